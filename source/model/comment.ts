@@ -1,0 +1,22 @@
+/** A comment in a post's thread. */
+export type Comment = {
+	readonly id: number | string;
+	/** The parent comment's id, or 0 for a top-level comment. */
+	readonly parent: number | string;
+	readonly author: string;
+	readonly authorUrl: string | undefined;
+	/** ISO 8601, or undefined. */
+	readonly date: string | undefined;
+	/** The comment's body as HTML, not yet cleaned. */
+	readonly html: string;
+	/** 'held' comments are only shown to their writer ("Your comment is awaiting moderation."). */
+	readonly status: 'approved' | 'held';
+	/** True for comments this user sent from blogterm. */
+	readonly isMine?: boolean;
+};
+
+/** A comment placed in its thread: depth 0 is top level. */
+export type ThreadEntry = {
+	readonly comment: Comment;
+	readonly depth: number;
+};

@@ -1,0 +1,66 @@
+/** A post's identity as its blog knows it: WordPress's numeric ID, or a feed item's guid/link. */
+export type PostId = number | string;
+
+/** A category or tag. */
+export type Term = {
+	readonly id: number | string;
+	readonly name: string;
+	readonly taxonomy: 'category' | 'tag';
+};
+
+/** What a list of posts shows for each post. Every string here is already cleaned of control characters. */
+export type PostSummary = {
+	readonly id: PostId;
+	readonly title: string;
+	/** The post's page on the blog (absolute URL). */
+	readonly link: string;
+	/** ISO 8601, or undefined when the feed gave no date. */
+	readonly date: string | undefined;
+	readonly author: string;
+	/** Undefined when the source cannot tell. */
+	readonly commentCount: number | undefined;
+	/** Plain text, short. */
+	readonly excerpt: string;
+	readonly slug?: string;
+	readonly categories: readonly Term[];
+	readonly tags: readonly Term[];
+};
+
+/** A post ready to read. */
+export type Post = PostSummary & {
+	/** The post's body as HTML, not yet cleaned: the renderer cleans what it shows. */
+	readonly html: string;
+	/** True when the source only had a summary (a feed without full content). */
+	readonly isSummaryOnly: boolean;
+	/** Whether the blog takes new comments on this post. */
+	readonly commentsOpen: boolean;
+	/** True for a password-protected post, whose body the blog does not give out. */
+	readonly isProtected?: boolean;
+};
+
+/** A neighbouring post, as "« previous" / "next »" links show it. */
+export type PostLink = {
+	readonly id: PostId;
+	readonly title: string;
+	readonly link: string;
+};
+
+/** The chronological neighbours of a post: previous is older, next is newer. */
+export type PostNeighbours = {
+	readonly previous: PostLink | undefined;
+	readonly next: PostLink | undefined;
+};
+
+/** How a user or a script names a post: by ID, by slug, or by URL. */
+export type PostRef =
+	| {readonly kind: 'id'; readonly id: PostId}
+	| {readonly kind: 'slug'; readonly slug: string}
+	| {readonly kind: 'url'; readonly url: string};
+
+/** Parses what a user typed (`42`, `hello-world`, `https://…/hello-world/`, `https://…/?p=42`) into a PostRef. */
+export function parsePostRef(text: string): PostRef {
+	const trimmed = text.trim();
+	if (/^\d+$/.test(trimmed)) return {kind: 'id', id: Number(trimmed)};
+	if (/^https?:\/\//i.test(trimmed)) return {kind: 'url', url: trimmed};
+	return {kind: 'slug', slug: trimmed};
+}

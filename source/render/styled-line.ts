@@ -1,0 +1,29 @@
+/** How a piece of text is emphasised. The UI maps these to Ink <Text> props, print mode to ANSI or nothing. */
+export type SegmentStyle = {
+	readonly bold?: boolean;
+	readonly italic?: boolean;
+	readonly underline?: boolean;
+	readonly dim?: boolean;
+	/** Semantic colour role, not a colour: the theme decides what it looks like. */
+	readonly role?: 'heading' | 'link' | 'code' | 'quote' | 'image' | 'muted' | 'error' | 'success';
+};
+
+/** A run of text with one style. `text` is clean (no control characters) and has no newline. */
+export type Segment = SegmentStyle & {
+	readonly text: string;
+};
+
+/** One terminal line: its segments together are at most the width it was rendered for (display columns). */
+export type StyledLine = readonly Segment[];
+
+/** A post or comment body laid out for a width. */
+export type RenderedText = {
+	readonly lines: readonly StyledLine[];
+	/** The numbered links, in order: links[0] is "[1]". Absolute, cleaned URLs. */
+	readonly links: readonly string[];
+};
+
+/** The plain text of a line (no styles). */
+export function lineText(line: StyledLine): string {
+	return line.map(segment => segment.text).join('');
+}

@@ -1,0 +1,44 @@
+import type {Comment} from '../model/comment.js';
+import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
+import type {PostPage} from '../model/page.js';
+import type {Post, PostNeighbours, PostRef} from '../model/post.js';
+import type {RelatedPost} from '../model/related.js';
+import type {SiteInfo} from '../model/site.js';
+
+/** Options every fetch takes. */
+export type FetchOptions = {
+	/** Cancels the request (Esc while loading). */
+	readonly signal?: AbortSignal;
+};
+
+/**
+ * Where posts come from. One interface, several implementations (WordPress REST, feeds).
+ * A screen never asks which kind of blog it is: it asks the source what it can do.
+ * Every method rejects with a BlogError (see ./errors.ts), never anything else.
+ */
+export interface BlogSource {
+	/** Shown in the header ("WordPress REST API", "RSS feed"), never branched on. */
+	readonly description: string;
+	readonly site: SiteInfo;
+
+	/** A page of the post list, newest first. A page past the end resolves to an empty page, not an error. */
+	fetchPostPage(page: number, perPage: number, options?: FetchOptions): Promise<PostPage>;
+
+	/** One post. Rejects with kind 'not-found' when there is none. */
+	fetchPost(ref: PostRef, options?: FetchOptions): Promise<Post>;
+
+	/** The chronological neighbours of a post (previous = older, next = newer), across list pages. */
+	fetchNeighbours(post: Post, options?: FetchOptions): Promise<PostNeighbours>;
+
+	/** The approved comments of a post, oldest first, every page of them. */
+	fetchComments(post: Post, options?: FetchOptions): Promise<Comment[]>;
+
+	/** Up to `limit` related posts, best first, never the post itself. */
+	fetchRelated(post: Post, limit: number, options?: FetchOptions): Promise<RelatedPost[]>;
+
+	/** Whether this blog can take a comment on this post from blogterm at all (the post must also be open). */
+	canComment(post: Post): boolean | Promise<boolean>;
+
+	/** Sends a comment. Never retries by itself. Resolves with the blog's answer; rejects only for programming errors. */
+	submitComment(post: Post, draft: CommentDraft): Promise<CommentOutcome>;
+}

@@ -1,0 +1,33 @@
+/** What went wrong, in a form the UI and the CLI can explain and tell apart. */
+export type BlogErrorKind =
+	/** DNS failure, connection refused or reset, TLS failure. */
+	| 'network'
+	/** No answer in time. */
+	| 'timeout'
+	/** The server answered with an error status. */
+	| 'http'
+	/** The answer could not be read (bad JSON, bad XML, too large). */
+	| 'unreadable'
+	/** No such post. */
+	| 'not-found'
+	/** The site is neither WordPress nor has a feed we could find. */
+	| 'not-a-blog'
+	/** The user cancelled (Esc). */
+	| 'cancelled';
+
+/** The one error type sources reject with. `message` is a sentence a user can read. */
+export class BlogError extends Error {
+	override readonly name = 'BlogError';
+	readonly kind: BlogErrorKind;
+	readonly statusCode: number | undefined;
+
+	constructor(kind: BlogErrorKind, message: string, options: {statusCode?: number; cause?: unknown} = {}) {
+		super(message, {cause: options.cause});
+		this.kind = kind;
+		this.statusCode = options.statusCode;
+	}
+}
+
+export function isBlogError(error: unknown): error is BlogError {
+	return error instanceof BlogError;
+}
