@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# `npm run test:wordpress`: blogterm's end-to-end suite against a real
+# WordPress. Installs what is missing (install.sh), builds blogterm, starts a
+# throwaway MariaDB and two seeded WordPress sites (start.sh), runs
+# tests/wordpress/*.e2e.ts, and stops everything it started whatever happens
+# (stop.sh), exiting with the suite's status.
+#
+#   bash scripts/wordpress/run.sh                        the whole suite
+#   bash scripts/wordpress/run.sh tests/wordpress/x.e2e.ts   some files only
+#   BLOGTERM_E2E_KEEP=1 bash scripts/wordpress/run.sh     keep the logs and data (path printed)
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+cd "$root"
+
+bash "$here/install.sh"
+
+state=$(mktemp -d "${TMPDIR:-/tmp}/blogterm-wp.XXXXXX")
+cleanup() {
+	local status=$?
+	bash "$here/stop.sh" "$state"
+	if [ "$status" -ne 0 ] || [ -n "${BLOGTERM_E2E_KEEP:-}" ]; then
+		echo "wordpress e2e: logs and data kept in $state" >&2
+	else
+		rm -rf "$state"
+	fi
+	exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+started=$SECONDS
+bash "$here/start.sh" "$state"
+echo "wordpress e2e: WordPress ready in $((SECONDS - started)) s" >&2
+
+node scripts/build.mjs
+
+if [ $# -gt 0 ]; then
+	files=("$@")
+else
+	files=(tests/wordpress/*.e2e.ts)
+fi
+set +e
+BLOGTERM_WP_SITES="$state/sites.json" node --import tsx --test --test-concurrency=3 "${files[@]}"
+status=$?
+set -e
+exit "$status"

@@ -1,0 +1,262 @@
+<?php
+/*
+ * Installs WordPress into an empty database and fills it with what the
+ * end-to-end suite checks against, then prints what it made as JSON.
+ *
+ *   BLOGTERM_WP_DB_NAME=… BLOGTERM_WP_DB_SOCKET=… BLOGTERM_WP_URL=http://127.0.0.1:PORT \
+ *     php seed.php plain|pretty > seeded.json
+ *
+ * Posts are numbered 1 (oldest) to 25 (newest), two days apart, all dated in
+ * UTC so that dates compare without a timezone.
+ */
+$permalinks = $argv[1] ?? 'plain';
+if (!in_array($permalinks, ['plain', 'pretty'], true)) {
+	fwrite(STDERR, "seed.php: expected plain or pretty, got $permalinks\n");
+	exit(2);
+}
+
+$blogterm_installing = true;
+require __DIR__ . '/load-wordpress.php';
+require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+
+if (is_blog_installed()) {
+	fwrite(STDERR, "seed.php: WordPress is already installed in " . DB_NAME . "\n");
+	exit(1);
+}
+
+// Not a real site: no notification mail, no loopback request to test rewrites.
+function wp_new_blog_notification() {
+}
+
+$installed = wp_install('blogterm e2e (' . $permalinks . ')', 'admin', 'admin@example.org', 1, '', 'admin-password');
+$admin_id = (int) $installed['user_id'];
+wp_update_user(['ID' => $admin_id, 'display_name' => 'Ada Lovelace', 'first_name' => 'Ada', 'last_name' => 'Lovelace']);
+$grace_id = wp_insert_user([
+	'user_login' => 'grace',
+	'user_pass' => 'grace-password',
+	'user_email' => 'grace@example.org',
+	'display_name' => 'Grace Hopper',
+	'role' => 'author',
+]);
+wp_set_current_user($admin_id); // unfiltered_html, so the HTML below is stored as written
+
+// The sample content wp_install() makes ("Hello world!", its comment, "Sample Page").
+foreach (get_posts(['post_type' => ['post', 'page'], 'post_status' => 'any', 'numberposts' => -1]) as $sample) {
+	wp_delete_post($sample->ID, true);
+}
+
+$options = [
+	'timezone_string' => 'UTC',
+	'gmt_offset' => 0,
+	'posts_per_page' => 10,
+	'posts_per_rss' => 10,
+	'rss_use_excerpt' => 0,
+	// Anonymous comments, the way most blogs take them.
+	'default_comment_status' => 'open',
+	'comment_registration' => 0,
+	'require_name_email' => 1,
+	'close_comments_for_old_posts' => 0,
+	'comment_moderation' => 0,
+	// WordPress's default (1) holds a first-time commenter; the suite turns
+	// comment_moderation on when it wants a comment held.
+	'comment_previously_approved' => 0,
+	'comment_max_links' => 2,
+	'thread_comments' => 1,
+	'thread_comments_depth' => 5,
+	'page_comments' => 0,
+	'comments_notify' => 0,
+	'moderation_notify' => 0,
+	'show_avatars' => 0,
+];
+foreach ($options as $name => $value) {
+	update_option($name, $value);
+}
+
+global $wp_rewrite;
+$wp_rewrite->set_permalink_structure($permalinks === 'pretty' ? '/%year%/%monthnum%/%day%/%postname%/' : '');
+flush_rewrite_rules(false);
+
+$categories = [];
+foreach (['News', 'Travel', 'Code', 'Kitchen'] as $name) {
+	$categories[$name] = (int) wp_insert_term($name, 'category')['term_id'];
+}
+
+/** What a reader should see for a piece of plain text once WordPress has rendered it (curly quotes, entities decoded). */
+function blogterm_rendered_text(string $plain): string {
+	return html_entity_decode(wptexturize(esc_html($plain)), ENT_QUOTES | ENT_HTML5, 'UTF-8');
+}
+
+$titles = [
+	1 => 'Hello from the first post',
+	2 => 'Packing for a rainy week',
+	3 => 'Sourdough, day one',
+	4 => 'Why the terminal still matters',
+	5 => 'Maps without the internet',
+	6 => 'Tom & Jerry\'s "great" escape',
+	7 => 'Café crème, naïve résumé',
+	8 => 'A bike ride along the river',
+	9 => 'Reading TypeScript errors calmly',
+	10 => 'Bread that rises overnight',
+	11 => 'Ten small tools I use daily',
+	12 => 'Members only',
+	13 => 'Notes from a train',
+	14 => 'Coffee, slowly 🚲',
+	15 => 'Comments are closed here',
+	16 => 'Rain on the tin roof',
+	17 => 'Fixing a flaky test',
+	18 => 'Everyone has an opinion',
+	19 => 'Soup for a cold evening',
+	20 => 'A thread with replies',
+	21 => 'What the feed reader showed me',
+	22 => 'Leave a comment here',
+	23 => 'Weekend in the hills',
+	24 => 'Small steps, long roads',
+	25 => 'The newest post',
+];
+$postCategories = ['News', 'Travel', 'Code', 'Kitchen'];
+$postTags = ['bikes', 'coffee', 'typescript', 'terminal', 'rain', 'bread', 'maps', 'wordpress'];
+
+$posts = [];
+$start = strtotime('2024-01-01 09:30:00 UTC');
+foreach ($titles as $n => $title) {
+	$date = gmdate('Y-m-d H:i:s', $start + ($n - 1) * 2 * DAY_IN_SECONDS);
+	$first = "This is post number $n of the blogterm end-to-end suite.";
+	$second = 'Fish & chips, then a walk by the sea.';
+	$third = "Post $n keeps a list:";
+	$items = ["first item of post $n", "second item of post $n"];
+	$href = "https://example.org/notes/$n";
+	$html = '<p>' . esc_html($first) . "</p>\n\n"
+		. '<p>' . esc_html($second) . ' Read <a href="' . esc_url($href) . '">the notes</a> too.</p>' . "\n\n"
+		. '<p>' . esc_html($third) . "</p>\n\n"
+		. '<ul><li>' . esc_html($items[0]) . '</li><li>' . esc_html($items[1]) . "</li></ul>\n";
+	$cats = [$postCategories[$n % 4]];
+	if ($n % 3 === 0) {
+		$cats[] = $postCategories[($n + 1) % 4];
+	}
+	$tags = [$postTags[$n % 8], $postTags[($n + 3) % 8]];
+	$post = [
+		'post_title' => wp_slash($title),
+		'post_content' => wp_slash($html),
+		'post_status' => 'publish',
+		'post_author' => $n % 4 === 0 ? $grace_id : $admin_id,
+		'post_date' => $date,
+		'post_date_gmt' => $date,
+		'post_category' => array_map(fn ($name) => $categories[$name], $cats),
+		'tags_input' => $tags,
+		'comment_status' => 'open',
+	];
+	if ($n === 12) {
+		$post['post_password'] = 'open-sesame';
+		$post['post_content'] = '<p>The secret handshake is two taps and a nod.</p>';
+	}
+	if ($n === 15) {
+		$post['comment_status'] = 'closed';
+	}
+	$id = wp_insert_post($post, true);
+	if (is_wp_error($id)) {
+		fwrite(STDERR, 'seed.php: ' . $id->get_error_message() . "\n");
+		exit(1);
+	}
+	$posts[$n] = [
+		'id' => $id,
+		'number' => $n,
+		'date' => $date,
+		'title' => $title,
+		'texts' => $n === 12 ? [] : array_map('blogterm_rendered_text', [$first, $second, $third, $items[0], $items[1]]),
+		'href' => $n === 12 ? null : $href,
+		'categories' => $cats,
+		'tags' => $tags,
+	];
+}
+
+/** Adds an approved (or held) comment, $minutes after the post was published. */
+function blogterm_comment(int $post_id, string $post_date, int $minutes, string $author, string $text, int $parent = 0, $approved = 1): int {
+	$date = gmdate('Y-m-d H:i:s', strtotime($post_date . ' UTC') + $minutes * 60);
+	$id = wp_insert_comment([
+		'comment_post_ID' => $post_id,
+		'comment_author' => $author,
+		'comment_author_email' => strtolower(preg_replace('/[^a-z]/i', '', $author)) . '@example.org',
+		'comment_author_url' => '',
+		'comment_author_IP' => '192.0.2.1',
+		'comment_content' => $text,
+		'comment_parent' => $parent,
+		'comment_approved' => $approved,
+		'comment_date' => $date,
+		'comment_date_gmt' => $date,
+		'comment_type' => 'comment',
+	]);
+	if (!$id) {
+		fwrite(STDERR, "seed.php: could not add a comment to post $post_id\n");
+		exit(1);
+	}
+	return (int) $id;
+}
+
+// The thread: two top-level comments, replies two deep, one comment still held.
+$thread = $posts[20];
+$c1 = blogterm_comment($thread['id'], $thread['date'], 30, 'Dana Scully', 'First! This is a top-level comment.');
+$c2 = blogterm_comment($thread['id'], $thread['date'], 45, 'Eli Wallach', 'A reply to Dana, one level down.', $c1);
+$c3 = blogterm_comment($thread['id'], $thread['date'], 60, 'Dana Scully', 'And a reply to the reply & a second level.', $c2);
+$c4 = blogterm_comment($thread['id'], $thread['date'], 90, 'Fay Wray', 'Another top-level comment, with "quotes".');
+$c5 = blogterm_comment($thread['id'], $thread['date'], 120, 'Gus Grissom', 'Replying to Fay.', $c4);
+blogterm_comment($thread['id'], $thread['date'], 150, 'Hal Held', 'This one waits for moderation and must not be shown.', 0, 0);
+blogterm_comment($thread['id'], $thread['date'], 160, 'Sam Spam', 'Spam that must not be shown.', 0, 'spam');
+
+// More than one page of the comments endpoint (100 a page).
+$busy = $posts[18];
+$previous = 0;
+for ($k = 1; $k <= 105; $k++) {
+	$previous = blogterm_comment($busy['id'], $busy['date'], $k, "Reader $k", "Comment number $k on the busy post.", $k % 10 === 0 ? $previous : 0);
+}
+
+// Closed to new comments, but its thread stays readable.
+$closed = $posts[15];
+blogterm_comment($closed['id'], $closed['date'], 20, 'Ivy Early', 'I got in before the comments closed.');
+
+$site_posts = [];
+foreach (array_reverse($posts, true) as $n => $post) {
+	$wp_post = get_post($post['id']);
+	$approved = get_comments(['post_id' => $post['id'], 'status' => 'approve', 'orderby' => 'comment_date_gmt', 'order' => 'ASC']);
+	$site_posts[] = [
+		'id' => $post['id'],
+		'number' => $n,
+		'slug' => $wp_post->post_name,
+		'title' => blogterm_rendered_text($post['title']),
+		'link' => get_permalink($wp_post),
+		'date' => str_replace(' ', 'T', $post['date']) . 'Z',
+		'author' => get_the_author_meta('display_name', (int) $wp_post->post_author),
+		'categories' => $post['categories'],
+		'tags' => $post['tags'],
+		'texts' => $post['texts'],
+		'href' => $post['href'],
+		'commentsOpen' => comments_open($wp_post),
+		'isProtected' => $wp_post->post_password !== '',
+		'commentCount' => count($approved),
+		'comments' => array_map(fn ($comment) => [
+			'id' => (int) $comment->comment_ID,
+			'parent' => (int) $comment->comment_parent,
+			'author' => $comment->comment_author,
+			'date' => str_replace(' ', 'T', $comment->comment_date_gmt) . 'Z',
+			'text' => blogterm_rendered_text($comment->comment_content),
+		], $approved),
+	];
+}
+
+$per_page = (int) get_option('posts_per_page');
+echo json_encode([
+	'name' => get_option('blogname'),
+	'url' => home_url('/'),
+	'permalinks' => $permalinks,
+	'restRoot' => get_rest_url(),
+	'feed' => get_feed_link(),
+	'perPage' => $per_page,
+	'total' => count($site_posts),
+	'totalPages' => (int) ceil(count($site_posts) / $per_page),
+	'threadedPostId' => $thread['id'],
+	'busyPostId' => $busy['id'],
+	'closedPostId' => $closed['id'],
+	'protectedPostId' => $posts[12]['id'],
+	'protectedPassword' => 'open-sesame',
+	'commentPostId' => $posts[22]['id'],
+	'posts' => $site_posts,
+], JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) . "\n";

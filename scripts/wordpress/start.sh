@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Starts a throwaway MariaDB and two seeded WordPress sites on 127.0.0.1, all
+# of it under STATE_DIR, and leaves them running:
+#   plain   permalinks off (?p=ID, ?rest_route=/…)
+#   pretty  /%year%/%monthnum%/%day%/%postname%/ (and /wp-json/…)
+# Writes STATE_DIR/sites.json (URLs, environment for wp-tool.php, what was
+# seeded) and STATE_DIR/pids (process groups, for stop.sh). Needs install.sh
+# to have run. Usage: start.sh STATE_DIR
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+state=${1:?usage: start.sh STATE_DIR}
+mkdir -p "$state"
+state=$(cd "$state" && pwd)
+: >>"$state/pids"
+
+user=$(id -un)
+socket="$state/mysqld.sock"
+
+log() { echo "wordpress e2e: $*" >&2; }
+
+# Polls until a command succeeds, up to a number of tenths of a second.
+wait_for() {
+	local tenths=$1 what=$2
+	shift 2
+	for _ in $(seq "$tenths"); do
+		if "$@" >/dev/null 2>&1; then return 0; fi
+		sleep 0.1
+	done
+	log "$what did not come up"
+	return 1
+}
+
+free_port() {
+	node -e "const s = require('node:net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); });"
+}
+
+http_answers() {
+	node -e "fetch(process.argv[1], {redirect: 'manual'}).then(r => process.exit(r.status < 500 ? 0 : 1), () => process.exit(1))" "$1"
+}
+
+log "starting MariaDB in $state"
+mariadb-install-db --no-defaults --datadir="$state/db" --user="$user" \
+	--auth-root-authentication-method=socket --skip-test-db >"$state/mariadb-install.log" 2>&1
+setsid /usr/sbin/mariadbd --no-defaults --datadir="$state/db" --socket="$socket" \
+	--skip-networking --user="$user" --pid-file="$state/mysqld.pid" --log-error="$state/mariadb.log" \
+	--innodb-buffer-pool-size=64M --innodb-log-file-size=16M --skip-log-bin \
+	--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
+	</dev/null >/dev/null 2>&1 &
+echo "$! mariadb" >>"$state/pids"
+wait_for 300 MariaDB mariadb-admin --no-defaults --socket="$socket" --user="$user" ping
+
+sql() { mariadb --no-defaults --socket="$socket" --user="$user" -e "$1"; }
+sql "CREATE USER 'wordpress'@'localhost' IDENTIFIED BY 'wordpress';"
+
+sites_json="["
+for site in plain pretty; do
+	sql "CREATE DATABASE wp_$site; GRANT ALL ON wp_$site.* TO 'wordpress'@'localhost';"
+	port=$(free_port)
+	url="http://127.0.0.1:$port"
+	export BLOGTERM_WP_DB_NAME="wp_$site" BLOGTERM_WP_DB_SOCKET="$socket" BLOGTERM_WP_URL="$url"
+
+	log "seeding the $site site"
+	php "$here/seed.php" "$site" >"$state/seed-$site.json" 2>"$state/seed-$site.log" || {
+		cat "$state/seed-$site.log" >&2
+		exit 1
+	}
+
+	log "serving the $site site at $url"
+	PHP_CLI_SERVER_WORKERS=4 setsid php -S "127.0.0.1:$port" -t /usr/share/wordpress "$here/router.php" \
+		</dev/null >"$state/php-$site.log" 2>&1 &
+	echo "$! php-$site" >>"$state/pids"
+	wait_for 100 "PHP for the $site site" http_answers "$url/"
+
+	[ "$sites_json" = "[" ] || sites_json+=","
+	sites_json+="{\"name\":\"$site\",\"env\":{\"BLOGTERM_WP_DB_NAME\":\"wp_$site\",\"BLOGTERM_WP_DB_SOCKET\":\"$socket\",\"BLOGTERM_WP_URL\":\"$url\"},\"seeded\":$(cat "$state/seed-$site.json")}"
+done
+sites_json+="]"
+
+node -e "
+const fs = require('node:fs');
+const sites = JSON.parse(process.argv[1]);
+fs.writeFileSync(process.argv[2], JSON.stringify({tool: process.argv[3], sites}, null, '\t') + '\n');
+" "$sites_json" "$state/sites.json" "$here/wp-tool.php"
+log "ready: $state/sites.json"

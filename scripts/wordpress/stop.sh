@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Stops what start.sh started under STATE_DIR: each process group it recorded
+# in STATE_DIR/pids, MariaDB through a clean shutdown. Safe to run twice.
+# Usage: stop.sh STATE_DIR
+set -uo pipefail
+
+state=${1:?usage: stop.sh STATE_DIR}
+[ -s "$state/pids" ] || exit 0
+
+alive() { kill -0 "$1" 2>/dev/null; }
+
+pids=()
+while read -r pid name; do
+	[ -n "${pid:-}" ] || continue
+	alive "$pid" || continue
+	pids+=("$pid")
+	if [ "$name" = mariadb ]; then
+		mariadb-admin --no-defaults --socket="$state/mysqld.sock" --user="$(id -un)" shutdown >/dev/null 2>&1 &
+	else
+		# start.sh ran each server as the leader of its own group (setsid): PHP's workers go with it.
+		kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
+	fi
+done <"$state/pids"
+
+for _ in $(seq 150); do
+	left=0
+	for pid in "${pids[@]}"; do alive "$pid" && left=1; done
+	[ "$left" -eq 0 ] && break
+	sleep 0.1
+done
+for pid in "${pids[@]}"; do
+	if alive "$pid"; then
+		echo "wordpress e2e: process $pid did not stop; killing it" >&2
+		kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null
+	fi
+done
+wait
+: >"$state/pids"
