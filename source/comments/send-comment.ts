@@ -1,0 +1,185 @@
+import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
+import {getText, postForm, postJson, toBlogError, type HttpResponse} from '../http/client.js';
+import {heldMessage, readFormResponse, readRestResponse, restErrorCode, unknownMessage} from './outcome.js';
+
+/*
+Sends a comment the way WordPress expects, and never twice by accident: a POST is never retried and a
+redirect is never followed (the HTTP client sees to both). When the request may have reached the blog
+but no answer came back, the outcome is 'unknown', so the user looks at the thread before sending again.
+*/
+
+/** A WordPress application password (user + password), from the environment. */
+export type Credentials = {
+	readonly user: string;
+	readonly password: string;
+};
+
+/** Where a comment on one post goes. */
+export type CommentTarget = {
+	readonly postId: number | string;
+	/** WordPress's form endpoint, e.g. https://blog.example/wp-comments-post.php */
+	readonly formActionUrl: string;
+	/** The REST comments route (…/wp/v2/comments or ?rest_route=/wp/v2/comments), when the blog has a REST API. */
+	readonly restCommentsUrl?: string;
+	/** Application-password credentials from the environment (see credentialsFromEnvironment). */
+	readonly credentials?: Credentials;
+};
+
+export type SendCommentOptions = {
+	readonly signal?: AbortSignal;
+	/**
+	Try the REST route without credentials before the form, when the blog has one (default true). WordPress
+	refuses it unless a plugin allows anonymous REST comments; blogterm then uses the form without a word.
+	*/
+	readonly tryAnonymousRest?: boolean;
+};
+
+/** The environment variables that hold a WordPress application password. */
+export const credentialVariables = {user: 'BLOGTERM_WP_USER', password: 'BLOGTERM_WP_APP_PASSWORD'} as const;
+
+/** Credentials from BLOGTERM_WP_USER and BLOGTERM_WP_APP_PASSWORD, when both are set. */
+export function credentialsFromEnvironment(environment: NodeJS.ProcessEnv = process.env): Credentials | undefined {
+	const user = environment[credentialVariables.user]?.trim();
+	const password = environment[credentialVariables.password]?.trim();
+	return user && password ? {user, password} : undefined;
+}
+
+function isLoopback(hostname: string): boolean {
+	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+	return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+/** Whether a password may be sent to this URL: only over https, or to this very machine. */
+export function mayCarryCredentials(url: string): boolean {
+	try {
+		const parsed = new URL(url);
+		return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopback(parsed.hostname));
+	} catch {
+		return false;
+	}
+}
+
+function numericOr(value: number | string): number | string {
+	return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+}
+
+/** The fields wp-comments-post.php reads, as a browser sends them. */
+export function formFields(target: Pick<CommentTarget, 'postId'>, draft: CommentDraft): Record<string, string> {
+	const fields: Record<string, string> = {
+		comment_post_ID: String(target.postId),
+		author: draft.name.trim(),
+		email: draft.email.trim(),
+		url: draft.website.trim(),
+		comment: draft.comment.trim(),
+		comment_parent: String(draft.parent || 0),
+	};
+	if (draft.saveIdentity) fields['wp-comment-cookies-consent'] = 'yes';
+	return fields;
+}
+
+/** The JSON POST /wp/v2/comments takes. Signed in, WordPress uses the account's name and email instead. */
+export function restBody(target: Pick<CommentTarget, 'postId'>, draft: CommentDraft, signedIn: boolean): Record<string, unknown> {
+	const body: Record<string, unknown> = {
+		post: numericOr(target.postId),
+		parent: numericOr(draft.parent || 0),
+		content: draft.comment.trim(),
+	};
+	if (!signedIn) {
+		body['author_name'] = draft.name.trim();
+		body['author_email'] = draft.email.trim();
+		if (draft.website.trim() !== '') body['author_url'] = draft.website.trim();
+	}
+	return body;
+}
+
+/** The REST URL of one comment, for either form of the collection URL. */
+export function restItemUrl(collectionUrl: string, id: number | string): string {
+	const url = new URL(collectionUrl);
+	const route = url.searchParams.get('rest_route');
+	if (route !== null) {
+		url.searchParams.set('rest_route', `${route.replace(/\/$/, '')}/${id}`);
+	} else {
+		url.pathname = `${url.pathname.replace(/\/$/, '')}/${id}`;
+	}
+	return url.href;
+}
+
+// Errors that happen before a byte of the request has left: the comment was certainly not sent.
+const notSentCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ERR_INVALID_URL', 'ERR_UNSUPPORTED_PROTOCOL']);
+const notSentTimeouts = new Set(['lookup', 'connect', 'secureConnect']);
+
+/** What a failed request means for the comment: not sent ('failed'), or perhaps arrived ('unknown'). */
+export function outcomeOfSendError(error: unknown, url: string): CommentOutcome {
+	const blogError = toBlogError(error, url);
+	const cause = (blogError.cause ?? {}) as {code?: unknown; event?: unknown};
+	const code = typeof cause.code === 'string' ? cause.code : '';
+	const event = typeof cause.event === 'string' ? cause.event : '';
+	const notSent = blogError.kind === 'timeout'
+		? notSentTimeouts.has(event)
+		: blogError.kind === 'network' && (notSentCodes.has(code) || /CERT|SSL|TLS/.test(code) || /TLS certificate/.test(blogError.message));
+	if (notSent) return {kind: 'failed', message: `${blogError.message} Your comment was not sent.`};
+	return {kind: 'unknown', message: `${blogError.message} ${unknownMessage}`};
+}
+
+// REST errors that mean "not through this door", not "not this comment": the form may still take it.
+const restNotForAnonymous = new Set(['rest_comment_login_required', 'rest_not_logged_in', 'rest_no_route', 'rest_forbidden', 'rest_cannot_create', 'rest_disabled', 'rest_login_required', 'rest_authentication_required']);
+
+/** Whether an anonymous REST attempt was turned away at the door (the comment was not created), so the form should be tried. */
+export function isAnonymousRestRefusal(response: HttpResponse): boolean {
+	if (response.statusCode !== 401 && response.statusCode !== 403 && response.statusCode !== 404) return false;
+	const code = restErrorCode(response);
+	// No JSON at all: a plugin or firewall blocks the REST API; the comment never reached WordPress.
+	return code === undefined || restNotForAnonymous.has(code);
+}
+
+async function post(url: string, send: () => Promise<HttpResponse>): Promise<HttpResponse | CommentOutcome> {
+	try {
+		return await send();
+	} catch (error) {
+		return outcomeOfSendError(error, url);
+	}
+}
+
+function isOutcome(value: HttpResponse | CommentOutcome): value is CommentOutcome {
+	return 'kind' in value;
+}
+
+/*
+With "Save my name…" ticked, the form sends wp-comment-cookies-consent, and then WordPress leaves
+`unapproved=` out of the redirect even for a held comment. The REST API tells them apart: a held comment
+is not readable without signing in (401), a published one is.
+*/
+async function confirmPublished(outcome: CommentOutcome, restCommentsUrl: string, signal: AbortSignal | undefined): Promise<CommentOutcome> {
+	if (outcome.kind !== 'approved' || outcome.id === undefined) return outcome;
+	try {
+		const response = await getText(restItemUrl(restCommentsUrl, outcome.id), {signal});
+		if (response.statusCode === 401 || response.statusCode === 403) {
+			return {kind: 'held', id: outcome.id, link: outcome.link, message: heldMessage};
+		}
+	} catch {
+		// No answer: keep what the redirect said.
+	}
+	return outcome;
+}
+
+/** Sends a comment and reads the blog's answer. Never retries; never rejects (a failure is an outcome). */
+export async function sendComment(target: CommentTarget, draft: CommentDraft, options: SendCommentOptions = {}): Promise<CommentOutcome> {
+	const {signal} = options;
+	const restUrl = target.restCommentsUrl;
+	// A password goes only over https or to this machine; otherwise it stays home and the comment goes anonymously.
+	const credentials = restUrl && target.credentials && mayCarryCredentials(restUrl) ? target.credentials : undefined;
+
+	if (restUrl && (credentials || options.tryAnonymousRest !== false)) {
+		const headers: Record<string, string> = {accept: 'application/json'};
+		if (credentials) headers['authorization'] = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
+		const answer = await post(restUrl, async () => postJson(restUrl, restBody(target, draft, Boolean(credentials)), {signal, headers}));
+		if (isOutcome(answer)) return answer;
+		if (credentials || !isAnonymousRestRefusal(answer)) return readRestResponse(answer);
+	}
+
+	const formUrl = target.formActionUrl;
+	const answer = await post(formUrl, async () => postForm(formUrl, formFields(target, draft), {signal}));
+	if (isOutcome(answer)) return answer;
+	const outcome = readFormResponse(answer);
+	return draft.saveIdentity && restUrl ? confirmPublished(outcome, restUrl, signal) : outcome;
+}

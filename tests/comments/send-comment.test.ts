@@ -1,0 +1,269 @@
+import assert from 'node:assert/strict';
+import {createServer} from 'node:net';
+import type {AddressInfo} from 'node:net';
+import {after, describe, test} from 'node:test';
+import {
+	credentialsFromEnvironment,
+	isAnonymousRestRefusal,
+	mayCarryCredentials,
+	outcomeOfSendError,
+	restItemUrl,
+	sendComment,
+	type CommentTarget,
+} from '../../source/comments/send-comment.js';
+import type {CommentDraft} from '../../source/model/comment-draft.js';
+import {BlogError} from '../../source/sources/errors.js';
+import {startTestServer, type TestServer} from '../helpers/http-server.js';
+import {formErrors, restComment, restErrors, wpDiePage} from './wordpress-answers.js';
+
+const draft: CommentDraft = {
+	comment: 'Nice post.\nTwo lines, & an ampersand.',
+	name: 'Dana',
+	email: 'dana@example.com',
+	website: 'https://dana.example/',
+	saveIdentity: false,
+	parent: 0,
+};
+
+type Seen = {method: string; path: string; headers: Record<string, string | string[] | undefined>; body: string};
+
+/** A blog on 127.0.0.1 that answers each path with `routes[path]`, and remembers every request. */
+async function blog(routes: Record<string, (seen: Seen, response: import('node:http').ServerResponse) => void>): Promise<TestServer & {seen: Seen[]}> {
+	const seen: Seen[] = [];
+	const server = await startTestServer((request, response) => {
+		const path = new URL(request.url ?? '/', 'http://x').pathname;
+		const entry = {method: request.method ?? '', path, headers: request.headers, body: request.body};
+		seen.push(entry);
+		const route = routes[path];
+		if (route) {
+			route(entry, response);
+		} else {
+			response.writeHead(404, {'content-type': 'text/html'}).end('<html><body>Not found</body></html>');
+		}
+	});
+	servers.push(server);
+	return Object.assign(server, {seen});
+}
+
+const servers: TestServer[] = [];
+after(async () => {
+	await Promise.all(servers.map(async server => server.close()));
+});
+
+function json(status: number, body: unknown) {
+	return (_seen: Seen, response: import('node:http').ServerResponse) => {
+		response.writeHead(status, {'content-type': 'application/json; charset=UTF-8'}).end(JSON.stringify(body));
+	};
+}
+
+function redirect(location: string) {
+	return (_seen: Seen, response: import('node:http').ServerResponse) => {
+		response.writeHead(302, {location, 'x-redirect-by': 'WordPress', 'content-type': 'text/html; charset=UTF-8'}).end();
+	};
+}
+
+function targetOf(server: TestServer, options: Partial<CommentTarget> = {}): CommentTarget {
+	return {postId: 25, formActionUrl: `${server.url}wp-comments-post.php`, ...options};
+}
+
+describe('sending a comment', () => {
+	test('the form route sends the fields WordPress reads, form-encoded, and reads the 302', async () => {
+		const server = await blog({'/wp-comments-post.php': redirect('/?p=25#comment-115')});
+		const outcome = await sendComment(targetOf(server), {...draft, parent: 7});
+		assert.deepEqual(outcome, {kind: 'approved', id: 115, link: `${server.url}?p=25#comment-115`});
+		assert.equal(server.seen.length, 1);
+		const [request] = server.seen;
+		assert.equal(request!.method, 'POST');
+		assert.match(String(request!.headers['content-type']), /application\/x-www-form-urlencoded/);
+		assert.deepEqual(Object.fromEntries(new URLSearchParams(request!.body)), {
+			comment_post_ID: '25',
+			author: 'Dana',
+			email: 'dana@example.com',
+			url: 'https://dana.example/',
+			comment: 'Nice post.\nTwo lines, & an ampersand.',
+			comment_parent: '7',
+		});
+	});
+
+	test('a ticked "Save my name…" adds wp-comment-cookies-consent=yes', async () => {
+		const server = await blog({'/wp-comments-post.php': redirect('/?p=25#comment-116')});
+		await sendComment(targetOf(server), {...draft, saveIdentity: true});
+		assert.equal(new URLSearchParams(server.seen[0]!.body).get('wp-comment-cookies-consent'), 'yes');
+	});
+
+	test('anonymous REST refused with 401 rest_comment_login_required falls back to the form', async () => {
+		const server = await blog({
+			'/wp-json/wp/v2/comments': json(401, restErrors.loginRequired.json),
+			'/wp-comments-post.php': redirect('/?p=25&unapproved=117&moderation-hash=c1d6c152bd6d518bebe0f299d339372f#comment-117'),
+		});
+		const outcome = await sendComment(targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`}), draft);
+		assert.equal(outcome.kind, 'held');
+		assert.deepEqual(server.seen.map(request => `${request.method} ${request.path}`), ['POST /wp-json/wp/v2/comments', 'POST /wp-comments-post.php']);
+		assert.deepEqual(JSON.parse(server.seen[0]!.body), {post: 25, parent: 0, content: draft.comment, author_name: 'Dana', author_email: 'dana@example.com', author_url: 'https://dana.example/'});
+		assert.equal(server.seen[0]!.headers.authorization, undefined);
+	});
+
+	test('a blog that allows anonymous REST comments gets the comment there, once', async () => {
+		const server = await blog({'/wp-json/wp/v2/comments': json(201, restComment(118, 'hold'))});
+		const outcome = await sendComment(targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`}), draft);
+		assert.equal(outcome.kind, 'held');
+		assert.equal(server.seen.length, 1);
+	});
+
+	test('a real refusal from anonymous REST is the answer: the form is not tried', async () => {
+		const server = await blog({'/wp-json/wp/v2/comments': json(409, restErrors.duplicate.json)});
+		const outcome = await sendComment(targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`}), draft);
+		assert.equal(outcome.kind === 'refused' && outcome.reason, 'duplicate');
+		assert.equal(server.seen.length, 1);
+	});
+
+	test('credentials go to a loopback host as Basic auth, without the author fields', async () => {
+		const server = await blog({'/wp-json/wp/v2/comments': json(201, restComment(119, 'approved'))});
+		const target = targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`, credentials: {user: 'ada', password: 'abcd efgh ijkl mnop'}});
+		const outcome = await sendComment(target, draft);
+		assert.equal(outcome.kind, 'approved');
+		assert.equal(server.seen[0]!.headers.authorization, `Basic ${Buffer.from('ada:abcd efgh ijkl mnop').toString('base64')}`);
+		assert.deepEqual(JSON.parse(server.seen[0]!.body), {post: 25, parent: 0, content: draft.comment});
+	});
+
+	test('wrong credentials are said, not silently replaced by an anonymous comment', async () => {
+		const server = await blog({'/wp-json/wp/v2/comments': json(401, restErrors.badPassword.json)});
+		const target = targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`, credentials: {user: 'ada', password: 'wrong'}});
+		const outcome = await sendComment(target, draft);
+		assert.deepEqual(outcome, {kind: 'refused', reason: 'login-required', message: 'The provided password is an invalid application password.'});
+		assert.equal(server.seen.length, 1);
+	});
+
+	test('credentials never go over plain http to another host: the comment goes by the form, anonymously', async () => {
+		const server = await blog({'/wp-comments-post.php': redirect('/?p=25#comment-120')});
+		const target = targetOf(server, {restCommentsUrl: 'http://blog.invalid/wp-json/wp/v2/comments', credentials: {user: 'ada', password: 'secret'}});
+		const outcome = await sendComment(target, draft, {tryAnonymousRest: false});
+		assert.equal(outcome.kind, 'approved');
+		assert.deepEqual(server.seen.map(request => request.path), ['/wp-comments-post.php']);
+		assert.equal(server.seen[0]!.headers.authorization, undefined);
+		assert.equal(mayCarryCredentials('http://blog.example/wp-json/wp/v2/comments'), false);
+		assert.equal(mayCarryCredentials('https://blog.example/wp-json/wp/v2/comments'), true);
+		assert.equal(mayCarryCredentials('http://localhost:8080/wp-json/'), true);
+		assert.equal(mayCarryCredentials('http://127.0.0.1:8080/wp-json/'), true);
+		assert.equal(mayCarryCredentials('http://[::1]:8080/wp-json/'), true);
+		assert.equal(mayCarryCredentials('http://127.0.0.1.evil.example/'), false);
+	});
+
+	test('a dropped connection after sending is "unknown", and the POST is not sent again', async () => {
+		const server = await blog({
+			'/wp-json/wp/v2/comments': json(401, restErrors.loginRequired.json),
+			'/wp-comments-post.php'(_seen, response) {
+				response.socket?.destroy();
+			},
+		});
+		const outcome = await sendComment(targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`}), draft);
+		assert.equal(outcome.kind, 'unknown');
+		assert.match(outcome.kind === 'unknown' ? outcome.message : '', /It is not known whether your comment arrived\. Look at the thread before sending it again\./);
+		assert.equal(server.seen.filter(request => request.path === '/wp-comments-post.php').length, 1);
+	});
+
+	test('a dropped REST connection is "unknown" too, and the form is not tried after it', async () => {
+		const server = await blog({
+			'/wp-json/wp/v2/comments'(_seen, response) {
+				response.socket?.destroy();
+			},
+		});
+		const outcome = await sendComment(targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`}), draft);
+		assert.equal(outcome.kind, 'unknown');
+		assert.equal(server.seen.length, 1);
+	});
+
+	test('connection refused before sending is "failed": the comment was not sent', async () => {
+		const port = await freePort();
+		const outcome = await sendComment({postId: 1, formActionUrl: `http://127.0.0.1:${port}/wp-comments-post.php`}, draft);
+		assert.equal(outcome.kind, 'failed');
+		assert.match(outcome.kind === 'failed' ? outcome.message : '', /connection refused.*not sent/);
+	});
+
+	test('a redirect is never followed: the comment is not re-posted anywhere', async () => {
+		const server = await blog({
+			'/wp-comments-post.php'(_seen, response) {
+				response.writeHead(307, {location: '/moved/wp-comments-post.php'}).end();
+			},
+			'/moved/wp-comments-post.php': redirect('/?p=25#comment-121'),
+		});
+		const outcome = await sendComment(targetOf(server), draft);
+		assert.equal(outcome.kind, 'refused');
+		assert.deepEqual(server.seen.map(request => request.path), ['/wp-comments-post.php']);
+	});
+
+	test('a wp_die page is read as the blog\'s refusal', async () => {
+		const server = await blog({
+			'/wp-comments-post.php'(_seen, response) {
+				response.writeHead(formErrors.flood.status, {'content-type': 'text/html; charset=UTF-8'}).end(wpDiePage(formErrors.flood.html));
+			},
+		});
+		const outcome = await sendComment(targetOf(server), draft);
+		assert.deepEqual(outcome, {kind: 'refused', reason: 'too-fast', message: 'You are posting comments too quickly. Slow down.'});
+	});
+
+	test('with cookie consent, a held comment looks published in the Location: the REST API tells', async () => {
+		const server = await blog({
+			'/wp-json/wp/v2/comments': json(401, restErrors.loginRequired.json),
+			'/wp-comments-post.php': redirect('/?p=25#comment-122'),
+			'/wp-json/wp/v2/comments/122': json(401, {code: 'rest_cannot_read', message: 'Sorry, you are not allowed to read this comment.', data: {status: 401}}),
+		});
+		const outcome = await sendComment(targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`}), {...draft, saveIdentity: true});
+		assert.deepEqual(outcome, {kind: 'held', id: 122, link: `${server.url}?p=25#comment-122`, message: 'Your comment is awaiting moderation.'});
+		assert.deepEqual(server.seen.map(request => `${request.method} ${request.path}`), [
+			'POST /wp-json/wp/v2/comments',
+			'POST /wp-comments-post.php',
+			'GET /wp-json/wp/v2/comments/122',
+		]);
+	});
+
+	test('with cookie consent, a published comment readable over REST stays published', async () => {
+		const server = await blog({
+			'/wp-json/wp/v2/comments': json(401, restErrors.loginRequired.json),
+			'/wp-comments-post.php': redirect('/?p=25#comment-123'),
+			'/wp-json/wp/v2/comments/123': json(200, restComment(123, 'approved')),
+		});
+		const outcome = await sendComment(targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`}), {...draft, saveIdentity: true});
+		assert.equal(outcome.kind, 'approved');
+	});
+});
+
+describe('helpers of sending', () => {
+	test('credentials come from BLOGTERM_WP_USER and BLOGTERM_WP_APP_PASSWORD, both or none', () => {
+		assert.deepEqual(credentialsFromEnvironment({BLOGTERM_WP_USER: 'ada', BLOGTERM_WP_APP_PASSWORD: 'abcd efgh'}), {user: 'ada', password: 'abcd efgh'});
+		assert.equal(credentialsFromEnvironment({BLOGTERM_WP_USER: 'ada'}), undefined);
+		assert.equal(credentialsFromEnvironment({}), undefined);
+	});
+
+	test('the REST URL of one comment, for pretty and plain permalinks', () => {
+		assert.equal(restItemUrl('https://blog.example/wp-json/wp/v2/comments', 12), 'https://blog.example/wp-json/wp/v2/comments/12');
+		assert.equal(restItemUrl('http://127.0.0.1:8080/index.php?rest_route=/wp/v2/comments', 12), 'http://127.0.0.1:8080/index.php?rest_route=%2Fwp%2Fv2%2Fcomments%2F12');
+	});
+
+	test('a timeout while connecting is "failed"; after sending it is "unknown"', () => {
+		const connecting = new BlogError('timeout', 'blog.example could not be connected to within 10 s.', {cause: Object.assign(new Error('timeout'), {name: 'TimeoutError', event: 'connect'})});
+		assert.equal(outcomeOfSendError(connecting, 'https://blog.example/').kind, 'failed');
+		const waiting = new BlogError('timeout', 'blog.example took longer than 15 s to answer.', {cause: Object.assign(new Error('timeout'), {name: 'TimeoutError', event: 'response'})});
+		assert.deepEqual(outcomeOfSendError(waiting, 'https://blog.example/'), {
+			kind: 'unknown',
+			message: 'blog.example took longer than 15 s to answer. It is not known whether your comment arrived. Look at the thread before sending it again.',
+		});
+	});
+
+	test('anonymous REST turned away at the door, not a refusal of the comment', () => {
+		const answer = (statusCode: number, body: string) => ({statusCode, url: 'https://blog.example/wp-json/wp/v2/comments', headers: {}, body});
+		assert.equal(isAnonymousRestRefusal(answer(401, JSON.stringify(restErrors.loginRequired.json))), true);
+		assert.equal(isAnonymousRestRefusal(answer(404, JSON.stringify(restErrors.noRoute.json))), true);
+		assert.equal(isAnonymousRestRefusal(answer(403, '<html>Forbidden by the firewall</html>')), true);
+		assert.equal(isAnonymousRestRefusal(answer(403, JSON.stringify(restErrors.closed.json))), false);
+		assert.equal(isAnonymousRestRefusal(answer(409, JSON.stringify(restErrors.duplicate.json))), false);
+	});
+});
+
+async function freePort(): Promise<number> {
+	const server = createServer();
+	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+	const {port} = server.address() as AddressInfo;
+	await new Promise<void>(resolve => server.close(() => resolve()));
+	return port;
+}
