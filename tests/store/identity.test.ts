@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import {mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, describe, test} from 'node:test';
+import type {CommentDraft} from '../../source/model/comment-draft.js';
+import {forgetIdentity, loadIdentity, rememberIdentity, saveIdentity} from '../../source/store/identity.js';
+
+const root = mkdtempSync(join(tmpdir(), 'blogterm-identity-'));
+after(() => rmSync(root, {recursive: true, force: true}));
+let count = 0;
+const freshDirectory = () => join(root, `case-${++count}`);
+
+const draft: CommentDraft = {comment: 'Hi', name: ' Dana ', email: 'dana@example.com', website: 'https://dana.example/', saveIdentity: true, parent: 0};
+
+describe('saved identity', () => {
+	test('nothing is saved at first', () => {
+		assert.equal(loadIdentity({directory: freshDirectory()}), undefined);
+	});
+
+	test('ticked, the name, email and website are kept (trimmed) for next time', () => {
+		const directory = freshDirectory();
+		rememberIdentity(draft, {directory});
+		assert.deepEqual(loadIdentity({directory}), {name: 'Dana', email: 'dana@example.com', website: 'https://dana.example/'});
+		// Kept in a file of its own that only the user can read, next to blogterm's other settings.
+		const file = join(directory, 'identity.json');
+		assert.equal(statSync(file).mode & 0o777, 0o600);
+		assert.match(readFileSync(file, 'utf8'), /dana@example\.com/);
+	});
+
+	test('unticked, they are forgotten', () => {
+		const directory = freshDirectory();
+		rememberIdentity(draft, {directory});
+		rememberIdentity({...draft, saveIdentity: false}, {directory});
+		assert.equal(loadIdentity({directory}), undefined);
+		assert.doesNotMatch(readFileSync(join(directory, 'identity.json'), 'utf8'), /dana/);
+	});
+
+	test('saving again replaces it; forgetting twice is harmless', () => {
+		const directory = freshDirectory();
+		saveIdentity({name: 'Dana', email: 'dana@example.com', website: ''}, {directory});
+		saveIdentity({name: 'Eli', email: 'eli@example.com', website: ''}, {directory});
+		assert.equal(loadIdentity({directory})?.name, 'Eli');
+		forgetIdentity({directory});
+		forgetIdentity({directory});
+		assert.equal(loadIdentity({directory}), undefined);
+	});
+
+	test('a damaged file is as good as none, and can be saved over', () => {
+		const directory = freshDirectory();
+		saveIdentity({name: 'Dana', email: 'dana@example.com', website: ''}, {directory});
+		writeFileSync(join(directory, 'identity.json'), '{"identity": {"name": ');
+		assert.equal(loadIdentity({directory}), undefined);
+		saveIdentity({name: 'Dana', email: 'dana@example.com', website: ''}, {directory});
+		assert.equal(loadIdentity({directory})?.email, 'dana@example.com');
+	});
+
+	test('the default place is blogterm\'s config folder ($BLOGTERM_HOME/config in tests)', () => {
+		const home = freshDirectory();
+		const previous = process.env['BLOGTERM_HOME'];
+		process.env['BLOGTERM_HOME'] = home;
+		try {
+			saveIdentity({name: 'Dana', email: 'dana@example.com', website: ''});
+			assert.match(readFileSync(join(home, 'config', 'identity.json'), 'utf8'), /Dana/);
+			assert.equal(loadIdentity()?.name, 'Dana');
+		} finally {
+			if (previous === undefined) delete process.env['BLOGTERM_HOME'];
+			else process.env['BLOGTERM_HOME'] = previous;
+		}
+	});
+});
