@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {buildThread, commentFromDraft, renderThread, withMyComments} from '../../source/comments/thread.js';
+import type {Comment} from '../../source/model/comment.js';
+import {lineText} from '../../source/render/styled-line.js';
+import {textWidth} from '../../source/render/text-width.js';
+
+function comment(id: number, parent: number, date: string | undefined, author = `Author ${id}`, html = `<p>Comment ${id}</p>`): Comment {
+	return {id, parent, author, authorUrl: undefined, date, html, status: 'approved'};
+}
+
+const shape = (entries: ReturnType<typeof buildThread>) => entries.map(entry => `${'  '.repeat(entry.depth)}${entry.comment.id}`);
+
+describe('building a thread', () => {
+	test('oldest first, replies under their parent, depth first', () => {
+		const comments = [
+			comment(5, 0, '2024-02-09T10:00:00'),
+			comment(2, 0, '2024-02-08T10:00:00'),
+			comment(4, 3, '2024-02-08T12:00:00'),
+			comment(3, 2, '2024-02-08T11:00:00'),
+			comment(6, 5, '2024-02-09T11:00:00'),
+			comment(7, 2, '2024-02-10T11:00:00'),
+		];
+		assert.deepEqual(shape(buildThread(comments)), ['2', '  3', '    4', '  7', '5', '  6']);
+	});
+
+	test('a reply whose parent is not there is shown at the top level', () => {
+		const entries = buildThread([comment(10, 0, '2024-01-01T00:00:00'), comment(11, 99, '2024-01-02T00:00:00')]);
+		assert.deepEqual(shape(entries), ['10', '11']);
+	});
+
+	test('a loop of parents is shown once, not followed forever', () => {
+		const entries = buildThread([comment(1, 2, '2024-01-01T00:00:00'), comment(2, 1, '2024-01-02T00:00:00'), comment(3, 3, '2024-01-03T00:00:00')]);
+		assert.deepEqual(shape(entries), ['3', '1', '  2']);
+	});
+
+	test('deep threads are capped at the deepest level shown', () => {
+		const chain = Array.from({length: 8}, (_, index) => comment(index + 1, index, `2024-01-0${index + 1}T00:00:00`));
+		assert.deepEqual(buildThread(chain).map(entry => entry.depth), [0, 1, 2, 3, 4, 4, 4, 4]);
+		assert.deepEqual(buildThread(chain, 3).map(entry => entry.depth), [0, 1, 2, 2, 2, 2, 2, 2]);
+	});
+
+	test('without dates, the blog\'s order stands', () => {
+		assert.deepEqual(shape(buildThread([comment(9, 0, undefined), comment(8, 0, '2024-01-01T00:00:00')])), ['9', '8']);
+	});
+
+	test('string IDs (and "0" parents) work too', () => {
+		const entries = buildThread([
+			{...comment(1, 0, undefined), id: 'a', parent: '0'},
+			{...comment(2, 0, undefined), id: 'b', parent: 'a'},
+		]);
+		assert.deepEqual(entries.map(entry => [entry.comment.id, entry.depth]), [['a', 0], ['b', 1]]);
+	});
+});
+
+describe('rendering a thread', () => {
+	const thread = buildThread([
+		comment(2, 0, '2024-02-08T10:00:00', 'Dana Scully', '<p>First! This is a top-level comment.</p>\n'),
+		comment(3, 2, '2024-02-08T11:00:00', 'Eli Wallach', '<p>A reply to Dana, one level down.</p>\n'),
+		comment(4, 3, '2024-02-08T12:00:00', 'Dana Scully', '<p>And a reply to the reply &#038; a second level.</p>\n'),
+	]);
+
+	test('each comment shows its author in bold, its date, and its body; replies are indented', () => {
+		const {lines, starts} = renderThread(thread, 80);
+		const text = lines.map(lineText);
+		assert.deepEqual(text, [
+			'Dana Scully · February 8, 2024',
+			'First! This is a top-level comment.',
+			'',
+			'   Eli Wallach · February 8, 2024',
+			'   A reply to Dana, one level down.',
+			'',
+			'      Dana Scully · February 8, 2024',
+			'      And a reply to the reply & a second level.',
+		]);
+		assert.deepEqual(starts, [0, 3, 6]);
+		assert.deepEqual(lines[0]![0], {text: 'Dana Scully', bold: true});
+	});
+
+	test('no line is wider than the width, however deep the thread', () => {
+		const deep = buildThread(Array.from({length: 12}, (_, index) => comment(index + 1, index, `2024-01-${String(index + 1).padStart(2, '0')}T00:00:00`, 'A rather long author name for a narrow terminal', '<p>Words words words words words words words words words words.</p>')), 12);
+		for (const width of [30, 40, 80]) {
+			const {lines} = renderThread(deep, width);
+			for (const line of lines) assert.ok(textWidth(lineText(line)) <= width, `${width}: ${lineText(line)}`);
+			// The deepest comment's text still has at least half the width.
+			const last = lines.at(-1)!;
+			assert.ok(width - (lineText(last).length - lineText(last).trimStart().length) >= Math.min(24, width / 2));
+		}
+	});
+
+	test('the user\'s comments are marked "(yours)", held ones "Your comment is awaiting moderation."', () => {
+		const held: Comment = {...comment(9, 2, '2024-02-08T13:00:00', 'Olive'), status: 'held', isMine: true};
+		const {lines} = renderThread(buildThread([...thread.map(entry => entry.comment), held]), 80, {mineIds: [3]});
+		const text = lines.map(lineText);
+		assert.ok(text.includes('   Eli Wallach · February 8, 2024 · (yours)'));
+		assert.ok(text.includes('   Olive · February 8, 2024 · (yours)'));
+		assert.ok(text.includes('   Your comment is awaiting moderation.'));
+	});
+
+	test('links in a comment are numbered and listed under it', () => {
+		const {lines} = renderThread(buildThread([comment(1, 0, undefined, 'Fay', '<p>See <a href="/notes">my notes</a>.</p>')]), 60, {baseUrl: 'https://blog.example/post/'});
+		const text = lines.map(lineText);
+		assert.ok(text.some(line => line.includes('my notes[1]')));
+		assert.ok(text.some(line => line.includes('[1] https://blog.example/notes')));
+	});
+
+	test('an author name cannot carry escape sequences to the terminal', () => {
+		const {lines} = renderThread(buildThread([comment(1, 0, undefined, 'Mallory\u001B]0;owned\u0007\u001B[2J')]), 80);
+		assert.equal(lineText(lines[0]!), 'Mallory');
+	});
+});
+
+describe('the user\'s own comments', () => {
+	const draft = {comment: 'Line one\nline two\n\nA <b>second</b> paragraph', name: 'Olive', email: 'olive@example.org', website: '', saveIdentity: false, parent: 2};
+
+	test('a sent comment is shown as its writer wrote it, escaped', () => {
+		const sent = commentFromDraft(draft, {kind: 'held', id: 12, link: undefined, message: 'Your comment is awaiting moderation.'}, new Date('2024-02-08T13:00:00Z'));
+		assert.deepEqual(sent, {
+			id: 12,
+			parent: 2,
+			author: 'Olive',
+			authorUrl: undefined,
+			date: '2024-02-08T13:00:00.000Z',
+			html: '<p>Line one<br>\nline two</p>\n<p>A &lt;b&gt;second&lt;/b&gt; paragraph</p>',
+			status: 'held',
+			isMine: true,
+		});
+	});
+
+	test('held comments the blog does not list are added; listed ones are marked as mine', () => {
+		const listed = [comment(2, 0, undefined), comment(12, 2, undefined)];
+		const mine = [{...comment(12, 2, undefined), isMine: true}, {...comment(13, 2, undefined), status: 'held' as const, isMine: true}];
+		const merged = withMyComments(listed, mine);
+		assert.deepEqual(merged.map(entry => [entry.id, entry.isMine ?? false, entry.status]), [[2, false, 'approved'], [12, true, 'approved'], [13, true, 'held']]);
+	});
+});
