@@ -1,0 +1,357 @@
+import {parseFeed, type AtomFeed, type JsonFeed, type RdfFeed, type RssFeed} from 'feedsmith';
+import {header, hostOf, type HttpResponse} from '../../http/client.js';
+import {cleanLine} from '../../render/sanitize.js';
+import {BlogError} from '../errors.js';
+import {absoluteUrl, htmlToText, resolveHtmlUrls, textToHtml} from './html-text.js';
+
+/** RSS 0.9x and 2.0 are 'rss', RSS 1.0 is 'rdf'. */
+export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json';
+
+/** One entry of a feed, read into what blogterm needs. Strings meant for one line are already cleaned. */
+export type FeedItem = {
+	/** The guid / Atom id / JSON Feed id, else the link. */
+	readonly id: string;
+	readonly title: string;
+	/** Absolute, or '' when the item has none. */
+	readonly link: string;
+	/** ISO 8601, or undefined when the feed gave none (or one that cannot be read). */
+	readonly date: string | undefined;
+	readonly author: string;
+	readonly authorUrl: string | undefined;
+	/** The full content, else the summary, as HTML with its links made absolute. Not cleaned. */
+	readonly html: string;
+	/** True when the feed had only a summary. */
+	readonly isSummaryOnly: boolean;
+	/** Plain text, one line, short. */
+	readonly excerpt: string;
+	readonly categories: readonly string[];
+	readonly tags: readonly string[];
+	/** From `slash:comments`, `thr:total` or `thr:count`. */
+	readonly commentCount: number | undefined;
+	/** The item's own comment feed: `wfw:commentRss` or Atom `link rel="replies"`. */
+	readonly commentFeedUrl: string | undefined;
+	/** `thr:in-reply-to`'s ref, for the items of a comment feed. */
+	readonly inReplyTo: string | undefined;
+};
+
+export type ParsedFeed = {
+	readonly format: FeedFormat;
+	/** Where the feed was read from (after redirects). */
+	readonly feedUrl: string;
+	readonly title: string;
+	readonly description: string;
+	/** The site's home page, absolute; the feed's URL when the feed names none. */
+	readonly link: string;
+	/** The generator named by the feed ("https://wordpress.org/?v=6.5"), or ''. */
+	readonly generator: string;
+	readonly items: readonly FeedItem[];
+};
+
+const excerptLength = 280;
+
+/**
+ * Reads a feed's text (RSS 0.9x/1.0/2.0, Atom 1.0, JSON Feed 1.0/1.1) through feedsmith.
+ * Rejects with an 'unreadable' BlogError when the text is no feed.
+ */
+export function parseFeedText(text: string, feedUrl: string): ParsedFeed {
+	let parsed: ReturnType<typeof parseFeed<string>>;
+	try {
+		parsed = parseFeed<string>(text.replace(/^\uFEFF/, ''));
+	} catch (error) {
+		throw new BlogError('unreadable', `${cleanLine(hostOf(feedUrl))} sent something that is not an RSS, Atom or JSON feed.`, {cause: error});
+	}
+	switch (parsed.format) {
+		case 'rss': {
+			return readRss(parsed.feed, feedUrl, 'rss');
+		}
+		case 'rdf': {
+			return readRss(parsed.feed, feedUrl, 'rdf');
+		}
+		case 'atom': {
+			return readAtom(parsed.feed, feedUrl);
+		}
+		case 'json': {
+			return readJson(parsed.feed, feedUrl);
+		}
+	}
+}
+
+/** Decodes and reads a feed fetched with getBytes. */
+export function readFeedResponse(response: HttpResponse & {readonly bytes: Uint8Array}): ParsedFeed {
+	return parseFeedText(decodeFeedBytes(response.bytes, header(response, 'content-type')), response.url);
+}
+
+/**
+ * A feed's bytes as text, in the encoding it declares: a byte order mark first, then the HTTP
+ * Content-Type charset, then the XML prolog, else UTF-8. A declared UTF-8 that is not valid UTF-8
+ * gives way to the next declaration (servers often claim UTF-8 for every file); undeclared bytes
+ * that are not UTF-8 are read as windows-1252, the usual culprit.
+ */
+export function decodeFeedBytes(bytes: Uint8Array, contentType: string | undefined): string {
+	const bom = byteOrderMark(bytes);
+	if (bom) return new TextDecoder(bom).decode(bytes);
+	const labels = [charsetOf(contentType), xmlDeclaredEncoding(bytes)].filter((label): label is string => Boolean(label));
+	for (const label of labels) {
+		if (windows1252Labels.has(label.trim().toLowerCase())) return decodeWindows1252(bytes);
+		try {
+			return new TextDecoder(label, {fatal: true}).decode(bytes);
+		} catch {
+			continue; // An encoding TextDecoder does not know, or bytes not in it: the next declaration.
+		}
+	}
+	try {
+		return new TextDecoder('utf-8', {fatal: true}).decode(bytes);
+	} catch {
+		return decodeWindows1252(bytes);
+	}
+}
+
+/** The labels the Encoding Standard reads as windows-1252: ISO-8859-1 and ASCII among them, as browsers do. */
+const windows1252Labels = new Set(['ansi_x3.4-1968', 'ascii', 'cp1252', 'cp819', 'csisolatin1', 'ibm819', 'iso-8859-1', 'iso-ir-100', 'iso8859-1', 'iso88591', 'iso_8859-1', 'iso_8859-1:1987', 'l1', 'latin1', 'us-ascii', 'windows-1252', 'x-cp1252']);
+
+/** What windows-1252 puts at 0x80–0x9F, where ISO-8859-1 has control characters. */
+const windows1252High = '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+/**
+ * windows-1252 by hand: Node 20.18.3 and later decode it as plain Latin-1 (nodejs/node#60888),
+ * which turns “smart quotes” into control characters.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+	return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+		.toString('latin1')
+		.replaceAll(/[\u0080-\u009F]/g, character => windows1252High[character.charCodeAt(0) - 0x80]!);
+}
+
+function byteOrderMark(bytes: Uint8Array): string | undefined {
+	if (bytes[0] === 0xEF && bytes[1] === 0xBB && bytes[2] === 0xBF) return 'utf-8';
+	if (bytes[0] === 0xFF && bytes[1] === 0xFE) return 'utf-16le';
+	if (bytes[0] === 0xFE && bytes[1] === 0xFF) return 'utf-16be';
+	return undefined;
+}
+
+function charsetOf(contentType: string | undefined): string | undefined {
+	return /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1];
+}
+
+function xmlDeclaredEncoding(bytes: Uint8Array): string | undefined {
+	const start = Buffer.from(bytes.subarray(0, 512)).toString('latin1');
+	return /^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z\d._:-]+)["']/.exec(start)?.[1];
+}
+
+/** A date in RFC 822 (RSS) or ISO 8601 (Atom, JSON Feed) as ISO 8601 UTC; undefined when missing or unreadable. */
+export function parseFeedDate(raw: string | undefined): string | undefined {
+	if (!raw) return undefined;
+	let text = raw.trim();
+	// Without a zone, JavaScript would read the time as local; feeds mean UTC far more often.
+	if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(text)) text = `${text.replace(' ', 'T')}Z`;
+	else if (/\d{1,2}:\d{2}(?::\d{2})?$/.test(text) && !/^\d{4}-/.test(text)) text = `${text} GMT`;
+	const time = Date.parse(text);
+	return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+// ---- RSS 0.9x / 2.0 and RSS 1.0 (RDF) ----
+
+type RssLikeItem = RssFeed.Item<string> | RdfFeed.Item<string>;
+
+function readRss(feed: RssFeed.Feed<string> | RdfFeed.Feed<string>, feedUrl: string, format: 'rss' | 'rdf'): ParsedFeed {
+	const feedBase = absoluteUrl(feed.xml?.base ?? '', feedUrl) ?? feedUrl;
+	const declaredBase = feed.xml?.base ? feedBase : undefined;
+	const items = (feed.items ?? []).map((item, index) => readRssItem(item, feedBase, declaredBase, index));
+	const generator = 'generator' in feed ? feed.generator ?? '' : feed.admin?.generatorAgent ?? '';
+	return {
+		format,
+		feedUrl,
+		title: cleanLine(htmlToText(feed.title ?? '')),
+		description: cleanLine(htmlToText(feed.description ?? '')),
+		link: absoluteUrl(feed.link ?? '', feedBase) ?? feedBase,
+		generator: cleanLine(generator),
+		items,
+	};
+}
+
+/** `declaredBase` is the feed's xml:base, when it has one: in scope for every item. */
+function readRssItem(item: RssLikeItem, feedBase: string, declaredBase: string | undefined, index: number): FeedItem {
+	const itemBase = absoluteUrl(item.xml?.base ?? '', feedBase) ?? feedBase;
+	const rss = item as RssFeed.Item<string>;
+	const guid = rss.guid?.value?.trim();
+	const link = absoluteUrl(item.link ?? '', itemBase) ?? (guid && rss.guid?.isPermaLink !== false && /^https?:/i.test(guid) ? guid : '');
+	const about = (item as RdfFeed.Item<string>).rdf?.about;
+	const title = cleanLine(htmlToText(item.title ?? ''));
+	const full = item.content?.encoded;
+	const summary = item.description;
+	// Content is relative to an xml:base in scope, else to the post's own page, else to the feed.
+	const contentBase = item.xml?.base ? itemBase : declaredBase ?? (link || feedBase);
+	const html = resolveHtmlUrls(full ?? summary ?? '', contentBase);
+	const person = rss.authors?.[0];
+	const categoryTerms = [...(rss.categories ?? []).map(category => ({name: category.name ?? '', scheme: category.domain})), ...(item.dc?.subjects ?? []).map(name => ({name, scheme: undefined}))];
+	const replies = item.atom?.links?.find(candidate => candidate.rel === 'replies');
+	return {
+		id: guid || about || link || `${feedBase}#${title || index}`,
+		title,
+		link,
+		date: parseFeedDate(rss.pubDate ?? item.dc?.dates?.[0] ?? item.dcterms?.created?.[0] ?? item.dcterms?.modified?.[0] ?? item.atom?.published ?? item.atom?.updated),
+		author: cleanLine(htmlToText(item.dc?.creators?.[0] ?? person?.name ?? person?.email ?? '')),
+		authorUrl: undefined,
+		html,
+		isSummaryOnly: full === undefined,
+		excerpt: excerptOf(summary ?? full ?? ''),
+		...splitTerms(categoryTerms),
+		commentCount: item.slash?.comments ?? rss.thr?.total,
+		commentFeedUrl: absoluteUrl(item.wfw?.commentRss ?? replies?.href ?? '', itemBase),
+		inReplyTo: rss.thr?.inReplyTos?.[0]?.ref?.trim(),
+	};
+}
+
+// ---- Atom 1.0 ----
+
+function readAtom(feed: AtomFeed.Feed<string>, feedUrl: string): ParsedFeed {
+	const feedBase = absoluteUrl(feed.xml?.base ?? '', feedUrl) ?? feedUrl;
+	const declaredBase = feed.xml?.base ? feedBase : undefined;
+	const feedAuthor = feed.authors?.[0];
+	const items = (feed.entries ?? []).map((entry, index) => readAtomEntry(entry, feedBase, declaredBase, feedAuthor, index));
+	const generator = feed.generator ? `${feed.generator.text ?? ''} ${feed.generator.uri ?? ''}` : '';
+	return {
+		format: 'atom',
+		feedUrl,
+		title: atomText(feed.title),
+		description: atomText(feed.subtitle),
+		link: alternateLink(feed.links, feedBase) || feedBase,
+		generator: cleanLine(generator),
+		items,
+	};
+}
+
+/** `declaredBase` is the feed's xml:base, when it has one: in scope for every entry. */
+function readAtomEntry(entry: AtomFeed.Entry<string>, feedBase: string, declaredBase: string | undefined, feedAuthor: AtomFeed.Person | undefined, index: number): FeedItem {
+	const entryBase = absoluteUrl(entry.xml?.base ?? '', feedBase) ?? feedBase;
+	const entryDeclaredBase = entry.xml?.base ? entryBase : declaredBase;
+	const link = alternateLink(entry.links, entryBase);
+	const title = atomText(entry.title);
+	const content = entry.content?.value !== undefined && !entry.content.src ? entry.content : undefined;
+	const summary = entry.summary;
+	const chosen = content ?? summary;
+	// Content is relative to an xml:base in scope, else to the post's own page, else to the feed.
+	const contentBase = chosen?.xml?.base
+		? absoluteUrl(chosen.xml.base, entryBase) ?? entryBase
+		: entryDeclaredBase ?? (link || feedBase);
+	const html = chosen ? resolveHtmlUrls(atomHtml(chosen), contentBase) : '';
+	const author = entry.authors?.[0] ?? entry.source?.authors?.[0] ?? feedAuthor;
+	const replies = entry.links?.find(candidate => candidate.rel === 'replies' && (!candidate.type || /atom|rss|xml/i.test(candidate.type)));
+	return {
+		id: entry.id?.trim() || link || `${feedBase}#${title || index}`,
+		title,
+		link,
+		date: parseFeedDate(entry.published ?? entry.updated ?? entry.dc?.dates?.[0]),
+		author: cleanLine(author?.name ?? entry.dc?.creators?.[0] ?? ''),
+		authorUrl: author?.uri ? absoluteUrl(author.uri, entryBase) : undefined,
+		html,
+		isSummaryOnly: content === undefined,
+		excerpt: excerptOf(summary ? atomHtml(summary) : html),
+		...splitTerms((entry.categories ?? []).map(category => ({name: category.label ?? category.term ?? '', scheme: category.scheme}))),
+		commentCount: entry.slash?.comments ?? entry.thr?.total ?? replies?.thr?.count,
+		commentFeedUrl: replies?.href ? absoluteUrl(replies.href, entryBase) : absoluteUrl(entry.wfw?.commentRss ?? '', entryBase),
+		inReplyTo: entry.thr?.inReplyTos?.[0]?.ref?.trim(),
+	};
+}
+
+/** An Atom text construct as one plain line: `type="html"` and `"xhtml"` are markup, `"text"` (the default) is not. */
+function atomText(text: AtomFeed.Text | undefined): string {
+	if (!text) return '';
+	return cleanLine(isMarkup(text.type) ? htmlToText(text.value) : decodeEntitiesOnly(text.value));
+}
+
+/** An Atom text or content construct as HTML. */
+function atomHtml(text: AtomFeed.Text | AtomFeed.Content): string {
+	const value = text.value ?? '';
+	return isMarkup(text.type) ? value : textToHtml(value);
+}
+
+function isMarkup(type: string | undefined): boolean {
+	return type === 'html' || type === 'xhtml' || /html/i.test(type ?? '');
+}
+
+function alternateLink(links: readonly AtomFeed.Link<string>[] | undefined, base: string): string {
+	const alternates = (links ?? []).filter(link => (link.rel ?? 'alternate') === 'alternate' && link.href);
+	const chosen = alternates.find(link => !link.type || /html/i.test(link.type)) ?? alternates[0];
+	return chosen?.href ? absoluteUrl(chosen.href, base) ?? '' : '';
+}
+
+// ---- JSON Feed 1.0 / 1.1 ----
+
+function readJson(feed: JsonFeed.Feed<string>, feedUrl: string): ParsedFeed {
+	const feedAuthor = feed.authors?.[0];
+	const home = absoluteUrl(feed.home_page_url ?? '', feedUrl) ?? '';
+	const items = (feed.items ?? []).map((item, index) => readJsonItem(item, feedUrl, feedAuthor, index));
+	return {
+		format: 'json',
+		feedUrl,
+		title: cleanLine(decodeEntitiesOnly(feed.title ?? '')),
+		description: cleanLine(decodeEntitiesOnly(feed.description ?? '')),
+		link: home || feedUrl,
+		generator: '',
+		items,
+	};
+}
+
+function readJsonItem(item: JsonFeed.Item<string>, feedUrl: string, feedAuthor: JsonFeed.Author | undefined, index: number): FeedItem {
+	const link = absoluteUrl(item.url ?? item.external_url ?? '', feedUrl) ?? '';
+	const title = cleanLine(decodeEntitiesOnly(item.title ?? ''));
+	const full = item.content_html ?? (item.content_text === undefined ? undefined : textToHtml(item.content_text));
+	const html = resolveHtmlUrls(full ?? textToHtml(item.summary ?? ''), link || feedUrl);
+	const author = item.authors?.[0] ?? feedAuthor;
+	return {
+		id: String(item.id ?? '').trim() || link || `${feedUrl}#${title || index}`,
+		title,
+		link,
+		date: parseFeedDate(item.date_published ?? item.date_modified),
+		author: cleanLine(author?.name ?? ''),
+		authorUrl: author?.url ? absoluteUrl(author.url, feedUrl) : undefined,
+		html,
+		isSummaryOnly: full === undefined,
+		excerpt: excerptOf(item.summary === undefined ? full ?? '' : textToHtml(item.summary)),
+		categories: [],
+		tags: uniqueTerms(item.tags ?? []),
+		commentCount: undefined,
+		commentFeedUrl: undefined,
+		inReplyTo: undefined,
+	};
+}
+
+// ---- shared ----
+
+/** Plain text that may still carry entities (`Don&#8217;t`): decodes them, keeps any `<` as it is. */
+function decodeEntitiesOnly(text: string): string {
+	if (!text.includes('&')) return text;
+	return htmlToText(text.replaceAll('<', '&lt;').replaceAll('>', '&gt;'));
+}
+
+/** A short one-line excerpt from HTML. */
+function excerptOf(html: string): string {
+	const text = cleanLine(htmlToText(html));
+	if (text.length <= excerptLength) return text;
+	const cut = text.slice(0, excerptLength);
+	const lastSpace = cut.lastIndexOf(' ');
+	return `${(lastSpace > excerptLength / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}
+
+/** Feeds rarely tell tags from categories; a scheme/domain naming tags (WordPress's `/tag/`) does. */
+function splitTerms(terms: ReadonlyArray<{name: string; scheme: string | undefined}>): {categories: string[]; tags: string[]} {
+	const isTag = (scheme: string | undefined) => /(?:^|[/#?=_.-])tags?(?:$|[/#?=_.-])/i.test(scheme ?? '');
+	return {
+		categories: uniqueTerms(terms.filter(term => !isTag(term.scheme)).map(term => term.name)),
+		tags: uniqueTerms(terms.filter(term => isTag(term.scheme)).map(term => term.name)),
+	};
+}
+
+function uniqueTerms(names: readonly string[]): string[] {
+	const seen = new Set<string>();
+	const unique: string[] = [];
+	for (const name of names) {
+		const clean = cleanLine(htmlToText(String(name)));
+		const key = clean.toLowerCase();
+		if (!clean || seen.has(key)) continue;
+		seen.add(key);
+		unique.push(clean);
+	}
+	return unique;
+}
