@@ -1,0 +1,140 @@
+import {Parser} from 'htmlparser2';
+import {getBytes, header, hostOf, type HttpResponse} from '../../http/client.js';
+import {cleanLine} from '../../render/sanitize.js';
+import type {BlogSource} from '../blog-source.js';
+import {BlogError, isBlogError} from '../errors.js';
+import {createFeedSource} from './feed-source.js';
+import {absoluteUrl} from './html-text.js';
+import {parseFeedText, readFeedResponse, type ParsedFeed} from './parse-feed.js';
+
+export type OpenFeedOptions = {
+	/** The page at `url`, when the caller has fetched it already. */
+	readonly home?: HttpResponse;
+	readonly signal?: AbortSignal;
+};
+
+/** Where feeds usually live when a page names none, tried in this order. */
+export const usualFeedPaths = ['feed', 'feed/', 'rss.xml', 'atom.xml', 'index.xml', 'feed.json'] as const;
+
+/** The feed types a `<link rel="alternate">` may name; the generic JSON type is tried last. */
+const feedTypes = /^application\/(?:rss\+xml|atom\+xml|rdf\+xml|feed\+json)$/i;
+const jsonType = /^application\/json$/i;
+
+/**
+ * Opens the blog at `url` through its feed: `url` may be the feed itself or a page naming it in a
+ * `<link rel="alternate">` (the main feed, not the comments feed); when the page names none, the usual
+ * places are tried. Rejects with 'not-a-blog' and a message saying what was tried when nothing is found.
+ */
+export async function openFeedBlog(url: string, options: OpenFeedOptions = {}): Promise<BlogSource> {
+	const {signal} = options;
+	const page = options.home ?? await getBytes(url, {signal});
+	const pageIsHtml = looksLikeHtml(page);
+	if (!pageIsHtml && page.statusCode < 400) {
+		const feed = await readPageAsFeed(page, signal);
+		if (feed) return createFeedSource(feed, {signal});
+	}
+
+	const linked = pageIsHtml && page.statusCode < 400 ? findFeedLinks(page.body, page.url) : [];
+	for (const candidate of linked) {
+		const feed = await tryFeed(candidate, signal);
+		if (feed) return createFeedSource(feed, {signal});
+	}
+
+	const bases = unique([new URL('.', page.url).toString(), new URL('/', page.url).toString()]);
+	const tried: string[] = [];
+	for (const base of bases) {
+		for (const path of usualFeedPaths) {
+			const candidate = new URL(path, base).toString();
+			tried.push(new URL(candidate).pathname);
+			if (linked.includes(candidate)) continue;
+			const feed = await tryFeed(candidate, signal);
+			if (feed) return createFeedSource(feed, {signal});
+		}
+	}
+	const host = cleanLine(hostOf(page.url));
+	const fromPage = linked.length > 0 ? `the ${linked.length === 1 ? 'feed' : `${linked.length} feeds`} the page's <link> tags name (none could be read)` : 'the page\'s <link> tags';
+	throw new BlogError('not-a-blog', `No feed found at ${host}: tried ${fromPage}, ${tried.map(path => cleanLine(path)).join(', ')}.`);
+}
+
+/**
+ * The feeds a page names in `<link rel="alternate" type="…">`, absolute, best first: RSS, Atom and
+ * JSON Feed types in page order, then plain `application/json`. Comment feeds and WordPress REST
+ * links are left out.
+ */
+export function findFeedLinks(html: string, pageUrl: string): string[] {
+	let base = pageUrl;
+	const typed: string[] = [];
+	const json: string[] = [];
+	const parser = new Parser({
+		onopentag(name, attributes) {
+			if (name === 'base' && attributes['href']) {
+				base = absoluteUrl(attributes['href'], pageUrl) ?? base;
+				return;
+			}
+			if (name !== 'link') return;
+			const rel = (attributes['rel'] ?? '').toLowerCase().split(/\s+/);
+			const type = (attributes['type'] ?? '').trim();
+			const href = attributes['href']?.trim();
+			if (!rel.includes('alternate') || !href) return;
+			if (isCommentFeed(attributes['title'] ?? '', href)) return;
+			const url = absoluteUrl(href, base);
+			if (!url || !/^https?:/i.test(url)) return;
+			if (feedTypes.test(type)) typed.push(url);
+			else if (jsonType.test(type) && !/\/wp-json\/|[?&]rest_route=|oembed/i.test(url)) json.push(url);
+		},
+		onclosetag(name) {
+			// Feed links belong in the head; a long body need not be read.
+			if (name === 'head') parser.pause();
+		},
+	}, {decodeEntities: true});
+	parser.end(html);
+	return unique([...typed, ...json]);
+}
+
+function isCommentFeed(title: string, href: string): boolean {
+	return /\bcomments?\b/i.test(title) || /\/comments\/feed\b|[?&]feed=comments/i.test(href);
+}
+
+function looksLikeHtml(response: HttpResponse): boolean {
+	const type = header(response, 'content-type') ?? '';
+	if (/html/i.test(type)) return true;
+	if (/xml|json|rss|atom/i.test(type)) return false;
+	return /^\s*(?:\uFEFF)?\s*(?:<!doctype\s+html|<html[\s>])/i.test(response.body.slice(0, 1024));
+}
+
+/**
+ * The page as a feed, or undefined when it is not one. A page fetched as text was read as UTF-8;
+ * one that declares another encoding is fetched again as bytes to decode it as declared.
+ */
+async function readPageAsFeed(page: HttpResponse, signal: AbortSignal | undefined): Promise<ParsedFeed | undefined> {
+	try {
+		if ('bytes' in page && page.bytes instanceof Uint8Array) return readFeedResponse(page as HttpResponse & {bytes: Uint8Array});
+		if (declaresOtherThanUtf8(page)) return readFeedResponse(await getBytes(page.url, {signal}));
+		return parseFeedText(page.body, page.url);
+	} catch (error) {
+		if (isBlogError(error) && error.kind === 'cancelled') throw error;
+		return undefined;
+	}
+}
+
+function declaresOtherThanUtf8(page: HttpResponse): boolean {
+	const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(header(page, 'content-type') ?? '')?.[1];
+	const declared = charset ?? /^\s*(?:\uFEFF)?<\?xml[^>]*?\sencoding\s*=\s*["']([^"']+)["']/.exec(page.body.slice(0, 512))?.[1];
+	return declared !== undefined && !/^utf-?8$/i.test(declared);
+}
+
+/** A candidate feed URL read, or undefined when it is missing, an HTML page or unreadable. Only a cancel rejects. */
+async function tryFeed(url: string, signal: AbortSignal | undefined): Promise<ParsedFeed | undefined> {
+	try {
+		const response = await getBytes(url, {signal});
+		if (response.statusCode >= 400 || looksLikeHtml(response)) return undefined;
+		return readFeedResponse(response);
+	} catch (error) {
+		if (isBlogError(error) && error.kind === 'cancelled') throw error;
+		return undefined;
+	}
+}
+
+function unique<T>(values: readonly T[]): T[] {
+	return [...new Set(values)];
+}
