@@ -188,17 +188,25 @@ export class FeedSource implements BlogSource {
 		return this.#items.findIndex(item => item.id === String(id));
 	}
 
-	#commentForm(link: string, options: FetchOptions): Promise<WordPressCommentForm | undefined> {
-		if (!/^https?:/i.test(link)) return Promise.resolve(undefined);
+	/**
+	 * The comment form on a post's page, read once per link. A page that answers (with a form or
+	 * without) is remembered; one that could not be reached is asked again next time.
+	 * Rejects only when cancelled.
+	 */
+	async #commentForm(link: string, options: FetchOptions): Promise<WordPressCommentForm | undefined> {
+		if (!/^https?:/i.test(link)) return undefined;
 		let form = this.#forms.get(link);
 		if (!form) {
-			form = getText(link, {signal: options.signal}).then(
-				response => response.statusCode === 200 ? findWordPressCommentForm(response.body, response.url) : undefined,
-				() => undefined,
-			);
+			form = getText(link, {signal: options.signal}).then(response => response.statusCode === 200 ? findWordPressCommentForm(response.body, response.url) : undefined);
 			this.#forms.set(link, form);
 		}
-		return form;
+		try {
+			return await form;
+		} catch (error) {
+			if (this.#forms.get(link) === form) this.#forms.delete(link);
+			if (isBlogError(error) && error.kind === 'cancelled') throw error;
+			return undefined;
+		}
 	}
 }
 

@@ -14,10 +14,12 @@ export type FeedServer = TestServer & {
 	/** `http://127.0.0.1:PORT`, without the final slash, as fixtures write `{{origin}}`. */
 	readonly origin: string;
 	/** Sets what a path (with its query, or without one to answer any query) answers. */
-	route(path: string, answer: Answer | ((request: IncomingMessage & {body: string}) => Answer)): void;
+	route(path: string, answer: Answer | AnswerFunction): void;
 	/** The paths (with query) requested with GET, in order. */
 	gets(): string[];
 };
+
+type AnswerFunction = (request: IncomingMessage & {body: string}) => Answer | Promise<Answer>;
 
 const fixturesDir = new URL('../../fixtures/feeds/', import.meta.url);
 
@@ -29,18 +31,18 @@ export function fixture(name: string, origin: string): Buffer {
 
 /** A real HTTP server on 127.0.0.1 answering from a table of routes; anything else is a 404 page. */
 export async function startFeedServer(): Promise<FeedServer> {
-	const routes = new Map<string, Answer | ((request: IncomingMessage & {body: string}) => Answer)>();
-	const server = await startTestServer((request, response: ServerResponse) => {
+	const routes = new Map<string, Answer | AnswerFunction>();
+	const server = await startTestServer(async (request, response: ServerResponse) => {
 		const url = request.url ?? '/';
 		const route = routes.get(url) ?? routes.get(url.split('?')[0]!);
-		const answer = typeof route === 'function' ? route(request) : route ?? {status: 404, type: 'text/html; charset=UTF-8', body: '<!DOCTYPE html><html><head><title>Page not found</title></head><body>Nothing here.</body></html>'};
+		const answer = typeof route === 'function' ? await route(request) : route ?? {status: 404, type: 'text/html; charset=UTF-8', body: '<!DOCTYPE html><html><head><title>Page not found</title></head><body>Nothing here.</body></html>'};
 		response.writeHead(answer.status ?? 200, {'content-type': answer.type ?? 'application/xml', ...answer.headers});
 		response.end(answer.body);
 	});
 	const origin = server.url.replace(/\/$/, '');
 	return Object.assign(server, {
 		origin,
-		route(path: string, answer: Answer | ((request: IncomingMessage & {body: string}) => Answer)) {
+		route(path: string, answer: Answer | AnswerFunction) {
 			routes.set(path, answer);
 		},
 		gets() {
@@ -57,4 +59,13 @@ export function manyItemsFeed(count: number, origin: string): string {
 		items.push(`<item><title>Post number ${number}</title><link>${origin}/many/${number}</link><guid>${origin}/many/${number}</guid><pubDate>${date}</pubDate><description>Body of post ${number}.</description></item>`);
 	}
 	return `<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Many Posts</title><link>${origin}/many/</link><description>A feed that keeps everything</description><generator>Jekyll</generator>\n${items.join('\n')}\n</channel></rss>\n`;
+}
+
+/** Resolves once `condition` holds, checking every few milliseconds; fails after `timeoutMs`. */
+export async function waitUntil(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error('waitUntil: the condition never held');
+		await new Promise(resolve => setTimeout(resolve, 5));
+	}
 }

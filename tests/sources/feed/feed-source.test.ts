@@ -4,7 +4,7 @@ import type {CommentDraft} from '../../../source/model/comment-draft.js';
 import type {BlogSource} from '../../../source/sources/blog-source.js';
 import {BlogError} from '../../../source/sources/errors.js';
 import {openFeedBlog} from '../../../source/sources/feed/discover-feed.js';
-import {fixture, startFeedServer, type FeedServer} from './feed-server.js';
+import {fixture, startFeedServer, waitUntil, type FeedServer} from './feed-server.js';
 
 let server: FeedServer;
 
@@ -212,6 +212,27 @@ describe('WordPress\'s comment form on the post\'s page', () => {
 		const outcome = await source.submitComment(post, draft);
 		assert.equal(outcome.kind, 'refused');
 		assert.equal(server.requests.filter(request => request.method === 'POST').length, 0);
+	});
+
+	test('Esc while the post\'s page loads cancels opening the post, and the page is read again next time', async () => {
+		serveWordPress();
+		let release = () => {};
+		const held = new Promise<void>(resolve => {
+			release = resolve;
+		});
+		server.route('/wp/pruning-roses/', async () => {
+			await held;
+			return {type: 'text/html; charset=UTF-8', body: fixture('wordpress-post.html', server.origin)};
+		});
+		const source = await openWordPress();
+		const controller = new AbortController();
+		const opening = source.fetchPost({kind: 'id', id: 106}, {signal: controller.signal});
+		await waitUntil(() => server.gets().includes('/wp/pruning-roses/'));
+		controller.abort();
+		await assert.rejects(opening, (error: unknown) => error instanceof BlogError && error.kind === 'cancelled');
+		release();
+		const post = await source.fetchPost({kind: 'id', id: 106});
+		assert.equal(post.commentsOpen, true);
 	});
 
 	test('a post whose page cannot be read is not open for comments', async () => {
