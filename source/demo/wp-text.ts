@@ -80,7 +80,9 @@ export function autop(text: string): string {
 export function stripTags(html: string): string {
 	return html
 		.replaceAll(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, '')
-		.replaceAll(/<[^>]*>/g, ' ')
+		// Block boundaries keep words apart; inline tags vanish without a trace.
+		.replaceAll(/<\/?(?:p|li|ul|ol|h[1-6]|pre|blockquote|figure|figcaption|div|br|tr|td|th)\b[^>]*>/gi, ' ')
+		.replaceAll(/<[^>]*>/g, '')
 		.replaceAll(/\s+/g, ' ')
 		.trim();
 }
