@@ -1,0 +1,270 @@
+import assert from 'node:assert/strict';
+import {after, before, describe, test} from 'node:test';
+import {seededApprovedCommenter, specialPosts} from '../../source/demo/content/index.js';
+import {makeDataDir, startTestBlog, waitFor} from './demo-server.js';
+import type {TestBlog} from './demo-server.js';
+
+type PostInfo = {id: number; link: string};
+
+async function postInfo(blog: TestBlog, slug: string): Promise<PostInfo> {
+	const {body} = await blog.json(`/wp-json/wp/v2/posts?slug=${slug}&_fields=id,link`);
+	return body[0];
+}
+
+async function restComments(blog: TestBlog, post: number): Promise<any[]> {
+	return (await blog.json(`/wp-json/wp/v2/comments?post=${post}&per_page=100`)).body;
+}
+
+let unique = 0;
+const fresh = (prefix: string) => `${prefix} ${++unique} ${Date.now()}`;
+
+/** Reads a wp_die page: its title and the message in .wp-die-message. */
+function diePage(html: string): {title: string; message: string} {
+	return {
+		title: /<title>(.*)<\/title>/.exec(html)?.[1] ?? '',
+		message: /<div class="wp-die-message"><p>(.*?)<\/p><\/div>/s.exec(html)?.[1] ?? '',
+	};
+}
+
+describe('comment form outcomes', () => {
+	let blog: TestBlog;
+	let post: PostInfo;
+	before(async () => {
+		blog = await startTestBlog({floodIntervalMs: 0});
+		post = await postInfo(blog, specialPosts.withoutJetpack);
+	});
+	after(async () => blog.dispose());
+
+	test('the seeded approved commenter is published at once: 302 to POST-URL#comment-ID', async () => {
+		const text = fresh('Published comment');
+		const response = await blog.comment({
+			comment_post_ID: String(post.id), comment_parent: '0', comment: text,
+			author: seededApprovedCommenter.name, email: seededApprovedCommenter.email, url: '',
+		});
+		assert.equal(response.status, 302);
+		const location = response.headers.get('location')!;
+		const match = new RegExp(`^${post.link.replaceAll(/[.?]/g, '\\$&')}#comment-(\\d+)$`).exec(location);
+		assert.ok(match, location);
+		const comments = await restComments(blog, post.id);
+		const mine = comments.find(c => c.id === Number(match[1]));
+		assert.ok(mine, 'listed by the REST API');
+		assert.equal(mine.content.rendered, `<p>${text}</p>\n`);
+		assert.equal(mine.author_name, 'Robin Reader');
+	});
+
+	test('a first-time commenter is held: the Location carries unapproved and moderation-hash', async () => {
+		const text = fresh('Held comment');
+		const response = await blog.comment({
+			comment_post_ID: String(post.id), comment_parent: '0', comment: text,
+			author: 'New Person', email: `new${unique}@example.com`, url: '',
+		});
+		assert.equal(response.status, 302);
+		const location = new URL(response.headers.get('location')!);
+		assert.equal(`${location.origin}${location.pathname}`, post.link);
+		const id = location.searchParams.get('unapproved');
+		assert.match(id ?? '', /^\d+$/);
+		assert.match(location.searchParams.get('moderation-hash') ?? '', /^[\da-f]{32}$/);
+		assert.equal(location.hash, `#comment-${id}`);
+
+		assert.ok(!(await restComments(blog, post.id)).some(c => c.id === Number(id)), 'not listed by the REST API');
+		const single = await blog.fetch(`/wp-json/wp/v2/comments/${id}`);
+		assert.equal(single.status, 401);
+
+		const page = await (await blog.fetch(location.href)).text();
+		assert.ok(page.includes(`id="comment-${id}"`), 'shown to its writer through the link');
+		assert.ok(page.includes('Your comment is awaiting moderation.'));
+		const others = await (await blog.fetch(post.link)).text();
+		assert.ok(!others.includes(`id="comment-${id}"`), 'hidden from everyone else');
+	});
+
+	test('a held comment sent with cookie consent is recognised by its cookie, as WordPress does', async () => {
+		const response = await blog.comment({
+			comment_post_ID: String(post.id), comment_parent: '0', comment: fresh('Held with consent'),
+			author: 'Cookie Person', email: 'cookie@example.com', url: 'cookie.example.com', 'wp-comment-cookies-consent': 'yes',
+		});
+		assert.equal(response.status, 302);
+		const location = response.headers.get('location')!;
+		assert.match(location, /^[^?]+#comment-\d+$/);
+		const cookies = response.headers.getSetCookie();
+		assert.ok(cookies.some(cookie => /^comment_author_email_[\da-f]{32}=cookie%40example\.com;/.test(cookie)));
+		const emailCookie = cookies.find(cookie => cookie.startsWith('comment_author_email_'))!.split(';')[0]!;
+		const id = /#comment-(\d+)$/.exec(location)![1];
+		const page = await (await blog.fetch(location, {headers: {cookie: emailCookie}})).text();
+		assert.ok(page.includes(`id="comment-${id}"`));
+		assert.ok(page.includes('Your comment is awaiting moderation.'));
+	});
+
+	test('a duplicate is 409 "Comment Submission Failure"', async () => {
+		const fields = {
+			comment_post_ID: String(post.id), comment_parent: '0', comment: fresh('Said twice'),
+			author: seededApprovedCommenter.name, email: seededApprovedCommenter.email,
+		};
+		assert.equal((await blog.comment(fields)).status, 302);
+		const response = await blog.comment(fields);
+		assert.equal(response.status, 409);
+		assert.equal(response.headers.get('content-type'), 'text/html; charset=utf-8');
+		const page = diePage(await response.text());
+		assert.equal(page.title, 'Comment Submission Failure');
+		assert.equal(page.message, 'Duplicate comment detected; it looks as though you&#8217;ve already said that!');
+	});
+
+	test('missing name or email is 200 with "Please fill the required fields."', async () => {
+		for (const fields of [{author: '', email: 'someone@example.com'}, {author: 'Someone', email: ''}]) {
+			const response = await blog.comment({comment_post_ID: String(post.id), comment: 'Hello', ...fields});
+			assert.equal(response.status, 200);
+			const page = diePage(await response.text());
+			assert.equal(page.title, 'Comment Submission Failure');
+			assert.equal(page.message, '<strong>Error:</strong> Please fill the required fields.');
+		}
+	});
+
+	test('an invalid email is 200 with "Please enter a valid email address."', async () => {
+		const response = await blog.comment({comment_post_ID: String(post.id), comment: 'Hello', author: 'Someone', email: 'not-an-email'});
+		assert.equal(response.status, 200);
+		assert.equal(diePage(await response.text()).message, '<strong>Error:</strong> Please enter a valid email address.');
+	});
+
+	test('an empty comment is 200 with "Please type your comment text."', async () => {
+		const response = await blog.comment({comment_post_ID: String(post.id), comment: '   ', author: 'Someone', email: 'someone@example.com'});
+		assert.equal(response.status, 200);
+		assert.equal(diePage(await response.text()).message, '<strong>Error:</strong> Please type your comment text.');
+	});
+
+	test('a name longer than 245 bytes is refused, counting bytes not characters', async () => {
+		const response = await blog.comment({comment_post_ID: String(post.id), comment: 'Hi', author: 'é'.repeat(123), email: 'someone@example.com'});
+		assert.equal(response.status, 200);
+		assert.equal(diePage(await response.text()).message, '<strong>Error:</strong> Your name is too long.');
+	});
+
+	test('a post with comments closed answers 403', async () => {
+		const closed = await postInfo(blog, specialPosts.commentsClosed);
+		const response = await blog.comment({
+			comment_post_ID: String(closed.id), comment: 'Hello', author: seededApprovedCommenter.name, email: seededApprovedCommenter.email,
+		});
+		assert.equal(response.status, 403);
+		assert.equal(diePage(await response.text()).message, 'Sorry, comments are closed for this item.');
+	});
+
+	test('an unknown post gets WordPress\'s silent empty 200', async () => {
+		const response = await blog.comment({comment_post_ID: '999999', comment: 'Hello', author: 'Someone', email: 'someone@example.com'});
+		assert.equal(response.status, 200);
+		assert.equal(await response.text(), '');
+	});
+
+	test('a reply to an approved comment is threaded under it', async () => {
+		const [parent] = await restComments(blog, post.id);
+		const response = await blog.comment({
+			comment_post_ID: String(post.id), comment_parent: String(parent.id), comment: fresh('A reply'),
+			author: seededApprovedCommenter.name, email: seededApprovedCommenter.email,
+		});
+		assert.equal(response.status, 302);
+		const id = Number(/#comment-(\d+)$/.exec(response.headers.get('location')!)![1]);
+		const reply = (await restComments(blog, post.id)).find(c => c.id === id);
+		assert.equal(reply.parent, parent.id);
+	});
+
+	test('a reply to a held comment is refused with 403', async () => {
+		const held = await blog.comment({comment_post_ID: String(post.id), comment: fresh('Held parent'), author: 'Stranger', email: 'stranger@example.com'});
+		const heldId = new URL(held.headers.get('location')!).searchParams.get('unapproved')!;
+		const response = await blog.comment({
+			comment_post_ID: String(post.id), comment_parent: heldId, comment: fresh('Reply to held'),
+			author: seededApprovedCommenter.name, email: seededApprovedCommenter.email,
+		});
+		assert.equal(response.status, 403);
+		assert.equal(diePage(await response.text()).message, 'Sorry, replies to unapproved comments are not allowed.');
+	});
+
+	test('markup a commenter may not use is removed, and the name is escaped', async () => {
+		const response = await blog.comment({
+			comment_post_ID: String(post.id), comment: fresh('<script>alert(1)</script><b onclick="x()">bold</b> & more'),
+			author: seededApprovedCommenter.name, email: seededApprovedCommenter.email,
+		});
+		const id = Number(/#comment-(\d+)$/.exec(response.headers.get('location')!)![1]);
+		const comment = (await restComments(blog, post.id)).find(c => c.id === id);
+		assert.ok(!comment.content.rendered.includes('<script'));
+		assert.ok(comment.content.rendered.includes('<b>bold</b> &amp; more'));
+	});
+
+	test('GET on wp-comments-post.php is 405', async () => {
+		const response = await blog.fetch('/wp-comments-post.php');
+		assert.equal(response.status, 405);
+		assert.equal(response.headers.get('allow'), 'POST');
+	});
+});
+
+describe('flood protection', () => {
+	test('with WordPress\'s default 15 s, a second comment sent at once is 429', async () => {
+		const blog = await startTestBlog({floodIntervalMs: undefined});
+		try {
+			const post = await postInfo(blog, specialPosts.withoutJetpack);
+			const send = async (text: string) => blog.comment({
+				comment_post_ID: String(post.id), comment: text, author: seededApprovedCommenter.name, email: seededApprovedCommenter.email,
+			});
+			assert.equal((await send('First of two')).status, 302);
+			const response = await send('Second of two');
+			assert.equal(response.status, 429);
+			assert.equal(diePage(await response.text()).message, 'You are posting comments too quickly. Slow down.');
+		} finally {
+			await blog.dispose();
+		}
+	});
+
+	test('with a short interval, the next comment is accepted once it has passed, whoever sends it', async () => {
+		const blog = await startTestBlog({floodIntervalMs: 300});
+		try {
+			const post = await postInfo(blog, specialPosts.withoutJetpack);
+			const first = await blog.comment({comment_post_ID: String(post.id), comment: 'One', author: 'Ann', email: 'ann@example.com'});
+			assert.equal(first.status, 302);
+			// Same address (127.0.0.1), different person: WordPress counts the address too.
+			const tooSoon = await blog.comment({comment_post_ID: String(post.id), comment: 'Two', author: 'Bob', email: 'bob@example.com'});
+			assert.equal(tooSoon.status, 429);
+			const later = await waitFor(async () => {
+				const response = await blog.comment({comment_post_ID: String(post.id), comment: 'Two', author: 'Bob', email: 'bob@example.com'});
+				return response.status === 429 ? undefined : response;
+			});
+			assert.equal(later.status, 302);
+		} finally {
+			await blog.dispose();
+		}
+	});
+});
+
+describe('persistence', () => {
+	test('comments left on the demo blog survive a restart', async () => {
+		const dataDir = await makeDataDir();
+		const first = await startTestBlog({dataDir});
+		const post = await postInfo(first, specialPosts.withoutJetpack);
+		const text = fresh('Kept across restarts');
+		const response = await first.comment({
+			comment_post_ID: String(post.id), comment: text, author: seededApprovedCommenter.name, email: seededApprovedCommenter.email,
+		});
+		const id = Number(/#comment-(\d+)$/.exec(response.headers.get('location')!)![1]);
+		await first.dispose();
+
+		const second = await startTestBlog({dataDir});
+		try {
+			const comment = (await restComments(second, post.id)).find(c => c.id === id);
+			assert.equal(comment?.content.rendered, `<p>${text}</p>\n`);
+			// A held comment stays held after a restart, and new ids do not collide.
+			const next = await second.comment({comment_post_ID: String(post.id), comment: fresh('After restart'), author: 'X', email: 'x@example.com'});
+			const nextId = Number(new URL(next.headers.get('location')!).searchParams.get('unapproved'));
+			assert.ok(nextId > id);
+		} finally {
+			await second.dispose();
+			const {rm} = await import('node:fs/promises');
+			await rm(dataDir, {recursive: true, force: true});
+		}
+	});
+
+	test('the data directory is created when it does not exist', async () => {
+		const parent = await makeDataDir();
+		const blog = await startTestBlog({dataDir: `${parent}/nested/demo`});
+		try {
+			assert.equal((await blog.fetch('/')).status, 200);
+		} finally {
+			await blog.dispose();
+			const {rm} = await import('node:fs/promises');
+			await rm(parent, {recursive: true, force: true});
+		}
+	});
+});
