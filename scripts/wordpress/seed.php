@@ -57,9 +57,10 @@ $options = [
 	'require_name_email' => 1,
 	'close_comments_for_old_posts' => 0,
 	'comment_moderation' => 0,
-	// WordPress's default (1) holds a first-time commenter; the suite turns
-	// comment_moderation on when it wants a comment held.
-	'comment_previously_approved' => 0,
+	// WordPress's default: a comment is held unless its author (name AND email)
+	// has a comment approved before (the demo blog does the same). Robin Reader
+	// has one (below); the suite also turns comment_moderation on to hold even Robin.
+	'comment_previously_approved' => 1,
 	'comment_max_links' => 2,
 	'thread_comments' => 1,
 	'thread_comments_depth' => 5,
@@ -83,7 +84,7 @@ foreach (['News', 'Travel', 'Code', 'Kitchen'] as $name) {
 
 /** What a reader should see for a piece of plain text once WordPress has rendered it (curly quotes, entities decoded). */
 function blogterm_rendered_text(string $plain): string {
-	return html_entity_decode(wptexturize(esc_html($plain)), ENT_QUOTES | ENT_HTML5, 'UTF-8');
+	return html_entity_decode(wptexturize($plain), ENT_QUOTES | ENT_HTML5, 'UTF-8');
 }
 
 $titles = [
@@ -209,6 +210,19 @@ for ($k = 1; $k <= 105; $k++) {
 	$previous = blogterm_comment($busy['id'], $busy['date'], $k, "Reader $k", "Comment number $k on the busy post.", $k % 10 === 0 ? $previous : 0);
 }
 
+// The commenter whose comments are published at once: one approved comment already.
+$known_commenter = ['name' => 'Robin Reader', 'email' => 'reader@example.com'];
+wp_insert_comment([
+	'comment_post_ID' => $posts[1]['id'],
+	'comment_author' => $known_commenter['name'],
+	'comment_author_email' => $known_commenter['email'],
+	'comment_author_IP' => '192.0.2.1',
+	'comment_content' => 'Looking forward to the next one.',
+	'comment_approved' => 1,
+	'comment_date' => gmdate('Y-m-d H:i:s', strtotime($posts[1]['date'] . ' UTC') + 3600),
+	'comment_date_gmt' => gmdate('Y-m-d H:i:s', strtotime($posts[1]['date'] . ' UTC') + 3600),
+]);
+
 // Closed to new comments, but its thread stays readable.
 $closed = $posts[15];
 blogterm_comment($closed['id'], $closed['date'], 20, 'Ivy Early', 'I got in before the comments closed.');
@@ -258,5 +272,6 @@ echo json_encode([
 	'protectedPostId' => $posts[12]['id'],
 	'protectedPassword' => 'open-sesame',
 	'commentPostId' => $posts[22]['id'],
+	'knownCommenter' => $known_commenter,
 	'posts' => $site_posts,
 ], JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) . "\n";

@@ -1,0 +1,9 @@
+import {describe} from 'node:test';
+import {defineBlogChecks} from './helpers/checks.js';
+import {openDemoBlog} from './helpers/demo-target.js';
+
+// blogterm's built-in demo blog, which imitates WordPress: the same checks as against the real one,
+// so that wherever the imitation answers differently, a check fails. Needs no WordPress.
+describe('the demo blog', () => {
+	defineBlogChecks(openDemoBlog);
+});
