@@ -127,9 +127,9 @@ export function filterCommentHtml(text: string): string {
 	}).join('');
 }
 
-/** A comment's body as WordPress renders it. */
-export function renderCommentContent(raw: string): string {
-	return autop(texturize(filterCommentHtml(raw)));
+/** A comment's body as WordPress renders it, from the stored (already filtered) text. */
+export function renderCommentContent(stored: string): string {
+	return autop(texturize(stored));
 }
 
 /** WordPress's is_email(): deliberately simple, as WordPress's is. */

@@ -33,9 +33,9 @@ export async function startTestBlog(options: Partial<DemoBlogOptions> = {}): Pro
 		dataDir,
 		at,
 		fetch: fetchPath,
-		async json(path) {
+		async json<T>(path: string) {
 			const response = await fetchPath(path);
-			return {response, body: await response.json()};
+			return {response, body: await response.json() as T};
 		},
 		async comment(fields) {
 			return fetchPath('/wp-comments-post.php', {
