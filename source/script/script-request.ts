@@ -1,0 +1,110 @@
+import {parsePostRef, type PostRef} from '../model/post.js';
+import {cleanLine} from '../render/sanitize.js';
+
+/** The flags print mode reads (a subset of the CLI's, which are assignable to this). */
+export type ScriptFlags = {
+	readonly post?: string;
+	readonly print?: boolean;
+	readonly list?: boolean;
+	readonly page?: number;
+	readonly perPage?: number;
+	readonly format?: string;
+	readonly comments?: boolean;
+	readonly width?: number;
+	readonly comment?: string;
+	readonly name?: string;
+	readonly email?: string;
+	readonly website?: string;
+	readonly replyTo?: string;
+	readonly demo?: boolean;
+	readonly demoFeed?: boolean;
+};
+
+export type OutputFormat = 'text' | 'markdown' | 'json';
+
+/** What a script asked for, checked: one of three jobs. */
+export type ScriptRequest =
+	| {readonly kind: 'post'; readonly ref: PostRef; readonly format: OutputFormat; readonly withComments: boolean; readonly width: number}
+	| {readonly kind: 'list'; readonly page: number; readonly perPage: number; readonly format: 'text' | 'json'; readonly width: number}
+	| {
+		readonly kind: 'comment';
+		readonly ref: PostRef;
+		readonly format: 'text' | 'json';
+		/** The comment's text, or `-` to read it from stdin. */
+		readonly text: string;
+		readonly name: string;
+		readonly email: string;
+		readonly website: string;
+		/** The comment replied to, or 0. */
+		readonly parent: number;
+	};
+
+/** Bad flags or input: exit code 2, the message said as it is. */
+export class UsageError extends Error {
+	override readonly name = 'UsageError';
+}
+
+/** The posts a list page holds unless --per-page says otherwise, as on WordPress. */
+export const defaultPerPage = 10;
+
+const formats: readonly OutputFormat[] = ['text', 'markdown', 'json'];
+
+/** Reads the flags into a request, or throws a UsageError saying what is wrong with them. */
+export function parseScriptRequest(flags: ScriptFlags, terminal: {readonly isTTY?: boolean; readonly columns?: number}): ScriptRequest {
+	const format = parseFormat(flags.format);
+	const width = flags.width ?? (terminal.isTTY && terminal.columns && terminal.columns > 0 ? terminal.columns : 80);
+	if (flags.comment !== undefined) {
+		if (flags.post === undefined) throw new UsageError('--comment needs --post: the post to comment on (its ID, slug or URL).');
+		if (flags.list) throw new UsageError('--comment and --list cannot be used together.');
+		if (format === 'markdown') throw new UsageError('--format markdown is for printing posts; the outcome of --comment is text or json.');
+		return {
+			kind: 'comment',
+			ref: parseRef(flags.post),
+			format,
+			text: flags.comment,
+			name: flags.name ?? '',
+			email: flags.email ?? '',
+			website: flags.website ?? '',
+			parent: parseReplyTo(flags.replyTo),
+		};
+	}
+	if (flags.replyTo !== undefined) throw new UsageError('--reply-to goes with --comment.');
+	if (flags.list && flags.post !== undefined) throw new UsageError('--list and --post cannot be used together: --list prints a page of posts, --post one post.');
+	if (flags.post !== undefined) {
+		return {kind: 'post', ref: parseRef(flags.post), format, withComments: Boolean(flags.comments), width};
+	}
+	if (format === 'markdown') throw new UsageError('--format markdown is for posts only; a list is printed as text or json.');
+	return {kind: 'list', page: flags.page ?? 1, perPage: flags.perPage ?? defaultPerPage, format, width};
+}
+
+function parseFormat(format: string | undefined): OutputFormat {
+	if (format === undefined) return 'text';
+	const wanted = format.trim().toLowerCase();
+	const found = formats.find(known => known === wanted);
+	if (!found) throw new UsageError(`--format is text, markdown or json, not “${cleanLine(format)}”.`);
+	return found;
+}
+
+function parseRef(text: string): ReturnType<typeof parsePostRef> {
+	if (text.trim() === '') throw new UsageError('--post needs a post: its ID, slug or URL.');
+	const ref = parsePostRef(text);
+	if (ref.kind === 'url') {
+		let url: URL | undefined;
+		try {
+			url = new URL(ref.url);
+		} catch {}
+		if (!url || !/^https?:$/.test(url.protocol) || url.hostname === '') {
+			throw new UsageError(`--post: “${cleanLine(text)}” is not a web address.`);
+		}
+	} else if (ref.kind === 'slug' && /[\s/?#]/.test(ref.slug)) {
+		throw new UsageError(`--post: “${cleanLine(text)}” is not a post ID, slug or URL.`);
+	}
+	return ref;
+}
+
+function parseReplyTo(replyTo: string | undefined): number {
+	if (replyTo === undefined) return 0;
+	const trimmed = replyTo.trim();
+	if (!/^\d+$/.test(trimmed) || Number(trimmed) < 1) throw new UsageError(`--reply-to takes a comment's ID (a whole number), not “${cleanLine(replyTo)}”.`);
+	return Number(trimmed);
+}
