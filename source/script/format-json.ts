@@ -1,0 +1,120 @@
+import type {Comment} from '../model/comment.js';
+import type {CommentOutcome} from '../model/comment-draft.js';
+import type {PostPage} from '../model/page.js';
+import type {PostLink} from '../model/post.js';
+import {htmlToPlainText} from '../render/plain-text.js';
+import {cleanLine, cleanText} from '../render/sanitize.js';
+import type {PostView} from './fetch-post-view.js';
+
+/*
+The JSON documents print mode writes: a contract with scripts (issue 5), so the keys and their order
+are spelled out here rather than derived from the model types. Missing values are null, never absent.
+*/
+
+type Id = number | string;
+
+export type PostLinkJson = {id: Id; title: string; link: string};
+
+export type PostJson = {
+	id: Id;
+	title: string;
+	link: string;
+	date: string | null;
+	author: string;
+	categories: string[];
+	tags: string[];
+	excerpt: string;
+	text: string;
+	html: string;
+	commentsOpen: boolean;
+	commentCount: number | null;
+	previous: PostLinkJson | null;
+	next: PostLinkJson | null;
+	related: Array<{id: Id; title: string; link: string; date: string | null; context: string}>;
+	comments?: CommentJson[];
+};
+
+export type CommentJson = {id: Id; parent: Id; author: string; date: string | null; text: string};
+
+export type PostListJson = {
+	page: number;
+	totalPages: number;
+	total: number;
+	posts: Array<{id: Id; title: string; link: string; date: string | null; author: string; commentCount: number | null; excerpt: string}>;
+};
+
+export type CommentSentJson = {status: 'approved' | 'held'; id: Id | null; link: string | null};
+
+export function postToJson(view: PostView): PostJson {
+	const {post} = view;
+	const json: PostJson = {
+		id: post.id,
+		title: post.title,
+		link: post.link,
+		date: post.date ?? null,
+		author: post.author,
+		categories: post.categories.map(term => term.name),
+		tags: post.tags.map(term => term.name),
+		excerpt: post.excerpt,
+		text: cleanText(htmlToPlainText(post.html, post.link || undefined)),
+		html: post.html,
+		commentsOpen: post.commentsOpen,
+		commentCount: post.commentCount ?? null,
+		previous: linkToJson(view.neighbours.previous),
+		next: linkToJson(view.neighbours.next),
+		related: view.related.map(related => ({
+			id: related.id,
+			title: related.title,
+			link: related.link,
+			date: related.date ?? null,
+			context: related.context,
+		})),
+	};
+	if (view.comments) json.comments = view.comments.map(comment => commentToJson(comment, post.link));
+	return json;
+}
+
+export function commentToJson(comment: Comment, baseUrl?: string): CommentJson {
+	return {
+		id: comment.id,
+		parent: comment.parent,
+		author: cleanLine(comment.author),
+		date: comment.date ?? null,
+		text: cleanText(htmlToPlainText(comment.html, baseUrl || undefined)),
+	};
+}
+
+export function postPageToJson(page: PostPage): PostListJson {
+	return {
+		page: page.page,
+		totalPages: page.totalPages,
+		total: page.total,
+		posts: page.posts.map(post => ({
+			id: post.id,
+			title: post.title,
+			link: post.link,
+			date: post.date ?? null,
+			author: post.author,
+			commentCount: post.commentCount ?? null,
+			excerpt: post.excerpt,
+		})),
+	};
+}
+
+export function commentSentToJson(outcome: Extract<CommentOutcome, {kind: 'approved' | 'held'}>): CommentSentJson {
+	return {status: outcome.kind, id: outcome.id ?? null, link: outcome.link ?? null};
+}
+
+function linkToJson(link: PostLink | undefined): PostLinkJson | null {
+	return link ? {id: link.id, title: link.title, link: link.link} : null;
+}
+
+// JSON.stringify escapes C0 controls but not DEL, the C1 controls (U+009B is a CSI on some terminals)
+// or the bidirectional overrides; escaping them too keeps `jq`-less readers safe, and the values intact.
+const unsafeForTerminals = /[\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+
+/** One JSON document, pretty-printed, ending with a newline, with nothing a terminal would act on. */
+export function stringifyJson(value: unknown): string {
+	const text = JSON.stringify(value, undefined, 2).replace(unsafeForTerminals, character => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+	return `${text}\n`;
+}

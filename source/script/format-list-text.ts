@@ -1,0 +1,41 @@
+import type {PostPage} from '../model/page.js';
+import type {PostSummary} from '../model/post.js';
+import {formatDate} from '../render/format-date.js';
+import type {StyledLine} from '../render/styled-line.js';
+import {wrapPlainText} from '../render/wrap.js';
+import {linesToText} from './styled-text.js';
+
+const indent = '    ';
+
+/** "Page 1 of 4 · 32 posts" */
+export function pageLine(page: PostPage): string {
+	if (page.total === 0) return 'No posts.';
+	const posts = page.total === 1 ? '1 post' : `${page.total} posts`;
+	return `Page ${page.page} of ${page.totalPages} · ${posts}`;
+}
+
+/** "November 3, 2026 · Dana · 12 comments · ID 42" */
+function summaryMeta(post: PostSummary): string {
+	const comments = post.commentCount === undefined ? '' : post.commentCount === 1 ? '1 comment' : `${post.commentCount} comments`;
+	return [formatDate(post.date), post.author, comments, `ID ${post.id}`].filter(Boolean).join(' · ');
+}
+
+/**
+ * A page of the post list as text: the page line, then for each post its title, its date, author,
+ * comment count and ID, its link, and its excerpt, wrapped to `width`.
+ */
+export function formatListText(page: PostPage, options: {readonly width: number; readonly colour: boolean}): string {
+	const {width} = options;
+	const inner = Math.max(1, width - indent.length);
+	const lines: StyledLine[] = [[{text: pageLine(page), role: 'muted'}]];
+	if (page.posts.length === 0 && page.total > 0) lines.push([], [{text: `There is no page ${page.page}: the last page is ${page.totalPages}.`}]);
+	for (const post of page.posts) {
+		lines.push([]);
+		lines.push(...wrapPlainText(post.title, width, {bold: true, role: 'heading'}));
+		const indented = (line: StyledLine): StyledLine => [{text: indent}, ...line];
+		lines.push(...wrapPlainText(summaryMeta(post), inner, {role: 'muted'}).map(indented));
+		if (post.link) lines.push(...wrapPlainText(post.link, inner, {role: 'link'}).map(indented));
+		if (post.excerpt) lines.push(...wrapPlainText(post.excerpt, inner).map(indented));
+	}
+	return linesToText(lines, options.colour);
+}

@@ -1,0 +1,75 @@
+import {buildThread} from '../comments/thread.js';
+import type {Comment} from '../model/comment.js';
+import type {PostLink} from '../model/post.js';
+import {formatDate} from '../render/format-date.js';
+import {htmlToMarkdown} from '../render/markdown.js';
+import {bylineOf} from '../render/post-layout.js';
+import {cleanLine} from '../render/sanitize.js';
+import type {PostView} from './fetch-post-view.js';
+
+/** Characters that mean something in Markdown text; escaped so a title prints as written. */
+const markdownSpecials = /[\\`*_[\]<>]/g;
+
+/** Inline text that Markdown shows as it is: `2 * 3 [draft]` stays `2 * 3 [draft]`. */
+export function escapeMarkdown(text: string): string {
+	return cleanLine(text).replace(markdownSpecials, '\\$&');
+}
+
+/** A URL that cannot end a Markdown link early. */
+export function markdownUrl(url: string): string {
+	return cleanLine(url).replaceAll(/[\s()<>]/g, character => encodeURIComponent(character));
+}
+
+function markdownLink(text: string, url: string): string {
+	return url ? `[${escapeMarkdown(text)}](${markdownUrl(url)})` : escapeMarkdown(text);
+}
+
+/**
+ * A post as Markdown, good enough to paste into another blog: the title as `#`, the byline in
+ * italics, the body with links inline and lists, quotes and code kept, "Related Posts" as a list,
+ * the neighbours as links, and with comments, the thread as quotes (a reply one level deeper).
+ */
+export function formatPostMarkdown(view: PostView): string {
+	const {post} = view;
+	const blocks: string[] = [`# ${escapeMarkdown(post.title)}`];
+	const byline = bylineOf(post);
+	if (byline) blocks.push(`*${escapeMarkdown(byline)}*`);
+	const body = htmlToMarkdown(post.html, post.link || undefined).trim();
+	if (body) blocks.push(body);
+	if (post.link) blocks.push(`Originally posted at <${markdownUrl(post.link)}>`);
+
+	blocks.push('## Related Posts');
+	if (view.related.length === 0) {
+		blocks.push('No results found.');
+	} else {
+		blocks.push(view.related.map(related => {
+			const meta = [formatDate(related.date), related.context].filter(Boolean).map(escapeMarkdown).join(' · ');
+			return `- ${markdownLink(related.title, related.link)}${meta ? ` — ${meta}` : ''}`;
+		}).join('\n'));
+	}
+
+	const neighbours = [neighbourLink('previous', view.neighbours.previous), neighbourLink('next', view.neighbours.next)].filter(Boolean);
+	if (neighbours.length > 0) blocks.push(neighbours.join('  \n'));
+
+	if (view.comments) blocks.push(...commentBlocks(view.comments, post.link));
+	return `${blocks.join('\n\n')}\n`;
+}
+
+function neighbourLink(direction: 'previous' | 'next', link: PostLink | undefined): string {
+	if (!link) return '';
+	const text = direction === 'previous' ? `« ${link.title}` : `${link.title} »`;
+	return markdownLink(text, link.link);
+}
+
+function commentBlocks(comments: readonly Comment[], baseUrl: string): string[] {
+	const count = comments.length;
+	const blocks = [`## ${count === 0 ? 'No comments' : count === 1 ? '1 comment' : `${count} comments`}`];
+	for (const {comment, depth} of buildThread(comments)) {
+		const quote = '>'.repeat(depth + 1);
+		const head = [`**${escapeMarkdown(comment.author)}**`, escapeMarkdown(formatDate(comment.date))].filter(Boolean).join(' · ');
+		const text = htmlToMarkdown(comment.html, baseUrl || undefined).trim();
+		const lines = [head, '', ...text.split('\n')];
+		blocks.push(lines.map(line => (line === '' ? quote : `${quote} ${line}`)).join('\n'));
+	}
+	return blocks;
+}
