@@ -1,0 +1,89 @@
+import {resolveSite, type ResolvedSite} from '../sources/resolve-site.js';
+import {normaliseSiteUrl, openBlog} from '../sources/open-blog.js';
+import type {PostPage} from '../model/page.js';
+import type {BlogSource} from '../sources/blog-source.js';
+import {exitCodes} from './exit-codes.js';
+import {fetchPostView} from './fetch-post-view.js';
+import {commentSentToJson, postPageToJson, postToJson, stringifyJson} from './format-json.js';
+import {formatListText} from './format-list-text.js';
+import {formatPostMarkdown} from './format-post-markdown.js';
+import {formatPostText} from './format-post-text.js';
+import {formatSentText} from './format-sent-text.js';
+import {readAllStdin} from './read-stdin.js';
+import {describeFailure, type ExitCode} from './script-errors.js';
+import {parseScriptRequest, type ScriptFlags, type ScriptRequest} from './script-request.js';
+import {checkDraft, draftOf, sendScriptComment} from './send-script-comment.js';
+import {shouldColour, tolerateClosedReader, writeAll, type OutputStream} from './terminal-output.js';
+
+/** Where print mode reads and writes; process's own unless a test says otherwise. */
+export type ScriptIo = {
+	readonly stdout: OutputStream;
+	readonly stderr: NodeJS.WritableStream;
+	readonly stdin: NodeJS.ReadableStream;
+	readonly environment: NodeJS.ProcessEnv;
+};
+
+/**
+ * Print mode: prints a post (--post), a page of the list (--list, or when neither is given), or sends
+ * a comment (--comment), then resolves with the exit code. Never throws: every failure is one line
+ * on stderr, `blogterm: …`, and its exit code (see ./exit-codes.ts).
+ */
+export async function runScript({site, flags}: {site: string | undefined; flags: ScriptFlags}, io: ScriptIo = processIo()): Promise<number> {
+	const stopTolerating = tolerateClosedReader(io.stdout);
+	let resolved: ResolvedSite | undefined;
+	try {
+		const request = parseScriptRequest(flags, io.stdout);
+		// Everything that can be checked without the network is checked first: a bad comment sends nothing.
+		const draft = request.kind === 'comment'
+			? draftOf(request, request.text === '-' ? await readAllStdin(io.stdin) : request.text)
+			: undefined;
+		if (draft) checkDraft(draft);
+		if (site !== undefined && !flags.demo && !flags.demoFeed) normaliseSiteUrl(site);
+
+		resolved = await resolveSite(site, flags);
+		const source = await openBlog(resolved.url);
+		const output = await produce(source, request, draft, io);
+		await writeAll(io.stdout, output);
+		return exitCodes.ok;
+	} catch (error) {
+		const {exitCode, lines} = describeFailure(error);
+		await writeAll(io.stderr, lines.map(line => `blogterm: ${line}\n`).join(''));
+		return exitCode satisfies ExitCode;
+	} finally {
+		stopTolerating();
+		await resolved?.close().catch(() => undefined);
+	}
+}
+
+async function produce(source: BlogSource, request: ScriptRequest, draft: ReturnType<typeof draftOf> | undefined, io: ScriptIo): Promise<string> {
+	const colour = shouldColour(io.stdout, io.environment);
+	switch (request.kind) {
+		case 'list': {
+			const page = await fetchListPage(source, request.page, request.perPage);
+			return request.format === 'json' ? stringifyJson(postPageToJson(page)) : formatListText(page, {width: request.width, colour});
+		}
+		case 'post': {
+			const view = await fetchPostView(source, request.ref, {withComments: request.withComments});
+			if (request.format === 'json') return stringifyJson(postToJson(view));
+			if (request.format === 'markdown') return formatPostMarkdown(view);
+			return formatPostText(view, {width: request.width, colour});
+		}
+		case 'comment': {
+			const post = await source.fetchPost(request.ref);
+			const sent = await sendScriptComment(source, post, draft!);
+			return request.format === 'json' ? stringifyJson(commentSentToJson(sent)) : formatSentText(sent, post, {colour});
+		}
+	}
+}
+
+/** A page of the list, with the blog's totals even past the end (where WordPress sends none). */
+async function fetchListPage(source: BlogSource, page: number, perPage: number): Promise<PostPage> {
+	const found = await source.fetchPostPage(page, perPage);
+	if (found.posts.length > 0 || page === 1 || found.total > 0) return found;
+	const first = await source.fetchPostPage(1, perPage);
+	return {...found, total: first.total, totalPages: first.totalPages};
+}
+
+function processIo(): ScriptIo {
+	return {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, environment: process.env};
+}

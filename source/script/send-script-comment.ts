@@ -1,0 +1,59 @@
+import {commentFields, fieldLabels, validateDraft} from '../comments/validation.js';
+import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
+import type {Post} from '../model/post.js';
+import type {BlogSource} from '../sources/blog-source.js';
+import {exitCodes} from './exit-codes.js';
+import {ScriptFailure} from './script-errors.js';
+import type {ScriptRequest} from './script-request.js';
+
+type CommentRequest = Extract<ScriptRequest, {kind: 'comment'}>;
+
+export type SentComment = Extract<CommentOutcome, {kind: 'approved' | 'held'}>;
+
+/** The draft a script's flags make; the comment text already read (from stdin for `-`). */
+export function draftOf(request: CommentRequest, text: string): CommentDraft {
+	return {
+		comment: text,
+		name: request.name,
+		email: request.email,
+		website: request.website,
+		saveIdentity: false,
+		parent: request.parent,
+	};
+}
+
+/**
+ * The form's validation, every field at once: throws a failure (exit 2) with one line per field
+ * in error, in the form's order and words ("Email: Please enter a valid email address.").
+ */
+export function checkDraft(draft: CommentDraft): void {
+	const errors = validateDraft(draft);
+	const lines = commentFields
+		.filter(field => errors[field] !== undefined)
+		.map(field => `${fieldLabels[field].replace(/\s*\*$/, '')}: ${errors[field]}`);
+	if (lines.length > 0) throw new ScriptFailure(exitCodes.usage, lines);
+}
+
+/**
+ * Sends the comment on the post, once (never retried), and resolves with the blog's acceptance;
+ * anything else throws the failure a script is told about: refused (4), or not known / not sent (1).
+ */
+export async function sendScriptComment(source: BlogSource, post: Post, draft: CommentDraft): Promise<SentComment> {
+	if (!post.commentsOpen) throw new ScriptFailure(exitCodes.refused, `Comments are closed on “${post.title}”; nothing was sent.`);
+	if (!(await source.canComment(post))) {
+		throw new ScriptFailure(exitCodes.refused, `${source.site.name} does not take comments from blogterm (${source.description}); nothing was sent.`);
+	}
+	const outcome = await source.submitComment(post, draft);
+	switch (outcome.kind) {
+		case 'approved':
+		case 'held':
+			return outcome;
+		case 'refused':
+			if (outcome.reason === 'server-error') throw new ScriptFailure(exitCodes.unreadable, outcome.message);
+			throw new ScriptFailure(exitCodes.refused, `The blog refused the comment: ${outcome.message}`);
+		case 'unknown':
+			throw new ScriptFailure(exitCodes.unreadable, /not known/i.test(outcome.message) ? outcome.message : `${outcome.message} It is not known whether your comment arrived.`);
+		case 'failed':
+			throw new ScriptFailure(exitCodes.unreadable, `The comment could not be sent: ${outcome.message}`);
+	}
+}
