@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import {createServer} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {after, before, describe, test} from 'node:test';
+import {startTestDemo, type TestDemo} from '../helpers/demo.js';
+import {startTestServer} from '../helpers/http-server.js';
+import {startFakeWordPress} from './fake-wordpress.js';
+import {controlCharacters, ensureBuilt, runCli, type CliRun} from './run-cli.js';
+
+let demo: TestDemo;
+
+before(async () => {
+	ensureBuilt();
+	demo = await startTestDemo();
+});
+
+after(async () => {
+	await demo.stop();
+});
+
+/** What every failure looks like to a script: nothing on stdout, one line on stderr, the code. */
+function assertFailure(run: CliRun, code: number, message: RegExp): void {
+	assert.equal(run.code, code, `exit code (stderr: ${run.stderr})`);
+	assert.equal(run.stdout, '');
+	assert.equal(run.errorLines.length, 1, `one line on stderr, not: ${run.stderr}`);
+	assert.match(run.errorLines[0]!, /^blogterm: /);
+	assert.match(run.errorLines[0]!, message);
+	assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+}
+
+async function closedPortUrl(): Promise<string> {
+	const server = createServer();
+	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+	const {port} = server.address() as AddressInfo;
+	await new Promise<void>(resolve => server.close(() => resolve()));
+	return `http://127.0.0.1:${port}/`;
+}
+
+describe('exit code 3: no such post', () => {
+	test('an ID, a slug or a URL that names no post', async () => {
+		assertFailure(await runCli([demo.url, '--post', '999999']), 3, /^blogterm: There is no post with ID 999999 on 127\.0\.0\.1:\d+\.$/);
+		assertFailure(await runCli([demo.url, '--post', 'no-such-post']), 3, /no post called “no-such-post”/);
+		assertFailure(await runCli([demo.url, '--post', new URL('2024/01/01/no-such-post/', demo.url).toString(), '--format', 'json']), 3, /no post called “no-such-post”/);
+	});
+});
+
+describe('exit code 2: usage or invalid input', () => {
+	test('an unknown flag', async () => {
+		assertFailure(await runCli([demo.url, '--list', '--colour']), 2, /^blogterm: unknown flag --colour /);
+	});
+
+	test('a flag given twice', async () => {
+		assertFailure(await runCli([demo.url, '--post', '1', '--post', '2']), 2, /--post can only be set once/);
+	});
+
+	test('--format markdown with --list', async () => {
+		assertFailure(await runCli([demo.url, '--list', '--format', 'markdown']), 2, /--format markdown is for posts only/);
+	});
+
+	test('an unknown format', async () => {
+		assertFailure(await runCli([demo.url, '--post', '5', '--format', 'yaml']), 2, /--format is text, markdown or json, not “yaml”/);
+	});
+
+	test('--comment without --post', async () => {
+		assertFailure(await runCli([demo.url, '--comment', 'Hi', '--name', 'A', '--email', 'a@example.com']), 2, /--comment needs --post/);
+	});
+
+	test('--list with --post', async () => {
+		assertFailure(await runCli([demo.url, '--list', '--post', '5']), 2, /--list and --post cannot be used together/);
+	});
+
+	test('a width, page or per-page that is not a whole number', async () => {
+		assertFailure(await runCli([demo.url, '--list', '--width', 'wide']), 2, /--width takes a whole number/);
+		assertFailure(await runCli([demo.url, '--list', '--page', '0']), 2, /--page takes a whole number of at least 1/);
+		assertFailure(await runCli([demo.url, '--list', '--per-page', '500']), 2, /--per-page is at most 100/);
+	});
+
+	test('a SITE or a post URL that is not a web address', async () => {
+		assertFailure(await runCli(['ftp://blog.example', '--list']), 2, /is not an http or https address/);
+		assertFailure(await runCli([demo.url, '--post', 'https://']), 2, /--post: “https:\/\/” is not a web address/);
+	});
+
+	test('a site that is not a blog', async () => {
+		const server = await startTestServer((_request, response) => {
+			response.writeHead(200, {'content-type': 'text/html'});
+			response.end('<!doctype html><title>Just a page</title><p>Nothing to read here.</p>');
+		});
+		try {
+			const run = await runCli([server.url, '--list']);
+			assert.equal(run.code, 2, run.stderr);
+			assert.equal(run.errorLines.length, 1);
+			assert.match(run.errorLines[0]!, /^blogterm: /);
+		} finally {
+			await server.close();
+		}
+	});
+});
+
+describe('exit code 1: the blog could not be read', () => {
+	test('connection refused', async () => {
+		const url = await closedPortUrl();
+		assertFailure(await runCli([url, '--list']), 1, /^blogterm: Could not read 127\.0\.0\.1:\d+: connection refused\.$/);
+	});
+
+	test('a server error, in the blog\'s own words', async () => {
+		const server = await startFakeWordPress({id: 7, slug: 'seven', title: 'Seven', html: '<p>7</p>', date: '2026-01-02T03:04:05'}, {postStatus: 500});
+		try {
+			assertFailure(await runCli([server.url, '--post', '7']), 1, /answered 500 for post 7: There has been a critical error on this website/);
+		} finally {
+			await server.close();
+		}
+	});
+});
+
+describe('what a server sends never reaches the terminal raw', () => {
+	test('escape sequences in a title and body are removed in text, and escaped in JSON', async () => {
+		const hostile = 'Pwned\u001B]0;owned\u0007 \u001B[31mred\u009B2J';
+		const server = await startFakeWordPress({id: 3, slug: 'three', title: hostile, html: `<p>${hostile}</p>`, date: '2026-01-02T03:04:05'});
+		try {
+			for (const format of ['text', 'markdown', 'json']) {
+				const run = await runCli([server.url, '--post', '3', '--format', format], {env: {FORCE_COLOR: '0'}});
+				assert.equal(run.code, 0, run.stderr);
+				assert.doesNotMatch(run.stdout, controlCharacters, format);
+			}
+			const json = JSON.parse((await runCli([server.url, '--post', '3', '--format', 'json'])).stdout) as {title: string; html: string};
+			assert.equal(json.title, 'Pwned red');
+			assert.equal(json.html, `<p>${hostile}</p>`, 'the HTML as the blog sent it, escaped in the JSON');
+		} finally {
+			await server.close();
+		}
+	});
+
+	test('a post of several megabytes arrives whole through a pipe', async () => {
+		const paragraph = `<p>${'All work and no play makes a long post. '.repeat(50)}</p>\n`;
+		const server = await startFakeWordPress({id: 9, slug: 'nine', title: 'Long', html: paragraph.repeat(2000), date: '2026-01-02T03:04:05'});
+		try {
+			const run = await runCli([server.url, '--post', '9', '--format', 'json']);
+			assert.equal(run.code, 0, run.stderr);
+			const post = JSON.parse(run.stdout) as {html: string};
+			assert.equal(post.html.length, paragraph.length * 2000);
+			const text = await runCli([server.url, '--post', '9']);
+			assert.equal(text.code, 0);
+			assert.ok(text.stdout.endsWith('No results found.\n'), 'the text ends with the last section');
+		} finally {
+			await server.close();
+		}
+	});
+});

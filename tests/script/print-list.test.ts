@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import {after, before, describe, test} from 'node:test';
+import {startTestDemo, type TestDemo} from '../helpers/demo.js';
+import {controlCharacters, ensureBuilt, runCli, temporaryHome} from './run-cli.js';
+
+type ListJson = {
+	page: number;
+	totalPages: number;
+	total: number;
+	posts: Array<Record<string, unknown>>;
+};
+
+let demo: TestDemo;
+let total: number;
+
+before(async () => {
+	ensureBuilt();
+	demo = await startTestDemo();
+	const {headers} = await demo.rest<unknown>('wp/v2/posts?per_page=1');
+	total = Number(headers.get('x-wp-total'));
+});
+
+after(async () => {
+	await demo.stop();
+});
+
+describe('blogterm SITE --list', () => {
+	test('JSON: page, totalPages, total, and posts with exactly the keys of the contract', async () => {
+		const run = await runCli([demo.url, '--list', '--format', 'json']);
+		assert.equal(run.code, 0);
+		assert.equal(run.stderr, '');
+		const list = JSON.parse(run.stdout) as ListJson;
+		assert.deepEqual(Object.keys(list), ['page', 'totalPages', 'total', 'posts']);
+		assert.equal(list.page, 1);
+		assert.equal(list.total, total);
+		assert.equal(list.totalPages, Math.ceil(total / 10));
+		assert.equal(list.posts.length, 10);
+		for (const post of list.posts) {
+			assert.deepEqual(Object.keys(post), ['id', 'title', 'link', 'date', 'author', 'commentCount', 'excerpt']);
+			assert.match(String(post['date']), /^\d{4}-\d\d-\d\dT/);
+			assert.equal(typeof post['commentCount'], 'number');
+		}
+		const dates = list.posts.map(post => String(post['date']));
+		assert.deepEqual(dates, [...dates].sort().reverse(), 'newest first');
+	});
+
+	test('--page and --per-page choose the page', async () => {
+		const first = JSON.parse((await runCli([demo.url, '--list', '--per-page', '5', '--format', 'json'])).stdout) as ListJson;
+		const second = JSON.parse((await runCli([demo.url, '--list', '--page', '2', '--per-page', '5', '--format', 'json'])).stdout) as ListJson;
+		assert.equal(second.page, 2);
+		assert.equal(second.totalPages, Math.ceil(total / 5));
+		assert.equal(second.posts.length, 5);
+		const firstIds = new Set(first.posts.map(post => post['id']));
+		assert.ok(second.posts.every(post => !firstIds.has(post['id'])));
+	});
+
+	test('a page past the end is an empty page, not an error', async () => {
+		const run = await runCli([demo.url, '--list', '--page', '99', '--format', 'json']);
+		assert.equal(run.code, 0);
+		const list = JSON.parse(run.stdout) as ListJson;
+		assert.deepEqual(list.posts, []);
+		assert.equal(list.total, total);
+	});
+
+	test('text: the page line, then each post\'s title, date, author, comments, ID and link', async () => {
+		const run = await runCli([demo.url, '--list']);
+		assert.equal(run.code, 0);
+		const lines = run.stdout.split('\n');
+		assert.equal(lines[0], `Page 1 of ${Math.ceil(total / 10)} · ${total} posts`);
+		assert.equal(lines[1], '');
+		assert.ok(lines[2]!.length > 0 && !lines[2]!.startsWith(' '), 'a title');
+		assert.match(lines[3]!, /^ {4}\w+ \d+, \d{4} · .+ · \d+ comments? · ID \d+$/);
+		assert.match(lines[4]!, /^ {4}http:\/\/127\.0\.0\.1:\d+\//);
+		assert.doesNotMatch(run.stdout, controlCharacters);
+	});
+
+	test('with neither --post nor --list, a pipe gets the list', async () => {
+		const run = await runCli([demo.url]);
+		assert.equal(run.code, 0);
+		assert.match(run.stdout.split('\n')[0]!, /^Page 1 of \d+ · \d+ posts$/);
+	});
+
+	test('without SITE, prints the built-in demo blog (started and stopped by blogterm)', async () => {
+		const run = await runCli(['--list', '--format', 'json'], {home: temporaryHome()});
+		assert.equal(run.code, 0, run.stderr);
+		const list = JSON.parse(run.stdout) as ListJson;
+		assert.equal(list.total, total);
+		assert.match(String(list.posts[0]!['link']), /^http:\/\/127\.0\.0\.1:\d+\//);
+	});
+});

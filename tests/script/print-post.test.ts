@@ -1,0 +1,186 @@
+import assert from 'node:assert/strict';
+import {after, before, describe, test} from 'node:test';
+import {startTestDemo, type TestDemo} from '../helpers/demo.js';
+import {controlCharacters, ensureBuilt, runCli} from './run-cli.js';
+
+type PostJson = Record<string, unknown> & {
+	id: number;
+	title: string;
+	link: string;
+	date: string;
+	previous: {id: number; title: string; link: string} | null;
+	next: {id: number; title: string; link: string} | null;
+	related: Array<Record<string, unknown>>;
+	comments?: Array<Record<string, unknown>>;
+};
+
+const postKeys = ['id', 'title', 'link', 'date', 'author', 'categories', 'tags', 'excerpt', 'text', 'html', 'commentsOpen', 'commentCount', 'previous', 'next', 'related'];
+
+let demo: TestDemo;
+let site: string;
+/** The demo's "Watering Schedules with cron": threaded comments, Jetpack related posts, neighbours on both sides. */
+let watering: {id: number; link: string; title: string};
+
+before(async () => {
+	ensureBuilt();
+	demo = await startTestDemo();
+	site = demo.url;
+	const {body} = await demo.rest<Array<{id: number; link: string; title: {rendered: string}}>>('wp/v2/posts?slug=watering-schedules-with-cron');
+	watering = {id: body[0]!.id, link: body[0]!.link, title: 'Watering Schedules with cron'};
+});
+
+after(async () => {
+	await demo.stop();
+});
+
+async function postJson(ref: string, ...extra: string[]): Promise<PostJson> {
+	const run = await runCli([site, '--post', ref, '--format', 'json', ...extra]);
+	assert.equal(run.stderr, '');
+	assert.equal(run.code, 0);
+	return JSON.parse(run.stdout) as PostJson;
+}
+
+describe('blogterm SITE --post REF', () => {
+	test('prints a post as one JSON document with exactly the keys of the contract', async () => {
+		const post = await postJson(String(watering.id));
+		assert.deepEqual(Object.keys(post), postKeys);
+		assert.equal(post.id, watering.id);
+		assert.equal(post.title, watering.title);
+		assert.equal(post.link, watering.link);
+		assert.match(post.date, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+		assert.equal(typeof post['author'], 'string');
+		assert.ok((post['categories'] as unknown[]).every(name => typeof name === 'string'));
+		assert.ok((post['tags'] as unknown[]).length > 0);
+		assert.match(String(post['html']), /<p>/);
+		assert.doesNotMatch(String(post['text']), /<p>/);
+		assert.equal(post['commentsOpen'], true);
+		assert.equal(post['commentCount'], 5);
+		for (const neighbour of [post.previous, post.next]) {
+			assert.ok(neighbour);
+			assert.deepEqual(Object.keys(neighbour), ['id', 'title', 'link']);
+		}
+		assert.ok(post.related.length > 0 && post.related.length <= 5);
+		for (const related of post.related) assert.deepEqual(Object.keys(related), ['id', 'title', 'link', 'date', 'context']);
+		assert.ok(!post.related.some(related => related['id'] === watering.id));
+	});
+
+	test('finds the same post by ID, slug, pretty URL and ?p= URL', async () => {
+		const refs = [String(watering.id), 'watering-schedules-with-cron', watering.link, new URL(`?p=${watering.id}`, site).toString()];
+		for (const ref of refs) {
+			const post = await postJson(ref);
+			assert.equal(post.id, watering.id, `--post ${ref}`);
+		}
+	});
+
+	test('with --comments, JSON has the comments: id, parent, author, date, text', async () => {
+		const post = await postJson(String(watering.id), '--comments');
+		assert.ok(post.comments);
+		assert.equal(post.comments.length, 5);
+		for (const comment of post.comments) assert.deepEqual(Object.keys(comment), ['id', 'parent', 'author', 'date', 'text']);
+		const reply = post.comments.find(comment => comment['parent'] !== 0)!;
+		assert.ok(post.comments.some(comment => comment['id'] === reply['parent']));
+		assert.match(String(post.comments[0]!['text']), /systemd timer/);
+		assert.ok(!('comments' in await postJson(String(watering.id))));
+	});
+
+	test('previous and next are null at the ends of the blog', async () => {
+		const oldest = await postJson('hello-from-the-potting-bench');
+		assert.equal(oldest.previous, null);
+		assert.ok(oldest.next);
+	});
+
+	test('text: title, byline, wrapped body, numbered links, Related Posts, « previous and next »', async () => {
+		const run = await runCli([site, '--post', 'watering-schedules-with-cron', '--format', 'text', '--width', '60']);
+		assert.equal(run.code, 0);
+		assert.equal(run.stderr, '');
+		const lines = run.stdout.split('\n');
+		assert.equal(lines[0], watering.title);
+		const byline = lines.slice(1, lines.indexOf('')).join(' ');
+		assert.match(byline, /^September \d+, 2024 · Maren Holt · In Command Line, Garden Notes · Tagged .+/);
+		assert.ok(lines.every(line => [...line].length <= 60), 'no line is wider than --width');
+		assert.ok(lines.includes('Related Posts'));
+		assert.ok(lines.some(line => line.startsWith('« ')), 'the previous post');
+		assert.ok(lines.some(line => line.trimStart().endsWith(' »')), 'the next post');
+		assert.doesNotMatch(run.stdout, controlCharacters);
+	});
+
+	test('text wraps to 80 columns when piped and no --width is given', async () => {
+		const run = await runCli([site, '--post', 'a-field-guide-to-the-terminal-garden']);
+		assert.equal(run.code, 0);
+		const lines = run.stdout.split('\n');
+		assert.ok(lines.every(line => [...line].length <= 80));
+		assert.ok(lines.some(line => [...line].length > 60), 'the text fills the 80 columns');
+		assert.ok(lines.some(line => /^\[1\] https?:\/\//.test(line)), 'the numbered link list');
+	});
+
+	test('text with --comments shows the thread, replies indented under their parent', async () => {
+		const run = await runCli([site, '--post', 'watering-schedules-with-cron', '--comments']);
+		assert.equal(run.code, 0);
+		const lines = run.stdout.split('\n');
+		const heading = lines.indexOf('5 comments');
+		assert.ok(heading > 0);
+		const thread = lines.slice(heading);
+		const priya = thread.findIndex(line => line.startsWith('Priya N.'));
+		const maren = thread.findIndex(line => /^\s+Maren Holt/.test(line));
+		assert.ok(priya > 0 && maren > priya, 'the reply comes after, indented');
+	});
+
+	test('"No results found." when a post has no related posts', async () => {
+		const run = await runCli([site, '--post', 'on-keeping-a-bee-diary']);
+		assert.equal(run.code, 0);
+		const lines = run.stdout.split('\n');
+		assert.equal(lines[lines.indexOf('Related Posts') + 1], 'No results found.');
+		assert.deepEqual((await postJson('on-keeping-a-bee-diary')).related, []);
+	});
+
+	test('markdown: # title, italic byline, inline links, Related Posts list, comments as quotes', async () => {
+		const run = await runCli([site, '--post', 'watering-schedules-with-cron', '--format', 'markdown', '--comments']);
+		assert.equal(run.code, 0);
+		assert.equal(run.stderr, '');
+		const lines = run.stdout.split('\n');
+		assert.equal(lines[0], `# ${watering.title}`);
+		assert.match(lines[2]!, /^\*September \d+, 2024 · .+\*$/);
+		assert.match(run.stdout, /\[[^\]]+\]\(https?:\/\/[^)]+\)/);
+		const related = lines.indexOf('## Related Posts');
+		assert.ok(related > 0);
+		assert.match(lines[related + 2]!, /^- \[.+\]\(http.+\)/);
+		assert.ok(lines.includes('## 5 comments'));
+		assert.ok(lines.some(line => line.startsWith('> **Priya N.**')));
+		assert.ok(lines.some(line => line.startsWith('>> **Maren Holt**')), 'a reply is quoted one level deeper');
+	});
+
+	test('markdown keeps the long post\'s headings, lists, quotes and code', async () => {
+		const run = await runCli([site, '--post', 'a-field-guide-to-the-terminal-garden', '--format', 'markdown']);
+		assert.equal(run.code, 0);
+		assert.match(run.stdout, /^## /m);
+		assert.match(run.stdout, /^[-*] /m);
+		assert.match(run.stdout, /^> /m);
+		assert.match(run.stdout, /^```/m);
+	});
+});
+
+describe('output through a pipe', () => {
+	test('no escape sequence in any format when stdout is not a terminal', async () => {
+		for (const format of ['text', 'markdown', 'json']) {
+			const run = await runCli([site, '--post', 'a-field-guide-to-the-terminal-garden', '--comments', '--format', format]);
+			assert.equal(run.code, 0);
+			assert.doesNotMatch(run.stdout, controlCharacters, format);
+		}
+	});
+
+	test('FORCE_COLOR turns colour on in a pipe, and NO_COLOR does not', async () => {
+		const forced = await runCli([site, '--post', 'watering-schedules-with-cron'], {env: {FORCE_COLOR: '1'}});
+		assert.match(forced.stdout, /\u001B\[[\d;]*m/);
+		const noColour = await runCli([site, '--post', 'watering-schedules-with-cron'], {env: {NO_COLOR: '1'}});
+		assert.doesNotMatch(noColour.stdout, controlCharacters);
+		const forcedOff = await runCli([site, '--post', 'watering-schedules-with-cron'], {env: {FORCE_COLOR: '0'}});
+		assert.doesNotMatch(forcedOff.stdout, controlCharacters);
+	});
+
+	test('a large output arrives whole through a pipe', async () => {
+		const run = await runCli([site, '--list', '--per-page', '100', '--format', 'json']);
+		assert.equal(run.code, 0);
+		const list = JSON.parse(run.stdout) as {posts: unknown[]; total: number};
+		assert.equal(list.posts.length, list.total);
+	});
+});

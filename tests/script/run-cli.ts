@@ -1,0 +1,61 @@
+import {spawn, spawnSync} from 'node:child_process';
+import {existsSync, mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join, resolve} from 'node:path';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+export const builtCli = join(repoRoot, 'dist', 'cli.js');
+
+/**
+ * `npm test` builds before it runs the tests. Run alone, a test file builds the CLI when there is
+ * none yet (after changing the sources, run `npm run build` first).
+ */
+export function ensureBuilt(): void {
+	if (existsSync(builtCli)) return;
+	const result = spawnSync('npm', ['run', 'build'], {cwd: repoRoot, stdio: 'inherit'});
+	if (result.status !== 0) throw new Error('npm run build failed');
+}
+
+export type CliRun = {
+	readonly code: number | null;
+	readonly stdout: string;
+	readonly stderr: string;
+	/** stderr's lines, without the empty one after the last newline. */
+	readonly errorLines: string[];
+};
+
+/** A BLOGTERM_HOME of its own, so no run sees another's settings or demo comments. */
+export function temporaryHome(): string {
+	return mkdtempSync(join(tmpdir(), 'blogterm-home-'));
+}
+
+/**
+ * Runs the built CLI as a script would: stdout and stderr are pipes, stdin is `input` or empty,
+ * colour variables unset unless given. Resolves when the process has exited.
+ */
+export async function runCli(args: readonly string[], options: {readonly input?: string; readonly env?: NodeJS.ProcessEnv; readonly home?: string} = {}): Promise<CliRun> {
+	const environment: NodeJS.ProcessEnv = {...process.env};
+	for (const name of ['FORCE_COLOR', 'NO_COLOR', 'NODE_DISABLE_COLORS', 'BLOGTERM_WP_USER', 'BLOGTERM_WP_APP_PASSWORD']) delete environment[name];
+	const child = spawn(process.execPath, [builtCli, ...args], {
+		cwd: repoRoot,
+		env: {...environment, BLOGTERM_HOME: options.home ?? temporaryHome(), ...options.env},
+		stdio: ['pipe', 'pipe', 'pipe'],
+	});
+	const stdout: Buffer[] = [];
+	const stderr: Buffer[] = [];
+	child.stdout.on('data', chunk => stdout.push(chunk as Buffer));
+	child.stderr.on('data', chunk => stderr.push(chunk as Buffer));
+	child.stdin.on('error', () => undefined);
+	child.stdin.end(options.input ?? '');
+	const code = await new Promise<number | null>(resolve => child.on('close', resolve));
+	const errorText = Buffer.concat(stderr).toString('utf8');
+	return {
+		code,
+		stdout: Buffer.concat(stdout).toString('utf8'),
+		stderr: errorText,
+		errorLines: errorText === '' ? [] : errorText.replace(/\n$/, '').split('\n'),
+	};
+}
+
+/** Any escape sequence or control character but newline and tab. */
+export const controlCharacters = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
