@@ -1,0 +1,427 @@
+import {type Exit, type Tag, visitHtml} from './html-events.js';
+import {Layout} from './layout.js';
+import {cleanLine, cleanText} from './sanitize.js';
+import type {SegmentStyle, StyledLine} from './styled-line.js';
+import {internStyle, plainStyle} from './text-width.js';
+
+/** How the same HTML is laid out for the terminal or as plain text. */
+export type Flavor = {
+	/** Columns per line; Infinity for unwrapped plain text. */
+	readonly width: number;
+	/** Quote bars and list indents together never take more columns than this. */
+	readonly maxPrefix: number;
+	/** Plain text: no link numbers, no rules, quotes as `> `, no placeholder for images without alt. */
+	readonly plain: boolean;
+	readonly baseUrl?: string;
+};
+
+export type LaidOutHtml = {
+	readonly lines: StyledLine[];
+	readonly links: string[];
+};
+
+// Elements whose contents a reader should never see.
+const skipped = new Set([
+	'script', 'style', 'noscript', 'iframe', 'frame', 'frameset', 'template', 'head', 'title', 'meta', 'link', 'base',
+	'svg', 'object', 'embed', 'canvas', 'map', 'param', 'source', 'track', 'input', 'select', 'textarea', 'button', 'datalist',
+]);
+
+// Elements that start and end a line, with no blank line around them.
+const lineBlocks = new Set([
+	'div', 'section', 'article', 'header', 'footer', 'nav', 'aside', 'main', 'hgroup', 'search', 'details', 'summary',
+	'fieldset', 'legend', 'form', 'center', 'dialog', 'dt', 'figcaption', 'caption', 'option', 'optgroup', 'body', 'html',
+]);
+
+// Every element that breaks the flow of text; inside a table cell they only separate words.
+const blocks = new Set([
+	...lineBlocks, 'p', 'address', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'menu', 'dir', 'li', 'dl', 'dd',
+	'pre', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'figure', 'hr', 'listing', 'xmp', 'plaintext',
+]);
+
+const inlineStyles: Record<string, SegmentStyle> = {
+	b: {bold: true},
+	strong: {bold: true},
+	mark: {bold: true},
+	i: {italic: true},
+	em: {italic: true},
+	cite: {italic: true},
+	dfn: {italic: true},
+	var: {italic: true},
+	u: {underline: true},
+	ins: {underline: true},
+	s: {dim: true},
+	del: {dim: true},
+	strike: {dim: true},
+	code: {role: 'code'},
+	kbd: {role: 'code'},
+	samp: {role: 'code'},
+	tt: {role: 'code'},
+};
+
+const headingLevels: Record<string, number> = {h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6};
+const softHyphens = /\u00AD/g;
+const linkProtocols = new Set(['http:', 'https:', 'mailto:']);
+
+/** Numbers links in order of first appearance; the same URL keeps its number. */
+export class LinkTable {
+	readonly urls: string[] = [];
+	private readonly numbers = new Map<string, number>();
+	// Parsing a URL is slow next to laying out text, and a post repeats its links.
+	private readonly resolved = new Map<string, string | undefined>();
+
+	constructor(private readonly baseUrl: string | undefined) {}
+
+	/** The absolute, clean URL of an href, or undefined when it is not a web or mail link. */
+	resolve(href: string | undefined): string | undefined {
+		if (href === undefined) return undefined;
+		if (this.resolved.has(href)) return this.resolved.get(href);
+		const url = this.resolveUncached(href);
+		this.resolved.set(href, url);
+		return url;
+	}
+
+	private resolveUncached(href: string): string | undefined {
+		const raw = cleanLine(href);
+		if (raw === '' || raw.startsWith('#')) return undefined;
+		let url: URL;
+		try {
+			url = new URL(raw, this.baseUrl);
+		} catch {
+			return undefined;
+		}
+		if (!linkProtocols.has(url.protocol)) return undefined;
+		return cleanLine(url.href);
+	}
+
+	/** The link's number, counting from 1, or undefined when it gets none. */
+	number(href: string | undefined): number | undefined {
+		const url = this.resolve(href);
+		if (url === undefined) return undefined;
+		let number = this.numbers.get(url);
+		if (number === undefined) {
+			this.urls.push(url);
+			number = this.urls.length;
+			this.numbers.set(url, number);
+		}
+		return number;
+	}
+}
+
+type ListState = {
+	readonly ordered: boolean;
+	next: number;
+	readonly step: number;
+};
+
+/** Lays out an HTML document: the rules of what each element looks like. */
+export function layOutHtml(html: string, flavor: Flavor): LaidOutHtml {
+	const layout = new Layout(flavor.width, flavor.maxPrefix);
+	const links = new LinkTable(flavor.baseUrl);
+	const {plain} = flavor;
+	// Every style here is interned (see internStyle), so runs of text compare styles with ===.
+	const styles: SegmentStyle[] = [plainStyle];
+	const lists: ListState[] = [];
+	let itemDepth = 0;
+	let cellDepth = 0;
+	let preDepth = 0;
+	let preStart = false;
+	let rowCells = 0;
+
+	const style = () => styles.at(-1)!;
+	const pushStyle = (delta: SegmentStyle) => {
+		styles.push(internStyle({...style(), ...delta}));
+	};
+	const popStyle = () => {
+		if (styles.length > 1) styles.pop();
+	};
+
+	const addText = (text: string, textStyle: SegmentStyle = style()) => {
+		if (layout.inPreformatted) {
+			layout.preformattedText(text, textStyle);
+		} else {
+			layout.text(text, textStyle);
+		}
+	};
+
+	/** A paragraph-like block: a blank line before and after. */
+	const paragraph = (delta?: SegmentStyle): Exit => {
+		layout.endBlock();
+		layout.blankLine();
+		if (delta) pushStyle(delta);
+		return () => {
+			layout.endBlock();
+			if (delta) popStyle();
+			layout.blankLine();
+		};
+	};
+
+	/** A block that only starts and ends a line. */
+	const lineBlock = (delta?: SegmentStyle): Exit => {
+		layout.endBlock();
+		if (delta) pushStyle(delta);
+		return () => {
+			layout.endBlock();
+			if (delta) popStyle();
+		};
+	};
+
+	const image = (element: Tag) => {
+		const alt = cleanLine(element.attribs['alt'] ?? '');
+		if (plain && alt === '') return;
+		const text = alt === '' ? '[image]' : `[image: ${alt}]`;
+		layout.space();
+		addText(text, internStyle({...style(), role: 'image'}));
+		layout.space();
+	};
+
+	const linkStyle = internStyle({role: 'link'});
+	const mutedStyle = internStyle({role: 'muted'});
+	const link = (element: Tag): Exit => {
+		const number = plain ? undefined : links.number(element.attribs['href']);
+		if (number === undefined) return () => undefined;
+		pushStyle({role: 'link'});
+		return () => {
+			popStyle();
+			const marker = `[${number}]`;
+			if (layout.inPreformatted) {
+				layout.preformattedText(marker, linkStyle);
+			} else {
+				layout.glue(marker, linkStyle);
+			}
+		};
+	};
+
+	const list = (element: Tag, ordered: boolean): Exit => {
+		layout.endBlock();
+		// A list straight inside another list (not inside an item) still indents.
+		const indented = element.parent === 'ul' || element.parent === 'ol';
+		const topLevel = itemDepth === 0 && !indented;
+		if (topLevel) layout.blankLine();
+		if (indented) layout.pushContext({text: '  ', style: plainStyle});
+		const start = Number.parseInt(element.attribs['start'] ?? '', 10);
+		// Counting down needs a start: the number of items is not known while streaming.
+		const reversed = ordered && element.attribs['reversed'] !== undefined && Number.isFinite(start);
+		lists.push({
+			ordered,
+			next: Number.isFinite(start) ? start : 1,
+			step: reversed ? -1 : 1,
+		});
+		return () => {
+			layout.endBlock();
+			lists.pop();
+			if (indented) layout.popContext();
+			if (topLevel) layout.blankLine();
+		};
+	};
+
+	const listItem = (element: Tag): Exit => {
+		layout.endBlock();
+		const state = lists.at(-1);
+		let marker = '• ';
+		if (state?.ordered) {
+			const value = Number.parseInt(element.attribs['value'] ?? '', 10);
+			if (Number.isFinite(value)) state.next = value;
+			marker = `${state.next}. `;
+			state.next += state.step;
+		}
+		layout.pushContext(undefined, {text: marker, style: plain ? plainStyle : mutedStyle});
+		itemDepth++;
+		return () => {
+			layout.endBlock();
+			layout.popContext();
+			itemDepth--;
+		};
+	};
+
+	const preformatted = (): Exit => {
+		layout.endBlock();
+		layout.blankLine();
+		if (preDepth === 0) {
+			layout.startPreformatted();
+			preStart = true;
+		}
+		preDepth++;
+		pushStyle({role: 'code'});
+		return () => {
+			popStyle();
+			preDepth--;
+			if (preDepth === 0) {
+				layout.endPreformatted();
+				layout.blankLine();
+			}
+		};
+	};
+
+	const tableCell = (element: Tag): Exit => {
+		if (rowCells > 0) {
+			layout.space();
+			layout.text(plain ? '|' : '│', plain ? plainStyle : mutedStyle);
+			layout.space();
+		}
+		rowCells++;
+		cellDepth++;
+		const header = element.name === 'th';
+		if (header) pushStyle({bold: true});
+		return () => {
+			if (header) popStyle();
+			cellDepth--;
+			layout.space();
+		};
+	};
+
+	const enterElement = (element: Tag): Exit | boolean => {
+		const {name} = element;
+		if (skipped.has(name) || element.attribs['hidden'] !== undefined) return false;
+		switch (name) {
+			case 'br': {
+				if (layout.inPreformatted) {
+					layout.preformattedText('\n', style());
+				} else if (cellDepth > 0) {
+					layout.space();
+				} else {
+					layout.lineBreak();
+				}
+				return false;
+			}
+			case 'wbr': {
+				return false;
+			}
+			case 'img': {
+				image(element);
+				return false;
+			}
+			case 'video':
+			case 'audio': {
+				if (!plain) {
+					layout.space();
+					addText(`[${name}]`, internStyle({...style(), role: 'image'}));
+					layout.space();
+				}
+				return false;
+			}
+			case 'a': {
+				return link(element);
+			}
+			case 'q': {
+				addText('“');
+				return () => {
+					if (layout.inPreformatted) addText('”');
+					else layout.glue('”', style());
+				};
+			}
+			default:
+		}
+		const inline = inlineStyles[name];
+		if (inline) {
+			pushStyle(inline);
+			return popStyle;
+		}
+		if (!blocks.has(name)) return true;
+		if (cellDepth > 0) {
+			// Inside a table cell the row stays one line: blocks only separate words.
+			layout.space();
+			return () => {
+				layout.space();
+			};
+		}
+		if (name === 'pre' || name === 'listing' || name === 'xmp' || name === 'plaintext') return preformatted();
+		if (preDepth > 0) return true;
+		const level = headingLevels[name];
+		if (level !== undefined) {
+			return paragraph({bold: true, role: 'heading', ...(level <= 2 ? {underline: true} : {})});
+		}
+		switch (name) {
+			case 'p':
+			case 'address':
+			case 'figure':
+			case 'dl': {
+				return paragraph();
+			}
+			case 'blockquote': {
+				layout.endBlock();
+				layout.blankLine();
+				layout.pushContext({text: plain ? '> ' : '│ ', style: plain ? plainStyle : internStyle({role: 'quote'})});
+				return () => {
+					layout.endBlock();
+					layout.popContext();
+					layout.blankLine();
+				};
+			}
+			case 'ul':
+			case 'menu':
+			case 'dir': {
+				return list(element, false);
+			}
+			case 'ol': {
+				return list(element, true);
+			}
+			case 'li': {
+				return listItem(element);
+			}
+			case 'dt': {
+				return lineBlock({bold: true});
+			}
+			case 'dd': {
+				layout.endBlock();
+				layout.pushContext({text: '  ', style: plainStyle});
+				return () => {
+					layout.endBlock();
+					layout.popContext();
+				};
+			}
+			case 'figcaption':
+			case 'caption': {
+				return lineBlock({italic: true});
+			}
+			case 'hr': {
+				layout.endBlock();
+				layout.blankLine();
+				if (!plain) layout.line('─'.repeat(layout.available), mutedStyle);
+				layout.blankLine();
+				return false;
+			}
+			case 'table': {
+				return paragraph();
+			}
+			case 'thead':
+			case 'tbody':
+			case 'tfoot': {
+				return true;
+			}
+			case 'tr': {
+				layout.endBlock();
+				rowCells = 0;
+				return () => {
+					layout.endBlock();
+					rowCells = 0;
+				};
+			}
+			case 'td':
+			case 'th': {
+				return tableCell(element);
+			}
+			default: {
+				return lineBlock();
+			}
+		}
+	};
+
+	visitHtml(html, {
+		enter(tag) {
+			if (preStart && tag.name !== 'code') preStart = false;
+			return enterElement(tag);
+		},
+		text(data) {
+			let text = cleanText(data);
+			if (text.includes('\u00AD')) text = text.replace(softHyphens, '');
+			if (preStart && layout.inPreformatted) {
+				// Like a browser, drop the newline that follows <pre> right away.
+				text = text.replace(/^\n/, '');
+			}
+			if (text !== '') preStart = false;
+			addText(text);
+		},
+	});
+
+	return {lines: layout.finish(), links: links.urls};
+}

@@ -1,0 +1,277 @@
+import type {Segment, SegmentStyle, StyledLine} from './styled-line.js';
+import {type Run, breakRuns, plainStyle, pushRun, runsWidth, textWidth, toSegments} from './text-width.js';
+import {InlineBuffer} from './wrap.js';
+
+/** What goes before each line of a block: quote bars, list indentation. */
+type Prefix = {
+	readonly runs: readonly Run[];
+	readonly width: number;
+};
+
+/** A list item's bullet or number, shown on the first line the item prints and then spent. */
+type Marker = {
+	used: boolean;
+	/** An outer item's marker still waiting when this item began: both print on the same line. */
+	readonly outer: Marker | undefined;
+};
+
+type Context = {
+	readonly prefix: Prefix;
+	/** The prefix for the next line while `marker` is unspent (same width as `prefix`). */
+	readonly firstPrefix: Prefix;
+	readonly marker: Marker | undefined;
+	/** What an empty line shows here: the quote bars, without trailing spaces. */
+	readonly blankPrefix: readonly Segment[];
+};
+
+const emptyPrefix: Prefix = {runs: [], width: 0};
+const onlyWhitespace = /^\s*$/;
+
+/**
+Lays out blocks of styled text into lines of at most `width` columns. The caller says where blocks
+begin and end (`endBlock`, `blankLine`, `pushContext`); this class keeps the rules that hold
+everywhere: wrapping, prefixes capped at `maxPrefix` columns, one blank line between blocks, no
+blank line first or last, never two in a row.
+*/
+export class Layout {
+	readonly lines: StyledLine[] = [];
+	private readonly contexts: Context[] = [{prefix: emptyPrefix, firstPrefix: emptyPrefix, marker: undefined, blankPrefix: []}];
+	private readonly paragraph = new InlineBuffer();
+	private blankPending = false;
+	private blankDepth = 0;
+	private preformatted: Run[] | undefined;
+
+	constructor(readonly width: number, private readonly maxPrefix: number) {}
+
+	/** Columns left for text in the current block. */
+	get available(): number {
+		return Math.max(1, this.width - this.top.prefix.width);
+	}
+
+	/** Adds text whose whitespace collapses like a browser's. */
+	text(text: string, style: SegmentStyle): void {
+		this.paragraph.text(text, style);
+	}
+
+	/** Adds text with no break opportunity inside, continuing the current word. */
+	piece(text: string, style: SegmentStyle): void {
+		this.paragraph.piece(text, style);
+	}
+
+	/** Adds text stuck to the word before it, even across a space: a link's `[1]`. */
+	glue(text: string, style: SegmentStyle): void {
+		this.paragraph.glue(text, style);
+	}
+
+	/** Ends the current word, as a space would. */
+	space(): void {
+		this.paragraph.endWord();
+	}
+
+	/** A forced line break (`<br>`). */
+	lineBreak(): void {
+		this.paragraph.lineBreak();
+	}
+
+	/** Lays out the pending text as a paragraph of the current context. */
+	endBlock(): void {
+		if (this.paragraph.isEmpty) {
+			this.paragraph.endWord();
+			return;
+		}
+		const lines = this.paragraph.wrap(this.available);
+		this.paragraph.clear();
+		for (const line of lines) this.emit(line);
+	}
+
+	/** Asks for one blank line before whatever comes next (if anything does). */
+	blankLine(): void {
+		const depth = this.contexts.length - 1;
+		if (this.blankPending) {
+			this.blankDepth = Math.min(this.blankDepth, depth);
+		} else {
+			this.blankPending = true;
+			this.blankDepth = depth;
+		}
+	}
+
+	/**
+	Starts a nested block whose lines begin with `own` (a quote bar, an indent), or with `marker` on
+	the first line and spaces as wide on the others (a list item). Call `endBlock` first.
+	*/
+	pushContext(own: Run | undefined, marker?: Run): void {
+		const parent = this.top;
+		const waiting = parent.marker && !parent.marker.used ? parent.marker : undefined;
+		const firstBase = waiting ? parent.firstPrefix : parent.prefix;
+		let context: Context;
+		if (marker) {
+			const prefix = this.extend(parent.prefix, {text: ' '.repeat(textWidth(marker.text)), style: plainStyle});
+			context = {
+				prefix,
+				firstPrefix: this.extend(firstBase, marker),
+				marker: {used: false, outer: waiting},
+				blankPrefix: trimEnd(prefix.runs),
+			};
+		} else {
+			const prefix = own ? this.extend(parent.prefix, own) : parent.prefix;
+			context = {
+				prefix,
+				firstPrefix: own ? this.extend(firstBase, own) : firstBase,
+				marker: waiting,
+				blankPrefix: trimEnd(prefix.runs),
+			};
+		}
+		this.contexts.push(context);
+	}
+
+	/** Ends the nested block begun by `pushContext`. Call `endBlock` first. */
+	popContext(): void {
+		if (this.contexts.length > 1) this.contexts.pop();
+		if (this.blankPending) this.blankDepth = Math.min(this.blankDepth, this.contexts.length - 1);
+	}
+
+	/** A line of its own, already laid out to at most `available` columns (a rule). */
+	line(text: string, style: SegmentStyle): void {
+		this.endBlock();
+		this.emit([{text, style}]);
+	}
+
+	/** Starts preformatted text: kept as it is, not reflowed. */
+	startPreformatted(): void {
+		this.endBlock();
+		this.preformatted = [];
+	}
+
+	get inPreformatted(): boolean {
+		return this.preformatted !== undefined;
+	}
+
+	/** Adds preformatted text; it may hold newlines and tabs. */
+	preformattedText(text: string, style: SegmentStyle): void {
+		if (this.preformatted) pushRun(this.preformatted, text, style);
+	}
+
+	/** Lays out the preformatted text: tabs to 4-column stops, lines too wide cut at the width. */
+	endPreformatted(): void {
+		const runs = this.preformatted ?? [];
+		this.preformatted = undefined;
+		const lines: Run[][] = [[]];
+		for (const run of runs) {
+			const parts = run.text.split('\n');
+			for (const [index, part] of parts.entries()) {
+				if (index > 0) lines.push([]);
+				pushRun(lines.at(-1)!, part, run.style);
+			}
+		}
+		if (lines.length > 1 && lines.at(-1)!.length === 0) lines.pop();
+		const width = this.available;
+		for (const line of lines) {
+			const expanded = expandTabs(line);
+			if (runsWidth(expanded) <= width) {
+				this.emit(expanded);
+			} else {
+				for (const piece of breakRuns(expanded, width)) this.emit(piece);
+			}
+		}
+	}
+
+	/** The finished lines. */
+	finish(): StyledLine[] {
+		if (this.preformatted) this.endPreformatted();
+		this.endBlock();
+		return this.lines;
+	}
+
+	private get top(): Context {
+		return this.contexts.at(-1)!;
+	}
+
+	private emit(runs: readonly Run[]): void {
+		if (runs.every(run => onlyWhitespace.test(run.text))) {
+			this.blankLine();
+			return;
+		}
+		if (this.blankPending) {
+			this.blankPending = false;
+			if (this.lines.length > 0) {
+				const context = this.contexts[Math.min(this.blankDepth, this.contexts.length - 1)]!;
+				this.lines.push(context.blankPrefix);
+			}
+		}
+		const context = this.top;
+		let prefix = context.prefix;
+		if (context.marker && !context.marker.used) {
+			prefix = context.firstPrefix;
+			for (let marker: Marker | undefined = context.marker; marker && !marker.used; marker = marker.outer) marker.used = true;
+		}
+		this.lines.push(joinRuns(prefix.runs, runs));
+	}
+
+	/** The prefix with `own` added, cut so it never passes `maxPrefix` columns. */
+	private extend(base: Prefix, own: Run): Prefix {
+		const room = this.maxPrefix - base.width;
+		if (room <= 0) return base;
+		const ownWidth = textWidth(own.text);
+		// Prefix parts are ASCII or box-drawing characters, one column each.
+		const text = ownWidth <= room ? own.text : own.text.slice(0, room);
+		const runs = base.runs.map(run => ({...run}));
+		pushRun(runs, text, own.style);
+		return {runs, width: base.width + Math.min(ownWidth, room)};
+	}
+}
+
+/** Segments of the prefix and then the text, merged where the style is the same. */
+function joinRuns(prefix: readonly Run[], text: readonly Run[]): Segment[] {
+	const segments: Segment[] = [];
+	let pending: Run | undefined;
+	const add = (run: Run) => {
+		if (run.text === '') return;
+		if (pending && pending.style === run.style) {
+			pending.text += run.text;
+			return;
+		}
+		if (pending) segments.push({...pending.style, text: pending.text});
+		pending = {text: run.text, style: run.style};
+	};
+	for (const run of prefix) add(run);
+	for (const run of text) add(run);
+	if (pending) segments.push({...pending.style, text: pending.text});
+	return segments;
+}
+
+/** The prefix of an empty line: no trailing spaces. */
+function trimEnd(runs: readonly Run[]): Segment[] {
+	const trimmed = runs.map(run => ({...run}));
+	while (trimmed.length > 0) {
+		const last = trimmed.at(-1)!;
+		last.text = last.text.trimEnd();
+		if (last.text !== '') break;
+		trimmed.pop();
+	}
+	return toSegments(trimmed);
+}
+
+/** Replaces tabs by spaces up to the next 4-column stop. */
+function expandTabs(line: readonly Run[]): Run[] {
+	const expanded: Run[] = [];
+	let column = 0;
+	for (const run of line) {
+		if (!run.text.includes('\t')) {
+			pushRun(expanded, run.text, run.style);
+			column += textWidth(run.text);
+			continue;
+		}
+		let text = '';
+		for (const [index, part] of run.text.split('\t').entries()) {
+			if (index > 0) {
+				const spaces = 4 - (column % 4);
+				text += ' '.repeat(spaces);
+				column += spaces;
+			}
+			text += part;
+			column += textWidth(part);
+		}
+		pushRun(expanded, text, run.style);
+	}
+	return expanded;
+}

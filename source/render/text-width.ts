@@ -1,0 +1,167 @@
+import stringWidth from 'string-width';
+import type {Segment, SegmentStyle} from './styled-line.js';
+
+const printableAscii = /^[\u0020-\u007E]*$/;
+const graphemeSegmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
+/**
+Columns of one code point when it is simple: one column on its own, or two for a CJK ideograph, kana,
+Hangul syllable or fullwidth form, and never part of a cluster. -1 for anything else (marks, emoji,
+zero-width and format characters), which string-width must measure.
+*/
+export function simpleWidth(code: number): number {
+	if (code >= 0x20 && code <= 0x7E) return 1;
+	if (code < 0xA0) return -1;
+	// Latin-1, Latin Extended, IPA, Greek, Cyrillic (without the soft hyphen and combining marks).
+	if (code <= 0x2FF) return code === 0xAD ? -1 : 1;
+	if (code >= 0x370 && code <= 0x482) return 1;
+	if (code >= 0x48A && code <= 0x52F) return 1;
+	// General punctuation: dashes, quotes, ellipsis (not the zero-width, bidi and invisible ones).
+	if ((code >= 0x2010 && code <= 0x2027) || (code >= 0x2030 && code <= 0x205E)) return 1;
+	// Currency, letterlike symbols, arrows, maths, box drawing (a following U+FE0F sends it all to string-width).
+	if ((code >= 0x20A0 && code <= 0x20C0) || (code >= 0x2100 && code <= 0x214F) || (code >= 0x2190 && code <= 0x22FF)) return 1;
+	if (code >= 0x2500 && code <= 0x259F) return 1;
+	if ((code >= 0x3000 && code <= 0x3029) || (code >= 0x3030 && code <= 0x303E)) return 2;
+	if ((code >= 0x3041 && code <= 0x3096) || (code >= 0x30A1 && code <= 0x30FA)) return 2;
+	if (code >= 0x3400 && code <= 0x4DBF) return 2;
+	if (code >= 0x4E00 && code <= 0x9FFF) return 2;
+	if (code >= 0xAC00 && code <= 0xD7A3) return 2;
+	if (code >= 0xF900 && code <= 0xFAFF) return 2;
+	if (code >= 0xFF01 && code <= 0xFF60) return 2;
+	return -1;
+}
+
+const widthCache = new Map<string, number>();
+
+/** Display columns of a string without newlines: CJK and emoji take 2. String-width is slow, so it only measures what needs it. */
+export function textWidth(text: string): number {
+	let width = 0;
+	for (let index = 0; index < text.length; index++) {
+		const columns = simpleWidth(text.charCodeAt(index));
+		if (columns < 0) return measuredWidth(text);
+		width += columns;
+	}
+	return width;
+}
+
+function measuredWidth(text: string): number {
+	let width = widthCache.get(text);
+	if (width === undefined) {
+		width = stringWidth(text);
+		if (text.length <= 64) {
+			if (widthCache.size >= 10_000) widthCache.clear();
+			widthCache.set(text, width);
+		}
+	}
+	return width;
+}
+
+/** The user-perceived characters of a string, so an emoji or an accented letter is never cut in half. */
+export function graphemes(text: string): string[] {
+	if (printableAscii.test(text)) return [...text];
+	return Array.from(graphemeSegmenter.segment(text), part => part.segment);
+}
+
+const roles = [undefined, 'heading', 'link', 'code', 'quote', 'image', 'muted', 'error', 'success'] as const;
+const internedStyles: SegmentStyle[] = [];
+
+/**
+The one shared object for a style, so that styles compare with `===`. Layout works on runs of
+interned styles (one object shape, cheap to merge) and makes Segments only for finished lines.
+*/
+export function internStyle(style: SegmentStyle): SegmentStyle {
+	const role = Math.max(0, roles.indexOf(style.role));
+	const key = (style.bold ? 1 : 0) | (style.italic ? 2 : 0) | (style.underline ? 4 : 0) | (style.dim ? 8 : 0) | (role << 4);
+	let interned = internedStyles[key];
+	if (!interned) {
+		const fresh: {-readonly [K in keyof SegmentStyle]: SegmentStyle[K]} = {};
+		if (style.bold) fresh.bold = true;
+		if (style.italic) fresh.italic = true;
+		if (style.underline) fresh.underline = true;
+		if (style.dim) fresh.dim = true;
+		if (roles[role]) fresh.role = roles[role];
+		interned = Object.freeze(fresh);
+		internedStyles[key] = interned;
+	}
+	return interned;
+}
+
+export const plainStyle = internStyle({});
+
+/** Text in one interned style; mutable while a line is being built. */
+export type Run = {
+	text: string;
+	readonly style: SegmentStyle;
+};
+
+/** Appends text to runs, extending the last run when the style is the same. */
+export function pushRun(runs: Run[], text: string, style: SegmentStyle): void {
+	if (text === '') return;
+	const last = runs.at(-1);
+	if (last && last.style === style) {
+		last.text += text;
+	} else {
+		runs.push({text, style});
+	}
+}
+
+/** The Segments of finished runs. */
+export function toSegments(runs: readonly Run[]): Segment[] {
+	const segments: Segment[] = [];
+	for (const run of runs) {
+		if (run.text !== '') segments.push({...run.style, text: run.text});
+	}
+	return segments;
+}
+
+/** Columns of some runs. */
+export function runsWidth(runs: readonly Run[]): number {
+	let width = 0;
+	for (const run of runs) width += textWidth(run.text);
+	return width;
+}
+
+/**
+Cuts styled text into pieces of at most `width` columns, at grapheme boundaries. A grapheme wider than
+the whole width (a CJK character at width 1) becomes `?` so that no piece is ever too wide.
+*/
+export function breakRuns(runs: readonly Run[], width: number): Run[][] {
+	const pieces: Run[][] = [];
+	let piece: Run[] = [];
+	let pieceWidth = 0;
+	for (const run of runs) {
+		if (printableAscii.test(run.text)) {
+			let offset = 0;
+			while (offset < run.text.length) {
+				const room = width - pieceWidth;
+				if (room <= 0) {
+					pieces.push(piece);
+					piece = [];
+					pieceWidth = 0;
+					continue;
+				}
+				const text = run.text.slice(offset, offset + room);
+				pushRun(piece, text, run.style);
+				pieceWidth += text.length;
+				offset += text.length;
+			}
+			continue;
+		}
+		for (let grapheme of graphemes(run.text)) {
+			let columns = textWidth(grapheme);
+			if (columns > width) {
+				grapheme = '?';
+				columns = 1;
+			}
+			if (pieceWidth + columns > width) {
+				pieces.push(piece);
+				piece = [];
+				pieceWidth = 0;
+			}
+			pushRun(piece, grapheme, run.style);
+			pieceWidth += columns;
+		}
+	}
+	if (piece.length > 0) pieces.push(piece);
+	return pieces;
+}
