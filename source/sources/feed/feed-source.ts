@@ -4,14 +4,14 @@ import type {PostPage} from '../../model/page.js';
 import type {Post, PostLink, PostNeighbours, PostRef, PostSummary, Term} from '../../model/post.js';
 import type {RelatedPost} from '../../model/related.js';
 import type {SiteInfo} from '../../model/site.js';
-import {getBytes, getText, hostOf} from '../../http/client.js';
+import {getBytes, getText, header, hostOf} from '../../http/client.js';
 import {cleanLine} from '../../render/sanitize.js';
 import {sendComment} from '../../comments/send-comment.js';
 import type {BlogSource, FetchOptions} from '../blog-source.js';
 import {BlogError, isBlogError} from '../errors.js';
 import {rankRelatedPosts, type RankablePost} from '../related/rank.js';
 import {siteKey} from '../wordpress/discover-wordpress.js';
-import {findWordPressCommentForm, type WordPressCommentForm} from './comment-form.js';
+import {readPostPage, type PostPageFacts, type WordPressCommentForm} from './post-page.js';
 import {readFeedResponse, type FeedFormat, type FeedItem, type ParsedFeed} from './parse-feed.js';
 
 /**
@@ -22,6 +22,8 @@ export type FeedPaging = 'wordpress' | 'held';
 
 /** Never read more feed pages than this (WordPress gives 10 posts a page by default). */
 const maxFeedPages = 100;
+/** How far to read on to place a post found on its own among its neighbours. */
+const maxNeighbourSearchPages = 20;
 
 const descriptions: Record<FeedFormat, string> = {rss: 'RSS feed', rdf: 'RSS feed', atom: 'Atom feed', json: 'JSON Feed'};
 
@@ -50,11 +52,13 @@ export class FeedSource implements BlogSource {
 	readonly #feedUrl: string;
 	readonly #items: FeedItem[] = [];
 	readonly #ids = new Set<string>();
+	/** Posts found on their own (WordPress's single-post feed) before the list reached them. */
+	readonly #foundAlone = new Map<string, FeedItem>();
 	#ended: boolean;
 	#feedPagesRead = 1;
 	#loading: Promise<void> | undefined;
-	/** The comment form found (or not) on each post's page, by link: read once. */
-	readonly #forms = new Map<string, Promise<WordPressCommentForm | undefined>>();
+	/** What each post's page says (its comment form, its comments' nesting), by link: read once. */
+	readonly #pages = new Map<string, Promise<PostPageFacts | undefined>>();
 
 	constructor(feed: ParsedFeed, paging: FeedPaging, laterPages: readonly ParsedFeed[] = []) {
 		this.description = descriptions[feed.format];
@@ -102,14 +106,19 @@ export class FeedSource implements BlogSource {
 	}
 
 	async fetchNeighbours(post: Post, options: FetchOptions = {}): Promise<PostNeighbours> {
-		const index = this.#indexOf(post.id);
+		let index = this.#indexOf(post.id);
+		// A post found on its own lies further down the list: read on (a little) to place it.
+		while (index === -1 && this.#foundAlone.has(String(post.id)) && !this.#ended && this.#feedPagesRead < maxNeighbourSearchPages) {
+			await this.#loadUntil(this.#items.length + 1, options);
+			index = this.#indexOf(post.id);
+		}
 		if (index === -1) return {previous: undefined, next: undefined};
 		await this.#loadUntil(index + 2, options);
 		return {previous: toLink(this.#items[index + 1]), next: toLink(this.#items[index - 1])};
 	}
 
 	async fetchComments(post: Post, options: FetchOptions = {}): Promise<Comment[]> {
-		const item = this.#items[this.#indexOf(post.id)];
+		const item = this.#items[this.#indexOf(post.id)] ?? this.#foundAlone.get(String(post.id));
 		if (!item?.commentFeedUrl) return [];
 		const response = await getBytes(item.commentFeedUrl, {signal: options.signal});
 		// A post without comments may have no comment feed at all.
@@ -117,7 +126,8 @@ export class FeedSource implements BlogSource {
 		if (response.statusCode >= 400) {
 			throw new BlogError('http', `${cleanLine(hostOf(response.url))} answered ${response.statusCode} for the comments of “${post.title}”.`, {statusCode: response.statusCode});
 		}
-		return toComments(readFeedResponse(response).items);
+		const page = await this.#postPage(post.link, options);
+		return toComments(readFeedResponse(response).items, page?.commentParents ?? new Map());
 	}
 
 	async fetchRelated(post: Post, limit: number, _options: FetchOptions = {}): Promise<RelatedPost[]> {
@@ -174,7 +184,13 @@ export class FeedSource implements BlogSource {
 
 	async #find(ref: PostRef, options: FetchOptions): Promise<FeedItem | undefined> {
 		const matches = itemMatcher(ref);
-		for (let index = 0; ; index++) {
+		const held = this.#items.find(item => matches(item)) ?? [...this.#foundAlone.values()].find(item => matches(item));
+		if (held || this.paging !== 'wordpress') return held;
+		// WordPress serves one post as a feed: one request instead of reading page after page,
+		// and the only way to find a post by its numeric ID when its guid is its permalink.
+		const alone = await this.#findAlone(ref, options);
+		if (alone !== 'unknown') return alone;
+		for (let index = this.#items.length; ; index++) {
 			if (index >= this.#items.length) {
 				if (this.#ended) return undefined;
 				await this.#loadUntil(this.#items.length + 1, options);
@@ -184,29 +200,76 @@ export class FeedSource implements BlogSource {
 		}
 	}
 
+	/**
+	 * Asks WordPress for the post on its own: `?p=ID`, `?name=SLUG` or the post's URL, with
+	 * `feed=rss2&withoutcomments=1` (without it, a single post's feed is its comments).
+	 * Undefined when WordPress says there is none; 'unknown' when the answer is not WordPress's.
+	 */
+	async #findAlone(ref: PostRef, options: FetchOptions): Promise<FeedItem | undefined | 'unknown'> {
+		let url: URL;
+		try {
+			url = new URL(ref.kind === 'url' ? ref.url : withTrailingSlash(this.site.url));
+		} catch {
+			return 'unknown';
+		}
+		if (ref.kind === 'id') {
+			if (!/^\d+$/.test(String(ref.id))) return 'unknown';
+			url.searchParams.set('p', String(ref.id));
+		} else if (ref.kind === 'slug') {
+			url.searchParams.set('name', ref.slug);
+		} else if (url.host !== new URL(this.#feedUrl).host) {
+			return 'unknown';
+		}
+		url.searchParams.set('feed', 'rss2');
+		url.searchParams.set('withoutcomments', '1');
+		url.hash = '';
+		let items: readonly FeedItem[];
+		try {
+			const response = await getBytes(url.toString(), {signal: options.signal});
+			if (response.statusCode === 404 && /xml|rss/i.test(header(response, 'content-type') ?? '')) return undefined;
+			if (response.statusCode !== 200) return 'unknown';
+			const feed = readFeedResponse(response);
+			if (!/wordpress/i.test(feed.generator)) return 'unknown';
+			items = feed.items;
+		} catch (error) {
+			if (isBlogError(error) && error.kind === 'cancelled') throw error;
+			return 'unknown';
+		}
+		// One item is the post asked for; more means the query was not understood (the main feed came back).
+		const item = items.length === 1 ? items[0]! : items.find(candidate => itemMatcher(ref)(candidate));
+		if (!item) return 'unknown';
+		const index = this.#indexOf(item.id);
+		if (index !== -1) return this.#items[index];
+		this.#foundAlone.set(item.id, item);
+		return item;
+	}
+
 	#indexOf(id: number | string): number {
 		return this.#items.findIndex(item => item.id === String(id));
 	}
 
 	/**
-	 * The comment form on a post's page, read once per link. A page that answers (with a form or
-	 * without) is remembered; one that could not be reached is asked again next time.
-	 * Rejects only when cancelled.
+	 * What a post's page says, read once per link. A page that answers (with a form or without) is
+	 * remembered; one that could not be reached is asked again next time. Rejects only when cancelled.
 	 */
-	async #commentForm(link: string, options: FetchOptions): Promise<WordPressCommentForm | undefined> {
+	async #postPage(link: string, options: FetchOptions): Promise<PostPageFacts | undefined> {
 		if (!/^https?:/i.test(link)) return undefined;
-		let form = this.#forms.get(link);
-		if (!form) {
-			form = getText(link, {signal: options.signal}).then(response => response.statusCode === 200 ? findWordPressCommentForm(response.body, response.url) : undefined);
-			this.#forms.set(link, form);
+		let page = this.#pages.get(link);
+		if (!page) {
+			page = getText(link, {signal: options.signal}).then(response => response.statusCode === 200 ? readPostPage(response.body, response.url) : undefined);
+			this.#pages.set(link, page);
 		}
 		try {
-			return await form;
+			return await page;
 		} catch (error) {
-			if (this.#forms.get(link) === form) this.#forms.delete(link);
+			if (this.#pages.get(link) === page) this.#pages.delete(link);
 			if (isBlogError(error) && error.kind === 'cancelled') throw error;
 			return undefined;
 		}
+	}
+
+	async #commentForm(link: string, options: FetchOptions): Promise<WordPressCommentForm | undefined> {
+		return (await this.#postPage(link, options))?.commentForm;
 	}
 }
 
@@ -257,21 +320,37 @@ function toLink(item: FeedItem | undefined): PostLink | undefined {
 	return item ? {id: item.id, title: item.title || untitled(item), link: item.link} : undefined;
 }
 
-/** A comment feed's items as a thread, oldest first; a reply's parent is the comment its `thr:in-reply-to` names. */
-function toComments(items: readonly FeedItem[]): Comment[] {
-	const ids = new Set(items.map(item => item.id));
-	const comments = items.map((item): Comment => ({
-		id: item.id,
-		parent: item.inReplyTo && item.inReplyTo !== item.id && ids.has(item.inReplyTo) ? item.inReplyTo : 0,
-		author: item.author || cleanLine(item.title.replace(/^(?:By|Von|Par|Por):\s*/i, '')) || 'Anonymous',
-		authorUrl: item.authorUrl,
-		date: item.date,
-		html: item.html,
-		status: 'approved',
-	}));
+/**
+ * A comment feed's items as comments, oldest first. A reply's parent is the comment its
+ * `thr:in-reply-to` names, else the one the post's page nests it under. WordPress's comments keep
+ * their numeric ID (from `#comment-N`), which a reply through the comment form needs.
+ */
+function toComments(items: readonly FeedItem[], pageParents: ReadonlyMap<number, number>): Comment[] {
+	const idOf = (item: FeedItem): number | string => wordpressCommentNumber(item) ?? item.id;
+	const idsByFeedId = new Map(items.map(item => [item.id, idOf(item)]));
+	const comments = items.map((item): Comment => {
+		const id = idOf(item);
+		const replyTo = item.inReplyTo === undefined ? undefined : idsByFeedId.get(item.inReplyTo);
+		const nestedUnder = typeof id === 'number' ? pageParents.get(id) : undefined;
+		return {
+			id,
+			parent: replyTo !== undefined && replyTo !== id ? replyTo : nestedUnder ?? 0,
+			author: item.author || cleanLine(item.title.replace(/^(?:By|Von|Par|Por):\s*/i, '')) || 'Anonymous',
+			authorUrl: item.authorUrl,
+			date: item.date,
+			html: item.html,
+			status: 'approved',
+		};
+	});
 	// Comment feeds list the newest first.
 	if (comments.every(comment => comment.date !== undefined)) return comments.toSorted((a, b) => Date.parse(a.date!) - Date.parse(b.date!));
 	return comments.toReversed();
+}
+
+/** `…#comment-12` (a WordPress comment's link or guid) → 12. */
+function wordpressCommentNumber(item: FeedItem): number | undefined {
+	const match = /#comment-(\d+)$/.exec(item.link) ?? /#comment-(\d+)$/.exec(item.id);
+	return match ? Number(match[1]) : undefined;
 }
 
 /** The last path segment of a link: `https://x/2024/01/hello-world/` → `hello-world`. */
@@ -345,4 +424,8 @@ function describeRef(ref: PostRef): string {
 			return `at ${cleanLine(ref.url)}`;
 		}
 	}
+}
+
+function withTrailingSlash(url: string): string {
+	return url.endsWith('/') ? url : `${url}/`;
 }

@@ -109,6 +109,28 @@ describe('finding a post', () => {
 		assert.equal((await source.fetchPost({kind: 'url', url: `${server.origin}/wp/?p=102`})).title, 'Tool care before spring');
 	});
 
+	test('a WordPress post beyond the pages read is asked for on its own (?p=ID&feed=rss2&withoutcomments=1), then placed among its neighbours', async () => {
+		serveWordPress();
+		const pageTwo = fixture('wordpress-page-2.xml', server.origin).toString('utf8');
+		const onlyHello = pageTwo.replaceAll(/<item>[\s\S]*?<\/item>/g, item => item.includes('?p=101<') ? item : '');
+		server.route('/wp/?p=101&feed=rss2&withoutcomments=1', {type: 'application/rss+xml; charset=UTF-8', body: onlyHello});
+		const source = await openWordPress();
+		const post = await source.fetchPost({kind: 'id', id: 101});
+		assert.equal(post.title, 'Hello, garden!');
+		assert.deepEqual(server.gets().filter(url => url.includes('feed')), ['/wp/feed/', '/wp/?p=101&feed=rss2&withoutcomments=1']);
+		const around = await source.fetchNeighbours(post);
+		assert.equal(around.next?.title, 'Tool care before spring');
+		assert.equal(around.previous, undefined);
+	});
+
+	test('a post WordPress says it does not have is not looked for page after page', async () => {
+		serveWordPress();
+		server.route('/wp/?name=gone&feed=rss2&withoutcomments=1', {status: 404, type: 'application/rss+xml; charset=UTF-8', body: fixture('wordpress-page-2.xml', server.origin).toString('utf8').replaceAll(/<item>[\s\S]*?<\/item>/g, '')});
+		const source = await openWordPress();
+		await assert.rejects(source.fetchPost({kind: 'slug', slug: 'gone'}), (error: unknown) => error instanceof BlogError && error.kind === 'not-found');
+		assert.ok(!server.gets().includes('/wp/feed/?paged=2'));
+	});
+
 	test('a post the feed does not hold is a not-found BlogError', async () => {
 		serveWordPress();
 		const source = await openWordPress();
@@ -144,14 +166,14 @@ describe('previous and next', () => {
 });
 
 describe('comments from the comment feed', () => {
-	test('wfw:commentRss: read-only comments, oldest first, links made absolute', async () => {
+	test('wfw:commentRss: read-only comments, oldest first, WordPress comment IDs kept, replies nested as the post\'s page nests them', async () => {
 		serveWordPress();
 		const source = await openWordPress();
 		const post = await source.fetchPost({kind: 'id', id: 106});
 		const comments = await source.fetchComments(post);
-		assert.deepEqual(comments.map(comment => [comment.author, comment.parent, comment.date, comment.status]), [
-			['Carol', 0, '2024-01-17T08:30:00.000Z', 'approved'],
-			['Bob Digger', 0, '2024-01-18T20:00:00.000Z', 'approved'],
+		assert.deepEqual(comments.map(comment => [comment.id, comment.author, comment.parent, comment.date, comment.status]), [
+			[11, 'Carol', 0, '2024-01-17T08:30:00.000Z', 'approved'],
+			[12, 'Bob Digger', 11, '2024-01-18T20:00:00.000Z', 'approved'],
 		]);
 		assert.match(comments[0]!.html, new RegExp(`href="${server.origin}/wp/tool-care/"`));
 	});
