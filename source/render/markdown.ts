@@ -1,0 +1,389 @@
+import {type Exit, type Tag, visitHtml} from './html-events.js';
+import {LinkTable} from './html-layout.js';
+import {Layout} from './layout.js';
+import {cleanLine, cleanText} from './sanitize.js';
+import {lineText} from './styled-line.js';
+import {plainStyle} from './text-width.js';
+import {InlineBuffer} from './wrap.js';
+
+// Elements whose contents a reader should never see (as in the terminal rendering).
+const skipped = new Set([
+	'script', 'style', 'noscript', 'iframe', 'frame', 'frameset', 'template', 'head', 'title', 'meta', 'link', 'base',
+	'svg', 'object', 'embed', 'canvas', 'map', 'param', 'source', 'track', 'input', 'select', 'textarea', 'button', 'datalist',
+]);
+
+const paragraphs = new Set(['p', 'address', 'figure', 'dl', 'dt', 'dd', 'table']);
+const lineBlocks = new Set([
+	'div', 'section', 'article', 'header', 'footer', 'nav', 'aside', 'main', 'hgroup', 'search', 'details', 'summary',
+	'fieldset', 'legend', 'form', 'center', 'dialog', 'figcaption', 'caption', 'body', 'html', 'tr', 'thead', 'tbody', 'tfoot',
+]);
+
+const emphasis: Record<string, string> = {
+	b: '**',
+	strong: '**',
+	i: '*',
+	em: '*',
+	cite: '*',
+	dfn: '*',
+	var: '*',
+	s: '~~',
+	del: '~~',
+	strike: '~~',
+};
+
+const headingLevels: Record<string, number> = {h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6};
+const imageProtocols = new Set(['http:', 'https:']);
+
+/** Backslash-escapes what Markdown would read as syntax. */
+function escapeMarkdown(text: string): string {
+	return text
+		.replaceAll(/[\\`*_[\]<>|~]/g, '\\$&')
+		.replaceAll(/&(?=#?[a-zA-Z\d]+;)/g, '\\&')
+		// Only at the start of a word: headings, list markers, rules and setext underlines.
+		.replaceAll(/(?<=^|[\t\n\f\r ])#/g, '\\#')
+		.replaceAll(/(?<=^|[\t\n\f\r ])(\d+)([.)])(?=[\t\n\f\r ]|$)/g, '$1\\$2')
+		.replaceAll(/(?<=^|[\t\n\f\r ])(-+|\++|=+)(?=[\t\n\f\r ]|$)/g, match => `\\${match}`);
+}
+
+/** A URL as a Markdown link destination: parentheses and spaces would end it early. */
+function destination(url: string): string {
+	return url.replaceAll('(', '%28').replaceAll(')', '%29').replaceAll(' ', '%20');
+}
+
+/** Backticks around code, more of them than any run inside. */
+function codeSpan(code: string): string {
+	const longest = Math.max(0, ...Array.from(code.matchAll(/`+/g), match => match[0].length));
+	const fence = '`'.repeat(longest + 1);
+	const padded = code.startsWith('`') || code.endsWith('`') ? ` ${code} ` : code;
+	return `${fence}${padded}${fence}`;
+}
+
+/** An inline element's Markdown markers; the opening one waits for the element's first visible text. */
+type InlineMark = {
+	readonly open: string;
+	readonly close: string;
+	emitted: boolean;
+};
+
+/** Where inline text goes: the page, or a table cell being collected. */
+type InlineSink = {
+	text(text: string, style: typeof plainStyle): void;
+	piece(text: string, style: typeof plainStyle): void;
+	glue(text: string, style: typeof plainStyle): void;
+	lineBreak(): void;
+};
+
+/**
+Markdown good enough to paste into another blog: `#` headings, `**bold**`, `*italic*`, inline links
+with absolute URLs, lists, `> ` quotes, fenced code blocks, `![alt](src)` images, pipe tables.
+Cleaned of control characters.
+*/
+export function htmlToMarkdown(html: string, baseUrl?: string): string {
+	const layout = new Layout(Number.POSITIVE_INFINITY, 200);
+	const links = new LinkTable(baseUrl);
+	const marks: InlineMark[] = [];
+	const lists: Array<{ordered: boolean; next: number}> = [];
+	let itemDepth = 0;
+	let sink: InlineSink = layout;
+	let code: string | undefined;
+	let pre: {text: string; language: string} | undefined;
+	let preStart = false;
+	let table: string[][] | undefined;
+	let row: string[] | undefined;
+	let cellDepth = 0;
+
+	/** Emits the opening markers still waiting, just before visible text. */
+	const openMarks = () => {
+		for (const mark of marks) {
+			if (!mark.emitted) {
+				sink.piece(mark.open, plainStyle);
+				mark.emitted = true;
+			}
+		}
+	};
+
+	/** Closes the open markers at a block boundary; they open again with the next block's text. */
+	const closeMarks = () => {
+		for (let index = marks.length - 1; index >= 0; index--) {
+			const mark = marks[index]!;
+			if (mark.emitted) {
+				sink.glue(mark.close, plainStyle);
+				mark.emitted = false;
+			}
+		}
+	};
+
+	const inline = (open: string, close: string): Exit => {
+		const mark: InlineMark = {open, close, emitted: false};
+		marks.push(mark);
+		return () => {
+			marks.pop();
+			if (mark.emitted) sink.glue(close, plainStyle);
+		};
+	};
+
+	const addText = (raw: string) => {
+		if (code !== undefined) {
+			code += raw;
+			return;
+		}
+		const text = escapeMarkdown(raw);
+		const visible = text.search(/[^\t\n\f\r ]/);
+		if (visible < 0) {
+			sink.text(text, plainStyle);
+			return;
+		}
+		if (marks.some(mark => !mark.emitted)) {
+			sink.text(text.slice(0, visible), plainStyle);
+			openMarks();
+			sink.text(text.slice(visible), plainStyle);
+			return;
+		}
+		sink.text(text, plainStyle);
+	};
+
+	/** A block boundary: inline markers close, the paragraph is laid out. */
+	const boundary = () => {
+		closeMarks();
+		if (cellDepth > 0) {
+			sink.text(' ', plainStyle);
+			return;
+		}
+		layout.endBlock();
+	};
+
+	const block = (blank: boolean, before?: () => void, after?: () => void): Exit => {
+		boundary();
+		if (blank) layout.blankLine();
+		before?.();
+		return () => {
+			boundary();
+			after?.();
+			if (blank) layout.blankLine();
+		};
+	};
+
+	const image = (tag: Tag) => {
+		const alt = cleanLine(tag.attribs['alt'] ?? '').replaceAll(/[\\[\]]/g, '\\$&');
+		let source: string | undefined;
+		try {
+			const url = new URL(cleanLine(tag.attribs['src'] ?? ''), baseUrl);
+			if (imageProtocols.has(url.protocol)) source = cleanLine(url.href);
+		} catch {}
+		if (source === undefined && alt === '') return;
+		openMarks();
+		sink.piece(source === undefined ? alt : `![${alt}](${destination(source)})`, plainStyle);
+	};
+
+	const enter = (tag: Tag): Exit | boolean => {
+		const {name} = tag;
+		if (skipped.has(name) || tag.attribs['hidden'] !== undefined) return false;
+
+		if (pre) {
+			if (name === 'br') pre.text += '\n';
+			if (name === 'code' && pre.language === '') pre.language = languageOf(tag);
+			return true;
+		}
+		if (code !== undefined) {
+			if (name === 'br') code += ' ';
+			return true;
+		}
+
+		switch (name) {
+			case 'br': {
+				if (cellDepth > 0) {
+					sink.text(' ', plainStyle);
+				} else {
+					closeMarks();
+					sink.glue('\\', plainStyle);
+					sink.lineBreak();
+				}
+				return false;
+			}
+			case 'img': {
+				image(tag);
+				return false;
+			}
+			case 'a': {
+				const url = links.resolve(tag.attribs['href']);
+				if (url === undefined) return true;
+				return inline('[', `](${destination(url)})`);
+			}
+			case 'code':
+			case 'kbd':
+			case 'samp':
+			case 'tt': {
+				code = '';
+				return () => {
+					const content = (code ?? '').replaceAll(/[\t\n\f\r ]+/g, ' ');
+					code = undefined;
+					if (content.trim() === '') {
+						sink.text(content, plainStyle);
+						return;
+					}
+					if (content.startsWith(' ')) sink.text(' ', plainStyle);
+					openMarks();
+					sink.piece(codeSpan(content.trim()), plainStyle);
+					if (content.endsWith(' ')) sink.text(' ', plainStyle);
+				};
+			}
+			case 'pre':
+			case 'listing':
+			case 'xmp': {
+				if (cellDepth > 0) return true;
+				boundary();
+				layout.blankLine();
+				pre = {text: '', language: languageOf(tag)};
+				preStart = true;
+				return () => {
+					const {text, language} = pre!;
+					pre = undefined;
+					const lines = text.replace(/\n$/, '').split('\n');
+					const longest = Math.max(0, ...Array.from(text.matchAll(/`+/g), match => match[0].length));
+					const fence = '`'.repeat(Math.max(3, longest + 1));
+					layout.line(fence + language, plainStyle);
+					for (const line of lines) layout.line(line, plainStyle);
+					layout.line(fence, plainStyle);
+					layout.blankLine();
+				};
+			}
+			default:
+		}
+
+		const mark = emphasis[name];
+		if (mark) return inline(mark, mark);
+		if (cellDepth > 0) {
+			if (name === 'td' || name === 'th' || name === 'tr' || paragraphs.has(name) || lineBlocks.has(name)) {
+				sink.text(' ', plainStyle);
+			}
+			return true;
+		}
+
+		const level = headingLevels[name];
+		if (level !== undefined) {
+			return block(true, () => {
+				layout.piece('#'.repeat(level), plainStyle);
+				layout.space();
+			});
+		}
+		switch (name) {
+			case 'blockquote': {
+				return block(true, () => {
+					layout.pushContext({text: '> ', style: plainStyle});
+				}, () => {
+					layout.popContext();
+				});
+			}
+			case 'ul':
+			case 'ol':
+			case 'menu':
+			case 'dir': {
+				const indented = tag.parent === 'ul' || tag.parent === 'ol';
+				const topLevel = itemDepth === 0 && !indented;
+				const start = Number.parseInt(tag.attribs['start'] ?? '', 10);
+				return block(topLevel, () => {
+					if (indented) layout.pushContext({text: '  ', style: plainStyle});
+					lists.push({ordered: name === 'ol', next: Number.isFinite(start) ? start : 1});
+				}, () => {
+					lists.pop();
+					if (indented) layout.popContext();
+				});
+			}
+			case 'li': {
+				const list = lists.at(-1);
+				let marker = '- ';
+				if (list?.ordered) {
+					const value = Number.parseInt(tag.attribs['value'] ?? '', 10);
+					if (Number.isFinite(value)) list.next = value;
+					marker = `${list.next++}. `;
+				}
+				return block(false, () => {
+					layout.pushContext(undefined, {text: marker, style: plainStyle});
+					itemDepth++;
+				}, () => {
+					layout.popContext();
+					itemDepth--;
+				});
+			}
+			case 'hr': {
+				boundary();
+				layout.blankLine();
+				layout.line('---', plainStyle);
+				layout.blankLine();
+				return false;
+			}
+			case 'table': {
+				return block(true, () => {
+					table = [];
+				}, () => {
+					if (table && table.length > 0) {
+						for (const line of pipeTable(table)) layout.line(line, plainStyle);
+					}
+					table = undefined;
+				});
+			}
+			case 'tr': {
+				row = [];
+				return () => {
+					if (row && row.length > 0) table?.push(row);
+					row = undefined;
+				};
+			}
+			case 'td':
+			case 'th': {
+				if (!row) return true;
+				const buffer = new InlineBuffer();
+				sink = buffer;
+				cellDepth++;
+				const header = name === 'th';
+				if (header) marks.push({open: '**', close: '**', emitted: false});
+				return () => {
+					if (header) {
+						const mark = marks.pop()!;
+						if (mark.emitted) buffer.glue('**', plainStyle);
+					}
+					cellDepth--;
+					sink = layout;
+					row?.push(buffer.wrap(Number.POSITIVE_INFINITY).map(line => line.map(run => run.text).join('')).join(' '));
+				};
+			}
+			default:
+		}
+		if (paragraphs.has(name)) return block(true);
+		if (lineBlocks.has(name)) return block(false);
+		return true;
+	};
+
+	visitHtml(html, {
+		enter,
+		text(data) {
+			let text = cleanText(data).replaceAll('\u00AD', '');
+			if (pre) {
+				if (preStart) text = text.replace(/^\n/, '');
+				if (text !== '') preStart = false;
+				pre.text += text;
+				return;
+			}
+			addText(text);
+		},
+	});
+	closeMarks();
+	return layout.finish().map(line => lineText(line).trimEnd()).join('\n');
+}
+
+/** The language a code block names in its class: `language-js` or `lang-js`. */
+function languageOf(tag: Tag): string {
+	const match = /(?:^|\s)lang(?:uage)?-([\w+#.-]+)/.exec(tag.attribs['class'] ?? '');
+	return match ? cleanLine(match[1]!) : '';
+}
+
+/** A GitHub-flavoured table; the first row is the header. */
+function pipeTable(rows: readonly string[][]): string[] {
+	const columns = Math.max(...rows.map(row => row.length));
+	const format = (row: readonly string[]) => {
+		const cells = Array.from({length: columns}, (_, index) => (row[index] ?? '').trim());
+		return `| ${cells.join(' | ')} |`;
+	};
+	const [header = [], ...body] = rows;
+	return [format(header), `|${' --- |'.repeat(columns)}`, ...body.map(row => format(row))];
+}

@@ -1,0 +1,47 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {htmlToPlainText} from '../../source/render/plain-text.js';
+import {forbidden} from './render-helpers.js';
+
+const long = 'This paragraph is long enough that a terminal would wrap it, but plain text keeps it on one line for the caller.';
+
+test('keeps paragraphs unwrapped, separated by one blank line', () => {
+	assert.equal(htmlToPlainText(`<p>${long}</p>\n<p>Second   paragraph</p><p></p><p>Third</p>`), `${long}\n\nSecond paragraph\n\nThird`);
+});
+
+test('keeps list bullets and numbers', () => {
+	assert.equal(htmlToPlainText('<ul><li>one</li><li>two<ul><li>deep</li></ul></li></ul><ol start="3"><li>three</li></ol>'), '• one\n• two\n  • deep\n\n3. three');
+});
+
+test('gives links as their text only', () => {
+	assert.equal(htmlToPlainText('<p>Read <a href="https://example.com/">the docs</a> now.</p>', 'https://example.com/'), 'Read the docs now.');
+});
+
+test('keeps headings, quotes, code and line breaks readable', () => {
+	assert.equal(
+		htmlToPlainText('<h2>Title</h2><blockquote><p>Quoted</p></blockquote><pre>  indented\n\tcode</pre><p>a<br>b</p><hr><p>end</p>'),
+		'Title\n\n> Quoted\n\n  indented\n    code\n\na\nb\n\nend',
+	);
+});
+
+test('gives an image its alt text and leaves out images without one', () => {
+	assert.equal(htmlToPlainText('<p>A <img src="a.png" alt="cat"> and <img src="b.png"> here</p>'), 'A [image: cat] and here');
+});
+
+test('drops scripts and styles', () => {
+	assert.equal(htmlToPlainText('<p>a</p><script>x()</script><style>p{}</style>'), 'a');
+});
+
+test('decodes character references and removes control characters', () => {
+	const text = htmlToPlainText('<p>Fish &amp; chips &lt;3 &#27;[31mred&#27;[0m \u001B]0;title\u0007 &#x202e;x\rz</p>');
+	assert.doesNotMatch(text, forbidden);
+	assert.equal(text, 'Fish & chips <3 red x z');
+});
+
+test('survives 10,000 nested elements', () => {
+	assert.equal(htmlToPlainText(`${'<div><blockquote>'.repeat(10_000)}deep${'</blockquote></div>'.repeat(10_000)}`).trim().endsWith('deep'), true);
+});
+
+test('gives an empty string for empty HTML', () => {
+	assert.equal(htmlToPlainText(''), '');
+});
