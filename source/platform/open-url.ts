@@ -1,0 +1,34 @@
+import {spawn} from 'node:child_process';
+
+/** The command that opens a URL on this platform: `$BROWSER`, else the system's opener. */
+function openerFor(platform: NodeJS.Platform, environment: NodeJS.ProcessEnv): {command: string; args: string[]} {
+	const browser = environment['BROWSER'];
+	if (browser) return {command: browser, args: []};
+	if (platform === 'darwin') return {command: 'open', args: []};
+	// `start` is a cmd builtin; explorer.exe opens a URL without a shell parsing it.
+	if (platform === 'win32') return {command: 'explorer.exe', args: []};
+	return {command: 'xdg-open', args: []};
+}
+
+/**
+ * Opens an http, https or mailto URL in the user's browser. The URL is passed as one argument,
+ * never through a shell. Resolves with an error message in words, or undefined when it started.
+ */
+export async function openUrl(url: string, platform: NodeJS.Platform = process.platform, environment: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+	let parsed: URL;
+	try {
+		parsed = new URL(url);
+	} catch {
+		return 'That is not a web address.';
+	}
+	if (!['http:', 'https:', 'mailto:'].includes(parsed.protocol)) return `blogterm opens only http, https and mailto addresses, not ${parsed.protocol}`;
+	const {command, args} = openerFor(platform, environment);
+	return new Promise(resolve => {
+		const child = spawn(command, [...args, parsed.toString()], {stdio: 'ignore', detached: true, shell: false});
+		child.once('error', error => resolve(`Could not start ${command}: ${(error as NodeJS.ErrnoException).code ?? error.message}`));
+		child.once('spawn', () => {
+			child.unref();
+			resolve(undefined);
+		});
+	});
+}

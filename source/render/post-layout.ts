@@ -1,0 +1,72 @@
+import type {Post, PostNeighbours} from '../model/post.js';
+import type {RelatedPost} from '../model/related.js';
+import {formatDate} from './format-date.js';
+import {renderHtml, renderLinkList} from './render-html.js';
+import type {StyledLine} from './styled-line.js';
+import {textWidth} from './text-width.js';
+import {wrapPlainText} from './wrap.js';
+
+const blank: StyledLine = [];
+
+/** "November 3, 2026 · Dana · In Gardening, Tools · Tagged soil, tmux" */
+export function bylineOf(post: Post): string {
+	const parts = [
+		formatDate(post.date),
+		post.author,
+		post.categories.length > 0 ? `In ${post.categories.map(term => term.name).join(', ')}` : '',
+		post.tags.length > 0 ? `Tagged ${post.tags.map(term => term.name).join(', ')}` : '',
+	];
+	return parts.filter(Boolean).join(' · ');
+}
+
+/** The head of a post: its title and byline, wrapped. */
+export function layoutPostHead(post: Post, width: number): StyledLine[] {
+	return [
+		...wrapPlainText(post.title, width, {bold: true, role: 'heading'}),
+		...wrapPlainText(bylineOf(post), width, {role: 'muted'}),
+	];
+}
+
+/**
+ * The body of a post as it reads on the blog's own page: the text, a note when only a summary was
+ * given, the numbered links, and the "originally posted at" footer.
+ */
+export function layoutPostBody(post: Post, width: number): StyledLine[] {
+	const rendered = renderHtml(post.html, {width, baseUrl: post.link || undefined});
+	const lines: StyledLine[] = [...rendered.lines];
+	if (post.isProtected) {
+		lines.push(...wrapPlainText('This post is password protected: read it on the blog (o opens it in the browser).', width, {role: 'muted', italic: true}));
+	} else if (post.isSummaryOnly) {
+		lines.push(blank, ...wrapPlainText('The feed gives only a summary of this post: press o to read it all in the browser.', width, {role: 'muted', italic: true}));
+	}
+	if (rendered.links.length > 0) lines.push(blank, ...renderLinkList(rendered.links, width));
+	if (post.link) lines.push(blank, ...wrapPlainText(`Originally posted at ${post.link}`, width, {role: 'muted'}));
+	return lines;
+}
+
+/** "« previous post title" on the left, "next post title »" on the right, each on its own line. */
+export function layoutNeighbours(neighbours: PostNeighbours, width: number): StyledLine[] {
+	const lines: StyledLine[] = [];
+	if (neighbours.previous) lines.push(...wrapPlainText(`« ${neighbours.previous.title}`, width, {role: 'link'}));
+	if (neighbours.next) {
+		for (const line of wrapPlainText(`${neighbours.next.title} »`, width, {role: 'link'})) {
+			const lineWidth = line.reduce((sum, segment) => sum + textWidth(segment.text), 0);
+			lines.push(lineWidth < width ? [{text: ' '.repeat(width - lineWidth)}, ...line] : line);
+		}
+	}
+	return lines;
+}
+
+/** The "Related Posts" box: up to five posts with their date and why they are related, or "No results found." */
+export function layoutRelated(related: readonly RelatedPost[], width: number, selected?: number): StyledLine[] {
+	const lines: StyledLine[] = [[{text: 'Related Posts', bold: true, role: 'heading'}]];
+	if (related.length === 0) return [...lines, [{text: 'No results found.', role: 'muted'}]];
+	related.forEach((post, index) => {
+		const marker = index === selected ? '▸ ' : '  ';
+		const titleLines = wrapPlainText(post.title, Math.max(1, width - 2), index === selected ? {bold: true, role: 'link'} : {role: 'link'});
+		titleLines.forEach((line, lineIndex) => lines.push([{text: lineIndex === 0 ? marker : '  '}, ...line]));
+		const meta = [formatDate(post.date), post.context].filter(Boolean).join(' · ');
+		if (meta) for (const line of wrapPlainText(meta, Math.max(1, width - 2), {role: 'muted'})) lines.push([{text: '  '}, ...line]);
+	});
+	return lines;
+}

@@ -1,0 +1,35 @@
+import {getText, hostOf} from '../http/client.js';
+import {cleanLine} from '../render/sanitize.js';
+import type {BlogSource, FetchOptions} from './blog-source.js';
+import {BlogError} from './errors.js';
+import {openFeedBlog} from './feed/discover-feed.js';
+import {openWordPressBlog} from './wordpress/discover-wordpress.js';
+
+/** What a user may type for a site: `blog.example` (https is meant), a home page, a feed, or a `/wp-json/` root. */
+export function normaliseSiteUrl(site: string): string {
+	const trimmed = site.trim();
+	const withScheme = /^[a-z][a-z\d+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+	let url: URL;
+	try {
+		url = new URL(withScheme);
+	} catch {
+		throw new BlogError('not-a-blog', `“${cleanLine(site)}” is not a web address.`);
+	}
+	if (!/^https?:$/.test(url.protocol)) throw new BlogError('not-a-blog', `“${cleanLine(site)}” is not an http or https address.`);
+	return url.toString();
+}
+
+/**
+ * Opens whatever blog is at `site`: WordPress through its REST API when it answers,
+ * otherwise the feed the home page names (or one in the usual places).
+ */
+export async function openBlog(site: string, options: FetchOptions = {}): Promise<BlogSource> {
+	const url = normaliseSiteUrl(site);
+	const home = await getText(url, {signal: options.signal});
+	if (home.statusCode >= 400 && home.statusCode !== 404) {
+		throw new BlogError('http', `${cleanLine(hostOf(url))} answered ${home.statusCode}.`, {statusCode: home.statusCode});
+	}
+	const wordpress = await openWordPressBlog(home, options);
+	if (wordpress) return wordpress;
+	return openFeedBlog(home.url, {home, signal: options.signal});
+}

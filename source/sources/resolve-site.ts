@@ -1,0 +1,23 @@
+import {join} from 'node:path';
+import {blogtermPaths} from '../store/paths.js';
+
+/** The blog a run reads: a URL, and what to stop when done (the demo server). */
+export type ResolvedSite = {
+	readonly url: string;
+	readonly isDemo: boolean;
+	close(): Promise<void>;
+};
+
+/**
+ * The SITE argument, or the built-in demo blog (started on 127.0.0.1) when there is none
+ * or --demo / --demo-feed is given. The demo is imported only when it is used.
+ */
+export async function resolveSite(site: string | undefined, flags: {demo?: boolean; demoFeed?: boolean}): Promise<ResolvedSite> {
+	if (site && !flags.demo && !flags.demoFeed) return {url: site, isDemo: false, close: async () => {}};
+	const {startDemoBlog} = await import('../demo/server.js');
+	const demo = await startDemoBlog({
+		dataDir: join(blogtermPaths().data, 'demo'),
+		mode: flags.demoFeed ? 'feed-only' : 'wordpress',
+	});
+	return {url: demo.url, isDemo: true, close: async () => demo.close()};
+}

@@ -1,0 +1,100 @@
+import {parseDocument} from 'htmlparser2';
+import {getText, header, hostOf, type HttpResponse} from '../../http/client.js';
+import {cleanLine} from '../../render/sanitize.js';
+import type {SiteInfo} from '../../model/site.js';
+import type {FetchOptions} from '../blog-source.js';
+import {looksLikeApiRoot, plainPermalinkRoot, type ApiRoot} from './api-root.js';
+import {WordPressSource} from './wordpress-source.js';
+import {renderedToLine} from './wp-json.js';
+
+const apiRel = 'https://api.w.org/';
+
+/** The REST root a WordPress page advertises: the `Link: <…>; rel="https://api.w.org/"` header or `<link rel=…>` tag. */
+export function advertisedApiRoot(response: HttpResponse): ApiRoot | undefined {
+	const linkHeader = header(response, 'link') ?? '';
+	for (const part of linkHeader.split(/,(?=\s*<)/)) {
+		const match = /<([^>]+)>\s*;(.*)$/.exec(part.trim());
+		if (match && new RegExp(`rel\\s*=\\s*"?${escapeRegExp(apiRel)}"?`).test(match[2]!)) {
+			return absoluteRoot(match[1]!, response.url);
+		}
+	}
+	if (!/html/i.test(header(response, 'content-type') ?? 'text/html')) return undefined;
+	// Only the <head> matters; parsing a whole large page would be waste.
+	const headEnd = response.body.search(/<\/head>/i);
+	const head = headEnd === -1 ? response.body.slice(0, 200_000) : response.body.slice(0, headEnd);
+	const document = parseDocument(head);
+	const stack = [...document.children];
+	while (stack.length > 0) {
+		const node = stack.pop()!;
+		if (node.type === 'tag' && node.name === 'link' && node.attribs['rel'] === apiRel && node.attribs['href']) {
+			return absoluteRoot(node.attribs['href'], response.url);
+		}
+		if ('children' in node) stack.push(...(node.children as typeof stack));
+	}
+	return undefined;
+}
+
+/**
+ * Opens a WordPress blog through its REST API, or resolves undefined when the site is not WordPress
+ * (or has its REST API switched off for visitors).
+ */
+export async function openWordPressBlog(home: HttpResponse, options: FetchOptions = {}, environment: NodeJS.ProcessEnv = process.env): Promise<WordPressSource | undefined> {
+	const given = new URL(home.url);
+	const advertised = looksLikeApiRoot(given) ? {url: home.url} : advertisedApiRoot(home);
+	if (!advertised) return undefined;
+	// A site with plain permalinks may answer /wp-json/ with a 404, or with its home page (200 HTML)
+	// when the server sends unknown paths to index.php: whatever is not the REST index, try ?rest_route=.
+	const roots = new URL(advertised.url).searchParams.has('rest_route') ? [advertised] : [advertised, plainPermalinkRoot(advertised)];
+	for (const root of roots) {
+		const index = root === advertised && looksLikeApiRoot(given) ? home : await getText(root.url, {signal: options.signal, headers: {accept: 'application/json'}});
+		const parsed = readIndex(index);
+		if (parsed) return new WordPressSource(root, siteInfo(parsed, index.url), parsed.url ?? parsed.home ?? index.url, environment);
+	}
+	return undefined;
+}
+
+type WpIndex = {name?: string; description?: string; url?: string; home?: string; namespaces?: string[]};
+
+function readIndex(response: HttpResponse): WpIndex | undefined {
+	if (response.statusCode !== 200) return undefined;
+	try {
+		const index = JSON.parse(response.body) as WpIndex;
+		return Array.isArray(index.namespaces) && index.namespaces.includes('wp/v2') ? index : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+function siteInfo(index: WpIndex, fallbackUrl: string): SiteInfo {
+	const url = cleanLine(index.home ?? index.url ?? fallbackUrl);
+	return {
+		// WordPress keeps the blog's name HTML-escaped ("Tom &amp; Jerry").
+		name: renderedToLine(index.name) || cleanLine(hostOf(url)),
+		description: renderedToLine(index.description),
+		url,
+		key: siteKey(url),
+	};
+}
+
+/** `https://Blog.Example/sub/` → `blog.example/sub`: the same blog over http and https shares its read state. */
+export function siteKey(url: string): string {
+	try {
+		const parsed = new URL(url);
+		return `${parsed.host.toLowerCase()}${parsed.pathname.replace(/\/+$/, '')}`;
+	} catch {
+		return url;
+	}
+}
+
+function absoluteRoot(href: string, base: string): ApiRoot | undefined {
+	try {
+		const url = new URL(href, base);
+		return /^https?:$/.test(url.protocol) ? {url: url.toString()} : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+function escapeRegExp(text: string): string {
+	return text.replaceAll(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}

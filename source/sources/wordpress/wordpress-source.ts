@@ -1,0 +1,252 @@
+import type {Comment} from '../../model/comment.js';
+import type {CommentDraft, CommentOutcome} from '../../model/comment-draft.js';
+import type {PostPage} from '../../model/page.js';
+import type {Post, PostLink, PostNeighbours, PostRef, PostSummary} from '../../model/post.js';
+import type {RelatedPost} from '../../model/related.js';
+import type {SiteInfo} from '../../model/site.js';
+import {getText, header, hostOf, parseJsonBody, type HttpResponse} from '../../http/client.js';
+import {cleanLine} from '../../render/sanitize.js';
+import {credentialsFromEnvironment, sendComment} from '../../comments/send-comment.js';
+import {rankRelatedPosts} from '../related/rank.js';
+import type {BlogSource, FetchOptions} from '../blog-source.js';
+import {BlogError} from '../errors.js';
+import {routeUrl, type ApiRoot, type QueryValue} from './api-root.js';
+import {readJetpackRelated} from './jetpack-related.js';
+import {renderedToLine, toComment, toPost, toPostSummary, type WpComment, type WpError, type WpPost} from './wp-json.js';
+
+/** WordPress's own maximum for per_page. */
+export const maxPerPage = 100;
+
+const embed = 'author,wp:term';
+const summaryFields = 'id,date,date_gmt,slug,link,title,excerpt,author,categories,tags,comment_status,_links,_embedded';
+const postFields = `${summaryFields},content,status`;
+const linkFields = 'id,title,link';
+
+/** A WordPress blog read through its REST API (`/wp-json/wp/v2/…` or `?rest_route=`). */
+export class WordPressSource implements BlogSource {
+	readonly description = 'WordPress REST API';
+	readonly site: SiteInfo;
+	readonly #root: ApiRoot;
+	/** The WordPress install's URL (site_url), where wp-comments-post.php lives. */
+	readonly #installUrl: string;
+	readonly #environment: NodeJS.ProcessEnv;
+
+	constructor(root: ApiRoot, site: SiteInfo, installUrl: string, environment: NodeJS.ProcessEnv = process.env) {
+		this.#root = root;
+		this.site = site;
+		this.#installUrl = installUrl;
+		this.#environment = environment;
+	}
+
+	async fetchPostPage(page: number, perPage: number, options: FetchOptions = {}): Promise<PostPage> {
+		const clampedPerPage = Math.max(1, Math.min(maxPerPage, Math.floor(perPage)));
+		const response = await this.#get('wp/v2/posts', {page, per_page: clampedPerPage, _embed: embed, _fields: summaryFields}, options);
+		if (isPastTheEnd(response)) {
+			// WordPress's 400 for a page past the end carries no totals: ask for them in the smallest way.
+			const first = page > 1 ? await this.#get('wp/v2/posts', {page: 1, per_page: clampedPerPage, _fields: 'id'}, options) : response;
+			const total = Number(header(first, 'x-wp-total') ?? 0);
+			return {page, perPage: clampedPerPage, total, totalPages: Math.ceil(total / clampedPerPage), posts: []};
+		}
+		const total = Number(header(response, 'x-wp-total') ?? 0);
+		const totalPages = Number(header(response, 'x-wp-totalpages') ?? 0);
+		this.#ensureOk(response, 'the list of posts');
+		const posts = parseJsonBody<WpPost[]>(response);
+		if (!Array.isArray(posts)) throw this.#unreadable(response, 'the list of posts');
+		const counts = await this.#commentCounts(posts.map(post => post.id), options);
+		return {
+			page,
+			perPage: clampedPerPage,
+			total: total || posts.length,
+			totalPages: totalPages || (posts.length > 0 ? 1 : 0),
+			posts: posts.map(post => toPostSummary(post, counts.get(post.id))),
+		};
+	}
+
+	async fetchPost(ref: PostRef, options: FetchOptions = {}): Promise<Post> {
+		const found = await this.#findPost(ref, options);
+		const counts = await this.#commentCounts([found.id], options);
+		return toPost(found, counts.get(found.id));
+	}
+
+	async fetchNeighbours(post: Post, options: FetchOptions = {}): Promise<PostNeighbours> {
+		if (!post.date) return {previous: undefined, next: undefined};
+		const [previous, next] = await Promise.all([
+			this.#neighbour(post, 'before', options),
+			this.#neighbour(post, 'after', options),
+		]);
+		return {previous, next};
+	}
+
+	async fetchComments(post: Post, options: FetchOptions = {}): Promise<Comment[]> {
+		const comments: Comment[] = [];
+		for (let page = 1; page <= 50; page++) {
+			const response = await this.#get('wp/v2/comments', {post: post.id, order: 'asc', orderby: 'date_gmt', per_page: maxPerPage, page}, options);
+			if (isPastTheEnd(response)) break;
+			this.#ensureOk(response, 'the comments');
+			const batch = parseJsonBody<WpComment[]>(response);
+			if (!Array.isArray(batch) || batch.length === 0) break;
+			comments.push(...batch.map(comment => toComment(comment)));
+			const totalPages = Number(header(response, 'x-wp-totalpages') ?? 1);
+			if (page >= totalPages) break;
+		}
+		return comments;
+	}
+
+	async fetchRelated(post: Post, limit: number, options: FetchOptions = {}): Promise<RelatedPost[]> {
+		const fromJetpack = await this.#jetpackRelated(post, options);
+		if (fromJetpack) return fromJetpack.filter(related => String(related.id) !== String(post.id)).slice(0, limit);
+		const categoryIds = post.categories.map(term => term.id);
+		const tagIds = post.tags.map(term => term.id);
+		if (categoryIds.length === 0 && tagIds.length === 0) return [];
+		const response = await this.#get('wp/v2/posts', {
+			categories: categoryIds.length > 0 ? categoryIds.map(String) : undefined,
+			tags: tagIds.length > 0 ? tagIds.map(String) : undefined,
+			tax_relation: categoryIds.length > 0 && tagIds.length > 0 ? 'OR' : undefined,
+			exclude: post.id,
+			per_page: 50,
+			status: 'publish',
+			_embed: embed,
+			_fields: summaryFields,
+		}, options);
+		this.#ensureOk(response, 'the related posts');
+		const candidates = parseJsonBody<WpPost[]>(response).map(candidate => toPostSummary(candidate, undefined));
+		return rankRelatedPosts(post, candidates, limit);
+	}
+
+	canComment(post: Post): boolean {
+		return post.commentsOpen;
+	}
+
+	async submitComment(post: Post, draft: CommentDraft): Promise<CommentOutcome> {
+		return sendComment({
+			postId: post.id,
+			formActionUrl: new URL('wp-comments-post.php', withTrailingSlash(this.#installUrl)).toString(),
+			restCommentsUrl: routeUrl(this.#root, 'wp/v2/comments'),
+			credentials: credentialsFromEnvironment(this.#environment),
+		}, draft);
+	}
+
+	async #findPost(ref: PostRef, options: FetchOptions): Promise<WpPost> {
+		if (ref.kind === 'id') return this.#postById(ref.id, options);
+		if (ref.kind === 'slug') return this.#postBySlug(ref.slug, options);
+		const url = new URL(ref.url);
+		const idParameter = url.searchParams.get('p') ?? url.searchParams.get('page_id');
+		if (idParameter && /^\d+$/.test(idParameter)) return this.#postById(Number(idParameter), options);
+		const slug = url.pathname.split('/').filter(Boolean).pop();
+		if (!slug) throw this.#notFound(`at ${cleanLine(ref.url)}`);
+		return this.#postBySlug(decodeURIComponent(slug), options);
+	}
+
+	async #postById(id: number | string, options: FetchOptions): Promise<WpPost> {
+		const response = await this.#get(`wp/v2/posts/${encodeURIComponent(String(id))}`, {_embed: embed, _fields: postFields}, options);
+		if (response.statusCode === 404 || response.statusCode === 401 || response.statusCode === 403) throw this.#notFound(`with ID ${cleanLine(String(id))}`);
+		this.#ensureOk(response, `post ${id}`);
+		return parseJsonBody<WpPost>(response);
+	}
+
+	async #postBySlug(slug: string, options: FetchOptions): Promise<WpPost> {
+		const response = await this.#get('wp/v2/posts', {slug, _embed: embed, _fields: postFields}, options);
+		this.#ensureOk(response, `the post “${slug}”`);
+		const [found] = parseJsonBody<WpPost[]>(response);
+		if (!found) throw this.#notFound(`called “${cleanLine(slug)}”`);
+		return found;
+	}
+
+	async #neighbour(post: Post, direction: 'before' | 'after', options: FetchOptions): Promise<PostLink | undefined> {
+		const response = await this.#get('wp/v2/posts', {
+			[direction]: post.date,
+			exclude: post.id,
+			per_page: 1,
+			orderby: 'date',
+			order: direction === 'before' ? 'desc' : 'asc',
+			_fields: linkFields,
+		}, options);
+		this.#ensureOk(response, 'the neighbouring posts');
+		const [found] = parseJsonBody<WpPost[]>(response);
+		if (!found) return undefined;
+		return {id: found.id, title: renderedToLine(found.title?.rendered) || '(no title)', link: cleanLine(found.link ?? '')};
+	}
+
+	/** Comment counts for a page of posts in one request (REST posts carry no count). Unknown counts are left out. */
+	async #commentCounts(postIds: readonly number[], options: FetchOptions): Promise<Map<number, number>> {
+		const counts = new Map<number, number>();
+		if (postIds.length === 0) return counts;
+		try {
+			if (postIds.length === 1) {
+				const response = await this.#get('wp/v2/comments', {post: postIds[0], per_page: 1, _fields: 'id'}, options);
+				if (response.statusCode === 200) counts.set(postIds[0]!, Number(header(response, 'x-wp-total') ?? 0));
+				return counts;
+			}
+			const response = await this.#get('wp/v2/comments', {post: postIds, per_page: maxPerPage, _fields: 'post'}, options);
+			if (response.statusCode !== 200) return counts;
+			const totalPages = Number(header(response, 'x-wp-totalpages') ?? 1);
+			if (totalPages > 1) return counts; // More than 100 comments on the page: counting them all costs too much.
+			for (const id of postIds) counts.set(id, 0);
+			for (const comment of parseJsonBody<WpComment[]>(response)) {
+				if (comment.post !== undefined) counts.set(comment.post, (counts.get(comment.post) ?? 0) + 1);
+			}
+		} catch (error) {
+			if ((error as BlogError).kind === 'cancelled') throw error;
+		}
+		return counts;
+	}
+
+	async #jetpackRelated(post: Post, options: FetchOptions): Promise<RelatedPost[] | undefined> {
+		const fieldResponse = await this.#get(`wp/v2/posts/${post.id}`, {_fields: 'id,jetpack-related-posts'}, options);
+		if (fieldResponse.statusCode === 200) {
+			const field = parseJsonBody<WpPost>(fieldResponse)['jetpack-related-posts'];
+			const fromField = readJetpackRelated(field, this.site.url);
+			if (fromField) return fromField;
+		}
+		if (!post.link) return undefined;
+		const endpoint = new URL(post.link);
+		endpoint.searchParams.set('relatedposts', '1');
+		const endpointResponse = await getText(endpoint.toString(), {signal: options.signal, headers: {accept: 'application/json'}});
+		if (endpointResponse.statusCode !== 200) return undefined;
+		try {
+			const body = JSON.parse(endpointResponse.body) as {items?: unknown};
+			return readJetpackRelated(body.items, this.site.url);
+		} catch {
+			return undefined; // An HTML page: the site has no Jetpack related posts.
+		}
+	}
+
+	async #get(route: string, query: Record<string, QueryValue>, options: FetchOptions): Promise<HttpResponse> {
+		return getText(routeUrl(this.#root, route, query), {signal: options.signal, headers: {accept: 'application/json'}});
+	}
+
+	#ensureOk(response: HttpResponse, what: string): void {
+		if (response.statusCode >= 200 && response.statusCode < 300) return;
+		let detail = '';
+		try {
+			const error = JSON.parse(response.body) as WpError;
+			if (error.message) detail = `: ${renderedToLine(error.message)}`;
+		} catch {}
+		throw new BlogError('http', `${cleanLine(hostOf(response.url))} answered ${response.statusCode} for ${what}${detail}`, {statusCode: response.statusCode});
+	}
+
+	#unreadable(response: HttpResponse, what: string): BlogError {
+		return new BlogError('unreadable', `${cleanLine(hostOf(response.url))} sent something that is not ${what}.`, {statusCode: response.statusCode});
+	}
+
+	#notFound(description: string): BlogError {
+		return new BlogError('not-found', `There is no post ${description} on ${cleanLine(hostOf(this.site.url))}.`, {statusCode: 404});
+	}
+}
+
+/** WordPress answers 400 rest_post_invalid_page_number (posts) or rest_comment_invalid_page_number for a page past the end. */
+function isPastTheEnd(response: HttpResponse): boolean {
+	if (response.statusCode !== 400) return false;
+	try {
+		const code = (JSON.parse(response.body) as WpError).code ?? '';
+		return code.endsWith('_invalid_page_number');
+	} catch {
+		return false;
+	}
+}
+
+function withTrailingSlash(url: string): string {
+	return url.endsWith('/') ? url : `${url}/`;
+}
+
+export type {PostSummary};
