@@ -78,11 +78,6 @@ export class FeedSource implements BlogSource {
 		}
 	}
 
-	/** How many posts are held so far (all of them for a 'held' feed). */
-	get heldCount(): number {
-		return this.#items.length;
-	}
-
 	async fetchPostPage(page: number, perPage: number, options: FetchOptions = {}): Promise<PostPage> {
 		const size = Math.max(1, Math.floor(perPage));
 		const number = Math.max(1, Math.floor(page));
