@@ -1,0 +1,186 @@
+import {cleanText} from '../../render/sanitize.js';
+import {graphemes, textWidth} from '../../render/text-width.js';
+
+/*
+A small text editor's rules, pure: a value and a cursor (an offset in UTF-16 units, always on a
+grapheme boundary), and what each key does to them. The comment field wraps its lines at the field's
+width; up and down move between those visual rows.
+*/
+
+export type TextValue = {
+	readonly value: string;
+	readonly cursor: number;
+};
+
+const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
+/** Offsets where graphemes start, plus the end. */
+function boundaries(text: string): number[] {
+	const offsets = Array.from(segmenter.segment(text), part => part.index);
+	offsets.push(text.length);
+	return offsets;
+}
+
+function previousBoundary(text: string, cursor: number): number {
+	let previous = 0;
+	for (const offset of boundaries(text)) {
+		if (offset >= cursor) return previous;
+		previous = offset;
+	}
+	return previous;
+}
+
+function nextBoundary(text: string, cursor: number): number {
+	for (const offset of boundaries(text)) if (offset > cursor) return offset;
+	return text.length;
+}
+
+/** What typed or pasted text becomes: no control characters or escape sequences; newlines only where allowed. */
+export function typedText(input: string, multiline: boolean): string {
+	const clean = cleanText(input).replaceAll('\t', ' ');
+	return multiline ? clean : clean.replaceAll('\n', ' ');
+}
+
+export function insertText(state: TextValue, text: string): TextValue {
+	if (text === '') return state;
+	return {value: state.value.slice(0, state.cursor) + text + state.value.slice(state.cursor), cursor: state.cursor + text.length};
+}
+
+export function deleteBackward(state: TextValue): TextValue {
+	if (state.cursor === 0) return state;
+	const start = previousBoundary(state.value, state.cursor);
+	return {value: state.value.slice(0, start) + state.value.slice(state.cursor), cursor: start};
+}
+
+export function deleteForward(state: TextValue): TextValue {
+	if (state.cursor >= state.value.length) return state;
+	const end = nextBoundary(state.value, state.cursor);
+	return {value: state.value.slice(0, state.cursor) + state.value.slice(end), cursor: state.cursor};
+}
+
+export function moveLeft(state: TextValue): TextValue {
+	return {...state, cursor: previousBoundary(state.value, state.cursor)};
+}
+
+export function moveRight(state: TextValue): TextValue {
+	return {...state, cursor: nextBoundary(state.value, state.cursor)};
+}
+
+/** One row of wrapped text: value.slice(start, end). `hard` when it ends at a newline or at the end of the text. */
+export type Row = {
+	readonly start: number;
+	readonly end: number;
+	readonly text: string;
+	readonly hard: boolean;
+};
+
+/** The value's rows at `width` columns: lines broken at spaces when possible, inside long words otherwise. */
+export function wrapRows(value: string, width: number): Row[] {
+	const columns = Math.max(1, width);
+	const rows: Row[] = [];
+	let lineStart = 0;
+	for (const line of value.split('\n')) {
+		const parts = graphemes(line);
+		let rowStart = 0; // index in parts
+		let offset = lineStart; // UTF-16 offset of parts[rowStart]
+		do {
+			let used = 0;
+			let index = rowStart;
+			let lastSpace = -1;
+			while (index < parts.length && used + textWidth(parts[index]!) <= columns) {
+				used += textWidth(parts[index]!);
+				if (parts[index] === ' ') lastSpace = index;
+				index++;
+			}
+			if (index === rowStart && index < parts.length) index++; // a grapheme wider than the field
+			let rowEnd = index;
+			if (index < parts.length && parts[index] !== ' ' && lastSpace >= rowStart) rowEnd = lastSpace + 1;
+			const text = parts.slice(rowStart, rowEnd).join('');
+			rows.push({start: offset, end: offset + text.length, text, hard: rowEnd >= parts.length});
+			offset += text.length;
+			rowStart = rowEnd;
+		} while (rowStart < parts.length);
+		lineStart += line.length + 1;
+	}
+	return rows;
+}
+
+/** The row the cursor is shown on. At a soft break, the cursor belongs to the next row. */
+export function cursorRow(rows: readonly Row[], cursor: number): number {
+	const index = rows.findIndex(row => (cursor >= row.start && cursor < row.end) || (cursor === row.end && row.hard));
+	return index === -1 ? rows.length - 1 : index;
+}
+
+/** The offset in `row` closest to `column` display columns from its start (never past a soft break). */
+function offsetAtColumn(row: Row, column: number): number {
+	let used = 0;
+	let offset = row.start;
+	const parts = graphemes(row.text);
+	for (const [index, part] of parts.entries()) {
+		const isLastOfSoftRow = !row.hard && index === parts.length - 1;
+		if (used + textWidth(part) > column || isLastOfSoftRow) break;
+		used += textWidth(part);
+		offset += part.length;
+	}
+	return offset;
+}
+
+/** Moves the cursor one visual row up or down (staying put at the first or last row). */
+export function moveVertically(state: TextValue, width: number, direction: -1 | 1): TextValue {
+	const rows = wrapRows(state.value, width);
+	const index = cursorRow(rows, state.cursor);
+	const target = rows[index + direction];
+	if (!target) return state;
+	const row = rows[index]!;
+	const column = textWidth(state.value.slice(row.start, state.cursor));
+	return {...state, cursor: offsetAtColumn(target, column)};
+}
+
+/** Home and End: the start or end of the cursor's visual row. */
+export function moveToRowEdge(state: TextValue, width: number, edge: 'start' | 'end'): TextValue {
+	const rows = wrapRows(state.value, width);
+	const row = rows[cursorRow(rows, state.cursor)]!;
+	if (edge === 'start') return {...state, cursor: row.start};
+	return {...state, cursor: row.hard ? row.end : previousBoundary(state.value, row.end)};
+}
+
+/** The part of a one-line value to show in `width` columns so that the cursor is visible, and where the cursor is in it. */
+export function visibleWindow(state: TextValue, width: number): {before: string; atCursor: string; after: string} {
+	const columns = Math.max(2, width);
+	const atEnd = state.cursor >= state.value.length;
+	const atCursor = atEnd ? ' ' : state.value.slice(state.cursor, nextBoundary(state.value, state.cursor));
+	let before = state.value.slice(0, state.cursor);
+	// Keep the cursor inside: drop graphemes from the start until what is before it fits.
+	const budget = columns - textWidth(atCursor);
+	if (textWidth(before) > budget) {
+		const parts = graphemes(before);
+		let used = 0;
+		let index = parts.length;
+		while (index > 0 && used + textWidth(parts[index - 1]!) <= budget - 1) {
+			used += textWidth(parts[index - 1]!);
+			index--;
+		}
+		before = `…${parts.slice(index).join('')}`;
+	}
+	let after = '';
+	if (!atEnd) {
+		const room = columns - textWidth(before) - textWidth(atCursor);
+		const kept: string[] = [];
+		let used = 0;
+		let cut = false;
+		for (const part of graphemes(state.value.slice(state.cursor + atCursor.length))) {
+			if (used + textWidth(part) > room) {
+				cut = true;
+				break;
+			}
+			kept.push(part);
+			used += textWidth(part);
+		}
+		if (cut) {
+			while (kept.length > 0 && used + 1 > room) used -= textWidth(kept.pop()!);
+			if (used + 1 <= room) kept.push('…');
+		}
+		after = kept.join('');
+	}
+	return {before, atCursor, after};
+}

@@ -1,0 +1,143 @@
+import {useInput} from 'ink';
+import {useEffect, useRef, useState} from 'react';
+import type {Comment} from '../../model/comment.js';
+import type {CommentDraft, CommentOutcome} from '../../model/comment-draft.js';
+import type {Post} from '../../model/post.js';
+import {cleanLine} from '../../render/sanitize.js';
+import type {BlogSource} from '../../sources/blog-source.js';
+import {deleteDraft, loadDraft, saveDraft} from '../../store/drafts.js';
+import {loadIdentity, rememberIdentity} from '../../store/identity.js';
+import {useCommentFormState, type CommentFormState, type Submission} from './use-comment-form-state.js';
+
+export type UseCommentFormOptions = {
+	readonly source: BlogSource;
+	readonly post: Post;
+	readonly replyTo: Comment | undefined;
+	readonly draftKey: string;
+	/** Columns of the comment field's text, for up/down and Home/End over wrapped rows. */
+	readonly commentWidth: number;
+	readonly onClose: (outcome?: CommentOutcome) => void;
+	readonly onCancelReply: (() => void) | undefined;
+	readonly isActive: boolean;
+};
+
+export type CommentFormModel = {
+	readonly state: CommentFormState;
+	/** Set when the draft could not be written to disk (the form goes on working). */
+	readonly draftProblem: string | undefined;
+};
+
+function messageOf(error: unknown): string {
+	return cleanLine(error instanceof Error ? error.message : String(error));
+}
+
+/** What the form opens with: the saved draft, or an empty comment with the saved identity filled in. */
+function openingDraft(draftKey: string, parent: number | string): CommentDraft {
+	try {
+		const saved = loadDraft(draftKey);
+		if (saved) return {...saved, parent};
+	} catch {
+		// An unreadable drafts folder: start afresh rather than not at all.
+	}
+	let identity;
+	try {
+		identity = loadIdentity();
+	} catch {
+		identity = undefined;
+	}
+	return {
+		comment: '',
+		name: identity?.name ?? '',
+		email: identity?.email ?? '',
+		website: identity?.website ?? '',
+		saveIdentity: identity !== undefined,
+		parent,
+	};
+}
+
+/** The form's keys and effects: editing, moving between fields, saving the draft as it changes, sending. */
+export function useCommentForm(options: UseCommentFormOptions): CommentFormModel {
+	const {source, post, replyTo, draftKey, commentWidth, onClose, onCancelReply} = options;
+	const [state, dispatch] = useCommentFormState(() => openingDraft(draftKey, replyTo?.id ?? 0));
+	const [draftProblem, setDraftProblem] = useState<string | undefined>(undefined);
+	const mounted = useRef(true);
+	useEffect(() => {
+		mounted.current = true;
+		return () => {
+			mounted.current = false;
+		};
+	}, []);
+
+	// The draft is written as it changes: after Esc, a refusal or a kill, it is there next time.
+	useEffect(() => {
+		if (!state.edited) return;
+		try {
+			saveDraft(draftKey, state.draft);
+			setDraftProblem(undefined);
+		} catch (error) {
+			setDraftProblem(`The draft could not be saved: ${messageOf(error)}`);
+		}
+	}, [state.draft, state.edited, draftKey]);
+
+	// Each submission is sent exactly once, whatever React does with effects.
+	const sent = useRef<Submission | undefined>(undefined);
+	const callbacks = useRef({onClose, onCancelReply});
+	callbacks.current = {onClose, onCancelReply};
+	useEffect(() => {
+		const {submission} = state;
+		if (!submission || sent.current === submission) return;
+		sent.current = submission;
+		try {
+			rememberIdentity(submission.draft);
+		} catch {
+			// Not remembering the name is no reason not to send the comment.
+		}
+		source.submitComment(post, submission.draft).then(
+			outcome => {
+				if (!mounted.current) return;
+				if (outcome.kind === 'approved' || outcome.kind === 'held') {
+					try {
+						deleteDraft(draftKey);
+					} catch {
+						// A draft left behind is restored next time: better than a crash now.
+					}
+					callbacks.current.onClose(outcome);
+				} else {
+					dispatch({type: 'answered', outcome});
+				}
+			},
+			(error: unknown) => {
+				if (mounted.current) dispatch({type: 'answered', outcome: {kind: 'failed', message: messageOf(error)}});
+			},
+		);
+	}, [state.submission, source, post, draftKey]);
+
+	useEffect(() => {
+		if (state.request?.kind === 'close') callbacks.current.onClose();
+		else if (state.request?.kind === 'cancel-reply') callbacks.current.onCancelReply?.();
+	}, [state.request]);
+
+	// Keys become actions; the reducer reads them against the latest state.
+	const width = commentWidth;
+	const canCancelReply = replyTo !== undefined && onCancelReply !== undefined;
+	useInput((input, key) => {
+		if (key.escape) dispatch({type: 'escape'});
+		else if (key.ctrl && input === 's') dispatch({type: 'submit'});
+		else if (key.ctrl && input === 'x') {
+			if (canCancelReply) dispatch({type: 'cancel-reply'});
+		} else if (key.tab) dispatch({type: key.shift ? 'previous' : 'next'});
+		else if (key.return) dispatch({type: 'enter'});
+		else if (key.upArrow) dispatch({type: 'up', width});
+		else if (key.downArrow) dispatch({type: 'down', width});
+		else if (key.leftArrow) dispatch({type: 'move', direction: 'left', width});
+		else if (key.rightArrow) dispatch({type: 'move', direction: 'right', width});
+		else if (key.home || (key.ctrl && input === 'a')) dispatch({type: 'move', direction: 'home', width});
+		else if (key.end || (key.ctrl && input === 'e')) dispatch({type: 'move', direction: 'end', width});
+		// Most terminals send DEL for Backspace, which Ink calls "delete": both erase backwards. Ctrl-D erases forwards.
+		else if (key.backspace || key.delete) dispatch({type: 'delete-backward'});
+		else if (key.ctrl && input === 'd') dispatch({type: 'delete-forward'});
+		else if (!key.ctrl && !key.meta && input !== '') dispatch({type: 'insert', text: input});
+	}, {isActive: options.isActive});
+
+	return {state, draftProblem};
+}

@@ -1,0 +1,323 @@
+import assert from 'node:assert/strict';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, afterEach, beforeEach, describe, test} from 'node:test';
+import {render} from 'ink-testing-library';
+import React from 'react';
+import type {Comment} from '../../../source/model/comment.js';
+import type {CommentDraft, CommentOutcome} from '../../../source/model/comment-draft.js';
+import {draftKey, loadDraft} from '../../../source/store/drafts.js';
+import {loadIdentity, saveIdentity} from '../../../source/store/identity.js';
+import {CommentForm} from '../../../source/ui/comment-form/comment-form.js';
+import {frameText, keys, press, waitForFrame, waitForText} from '../helpers.js';
+import {dana, fakeSource, post} from './fixtures.js';
+
+const ctrlS = '\u0013';
+const ctrlX = '\u0018';
+const backspace = '\u007F';
+const home = '\u001B[H';
+
+const root = mkdtempSync(join(tmpdir(), 'blogterm-form-'));
+const previousHome = process.env['BLOGTERM_HOME'];
+let count = 0;
+let cleanups: Array<() => void> = [];
+
+beforeEach(() => {
+	process.env['BLOGTERM_HOME'] = join(root, `home-${++count}`);
+});
+afterEach(() => {
+	for (const cleanup of cleanups) cleanup();
+	cleanups = [];
+});
+after(() => {
+	if (previousHome === undefined) delete process.env['BLOGTERM_HOME'];
+	else process.env['BLOGTERM_HOME'] = previousHome;
+	rmSync(root, {recursive: true, force: true});
+});
+
+type Options = {
+	replyTo?: Comment;
+	submit?: (draft: CommentDraft) => Promise<CommentOutcome>;
+	key?: string;
+	width?: number;
+	height?: number;
+};
+
+function renderForm(options: Options = {}) {
+	const closed: Array<CommentOutcome | undefined> = [];
+	let cancelledReplies = 0;
+	const source = fakeSource(options.submit ?? (async () => ({kind: 'approved', id: 115, link: `${post.link}#comment-115`})));
+	const key = options.key ?? draftKey(source.site.key, post.id, options.replyTo?.id ?? 0);
+	const app = render(
+		<CommentForm
+			source={source}
+			post={post}
+			replyTo={options.replyTo}
+			width={options.width ?? 80}
+			height={options.height ?? 30}
+			draftKey={key}
+			onClose={outcome => closed.push(outcome)}
+			onCancelReply={() => cancelledReplies++}
+		/>,
+	);
+	cleanups.push(() => app.unmount());
+	return {app, source, key, closed, cancelledReplies: () => cancelledReplies};
+}
+
+/** The line of the frame that starts with a label (after the focus mark). */
+function fieldLine(frame: string, label: string): string {
+	return frame.split('\n').find(line => line.slice(2).startsWith(label)) ?? '';
+}
+
+/** The line right under a field's (first) line. */
+function lineUnder(frame: string, label: string): string {
+	const lines = frame.split('\n');
+	const index = lines.findIndex(line => line.slice(2).startsWith(label));
+	return lines[index + 1] ?? '';
+}
+
+/** The line right above a field's line. */
+function lineAbove(frame: string, label: string): string {
+	const lines = frame.split('\n');
+	const index = lines.findIndex(line => line.slice(2).startsWith(label));
+	return lines[index - 1] ?? '';
+}
+
+const focusedLabel = (frame: string) => frame.split('\n').find(line => line.startsWith('› '))?.slice(2).split('│')[0]?.trim();
+
+async function fillValid(app: ReturnType<typeof renderForm>['app']) {
+	await press(app, 'Nice post.', keys.tab, 'Olive', keys.tab, 'olive@example.org', keys.tab, 'https://olive.example/');
+}
+
+describe('the comment form', () => {
+	test('shows "Leave a Reply", the note, then the fields in order and the checkbox', async () => {
+		const {app} = renderForm();
+		const frame = await waitForText(app, 'Leave a Reply');
+		const lines = frame.split('\n');
+		assert.equal(lines[0], 'Leave a Reply');
+		assert.equal(lines[1], 'Your email address will not be published. Required fields are marked *');
+		const order = ['Comment *', 'Name *', 'Email *', 'Website', '[ ] Save my name, email, and website for the next time I comment.'].map(label => lines.findIndex(line => line.slice(2).startsWith(label)));
+		assert.ok(order.every(index => index > 1), frame);
+		assert.deepEqual([...order].sort((a, b) => a - b), order);
+		assert.match(frame, /Ctrl-S/);
+		assert.equal(focusedLabel(frame), 'Comment *');
+	});
+
+	test('a reply says to whom, and Ctrl-X cancels the reply', async () => {
+		const form = renderForm({replyTo: dana});
+		const frame = await waitForText(form.app, 'Leave a Reply to Dana');
+		assert.match(frame.split('\n')[0]!, /Leave a Reply to Dana · Ctrl-X comment on the post instead/);
+		await press(form.app, ctrlX);
+		await waitForFrame(form.app, () => form.cancelledReplies() === 1);
+	});
+
+	test('Tab, Shift-Tab and Enter move between fields; Enter in Comment makes a new line', async () => {
+		const {app} = renderForm();
+		await press(app, 'First line', keys.enter, 'second line');
+		let frame = await waitForText(app, 'second line');
+		assert.match(fieldLine(frame, 'Comment *'), /│ First line$/);
+		assert.match(lineUnder(frame, 'Comment *'), /│ second line/);
+		await press(app, keys.tab);
+		assert.equal(focusedLabel(await waitForFrame(app, frame => focusedLabel(frame) === 'Name *')), 'Name *');
+		await press(app, keys.enter);
+		await waitForFrame(app, frame => focusedLabel(frame) === 'Email *');
+		await press(app, keys.shiftTab, keys.shiftTab);
+		frame = await waitForFrame(app, frame => focusedLabel(frame) === 'Comment *');
+		await press(app, keys.tab, keys.tab, keys.tab, keys.tab);
+		frame = await waitForFrame(app, frame => frame.includes('› [ ] Save my name'));
+		await press(app, ' ');
+		await waitForText(app, '› [x] Save my name');
+	});
+
+	describe('inline messages', () => {
+		test("'Fill out this field' appears under Comment when it is left empty, and goes away when typed in", async () => {
+			const {app} = renderForm();
+			await press(app, keys.tab);
+			let frame = await waitForText(app, 'Fill out this field');
+			// The comment field's rows end right above Name: its message is the last line before it.
+			assert.equal(lineAbove(frame, 'Name *').trim(), 'Fill out this field');
+			await press(app, keys.shiftTab, 'x');
+			frame = await waitForFrame(app, frame => fieldLine(frame, 'Comment *').includes('│ x'));
+			await waitForFrame(app, frame => lineAbove(frame, 'Name *').trim() !== 'Fill out this field');
+		});
+
+		test("'Fill out this field' under Name, gone as soon as a letter is typed", async () => {
+			const {app} = renderForm();
+			await press(app, keys.tab, keys.tab);
+			const frame = await waitForText(app, 'Fill out this field');
+			assert.equal(lineUnder(frame, 'Name *').trim(), 'Fill out this field');
+			await press(app, keys.shiftTab, 'D');
+			await waitForFrame(app, frame => lineUnder(frame, 'Name *').trim() !== 'Fill out this field');
+		});
+
+		test("'Please enter a valid email address.' under Email, gone once the address is whole", async () => {
+			const {app} = renderForm();
+			await press(app, keys.tab, keys.tab, 'olive', keys.tab);
+			let frame = await waitForText(app, 'Please enter a valid email address.');
+			assert.equal(lineUnder(frame, 'Email *').trim(), 'Please enter a valid email address.');
+			await press(app, keys.shiftTab, '@example');
+			frame = await waitForText(app, 'olive@example');
+			assert.equal(lineUnder(frame, 'Email *').trim(), 'Please enter a valid email address.');
+			await press(app, '.org');
+			frame = await waitForFrame(app, frame => !frame.includes('Please enter a valid email address.'));
+			assert.match(fieldLine(frame, 'Email *'), /olive@example\.org/);
+		});
+
+		test("'Fill out this field' under an empty Email", async () => {
+			const {app} = renderForm();
+			await press(app, keys.tab, keys.tab, keys.tab);
+			await press(app, keys.tab);
+			const frame = await waitForFrame(app, frame => lineUnder(frame, 'Email *').trim() === 'Fill out this field');
+			assert.equal(lineUnder(frame, 'Email *').trim(), 'Fill out this field');
+		});
+
+		test("'Please enter a URL.' under Website, gone once it is an http(s) URL", async () => {
+			const {app} = renderForm();
+			await press(app, keys.tab, keys.tab, keys.tab, 'olive.example', keys.tab);
+			const frame = await waitForText(app, 'Please enter a URL.');
+			assert.equal(lineUnder(frame, 'Website').trim(), 'Please enter a URL.');
+			await press(app, keys.shiftTab, home, 'https://');
+			await waitForFrame(app, frame => !frame.includes('Please enter a URL.') && frame.includes('https://olive.example'));
+		});
+
+		test('a name over 245 bytes says the limit (123 × "é" is 246 bytes), and the message goes when it fits', async () => {
+			const {app} = renderForm();
+			await press(app, keys.tab, 'é'.repeat(123), keys.tab);
+			const frame = await waitForText(app, 'Name is too long');
+			assert.equal(lineUnder(frame, 'Name *').trim(), 'Name is too long: at most 245 bytes (this is 246).');
+			await press(app, keys.shiftTab, backspace);
+			await waitForFrame(app, frame => !frame.includes('Name is too long'));
+		});
+
+		test('pasted control characters and escape sequences never get into a field', async () => {
+			const {app} = renderForm();
+			await press(app, keys.tab, 'Ol\u0007iv\u0000e\u009B2J');
+			const frame = await waitForFrame(app, frame => fieldLine(frame, 'Name *').includes('Olive'));
+			assert.match(fieldLine(frame, 'Name *'), /│ Olive\s*$/);
+		});
+	});
+
+	test('submitting with errors sends nothing, shows every message and puts the focus on the first field in error', async () => {
+		const form = renderForm();
+		await press(form.app, 'Nice post.', keys.tab, 'Olive', keys.tab, keys.tab, 'not a url', keys.shiftTab, keys.shiftTab);
+		await waitForFrame(form.app, frame => focusedLabel(frame) === 'Name *');
+		await press(form.app, ctrlS);
+		const frame = await waitForFrame(form.app, frame => focusedLabel(frame) === 'Email *');
+		assert.equal(lineUnder(frame, 'Email *').trim(), 'Fill out this field');
+		assert.equal(lineUnder(frame, 'Website').trim(), 'Please enter a URL.');
+		assert.equal(form.source.sent.length, 0);
+		assert.deepEqual(form.closed, []);
+	});
+
+	test('a successful submit shows a spinner, then calls onClose with the outcome and removes the draft', async () => {
+		let answer!: (outcome: CommentOutcome) => void;
+		const form = renderForm({submit: async () => new Promise(resolve => {
+			answer = resolve;
+		})});
+		await fillValid(form.app);
+		await waitForText(form.app, 'https://olive.example/');
+		assert.ok(loadDraft(form.key), 'the draft is saved as it is typed');
+		// Pressed twice in a hurry: the comment still goes once.
+		await press(form.app, ctrlS, ctrlS, keys.enter);
+		await waitForText(form.app, 'Sending your comment…');
+		await waitForFrame(form.app, () => form.source.sent.length > 0);
+		assert.deepEqual(form.source.sent, [{comment: 'Nice post.', name: 'Olive', email: 'olive@example.org', website: 'https://olive.example/', saveIdentity: false, parent: 0}]);
+		assert.equal(form.source.sent.length, 1);
+		const outcome: CommentOutcome = {kind: 'held', id: 116, link: undefined, message: 'Your comment is awaiting moderation.'};
+		answer(outcome);
+		await waitForFrame(form.app, () => form.closed.length === 1);
+		assert.deepEqual(form.closed, [outcome]);
+		assert.equal(loadDraft(form.key), undefined);
+	});
+
+	test('a reply is sent with its parent', async () => {
+		const form = renderForm({replyTo: dana});
+		await fillValid(form.app);
+		await press(form.app, ctrlS);
+		await waitForFrame(form.app, () => form.closed.length === 1);
+		assert.equal(form.source.sent[0]!.parent, 2);
+	});
+
+	test('a refusal is shown on the form in the blog\'s words, and the comment is kept', async () => {
+		const form = renderForm({submit: async () => ({kind: 'refused', reason: 'too-fast', message: 'You are posting comments too quickly. Slow down.'})});
+		await fillValid(form.app);
+		await press(form.app, ctrlS);
+		const frame = await waitForText(form.app, 'You are posting comments too quickly. Slow down.');
+		assert.match(fieldLine(frame, 'Comment *'), /Nice post\./);
+		assert.deepEqual(form.closed, []);
+		assert.equal(loadDraft(form.key)?.comment, 'Nice post.');
+	});
+
+	test('no answer is shown as not known, and the comment is kept', async () => {
+		const form = renderForm({submit: async () => ({kind: 'unknown', message: 'blog.example took longer than 15 s to answer. It is not known whether your comment arrived. Look at the thread before sending it again.'})});
+		await fillValid(form.app);
+		await press(form.app, ctrlS);
+		await waitForText(form.app, 'It is not known whether your');
+		assert.equal(loadDraft(form.key)?.name, 'Olive');
+	});
+
+	test('Esc closes without an outcome; the draft is restored when the form opens again', async () => {
+		const first = renderForm({key: 'draft-esc'});
+		await press(first.app, 'Half a thought', keys.enter, 'and more', keys.tab, 'Olive');
+		await waitForText(first.app, 'Olive');
+		await press(first.app, keys.escape);
+		await waitForFrame(first.app, () => first.closed.length === 1);
+		assert.deepEqual(first.closed, [undefined]);
+		first.app.unmount();
+
+		const second = renderForm({key: 'draft-esc'});
+		const frame = await waitForText(second.app, 'Half a thought');
+		assert.match(lineUnder(frame, 'Comment *'), /and more/);
+		assert.match(fieldLine(frame, 'Name *'), /Olive/);
+	});
+
+	test('ticked, the identity is saved and filled in next time; unticked, it is forgotten', async () => {
+		const first = renderForm({key: 'identity-1'});
+		await fillValid(first.app);
+		await press(first.app, keys.tab, ' ');
+		await waitForText(first.app, '[x] Save my name');
+		await press(first.app, ctrlS);
+		await waitForFrame(first.app, () => first.closed.length === 1);
+		assert.deepEqual(loadIdentity(), {name: 'Olive', email: 'olive@example.org', website: 'https://olive.example/'});
+		first.app.unmount();
+
+		const second = renderForm({key: 'identity-2'});
+		let frame = await waitForText(second.app, 'olive@example.org');
+		assert.match(fieldLine(frame, 'Name *'), /│ Olive/);
+		assert.match(fieldLine(frame, 'Website'), /│ https:\/\/olive\.example\//);
+		assert.match(frame, /\[x\] Save my name/);
+		await press(second.app, 'Another one.', keys.tab, keys.tab, keys.tab, keys.tab, ' ');
+		frame = await waitForText(second.app, '[ ] Save my name');
+		await press(second.app, ctrlS);
+		await waitForFrame(second.app, () => second.closed.length === 1);
+		assert.equal(loadIdentity(), undefined);
+	});
+
+	test('the email is shown nowhere but in its own field', async () => {
+		saveIdentity({name: 'Olive', email: 'olive@example.org', website: ''});
+		const form = renderForm({submit: async draft => ({kind: 'refused', reason: 'duplicate', message: `Duplicate comment detected; it looks as though you’ve already said that!`})});
+		await press(form.app, 'Hello');
+		await press(form.app, ctrlS);
+		const frame = await waitForText(form.app, 'Duplicate comment detected');
+		assert.equal(frame.split('olive@example.org').length - 1, 1);
+		assert.match(fieldLine(frame, 'Email *'), /olive@example\.org/);
+	});
+
+	test('the form fits in a small terminal', async () => {
+		const {app} = renderForm({width: 50, height: 18});
+		const frame = await waitForText(app, 'Leave a Reply');
+		const lines = frame.split('\n');
+		assert.ok(lines.length <= 18, frame);
+		assert.ok(lines.every(line => line.length <= 50), frame);
+		assert.ok(frame.includes('Website'));
+	});
+
+	test('frames keep the typed text exactly', async () => {
+		const {app} = renderForm();
+		await press(app, 'Ünïcödé 😀 works');
+		const frame = await waitForText(app, 'Ünïcödé 😀 works');
+		assert.match(frameText(app), /Ünïcödé 😀 works/);
+		assert.ok(frame);
+	});
+});

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {
+	cursorRow,
+	deleteBackward,
+	insertText,
+	moveLeft,
+	moveToRowEdge,
+	moveVertically,
+	typedText,
+	visibleWindow,
+	wrapRows,
+} from '../../../source/ui/comment-form/text-editing.js';
+
+describe('editing text in the form', () => {
+	test('long lines wrap at spaces, newlines start new rows', () => {
+		const rows = wrapRows('the quick brown fox jumps\nover', 10);
+		assert.deepEqual(rows.map(row => row.text), ['the quick ', 'brown fox ', 'jumps', 'over']);
+		assert.deepEqual(rows.map(row => row.hard), [false, false, true, true]);
+		assert.deepEqual(wrapRows('', 10).map(row => row.text), ['']);
+		assert.deepEqual(wrapRows('abcdefghijkl', 5).map(row => row.text), ['abcde', 'fghij', 'kl']);
+	});
+
+	test('up and down move between wrapped rows, keeping the column', () => {
+		const value = 'the quick brown fox jumps\nover';
+		let state = {value, cursor: value.indexOf('fox') + 1};
+		assert.equal(cursorRow(wrapRows(value, 10), state.cursor), 1);
+		state = moveVertically(state, 10, -1);
+		assert.equal(state.cursor, 7, 'column 7 of "brown fox " is column 7 of "the quick "');
+		state = moveVertically(moveVertically(state, 10, 1), 10, 1);
+		assert.equal(cursorRow(wrapRows(value, 10), state.cursor), 2);
+		assert.equal(value.slice(state.cursor - 5, state.cursor), 'jumps', 'a shorter row: the cursor goes to its end');
+		assert.equal(moveVertically({value, cursor: 0}, 10, -1).cursor, 0);
+		const end = moveToRowEdge({value, cursor: 0}, 10, 'end');
+		assert.equal(cursorRow(wrapRows(value, 10), end.cursor), 0, 'End stays on the row, not after the soft break');
+	});
+
+	test('Backspace and arrows never split an emoji or an accented letter', () => {
+		const value = 'ae\u0301😀';
+		assert.deepEqual(deleteBackward({value, cursor: value.length}), {value: 'ae\u0301', cursor: 3});
+		assert.deepEqual(moveLeft({value, cursor: 3}), {value, cursor: 1});
+		assert.deepEqual(insertText({value: 'ac', cursor: 1}, 'b'), {value: 'abc', cursor: 2});
+	});
+
+	test('typed text loses control characters; one-line fields lose newlines', () => {
+		assert.equal(typedText('a\u0007b\u001B[31mc\r\nd\te', true), 'abc\nd e');
+		assert.equal(typedText('line one\nline two', false), 'line one line two');
+	});
+
+	test('a long one-line value scrolls so the cursor stays visible', () => {
+		const value = 'https://example.com/a/very/long/address/indeed';
+		const window = visibleWindow({value, cursor: value.length}, 20);
+		assert.equal(window.atCursor, ' ');
+		assert.ok(window.before.startsWith('…'));
+		assert.ok(window.before.length <= 19);
+		assert.ok(value.endsWith(window.before.slice(1)));
+		const start = visibleWindow({value, cursor: 0}, 20);
+		assert.equal(start.before, '');
+		assert.equal(start.atCursor, 'h');
+		assert.ok(start.after.endsWith('…'));
+		assert.equal(start.before.length + start.atCursor.length + start.after.length, 20);
+	});
+});
