@@ -21,7 +21,8 @@ function sgrCodes(segment: Segment): string[] {
 	if (segment.dim) codes.push('2');
 	if (segment.italic) codes.push('3');
 	if (segment.underline) codes.push('4');
-	if (segment.role) codes.push(roleColours[segment.role]);
+	const roleCode = segment.role ? roleColours[segment.role] : undefined;
+	if (roleCode && !codes.includes(roleCode)) codes.push(roleCode);
 	return codes;
 }
 

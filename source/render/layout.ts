@@ -224,18 +224,23 @@ export class Layout {
 function joinRuns(prefix: readonly Run[], text: readonly Run[]): Segment[] {
 	const segments: Segment[] = [];
 	let pending: Run | undefined;
+	const finish = (run: Run) => {
+		// A no-break space only matters for wrapping, which is done: print a plain space.
+		const finished = run.text.includes('\u00A0') ? run.text.replaceAll('\u00A0', ' ') : run.text;
+		segments.push({...run.style, text: finished});
+	};
 	const add = (run: Run) => {
 		if (run.text === '') return;
 		if (pending && pending.style === run.style) {
 			pending.text += run.text;
 			return;
 		}
-		if (pending) segments.push({...pending.style, text: pending.text});
+		if (pending) finish(pending);
 		pending = {text: run.text, style: run.style};
 	};
 	for (const run of prefix) add(run);
 	for (const run of text) add(run);
-	if (pending) segments.push({...pending.style, text: pending.text});
+	if (pending) finish(pending);
 	return segments;
 }
 

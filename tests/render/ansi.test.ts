@@ -19,7 +19,7 @@ test('without colour gives the text only', () => {
 test('with colour styles each segment and resets after it', () => {
 	const output = lineToAnsi(line, true);
 	assert.equal(stripAnsi(output), 'Title plain link code');
-	assert.ok(output.startsWith('\u001B[1;'));
+	assert.ok(output.startsWith('\u001B[1mTitle\u001B[0m'));
 	assert.ok(output.includes('\u001B[36mlink\u001B[0m'));
 	assert.ok(output.includes('code\u001B[0m'));
 	assert.ok(output.endsWith('\u001B[0m'));
@@ -34,4 +34,8 @@ test('never passes on a control character from a segment', () => {
 
 test('an empty line is an empty string', () => {
 	assert.equal(lineToAnsi([], true), '');
+});
+
+test('a bold heading asks for bold once', () => {
+	assert.equal(lineToAnsi([{text: 'H', bold: true, role: 'heading'}], true), '\u001B[1mH\u001B[0m');
 });

@@ -45,6 +45,10 @@ describe('paragraphs', () => {
 		assert.deepEqual(render('   \n<p> </p><div></div>', 40), []);
 	});
 
+	test('a no-break space keeps two words on one line and prints as a space', () => {
+		assert.deepEqual(render('<p>aaaa bbbb&nbsp;cccc</p>', 10), ['aaaa', 'bbbb cccc']);
+	});
+
 	test('renders plain text without any element', () => {
 		assert.deepEqual(render('just some text', 40), ['just some text']);
 	});
