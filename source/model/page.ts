@@ -9,4 +9,8 @@ export type PostPage = {
 	/** Number of posts in the whole list. */
 	readonly total: number;
 	readonly posts: readonly PostSummary[];
+	/** False when the blog only says "at least": a feed paged with ?paged=N tells no total until its end. */
+	readonly totalIsExact?: boolean;
+	/** Set when the blog could not be reached and this page comes from the on-disk cache (ISO 8601 time it was saved). */
+	readonly offlineSavedAt?: string;
 };

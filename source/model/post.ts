@@ -36,6 +36,8 @@ export type Post = PostSummary & {
 	readonly commentsOpen: boolean;
 	/** True for a password-protected post, whose body the blog does not give out. */
 	readonly isProtected?: boolean;
+	/** Set when the blog could not be reached and this post comes from the on-disk cache (ISO 8601 time it was saved). */
+	readonly offlineSavedAt?: string;
 };
 
 /** A neighbouring post, as "« previous" / "next »" links show it. */
