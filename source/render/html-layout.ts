@@ -69,7 +69,12 @@ export class LinkTable {
 	// Parsing a URL is slow next to laying out text, and a post repeats its links.
 	private readonly resolved = new Map<string, string | undefined>();
 
-	constructor(private readonly baseUrl: string | undefined) {}
+	private readonly baseUrl: string | undefined;
+
+	constructor(baseUrl: string | undefined) {
+		// An unusable base would make even absolute links fail to parse: ignore it instead.
+		this.baseUrl = baseUrl !== undefined && URL.canParse(baseUrl) ? baseUrl : undefined;
+	}
 
 	/** The absolute, clean URL of an href, or undefined when it is not a web or mail link. */
 	resolve(href: string | undefined): string | undefined {

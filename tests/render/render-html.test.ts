@@ -249,6 +249,11 @@ describe('links', () => {
 		assert.deepEqual(rendered.links, ['mailto:me@example.com']);
 	});
 
+	test('an unusable base URL still lets absolute links through', () => {
+		const rendered = renderHtml('<a href="https://a.example/">A</a> <a href="/rel">B</a>', {width: 80, baseUrl: 'not a url'});
+		assert.deepEqual(rendered.links, ['https://a.example/']);
+	});
+
 	test('does not put the link list into the lines', () => {
 		const rendered = renderHtml('<p><a href="https://a.example/">A</a></p>', {width: 80});
 		assert.ok(!texts(rendered.lines).some(line => line.includes('https://')));
@@ -324,6 +329,24 @@ describe('rules and tables', () => {
 		assert.ok(lines.length > 1);
 		assert.equal(lines.join(' ').replaceAll(' │ ', '|'), 'cell0|cell1|cell2|cell3|cell4|cell5|cell6|cell7');
 	});
+});
+
+describe('every element together', () => {
+	const html = `<h1>Heading</h1><p>Para with <b>bold</b>, <i>italic</i>, <code>code</code> and <a href="/l">a link</a>.</p>
+		<ul><li>bullet<ol start="5"><li>number</li></ol></li></ul><blockquote><p>quoted</p></blockquote><pre>pre\tformatted</pre>
+		<figure><img src="c.png" alt="cat"><figcaption>cap</figcaption></figure><hr><table><tr><th>h1</th><th>h2</th></tr><tr><td>d1</td><td>d2</td></tr></table>
+		<script>hidden()</script><unknown-el>kept</unknown-el>`;
+	for (const width of widths) {
+		test(`shows each element's visible form at width ${width}`, () => {
+			const lines = render(html, width, 'https://blog.example/');
+			const text = lines.join('\n');
+			for (const expected of ['Heading', 'bold', 'italic', 'code', 'link[1]', '• bullet', '  5. number', '│ quoted', 'pre formatted', '[image: cat]', 'cap', '─'.repeat(width), 'h1 │ h2', 'd1 │ d2', 'kept']) {
+				assert.ok(text.includes(expected), `missing ${JSON.stringify(expected)} in\n${text}`);
+			}
+			assert.ok(!text.includes('hidden'));
+			assert.deepEqual(renderHtml(html, {width, baseUrl: 'https://blog.example/'}).links, ['https://blog.example/l']);
+		});
+	}
 });
 
 describe('what is left out', () => {
