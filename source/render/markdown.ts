@@ -81,6 +81,7 @@ Cleaned of control characters.
 export function htmlToMarkdown(html: string, baseUrl?: string): string {
 	const layout = new Layout(Number.POSITIVE_INFINITY, 200);
 	const links = new LinkTable(baseUrl);
+	const base = baseUrl !== undefined && URL.canParse(baseUrl) ? baseUrl : undefined;
 	const marks: InlineMark[] = [];
 	const lists: Array<{ordered: boolean; next: number}> = [];
 	let itemDepth = 0;
@@ -167,7 +168,7 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 		const alt = cleanLine(tag.attribs['alt'] ?? '').replaceAll(/[\\[\]]/g, '\\$&');
 		let source: string | undefined;
 		try {
-			const url = new URL(cleanLine(tag.attribs['src'] ?? ''), baseUrl);
+			const url = new URL(cleanLine(tag.attribs['src'] ?? ''), base);
 			if (imageProtocols.has(url.protocol)) source = cleanLine(url.href);
 		} catch {}
 		if (source === undefined && alt === '') return;
