@@ -20,6 +20,8 @@ export type BlogPost = {
 	readonly categories: readonly DemoTerm[];
 	readonly tags: readonly DemoTerm[];
 	readonly commentsOpen: boolean;
+	/** Set for a password-protected post. */
+	readonly password: string | undefined;
 	/** Ids of Jetpack's related posts, or undefined for a post without Jetpack. */
 	readonly jetpackRelated: readonly number[] | undefined;
 	/** '/2024/09/05/slug/' */
@@ -70,6 +72,7 @@ function resolve(): Blog {
 			categories: source.categories.map(slug => lookup(categoriesBySlug, slug, 'category')),
 			tags: source.tags.map(slug => lookup(tagsBySlug, slug, 'tag')),
 			commentsOpen: source.commentsOpen ?? true,
+			password: source.password,
 			jetpackRelated: source.jetpackRelated?.map(slug => lookup(idsBySlug, slug, 'related post')),
 			path: `${datePath(date)}${source.slug}/`,
 		};

@@ -80,6 +80,8 @@ export function handleCommentSubmission(form: URLSearchParams, context: Submissi
 	const post = blog.postById(postId);
 	if (!post) return {kind: 'silent'};
 	if (!post.commentsOpen) return refused(403, submissionMessages.closed);
+	// A password-protected post, without its password cookie: WordPress exits without a word.
+	if (post.password !== undefined) return {kind: 'silent'};
 
 	const rawAuthor = (form.get('author') ?? '').replaceAll(/<[^>]*>/g, '').trim();
 	const email = (form.get('email') ?? '').trim();

@@ -2,7 +2,7 @@
 
 import type {Blog, BlogPost} from './blog.js';
 import type {CommentStore, StoredComment} from './comment-store.js';
-import {wordpressVersion} from './pages.js';
+import {displayTitle, passwordForm, protectedExcerpt, wordpressVersion} from './pages.js';
 import {escapeText, renderCommentContent, rfc822Date, stripTags} from './wp-text.js';
 
 export type FeedContext = {
@@ -33,8 +33,10 @@ export function postsFeed(context: FeedContext, page: number, selfUrl: string): 
 		const count = comments.filter(comment => comment.post === post.id).length;
 		const url = `${base}${post.path}`;
 		const terms = [...post.categories, ...post.tags].map(term => `\t\t<category>${cdata(term.name)}</category>`).join('\n');
+		const description = post.password === undefined ? `${post.excerptText}${post.excerptCut ? ' [&#8230;]' : ''}` : protectedExcerpt;
+		const content = post.password === undefined ? post.content : passwordForm(base, post);
 		return `	<item>
-		<title>${escapeText(post.title)}</title>
+		<title>${escapeText(displayTitle(post))}</title>
 		<link>${url}</link>
 					<comments>${url}#${count === 0 ? 'respond' : 'comments'}</comments>
 		
@@ -43,8 +45,8 @@ export function postsFeed(context: FeedContext, page: number, selfUrl: string): 
 ${terms}
 		<guid isPermaLink="false">${base}/?p=${post.id}</guid>
 
-					<description>${cdata(`${post.excerptText}${post.excerptCut ? ' [&#8230;]' : ''}`)}</description>
-										<content:encoded>${cdata(post.content)}</content:encoded>
+					<description>${cdata(description)}</description>
+										<content:encoded>${cdata(content)}</content:encoded>
 					
 					<wfw:commentRss>${url}feed/</wfw:commentRss>
 			<slash:comments>${count}</slash:comments>
@@ -95,7 +97,12 @@ export function commentsFeed(context: FeedContext, post: BlogPost | undefined, s
 		// get_comment_text() in a comment feed starts a reply with "In reply to NAME."
 		const parent = comment.parent === 0 ? undefined : all.find(candidate => candidate.id === comment.parent);
 		const inReplyTo = parent ? `In reply to <a href="${url}#comment-${parent.id}">${parent.authorName}</a>.\n\n` : '';
-		const title = post ? `By: ${comment.authorName}` : `Comment on ${commentPost.title} by ${comment.authorName}`;
+		const title = post ? `By: ${comment.authorName}` : `Comment on ${displayTitle(commentPost)} by ${comment.authorName}`;
+		// A password-protected post's comments are named in its feeds, but not given out.
+		const description = commentPost.password === undefined
+			? cdata(escapeText(stripTags(`${inReplyTo}${comment.content}`)))
+			: 'Protected Comments: Please enter your password to view comments.';
+		const content = commentPost.password === undefined ? renderCommentContent(`${inReplyTo}${comment.content}`) : passwordForm(base, commentPost);
 		return `	<item>
 		<title>${escapeText(title)}</title>
 		<link>${url}#comment-${comment.id}</link>
@@ -104,13 +111,13 @@ export function commentsFeed(context: FeedContext, post: BlogPost | undefined, s
 		<pubDate>${rfc822Date(parseGmt(comment.dateGmt))}</pubDate>
 		<guid isPermaLink="false">${base}/?p=${commentPost.id}#comment-${comment.id}</guid>
 
-					<description>${cdata(escapeText(stripTags(`${inReplyTo}${comment.content}`)))}</description>
-		<content:encoded>${cdata(renderCommentContent(`${inReplyTo}${comment.content}`))}</content:encoded>
+					<description>${description}</description>
+		<content:encoded>${cdata(content)}</content:encoded>
 
 						</item>`;
 	});
 	const lastBuild = comments[0] ? parseGmt(comments[0].dateGmt) : (post?.date ?? blog.posts[0]?.date ?? new Date(0));
-	const title = post ? `Comments on: ${post.title}` : `Comments for ${blog.name}`;
+	const title = post ? `Comments on: ${displayTitle(post)}` : `Comments for ${blog.name}`;
 	return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"
 	xmlns:content="http://purl.org/rss/1.0/modules/content/"
 	xmlns:dc="http://purl.org/dc/elements/1.1/"

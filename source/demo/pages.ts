@@ -23,6 +23,20 @@ export type Viewer = {
 };
 
 export const wordpressVersion = '6.7.1';
+
+/** get_the_title() outside the REST API: a password-protected post's title says so. */
+export function displayTitle(post: BlogPost): string {
+	return post.password === undefined ? post.title : `Protected: ${post.title}`;
+}
+
+/** get_the_password_form(): what a password-protected post shows instead of its body. */
+export function passwordForm(base: string, post: BlogPost): string {
+	return `<form action="${base}/wp-login.php?action=postpass" class="post-password-form" method="post"><p>This content is password protected. To view it please enter your password below:</p>
+<p><label for="pwbox-${post.id}">Password: <input name="post_password" id="pwbox-${post.id}" type="password" spellcheck="false" size="20" /></label> <input type="submit" name="Submit" value="Enter" /></p></form>
+`;
+}
+
+export const protectedExcerpt = 'There is no excerpt because this is a protected post.';
 export const postsPerPage = 10;
 
 function head(context: PageContext, title: string, extra: string[] = []): string {
@@ -118,10 +132,10 @@ export function listPage(context: PageContext, options: {
 		const count = approvedCount(context, post);
 		return [
 			`<article id="post-${post.id}" class="${postClasses(post)}">`,
-			`<header class="entry-header"><h2 class="entry-title"><a href="${url}" rel="bookmark">${post.title}</a></h2>`,
+			`<header class="entry-header"><h2 class="entry-title"><a href="${url}" rel="bookmark">${displayTitle(post)}</a></h2>`,
 			postedOn(context, post),
 			'</header>',
-			`<div class="entry-summary"><p>${post.excerptText}${post.excerptCut ? ` &hellip; <a href="${url}" class="more-link">Continue reading<span class="screen-reader-text"> &#8220;${post.title}&#8221;</span></a>` : ''}</p>\n</div>`,
+			post.password !== undefined ? `<div class="entry-summary"><p>${protectedExcerpt}</p>\n</div>` : `<div class="entry-summary"><p>${post.excerptText}${post.excerptCut ? ` &hellip; <a href="${url}" class="more-link">Continue reading<span class="screen-reader-text"> &#8220;${post.title}&#8221;</span></a>` : ''}</p>\n</div>`,
 			`<footer class="entry-footer"><span class="comments-link"><a href="${url}#${count === 0 ? 'respond' : 'comments'}">${commentsLinkText(count)}<span class="screen-reader-text"> on ${post.title}</span></a></span></footer>`,
 			'</article>',
 		].join('\n');
@@ -200,6 +214,9 @@ function commentForm(context: PageContext, post: BlogPost, replyTo: StoredCommen
 }
 
 function commentsArea(context: PageContext, post: BlogPost, viewer: Viewer): string {
+	if (post.password !== undefined) {
+		return '<div id="comments" class="comments-area">\n<p class="nocomments">This post is password protected. Enter the password to view comments.</p>\n</div><!-- #comments -->';
+	}
 	const comments = visibleComments(context, post, viewer);
 	const count = approvedCount(context, post);
 	const children = new Map<number, StoredComment[]>();
@@ -239,6 +256,8 @@ export function postPage(context: PageContext, post: BlogPost, viewer: Viewer): 
 	const newer = blog.posts[index - 1];
 	const older = blog.posts[index + 1];
 	const plainTitle = escapeHtml(stripTags(post.title));
+	const title = displayTitle(post);
+	const body = post.password === undefined ? post.content : passwordForm(base, post);
 	const extra = [
 		`<link rel="alternate" type="application/rss+xml" title="${escapeHtml(blog.name)} &raquo; ${plainTitle} Comments Feed" href="${url}feed/" />`,
 		`<link rel="alternate" title="JSON" type="application/json" href="${base}/wp-json/wp/v2/posts/${post.id}" />`,
@@ -251,17 +270,17 @@ export function postPage(context: PageContext, post: BlogPost, viewer: Viewer): 
 		? '\n<div id=\'jp-relatedposts\' class=\'jp-relatedposts\' >\n\t<h3 class="jp-relatedposts-headline"><em>Related</em></h3>\n</div>'
 		: '';
 	const navigation: string[] = [];
-	if (older) navigation.push(`<div class="nav-previous"><a href="${base}${older.path}" rel="prev"><span class="nav-subtitle">Previous:</span> <span class="nav-title">${older.title}</span></a></div>`);
-	if (newer) navigation.push(`<div class="nav-next"><a href="${base}${newer.path}" rel="next"><span class="nav-subtitle">Next:</span> <span class="nav-title">${newer.title}</span></a></div>`);
+	if (older) navigation.push(`<div class="nav-previous"><a href="${base}${older.path}" rel="prev"><span class="nav-subtitle">Previous:</span> <span class="nav-title">${displayTitle(older)}</span></a></div>`);
+	if (newer) navigation.push(`<div class="nav-next"><a href="${base}${newer.path}" rel="next"><span class="nav-subtitle">Next:</span> <span class="nav-title">${displayTitle(newer)}</span></a></div>`);
 	return [
-		head(context, `${post.title} &#8211; ${escapeHtml(blog.name)}`, extra),
+		head(context, `${title} &#8211; ${escapeHtml(blog.name)}`, extra),
 		`<body class="post-template-default single single-post postid-${post.id} single-format-standard">`,
 		siteHeader(context),
 		`<article id="post-${post.id}" class="${postClasses(post)}">`,
-		`<header class="entry-header"><h1 class="entry-title">${post.title}</h1>`,
+		`<header class="entry-header"><h1 class="entry-title">${title}</h1>`,
 		postedOn(context, post),
 		'</header>',
-		`<div class="entry-content">\n${post.content}${jetpack}\n</div><!-- .entry-content -->`,
+		`<div class="entry-content">\n${body}${jetpack}\n</div><!-- .entry-content -->`,
 		`<footer class="entry-footer"><span class="cat-links">Posted in ${categories}</span>${tags ? `<span class="tags-links">Tagged ${tags}</span>` : ''}</footer>`,
 		'</article>',
 		`<nav class="navigation post-navigation" aria-label="Posts">\n<h2 class="screen-reader-text">Post navigation</h2>\n<div class="nav-links">${navigation.join('')}</div>\n</nav>`,

@@ -41,6 +41,8 @@ function invalidParam(param: string, message: string, code: string): RestError {
 	});
 }
 
+const cannotReadPost = () => new RestError(401, 'rest_cannot_read_post', 'Sorry, you are not allowed to read the post for this comment.');
+
 const noRoute = () => new RestError(404, 'rest_no_route', 'No route was found matching the URL and request method.');
 
 /** The JSON WordPress sends: PHP's json_encode escapes "/" and every non-ASCII character. */
@@ -62,6 +64,7 @@ export function handleRest(method: string, route: string, query: URLSearchParams
 		'X-Content-Type-Options': 'nosniff',
 		'Access-Control-Expose-Headers': 'X-WP-Total, X-WP-TotalPages, Link',
 		'Access-Control-Allow-Headers': 'Authorization, X-WP-Nonce, Content-Disposition, Content-MD5, Content-Type',
+		Vary: 'Origin',
 	};
 	const links = [`<${restUrl(context.base, '/')}>; rel="https://api.w.org/"`];
 	const path = route === '/' ? '/' : route.replace(/\/+$/, '');
@@ -270,9 +273,17 @@ function postLink(context: RestContext, post: BlogPost): string {
 	return `${context.base}${post.path}`;
 }
 
-function postJson(post: BlogPost, context: RestContext, view: 'view' | 'embed'): Shaped {
+/** Whether the request may see a post's body and comments: no password, or the right one given. */
+function canReadPost(post: BlogPost, query: URLSearchParams): boolean {
+	return post.password === undefined || query.get('password') === post.password;
+}
+
+function postJson(post: BlogPost, context: RestContext, view: 'view' | 'embed', query: URLSearchParams = new URLSearchParams()): Shaped {
 	const url = (route: string) => restUrl(context.base, route);
-	const excerpt = {rendered: `<p>${post.excerptText}${post.excerptCut ? ' [&hellip;]' : ''}</p>\n`, protected: false};
+	// A password-protected post keeps its title; its body and excerpt are empty without the password.
+	const isProtected = post.password !== undefined;
+	const readable = canReadPost(post, query);
+	const excerpt = {rendered: readable ? `<p>${post.excerptText}${post.excerptCut ? ' [&hellip;]' : ''}</p>\n` : '', protected: isProtected};
 	const date = isoDate(post.date);
 	const data: Json = view === 'embed'
 		? {
@@ -291,7 +302,7 @@ function postJson(post: BlogPost, context: RestContext, view: 'view' | 'embed'):
 			type: 'post',
 			link: postLink(context, post),
 			title: {rendered: post.title},
-			content: {rendered: post.content, protected: false},
+			content: {rendered: readable ? post.content : '', protected: isProtected},
 			excerpt,
 			author: post.author.id,
 			featured_media: 0,
@@ -332,6 +343,7 @@ function postJson(post: BlogPost, context: RestContext, view: 'view' | 'embed'):
 			author: () => [shape(userJson(post.author, context, 'embed'), new URLSearchParams())],
 			replies() {
 				// The embedded replies are what GET /wp/v2/comments?post=ID answers: the 10 newest.
+				if (!readable) return undefined;
 				const replies = approvedComments(context).filter(c => c.post === post.id).sort(byDate).reverse().slice(0, 10);
 				return replies.length > 0 ? [replies.map(c => shape(commentJson(c, context, 'embed'), new URLSearchParams()))] : undefined;
 			},
@@ -427,7 +439,7 @@ function listPosts(query: URLSearchParams, context: RestContext): RouteResult {
 		throw new RestError(400, 'rest_post_invalid_page_number', 'The page number requested is larger than the number of pages available.');
 	}
 	const start = offset > 0 ? offset : (page - 1) * perPage;
-	const body = posts.slice(start, start + perPage).map(post => shape(postJson(post, context, view), query));
+	const body = posts.slice(start, start + perPage).map(post => shape(postJson(post, context, view, query), query));
 	return {body, total: {total, pages, page}};
 }
 
@@ -440,7 +452,7 @@ function onePost(id: number, query: URLSearchParams, context: RestContext): Json
 	const view = contextParam(query, 'Sorry, you are not allowed to edit this post.');
 	const post = context.blog.postById(id);
 	if (!post) throw new RestError(404, 'rest_post_invalid_id', 'Invalid post ID.');
-	return shape(postJson(post, context, view), query);
+	return shape(postJson(post, context, view, query), query);
 }
 
 // ---- Comments ----
@@ -523,7 +535,14 @@ function listComments(query: URLSearchParams, context: RestContext): RouteResult
 	const search = (query.get('search') ?? '').toLowerCase();
 	const type = query.get('type') ?? 'comment';
 
+	for (const id of posts ?? []) {
+		const post = context.blog.postById(id);
+		if (post && !canReadPost(post, query)) throw cannotReadPost();
+	}
+
 	let comments = approvedComments(context).filter(comment => {
+		// Comments on a password-protected post are left out of any listing (check_read_permission).
+		if (!canReadPost(context.blog.postById(comment.post)!, query)) return false;
 		const time = Date.parse(`${comment.dateGmt.replace(' ', 'T')}Z`);
 		if (type !== 'comment') return false;
 		if (posts && !posts.includes(comment.post)) return false;
@@ -561,6 +580,7 @@ function oneComment(id: number, query: URLSearchParams, context: RestContext): J
 	const comment = context.store.byId(id);
 	if (!comment) throw new RestError(404, 'rest_comment_invalid_id', 'Invalid comment ID.');
 	if (!comment.approved) throw new RestError(401, 'rest_cannot_read', 'Sorry, you are not allowed to read this comment.');
+	if (!canReadPost(context.blog.postById(comment.post)!, query)) throw cannotReadPost();
 	return shape(commentJson(comment, context, view), query);
 }
 

@@ -134,14 +134,14 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
 	if ((match = /^\/page\/(\d+)\/?$/.exec(path))) return list(response, context, {page: Number(match[1]), path: '/', posts: context.blog.posts, title: homeTitle(context), bodyClass: 'home blog'});
 	if (path === '/feed' || path === '/comments/feed') return redirect(response, `${context.base}${path}/${url.search}`);
 	if (path === '/feed/' || path === '/feed/rss2/') return sendPostsFeed(response, query, url, context);
-	if (path === '/comments/feed/') return sendXml(response, 200, commentsFeed(context, undefined, url.href));
+	if (path === '/comments/feed/') return sendXml(response, 200, commentsFeed(context, undefined, url.href), context);
 
 	if ((match = /^(\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/)(feed\/?)?$/.exec(path))) {
 		const post = context.blog.postByPath(match[1]!);
 		if (!post) return notFound(response, context);
 		if (match[2]) {
 			if (!path.endsWith('/')) return redirect(response, `${context.base}${path}/`);
-			return sendXml(response, 200, commentsFeed(context, post, url.href));
+			return sendXml(response, 200, commentsFeed(context, post, url.href), context);
 		}
 		return single(request, response, post, query, context);
 	}
@@ -167,8 +167,14 @@ function sendHtml(response: ServerResponse, status: number, html: string, header
 	response.end(html);
 }
 
-function sendXml(response: ServerResponse, status: number, xml: string): void {
-	response.writeHead(status, {'Content-Type': 'application/rss+xml; charset=UTF-8'});
+function sendXml(response: ServerResponse, status: number, xml: string, context: Context): void {
+	const lastBuild = /<lastBuildDate>([^<]+)<\/lastBuildDate>/.exec(xml)?.[1];
+	response.writeHead(status, {
+		...(lastBuild ? {'Last-Modified': new Date(lastBuild).toUTCString()} : {}),
+		ETag: `"${createHash('md5').update(xml).digest('hex')}"`,
+		...apiLinkHeader(context),
+		'Content-Type': 'application/rss+xml; charset=UTF-8',
+	});
 	response.end(xml);
 }
 
@@ -205,7 +211,7 @@ function home(response: ServerResponse, query: URLSearchParams, context: Context
 	if (feed === 'rss2' || feed === 'rss' || feed === '') {
 		return sendPostsFeed(response, query, new URL(`${context.base}/?${query.toString()}`), context);
 	}
-	if (feed === 'comments-rss2') return sendXml(response, 200, commentsFeed(context, undefined, `${context.base}/?feed=comments-rss2`));
+	if (feed === 'comments-rss2') return sendXml(response, 200, commentsFeed(context, undefined, `${context.base}/?feed=comments-rss2`), context);
 	const page = Number.parseInt(query.get('paged') ?? '1', 10) || 1;
 	return list(response, context, {page, path: '/', posts: context.blog.posts, title: homeTitle(context), bodyClass: 'home blog'});
 }
@@ -238,7 +244,7 @@ function archive(response: ServerResponse, kind: string, slug: string, page: num
 function sendPostsFeed(response: ServerResponse, query: URLSearchParams, url: URL, context: Context): void {
 	const page = Math.max(1, Number.parseInt(query.get('paged') ?? '1', 10) || 1);
 	const {status, xml} = postsFeed(context, page, url.href);
-	sendXml(response, status, xml);
+	sendXml(response, status, xml, context);
 }
 
 function cookies(request: IncomingMessage): Map<string, string> {
@@ -300,7 +306,7 @@ function commentPost(request: IncomingMessage, response: ServerResponse, form: U
 	}
 	if (result.kind === 'refused') {
 		const html = wpDiePage('Comment Submission Failure', `<p>${result.message}</p>`, true);
-		sendHtml(response, result.status, html, {...noCacheHeaders, 'Content-Type': 'text/html; charset=utf-8'});
+		sendHtml(response, result.status, html, noCacheHeaders);
 		return;
 	}
 	const {comment, cookiesConsent} = result;
@@ -333,7 +339,7 @@ function commenterCookies(context: Context, comment: {authorName: string; author
 	const names = ['comment_author_', 'comment_author_email_', 'comment_author_url_'].map(name => `${name}${context.cookieHash}`);
 	if (!consent) {
 		// Without consent WordPress removes any earlier cookies.
-		return names.map(name => `${name}=+; expires=Thu, 01 Jan 1970 00:00:01 GMT; Max-Age=0; path=/`);
+		return names.map(name => `${name}=%20; expires=Thu, 01 Jan 1970 00:00:01 GMT; Max-Age=0; path=/`);
 	}
 	const expires = new Date(Date.now() + 30_000_000 * 1000).toUTCString();
 	const values = [comment.authorName, comment.authorEmail, comment.authorUrl];

@@ -102,7 +102,7 @@ describe('comment form outcomes', () => {
 		assert.equal((await blog.comment(fields)).status, 302);
 		const response = await blog.comment(fields);
 		assert.equal(response.status, 409);
-		assert.equal(response.headers.get('content-type'), 'text/html; charset=utf-8');
+		assert.equal(response.headers.get('content-type'), 'text/html; charset=UTF-8');
 		const page = diePage(await response.text());
 		assert.equal(page.title, 'Comment Submission Failure');
 		assert.equal(page.message, 'Duplicate comment detected; it looks as though you&#8217;ve already said that!');
@@ -149,6 +149,16 @@ describe('comment form outcomes', () => {
 		const response = await blog.comment({comment_post_ID: '999999', comment: 'Hello', author: 'Someone', email: 'someone@example.com'});
 		assert.equal(response.status, 200);
 		assert.equal(await response.text(), '');
+	});
+
+	test('a comment on a password-protected post gets the same silent empty 200, and is not kept', async () => {
+		const locked = await postInfo(blog, specialPosts.passwordProtected);
+		const text = fresh('Without the password');
+		const response = await blog.comment({comment_post_ID: String(locked.id), comment: text, author: seededApprovedCommenter.name, email: seededApprovedCommenter.email});
+		assert.equal(response.status, 200);
+		assert.equal(await response.text(), '');
+		const kept = (await blog.json<any[]>(`/wp-json/wp/v2/comments?post=${locked.id}&password=sesame`)).body;
+		assert.ok(!kept.some(comment => comment.content.rendered.includes(text)));
 	});
 
 	test('a reply to an approved comment is threaded under it', async () => {

@@ -98,6 +98,16 @@ describe('WordPress mode', () => {
 			assert.ok(html.includes('id="comment-18"'));
 		});
 
+		test('a password-protected post\'s page shows the password form instead of its text and comments', async () => {
+			const {body} = await blog.json(`/wp-json/wp/v2/posts?slug=${specialPosts.passwordProtected}`);
+			const html = await (await blog.fetch(body[0].link)).text();
+			assert.ok(html.includes('<h1 class="entry-title">Protected: The Committee&#8217;s Compost Recipe</h1>'));
+			assert.ok(html.includes('class="post-password-form"'));
+			assert.ok(!html.includes('Equal parts grass'));
+			assert.ok(!html.includes('id="commentform"'));
+			assert.ok(!html.includes('secret ingredient'));
+		});
+
 		test('?p=ID redirects to the pretty permalink with 301', async () => {
 			const response = await blog.fetch('/?p=8');
 			assert.equal(response.status, 301);

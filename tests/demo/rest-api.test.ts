@@ -216,6 +216,23 @@ describe('posts', () => {
 		assert.deepEqual(without.body, {id: plain.id});
 	});
 
+	test('a password-protected post gives out its title but not its body or comments', async () => {
+		const post = await postBySlug(specialPosts.passwordProtected);
+		assert.equal(post.title.rendered, 'The Committee&#8217;s Compost Recipe');
+		assert.deepEqual(post.content, {rendered: '', protected: true});
+		assert.deepEqual(post.excerpt, {rendered: '', protected: true});
+		const comments = await blog.json(`/wp-json/wp/v2/comments?post=${post.id}`);
+		assert.equal(comments.response.status, 401);
+		assert.equal(comments.body.code, 'rest_cannot_read_post');
+		const all = (await blog.json('/wp-json/wp/v2/comments?per_page=100')).body;
+		assert.ok(!all.some((comment: any) => comment.post === post.id));
+
+		const unlocked = await blog.json(`/wp-json/wp/v2/posts/${post.id}?password=sesame`);
+		assert.match(unlocked.body.content.rendered, /compost recipe/);
+		assert.equal(unlocked.body.content.protected, true);
+		assert.equal((await blog.json(`/wp-json/wp/v2/comments?post=${post.id}&password=sesame`)).body.length, 1);
+	});
+
 	test('creating a post needs a login', async () => {
 		const response = await blog.fetch('/wp-json/wp/v2/posts', {method: 'POST'});
 		assert.equal(response.status, 401);

@@ -52,6 +52,9 @@ export const seededComments: readonly DemoCommentSource[] = [
 	{id: 21, post: 'shell-history-as-a-garden-diary', parent: 0, ...priya, date: '2025-01-28 08:30', content: 'histappend saved me so many times. Also try HISTCONTROL=ignorespace so you can keep a command out of the diary.'},
 	{id: 22, post: 'shell-history-as-a-garden-diary', parent: 21, ...robin, date: '2025-01-28 10:15', content: 'The garden equivalent of not writing down the day you forgot to close the greenhouse door.'},
 
+	// The Committee's Compost Recipe (password-protected: this thread is not given out without the password)
+	{id: 24, post: 'the-committee-compost-recipe', parent: 0, ...robin, date: '2024-11-02 16:40', content: 'The chair\'s opinions are the secret ingredient. Every heap needs some heat.'},
+
 	// Greenhouse Heater Alerts
 	{id: 23, post: 'greenhouse-heater-alerts', parent: 0, ...robin, date: '2024-12-20 09:00', content: 'Three in the morning is when all real alerts fire. It is a law.'},
 ];

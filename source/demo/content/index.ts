@@ -15,6 +15,8 @@ export {demoCategories, demoTags, demoUsers, seededApprovedCommenter, seededComm
 export const specialPosts = {
 	/** Many screens long, with headings, lists, a blockquote, code, links and images. */
 	long: longPost.slug,
+	/** Password-protected (password "sesame"): title only, no body or comments without the password. */
+	passwordProtected: 'the-committee-compost-recipe',
 	/** Comments closed; its thread stays readable. */
 	commentsClosed: 'notes-from-the-winter-shed',
 	/** Shares no category or tag with any other post, and has no Jetpack: "No results found." */

@@ -300,6 +300,21 @@ export const shortPosts: readonly DemoPostSource[] = [
 		),
 	},
 	{
+		// Password-protected (the password is "sesame"): REST gives its title but not its text or comments.
+		id: 58,
+		slug: 'the-committee-compost-recipe',
+		date: '2024-11-02 10:15',
+		title: 'The Committee\'s Compost Recipe',
+		author: 1,
+		categories: ['garden-notes'],
+		tags: ['compost', 'soil'],
+		password: 'sesame',
+		html: paragraphs(
+			'The allotment committee has agreed, after four meetings and one vote that had to be taken twice, to share its compost recipe with members. Non-members will have to keep guessing.',
+			'Equal parts grass, shredded cardboard and the committee chair\'s opinions, turned every third Sunday. Comfrey leaves for potash. No citrus, no cooked food, and absolutely no bindweed roots, whatever anyone says about "hot composting".',
+		),
+	},
+	{
 		id: 62,
 		slug: 'backing-up-the-greenhouse-pi',
 		date: '2024-11-07 19:15',

@@ -28,6 +28,8 @@ export type DemoPostSource = {
 	readonly tags: readonly string[];
 	/** Defaults to true. */
 	readonly commentsOpen?: boolean;
+	/** A password-protected post: the blog gives out its title but not its body or comments. */
+	readonly password?: string;
 	/** Slugs of the posts Jetpack's Related Posts offers for this one; undefined means this post has no Jetpack. */
 	readonly jetpackRelated?: readonly string[];
 };
