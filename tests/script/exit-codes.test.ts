@@ -112,6 +112,22 @@ describe('exit code 1: the blog could not be read', () => {
 	});
 });
 
+describe('an error nobody expected', () => {
+	test('still one line on stderr and exit code 1, never a stack trace', async () => {
+		const server = await startFakeWordPress({id: 4, slug: 'four', title: 'Four', html: '<p>4</p>', date: '2026-01-02T03:04:05'}, {objectForSlug: true});
+		try {
+			const run = await runCli([server.url, '--post', 'four']);
+			assert.equal(run.code, 1, run.stderr);
+			assert.equal(run.stdout, '');
+			assert.equal(run.errorLines.length, 1, run.stderr);
+			assert.match(run.errorLines[0]!, /^blogterm: /);
+			assert.doesNotMatch(run.stderr, /\n\s+at /);
+		} finally {
+			await server.close();
+		}
+	});
+});
+
 describe('what a server sends never reaches the terminal raw', () => {
 	test('escape sequences in a title and body are removed in text, and escaped in JSON', async () => {
 		const hostile = 'Pwned\u001B]0;owned\u0007 \u001B[31mred\u009B2J';

@@ -14,7 +14,12 @@ export type FakePost = {
  * Just enough of a WordPress blog for the cases the demo blog cannot show: hostile titles,
  * a post of several megabytes, a blog that breaks after discovery. One post, no comments, no terms.
  */
-export async function startFakeWordPress(post: FakePost, options: {readonly postStatus?: number} = {}): Promise<TestServer> {
+export async function startFakeWordPress(post: FakePost, options: {
+	/** The status the post's own route answers with (500: a broken blog). */
+	readonly postStatus?: number;
+	/** Answer a slug lookup with an object instead of a list, as a broken plugin might. */
+	readonly objectForSlug?: boolean;
+} = {}): Promise<TestServer> {
 	const json = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
 		response.writeHead(status, {'content-type': 'application/json; charset=UTF-8', ...headers});
 		response.end(JSON.stringify(body));
@@ -49,6 +54,7 @@ export async function startFakeWordPress(post: FakePost, options: {readonly post
 		}
 		if (url.pathname === '/wp-json/wp/v2/posts') {
 			if (url.searchParams.has('before') || url.searchParams.has('after')) return json(response, 200, []);
+			if (url.searchParams.has('slug') && options.objectForSlug) return json(response, 200, {surprise: true});
 			if (url.searchParams.get('slug') && url.searchParams.get('slug') !== post.slug) return json(response, 200, []);
 			return json(response, 200, [wpPost], {'x-wp-total': '1', 'x-wp-totalpages': '1'});
 		}
