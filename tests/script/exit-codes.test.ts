@@ -36,6 +36,20 @@ async function closedPortUrl(): Promise<string> {
 	return `http://127.0.0.1:${port}/`;
 }
 
+describe('--help', () => {
+	test('documents every print-mode flag, the formats and the exit codes, and exits 0', async () => {
+		const run = await runCli(['--list', '--help']);
+		assert.equal(run.code, 0);
+		for (const flag of ['--post', '--print', '--list', '--page', '--per-page', '--format', '--comments', '--width', '--comment', '--name', '--email', '--website', '--reply-to']) {
+			assert.ok(run.stdout.includes(flag), flag);
+		}
+		for (const code of ['0  done', '1  the blog could not be read', '2  usage or invalid input', '3  no such post', '4  the blog refused the comment']) {
+			assert.ok(run.stdout.includes(code), code);
+		}
+		assert.match(run.stdout, /--list --format json \| jq/);
+	});
+});
+
 describe('exit code 3: no such post', () => {
 	test('an ID, a slug or a URL that names no post', async () => {
 		assertFailure(await runCli([demo.url, '--post', '999999']), 3, /^blogterm: There is no post with ID 999999 on 127\.0\.0\.1:\d+\.$/);
