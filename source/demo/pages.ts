@@ -3,7 +3,7 @@
 
 import type {Blog, BlogPost} from './blog.js';
 import type {CommentStore, StoredComment} from './comment-store.js';
-import {escapeHtml, isoDate, longDate, renderCommentContent, shortTime, stripTags, wpHash} from './wp-text.js';
+import {escapeHtml, escapeText, isoDate, longDate, renderCommentContent, shortTime, stripTags, wpHash} from './wp-text.js';
 
 export type PageContext = {
 	readonly blog: Blog;
@@ -255,7 +255,8 @@ export function postPage(context: PageContext, post: BlogPost, viewer: Viewer): 
 	const index = blog.posts.indexOf(post);
 	const newer = blog.posts[index - 1];
 	const older = blog.posts[index + 1];
-	const plainTitle = escapeHtml(stripTags(post.title));
+	// esc_attr: quotes escaped, entities already in the title kept as they are.
+	const plainTitle = escapeText(stripTags(post.title)).replaceAll('"', '&quot;');
 	const title = displayTitle(post);
 	const body = post.password === undefined ? post.content : passwordForm(base, post);
 	const extra = [

@@ -1,10 +1,11 @@
 // The built-in demo blog: a small HTTP server on 127.0.0.1 that answers the way WordPress 6 does,
 // so that blogterm reads and comments on it through the same code path as a real blog.
 
-import {createHash, randomBytes} from 'node:crypto';
+import {createHash} from 'node:crypto';
 import {createServer} from 'node:http';
 import type {IncomingMessage, OutgoingHttpHeaders, ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
+import {resolve as resolvePath} from 'node:path';
 import {getBlog} from './blog.js';
 import type {Blog, BlogPost} from './blog.js';
 import {CommentStore} from './comment-store.js';
@@ -51,7 +52,8 @@ export async function startDemoBlog(options: DemoBlogOptions): Promise<DemoBlog>
 	const blog = getBlog();
 	const store = CommentStore.open(options.dataDir, blog);
 	const mode = options.mode ?? 'wordpress';
-	const salt = randomBytes(16).toString('hex');
+	// Stable for a data directory, so a held comment's moderation link still works after a restart.
+	const salt = createHash('md5').update(`blogterm demo blog ${resolvePath(options.dataDir)}`).digest('hex');
 	let context: Context | undefined;
 
 	const server = createServer((request, response) => {

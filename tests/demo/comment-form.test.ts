@@ -278,3 +278,22 @@ describe('persistence', () => {
 		}
 	});
 });
+
+test('a held comment\'s moderation link still shows it after a restart', async () => {
+	const dataDir = await makeDataDir();
+	const first = await startTestBlog({dataDir});
+	const post = await postInfo(first, specialPosts.withoutJetpack);
+	const sent = await first.comment({comment_post_ID: String(post.id), comment: fresh('Held over a restart'), author: 'Patient', email: 'patient@example.com'});
+	const location = new URL(sent.headers.get('location')!);
+	const id = location.searchParams.get('unapproved');
+	await first.dispose();
+	const second = await startTestBlog({dataDir});
+	try {
+		const html = await (await second.fetch(`${post.link.replace(/^http:\/\/[^/]+/, '')}${location.search}`)).text();
+		assert.ok(html.includes(`id="comment-${id}"`));
+	} finally {
+		await second.dispose();
+		const {rm} = await import('node:fs/promises');
+		await rm(dataDir, {recursive: true, force: true});
+	}
+});
