@@ -6,13 +6,17 @@ set -uo pipefail
 
 state=${1:?usage: stop.sh STATE_DIR}
 [ -s "$state/pids" ] || exit 0
+state=$(cd "$state" && pwd)
 
 alive() { kill -0 "$1" 2>/dev/null; }
+# Only what start.sh started: a recycled process ID belongs to someone else.
+ours() { tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -Eq "(mariadbd|php) .*$2"; }
 
 pids=()
 while read -r pid name; do
 	[ -n "${pid:-}" ] || continue
 	alive "$pid" || continue
+	if [ "$name" = mariadb ]; then ours "$pid" "$state" || continue; else ours "$pid" router.php || continue; fi
 	pids+=("$pid")
 	if [ "$name" = mariadb ]; then
 		mariadb-admin --no-defaults --socket="$state/mysqld.sock" --user="$(id -un)" shutdown >/dev/null 2>&1 &

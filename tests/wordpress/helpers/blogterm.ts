@@ -10,7 +10,8 @@ stdout piped (so print mode), its settings in a throwaway home so nothing the su
 the user's own.
 */
 
-export const cliPath = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
+/** dist/cli.js, or another build of it named by BLOGTERM_E2E_CLI. */
+export const cliPath = process.env['BLOGTERM_E2E_CLI'] || fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
 
 export type Run = {
 	readonly args: readonly string[];

@@ -62,7 +62,7 @@ export function postsOf(target: Target) {
 		newest: () => posts[0]!,
 		oldest: () => posts.at(-1)!,
 		readable: () => find('open post with text', post => post.commentsOpen && !post.isProtected && post.texts.length > 0 && post.hrefs.length > 0),
-		threaded: () => find('post with replies to replies', post => (post.comments ?? []).some(comment => depthOf(comment, post.comments!) >= 2)),
+		threaded: () => find('open post with replies to replies', post => post.commentsOpen && (post.comments ?? []).some(comment => depthOf(comment, post.comments!) >= 2)),
 		busy: () => find('post with more than 100 comments (two pages of the comments API)', post => (post.comments?.length ?? 0) > 100),
 		closed: () => find('post with comments closed and a thread', post => !post.commentsOpen && !post.isProtected && (post.comments?.length ?? 0) > 0),
 		protectedPost: () => find('password-protected post', post => post.isProtected),
@@ -136,8 +136,10 @@ export function defineBlogChecks<T extends Target>(open: () => Promise<T>): () =
 			const {truth} = target;
 			const totalPages = Math.ceil(truth.total / truth.perPage);
 			const seen: Array<number | string> = [];
-			for (let number = 1; number <= totalPages; number++) {
-				const run = await list('--page', String(number));
+			const numbers = Array.from({length: totalPages}, (_, index) => index + 1);
+			const runs = await Promise.all(numbers.map(async number => list('--page', String(number))));
+			for (const [index, run] of runs.entries()) {
+				const number = index + 1;
 				assertExit(run, 0);
 				const page = jsonOf<PostListJson>(run);
 				assert.equal(page.page, number);
@@ -188,8 +190,9 @@ export function defineBlogChecks<T extends Target>(open: () => Promise<T>): () =
 		it('finds the same post by its ID, its slug, its link and its ?p= URL', async () => {
 			const held = target.truth.posts[Math.floor(target.truth.posts.length / 2)]!;
 			const refs = [String(held.id), held.slug, held.link, new URL(`?p=${held.id}`, site()).toString()];
-			for (const ref of refs) {
-				const run = await post(ref);
+			const runs = await Promise.all(refs.map(async ref => post(ref)));
+			for (const [index, run] of runs.entries()) {
+				const ref = refs[index]!;
 				assertExit(run, 0);
 				const printed = jsonOf<PostJson>(run);
 				assert.equal(printed.id, held.id, `--post ${ref}`);
@@ -205,8 +208,10 @@ export function defineBlogChecks<T extends Target>(open: () => Promise<T>): () =
 				next: posts[index - 1] ? {id: posts[index - 1]!.id, title: posts[index - 1]!.title, link: posts[index - 1]!.link} : null,
 			});
 			// The newest, the last of list page 1, the first of page 2, the oldest.
-			for (const index of [0, perPage - 1, perPage, posts.length - 1]) {
-				const run = await post(posts[index]!.id);
+			const indexes = [0, perPage - 1, perPage, posts.length - 1];
+			const runs = await Promise.all(indexes.map(async index => post(posts[index]!.id)));
+			for (const [at, run] of runs.entries()) {
+				const index = indexes[at]!;
 				assertExit(run, 0);
 				const printed = jsonOf<PostJson>(run);
 				assert.deepEqual({previous: printed.previous, next: printed.next}, neighbours(index), `neighbours of post ${posts[index]!.id} (${index + 1}. newest)`);
@@ -214,9 +219,8 @@ export function defineBlogChecks<T extends Target>(open: () => Promise<T>): () =
 		});
 
 		it('a post that does not exist exits 3, by ID, by slug and by URL', async () => {
-			for (const ref of ['999999', 'no-such-post-anywhere', new URL('?p=999999', site()).toString()]) {
-				assertOneErrorLine(await post(ref), 3);
-			}
+			const refs = ['999999', 'no-such-post-anywhere', new URL('?p=999999', site()).toString()];
+			for (const run of await Promise.all(refs.map(async ref => post(ref)))) assertOneErrorLine(run, 3);
 		});
 
 		it('a password-protected post prints its title, not its text', async () => {
