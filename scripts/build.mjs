@@ -21,5 +21,7 @@ await build({
 	banner: {
 		js: "#!/usr/bin/env node\nimport {createRequire as __blogtermCreateRequire} from 'node:module';\nconst require = __blogtermCreateRequire(import.meta.url);",
 	},
+	// Ink loads React DevTools only when DEV=true; it is not shipped.
+	external: ['react-devtools-core'],
 	logLevel: 'warning',
 });

@@ -1,0 +1,156 @@
+import {useKeys} from './hooks/use-keys.js';
+import {Box, useApp} from 'ink';
+import React, {useCallback, useMemo, useState} from 'react';
+import type {Post, PostRef} from '../model/post.js';
+import type {BlogSource} from '../sources/blog-source.js';
+import {hostOf} from '../http/client.js';
+import {ErrorBox} from './components/error-box.js';
+import {LoadingLine} from './components/loading-line.js';
+import {CommentForm} from './comment-form/comment-form.js';
+import {CommentThreadScreen} from './comment-thread/comment-thread-screen.js';
+import {HelpOverlay} from './help-overlay.js';
+import {useAsync} from './hooks/use-async.js';
+import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {PostList} from './post-list/post-list.js';
+import {PostView} from './post-view/post-view.js';
+import {useAppState} from './use-app-state.js';
+
+/** What the app remembers of posts already opened, per site (conf in real use, memory in tests). */
+export type ReadMarks = {
+	readIds(siteKey: string): Set<string>;
+	markRead(siteKey: string, postId: number | string): void;
+};
+
+export type AppProps = {
+	/** The blog's address, as the user gave it (or the demo blog's). */
+	readonly site: string;
+	/** Opens the blog: `openBlog` in real use. */
+	readonly openSource: (site: string, signal: AbortSignal) => Promise<BlogSource>;
+	readonly perPage: number;
+	/** Open straight at this post (`--post` in a terminal). */
+	readonly initialPost?: PostRef;
+	readonly readMarks: ReadMarks;
+};
+
+/** The reader: connects to the blog, then the list, posts, comments and the reply form. */
+export function App(props: AppProps) {
+	const {exit} = useApp();
+	const {columns, rows} = useTerminalSize();
+	// Ink clears the whole screen when a frame is as tall as the terminal: stay one line short.
+	const height = Math.max(3, rows - 1);
+	const open = useCallback((signal: AbortSignal) => props.openSource(props.site, signal), [props.site, props.openSource]);
+	const connection = useAsync(props.site, open);
+
+	useKeys((input, key) => {
+		if (connection.status === 'loading' && key.escape) connection.cancel();
+		else if (connection.status === 'error' && input === 'r') connection.retry();
+		else if (input === 'q' || key.escape) exit();
+	}, {isActive: connection.status !== 'done'});
+
+	if (connection.status === 'loading') {
+		return <Box height={height}><LoadingLine what={`Connecting to ${hostOf(props.site)}`} /></Box>;
+	}
+	if (connection.status === 'error') {
+		return <Box height={height}><ErrorBox error={connection.error} hint="r retry · q quit" /></Box>;
+	}
+	return <Reader {...props} source={connection.value} width={columns} height={height} onQuit={() => exit()} />;
+}
+
+type ReaderProps = AppProps & {
+	readonly source: BlogSource;
+	readonly width: number;
+	readonly height: number;
+	readonly onQuit: () => void;
+};
+
+function postRefKey(ref: PostRef): string {
+	return ref.kind === 'id' ? `id:${ref.id}` : ref.kind === 'slug' ? `slug:${ref.slug}` : `url:${ref.url}`;
+}
+
+function Reader({source, width, height, perPage, initialPost, readMarks, onQuit}: ReaderProps) {
+	const [state, dispatch] = useAppState(initialPost);
+	const siteKey = source.site.key;
+	const [readIds, setReadIds] = useState(() => readMarks.readIds(siteKey));
+	const screen = state.stack.at(-1)!;
+
+	useKeys(input => {
+		if (input === '?') dispatch({type: 'toggle-help'});
+	}, {isActive: !state.showHelp && screen.kind !== 'form'});
+
+	const markRead = useCallback((post: Post) => {
+		readMarks.markRead(siteKey, post.id);
+		setReadIds(previous => (previous.has(String(post.id)) ? previous : new Set([...previous, String(post.id)])));
+	}, [readMarks, siteKey]);
+	const back = useCallback(() => dispatch({type: 'back'}), []);
+	const openPost = useCallback((ref: PostRef) => dispatch({type: 'replace', screen: {kind: 'post', ref}}), []);
+	const toggleRelated = useCallback(() => dispatch({type: 'toggle-related'}), []);
+
+	const isActive = !state.showHelp;
+	const content = useMemo(() => {
+		switch (screen.kind) {
+			case 'list':
+				return (
+					<PostList
+						source={source}
+						page={state.page}
+						perPage={perPage}
+						selected={state.selected}
+						readIds={readIds}
+						width={width}
+						height={height}
+						isActive={isActive}
+						onSelect={index => dispatch({type: 'select', index})}
+						onPage={(page, selectLast) => dispatch({type: 'page', page, selectLast})}
+						onOpen={post => dispatch({type: 'push', screen: {kind: 'post', ref: {kind: 'id', id: post.id}}})}
+						onQuit={onQuit}
+					/>
+				);
+			case 'post':
+				return (
+					<PostView
+						key={postRefKey(screen.ref)}
+						source={source}
+						postRef={screen.ref}
+						width={width}
+						height={height}
+						isActive={isActive}
+						showRelated={state.showRelated}
+						onToggleRelated={toggleRelated}
+						onBack={back}
+						onOpenPost={openPost}
+						onOpenThread={post => dispatch({type: 'push', screen: {kind: 'thread', post}})}
+						onComment={post => dispatch({type: 'push', screen: {kind: 'form', post, replyTo: undefined}})}
+						onLoaded={markRead}
+					/>
+				);
+			case 'thread':
+				return (
+					<CommentThreadScreen
+						source={source}
+						post={screen.post}
+						width={width}
+						height={height}
+						isActive={isActive}
+						onBack={back}
+						onReply={(post, replyTo) => dispatch({type: 'push', screen: {kind: 'form', post, replyTo}})}
+					/>
+				);
+			case 'form':
+				return (
+					<CommentForm
+						source={source}
+						post={screen.post}
+						replyTo={screen.replyTo}
+						width={width}
+						height={height}
+						draftKey={`${siteKey}|${screen.post.id}|${screen.replyTo?.id ?? 0}`}
+						onClose={back}
+						onCancelReply={() => dispatch({type: 'replace', screen: {kind: 'form', post: screen.post, replyTo: undefined}})}
+					/>
+				);
+		}
+	}, [screen, state.page, state.selected, state.showRelated, readIds, width, height, isActive, source, perPage, siteKey]);
+
+	if (state.showHelp) return <HelpOverlay width={width} height={height} onClose={() => dispatch({type: 'toggle-help'})} />;
+	return <Box flexDirection="column" height={height}>{content}</Box>;
+}

@@ -1,0 +1,14 @@
+import {Box, Text} from 'ink';
+import React from 'react';
+import type {BlogError} from '../../sources/errors.js';
+import {theme} from '../theme.js';
+
+/** A failure in words, and what the user can do about it. */
+export function ErrorBox({error, hint = 'r retry · q back'}: {readonly error: BlogError; readonly hint?: string}) {
+	return (
+		<Box flexDirection="column">
+			<Text color={theme.error}>{error.message}</Text>
+			<Text color={theme.muted}>{hint}</Text>
+		</Box>
+	);
+}

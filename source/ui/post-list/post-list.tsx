@@ -1,0 +1,128 @@
+import {useKeys} from '../hooks/use-keys.js';
+import {Box, Text} from 'ink';
+import React, {useCallback} from 'react';
+import type {PostPage} from '../../model/page.js';
+import type {PostSummary} from '../../model/post.js';
+import type {BlogSource} from '../../sources/blog-source.js';
+import {fitToWidth} from '../../render/fit-width.js';
+import {hostOf} from '../../http/client.js';
+import {ErrorBox} from '../components/error-box.js';
+import {LoadingLine} from '../components/loading-line.js';
+import {useAsync} from '../hooks/use-async.js';
+import {theme} from '../theme.js';
+import {listRow} from './post-list-lines.js';
+
+export type PostListProps = {
+	/** Where the posts come from. */
+	readonly source: BlogSource;
+	/** 1-based list page. */
+	readonly page: number;
+	readonly perPage: number;
+	/** Index of the highlighted post on this page. */
+	readonly selected: number;
+	/** Ids of posts already opened (shown dimmed). */
+	readonly readIds: ReadonlySet<string>;
+	readonly width: number;
+	readonly height: number;
+	/** Whether this screen gets the keys (false while the help overlay is up). */
+	readonly isActive: boolean;
+	readonly onSelect: (index: number) => void;
+	/** Go to another list page; `selectLast` puts the highlight on its last post (moving up past the top). */
+	readonly onPage: (page: number, selectLast?: boolean) => void;
+	readonly onOpen: (post: PostSummary, page: PostPage) => void;
+	readonly onQuit: () => void;
+};
+
+/** The blog's posts, a page at a time: title, date, author and comment count per post. */
+export function PostList(props: PostListProps) {
+	const {source, page, perPage, width, height} = props;
+	const load = useCallback((signal: AbortSignal) => source.fetchPostPage(page, perPage, {signal}), [source, page, perPage]);
+	const result = useAsync(`${page}/${perPage}`, load);
+	const postPage = result.status === 'done' ? result.value : undefined;
+	const posts = postPage?.posts ?? [];
+	const selected = Math.min(props.selected, Math.max(0, posts.length - 1));
+
+	useKeys((input, key) => {
+		if (result.status === 'loading') {
+			if (key.escape) result.cancel();
+			if (input === 'q') props.onQuit();
+			return;
+		}
+		if (input === 'q') return props.onQuit();
+		if (result.status === 'error') {
+			if (input === 'r') result.retry();
+			if ((key.leftArrow || input === '[') && page > 1) props.onPage(page - 1);
+			return;
+		}
+		const totalPages = postPage?.totalPages ?? 1;
+		const last = posts.length - 1;
+		if (key.downArrow || input === 'j') {
+			if (selected < last) props.onSelect(selected + 1);
+			else if (page < totalPages) props.onPage(page + 1);
+		} else if (key.upArrow || input === 'k') {
+			if (selected > 0) props.onSelect(selected - 1);
+			else if (page > 1) props.onPage(page - 1, true);
+		} else if (key.rightArrow || input === ']' || key.pageDown || input === ' ') {
+			if (page < totalPages) props.onPage(page + 1);
+		} else if (key.leftArrow || input === '[' || key.pageUp || input === 'b') {
+			if (page > 1) props.onPage(page - 1);
+		} else if (input === 'g' || key.home) {
+			props.onSelect(0);
+		} else if (input === 'G' || key.end) {
+			props.onSelect(Math.max(0, last));
+		} else if (key.return && postPage && posts[selected]) {
+			props.onOpen(posts[selected], postPage);
+		} else if (input === 'r') {
+			result.retry();
+		}
+	}, {isActive: props.isActive});
+
+	const header = (
+		<Box flexDirection="column">
+			<Text bold color={theme.accent} wrap="truncate-end">{fitToWidth(source.site.name, width)}</Text>
+			<Text color={theme.muted} wrap="truncate-end">{fitToWidth([source.site.description, source.description].filter(Boolean).join(' · '), width)}</Text>
+		</Box>
+	);
+
+	if (result.status === 'loading') {
+		return <Box flexDirection="column" height={height}>{header}<LoadingLine what={`Loading page ${page} of posts from ${hostOf(source.site.url)}`} /></Box>;
+	}
+	if (result.status === 'error') {
+		return <Box flexDirection="column" height={height}>{header}<ErrorBox error={result.error} hint={`r retry · q quit${page > 1 ? ' · ← previous page' : ''}`} /></Box>;
+	}
+
+	const info = postPage!.total === 0
+		? 'No posts yet.'
+		: `Page ${page} of ${postPage!.totalPages} · ${postPage!.total} ${postPage!.total === 1 ? 'post' : 'posts'}`;
+	// Rows that fit: header (2) + info (1) + blank (1) + footer (1) + excerpt (2).
+	const room = Math.max(1, height - 7);
+	const first = Math.min(Math.max(0, selected - room + 1), Math.max(0, posts.length - room));
+	const visible = posts.slice(first, first + room);
+	const current = posts[selected];
+	return (
+		<Box flexDirection="column" height={height}>
+			{header}
+			<Text> </Text>
+			{visible.map((post, offset) => {
+				const index = first + offset;
+				const isSelected = index === selected;
+				const isRead = props.readIds.has(String(post.id));
+				const row = listRow(post, width - 2);
+				return (
+					<Text key={String(post.id)} wrap="truncate-end">
+						<Text color={theme.selection}>{isSelected ? '▸ ' : '  '}</Text>
+						<Text bold={isSelected} dimColor={isRead && !isSelected} color={isSelected ? theme.selection : undefined}>{row.title}</Text>
+						<Text>{row.gap}</Text>
+						<Text color={theme.muted}>{row.meta}</Text>
+					</Text>
+				);
+			})}
+			<Box flexGrow={1} />
+			{current?.excerpt ? <Text color={theme.muted} wrap="truncate-end">{fitToWidth(current.excerpt, width)}</Text> : null}
+			<Text wrap="truncate-end">
+				<Text bold>{info}</Text>
+				<Text color={theme.muted}>{fitToWidth('  ↑↓ move · Enter open · ←→ page · q quit · ? help', Math.max(0, width - info.length))}</Text>
+			</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,183 @@
+import {useKeys} from '../hooks/use-keys.js';
+import {Box, Text} from 'ink';
+import React, {useCallback, useEffect, useMemo} from 'react';
+import type {Post, PostRef} from '../../model/post.js';
+import type {BlogSource} from '../../sources/blog-source.js';
+import {hostOf} from '../../http/client.js';
+import {fitToWidth} from '../../render/fit-width.js';
+import {layoutNeighbours, layoutPostBody, layoutPostHead} from '../../render/post-layout.js';
+import type {StyledLine} from '../../render/styled-line.js';
+import {wrapPlainText} from '../../render/wrap.js';
+import {openUrl} from '../../platform/open-url.js';
+import {ErrorBox} from '../components/error-box.js';
+import {LoadingLine} from '../components/loading-line.js';
+import {StyledLines} from '../components/styled-lines.js';
+import {useAsync} from '../hooks/use-async.js';
+import {RelatedPanel, relatedPanelLines} from '../related-panel/related-panel.js';
+import {theme} from '../theme.js';
+import {topFor, usePostViewState} from './use-post-view-state.js';
+
+/** At this width and wider, Related Posts sits beside the post instead of under it. */
+export const wideLayoutColumns = 120;
+const relatedPanelWidth = 38;
+const relatedLimit = 5;
+
+export type PostViewProps = {
+	readonly source: BlogSource;
+	readonly postRef: PostRef;
+	readonly width: number;
+	readonly height: number;
+	/** Whether this screen gets the keys. */
+	readonly isActive: boolean;
+	/** Whether the Related Posts panel is shown (a key hides and shows it). */
+	readonly showRelated: boolean;
+	readonly onToggleRelated: () => void;
+	readonly onBack: () => void;
+	/** Open another post (previous/next, a related post). */
+	readonly onOpenPost: (ref: PostRef) => void;
+	readonly onOpenThread: (post: Post) => void;
+	readonly onComment: (post: Post) => void;
+	/** Called once the post is on screen (to mark it read). */
+	readonly onLoaded: (post: Post) => void;
+};
+
+function refKey(ref: PostRef): string {
+	return ref.kind === 'id' ? `id:${ref.id}` : ref.kind === 'slug' ? `slug:${ref.slug}` : `url:${ref.url}`;
+}
+
+/** A post, read page by page like `less`, with previous/next links, related posts and the way to its comments. */
+export function PostView(props: PostViewProps) {
+	const {source, postRef, width, height, showRelated} = props;
+	const key = refKey(postRef);
+	const loadPost = useCallback((signal: AbortSignal) => source.fetchPost(postRef, {signal}), [source, key]);
+	const postState = useAsync(key, loadPost);
+	const post = postState.status === 'done' ? postState.value : undefined;
+	const postKey = post ? String(post.id) : undefined;
+
+	const loadNeighbours = useCallback((signal: AbortSignal) => source.fetchNeighbours(post!, {signal}), [source, post]);
+	const neighbours = useAsync(postKey, loadNeighbours);
+	const loadRelated = useCallback((signal: AbortSignal) => source.fetchRelated(post!, relatedLimit, {signal}), [source, post]);
+	const related = useAsync(postKey, loadRelated);
+	const loadCanComment = useCallback(async () => source.canComment(post!), [source, post]);
+	const commentable = useAsync(postKey, loadCanComment);
+	const canComment = commentable.status === 'done' && commentable.value;
+
+	const [state, dispatch] = usePostViewState();
+	const {onLoaded} = props;
+	useEffect(() => {
+		if (post) onLoaded(post);
+	}, [post, onLoaded]);
+
+	const isWide = width >= wideLayoutColumns && showRelated;
+	const bodyWidth = Math.max(10, isWide ? width - relatedPanelWidth - 1 : width);
+	const viewportHeight = Math.max(1, height - 1);
+
+	// Wrapping happens once per (post, width), never on a keypress.
+	const head = useMemo(() => (post ? layoutPostHead(post, bodyWidth) : []), [post, bodyWidth]);
+	const body = useMemo(() => (post ? layoutPostBody(post, bodyWidth) : []), [post, bodyWidth]);
+	const tail = useMemo(() => {
+		if (!post) return [];
+		const lines: StyledLine[] = [];
+		if (neighbours.status === 'done') {
+			const links = layoutNeighbours(neighbours.value, bodyWidth);
+			if (links.length > 0) lines.push([], ...links);
+		}
+		if (showRelated && !isWide) {
+			lines.push([], ...relatedPanelLines(related, bodyWidth, state.relatedFocused ? state.relatedIndex : undefined));
+		}
+		lines.push([], ...commentLines(post, commentable.status === 'loading' ? undefined : canComment, bodyWidth));
+		return lines;
+	}, [post, neighbours, related, commentable, canComment, showRelated, isWide, bodyWidth, state.relatedFocused, state.relatedIndex]);
+	const lines = useMemo(() => [...head, [], ...body, ...tail], [head, body, tail]);
+	const maxTop = Math.max(0, lines.length - viewportHeight);
+
+	// A resize re-wraps the text; the reader stays at the same place in it (derived, so the first frame is right).
+	const top = Math.min(topFor(state, bodyWidth, lines.length, maxTop), maxTop);
+	const scrollTo = (line: number) => dispatch({type: 'scroll-to', top: line, maxTop, width: bodyWidth, total: lines.length});
+
+	const relatedPosts = related.status === 'done' ? related.value : [];
+	const openNeighbour = (which: 'previous' | 'next') => {
+		if (neighbours.status !== 'done') return;
+		const target = neighbours.value[which];
+		if (target) props.onOpenPost({kind: 'id', id: target.id});
+		else dispatch({type: 'message', message: which === 'next' ? 'This is the newest post.' : 'This is the oldest post.'});
+	};
+
+	useKeys((input, key) => {
+		if (postState.status !== 'done') {
+			if (key.escape && postState.status === 'loading') return postState.cancel();
+			if (input === 'r' && postState.status === 'error') return postState.retry();
+			if (key.escape || input === 'q') props.onBack();
+			return;
+		}
+		if (state.relatedFocused) {
+			if (key.escape || key.tab) return dispatch({type: 'focus-related', focused: false});
+			if (key.downArrow || input === 'j') return dispatch({type: 'select-related', by: 1, count: relatedPosts.length});
+			if (key.upArrow || input === 'k') return dispatch({type: 'select-related', by: -1, count: relatedPosts.length});
+			const chosen = relatedPosts[state.relatedIndex];
+			if (key.return && chosen) props.onOpenPost({kind: 'id', id: chosen.id});
+			return;
+		}
+		const page = Math.max(1, viewportHeight - 2);
+		if (key.downArrow || input === 'j' || (key.return && !key.shift)) scrollTo(top + 1);
+		else if (key.upArrow || input === 'k') scrollTo(top - 1);
+		else if (input === ' ' || key.pageDown || input === 'f') scrollTo(top + page);
+		else if (input === 'b' || key.pageUp) scrollTo(top - page);
+		else if (input === 'g' || key.home) scrollTo(0);
+		else if (input === 'G' || key.end) scrollTo(maxTop);
+		else if (input === 'n') openNeighbour('next');
+		else if (input === 'p') openNeighbour('previous');
+		else if (key.escape || input === 'q') props.onBack();
+		else if (input === 'C') props.onOpenThread(post!);
+		else if (input === 'c') {
+			if (canComment) props.onComment(post!);
+			else dispatch({type: 'message', message: commentable.status === 'loading' ? 'Checking whether this post takes comments…' : 'Comments are closed on this post.'});
+		} else if (key.tab) {
+			if (!showRelated) props.onToggleRelated();
+			if (relatedPosts.length > 0) {
+				dispatch({type: 'focus-related', focused: true});
+				if (!isWide) scrollTo(maxTop);
+			} else dispatch({type: 'message', message: related.status === 'done' ? 'No related posts.' : 'Related posts are still loading.'});
+		} else if (input === 'h') props.onToggleRelated();
+		else if (input === 'o') {
+			void openUrl(post!.link).then(error => dispatch({type: 'message', message: error ?? `Opened ${post!.link} in the browser.`}));
+		}
+	}, {isActive: props.isActive});
+
+	if (postState.status === 'loading') return <Box height={height}><LoadingLine what={`Loading the post from ${hostOf(source.site.url)}`} /></Box>;
+	if (postState.status === 'error') return <Box height={height}><ErrorBox error={postState.error} hint="r retry · Esc back" /></Box>;
+
+	const visible = lines.slice(top, top + viewportHeight);
+	const bottom = Math.min(lines.length, top + viewportHeight);
+	const percent = lines.length === 0 ? 100 : Math.floor((bottom / lines.length) * 100);
+	const position = `lines ${top + 1}–${bottom} of ${lines.length} · ${percent}%`;
+	const hints = state.relatedFocused ? '↑↓ choose · Enter open · Tab back' : 'Space/b page · n/p next/prev post · C comments · c reply · Tab related · ? help';
+	return (
+		<Box flexDirection="column" height={height}>
+			<Box flexDirection="row" height={viewportHeight}>
+				<Box flexDirection="column" width={bodyWidth} height={viewportHeight} overflow="hidden">
+					<StyledLines lines={visible} />
+				</Box>
+				{isWide ? (
+					<Box marginLeft={1}>
+						<RelatedPanel state={related} width={relatedPanelWidth} height={viewportHeight} selected={state.relatedFocused ? state.relatedIndex : undefined} isFocused={state.relatedFocused} />
+					</Box>
+				) : null}
+			</Box>
+			<Text wrap="truncate-end">
+				<Text inverse>{` ${position} `}</Text>
+				<Text color={state.message ? theme.warning : theme.muted}>{fitToWidth(` ${state.message ?? hints}`, Math.max(0, width - position.length - 2))}</Text>
+			</Text>
+		</Box>
+	);
+}
+
+/** "12 comments · C read · c reply", or that comments are closed. */
+function commentLines(post: Post, canComment: boolean | undefined, width: number): StyledLine[] {
+	const count = post.commentCount;
+	const counted = count === undefined ? 'Comments' : count === 1 ? '1 comment' : `${count} comments`;
+	const text = canComment === undefined
+		? `${counted} · C to read`
+		: canComment ? `${counted} · C to read · c to leave a reply` : `${counted} · C to read · Comments are closed.`;
+	return wrapPlainText(text, width, {bold: true});
+}

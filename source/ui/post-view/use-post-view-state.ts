@@ -1,0 +1,55 @@
+import {useReducer} from 'react';
+
+/** What the post screen remembers between keys. */
+export type PostViewState = {
+	/** First visible line of the document, at the width and length it was set for. */
+	readonly top: number;
+	/** The width the document was wrapped to when `top` was set (0: not yet). */
+	readonly topWidth: number;
+	/** The document's length in lines when `top` was set. */
+	readonly topTotal: number;
+	/** The reader went to the end: stay there when related posts or links arrive below. */
+	readonly atEnd: boolean;
+	/** Whether the keys go to the Related Posts panel. */
+	readonly relatedFocused: boolean;
+	readonly relatedIndex: number;
+	/** A one-line note in the status bar ("Opened in the browser."). */
+	readonly message: string | undefined;
+};
+
+export type PostViewAction =
+	| {readonly type: 'scroll-to'; readonly top: number; readonly maxTop: number; readonly width: number; readonly total: number}
+	| {readonly type: 'focus-related'; readonly focused: boolean}
+	| {readonly type: 'select-related'; readonly by: number; readonly count: number}
+	| {readonly type: 'message'; readonly message: string | undefined};
+
+const clamp = (value: number, max: number) => Math.max(0, Math.min(value, Math.max(0, max)));
+
+export function postViewReducer(state: PostViewState, action: PostViewAction): PostViewState {
+	switch (action.type) {
+		case 'scroll-to':
+			return {...state, top: clamp(action.top, action.maxTop), topWidth: action.width, topTotal: action.total, atEnd: action.top >= action.maxTop && action.maxTop > 0, message: undefined};
+		case 'focus-related':
+			return {...state, relatedFocused: action.focused, message: undefined};
+		case 'select-related':
+			return {...state, relatedIndex: clamp(state.relatedIndex + action.by, action.count - 1)};
+		case 'message':
+			return {...state, message: action.message};
+	}
+}
+
+export const initialPostViewState: PostViewState = {top: 0, topWidth: 0, topTotal: 0, atEnd: false, relatedFocused: false, relatedIndex: 0, message: undefined};
+
+/**
+ * Where the reader is in a document of `total` lines wrapped to `width`. After a resize re-wraps the text,
+ * the same place is the same fraction of the way through it.
+ */
+export function topFor(state: PostViewState, width: number, total: number, maxTop: number): number {
+	if (state.atEnd) return maxTop;
+	if (state.topWidth === 0 || state.topWidth === width || state.topTotal === 0) return state.top;
+	return Math.round((state.top / state.topTotal) * total);
+}
+
+export function usePostViewState() {
+	return useReducer(postViewReducer, initialPostViewState);
+}

@@ -1,0 +1,37 @@
+import {Box} from 'ink';
+import React, {useMemo} from 'react';
+import type {RelatedPost} from '../../model/related.js';
+import {layoutRelated} from '../../render/post-layout.js';
+import type {StyledLine} from '../../render/styled-line.js';
+import {wrapPlainText} from '../../render/wrap.js';
+import {StyledLines} from '../components/styled-lines.js';
+import type {AsyncState} from '../hooks/use-async.js';
+import {theme} from '../theme.js';
+
+/** The panel's lines for a state of its load: "Loading…", the failure (in the panel only), or the posts. */
+export function relatedPanelLines(state: AsyncState<RelatedPost[]>, width: number, selected: number | undefined): StyledLine[] {
+	const title: StyledLine = [{text: 'Related Posts', bold: true, role: 'heading'}];
+	if (state.status === 'loading') return [title, [{text: 'Loading…', role: 'muted'}]];
+	if (state.status === 'error') return [title, ...wrapPlainText(state.error.message, width, {role: 'error'})];
+	return layoutRelated(state.value, width, selected);
+}
+
+export type RelatedPanelProps = {
+	readonly state: AsyncState<RelatedPost[]>;
+	readonly width: number;
+	readonly height: number;
+	/** The highlighted post when the panel has the keys. */
+	readonly selected: number | undefined;
+	readonly isFocused: boolean;
+};
+
+/** "Related Posts" beside the post, on wide terminals. */
+export function RelatedPanel({state, width, height, selected, isFocused}: RelatedPanelProps) {
+	const inner = Math.max(1, width - 4);
+	const lines = useMemo(() => relatedPanelLines(state, inner, selected), [state, inner, selected]);
+	return (
+		<Box flexDirection="column" width={width} height={height} borderStyle="round" borderColor={isFocused ? theme.accent : theme.muted} paddingX={1} overflow="hidden">
+			<StyledLines lines={lines.slice(0, Math.max(1, height - 2))} />
+		</Box>
+	);
+}

@@ -1,0 +1,39 @@
+import {render} from 'ink';
+import React from 'react';
+import type {CliFlags} from '../cli.js';
+import {parsePostRef} from '../model/post.js';
+import {exitCodes} from '../script/exit-codes.js';
+import {openBlog} from '../sources/open-blog.js';
+import {resolveSite} from '../sources/resolve-site.js';
+import {ReadState} from '../store/read-state.js';
+import {App} from './app.js';
+
+const enterAlternateScreen = '\u001B[?1049h\u001B[H';
+const leaveAlternateScreen = '\u001B[?1049l';
+
+/** The full-screen reader. Resolves with the exit code when the user quits. */
+export async function runInteractive({site, flags}: {site: string | undefined; flags: CliFlags}): Promise<number> {
+	const resolved = await resolveSite(site, flags);
+	// A full-screen reader: the terminal's own scrollback is left as it was when we quit.
+	process.stdout.write(enterAlternateScreen);
+	const restore = () => process.stdout.write(leaveAlternateScreen);
+	process.once('exit', restore);
+	try {
+		const instance = render(
+			<App
+				site={resolved.url}
+				openSource={(url, signal) => openBlog(url, {signal})}
+				perPage={flags.perPage ?? 10}
+				initialPost={flags.post ? parsePostRef(flags.post) : undefined}
+				readMarks={new ReadState()}
+			/>,
+			{exitOnCtrlC: true},
+		);
+		await instance.waitUntilExit();
+		return exitCodes.ok;
+	} finally {
+		restore();
+		process.off('exit', restore);
+		await resolved.close();
+	}
+}

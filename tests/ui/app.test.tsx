@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import {after, before, describe, it} from 'node:test';
+import {render} from 'ink-testing-library';
+import React from 'react';
+import {App, type ReadMarks} from '../../source/ui/app.js';
+import {openBlog} from '../../source/sources/open-blog.js';
+import {BlogError} from '../../source/sources/errors.js';
+import {startTestDemo, type TestDemo} from '../helpers/demo.js';
+import {frameText, keys, press, waitFor, waitForFrame, waitForText} from './helpers.js';
+
+type RestPost = {id: number; title: {rendered: string}; slug: string};
+
+function memoryReadMarks(): ReadMarks & {marked: string[]} {
+	const marked: string[] = [];
+	return {
+		marked,
+		readIds: () => new Set(marked),
+		markRead: (_site, id) => {
+			marked.push(String(id));
+		},
+	};
+}
+
+/** Gives the fake terminal a size and tells Ink it changed. */
+function resize(stdout: unknown, columns: number, rows: number): void {
+	Object.defineProperty(stdout, 'columns', {value: columns, configurable: true});
+	Object.defineProperty(stdout, 'rows', {value: rows, configurable: true});
+	(stdout as NodeJS.EventEmitter).emit('resize');
+}
+
+function renderApp(demo: TestDemo, options: {marks?: ReadMarks; columns?: number; rows?: number; openSource?: typeof openBlog} = {}) {
+	const open = options.openSource ?? openBlog;
+	const rendered = render(
+		<App site={demo.url} openSource={(url, signal) => open(url, {signal})} perPage={10} readMarks={options.marks ?? memoryReadMarks()} />,
+	);
+	resize(rendered.stdout, options.columns ?? 80, options.rows ?? 24);
+	return rendered;
+}
+
+const decode = (title: string) => title.replaceAll('&#8217;', '’').replaceAll('&amp;', '&').replaceAll('&#8211;', '–');
+
+describe('the reader', () => {
+	let demo: TestDemo;
+	let firstPage: RestPost[];
+	let total: number;
+	let totalPages: number;
+	before(async () => {
+		demo = await startTestDemo();
+		const {body, headers} = await demo.rest<RestPost[]>('wp/v2/posts?per_page=10');
+		firstPage = body;
+		total = Number(headers.get('x-wp-total'));
+		totalPages = Number(headers.get('x-wp-totalpages'));
+	});
+	after(async () => demo.stop());
+
+	it('opens on the list of posts with the page and total', async () => {
+		const app = renderApp(demo);
+		const frame = await waitForText(app, `Page 1 of ${totalPages} · ${total} posts`);
+		assert.ok(frame.includes('▸'), 'the first post is highlighted');
+		const firstTitle = decode(firstPage[0]!.title.rendered);
+		assert.ok(frame.includes(firstTitle.slice(0, 20)), `shows the newest post “${firstTitle}”`);
+		assert.ok(frame.split('\n').length < 24, 'never taller than the terminal');
+		app.unmount();
+	});
+
+	it('moves between list pages with → and ←', async () => {
+		const app = renderApp(demo);
+		await waitForText(app, 'Page 1 of');
+		await press(app, keys.right);
+		await waitForText(app, `Page 2 of ${totalPages}`);
+		await press(app, keys.left);
+		await waitForText(app, `Page 1 of ${totalPages}`);
+		app.unmount();
+	});
+
+	it('opens a post with Enter, pages through it, and goes back with Esc', async () => {
+		const marks = memoryReadMarks();
+		const app = renderApp(demo, {marks});
+		await waitForText(app, 'Page 1 of');
+		await press(app, keys.enter);
+		const opened = await waitForText(app, /lines 1–\d+ of \d+/);
+		assert.ok(opened.includes(decode(firstPage[0]!.title.rendered).slice(0, 20)));
+		await waitFor(() => marks.marked.includes(String(firstPage[0]!.id)), 'the post is marked read');
+		await press(app, keys.escape);
+		await waitForText(app, 'Page 1 of');
+		app.unmount();
+	});
+
+	it('reads the long post page by page, to the end, and shows its position', async () => {
+		const {body} = await demo.rest<Array<{id: number; content: {rendered: string}}>>('wp/v2/posts?per_page=100&_fields=id,content');
+		const longest = [...body].sort((a, b) => b.content.rendered.length - a.content.rendered.length)[0]!;
+		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(url, {signal})} perPage={10} readMarks={memoryReadMarks()} initialPost={{kind: 'id', id: longest.id}} />);
+		resize(app.stdout, 80, 24);
+		const first = await waitForText(app, /lines 1–22 of (\d+)/);
+		const totalLines = Number(/lines 1–22 of (\d+)/.exec(first)![1]);
+		assert.ok(totalLines > 5 * 23, `the long post is more than five screens (${totalLines} lines)`);
+		await press(app, ' ');
+		await waitForText(app, /lines 21–42 of/);
+		await press(app, 'b');
+		await waitForText(app, /lines 1–22 of/);
+		await press(app, 'G');
+		// Previous/next and related posts arrive after the post; wait for them, then go to the end again.
+		await waitForFrame(app, frame => frame.includes('»') && frame.includes('Related Posts') && !frame.includes('Loading…'));
+		await press(app, 'G');
+		const end = await waitForText(app, /of \d+ · 100%/);
+		assert.match(end, /comments? · C to read|Comments · C to read/);
+		app.unmount();
+	});
+
+	it('moves to the next and previous post with n and p, across list pages', async () => {
+		const {body} = await demo.rest<RestPost[]>('wp/v2/posts?per_page=1&page=11');
+		const eleventh = body[0]!;
+		const {body: tenth} = await demo.rest<RestPost[]>('wp/v2/posts?per_page=1&page=10');
+		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(url, {signal})} perPage={10} readMarks={memoryReadMarks()} initialPost={{kind: 'id', id: tenth[0]!.id}} />);
+		resize(app.stdout, 80, 24);
+		await waitForText(app, decode(tenth[0]!.title.rendered).slice(0, 20));
+		await waitForText(app, '«');
+		await press(app, 'p');
+		await waitForText(app, decode(eleventh.title.rendered).slice(0, 20));
+		await waitForText(app, '»');
+		await press(app, 'n');
+		await waitForText(app, decode(tenth[0]!.title.rendered).slice(0, 20));
+		app.unmount();
+	});
+
+	it('re-wraps on resize and keeps the reader’s place', async () => {
+		const {body} = await demo.rest<Array<{id: number; content: {rendered: string}}>>('wp/v2/posts?per_page=100&_fields=id,content');
+		const longest = [...body].sort((a, b) => b.content.rendered.length - a.content.rendered.length)[0]!;
+		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(url, {signal})} perPage={10} readMarks={memoryReadMarks()} initialPost={{kind: 'id', id: longest.id}} />);
+		resize(app.stdout, 100, 30);
+		// Let everything arrive (previous/next, related) so that only the width changes the length.
+		await waitForText(app, /lines 1–28 of/);
+		await press(app, 'G');
+		await waitForFrame(app, frame => frame.includes('»') && frame.includes('Related Posts') && !frame.includes('Loading…'));
+		await press(app, 'g', ' ', ' ');
+		const wide = await waitForText(app, /lines 53–/);
+		const wideTotal = Number(/of (\d+)/.exec(wide)![1]);
+		resize(app.stdout, 60, 30);
+		const narrow = await waitForFrame(app, frame => {
+			const match = /lines (\d+)–\d+ of (\d+)/.exec(frame);
+			return Boolean(match && Number(match[2]) !== wideTotal) && frame.split('\n').every(line => line.length <= 60);
+		});
+		const [, top, narrowTotal] = /lines (\d+)–\d+ of (\d+)/.exec(narrow)!.map(Number) as [number, number, number];
+		assert.ok(narrowTotal > wideTotal, 'narrower means more lines');
+		const expected = (52 / wideTotal) * narrowTotal;
+		assert.ok(Math.abs(top - expected) < 3, `kept the place: line ${top}, expected about ${Math.round(expected)}`);
+		for (const line of frameText(app).split('\n')) assert.ok(line.length <= 60, `no line wider than 60 columns: “${line}”`);
+		app.unmount();
+	});
+
+	it('shows what went wrong in words, and retries with r', async () => {
+		let attempts = 0;
+		const flaky: typeof openBlog = async (url, options) => {
+			attempts++;
+			if (attempts === 1) throw new BlogError('network', 'Could not read blog.example: connection refused.');
+			return openBlog(url, options);
+		};
+		const app = renderApp(demo, {openSource: flaky});
+		const failed = await waitForText(app, 'Could not read blog.example: connection refused.');
+		assert.ok(failed.includes('r retry'));
+		assert.ok(!failed.includes('    at '), 'no stack trace');
+		await press(app, 'r');
+		await waitForText(app, 'Page 1 of');
+		app.unmount();
+	});
+
+	it('shows the keys with ?', async () => {
+		const app = renderApp(demo);
+		await waitForText(app, 'Page 1 of');
+		await press(app, '?');
+		const help = await waitForText(app, 'blogterm keys');
+		assert.match(help, /n p\s+newer \/ older post/);
+		await press(app, '?');
+		await waitForText(app, 'Page 1 of');
+		app.unmount();
+	});
+});

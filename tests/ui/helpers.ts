@@ -1,0 +1,54 @@
+import stripAnsi from 'strip-ansi';
+
+type Rendered = {lastFrame(): string | undefined; stdin: {write(data: string): void}};
+
+/** The last frame without colour codes. */
+export function frameText(rendered: Rendered): string {
+	return stripAnsi(rendered.lastFrame() ?? '');
+}
+
+/** Polls the last frame until `predicate` holds; fails with the frame it last saw. Never sleeps a fixed time. */
+export async function waitForFrame(rendered: Rendered, predicate: (frame: string) => boolean, timeoutMs = 5000): Promise<string> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const frame = frameText(rendered);
+		if (predicate(frame)) return frame;
+		if (Date.now() > deadline) throw new Error(`Timed out waiting for the frame. Last frame:\n${frame}`);
+		await new Promise(resolve => setTimeout(resolve, 10));
+	}
+}
+
+/** Waits until the frame shows `text`. */
+export async function waitForText(rendered: Rendered, text: string | RegExp, timeoutMs?: number): Promise<string> {
+	return waitForFrame(rendered, frame => (typeof text === 'string' ? frame.includes(text) : text.test(frame)), timeoutMs);
+}
+
+/** Types keys one write at a time, letting Ink handle each before the next. */
+export async function press(rendered: Rendered, ...keys: string[]): Promise<void> {
+	for (const key of keys) {
+		rendered.stdin.write(key);
+		await new Promise(resolve => setTimeout(resolve, 15));
+	}
+}
+
+export const keys = {
+	enter: '\r',
+	escape: '\u001B',
+	tab: '\t',
+	shiftTab: '\u001B[Z',
+	up: '\u001B[A',
+	down: '\u001B[B',
+	right: '\u001B[C',
+	left: '\u001B[D',
+	pageDown: '\u001B[6~',
+	pageUp: '\u001B[5~',
+} as const;
+
+/** Polls a condition (something the app did, not a frame) until it holds. */
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
+		await new Promise(resolve => setTimeout(resolve, 10));
+	}
+}
