@@ -1,5 +1,5 @@
 import {useInput} from 'ink';
-import {useEffect, useRef, useState} from 'react';
+import {useEffect, useLayoutEffect, useRef, useState} from 'react';
 import type {Comment} from '../../model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../../model/comment-draft.js';
 import type {Post} from '../../model/post.js';
@@ -69,7 +69,8 @@ export function useCommentForm(options: UseCommentFormOptions): CommentFormModel
 	}, []);
 
 	// The draft is written as it changes: after Esc, a refusal or a kill, it is there next time.
-	useEffect(() => {
+	// (Layout effects run in the same commit as the frame: what is on screen is on disk.)
+	useLayoutEffect(() => {
 		if (!state.edited) return;
 		try {
 			saveDraft(draftKey, state.draft);
@@ -82,8 +83,10 @@ export function useCommentForm(options: UseCommentFormOptions): CommentFormModel
 	// Each submission is sent exactly once, whatever React does with effects.
 	const sent = useRef<Submission | undefined>(undefined);
 	const callbacks = useRef({onClose, onCancelReply});
-	callbacks.current = {onClose, onCancelReply};
-	useEffect(() => {
+	useLayoutEffect(() => {
+		callbacks.current = {onClose, onCancelReply};
+	});
+	useLayoutEffect(() => {
 		const {submission} = state;
 		if (!submission || sent.current === submission) return;
 		sent.current = submission;
@@ -112,7 +115,7 @@ export function useCommentForm(options: UseCommentFormOptions): CommentFormModel
 		);
 	}, [state.submission, source, post, draftKey]);
 
-	useEffect(() => {
+	useLayoutEffect(() => {
 		if (state.request?.kind === 'close') callbacks.current.onClose();
 		else if (state.request?.kind === 'cancel-reply') callbacks.current.onCancelReply?.();
 	}, [state.request]);

@@ -1,0 +1,97 @@
+import {Box, Text} from 'ink';
+import React, {useLayoutEffect, useMemo, useRef} from 'react';
+import {renderThread} from '../../comments/thread.js';
+import type {Comment, ThreadEntry} from '../../model/comment.js';
+import {fitToWidth} from '../../render/fit-width.js';
+import type {StyledLine} from '../../render/styled-line.js';
+import {StyledLineView} from '../components/styled-lines.js';
+import {theme} from '../theme.js';
+import {useCommentThreadState, type ThreadLayout} from './use-comment-thread-state.js';
+import {useLatestInput} from './use-latest-input.js';
+
+export type CommentThreadProps = {
+	/** The thread, as buildThread() places it. */
+	readonly entries: readonly ThreadEntry[];
+	/** Terminal columns. */
+	readonly width: number;
+	/** Terminal rows, the status line included. */
+	readonly height: number;
+	/** `r` on the selected comment; without it, the thread is read-only (comments closed). */
+	readonly onReply?: (comment: Comment) => void;
+	/** IDs of this user's comments, marked "(yours)". */
+	readonly mineIds?: Iterable<number | string>;
+	/** The post's URL, to resolve relative links in comments. */
+	readonly baseUrl?: string;
+	/** Keys shown at the end of the status line for what the screen around adds ("c comment · Esc back"). */
+	readonly extraHints?: string;
+	/** Whether the thread gets the keys (default true). */
+	readonly isActive?: boolean;
+};
+
+// Two columns on the left mark the selected comment.
+const gutter = 2;
+
+/** A thread of comments that pages like a post, with one comment selected for `r`. */
+export function CommentThread(props: CommentThreadProps) {
+	const {entries, width, height, onReply} = props;
+	const viewport = Math.max(1, height - 1);
+	const rendered = useMemo(
+		() => renderThread(entries, Math.max(10, width - gutter), {mineIds: props.mineIds, baseUrl: props.baseUrl}),
+		[entries, width, props.mineIds, props.baseUrl],
+	);
+	const layout: ThreadLayout = useMemo(() => ({starts: rendered.starts, lineCount: rendered.lines.length, viewport}), [rendered, viewport]);
+	const [state, dispatch] = useCommentThreadState();
+
+	useLatestInput((input, key) => {
+		if (key.downArrow || input === 'j') dispatch({type: 'next', layout});
+		else if (key.upArrow || input === 'k') dispatch({type: 'previous', layout});
+		else if (input === ' ' || input === 'f' || key.pageDown) dispatch({type: 'page-down', layout});
+		else if (input === 'b' || key.pageUp) dispatch({type: 'page-up', layout});
+		else if (input === 'g' || key.home) dispatch({type: 'first', layout});
+		else if (input === 'G' || key.end) dispatch({type: 'last', layout});
+		else if (input === 'r' && onReply) dispatch({type: 'reply', layout});
+	}, {isActive: props.isActive ?? true});
+
+	const replyTo = useRef(onReply);
+	useLayoutEffect(() => {
+		replyTo.current = onReply;
+	});
+	useLayoutEffect(() => {
+		const entry = state.reply ? entries[state.reply.index] : undefined;
+		if (entry) replyTo.current?.(entry.comment);
+		// Only a new `r` press calls back, not a new list of entries.
+	}, [state.reply]);
+
+	const top = Math.min(state.top, Math.max(0, rendered.lines.length - viewport));
+	const selected = Math.min(state.selected, Math.max(0, entries.length - 1));
+	const selectedStart = rendered.starts[selected] ?? 0;
+	const selectedEnd = (rendered.starts[selected + 1] ?? rendered.lines.length + 1) - 2;
+	const visible = rendered.lines.slice(top, top + viewport);
+
+	const bottom = Math.min(rendered.lines.length, top + viewport);
+	const position = entries.length === 0 ? 'no comments' : `comment ${selected + 1} of ${entries.length}`;
+	const hints = ['j/k move', 'Space/b page', onReply ? 'r reply' : '', props.extraHints ?? ''].filter(Boolean).join(' · ');
+	const percent = rendered.lines.length === 0 ? 100 : Math.floor((bottom / rendered.lines.length) * 100);
+	const status = ` ${position} · ${percent}% `;
+
+	return (
+		<Box flexDirection="column" height={height}>
+			<Box flexDirection="column" height={viewport} overflow="hidden">
+				{visible.map((line: StyledLine, index) => {
+					const lineIndex = top + index;
+					const isSelected = entries.length > 0 && lineIndex >= selectedStart && lineIndex <= selectedEnd;
+					return (
+						<Box key={lineIndex} flexDirection="row">
+							<Text color={theme.selection}>{isSelected ? '▌ ' : '  '}</Text>
+							<StyledLineView line={line} />
+						</Box>
+					);
+				})}
+			</Box>
+			<Text wrap="truncate-end">
+				<Text inverse>{status}</Text>
+				<Text color={theme.muted}>{fitToWidth(` ${hints}`, Math.max(0, width - status.length))}</Text>
+			</Text>
+		</Box>
+	);
+}
