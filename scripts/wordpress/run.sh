@@ -39,9 +39,12 @@ started=$SECONDS
 bash "$here/start.sh" "$state"
 echo "wordpress e2e: WordPress ready in $((SECONDS - started)) s" >&2
 
-# The suite runs dist/cli.js, or the build BLOGTERM_E2E_CLI names (then nothing is built here).
+# The suite runs the build BLOGTERM_E2E_CLI names, or builds one and runs a copy of it (so that a
+# `npm run build` elsewhere in this working tree, which empties dist/, cannot pull it away mid-run).
 if [ -z "${BLOGTERM_E2E_CLI:-}" ]; then
 	node scripts/build.mjs
+	cp -R dist "$state/dist"
+	export BLOGTERM_E2E_CLI="$state/dist/cli.js"
 fi
 
 if [ $# -gt 0 ]; then
