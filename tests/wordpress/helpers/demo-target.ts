@@ -1,3 +1,4 @@
+import {randomUUID} from 'node:crypto';
 import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -5,7 +6,6 @@ import {CommentStore, commentsFileName, type StoredComment as DemoStoredComment}
 import {seededApprovedCommenter, seededComments} from '../../../source/demo/content/index.js';
 import {demoBlogContent, startDemoBlog, type DemoBlog} from '../../../source/demo/server.js';
 import {mysqlDate} from '../../../source/demo/wp-text.js';
-import {randomUUID} from 'node:crypto';
 import {discoverRestRoot} from './rest.js';
 import type {StoredComment, Target} from './target.js';
 import {readBlogTruth} from './truth.js';
