@@ -213,7 +213,7 @@ export function restErrorCode(response: HttpResponse): string | undefined {
 	return isObject(json) && typeof json['code'] === 'string' ? json['code'] : undefined;
 }
 
-/** "Invalid parameter(s): author_email (Invalid email address.)" — the details WordPress gives for rest_invalid_param. */
+/** The message of a REST error, or the details WordPress gives for rest_invalid_param ("author_email: Invalid email address."). */
 function restErrorText(error: RestError): string | undefined {
 	const message = typeof error.message === 'string' ? htmlToLine(error.message) : '';
 	const params = isObject(error.data) && isObject(error.data.params) ? error.data.params : undefined;
@@ -223,7 +223,8 @@ function restErrorText(error: RestError): string | undefined {
 			.map(([name, text]) => `${cleanLine(name)}: ${htmlToLine(text)}`)
 			.join('; ')
 		: '';
-	const text = [withoutErrorPrefix(message), details].filter(Boolean).join(' ');
+	// "Invalid parameter(s): author_email" says less than its details ("author_email: Invalid email address.").
+	const text = details || withoutErrorPrefix(message);
 	return text === '' ? undefined : shorten(text);
 }
 

@@ -147,7 +147,7 @@ describe('reading the answer of POST /wp/v2/comments', () => {
 			['flood', 'too-fast', 'You are posting comments too quickly. Slow down.'],
 			['closed', 'closed', 'Sorry, comments are closed for this item.'],
 			['authorDataRequired', 'invalid', 'Creating a comment requires valid author name and email values.'],
-			['invalidParam', 'invalid', 'Invalid parameter(s): author_email author_email: author_email is not a valid email address.'],
+			['invalidParam', 'invalid', 'author_email: Invalid email address.'],
 			['invalidAuthor', 'invalid', 'Sorry, you are not allowed to edit \'author\' for comments.'],
 			['badPassword', 'login-required', 'The provided password is an invalid application password.'],
 			['noRoute', 'other', 'No route was found matching the URL and request method.'],

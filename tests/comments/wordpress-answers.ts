@@ -93,7 +93,7 @@ export const restErrors = {
 		json: {
 			code: 'rest_invalid_param',
 			message: 'Invalid parameter(s): author_email',
-			data: {status: 400, params: {author_email: 'author_email is not a valid email address.'}, details: {author_email: {code: 'rest_invalid_email', message: 'Invalid email address.', data: null}}},
+			data: {status: 400, params: {author_email: 'Invalid email address.'}, details: {author_email: {code: 'rest_invalid_email', message: 'Invalid email address.', data: null}}},
 		},
 	},
 	invalidAuthor: {status: 401, json: {code: 'rest_comment_invalid_author', message: 'Sorry, you are not allowed to edit \'author\' for comments.', data: {status: 401}}},
