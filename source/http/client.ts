@@ -1,27 +1,19 @@
-import got, {type Method, RequestError, type Response} from 'got';
+import got, {type Method, RequestError, type Response, type RetryObject} from 'got';
 import {BlogError} from '../sources/errors.js';
 import {cleanLine} from '../render/sanitize.js';
+import {cacheKey, defaultHttpCache, type CachedAnswer} from '../store/cache.js';
+import {BodyDecodeError, decodeBody} from './decode-body.js';
+import {currentHttpLimits, formatMegabytes, formatSeconds, httpLimits, timeScale, type HttpLimits} from './limits.js';
 
-/** The limits every request lives within. Named in the README ("Reliability"). */
-export const httpLimits = {
-	/** No connection (DNS, TCP, TLS) within this many ms: give up. */
-	connectTimeoutMs: 10_000,
-	/** No first byte of the answer within this many ms after sending: give up. */
-	responseTimeoutMs: 15_000,
-	/** The whole request, body included, must be done within this many ms. */
-	requestTimeoutMs: 30_000,
-	/** A body (after decompression) larger than this is refused. */
-	maxBodyBytes: 20 * 1024 * 1024,
-	/** GET retries on 502/503/504 (and 429 with Retry-After) and connection resets. POST never. */
-	getRetries: 2,
-	maxRedirects: 10,
-} as const;
+export {httpLimits, overrideHttpLimits, type HttpLimits} from './limits.js';
 
 export type HttpResponse = {
 	readonly statusCode: number;
 	readonly url: string;
 	readonly headers: Readonly<Record<string, string | string[] | undefined>>;
 	readonly body: string;
+	/** Set when the server could not be reached and this is the copy kept on disk (ISO 8601 time it was saved). */
+	readonly offlineSavedAt?: string;
 };
 
 export type RequestOptions = {
@@ -29,36 +21,63 @@ export type RequestOptions = {
 	readonly headers?: Record<string, string>;
 	/** Follow redirects (GET only; default true). */
 	readonly followRedirect?: boolean;
+	/**
+	 * GET only: keep a 200 answer on disk, revalidate it next time (If-None-Match / If-Modified-Since;
+	 * a 304 gives the kept body), and give it, marked `offlineSavedAt`, when the server cannot be reached.
+	 */
+	readonly cache?: boolean;
 };
 
 const userAgent = 'blogterm (+https://www.npmjs.com/package/blogterm)';
 
-/** A hostname for messages ("Could not reach blog.example: …"). */
+/** A hostname for messages ("Could not reach blog.example: …"); never anything a terminal would act on. */
 export function hostOf(url: string): string {
 	try {
 		return new URL(url).host;
 	} catch {
-		return url;
+		return cleanLine(url);
 	}
 }
 
+/** Certificate problems in words; anything else TLS says by its code. */
+const tlsReasons: Record<string, string> = {
+	DEPTH_ZERO_SELF_SIGNED_CERT: 'its certificate is self-signed',
+	SELF_SIGNED_CERT_IN_CHAIN: 'its certificate chain ends in a self-signed certificate',
+	CERT_HAS_EXPIRED: 'its certificate has expired',
+	CERT_NOT_YET_VALID: 'its certificate is not valid yet',
+	ERR_TLS_CERT_ALTNAME_INVALID: 'its certificate is for another name',
+	UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its certificate could not be verified',
+	UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'its certificate could not be verified',
+	EPROTO: 'the secure connection could not be set up',
+	ERR_SSL_WRONG_VERSION_NUMBER: 'it did not answer in TLS (is it http only?)',
+};
+
 /** Turns got's errors into BlogErrors that say in words what happened. */
-export function toBlogError(error: unknown, url: string): BlogError {
+export function toBlogError(error: unknown, url: string, limits: HttpLimits = currentHttpLimits()): BlogError {
 	if (error instanceof BlogError) return error;
-	const host = cleanLine(hostOf(url));
+	const host = hostOf(url);
 	const code = (error as {code?: string}).code ?? '';
 	const name = (error as {name?: string}).name ?? '';
-	if (name === 'AbortError' || code === 'ERR_CANCELED' || name === 'CancelError') {
+	const message = String((error as Error)?.message ?? '');
+	if (name === 'AbortError' || code === 'ERR_CANCELED' || code === 'ABORT_ERR' || name === 'CancelError') {
 		return new BlogError('cancelled', `Loading ${host} was cancelled.`, {cause: error});
 	}
 	if (name === 'TimeoutError' || code === 'ETIMEDOUT') {
 		const event = (error as {event?: string}).event;
 		const what = event === 'request'
-			? `did not finish answering within ${httpLimits.requestTimeoutMs / 1000} s`
+			? `did not finish answering within ${formatSeconds(limits.requestTimeoutMs)}`
 			: event === 'response'
-				? `took longer than ${httpLimits.responseTimeoutMs / 1000} s to answer`
-				: `could not be connected to within ${httpLimits.connectTimeoutMs / 1000} s`;
+				? `took longer than ${formatSeconds(limits.responseTimeoutMs)} to answer`
+				: `could not be connected to within ${formatSeconds(limits.connectTimeoutMs)}`;
 		return new BlogError('timeout', `${host} ${what}.`, {cause: error});
+	}
+	if (error instanceof BodyDecodeError) {
+		const reason = error.code === 'ERR_BODY_TOO_LARGE'
+			? `the answer is larger than ${formatMegabytes(limits.maxBodyBytes)} once uncompressed, blogterm's limit`
+			: error.code === 'ERR_UNKNOWN_ENCODING'
+				? `the answer is compressed in a way blogterm cannot read (${cleanLine(error.encoding)})`
+				: 'the compressed answer is corrupt';
+		return new BlogError('unreadable', `Could not read ${host}: ${reason}.`, {cause: error});
 	}
 	const reasons: Record<string, string> = {
 		ECONNREFUSED: 'connection refused',
@@ -68,72 +87,162 @@ export function toBlogError(error: unknown, url: string): BlogError {
 		ENETUNREACH: 'network unreachable',
 		EHOSTUNREACH: 'host unreachable',
 		EPIPE: 'the connection was closed',
-		ERR_TOO_MANY_REDIRECTS: `more than ${httpLimits.maxRedirects} redirects (a redirect loop?)`,
+		ERR_TOO_MANY_REDIRECTS: `more than ${limits.maxRedirects} redirects (a redirect loop?)`,
 		ERR_UNSUPPORTED_PROTOCOL: 'it redirected to an address that is not http or https',
-		ERR_BODY_TOO_LARGE: `the answer is larger than ${httpLimits.maxBodyBytes / 1024 / 1024} MB`,
+		ERR_BODY_TOO_LARGE: `the answer is larger than ${formatMegabytes(limits.maxBodyBytes)}, blogterm's limit`,
 		Z_DATA_ERROR: 'the compressed answer is corrupt',
+		ERR_INVALID_URL: 'it redirected to an address that cannot be read',
+		HPE_INVALID_CONSTANT: 'the answer is not HTTP',
+		HPE_INVALID_HEADER_TOKEN: 'the answer has a malformed header',
+		HPE_HEADER_OVERFLOW: 'the answer\'s headers are too large',
 	};
 	if (code in reasons) {
-		const kind = code === 'ERR_BODY_TOO_LARGE' || code === 'Z_DATA_ERROR' ? 'unreadable' : 'network';
+		const kind = code === 'ERR_BODY_TOO_LARGE' || code === 'Z_DATA_ERROR' || code.startsWith('HPE_') ? 'unreadable' : 'network';
 		return new BlogError(kind, `Could not read ${host}: ${reasons[code]}.`, {cause: error});
 	}
-	if (/CERT|SSL|TLS|self[- ]signed/i.test(`${code} ${(error as Error).message ?? ''}`)) {
-		return new BlogError('network', `Could not reach ${host}: the TLS certificate was not accepted (${cleanLine(code || 'TLS error')}).`, {cause: error});
+	if (code in tlsReasons || /CERT|SSL|TLS|self[- ]signed/i.test(`${code} ${message}`)) {
+		const reason = tlsReasons[code] ?? `the TLS certificate was not accepted (${cleanLine(code || 'TLS error')})`;
+		return new BlogError('network', `Could not reach ${host}: ${reason}.`, {cause: error});
 	}
 	if (error instanceof RequestError) {
-		return new BlogError('network', `Could not reach ${host}: ${cleanLine(error.message)}.`, {cause: error});
+		return new BlogError('network', `Could not reach ${host}: ${cleanLine(message)}.`, {cause: error});
 	}
-	return new BlogError('network', `Could not reach ${host}: ${cleanLine(String((error as Error)?.message ?? error))}.`, {cause: error});
+	return new BlogError('network', `Could not reach ${host}: ${cleanLine(message || String(error))}.`, {cause: error});
 }
 
-async function send(method: Method, url: string, options: RequestOptions & {form?: Record<string, string>; json?: unknown}): Promise<HttpResponse> {
+const retriedStatuses = new Set([502, 503, 504]);
+const retryAfterStatuses = new Set([429, 503]);
+const retriedErrorCodes = new Set(['ECONNRESET', 'EPIPE', 'EAI_AGAIN']);
+
+/**
+ * How long to wait before retrying a GET, or 0 not to: 502/503/504 and connection resets are retried
+ * with backoff (1 s, 2 s… at most 4 s); 429 and 503 wait as long as Retry-After says, when that is short.
+ */
+export function retryDelay(retry: Pick<RetryObject, 'attemptCount' | 'retryAfter'> & {readonly method: string; readonly statusCode: number | undefined; readonly code: string | undefined}, limits: HttpLimits, scale = 1): number {
+	if (retry.method !== 'GET' || retry.attemptCount > limits.getRetries) return 0;
+	const status = retry.statusCode;
+	if (status !== undefined && retryAfterStatuses.has(status) && retry.retryAfter !== undefined) {
+		// got gives Retry-After in ms of real time; the limit is in real time too.
+		if (retry.retryAfter > httpLimits.maxRetryAfterMs) return 0;
+		return Math.max(1, Math.round(retry.retryAfter * scale));
+	}
+	const retried = status === undefined ? retriedErrorCodes.has(retry.code ?? '') : retriedStatuses.has(status);
+	if (!retried) return 0;
+	return Math.min(limits.retryDelayMs * 2 ** (retry.attemptCount - 1), limits.maxRetryDelayMs);
+}
+
+type RawResponse = {
+	readonly statusCode: number;
+	readonly url: string;
+	readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+	readonly bytes: Buffer;
+};
+
+type SendOptions = RequestOptions & {readonly form?: Record<string, string>; readonly json?: unknown};
+
+/** One request: timeouts, retries (GET), redirects (GET), the body limit and decompression. Rejects with a BlogError. */
+async function send(method: Method, url: string, options: SendOptions): Promise<RawResponse> {
+	const limits = currentHttpLimits();
+	const scale = timeScale();
 	const isGet = method === 'GET';
 	let tooLarge = false;
 	try {
 		const request = got(url, {
 			method,
-			headers: {'user-agent': userAgent, ...options.headers},
+			headers: {'user-agent': userAgent, 'accept-encoding': 'gzip, deflate, br', ...options.headers},
 			form: options.form,
 			json: options.json,
 			signal: options.signal,
+			responseType: 'buffer',
+			// Decompressed below, within the body limit.
+			decompress: false,
 			throwHttpErrors: false,
+			// A POST is never re-sent anywhere by a redirect: the caller reads the 3xx.
 			followRedirect: isGet ? (options.followRedirect ?? true) : false,
-			maxRedirects: httpLimits.maxRedirects,
+			maxRedirects: limits.maxRedirects,
 			timeout: {
-				lookup: httpLimits.connectTimeoutMs,
-				connect: httpLimits.connectTimeoutMs,
-				secureConnect: httpLimits.connectTimeoutMs,
-				response: httpLimits.responseTimeoutMs,
-				request: httpLimits.requestTimeoutMs,
+				lookup: limits.connectTimeoutMs,
+				connect: limits.connectTimeoutMs,
+				secureConnect: limits.connectTimeoutMs,
+				response: limits.responseTimeoutMs,
+				request: limits.requestTimeoutMs,
 			},
-			retry: isGet
-				? {
-					limit: httpLimits.getRetries,
-					methods: ['GET'],
-					statusCodes: [429, 502, 503, 504],
-					errorCodes: ['ECONNRESET', 'EPIPE', 'EAI_AGAIN'],
-					maxRetryAfter: 10_000,
-					backoffLimit: 4000,
-				}
-				: {limit: 0},
+			retry: {
+				limit: isGet ? limits.getRetries : 0,
+				methods: ['GET'],
+				calculateDelay: ({attemptCount, retryAfter, error}) => retryDelay({
+					attemptCount,
+					retryAfter,
+					method: error.options.method,
+					statusCode: error.response?.statusCode,
+					code: error.code,
+				}, limits, scale),
+			},
 		});
-		request.on('downloadProgress', progress => {
-			if (progress.transferred > httpLimits.maxBodyBytes) {
+		request.on('response', (response: {headers: Record<string, string | string[] | undefined>}) => {
+			if (Number(response.headers['content-length']) > limits.maxBodyBytes) {
 				tooLarge = true;
 				request.cancel();
 			}
 		});
-		const response: Response<string> = await request;
-		return {statusCode: response.statusCode, url: response.url, headers: response.headers, body: response.body};
+		request.on('downloadProgress', progress => {
+			if (progress.transferred > limits.maxBodyBytes) {
+				tooLarge = true;
+				request.cancel();
+			}
+		});
+		const response: Response<Buffer> = await request;
+		const encoding = response.headers['content-encoding'];
+		const bytes = await decodeBody(response.body, Array.isArray(encoding) ? encoding.join(',') : encoding, limits.maxBodyBytes);
+		return {statusCode: response.statusCode, url: response.url, headers: response.headers, bytes};
 	} catch (error) {
-		if (tooLarge) throw toBlogError(Object.assign(new Error('too large'), {code: 'ERR_BODY_TOO_LARGE'}), url);
-		throw toBlogError(error, url);
+		if (tooLarge) throw toBlogError(Object.assign(new Error('too large'), {code: 'ERR_BODY_TOO_LARGE'}), url, limits);
+		throw toBlogError(error, url, limits);
 	}
+}
+
+function fromCache(answer: CachedAnswer, offline: boolean): RawResponse & {offlineSavedAt?: string} {
+	const response = {statusCode: answer.statusCode, url: answer.url, headers: answer.headers, bytes: answer.bytes};
+	return offline ? {...response, offlineSavedAt: answer.savedAt} : response;
+}
+
+/** Failures that mean "no network" (nothing answered): the kept copy is given instead. */
+function isUnreachable(error: BlogError): boolean {
+	return error.kind === 'network' || error.kind === 'timeout';
+}
+
+/** A GET, through the on-disk cache when asked. */
+async function get(url: string, options: RequestOptions): Promise<RawResponse & {offlineSavedAt?: string}> {
+	const cache = options.cache ? defaultHttpCache() : undefined;
+	if (!cache) return send('GET', url, options);
+	const key = cacheKey(url, options.headers?.['accept']);
+	const cached = await cache.get(key);
+	const headers = {...options.headers};
+	const etag = cached?.headers['etag'];
+	const lastModified = cached?.headers['last-modified'];
+	if (etag) headers['if-none-match'] = etag;
+	if (lastModified) headers['if-modified-since'] = lastModified;
+	let response: RawResponse;
+	try {
+		response = await send('GET', url, {...options, headers});
+	} catch (error) {
+		if (cached && error instanceof BlogError && isUnreachable(error)) return fromCache(cached, true);
+		throw error;
+	}
+	if (response.statusCode === 304 && cached) return fromCache(await cache.refresh(key, cached), false);
+	if (response.statusCode === 200) await cache.put(key, response);
+	else if ((response.statusCode === 404 || response.statusCode === 410) && cached) await cache.delete(key);
+	return response;
+}
+
+function asText(response: RawResponse & {offlineSavedAt?: string}): HttpResponse {
+	const text: HttpResponse = {statusCode: response.statusCode, url: response.url, headers: response.headers, body: response.bytes.toString('utf8')};
+	return response.offlineSavedAt === undefined ? text : {...text, offlineSavedAt: response.offlineSavedAt};
 }
 
 /** GET a URL as text. Never throws for HTTP status codes: callers decide what a status means. */
 export async function getText(url: string, options: RequestOptions = {}): Promise<HttpResponse> {
-	return send('GET', url, options);
+	return asText(await get(url, options));
 }
 
 /**
@@ -141,54 +250,18 @@ export async function getText(url: string, options: RequestOptions = {}): Promis
  * ISO-8859-1 or windows-1252 in its XML prolog). Same limits and retries as getText; `body` is the bytes read as UTF-8.
  */
 export async function getBytes(url: string, options: RequestOptions = {}): Promise<HttpResponse & {readonly bytes: Buffer}> {
-	let tooLarge = false;
-	try {
-		const request = got(url, {
-			method: 'GET',
-			responseType: 'buffer',
-			headers: {'user-agent': userAgent, ...options.headers},
-			signal: options.signal,
-			throwHttpErrors: false,
-			followRedirect: options.followRedirect ?? true,
-			maxRedirects: httpLimits.maxRedirects,
-			timeout: {
-				lookup: httpLimits.connectTimeoutMs,
-				connect: httpLimits.connectTimeoutMs,
-				secureConnect: httpLimits.connectTimeoutMs,
-				response: httpLimits.responseTimeoutMs,
-				request: httpLimits.requestTimeoutMs,
-			},
-			retry: {
-				limit: httpLimits.getRetries,
-				methods: ['GET'],
-				statusCodes: [429, 502, 503, 504],
-				errorCodes: ['ECONNRESET', 'EPIPE', 'EAI_AGAIN'],
-				maxRetryAfter: 10_000,
-				backoffLimit: 4000,
-			},
-		});
-		request.on('downloadProgress', progress => {
-			if (progress.transferred > httpLimits.maxBodyBytes) {
-				tooLarge = true;
-				request.cancel();
-			}
-		});
-		const response: Response<Buffer> = await request;
-		return {statusCode: response.statusCode, url: response.url, headers: response.headers, body: response.body.toString('utf8'), bytes: response.body};
-	} catch (error) {
-		if (tooLarge) throw toBlogError(Object.assign(new Error('too large'), {code: 'ERR_BODY_TOO_LARGE'}), url);
-		throw toBlogError(error, url);
-	}
+	const response = await get(url, options);
+	return {...asText(response), bytes: response.bytes};
 }
 
 /** POST a form, without following redirects and without ever retrying. */
 export async function postForm(url: string, form: Record<string, string>, options: RequestOptions = {}): Promise<HttpResponse> {
-	return send('POST', url, {...options, form});
+	return asText(await send('POST', url, {...options, cache: false, form}));
 }
 
 /** POST JSON, without following redirects and without ever retrying. */
 export async function postJson(url: string, json: unknown, options: RequestOptions = {}): Promise<HttpResponse> {
-	return send('POST', url, {...options, json});
+	return asText(await send('POST', url, {...options, cache: false, json}));
 }
 
 /** Parses a JSON body, or rejects with an 'unreadable' BlogError that says where it came from. */
@@ -196,7 +269,7 @@ export function parseJsonBody<T>(response: HttpResponse): T {
 	try {
 		return JSON.parse(response.body.replace(/^\uFEFF/, '')) as T;
 	} catch (error) {
-		throw new BlogError('unreadable', `${cleanLine(hostOf(response.url))} sent an answer that is not valid JSON.`, {cause: error, statusCode: response.statusCode});
+		throw new BlogError('unreadable', `${hostOf(response.url)} sent an answer that is not valid JSON.`, {cause: error, statusCode: response.statusCode});
 	}
 }
 

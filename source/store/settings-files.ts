@@ -1,0 +1,94 @@
+import {readFileSync, renameSync} from 'node:fs';
+import {basename} from 'node:path';
+
+/*
+blogterm's files (read state, saved identity, drafts, the cache) can be cut short by a full disk, or
+edited by hand. One that cannot be read is moved aside (`read-state.json.corrupt-<time>`), with a note
+saying so, and blogterm starts that file afresh: never a crash, and never touching the other files.
+*/
+
+type NoticeSink = (message: string) => void;
+
+let sink: NoticeSink | undefined;
+
+/**
+ * Where notes about moved files go. By default each is one line on stderr, `blogterm: …`; the
+ * full-screen reader collects them instead (stderr would land in the middle of its screen).
+ * Returns a function that puts the previous sink back.
+ */
+export function setStoreNoticeSink(next: NoticeSink | undefined): () => void {
+	const previous = sink;
+	sink = next;
+	return () => {
+		sink = previous;
+	};
+}
+
+/** Tells the user about a problem with one of blogterm's files. */
+export function noteStoreProblem(message: string): void {
+	if (sink) {
+		sink(message);
+		return;
+	}
+	try {
+		process.stderr.write(`blogterm: ${message}\n`);
+	} catch {
+		// stderr closed: nobody to tell.
+	}
+}
+
+/** `2026-11-25T19-53-00.123Z`: a time that is a valid part of a file name everywhere. */
+function fileStamp(): string {
+	return new Date().toISOString().replaceAll(':', '-');
+}
+
+/**
+ * Renames `path` to `path.corrupt-<time>` next to it. Resolves with the new path, or undefined when
+ * the file was already gone (another blogterm moved it first).
+ */
+export function moveAside(path: string): string | undefined {
+	const target = `${path}.corrupt-${fileStamp()}`;
+	try {
+		renameSync(path, target);
+		return target;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Moves a file aside and says so: "read-state.json could not be read (not valid JSON); moved it to … and started afresh." */
+export function moveAsideWithNotice(path: string, what: string, reason: string): string | undefined {
+	const target = moveAside(path);
+	if (target) noteStoreProblem(`${what} (${basename(path)}) could not be read (${reason}); moved it to ${target} and started afresh.`);
+	return target;
+}
+
+/**
+ * Checks a JSON file before anything reads it: one that is not JSON, or not the shape `isValid`
+ * expects, is moved aside with a note. A missing file is fine. True when the file is usable (or absent).
+ */
+export function checkJsonFile(path: string, what: string, isValid: (value: unknown) => boolean): boolean {
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch {
+		return true; // Missing (or unreadable, which writing will report): nothing to move.
+	}
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch {
+		moveAsideWithNotice(path, what, text.trim() === '' ? 'it is empty' : 'not valid JSON');
+		return false;
+	}
+	if (!isValid(value)) {
+		moveAsideWithNotice(path, what, 'not what blogterm wrote there');
+		return false;
+	}
+	return true;
+}
+
+/** True for a plain object (not an array, not null). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
