@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import {after, before, describe, it} from 'node:test';
+import {render} from 'ink-testing-library';
+import React from 'react';
+import {specialPosts} from '../../../source/demo/content/index.js';
+import {openBlog} from '../../../source/sources/open-blog.js';
+import {App} from '../../../source/ui/app.js';
+import {startTestDemo, type TestDemo} from '../../helpers/demo.js';
+import {keys, press, waitForFrame, waitForText} from '../helpers.js';
+
+function renderAt(demo: TestDemo, slug: string, columns: number, rows: number) {
+	const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(url, {signal})} perPage={10} readMarks={{readIds: () => new Set(), markRead() {}}} initialPost={{kind: 'slug', slug}} />);
+	Object.defineProperty(app.stdout, 'columns', {value: columns, configurable: true});
+	Object.defineProperty(app.stdout, 'rows', {value: rows, configurable: true});
+	app.stdout.emit('resize');
+	return app;
+}
+
+/** The column a line's "Related Posts" title starts at, or -1. */
+const panelColumn = (frame: string) => frame.split('\n').find(line => line.includes('Related Posts'))?.indexOf('Related Posts') ?? -1;
+
+describe('the Related Posts panel', () => {
+	let demo: TestDemo;
+	let firstRelatedTitle: string;
+	before(async () => {
+		demo = await startTestDemo();
+		const source = await openBlog(demo.url);
+		const post = await source.fetchPost({kind: 'slug', slug: specialPosts.withoutJetpack});
+		firstRelatedTitle = (await source.fetchRelated(post, 5))[0]!.title;
+	});
+	after(async () => demo.stop());
+
+	it('sits beside the post at 160 columns', async () => {
+		const app = renderAt(demo, specialPosts.withoutJetpack, 160, 48);
+		const frame = await waitForText(app, firstRelatedTitle.slice(0, 20));
+		assert.ok(panelColumn(frame) > 100, `the panel is on the right (column ${panelColumn(frame)})`);
+		assert.ok(frame.split('\n')[0]!.includes('Related Posts') || frame.split('\n')[1]!.includes('Related Posts'), 'at the top, beside the title');
+		app.unmount();
+	});
+
+	it('sits under the post at 80 columns, and moves beside it when the terminal widens', async () => {
+		const app = renderAt(demo, specialPosts.withoutJetpack, 80, 24);
+		await waitForText(app, /lines 1–/);
+		await press(app, 'G');
+		const narrow = await waitForText(app, firstRelatedTitle.slice(0, 20));
+		assert.ok(panelColumn(narrow) >= 0 && panelColumn(narrow) < 4, 'under the body, at the left');
+		const lines = narrow.split('\n');
+		assert.ok(lines.findIndex(line => line.includes('Related Posts')) < lines.findIndex(line => /comments? · C to read|Comments · C to read/.test(line)), 'before the comments');
+		Object.defineProperty(app.stdout, 'columns', {value: 160, configurable: true});
+		app.stdout.emit('resize');
+		await waitForFrame(app, frame => panelColumn(frame) > 100);
+		app.unmount();
+	});
+
+	it('says "No results found." when nothing is related', async () => {
+		const app = renderAt(demo, specialPosts.noRelated, 160, 48);
+		await waitForText(app, 'No results found.');
+		app.unmount();
+	});
+
+	it('takes the keys with Tab and opens the chosen post with Enter', async () => {
+		const app = renderAt(demo, specialPosts.withoutJetpack, 160, 48);
+		await waitForText(app, firstRelatedTitle.slice(0, 20));
+		await press(app, keys.tab);
+		await waitForText(app, 'Enter open');
+		await press(app, keys.enter);
+		await waitForFrame(app, frame => frame.split('\n')[0]!.startsWith(firstRelatedTitle.slice(0, 20)));
+		app.unmount();
+	});
+
+	it('hides and shows with h', async () => {
+		const app = renderAt(demo, specialPosts.withoutJetpack, 160, 48);
+		await waitForText(app, 'Related Posts');
+		await press(app, 'h');
+		await waitForFrame(app, frame => !frame.includes('Related Posts'));
+		await press(app, 'h');
+		await waitForText(app, 'Related Posts');
+		app.unmount();
+	});
+});
