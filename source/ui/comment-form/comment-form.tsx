@@ -3,7 +3,7 @@ import Spinner from 'ink-spinner';
 import React, {useMemo} from 'react';
 import {commentFields, fieldLabels, requiredFieldsNote, saveIdentityLabel, type CommentField} from '../../comments/validation.js';
 import type {Comment} from '../../model/comment.js';
-import type {CommentOutcome} from '../../model/comment-draft.js';
+import type {CommentDraft, CommentOutcome} from '../../model/comment-draft.js';
 import type {Post} from '../../model/post.js';
 import {fitToWidth} from '../../render/fit-width.js';
 import {cleanLine} from '../../render/sanitize.js';
@@ -28,8 +28,8 @@ export type CommentFormProps = {
 	readonly height: number;
 	/** Where the draft is kept (per site, post and parent): see `draftKey()` in store/drafts. */
 	readonly draftKey: string;
-	/** Esc (no outcome; the draft is kept), or the blog accepted the comment (its outcome; the draft is gone). */
-	onClose(outcome?: CommentOutcome): void;
+	/** Esc (no outcome; the draft is kept), or the blog accepted the comment (its outcome and what was sent; the draft is gone). */
+	onClose(outcome?: CommentOutcome, sent?: CommentDraft): void;
 	/** Ctrl-X on a reply: comment on the post instead. */
 	onCancelReply?(): void;
 	/** Whether the form gets the keys (default true). */

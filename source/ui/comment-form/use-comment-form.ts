@@ -16,7 +16,7 @@ export type UseCommentFormOptions = {
 	readonly draftKey: string;
 	/** Columns of the comment field's text, for up/down and Home/End over wrapped rows. */
 	readonly commentWidth: number;
-	readonly onClose: (outcome?: CommentOutcome) => void;
+	readonly onClose: (outcome?: CommentOutcome, sent?: CommentDraft) => void;
 	readonly onCancelReply: (() => void) | undefined;
 	readonly isActive: boolean;
 };
@@ -104,7 +104,7 @@ export function useCommentForm(options: UseCommentFormOptions): CommentFormModel
 					} catch {
 						// A draft left behind is restored next time: better than a crash now.
 					}
-					callbacks.current.onClose(outcome);
+					callbacks.current.onClose(outcome, submission.draft);
 				} else {
 					dispatch({type: 'answered', outcome});
 				}

@@ -46,6 +46,7 @@ type Options = {
 
 function renderForm(options: Options = {}) {
 	const closed: Array<CommentOutcome | undefined> = [];
+	const sentDrafts: Array<CommentDraft | undefined> = [];
 	let cancelledReplies = 0;
 	const source = fakeSource(options.submit ?? (async () => ({kind: 'approved', id: 115, link: `${post.link}#comment-115`})));
 	const key = options.key ?? draftKey(source.site.key, post.id, options.replyTo?.id ?? 0);
@@ -57,12 +58,15 @@ function renderForm(options: Options = {}) {
 			width={options.width ?? 80}
 			height={options.height ?? 30}
 			draftKey={key}
-			onClose={outcome => closed.push(outcome)}
+			onClose={(outcome, sent) => {
+				closed.push(outcome);
+				sentDrafts.push(sent);
+			}}
 			onCancelReply={() => cancelledReplies++}
 		/>,
 	);
 	cleanups.push(() => app.unmount());
-	return {app, source, key, closed, cancelledReplies: () => cancelledReplies};
+	return {app, source, key, closed, sentDrafts, cancelledReplies: () => cancelledReplies};
 }
 
 /** The line of the frame that starts with a label (after the focus mark). */
@@ -228,6 +232,7 @@ describe('the comment form', () => {
 		answer(outcome);
 		await waitForFrame(form.app, () => form.closed.length === 1);
 		assert.deepEqual(form.closed, [outcome]);
+		assert.equal(form.sentDrafts[0]?.comment, 'Nice post.', 'the screen gets what was sent, to show it as the user\'s');
 		assert.equal(loadDraft(form.key), undefined);
 	});
 
