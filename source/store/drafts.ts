@@ -4,6 +4,7 @@ import {join} from 'node:path';
 import type {CommentDraft} from '../model/comment-draft.js';
 import type {PostId} from '../model/post.js';
 import {blogtermPaths} from './paths.js';
+import {moveAsideWithNotice} from './settings-files.js';
 
 /*
 The comment being written, kept on disk as it changes, so nothing is lost to Esc, a refused submission,
@@ -62,11 +63,8 @@ export function loadDraft(key: string, options: DraftStoreOptions = {}): Comment
 		file = undefined;
 	}
 	if (!file || file.version !== 1 || !isDraft(file.draft)) {
-		try {
-			renameSync(path, `${path}.corrupt-${new Date().toISOString().replaceAll(':', '-')}`);
-		} catch {
-			// Someone else moved or removed it: nothing to restore either way.
-		}
+		// Someone else may have moved or removed it first: nothing to restore either way.
+		moveAsideWithNotice(path, 'A saved comment draft', file ? 'not what blogterm wrote there' : 'not valid JSON');
 		return undefined;
 	}
 	if (file.key !== key) return undefined;
