@@ -6,6 +6,7 @@ import {exitCodes} from '../script/exit-codes.js';
 import {openBlog} from '../sources/open-blog.js';
 import {resolveSite} from '../sources/resolve-site.js';
 import {ReadState} from '../store/read-state.js';
+import {setStoreNoticeSink} from '../store/settings-files.js';
 import {App} from './app.js';
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
@@ -14,6 +15,11 @@ const leaveAlternateScreen = '\u001B[?1049l';
 /** The full-screen reader. Resolves with the exit code when the user quits. */
 export async function runInteractive({site, flags}: {site: string | undefined; flags: CliFlags}): Promise<number> {
 	const resolved = await resolveSite(site, flags);
+	// Opened before the alternate screen: a note about a corrupt file stays on the normal screen.
+	const readMarks = new ReadState();
+	// Notes about blogterm's files (moved aside) would land in the middle of the screen: kept for the end.
+	const notes: string[] = [];
+	const restoreNoticeSink = setStoreNoticeSink(note => notes.push(note));
 	// A full-screen reader: the terminal's own scrollback is left as it was when we quit.
 	process.stdout.write(enterAlternateScreen);
 	const restore = () => process.stdout.write(leaveAlternateScreen);
@@ -25,7 +31,7 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 				openSource={(url, signal) => openBlog(url, {signal})}
 				perPage={flags.perPage ?? 10}
 				initialPost={flags.post ? parsePostRef(flags.post) : undefined}
-				readMarks={new ReadState()}
+				readMarks={readMarks}
 			/>,
 			{exitOnCtrlC: true},
 		);
@@ -34,6 +40,8 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 	} finally {
 		restore();
 		process.off('exit', restore);
+		restoreNoticeSink();
+		for (const note of notes) process.stderr.write(`blogterm: ${note}\n`);
 		await resolved.close();
 	}
 }
