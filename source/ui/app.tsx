@@ -1,7 +1,11 @@
 import {useKeys} from './hooks/use-keys.js';
 import {Box, useApp} from 'ink';
 import React, {useCallback, useMemo, useState} from 'react';
+import type {Comment} from '../model/comment.js';
+import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
 import type {Post, PostRef} from '../model/post.js';
+import {commentFromDraft} from '../comments/thread.js';
+import {draftKey} from '../store/drafts.js';
 import type {BlogSource} from '../sources/blog-source.js';
 import {hostOf} from '../http/client.js';
 import {ErrorBox} from './components/error-box.js';
@@ -71,6 +75,8 @@ function Reader({source, width, height, perPage, initialPost, readMarks, onQuit}
 	const [state, dispatch] = useAppState(initialPost);
 	const siteKey = source.site.key;
 	const [readIds, setReadIds] = useState(() => readMarks.readIds(siteKey));
+	// Comments this user sent in this session, per post: marked "(yours)", held ones shown to them only.
+	const [myComments, setMyComments] = useState<ReadonlyMap<string, readonly Comment[]>>(new Map());
 	const screen = state.stack.at(-1)!;
 
 	useKeys(input => {
@@ -84,6 +90,13 @@ function Reader({source, width, height, perPage, initialPost, readMarks, onQuit}
 	const back = useCallback(() => dispatch({type: 'back'}), []);
 	const openPost = useCallback((ref: PostRef) => dispatch({type: 'replace', screen: {kind: 'post', ref}}), []);
 	const toggleRelated = useCallback(() => dispatch({type: 'toggle-related'}), []);
+	const closeForm = useCallback((post: Post, outcome?: CommentOutcome, sent?: CommentDraft) => {
+		if (!sent || (outcome?.kind !== 'approved' && outcome?.kind !== 'held')) return dispatch({type: 'back'});
+		const mine = commentFromDraft(sent, outcome);
+		setMyComments(previous => new Map(previous).set(String(post.id), [...(previous.get(String(post.id)) ?? []), mine]));
+		// Accepted: show the thread, reloaded, with the new comment in it.
+		dispatch({type: 'replace', screen: {kind: 'thread', post}});
+	}, []);
 
 	const isActive = !state.showHelp;
 	const content = useMemo(() => {
@@ -133,6 +146,7 @@ function Reader({source, width, height, perPage, initialPost, readMarks, onQuit}
 						isActive={isActive}
 						onBack={back}
 						onReply={(post, replyTo) => dispatch({type: 'push', screen: {kind: 'form', post, replyTo}})}
+						myComments={myComments.get(String(screen.post.id))}
 					/>
 				);
 			case 'form':
@@ -143,13 +157,13 @@ function Reader({source, width, height, perPage, initialPost, readMarks, onQuit}
 						replyTo={screen.replyTo}
 						width={width}
 						height={height}
-						draftKey={`${siteKey}|${screen.post.id}|${screen.replyTo?.id ?? 0}`}
-						onClose={back}
+						draftKey={draftKey(siteKey, screen.post.id, screen.replyTo?.id ?? 0)}
+						onClose={(outcome, sent) => closeForm(screen.post, outcome, sent)}
 						onCancelReply={() => dispatch({type: 'replace', screen: {kind: 'form', post: screen.post, replyTo: undefined}})}
 					/>
 				);
 		}
-	}, [screen, state.page, state.selected, state.showRelated, readIds, width, height, isActive, source, perPage, siteKey]);
+	}, [screen, state.page, state.selected, state.showRelated, readIds, myComments, width, height, isActive, source, perPage, siteKey]);
 
 	if (state.showHelp) return <HelpOverlay width={width} height={height} onClose={() => dispatch({type: 'toggle-help'})} />;
 	return <Box flexDirection="column" height={height}>{content}</Box>;

@@ -12,7 +12,7 @@ import {LoadingLine} from '../components/loading-line.js';
 import {useAsync} from '../hooks/use-async.js';
 import {theme} from '../theme.js';
 import {CommentThread} from './comment-thread.js';
-import {useLatestInput} from './use-latest-input.js';
+import {useKeys} from '../hooks/use-keys.js';
 
 export type CommentThreadScreenProps = {
 	/** The blog the comments come from (`fetchComments`, `canComment`). */
@@ -50,7 +50,7 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 	// Threaded once per load, never on a keypress.
 	const entries = useMemo(() => (loaded ? buildThread(withMyComments(loaded, myComments)) : []), [loaded, myComments]);
 
-	useLatestInput((input, inputKey) => {
+	useKeys((input, inputKey) => {
 		if (comments.status === 'loading' && inputKey.escape) return comments.cancel();
 		if (comments.status === 'error' && input === 'r') return comments.retry();
 		if (inputKey.escape || input === 'q') return onBack();

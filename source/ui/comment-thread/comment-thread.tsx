@@ -7,7 +7,7 @@ import type {StyledLine} from '../../render/styled-line.js';
 import {StyledLineView} from '../components/styled-lines.js';
 import {theme} from '../theme.js';
 import {useCommentThreadState, type ThreadLayout} from './use-comment-thread-state.js';
-import {useLatestInput} from './use-latest-input.js';
+import {useKeys} from '../hooks/use-keys.js';
 
 export type CommentThreadProps = {
 	/** The thread, as buildThread() places it. */
@@ -42,7 +42,7 @@ export function CommentThread(props: CommentThreadProps) {
 	const layout: ThreadLayout = useMemo(() => ({starts: rendered.starts, lineCount: rendered.lines.length, viewport}), [rendered, viewport]);
 	const [state, dispatch] = useCommentThreadState();
 
-	useLatestInput((input, key) => {
+	useKeys((input, key) => {
 		if (key.downArrow || input === 'j') dispatch({type: 'next', layout});
 		else if (key.upArrow || input === 'k') dispatch({type: 'previous', layout});
 		else if (input === ' ' || input === 'f' || key.pageDown) dispatch({type: 'page-down', layout});

@@ -1,14 +1,20 @@
 import {useInput, type Key} from 'ink';
-import {useCallback, useRef} from 'react';
+import {useCallback, useLayoutEffect, useRef} from 'react';
+
+type KeyHandler = (input: string, key: Key) => void;
 
 /**
- * `useInput`, but the keys always reach the handler of the latest render. useInput re-subscribes in an
- * effect, which runs a moment after the frame is drawn: a key typed in that moment would otherwise see
- * the state before it (a list still "loading" although it is on screen).
+ * `useInput` whose handler always sees what is on screen. Ink's useInput subscribes the handler in a
+ * passive effect, which React may run a while after the frame is drawn; a key pressed in between would
+ * reach the previous handler and see the previous state (a list still "loading" although it is shown).
+ * Here one stable handler is subscribed, and it calls the latest render's handler, set in a layout
+ * effect, in the same commit as the frame.
  */
-export function useKeys(handler: (input: string, key: Key) => void, options: {isActive?: boolean} = {}): void {
+export function useKeys(handler: KeyHandler, options: {readonly isActive?: boolean} = {}): void {
 	const latest = useRef(handler);
-	latest.current = handler;
-	const stable = useCallback((input: string, key: Key) => latest.current(input, key), []);
-	useInput(stable, options);
+	useLayoutEffect(() => {
+		latest.current = handler;
+	});
+	const stable = useCallback<KeyHandler>((input, key) => latest.current(input, key), []);
+	useInput(stable, {isActive: options.isActive});
 }
