@@ -25,7 +25,8 @@ export function normaliseSiteUrl(site: string): string {
  */
 export async function openBlog(site: string, options: FetchOptions = {}): Promise<BlogSource> {
 	const url = normaliseSiteUrl(site);
-	const home = await getText(url, {signal: options.signal});
+	// Kept on disk, so that a blog read before opens with no network.
+	const home = await getText(url, {signal: options.signal, cache: true});
 	if (home.statusCode >= 400 && home.statusCode !== 404) {
 		throw new BlogError('http', `${cleanLine(hostOf(url))} answered ${home.statusCode}.`, {statusCode: home.statusCode});
 	}

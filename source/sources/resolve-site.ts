@@ -1,4 +1,5 @@
 import {join} from 'node:path';
+import {setHttpCacheEnabled} from '../store/cache.js';
 import {blogtermPaths} from '../store/paths.js';
 
 /** The blog a run reads: a URL, and what to stop when done (the demo server). */
@@ -15,6 +16,8 @@ export type ResolvedSite = {
 export async function resolveSite(site: string | undefined, flags: {demo?: boolean; demoFeed?: boolean}): Promise<ResolvedSite> {
 	if (site && !flags.demo && !flags.demoFeed) return {url: site, isDemo: false, close: async () => {}};
 	const {startDemoBlog} = await import('../demo/server.js');
+	// The demo is on this machine, on a new port each run: nothing to keep for offline reading.
+	setHttpCacheEnabled(false);
 	const demo = await startDemoBlog({
 		dataDir: join(blogtermPaths().data, 'demo'),
 		mode: flags.demoFeed ? 'feed-only' : 'wordpress',

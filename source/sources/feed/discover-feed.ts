@@ -27,7 +27,7 @@ const jsonType = /^application\/json$/i;
  */
 export async function openFeedBlog(url: string, options: OpenFeedOptions = {}): Promise<BlogSource> {
 	const {signal} = options;
-	const page = options.home ?? await getBytes(url, {signal});
+	const page = options.home ?? await getBytes(url, {signal, cache: true});
 	const pageIsHtml = looksLikeHtml(page);
 	if (!pageIsHtml && page.statusCode < 400) {
 		const feed = await readPageAsFeed(page, signal);
@@ -109,7 +109,7 @@ function looksLikeHtml(response: HttpResponse): boolean {
 async function readPageAsFeed(page: HttpResponse, signal: AbortSignal | undefined): Promise<ParsedFeed | undefined> {
 	try {
 		if ('bytes' in page && page.bytes instanceof Uint8Array) return readFeedResponse(page as HttpResponse & {bytes: Uint8Array});
-		if (declaresOtherThanUtf8(page)) return readFeedResponse(await getBytes(page.url, {signal}));
+		if (declaresOtherThanUtf8(page)) return readFeedResponse(await getBytes(page.url, {signal, cache: true}));
 		return parseFeedText(page.body, page.url);
 	} catch (error) {
 		if (isBlogError(error) && error.kind === 'cancelled') throw error;
@@ -126,7 +126,7 @@ function declaresOtherThanUtf8(page: HttpResponse): boolean {
 /** A candidate feed URL read, or undefined when it is missing, an HTML page or unreadable. Only a cancel rejects. */
 async function tryFeed(url: string, signal: AbortSignal | undefined): Promise<ParsedFeed | undefined> {
 	try {
-		const response = await getBytes(url, {signal});
+		const response = await getBytes(url, {signal, cache: true});
 		if (response.statusCode >= 400 || looksLikeHtml(response)) return undefined;
 		return readFeedResponse(response);
 	} catch (error) {

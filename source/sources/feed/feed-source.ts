@@ -59,6 +59,8 @@ export class FeedSource implements BlogSource {
 	#loading: Promise<void> | undefined;
 	/** What each post's page says (its comment form, its comments' nesting), by link: read once. */
 	readonly #pages = new Map<string, Promise<PostPageFacts | undefined>>();
+	/** Set when a feed page came from the on-disk cache (the blog could not be reached): when it was saved. */
+	#offlineSavedAt: string | undefined;
 
 	constructor(feed: ParsedFeed, paging: FeedPaging, laterPages: readonly ParsedFeed[] = []) {
 		this.description = descriptions[feed.format];
@@ -71,8 +73,10 @@ export class FeedSource implements BlogSource {
 			key: siteKey(feed.link),
 		};
 		this.#ended = paging === 'held';
+		this.#offlineSavedAt = feed.offlineSavedAt;
 		this.#add(paging === 'held' ? newestFirst(feed.items) : feed.items);
 		for (const page of laterPages) {
+			this.#offlineSavedAt ??= page.offlineSavedAt;
 			this.#feedPagesRead++;
 			if (this.#add(page.items) === 0) this.#ended = true;
 		}
@@ -90,6 +94,7 @@ export class FeedSource implements BlogSource {
 			total,
 			totalPages: Math.ceil(total / size),
 			posts: this.#items.slice((number - 1) * size, number * size).map(item => toSummary(item)),
+			...this.#offline(),
 		};
 	}
 
@@ -97,7 +102,7 @@ export class FeedSource implements BlogSource {
 		const item = await this.#find(ref, options);
 		if (!item) throw new BlogError('not-found', `${this.site.name} has no post ${describeRef(ref)} in its feed.`);
 		const form = await this.#commentForm(item.link, options);
-		return {...toSummary(item), html: item.html, isSummaryOnly: item.isSummaryOnly, commentsOpen: form !== undefined};
+		return {...toSummary(item), html: item.html, isSummaryOnly: item.isSummaryOnly, commentsOpen: form !== undefined, ...this.#offline()};
 	}
 
 	async fetchNeighbours(post: Post, options: FetchOptions = {}): Promise<PostNeighbours> {
@@ -115,7 +120,7 @@ export class FeedSource implements BlogSource {
 	async fetchComments(post: Post, options: FetchOptions = {}): Promise<Comment[]> {
 		const item = this.#items[this.#indexOf(post.id)] ?? this.#foundAlone.get(String(post.id));
 		if (!item?.commentFeedUrl) return [];
-		const response = await getBytes(item.commentFeedUrl, {signal: options.signal});
+		const response = await getBytes(item.commentFeedUrl, {signal: options.signal, cache: true});
 		// A post without comments may have no comment feed at all.
 		if (response.statusCode === 404 || response.statusCode === 410) return [];
 		if (response.statusCode >= 400) {
@@ -173,6 +178,7 @@ export class FeedSource implements BlogSource {
 		}
 		const page = await fetchFeedPage(this.#feedUrl, this.#feedPagesRead + 1, options);
 		this.#feedPagesRead++;
+		this.#offlineSavedAt ??= page?.offlineSavedAt;
 		// A page with nothing new is the end too: a server that ignores ?paged= sends page 1 again.
 		if (!page || this.#add(page.items) === 0) this.#ended = true;
 	}
@@ -220,7 +226,7 @@ export class FeedSource implements BlogSource {
 		url.hash = '';
 		let items: readonly FeedItem[];
 		try {
-			const response = await getBytes(url.toString(), {signal: options.signal});
+			const response = await getBytes(url.toString(), {signal: options.signal, cache: true});
 			if (response.statusCode === 404 && /xml|rss/i.test(header(response, 'content-type') ?? '')) return undefined;
 			if (response.statusCode !== 200) return 'unknown';
 			const feed = readFeedResponse(response);
@@ -251,7 +257,7 @@ export class FeedSource implements BlogSource {
 		if (!/^https?:/i.test(link)) return undefined;
 		let page = this.#pages.get(link);
 		if (!page) {
-			page = getText(link, {signal: options.signal}).then(response => response.statusCode === 200 ? readPostPage(response.body, response.url) : undefined);
+			page = getText(link, {signal: options.signal, cache: true}).then(response => response.statusCode === 200 ? readPostPage(response.body, response.url) : undefined);
 			this.#pages.set(link, page);
 		}
 		try {
@@ -263,6 +269,10 @@ export class FeedSource implements BlogSource {
 		}
 	}
 
+	#offline(): {offlineSavedAt?: string} {
+		return this.#offlineSavedAt === undefined ? {} : {offlineSavedAt: this.#offlineSavedAt};
+	}
+
 	async #commentForm(link: string, options: FetchOptions): Promise<WordPressCommentForm | undefined> {
 		return (await this.#postPage(link, options))?.commentForm;
 	}
@@ -272,7 +282,7 @@ export class FeedSource implements BlogSource {
 async function fetchFeedPage(feedUrl: string, page: number, options: FetchOptions): Promise<ParsedFeed | undefined> {
 	const url = new URL(feedUrl);
 	url.searchParams.set('paged', String(page));
-	const response = await getBytes(url.toString(), {signal: options.signal});
+	const response = await getBytes(url.toString(), {signal: options.signal, cache: true});
 	if (response.statusCode === 404 || response.statusCode === 410) return undefined;
 	if (response.statusCode >= 400) {
 		throw new BlogError('http', `${cleanLine(hostOf(response.url))} answered ${response.statusCode} for page ${page} of its feed.`, {statusCode: response.statusCode});

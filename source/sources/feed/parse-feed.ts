@@ -45,6 +45,8 @@ export type ParsedFeed = {
 	/** The generator named by the feed ("https://wordpress.org/?v=6.5"), or ''. */
 	readonly generator: string;
 	readonly items: readonly FeedItem[];
+	/** Set when the feed could not be fetched and this is the copy kept on disk (ISO 8601 time it was saved). */
+	readonly offlineSavedAt?: string;
 };
 
 const excerptLength = 280;
@@ -78,7 +80,8 @@ export function parseFeedText(text: string, feedUrl: string): ParsedFeed {
 
 /** Decodes and reads a feed fetched with getBytes. */
 export function readFeedResponse(response: HttpResponse & {readonly bytes: Uint8Array}): ParsedFeed {
-	return parseFeedText(decodeFeedBytes(response.bytes, header(response, 'content-type')), response.url);
+	const feed = parseFeedText(decodeFeedBytes(response.bytes, header(response, 'content-type')), response.url);
+	return response.offlineSavedAt === undefined ? feed : {...feed, offlineSavedAt: response.offlineSavedAt};
 }
 
 /**

@@ -59,13 +59,14 @@ export class WordPressSource implements BlogSource {
 			total: total || posts.length,
 			totalPages: totalPages || (posts.length > 0 ? 1 : 0),
 			posts: posts.map(post => toPostSummary(post, counts.get(post.id))),
+			...offline(response),
 		};
 	}
 
 	async fetchPost(ref: PostRef, options: FetchOptions = {}): Promise<Post> {
-		const found = await this.#findPost(ref, options);
+		const {found, response} = await this.#findPost(ref, options);
 		const counts = await this.#commentCounts([found.id], options);
-		return toPost(found, counts.get(found.id));
+		return {...toPost(found, counts.get(found.id)), ...offline(response)};
 	}
 
 	async fetchNeighbours(post: Post, options: FetchOptions = {}): Promise<PostNeighbours> {
@@ -126,7 +127,7 @@ export class WordPressSource implements BlogSource {
 		}, draft);
 	}
 
-	async #findPost(ref: PostRef, options: FetchOptions): Promise<WpPost> {
+	async #findPost(ref: PostRef, options: FetchOptions): Promise<FoundPost> {
 		if (ref.kind === 'id') return this.#postById(ref.id, options);
 		if (ref.kind === 'slug') return this.#postBySlug(ref.slug, options);
 		const url = new URL(ref.url);
@@ -137,19 +138,19 @@ export class WordPressSource implements BlogSource {
 		return this.#postBySlug(decodeURIComponent(slug), options);
 	}
 
-	async #postById(id: number | string, options: FetchOptions): Promise<WpPost> {
+	async #postById(id: number | string, options: FetchOptions): Promise<FoundPost> {
 		const response = await this.#get(`wp/v2/posts/${encodeURIComponent(String(id))}`, {_embed: embed, _fields: postFields}, options);
 		if (response.statusCode === 404 || response.statusCode === 401 || response.statusCode === 403) throw this.#notFound(`with ID ${cleanLine(String(id))}`);
 		this.#ensureOk(response, `post ${id}`);
-		return parseJsonBody<WpPost>(response);
+		return {found: parseJsonBody<WpPost>(response), response};
 	}
 
-	async #postBySlug(slug: string, options: FetchOptions): Promise<WpPost> {
+	async #postBySlug(slug: string, options: FetchOptions): Promise<FoundPost> {
 		const response = await this.#get('wp/v2/posts', {slug, _embed: embed, _fields: postFields}, options);
 		this.#ensureOk(response, `the post “${slug}”`);
 		const [found] = parseJsonBody<WpPost[]>(response);
 		if (!found) throw this.#notFound(`called “${cleanLine(slug)}”`);
-		return found;
+		return {found, response};
 	}
 
 	async #neighbour(post: Post, direction: 'before' | 'after', options: FetchOptions): Promise<PostLink | undefined> {
@@ -201,7 +202,7 @@ export class WordPressSource implements BlogSource {
 		if (!post.link) return undefined;
 		const endpoint = new URL(post.link);
 		endpoint.searchParams.set('relatedposts', '1');
-		const endpointResponse = await getText(endpoint.toString(), {signal: options.signal, headers: {accept: 'application/json'}});
+		const endpointResponse = await getText(endpoint.toString(), {signal: options.signal, headers: {accept: 'application/json'}, cache: true});
 		if (endpointResponse.statusCode !== 200) return undefined;
 		try {
 			const body = JSON.parse(endpointResponse.body) as {items?: unknown};
@@ -212,7 +213,8 @@ export class WordPressSource implements BlogSource {
 	}
 
 	async #get(route: string, query: Record<string, QueryValue>, options: FetchOptions): Promise<HttpResponse> {
-		return getText(routeUrl(this.#root, route, query), {signal: options.signal, headers: {accept: 'application/json'}});
+		// Every answer is kept: what was read once can be read again with no network.
+		return getText(routeUrl(this.#root, route, query), {signal: options.signal, headers: {accept: 'application/json'}, cache: true});
 	}
 
 	#ensureOk(response: HttpResponse, what: string): void {
@@ -232,6 +234,13 @@ export class WordPressSource implements BlogSource {
 	#notFound(description: string): BlogError {
 		return new BlogError('not-found', `There is no post ${description} on ${cleanLine(hostOf(this.site.url))}.`, {statusCode: 404});
 	}
+}
+
+type FoundPost = {readonly found: WpPost; readonly response: HttpResponse};
+
+/** `{offlineSavedAt}` when the answer came from the on-disk cache because the blog could not be reached. */
+function offline(response: HttpResponse): {offlineSavedAt?: string} {
+	return response.offlineSavedAt === undefined ? {} : {offlineSavedAt: response.offlineSavedAt};
 }
 
 /** WordPress answers 400 rest_post_invalid_page_number (posts) or rest_comment_invalid_page_number for a page past the end. */
