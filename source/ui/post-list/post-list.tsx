@@ -6,6 +6,7 @@ import type {PostSummary} from '../../model/post.js';
 import type {BlogSource} from '../../sources/blog-source.js';
 import {fitToWidth} from '../../render/fit-width.js';
 import {hostOf} from '../../http/client.js';
+import {offlineNote} from '../../store/cache.js';
 import {ErrorBox} from '../components/error-box.js';
 import {LoadingLine} from '../components/loading-line.js';
 import {useAsync} from '../hooks/use-async.js';
@@ -91,9 +92,11 @@ export function PostList(props: PostListProps) {
 		return <Box flexDirection="column" height={height}>{header}<ErrorBox error={result.error} hint={`r retry · q quit${page > 1 ? ' · ← previous page' : ''}`} /></Box>;
 	}
 
-	const info = postPage!.total === 0
+	const counts = postPage!.total === 0
 		? 'No posts yet.'
 		: `Page ${page} of ${postPage!.totalPages} · ${postPage!.total} ${postPage!.total === 1 ? 'post' : 'posts'}`;
+	// The blog could not be reached: this page is the copy kept on disk.
+	const info = postPage!.offlineSavedAt ? `${counts} · ${offlineNote(postPage!.offlineSavedAt)}` : counts;
 	// Rows that fit: header (2) + info (1) + blank (1) + footer (1) + excerpt (2).
 	const room = Math.max(1, height - 7);
 	const first = Math.min(Math.max(0, selected - room + 1), Math.max(0, posts.length - room));

@@ -4,6 +4,7 @@ import React, {useCallback, useEffect, useMemo} from 'react';
 import type {Post, PostRef} from '../../model/post.js';
 import type {BlogSource} from '../../sources/blog-source.js';
 import {hostOf} from '../../http/client.js';
+import {offlineNote} from '../../store/cache.js';
 import {fitToWidth} from '../../render/fit-width.js';
 import {layoutNeighbours, layoutPostBody, layoutPostHead} from '../../render/post-layout.js';
 import type {StyledLine} from '../../render/styled-line.js';
@@ -150,7 +151,8 @@ export function PostView(props: PostViewProps) {
 	const visible = lines.slice(top, top + viewportHeight);
 	const bottom = Math.min(lines.length, top + viewportHeight);
 	const percent = lines.length === 0 ? 100 : Math.floor((bottom / lines.length) * 100);
-	const position = `lines ${top + 1}–${bottom} of ${lines.length} · ${percent}%`;
+	// The blog could not be reached: this post is the copy kept on disk.
+	const position = `lines ${top + 1}–${bottom} of ${lines.length} · ${percent}%${post!.offlineSavedAt ? ` · ${offlineNote(post!.offlineSavedAt)}` : ''}`;
 	const hints = state.relatedFocused ? '↑↓ choose · Enter open · Tab back' : 'Space/b page · n/p next/prev post · C comments · c reply · Tab related · ? help';
 	return (
 		<Box flexDirection="column" height={height}>
