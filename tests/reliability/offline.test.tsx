@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, before, describe, test} from 'node:test';
+import {render} from 'ink-testing-library';
+import React from 'react';
+import type {Post} from '../../source/model/post.js';
+import type {PostPage} from '../../source/model/page.js';
+import {openBlog} from '../../source/sources/open-blog.js';
+import {BlogError} from '../../source/sources/errors.js';
+import {App, type ReadMarks} from '../../source/ui/app.js';
+import {startTestDemo, type TestDemo} from '../helpers/demo.js';
+import {ensureBuilt, runCli} from '../script/run-cli.js';
+import {keys, press, waitForText} from '../ui/helpers.js';
+import {resize} from './tui.js';
+
+/*
+A blog is read once with the network up (as the reader does: the list, a post, its neighbours, related
+posts and comments), then its server is stopped. With no network blogterm opens what it has, marked
+"offline — saved at …", in the sources, in the reader and in print mode.
+*/
+
+const home = mkdtempSync(join(tmpdir(), 'blogterm-offline-'));
+process.env['BLOGTERM_HOME'] = home;
+after(() => rmSync(home, {recursive: true, force: true}));
+
+const noMarks: ReadMarks = {readIds: () => new Set(), markRead: () => undefined};
+const offlineNote = /offline — saved at [A-Z][a-z]{2} \d{1,2}, \d{4}, \d\d:\d\d/;
+
+for (const mode of ['wordpress', 'feed-only'] as const) {
+	describe(`a ${mode === 'wordpress' ? 'WordPress' : 'feed-only'} blog read before, with no network`, () => {
+		let demo: TestDemo;
+		let onlinePage: PostPage;
+		let onlinePost: Post;
+		before(async () => {
+			ensureBuilt();
+			demo = await startTestDemo({mode});
+			const source = await openBlog(demo.url);
+			onlinePage = await source.fetchPostPage(1, 10);
+			onlinePost = await source.fetchPost({kind: 'id', id: onlinePage.posts[0]!.id});
+			await Promise.all([source.fetchNeighbours(onlinePost), source.fetchRelated(onlinePost, 5), source.fetchComments(onlinePost)]);
+			await demo.stop();
+		});
+
+		test('the blog opens; the list page and the post read are there, marked as saved copies', async () => {
+			const source = await openBlog(demo.url);
+			const page = await source.fetchPostPage(1, 10);
+			assert.deepEqual(page.posts.map(post => post.title), onlinePage.posts.map(post => post.title));
+			assert.equal(onlinePage.offlineSavedAt, undefined, 'online, nothing is marked');
+			assert.ok(page.offlineSavedAt && !Number.isNaN(Date.parse(page.offlineSavedAt)));
+			const post = await source.fetchPost({kind: 'id', id: onlinePost.id});
+			assert.equal(post.html, onlinePost.html);
+			assert.ok(post.offlineSavedAt);
+		});
+
+		test('what was never read fails in words', async () => {
+			const source = await openBlog(demo.url);
+			await assert.rejects(source.fetchPostPage(4, 10), (error: BlogError) => error instanceof BlogError && /connection refused/.test(error.message));
+		});
+
+		test('the reader shows “offline — saved at …” on the list and on the post', async () => {
+			const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(url, {signal})} perPage={10} readMarks={noMarks} />);
+			resize(app.stdout, 100, 24);
+			await waitForText(app, offlineNote);
+			await press(app, keys.enter);
+			const post = await waitForText(app, /lines 1–/);
+			assert.match(post, offlineNote);
+			app.unmount();
+		});
+
+		test('print mode prints the list and the post from what was kept', async () => {
+			const [list, post] = await Promise.all([
+				runCli([demo.url, '--list', '--format', 'json'], {home}),
+				runCli([demo.url, '--post', String(onlinePost.id), '--comments'], {home}),
+			]);
+			assert.equal(list.code, 0, list.stderr);
+			assert.deepEqual((JSON.parse(list.stdout) as {posts: Array<{title: string}>}).posts.map(item => item.title), onlinePage.posts.map(item => item.title));
+			assert.equal(post.code, 0, post.stderr);
+			assert.ok(post.stdout.includes(onlinePost.title));
+		});
+	});
+}
