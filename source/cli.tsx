@@ -34,7 +34,8 @@ const helpText = `
 	Keys in the reader
 	  ↑/↓ j/k move · Enter open · Esc/q back (q on the list quits)
 	  Space/PgDn b/PgUp page · g/G top/bottom · ←/→ [ ] list pages
-	  n/p next/previous post · c comment · C comments · R related · o open in browser · ? help
+	  n/p newer/older post · C comments · c leave a reply · Tab related posts (h hides)
+	  o open in the browser · ? help · in the reply form: Tab fields · Ctrl-S send · Esc close
 
 	Output (print mode)
 	  text                Title, byline, the body with numbered links, Related Posts,
