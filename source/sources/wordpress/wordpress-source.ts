@@ -50,9 +50,9 @@ export class WordPressSource implements BlogSource {
 		const total = Number(header(response, 'x-wp-total') ?? 0);
 		const totalPages = Number(header(response, 'x-wp-totalpages') ?? 0);
 		this.#ensureOk(response, 'the list of posts');
-		const posts = parseJsonBody<WpPost[]>(response);
-		if (!Array.isArray(posts)) throw this.#unreadable(response, 'the list of posts');
-		const counts = await this.#commentCounts(posts.map(post => post.id), options);
+		const posts = this.#list<WpPost>(response, 'the list of posts');
+		// WordPress refuses (401) to list comments of a password-protected post, and with it the whole batch.
+		const counts = await this.#commentCounts(posts.filter(post => !post.excerpt?.protected).map(post => post.id), options);
 		return {
 			page,
 			perPage: clampedPerPage,
@@ -64,8 +64,10 @@ export class WordPressSource implements BlogSource {
 	}
 
 	async fetchPost(ref: PostRef, options: FetchOptions = {}): Promise<Post> {
+		// With an ID, the comment count need not wait for the post.
+		const early = ref.kind === 'id' && /^\d+$/.test(String(ref.id)) ? this.#commentCounts([Number(ref.id)], options) : undefined;
 		const {found, response} = await this.#findPost(ref, options);
-		const counts = await this.#commentCounts([found.id], options);
+		const counts = await (early ?? this.#commentCounts([found.id], options));
 		return {...toPost(found, counts.get(found.id)), ...offline(response)};
 	}
 
@@ -84,7 +86,7 @@ export class WordPressSource implements BlogSource {
 			const response = await this.#get('wp/v2/comments', {post: post.id, order: 'asc', orderby: 'date_gmt', per_page: maxPerPage, page}, options);
 			if (isPastTheEnd(response)) break;
 			this.#ensureOk(response, 'the comments');
-			const batch = parseJsonBody<WpComment[]>(response);
+			const batch = this.#list<WpComment>(response, 'the comments');
 			if (!Array.isArray(batch) || batch.length === 0) break;
 			comments.push(...batch.map(comment => toComment(comment)));
 			const totalPages = Number(header(response, 'x-wp-totalpages') ?? 1);
@@ -110,7 +112,7 @@ export class WordPressSource implements BlogSource {
 			_fields: summaryFields,
 		}, options);
 		this.#ensureOk(response, 'the related posts');
-		const candidates = parseJsonBody<WpPost[]>(response).map(candidate => toPostSummary(candidate, undefined));
+		const candidates = this.#list<WpPost>(response, 'the related posts').map(candidate => toPostSummary(candidate, undefined));
 		return rankRelatedPosts(post, candidates, limit);
 	}
 
@@ -142,13 +144,13 @@ export class WordPressSource implements BlogSource {
 		const response = await this.#get(`wp/v2/posts/${encodeURIComponent(String(id))}`, {_embed: embed, _fields: postFields}, options);
 		if (response.statusCode === 404 || response.statusCode === 401 || response.statusCode === 403) throw this.#notFound(`with ID ${cleanLine(String(id))}`);
 		this.#ensureOk(response, `post ${id}`);
-		return {found: parseJsonBody<WpPost>(response), response};
+		return {found: this.#object<WpPost>(response, 'a post'), response};
 	}
 
 	async #postBySlug(slug: string, options: FetchOptions): Promise<FoundPost> {
 		const response = await this.#get('wp/v2/posts', {slug, _embed: embed, _fields: postFields}, options);
 		this.#ensureOk(response, `the post “${slug}”`);
-		const [found] = parseJsonBody<WpPost[]>(response);
+		const [found] = this.#list<WpPost>(response, 'a list of posts');
 		if (!found) throw this.#notFound(`called “${cleanLine(slug)}”`);
 		return {found, response};
 	}
@@ -163,7 +165,7 @@ export class WordPressSource implements BlogSource {
 			_fields: linkFields,
 		}, options);
 		this.#ensureOk(response, 'the neighbouring posts');
-		const [found] = parseJsonBody<WpPost[]>(response);
+		const [found] = this.#list<WpPost>(response, 'a list of posts');
 		if (!found) return undefined;
 		return {id: found.id, title: renderedToLine(found.title?.rendered) || '(no title)', link: cleanLine(found.link ?? '')};
 	}
@@ -183,7 +185,7 @@ export class WordPressSource implements BlogSource {
 			const totalPages = Number(header(response, 'x-wp-totalpages') ?? 1);
 			if (totalPages > 1) return counts; // More than 100 comments on the page: counting them all costs too much.
 			for (const id of postIds) counts.set(id, 0);
-			for (const comment of parseJsonBody<WpComment[]>(response)) {
+			for (const comment of this.#list<WpComment>(response, 'the comments')) {
 				if (comment.post !== undefined) counts.set(comment.post, (counts.get(comment.post) ?? 0) + 1);
 			}
 		} catch (error) {
@@ -195,7 +197,7 @@ export class WordPressSource implements BlogSource {
 	async #jetpackRelated(post: Post, options: FetchOptions): Promise<RelatedPost[] | undefined> {
 		const fieldResponse = await this.#get(`wp/v2/posts/${post.id}`, {_fields: 'id,jetpack-related-posts'}, options);
 		if (fieldResponse.statusCode === 200) {
-			const field = parseJsonBody<WpPost>(fieldResponse)['jetpack-related-posts'];
+			const field = (parseJsonBody<Partial<WpPost> | null>(fieldResponse) ?? {})['jetpack-related-posts'];
 			const fromField = readJetpackRelated(field, this.site.url);
 			if (fromField) return fromField;
 		}
@@ -225,6 +227,20 @@ export class WordPressSource implements BlogSource {
 			if (error.message) detail = `: ${renderedToLine(error.message)}`;
 		} catch {}
 		throw new BlogError('http', `${cleanLine(hostOf(response.url))} answered ${response.statusCode} for ${what}${detail}`, {statusCode: response.statusCode});
+	}
+
+	/** A JSON array of objects from the answer, or an 'unreadable' BlogError saying what was expected. */
+	#list<T>(response: HttpResponse, what: string): T[] {
+		const value = parseJsonBody<unknown>(response);
+		if (!Array.isArray(value) || value.some(item => item === null || typeof item !== 'object')) throw this.#unreadable(response, what);
+		return value as T[];
+	}
+
+	/** A JSON object from the answer, or an 'unreadable' BlogError. */
+	#object<T>(response: HttpResponse, what: string): T {
+		const value = parseJsonBody<unknown>(response);
+		if (value === null || typeof value !== 'object' || Array.isArray(value)) throw this.#unreadable(response, what);
+		return value as T;
 	}
 
 	#unreadable(response: HttpResponse, what: string): BlogError {
