@@ -174,4 +174,15 @@ describe('the reader', () => {
 		await waitForText(app, 'Page 1 of');
 		app.unmount();
 	});
+
+	it('says "at least" for a WordPress feed whose end it has not read yet', async () => {
+		const feedDemo = await startTestDemo({mode: 'feed-only'});
+		try {
+			const app = renderApp(feedDemo);
+			await waitForText(app, /Page 1 of \d+\+ · \d+\+ posts/);
+			app.unmount();
+		} finally {
+			await feedDemo.stop();
+		}
+	});
 });

@@ -93,6 +93,8 @@ export class FeedSource implements BlogSource {
 			perPage: size,
 			total,
 			totalPages: Math.ceil(total / size),
+			// A feed paged with ?paged=N tells no total: until its end is reached, it is "at least".
+			totalIsExact: this.#ended,
 			posts: this.#items.slice((number - 1) * size, number * size).map(item => toSummary(item)),
 			...this.#offline(),
 		};

@@ -92,9 +92,11 @@ export function PostList(props: PostListProps) {
 		return <Box flexDirection="column" height={height}>{header}<ErrorBox error={result.error} hint={`r retry · q quit${page > 1 ? ' · ← previous page' : ''}`} /></Box>;
 	}
 
+	// A feed paged with ?paged=N tells no total until its end: "at least".
+	const more = postPage!.totalIsExact === false ? '+' : '';
 	const counts = postPage!.total === 0
 		? 'No posts yet.'
-		: `Page ${page} of ${postPage!.totalPages} · ${postPage!.total} ${postPage!.total === 1 ? 'post' : 'posts'}`;
+		: `Page ${page} of ${postPage!.totalPages}${more} · ${postPage!.total}${more} ${postPage!.total === 1 ? 'post' : 'posts'}`;
 	// The blog could not be reached: this page is the copy kept on disk.
 	const info = postPage!.offlineSavedAt ? `${counts} · ${offlineNote(postPage!.offlineSavedAt)}` : counts;
 	// Rows that fit: header (2) + info (1) + blank (1) + footer (1) + excerpt (2).
