@@ -2,6 +2,10 @@ import {join} from 'node:path';
 import {setHttpCacheEnabled} from '../store/cache.js';
 import {blogtermPaths} from '../store/paths.js';
 
+/** Where the demo blog listens when it can (127.0.0.1 only). */
+export const demoPort = 47_470;
+export const demoFeedPort = 47_471;
+
 /** The blog a run reads: a URL, and what to stop when done (the demo server). */
 export type ResolvedSite = {
 	readonly url: string;
@@ -18,9 +22,8 @@ export async function resolveSite(site: string | undefined, flags: {demo?: boole
 	const {startDemoBlog} = await import('../demo/server.js');
 	// The demo is on this machine, on a new port each run: nothing to keep for offline reading.
 	setHttpCacheEnabled(false);
-	const demo = await startDemoBlog({
-		dataDir: join(blogtermPaths().data, 'demo'),
-		mode: flags.demoFeed ? 'feed-only' : 'wordpress',
-	});
+	const options = {dataDir: join(blogtermPaths().data, 'demo'), mode: flags.demoFeed ? 'feed-only' as const : 'wordpress' as const};
+	// The same port each run keeps the demo the same site for drafts and posts read; any free port if it is taken.
+	const demo = await startDemoBlog({...options, port: flags.demoFeed ? demoFeedPort : demoPort}).catch(async () => startDemoBlog(options));
 	return {url: demo.url, isDemo: true, close: async () => demo.close()};
 }
