@@ -117,7 +117,8 @@ export class WordPressSource implements BlogSource {
 	}
 
 	canComment(post: Post): boolean {
-		return post.commentsOpen;
+		// WordPress silently drops a comment on a password-protected post sent without its password.
+		return post.commentsOpen && !post.isProtected;
 	}
 
 	async submitComment(post: Post, draft: CommentDraft): Promise<CommentOutcome> {

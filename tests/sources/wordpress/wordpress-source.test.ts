@@ -27,7 +27,7 @@ describe('a WordPress blog through its REST API (the demo blog)', () => {
 		assert.ok(page.posts.every(post => post.author.length > 0), 'every post has its author');
 		// WordPress does not list the comments of a password-protected post to visitors.
 		const {body: withExcerpts} = await demo.rest<Array<{id: number; excerpt: {protected: boolean}}>>('wp/v2/posts?per_page=100&_fields=id,excerpt');
-		const isProtected = new Set(withExcerpts.filter(post => post.excerpt.protected).map(post => post.id));
+		const isProtected = new Set<unknown>(withExcerpts.filter(post => post.excerpt.protected).map(post => post.id));
 		assert.ok(page.posts.some(post => isProtected.has(post.id)), 'the page holds the protected post');
 		assert.ok(page.posts.filter(post => !isProtected.has(post.id)).every(post => typeof post.commentCount === 'number'), 'every other post has a comment count');
 	});
@@ -88,6 +88,15 @@ describe('a WordPress blog through its REST API (the demo blog)', () => {
 		const closed = await source.fetchPost({kind: 'slug', slug: specialPosts.commentsClosed});
 		assert.equal(await source.canComment(closed), false);
 		assert.ok((await source.fetchComments(closed)).length > 0, 'its thread stays readable');
+	});
+
+	it('offers no comment form on a password-protected post, whose body it does not have', async () => {
+		const {body} = await demo.rest<Array<{id: number; excerpt: {protected: boolean}}>>('wp/v2/posts?per_page=100&_fields=id,excerpt');
+		const locked = body.find(post => post.excerpt.protected)!;
+		const post = await source.fetchPost({kind: 'id', id: locked.id});
+		assert.equal(post.isProtected, true);
+		assert.equal(post.html, '');
+		assert.equal(await source.canComment(post), false);
 	});
 
 	it('takes related posts from Jetpack when the blog has it', async () => {
