@@ -1,0 +1,28 @@
+// Case 4, run in a fresh process so that the first call is as cold as a user's: renders the 1 MB
+// HTML post to lines at 100 columns (or, with `parse`, only parses it with htmlparser2: the floor).
+// Prints one line of JSON: {coldMs, warmMs: [...], bytes, lines}.
+import {performance} from 'node:perf_hooks';
+import {parseDocument} from 'htmlparser2';
+import {renderHtml} from '../source/render/render-html.js';
+import {largeHtml} from './fixtures.js';
+
+const mode = process.argv[2] ?? 'render';
+const repeats = Number(process.argv[3] ?? 5);
+const columns = 100;
+const html = largeHtml();
+
+function once(): {ms: number; lines: number} {
+	const start = performance.now();
+	let lines = 0;
+	if (mode === 'parse') {
+		lines = parseDocument(html).children.length;
+	} else {
+		lines = renderHtml(html, {width: columns, baseUrl: 'https://blog.example/2025/01/01/a-megabyte-of-html/'}).lines.length;
+	}
+	return {ms: performance.now() - start, lines};
+}
+
+const cold = once();
+const warm: number[] = [];
+for (let index = 0; index < repeats; index++) warm.push(once().ms);
+process.stdout.write(`${JSON.stringify({coldMs: cold.ms, warmMs: warm, bytes: Buffer.byteLength(html), lines: cold.lines})}\n`);
