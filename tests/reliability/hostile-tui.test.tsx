@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import {after, before, describe, test} from 'node:test';
+import {Text} from 'ink';
+import {render} from 'ink-testing-library';
+import React from 'react';
+import {openBlog} from '../../source/sources/open-blog.js';
+import {App, type ReadMarks} from '../../source/ui/app.js';
+import type {TestServer} from '../helpers/http-server.js';
+import {keys, press, waitForText} from '../ui/helpers.js';
+import {assertNothingSmuggled} from './hostile-corpus.js';
+import {startHostileFeeds, startHostileWordPress} from './hostile-servers.js';
+import {resize} from './tui.js';
+
+/*
+The reader against blogs that put the hostile corpus in every field: the list, a post (wide, with
+Related Posts beside it, and narrow, under it), its neighbours, the comment thread, the reply form,
+"opened in the browser". Every frame Ink wrote is checked, not only the last.
+*/
+
+const noMarks: ReadMarks = {readIds: () => new Set(), markRead: () => undefined};
+
+/** Ink colours its own text only when the terminal has colour; tests run without (no TTY). */
+function inkColours(): boolean {
+	const probe = render(<Text color="red">x</Text>);
+	const coloured = (probe.lastFrame() ?? '').includes('\u001B');
+	probe.unmount();
+	return coloured;
+}
+
+let coloured = false;
+/** Ink's own SGR codes, when it colours; the corpus's SGRs (38;5;201, blink, reverse after ESC ESC) are not among them. */
+const inkSgr = /\u001B\[(?:\d{1,2})(?:;\d{1,2})?m/g;
+
+type Rendered = ReturnType<typeof render>;
+
+function assertFramesClean(app: Rendered, where: string): void {
+	assert.ok(app.frames.length > 0);
+	for (const [index, frame] of app.frames.entries()) {
+		assertNothingSmuggled(coloured ? frame.replace(inkSgr, '') : frame, `${where}, frame ${index + 1} of ${app.frames.length}`);
+	}
+}
+
+function renderReader(site: string, columns: number, rows = 40): Rendered {
+	const app = render(<App site={site} openSource={(url, signal) => openBlog(url, {signal})} perPage={10} readMarks={noMarks} />);
+	resize(app.stdout, columns, rows);
+	return app;
+}
+
+let wordpress: TestServer;
+let feeds: Awaited<ReturnType<typeof startHostileFeeds>>;
+before(async () => {
+	coloured = inkColours();
+	[wordpress, feeds] = await Promise.all([startHostileWordPress(), startHostileFeeds()]);
+});
+after(async () => Promise.all([wordpress.close(), feeds.close()]));
+
+describe('the reader, against a WordPress blog with the corpus in every field', () => {
+	test('list, post with related posts beside it, neighbours, comments, the reply form, the browser', async () => {
+		const browser = process.env['BROWSER'];
+		// `o` starts $BROWSER with the link: here a command that does nothing.
+		process.env['BROWSER'] = 'true';
+		const app = renderReader(wordpress.url, 130);
+		try {
+			const list = await waitForText(app, 'Page 1 of 1');
+			assert.match(list, /\[site0\]/, 'the site name');
+			assert.match(list, /\[t3-0\]/, 'the titles');
+			await press(app, keys.enter);
+			await waitForText(app, /lines 1–/);
+			await waitForText(app, '[rt1-0]');
+			await press(app, 'G');
+			await waitForText(app, '« ');
+			await press(app, 'C');
+			await waitForText(app, '[ca3-0]');
+			await press(app, ' ', ' ', 'G', 'g');
+			await press(app, 'r');
+			await waitForText(app, 'Leave a Reply to [ca3-0]');
+			await press(app, keys.escape);
+			// Back on the thread, which loads again.
+			await waitForText(app, /comment \d of 2/);
+			await press(app, keys.escape);
+			await waitForText(app, /lines \d+–/);
+			// The previous (older) post, once the neighbours are known: post 2, whose link carries the corpus.
+			await press(app, 'G');
+			await waitForText(app, '« ');
+			await press(app, 'p');
+			await waitForText(app, '[t2-0]');
+			await press(app, 'o');
+			await waitForText(app, 'Opened http://127.0.0.1');
+			assertFramesClean(app, 'WordPress, wide');
+		} finally {
+			app.unmount();
+			if (browser === undefined) delete process.env['BROWSER'];
+			else process.env['BROWSER'] = browser;
+		}
+	});
+
+	test('a narrow terminal: Related Posts under the post', async () => {
+		const app = renderReader(wordpress.url, 50, 30);
+		try {
+			await waitForText(app, 'Page 1 of 1');
+			await press(app, 'j', keys.enter);
+			await waitForText(app, /lines 1–/);
+			await press(app, 'G');
+			await waitForText(app, '[rplain0]');
+			assertFramesClean(app, 'WordPress, narrow');
+		} finally {
+			app.unmount();
+		}
+	});
+});
+
+describe('the reader, against feeds with the corpus in every field', () => {
+	for (const format of ['rss', 'atom', 'json'] as const) {
+		test(`${format}: list, post, comments`, async () => {
+			const app = renderReader(feeds.feedUrl(format), 100);
+			try {
+				await waitForText(app, /Page 1 of 1/);
+				await press(app, keys.enter);
+				await waitForText(app, /lines 1–/);
+				await press(app, 'G');
+				if (format !== 'json') {
+					await press(app, 'C');
+					await waitForText(app, /comment 1 of 2/);
+					await press(app, 'G');
+				}
+				assertFramesClean(app, format);
+			} finally {
+				app.unmount();
+			}
+		});
+	}
+});
