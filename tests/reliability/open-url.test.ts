@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import {chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, describe, test} from 'node:test';
+import {openUrl} from '../../source/platform/open-url.js';
+import {findSmuggled} from './hostile-corpus.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'blogterm-open-url-'));
+after(() => rmSync(folder, {recursive: true, force: true}));
+
+/** A $BROWSER that writes how many arguments it got, then each on its own line. */
+const browser = join(folder, 'browser.sh');
+const received = join(folder, 'received.txt');
+writeFileSync(browser, `#!/bin/sh\nprintf '%s\\n' "$#" "$@" > '${received}'\n`);
+chmodSync(browser, 0o755);
+
+async function argumentsGiven(): Promise<string[]> {
+	const deadline = Date.now() + 3000;
+	while (!existsSync(received)) {
+		if (Date.now() > deadline) throw new Error('the browser was not started');
+		await new Promise(resolve => setTimeout(resolve, 10));
+	}
+	const [count, ...rest] = readFileSync(received, 'utf8').replace(/\n$/, '').split('\n');
+	rmSync(received);
+	assert.equal(Number(count), rest.length);
+	return rest;
+}
+
+describe('opening a link in the browser', () => {
+	test('passes an http(s) URL as one argument, never through a shell', async () => {
+		const marker = join(folder, 'pwned');
+		const url = `https://blog.example/a b/?q=$(touch ${marker})&r=\`touch ${marker}\`;touch ${marker}|x`;
+		assert.equal(await openUrl(url, 'linux', {BROWSER: browser}), undefined);
+		const given = await argumentsGiven();
+		assert.deepEqual(given, [new URL(url).toString()]);
+		assert.equal(existsSync(marker), false, 'nothing in the URL was run');
+	});
+
+	test('mailto: is opened too', async () => {
+		assert.equal(await openUrl('mailto:ada@example.com?subject=Hello', 'linux', {BROWSER: browser}), undefined);
+		assert.deepEqual(await argumentsGiven(), ['mailto:ada@example.com?subject=Hello']);
+	});
+
+	test('control characters in a link reach the browser percent-encoded, not raw', async () => {
+		assert.equal(await openUrl('https://blog.example/\u001B]0;title\u0007/\u202Eexe', 'linux', {BROWSER: browser}), undefined);
+		const [given] = await argumentsGiven();
+		assert.equal(findSmuggled(given!), undefined, given);
+	});
+
+	test('refuses every other scheme, however it is written, and starts nothing', async () => {
+		for (const url of ['javascript:alert(1)', 'JavaScript:alert(1)', ' java\tscript:alert(1)', 'file:///etc/passwd', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox', 'ftp://blog.example/', 'ssh://blog.example', 'x-man-page://ls', 'blob:https://blog.example/1']) {
+			const message = await openUrl(url, 'linux', {BROWSER: browser});
+			assert.match(message ?? '', /^blogterm opens only http, https and mailto addresses, not [a-z-]+:$/, url);
+		}
+		assert.equal(await openUrl('not a web address', 'linux', {BROWSER: browser}), 'That is not a web address.');
+		assert.equal(existsSync(received), false, 'no browser was started');
+	});
+});
