@@ -1,9 +1,19 @@
-import {DomUtils, parseDocument} from 'htmlparser2';
+import {DomUtils, Parser, parseDocument} from 'htmlparser2';
 
-/** The text of an HTML fragment: tags dropped, entities decoded (`Caf&eacute; <b>x</b>` → `Café x`). */
+/**
+ * The text of an HTML fragment: tags dropped, entities decoded (`Caf&eacute; <b>x</b>` → `Café x`).
+ * Read as a stream, without a tree: 10,000 nested elements cannot overflow the stack.
+ */
 export function htmlToText(html: string): string {
 	if (!/[<&]/.test(html)) return html;
-	return DomUtils.textContent(parseDocument(html, {decodeEntities: true}));
+	let text = '';
+	const parser = new Parser({
+		ontext(data) {
+			text += data;
+		},
+	}, {decodeEntities: true});
+	parser.end(html);
+	return text;
 }
 
 /** Escapes plain text so that it reads the same as HTML. */
@@ -29,6 +39,16 @@ const urlAttributes = ['href', 'src', 'poster', 'cite', 'action'] as const;
  */
 export function resolveHtmlUrls(html: string, base: string | undefined): string {
 	if (!base || !/\s(?:href|src|srcset|poster|cite|action)\s*=/i.test(html)) return html;
+	try {
+		return resolveInTree(html, base);
+	} catch (error) {
+		// Nested too deeply to write back out (the serialiser recurses): the links stay as they were.
+		if (error instanceof RangeError) return html;
+		throw error;
+	}
+}
+
+function resolveInTree(html: string, base: string): string {
 	const document = parseDocument(html, {decodeEntities: true});
 	let changed = false;
 	for (const element of DomUtils.findAll(() => true, document.children)) {
