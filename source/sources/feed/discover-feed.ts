@@ -29,9 +29,12 @@ export async function openFeedBlog(url: string, options: OpenFeedOptions = {}): 
 	const {signal} = options;
 	const page = options.home ?? await getBytes(url, {signal, cache: true});
 	const pageIsHtml = looksLikeHtml(page);
+	// A page that says it is a feed but cannot be read: said so in the end, unless a feed is found elsewhere.
+	let pageIsBrokenFeed = false;
 	if (!pageIsHtml && page.statusCode < 400) {
 		const feed = await readPageAsFeed(page, signal);
 		if (feed) return createFeedSource(feed, {signal});
+		pageIsBrokenFeed = looksLikeFeed(page);
 	}
 
 	const linked = pageIsHtml && page.statusCode < 400 ? findFeedLinks(page.body, page.url) : [];
@@ -52,6 +55,7 @@ export async function openFeedBlog(url: string, options: OpenFeedOptions = {}): 
 		}
 	}
 	const host = cleanLine(hostOf(page.url));
+	if (pageIsBrokenFeed) throw new BlogError('unreadable', `${host} sent a feed that blogterm cannot read: it is not well-formed RSS, Atom or JSON Feed.`);
 	const fromPage = linked.length > 0 ? `the ${linked.length === 1 ? 'feed' : `${linked.length} feeds`} the page's <link> tags name (none could be read)` : 'the page\'s <link> tags';
 	throw new BlogError('not-a-blog', `No feed found at ${host}: tried ${fromPage}, ${tried.map(path => cleanLine(path)).join(', ')}.`);
 }
@@ -93,6 +97,12 @@ export function findFeedLinks(html: string, pageUrl: string): string[] {
 
 function isCommentFeed(title: string, href: string): boolean {
 	return /\bcomments?\b/i.test(title) || /\/comments\/feed\b|[?&]feed=comments/i.test(href);
+}
+
+/** Says it is a feed: a feed's (or XML's, or JSON's) content type, or a start that only a feed has. */
+function looksLikeFeed(response: HttpResponse): boolean {
+	if (/xml|rss|atom|json/i.test(header(response, 'content-type') ?? '')) return true;
+	return /^\s*(?:\uFEFF)?\s*(?:<\?xml|<rss[\s>]|<feed[\s>]|<rdf:RDF[\s>]|\{\s*"version")/.test(response.body.slice(0, 1024));
 }
 
 function looksLikeHtml(response: HttpResponse): boolean {
