@@ -28,27 +28,25 @@ const maxNeighbourSearchPages = 20;
 const descriptions: Record<FeedFormat, string> = {rss: 'RSS feed', rdf: 'RSS feed', atom: 'Atom feed', json: 'JSON Feed'};
 
 /**
- * Opens a feed already read: decides how it pages (a WordPress generator, or a `?paged=2` that
- * answers with new items) and returns the source.
+ * Opens a feed already read and decides how it pages: a WordPress generator pages with ?paged=N; a
+ * JSON Feed or an empty one holds all there is. Anything else may be WordPress with its generator
+ * hidden: a look at `?paged=2` tells, once the list needs more than the feed holds (so a big static
+ * feed is not fetched and parsed a second time before its first page is shown).
  */
-export async function createFeedSource(feed: ParsedFeed, options: FetchOptions = {}): Promise<FeedSource> {
+export async function createFeedSource(feed: ParsedFeed, _options: FetchOptions = {}): Promise<FeedSource> {
 	if (/wordpress/i.test(feed.generator)) return new FeedSource(feed, 'wordpress');
 	if (feed.format === 'json' || feed.items.length === 0) return new FeedSource(feed, 'held');
-	// Many WordPress sites hide their generator; asking for page 2 tells them apart from a static feed.
-	const second = await fetchFeedPage(feed.feedUrl, 2, options).catch((error: unknown) => {
-		if (isBlogError(error) && error.kind === 'cancelled') throw error;
-		return undefined;
-	});
-	const ids = new Set(feed.items.map(item => item.id));
-	if (second && second.items.some(item => !ids.has(item.id))) return new FeedSource(feed, 'wordpress', [second]);
-	return new FeedSource(feed, 'held');
+	return new FeedSource(feed, 'held', [], {mayPage: true});
 }
 
 /** A blog read through its RSS, Atom or JSON feed. */
 export class FeedSource implements BlogSource {
 	readonly description: string;
 	readonly site: SiteInfo;
-	readonly paging: FeedPaging;
+	#paging: FeedPaging;
+	/** Held so far, but it may page like WordPress: `?paged=2` is asked when more is needed. */
+	#mayPage: boolean;
+	#probing: Promise<void> | undefined;
 	readonly #feedUrl: string;
 	readonly #items: FeedItem[] = [];
 	readonly #ids = new Set<string>();
@@ -62,9 +60,10 @@ export class FeedSource implements BlogSource {
 	/** Set when a feed page came from the on-disk cache (the blog could not be reached): when it was saved. */
 	#offlineSavedAt: string | undefined;
 
-	constructor(feed: ParsedFeed, paging: FeedPaging, laterPages: readonly ParsedFeed[] = []) {
+	constructor(feed: ParsedFeed, paging: FeedPaging, laterPages: readonly ParsedFeed[] = [], options: {readonly mayPage?: boolean} = {}) {
 		this.description = descriptions[feed.format];
-		this.paging = paging;
+		this.#paging = paging;
+		this.#mayPage = paging === 'held' && Boolean(options.mayPage);
 		this.#feedUrl = feed.feedUrl;
 		this.site = {
 			name: feed.title || cleanLine(hostOf(feed.link)),
@@ -80,6 +79,10 @@ export class FeedSource implements BlogSource {
 			this.#feedPagesRead++;
 			if (this.#add(page.items) === 0) this.#ended = true;
 		}
+	}
+
+	get paging(): FeedPaging {
+		return this.#paging;
 	}
 
 	async fetchPostPage(page: number, perPage: number, options: FetchOptions = {}): Promise<PostPage> {
@@ -163,6 +166,7 @@ export class FeedSource implements BlogSource {
 
 	/** Reads feed pages until `count` items are held or the feed ends. */
 	async #loadUntil(count: number, options: FetchOptions): Promise<void> {
+		if (this.#mayPage && this.#items.length < count) await this.#probePaging(options);
 		while (!this.#ended && this.#items.length < count) {
 			if (!this.#loading) {
 				this.#loading = this.#loadNextFeedPage(options).finally(() => {
@@ -171,6 +175,28 @@ export class FeedSource implements BlogSource {
 			}
 			await this.#loading;
 		}
+	}
+
+	/** Asks for `?paged=2` once: new items there mean the feed pages like WordPress's. A cancel leaves it to ask again. */
+	async #probePaging(options: FetchOptions): Promise<void> {
+		this.#probing ??= fetchFeedPage(this.#feedUrl, 2, options).then(
+			second => {
+				this.#mayPage = false;
+				if (!second || !second.items.some(item => !this.#ids.has(item.id))) return;
+				this.#paging = 'wordpress';
+				this.#feedPagesRead = 2;
+				this.#offlineSavedAt ??= second.offlineSavedAt;
+				this.#add(second.items);
+				this.#ended = false;
+			},
+			(error: unknown) => {
+				if (isBlogError(error) && error.kind === 'cancelled') throw error;
+				this.#mayPage = false;
+			},
+		).finally(() => {
+			this.#probing = undefined;
+		});
+		await this.#probing;
 	}
 
 	async #loadNextFeedPage(options: FetchOptions): Promise<void> {
@@ -187,7 +213,12 @@ export class FeedSource implements BlogSource {
 
 	async #find(ref: PostRef, options: FetchOptions): Promise<FeedItem | undefined> {
 		const matches = itemMatcher(ref);
-		const held = this.#items.find(item => matches(item)) ?? [...this.#foundAlone.values()].find(item => matches(item));
+		const findHeld = () => this.#items.find(item => matches(item)) ?? [...this.#foundAlone.values()].find(item => matches(item));
+		let held = findHeld();
+		if (!held && this.#mayPage) {
+			await this.#probePaging(options);
+			held = findHeld();
+		}
 		if (held || this.paging !== 'wordpress') return held;
 		// WordPress serves one post as a feed: one request instead of reading page after page,
 		// and the only way to find a post by its numeric ID when its guid is its permalink.
