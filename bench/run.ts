@@ -9,6 +9,7 @@
 // Options: --quick (fewer runs), --only=1,3 (some cases), --runs-scale=N (multiply run counts).
 
 import {spawn} from 'node:child_process';
+import {build} from 'esbuild';
 import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
 import {cpus, tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
@@ -18,7 +19,8 @@ import {startFixtureServer, type FixtureServer} from './fixture-server.js';
 import {fixtureIds} from './fixtures.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const cli = join(root, 'dist', 'cli.js');
+// BENCH_CLI runs another build (a copy of dist/ from before a change), to compare side by side.
+const cli = process.env['BENCH_CLI'] ?? join(root, 'dist', 'cli.js');
 const floorScript = join(root, 'bench', 'floor.mjs');
 const ptyDriver = join(root, 'bench', 'pty-driver.py');
 const resultsDir = join(root, '.bench-results');
@@ -252,9 +254,21 @@ async function caseRenderHtml(): Promise<void> {
 	let bytes = 0;
 	let lines = 0;
 	let error: string | undefined;
+	const bundle = join(resultsDir, 'render-case.mjs');
+	await mkdir(resultsDir, {recursive: true});
+	await build({
+		entryPoints: [join(root, 'bench', 'render-case.ts')],
+		outfile: bundle,
+		bundle: true,
+		format: 'esm',
+		platform: 'node',
+		target: 'node20',
+		define: {'process.env.NODE_ENV': '"production"'},
+		logLevel: 'warning',
+	});
 	for (let index = 0; index < runs; index++) {
 		for (const mode of ['render', 'parse'] as const) {
-			const result = await timeProcess(['node', '--import', 'tsx', join(root, 'bench', 'render-case.ts'), mode, '5']);
+			const result = await timeProcess(['node', bundle, mode, '5']);
 			try {
 				const parsed = JSON.parse(result.stdout) as {coldMs: number; warmMs: number[]; bytes: number; lines: number};
 				if (mode === 'render') {
@@ -296,8 +310,11 @@ async function caseBigFeed(server: FixtureServer): Promise<void> {
 	const floors: number[] = [];
 	let printError: string | undefined;
 	server.requests.length = 0;
+	let feedFetches = 0;
 	for (let index = 0; index < runs; index++) {
+		server.requests.length = 0;
 		const result = await timeProcess(['node', cli, server.feedUrl, '--list', '--format', 'text']);
+		feedFetches += server.requests.filter(url => url.startsWith('/feed.xml')).length;
 		if (result.code === 0) {
 			printTimes.push(result.ms);
 			if (result.maxRssMiB) printPeaks.push(result.maxRssMiB);
@@ -306,7 +323,7 @@ async function caseBigFeed(server: FixtureServer): Promise<void> {
 		}
 		floors.push((await timeProcess(['node', floorScript, server.feedUrl])).ms);
 	}
-	const feedRequests = server.requests.filter(url => url.startsWith('/feed.xml')).length / runs;
+	const feedRequests = feedFetches / runs;
 	details['bigFeed'] = {times, peaks, printTimes, printPeaks, floors, feedFetchesPerRun: feedRequests};
 	const floor = median(floors);
 	rows.push({case: '5', measure: '10,000-item feed: fetch + parse + first frame (pty)', unit: 'ms', median: median(times), worst: worst(times), floor, max: 1500, runs: times.length, note: `feed fetched ${feedRequests}× a run`, error});
