@@ -9,7 +9,7 @@ import {cleanLine} from '../../render/sanitize.js';
 import {credentialsFromEnvironment, sendComment} from '../../comments/send-comment.js';
 import {rankRelatedPosts} from '../related/rank.js';
 import type {BlogSource, FetchOptions} from '../blog-source.js';
-import {BlogError} from '../errors.js';
+import {BlogError, isBlogError} from '../errors.js';
 import {routeUrl, type ApiRoot, type QueryValue} from './api-root.js';
 import {readJetpackRelated} from './jetpack-related.js';
 import {renderedToLine, toComment, toPost, toPostSummary, type WpComment, type WpError, type WpPost} from './wp-json.js';
@@ -202,10 +202,23 @@ export class WordPressSource implements BlogSource {
 			const fromField = readJetpackRelated(field, this.site.url);
 			if (fromField) return fromField;
 		}
-		if (!post.link) return undefined;
-		const endpoint = new URL(post.link);
+		let endpoint: URL;
+		try {
+			endpoint = new URL(post.link);
+		} catch {
+			return undefined;
+		}
+		if (!/^https?:$/.test(endpoint.protocol)) return undefined;
 		endpoint.searchParams.set('relatedposts', '1');
-		const endpointResponse = await getText(endpoint.toString(), {signal: options.signal, headers: {accept: 'application/json'}, cache: true});
+		let endpointResponse: HttpResponse;
+		try {
+			endpointResponse = await getText(endpoint.toString(), {signal: options.signal, headers: {accept: 'application/json'}, cache: true});
+		} catch (error) {
+			// Jetpack's endpoint only adds to what the REST API gives: a post page that cannot be reached
+			// (another host, down, too slow) means ranking by terms, not failing.
+			if (isBlogError(error) && error.kind === 'cancelled') throw error;
+			return undefined;
+		}
 		if (endpointResponse.statusCode !== 200) return undefined;
 		try {
 			const body = JSON.parse(endpointResponse.body) as {items?: unknown};
