@@ -12,6 +12,11 @@ export type HttpResponse = {
 	readonly url: string;
 	readonly headers: Readonly<Record<string, string | string[] | undefined>>;
 	readonly body: string;
+	/**
+	 * The body's bytes, for a caller that decides the encoding itself: a page that turns out to be a feed
+	 * is decoded as it declares (or as windows-1252 when it claims UTF-8 but is not).
+	 */
+	readonly bytes?: Buffer;
 	/** Set when the server could not be reached and this is the copy kept on disk (ISO 8601 time it was saved). */
 	readonly offlineSavedAt?: string;
 };
@@ -236,7 +241,7 @@ async function get(url: string, options: RequestOptions): Promise<RawResponse & 
 }
 
 function asText(response: RawResponse & {offlineSavedAt?: string}): HttpResponse {
-	const text: HttpResponse = {statusCode: response.statusCode, url: response.url, headers: response.headers, body: response.bytes.toString('utf8')};
+	const text: HttpResponse = {statusCode: response.statusCode, url: response.url, headers: response.headers, body: response.bytes.toString('utf8'), bytes: response.bytes};
 	return response.offlineSavedAt === undefined ? text : {...text, offlineSavedAt: response.offlineSavedAt};
 }
 
