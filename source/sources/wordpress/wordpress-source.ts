@@ -66,6 +66,8 @@ export class WordPressSource implements BlogSource {
 	async fetchPost(ref: PostRef, options: FetchOptions = {}): Promise<Post> {
 		// With an ID, the comment count need not wait for the post.
 		const early = ref.kind === 'id' && /^\d+$/.test(String(ref.id)) ? this.#commentCounts([Number(ref.id)], options) : undefined;
+		// When finding the post fails first (Esc), the count's own rejection must not go unhandled: Node would exit.
+		early?.catch(() => undefined);
 		const {found, response} = await this.#findPost(ref, options);
 		const counts = await (early ?? this.#commentCounts([found.id], options));
 		return {...toPost(found, counts.get(found.id)), ...offline(response)};
