@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import {after, afterEach, before, beforeEach, describe, test} from 'node:test';
+import {render} from 'ink-testing-library';
+import React from 'react';
+import {httpLimits} from '../../source/http/client.js';
+import {openBlog} from '../../source/sources/open-blog.js';
+import {App, type ReadMarks} from '../../source/ui/app.js';
+import {keys, press, waitForText} from '../ui/helpers.js';
+import {answer, drip, startFaultServer, type Behaviour, type FaultServer} from './fault-server.js';
+import {resize} from './tui.js';
+
+/*
+The reader when the network misbehaves: Esc cancels a load in progress (and the request with it), a
+server that answers a byte at a time ends in a message, an answer too large is an error on that post
+only. Waits run at a twentieth of real time.
+*/
+
+process.env['BLOGTERM_TIMEOUT_SCALE'] = '0.05';
+
+const noMarks: ReadMarks = {readIds: () => new Set(), markRead: () => undefined};
+
+const wpPost = (id: number) => ({
+	id, date: `2026-03-0${id}T10:00:00`, date_gmt: `2026-03-0${id}T10:00:00`, slug: `post-${id}`, link: `https://blog.example/post-${id}/`,
+	title: {rendered: `Post number ${id}`}, excerpt: {rendered: `<p>Excerpt ${id}.</p>`}, content: {rendered: `<p>The body of post ${id}.</p>`},
+	comment_status: 'closed', categories: [], tags: [],
+});
+const json = (body: unknown, headers: Record<string, string> = {}) => answer(200, JSON.stringify(body), {'content-type': 'application/json', ...headers});
+
+/** Answers nothing until the client goes away; counts the requests it dropped that way. */
+function hangingUp(): Behaviour & {readonly abandoned: () => number} {
+	let abandoned = 0;
+	const behaviour: Behaviour = (request) => {
+		request.socket.once('close', () => abandoned++);
+	};
+	return Object.assign(behaviour, {abandoned: () => abandoned});
+}
+
+let server: FaultServer;
+/** A two-post WordPress blog, as every test starts. */
+function healthyBlog(): void {
+	server.route('/', answer(200, '<!doctype html><title>Blog</title>', {link: `<${server.url}wp-json/>; rel="https://api.w.org/"`}));
+	server.route('/wp-json/', json({name: 'Fault Blog', description: '', url: server.url, home: server.url, namespaces: ['wp/v2']}));
+	server.route('/wp-json/wp/v2/posts', (request, response, count) => {
+		const url = new URL(request.url ?? '/', server.url);
+		const posts = url.searchParams.has('before') || url.searchParams.has('after') ? [] : [wpPost(2), wpPost(1)];
+		return json(posts, {'x-wp-total': '2', 'x-wp-totalpages': '1'})(request, response, count);
+	});
+	server.route('/wp-json/wp/v2/posts/1', json(wpPost(1)));
+	server.route('/wp-json/wp/v2/posts/2', json(wpPost(2)));
+	server.route('/wp-json/wp/v2/comments', json([], {'x-wp-total': '0', 'x-wp-totalpages': '0'}));
+}
+
+before(async () => {
+	server = await startFaultServer();
+});
+after(async () => server.close());
+beforeEach(() => healthyBlog());
+
+let app: ReturnType<typeof render> | undefined;
+afterEach(() => app?.unmount());
+
+function renderReader(): ReturnType<typeof render> {
+	app = render(<App site={server.url} openSource={(url, signal) => openBlog(url, {signal})} perPage={10} readMarks={noMarks} />);
+	resize(app.stdout, 80, 20);
+	return app;
+}
+
+describe('Esc cancels a load in progress', () => {
+	test('while connecting: the request is dropped, “Cancelled”, and r tries again', async () => {
+		const hang = hangingUp();
+		server.route('/', hang);
+		const reader = renderReader();
+		await waitForText(reader, 'Connecting to 127.0.0.1');
+		await press(reader, keys.escape);
+		await waitForText(reader, 'Cancelled');
+		await waitForText(reader, 'r retry');
+		assert.equal(await eventually(() => hang.abandoned()), 1, 'the request itself was given up');
+		healthyBlog();
+		await press(reader, 'r');
+		await waitForText(reader, 'Post number 2');
+	});
+
+	test('while the list loads, and while a post loads', async () => {
+		const list = hangingUp();
+		server.route('/wp-json/wp/v2/posts', list);
+		const reader = renderReader();
+		await waitForText(reader, 'Loading page 1 of posts');
+		await press(reader, keys.escape);
+		await waitForText(reader, 'Cancelled');
+		assert.equal(await eventually(() => list.abandoned()), 1);
+
+		healthyBlog();
+		const post = hangingUp();
+		server.route('/wp-json/wp/v2/posts/2', post);
+		await press(reader, 'r');
+		await waitForText(reader, 'Post number 2');
+		await press(reader, keys.enter);
+		await waitForText(reader, 'Loading the post');
+		await press(reader, keys.escape);
+		await waitForText(reader, 'Cancelled');
+		assert.equal(await eventually(() => post.abandoned()), 1);
+	});
+});
+
+describe('a server that misbehaves while the reader waits', () => {
+	test('one byte at a time: the load ends in a message naming the limit, not a frozen screen', async () => {
+		server.route('/wp-json/wp/v2/posts', drip(50));
+		const reader = renderReader();
+		const frame = await waitForText(reader, /did not finish answering within/);
+		assert.match(frame, new RegExp(`within ${httpLimits.requestTimeoutMs * 0.05 / 1000} s`));
+		assert.match(frame, /r retry/);
+	});
+
+	test('a post over 20 MB is an error on that post only: Esc goes back and the other post opens', async () => {
+		server.route('/wp-json/wp/v2/posts/2', answer(200, Buffer.alloc(httpLimits.maxBodyBytes + 10, ' '), {'content-type': 'application/json'}));
+		const reader = renderReader();
+		await waitForText(reader, 'Post number 2');
+		await press(reader, keys.enter);
+		await waitForText(reader, /larger than 20 MB/);
+		await press(reader, keys.escape);
+		await waitForText(reader, 'Page 1 of 1');
+		await press(reader, 'j', keys.enter);
+		await waitForText(reader, 'The body of post 1.');
+	});
+});
+
+async function eventually(read: () => number, timeoutMs = 2000): Promise<number> {
+	const deadline = Date.now() + timeoutMs;
+	while (read() === 0 && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 10));
+	return read();
+}
