@@ -132,25 +132,6 @@ export function renderCommentContent(stored: string): string {
 	return autop(texturize(stored));
 }
 
-/** WordPress's is_email(): deliberately simple, as WordPress's is. */
-export function isEmail(email: string): boolean {
-	if (email.length < 6) return false;
-	const at = email.indexOf('@', 1);
-	if (at === -1) return false;
-	const local = email.slice(0, at);
-	const domain = email.slice(at + 1);
-	if (!/^[a-zA-Z\d!#$%&'*+/=?^_`{|}~.-]+$/.test(local)) return false;
-	if (/\.{2,}/.test(domain)) return false;
-	const trimmed = domain.replaceAll(/^[\s.]+|[\s.]+$/g, '');
-	if (trimmed !== domain) return false;
-	const subs = domain.split('.');
-	if (subs.length < 2) return false;
-	return subs.every(sub => {
-		const clean = sub.replaceAll(/^[\s-]+|[\s-]+$/g, '');
-		return clean === sub && /^[a-z\d-]+$/i.test(sub);
-	});
-}
-
 /** Parses the content's 'YYYY-MM-DD HH:MM[:SS]' (UTC; the demo blog's timezone is UTC+0, WordPress's default). */
 export function parseUtc(date: string): Date {
 	return new Date(`${date.replace(' ', 'T')}${date.length === 16 ? ':00' : ''}Z`);
