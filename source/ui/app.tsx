@@ -113,6 +113,7 @@ function Reader({source, width, height, perPage, initialPost, readMarks, onQuit}
 						height={height}
 						isActive={isActive}
 						onSelect={index => dispatch({type: 'select', index})}
+						onMove={(by, count) => dispatch({type: 'move', by, count})}
 						onPage={(page, selectLast) => dispatch({type: 'page', page, selectLast})}
 						onOpen={post => dispatch({type: 'push', screen: {kind: 'post', ref: {kind: 'id', id: post.id}}})}
 						onQuit={onQuit}

@@ -20,6 +20,8 @@ export type AppState = {
 
 export type AppAction =
 	| {readonly type: 'select'; readonly index: number}
+	/** Move the highlight by some posts within a page of `count`: relative, so fast key repeats each count. */
+	| {readonly type: 'move'; readonly by: number; readonly count: number}
 	| {readonly type: 'page'; readonly page: number; readonly selectLast?: boolean}
 	| {readonly type: 'push'; readonly screen: Screen}
 	/** Replaces the top screen (n/p moves from post to post without piling them up). */
@@ -32,6 +34,10 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 	switch (action.type) {
 		case 'select':
 			return {...state, selected: Math.max(0, action.index)};
+		case 'move': {
+			const current = Math.min(state.selected, action.count - 1);
+			return {...state, selected: Math.max(0, Math.min(action.count - 1, current + action.by))};
+		}
 		case 'page':
 			// Moving up past the top of a page lands on the last post of the one before; the list clamps it.
 			return {...state, page: Math.max(1, action.page), selected: action.selectLast ? Number.MAX_SAFE_INTEGER : 0};

@@ -28,6 +28,8 @@ export type PostListProps = {
 	/** Whether this screen gets the keys (false while the help overlay is up). */
 	readonly isActive: boolean;
 	readonly onSelect: (index: number) => void;
+	/** Move the highlight by some posts on a page of `count`. */
+	readonly onMove: (by: number, count: number) => void;
 	/** Go to another list page; `selectLast` puts the highlight on its last post (moving up past the top). */
 	readonly onPage: (page: number, selectLast?: boolean) => void;
 	readonly onOpen: (post: PostSummary, page: PostPage) => void;
@@ -58,10 +60,10 @@ export function PostList(props: PostListProps) {
 		const totalPages = postPage?.totalPages ?? 1;
 		const last = posts.length - 1;
 		if (key.downArrow || input === 'j') {
-			if (selected < last) props.onSelect(selected + 1);
+			if (selected < last) props.onMove(1, posts.length);
 			else if (page < totalPages) props.onPage(page + 1);
 		} else if (key.upArrow || input === 'k') {
-			if (selected > 0) props.onSelect(selected - 1);
+			if (selected > 0) props.onMove(-1, posts.length);
 			else if (page > 1) props.onPage(page - 1, true);
 		} else if (key.rightArrow || input === ']' || key.pageDown || input === ' ') {
 			if (page < totalPages) props.onPage(page + 1);

@@ -94,7 +94,7 @@ export function PostView(props: PostViewProps) {
 
 	// A resize re-wraps the text; the reader stays at the same place in it (derived, so the first frame is right).
 	const top = Math.min(topFor(state, bodyWidth, lines.length, maxTop), maxTop);
-	const scrollTo = (line: number) => dispatch({type: 'scroll-to', top: line, maxTop, width: bodyWidth, total: lines.length});
+	const scroll = (move: {by: number} | {to: number | 'end'}) => dispatch({type: 'scroll', ...move, maxTop, width: bodyWidth, total: lines.length});
 
 	const relatedPosts = related.status === 'done' ? related.value : [];
 	const openNeighbour = (which: 'previous' | 'next') => {
@@ -120,12 +120,12 @@ export function PostView(props: PostViewProps) {
 			return;
 		}
 		const page = Math.max(1, viewportHeight - 2);
-		if (key.downArrow || input === 'j' || (key.return && !key.shift)) scrollTo(top + 1);
-		else if (key.upArrow || input === 'k') scrollTo(top - 1);
-		else if (input === ' ' || key.pageDown || input === 'f') scrollTo(top + page);
-		else if (input === 'b' || key.pageUp) scrollTo(top - page);
-		else if (input === 'g' || key.home) scrollTo(0);
-		else if (input === 'G' || key.end) scrollTo(maxTop);
+		if (key.downArrow || input === 'j' || (key.return && !key.shift)) scroll({by: 1});
+		else if (key.upArrow || input === 'k') scroll({by: -1});
+		else if (input === ' ' || key.pageDown || input === 'f') scroll({by: page});
+		else if (input === 'b' || key.pageUp) scroll({by: -page});
+		else if (input === 'g' || key.home) scroll({to: 0});
+		else if (input === 'G' || key.end) scroll({to: 'end'});
 		else if (input === 'n') openNeighbour('next');
 		else if (input === 'p') openNeighbour('previous');
 		else if (key.escape || input === 'q') props.onBack();
@@ -137,7 +137,7 @@ export function PostView(props: PostViewProps) {
 			if (!showRelated) props.onToggleRelated();
 			if (relatedPosts.length > 0) {
 				dispatch({type: 'focus-related', focused: true});
-				if (!isWide) scrollTo(maxTop);
+				if (!isWide) scroll({to: 'end'});
 			} else dispatch({type: 'message', message: related.status === 'done' ? 'No related posts.' : 'Related posts are still loading.'});
 		} else if (input === 'h') props.onToggleRelated();
 		else if (input === 'o') {

@@ -18,7 +18,11 @@ export type PostViewState = {
 };
 
 export type PostViewAction =
-	| {readonly type: 'scroll-to'; readonly top: number; readonly maxTop: number; readonly width: number; readonly total: number}
+	/**
+	 * Move by some lines, or to a line (0 top, 'end' bottom). Relative moves are applied to the state
+	 * itself, so keys typed faster than frames are drawn each count (g then Space is line 20, not the end).
+	 */
+	| {readonly type: 'scroll'; readonly by?: number; readonly to?: number | 'end'; readonly maxTop: number; readonly width: number; readonly total: number}
 	| {readonly type: 'focus-related'; readonly focused: boolean}
 	| {readonly type: 'select-related'; readonly by: number; readonly count: number}
 	| {readonly type: 'message'; readonly message: string | undefined};
@@ -27,8 +31,11 @@ const clamp = (value: number, max: number) => Math.max(0, Math.min(value, Math.m
 
 export function postViewReducer(state: PostViewState, action: PostViewAction): PostViewState {
 	switch (action.type) {
-		case 'scroll-to':
-			return {...state, top: clamp(action.top, action.maxTop), topWidth: action.width, topTotal: action.total, atEnd: action.top >= action.maxTop && action.maxTop > 0, message: undefined};
+		case 'scroll': {
+			const current = Math.min(topFor(state, action.width, action.total, action.maxTop), action.maxTop);
+			const target = action.to === 'end' ? action.maxTop : action.to ?? current + (action.by ?? 0);
+			return {...state, top: clamp(target, action.maxTop), topWidth: action.width, topTotal: action.total, atEnd: target >= action.maxTop && action.maxTop > 0, message: undefined};
+		}
 		case 'focus-related':
 			return {...state, relatedFocused: action.focused, message: undefined};
 		case 'select-related':
