@@ -1,7 +1,44 @@
 // Bundles the CLI with esbuild. Splitting keeps Ink and React in their own
 // chunk, so print mode (which never imports them) starts as fast as Node can.
 import {build} from 'esbuild';
-import {rm} from 'node:fs/promises';
+import {readFile, rm} from 'node:fs/promises';
+import {resolve, sep} from 'node:path';
+
+const topStringWidth = resolve('node_modules/string-width/index.js');
+
+/**
+Ink measures every line of every frame with string-width, which segments any text that is not plain
+ASCII into graphemes and tests each against an emoji regex (compiled on first use: some 30 ms).
+Ink and its helpers get source/render/string-width-fast.ts instead: the same answers, found without
+string-width for the characters text-width.ts knows (wrap-ansi's own older string-width is left alone).
+*/
+const fastStringWidth = {
+	name: 'fast-string-width',
+	setup(esbuild) {
+		esbuild.onResolve({filter: /^string-width$/}, async ({importer, kind, resolveDir, pluginData}) => {
+			if (pluginData?.fastStringWidth || !importer.includes(`${sep}node_modules${sep}`)) return undefined;
+			const found = await esbuild.resolve('string-width', {kind, resolveDir, pluginData: {fastStringWidth: true}});
+			if (found.path !== topStringWidth) return undefined;
+			return {path: resolve('source/render/string-width-fast.ts')};
+		});
+	},
+};
+
+/**
+yoga-layout (Ink's layout engine) loads its WebAssembly from a data: URL with fetch() when fetch
+exists, which loads Node's undici first (some 25 ms); without fetch it decodes the same base64 itself.
+*/
+const yogaWithoutFetch = {
+	name: 'yoga-without-fetch',
+	setup(esbuild) {
+		esbuild.onLoad({filter: /yoga-wasm-base64-esm\.js$/}, async ({path}) => {
+			const source = await readFile(path, 'utf8');
+			const patched = source.replaceAll('"function"!=typeof fetch?', 'true?');
+			if (patched === source) return {contents: source, loader: 'js', warnings: [{text: 'yoga-layout changed: it may load its WebAssembly through fetch() again'}]};
+			return {contents: patched, loader: 'js'};
+		});
+	},
+};
 
 await rm('dist', {recursive: true, force: true});
 await build({
@@ -23,5 +60,6 @@ await build({
 	},
 	// Ink loads React DevTools only when DEV=true; it is not shipped.
 	external: ['react-devtools-core'],
+	plugins: [fastStringWidth, yogaWithoutFetch],
 	logLevel: 'warning',
 });
