@@ -9,7 +9,8 @@ through this script instead. It reads one JSON document from argv[1]:
              {"label": "open", "send": "\\r", "waitFor": "lines 1\u2013", "pauseMs": 40}, ...],
    "idleMs": 0, "waitForExit": false}
 
-and prints one JSON document: {"steps": [{"label", "ms"}...], "vmHWMKiB", "vmRSSKiB", "error"}.
+and prints one JSON document: {"steps": [{"label", "ms", "cpuMs"}...], "vmHWMKiB", "vmRSSKiB", "error"},
+where cpuMs is the CPU time the program's main thread had used when the step ended.
 
 A step's time runs from the moment its keys are written (for the first step without keys: from the
 moment the program is started) to the moment the text it waits for has been read from the terminal.
@@ -43,6 +44,15 @@ def read_status(pid):
     except OSError:
         pass
     return found
+
+
+def cpu_ms(pid):
+    """CPU time the program's main thread has run so far (ns in /proc/PID/schedstat): steadier than wall time on a busy machine."""
+    try:
+        with open(f"/proc/{pid}/schedstat") as stat:
+            return int(stat.read().split()[0]) / 1e6
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def main():
@@ -126,7 +136,7 @@ def main():
             tail = ANSI.sub(b"", buffer[-600:]).decode("utf-8", "replace")
             error = f"step {step.get('label', '')!r}: {wanted!r} did not appear within {step.get('timeoutMs', 15000)} ms; last output: {tail!r}"
             break
-        results.append({"label": step.get("label", ""), "ms": (now - sent_at) * 1000})
+        results.append({"label": step.get("label", ""), "ms": (now - sent_at) * 1000, "cpuMs": cpu_ms(pid)})
 
     idle = spec.get("idleMs", 0) / 1000
     if idle > 0 and error is None:
