@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {after, afterEach, before, beforeEach, describe, test} from 'node:test';
 import {render} from 'ink-testing-library';
 import React from 'react';
-import {httpLimits} from '../../source/http/client.js';
+import {httpLimits, overrideHttpLimits} from '../../source/http/client.js';
 import {openBlog} from '../../source/sources/open-blog.js';
 import {App, type ReadMarks} from '../../source/ui/app.js';
 import {keys, press, waitForText} from '../ui/helpers.js';
@@ -66,13 +66,20 @@ function renderReader(): ReturnType<typeof render> {
 }
 
 describe('Esc cancels a load in progress', () => {
+	// Long enough that no timeout ends the load before Esc does, however busy the machine.
+	let restoreLimits: () => void = () => undefined;
+	before(() => {
+		restoreLimits = overrideHttpLimits({responseTimeoutMs: 60_000, requestTimeoutMs: 60_000});
+	});
+	after(() => restoreLimits());
+
 	test('while connecting: the request is dropped, “Cancelled”, and r tries again', async () => {
 		const hang = hangingUp();
 		server.route('/', hang);
 		const reader = renderReader();
 		await waitForText(reader, 'Connecting to 127.0.0.1');
-		await press(reader, keys.escape);
-		await waitForText(reader, 'Cancelled');
+		await newRequestTo('/', 0);
+		await pressUntil(reader, keys.escape, 'Cancelled');
 		await waitForText(reader, 'r retry');
 		assert.equal(await eventually(() => hang.abandoned()), 1, 'the request itself was given up');
 		healthyBlog();
@@ -83,10 +90,11 @@ describe('Esc cancels a load in progress', () => {
 	test('while the list loads, and while a post loads', async () => {
 		const list = hangingUp();
 		server.route('/wp-json/wp/v2/posts', list);
+		const listsBefore = server.requestsTo('/wp-json/wp/v2/posts').length;
 		const reader = renderReader();
 		await waitForText(reader, 'Loading page 1 of posts');
-		await press(reader, keys.escape);
-		await waitForText(reader, 'Cancelled');
+		await newRequestTo('/wp-json/wp/v2/posts', listsBefore);
+		await pressUntil(reader, keys.escape, 'Cancelled');
 		assert.equal(await eventually(() => list.abandoned()), 1);
 
 		healthyBlog();
@@ -96,8 +104,9 @@ describe('Esc cancels a load in progress', () => {
 		await waitForText(reader, 'Post number 2');
 		await press(reader, keys.enter);
 		await waitForText(reader, 'Loading the post');
-		await press(reader, keys.escape);
-		await waitForText(reader, 'Cancelled');
+		// The request is on its way (the screen shows "Loading" a moment before it leaves).
+		await newRequestTo('/wp-json/wp/v2/posts/2', 0);
+		await pressUntil(reader, keys.escape, 'Cancelled');
 		assert.equal(await eventually(() => post.abandoned()), 1);
 	});
 });
@@ -123,6 +132,29 @@ describe('a server that misbehaves while the reader waits', () => {
 		await waitForText(reader, 'The body of post 1.');
 	});
 });
+
+/**
+ * Presses a key until `text` shows. A screen that has just appeared listens for keys a moment after
+ * its first frame (Ink subscribes in an effect); a key pressed in between is lost, as it would be for a
+ * person pressing it at that very instant.
+ */
+async function pressUntil(reader: ReturnType<typeof render>, key: string, text: string): Promise<void> {
+	for (let attempt = 0; attempt < 10; attempt++) {
+		await press(reader, key);
+		try {
+			await waitForText(reader, text, 300);
+			return;
+		} catch {
+			// Not yet: again.
+		}
+	}
+	await waitForText(reader, text, 0);
+}
+
+/** Waits until `path` has had more than `before` requests. */
+async function newRequestTo(path: string, before: number): Promise<void> {
+	await eventually(() => (server.requestsTo(path).length > before ? 1 : 0));
+}
 
 async function eventually(read: () => number, timeoutMs = 2000): Promise<number> {
 	const deadline = Date.now() + timeoutMs;
