@@ -2,7 +2,6 @@ import {getText, hostOf} from '../http/client.js';
 import {cleanLine} from '../render/sanitize.js';
 import type {BlogSource, FetchOptions} from './blog-source.js';
 import {BlogError} from './errors.js';
-import {openFeedBlog} from './feed/discover-feed.js';
 import {openWordPressBlog} from './wordpress/discover-wordpress.js';
 
 /** What a user may type for a site: `blog.example` (https is meant), a home page, a feed, or a `/wp-json/` root. */
@@ -32,5 +31,7 @@ export async function openBlog(site: string, options: FetchOptions = {}): Promis
 	}
 	const wordpress = await openWordPressBlog(home, options);
 	if (wordpress) return wordpress;
+	// Loaded only for a blog read through its feed: a WordPress blog never pays for the feed parser.
+	const {openFeedBlog} = await import('./feed/discover-feed.js');
 	return openFeedBlog(home.url, {home, signal: options.signal});
 }
