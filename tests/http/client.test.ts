@@ -56,12 +56,10 @@ describe('the limits', () => {
 describe('timeouts', () => {
 	test('a server that takes the request and never answers: “took longer than … to answer”', async () => {
 		server.route('/silent', neverAnswer);
-		const started = Date.now();
 		const error = await failure(getText(`${server.url}silent`));
 		assert.equal(error.kind, 'timeout');
 		assert.equal(error.message, `127.0.0.1:${new URL(server.url).port} took longer than 0.75 s to answer.`);
-		assert.ok(Date.now() - started < 1400, 'not retried');
-		assert.equal(server.requestsTo('/silent').length, 1);
+		assert.equal(server.requestsTo('/silent').length, 1, 'a timeout is not retried');
 	});
 
 	test('a server that sends one byte at a time ends in a clear message when the whole request runs out of time', async () => {
@@ -91,7 +89,7 @@ describe('timeouts', () => {
 		controller.abort();
 		const error = await pending;
 		assert.equal(error.kind, 'cancelled');
-		assert.ok(Date.now() - started < 200, 'cancelled at once');
+		assert.ok(Date.now() - started < 500, 'cancelled at once, long before any timeout');
 	});
 });
 
