@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {Text} from 'ink';
 import {render} from 'ink-testing-library';
@@ -9,13 +12,18 @@ import type {TestServer} from '../helpers/http-server.js';
 import {keys, press, waitForText} from '../ui/helpers.js';
 import {assertNothingSmuggled} from './hostile-corpus.js';
 import {startHostileFeeds, startHostileWordPress} from './hostile-servers.js';
-import {resize} from './tui.js';
+import {pressUntil, resize} from './tui.js';
 
 /*
 The reader against blogs that put the hostile corpus in every field: the list, a post (wide, with
 Related Posts beside it, and narrow, under it), its neighbours, the comment thread, the reply form,
 "opened in the browser". Every frame Ink wrote is checked, not only the last.
 */
+
+// The reply form keeps drafts in blogterm's data folder: a folder of this test's own.
+const home = mkdtempSync(join(tmpdir(), 'blogterm-hostile-tui-'));
+process.env['BLOGTERM_HOME'] = home;
+after(() => rmSync(home, {recursive: true, force: true}));
 
 const noMarks: ReadMarks = {readIds: () => new Set(), markRead: () => undefined};
 
@@ -64,28 +72,25 @@ describe('the reader, against a WordPress blog with the corpus in every field', 
 			const list = await waitForText(app, 'Page 1 of 1');
 			assert.match(list, /\[site0\]/, 'the site name');
 			assert.match(list, /\[t3-0\]/, 'the titles');
-			await press(app, keys.enter);
+			// Each key waits for the first sign of the screen it opens, so that a repeat never lands on that screen.
+			await pressUntil(app, keys.enter, /Loading the post|lines \d+–/);
 			await waitForText(app, /lines 1–/);
 			await waitForText(app, '[rt1-0]');
-			await press(app, 'G');
-			await waitForText(app, '« ');
-			await press(app, 'C');
+			await pressUntil(app, 'G', '« ');
+			await pressUntil(app, 'C', 'Comments on “');
 			await waitForText(app, '[ca3-0]');
 			await press(app, ' ', ' ', 'G', 'g');
-			await press(app, 'r');
-			await waitForText(app, 'Leave a Reply to [ca3-0]');
-			await press(app, keys.escape);
+			await pressUntil(app, 'r', 'Leave a Reply to [ca3-0]');
+			await pressUntil(app, keys.escape, 'Comments on “');
 			// Back on the thread, which loads again.
 			await waitForText(app, /comment \d of 2/);
-			await press(app, keys.escape);
+			await pressUntil(app, keys.escape, /Loading the post|lines \d+–/);
 			await waitForText(app, /lines \d+–/);
 			// The previous (older) post, once the neighbours are known: post 2, whose link carries the corpus.
-			await press(app, 'G');
-			await waitForText(app, '« ');
-			await press(app, 'p');
+			await pressUntil(app, 'G', '« ');
+			await pressUntil(app, 'p', /Loading the post|\[t2-0\]/);
 			await waitForText(app, '[t2-0]');
-			await press(app, 'o');
-			await waitForText(app, 'Opened http://127.0.0.1');
+			await pressUntil(app, 'o', 'Opened http://127.0.0.1');
 			assertFramesClean(app, 'WordPress, wide');
 		} finally {
 			app.unmount();
@@ -98,10 +103,10 @@ describe('the reader, against a WordPress blog with the corpus in every field', 
 		const app = renderReader(wordpress.url, 50, 30);
 		try {
 			await waitForText(app, 'Page 1 of 1');
-			await press(app, 'j', keys.enter);
+			await press(app, 'j');
+			await pressUntil(app, keys.enter, /Loading the post|lines \d+–/);
 			await waitForText(app, /lines 1–/);
-			await press(app, 'G');
-			await waitForText(app, '[rplain0]');
+			await pressUntil(app, 'G', '[rplain0]');
 			assertFramesClean(app, 'WordPress, narrow');
 		} finally {
 			app.unmount();
@@ -115,11 +120,11 @@ describe('the reader, against feeds with the corpus in every field', () => {
 			const app = renderReader(feeds.feedUrl(format), 100);
 			try {
 				await waitForText(app, /Page 1 of 1/);
-				await press(app, keys.enter);
+				await pressUntil(app, keys.enter, /Loading the post|lines \d+–/);
 				await waitForText(app, /lines 1–/);
 				await press(app, 'G');
 				if (format !== 'json') {
-					await press(app, 'C');
+					await pressUntil(app, 'C', 'Comments on “');
 					await waitForText(app, /comment 1 of 2/);
 					await press(app, 'G');
 				}

@@ -7,7 +7,7 @@ import {openBlog} from '../../source/sources/open-blog.js';
 import {App, type ReadMarks} from '../../source/ui/app.js';
 import {keys, press, waitForText} from '../ui/helpers.js';
 import {answer, drip, startFaultServer, type Behaviour, type FaultServer} from './fault-server.js';
-import {resize} from './tui.js';
+import {pressUntil, resize} from './tui.js';
 
 /*
 The reader when the network misbehaves: Esc cancels a load in progress (and the request with it), a
@@ -132,24 +132,6 @@ describe('a server that misbehaves while the reader waits', () => {
 		await waitForText(reader, 'The body of post 1.');
 	});
 });
-
-/**
- * Presses a key until `text` shows. A screen that has just appeared listens for keys a moment after
- * its first frame (Ink subscribes in an effect); a key pressed in between is lost, as it would be for a
- * person pressing it at that very instant.
- */
-async function pressUntil(reader: ReturnType<typeof render>, key: string, text: string): Promise<void> {
-	for (let attempt = 0; attempt < 10; attempt++) {
-		await press(reader, key);
-		try {
-			await waitForText(reader, text, 300);
-			return;
-		} catch {
-			// Not yet: again.
-		}
-	}
-	await waitForText(reader, text, 0);
-}
 
 /** Waits until `path` has had more than `before` requests. */
 async function newRequestTo(path: string, before: number): Promise<void> {
