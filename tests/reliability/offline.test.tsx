@@ -12,8 +12,8 @@ import {BlogError} from '../../source/sources/errors.js';
 import {App, type ReadMarks} from '../../source/ui/app.js';
 import {startTestDemo, type TestDemo} from '../helpers/demo.js';
 import {ensureBuilt, runCli} from '../script/run-cli.js';
-import {keys, press, waitForText} from '../ui/helpers.js';
-import {resize} from './tui.js';
+import {keys, waitForText} from '../ui/helpers.js';
+import {pressUntil, resize} from './tui.js';
 
 /*
 A blog is read once with the network up (as the reader does: the list, a post, its neighbours, related
@@ -63,7 +63,7 @@ for (const mode of ['wordpress', 'feed-only'] as const) {
 			const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(url, {signal})} perPage={10} readMarks={noMarks} />);
 			resize(app.stdout, 100, 24);
 			await waitForText(app, offlineNote);
-			await press(app, keys.enter);
+			await pressUntil(app, keys.enter, /Loading the post|lines \d+–/);
 			const post = await waitForText(app, /lines 1–/);
 			assert.match(post, offlineNote);
 			app.unmount();
