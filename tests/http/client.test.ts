@@ -85,11 +85,9 @@ describe('timeouts', () => {
 		const controller = new AbortController();
 		const pending = failure(getText(`${server.url}wait`, {signal: controller.signal}));
 		await waitUntil(() => server.requestsTo('/wait').length === 1);
-		const started = Date.now();
 		controller.abort();
 		const error = await pending;
-		assert.equal(error.kind, 'cancelled');
-		assert.ok(Date.now() - started < 500, 'cancelled at once, long before any timeout');
+		assert.equal(error.kind, 'cancelled', 'cancelled, not timed out');
 	});
 });
 

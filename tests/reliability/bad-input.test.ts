@@ -31,11 +31,20 @@ async function rejection(promise: Promise<unknown>): Promise<BlogError> {
 	assert.fail('expected a failure');
 }
 
-async function within<T>(ms: number, what: string, run: () => Promise<T>): Promise<T> {
-	const started = Date.now();
-	const result = await run();
-	assert.ok(Date.now() - started < ms, `${what} took ${Date.now() - started} ms`);
-	return result;
+/**
+ * Fails if `run` never settles: a hang guard, not a speed target (speed lives in `npm run bench`),
+ * so the deadline is far above what any machine needs.
+ */
+async function noHang<T>(what: string, run: () => Promise<T>): Promise<T> {
+	let timer: NodeJS.Timeout | undefined;
+	const hang = new Promise<never>((_resolve, reject) => {
+		timer = setTimeout(() => reject(new Error(`${what} hung (no answer in 60 s)`)), 60_000);
+	});
+	try {
+		return await Promise.race([run(), hang]);
+	} finally {
+		clearTimeout(timer);
+	}
 }
 
 describe('a WordPress blog that sends bad answers', () => {
@@ -58,7 +67,7 @@ describe('a WordPress blog that sends bad answers', () => {
 	test('a post body over 20 MB, plain or as a gzip bomb: “larger than 20 MB”', async () => {
 		for (const name of ['huge', 'bomb'] as const) {
 			const source = await openBlog(blogs.wordpress(name));
-			const error = await within(5000, name, async () => rejection(source.fetchPost({kind: 'id', id: 1})));
+			const error = await noHang(name, async () => rejection(source.fetchPost({kind: 'id', id: 1})));
 			assert.equal(error.kind, 'unreadable');
 			assert.match(error.message, /larger than 20 MB/);
 		}
@@ -68,7 +77,7 @@ describe('a WordPress blog that sends bad answers', () => {
 		for (const name of ['nested', 'long-word'] as const) {
 			const source = await openBlog(blogs.wordpress(name));
 			const post = await source.fetchPost({kind: 'id', id: 1});
-			const lines = await within(2000, `laying out ${name}`, async () => layoutPostBody(post, 80).map(line => lineText(line)));
+			const lines = await noHang(`laying out ${name}`, async () => layoutPostBody(post, 80).map(line => lineText(line)));
 			for (const line of lines) assert.ok(textWidth(line) <= 80, `${name}: a line of ${textWidth(line)} columns`);
 			const text = lines.join('');
 			if (name === 'nested') assert.match(text, /Before\..*deep text.*After\./s);
@@ -95,15 +104,15 @@ describe('feeds that are bad or huge', () => {
 		assert.equal((await source.fetchPostPage(1, 10)).posts[0]!.title, 'Café “quoted”');
 	});
 
-	test('a feed of 10,000 items opens, pages and finds its last post quickly', async () => {
-		const source = await within(5000, 'opening', async () => openBlog(blogs.feed('big.xml')));
+	test('a feed of 10,000 items opens, pages and finds its last post', async () => {
+		const source = await noHang('opening', async () => openBlog(blogs.feed('big.xml')));
 		const first = await source.fetchPostPage(1, 10);
 		assert.equal(first.total, bigFeedItems);
 		assert.equal(first.posts[0]!.title, `Post ${bigFeedItems}`, 'newest first');
 		// Asking past the items held makes the source ask once whether the feed pages (?paged=2): one more fetch.
-		const last = await within(3000, 'the last page', async () => source.fetchPostPage(bigFeedItems / 10, 10));
+		const last = await noHang('the last page', async () => source.fetchPostPage(bigFeedItems / 10, 10));
 		assert.equal(last.posts.at(-1)!.title, 'Post 1');
-		const oldest = await within(3000, 'finding a post', async () => source.fetchPost({kind: 'url', url: 'https://bad.example/1/'}));
+		const oldest = await noHang('finding a post', async () => source.fetchPost({kind: 'url', url: 'https://bad.example/1/'}));
 		assert.equal(oldest.title, 'Post 1');
 	});
 
