@@ -25,6 +25,23 @@ const fastStringWidth = {
 };
 
 /**
+meow's bundled dependencies run normalize-package-data as they load (the SPDX licence lists, sorted
+with localeCompare: some 13 ms a run), though meow only calls it when cli.pkg is read, which blogterm
+never does. Here it is loaded on that first call instead.
+*/
+const meowLazyNormalize = {
+	name: 'meow-lazy-normalize',
+	setup(esbuild) {
+		esbuild.onLoad({filter: /meow[\\/]build[\\/]dependencies\.js$/}, async ({path}) => {
+			const source = await readFile(path, 'utf8');
+			const eager = 'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);';
+			if (!source.includes(eager)) return {contents: source, loader: 'js', warnings: [{text: 'meow changed: normalize-package-data loads eagerly again'}]};
+			return {contents: source.replace(eager, 'const normalizePackageData = (...parameters) => getDefaultExportFromCjs(requireNormalize())(...parameters);'), loader: 'js'};
+		});
+	},
+};
+
+/**
 yoga-layout (Ink's layout engine) loads its WebAssembly from a data: URL with fetch() when fetch
 exists, which loads Node's undici first (some 25 ms); without fetch it decodes the same base64 itself.
 */
@@ -60,6 +77,6 @@ await build({
 	},
 	// Ink loads React DevTools only when DEV=true; it is not shipped.
 	external: ['react-devtools-core'],
-	plugins: [fastStringWidth, yogaWithoutFetch],
+	plugins: [fastStringWidth, yogaWithoutFetch, meowLazyNormalize],
 	logLevel: 'warning',
 });
