@@ -11,7 +11,7 @@
 import {spawn} from 'node:child_process';
 import {build} from 'esbuild';
 import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
-import {cpus, tmpdir} from 'node:os';
+import {cpus, loadavg, tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {performance} from 'node:perf_hooks';
 import {fileURLToPath} from 'node:url';
@@ -100,7 +100,7 @@ async function timeProcess(command: readonly string[]): Promise<ProcessRun> {
 }
 
 type PtyStep = {label: string; send?: string; waitFor?: string; timeoutMs?: number; pauseMs?: number};
-type PtyResult = {steps: Array<{label: string; ms: number}>; vmHWMKiB: number | null; vmRSSKiB: number | null; error: string | null};
+type PtyResult = {steps: Array<{label: string; ms: number; cpuMs?: number | null}>; vmHWMKiB: number | null; vmRSSKiB: number | null; error: string | null};
 
 /** Runs a program in a pseudo-terminal through bench/pty-driver.py. */
 async function runInPty(command: readonly string[], steps: readonly PtyStep[], options: {idleMs?: number; waitForExit?: boolean} = {}): Promise<PtyResult> {
@@ -179,17 +179,21 @@ async function caseInteractiveStart(server: FixtureServer): Promise<void> {
 	await start();
 	await floor();
 	const times: number[] = [];
+	const cpu: number[] = [];
 	const floors: number[] = [];
 	let error: string | undefined;
 	for (let index = 0; index < runs; index++) {
 		const result = await start();
 		if (result.error) error = result.error;
-		else times.push(result.steps[0]!.ms);
+		else {
+			times.push(result.steps[0]!.ms);
+			if (result.steps[0]!.cpuMs) cpu.push(result.steps[0]!.cpuMs);
+		}
 		const floorResult = await floor();
 		if (!floorResult.error) floors.push(floorResult.steps.at(-1)!.ms);
 	}
-	details['interactiveStart'] = {times, floors};
-	rows.push({case: '2', measure: 'interactive start → first list frame (pty)', unit: 'ms', median: median(times), worst: worst(times), floor: median(floors), maxRatio: 3, runs: times.length, note: 'stretch 2×', error});
+	details['interactiveStart'] = {times, cpu, floors};
+	rows.push({case: '2', measure: 'interactive start → first list frame (pty)', unit: 'ms', median: median(times), worst: worst(times), floor: median(floors), maxRatio: 3, runs: times.length, note: `stretch 2×; main thread CPU ${median(cpu)?.toFixed(0) ?? '?'} ms`, error});
 }
 
 /** 3. Opening a post from the list, and paging a 20,000-line post: key to frame. */
@@ -416,6 +420,7 @@ async function machine(): Promise<Record<string, string>> {
 		memory: memory ? `${Math.round(Number(memory) / 1024 / 1024)} GB` : 'unknown',
 		node: process.version,
 		platform: `${process.platform} ${process.arch}`,
+		load: loadavg().map(value => value.toFixed(1)).join(' '),
 	};
 }
 
@@ -456,7 +461,8 @@ async function main(): Promise<void> {
 		await rm(home, {recursive: true, force: true});
 	}
 
-	const markdown = `${table()}\n\nMachine: ${about.cpu}, ${about.nproc} CPUs (nproc), ${about.memory}, Node ${about.node}, ${about.platform}. `
+	const loadAtEnd = loadavg().map(value => value.toFixed(1)).join(' ');
+	const markdown = `${table()}\n\nMachine: ${about.cpu}, ${about.nproc} CPUs (nproc), ${about.memory}, Node ${about.node}, ${about.platform}; load average ${about.load} at the start, ${loadAtEnd} at the end. `
 		+ `Terminal ${terminal.columns}×${terminal.rows}; keys ${keyIntervalMs} ms apart. Floor: \`node\` starting, one GET with node:http, the body written to stdout.\n`;
 	process.stdout.write(`\n${markdown}\n`);
 	for (const row of rows.filter(row => row.error)) process.stdout.write(`case ${row.case}: ${row.error}\n`);
