@@ -1,4 +1,4 @@
-import {useKeys} from './hooks/use-keys.js';
+import {KeyRouterProvider, useKeys} from './hooks/use-keys.js';
 import {Box, useApp} from 'ink';
 import React, {useCallback, useMemo, useState} from 'react';
 import type {Comment} from '../model/comment.js';
@@ -38,6 +38,15 @@ export type AppProps = {
 
 /** The reader: connects to the blog, then the list, posts, comments and the reply form. */
 export function App(props: AppProps) {
+	return (
+		<KeyRouterProvider>
+			<Connection {...props} />
+		</KeyRouterProvider>
+	);
+}
+
+/** Connecting to the blog (a spinner, or what went wrong and r to retry), then the reader. */
+function Connection(props: AppProps) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
 	// Ink clears the whole screen when a frame is as tall as the terminal: stay one line short.
