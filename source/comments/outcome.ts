@@ -2,6 +2,7 @@ import {DomUtils, parseDocument} from 'htmlparser2';
 import type {CommentOutcome, CommentRefusal} from '../model/comment-draft.js';
 import {header, hostOf, type HttpResponse} from '../http/client.js';
 import {cleanLine} from '../render/sanitize.js';
+import {htmlToPlainText} from '../render/plain-text.js';
 
 /*
 What WordPress answers to a comment, read into a CommentOutcome.
@@ -29,7 +30,7 @@ type Element = NonNullable<ReturnType<typeof DomUtils.findOne>>;
 
 /** The text of some HTML, entities decoded, on one clean line. */
 export function htmlToLine(html: string): string {
-	return cleanLine(DomUtils.textContent(parseDocument(html)));
+	return cleanLine(htmlToPlainText(html));
 }
 
 function shorten(text: string): string {
@@ -49,6 +50,16 @@ Undefined for an empty body or a page that is not an error page.
 */
 export function wpDieMessage(body: string): string | undefined {
 	if (body.trim() === '') return undefined;
+	try {
+		return wpDieMessageFromDocument(body);
+	} catch {
+		// A page nested too deep for the DOM helpers (they recurse): its text, read as a stream.
+		const line = withoutErrorPrefix(htmlToLine(body));
+		return line === '' ? undefined : shorten(line);
+	}
+}
+
+function wpDieMessageFromDocument(body: string): string | undefined {
 	const document = parseDocument(body);
 	for (const element of DomUtils.findAll(node => node.name === 'script' || node.name === 'style', document.children)) {
 		DomUtils.removeElement(element);
@@ -74,8 +85,8 @@ export function wpDieMessage(body: string): string | undefined {
 
 /** The `<title>` of a page, cleaned, when it has one. */
 function pageTitle(body: string): string | undefined {
-	const title = DomUtils.findOne(element => element.name === 'title', parseDocument(body).children, true);
-	const text = title ? cleanLine(DomUtils.textContent(title)) : '';
+	const match = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body.slice(0, 100_000));
+	const text = match ? htmlToLine(match[1]!) : '';
 	return text === '' ? undefined : shorten(text);
 }
 

@@ -175,3 +175,11 @@ describe('reading the answer of POST /wp/v2/comments', () => {
 		assert.equal(outcome.kind, 'unknown');
 	});
 });
+
+describe('an answer built to break the reader', () => {
+	test('reads the reason from a wp_die page nested 10,000 deep instead of overflowing the stack', () => {
+		const deep = `${'<div>'.repeat(10_000)}<p>Sorry, comments are closed for this item.</p>${'</div>'.repeat(10_000)}`;
+		const page = `<!DOCTYPE html><html><head><title>Comment Submission Failure</title></head><body id="error-page"><div class="wp-die-message">${deep}</div></body></html>`;
+		assert.equal(wpDieMessage(page), 'Sorry, comments are closed for this item.');
+	});
+});
