@@ -4,6 +4,7 @@ import type {PostPage} from '../model/page.js';
 import type {BlogSource} from '../sources/blog-source.js';
 import {exitCodes} from './exit-codes.js';
 import {fetchPostView} from './fetch-post-view.js';
+import {offlineNote} from '../store/cache.js';
 import {commentSentToJson, postPageToJson, postToJson, stringifyJson} from './format-json.js';
 import {formatListText} from './format-list-text.js';
 import {formatPostMarkdown} from './format-post-markdown.js';
@@ -60,10 +61,12 @@ async function produce(source: BlogSource, request: ScriptRequest, draft: Return
 	switch (request.kind) {
 		case 'list': {
 			const page = await fetchListPage(source, request.page, request.perPage);
+			await noteOffline(page.offlineSavedAt, io);
 			return request.format === 'json' ? stringifyJson(postPageToJson(page)) : formatListText(page, {width: request.width, colour});
 		}
 		case 'post': {
 			const view = await fetchPostView(source, request.ref, {withComments: request.withComments});
+			await noteOffline(view.post.offlineSavedAt, io);
 			if (request.format === 'json') return stringifyJson(postToJson(view));
 			if (request.format === 'markdown') return formatPostMarkdown(view);
 			return formatPostText(view, {width: request.width, colour});
@@ -74,6 +77,11 @@ async function produce(source: BlogSource, request: ScriptRequest, draft: Return
 			return request.format === 'json' ? stringifyJson(commentSentToJson(sent)) : formatSentText(sent, post, {colour});
 		}
 	}
+}
+
+/** The blog could not be reached and this is the copy kept on disk: say so on stderr, the output stays as it is. */
+async function noteOffline(savedAt: string | undefined, io: ScriptIo): Promise<void> {
+	if (savedAt) await writeAll(io.stderr, `blogterm: ${offlineNote(savedAt)}\n`);
 }
 
 /** A page of the list, with the blog's totals even past the end (where WordPress sends none). */

@@ -69,7 +69,7 @@ for (const mode of ['wordpress', 'feed-only'] as const) {
 			app.unmount();
 		});
 
-		test('print mode prints the list and the post from what was kept', async () => {
+		test('print mode prints the list and the post from what was kept, saying so on stderr', async () => {
 			const [list, post] = await Promise.all([
 				runCli([demo.url, '--list', '--format', 'json'], {home}),
 				runCli([demo.url, '--post', String(onlinePost.id), '--comments'], {home}),
@@ -78,6 +78,8 @@ for (const mode of ['wordpress', 'feed-only'] as const) {
 			assert.deepEqual((JSON.parse(list.stdout) as {posts: Array<{title: string}>}).posts.map(item => item.title), onlinePage.posts.map(item => item.title));
 			assert.equal(post.code, 0, post.stderr);
 			assert.ok(post.stdout.includes(onlinePost.title));
+			for (const run of [list, post]) assert.match(run.stderr, /^blogterm: offline — saved at /m);
+			assert.doesNotMatch(list.stdout, /offline/, 'the JSON itself is unchanged');
 		});
 	});
 }
