@@ -19,6 +19,8 @@ export type HttpResponse = {
 	readonly bytes?: Buffer;
 	/** Set when the server could not be reached and this is the copy kept on disk (ISO 8601 time it was saved). */
 	readonly offlineSavedAt?: string;
+	/** Set when `cacheFirst` gave the copy kept on disk without asking the server. */
+	readonly fromCache?: true;
 };
 
 export type RequestOptions = {
@@ -31,6 +33,11 @@ export type RequestOptions = {
 	 * a 304 gives the kept body), and give it, marked `offlineSavedAt`, when the server cannot be reached.
 	 */
 	readonly cache?: boolean;
+	/**
+	 * With `cache`: give the copy kept on disk, marked `fromCache`, without any request when there is
+	 * one (the caller asks again without it to refresh); with none, the server is asked as usual.
+	 */
+	readonly cacheFirst?: boolean;
 };
 
 const userAgent = 'blogterm (+https://www.npmjs.com/package/blogterm)';
@@ -206,7 +213,9 @@ async function send(method: Method, url: string, options: SendOptions): Promise<
 	}
 }
 
-function fromCache(answer: CachedAnswer, offline: boolean): RawResponse & {offlineSavedAt?: string} {
+type GotResponse = RawResponse & {offlineSavedAt?: string; fromCache?: true};
+
+function fromCache(answer: CachedAnswer, offline: boolean): GotResponse {
 	const response = {statusCode: answer.statusCode, url: answer.url, headers: answer.headers, bytes: answer.bytes};
 	return offline ? {...response, offlineSavedAt: answer.savedAt} : response;
 }
@@ -217,11 +226,16 @@ function isUnreachable(error: BlogError): boolean {
 }
 
 /** A GET, through the on-disk cache when asked. */
-async function get(url: string, options: RequestOptions): Promise<RawResponse & {offlineSavedAt?: string}> {
+async function get(url: string, options: RequestOptions): Promise<GotResponse> {
 	const cache = options.cache ? defaultHttpCache() : undefined;
 	if (!cache) return send('GET', url, options);
 	const key = cacheKey(url, options.headers?.['accept']);
 	const cached = await cache.get(key);
+	if (cached && options.cacheFirst) {
+		// Asked to show what was kept at once: a cancel still ends the load as it would have.
+		if (options.signal?.aborted) throw toBlogError(Object.assign(new Error('aborted'), {name: 'AbortError'}), url);
+		return {...fromCache(cached, false), fromCache: true};
+	}
 	const headers = {...options.headers};
 	const etag = cached?.headers['etag'];
 	const lastModified = cached?.headers['last-modified'];
@@ -240,9 +254,13 @@ async function get(url: string, options: RequestOptions): Promise<RawResponse & 
 	return response;
 }
 
-function asText(response: RawResponse & {offlineSavedAt?: string}): HttpResponse {
+function asText(response: GotResponse): HttpResponse {
 	const text: HttpResponse = {statusCode: response.statusCode, url: response.url, headers: response.headers, body: response.bytes.toString('utf8'), bytes: response.bytes};
-	return response.offlineSavedAt === undefined ? text : {...text, offlineSavedAt: response.offlineSavedAt};
+	return {
+		...text,
+		...(response.offlineSavedAt === undefined ? {} : {offlineSavedAt: response.offlineSavedAt}),
+		...(response.fromCache ? {fromCache: true as const} : {}),
+	};
 }
 
 /** GET a URL as text. Never throws for HTTP status codes: callers decide what a status means. */

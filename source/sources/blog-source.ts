@@ -9,6 +9,11 @@ import type {SiteInfo} from '../model/site.js';
 export type FetchOptions = {
 	/** Cancels the request (Esc while loading). */
 	readonly signal?: AbortSignal;
+	/**
+	 * Answer from the on-disk copy when there is one, without asking the server (the caller asks
+	 * again without it to refresh): what was read before shows at once.
+	 */
+	readonly cacheFirst?: boolean;
 };
 
 /**

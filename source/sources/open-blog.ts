@@ -25,7 +25,7 @@ export function normaliseSiteUrl(site: string): string {
 export async function openBlog(site: string, options: FetchOptions = {}): Promise<BlogSource> {
 	const url = normaliseSiteUrl(site);
 	// Kept on disk, so that a blog read before opens with no network.
-	const home = await getText(url, {signal: options.signal, cache: true});
+	const home = await getText(url, {signal: options.signal, cache: true, cacheFirst: options.cacheFirst});
 	if (home.statusCode >= 400 && home.statusCode !== 404) {
 		throw new BlogError('http', `${cleanLine(hostOf(url))} answered ${home.statusCode}.`, {statusCode: home.statusCode});
 	}
@@ -33,5 +33,5 @@ export async function openBlog(site: string, options: FetchOptions = {}): Promis
 	if (wordpress) return wordpress;
 	// Loaded only for a blog read through its feed: a WordPress blog never pays for the feed parser.
 	const {openFeedBlog} = await import('./feed/discover-feed.js');
-	return openFeedBlog(home.url, {home, signal: options.signal});
+	return openFeedBlog(home.url, {home, signal: options.signal, cacheFirst: options.cacheFirst});
 }

@@ -11,6 +11,8 @@ export type OpenFeedOptions = {
 	/** The page at `url`, when the caller has fetched it already. */
 	readonly home?: HttpResponse;
 	readonly signal?: AbortSignal;
+	/** Read the page and feeds kept on disk without asking the server (see FetchOptions). */
+	readonly cacheFirst?: boolean;
 };
 
 /** Where feeds usually live when a page names none, tried in this order. */
@@ -26,20 +28,20 @@ const jsonType = /^application\/json$/i;
  * places are tried. Rejects with 'not-a-blog' and a message saying what was tried when nothing is found.
  */
 export async function openFeedBlog(url: string, options: OpenFeedOptions = {}): Promise<BlogSource> {
-	const {signal} = options;
-	const page = options.home ?? await getBytes(url, {signal, cache: true});
+	const {signal, cacheFirst} = options;
+	const page = options.home ?? await getBytes(url, {signal, cache: true, cacheFirst});
 	const pageIsHtml = looksLikeHtml(page);
 	// A page that says it is a feed but cannot be read: said so in the end, unless a feed is found elsewhere.
 	let pageIsBrokenFeed = false;
 	if (!pageIsHtml && page.statusCode < 400) {
-		const feed = await readPageAsFeed(page, signal);
+		const feed = await readPageAsFeed(page, signal, cacheFirst);
 		if (feed) return createFeedSource(feed, {signal});
 		pageIsBrokenFeed = looksLikeFeed(page);
 	}
 
 	const linked = pageIsHtml && page.statusCode < 400 ? findFeedLinks(page.body, page.url) : [];
 	for (const candidate of linked) {
-		const feed = await tryFeed(candidate, signal);
+		const feed = await tryFeed(candidate, signal, cacheFirst);
 		if (feed) return createFeedSource(feed, {signal});
 	}
 
@@ -50,7 +52,7 @@ export async function openFeedBlog(url: string, options: OpenFeedOptions = {}): 
 			const candidate = new URL(path, base).toString();
 			tried.push(new URL(candidate).pathname);
 			if (linked.includes(candidate)) continue;
-			const feed = await tryFeed(candidate, signal);
+			const feed = await tryFeed(candidate, signal, cacheFirst);
 			if (feed) return createFeedSource(feed, {signal});
 		}
 	}
@@ -116,10 +118,10 @@ function looksLikeHtml(response: HttpResponse): boolean {
  * The page as a feed, or undefined when it is not one. A page fetched as text was read as UTF-8;
  * one that declares another encoding is fetched again as bytes to decode it as declared.
  */
-async function readPageAsFeed(page: HttpResponse, signal: AbortSignal | undefined): Promise<ParsedFeed | undefined> {
+async function readPageAsFeed(page: HttpResponse, signal: AbortSignal | undefined, cacheFirst: boolean | undefined): Promise<ParsedFeed | undefined> {
 	try {
 		if ('bytes' in page && page.bytes instanceof Uint8Array) return readFeedResponse(page as HttpResponse & {bytes: Uint8Array});
-		if (declaresOtherThanUtf8(page)) return readFeedResponse(await getBytes(page.url, {signal, cache: true}));
+		if (declaresOtherThanUtf8(page)) return readFeedResponse(await getBytes(page.url, {signal, cache: true, cacheFirst}));
 		return parseFeedText(page.body, page.url);
 	} catch (error) {
 		if (isBlogError(error) && error.kind === 'cancelled') throw error;
@@ -134,9 +136,9 @@ function declaresOtherThanUtf8(page: HttpResponse): boolean {
 }
 
 /** A candidate feed URL read, or undefined when it is missing, an HTML page or unreadable. Only a cancel rejects. */
-async function tryFeed(url: string, signal: AbortSignal | undefined): Promise<ParsedFeed | undefined> {
+async function tryFeed(url: string, signal: AbortSignal | undefined, cacheFirst: boolean | undefined): Promise<ParsedFeed | undefined> {
 	try {
-		const response = await getBytes(url, {signal, cache: true});
+		const response = await getBytes(url, {signal, cache: true, cacheFirst});
 		if (response.statusCode >= 400 || looksLikeHtml(response)) return undefined;
 		return readFeedResponse(response);
 	} catch (error) {

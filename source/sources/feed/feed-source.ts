@@ -125,7 +125,7 @@ export class FeedSource implements BlogSource {
 	async fetchComments(post: Post, options: FetchOptions = {}): Promise<Comment[]> {
 		const item = this.#items[this.#indexOf(post.id)] ?? this.#foundAlone.get(String(post.id));
 		if (!item?.commentFeedUrl) return [];
-		const response = await getBytes(item.commentFeedUrl, {signal: options.signal, cache: true});
+		const response = await getBytes(item.commentFeedUrl, {signal: options.signal, cache: true, cacheFirst: options.cacheFirst});
 		// A post without comments may have no comment feed at all.
 		if (response.statusCode === 404 || response.statusCode === 410) return [];
 		if (response.statusCode >= 400) {
@@ -290,8 +290,14 @@ export class FeedSource implements BlogSource {
 		if (!/^https?:/i.test(link)) return undefined;
 		let page = this.#pages.get(link);
 		if (!page) {
-			page = getText(link, {signal: options.signal, cache: true}).then(response => response.statusCode === 200 ? readPostPage(response.body, response.url) : undefined);
-			this.#pages.set(link, page);
+			const fetched = getText(link, {signal: options.signal, cache: true, cacheFirst: options.cacheFirst});
+			const read = fetched.then(response => response.statusCode === 200 ? readPostPage(response.body, response.url) : undefined);
+			page = read;
+			this.#pages.set(link, read);
+			// A copy from disk is for this once: the next look (the refresh) asks the blog.
+			fetched.then(response => {
+				if (response.fromCache && this.#pages.get(link) === read) this.#pages.delete(link);
+			}, () => undefined);
 		}
 		try {
 			return await page;

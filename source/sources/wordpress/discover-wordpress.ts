@@ -46,7 +46,7 @@ export async function openWordPressBlog(home: HttpResponse, options: FetchOption
 	// when the server sends unknown paths to index.php: whatever is not the REST index, try ?rest_route=.
 	const roots = new URL(advertised.url).searchParams.has('rest_route') ? [advertised] : [advertised, plainPermalinkRoot(advertised)];
 	for (const root of roots) {
-		const index = root === advertised && looksLikeApiRoot(given) ? home : await getText(root.url, {signal: options.signal, headers: {accept: 'application/json'}, cache: true});
+		const index = root === advertised && looksLikeApiRoot(given) ? home : await getText(root.url, {signal: options.signal, headers: {accept: 'application/json'}, cache: true, cacheFirst: options.cacheFirst});
 		const parsed = readIndex(index);
 		if (parsed) return new WordPressSource(root, siteInfo(parsed, index.url), parsed.url ?? parsed.home ?? index.url, environment);
 	}

@@ -214,7 +214,7 @@ export class WordPressSource implements BlogSource {
 		endpoint.searchParams.set('relatedposts', '1');
 		let endpointResponse: HttpResponse;
 		try {
-			endpointResponse = await getText(endpoint.toString(), {signal: options.signal, headers: {accept: 'application/json'}, cache: true});
+			endpointResponse = await getText(endpoint.toString(), {signal: options.signal, headers: {accept: 'application/json'}, cache: true, cacheFirst: options.cacheFirst});
 		} catch (error) {
 			// Jetpack's endpoint only adds to what the REST API gives: a post page that cannot be reached
 			// (another host, down, too slow) means ranking by terms, not failing.
@@ -232,7 +232,7 @@ export class WordPressSource implements BlogSource {
 
 	async #get(route: string, query: Record<string, QueryValue>, options: FetchOptions): Promise<HttpResponse> {
 		// Every answer is kept: what was read once can be read again with no network.
-		return getText(routeUrl(this.#root, route, query), {signal: options.signal, headers: {accept: 'application/json'}, cache: true});
+		return getText(routeUrl(this.#root, route, query), {signal: options.signal, headers: {accept: 'application/json'}, cache: true, cacheFirst: options.cacheFirst});
 	}
 
 	#ensureOk(response: HttpResponse, what: string): void {
