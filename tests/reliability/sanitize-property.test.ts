@@ -8,6 +8,7 @@ import {lineText} from '../../source/render/styled-line.js';
 import {textWidth} from '../../source/render/text-width.js';
 import {wrapPlainText} from '../../source/render/wrap.js';
 import {findSmuggled, hostileInputs} from './hostile-corpus.js';
+import {seededRandom as random} from '../helpers/seeded-random.js';
 
 /*
 Random strings, from a seeded generator (the same every run; a failure names its seed and case), made
@@ -15,17 +16,6 @@ of the pieces escape sequences are built from, mixed with text, HTML and charact
 comes in, nothing a terminal acts on comes out, and no line is wider than asked.
 */
 
-/** mulberry32: small, fast, good enough to pick pieces. */
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6D2B79F5) >>> 0;
-		let value = state;
-		value = Math.imul(value ^ (value >>> 15), value | 1);
-		value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-		return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 const controls = Array.from({length: 0x20}, (_, code) => String.fromCharCode(code));
 const c1 = Array.from({length: 0x21}, (_, index) => String.fromCharCode(0x7F + index));

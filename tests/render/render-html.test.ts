@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import stringWidth from 'string-width';
 import {renderHtml, renderLinkList} from '../../source/render/render-html.js';
 import {forbidden, render, segmentWith, texts, widths} from './render-helpers.js';
+import {seededRandom} from '../helpers/seeded-random.js';
 
 const lorem = 'The quick brown fox jumps over the lazy dog while the cat watches from a sunny window sill and the bird sings';
 
@@ -442,17 +443,6 @@ describe('deep nesting', () => {
 });
 
 describe('random HTML', () => {
-	/** A small seeded PRNG (mulberry32), so failures can be reproduced. */
-	function seededRandom(seed: number): () => number {
-		let state = seed >>> 0;
-		return () => {
-			state = (state + 0x6D_2B_79_F5) >>> 0;
-			let t = state;
-			t = Math.imul(t ^ (t >>> 15), t | 1);
-			t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-			return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-		};
-	}
 
 	test('300 random documents keep every rule at every width', () => {
 		const random = seededRandom(42);

@@ -2,6 +2,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {parseDocument} from 'htmlparser2';
 import {cleanLine, cleanText} from '../../source/render/sanitize.js';
+import {seededRandom} from '../helpers/seeded-random.js';
 
 const forbidden = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
@@ -88,17 +89,6 @@ test('cleanLine makes one trimmed line of single spaces', () => {
 	assert.equal(cleanLine('  A\ttitle\n\nacross\r\nlines \u001B[1m '), 'A title across lines');
 });
 
-/** A small seeded PRNG (mulberry32) so the property test is reproducible. */
-function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6D_2B_79_F5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 test('no control character survives in 2000 random strings', () => {
 	const random = seededRandom(20_240_501);
