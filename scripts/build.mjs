@@ -1,10 +1,18 @@
 // Bundles the CLI with esbuild. Splitting keeps Ink and React in their own
 // chunk, so print mode (which never imports them) starts as fast as Node can.
 import {build} from 'esbuild';
+import {realpathSync} from 'node:fs';
 import {readFile, rm} from 'node:fs/promises';
 import {resolve, sep} from 'node:path';
 
-const topStringWidth = resolve('node_modules/string-width/index.js');
+/** Our own string-width (8), where esbuild finds it: node_modules may be a link (pnpm, a checkout elsewhere). */
+const topStringWidth = (() => {
+	try {
+		return realpathSync(resolve('node_modules/string-width/index.js'));
+	} catch {
+		return undefined;
+	}
+})();
 
 /**
 Ink measures every line of every frame with string-width, which segments any text that is not plain
@@ -16,7 +24,7 @@ const fastStringWidth = {
 	name: 'fast-string-width',
 	setup(esbuild) {
 		esbuild.onResolve({filter: /^string-width$/}, async ({importer, kind, resolveDir, pluginData}) => {
-			if (pluginData?.fastStringWidth || !importer.includes(`${sep}node_modules${sep}`)) return undefined;
+			if (!topStringWidth || pluginData?.fastStringWidth || !importer.includes(`${sep}node_modules${sep}`)) return undefined;
 			const found = await esbuild.resolve('string-width', {kind, resolveDir, pluginData: {fastStringWidth: true}});
 			if (found.path !== topStringWidth) return undefined;
 			return {path: resolve('source/render/string-width-fast.ts')};
