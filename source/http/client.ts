@@ -225,6 +225,28 @@ function isUnreachable(error: BlogError): boolean {
 	return error.kind === 'network' || error.kind === 'timeout';
 }
 
+/** Loads (by their signal) that were given a copy from disk through `cacheFirst`: they have a refresh to do. */
+const answeredFromDiskSignals = new WeakSet<AbortSignal>();
+
+/**
+ * Whether a request made with this signal was answered from disk through `cacheFirst`: a load
+ * that had nothing kept asked the server for everything, and need not be asked again to refresh.
+ */
+export function answeredFromDisk(signal: AbortSignal): boolean {
+	return answeredFromDiskSignals.has(signal);
+}
+
+/** Origins that could not be reached when last asked (until one answers): their kept copies are offline copies. */
+const unreachableOrigins = new Set<string>();
+
+function originOf(url: string): string {
+	try {
+		return new URL(url).origin;
+	} catch {
+		return url;
+	}
+}
+
 /** A GET, through the on-disk cache when asked. */
 async function get(url: string, options: RequestOptions): Promise<GotResponse> {
 	const cache = options.cache ? defaultHttpCache() : undefined;
@@ -234,7 +256,9 @@ async function get(url: string, options: RequestOptions): Promise<GotResponse> {
 	if (cached && options.cacheFirst) {
 		// Asked to show what was kept at once: a cancel still ends the load as it would have.
 		if (options.signal?.aborted) throw toBlogError(Object.assign(new Error('aborted'), {name: 'AbortError'}), url);
-		return {...fromCache(cached, false), fromCache: true};
+		if (options.signal) answeredFromDiskSignals.add(options.signal);
+		// The blog did not answer a moment ago: say at once that this is what was kept.
+		return {...fromCache(cached, unreachableOrigins.has(originOf(url))), fromCache: true};
 	}
 	const headers = {...options.headers};
 	const etag = cached?.headers['etag'];
@@ -245,9 +269,13 @@ async function get(url: string, options: RequestOptions): Promise<GotResponse> {
 	try {
 		response = await send('GET', url, {...options, headers});
 	} catch (error) {
-		if (cached && error instanceof BlogError && isUnreachable(error)) return fromCache(cached, true);
+		if (error instanceof BlogError && isUnreachable(error)) {
+			unreachableOrigins.add(originOf(url));
+			if (cached) return fromCache(cached, true);
+		}
 		throw error;
 	}
+	unreachableOrigins.delete(originOf(url));
 	if (response.statusCode === 304 && cached) return fromCache(await cache.refresh(key, cached), false);
 	if (response.statusCode === 200) await cache.put(key, response);
 	else if ((response.statusCode === 404 || response.statusCode === 410) && cached) await cache.delete(key);

@@ -13,7 +13,7 @@ import {LoadingLine} from './components/loading-line.js';
 import {CommentForm} from './comment-form/comment-form.js';
 import {CommentThreadScreen} from './comment-thread/comment-thread-screen.js';
 import {HelpOverlay} from './help-overlay.js';
-import {useAsync} from './hooks/use-async.js';
+import {useRefreshingAsync, type RefreshingLoadOptions} from './hooks/use-async.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {PostList} from './post-list/post-list.js';
 import {PostView} from './post-view/post-view.js';
@@ -28,8 +28,11 @@ export type ReadMarks = {
 export type AppProps = {
 	/** The blog's address, as the user gave it (or the demo blog's). */
 	readonly site: string;
-	/** Opens the blog: `openBlog` in real use. */
-	readonly openSource: (site: string, signal: AbortSignal) => Promise<BlogSource>;
+	/**
+	 * Opens the blog: `(site, signal, options) => openBlog(site, {...options, signal})` in real use. Asked first
+	 * with `cacheFirst` (what was kept on disk, at once), then without it, in the background, to refresh.
+	 */
+	readonly openSource: (site: string, signal: AbortSignal, options: RefreshingLoadOptions) => Promise<BlogSource>;
 	readonly perPage: number;
 	/** Open straight at this post (`--post` in a terminal). */
 	readonly initialPost?: PostRef;
@@ -51,8 +54,9 @@ function Connection(props: AppProps) {
 	const {columns, rows} = useTerminalSize();
 	// Ink clears the whole screen when a frame is as tall as the terminal: stay one line short.
 	const height = Math.max(3, rows - 1);
-	const open = useCallback((signal: AbortSignal) => props.openSource(props.site, signal), [props.site, props.openSource]);
-	const connection = useAsync(props.site, open);
+	const open = useCallback((signal: AbortSignal, options: RefreshingLoadOptions) => props.openSource(props.site, signal, options), [props.site, props.openSource]);
+	// A blog read before opens at once from what was kept; the blog's fresh answer replaces the source when it comes.
+	const connection = useRefreshingAsync(props.site, open);
 
 	useKeys((input, key) => {
 		if (connection.status === 'loading' && key.escape) connection.cancel();
@@ -66,11 +70,13 @@ function Connection(props: AppProps) {
 	if (connection.status === 'error') {
 		return <Box height={height}><ErrorBox error={connection.error} hint="r retry · q quit" /></Box>;
 	}
-	return <Reader {...props} source={connection.value} width={columns} height={height} onQuit={() => exit()} />;
+	return <Reader {...props} source={connection.value} sourceRefreshing={connection.refreshing} width={columns} height={height} onQuit={() => exit()} />;
 }
 
 type ReaderProps = AppProps & {
 	readonly source: BlogSource;
+	/** The blog is being asked again (the source shown came from the copy on disk). */
+	readonly sourceRefreshing: boolean;
 	readonly width: number;
 	readonly height: number;
 	readonly onQuit: () => void;
@@ -80,7 +86,7 @@ function postRefKey(ref: PostRef): string {
 	return ref.kind === 'id' ? `id:${ref.id}` : ref.kind === 'slug' ? `slug:${ref.slug}` : `url:${ref.url}`;
 }
 
-function Reader({source, width, height, perPage, initialPost, readMarks, onQuit}: ReaderProps) {
+function Reader({source, sourceRefreshing, width, height, perPage, initialPost, readMarks, onQuit}: ReaderProps) {
 	const [state, dispatch] = useAppState(initialPost);
 	const siteKey = source.site.key;
 	const [readIds, setReadIds] = useState(() => readMarks.readIds(siteKey));
@@ -118,6 +124,7 @@ function Reader({source, width, height, perPage, initialPost, readMarks, onQuit}
 						perPage={perPage}
 						selected={state.selected}
 						readIds={readIds}
+						sourceRefreshing={sourceRefreshing}
 						width={width}
 						height={height}
 						isActive={isActive}
@@ -134,6 +141,7 @@ function Reader({source, width, height, perPage, initialPost, readMarks, onQuit}
 						key={postRefKey(screen.ref)}
 						source={source}
 						postRef={screen.ref}
+						sourceRefreshing={sourceRefreshing}
 						width={width}
 						height={height}
 						isActive={isActive}
@@ -173,7 +181,7 @@ function Reader({source, width, height, perPage, initialPost, readMarks, onQuit}
 					/>
 				);
 		}
-	}, [screen, state.page, state.selected, state.showRelated, readIds, myComments, width, height, isActive, source, perPage, siteKey]);
+	}, [screen, state.page, state.selected, state.showRelated, readIds, myComments, width, height, isActive, source, sourceRefreshing, perPage, siteKey]);
 
 	if (state.showHelp) return <HelpOverlay width={width} height={height} onClose={() => dispatch({type: 'toggle-help'})} />;
 	return <Box flexDirection="column" height={height}>{content}</Box>;

@@ -111,3 +111,24 @@ describe('getText with cacheFirst', () => {
 		await assert.rejects(getText(url, {cache: true, cacheFirst: true, signal: controller.signal}), (error: BlogError) => error instanceof BlogError && error.kind === 'cancelled');
 	});
 });
+
+describe('cacheFirst for a blog that could not be reached a moment ago', () => {
+	test('the kept copy is marked as an offline copy at once', async () => {
+		const server = await startTestServer((_request, response) => {
+			response.writeHead(200, {'content-type': 'text/plain'});
+			response.end('kept');
+		});
+		await getText(`${server.url}one`, {cache: true});
+		await getText(`${server.url}two`, {cache: true});
+		await server.close();
+
+		const before = await getText(`${server.url}two`, {cache: true, cacheFirst: true});
+		assert.equal(before.offlineSavedAt, undefined, 'nothing yet says the blog is away');
+		const failedOver = await getText(`${server.url}one`, {cache: true});
+		assert.ok(failedOver.offlineSavedAt, 'asked, the blog did not answer: the kept copy, marked');
+		const after = await getText(`${server.url}two`, {cache: true, cacheFirst: true});
+		assert.equal(after.body, 'kept');
+		assert.equal(after.fromCache, true);
+		assert.ok(after.offlineSavedAt && !Number.isNaN(Date.parse(after.offlineSavedAt)));
+	});
+});

@@ -166,7 +166,8 @@ export class FeedSource implements BlogSource {
 
 	/** Reads feed pages until `count` items are held or the feed ends. */
 	async #loadUntil(count: number, options: FetchOptions): Promise<void> {
-		if (this.#mayPage && this.#items.length < count) await this.#probePaging(options);
+		// Showing what is at hand first (cacheFirst): the look at ?paged=2 waits for the refresh.
+		if (this.#mayPage && this.#items.length < count && !options.cacheFirst) await this.#probePaging(options);
 		while (!this.#ended && this.#items.length < count) {
 			if (!this.#loading) {
 				this.#loading = this.#loadNextFeedPage(options).finally(() => {

@@ -1,4 +1,5 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
+import {answeredFromDisk} from '../../http/client.js';
 import {BlogError} from '../../sources/errors.js';
 
 export type AsyncState<T> =
@@ -59,4 +60,105 @@ export function useAsync<T>(key: string | undefined, load: (signal: AbortSignal)
 		setState({status: 'error', error: new BlogError('cancelled', 'Cancelled. Press r to try again.')});
 	}, []);
 	return {...state, retry, cancel};
+}
+
+/** What a refreshing load is asked for: first the copy kept on disk, then (without it) the blog's answer. */
+export type RefreshingLoadOptions = {readonly cacheFirst?: boolean};
+
+export type RefreshingResult<T> = AsyncResult<T> & {
+	/** A value is shown and a fresher one is being asked for ("updating…"). */
+	readonly refreshing: boolean;
+};
+
+export type RefreshingOptions<T> = {
+	/** When this changes with the key unchanged (a new source), what is shown is refreshed in the background. */
+	readonly revision?: unknown;
+	/** When the refreshed value is the same as the one shown, the one shown is kept (the same object: nothing re-derives). */
+	readonly isSame?: (shown: T, refreshed: T) => boolean;
+};
+
+type Shown<T> = {readonly key: string; readonly attempt: number; readonly value: T};
+
+/**
+ * Like useAsync, but shows what was read before at once: runs `load(signal, {cacheFirst: true})`,
+ * shows its value, then, when any of it came from the copy on disk, runs `load(signal, {})` in the
+ * background and shows that when it arrives. A refresh that fails (offline: the sources mark their
+ * answers `offlineSavedAt` then) leaves the first value on screen. `retry` on a value shown refreshes it.
+ */
+export function useRefreshingAsync<T>(key: string | undefined, load: (signal: AbortSignal, options: RefreshingLoadOptions) => Promise<T>, options: RefreshingOptions<T> = {}): RefreshingResult<T> {
+	const [state, setState] = useState<AsyncState<T>>({status: 'loading'});
+	const [refreshing, setRefreshing] = useState(false);
+	const [attempt, setAttempt] = useState(0);
+	const [refreshes, setRefreshes] = useState(0);
+	const controller = useRef<AbortController | undefined>(undefined);
+	const shown = useRef<Shown<T> | undefined>(undefined);
+	const loadRef = useRef(load);
+	loadRef.current = load;
+	const isSameRef = useRef(options.isSame);
+	isSameRef.current = options.isSame;
+
+	useEffect(() => {
+		if (key === undefined) return;
+		const abort = new AbortController();
+		controller.current = abort;
+		const show = (value: T) => {
+			shown.current = {key, attempt, value};
+			setState({status: 'done', value});
+		};
+		const refresh = () => {
+			setRefreshing(true);
+			loadRef.current(abort.signal, {}).then(
+				value => {
+					if (abort.signal.aborted) return;
+					const before = shown.current;
+					if (!before || !isSameRef.current?.(before.value, value)) show(value);
+					setRefreshing(false);
+				},
+				() => {
+					// What was shown stays: offline, the sources have said so on what they gave.
+					if (!abort.signal.aborted) setRefreshing(false);
+				},
+			);
+		};
+		const current = shown.current;
+		if (current?.key === key && current.attempt === attempt) {
+			refresh();
+		} else {
+			shown.current = undefined;
+			setState({status: 'loading'});
+			setRefreshing(false);
+			loadRef.current(abort.signal, {cacheFirst: true}).then(
+				value => {
+					if (abort.signal.aborted) return;
+					show(value);
+					// Nothing came from disk: the blog answered it all just now.
+					if (answeredFromDisk(abort.signal)) refresh();
+				},
+				(error: unknown) => {
+					if (abort.signal.aborted && controller.current !== abort) return;
+					setState({status: 'error', error: abort.signal.aborted ? new BlogError('cancelled', 'Cancelled.') : asBlogError(error)});
+				},
+			);
+		}
+		return () => {
+			controller.current = undefined;
+			abort.abort();
+		};
+	}, [key, attempt, refreshes, options.revision]);
+
+	const stateRef = useRef(state);
+	stateRef.current = state;
+	const retry = useCallback(() => {
+		if (stateRef.current.status === 'done') setRefreshes(value => value + 1);
+		else setAttempt(value => value + 1);
+	}, []);
+	const cancel = useCallback(() => {
+		const current = controller.current;
+		if (!current) return;
+		controller.current = undefined;
+		current.abort();
+		if (stateRef.current.status === 'done') setRefreshing(false);
+		else setState({status: 'error', error: new BlogError('cancelled', 'Cancelled. Press r to try again.')});
+	}, []);
+	return {...state, refreshing, retry, cancel};
 }

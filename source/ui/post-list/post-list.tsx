@@ -1,3 +1,4 @@
+import {isDeepStrictEqual} from 'node:util';
 import {useKeys} from '../hooks/use-keys.js';
 import {Box, Text} from 'ink';
 import React, {useCallback} from 'react';
@@ -9,7 +10,7 @@ import {hostOf} from '../../http/client.js';
 import {offlineNote} from '../../store/cache.js';
 import {ErrorBox} from '../components/error-box.js';
 import {LoadingLine} from '../components/loading-line.js';
-import {useAsync} from '../hooks/use-async.js';
+import {useRefreshingAsync, type RefreshingLoadOptions} from '../hooks/use-async.js';
 import {theme} from '../theme.js';
 import {listRow} from './post-list-lines.js';
 
@@ -23,6 +24,8 @@ export type PostListProps = {
 	readonly selected: number;
 	/** Ids of posts already opened (shown dimmed). */
 	readonly readIds: ReadonlySet<string>;
+	/** The blog itself is being asked again: the page may change ("updating…"). */
+	readonly sourceRefreshing?: boolean;
 	readonly width: number;
 	readonly height: number;
 	/** Whether this screen gets the keys (false while the help overlay is up). */
@@ -39,8 +42,9 @@ export type PostListProps = {
 /** The blog's posts, a page at a time: title, date, author and comment count per post. */
 export function PostList(props: PostListProps) {
 	const {source, page, perPage, width, height} = props;
-	const load = useCallback((signal: AbortSignal) => source.fetchPostPage(page, perPage, {signal}), [source, page, perPage]);
-	const result = useAsync(`${page}/${perPage}`, load);
+	const load = useCallback((signal: AbortSignal, options: RefreshingLoadOptions) => source.fetchPostPage(page, perPage, {...options, signal}), [source, page, perPage]);
+	// The page kept on disk shows at once; the blog's answer replaces it (a new source, too, is asked again).
+	const result = useRefreshingAsync(`${page}/${perPage}`, load, {revision: source, isSame: isDeepStrictEqual});
 	const postPage = result.status === 'done' ? result.value : undefined;
 	const posts = postPage?.posts ?? [];
 	const selected = Math.min(props.selected, Math.max(0, posts.length - 1));
@@ -100,7 +104,9 @@ export function PostList(props: PostListProps) {
 		? 'No posts yet.'
 		: `Page ${page} of ${postPage!.totalPages}${more} · ${postPage!.total}${more} ${postPage!.total === 1 ? 'post' : 'posts'}`;
 	// The blog could not be reached: this page is the copy kept on disk.
-	const info = postPage!.offlineSavedAt ? `${counts} · ${offlineNote(postPage!.offlineSavedAt)}` : counts;
+	const saved = postPage!.offlineSavedAt ? `${counts} · ${offlineNote(postPage!.offlineSavedAt)}` : counts;
+	// Shown from the copy on disk while the blog is asked again.
+	const info = result.refreshing || props.sourceRefreshing ? `${saved} · updating…` : saved;
 	// Rows that fit: header (2) + info (1) + blank (1) + footer (1) + excerpt (2).
 	const room = Math.max(1, height - 7);
 	const first = Math.min(Math.max(0, selected - room + 1), Math.max(0, posts.length - room));

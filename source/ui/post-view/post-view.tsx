@@ -1,3 +1,4 @@
+import {isDeepStrictEqual} from 'node:util';
 import {useKeys} from '../hooks/use-keys.js';
 import {Box, Text} from 'ink';
 import React, {useCallback, useEffect, useMemo} from 'react';
@@ -13,7 +14,7 @@ import {openUrl} from '../../platform/open-url.js';
 import {ErrorBox} from '../components/error-box.js';
 import {LoadingLine} from '../components/loading-line.js';
 import {StyledLines} from '../components/styled-lines.js';
-import {useAsync} from '../hooks/use-async.js';
+import {useAsync, useRefreshingAsync, type RefreshingLoadOptions} from '../hooks/use-async.js';
 import {RelatedPanel, relatedPanelLines} from '../related-panel/related-panel.js';
 import {theme} from '../theme.js';
 import {topFor, usePostViewState} from './use-post-view-state.js';
@@ -26,6 +27,8 @@ const relatedLimit = 5;
 export type PostViewProps = {
 	readonly source: BlogSource;
 	readonly postRef: PostRef;
+	/** The blog itself is being asked again: the post may change ("updating…"). */
+	readonly sourceRefreshing?: boolean;
 	readonly width: number;
 	readonly height: number;
 	/** Whether this screen gets the keys. */
@@ -50,8 +53,10 @@ function refKey(ref: PostRef): string {
 export function PostView(props: PostViewProps) {
 	const {source, postRef, width, height, showRelated} = props;
 	const key = refKey(postRef);
-	const loadPost = useCallback((signal: AbortSignal) => source.fetchPost(postRef, {signal}), [source, key]);
-	const postState = useAsync(key, loadPost);
+	const loadPost = useCallback((signal: AbortSignal, options: RefreshingLoadOptions) => source.fetchPost(postRef, {...options, signal}), [source, key]);
+	// The copy kept on disk shows at once; a refresh that brings the same post keeps the same object, so
+	// nothing is wrapped again, and the reader's place (kept apart from the post) never moves.
+	const postState = useRefreshingAsync(key, loadPost, {revision: source, isSame: isDeepStrictEqual});
 	const post = postState.status === 'done' ? postState.value : undefined;
 	const postKey = post ? String(post.id) : undefined;
 
@@ -152,7 +157,9 @@ export function PostView(props: PostViewProps) {
 	const bottom = Math.min(lines.length, top + viewportHeight);
 	const percent = lines.length === 0 ? 100 : Math.floor((bottom / lines.length) * 100);
 	// The blog could not be reached: this post is the copy kept on disk.
-	const position = `lines ${top + 1}–${bottom} of ${lines.length} · ${percent}%${post!.offlineSavedAt ? ` · ${offlineNote(post!.offlineSavedAt)}` : ''}`;
+	const saved = post!.offlineSavedAt ? ` · ${offlineNote(post!.offlineSavedAt)}` : '';
+	const updating = postState.refreshing || props.sourceRefreshing ? ' · updating…' : '';
+	const position = `lines ${top + 1}–${bottom} of ${lines.length} · ${percent}%${saved}${updating}`;
 	const hints = state.relatedFocused ? '↑↓ choose · Enter open · Tab back' : 'Space/b page · n/p next/prev post · C comments · c reply · Tab related · ? help';
 	return (
 		<Box flexDirection="column" height={height}>

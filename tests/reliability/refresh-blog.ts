@@ -1,0 +1,101 @@
+import {startTestServer, type TestServer} from '../helpers/http-server.js';
+
+/*
+A small WordPress-like blog (home page, REST index, posts, comments) or an RSS blog on 127.0.0.1
+whose titles and post text a test can change, and whose answers it can hold until it releases them:
+what the reader shows before the blog answers is then what it kept on disk.
+*/
+
+export type RefreshBlog = TestServer & {
+	/** The titles of the posts, newest first; post `n` is `titles[n - 1]`. */
+	titles: string[];
+	/** The paragraphs of post 1. */
+	paragraphs: string[];
+	/** Requests answered so far. */
+	readonly answered: () => number;
+	/** Requests waiting to be answered. */
+	readonly waiting: () => number;
+	/** From now on, answers wait until `release()`. */
+	hold(): void;
+	/** Answers everything held, and stops holding. */
+	release(): void;
+};
+
+export async function startRefreshBlog(kind: 'wordpress' | 'feed'): Promise<RefreshBlog> {
+	let answered = 0;
+	let waiting = 0;
+	let gate: {promise: Promise<void>; open: () => void} | undefined;
+	// Read at each request: the test changes them on the blog returned.
+	let blog = {
+		titles: ['Old title one', 'Old title two', 'Old title three'],
+		paragraphs: Array.from({length: 40}, (_, index) => `Paragraph ${index + 1} as first written.`),
+	};
+	let base = '';
+	const wpPost = (index: number) => ({
+		id: index + 1,
+		date: `2026-03-0${3 - index}T10:00:00`,
+		date_gmt: `2026-03-0${3 - index}T10:00:00`,
+		slug: `post-${index + 1}`,
+		link: `${base}post-${index + 1}/`,
+		title: {rendered: blog.titles[index]},
+		excerpt: {rendered: `<p>Excerpt ${index + 1}.</p>`},
+		content: {rendered: index === 0 ? blog.paragraphs.map(text => `<p>${text}</p>`).join('\n') : '<p>Short.</p>'},
+		comment_status: 'closed',
+		categories: [],
+		tags: [],
+	});
+	const rss = () => `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Refresh feed</title><link>${base}</link><description>A feed that changes</description>${blog.titles.map((title, index) => `<item><title>${title}</title><link>${base}post-${index + 1}/</link><guid>${base}post-${index + 1}/</guid><pubDate>${new Date(Date.UTC(2026, 2, 3 - index, 10)).toUTCString()}</pubDate><description>Excerpt ${index + 1}.</description></item>`).join('')}</channel></rss>`;
+
+	const server = await startTestServer(async (request, response) => {
+		waiting++;
+		if (gate) await gate.promise;
+		waiting--;
+		const url = new URL(request.url ?? '/', base);
+		const send = (status: number, type: string, body: string, headers: Record<string, string> = {}) => {
+			answered++;
+			response.writeHead(status, {'content-type': type, ...headers});
+			response.end(body);
+		};
+		const json = (body: unknown, headers: Record<string, string> = {}) => send(200, 'application/json; charset=UTF-8', JSON.stringify(body), headers);
+		if (kind === 'feed') {
+			if (url.pathname === '/') return send(200, 'text/html', `<!doctype html><html><head><title>Refresh feed</title><link rel="alternate" type="application/rss+xml" href="${base}feed.xml"></head><body></body></html>`);
+			if (url.pathname === '/feed.xml' && !url.searchParams.has('paged')) return send(200, 'application/rss+xml', rss());
+			return send(404, 'text/plain', 'Not found');
+		}
+		if (url.pathname === '/') return send(200, 'text/html', '<!doctype html><html><head><title>Refresh blog</title></head><body></body></html>', {link: `<${base}wp-json/>; rel="https://api.w.org/"`});
+		if (url.pathname === '/wp-json/') return json({name: 'Refresh blog', description: 'A blog that changes', url: base, home: base, namespaces: ['wp/v2']});
+		if (url.pathname === '/wp-json/wp/v2/posts') {
+			if (url.searchParams.has('before') || url.searchParams.has('after')) return json([]);
+			const posts = blog.titles.map((_, index) => wpPost(index));
+			return json(posts, {'x-wp-total': String(posts.length), 'x-wp-totalpages': '1'});
+		}
+		const one = /^\/wp-json\/wp\/v2\/posts\/(\d+)$/.exec(url.pathname);
+		if (one && Number(one[1]) >= 1 && Number(one[1]) <= blog.titles.length) return json(wpPost(Number(one[1]) - 1));
+		if (url.pathname === '/wp-json/wp/v2/comments') return json([], {'x-wp-total': '0', 'x-wp-totalpages': '0'});
+		return send(404, 'text/html', '<!doctype html><title>Not found</title>');
+	});
+	base = server.url;
+	const closeServer = server.close;
+	const refreshBlog: RefreshBlog = Object.assign(server, blog, {
+		answered: () => answered,
+		waiting: () => waiting,
+		hold() {
+			let open = () => undefined as void;
+			const promise = new Promise<void>(resolve => {
+				open = resolve;
+			});
+			gate = {promise, open};
+		},
+		release() {
+			gate?.open();
+			gate = undefined;
+		},
+		async close() {
+			gate?.open();
+			gate = undefined;
+			await closeServer();
+		},
+	});
+	blog = refreshBlog;
+	return refreshBlog;
+}
