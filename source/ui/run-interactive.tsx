@@ -28,7 +28,7 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 		const instance = render(
 			<App
 				site={resolved.url}
-				openSource={(url, signal) => openBlog(url, {signal})}
+				openSource={(url, signal, options) => openBlog(url, {...options, signal})}
 				perPage={flags.perPage ?? 10}
 				initialPost={flags.post ? parsePostRef(flags.post) : undefined}
 				readMarks={readMarks}
