@@ -216,10 +216,12 @@ export function defaultHttpCache(environment: NodeJS.ProcessEnv = process.env): 
 	return cache;
 }
 
-const savedAtFormat = new Intl.DateTimeFormat('en-US', {year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false});
+// Made on first use: building an Intl format starts ICU, which every run would otherwise pay for.
+let savedAtFormat: Intl.DateTimeFormat | undefined;
 
 /** "offline — saved at Nov 25, 2026, 19:53": what the reader shows for an answer from the cache. */
 export function offlineNote(savedAt: string): string {
 	const time = Date.parse(savedAt);
+	savedAtFormat ??= new Intl.DateTimeFormat('en-US', {year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false});
 	return `offline — saved at ${Number.isNaN(time) ? 'an unknown time' : savedAtFormat.format(time)}`;
 }

@@ -99,7 +99,8 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 	}, {isActive: !state.showHelp && screen.kind !== 'form'});
 
 	const markRead = useCallback((post: Post) => {
-		readMarks.markRead(siteKey, post.id);
+		// Written to disk after the frame, not on its way.
+		setImmediate(() => readMarks.markRead(siteKey, post.id));
 		setReadIds(previous => (previous.has(String(post.id)) ? previous : new Set([...previous, String(post.id)])));
 	}, [readMarks, siteKey]);
 	const back = useCallback(() => dispatch({type: 'back'}), []);
