@@ -33,7 +33,7 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 				initialPost={flags.post ? parsePostRef(flags.post) : undefined}
 				readMarks={readMarks}
 			/>,
-			{exitOnCtrlC: true},
+			{exitOnCtrlC: true, maxFps: 60},
 		);
 		await instance.waitUntilExit();
 		return exitCodes.ok;
