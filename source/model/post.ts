@@ -59,6 +59,11 @@ export type PostRef =
 	| {readonly kind: 'slug'; readonly slug: string}
 	| {readonly kind: 'url'; readonly url: string};
 
+/** A string naming a PostRef, for React keys and load keys. */
+export function postRefKey(ref: PostRef): string {
+	return ref.kind === 'id' ? `id:${ref.id}` : ref.kind === 'slug' ? `slug:${ref.slug}` : `url:${ref.url}`;
+}
+
 /** Parses what a user typed (`42`, `hello-world`, `https://…/hello-world/`, `https://…/?p=42`) into a PostRef. */
 export function parsePostRef(text: string): PostRef {
 	const trimmed = text.trim();

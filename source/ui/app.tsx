@@ -3,7 +3,7 @@ import {Box, useApp} from 'ink';
 import React, {useCallback, useMemo, useState} from 'react';
 import type {Comment} from '../model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
-import type {Post, PostRef} from '../model/post.js';
+import {postRefKey, type Post, type PostRef} from '../model/post.js';
 import {commentFromDraft} from '../comments/thread.js';
 import {draftKey} from '../store/drafts.js';
 import type {BlogSource} from '../sources/blog-source.js';
@@ -82,10 +82,6 @@ type ReaderProps = AppProps & {
 	readonly onQuit: () => void;
 };
 
-function postRefKey(ref: PostRef): string {
-	return ref.kind === 'id' ? `id:${ref.id}` : ref.kind === 'slug' ? `slug:${ref.slug}` : `url:${ref.url}`;
-}
-
 function Reader({source, sourceRefreshing, width, height, perPage, initialPost, readMarks, onQuit}: ReaderProps) {
 	const [state, dispatch] = useAppState(initialPost);
 	const siteKey = source.site.key;
@@ -111,7 +107,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 		const mine = commentFromDraft(sent, outcome);
 		setMyComments(previous => new Map(previous).set(String(post.id), [...(previous.get(String(post.id)) ?? []), mine]));
 		// Accepted: show the thread, reloaded, with the new comment in it.
-		dispatch({type: 'replace', screen: {kind: 'thread', post}});
+		dispatch({type: 'comment-sent', post});
 	}, []);
 
 	const isActive = !state.showHelp;
@@ -158,6 +154,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 			case 'thread':
 				return (
 					<CommentThreadScreen
+						key={`${screen.post.id}:${screen.reload ?? 0}`}
 						source={source}
 						post={screen.post}
 						width={width}
@@ -171,6 +168,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 			case 'form':
 				return (
 					<CommentForm
+						key={draftKey(siteKey, screen.post.id, screen.replyTo?.id ?? 0)}
 						source={source}
 						post={screen.post}
 						replyTo={screen.replyTo}
@@ -184,6 +182,11 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 		}
 	}, [screen, state.page, state.selected, state.showRelated, readIds, myComments, width, height, isActive, source, sourceRefreshing, perPage, siteKey]);
 
-	if (state.showHelp) return <HelpOverlay width={width} height={height} onClose={() => dispatch({type: 'toggle-help'})} />;
-	return <Box flexDirection="column" height={height}>{content}</Box>;
+	// The screen stays mounted under the help, hidden, so closing the help finds the reader where it was.
+	return (
+		<Box flexDirection="column" height={height}>
+			<Box display={state.showHelp ? 'none' : 'flex'} flexDirection="column" height={height}>{content}</Box>
+			{state.showHelp ? <HelpOverlay width={width} height={height} onClose={() => dispatch({type: 'toggle-help'})} /> : null}
+		</Box>
+	);
 }

@@ -6,7 +6,8 @@ import type {Post, PostRef} from '../model/post.js';
 export type Screen =
 	| {readonly kind: 'list'}
 	| {readonly kind: 'post'; readonly ref: PostRef}
-	| {readonly kind: 'thread'; readonly post: Post}
+	/** `reload` counts reloads asked for (after a comment was sent from it): a new count is a fresh load. */
+	| {readonly kind: 'thread'; readonly post: Post; readonly reload?: number}
 	| {readonly kind: 'form'; readonly post: Post; readonly replyTo: Comment | undefined};
 
 export type AppState = {
@@ -27,6 +28,8 @@ export type AppAction =
 	/** Replaces the top screen (n/p moves from post to post without piling them up). */
 	| {readonly type: 'replace'; readonly screen: Screen}
 	| {readonly type: 'back'}
+	/** The blog took a comment: show the thread reloaded, the one the form was opened from if any. */
+	| {readonly type: 'comment-sent'; readonly post: Post}
 	| {readonly type: 'toggle-help'}
 	| {readonly type: 'toggle-related'};
 
@@ -45,6 +48,13 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 			return {...state, stack: [...state.stack, action.screen]};
 		case 'replace':
 			return {...state, stack: [...state.stack.slice(0, -1), action.screen]};
+		case 'comment-sent': {
+			const below = state.stack.at(-2);
+			if (below?.kind === 'thread' && String(below.post.id) === String(action.post.id)) {
+				return {...state, stack: [...state.stack.slice(0, -2), {...below, reload: (below.reload ?? 0) + 1}]};
+			}
+			return {...state, stack: [...state.stack.slice(0, -1), {kind: 'thread', post: action.post}]};
+		}
 		case 'back':
 			return state.stack.length > 1 ? {...state, stack: state.stack.slice(0, -1)} : state;
 		case 'toggle-help':

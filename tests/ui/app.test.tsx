@@ -5,6 +5,7 @@ import React from 'react';
 import {App, type ReadMarks} from '../../source/ui/app.js';
 import {openBlog} from '../../source/sources/open-blog.js';
 import {BlogError} from '../../source/sources/errors.js';
+import {specialPosts} from '../../source/demo/content/index.js';
 import {startTestDemo, type TestDemo} from '../helpers/demo.js';
 import {frameText, keys, press, waitFor, waitForFrame, waitForText} from './helpers.js';
 
@@ -114,9 +115,12 @@ describe('the reader', () => {
 		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(url, {signal})} perPage={10} readMarks={memoryReadMarks()} initialPost={{kind: 'id', id: tenth[0]!.id}} />);
 		resize(app.stdout, 80, 24);
 		await waitForText(app, decode(tenth[0]!.title.rendered).slice(0, 20));
+		// The « previous / next » links are at the end of the post; they tell that the neighbours are known.
+		await press(app, 'G');
 		await waitForText(app, '«');
 		await press(app, 'p');
 		await waitForText(app, decode(eleventh.title.rendered).slice(0, 20));
+		await press(app, 'G');
 		await waitForText(app, '»');
 		await press(app, 'n');
 		await waitForText(app, decode(tenth[0]!.title.rendered).slice(0, 20));
@@ -184,5 +188,54 @@ describe('the reader', () => {
 		} finally {
 			await feedDemo.stop();
 		}
+	});
+
+	it('keeps the reader’s place in a post when the help opens and closes', async () => {
+		const {body} = await demo.rest<Array<{id: number; content: {rendered: string}}>>('wp/v2/posts?per_page=100&_fields=id,content');
+		const longest = [...body].sort((a, b) => b.content.rendered.length - a.content.rendered.length)[0]!;
+		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(url, {signal})} perPage={10} readMarks={memoryReadMarks()} initialPost={{kind: 'id', id: longest.id}} />);
+		resize(app.stdout, 80, 24);
+		await waitForText(app, /lines 1–22 of/);
+		await press(app, ' ', ' ');
+		await waitForText(app, /lines 41–62 of/);
+		await press(app, '?');
+		await waitForText(app, 'blogterm keys');
+		await press(app, '?');
+		await waitForText(app, /lines 41–62 of/);
+		app.unmount();
+	});
+});
+
+describe('commenting from the reader', () => {
+	let demo: TestDemo;
+	before(async () => {
+		demo = await startTestDemo({floodIntervalMs: 0});
+	});
+	after(async () => demo.stop());
+
+	it('sends a comment on the post, not a reply, after Ctrl-X cancels the reply; one Esc then leaves the thread', async () => {
+		const {body: posts} = await demo.rest<Array<{id: number; slug: string}>>('wp/v2/posts?per_page=100&_fields=id,slug');
+		const counts = await Promise.all(posts.map(async post => ({post, comments: (await demo.rest<Array<{id: number}>>(`wp/v2/comments?post=${post.id}`)).body})));
+		const {post} = counts.find(entry => entry.comments.length > 0 && entry.post.slug !== specialPosts.commentsClosed)!;
+		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(url, {signal})} perPage={10} readMarks={memoryReadMarks()} initialPost={{kind: 'id', id: post.id}} />);
+		resize(app.stdout, 80, 40);
+		await waitForText(app, /lines 1–/);
+		await press(app, 'C');
+		await waitForText(app, /comment 1 of/);
+		await press(app, 'r');
+		await waitForText(app, /Leave a Reply to /);
+		await press(app, '\u0018');
+		await waitForFrame(app, frame => frame.includes('Leave a Reply') && !frame.includes('Leave a Reply to'));
+		const text = `Cancelled the reply, said this to the post ${Date.now()}.`;
+		await press(app, text, keys.tab, 'Robin Reader', keys.tab, 'reader@example.com');
+		await press(app, '\u0013');
+		await waitForFrame(app, frame => frame.includes('Comments on') && frame.includes('(yours)'));
+		const {body: after} = await demo.rest<Array<{parent: number; content: {rendered: string}}>>(`wp/v2/comments?post=${post.id}&per_page=100`);
+		const sent = after.find(comment => comment.content.rendered.includes(text.slice(0, 30)));
+		assert.ok(sent, 'the blog holds the comment');
+		assert.equal(sent.parent, 0, 'sent on the post, not as a reply');
+		await press(app, keys.escape);
+		await waitForText(app, /lines \d+–/);
+		app.unmount();
 	});
 });

@@ -1,4 +1,4 @@
-import {useInput} from 'ink';
+import {useKeys} from '../hooks/use-keys.js';
 import {useEffect, useLayoutEffect, useRef, useState} from 'react';
 import type {Comment} from '../../model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../../model/comment-draft.js';
@@ -123,7 +123,7 @@ export function useCommentForm(options: UseCommentFormOptions): CommentFormModel
 	// Keys become actions; the reducer reads them against the latest state.
 	const width = commentWidth;
 	const canCancelReply = replyTo !== undefined && onCancelReply !== undefined;
-	useInput((input, key) => {
+	useKeys((input, key) => {
 		if (key.escape) dispatch({type: 'escape'});
 		else if (key.ctrl && input === 's') dispatch({type: 'submit'});
 		else if (key.ctrl && input === 'x') {

@@ -43,7 +43,7 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 	const comments = useAsync(key, loadComments);
 	const loadCanComment = useCallback(async () => source.canComment(post), [source, post]);
 	const commentable = useAsync(key, loadCanComment);
-	const canComment = commentable.status === 'done' && commentable.value && post.commentsOpen;
+	const canComment = commentable.status === 'done' && commentable.value;
 
 	const myComments = props.myComments ?? noComments;
 	const loaded = comments.status === 'done' ? comments.value : undefined;

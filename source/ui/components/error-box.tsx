@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import React from 'react';
+import {cleanText} from '../../render/sanitize.js';
 import type {BlogError} from '../../sources/errors.js';
 import {theme} from '../theme.js';
 
@@ -7,7 +8,7 @@ import {theme} from '../theme.js';
 export function ErrorBox({error, hint = 'r retry · q back'}: {readonly error: BlogError; readonly hint?: string}) {
 	return (
 		<Box flexDirection="column">
-			<Text color={theme.error}>{error.message}</Text>
+			<Text color={theme.error}>{cleanText(error.message)}</Text>
 			<Text color={theme.muted}>{hint}</Text>
 		</Box>
 	);

@@ -1,6 +1,7 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import {answeredFromDisk} from '../../http/client.js';
 import {BlogError} from '../../sources/errors.js';
+import {cleanLine} from '../../render/sanitize.js';
 
 export type AsyncState<T> =
 	| {readonly status: 'loading'}
@@ -17,7 +18,8 @@ export type AsyncResult<T> = AsyncState<T> & {
 /** Errors a screen can explain: anything else becomes a BlogError with the message in words. */
 export function asBlogError(error: unknown): BlogError {
 	if (error instanceof BlogError) return error;
-	return new BlogError('unreadable', error instanceof Error ? error.message : String(error), {cause: error});
+	// A message that did not come from a source may carry text from the network: clean it.
+	return new BlogError('unreadable', cleanLine(error instanceof Error ? error.message : String(error)), {cause: error});
 }
 
 /**
@@ -131,7 +133,7 @@ export function useRefreshingAsync<T>(key: string | undefined, load: (signal: Ab
 				value => {
 					if (abort.signal.aborted) return;
 					show(value);
-					// Nothing came from disk: the blog answered it all just now.
+					// Something came from disk: ask the blog again, in the background.
 					if (answeredFromDisk(abort.signal)) refresh();
 				},
 				(error: unknown) => {

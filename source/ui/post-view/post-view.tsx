@@ -2,7 +2,7 @@ import {isDeepStrictEqual} from 'node:util';
 import {useKeys} from '../hooks/use-keys.js';
 import {Box, Text} from 'ink';
 import React, {useCallback, useEffect, useMemo} from 'react';
-import type {Post, PostRef} from '../../model/post.js';
+import {postRefKey, type Post, type PostRef} from '../../model/post.js';
 import type {BlogSource} from '../../sources/blog-source.js';
 import {hostOf} from '../../http/client.js';
 import {offlineNote} from '../../store/cache.js';
@@ -45,14 +45,10 @@ export type PostViewProps = {
 	readonly onLoaded: (post: Post) => void;
 };
 
-function refKey(ref: PostRef): string {
-	return ref.kind === 'id' ? `id:${ref.id}` : ref.kind === 'slug' ? `slug:${ref.slug}` : `url:${ref.url}`;
-}
-
 /** A post, read page by page like `less`, with previous/next links, related posts and the way to its comments. */
 export function PostView(props: PostViewProps) {
 	const {source, postRef, width, height, showRelated} = props;
-	const key = refKey(postRef);
+	const key = postRefKey(postRef);
 	const loadPost = useCallback((signal: AbortSignal, options: RefreshingLoadOptions) => source.fetchPost(postRef, {...options, signal}), [source, key]);
 	// The copy kept on disk shows at once; a refresh that brings the same post keeps the same object, so
 	// nothing is wrapped again, and the reader's place (kept apart from the post) never moves.
