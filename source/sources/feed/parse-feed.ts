@@ -56,6 +56,18 @@ const excerptLength = 280;
  * Rejects with an 'unreadable' BlogError when the text is no feed.
  */
 export function parseFeedText(text: string, feedUrl: string): ParsedFeed {
+	// A refresh that brings the same text back (a 304, an unchanged feed) reuses what was read from it:
+	// a 10,000-item feed parsed twice at once would double the reader's memory for nothing.
+	if (lastRead?.feedUrl === feedUrl && lastRead.text === text) return lastRead.feed;
+	const feed = readFeedText(text, feedUrl);
+	lastRead = {feedUrl, text, feed};
+	return feed;
+}
+
+/** The last feed read, with the text it was read from (one only, so nothing piles up). */
+let lastRead: {readonly feedUrl: string; readonly text: string; readonly feed: ParsedFeed} | undefined;
+
+function readFeedText(text: string, feedUrl: string): ParsedFeed {
 	let parsed: ReturnType<typeof parseFeed<string>>;
 	try {
 		parsed = parseFeed<string>(text.replace(/^\uFEFF/, ''));

@@ -94,3 +94,15 @@ describe('parseFeedText', () => {
 		assert.match(feed.items[0]?.html ?? '', new RegExp(`src="${origin}/json/2024/04/02/photo.jpg"`));
 	});
 });
+
+describe('a refresh that brings the same feed back', () => {
+	const rss = (title: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://t.example/</link><item><title>${title}</title><link>https://t.example/1</link></item></channel></rss>`;
+
+	test('reuses what was read from the same text, and reads changed text anew', () => {
+		const first = parseFeedText(rss('One'), 'https://t.example/feed');
+		assert.equal(parseFeedText(rss('One'), 'https://t.example/feed'), first, 'the same text: the same feed');
+		const changed = parseFeedText(rss('Two'), 'https://t.example/feed');
+		assert.notEqual(changed, first);
+		assert.equal(changed.items[0]?.title, 'Two');
+	});
+});
