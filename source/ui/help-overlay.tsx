@@ -9,7 +9,7 @@ export const keyHelp: ReadonlyArray<readonly [string, ReadonlyArray<readonly [st
 	['Posts list', [['↑↓ j k', 'move'], ['Enter', 'open the post'], ['←→ [ ]', 'previous / next page'], ['g G', 'first / last post'], ['r', 'retry after an error']]],
 	['Post', [['↑↓ j k', 'scroll a line'], ['Space PgDn', 'page down'], ['b PgUp', 'page up'], ['g G', 'top / bottom'], ['n p', 'newer / older post'], ['C', 'read the comments'], ['c', 'leave a reply'], ['Tab', 'into Related Posts'], ['h', 'hide / show Related'], ['o', 'open in the browser']]],
 	['Comments', [['↑↓ j k', 'choose a comment'], ['Space b g G', 'page'], ['r', 'reply to it'], ['c', 'comment on the post']]],
-	['Reply form', [['Tab S-Tab', 'next / previous field'], ['Enter', 'next field or new line'], ['Ctrl-S', 'send'], ['Space', 'tick the checkbox'], ['Esc', 'close, keeping the draft']]],
+	['Reply form', [['Tab S-Tab', 'next / previous field'], ['Enter', 'next field or new line'], ['Ctrl-S', 'send'], ['Ctrl-X', 'comment on the post'], ['Space', 'tick the checkbox'], ['Esc', 'close, keeping the draft']]],
 ];
 
 /** The `?` overlay. */
