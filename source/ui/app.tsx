@@ -100,7 +100,8 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 		setReadIds(previous => (previous.has(String(post.id)) ? previous : new Set([...previous, String(post.id)])));
 	}, [readMarks, siteKey]);
 	const back = useCallback(() => dispatch({type: 'back'}), []);
-	const openPost = useCallback((ref: PostRef) => dispatch({type: 'replace', screen: {kind: 'post', ref}}), []);
+	const openPost = useCallback((ref: PostRef) => dispatch({type: 'open-elsewhere', ref}), []);
+	const openNeighbour = useCallback((ref: PostRef, direction: 'next' | 'previous') => dispatch({type: 'open-neighbour', ref, direction, perPage}), [perPage]);
 	const toggleRelated = useCallback(() => dispatch({type: 'toggle-related'}), []);
 	const closeForm = useCallback((post: Post, outcome?: CommentOutcome, sent?: CommentDraft) => {
 		if (!sent || (outcome?.kind !== 'approved' && outcome?.kind !== 'held')) return dispatch({type: 'back'});
@@ -128,7 +129,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 						onSelect={index => dispatch({type: 'select', index})}
 						onMove={(by, count) => dispatch({type: 'move', by, count})}
 						onPage={(page, selectLast) => dispatch({type: 'page', page, selectLast})}
-						onOpen={post => dispatch({type: 'push', screen: {kind: 'post', ref: {kind: 'id', id: post.id}}})}
+						onOpen={(post, page) => dispatch({type: 'open-from-list', ref: {kind: 'id', id: post.id}, index: Math.max(0, page.posts.indexOf(post))})}
 						onQuit={onQuit}
 					/>
 				);
@@ -146,6 +147,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 						onToggleRelated={toggleRelated}
 						onBack={back}
 						onOpenPost={openPost}
+						onOpenNeighbour={openNeighbour}
 						onOpenThread={post => dispatch({type: 'push', screen: {kind: 'thread', post}})}
 						onComment={post => dispatch({type: 'push', screen: {kind: 'form', post, replyTo: undefined}})}
 						onLoaded={markRead}

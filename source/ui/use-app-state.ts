@@ -17,6 +17,11 @@ export type AppState = {
 	readonly stack: readonly Screen[];
 	readonly showHelp: boolean;
 	readonly showRelated: boolean;
+	/**
+	 * The post on screen is the list's highlighted one: opened from the list, then moved from with n/p
+	 * (the list is newest first, as the neighbours are). Back on the list, the highlight is on it.
+	 */
+	readonly listFollowsPost: boolean;
 };
 
 export type AppAction =
@@ -28,6 +33,12 @@ export type AppAction =
 	/** Replaces the top screen (n/p moves from post to post without piling them up). */
 	| {readonly type: 'replace'; readonly screen: Screen}
 	| {readonly type: 'back'}
+	/** Opened from the list (Enter): the list follows what n/p do next. */
+	| {readonly type: 'open-from-list'; readonly ref: PostRef; readonly index: number}
+	/** n/p: the newer or older post, replacing this one; the list's highlight moves with it. */
+	| {readonly type: 'open-neighbour'; readonly ref: PostRef; readonly direction: 'next' | 'previous'; readonly perPage: number}
+	/** Any other way to another post (a related post): the list no longer knows where it is. */
+	| {readonly type: 'open-elsewhere'; readonly ref: PostRef}
 	/** The blog took a comment: show the thread reloaded, the one the form was opened from if any. */
 	| {readonly type: 'comment-sent'; readonly post: Post}
 	| {readonly type: 'toggle-help'}
@@ -44,6 +55,18 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 		case 'page':
 			// Moving up past the top of a page lands on the last post of the one before; the list clamps it.
 			return {...state, page: Math.max(1, action.page), selected: action.selectLast ? Number.MAX_SAFE_INTEGER : 0};
+		case 'open-from-list':
+			return {...state, listFollowsPost: true, selected: action.index, stack: [...state.stack, {kind: 'post', ref: action.ref}]};
+		case 'open-neighbour': {
+			const stack = [...state.stack.slice(0, -1), {kind: 'post' as const, ref: action.ref}];
+			if (!state.listFollowsPost) return {...state, stack};
+			// The list is newest first: the older post is the next row, the newer one the row before.
+			const position = (state.page - 1) * action.perPage + state.selected + (action.direction === 'previous' ? 1 : -1);
+			if (position < 0) return {...state, stack};
+			return {...state, stack, page: Math.floor(position / action.perPage) + 1, selected: position % action.perPage};
+		}
+		case 'open-elsewhere':
+			return {...state, listFollowsPost: false, stack: [...state.stack.slice(0, -1), {kind: 'post', ref: action.ref}]};
 		case 'push':
 			return {...state, stack: [...state.stack, action.screen]};
 		case 'replace':
@@ -71,5 +94,6 @@ export function useAppState(initialPost: PostRef | undefined) {
 		stack: initialPost ? [{kind: 'list'}, {kind: 'post', ref: initialPost}] : [{kind: 'list'}],
 		showHelp: false,
 		showRelated: true,
+		listFollowsPost: false,
 	}));
 }

@@ -127,6 +127,23 @@ describe('the reader', () => {
 		app.unmount();
 	});
 
+	it('back on the list after n/p, the highlight is on the post read last, on its page', async () => {
+		const app = renderApp(demo);
+		await waitForText(app, 'Page 1 of');
+		await press(app, 'G', keys.enter);
+		await waitForText(app, /lines 1–/);
+		await press(app, 'G');
+		await waitForText(app, '«');
+		const {body: second} = await demo.rest<RestPost[]>('wp/v2/posts?per_page=10&page=2');
+		await press(app, 'p');
+		await waitForText(app, decode(second[0]!.title.rendered).slice(0, 20));
+		await press(app, keys.escape);
+		const list = await waitForText(app, `Page 2 of ${totalPages}`);
+		const highlighted = list.split('\n').find(line => line.startsWith('▸'))!;
+		assert.ok(highlighted.includes(decode(second[0]!.title.rendered).slice(0, 20)), `highlighted: ${highlighted}`);
+		app.unmount();
+	});
+
 	it('re-wraps on resize and keeps the reader’s place', async () => {
 		const {body} = await demo.rest<Array<{id: number; content: {rendered: string}}>>('wp/v2/posts?per_page=100&_fields=id,content');
 		const longest = [...body].sort((a, b) => b.content.rendered.length - a.content.rendered.length)[0]!;

@@ -39,6 +39,8 @@ export type PostViewProps = {
 	readonly onBack: () => void;
 	/** Open another post (previous/next, a related post). */
 	readonly onOpenPost: (ref: PostRef) => void;
+	/** Open the newer (n) or older (p) post. */
+	readonly onOpenNeighbour: (ref: PostRef, direction: 'next' | 'previous') => void;
 	readonly onOpenThread: (post: Post) => void;
 	readonly onComment: (post: Post) => void;
 	/** Called once the post is on screen (to mark it read). */
@@ -101,7 +103,7 @@ export function PostView(props: PostViewProps) {
 	const openNeighbour = (which: 'previous' | 'next') => {
 		if (neighbours.status !== 'done') return;
 		const target = neighbours.value[which];
-		if (target) props.onOpenPost({kind: 'id', id: target.id});
+		if (target) props.onOpenNeighbour({kind: 'id', id: target.id}, which);
 		else dispatch({type: 'message', message: which === 'next' ? 'This is the newest post.' : 'This is the oldest post.'});
 	};
 
