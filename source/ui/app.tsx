@@ -18,6 +18,7 @@ import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {PostList} from './post-list/post-list.js';
 import {PostView} from './post-view/post-view.js';
 import {useAppState} from './use-app-state.js';
+import {usePostPrefetch} from './hooks/use-post-prefetch.js';
 
 /** What the app remembers of posts already opened, per site (conf in real use, memory in tests). */
 export type ReadMarks = {
@@ -103,6 +104,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 	const openPost = useCallback((ref: PostRef) => dispatch({type: 'open-elsewhere', ref}), []);
 	const openNeighbour = useCallback((ref: PostRef, direction: 'next' | 'previous') => dispatch({type: 'open-neighbour', ref, direction, perPage}), [perPage]);
 	const toggleRelated = useCallback(() => dispatch({type: 'toggle-related'}), []);
+	const prefetch = usePostPrefetch(source);
 	const closeForm = useCallback((post: Post, outcome?: CommentOutcome, sent?: CommentDraft) => {
 		if (!sent || (outcome?.kind !== 'approved' && outcome?.kind !== 'held')) return dispatch({type: 'back'});
 		const mine = commentFromDraft(sent, outcome);
@@ -129,6 +131,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 						onSelect={index => dispatch({type: 'select', index})}
 						onMove={(by, count) => dispatch({type: 'move', by, count})}
 						onPage={(page, selectLast) => dispatch({type: 'page', page, selectLast})}
+						onHighlight={prefetch.fetchAhead}
 						onOpen={(post, page) => dispatch({type: 'open-from-list', ref: {kind: 'id', id: post.id}, index: Math.max(0, page.posts.indexOf(post))})}
 						onQuit={onQuit}
 					/>
@@ -139,6 +142,8 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 						key={postRefKey(screen.ref)}
 						source={source}
 						postRef={screen.ref}
+						prefetched={screen.ref.kind === 'id' ? prefetch.take(screen.ref.id) : undefined}
+						prefetching={screen.ref.kind === 'id' ? prefetch.inFlightFor(screen.ref.id) : undefined}
 						sourceRefreshing={sourceRefreshing}
 						width={width}
 						height={height}
@@ -182,7 +187,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 					/>
 				);
 		}
-	}, [screen, state.page, state.selected, state.showRelated, readIds, myComments, width, height, isActive, source, sourceRefreshing, perPage, siteKey]);
+	}, [screen, state.page, state.selected, state.showRelated, readIds, myComments, width, height, isActive, source, sourceRefreshing, perPage, siteKey, prefetch]);
 
 	// The screen stays mounted under the help, hidden, so closing the help finds the reader where it was.
 	return (

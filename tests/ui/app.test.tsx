@@ -64,6 +64,37 @@ describe('the reader', () => {
 		app.unmount();
 	});
 
+	it('shows the highlighted post in the first frame after Enter: it was fetched ahead', async () => {
+		const fetched: string[] = [];
+		const spying = async (url: string, options?: {signal?: AbortSignal}) => {
+			const source = await openBlog(url, options);
+			return new Proxy(source, {
+				get(target, property) {
+					const value = Reflect.get(target, property, target) as unknown;
+					if (property === 'fetchPost') {
+						return async (...parameters: Parameters<typeof target.fetchPost>) => {
+							const post = await target.fetchPost(...parameters);
+							fetched.push(String(post.id));
+							return post;
+						};
+					}
+					return typeof value === 'function' ? (value as (...parameters: unknown[]) => unknown).bind(target) : value;
+				},
+			});
+		};
+		const app = renderApp(demo, {openSource: spying});
+		await waitForText(app, 'Page 1 of');
+		await press(app, keys.down);
+		await waitFor(() => fetched.includes(String(firstPage[1]!.id)), 'the second post was fetched ahead');
+		const before = app.frames.length;
+		await press(app, keys.enter);
+		await waitForText(app, /lines 1–/);
+		const after = app.frames.slice(before).map(frame => frame.replaceAll(/\u001B\[[\d;]*m/g, ''));
+		assert.ok(after.every(frame => !frame.includes('Loading the post')), 'no loading frame');
+		assert.ok(after[0]!.includes(decode(firstPage[1]!.title.rendered).slice(0, 20)), 'the first frame is the post');
+		app.unmount();
+	});
+
 	it('moves between list pages with → and ←', async () => {
 		const app = renderApp(demo);
 		await waitForText(app, 'Page 1 of');

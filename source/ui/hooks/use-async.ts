@@ -77,6 +77,8 @@ export type RefreshingOptions<T> = {
 	readonly revision?: unknown;
 	/** When the refreshed value is the same as the one shown, the one shown is kept (the same object: nothing re-derives). */
 	readonly isSame?: (shown: T, refreshed: T) => boolean;
+	/** A value fetched just now, ahead of time: shown in the first frame, not loaded again. */
+	readonly initial?: T;
 };
 
 type Shown<T> = {readonly key: string; readonly attempt: number; readonly value: T};
@@ -88,12 +90,14 @@ type Shown<T> = {readonly key: string; readonly attempt: number; readonly value:
  * answers `offlineSavedAt` then) leaves the first value on screen. `retry` on a value shown refreshes it.
  */
 export function useRefreshingAsync<T>(key: string | undefined, load: (signal: AbortSignal, options: RefreshingLoadOptions) => Promise<T>, options: RefreshingOptions<T> = {}): RefreshingResult<T> {
-	const [state, setState] = useState<AsyncState<T>>({status: 'loading'});
+	const [state, setState] = useState<AsyncState<T>>(() => (options.initial === undefined ? {status: 'loading'} : {status: 'done', value: options.initial}));
 	const [refreshing, setRefreshing] = useState(false);
 	const [attempt, setAttempt] = useState(0);
 	const [refreshes, setRefreshes] = useState(0);
 	const controller = useRef<AbortController | undefined>(undefined);
-	const shown = useRef<Shown<T> | undefined>(undefined);
+	const shown = useRef<Shown<T> | undefined>(key !== undefined && options.initial !== undefined ? {key, attempt: 0, value: options.initial} : undefined);
+	// What came ahead of time is fresh: the first run of the effect has nothing to load.
+	const skipFirstRun = useRef(options.initial !== undefined);
 	const loadRef = useRef(load);
 	loadRef.current = load;
 	const isSameRef = useRef(options.isSame);
@@ -101,6 +105,10 @@ export function useRefreshingAsync<T>(key: string | undefined, load: (signal: Ab
 
 	useEffect(() => {
 		if (key === undefined) return;
+		if (skipFirstRun.current) {
+			skipFirstRun.current = false;
+			return;
+		}
 		const abort = new AbortController();
 		controller.current = abort;
 		const show = (value: T) => {

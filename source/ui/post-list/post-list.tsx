@@ -1,7 +1,7 @@
 import {isDeepStrictEqual} from 'node:util';
 import {useKeys} from '../hooks/use-keys.js';
 import {Box, Text} from 'ink';
-import React, {useCallback} from 'react';
+import React, {useCallback, useEffect} from 'react';
 import type {PostPage} from '../../model/page.js';
 import type {PostSummary} from '../../model/post.js';
 import type {BlogSource} from '../../sources/blog-source.js';
@@ -36,6 +36,8 @@ export type PostListProps = {
 	/** Go to another list page; `selectLast` puts the highlight on its last post (moving up past the top). */
 	readonly onPage: (page: number, selectLast?: boolean) => void;
 	readonly onOpen: (post: PostSummary, page: PostPage) => void;
+	/** The highlighted post, whenever it changes (the app fetches it ahead, so Enter shows it at once). */
+	readonly onHighlight?: (post: PostSummary) => void;
 	readonly onQuit: () => void;
 };
 
@@ -48,6 +50,11 @@ export function PostList(props: PostListProps) {
 	const postPage = result.status === 'done' ? result.value : undefined;
 	const posts = postPage?.posts ?? [];
 	const selected = Math.min(props.selected, Math.max(0, posts.length - 1));
+	const highlighted = posts[selected];
+	const {onHighlight} = props;
+	useEffect(() => {
+		if (highlighted) onHighlight?.(highlighted);
+	}, [highlighted, onHighlight]);
 
 	useKeys((input, key) => {
 		if (result.status === 'loading') {

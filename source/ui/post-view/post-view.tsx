@@ -1,7 +1,7 @@
 import {isDeepStrictEqual} from 'node:util';
 import {useKeys} from '../hooks/use-keys.js';
 import {Box, Text} from 'ink';
-import React, {useCallback, useEffect, useMemo} from 'react';
+import React, {useCallback, useEffect, useMemo, useRef} from 'react';
 import {postRefKey, type Post, type PostRef} from '../../model/post.js';
 import type {BlogSource} from '../../sources/blog-source.js';
 import {hostOf} from '../../http/client.js';
@@ -18,6 +18,7 @@ import {useAsync, useRefreshingAsync, type RefreshingLoadOptions} from '../hooks
 import {RelatedPanel, relatedPanelLines} from '../related-panel/related-panel.js';
 import {theme} from '../theme.js';
 import {topFor, usePostViewState} from './use-post-view-state.js';
+import type {PostFetchAhead} from '../hooks/use-post-prefetch.js';
 
 /** At this width and wider, Related Posts sits beside the post instead of under it. */
 export const wideLayoutColumns = 120;
@@ -27,6 +28,10 @@ const relatedLimit = 5;
 export type PostViewProps = {
 	readonly source: BlogSource;
 	readonly postRef: PostRef;
+	/** The post, when it was fetched ahead (highlighted on the list): shown at once. */
+	readonly prefetched?: Post;
+	/** The post's fetch ahead, still on its way: waited for rather than asked again. */
+	readonly prefetching?: PostFetchAhead;
 	/** The blog itself is being asked again: the post may change ("updating…"). */
 	readonly sourceRefreshing?: boolean;
 	readonly width: number;
@@ -51,10 +56,23 @@ export type PostViewProps = {
 export function PostView(props: PostViewProps) {
 	const {source, postRef, width, height, showRelated} = props;
 	const key = postRefKey(postRef);
-	const loadPost = useCallback((signal: AbortSignal, options: RefreshingLoadOptions) => source.fetchPost(postRef, {...options, signal}), [source, key]);
+	// A fetch ahead still on its way is waited for once (it is fresh: nothing to refresh after it).
+	const prefetching = useRef(props.prefetching);
+	const loadPost = useCallback((signal: AbortSignal, options: RefreshingLoadOptions) => {
+		const ahead = prefetching.current;
+		prefetching.current = undefined;
+		const fetchIt = () => source.fetchPost(postRef, {...options, signal});
+		if (!ahead) return fetchIt();
+		// Esc cancels the fetch this screen waits for, whoever started it.
+		signal.addEventListener('abort', ahead.cancel, {once: true});
+		return ahead.promise.catch(async (error: unknown) => {
+			if (signal.aborted) throw error;
+			return fetchIt();
+		});
+	}, [source, key]);
 	// The copy kept on disk shows at once; a refresh that brings the same post keeps the same object, so
 	// nothing is wrapped again, and the reader's place (kept apart from the post) never moves.
-	const postState = useRefreshingAsync(key, loadPost, {revision: source, isSame: isDeepStrictEqual});
+	const postState = useRefreshingAsync(key, loadPost, {revision: source, isSame: isDeepStrictEqual, initial: props.prefetched});
 	const post = postState.status === 'done' ? postState.value : undefined;
 	const postKey = post ? String(post.id) : undefined;
 
