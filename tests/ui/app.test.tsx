@@ -95,6 +95,15 @@ describe('the reader', () => {
 		app.unmount();
 	});
 
+	it('takes keys that arrive together ("jj") one by one', async () => {
+		const app = renderApp(demo);
+		await waitForText(app, 'Page 1 of');
+		app.stdin.write('jj');
+		const frame = await waitForFrame(app, current => current.split('\n').some(line => line.startsWith('▸') && line.includes(decode(firstPage[2]!.title.rendered).slice(0, 20))));
+		assert.ok(frame);
+		app.unmount();
+	});
+
 	it('moves between list pages with → and ←', async () => {
 		const app = renderApp(demo);
 		await waitForText(app, 'Page 1 of');

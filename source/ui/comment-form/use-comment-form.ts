@@ -140,7 +140,7 @@ export function useCommentForm(options: UseCommentFormOptions): CommentFormModel
 		else if (key.backspace || key.delete) dispatch({type: 'delete-backward'});
 		else if (key.ctrl && input === 'd') dispatch({type: 'delete-forward'});
 		else if (!key.ctrl && !key.meta && input !== '') dispatch({type: 'insert', text: input});
-	}, {isActive: options.isActive});
+	}, {isActive: options.isActive, typedText: true});
 
 	return {state, draftProblem};
 }

@@ -33,12 +33,28 @@ export function KeyRouterProvider({children}: {readonly children: ReactNode}) {
 	return <KeyRouterContext.Provider value={router}>{children}</KeyRouterContext.Provider>;
 }
 
-/** Handles keys while `isActive`; the handler always sees the state that is on screen. */
-export function useKeys(handler: KeyHandler, options: {readonly isActive?: boolean} = {}): void {
+/**
+ * When a busy moment lets several keys pile up, the terminal hands them over as one string ("jjj"):
+ * a screen of single-key commands takes them one by one, as they were typed.
+ */
+function oneKeyAtATime(handler: KeyHandler): KeyHandler {
+	return (input, key) => {
+		const characters = [...input];
+		if (characters.length < 2 || /[\u0000-\u001F\u007F]/.test(input)) return handler(input, key);
+		for (const character of characters) handler(character, {...key, shift: character !== character.toLowerCase()});
+	};
+}
+
+/**
+ * Handles keys while `isActive`; the handler always sees the state that is on screen. With
+ * `typedText`, text that arrives in one piece (a paste) stays one piece; without it, each character
+ * is a key of its own.
+ */
+export function useKeys(handler: KeyHandler, options: {readonly isActive?: boolean; readonly typedText?: boolean} = {}): void {
 	const router = useContext(KeyRouterContext);
 	const latest = useRef(handler);
 	useLayoutEffect(() => {
-		latest.current = handler;
+		latest.current = options.typedText ? handler : oneKeyAtATime(handler);
 	});
 	const isActive = options.isActive !== false;
 	useLayoutEffect(() => (router && isActive ? router.listen(latest) : undefined), [router, isActive]);
