@@ -1,6 +1,6 @@
 import {KeyRouterProvider, useKeys} from './hooks/use-keys.js';
 import {Box, useApp} from 'ink';
-import React, {useCallback, useMemo, useState} from 'react';
+import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {Comment} from '../model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
 import {postRefKey, type Post, type PostRef} from '../model/post.js';
@@ -19,6 +19,7 @@ import {PostList} from './post-list/post-list.js';
 import {PostView} from './post-view/post-view.js';
 import {useAppState} from './use-app-state.js';
 import {usePostPrefetch} from './hooks/use-post-prefetch.js';
+import type {PostPage} from '../model/page.js';
 
 /** What the app remembers of posts already opened, per site (conf in real use, memory in tests). */
 export type ReadMarks = {
@@ -105,6 +106,12 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 	const openNeighbour = useCallback((ref: PostRef, direction: 'next' | 'previous') => dispatch({type: 'open-neighbour', ref, direction, perPage}), [perPage]);
 	const toggleRelated = useCallback(() => dispatch({type: 'toggle-related'}), []);
 	const prefetch = usePostPrefetch(source);
+	// List pages shown in this run, so that Esc from a post shows the list at once, without a request (r refreshes it).
+	const listPages = useRef(new Map<string, PostPage>());
+	useEffect(() => listPages.current.clear(), [source]);
+	const rememberPage = useCallback((shown: PostPage) => {
+		listPages.current.set(`${shown.page}/${shown.perPage}`, shown);
+	}, []);
 	const closeForm = useCallback((post: Post, outcome?: CommentOutcome, sent?: CommentDraft) => {
 		if (!sent || (outcome?.kind !== 'approved' && outcome?.kind !== 'held')) return dispatch({type: 'back'});
 		const mine = commentFromDraft(sent, outcome);
@@ -132,6 +139,8 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 						onMove={(by, count) => dispatch({type: 'move', by, count})}
 						onPage={(page, selectLast) => dispatch({type: 'page', page, selectLast})}
 						onHighlight={prefetch.fetchAhead}
+						shownBefore={listPages.current.get(`${state.page}/${perPage}`)}
+						onPageShown={rememberPage}
 						onOpen={(post, page) => dispatch({type: 'open-from-list', ref: {kind: 'id', id: post.id}, index: Math.max(0, page.posts.indexOf(post))})}
 						onQuit={onQuit}
 					/>

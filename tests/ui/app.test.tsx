@@ -38,6 +38,26 @@ function renderApp(demo: TestDemo, options: {marks?: ReadMarks; columns?: number
 	return rendered;
 }
 
+/** openBlog, with a callback after each call of one of the source's methods (what the reader asked the blog for). */
+function openWatching(method: 'fetchPost' | 'fetchPostPage', onCall: (result: unknown) => void): typeof openBlog {
+	return async (url, options) => {
+		const source = await openBlog(url, options);
+		return new Proxy(source, {
+			get(target, property) {
+				const value = Reflect.get(target, property, target) as unknown;
+				if (typeof value !== 'function') return value;
+				const bound = (value as (...parameters: unknown[]) => Promise<unknown>).bind(target);
+				if (property !== method) return bound;
+				return async (...parameters: unknown[]) => {
+					const result = await bound(...parameters);
+					onCall(result);
+					return result;
+				};
+			},
+		});
+	};
+}
+
 const decode = (title: string) => title.replaceAll('&#8217;', '’').replaceAll('&amp;', '&').replaceAll('&#8211;', '–');
 
 describe('the reader', () => {
@@ -66,22 +86,7 @@ describe('the reader', () => {
 
 	it('shows the highlighted post in the first frame after Enter: it was fetched ahead', async () => {
 		const fetched: string[] = [];
-		const spying = async (url: string, options?: {signal?: AbortSignal}) => {
-			const source = await openBlog(url, options);
-			return new Proxy(source, {
-				get(target, property) {
-					const value = Reflect.get(target, property, target) as unknown;
-					if (property === 'fetchPost') {
-						return async (...parameters: Parameters<typeof target.fetchPost>) => {
-							const post = await target.fetchPost(...parameters);
-							fetched.push(String(post.id));
-							return post;
-						};
-					}
-					return typeof value === 'function' ? (value as (...parameters: unknown[]) => unknown).bind(target) : value;
-				},
-			});
-		};
+		const spying = openWatching('fetchPost', post => fetched.push(String((post as {id: number}).id)));
 		const app = renderApp(demo, {openSource: spying});
 		await waitForText(app, 'Page 1 of');
 		await press(app, keys.down);
@@ -92,6 +97,24 @@ describe('the reader', () => {
 		const after = app.frames.slice(before).map(frame => frame.replaceAll(/\u001B\[[\d;]*m/g, ''));
 		assert.ok(after.every(frame => !frame.includes('Loading the post')), 'no loading frame');
 		assert.ok(after[0]!.includes(decode(firstPage[1]!.title.rendered).slice(0, 20)), 'the first frame is the post');
+		app.unmount();
+	});
+
+	it('shows the list again at once after a post, without asking the blog for the page again', async () => {
+		let pageLoads = 0;
+		const counting = openWatching('fetchPostPage', () => pageLoads++);
+		const app = renderApp(demo, {openSource: counting});
+		await waitForText(app, 'Page 1 of');
+		assert.equal(pageLoads, 1);
+		await press(app, keys.enter);
+		await waitForText(app, /lines 1–/);
+		const before = app.frames.length;
+		await press(app, keys.escape);
+		await waitForText(app, 'Page 1 of');
+		assert.ok(app.frames.slice(before).every(frame => !frame.includes('Loading page')), 'no loading frame');
+		assert.equal(pageLoads, 1, 'the page was not asked for again');
+		await press(app, 'r');
+		await waitFor(() => pageLoads === 2, 'r asks the blog again');
 		app.unmount();
 	});
 

@@ -38,6 +38,10 @@ export type PostListProps = {
 	readonly onOpen: (post: PostSummary, page: PostPage) => void;
 	/** The highlighted post, whenever it changes (the app fetches it ahead, so Enter shows it at once). */
 	readonly onHighlight?: (post: PostSummary) => void;
+	/** This page as it was shown earlier in this run (back from a post): shown again without asking the blog. */
+	readonly shownBefore?: PostPage;
+	/** Called with each page shown, so that coming back to it needs no request. */
+	readonly onPageShown?: (page: PostPage) => void;
 	readonly onQuit: () => void;
 };
 
@@ -46,8 +50,12 @@ export function PostList(props: PostListProps) {
 	const {source, page, perPage, width, height} = props;
 	const load = useCallback((signal: AbortSignal, options: RefreshingLoadOptions) => source.fetchPostPage(page, perPage, {...options, signal}), [source, page, perPage]);
 	// The page kept on disk shows at once; the blog's answer replaces it (a new source, too, is asked again).
-	const result = useRefreshingAsync(`${page}/${perPage}`, load, {revision: source, isSame: isDeepStrictEqual});
+	const result = useRefreshingAsync(`${page}/${perPage}`, load, {revision: source, isSame: isDeepStrictEqual, initial: props.shownBefore});
 	const postPage = result.status === 'done' ? result.value : undefined;
+	const {onPageShown} = props;
+	useEffect(() => {
+		if (postPage) onPageShown?.(postPage);
+	}, [postPage, onPageShown]);
 	const posts = postPage?.posts ?? [];
 	const selected = Math.min(props.selected, Math.max(0, posts.length - 1));
 	const highlighted = posts[selected];
