@@ -17,6 +17,8 @@ export type RefreshBlog = TestServer & {
 	readonly waiting: () => number;
 	/** From now on, answers wait until `release()`. */
 	hold(): void;
+	/** Addresses answered at once with a 500 while set, held or not. */
+	failing: ((url: URL) => boolean) | undefined;
 	/** Answers everything held, and stops holding. */
 	release(): void;
 };
@@ -31,6 +33,8 @@ export async function startRefreshBlog(kind: 'wordpress' | 'feed'): Promise<Refr
 		paragraphs: Array.from({length: 40}, (_, index) => `Paragraph ${index + 1} as first written.`),
 	};
 	let base = '';
+	// Set once the server is up; its handler reads `failing` from it.
+	let refreshBlog: RefreshBlog = undefined as unknown as RefreshBlog;
 	const wpPost = (index: number) => ({
 		id: index + 1,
 		date: `2026-03-0${3 - index}T10:00:00`,
@@ -47,6 +51,11 @@ export async function startRefreshBlog(kind: 'wordpress' | 'feed'): Promise<Refr
 	const rss = () => `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Refresh feed</title><link>${base}</link><description>A feed that changes</description>${blog.titles.map((title, index) => `<item><title>${title}</title><link>${base}post-${index + 1}/</link><guid>${base}post-${index + 1}/</guid><pubDate>${new Date(Date.UTC(2026, 2, 3 - index, 10)).toUTCString()}</pubDate><description>Excerpt ${index + 1}.</description></item>`).join('')}</channel></rss>`;
 
 	const server = await startTestServer(async (request, response) => {
+		if (refreshBlog.failing?.(new URL(request.url ?? '/', base))) {
+			response.writeHead(500, {'content-type': 'application/json'});
+			response.end('{"code":"internal_server_error","message":"Something broke."}');
+			return;
+		}
 		waiting++;
 		if (gate) await gate.promise;
 		waiting--;
@@ -76,7 +85,8 @@ export async function startRefreshBlog(kind: 'wordpress' | 'feed'): Promise<Refr
 	});
 	base = server.url;
 	const closeServer = server.close;
-	const refreshBlog: RefreshBlog = Object.assign(server, blog, {
+	refreshBlog = Object.assign(server, blog, {
+		failing: undefined,
 		answered: () => answered,
 		waiting: () => waiting,
 		hold() {

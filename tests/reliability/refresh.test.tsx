@@ -103,6 +103,32 @@ describe('a WordPress blog read before', () => {
 	});
 });
 
+describe('what failed while the blog was being asked again', () => {
+	let blog: RefreshBlog;
+	before(async () => {
+		blog = await startRefreshBlog('wordpress');
+	});
+	after(async () => blog.close());
+
+	test('is asked for again once the blog answers: the previous and next posts of the post open', async () => {
+		const first = renderReader(blog, {kind: 'id', id: 1});
+		await waitForFrame(first, settled('lines 1–'));
+		first.unmount();
+
+		const isNeighbourAsk = (url: string) => /[?&](?:before|after)=/.test(url);
+		blog.requests.length = 0;
+		blog.failing = url => isNeighbourAsk(url.search);
+		blog.hold();
+		const app = renderReader(blog, {kind: 'id', id: 1});
+		await waitForText(app, /lines 1–.*updating…/);
+		await waitFor(() => blog.requests.filter(request => isNeighbourAsk(request.url)).length === 2, 'the neighbours were asked for, and failed');
+		blog.failing = undefined;
+		blog.release();
+		await waitFor(() => blog.requests.filter(request => isNeighbourAsk(request.url)).length === 4, 'asked again with the blog answering');
+		app.unmount();
+	});
+});
+
 describe('a blog read through its feed, read before', () => {
 	let blog: RefreshBlog;
 	before(async () => {

@@ -83,6 +83,10 @@ export function PostView(props: PostViewProps) {
 	const loadCanComment = useCallback(async () => source.canComment(post!), [source, post]);
 	const commentable = useAsync(postKey, loadCanComment);
 	const canComment = commentable.status === 'done' && commentable.value;
+	// A fresh source (the blog answered again, after an offline start) retries what had failed; what worked stays.
+	useEffect(() => {
+		for (const load of [neighbours, related, commentable]) if (load.status === 'error' && load.error.kind !== 'cancelled') load.retry();
+	}, [source]);
 
 	const [state, dispatch] = usePostViewState();
 	const {onLoaded} = props;
