@@ -1,4 +1,4 @@
-import {useCallback, useEffect, useRef, useState} from 'react';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {answeredFromDisk} from '../../http/client.js';
 import {BlogError} from '../../sources/errors.js';
 import {cleanLine} from '../../render/sanitize.js';
@@ -61,7 +61,8 @@ export function useAsync<T>(key: string | undefined, load: (signal: AbortSignal)
 		current.abort();
 		setState({status: 'error', error: new BlogError('cancelled', 'Cancelled. Press r to try again.')});
 	}, []);
-	return {...state, retry, cancel};
+	// The same object until the load changes, so what screens derive from it is not derived again on every key.
+	return useMemo(() => ({...state, retry, cancel}), [state, retry, cancel]);
 }
 
 /** What a refreshing load is asked for: first the copy kept on disk, then (without it) the blog's answer. */
@@ -170,5 +171,5 @@ export function useRefreshingAsync<T>(key: string | undefined, load: (signal: Ab
 		if (stateRef.current.status === 'done') setRefreshing(false);
 		else setState({status: 'error', error: new BlogError('cancelled', 'Cancelled. Press r to try again.')});
 	}, []);
-	return {...state, refreshing, retry, cancel};
+	return useMemo(() => ({...state, refreshing, retry, cancel}), [state, refreshing, retry, cancel]);
 }
