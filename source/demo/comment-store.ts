@@ -47,7 +47,7 @@ export class CommentStore {
 
 	/** Opens the store in `dataDir` (created if missing). A missing or unreadable file starts empty. */
 	static open(dataDir: string, blog: Blog): CommentStore {
-		mkdirSync(dataDir, {recursive: true});
+		mkdirSync(dataDir, {recursive: true, mode: 0o700});
 		const file = join(dataDir, commentsFileName);
 		return new CommentStore(file, seedComments(blog), readAdded(file));
 	}
@@ -70,7 +70,7 @@ export class CommentStore {
 		this.#added.push(comment);
 		const data: StoreFile = {version: 1, comments: this.#added};
 		const temporary = `${this.#file}.${process.pid}.tmp`;
-		writeFileSync(temporary, JSON.stringify(data, undefined, '\t') + '\n');
+		writeFileSync(temporary, JSON.stringify(data, undefined, '\t') + '\n', {mode: 0o600});
 		renameSync(temporary, this.#file);
 	}
 }

@@ -1,8 +1,9 @@
+import type {ClientRequest, IncomingMessage} from 'node:http';
 import got, {type Method, RequestError, type Response, type RetryObject} from 'got';
 import {BlogError} from '../sources/errors.js';
 import {cleanLine} from '../render/sanitize.js';
 import {cacheKey, defaultHttpCache, type CachedAnswer} from '../store/cache.js';
-import {BodyDecodeError, decodeBody} from './decode-body.js';
+import {BodyDecodeError, contentEncodings, decodeBody} from './decode-body.js';
 import {currentHttpLimits, formatMegabytes, formatSeconds, httpLimits, timeScale, type HttpLimits} from './limits.js';
 
 export {httpLimits, overrideHttpLimits, type HttpLimits} from './limits.js';
@@ -88,7 +89,9 @@ export function toBlogError(error: unknown, url: string, limits: HttpLimits = cu
 			? `the answer is larger than ${formatMegabytes(limits.maxBodyBytes)} once uncompressed, blogterm's limit`
 			: error.code === 'ERR_UNKNOWN_ENCODING'
 				? `the answer is compressed in a way blogterm cannot read (${cleanLine(error.encoding)})`
-				: 'the compressed answer is corrupt';
+				: error.code === 'ERR_TOO_MANY_ENCODINGS'
+					? `the answer is compressed ${cleanLine(error.encoding)} times over; blogterm undoes at most ${limits.maxContentEncodings}`
+					: 'the compressed answer is corrupt';
 		return new BlogError('unreadable', `Could not read ${host}: ${reason}.`, {cause: error});
 	}
 	const reasons: Record<string, string> = {
@@ -127,20 +130,24 @@ const retryAfterStatuses = new Set([429, 503]);
 const retriedErrorCodes = new Set(['ECONNRESET', 'EPIPE', 'EAI_AGAIN']);
 
 /**
- * How long to wait before retrying a GET, or 0 not to: 502/503/504 and connection resets are retried
- * with backoff (1 s, 2 s… at most 4 s); 429 and 503 wait as long as Retry-After says, when that is short.
+ * How long to wait before retrying a GET, or 0 not to: 502/503/504 and connection resets (before the
+ * answer or in the middle of its body) are retried with backoff (1 s, 2 s… at most 4 s); 429 and 503
+ * wait as long as Retry-After says, when that is short, and never less than the backoff.
  */
 export function retryDelay(retry: Pick<RetryObject, 'attemptCount' | 'retryAfter'> & {readonly method: string; readonly statusCode: number | undefined; readonly code: string | undefined}, limits: HttpLimits, scale = 1): number {
 	if (retry.method !== 'GET' || retry.attemptCount > limits.getRetries) return 0;
+	const backoff = Math.min(limits.retryDelayMs * 2 ** (retry.attemptCount - 1), limits.maxRetryDelayMs);
+	// A reset in the middle of a body comes with the answer's status (200): the reset is what counts.
+	if (retriedErrorCodes.has(retry.code ?? '')) return backoff;
 	const status = retry.statusCode;
-	if (status !== undefined && retryAfterStatuses.has(status) && retry.retryAfter !== undefined) {
+	if (status !== undefined && retryAfterStatuses.has(status) && retry.retryAfter !== undefined && Number.isFinite(retry.retryAfter)) {
 		// got gives Retry-After in ms of real time; the limit is in real time too.
 		if (retry.retryAfter > httpLimits.maxRetryAfterMs) return 0;
-		return Math.max(1, Math.round(retry.retryAfter * scale));
+		// "Retry-After: 0", or a date already past: not at once, but after the usual backoff.
+		return Math.max(backoff, Math.round(retry.retryAfter * scale));
 	}
-	const retried = status === undefined ? retriedErrorCodes.has(retry.code ?? '') : retriedStatuses.has(status);
-	if (!retried) return 0;
-	return Math.min(limits.retryDelayMs * 2 ** (retry.attemptCount - 1), limits.maxRetryDelayMs);
+	if (status === undefined || !retriedStatuses.has(status)) return 0;
+	return backoff;
 }
 
 type RawResponse = {
@@ -152,12 +159,26 @@ type RawResponse = {
 
 type SendOptions = RequestOptions & {readonly form?: Record<string, string>; readonly json?: unknown};
 
+/** Why a request was cancelled by blogterm itself, from its headers, before the body was read. */
+type RefusedOnHeader = {readonly code: 'ERR_BODY_TOO_LARGE'} | {readonly code: 'ERR_TOO_MANY_ENCODINGS'; readonly layers: number};
+
+/** An answer refused on its headers: announced larger than the limit, or compressed in too many layers. */
+function refusalOf(headers: Readonly<Record<string, string | string[] | undefined>>, limits: HttpLimits): RefusedOnHeader | undefined {
+	if (Number(headers['content-length']) > limits.maxBodyBytes) return {code: 'ERR_BODY_TOO_LARGE'};
+	const encoding = headers['content-encoding'];
+	const layers = contentEncodings(Array.isArray(encoding) ? encoding.join(',') : encoding).length;
+	if (layers > limits.maxContentEncodings) return {code: 'ERR_TOO_MANY_ENCODINGS', layers};
+	return undefined;
+}
+
 /** One request: timeouts, retries (GET), redirects (GET), the body limit and decompression. Rejects with a BlogError. */
 async function send(method: Method, url: string, options: SendOptions): Promise<RawResponse> {
 	const limits = currentHttpLimits();
 	const scale = timeScale();
 	const isGet = method === 'GET';
-	let tooLarge = false;
+	let refused: RefusedOnHeader | undefined;
+	// The request's time limit counts from the start of the attempt that answered; decoding is within it.
+	let attemptStarted = Date.now();
 	try {
 		const request = got(url, {
 			method,
@@ -191,24 +212,35 @@ async function send(method: Method, url: string, options: SendOptions): Promise<
 				}, limits, scale),
 			},
 		});
-		request.on('response', (response: {headers: Record<string, string | string[] | undefined>}) => {
-			if (Number(response.headers['content-length']) > limits.maxBodyBytes) {
-				tooLarge = true;
-				request.cancel();
-			}
+		// got's own 'response' comes only once the whole body is read: its headers are judged as they arrive.
+		request.on('request', (clientRequest: ClientRequest) => {
+			// got's request timeout starts again with each attempt and each redirect.
+			attemptStarted = Date.now();
+			clientRequest.once('response', (incoming: IncomingMessage) => {
+				// A 304 has no body, whatever length it names.
+				if (incoming.statusCode === 304) return;
+				refused = refusalOf(incoming.headers, limits);
+				if (refused) request.cancel();
+			});
 		});
 		request.on('downloadProgress', progress => {
 			if (progress.transferred > limits.maxBodyBytes) {
-				tooLarge = true;
+				refused = {code: 'ERR_BODY_TOO_LARGE'};
 				request.cancel();
 			}
 		});
 		const response: Response<Buffer> = await request;
 		const encoding = response.headers['content-encoding'];
-		const bytes = await decodeBody(response.body, Array.isArray(encoding) ? encoding.join(',') : encoding, limits.maxBodyBytes);
+		const bytes = await decodeBody(response.body, Array.isArray(encoding) ? encoding.join(',') : encoding, {
+			maxBytes: limits.maxBodyBytes,
+			maxLayers: limits.maxContentEncodings,
+			deadline: attemptStarted + limits.requestTimeoutMs,
+			signal: options.signal,
+		});
 		return {statusCode: response.statusCode, url: response.url, headers: response.headers, bytes};
 	} catch (error) {
-		if (tooLarge) throw toBlogError(Object.assign(new Error('too large'), {code: 'ERR_BODY_TOO_LARGE'}), url, limits);
+		if (refused?.code === 'ERR_BODY_TOO_LARGE') throw toBlogError(Object.assign(new Error('too large'), {code: 'ERR_BODY_TOO_LARGE'}), url, limits);
+		if (refused?.code === 'ERR_TOO_MANY_ENCODINGS') throw toBlogError(new BodyDecodeError('ERR_TOO_MANY_ENCODINGS', String(refused.layers)), url, limits);
 		throw toBlogError(error, url, limits);
 	}
 }

@@ -6,11 +6,13 @@ export type HttpLimits = {
 	readonly responseTimeoutMs: number;
 	/** The whole request, body included, must be done within this many ms (a server sending a byte a second ends here). */
 	readonly requestTimeoutMs: number;
-	/** A body larger than this, before or after decompression, is refused. */
+	/** A body larger than this, before or after decompression, is refused (an announced `Content-Length` on the header). */
 	readonly maxBodyBytes: number;
+	/** `Content-Encoding` layers undone (gzip inside gzip); more is refused on the header. */
+	readonly maxContentEncodings: number;
 	/** GET retries on 502/503/504 and connection resets (and 429/503 with a short Retry-After). POST never. */
 	readonly getRetries: number;
-	/** The first retry waits this long, each next one twice as long… */
+	/** The first retry waits this long, each next one twice as long (and a Retry-After never shorter)… */
 	readonly retryDelayMs: number;
 	/** …but never longer than this. */
 	readonly maxRetryDelayMs: number;
@@ -25,6 +27,7 @@ export const httpLimits: HttpLimits = {
 	responseTimeoutMs: 15_000,
 	requestTimeoutMs: 30_000,
 	maxBodyBytes: 20 * 1024 * 1024,
+	maxContentEncodings: 2,
 	getRetries: 2,
 	retryDelayMs: 1000,
 	maxRetryDelayMs: 4000,

@@ -1,8 +1,8 @@
 import {createHash, randomBytes} from 'node:crypto';
-import {mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile} from 'node:fs/promises';
+import {readdir, readFile, rename, rm, stat, utimes, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {blogtermPaths} from './paths.js';
-import {moveAsideWithNotice} from './settings-files.js';
+import {makePrivateFolder, moveAsideWithNotice, privateFileMode} from './settings-files.js';
 
 /*
 Lists and posts already read, kept on disk so that blogterm can revalidate them (ETag, Last-Modified)
@@ -114,9 +114,9 @@ export class HttpCache {
 		const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
 		const content = Buffer.concat([Buffer.from(`${JSON.stringify(meta)}\n`, 'utf8'), answer.bytes]);
 		try {
-			await mkdir(this.directory, {recursive: true, mode: 0o700});
+			makePrivateFolder(this.directory);
 			const previous = await stat(path).then(found => found.size, () => 0);
-			await writeFile(temporary, content, {mode: 0o600});
+			await writeFile(temporary, content, {mode: privateFileMode});
 			await rename(temporary, path);
 			if (this.#total !== undefined) this.#total += content.length - previous;
 		} catch {

@@ -1,6 +1,6 @@
 import {join} from 'node:path';
 import Conf from 'conf';
-import {checkJsonFile} from './settings-files.js';
+import {checkJsonFile, keepPrivate, makePrivateFolder, privateFileMode} from './settings-files.js';
 
 // Apart from ./settings-files.ts, so that what only needs moving files aside (the cache, on every
 // request) does not load conf.
@@ -15,6 +15,7 @@ export type ConfFileOptions<T extends Record<string, unknown>> = {
 	/** Whether a parsed file has the shape blogterm writes. */
 	readonly isValid: (value: unknown) => boolean;
 	readonly defaults?: T;
+	/** Default 0600: the user's alone. */
 	readonly configFileMode?: number;
 };
 
@@ -29,9 +30,12 @@ export function openConfFile<T extends Record<string, unknown>>(options: ConfFil
 		cwd: options.cwd,
 		configName: options.configName,
 		defaults: options.defaults,
-		configFileMode: options.configFileMode,
+		configFileMode: options.configFileMode ?? privateFileMode,
 		clearInvalidConfig: false,
 	});
+	// conf would create the folder as the umask says (world-readable): made private first.
+	makePrivateFolder(options.cwd);
+	keepPrivate(path, options.configFileMode ?? privateFileMode);
 	checkJsonFile(path, options.what, options.isValid);
 	try {
 		return open();

@@ -1,10 +1,10 @@
 import {createHash, randomBytes} from 'node:crypto';
-import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {CommentDraft} from '../model/comment-draft.js';
 import type {PostId} from '../model/post.js';
 import {blogtermPaths} from './paths.js';
-import {moveAsideWithNotice} from './settings-files.js';
+import {makePrivateFolder, moveAsideWithNotice, privateFileMode} from './settings-files.js';
 
 /*
 The comment being written, kept on disk as it changes, so nothing is lost to Esc, a refused submission,
@@ -75,11 +75,11 @@ export function loadDraft(key: string, options: DraftStoreOptions = {}): Comment
 /** Saves a draft now (synchronously), replacing the previous one atomically. Readable by the user only. */
 export function saveDraft(key: string, draft: CommentDraft, options: DraftStoreOptions = {}): void {
 	const path = draftPath(key, options);
-	mkdirSync(draftsDirectory(options), {recursive: true, mode: 0o700});
+	makePrivateFolder(draftsDirectory(options));
 	const file: DraftFile = {version: 1, key, savedAt: new Date().toISOString(), draft};
 	const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
 	try {
-		writeFileSync(temporary, `${JSON.stringify(file)}\n`, {mode: 0o600});
+		writeFileSync(temporary, `${JSON.stringify(file)}\n`, {mode: privateFileMode});
 		renameSync(temporary, path);
 	} catch (error) {
 		rmSync(temporary, {force: true});

@@ -1,4 +1,4 @@
-import {readFileSync, renameSync} from 'node:fs';
+import {chmodSync, mkdirSync, readFileSync, renameSync, statSync} from 'node:fs';
 import {basename} from 'node:path';
 
 /*
@@ -6,6 +6,29 @@ blogterm's files (read state, saved identity, drafts, the cache) can be cut shor
 edited by hand. One that cannot be read is moved aside (`read-state.json.corrupt-<time>`), with a note
 saying so, and blogterm starts that file afresh: never a crash, and never touching the other files.
 */
+
+/** Every file blogterm writes is the user's alone (what they read, wrote and are called): read and written by them only… */
+export const privateFileMode = 0o600;
+/** …in folders only they can list. */
+export const privateFolderMode = 0o700;
+
+/**
+ * Takes group and world access away from a file or folder of blogterm's made before it created them
+ * private (read-state.json was world-readable). Best effort: a file that cannot be changed stays as it is.
+ */
+export function keepPrivate(path: string, mode: number): void {
+	try {
+		if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, mode);
+	} catch {
+		// Missing, or not ours to change: writing it will say what is wrong.
+	}
+}
+
+/** Creates a folder of blogterm's (and any missing above it) readable by the user only; tightens one that exists. */
+export function makePrivateFolder(path: string): void {
+	mkdirSync(path, {recursive: true, mode: privateFolderMode});
+	keepPrivate(path, privateFolderMode);
+}
 
 type NoticeSink = (message: string) => void;
 

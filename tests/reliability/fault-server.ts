@@ -114,6 +114,16 @@ export const resetConnection: Behaviour = (request) => {
 	request.socket.resetAndDestroy();
 };
 
+/** Announces all of `body` (Content-Length), sends its first `bytes`, then resets the connection. */
+export function midBodyReset(body: Buffer, bytes: number): Behaviour {
+	return (request, response) => {
+		response.writeHead(200, {'content-type': 'text/plain', 'content-length': body.length});
+		response.write(body.subarray(0, bytes), () => {
+			setTimeout(() => request.socket.resetAndDestroy(), 10);
+		});
+	};
+}
+
 /** The first `times` requests get `first`, the rest `then`. */
 export function failFirst(times: number, first: Behaviour, then: Behaviour): Behaviour {
 	return (request, response, count) => (count <= times ? first : then)(request, response, count);

@@ -1,4 +1,5 @@
 import type {IncomingMessage, ServerResponse} from 'node:http';
+import {gzipSync} from 'node:zlib';
 import {startTestServer, type TestServer} from '../helpers/http-server.js';
 import {escapeHtml, hostileField, unmappedC1References} from './hostile-corpus.js';
 
@@ -285,4 +286,11 @@ ${postIds.map(id => `<entry>
 		/** The link the feeds give: post 2's carries the corpus in its query. */
 		itemLink,
 	});
+}
+
+/** `content` gzipped `times` over (the first layer at the best ratio, the rest as they come): a stacked-encoding attack. */
+export function stackedGzip(content: Buffer, times: number): Buffer {
+	let body = gzipSync(content, {level: 9});
+	for (let layer = 1; layer < times; layer++) body = gzipSync(body, {level: 1});
+	return body;
 }
