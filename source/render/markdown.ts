@@ -1,3 +1,4 @@
+import {appendAll, largest} from './append.js';
 import {type Exit, type Tag, visitHtml} from './html-events.js';
 import {LinkTable} from './html-layout.js';
 import {Layout} from './layout.js';
@@ -52,7 +53,7 @@ function destination(url: string): string {
 
 /** Backticks around code, more of them than any run inside. */
 function codeSpan(code: string): string {
-	const longest = Math.max(0, ...Array.from(code.matchAll(/`+/g), match => match[0].length));
+	const longest = largest(Array.from(code.matchAll(/`+/g), match => match[0].length), 0);
 	const fence = '`'.repeat(longest + 1);
 	const padded = code.startsWith('`') || code.endsWith('`') ? ` ${code} ` : code;
 	return `${fence}${padded}${fence}`;
@@ -240,7 +241,7 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 					const {text, language} = pre!;
 					pre = undefined;
 					const lines = text.replace(/\n$/, '').split('\n');
-					const longest = Math.max(0, ...Array.from(text.matchAll(/`+/g), match => match[0].length));
+					const longest = largest(Array.from(text.matchAll(/`+/g), match => match[0].length), 0);
 					const fence = '`'.repeat(Math.max(3, longest + 1));
 					layout.line(fence + language, plainStyle);
 					for (const line of lines) layout.line(line, plainStyle);
@@ -380,11 +381,11 @@ function languageOf(tag: Tag): string {
 
 /** A GitHub-flavoured table; the first row is the header. */
 function pipeTable(rows: readonly string[][]): string[] {
-	const columns = Math.max(...rows.map(row => row.length));
+	const columns = largest(rows.map(row => row.length), 0);
 	const format = (row: readonly string[]) => {
 		const cells = Array.from({length: columns}, (_, index) => (row[index] ?? '').trim());
 		return `| ${cells.join(' | ')} |`;
 	};
 	const [header = [], ...body] = rows;
-	return [format(header), `|${' --- |'.repeat(columns)}`, ...body.map(row => format(row))];
+	return appendAll([format(header), `|${' --- |'.repeat(columns)}`], body.map(row => format(row)));
 }

@@ -1,6 +1,7 @@
 import {buildThread} from '../comments/thread.js';
 import type {Comment} from '../model/comment.js';
 import type {PostLink} from '../model/post.js';
+import {appendAll} from '../render/append.js';
 import {formatDate} from '../render/format-date.js';
 import {htmlToMarkdown} from '../render/markdown.js';
 import {bylineOf} from '../render/post-layout.js';
@@ -51,7 +52,7 @@ export function formatPostMarkdown(view: PostView): string {
 	const neighbours = [neighbourLink('previous', view.neighbours.previous), neighbourLink('next', view.neighbours.next)].filter(Boolean);
 	if (neighbours.length > 0) blocks.push(neighbours.join('  \n'));
 
-	if (view.comments) blocks.push(...commentBlocks(view.comments, post.link));
+	if (view.comments) appendAll(blocks, commentBlocks(view.comments, post.link));
 	return `${blocks.join('\n\n')}\n`;
 }
 
