@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
-import {test, type TestContext} from 'node:test';
+import {spawn} from 'node:child_process';
+import {Readable} from 'node:stream';
+import {after, before, test, type TestContext} from 'node:test';
 import type {Comment} from '../../source/model/comment.js';
 import type {Post} from '../../source/model/post.js';
 import {formatPostMarkdown} from '../../source/script/format-post-markdown.js';
 import {formatPostText} from '../../source/script/format-post-text.js';
 import type {PostView} from '../../source/script/fetch-post-view.js';
 import {postToJson, stringifyJson} from '../../source/script/format-json.js';
+import {readAllStdin} from '../../source/script/read-stdin.js';
+import {startTestDemo, type TestDemo} from '../helpers/demo.js';
+import {builtCli, ensureBuilt, repoRoot, runCli, temporaryHome} from '../script/run-cli.js';
 
 /*
 Attacks on the outputs themselves (issue 12), with a model that holds whatever a hostile blog could
@@ -94,4 +99,79 @@ test('80,000 comments print with the post as text and Markdown', t => {
 		assert.match(output, /80000 comments/);
 		assert.match(output, /Comment 80000\b/);
 	}
+});
+
+let demo: TestDemo;
+before(async () => {
+	ensureBuilt();
+	demo = await startTestDemo();
+});
+after(async () => demo.stop());
+
+// The demo's long post has a rule and a « previous / next » line, both as wide as --width.
+const longPost = 'a-field-guide-to-the-terminal-garden';
+
+test('--width 2000000000 is refused with exit 2 and a usage message; 1000 columns print', async t => {
+	for (const width of ['2000000000', '1001']) {
+		const run = await runCli([demo.url, '--post', longPost, '--width', width]);
+		report(t, `--post ${longPost} --width ${width}`, `exit ${run.code}, stderr ${shown(run.stderr)}, ${run.stdout.length} characters on stdout`);
+		assert.equal(run.code, 2);
+		assert.deepEqual(run.errorLines, ['blogterm: --width is at most 1000 columns']);
+		assert.equal(run.stdout, '');
+	}
+	const widest = await runCli([demo.url, '--post', longPost, '--width', '1000']);
+	const longest = Math.max(0, ...widest.stdout.split('\n').map(line => line.length));
+	report(t, `--post ${longPost} --width 1000`, `exit ${widest.code}, longest line ${longest} characters`);
+	assert.equal(widest.code, 0, widest.stderr);
+	assert.ok(longest > 900 && longest <= 1000);
+});
+
+test('--comment - with 600 MB on stdin reads only past the comment limit, then exits 2 saying why; nothing is sent', async t => {
+	const total = 600 * 1024 * 1024;
+	const chunk = Buffer.alloc(64 * 1024, 'a');
+	let offered = 0;
+	const input = new Readable({
+		read() {
+			if (offered >= total) {
+				this.push(null);
+				return;
+			}
+			offered += chunk.length;
+			this.push(chunk);
+		},
+	});
+	const child = spawn(process.execPath, [builtCli, demo.url, '--post', longPost, '--comment', '-', '--name', 'Ada', '--email', 'ada@example.com'], {
+		cwd: repoRoot,
+		env: {...process.env, BLOGTERM_HOME: temporaryHome()},
+		stdio: ['pipe', 'pipe', 'pipe'],
+	});
+	const stderr: Buffer[] = [];
+	child.stderr.on('data', (data: Buffer) => stderr.push(data));
+	child.stdout.resume();
+	child.stdin.on('error', () => undefined);
+	input.pipe(child.stdin);
+	const code = await new Promise<number | null>(resolve => child.on('close', resolve));
+	input.unpipe(child.stdin);
+	input.destroy();
+	const message = Buffer.concat(stderr).toString('utf8');
+	report(t, `--comment - with ${total} bytes of "a" on stdin`, `exit ${code} after ${offered} bytes were offered; stderr ${shown(message)}`);
+	assert.equal(code, 2);
+	assert.equal(message, 'blogterm: Comment: the comment on stdin is longer than 65525 bytes (WordPress\'s limit); nothing was sent.\n');
+	// What a pipe and a stream buffer hold, not the 600 MB.
+	assert.ok(offered < 32 * 1024 * 1024, `${offered} bytes were taken`);
+	const {body: comments} = await demo.rest<unknown[]>('wp/v2/comments?per_page=100&search=aaaaaaaa');
+	assert.deepEqual(comments, []);
+});
+
+test('a comment of exactly 65,525 bytes (and echo\'s newline) is read whole from stdin; one byte more is refused', async t => {
+	const limit = 65_525;
+	const exact = 'é'.repeat((limit - 1) / 2) + 'a';
+	assert.equal(Buffer.byteLength(exact), limit);
+	const read = await readAllStdin(Readable.from([Buffer.from(`${exact}\n`)]));
+	report(t, `${limit} bytes and a newline`, `${Buffer.byteLength(read)} bytes read`);
+	assert.equal(read, exact);
+	await assert.rejects(readAllStdin(Readable.from([Buffer.from(`${exact}a\n`)])), (error: Error) => {
+		report(t, `${limit + 2} bytes`, error.message);
+		return /longer than 65525 bytes/.test(error.message);
+	});
 });
