@@ -8,7 +8,11 @@ import {formatPostMarkdown} from '../../source/script/format-post-markdown.js';
 import {formatPostText} from '../../source/script/format-post-text.js';
 import type {PostView} from '../../source/script/fetch-post-view.js';
 import {postToJson, stringifyJson} from '../../source/script/format-json.js';
+import {formatSentText} from '../../source/script/format-sent-text.js';
+import {formatListText} from '../../source/script/format-list-text.js';
+import {commentSentToJson, postPageToJson} from '../../source/script/format-json.js';
 import {readAllStdin} from '../../source/script/read-stdin.js';
+import {findSmuggled, hostileField} from './hostile-corpus.js';
 import {startTestDemo, type TestDemo} from '../helpers/demo.js';
 import {builtCli, ensureBuilt, repoRoot, runCli, temporaryHome} from '../script/run-cli.js';
 
@@ -51,6 +55,32 @@ function report(t: TestContext, sent: string, got: string): void {
 	t.diagnostic(`sent: ${sent}`);
 	t.diagnostic(`came back: ${got}`);
 }
+
+/** Every string in a parsed JSON document (keys too), with where it is: what `jq -r` would print. */
+function stringsOf(value: unknown, path = '$'): Array<[string, string]> {
+	if (typeof value === 'string') return [[path, value]];
+	if (Array.isArray(value)) return value.flatMap((item, index) => stringsOf(item, `${path}[${index}]`));
+	if (value && typeof value === 'object') {
+		return Object.entries(value).flatMap(([key, item]) => [[`${path} (key)`, key] as [string, string], ...stringsOf(item, `${path}.${key}`)]);
+	}
+	return [];
+}
+
+/** Fails naming the first value of a JSON document that holds something a terminal would act on. */
+function assertJsonClean(t: TestContext, json: string, where: string): void {
+	const strings = stringsOf(JSON.parse(json));
+	for (const [path, value] of strings) {
+		const found = findSmuggled(value);
+		if (found) {
+			report(t, where, `${path} holds ${found.character}: ${found.context}`);
+			assert.fail(`${where}: ${path} holds ${found.character}: ${found.context}`);
+		}
+	}
+	report(t, where, `${strings.length} strings, none with a control character`);
+}
+
+/** A plain-text field holding the whole corpus (one-line fields: IDs, links, names). */
+const hostile = (label: string) => hostileField(label, {markup: false});
 
 const formats = {
 	text: (view: PostView) => formatPostText(view, {width: 80, colour: false}),
@@ -174,4 +204,57 @@ test('a comment of exactly 65,525 bytes (and echo\'s newline) is read whole from
 		report(t, `${limit + 2} bytes`, error.message);
 		return /longer than 65525 bytes/.test(error.message);
 	});
+});
+
+test('JSON: every string of a post, a list and a sent comment is cleaned, IDs and links included, whatever the model holds', t => {
+	const post = postOf({
+		id: hostile('id'),
+		title: hostile('title'),
+		link: `https://blog.example/${hostile('link')}`,
+		date: hostile('date'),
+		author: hostile('author'),
+		excerpt: hostile('excerpt'),
+		categories: [{id: hostile('cid'), name: hostile('category'), taxonomy: 'category'}],
+		tags: [{id: 3, name: hostile('tag'), taxonomy: 'tag'}],
+		html: `<p>${hostileField('body', {markup: true})}</p>`,
+	});
+	const comment: Comment = {
+		id: hostile('comment-id'),
+		parent: hostile('parent'),
+		author: hostile('comment-author'),
+		authorUrl: hostile('author-url'),
+		date: hostile('comment-date'),
+		html: `<p>${hostileField('comment', {markup: true})}</p>`,
+		status: 'approved',
+	};
+	const view = viewOf(post, {
+		neighbours: {
+			previous: {id: hostile('previous-id'), title: hostile('previous'), link: `https://blog.example/${hostile('previous-link')}`},
+			next: {id: hostile('next-id'), title: hostile('next'), link: hostile('next-link')},
+		},
+		related: [{id: hostile('related-id'), title: hostile('related'), link: hostile('related-link'), date: hostile('related-date'), context: hostile('context')}],
+		comments: [comment],
+	});
+	const postJson = stringifyJson(postToJson(view));
+	assertJsonClean(t, postJson, 'a post with the corpus in every field (--format json --comments)');
+	// Not vacuous: the values are there, without what was removed.
+	const parsed = JSON.parse(postJson) as {id: string; link: string; previous: {link: string}; next: {link: string}; related: Array<{link: string}>; comments: Array<{id: string; parent: string}>};
+	for (const [value, label] of [[parsed.id, 'id0'], [parsed.link, 'link0'], [parsed.previous.link, 'previous-link0'], [parsed.next.link, 'next-link0'], [parsed.related[0]!.link, 'related-link0'], [parsed.comments[0]!.id, 'comment-id0'], [parsed.comments[0]!.parent, 'parent0']] as const) {
+		assert.ok(value.includes(`[${label}]`), `${label} is shown: ${shown(value)}`);
+	}
+
+	const page = {page: 1, perPage: 10, totalPages: 1, total: 1, posts: [post]};
+	assertJsonClean(t, stringifyJson(postPageToJson(page)), 'a list page with the corpus in every field (--list --format json)');
+	const sent = {kind: 'held', id: hostile('sent-id'), link: hostile('sent-link'), message: 'held'} as const;
+	assertJsonClean(t, stringifyJson(commentSentToJson(sent)), 'a sent comment whose ID and link hold the corpus (--comment --format json)');
+	const sentText = formatSentText(sent, post, {colour: false});
+	report(t, 'the same sent comment as text', shown(sentText));
+	assert.equal(findSmuggled(sentText), undefined);
+	assert.equal(findSmuggled(formatListText(page, {width: 80, colour: false})), undefined);
+});
+
+test('JSON: a string that reaches stringifyJson uncleaned (a wrong type in the model) is cleaned on the way out', t => {
+	const json = stringifyJson({surprise: ['\u001B]52;c;Y3VybA==\u0007ok', {deeper: '\u009B2J\u202Eok'}]});
+	assertJsonClean(t, json, 'an object with raw escapes two levels down');
+	assert.deepEqual(JSON.parse(json), {surprise: ['ok', {deeper: 'ok'}]});
 });
