@@ -46,9 +46,32 @@ function escapeMarkdown(text: string): string {
 		.replaceAll(/(?<=^|[\t\n\f\r ])(-+|\++|=+)(?=[\t\n\f\r ]|$)/g, match => `\\${match}`);
 }
 
-/** A URL as a Markdown link destination: parentheses and spaces would end it early. */
-function destination(url: string): string {
-	return url.replaceAll('(', '%28').replaceAll(')', '%29').replaceAll(' ', '%20');
+const linkProtocols = new Set(['http:', 'https:', 'mailto:']);
+// What could end a destination early or change how it reads: parentheses, angle brackets, a backslash
+// (it escapes the next character, `\)` included), quotes (a title) and whitespace. (A URL's href is ASCII.)
+const unsafeInDestination = /[\s()<>\\"'`]/g;
+
+/** `(` as `%28`: encodeURIComponent leaves parentheses and quotes as they are. */
+function percentEncoded(character: string): string {
+	const code = character.charCodeAt(0);
+	return code < 0x80 ? `%${code.toString(16).toUpperCase().padStart(2, '0')}` : encodeURIComponent(character);
+}
+
+/**
+A URL as a Markdown link destination, or undefined when it is not an http, https or mailto URL (a
+`javascript:` or `data:` target is shown as text, never as a link). Resolved against `baseUrl`,
+cleaned, and percent-encoded wherever Markdown would read it otherwise, so it cannot end early and
+let the rest of it become a link of its own. Also good inside `<…>`.
+*/
+export function markdownDestination(url: string, baseUrl?: string, protocols: ReadonlySet<string> = linkProtocols): string | undefined {
+	let parsed: URL;
+	try {
+		parsed = new URL(cleanLine(url), baseUrl !== undefined && URL.canParse(baseUrl) ? baseUrl : undefined);
+	} catch {
+		return undefined;
+	}
+	if (!protocols.has(parsed.protocol)) return undefined;
+	return cleanLine(parsed.href).replaceAll(unsafeInDestination, percentEncoded);
 }
 
 /** Backticks around code, more of them than any run inside. */
@@ -167,14 +190,10 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 
 	const image = (tag: Tag) => {
 		const alt = cleanLine(tag.attribs['alt'] ?? '').replaceAll(/[\\[\]]/g, '\\$&');
-		let source: string | undefined;
-		try {
-			const url = new URL(cleanLine(tag.attribs['src'] ?? ''), base);
-			if (imageProtocols.has(url.protocol)) source = cleanLine(url.href);
-		} catch {}
+		const source = markdownDestination(tag.attribs['src'] ?? '', base, imageProtocols);
 		if (source === undefined && alt === '') return;
 		openMarks();
-		sink.piece(source === undefined ? alt : `![${alt}](${destination(source)})`, plainStyle);
+		sink.piece(source === undefined ? alt : `![${alt}](${source})`, plainStyle);
 	};
 
 	const enter = (tag: Tag): Exit | boolean => {
@@ -208,8 +227,9 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 			}
 			case 'a': {
 				const url = links.resolve(tag.attribs['href']);
-				if (url === undefined) return true;
-				return inline('[', `](${destination(url)})`);
+				const target = url === undefined ? undefined : markdownDestination(url);
+				if (target === undefined) return true;
+				return inline('[', `](${target})`);
 			}
 			case 'code':
 			case 'kbd':

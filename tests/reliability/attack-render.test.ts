@@ -12,7 +12,7 @@ import {formatSentText} from '../../source/script/format-sent-text.js';
 import {formatListText} from '../../source/script/format-list-text.js';
 import {commentSentToJson, postPageToJson} from '../../source/script/format-json.js';
 import {readAllStdin} from '../../source/script/read-stdin.js';
-import {findSmuggled, hostileField} from './hostile-corpus.js';
+import {escapeHtml, findSmuggled, hostileField} from './hostile-corpus.js';
 import {startTestDemo, type TestDemo} from '../helpers/demo.js';
 import {builtCli, ensureBuilt, repoRoot, runCli, temporaryHome} from '../script/run-cli.js';
 
@@ -257,4 +257,77 @@ test('JSON: a string that reaches stringifyJson uncleaned (a wrong type in the m
 	const json = stringifyJson({surprise: ['\u001B]52;c;Y3VybA==\u0007ok', {deeper: '\u009B2J\u202Eok'}]});
 	assertJsonClean(t, json, 'an object with raw escapes two levels down');
 	assert.deepEqual(JSON.parse(json), {surprise: ['ok', {deeper: 'ok'}]});
+});
+
+/**
+The destinations of every Markdown link and image (`](…)`, after an unescaped `]`) and autolink (`<…>`),
+read as CommonMark reads them: a backslash escapes the next character, parentheses nest, whitespace or
+an unbalanced `)` ends it.
+*/
+function markdownTargets(markdown: string): string[] {
+	const targets: string[] = [];
+	const escaped = (index: number) => {
+		let backslashes = 0;
+		while (index - 1 - backslashes >= 0 && markdown[index - 1 - backslashes] === '\\') backslashes++;
+		return backslashes % 2 === 1;
+	};
+	for (let index = markdown.indexOf(']('); index >= 0; index = markdown.indexOf('](', index + 1)) {
+		if (escaped(index)) continue;
+		let depth = 0;
+		let end = index + 2;
+		for (; end < markdown.length; end++) {
+			const character = markdown[end]!;
+			if (character === '\\') {
+				end++;
+			} else if (character === '(') {
+				depth++;
+			} else if (character === ')') {
+				if (depth === 0) break;
+				depth--;
+			} else if (/\s/.test(character)) {
+				break;
+			}
+		}
+		targets.push(markdown.slice(index + 2, end));
+	}
+	for (const match of markdown.matchAll(/<([A-Za-z][A-Za-z\d+.-]{1,31}:[^<>\s]*)>/g)) {
+		if (!escaped(match.index)) targets.push(match[1]!);
+	}
+	return targets;
+}
+
+test('Markdown: only http, https and mailto become links (related, « previous / next », body links and images), and no URL breaks out of its link', t => {
+	const scripts = ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'file:///etc/passwd'];
+	const breakouts = [
+		'https://evil.example/a)![x](javascript:alert(1)',
+		'https://evil.example/a) [y](javascript:alert(2)',
+		'https://evil.example/?q=\\',
+		'https://evil.example/a>b<c "title" \'t\'',
+		'mailto:a@evil.example?subject=)[z](javascript:alert(3)',
+	];
+	const body = [
+		...scripts.map((href, index) => `<p><a href="${escapeHtml(href)}">script link ${index}</a> <img src="${escapeHtml(href)}" alt="script image ${index}"></p>`),
+		...breakouts.map((href, index) => `<p><a href="${escapeHtml(href)}">breakout link ${index}</a> <img src="${escapeHtml(href)}" alt="breakout image ${index}"></p>`),
+	].join('\n');
+	const view = viewOf(postOf({html: body, link: 'javascript:alert("post")'}), {
+		neighbours: {
+			previous: {id: 2, title: 'Older', link: 'javascript:alert("previous")'},
+			next: {id: 3, title: 'Newer', link: breakouts[0]!},
+		},
+		related: [...scripts, ...breakouts].map((link, index) => ({id: 10 + index, title: `Related ${index}`, link, date: undefined, context: ''})),
+		comments: [{id: 1, parent: 0, author: 'A', authorUrl: undefined, date: undefined, html: body, status: 'approved'}],
+	});
+	const markdown = formatPostMarkdown(view);
+	const targets = markdownTargets(markdown);
+	report(t, `${scripts.length} script URLs and ${breakouts.length} URLs built to break out, as related posts, neighbours, the post's link, and body links and images (post and comment)`, `${targets.length} link targets: ${targets.map(target => shown(target, 80)).join(', ')}`);
+	for (const target of targets) {
+		assert.match(target, /^(?:https?:\/\/|mailto:)/, `a link to ${shown(target)}`);
+		// Nothing a reader would take as the end of the link or a title.
+		assert.doesNotMatch(target, /[\s()<>\\"']/, `${shown(target)} is encoded`);
+	}
+	// The https and mailto ones are links, once each per place; the rest is text.
+	assert.ok(targets.length >= breakouts.length * 2, 'the web and mail links are still links');
+	for (const index of scripts.keys()) assert.match(markdown, new RegExp(`Related ${index}(?!\\])`), `related ${index} is text`);
+	assert.match(markdown, /^« Older {2}$/m);
+	assert.match(markdown, /^Originally posted at javascript:alert\("post"\)$/m);
 });
