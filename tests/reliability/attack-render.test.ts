@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
 import {Readable} from 'node:stream';
+import stringWidth from 'string-width';
 import {after, before, test, type TestContext} from 'node:test';
 import type {Comment} from '../../source/model/comment.js';
 import type {Post} from '../../source/model/post.js';
@@ -330,4 +331,41 @@ test('Markdown: only http, https and mailto become links (related, « previous /
 	for (const index of scripts.keys()) assert.match(markdown, new RegExp(`Related ${index}(?!\\])`), `related ${index} is text`);
 	assert.match(markdown, /^« Older {2}$/m);
 	assert.match(markdown, /^Originally posted at javascript:alert\("post"\)$/m);
+});
+
+/** Characters string-width counts as 0 columns but a terminal draws (or breaks a line at), with the columns a terminal gives them. */
+const terminalColumns: Record<string, number> = {'\u00AD': 1, '\u115F': 2, '\u1160': 0, '\u3164': 2, '\uFFA0': 1, '\u2028': 1, '\u2029': 1};
+// (A zero-width joiner is checked by the words it joined: it stays between emoji.)
+const noAgreedWidth = /[\u00AD\u061C\u115F\u1160\u200E\u200F\u2028\u2029\u3164\uFFA0]/u;
+
+/** Columns a terminal gives a line: string-width's, plus what it leaves out. */
+function columnsOnTerminal(line: string): number {
+	let extra = 0;
+	for (const character of line) extra += terminalColumns[character] ?? 0;
+	return stringWidth(line) + extra;
+}
+
+test('characters with no agreed width (Hangul fillers, soft hyphens, line separators in code, stray joiners, direction marks) never reach the screen, so no line is wider than laid out', t => {
+	const title = 'Hangul\u3164filler\u3164words\u3164here, \u115Fleading\u115Ffiller, half\uFFA0width\uFFA0filler, soft\u00ADhyphen\u00ADated\u00ADword, a\u200Djoined, \u200Emarked\u200F\u061C';
+	const html = `<p>${title}</p><pre><code>first line\u2028second line\u2029third line</code></pre><p>Emoji keep their joiners: 👩‍💻 🏳️‍🌈</p>`;
+	const view = viewOf(postOf({title, html, author: 'Dana\u3164\u3164\u3164\u3164', excerpt: title}), {
+		related: [{id: 2, title, link: 'https://blog.example/two/', date: undefined, context: 'Shares\u00AD2 tags'}],
+		comments: [{id: 5, parent: 0, author: `Ro\u3164bin`, authorUrl: undefined, date: undefined, html, status: 'approved'}],
+	});
+	const width = 20;
+	const text = formatPostText(view, {width, colour: false});
+	const lines = text.split('\n');
+	report(t, `at width ${width}, ${shown(title)} as title, body, related title and comment, and ${shown(html.slice(html.indexOf('<pre>')))}`, `${lines.length} lines, the widest ${Math.max(...lines.map(line => columnsOnTerminal(line)))} columns on a terminal: ${shown(lines.slice(0, 8).join(' | '), 400)}`);
+	for (const [index, line] of lines.entries()) {
+		assert.doesNotMatch(line, noAgreedWidth, `line ${index} ${shown(line)}`);
+		assert.ok(columnsOnTerminal(line) <= width, `line ${index} is ${columnsOnTerminal(line)} columns on a terminal: ${shown(line)}`);
+	}
+	assert.ok(lines.includes('second line') && lines.includes('third line'), 'a line separator in code starts a line');
+	assert.ok(text.includes('👩‍💻') && text.includes('🏳️‍🌈'), 'emoji sequences are whole');
+	assert.ok(text.includes('softhyphenatedword') && text.includes('ajoined'), 'the words are there, without what was dropped');
+	for (const [name, output] of [['markdown', formatPostMarkdown(view)], ['json', stringifyJson(postToJson(view))]] as const) {
+		const visible = name === 'json' ? stringsOf(JSON.parse(output)).map(([, value]) => value).join('\n') : output;
+		report(t, `the same post as ${name}`, shown(visible.slice(0, 300)));
+		assert.doesNotMatch(visible, noAgreedWidth, name);
+	}
 });
