@@ -1,5 +1,6 @@
 import meow from 'meow';
 import {exitCodes} from './script/exit-codes.js';
+import {maxWidth} from './script/script-request.js';
 
 const helpText = `
 	Usage
@@ -21,7 +22,7 @@ const helpText = `
 	  --page N            The list page to print (default 1)
 	  --format F          text | markdown | json  (default text; markdown for posts only)
 	  --comments          Include the comment thread with a post
-	  --width N           Wrap text to N columns (default: the terminal's width, 80 when piped)
+	  --width N           Wrap text to N columns, 1 to 1000 (default: the terminal's width, 80 when piped)
 	  --comment TEXT      Send a comment on --post (TEXT, or - to read it from stdin)
 	  --name NAME         The commenter's name (required with --comment)
 	  --email EMAIL       The commenter's email (required with --comment; never shown)
@@ -135,6 +136,7 @@ async function main(): Promise<void> {
 		if (value !== undefined && (!Number.isInteger(value) || value < 1)) fail(`${name} takes a whole number of at least 1`, exitCodes.usage);
 	}
 	if (flags.perPage !== undefined && flags.perPage > 100) fail('--per-page is at most 100 (WordPress\'s own limit)', exitCodes.usage);
+	if (flags.width !== undefined && flags.width > maxWidth) fail(`--width is at most ${maxWidth} columns`, exitCodes.usage);
 	const wantsPrint = flags.print || flags.list || flags.comment !== undefined || !process.stdout.isTTY;
 	if (wantsPrint) {
 		const {runScript} = await import('./script/run-script.js');

@@ -1,3 +1,4 @@
+import {appendAll, largest} from './append.js';
 import {type Exit, type Tag, visitHtml} from './html-events.js';
 import {LinkTable} from './html-layout.js';
 import {Layout} from './layout.js';
@@ -45,14 +46,37 @@ function escapeMarkdown(text: string): string {
 		.replaceAll(/(?<=^|[\t\n\f\r ])(-+|\++|=+)(?=[\t\n\f\r ]|$)/g, match => `\\${match}`);
 }
 
-/** A URL as a Markdown link destination: parentheses and spaces would end it early. */
-function destination(url: string): string {
-	return url.replaceAll('(', '%28').replaceAll(')', '%29').replaceAll(' ', '%20');
+const linkProtocols = new Set(['http:', 'https:', 'mailto:']);
+// What could end a destination early or change how it reads: parentheses, angle brackets, a backslash
+// (it escapes the next character, `\)` included), quotes (a title) and whitespace. (A URL's href is ASCII.)
+const unsafeInDestination = /[\s()<>\\"'`]/g;
+
+/** `(` as `%28`: encodeURIComponent leaves parentheses and quotes as they are. */
+function percentEncoded(character: string): string {
+	const code = character.charCodeAt(0);
+	return code < 0x80 ? `%${code.toString(16).toUpperCase().padStart(2, '0')}` : encodeURIComponent(character);
+}
+
+/**
+A URL as a Markdown link destination, or undefined when it is not an http, https or mailto URL (a
+`javascript:` or `data:` target is shown as text, never as a link). Resolved against `baseUrl`,
+cleaned, and percent-encoded wherever Markdown would read it otherwise, so it cannot end early and
+let the rest of it become a link of its own. Also good inside `<…>`.
+*/
+export function markdownDestination(url: string, baseUrl?: string, protocols: ReadonlySet<string> = linkProtocols): string | undefined {
+	let parsed: URL;
+	try {
+		parsed = new URL(cleanLine(url), baseUrl !== undefined && URL.canParse(baseUrl) ? baseUrl : undefined);
+	} catch {
+		return undefined;
+	}
+	if (!protocols.has(parsed.protocol)) return undefined;
+	return cleanLine(parsed.href).replaceAll(unsafeInDestination, percentEncoded);
 }
 
 /** Backticks around code, more of them than any run inside. */
 function codeSpan(code: string): string {
-	const longest = Math.max(0, ...Array.from(code.matchAll(/`+/g), match => match[0].length));
+	const longest = largest(Array.from(code.matchAll(/`+/g), match => match[0].length), 0);
 	const fence = '`'.repeat(longest + 1);
 	const padded = code.startsWith('`') || code.endsWith('`') ? ` ${code} ` : code;
 	return `${fence}${padded}${fence}`;
@@ -166,14 +190,10 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 
 	const image = (tag: Tag) => {
 		const alt = cleanLine(tag.attribs['alt'] ?? '').replaceAll(/[\\[\]]/g, '\\$&');
-		let source: string | undefined;
-		try {
-			const url = new URL(cleanLine(tag.attribs['src'] ?? ''), base);
-			if (imageProtocols.has(url.protocol)) source = cleanLine(url.href);
-		} catch {}
+		const source = markdownDestination(tag.attribs['src'] ?? '', base, imageProtocols);
 		if (source === undefined && alt === '') return;
 		openMarks();
-		sink.piece(source === undefined ? alt : `![${alt}](${destination(source)})`, plainStyle);
+		sink.piece(source === undefined ? alt : `![${alt}](${source})`, plainStyle);
 	};
 
 	const enter = (tag: Tag): Exit | boolean => {
@@ -207,8 +227,9 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 			}
 			case 'a': {
 				const url = links.resolve(tag.attribs['href']);
-				if (url === undefined) return true;
-				return inline('[', `](${destination(url)})`);
+				const target = url === undefined ? undefined : markdownDestination(url);
+				if (target === undefined) return true;
+				return inline('[', `](${target})`);
 			}
 			case 'code':
 			case 'kbd':
@@ -240,7 +261,7 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 					const {text, language} = pre!;
 					pre = undefined;
 					const lines = text.replace(/\n$/, '').split('\n');
-					const longest = Math.max(0, ...Array.from(text.matchAll(/`+/g), match => match[0].length));
+					const longest = largest(Array.from(text.matchAll(/`+/g), match => match[0].length), 0);
 					const fence = '`'.repeat(Math.max(3, longest + 1));
 					layout.line(fence + language, plainStyle);
 					for (const line of lines) layout.line(line, plainStyle);
@@ -380,11 +401,11 @@ function languageOf(tag: Tag): string {
 
 /** A GitHub-flavoured table; the first row is the header. */
 function pipeTable(rows: readonly string[][]): string[] {
-	const columns = Math.max(...rows.map(row => row.length));
+	const columns = largest(rows.map(row => row.length), 0);
 	const format = (row: readonly string[]) => {
 		const cells = Array.from({length: columns}, (_, index) => (row[index] ?? '').trim());
 		return `| ${cells.join(' | ')} |`;
 	};
 	const [header = [], ...body] = rows;
-	return [format(header), `|${' --- |'.repeat(columns)}`, ...body.map(row => format(row))];
+	return appendAll([format(header), `|${' --- |'.repeat(columns)}`], body.map(row => format(row)));
 }

@@ -1,5 +1,6 @@
 import type {Post, PostNeighbours} from '../model/post.js';
 import type {RelatedPost} from '../model/related.js';
+import {appendAll} from './append.js';
 import {formatDate} from './format-date.js';
 import {renderHtml, renderLinkList} from './render-html.js';
 import type {StyledLine} from './styled-line.js';
@@ -21,10 +22,7 @@ export function bylineOf(post: Post): string {
 
 /** The head of a post: its title and byline, wrapped. */
 export function layoutPostHead(post: Post, width: number): StyledLine[] {
-	return [
-		...wrapPlainText(post.title, width, {bold: true, role: 'heading'}),
-		...wrapPlainText(bylineOf(post), width, {role: 'muted'}),
-	];
+	return appendAll(wrapPlainText(post.title, width, {bold: true, role: 'heading'}), wrapPlainText(bylineOf(post), width, {role: 'muted'}));
 }
 
 /**
@@ -35,19 +33,20 @@ export function layoutPostBody(post: Post, width: number): StyledLine[] {
 	const rendered = renderHtml(post.html, {width, baseUrl: post.link || undefined});
 	const lines: StyledLine[] = [...rendered.lines];
 	if (post.isProtected) {
-		lines.push(...wrapPlainText('This post is password protected: read it on the blog (o opens it in the browser).', width, {role: 'muted', italic: true}));
+		appendAll(lines, wrapPlainText('This post is password protected: read it on the blog (o opens it in the browser).', width, {role: 'muted', italic: true}));
 	} else if (post.isSummaryOnly) {
-		lines.push(blank, ...wrapPlainText('The feed gives only a summary of this post: press o to read it all in the browser.', width, {role: 'muted', italic: true}));
+		lines.push(blank);
+		appendAll(lines, wrapPlainText('The feed gives only a summary of this post: press o to read it all in the browser.', width, {role: 'muted', italic: true}));
 	}
-	if (rendered.links.length > 0) lines.push(blank, ...renderLinkList(rendered.links, width));
-	if (post.link) lines.push(blank, ...wrapPlainText(`Originally posted at ${post.link}`, width, {role: 'muted'}));
+	if (rendered.links.length > 0) appendAll(lines, [blank, ...renderLinkList(rendered.links, width)]);
+	if (post.link) appendAll(lines, [blank, ...wrapPlainText(`Originally posted at ${post.link}`, width, {role: 'muted'})]);
 	return lines;
 }
 
 /** "« previous post title" on the left, "next post title »" on the right, each on its own line. */
 export function layoutNeighbours(neighbours: PostNeighbours, width: number): StyledLine[] {
 	const lines: StyledLine[] = [];
-	if (neighbours.previous) lines.push(...wrapPlainText(`« ${neighbours.previous.title}`, width, {role: 'link'}));
+	if (neighbours.previous) appendAll(lines, wrapPlainText(`« ${neighbours.previous.title}`, width, {role: 'link'}));
 	if (neighbours.next) {
 		for (const line of wrapPlainText(`${neighbours.next.title} »`, width, {role: 'link'})) {
 			const lineWidth = line.reduce((sum, segment) => sum + textWidth(segment.text), 0);

@@ -15,15 +15,33 @@ returns), so a megabyte takes a few milliseconds.
 const controls =
 	/\u001B(?:\[[\u0020-\u003F]*[\u0040-\u007E]?|\][\s\S]*?(?:\u0007|\u001B\\|\u009C|$)|[PX^_][\s\S]*?(?:\u001B\\|\u009C|$)|[\u0020-\u002F]*[\u0030-\u007E]?)|\u009B[\u0020-\u003F]*[\u0040-\u007E]?|\u009D[\s\S]*?(?:\u0007|\u001B\\|\u009C|$)|[\u0090\u0098\u009E\u009F][\s\S]*?(?:\u001B\\|\u009C|$)|[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
-// Most text has nothing to remove: one test is cheaper than two replacing passes.
-const anyControl = /[\r\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+/*
+Characters whose width blogterm (string-width says 0) and terminals (1 or 2) disagree on, or that
+terminals draw differently: the soft hyphen, the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) and
+the invisible direction marks (LRM, RLM, ALM). Left in, they hide words or push a line past the edge,
+so the screen's lines are no longer the lines blogterm laid out: they go.
+*/
+const noAgreedWidth = /[\u00AD\u061C\u115F\u1160\u200E\u200F\u3164\uFFA0]/g;
+// Line and paragraph separators: a new line to blogterm, one column or a line feed to a terminal.
+const lineSeparators = /[\u2028\u2029]/g;
+// A zero-width joiner belongs between two emoji (👩‍💻, 🏳️‍🌈); anywhere else a terminal may join or draw it.
+const strayJoiners = /(?<!\p{Extended_Pictographic}[\u{FE0F}\u{1F3FB}-\u{1F3FF}]?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
+
+// Most text has nothing to remove: one test is cheaper than several replacing passes.
+const anyControl = /[\r\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u115F\u1160\u200D-\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\u3164\uFFA0]/;
 const carriageReturns = /\r\n?/g;
 const whitespaceRuns = /\s+/g;
 
-/** Removes control characters, escape sequences and bidi overrides; keeps `\n` and `\t`. A carriage return becomes a newline. */
+/**
+Removes control characters, escape sequences, bidi overrides, and characters with no agreed width
+(soft hyphens, Hangul fillers, direction marks, zero-width joiners outside emoji); keeps `\n` and `\t`.
+A carriage return, a line separator or a paragraph separator becomes a newline.
+*/
 export function cleanText(text: string): string {
 	if (!anyControl.test(text)) return text;
-	return text.replace(carriageReturns, '\n').replace(controls, '');
+	let cleaned = text.replace(carriageReturns, '\n').replace(controls, '').replace(noAgreedWidth, '').replace(lineSeparators, '\n');
+	if (cleaned.includes('\u200D')) cleaned = cleaned.replace(strayJoiners, '');
+	return cleaned;
 }
 
 /** `cleanText`, then every run of whitespace (newlines and tabs too) becomes one space, trimmed. For titles, names and URLs. */

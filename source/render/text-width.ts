@@ -147,7 +147,9 @@ export function breakRuns(runs: readonly Run[], width: number): Run[][] {
 			}
 			continue;
 		}
-		for (let grapheme of graphemes(run.text)) {
+		// The segmenter's own iterator: a 10 MB word is not first made into an array of ten million strings.
+		for (const {segment} of graphemeSegmenter.segment(run.text)) {
+			let grapheme = segment;
 			let columns = textWidth(grapheme);
 			if (columns > width) {
 				grapheme = '?';

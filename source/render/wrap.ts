@@ -1,3 +1,4 @@
+import {appendAll} from './append.js';
 import {cleanText} from './sanitize.js';
 import type {SegmentStyle, StyledLine} from './styled-line.js';
 import {type Run, breakRuns, internStyle, plainStyle, pushRun, runsWidth, simpleWidth, textWidth, toSegments} from './text-width.js';
@@ -132,7 +133,7 @@ export class InlineBuffer {
 				for (let piece = index; piece < end; piece++) runs.push({text: texts[piece]!, style: styles[piece]!});
 				const pieces = breakRuns(runs, width);
 				line = pieces.pop() ?? [];
-				lines.push(...pieces);
+				appendAll(lines, pieces);
 				lineWidth = runsWidth(line);
 			}
 			lastStyle = styles[end - 1];

@@ -1,6 +1,7 @@
 import {buildThread, renderThread} from '../comments/thread.js';
 import type {Comment} from '../model/comment.js';
 import type {Post} from '../model/post.js';
+import {appendAll} from '../render/append.js';
 import type {StyledLine} from '../render/styled-line.js';
 
 /**
@@ -14,5 +15,6 @@ export function layoutCommentThread(comments: readonly Comment[], post: Post, wi
 	if (!post.commentsOpen) lines.push([{text: 'Comments are closed.', role: 'muted'}]);
 	if (count === 0) return lines;
 	const thread = renderThread(buildThread(comments), width, {baseUrl: post.link || undefined});
-	return [...lines, [], ...thread.lines];
+	lines.push([]);
+	return appendAll(lines, thread.lines);
 }

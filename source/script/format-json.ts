@@ -9,6 +9,9 @@ import type {PostView} from './fetch-post-view.js';
 /*
 The JSON documents print mode writes: a contract with scripts (issue 5), so the keys and their order
 are spelled out here rather than derived from the model types. Missing values are null, never absent.
+Every string is cleaned here, whatever the model holds (`jq -r` prints values raw to a terminal):
+one-line values (IDs, titles, links) with cleanLine, texts with cleanText; stringifyJson cleans any
+string that is left once more.
 */
 
 type Id = number | string;
@@ -48,26 +51,26 @@ export type CommentSentJson = {status: 'approved' | 'held'; id: Id | null; link:
 export function postToJson(view: PostView): PostJson {
 	const {post} = view;
 	const json: PostJson = {
-		id: post.id,
-		title: post.title,
-		link: post.link,
-		date: post.date ?? null,
-		author: post.author,
-		categories: post.categories.map(term => term.name),
-		tags: post.tags.map(term => term.name),
-		excerpt: post.excerpt,
+		id: idOf(post.id),
+		title: cleanLine(post.title),
+		link: cleanLine(post.link),
+		date: dateOf(post.date),
+		author: cleanLine(post.author),
+		categories: post.categories.map(term => cleanLine(term.name)),
+		tags: post.tags.map(term => cleanLine(term.name)),
+		excerpt: cleanText(post.excerpt),
 		text: cleanText(htmlToPlainText(post.html, post.link || undefined)),
-		html: post.html,
+		html: cleanText(post.html),
 		commentsOpen: post.commentsOpen,
 		commentCount: post.commentCount ?? null,
 		previous: linkToJson(view.neighbours.previous),
 		next: linkToJson(view.neighbours.next),
 		related: view.related.map(related => ({
-			id: related.id,
-			title: related.title,
-			link: related.link,
-			date: related.date ?? null,
-			context: related.context,
+			id: idOf(related.id),
+			title: cleanLine(related.title),
+			link: cleanLine(related.link),
+			date: dateOf(related.date),
+			context: cleanLine(related.context),
 		})),
 	};
 	if (view.comments) json.comments = view.comments.map(comment => commentToJson(comment, post.link));
@@ -76,10 +79,10 @@ export function postToJson(view: PostView): PostJson {
 
 export function commentToJson(comment: Comment, baseUrl?: string): CommentJson {
 	return {
-		id: comment.id,
-		parent: comment.parent,
+		id: idOf(comment.id),
+		parent: idOf(comment.parent),
 		author: cleanLine(comment.author),
-		date: comment.date ?? null,
+		date: dateOf(comment.date),
 		text: cleanText(htmlToPlainText(comment.html, baseUrl || undefined)),
 	};
 }
@@ -90,31 +93,45 @@ export function postPageToJson(page: PostPage): PostListJson {
 		totalPages: page.totalPages,
 		total: page.total,
 		posts: page.posts.map(post => ({
-			id: post.id,
-			title: post.title,
-			link: post.link,
-			date: post.date ?? null,
-			author: post.author,
+			id: idOf(post.id),
+			title: cleanLine(post.title),
+			link: cleanLine(post.link),
+			date: dateOf(post.date),
+			author: cleanLine(post.author),
 			commentCount: post.commentCount ?? null,
-			excerpt: post.excerpt,
+			excerpt: cleanText(post.excerpt),
 		})),
 	};
 }
 
 export function commentSentToJson(outcome: Extract<CommentOutcome, {kind: 'approved' | 'held'}>): CommentSentJson {
-	return {status: outcome.kind, id: outcome.id ?? null, link: outcome.link ?? null};
+	return {status: outcome.kind, id: outcome.id === undefined ? null : idOf(outcome.id), link: outcome.link === undefined ? null : cleanLine(outcome.link)};
 }
 
 function linkToJson(link: PostLink | undefined): PostLinkJson | null {
-	return link ? {id: link.id, title: link.title, link: link.link} : null;
+	return link ? {id: idOf(link.id), title: cleanLine(link.title), link: cleanLine(link.link)} : null;
+}
+
+/** A WordPress ID stays a number; a string ID (a feed's guid, a comment feed's) is cleaned like any text. */
+function idOf(id: Id): Id {
+	return typeof id === 'number' ? id : cleanLine(String(id));
+}
+
+function dateOf(date: string | undefined): string | null {
+	return date === undefined ? null : cleanLine(date);
 }
 
 // JSON.stringify escapes C0 controls but not DEL, the C1 controls (U+009B is a CSI on some terminals)
 // or the bidirectional overrides; escaping them too keeps `jq`-less readers safe, and the values intact.
 const unsafeForTerminals = /[\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 
+/** Whatever string got this far uncleaned (a field added later, a value of the wrong type) is cleaned on the way out. */
+function cleanStrings(_key: string, value: unknown): unknown {
+	return typeof value === 'string' ? cleanText(value) : value;
+}
+
 /** One JSON document, pretty-printed, ending with a newline, with nothing a terminal would act on. */
 export function stringifyJson(value: unknown): string {
-	const text = JSON.stringify(value, undefined, 2).replace(unsafeForTerminals, character => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+	const text = JSON.stringify(value, cleanStrings, 2).replace(unsafeForTerminals, character => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 	return `${text}\n`;
 }

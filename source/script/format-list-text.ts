@@ -1,5 +1,6 @@
 import type {PostPage} from '../model/page.js';
 import type {PostSummary} from '../model/post.js';
+import {appendAll} from '../render/append.js';
 import {formatDate} from '../render/format-date.js';
 import type {StyledLine} from '../render/styled-line.js';
 import {wrapPlainText} from '../render/wrap.js';
@@ -31,11 +32,11 @@ export function formatListText(page: PostPage, options: {readonly width: number;
 	if (page.posts.length === 0 && page.total > 0) lines.push([], [{text: `There is no page ${page.page}: the last page is ${page.totalPages}.`}]);
 	for (const post of page.posts) {
 		lines.push([]);
-		lines.push(...wrapPlainText(post.title, width, {bold: true, role: 'heading'}));
+		appendAll(lines, wrapPlainText(post.title, width, {bold: true, role: 'heading'}));
 		const indented = (line: StyledLine): StyledLine => [{text: indent}, ...line];
-		lines.push(...wrapPlainText(summaryMeta(post), inner, {role: 'muted'}).map(indented));
-		if (post.link) lines.push(...wrapPlainText(post.link, inner, {role: 'link'}).map(indented));
-		if (post.excerpt) lines.push(...wrapPlainText(post.excerpt, inner).map(indented));
+		appendAll(lines, wrapPlainText(summaryMeta(post), inner, {role: 'muted'}).map(indented));
+		if (post.link) appendAll(lines, wrapPlainText(post.link, inner, {role: 'link'}).map(indented));
+		if (post.excerpt) appendAll(lines, wrapPlainText(post.excerpt, inner).map(indented));
 	}
 	return linesToText(lines, options.colour);
 }

@@ -1,8 +1,9 @@
 import {buildThread} from '../comments/thread.js';
 import type {Comment} from '../model/comment.js';
 import type {PostLink} from '../model/post.js';
+import {appendAll} from '../render/append.js';
 import {formatDate} from '../render/format-date.js';
-import {htmlToMarkdown} from '../render/markdown.js';
+import {htmlToMarkdown, markdownDestination} from '../render/markdown.js';
 import {bylineOf} from '../render/post-layout.js';
 import {cleanLine} from '../render/sanitize.js';
 import type {PostView} from './fetch-post-view.js';
@@ -15,13 +16,13 @@ export function escapeMarkdown(text: string): string {
 	return cleanLine(text).replace(markdownSpecials, '\\$&');
 }
 
-/** A URL that cannot end a Markdown link early. */
-export function markdownUrl(url: string): string {
-	return cleanLine(url).replaceAll(/[\s()<>]/g, character => encodeURIComponent(character));
-}
-
-function markdownLink(text: string, url: string): string {
-	return url ? `[${escapeMarkdown(text)}](${markdownUrl(url)})` : escapeMarkdown(text);
+/**
+`[text](url)` when the URL is http, https or mailto, else the text alone: a `javascript:` target from a
+hostile blog is never a link. Relative URLs are resolved against the post's.
+*/
+function markdownLink(text: string, url: string, baseUrl: string): string {
+	const target = markdownDestination(url, baseUrl || undefined);
+	return target === undefined ? escapeMarkdown(text) : `[${escapeMarkdown(text)}](${target})`;
 }
 
 /**
@@ -36,7 +37,12 @@ export function formatPostMarkdown(view: PostView): string {
 	if (byline) blocks.push(`*${escapeMarkdown(byline)}*`);
 	const body = htmlToMarkdown(post.html, post.link || undefined).trim();
 	if (body) blocks.push(body);
-	if (post.link) blocks.push(`Originally posted at <${markdownUrl(post.link)}>`);
+	const postLink = markdownDestination(post.link);
+	if (postLink) {
+		blocks.push(`Originally posted at <${postLink}>`);
+	} else if (cleanLine(post.link)) {
+		blocks.push(`Originally posted at ${escapeMarkdown(post.link)}`);
+	}
 
 	blocks.push('## Related Posts');
 	if (view.related.length === 0) {
@@ -44,21 +50,21 @@ export function formatPostMarkdown(view: PostView): string {
 	} else {
 		blocks.push(view.related.map(related => {
 			const meta = [formatDate(related.date), related.context].filter(Boolean).map(escapeMarkdown).join(' · ');
-			return `- ${markdownLink(related.title, related.link)}${meta ? ` — ${meta}` : ''}`;
+			return `- ${markdownLink(related.title, related.link, post.link)}${meta ? ` — ${meta}` : ''}`;
 		}).join('\n'));
 	}
 
-	const neighbours = [neighbourLink('previous', view.neighbours.previous), neighbourLink('next', view.neighbours.next)].filter(Boolean);
+	const neighbours = [neighbourLink('previous', view.neighbours.previous, post.link), neighbourLink('next', view.neighbours.next, post.link)].filter(Boolean);
 	if (neighbours.length > 0) blocks.push(neighbours.join('  \n'));
 
-	if (view.comments) blocks.push(...commentBlocks(view.comments, post.link));
+	if (view.comments) appendAll(blocks, commentBlocks(view.comments, post.link));
 	return `${blocks.join('\n\n')}\n`;
 }
 
-function neighbourLink(direction: 'previous' | 'next', link: PostLink | undefined): string {
+function neighbourLink(direction: 'previous' | 'next', link: PostLink | undefined, baseUrl: string): string {
 	if (!link) return '';
 	const text = direction === 'previous' ? `« ${link.title}` : `${link.title} »`;
-	return markdownLink(text, link.link);
+	return markdownLink(text, link.link, baseUrl);
 }
 
 function commentBlocks(comments: readonly Comment[], baseUrl: string): string[] {

@@ -1,3 +1,4 @@
+import {appendAll} from '../render/append.js';
 import {layoutNeighbours, layoutPostBody, layoutPostHead, layoutRelated} from '../render/post-layout.js';
 import type {StyledLine} from '../render/styled-line.js';
 import type {PostView} from './fetch-post-view.js';
@@ -13,15 +14,17 @@ const blank: StyledLine = [];
  */
 export function formatPostText(view: PostView, options: {readonly width: number; readonly colour: boolean}): string {
 	const {width} = options;
-	const lines: StyledLine[] = [
-		...layoutPostHead(view.post, width),
-		blank,
-		...layoutPostBody(view.post, width),
-		blank,
-		...layoutRelated(view.related, width),
-	];
+	// Appended, never spread into push(): a post or a thread can be hundreds of thousands of lines.
+	const lines: StyledLine[] = layoutPostHead(view.post, width);
+	lines.push(blank);
+	appendAll(lines, layoutPostBody(view.post, width));
+	lines.push(blank);
+	appendAll(lines, layoutRelated(view.related, width));
 	const neighbours = layoutNeighbours(view.neighbours, width);
-	if (neighbours.length > 0) lines.push(blank, ...neighbours);
-	if (view.comments) lines.push(blank, ...layoutCommentThread(view.comments, view.post, width));
+	if (neighbours.length > 0) appendAll(lines, [blank, ...neighbours]);
+	if (view.comments) {
+		lines.push(blank);
+		appendAll(lines, layoutCommentThread(view.comments, view.post, width));
+	}
 	return linesToText(lines, options.colour);
 }

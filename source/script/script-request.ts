@@ -44,6 +44,12 @@ export class UsageError extends Error {
 	override readonly name = 'UsageError';
 }
 
+/**
+The widest text print mode lays out. Wider than any terminal; a line is built as a string of this many
+columns, so `--width 2000000000` must be refused rather than tried.
+*/
+export const maxWidth = 1000;
+
 /** The posts a list page holds unless --per-page says otherwise, as on WordPress. */
 export const defaultPerPage = 10;
 
@@ -52,7 +58,7 @@ const formats: readonly OutputFormat[] = ['text', 'markdown', 'json'];
 /** Reads the flags into a request, or throws a UsageError saying what is wrong with them. */
 export function parseScriptRequest(flags: ScriptFlags, terminal: {readonly isTTY?: boolean; readonly columns?: number}): ScriptRequest {
 	const format = parseFormat(flags.format);
-	const width = flags.width ?? (terminal.isTTY && terminal.columns && terminal.columns > 0 ? terminal.columns : 80);
+	const width = parseWidth(flags.width, terminal);
 	if (flags.comment !== undefined) {
 		if (flags.post === undefined) throw new UsageError('--comment needs --post: the post to comment on (its ID, slug or URL).');
 		if (flags.list) throw new UsageError('--comment and --list cannot be used together.');
@@ -75,6 +81,16 @@ export function parseScriptRequest(flags: ScriptFlags, terminal: {readonly isTTY
 	}
 	if (format === 'markdown') throw new UsageError('--format markdown is for posts only; a list is printed as text or json.');
 	return {kind: 'list', page: flags.page ?? 1, perPage: flags.perPage ?? defaultPerPage, format, width};
+}
+
+function parseWidth(width: number | undefined, terminal: {readonly isTTY?: boolean; readonly columns?: number}): number {
+	if (width === undefined) {
+		const columns = terminal.isTTY ? terminal.columns : undefined;
+		return columns !== undefined && Number.isInteger(columns) && columns > 0 ? Math.min(columns, maxWidth) : 80;
+	}
+	if (!Number.isInteger(width) || width < 1) throw new UsageError('--width takes a whole number of at least 1');
+	if (width > maxWidth) throw new UsageError(`--width is at most ${maxWidth} columns`);
+	return width;
 }
 
 function parseFormat(format: string | undefined): OutputFormat {
