@@ -2,7 +2,7 @@
 # `npm run test:wordpress`: blogterm's end-to-end suite against a real
 # WordPress. Installs what is missing (install.sh), builds blogterm, starts a
 # throwaway MariaDB and two seeded WordPress sites (start.sh), runs
-# tests/wordpress/*.e2e.ts, and stops everything it started whatever happens
+# tests/wordpress/*.e2e.ts and *.test.ts, and stops everything it started whatever happens
 # (stop.sh), exiting with the suite's status.
 #
 #   bash scripts/wordpress/run.sh                        the whole suite
@@ -50,7 +50,7 @@ fi
 if [ $# -gt 0 ]; then
 	files=("$@")
 else
-	files=(tests/wordpress/*.e2e.ts)
+	files=(tests/wordpress/*.e2e.ts tests/wordpress/*.test.ts)
 fi
 set +e
 BLOGTERM_WP_SITES="$state/sites.json" node --import tsx --test --test-concurrency=3 "${files[@]}"
