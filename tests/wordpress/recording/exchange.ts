@@ -62,6 +62,11 @@ function isRestIndex(value: unknown): value is RestIndex {
 	return typeof value === 'object' && value !== null && 'namespaces' in value && 'routes' in value && typeof value.routes === 'object' && value.routes !== null;
 }
 
+/** A Location as it is kept: WordPress's moderation-hash (a hash of the comment's time) made the same on every recording. */
+export function recordedLocation(location: string): string {
+	return location.replace(/([?&]moderation-hash=)[\da-f]{32}/, '$10123456789abcdef0123456789abcdef');
+}
+
 /** The body as it is kept in a file. */
 export function recordedBody(text: string, contentType: string | undefined): unknown {
 	if (isJsonType(contentType)) {
@@ -97,11 +102,18 @@ function fileName(index: number, exchange: Exchange): string {
 	return `${String(index).padStart(3, '0')}-${slug}.json`;
 }
 
-/** Writes the recordings, replacing whatever was there. */
+/**
+ * Writes the recordings, replacing whatever was there. Within a scenario they are ordered by request
+ * (blogterm asks some things at once, in no fixed order), so that recording again changes only what
+ * WordPress answered differently.
+ */
 export function writeExchanges(exchanges: readonly Exchange[]): void {
 	rmSync(fixturesDir, {recursive: true, force: true});
 	mkdirSync(fixturesDir, {recursive: true});
-	for (const [index, exchange] of exchanges.entries()) {
+	const scenarios = [...new Set(exchanges.map(exchange => exchange.scenario))];
+	const key = (exchange: Exchange) => requestKey(exchange.method, exchange.path, exchange.requestBody);
+	const ordered = scenarios.flatMap(scenario => exchanges.filter(exchange => exchange.scenario === scenario).sort((a, b) => key(a).localeCompare(key(b))));
+	for (const [index, exchange] of ordered.entries()) {
 		writeFileSync(join(fixturesDir, fileName(index + 1, exchange)), `${JSON.stringify(exchange, undefined, '\t')}\n`);
 	}
 }
