@@ -2,14 +2,19 @@
 # `npm run test:wordpress`: blogterm's end-to-end suite against a real
 # WordPress. Installs what is missing (install.sh), builds blogterm, starts a
 # throwaway MariaDB and two seeded WordPress sites (start.sh), runs
-# tests/wordpress/*.e2e.ts, and stops everything it started whatever happens
+# tests/wordpress/*.e2e.ts and *.test.ts, and stops everything it started whatever happens
 # (stop.sh), exiting with the suite's status.
 #
 #   bash scripts/wordpress/run.sh                        the whole suite
 #   bash scripts/wordpress/run.sh tests/wordpress/x.e2e.ts   some files only
+#   bash scripts/wordpress/run.sh --record               first record WordPress's answers into
+#                                                        tests/fixtures/wordpress/ (what npm test replays)
 #   BLOGTERM_E2E_KEEP=1 bash scripts/wordpress/run.sh     keep the logs and data (path printed)
 #   BLOGTERM_E2E_CLI=/path/cli.js bash scripts/wordpress/run.sh   test that build of blogterm
 set -euo pipefail
+
+record=
+if [ "${1:-}" = "--record" ]; then record=1; shift; fi
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -39,6 +44,12 @@ started=$SECONDS
 bash "$here/start.sh" "$state"
 echo "wordpress e2e: WordPress ready in $((SECONDS - started)) s" >&2
 
+# Before the suite touches the sites: the recordings are made on a freshly seeded WordPress.
+if [ -n "$record" ]; then
+	BLOGTERM_WP_SITES="$state/sites.json" HOME="$state/home" XDG_CONFIG_HOME="$state/home/config" XDG_DATA_HOME="$state/home/data" \
+		XDG_CACHE_HOME="$state/home/cache" node --import tsx tests/wordpress/recording/record.ts
+fi
+
 # The suite runs the build BLOGTERM_E2E_CLI names, or builds one and runs a copy of it (so that a
 # `npm run build` elsewhere in this working tree, which empties dist/, cannot pull it away mid-run).
 if [ -z "${BLOGTERM_E2E_CLI:-}" ]; then
@@ -50,7 +61,7 @@ fi
 if [ $# -gt 0 ]; then
 	files=("$@")
 else
-	files=(tests/wordpress/*.e2e.ts)
+	files=(tests/wordpress/*.e2e.ts tests/wordpress/*.test.ts)
 fi
 set +e
 BLOGTERM_WP_SITES="$state/sites.json" node --import tsx --test --test-concurrency=3 "${files[@]}"

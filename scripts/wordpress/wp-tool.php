@@ -8,6 +8,7 @@
  *   php wp-tool.php age-comments            moves every comment of the last two hours two hours back,
  *                                           so that the next comment is not "too fast" (WordPress's
  *                                           flood check looks at the newest comment from the same IP)
+ *   php wp-tool.php is-email JSON           is_email() on each address of a JSON list: [{address, valid}]
  *
  * The site comes from the environment (see config-blogterm-e2e.php).
  */
@@ -46,6 +47,10 @@ switch ($command) {
 			$since
 		));
 		wp_cache_flush();
+		break;
+	case 'is-email':
+		$addresses = json_decode($argv[2] ?? '[]', true);
+		echo json_encode(array_map(fn ($address) => ['address' => $address, 'valid' => is_email($address) !== false], $addresses), JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) . "\n";
 		break;
 	default:
 		fwrite(STDERR, "wp-tool.php: unknown command '$command'\n");

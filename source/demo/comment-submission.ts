@@ -6,9 +6,7 @@
 
 import type {Blog} from './blog.js';
 import type {CommentStore, StoredComment} from './comment-store.js';
-// WordPress's is_email(): the client checks the same rules, so the demo and the form agree.
-import {isEmail} from '../comments/validation.js';
-import {byteLength, escapeText, filterCommentHtml, mysqlDate} from './wp-text.js';
+import {byteLength, escapeText, filterCommentHtml, isEmail, mysqlDate} from './wp-text.js';
 
 export type SubmissionContext = {
 	readonly blog: Blog;

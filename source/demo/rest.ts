@@ -1,7 +1,6 @@
 // The demo blog's WordPress REST API (wp/v2): posts, comments, categories, tags, users and the
 // site index, answering with WordPress 6's shapes, headers, status codes and error bodies.
 
-import {createHash} from 'node:crypto';
 import type {Blog, BlogPost, BlogTerm} from './blog.js';
 import type {CommentStore, StoredComment} from './comment-store.js';
 import type {DemoUser} from './content/index.js';
@@ -25,6 +24,9 @@ type Json = Record<string, unknown>;
 
 /** A refusal, as WordPress's WP_Error becomes JSON. */
 class RestError extends Error {
+	/** The methods the route takes, when WordPress got as far as the route's own code before refusing. */
+	allow?: string;
+
 	constructor(readonly status: number, readonly code: string, message: string, readonly extra: Json = {}) {
 		super(message);
 	}
@@ -66,27 +68,31 @@ export function handleRest(method: string, route: string, query: URLSearchParams
 		'Access-Control-Allow-Headers': 'Authorization, X-WP-Nonce, Content-Disposition, Content-MD5, Content-Type',
 		Vary: 'Origin',
 	};
-	const links = [`<${restUrl(context.base, '/')}>; rel="https://api.w.org/"`];
+	// WordPress sends the API's own Link, unless the answer has links of its own (paging, the post's
+	// page): those replace it (PHP's header() replaces a header of the same name).
+	const apiLink = [`<${restUrl(context.base, '/')}>; rel="https://api.w.org/"`];
 	const path = route === '/' ? '/' : route.replace(/\/+$/, '');
 	try {
 		const result = route_(method === 'HEAD' ? 'GET' : method, path, query, context);
 		if (result.allow) headers['Allow'] = result.allow;
+		const links = [...(result.links ?? [])];
 		if (result.total !== undefined) {
 			headers['X-WP-Total'] = String(result.total.total);
 			headers['X-WP-TotalPages'] = String(result.total.pages);
 			links.push(...pagingLinks(context, path, query, result.total));
 		}
-		headers['Link'] = links;
+		headers['Link'] = links.length > 0 ? links : apiLink;
 		return {status: result.status ?? 200, body: result.body, headers};
 	} catch (error) {
 		if (!(error instanceof RestError)) throw error;
-		headers['Link'] = links;
+		if (error.allow) headers['Allow'] = error.allow;
+		headers['Link'] = apiLink;
 		return {status: error.status, body: error.toBody(), headers};
 	}
 }
 
 type Paging = {total: number; pages: number; page: number};
-type RouteResult = {body: unknown; status?: number; allow?: string; total?: Paging};
+type RouteResult = {body: unknown; status?: number; allow?: string; total?: Paging; links?: string[]};
 
 function route_(method: string, path: string, query: URLSearchParams, context: RestContext): RouteResult {
 	let match: RegExpExecArray | null;
@@ -98,7 +104,12 @@ function route_(method: string, path: string, query: URLSearchParams, context: R
 	}
 	if ((match = /^\/wp\/v2\/posts\/(\d+)$/.exec(path))) {
 		const id = Number(match[1]);
-		if (method === 'GET') return {body: onePost(id, query, context), allow: 'GET'};
+		if (method === 'GET') {
+			const post = onePost(id, query, context);
+			// WordPress points to the post's page (WP_REST_Posts_Controller::get_item).
+			const page = context.blog.postById(id);
+			return {body: post, allow: 'GET', links: page ? [`<${postLink(context, page)}>; rel="alternate"; type="text/html"`] : []};
+		}
 		if (method === 'POST' || method === 'PUT' || method === 'PATCH') throw new RestError(401, 'rest_cannot_edit', 'Sorry, you are not allowed to edit this post.');
 		if (method === 'DELETE') throw new RestError(401, 'rest_cannot_delete', 'Sorry, you are not allowed to delete this post.');
 		throw noRoute();
@@ -323,7 +334,7 @@ function postJson(post: BlogPost, context: RestContext, view: 'view' | 'embed', 
 	// Jetpack registers its field on every post of a site that has it; here only some posts do.
 	if (view === 'view' && post.jetpackRelated) data['jetpack-related-posts'] = jetpackItems(context.blog, post, context.base, 6);
 	const links: Json = {
-		self: [{href: url(`/wp/v2/posts/${post.id}`), targetHints: {allow: ['GET']}}],
+		self: [{href: url(`/wp/v2/posts/${post.id}`)}],
 		collection: [{href: url('/wp/v2/posts')}],
 		about: [{href: url('/wp/v2/types/post')}],
 		author: [{embeddable: true, href: url(`/wp/v2/users/${post.author.id}`)}],
@@ -436,7 +447,9 @@ function listPosts(query: URLSearchParams, context: RestContext): RouteResult {
 	const total = posts.length;
 	const pages = Math.ceil(total / perPage);
 	if (page > pages && total > 0) {
-		throw new RestError(400, 'rest_post_invalid_page_number', 'The page number requested is larger than the number of pages available.');
+		const pastTheEnd = new RestError(400, 'rest_post_invalid_page_number', 'The page number requested is larger than the number of pages available.');
+		pastTheEnd.allow = 'GET';
+		throw pastTheEnd;
 	}
 	const start = offset > 0 ? offset : (page - 1) * perPage;
 	const body = posts.slice(start, start + perPage).map(post => shape(postJson(post, context, view, query), query));
@@ -463,10 +476,6 @@ function approvedComments(context: RestContext): StoredComment[] {
 
 const byDate = (a: StoredComment, b: StoredComment) => a.dateGmt.localeCompare(b.dateGmt) || a.id - b.id;
 
-export function avatarUrls(email: string): Json {
-	const hash = createHash('md5').update(email.trim().toLowerCase()).digest('hex');
-	return Object.fromEntries([24, 48, 96].map(size => [String(size), `https://secure.gravatar.com/avatar/${hash}?s=${size}&d=mm&r=g`]));
-}
 
 function commentJson(comment: StoredComment, context: RestContext, view: 'view' | 'embed'): Shaped {
 	const post = context.blog.postById(comment.post)!;
@@ -485,14 +494,13 @@ function commentJson(comment: StoredComment, context: RestContext, view: 'view' 
 		link: `${postLink(context, post)}#comment-${comment.id}`,
 		status: comment.approved ? 'approved' : 'hold',
 		type: 'comment',
-		author_avatar_urls: avatarUrls(comment.authorEmail),
 		meta: [],
 	};
 	const data: Json = view === 'embed'
 		? Object.fromEntries(Object.entries(common).filter(([key]) => !['post', 'date_gmt', 'status', 'meta'].includes(key)))
 		: common;
 	const links: Json = {
-		self: [{href: url(`/wp/v2/comments/${comment.id}`), targetHints: {allow: ['GET']}}],
+		self: [{href: url(`/wp/v2/comments/${comment.id}`)}],
 		collection: [{href: url('/wp/v2/comments')}],
 		up: [{embeddable: true, post_type: 'post', href: url(`/wp/v2/posts/${comment.post}`)}],
 	};
@@ -609,7 +617,7 @@ function termJson(term: BlogTerm, context: RestContext, view: 'view' | 'embed'):
 	return {
 		data,
 		links: {
-			self: [{href: url(`/wp/v2/${rest}/${term.id}`), targetHints: {allow: ['GET']}}],
+			self: [{href: url(`/wp/v2/${rest}/${term.id}`)}],
 			collection: [{href: url(`/wp/v2/${rest}`)}],
 			about: [{href: url(`/wp/v2/taxonomies/${term.taxonomy}`)}],
 			'wp:post_type': [{href: url(`/wp/v2/posts?${rest}=${term.id}`)}],
@@ -673,13 +681,12 @@ function userJson(user: DemoUser, context: RestContext, view: 'view' | 'embed'):
 		description: user.description,
 		link: `${context.base}/author/${user.slug}/`,
 		slug: user.slug,
-		avatar_urls: avatarUrls(`${user.slug}@terminal-gardener.example`),
 		...(view === 'view' ? {meta: []} : {}),
 	};
 	return {
 		data,
 		links: {
-			self: [{href: url(`/wp/v2/users/${user.id}`), targetHints: {allow: ['GET']}}],
+			self: [{href: url(`/wp/v2/users/${user.id}`)}],
 			collection: [{href: url('/wp/v2/users')}],
 		},
 	};
@@ -729,9 +736,6 @@ function siteIndex(context: RestContext): RouteResult {
 			home: context.base,
 			gmt_offset: 0,
 			timezone_string: '',
-			page_for_posts: 0,
-			page_on_front: 0,
-			show_on_front: 'posts',
 			namespaces: ['oembed/1.0', 'wp/v2', 'wp-site-health/v1', 'wp-block-editor/v1'],
 			authentication: [],
 			routes: {

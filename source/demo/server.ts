@@ -122,7 +122,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
 
 	if (path === '/wp-comments-post.php') {
 		if (method !== 'POST') {
-			response.writeHead(405, {Allow: 'POST', 'Content-Type': 'text/plain'}).end();
+			response.writeHead(405, {Allow: 'POST', 'Content-Type': 'text/plain;charset=UTF-8'}).end();
 			return;
 		}
 		const body = await readBody(request);
@@ -143,7 +143,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
 		if (!post) return notFound(response, context);
 		if (match[2]) {
 			if (!path.endsWith('/')) return redirect(response, `${context.base}${path}/`);
-			return sendXml(response, 200, commentsFeed(context, post, url.href), context);
+			return sendXml(response, 200, commentsFeed(context, post, url.href), context, post);
 		}
 		return single(request, response, post, query, context);
 	}
@@ -169,12 +169,12 @@ function sendHtml(response: ServerResponse, status: number, html: string, header
 	response.end(html);
 }
 
-function sendXml(response: ServerResponse, status: number, xml: string, context: Context): void {
+function sendXml(response: ServerResponse, status: number, xml: string, context: Context, post?: BlogPost): void {
 	const lastBuild = /<lastBuildDate>([^<]+)<\/lastBuildDate>/.exec(xml)?.[1];
 	response.writeHead(status, {
 		...(lastBuild ? {'Last-Modified': new Date(lastBuild).toUTCString()} : {}),
 		ETag: `"${createHash('md5').update(xml).digest('hex')}"`,
-		...apiLinkHeader(context),
+		...(post ? {Link: postLinks(context, post)} : apiLinkHeader(context)),
 		'Content-Type': 'application/rss+xml; charset=UTF-8',
 	});
 	response.end(xml);
@@ -279,14 +279,18 @@ function single(request: IncomingMessage, response: ServerResponse, post: BlogPo
 		cookieEmail: cookies(request).get(`comment_author_email_${context.cookieHash}`),
 		replyTo: Number.isNaN(replyTo) ? undefined : replyTo,
 	};
-	const links = context.mode === 'wordpress'
+	sendHtml(response, 200, postPage(context, post, viewer), {Link: postLinks(context, post)});
+}
+
+/** The Link header of a post's page and of its comments feed, as WordPress sends them. */
+function postLinks(context: Context, post: BlogPost): string[] {
+	return context.mode === 'wordpress'
 		? [
 			`<${context.base}/wp-json/>; rel="https://api.w.org/"`,
 			`<${context.base}/wp-json/wp/v2/posts/${post.id}>; rel="alternate"; title="JSON"; type="application/json"`,
 			`<${context.base}/?p=${post.id}>; rel=shortlink`,
 		]
 		: [`<${context.base}/?p=${post.id}>; rel=shortlink`];
-	sendHtml(response, 200, postPage(context, post, viewer), {Link: links});
 }
 
 function remoteAddress(request: IncomingMessage): string {

@@ -182,3 +182,27 @@ export function wpHash(data: string, salt: string): string {
 export function byteLength(text: string): number {
 	return Buffer.byteLength(text, 'utf8');
 }
+
+/** PHP's trim() with a list of characters. */
+function trimmedBy(text: string, characters: string): boolean {
+	return text.length > 0 && (characters.includes(text[0]!) || characters.includes(text.at(-1)!));
+}
+
+/**
+ * WordPress's is_email(), rule for rule, as PHP runs it: the length in bytes, and a `$` that also
+ * matches before a final newline (PCRE's default). Checked against WordPress's own answers in
+ * tests/fixtures/wordpress/is-email.json.
+ */
+export function isEmail(email: string): boolean {
+	if (byteLength(email) < 6) return false;
+	if (email.indexOf('@', 1) === -1) return false;
+	const at = email.indexOf('@');
+	const local = email.slice(0, at);
+	const domain = email.slice(at + 1);
+	if (!/^[a-zA-Z\d!#$%&'*+/=?^_`{|}~.-]+\n?$/.test(local)) return false;
+	if (/\.{2,}/.test(domain)) return false;
+	if (trimmedBy(domain, ' \t\n\r\0\v.')) return false;
+	const subs = domain.split('.');
+	if (subs.length < 2) return false;
+	return subs.every(sub => !trimmedBy(sub, ' \t\n\r\0\v-') && /^[a-z\d-]+$/i.test(sub));
+}
