@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {after, afterEach, before, describe, it} from 'node:test';
 import {render} from 'ink-testing-library';
 import React from 'react';
@@ -452,6 +455,77 @@ describe('your place in the reader', () => {
 		// The list page is found through the blog, a moment after the post is shown.
 		const list = await waitForFrame(app, frame => Boolean(highlightedRow(frame)?.includes(decode(all[position]!.title.rendered).slice(0, 20))));
 		assert.match(list, new RegExp(`Page ${Math.floor(position / 10) + 1} of`));
+		app.unmount();
+	});
+});
+
+describe('after sending a comment', () => {
+	let demo: TestDemo;
+	let posts: Array<{id: number; slug: string; title: {rendered: string}}>;
+	// What the form keeps (drafts, the name and email) goes to a folder of the test's own.
+	const previousHome = process.env['BLOGTERM_HOME'];
+	let home: string;
+	before(async () => {
+		home = await mkdtemp(join(tmpdir(), 'blogterm-sending-'));
+		process.env['BLOGTERM_HOME'] = home;
+		demo = await startTestDemo({floodIntervalMs: 0});
+		posts = (await demo.rest<typeof posts>('wp/v2/posts?per_page=10&_fields=id,slug,title')).body;
+	});
+	after(async () => {
+		if (previousHome === undefined) delete process.env['BLOGTERM_HOME'];
+		else process.env['BLOGTERM_HOME'] = previousHome;
+		await demo.stop();
+		await rm(home, {recursive: true, force: true});
+	});
+	let mounted: Array<{unmount(): void}> = [];
+	afterEach(() => {
+		for (const app of mounted) app.unmount();
+		mounted = [];
+	});
+
+	/** Opens the list's post `index` from the list, its comments, and sends a comment on the post as `name`. */
+	async function sendFromList(index: number, name: string, email: string) {
+		const app = renderApp(demo, {rows: 30});
+		mounted.push(app);
+		await waitForText(app, 'Page 1 of');
+		for (let step = 0; step < index; step++) await press(app, 'j');
+		const title = decode(posts[index]!.title.rendered).slice(0, 20);
+		await waitForFrame(app, frame => Boolean(highlightedRow(frame)?.includes(title)));
+		const row = highlightedRow(frameText(app))!;
+		await press(app, keys.enter);
+		await waitForText(app, /lines 1–/);
+		await press(app, 'C');
+		await waitForText(app, /comment 1 of|No comments yet/);
+		await press(app, 'c');
+		await waitForText(app, 'Leave a Reply');
+		const text = `Sent from the thread ${Date.now()}, ${name}.`;
+		await press(app, text, keys.tab, name, keys.tab, email);
+		await press(app, '\u0013');
+		return {app, row, text};
+	}
+
+	it('a published comment: says so, shows it selected in the thread, and the list counts it without r', async () => {
+		const index = posts.findIndex(post => post.slug !== specialPosts.commentsClosed);
+		const {app, row} = await sendFromList(index, 'Robin Reader', 'reader@example.com');
+		const thread = await waitForFrame(app, frame => frame.includes('Comments on') && frame.includes('(yours)'));
+		assert.equal(thread.split('\n')[1], 'Your comment was published.', 'the line under the heading says what the blog did');
+		assert.match(highlightedRow(thread) ?? '', /Robin Reader · .* \(yours\)/, 'your comment is the selected one');
+		const [, before] = /(\d+) comments?$/.exec(row.trimEnd()) ?? [];
+		await press(app, keys.escape);
+		await waitForText(app, /lines \d+–/);
+		await press(app, keys.escape);
+		const list = await waitForText(app, 'Page 1 of');
+		const after = /(\d+) comments?$/.exec(highlightedRow(list)!.trimEnd())?.[1];
+		assert.equal(Number(after), Number(before) + 1, `the list counts it: ${highlightedRow(list)}`);
+		app.unmount();
+	});
+
+	it('a held comment: says it is awaiting moderation, and shows it to you, selected', async () => {
+		const index = posts.findIndex((post, at) => at > 0 && post.slug !== specialPosts.commentsClosed);
+		const {app} = await sendFromList(index, 'Quinn Newcomer', 'quinn@example.com');
+		const thread = await waitForFrame(app, frame => frame.includes('Comments on') && frame.includes('(yours)'));
+		assert.equal(thread.split('\n')[1], 'Your comment is awaiting moderation.', 'the line under the heading says what the blog did');
+		assert.match(highlightedRow(thread) ?? '', /Quinn Newcomer · .* \(yours\)/, 'your comment is the selected one');
 		app.unmount();
 	});
 });

@@ -62,14 +62,16 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 	const placed = useMemo(() => (loaded ? placeMyComments(loaded, myComments) : undefined), [loaded, myComments]);
 	const entries = useMemo(() => (placed ? buildThread(placed.comments) : []), [placed]);
 	// "Your comment of 3 November 2026 is no longer on the blog.": said once, on this screen, then forgotten.
-	const [goneNotes, setGoneNotes] = useState<readonly string[]>([]);
+	// (In the first frame that shows the thread; kept here once the store has forgotten them.)
+	const goneNow = useMemo(() => (placed?.gone ?? []).map(sent => `Your comment of ${formatDate(sent.date) || cleanLine(sent.date)} is no longer on the blog.`), [placed]);
+	const [goneSaid, setGoneSaid] = useState<readonly string[]>([]);
 	const {onMyCommentsSeen} = props;
 	useEffect(() => {
 		if (!placed || (placed.approved.length === 0 && placed.gone.length === 0)) return;
-		if (placed.gone.length > 0) setGoneNotes(placed.gone.map(sent => `Your comment of ${formatDate(sent.date) || sent.date} is no longer on the blog.`));
+		if (goneNow.length > 0) setGoneSaid(goneNow);
 		onMyCommentsSeen?.(placed);
 	}, [placed]);
-	const notes = [...(props.sent ? [props.sent.message] : []), ...goneNotes];
+	const notes = [...(props.sent ? [props.sent.message] : []), ...(goneNow.length > 0 ? goneNow : goneSaid)];
 
 	useKeys((input, inputKey) => {
 		if (comments.status === 'loading' && inputKey.escape) return comments.cancel();
