@@ -10,7 +10,7 @@ The comments this user sent from blogterm, per blog and post, kept between runs:
 held comment to its author only (an anonymous reader of its REST API never sees it), so blogterm
 keeps what it sent and shows it, marked "(yours)", until the blog shows it approved or it has gone.
 
-One JSON file in blogterm's data folder (0600, in a 0700 folder), written whole to a temporary file
+One JSON file in blogterm's data folder (`comments/my-comments.json`: 0600, in a 0700 folder), written whole to a temporary file
 and renamed over the old one: a kill leaves the old list or the new one, never half of either. A file
 that cannot be read is moved aside with a note, and the list starts afresh. A database will hold this
 later: callers only see the functions below.
@@ -81,7 +81,8 @@ export class MyComments implements MyCommentsStore {
 	#sites: MyCommentsFile['sites'] | undefined;
 	#toldUnwritable = false;
 
-	constructor(directory: string = blogtermPaths().data) {
+	/** `directory`: where the file is kept (default: `comments/` in blogterm's data folder, a folder of its own so that it is 0700). */
+	constructor(directory: string = join(blogtermPaths().data, 'comments')) {
 		this.#directory = directory;
 		this.#path = join(directory, fileName);
 	}
