@@ -6,6 +6,7 @@ import {renderHtml, renderLinkList} from '../render/render-html.js';
 import {cleanLine} from '../render/sanitize.js';
 import type {Segment, StyledLine} from '../render/styled-line.js';
 import {textWidth} from '../render/text-width.js';
+import type {SentComment} from '../store/my-comments.js';
 import {heldMessage} from './outcome.js';
 
 /*
@@ -132,23 +133,47 @@ function escapeHtml(text: string): string {
 	return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
+/** What is kept of a comment the blog took: what was sent, and the id and link the blog answered with. */
+export function sentComment(
+	draft: CommentDraft,
+	outcome: Extract<CommentOutcome, {kind: 'approved' | 'held'}>,
+	now: Date = new Date(),
+): SentComment {
+	const website = draft.website.trim();
+	return {
+		id: outcome.id ?? `sent-${now.getTime()}`,
+		parent: draft.parent || 0,
+		author: draft.name.trim(),
+		...(website ? {website} : {}),
+		text: draft.comment.trim(),
+		date: now.toISOString(),
+		status: outcome.kind === 'held' ? 'held' : 'approved',
+		...(outcome.link ? {link: outcome.link} : {}),
+	};
+}
+
+/** A kept comment as the thread shows it to its writer. */
+export function commentFromSent(sent: SentComment): Comment {
+	const paragraphs = sent.text.split(/\n\s*\n/).map(paragraph => `<p>${escapeHtml(paragraph).replaceAll('\n', '<br>\n')}</p>`);
+	return {
+		id: sent.id,
+		parent: sent.parent,
+		author: sent.author,
+		authorUrl: sent.website,
+		date: sent.date,
+		html: paragraphs.join('\n'),
+		status: sent.status,
+		isMine: true,
+	};
+}
+
 /** The comment as its writer sees it right after sending: shown in the thread before (or without) the blog listing it. */
 export function commentFromDraft(
 	draft: CommentDraft,
 	outcome: Extract<CommentOutcome, {kind: 'approved' | 'held'}>,
 	now: Date = new Date(),
 ): Comment {
-	const paragraphs = draft.comment.trim().split(/\n\s*\n/).map(paragraph => `<p>${escapeHtml(paragraph).replaceAll('\n', '<br>\n')}</p>`);
-	return {
-		id: outcome.id ?? `sent-${now.getTime()}`,
-		parent: draft.parent || 0,
-		author: draft.name.trim(),
-		authorUrl: draft.website.trim() || undefined,
-		date: now.toISOString(),
-		html: paragraphs.join('\n'),
-		status: outcome.kind === 'held' ? 'held' : 'approved',
-		isMine: true,
-	};
+	return commentFromSent(sentComment(draft, outcome, now));
 }
 
 /** The blog's comments with this user's own marked, and those it does not list (held ones, or not yet listed) added. */
@@ -159,4 +184,40 @@ export function withMyComments(comments: readonly Comment[], mine: readonly Comm
 		...comments.map(comment => (myIds.has(idOf(comment.id)) ? {...comment, isMine: true} : comment)),
 		...mine.filter(comment => !listed.has(idOf(comment.id))),
 	];
+}
+
+/** The thread as its writer sees it, and what changed about the comments they sent. */
+export type MyCommentsInThread = {
+	/** The blog's comments, this user's marked "(yours)", their held ones added. */
+	readonly comments: Comment[];
+	/** Held comments the blog now lists: approved. */
+	readonly approved: SentComment[];
+	/** Comments the blog listed once (or that it would list by now) and no longer does: gone from the blog. */
+	readonly gone: SentComment[];
+};
+
+/**
+Puts the comments this user sent into the blog's thread. One the blog lists is marked "(yours)" (and,
+if it was held, is approved now). A held one it does not list is shown to its writer, awaiting
+moderation: an anonymous reader never sees held comments. An approved one it no longer lists has gone
+(deleted, or sent to spam): but only when the thread reaches back to it, because a comment feed holds
+only the newest comments and an older one may simply not be in it.
+*/
+export function placeMyComments(listed: readonly Comment[], mine: readonly SentComment[]): MyCommentsInThread {
+	const listedIds = new Set(listed.map(comment => idOf(comment.id)));
+	const reachesBack = (sent: SentComment) => {
+		const sentAt = Date.parse(sent.date);
+		return listed.some(comment => comment.date !== undefined && Date.parse(comment.date) <= sentAt);
+	};
+	const approved: SentComment[] = [];
+	const gone: SentComment[] = [];
+	for (const sent of mine) {
+		if (listedIds.has(idOf(sent.id))) {
+			if (sent.status === 'held') approved.push(sent);
+		} else if (sent.status === 'approved' && !idOf(sent.id).startsWith('sent-') && reachesBack(sent)) {
+			gone.push(sent);
+		}
+	}
+	const kept = mine.filter(sent => !gone.includes(sent)).map(commentFromSent);
+	return {comments: withMyComments(listed, kept), approved, gone};
 }

@@ -1,11 +1,12 @@
 import {KeyRouterProvider, useKeys} from './hooks/use-keys.js';
 import {Box, useApp} from 'ink';
 import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import type {Comment} from '../model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
-import {postRefKey, type Post, type PostRef} from '../model/post.js';
-import {commentFromDraft} from '../comments/thread.js';
+import type {Post, PostRef} from '../model/post.js';
+import {heldMessage} from '../comments/outcome.js';
+import {sentComment, type MyCommentsInThread} from '../comments/thread.js';
 import {draftKey} from '../store/drafts.js';
+import {myCommentsInMemory, type MyCommentsStore} from '../store/my-comments.js';
 import type {BlogSource} from '../sources/blog-source.js';
 import {hostOf} from '../http/client.js';
 import {ErrorBox} from './components/error-box.js';
@@ -19,6 +20,7 @@ import {PostList} from './post-list/post-list.js';
 import {PostView} from './post-view/post-view.js';
 import {useAppState} from './use-app-state.js';
 import {usePostPrefetch} from './hooks/use-post-prefetch.js';
+import {findListPosition} from './post-list/find-list-position.js';
 import type {PostPage} from '../model/page.js';
 
 /** What the app remembers of posts already opened, per site (conf in real use, memory in tests). */
@@ -39,6 +41,8 @@ export type AppProps = {
 	/** Open straight at this post (`--post` in a terminal). */
 	readonly initialPost?: PostRef;
 	readonly readMarks: ReadMarks;
+	/** The comments this user sent, per blog and post, kept between runs (in memory when not given). */
+	readonly myComments?: MyCommentsStore;
 };
 
 /** The reader: connects to the blog, then the list, posts, comments and the reply form. */
@@ -84,12 +88,14 @@ type ReaderProps = AppProps & {
 	readonly onQuit: () => void;
 };
 
-function Reader({source, sourceRefreshing, width, height, perPage, initialPost, readMarks, onQuit}: ReaderProps) {
+function Reader({source, sourceRefreshing, width, height, perPage, initialPost, readMarks, onQuit, ...props}: ReaderProps) {
 	const [state, dispatch] = useAppState(initialPost);
 	const siteKey = source.site.key;
 	const [readIds, setReadIds] = useState(() => readMarks.readIds(siteKey));
-	// Comments this user sent in this session, per post: marked "(yours)", held ones shown to them only.
-	const [myComments, setMyComments] = useState<ReadonlyMap<string, readonly Comment[]>>(new Map());
+	// Comments this user sent, per post (kept between runs): marked "(yours)", held ones shown to them only.
+	const [myCommentsStore] = useState(() => props.myComments ?? myCommentsInMemory());
+	// Counts changes to the store, so that a thread shown again reads it again.
+	const [myCommentsChanged, setMyCommentsChanged] = useState(0);
 	const screen = state.stack.at(-1)!;
 
 	useKeys(input => {
@@ -114,11 +120,45 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 	}, []);
 	const closeForm = useCallback((post: Post, outcome?: CommentOutcome, sent?: CommentDraft) => {
 		if (!sent || (outcome?.kind !== 'approved' && outcome?.kind !== 'held')) return dispatch({type: 'back'});
-		const mine = commentFromDraft(sent, outcome);
-		setMyComments(previous => new Map(previous).set(String(post.id), [...(previous.get(String(post.id)) ?? []), mine]));
-		// Accepted: show the thread, reloaded, with the new comment in it.
-		dispatch({type: 'comment-sent', post});
-	}, []);
+		const mine = sentComment(sent, outcome);
+		myCommentsStore.remember(siteKey, post.id, mine);
+		setMyCommentsChanged(count => count + 1);
+		const published = outcome.kind === 'approved';
+		if (published) {
+			// The list shows the new count when you go back to it, without asking the blog again.
+			for (const [key, shown] of listPages.current) {
+				if (!shown.posts.some(summary => String(summary.id) === String(post.id))) continue;
+				const posts = shown.posts.map(summary => (String(summary.id) === String(post.id) && summary.commentCount !== undefined ? {...summary, commentCount: summary.commentCount + 1} : summary));
+				listPages.current.set(key, {...shown, posts});
+			}
+		}
+		// Accepted: show the thread, reloaded, at the new comment, with what the blog did.
+		const message = published ? 'Your comment was published.' : heldMessage;
+		dispatch({type: 'comment-sent', post, published, notice: {commentId: mine.id, message}});
+	}, [myCommentsStore, siteKey]);
+	const myCommentsSeen = useCallback((post: Post, seen: MyCommentsInThread) => {
+		for (const sent of seen.approved) myCommentsStore.markApproved(siteKey, post.id, sent.id);
+		for (const sent of seen.gone) myCommentsStore.forget(siteKey, post.id, sent.id);
+		setMyCommentsChanged(count => count + 1);
+	}, [myCommentsStore, siteKey]);
+
+	// Opened at a post by itself (`--post`): find the list page that holds it, so that Esc shows it there.
+	const locating = useRef<AbortController | undefined>(undefined);
+	useEffect(() => () => locating.current?.abort(), []);
+	const postLoaded = useCallback((post: Post, entryId: number) => {
+		markRead(post);
+		if (!initialPost || entryId !== 1 || locating.current) return;
+		const abort = new AbortController();
+		locating.current = abort;
+		findListPosition(source, post, perPage, abort.signal).then(
+			position => {
+				if (position && !abort.signal.aborted) dispatch({type: 'located', entryId, ...position});
+			},
+			() => {
+				// Not found (offline, or the blog said no): the list opens at its first page, as before.
+			},
+		);
+	}, [markRead, initialPost, source, perPage]);
 
 	const isActive = !state.showHelp;
 	const content = useMemo(() => {
@@ -148,10 +188,13 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 			case 'post':
 				return (
 					<PostView
-						key={postRefKey(screen.ref)}
+						key={screen.id}
 						source={source}
 						postRef={screen.ref}
-						prefetched={screen.ref.kind === 'id' ? prefetch.take(screen.ref.id) : undefined}
+						place={screen.place}
+						shown={screen.shown}
+						onLeave={(place, shown) => dispatch({type: 'leave', id: screen.id, place, shown})}
+						prefetched={!screen.shown && screen.ref.kind === 'id' ? prefetch.take(screen.ref.id) : undefined}
 						prefetching={screen.ref.kind === 'id' ? prefetch.inFlightFor(screen.ref.id) : undefined}
 						sourceRefreshing={sourceRefreshing}
 						width={width}
@@ -164,13 +207,13 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 						onOpenNeighbour={openNeighbour}
 						onOpenThread={post => dispatch({type: 'push', screen: {kind: 'thread', post}})}
 						onComment={post => dispatch({type: 'push', screen: {kind: 'form', post, replyTo: undefined}})}
-						onLoaded={markRead}
+						onLoaded={post => postLoaded(post, screen.id)}
 					/>
 				);
 			case 'thread':
 				return (
 					<CommentThreadScreen
-						key={`${screen.post.id}:${screen.reload ?? 0}`}
+						key={`${screen.id}:${screen.reload ?? 0}`}
 						source={source}
 						post={screen.post}
 						width={width}
@@ -178,7 +221,11 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 						isActive={isActive}
 						onBack={back}
 						onReply={(post, replyTo) => dispatch({type: 'push', screen: {kind: 'form', post, replyTo}})}
-						myComments={myComments.get(String(screen.post.id))}
+						myComments={myCommentsStore.forPost(siteKey, screen.post.id)}
+						onMyCommentsSeen={seen => myCommentsSeen(screen.post, seen)}
+						place={screen.place}
+						sent={screen.sent}
+						onLeave={place => dispatch({type: 'leave', id: screen.id, place})}
 					/>
 				);
 			case 'form':
@@ -196,7 +243,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 					/>
 				);
 		}
-	}, [screen, state.page, state.selected, state.showRelated, readIds, myComments, width, height, isActive, source, sourceRefreshing, perPage, siteKey, prefetch]);
+	}, [screen, state.page, state.selected, state.showRelated, readIds, myCommentsChanged, width, height, isActive, source, sourceRefreshing, perPage, siteKey, prefetch]);
 
 	// The screen stays mounted under the help, hidden, so closing the help finds the reader where it was.
 	return (

@@ -5,6 +5,7 @@ import {parsePostRef} from '../model/post.js';
 import {exitCodes} from '../script/exit-codes.js';
 import {openBlog} from '../sources/open-blog.js';
 import {resolveSite} from '../sources/resolve-site.js';
+import {MyComments} from '../store/my-comments.js';
 import {ReadState} from '../store/read-state.js';
 import {setStoreNoticeSink} from '../store/settings-files.js';
 import {App} from './app.js';
@@ -32,6 +33,7 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 				perPage={flags.perPage ?? 10}
 				initialPost={flags.post ? parsePostRef(flags.post) : undefined}
 				readMarks={readMarks}
+				myComments={new MyComments()}
 			/>,
 			{exitOnCtrlC: true, maxFps: 60},
 		);

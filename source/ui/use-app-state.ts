@@ -1,27 +1,59 @@
 import {useReducer} from 'react';
 import type {Comment} from '../model/comment.js';
-import type {Post, PostRef} from '../model/post.js';
+import type {Post, PostId, PostRef} from '../model/post.js';
+import type {PostPlace} from './post-view/use-post-view-state.js';
+import type {PostShown} from './post-view/post-view.js';
+import type {ThreadPlace} from './comment-thread/use-comment-thread-state.js';
 
-/** What is on screen. The list is always at the bottom of the stack; Esc pops. */
+/**
+ * What is on screen, and the places you came from: the history, like a browser's. The list is always
+ * at the bottom; Esc pops. Each entry keeps where you were on it (its `place`, saved when you leave
+ * it), so coming back finds the same line and the same selection.
+ */
 export type Screen =
-	| {readonly kind: 'list'}
-	| {readonly kind: 'post'; readonly ref: PostRef}
-	/** `reload` counts reloads asked for (after a comment was sent from it): a new count is a fresh load. */
-	| {readonly kind: 'thread'; readonly post: Post; readonly reload?: number}
-	| {readonly kind: 'form'; readonly post: Post; readonly replyTo: Comment | undefined};
+	| {readonly id: number; readonly kind: 'list'}
+	| {
+		readonly id: number;
+		readonly kind: 'post';
+		readonly ref: PostRef;
+		/** The post is the list's highlighted one: n/p move the highlight with it (opened from the list, or located on it). */
+		readonly followsList: boolean;
+		readonly place?: PostPlace;
+		/** The post as it was shown (with its neighbours, related posts…), so that coming back shows it at once. */
+		readonly shown?: PostShown;
+	}
+	| {
+		readonly id: number;
+		readonly kind: 'thread';
+		readonly post: Post;
+		/** Counts reloads asked for (after a comment was sent from it): a new count is a fresh load. */
+		readonly reload?: number;
+		readonly place?: ThreadPlace;
+		/** The comment just sent: the thread opens scrolled to it, selected, with what the blog did. */
+		readonly sent?: SentNotice;
+	}
+	| {readonly id: number; readonly kind: 'form'; readonly post: Post; readonly replyTo: Comment | undefined};
+
+/** A screen to show, before the history numbers it. */
+export type NewScreen = Screen extends infer S ? (S extends Screen ? Omit<S, 'id'> : never) : never;
+
+/** The comment just sent and what the blog did with it: "Your comment was published." */
+export type SentNotice = {readonly commentId: number | string; readonly message: string};
+
+/** At least 50 places are kept (the issue's figure); beyond this many, the oldest post is forgotten first. */
+export const historyLimit = 100;
 
 export type AppState = {
 	readonly page: number;
 	/** Highlighted post on the list page. */
 	readonly selected: number;
 	readonly stack: readonly Screen[];
+	/** The id the next screen in the history gets. */
+	readonly nextId: number;
 	readonly showHelp: boolean;
 	readonly showRelated: boolean;
-	/**
-	 * The post on screen is the list's highlighted one: opened from the list, then moved from with n/p
-	 * (the list is newest first, as the neighbours are). Back on the list, the highlight is on it.
-	 */
-	readonly listFollowsPost: boolean;
+	/** The reader has moved on the list: a post's place found later does not move the highlight any more. */
+	readonly listMoved: boolean;
 };
 
 export type AppAction =
@@ -29,54 +61,106 @@ export type AppAction =
 	/** Move the highlight by some posts within a page of `count`: relative, so fast key repeats each count. */
 	| {readonly type: 'move'; readonly by: number; readonly count: number}
 	| {readonly type: 'page'; readonly page: number; readonly selectLast?: boolean}
-	| {readonly type: 'push'; readonly screen: Screen}
-	/** Replaces the top screen (n/p moves from post to post without piling them up). */
-	| {readonly type: 'replace'; readonly screen: Screen}
+	| {readonly type: 'push'; readonly screen: NewScreen}
+	/** Replaces the top screen (Ctrl-X turns a reply form into a comment form). */
+	| {readonly type: 'replace'; readonly screen: NewScreen}
 	| {readonly type: 'back'}
 	/** Opened from the list (Enter): the list follows what n/p do next. */
 	| {readonly type: 'open-from-list'; readonly ref: PostRef; readonly index: number}
-	/** n/p: the newer or older post, replacing this one; the list's highlight moves with it. */
+	/** n/p: the newer or older post, replacing this one (they do not pile up); the list's highlight moves with it. */
 	| {readonly type: 'open-neighbour'; readonly ref: PostRef; readonly direction: 'next' | 'previous'; readonly perPage: number}
-	/** Any other way to another post (a related post): the list no longer knows where it is. */
+	/** Any other way to another post (a related post): a new place in the history, Esc comes back. */
 	| {readonly type: 'open-elsewhere'; readonly ref: PostRef}
-	/** The blog took a comment: show the thread reloaded, the one the form was opened from if any. */
-	| {readonly type: 'comment-sent'; readonly post: Post}
+	/** A screen is left (covered or closed): where it was is kept in its history entry. */
+	| {readonly type: 'leave'; readonly id: number; readonly place: PostPlace | ThreadPlace; readonly shown?: PostShown}
+	/** Where a post opened by itself (`--post`) sits on the list: Esc shows that page with it highlighted. */
+	| {readonly type: 'located'; readonly entryId: number; readonly page: number; readonly index: number}
+	/** The blog took a comment: show the thread reloaded at it, the one the form was opened from if any. */
+	| {readonly type: 'comment-sent'; readonly post: Post; readonly notice: SentNotice; readonly published: boolean}
 	| {readonly type: 'toggle-help'}
 	| {readonly type: 'toggle-related'};
+
+const samePost = (a: PostId, b: PostId) => String(a) === String(b);
+
+/** The post with one more comment, as the blog counts it now. */
+function counted(post: Post): Post {
+	return post.commentCount === undefined ? post : {...post, commentCount: post.commentCount + 1};
+}
+
+/** Pushes a screen, forgetting the oldest places past the limit (the list at the bottom stays). */
+function pushed(state: AppState, screen: NewScreen): AppState {
+	const stack = [...state.stack, {...screen, id: state.nextId} as Screen];
+	while (stack.length > historyLimit) stack.splice(1, 1);
+	return {...state, stack, nextId: state.nextId + 1};
+}
+
+function replaced(state: AppState, screen: NewScreen): AppState {
+	return {...state, stack: [...state.stack.slice(0, -1), {...screen, id: state.nextId} as Screen], nextId: state.nextId + 1};
+}
 
 export function appReducer(state: AppState, action: AppAction): AppState {
 	switch (action.type) {
 		case 'select':
-			return {...state, selected: Math.max(0, action.index)};
+			return {...state, listMoved: true, selected: Math.max(0, action.index)};
 		case 'move': {
 			const current = Math.min(state.selected, action.count - 1);
-			return {...state, selected: Math.max(0, Math.min(action.count - 1, current + action.by))};
+			return {...state, listMoved: true, selected: Math.max(0, Math.min(action.count - 1, current + action.by))};
 		}
 		case 'page':
 			// Moving up past the top of a page lands on the last post of the one before; the list clamps it.
-			return {...state, page: Math.max(1, action.page), selected: action.selectLast ? Number.MAX_SAFE_INTEGER : 0};
+			return {...state, listMoved: true, page: Math.max(1, action.page), selected: action.selectLast ? Number.MAX_SAFE_INTEGER : 0};
 		case 'open-from-list':
-			return {...state, listFollowsPost: true, selected: action.index, stack: [...state.stack, {kind: 'post', ref: action.ref}]};
+			return {...pushed(state, {kind: 'post', ref: action.ref, followsList: true}), selected: action.index};
 		case 'open-neighbour': {
-			const stack = [...state.stack.slice(0, -1), {kind: 'post' as const, ref: action.ref}];
-			if (!state.listFollowsPost) return {...state, stack};
+			const top = state.stack.at(-1);
+			const followsList = top?.kind === 'post' && top.followsList;
+			const next = replaced(state, {kind: 'post', ref: action.ref, followsList});
+			if (!followsList) return next;
 			// The list is newest first: the older post is the next row, the newer one the row before.
 			const position = (state.page - 1) * action.perPage + state.selected + (action.direction === 'previous' ? 1 : -1);
-			if (position < 0) return {...state, stack};
-			return {...state, stack, page: Math.floor(position / action.perPage) + 1, selected: position % action.perPage};
+			if (position < 0) return next;
+			return {...next, page: Math.floor(position / action.perPage) + 1, selected: position % action.perPage};
 		}
 		case 'open-elsewhere':
-			return {...state, listFollowsPost: false, stack: [...state.stack.slice(0, -1), {kind: 'post', ref: action.ref}]};
+			return pushed(state, {kind: 'post', ref: action.ref, followsList: false});
 		case 'push':
-			return {...state, stack: [...state.stack, action.screen]};
+			return pushed(state, action.screen);
 		case 'replace':
-			return {...state, stack: [...state.stack.slice(0, -1), action.screen]};
+			return replaced(state, action.screen);
+		case 'leave':
+			return {
+				...state,
+				stack: state.stack.map(screen => {
+					if (screen.id !== action.id) return screen;
+					if (screen.kind === 'post') return {...screen, place: action.place as PostPlace, shown: action.shown ?? screen.shown};
+					if (screen.kind === 'thread') return {...screen, place: action.place as ThreadPlace};
+					return screen;
+				}),
+			};
+		case 'located': {
+			// Found after Esc (the list already on screen): the list goes there, unless the reader has moved on it.
+			if (state.listMoved) return state;
+			return {
+				...state,
+				page: Math.max(1, action.page),
+				selected: Math.max(0, action.index),
+				stack: state.stack.map(screen => (screen.id === action.entryId && screen.kind === 'post' ? {...screen, followsList: true} : screen)),
+			};
+		}
 		case 'comment-sent': {
-			const below = state.stack.at(-2);
-			if (below?.kind === 'thread' && String(below.post.id) === String(action.post.id)) {
-				return {...state, stack: [...state.stack.slice(0, -2), {...below, reload: (below.reload ?? 0) + 1}]};
+			// The blog counts a published comment at once: every place showing the post shows the new count.
+			const stack = !action.published ? state.stack : state.stack.map(screen => {
+				if (screen.kind === 'thread' && samePost(screen.post.id, action.post.id)) return {...screen, post: counted(screen.post)};
+				if (screen.kind === 'post' && screen.shown && samePost(screen.shown.post.id, action.post.id)) return {...screen, shown: {...screen.shown, post: counted(screen.shown.post)}};
+				return screen;
+			});
+			const post = action.published ? counted(action.post) : action.post;
+			const below = stack.at(-2);
+			if (below?.kind === 'thread' && samePost(below.post.id, action.post.id)) {
+				const thread: Screen = {...below, reload: (below.reload ?? 0) + 1, place: undefined, sent: action.notice};
+				return {...state, stack: [...stack.slice(0, -2), thread]};
 			}
-			return {...state, stack: [...state.stack.slice(0, -1), {kind: 'thread', post: action.post}]};
+			return replaced({...state, stack}, {kind: 'thread', post, sent: action.notice});
 		}
 		case 'back':
 			return state.stack.length > 1 ? {...state, stack: state.stack.slice(0, -1)} : state;
@@ -87,13 +171,18 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 	}
 }
 
-export function useAppState(initialPost: PostRef | undefined) {
-	return useReducer(appReducer, undefined, (): AppState => ({
+export function initialAppState(initialPost: PostRef | undefined): AppState {
+	return {
 		page: 1,
 		selected: 0,
-		stack: initialPost ? [{kind: 'list'}, {kind: 'post', ref: initialPost}] : [{kind: 'list'}],
+		stack: initialPost ? [{id: 0, kind: 'list'}, {id: 1, kind: 'post', ref: initialPost, followsList: false}] : [{id: 0, kind: 'list'}],
+		nextId: 2,
 		showHelp: false,
 		showRelated: true,
-		listFollowsPost: false,
-	}));
+		listMoved: false,
+	};
+}
+
+export function useAppState(initialPost: PostRef | undefined) {
+	return useReducer(appReducer, initialPost, initialAppState);
 }

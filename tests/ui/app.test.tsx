@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import {after, before, describe, it} from 'node:test';
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, afterEach, before, describe, it} from 'node:test';
 import {render} from 'ink-testing-library';
 import React from 'react';
 import {App, type ReadMarks} from '../../source/ui/app.js';
@@ -316,6 +319,213 @@ describe('commenting from the reader', () => {
 		assert.equal(sent.parent, 0, 'sent on the post, not as a reply');
 		await press(app, keys.escape);
 		await waitForText(app, /lines \d+–/);
+		app.unmount();
+	});
+});
+
+/** The "lines 21–42 of 300" of a post's status line. */
+const linesShown = (frame: string) => /lines (\d+–\d+) of/.exec(frame)?.[1];
+/** The list row or comment header that is highlighted. */
+const highlightedRow = (frame: string) => frame.split('\n').find(line => line.startsWith('▸') || line.startsWith('▌'));
+
+describe('your place in the reader', () => {
+	let demo: TestDemo;
+	let posts: Array<{id: number; slug: string; title: {rendered: string}}>;
+	before(async () => {
+		demo = await startTestDemo({floodIntervalMs: 0});
+		posts = (await demo.rest<typeof posts>('wp/v2/posts?per_page=100&_fields=id,slug,title')).body;
+	});
+	after(async () => demo.stop());
+	// A test that fails leaves no reader running behind it.
+	let mounted: Array<{unmount(): void}> = [];
+	afterEach(() => {
+		for (const app of mounted) app.unmount();
+		mounted = [];
+	});
+
+	const atPost = (slug: string, options: {columns?: number; rows?: number} = {}) => {
+		const post = posts.find(entry => entry.slug === slug)!;
+		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(url, {signal})} perPage={10} readMarks={memoryReadMarks()} initialPost={{kind: 'id', id: post.id}} />);
+		resize(app.stdout, options.columns ?? 80, options.rows ?? 24);
+		mounted.push(app);
+		return app;
+	};
+
+	it('comes back to the line you left after the comments, the reply form and the help', async () => {
+		const app = atPost(specialPosts.long);
+		await waitForText(app, /lines 1–22 of/);
+		await press(app, ' ', ' ');
+		await waitForText(app, /lines 41–62 of/);
+		await press(app, 'C');
+		await waitForText(app, /comment 1 of/);
+		await press(app, keys.escape);
+		assert.equal(linesShown(await waitForText(app, /lines \d+–/)), '41–62', 'back from the comments');
+		await press(app, 'c');
+		await waitForText(app, 'Leave a Reply');
+		await press(app, keys.escape);
+		assert.equal(linesShown(await waitForText(app, /lines \d+–/)), '41–62', 'back from the reply form');
+		await press(app, '?');
+		await waitForText(app, 'blogterm keys');
+		await press(app, '?');
+		assert.equal(linesShown(await waitForText(app, /lines \d+–/)), '41–62', 'back from the help');
+		app.unmount();
+	});
+
+	it('comes back to the comment you had selected after the reply form', async () => {
+		const {body: comments} = await demo.rest<Array<{post: number}>>('wp/v2/comments?per_page=100&_fields=post');
+		const busiest = posts.find(post => comments.filter(comment => comment.post === post.id).length >= 5 && post.slug !== specialPosts.commentsClosed)!;
+		const app = atPost(busiest.slug);
+		await waitForText(app, /lines 1–/);
+		await press(app, 'C');
+		await waitForText(app, /comment 1 of/);
+		await press(app, 'j', 'j', 'j');
+		const chosen = await waitForText(app, /comment 4 of/);
+		await press(app, 'r');
+		await waitForText(app, 'Leave a Reply to');
+		await press(app, keys.escape);
+		const back = await waitForText(app, /comment \d+ of/);
+		assert.match(back, /comment 4 of/);
+		assert.equal(highlightedRow(back), highlightedRow(chosen), 'the same comment is selected, at the same place on screen');
+		app.unmount();
+	});
+
+	it('Tab into Related Posts shows them without jumping to the end, and Tab comes back to the line you left', async () => {
+		const app = atPost(specialPosts.long);
+		await waitForText(app, /lines 1–22 of/);
+		await press(app, 'G');
+		await waitForFrame(app, frame => frame.includes('»') && frame.includes('Related Posts') && !frame.includes('Loading…'));
+		await press(app, 'g', ' ', ' ');
+		await waitForText(app, /lines 41–62 of/);
+		await press(app, keys.tab);
+		const focused = await waitForText(app, 'Enter open');
+		assert.ok(focused.includes('Related Posts'), 'the related posts are on screen');
+		assert.doesNotMatch(focused, /· 100%/, 'not scrolled to the end of the post');
+		await press(app, keys.tab);
+		assert.equal(linesShown(await waitForText(app, 'Space/b page')), '41–62');
+		app.unmount();
+	});
+
+	it('Esc after a related post returns to the post you came from, at its line', async () => {
+		const app = atPost(specialPosts.withoutJetpack);
+		const title = decode(posts.find(post => post.slug === specialPosts.withoutJetpack)!.title.rendered);
+		await waitForText(app, /lines 1–/);
+		await press(app, 'G');
+		await waitForFrame(app, frame => frame.includes('Related Posts') && !frame.includes('Loading…'));
+		await press(app, 'g', 'j', 'j', 'j');
+		await waitForText(app, /lines 4–/);
+		await press(app, keys.tab);
+		const left = await waitForText(app, 'Enter open');
+		const leftAt = linesShown(left);
+		await press(app, 'j', keys.enter);
+		await waitForFrame(app, frame => !frame.includes(title.slice(0, 15)) && /lines 1–/.test(frame));
+		await press(app, keys.escape);
+		// Previous/next and the related posts arrive a moment after the post: then the place is the one left.
+		const back = await waitForFrame(app, frame => frame.includes('Enter open') && linesShown(frame) === leftAt);
+		assert.ok(back.includes('Related Posts'), 'in Related Posts, as it was left');
+		await press(app, keys.tab);
+		assert.equal(linesShown(await waitForText(app, 'Space/b page')), `4–${3 + 22}`, 'and Tab goes back to the line before it');
+		await press(app, 'g');
+		await waitForText(app, title.slice(0, 15));
+		app.unmount();
+	});
+
+	it('Backspace and H on a post go back like Esc', async () => {
+		const app = atPost(specialPosts.withoutJetpack);
+		await waitForText(app, /lines 1–/);
+		await press(app, 'G');
+		await waitForFrame(app, frame => frame.includes('Related Posts') && !frame.includes('Loading…'));
+		await press(app, keys.tab, 'j', keys.enter);
+		await waitForText(app, /Field Guide to the Terminal Garden\n/);
+		await press(app, '\u007F');
+		await waitForFrame(app, frame => frame.includes('Enter open') && frame.includes('▸ A Field Guide'));
+		await press(app, keys.tab);
+		await waitForText(app, 'Space/b page');
+		await press(app, 'H');
+		await waitForText(app, /Page \d+ of/);
+		app.unmount();
+	});
+
+	it('Esc from a post opened with --post shows the list page that holds it, with it highlighted', async () => {
+		const all = (await demo.rest<typeof posts>('wp/v2/posts?per_page=100&_fields=id,slug,title')).body;
+		const position = all.findIndex(post => post.slug === specialPosts.withoutJetpack);
+		assert.ok(position >= 10, 'the post is not on the first page');
+		const app = atPost(specialPosts.withoutJetpack);
+		await waitForText(app, /lines 1–/);
+		await press(app, keys.escape);
+		// The list page is found through the blog, a moment after the post is shown.
+		const list = await waitForFrame(app, frame => Boolean(highlightedRow(frame)?.includes(decode(all[position]!.title.rendered).slice(0, 20))));
+		assert.match(list, new RegExp(`Page ${Math.floor(position / 10) + 1} of`));
+		app.unmount();
+	});
+});
+
+describe('after sending a comment', () => {
+	let demo: TestDemo;
+	let posts: Array<{id: number; slug: string; title: {rendered: string}}>;
+	// What the form keeps (drafts, the name and email) goes to a folder of the test's own.
+	const previousHome = process.env['BLOGTERM_HOME'];
+	let home: string;
+	before(async () => {
+		home = await mkdtemp(join(tmpdir(), 'blogterm-sending-'));
+		process.env['BLOGTERM_HOME'] = home;
+		demo = await startTestDemo({floodIntervalMs: 0});
+		posts = (await demo.rest<typeof posts>('wp/v2/posts?per_page=10&_fields=id,slug,title')).body;
+	});
+	after(async () => {
+		if (previousHome === undefined) delete process.env['BLOGTERM_HOME'];
+		else process.env['BLOGTERM_HOME'] = previousHome;
+		await demo.stop();
+		await rm(home, {recursive: true, force: true});
+	});
+	let mounted: Array<{unmount(): void}> = [];
+	afterEach(() => {
+		for (const app of mounted) app.unmount();
+		mounted = [];
+	});
+
+	/** Opens the list's post `index` from the list, its comments, and sends a comment on the post as `name`. */
+	async function sendFromList(index: number, name: string, email: string) {
+		const app = renderApp(demo, {rows: 30});
+		mounted.push(app);
+		await waitForText(app, 'Page 1 of');
+		for (let step = 0; step < index; step++) await press(app, 'j');
+		const title = decode(posts[index]!.title.rendered).slice(0, 20);
+		await waitForFrame(app, frame => Boolean(highlightedRow(frame)?.includes(title)));
+		const row = highlightedRow(frameText(app))!;
+		await press(app, keys.enter);
+		await waitForText(app, /lines 1–/);
+		await press(app, 'C');
+		await waitForText(app, /comment 1 of|No comments yet/);
+		await press(app, 'c');
+		await waitForText(app, 'Leave a Reply');
+		const text = `Sent from the thread ${Date.now()}, ${name}.`;
+		await press(app, text, keys.tab, name, keys.tab, email);
+		await press(app, '\u0013');
+		return {app, row, text};
+	}
+
+	it('a published comment: says so, shows it selected in the thread, and the list counts it without r', async () => {
+		const index = posts.findIndex(post => post.slug !== specialPosts.commentsClosed);
+		const {app, row} = await sendFromList(index, 'Robin Reader', 'reader@example.com');
+		const thread = await waitForFrame(app, frame => frame.includes('Comments on') && frame.includes('(yours)'));
+		assert.equal(thread.split('\n')[1], 'Your comment was published.', 'the line under the heading says what the blog did');
+		assert.match(highlightedRow(thread) ?? '', /Robin Reader · .* \(yours\)/, 'your comment is the selected one');
+		const [, before] = /(\d+) comments?$/.exec(row.trimEnd()) ?? [];
+		await press(app, keys.escape);
+		await waitForText(app, /lines \d+–/);
+		await press(app, keys.escape);
+		const list = await waitForText(app, 'Page 1 of');
+		const after = /(\d+) comments?$/.exec(highlightedRow(list)!.trimEnd())?.[1];
+		assert.equal(Number(after), Number(before) + 1, `the list counts it: ${highlightedRow(list)}`);
+		app.unmount();
+	});
+
+	it('a held comment: says it is awaiting moderation, and shows it to you, selected', async () => {
+		const index = posts.findIndex((post, at) => at > 0 && post.slug !== specialPosts.commentsClosed);
+		const {app} = await sendFromList(index, 'Quinn Newcomer', 'quinn@example.com');
+		const thread = await waitForFrame(app, frame => frame.includes('Comments on') && frame.includes('(yours)'));
+		assert.equal(thread.split('\n')[1], 'Your comment is awaiting moderation.', 'the line under the heading says what the blog did');
+		assert.match(highlightedRow(thread) ?? '', /Quinn Newcomer · .* \(yours\)/, 'your comment is the selected one');
 		app.unmount();
 	});
 });

@@ -1,10 +1,12 @@
 import {Box, Text} from 'ink';
-import React, {useCallback, useMemo} from 'react';
-import {buildThread, withMyComments} from '../../comments/thread.js';
+import React, {useCallback, useEffect, useMemo, useState} from 'react';
+import {buildThread, placeMyComments, type MyCommentsInThread} from '../../comments/thread.js';
 import type {Comment} from '../../model/comment.js';
 import type {Post} from '../../model/post.js';
 import {hostOf} from '../../http/client.js';
 import {fitToWidth} from '../../render/fit-width.js';
+import {formatDate} from '../../render/format-date.js';
+import type {SentComment} from '../../store/my-comments.js';
 import {cleanLine} from '../../render/sanitize.js';
 import type {BlogSource} from '../../sources/blog-source.js';
 import {ErrorBox} from '../components/error-box.js';
@@ -12,6 +14,7 @@ import {LoadingLine} from '../components/loading-line.js';
 import {useAsync} from '../hooks/use-async.js';
 import {theme} from '../theme.js';
 import {CommentThread} from './comment-thread.js';
+import type {ThreadPlace} from './use-comment-thread-state.js';
 import {useKeys} from '../hooks/use-keys.js';
 
 export type CommentThreadScreenProps = {
@@ -29,11 +32,19 @@ export type CommentThreadScreenProps = {
 	readonly onBack: () => void;
 	/** `r` on a comment (replyTo set) or `c` (a comment on the post); only when the post takes comments. */
 	readonly onReply: (post: Post, replyTo: Comment | undefined) => void;
-	/** Comments this user sent (commentFromDraft): marked "(yours)", held ones shown to them as awaiting moderation. */
-	readonly myComments?: readonly Comment[];
+	/** Comments this user sent (kept between runs): marked "(yours)", held ones shown to them as awaiting moderation. */
+	readonly myComments?: readonly SentComment[];
+	/** What became of them, once the blog's thread is read: held ones now approved, ones gone from the blog (said once, then forgotten). */
+	readonly onMyCommentsSeen?: (seen: MyCommentsInThread) => void;
+	/** Where the reader was when they last left this thread. */
+	readonly place?: ThreadPlace;
+	/** The comment just sent: the thread opens at it, selected, under what the blog did with it. */
+	readonly sent?: {readonly commentId: number | string; readonly message: string};
+	/** The screen goes away: where the reader was, for the history. */
+	readonly onLeave?: (place: ThreadPlace) => void;
 };
 
-const noComments: readonly Comment[] = [];
+const noComments: readonly SentComment[] = [];
 
 /** A post's comments: loaded (every page), threaded, paged; `r` replies to the selected one, `c` comments on the post. */
 export function CommentThreadScreen(props: CommentThreadScreenProps) {
@@ -48,7 +59,19 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 	const myComments = props.myComments ?? noComments;
 	const loaded = comments.status === 'done' ? comments.value : undefined;
 	// Threaded once per load, never on a keypress.
-	const entries = useMemo(() => (loaded ? buildThread(withMyComments(loaded, myComments)) : []), [loaded, myComments]);
+	const placed = useMemo(() => (loaded ? placeMyComments(loaded, myComments) : undefined), [loaded, myComments]);
+	const entries = useMemo(() => (placed ? buildThread(placed.comments) : []), [placed]);
+	// "Your comment of 3 November 2026 is no longer on the blog.": said once, on this screen, then forgotten.
+	// (In the first frame that shows the thread; kept here once the store has forgotten them.)
+	const goneNow = useMemo(() => (placed?.gone ?? []).map(sent => `Your comment of ${formatDate(sent.date) || cleanLine(sent.date)} is no longer on the blog.`), [placed]);
+	const [goneSaid, setGoneSaid] = useState<readonly string[]>([]);
+	const {onMyCommentsSeen} = props;
+	useEffect(() => {
+		if (!placed || (placed.approved.length === 0 && placed.gone.length === 0)) return;
+		if (goneNow.length > 0) setGoneSaid(goneNow);
+		onMyCommentsSeen?.(placed);
+	}, [placed]);
+	const notes = [...(props.sent ? [props.sent.message] : []), ...(goneNow.length > 0 ? goneNow : goneSaid)];
 
 	useKeys((input, inputKey) => {
 		if (comments.status === 'loading' && inputKey.escape) return comments.cancel();
@@ -69,11 +92,15 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 	}
 
 	const closedNote = commentable.status === 'done' && !canComment ? 'Comments are closed.' : '';
+	const noteLines = notes.map((note, index) => (
+		<Text key={index} color={index === 0 && props.sent ? theme.success : theme.warning} wrap="truncate-end">{fitToWidth(note, width)}</Text>
+	));
 	if (entries.length === 0) {
 		const hint = [canComment ? 'c leave a reply' : closedNote, 'Esc back'].filter(Boolean).join(' · ');
 		return (
 			<Box flexDirection="column" height={height}>
 				{heading}
+				{noteLines}
 				<Text> </Text>
 				<Text>No comments yet.</Text>
 				<Text color={theme.muted}>{fitToWidth(hint, width)}</Text>
@@ -83,10 +110,14 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 	return (
 		<Box flexDirection="column" height={height}>
 			{heading}
+			{noteLines}
 			<CommentThread
 				entries={entries}
 				width={width}
-				height={Math.max(2, height - 1)}
+				height={Math.max(2, height - 1 - noteLines.length)}
+				place={props.place}
+				focusId={props.sent?.commentId}
+				onLeave={props.onLeave}
 				onReply={canComment ? comment => onReply(post, comment) : undefined}
 				baseUrl={post.link}
 				extraHints={[canComment ? 'c comment' : closedNote, 'Esc back'].filter(Boolean).join(' · ')}

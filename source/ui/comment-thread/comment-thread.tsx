@@ -1,12 +1,12 @@
 import {Box, Text} from 'ink';
-import React, {useLayoutEffect, useMemo, useRef} from 'react';
+import React, {useEffect, useLayoutEffect, useMemo, useRef} from 'react';
 import {renderThread} from '../../comments/thread.js';
 import type {Comment, ThreadEntry} from '../../model/comment.js';
 import {fitToWidth} from '../../render/fit-width.js';
 import type {StyledLine} from '../../render/styled-line.js';
 import {StyledLineView} from '../components/styled-lines.js';
 import {theme} from '../theme.js';
-import {useCommentThreadState, type ThreadLayout} from './use-comment-thread-state.js';
+import {useCommentThreadState, type ThreadLayout, type ThreadPlace} from './use-comment-thread-state.js';
 import {useKeys} from '../hooks/use-keys.js';
 
 export type CommentThreadProps = {
@@ -26,6 +26,12 @@ export type CommentThreadProps = {
 	readonly extraHints?: string;
 	/** Whether the thread gets the keys (default true). */
 	readonly isActive?: boolean;
+	/** Where the reader was when they last left this thread: they come back to it. */
+	readonly place?: ThreadPlace;
+	/** Without a place: open at this comment, selected (the one just sent). */
+	readonly focusId?: number | string;
+	/** The thread goes away: where the reader was, for the history. */
+	readonly onLeave?: (place: ThreadPlace) => void;
 };
 
 // Two columns on the left mark the selected comment.
@@ -40,7 +46,14 @@ export function CommentThread(props: CommentThreadProps) {
 		[entries, width, props.mineIds, props.baseUrl],
 	);
 	const layout: ThreadLayout = useMemo(() => ({starts: rendered.starts, lineCount: rendered.lines.length, viewport}), [rendered, viewport]);
-	const [state, dispatch] = useCommentThreadState();
+	const focusIndex = props.focusId === undefined ? undefined : entries.findIndex(entry => String(entry.comment.id) === String(props.focusId));
+	const [state, dispatch] = useCommentThreadState(layout, props.place, focusIndex);
+	const leaving = useRef({state, onLeave: props.onLeave});
+	leaving.current = {state, onLeave: props.onLeave};
+	useEffect(() => () => {
+		const {state: last, onLeave} = leaving.current;
+		onLeave?.({top: last.top, selected: last.selected});
+	}, []);
 
 	useKeys((input, key) => {
 		if (key.downArrow || input === 'j') dispatch({type: 'next', layout});

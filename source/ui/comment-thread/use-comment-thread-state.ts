@@ -86,6 +86,20 @@ export function commentThreadReducer(state: CommentThreadState, action: CommentT
 
 export const initialCommentThreadState: CommentThreadState = {top: 0, selected: 0};
 
-export function useCommentThreadState() {
-	return useReducer(commentThreadReducer, initialCommentThreadState);
+/** Where the reader was in a thread, kept in the history when they leave it. */
+export type ThreadPlace = {readonly top: number; readonly selected: number};
+
+/** Comment `index` selected, at the top of the screen as far as the thread allows (WordPress's `#comment-N`). */
+export function focusedOn(layout: ThreadLayout, index: number): CommentThreadState {
+	const selected = clamp(index, 0, Math.max(0, layout.starts.length - 1));
+	return {selected, top: clamp(layout.starts[selected] ?? 0, 0, maxTop(layout))};
+}
+
+/** The thread's state: back at `place`, or at the comment `focusIndex` (the one just sent), or at the top. */
+export function useCommentThreadState(layout: ThreadLayout, place?: ThreadPlace, focusIndex?: number) {
+	return useReducer(commentThreadReducer, undefined, (): CommentThreadState => {
+		if (place) return {top: place.top, selected: place.selected};
+		if (focusIndex !== undefined && focusIndex >= 0) return focusedOn(layout, focusIndex);
+		return initialCommentThreadState;
+	});
 }

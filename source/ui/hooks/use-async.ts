@@ -24,10 +24,13 @@ export function asBlogError(error: unknown): BlogError {
 
 /**
  * Runs `load` whenever `key` changes, with an AbortSignal that is aborted when the key changes,
- * the component goes away, or the user cancels. Undefined key: nothing to load.
+ * the component goes away, or the user cancels. Undefined key: nothing to load. With `initial` (what
+ * was loaded before, for this first key), that is shown at once and not loaded again.
  */
-export function useAsync<T>(key: string | undefined, load: (signal: AbortSignal) => Promise<T>): AsyncResult<T> {
-	const [state, setState] = useState<AsyncState<T>>({status: 'loading'});
+export function useAsync<T>(key: string | undefined, load: (signal: AbortSignal) => Promise<T>, options: {readonly initial?: T} = {}): AsyncResult<T> {
+	const [state, setState] = useState<AsyncState<T>>(() => (options.initial === undefined ? {status: 'loading'} : {status: 'done', value: options.initial}));
+	// What was loaded before (a screen shown again): the first run for that key has nothing to load.
+	const skipKey = useRef(options.initial === undefined ? undefined : key);
 	const [attempt, setAttempt] = useState(0);
 	const controller = useRef<AbortController | undefined>(undefined);
 	const loadRef = useRef(load);
@@ -35,6 +38,11 @@ export function useAsync<T>(key: string | undefined, load: (signal: AbortSignal)
 
 	useEffect(() => {
 		if (key === undefined) return;
+		if (skipKey.current !== undefined) {
+			const skip = skipKey.current === key && attempt === 0;
+			skipKey.current = undefined;
+			if (skip) return;
+		}
 		const abort = new AbortController();
 		controller.current = abort;
 		setState({status: 'loading'});

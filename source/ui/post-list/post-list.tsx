@@ -117,7 +117,7 @@ export function PostList(props: PostListProps) {
 	const more = postPage!.totalIsExact === false ? '+' : '';
 	const counts = postPage!.total === 0
 		? 'No posts yet.'
-		: `Page ${page} of ${postPage!.totalPages}${more} · ${postPage!.total}${more} ${postPage!.total === 1 ? 'post' : 'posts'}`;
+		: `Page ${postPage!.page} of ${postPage!.totalPages}${more} · ${postPage!.total}${more} ${postPage!.total === 1 ? 'post' : 'posts'}`;
 	// The blog could not be reached: this page is the copy kept on disk.
 	const saved = postPage!.offlineSavedAt ? `${counts} · ${offlineNote(postPage!.offlineSavedAt)}` : counts;
 	// Shown from the copy on disk while the blog is asked again.

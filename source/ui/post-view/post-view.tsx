@@ -2,7 +2,8 @@ import {isDeepStrictEqual} from 'node:util';
 import {useKeys} from '../hooks/use-keys.js';
 import {Box, Text} from 'ink';
 import React, {useCallback, useEffect, useMemo, useRef} from 'react';
-import {postRefKey, type Post, type PostRef} from '../../model/post.js';
+import {postRefKey, type Post, type PostNeighbours, type PostRef} from '../../model/post.js';
+import type {RelatedPost} from '../../model/related.js';
 import type {BlogSource} from '../../sources/blog-source.js';
 import {hostOf} from '../../http/client.js';
 import {offlineNote} from '../../store/cache.js';
@@ -17,13 +18,21 @@ import {StyledLines} from '../components/styled-lines.js';
 import {useAsync, useRefreshingAsync, type RefreshingLoadOptions} from '../hooks/use-async.js';
 import {RelatedPanel, relatedPanelLines} from '../related-panel/related-panel.js';
 import {theme} from '../theme.js';
-import {topFor, usePostViewState} from './use-post-view-state.js';
+import {placeOf, topFor, usePostViewState, type PostPlace} from './use-post-view-state.js';
 import type {PostFetchAhead} from '../hooks/use-post-prefetch.js';
 
 /** At this width and wider, Related Posts sits beside the post instead of under it. */
 export const wideLayoutColumns = 120;
 const relatedPanelWidth = 38;
 const relatedLimit = 5;
+
+/** What a post screen had loaded, kept in the history, so that coming back to it shows it at once, as it was. */
+export type PostShown = {
+	readonly post: Post;
+	readonly neighbours?: PostNeighbours;
+	readonly related?: RelatedPost[];
+	readonly canComment?: boolean;
+};
 
 export type PostViewProps = {
 	readonly source: BlogSource;
@@ -50,6 +59,12 @@ export type PostViewProps = {
 	readonly onComment: (post: Post) => void;
 	/** Called once the post is on screen (to mark it read). */
 	readonly onLoaded: (post: Post) => void;
+	/** Where the reader was when they last left this post (kept in the history): they come back to it. */
+	readonly place?: PostPlace;
+	/** What was shown then: shown again at once, not asked for again. */
+	readonly shown?: PostShown;
+	/** The screen goes away (another screen covers it, or back): where the reader was, and what was shown. */
+	readonly onLeave?: (place: PostPlace, shown: PostShown | undefined) => void;
 };
 
 /** A post, read page by page like `less`, with previous/next links, related posts and the way to its comments. */
@@ -72,27 +87,39 @@ export function PostView(props: PostViewProps) {
 	}, [source, key]);
 	// The copy kept on disk shows at once; a refresh that brings the same post keeps the same object, so
 	// nothing is wrapped again, and the reader's place (kept apart from the post) never moves.
-	const postState = useRefreshingAsync(key, loadPost, {revision: source, isSame: isDeepStrictEqual, initial: props.prefetched});
+	const postState = useRefreshingAsync(key, loadPost, {revision: source, isSame: isDeepStrictEqual, initial: props.shown?.post ?? props.prefetched});
 	const post = postState.status === 'done' ? postState.value : undefined;
 	const postKey = post ? String(post.id) : undefined;
 
 	const loadNeighbours = useCallback((signal: AbortSignal) => source.fetchNeighbours(post!, {signal}), [source, post]);
-	const neighbours = useAsync(postKey, loadNeighbours);
+	const {shown} = props;
+	const neighbours = useAsync(postKey, loadNeighbours, {initial: shown?.neighbours});
 	const loadRelated = useCallback((signal: AbortSignal) => source.fetchRelated(post!, relatedLimit, {signal}), [source, post]);
-	const related = useAsync(postKey, loadRelated);
+	const related = useAsync(postKey, loadRelated, {initial: shown?.related});
 	const loadCanComment = useCallback(async () => source.canComment(post!), [source, post]);
-	const commentable = useAsync(postKey, loadCanComment);
+	const commentable = useAsync(postKey, loadCanComment, {initial: shown?.canComment});
 	const canComment = commentable.status === 'done' && commentable.value;
 	// A fresh source (the blog answered again, after an offline start) retries what had failed; what worked stays.
 	useEffect(() => {
 		for (const load of [neighbours, related, commentable]) if (load.status === 'error' && load.error.kind !== 'cancelled') load.retry();
 	}, [source]);
 
-	const [state, dispatch] = usePostViewState();
-	const {onLoaded} = props;
+	const [state, dispatch] = usePostViewState(props.place);
+	// Where the reader is goes into the history when this screen goes, however it goes.
+	const done = <T,>(load: {status: string; value?: T}) => (load.status === 'done' ? load.value : undefined);
+	const now: PostShown | undefined = post ? {post, neighbours: done(neighbours), related: done(related), canComment: done(commentable)} : undefined;
+	const leaving = useRef({state, now, onLeave: props.onLeave});
+	leaving.current = {state, now, onLeave: props.onLeave};
+	useEffect(() => () => {
+		const {state: last, now: lastShown, onLeave} = leaving.current;
+		onLeave?.(placeOf(last), lastShown);
+	}, []);
+	// Once per post shown, whatever callback the app passes this time.
+	const onLoaded = useRef(props.onLoaded);
+	onLoaded.current = props.onLoaded;
 	useEffect(() => {
-		if (post) onLoaded(post);
-	}, [post, onLoaded]);
+		if (post) onLoaded.current(post);
+	}, [post]);
 
 	const isWide = width >= wideLayoutColumns && showRelated;
 	const bodyWidth = Math.max(10, isWide ? width - relatedPanelWidth - 1 : width);
@@ -101,18 +128,21 @@ export function PostView(props: PostViewProps) {
 	// Wrapping happens once per (post, width), never on a keypress.
 	const head = useMemo(() => (post ? layoutPostHead(post, bodyWidth) : []), [post, bodyWidth]);
 	const body = useMemo(() => (post ? layoutPostBody(post, bodyWidth) : []), [post, bodyWidth]);
-	const tail = useMemo(() => {
-		if (!post) return [];
+	const {tail, relatedAt} = useMemo(() => {
+		if (!post) return {tail: [], relatedAt: undefined};
 		const lines: StyledLine[] = [];
+		let relatedAt: {start: number; end: number} | undefined;
 		if (neighbours.status === 'done') {
 			const links = layoutNeighbours(neighbours.value, bodyWidth);
 			if (links.length > 0) lines.push([], ...links);
 		}
 		if (showRelated && !isWide) {
-			lines.push([], ...relatedPanelLines(related, bodyWidth, state.relatedFocused ? state.relatedIndex : undefined));
+			const panel = relatedPanelLines(related, bodyWidth, state.relatedFocused ? state.relatedIndex : undefined);
+			relatedAt = {start: lines.length + 1, end: lines.length + panel.length};
+			lines.push([], ...panel);
 		}
 		lines.push([], ...commentLines(post, commentable.status === 'loading' ? undefined : canComment, bodyWidth));
-		return lines;
+		return {tail: lines, relatedAt};
 	}, [post, neighbours, related, commentable, canComment, showRelated, isWide, bodyWidth, state.relatedFocused, state.relatedIndex]);
 	const lines = useMemo(() => [...head, [], ...body, ...tail], [head, body, tail]);
 	const maxTop = Math.max(0, lines.length - viewportHeight);
@@ -138,6 +168,7 @@ export function PostView(props: PostViewProps) {
 		}
 		if (state.relatedFocused) {
 			if (key.escape || key.tab) return dispatch({type: 'focus-related', focused: false});
+			if (key.backspace || key.delete || input === 'H') return props.onBack();
 			if (key.downArrow || input === 'j') return dispatch({type: 'select-related', by: 1, count: relatedPosts.length});
 			if (key.upArrow || input === 'k') return dispatch({type: 'select-related', by: -1, count: relatedPosts.length});
 			const chosen = relatedPosts[state.relatedIndex];
@@ -153,7 +184,7 @@ export function PostView(props: PostViewProps) {
 		else if (input === 'G' || key.end) scroll({to: 'end'});
 		else if (input === 'n') openNeighbour('next');
 		else if (input === 'p') openNeighbour('previous');
-		else if (key.escape || input === 'q') props.onBack();
+		else if (key.escape || input === 'q' || key.backspace || key.delete || input === 'H') props.onBack();
 		else if (input === 'C') props.onOpenThread(post!);
 		else if (input === 'c') {
 			if (canComment) props.onComment(post!);
@@ -161,8 +192,10 @@ export function PostView(props: PostViewProps) {
 		} else if (key.tab) {
 			if (!showRelated) props.onToggleRelated();
 			if (relatedPosts.length > 0) {
-				dispatch({type: 'focus-related', focused: true});
-				if (!isWide) scroll({to: 'end'});
+				// Under the post (narrow terminals), the panel is scrolled into view, no further: Tab back returns to the line left.
+				const offset = head.length + 1 + body.length;
+				const at = !isWide && relatedAt ? {start: offset + relatedAt.start, end: offset + relatedAt.end} : {start: top, end: top};
+				dispatch({type: 'focus-related', focused: true, ...at, viewport: viewportHeight, maxTop, width: bodyWidth, total: lines.length});
 			} else dispatch({type: 'message', message: related.status === 'done' ? 'No related posts.' : 'Related posts are still loading.'});
 		} else if (input === 'h') props.onToggleRelated();
 		else if (input === 'o') {

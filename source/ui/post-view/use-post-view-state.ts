@@ -13,6 +13,8 @@ export type PostViewState = {
 	/** Whether the keys go to the Related Posts panel. */
 	readonly relatedFocused: boolean;
 	readonly relatedIndex: number;
+	/** Where the reader was before Tab moved into Related Posts: Tab or Esc goes back there. */
+	readonly beforeRelated?: Pick<PostViewState, 'top' | 'topWidth' | 'topTotal' | 'atEnd'>;
 	/** A one-line note in the status bar ("Opened in the browser."). */
 	readonly message: string | undefined;
 };
@@ -23,7 +25,12 @@ export type PostViewAction =
 	 * itself, so keys typed faster than frames are drawn each count (g then Space is line 20, not the end).
 	 */
 	| {readonly type: 'scroll'; readonly by?: number; readonly to?: number | 'end'; readonly maxTop: number; readonly width: number; readonly total: number}
-	| {readonly type: 'focus-related'; readonly focused: boolean}
+	/**
+	 * Into Related Posts: scrolls as little as needed to show its lines (`start`–`end`), remembering the
+	 * place it left. Out of it: back to that place.
+	 */
+	| {readonly type: 'focus-related'; readonly focused: true; readonly start: number; readonly end: number; readonly viewport: number; readonly maxTop: number; readonly width: number; readonly total: number}
+	| {readonly type: 'focus-related'; readonly focused: false}
 	| {readonly type: 'select-related'; readonly by: number; readonly count: number}
 	| {readonly type: 'message'; readonly message: string | undefined};
 
@@ -36,8 +43,20 @@ export function postViewReducer(state: PostViewState, action: PostViewAction): P
 			const target = action.to === 'end' ? action.maxTop : action.to ?? current + (action.by ?? 0);
 			return {...state, top: clamp(target, action.maxTop), topWidth: action.width, topTotal: action.total, atEnd: target >= action.maxTop && action.maxTop > 0, message: undefined};
 		}
-		case 'focus-related':
-			return {...state, relatedFocused: action.focused, message: undefined};
+		case 'focus-related': {
+			if (!action.focused) {
+				const back = state.beforeRelated ?? {};
+				return {...state, ...back, relatedFocused: false, beforeRelated: undefined, message: undefined};
+			}
+			if (state.relatedFocused) return state;
+			const current = Math.min(topFor(state, action.width, action.total, action.maxTop), action.maxTop);
+			const beforeRelated = {top: state.top, topWidth: state.topWidth, topTotal: state.topTotal, atEnd: state.atEnd};
+			let top = current;
+			if (action.start < current) top = action.start;
+			else if (action.end >= current + action.viewport) top = Math.min(action.start, action.end - action.viewport + 1);
+			top = clamp(top, action.maxTop);
+			return {...state, relatedFocused: true, beforeRelated, top, topWidth: action.width, topTotal: action.total, atEnd: false, message: undefined};
+		}
 		case 'select-related':
 			return {...state, relatedIndex: clamp(state.relatedIndex + action.by, action.count - 1)};
 		case 'message':
@@ -57,6 +76,15 @@ export function topFor(state: PostViewState, width: number, total: number, maxTo
 	return Math.round((state.top / state.topTotal) * total);
 }
 
-export function usePostViewState() {
-	return useReducer(postViewReducer, initialPostViewState);
+/** Where the reader was in a post, kept in the history when they leave it (everything but the passing note). */
+export type PostPlace = Omit<PostViewState, 'message'>;
+
+export function placeOf(state: PostViewState): PostPlace {
+	const {message: _message, ...place} = state;
+	return place;
+}
+
+/** The post screen's state, back at `place` when the reader returns to it. */
+export function usePostViewState(place?: PostPlace) {
+	return useReducer(postViewReducer, place, (saved): PostViewState => (saved ? {...saved, message: undefined} : initialPostViewState));
 }

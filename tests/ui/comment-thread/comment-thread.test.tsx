@@ -5,6 +5,7 @@ import React from 'react';
 import {buildThread} from '../../../source/comments/thread.js';
 import type {Comment} from '../../../source/model/comment.js';
 import type {Post} from '../../../source/model/post.js';
+import type {SentComment} from '../../../source/store/my-comments.js';
 import {BlogError} from '../../../source/sources/errors.js';
 import {CommentThread} from '../../../source/ui/comment-thread/comment-thread.js';
 import {CommentThreadScreen} from '../../../source/ui/comment-thread/comment-thread-screen.js';
@@ -125,7 +126,7 @@ describe('paging the thread (reducer)', () => {
 });
 
 describe('the comment thread screen', () => {
-	function screen(options: {comments?: () => Promise<Comment[]>; canComment?: boolean; post?: Post; myComments?: Comment[]} = {}) {
+	function screen(options: {comments?: () => Promise<Comment[]>; canComment?: boolean; post?: Post; myComments?: SentComment[]} = {}) {
 		const source = fakeSource(async () => ({kind: 'approved', id: 1, link: undefined}));
 		source.fetchComments = options.comments ?? (async () => [comment(1), comment(2, 1, 'Eli')]);
 		source.canComment = () => options.canComment ?? true;
@@ -177,7 +178,7 @@ describe('the comment thread screen', () => {
 	});
 
 	test('my held comment is shown to me as awaiting moderation', async () => {
-		const mine: Comment = {...comment(9, 1, 'Olive'), status: 'held', isMine: true};
+		const mine: SentComment = {id: 9, parent: 1, author: 'Olive', text: 'Comment number 9.', date: '2024-02-09T10:00:00', status: 'held'};
 		const {app} = screen({myComments: [mine]});
 		const frame = await waitForText(app, 'Your comment is awaiting moderation.');
 		assert.match(frame, /Olive · February 9, 2024 · \(yours\)/);
