@@ -1,18 +1,21 @@
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
+import TextInput from 'ink-text-input';
 import React, {useMemo} from 'react';
 import {commentFields, fieldLabels, requiredFieldsNote, saveIdentityLabel, type CommentField} from '../../comments/validation.js';
 import type {Comment} from '../../model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../../model/comment-draft.js';
 import type {Post} from '../../model/post.js';
 import {fitToWidth} from '../../render/fit-width.js';
-import {cleanLine} from '../../render/sanitize.js';
+import {cleanLine, cleanText} from '../../render/sanitize.js';
+import {htmlToPlainText} from '../../render/plain-text.js';
 import {lineText} from '../../render/styled-line.js';
+import {textWidth} from '../../render/text-width.js';
 import {wrapPlainText} from '../../render/wrap.js';
 import type {BlogSource} from '../../sources/blog-source.js';
 import {theme} from '../theme.js';
 import {cursorRow, visibleWindow, wrapRows, type Row} from './text-editing.js';
-import {useCommentForm} from './use-comment-form.js';
+import {discardKey, useCommentForm} from './use-comment-form.js';
 import type {CommentFormState, FocusTarget} from './use-comment-form-state.js';
 
 export type CommentFormProps = {
@@ -39,6 +42,9 @@ export type CommentFormProps = {
 /** The submit key, shown on screen. Raw mode turns flow control off, so Ctrl-S reaches us. */
 export const submitKeyLabel = 'Ctrl-S';
 export const cancelReplyKeyLabel = 'Ctrl-X';
+export const discardKeyLabel = `Ctrl-${discardKey.toUpperCase()}`;
+/** Asked once when the discard key is pressed. */
+export const discardQuestion = 'Discard this draft? y/n';
 
 // "› " focus mark, then the label column, then "│ " before the value.
 const gutterWidth = 2;
@@ -46,16 +52,23 @@ const labelWidth = Math.max(...commentFields.map(field => fieldLabels[field].len
 const barWidth = 2;
 const valueIndent = gutterWidth + labelWidth + barWidth;
 const maxOutcomeLines = 3;
+/** Lines of the comment replied to shown above the fields. */
+const maxQuotedLines = 3;
 
 /** Columns of a field's text at a form width. */
 export function fieldWidth(width: number): number {
 	return Math.max(8, width - valueIndent);
 }
 
+/** Columns the comment wraps at: one fewer than the field, so the cursor after a full row stays in view. */
+export function commentWrapWidth(width: number): number {
+	return fieldWidth(width) - 1;
+}
+
 function helpText(focus: FocusTarget): string {
 	switch (focus) {
 		case 'comment':
-			return `Tab next field · Enter new line · ${submitKeyLabel} send · Esc close (draft kept)`;
+			return `Tab next field · Enter new line · ${submitKeyLabel} send · Esc close (kept) · ${discardKeyLabel} discard`;
 		case 'saveIdentity':
 			return `Space tick/untick · Tab/Enter next · Shift-Tab back · ${submitKeyLabel} send · Esc close`;
 		case 'submit':
@@ -77,28 +90,36 @@ function Gutter({focused}: {readonly focused: boolean}) {
 	return <Text color={theme.accent}>{focused ? '› ' : '  '}</Text>;
 }
 
-function Label({field, focused, first}: {readonly field: CommentField; readonly focused: boolean; readonly first: boolean}) {
+function Label({field, focused, first, note}: {readonly field: CommentField; readonly focused: boolean; readonly first: boolean; readonly note?: string}) {
 	const text = first ? fieldLabels[field] : '';
 	return (
 		<>
-			<Text bold={focused} color={focused ? theme.accent : undefined}>{text.padEnd(labelWidth)}</Text>
+			<Text bold={focused} color={focused ? theme.accent : undefined}>{text.padEnd(note ? 0 : labelWidth)}</Text>
+			{note ? <Text color={theme.muted}>{note.padEnd(labelWidth)}</Text> : null}
 			<Text color={focused ? theme.accent : theme.muted}>│ </Text>
 		</>
 	);
 }
 
+/** Spaces at the end of `text` beyond `columns` (a row keeps the spaces it was broken at) are not shown. */
+function clipSpaces(text: string, columns: number): string {
+	let clipped = text;
+	while (clipped.endsWith(' ') && textWidth(clipped) > columns) clipped = clipped.slice(0, -1);
+	return clipped;
+}
+
 /** One row of the comment field, with the cursor when it is on it. */
-function CommentRow({row, cursor, showCursor}: {readonly row: Row; readonly cursor: number; readonly showCursor: boolean}) {
-	if (!showCursor) return <Text>{row.text}</Text>;
+function CommentRow({row, cursor, showCursor, columns}: {readonly row: Row; readonly cursor: number; readonly showCursor: boolean; readonly columns: number}) {
+	if (!showCursor) return <Text>{clipSpaces(row.text, columns)}</Text>;
 	const at = cursor - row.start;
-	const before = row.text.slice(0, at);
+	const before = clipSpaces(row.text.slice(0, at), columns - 1);
 	const rest = row.text.slice(at);
 	const atCursor = rest === '' ? ' ' : [...new Intl.Segmenter().segment(rest)][0]!.segment;
 	return (
 		<Text>
 			{before}
 			<Text inverse>{atCursor}</Text>
-			{rest.slice(atCursor.length)}
+			{clipSpaces(rest.slice(atCursor.length), Math.max(0, columns - textWidth(before) - textWidth(atCursor)))}
 		</Text>
 	);
 }
@@ -113,15 +134,25 @@ function ErrorLine({message, width}: {readonly message: string | undefined; read
 	);
 }
 
-function SingleLineField({field, state, width}: {readonly field: Exclude<CommentField, 'comment'>; readonly state: CommentFormState; readonly width: number}) {
+type SingleLineFieldProps = {
+	readonly field: Exclude<CommentField, 'comment'>;
+	readonly state: CommentFormState;
+	readonly width: number;
+	/** The form takes keys (the field edits only while it has the focus, too). */
+	readonly isActive: boolean;
+	readonly onChange: (field: Exclude<CommentField, 'comment'>, value: string) => void;
+};
+
+/** Name, Email, Website: an ink-text-input while focused; the value, cut to fit, otherwise. */
+function SingleLineField({field, state, width, isActive, onChange}: SingleLineFieldProps) {
 	const focused = state.focus === field;
 	const value = state.draft[field];
 	const columns = fieldWidth(width);
-	let content: React.ReactNode = fitToWidth(cleanLine(value), columns);
-	if (focused) {
-		const {before, atCursor, after} = visibleWindow({value, cursor: state.cursors[field]}, columns);
-		content = <>{before}<Text inverse>{atCursor}</Text>{after}</>;
-	}
+	const editing = focused && isActive && !state.submission && !state.confirmingDiscard;
+	// Longer than the field: the end shows, where the cursor is.
+	const content = editing
+		? <TextInput value={value} focus onChange={next => onChange(field, next)} />
+		: focused ? visibleWindow({value, cursor: value.length}, columns).before : fitToWidth(cleanLine(value), columns);
 	return (
 		<>
 			<Text wrap="truncate-end">
@@ -137,19 +168,26 @@ function SingleLineField({field, state, width}: {readonly field: Exclude<Comment
 function CommentField({state, width, rows: visibleRows}: {readonly state: CommentFormState; readonly width: number; readonly rows: number}) {
 	const focused = state.focus === 'comment';
 	const columns = fieldWidth(width);
-	const rows = useMemo(() => wrapRows(state.draft.comment, columns), [state.draft.comment, columns]);
+	const rows = useMemo(() => wrapRows(state.draft.comment, commentWrapWidth(width)), [state.draft.comment, width]);
 	const cursor = state.cursors.comment;
 	const current = cursorRow(rows, cursor);
 	// The cursor's row is always in view: at the bottom once the text is longer than the field.
 	const top = Math.max(0, Math.min(current - visibleRows + 1, rows.length - visibleRows));
 	const shown = Array.from({length: visibleRows}, (_, index) => rows[top + index]);
+	// More text than the field shows: said in the label column, next to the rows it goes on from.
+	const above = top > 0;
+	const below = top + visibleRows < rows.length;
+	const noteAt = (index: number) => {
+		const notes = [index === 1 && above ? '↑' : '', index === visibleRows - 1 && below ? '↓' : ''].join('');
+		return notes ? `  ${notes} more` : undefined;
+	};
 	return (
 		<>
 			{shown.map((row, index) => (
 				<Text key={index} wrap="truncate-end">
 					<Gutter focused={focused && index === 0} />
-					<Label field="comment" focused={focused} first={index === 0} />
-					{row ? <CommentRow row={row} cursor={cursor} showCursor={focused && top + index === current} /> : ''}
+					<Label field="comment" focused={focused} first={index === 0} note={noteAt(index)} />
+					{row ? <CommentRow row={row} cursor={cursor} showCursor={focused && top + index === current} columns={columns} /> : ''}
 				</Text>
 			))}
 			<ErrorLine message={state.errors.comment} width={width} />
@@ -160,16 +198,24 @@ function CommentField({state, width, rows: visibleRows}: {readonly state: Commen
 /** "Leave a Reply": the comment, the name, email and website, the checkbox, and sending it. */
 export function CommentForm(props: CommentFormProps) {
 	const {post, replyTo, width, height} = props;
-	const {state, draftProblem} = useCommentForm({
+	const isActive = props.isActive ?? true;
+	const {state, draftProblem, setField} = useCommentForm({
 		source: props.source,
 		post,
 		replyTo,
 		draftKey: props.draftKey,
-		commentWidth: fieldWidth(width),
+		commentWidth: commentWrapWidth(width),
 		onClose: props.onClose,
 		onCancelReply: props.onCancelReply,
-		isActive: props.isActive ?? true,
+		isActive,
 	});
+	// "Reply to NAME" with the comment in view, as WordPress shows it.
+	const quoted = useMemo(() => {
+		if (!replyTo) return [];
+		const text = cleanText(htmlToPlainText(replyTo.html)).replaceAll(/\n{2,}/gu, '\n').trim();
+		const lines = wrapPlainText(text, Math.max(10, width - 4)).map(line => lineText(line));
+		return lines.length > maxQuotedLines ? [...lines.slice(0, maxQuotedLines - 1), `${lines[maxQuotedLines - 1]!.trimEnd()} …`] : lines;
+	}, [replyTo, width]);
 
 	const replyName = replyTo ? cleanLine(replyTo.author) || 'Anonymous' : undefined;
 	const title = replyName ? `Leave a Reply to ${replyName}` : 'Leave a Reply';
@@ -180,7 +226,9 @@ export function CommentForm(props: CommentFormProps) {
 	const errorCount = Object.keys(state.errors).length;
 	// Title, note, blank, three fields, checkbox, button, blank, help: 10 lines, plus messages.
 	const fixed = 10 + errorCount + Math.max(1, outcomeLines.length) + (draftProblem ? 1 : 0);
-	const commentRows = Math.max(2, Math.min(8, height - fixed));
+	// The quoted comment gives way to the field on a short terminal.
+	const quotedShown = quoted.slice(0, Math.max(0, height - fixed - 2));
+	const commentRows = Math.max(2, Math.min(8, height - fixed - quotedShown.length));
 	const saveFocused = state.focus === 'saveIdentity';
 	const submitFocused = state.focus === 'submit';
 
@@ -190,12 +238,15 @@ export function CommentForm(props: CommentFormProps) {
 				<Text bold>{fitToWidth(title, width)}</Text>
 				<Text color={theme.muted}>{fitToWidth(cancelHint, Math.max(0, width - title.length))}</Text>
 			</Text>
+			{quotedShown.map((line, index) => (
+				<Text key={`quote-${index}`} color={theme.muted} wrap="truncate-end">{fitToWidth(`  │ ${line}`, width)}</Text>
+			))}
 			<Text color={theme.muted} wrap="truncate-end">{fitToWidth(requiredFieldsNote, width)}</Text>
 			<Text> </Text>
 			<CommentField state={state} width={width} rows={commentRows} />
-			<SingleLineField field="name" state={state} width={width} />
-			<SingleLineField field="email" state={state} width={width} />
-			<SingleLineField field="website" state={state} width={width} />
+			<SingleLineField field="name" state={state} width={width} isActive={isActive} onChange={setField} />
+			<SingleLineField field="email" state={state} width={width} isActive={isActive} onChange={setField} />
+			<SingleLineField field="website" state={state} width={width} isActive={isActive} onChange={setField} />
 			<Text wrap="truncate-end">
 				<Gutter focused={saveFocused} />
 				<Text color={saveFocused ? theme.accent : undefined} bold={saveFocused}>{state.draft.saveIdentity ? '[x] ' : '[ ] '}</Text>
@@ -206,7 +257,9 @@ export function CommentForm(props: CommentFormProps) {
 				<Text inverse={submitFocused} bold>[ Post Comment ]</Text>
 				<Text color={theme.muted}>{` ${submitKeyLabel}`}</Text>
 			</Text>
-			{state.submission ? (
+			{state.confirmingDiscard ? (
+				<Text color={theme.warning} bold wrap="truncate-end">{fitToWidth(`  ${discardQuestion}`, width)}</Text>
+			) : state.submission ? (
 				<Text>
 					{'  '}
 					<Text color={theme.accent}><Spinner type="dots" /></Text>

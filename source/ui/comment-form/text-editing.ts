@@ -58,6 +58,41 @@ export function deleteForward(state: TextValue): TextValue {
 	return {value: state.value.slice(0, state.cursor) + state.value.slice(end), cursor: state.cursor};
 }
 
+/** The start of the cursor's line (after the newline before it). */
+function lineStart(state: TextValue): number {
+	return state.value.lastIndexOf('\n', state.cursor - 1) + 1;
+}
+
+/** The end of the cursor's line (the newline after it, or the end). */
+function lineEnd(state: TextValue): number {
+	const newline = state.value.indexOf('\n', state.cursor);
+	return newline === -1 ? state.value.length : newline;
+}
+
+/** Ctrl-W: the word before the cursor, and the spaces between it and the cursor (as a shell does). */
+export function deleteWordBackward(state: TextValue): TextValue {
+	const before = state.value.slice(0, state.cursor);
+	const start = before.search(/[^\s]*\s*$/u);
+	// At the start of a line, the newline before it goes, as Backspace would.
+	if (start === state.cursor) return deleteBackward(state);
+	const from = Math.max(start, before.endsWith('\n') ? state.cursor - 1 : start);
+	return {value: state.value.slice(0, from) + state.value.slice(state.cursor), cursor: from};
+}
+
+/** Ctrl-U: back to the start of the line (at the start, the line joins the one before). */
+export function deleteToLineStart(state: TextValue): TextValue {
+	const start = lineStart(state);
+	if (start === state.cursor) return deleteBackward(state);
+	return {value: state.value.slice(0, start) + state.value.slice(state.cursor), cursor: start};
+}
+
+/** Ctrl-K: to the end of the line (at the end, the next line joins this one). */
+export function deleteToLineEnd(state: TextValue): TextValue {
+	const end = lineEnd(state);
+	if (end === state.cursor) return deleteForward(state);
+	return {value: state.value.slice(0, state.cursor) + state.value.slice(end), cursor: state.cursor};
+}
+
 export function moveLeft(state: TextValue): TextValue {
 	return {...state, cursor: previousBoundary(state.value, state.cursor)};
 }
@@ -74,7 +109,7 @@ export type Row = {
 	readonly hard: boolean;
 };
 
-/** The value's rows at `width` columns: lines broken at spaces when possible, inside long words otherwise. */
+/** The value's rows at `width` columns: lines broken at spaces when possible, inside long words otherwise; a row never starts with a space it was broken at. */
 export function wrapRows(value: string, width: number): Row[] {
 	const columns = Math.max(1, width);
 	const rows: Row[] = [];
@@ -95,6 +130,8 @@ export function wrapRows(value: string, width: number): Row[] {
 			if (index === rowStart && index < parts.length) index++; // a grapheme wider than the field
 			let rowEnd = index;
 			if (index < parts.length && parts[index] !== ' ' && lastSpace >= rowStart) rowEnd = lastSpace + 1;
+			// Spaces at a break stay at the end of the row before (shown only as far as they fit): the next row starts with a word.
+			while (rowEnd < parts.length && parts[rowEnd] === ' ') rowEnd++;
 			const text = parts.slice(rowStart, rowEnd).join('');
 			rows.push({start: offset, end: offset + text.length, text, hard: rowEnd >= parts.length});
 			offset += text.length;

@@ -4,6 +4,9 @@ import type {CommentDraft, CommentOutcome} from '../../model/comment-draft.js';
 import {
 	deleteBackward,
 	deleteForward,
+	deleteToLineEnd,
+	deleteToLineStart,
+	deleteWordBackward,
 	insertText,
 	moveLeft,
 	moveRight,
@@ -37,8 +40,10 @@ export type CommentFormState = {
 	readonly submission: Submission | undefined;
 	/** The blog's last answer, shown on the form (a refusal, or no answer). */
 	readonly outcome: CommentOutcome | undefined;
-	/** What the user asked of the screen around the form: to close it, or to comment on the post instead (a new object each time). */
-	readonly request: {readonly kind: 'close' | 'cancel-reply'} | undefined;
+	/** "Discard this draft? y/n" is asked (the next key answers it). */
+	readonly confirmingDiscard: boolean;
+	/** What the user asked of the screen around the form: to close it, to comment on the post instead, or to throw the draft away (a new object each time). */
+	readonly request: {readonly kind: 'close' | 'cancel-reply' | 'discard'} | undefined;
 };
 
 /*
@@ -52,8 +57,15 @@ export type CommentFormAction =
 	| {readonly type: 'up'; readonly width: number}
 	| {readonly type: 'down'; readonly width: number}
 	| {readonly type: 'insert'; readonly text: string}
+	/** A one-line field's new value (ink-text-input edits those fields itself). */
+	| {readonly type: 'set-field'; readonly field: Exclude<CommentField, 'comment'>; readonly value: string}
 	| {readonly type: 'delete-backward'}
 	| {readonly type: 'delete-forward'}
+	| {readonly type: 'delete-word-backward'}
+	| {readonly type: 'delete-to-line-start'}
+	| {readonly type: 'delete-to-line-end'}
+	| {readonly type: 'ask-discard'}
+	| {readonly type: 'answer-discard'; readonly yes: boolean}
 	| {readonly type: 'move'; readonly direction: 'left' | 'right' | 'home' | 'end'; readonly width: number}
 	| {readonly type: 'submit'}
 	| {readonly type: 'answered'; readonly outcome: CommentOutcome}
@@ -72,6 +84,7 @@ export function initialCommentFormState(draft: CommentDraft): CommentFormState {
 		edited: false,
 		submission: undefined,
 		outcome: undefined,
+		confirmingDiscard: false,
 		request: undefined,
 	};
 }
@@ -106,7 +119,9 @@ function edit(state: CommentFormState, field: CommentField, next: TextValue): Co
 		if (message) errors[field] = message;
 		else delete errors[field];
 	}
-	return {...state, draft, cursors, errors, edited: true};
+	// A refusal (duplicate, too fast) was about the text as it was: once it changes, the message goes.
+	const outcome = state.outcome?.kind === 'refused' || state.outcome?.kind === 'failed' ? undefined : state.outcome;
+	return {...state, draft, cursors, errors, outcome, edited: true};
 }
 
 /** Submitting: with errors, nothing is sent and the focus goes to the first field in error. */
@@ -121,7 +136,13 @@ export function commentFormReducer(state: CommentFormState, action: CommentFormA
 	if (state.submission) {
 		return action.type === 'answered' ? {...state, submission: undefined, outcome: action.outcome} : state;
 	}
-	const field = isTextField(state.focus) ? state.focus : undefined;
+	if (state.confirmingDiscard) {
+		// Asked once: y discards, any other key keeps the draft.
+		if (action.type !== 'answer-discard') return state;
+		return {...state, confirmingDiscard: false, request: action.yes ? {kind: 'discard'} : state.request};
+	}
+	// The comment is edited here; Name, Email and Website by ink-text-input (set-field).
+	const field = state.focus === 'comment' ? state.focus : undefined;
 	const text: TextValue | undefined = field ? {value: state.draft[field], cursor: state.cursors[field]} : undefined;
 	switch (action.type) {
 		case 'next':
@@ -145,12 +166,25 @@ export function commentFormReducer(state: CommentFormState, action: CommentFormA
 			return field && text ? edit(state, field, deleteBackward(text)) : state;
 		case 'delete-forward':
 			return field && text ? edit(state, field, deleteForward(text)) : state;
+		case 'delete-word-backward':
+			return field && text ? edit(state, field, deleteWordBackward(text)) : state;
+		case 'delete-to-line-start':
+			return field && text ? edit(state, field, deleteToLineStart(text)) : state;
+		case 'delete-to-line-end':
+			return field && text ? edit(state, field, deleteToLineEnd(text)) : state;
+		case 'set-field': {
+			const value = typedText(action.value, false);
+			return edit(state, action.field, {value, cursor: Math.min(state.cursors[action.field], value.length)});
+		}
+		case 'ask-discard':
+			return {...state, confirmingDiscard: true};
+		case 'answer-discard':
+			return state;
 		case 'move': {
 			if (!field || !text) return state;
 			const moved = action.direction === 'left' ? moveLeft(text)
 				: action.direction === 'right' ? moveRight(text)
-					: field === 'comment' ? moveToRowEdge(text, action.width, action.direction === 'home' ? 'start' : 'end')
-						: {...text, cursor: action.direction === 'home' ? 0 : text.value.length};
+					: moveToRowEdge(text, action.width, action.direction === 'home' ? 'start' : 'end');
 			return edit(state, field, moved);
 		}
 		case 'submit':

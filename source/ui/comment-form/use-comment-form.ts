@@ -1,12 +1,13 @@
 import {useKeys} from '../hooks/use-keys.js';
-import {useEffect, useLayoutEffect, useRef, useState} from 'react';
+import {useCallback, useEffect, useLayoutEffect, useRef, useState} from 'react';
 import type {Comment} from '../../model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../../model/comment-draft.js';
 import type {Post} from '../../model/post.js';
 import {cleanLine} from '../../render/sanitize.js';
 import type {BlogSource} from '../../sources/blog-source.js';
-import {deleteDraft, loadDraft, saveDraft} from '../../store/drafts.js';
+import {deleteDraft, draftKey as draftKeyOf, loadDraft, saveDraft} from '../../store/drafts.js';
 import {loadIdentity, rememberIdentity} from '../../store/identity.js';
+import type {CommentField} from '../../comments/validation.js';
 import {useCommentFormState, type CommentFormState, type Submission} from './use-comment-form-state.js';
 
 export type UseCommentFormOptions = {
@@ -25,6 +26,8 @@ export type CommentFormModel = {
 	readonly state: CommentFormState;
 	/** Set when the draft could not be written to disk (the form goes on working). */
 	readonly draftProblem: string | undefined;
+	/** A one-line field's new value, from its ink-text-input. */
+	readonly setField: (field: Exclude<CommentField, 'comment'>, value: string) => void;
 };
 
 function messageOf(error: unknown): string {
@@ -32,7 +35,7 @@ function messageOf(error: unknown): string {
 }
 
 /** What the form opens with: the saved draft, or an empty comment with the saved identity filled in. */
-function openingDraft(draftKey: string, parent: number | string): CommentDraft {
+function openingDraft(draftKey: string, parent: number | string, site: string): CommentDraft {
 	try {
 		const saved = loadDraft(draftKey);
 		if (saved) return {...saved, parent};
@@ -41,7 +44,7 @@ function openingDraft(draftKey: string, parent: number | string): CommentDraft {
 	}
 	let identity;
 	try {
-		identity = loadIdentity();
+		identity = loadIdentity({site});
 	} catch {
 		identity = undefined;
 	}
@@ -58,7 +61,8 @@ function openingDraft(draftKey: string, parent: number | string): CommentDraft {
 /** The form's keys and effects: editing, moving between fields, saving the draft as it changes, sending. */
 export function useCommentForm(options: UseCommentFormOptions): CommentFormModel {
 	const {source, post, replyTo, draftKey, commentWidth, onClose, onCancelReply} = options;
-	const [state, dispatch] = useCommentFormState(() => openingDraft(draftKey, replyTo?.id ?? 0));
+	const site = source.site.key;
+	const [state, dispatch] = useCommentFormState(() => openingDraft(draftKey, replyTo?.id ?? 0, site));
 	const [draftProblem, setDraftProblem] = useState<string | undefined>(undefined);
 	const mounted = useRef(true);
 	useEffect(() => {
@@ -91,7 +95,7 @@ export function useCommentForm(options: UseCommentFormOptions): CommentFormModel
 		if (!submission || sent.current === submission) return;
 		sent.current = submission;
 		try {
-			rememberIdentity(submission.draft);
+			rememberIdentity(submission.draft, {site});
 		} catch {
 			// Not remembering the name is no reason not to send the comment.
 		}
@@ -113,22 +117,40 @@ export function useCommentForm(options: UseCommentFormOptions): CommentFormModel
 				if (mounted.current) dispatch({type: 'answered', outcome: {kind: 'failed', message: messageOf(error)}});
 			},
 		);
-	}, [state.submission, source, post, draftKey]);
+	}, [state.submission, source, post, draftKey, site]);
 
+	const latestDraft = useRef(state.draft);
+	latestDraft.current = state.draft;
 	useLayoutEffect(() => {
-		if (state.request?.kind === 'close') callbacks.current.onClose();
-		else if (state.request?.kind === 'cancel-reply') callbacks.current.onCancelReply?.();
-	}, [state.request]);
+		const kind = state.request?.kind;
+		if (kind === 'close') callbacks.current.onClose();
+		else if (kind === 'discard') {
+			try {
+				deleteDraft(draftKey);
+			} catch {
+				// Could not remove it: it comes back next time, which loses nothing.
+			}
+			callbacks.current.onClose();
+		} else if (kind === 'cancel-reply') {
+			// The text and the name, email and website go over to the comment on the post, through its draft.
+			const problem = carryOver(latestDraft.current, draftKey, draftKeyOf(site, post.id, 0));
+			if (problem) setDraftProblem(problem);
+			else callbacks.current.onCancelReply?.();
+		}
+	}, [state.request, draftKey, site, post.id]);
 
-	// Keys become actions; the reducer reads them against the latest state.
+	// Keys become actions; the reducer reads them against the latest state. (The key router tells
+	// Backspace from Delete, which Ink alone does not.)
 	const width = commentWidth;
 	const canCancelReply = replyTo !== undefined && onCancelReply !== undefined;
 	useKeys((input, key) => {
-		if (key.escape) dispatch({type: 'escape'});
+		if (state.confirmingDiscard) dispatch({type: 'answer-discard', yes: !key.ctrl && !key.meta && (input === 'y' || input === 'Y')});
+		else if (key.escape) dispatch({type: 'escape'});
 		else if (key.ctrl && input === 's') dispatch({type: 'submit'});
 		else if (key.ctrl && input === 'x') {
 			if (canCancelReply) dispatch({type: 'cancel-reply'});
-		} else if (key.tab) dispatch({type: key.shift ? 'previous' : 'next'});
+		} else if (key.ctrl && input === discardKey) dispatch({type: 'ask-discard'});
+		else if (key.tab) dispatch({type: key.shift ? 'previous' : 'next'});
 		else if (key.return) dispatch({type: 'enter'});
 		else if (key.upArrow) dispatch({type: 'up', width});
 		else if (key.downArrow) dispatch({type: 'down', width});
@@ -136,11 +158,35 @@ export function useCommentForm(options: UseCommentFormOptions): CommentFormModel
 		else if (key.rightArrow) dispatch({type: 'move', direction: 'right', width});
 		else if (key.home || (key.ctrl && input === 'a')) dispatch({type: 'move', direction: 'home', width});
 		else if (key.end || (key.ctrl && input === 'e')) dispatch({type: 'move', direction: 'end', width});
-		// Most terminals send DEL for Backspace, which Ink calls "delete": both erase backwards. Ctrl-D erases forwards.
-		else if (key.backspace || key.delete) dispatch({type: 'delete-backward'});
-		else if (key.ctrl && input === 'd') dispatch({type: 'delete-forward'});
+		else if ((key.meta && key.backspace) || (key.ctrl && input === 'w')) dispatch({type: 'delete-word-backward'});
+		else if (key.backspace) dispatch({type: 'delete-backward'});
+		else if (key.delete || (key.ctrl && input === 'd')) dispatch({type: 'delete-forward'});
+		else if (key.ctrl && input === 'u') dispatch({type: 'delete-to-line-start'});
+		else if (key.ctrl && input === 'k') dispatch({type: 'delete-to-line-end'});
 		else if (!key.ctrl && !key.meta && input !== '') dispatch({type: 'insert', text: input});
 	}, {isActive: options.isActive, typedText: true});
 
-	return {state, draftProblem};
+	const setField = useCallback((field: Exclude<CommentField, 'comment'>, value: string) => dispatch({type: 'set-field', field, value}), [dispatch]);
+	return {state, draftProblem, setField};
+}
+
+/** Ctrl-Q asks "Discard this draft? y/n". */
+export const discardKey = 'q';
+
+/**
+ * Moves a reply's draft to the draft of a comment on the post (Ctrl-X). A draft already there keeps
+ * its text, with the reply's after it: nothing is lost. Returns what went wrong, if anything.
+ */
+function carryOver(reply: CommentDraft, from: string, to: string): string | undefined {
+	if (from === to) return undefined;
+	try {
+		const there = loadDraft(to);
+		const texts = [there?.comment ?? '', reply.comment].filter(text => text.trim() !== '');
+		const comment = [...new Set(texts)].join('\n\n');
+		saveDraft(to, {...reply, comment, parent: 0});
+		deleteDraft(from);
+		return undefined;
+	} catch (error) {
+		return `The draft could not be moved to a comment on the post: ${messageOf(error)}`;
+	}
 }

@@ -1,63 +1,176 @@
-import {useInput, type Key} from 'ink';
-import React, {createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, type ReactNode} from 'react';
+import type {EventEmitter} from 'node:events';
+import {useApp, useInput, useStdin, type Key} from 'ink';
+import React, {createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode} from 'react';
+import {keyOf, KeySplitter, type KeyPiece} from './split-keys.js';
 
 type KeyHandler = (input: string, key: Key) => void;
 
-/** The screens' key handlers, all fed by one subscription to Ink's input that lives as long as the app. */
-class KeyRouter {
-	readonly #handlers = new Set<{readonly current: KeyHandler}>();
+const control = /[\u0000-\u001F\u007F-\u009F]/u;
 
-	listen(handler: {readonly current: KeyHandler}): () => void {
-		this.#handlers.add(handler);
+type Listener = {
+	readonly handle: {readonly current: KeyHandler};
+	/** Takes a piece of text whole (a text field); otherwise each character is a key of its own. */
+	readonly typedText: {readonly current: boolean};
+};
+
+type RouterOptions = {
+	/** Ctrl-C among other keys (Ink quits on a Ctrl-C read on its own). */
+	readonly onCtrlC: (() => void) | undefined;
+	/** Resolves once React has drawn what the last key did and run its effects. */
+	readonly committed: () => Promise<void>;
+};
+
+/**
+ * The screens' key handlers, all fed from Ink's input events, split into keys (split-keys.ts) and
+ * handed over one at a time, in order, each once the screen has answered the one before: a handler
+ * always sees the screen the user saw when typing the next key.
+ */
+class KeyRouter {
+	readonly #listeners = new Set<Listener>();
+	readonly #queue: KeyPiece[] = [];
+	#draining = false;
+
+	listen(listener: Listener): () => void {
+		this.#listeners.add(listener);
 		return () => {
-			this.#handlers.delete(handler);
+			this.#listeners.delete(listener);
 		};
 	}
 
-	dispatch(input: string, key: Key): void {
-		for (const handler of [...this.#handlers]) handler.current(input, key);
+	/**
+	 * Takes Ink's input events over. Ink's own input hooks (ink-text-input's one-line fields) still get
+	 * text, Backspace and ←/→, one key per event, but no commands: ink-text-input would type the letter of
+	 * a Ctrl-key, or the text after a Tab into the field the Tab has just left.
+	 */
+	attach(emitter: EventEmitter, options: RouterOptions): () => void {
+		const splitter = new KeySplitter();
+		const originalEmit = emitter.emit;
+		const emitToInk = (input: string) => originalEmit.call(emitter, 'input', input);
+		let attached = true;
+		emitter.emit = (event: string | symbol, ...args: unknown[]) => {
+			const data = args[0];
+			if (event !== 'input' || typeof data !== 'string') return originalEmit.call(emitter, event, ...args);
+			const inkQuits = data === '\u0003' && options.onCtrlC !== undefined;
+			this.#queue.push(...splitter.push(data).filter(piece => !(inkQuits && piece.kind === 'key')));
+			void this.#drain(emitToInk, options, () => attached);
+			return true;
+		};
+		return () => {
+			attached = false;
+			this.#queue.length = 0;
+			emitter.emit = originalEmit;
+		};
+	}
+
+	async #drain(emitToInk: (input: string) => void, options: RouterOptions, attached: () => boolean): Promise<void> {
+		if (this.#draining) return;
+		this.#draining = true;
+		try {
+			while (this.#queue.length > 0 && attached()) {
+				const piece = this.#queue.shift()!;
+				if (piece.kind === 'key' && piece.sequence === '\u0003' && options.onCtrlC) {
+					options.onCtrlC();
+					return;
+				}
+				// Typed fast on a screen of single-key commands ("kk", "gk"): each character is a key, answered in turn.
+				if (piece.kind === 'text' && [...piece.text].length > 1 && ![...this.#listeners].some(listener => listener.typedText.current)) {
+					const characters = [...piece.text].filter(character => !control.test(character));
+					this.#queue.unshift(...characters.map(character => ({kind: 'text' as const, text: character, pasted: piece.pasted})));
+					continue;
+				}
+				const {input, key} = keyOf(piece);
+				if (piece.kind === 'text') emitToInk(piece.text);
+				else if (key.backspace) emitToInk('\u007F');
+				else if ((key.leftArrow || key.rightArrow) && !key.ctrl && !key.meta) emitToInk(piece.sequence);
+				for (const listener of [...this.#listeners]) listener.handle.current(input, key);
+				await options.committed();
+			}
+		} finally {
+			this.#draining = false;
+		}
 	}
 }
 
 const KeyRouterContext = createContext<KeyRouter | undefined>(undefined);
 
+/** A key that never gets an answer (the app is closing) does not hold the next one for longer than this. */
+const commitTimeoutMs = 250;
+
 /**
- * Subscribes once to Ink's input for the whole app. Ink's useInput subscribes in a passive effect, a
- * moment after a screen is drawn: a key typed in that moment would be lost, or reach the screen's
- * previous handler with the previous state. Screens under this provider register in a layout effect,
- * in the same commit as their first frame, so every key reaches what is on screen.
+ * The one place input is read for the whole app. Ink's input events are split into keys (a run of
+ * printable characters is text; each control key, escape sequence, Backspace, Delete, Tab and Enter is
+ * a key of its own; a bracketed paste is one piece) and handed to the screens one by one. Screens
+ * register in a layout effect, in the same commit as their first frame, so every key reaches what is
+ * on screen (Ink's useInput subscribes a moment later, in a passive effect).
  */
 export function KeyRouterProvider({children}: {readonly children: ReactNode}) {
 	const router = useMemo(() => new KeyRouter(), []);
-	useInput((input, key) => router.dispatch(input, key));
+	const {internal_eventEmitter: emitter, internal_exitOnCtrlC: exitOnCtrlC, setRawMode, isRawModeSupported} = useStdin();
+	const {exit} = useApp();
+	const quit = useRef(exit);
+	quit.current = exit;
+
+	// After each key, one more render of this provider: React renders it with the key's own updates,
+	// and runs its effect after theirs (children first), so when it runs, the key's frame is drawn and
+	// a field that has just got the focus listens to Ink's input.
+	const [keysHandled, setKeysHandled] = useState(0);
+	const waiting = useRef(new Map<number, () => void>());
+	useEffect(() => {
+		for (const [count, resolve] of waiting.current) {
+			if (count <= keysHandled) {
+				waiting.current.delete(count);
+				resolve();
+			}
+		}
+	}, [keysHandled]);
+	const next = useRef(0);
+	const committed = useCallback(async () => new Promise<void>(resolve => {
+		const count = ++next.current;
+		const timer = setTimeout(resolve, commitTimeoutMs);
+		timer.unref();
+		waiting.current.set(count, () => {
+			clearTimeout(timer);
+			resolve();
+		});
+		setKeysHandled(count);
+	}), []);
+
+	useLayoutEffect(() => router.attach(emitter, {onCtrlC: exitOnCtrlC ? () => quit.current() : undefined, committed}), [router, emitter, exitOnCtrlC, committed]);
+	// Ink reads the terminal only while something asks for raw mode (useInput does; this does instead).
+	useLayoutEffect(() => {
+		if (!isRawModeSupported) return;
+		setRawMode(true);
+		return () => setRawMode(false);
+	}, [isRawModeSupported, setRawMode]);
 	return <KeyRouterContext.Provider value={router}>{children}</KeyRouterContext.Provider>;
 }
 
-/**
- * When a busy moment lets several keys pile up, the terminal hands them over as one string ("jjj"):
- * a screen of single-key commands takes them one by one, as they were typed.
- */
+/** A screen of single-key commands takes a piece of text as its characters, one by one. */
 function oneKeyAtATime(handler: KeyHandler): KeyHandler {
 	return (input, key) => {
 		const characters = [...input];
-		if (characters.length < 2 || /[\u0000-\u001F\u007F]/.test(input)) return handler(input, key);
-		for (const character of characters) handler(character, {...key, shift: character !== character.toLowerCase()});
+		if (characters.length < 2) return handler(input, key);
+		for (const character of characters) {
+			if (!control.test(character)) handler(character, {...key, shift: character !== character.toLowerCase()});
+		}
 	};
 }
 
 /**
  * Handles keys while `isActive`; the handler always sees the state that is on screen. With
- * `typedText`, text that arrives in one piece (a paste) stays one piece; without it, each character
- * is a key of its own.
+ * `typedText`, a piece of text (typed in one read, or pasted) stays one piece; without it, each
+ * character is a key of its own.
  */
 export function useKeys(handler: KeyHandler, options: {readonly isActive?: boolean; readonly typedText?: boolean} = {}): void {
 	const router = useContext(KeyRouterContext);
 	const latest = useRef(handler);
+	const typedText = useRef(options.typedText === true);
 	useLayoutEffect(() => {
 		latest.current = options.typedText ? handler : oneKeyAtATime(handler);
+		typedText.current = options.typedText === true;
 	});
 	const isActive = options.isActive !== false;
-	useLayoutEffect(() => (router && isActive ? router.listen(latest) : undefined), [router, isActive]);
+	useLayoutEffect(() => (router && isActive ? router.listen({handle: latest, typedText}) : undefined), [router, isActive]);
 	// Outside the provider (a component on its own, in a test), fall back to Ink's own subscription.
 	const stable = useCallback<KeyHandler>((input, key) => latest.current(input, key), []);
 	useInput(stable, {isActive: !router && isActive});
