@@ -3,15 +3,13 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, afterEach, beforeEach, describe, test} from 'node:test';
-import {render} from 'ink-testing-library';
 import React from 'react';
 import type {Comment} from '../../../source/model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../../../source/model/comment-draft.js';
 import {draftKey, loadDraft} from '../../../source/store/drafts.js';
 import {loadIdentity, saveIdentity} from '../../../source/store/identity.js';
 import {CommentForm} from '../../../source/ui/comment-form/comment-form.js';
-import {KeyRouterProvider} from '../../../source/ui/hooks/use-keys.js';
-import {frameText, keys, press, waitForFrame, waitForText} from '../helpers.js';
+import {frameText, keys, press, pressTogether, renderWithKeys, waitForFrame, waitForText} from '../helpers.js';
 import {dana, fakeSource, post} from './fixtures.js';
 
 const ctrlS = '\u0013';
@@ -51,8 +49,8 @@ function renderForm(options: Options = {}) {
 	let cancelledReplies = 0;
 	const source = fakeSource(options.submit ?? (async () => ({kind: 'approved', id: 115, link: `${post.link}#comment-115`})));
 	const key = options.key ?? draftKey(source.site.key, post.id, options.replyTo?.id ?? 0);
-	const app = render(
-		<KeyRouterProvider><CommentForm
+	const app = renderWithKeys(
+		<CommentForm
 			source={source}
 			post={post}
 			replyTo={options.replyTo}
@@ -64,7 +62,7 @@ function renderForm(options: Options = {}) {
 				sentDrafts.push(sent);
 			}}
 			onCancelReply={() => cancelledReplies++}
-		/></KeyRouterProvider>,
+		/>,
 	);
 	cleanups.push(() => app.unmount());
 	return {app, source, key, closed, sentDrafts, cancelledReplies: () => cancelledReplies};
