@@ -9,13 +9,14 @@ export const keyHelp: ReadonlyArray<readonly [string, ReadonlyArray<readonly [st
 	['Posts list', [['↑↓ j k', 'move'], ['Enter', 'open the post'], ['←→ [ ]', 'previous / next page'], ['g G', 'first / last post'], ['r', 'retry after an error']]],
 	['Post', [['↑↓ j k', 'scroll a line'], ['Space PgDn', 'page down'], ['b PgUp', 'page up'], ['g G', 'top / bottom'], ['n p', 'newer / older post'], ['C', 'read the comments'], ['c', 'leave a reply'], ['Tab', 'into Related Posts'], ['h', 'hide / show Related'], ['o', 'open in the browser']]],
 	['Comments', [['↑↓ j k', 'choose a comment'], ['Space b g G', 'page'], ['r', 'reply to it'], ['c', 'comment on the post']]],
-	['Reply form', [['Tab S-Tab', 'next / previous field'], ['Enter', 'next field or new line'], ['Ctrl-S', 'send'], ['Ctrl-X', 'comment on the post'], ['Space', 'tick the checkbox'], ['Esc', 'close, keeping the draft']]],
+	['Reply form', [['Tab S-Tab', 'next / previous field'], ['Enter', 'next field or new line'], ['Ctrl-S', 'send'], ['Ctrl-X', 'comment on the post'], ['Space', 'tick the checkbox'], ['Esc', 'close, keeping the draft'], ['Ctrl-Q', 'discard the draft (y/n)']]],
+	['Comment field', [['Ctrl-W U K', 'delete word/to start/end'], ['Del Home End', 'delete fwd, row start/end']]],
 ];
 
 /** The `?` overlay. */
-function KeyGroup({group, keys}: {readonly group: string; readonly keys: ReadonlyArray<readonly [string, string]>}) {
+function KeyGroup({group, keys, last}: {readonly group: string; readonly keys: ReadonlyArray<readonly [string, string]>; readonly last: boolean}) {
 	return (
-		<Box flexDirection="column" marginBottom={1}>
+		<Box flexDirection="column" marginBottom={last ? 0 : 1}>
 			<Text bold>{group}</Text>
 			{keys.map(([keyName, what]) => (
 				<Text key={keyName} wrap="truncate-end">
@@ -34,9 +35,9 @@ export function HelpOverlay({width, height, onClose}: {readonly width: number; r
 		<Box flexDirection="column" height={height} overflow="hidden">
 			<Text bold color={theme.accent}>blogterm keys</Text>
 			<Box flexDirection={width >= 80 ? 'row' : 'column'}>
-				{[[0, 1, 3], [2, 4]].map(column => (
+				{[[0, 1, 3, 5], [2, 4]].map(column => (
 					<Box key={column.join()} flexDirection="column" width={width >= 80 ? Math.floor(width / 2) : width}>
-						{column.map(index => <KeyGroup key={index} group={keyHelp[index]![0]} keys={keyHelp[index]![1]} />)}
+						{column.map((index, position) => <KeyGroup key={index} group={keyHelp[index]![0]} keys={keyHelp[index]![1]} last={position === column.length - 1} />)}
 					</Box>
 				))}
 			</Box>

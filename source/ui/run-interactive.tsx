@@ -10,8 +10,9 @@ import {ReadState} from '../store/read-state.js';
 import {setStoreNoticeSink} from '../store/settings-files.js';
 import {App} from './app.js';
 
-const enterAlternateScreen = '\u001B[?1049h\u001B[H';
-const leaveAlternateScreen = '\u001B[?1049l';
+// The alternate screen, and bracketed paste: a paste arrives between ESC[200~ and ESC[201~, kept whole.
+const enterAlternateScreen = '\u001B[?1049h\u001B[H\u001B[?2004h';
+const leaveAlternateScreen = '\u001B[?2004l\u001B[?1049l';
 
 /** The full-screen reader. Resolves with the exit code when the user quits. */
 export async function runInteractive({site, flags}: {site: string | undefined; flags: CliFlags}): Promise<number> {
@@ -23,8 +24,21 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 	const restoreNoticeSink = setStoreNoticeSink(note => notes.push(note));
 	// A full-screen reader: the terminal's own scrollback is left as it was when we quit.
 	process.stdout.write(enterAlternateScreen);
-	const restore = () => process.stdout.write(leaveAlternateScreen);
+	let restored = false;
+	const restore = () => {
+		if (restored) return;
+		restored = true;
+		process.stdout.write(leaveAlternateScreen);
+	};
+	// Killed by a signal, the terminal is left as it was found too (a crash goes through 'exit'): no paste markers in the shell.
+	const restoreAndExit = (signal: NodeJS.Signals) => {
+		restore();
+		process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+	};
 	process.once('exit', restore);
+	process.once('SIGINT', restoreAndExit);
+	process.once('SIGTERM', restoreAndExit);
+
 	try {
 		const instance = render(
 			<App
@@ -42,6 +56,8 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 	} finally {
 		restore();
 		process.off('exit', restore);
+		process.off('SIGINT', restoreAndExit);
+		process.off('SIGTERM', restoreAndExit);
 		restoreNoticeSink();
 		for (const note of notes) process.stderr.write(`blogterm: ${note}\n`);
 		await resolved.close();

@@ -12,7 +12,7 @@ import type {TestServer} from '../helpers/http-server.js';
 import {keys, press, waitForText} from '../ui/helpers.js';
 import {assertNothingSmuggled} from './hostile-corpus.js';
 import {startHostileFeeds, startHostileWordPress} from './hostile-servers.js';
-import {pressUntil, resize} from './tui.js';
+import {pressAndWaitFor, resize} from './tui.js';
 
 /*
 The reader against blogs that put the hostile corpus in every field: the list, a post (wide, with
@@ -72,25 +72,25 @@ describe('the reader, against a WordPress blog with the corpus in every field', 
 			const list = await waitForText(app, 'Page 1 of 1');
 			assert.match(list, /\[site0\]/, 'the site name');
 			assert.match(list, /\[t3-0\]/, 'the titles');
-			// Each key waits for the first sign of the screen it opens, so that a repeat never lands on that screen.
-			await pressUntil(app, keys.enter, /Loading the post|lines \d+–/);
+			// Each key is pressed once; the next waits for the first sign of the screen it opens.
+			await pressAndWaitFor(app, keys.enter, /Loading the post|lines \d+–/);
 			await waitForText(app, /lines 1–/);
 			await waitForText(app, '[rt1-0]');
-			await pressUntil(app, 'G', '« ');
-			await pressUntil(app, 'C', 'Comments on “');
+			await pressAndWaitFor(app, 'G', '« ');
+			await pressAndWaitFor(app, 'C', 'Comments on “');
 			await waitForText(app, '[ca3-0]');
 			await press(app, ' ', ' ', 'G', 'g');
-			await pressUntil(app, 'r', 'Leave a Reply to [ca3-0]');
-			await pressUntil(app, keys.escape, 'Comments on “');
+			await pressAndWaitFor(app, 'r', 'Leave a Reply to [ca3-0]');
+			await pressAndWaitFor(app, keys.escape, 'Comments on “');
 			// Back on the thread, which loads again.
 			await waitForText(app, /comment \d of 2/);
-			await pressUntil(app, keys.escape, /Loading the post|lines \d+–/);
+			await pressAndWaitFor(app, keys.escape, /Loading the post|lines \d+–/);
 			await waitForText(app, /lines \d+–/);
 			// The previous (older) post, once the neighbours are known: post 2, whose link carries the corpus.
-			await pressUntil(app, 'G', '« ');
-			await pressUntil(app, 'p', /Loading the post|\[t2-0\]/);
+			await pressAndWaitFor(app, 'G', '« ');
+			await pressAndWaitFor(app, 'p', /Loading the post|\[t2-0\]/);
 			await waitForText(app, '[t2-0]');
-			await pressUntil(app, 'o', 'Opened http://127.0.0.1');
+			await pressAndWaitFor(app, 'o', 'Opened http://127.0.0.1');
 			assertFramesClean(app, 'WordPress, wide');
 		} finally {
 			app.unmount();
@@ -104,9 +104,9 @@ describe('the reader, against a WordPress blog with the corpus in every field', 
 		try {
 			await waitForText(app, 'Page 1 of 1');
 			await press(app, 'j');
-			await pressUntil(app, keys.enter, /Loading the post|lines \d+–/);
+			await pressAndWaitFor(app, keys.enter, /Loading the post|lines \d+–/);
 			await waitForText(app, /lines 1–/);
-			await pressUntil(app, 'G', '[rplain0]');
+			await pressAndWaitFor(app, 'G', '[rplain0]');
 			assertFramesClean(app, 'WordPress, narrow');
 		} finally {
 			app.unmount();
@@ -120,11 +120,11 @@ describe('the reader, against feeds with the corpus in every field', () => {
 			const app = renderReader(feeds.feedUrl(format), 100);
 			try {
 				await waitForText(app, /Page 1 of 1/);
-				await pressUntil(app, keys.enter, /Loading the post|lines \d+–/);
+				await pressAndWaitFor(app, keys.enter, /Loading the post|lines \d+–/);
 				await waitForText(app, /lines 1–/);
 				await press(app, 'G');
 				if (format !== 'json') {
-					await pressUntil(app, 'C', 'Comments on “');
+					await pressAndWaitFor(app, 'C', 'Comments on “');
 					await waitForText(app, /comment 1 of 2/);
 					await press(app, 'G');
 				}

@@ -13,7 +13,7 @@ import {App, type ReadMarks} from '../../source/ui/app.js';
 import {startTestDemo, type TestDemo} from '../helpers/demo.js';
 import {ensureBuilt, runCli} from '../script/run-cli.js';
 import {keys, waitForText} from '../ui/helpers.js';
-import {pressUntil, resize} from './tui.js';
+import {pressAndWaitFor, resize} from './tui.js';
 
 /*
 A blog is read once with the network up (as the reader does: the list, a post, its neighbours, related
@@ -63,7 +63,7 @@ for (const mode of ['wordpress', 'feed-only'] as const) {
 			const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(url, {signal})} perPage={10} readMarks={noMarks} />);
 			resize(app.stdout, 100, 24);
 			await waitForText(app, offlineNote);
-			await pressUntil(app, keys.enter, /Loading the post|lines \d+–/);
+			await pressAndWaitFor(app, keys.enter, /Loading the post|lines \d+–/);
 			const post = await waitForText(app, /lines 1–/);
 			assert.match(post, offlineNote);
 			app.unmount();

@@ -7,7 +7,7 @@ import {openBlog} from '../../source/sources/open-blog.js';
 import {App, type ReadMarks} from '../../source/ui/app.js';
 import {keys, press, waitForText} from '../ui/helpers.js';
 import {answer, drip, startFaultServer, type Behaviour, type FaultServer} from './fault-server.js';
-import {pressUntil, resize} from './tui.js';
+import {pressAndWaitFor, resize} from './tui.js';
 
 /*
 The reader when the network misbehaves: Esc cancels a load in progress (and the request with it), a
@@ -79,7 +79,7 @@ describe('Esc cancels a load in progress', () => {
 		const reader = renderReader();
 		await waitForText(reader, 'Connecting to 127.0.0.1');
 		await newRequestTo('/', 0);
-		await pressUntil(reader, keys.escape, 'Cancelled');
+		await pressAndWaitFor(reader, keys.escape, 'Cancelled');
 		await waitForText(reader, 'r retry');
 		assert.equal(await eventually(() => hang.abandoned()), 1, 'the request itself was given up');
 		healthyBlog();
@@ -94,7 +94,7 @@ describe('Esc cancels a load in progress', () => {
 		const reader = renderReader();
 		await waitForText(reader, 'Loading page 1 of posts');
 		await newRequestTo('/wp-json/wp/v2/posts', listsBefore);
-		await pressUntil(reader, keys.escape, 'Cancelled');
+		await pressAndWaitFor(reader, keys.escape, 'Cancelled');
 		assert.equal(await eventually(() => list.abandoned()), 1);
 
 		healthyBlog();
@@ -106,7 +106,7 @@ describe('Esc cancels a load in progress', () => {
 		await waitForText(reader, 'Loading the post');
 		// The request is on its way (the screen shows "Loading" a moment before it leaves).
 		await newRequestTo('/wp-json/wp/v2/posts/2', 0);
-		await pressUntil(reader, keys.escape, 'Cancelled');
+		await pressAndWaitFor(reader, keys.escape, 'Cancelled');
 		assert.equal(await eventually(() => post.abandoned()), 1);
 	});
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, describe, test} from 'node:test';
@@ -67,5 +67,35 @@ describe('saved identity', () => {
 			if (previous === undefined) delete process.env['BLOGTERM_HOME'];
 			else process.env['BLOGTERM_HOME'] = previous;
 		}
+	});
+
+	test('per blog, as WordPress\'s cookies are per site; a blog not commented on yet is offered the last used', () => {
+		const directory = freshDirectory();
+		rememberIdentity(draft, {directory, site: 'one.example'});
+		rememberIdentity({...draft, name: 'Dana B', email: 'b@example.com'}, {directory, site: 'two.example'});
+		assert.equal(loadIdentity({directory, site: 'one.example'})?.email, 'dana@example.com');
+		assert.equal(loadIdentity({directory, site: 'two.example'})?.email, 'b@example.com');
+		assert.equal(loadIdentity({directory, site: 'new.example'})?.email, 'b@example.com', 'the last used');
+		// Site keys hold dots: kept as keys, not as paths into the file.
+		assert.match(readFileSync(join(directory, 'identity.json'), 'utf8'), /"one\.example"/);
+	});
+
+	test('unticked on a blog: that blog\'s are forgotten, another blog\'s are kept', () => {
+		const directory = freshDirectory();
+		rememberIdentity(draft, {directory, site: 'one.example'});
+		rememberIdentity({...draft, name: 'Dana B', email: 'b@example.com'}, {directory, site: 'two.example'});
+		rememberIdentity({...draft, name: 'Dana B', email: 'b@example.com', saveIdentity: false}, {directory, site: 'two.example'});
+		assert.equal(loadIdentity({directory, site: 'one.example'})?.email, 'dana@example.com');
+		assert.doesNotMatch(readFileSync(join(directory, 'identity.json'), 'utf8'), /b@example\.com/);
+	});
+
+	test('the single identity of the first version is carried over: offered everywhere, kept on the next save', () => {
+		const directory = freshDirectory();
+		mkdirSync(directory, {recursive: true});
+		writeFileSync(join(directory, 'identity.json'), JSON.stringify({identity: {name: 'Old', email: 'old@example.com', website: ''}}));
+		assert.equal(loadIdentity({directory, site: 'any.example'})?.name, 'Old');
+		rememberIdentity({...draft, name: 'Old', email: 'old@example.com', website: ''}, {directory, site: 'one.example'});
+		assert.equal(loadIdentity({directory, site: 'other.example'})?.name, 'Old');
+		assert.equal(loadIdentity({directory, site: 'one.example'})?.name, 'Old');
 	});
 });

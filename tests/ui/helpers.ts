@@ -1,4 +1,7 @@
+import {render} from 'ink-testing-library';
+import React, {type ReactElement} from 'react';
 import stripAnsi from 'strip-ansi';
+import {KeyRouterProvider} from '../../source/ui/hooks/use-keys.js';
 
 type Rendered = {lastFrame(): string | undefined; stdin: {write(data: string): void}};
 
@@ -23,12 +26,22 @@ export async function waitForText(rendered: Rendered, text: string | RegExp, tim
 	return waitForFrame(rendered, frame => (typeof text === 'string' ? frame.includes(text) : text.test(frame)), timeoutMs);
 }
 
-/** Types keys one write at a time, letting Ink handle each before the next. */
+/** A screen on its own, with keys read as the app reads them (split into keys, one by one, in order). */
+export function renderWithKeys(tree: ReactElement): ReturnType<typeof render> {
+	return render(React.createElement(KeyRouterProvider, null, tree));
+}
+
+/** Presses each key once, one write each, a moment apart (as a person types). */
 export async function press(rendered: Rendered, ...keys: string[]): Promise<void> {
 	for (const key of keys) {
 		rendered.stdin.write(key);
 		await new Promise(resolve => setTimeout(resolve, 15));
 	}
+}
+
+/** Writes all the keys in ONE write, as a terminal hands over what piled up during a busy moment. */
+export function pressTogether(rendered: Rendered, ...keys: string[]): void {
+	rendered.stdin.write(keys.join(''));
 }
 
 export const keys = {

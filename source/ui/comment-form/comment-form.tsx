@@ -68,7 +68,7 @@ export function commentWrapWidth(width: number): number {
 function helpText(focus: FocusTarget): string {
 	switch (focus) {
 		case 'comment':
-			return `Tab next field · Enter new line · ${submitKeyLabel} send · Esc close (kept) · ${discardKeyLabel} discard`;
+			return `Tab next · Enter new line · ${submitKeyLabel} send · Esc close (kept) · ${discardKeyLabel} discard`;
 		case 'saveIdentity':
 			return `Space tick/untick · Tab/Enter next · Shift-Tab back · ${submitKeyLabel} send · Esc close`;
 		case 'submit':

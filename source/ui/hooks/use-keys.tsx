@@ -93,8 +93,8 @@ class KeyRouter {
 
 const KeyRouterContext = createContext<KeyRouter | undefined>(undefined);
 
-/** A key that never gets an answer (the app is closing) does not hold the next one for longer than this. */
-const commitTimeoutMs = 250;
+/** A safety net only: a key whose frame never comes does not hold the next one for longer than this. */
+const commitTimeoutMs = 2000;
 
 /**
  * The one place input is read for the whole app. Ink's input events are split into keys (a run of
@@ -115,6 +115,11 @@ export function KeyRouterProvider({children}: {readonly children: ReactNode}) {
 	// a field that has just got the focus listens to Ink's input.
 	const [keysHandled, setKeysHandled] = useState(0);
 	const waiting = useRef(new Map<number, () => void>());
+	// Closing: no frame will come; the keys left are not waited for.
+	useEffect(() => () => {
+		for (const resolve of waiting.current.values()) resolve();
+		waiting.current.clear();
+	}, []);
 	useEffect(() => {
 		for (const [count, resolve] of waiting.current) {
 			if (count <= keysHandled) {

@@ -68,6 +68,9 @@ export function PostList(props: PostListProps) {
 		if (result.status === 'loading') {
 			if (key.escape) result.cancel();
 			if (input === 'q') props.onQuit();
+			// Typed ahead (kk at the top of a page: the page before, then up one more): moves within the page to come; it clamps when it comes.
+			if (key.downArrow || input === 'j') props.onMove(1, props.perPage);
+			if (key.upArrow || input === 'k') props.onMove(-1, props.perPage);
 			return;
 		}
 		if (input === 'q') return props.onQuit();

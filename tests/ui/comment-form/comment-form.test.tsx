@@ -3,15 +3,13 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, afterEach, beforeEach, describe, test} from 'node:test';
-import {render} from 'ink-testing-library';
 import React from 'react';
 import type {Comment} from '../../../source/model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../../../source/model/comment-draft.js';
 import {draftKey, loadDraft} from '../../../source/store/drafts.js';
 import {loadIdentity, saveIdentity} from '../../../source/store/identity.js';
 import {CommentForm} from '../../../source/ui/comment-form/comment-form.js';
-import {KeyRouterProvider} from '../../../source/ui/hooks/use-keys.js';
-import {frameText, keys, press, waitForFrame, waitForText} from '../helpers.js';
+import {frameText, keys, press, pressTogether, renderWithKeys, waitForFrame, waitForText} from '../helpers.js';
 import {dana, fakeSource, post} from './fixtures.js';
 
 const ctrlS = '\u0013';
@@ -51,8 +49,8 @@ function renderForm(options: Options = {}) {
 	let cancelledReplies = 0;
 	const source = fakeSource(options.submit ?? (async () => ({kind: 'approved', id: 115, link: `${post.link}#comment-115`})));
 	const key = options.key ?? draftKey(source.site.key, post.id, options.replyTo?.id ?? 0);
-	const app = render(
-		<KeyRouterProvider><CommentForm
+	const app = renderWithKeys(
+		<CommentForm
 			source={source}
 			post={post}
 			replyTo={options.replyTo}
@@ -64,7 +62,7 @@ function renderForm(options: Options = {}) {
 				sentDrafts.push(sent);
 			}}
 			onCancelReply={() => cancelledReplies++}
-		/></KeyRouterProvider>,
+		/>,
 	);
 	cleanups.push(() => app.unmount());
 	return {app, source, key, closed, sentDrafts, cancelledReplies: () => cancelledReplies};
@@ -326,5 +324,185 @@ describe('the comment form', () => {
 		const frame = await waitForText(app, 'Ünïcödé 😀 works');
 		assert.match(frameText(app), /Ünïcödé 😀 works/);
 		assert.ok(frame);
+	});
+});
+
+/** The text of the Comment field's first row. */
+const commentText = (frame: string) => fieldLine(frame, 'Comment *').split('│')[1]?.trimEnd().slice(1) ?? '';
+const valueOf = (frame: string, label: string) => fieldLine(frame, label).split('│')[1]?.trim() ?? '';
+const backspaces = (count: number) => backspace.repeat(count);
+const left = (count: number) => keys.left.repeat(count);
+const deleteKey = '\u001B[3~';
+const ctrl = (letter: string) => String.fromCodePoint(letter.codePointAt(0)! - 96);
+const end = '\u001B[F';
+
+describe('keys in one read, in every field of the form', () => {
+	test('three Backspaces in one read delete three characters, in the comment and in Name', async () => {
+		const {app} = renderForm();
+		await waitForText(app, 'Leave a Reply');
+		pressTogether(app, 'Nice post!!!', backspaces(3), '.', keys.tab, 'Olivexyz', backspaces(3));
+		const frame = await waitForFrame(app, current => valueOf(current, 'Name *') === 'Olive');
+		assert.equal(commentText(frame), 'Nice post.');
+	});
+
+	test('Ada and Tab in one read put Ada in Name and move on; the rest of the read fills Email, Website and the checkbox', async () => {
+		const {app} = renderForm();
+		await waitForText(app, 'Leave a Reply');
+		pressTogether(app, keys.tab, 'Ada', keys.tab, 'ada@example.org', keys.tab, 'https://ada.example/', keys.tab, ' ');
+		const frame = await waitForFrame(app, current => current.includes('[x] Save my name'));
+		assert.equal(valueOf(frame, 'Name *'), 'Ada');
+		assert.equal(valueOf(frame, 'Email *'), 'ada@example.org');
+		assert.equal(valueOf(frame, 'Website'), 'https://ada.example/');
+		assert.equal(commentText(frame), '', 'Tab never arrives as a space');
+	});
+
+	test('text and Ctrl-S in one read insert the text, then send it', async () => {
+		saveIdentity({name: 'Olive', email: 'olive@example.org', website: ''});
+		const form = renderForm();
+		await waitForText(form.app, 'Leave a Reply');
+		pressTogether(form.app, 'Sent at once', ctrlS);
+		await waitForFrame(form.app, () => form.closed.length === 1);
+		assert.equal(form.source.sent.length, 1);
+		assert.equal(form.source.sent[0]!.comment, 'Sent at once');
+	});
+
+	test('Shift-Tab and ←/→ in one read edit the field they land on', async () => {
+		const {app} = renderForm();
+		await waitForText(app, 'Leave a Reply');
+		pressTogether(app, keys.tab, keys.tab, 'olive.example', keys.shiftTab, 'Olive', keys.tab, left(13), 'me@');
+		await waitForFrame(app, current => valueOf(current, 'Email *') === 'me@olive.example' && valueOf(current, 'Name *') === 'Olive');
+	});
+
+	test('a bracketed paste is one piece: its newlines stay in the comment and become spaces in Name', async () => {
+		const {app} = renderForm();
+		await waitForText(app, 'Leave a Reply');
+		pressTogether(app, '\u001B[200~first line\r\nsecond\tline\u001B[201~', keys.tab, '\u001B[200~Olive\nReader\u001B[201~');
+		const frame = await waitForFrame(app, current => valueOf(current, 'Name *') === 'Olive Reader');
+		assert.equal(commentText(frame), 'first line');
+		assert.match(frame, /│ second line/);
+	});
+});
+
+describe('the comment editor', () => {
+	let drafts = 0;
+	/** A fresh form (a draft of its own), and the pieces written to it in one read. */
+	async function typed(...pieces: string[]): Promise<{app: ReturnType<typeof renderForm>['app']; key: string}> {
+		const form = renderForm({key: `editor-${++drafts}`});
+		await waitForText(form.app, 'Leave a Reply');
+		pressTogether(form.app, ...pieces);
+		return {app: form.app, key: form.key};
+	}
+
+	test('Ctrl-W deletes the word before the cursor, Ctrl-U to the line\'s start, Ctrl-K to its end', async () => {
+		let {app} = await typed('one two three', ctrl('w'), 'four');
+		await waitForFrame(app, current => commentText(current) === 'one two four');
+		app.unmount();
+		({app} = await typed('keep\nthis line', left(4), ctrl('u')));
+		await waitForFrame(app, current => /│ line/.test(current) && commentText(current) === 'keep');
+		app.unmount();
+		({app} = await typed('abc def', left(4), ctrl('k'), '!'));
+		await waitForFrame(app, current => commentText(current) === 'abc!');
+	});
+
+	test('Delete deletes forward, Backspace backward', async () => {
+		const {app} = await typed('abcd', left(2), deleteKey, backspace);
+		await waitForFrame(app, current => commentText(current) === 'ad');
+	});
+
+	test('Home and End, Ctrl-A and Ctrl-E move to the start and end of the row', async () => {
+		let {app} = await typed('middle', home, '[', end, ']');
+		await waitForFrame(app, current => commentText(current) === '[middle]');
+		app.unmount();
+		({app} = await typed('middle', ctrl('a'), '<', ctrl('e'), '>'));
+		await waitForFrame(app, current => commentText(current) === '<middle>');
+	});
+
+	test('a wrapped row never starts with the space it was broken at', async () => {
+		// Words that end right at the field's edge, with a space after them.
+		const text = `${'x'.repeat(64)} ${'y'.repeat(65)} z`;
+		const {app} = await typed(text);
+		const frame = await waitForText(app, ' z');
+		const rows = frame.split('\n').filter(line => line.includes('│ ')).map(line => line.split('│ ')[1]!);
+		const shown = rows.filter(row => row.trim() !== '');
+		assert.ok(shown.length >= 3, frame);
+		for (const row of shown) assert.doesNotMatch(row, /^ /, `a row starts with a space:\n${frame}`);
+		assert.equal(shown.join('').replaceAll(' ', ''), text.replaceAll(' ', ''), 'nothing lost');
+	});
+
+	test('the field says when there is more text above or below it', async () => {
+		const lines = Array.from({length: 12}, (_, index) => `line ${index + 1}`).join('\n');
+		const {app} = await typed(`\u001B[200~${lines}\u001B[201~`);
+		let frame = await waitForText(app, 'line 12');
+		assert.match(frame, /↑ more/);
+		assert.doesNotMatch(frame, /↓ more/);
+		pressTogether(app, keys.up.repeat(11));
+		frame = await waitForFrame(app, current => current.includes('line 1\n') || commentText(current) === 'line 1');
+		assert.match(frame, /↓ more/);
+		assert.doesNotMatch(frame, /↑ more/);
+	});
+});
+
+describe('what the form does with what was written', () => {
+	test('a refusal message goes away once the text is edited', async () => {
+		saveIdentity({name: 'Olive', email: 'olive@example.org', website: ''});
+		const form = renderForm({submit: async () => ({kind: 'refused', reason: 'duplicate', message: 'Duplicate comment detected; it looks as though you’ve already said that!'})});
+		await waitForText(form.app, 'Leave a Reply');
+		pressTogether(form.app, 'Hello', ctrlS);
+		await waitForText(form.app, 'Duplicate comment detected');
+		pressTogether(form.app, ' again');
+		const frame = await waitForFrame(form.app, current => commentText(current) === 'Hello again');
+		assert.doesNotMatch(frame, /Duplicate comment/);
+	});
+
+	test('Ctrl-X carries the reply\'s text and name, email and website over to the comment on the post', async () => {
+		const reply = renderForm({replyTo: dana});
+		await waitForText(reply.app, 'Leave a Reply to Dana');
+		pressTogether(reply.app, 'Carried over', keys.tab, 'Olive', keys.tab, 'olive@example.org', ctrlX);
+		await waitForFrame(reply.app, () => reply.cancelledReplies() === 1);
+		reply.app.unmount();
+		assert.equal(loadDraft(reply.key), undefined, 'the reply\'s draft has moved');
+		const onPost = renderForm();
+		const frame = await waitForText(onPost.app, 'Carried over');
+		assert.doesNotMatch(frame, /Leave a Reply to/);
+		assert.equal(valueOf(frame, 'Name *'), 'Olive');
+		assert.equal(valueOf(frame, 'Email *'), 'olive@example.org');
+	});
+
+	test(`Ctrl-Q asks once "Discard this draft? y/n": n keeps it, y throws it away and closes`, async () => {
+		const form = renderForm();
+		await waitForText(form.app, 'Leave a Reply');
+		pressTogether(form.app, 'Second thoughts', ctrl('q'));
+		await waitForText(form.app, 'Discard this draft? y/n');
+		pressTogether(form.app, 'n');
+		let frame = await waitForFrame(form.app, current => !current.includes('Discard this draft?'));
+		assert.equal(commentText(frame), 'Second thoughts', 'n is an answer, not text');
+		assert.equal(loadDraft(form.key)?.comment, 'Second thoughts');
+		pressTogether(form.app, ctrl('q'), 'y');
+		await waitForFrame(form.app, () => form.closed.length === 1);
+		assert.deepEqual(form.closed, [undefined]);
+		assert.equal(loadDraft(form.key), undefined);
+		frame = frameText(form.app);
+		assert.ok(frame);
+	});
+
+	test('the reply form shows the first lines of the comment replied to, above the fields', async () => {
+		const long = {...dana, html: `<p>${'A long comment that goes on. '.repeat(12)}</p><p>Last words.</p>`};
+		const {app} = renderForm({replyTo: long});
+		const frame = await waitForText(app, 'Leave a Reply to Dana');
+		const lines = frame.split('\n');
+		const quoted = lines.filter(line => line.startsWith('  │ '));
+		assert.equal(quoted.length, 3, frame);
+		assert.match(quoted[0]!, /A long comment that goes on\./);
+		assert.match(quoted[2]!, /…$/);
+		assert.ok(lines.indexOf(quoted[0]!) < lines.findIndex(line => line.slice(2).startsWith('Comment *')));
+	});
+
+	test('name, email and website are offered per blog: the blog\'s own, else the last used', async () => {
+		saveIdentity({name: 'Olive', email: 'olive@example.org', website: ''}, {site: 'elsewhere.example'});
+		saveIdentity({name: 'Olive Here', email: 'here@example.org', website: ''}, {site: 'blog.example'});
+		saveIdentity({name: 'Olive Last', email: 'last@example.org', website: ''}, {site: 'third.example'});
+		const {app} = renderForm();
+		const frame = await waitForText(app, 'Olive Here');
+		assert.equal(valueOf(frame, 'Email *'), 'here@example.org');
 	});
 });

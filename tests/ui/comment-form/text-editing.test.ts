@@ -3,6 +3,10 @@ import {describe, test} from 'node:test';
 import {
 	cursorRow,
 	deleteBackward,
+	deleteForward,
+	deleteToLineEnd,
+	deleteToLineStart,
+	deleteWordBackward,
 	insertText,
 	moveLeft,
 	moveToRowEdge,
@@ -59,5 +63,19 @@ describe('editing text in the form', () => {
 		assert.equal(start.atCursor, 'h');
 		assert.ok(start.after.endsWith('…'));
 		assert.equal(start.before.length + start.atCursor.length + start.after.length, 20);
+	});
+
+	test('a row broken at spaces keeps them at its end: the next row starts with the word', () => {
+		assert.deepEqual(wrapRows('abcde fgh', 5).map(row => row.text), ['abcde ', 'fgh']);
+		assert.deepEqual(wrapRows('abcde   fgh', 5).map(row => row.text), ['abcde   ', 'fgh']);
+	});
+
+	test('Ctrl-W, Ctrl-U, Ctrl-K and Delete', () => {
+		assert.deepEqual(deleteWordBackward({value: 'one two  ', cursor: 9}), {value: 'one ', cursor: 4});
+		assert.deepEqual(deleteWordBackward({value: 'one\ntwo', cursor: 4}), {value: 'onetwo', cursor: 3}, 'at a line start: joins the lines');
+		assert.deepEqual(deleteToLineStart({value: 'a\nbc d', cursor: 4}), {value: 'a\n d', cursor: 2});
+		assert.deepEqual(deleteToLineEnd({value: 'ab cd\nef', cursor: 2}), {value: 'ab\nef', cursor: 2});
+		assert.deepEqual(deleteToLineEnd({value: 'ab\nef', cursor: 2}), {value: 'abef', cursor: 2}, 'at a line end: joins the next line');
+		assert.deepEqual(deleteForward({value: 'abc', cursor: 1}), {value: 'ac', cursor: 1});
 	});
 });

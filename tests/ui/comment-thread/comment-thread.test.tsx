@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
-import {render} from 'ink-testing-library';
 import React from 'react';
 import {buildThread} from '../../../source/comments/thread.js';
 import type {Comment} from '../../../source/model/comment.js';
@@ -11,7 +10,7 @@ import {CommentThread} from '../../../source/ui/comment-thread/comment-thread.js
 import {CommentThreadScreen} from '../../../source/ui/comment-thread/comment-thread-screen.js';
 import {commentThreadReducer, type ThreadLayout} from '../../../source/ui/comment-thread/use-comment-thread-state.js';
 import {fakeSource, post} from '../comment-form/fixtures.js';
-import {keys, press, waitForFrame, waitForText} from '../helpers.js';
+import {keys, press, renderWithKeys, waitForFrame, waitForText} from '../helpers.js';
 
 let cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -23,27 +22,13 @@ function comment(id: number, parent = 0, author = `Reader ${id}`, html = `<p>Com
 	return {id, parent, author, authorUrl: undefined, date: `2024-02-${String(id).padStart(2, '0')}T10:00:00`, html, status: 'approved'};
 }
 
-/** Presses a key (one that does no harm when repeated) until the frame shows its effect. */
-async function pressUntil(app: Parameters<typeof press>[0], key: string, predicate: (frame: string) => boolean): Promise<void> {
-	for (let attempt = 0; attempt < 50; attempt++) {
-		await press(app, key);
-		try {
-			await waitForFrame(app, predicate, 100);
-			return;
-		} catch {
-			// Not yet: Ink subscribes the new screen's keys a moment after showing it.
-		}
-	}
-	throw new Error(`pressing ${JSON.stringify(key)} never had its effect`);
-}
-
 const twelve = Array.from({length: 12}, (_, index) => comment(index + 1));
 const selectedAuthor = (frame: string) => frame.split('\n').find(line => line.startsWith('▌ '))?.slice(2).split(' · ')[0];
 
 describe('the comment thread', () => {
 	test('shows the comments threaded, the first selected, and where the reader is', async () => {
 		const entries = buildThread([comment(1), comment(2, 1, 'Eli'), comment(3)]);
-		const app = render(<CommentThread entries={entries} width={80} height={12} onReply={() => {}} />);
+		const app = renderWithKeys(<CommentThread entries={entries} width={80} height={12} onReply={() => {}} />);
 		cleanups.push(() => app.unmount());
 		const frame = await waitForText(app, 'comment 1 of 3');
 		assert.equal(selectedAuthor(frame), 'Reader 1');
@@ -53,7 +38,7 @@ describe('the comment thread', () => {
 
 	test('j and k move the selection; r replies to the selected comment', async () => {
 		const replies: Comment[] = [];
-		const app = render(<CommentThread entries={buildThread(twelve)} width={80} height={12} onReply={comment => replies.push(comment)} />);
+		const app = renderWithKeys(<CommentThread entries={buildThread(twelve)} width={80} height={12} onReply={comment => replies.push(comment)} />);
 		cleanups.push(() => app.unmount());
 		await waitForText(app, 'comment 1 of 12');
 		await press(app, 'j', 'j', keys.down);
@@ -67,7 +52,7 @@ describe('the comment thread', () => {
 	});
 
 	test('pages like a post: Space and b, g and G', async () => {
-		const app = render(<CommentThread entries={buildThread(twelve)} width={80} height={12} onReply={() => {}} />);
+		const app = renderWithKeys(<CommentThread entries={buildThread(twelve)} width={80} height={12} onReply={() => {}} />);
 		cleanups.push(() => app.unmount());
 		await waitForText(app, 'comment 1 of 12');
 		await press(app, ' ');
@@ -85,7 +70,7 @@ describe('the comment thread', () => {
 	});
 
 	test('without onReply (comments closed), r does nothing and is not offered', async () => {
-		const app = render(<CommentThread entries={buildThread(twelve)} width={80} height={12} />);
+		const app = renderWithKeys(<CommentThread entries={buildThread(twelve)} width={80} height={12} />);
 		cleanups.push(() => app.unmount());
 		const frame = await waitForText(app, 'comment 1 of 12');
 		assert.doesNotMatch(frame, /r reply/);
@@ -93,7 +78,7 @@ describe('the comment thread', () => {
 
 	test('no line is wider than the terminal', async () => {
 		const long = comment(1, 0, 'Someone with an extraordinarily long name indeed', `<p>${'word '.repeat(80)}</p>`);
-		const app = render(<CommentThread entries={buildThread([long, comment(2, 1), comment(3, 2)])} width={40} height={20} onReply={() => {}} />);
+		const app = renderWithKeys(<CommentThread entries={buildThread([long, comment(2, 1), comment(3, 2)])} width={40} height={20} onReply={() => {}} />);
 		cleanups.push(() => app.unmount());
 		const frame = await waitForText(app, 'comment 1 of 3');
 		for (const line of frame.split('\n')) assert.ok(line.length <= 40, line);
@@ -132,7 +117,7 @@ describe('the comment thread screen', () => {
 		source.canComment = () => options.canComment ?? true;
 		const replies: Array<[Post, Comment | undefined]> = [];
 		let backs = 0;
-		const app = render(
+		const app = renderWithKeys(
 			<CommentThreadScreen
 				source={source}
 				post={options.post ?? post}
@@ -153,8 +138,8 @@ describe('the comment thread screen', () => {
 		const frame = await waitForText(app, 'c comment · Esc back');
 		assert.match(frame.split('\n')[0]!, /^Comments on “Leave a comment here”/);
 		assert.match(frame, /comment 1 of 2/);
-		// The thread has just appeared: press until its keys are live (G is harmless to repeat).
-		await pressUntil(app, 'G', frame => frame.includes('comment 2 of 2'));
+		await press(app, 'G');
+		await waitForFrame(app, frame => frame.includes('comment 2 of 2'));
 		await press(app, 'r');
 		await waitForFrame(app, () => replies.length === 1);
 		assert.equal(replies[0]![1]!.id, 2);

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {keyOf, KeySplitter, type KeyPiece} from '../../../source/ui/hooks/split-keys.js';
+
+/** What the splitter makes of Ink's events, one after another. */
+function split(...events: string[]): KeyPiece[] {
+	const splitter = new KeySplitter();
+	return events.flatMap(event => splitter.push(event));
+}
+
+const text = (value: string, pasted = false): KeyPiece => ({kind: 'text', text: value, pasted});
+const key = (sequence: string): KeyPiece => ({kind: 'key', sequence});
+
+describe('splitting input into keys', () => {
+	test('a run of printable characters is text; each control key is its own key, in order', () => {
+		assert.deepEqual(split('j\r'), [text('j'), key('\r')]);
+		assert.deepEqual(split('abc\u007F\u007F\u007F'), [text('abc'), key('\u007F'), key('\u007F'), key('\u007F')]);
+		assert.deepEqual(split('text\u0013'), [text('text'), key('\u0013')]);
+		assert.deepEqual(split('Ada\tolive'), [text('Ada'), key('\t'), text('olive')]);
+		assert.deepEqual(split('kk'), [text('kk')]);
+	});
+
+	test('escape sequences (Ink already cuts a read at them) stay one key each', () => {
+		assert.deepEqual(split('\u001B[A', 'x', '\u001B[3~'), [key('\u001B[A'), text('x'), key('\u001B[3~')]);
+	});
+
+	test('a bracketed paste is one piece of text, newlines included, even over several reads', () => {
+		assert.deepEqual(split('\u001B[200~', 'line one\r\nline', ' two\ttab', '\u001B[201~', 'x'), [text('line one\nline two\ttab', true), text('x')]);
+		assert.deepEqual(split('\u001B[200~', 'a\rb\u001B[201~\u0013'), [text('a\nb', true), key('\u0013')]);
+	});
+
+	test('Tab is Tab and never a space; Backspace and Delete are told apart', () => {
+		assert.equal(keyOf(key('\t')).key.tab, true);
+		assert.equal(keyOf(key('\t')).input, '');
+		assert.equal(keyOf(key('\u001B[Z')).key.shift, true);
+		assert.equal(keyOf(key('\u007F')).key.backspace, true);
+		assert.equal(keyOf(key('\u007F')).key.delete, false);
+		assert.equal(keyOf(key('\b')).key.backspace, true);
+		assert.equal(keyOf(key('\u001B[3~')).key.delete, true);
+		assert.equal(keyOf(key('\u001B[3~')).key.backspace, false);
+	});
+
+	test('Ctrl-letters, Home/End in their several spellings, PgUp/PgDn and Esc', () => {
+		assert.deepEqual([keyOf(key('\u0013')).input, keyOf(key('\u0013')).key.ctrl], ['s', true]);
+		assert.deepEqual([keyOf(key('\u0017')).input, keyOf(key('\u0017')).key.ctrl], ['w', true]);
+		for (const home of ['\u001B[H', '\u001B[1~', '\u001B[7~', '\u001BOH']) assert.equal(keyOf(key(home)).key.home, true, JSON.stringify(home));
+		for (const end of ['\u001B[F', '\u001B[4~', '\u001B[8~', '\u001BOF']) assert.equal(keyOf(key(end)).key.end, true, JSON.stringify(end));
+		assert.equal(keyOf(key('\u001B[5~')).key.pageUp, true);
+		assert.equal(keyOf(key('\u001B[6~')).key.pageDown, true);
+		assert.equal(keyOf(key('\u001B')).key.escape, true);
+		assert.equal(keyOf(key('\r')).key.return, true);
+		assert.equal(keyOf(text('G')).key.shift, true);
+	});
+});
