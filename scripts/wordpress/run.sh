@@ -26,13 +26,16 @@ bash "$here/install.sh"
 base=${TMPDIR:-/tmp}
 if [ -d /dev/shm ] && [ -w /dev/shm ]; then base=/dev/shm; fi
 state=$(mktemp -d "$base/blogterm-wp.XXXXXX")
+# --record: WordPress is seeded once for the recordings (which send comments) and once for the suite.
+recording=
 cleanup() {
 	local status=$?
+	if [ -n "$recording" ]; then bash "$here/stop.sh" "$recording"; fi
 	bash "$here/stop.sh" "$state"
 	if [ "$status" -ne 0 ] || [ -n "${BLOGTERM_E2E_KEEP:-}" ]; then
-		echo "wordpress e2e: logs and data kept in $state" >&2
+		echo "wordpress e2e: logs and data kept in $state $recording" >&2
 	else
-		rm -rf "$state"
+		rm -rf "$state" ${recording:+"$recording"}
 	fi
 	exit "$status"
 }
@@ -40,15 +43,19 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+if [ -n "$record" ]; then
+	recording=$(mktemp -d "$base/blogterm-wp-record.XXXXXX")
+	bash "$here/start.sh" "$recording"
+	BLOGTERM_WP_SITES="$recording/sites.json" HOME="$recording/home" XDG_CONFIG_HOME="$recording/home/config" \
+		XDG_DATA_HOME="$recording/home/data" XDG_CACHE_HOME="$recording/home/cache" node --import tsx tests/wordpress/recording/record.ts
+	bash "$here/stop.sh" "$recording"
+	rm -rf "$recording"
+	recording=
+fi
+
 started=$SECONDS
 bash "$here/start.sh" "$state"
 echo "wordpress e2e: WordPress ready in $((SECONDS - started)) s" >&2
-
-# Before the suite touches the sites: the recordings are made on a freshly seeded WordPress.
-if [ -n "$record" ]; then
-	BLOGTERM_WP_SITES="$state/sites.json" HOME="$state/home" XDG_CONFIG_HOME="$state/home/config" XDG_DATA_HOME="$state/home/data" \
-		XDG_CACHE_HOME="$state/home/cache" node --import tsx tests/wordpress/recording/record.ts
-fi
 
 # The suite runs the build BLOGTERM_E2E_CLI names, or builds one and runs a copy of it (so that a
 # `npm run build` elsewhere in this working tree, which empties dist/, cannot pull it away mid-run).

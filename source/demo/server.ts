@@ -14,7 +14,8 @@ import {commentsFeed, postsFeed} from './feeds.js';
 import {jetpackResponse} from './jetpack.js';
 import {listPage, notFoundPage, postPage, wpDiePage} from './pages.js';
 import type {PageContext, Viewer} from './pages.js';
-import {encodeJson, handleRest} from './rest.js';
+import {encodeJson} from './rest/context.js';
+import {handleRest} from './rest/routes.js';
 import {wpHash} from './wp-text.js';
 
 export type DemoBlogOptions = {

@@ -5,6 +5,9 @@ import {after, afterEach, before, describe, it} from 'node:test';
 import type {CommentDraft} from '../../source/model/comment-draft.js';
 import type {Post} from '../../source/model/post.js';
 import type {BlogSource} from '../../source/sources/blog-source.js';
+import {isAnonymousRestRefusal} from '../../source/comments/send-comment.js';
+import {readFormResponse, readRestResponse} from '../../source/comments/outcome.js';
+import type {HttpResponse} from '../../source/http/client.js';
 import {isBlogError} from '../../source/sources/errors.js';
 import {openFeedBlog} from '../../source/sources/feed/discover-feed.js';
 import {openBlog} from '../../source/sources/open-blog.js';
@@ -231,5 +234,53 @@ describe('the feed source against recorded WordPress feeds', () => {
 		const source = await openFeedBlog(`${replay().origin}/feed/atom/`);
 		const first = await source.fetchPostPage(1, 10);
 		assert.deepEqual(first.posts.map(post => [post.title, post.link, post.author]), seed.posts.slice(0, 10).map(post => [post.title, onReplay(post.link, replay()), post.author]));
+	});
+});
+
+describe('reading WordPress\'s recorded answers to a comment', () => {
+	const answerTo = (probe: string): HttpResponse => {
+		const [exchange] = exchangesOf(`probe: ${probe}`, all);
+		return {statusCode: exchange!.status, url: `${recordedOrigin}${exchange!.path}`, headers: exchange!.headers, body: typeof exchange!.body === 'string' ? exchange!.body : JSON.stringify(exchange!.body)};
+	};
+	const location = (probe: string) => new URL(answerTo(probe).headers['location'] as string);
+
+	it('a 302 to #comment-ID is published, with that ID and link; one with unapproved=ID is held', () => {
+		for (const probe of ['form: published', 'form: a reply']) {
+			const to = location(probe);
+			assert.deepEqual(readFormResponse(answerTo(probe)), {kind: 'approved', id: Number(to.hash.replace('#comment-', '')), link: to.href}, probe);
+		}
+		const held = readFormResponse(answerTo('form: held'));
+		assert.equal(held.kind, 'held');
+		assert.equal(held.kind === 'held' && held.id, Number(location('form: held').searchParams.get('unapproved')));
+	});
+
+	it('each wp_die page is refused for its reason, in WordPress\'s words', () => {
+		const cases = [
+			['form: too fast', 'too-fast', 'You are posting comments too quickly. Slow down.'],
+			['form: duplicate', 'duplicate', 'already said that'],
+			['form: no name', 'invalid', 'Please fill the required fields.'],
+			['form: no email', 'invalid', 'Please fill the required fields.'],
+			['form: no comment', 'invalid', 'Please type your comment text.'],
+			['form: a bad email', 'invalid', 'Please enter a valid email address.'],
+			['form: comments closed', 'closed', 'Sorry, comments are closed for this item.'],
+		] as const;
+		for (const [probe, reason, words] of cases) {
+			const outcome = readFormResponse(answerTo(probe));
+			assert.equal(outcome.kind === 'refused' && outcome.reason, reason, `${probe}: ${JSON.stringify(outcome)}`);
+			assert.ok(outcome.kind === 'refused' && outcome.message.includes(words), `${probe}: ${JSON.stringify(outcome)}`);
+		}
+	});
+
+	it('the empty 200 for a post that is gone or password-protected is not taken for a success', () => {
+		for (const probe of ['form: a post that does not exist', 'form: a password-protected post']) {
+			assert.equal(readFormResponse(answerTo(probe)).kind, 'refused', probe);
+		}
+	});
+
+	it('WordPress\'s refusal of an anonymous REST comment is known for what it is', () => {
+		const answer = answerTo('an anonymous REST comment');
+		assert.ok(isAnonymousRestRefusal(answer));
+		const outcome = readRestResponse(answer);
+		assert.equal(outcome.kind === 'refused' && outcome.reason, 'login-required', JSON.stringify(outcome));
 	});
 });

@@ -44,11 +44,15 @@ const forgetRecentComments = async () => void await tool('age-comments');
 
 const exchanges: Exchange[] = [];
 let scenario = '';
+/** Requests the proxy is still waiting on WordPress for: a scenario ends when they are answered. */
+const inFlight = new Set<Promise<unknown>>();
 
 type Answer = {status: number; headers: Record<string, string>; text: string};
 
 /** Asks WordPress, and records the exchange under the current scenario. */
 async function ask(method: string, path: string, body?: {form?: Record<string, string>; json?: Record<string, unknown>}, accept?: string, origin = wordpressOrigin): Promise<Answer> {
+	// Recorded under the scenario that asked, even when the answer comes after it ended.
+	const askedIn = scenario;
 	const headers: Record<string, string> = {'accept-encoding': 'identity'};
 	if (accept) headers['accept'] = accept;
 	let payload: string | undefined;
@@ -68,7 +72,7 @@ async function ask(method: string, path: string, body?: {form?: Record<string, s
 	}
 	const contentType = kept['content-type'];
 	exchanges.push({
-		scenario,
+		scenario: askedIn,
 		method,
 		path,
 		...(body ? {requestBody: body.form ?? body.json} : {}),
@@ -89,7 +93,10 @@ async function startRecordingProxy(wordpressOrigin: string): Promise<{origin: st
 			const text = replaceOrigin(Buffer.concat(chunks).toString('utf8'), origin, wordpressOrigin);
 			const contentType = request.headers['content-type'] ?? '';
 			const body = text === '' ? undefined : /json/.test(contentType) ? {json: JSON.parse(text) as Record<string, unknown>} : {form: Object.fromEntries(new URLSearchParams(text))};
-			ask(request.method ?? 'GET', request.url ?? '/', body, request.headers['accept'], wordpressOrigin).then(answer => {
+			const asked = ask(request.method ?? 'GET', request.url ?? '/', body, request.headers['accept'], wordpressOrigin);
+			inFlight.add(asked);
+			void asked.finally(() => inFlight.delete(asked)).catch(() => undefined);
+			asked.then(answer => {
 				const headers = Object.fromEntries(Object.entries(answer.headers).map(([name, value]) => [name, replaceOrigin(value, wordpressOrigin, origin)]));
 				response.writeHead(answer.status, headers).end(replaceOrigin(answer.text, wordpressOrigin, origin));
 			}, (error: unknown) => {
@@ -111,6 +118,8 @@ async function during<T>(name: string, work: () => Promise<T>): Promise<T | Erro
 		// A refusal is an answer worth recording too (a post that does not exist).
 		return error as Error;
 	} finally {
+		// What blogterm asked at the same time and did not wait for (a comment count) is still part of it.
+		while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
 		scenario = '';
 	}
 }
