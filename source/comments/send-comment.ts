@@ -1,5 +1,9 @@
 import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
 import {getText, postForm, postJson, toBlogError, type HttpResponse} from '../http/client.js';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {blogtermPaths} from '../store/paths.js';
+import {noteStoreProblem} from '../store/settings-files.js';
 import {heldMessage, readFormResponse, readRestResponse, restErrorCode, unknownMessage} from './outcome.js';
 
 /*
@@ -8,10 +12,15 @@ redirect is never followed (the HTTP client sees to both). When the request may 
 but no answer came back, the outcome is 'unknown', so the user looks at the thread before sending again.
 */
 
-/** A WordPress application password (user + password), from the environment. */
+/**
+ * A WordPress application password (user + password), from the environment, and the sites it is for:
+ * the one named on the command line, and those a settings entry names. It is sent nowhere else.
+ */
 export type Credentials = {
 	readonly user: string;
 	readonly password: string;
+	/** Hosts (`blog.example`, `127.0.0.1:8080`) the password may be sent to, lower case. */
+	readonly hosts: readonly string[];
 };
 
 /** Where a comment on one post goes. */
@@ -21,7 +30,7 @@ export type CommentTarget = {
 	readonly formActionUrl: string;
 	/** The REST comments route (…/wp/v2/comments or ?rest_route=/wp/v2/comments), when the blog has a REST API. */
 	readonly restCommentsUrl?: string;
-	/** Application-password credentials from the environment (see credentialsFromEnvironment). */
+	/** Application-password credentials for the site the user named (see credentialsForSite). */
 	readonly credentials?: Credentials;
 };
 
@@ -37,11 +46,53 @@ export type SendCommentOptions = {
 /** The environment variables that hold a WordPress application password. */
 export const credentialVariables = {user: 'BLOGTERM_WP_USER', password: 'BLOGTERM_WP_APP_PASSWORD'} as const;
 
-/** Credentials from BLOGTERM_WP_USER and BLOGTERM_WP_APP_PASSWORD, when both are set. */
-export function credentialsFromEnvironment(environment: NodeJS.ProcessEnv = process.env): Credentials | undefined {
+/** The settings entry (in `settings.json`, blogterm's config folder) naming more sites the password is for. */
+export const credentialSitesSetting = 'wordpressAccountSites';
+
+/** `blog.example`, `https://Blog.Example:8443/x` → the host a URL or a site as typed names, lower case. */
+function hostOfSite(site: string): string | undefined {
+	const trimmed = site.trim();
+	try {
+		return new URL(/^[a-z][a-z\d+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`).host.toLowerCase();
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The sites the settings entry names for the password (`"wordpressAccountSites": ["notes.example"]` in
+ * `settings.json`). A file that cannot be read names none, and says so.
+ */
+export function credentialSitesFromSettings(environment: NodeJS.ProcessEnv = process.env): string[] {
+	const path = join(blogtermPaths(environment).config, 'settings.json');
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch {
+		return [];
+	}
+	try {
+		const sites = (JSON.parse(text) as Record<string, unknown> | null)?.[credentialSitesSetting];
+		if (sites === undefined) return [];
+		if (Array.isArray(sites) && sites.every(site => typeof site === 'string')) return sites;
+	} catch {
+		// Said below.
+	}
+	noteStoreProblem(`${credentialSitesSetting} in ${path} could not be read (it should be a list of sites); your WordPress account is used only on the site you named.`);
+	return [];
+}
+
+/**
+ * Credentials from BLOGTERM_WP_USER and BLOGTERM_WP_APP_PASSWORD, when both are set, for the site the
+ * user named (`namedSite`, as typed or as a URL) and any `moreSites` (the settings entry). Never for a
+ * host that site redirects to or advertises its REST API on.
+ */
+export function credentialsForSite(namedSite: string, environment: NodeJS.ProcessEnv = process.env, moreSites: readonly string[] = []): Credentials | undefined {
 	const user = environment[credentialVariables.user]?.trim();
 	const password = environment[credentialVariables.password]?.trim();
-	return user && password ? {user, password} : undefined;
+	if (!user || !password) return undefined;
+	const hosts = [namedSite, ...moreSites].map(hostOfSite).filter((host): host is string => host !== undefined);
+	return hosts.length > 0 ? {user, password, hosts: [...new Set(hosts)]} : undefined;
 }
 
 function isLoopback(hostname: string): boolean {
@@ -49,10 +100,14 @@ function isLoopback(hostname: string): boolean {
 	return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
 }
 
-/** Whether a password may be sent to this URL: only over https, or to this very machine. */
-export function mayCarryCredentials(url: string): boolean {
+/**
+ * Whether a password may be sent to this URL: only to a host it is for (`credentials.hosts`), and only
+ * over https or to this very machine. Without `credentials`, only the scheme is judged.
+ */
+export function mayCarryCredentials(url: string, credentials?: Pick<Credentials, 'hosts'>): boolean {
 	try {
 		const parsed = new URL(url);
+		if (credentials && !credentials.hosts.includes(parsed.host.toLowerCase())) return false;
 		return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopback(parsed.hostname));
 	} catch {
 		return false;
@@ -166,8 +221,9 @@ async function confirmPublished(outcome: CommentOutcome, restCommentsUrl: string
 export async function sendComment(target: CommentTarget, draft: CommentDraft, options: SendCommentOptions = {}): Promise<CommentOutcome> {
 	const {signal} = options;
 	const restUrl = target.restCommentsUrl;
-	// A password goes only over https or to this machine; otherwise it stays home and the comment goes anonymously.
-	const credentials = restUrl && target.credentials && mayCarryCredentials(restUrl) ? target.credentials : undefined;
+	// A password goes only to the site it is for, over https or to this machine; otherwise it stays home
+	// and the comment goes anonymously.
+	const credentials = restUrl && target.credentials && mayCarryCredentials(restUrl, target.credentials) ? target.credentials : undefined;
 
 	if (restUrl && (credentials || options.tryAnonymousRest !== false)) {
 		const headers: Record<string, string> = {accept: 'application/json'};

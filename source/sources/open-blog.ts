@@ -29,7 +29,8 @@ export async function openBlog(site: string, options: FetchOptions = {}): Promis
 	if (home.statusCode >= 400 && home.statusCode !== 404) {
 		throw new BlogError('http', `${cleanLine(hostOf(url))} answered ${home.statusCode}.`, {statusCode: home.statusCode});
 	}
-	const wordpress = await openWordPressBlog(home, options);
+	// The site as the user named it (not where it redirected): a WordPress password is for it alone.
+	const wordpress = await openWordPressBlog(home, options, process.env, url);
 	if (wordpress) return wordpress;
 	// Loaded only for a blog read through its feed: a WordPress blog never pays for the feed parser.
 	const {openFeedBlog} = await import('./feed/discover-feed.js');

@@ -3,7 +3,7 @@ import {createServer} from 'node:net';
 import type {AddressInfo} from 'node:net';
 import {after, describe, test} from 'node:test';
 import {
-	credentialsFromEnvironment,
+	credentialsForSite,
 	isAnonymousRestRefusal,
 	mayCarryCredentials,
 	outcomeOfSendError,
@@ -119,7 +119,7 @@ describe('sending a comment', () => {
 
 	test('credentials go to a loopback host as Basic auth, without the author fields', async () => {
 		const server = await blog({'/wp-json/wp/v2/comments': json(201, restComment(119, 'approved'))});
-		const target = targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`, credentials: {user: 'ada', password: 'abcd efgh ijkl mnop'}});
+		const target = targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`, credentials: {user: 'ada', password: 'abcd efgh ijkl mnop', hosts: [new URL(server.url).host]}});
 		const outcome = await sendComment(target, draft);
 		assert.equal(outcome.kind, 'approved');
 		assert.equal(server.seen[0]!.headers.authorization, `Basic ${Buffer.from('ada:abcd efgh ijkl mnop').toString('base64')}`);
@@ -128,7 +128,7 @@ describe('sending a comment', () => {
 
 	test('wrong credentials are said, not silently replaced by an anonymous comment', async () => {
 		const server = await blog({'/wp-json/wp/v2/comments': json(401, restErrors.badPassword.json)});
-		const target = targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`, credentials: {user: 'ada', password: 'wrong'}});
+		const target = targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`, credentials: {user: 'ada', password: 'wrong', hosts: [new URL(server.url).host]}});
 		const outcome = await sendComment(target, draft);
 		assert.deepEqual(outcome, {kind: 'refused', reason: 'login-required', message: 'The provided password is an invalid application password.'});
 		assert.equal(server.seen.length, 1);
@@ -136,7 +136,7 @@ describe('sending a comment', () => {
 
 	test('credentials never go over plain http to another host: the comment goes by the form, anonymously', async () => {
 		const server = await blog({'/wp-comments-post.php': redirect('/?p=25#comment-120')});
-		const target = targetOf(server, {restCommentsUrl: 'http://blog.invalid/wp-json/wp/v2/comments', credentials: {user: 'ada', password: 'secret'}});
+		const target = targetOf(server, {restCommentsUrl: 'http://blog.invalid/wp-json/wp/v2/comments', credentials: {user: 'ada', password: 'secret', hosts: ['blog.invalid']}});
 		const outcome = await sendComment(target, draft, {tryAnonymousRest: false});
 		assert.equal(outcome.kind, 'approved');
 		assert.deepEqual(server.seen.map(request => request.path), ['/wp-comments-post.php']);
@@ -147,6 +147,16 @@ describe('sending a comment', () => {
 		assert.equal(mayCarryCredentials('http://127.0.0.1:8080/wp-json/'), true);
 		assert.equal(mayCarryCredentials('http://[::1]:8080/wp-json/'), true);
 		assert.equal(mayCarryCredentials('http://127.0.0.1.evil.example/'), false);
+	});
+
+	test('credentials never go to a REST root on another host than the one they are for, even a loopback one: the comment goes anonymously', async () => {
+		const named = await blog({});
+		const other = await blog({'/wp-json/wp/v2/comments': json(401, restErrors.loginRequired.json), '/wp-comments-post.php': redirect('/?p=25#comment-124')});
+		const target = targetOf(other, {restCommentsUrl: `${other.url}wp-json/wp/v2/comments`, credentials: {user: 'ada', password: 'secret', hosts: [new URL(named.url).host]}});
+		const outcome = await sendComment(target, draft);
+		assert.equal(outcome.kind, 'approved');
+		assert.deepEqual(other.seen.map(request => `${request.method} ${request.path} ${request.headers.authorization ?? 'anonymous'}`), ['POST /wp-json/wp/v2/comments anonymous', 'POST /wp-comments-post.php anonymous']);
+		assert.equal(named.seen.length, 0);
 	});
 
 	test('a dropped connection after sending is "unknown", and the POST is not sent again', async () => {
@@ -229,10 +239,24 @@ describe('sending a comment', () => {
 });
 
 describe('helpers of sending', () => {
-	test('credentials come from BLOGTERM_WP_USER and BLOGTERM_WP_APP_PASSWORD, both or none', () => {
-		assert.deepEqual(credentialsFromEnvironment({BLOGTERM_WP_USER: 'ada', BLOGTERM_WP_APP_PASSWORD: 'abcd efgh'}), {user: 'ada', password: 'abcd efgh'});
-		assert.equal(credentialsFromEnvironment({BLOGTERM_WP_USER: 'ada'}), undefined);
-		assert.equal(credentialsFromEnvironment({}), undefined);
+	test('credentials come from BLOGTERM_WP_USER and BLOGTERM_WP_APP_PASSWORD, both or none, for the site named and those in settings', () => {
+		const environment = {BLOGTERM_WP_USER: 'ada', BLOGTERM_WP_APP_PASSWORD: 'abcd efgh'};
+		assert.deepEqual(credentialsForSite('Blog.Example', environment), {user: 'ada', password: 'abcd efgh', hosts: ['blog.example']});
+		assert.deepEqual(credentialsForSite('http://127.0.0.1:8080/blog/', environment, ['https://notes.example/', 'other.example:8443']), {user: 'ada', password: 'abcd efgh', hosts: ['127.0.0.1:8080', 'notes.example', 'other.example:8443']});
+		assert.equal(credentialsForSite('blog.example', {BLOGTERM_WP_USER: 'ada'}), undefined);
+		assert.equal(credentialsForSite('blog.example', {}), undefined);
+	});
+
+	test('a password may go only to a host it is for, over https or to that loopback host', () => {
+		const credentials = {hosts: ['blog.example', '127.0.0.1:8080']};
+		assert.equal(mayCarryCredentials('https://blog.example/wp-json/wp/v2/comments', credentials), true);
+		assert.equal(mayCarryCredentials('https://BLOG.example/?rest_route=/wp/v2/comments', credentials), true);
+		assert.equal(mayCarryCredentials('http://blog.example/wp-json/wp/v2/comments', credentials), false, 'not over plain http');
+		assert.equal(mayCarryCredentials('https://api.blog.example/wp-json/wp/v2/comments', credentials), false, 'not to another host, even a subdomain');
+		assert.equal(mayCarryCredentials('https://evil.example/wp-json/wp/v2/comments', credentials), false);
+		assert.equal(mayCarryCredentials('http://127.0.0.1:8080/wp-json/', credentials), true);
+		assert.equal(mayCarryCredentials('http://127.0.0.1:9090/wp-json/', credentials), false, 'not to another port of this machine');
+		assert.equal(mayCarryCredentials('https://blog.example:8443/wp-json/', credentials), false, 'not to another port');
 	});
 
 	test('the REST URL of one comment, for pretty and plain permalinks', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {gzipSync} from 'node:zlib';
-import {httpLimits} from '../../source/http/client.js';
+import {httpLimits, toBlogError} from '../../source/http/client.js';
 import {decodeBody} from '../../source/http/decode-body.js';
 
 const limits = {maxBytes: httpLimits.maxBodyBytes, maxLayers: 2};
@@ -28,12 +28,16 @@ describe('decoding an answer', () => {
 		setImmediate(() => controller.abort());
 		const error = await pending;
 		assert.equal(error.name, 'AbortError');
+		const said = toBlogError(error, 'https://blog.example/');
+		assert.equal(said.kind, 'cancelled');
+		assert.equal(said.message, 'Loading blog.example was cancelled.');
 	});
 
 	test('counts against the request\'s time limit: past the deadline it stops with the request\'s timeout', async () => {
 		const error = await rejection(decodeBody(twoLayers, 'gzip, gzip', {...limits, deadline: Date.now() - 1}));
 		assert.equal(error.name, 'TimeoutError');
 		assert.equal(error.event, 'request');
+		assert.equal(toBlogError(error, 'https://blog.example/', httpLimits).message, 'blog.example did not finish answering within 30 s.');
 	});
 
 	test('a first layer that grows past the limit is stopped there', async () => {

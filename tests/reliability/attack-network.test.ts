@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, test, type TestContext} from 'node:test';
 import {brotliCompressSync, gzipSync} from 'node:zlib';
+import {mkdtempSync, mkdirSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {getText, httpLimits, postJson} from '../../source/http/client.js';
+import type {CommentDraft} from '../../source/model/comment-draft.js';
 import {BlogError} from '../../source/sources/errors.js';
-import {answer, failFirst, midBodyReset, startFaultServer, type FaultServer} from './fault-server.js';
+import {openBlog} from '../../source/sources/open-blog.js';
+import {answer, failFirst, midBodyReset, redirect, startFaultServer, type FaultServer} from './fault-server.js';
 import {stackedGzip} from './hostile-servers.js';
 
 /*
@@ -138,5 +143,116 @@ describe('a connection reset in the middle of a body', () => {
 		report(t, 'POST answered 200, 1000 bytes of 5000, then a reset', result);
 		assert.equal(result.ok, false);
 		assert.equal(server.requestsTo('/post-reset-mid-body').length, 1);
+	});
+});
+
+describe('a WordPress application password goes to the site named, and nowhere else', () => {
+	const password = 'abcd efgh ijkl mnop';
+	const authorization = `Basic ${Buffer.from(`ada:${password}`).toString('base64')}`;
+	const draft: CommentDraft = {comment: 'Hello.', name: 'Ada', email: 'ada@example.com', website: '', saveIdentity: false, parent: 0};
+	const variables = ['BLOGTERM_WP_USER', 'BLOGTERM_WP_APP_PASSWORD', 'BLOGTERM_HOME'] as const;
+	const saved = Object.fromEntries(variables.map(name => [name, process.env[name]]));
+	let home: string;
+	const blogs: FaultServer[] = [];
+	before(() => {
+		home = mkdtempSync(join(tmpdir(), 'blogterm-credentials-'));
+		process.env['BLOGTERM_WP_USER'] = 'ada';
+		process.env['BLOGTERM_WP_APP_PASSWORD'] = password;
+		process.env['BLOGTERM_HOME'] = home;
+	});
+	after(async () => {
+		for (const name of variables) {
+			if (saved[name] === undefined) delete process.env[name];
+			else process.env[name] = saved[name];
+		}
+		await Promise.all(blogs.map(async blog => blog.close()));
+		rmSync(home, {recursive: true, force: true});
+	});
+
+	/** A WordPress blog on 127.0.0.1 with one post (1) open for comments; its REST route takes a signed-in comment. */
+	async function wordpress(): Promise<FaultServer> {
+		const blog = await startFaultServer();
+		blogs.push(blog);
+		blog.route('/', answer(200, '<!doctype html><title>Blog</title>', {link: `<${blog.url}wp-json/>; rel="https://api.w.org/"`}));
+		blog.route('/wp-json/', answer(200, JSON.stringify({name: 'Blog', description: '', url: blog.url.slice(0, -1), home: blog.url.slice(0, -1), namespaces: ['wp/v2']}), {'content-type': 'application/json'}));
+		blog.route('/wp-json/wp/v2/posts/1', answer(200, JSON.stringify({
+			id: 1, date: '2026-03-01T10:00:00', date_gmt: '2026-03-01T10:00:00', slug: 'hello', link: `${blog.url}hello/`, status: 'publish',
+			title: {rendered: 'Hello'}, excerpt: {rendered: '<p>Hi</p>', protected: false}, content: {rendered: '<p>Hi</p>', protected: false},
+			comment_status: 'open', author: 1, categories: [], tags: [],
+		}), {'content-type': 'application/json'}));
+		blog.route('/wp-json/wp/v2/comments', (request, response) => {
+			if (request.method !== 'POST') return answer(200, '[]', {'content-type': 'application/json', 'x-wp-total': '0', 'x-wp-totalpages': '0'})(request, response, 0);
+			const signedIn = request.headers.authorization !== undefined;
+			return answer(signedIn ? 201 : 401, JSON.stringify(signedIn
+				? {id: 7, post: 1, parent: 0, status: 'hold', link: `${blog.url}hello/#comment-7`, content: {rendered: '<p>Hello.</p>'}}
+				: {code: 'rest_comment_login_required', message: 'Sorry, you must be logged in to comment.', data: {status: 401}}), {'content-type': 'application/json'})(request, response, 0);
+		});
+		blog.route('/wp-comments-post.php', redirect('/hello/?unapproved=8&moderation-hash=x#comment-8'));
+		return blog;
+	}
+
+	/** Opens the site as the user named it, comments on post 1, and says which blog heard the password. */
+	async function commentOn(t: TestContext, named: string, blogsSeen: Record<string, FaultServer>, setup: string): Promise<void> {
+		const source = await openBlog(named);
+		const post = await source.fetchPost({kind: 'id', id: 1});
+		const outcome = await source.submitComment!(post, draft);
+		t.diagnostic(`sent: ${setup}; BLOGTERM_WP_USER=ada, the site named ${named}`);
+		for (const [name, blog] of Object.entries(blogsSeen)) {
+			const posts = blog.requests.filter(request => request.method === 'POST');
+			t.diagnostic(`came back: ${outcome.kind}; ${name} saw ${posts.map(request => `POST ${request.url.split('?')[0]} ${request.headers.authorization === authorization ? 'with the password' : 'anonymous'}`).join(', ') || 'no POST'}`);
+		}
+	}
+
+	const sawPassword = (blog: FaultServer) => blog.requests.some(request => request.headers.authorization !== undefined);
+
+	test('the site named gets it (over loopback http), as Basic auth on the REST route', async t => {
+		const blog = await wordpress();
+		await commentOn(t, blog.url, {'the named blog': blog}, 'a WordPress blog');
+		assert.equal(blog.requestsTo('/wp-json/wp/v2/comments').find(request => request.method === 'POST')?.headers.authorization, authorization);
+	});
+
+	test('a REST root advertised on another host does not get it: the comment goes there anonymously', async t => {
+		const named = await startFaultServer();
+		blogs.push(named);
+		const elsewhere = await wordpress();
+		named.route('/', answer(200, '<!doctype html><title>Blog</title>', {link: `<${elsewhere.url}wp-json/>; rel="https://api.w.org/"`}));
+		await commentOn(t, named.url, {'the named site': named, 'the advertised host': elsewhere}, `a home page whose Link header names the REST root ${elsewhere.url}wp-json/`);
+		assert.equal(sawPassword(elsewhere), false, 'the other host never saw the password');
+		assert.ok(elsewhere.requests.some(request => request.method === 'POST'), 'the comment was still sent, anonymously');
+	});
+
+	test('a home page that redirects to another host does not take the password with it', async t => {
+		const named = await startFaultServer();
+		blogs.push(named);
+		const elsewhere = await wordpress();
+		named.route('/', redirect(elsewhere.url));
+		await commentOn(t, named.url, {'the named site': named, 'the host redirected to': elsewhere}, `a home page that redirects (302) to ${elsewhere.url}`);
+		assert.equal(sawPassword(elsewhere), false, 'the other host never saw the password');
+	});
+
+	test('a REST route that redirects the signed-in POST to another host: not followed, the other host hears nothing', async t => {
+		const blog = await wordpress();
+		const elsewhere = await wordpress();
+		blog.route('/wp-json/wp/v2/comments', (request, response, count) => {
+			if (request.method !== 'POST') return answer(200, '[]', {'content-type': 'application/json'})(request, response, count);
+			return redirect(`${elsewhere.url}wp-json/wp/v2/comments`, 307)(request, response, count);
+		});
+		await commentOn(t, blog.url, {'the named blog': blog, 'the host redirected to': elsewhere}, `a REST route answering 307 to ${elsewhere.url}`);
+		assert.equal(elsewhere.requests.length, 0);
+	});
+
+	test('a host a settings entry names for the password gets it too', async t => {
+		const named = await startFaultServer();
+		blogs.push(named);
+		const elsewhere = await wordpress();
+		named.route('/', answer(200, '<!doctype html><title>Blog</title>', {link: `<${elsewhere.url}wp-json/>; rel="https://api.w.org/"`}));
+		mkdirSync(join(home, 'config'), {recursive: true});
+		writeFileSync(join(home, 'config', 'settings.json'), JSON.stringify({wordpressAccountSites: [elsewhere.url]}));
+		try {
+			await commentOn(t, named.url, {'the named site': named, 'the host in settings': elsewhere}, `settings.json naming ${elsewhere.url}, the REST root advertised there`);
+		} finally {
+			rmSync(join(home, 'config', 'settings.json'));
+		}
+		assert.equal(elsewhere.requestsTo('/wp-json/wp/v2/comments').find(request => request.method === 'POST')?.headers.authorization, authorization);
 	});
 });

@@ -38,7 +38,7 @@ export function advertisedApiRoot(response: HttpResponse): ApiRoot | undefined {
  * Opens a WordPress blog through its REST API, or resolves undefined when the site is not WordPress
  * (or has its REST API switched off for visitors).
  */
-export async function openWordPressBlog(home: HttpResponse, options: FetchOptions = {}, environment: NodeJS.ProcessEnv = process.env): Promise<WordPressSource | undefined> {
+export async function openWordPressBlog(home: HttpResponse, options: FetchOptions = {}, environment: NodeJS.ProcessEnv = process.env, namedSite?: string): Promise<WordPressSource | undefined> {
 	const given = new URL(home.url);
 	const advertised = looksLikeApiRoot(given) ? {url: home.url} : advertisedApiRoot(home);
 	if (!advertised) return undefined;
@@ -48,7 +48,7 @@ export async function openWordPressBlog(home: HttpResponse, options: FetchOption
 	for (const root of roots) {
 		const index = root === advertised && looksLikeApiRoot(given) ? home : await getText(root.url, {signal: options.signal, headers: {accept: 'application/json'}, cache: true, cacheFirst: options.cacheFirst});
 		const parsed = readIndex(index);
-		if (parsed) return new WordPressSource(root, siteInfo(parsed, index.url), parsed.url ?? parsed.home ?? index.url, environment);
+		if (parsed) return new WordPressSource(root, siteInfo(parsed, index.url), parsed.url ?? parsed.home ?? index.url, environment, namedSite);
 	}
 	return undefined;
 }

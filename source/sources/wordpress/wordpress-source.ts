@@ -6,7 +6,7 @@ import type {RelatedPost} from '../../model/related.js';
 import type {SiteInfo} from '../../model/site.js';
 import {getText, header, hostOf, parseJsonBody, type HttpResponse} from '../../http/client.js';
 import {cleanLine} from '../../render/sanitize.js';
-import {credentialsFromEnvironment, sendComment} from '../../comments/send-comment.js';
+import {credentialSitesFromSettings, credentialsForSite, sendComment} from '../../comments/send-comment.js';
 import {rankRelatedPosts} from '../related/rank.js';
 import type {BlogSource, FetchOptions} from '../blog-source.js';
 import {BlogError, isBlogError} from '../errors.js';
@@ -30,12 +30,15 @@ export class WordPressSource implements BlogSource {
 	/** The WordPress install's URL (site_url), where wp-comments-post.php lives. */
 	readonly #installUrl: string;
 	readonly #environment: NodeJS.ProcessEnv;
+	/** The site as the user named it: the only one (with those in settings) a WordPress password goes to. */
+	readonly #namedSite: string | undefined;
 
-	constructor(root: ApiRoot, site: SiteInfo, installUrl: string, environment: NodeJS.ProcessEnv = process.env) {
+	constructor(root: ApiRoot, site: SiteInfo, installUrl: string, environment: NodeJS.ProcessEnv = process.env, namedSite?: string) {
 		this.#root = root;
 		this.site = site;
 		this.#installUrl = installUrl;
 		this.#environment = environment;
+		this.#namedSite = namedSite;
 	}
 
 	async fetchPostPage(page: number, perPage: number, options: FetchOptions = {}): Promise<PostPage> {
@@ -128,7 +131,7 @@ export class WordPressSource implements BlogSource {
 			postId: post.id,
 			formActionUrl: new URL('wp-comments-post.php', withTrailingSlash(this.#installUrl)).toString(),
 			restCommentsUrl: routeUrl(this.#root, 'wp/v2/comments'),
-			credentials: credentialsFromEnvironment(this.#environment),
+			credentials: this.#namedSite === undefined ? undefined : credentialsForSite(this.#namedSite, this.#environment, credentialSitesFromSettings(this.#environment)),
 		}, draft);
 	}
 
