@@ -9,6 +9,7 @@ import type {SentComment} from '../../../source/store/my-comments.js';
 import {BlogError} from '../../../source/sources/errors.js';
 import {CommentThread} from '../../../source/ui/comment-thread/comment-thread.js';
 import {CommentThreadScreen} from '../../../source/ui/comment-thread/comment-thread-screen.js';
+import {KeyRouterProvider} from '../../../source/ui/hooks/use-keys.js';
 import {commentThreadReducer, type ThreadLayout} from '../../../source/ui/comment-thread/use-comment-thread-state.js';
 import {fakeSource, post} from '../comment-form/fixtures.js';
 import {keys, press, waitForFrame, waitForText} from '../helpers.js';
@@ -21,20 +22,6 @@ afterEach(() => {
 
 function comment(id: number, parent = 0, author = `Reader ${id}`, html = `<p>Comment number ${id}.</p>`): Comment {
 	return {id, parent, author, authorUrl: undefined, date: `2024-02-${String(id).padStart(2, '0')}T10:00:00`, html, status: 'approved'};
-}
-
-/** Presses a key (one that does no harm when repeated) until the frame shows its effect. */
-async function pressUntil(app: Parameters<typeof press>[0], key: string, predicate: (frame: string) => boolean): Promise<void> {
-	for (let attempt = 0; attempt < 50; attempt++) {
-		await press(app, key);
-		try {
-			await waitForFrame(app, predicate, 100);
-			return;
-		} catch {
-			// Not yet: Ink subscribes the new screen's keys a moment after showing it.
-		}
-	}
-	throw new Error(`pressing ${JSON.stringify(key)} never had its effect`);
 }
 
 const twelve = Array.from({length: 12}, (_, index) => comment(index + 1));
@@ -91,6 +78,22 @@ describe('the comment thread', () => {
 		assert.doesNotMatch(frame, /r reply/);
 	});
 
+	test('opens at a given comment, selected and at the top of the screen (the one just sent)', async () => {
+		const app = render(<CommentThread entries={buildThread(twelve)} width={80} height={12} focusId={9} onReply={() => {}} />);
+		cleanups.push(() => app.unmount());
+		const frame = await waitForText(app, 'comment 9 of 12');
+		assert.equal(selectedAuthor(frame), 'Reader 9');
+		assert.equal(frame.split('\n')[0], '▌ Reader 9 · February 9, 2024');
+	});
+
+	test('opens where it was left (its place), not at the top', async () => {
+		const app = render(<CommentThread entries={buildThread(twelve)} width={80} height={12} place={{top: 12, selected: 4}} onReply={() => {}} />);
+		cleanups.push(() => app.unmount());
+		const frame = await waitForText(app, 'comment 5 of 12');
+		assert.equal(selectedAuthor(frame), 'Reader 5');
+		assert.doesNotMatch(frame, /Comment number 1\./);
+	});
+
 	test('no line is wider than the terminal', async () => {
 		const long = comment(1, 0, 'Someone with an extraordinarily long name indeed', `<p>${'word '.repeat(80)}</p>`);
 		const app = render(<CommentThread entries={buildThread([long, comment(2, 1), comment(3, 2)])} width={40} height={20} onReply={() => {}} />);
@@ -132,8 +135,9 @@ describe('the comment thread screen', () => {
 		source.canComment = () => options.canComment ?? true;
 		const replies: Array<[Post, Comment | undefined]> = [];
 		let backs = 0;
+		// Under the reader's key router, as in the app: keys reach the thread from its first frame.
 		const app = render(
-			<CommentThreadScreen
+			<KeyRouterProvider><CommentThreadScreen
 				source={source}
 				post={options.post ?? post}
 				width={80}
@@ -142,7 +146,7 @@ describe('the comment thread screen', () => {
 				onBack={() => backs++}
 				onReply={(replyPost, replyTo) => replies.push([replyPost, replyTo])}
 				myComments={options.myComments}
-			/>,
+			/></KeyRouterProvider>,
 		);
 		cleanups.push(() => app.unmount());
 		return {app, replies, backs: () => backs};
@@ -153,8 +157,8 @@ describe('the comment thread screen', () => {
 		const frame = await waitForText(app, 'c comment · Esc back');
 		assert.match(frame.split('\n')[0]!, /^Comments on “Leave a comment here”/);
 		assert.match(frame, /comment 1 of 2/);
-		// The thread has just appeared: press until its keys are live (G is harmless to repeat).
-		await pressUntil(app, 'G', frame => frame.includes('comment 2 of 2'));
+		await press(app, 'G');
+		await waitForText(app, 'comment 2 of 2');
 		await press(app, 'r');
 		await waitForFrame(app, () => replies.length === 1);
 		assert.equal(replies[0]![1]!.id, 2);
