@@ -519,6 +519,10 @@ describe('after sending a comment', () => {
 		const [, before] = /(\d+) comments?$/.exec(row.trimEnd()) ?? [];
 		await press(app, keys.escape);
 		await waitForText(app, /lines \d+–/);
+		// The post shows the new count too (at its end, once previous/next and related posts are in).
+		await waitForFrame(app, frame => frame.includes('Related Posts') && !frame.includes('Loading…'));
+		await press(app, 'G');
+		await waitForText(app, new RegExp(`\\b${Number(before) + 1} comments? · C to read`));
 		await press(app, keys.escape);
 		const list = await waitForText(app, 'Page 1 of');
 		const after = /(\d+) comments?$/.exec(highlightedRow(list)!.trimEnd())?.[1];
