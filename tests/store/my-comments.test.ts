@@ -35,6 +35,17 @@ describe('the comments you sent', () => {
 		assert.deepEqual(next.forPost('other.example', 42).map(comment => comment.id), [5]);
 	});
 
+	test('two readers open at once (two terminals) keep both their comments', () => {
+		const directory = freshDirectory();
+		const one = new MyComments(directory);
+		const two = new MyComments(directory);
+		assert.deepEqual(one.forPost('blog.example', 42), []);
+		assert.deepEqual(two.forPost('blog.example', 42), []);
+		one.remember('blog.example', 42, held);
+		two.remember('blog.example', 42, published);
+		assert.deepEqual(new MyComments(directory).forPost('blog.example', 42), [held, published]);
+	});
+
 	test('approved and forgotten, for good', () => {
 		const directory = freshDirectory();
 		const store = new MyComments(directory);
