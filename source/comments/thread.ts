@@ -194,6 +194,8 @@ export type MyCommentsInThread = {
 	readonly approved: SentComment[];
 	/** Comments the blog listed once (or that it would list by now) and no longer does: gone from the blog. */
 	readonly gone: SentComment[];
+	/** Held comments the blog does not list: only their moderation link can tell whether they are still held. */
+	readonly stillHeld: SentComment[];
 };
 
 /**
@@ -219,5 +221,6 @@ export function placeMyComments(listed: readonly Comment[], mine: readonly SentC
 		}
 	}
 	const kept = mine.filter(sent => !gone.includes(sent)).map(commentFromSent);
-	return {comments: withMyComments(listed, kept), approved, gone};
+	const stillHeld = mine.filter(sent => sent.status === 'held' && !listedIds.has(idOf(sent.id)));
+	return {comments: withMyComments(listed, kept), approved, gone, stillHeld};
 }

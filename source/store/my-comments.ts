@@ -88,6 +88,7 @@ export class MyComments implements MyCommentsStore {
 	}
 
 	remember(siteKey: string, postId: PostId, sent: SentComment): void {
+		this.#readAgain();
 		const others = this.forPost(siteKey, postId).filter(comment => !sameId(comment.id, sent.id));
 		this.#write(siteKey, postId, [...others, sent]);
 	}
@@ -97,18 +98,29 @@ export class MyComments implements MyCommentsStore {
 	}
 
 	markApproved(siteKey: string, postId: PostId, commentId: number | string): void {
+		this.#readAgain();
 		const comments = this.forPost(siteKey, postId);
 		if (!comments.some(comment => sameId(comment.id, commentId) && comment.status === 'held')) return;
 		this.#write(siteKey, postId, comments.map(comment => (sameId(comment.id, commentId) ? {...comment, status: 'approved'} : comment)));
 	}
 
 	forget(siteKey: string, postId: PostId, commentId: number | string): void {
+		this.#readAgain();
 		const comments = this.forPost(siteKey, postId);
 		if (!comments.some(comment => sameId(comment.id, commentId))) return;
 		this.#write(siteKey, postId, comments.filter(comment => !sameId(comment.id, commentId)));
 	}
 
-	/** The file, read once; one that cannot be read is moved aside with a note. */
+	/**
+	 * Before a change, the file as it is now: another blogterm (another terminal) may have written to it
+	 * since, and what it kept must not be overwritten. Not when it cannot be written: then what is in
+	 * memory is all there is.
+	 */
+	#readAgain(): void {
+		if (!this.#toldUnwritable) this.#sites = undefined;
+	}
+
+	/** The file, read once (and again before each change); one that cannot be read is moved aside with a note. */
 	#read(): MyCommentsFile['sites'] {
 		if (this.#sites) return this.#sites;
 		let text: string | undefined;

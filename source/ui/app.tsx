@@ -136,7 +136,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 		const message = published ? 'Your comment was published.' : heldMessage;
 		dispatch({type: 'comment-sent', post, published, notice: {commentId: mine.id, message}});
 	}, [myCommentsStore, siteKey]);
-	const myCommentsSeen = useCallback((post: Post, seen: MyCommentsInThread) => {
+	const myCommentsSeen = useCallback((post: Post, seen: Pick<MyCommentsInThread, 'approved' | 'gone'>) => {
 		for (const sent of seen.approved) myCommentsStore.markApproved(siteKey, post.id, sent.id);
 		for (const sent of seen.gone) myCommentsStore.forget(siteKey, post.id, sent.id);
 		setMyCommentsChanged(count => count + 1);

@@ -5,7 +5,7 @@ import {theme} from './theme.js';
 
 /** Every key, grouped by screen. The README lists the same. */
 export const keyHelp: ReadonlyArray<readonly [string, ReadonlyArray<readonly [string, string]>]> = [
-	['Everywhere', [['?', 'this help'], ['Esc q', 'back; q on the list quits'], ['Ctrl-C', 'quit']]],
+	['Everywhere', [['?', 'this help'], ['Esc q', 'back; q on the list quits'], ['Bksp H', 'back, on a post'], ['Ctrl-C', 'quit']]],
 	['Posts list', [['↑↓ j k', 'move'], ['Enter', 'open the post'], ['←→ [ ]', 'previous / next page'], ['g G', 'first / last post'], ['r', 'retry after an error']]],
 	['Post', [['↑↓ j k', 'scroll a line'], ['Space PgDn', 'page down'], ['b PgUp', 'page up'], ['g G', 'top / bottom'], ['n p', 'newer / older post'], ['C', 'read the comments'], ['c', 'leave a reply'], ['Tab', 'into Related Posts'], ['h', 'hide / show Related'], ['o', 'open in the browser']]],
 	['Comments', [['↑↓ j k', 'choose a comment'], ['Space b g G', 'page'], ['r', 'reply to it'], ['c', 'comment on the post']]],

@@ -87,10 +87,18 @@ function counted(post: Post): Post {
 	return post.commentCount === undefined ? post : {...post, commentCount: post.commentCount + 1};
 }
 
+/** Posts further back than this keep their place but not their text: coming back to them loads them again. */
+export const postsKeptShown = 10;
+
 /** Pushes a screen, forgetting the oldest places past the limit (the list at the bottom stays). */
 function pushed(state: AppState, screen: NewScreen): AppState {
 	const stack = [...state.stack, {...screen, id: state.nextId} as Screen];
 	while (stack.length > historyLimit) stack.splice(1, 1);
+	// A long history of long posts would hold every one of them in memory.
+	const keepFrom = stack.length - postsKeptShown;
+	for (const [index, entry] of stack.entries()) {
+		if (index < keepFrom && entry.kind === 'post' && entry.shown) stack[index] = {...entry, shown: undefined};
+	}
 	return {...state, stack, nextId: state.nextId + 1};
 }
 

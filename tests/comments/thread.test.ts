@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {buildThread, commentFromDraft, renderThread, withMyComments} from '../../source/comments/thread.js';
+import {buildThread, commentFromDraft, placeMyComments, renderThread, withMyComments} from '../../source/comments/thread.js';
+import type {SentComment} from '../../source/store/my-comments.js';
 import type {Comment} from '../../source/model/comment.js';
 import {lineText} from '../../source/render/styled-line.js';
 import {textWidth} from '../../source/render/text-width.js';
@@ -132,5 +133,31 @@ describe('the user\'s own comments', () => {
 		const mine = [{...comment(12, 2, undefined), isMine: true}, {...comment(13, 2, undefined), status: 'held' as const, isMine: true}];
 		const merged = withMyComments(listed, mine);
 		assert.deepEqual(merged.map(entry => [entry.id, entry.isMine ?? false, entry.status]), [[2, false, 'approved'], [12, true, 'approved'], [13, true, 'held']]);
+	});
+});
+
+describe('your comments in the blog’s thread', () => {
+	const listed = [comment(1, 0, '2026-11-01T10:00:00Z'), comment(2, 0, '2026-11-05T10:00:00Z')];
+	const mine = (id: number | string, status: 'approved' | 'held', date: string): SentComment => ({id, parent: 0, author: 'Ada', text: `Mine ${id}`, date, status});
+
+	test('a listed one is marked yours; a held one now listed is approved', () => {
+		const placed = placeMyComments(listed, [mine(2, 'held', '2026-11-05T10:00:00Z')]);
+		assert.deepEqual(placed.comments.map(entry => [entry.id, entry.isMine === true, entry.status]), [[1, false, 'approved'], [2, true, 'approved']]);
+		assert.deepEqual(placed.approved.map(sent => sent.id), [2]);
+		assert.deepEqual(placed.gone, []);
+	});
+
+	test('a held one not listed is shown to you, awaiting moderation', () => {
+		const placed = placeMyComments(listed, [mine(9, 'held', '2026-11-06T10:00:00Z')]);
+		assert.deepEqual(placed.comments.at(-1), {...placed.comments.at(-1), id: 9, status: 'held', isMine: true});
+		assert.deepEqual(placed.stillHeld.map(sent => sent.id), [9]);
+	});
+
+	test('a published one no longer listed has gone, but only where the thread reaches back to it', () => {
+		assert.deepEqual(placeMyComments(listed, [mine(3, 'approved', '2026-11-03T10:00:00Z')]).gone.map(sent => sent.id), [3]);
+		// A comment feed holds only the newest comments: one older than all it holds may still be on the blog.
+		const older = placeMyComments(listed, [mine(3, 'approved', '2026-10-01T10:00:00Z')]);
+		assert.deepEqual(older.gone, []);
+		assert.ok(older.comments.some(entry => entry.id === 3 && entry.isMine), 'still shown as yours');
 	});
 });

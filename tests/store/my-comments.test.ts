@@ -35,6 +35,17 @@ describe('the comments you sent', () => {
 		assert.deepEqual(next.forPost('other.example', 42).map(comment => comment.id), [5]);
 	});
 
+	test('two readers open at once (two terminals) keep both their comments', () => {
+		const directory = freshDirectory();
+		const one = new MyComments(directory);
+		const two = new MyComments(directory);
+		assert.deepEqual(one.forPost('blog.example', 42), []);
+		assert.deepEqual(two.forPost('blog.example', 42), []);
+		one.remember('blog.example', 42, held);
+		two.remember('blog.example', 42, published);
+		assert.deepEqual(new MyComments(directory).forPost('blog.example', 42), [held, published]);
+	});
+
 	test('approved and forgotten, for good', () => {
 		const directory = freshDirectory();
 		const store = new MyComments(directory);
@@ -135,6 +146,10 @@ describe('the comments you sent, across a restart of the reader', () => {
 		const store = new MyComments(directory);
 		const siteKey = Object.keys((JSON.parse(readFileSync(join(directory, 'my-comments.json'), 'utf8')) as {sites: object}).sites)[0]!;
 		store.remember(siteKey, postId, {id: 999_999, parent: 0, author: 'Robin Reader', text: 'Removed by the gardener.', date: new Date().toISOString(), status: 'approved'});
+		// And one held that the gardener sent to the spam since: its moderation link no longer shows it.
+		const [heldBefore] = store.forPost(siteKey, postId).filter(sent => sent.status === 'held');
+		const spamLink = heldBefore!.link!.replace(/unapproved=\d+/, 'unapproved=999998').replace(/#comment-\d+$/, '#comment-999998');
+		store.remember(siteKey, postId, {id: 999_998, parent: 0, author: 'Quinn Newcomer', text: 'Sent to the spam.', date: '2026-01-05T10:00:00.000Z', status: 'held', link: spamLink});
 
 		const second = startReader(directory);
 		await waitForText(second, /lines 1–/);
@@ -147,6 +162,10 @@ describe('the comments you sent, across a restart of the reader', () => {
 		assert.match(header(publishedText), /Robin Reader · .* · \(yours\)/, 'the published one is yours');
 		assert.match(thread, /Your comment of .* is no longer on the blog\./);
 		assert.doesNotMatch(thread, /Removed by the gardener/);
+		// The held one sent to the spam: its moderation link is read, then it is said once too.
+		const checked = await waitForText(second, 'Your comment of January 5, 2026 is no longer on the blog.');
+		assert.doesNotMatch(checked, /Sent to the spam/);
+		assert.ok(checked.includes(heldText), 'the comment still held stays');
 		second.unmount();
 
 		const third = startReader(directory);

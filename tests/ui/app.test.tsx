@@ -416,8 +416,10 @@ describe('your place in the reader', () => {
 		await press(app, keys.tab);
 		const left = await waitForText(app, 'Enter open');
 		const leftAt = linesShown(left);
-		await press(app, 'j', keys.enter);
-		await waitForFrame(app, frame => !frame.includes(title.slice(0, 15)) && /lines 1–/.test(frame));
+		await press(app, 'j');
+		await waitForText(app, '▸ A Field Guide');
+		await press(app, keys.enter);
+		await waitForFrame(app, frame => frame.startsWith('A Field Guide to the Terminal Garden') && /lines 1–/.test(frame));
 		await press(app, keys.escape);
 		// Previous/next and the related posts arrive a moment after the post: then the place is the one left.
 		const back = await waitForFrame(app, frame => frame.includes('Enter open') && linesShown(frame) === leftAt);
@@ -434,8 +436,12 @@ describe('your place in the reader', () => {
 		await waitForText(app, /lines 1–/);
 		await press(app, 'G');
 		await waitForFrame(app, frame => frame.includes('Related Posts') && !frame.includes('Loading…'));
-		await press(app, keys.tab, 'j', keys.enter);
-		await waitForText(app, /Field Guide to the Terminal Garden\n/);
+		await press(app, keys.tab);
+		await waitForText(app, 'Enter open');
+		await press(app, 'j');
+		await waitForText(app, '▸ A Field Guide');
+		await press(app, keys.enter);
+		await waitForFrame(app, frame => frame.startsWith('A Field Guide to the Terminal Garden') && /lines 1–/.test(frame));
 		await press(app, '\u007F');
 		await waitForFrame(app, frame => frame.includes('Enter open') && frame.includes('▸ A Field Guide'));
 		await press(app, keys.tab);
@@ -513,6 +519,10 @@ describe('after sending a comment', () => {
 		const [, before] = /(\d+) comments?$/.exec(row.trimEnd()) ?? [];
 		await press(app, keys.escape);
 		await waitForText(app, /lines \d+–/);
+		// The post shows the new count too (at its end, once previous/next and related posts are in).
+		await waitForFrame(app, frame => frame.includes('Related Posts') && !frame.includes('Loading…'));
+		await press(app, 'G');
+		await waitForText(app, new RegExp(`\\b${Number(before) + 1} comments? · C to read`));
 		await press(app, keys.escape);
 		const list = await waitForText(app, 'Page 1 of');
 		const after = /(\d+) comments?$/.exec(highlightedRow(list)!.trimEnd())?.[1];

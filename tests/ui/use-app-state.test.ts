@@ -28,4 +28,18 @@ describe('the history of places', () => {
 		const back = state.stack.at(-1)!;
 		assert.equal(back.kind === 'post' && back.place, place);
 	});
+
+	it('keeps the text of the last posts only, and the place of every one', () => {
+		let state = initialAppState({kind: 'id', id: 0});
+		const place = {top: 7, topWidth: 80, topTotal: 100, atEnd: false, relatedFocused: false, relatedIndex: 0};
+		const post = {id: 0, title: 'A post', link: 'https://blog.example/a/', date: undefined, author: '', commentCount: 0, excerpt: '', categories: [], tags: [], html: '<p>Long.</p>', isSummaryOnly: false, commentsOpen: true};
+		for (let id = 1; id <= 30; id++) {
+			const top = state.stack.at(-1)!;
+			state = appReducer(state, {type: 'leave', id: top.id, place, shown: {post: {...post, id: id - 1}}});
+			state = appReducer(state, {type: 'open-elsewhere', ref: {kind: 'id', id}});
+		}
+		const posts = state.stack.filter(entry => entry.kind === 'post');
+		assert.equal(posts.filter(entry => entry.kind === 'post' && entry.shown).length, 9, 'the nine before the one on screen');
+		assert.ok(posts.slice(0, -1).every(entry => entry.kind === 'post' && entry.place === place), 'every place is kept');
+	});
 });

@@ -7,6 +7,7 @@ import {hostOf} from '../../http/client.js';
 import {fitToWidth} from '../../render/fit-width.js';
 import {formatDate} from '../../render/format-date.js';
 import type {SentComment} from '../../store/my-comments.js';
+import {checkHeldComment} from '../../comments/held-comments.js';
 import {cleanLine} from '../../render/sanitize.js';
 import type {BlogSource} from '../../sources/blog-source.js';
 import {ErrorBox} from '../components/error-box.js';
@@ -35,7 +36,7 @@ export type CommentThreadScreenProps = {
 	/** Comments this user sent (kept between runs): marked "(yours)", held ones shown to them as awaiting moderation. */
 	readonly myComments?: readonly SentComment[];
 	/** What became of them, once the blog's thread is read: held ones now approved, ones gone from the blog (said once, then forgotten). */
-	readonly onMyCommentsSeen?: (seen: MyCommentsInThread) => void;
+	readonly onMyCommentsSeen?: (seen: Pick<MyCommentsInThread, 'approved' | 'gone'>) => void;
 	/** Where the reader was when they last left this thread. */
 	readonly place?: ThreadPlace;
 	/** The comment just sent: the thread opens at it, selected, under what the blog did with it. */
@@ -61,17 +62,33 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 	// Threaded once per load, never on a keypress.
 	const placed = useMemo(() => (loaded ? placeMyComments(loaded, myComments) : undefined), [loaded, myComments]);
 	const entries = useMemo(() => (placed ? buildThread(placed.comments) : []), [placed]);
-	// "Your comment of 3 November 2026 is no longer on the blog.": said once, on this screen, then forgotten.
+	// "Your comment of November 3, 2026 is no longer on the blog.": said once, on this screen, then forgotten.
 	// (In the first frame that shows the thread; kept here once the store has forgotten them.)
-	const goneNow = useMemo(() => (placed?.gone ?? []).map(sent => `Your comment of ${formatDate(sent.date) || cleanLine(sent.date)} is no longer on the blog.`), [placed]);
+	const goneNote = (sent: SentComment) => `Your comment of ${formatDate(sent.date) || cleanLine(sent.date)} is no longer on the blog.`;
+	const goneNow = useMemo(() => (placed?.gone ?? []).map(goneNote), [placed]);
 	const [goneSaid, setGoneSaid] = useState<readonly string[]>([]);
 	const {onMyCommentsSeen} = props;
 	useEffect(() => {
 		if (!placed || (placed.approved.length === 0 && placed.gone.length === 0)) return;
-		if (goneNow.length > 0) setGoneSaid(goneNow);
-		onMyCommentsSeen?.(placed);
+		if (goneNow.length > 0) setGoneSaid(said => [...said, ...goneNow]);
+		onMyCommentsSeen?.({approved: placed.approved, gone: placed.gone});
 	}, [placed]);
-	const notes = [...(props.sent ? [props.sent.message] : []), ...(goneNow.length > 0 ? goneNow : goneSaid)];
+	// A held comment the blog does not list: its moderation link tells whether it is still held.
+	const heldKey = placed && placed.stillHeld.length > 0 ? `${key}:${placed.stillHeld.map(sent => sent.id).join(',')}` : undefined;
+	const loadHeld = useCallback(async (signal: AbortSignal) => {
+		const held = placed?.stillHeld ?? [];
+		return Promise.all(held.map(async sent => ({sent, state: await checkHeldComment(sent, post.link, {signal})})));
+	}, [placed, post.link]);
+	const heldChecked = useAsync(heldKey, loadHeld);
+	useEffect(() => {
+		if (heldChecked.status !== 'done') return;
+		const approved = heldChecked.value.filter(({state}) => state === 'approved').map(({sent}) => sent);
+		const gone = heldChecked.value.filter(({state}) => state === 'gone').map(({sent}) => sent);
+		if (approved.length === 0 && gone.length === 0) return;
+		if (gone.length > 0) setGoneSaid(said => [...said, ...gone.map(goneNote)]);
+		onMyCommentsSeen?.({approved, gone});
+	}, [heldChecked]);
+	const notes = [...(props.sent ? [props.sent.message] : []), ...new Set([...goneSaid, ...goneNow])];
 
 	useKeys((input, inputKey) => {
 		if (comments.status === 'loading' && inputKey.escape) return comments.cancel();

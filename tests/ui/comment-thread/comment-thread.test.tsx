@@ -76,6 +76,22 @@ describe('the comment thread', () => {
 		assert.doesNotMatch(frame, /r reply/);
 	});
 
+	test('opens at a given comment, selected and at the top of the screen (the one just sent)', async () => {
+		const app = renderWithKeys(<CommentThread entries={buildThread(twelve)} width={80} height={12} focusId={9} onReply={() => {}} />);
+		cleanups.push(() => app.unmount());
+		const frame = await waitForText(app, 'comment 9 of 12');
+		assert.equal(selectedAuthor(frame), 'Reader 9');
+		assert.equal(frame.split('\n')[0], '▌ Reader 9 · February 9, 2024');
+	});
+
+	test('opens where it was left (its place), not at the top', async () => {
+		const app = renderWithKeys(<CommentThread entries={buildThread(twelve)} width={80} height={12} place={{top: 12, selected: 4}} onReply={() => {}} />);
+		cleanups.push(() => app.unmount());
+		const frame = await waitForText(app, 'comment 5 of 12');
+		assert.equal(selectedAuthor(frame), 'Reader 5');
+		assert.doesNotMatch(frame, /Comment number 1\./);
+	});
+
 	test('no line is wider than the terminal', async () => {
 		const long = comment(1, 0, 'Someone with an extraordinarily long name indeed', `<p>${'word '.repeat(80)}</p>`);
 		const app = renderWithKeys(<CommentThread entries={buildThread([long, comment(2, 1), comment(3, 2)])} width={40} height={20} onReply={() => {}} />);
@@ -117,6 +133,7 @@ describe('the comment thread screen', () => {
 		source.canComment = () => options.canComment ?? true;
 		const replies: Array<[Post, Comment | undefined]> = [];
 		let backs = 0;
+		// Under the reader's key router, as in the app: keys reach the thread from its first frame.
 		const app = renderWithKeys(
 			<CommentThreadScreen
 				source={source}
@@ -139,7 +156,7 @@ describe('the comment thread screen', () => {
 		assert.match(frame.split('\n')[0]!, /^Comments on “Leave a comment here”/);
 		assert.match(frame, /comment 1 of 2/);
 		await press(app, 'G');
-		await waitForFrame(app, frame => frame.includes('comment 2 of 2'));
+		await waitForText(app, 'comment 2 of 2');
 		await press(app, 'r');
 		await waitForFrame(app, () => replies.length === 1);
 		assert.equal(replies[0]![1]!.id, 2);
