@@ -7,6 +7,7 @@ import type {BlogSource} from '../../sources/blog-source.js';
 import {hostOf} from '../../http/client.js';
 import {offlineNote} from '../../store/cache.js';
 import {fitToWidth} from '../../render/fit-width.js';
+import {cleanLine} from '../../render/sanitize.js';
 import {layoutNeighbours, layoutPostBody, layoutPostHead} from '../../render/post-layout.js';
 import type {StyledLine} from '../../render/styled-line.js';
 import {wrapPlainText} from '../../render/wrap.js';
@@ -166,7 +167,8 @@ export function PostView(props: PostViewProps) {
 			} else dispatch({type: 'message', message: related.status === 'done' ? 'No related posts.' : 'Related posts are still loading.'});
 		} else if (input === 'h') props.onToggleRelated();
 		else if (input === 'o') {
-			void openUrl(post!.link).then(error => dispatch({type: 'message', message: error ?? `Opened ${post!.link} in the browser.`}));
+			// The link is cleaned where it entered the model; cleaned again here, as every text on screen is.
+			void openUrl(post!.link).then(error => dispatch({type: 'message', message: cleanLine(error ?? `Opened ${post!.link} in the browser.`)}));
 		}
 	}, {isActive: props.isActive});
 
