@@ -4,7 +4,7 @@ import {cleanLine} from '../../render/sanitize.js';
 import type {BlogSource} from '../blog-source.js';
 import {BlogError, isBlogError} from '../errors.js';
 import {createFeedSource} from './feed-source.js';
-import {absoluteUrl} from './html-text.js';
+import {networkUrl} from '../clean.js';
 import {parseFeedText, readFeedResponse, type ParsedFeed} from './parse-feed.js';
 
 export type OpenFeedOptions = {
@@ -35,14 +35,14 @@ export async function openFeedBlog(url: string, options: OpenFeedOptions = {}): 
 	let pageIsBrokenFeed = false;
 	if (!pageIsHtml && page.statusCode < 400) {
 		const feed = await readPageAsFeed(page, signal, cacheFirst);
-		if (feed) return createFeedSource(feed, {signal});
+		if (feed) return createFeedSource(feed, {signal, fetchedUrl: page.url});
 		pageIsBrokenFeed = looksLikeFeed(page);
 	}
 
 	const linked = pageIsHtml && page.statusCode < 400 ? findFeedLinks(page.body, page.url) : [];
 	for (const candidate of linked) {
 		const feed = await tryFeed(candidate, signal, cacheFirst);
-		if (feed) return createFeedSource(feed, {signal});
+		if (feed) return createFeedSource(feed, {signal, fetchedUrl: page.url});
 	}
 
 	const bases = unique([new URL('.', page.url).toString(), new URL('/', page.url).toString()]);
@@ -53,7 +53,7 @@ export async function openFeedBlog(url: string, options: OpenFeedOptions = {}): 
 			tried.push(new URL(candidate).pathname);
 			if (linked.includes(candidate)) continue;
 			const feed = await tryFeed(candidate, signal, cacheFirst);
-			if (feed) return createFeedSource(feed, {signal});
+			if (feed) return createFeedSource(feed, {signal, fetchedUrl: page.url});
 		}
 	}
 	const host = cleanLine(hostOf(page.url));
@@ -74,7 +74,7 @@ export function findFeedLinks(html: string, pageUrl: string): string[] {
 	const parser = new Parser({
 		onopentag(name, attributes) {
 			if (name === 'base' && attributes['href']) {
-				base = absoluteUrl(attributes['href'], pageUrl) ?? base;
+				base = networkUrl(attributes['href'], pageUrl) ?? base;
 				return;
 			}
 			if (name !== 'link') return;
@@ -83,8 +83,8 @@ export function findFeedLinks(html: string, pageUrl: string): string[] {
 			const href = attributes['href']?.trim();
 			if (!rel.includes('alternate') || !href) return;
 			if (isCommentFeed(attributes['title'] ?? '', href)) return;
-			const url = absoluteUrl(href, base);
-			if (!url || !/^https?:/i.test(url)) return;
+			const url = networkUrl(href, base);
+			if (!url) return;
 			if (feedTypes.test(type)) typed.push(url);
 			else if (jsonType.test(type) && !/\/wp-json\/|[?&]rest_route=|oembed/i.test(url)) json.push(url);
 		},
