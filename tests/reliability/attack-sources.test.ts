@@ -264,6 +264,7 @@ describe('JSON of the wrong types: the bad field is dropped or the bad item left
 		assert.equal(run.code, 0, run.stderr);
 		assert.match(run.stdout, /Post 1/);
 		assert.doesNotMatch(run.stderr, /did not expect/);
+		assert.equal(run.stderr, `blogterm: ${new URL(server.url).host} sent 2 posts blogterm cannot read (it has no ID): left out.\n`, 'the posts left out are said on stderr');
 	});
 });
 
