@@ -3,6 +3,7 @@ import {header, hostOf, type HttpResponse} from '../../http/client.js';
 import {cleanLine} from '../../render/sanitize.js';
 import {boundedItems, maxFeedItemsPerAnswer, networkCount, networkUrl} from '../clean.js';
 import {BlogError} from '../errors.js';
+import {atomEntrySchema, checkedItems, jsonItemSchema, rssItemSchema} from './feed-schema.js';
 import {htmlToText, resolveHtmlUrls, textToHtml} from './html-text.js';
 
 /** RSS 0.9x and 2.0 are 'rss', RSS 1.0 is 'rdf'. */
@@ -199,7 +200,7 @@ type RssLikeItem = RssFeed.Item<string> | RdfFeed.Item<string>;
 function readRss(feed: RssFeed.Feed<string> | RdfFeed.Feed<string>, feedUrl: string, format: 'rss' | 'rdf'): ParsedFeed {
 	const feedBase = networkUrl(feed.xml?.base, feedUrl) ?? feedUrl;
 	const declaredBase = feed.xml?.base ? feedBase : undefined;
-	const items = boundedItems(feed.items ?? [], maxFeedItemsPerAnswer).items.map((item, index) => readRssItem(item, feedBase, declaredBase, index));
+	const items = checkedItems<RssLikeItem>(rssItemSchema, boundedItems(feed.items ?? [], maxFeedItemsPerAnswer).items).map((item, index) => readRssItem(item, feedBase, declaredBase, index));
 	const generator = 'generator' in feed ? feed.generator ?? '' : feed.admin?.generatorAgent ?? '';
 	return {
 		format,
@@ -251,7 +252,7 @@ function readAtom(feed: AtomFeed.Feed<string>, feedUrl: string): ParsedFeed {
 	const feedBase = networkUrl(feed.xml?.base, feedUrl) ?? feedUrl;
 	const declaredBase = feed.xml?.base ? feedBase : undefined;
 	const feedAuthor = feed.authors?.[0];
-	const items = boundedItems(feed.entries ?? [], maxFeedItemsPerAnswer).items.map((entry, index) => readAtomEntry(entry, feedBase, declaredBase, feedAuthor, index));
+	const items = checkedItems<AtomFeed.Entry<string>>(atomEntrySchema, boundedItems(feed.entries ?? [], maxFeedItemsPerAnswer).items).map((entry, index) => readAtomEntry(entry, feedBase, declaredBase, feedAuthor, index));
 	const generator = feed.generator ? `${feed.generator.text ?? ''} ${feed.generator.uri ?? ''}` : '';
 	return {
 		format: 'atom',
@@ -324,7 +325,7 @@ function alternateLink(links: readonly AtomFeed.Link<string>[] | undefined, base
 function readJson(feed: JsonFeed.Feed<string>, feedUrl: string): ParsedFeed {
 	const feedAuthor = feed.authors?.[0];
 	const home = networkUrl(feed.home_page_url, feedUrl) ?? '';
-	const items = boundedItems(feed.items ?? [], maxFeedItemsPerAnswer).items.map((item, index) => readJsonItem(item, feedUrl, feedAuthor, index));
+	const items = checkedItems<JsonFeed.Item<string>>(jsonItemSchema, boundedItems(feed.items ?? [], maxFeedItemsPerAnswer).items).map((item, index) => readJsonItem(item, feedUrl, feedAuthor, index));
 	return {
 		format: 'json',
 		feedUrl,
