@@ -33,8 +33,12 @@ export async function openFeedBlog(url: string, options: OpenFeedOptions = {}): 
 	const pageIsHtml = looksLikeHtml(page);
 	// A page that says it is a feed but cannot be read: said so in the end, unless a feed is found elsewhere.
 	let pageIsBrokenFeed = false;
+	/** Why the page could not be read as a feed, when the reason is more than "not well-formed". */
+	let pageProblem: BlogError | undefined;
 	if (!pageIsHtml && page.statusCode < 400) {
-		const feed = await readPageAsFeed(page, signal, cacheFirst);
+		const feed = await readPageAsFeed(page, signal, cacheFirst, problem => {
+			pageProblem = problem;
+		});
 		if (feed) return createFeedSource(feed, {signal, fetchedUrl: page.url});
 		pageIsBrokenFeed = looksLikeFeed(page);
 	}
@@ -57,6 +61,7 @@ export async function openFeedBlog(url: string, options: OpenFeedOptions = {}): 
 		}
 	}
 	const host = cleanLine(hostOf(page.url));
+	if (pageIsBrokenFeed && pageProblem) throw pageProblem;
 	if (pageIsBrokenFeed) throw new BlogError('unreadable', `${host} sent a feed that blogterm cannot read: it is not well-formed RSS, Atom or JSON Feed.`);
 	const fromPage = linked.length > 0 ? `the ${linked.length === 1 ? 'feed' : `${linked.length} feeds`} the page's <link> tags name (none could be read)` : 'the page\'s <link> tags';
 	throw new BlogError('not-a-blog', `No feed found at ${host}: tried ${fromPage}, ${tried.map(path => cleanLine(path)).join(', ')}.`);
@@ -118,13 +123,15 @@ function looksLikeHtml(response: HttpResponse): boolean {
  * The page as a feed, or undefined when it is not one. A page fetched as text was read as UTF-8;
  * one that declares another encoding is fetched again as bytes to decode it as declared.
  */
-async function readPageAsFeed(page: HttpResponse, signal: AbortSignal | undefined, cacheFirst: boolean | undefined): Promise<ParsedFeed | undefined> {
+async function readPageAsFeed(page: HttpResponse, signal: AbortSignal | undefined, cacheFirst: boolean | undefined, onProblem: (problem: BlogError) => void): Promise<ParsedFeed | undefined> {
 	try {
 		if ('bytes' in page && page.bytes instanceof Uint8Array) return readFeedResponse(page as HttpResponse & {bytes: Uint8Array});
 		if (declaresOtherThanUtf8(page)) return readFeedResponse(await getBytes(page.url, {signal, cache: true, cacheFirst}));
 		return parseFeedText(page.body, page.url);
 	} catch (error) {
 		if (isBlogError(error) && error.kind === 'cancelled') throw error;
+		// A reason in words beyond "not a feed" (an element with too many attributes) is kept to be told.
+		if (isBlogError(error) && error.kind === 'unreadable' && !/is not an RSS, Atom or JSON feed\.$/.test(error.message)) onProblem(error);
 		return undefined;
 	}
 }
