@@ -67,7 +67,7 @@ export function networkString(value: unknown): string | undefined {
 	return typeof value === 'string' ? value : undefined;
 }
 
-/** A date from the network as ISO 8601 UTC, or undefined when it is not a date (never a throw). */
+/** A time read from the network (`Date.parse`'s result) as ISO 8601 UTC, or undefined when it is no date: never a throw. */
 export function isoFromTime(time: number): string | undefined {
 	return Number.isFinite(time) && Math.abs(time) <= 8.64e15 ? new Date(time).toISOString() : undefined;
 }

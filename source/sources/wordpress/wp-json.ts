@@ -141,7 +141,7 @@ function authorOf(post: WpPost): string {
 	return author.success ? cleanLine(author.output.name ?? '') : '';
 }
 
-/** A slug as WordPress makes them: URL-safe; anything else is not kept. */
+/** A slug, as one clean line; undefined when there is none. */
 function slugOf(slug: string | undefined): string | undefined {
 	const clean = cleanLine(slug ?? '');
 	return clean === '' ? undefined : clean;
