@@ -9,8 +9,14 @@ export type PostPage = {
 	/** Number of posts in the whole list. */
 	readonly total: number;
 	readonly posts: readonly PostSummary[];
-	/** False when the blog only says "at least": a feed paged with ?paged=N tells no total until its end. */
+	/**
+	 * False when the total is not known, and `total` and `totalPages` only say "at least" what has been
+	 * seen so far: a feed paged with ?paged=N tells no total until its end; a blog whose totals are not
+	 * whole numbers (-5, 1e309, abc) or are missing tells none.
+	 */
 	readonly totalIsExact?: boolean;
+	/** What the source left out of this page and why ("blog.example sent 2 posts blogterm cannot read (it has no ID): left out."). */
+	readonly notes?: readonly string[];
 	/** Set when the blog could not be reached and this page comes from the on-disk cache (ISO 8601 time it was saved). */
 	readonly offlineSavedAt?: string;
 };

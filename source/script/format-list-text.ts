@@ -8,11 +8,12 @@ import {linesToText} from './styled-text.js';
 
 const indent = '    ';
 
-/** "Page 1 of 4 · 32 posts" */
+/** "Page 1 of 4 · 32 posts"; "Page 1 of 2+ · 10+ posts" when the blog did not say how many (at least). */
 export function pageLine(page: PostPage): string {
 	if (page.total === 0) return 'No posts.';
-	const posts = page.total === 1 ? '1 post' : `${page.total} posts`;
-	return `Page ${page.page} of ${page.totalPages} · ${posts}`;
+	const more = page.totalIsExact === false ? '+' : '';
+	const posts = page.total === 1 && !more ? '1 post' : `${page.total}${more} posts`;
+	return `Page ${page.page} of ${page.totalPages}${more} · ${posts}`;
 }
 
 /** "November 3, 2026 · Dana · 12 comments · ID 42" */

@@ -62,6 +62,8 @@ async function produce(source: BlogSource, request: ScriptRequest, draft: Return
 		case 'list': {
 			const page = await fetchListPage(source, request.page, request.perPage);
 			await noteOffline(page.offlineSavedAt, io);
+			// What the blog sent that could not be read (posts without an ID…): said on stderr, the list stays as it is.
+			for (const note of page.notes ?? []) await writeAll(io.stderr, `blogterm: ${note}\n`);
 			return request.format === 'json' ? stringifyJson(postPageToJson(page)) : formatListText(page, {width: request.width, colour});
 		}
 		case 'post': {

@@ -28,6 +28,21 @@ function assertClean(run: CliRun, where: string): void {
 	assertNothingSmuggled(run.stderr, `${where} (stderr)`);
 }
 
+/**
+ * JSON escapes control characters (`\u001b`), so its text holds none; `jq -r` decodes them again. Every
+ * string value, decoded, must be clean too: ids, links, parents, previous.link, next.link included.
+ * (`html`, the body as the blog sent it, is the JSON format's to clean, not the sources'.)
+ */
+function assertJsonValuesClean(json: string, where: string): void {
+	const visit = (value: unknown, path: string): void => {
+		if (path.endsWith('.html')) return;
+		if (typeof value === 'string') assertNothingSmuggled(value, `${where}: ${path} (decoded)`);
+		else if (Array.isArray(value)) for (const [index, item] of value.entries()) visit(item, `${path}[${index}]`);
+		else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) visit(item, `${path}.${key}`);
+	};
+	visit(JSON.parse(json), '$');
+}
+
 const postFormats = [['text'], ['markdown'], ['json']] as const;
 
 test(`the corpus has ${hostileInputs.length} hostile inputs, each sent raw and as two kinds of character reference`, () => {
@@ -46,6 +61,7 @@ describe('a WordPress blog with the corpus in every field', () => {
 			const [name] = runs[index]!;
 			assert.equal(run.code, 0, `${name}: ${run.stderr}`);
 			assertClean(run, name);
+			if (name.endsWith('json')) assertJsonValuesClean(run.stdout, name);
 		}
 		// Not vacuous: the fields were printed (their labels survive cleaning).
 		const [listText, listJson, postText, postMarkdown, postJson] = results.map(run => run.stdout);
@@ -110,6 +126,7 @@ describe('RSS, Atom and JSON feeds with the corpus in every field', () => {
 				const name = runs[index]?.[0] ?? 'built CLI --post 1 text';
 				assert.equal(run.code, 0, `${format} ${name}: ${run.stderr}`);
 				assertClean(run, `${format} ${name}`);
+				if (name.endsWith('json')) assertJsonValuesClean(run.stdout, `${format} ${name}`);
 			}
 			assert.equal(built.stdout, results[2]!.stdout, 'the built CLI prints the same');
 			const label = {rss: ['it1-0', 'ia1-0', 'ic1-h0', 'cfa1-0', 'cfr1-0'], atom: ['at1-0', 'aa1-0', 'ac1-h0', 'cfa1-0', 'cfr1-0'], json: ['jt1-0', 'ja1-0', 'jc1-h0']}[format];

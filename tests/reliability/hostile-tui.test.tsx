@@ -18,6 +18,10 @@ import {pressAndWaitFor, resize} from './tui.js';
 The reader against blogs that put the hostile corpus in every field: the list, a post (wide, with
 Related Posts beside it, and narrow, under it), its neighbours, the comment thread, the reply form,
 "opened in the browser". Every frame Ink wrote is checked, not only the last.
+
+Every key that shows a message is pressed on a post whose every field (its link too) is hostile:
+`o` (the browser opener faked with \`BROWSER=true\`), and in the reply form Ctrl-S (send) and Ctrl-S
+again after the blog refused (retry).
 */
 
 // The reply form keeps drafts in blogterm's data folder: a folder of this test's own.
@@ -114,7 +118,48 @@ describe('the reader, against a WordPress blog with the corpus in every field', 
 	});
 });
 
+/** `BROWSER` set to a command that does nothing, for `o`, while `run` runs. */
+async function withFakeBrowser(run: () => Promise<void>): Promise<void> {
+	const browser = process.env['BROWSER'];
+	process.env['BROWSER'] = 'true';
+	try {
+		await run();
+	} finally {
+		if (browser === undefined) delete process.env['BROWSER'];
+		else process.env['BROWSER'] = browser;
+	}
+}
+
+const ctrlS = '\u0013';
+
 describe('the reader, against feeds with the corpus in every field', () => {
+	for (const format of ['rss', 'atom', 'json'] as const) {
+		test(`${format}: every key that shows a message, on the post whose link carries the corpus (o, send, retry)`, async () => withFakeBrowser(async () => {
+			const app = renderReader(feeds.feedUrl(format), 100);
+			try {
+				await waitForText(app, /Page 1 of 1/);
+				await pressAndWaitFor(app, keys.enter, /Loading the post|lines \d+–/);
+				await waitForText(app, /lines 1–/);
+				// The previous (older) post, once the neighbours are known: post 2, whose link carries the corpus.
+				const label = `[${{rss: 'it', atom: 'at', json: 'jt'}[format]}2-0]`;
+				await pressAndWaitFor(app, 'G', '« ');
+				await pressAndWaitFor(app, 'p', /Loading the post|\[(?:it|at|jt)2-0\]/);
+				await waitForText(app, label);
+				const opened = await pressAndWaitFor(app, 'o', 'Opened http://127.0.0.1');
+				assert.match(opened, /Opened http:\/\/127\.0\.0\.1:\d+\/post\/2\/\?/, 'the message names the post’s own link');
+				await pressAndWaitFor(app, 'c', 'Leave a Reply');
+				await press(app, 'Hello', keys.tab, 'Ada', keys.tab, 'ada@example.com');
+				await press(app, ctrlS);
+				await waitForText(app, /has no comment form/);
+				await press(app, ctrlS);
+				await waitForText(app, /has no comment form/);
+				assertFramesClean(app, `${format}, o and send`);
+			} finally {
+				app.unmount();
+			}
+		}));
+	}
+
 	for (const format of ['rss', 'atom', 'json'] as const) {
 		test(`${format}: list, post, comments`, async () => {
 			const app = renderReader(feeds.feedUrl(format), 100);

@@ -4,7 +4,7 @@ import {cleanLine} from '../../render/sanitize.js';
 import type {BlogSource} from '../blog-source.js';
 import {BlogError, isBlogError} from '../errors.js';
 import {createFeedSource} from './feed-source.js';
-import {absoluteUrl} from './html-text.js';
+import {networkUrl} from '../clean.js';
 import {parseFeedText, readFeedResponse, type ParsedFeed} from './parse-feed.js';
 
 export type OpenFeedOptions = {
@@ -33,16 +33,20 @@ export async function openFeedBlog(url: string, options: OpenFeedOptions = {}): 
 	const pageIsHtml = looksLikeHtml(page);
 	// A page that says it is a feed but cannot be read: said so in the end, unless a feed is found elsewhere.
 	let pageIsBrokenFeed = false;
+	/** Why the page could not be read as a feed, when the reason is more than "not well-formed". */
+	let pageProblem: BlogError | undefined;
 	if (!pageIsHtml && page.statusCode < 400) {
-		const feed = await readPageAsFeed(page, signal, cacheFirst);
-		if (feed) return createFeedSource(feed, {signal});
+		const feed = await readPageAsFeed(page, signal, cacheFirst, problem => {
+			pageProblem = problem;
+		});
+		if (feed) return createFeedSource(feed, {signal, fetchedUrl: page.url});
 		pageIsBrokenFeed = looksLikeFeed(page);
 	}
 
 	const linked = pageIsHtml && page.statusCode < 400 ? findFeedLinks(page.body, page.url) : [];
 	for (const candidate of linked) {
 		const feed = await tryFeed(candidate, signal, cacheFirst);
-		if (feed) return createFeedSource(feed, {signal});
+		if (feed) return createFeedSource(feed, {signal, fetchedUrl: page.url});
 	}
 
 	const bases = unique([new URL('.', page.url).toString(), new URL('/', page.url).toString()]);
@@ -53,10 +57,11 @@ export async function openFeedBlog(url: string, options: OpenFeedOptions = {}): 
 			tried.push(new URL(candidate).pathname);
 			if (linked.includes(candidate)) continue;
 			const feed = await tryFeed(candidate, signal, cacheFirst);
-			if (feed) return createFeedSource(feed, {signal});
+			if (feed) return createFeedSource(feed, {signal, fetchedUrl: page.url});
 		}
 	}
 	const host = cleanLine(hostOf(page.url));
+	if (pageIsBrokenFeed && pageProblem) throw pageProblem;
 	if (pageIsBrokenFeed) throw new BlogError('unreadable', `${host} sent a feed that blogterm cannot read: it is not well-formed RSS, Atom or JSON Feed.`);
 	const fromPage = linked.length > 0 ? `the ${linked.length === 1 ? 'feed' : `${linked.length} feeds`} the page's <link> tags name (none could be read)` : 'the page\'s <link> tags';
 	throw new BlogError('not-a-blog', `No feed found at ${host}: tried ${fromPage}, ${tried.map(path => cleanLine(path)).join(', ')}.`);
@@ -74,7 +79,7 @@ export function findFeedLinks(html: string, pageUrl: string): string[] {
 	const parser = new Parser({
 		onopentag(name, attributes) {
 			if (name === 'base' && attributes['href']) {
-				base = absoluteUrl(attributes['href'], pageUrl) ?? base;
+				base = networkUrl(attributes['href'], pageUrl) ?? base;
 				return;
 			}
 			if (name !== 'link') return;
@@ -83,8 +88,8 @@ export function findFeedLinks(html: string, pageUrl: string): string[] {
 			const href = attributes['href']?.trim();
 			if (!rel.includes('alternate') || !href) return;
 			if (isCommentFeed(attributes['title'] ?? '', href)) return;
-			const url = absoluteUrl(href, base);
-			if (!url || !/^https?:/i.test(url)) return;
+			const url = networkUrl(href, base);
+			if (!url) return;
 			if (feedTypes.test(type)) typed.push(url);
 			else if (jsonType.test(type) && !/\/wp-json\/|[?&]rest_route=|oembed/i.test(url)) json.push(url);
 		},
@@ -118,13 +123,15 @@ function looksLikeHtml(response: HttpResponse): boolean {
  * The page as a feed, or undefined when it is not one. A page fetched as text was read as UTF-8;
  * one that declares another encoding is fetched again as bytes to decode it as declared.
  */
-async function readPageAsFeed(page: HttpResponse, signal: AbortSignal | undefined, cacheFirst: boolean | undefined): Promise<ParsedFeed | undefined> {
+async function readPageAsFeed(page: HttpResponse, signal: AbortSignal | undefined, cacheFirst: boolean | undefined, onProblem: (problem: BlogError) => void): Promise<ParsedFeed | undefined> {
 	try {
 		if ('bytes' in page && page.bytes instanceof Uint8Array) return readFeedResponse(page as HttpResponse & {bytes: Uint8Array});
 		if (declaresOtherThanUtf8(page)) return readFeedResponse(await getBytes(page.url, {signal, cache: true, cacheFirst}));
 		return parseFeedText(page.body, page.url);
 	} catch (error) {
 		if (isBlogError(error) && error.kind === 'cancelled') throw error;
+		// A reason in words beyond "not a feed" (an element with too many attributes) is kept to be told.
+		if (isBlogError(error) && error.kind === 'unreadable' && !/is not an RSS, Atom or JSON feed\.$/.test(error.message)) onProblem(error);
 		return undefined;
 	}
 }

@@ -33,10 +33,11 @@ const descriptions: Record<FeedFormat, string> = {rss: 'RSS feed', rdf: 'RSS fee
  * hidden: a look at `?paged=2` tells, once the list needs more than the feed holds (so a big static
  * feed is not fetched and parsed a second time before its first page is shown).
  */
-export async function createFeedSource(feed: ParsedFeed, _options: FetchOptions = {}): Promise<FeedSource> {
-	if (/wordpress/i.test(feed.generator)) return new FeedSource(feed, 'wordpress');
-	if (feed.format === 'json' || feed.items.length === 0) return new FeedSource(feed, 'held');
-	return new FeedSource(feed, 'held', [], {mayPage: true});
+export async function createFeedSource(feed: ParsedFeed, options: FetchOptions & {readonly fetchedUrl?: string} = {}): Promise<FeedSource> {
+	const fetchedUrl = options.fetchedUrl;
+	if (/wordpress/i.test(feed.generator)) return new FeedSource(feed, 'wordpress', [], {fetchedUrl});
+	if (feed.format === 'json' || feed.items.length === 0) return new FeedSource(feed, 'held', [], {fetchedUrl});
+	return new FeedSource(feed, 'held', [], {mayPage: true, fetchedUrl});
 }
 
 /** A blog read through its RSS, Atom or JSON feed. */
@@ -60,7 +61,12 @@ export class FeedSource implements BlogSource {
 	/** Set when a feed page came from the on-disk cache (the blog could not be reached): when it was saved. */
 	#offlineSavedAt: string | undefined;
 
-	constructor(feed: ParsedFeed, paging: FeedPaging, laterPages: readonly ParsedFeed[] = [], options: {readonly mayPage?: boolean} = {}) {
+	/**
+	 * `fetchedUrl` is the address the user's site led to (the page naming the feed, or the feed): the
+	 * site's key comes from it, never from the home page the feed claims, so that a feed claiming
+	 * another blog's home gets none of that blog's drafts or read state. The feed's own URL by default.
+	 */
+	constructor(feed: ParsedFeed, paging: FeedPaging, laterPages: readonly ParsedFeed[] = [], options: {readonly mayPage?: boolean; readonly fetchedUrl?: string} = {}) {
 		this.description = descriptions[feed.format];
 		this.#paging = paging;
 		this.#mayPage = paging === 'held' && Boolean(options.mayPage);
@@ -69,7 +75,7 @@ export class FeedSource implements BlogSource {
 			name: feed.title || cleanLine(hostOf(feed.link)),
 			description: feed.description,
 			url: feed.link,
-			key: siteKey(feed.link),
+			key: siteKey(options.fetchedUrl ?? feed.feedUrl),
 		};
 		this.#ended = paging === 'held';
 		this.#offlineSavedAt = feed.offlineSavedAt;

@@ -1,8 +1,10 @@
 import {parseFeed, type AtomFeed, type JsonFeed, type RdfFeed, type RssFeed} from 'feedsmith';
 import {header, hostOf, type HttpResponse} from '../../http/client.js';
 import {cleanLine} from '../../render/sanitize.js';
+import {boundedItems, maxFeedItemsPerAnswer, networkCount, networkUrl} from '../clean.js';
 import {BlogError} from '../errors.js';
-import {absoluteUrl, htmlToText, resolveHtmlUrls, textToHtml} from './html-text.js';
+import {atomEntrySchema, checkedItems, jsonItemSchema, rssItemSchema} from './feed-schema.js';
+import {htmlToText, resolveHtmlUrls, textToHtml} from './html-text.js';
 
 /** RSS 0.9x and 2.0 are 'rss', RSS 1.0 is 'rdf'. */
 export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json';
@@ -12,7 +14,7 @@ export type FeedItem = {
 	/** The guid / Atom id / JSON Feed id, else the link. */
 	readonly id: string;
 	readonly title: string;
-	/** Absolute, or '' when the item has none. */
+	/** Absolute http or https, or '' when the item has none (or one of another scheme). */
 	readonly link: string;
 	/** ISO 8601, or undefined when the feed gave none (or one that cannot be read). */
 	readonly date: string | undefined;
@@ -67,7 +69,34 @@ export function parseFeedText(text: string, feedUrl: string): ParsedFeed {
 /** The last feed read, with the text it was read from (one only, so nothing piles up). */
 let lastRead: {readonly feedUrl: string; readonly text: string; readonly feed: ParsedFeed} | undefined;
 
+/** More attributes than this on one element is no feed: a root with a million of them took the parser 26 s and 1.2 GB. */
+export const maxAttributesPerElement = 1000;
+
+/**
+ * Whether some element of an XML text has more than `maxAttributesPerElement` attributes. Looks only
+ * at tags long enough to hold that many (one pass of indexOf over the text), so a feed costs nothing.
+ */
+function hasTooManyAttributes(text: string): boolean {
+	const shortest = maxAttributesPerElement * 4; // ` a=""` at the least, per attribute.
+	let start = text.indexOf('<');
+	while (start !== -1) {
+		const end = text.indexOf('>', start + 1);
+		if (end === -1) return false;
+		if (end - start > shortest) {
+			let count = 0;
+			for (const _match of text.slice(start, end).matchAll(/\s[^\s=<>"']+\s*=\s*["']/g)) {
+				if (++count > maxAttributesPerElement) return true;
+			}
+		}
+		start = text.indexOf('<', end + 1);
+	}
+	return false;
+}
+
 function readFeedText(text: string, feedUrl: string): ParsedFeed {
+	if (hasTooManyAttributes(text)) {
+		throw new BlogError('unreadable', `${cleanLine(hostOf(feedUrl))} sent a feed blogterm cannot read: an element in it has more than ${maxAttributesPerElement.toLocaleString('en')} attributes.`);
+	}
 	let parsed: ReturnType<typeof parseFeed<string>>;
 	try {
 		parsed = parseFeed<string>(text.replace(/^\uFEFF/, ''));
@@ -169,16 +198,16 @@ export function parseFeedDate(raw: string | undefined): string | undefined {
 type RssLikeItem = RssFeed.Item<string> | RdfFeed.Item<string>;
 
 function readRss(feed: RssFeed.Feed<string> | RdfFeed.Feed<string>, feedUrl: string, format: 'rss' | 'rdf'): ParsedFeed {
-	const feedBase = absoluteUrl(feed.xml?.base ?? '', feedUrl) ?? feedUrl;
+	const feedBase = networkUrl(feed.xml?.base, feedUrl) ?? feedUrl;
 	const declaredBase = feed.xml?.base ? feedBase : undefined;
-	const items = (feed.items ?? []).map((item, index) => readRssItem(item, feedBase, declaredBase, index));
+	const items = checkedItems<RssLikeItem>(rssItemSchema, boundedItems(feed.items ?? [], maxFeedItemsPerAnswer).items).map((item, index) => readRssItem(item, feedBase, declaredBase, index));
 	const generator = 'generator' in feed ? feed.generator ?? '' : feed.admin?.generatorAgent ?? '';
 	return {
 		format,
 		feedUrl,
 		title: cleanLine(htmlToText(feed.title ?? '')),
 		description: cleanLine(htmlToText(feed.description ?? '')),
-		link: absoluteUrl(feed.link ?? '', feedBase) ?? feedBase,
+		link: networkUrl(feed.link, feedBase) ?? feedBase,
 		generator: cleanLine(generator),
 		items,
 	};
@@ -186,11 +215,11 @@ function readRss(feed: RssFeed.Feed<string> | RdfFeed.Feed<string>, feedUrl: str
 
 /** `declaredBase` is the feed's xml:base, when it has one: in scope for every item. */
 function readRssItem(item: RssLikeItem, feedBase: string, declaredBase: string | undefined, index: number): FeedItem {
-	const itemBase = absoluteUrl(item.xml?.base ?? '', feedBase) ?? feedBase;
+	const itemBase = networkUrl(item.xml?.base, feedBase) ?? feedBase;
 	const rss = item as RssFeed.Item<string>;
-	const guid = rss.guid?.value?.trim();
-	const link = absoluteUrl(item.link ?? '', itemBase) ?? (guid && rss.guid?.isPermaLink !== false && /^https?:/i.test(guid) ? guid : '');
-	const about = (item as RdfFeed.Item<string>).rdf?.about;
+	const guid = feedId(rss.guid?.value);
+	const link = networkUrl(item.link, itemBase) ?? (guid && rss.guid?.isPermaLink !== false && /^https?:/i.test(guid) ? networkUrl(guid) ?? '' : '');
+	const about = feedId((item as RdfFeed.Item<string>).rdf?.about);
 	const title = cleanLine(htmlToText(item.title ?? ''));
 	const full = item.content?.encoded;
 	const summary = item.description;
@@ -201,7 +230,7 @@ function readRssItem(item: RssLikeItem, feedBase: string, declaredBase: string |
 	const categoryTerms = [...(rss.categories ?? []).map(category => ({name: category.name ?? '', scheme: category.domain})), ...(item.dc?.subjects ?? []).map(name => ({name, scheme: undefined}))];
 	const replies = item.atom?.links?.find(candidate => candidate.rel === 'replies');
 	return {
-		id: guid || about || link || `${feedBase}#${title || index}`,
+		id: guid || about || link || feedId(`${feedBase}#${title || index}`),
 		title,
 		link,
 		date: parseFeedDate(rss.pubDate ?? item.dc?.dates?.[0] ?? item.dcterms?.created?.[0] ?? item.dcterms?.modified?.[0] ?? item.atom?.published ?? item.atom?.updated),
@@ -211,19 +240,19 @@ function readRssItem(item: RssLikeItem, feedBase: string, declaredBase: string |
 		isSummaryOnly: full === undefined,
 		excerpt: excerptOf(summary ?? full ?? ''),
 		...splitTerms(categoryTerms),
-		commentCount: item.slash?.comments ?? rss.thr?.total,
-		commentFeedUrl: absoluteUrl(item.wfw?.commentRss ?? replies?.href ?? '', itemBase),
-		inReplyTo: rss.thr?.inReplyTos?.[0]?.ref?.trim(),
+		commentCount: networkCount(item.slash?.comments) ?? networkCount(rss.thr?.total),
+		commentFeedUrl: networkUrl(item.wfw?.commentRss ?? replies?.href, itemBase),
+		inReplyTo: feedId(rss.thr?.inReplyTos?.[0]?.ref) || undefined,
 	};
 }
 
 // ---- Atom 1.0 ----
 
 function readAtom(feed: AtomFeed.Feed<string>, feedUrl: string): ParsedFeed {
-	const feedBase = absoluteUrl(feed.xml?.base ?? '', feedUrl) ?? feedUrl;
+	const feedBase = networkUrl(feed.xml?.base, feedUrl) ?? feedUrl;
 	const declaredBase = feed.xml?.base ? feedBase : undefined;
 	const feedAuthor = feed.authors?.[0];
-	const items = (feed.entries ?? []).map((entry, index) => readAtomEntry(entry, feedBase, declaredBase, feedAuthor, index));
+	const items = checkedItems<AtomFeed.Entry<string>>(atomEntrySchema, boundedItems(feed.entries ?? [], maxFeedItemsPerAnswer).items).map((entry, index) => readAtomEntry(entry, feedBase, declaredBase, feedAuthor, index));
 	const generator = feed.generator ? `${feed.generator.text ?? ''} ${feed.generator.uri ?? ''}` : '';
 	return {
 		format: 'atom',
@@ -238,7 +267,7 @@ function readAtom(feed: AtomFeed.Feed<string>, feedUrl: string): ParsedFeed {
 
 /** `declaredBase` is the feed's xml:base, when it has one: in scope for every entry. */
 function readAtomEntry(entry: AtomFeed.Entry<string>, feedBase: string, declaredBase: string | undefined, feedAuthor: AtomFeed.Person | undefined, index: number): FeedItem {
-	const entryBase = absoluteUrl(entry.xml?.base ?? '', feedBase) ?? feedBase;
+	const entryBase = networkUrl(entry.xml?.base, feedBase) ?? feedBase;
 	const entryDeclaredBase = entry.xml?.base ? entryBase : declaredBase;
 	const link = alternateLink(entry.links, entryBase);
 	const title = atomText(entry.title);
@@ -247,25 +276,25 @@ function readAtomEntry(entry: AtomFeed.Entry<string>, feedBase: string, declared
 	const chosen = content ?? summary;
 	// Content is relative to an xml:base in scope, else to the post's own page, else to the feed.
 	const contentBase = chosen?.xml?.base
-		? absoluteUrl(chosen.xml.base, entryBase) ?? entryBase
+		? networkUrl(chosen.xml.base, entryBase) ?? entryBase
 		: entryDeclaredBase ?? (link || feedBase);
 	const html = chosen ? resolveHtmlUrls(atomHtml(chosen), contentBase) : '';
 	const author = entry.authors?.[0] ?? entry.source?.authors?.[0] ?? feedAuthor;
 	const replies = entry.links?.find(candidate => candidate.rel === 'replies' && (!candidate.type || /atom|rss|xml/i.test(candidate.type)));
 	return {
-		id: entry.id?.trim() || link || `${feedBase}#${title || index}`,
+		id: feedId(entry.id) || link || feedId(`${feedBase}#${title || index}`),
 		title,
 		link,
 		date: parseFeedDate(entry.published ?? entry.updated ?? entry.dc?.dates?.[0]),
 		author: cleanLine(author?.name ?? entry.dc?.creators?.[0] ?? ''),
-		authorUrl: author?.uri ? absoluteUrl(author.uri, entryBase) : undefined,
+		authorUrl: networkUrl(author?.uri, entryBase, {allowMailto: true}),
 		html,
 		isSummaryOnly: content === undefined,
 		excerpt: excerptOf(summary ? atomHtml(summary) : html),
 		...splitTerms((entry.categories ?? []).map(category => ({name: category.label ?? category.term ?? '', scheme: category.scheme}))),
-		commentCount: entry.slash?.comments ?? entry.thr?.total ?? replies?.thr?.count,
-		commentFeedUrl: replies?.href ? absoluteUrl(replies.href, entryBase) : absoluteUrl(entry.wfw?.commentRss ?? '', entryBase),
-		inReplyTo: entry.thr?.inReplyTos?.[0]?.ref?.trim(),
+		commentCount: networkCount(entry.slash?.comments) ?? networkCount(entry.thr?.total) ?? networkCount(replies?.thr?.count),
+		commentFeedUrl: networkUrl(replies?.href, entryBase) ?? networkUrl(entry.wfw?.commentRss, entryBase),
+		inReplyTo: feedId(entry.thr?.inReplyTos?.[0]?.ref) || undefined,
 	};
 }
 
@@ -288,15 +317,15 @@ function isMarkup(type: string | undefined): boolean {
 function alternateLink(links: readonly AtomFeed.Link<string>[] | undefined, base: string): string {
 	const alternates = (links ?? []).filter(link => (link.rel ?? 'alternate') === 'alternate' && link.href);
 	const chosen = alternates.find(link => !link.type || /html/i.test(link.type)) ?? alternates[0];
-	return chosen?.href ? absoluteUrl(chosen.href, base) ?? '' : '';
+	return networkUrl(chosen?.href, base) ?? '';
 }
 
 // ---- JSON Feed 1.0 / 1.1 ----
 
 function readJson(feed: JsonFeed.Feed<string>, feedUrl: string): ParsedFeed {
 	const feedAuthor = feed.authors?.[0];
-	const home = absoluteUrl(feed.home_page_url ?? '', feedUrl) ?? '';
-	const items = (feed.items ?? []).map((item, index) => readJsonItem(item, feedUrl, feedAuthor, index));
+	const home = networkUrl(feed.home_page_url, feedUrl) ?? '';
+	const items = checkedItems<JsonFeed.Item<string>>(jsonItemSchema, boundedItems(feed.items ?? [], maxFeedItemsPerAnswer).items).map((item, index) => readJsonItem(item, feedUrl, feedAuthor, index));
 	return {
 		format: 'json',
 		feedUrl,
@@ -309,18 +338,18 @@ function readJson(feed: JsonFeed.Feed<string>, feedUrl: string): ParsedFeed {
 }
 
 function readJsonItem(item: JsonFeed.Item<string>, feedUrl: string, feedAuthor: JsonFeed.Author | undefined, index: number): FeedItem {
-	const link = absoluteUrl(item.url ?? item.external_url ?? '', feedUrl) ?? '';
+	const link = networkUrl(item.url, feedUrl) ?? networkUrl(item.external_url, feedUrl) ?? '';
 	const title = cleanLine(decodeEntitiesOnly(item.title ?? ''));
 	const full = item.content_html ?? (item.content_text === undefined ? undefined : textToHtml(item.content_text));
 	const html = resolveHtmlUrls(full ?? textToHtml(item.summary ?? ''), link || feedUrl);
 	const author = item.authors?.[0] ?? feedAuthor;
 	return {
-		id: String(item.id ?? '').trim() || link || `${feedUrl}#${title || index}`,
+		id: feedId(item.id) || link || feedId(`${feedUrl}#${title || index}`),
 		title,
 		link,
 		date: parseFeedDate(item.date_published ?? item.date_modified),
 		author: cleanLine(author?.name ?? ''),
-		authorUrl: author?.url ? absoluteUrl(author.url, feedUrl) : undefined,
+		authorUrl: networkUrl(author?.url, feedUrl, {allowMailto: true}),
 		html,
 		isSummaryOnly: full === undefined,
 		excerpt: excerptOf(item.summary === undefined ? full ?? '' : textToHtml(item.summary)),
@@ -333,6 +362,12 @@ function readJsonItem(item: JsonFeed.Item<string>, feedUrl: string, feedAuthor: 
 }
 
 // ---- shared ----
+
+/** A feed's id for an item (guid, Atom id, JSON Feed id) as one clean line; '' when there is none. */
+function feedId(value: unknown): string {
+	if (typeof value !== 'string' && typeof value !== 'number') return '';
+	return cleanLine(String(value)).slice(0, 2048);
+}
 
 /** Plain text that may still carry entities (`Don&#8217;t`): decodes them, keeps any `<` as it is. */
 function decodeEntitiesOnly(text: string): string {

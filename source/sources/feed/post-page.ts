@@ -1,5 +1,5 @@
 import {Parser} from 'htmlparser2';
-import {absoluteUrl} from './html-text.js';
+import {networkId, networkUrl} from '../clean.js';
 
 /** WordPress's own comment form, as a post's page carries it. */
 export type WordPressCommentForm = {
@@ -45,7 +45,7 @@ export function readPostPage(html: string, pageUrl: string): PostPageFacts {
 				}
 				openItems.push(number === undefined ? undefined : Number(number));
 			} else if (name === 'base' && attributes['href']) {
-				base = absoluteUrl(attributes['href'], pageUrl) ?? base;
+				base = networkUrl(attributes['href'], pageUrl) ?? base;
 			} else if (name === 'form') {
 				const formAction = attributes['action'] ?? '';
 				insideForm = action === undefined && /wp-comments-post\.php(?:$|[?#])/i.test(formAction.trim());
@@ -67,7 +67,8 @@ export function readPostPage(html: string, pageUrl: string): PostPageFacts {
 
 function commentFormOf(action: string | undefined, postId: string | undefined, base: string): WordPressCommentForm | undefined {
 	if (action === undefined || !postId) return undefined;
-	const formActionUrl = absoluteUrl(action, base);
-	if (!formActionUrl || !/^https?:/i.test(formActionUrl)) return undefined;
-	return {formActionUrl, postId: /^\d+$/.test(postId) ? Number(postId) : postId};
+	const formActionUrl = networkUrl(action, base);
+	const id = networkId(postId);
+	if (!formActionUrl || id === undefined) return undefined;
+	return {formActionUrl, postId: id};
 }

@@ -5,7 +5,8 @@ import type {SiteInfo} from '../../model/site.js';
 import type {FetchOptions} from '../blog-source.js';
 import {looksLikeApiRoot, plainPermalinkRoot, type ApiRoot} from './api-root.js';
 import {WordPressSource} from './wordpress-source.js';
-import {renderedToLine} from './wp-json.js';
+import {networkUrl} from '../clean.js';
+import {readIndex as checkIndex, renderedToLine, type WpIndex} from './wp-json.js';
 
 const apiRel = 'https://api.w.org/';
 
@@ -29,7 +30,8 @@ export function advertisedApiRoot(response: HttpResponse): ApiRoot | undefined {
 		if (node.type === 'tag' && node.name === 'link' && node.attribs['rel'] === apiRel && node.attribs['href']) {
 			return absoluteRoot(node.attribs['href'], response.url);
 		}
-		if ('children' in node) stack.push(...(node.children as typeof stack));
+		// One by one: a spread of a node's children (as many as the page has) could overflow the stack.
+		if ('children' in node) for (const child of node.children as typeof stack) stack.push(child);
 	}
 	return undefined;
 }
@@ -48,32 +50,54 @@ export async function openWordPressBlog(home: HttpResponse, options: FetchOption
 	for (const root of roots) {
 		const index = root === advertised && looksLikeApiRoot(given) ? home : await getText(root.url, {signal: options.signal, headers: {accept: 'application/json'}, cache: true, cacheFirst: options.cacheFirst});
 		const parsed = readIndex(index);
-		if (parsed) return new WordPressSource(root, siteInfo(parsed, index.url), parsed.url ?? parsed.home ?? index.url, environment, namedSite);
+		if (parsed) return new WordPressSource(root, siteInfo(parsed, home.url), installUrl(parsed, index.url), environment, namedSite);
 	}
 	return undefined;
 }
 
-type WpIndex = {name?: string; description?: string; url?: string; home?: string; namespaces?: string[]};
+/**
+ * Where WordPress itself lives (wp-comments-post.php is under it): what the REST index claims, but
+ * only on the host that answered; a site cannot send its readers' comments to another host.
+ */
+function installUrl(index: WpIndex, indexUrl: string): string {
+	const claimed = networkUrl(index.url) ?? networkUrl(index.home);
+	return claimed && new URL(claimed).host === new URL(indexUrl).host ? claimed : indexUrl;
+}
 
 function readIndex(response: HttpResponse): WpIndex | undefined {
 	if (response.statusCode !== 200) return undefined;
 	try {
-		const index = JSON.parse(response.body) as WpIndex;
-		return Array.isArray(index.namespaces) && index.namespaces.includes('wp/v2') ? index : undefined;
+		return checkIndex(JSON.parse(response.body));
 	} catch {
 		return undefined;
 	}
 }
 
-function siteInfo(index: WpIndex, fallbackUrl: string): SiteInfo {
-	const url = cleanLine(index.home ?? index.url ?? fallbackUrl);
+/**
+ * What the REST index says of the site. Its key comes from `fetchedUrl`, the page the user's address
+ * led to, never from the `home` the index claims: a site claiming another's home would get that
+ * blog's drafts and read state.
+ */
+function siteInfo(index: WpIndex, fetchedUrl: string): SiteInfo {
+	const url = networkUrl(index.home) ?? networkUrl(index.url) ?? networkUrl(fetchedUrl) ?? cleanLine(fetchedUrl);
 	return {
 		// WordPress keeps the blog's name HTML-escaped ("Tom &amp; Jerry").
 		name: renderedToLine(index.name) || cleanLine(hostOf(url)),
 		description: renderedToLine(index.description),
 		url,
-		key: siteKey(url),
+		key: fetchedSiteKey(fetchedUrl),
 	};
+}
+
+/** The key of the site at a URL blogterm fetched: a REST root (`…/wp-json/`) names the site it belongs to. */
+export function fetchedSiteKey(fetchedUrl: string): string {
+	try {
+		const url = new URL(fetchedUrl);
+		url.pathname = url.pathname.replace(/\/wp-json\/?$/, '/');
+		return siteKey(url.toString());
+	} catch {
+		return siteKey(fetchedUrl);
+	}
 }
 
 /** `https://Blog.Example/sub/` → `blog.example/sub`: the same blog over http and https shares its read state. */
@@ -82,7 +106,7 @@ export function siteKey(url: string): string {
 		const parsed = new URL(url);
 		return `${parsed.host.toLowerCase()}${parsed.pathname.replace(/\/+$/, '')}`;
 	} catch {
-		return url;
+		return cleanLine(url);
 	}
 }
 

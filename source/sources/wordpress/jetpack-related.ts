@@ -1,8 +1,7 @@
 import type {RelatedPost} from '../../model/related.js';
 import {cleanLine} from '../../render/sanitize.js';
 import {htmlToPlainText} from '../../render/plain-text.js';
-
-type JetpackItem = {id?: number | string; url?: string; title?: string; date?: string; context?: string};
+import {boundedItems, isoFromTime, networkId, networkString, networkUrl} from '../clean.js';
 
 /**
  * Jetpack's related posts, from the REST field `jetpack-related-posts` or the `?relatedposts=1` endpoint's `items`.
@@ -12,24 +11,22 @@ export function readJetpackRelated(value: unknown, siteUrl: string): RelatedPost
 	if (!Array.isArray(value)) return undefined;
 	const seen = new Set<string>();
 	const related: RelatedPost[] = [];
-	for (const item of value as JetpackItem[]) {
-		if (!item || typeof item !== 'object' || item.id === undefined || !item.url) continue;
-		const key = String(item.id);
+	for (const item of boundedItems(value).items) {
+		if (!item || typeof item !== 'object') continue;
+		const fields = item as Record<string, unknown>;
+		const id = networkId(fields['id']);
+		// Only http and https: a `javascript:` related post is no post.
+		const link = networkUrl(fields['url'], siteUrl);
+		if (id === undefined || link === undefined) continue;
+		const key = String(id);
 		if (seen.has(key)) continue;
 		seen.add(key);
-		let link: string;
-		try {
-			link = new URL(item.url, siteUrl).toString();
-		} catch {
-			continue;
-		}
-		if (!/^https?:$/.test(new URL(link).protocol)) continue;
 		related.push({
-			id: typeof item.id === 'number' || !/^\d+$/.test(key) ? item.id : Number(key),
-			title: cleanLine(htmlToPlainText(item.title ?? '')) || '(no title)',
-			link: cleanLine(link),
-			date: parseJetpackDate(item.date),
-			context: cleanLine(htmlToPlainText(item.context ?? '')),
+			id,
+			title: cleanLine(htmlToPlainText(networkString(fields['title']) ?? '')) || '(no title)',
+			link,
+			date: parseJetpackDate(networkString(fields['date'])),
+			context: cleanLine(htmlToPlainText(networkString(fields['context']) ?? '')),
 		});
 	}
 	return related;
@@ -37,7 +34,5 @@ export function readJetpackRelated(value: unknown, siteUrl: string): RelatedPost
 
 /** Jetpack's dates are display strings ("November 3, 2026"); keep an ISO date when one can be read. */
 function parseJetpackDate(date: string | undefined): string | undefined {
-	if (!date) return undefined;
-	const time = Date.parse(date);
-	return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+	return date ? isoFromTime(Date.parse(date)) : undefined;
 }

@@ -1,7 +1,7 @@
 import type {Comment} from '../../model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../../model/comment-draft.js';
 import type {PostPage} from '../../model/page.js';
-import type {Post, PostLink, PostNeighbours, PostRef, PostSummary} from '../../model/post.js';
+import type {Post, PostId, PostLink, PostNeighbours, PostRef, PostSummary} from '../../model/post.js';
 import type {RelatedPost} from '../../model/related.js';
 import type {SiteInfo} from '../../model/site.js';
 import {getText, header, hostOf, parseJsonBody, type HttpResponse} from '../../http/client.js';
@@ -9,10 +9,11 @@ import {cleanLine} from '../../render/sanitize.js';
 import {credentialSitesFromSettings, credentialsForSite, sendComment} from '../../comments/send-comment.js';
 import {rankRelatedPosts} from '../related/rank.js';
 import type {BlogSource, FetchOptions} from '../blog-source.js';
+import {boundedItems, firstItemsOfJsonArray, maxItemsPerAnswer, networkCount} from '../clean.js';
 import {BlogError, isBlogError} from '../errors.js';
 import {routeUrl, type ApiRoot, type QueryValue} from './api-root.js';
 import {readJetpackRelated} from './jetpack-related.js';
-import {renderedToLine, toComment, toPost, toPostSummary, type WpComment, type WpError, type WpPost} from './wp-json.js';
+import {checkComment, checkPost, commentPostId, readError, renderedToLine, toComment, toPost, toPostLink, toPostSummary, type Checked, type WpPost} from './wp-json.js';
 
 /** WordPress's own maximum for per_page. */
 export const maxPerPage = 100;
@@ -47,21 +48,20 @@ export class WordPressSource implements BlogSource {
 		if (isPastTheEnd(response)) {
 			// WordPress's 400 for a page past the end carries no totals: ask for them in the smallest way.
 			const first = page > 1 ? await this.#get('wp/v2/posts', {page: 1, per_page: clampedPerPage, _fields: 'id'}, options) : response;
-			const total = Number(header(first, 'x-wp-total') ?? 0);
+			const total = networkCount(header(first, 'x-wp-total'));
+			if (total === undefined) return {page, perPage: clampedPerPage, total: 0, totalPages: 0, totalIsExact: false, posts: []};
 			return {page, perPage: clampedPerPage, total, totalPages: Math.ceil(total / clampedPerPage), posts: []};
 		}
-		const total = Number(header(response, 'x-wp-total') ?? 0);
-		const totalPages = Number(header(response, 'x-wp-totalpages') ?? 0);
 		this.#ensureOk(response, 'the list of posts');
-		const posts = this.#list<WpPost>(response, 'the list of posts');
+		const {items: posts, notes} = this.#checkedList(response, 'posts', checkPost);
 		// WordPress refuses (401) to list comments of a password-protected post, and with it the whole batch.
 		const counts = await this.#commentCounts(posts.filter(post => !post.excerpt?.protected).map(post => post.id), options);
 		return {
 			page,
 			perPage: clampedPerPage,
-			total: total || posts.length,
-			totalPages: totalPages || (posts.length > 0 ? 1 : 0),
+			...pageTotals(response, page, clampedPerPage, posts.length),
 			posts: posts.map(post => toPostSummary(post, counts.get(post.id))),
+			...(notes.length > 0 ? {notes} : {}),
 			...offline(response),
 		};
 	}
@@ -91,10 +91,11 @@ export class WordPressSource implements BlogSource {
 			const response = await this.#get('wp/v2/comments', {post: post.id, order: 'asc', orderby: 'date_gmt', per_page: maxPerPage, page}, options);
 			if (isPastTheEnd(response)) break;
 			this.#ensureOk(response, 'the comments');
-			const batch = this.#list<WpComment>(response, 'the comments');
-			if (!Array.isArray(batch) || batch.length === 0) break;
-			comments.push(...batch.map(comment => toComment(comment)));
-			const totalPages = Number(header(response, 'x-wp-totalpages') ?? 1);
+			const batch = this.#boundedList(response, 'the comments');
+			if (batch.values.length === 0) break;
+			// One comment that cannot be read is left out; the thread shows the rest. No spread: the batch's length is the server's.
+			for (const comment of this.#checkedList(response, 'comments', checkComment, batch).items) comments.push(toComment(comment));
+			const totalPages = networkCount(header(response, 'x-wp-totalpages')) ?? 1;
 			if (page >= totalPages) break;
 		}
 		return comments;
@@ -117,7 +118,7 @@ export class WordPressSource implements BlogSource {
 			_fields: summaryFields,
 		}, options);
 		this.#ensureOk(response, 'the related posts');
-		const candidates = this.#list<WpPost>(response, 'the related posts').map(candidate => toPostSummary(candidate, undefined));
+		const candidates = this.#checkedList(response, 'posts', checkPost).items.map(candidate => toPostSummary(candidate, undefined));
 		return rankRelatedPosts(post, candidates, limit);
 	}
 
@@ -149,15 +150,20 @@ export class WordPressSource implements BlogSource {
 	async #postById(id: number | string, options: FetchOptions): Promise<FoundPost> {
 		const response = await this.#get(`wp/v2/posts/${encodeURIComponent(String(id))}`, {_embed: embed, _fields: postFields}, options);
 		if (response.statusCode === 404 || response.statusCode === 401 || response.statusCode === 403) throw this.#notFound(`with ID ${cleanLine(String(id))}`);
-		this.#ensureOk(response, `post ${id}`);
-		return {found: this.#object<WpPost>(response, 'a post'), response};
+		this.#ensureOk(response, `post ${cleanLine(String(id))}`);
+		const checked = checkPost(this.#object(response, 'a post'));
+		if (!checked.ok) throw this.#cannotRead(response, 'a post', checked.reason);
+		return {found: checked.value, response};
 	}
 
 	async #postBySlug(slug: string, options: FetchOptions): Promise<FoundPost> {
 		const response = await this.#get('wp/v2/posts', {slug, _embed: embed, _fields: postFields}, options);
-		this.#ensureOk(response, `the post “${slug}”`);
-		const [found] = this.#list<WpPost>(response, 'a list of posts');
-		if (!found) throw this.#notFound(`called “${cleanLine(slug)}”`);
+		this.#ensureOk(response, `the post “${cleanLine(slug)}”`);
+		const [first] = this.#list(response, 'a list of posts');
+		if (first === undefined) throw this.#notFound(`called “${cleanLine(slug)}”`);
+		const checked = checkPost(first);
+		if (!checked.ok) throw this.#cannotRead(response, 'a post', checked.reason);
+		const found = checked.value;
 		return {found, response};
 	}
 
@@ -171,28 +177,33 @@ export class WordPressSource implements BlogSource {
 			_fields: linkFields,
 		}, options);
 		this.#ensureOk(response, 'the neighbouring posts');
-		const [found] = this.#list<WpPost>(response, 'a list of posts');
-		if (!found) return undefined;
-		return {id: found.id, title: renderedToLine(found.title?.rendered) || '(no title)', link: cleanLine(found.link ?? '')};
+		const [first] = this.#checkedList(response, 'posts', checkPost).items;
+		return first ? toPostLink(first) : undefined;
 	}
 
 	/** Comment counts for a page of posts in one request (REST posts carry no count). Unknown counts are left out. */
-	async #commentCounts(postIds: readonly number[], options: FetchOptions): Promise<Map<number, number>> {
-		const counts = new Map<number, number>();
+	async #commentCounts(postIds: readonly PostId[], options: FetchOptions): Promise<Map<PostId, number>> {
+		const counts = new Map<PostId, number>();
 		if (postIds.length === 0) return counts;
 		try {
 			if (postIds.length === 1) {
 				const response = await this.#get('wp/v2/comments', {post: postIds[0], per_page: 1, _fields: 'id'}, options);
-				if (response.statusCode === 200) counts.set(postIds[0]!, Number(header(response, 'x-wp-total') ?? 0));
+				const total = networkCount(header(response, 'x-wp-total'));
+				if (response.statusCode === 200 && total !== undefined) counts.set(postIds[0]!, total);
 				return counts;
 			}
 			const response = await this.#get('wp/v2/comments', {post: postIds, per_page: maxPerPage, _fields: 'post'}, options);
 			if (response.statusCode !== 200) return counts;
-			const totalPages = Number(header(response, 'x-wp-totalpages') ?? 1);
-			if (totalPages > 1) return counts; // More than 100 comments on the page: counting them all costs too much.
+			const totalPages = networkCount(header(response, 'x-wp-totalpages'));
+			// More than 100 comments on the page (or a count that is no number): counting them all costs too much.
+			if (totalPages === undefined || totalPages > 1) return counts;
+			const comments = this.#list(response, 'the comments');
+			// Only each comment's post was asked for (`_fields=post`): that is all there is to check.
+			const postOf = comments.map(comment => commentPostId(comment));
+			if (postOf.includes(undefined)) return counts; // Some could not be read: no count is better than a wrong one.
 			for (const id of postIds) counts.set(id, 0);
-			for (const comment of this.#list<WpComment>(response, 'the comments')) {
-				if (comment.post !== undefined) counts.set(comment.post, (counts.get(comment.post) ?? 0) + 1);
+			for (const id of postOf) {
+				if (id !== undefined && counts.has(id)) counts.set(id, counts.get(id)! + 1);
 			}
 		} catch (error) {
 			if ((error as BlogError).kind === 'cancelled') throw error;
@@ -201,9 +212,10 @@ export class WordPressSource implements BlogSource {
 	}
 
 	async #jetpackRelated(post: Post, options: FetchOptions): Promise<RelatedPost[] | undefined> {
-		const fieldResponse = await this.#get(`wp/v2/posts/${post.id}`, {_fields: 'id,jetpack-related-posts'}, options);
+		const fieldResponse = await this.#get(`wp/v2/posts/${encodeURIComponent(String(post.id))}`, {_fields: 'id,jetpack-related-posts'}, options);
 		if (fieldResponse.statusCode === 200) {
-			const field = (parseJsonBody<Partial<WpPost> | null>(fieldResponse) ?? {})['jetpack-related-posts'];
+			const body = parseJsonBody<unknown>(fieldResponse);
+			const field = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>)['jetpack-related-posts'] : undefined;
 			const fromField = readJetpackRelated(field, this.site.url);
 			if (fromField) return fromField;
 		}
@@ -242,24 +254,69 @@ export class WordPressSource implements BlogSource {
 		if (response.statusCode >= 200 && response.statusCode < 300) return;
 		let detail = '';
 		try {
-			const error = JSON.parse(response.body) as WpError;
+			const error = readError(JSON.parse(response.body));
 			if (error.message) detail = `: ${renderedToLine(error.message)}`;
 		} catch {}
 		throw new BlogError('http', `${cleanLine(hostOf(response.url))} answered ${response.statusCode} for ${what}${detail}`, {statusCode: response.statusCode});
 	}
 
-	/** A JSON array of objects from the answer, or an 'unreadable' BlogError saying what was expected. */
-	#list<T>(response: HttpResponse, what: string): T[] {
-		const value = parseJsonBody<unknown>(response);
-		if (!Array.isArray(value) || value.some(item => item === null || typeof item !== 'object')) throw this.#unreadable(response, what);
-		return value as T[];
+	/** A JSON array from the answer, at most `maxItemsPerAnswer` long, or an 'unreadable' BlogError saying what was expected. */
+	#list(response: HttpResponse, what: string): readonly unknown[] {
+		return this.#boundedList(response, what).values;
+	}
+
+	/**
+	 * The answer's JSON array, parsed no further than its first `maxItemsPerAnswer` items (a list of
+	 * millions would exhaust memory as values); `cut` says that more were left out.
+	 */
+	#boundedList(response: HttpResponse, what: string): {values: readonly unknown[]; cut: boolean} {
+		const {text, cut} = firstItemsOfJsonArray(response.body.replace(/^\uFEFF/, ''));
+		let value: unknown;
+		try {
+			value = JSON.parse(text);
+		} catch (error) {
+			throw new BlogError('unreadable', `${cleanLine(hostOf(response.url))} sent an answer that is not valid JSON.`, {cause: error, statusCode: response.statusCode});
+		}
+		if (!Array.isArray(value)) throw this.#unreadable(response, what);
+		const bounded = boundedItems(value);
+		return {values: bounded.items, cut: cut || bounded.ignored > 0};
+	}
+
+	/**
+	 * The items of a JSON array answer that can be read, each checked by `checkItem`. One that cannot
+	 * (no ID, not an object) is left out with a note; so are items past `maxItemsPerAnswer`.
+	 */
+	#checkedList<T>(response: HttpResponse, what: 'posts' | 'comments', checkItem: (value: unknown) => Checked<T>, given?: {values: readonly unknown[]; cut: boolean}): {items: T[]; notes: string[]} {
+		const {values, cut} = given ?? this.#boundedList(response, `the list of ${what}`);
+		const items: T[] = [];
+		let skipped = 0;
+		let firstReason = '';
+		for (const raw of values) {
+			const checked = checkItem(raw);
+			if (checked.ok) {
+				items.push(checked.value);
+			} else {
+				skipped++;
+				firstReason ||= checked.reason;
+			}
+		}
+		const host = cleanLine(hostOf(response.url));
+		const notes: string[] = [];
+		if (skipped > 0) notes.push(`${host} sent ${skipped === 1 ? `1 of its ${what}` : `${skipped} ${what}`} blogterm cannot read (${firstReason}): left out.`);
+		if (cut) notes.push(`${host} sent more ${what} in one answer than blogterm reads (${maxItemsPerAnswer}): the rest are left out.`);
+		return {items, notes};
 	}
 
 	/** A JSON object from the answer, or an 'unreadable' BlogError. */
-	#object<T>(response: HttpResponse, what: string): T {
+	#object(response: HttpResponse, what: string): object {
 		const value = parseJsonBody<unknown>(response);
 		if (value === null || typeof value !== 'object' || Array.isArray(value)) throw this.#unreadable(response, what);
-		return value as T;
+		return value;
+	}
+
+	/** “blog.example sent a post blogterm cannot read: it has no ID.” */
+	#cannotRead(response: HttpResponse, what: string, reason: string): BlogError {
+		return new BlogError('unreadable', `${cleanLine(hostOf(response.url))} sent ${what} blogterm cannot read: ${reason}.`, {statusCode: response.statusCode});
 	}
 
 	#unreadable(response: HttpResponse, what: string): BlogError {
@@ -273,6 +330,21 @@ export class WordPressSource implements BlogSource {
 
 type FoundPost = {readonly found: WpPost; readonly response: HttpResponse};
 
+/**
+ * A list page's totals from `X-WP-Total` and `X-WP-TotalPages`. A header that is missing or not a whole
+ * number (-5, 1e309, abc) makes them unknown: what this page shows is then all that is known ("at least").
+ */
+function pageTotals(response: HttpResponse, page: number, perPage: number, count: number): {total: number; totalPages: number; totalIsExact?: false} {
+	const total = networkCount(header(response, 'x-wp-total'));
+	const totalPages = networkCount(header(response, 'x-wp-totalpages'));
+	const seen = (page - 1) * perPage + count;
+	if (total !== undefined && total >= seen) {
+		return {total, totalPages: totalPages !== undefined && totalPages >= page ? totalPages : Math.ceil(total / perPage)};
+	}
+	// A full page may have another after it.
+	return {total: seen, totalPages: count >= perPage ? page + 1 : count > 0 ? page : page - 1, totalIsExact: false};
+}
+
 /** `{offlineSavedAt}` when the answer came from the on-disk cache because the blog could not be reached. */
 function offline(response: HttpResponse): {offlineSavedAt?: string} {
 	return response.offlineSavedAt === undefined ? {} : {offlineSavedAt: response.offlineSavedAt};
@@ -282,7 +354,7 @@ function offline(response: HttpResponse): {offlineSavedAt?: string} {
 function isPastTheEnd(response: HttpResponse): boolean {
 	if (response.statusCode !== 400) return false;
 	try {
-		const code = (JSON.parse(response.body) as WpError).code ?? '';
+		const code = readError(JSON.parse(response.body)).code ?? '';
 		return code.endsWith('_invalid_page_number');
 	} catch {
 		return false;

@@ -1,63 +1,150 @@
+import * as v from 'valibot';
 import type {Comment} from '../../model/comment.js';
-import type {Post, PostSummary, Term} from '../../model/post.js';
+import type {Post, PostId, PostLink, PostSummary, Term} from '../../model/post.js';
 import {cleanLine} from '../../render/sanitize.js';
 import {htmlToPlainText} from '../../render/plain-text.js';
+import {isoFromTime, networkCount, networkId, networkUrl} from '../clean.js';
 
-/** The parts of WordPress's REST post object that blogterm reads. */
-export type WpPost = {
-	id: number;
-	date?: string;
-	date_gmt?: string;
-	slug?: string;
-	link?: string;
-	status?: string;
-	title?: {rendered?: string};
-	excerpt?: {rendered?: string; protected?: boolean};
-	content?: {rendered?: string; protected?: boolean};
-	comment_status?: string;
-	author?: number;
-	categories?: number[];
-	tags?: number[];
-	_embedded?: {
-		author?: Array<{id?: number; name?: string}>;
-		'wp:term'?: Array<Array<{id: number; name?: string; taxonomy?: string}>>;
-	};
-	'jetpack-related-posts'?: unknown;
-};
+/*
+WordPress's REST answers, checked where they enter blogterm. Every field blogterm reads has a schema;
+a field of the wrong type is dropped (the post shows without it), an item without an ID is not read
+at all. What passes is mapped into model types with every string cleaned and every URL made safe.
+*/
 
-export type WpComment = {
-	id: number;
-	post?: number;
-	parent?: number;
-	author_name?: string;
-	author_url?: string;
-	date?: string;
-	date_gmt?: string;
-	content?: {rendered?: string};
-	status?: string;
-};
+/** A field that is dropped (undefined) when it is missing or not of its type. */
+const optionalString = v.fallback(v.optional(v.string()), undefined);
+const optionalBoolean = v.fallback(v.optional(v.boolean()), undefined);
+const optionalList = v.fallback(v.optional(v.array(v.unknown())), undefined);
+/** `{rendered, protected}`, as titles, excerpts and content come. */
+const renderedField = v.fallback(v.optional(v.looseObject({rendered: optionalString, protected: optionalBoolean})), undefined);
 
-export type WpError = {code?: string; message?: string; data?: {status?: number}};
+/** A WordPress ID: a whole number (or digits), or a string some plugins use; required. */
+const idField = v.pipe(v.unknown(), v.transform(networkId), v.union([v.number(), v.string()], 'it has no ID'));
+/** A reference to another item's ID (a comment's post or parent): dropped when unreadable. */
+const optionalId = v.optional(v.pipe(v.unknown(), v.transform(networkId)));
+
+const termSchema = v.looseObject({id: idField, name: optionalString, taxonomy: optionalString});
+const authorSchema = v.looseObject({name: optionalString});
+
+/** The parts of WordPress's REST post object that blogterm reads, as they are once checked. */
+const wpPostSchema = v.looseObject({
+	id: idField,
+	date: optionalString,
+	date_gmt: optionalString,
+	slug: optionalString,
+	link: optionalString,
+	status: optionalString,
+	title: renderedField,
+	excerpt: renderedField,
+	content: renderedField,
+	comment_status: optionalString,
+	_embedded: v.fallback(v.optional(v.looseObject({author: optionalList, 'wp:term': optionalList})), undefined),
+});
+
+const wpCommentSchema = v.looseObject({
+	id: idField,
+	post: optionalId,
+	parent: optionalId,
+	author_name: optionalString,
+	author_url: optionalString,
+	date: optionalString,
+	date_gmt: optionalString,
+	content: renderedField,
+	status: optionalString,
+});
+
+const wpErrorSchema = v.looseObject({code: optionalString, message: optionalString});
+
+/** The REST index (`/wp-json/`): a WordPress one lists the `wp/v2` namespace. */
+const wpIndexSchema = v.looseObject({
+	name: optionalString,
+	description: optionalString,
+	url: optionalString,
+	home: optionalString,
+	namespaces: v.pipe(v.array(v.unknown()), v.check(namespaces => namespaces.includes('wp/v2'))),
+});
+
+export type WpPost = v.InferOutput<typeof wpPostSchema>;
+export type WpComment = v.InferOutput<typeof wpCommentSchema>;
+export type WpError = v.InferOutput<typeof wpErrorSchema>;
+export type WpIndex = v.InferOutput<typeof wpIndexSchema>;
+
+/** The result of checking one item: the item, or why it cannot be read (“it has no ID”). */
+export type Checked<T> = {readonly ok: true; readonly value: T} | {readonly ok: false; readonly reason: string};
+
+function check<T>(schema: v.GenericSchema<unknown, T>, value: unknown): Checked<T> {
+	const result = v.safeParse(schema, value);
+	if (result.success) return {ok: true, value: result.output};
+	const issue = result.issues[0];
+	const missingId = issue.path?.[0]?.key === 'id';
+	const reason = missingId ? 'it has no ID' : issue.message.startsWith('it ') ? issue.message : 'it is not a JSON object';
+	return {ok: false, reason};
+}
+
+export function checkPost(value: unknown): Checked<WpPost> {
+	return check(wpPostSchema, value);
+}
+
+export function checkComment(value: unknown): Checked<WpComment> {
+	return check(wpCommentSchema, value);
+}
+
+/** A REST error's `{code, message}`, or an empty one when the body is something else. */
+export function readError(value: unknown): WpError {
+	const result = v.safeParse(wpErrorSchema, value);
+	return result.success ? result.output : {code: undefined, message: undefined};
+}
+
+/** The REST index, or undefined when it is not WordPress's. */
+export function readIndex(value: unknown): WpIndex | undefined {
+	const result = v.safeParse(wpIndexSchema, value);
+	return result.success ? result.output : undefined;
+}
 
 /** One line of plain text from a WordPress "rendered" HTML string (titles have entities: `&#8217;`). */
 export function renderedToLine(html: string | undefined): string {
 	return cleanLine(htmlToPlainText(html ?? ''));
 }
 
-/** WordPress gives `date_gmt` without a zone; make it ISO 8601 UTC. Falls back to the local `date`. */
-export function isoDate(post: {date?: string; date_gmt?: string}): string | undefined {
-	if (post.date_gmt) return new Date(`${post.date_gmt}Z`).toISOString();
-	if (post.date) return new Date(post.date).toISOString();
-	return undefined;
+/** WordPress's `2026-03-01T10:00:00` without a zone. */
+const zonelessDate = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+
+/** WordPress gives `date_gmt` without a zone; make it ISO 8601 UTC. Falls back to the local `date`; undefined when neither is a date. */
+export function isoDate(post: {readonly date?: string | undefined; readonly date_gmt?: string | undefined}): string | undefined {
+	const gmt = post.date_gmt?.trim();
+	if (gmt) {
+		const iso = isoFromTime(Date.parse(zonelessDate.test(gmt) ? `${gmt.replace(' ', 'T')}Z` : gmt));
+		if (iso) return iso;
+	}
+	const local = post.date?.trim();
+	return local ? isoFromTime(Date.parse(local)) : undefined;
 }
 
 function termsOf(post: WpPost, taxonomy: 'category' | 'tag'): Term[] {
 	const groups = post._embedded?.['wp:term'] ?? [];
 	const wpTaxonomy = taxonomy === 'category' ? 'category' : 'post_tag';
-	return groups
-		.flat()
-		.filter(term => term.taxonomy === wpTaxonomy)
-		.map(term => ({id: term.id, name: cleanLine(htmlToPlainText(term.name ?? '')), taxonomy}));
+	const terms: Term[] = [];
+	for (const group of groups) {
+		// A group that is not a list, or a term that is not a term (null, a string): left out, the rest kept.
+		if (!Array.isArray(group)) continue;
+		for (const raw of group.slice(0, 1000)) {
+			const term = v.safeParse(termSchema, raw);
+			if (!term.success || term.output.taxonomy !== wpTaxonomy) continue;
+			terms.push({id: term.output.id, name: renderedToLine(term.output.name), taxonomy});
+		}
+	}
+	return terms;
+}
+
+function authorOf(post: WpPost): string {
+	const author = v.safeParse(authorSchema, post._embedded?.author?.[0]);
+	return author.success ? cleanLine(author.output.name ?? '') : '';
+}
+
+/** A slug, as one clean line; undefined when there is none. */
+function slugOf(slug: string | undefined): string | undefined {
+	const clean = cleanLine(slug ?? '');
+	return clean === '' ? undefined : clean;
 }
 
 export function toPostSummary(post: WpPost, commentCount: number | undefined): PostSummary {
@@ -65,12 +152,12 @@ export function toPostSummary(post: WpPost, commentCount: number | undefined): P
 	return {
 		id: post.id,
 		title: renderedToLine(post.title?.rendered) || '(no title)',
-		link: cleanLine(post.link ?? ''),
+		link: networkUrl(post.link) ?? '',
 		date: isoDate(post),
-		author: cleanLine(post._embedded?.author?.[0]?.name ?? ''),
-		commentCount,
+		author: authorOf(post),
+		commentCount: networkCount(commentCount),
 		excerpt: cleanLine(excerpt.replace(/\s*(\[…\]|\[\.\.\.\]|…)\s*$/u, '…')),
-		slug: post.slug,
+		slug: slugOf(post.slug),
 		categories: termsOf(post, 'category'),
 		tags: termsOf(post, 'tag'),
 	};
@@ -87,14 +174,23 @@ export function toPost(post: WpPost, commentCount: number | undefined): Post {
 	};
 }
 
+export function toPostLink(post: WpPost): PostLink {
+	return {id: post.id, title: renderedToLine(post.title?.rendered) || '(no title)', link: networkUrl(post.link) ?? ''};
+}
+
 export function toComment(comment: WpComment): Comment {
 	return {
 		id: comment.id,
 		parent: comment.parent ?? 0,
 		author: cleanLine(comment.author_name ?? '') || 'Anonymous',
-		authorUrl: comment.author_url ? cleanLine(comment.author_url) : undefined,
+		authorUrl: networkUrl(comment.author_url),
 		date: isoDate(comment),
 		html: comment.content?.rendered ?? '',
 		status: comment.status === 'hold' ? 'held' : 'approved',
 	};
+}
+
+/** The post a comment (as a JSON value) belongs to, when it says: all a count needs. */
+export function commentPostId(comment: unknown): PostId | undefined {
+	return comment !== null && typeof comment === 'object' ? networkId((comment as Record<string, unknown>)['post']) : undefined;
 }

@@ -8,6 +8,7 @@ import type {BlogSource} from '../../sources/blog-source.js';
 import {hostOf} from '../../http/client.js';
 import {offlineNote} from '../../store/cache.js';
 import {fitToWidth} from '../../render/fit-width.js';
+import {cleanLine} from '../../render/sanitize.js';
 import {layoutNeighbours, layoutPostBody, layoutPostHead} from '../../render/post-layout.js';
 import type {StyledLine} from '../../render/styled-line.js';
 import {wrapPlainText} from '../../render/wrap.js';
@@ -105,6 +106,14 @@ export function PostView(props: PostViewProps) {
 	}, [source]);
 
 	const [state, dispatch] = usePostViewState(props.place);
+	// `c` pressed while the check was on its way: answered when the check is.
+	const commentWanted = useRef(false);
+	useEffect(() => {
+		if (!commentWanted.current || commentable.status === 'loading') return;
+		commentWanted.current = false;
+		if (commentable.status === 'done' && commentable.value && post) props.onComment(post);
+		else dispatch({type: 'message', message: commentable.status === 'done' ? 'Comments are closed on this post.' : 'Could not check whether this post takes comments.'});
+	}, [commentable.status]);
 	// Where the reader is goes into the history when this screen goes, however it goes.
 	const done = <T,>(load: {status: string; value?: T}) => (load.status === 'done' ? load.value : undefined);
 	const now: PostShown | undefined = post ? {post, neighbours: done(neighbours), related: done(related), canComment: done(commentable)} : undefined;
@@ -188,7 +197,11 @@ export function PostView(props: PostViewProps) {
 		else if (input === 'C') props.onOpenThread(post!);
 		else if (input === 'c') {
 			if (canComment) props.onComment(post!);
-			else dispatch({type: 'message', message: commentable.status === 'loading' ? 'Checking whether this post takes comments…' : 'Comments are closed on this post.'});
+			else if (commentable.status === 'loading') {
+				// The key is not lost: the form opens as soon as the blog says the post takes comments.
+				commentWanted.current = true;
+				dispatch({type: 'message', message: 'Checking whether this post takes comments…'});
+			} else dispatch({type: 'message', message: 'Comments are closed on this post.'});
 		} else if (key.tab) {
 			if (!showRelated) props.onToggleRelated();
 			if (relatedPosts.length > 0) {
@@ -199,7 +212,8 @@ export function PostView(props: PostViewProps) {
 			} else dispatch({type: 'message', message: related.status === 'done' ? 'No related posts.' : 'Related posts are still loading.'});
 		} else if (input === 'h') props.onToggleRelated();
 		else if (input === 'o') {
-			void openUrl(post!.link).then(error => dispatch({type: 'message', message: error ?? `Opened ${post!.link} in the browser.`}));
+			// The link is cleaned where it entered the model; cleaned again here, as every text on screen is.
+			void openUrl(post!.link).then(error => dispatch({type: 'message', message: cleanLine(error ?? `Opened ${post!.link} in the browser.`)}));
 		}
 	}, {isActive: props.isActive});
 
