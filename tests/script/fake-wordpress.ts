@@ -19,6 +19,10 @@ export async function startFakeWordPress(post: FakePost, options: {
 	readonly postStatus?: number;
 	/** Answer a slug lookup with an object instead of a list, as a broken plugin might. */
 	readonly objectForSlug?: boolean;
+	/** What the REST index claims as the blog's address (`url` and `home`): by default, this server. */
+	readonly claimedUrl?: string;
+	/** Told of every POST this server receives (its path). */
+	readonly onPost?: (path: string) => void;
 } = {}): Promise<TestServer> {
 	const json = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
 		response.writeHead(status, {'content-type': 'application/json; charset=UTF-8', ...headers});
@@ -47,7 +51,17 @@ export async function startFakeWordPress(post: FakePost, options: {
 			response.end('<!doctype html><title>Fake</title>');
 			return;
 		}
-		if (url.pathname === '/wp-json/') return json(response, 200, {name: 'Fake Blog', description: '', url: server.url, home: server.url, namespaces: ['wp/v2']});
+		if (request.method === 'POST') {
+			options.onPost?.(url.pathname);
+			if (url.pathname === '/wp-comments-post.php') {
+				response.writeHead(302, {location: `${wpPost.link}#comment-5`});
+				response.end();
+				return;
+			}
+			return json(response, 401, {code: 'rest_comment_login_required', message: 'Sorry, you must be logged in to comment.'});
+		}
+		const claimed = options.claimedUrl ?? server.url;
+		if (url.pathname === '/wp-json/') return json(response, 200, {name: 'Fake Blog', description: '', url: claimed, home: claimed, namespaces: ['wp/v2']});
 		if (url.pathname === `/wp-json/wp/v2/posts/${post.id}`) {
 			if (options.postStatus) return json(response, options.postStatus, {code: 'internal_server_error', message: 'There has been a critical error on this website.'});
 			return json(response, 200, wpPost);

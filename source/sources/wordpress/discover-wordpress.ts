@@ -61,7 +61,13 @@ export async function openWordPressBlog(home: HttpResponse, options: FetchOption
  */
 function installUrl(index: WpIndex, indexUrl: string): string {
 	const claimed = networkUrl(index.url) ?? networkUrl(index.home);
-	return claimed && new URL(claimed).host === new URL(indexUrl).host ? claimed : indexUrl;
+	if (claimed && new URL(claimed).host === new URL(indexUrl).host) return claimed;
+	// The install the REST root belongs to: `…/blog/wp-json/` and `…/blog/?rest_route=/` are under `…/blog/`.
+	const install = new URL(indexUrl);
+	install.pathname = install.pathname.replace(/\/wp-json(\/.*)?$/, '/');
+	install.search = '';
+	install.hash = '';
+	return install.toString();
 }
 
 function readIndex(response: HttpResponse): WpIndex | undefined {
