@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import TextInput from 'ink-text-input';
-import React, {useMemo} from 'react';
+import {useMemo} from 'react';
 import {commentFields, fieldLabels, requiredFieldsNote, saveIdentityLabel, type CommentField} from '../../comments/validation.js';
 import type {Comment} from '../../model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../../model/comment-draft.js';

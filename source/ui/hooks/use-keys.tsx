@@ -1,6 +1,6 @@
 import type {EventEmitter} from 'node:events';
 import {useApp, useInput, useStdin, type Key} from 'ink';
-import React, {createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode} from 'react';
+import {createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode} from 'react';
 import {keyOf, KeySplitter, type KeyPiece} from './split-keys.js';
 
 type KeyHandler = (input: string, key: Key) => void;

@@ -3,7 +3,6 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, afterEach, beforeEach, describe, test} from 'node:test';
-import React from 'react';
 import type {Comment} from '../../../source/model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../../../source/model/comment-draft.js';
 import {draftKey, loadDraft} from '../../../source/store/drafts.js';
