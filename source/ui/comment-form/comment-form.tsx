@@ -32,9 +32,9 @@ export type CommentFormProps = {
 	/** Where the draft is kept (per site, post and parent): see `draftKey()` in store/drafts. */
 	readonly draftKey: string;
 	/** Esc (no outcome; the draft is kept), or the blog accepted the comment (its outcome and what was sent; the draft is gone). */
-	onClose(outcome?: CommentOutcome, sent?: CommentDraft): void;
+	readonly onClose: (outcome?: CommentOutcome, sent?: CommentDraft) => void;
 	/** Ctrl-X on a reply: comment on the post instead. */
-	onCancelReply?(): void;
+	readonly onCancelReply?: () => void;
 	/** Whether the form gets the keys (default true). */
 	readonly isActive?: boolean;
 };
