@@ -23,5 +23,13 @@ export default tseslint.config(
 		},
 	},
 	// Plain JavaScript build and bench scripts run on Node: its globals, and no type information.
-	{files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked, languageOptions: {globals: {process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly'}}},
+	// (The spread's own languageOptions turns the project service off; the globals are merged into it, not put in its place.)
+	{
+		files: ['**/*.js', '**/*.mjs'],
+		...tseslint.configs.disableTypeChecked,
+		languageOptions: {
+			...tseslint.configs.disableTypeChecked.languageOptions,
+			globals: {process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly'},
+		},
+	},
 );

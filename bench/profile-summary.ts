@@ -24,7 +24,9 @@ function moduleOf(frame: Frame): string {
 				const match = /^\/\/ ((?:node_modules|source|bench)\/\S+)$/.exec(line);
 				if (match) map!.push([index, match[1]!.replace(/^node_modules\/((?:@[^/]+\/)?[^/]+)\/.*$/, '$1')]);
 			});
-		} catch {}
+		} catch {
+			// A bundle that cannot be read has no module map: its frames keep their file paths.
+		}
 		moduleMaps.set(path, map);
 	}
 	let found = path.replace(/^.*\/(dist|node_modules|source|bench)\//, '$1/');

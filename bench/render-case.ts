@@ -15,12 +15,9 @@ const html = largeHtml();
 function once(): {ms: number; cpuMs: number; lines: number} {
 	const cpu = process.cpuUsage();
 	const start = performance.now();
-	let lines = 0;
-	if (mode === 'parse') {
-		lines = parseDocument(html).children.length;
-	} else {
-		lines = renderHtml(html, {width: columns, baseUrl: 'https://blog.example/2025/01/01/a-megabyte-of-html/'}).lines.length;
-	}
+	const lines = mode === 'parse'
+		? parseDocument(html).children.length
+		: renderHtml(html, {width: columns, baseUrl: 'https://blog.example/2025/01/01/a-megabyte-of-html/'}).lines.length;
 	const used = process.cpuUsage(cpu);
 	return {ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000, lines};
 }

@@ -55,6 +55,8 @@ export async function startDemoBlog(options: DemoBlogOptions): Promise<DemoBlog>
 	const mode = options.mode ?? 'wordpress';
 	// Stable for a data directory, so a held comment's moderation link still works after a restart.
 	const salt = createHash('md5').update(`blogterm demo blog ${resolvePath(options.dataDir)}`).digest('hex');
+	// Set once the server listens and its port is known; a request before that gets a 503.
+	// eslint-disable-next-line prefer-const -- the request handler below reads it before its one assignment, which needs the port.
 	let context: Context | undefined;
 
 	const server = createServer((request, response) => {
@@ -148,7 +150,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
 		}
 		return single(request, response, post, query, context);
 	}
-	if ((match = /^\/\d{4}\/\d{2}\/\d{2}\/[^/]+$/.exec(path)) && context.blog.postByPath(`${path}/`)) {
+	if (/^\/\d{4}\/\d{2}\/\d{2}\/[^/]+$/.test(path) && context.blog.postByPath(`${path}/`)) {
 		return redirect(response, `${context.base}${path}/${url.search}`);
 	}
 	if ((match = /^\/(category|tag|author)\/([^/]+)\/(?:page\/(\d+)\/)?$/.exec(path))) return archive(response, match[1]!, match[2]!, Number(match[3] ?? 1), context);
@@ -227,8 +229,8 @@ function list(response: ServerResponse, context: Context, options: Parameters<ty
 
 function archive(response: ServerResponse, kind: string, slug: string, page: number, context: Context): void {
 	const {blog} = context;
-	let posts: readonly BlogPost[] = [];
-	let heading = '';
+	let posts: readonly BlogPost[];
+	let heading: string;
 	if (kind === 'author') {
 		const user = blog.users.find(u => u.slug === slug);
 		if (!user) return notFound(response, context);

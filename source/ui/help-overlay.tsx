@@ -1,6 +1,5 @@
 import {useKeys} from './hooks/use-keys.js';
 import {Box, Text} from 'ink';
-import React from 'react';
 import {theme} from './theme.js';
 
 /** Every key, grouped by screen. The README lists the same. */

@@ -3,16 +3,18 @@ import {after, before, describe, test} from 'node:test';
 import {seededApprovedCommenter, specialPosts} from '../../source/demo/content/index.js';
 import {makeDataDir, startTestBlog, waitFor} from './demo-server.js';
 import type {TestBlog} from './demo-server.js';
+import type {RestComment} from './rest-shapes.js';
 
 type PostInfo = {id: number; link: string};
 
 async function postInfo(blog: TestBlog, slug: string): Promise<PostInfo> {
-	const {body} = await blog.json(`/wp-json/wp/v2/posts?slug=${slug}&_fields=id,link`);
+	const {body} = await blog.json<PostInfo[]>(`/wp-json/wp/v2/posts?slug=${slug}&_fields=id,link`);
+	assert.ok(body[0], `a post with the slug ${slug}`);
 	return body[0];
 }
 
-async function restComments(blog: TestBlog, post: number): Promise<any[]> {
-	return (await blog.json(`/wp-json/wp/v2/comments?post=${post}&per_page=100`)).body;
+async function restComments(blog: TestBlog, post: number): Promise<RestComment[]> {
+	return (await blog.json<RestComment[]>(`/wp-json/wp/v2/comments?post=${post}&per_page=100`)).body;
 }
 
 let unique = 0;
@@ -157,12 +159,13 @@ describe('comment form outcomes', () => {
 		const response = await blog.comment({comment_post_ID: String(locked.id), comment: text, author: seededApprovedCommenter.name, email: seededApprovedCommenter.email});
 		assert.equal(response.status, 200);
 		assert.equal(await response.text(), '');
-		const kept = (await blog.json<any[]>(`/wp-json/wp/v2/comments?post=${locked.id}&password=sesame`)).body;
+		const kept = (await blog.json<RestComment[]>(`/wp-json/wp/v2/comments?post=${locked.id}&password=sesame`)).body;
 		assert.ok(!kept.some(comment => comment.content.rendered.includes(text)));
 	});
 
 	test('a reply to an approved comment is threaded under it', async () => {
 		const [parent] = await restComments(blog, post.id);
+		assert.ok(parent, 'an approved comment to reply to');
 		const response = await blog.comment({
 			comment_post_ID: String(post.id), comment_parent: String(parent.id), comment: fresh('A reply'),
 			author: seededApprovedCommenter.name, email: seededApprovedCommenter.email,
@@ -170,7 +173,7 @@ describe('comment form outcomes', () => {
 		assert.equal(response.status, 302);
 		const id = Number(/#comment-(\d+)$/.exec(response.headers.get('location')!)![1]);
 		const reply = (await restComments(blog, post.id)).find(c => c.id === id);
-		assert.equal(reply.parent, parent.id);
+		assert.equal(reply?.parent, parent.id);
 	});
 
 	test('a reply to a held comment is refused with 403', async () => {
@@ -191,6 +194,7 @@ describe('comment form outcomes', () => {
 		});
 		const id = Number(/#comment-(\d+)$/.exec(response.headers.get('location')!)![1]);
 		const comment = (await restComments(blog, post.id)).find(c => c.id === id);
+		assert.ok(comment, 'listed by the REST API');
 		assert.ok(!comment.content.rendered.includes('<script'));
 		assert.ok(comment.content.rendered.includes('<b>bold</b> &amp; more'));
 	});

@@ -12,7 +12,8 @@ export type TestBlog = DemoBlog & {
 	at(path: string): string;
 	/** GET (or another method) without following redirects. */
 	fetch(path: string, init?: RequestInit): Promise<Response>;
-	json<T = any>(path: string): Promise<{response: Response; body: T}>;
+	/** GET, and the answer's JSON taken to be a `T` (see rest-shapes.ts). */
+	json<T>(path: string): Promise<{response: Response; body: T}>;
 	/** Sends the comment form the way a browser does. */
 	comment(fields: Record<string, string>): Promise<Response>;
 	/** Stops the server and removes its data directory. */

@@ -3,6 +3,7 @@ import {after, before, describe, test} from 'node:test';
 import {specialPosts} from '../../source/demo/content/index.js';
 import {startTestBlog} from './demo-server.js';
 import type {TestBlog} from './demo-server.js';
+import type {RelatedPostsAnswer, RestPost} from './rest-shapes.js';
 
 const items = (xml: string) => xml.match(/<item>[\s\S]*?<\/item>/g) ?? [];
 const tag = (xml: string, name: string) => new RegExp(`<${name}[^>]*>([\\s\\S]*?)</${name}>`).exec(xml)?.[1];
@@ -27,7 +28,7 @@ describe('WordPress mode', () => {
 			assert.ok(xml.includes(`<atom:link href="${blog.at('/feed/')}" rel="self" type="application/rss+xml" />`));
 			const all = items(xml);
 			assert.equal(all.length, 10);
-			const first = all[0]!;
+			const first = all[0];
 			assert.equal(tag(first, 'title'), 'Ten Minutes a Day');
 			assert.equal(tag(first, 'link'), blog.at('/2025/02/03/ten-minutes-a-day/'));
 			assert.equal(tag(first, 'dc:creator'), '<![CDATA[Maren Holt]]>');
@@ -61,7 +62,7 @@ describe('WordPress mode', () => {
 			assert.equal(tag(xml, 'title')!.trim(), 'Comments on: Watering Schedules with cron');
 			const list = items(xml);
 			assert.equal(list.length, 5);
-			assert.equal(tag(list[0]!, 'title'), 'By: Robin Reader');
+			assert.equal(tag(list[0], 'title'), 'By: Robin Reader');
 			assert.match(xml, /In reply to <a href="[^"]+#comment-\d+">Priya N\.<\/a>\./);
 		});
 	});
@@ -90,17 +91,19 @@ describe('WordPress mode', () => {
 		});
 
 		test('a post with comments closed shows its thread and no form', async () => {
-			const {body} = await blog.json(`/wp-json/wp/v2/posts?slug=${specialPosts.commentsClosed}`);
-			assert.equal(body[0].comment_status, 'closed');
-			const html = await (await blog.fetch(body[0].link)).text();
+			const {body: [post]} = await blog.json<RestPost[]>(`/wp-json/wp/v2/posts?slug=${specialPosts.commentsClosed}`);
+			assert.ok(post, 'the post with comments closed');
+			assert.equal(post.comment_status, 'closed');
+			const html = await (await blog.fetch(post.link)).text();
 			assert.ok(html.includes('Comments are closed.'));
 			assert.ok(!html.includes('id="commentform"'));
 			assert.ok(html.includes('id="comment-18"'));
 		});
 
 		test('a password-protected post\'s page shows the password form instead of its text and comments', async () => {
-			const {body} = await blog.json(`/wp-json/wp/v2/posts?slug=${specialPosts.passwordProtected}`);
-			const html = await (await blog.fetch(body[0].link)).text();
+			const {body: [post]} = await blog.json<RestPost[]>(`/wp-json/wp/v2/posts?slug=${specialPosts.passwordProtected}`);
+			assert.ok(post, 'the password-protected post');
+			const html = await (await blog.fetch(post.link)).text();
 			assert.ok(html.includes('<h1 class="entry-title">Protected: The Committee&#8217;s Compost Recipe</h1>'));
 			assert.ok(html.includes('class="post-password-form"'));
 			assert.ok(!html.includes('Equal parts grass'));
@@ -120,12 +123,12 @@ describe('WordPress mode', () => {
 			const response = await blog.fetch('/2024/09/05/watering-schedules-with-cron/?relatedposts=1');
 			assert.equal(response.status, 200);
 			assert.equal(response.headers.get('content-type'), 'application/json; charset=utf-8');
-			const json = await response.json() as any;
+			const json = await response.json() as RelatedPostsAnswer;
 			assert.equal(json.cached, false);
 			assert.equal(json.items.length, 3);
-			const item = json.items[0];
+			const item = json.items[0]!;
 			for (const key of ['id', 'url', 'url_meta', 'title', 'date', 'format', 'excerpt', 'rel', 'context', 'img']) assert.ok(key in item, key);
-			assert.ok(json.items.every((related: any) => related.id !== 8));
+			assert.ok(json.items.every(related => related.id !== 8));
 			assert.match(item.date, /^[A-Z][a-z]+ \d{1,2}, \d{4}$/);
 
 			const plain = await blog.fetch('/2024/09/26/compost-is-a-queue/?relatedposts=1');

@@ -3,6 +3,7 @@ import {after, before, describe, test} from 'node:test';
 import {specialPosts} from '../../source/demo/content/index.js';
 import {startTestBlog} from './demo-server.js';
 import type {TestBlog} from './demo-server.js';
+import type {RestComment, RestError, RestPost, SiteIndex} from './rest-shapes.js';
 
 let blog: TestBlog;
 before(async () => {
@@ -10,7 +11,11 @@ before(async () => {
 });
 after(async () => blog.dispose());
 
-const postBySlug = async (slug: string) => (await blog.json(`/wp-json/wp/v2/posts?slug=${slug}`)).body[0];
+const postBySlug = async (slug: string): Promise<RestPost> => {
+	const [post] = (await blog.json<RestPost[]>(`/wp-json/wp/v2/posts?slug=${slug}`)).body;
+	assert.ok(post, `a post with the slug ${slug}`);
+	return post;
+};
 
 describe('discovery', () => {
 	test('the home page advertises the REST API in a Link header and a link tag', async () => {
@@ -25,7 +30,7 @@ describe('discovery', () => {
 	});
 
 	test('the site index names the blog and the wp/v2 namespace', async () => {
-		const {response, body} = await blog.json('/wp-json/');
+		const {response, body} = await blog.json<SiteIndex>('/wp-json/');
 		assert.equal(response.status, 200);
 		assert.equal(response.headers.get('content-type'), 'application/json; charset=UTF-8');
 		assert.equal(body.name, 'The Terminal Gardener');
@@ -35,17 +40,17 @@ describe('discovery', () => {
 	});
 
 	test('every route also answers in the plain-permalink form ?rest_route=, keeping the other parameters', async () => {
-		const index = await blog.json('/?rest_route=/');
+		const index = await blog.json<SiteIndex>('/?rest_route=/');
 		assert.equal(index.body.name, 'The Terminal Gardener');
-		const {response, body} = await blog.json('/?rest_route=/wp/v2/posts&per_page=3&_fields=id,slug');
+		const {response, body} = await blog.json<RestPost[]>('/?rest_route=/wp/v2/posts&per_page=3&_fields=id,slug');
 		assert.equal(response.status, 200);
 		assert.equal(body.length, 3);
-		assert.deepEqual(Object.keys(body[0]), ['id', 'slug']);
+		assert.deepEqual(Object.keys(body[0]!), ['id', 'slug']);
 		assert.equal(response.headers.get('x-wp-totalpages'), String(Math.ceil(Number(response.headers.get('x-wp-total')) / 3)));
 	});
 
 	test('an unknown route is rest_no_route', async () => {
-		const {response, body} = await blog.json('/wp-json/wp/v2/nothing-here');
+		const {response, body} = await blog.json<RestError>('/wp-json/wp/v2/nothing-here');
 		assert.equal(response.status, 404);
 		assert.equal(body.code, 'rest_no_route');
 	});
@@ -64,7 +69,7 @@ describe('posts', () => {
 		assert.equal(first.headers.get('x-wp-totalpages'), String(Math.ceil(total / 10)));
 		assert.match(first.headers.get('link')!, /<[^>]+\/wp-json\/wp\/v2\/posts\?page=2>; rel="next"/);
 		assert.doesNotMatch(first.headers.get('link')!, /rel="prev"/);
-		assert.equal(((await first.json()) as any[]).length, 10);
+		assert.equal(((await first.json()) as unknown[]).length, 10);
 
 		const second = await blog.fetch('/wp-json/wp/v2/posts?page=2');
 		assert.match(second.headers.get('link')!, /page=1>; rel="prev"/);
@@ -72,12 +77,12 @@ describe('posts', () => {
 
 		const lastPage = Math.ceil(total / 10);
 		const last = await blog.fetch(`/wp-json/wp/v2/posts?page=${lastPage}`);
-		assert.equal(((await last.json()) as any[]).length, total - ((lastPage - 1) * 10));
+		assert.equal(((await last.json()) as unknown[]).length, total - ((lastPage - 1) * 10));
 		assert.doesNotMatch(last.headers.get('link')!, /rel="next"/);
 	});
 
 	test('a page past the end is 400 rest_post_invalid_page_number', async () => {
-		const {response, body} = await blog.json('/wp-json/wp/v2/posts?page=99');
+		const {response, body} = await blog.json<RestError>('/wp-json/wp/v2/posts?page=99');
 		assert.equal(response.status, 400);
 		assert.deepEqual(body, {
 			code: 'rest_post_invalid_page_number',
@@ -88,20 +93,20 @@ describe('posts', () => {
 
 	test('per_page must be between 1 and 100', async () => {
 		for (const perPage of ['0', '101', 'ten']) {
-			const {response, body} = await blog.json(`/wp-json/wp/v2/posts?per_page=${perPage}`);
+			const {response, body} = await blog.json<RestError>(`/wp-json/wp/v2/posts?per_page=${perPage}`);
 			assert.equal(response.status, 400, perPage);
 			assert.equal(body.code, 'rest_invalid_param');
-			assert.ok('per_page' in body.data.params);
+			assert.ok('per_page' in (body.data.params ?? {}));
 		}
-		const {body} = await blog.json('/wp-json/wp/v2/posts?per_page=100');
+		const {body} = await blog.json<RestPost[]>('/wp-json/wp/v2/posts?per_page=100');
 		assert.ok(body.length >= 32);
 	});
 
 	test('posts come newest first with the WordPress post shape', async () => {
-		const {body} = await blog.json('/wp-json/wp/v2/posts');
-		const dates = body.map((post: any) => post.date);
+		const {body} = await blog.json<RestPost[]>('/wp-json/wp/v2/posts');
+		const dates = body.map(post => post.date);
 		assert.deepEqual(dates, [...dates].sort().reverse());
-		const post = body[0];
+		const post = body[0]!;
 		for (const key of ['id', 'date', 'date_gmt', 'modified', 'slug', 'status', 'type', 'link', 'title', 'content', 'excerpt', 'author', 'comment_status', 'categories', 'tags', '_links']) {
 			assert.ok(key in post, key);
 		}
@@ -109,89 +114,93 @@ describe('posts', () => {
 		assert.equal(post.type, 'post');
 		assert.equal(post.content.protected, false);
 		assert.match(post.link, /^http:\/\/127\.0\.0\.1:\d+\/\d{4}\/\d{2}\/\d{2}\/[a-z-]+\/$/);
-		assert.match(post._links.replies[0].href, new RegExp(`/wp-json/wp/v2/comments\\?post=${post.id}$`));
+		assert.match(post._links.replies[0]!.href, new RegExp(`/wp-json/wp/v2/comments\\?post=${post.id}$`));
 		assert.match(post.excerpt.rendered, /\[&hellip;\]<\/p>\n$/);
 	});
 
 	test('_embed adds the author and the terms as [categories, tags]', async () => {
-		const {body} = await blog.json(`/wp-json/wp/v2/posts?slug=${specialPosts.withJetpack}&_embed`);
-		const post = body[0];
-		assert.equal(post._embedded.author[0].name, 'Maren Holt');
+		const {body} = await blog.json<RestPost[]>(`/wp-json/wp/v2/posts?slug=${specialPosts.withJetpack}&_embed`);
+		const post = body[0]!;
+		assert.ok(post._embedded, '_embedded');
+		assert.equal(post._embedded.author[0]?.name, 'Maren Holt');
 		const [categories, tags] = post._embedded['wp:term'];
-		assert.deepEqual(categories.map((term: any) => term.id), post.categories);
-		assert.deepEqual(tags.map((term: any) => term.id), post.tags);
-		assert.ok(categories.every((term: any) => term.taxonomy === 'category'));
-		assert.ok(tags.every((term: any) => term.taxonomy === 'post_tag'));
-		assert.deepEqual(tags.map((term: any) => term.name), ['watering', 'automation', 'shell']);
+		assert.deepEqual(categories.map(term => term.id), post.categories);
+		assert.deepEqual(tags.map(term => term.id), post.tags);
+		assert.ok(categories.every(term => term.taxonomy === 'category'));
+		assert.ok(tags.every(term => term.taxonomy === 'post_tag'));
+		assert.deepEqual(tags.map(term => term.name), ['watering', 'automation', 'shell']);
 	});
 
 	test('_fields keeps only what was asked for, nested fields included', async () => {
-		const {body} = await blog.json('/wp-json/wp/v2/posts?per_page=2&_fields=id,title.rendered');
-		assert.deepEqual(Object.keys(body[0]), ['id', 'title']);
-		assert.deepEqual(Object.keys(body[0].title), ['rendered']);
+		const {body} = await blog.json<RestPost[]>('/wp-json/wp/v2/posts?per_page=2&_fields=id,title.rendered');
+		assert.deepEqual(Object.keys(body[0]!), ['id', 'title']);
+		assert.deepEqual(Object.keys(body[0]!.title), ['rendered']);
 	});
 
 	test('slug and exclude choose posts', async () => {
-		const bySlug = await blog.json(`/wp-json/wp/v2/posts?slug=${specialPosts.long}`);
+		const bySlug = await blog.json<RestPost[]>(`/wp-json/wp/v2/posts?slug=${specialPosts.long}`);
 		assert.equal(bySlug.body.length, 1);
-		assert.equal(bySlug.body[0].slug, specialPosts.long);
+		assert.equal(bySlug.body[0]?.slug, specialPosts.long);
 
-		const ids = (await blog.json('/wp-json/wp/v2/posts?per_page=3&_fields=id')).body.map((post: any) => post.id);
-		const excluded = await blog.json(`/wp-json/wp/v2/posts?exclude=${ids[0]}&per_page=100&_fields=id`);
-		assert.ok(!excluded.body.some((post: any) => post.id === ids[0]));
-		const arrayForm = await blog.json(`/wp-json/wp/v2/posts?exclude[]=${ids[0]}&exclude[]=${ids[1]}&per_page=100&_fields=id`);
-		assert.ok(!arrayForm.body.some((post: any) => post.id === ids[0] || post.id === ids[1]));
-		assert.ok(arrayForm.body.some((post: any) => post.id === ids[2]));
+		const [first, second, third] = (await blog.json<RestPost[]>('/wp-json/wp/v2/posts?per_page=3&_fields=id')).body.map(post => post.id);
+		assert.ok(first !== undefined && second !== undefined && third !== undefined, 'three posts');
+		const excluded = await blog.json<RestPost[]>(`/wp-json/wp/v2/posts?exclude=${first}&per_page=100&_fields=id`);
+		assert.ok(!excluded.body.some(post => post.id === first));
+		const arrayForm = await blog.json<RestPost[]>(`/wp-json/wp/v2/posts?exclude[]=${first}&exclude[]=${second}&per_page=100&_fields=id`);
+		assert.ok(!arrayForm.body.some(post => post.id === first || post.id === second));
+		assert.ok(arrayForm.body.some(post => post.id === third));
 	});
 
 	test('categories and tags filter, with tax_relation AND by default and OR on request', async () => {
 		const post = await postBySlug(specialPosts.withJetpack);
-		const tag = post.tags[0];
-		const category = post.categories[0];
-		const byTag = (await blog.json(`/wp-json/wp/v2/posts?tags=${tag}&per_page=100`)).body;
+		const [tag] = post.tags;
+		const [category] = post.categories;
+		assert.ok(tag !== undefined && category !== undefined, 'the post has a tag and a category');
+		const byTag = (await blog.json<RestPost[]>(`/wp-json/wp/v2/posts?tags=${tag}&per_page=100`)).body;
 		assert.ok(byTag.length >= 2, 'some posts share the tag');
-		assert.ok(byTag.every((p: any) => p.tags.includes(tag)));
-		const byCategory = (await blog.json(`/wp-json/wp/v2/posts?categories=${category}&per_page=100`)).body;
-		assert.ok(byCategory.every((p: any) => p.categories.includes(category)));
+		assert.ok(byTag.every(p => p.tags.includes(tag)));
+		const byCategory = (await blog.json<RestPost[]>(`/wp-json/wp/v2/posts?categories=${category}&per_page=100`)).body;
+		assert.ok(byCategory.every(p => p.categories.includes(category)));
 
-		const both = (await blog.json(`/wp-json/wp/v2/posts?tags=${tag}&categories=${category}&per_page=100`)).body;
-		assert.ok(both.every((p: any) => p.tags.includes(tag) && p.categories.includes(category)));
-		const either = (await blog.json(`/wp-json/wp/v2/posts?tags=${tag}&categories=${category}&tax_relation=OR&exclude=${post.id}&per_page=100`)).body;
+		const both = (await blog.json<RestPost[]>(`/wp-json/wp/v2/posts?tags=${tag}&categories=${category}&per_page=100`)).body;
+		assert.ok(both.every(p => p.tags.includes(tag) && p.categories.includes(category)));
+		const either = (await blog.json<RestPost[]>(`/wp-json/wp/v2/posts?tags=${tag}&categories=${category}&tax_relation=OR&exclude=${post.id}&per_page=100`)).body;
 		assert.ok(either.length > both.length - 1);
-		assert.ok(either.every((p: any) => p.id !== post.id && (p.tags.includes(tag) || p.categories.includes(category))));
+		assert.ok(either.every(p => p.id !== post.id && (p.tags.includes(tag) || p.categories.includes(category))));
 	});
 
 	test('the post with no related posts shares no term with any other post', async () => {
 		const post = await postBySlug(specialPosts.noRelated);
 		const terms = `tags=${post.tags.join(',')}&categories=${post.categories.join(',')}`;
-		const {body} = await blog.json(`/wp-json/wp/v2/posts?${terms}&tax_relation=OR&exclude=${post.id}`);
+		const {body} = await blog.json<RestPost[]>(`/wp-json/wp/v2/posts?${terms}&tax_relation=OR&exclude=${post.id}`);
 		assert.deepEqual(body, []);
 		assert.equal(post['jetpack-related-posts'], undefined);
 	});
 
 	test('before and after limit by date, order and orderby sort', async () => {
-		const {body} = await blog.json('/wp-json/wp/v2/posts?after=2024-12-31T00:00:00&order=asc&_fields=date');
+		const {body} = await blog.json<RestPost[]>('/wp-json/wp/v2/posts?after=2024-12-31T00:00:00&order=asc&_fields=date');
 		assert.ok(body.length > 0);
-		assert.ok(body.every((post: any) => post.date > '2024-12-31'));
-		assert.deepEqual(body.map((post: any) => post.date), body.map((post: any) => post.date).sort());
-		const bad = await blog.json('/wp-json/wp/v2/posts?order=sideways');
+		assert.ok(body.every(post => post.date > '2024-12-31'));
+		assert.deepEqual(body.map(post => post.date), body.map(post => post.date).sort());
+		const bad = await blog.json<RestError>('/wp-json/wp/v2/posts?order=sideways');
 		assert.equal(bad.response.status, 400);
 	});
 
 	test('one post by ID, and rest_post_invalid_id for an unknown one', async () => {
 		const post = await postBySlug(specialPosts.long);
-		const {response, body} = await blog.json(`/wp-json/wp/v2/posts/${post.id}`);
+		const {response, body} = await blog.json<RestPost>(`/wp-json/wp/v2/posts/${post.id}`);
 		assert.equal(response.status, 200);
 		assert.equal(body.slug, specialPosts.long);
-		const missing = await blog.json('/wp-json/wp/v2/posts/999999');
+		const missing = await blog.json<RestError>('/wp-json/wp/v2/posts/999999');
 		assert.equal(missing.response.status, 404);
 		assert.deepEqual(missing.body, {code: 'rest_post_invalid_id', message: 'Invalid post ID.', data: {status: 404}});
 	});
 
 	test('Jetpack\'s related-posts field is on some posts, in Jetpack\'s shape, and missing on others', async () => {
 		const post = await postBySlug(specialPosts.withJetpack);
-		const {body} = await blog.json(`/wp-json/wp/v2/posts/${post.id}?_fields=id,jetpack-related-posts`);
+		const {body} = await blog.json<RestPost>(`/wp-json/wp/v2/posts/${post.id}?_fields=id,jetpack-related-posts`);
 		const items = body['jetpack-related-posts'];
+		assert.ok(items, 'jetpack-related-posts');
 		assert.ok(items.length >= 3);
 		for (const item of items) {
 			assert.deepEqual(Object.keys(item), ['id', 'url', 'url_meta', 'title', 'date', 'format', 'excerpt', 'rel', 'context', 'img', 'classes']);
@@ -199,7 +208,7 @@ describe('posts', () => {
 			assert.equal(item.url_meta.origin, post.id);
 		}
 		const plain = await postBySlug(specialPosts.withoutJetpack);
-		const without = await blog.json(`/wp-json/wp/v2/posts/${plain.id}?_fields=id,jetpack-related-posts`);
+		const without = await blog.json<RestPost>(`/wp-json/wp/v2/posts/${plain.id}?_fields=id,jetpack-related-posts`);
 		assert.deepEqual(without.body, {id: plain.id});
 	});
 
@@ -208,56 +217,56 @@ describe('posts', () => {
 		assert.equal(post.title.rendered, 'The Committee&#8217;s Compost Recipe');
 		assert.deepEqual(post.content, {rendered: '', protected: true});
 		assert.deepEqual(post.excerpt, {rendered: '', protected: true});
-		const comments = await blog.json(`/wp-json/wp/v2/comments?post=${post.id}`);
+		const comments = await blog.json<RestError>(`/wp-json/wp/v2/comments?post=${post.id}`);
 		assert.equal(comments.response.status, 401);
 		assert.equal(comments.body.code, 'rest_cannot_read_post');
-		const all = (await blog.json('/wp-json/wp/v2/comments?per_page=100')).body;
-		assert.ok(!all.some((comment: any) => comment.post === post.id));
+		const all = (await blog.json<RestComment[]>('/wp-json/wp/v2/comments?per_page=100')).body;
+		assert.ok(!all.some(comment => comment.post === post.id));
 
-		const unlocked = await blog.json(`/wp-json/wp/v2/posts/${post.id}?password=sesame`);
+		const unlocked = await blog.json<RestPost>(`/wp-json/wp/v2/posts/${post.id}?password=sesame`);
 		assert.match(unlocked.body.content.rendered, /compost recipe/);
 		assert.equal(unlocked.body.content.protected, true);
-		assert.equal((await blog.json(`/wp-json/wp/v2/comments?post=${post.id}&password=sesame`)).body.length, 1);
+		assert.equal((await blog.json<RestComment[]>(`/wp-json/wp/v2/comments?post=${post.id}&password=sesame`)).body.length, 1);
 	});
 
 	test('creating a post needs a login', async () => {
 		const response = await blog.fetch('/wp-json/wp/v2/posts', {method: 'POST'});
 		assert.equal(response.status, 401);
-		assert.equal(((await response.json()) as any).code, 'rest_cannot_create');
+		assert.equal(((await response.json()) as RestError).code, 'rest_cannot_create');
 	});
 });
 
 describe('comments', () => {
 	test('a post\'s approved comments carry the parent ids that make the thread', async () => {
 		const post = await postBySlug(specialPosts.long);
-		const {response, body} = await blog.json(`/wp-json/wp/v2/comments?post=${post.id}&order=asc&per_page=100`);
+		const {response, body} = await blog.json<RestComment[]>(`/wp-json/wp/v2/comments?post=${post.id}&order=asc&per_page=100`);
 		assert.equal(response.status, 200);
 		assert.equal(response.headers.get('x-wp-total'), String(body.length));
-		const comment = body[0];
+		const comment = body[0]!;
 		for (const key of ['id', 'post', 'parent', 'author_name', 'author_url', 'date', 'date_gmt', 'content', 'link', 'status', 'type']) {
 			assert.ok(key in comment, key);
 		}
-		assert.ok(body.every((c: any) => c.post === post.id && c.status === 'approved' && c.type === 'comment'));
+		assert.ok(body.every(c => c.post === post.id && c.status === 'approved' && c.type === 'comment'));
 		assert.equal(comment.link, `${post.link}#comment-${comment.id}`);
 		assert.match(comment.content.rendered, /^<p>.*<\/p>\n$/s);
 		// Replies three deep: a reply to a reply to a comment.
-		const byId = new Map(body.map((c: any) => [c.id, c]));
-		const depth = (c: any): number => (c.parent === 0 ? 1 : 1 + depth(byId.get(c.parent)));
+		const byId = new Map(body.map(c => [c.id, c] as const));
+		const depth = (c: RestComment): number => (c.parent === 0 ? 1 : 1 + depth(byId.get(c.parent)!));
 		assert.ok(Math.max(...body.map(depth)) >= 3);
-		const dates = body.map((c: any) => c.date);
+		const dates = body.map(c => c.date);
 		assert.deepEqual(dates, [...dates].sort());
 	});
 
 	test('parent=0 gives only the top-level comments', async () => {
 		const post = await postBySlug(specialPosts.long);
-		const {body} = await blog.json(`/wp-json/wp/v2/comments?post=${post.id}&parent=0`);
+		const {body} = await blog.json<RestComment[]>(`/wp-json/wp/v2/comments?post=${post.id}&parent=0`);
 		assert.ok(body.length > 0);
-		assert.ok(body.every((c: any) => c.parent === 0));
+		assert.ok(body.every(c => c.parent === 0));
 	});
 
 	test('a page of comments past the end is an empty list, as WordPress answers', async () => {
 		const post = await postBySlug(specialPosts.long);
-		const {response, body} = await blog.json(`/wp-json/wp/v2/comments?post=${post.id}&page=5&per_page=10`);
+		const {response, body} = await blog.json<RestComment[]>(`/wp-json/wp/v2/comments?post=${post.id}&page=5&per_page=10`);
 		assert.equal(response.status, 200);
 		assert.deepEqual(body, []);
 		assert.ok(Number(response.headers.get('x-wp-total')) > 0);
@@ -282,6 +291,6 @@ describe('comments', () => {
 	test('the same refusal through ?rest_route=', async () => {
 		const response = await blog.fetch('/?rest_route=/wp/v2/comments', {method: 'POST', body: ''});
 		assert.equal(response.status, 401);
-		assert.equal(((await response.json()) as any).code, 'rest_comment_login_required');
+		assert.equal(((await response.json()) as RestError).code, 'rest_comment_login_required');
 	});
 });

@@ -3,7 +3,7 @@ import {randomUUID} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
-import {DomUtils, parseDocument} from 'htmlparser2';
+import {ElementType, parseDocument} from 'htmlparser2';
 import {openDemoBlog} from './helpers/demo-target.js';
 import {request, wpDieMessage, type RawAnswer} from './helpers/rest.js';
 import type {Target} from './helpers/target.js';
@@ -77,7 +77,7 @@ function elementPaths(xml: string): string[] {
 	const paths = new Set<string>();
 	const walk = (nodes: ReturnType<typeof parseDocument>['children'], prefix: string) => {
 		for (const node of nodes) {
-			if (node.type !== 'tag') continue;
+			if (node.type !== ElementType.Tag) continue;
 			const path = `${prefix}${node.name}`;
 			paths.add(path);
 			walk(node.children, `${path}/`);

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import TextInput from 'ink-text-input';
-import React, {useMemo} from 'react';
+import {useMemo} from 'react';
 import {commentFields, fieldLabels, requiredFieldsNote, saveIdentityLabel, type CommentField} from '../../comments/validation.js';
 import type {Comment} from '../../model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../../model/comment-draft.js';
@@ -32,9 +32,9 @@ export type CommentFormProps = {
 	/** Where the draft is kept (per site, post and parent): see `draftKey()` in store/drafts. */
 	readonly draftKey: string;
 	/** Esc (no outcome; the draft is kept), or the blog accepted the comment (its outcome and what was sent; the draft is gone). */
-	onClose(outcome?: CommentOutcome, sent?: CommentDraft): void;
+	readonly onClose: (outcome?: CommentOutcome, sent?: CommentDraft) => void;
 	/** Ctrl-X on a reply: comment on the post instead. */
-	onCancelReply?(): void;
+	readonly onCancelReply?: () => void;
 	/** Whether the form gets the keys (default true). */
 	readonly isActive?: boolean;
 };

@@ -78,6 +78,7 @@ export function useCommentForm(options: UseCommentFormOptions): CommentFormModel
 		if (!state.edited) return;
 		try {
 			saveDraft(draftKey, state.draft);
+			// eslint-disable-next-line react-hooks/set-state-in-effect -- whether the draft is saved is known only once the disk has answered, in this commit; the next frame says so.
 			setDraftProblem(undefined);
 		} catch (error) {
 			setDraftProblem(`The draft could not be saved: ${messageOf(error)}`);
@@ -91,7 +92,7 @@ export function useCommentForm(options: UseCommentFormOptions): CommentFormModel
 		callbacks.current = {onClose, onCancelReply};
 	});
 	useLayoutEffect(() => {
-		const {submission} = state;
+		const submission = state.submission;
 		if (!submission || sent.current === submission) return;
 		sent.current = submission;
 		try {
@@ -117,10 +118,14 @@ export function useCommentForm(options: UseCommentFormOptions): CommentFormModel
 				if (mounted.current) dispatch({type: 'answered', outcome: {kind: 'failed', message: messageOf(error)}});
 			},
 		);
-	}, [state.submission, source, post, draftKey, site]);
+	}, [state.submission, source, post, draftKey, site, dispatch]);
 
+	// Read when a request comes, without running that effect again on every keystroke. (Layout effects
+	// run in order: this one before the request's.)
 	const latestDraft = useRef(state.draft);
-	latestDraft.current = state.draft;
+	useLayoutEffect(() => {
+		latestDraft.current = state.draft;
+	}, [state.draft]);
 	useLayoutEffect(() => {
 		const kind = state.request?.kind;
 		if (kind === 'close') callbacks.current.onClose();

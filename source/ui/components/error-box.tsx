@@ -1,5 +1,4 @@
 import {Box, Text} from 'ink';
-import React from 'react';
 import {cleanText} from '../../render/sanitize.js';
 import type {BlogError} from '../../sources/errors.js';
 import {theme} from '../theme.js';

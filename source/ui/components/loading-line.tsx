@@ -1,6 +1,5 @@
 import {Text} from 'ink';
 import Spinner from 'ink-spinner';
-import React from 'react';
 import {theme} from '../theme.js';
 
 /** "⠋ Loading page 2 of posts from blog.example… (Esc cancels)" */

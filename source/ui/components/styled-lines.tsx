@@ -1,5 +1,5 @@
 import {Text} from 'ink';
-import React, {memo} from 'react';
+import {memo} from 'react';
 import type {Segment, StyledLine} from '../../render/styled-line.js';
 import {roleColours} from '../theme.js';
 

@@ -1,6 +1,6 @@
 import type {EventEmitter} from 'node:events';
 import {useApp, useInput, useStdin, type Key} from 'ink';
-import React, {createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode} from 'react';
+import {createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode} from 'react';
 import {keyOf, KeySplitter, type KeyPiece} from './split-keys.js';
 
 type KeyHandler = (input: string, key: Key) => void;
@@ -44,6 +44,7 @@ class KeyRouter {
 	 */
 	attach(emitter: EventEmitter, options: RouterOptions): () => void {
 		const splitter = new KeySplitter();
+		// eslint-disable-next-line @typescript-eslint/unbound-method -- kept as it is to be put back on detach, and always called with .call(emitter).
 		const originalEmit = emitter.emit;
 		const emitToInk = (input: string) => originalEmit.call(emitter, 'input', input);
 		let attached = true;
@@ -108,7 +109,9 @@ export function KeyRouterProvider({children}: {readonly children: ReactNode}) {
 	const {internal_eventEmitter: emitter, internal_exitOnCtrlC: exitOnCtrlC, setRawMode, isRawModeSupported} = useStdin();
 	const {exit} = useApp();
 	const quit = useRef(exit);
-	quit.current = exit;
+	useLayoutEffect(() => {
+		quit.current = exit;
+	}, [exit]);
 
 	// After each key, one more render of this provider: React renders it with the key's own updates,
 	// and runs its effect after theirs (children first), so when it runs, the key's frame is drawn and

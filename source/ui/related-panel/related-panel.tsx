@@ -1,5 +1,5 @@
 import {Box} from 'ink';
-import React, {useMemo} from 'react';
+import {useMemo} from 'react';
 import type {RelatedPost} from '../../model/related.js';
 import {layoutRelated} from '../../render/post-layout.js';
 import type {StyledLine} from '../../render/styled-line.js';

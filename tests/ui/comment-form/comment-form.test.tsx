@@ -3,7 +3,6 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, afterEach, beforeEach, describe, test} from 'node:test';
-import React from 'react';
 import type {Comment} from '../../../source/model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../../../source/model/comment-draft.js';
 import {draftKey, loadDraft} from '../../../source/store/drafts.js';
@@ -47,7 +46,7 @@ function renderForm(options: Options = {}) {
 	const closed: Array<CommentOutcome | undefined> = [];
 	const sentDrafts: Array<CommentDraft | undefined> = [];
 	let cancelledReplies = 0;
-	const source = fakeSource(options.submit ?? (async () => ({kind: 'approved', id: 115, link: `${post.link}#comment-115`})));
+	const source = fakeSource(options.submit ?? (() => Promise.resolve({kind: 'approved', id: 115, link: `${post.link}#comment-115`})));
 	const key = options.key ?? draftKey(source.site.key, post.id, options.replyTo?.id ?? 0);
 	const app = renderWithKeys(
 		<CommentForm
@@ -118,7 +117,7 @@ describe('the comment form', () => {
 	test('Tab, Shift-Tab and Enter move between fields; Enter in Comment makes a new line', async () => {
 		const {app} = renderForm();
 		await press(app, 'First line', keys.enter, 'second line');
-		let frame = await waitForText(app, 'second line');
+		const frame = await waitForText(app, 'second line');
 		assert.match(fieldLine(frame, 'Comment *'), /│ First line$/);
 		assert.match(lineUnder(frame, 'Comment *'), /│ second line/);
 		await press(app, keys.tab);
@@ -126,9 +125,9 @@ describe('the comment form', () => {
 		await press(app, keys.enter);
 		await waitForFrame(app, frame => focusedLabel(frame) === 'Email *');
 		await press(app, keys.shiftTab, keys.shiftTab);
-		frame = await waitForFrame(app, frame => focusedLabel(frame) === 'Comment *');
+		await waitForFrame(app, frame => focusedLabel(frame) === 'Comment *');
 		await press(app, keys.tab, keys.tab, keys.tab, keys.tab);
-		frame = await waitForFrame(app, frame => frame.includes('› [ ] Save my name'));
+		await waitForFrame(app, frame => frame.includes('› [ ] Save my name'));
 		await press(app, ' ');
 		await waitForText(app, '› [x] Save my name');
 	});
@@ -137,11 +136,11 @@ describe('the comment form', () => {
 		test("'Fill out this field' appears under Comment when it is left empty, and goes away when typed in", async () => {
 			const {app} = renderForm();
 			await press(app, keys.tab);
-			let frame = await waitForText(app, 'Fill out this field');
+			const frame = await waitForText(app, 'Fill out this field');
 			// The comment field's rows end right above Name: its message is the last line before it.
 			assert.equal(lineAbove(frame, 'Name *').trim(), 'Fill out this field');
 			await press(app, keys.shiftTab, 'x');
-			frame = await waitForFrame(app, frame => fieldLine(frame, 'Comment *').includes('│ x'));
+			await waitForFrame(app, frame => fieldLine(frame, 'Comment *').includes('│ x'));
 			await waitForFrame(app, frame => lineAbove(frame, 'Name *').trim() !== 'Fill out this field');
 		});
 
@@ -245,7 +244,7 @@ describe('the comment form', () => {
 	});
 
 	test('a refusal is shown on the form in the blog\'s words, and the comment is kept', async () => {
-		const form = renderForm({submit: async () => ({kind: 'refused', reason: 'too-fast', message: 'You are posting comments too quickly. Slow down.'})});
+		const form = renderForm({submit: () => Promise.resolve({kind: 'refused', reason: 'too-fast', message: 'You are posting comments too quickly. Slow down.'})});
 		await fillValid(form.app);
 		await press(form.app, ctrlS);
 		const frame = await waitForText(form.app, 'You are posting comments too quickly. Slow down.');
@@ -255,7 +254,7 @@ describe('the comment form', () => {
 	});
 
 	test('no answer is shown as not known, and the comment is kept', async () => {
-		const form = renderForm({submit: async () => ({kind: 'unknown', message: 'blog.example took longer than 15 s to answer. It is not known whether your comment arrived. Look at the thread before sending it again.'})});
+		const form = renderForm({submit: () => Promise.resolve({kind: 'unknown', message: 'blog.example took longer than 15 s to answer. It is not known whether your comment arrived. Look at the thread before sending it again.'})});
 		await fillValid(form.app);
 		await press(form.app, ctrlS);
 		await waitForText(form.app, 'It is not known whether your');
@@ -288,12 +287,12 @@ describe('the comment form', () => {
 		first.app.unmount();
 
 		const second = renderForm({key: 'identity-2'});
-		let frame = await waitForText(second.app, 'olive@example.org');
+		const frame = await waitForText(second.app, 'olive@example.org');
 		assert.match(fieldLine(frame, 'Name *'), /│ Olive/);
 		assert.match(fieldLine(frame, 'Website'), /│ https:\/\/olive\.example\//);
 		assert.match(frame, /\[x\] Save my name/);
 		await press(second.app, 'Another one.', keys.tab, keys.tab, keys.tab, keys.tab, ' ');
-		frame = await waitForText(second.app, '[ ] Save my name');
+		await waitForText(second.app, '[ ] Save my name');
 		await press(second.app, ctrlS);
 		await waitForFrame(second.app, () => second.closed.length === 1);
 		assert.equal(loadIdentity(), undefined);
@@ -301,7 +300,7 @@ describe('the comment form', () => {
 
 	test('the email is shown nowhere but in its own field', async () => {
 		saveIdentity({name: 'Olive', email: 'olive@example.org', website: ''});
-		const form = renderForm({submit: async draft => ({kind: 'refused', reason: 'duplicate', message: `Duplicate comment detected; it looks as though you’ve already said that!`})});
+		const form = renderForm({submit: () => Promise.resolve({kind: 'refused', reason: 'duplicate', message: `Duplicate comment detected; it looks as though you’ve already said that!`})});
 		await press(form.app, 'Hello');
 		await press(form.app, ctrlS);
 		const frame = await waitForText(form.app, 'Duplicate comment detected');
@@ -445,7 +444,7 @@ describe('the comment editor', () => {
 describe('what the form does with what was written', () => {
 	test('a refusal message goes away once the text is edited', async () => {
 		saveIdentity({name: 'Olive', email: 'olive@example.org', website: ''});
-		const form = renderForm({submit: async () => ({kind: 'refused', reason: 'duplicate', message: 'Duplicate comment detected; it looks as though you’ve already said that!'})});
+		const form = renderForm({submit: () => Promise.resolve({kind: 'refused', reason: 'duplicate', message: 'Duplicate comment detected; it looks as though you’ve already said that!'})});
 		await waitForText(form.app, 'Leave a Reply');
 		pressTogether(form.app, 'Hello', ctrlS);
 		await waitForText(form.app, 'Duplicate comment detected');

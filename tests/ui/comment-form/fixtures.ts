@@ -28,9 +28,7 @@ export const dana: Comment = {
 	status: 'approved',
 };
 
-const unused = async () => {
-	throw new Error('not used by the comment form');
-};
+const unused = () => Promise.reject(new Error('not used by the comment form'));
 
 /** A blog whose submitComment is `submit`; every comment sent is kept in `sent`. */
 export function fakeSource(submit: (draft: CommentDraft) => Promise<CommentOutcome>): BlogSource & {sent: CommentDraft[]} {

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {render} from 'ink-testing-library';
-import React from 'react';
 import {specialPosts} from '../../../source/demo/content/index.js';
 import {openBlog} from '../../../source/sources/open-blog.js';
 import {App, type ReadMarks} from '../../../source/ui/app.js';

@@ -64,9 +64,9 @@ export async function openDemoBlog(): Promise<Target> {
 		restRoot,
 		truth,
 		knownCommenter: seededApprovedCommenter,
-		async storedComments(postId) {
+		storedComments(postId) {
 			const store = CommentStore.open(dataDir, demoBlogContent());
-			return store.all().filter(comment => comment.post === postId).map((comment): StoredComment => ({
+			return Promise.resolve(store.all().filter(comment => comment.post === postId).map((comment): StoredComment => ({
 				id: comment.id,
 				postId: comment.post,
 				parent: comment.parent,
@@ -74,12 +74,12 @@ export async function openDemoBlog(): Promise<Target> {
 				email: comment.authorEmail,
 				content: comment.content,
 				status: comment.approved ? 'approved' : 'held',
-			}));
+			})));
 		},
-		async holdComments() {
+		holdComments() {
 			// The demo has no "hold everything" switch; like WordPress by default, it holds a first-time commenter.
 			const tag = randomUUID().slice(0, 8);
-			return {commenter: {name: `First Timer ${tag}`, email: `first-${tag}@example.org`}, undo: async () => undefined};
+			return Promise.resolve({commenter: {name: `First Timer ${tag}`, email: `first-${tag}@example.org`}, undo: () => Promise.resolve()});
 		},
 		async forgetRecentComments() {
 			// The demo reads its comments file when it starts: age the recent ones, then start it again on the same port.

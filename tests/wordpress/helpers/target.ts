@@ -15,7 +15,8 @@ export type StoredComment = {
 	readonly email: string;
 	/** As stored (WordPress keeps the commenter's text, lightly filtered). */
 	readonly content: string;
-	readonly status: 'approved' | 'held' | string;
+	/** 'approved', 'held', or any other status the blog keeps (WordPress also has 'spam' and 'trash'). */
+	readonly status: string;
 };
 
 /**

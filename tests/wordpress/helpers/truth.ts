@@ -110,7 +110,7 @@ export async function readComments(restRoot: string, postId: number): Promise<Tr
 /** Reads every post of a blog, with its approved comments. */
 export async function readBlogTruth(restRoot: string): Promise<BlogTruth> {
 	const restPosts: RestPost[] = [];
-	let total = 0;
+	let total: number;
 	for (let page = 1; ; page++) {
 		const answer = await getJson<RestPost[]>(restUrl(restRoot, 'wp/v2/posts', {per_page: 100, page, _embed: 1}));
 		if (answer.status !== 200) throw new Error(`posts page ${page}: ${answer.status}`);
