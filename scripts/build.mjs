@@ -1,5 +1,8 @@
 // Bundles the CLI with esbuild. Splitting keeps Ink and React in their own
 // chunk, so print mode (which never imports them) starts as fast as Node can.
+// Every dependency is bundled, so the published package installs none (they are devDependencies).
+// The speed patches below fail the build when what they patch is not found: a dependency that
+// changed is caught here, in CI, not later as a slower start.
 import {build} from 'esbuild';
 import {realpathSync} from 'node:fs';
 import {readFile, rm} from 'node:fs/promises';
@@ -20,6 +23,7 @@ ASCII into graphemes and tests each against an emoji regex (compiled on first us
 Ink and its helpers get source/render/string-width-fast.ts instead: the same answers, found without
 string-width for the characters text-width.ts knows (wrap-ansi's own older string-width is left alone).
 */
+let stringWidthReplaced = 0;
 const fastStringWidth = {
 	name: 'fast-string-width',
 	setup(esbuild) {
@@ -27,6 +31,7 @@ const fastStringWidth = {
 			if (!topStringWidth || pluginData?.fastStringWidth || !importer.includes(`${sep}node_modules${sep}`)) return undefined;
 			const found = await esbuild.resolve('string-width', {kind, resolveDir, pluginData: {fastStringWidth: true}});
 			if (found.path !== topStringWidth) return undefined;
+			stringWidthReplaced++;
 			return {path: resolve('source/render/string-width-fast.ts')};
 		});
 	},
@@ -43,7 +48,7 @@ const meowLazyNormalize = {
 		esbuild.onLoad({filter: /meow[\\/]build[\\/]dependencies\.js$/}, async ({path}) => {
 			const source = await readFile(path, 'utf8');
 			const eager = 'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);';
-			if (!source.includes(eager)) return {contents: source, loader: 'js', warnings: [{text: 'meow changed: normalize-package-data loads eagerly again'}]};
+			if (!source.includes(eager)) return {errors: [{text: 'meow changed: the lazy normalize-package-data patch no longer applies (see meow-lazy-normalize in scripts/build.mjs)'}]};
 			return {contents: source.replace(eager, 'const normalizePackageData = (...parameters) => getDefaultExportFromCjs(requireNormalize())(...parameters);'), loader: 'js'};
 		});
 	},
@@ -59,14 +64,14 @@ const yogaWithoutFetch = {
 		esbuild.onLoad({filter: /yoga-wasm-base64-esm\.js$/}, async ({path}) => {
 			const source = await readFile(path, 'utf8');
 			const patched = source.replaceAll('"function"!=typeof fetch?', 'true?');
-			if (patched === source) return {contents: source, loader: 'js', warnings: [{text: 'yoga-layout changed: it may load its WebAssembly through fetch() again'}]};
+			if (patched === source) return {errors: [{text: 'yoga-layout changed: the patch that keeps its WebAssembly from loading through fetch() no longer applies (see yoga-without-fetch in scripts/build.mjs)'}]};
 			return {contents: patched, loader: 'js'};
 		});
 	},
 };
 
 await rm('dist', {recursive: true, force: true});
-await build({
+const built = await build({
 	entryPoints: {cli: 'source/cli.tsx'},
 	outdir: 'dist',
 	bundle: true,
@@ -87,4 +92,10 @@ await build({
 	external: ['react-devtools-core'],
 	plugins: [fastStringWidth, yogaWithoutFetch, meowLazyNormalize],
 	logLevel: 'warning',
-});
+}).catch(() => undefined);
+// esbuild has printed why.
+if (!built) process.exit(1);
+if (stringWidthReplaced === 0) {
+	console.error('build: Ink no longer imports our string-width, so the fast text width is not used (see fast-string-width in scripts/build.mjs)');
+	process.exit(1);
+}
