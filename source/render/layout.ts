@@ -222,26 +222,29 @@ export class Layout {
 
 /** Segments of the prefix and then the text, merged where the style is the same. */
 function joinRuns(prefix: readonly Run[], text: readonly Run[]): Segment[] {
+	// Plain loops, no closures: this runs once per line, and a post can have hundreds of thousands.
 	const segments: Segment[] = [];
-	let pending: Run | undefined;
-	const finish = (run: Run) => {
-		// A no-break space only matters for wrapping, which is done: print a plain space.
-		const finished = run.text.includes('\u00A0') ? run.text.replaceAll('\u00A0', ' ') : run.text;
-		segments.push({...run.style, text: finished});
-	};
-	const add = (run: Run) => {
-		if (run.text === '') return;
-		if (pending && pending.style === run.style) {
-			pending.text += run.text;
-			return;
+	let pendingText = '';
+	let pendingStyle: SegmentStyle | undefined;
+	for (let part = 0; part < 2; part++) {
+		for (const run of part === 0 ? prefix : text) {
+			if (run.text === '') continue;
+			if (pendingStyle === run.style) {
+				pendingText += run.text;
+				continue;
+			}
+			if (pendingStyle) segments.push(finishedSegment(pendingText, pendingStyle));
+			pendingText = run.text;
+			pendingStyle = run.style;
 		}
-		if (pending) finish(pending);
-		pending = {text: run.text, style: run.style};
-	};
-	for (const run of prefix) add(run);
-	for (const run of text) add(run);
-	if (pending) finish(pending);
+	}
+	if (pendingStyle) segments.push(finishedSegment(pendingText, pendingStyle));
 	return segments;
+}
+
+/** A no-break space only matters for wrapping, which is done: it prints as a plain space. */
+function finishedSegment(text: string, style: SegmentStyle): Segment {
+	return {...style, text: text.includes('\u00A0') ? text.replaceAll('\u00A0', ' ') : text};
 }
 
 /** The prefix of an empty line: no trailing spaces. */
