@@ -445,5 +445,15 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 		},
 	};
 
-	return {visitor, finish: () => ({lines: layout.finish(), links: links.urls})};
+	const finish = (): LaidOutHtml => {
+		const lines = layout.finish();
+		if (layout.omittedLines > 0) lines.push([], [{text: omittedNote(layout.omittedLines), italic: true, role: 'muted'}]);
+		return {lines, links: links.urls};
+	};
+	return {visitor, finish};
+}
+
+/** What stands for the lines past `maxLayoutLines`. */
+export function omittedNote(omitted: number): string {
+	return `[${omitted.toLocaleString('en-US')} more lines are not shown: the post is too long.]`;
 }

@@ -25,6 +25,15 @@ type Context = {
 };
 
 const emptyPrefix: Prefix = {runs: [], width: 0};
+
+/**
+The most lines one document is laid out to. A million lines is some 80 MB of text; past it, a hostile
+post (20 MB of `<p>x`, ten million lines) would take gigabytes, so the rest is counted, not kept.
+*/
+export const maxLayoutLines = 1_000_000;
+// A paragraph of more words than this is laid out in parts (a line break between them) so that its
+// words are not all held at once.
+const maxParagraphPieces = 100_000;
 const onlyWhitespace = /^\s*$/;
 
 /**
@@ -38,6 +47,7 @@ export class Layout {
 	private readonly contexts: Context[] = [{prefix: emptyPrefix, firstPrefix: emptyPrefix, marker: undefined, blankPrefix: []}];
 	private readonly paragraph = new InlineBuffer();
 	private blankPending = false;
+	private omitted = 0;
 	private blankDepth = 0;
 	private preformatted: Run[] | undefined;
 
@@ -50,7 +60,15 @@ export class Layout {
 
 	/** Adds text whose whitespace collapses like a browser's. */
 	text(text: string, style: SegmentStyle): void {
-		this.paragraph.text(text, style);
+		// In slices, so that a paragraph of millions of words is laid out in parts as it comes. A word
+		// cut between two slices is continued (the buffer joins it), never cut inside a surrogate pair.
+		for (let start = 0; start < text.length;) {
+			let end = Math.min(text.length, start + 65_536);
+			if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+			this.paragraph.text(start === 0 && end === text.length ? text : text.slice(start, end), style);
+			if (this.paragraph.size > maxParagraphPieces && !this.paragraph.inWord) this.layOutParagraph();
+			start = end;
+		}
 	}
 
 	/** Adds text with no break opportunity inside, continuing the current word. */
@@ -79,6 +97,15 @@ export class Layout {
 			this.paragraph.endWord();
 			return;
 		}
+		this.layOutParagraph();
+	}
+
+	/** Lines left out past `maxLayoutLines`. */
+	get omittedLines(): number {
+		return this.omitted;
+	}
+
+	private layOutParagraph(): void {
 		const lines = this.paragraph.wrap(this.available);
 		this.paragraph.clear();
 		for (const line of lines) this.emit(line);
@@ -187,6 +214,10 @@ export class Layout {
 	}
 
 	private emit(runs: readonly Run[]): void {
+		if (this.lines.length >= maxLayoutLines) {
+			this.omitted++;
+			return;
+		}
 		if (runs.every(run => onlyWhitespace.test(run.text))) {
 			this.blankLine();
 			return;
@@ -218,6 +249,10 @@ export class Layout {
 		pushRun(runs, text, own.style);
 		return {runs, width: base.width + Math.min(ownWidth, room)};
 	}
+}
+
+function isHighSurrogate(code: number): boolean {
+	return code >= 0xD800 && code <= 0xDBFF;
 }
 
 /** Segments of the prefix and then the text, merged where the style is the same. */

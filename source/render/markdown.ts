@@ -1,6 +1,6 @@
 import {appendAll, largest} from './append.js';
 import {type Exit, type Tag, hiddenElements, visitHtml} from './html-events.js';
-import {LinkTable} from './html-layout.js';
+import {LinkTable, omittedNote} from './html-layout.js';
 import {Layout} from './layout.js';
 import {cleanLine, cleanText} from './sanitize.js';
 import {lineText} from './styled-line.js';
@@ -393,7 +393,9 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 		},
 	});
 	closeMarks();
-	return layout.finish().map(line => lineText(line).trimEnd()).join('\n');
+	const lines = layout.finish().map(line => lineText(line).trimEnd());
+	if (layout.omittedLines > 0) lines.push('', `*${escapeMarkdown(omittedNote(layout.omittedLines))}*`);
+	return lines.join('\n');
 }
 
 /** The language a code block names in its class: `language-js` or `lang-js`. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {maxHtmlDepth, visitHtml} from '../../source/render/html-events.js';
+import {maxLayoutLines} from '../../source/render/layout.js';
 import {htmlToMarkdown} from '../../source/render/markdown.js';
 import {renderHtml} from '../../source/render/render-html.js';
 import {lineText} from '../../source/render/styled-line.js';
@@ -13,7 +14,7 @@ what it sent and what came back. Run with:
 
   node --import tsx --test --test-concurrency=1 tests/attack/*.attack.ts
 
-(not part of `npm test`: together they take minutes).
+(not part of `npm test`: together they take minutes). --expose-gc makes the heap figures exact.
 */
 
 const size = 20 * 1024 * 1024;
@@ -68,6 +69,9 @@ describe('20 MB of HTML in shapes that were quadratic', () => {
 			t.diagnostic(`came back: ${lines.length} terminal lines (widest ${widest}) in ${terminalTime} ms; ${markdown.length} characters of Markdown in ${markdownTime} ms; heap grew ${Math.round(grown / 1e6)} MB`);
 			assert.ok(widest <= 80);
 			assert.ok(grown < heapLimit, `the heap grew by ${grown} bytes`);
+			// Past a million lines the rest is counted, not kept, and a note says so.
+			assert.ok(lines.length <= maxLayoutLines + 2, `${lines.length} lines`);
+			if (lines.length > maxLayoutLines) assert.match(lineText(lines.at(-1)!), /more lines are not shown: the post is too long/);
 		});
 	}
 
