@@ -68,7 +68,8 @@ class DepthLimitedParser extends Parser {
 
 	override onopentagname(start: number, endIndex: number): void {
 		const internals = this as unknown as ParserInternals;
-		if (internals.stack.length < maxHtmlDepth) {
+		// (Should a new htmlparser2 keep these elsewhere, reading still works, only unlimited: tests/reliability/attack-render.test.ts says so.)
+		if (!Array.isArray(internals.stack) || typeof internals.getSlice !== 'function' || internals.stack.length < maxHtmlDepth) {
 			super.onopentagname(start, endIndex);
 			return;
 		}

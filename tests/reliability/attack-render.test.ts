@@ -444,3 +444,15 @@ test('a long post laid out in slices: the same lines, timers run between slices,
 	});
 	assert.equal(laidOut, false);
 });
+
+test('a text node of 300,000 words, emoji across every 64 Ki boundary, is laid out whole: no word lost or cut, no line too wide', t => {
+	// Each word is 7 UTF-16 units with its space; emoji (two units) land on every slice boundary somewhere.
+	const words = Array.from({length: 300_000}, (_, index) => (index % 3 === 0 ? `w${index % 10}😀x` : `wo${index % 10}rd`));
+	const html = `<p>${words.join(' ')}</p>`;
+	const lines = renderHtml(html, {width: 40}).lines.map(line => lineText(line));
+	const laidOut = lines.join(' ').split(' ').filter(Boolean);
+	report(t, `one paragraph of ${words.length} words (${html.length} characters)`, `${lines.length} lines, ${laidOut.length} words`);
+	assert.equal(laidOut.length, words.length);
+	assert.deepEqual(laidOut, words);
+	for (const line of lines) assert.ok(stringWidth(line) <= 40, shown(line));
+});
