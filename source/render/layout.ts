@@ -214,7 +214,8 @@ export class Layout {
 	}
 
 	private emit(runs: readonly Run[]): void {
-		if (this.lines.length >= maxLayoutLines) {
+		// (A line may bring the blank line before it: both must fit.)
+		if (this.lines.length + (this.blankPending ? 1 : 0) >= maxLayoutLines) {
 			this.omitted++;
 			return;
 		}
