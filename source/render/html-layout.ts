@@ -1,4 +1,4 @@
-import {type Exit, type Tag, visitHtml} from './html-events.js';
+import {type Exit, type HtmlVisitor, type SliceOptions, type Tag, hiddenElements, visitHtml, visitHtmlInSlices} from './html-events.js';
 import {Layout} from './layout.js';
 import {cleanLine, cleanText} from './sanitize.js';
 import type {SegmentStyle, StyledLine} from './styled-line.js';
@@ -20,11 +20,6 @@ export type LaidOutHtml = {
 	readonly links: string[];
 };
 
-// Elements whose contents a reader should never see.
-const skipped = new Set([
-	'script', 'style', 'noscript', 'iframe', 'frame', 'frameset', 'template', 'head', 'title', 'meta', 'link', 'base',
-	'svg', 'object', 'embed', 'canvas', 'map', 'param', 'source', 'track', 'input', 'select', 'textarea', 'button', 'datalist',
-]);
 
 // Elements that start and end a line, with no blank line around them.
 const lineBlocks = new Set([
@@ -120,6 +115,24 @@ type ListState = {
 
 /** Lays out an HTML document: the rules of what each element looks like. */
 export function layOutHtml(html: string, flavor: Flavor): LaidOutHtml {
+	const {visitor, finish} = htmlLayoutVisitor(flavor);
+	visitHtml(html, visitor);
+	return finish();
+}
+
+/**
+`layOutHtml` a slice at a time, letting the event loop run between slices (see visitHtmlInSlices):
+for the reader, so that a post of megabytes leaves the screen alive and Esc able to cancel it.
+Rejects with the signal's reason when it is aborted.
+*/
+export async function layOutHtmlInSlices(html: string, flavor: Flavor, options: SliceOptions = {}): Promise<LaidOutHtml> {
+	const {visitor, finish} = htmlLayoutVisitor(flavor);
+	await visitHtmlInSlices(html, visitor, options);
+	return finish();
+}
+
+/** The visitor that lays out HTML as it is read, and what gives the lines once it is all read. */
+function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () => LaidOutHtml} {
 	const layout = new Layout(flavor.width, flavor.maxPrefix);
 	const links = new LinkTable(flavor.baseUrl);
 	const {plain} = flavor;
@@ -181,11 +194,15 @@ export function layOutHtml(html: string, flavor: Flavor): LaidOutHtml {
 
 	const linkStyle = internStyle({role: 'link'});
 	const mutedStyle = internStyle({role: 'muted'});
+	// A link inside a link (invalid HTML, which browsers end before the inner one) is part of the outer one.
+	let linkDepth = 0;
 	const link = (element: Tag): Exit => {
-		const number = plain ? undefined : links.number(element.attribs['href']);
+		const number = plain || linkDepth > 0 ? undefined : links.number(element.attribs['href']);
 		if (number === undefined) return () => undefined;
 		pushStyle({role: 'link'});
+		linkDepth++;
 		return () => {
+			linkDepth--;
 			popStyle();
 			const marker = `[${number}]`;
 			if (layout.inPreformatted) {
@@ -276,7 +293,7 @@ export function layOutHtml(html: string, flavor: Flavor): LaidOutHtml {
 
 	const enterElement = (element: Tag): Exit | boolean => {
 		const {name} = element;
-		if (skipped.has(name) || element.attribs['hidden'] !== undefined) return false;
+		if (hiddenElements.has(name) || element.attribs['hidden'] !== undefined) return false;
 		switch (name) {
 			case 'br': {
 				if (layout.inPreformatted) {
@@ -411,7 +428,7 @@ export function layOutHtml(html: string, flavor: Flavor): LaidOutHtml {
 		}
 	};
 
-	visitHtml(html, {
+	const visitor: HtmlVisitor = {
 		enter(tag) {
 			if (preStart && tag.name !== 'code') preStart = false;
 			return enterElement(tag);
@@ -426,7 +443,17 @@ export function layOutHtml(html: string, flavor: Flavor): LaidOutHtml {
 			if (text !== '') preStart = false;
 			addText(text);
 		},
-	});
+	};
 
-	return {lines: layout.finish(), links: links.urls};
+	const finish = (): LaidOutHtml => {
+		const lines = layout.finish();
+		if (layout.omittedLines > 0) lines.push([], [{text: omittedNote(layout.omittedLines), italic: true, role: 'muted'}]);
+		return {lines, links: links.urls};
+	};
+	return {visitor, finish};
+}
+
+/** What stands for the lines past `maxLayoutLines`. */
+export function omittedNote(omitted: number): string {
+	return `[${omitted.toLocaleString('en-US')} more lines are not shown: the post is too long.]`;
 }

@@ -25,6 +25,15 @@ type Context = {
 };
 
 const emptyPrefix: Prefix = {runs: [], width: 0};
+
+/**
+The most lines one document is laid out to. A million lines is some 80 MB of text; past it, a hostile
+post (20 MB of `<p>x`, ten million lines) would take gigabytes, so the rest is counted, not kept.
+*/
+export const maxLayoutLines = 1_000_000;
+// A paragraph of more words than this is laid out in parts (a line break between them) so that its
+// words are not all held at once.
+const maxParagraphPieces = 100_000;
 const onlyWhitespace = /^\s*$/;
 
 /**
@@ -38,6 +47,7 @@ export class Layout {
 	private readonly contexts: Context[] = [{prefix: emptyPrefix, firstPrefix: emptyPrefix, marker: undefined, blankPrefix: []}];
 	private readonly paragraph = new InlineBuffer();
 	private blankPending = false;
+	private omitted = 0;
 	private blankDepth = 0;
 	private preformatted: Run[] | undefined;
 
@@ -50,7 +60,15 @@ export class Layout {
 
 	/** Adds text whose whitespace collapses like a browser's. */
 	text(text: string, style: SegmentStyle): void {
-		this.paragraph.text(text, style);
+		// In slices, so that a paragraph of millions of words is laid out in parts as it comes. A word
+		// cut between two slices is continued (the buffer joins it), never cut inside a surrogate pair.
+		for (let start = 0; start < text.length;) {
+			let end = Math.min(text.length, start + 65_536);
+			if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+			this.paragraph.text(start === 0 && end === text.length ? text : text.slice(start, end), style);
+			if (this.paragraph.size > maxParagraphPieces && !this.paragraph.inWord) this.layOutParagraph();
+			start = end;
+		}
 	}
 
 	/** Adds text with no break opportunity inside, continuing the current word. */
@@ -79,6 +97,15 @@ export class Layout {
 			this.paragraph.endWord();
 			return;
 		}
+		this.layOutParagraph();
+	}
+
+	/** Lines left out past `maxLayoutLines`. */
+	get omittedLines(): number {
+		return this.omitted;
+	}
+
+	private layOutParagraph(): void {
 		const lines = this.paragraph.wrap(this.available);
 		this.paragraph.clear();
 		for (const line of lines) this.emit(line);
@@ -187,6 +214,11 @@ export class Layout {
 	}
 
 	private emit(runs: readonly Run[]): void {
+		// (A line may bring the blank line before it: both must fit.)
+		if (this.lines.length + (this.blankPending ? 1 : 0) >= maxLayoutLines) {
+			this.omitted++;
+			return;
+		}
 		if (runs.every(run => onlyWhitespace.test(run.text))) {
 			this.blankLine();
 			return;
@@ -220,28 +252,35 @@ export class Layout {
 	}
 }
 
+function isHighSurrogate(code: number): boolean {
+	return code >= 0xD800 && code <= 0xDBFF;
+}
+
 /** Segments of the prefix and then the text, merged where the style is the same. */
 function joinRuns(prefix: readonly Run[], text: readonly Run[]): Segment[] {
+	// Plain loops, no closures: this runs once per line, and a post can have hundreds of thousands.
 	const segments: Segment[] = [];
-	let pending: Run | undefined;
-	const finish = (run: Run) => {
-		// A no-break space only matters for wrapping, which is done: print a plain space.
-		const finished = run.text.includes('\u00A0') ? run.text.replaceAll('\u00A0', ' ') : run.text;
-		segments.push({...run.style, text: finished});
-	};
-	const add = (run: Run) => {
-		if (run.text === '') return;
-		if (pending && pending.style === run.style) {
-			pending.text += run.text;
-			return;
+	let pendingText = '';
+	let pendingStyle: SegmentStyle | undefined;
+	for (let part = 0; part < 2; part++) {
+		for (const run of part === 0 ? prefix : text) {
+			if (run.text === '') continue;
+			if (pendingStyle === run.style) {
+				pendingText += run.text;
+				continue;
+			}
+			if (pendingStyle) segments.push(finishedSegment(pendingText, pendingStyle));
+			pendingText = run.text;
+			pendingStyle = run.style;
 		}
-		if (pending) finish(pending);
-		pending = {text: run.text, style: run.style};
-	};
-	for (const run of prefix) add(run);
-	for (const run of text) add(run);
-	if (pending) finish(pending);
+	}
+	if (pendingStyle) segments.push(finishedSegment(pendingText, pendingStyle));
 	return segments;
+}
+
+/** A no-break space only matters for wrapping, which is done: it prints as a plain space. */
+function finishedSegment(text: string, style: SegmentStyle): Segment {
+	return {...style, text: text.includes('\u00A0') ? text.replaceAll('\u00A0', ' ') : text};
 }
 
 /** The prefix of an empty line: no trailing spaces. */

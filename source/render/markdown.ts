@@ -1,17 +1,12 @@
 import {appendAll, largest} from './append.js';
-import {type Exit, type Tag, visitHtml} from './html-events.js';
-import {LinkTable} from './html-layout.js';
+import {type Exit, type Tag, hiddenElements, visitHtml} from './html-events.js';
+import {LinkTable, omittedNote} from './html-layout.js';
 import {Layout} from './layout.js';
 import {cleanLine, cleanText} from './sanitize.js';
 import {lineText} from './styled-line.js';
 import {plainStyle} from './text-width.js';
 import {InlineBuffer} from './wrap.js';
 
-// Elements whose contents a reader should never see (as in the terminal rendering).
-const skipped = new Set([
-	'script', 'style', 'noscript', 'iframe', 'frame', 'frameset', 'template', 'head', 'title', 'meta', 'link', 'base',
-	'svg', 'object', 'embed', 'canvas', 'map', 'param', 'source', 'track', 'input', 'select', 'textarea', 'button', 'datalist',
-]);
 
 const paragraphs = new Set(['p', 'address', 'figure', 'dl', 'dt', 'dd', 'table']);
 const lineBlocks = new Set([
@@ -116,6 +111,7 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 	let table: string[][] | undefined;
 	let row: string[] | undefined;
 	let cellDepth = 0;
+	let linkDepth = 0;
 
 	/** Emits the opening markers still waiting, just before visible text. */
 	const openMarks = () => {
@@ -198,7 +194,7 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 
 	const enter = (tag: Tag): Exit | boolean => {
 		const {name} = tag;
-		if (skipped.has(name) || tag.attribs['hidden'] !== undefined) return false;
+		if (hiddenElements.has(name) || tag.attribs['hidden'] !== undefined) return false;
 
 		if (pre) {
 			if (name === 'br') pre.text += '\n';
@@ -226,10 +222,17 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 				return false;
 			}
 			case 'a': {
+				// A link inside a link is part of the outer one: Markdown cannot nest them.
+				if (linkDepth > 0) return true;
 				const url = links.resolve(tag.attribs['href']);
 				const target = url === undefined ? undefined : markdownDestination(url);
 				if (target === undefined) return true;
-				return inline('[', `](${target})`);
+				linkDepth++;
+				const exit = inline('[', `](${target})`);
+				return () => {
+					linkDepth--;
+					exit();
+				};
 			}
 			case 'code':
 			case 'kbd':
@@ -390,7 +393,9 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 		},
 	});
 	closeMarks();
-	return layout.finish().map(line => lineText(line).trimEnd()).join('\n');
+	const lines = layout.finish().map(line => lineText(line).trimEnd());
+	if (layout.omittedLines > 0) lines.push('', `*${escapeMarkdown(omittedNote(layout.omittedLines))}*`);
+	return lines.join('\n');
 }
 
 /** The language a code block names in its class: `language-js` or `lang-js`. */
@@ -399,13 +404,18 @@ function languageOf(tag: Tag): string {
 	return match ? cleanLine(match[1]!) : '';
 }
 
-/** A GitHub-flavoured table; the first row is the header. */
+/**
+A GitHub-flavoured table; the first row is the header. The header and the delimiter row have as many
+cells as the longest row (a reader drops cells past the header's); other rows keep their own, a
+shorter row being filled out by the reader. So a row of 400,000 cells above 100,000 rows of one does
+not become 40 billion empty cells.
+*/
 function pipeTable(rows: readonly string[][]): string[] {
 	const columns = largest(rows.map(row => row.length), 0);
-	const format = (row: readonly string[]) => {
-		const cells = Array.from({length: columns}, (_, index) => (row[index] ?? '').trim());
+	const format = (row: readonly string[], length: number) => {
+		const cells = Array.from({length}, (_, index) => (row[index] ?? '').trim());
 		return `| ${cells.join(' | ')} |`;
 	};
 	const [header = [], ...body] = rows;
-	return appendAll([format(header), `|${' --- |'.repeat(columns)}`], body.map(row => format(row)));
+	return appendAll([format(header, columns), `|${' --- |'.repeat(columns)}`], body.map(row => format(row, Math.max(1, row.length))));
 }

@@ -2,7 +2,9 @@ import type {Post, PostNeighbours} from '../model/post.js';
 import type {RelatedPost} from '../model/related.js';
 import {appendAll} from './append.js';
 import {formatDate} from './format-date.js';
-import {renderHtml, renderLinkList} from './render-html.js';
+import type {SliceOptions} from './html-events.js';
+import {renderHtml, renderHtmlInSlices, renderLinkList} from './render-html.js';
+import type {RenderedText} from './styled-line.js';
 import type {StyledLine} from './styled-line.js';
 import {textWidth} from './text-width.js';
 import {wrapPlainText} from './wrap.js';
@@ -30,7 +32,20 @@ export function layoutPostHead(post: Post, width: number): StyledLine[] {
  * given, the numbered links, and the "originally posted at" footer.
  */
 export function layoutPostBody(post: Post, width: number): StyledLine[] {
-	const rendered = renderHtml(post.html, {width, baseUrl: post.link || undefined});
+	return finishPostBody(post, width, renderHtml(post.html, {width, baseUrl: post.link || undefined}));
+}
+
+/**
+`layoutPostBody` a slice at a time, letting the event loop run between slices, so that the reader
+stays alive while a post of megabytes is laid out and Esc can stop it (abort `signal`: the promise
+rejects with its reason, an AbortError). The lines are layoutPostBody's.
+*/
+export async function layoutPostBodyInSlices(post: Post, width: number, options: SliceOptions = {}): Promise<StyledLine[]> {
+	const rendered = await renderHtmlInSlices(post.html, {width, baseUrl: post.link || undefined, ...options});
+	return finishPostBody(post, width, rendered);
+}
+
+function finishPostBody(post: Post, width: number, rendered: RenderedText): StyledLine[] {
 	const lines: StyledLine[] = [...rendered.lines];
 	if (post.isProtected) {
 		appendAll(lines, wrapPlainText('This post is password protected: read it on the blog (o opens it in the browser).', width, {role: 'muted', italic: true}));

@@ -1,4 +1,5 @@
-import {layOutHtml} from './html-layout.js';
+import type {SliceOptions} from './html-events.js';
+import {type Flavor, layOutHtml, layOutHtmlInSlices} from './html-layout.js';
 import type {RenderedText, StyledLine} from './styled-line.js';
 import {breakRuns, internStyle, toSegments} from './text-width.js';
 
@@ -19,11 +20,25 @@ Lays out a post or comment body (HTML from the network) for a terminal `width` c
 string is cleaned of control characters; links are numbered `[1]`, `[2]`… and listed in `links`.
 */
 export function renderHtml(html: string, options: RenderOptions): RenderedText {
+	const {lines, links} = layOutHtml(html, terminalFlavor(options));
+	return {lines, links};
+}
+
+/**
+`renderHtml` in slices, the event loop running between them, for the reader: a post of megabytes
+leaves the screen drawing and Esc working (abort `signal` to stop; the promise then rejects with the
+signal's reason). The lines are the same as renderHtml's.
+*/
+export async function renderHtmlInSlices(html: string, options: RenderOptions & SliceOptions): Promise<RenderedText> {
+	const {lines, links} = await layOutHtmlInSlices(html, terminalFlavor(options), options);
+	return {lines, links};
+}
+
+function terminalFlavor(options: RenderOptions): Flavor {
 	const width = normaliseWidth(options.width);
 	// Deep quotes and lists stop indenting so that text keeps at least 20 columns (half of a narrow terminal).
 	const minimumText = Math.min(20, Math.ceil(width / 2));
-	const {lines, links} = layOutHtml(html, {width, maxPrefix: width - minimumText, plain: false, baseUrl: options.baseUrl});
-	return {lines, links};
+	return {width, maxPrefix: width - minimumText, plain: false, baseUrl: options.baseUrl};
 }
 
 /** "Links:" then one `[n] url` per link, long URLs cut at the width and continued under the URL. */

@@ -24,6 +24,16 @@ export class InlineBuffer {
 		return this.texts.length === 0;
 	}
 
+	/** Pieces collected: about one per word. */
+	get size(): number {
+		return this.texts.length;
+	}
+
+	/** Whether the last piece may still be continued (no space after it yet). */
+	get inWord(): boolean {
+		return this.open;
+	}
+
 	/** Adds text whose whitespace collapses like a browser's: any run of it separates words. */
 	text(text: string, style: SegmentStyle): void {
 		// One pass by hand: this is the hottest loop of the renderer, and split() plus a width pass cost twice as much.

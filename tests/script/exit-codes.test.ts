@@ -143,7 +143,7 @@ describe('an error nobody expected', () => {
 });
 
 describe('what a server sends never reaches the terminal raw', () => {
-	test('escape sequences in a title and body are removed in text, and escaped in JSON', async () => {
+	test('escape sequences in a title and body are removed in text, Markdown and JSON (the html too: jq -r prints it raw)', async () => {
 		const hostile = 'Pwned\u001B]0;owned\u0007 \u001B[31mred\u009B2J';
 		const server = await startFakeWordPress({id: 3, slug: 'three', title: hostile, html: `<p>${hostile}</p>`, date: '2026-01-02T03:04:05'});
 		try {
@@ -154,7 +154,8 @@ describe('what a server sends never reaches the terminal raw', () => {
 			}
 			const json = JSON.parse((await runCli([server.url, '--post', '3', '--format', 'json'])).stdout) as {title: string; html: string};
 			assert.equal(json.title, 'Pwned red');
-			assert.equal(json.html, `<p>${hostile}</p>`, 'the HTML as the blog sent it, escaped in the JSON');
+			// Issue 12: every string of every JSON document is cleaned, the HTML included.
+			assert.equal(json.html, '<p>Pwned red</p>', 'the HTML as the blog sent it, without its escape sequences');
 		} finally {
 			await server.close();
 		}
