@@ -1,5 +1,5 @@
 import {spawn, spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync} from 'node:fs';
+import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 
@@ -36,9 +36,11 @@ export function temporaryHome(): string {
 export async function runCli(args: readonly string[], options: {readonly input?: string; readonly env?: NodeJS.ProcessEnv; readonly home?: string} = {}): Promise<CliRun> {
 	const environment: NodeJS.ProcessEnv = {...process.env};
 	for (const name of ['FORCE_COLOR', 'NO_COLOR', 'NODE_DISABLE_COLORS', 'BLOGTERM_WP_USER', 'BLOGTERM_WP_APP_PASSWORD']) delete environment[name];
+	// A home made for this run alone is removed after it; one the caller gave is the caller's.
+	const ownHome = options.home === undefined && options.env?.['BLOGTERM_HOME'] === undefined ? temporaryHome() : undefined;
 	const child = spawn(process.execPath, [builtCli, ...args], {
 		cwd: repoRoot,
-		env: {...environment, BLOGTERM_HOME: options.home ?? temporaryHome(), ...options.env},
+		env: {...environment, BLOGTERM_HOME: options.home ?? ownHome, ...options.env},
 		stdio: ['pipe', 'pipe', 'pipe'],
 	});
 	const stdout: Buffer[] = [];
@@ -48,6 +50,7 @@ export async function runCli(args: readonly string[], options: {readonly input?:
 	child.stdin.on('error', () => undefined);
 	child.stdin.end(options.input ?? '');
 	const code = await new Promise<number | null>(resolve => child.on('close', resolve));
+	if (ownHome) rmSync(ownHome, {recursive: true, force: true});
 	const errorText = Buffer.concat(stderr).toString('utf8');
 	return {
 		code,
