@@ -24,5 +24,7 @@ if (files.length === 0) {
 	console.error(`No *.${kind}.ts files under ${roots.join(', ')}`);
 	process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {stdio: 'inherit'});
+// The attacks measure memory (exactly, with --expose-gc), so they run one file at a time.
+const runner = kind === 'attack' ? ['--expose-gc', '--import', 'tsx', '--test', '--test-concurrency=1'] : ['--import', 'tsx', '--test', '--test-concurrency=2'];
+const result = spawnSync(process.execPath, [...runner, ...files], {stdio: 'inherit'});
 process.exit(result.status ?? 1);
