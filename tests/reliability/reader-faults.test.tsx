@@ -138,7 +138,8 @@ describe('a server that misbehaves while the reader waits', () => {
 
 /** Waits until `path` has had more than `before` requests. */
 async function newRequestTo(path: string, before: number): Promise<void> {
-	await eventually(() => (server.requestsTo(path).length > before ? 1 : 0));
+	const reached = await eventually(() => (server.requestsTo(path).length > before ? 1 : 0));
+	assert.equal(reached, 1, `no new request to ${path} came (it had ${before})`);
 }
 
 async function eventually(read: () => number, timeoutMs = 2000): Promise<number> {

@@ -9,7 +9,7 @@ import {hostOf} from '../../http/client.js';
 import {offlineNote} from '../../store/cache.js';
 import {fitToWidth} from '../../render/fit-width.js';
 import {cleanLine} from '../../render/sanitize.js';
-import {layoutNeighbours, layoutPostBody, layoutPostHead} from '../../render/post-layout.js';
+import {layoutNeighbours, layoutPostBody, layoutPostBodyInSlices, layoutPostHead} from '../../render/post-layout.js';
 import type {StyledLine} from '../../render/styled-line.js';
 import {wrapPlainText} from '../../render/wrap.js';
 import {openUrl} from '../../platform/open-url.js';
@@ -67,6 +67,11 @@ export type PostViewProps = {
 	/** The screen goes away (another screen covers it, or back): where the reader was, and what was shown. */
 	readonly onLeave?: (place: PostPlace, shown: PostShown | undefined) => void;
 };
+
+/** Posts with more HTML than this are laid out in slices (a usual post is a few dozen kB). */
+const longPostChars = 512 * 1024;
+
+const formatMegabytes = (characters: number) => `${(characters / 1_000_000).toFixed(1)} MB`;
 
 /** A post, read page by page like `less`, with previous/next links, related posts and the way to its comments. */
 export function PostView(props: PostViewProps) {
@@ -136,7 +141,14 @@ export function PostView(props: PostViewProps) {
 
 	// Wrapping happens once per (post, width), never on a keypress.
 	const head = useMemo(() => (post ? layoutPostHead(post, bodyWidth) : []), [post, bodyWidth]);
-	const body = useMemo(() => (post ? layoutPostBody(post, bodyWidth) : []), [post, bodyWidth]);
+	// A long post is laid out a slice at a time, so the screen and Esc stay alive meanwhile; a usual one at once.
+	const isLong = post !== undefined && post.html.length > longPostChars;
+	const shortBody = useMemo(() => (post && !isLong ? layoutPostBody(post, bodyWidth) : []), [post, isLong, bodyWidth]);
+	const layOutLongBody = useCallback((signal: AbortSignal) => layoutPostBodyInSlices(post!, bodyWidth, {signal}), [post, bodyWidth]);
+	const longBody = useAsync(isLong ? `${postKey}@${bodyWidth}` : undefined, layOutLongBody);
+	const noLines = useMemo<StyledLine[]>(() => [], []);
+	const body = !isLong ? shortBody : longBody.status === 'done' ? longBody.value : noLines;
+	const layingOut = isLong && longBody.status === 'loading';
 	const {tail, relatedAt} = useMemo(() => {
 		if (!post) return {tail: [], relatedAt: undefined};
 		const lines: StyledLine[] = [];
@@ -169,6 +181,11 @@ export function PostView(props: PostViewProps) {
 	};
 
 	useKeys((input, key) => {
+		if (layingOut || (isLong && longBody.status === 'error')) {
+			// Leaving stops the layout: the screen goes, and with it the slices still to do.
+			if (key.escape || input === 'q' || key.backspace || input === 'H') props.onBack();
+			return;
+		}
 		if (postState.status !== 'done') {
 			if (key.escape && postState.status === 'loading') return postState.cancel();
 			if (input === 'r' && postState.status === 'error') return postState.retry();
@@ -219,6 +236,8 @@ export function PostView(props: PostViewProps) {
 
 	if (postState.status === 'loading') return <Box height={height}><LoadingLine what={`Loading the post from ${hostOf(source.site.url)}`} /></Box>;
 	if (postState.status === 'error') return <Box height={height}><ErrorBox error={postState.error} hint="r retry · Esc back" /></Box>;
+	if (layingOut) return <Box height={height}><LoadingLine what={`Laying out a long post (${formatMegabytes(post!.html.length)})`} /></Box>;
+	if (isLong && longBody.status === 'error') return <Box height={height}><ErrorBox error={longBody.error} hint="Esc back" /></Box>;
 
 	const visible = lines.slice(top, top + viewportHeight);
 	const bottom = Math.min(lines.length, top + viewportHeight);
