@@ -43,6 +43,8 @@ export type PostListJson = {
 	page: number;
 	totalPages: number;
 	total: number;
+	/** False when the blog only said "at least" (a feed paged with ?paged=N, a total that was not a number). */
+	totalIsExact: boolean;
 	posts: Array<{id: Id; title: string; link: string; date: string | null; author: string; commentCount: number | null; excerpt: string}>;
 };
 
@@ -92,6 +94,7 @@ export function postPageToJson(page: PostPage): PostListJson {
 		page: page.page,
 		totalPages: page.totalPages,
 		total: page.total,
+		totalIsExact: page.totalIsExact !== false,
 		posts: page.posts.map(post => ({
 			id: idOf(post.id),
 			title: cleanLine(post.title),

@@ -278,9 +278,10 @@ describe('totals that are no numbers are unknown', () => {
 			assert.equal(page.totalPages, 1);
 			const run = await printInProcess(blogUrl(name), {list: true, format: 'json'});
 			assert.equal(run.code, 0, run.stderr);
-			const list = JSON.parse(run.stdout) as {total: unknown; totalPages: unknown};
+			const list = JSON.parse(run.stdout) as {total: unknown; totalPages: unknown; totalIsExact: unknown};
 			assert.equal(list.total, 2, `JSON total, for ${sent}`);
 			assert.equal(list.totalPages, 1);
+			assert.equal(list.totalIsExact, false, 'JSON says the total is “at least”');
 			const text = await printInProcess(blogUrl(name), {list: true, width: 100});
 			assert.match(text.stdout, /^Page 1 of 1\+ · 2\+ posts$/m, 'the list says “at least”');
 		});

@@ -7,6 +7,7 @@ type ListJson = {
 	page: number;
 	totalPages: number;
 	total: number;
+	totalIsExact: boolean;
 	posts: Array<Record<string, unknown>>;
 };
 
@@ -25,12 +26,13 @@ after(async () => {
 });
 
 describe('blogterm SITE --list', () => {
-	test('JSON: page, totalPages, total, and posts with exactly the keys of the contract', async () => {
+	test('JSON: page, totalPages, total, totalIsExact, and posts with exactly the keys of the contract', async () => {
 		const run = await runCli([demo.url, '--list', '--format', 'json']);
 		assert.equal(run.code, 0);
 		assert.equal(run.stderr, '');
 		const list = JSON.parse(run.stdout) as ListJson;
-		assert.deepEqual(Object.keys(list), ['page', 'totalPages', 'total', 'posts']);
+		assert.deepEqual(Object.keys(list), ['page', 'totalPages', 'total', 'totalIsExact', 'posts']);
+		assert.equal(list.totalIsExact, true, 'WordPress gives its totals');
 		assert.equal(list.page, 1);
 		assert.equal(list.total, total);
 		assert.equal(list.totalPages, Math.ceil(total / 10));
