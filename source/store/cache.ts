@@ -42,6 +42,8 @@ export type HttpCacheOptions = {
 	readonly directory: string;
 	/** Default 200 MB. */
 	readonly maxBytes?: number;
+	/** The clock that marks an entry as used (tests give their own; the file system's own times are too coarse to order quick uses). */
+	readonly now?: () => Date;
 };
 
 /** The key of a GET: its URL and what it accepts (the same URL may answer JSON or HTML). */
@@ -56,10 +58,12 @@ export class HttpCache {
 	/** Bytes in the folder, as far as this process knows; undefined until first counted. */
 	#total: number | undefined;
 	#evicting: Promise<void> | undefined;
+	readonly #now: () => Date;
 
 	constructor(options: HttpCacheOptions) {
 		this.directory = options.directory;
 		this.maxBytes = options.maxBytes ?? defaultCacheMaxBytes;
+		this.#now = options.now ?? (() => new Date());
 	}
 
 	#path(key: string): string {
@@ -89,7 +93,7 @@ export class HttpCache {
 		}
 		if (meta.key !== key) return undefined; // A hash collision: as good as missing.
 		// Used now: the last to be evicted.
-		const now = new Date();
+		const now = this.#now();
 		await utimes(path, now, now).catch(() => undefined);
 		return {url: meta.url, statusCode: meta.statusCode, headers: meta.headers, bytes: Buffer.from(bytes), savedAt: meta.savedAt};
 	}
@@ -117,6 +121,8 @@ export class HttpCache {
 			makePrivateFolder(this.directory);
 			const previous = await stat(path).then(found => found.size, () => 0);
 			await writeFile(temporary, content, {mode: privateFileMode});
+			const now = this.#now();
+			await utimes(temporary, now, now);
 			await rename(temporary, path);
 			if (this.#total !== undefined) this.#total += content.length - previous;
 		} catch {
