@@ -1,6 +1,6 @@
 import {KeyRouterProvider, useKeys} from './hooks/use-keys.js';
 import {Box, useApp} from 'ink';
-import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
 import type {Post, PostRef} from '../model/post.js';
 import {heldMessage} from '../comments/outcome.js';

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import React, {useCallback, useEffect, useMemo, useState} from 'react';
+import {useCallback, useEffect, useMemo, useState} from 'react';
 import {buildThread, placeMyComments, type MyCommentsInThread} from '../../comments/thread.js';
 import type {Comment} from '../../model/comment.js';
 import type {Post} from '../../model/post.js';

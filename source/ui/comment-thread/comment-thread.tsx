@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import React, {useEffect, useLayoutEffect, useMemo, useRef} from 'react';
+import {useEffect, useLayoutEffect, useMemo, useRef} from 'react';
 import {renderThread} from '../../comments/thread.js';
 import type {Comment, ThreadEntry} from '../../model/comment.js';
 import {fitToWidth} from '../../render/fit-width.js';

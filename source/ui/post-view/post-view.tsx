@@ -1,7 +1,7 @@
 import {isDeepStrictEqual} from 'node:util';
 import {useKeys} from '../hooks/use-keys.js';
 import {Box, Text} from 'ink';
-import React, {useCallback, useEffect, useMemo, useRef} from 'react';
+import {useCallback, useEffect, useMemo, useRef} from 'react';
 import {postRefKey, type Post, type PostNeighbours, type PostRef} from '../../model/post.js';
 import type {RelatedPost} from '../../model/related.js';
 import type {BlogSource} from '../../sources/blog-source.js';
