@@ -248,7 +248,7 @@ export function readRestResponse(response: HttpResponse): CommentOutcome {
 		if (!isObject(json) || (typeof json['id'] !== 'number' && typeof json['id'] !== 'string')) {
 			return {kind: 'unknown', message: `The blog answered HTTP ${statusCode} in a way blogterm could not read. ${unknownMessage}`};
 		}
-		const id = json['id'] as number | string;
+		const id = json['id'];
 		const link = typeof json['link'] === 'string' ? cleanLine(json['link']) : undefined;
 		const status = json['status'];
 		if (status === 'approved' || status === undefined) return {kind: 'approved', id, link};

@@ -213,7 +213,7 @@ async function send(method: Method, url: string, options: SendOptions): Promise<
 			},
 		});
 		// got's own 'response' comes only once the whole body is read: its headers are judged as they arrive.
-		request.on('request', (clientRequest: ClientRequest) => {
+		void request.on('request', (clientRequest: ClientRequest) => {
 			// got's request timeout starts again with each attempt and each redirect.
 			attemptStarted = Date.now();
 			clientRequest.once('response', (incoming: IncomingMessage) => {
@@ -223,7 +223,7 @@ async function send(method: Method, url: string, options: SendOptions): Promise<
 				if (refused) request.cancel();
 			});
 		});
-		request.on('downloadProgress', progress => {
+		void request.on('downloadProgress', progress => {
 			if (progress.transferred > limits.maxBodyBytes) {
 				refused = {code: 'ERR_BODY_TOO_LARGE'};
 				request.cancel();

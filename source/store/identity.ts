@@ -61,7 +61,7 @@ function trimmed(identity: SavedIdentity): SavedIdentity {
 /** The blogs' identities (site keys hold dots: set as one object, never by a dotted path). */
 function sitesOf(conf: Conf<IdentityFile>): Record<string, SavedIdentity> {
 	const sites = conf.get('sites');
-	return isPlainObject(sites) ? {...(sites as Record<string, SavedIdentity>)} : {};
+	return isPlainObject(sites) ? {...sites} : {};
 }
 
 /** The last identity used: the first version's single one counts. */

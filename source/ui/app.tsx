@@ -1,6 +1,6 @@
 import {KeyRouterProvider, useKeys} from './hooks/use-keys.js';
 import {Box, useApp} from 'ink';
-import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
 import type {Post, PostRef} from '../model/post.js';
 import {heldMessage} from '../comments/outcome.js';
@@ -60,9 +60,12 @@ function Connection(props: AppProps) {
 	const {columns, rows} = useTerminalSize();
 	// Ink clears the whole screen when a frame is as tall as the terminal: stay one line short.
 	const height = Math.max(3, rows - 1);
-	const open = useCallback((signal: AbortSignal, options: RefreshingLoadOptions) => props.openSource(props.site, signal, options), [props.site, props.openSource]);
+	const {site, openSource} = props;
+	const open = useCallback((signal: AbortSignal, options: RefreshingLoadOptions) => openSource(site, signal, options), [site, openSource]);
 	// A blog read before opens at once from what was kept; the blog's fresh answer replaces the source when it comes.
-	const connection = useRefreshingAsync(props.site, open);
+	const connection = useRefreshingAsync(site, open);
+	// The same function every time, so that the reader's screens are not made again for a new one.
+	const quit = useCallback(() => exit(), [exit]);
 
 	useKeys((input, key) => {
 		if (connection.status === 'loading' && key.escape) connection.cancel();
@@ -76,7 +79,7 @@ function Connection(props: AppProps) {
 	if (connection.status === 'error') {
 		return <Box height={height}><ErrorBox error={connection.error} hint="r retry · q quit" /></Box>;
 	}
-	return <Reader {...props} source={connection.value} sourceRefreshing={connection.refreshing} width={columns} height={height} onQuit={() => exit()} />;
+	return <Reader {...props} source={connection.value} sourceRefreshing={connection.refreshing} width={columns} height={height} onQuit={quit} />;
 }
 
 type ReaderProps = AppProps & {
@@ -107,17 +110,19 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 		setImmediate(() => readMarks.markRead(siteKey, post.id));
 		setReadIds(previous => (previous.has(String(post.id)) ? previous : new Set([...previous, String(post.id)])));
 	}, [readMarks, siteKey]);
-	const back = useCallback(() => dispatch({type: 'back'}), []);
-	const openPost = useCallback((ref: PostRef) => dispatch({type: 'open-elsewhere', ref}), []);
-	const openNeighbour = useCallback((ref: PostRef, direction: 'next' | 'previous') => dispatch({type: 'open-neighbour', ref, direction, perPage}), [perPage]);
-	const toggleRelated = useCallback(() => dispatch({type: 'toggle-related'}), []);
+	const back = useCallback(() => dispatch({type: 'back'}), [dispatch]);
+	const openPost = useCallback((ref: PostRef) => dispatch({type: 'open-elsewhere', ref}), [dispatch]);
+	const openNeighbour = useCallback((ref: PostRef, direction: 'next' | 'previous') => dispatch({type: 'open-neighbour', ref, direction, perPage}), [dispatch, perPage]);
+	const toggleRelated = useCallback(() => dispatch({type: 'toggle-related'}), [dispatch]);
 	const prefetch = usePostPrefetch(source);
 	// List pages shown in this run, so that Esc from a post shows the list at once, without a request (r refreshes it).
-	const listPages = useRef(new Map<string, PostPage>());
-	useEffect(() => listPages.current.clear(), [source]);
+	// A store kept for the Reader's life, like the comments store: read when a list is made (a new page or screen
+	// renders again, so what is read is never older than the screen), changed by callbacks and the effect below.
+	const [listPages] = useState(() => new Map<string, PostPage>());
+	useEffect(() => listPages.clear(), [listPages, source]);
 	const rememberPage = useCallback((shown: PostPage) => {
-		listPages.current.set(`${shown.page}/${shown.perPage}`, shown);
-	}, []);
+		listPages.set(`${shown.page}/${shown.perPage}`, shown);
+	}, [listPages]);
 	const closeForm = useCallback((post: Post, outcome?: CommentOutcome, sent?: CommentDraft) => {
 		if (!sent || (outcome?.kind !== 'approved' && outcome?.kind !== 'held')) return dispatch({type: 'back'});
 		const mine = sentComment(sent, outcome);
@@ -126,16 +131,16 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 		const published = outcome.kind === 'approved';
 		if (published) {
 			// The list shows the new count when you go back to it, without asking the blog again.
-			for (const [key, shown] of listPages.current) {
+			for (const [key, shown] of listPages) {
 				if (!shown.posts.some(summary => String(summary.id) === String(post.id))) continue;
 				const posts = shown.posts.map(summary => (String(summary.id) === String(post.id) && summary.commentCount !== undefined ? {...summary, commentCount: summary.commentCount + 1} : summary));
-				listPages.current.set(key, {...shown, posts});
+				listPages.set(key, {...shown, posts});
 			}
 		}
 		// Accepted: show the thread, reloaded, at the new comment, with what the blog did.
 		const message = published ? 'Your comment was published.' : heldMessage;
 		dispatch({type: 'comment-sent', post, published, notice: {commentId: mine.id, message}});
-	}, [myCommentsStore, siteKey]);
+	}, [dispatch, listPages, myCommentsStore, siteKey]);
 	const myCommentsSeen = useCallback((post: Post, seen: Pick<MyCommentsInThread, 'approved' | 'gone'>) => {
 		for (const sent of seen.approved) myCommentsStore.markApproved(siteKey, post.id, sent.id);
 		for (const sent of seen.gone) myCommentsStore.forget(siteKey, post.id, sent.id);
@@ -158,7 +163,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 				// Not found (offline, or the blog said no): the list opens at its first page, as before.
 			},
 		);
-	}, [markRead, initialPost, source, perPage]);
+	}, [dispatch, markRead, initialPost, source, perPage]);
 
 	const isActive = !state.showHelp;
 	const content = useMemo(() => {
@@ -179,7 +184,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 						onMove={(by, count) => dispatch({type: 'move', by, count})}
 						onPage={(page, selectLast) => dispatch({type: 'page', page, selectLast})}
 						onHighlight={prefetch.fetchAhead}
-						shownBefore={listPages.current.get(`${state.page}/${perPage}`)}
+						shownBefore={listPages.get(`${state.page}/${perPage}`)}
 						onPageShown={rememberPage}
 						onOpen={(post, page) => dispatch({type: 'open-from-list', ref: {kind: 'id', id: post.id}, index: Math.max(0, page.posts.indexOf(post))})}
 						onQuit={onQuit}
@@ -243,7 +248,8 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 					/>
 				);
 		}
-	}, [screen, state.page, state.selected, state.showRelated, readIds, myCommentsChanged, width, height, isActive, source, sourceRefreshing, perPage, siteKey, prefetch]);
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- the comments store changes inside the same object: `myCommentsChanged` counts its changes, so that a thread shown again reads it again.
+	}, [screen, state.page, state.selected, state.showRelated, readIds, myCommentsChanged, width, height, isActive, source, sourceRefreshing, perPage, siteKey, prefetch, listPages, myCommentsStore, dispatch, back, openPost, openNeighbour, toggleRelated, rememberPage, onQuit, postLoaded, closeForm, myCommentsSeen]);
 
 	// The screen stays mounted under the help, hidden, so closing the help finds the reader where it was.
 	return (

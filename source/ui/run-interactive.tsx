@@ -1,5 +1,4 @@
 import {render} from 'ink';
-import React from 'react';
 import type {CliFlags} from '../cli.js';
 import {parsePostRef} from '../model/post.js';
 import {exitCodes} from '../script/exit-codes.js';

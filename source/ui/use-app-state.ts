@@ -103,7 +103,7 @@ function pushed(state: AppState, screen: NewScreen): AppState {
 }
 
 function replaced(state: AppState, screen: NewScreen): AppState {
-	return {...state, stack: [...state.stack.slice(0, -1), {...screen, id: state.nextId} as Screen], nextId: state.nextId + 1};
+	return {...state, stack: [...state.stack.slice(0, -1), {...screen, id: state.nextId}], nextId: state.nextId + 1};
 }
 
 export function appReducer(state: AppState, action: AppAction): AppState {

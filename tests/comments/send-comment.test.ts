@@ -25,7 +25,7 @@ const draft: CommentDraft = {
 	parent: 0,
 };
 
-type Seen = {method: string; path: string; headers: Record<string, string | string[] | undefined>; body: string};
+type Seen = {method: string; path: string; headers: import('node:http').IncomingHttpHeaders; body: string};
 
 /** A blog on 127.0.0.1 that answers each path with `routes[path]`, and remembers every request. */
 async function blog(routes: Record<string, (seen: Seen, response: import('node:http').ServerResponse) => void>): Promise<TestServer & {seen: Seen[]}> {

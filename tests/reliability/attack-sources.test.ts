@@ -201,7 +201,7 @@ describe('IDs and URLs from the network are clean where they enter the model', (
 		assert.equal(script?.link, '', 'a javascript: link is no link');
 		assert.equal(script?.commentCount, undefined, 'a count of -5 is unknown');
 		assert.equal(page.posts.find(post => post.title === 'Escaped link')?.commentCount, undefined, 'a count of 1e309 is unknown');
-		assert.deepEqual(await source.fetchComments(await source.fetchPost({kind: 'id', id: script!.id})), [], 'a javascript: comment feed is not fetched');
+		assert.deepEqual(await source.fetchComments(await source.fetchPost({kind: 'id', id: script.id})), [], 'a javascript: comment feed is not fetched');
 	});
 
 	test('JSON output (what `jq -r` prints) carries no escape in id, link, parent, previous.link, next.link', async () => {

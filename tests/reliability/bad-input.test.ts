@@ -51,7 +51,7 @@ describe('a WordPress blog that sends bad answers', () => {
 	test('malformed JSON, an HTML firewall page and JSON of the wrong shape: “not valid JSON” / “not the list of posts”', async () => {
 		const expected = {'malformed': /sent an answer that is not valid JSON\.$/, 'firewall': /sent an answer that is not valid JSON\.$/, 'wrong-shape': /sent something that is not the list of posts\.$/} as const;
 		for (const [name, message] of Object.entries(expected)) {
-			const source = await openBlog(blogs.wordpress(name as keyof typeof expected));
+			const source = await openBlog(blogs.wordpress(name));
 			const error = await rejection(source.fetchPostPage(1, 10));
 			assert.equal(error.kind, 'unreadable', name);
 			assert.match(error.message, message, name);
@@ -77,7 +77,7 @@ describe('a WordPress blog that sends bad answers', () => {
 		for (const name of ['nested', 'long-word'] as const) {
 			const source = await openBlog(blogs.wordpress(name));
 			const post = await source.fetchPost({kind: 'id', id: 1});
-			const lines = await noHang(`laying out ${name}`, async () => layoutPostBody(post, 80).map(line => lineText(line)));
+			const lines = await noHang(`laying out ${name}`, () => Promise.resolve(layoutPostBody(post, 80).map(line => lineText(line))));
 			for (const line of lines) assert.ok(textWidth(line) <= 80, `${name}: a line of ${textWidth(line)} columns`);
 			const text = lines.join('');
 			if (name === 'nested') assert.match(text, /Before\..*deep text.*After\./s);

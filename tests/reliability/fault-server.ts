@@ -59,11 +59,11 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
 		});
 	};
 	const server = options.tls ? createHttpsServer({key: options.tls.key, cert: options.tls.cert}, handler) : createServer(handler);
-	server.on('connection', socket => {
+	server.on('connection', (socket: Socket) => {
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));
 	});
-	server.on('secureConnection', socket => {
+	server.on('secureConnection', (socket: Socket) => {
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));
 	});

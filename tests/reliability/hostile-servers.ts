@@ -51,7 +51,6 @@ export const brokenPostId = 99;
 
 /** The WordPress blog. Posts 1–3 (3 is newest); comments open; Jetpack related posts. */
 export async function startHostileWordPress(): Promise<TestServer> {
-	let server!: TestServer;
 	const origin = () => server.url;
 	const wpPost = (id: number) => ({
 		id,
@@ -83,7 +82,7 @@ export async function startHostileWordPress(): Promise<TestServer> {
 		{id: 51, url: `${origin()}post-51/${plain('rurl')}`, title: plain('rplain'), date: plain('rdate'), context: plain('rctx')},
 	];
 
-	server = await startTestServer((request: IncomingMessage & {body: string}, response) => {
+	const server: TestServer = await startTestServer((request: IncomingMessage & {body: string}, response) => {
 		const url = new URL(request.url ?? '/', origin());
 		const path = url.pathname;
 		const query = url.searchParams;
@@ -167,7 +166,6 @@ export type HostileFeedFormat = 'rss' | 'atom' | 'json';
 
 /** The feed blog: `/rss.xml`, `/atom.xml`, `/feed.json`, each item's page `/post/N/` and comment feed `/comments/N/`. */
 export async function startHostileFeeds(): Promise<TestServer & {feedUrl(format: HostileFeedFormat): string; postUrl(id: number): string; itemLink(id: number): string}> {
-	let server!: TestServer;
 	const origin = () => server.url;
 	const itemLink = (id: number) => (id === 2 ? `${origin()}post/2/?${plain('ilink')}` : `${origin()}post/${id}/`);
 
@@ -262,7 +260,7 @@ ${postIds.map(id => `<entry>
 <form action="${origin()}wp-comments-post.php" method="post" id="commentform"><textarea name="comment"></textarea><input type="hidden" name="comment_post_ID" value="${id}"><input type="hidden" name="comment_parent" value="0"></form>
 </body></html>`;
 
-	server = await startTestServer((request, response) => {
+	const server: TestServer = await startTestServer((request, response) => {
 		const url = new URL(request.url ?? '/', origin());
 		const path = url.pathname;
 		const send = (type: string, body: string) => {

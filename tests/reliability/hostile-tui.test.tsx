@@ -5,7 +5,6 @@ import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {Text} from 'ink';
 import {render} from 'ink-testing-library';
-import React from 'react';
 import {openBlog} from '../../source/sources/open-blog.js';
 import {App, type ReadMarks} from '../../source/ui/app.js';
 import type {TestServer} from '../helpers/http-server.js';

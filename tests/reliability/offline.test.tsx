@@ -4,7 +4,6 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {render} from 'ink-testing-library';
-import React from 'react';
 import type {Post} from '../../source/model/post.js';
 import type {PostPage} from '../../source/model/page.js';
 import {openBlog} from '../../source/sources/open-blog.js';

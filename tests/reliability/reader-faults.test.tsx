@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import {after, afterEach, before, beforeEach, describe, test} from 'node:test';
 import {render} from 'ink-testing-library';
-import React from 'react';
 import {httpLimits, overrideHttpLimits} from '../../source/http/client.js';
 import {openBlog} from '../../source/sources/open-blog.js';
 import {App, type ReadMarks} from '../../source/ui/app.js';

@@ -84,7 +84,7 @@ export async function startRefreshBlog(kind: 'wordpress' | 'feed'): Promise<Refr
 		return send(404, 'text/html', '<!doctype html><title>Not found</title>');
 	});
 	base = server.url;
-	const closeServer = server.close;
+	const closeServer = server.close.bind(server);
 	refreshBlog = Object.assign(server, blog, {
 		failing: undefined,
 		answered: () => answered,

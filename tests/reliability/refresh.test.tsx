@@ -4,7 +4,6 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {render} from 'ink-testing-library';
-import React from 'react';
 import {openBlog} from '../../source/sources/open-blog.js';
 import {App, type AppProps, type ReadMarks} from '../../source/ui/app.js';
 import {keys, press, waitFor, waitForFrame, waitForText} from '../ui/helpers.js';

@@ -4,7 +4,6 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, afterEach, before, describe, it} from 'node:test';
 import {render} from 'ink-testing-library';
-import React from 'react';
 import {App, type ReadMarks} from '../../source/ui/app.js';
 import {openBlog} from '../../source/sources/open-blog.js';
 import {BlogError} from '../../source/sources/errors.js';

@@ -33,7 +33,7 @@ const descriptions: Record<FeedFormat, string> = {rss: 'RSS feed', rdf: 'RSS fee
  * hidden: a look at `?paged=2` tells, once the list needs more than the feed holds (so a big static
  * feed is not fetched and parsed a second time before its first page is shown).
  */
-export async function createFeedSource(feed: ParsedFeed, options: FetchOptions & {readonly fetchedUrl?: string} = {}): Promise<FeedSource> {
+export function createFeedSource(feed: ParsedFeed, options: FetchOptions & {readonly fetchedUrl?: string} = {}): FeedSource {
 	const fetchedUrl = options.fetchedUrl;
 	if (/wordpress/i.test(feed.generator)) return new FeedSource(feed, 'wordpress', [], {fetchedUrl});
 	if (feed.format === 'json' || feed.items.length === 0) return new FeedSource(feed, 'held', [], {fetchedUrl});
@@ -141,9 +141,12 @@ export class FeedSource implements BlogSource {
 		return toComments(readFeedResponse(response).items, page?.commentParents ?? new Map());
 	}
 
-	async fetchRelated(post: Post, limit: number, _options: FetchOptions = {}): Promise<RelatedPost[]> {
-		const candidates: RankablePost[] = this.#items.map(item => ({...toSummary(item), html: item.html}));
-		return rankRelatedPosts(post, candidates, limit);
+	fetchRelated(post: Post, limit: number, _options: FetchOptions = {}): Promise<RelatedPost[]> {
+		// Ranked from the items already read: nothing to wait for (a throw still ends as a rejection).
+		return new Promise(resolve => {
+			const candidates: RankablePost[] = this.#items.map(item => ({...toSummary(item), html: item.html}));
+			resolve(rankRelatedPosts(post, candidates, limit));
+		});
 	}
 
 	async canComment(post: Post): Promise<boolean> {

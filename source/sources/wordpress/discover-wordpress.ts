@@ -1,4 +1,4 @@
-import {parseDocument} from 'htmlparser2';
+import {ElementType, parseDocument} from 'htmlparser2';
 import {getText, header, hostOf, type HttpResponse} from '../../http/client.js';
 import {cleanLine} from '../../render/sanitize.js';
 import type {SiteInfo} from '../../model/site.js';
@@ -27,11 +27,11 @@ export function advertisedApiRoot(response: HttpResponse): ApiRoot | undefined {
 	const stack = [...document.children];
 	while (stack.length > 0) {
 		const node = stack.pop()!;
-		if (node.type === 'tag' && node.name === 'link' && node.attribs['rel'] === apiRel && node.attribs['href']) {
+		if (node.type === ElementType.Tag && node.name === 'link' && node.attribs['rel'] === apiRel && node.attribs['href']) {
 			return absoluteRoot(node.attribs['href'], response.url);
 		}
 		// One by one: a spread of a node's children (as many as the page has) could overflow the stack.
-		if ('children' in node) for (const child of node.children as typeof stack) stack.push(child);
+		if ('children' in node) for (const child of node.children) stack.push(child);
 	}
 	return undefined;
 }

@@ -256,7 +256,9 @@ export class WordPressSource implements BlogSource {
 		try {
 			const error = readError(JSON.parse(response.body));
 			if (error.message) detail = `: ${renderedToLine(error.message)}`;
-		} catch {}
+		} catch {
+			// A body that is not JSON has no detail to add: the status alone is said.
+		}
 		throw new BlogError('http', `${cleanLine(hostOf(response.url))} answered ${response.statusCode} for ${what}${detail}`, {statusCode: response.statusCode});
 	}
 

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import React, {useCallback, useEffect, useMemo, useState} from 'react';
+import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {buildThread, placeMyComments, type MyCommentsInThread} from '../../comments/thread.js';
 import type {Comment} from '../../model/comment.js';
 import type {Post} from '../../model/post.js';
@@ -67,12 +67,18 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 	const goneNote = (sent: SentComment) => `Your comment of ${formatDate(sent.date) || cleanLine(sent.date)} is no longer on the blog.`;
 	const goneNow = useMemo(() => (placed?.gone ?? []).map(goneNote), [placed]);
 	const [goneSaid, setGoneSaid] = useState<readonly string[]>([]);
-	const {onMyCommentsSeen} = props;
+	// The store is told once per load, whichever callback the app passes this time.
+	const myCommentsSeen = useRef(props.onMyCommentsSeen);
+	useLayoutEffect(() => {
+		myCommentsSeen.current = props.onMyCommentsSeen;
+	});
 	useEffect(() => {
 		if (!placed || (placed.approved.length === 0 && placed.gone.length === 0)) return;
+		// The notes shown (from goneNow) are kept as the store is told to forget those comments; nothing on screen changes.
+		// eslint-disable-next-line react-hooks/set-state-in-effect -- keeping what was said as an outside store forgets it is what an effect is for.
 		if (goneNow.length > 0) setGoneSaid(said => [...said, ...goneNow]);
-		onMyCommentsSeen?.({approved: placed.approved, gone: placed.gone});
-	}, [placed]);
+		myCommentsSeen.current?.({approved: placed.approved, gone: placed.gone});
+	}, [placed, goneNow]);
 	// A held comment the blog does not list: its moderation link tells whether it is still held.
 	const heldKey = placed && placed.stillHeld.length > 0 ? `${key}:${placed.stillHeld.map(sent => sent.id).join(',')}` : undefined;
 	const loadHeld = useCallback(async (signal: AbortSignal) => {
@@ -85,8 +91,10 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 		const approved = heldChecked.value.filter(({state}) => state === 'approved').map(({sent}) => sent);
 		const gone = heldChecked.value.filter(({state}) => state === 'gone').map(({sent}) => sent);
 		if (approved.length === 0 && gone.length === 0) return;
+		// A check of a held comment that says "gone" is said on screen and kept as the store is told to forget it.
+		// eslint-disable-next-line react-hooks/set-state-in-effect -- kept in state because the check is loaded again (and so not "done") once the store forgets.
 		if (gone.length > 0) setGoneSaid(said => [...said, ...gone.map(goneNote)]);
-		onMyCommentsSeen?.({approved, gone});
+		myCommentsSeen.current?.({approved, gone});
 	}, [heldChecked]);
 	const notes = [...(props.sent ? [props.sent.message] : []), ...new Set([...goneSaid, ...goneNow])];
 

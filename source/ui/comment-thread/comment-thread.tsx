@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import React, {useEffect, useLayoutEffect, useMemo, useRef} from 'react';
+import {useEffect, useLayoutEffect, useMemo, useRef} from 'react';
 import {renderThread} from '../../comments/thread.js';
 import type {Comment, ThreadEntry} from '../../model/comment.js';
 import {fitToWidth} from '../../render/fit-width.js';
@@ -49,7 +49,9 @@ export function CommentThread(props: CommentThreadProps) {
 	const focusIndex = props.focusId === undefined ? undefined : entries.findIndex(entry => String(entry.comment.id) === String(props.focusId));
 	const [state, dispatch] = useCommentThreadState(layout, props.place, focusIndex);
 	const leaving = useRef({state, onLeave: props.onLeave});
-	leaving.current = {state, onLeave: props.onLeave};
+	useLayoutEffect(() => {
+		leaving.current = {state, onLeave: props.onLeave};
+	});
 	useEffect(() => () => {
 		const {state: last, onLeave} = leaving.current;
 		onLeave?.({top: last.top, selected: last.selected});
@@ -72,7 +74,8 @@ export function CommentThread(props: CommentThreadProps) {
 	useLayoutEffect(() => {
 		const entry = state.reply ? entries[state.reply.index] : undefined;
 		if (entry) replyTo.current?.(entry.comment);
-		// Only a new `r` press calls back, not a new list of entries.
+		// Only a new `r` press calls back, not a new list of entries (the entries read are this render's).
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- with `entries` as a dependency, a reload of the thread would reply again.
 	}, [state.reply]);
 
 	const top = Math.min(state.top, Math.max(0, rendered.lines.length - viewport));

@@ -1,4 +1,4 @@
-import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {answeredFromDisk} from '../../http/client.js';
 import {BlogError} from '../../sources/errors.js';
 import {cleanLine} from '../../render/sanitize.js';
@@ -33,8 +33,11 @@ export function useAsync<T>(key: string | undefined, load: (signal: AbortSignal)
 	const skipKey = useRef(options.initial === undefined ? undefined : key);
 	const [attempt, setAttempt] = useState(0);
 	const controller = useRef<AbortController | undefined>(undefined);
+	// The latest `load`, for a run the key starts: kept once the render is committed (a render React throws away changes nothing).
 	const loadRef = useRef(load);
-	loadRef.current = load;
+	useLayoutEffect(() => {
+		loadRef.current = load;
+	});
 
 	useEffect(() => {
 		if (key === undefined) return;
@@ -107,10 +110,13 @@ export function useRefreshingAsync<T>(key: string | undefined, load: (signal: Ab
 	const shown = useRef<Shown<T> | undefined>(key !== undefined && options.initial !== undefined ? {key, attempt: 0, value: options.initial} : undefined);
 	// What came ahead of time is fresh: the first run of the effect has nothing to load.
 	const skipFirstRun = useRef(options.initial !== undefined);
+	// The latest `load` and `isSame`, kept once the render is committed (layout effects run before the effect below).
 	const loadRef = useRef(load);
-	loadRef.current = load;
 	const isSameRef = useRef(options.isSame);
-	isSameRef.current = options.isSame;
+	useLayoutEffect(() => {
+		loadRef.current = load;
+		isSameRef.current = options.isSame;
+	});
 
 	useEffect(() => {
 		if (key === undefined) return;
@@ -165,8 +171,11 @@ export function useRefreshingAsync<T>(key: string | undefined, load: (signal: Ab
 		};
 	}, [key, attempt, refreshes, options.revision]);
 
+	// What is shown, for the keys: kept once the render is committed.
 	const stateRef = useRef(state);
-	stateRef.current = state;
+	useLayoutEffect(() => {
+		stateRef.current = state;
+	});
 	const retry = useCallback(() => {
 		if (stateRef.current.status === 'done') setRefreshes(value => value + 1);
 		else setAttempt(value => value + 1);

@@ -1,7 +1,7 @@
 import {isDeepStrictEqual} from 'node:util';
 import {useKeys} from '../hooks/use-keys.js';
 import {Box, Text} from 'ink';
-import React, {useCallback, useEffect} from 'react';
+import {useCallback, useEffect} from 'react';
 import type {PostPage} from '../../model/page.js';
 import type {PostSummary} from '../../model/post.js';
 import type {BlogSource} from '../../sources/blog-source.js';

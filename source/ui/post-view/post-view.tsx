@@ -1,7 +1,7 @@
 import {isDeepStrictEqual} from 'node:util';
 import {useKeys} from '../hooks/use-keys.js';
 import {Box, Text} from 'ink';
-import React, {useCallback, useEffect, useMemo, useRef} from 'react';
+import {useCallback, useEffect, useLayoutEffect, useMemo, useRef} from 'react';
 import {postRefKey, type Post, type PostNeighbours, type PostRef} from '../../model/post.js';
 import type {RelatedPost} from '../../model/related.js';
 import type {BlogSource} from '../../sources/blog-source.js';
@@ -90,7 +90,7 @@ export function PostView(props: PostViewProps) {
 			if (signal.aborted) throw error;
 			return fetchIt();
 		});
-	}, [source, key]);
+	}, [source, postRef]);
 	// The copy kept on disk shows at once; a refresh that brings the same post keeps the same object, so
 	// nothing is wrapped again, and the reader's place (kept apart from the post) never moves.
 	const postState = useRefreshingAsync(key, loadPost, {revision: source, isSame: isDeepStrictEqual, initial: props.shown?.post ?? props.prefetched});
@@ -108,29 +108,36 @@ export function PostView(props: PostViewProps) {
 	// A fresh source (the blog answered again, after an offline start) retries what had failed; what worked stays.
 	useEffect(() => {
 		for (const load of [neighbours, related, commentable]) if (load.status === 'error' && load.error.kind !== 'cancelled') load.retry();
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- only a new source retries: with the loads as dependencies, every failure would be retried at once, again and again (the loads read are this render's, not stale).
 	}, [source]);
 
 	const [state, dispatch] = usePostViewState(props.place);
-	// `c` pressed while the check was on its way: answered when the check is.
+	// `c` pressed while the check was on its way: answered when the check is (once: the wish is then forgotten).
 	const commentWanted = useRef(false);
+	const {onComment} = props;
+	const commentableNow = commentable.status === 'done' ? commentable.value : undefined;
 	useEffect(() => {
 		if (!commentWanted.current || commentable.status === 'loading') return;
 		commentWanted.current = false;
-		if (commentable.status === 'done' && commentable.value && post) props.onComment(post);
+		if (commentableNow && post) onComment(post);
 		else dispatch({type: 'message', message: commentable.status === 'done' ? 'Comments are closed on this post.' : 'Could not check whether this post takes comments.'});
-	}, [commentable.status]);
+	}, [commentable.status, commentableNow, post, onComment, dispatch]);
 	// Where the reader is goes into the history when this screen goes, however it goes.
 	const done = <T,>(load: {status: string; value?: T}) => (load.status === 'done' ? load.value : undefined);
 	const now: PostShown | undefined = post ? {post, neighbours: done(neighbours), related: done(related), canComment: done(commentable)} : undefined;
 	const leaving = useRef({state, now, onLeave: props.onLeave});
-	leaving.current = {state, now, onLeave: props.onLeave};
+	useLayoutEffect(() => {
+		leaving.current = {state, now, onLeave: props.onLeave};
+	});
 	useEffect(() => () => {
 		const {state: last, now: lastShown, onLeave} = leaving.current;
 		onLeave?.(placeOf(last), lastShown);
 	}, []);
 	// Once per post shown, whatever callback the app passes this time.
 	const onLoaded = useRef(props.onLoaded);
-	onLoaded.current = props.onLoaded;
+	useLayoutEffect(() => {
+		onLoaded.current = props.onLoaded;
+	});
 	useEffect(() => {
 		if (post) onLoaded.current(post);
 	}, [post]);

@@ -215,7 +215,7 @@ describe('WordPress\'s comment form on the post\'s page', () => {
 		const posts = server.requests.filter(request => request.method === 'POST');
 		assert.equal(posts.length, 1);
 		assert.equal(posts[0]?.url, '/wp/wp-comments-post.php');
-		const fields = Object.fromEntries(new URLSearchParams(posts[0]!.body));
+		const fields = Object.fromEntries(new URLSearchParams(posts[0].body));
 		assert.equal(fields['comment_post_ID'], '106');
 		assert.equal(fields['comment'], 'Thank you, pruned mine today.');
 		assert.equal(fields['author'], 'Grace');

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
-import React from 'react';
 import {buildThread} from '../../../source/comments/thread.js';
 import type {Comment} from '../../../source/model/comment.js';
 import type {Post} from '../../../source/model/post.js';
@@ -42,10 +41,10 @@ describe('the comment thread', () => {
 		cleanups.push(() => app.unmount());
 		await waitForText(app, 'comment 1 of 12');
 		await press(app, 'j', 'j', keys.down);
-		let frame = await waitForText(app, 'comment 4 of 12');
+		const frame = await waitForText(app, 'comment 4 of 12');
 		assert.equal(selectedAuthor(frame), 'Reader 4');
 		await press(app, 'k');
-		frame = await waitForText(app, 'comment 3 of 12');
+		await waitForText(app, 'comment 3 of 12');
 		await press(app, 'r');
 		await waitForFrame(app, () => replies.length === 1);
 		assert.equal(replies[0]!.id, 3);
@@ -63,7 +62,7 @@ describe('the comment thread', () => {
 		assert.match(frame, /Comment number 12\./);
 		assert.match(frame, /100%/);
 		await press(app, 'b');
-		frame = await waitForFrame(app, frame => !frame.includes('Comment number 12.'));
+		await waitForFrame(app, frame => !frame.includes('Comment number 12.'));
 		await press(app, 'g');
 		frame = await waitForText(app, 'comment 1 of 12');
 		assert.match(frame, /Comment number 1\./);
@@ -128,8 +127,8 @@ describe('paging the thread (reducer)', () => {
 
 describe('the comment thread screen', () => {
 	function screen(options: {comments?: () => Promise<Comment[]>; canComment?: boolean; post?: Post; myComments?: SentComment[]} = {}) {
-		const source = fakeSource(async () => ({kind: 'approved', id: 1, link: undefined}));
-		source.fetchComments = options.comments ?? (async () => [comment(1), comment(2, 1, 'Eli')]);
+		const source = fakeSource(() => Promise.resolve({kind: 'approved', id: 1, link: undefined}));
+		source.fetchComments = options.comments ?? (() => Promise.resolve([comment(1), comment(2, 1, 'Eli')]));
 		source.canComment = () => options.canComment ?? true;
 		const replies: Array<[Post, Comment | undefined]> = [];
 		let backs = 0;
@@ -174,7 +173,7 @@ describe('the comment thread screen', () => {
 	});
 
 	test('no comments yet', async () => {
-		const {app} = screen({comments: async () => []});
+		const {app} = screen({comments: () => Promise.resolve([])});
 		const frame = await waitForText(app, 'No comments yet.');
 		assert.match(frame, /c leave a reply · Esc back/);
 	});
@@ -188,10 +187,10 @@ describe('the comment thread screen', () => {
 
 	test('a failure to load says why; r retries; Esc goes back', async () => {
 		let calls = 0;
-		const {app, backs} = screen({comments: async () => {
+		const {app, backs} = screen({comments: () => {
 			calls++;
-			if (calls === 1) throw new BlogError('timeout', 'blog.example took longer than 15 s to answer.');
-			return [comment(1)];
+			if (calls === 1) return Promise.reject(new BlogError('timeout', 'blog.example took longer than 15 s to answer.'));
+			return Promise.resolve([comment(1)]);
 		}});
 		await waitForText(app, 'blog.example took longer than 15 s to answer.');
 		await press(app, 'r');
