@@ -196,7 +196,6 @@ export async function visitHtmlInSlices(html: string, visitor: HtmlVisitor, opti
 	const {parser, finish} = startVisit(visitor);
 	for (let offset = 0; offset < html.length; offset += sliceSize) {
 		parser.write(html.slice(offset, offset + sliceSize));
-		// eslint-disable-next-line no-await-in-loop -- yielding between slices is the point
 		await nextSlice(options.signal);
 	}
 	parser.end();

@@ -25,7 +25,7 @@ const noAgreedWidth = /[\u00AD\u061C\u115F\u1160\u200E\u200F\u3164\uFFA0]/g;
 // Line and paragraph separators: a new line to blogterm, one column or a line feed to a terminal.
 const lineSeparators = /[\u2028\u2029]/g;
 // A zero-width joiner belongs between two emoji (👩‍💻, 🏳️‍🌈); anywhere else a terminal may join or draw it.
-const strayJoiners = /(?<!\p{Extended_Pictographic}[\u{FE0F}\u{1F3FB}-\u{1F3FF}]?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
+const strayJoiners = /(?<!\p{Extended_Pictographic}(?:\u{FE0F}|[\u{1F3FB}-\u{1F3FF}])?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 
 // Most text has nothing to remove: one test is cheaper than several replacing passes.
 const anyControl = /[\r\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u115F\u1160\u200D-\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\u3164\uFFA0]/;

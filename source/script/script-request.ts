@@ -105,10 +105,7 @@ function parseRef(text: string): ReturnType<typeof parsePostRef> {
 	if (text.trim() === '') throw new UsageError('--post needs a post: its ID, slug or URL.');
 	const ref = parsePostRef(text);
 	if (ref.kind === 'url') {
-		let url: URL | undefined;
-		try {
-			url = new URL(ref.url);
-		} catch {}
+		const url = URL.canParse(ref.url) ? new URL(ref.url) : undefined;
 		if (!url || !/^https?:$/.test(url.protocol) || url.hostname === '') {
 			throw new UsageError(`--post: “${cleanLine(text)}” is not a web address.`);
 		}

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {parseDocument} from 'htmlparser2';
+import {ElementType, parseDocument} from 'htmlparser2';
 import {cleanLine, cleanText} from '../../source/render/sanitize.js';
 import {seededRandom} from '../helpers/seeded-random.js';
 
@@ -11,7 +11,7 @@ function decodedByHtmlParser(html: string): string {
 	const document = parseDocument(html);
 	let text = '';
 	for (const node of document.children) {
-		if (node.type === 'text') text += node.data;
+		if (node.type === ElementType.Text) text += node.data;
 	}
 	return text;
 }

@@ -28,8 +28,7 @@ export async function startFakeWordPress(post: FakePost, options: {
 		response.writeHead(status, {'content-type': 'application/json; charset=UTF-8', ...headers});
 		response.end(JSON.stringify(body));
 	};
-	let server: TestServer;
-	server = await startTestServer((request, response) => {
+	const server: TestServer = await startTestServer((request, response) => {
 		const url = new URL(request.url ?? '/', server.url);
 		const wpPost = {
 			id: post.id,

@@ -243,7 +243,7 @@ export function PostView(props: PostViewProps) {
 
 	if (postState.status === 'loading') return <Box height={height}><LoadingLine what={`Loading the post from ${hostOf(source.site.url)}`} /></Box>;
 	if (postState.status === 'error') return <Box height={height}><ErrorBox error={postState.error} hint="r retry · Esc back" /></Box>;
-	if (layingOut) return <Box height={height}><LoadingLine what={`Laying out a long post (${formatMegabytes(post!.html.length)})`} /></Box>;
+	if (layingOut) return <Box height={height}><LoadingLine what={`Laying out a long post (${formatMegabytes(post.html.length)})`} /></Box>;
 	if (isLong && longBody.status === 'error') return <Box height={height}><ErrorBox error={longBody.error} hint="Esc back" /></Box>;
 
 	const visible = lines.slice(top, top + viewportHeight);

@@ -1,4 +1,3 @@
-import assert from 'node:assert/strict';
 import {after, before, test} from 'node:test';
 import {render} from 'ink-testing-library';
 import {openBlog} from '../../../source/sources/open-blog.js';
