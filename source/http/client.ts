@@ -1,6 +1,6 @@
 import type {ClientRequest, IncomingMessage} from 'node:http';
 import got, {type Method, RequestError, type Response, type RetryObject} from 'got';
-import {BlogError} from '../sources/errors.js';
+import {BlogError} from '../errors.js';
 import {cleanLine} from '../render/sanitize.js';
 import {cacheKey, defaultHttpCache, type CachedAnswer} from '../store/cache.js';
 import {BodyDecodeError, contentEncodings, decodeBody} from './decode-body.js';

@@ -1,7 +1,7 @@
 import {getText, hostOf} from '../http/client.js';
 import {cleanLine} from '../render/sanitize.js';
 import type {BlogSource, FetchOptions} from './blog-source.js';
-import {BlogError} from './errors.js';
+import {BlogError} from '../errors.js';
 import {openWordPressBlog} from './wordpress/discover-wordpress.js';
 
 /** What a user may type for a site: `blog.example` (https is meant), a home page, a feed, or a `/wp-json/` root. */

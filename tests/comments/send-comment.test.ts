@@ -12,7 +12,7 @@ import {
 	type CommentTarget,
 } from '../../source/comments/send-comment.js';
 import type {CommentDraft} from '../../source/model/comment-draft.js';
-import {BlogError} from '../../source/sources/errors.js';
+import {BlogError} from '../../source/errors.js';
 import {startTestServer, type TestServer} from '../helpers/http-server.js';
 import {formErrors, restComment, restErrors, wpDiePage} from './wordpress-answers.js';
 

@@ -3,7 +3,7 @@ import {after, before, describe, test} from 'node:test';
 import {gzipSync} from 'node:zlib';
 import {getBytes, getText, httpLimits, overrideHttpLimits, postForm, postJson} from '../../source/http/client.js';
 import {currentHttpLimits} from '../../source/http/limits.js';
-import {BlogError} from '../../source/sources/errors.js';
+import {BlogError} from '../../source/errors.js';
 import {
 	answer, drip, failFirst, neverAnswer, redirect, refusedUrl, resetConnection, selfSignedCertificate,
 	startBlackHole, startFaultServer, type FaultServer,

@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {getText, httpLimits, postJson} from '../../source/http/client.js';
 import type {CommentDraft} from '../../source/model/comment-draft.js';
-import {BlogError} from '../../source/sources/errors.js';
+import {BlogError} from '../../source/errors.js';
 import {openBlog} from '../../source/sources/open-blog.js';
 import {answer, failFirst, midBodyReset, redirect, startFaultServer, type FaultServer} from './fault-server.js';
 import {stackedGzip} from './hostile-servers.js';

@@ -7,7 +7,7 @@ import {PassThrough, Readable} from 'node:stream';
 import {after, before, describe, test} from 'node:test';
 import {runScript} from '../../source/script/run-script.js';
 import type {ScriptFlags} from '../../source/script/script-request.js';
-import {BlogError} from '../../source/sources/errors.js';
+import {BlogError} from '../../source/errors.js';
 import {openBlog} from '../../source/sources/open-blog.js';
 import {startTestServer, type TestServer} from '../helpers/http-server.js';
 import {findSmuggled} from './hostile-corpus.js';

@@ -3,7 +3,7 @@ import {after, before, describe, test} from 'node:test';
 import {layoutPostBody} from '../../source/render/post-layout.js';
 import {lineText} from '../../source/render/styled-line.js';
 import {textWidth} from '../../source/render/text-width.js';
-import {BlogError} from '../../source/sources/errors.js';
+import {BlogError} from '../../source/errors.js';
 import {openBlog} from '../../source/sources/open-blog.js';
 import {ensureBuilt, runCli} from '../script/run-cli.js';
 import {bigFeedItems, longWordLength, startBadBlogs, type BadBlogs} from './bad-blogs.js';

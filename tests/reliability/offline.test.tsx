@@ -8,7 +8,7 @@ import React from 'react';
 import type {Post} from '../../source/model/post.js';
 import type {PostPage} from '../../source/model/page.js';
 import {openBlog} from '../../source/sources/open-blog.js';
-import {BlogError} from '../../source/sources/errors.js';
+import {BlogError} from '../../source/errors.js';
 import {App, type ReadMarks} from '../../source/ui/app.js';
 import {startTestDemo, type TestDemo} from '../helpers/demo.js';
 import {ensureBuilt, runCli} from '../script/run-cli.js';

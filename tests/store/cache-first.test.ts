@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, beforeEach, describe, test} from 'node:test';
 import {getBytes, getText} from '../../source/http/client.js';
-import {BlogError} from '../../source/sources/errors.js';
+import {BlogError} from '../../source/errors.js';
 import {startTestServer, type TestServer} from '../helpers/http-server.js';
 
 /*

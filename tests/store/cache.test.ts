@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, afterEach, before, beforeEach, describe, test} from 'node:test';
 import {getBytes, getText, postForm} from '../../source/http/client.js';
-import {BlogError} from '../../source/sources/errors.js';
+import {BlogError} from '../../source/errors.js';
 import {HttpCache, cacheKey, defaultCacheMaxBytes, defaultHttpCache, offlineNote} from '../../source/store/cache.js';
 import {answer, neverAnswer, startFaultServer, type FaultServer} from '../reliability/fault-server.js';
 

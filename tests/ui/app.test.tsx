@@ -7,7 +7,7 @@ import {render} from 'ink-testing-library';
 import React from 'react';
 import {App, type ReadMarks} from '../../source/ui/app.js';
 import {openBlog} from '../../source/sources/open-blog.js';
-import {BlogError} from '../../source/sources/errors.js';
+import {BlogError} from '../../source/errors.js';
 import {specialPosts} from '../../source/demo/content/index.js';
 import {startTestDemo, type TestDemo} from '../helpers/demo.js';
 import {frameText, keys, press, waitFor, waitForFrame, waitForText} from './helpers.js';

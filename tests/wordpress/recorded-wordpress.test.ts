@@ -8,7 +8,7 @@ import type {BlogSource} from '../../source/sources/blog-source.js';
 import {isAnonymousRestRefusal} from '../../source/comments/send-comment.js';
 import {readFormResponse, readRestResponse} from '../../source/comments/outcome.js';
 import type {HttpResponse} from '../../source/http/client.js';
-import {isBlogError} from '../../source/sources/errors.js';
+import {isBlogError} from '../../source/errors.js';
 import {openFeedBlog} from '../../source/sources/feed/discover-feed.js';
 import {openBlog} from '../../source/sources/open-blog.js';
 import {collapse, htmlText} from './helpers/truth.js';

@@ -2,7 +2,7 @@ import {Parser} from 'htmlparser2';
 import {getBytes, header, hostOf, type HttpResponse} from '../../http/client.js';
 import {cleanLine} from '../../render/sanitize.js';
 import type {BlogSource} from '../blog-source.js';
-import {BlogError, isBlogError} from '../errors.js';
+import {BlogError, isBlogError} from '../../errors.js';
 import {createFeedSource} from './feed-source.js';
 import {networkUrl} from '../clean.js';
 import {parseFeedText, readFeedResponse, type ParsedFeed} from './parse-feed.js';

@@ -8,7 +8,7 @@ import {getBytes, getText, header, hostOf} from '../../http/client.js';
 import {cleanLine} from '../../render/sanitize.js';
 import {sendComment} from '../../comments/send-comment.js';
 import type {BlogSource, FetchOptions} from '../blog-source.js';
-import {BlogError, isBlogError} from '../errors.js';
+import {BlogError, isBlogError} from '../../errors.js';
 import {rankRelatedPosts, type RankablePost} from '../related/rank.js';
 import {siteKey} from '../wordpress/discover-wordpress.js';
 import {readPostPage, type PostPageFacts, type WordPressCommentForm} from './post-page.js';

@@ -2,7 +2,7 @@ import {parseFeed, type AtomFeed, type JsonFeed, type RdfFeed, type RssFeed} fro
 import {header, hostOf, type HttpResponse} from '../../http/client.js';
 import {cleanLine} from '../../render/sanitize.js';
 import {boundedItems, maxFeedItemsPerAnswer, networkCount, networkUrl} from '../clean.js';
-import {BlogError} from '../errors.js';
+import {BlogError} from '../../errors.js';
 import {atomEntrySchema, checkedItems, jsonItemSchema, rssItemSchema} from './feed-schema.js';
 import {htmlToText, resolveHtmlUrls, textToHtml} from './html-text.js';
 

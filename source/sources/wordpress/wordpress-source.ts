@@ -10,7 +10,7 @@ import {credentialSitesFromSettings, credentialsForSite, sendComment} from '../.
 import {rankRelatedPosts} from '../related/rank.js';
 import type {BlogSource, FetchOptions} from '../blog-source.js';
 import {boundedItems, firstItemsOfJsonArray, maxItemsPerAnswer, networkCount} from '../clean.js';
-import {BlogError, isBlogError} from '../errors.js';
+import {BlogError, isBlogError} from '../../errors.js';
 import {routeUrl, type ApiRoot, type QueryValue} from './api-root.js';
 import {readJetpackRelated} from './jetpack-related.js';
 import {checkComment, checkPost, commentPostId, readError, renderedToLine, toComment, toPost, toPostLink, toPostSummary, type Checked, type WpPost} from './wp-json.js';

@@ -1,6 +1,6 @@
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {answeredFromDisk} from '../../http/client.js';
-import {BlogError} from '../../sources/errors.js';
+import {BlogError} from '../../errors.js';
 import {cleanLine} from '../../render/sanitize.js';
 
 export type AsyncState<T> =

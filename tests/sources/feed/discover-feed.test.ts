@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {afterEach, beforeEach, describe, test} from 'node:test';
 import {getText} from '../../../source/http/client.js';
-import {BlogError} from '../../../source/sources/errors.js';
+import {BlogError} from '../../../source/errors.js';
 import {findFeedLinks, openFeedBlog} from '../../../source/sources/feed/discover-feed.js';
 import {fixture, startFeedServer, type FeedServer} from './feed-server.js';
 

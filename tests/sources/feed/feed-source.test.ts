@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {afterEach, beforeEach, describe, test} from 'node:test';
 import type {CommentDraft} from '../../../source/model/comment-draft.js';
 import type {BlogSource} from '../../../source/sources/blog-source.js';
-import {BlogError} from '../../../source/sources/errors.js';
+import {BlogError} from '../../../source/errors.js';
 import {openFeedBlog} from '../../../source/sources/feed/discover-feed.js';
 import {fixture, startFeedServer, waitUntil, type FeedServer} from './feed-server.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {after, describe, it} from 'node:test';
 import {openBlog} from '../../../source/sources/open-blog.js';
-import {BlogError} from '../../../source/sources/errors.js';
+import {BlogError} from '../../../source/errors.js';
 import {startTestServer, type TestServer} from '../../helpers/http-server.js';
 
 const index = (url: string) => JSON.stringify({name: 'Tiny &amp; Blog', description: 'A test', url, home: url, namespaces: ['oembed/1.0', 'wp/v2']});

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {specialPosts} from '../../../source/demo/content/index.js';
 import type {BlogSource} from '../../../source/sources/blog-source.js';
-import {BlogError} from '../../../source/sources/errors.js';
+import {BlogError} from '../../../source/errors.js';
 import {openBlog} from '../../../source/sources/open-blog.js';
 import {startTestDemo, type TestDemo} from '../../helpers/demo.js';
 
