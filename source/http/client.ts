@@ -20,7 +20,7 @@ export type HttpResponse = {
 	readonly bytes?: Buffer;
 	/** Set when the server could not be reached and this is the copy kept on disk (ISO 8601 time it was saved). */
 	readonly offlineSavedAt?: string;
-	/** Set when `cacheFirst` gave the copy kept on disk without asking the server. */
+	/** Set when `cacheFirst` gave the copy kept on disk without asking the server: the caller has a refresh to do. */
 	readonly fromCache?: true;
 };
 
@@ -257,17 +257,6 @@ function isUnreachable(error: BlogError): boolean {
 	return error.kind === 'network' || error.kind === 'timeout';
 }
 
-/** Loads (by their signal) that were given a copy from disk through `cacheFirst`: they have a refresh to do. */
-const answeredFromDiskSignals = new WeakSet<AbortSignal>();
-
-/**
- * Whether a request made with this signal was answered from disk through `cacheFirst`: a load
- * that had nothing kept asked the server for everything, and need not be asked again to refresh.
- */
-export function answeredFromDisk(signal: AbortSignal): boolean {
-	return answeredFromDiskSignals.has(signal);
-}
-
 /** Origins that could not be reached when last asked (until one answers): their kept copies are offline copies. */
 const unreachableOrigins = new Set<string>();
 
@@ -288,7 +277,6 @@ async function get(url: string, options: RequestOptions): Promise<GotResponse> {
 	if (cached && options.cacheFirst) {
 		// Asked to show what was kept at once: a cancel still ends the load as it would have.
 		if (options.signal?.aborted) throw toBlogError(Object.assign(new Error('aborted'), {name: 'AbortError'}), url);
-		if (options.signal) answeredFromDiskSignals.add(options.signal);
 		// The blog did not answer a moment ago: say at once that this is what was kept.
 		return {...fromCache(cached, unreachableOrigins.has(originOf(url))), fromCache: true};
 	}

@@ -19,12 +19,14 @@ export type FetchOptions = {
 /**
  * Where posts come from. One interface, several implementations (WordPress REST, feeds).
  * A screen never asks which kind of blog it is: it asks the source what it can do.
- * Every method rejects with a BlogError (see ./errors.ts), never anything else.
+ * Every method rejects with a BlogError (see ../errors.ts), never anything else.
  */
 export interface BlogSource {
 	/** Shown in the header ("WordPress REST API", "RSS feed"), never branched on. */
 	readonly description: string;
 	readonly site: SiteInfo;
+	/** True when it was opened from the copies kept on disk, without asking the blog (`cacheFirst`): open it again to refresh. */
+	readonly fromCache?: boolean;
 
 	/** A page of the post list, newest first. A page past the end resolves to an empty page, not an error. */
 	fetchPostPage(page: number, perPage: number, options?: FetchOptions): Promise<PostPage>;

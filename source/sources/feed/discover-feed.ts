@@ -39,14 +39,14 @@ export async function openFeedBlog(url: string, options: OpenFeedOptions = {}): 
 		const feed = await readPageAsFeed(page, signal, cacheFirst, problem => {
 			pageProblem = problem;
 		});
-		if (feed) return createFeedSource(feed, {signal, fetchedUrl: page.url});
+		if (feed) return createFeedSource(feed, {signal, fetchedUrl: page.url, fromCache: Boolean(page.fromCache || feed.fromCache)});
 		pageIsBrokenFeed = looksLikeFeed(page);
 	}
 
 	const linked = pageIsHtml && page.statusCode < 400 ? findFeedLinks(page.body, page.url) : [];
 	for (const candidate of linked) {
 		const feed = await tryFeed(candidate, signal, cacheFirst);
-		if (feed) return createFeedSource(feed, {signal, fetchedUrl: page.url});
+		if (feed) return createFeedSource(feed, {signal, fetchedUrl: page.url, fromCache: Boolean(page.fromCache || feed.fromCache)});
 	}
 
 	const bases = unique([new URL('.', page.url).toString(), new URL('/', page.url).toString()]);
@@ -57,7 +57,7 @@ export async function openFeedBlog(url: string, options: OpenFeedOptions = {}): 
 			tried.push(new URL(candidate).pathname);
 			if (linked.includes(candidate)) continue;
 			const feed = await tryFeed(candidate, signal, cacheFirst);
-			if (feed) return createFeedSource(feed, {signal, fetchedUrl: page.url});
+			if (feed) return createFeedSource(feed, {signal, fetchedUrl: page.url, fromCache: Boolean(page.fromCache || feed.fromCache)});
 		}
 	}
 	const host = cleanLine(hostOf(page.url));

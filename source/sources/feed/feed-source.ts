@@ -33,17 +33,18 @@ const descriptions: Record<FeedFormat, string> = {rss: 'RSS feed', rdf: 'RSS fee
  * hidden: a look at `?paged=2` tells, once the list needs more than the feed holds (so a big static
  * feed is not fetched and parsed a second time before its first page is shown).
  */
-export async function createFeedSource(feed: ParsedFeed, options: FetchOptions & {readonly fetchedUrl?: string} = {}): Promise<FeedSource> {
-	const fetchedUrl = options.fetchedUrl;
-	if (/wordpress/i.test(feed.generator)) return new FeedSource(feed, 'wordpress', [], {fetchedUrl});
-	if (feed.format === 'json' || feed.items.length === 0) return new FeedSource(feed, 'held', [], {fetchedUrl});
-	return new FeedSource(feed, 'held', [], {mayPage: true, fetchedUrl});
+export async function createFeedSource(feed: ParsedFeed, options: FetchOptions & {readonly fetchedUrl?: string; readonly fromCache?: boolean} = {}): Promise<FeedSource> {
+	const {fetchedUrl, fromCache} = options;
+	if (/wordpress/i.test(feed.generator)) return new FeedSource(feed, 'wordpress', [], {fetchedUrl, fromCache});
+	if (feed.format === 'json' || feed.items.length === 0) return new FeedSource(feed, 'held', [], {fetchedUrl, fromCache});
+	return new FeedSource(feed, 'held', [], {mayPage: true, fetchedUrl, fromCache});
 }
 
 /** A blog read through its RSS, Atom or JSON feed. */
 export class FeedSource implements BlogSource {
 	readonly description: string;
 	readonly site: SiteInfo;
+	readonly fromCache: boolean;
 	#paging: FeedPaging;
 	/** Held so far, but it may page like WordPress: `?paged=2` is asked when more is needed. */
 	#mayPage: boolean;
@@ -57,7 +58,7 @@ export class FeedSource implements BlogSource {
 	#feedPagesRead = 1;
 	#loading: Promise<void> | undefined;
 	/** What each post's page says (its comment form, its comments' nesting), by link: read once. */
-	readonly #pages = new Map<string, Promise<PostPageFacts | undefined>>();
+	readonly #pages = new Map<string, Promise<PostPageRead>>();
 	/** Set when a feed page came from the on-disk cache (the blog could not be reached): when it was saved. */
 	#offlineSavedAt: string | undefined;
 
@@ -65,9 +66,11 @@ export class FeedSource implements BlogSource {
 	 * `fetchedUrl` is the address the user's site led to (the page naming the feed, or the feed): the
 	 * site's key comes from it, never from the home page the feed claims, so that a feed claiming
 	 * another blog's home gets none of that blog's drafts or read state. The feed's own URL by default.
+	 * `fromCache`: the page and feed it was opened from are the copies kept on disk.
 	 */
-	constructor(feed: ParsedFeed, paging: FeedPaging, laterPages: readonly ParsedFeed[] = [], options: {readonly mayPage?: boolean; readonly fetchedUrl?: string} = {}) {
+	constructor(feed: ParsedFeed, paging: FeedPaging, laterPages: readonly ParsedFeed[] = [], options: {readonly mayPage?: boolean; readonly fetchedUrl?: string; readonly fromCache?: boolean} = {}) {
 		this.description = descriptions[feed.format];
+		this.fromCache = options.fromCache ?? false;
 		this.#paging = paging;
 		this.#mayPage = paging === 'held' && Boolean(options.mayPage);
 		this.#feedUrl = feed.feedUrl;
@@ -112,8 +115,15 @@ export class FeedSource implements BlogSource {
 	async fetchPost(ref: PostRef, options: FetchOptions = {}): Promise<Post> {
 		const item = await this.#find(ref, options);
 		if (!item) throw new BlogError('not-found', `${this.site.name} has no post ${describeRef(ref)} in its feed.`);
-		const form = await this.#commentForm(item.link, options);
-		return {...toSummary(item), html: item.html, isSummaryOnly: item.isSummaryOnly, commentsOpen: form !== undefined, ...this.#offline()};
+		const page = await this.#postPage(item.link, options);
+		return {
+			...toSummary(item),
+			html: item.html,
+			isSummaryOnly: item.isSummaryOnly,
+			commentsOpen: page?.facts?.commentForm !== undefined,
+			...this.#offline(),
+			...(page?.fromCache ? {fromCache: true as const} : {}),
+		};
 	}
 
 	async fetchNeighbours(post: Post, options: FetchOptions = {}): Promise<PostNeighbours> {
@@ -138,7 +148,7 @@ export class FeedSource implements BlogSource {
 			throw new BlogError('http', `${cleanLine(hostOf(response.url))} answered ${response.statusCode} for the comments of “${post.title}”.`, {statusCode: response.statusCode});
 		}
 		const page = await this.#postPage(post.link, options);
-		return toComments(readFeedResponse(response).items, page?.commentParents ?? new Map());
+		return toComments(readFeedResponse(response).items, page?.facts?.commentParents ?? new Map());
 	}
 
 	async fetchRelated(post: Post, limit: number, _options: FetchOptions = {}): Promise<RelatedPost[]> {
@@ -293,17 +303,19 @@ export class FeedSource implements BlogSource {
 	 * What a post's page says, read once per link. A page that answers (with a form or without) is
 	 * remembered; one that could not be reached is asked again next time. Rejects only when cancelled.
 	 */
-	async #postPage(link: string, options: FetchOptions): Promise<PostPageFacts | undefined> {
+	async #postPage(link: string, options: FetchOptions): Promise<PostPageRead | undefined> {
 		if (!/^https?:/i.test(link)) return undefined;
 		let page = this.#pages.get(link);
 		if (!page) {
-			const fetched = getText(link, {signal: options.signal, cache: true, cacheFirst: options.cacheFirst});
-			const read = fetched.then(response => response.statusCode === 200 ? readPostPage(response.body, response.url) : undefined);
+			const read = getText(link, {signal: options.signal, cache: true, cacheFirst: options.cacheFirst}).then(response => ({
+				facts: response.statusCode === 200 ? readPostPage(response.body, response.url) : undefined,
+				fromCache: Boolean(response.fromCache),
+			}));
 			page = read;
 			this.#pages.set(link, read);
 			// A copy from disk is for this once: the next look (the refresh) asks the blog.
-			fetched.then(response => {
-				if (response.fromCache && this.#pages.get(link) === read) this.#pages.delete(link);
+			read.then(answer => {
+				if (answer.fromCache && this.#pages.get(link) === read) this.#pages.delete(link);
 			}, () => undefined);
 		}
 		try {
@@ -320,9 +332,12 @@ export class FeedSource implements BlogSource {
 	}
 
 	async #commentForm(link: string, options: FetchOptions): Promise<WordPressCommentForm | undefined> {
-		return (await this.#postPage(link, options))?.commentForm;
+		return (await this.#postPage(link, options))?.facts?.commentForm;
 	}
 }
+
+/** What a post's page says, and whether that is the copy kept on disk (`cacheFirst`). */
+type PostPageRead = {readonly facts: PostPageFacts | undefined; readonly fromCache: boolean};
 
 /** One page of a WordPress-style paged feed; undefined past the end (404, 410). */
 async function fetchFeedPage(feedUrl: string, page: number, options: FetchOptions): Promise<ParsedFeed | undefined> {

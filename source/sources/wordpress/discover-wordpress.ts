@@ -50,7 +50,7 @@ export async function openWordPressBlog(home: HttpResponse, options: FetchOption
 	for (const root of roots) {
 		const index = root === advertised && looksLikeApiRoot(given) ? home : await getText(root.url, {signal: options.signal, headers: {accept: 'application/json'}, cache: true, cacheFirst: options.cacheFirst});
 		const parsed = readIndex(index);
-		if (parsed) return new WordPressSource(root, siteInfo(parsed, home.url), installUrl(parsed, index.url), environment, namedSite);
+		if (parsed) return new WordPressSource(root, siteInfo(parsed, home.url), installUrl(parsed, index.url), environment, namedSite, {fromCache: Boolean(home.fromCache || index.fromCache)});
 	}
 	return undefined;
 }
