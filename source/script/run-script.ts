@@ -1,4 +1,4 @@
-import {resolveSite, type ResolvedSite} from '../sources/resolve-site.js';
+import {resolveSite, type ResolvedSite} from '../resolve-site.js';
 import {normaliseSiteUrl, openBlog} from '../sources/open-blog.js';
 import type {PostPage} from '../model/page.js';
 import type {BlogSource} from '../sources/blog-source.js';
