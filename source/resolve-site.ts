@@ -1,5 +1,6 @@
 import {join} from 'node:path';
-import {setHttpCacheEnabled} from './store/cache.js';
+import {createHttpClient, type HttpClient} from './http/client.js';
+import {userHttpCache} from './store/cache.js';
 import {blogtermPaths} from './store/paths.js';
 
 /** Where the demo blog listens when it can (127.0.0.1 only). */
@@ -24,10 +25,16 @@ export type ResolvedSite = {
 export async function resolveSite(site: string | undefined, flags: SiteFlags): Promise<ResolvedSite> {
 	if (site && !flags.demo && !flags.demoFeed) return {url: site, isDemo: false, close: async () => {}};
 	const {startDemoBlog} = await import('./demo/server.js');
-	// The demo is on this machine, on a new port each run: nothing to keep for offline reading.
-	setHttpCacheEnabled(false);
 	const options = {dataDir: join(blogtermPaths().data, 'demo'), mode: flags.demoFeed ? 'feed-only' as const : 'wordpress' as const};
 	// The same port each run keeps the demo the same site for drafts and posts read; any free port if it is taken.
 	const demo = await startDemoBlog({...options, port: flags.demoFeed ? demoFeedPort : demoPort}).catch(async () => startDemoBlog(options));
 	return {url: demo.url, isDemo: true, close: async () => demo.close()};
+}
+
+/**
+ * The HTTP client a run reads its blog with, answers kept in the user's cache; the demo's are not
+ * (it is on this machine, on a new port when its own is taken: nothing to keep for offline reading).
+ */
+export function httpClientFor(resolved: ResolvedSite, environment: NodeJS.ProcessEnv = process.env): HttpClient {
+	return createHttpClient({cache: resolved.isDemo ? undefined : userHttpCache(environment), environment});
 }

@@ -1,9 +1,11 @@
+import type {HeldCommentState} from '../comments/held-comments.js';
 import type {Comment} from '../model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
 import type {PostPage} from '../model/page.js';
 import type {Post, PostNeighbours, PostRef} from '../model/post.js';
 import type {RelatedPost} from '../model/related.js';
 import type {SiteInfo} from '../model/site.js';
+import type {SentComment} from '../store/my-comments.js';
 
 /** Options every fetch takes. */
 export type FetchOptions = {
@@ -48,4 +50,7 @@ export interface BlogSource {
 
 	/** Sends a comment. Never retries by itself. Resolves with the blog's answer; rejects only for programming errors. */
 	submitComment(post: Post, draft: CommentDraft): Promise<CommentOutcome>;
+
+	/** Whether a comment this user sent, held and not listed by the blog, is still held (from its moderation link); never rejects. */
+	checkHeldComment(post: Post, sent: SentComment, options?: FetchOptions): Promise<HeldCommentState>;
 }

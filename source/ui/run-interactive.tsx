@@ -3,7 +3,7 @@ import React from 'react';
 import {parsePostRef} from '../model/post.js';
 import {exitCodes} from '../script/exit-codes.js';
 import {openBlog} from '../sources/open-blog.js';
-import {resolveSite, type SiteFlags} from '../resolve-site.js';
+import {httpClientFor, resolveSite, type SiteFlags} from '../resolve-site.js';
 import {MyComments} from '../store/my-comments.js';
 import {ReadState} from '../store/read-state.js';
 import {setStoreNoticeSink} from '../store/settings-files.js';
@@ -24,6 +24,7 @@ export type ReaderFlags = SiteFlags & {
 /** The full-screen reader. Resolves with the exit code when the user quits. */
 export async function runInteractive({site, flags}: {site: string | undefined; flags: ReaderFlags}): Promise<number> {
 	const resolved = await resolveSite(site, flags);
+	const http = httpClientFor(resolved);
 	// Opened before the alternate screen: a note about a corrupt file stays on the normal screen.
 	const readMarks = new ReadState();
 	// Notes about blogterm's files (moved aside) would land in the middle of the screen: kept for the end.
@@ -50,7 +51,7 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 		const instance = render(
 			<App
 				site={resolved.url}
-				openSource={(url, signal, options) => openBlog(url, {...options, signal})}
+				openSource={(url, signal, options) => openBlog(http, url, {...options, signal})}
 				perPage={flags.perPage ?? 10}
 				initialPost={flags.post ? parsePostRef(flags.post) : undefined}
 				readMarks={readMarks}

@@ -5,6 +5,8 @@ import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {openBlog} from '../../source/sources/open-blog.js';
 import {startRefreshBlog, type RefreshBlog} from '../reliability/refresh-blog.js';
+import {createHttpClient} from '../../source/http/client.js';
+import {userHttpCache} from '../../source/store/cache.js';
 
 /*
 Whether what a source gives came from the copy kept on disk (`cacheFirst`) is said on what it gives:
@@ -13,6 +15,8 @@ the reader refreshes a blog, a list page or a post when, and only when, it says 
 
 const home = mkdtempSync(join(tmpdir(), 'blogterm-from-cache-'));
 process.env['BLOGTERM_HOME'] = home;
+// Answers are kept in the test's own home, as the reader keeps them in the user's.
+const http = createHttpClient({cache: userHttpCache()});
 after(() => rmSync(home, {recursive: true, force: true}));
 
 for (const kind of ['wordpress', 'feed'] as const) {
@@ -24,7 +28,7 @@ for (const kind of ['wordpress', 'feed'] as const) {
 		after(async () => blog.close());
 
 		test('read for the first time, with nothing kept, nothing it gives says it came from disk', async () => {
-			const source = await openBlog(blog.url, {cacheFirst: true});
+			const source = await openBlog(http, blog.url, {cacheFirst: true});
 			assert.equal(source.fromCache, false);
 			const page = await source.fetchPostPage(1, 10, {cacheFirst: true});
 			assert.equal(page.fromCache, undefined);
@@ -34,7 +38,7 @@ for (const kind of ['wordpress', 'feed'] as const) {
 
 		test('read again with cacheFirst, what was kept says it came from disk, and the blog is not asked for it', async () => {
 			const asked = blog.requests.length;
-			const source = await openBlog(blog.url, {cacheFirst: true});
+			const source = await openBlog(http, blog.url, {cacheFirst: true});
 			assert.equal(source.fromCache, true);
 			if (kind === 'feed') {
 				// A feed's list is the feed the source was opened from (the source's mark covers it), and its posts'
@@ -50,7 +54,7 @@ for (const kind of ['wordpress', 'feed'] as const) {
 		});
 
 		test('read again without cacheFirst (the refresh), nothing says it came from disk', async () => {
-			const source = await openBlog(blog.url);
+			const source = await openBlog(http, blog.url);
 			assert.equal(source.fromCache, false);
 			const page = await source.fetchPostPage(1, 10);
 			assert.equal(page.fromCache, undefined);

@@ -4,8 +4,10 @@ import type {PostPage} from '../../model/page.js';
 import type {Post, PostLink, PostNeighbours, PostRef, PostSummary, Term} from '../../model/post.js';
 import type {RelatedPost} from '../../model/related.js';
 import type {SiteInfo} from '../../model/site.js';
-import {getBytes, getText, header, hostOf} from '../../http/client.js';
+import type {SentComment} from '../../store/my-comments.js';
+import {header, hostOf, type HttpClient} from '../../http/client.js';
 import {cleanLine} from '../../render/sanitize.js';
+import {checkHeldComment, type HeldCommentState} from '../../comments/held-comments.js';
 import {sendComment} from '../../comments/send-comment.js';
 import type {BlogSource, FetchOptions} from '../blog-source.js';
 import {BlogError, isBlogError} from '../../errors.js';
@@ -33,18 +35,30 @@ const descriptions: Record<FeedFormat, string> = {rss: 'RSS feed', rdf: 'RSS fee
  * hidden: a look at `?paged=2` tells, once the list needs more than the feed holds (so a big static
  * feed is not fetched and parsed a second time before its first page is shown).
  */
-export async function createFeedSource(feed: ParsedFeed, options: FetchOptions & {readonly fetchedUrl?: string; readonly fromCache?: boolean} = {}): Promise<FeedSource> {
-	const {fetchedUrl, fromCache} = options;
-	if (/wordpress/i.test(feed.generator)) return new FeedSource(feed, 'wordpress', [], {fetchedUrl, fromCache});
-	if (feed.format === 'json' || feed.items.length === 0) return new FeedSource(feed, 'held', [], {fetchedUrl, fromCache});
-	return new FeedSource(feed, 'held', [], {mayPage: true, fetchedUrl, fromCache});
+export async function createFeedSource(feed: ParsedFeed, options: FetchOptions & Omit<FeedSourceOptions, 'mayPage'>): Promise<FeedSource> {
+	const {http, fetchedUrl, fromCache} = options;
+	if (/wordpress/i.test(feed.generator)) return new FeedSource(feed, 'wordpress', [], {http, fetchedUrl, fromCache});
+	if (feed.format === 'json' || feed.items.length === 0) return new FeedSource(feed, 'held', [], {http, fetchedUrl, fromCache});
+	return new FeedSource(feed, 'held', [], {http, mayPage: true, fetchedUrl, fromCache});
 }
+
+export type FeedSourceOptions = {
+	/** How it asks the blog. */
+	readonly http: HttpClient;
+	/** Held so far, but it may page like WordPress: `?paged=2` is asked when more is needed. */
+	readonly mayPage?: boolean;
+	/** The address the user's site led to (see the constructor). */
+	readonly fetchedUrl?: string;
+	/** The page and feed it was opened from are the copies kept on disk. */
+	readonly fromCache?: boolean;
+};
 
 /** A blog read through its RSS, Atom or JSON feed. */
 export class FeedSource implements BlogSource {
 	readonly description: string;
 	readonly site: SiteInfo;
 	readonly fromCache: boolean;
+	readonly #http: HttpClient;
 	#paging: FeedPaging;
 	/** Held so far, but it may page like WordPress: `?paged=2` is asked when more is needed. */
 	#mayPage: boolean;
@@ -66,10 +80,10 @@ export class FeedSource implements BlogSource {
 	 * `fetchedUrl` is the address the user's site led to (the page naming the feed, or the feed): the
 	 * site's key comes from it, never from the home page the feed claims, so that a feed claiming
 	 * another blog's home gets none of that blog's drafts or read state. The feed's own URL by default.
-	 * `fromCache`: the page and feed it was opened from are the copies kept on disk.
 	 */
-	constructor(feed: ParsedFeed, paging: FeedPaging, laterPages: readonly ParsedFeed[] = [], options: {readonly mayPage?: boolean; readonly fetchedUrl?: string; readonly fromCache?: boolean} = {}) {
+	constructor(feed: ParsedFeed, paging: FeedPaging, laterPages: readonly ParsedFeed[], options: FeedSourceOptions) {
 		this.description = descriptions[feed.format];
+		this.#http = options.http;
 		this.fromCache = options.fromCache ?? false;
 		this.#paging = paging;
 		this.#mayPage = paging === 'held' && Boolean(options.mayPage);
@@ -141,7 +155,7 @@ export class FeedSource implements BlogSource {
 	async fetchComments(post: Post, options: FetchOptions = {}): Promise<Comment[]> {
 		const item = this.#items[this.#indexOf(post.id)] ?? this.#foundAlone.get(String(post.id));
 		if (!item?.commentFeedUrl) return [];
-		const response = await getBytes(item.commentFeedUrl, {signal: options.signal, cache: true, cacheFirst: options.cacheFirst});
+		const response = await this.#http.getBytes(item.commentFeedUrl, {signal: options.signal, cache: true, cacheFirst: options.cacheFirst});
 		// A post without comments may have no comment feed at all.
 		if (response.statusCode === 404 || response.statusCode === 410) return [];
 		if (response.statusCode >= 400) {
@@ -160,12 +174,16 @@ export class FeedSource implements BlogSource {
 		return (await this.#commentForm(post.link, {}).catch(() => undefined)) !== undefined;
 	}
 
+	async checkHeldComment(post: Post, sent: SentComment, options: FetchOptions = {}): Promise<HeldCommentState> {
+		return checkHeldComment(this.#http, sent, post.link, options);
+	}
+
 	async submitComment(post: Post, draft: CommentDraft): Promise<CommentOutcome> {
 		const form = await this.#commentForm(post.link, {}).catch(() => undefined);
 		if (!form) {
 			return {kind: 'refused', reason: 'closed', message: 'This post’s page has no comment form blogterm can send to; open it in the browser to comment.'};
 		}
-		return sendComment({postId: form.postId, formActionUrl: form.formActionUrl}, draft);
+		return sendComment(this.#http, {postId: form.postId, formActionUrl: form.formActionUrl}, draft);
 	}
 
 	/** Adds items not seen yet; returns how many were new. */
@@ -196,7 +214,7 @@ export class FeedSource implements BlogSource {
 
 	/** Asks for `?paged=2` once: new items there mean the feed pages like WordPress's. A cancel leaves it to ask again. */
 	async #probePaging(options: FetchOptions): Promise<void> {
-		this.#probing ??= fetchFeedPage(this.#feedUrl, 2, options).then(
+		this.#probing ??= fetchFeedPage(this.#http, this.#feedUrl, 2, options).then(
 			second => {
 				this.#mayPage = false;
 				if (!second || !second.items.some(item => !this.#ids.has(item.id))) return;
@@ -221,7 +239,7 @@ export class FeedSource implements BlogSource {
 			this.#ended = true;
 			return;
 		}
-		const page = await fetchFeedPage(this.#feedUrl, this.#feedPagesRead + 1, options);
+		const page = await fetchFeedPage(this.#http, this.#feedUrl, this.#feedPagesRead + 1, options);
 		this.#feedPagesRead++;
 		this.#offlineSavedAt ??= page?.offlineSavedAt;
 		// A page with nothing new is the end too: a server that ignores ?paged= sends page 1 again.
@@ -276,7 +294,7 @@ export class FeedSource implements BlogSource {
 		url.hash = '';
 		let items: readonly FeedItem[];
 		try {
-			const response = await getBytes(url.toString(), {signal: options.signal, cache: true});
+			const response = await this.#http.getBytes(url.toString(), {signal: options.signal, cache: true});
 			if (response.statusCode === 404 && /xml|rss/i.test(header(response, 'content-type') ?? '')) return undefined;
 			if (response.statusCode !== 200) return 'unknown';
 			const feed = readFeedResponse(response);
@@ -307,7 +325,7 @@ export class FeedSource implements BlogSource {
 		if (!/^https?:/i.test(link)) return undefined;
 		let page = this.#pages.get(link);
 		if (!page) {
-			const read = getText(link, {signal: options.signal, cache: true, cacheFirst: options.cacheFirst}).then(response => ({
+			const read = this.#http.getText(link, {signal: options.signal, cache: true, cacheFirst: options.cacheFirst}).then(response => ({
 				facts: response.statusCode === 200 ? readPostPage(response.body, response.url) : undefined,
 				fromCache: Boolean(response.fromCache),
 			}));
@@ -340,10 +358,10 @@ export class FeedSource implements BlogSource {
 type PostPageRead = {readonly facts: PostPageFacts | undefined; readonly fromCache: boolean};
 
 /** One page of a WordPress-style paged feed; undefined past the end (404, 410). */
-async function fetchFeedPage(feedUrl: string, page: number, options: FetchOptions): Promise<ParsedFeed | undefined> {
+async function fetchFeedPage(http: HttpClient, feedUrl: string, page: number, options: FetchOptions): Promise<ParsedFeed | undefined> {
 	const url = new URL(feedUrl);
 	url.searchParams.set('paged', String(page));
-	const response = await getBytes(url.toString(), {signal: options.signal, cache: true});
+	const response = await http.getBytes(url.toString(), {signal: options.signal, cache: true});
 	if (response.statusCode === 404 || response.statusCode === 410) return undefined;
 	if (response.statusCode >= 400) {
 		throw new BlogError('http', `${cleanLine(hostOf(response.url))} answered ${response.statusCode} for page ${page} of its feed.`, {statusCode: response.statusCode});

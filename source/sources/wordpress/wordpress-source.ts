@@ -4,8 +4,10 @@ import type {PostPage} from '../../model/page.js';
 import type {Post, PostId, PostLink, PostNeighbours, PostRef, PostSummary} from '../../model/post.js';
 import type {RelatedPost} from '../../model/related.js';
 import type {SiteInfo} from '../../model/site.js';
-import {getText, header, hostOf, parseJsonBody, type HttpResponse} from '../../http/client.js';
+import type {SentComment} from '../../store/my-comments.js';
+import {header, hostOf, parseJsonBody, type HttpClient, type HttpResponse} from '../../http/client.js';
 import {cleanLine} from '../../render/sanitize.js';
+import {checkHeldComment, type HeldCommentState} from '../../comments/held-comments.js';
 import {credentialSitesFromSettings, credentialsForSite, sendComment} from '../../comments/send-comment.js';
 import {rankRelatedPosts} from '../related/rank.js';
 import type {BlogSource, FetchOptions} from '../blog-source.js';
@@ -23,11 +25,23 @@ const summaryFields = 'id,date,date_gmt,slug,link,title,excerpt,author,categorie
 const postFields = `${summaryFields},content,status`;
 const linkFields = 'id,title,link';
 
+export type WordPressSourceOptions = {
+	/** How it asks the blog. */
+	readonly http: HttpClient;
+	/** Where WordPress passwords are looked up (BLOGTERM_WP_*); process.env by default. */
+	readonly environment?: NodeJS.ProcessEnv;
+	/** The site as the user named it: the only one (with those in settings) a WordPress password goes to. */
+	readonly namedSite?: string;
+	/** What it was opened from (the home page, the REST index) is the copy kept on disk. */
+	readonly fromCache?: boolean;
+};
+
 /** A WordPress blog read through its REST API (`/wp-json/wp/v2/…` or `?rest_route=`). */
 export class WordPressSource implements BlogSource {
 	readonly description = 'WordPress REST API';
 	readonly site: SiteInfo;
 	readonly fromCache: boolean;
+	readonly #http: HttpClient;
 	readonly #root: ApiRoot;
 	/** The WordPress install's URL (site_url), where wp-comments-post.php lives. */
 	readonly #installUrl: string;
@@ -35,14 +49,14 @@ export class WordPressSource implements BlogSource {
 	/** The site as the user named it: the only one (with those in settings) a WordPress password goes to. */
 	readonly #namedSite: string | undefined;
 
-	/** `fromCache`: what it was opened from (the home page, the REST index) is the copy kept on disk. */
-	constructor(root: ApiRoot, site: SiteInfo, installUrl: string, environment: NodeJS.ProcessEnv = process.env, namedSite?: string, options: {readonly fromCache?: boolean} = {}) {
+	constructor(root: ApiRoot, site: SiteInfo, installUrl: string, options: WordPressSourceOptions) {
+		this.#http = options.http;
 		this.fromCache = options.fromCache ?? false;
 		this.#root = root;
 		this.site = site;
 		this.#installUrl = installUrl;
-		this.#environment = environment;
-		this.#namedSite = namedSite;
+		this.#environment = options.environment ?? process.env;
+		this.#namedSite = options.namedSite;
 	}
 
 	async fetchPostPage(page: number, perPage: number, options: FetchOptions = {}): Promise<PostPage> {
@@ -132,8 +146,12 @@ export class WordPressSource implements BlogSource {
 		return post.commentsOpen && !post.isProtected;
 	}
 
+	async checkHeldComment(post: Post, sent: SentComment, options: FetchOptions = {}): Promise<HeldCommentState> {
+		return checkHeldComment(this.#http, sent, post.link, options);
+	}
+
 	async submitComment(post: Post, draft: CommentDraft): Promise<CommentOutcome> {
-		return sendComment({
+		return sendComment(this.#http, {
 			postId: post.id,
 			formActionUrl: new URL('wp-comments-post.php', withTrailingSlash(this.#installUrl)).toString(),
 			restCommentsUrl: routeUrl(this.#root, 'wp/v2/comments'),
@@ -238,7 +256,7 @@ export class WordPressSource implements BlogSource {
 		endpoint.searchParams.set('relatedposts', '1');
 		let endpointResponse: HttpResponse;
 		try {
-			endpointResponse = await getText(endpoint.toString(), {signal: options.signal, headers: {accept: 'application/json'}, cache: true, cacheFirst: options.cacheFirst});
+			endpointResponse = await this.#http.getText(endpoint.toString(), {signal: options.signal, headers: {accept: 'application/json'}, cache: true, cacheFirst: options.cacheFirst});
 		} catch (error) {
 			// Jetpack's endpoint only adds to what the REST API gives: a post page that cannot be reached
 			// (another host, down, too slow) means ranking by terms, not failing.
@@ -256,7 +274,7 @@ export class WordPressSource implements BlogSource {
 
 	async #get(route: string, query: Record<string, QueryValue>, options: FetchOptions): Promise<HttpResponse> {
 		// Every answer is kept: what was read once can be read again with no network.
-		return getText(routeUrl(this.#root, route, query), {signal: options.signal, headers: {accept: 'application/json'}, cache: true, cacheFirst: options.cacheFirst});
+		return this.#http.getText(routeUrl(this.#root, route, query), {signal: options.signal, headers: {accept: 'application/json'}, cache: true, cacheFirst: options.cacheFirst});
 	}
 
 	#ensureOk(response: HttpResponse, what: string): void {
