@@ -1,7 +1,7 @@
 import type {Comment} from '../../model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../../model/comment-draft.js';
 import type {PostPage} from '../../model/page.js';
-import type {Post, PostLink, PostNeighbours, PostRef, PostSummary, Term} from '../../model/post.js';
+import type {Post, PostNeighbours, PostRef} from '../../model/post.js';
 import type {RelatedPost} from '../../model/related.js';
 import type {SiteInfo} from '../../model/site.js';
 import type {SentComment} from '../../store/my-comments.js';
@@ -15,17 +15,13 @@ import {rankRelatedPosts, type RankablePost} from '../related/rank.js';
 import {siteKey} from '../wordpress/discover-wordpress.js';
 import {readPostPage, type PostPageFacts, type WordPressCommentForm} from './post-page.js';
 import {readFeedResponse, type FeedFormat, type FeedItem, type ParsedFeed} from './parse-feed.js';
+import {toComments} from './feed-comments.js';
+import {newestFirst, toLink, toSummary} from './feed-items.js';
+import {fetchFeedPage, maxFeedPages, maxNeighbourSearchPages, type FeedPaging} from './feed-paging.js';
+import {describeRef, itemMatcher, singlePostFeedUrl} from './find-feed-post.js';
 
-/**
- * How the list goes past the first fetch: 'wordpress' asks for `?paged=2`, `?paged=3`… until a 404
- * or an empty page; 'held' means the feed's items are all there is.
- */
-export type FeedPaging = 'wordpress' | 'held';
-
-/** Never read more feed pages than this (WordPress gives 10 posts a page by default). */
-const maxFeedPages = 100;
-/** How far to read on to place a post found on its own among its neighbours. */
-const maxNeighbourSearchPages = 20;
+/** What a post's page says, and whether that is the copy kept on disk (`cacheFirst`). */
+type PostPageRead = {readonly facts: PostPageFacts | undefined; readonly fromCache: boolean};
 
 const descriptions: Record<FeedFormat, string> = {rss: 'RSS feed', rdf: 'RSS feed', atom: 'Atom feed', json: 'JSON Feed'};
 
@@ -275,23 +271,8 @@ export class FeedSource implements BlogSource {
 	 * Undefined when WordPress says there is none; 'unknown' when the answer is not WordPress's.
 	 */
 	async #findAlone(ref: PostRef, options: FetchOptions): Promise<FeedItem | undefined | 'unknown'> {
-		let url: URL;
-		try {
-			url = new URL(ref.kind === 'url' ? ref.url : withTrailingSlash(this.site.url));
-		} catch {
-			return 'unknown';
-		}
-		if (ref.kind === 'id') {
-			if (!/^\d+$/.test(String(ref.id))) return 'unknown';
-			url.searchParams.set('p', String(ref.id));
-		} else if (ref.kind === 'slug') {
-			url.searchParams.set('name', ref.slug);
-		} else if (url.host !== new URL(this.#feedUrl).host) {
-			return 'unknown';
-		}
-		url.searchParams.set('feed', 'rss2');
-		url.searchParams.set('withoutcomments', '1');
-		url.hash = '';
+		const url = singlePostFeedUrl(ref, this.site.url, this.#feedUrl);
+		if (!url) return 'unknown';
 		let items: readonly FeedItem[];
 		try {
 			const response = await this.#http.getBytes(url.toString(), {signal: options.signal, cache: true});
@@ -352,164 +333,4 @@ export class FeedSource implements BlogSource {
 	async #commentForm(link: string, options: FetchOptions): Promise<WordPressCommentForm | undefined> {
 		return (await this.#postPage(link, options))?.facts?.commentForm;
 	}
-}
-
-/** What a post's page says, and whether that is the copy kept on disk (`cacheFirst`). */
-type PostPageRead = {readonly facts: PostPageFacts | undefined; readonly fromCache: boolean};
-
-/** One page of a WordPress-style paged feed; undefined past the end (404, 410). */
-async function fetchFeedPage(http: HttpClient, feedUrl: string, page: number, options: FetchOptions): Promise<ParsedFeed | undefined> {
-	const url = new URL(feedUrl);
-	url.searchParams.set('paged', String(page));
-	const response = await http.getBytes(url.toString(), {signal: options.signal, cache: true});
-	if (response.statusCode === 404 || response.statusCode === 410) return undefined;
-	if (response.statusCode >= 400) {
-		throw new BlogError('http', `${cleanLine(hostOf(response.url))} answered ${response.statusCode} for page ${page} of its feed.`, {statusCode: response.statusCode});
-	}
-	return readFeedResponse(response);
-}
-
-/** Newest first when every item is dated; otherwise the feed's own order, which is usually that already. */
-function newestFirst(items: readonly FeedItem[]): readonly FeedItem[] {
-	if (items.some(item => item.date === undefined)) return items;
-	return items.toSorted((a, b) => Date.parse(b.date!) - Date.parse(a.date!));
-}
-
-function toSummary(item: FeedItem): PostSummary {
-	return {
-		id: item.id,
-		title: item.title || untitled(item),
-		link: item.link,
-		date: item.date,
-		author: item.author,
-		commentCount: item.commentCount,
-		excerpt: item.excerpt,
-		slug: slugOf(item.link),
-		categories: item.categories.map(name => toTerm(name, 'category')),
-		tags: item.tags.map(name => toTerm(name, 'tag')),
-	};
-}
-
-/** Microblog items have no title: the start of the text stands in. */
-function untitled(item: FeedItem): string {
-	if (!item.excerpt) return '(no title)';
-	return item.excerpt.length > 60 ? `${item.excerpt.slice(0, 60).trimEnd()}…` : item.excerpt;
-}
-
-function toTerm(name: string, taxonomy: Term['taxonomy']): Term {
-	return {id: name.toLowerCase(), name, taxonomy};
-}
-
-function toLink(item: FeedItem | undefined): PostLink | undefined {
-	return item ? {id: item.id, title: item.title || untitled(item), link: item.link} : undefined;
-}
-
-/**
- * A comment feed's items as comments, oldest first. A reply's parent is the comment its
- * `thr:in-reply-to` names, else the one the post's page nests it under. WordPress's comments keep
- * their numeric ID (from `#comment-N`), which a reply through the comment form needs.
- */
-function toComments(items: readonly FeedItem[], pageParents: ReadonlyMap<number, number>): Comment[] {
-	const idOf = (item: FeedItem): number | string => wordpressCommentNumber(item) ?? item.id;
-	const idsByFeedId = new Map(items.map(item => [item.id, idOf(item)]));
-	const comments = items.map((item): Comment => {
-		const id = idOf(item);
-		const replyTo = item.inReplyTo === undefined ? undefined : idsByFeedId.get(item.inReplyTo);
-		const nestedUnder = typeof id === 'number' ? pageParents.get(id) : undefined;
-		return {
-			id,
-			parent: replyTo !== undefined && replyTo !== id ? replyTo : nestedUnder ?? 0,
-			author: item.author || cleanLine(item.title.replace(/^(?:By|Von|Par|Por):\s*/i, '')) || 'Anonymous',
-			authorUrl: item.authorUrl,
-			date: item.date,
-			html: item.html,
-			status: 'approved',
-		};
-	});
-	// Comment feeds list the newest first.
-	if (comments.every(comment => comment.date !== undefined)) return comments.toSorted((a, b) => Date.parse(a.date!) - Date.parse(b.date!));
-	return comments.toReversed();
-}
-
-/** `…#comment-12` (a WordPress comment's link or guid) → 12. */
-function wordpressCommentNumber(item: FeedItem): number | undefined {
-	const match = /#comment-(\d+)$/.exec(item.link) ?? /#comment-(\d+)$/.exec(item.id);
-	return match ? Number(match[1]) : undefined;
-}
-
-/** The last path segment of a link: `https://x/2024/01/hello-world/` → `hello-world`. */
-export function slugOf(link: string): string | undefined {
-	try {
-		const segment = new URL(link).pathname.split('/').filter(Boolean).pop();
-		return segment ? safeDecode(segment) : undefined;
-	} catch {
-		return undefined;
-	}
-}
-
-/** Tells whether a feed item is the post a PostRef names: by guid/id, `?p=ID`, slug or link. */
-function itemMatcher(ref: PostRef): (item: FeedItem) => boolean {
-	switch (ref.kind) {
-		case 'id': {
-			const id = String(ref.id);
-			const isNumber = /^\d+$/.test(id);
-			return item => item.id === id || (isNumber && (wordpressIdOf(item.id) === id || wordpressIdOf(item.link) === id));
-		}
-		case 'slug': {
-			const slug = ref.slug.replace(/^\/+|\/+$/g, '').toLowerCase();
-			return item => {
-				const own = slugOf(item.link)?.toLowerCase();
-				return own !== undefined && (own === slug || own.replace(/\.[a-z\d]+$/, '') === slug);
-			};
-		}
-		case 'url': {
-			const wanted = comparableUrl(ref.url);
-			const wantedId = wordpressIdOf(ref.url);
-			return item => (wanted !== undefined && (comparableUrl(item.link) === wanted || comparableUrl(item.id) === wanted))
-				|| (wantedId !== undefined && (wordpressIdOf(item.id) === wantedId || wordpressIdOf(item.link) === wantedId));
-		}
-	}
-}
-
-/** `https://x/?p=42` → `42` (WordPress's guid). */
-function wordpressIdOf(url: string): string | undefined {
-	const match = /[?&]p=(\d+)(?:&|#|$)/.exec(url);
-	return match?.[1];
-}
-
-/** A URL without scheme, `www.`, fragment or trailing slash: the same page however it was written. */
-function comparableUrl(text: string): string | undefined {
-	try {
-		const url = new URL(text.trim());
-		if (!/^https?:$/.test(url.protocol)) return undefined;
-		return `${url.host.toLowerCase().replace(/^www\./, '')}${safeDecode(url.pathname).replace(/\/+$/, '')}${url.search}`;
-	} catch {
-		return undefined;
-	}
-}
-
-function safeDecode(text: string): string {
-	try {
-		return decodeURIComponent(text);
-	} catch {
-		return text;
-	}
-}
-
-function describeRef(ref: PostRef): string {
-	switch (ref.kind) {
-		case 'id': {
-			return `with ID ${cleanLine(String(ref.id))}`;
-		}
-		case 'slug': {
-			return `“${cleanLine(ref.slug)}”`;
-		}
-		case 'url': {
-			return `at ${cleanLine(ref.url)}`;
-		}
-	}
-}
-
-function withTrailingSlash(url: string): string {
-	return url.endsWith('/') ? url : `${url}/`;
 }
