@@ -114,8 +114,6 @@ function parseArguments() {
 
 const cli = parseArguments();
 
-export type CliFlags = typeof cli.flags;
-
 function fail(message: string, code: number): never {
 	process.stderr.write(`blogterm: ${message}\n`);
 	process.exit(code);

@@ -1,4 +1,4 @@
-import {getText} from '../http/client.js';
+import type {HttpClient} from '../http/client.js';
 import type {SentComment} from '../store/my-comments.js';
 
 /*
@@ -41,13 +41,13 @@ function commentMarkup(page: string, id: number | string): string | undefined {
  * is no such link (WordPress gives none when the writer consented to its cookies) or the page could
  * not be read: the comment is then still shown to its writer as held, never forgotten on a guess.
  */
-export async function checkHeldComment(sent: SentComment, postLink: string, options: {readonly signal?: AbortSignal} = {}): Promise<HeldCommentState> {
+export async function checkHeldComment(http: HttpClient, sent: SentComment, postLink: string, options: {readonly signal?: AbortSignal} = {}): Promise<HeldCommentState> {
 	if (!/^\d+$/.test(String(sent.id))) return 'unknown';
 	const url = moderationUrl(sent, postLink);
 	if (!url) return 'unknown';
 	let body: string;
 	try {
-		const response = await getText(url.href, {signal: options.signal});
+		const response = await http.getText(url.href, {signal: options.signal});
 		if (response.statusCode !== 200) return 'unknown';
 		body = response.body;
 	} catch {

@@ -1,5 +1,5 @@
 import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
-import {getText, postForm, postJson, toBlogError, type HttpResponse} from '../http/client.js';
+import {toBlogError, type HttpClient, type HttpResponse} from '../http/client.js';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {blogtermPaths} from '../store/paths.js';
@@ -204,10 +204,10 @@ With "Save my name…" ticked, the form sends wp-comment-cookies-consent, and th
 `unapproved=` out of the redirect even for a held comment. The REST API tells them apart: a held comment
 is not readable without signing in (401), a published one is.
 */
-async function confirmPublished(outcome: CommentOutcome, restCommentsUrl: string, signal: AbortSignal | undefined): Promise<CommentOutcome> {
+async function confirmPublished(http: HttpClient, outcome: CommentOutcome, restCommentsUrl: string, signal: AbortSignal | undefined): Promise<CommentOutcome> {
 	if (outcome.kind !== 'approved' || outcome.id === undefined) return outcome;
 	try {
-		const response = await getText(restItemUrl(restCommentsUrl, outcome.id), {signal});
+		const response = await http.getText(restItemUrl(restCommentsUrl, outcome.id), {signal});
 		if (response.statusCode === 401 || response.statusCode === 403) {
 			return {kind: 'held', id: outcome.id, link: outcome.link, message: heldMessage};
 		}
@@ -217,8 +217,8 @@ async function confirmPublished(outcome: CommentOutcome, restCommentsUrl: string
 	return outcome;
 }
 
-/** Sends a comment and reads the blog's answer. Never retries; never rejects (a failure is an outcome). */
-export async function sendComment(target: CommentTarget, draft: CommentDraft, options: SendCommentOptions = {}): Promise<CommentOutcome> {
+/** Sends a comment through `http` and reads the blog's answer. Never retries; never rejects (a failure is an outcome). */
+export async function sendComment(http: HttpClient, target: CommentTarget, draft: CommentDraft, options: SendCommentOptions = {}): Promise<CommentOutcome> {
 	const {signal} = options;
 	const restUrl = target.restCommentsUrl;
 	// A password goes only to the site it is for, over https or to this machine; otherwise it stays home
@@ -228,14 +228,14 @@ export async function sendComment(target: CommentTarget, draft: CommentDraft, op
 	if (restUrl && (credentials || options.tryAnonymousRest !== false)) {
 		const headers: Record<string, string> = {accept: 'application/json'};
 		if (credentials) headers['authorization'] = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
-		const answer = await post(restUrl, async () => postJson(restUrl, restBody(target, draft, Boolean(credentials)), {signal, headers}));
+		const answer = await post(restUrl, async () => http.postJson(restUrl, restBody(target, draft, Boolean(credentials)), {signal, headers}));
 		if (isOutcome(answer)) return answer;
 		if (credentials || !isAnonymousRestRefusal(answer)) return readRestResponse(answer);
 	}
 
 	const formUrl = target.formActionUrl;
-	const answer = await post(formUrl, async () => postForm(formUrl, formFields(target, draft), {signal}));
+	const answer = await post(formUrl, async () => http.postForm(formUrl, formFields(target, draft), {signal}));
 	if (isOutcome(answer)) return answer;
 	const outcome = readFormResponse(answer);
-	return draft.saveIdentity && restUrl ? confirmPublished(outcome, restUrl, signal) : outcome;
+	return draft.saveIdentity && restUrl ? confirmPublished(http, outcome, restUrl, signal) : outcome;
 }

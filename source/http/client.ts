@@ -1,12 +1,12 @@
 import type {ClientRequest, IncomingMessage} from 'node:http';
 import got, {type Method, RequestError, type Response, type RetryObject} from 'got';
-import {BlogError} from '../sources/errors.js';
+import {BlogError} from '../errors.js';
 import {cleanLine} from '../render/sanitize.js';
-import {cacheKey, defaultHttpCache, type CachedAnswer} from '../store/cache.js';
+import {cacheKey, type CachedAnswer, type HttpCache} from '../store/cache.js';
 import {BodyDecodeError, contentEncodings, decodeBody} from './decode-body.js';
 import {currentHttpLimits, formatMegabytes, formatSeconds, httpLimits, timeScale, type HttpLimits} from './limits.js';
 
-export {httpLimits, overrideHttpLimits, type HttpLimits} from './limits.js';
+export {currentHttpLimits, httpLimits, type HttpLimits} from './limits.js';
 
 export type HttpResponse = {
 	readonly statusCode: number;
@@ -20,7 +20,7 @@ export type HttpResponse = {
 	readonly bytes?: Buffer;
 	/** Set when the server could not be reached and this is the copy kept on disk (ISO 8601 time it was saved). */
 	readonly offlineSavedAt?: string;
-	/** Set when `cacheFirst` gave the copy kept on disk without asking the server. */
+	/** Set when `cacheFirst` gave the copy kept on disk without asking the server: the caller has a refresh to do. */
 	readonly fromCache?: true;
 };
 
@@ -171,10 +171,11 @@ function refusalOf(headers: Readonly<Record<string, string | string[] | undefine
 	return undefined;
 }
 
+/** What every request of one client lives within. */
+type ClientSettings = {readonly limits: HttpLimits; readonly scale: number};
+
 /** One request: timeouts, retries (GET), redirects (GET), the body limit and decompression. Rejects with a BlogError. */
-async function send(method: Method, url: string, options: SendOptions): Promise<RawResponse> {
-	const limits = currentHttpLimits();
-	const scale = timeScale();
+async function send(method: Method, url: string, options: SendOptions, {limits, scale}: ClientSettings): Promise<RawResponse> {
 	const isGet = method === 'GET';
 	let refused: RefusedOnHeader | undefined;
 	// The request's time limit counts from the start of the attempt that answered; decoding is within it.
@@ -257,61 +258,12 @@ function isUnreachable(error: BlogError): boolean {
 	return error.kind === 'network' || error.kind === 'timeout';
 }
 
-/** Loads (by their signal) that were given a copy from disk through `cacheFirst`: they have a refresh to do. */
-const answeredFromDiskSignals = new WeakSet<AbortSignal>();
-
-/**
- * Whether a request made with this signal was answered from disk through `cacheFirst`: a load
- * that had nothing kept asked the server for everything, and need not be asked again to refresh.
- */
-export function answeredFromDisk(signal: AbortSignal): boolean {
-	return answeredFromDiskSignals.has(signal);
-}
-
-/** Origins that could not be reached when last asked (until one answers): their kept copies are offline copies. */
-const unreachableOrigins = new Set<string>();
-
 function originOf(url: string): string {
 	try {
 		return new URL(url).origin;
 	} catch {
 		return url;
 	}
-}
-
-/** A GET, through the on-disk cache when asked. */
-async function get(url: string, options: RequestOptions): Promise<GotResponse> {
-	const cache = options.cache ? defaultHttpCache() : undefined;
-	if (!cache) return send('GET', url, options);
-	const key = cacheKey(url, options.headers?.['accept']);
-	const cached = await cache.get(key);
-	if (cached && options.cacheFirst) {
-		// Asked to show what was kept at once: a cancel still ends the load as it would have.
-		if (options.signal?.aborted) throw toBlogError(Object.assign(new Error('aborted'), {name: 'AbortError'}), url);
-		if (options.signal) answeredFromDiskSignals.add(options.signal);
-		// The blog did not answer a moment ago: say at once that this is what was kept.
-		return {...fromCache(cached, unreachableOrigins.has(originOf(url))), fromCache: true};
-	}
-	const headers = {...options.headers};
-	const etag = cached?.headers['etag'];
-	const lastModified = cached?.headers['last-modified'];
-	if (etag) headers['if-none-match'] = etag;
-	if (lastModified) headers['if-modified-since'] = lastModified;
-	let response: RawResponse;
-	try {
-		response = await send('GET', url, {...options, headers});
-	} catch (error) {
-		if (error instanceof BlogError && isUnreachable(error)) {
-			unreachableOrigins.add(originOf(url));
-			if (cached) return fromCache(cached, true);
-		}
-		throw error;
-	}
-	unreachableOrigins.delete(originOf(url));
-	if (response.statusCode === 304 && cached) return fromCache(await cache.refresh(key, cached), false);
-	if (response.statusCode === 200) await cache.put(key, response);
-	else if ((response.statusCode === 404 || response.statusCode === 410) && cached) await cache.delete(key);
-	return response;
 }
 
 function asText(response: GotResponse): HttpResponse {
@@ -323,28 +275,85 @@ function asText(response: GotResponse): HttpResponse {
 	};
 }
 
-/** GET a URL as text. Never throws for HTTP status codes: callers decide what a status means. */
-export async function getText(url: string, options: RequestOptions = {}): Promise<HttpResponse> {
-	return asText(await get(url, options));
-}
+export type HttpClientOptions = {
+	/**
+	 * Where GETs asked with `cache: true` are kept, revalidated and read offline. Without one nothing is
+	 * kept (the demo blog, on this machine; tests that keep nothing).
+	 */
+	readonly cache?: HttpCache;
+	/** Default: `currentHttpLimits(environment)`, the real figures (time ones scaled by BLOGTERM_TIMEOUT_SCALE). */
+	readonly limits?: HttpLimits;
+	/** Read for BLOGTERM_TIMEOUT_SCALE; process.env by default. */
+	readonly environment?: NodeJS.ProcessEnv;
+};
 
-/**
- * GET a URL as raw bytes, for answers whose text encoding the caller decides (a feed declares
- * ISO-8859-1 or windows-1252 in its XML prolog). Same limits and retries as getText; `body` is the bytes read as UTF-8.
- */
-export async function getBytes(url: string, options: RequestOptions = {}): Promise<HttpResponse & {readonly bytes: Buffer}> {
-	const response = await get(url, options);
-	return {...asText(response), bytes: response.bytes};
-}
+/** The one way blogterm speaks HTTP: made at the edge (the reader, print mode, a test) and passed down. */
+export type HttpClient = {
+	readonly limits: HttpLimits;
+	/** GET a URL as text. Never throws for HTTP status codes: callers decide what a status means. */
+	getText(url: string, options?: RequestOptions): Promise<HttpResponse>;
+	/**
+	 * GET a URL as raw bytes, for answers whose text encoding the caller decides (a feed declares
+	 * ISO-8859-1 or windows-1252 in its XML prolog). Same limits and retries as getText; `body` is the bytes read as UTF-8.
+	 */
+	getBytes(url: string, options?: RequestOptions): Promise<HttpResponse & {readonly bytes: Buffer}>;
+	/** POST a form, without following redirects and without ever retrying. */
+	postForm(url: string, form: Record<string, string>, options?: RequestOptions): Promise<HttpResponse>;
+	/** POST JSON, without following redirects and without ever retrying. */
+	postJson(url: string, json: unknown, options?: RequestOptions): Promise<HttpResponse>;
+};
 
-/** POST a form, without following redirects and without ever retrying. */
-export async function postForm(url: string, form: Record<string, string>, options: RequestOptions = {}): Promise<HttpResponse> {
-	return asText(await send('POST', url, {...options, cache: false, form}));
-}
+/** An HTTP client (got inside) with its own cache and limits. */
+export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
+	const environment = options.environment ?? process.env;
+	const settings: ClientSettings = {limits: options.limits ?? currentHttpLimits(environment), scale: timeScale(environment)};
+	const {cache} = options;
+	/** Origins that could not be reached when last asked (until one answers): their kept copies are offline copies. */
+	const unreachableOrigins = new Set<string>();
 
-/** POST JSON, without following redirects and without ever retrying. */
-export async function postJson(url: string, json: unknown, options: RequestOptions = {}): Promise<HttpResponse> {
-	return asText(await send('POST', url, {...options, cache: false, json}));
+	/** A GET, through the on-disk cache when asked and there is one. */
+	const get = async (url: string, request: RequestOptions): Promise<GotResponse> => {
+		if (!request.cache || !cache) return send('GET', url, request, settings);
+		const key = cacheKey(url, request.headers?.['accept']);
+		const cached = await cache.get(key);
+		if (cached && request.cacheFirst) {
+			// Asked to show what was kept at once: a cancel still ends the load as it would have.
+			if (request.signal?.aborted) throw toBlogError(Object.assign(new Error('aborted'), {name: 'AbortError'}), url, settings.limits);
+			// The blog did not answer a moment ago: say at once that this is what was kept.
+			return {...fromCache(cached, unreachableOrigins.has(originOf(url))), fromCache: true};
+		}
+		const headers = {...request.headers};
+		const etag = cached?.headers['etag'];
+		const lastModified = cached?.headers['last-modified'];
+		if (etag) headers['if-none-match'] = etag;
+		if (lastModified) headers['if-modified-since'] = lastModified;
+		let response: RawResponse;
+		try {
+			response = await send('GET', url, {...request, headers}, settings);
+		} catch (error) {
+			if (error instanceof BlogError && isUnreachable(error)) {
+				unreachableOrigins.add(originOf(url));
+				if (cached) return fromCache(cached, true);
+			}
+			throw error;
+		}
+		unreachableOrigins.delete(originOf(url));
+		if (response.statusCode === 304 && cached) return fromCache(await cache.refresh(key, cached), false);
+		if (response.statusCode === 200) await cache.put(key, response);
+		else if ((response.statusCode === 404 || response.statusCode === 410) && cached) await cache.delete(key);
+		return response;
+	};
+
+	return {
+		limits: settings.limits,
+		getText: async (url, request = {}) => asText(await get(url, request)),
+		async getBytes(url, request = {}) {
+			const response = await get(url, request);
+			return {...asText(response), bytes: response.bytes};
+		},
+		postForm: async (url, form, request = {}) => asText(await send('POST', url, {...request, cache: false, form}, settings)),
+		postJson: async (url, json, request = {}) => asText(await send('POST', url, {...request, cache: false, json}, settings)),
+	};
 }
 
 /** Parses a JSON body, or rejects with an 'unreadable' BlogError that says where it came from. */

@@ -37,32 +37,22 @@ export const httpLimits: HttpLimits = {
 
 const timeFigures = ['connectTimeoutMs', 'responseTimeoutMs', 'requestTimeoutMs', 'retryDelayMs', 'maxRetryDelayMs', 'maxRetryAfterMs'] as const;
 
-let overrides: Partial<HttpLimits> = {};
-
 /**
  * The limits in force: `httpLimits`, with every time figure multiplied by `BLOGTERM_TIMEOUT_SCALE`
- * when it is set (tests run the built CLI with 0.01 rather than wait 15 s), then any overrides.
+ * when it is set (tests run the built CLI with 0.01 rather than wait 15 s). A test that needs other
+ * figures gives its own client its own limits.
  */
 export function currentHttpLimits(environment: NodeJS.ProcessEnv = process.env): HttpLimits {
 	const scale = timeScale(environment);
 	const scaled: Record<string, number> = {...httpLimits};
 	if (scale !== 1) for (const name of timeFigures) scaled[name] = Math.max(1, Math.round(httpLimits[name] * scale));
-	return {...(scaled as HttpLimits), ...overrides};
+	return scaled as HttpLimits;
 }
 
 /** How much faster than real time waits run (1 unless `BLOGTERM_TIMEOUT_SCALE` says otherwise). */
 export function timeScale(environment: NodeJS.ProcessEnv = process.env): number {
 	const value = Number(environment['BLOGTERM_TIMEOUT_SCALE']);
 	return Number.isFinite(value) && value > 0 ? value : 1;
-}
-
-/** Replaces some limits until the returned function is called (tests). */
-export function overrideHttpLimits(partial: Partial<HttpLimits>): () => void {
-	const previous = overrides;
-	overrides = {...overrides, ...partial};
-	return () => {
-		overrides = previous;
-	};
 }
 
 /** `15000` → `15 s`, `150` → `0.15 s`: a figure for a message. */

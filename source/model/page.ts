@@ -19,4 +19,6 @@ export type PostPage = {
 	readonly notes?: readonly string[];
 	/** Set when the blog could not be reached and this page comes from the on-disk cache (ISO 8601 time it was saved). */
 	readonly offlineSavedAt?: string;
+	/** Set when some of it is the copy kept on disk, given without asking the blog (`cacheFirst`): a refresh is due. */
+	readonly fromCache?: true;
 };

@@ -38,6 +38,8 @@ export type Post = PostSummary & {
 	readonly isProtected?: boolean;
 	/** Set when the blog could not be reached and this post comes from the on-disk cache (ISO 8601 time it was saved). */
 	readonly offlineSavedAt?: string;
+	/** Set when some of it is the copy kept on disk, given without asking the blog (`cacheFirst`): a refresh is due. */
+	readonly fromCache?: true;
 };
 
 /** A neighbouring post, as "« previous" / "next »" links show it. */

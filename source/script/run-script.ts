@@ -1,4 +1,4 @@
-import {resolveSite, type ResolvedSite} from '../sources/resolve-site.js';
+import {httpClientFor, resolveSite, type ResolvedSite} from '../resolve-site.js';
 import {normaliseSiteUrl, openBlog} from '../sources/open-blog.js';
 import type {PostPage} from '../model/page.js';
 import type {BlogSource} from '../sources/blog-source.js';
@@ -42,7 +42,7 @@ export async function runScript({site, flags}: {site: string | undefined; flags:
 		if (site !== undefined && !flags.demo && !flags.demoFeed) normaliseSiteUrl(site);
 
 		resolved = await resolveSite(site, flags);
-		const source = await openBlog(resolved.url);
+		const source = await openBlog(httpClientFor(resolved, io.environment), resolved.url);
 		const output = await produce(source, request, draft, io);
 		await writeAll(io.stdout, output);
 		return exitCodes.ok;

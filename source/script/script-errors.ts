@@ -1,5 +1,5 @@
 import {cleanLine} from '../render/sanitize.js';
-import {isBlogError} from '../sources/errors.js';
+import {isBlogError} from '../errors.js';
 import {exitCodes} from './exit-codes.js';
 import {UsageError} from './script-request.js';
 

@@ -1,9 +1,11 @@
+import type {HeldCommentState} from '../comments/held-comments.js';
 import type {Comment} from '../model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
 import type {PostPage} from '../model/page.js';
 import type {Post, PostNeighbours, PostRef} from '../model/post.js';
 import type {RelatedPost} from '../model/related.js';
 import type {SiteInfo} from '../model/site.js';
+import type {SentComment} from '../store/my-comments.js';
 
 /** Options every fetch takes. */
 export type FetchOptions = {
@@ -19,12 +21,14 @@ export type FetchOptions = {
 /**
  * Where posts come from. One interface, several implementations (WordPress REST, feeds).
  * A screen never asks which kind of blog it is: it asks the source what it can do.
- * Every method rejects with a BlogError (see ./errors.ts), never anything else.
+ * Every method rejects with a BlogError (see ../errors.ts), never anything else.
  */
 export interface BlogSource {
 	/** Shown in the header ("WordPress REST API", "RSS feed"), never branched on. */
 	readonly description: string;
 	readonly site: SiteInfo;
+	/** True when it was opened from the copies kept on disk, without asking the blog (`cacheFirst`): open it again to refresh. */
+	readonly fromCache?: boolean;
 
 	/** A page of the post list, newest first. A page past the end resolves to an empty page, not an error. */
 	fetchPostPage(page: number, perPage: number, options?: FetchOptions): Promise<PostPage>;
@@ -46,4 +50,7 @@ export interface BlogSource {
 
 	/** Sends a comment. Never retries by itself. Resolves with the blog's answer; rejects only for programming errors. */
 	submitComment(post: Post, draft: CommentDraft): Promise<CommentOutcome>;
+
+	/** Whether a comment this user sent, held and not listed by the blog, is still held (from its moderation link); never rejects. */
+	checkHeldComment(post: Post, sent: SentComment, options?: FetchOptions): Promise<HeldCommentState>;
 }

@@ -1,7 +1,7 @@
-import {getText, hostOf} from '../http/client.js';
+import {hostOf, type HttpClient} from '../http/client.js';
 import {cleanLine} from '../render/sanitize.js';
 import type {BlogSource, FetchOptions} from './blog-source.js';
-import {BlogError} from './errors.js';
+import {BlogError} from '../errors.js';
 import {openWordPressBlog} from './wordpress/discover-wordpress.js';
 
 /** What a user may type for a site: `blog.example` (https is meant), a home page, a feed, or a `/wp-json/` root. */
@@ -20,19 +20,20 @@ export function normaliseSiteUrl(site: string): string {
 
 /**
  * Opens whatever blog is at `site`: WordPress through its REST API when it answers,
- * otherwise the feed the home page names (or one in the usual places).
+ * otherwise the feed the home page names (or one in the usual places). The source asks the blog
+ * through `http`, the client made at the edge (with its cache and limits).
  */
-export async function openBlog(site: string, options: FetchOptions = {}): Promise<BlogSource> {
+export async function openBlog(http: HttpClient, site: string, options: FetchOptions = {}): Promise<BlogSource> {
 	const url = normaliseSiteUrl(site);
 	// Kept on disk, so that a blog read before opens with no network.
-	const home = await getText(url, {signal: options.signal, cache: true, cacheFirst: options.cacheFirst});
+	const home = await http.getText(url, {signal: options.signal, cache: true, cacheFirst: options.cacheFirst});
 	if (home.statusCode >= 400 && home.statusCode !== 404) {
 		throw new BlogError('http', `${cleanLine(hostOf(url))} answered ${home.statusCode}.`, {statusCode: home.statusCode});
 	}
 	// The site as the user named it (not where it redirected): a WordPress password is for it alone.
-	const wordpress = await openWordPressBlog(home, options, process.env, url);
+	const wordpress = await openWordPressBlog(http, home, options, process.env, url);
 	if (wordpress) return wordpress;
 	// Loaded only for a blog read through its feed: a WordPress blog never pays for the feed parser.
 	const {openFeedBlog} = await import('./feed/discover-feed.js');
-	return openFeedBlog(home.url, {home, signal: options.signal, cacheFirst: options.cacheFirst});
+	return openFeedBlog(http, home.url, {home, signal: options.signal, cacheFirst: options.cacheFirst});
 }

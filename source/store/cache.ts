@@ -198,28 +198,12 @@ function isMeta(value: Partial<EntryMeta> | undefined): value is EntryMeta {
 		&& typeof value.headers === 'object' && value.headers !== null;
 }
 
-const caches = new Map<string, HttpCache>();
-let enabled = true;
-
-/** Turns the default cache off (the demo blog, served on a new port each run) or on again. */
-export function setHttpCacheEnabled(value: boolean): void {
-	enabled = value;
-}
-
 /**
- * The cache in blogterm's cache folder (`$BLOGTERM_HOME/cache/http` when that is set), one per folder
- * per process; undefined when switched off. Under Node's test runner it is off unless BLOGTERM_HOME
- * is set: a test never writes into the user's own cache, nor reads another run's answers from it.
+ * The user's cache, in blogterm's cache folder (`$BLOGTERM_HOME/cache/http` when that is set): the
+ * reader and print mode make their HTTP client with it. A test makes its own in a folder of its own.
  */
-export function defaultHttpCache(environment: NodeJS.ProcessEnv = process.env): HttpCache | undefined {
-	if (!enabled || (environment['NODE_TEST_CONTEXT'] && !environment['BLOGTERM_HOME'])) return undefined;
-	const directory = join(blogtermPaths(environment).cache, 'http');
-	let cache = caches.get(directory);
-	if (!cache) {
-		cache = new HttpCache({directory});
-		caches.set(directory, cache);
-	}
-	return cache;
+export function userHttpCache(environment: NodeJS.ProcessEnv = process.env): HttpCache {
+	return new HttpCache({directory: join(blogtermPaths(environment).cache, 'http')});
 }
 
 // Made on first use: building an Intl format starts ICU, which every run would otherwise pay for.

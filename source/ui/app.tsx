@@ -33,7 +33,7 @@ export type AppProps = {
 	/** The blog's address, as the user gave it (or the demo blog's). */
 	readonly site: string;
 	/**
-	 * Opens the blog: `(site, signal, options) => openBlog(site, {...options, signal})` in real use. Asked first
+	 * Opens the blog: `(site, signal, options) => openBlog(http, site, {...options, signal})` in real use. Asked first
 	 * with `cacheFirst` (what was kept on disk, at once), then without it, in the background, to refresh.
 	 */
 	readonly openSource: (site: string, signal: AbortSignal, options: RefreshingLoadOptions) => Promise<BlogSource>;

@@ -1,9 +1,8 @@
 import {render} from 'ink';
-import type {CliFlags} from '../cli.js';
 import {parsePostRef} from '../model/post.js';
 import {exitCodes} from '../script/exit-codes.js';
 import {openBlog} from '../sources/open-blog.js';
-import {resolveSite} from '../sources/resolve-site.js';
+import {httpClientFor, resolveSite, type SiteFlags} from '../resolve-site.js';
 import {MyComments} from '../store/my-comments.js';
 import {ReadState} from '../store/read-state.js';
 import {setStoreNoticeSink} from '../store/settings-files.js';
@@ -13,9 +12,18 @@ import {App} from './app.js';
 const enterAlternateScreen = '\u001B[?1049h\u001B[H\u001B[?2004h';
 const leaveAlternateScreen = '\u001B[?2004l\u001B[?1049l';
 
+/** What the reader is started with (the command line's flags; see cli.tsx). */
+export type ReaderFlags = SiteFlags & {
+	/** Open at this post (`--post`): its ID, slug or URL. */
+	readonly post?: string;
+	/** Posts per list page (`--per-page`, default 10). */
+	readonly perPage?: number;
+};
+
 /** The full-screen reader. Resolves with the exit code when the user quits. */
-export async function runInteractive({site, flags}: {site: string | undefined; flags: CliFlags}): Promise<number> {
+export async function runInteractive({site, flags}: {site: string | undefined; flags: ReaderFlags}): Promise<number> {
 	const resolved = await resolveSite(site, flags);
+	const http = httpClientFor(resolved);
 	// Opened before the alternate screen: a note about a corrupt file stays on the normal screen.
 	const readMarks = new ReadState();
 	// Notes about blogterm's files (moved aside) would land in the middle of the screen: kept for the end.
@@ -42,7 +50,7 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 		const instance = render(
 			<App
 				site={resolved.url}
-				openSource={(url, signal, options) => openBlog(url, {...options, signal})}
+				openSource={(url, signal, options) => openBlog(http, url, {...options, signal})}
 				perPage={flags.perPage ?? 10}
 				initialPost={flags.post ? parsePostRef(flags.post) : undefined}
 				readMarks={readMarks}

@@ -1,4 +1,4 @@
-import {getText} from '../../source/http/client.js';
+import {createHttpClient} from '../../source/http/client.js';
 
 /*
 Run as a child process by network.attack.ts: fetches one URL with blogterm's HTTP client and prints,
@@ -19,7 +19,7 @@ const sampler = setInterval(() => {
 }, 2);
 let result: {statusCode?: number; characters?: number; error?: string};
 try {
-	const response = await getText(url);
+	const response = await createHttpClient().getText(url);
 	peak = Math.max(peak, held());
 	result = {statusCode: response.statusCode, characters: response.body.length};
 } catch (error) {

@@ -1,3 +1,4 @@
+import {createHttpClient} from '../../source/http/client.js';
 import {openBlog} from '../../source/sources/open-blog.js';
 
 /*
@@ -10,7 +11,7 @@ time and memory.
 const [site = ''] = process.argv.slice(2);
 const started = Date.now();
 try {
-	const source = await openBlog(site);
+	const source = await openBlog(createHttpClient(), site);
 	const page = await source.fetchPostPage(1, 10);
 	console.log(JSON.stringify({ok: true, posts: page.posts.length, notes: page.notes ?? [], ms: Date.now() - started, heapMb: Math.round(process.memoryUsage().heapUsed / 1e6)}));
 } catch (error) {

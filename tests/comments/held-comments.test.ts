@@ -3,6 +3,10 @@ import {after, before, describe, test} from 'node:test';
 import {checkHeldComment} from '../../source/comments/held-comments.js';
 import type {SentComment} from '../../source/store/my-comments.js';
 import {startTestServer, type TestServer} from '../helpers/http-server.js';
+import {createHttpClient} from '../../source/http/client.js';
+
+// Keeps nothing on disk.
+const http = createHttpClient();
 
 /** A post page as WordPress renders it for the writer of held comment 118 (or without it). */
 function page(comment118: 'held' | 'approved' | 'gone'): string {
@@ -30,31 +34,31 @@ describe('a held comment, seen through its moderation link', () => {
 
 	test('is still held while the page marks it awaiting moderation', async () => {
 		state = 'held';
-		assert.equal(await checkHeldComment(sent(), post()), 'held');
+		assert.equal(await checkHeldComment(http, sent(), post()), 'held');
 	});
 
 	test('is approved when the page shows it without the mark', async () => {
 		state = 'approved';
-		assert.equal(await checkHeldComment(sent(), post()), 'approved');
+		assert.equal(await checkHeldComment(http, sent(), post()), 'approved');
 	});
 
 	test('has gone when the page no longer shows it', async () => {
 		state = 'gone';
-		assert.equal(await checkHeldComment(sent(), post()), 'gone');
+		assert.equal(await checkHeldComment(http, sent(), post()), 'gone');
 	});
 
 	test('cannot be told from a page with no comments on it, nor without a moderation link: never forgotten on a guess', async () => {
 		state = 'login-wall';
-		assert.equal(await checkHeldComment(sent(), post()), 'unknown');
+		assert.equal(await checkHeldComment(http, sent(), post()), 'unknown');
 		state = 'gone';
-		assert.equal(await checkHeldComment(sent(`${post()}#comment-118`), post()), 'unknown');
+		assert.equal(await checkHeldComment(http, sent(`${post()}#comment-118`), post()), 'unknown');
 	});
 
 	test('is never looked for on another site than the post’s', async () => {
 		state = 'gone';
 		const before = server.requests.length;
 		const elsewhere = `http://localhost:1/hello/?unapproved=118&moderation-hash=abc#comment-118`;
-		assert.equal(await checkHeldComment(sent(elsewhere), post()), 'unknown');
+		assert.equal(await checkHeldComment(http, sent(elsewhere), post()), 'unknown');
 		assert.equal(server.requests.length, before);
 	});
 });

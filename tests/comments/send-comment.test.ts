@@ -12,9 +12,13 @@ import {
 	type CommentTarget,
 } from '../../source/comments/send-comment.js';
 import type {CommentDraft} from '../../source/model/comment-draft.js';
-import {BlogError} from '../../source/sources/errors.js';
+import {BlogError} from '../../source/errors.js';
 import {startTestServer, type TestServer} from '../helpers/http-server.js';
 import {formErrors, restComment, restErrors, wpDiePage} from './wordpress-answers.js';
+import {createHttpClient} from '../../source/http/client.js';
+
+// Keeps nothing on disk.
+const http = createHttpClient();
 
 const draft: CommentDraft = {
 	comment: 'Nice post.\nTwo lines, & an ampersand.',
@@ -69,7 +73,7 @@ function targetOf(server: TestServer, options: Partial<CommentTarget> = {}): Com
 describe('sending a comment', () => {
 	test('the form route sends the fields WordPress reads, form-encoded, and reads the 302', async () => {
 		const server = await blog({'/wp-comments-post.php': redirect('/?p=25#comment-115')});
-		const outcome = await sendComment(targetOf(server), {...draft, parent: 7});
+		const outcome = await sendComment(http, targetOf(server), {...draft, parent: 7});
 		assert.deepEqual(outcome, {kind: 'approved', id: 115, link: `${server.url}?p=25#comment-115`});
 		assert.equal(server.seen.length, 1);
 		const [request] = server.seen;
@@ -87,7 +91,7 @@ describe('sending a comment', () => {
 
 	test('a ticked "Save my name…" adds wp-comment-cookies-consent=yes', async () => {
 		const server = await blog({'/wp-comments-post.php': redirect('/?p=25#comment-116')});
-		await sendComment(targetOf(server), {...draft, saveIdentity: true});
+		await sendComment(http, targetOf(server), {...draft, saveIdentity: true});
 		assert.equal(new URLSearchParams(server.seen[0]!.body).get('wp-comment-cookies-consent'), 'yes');
 	});
 
@@ -96,7 +100,7 @@ describe('sending a comment', () => {
 			'/wp-json/wp/v2/comments': json(401, restErrors.loginRequired.json),
 			'/wp-comments-post.php': redirect('/?p=25&unapproved=117&moderation-hash=c1d6c152bd6d518bebe0f299d339372f#comment-117'),
 		});
-		const outcome = await sendComment(targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`}), draft);
+		const outcome = await sendComment(http, targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`}), draft);
 		assert.equal(outcome.kind, 'held');
 		assert.deepEqual(server.seen.map(request => `${request.method} ${request.path}`), ['POST /wp-json/wp/v2/comments', 'POST /wp-comments-post.php']);
 		assert.deepEqual(JSON.parse(server.seen[0]!.body), {post: 25, parent: 0, content: draft.comment, author_name: 'Dana', author_email: 'dana@example.com', author_url: 'https://dana.example/'});
@@ -105,14 +109,14 @@ describe('sending a comment', () => {
 
 	test('a blog that allows anonymous REST comments gets the comment there, once', async () => {
 		const server = await blog({'/wp-json/wp/v2/comments': json(201, restComment(118, 'hold'))});
-		const outcome = await sendComment(targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`}), draft);
+		const outcome = await sendComment(http, targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`}), draft);
 		assert.equal(outcome.kind, 'held');
 		assert.equal(server.seen.length, 1);
 	});
 
 	test('a real refusal from anonymous REST is the answer: the form is not tried', async () => {
 		const server = await blog({'/wp-json/wp/v2/comments': json(409, restErrors.duplicate.json)});
-		const outcome = await sendComment(targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`}), draft);
+		const outcome = await sendComment(http, targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`}), draft);
 		assert.equal(outcome.kind === 'refused' && outcome.reason, 'duplicate');
 		assert.equal(server.seen.length, 1);
 	});
@@ -120,7 +124,7 @@ describe('sending a comment', () => {
 	test('credentials go to a loopback host as Basic auth, without the author fields', async () => {
 		const server = await blog({'/wp-json/wp/v2/comments': json(201, restComment(119, 'approved'))});
 		const target = targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`, credentials: {user: 'ada', password: 'abcd efgh ijkl mnop', hosts: [new URL(server.url).host]}});
-		const outcome = await sendComment(target, draft);
+		const outcome = await sendComment(http, target, draft);
 		assert.equal(outcome.kind, 'approved');
 		assert.equal(server.seen[0]!.headers.authorization, `Basic ${Buffer.from('ada:abcd efgh ijkl mnop').toString('base64')}`);
 		assert.deepEqual(JSON.parse(server.seen[0]!.body), {post: 25, parent: 0, content: draft.comment});
@@ -129,7 +133,7 @@ describe('sending a comment', () => {
 	test('wrong credentials are said, not silently replaced by an anonymous comment', async () => {
 		const server = await blog({'/wp-json/wp/v2/comments': json(401, restErrors.badPassword.json)});
 		const target = targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`, credentials: {user: 'ada', password: 'wrong', hosts: [new URL(server.url).host]}});
-		const outcome = await sendComment(target, draft);
+		const outcome = await sendComment(http, target, draft);
 		assert.deepEqual(outcome, {kind: 'refused', reason: 'login-required', message: 'The provided password is an invalid application password.'});
 		assert.equal(server.seen.length, 1);
 	});
@@ -137,7 +141,7 @@ describe('sending a comment', () => {
 	test('credentials never go over plain http to another host: the comment goes by the form, anonymously', async () => {
 		const server = await blog({'/wp-comments-post.php': redirect('/?p=25#comment-120')});
 		const target = targetOf(server, {restCommentsUrl: 'http://blog.invalid/wp-json/wp/v2/comments', credentials: {user: 'ada', password: 'secret', hosts: ['blog.invalid']}});
-		const outcome = await sendComment(target, draft, {tryAnonymousRest: false});
+		const outcome = await sendComment(http, target, draft, {tryAnonymousRest: false});
 		assert.equal(outcome.kind, 'approved');
 		assert.deepEqual(server.seen.map(request => request.path), ['/wp-comments-post.php']);
 		assert.equal(server.seen[0]!.headers.authorization, undefined);
@@ -153,7 +157,7 @@ describe('sending a comment', () => {
 		const named = await blog({});
 		const other = await blog({'/wp-json/wp/v2/comments': json(401, restErrors.loginRequired.json), '/wp-comments-post.php': redirect('/?p=25#comment-124')});
 		const target = targetOf(other, {restCommentsUrl: `${other.url}wp-json/wp/v2/comments`, credentials: {user: 'ada', password: 'secret', hosts: [new URL(named.url).host]}});
-		const outcome = await sendComment(target, draft);
+		const outcome = await sendComment(http, target, draft);
 		assert.equal(outcome.kind, 'approved');
 		assert.deepEqual(other.seen.map(request => `${request.method} ${request.path} ${request.headers.authorization ?? 'anonymous'}`), ['POST /wp-json/wp/v2/comments anonymous', 'POST /wp-comments-post.php anonymous']);
 		assert.equal(named.seen.length, 0);
@@ -166,7 +170,7 @@ describe('sending a comment', () => {
 				response.socket?.destroy();
 			},
 		});
-		const outcome = await sendComment(targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`}), draft);
+		const outcome = await sendComment(http, targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`}), draft);
 		assert.equal(outcome.kind, 'unknown');
 		assert.match(outcome.kind === 'unknown' ? outcome.message : '', /It is not known whether your comment arrived\. Look at the thread before sending it again\./);
 		assert.equal(server.seen.filter(request => request.path === '/wp-comments-post.php').length, 1);
@@ -178,14 +182,14 @@ describe('sending a comment', () => {
 				response.socket?.destroy();
 			},
 		});
-		const outcome = await sendComment(targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`}), draft);
+		const outcome = await sendComment(http, targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`}), draft);
 		assert.equal(outcome.kind, 'unknown');
 		assert.equal(server.seen.length, 1);
 	});
 
 	test('connection refused before sending is "failed": the comment was not sent', async () => {
 		const port = await freePort();
-		const outcome = await sendComment({postId: 1, formActionUrl: `http://127.0.0.1:${port}/wp-comments-post.php`}, draft);
+		const outcome = await sendComment(http, {postId: 1, formActionUrl: `http://127.0.0.1:${port}/wp-comments-post.php`}, draft);
 		assert.equal(outcome.kind, 'failed');
 		assert.match(outcome.kind === 'failed' ? outcome.message : '', /connection refused.*not sent/);
 	});
@@ -197,7 +201,7 @@ describe('sending a comment', () => {
 			},
 			'/moved/wp-comments-post.php': redirect('/?p=25#comment-121'),
 		});
-		const outcome = await sendComment(targetOf(server), draft);
+		const outcome = await sendComment(http, targetOf(server), draft);
 		assert.equal(outcome.kind, 'refused');
 		assert.deepEqual(server.seen.map(request => request.path), ['/wp-comments-post.php']);
 	});
@@ -208,7 +212,7 @@ describe('sending a comment', () => {
 				response.writeHead(formErrors.flood.status, {'content-type': 'text/html; charset=UTF-8'}).end(wpDiePage(formErrors.flood.html));
 			},
 		});
-		const outcome = await sendComment(targetOf(server), draft);
+		const outcome = await sendComment(http, targetOf(server), draft);
 		assert.deepEqual(outcome, {kind: 'refused', reason: 'too-fast', message: 'You are posting comments too quickly. Slow down.'});
 	});
 
@@ -218,7 +222,7 @@ describe('sending a comment', () => {
 			'/wp-comments-post.php': redirect('/?p=25#comment-122'),
 			'/wp-json/wp/v2/comments/122': json(401, {code: 'rest_cannot_read', message: 'Sorry, you are not allowed to read this comment.', data: {status: 401}}),
 		});
-		const outcome = await sendComment(targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`}), {...draft, saveIdentity: true});
+		const outcome = await sendComment(http, targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`}), {...draft, saveIdentity: true});
 		assert.deepEqual(outcome, {kind: 'held', id: 122, link: `${server.url}?p=25#comment-122`, message: 'Your comment is awaiting moderation.'});
 		assert.deepEqual(server.seen.map(request => `${request.method} ${request.path}`), [
 			'POST /wp-json/wp/v2/comments',
@@ -233,7 +237,7 @@ describe('sending a comment', () => {
 			'/wp-comments-post.php': redirect('/?p=25#comment-123'),
 			'/wp-json/wp/v2/comments/123': json(200, restComment(123, 'approved')),
 		});
-		const outcome = await sendComment(targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`}), {...draft, saveIdentity: true});
+		const outcome = await sendComment(http, targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`}), {...draft, saveIdentity: true});
 		assert.equal(outcome.kind, 'approved');
 	});
 });

@@ -4,9 +4,9 @@ import {brotliCompressSync, gzipSync} from 'node:zlib';
 import {mkdtempSync, mkdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {getText, httpLimits, postJson} from '../../source/http/client.js';
+import {createHttpClient, httpLimits} from '../../source/http/client.js';
 import type {CommentDraft} from '../../source/model/comment-draft.js';
-import {BlogError} from '../../source/sources/errors.js';
+import {BlogError} from '../../source/errors.js';
 import {openBlog} from '../../source/sources/open-blog.js';
 import {answer, failFirst, midBodyReset, redirect, startFaultServer, type FaultServer} from './fault-server.js';
 import {stackedGzip} from './hostile-servers.js';
@@ -19,6 +19,8 @@ came back.
 
 // Every wait at a twentieth of real time: retries after 50 ms and 100 ms, 1.5 s for a whole request.
 process.env['BLOGTERM_TIMEOUT_SCALE'] = '0.05';
+// Keeps nothing on disk.
+const http = createHttpClient();
 
 let server: FaultServer;
 before(async () => {
@@ -47,7 +49,7 @@ describe('stacked Content-Encoding', () => {
 	test('gzip a thousand times over (8 MB inside) ends at once in words: at most two layers are undone', async t => {
 		const body = stackedGzip(Buffer.alloc(8 * 1024 * 1024, 'a'), 1000);
 		server.route('/gzip-1000', answer(200, body, {'content-encoding': Array.from({length: 1000}, () => 'gzip').join(', ')}));
-		const result = await outcome(getText(`${server.url}gzip-1000`));
+		const result = await outcome(http.getText(`${server.url}gzip-1000`));
 		report(t, `200, Content-Encoding: gzip ×1000, ${body.length} bytes that expand to 8 MB`, result);
 		assert.equal(result.ok, false, 'the answer is refused');
 		assert.equal(!result.ok && result.error.kind, 'unreadable');
@@ -57,12 +59,12 @@ describe('stacked Content-Encoding', () => {
 	test('three layers are refused; two (br inside gzip) are read', async t => {
 		const text = 'Two layers are fine. '.repeat(100);
 		server.route('/gzip-3', answer(200, stackedGzip(Buffer.from(text), 3), {'content-encoding': 'gzip, gzip, gzip'}));
-		const three = await outcome(getText(`${server.url}gzip-3`));
+		const three = await outcome(http.getText(`${server.url}gzip-3`));
 		report(t, '200, Content-Encoding: gzip, gzip, gzip', three);
 		assert.match(!three.ok ? three.error.message : 'it was read', /compressed 3 times over; blogterm undoes at most 2\.$/);
 
 		server.route('/br-gzip', answer(200, gzipSync(brotliCompressSync(text)), {'content-encoding': 'br, gzip'}));
-		const two = await outcome(getText(`${server.url}br-gzip`));
+		const two = await outcome(http.getText(`${server.url}br-gzip`));
 		report(t, '200, Content-Encoding: br, gzip', two);
 		assert.equal(two.ok && two.body, text);
 	});
@@ -72,7 +74,7 @@ describe('stacked Content-Encoding', () => {
 			response.writeHead(200, [['content-type', 'text/html'], ...Array.from({length: 100}, () => ['content-encoding', 'gzip'])].flat());
 			response.end(stackedGzip(Buffer.from('x'), 100));
 		});
-		const result = await outcome(getText(`${server.url}gzip-headers`));
+		const result = await outcome(http.getText(`${server.url}gzip-headers`));
 		report(t, '200 with 100 separate Content-Encoding: gzip headers', result);
 		assert.match(!result.ok ? result.error.message : 'it was read', /compressed 100 times over/);
 	});
@@ -85,7 +87,7 @@ describe('Content-Length over the limit', () => {
 			response.write('x'.repeat(1024));
 			// …and nothing more: the client must not wait for the body to decide.
 		});
-		const result = await outcome(getText(`${server.url}announced-huge`));
+		const result = await outcome(http.getText(`${server.url}announced-huge`));
 		report(t, '200, Content-Length: 52428800, 1 KB of body, then silence', result);
 		assert.equal(!result.ok && result.error.kind, 'unreadable');
 		assert.match(!result.ok ? result.error.message : '', /the answer is larger than 20 MB, blogterm's limit\.$/);
@@ -96,7 +98,7 @@ describe('Content-Length over the limit', () => {
 			response.writeHead(200, {'content-type': 'application/json', 'content-length': String(httpLimits.maxBodyBytes + 1)});
 			response.write('{');
 		});
-		const result = await outcome(postJson(`${server.url}post-huge`, {content: 'Hi'}));
+		const result = await outcome(http.postJson(`${server.url}post-huge`, {content: 'Hi'}));
 		report(t, `POST answered 200, Content-Length: ${httpLimits.maxBodyBytes + 1}, then silence`, result);
 		assert.match(!result.ok ? result.error.message : '', /larger than 20 MB/);
 		assert.equal(server.requestsTo('/post-huge').length, 1);
@@ -108,7 +110,7 @@ describe('Retry-After that says "now"', () => {
 		test(`Retry-After ${label} (${retryAfter}) waits at least the normal backoff (50 ms here), never retrying at once`, async t => {
 			const path = `/retry-after-${label.replaceAll(' ', '-')}`;
 			server.route(path, failFirst(2, answer(503, 'Busy', {'retry-after': retryAfter}), answer(200, 'Now.')));
-			const result = await outcome(getText(`${server.url}${path.slice(1)}`));
+			const result = await outcome(http.getText(`${server.url}${path.slice(1)}`));
 			const times = server.requestsTo(path).map(request => request.at);
 			report(t, `503 with Retry-After: ${retryAfter}, twice, then 200; requests ${times.map(time => time - times[0]!).join(', ')} ms apart from the first`, result);
 			assert.equal(result.ok && result.body, 'Now.');
@@ -123,7 +125,7 @@ describe('a connection reset in the middle of a body', () => {
 	test('on a GET is retried, as the README promises, and the whole answer is given', async t => {
 		const whole = 'The whole answer. '.repeat(500);
 		server.route('/reset-mid-body', failFirst(1, midBodyReset(Buffer.from(whole), 1000), answer(200, whole, {'content-type': 'text/plain'})));
-		const result = await outcome(getText(`${server.url}reset-mid-body`));
+		const result = await outcome(http.getText(`${server.url}reset-mid-body`));
 		report(t, `200 with Content-Length ${whole.length}, 1000 bytes, then a reset; then the whole answer`, result);
 		assert.equal(result.ok && result.body, whole);
 		assert.equal(server.requestsTo('/reset-mid-body').length, 2);
@@ -131,7 +133,7 @@ describe('a connection reset in the middle of a body', () => {
 
 	test('on a GET that keeps resetting: three requests, then “the connection was reset”', async t => {
 		server.route('/always-reset-mid-body', midBodyReset(Buffer.alloc(5000, 'y'), 1000));
-		const result = await outcome(getText(`${server.url}always-reset-mid-body`));
+		const result = await outcome(http.getText(`${server.url}always-reset-mid-body`));
 		report(t, '200, 1000 bytes of 5000, then a reset, every time', result);
 		assert.match(!result.ok ? result.error.message : 'it was read', /the connection was reset/);
 		assert.equal(server.requestsTo('/always-reset-mid-body').length, 1 + httpLimits.getRetries);
@@ -139,7 +141,7 @@ describe('a connection reset in the middle of a body', () => {
 
 	test('on a POST is never retried: the comment is sent once', async t => {
 		server.route('/post-reset-mid-body', midBodyReset(Buffer.alloc(5000, 'z'), 1000));
-		const result = await outcome(postJson(`${server.url}post-reset-mid-body`, {content: 'Hi'}));
+		const result = await outcome(http.postJson(`${server.url}post-reset-mid-body`, {content: 'Hi'}));
 		report(t, 'POST answered 200, 1000 bytes of 5000, then a reset', result);
 		assert.equal(result.ok, false);
 		assert.equal(server.requestsTo('/post-reset-mid-body').length, 1);
@@ -193,7 +195,7 @@ describe('a WordPress application password goes to the site named, and nowhere e
 
 	/** Opens the site as the user named it, comments on post 1, and says which blog heard the password. */
 	async function commentOn(t: TestContext, named: string, blogsSeen: Record<string, FaultServer>, setup: string): Promise<void> {
-		const source = await openBlog(named);
+		const source = await openBlog(http, named);
 		const post = await source.fetchPost({kind: 'id', id: 1});
 		const outcome = await source.submitComment(post, draft);
 		t.diagnostic(`sent: ${setup}; BLOGTERM_WP_USER=ada, the site named ${named}`);

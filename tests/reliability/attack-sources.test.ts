@@ -7,10 +7,12 @@ import {PassThrough, Readable} from 'node:stream';
 import {after, before, describe, test} from 'node:test';
 import {runScript} from '../../source/script/run-script.js';
 import type {ScriptFlags} from '../../source/script/script-request.js';
-import {BlogError} from '../../source/sources/errors.js';
+import {BlogError} from '../../source/errors.js';
 import {openBlog} from '../../source/sources/open-blog.js';
 import {startTestServer, type TestServer} from '../helpers/http-server.js';
 import {findSmuggled} from './hostile-corpus.js';
+import {createHttpClient} from '../../source/http/client.js';
+import {userHttpCache} from '../../source/store/cache.js';
 
 /*
 Attacks on the source boundary, each on a blog of its own on 127.0.0.1: escapes in IDs and URLs of
@@ -21,6 +23,8 @@ and a blog claiming another's home to get its drafts. Each test says what was se
 
 const home = mkdtempSync(join(tmpdir(), 'blogterm-attack-sources-'));
 process.env['BLOGTERM_HOME'] = home;
+// Answers are kept in the test's own home, as the reader keeps them in the user's.
+const http = createHttpClient({cache: userHttpCache()});
 after(() => rmSync(home, {recursive: true, force: true}));
 
 const ESC = '\u001B';
@@ -176,7 +180,7 @@ function assertLinksSafe(value: unknown, where: string): void {
 
 describe('IDs and URLs from the network are clean where they enter the model', () => {
 	test('WordPress: string IDs, links, comment parents, author URLs and neighbours carry no escapes; a javascript: link is no link', async () => {
-		const source = await openBlog(blogUrl('types'));
+		const source = await openBlog(http, blogUrl('types'));
 		const page = await source.fetchPostPage(1, 10);
 		const post = await source.fetchPost({kind: 'id', id: 1});
 		const comments = await source.fetchComments(post);
@@ -193,7 +197,7 @@ describe('IDs and URLs from the network are clean where they enter the model', (
 	});
 
 	test('feeds: guids, links and comment feeds carry no escapes; javascript: links and a count of -5 are dropped', async () => {
-		const source = await openBlog(`${server.url}feed.xml`);
+		const source = await openBlog(http, `${server.url}feed.xml`);
 		const page = await source.fetchPostPage(1, 10);
 		assertAllClean(page, 'sent escapes in guids and links');
 		assertLinksSafe(page, 'sent javascript: links');
@@ -222,7 +226,7 @@ describe('IDs and URLs from the network are clean where they enter the model', (
 
 describe('JSON of the wrong types: the bad field is dropped or the bad item left out with a note, the rest shown', () => {
 	test('a list with a title that is an array, an author that is a number, date_gmt "garbage", wp:term a string or holding null, {} and null', async () => {
-		const source = await openBlog(blogUrl('types'));
+		const source = await openBlog(http, blogUrl('types'));
 		const page = await source.fetchPostPage(1, 10);
 		assert.deepEqual(page.posts.map(post => post.id), [1, 2, 3, 's4'], 'every post with an ID is shown');
 		const [, second, third] = page.posts;
@@ -235,7 +239,7 @@ describe('JSON of the wrong types: the bad field is dropped or the bad item left
 	});
 
 	test('one post with a date that is not a date opens without it; one without an ID is refused in words', async () => {
-		const source = await openBlog(blogUrl('types'));
+		const source = await openBlog(http, blogUrl('types'));
 		const post = await source.fetchPost({kind: 'id', id: 8});
 		assert.equal(post.title, 'Post 8');
 		assert.equal(post.date, undefined);
@@ -249,7 +253,7 @@ describe('JSON of the wrong types: the bad field is dropped or the bad item left
 	});
 
 	test('comments of the wrong types: the readable ones shown, each bad field dropped', async () => {
-		const source = await openBlog(blogUrl('types'));
+		const source = await openBlog(http, blogUrl('types'));
 		const comments = await source.fetchComments(await source.fetchPost({kind: 'id', id: 1}));
 		assert.deepEqual(comments.map(comment => comment.id), [10, 'c11']);
 		assert.equal(comments[0]!.author, 'Anonymous');
@@ -271,7 +275,7 @@ describe('JSON of the wrong types: the bad field is dropped or the bad item left
 describe('totals that are no numbers are unknown', () => {
 	for (const [name, sent] of [['totals-negative', '-5'], ['totals-infinite', '1e309'], ['totals-words', 'abc'], ['totals-missing', 'nothing']] as const) {
 		test(`X-WP-Total ${sent}: “at least” what was seen, never negative, Infinity or NaN`, async () => {
-			const source = await openBlog(blogUrl(name));
+			const source = await openBlog(http, blogUrl(name));
 			const page = await source.fetchPostPage(1, 10);
 			assert.equal(page.totalIsExact, false, 'the total is not known');
 			assert.equal(page.total, 2, 'at least the posts on the page');
@@ -290,21 +294,21 @@ describe('totals that are no numbers are unknown', () => {
 
 describe('lists too long, or of things that are not posts', () => {
 	test('1,500 posts in one answer: the first 1,000 are read, with a note', async () => {
-		const source = await openBlog(blogUrl('too-many'));
+		const source = await openBlog(http, blogUrl('too-many'));
 		const page = await source.fetchPostPage(1, 10);
 		assert.equal(page.posts.length, 1000);
 		assert.match(page.notes?.join(' ') ?? '', /sent more posts in one answer than blogterm reads \(1000\)/);
 	});
 
 	test('1,000 empty objects are no posts: an empty page with a note, no “ID undefined”', async () => {
-		const source = await openBlog(blogUrl('no-ids'));
+		const source = await openBlog(http, blogUrl('no-ids'));
 		const page = await source.fetchPostPage(1, 10);
 		assert.deepEqual(page.posts, []);
 		assert.match(page.notes?.join(' ') ?? '', /1000 posts blogterm cannot read \(it has no ID\)/);
 	});
 
 	test('200,000 comments in one answer: read without spreading them (no stack overflow), the first 1,000 kept', async () => {
-		const source = await openBlog(blogUrl('many-comments'));
+		const source = await openBlog(http, blogUrl('many-comments'));
 		const comments = await source.fetchComments(await source.fetchPost({kind: 'id', id: 1}));
 		assert.equal(comments.length, 1000);
 	});
@@ -312,7 +316,7 @@ describe('lists too long, or of things that are not posts', () => {
 
 describe('a feed root with too many attributes', () => {
 	test('100,000 attributes on <rss>: refused in words, not parsed', async () => {
-		await assert.rejects(openBlog(`${server.url}attributes.xml`), (error: unknown) => {
+		await assert.rejects(openBlog(http, `${server.url}attributes.xml`), (error: unknown) => {
 			assert.ok(error instanceof BlogError, String(error));
 			assert.match(error.message, /sent a feed blogterm cannot read: an element in it has more than 1,000 attributes\.$/);
 			return true;
@@ -322,16 +326,16 @@ describe('a feed root with too many attributes', () => {
 
 describe('a site is known by the URL blogterm fetched, not by the home it claims', () => {
 	test('a WordPress blog claiming another blog’s home gets a key of its own (and so none of its drafts or read state)', async () => {
-		const victim = await openBlog(blogUrl('types'));
-		const claimer = await openBlog(blogUrl('claims'));
+		const victim = await openBlog(http, blogUrl('types'));
+		const claimer = await openBlog(http, blogUrl('claims'));
 		assert.equal(claimer.site.url, victim.site.url, 'the claim was made');
 		assert.notEqual(claimer.site.key, victim.site.key);
 		assert.equal(claimer.site.key, `${new URL(server.url).host}/claims`);
 	});
 
 	test('a feed whose <link> claims another blog’s home gets a key of its own', async () => {
-		const victim = await openBlog(blogUrl('types'));
-		const claimer = await openBlog(`${server.url}claims.xml`);
+		const victim = await openBlog(http, blogUrl('types'));
+		const claimer = await openBlog(http, `${server.url}claims.xml`);
 		assert.equal(claimer.site.url, victim.site.url, 'the claim was made');
 		assert.notEqual(claimer.site.key, victim.site.key);
 	});

@@ -3,10 +3,14 @@ import {after, before, describe, test} from 'node:test';
 import {layoutPostBody} from '../../source/render/post-layout.js';
 import {lineText} from '../../source/render/styled-line.js';
 import {textWidth} from '../../source/render/text-width.js';
-import {BlogError} from '../../source/sources/errors.js';
+import {BlogError} from '../../source/errors.js';
 import {openBlog} from '../../source/sources/open-blog.js';
 import {ensureBuilt, runCli} from '../script/run-cli.js';
 import {bigFeedItems, longWordLength, startBadBlogs, type BadBlogs} from './bad-blogs.js';
+import {createHttpClient} from '../../source/http/client.js';
+
+// Keeps nothing on disk.
+const http = createHttpClient();
 
 /*
 Bad and huge answers, through the sources (what the reader gets) and through the built CLI (exit code
@@ -51,7 +55,7 @@ describe('a WordPress blog that sends bad answers', () => {
 	test('malformed JSON, an HTML firewall page and JSON of the wrong shape: “not valid JSON” / “not the list of posts”', async () => {
 		const expected = {'malformed': /sent an answer that is not valid JSON\.$/, 'firewall': /sent an answer that is not valid JSON\.$/, 'wrong-shape': /sent something that is not the list of posts\.$/} as const;
 		for (const [name, message] of Object.entries(expected)) {
-			const source = await openBlog(blogs.wordpress(name));
+			const source = await openBlog(http, blogs.wordpress(name));
 			const error = await rejection(source.fetchPostPage(1, 10));
 			assert.equal(error.kind, 'unreadable', name);
 			assert.match(error.message, message, name);
@@ -59,14 +63,14 @@ describe('a WordPress blog that sends bad answers', () => {
 	});
 
 	test('bytes that are not UTF-8 are shown as “�”, the rest of the title as it is', async () => {
-		const source = await openBlog(blogs.wordpress('not-utf8'));
+		const source = await openBlog(http, blogs.wordpress('not-utf8'));
 		const page = await source.fetchPostPage(1, 10);
 		assert.match(page.posts[0]!.title, /^Caf\uFFFD+\($/);
 	});
 
 	test('a post body over 20 MB, plain or as a gzip bomb: “larger than 20 MB”', async () => {
 		for (const name of ['huge', 'bomb'] as const) {
-			const source = await openBlog(blogs.wordpress(name));
+			const source = await openBlog(http, blogs.wordpress(name));
 			const error = await noHang(name, async () => rejection(source.fetchPost({kind: 'id', id: 1})));
 			assert.equal(error.kind, 'unreadable');
 			assert.match(error.message, /larger than 20 MB/);
@@ -75,7 +79,7 @@ describe('a WordPress blog that sends bad answers', () => {
 
 	test('HTML nested 10,000 deep and a 20,000-character word are laid out, every line within the width', async () => {
 		for (const name of ['nested', 'long-word'] as const) {
-			const source = await openBlog(blogs.wordpress(name));
+			const source = await openBlog(http, blogs.wordpress(name));
 			const post = await source.fetchPost({kind: 'id', id: 1});
 			const lines = await noHang(`laying out ${name}`, () => Promise.resolve(layoutPostBody(post, 80).map(line => lineText(line))));
 			for (const line of lines) assert.ok(textWidth(line) <= 80, `${name}: a line of ${textWidth(line)} columns`);
@@ -88,24 +92,24 @@ describe('a WordPress blog that sends bad answers', () => {
 
 describe('feeds that are bad or huge', () => {
 	test('malformed XML: “a feed that blogterm cannot read”', async () => {
-		const error = await rejection(openBlog(blogs.feed('malformed.xml')));
+		const error = await rejection(openBlog(http, blogs.feed('malformed.xml')));
 		assert.equal(error.kind, 'unreadable');
 		assert.match(error.message, /sent a feed that blogterm cannot read: it is not well-formed RSS, Atom or JSON Feed\.$/);
 	});
 
 	test('an HTML page where a feed was expected: “No feed found”, saying what was tried', async () => {
-		const error = await rejection(openBlog(blogs.feed('html-instead.xml')));
+		const error = await rejection(openBlog(http, blogs.feed('html-instead.xml')));
 		assert.equal(error.kind, 'not-a-blog');
 		assert.match(error.message, /^No feed found at 127\.0\.0\.1:\d+: tried the page's <link> tags, \/feed, /);
 	});
 
 	test('windows-1252 bytes in a feed that claims UTF-8 are read as windows-1252', async () => {
-		const source = await openBlog(blogs.feed('not-utf8.xml'));
+		const source = await openBlog(http, blogs.feed('not-utf8.xml'));
 		assert.equal((await source.fetchPostPage(1, 10)).posts[0]!.title, 'Café “quoted”');
 	});
 
 	test('a feed of 10,000 items opens, pages and finds its last post', async () => {
-		const source = await noHang('opening', async () => openBlog(blogs.feed('big.xml')));
+		const source = await noHang('opening', async () => openBlog(http, blogs.feed('big.xml')));
 		const first = await source.fetchPostPage(1, 10);
 		assert.equal(first.total, bigFeedItems);
 		assert.equal(first.posts[0]!.title, `Post ${bigFeedItems}`, 'newest first');
@@ -117,13 +121,13 @@ describe('feeds that are bad or huge', () => {
 	});
 
 	test('an item nested 10,000 deep does not spoil the feed', async () => {
-		const source = await openBlog(blogs.feed('nested.xml'));
+		const source = await openBlog(http, blogs.feed('nested.xml'));
 		const [post] = (await source.fetchPostPage(1, 10)).posts;
 		assert.match(post!.excerpt, /^Before\. ?deep text ?After\.$/);
 	});
 
 	test('a feed over 20 MB: “larger than 20 MB”', async () => {
-		const error = await rejection(openBlog(blogs.feed('huge.xml')));
+		const error = await rejection(openBlog(http, blogs.feed('huge.xml')));
 		assert.match(error.message, /larger than 20 MB/);
 	});
 });

@@ -12,6 +12,8 @@ import {keys, press, waitForFrame, waitForText} from '../ui/helpers.js';
 import {assertNothingSmuggled} from './hostile-corpus.js';
 import {startHostileFeeds, startHostileWordPress} from './hostile-servers.js';
 import {pressAndWaitFor, resize} from './tui.js';
+import {createHttpClient} from '../../source/http/client.js';
+import {userHttpCache} from '../../source/store/cache.js';
 
 /*
 The reader against blogs that put the hostile corpus in every field: the list, a post (wide, with
@@ -26,6 +28,8 @@ again after the blog refused (retry).
 // The reply form keeps drafts in blogterm's data folder: a folder of this test's own.
 const home = mkdtempSync(join(tmpdir(), 'blogterm-hostile-tui-'));
 process.env['BLOGTERM_HOME'] = home;
+// Answers are kept in the test's own home, as the reader keeps them in the user's.
+const http = createHttpClient({cache: userHttpCache()});
 after(() => rmSync(home, {recursive: true, force: true}));
 
 const noMarks: ReadMarks = {readIds: () => new Set(), markRead: () => undefined};
@@ -52,7 +56,7 @@ function assertFramesClean(app: Rendered, where: string): void {
 }
 
 function renderReader(site: string, columns: number, rows = 40): Rendered {
-	const app = render(<App site={site} openSource={(url, signal) => openBlog(url, {signal})} perPage={10} readMarks={noMarks} />);
+	const app = render(<App site={site} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={noMarks} />);
 	resize(app.stdout, columns, rows);
 	return app;
 }

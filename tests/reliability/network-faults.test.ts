@@ -4,6 +4,7 @@ import {sendComment} from '../../source/comments/send-comment.js';
 import type {CommentDraft} from '../../source/model/comment-draft.js';
 import {ensureBuilt, runCli} from '../script/run-cli.js';
 import {answer, neverAnswer, redirect, refusedUrl, resetConnection, selfSignedCertificate, startFaultServer, type FaultServer} from './fault-server.js';
+import {createHttpClient} from '../../source/http/client.js';
 
 /*
 Faults seen from the two places a user meets them: sending a comment (never sent twice, never sent
@@ -11,6 +12,8 @@ on to another host) and print mode (one line in words for each way a connection 
 */
 
 process.env['BLOGTERM_TIMEOUT_SCALE'] = '0.05';
+// Keeps nothing on disk.
+const http = createHttpClient();
 
 const draft: CommentDraft = {comment: 'Hello there.', name: 'Ada', email: 'ada@example.com', website: '', saveIdentity: false, parent: 0};
 
@@ -29,7 +32,7 @@ describe('a comment is sent once, to the blog only', () => {
 		for (const status of [301, 302, 307, 308]) {
 			blog.route('/wp-comments-post.php', redirect(`${elsewhere.url}wp-comments-post.php`, status));
 			blog.route('/wp-json/wp/v2/comments', redirect(`${elsewhere.url}wp-json/wp/v2/comments`, status));
-			const outcome = await sendComment({postId: 1, formActionUrl: `${blog.url}wp-comments-post.php`, restCommentsUrl: `${blog.url}wp-json/wp/v2/comments`}, draft);
+			const outcome = await sendComment(http, {postId: 1, formActionUrl: `${blog.url}wp-comments-post.php`, restCommentsUrl: `${blog.url}wp-json/wp/v2/comments`}, draft);
 			assert.notEqual(outcome.kind, 'approved', `HTTP ${status}`);
 		}
 		assert.equal(elsewhere.requests.length, 0);
@@ -37,24 +40,24 @@ describe('a comment is sent once, to the blog only', () => {
 
 	test('a 503 or a reset while sending is not retried: one POST, and the user is told what is known', async () => {
 		blog.route('/busy/wp-comments-post.php', answer(503, '<p>Busy</p>'));
-		const busy = await sendComment({postId: 1, formActionUrl: `${blog.url}busy/wp-comments-post.php`}, draft);
+		const busy = await sendComment(http, {postId: 1, formActionUrl: `${blog.url}busy/wp-comments-post.php`}, draft);
 		assert.equal(busy.kind, 'refused');
 		assert.equal(blog.requestsTo('/busy/wp-comments-post.php').length, 1);
 
 		blog.route('/reset/wp-comments-post.php', resetConnection);
-		const reset = await sendComment({postId: 1, formActionUrl: `${blog.url}reset/wp-comments-post.php`}, draft);
+		const reset = await sendComment(http, {postId: 1, formActionUrl: `${blog.url}reset/wp-comments-post.php`}, draft);
 		assert.equal(reset.kind, 'unknown');
 		assert.match(reset.kind === 'unknown' ? reset.message : '', /It is not known whether your comment arrived/);
 		assert.equal(blog.requestsTo('/reset/wp-comments-post.php').length, 1);
 
 		blog.route('/slow/wp-comments-post.php', neverAnswer);
-		const slow = await sendComment({postId: 1, formActionUrl: `${blog.url}slow/wp-comments-post.php`}, draft);
+		const slow = await sendComment(http, {postId: 1, formActionUrl: `${blog.url}slow/wp-comments-post.php`}, draft);
 		assert.equal(slow.kind, 'unknown', 'sent, no answer: it may have arrived');
 		assert.equal(blog.requestsTo('/slow/wp-comments-post.php').length, 1);
 	});
 
 	test('connection refused: “not sent”', async () => {
-		const outcome = await sendComment({postId: 1, formActionUrl: `${await refusedUrl()}wp-comments-post.php`}, draft);
+		const outcome = await sendComment(http, {postId: 1, formActionUrl: `${await refusedUrl()}wp-comments-post.php`}, draft);
 		assert.equal(outcome.kind, 'failed');
 		assert.match(outcome.kind === 'failed' ? outcome.message : '', /connection refused\. Your comment was not sent\.$/);
 	});

@@ -7,12 +7,14 @@ import {render} from 'ink-testing-library';
 import type {Post} from '../../source/model/post.js';
 import type {PostPage} from '../../source/model/page.js';
 import {openBlog} from '../../source/sources/open-blog.js';
-import {BlogError} from '../../source/sources/errors.js';
+import {BlogError} from '../../source/errors.js';
 import {App, type ReadMarks} from '../../source/ui/app.js';
 import {startTestDemo, type TestDemo} from '../helpers/demo.js';
 import {ensureBuilt, runCli} from '../script/run-cli.js';
 import {keys, waitForText} from '../ui/helpers.js';
 import {pressAndWaitFor, resize} from './tui.js';
+import {createHttpClient} from '../../source/http/client.js';
+import {userHttpCache} from '../../source/store/cache.js';
 
 /*
 A blog is read once with the network up (as the reader does: the list, a post, its neighbours, related
@@ -22,6 +24,8 @@ posts and comments), then its server is stopped. With no network blogterm opens 
 
 const home = mkdtempSync(join(tmpdir(), 'blogterm-offline-'));
 process.env['BLOGTERM_HOME'] = home;
+// Answers are kept in the test's own home, as the reader keeps them in the user's.
+const http = createHttpClient({cache: userHttpCache()});
 after(() => rmSync(home, {recursive: true, force: true}));
 
 const noMarks: ReadMarks = {readIds: () => new Set(), markRead: () => undefined};
@@ -35,7 +39,7 @@ for (const mode of ['wordpress', 'feed-only'] as const) {
 		before(async () => {
 			ensureBuilt();
 			demo = await startTestDemo({mode});
-			const source = await openBlog(demo.url);
+			const source = await openBlog(http, demo.url);
 			onlinePage = await source.fetchPostPage(1, 10);
 			onlinePost = await source.fetchPost({kind: 'id', id: onlinePage.posts[0]!.id});
 			await Promise.all([source.fetchNeighbours(onlinePost), source.fetchRelated(onlinePost, 5), source.fetchComments(onlinePost)]);
@@ -43,7 +47,7 @@ for (const mode of ['wordpress', 'feed-only'] as const) {
 		});
 
 		test('the blog opens; the list page and the post read are there, marked as saved copies', async () => {
-			const source = await openBlog(demo.url);
+			const source = await openBlog(http, demo.url);
 			const page = await source.fetchPostPage(1, 10);
 			assert.deepEqual(page.posts.map(post => post.title), onlinePage.posts.map(post => post.title));
 			assert.equal(onlinePage.offlineSavedAt, undefined, 'online, nothing is marked');
@@ -54,12 +58,12 @@ for (const mode of ['wordpress', 'feed-only'] as const) {
 		});
 
 		test('what was never read fails in words', async () => {
-			const source = await openBlog(demo.url);
+			const source = await openBlog(http, demo.url);
 			await assert.rejects(source.fetchPostPage(4, 10), (error: BlogError) => error instanceof BlogError && /connection refused/.test(error.message));
 		});
 
 		test('the reader shows “offline — saved at …” on the list and on the post', async () => {
-			const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(url, {signal})} perPage={10} readMarks={noMarks} />);
+			const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={noMarks} />);
 			resize(app.stdout, 100, 24);
 			await waitForText(app, offlineNote);
 			await pressAndWaitFor(app, keys.enter, /Loading the post|lines \d+–/);

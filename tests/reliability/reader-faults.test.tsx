@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {after, afterEach, before, beforeEach, describe, test} from 'node:test';
 import {render} from 'ink-testing-library';
-import {httpLimits, overrideHttpLimits} from '../../source/http/client.js';
+import {createHttpClient, currentHttpLimits, httpLimits} from '../../source/http/client.js';
 import {openBlog} from '../../source/sources/open-blog.js';
 import {App, type ReadMarks} from '../../source/ui/app.js';
 import {keys, press, waitForText} from '../ui/helpers.js';
@@ -15,6 +15,8 @@ only. Waits run at a twentieth of real time.
 */
 
 process.env['BLOGTERM_TIMEOUT_SCALE'] = '0.05';
+// Keeps nothing on disk.
+const http = createHttpClient();
 
 const noMarks: ReadMarks = {readIds: () => new Set(), markRead: () => undefined};
 
@@ -58,24 +60,20 @@ beforeEach(() => healthyBlog());
 let app: ReturnType<typeof render> | undefined;
 afterEach(() => app?.unmount());
 
-function renderReader(): ReturnType<typeof render> {
-	app = render(<App site={server.url} openSource={(url, signal) => openBlog(url, {signal})} perPage={10} readMarks={noMarks} />);
+function renderReader(client = http): ReturnType<typeof render> {
+	app = render(<App site={server.url} openSource={(url, signal) => openBlog(client, url, {signal})} perPage={10} readMarks={noMarks} />);
 	resize(app.stdout, 80, 20);
 	return app;
 }
 
 describe('Esc cancels a load in progress', () => {
 	// Long enough that no timeout ends the load before Esc does, however busy the machine.
-	let restoreLimits: () => void = () => undefined;
-	before(() => {
-		restoreLimits = overrideHttpLimits({responseTimeoutMs: 60_000, requestTimeoutMs: 60_000});
-	});
-	after(() => restoreLimits());
+	const patient = createHttpClient({limits: {...currentHttpLimits(), responseTimeoutMs: 60_000, requestTimeoutMs: 60_000}});
 
 	test('while connecting: the request is dropped, “Cancelled”, and r tries again', async () => {
 		const hang = hangingUp();
 		server.route('/', hang);
-		const reader = renderReader();
+		const reader = renderReader(patient);
 		await waitForText(reader, 'Connecting to 127.0.0.1');
 		await newRequestTo('/', 0);
 		await pressAndWaitFor(reader, keys.escape, 'Cancelled');
@@ -90,7 +88,7 @@ describe('Esc cancels a load in progress', () => {
 		const list = hangingUp();
 		server.route('/wp-json/wp/v2/posts', list);
 		const listsBefore = server.requestsTo('/wp-json/wp/v2/posts').length;
-		const reader = renderReader();
+		const reader = renderReader(patient);
 		await waitForText(reader, 'Loading page 1 of posts');
 		await newRequestTo('/wp-json/wp/v2/posts', listsBefore);
 		await pressAndWaitFor(reader, keys.escape, 'Cancelled');

@@ -9,6 +9,8 @@ import {App, type AppProps, type ReadMarks} from '../../source/ui/app.js';
 import {keys, press, waitFor, waitForFrame, waitForText} from '../ui/helpers.js';
 import {startRefreshBlog, type RefreshBlog} from './refresh-blog.js';
 import {resize} from './tui.js';
+import {createHttpClient} from '../../source/http/client.js';
+import {userHttpCache} from '../../source/store/cache.js';
 
 /*
 A blog read once is kept on disk: the second start shows what was kept at once, before the blog has
@@ -18,10 +20,12 @@ test releases them, so "at once" is a fact about the order of things, not about 
 
 const home = mkdtempSync(join(tmpdir(), 'blogterm-refresh-'));
 process.env['BLOGTERM_HOME'] = home;
+// Answers are kept in the test's own home, as the reader keeps them in the user's.
+const http = createHttpClient({cache: userHttpCache()});
 after(() => rmSync(home, {recursive: true, force: true}));
 
 const noMarks: ReadMarks = {readIds: () => new Set(), markRead: () => undefined};
-const openSource: AppProps['openSource'] = (url, signal, options) => openBlog(url, {...options, signal});
+const openSource: AppProps['openSource'] = (url, signal, options) => openBlog(http, url, {...options, signal});
 
 function renderReader(blog: RefreshBlog, initialPost?: AppProps['initialPost']) {
 	const app = render(<App site={blog.url} openSource={openSource} perPage={10} readMarks={noMarks} initialPost={initialPost} />);

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import {existsSync, readdirSync} from 'node:fs';
+import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {startTestDemo, type TestDemo} from '../helpers/demo.js';
 import {controlCharacters, ensureBuilt, runCli, temporaryHome} from './run-cli.js';
@@ -88,5 +90,14 @@ describe('blogterm SITE --list', () => {
 		const list = JSON.parse(run.stdout) as ListJson;
 		assert.equal(list.total, total);
 		assert.match(String(list.posts[0]!['link']), /^http:\/\/127\.0\.0\.1:\d+\//);
+	});
+
+	test('the built-in demo blog is not cached (it is on this machine); a blog named by SITE is', async () => {
+		const demoHome = temporaryHome();
+		assert.equal((await runCli(['--list', '--format', 'json'], {home: demoHome})).code, 0);
+		assert.equal(existsSync(join(demoHome, 'cache', 'http')), false, 'nothing kept for the demo');
+		const siteHome = temporaryHome();
+		assert.equal((await runCli([demo.url, '--list', '--format', 'json'], {home: siteHome})).code, 0);
+		assert.ok(readdirSync(join(siteHome, 'cache', 'http')).length > 0, 'the answers of a blog read are kept');
 	});
 });

@@ -3,9 +3,10 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, beforeEach, describe, test} from 'node:test';
-import {getBytes, getText} from '../../source/http/client.js';
-import {BlogError} from '../../source/sources/errors.js';
+import {createHttpClient} from '../../source/http/client.js';
+import {BlogError} from '../../source/errors.js';
 import {startTestServer, type TestServer} from '../helpers/http-server.js';
+import {userHttpCache} from '../../source/store/cache.js';
 
 /*
 "Show what was kept at once": with `cacheFirst`, a GET that was kept on disk is answered from there
@@ -14,6 +15,8 @@ without asking the server; the same GET without it asks the server (and keeps th
 
 const home = mkdtempSync(join(tmpdir(), 'blogterm-cache-first-'));
 process.env['BLOGTERM_HOME'] = home;
+// Answers are kept in the test's own home, as the reader keeps them in the user's.
+const http = createHttpClient({cache: userHttpCache()});
 after(() => rmSync(home, {recursive: true, force: true}));
 
 describe('getText with cacheFirst', () => {
@@ -47,7 +50,7 @@ describe('getText with cacheFirst', () => {
 
 	test('asks the server when nothing was kept, and keeps the answer', async () => {
 		const url = `${server.url}page-a`;
-		const response = await getText(url, {cache: true, cacheFirst: true});
+		const response = await http.getText(url, {cache: true, cacheFirst: true});
 		assert.equal(response.body, 'first version');
 		assert.equal(response.fromCache, undefined, 'a fresh answer is not marked');
 		assert.equal(server.requests.length, 1);
@@ -55,11 +58,11 @@ describe('getText with cacheFirst', () => {
 
 	test('answers from disk with no request at all when a copy was kept', async () => {
 		const url = `${server.url}page-b`;
-		await getText(url, {cache: true});
+		await http.getText(url, {cache: true});
 		setContent('second version');
 		server.requests.length = 0;
 
-		const kept = await getText(url, {cache: true, cacheFirst: true});
+		const kept = await http.getText(url, {cache: true, cacheFirst: true});
 		assert.equal(kept.body, 'first version', 'the kept copy, though the server has changed');
 		assert.equal(kept.fromCache, true);
 		assert.equal(kept.offlineSavedAt, undefined, 'not offline: just not asked yet');
@@ -67,20 +70,20 @@ describe('getText with cacheFirst', () => {
 		assert.equal(server.requests.length, 0, 'the server was not asked');
 
 		// The refresh: asked again without cacheFirst, the server answers and the new copy is kept.
-		const fresh = await getText(url, {cache: true});
+		const fresh = await http.getText(url, {cache: true});
 		assert.equal(fresh.body, 'second version');
 		assert.equal(fresh.fromCache, undefined);
 		assert.equal(server.requests.length, 1);
-		assert.equal((await getText(url, {cache: true, cacheFirst: true})).body, 'second version');
+		assert.equal((await http.getText(url, {cache: true, cacheFirst: true})).body, 'second version');
 		assert.equal(server.requests.length, 1);
 	});
 
 	test('getBytes gives the kept bytes the same way', async () => {
 		const url = `${server.url}page-c`;
 		setContent('caf\u00E9');
-		await getBytes(url, {cache: true});
+		await http.getBytes(url, {cache: true});
 		server.requests.length = 0;
-		const kept = await getBytes(url, {cache: true, cacheFirst: true});
+		const kept = await http.getBytes(url, {cache: true, cacheFirst: true});
 		assert.equal(kept.bytes.toString('utf8'), 'caf\u00E9');
 		assert.equal(kept.fromCache, true);
 		assert.equal(server.requests.length, 0);
@@ -88,27 +91,27 @@ describe('getText with cacheFirst', () => {
 
 	test('without cache: true, cacheFirst changes nothing: the server is asked', async () => {
 		const url = `${server.url}page-d`;
-		await getText(url, {cache: true});
+		await http.getText(url, {cache: true});
 		server.requests.length = 0;
-		const response = await getText(url, {cacheFirst: true});
+		const response = await http.getText(url, {cacheFirst: true});
 		assert.equal(response.fromCache, undefined);
 		assert.equal(server.requests.length, 1);
 	});
 
 	test('what was not kept (a 404) is asked for every time', async () => {
 		const url = `${server.url}missing`;
-		assert.equal((await getText(url, {cache: true})).statusCode, 404);
-		const again = await getText(url, {cache: true, cacheFirst: true});
+		assert.equal((await http.getText(url, {cache: true})).statusCode, 404);
+		const again = await http.getText(url, {cache: true, cacheFirst: true});
 		assert.equal(again.statusCode, 404);
 		assert.equal(server.requests.length, 2);
 	});
 
 	test('a load cancelled before it starts ends as cancelled, even with a copy on disk', async () => {
 		const url = `${server.url}page-e`;
-		await getText(url, {cache: true});
+		await http.getText(url, {cache: true});
 		const controller = new AbortController();
 		controller.abort();
-		await assert.rejects(getText(url, {cache: true, cacheFirst: true, signal: controller.signal}), (error: BlogError) => error instanceof BlogError && error.kind === 'cancelled');
+		await assert.rejects(http.getText(url, {cache: true, cacheFirst: true, signal: controller.signal}), (error: BlogError) => error instanceof BlogError && error.kind === 'cancelled');
 	});
 });
 
@@ -118,15 +121,15 @@ describe('cacheFirst for a blog that could not be reached a moment ago', () => {
 			response.writeHead(200, {'content-type': 'text/plain'});
 			response.end('kept');
 		});
-		await getText(`${server.url}one`, {cache: true});
-		await getText(`${server.url}two`, {cache: true});
+		await http.getText(`${server.url}one`, {cache: true});
+		await http.getText(`${server.url}two`, {cache: true});
 		await server.close();
 
-		const before = await getText(`${server.url}two`, {cache: true, cacheFirst: true});
+		const before = await http.getText(`${server.url}two`, {cache: true, cacheFirst: true});
 		assert.equal(before.offlineSavedAt, undefined, 'nothing yet says the blog is away');
-		const failedOver = await getText(`${server.url}one`, {cache: true});
+		const failedOver = await http.getText(`${server.url}one`, {cache: true});
 		assert.ok(failedOver.offlineSavedAt, 'asked, the blog did not answer: the kept copy, marked');
-		const after = await getText(`${server.url}two`, {cache: true, cacheFirst: true});
+		const after = await http.getText(`${server.url}two`, {cache: true, cacheFirst: true});
 		assert.equal(after.body, 'kept');
 		assert.equal(after.fromCache, true);
 		assert.ok(after.offlineSavedAt && !Number.isNaN(Date.parse(after.offlineSavedAt)));

@@ -3,14 +3,16 @@ import {mkdtempSync, readdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, afterEach, before, beforeEach, describe, test} from 'node:test';
-import {getBytes, getText, postForm} from '../../source/http/client.js';
-import {BlogError} from '../../source/sources/errors.js';
-import {HttpCache, cacheKey, defaultCacheMaxBytes, defaultHttpCache, offlineNote} from '../../source/store/cache.js';
+import {createHttpClient} from '../../source/http/client.js';
+import {BlogError} from '../../source/errors.js';
+import {HttpCache, cacheKey, defaultCacheMaxBytes, offlineNote, userHttpCache} from '../../source/store/cache.js';
 import {answer, neverAnswer, startFaultServer, type FaultServer} from '../reliability/fault-server.js';
 
 const home = mkdtempSync(join(tmpdir(), 'blogterm-cache-'));
 process.env['BLOGTERM_HOME'] = home;
 process.env['BLOGTERM_TIMEOUT_SCALE'] = '0.05';
+// Answers are kept in the test's own home, as the reader keeps them in the user's.
+const http = createHttpClient({cache: userHttpCache()});
 after(() => rmSync(home, {recursive: true, force: true}));
 
 let server: FaultServer;
@@ -35,8 +37,8 @@ describe('revalidation', () => {
 			response.end(JSON.stringify({version}));
 		});
 		const url = `${server.url}etag`;
-		const first = await getText(url, {cache: true, headers: {accept: 'application/json'}});
-		const second = await getText(url, {cache: true, headers: {accept: 'application/json'}});
+		const first = await http.getText(url, {cache: true, headers: {accept: 'application/json'}});
+		const second = await http.getText(url, {cache: true, headers: {accept: 'application/json'}});
 		assert.equal(second.statusCode, 200);
 		assert.equal(second.body, first.body);
 		assert.equal(second.headers['x-wp-total'], '12', 'the headers the sources read are kept');
@@ -45,7 +47,7 @@ describe('revalidation', () => {
 		assert.equal(revalidation!.headers['if-none-match'], '"v1"');
 
 		version = 2;
-		const third = await getText(url, {cache: true, headers: {accept: 'application/json'}});
+		const third = await http.getText(url, {cache: true, headers: {accept: 'application/json'}});
 		assert.deepEqual(JSON.parse(third.body), {version: 2}, 'a changed page is read anew');
 		await server.close();
 	});
@@ -61,8 +63,8 @@ describe('revalidation', () => {
 			response.writeHead(200, {'content-type': 'text/html', 'last-modified': modified});
 			response.end('<p>Dated</p>');
 		});
-		await getText(`${server.url}dated`, {cache: true});
-		assert.equal((await getText(`${server.url}dated`, {cache: true})).body, '<p>Dated</p>');
+		await http.getText(`${server.url}dated`, {cache: true});
+		assert.equal((await http.getText(`${server.url}dated`, {cache: true})).body, '<p>Dated</p>');
 		assert.equal(server.requestsTo('/dated')[1]!.headers['if-modified-since'], modified);
 		await server.close();
 	});
@@ -73,11 +75,11 @@ describe('revalidation', () => {
 			response.writeHead(200, {'content-type': json ? 'application/json' : 'text/html; charset=ISO-8859-1'});
 			response.end(json ? '{"a":1}' : Buffer.from([0x43, 0x61, 0x66, 0xE9]));
 		});
-		const json = await getText(`${server.url}both`, {cache: true, headers: {accept: 'application/json'}});
-		const html = await getBytes(`${server.url}both`, {cache: true});
+		const json = await http.getText(`${server.url}both`, {cache: true, headers: {accept: 'application/json'}});
+		const html = await http.getBytes(`${server.url}both`, {cache: true});
 		await server.close();
-		assert.equal((await getText(`${server.url}both`, {cache: true, headers: {accept: 'application/json'}})).body, json.body);
-		assert.deepEqual((await getBytes(`${server.url}both`, {cache: true})).bytes, html.bytes);
+		assert.equal((await http.getText(`${server.url}both`, {cache: true, headers: {accept: 'application/json'}})).body, json.body);
+		assert.deepEqual((await http.getBytes(`${server.url}both`, {cache: true})).bytes, html.bytes);
 	});
 });
 
@@ -85,9 +87,9 @@ describe('with no network', () => {
 	test('a page read before is given from disk, marked with when it was saved', async () => {
 		server.route('/list', answer(200, '[1,2,3]', {'content-type': 'application/json'}));
 		const before = Date.now();
-		await getText(`${server.url}list`, {cache: true});
+		await http.getText(`${server.url}list`, {cache: true});
 		await server.close();
-		const offline = await getText(`${server.url}list`, {cache: true});
+		const offline = await http.getText(`${server.url}list`, {cache: true});
 		assert.equal(offline.body, '[1,2,3]');
 		assert.ok(offline.offlineSavedAt);
 		assert.ok(Date.parse(offline.offlineSavedAt) >= before - 1000);
@@ -96,14 +98,14 @@ describe('with no network', () => {
 
 	test('a page never read still fails in words', async () => {
 		await server.close();
-		await assert.rejects(getText(`${server.url}never-read`, {cache: true}), (error: BlogError) => error.kind === 'network' && /connection refused/.test(error.message));
+		await assert.rejects(http.getText(`${server.url}never-read`, {cache: true}), (error: BlogError) => error.kind === 'network' && /connection refused/.test(error.message));
 	});
 
 	test('a server that does not answer in time counts as no network', async () => {
 		server.route('/slow', answer(200, 'Kept'));
-		await getText(`${server.url}slow`, {cache: true});
+		await http.getText(`${server.url}slow`, {cache: true});
 		server.route('/slow', neverAnswer);
-		const offline = await getText(`${server.url}slow`, {cache: true});
+		const offline = await http.getText(`${server.url}slow`, {cache: true});
 		assert.equal(offline.body, 'Kept');
 		assert.ok(offline.offlineSavedAt);
 		await server.close();
@@ -111,10 +113,10 @@ describe('with no network', () => {
 
 	test('a cancelled request stays cancelled (Esc is not “offline”)', async () => {
 		server.route('/cancel', answer(200, 'Kept'));
-		await getText(`${server.url}cancel`, {cache: true});
+		await http.getText(`${server.url}cancel`, {cache: true});
 		server.route('/cancel', neverAnswer);
 		const controller = new AbortController();
-		const pending = getText(`${server.url}cancel`, {cache: true, signal: controller.signal});
+		const pending = http.getText(`${server.url}cancel`, {cache: true, signal: controller.signal});
 		setTimeout(() => controller.abort(), 20);
 		await assert.rejects(pending, (error: BlogError) => error.kind === 'cancelled');
 		await server.close();
@@ -122,11 +124,11 @@ describe('with no network', () => {
 
 	test('a page that is gone (404) is forgotten', async () => {
 		server.route('/gone', answer(200, 'Here'));
-		await getText(`${server.url}gone`, {cache: true});
+		await http.getText(`${server.url}gone`, {cache: true});
 		server.route('/gone', answer(404, 'Gone'));
-		assert.equal((await getText(`${server.url}gone`, {cache: true})).statusCode, 404);
+		assert.equal((await http.getText(`${server.url}gone`, {cache: true})).statusCode, 404);
 		await server.close();
-		await assert.rejects(getText(`${server.url}gone`, {cache: true}));
+		await assert.rejects(http.getText(`${server.url}gone`, {cache: true}));
 	});
 });
 
@@ -137,20 +139,32 @@ describe('what is kept', () => {
 		server.route('/plain', answer(200, 'x'));
 		server.route('/error', answer(500, 'x'));
 		server.route('/form', answer(200, 'x'));
-		await getText(`${server.url}plain`, {cache: true});
+		await http.getText(`${server.url}plain`, {cache: true});
 		const before = count();
-		await getText(`${server.url}plain?other`);
-		await getText(`${server.url}error`, {cache: true});
-		await postForm(`${server.url}form`, {comment: 'Hi'});
+		await http.getText(`${server.url}plain?other`);
+		await http.getText(`${server.url}error`, {cache: true});
+		await http.postForm(`${server.url}form`, {comment: 'Hi'});
 		assert.equal(count(), before);
 		await server.close();
 	});
 
-	test('the default cache lives in the cache folder and holds at most 200 MB', () => {
-		assert.equal(defaultHttpCache()?.directory, cacheFolder());
+	test('the user\'s cache lives in the cache folder and holds at most 200 MB', () => {
+		assert.equal(userHttpCache().directory, cacheFolder());
+		assert.equal(userHttpCache().maxBytes, 200 * 1024 * 1024);
 		assert.equal(defaultCacheMaxBytes, 200 * 1024 * 1024);
-		// Tests that do not set BLOGTERM_HOME never write into the user's own cache.
-		assert.equal(defaultHttpCache({NODE_TEST_CONTEXT: 'child-v8'}), undefined);
+	});
+
+	test('a client made without a cache keeps nothing and reads nothing kept', async () => {
+		const server = await startFaultServer();
+		server.route('/plain', answer(200, Buffer.from('fresh'), {'content-type': 'text/plain'}));
+		const count = () => readdirSync(cacheFolder()).length;
+		const before = count();
+		const keepsNothing = createHttpClient();
+		assert.equal((await keepsNothing.getText(`${server.url}plain`, {cache: true})).body, 'fresh');
+		assert.equal(count(), before, 'nothing was written');
+		await http.getText(`${server.url}plain`, {cache: true});
+		await server.close();
+		await assert.rejects(keepsNothing.getText(`${server.url}plain`, {cache: true, cacheFirst: true}), BlogError, 'the kept copy is not this client\'s');
 	});
 });
 

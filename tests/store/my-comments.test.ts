@@ -12,6 +12,10 @@ import {setStoreNoticeSink} from '../../source/store/settings-files.js';
 import {App} from '../../source/ui/app.js';
 import {startTestDemo, type TestDemo} from '../helpers/demo.js';
 import {keys, press, waitForFrame, waitForText} from '../ui/helpers.js';
+import {createHttpClient} from '../../source/http/client.js';
+
+// Keeps nothing on disk.
+const http = createHttpClient();
 
 const root = mkdtempSync(join(tmpdir(), 'blogterm-my-comments-'));
 after(() => rmSync(root, {recursive: true, force: true}));
@@ -110,7 +114,7 @@ describe('the comments you sent, across a restart of the reader', () => {
 	function startReader(directory: string) {
 		const app = render(React.createElement(App, {
 			site: demo.url,
-			openSource: (url, signal) => openBlog(url, {signal}),
+			openSource: (url, signal) => openBlog(http, url, {signal}),
 			perPage: 10,
 			readMarks: {readIds: () => new Set<string>(), markRead() {}},
 			myComments: new MyComments(directory),

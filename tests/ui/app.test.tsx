@@ -6,10 +6,15 @@ import {after, afterEach, before, describe, it} from 'node:test';
 import {render} from 'ink-testing-library';
 import {App, type ReadMarks} from '../../source/ui/app.js';
 import {openBlog} from '../../source/sources/open-blog.js';
-import {BlogError} from '../../source/sources/errors.js';
+import {BlogError} from '../../source/errors.js';
 import {specialPosts} from '../../source/demo/content/index.js';
 import {startTestDemo, type TestDemo} from '../helpers/demo.js';
 import {frameText, keys, press, waitFor, waitForFrame, waitForText} from './helpers.js';
+import {createHttpClient} from '../../source/http/client.js';
+import type {BlogSource, FetchOptions} from '../../source/sources/blog-source.js';
+
+// Keeps nothing on disk.
+const http = createHttpClient();
 
 type RestPost = {id: number; title: {rendered: string}; slug: string};
 
@@ -31,8 +36,12 @@ function resize(stdout: unknown, columns: number, rows: number): void {
 	(stdout as NodeJS.EventEmitter).emit('resize');
 }
 
-function renderApp(demo: TestDemo, options: {marks?: ReadMarks; columns?: number; rows?: number; openSource?: typeof openBlog} = {}) {
-	const open = options.openSource ?? openBlog;
+/** openBlog with the test's client. */
+type OpenBlog = (url: string, options?: FetchOptions) => Promise<BlogSource>;
+const openWithClient: OpenBlog = async (url, options) => openBlog(http, url, options);
+
+function renderApp(demo: TestDemo, options: {marks?: ReadMarks; columns?: number; rows?: number; openSource?: OpenBlog} = {}) {
+	const open = options.openSource ?? openWithClient;
 	const rendered = render(
 		<App site={demo.url} openSource={(url, signal) => open(url, {signal})} perPage={10} readMarks={options.marks ?? memoryReadMarks()} />,
 	);
@@ -41,9 +50,9 @@ function renderApp(demo: TestDemo, options: {marks?: ReadMarks; columns?: number
 }
 
 /** openBlog, with a callback after each call of one of the source's methods (what the reader asked the blog for). */
-function openWatching(method: 'fetchPost' | 'fetchPostPage', onCall: (result: unknown) => void): typeof openBlog {
+function openWatching(method: 'fetchPost' | 'fetchPostPage', onCall: (result: unknown) => void): OpenBlog {
 	return async (url, options) => {
-		const source = await openBlog(url, options);
+		const source = await openBlog(http, url, options);
 		return new Proxy(source, {
 			get(target, property) {
 				const value = Reflect.get(target, property, target) as unknown;
@@ -155,7 +164,7 @@ describe('the reader', () => {
 	it('reads the long post page by page, to the end, and shows its position', async () => {
 		const {body} = await demo.rest<Array<{id: number; content: {rendered: string}}>>('wp/v2/posts?per_page=100&_fields=id,content');
 		const longest = [...body].sort((a, b) => b.content.rendered.length - a.content.rendered.length)[0]!;
-		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(url, {signal})} perPage={10} readMarks={memoryReadMarks()} initialPost={{kind: 'id', id: longest.id}} />);
+		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={memoryReadMarks()} initialPost={{kind: 'id', id: longest.id}} />);
 		resize(app.stdout, 80, 24);
 		const first = await waitForText(app, /lines 1–22 of (\d+)/);
 		const totalLines = Number(/lines 1–22 of (\d+)/.exec(first)![1]);
@@ -177,7 +186,7 @@ describe('the reader', () => {
 		const {body} = await demo.rest<RestPost[]>('wp/v2/posts?per_page=1&page=11');
 		const eleventh = body[0]!;
 		const {body: tenth} = await demo.rest<RestPost[]>('wp/v2/posts?per_page=1&page=10');
-		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(url, {signal})} perPage={10} readMarks={memoryReadMarks()} initialPost={{kind: 'id', id: tenth[0]!.id}} />);
+		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={memoryReadMarks()} initialPost={{kind: 'id', id: tenth[0]!.id}} />);
 		resize(app.stdout, 80, 24);
 		await waitForText(app, decode(tenth[0]!.title.rendered).slice(0, 20));
 		// The « previous / next » links are at the end of the post; they tell that the neighbours are known.
@@ -212,7 +221,7 @@ describe('the reader', () => {
 	it('re-wraps on resize and keeps the reader’s place', async () => {
 		const {body} = await demo.rest<Array<{id: number; content: {rendered: string}}>>('wp/v2/posts?per_page=100&_fields=id,content');
 		const longest = [...body].sort((a, b) => b.content.rendered.length - a.content.rendered.length)[0]!;
-		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(url, {signal})} perPage={10} readMarks={memoryReadMarks()} initialPost={{kind: 'id', id: longest.id}} />);
+		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={memoryReadMarks()} initialPost={{kind: 'id', id: longest.id}} />);
 		resize(app.stdout, 100, 30);
 		// Let everything arrive (previous/next, related) so that only the width changes the length.
 		await waitForText(app, /lines 1–28 of/);
@@ -236,10 +245,10 @@ describe('the reader', () => {
 
 	it('shows what went wrong in words, and retries with r', async () => {
 		let attempts = 0;
-		const flaky: typeof openBlog = async (url, options) => {
+		const flaky: OpenBlog = async (url, options) => {
 			attempts++;
 			if (attempts === 1) throw new BlogError('network', 'Could not read blog.example: connection refused.');
-			return openBlog(url, options);
+			return openBlog(http, url, options);
 		};
 		const app = renderApp(demo, {openSource: flaky});
 		const failed = await waitForText(app, 'Could not read blog.example: connection refused.');
@@ -275,7 +284,7 @@ describe('the reader', () => {
 	it('keeps the reader’s place in a post when the help opens and closes', async () => {
 		const {body} = await demo.rest<Array<{id: number; content: {rendered: string}}>>('wp/v2/posts?per_page=100&_fields=id,content');
 		const longest = [...body].sort((a, b) => b.content.rendered.length - a.content.rendered.length)[0]!;
-		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(url, {signal})} perPage={10} readMarks={memoryReadMarks()} initialPost={{kind: 'id', id: longest.id}} />);
+		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={memoryReadMarks()} initialPost={{kind: 'id', id: longest.id}} />);
 		resize(app.stdout, 80, 24);
 		await waitForText(app, /lines 1–22 of/);
 		await press(app, ' ', ' ');
@@ -299,7 +308,7 @@ describe('commenting from the reader', () => {
 		const {body: posts} = await demo.rest<Array<{id: number; slug: string}>>('wp/v2/posts?per_page=100&_fields=id,slug');
 		const counts = await Promise.all(posts.map(async post => ({post, comments: (await demo.rest<Array<{id: number}>>(`wp/v2/comments?post=${post.id}`)).body})));
 		const {post} = counts.find(entry => entry.comments.length > 0 && entry.post.slug !== specialPosts.commentsClosed)!;
-		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(url, {signal})} perPage={10} readMarks={memoryReadMarks()} initialPost={{kind: 'id', id: post.id}} />);
+		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={memoryReadMarks()} initialPost={{kind: 'id', id: post.id}} />);
 		resize(app.stdout, 80, 40);
 		await waitForText(app, /lines 1–/);
 		await press(app, 'C');
@@ -344,7 +353,7 @@ describe('your place in the reader', () => {
 
 	const atPost = (slug: string, options: {columns?: number; rows?: number} = {}) => {
 		const post = posts.find(entry => entry.slug === slug)!;
-		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(url, {signal})} perPage={10} readMarks={memoryReadMarks()} initialPost={{kind: 'id', id: post.id}} />);
+		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={memoryReadMarks()} initialPost={{kind: 'id', id: post.id}} />);
 		resize(app.stdout, options.columns ?? 80, options.rows ?? 24);
 		mounted.push(app);
 		return app;

@@ -8,13 +8,17 @@ import type {BlogSource} from '../../source/sources/blog-source.js';
 import {isAnonymousRestRefusal} from '../../source/comments/send-comment.js';
 import {readFormResponse, readRestResponse} from '../../source/comments/outcome.js';
 import type {HttpResponse} from '../../source/http/client.js';
-import {isBlogError} from '../../source/sources/errors.js';
+import {isBlogError} from '../../source/errors.js';
 import {openFeedBlog} from '../../source/sources/feed/discover-feed.js';
 import {openBlog} from '../../source/sources/open-blog.js';
 import {collapse, htmlText} from './helpers/truth.js';
 import type {Seeded} from './helpers/wordpress-target.js';
 import {exchangesOf, fixturesDir, readExchanges, recordedOrigin, type Exchange} from './recording/exchange.js';
 import {startReplayServer, type ReplayServer} from './recording/replay-server.js';
+import {createHttpClient} from '../../source/http/client.js';
+
+// Keeps nothing on disk.
+const http = createHttpClient();
 
 /*
 blogterm's sources against real WordPress's recorded answers (tests/fixtures/wordpress/, made by
@@ -61,7 +65,7 @@ describe('the WordPress source against recorded WordPress answers', () => {
 	const replay = replaying('wordpress source:');
 	let source: BlogSource;
 	before(async () => {
-		source = await openBlog(replay().url);
+		source = await openBlog(http, replay().url);
 	});
 
 	it('opens the blog through its REST API, with the name WordPress gives', () => {
@@ -184,7 +188,7 @@ describe('the WordPress source against a recorded WordPress with plain permalink
 	const replay = replaying('wordpress source (plain permalinks):');
 
 	it('finds the REST API at ?rest_route=, lists the posts, reads a ?p= post and its thread', async () => {
-		const source = await openBlog(replay().url);
+		const source = await openBlog(http, replay().url);
 		assert.equal(source.site.name, seed.name.replace('(pretty)', '(plain)'));
 		const first = await source.fetchPostPage(1, 10);
 		assert.deepEqual({total: first.total, totalPages: first.totalPages}, {total: seed.total, totalPages: seed.totalPages});
@@ -203,7 +207,7 @@ describe('the feed source against recorded WordPress feeds', () => {
 	const replay = replaying('feed source');
 
 	it('lists the RSS feed\'s posts, newest first, with the seeded titles, links, authors and dates, a page at a time', async () => {
-		const source = await openFeedBlog(`${replay().origin}/feed/`);
+		const source = await openFeedBlog(http, `${replay().origin}/feed/`);
 		const first = await source.fetchPostPage(1, 10);
 		const second = await source.fetchPostPage(2, 10);
 		const listed = [...first.posts, ...second.posts];
@@ -218,7 +222,7 @@ describe('the feed source against recorded WordPress feeds', () => {
 	});
 
 	it('reads a post\'s text and its thread from the feed and the post\'s comment feed', async () => {
-		const source = await openFeedBlog(`${replay().origin}/feed/`);
+		const source = await openFeedBlog(http, `${replay().origin}/feed/`);
 		const held = seeded(seed.threadedPostId);
 		const post = await source.fetchPost({kind: 'url', url: onReplay(held.link, replay())});
 		assert.equal(post.title, held.title);
@@ -231,7 +235,7 @@ describe('the feed source against recorded WordPress feeds', () => {
 	});
 
 	it('reads the Atom feed the same', async () => {
-		const source = await openFeedBlog(`${replay().origin}/feed/atom/`);
+		const source = await openFeedBlog(http, `${replay().origin}/feed/atom/`);
 		const first = await source.fetchPostPage(1, 10);
 		assert.deepEqual(first.posts.map(post => [post.title, post.link, post.author]), seed.posts.slice(0, 10).map(post => [post.title, onReplay(post.link, replay()), post.author]));
 	});

@@ -1,8 +1,8 @@
 import {Parser} from 'htmlparser2';
-import {getBytes, header, hostOf, type HttpResponse} from '../../http/client.js';
+import {header, hostOf, type HttpClient, type HttpResponse} from '../../http/client.js';
 import {cleanLine} from '../../render/sanitize.js';
 import type {BlogSource} from '../blog-source.js';
-import {BlogError, isBlogError} from '../errors.js';
+import {BlogError, isBlogError} from '../../errors.js';
 import {createFeedSource} from './feed-source.js';
 import {networkUrl} from '../clean.js';
 import {parseFeedText, readFeedResponse, type ParsedFeed} from './parse-feed.js';
@@ -27,26 +27,26 @@ const jsonType = /^application\/json$/i;
  * `<link rel="alternate">` (the main feed, not the comments feed); when the page names none, the usual
  * places are tried. Rejects with 'not-a-blog' and a message saying what was tried when nothing is found.
  */
-export async function openFeedBlog(url: string, options: OpenFeedOptions = {}): Promise<BlogSource> {
+export async function openFeedBlog(http: HttpClient, url: string, options: OpenFeedOptions = {}): Promise<BlogSource> {
 	const {signal, cacheFirst} = options;
-	const page = options.home ?? await getBytes(url, {signal, cache: true, cacheFirst});
+	const page = options.home ?? await http.getBytes(url, {signal, cache: true, cacheFirst});
 	const pageIsHtml = looksLikeHtml(page);
 	// A page that says it is a feed but cannot be read: said so in the end, unless a feed is found elsewhere.
 	let pageIsBrokenFeed = false;
 	/** Why the page could not be read as a feed, when the reason is more than "not well-formed". */
 	let pageProblem: BlogError | undefined;
 	if (!pageIsHtml && page.statusCode < 400) {
-		const feed = await readPageAsFeed(page, signal, cacheFirst, problem => {
+		const feed = await readPageAsFeed(http, page, signal, cacheFirst, problem => {
 			pageProblem = problem;
 		});
-		if (feed) return createFeedSource(feed, {signal, fetchedUrl: page.url});
+		if (feed) return createFeedSource(feed, {http, signal, fetchedUrl: page.url, fromCache: Boolean(page.fromCache || feed.fromCache)});
 		pageIsBrokenFeed = looksLikeFeed(page);
 	}
 
 	const linked = pageIsHtml && page.statusCode < 400 ? findFeedLinks(page.body, page.url) : [];
 	for (const candidate of linked) {
-		const feed = await tryFeed(candidate, signal, cacheFirst);
-		if (feed) return createFeedSource(feed, {signal, fetchedUrl: page.url});
+		const feed = await tryFeed(http, candidate, signal, cacheFirst);
+		if (feed) return createFeedSource(feed, {http, signal, fetchedUrl: page.url, fromCache: Boolean(page.fromCache || feed.fromCache)});
 	}
 
 	const bases = unique([new URL('.', page.url).toString(), new URL('/', page.url).toString()]);
@@ -56,8 +56,8 @@ export async function openFeedBlog(url: string, options: OpenFeedOptions = {}): 
 			const candidate = new URL(path, base).toString();
 			tried.push(new URL(candidate).pathname);
 			if (linked.includes(candidate)) continue;
-			const feed = await tryFeed(candidate, signal, cacheFirst);
-			if (feed) return createFeedSource(feed, {signal, fetchedUrl: page.url});
+			const feed = await tryFeed(http, candidate, signal, cacheFirst);
+			if (feed) return createFeedSource(feed, {http, signal, fetchedUrl: page.url, fromCache: Boolean(page.fromCache || feed.fromCache)});
 		}
 	}
 	const host = cleanLine(hostOf(page.url));
@@ -123,10 +123,10 @@ function looksLikeHtml(response: HttpResponse): boolean {
  * The page as a feed, or undefined when it is not one. A page fetched as text was read as UTF-8;
  * one that declares another encoding is fetched again as bytes to decode it as declared.
  */
-async function readPageAsFeed(page: HttpResponse, signal: AbortSignal | undefined, cacheFirst: boolean | undefined, onProblem: (problem: BlogError) => void): Promise<ParsedFeed | undefined> {
+async function readPageAsFeed(http: HttpClient, page: HttpResponse, signal: AbortSignal | undefined, cacheFirst: boolean | undefined, onProblem: (problem: BlogError) => void): Promise<ParsedFeed | undefined> {
 	try {
 		if ('bytes' in page && page.bytes instanceof Uint8Array) return readFeedResponse(page as HttpResponse & {bytes: Uint8Array});
-		if (declaresOtherThanUtf8(page)) return readFeedResponse(await getBytes(page.url, {signal, cache: true, cacheFirst}));
+		if (declaresOtherThanUtf8(page)) return readFeedResponse(await http.getBytes(page.url, {signal, cache: true, cacheFirst}));
 		return parseFeedText(page.body, page.url);
 	} catch (error) {
 		if (isBlogError(error) && error.kind === 'cancelled') throw error;
@@ -143,9 +143,9 @@ function declaresOtherThanUtf8(page: HttpResponse): boolean {
 }
 
 /** A candidate feed URL read, or undefined when it is missing, an HTML page or unreadable. Only a cancel rejects. */
-async function tryFeed(url: string, signal: AbortSignal | undefined, cacheFirst: boolean | undefined): Promise<ParsedFeed | undefined> {
+async function tryFeed(http: HttpClient, url: string, signal: AbortSignal | undefined, cacheFirst: boolean | undefined): Promise<ParsedFeed | undefined> {
 	try {
-		const response = await getBytes(url, {signal, cache: true, cacheFirst});
+		const response = await http.getBytes(url, {signal, cache: true, cacheFirst});
 		if (response.statusCode >= 400 || looksLikeHtml(response)) return undefined;
 		return readFeedResponse(response);
 	} catch (error) {

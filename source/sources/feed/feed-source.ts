@@ -1,29 +1,27 @@
 import type {Comment} from '../../model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../../model/comment-draft.js';
 import type {PostPage} from '../../model/page.js';
-import type {Post, PostLink, PostNeighbours, PostRef, PostSummary, Term} from '../../model/post.js';
+import type {Post, PostNeighbours, PostRef} from '../../model/post.js';
 import type {RelatedPost} from '../../model/related.js';
 import type {SiteInfo} from '../../model/site.js';
-import {getBytes, getText, header, hostOf} from '../../http/client.js';
+import type {SentComment} from '../../store/my-comments.js';
+import {header, hostOf, type HttpClient} from '../../http/client.js';
 import {cleanLine} from '../../render/sanitize.js';
+import {checkHeldComment, type HeldCommentState} from '../../comments/held-comments.js';
 import {sendComment} from '../../comments/send-comment.js';
 import type {BlogSource, FetchOptions} from '../blog-source.js';
-import {BlogError, isBlogError} from '../errors.js';
+import {BlogError, isBlogError} from '../../errors.js';
 import {rankRelatedPosts, type RankablePost} from '../related/rank.js';
 import {siteKey} from '../wordpress/discover-wordpress.js';
 import {readPostPage, type PostPageFacts, type WordPressCommentForm} from './post-page.js';
 import {readFeedResponse, type FeedFormat, type FeedItem, type ParsedFeed} from './parse-feed.js';
+import {toComments} from './feed-comments.js';
+import {newestFirst, toLink, toSummary} from './feed-items.js';
+import {fetchFeedPage, maxFeedPages, maxNeighbourSearchPages, type FeedPaging} from './feed-paging.js';
+import {describeRef, itemMatcher, singlePostFeedUrl} from './find-feed-post.js';
 
-/**
- * How the list goes past the first fetch: 'wordpress' asks for `?paged=2`, `?paged=3`… until a 404
- * or an empty page; 'held' means the feed's items are all there is.
- */
-export type FeedPaging = 'wordpress' | 'held';
-
-/** Never read more feed pages than this (WordPress gives 10 posts a page by default). */
-const maxFeedPages = 100;
-/** How far to read on to place a post found on its own among its neighbours. */
-const maxNeighbourSearchPages = 20;
+/** What a post's page says, and whether that is the copy kept on disk (`cacheFirst`). */
+type PostPageRead = {readonly facts: PostPageFacts | undefined; readonly fromCache: boolean};
 
 const descriptions: Record<FeedFormat, string> = {rss: 'RSS feed', rdf: 'RSS feed', atom: 'Atom feed', json: 'JSON Feed'};
 
@@ -33,17 +31,30 @@ const descriptions: Record<FeedFormat, string> = {rss: 'RSS feed', rdf: 'RSS fee
  * hidden: a look at `?paged=2` tells, once the list needs more than the feed holds (so a big static
  * feed is not fetched and parsed a second time before its first page is shown).
  */
-export function createFeedSource(feed: ParsedFeed, options: FetchOptions & {readonly fetchedUrl?: string} = {}): FeedSource {
-	const fetchedUrl = options.fetchedUrl;
-	if (/wordpress/i.test(feed.generator)) return new FeedSource(feed, 'wordpress', [], {fetchedUrl});
-	if (feed.format === 'json' || feed.items.length === 0) return new FeedSource(feed, 'held', [], {fetchedUrl});
-	return new FeedSource(feed, 'held', [], {mayPage: true, fetchedUrl});
+export function createFeedSource(feed: ParsedFeed, options: FetchOptions & Omit<FeedSourceOptions, 'mayPage'>): FeedSource {
+	const {http, fetchedUrl, fromCache} = options;
+	if (/wordpress/i.test(feed.generator)) return new FeedSource(feed, 'wordpress', [], {http, fetchedUrl, fromCache});
+	if (feed.format === 'json' || feed.items.length === 0) return new FeedSource(feed, 'held', [], {http, fetchedUrl, fromCache});
+	return new FeedSource(feed, 'held', [], {http, mayPage: true, fetchedUrl, fromCache});
 }
+
+export type FeedSourceOptions = {
+	/** How it asks the blog. */
+	readonly http: HttpClient;
+	/** Held so far, but it may page like WordPress: `?paged=2` is asked when more is needed. */
+	readonly mayPage?: boolean;
+	/** The address the user's site led to (see the constructor). */
+	readonly fetchedUrl?: string;
+	/** The page and feed it was opened from are the copies kept on disk. */
+	readonly fromCache?: boolean;
+};
 
 /** A blog read through its RSS, Atom or JSON feed. */
 export class FeedSource implements BlogSource {
 	readonly description: string;
 	readonly site: SiteInfo;
+	readonly fromCache: boolean;
+	readonly #http: HttpClient;
 	#paging: FeedPaging;
 	/** Held so far, but it may page like WordPress: `?paged=2` is asked when more is needed. */
 	#mayPage: boolean;
@@ -57,7 +68,7 @@ export class FeedSource implements BlogSource {
 	#feedPagesRead = 1;
 	#loading: Promise<void> | undefined;
 	/** What each post's page says (its comment form, its comments' nesting), by link: read once. */
-	readonly #pages = new Map<string, Promise<PostPageFacts | undefined>>();
+	readonly #pages = new Map<string, Promise<PostPageRead>>();
 	/** Set when a feed page came from the on-disk cache (the blog could not be reached): when it was saved. */
 	#offlineSavedAt: string | undefined;
 
@@ -66,8 +77,10 @@ export class FeedSource implements BlogSource {
 	 * site's key comes from it, never from the home page the feed claims, so that a feed claiming
 	 * another blog's home gets none of that blog's drafts or read state. The feed's own URL by default.
 	 */
-	constructor(feed: ParsedFeed, paging: FeedPaging, laterPages: readonly ParsedFeed[] = [], options: {readonly mayPage?: boolean; readonly fetchedUrl?: string} = {}) {
+	constructor(feed: ParsedFeed, paging: FeedPaging, laterPages: readonly ParsedFeed[], options: FeedSourceOptions) {
 		this.description = descriptions[feed.format];
+		this.#http = options.http;
+		this.fromCache = options.fromCache ?? false;
 		this.#paging = paging;
 		this.#mayPage = paging === 'held' && Boolean(options.mayPage);
 		this.#feedUrl = feed.feedUrl;
@@ -112,8 +125,15 @@ export class FeedSource implements BlogSource {
 	async fetchPost(ref: PostRef, options: FetchOptions = {}): Promise<Post> {
 		const item = await this.#find(ref, options);
 		if (!item) throw new BlogError('not-found', `${this.site.name} has no post ${describeRef(ref)} in its feed.`);
-		const form = await this.#commentForm(item.link, options);
-		return {...toSummary(item), html: item.html, isSummaryOnly: item.isSummaryOnly, commentsOpen: form !== undefined, ...this.#offline()};
+		const page = await this.#postPage(item.link, options);
+		return {
+			...toSummary(item),
+			html: item.html,
+			isSummaryOnly: item.isSummaryOnly,
+			commentsOpen: page?.facts?.commentForm !== undefined,
+			...this.#offline(),
+			...(page?.fromCache ? {fromCache: true as const} : {}),
+		};
 	}
 
 	async fetchNeighbours(post: Post, options: FetchOptions = {}): Promise<PostNeighbours> {
@@ -131,14 +151,14 @@ export class FeedSource implements BlogSource {
 	async fetchComments(post: Post, options: FetchOptions = {}): Promise<Comment[]> {
 		const item = this.#items[this.#indexOf(post.id)] ?? this.#foundAlone.get(String(post.id));
 		if (!item?.commentFeedUrl) return [];
-		const response = await getBytes(item.commentFeedUrl, {signal: options.signal, cache: true, cacheFirst: options.cacheFirst});
+		const response = await this.#http.getBytes(item.commentFeedUrl, {signal: options.signal, cache: true, cacheFirst: options.cacheFirst});
 		// A post without comments may have no comment feed at all.
 		if (response.statusCode === 404 || response.statusCode === 410) return [];
 		if (response.statusCode >= 400) {
 			throw new BlogError('http', `${cleanLine(hostOf(response.url))} answered ${response.statusCode} for the comments of “${post.title}”.`, {statusCode: response.statusCode});
 		}
 		const page = await this.#postPage(post.link, options);
-		return toComments(readFeedResponse(response).items, page?.commentParents ?? new Map());
+		return toComments(readFeedResponse(response).items, page?.facts?.commentParents ?? new Map());
 	}
 
 	fetchRelated(post: Post, limit: number, _options: FetchOptions = {}): Promise<RelatedPost[]> {
@@ -153,12 +173,16 @@ export class FeedSource implements BlogSource {
 		return (await this.#commentForm(post.link, {}).catch(() => undefined)) !== undefined;
 	}
 
+	async checkHeldComment(post: Post, sent: SentComment, options: FetchOptions = {}): Promise<HeldCommentState> {
+		return checkHeldComment(this.#http, sent, post.link, options);
+	}
+
 	async submitComment(post: Post, draft: CommentDraft): Promise<CommentOutcome> {
 		const form = await this.#commentForm(post.link, {}).catch(() => undefined);
 		if (!form) {
 			return {kind: 'refused', reason: 'closed', message: 'This post’s page has no comment form blogterm can send to; open it in the browser to comment.'};
 		}
-		return sendComment({postId: form.postId, formActionUrl: form.formActionUrl}, draft);
+		return sendComment(this.#http, {postId: form.postId, formActionUrl: form.formActionUrl}, draft);
 	}
 
 	/** Adds items not seen yet; returns how many were new. */
@@ -189,7 +213,7 @@ export class FeedSource implements BlogSource {
 
 	/** Asks for `?paged=2` once: new items there mean the feed pages like WordPress's. A cancel leaves it to ask again. */
 	async #probePaging(options: FetchOptions): Promise<void> {
-		this.#probing ??= fetchFeedPage(this.#feedUrl, 2, options).then(
+		this.#probing ??= fetchFeedPage(this.#http, this.#feedUrl, 2, options).then(
 			second => {
 				this.#mayPage = false;
 				if (!second || !second.items.some(item => !this.#ids.has(item.id))) return;
@@ -214,7 +238,7 @@ export class FeedSource implements BlogSource {
 			this.#ended = true;
 			return;
 		}
-		const page = await fetchFeedPage(this.#feedUrl, this.#feedPagesRead + 1, options);
+		const page = await fetchFeedPage(this.#http, this.#feedUrl, this.#feedPagesRead + 1, options);
 		this.#feedPagesRead++;
 		this.#offlineSavedAt ??= page?.offlineSavedAt;
 		// A page with nothing new is the end too: a server that ignores ?paged= sends page 1 again.
@@ -250,26 +274,11 @@ export class FeedSource implements BlogSource {
 	 * Undefined when WordPress says there is none; 'unknown' when the answer is not WordPress's.
 	 */
 	async #findAlone(ref: PostRef, options: FetchOptions): Promise<FeedItem | undefined | 'unknown'> {
-		let url: URL;
-		try {
-			url = new URL(ref.kind === 'url' ? ref.url : withTrailingSlash(this.site.url));
-		} catch {
-			return 'unknown';
-		}
-		if (ref.kind === 'id') {
-			if (!/^\d+$/.test(String(ref.id))) return 'unknown';
-			url.searchParams.set('p', String(ref.id));
-		} else if (ref.kind === 'slug') {
-			url.searchParams.set('name', ref.slug);
-		} else if (url.host !== new URL(this.#feedUrl).host) {
-			return 'unknown';
-		}
-		url.searchParams.set('feed', 'rss2');
-		url.searchParams.set('withoutcomments', '1');
-		url.hash = '';
+		const url = singlePostFeedUrl(ref, this.site.url, this.#feedUrl);
+		if (!url) return 'unknown';
 		let items: readonly FeedItem[];
 		try {
-			const response = await getBytes(url.toString(), {signal: options.signal, cache: true});
+			const response = await this.#http.getBytes(url.toString(), {signal: options.signal, cache: true});
 			if (response.statusCode === 404 && /xml|rss/i.test(header(response, 'content-type') ?? '')) return undefined;
 			if (response.statusCode !== 200) return 'unknown';
 			const feed = readFeedResponse(response);
@@ -296,17 +305,19 @@ export class FeedSource implements BlogSource {
 	 * What a post's page says, read once per link. A page that answers (with a form or without) is
 	 * remembered; one that could not be reached is asked again next time. Rejects only when cancelled.
 	 */
-	async #postPage(link: string, options: FetchOptions): Promise<PostPageFacts | undefined> {
+	async #postPage(link: string, options: FetchOptions): Promise<PostPageRead | undefined> {
 		if (!/^https?:/i.test(link)) return undefined;
 		let page = this.#pages.get(link);
 		if (!page) {
-			const fetched = getText(link, {signal: options.signal, cache: true, cacheFirst: options.cacheFirst});
-			const read = fetched.then(response => response.statusCode === 200 ? readPostPage(response.body, response.url) : undefined);
+			const read = this.#http.getText(link, {signal: options.signal, cache: true, cacheFirst: options.cacheFirst}).then(response => ({
+				facts: response.statusCode === 200 ? readPostPage(response.body, response.url) : undefined,
+				fromCache: Boolean(response.fromCache),
+			}));
 			page = read;
 			this.#pages.set(link, read);
 			// A copy from disk is for this once: the next look (the refresh) asks the blog.
-			fetched.then(response => {
-				if (response.fromCache && this.#pages.get(link) === read) this.#pages.delete(link);
+			read.then(answer => {
+				if (answer.fromCache && this.#pages.get(link) === read) this.#pages.delete(link);
 			}, () => undefined);
 		}
 		try {
@@ -323,163 +334,6 @@ export class FeedSource implements BlogSource {
 	}
 
 	async #commentForm(link: string, options: FetchOptions): Promise<WordPressCommentForm | undefined> {
-		return (await this.#postPage(link, options))?.commentForm;
+		return (await this.#postPage(link, options))?.facts?.commentForm;
 	}
-}
-
-/** One page of a WordPress-style paged feed; undefined past the end (404, 410). */
-async function fetchFeedPage(feedUrl: string, page: number, options: FetchOptions): Promise<ParsedFeed | undefined> {
-	const url = new URL(feedUrl);
-	url.searchParams.set('paged', String(page));
-	const response = await getBytes(url.toString(), {signal: options.signal, cache: true});
-	if (response.statusCode === 404 || response.statusCode === 410) return undefined;
-	if (response.statusCode >= 400) {
-		throw new BlogError('http', `${cleanLine(hostOf(response.url))} answered ${response.statusCode} for page ${page} of its feed.`, {statusCode: response.statusCode});
-	}
-	return readFeedResponse(response);
-}
-
-/** Newest first when every item is dated; otherwise the feed's own order, which is usually that already. */
-function newestFirst(items: readonly FeedItem[]): readonly FeedItem[] {
-	if (items.some(item => item.date === undefined)) return items;
-	return items.toSorted((a, b) => Date.parse(b.date!) - Date.parse(a.date!));
-}
-
-function toSummary(item: FeedItem): PostSummary {
-	return {
-		id: item.id,
-		title: item.title || untitled(item),
-		link: item.link,
-		date: item.date,
-		author: item.author,
-		commentCount: item.commentCount,
-		excerpt: item.excerpt,
-		slug: slugOf(item.link),
-		categories: item.categories.map(name => toTerm(name, 'category')),
-		tags: item.tags.map(name => toTerm(name, 'tag')),
-	};
-}
-
-/** Microblog items have no title: the start of the text stands in. */
-function untitled(item: FeedItem): string {
-	if (!item.excerpt) return '(no title)';
-	return item.excerpt.length > 60 ? `${item.excerpt.slice(0, 60).trimEnd()}…` : item.excerpt;
-}
-
-function toTerm(name: string, taxonomy: Term['taxonomy']): Term {
-	return {id: name.toLowerCase(), name, taxonomy};
-}
-
-function toLink(item: FeedItem | undefined): PostLink | undefined {
-	return item ? {id: item.id, title: item.title || untitled(item), link: item.link} : undefined;
-}
-
-/**
- * A comment feed's items as comments, oldest first. A reply's parent is the comment its
- * `thr:in-reply-to` names, else the one the post's page nests it under. WordPress's comments keep
- * their numeric ID (from `#comment-N`), which a reply through the comment form needs.
- */
-function toComments(items: readonly FeedItem[], pageParents: ReadonlyMap<number, number>): Comment[] {
-	const idOf = (item: FeedItem): number | string => wordpressCommentNumber(item) ?? item.id;
-	const idsByFeedId = new Map(items.map(item => [item.id, idOf(item)]));
-	const comments = items.map((item): Comment => {
-		const id = idOf(item);
-		const replyTo = item.inReplyTo === undefined ? undefined : idsByFeedId.get(item.inReplyTo);
-		const nestedUnder = typeof id === 'number' ? pageParents.get(id) : undefined;
-		return {
-			id,
-			parent: replyTo !== undefined && replyTo !== id ? replyTo : nestedUnder ?? 0,
-			author: item.author || cleanLine(item.title.replace(/^(?:By|Von|Par|Por):\s*/i, '')) || 'Anonymous',
-			authorUrl: item.authorUrl,
-			date: item.date,
-			html: item.html,
-			status: 'approved',
-		};
-	});
-	// Comment feeds list the newest first.
-	if (comments.every(comment => comment.date !== undefined)) return comments.toSorted((a, b) => Date.parse(a.date!) - Date.parse(b.date!));
-	return comments.toReversed();
-}
-
-/** `…#comment-12` (a WordPress comment's link or guid) → 12. */
-function wordpressCommentNumber(item: FeedItem): number | undefined {
-	const match = /#comment-(\d+)$/.exec(item.link) ?? /#comment-(\d+)$/.exec(item.id);
-	return match ? Number(match[1]) : undefined;
-}
-
-/** The last path segment of a link: `https://x/2024/01/hello-world/` → `hello-world`. */
-export function slugOf(link: string): string | undefined {
-	try {
-		const segment = new URL(link).pathname.split('/').filter(Boolean).pop();
-		return segment ? safeDecode(segment) : undefined;
-	} catch {
-		return undefined;
-	}
-}
-
-/** Tells whether a feed item is the post a PostRef names: by guid/id, `?p=ID`, slug or link. */
-function itemMatcher(ref: PostRef): (item: FeedItem) => boolean {
-	switch (ref.kind) {
-		case 'id': {
-			const id = String(ref.id);
-			const isNumber = /^\d+$/.test(id);
-			return item => item.id === id || (isNumber && (wordpressIdOf(item.id) === id || wordpressIdOf(item.link) === id));
-		}
-		case 'slug': {
-			const slug = ref.slug.replace(/^\/+|\/+$/g, '').toLowerCase();
-			return item => {
-				const own = slugOf(item.link)?.toLowerCase();
-				return own !== undefined && (own === slug || own.replace(/\.[a-z\d]+$/, '') === slug);
-			};
-		}
-		case 'url': {
-			const wanted = comparableUrl(ref.url);
-			const wantedId = wordpressIdOf(ref.url);
-			return item => (wanted !== undefined && (comparableUrl(item.link) === wanted || comparableUrl(item.id) === wanted))
-				|| (wantedId !== undefined && (wordpressIdOf(item.id) === wantedId || wordpressIdOf(item.link) === wantedId));
-		}
-	}
-}
-
-/** `https://x/?p=42` → `42` (WordPress's guid). */
-function wordpressIdOf(url: string): string | undefined {
-	const match = /[?&]p=(\d+)(?:&|#|$)/.exec(url);
-	return match?.[1];
-}
-
-/** A URL without scheme, `www.`, fragment or trailing slash: the same page however it was written. */
-function comparableUrl(text: string): string | undefined {
-	try {
-		const url = new URL(text.trim());
-		if (!/^https?:$/.test(url.protocol)) return undefined;
-		return `${url.host.toLowerCase().replace(/^www\./, '')}${safeDecode(url.pathname).replace(/\/+$/, '')}${url.search}`;
-	} catch {
-		return undefined;
-	}
-}
-
-function safeDecode(text: string): string {
-	try {
-		return decodeURIComponent(text);
-	} catch {
-		return text;
-	}
-}
-
-function describeRef(ref: PostRef): string {
-	switch (ref.kind) {
-		case 'id': {
-			return `with ID ${cleanLine(String(ref.id))}`;
-		}
-		case 'slug': {
-			return `“${cleanLine(ref.slug)}”`;
-		}
-		case 'url': {
-			return `at ${cleanLine(ref.url)}`;
-		}
-	}
-}
-
-function withTrailingSlash(url: string): string {
-	return url.endsWith('/') ? url : `${url}/`;
 }

@@ -2,7 +2,7 @@ import {parseFeed, type AtomFeed, type JsonFeed, type RdfFeed, type RssFeed} fro
 import {header, hostOf, type HttpResponse} from '../../http/client.js';
 import {cleanLine} from '../../render/sanitize.js';
 import {boundedItems, maxFeedItemsPerAnswer, networkCount, networkUrl} from '../clean.js';
-import {BlogError} from '../errors.js';
+import {BlogError} from '../../errors.js';
 import {atomEntrySchema, checkedItems, jsonItemSchema, rssItemSchema} from './feed-schema.js';
 import {htmlToText, resolveHtmlUrls, textToHtml} from './html-text.js';
 
@@ -49,6 +49,8 @@ export type ParsedFeed = {
 	readonly items: readonly FeedItem[];
 	/** Set when the feed could not be fetched and this is the copy kept on disk (ISO 8601 time it was saved). */
 	readonly offlineSavedAt?: string;
+	/** Set when `cacheFirst` gave the copy kept on disk without asking the server. */
+	readonly fromCache?: true;
 };
 
 const excerptLength = 280;
@@ -122,7 +124,11 @@ function readFeedText(text: string, feedUrl: string): ParsedFeed {
 /** Decodes and reads a feed fetched with getBytes. */
 export function readFeedResponse(response: HttpResponse & {readonly bytes: Uint8Array}): ParsedFeed {
 	const feed = parseFeedText(decodeFeedBytes(response.bytes, header(response, 'content-type')), response.url);
-	return response.offlineSavedAt === undefined ? feed : {...feed, offlineSavedAt: response.offlineSavedAt};
+	return {
+		...feed,
+		...(response.offlineSavedAt === undefined ? {} : {offlineSavedAt: response.offlineSavedAt}),
+		...(response.fromCache ? {fromCache: true as const} : {}),
+	};
 }
 
 /**

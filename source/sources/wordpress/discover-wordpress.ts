@@ -1,5 +1,5 @@
 import {ElementType, parseDocument} from 'htmlparser2';
-import {getText, header, hostOf, type HttpResponse} from '../../http/client.js';
+import {header, hostOf, type HttpClient, type HttpResponse} from '../../http/client.js';
 import {cleanLine} from '../../render/sanitize.js';
 import type {SiteInfo} from '../../model/site.js';
 import type {FetchOptions} from '../blog-source.js';
@@ -40,7 +40,7 @@ export function advertisedApiRoot(response: HttpResponse): ApiRoot | undefined {
  * Opens a WordPress blog through its REST API, or resolves undefined when the site is not WordPress
  * (or has its REST API switched off for visitors).
  */
-export async function openWordPressBlog(home: HttpResponse, options: FetchOptions = {}, environment: NodeJS.ProcessEnv = process.env, namedSite?: string): Promise<WordPressSource | undefined> {
+export async function openWordPressBlog(http: HttpClient, home: HttpResponse, options: FetchOptions = {}, environment: NodeJS.ProcessEnv = process.env, namedSite?: string): Promise<WordPressSource | undefined> {
 	const given = new URL(home.url);
 	const advertised = looksLikeApiRoot(given) ? {url: home.url} : advertisedApiRoot(home);
 	if (!advertised) return undefined;
@@ -48,9 +48,9 @@ export async function openWordPressBlog(home: HttpResponse, options: FetchOption
 	// when the server sends unknown paths to index.php: whatever is not the REST index, try ?rest_route=.
 	const roots = new URL(advertised.url).searchParams.has('rest_route') ? [advertised] : [advertised, plainPermalinkRoot(advertised)];
 	for (const root of roots) {
-		const index = root === advertised && looksLikeApiRoot(given) ? home : await getText(root.url, {signal: options.signal, headers: {accept: 'application/json'}, cache: true, cacheFirst: options.cacheFirst});
+		const index = root === advertised && looksLikeApiRoot(given) ? home : await http.getText(root.url, {signal: options.signal, headers: {accept: 'application/json'}, cache: true, cacheFirst: options.cacheFirst});
 		const parsed = readIndex(index);
-		if (parsed) return new WordPressSource(root, siteInfo(parsed, home.url), installUrl(parsed, index.url), environment, namedSite);
+		if (parsed) return new WordPressSource(root, siteInfo(parsed, home.url), installUrl(parsed, index.url), {http, environment, namedSite, fromCache: Boolean(home.fromCache || index.fromCache)});
 	}
 	return undefined;
 }

@@ -4,13 +4,15 @@ import type {PostPage} from '../../model/page.js';
 import type {Post, PostId, PostLink, PostNeighbours, PostRef, PostSummary} from '../../model/post.js';
 import type {RelatedPost} from '../../model/related.js';
 import type {SiteInfo} from '../../model/site.js';
-import {getText, header, hostOf, parseJsonBody, type HttpResponse} from '../../http/client.js';
+import type {SentComment} from '../../store/my-comments.js';
+import {header, hostOf, parseJsonBody, type HttpClient, type HttpResponse} from '../../http/client.js';
 import {cleanLine} from '../../render/sanitize.js';
+import {checkHeldComment, type HeldCommentState} from '../../comments/held-comments.js';
 import {credentialSitesFromSettings, credentialsForSite, sendComment} from '../../comments/send-comment.js';
 import {rankRelatedPosts} from '../related/rank.js';
 import type {BlogSource, FetchOptions} from '../blog-source.js';
 import {boundedItems, firstItemsOfJsonArray, maxItemsPerAnswer, networkCount} from '../clean.js';
-import {BlogError, isBlogError} from '../errors.js';
+import {BlogError, isBlogError} from '../../errors.js';
 import {routeUrl, type ApiRoot, type QueryValue} from './api-root.js';
 import {readJetpackRelated} from './jetpack-related.js';
 import {checkComment, checkPost, commentPostId, readError, renderedToLine, toComment, toPost, toPostLink, toPostSummary, type Checked, type WpPost} from './wp-json.js';
@@ -23,10 +25,23 @@ const summaryFields = 'id,date,date_gmt,slug,link,title,excerpt,author,categorie
 const postFields = `${summaryFields},content,status`;
 const linkFields = 'id,title,link';
 
+export type WordPressSourceOptions = {
+	/** How it asks the blog. */
+	readonly http: HttpClient;
+	/** Where WordPress passwords are looked up (BLOGTERM_WP_*); process.env by default. */
+	readonly environment?: NodeJS.ProcessEnv;
+	/** The site as the user named it: the only one (with those in settings) a WordPress password goes to. */
+	readonly namedSite?: string;
+	/** What it was opened from (the home page, the REST index) is the copy kept on disk. */
+	readonly fromCache?: boolean;
+};
+
 /** A WordPress blog read through its REST API (`/wp-json/wp/v2/…` or `?rest_route=`). */
 export class WordPressSource implements BlogSource {
 	readonly description = 'WordPress REST API';
 	readonly site: SiteInfo;
+	readonly fromCache: boolean;
+	readonly #http: HttpClient;
 	readonly #root: ApiRoot;
 	/** The WordPress install's URL (site_url), where wp-comments-post.php lives. */
 	readonly #installUrl: string;
@@ -34,12 +49,14 @@ export class WordPressSource implements BlogSource {
 	/** The site as the user named it: the only one (with those in settings) a WordPress password goes to. */
 	readonly #namedSite: string | undefined;
 
-	constructor(root: ApiRoot, site: SiteInfo, installUrl: string, environment: NodeJS.ProcessEnv = process.env, namedSite?: string) {
+	constructor(root: ApiRoot, site: SiteInfo, installUrl: string, options: WordPressSourceOptions) {
+		this.#http = options.http;
+		this.fromCache = options.fromCache ?? false;
 		this.#root = root;
 		this.site = site;
 		this.#installUrl = installUrl;
-		this.#environment = environment;
-		this.#namedSite = namedSite;
+		this.#environment = options.environment ?? process.env;
+		this.#namedSite = options.namedSite;
 	}
 
 	async fetchPostPage(page: number, perPage: number, options: FetchOptions = {}): Promise<PostPage> {
@@ -49,13 +66,14 @@ export class WordPressSource implements BlogSource {
 			// WordPress's 400 for a page past the end carries no totals: ask for them in the smallest way.
 			const first = page > 1 ? await this.#get('wp/v2/posts', {page: 1, per_page: clampedPerPage, _fields: 'id'}, options) : response;
 			const total = networkCount(header(first, 'x-wp-total'));
-			if (total === undefined) return {page, perPage: clampedPerPage, total: 0, totalPages: 0, totalIsExact: false, posts: []};
-			return {page, perPage: clampedPerPage, total, totalPages: Math.ceil(total / clampedPerPage), posts: []};
+			const kept = fromCache(response, first);
+			if (total === undefined) return {page, perPage: clampedPerPage, total: 0, totalPages: 0, totalIsExact: false, posts: [], ...kept};
+			return {page, perPage: clampedPerPage, total, totalPages: Math.ceil(total / clampedPerPage), posts: [], ...kept};
 		}
 		this.#ensureOk(response, 'the list of posts');
 		const {items: posts, notes} = this.#checkedList(response, 'posts', checkPost);
 		// WordPress refuses (401) to list comments of a password-protected post, and with it the whole batch.
-		const counts = await this.#commentCounts(posts.filter(post => !post.excerpt?.protected).map(post => post.id), options);
+		const {counts, answer: countsAnswer} = await this.#commentCounts(posts.filter(post => !post.excerpt?.protected).map(post => post.id), options);
 		return {
 			page,
 			perPage: clampedPerPage,
@@ -63,6 +81,7 @@ export class WordPressSource implements BlogSource {
 			posts: posts.map(post => toPostSummary(post, counts.get(post.id))),
 			...(notes.length > 0 ? {notes} : {}),
 			...offline(response),
+			...fromCache(response, countsAnswer),
 		};
 	}
 
@@ -72,8 +91,8 @@ export class WordPressSource implements BlogSource {
 		// When finding the post fails first (Esc), the count's own rejection must not go unhandled: Node would exit.
 		early?.catch(() => undefined);
 		const {found, response} = await this.#findPost(ref, options);
-		const counts = await (early ?? this.#commentCounts([found.id], options));
-		return {...toPost(found, counts.get(found.id)), ...offline(response)};
+		const {counts, answer: countsAnswer} = await (early ?? this.#commentCounts([found.id], options));
+		return {...toPost(found, counts.get(found.id)), ...offline(response), ...fromCache(response, countsAnswer)};
 	}
 
 	async fetchNeighbours(post: Post, options: FetchOptions = {}): Promise<PostNeighbours> {
@@ -127,8 +146,12 @@ export class WordPressSource implements BlogSource {
 		return post.commentsOpen && !post.isProtected;
 	}
 
+	async checkHeldComment(post: Post, sent: SentComment, options: FetchOptions = {}): Promise<HeldCommentState> {
+		return checkHeldComment(this.#http, sent, post.link, options);
+	}
+
 	async submitComment(post: Post, draft: CommentDraft): Promise<CommentOutcome> {
-		return sendComment({
+		return sendComment(this.#http, {
 			postId: post.id,
 			formActionUrl: new URL('wp-comments-post.php', withTrailingSlash(this.#installUrl)).toString(),
 			restCommentsUrl: routeUrl(this.#root, 'wp/v2/comments'),
@@ -181,26 +204,30 @@ export class WordPressSource implements BlogSource {
 		return first ? toPostLink(first) : undefined;
 	}
 
-	/** Comment counts for a page of posts in one request (REST posts carry no count). Unknown counts are left out. */
-	async #commentCounts(postIds: readonly PostId[], options: FetchOptions): Promise<Map<PostId, number>> {
+	/**
+	 * Comment counts for a page of posts in one request (REST posts carry no count), with the answer they
+	 * came from (when one came). Unknown counts are left out.
+	 */
+	async #commentCounts(postIds: readonly PostId[], options: FetchOptions): Promise<{counts: Map<PostId, number>; answer?: HttpResponse}> {
 		const counts = new Map<PostId, number>();
-		if (postIds.length === 0) return counts;
+		if (postIds.length === 0) return {counts};
+		let answer: HttpResponse | undefined;
 		try {
 			if (postIds.length === 1) {
-				const response = await this.#get('wp/v2/comments', {post: postIds[0], per_page: 1, _fields: 'id'}, options);
-				const total = networkCount(header(response, 'x-wp-total'));
-				if (response.statusCode === 200 && total !== undefined) counts.set(postIds[0]!, total);
-				return counts;
+				answer = await this.#get('wp/v2/comments', {post: postIds[0], per_page: 1, _fields: 'id'}, options);
+				const total = networkCount(header(answer, 'x-wp-total'));
+				if (answer.statusCode === 200 && total !== undefined) counts.set(postIds[0]!, total);
+				return {counts, answer};
 			}
-			const response = await this.#get('wp/v2/comments', {post: postIds, per_page: maxPerPage, _fields: 'post'}, options);
-			if (response.statusCode !== 200) return counts;
-			const totalPages = networkCount(header(response, 'x-wp-totalpages'));
+			answer = await this.#get('wp/v2/comments', {post: postIds, per_page: maxPerPage, _fields: 'post'}, options);
+			if (answer.statusCode !== 200) return {counts, answer};
+			const totalPages = networkCount(header(answer, 'x-wp-totalpages'));
 			// More than 100 comments on the page (or a count that is no number): counting them all costs too much.
-			if (totalPages === undefined || totalPages > 1) return counts;
-			const comments = this.#list(response, 'the comments');
+			if (totalPages === undefined || totalPages > 1) return {counts, answer};
+			const comments = this.#list(answer, 'the comments');
 			// Only each comment's post was asked for (`_fields=post`): that is all there is to check.
 			const postOf = comments.map(comment => commentPostId(comment));
-			if (postOf.includes(undefined)) return counts; // Some could not be read: no count is better than a wrong one.
+			if (postOf.includes(undefined)) return {counts, answer}; // Some could not be read: no count is better than a wrong one.
 			for (const id of postIds) counts.set(id, 0);
 			for (const id of postOf) {
 				if (id !== undefined && counts.has(id)) counts.set(id, counts.get(id)! + 1);
@@ -208,7 +235,7 @@ export class WordPressSource implements BlogSource {
 		} catch (error) {
 			if ((error as BlogError).kind === 'cancelled') throw error;
 		}
-		return counts;
+		return {counts, answer};
 	}
 
 	async #jetpackRelated(post: Post, options: FetchOptions): Promise<RelatedPost[] | undefined> {
@@ -229,7 +256,7 @@ export class WordPressSource implements BlogSource {
 		endpoint.searchParams.set('relatedposts', '1');
 		let endpointResponse: HttpResponse;
 		try {
-			endpointResponse = await getText(endpoint.toString(), {signal: options.signal, headers: {accept: 'application/json'}, cache: true, cacheFirst: options.cacheFirst});
+			endpointResponse = await this.#http.getText(endpoint.toString(), {signal: options.signal, headers: {accept: 'application/json'}, cache: true, cacheFirst: options.cacheFirst});
 		} catch (error) {
 			// Jetpack's endpoint only adds to what the REST API gives: a post page that cannot be reached
 			// (another host, down, too slow) means ranking by terms, not failing.
@@ -247,7 +274,7 @@ export class WordPressSource implements BlogSource {
 
 	async #get(route: string, query: Record<string, QueryValue>, options: FetchOptions): Promise<HttpResponse> {
 		// Every answer is kept: what was read once can be read again with no network.
-		return getText(routeUrl(this.#root, route, query), {signal: options.signal, headers: {accept: 'application/json'}, cache: true, cacheFirst: options.cacheFirst});
+		return this.#http.getText(routeUrl(this.#root, route, query), {signal: options.signal, headers: {accept: 'application/json'}, cache: true, cacheFirst: options.cacheFirst});
 	}
 
 	#ensureOk(response: HttpResponse, what: string): void {
@@ -350,6 +377,11 @@ function pageTotals(response: HttpResponse, page: number, perPage: number, count
 /** `{offlineSavedAt}` when the answer came from the on-disk cache because the blog could not be reached. */
 function offline(response: HttpResponse): {offlineSavedAt?: string} {
 	return response.offlineSavedAt === undefined ? {} : {offlineSavedAt: response.offlineSavedAt};
+}
+
+/** `{fromCache: true}` when any of these answers is the copy kept on disk, given without asking the blog (`cacheFirst`). */
+function fromCache(...responses: ReadonlyArray<HttpResponse | undefined>): {fromCache?: true} {
+	return responses.some(response => response?.fromCache) ? {fromCache: true} : {};
 }
 
 /** WordPress answers 400 rest_post_invalid_page_number (posts) or rest_comment_invalid_page_number for a page past the end. */

@@ -7,7 +7,6 @@ import {hostOf} from '../../http/client.js';
 import {fitToWidth} from '../../render/fit-width.js';
 import {formatDate} from '../../render/format-date.js';
 import type {SentComment} from '../../store/my-comments.js';
-import {checkHeldComment} from '../../comments/held-comments.js';
 import {cleanLine} from '../../render/sanitize.js';
 import type {BlogSource} from '../../sources/blog-source.js';
 import {ErrorBox} from '../components/error-box.js';
@@ -83,8 +82,8 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 	const heldKey = placed && placed.stillHeld.length > 0 ? `${key}:${placed.stillHeld.map(sent => sent.id).join(',')}` : undefined;
 	const loadHeld = useCallback(async (signal: AbortSignal) => {
 		const held = placed?.stillHeld ?? [];
-		return Promise.all(held.map(async sent => ({sent, state: await checkHeldComment(sent, post.link, {signal})})));
-	}, [placed, post.link]);
+		return Promise.all(held.map(async sent => ({sent, state: await source.checkHeldComment(post, sent, {signal})})));
+	}, [placed, source, post]);
 	const heldChecked = useAsync(heldKey, loadHeld);
 	useEffect(() => {
 		if (heldChecked.status !== 'done') return;

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {cleanText} from '../../render/sanitize.js';
-import type {BlogError} from '../../sources/errors.js';
+import type {BlogError} from '../../errors.js';
 import {theme} from '../theme.js';
 
 /** A failure in words, and what the user can do about it. */

@@ -1,6 +1,6 @@
+import {isDeepStrictEqual} from 'node:util';
 import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
-import {answeredFromDisk} from '../../http/client.js';
-import {BlogError} from '../../sources/errors.js';
+import {BlogError} from '../../errors.js';
 import {cleanLine} from '../../render/sanitize.js';
 
 export type AsyncState<T> =
@@ -79,6 +79,14 @@ export function useAsync<T>(key: string | undefined, load: (signal: AbortSignal)
 /** What a refreshing load is asked for: first the copy kept on disk, then (without it) the blog's answer. */
 export type RefreshingLoadOptions = {readonly cacheFirst?: boolean};
 
+/** What a refreshing load gives: it says itself when it came from the copy on disk (a post, a page, a source). */
+export type MaybeFromCache = {readonly fromCache?: boolean};
+
+/** Whether a refreshed answer is the one shown, whichever of them came from disk: isDeepStrictEqual without the mark. */
+export function isSameAnswer<T extends MaybeFromCache>(shown: T, refreshed: T): boolean {
+	return isDeepStrictEqual({...shown, fromCache: undefined}, {...refreshed, fromCache: undefined});
+}
+
 export type RefreshingResult<T> = AsyncResult<T> & {
 	/** A value is shown and a fresher one is being asked for ("updating…"). */
 	readonly refreshing: boolean;
@@ -97,11 +105,11 @@ type Shown<T> = {readonly key: string; readonly attempt: number; readonly value:
 
 /**
  * Like useAsync, but shows what was read before at once: runs `load(signal, {cacheFirst: true})`,
- * shows its value, then, when any of it came from the copy on disk, runs `load(signal, {})` in the
+ * shows its value, then, when it says it came from the copy on disk (`fromCache`), runs `load(signal, {})` in the
  * background and shows that when it arrives. A refresh that fails (offline: the sources mark their
  * answers `offlineSavedAt` then) leaves the first value on screen. `retry` on a value shown refreshes it.
  */
-export function useRefreshingAsync<T>(key: string | undefined, load: (signal: AbortSignal, options: RefreshingLoadOptions) => Promise<T>, options: RefreshingOptions<T> = {}): RefreshingResult<T> {
+export function useRefreshingAsync<T extends MaybeFromCache>(key: string | undefined, load: (signal: AbortSignal, options: RefreshingLoadOptions) => Promise<T>, options: RefreshingOptions<T> = {}): RefreshingResult<T> {
 	const [state, setState] = useState<AsyncState<T>>(() => (options.initial === undefined ? {status: 'loading'} : {status: 'done', value: options.initial}));
 	const [refreshing, setRefreshing] = useState(false);
 	const [attempt, setAttempt] = useState(0);
@@ -157,7 +165,7 @@ export function useRefreshingAsync<T>(key: string | undefined, load: (signal: Ab
 					if (abort.signal.aborted) return;
 					show(value);
 					// Something came from disk: ask the blog again, in the background.
-					if (answeredFromDisk(abort.signal)) refresh();
+					if (value.fromCache) refresh();
 				},
 				(error: unknown) => {
 					if (abort.signal.aborted && controller.current !== abort) return;

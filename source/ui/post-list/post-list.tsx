@@ -1,4 +1,3 @@
-import {isDeepStrictEqual} from 'node:util';
 import {useKeys} from '../hooks/use-keys.js';
 import {Box, Text} from 'ink';
 import {useCallback, useEffect} from 'react';
@@ -10,7 +9,7 @@ import {hostOf} from '../../http/client.js';
 import {offlineNote} from '../../store/cache.js';
 import {ErrorBox} from '../components/error-box.js';
 import {LoadingLine} from '../components/loading-line.js';
-import {useRefreshingAsync, type RefreshingLoadOptions} from '../hooks/use-async.js';
+import {isSameAnswer, useRefreshingAsync, type RefreshingLoadOptions} from '../hooks/use-async.js';
 import {theme} from '../theme.js';
 import {listRow} from './post-list-lines.js';
 
@@ -50,7 +49,7 @@ export function PostList(props: PostListProps) {
 	const {source, page, perPage, width, height} = props;
 	const load = useCallback((signal: AbortSignal, options: RefreshingLoadOptions) => source.fetchPostPage(page, perPage, {...options, signal}), [source, page, perPage]);
 	// The page kept on disk shows at once; the blog's answer replaces it (a new source, too, is asked again).
-	const result = useRefreshingAsync(`${page}/${perPage}`, load, {revision: source, isSame: isDeepStrictEqual, initial: props.shownBefore});
+	const result = useRefreshingAsync(`${page}/${perPage}`, load, {revision: source, isSame: isSameAnswer, initial: props.shownBefore});
 	const postPage = result.status === 'done' ? result.value : undefined;
 	const {onPageShown} = props;
 	useEffect(() => {

@@ -1,4 +1,3 @@
-import {isDeepStrictEqual} from 'node:util';
 import {useKeys} from '../hooks/use-keys.js';
 import {Box, Text} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useMemo, useRef} from 'react';
@@ -16,7 +15,7 @@ import {openUrl} from '../../platform/open-url.js';
 import {ErrorBox} from '../components/error-box.js';
 import {LoadingLine} from '../components/loading-line.js';
 import {StyledLines} from '../components/styled-lines.js';
-import {useAsync, useRefreshingAsync, type RefreshingLoadOptions} from '../hooks/use-async.js';
+import {isSameAnswer, useAsync, useRefreshingAsync, type RefreshingLoadOptions} from '../hooks/use-async.js';
 import {RelatedPanel, relatedPanelLines} from '../related-panel/related-panel.js';
 import {theme} from '../theme.js';
 import {placeOf, topFor, usePostViewState, type PostPlace} from './use-post-view-state.js';
@@ -93,7 +92,7 @@ export function PostView(props: PostViewProps) {
 	}, [source, postRef]);
 	// The copy kept on disk shows at once; a refresh that brings the same post keeps the same object, so
 	// nothing is wrapped again, and the reader's place (kept apart from the post) never moves.
-	const postState = useRefreshingAsync(key, loadPost, {revision: source, isSame: isDeepStrictEqual, initial: props.shown?.post ?? props.prefetched});
+	const postState = useRefreshingAsync(key, loadPost, {revision: source, isSame: isSameAnswer, initial: props.shown?.post ?? props.prefetched});
 	const post = postState.status === 'done' ? postState.value : undefined;
 	const postKey = post ? String(post.id) : undefined;
 

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import {afterEach, beforeEach, describe, test} from 'node:test';
-import {getText} from '../../../source/http/client.js';
-import {BlogError} from '../../../source/sources/errors.js';
+import {createHttpClient} from '../../../source/http/client.js';
+import {BlogError} from '../../../source/errors.js';
 import {findFeedLinks, openFeedBlog} from '../../../source/sources/feed/discover-feed.js';
 import {fixture, startFeedServer, type FeedServer} from './feed-server.js';
+
+// Keeps nothing on disk.
+const http = createHttpClient();
 
 let server: FeedServer;
 
@@ -22,7 +25,7 @@ describe('finding the feed from the home page', () => {
 		server.route('/', {type: html, body: fixture('home-with-links.html', server.origin)});
 		server.route('/wp/feed/', {type: 'application/rss+xml', body: fixture('wordpress-page-1.xml', server.origin)});
 		server.route('/wp/comments/feed/', {type: 'application/rss+xml', body: fixture('wordpress-comments.xml', server.origin)});
-		const source = await openFeedBlog(server.url);
+		const source = await openFeedBlog(http, server.url);
 		assert.equal(source.site.name, 'Green Thumbs – A Garden Diary');
 		const gets = server.gets();
 		assert.deepEqual(gets.slice(0, 2), ['/', '/wp/feed/']);
@@ -32,22 +35,22 @@ describe('finding the feed from the home page', () => {
 	test('uses the home page it is given instead of fetching it again', async () => {
 		server.route('/', {type: html, body: fixture('home-with-links.html', server.origin)});
 		server.route('/wp/feed/', {type: 'application/rss+xml', body: fixture('wordpress-page-1.xml', server.origin)});
-		const home = await getText(server.url);
-		await openFeedBlog(home.url, {home});
+		const home = await http.getText(server.url);
+		await openFeedBlog(http, home.url, {home});
 		assert.equal(server.gets().filter(url => url === '/').length, 1);
 	});
 
 	test('names a JSON Feed with application/feed+json', async () => {
 		server.route('/', {type: html, body: `<html><head><link rel="alternate" type="application/feed+json" title="JSON Feed" href="/json/feed.json"></head><body></body></html>`});
 		server.route('/json/feed.json', {type: 'application/feed+json', body: fixture('json-feed-11.json', server.origin)});
-		const source = await openFeedBlog(server.url);
+		const source = await openFeedBlog(http, server.url);
 		assert.equal(source.description, 'JSON Feed');
 	});
 
 	test('tries the usual places, in order, when the page names no feed', async () => {
 		server.route('/', {type: html, body: fixture('home-without-links.html', server.origin)});
 		server.route('/index.xml', {type: 'application/rss+xml', body: fixture('titles-entities.xml', server.origin)});
-		const source = await openFeedBlog(server.url);
+		const source = await openFeedBlog(http, server.url);
 		assert.equal(source.site.name, 'Entities & Markup');
 		assert.deepEqual(server.gets().slice(0, 6), ['/', '/feed', '/feed/', '/rss.xml', '/atom.xml', '/index.xml']);
 	});
@@ -56,13 +59,13 @@ describe('finding the feed from the home page', () => {
 		server.route('/', {type: html, body: fixture('home-without-links.html', server.origin)});
 		server.route('/feed', {type: html, body: fixture('home-without-links.html', server.origin)});
 		server.route('/feed.json', {type: 'application/json', body: fixture('json-feed-text.json', server.origin)});
-		const source = await openFeedBlog(server.url);
+		const source = await openFeedBlog(http, server.url);
 		assert.equal(source.site.name, 'Plain Text Diary');
 	});
 
 	test('when nothing is found: a not-a-blog BlogError saying what was tried', async () => {
 		server.route('/', {type: html, body: fixture('home-without-links.html', server.origin)});
-		await assert.rejects(openFeedBlog(server.url), (error: unknown) => {
+		await assert.rejects(openFeedBlog(http, server.url), (error: unknown) => {
 			assert.ok(error instanceof BlogError);
 			assert.equal(error.kind, 'not-a-blog');
 			const host = new URL(server.url).host;
@@ -73,22 +76,22 @@ describe('finding the feed from the home page', () => {
 
 	test('when the feeds the page names cannot be read, the message says so', async () => {
 		server.route('/', {type: html, body: fixture('home-with-links.html', server.origin)});
-		await assert.rejects(openFeedBlog(server.url), /tried the feed the page's <link> tags name \(none could be read\), \/feed,/);
+		await assert.rejects(openFeedBlog(http, server.url), /tried the feed the page's <link> tags name \(none could be read\), \/feed,/);
 	});
 });
 
 describe('a feed URL given directly', () => {
 	test('opens without looking anywhere else', async () => {
 		server.route('/single/atom.xml', {type: 'application/atom+xml', body: fixture('single-item.xml', server.origin)});
-		const source = await openFeedBlog(`${server.origin}/single/atom.xml`);
+		const source = await openFeedBlog(http, `${server.origin}/single/atom.xml`);
 		assert.equal(source.site.name, 'One Post Wonder');
 		assert.ok(server.gets().every(url => url.startsWith('/single/atom.xml')), server.gets().join(' '));
 	});
 
 	test('a feed already fetched as UTF-8 text that declares ISO-8859-1 is fetched again as bytes and read right', async () => {
 		server.route('/latin1/rss.xml', {type: 'application/rss+xml', body: fixture('iso-8859-1.xml', server.origin)});
-		const home = await getText(`${server.origin}/latin1/rss.xml`);
-		const source = await openFeedBlog(home.url, {home});
+		const home = await http.getText(`${server.origin}/latin1/rss.xml`);
+		const source = await openFeedBlog(http, home.url, {home});
 		assert.equal(source.site.name, 'Café Müller');
 	});
 });

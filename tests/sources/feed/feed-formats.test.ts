@@ -2,6 +2,10 @@ import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
 import {openFeedBlog} from '../../../source/sources/feed/discover-feed.js';
 import {fixture, manyItemsFeed, startFeedServer, type FeedServer} from './feed-server.js';
+import {createHttpClient} from '../../../source/http/client.js';
+
+// Keeps nothing on disk.
+const http = createHttpClient();
 
 let server: FeedServer;
 
@@ -29,7 +33,7 @@ after(async () => {
 });
 
 async function open(path: string) {
-	return openFeedBlog(`${server.origin}${path}`);
+	return openFeedBlog(http, `${server.origin}${path}`);
 }
 
 async function allPosts(path: string) {

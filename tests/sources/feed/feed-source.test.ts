@@ -2,9 +2,13 @@ import assert from 'node:assert/strict';
 import {afterEach, beforeEach, describe, test} from 'node:test';
 import type {CommentDraft} from '../../../source/model/comment-draft.js';
 import type {BlogSource} from '../../../source/sources/blog-source.js';
-import {BlogError} from '../../../source/sources/errors.js';
+import {BlogError} from '../../../source/errors.js';
 import {openFeedBlog} from '../../../source/sources/feed/discover-feed.js';
 import {fixture, startFeedServer, waitUntil, type FeedServer} from './feed-server.js';
+import {createHttpClient} from '../../../source/http/client.js';
+
+// Keeps nothing on disk.
+const http = createHttpClient();
 
 let server: FeedServer;
 
@@ -32,7 +36,7 @@ function serveWordPress(options: {withoutGenerator?: boolean; emptyLastPage?: bo
 }
 
 async function openWordPress(): Promise<BlogSource> {
-	return openFeedBlog(`${server.origin}/wp/feed/`);
+	return openFeedBlog(http, `${server.origin}/wp/feed/`);
 }
 
 const draft: CommentDraft = {
@@ -181,7 +185,7 @@ describe('comments from the comment feed', () => {
 	test('Atom link rel="replies": thr:in-reply-to threads replies under their parent', async () => {
 		server.route('/atom/atom.xml', {type: 'application/atom+xml', body: fixture('atom-xml-base.xml', server.origin)});
 		server.route('/atom/posts/make/comments.xml', {type: 'application/atom+xml', body: fixture('atom-replies.xml', server.origin)});
-		const source = await openFeedBlog(`${server.origin}/atom/atom.xml`);
+		const source = await openFeedBlog(http, `${server.origin}/atom/atom.xml`);
 		const post = await source.fetchPost({kind: 'slug', slug: 'make'});
 		assert.equal(post.commentCount, 3);
 		const comments = await source.fetchComments(post);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {BlogError} from '../../../source/sources/errors.js';
+import {BlogError} from '../../../source/errors.js';
 import {decodeFeedBytes, parseFeedDate, parseFeedText} from '../../../source/sources/feed/parse-feed.js';
 import {fixture} from './feed-server.js';
 

@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import {after, describe, it} from 'node:test';
 import {openBlog} from '../../../source/sources/open-blog.js';
-import {BlogError} from '../../../source/sources/errors.js';
+import {BlogError} from '../../../source/errors.js';
 import {startTestServer, type TestServer} from '../../helpers/http-server.js';
+import {createHttpClient} from '../../../source/http/client.js';
+
+// Keeps nothing on disk.
+const http = createHttpClient();
 
 const index = (url: string) => JSON.stringify({name: 'Tiny &amp; Blog', description: 'A test', url, home: url, namespaces: ['oembed/1.0', 'wp/v2']});
 const posts = JSON.stringify([{id: 7, date_gmt: '2026-01-02T03:04:05', title: {rendered: 'Hello'}, link: 'x', excerpt: {rendered: ''}}]);
@@ -28,7 +32,7 @@ describe('finding WordPress the way it advertises itself', () => {
 			response.end('[]');
 		});
 		servers.push(server);
-		const source = await openBlog(server.url);
+		const source = await openBlog(http, server.url);
 		assert.equal(source.description, 'WordPress REST API');
 		assert.equal(source.site.name, 'Tiny & Blog');
 		const page = await source.fetchPostPage(1, 10);
@@ -53,7 +57,7 @@ describe('finding WordPress the way it advertises itself', () => {
 			response.end('not found');
 		});
 		servers.push(server);
-		const source = await openBlog(server.url);
+		const source = await openBlog(http, server.url);
 		const page = await source.fetchPostPage(1, 10);
 		assert.equal(page.posts[0]?.id, 7);
 		assert.ok(server.requests.some(request => request.url.includes('rest_route=%2Fwp%2Fv2%2Fposts')), 'asked through ?rest_route=');
@@ -65,7 +69,7 @@ describe('finding WordPress the way it advertises itself', () => {
 			response.end('<html><head><title>Just a page</title></head><body>Nothing here</body></html>');
 		});
 		servers.push(server);
-		await assert.rejects(openBlog(server.url), (error: unknown) => {
+		await assert.rejects(openBlog(http, server.url), (error: unknown) => {
 			assert.ok(error instanceof BlogError);
 			assert.equal(error.kind, 'not-a-blog');
 			assert.match(error.message, /127\.0\.0\.1/);
@@ -77,6 +81,6 @@ describe('finding WordPress the way it advertises itself', () => {
 		const server = await startTestServer((_request, response) => response.end());
 		const {url} = server;
 		await server.close();
-		await assert.rejects(openBlog(url), /Could not read 127\.0\.0\.1:\d+: connection refused\./);
+		await assert.rejects(openBlog(http, url), /Could not read 127\.0\.0\.1:\d+: connection refused\./);
 	});
 });

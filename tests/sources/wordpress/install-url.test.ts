@@ -2,6 +2,10 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {openBlog} from '../../../source/sources/open-blog.js';
 import {startFakeWordPress} from '../../script/fake-wordpress.js';
+import {createHttpClient} from '../../../source/http/client.js';
+
+// Keeps nothing on disk.
+const http = createHttpClient();
 
 const draft = {comment: 'Hello there.', name: 'Ada', email: 'ada@example.com', website: '', parent: 0, saveIdentity: false};
 
@@ -12,7 +16,7 @@ test("a comment goes to the host whose REST index answered, never to another hos
 		onPost: path => posts.push(path),
 	});
 	try {
-		const source = await openBlog(server.url, {});
+		const source = await openBlog(http, server.url, {});
 		const post = await source.fetchPost({kind: 'id', id: 5});
 		const outcome = await source.submitComment(post, draft);
 		assert.ok(posts.includes('/wp-comments-post.php'), `the comment form was posted to this server (POSTs seen: ${posts.join(', ') || 'none'}; outcome ${outcome.kind})`);

@@ -2,6 +2,10 @@ import assert from 'node:assert/strict';
 import {after, describe, it} from 'node:test';
 import {openBlog} from '../../../source/sources/open-blog.js';
 import {startTestServer, type TestServer} from '../../helpers/http-server.js';
+import {createHttpClient} from '../../../source/http/client.js';
+
+// Keeps nothing on disk.
+const http = createHttpClient();
 
 type Options = {field?: unknown[]; endpoint?: 'json' | 'html'};
 
@@ -58,7 +62,7 @@ describe('where related posts come from', () => {
 	async function relatedOf(options: Options) {
 		const server = await tinyWordPress(options);
 		servers.push(server);
-		const source = await openBlog(server.url);
+		const source = await openBlog(http, server.url);
 		const target = await source.fetchPost({kind: 'id', id: 1});
 		return {related: await source.fetchRelated(target, 5), server};
 	}

@@ -2,9 +2,13 @@ import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {specialPosts} from '../../../source/demo/content/index.js';
 import type {BlogSource} from '../../../source/sources/blog-source.js';
-import {BlogError} from '../../../source/sources/errors.js';
+import {BlogError} from '../../../source/errors.js';
 import {openBlog} from '../../../source/sources/open-blog.js';
 import {startTestDemo, type TestDemo} from '../../helpers/demo.js';
+import {createHttpClient} from '../../../source/http/client.js';
+
+// Keeps nothing on disk.
+const http = createHttpClient();
 
 type RestPost = {id: number; slug: string; link: string; date: string; title: {rendered: string}; tags: number[]; categories: number[]};
 
@@ -14,7 +18,7 @@ describe('a WordPress blog through its REST API (the demo blog)', () => {
 	let all: RestPost[];
 	before(async () => {
 		demo = await startTestDemo();
-		source = await openBlog(demo.url);
+		source = await openBlog(http, demo.url);
 		all = (await demo.rest<RestPost[]>('wp/v2/posts?per_page=100')).body;
 	});
 	after(async () => demo.stop());

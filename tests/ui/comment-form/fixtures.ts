@@ -42,6 +42,7 @@ export function fakeSource(submit: (draft: CommentDraft) => Promise<CommentOutco
 		fetchComments: unused,
 		fetchRelated: unused,
 		canComment: () => true,
+		checkHeldComment: async () => Promise.resolve('unknown' as const),
 		async submitComment(_post, draft) {
 			sent.push(draft);
 			return submit(draft);

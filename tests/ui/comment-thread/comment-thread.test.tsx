@@ -4,7 +4,7 @@ import {buildThread} from '../../../source/comments/thread.js';
 import type {Comment} from '../../../source/model/comment.js';
 import type {Post} from '../../../source/model/post.js';
 import type {SentComment} from '../../../source/store/my-comments.js';
-import {BlogError} from '../../../source/sources/errors.js';
+import {BlogError} from '../../../source/errors.js';
 import {CommentThread} from '../../../source/ui/comment-thread/comment-thread.js';
 import {CommentThreadScreen} from '../../../source/ui/comment-thread/comment-thread-screen.js';
 import {commentThreadReducer, type ThreadLayout} from '../../../source/ui/comment-thread/use-comment-thread-state.js';

@@ -7,6 +7,10 @@ import {App, type ReadMarks} from '../../../source/ui/app.js';
 import {startTestDemo, type TestDemo} from '../../helpers/demo.js';
 import {resize} from '../../reliability/tui.js';
 import {keys, pressTogether, waitForFrame, waitForText} from '../helpers.js';
+import {createHttpClient} from '../../../source/http/client.js';
+
+// Keeps nothing on disk.
+const http = createHttpClient();
 
 /*
 Keys that arrive in one read (a held key on a busy machine, typing over SSH, fast typing) are each a
@@ -29,7 +33,7 @@ describe('keys in one read, on every screen of the reader', () => {
 	after(async () => demo.stop());
 
 	function renderApp(initialPost?: number) {
-		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(url, {signal})} perPage={10} readMarks={noMarks} initialPost={initialPost === undefined ? undefined : {kind: 'id', id: initialPost}} />);
+		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={noMarks} initialPost={initialPost === undefined ? undefined : {kind: 'id', id: initialPost}} />);
 		resize(app.stdout, 80, 24);
 		return app;
 	}

@@ -1,11 +1,13 @@
 import {after, before, test} from 'node:test';
 import {render} from 'ink-testing-library';
+import {createHttpClient} from '../../../source/http/client.js';
 import {openBlog} from '../../../source/sources/open-blog.js';
 import {App, type ReadMarks} from '../../../source/ui/app.js';
 import type {TestServer} from '../../helpers/http-server.js';
 import {startFakeWordPress} from '../../script/fake-wordpress.js';
 import {keys, press, waitForText} from '../helpers.js';
 
+const http = createHttpClient();
 const noMarks: ReadMarks = {readIds: () => new Set(), markRead: () => undefined};
 const paragraph = `<p>${'The quick brown fox jumps over the lazy dog, again and again. '.repeat(20)}</p>\n`;
 // About 6 MB of HTML: most of a second to lay out, long enough to press Esc meanwhile.
@@ -18,7 +20,7 @@ before(async () => {
 after(async () => server.close());
 
 test('a post of megabytes is laid out while the screen stays alive: a spinner says so, Esc goes back at once, and the post shows whole once laid out', async () => {
-	const app = render(<App site={server.url} openSource={(url, signal) => openBlog(url, {signal})} perPage={10} readMarks={noMarks} />);
+	const app = render(<App site={server.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={noMarks} />);
 	try {
 		await waitForText(app, '▸ A very long post');
 		await press(app, keys.enter);

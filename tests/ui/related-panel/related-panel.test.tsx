@@ -6,9 +6,13 @@ import {openBlog} from '../../../source/sources/open-blog.js';
 import {App} from '../../../source/ui/app.js';
 import {startTestDemo, type TestDemo} from '../../helpers/demo.js';
 import {keys, press, waitForFrame, waitForText} from '../helpers.js';
+import {createHttpClient} from '../../../source/http/client.js';
+
+// Keeps nothing on disk.
+const http = createHttpClient();
 
 function renderAt(demo: TestDemo, slug: string, columns: number, rows: number) {
-	const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(url, {signal})} perPage={10} readMarks={{readIds: () => new Set(), markRead() {}}} initialPost={{kind: 'slug', slug}} />);
+	const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={{readIds: () => new Set(), markRead() {}}} initialPost={{kind: 'slug', slug}} />);
 	Object.defineProperty(app.stdout, 'columns', {value: columns, configurable: true});
 	Object.defineProperty(app.stdout, 'rows', {value: rows, configurable: true});
 	app.stdout.emit('resize');
@@ -23,7 +27,7 @@ describe('the Related Posts panel', () => {
 	let firstRelatedTitle: string;
 	before(async () => {
 		demo = await startTestDemo();
-		const source = await openBlog(demo.url);
+		const source = await openBlog(http, demo.url);
 		const post = await source.fetchPost({kind: 'slug', slug: specialPosts.withoutJetpack});
 		firstRelatedTitle = (await source.fetchRelated(post, 5))[0]!.title;
 	});

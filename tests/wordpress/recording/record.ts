@@ -9,7 +9,7 @@ import type {Post} from '../../../source/model/post.js';
 import type {BlogSource} from '../../../source/sources/blog-source.js';
 import {openFeedBlog} from '../../../source/sources/feed/discover-feed.js';
 import {openBlog} from '../../../source/sources/open-blog.js';
-import {setHttpCacheEnabled} from '../../../source/store/cache.js';
+import {createHttpClient} from '../../../source/http/client.js';
 import {discoverRestRoot} from '../helpers/rest.js';
 import {readBlogTruth} from '../helpers/truth.js';
 import {readSitesFile} from '../helpers/wordpress-target.js';
@@ -126,7 +126,8 @@ async function during<T>(name: string, work: () => Promise<T>): Promise<T | Erro
 
 const draft = (comment: string, name: string, email: string, parent = 0): CommentDraft => ({comment, name, email, website: '', saveIdentity: false, parent});
 
-setHttpCacheEnabled(false);
+// Nothing kept on disk: every answer recorded is the server's own.
+const http = createHttpClient();
 const proxy = await startRecordingProxy(wordpressOrigin);
 const seeded = site.seeded;
 const seededPost = (id: number) => seeded.posts.find(post => post.id === id)!;
@@ -135,7 +136,7 @@ const known = seeded.knownCommenter;
 
 try {
 	// What blogterm's WordPress source asks, and what it is answered.
-	const source = await during('wordpress source: open', async () => openBlog(`${proxy.origin}/`)) as BlogSource;
+	const source = await during('wordpress source: open', async () => openBlog(http, `${proxy.origin}/`)) as BlogSource;
 	if (source instanceof Error) throw source;
 	for (const page of [1, 2, 3, 4]) await during(`wordpress source: list page ${page}`, async () => source.fetchPostPage(page, 10));
 	const readable = seeded.posts.find(post => post.commentsOpen && !post.isProtected && post.comments.length === 0)!;
@@ -167,7 +168,7 @@ try {
 	// The same blog with plain permalinks: ?rest_route=, ?p=, ?feed=.
 	const plainProxy = await startRecordingProxy(plainOrigin);
 	try {
-		const plain = await during('wordpress source (plain permalinks): open', async () => openBlog(`${plainProxy.origin}/`)) as BlogSource;
+		const plain = await during('wordpress source (plain permalinks): open', async () => openBlog(http, `${plainProxy.origin}/`)) as BlogSource;
 		if (plain instanceof Error) throw plain;
 		await during('wordpress source (plain permalinks): list page 1', async () => plain.fetchPostPage(1, 10));
 		const post = await during('wordpress source (plain permalinks): a post by ?p=', async () => plain.fetchPost({kind: 'url', url: `${plainProxy.origin}/?p=${seeded.threadedPostId}`}));
@@ -179,7 +180,7 @@ try {
 
 	// What blogterm's feed source asks of the same blog.
 	for (const [name, path] of [['feed source', '/feed/'], ['feed source (Atom)', '/feed/atom/']] as const) {
-		const feed = await during(`${name}: open`, async () => openFeedBlog(`${proxy.origin}${path}`)) as BlogSource;
+		const feed = await during(`${name}: open`, async () => openFeedBlog(http, `${proxy.origin}${path}`)) as BlogSource;
 		if (feed instanceof Error) throw feed;
 		await during(`${name}: list page 1`, async () => feed.fetchPostPage(1, 10));
 		if (name !== 'feed source') continue;

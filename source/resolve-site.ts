@@ -1,10 +1,14 @@
 import {join} from 'node:path';
-import {setHttpCacheEnabled} from '../store/cache.js';
-import {blogtermPaths} from '../store/paths.js';
+import {createHttpClient, type HttpClient} from './http/client.js';
+import {userHttpCache} from './store/cache.js';
+import {blogtermPaths} from './store/paths.js';
 
 /** Where the demo blog listens when it can (127.0.0.1 only). */
 export const demoPort = 47_470;
 export const demoFeedPort = 47_471;
+
+/** The flags that choose the demo blog instead of SITE. */
+export type SiteFlags = {readonly demo?: boolean; readonly demoFeed?: boolean};
 
 /** The blog a run reads: a URL, and what to stop when done (the demo server). */
 export type ResolvedSite = {
@@ -14,16 +18,23 @@ export type ResolvedSite = {
 };
 
 /**
+ * Run code (the reader, print mode) chooses the blog here, not the sources: they read whatever URL they are given.
  * The SITE argument, or the built-in demo blog (started on 127.0.0.1) when there is none
  * or --demo / --demo-feed is given. The demo is imported only when it is used.
  */
-export async function resolveSite(site: string | undefined, flags: {demo?: boolean; demoFeed?: boolean}): Promise<ResolvedSite> {
+export async function resolveSite(site: string | undefined, flags: SiteFlags): Promise<ResolvedSite> {
 	if (site && !flags.demo && !flags.demoFeed) return {url: site, isDemo: false, close: async () => {}};
-	const {startDemoBlog} = await import('../demo/server.js');
-	// The demo is on this machine, on a new port each run: nothing to keep for offline reading.
-	setHttpCacheEnabled(false);
+	const {startDemoBlog} = await import('./demo/server.js');
 	const options = {dataDir: join(blogtermPaths().data, 'demo'), mode: flags.demoFeed ? 'feed-only' as const : 'wordpress' as const};
 	// The same port each run keeps the demo the same site for drafts and posts read; any free port if it is taken.
 	const demo = await startDemoBlog({...options, port: flags.demoFeed ? demoFeedPort : demoPort}).catch(async () => startDemoBlog(options));
 	return {url: demo.url, isDemo: true, close: async () => demo.close()};
+}
+
+/**
+ * The HTTP client a run reads its blog with, answers kept in the user's cache; the demo's are not
+ * (it is on this machine, on a new port when its own is taken: nothing to keep for offline reading).
+ */
+export function httpClientFor(resolved: ResolvedSite, environment: NodeJS.ProcessEnv = process.env): HttpClient {
+	return createHttpClient({cache: resolved.isDemo ? undefined : userHttpCache(environment), environment});
 }

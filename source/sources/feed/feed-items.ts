@@ -1,0 +1,57 @@
+import type {PostLink, PostSummary, Term} from '../../model/post.js';
+import type {FeedItem} from './parse-feed.js';
+
+/* A feed's items as the model's posts: summaries, links, terms and slugs. */
+
+/** Newest first when every item is dated; otherwise the feed's own order, which is usually that already. */
+export function newestFirst(items: readonly FeedItem[]): readonly FeedItem[] {
+	if (items.some(item => item.date === undefined)) return items;
+	return items.toSorted((a, b) => Date.parse(b.date!) - Date.parse(a.date!));
+}
+
+export function toSummary(item: FeedItem): PostSummary {
+	return {
+		id: item.id,
+		title: item.title || untitled(item),
+		link: item.link,
+		date: item.date,
+		author: item.author,
+		commentCount: item.commentCount,
+		excerpt: item.excerpt,
+		slug: slugOf(item.link),
+		categories: item.categories.map(name => toTerm(name, 'category')),
+		tags: item.tags.map(name => toTerm(name, 'tag')),
+	};
+}
+
+/** Microblog items have no title: the start of the text stands in. */
+export function untitled(item: FeedItem): string {
+	if (!item.excerpt) return '(no title)';
+	return item.excerpt.length > 60 ? `${item.excerpt.slice(0, 60).trimEnd()}…` : item.excerpt;
+}
+
+function toTerm(name: string, taxonomy: Term['taxonomy']): Term {
+	return {id: name.toLowerCase(), name, taxonomy};
+}
+
+export function toLink(item: FeedItem | undefined): PostLink | undefined {
+	return item ? {id: item.id, title: item.title || untitled(item), link: item.link} : undefined;
+}
+
+/** The last path segment of a link: `https://x/2024/01/hello-world/` → `hello-world`. */
+export function slugOf(link: string): string | undefined {
+	try {
+		const segment = new URL(link).pathname.split('/').filter(Boolean).pop();
+		return segment ? safeDecode(segment) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+export function safeDecode(text: string): string {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		return text;
+	}
+}
