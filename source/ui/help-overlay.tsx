@@ -6,7 +6,17 @@ import {theme} from './theme.js';
 
 // Two columns of about the same height at 80 columns and wider: screens you read on the left, forms on the right.
 const leftColumn = new Set(['everywhere', 'list', 'thread', 'field']);
-const keyColumnWidth = 13;
+const keyColumnWidth = 14;
+
+/** The first of a row's keys that fit its column (the README lists them all). */
+function keysThatFit(keys: string): string {
+	const fitting: string[] = [];
+	for (const label of keys.split(' ')) {
+		if (fitting.length > 0 && [...fitting, label].join(' ').length > keyColumnWidth - 1) break;
+		fitting.push(label);
+	}
+	return fitting.join(' ');
+}
 
 function KeyGroup({group}: {readonly group: HelpGroup}) {
 	return (
@@ -14,7 +24,7 @@ function KeyGroup({group}: {readonly group: HelpGroup}) {
 			<Text bold>{group.title}</Text>
 			{group.rows.map(row => (
 				<Text key={row.keys} wrap="truncate-end">
-					{'  '}<Text color={theme.selection}>{row.keys.padEnd(keyColumnWidth)}</Text>{row.what}
+					{'  '}<Text color={theme.selection}>{keysThatFit(row.keys).padEnd(keyColumnWidth)}</Text>{row.what}
 				</Text>
 			))}
 		</Box>

@@ -163,10 +163,10 @@ export function useCommentForm(options: UseCommentFormOptions): CommentFormModel
 		else if (is('previous-field')) dispatch({type: 'previous'});
 		else if (is('enter-field')) dispatch({type: 'enter'});
 		else if (is('tick') && (state.focus === 'saveIdentity' || state.focus === 'submit')) dispatch({type: 'insert', text: ' '});
-		else if (key.upArrow) dispatch({type: 'up', width});
-		else if (key.downArrow) dispatch({type: 'down', width});
-		else if (key.leftArrow) dispatch({type: 'move', direction: 'left', width});
-		else if (key.rightArrow) dispatch({type: 'move', direction: 'right', width});
+		else if (is('cursor-up')) dispatch({type: 'up', width});
+		else if (is('cursor-down')) dispatch({type: 'down', width});
+		else if (is('cursor-left')) dispatch({type: 'move', direction: 'left', width});
+		else if (is('cursor-right')) dispatch({type: 'move', direction: 'right', width});
 		else if (is('row-start')) dispatch({type: 'move', direction: 'home', width});
 		else if (is('row-end')) dispatch({type: 'move', direction: 'end', width});
 		else if (is('delete-word')) dispatch({type: 'delete-word-backward'});

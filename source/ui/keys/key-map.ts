@@ -102,6 +102,10 @@ const actions = {
 	'close-form': {screen: 'form', keys: ['escape'], description: 'close (the draft is kept)'},
 	discard: {screen: 'form', keys: ['ctrl+q'], description: 'discard the draft (asked once: y/n)'},
 	// Comment field
+	'cursor-up': {screen: 'field', keys: ['up'], description: 'up a row (from the first row: the field before)'},
+	'cursor-down': {screen: 'field', keys: ['down'], description: 'down a row (from the last row: the next field)'},
+	'cursor-left': {screen: 'field', keys: ['left'], description: 'back a character'},
+	'cursor-right': {screen: 'field', keys: ['right'], description: 'on a character'},
 	'delete-word': {screen: 'field', keys: ['ctrl+w', 'meta+backspace'], description: 'delete a word back'},
 	'delete-to-start': {screen: 'field', keys: ['ctrl+u'], description: 'delete to the line’s start'},
 	'delete-to-end': {screen: 'field', keys: ['ctrl+k'], description: 'delete to the line’s end'},
@@ -130,7 +134,7 @@ type Row = {
 const rows: Record<Screen, readonly Row[]> = {
 	everywhere: [
 		{actions: ['help'], help: 'this help', hint: 'help'},
-		{actions: ['back'], help: 'back, at the line you left'},
+		{actions: ['back'], help: 'back where you were'},
 		{actions: ['cancel'], help: 'stop loading', notInOverlay: true},
 		{actions: ['retry'], help: 'try again after an error', notInOverlay: true},
 		{actions: ['quit'], help: 'quit'},
@@ -150,7 +154,7 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['next-post', 'previous-post'], help: 'newer / older post', hint: 'next/prev post', rank: 2},
 		{actions: ['read-comments'], help: 'read the comments', hint: 'comments', rank: 3},
 		{actions: ['leave-reply'], help: 'leave a reply', hint: 'reply', rank: 4},
-		{actions: ['focus-related', 'toggle-related'], help: 'into / hide Related Posts', hint: 'related', rank: 5},
+		{actions: ['focus-related', 'toggle-related'], help: 'into / hide Related', hint: 'related', rank: 5},
 		{actions: ['open-in-browser'], help: 'open in the browser', hint: 'browser', rank: 6},
 		{actions: ['back-from-post'], help: 'back', hint: 'back', rank: 7},
 	],
@@ -171,13 +175,14 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['next-field', 'previous-field'], help: 'next / previous field', hint: 'next/back', rank: 2},
 		{actions: ['enter-field'], help: 'next field or new line', hint: 'next', rank: 7},
 		{actions: ['send'], help: 'send', hint: 'send', rank: 1},
-		{actions: ['comment-instead'], help: 'comment on the post instead'},
+		{actions: ['comment-instead'], help: 'comment on the post'},
 		{actions: ['tick'], help: 'tick the checkbox', hint: 'tick/untick', rank: 5},
 		{actions: ['close-form'], help: 'close, keeping the draft', hint: 'close (draft kept)', rank: 3},
 		{actions: ['discard'], help: 'discard the draft (y/n)', hint: 'discard', rank: 4},
 	],
 	field: [
-		{actions: ['delete-word', 'delete-to-start', 'delete-to-end'], help: 'delete word / to start / end'},
+		{actions: ['cursor-up', 'cursor-down', 'cursor-left', 'cursor-right'], help: 'move', notInOverlay: true},
+		{actions: ['delete-word', 'delete-to-start', 'delete-to-end'], help: 'delete word/to start/end'},
 		{actions: ['delete-forward'], help: 'delete forward'},
 		{actions: ['row-start', 'row-end'], help: 'start / end of the row'},
 	],
@@ -189,8 +194,8 @@ const rows: Record<Screen, readonly Row[]> = {
 const namedKeys: Record<string, {readonly label: string; readonly test: (input: string, key: KeyPress) => boolean}> = {
 	up: {label: '↑', test: (_, key) => key.upArrow},
 	down: {label: '↓', test: (_, key) => key.downArrow},
-	left: {label: '←', test: (_, key) => key.leftArrow && !key.ctrl && !key.meta},
-	right: {label: '→', test: (_, key) => key.rightArrow && !key.ctrl && !key.meta},
+	left: {label: '←', test: (_, key) => key.leftArrow},
+	right: {label: '→', test: (_, key) => key.rightArrow},
 	pageup: {label: 'PgUp', test: (_, key) => key.pageUp},
 	pagedown: {label: 'PgDn', test: (_, key) => key.pageDown},
 	home: {label: 'Home', test: (_, key) => key.home === true},
@@ -235,7 +240,9 @@ function rowKeys(bindings: Record<Action, readonly string[]>, row: Row, join: (l
 	const columns: string[] = [];
 	for (let index = 0; index < widest; index++) {
 		const column = lists.map(list => list[index]).filter((label): label is string => label !== undefined);
-		columns.push(row.actions.length > 1 && column.length === 1 ? column[0]! : column.join('/'));
+		// Ctrl-W, Ctrl-U and Ctrl-K side by side: Ctrl-W/U/K.
+		const allControl = column.length > 1 && column.every(label => /^Ctrl-.$/.test(label));
+		columns.push(allControl ? `Ctrl-${column.map(label => label.slice(5)).join('/')}` : column.join('/'));
 	}
 	return join(columns);
 }
