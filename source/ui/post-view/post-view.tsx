@@ -19,7 +19,7 @@ import {StyledLines} from '../components/styled-lines.js';
 import {useAsync, useRefreshingAsync, type RefreshingLoadOptions} from '../hooks/use-async.js';
 import {RelatedPanel, relatedPanelLines} from '../related-panel/related-panel.js';
 import {theme} from '../theme.js';
-import type {Action} from '../keys/key-map.js';
+import type {Action, KeyMap} from '../keys/key-map.js';
 import {useKeyMap} from '../keys/use-key-map.js';
 import {placeOf, topFor, usePostViewState, type PostPlace} from './use-post-view-state.js';
 import type {PostFetchAhead} from '../hooks/use-post-prefetch.js';
@@ -108,6 +108,7 @@ export function PostView(props: PostViewProps) {
 	}, [source]);
 
 	const [state, dispatch] = usePostViewState(props.place);
+	const keyMap = useKeyMap();
 	// `c` pressed while the check was on its way: answered when the check is.
 	const commentWanted = useRef(false);
 	useEffect(() => {
@@ -152,9 +153,9 @@ export function PostView(props: PostViewProps) {
 			relatedAt = {start: lines.length + 1, end: lines.length + panel.length};
 			lines.push([], ...panel);
 		}
-		lines.push([], ...commentLines(post, commentable.status === 'loading' ? undefined : canComment, bodyWidth));
+		lines.push([], ...commentLines(post, commentable.status === 'loading' ? undefined : canComment, bodyWidth, keyMap));
 		return {tail: lines, relatedAt};
-	}, [post, neighbours, related, commentable, canComment, showRelated, isWide, bodyWidth, state.relatedFocused, state.relatedIndex]);
+	}, [post, neighbours, related, commentable, canComment, showRelated, isWide, bodyWidth, state.relatedFocused, state.relatedIndex, keyMap]);
 	const lines = useMemo(() => [...head, [], ...body, ...tail], [head, body, tail]);
 	const maxTop = Math.max(0, lines.length - viewportHeight);
 
@@ -170,7 +171,6 @@ export function PostView(props: PostViewProps) {
 		else dispatch({type: 'message', message: which === 'next' ? 'This is the newest post.' : 'This is the oldest post.'});
 	};
 
-	const keyMap = useKeyMap();
 	useKeys((input, key) => {
 		const is = (action: Action) => keyMap.matches(action, input, key);
 		if (postState.status !== 'done') {
@@ -254,11 +254,12 @@ export function PostView(props: PostViewProps) {
 }
 
 /** "12 comments · C read · c reply", or that comments are closed. */
-function commentLines(post: Post, canComment: boolean | undefined, width: number): StyledLine[] {
+function commentLines(post: Post, canComment: boolean | undefined, width: number, keyMap: KeyMap): StyledLine[] {
 	const count = post.commentCount;
 	const counted = count === undefined ? 'Comments' : count === 1 ? '1 comment' : `${count} comments`;
+	const read = keyMap.hint('read-comments', 'to read');
 	const text = canComment === undefined
-		? `${counted} · C to read`
-		: canComment ? `${counted} · C to read · c to leave a reply` : `${counted} · C to read · Comments are closed.`;
+		? `${counted} · ${read}`
+		: canComment ? `${counted} · ${read} · ${keyMap.hint('leave-reply', 'to leave a reply')}` : `${counted} · ${read} · Comments are closed.`;
 	return wrapPlainText(text, width, {bold: true});
 }
