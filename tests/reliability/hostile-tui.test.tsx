@@ -9,7 +9,7 @@ import React from 'react';
 import {openBlog} from '../../source/sources/open-blog.js';
 import {App, type ReadMarks} from '../../source/ui/app.js';
 import type {TestServer} from '../helpers/http-server.js';
-import {keys, press, waitForText} from '../ui/helpers.js';
+import {keys, press, waitForFrame, waitForText} from '../ui/helpers.js';
 import {assertNothingSmuggled} from './hostile-corpus.js';
 import {startHostileFeeds, startHostileWordPress} from './hostile-servers.js';
 import {pressAndWaitFor, resize} from './tui.js';
@@ -93,7 +93,8 @@ describe('the reader, against a WordPress blog with the corpus in every field', 
 			// The previous (older) post, once the neighbours are known: post 2, whose link carries the corpus.
 			await pressAndWaitFor(app, 'G', '« ');
 			await pressAndWaitFor(app, 'p', /Loading the post|\[t2-0\]/);
-			await waitForText(app, '[t2-0]');
+			// Post 2 itself, at its top (its title is in the « link of the post before, too: o must not reach that one while post 2 loads).
+			await waitForFrame(app, frame => frame.includes('[t2-0]') && /lines 1–/.test(frame));
 			await pressAndWaitFor(app, 'o', 'Opened http://127.0.0.1');
 			assertFramesClean(app, 'WordPress, wide');
 		} finally {
@@ -144,7 +145,8 @@ describe('the reader, against feeds with the corpus in every field', () => {
 				const label = `[${{rss: 'it', atom: 'at', json: 'jt'}[format]}2-0]`;
 				await pressAndWaitFor(app, 'G', '« ');
 				await pressAndWaitFor(app, 'p', /Loading the post|\[(?:it|at|jt)2-0\]/);
-				await waitForText(app, label);
+				// Post 2 itself, at its top (its title is in the « link of the post before, too).
+				await waitForFrame(app, frame => frame.includes(label) && /lines 1–/.test(frame));
 				const opened = await pressAndWaitFor(app, 'o', 'Opened http://127.0.0.1');
 				assert.match(opened, /Opened http:\/\/127\.0\.0\.1:\d+\/post\/2\/\?/, 'the message names the post’s own link');
 				await pressAndWaitFor(app, 'c', 'Leave a Reply');
