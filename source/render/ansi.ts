@@ -1,19 +1,9 @@
 import type {Segment, StyledLine} from './styled-line.js';
+import {ansiColourCodes, theme} from './theme.js';
 
 // The only place blogterm writes escape codes. Segment text is already clean; removing controls once
 // more here costs little and keeps that promise even if a caller builds a segment by hand.
 const controls = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
-
-const roleColours: Record<NonNullable<Segment['role']>, string> = {
-	heading: '1', // bold (a heading's style is bold already; this keeps a bare role visible)
-	link: '36', // cyan
-	code: '33', // yellow
-	quote: '32', // green
-	image: '34', // blue
-	muted: '2', // dim
-	error: '31', // red
-	success: '32', // green
-};
 
 function sgrCodes(segment: Segment): string[] {
 	const codes: string[] = [];
@@ -21,7 +11,8 @@ function sgrCodes(segment: Segment): string[] {
 	if (segment.dim) codes.push('2');
 	if (segment.italic) codes.push('3');
 	if (segment.underline) codes.push('4');
-	const roleCode = segment.role ? roleColours[segment.role] : undefined;
+	// The role's colour in the one theme, as in the reader.
+	const roleCode = segment.role ? ansiColourCodes[theme.roles[segment.role]] : undefined;
 	if (roleCode && !codes.includes(roleCode)) codes.push(roleCode);
 	return codes;
 }

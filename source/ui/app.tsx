@@ -20,6 +20,8 @@ import {PostList} from './post-list/post-list.js';
 import {PostView} from './post-view/post-view.js';
 import {useAppState} from './use-app-state.js';
 import {usePostPrefetch} from './hooks/use-post-prefetch.js';
+import {defaultKeyMap, type KeyMap} from './keys/key-map.js';
+import {KeyMapContext, useKeyMap} from './keys/use-key-map.js';
 import {findListPosition} from './post-list/find-list-position.js';
 import type {PostPage} from '../model/page.js';
 
@@ -43,14 +45,18 @@ export type AppProps = {
 	readonly readMarks: ReadMarks;
 	/** The comments this user sent, per blog and post, kept between runs (in memory when not given). */
 	readonly myComments?: MyCommentsStore;
+	/** The keys (the default map unless the settings change it). */
+	readonly keyMap?: KeyMap;
 };
 
 /** The reader: connects to the blog, then the list, posts, comments and the reply form. */
 export function App(props: AppProps) {
 	return (
-		<KeyRouterProvider>
-			<Connection {...props} />
-		</KeyRouterProvider>
+		<KeyMapContext.Provider value={props.keyMap ?? defaultKeyMap}>
+			<KeyRouterProvider>
+				<Connection {...props} />
+			</KeyRouterProvider>
+		</KeyMapContext.Provider>
 	);
 }
 
@@ -66,18 +72,19 @@ function Connection(props: AppProps) {
 	const connection = useRefreshingAsync(site, open);
 	// The same function every time, so that the reader's screens are not made again for a new one.
 	const quit = useCallback(() => exit(), [exit]);
+	const keyMap = useKeyMap();
 
 	useKeys((input, key) => {
-		if (connection.status === 'loading' && key.escape) connection.cancel();
-		else if (connection.status === 'error' && input === 'r') connection.retry();
-		else if (input === 'q' || key.escape) exit();
+		if (connection.status === 'loading' && keyMap.matches('cancel', input, key)) connection.cancel();
+		else if (connection.status === 'error' && keyMap.matches('retry', input, key)) connection.retry();
+		else if (keyMap.matches('back', input, key)) exit();
 	}, {isActive: connection.status !== 'done'});
 
 	if (connection.status === 'loading') {
 		return <Box height={height}><LoadingLine what={`Connecting to ${hostOf(props.site)}`} /></Box>;
 	}
 	if (connection.status === 'error') {
-		return <Box height={height}><ErrorBox error={connection.error} hint="r retry · q quit" /></Box>;
+		return <Box height={height}><ErrorBox error={connection.error} hint={`${keyMap.hint('retry', 'retry')} · ${keyMap.hint('back', 'quit')}`} /></Box>;
 	}
 	return <Reader {...props} source={connection.value} sourceRefreshing={connection.refreshing} width={columns} height={height} onQuit={quit} />;
 }
@@ -100,9 +107,10 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 	// Counts changes to the store, so that a thread shown again reads it again.
 	const [myCommentsChanged, setMyCommentsChanged] = useState(0);
 	const screen = state.stack.at(-1)!;
+	const keyMap = useKeyMap();
 
-	useKeys(input => {
-		if (input === '?') dispatch({type: 'toggle-help'});
+	useKeys((input, key) => {
+		if (keyMap.matches('help', input, key)) dispatch({type: 'toggle-help'});
 	}, {isActive: !state.showHelp && screen.kind !== 'form'});
 
 	const markRead = useCallback((post: Post) => {

@@ -1,46 +1,58 @@
 import {useKeys} from './hooks/use-keys.js';
 import {Box, Text} from 'ink';
+import type {HelpGroup} from './keys/key-map.js';
+import {useKeyMap} from './keys/use-key-map.js';
 import {theme} from './theme.js';
 
-/** Every key, grouped by screen. The README lists the same. */
-export const keyHelp: ReadonlyArray<readonly [string, ReadonlyArray<readonly [string, string]>]> = [
-	['Everywhere', [['?', 'this help'], ['Esc q', 'back; q on the list quits'], ['Bksp H', 'back, on a post'], ['Ctrl-C', 'quit']]],
-	['Posts list', [['↑↓ j k', 'move'], ['Enter', 'open the post'], ['←→ [ ]', 'previous / next page'], ['g G', 'first / last post'], ['r', 'retry after an error']]],
-	['Post', [['↑↓ j k', 'scroll a line'], ['Space PgDn', 'page down'], ['b PgUp', 'page up'], ['g G', 'top / bottom'], ['n p', 'newer / older post'], ['C', 'read the comments'], ['c', 'leave a reply'], ['Tab', 'into Related Posts'], ['h', 'hide / show Related'], ['o', 'open in the browser']]],
-	['Comments', [['↑↓ j k', 'choose a comment'], ['Space b g G', 'page'], ['r', 'reply to it'], ['c', 'comment on the post']]],
-	['Reply form', [['Tab S-Tab', 'next / previous field'], ['Enter', 'next field or new line'], ['Ctrl-S', 'send'], ['Ctrl-X', 'comment on the post'], ['Space', 'tick the checkbox'], ['Esc', 'close, keeping the draft'], ['Ctrl-Q', 'discard the draft (y/n)']]],
-	['Comment field', [['Ctrl-W U K', 'delete word/to start/end'], ['Del Home End', 'delete fwd, row start/end']]],
-];
+// Two columns of about the same height at 80 columns and wider: screens you read on the left, forms on the right.
+const leftColumn = new Set(['everywhere', 'list', 'thread', 'field']);
+const keyColumnWidth = 14;
 
-/** The `?` overlay. */
-function KeyGroup({group, keys, last}: {readonly group: string; readonly keys: ReadonlyArray<readonly [string, string]>; readonly last: boolean}) {
+/** The first of a row's keys that fit its column (the README lists them all). */
+function keysThatFit(keys: string): string {
+	const fitting: string[] = [];
+	for (const label of keys.split(' ')) {
+		if (fitting.length > 0 && [...fitting, label].join(' ').length > keyColumnWidth - 1) break;
+		fitting.push(label);
+	}
+	return fitting.join(' ');
+}
+
+function KeyGroup({group}: {readonly group: HelpGroup}) {
 	return (
-		<Box flexDirection="column" marginBottom={last ? 0 : 1}>
-			<Text bold>{group}</Text>
-			{keys.map(([keyName, what]) => (
-				<Text key={keyName} wrap="truncate-end">
-					{'  '}<Text color={theme.selection}>{keyName.padEnd(13)}</Text>{what}
+		<Box flexDirection="column">
+			<Text bold>{group.title}</Text>
+			{group.rows.map(row => (
+				<Text key={row.keys} wrap="truncate-end">
+					{'  '}<Text color={theme.selection}>{keysThatFit(row.keys).padEnd(keyColumnWidth)}</Text>{row.what}
 				</Text>
 			))}
 		</Box>
 	);
 }
 
+/** The `?` overlay: every key, by screen, as the key map has them. */
 export function HelpOverlay({width, height, onClose}: {readonly width: number; readonly height: number; readonly onClose: () => void}) {
+	const keyMap = useKeyMap();
 	useKeys((input, key) => {
-		if (input === '?' || input === 'q' || key.escape || key.return) onClose();
+		if (keyMap.matches('close-help', input, key)) onClose();
 	});
+	const groups = keyMap.help();
+	const twoColumns = width >= 80;
+	const columns = twoColumns
+		? [groups.filter(group => leftColumn.has(group.screen)), groups.filter(group => !leftColumn.has(group.screen))]
+		: [groups];
+	const closing = keyMap.labels('close-help').join(' ');
 	return (
 		<Box flexDirection="column" height={height} overflow="hidden">
-			<Text bold color={theme.accent}>blogterm keys</Text>
-			<Box flexDirection={width >= 80 ? 'row' : 'column'}>
-				{[[0, 1, 3, 5], [2, 4]].map(column => (
-					<Box key={column.join()} flexDirection="column" width={width >= 80 ? Math.floor(width / 2) : width}>
-						{column.map((index, position) => <KeyGroup key={index} group={keyHelp[index]![0]} keys={keyHelp[index]![1]} last={position === column.length - 1} />)}
+			<Text wrap="truncate-end"><Text bold color={theme.accent}>blogterm keys</Text><Text color={theme.muted}>{` · ${closing} closes this help`}</Text></Text>
+			<Box flexDirection={twoColumns ? 'row' : 'column'}>
+				{columns.map(column => (
+					<Box key={column.map(group => group.screen).join()} flexDirection="column" width={twoColumns ? Math.floor(width / 2) : width}>
+						{column.map(group => <KeyGroup key={group.screen} group={group} />)}
 					</Box>
 				))}
 			</Box>
-			<Text color={theme.muted}>Esc, q or ? closes this help</Text>
 		</Box>
 	);
 }

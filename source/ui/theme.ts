@@ -1,22 +1,7 @@
-import type {SegmentStyle} from '../render/styled-line.js';
+// The reader's colours are the one theme's (render/theme.ts), shared with print mode.
+import {theme as coreTheme} from '../render/theme.js';
 
-/** Colours for the renderer's semantic roles. One place to change the look. */
-export const roleColours: Record<NonNullable<SegmentStyle['role']>, string> = {
-	heading: 'cyan',
-	link: 'blue',
-	code: 'yellow',
-	quote: 'green',
-	image: 'magenta',
-	muted: 'gray',
-	error: 'red',
-	success: 'green',
-};
+/** Colours for the renderer's semantic roles. */
+export const roleColours = coreTheme.roles;
 
-export const theme = {
-	accent: 'cyan',
-	selection: 'cyan',
-	muted: 'gray',
-	error: 'red',
-	success: 'green',
-	warning: 'yellow',
-} as const;
+export const theme = coreTheme;

@@ -115,10 +115,11 @@ export function findSmuggled(output: string): Smuggled | undefined {
 }
 
 /**
- * blogterm's own SGR codes, as print mode writes them with colour (source/render/ansi.ts): bold, dim,
- * italic, underline, five colours, reset. Nothing in the corpus looks like one of these.
+ * blogterm's own SGR codes, as print mode writes them with colour (source/render/ansi.ts, colours from
+ * source/render/theme.ts): bold, dim, italic, underline, the theme's colours, reset. Nothing in the
+ * corpus looks like one of these.
  */
-export const blogtermSgr = /\u001B\[(?:[0-4]|3[1-46])(?:;(?:[0-4]|3[1-46]))*m/g;
+export const blogtermSgr = /\u001B\[(?:[0-4]|3[0-7]|90)(?:;(?:[0-4]|3[0-7]|90))*m/g;
 
 /** Fails with where and what, when `output` holds anything smuggled. */
 export function assertNothingSmuggled(output: string, where: string): void {

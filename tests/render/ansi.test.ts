@@ -19,7 +19,7 @@ test('without colour gives the text only', () => {
 test('with colour styles each segment and resets after it', () => {
 	const output = lineToAnsi(line, true);
 	assert.equal(stripAnsi(output), 'Title plain link code');
-	assert.ok(output.startsWith('\u001B[1mTitle\u001B[0m'));
+	assert.ok(output.startsWith('\u001B[1;36mTitle\u001B[0m'));
 	assert.ok(output.includes('\u001B[36mlink\u001B[0m'));
 	assert.ok(output.includes('code\u001B[0m'));
 	assert.ok(output.endsWith('\u001B[0m'));
@@ -36,6 +36,6 @@ test('an empty line is an empty string', () => {
 	assert.equal(lineToAnsi([], true), '');
 });
 
-test('a bold heading asks for bold once', () => {
-	assert.equal(lineToAnsi([{text: 'H', bold: true, role: 'heading'}], true), '\u001B[1mH\u001B[0m');
+test('a bold heading asks for bold once, in the theme’s heading colour', () => {
+	assert.equal(lineToAnsi([{text: 'H', bold: true, role: 'heading'}], true), '\u001B[1;36mH\u001B[0m');
 });

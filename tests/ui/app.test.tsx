@@ -264,7 +264,7 @@ describe('the reader', () => {
 		await waitForText(app, 'Page 1 of');
 		await press(app, '?');
 		const help = await waitForText(app, 'blogterm keys');
-		assert.match(help, /n p\s+newer \/ older post/);
+		assert.match(help, /n\/p\s+newer \/ older post/);
 		await press(app, '?');
 		await waitForText(app, 'Page 1 of');
 		app.unmount();

@@ -15,7 +15,9 @@ import {wrapPlainText} from '../../render/wrap.js';
 import type {BlogSource} from '../../sources/blog-source.js';
 import {theme} from '../theme.js';
 import {cursorRow, visibleWindow, wrapRows, type Row} from './text-editing.js';
-import {discardKey, useCommentForm} from './use-comment-form.js';
+import {useCommentForm} from './use-comment-form.js';
+import type {KeyMap} from '../keys/key-map.js';
+import {useKeyMap} from '../keys/use-key-map.js';
 import type {CommentFormState, FocusTarget} from './use-comment-form-state.js';
 
 export type CommentFormProps = {
@@ -39,10 +41,6 @@ export type CommentFormProps = {
 	readonly isActive?: boolean;
 };
 
-/** The submit key, shown on screen. Raw mode turns flow control off, so Ctrl-S reaches us. */
-export const submitKeyLabel = 'Ctrl-S';
-export const cancelReplyKeyLabel = 'Ctrl-X';
-export const discardKeyLabel = `Ctrl-${discardKey.toUpperCase()}`;
 /** Asked once when the discard key is pressed. */
 export const discardQuestion = 'Discard this draft? y/n';
 
@@ -65,17 +63,11 @@ export function commentWrapWidth(width: number): number {
 	return fieldWidth(width) - 1;
 }
 
-function helpText(focus: FocusTarget): string {
-	switch (focus) {
-		case 'comment':
-			return `Tab next · Enter new line · ${submitKeyLabel} send · Esc close (kept) · ${discardKeyLabel} discard`;
-		case 'saveIdentity':
-			return `Space tick/untick · Tab/Enter next · Shift-Tab back · ${submitKeyLabel} send · Esc close`;
-		case 'submit':
-			return 'Enter send · Shift-Tab back · Esc close (draft kept)';
-		default:
-			return `Tab/Enter next · Shift-Tab back · ${submitKeyLabel} send · Esc close (draft kept)`;
-	}
+/** The form's hints for the field in focus, from the key map (no `? help`: `?` is typed here). */
+function helpText(keyMap: KeyMap, focus: FocusTarget, width: number): string {
+	const onCheckbox = focus === 'saveIdentity';
+	const words = focus === 'comment' ? {'enter-field': 'new line'} : focus === 'submit' ? {'enter-field': 'send'} : {};
+	return keyMap.hints('form', width, {omit: onCheckbox ? [] : ['tick'], words, withHelp: false});
 }
 
 function outcomeColour(outcome: CommentOutcome): string {
@@ -199,6 +191,7 @@ function CommentField({state, width, rows: visibleRows}: {readonly state: Commen
 export function CommentForm(props: CommentFormProps) {
 	const {post, replyTo, width, height} = props;
 	const isActive = props.isActive ?? true;
+	const keyMap = useKeyMap();
 	const {state, draftProblem, setField} = useCommentForm({
 		source: props.source,
 		post,
@@ -219,7 +212,7 @@ export function CommentForm(props: CommentFormProps) {
 
 	const replyName = replyTo ? cleanLine(replyTo.author) || 'Anonymous' : undefined;
 	const title = replyName ? `Leave a Reply to ${replyName}` : 'Leave a Reply';
-	const cancelHint = replyTo && props.onCancelReply ? ` · ${cancelReplyKeyLabel} comment on the post instead` : '';
+	const cancelHint = replyTo && props.onCancelReply ? ` · ${keyMap.hint('comment-instead', 'comment on the post instead')}` : '';
 	const outcomeLines = state.outcome
 		? wrapPlainText(outcomeMessage(state.outcome), Math.max(10, width - gutterWidth)).slice(0, maxOutcomeLines).map(line => lineText(line))
 		: [];
@@ -255,7 +248,7 @@ export function CommentForm(props: CommentFormProps) {
 			<Text wrap="truncate-end">
 				<Gutter focused={submitFocused} />
 				<Text inverse={submitFocused} bold>[ Post Comment ]</Text>
-				<Text color={theme.muted}>{` ${submitKeyLabel}`}</Text>
+				<Text color={theme.muted}>{` ${keyMap.labels('send')[0] ?? ''}`}</Text>
 			</Text>
 			{state.confirmingDiscard ? (
 				<Text color={theme.warning} bold wrap="truncate-end">{fitToWidth(`  ${discardQuestion}`, width)}</Text>
@@ -272,7 +265,7 @@ export function CommentForm(props: CommentFormProps) {
 			) : <Text> </Text>}
 			{draftProblem ? <Text color={theme.warning} wrap="truncate-end">{fitToWidth(`  ${draftProblem}`, width)}</Text> : null}
 			<Text> </Text>
-			<Text color={theme.muted} wrap="truncate-end">{fitToWidth(helpText(state.focus), width)}</Text>
+			<Text color={theme.muted} wrap="truncate-end">{fitToWidth(helpText(keyMap, state.focus, width), width)}</Text>
 		</Box>
 	);
 }

@@ -1,4 +1,6 @@
 import {useKeys} from '../hooks/use-keys.js';
+import type {Action} from '../keys/key-map.js';
+import {useKeyMap} from '../keys/use-key-map.js';
 import {useCallback, useEffect, useLayoutEffect, useRef, useState} from 'react';
 import type {Comment} from '../../model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../../model/comment-draft.js';
@@ -148,35 +150,36 @@ export function useCommentForm(options: UseCommentFormOptions): CommentFormModel
 	// Backspace from Delete, which Ink alone does not.)
 	const width = commentWidth;
 	const canCancelReply = replyTo !== undefined && onCancelReply !== undefined;
+	const keyMap = useKeyMap();
 	useKeys((input, key) => {
+		const is = (action: Action) => keyMap.matches(action, input, key);
 		if (state.confirmingDiscard) dispatch({type: 'answer-discard', yes: !key.ctrl && !key.meta && (input === 'y' || input === 'Y')});
-		else if (key.escape) dispatch({type: 'escape'});
-		else if (key.ctrl && input === 's') dispatch({type: 'submit'});
-		else if (key.ctrl && input === 'x') {
+		else if (is('close-form')) dispatch({type: 'escape'});
+		else if (is('send')) dispatch({type: 'submit'});
+		else if (is('comment-instead')) {
 			if (canCancelReply) dispatch({type: 'cancel-reply'});
-		} else if (key.ctrl && input === discardKey) dispatch({type: 'ask-discard'});
-		else if (key.tab) dispatch({type: key.shift ? 'previous' : 'next'});
-		else if (key.return) dispatch({type: 'enter'});
-		else if (key.upArrow) dispatch({type: 'up', width});
-		else if (key.downArrow) dispatch({type: 'down', width});
-		else if (key.leftArrow) dispatch({type: 'move', direction: 'left', width});
-		else if (key.rightArrow) dispatch({type: 'move', direction: 'right', width});
-		else if (key.home || (key.ctrl && input === 'a')) dispatch({type: 'move', direction: 'home', width});
-		else if (key.end || (key.ctrl && input === 'e')) dispatch({type: 'move', direction: 'end', width});
-		else if ((key.meta && key.backspace) || (key.ctrl && input === 'w')) dispatch({type: 'delete-word-backward'});
+		} else if (is('discard')) dispatch({type: 'ask-discard'});
+		else if (is('next-field')) dispatch({type: 'next'});
+		else if (is('previous-field')) dispatch({type: 'previous'});
+		else if (is('enter-field')) dispatch({type: 'enter'});
+		else if (is('tick') && (state.focus === 'saveIdentity' || state.focus === 'submit')) dispatch({type: 'insert', text: ' '});
+		else if (is('cursor-up')) dispatch({type: 'up', width});
+		else if (is('cursor-down')) dispatch({type: 'down', width});
+		else if (is('cursor-left')) dispatch({type: 'move', direction: 'left', width});
+		else if (is('cursor-right')) dispatch({type: 'move', direction: 'right', width});
+		else if (is('row-start')) dispatch({type: 'move', direction: 'home', width});
+		else if (is('row-end')) dispatch({type: 'move', direction: 'end', width});
+		else if (is('delete-word')) dispatch({type: 'delete-word-backward'});
 		else if (key.backspace) dispatch({type: 'delete-backward'});
-		else if (key.delete || (key.ctrl && input === 'd')) dispatch({type: 'delete-forward'});
-		else if (key.ctrl && input === 'u') dispatch({type: 'delete-to-line-start'});
-		else if (key.ctrl && input === 'k') dispatch({type: 'delete-to-line-end'});
+		else if (is('delete-forward')) dispatch({type: 'delete-forward'});
+		else if (is('delete-to-start')) dispatch({type: 'delete-to-line-start'});
+		else if (is('delete-to-end')) dispatch({type: 'delete-to-line-end'});
 		else if (!key.ctrl && !key.meta && input !== '') dispatch({type: 'insert', text: input});
 	}, {isActive: options.isActive, typedText: true});
 
 	const setField = useCallback((field: Exclude<CommentField, 'comment'>, value: string) => dispatch({type: 'set-field', field, value}), [dispatch]);
 	return {state, draftProblem, setField};
 }
-
-/** Ctrl-Q asks "Discard this draft? y/n". */
-export const discardKey = 'q';
 
 /**
  * Moves a reply's draft to the draft of a comment on the post (Ctrl-X). A draft already there keeps

@@ -16,6 +16,8 @@ import {theme} from '../theme.js';
 import {CommentThread} from './comment-thread.js';
 import type {ThreadPlace} from './use-comment-thread-state.js';
 import {useKeys} from '../hooks/use-keys.js';
+import type {Action} from '../keys/key-map.js';
+import {useKeyMap} from '../keys/use-key-map.js';
 
 export type CommentThreadScreenProps = {
 	/** The blog the comments come from (`fetchComments`, `canComment`). */
@@ -97,11 +99,13 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 	}, [heldChecked]);
 	const notes = [...(props.sent ? [props.sent.message] : []), ...new Set([...goneSaid, ...goneNow])];
 
+	const keyMap = useKeyMap();
 	useKeys((input, inputKey) => {
-		if (comments.status === 'loading' && inputKey.escape) return comments.cancel();
-		if (comments.status === 'error' && input === 'r') return comments.retry();
-		if (inputKey.escape || input === 'q') return onBack();
-		if (input === 'c' && canComment) onReply(post, undefined);
+		const is = (action: Action) => keyMap.matches(action, input, inputKey);
+		if (comments.status === 'loading' && is('cancel')) return comments.cancel();
+		if (comments.status === 'error' && is('retry')) return comments.retry();
+		if (is('back')) return onBack();
+		if (is('comment-on-post') && canComment) onReply(post, undefined);
 	}, {isActive: props.isActive});
 
 	const title = `Comments on “${cleanLine(post.title)}”`;
@@ -112,7 +116,7 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 		return <Box flexDirection="column" height={height}>{heading}<LoadingLine what={`Loading the comments from ${hostOf(source.site.url)}`} /></Box>;
 	}
 	if (comments.status === 'error') {
-		return <Box flexDirection="column" height={height}>{heading}<ErrorBox error={comments.error} hint="r retry · Esc back" /></Box>;
+		return <Box flexDirection="column" height={height}>{heading}<ErrorBox error={comments.error} hint={`${keyMap.hint('retry', 'retry')} · ${keyMap.hint('back', 'back')}`} /></Box>;
 	}
 
 	const closedNote = commentable.status === 'done' && !canComment ? 'Comments are closed.' : '';
@@ -120,7 +124,7 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 		<Text key={index} color={index === 0 && props.sent ? theme.success : theme.warning} wrap="truncate-end">{fitToWidth(note, width)}</Text>
 	));
 	if (entries.length === 0) {
-		const hint = [canComment ? 'c leave a reply' : closedNote, 'Esc back'].filter(Boolean).join(' · ');
+		const hint = [canComment ? keyMap.hint('comment-on-post', 'leave a reply') : closedNote, keyMap.hint('back', 'back'), keyMap.hint('help', 'help')].filter(Boolean).join(' · ');
 		return (
 			<Box flexDirection="column" height={height}>
 				{heading}
@@ -144,7 +148,8 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 				onLeave={props.onLeave}
 				onReply={canComment ? comment => onReply(post, comment) : undefined}
 				baseUrl={post.link}
-				extraHints={[canComment ? 'c comment' : closedNote, 'Esc back'].filter(Boolean).join(' · ')}
+				canCommentOnPost={canComment}
+				notes={closedNote ? [closedNote] : undefined}
 				isActive={props.isActive}
 			/>
 		</Box>

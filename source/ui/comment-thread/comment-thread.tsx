@@ -8,6 +8,8 @@ import {StyledLineView} from '../components/styled-lines.js';
 import {theme} from '../theme.js';
 import {useCommentThreadState, type ThreadLayout, type ThreadPlace} from './use-comment-thread-state.js';
 import {useKeys} from '../hooks/use-keys.js';
+import type {Action} from '../keys/key-map.js';
+import {useKeyMap} from '../keys/use-key-map.js';
 
 export type CommentThreadProps = {
 	/** The thread, as buildThread() places it. */
@@ -22,8 +24,10 @@ export type CommentThreadProps = {
 	readonly mineIds?: Iterable<number | string>;
 	/** The post's URL, to resolve relative links in comments. */
 	readonly baseUrl?: string;
-	/** Keys shown at the end of the status line for what the screen around adds ("c comment · Esc back"). */
-	readonly extraHints?: string;
+	/** Whether the screen around takes `c` (a comment on the post): hinted on the status line. */
+	readonly canCommentOnPost?: boolean;
+	/** Words about the thread put on the status line before `? help` ("Comments are closed."). */
+	readonly notes?: readonly string[];
 	/** Whether the thread gets the keys (default true). */
 	readonly isActive?: boolean;
 	/** Where the reader was when they last left this thread: they come back to it. */
@@ -57,14 +61,16 @@ export function CommentThread(props: CommentThreadProps) {
 		onLeave?.({top: last.top, selected: last.selected});
 	}, []);
 
+	const keyMap = useKeyMap();
 	useKeys((input, key) => {
-		if (key.downArrow || input === 'j') dispatch({type: 'next', layout});
-		else if (key.upArrow || input === 'k') dispatch({type: 'previous', layout});
-		else if (input === ' ' || input === 'f' || key.pageDown) dispatch({type: 'page-down', layout});
-		else if (input === 'b' || key.pageUp) dispatch({type: 'page-up', layout});
-		else if (input === 'g' || key.home) dispatch({type: 'first', layout});
-		else if (input === 'G' || key.end) dispatch({type: 'last', layout});
-		else if (input === 'r' && onReply) dispatch({type: 'reply', layout});
+		const is = (action: Action) => keyMap.matches(action, input, key);
+		if (is('comment-down')) dispatch({type: 'next', layout});
+		else if (is('comment-up')) dispatch({type: 'previous', layout});
+		else if (is('comments-page-down')) dispatch({type: 'page-down', layout});
+		else if (is('comments-page-up')) dispatch({type: 'page-up', layout});
+		else if (is('first-comment')) dispatch({type: 'first', layout});
+		else if (is('last-comment')) dispatch({type: 'last', layout});
+		else if (is('reply-to-comment') && onReply) dispatch({type: 'reply', layout});
 	}, {isActive: props.isActive ?? true});
 
 	const replyTo = useRef(onReply);
@@ -86,9 +92,10 @@ export function CommentThread(props: CommentThreadProps) {
 
 	const bottom = Math.min(rendered.lines.length, top + viewport);
 	const position = entries.length === 0 ? 'no comments' : `comment ${selected + 1} of ${entries.length}`;
-	const hints = ['j/k move', 'Space/b page', onReply ? 'r reply' : '', props.extraHints ?? ''].filter(Boolean).join(' · ');
 	const percent = rendered.lines.length === 0 ? 100 : Math.floor((bottom / rendered.lines.length) * 100);
 	const status = ` ${position} · ${percent}% `;
+	const omit: Action[] = [...(onReply ? [] : ['reply-to-comment' as const]), ...(props.canCommentOnPost ? [] : ['comment-on-post' as const])];
+	const hints = keyMap.hints('thread', Math.max(0, width - status.length - 1), {omit, notes: props.notes});
 
 	return (
 		<Box flexDirection="column" height={height}>

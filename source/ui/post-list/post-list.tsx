@@ -10,8 +10,10 @@ import {offlineNote} from '../../store/cache.js';
 import {ErrorBox} from '../components/error-box.js';
 import {LoadingLine} from '../components/loading-line.js';
 import {isSameAnswer, useRefreshingAsync, type RefreshingLoadOptions} from '../hooks/use-async.js';
+import {useKeyMap} from '../keys/use-key-map.js';
 import {theme} from '../theme.js';
 import {listRow} from './post-list-lines.js';
+import type {Action} from '../keys/key-map.js';
 
 export type PostListProps = {
 	/** Where the posts come from. */
@@ -63,40 +65,42 @@ export function PostList(props: PostListProps) {
 		if (highlighted) onHighlight?.(highlighted);
 	}, [highlighted, onHighlight]);
 
+	const keyMap = useKeyMap();
 	useKeys((input, key) => {
+		const is = (action: Action) => keyMap.matches(action, input, key);
 		if (result.status === 'loading') {
-			if (key.escape) result.cancel();
-			if (input === 'q') props.onQuit();
+			if (is('cancel')) result.cancel();
+			if (is('quit-list')) props.onQuit();
 			// Typed ahead (kk at the top of a page: the page before, then up one more): moves within the page to come; it clamps when it comes.
-			if (key.downArrow || input === 'j') props.onMove(1, props.perPage);
-			if (key.upArrow || input === 'k') props.onMove(-1, props.perPage);
+			if (is('list-down')) props.onMove(1, props.perPage);
+			if (is('list-up')) props.onMove(-1, props.perPage);
 			return;
 		}
-		if (input === 'q') return props.onQuit();
+		if (is('quit-list')) return props.onQuit();
 		if (result.status === 'error') {
-			if (input === 'r') result.retry();
-			if ((key.leftArrow || input === '[') && page > 1) props.onPage(page - 1);
+			if (is('retry')) result.retry();
+			if (is('previous-page') && page > 1) props.onPage(page - 1);
 			return;
 		}
 		const totalPages = postPage?.totalPages ?? 1;
 		const last = posts.length - 1;
-		if (key.downArrow || input === 'j') {
+		if (is('list-down')) {
 			if (selected < last) props.onMove(1, posts.length);
 			else if (page < totalPages) props.onPage(page + 1);
-		} else if (key.upArrow || input === 'k') {
+		} else if (is('list-up')) {
 			if (selected > 0) props.onMove(-1, posts.length);
 			else if (page > 1) props.onPage(page - 1, true);
-		} else if (key.rightArrow || input === ']' || key.pageDown || input === ' ') {
+		} else if (is('next-page')) {
 			if (page < totalPages) props.onPage(page + 1);
-		} else if (key.leftArrow || input === '[' || key.pageUp || input === 'b') {
+		} else if (is('previous-page')) {
 			if (page > 1) props.onPage(page - 1);
-		} else if (input === 'g' || key.home) {
+		} else if (is('first-post')) {
 			props.onSelect(0);
-		} else if (input === 'G' || key.end) {
+		} else if (is('last-post')) {
 			props.onSelect(Math.max(0, last));
-		} else if (key.return && postPage && posts[selected]) {
+		} else if (is('open-post') && postPage && posts[selected]) {
 			props.onOpen(posts[selected], postPage);
-		} else if (input === 'r') {
+		} else if (is('refresh')) {
 			result.retry();
 		}
 	}, {isActive: props.isActive});
@@ -112,7 +116,7 @@ export function PostList(props: PostListProps) {
 		return <Box flexDirection="column" height={height}>{header}<LoadingLine what={`Loading page ${page} of posts from ${hostOf(source.site.url)}`} /></Box>;
 	}
 	if (result.status === 'error') {
-		return <Box flexDirection="column" height={height}>{header}<ErrorBox error={result.error} hint={`r retry · q quit${page > 1 ? ' · ← previous page' : ''}`} /></Box>;
+		return <Box flexDirection="column" height={height}>{header}<ErrorBox error={result.error} hint={[keyMap.hint('retry', 'retry'), keyMap.hint('quit-list', 'quit'), page > 1 ? keyMap.hint('previous-page', 'previous page') : ''].filter(Boolean).join(' · ')} /></Box>;
 	}
 
 	// A feed paged with ?paged=N tells no total until its end: "at least".
@@ -151,7 +155,7 @@ export function PostList(props: PostListProps) {
 			{current?.excerpt ? <Text color={theme.muted} wrap="truncate-end">{fitToWidth(current.excerpt, width)}</Text> : null}
 			<Text wrap="truncate-end">
 				<Text bold>{info}</Text>
-				<Text color={theme.muted}>{fitToWidth('  ↑↓ move · Enter open · ←→ page · q quit · ? help', Math.max(0, width - info.length))}</Text>
+				<Text color={theme.muted}>{`  ${keyMap.hints('list', Math.max(0, width - info.length - 2))}`}</Text>
 			</Text>
 		</Box>
 	);

@@ -18,6 +18,8 @@ import {StyledLines} from '../components/styled-lines.js';
 import {isSameAnswer, useAsync, useRefreshingAsync, type RefreshingLoadOptions} from '../hooks/use-async.js';
 import {RelatedPanel, relatedPanelLines} from '../related-panel/related-panel.js';
 import {theme} from '../theme.js';
+import type {Action, KeyMap} from '../keys/key-map.js';
+import {useKeyMap} from '../keys/use-key-map.js';
 import {placeOf, topFor, usePostViewState, type PostPlace} from './use-post-view-state.js';
 import type {PostFetchAhead} from '../hooks/use-post-prefetch.js';
 
@@ -111,6 +113,7 @@ export function PostView(props: PostViewProps) {
 	}, [source]);
 
 	const [state, dispatch] = usePostViewState(props.place);
+	const keyMap = useKeyMap();
 	// `c` pressed while the check was on its way: answered when the check is (once: the wish is then forgotten).
 	const commentWanted = useRef(false);
 	const {onComment} = props;
@@ -168,9 +171,9 @@ export function PostView(props: PostViewProps) {
 			relatedAt = {start: lines.length + 1, end: lines.length + panel.length};
 			lines.push([], ...panel);
 		}
-		lines.push([], ...commentLines(post, commentable.status === 'loading' ? undefined : canComment, bodyWidth));
+		lines.push([], ...commentLines(post, commentable.status === 'loading' ? undefined : canComment, bodyWidth, keyMap));
 		return {tail: lines, relatedAt};
-	}, [post, neighbours, related, commentable, canComment, showRelated, isWide, bodyWidth, state.relatedFocused, state.relatedIndex]);
+	}, [post, neighbours, related, commentable, canComment, showRelated, isWide, bodyWidth, state.relatedFocused, state.relatedIndex, keyMap]);
 	const lines = useMemo(() => [...head, [], ...body, ...tail], [head, body, tail]);
 	const maxTop = Math.max(0, lines.length - viewportHeight);
 
@@ -187,45 +190,46 @@ export function PostView(props: PostViewProps) {
 	};
 
 	useKeys((input, key) => {
+		const is = (action: Action) => keyMap.matches(action, input, key);
 		if (layingOut || (isLong && longBody.status === 'error')) {
 			// Leaving stops the layout: the screen goes, and with it the slices still to do.
-			if (key.escape || input === 'q' || key.backspace || input === 'H') props.onBack();
+			if (is('back') || is('back-from-post')) props.onBack();
 			return;
 		}
 		if (postState.status !== 'done') {
-			if (key.escape && postState.status === 'loading') return postState.cancel();
-			if (input === 'r' && postState.status === 'error') return postState.retry();
-			if (key.escape || input === 'q') props.onBack();
+			if (is('cancel') && postState.status === 'loading') return postState.cancel();
+			if (is('retry') && postState.status === 'error') return postState.retry();
+			if (is('back') || is('back-from-post')) props.onBack();
 			return;
 		}
 		if (state.relatedFocused) {
-			if (key.escape || key.tab) return dispatch({type: 'focus-related', focused: false});
-			if (key.backspace || key.delete || input === 'H') return props.onBack();
-			if (key.downArrow || input === 'j') return dispatch({type: 'select-related', by: 1, count: relatedPosts.length});
-			if (key.upArrow || input === 'k') return dispatch({type: 'select-related', by: -1, count: relatedPosts.length});
+			if (is('leave-related')) return dispatch({type: 'focus-related', focused: false});
+			if (is('back-from-post')) return props.onBack();
+			if (is('related-down')) return dispatch({type: 'select-related', by: 1, count: relatedPosts.length});
+			if (is('related-up')) return dispatch({type: 'select-related', by: -1, count: relatedPosts.length});
 			const chosen = relatedPosts[state.relatedIndex];
-			if (key.return && chosen) props.onOpenPost({kind: 'id', id: chosen.id});
+			if (is('open-related') && chosen) props.onOpenPost({kind: 'id', id: chosen.id});
 			return;
 		}
 		const page = Math.max(1, viewportHeight - 2);
-		if (key.downArrow || input === 'j' || (key.return && !key.shift)) scroll({by: 1});
-		else if (key.upArrow || input === 'k') scroll({by: -1});
-		else if (input === ' ' || key.pageDown || input === 'f') scroll({by: page});
-		else if (input === 'b' || key.pageUp) scroll({by: -page});
-		else if (input === 'g' || key.home) scroll({to: 0});
-		else if (input === 'G' || key.end) scroll({to: 'end'});
-		else if (input === 'n') openNeighbour('next');
-		else if (input === 'p') openNeighbour('previous');
-		else if (key.escape || input === 'q' || key.backspace || key.delete || input === 'H') props.onBack();
-		else if (input === 'C') props.onOpenThread(post!);
-		else if (input === 'c') {
+		if (is('line-down')) scroll({by: 1});
+		else if (is('line-up')) scroll({by: -1});
+		else if (is('page-down')) scroll({by: page});
+		else if (is('page-up')) scroll({by: -page});
+		else if (is('top')) scroll({to: 0});
+		else if (is('bottom')) scroll({to: 'end'});
+		else if (is('next-post')) openNeighbour('next');
+		else if (is('previous-post')) openNeighbour('previous');
+		else if (is('back') || is('back-from-post')) props.onBack();
+		else if (is('read-comments')) props.onOpenThread(post!);
+		else if (is('leave-reply')) {
 			if (canComment) props.onComment(post!);
 			else if (commentable.status === 'loading') {
 				// The key is not lost: the form opens as soon as the blog says the post takes comments.
 				commentWanted.current = true;
 				dispatch({type: 'message', message: 'Checking whether this post takes comments…'});
 			} else dispatch({type: 'message', message: 'Comments are closed on this post.'});
-		} else if (key.tab) {
+		} else if (is('focus-related')) {
 			if (!showRelated) props.onToggleRelated();
 			if (relatedPosts.length > 0) {
 				// Under the post (narrow terminals), the panel is scrolled into view, no further: Tab back returns to the line left.
@@ -233,17 +237,17 @@ export function PostView(props: PostViewProps) {
 				const at = !isWide && relatedAt ? {start: offset + relatedAt.start, end: offset + relatedAt.end} : {start: top, end: top};
 				dispatch({type: 'focus-related', focused: true, ...at, viewport: viewportHeight, maxTop, width: bodyWidth, total: lines.length});
 			} else dispatch({type: 'message', message: related.status === 'done' ? 'No related posts.' : 'Related posts are still loading.'});
-		} else if (input === 'h') props.onToggleRelated();
-		else if (input === 'o') {
+		} else if (is('toggle-related')) props.onToggleRelated();
+		else if (is('open-in-browser')) {
 			// The link is cleaned where it entered the model; cleaned again here, as every text on screen is.
 			void openUrl(post!.link).then(error => dispatch({type: 'message', message: cleanLine(error ?? `Opened ${post!.link} in the browser.`)}));
 		}
 	}, {isActive: props.isActive});
 
 	if (postState.status === 'loading') return <Box height={height}><LoadingLine what={`Loading the post from ${hostOf(source.site.url)}`} /></Box>;
-	if (postState.status === 'error') return <Box height={height}><ErrorBox error={postState.error} hint="r retry · Esc back" /></Box>;
+	if (postState.status === 'error') return <Box height={height}><ErrorBox error={postState.error} hint={`${keyMap.hint('retry', 'retry')} · ${keyMap.hint('back', 'back')}`} /></Box>;
 	if (layingOut) return <Box height={height}><LoadingLine what={`Laying out a long post (${formatMegabytes(post.html.length)})`} /></Box>;
-	if (isLong && longBody.status === 'error') return <Box height={height}><ErrorBox error={longBody.error} hint="Esc back" /></Box>;
+	if (isLong && longBody.status === 'error') return <Box height={height}><ErrorBox error={longBody.error} hint={keyMap.hint('back', 'back')} /></Box>;
 
 	const visible = lines.slice(top, top + viewportHeight);
 	const bottom = Math.min(lines.length, top + viewportHeight);
@@ -252,7 +256,8 @@ export function PostView(props: PostViewProps) {
 	const saved = post!.offlineSavedAt ? ` · ${offlineNote(post!.offlineSavedAt)}` : '';
 	const updating = postState.refreshing || props.sourceRefreshing ? ' · updating…' : '';
 	const position = `lines ${top + 1}–${bottom} of ${lines.length} · ${percent}%${saved}${updating}`;
-	const hints = state.relatedFocused ? '↑↓ choose · Enter open · Tab back' : 'Space/b page · n/p next/prev post · C comments · c reply · Tab related · ? help';
+	const hintWidth = Math.max(0, width - position.length - 3);
+	const hints = keyMap.hints(state.relatedFocused ? 'related' : 'post', hintWidth, {omit: canComment || commentable.status === 'loading' ? [] : ['leave-reply']});
 	return (
 		<Box flexDirection="column" height={height}>
 			<Box flexDirection="row" height={viewportHeight}>
@@ -274,11 +279,12 @@ export function PostView(props: PostViewProps) {
 }
 
 /** "12 comments · C read · c reply", or that comments are closed. */
-function commentLines(post: Post, canComment: boolean | undefined, width: number): StyledLine[] {
+function commentLines(post: Post, canComment: boolean | undefined, width: number, keyMap: KeyMap): StyledLine[] {
 	const count = post.commentCount;
 	const counted = count === undefined ? 'Comments' : count === 1 ? '1 comment' : `${count} comments`;
+	const read = keyMap.hint('read-comments', 'to read');
 	const text = canComment === undefined
-		? `${counted} · C to read`
-		: canComment ? `${counted} · C to read · c to leave a reply` : `${counted} · C to read · Comments are closed.`;
+		? `${counted} · ${read}`
+		: canComment ? `${counted} · ${read} · ${keyMap.hint('leave-reply', 'to leave a reply')}` : `${counted} · ${read} · Comments are closed.`;
 	return wrapPlainText(text, width, {bold: true});
 }

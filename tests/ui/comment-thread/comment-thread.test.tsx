@@ -32,7 +32,7 @@ describe('the comment thread', () => {
 		const frame = await waitForText(app, 'comment 1 of 3');
 		assert.equal(selectedAuthor(frame), 'Reader 1');
 		assert.match(frame, /^ {5}Eli · February 2, 2024$/m);
-		assert.match(frame, /j\/k move · Space\/b page · r reply/);
+		assert.match(frame, /r reply · Esc back · ↓\/↑ move · Space\/b page · \? help$/m);
 	});
 
 	test('j and k move the selection; r replies to the selected comment', async () => {
