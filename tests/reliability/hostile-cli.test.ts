@@ -4,7 +4,7 @@ import {PassThrough, Readable} from 'node:stream';
 import {runScript} from '../../source/script/run-script.js';
 import type {ScriptFlags} from '../../source/script/script-request.js';
 import type {TestServer} from '../helpers/http-server.js';
-import {ensureBuilt, runCli, type CliRun} from '../script/run-cli.js';
+import {ensureBuilt, runCli, runInProcess, type CliRun} from '../script/run-cli.js';
 import {assertNothingSmuggled, blogtermSgr, hostileInputs} from './hostile-corpus.js';
 import {brokenPostId, startHostileFeeds, startHostileWordPress, type HostileFeedFormat} from './hostile-servers.js';
 
@@ -56,7 +56,7 @@ describe('a WordPress blog with the corpus in every field', () => {
 			['--list json', [wordpress.url, '--list', '--format', 'json']],
 			...postFormats.map(([format]): [string, string[]] => [`--post 2 ${format}`, [wordpress.url, '--post', '2', '--format', format, '--comments', '--width', '100']]),
 		];
-		const results = await Promise.all(runs.map(async ([, args]) => runCli(args)));
+		const results = await Promise.all(runs.map(async ([, args]) => runInProcess(args)));
 		for (const [index, run] of results.entries()) {
 			const [name] = runs[index]!;
 			assert.equal(run.code, 0, `${name}: ${run.stderr}`);
@@ -79,7 +79,7 @@ describe('a WordPress blog with the corpus in every field', () => {
 	});
 
 	test('with colour forced, the only escape codes are blogterm’s own SGR styles', async () => {
-		const run = await runCli([wordpress.url, '--post', '2', '--comments', '--width', '100'], {env: {FORCE_COLOR: '1'}});
+		const run = await runInProcess([wordpress.url, '--post', '2', '--comments', '--width', '100'], {env: {FORCE_COLOR: '1'}});
 		assert.equal(run.code, 0, run.stderr);
 		assert.match(run.stdout, blogtermSgr, 'colour is on');
 		assertNothingSmuggled(run.stdout.replace(blogtermSgr, ''), 'coloured text');
@@ -95,7 +95,7 @@ describe('a WordPress blog with the corpus in every field', () => {
 			['comment refused through REST with a hostile message', [wordpress.url, '--post', '1', '--comment', 'Hello', '--name', 'Ada', '--email', 'ada@example.com'], 4, /\[param0\]/],
 			['comment refused by a wp_die page', [wordpress.url, '--post', '2', '--comment', 'Hello', '--name', 'Ada', '--email', 'ada@example.com'], 4, /\[formerr0\]/],
 		];
-		const results = await Promise.all(cases.map(async ([, args]) => runCli(args)));
+		const results = await Promise.all(cases.map(async ([, args]) => runInProcess(args)));
 		for (const [index, run] of results.entries()) {
 			const [name, , code, message] = cases[index]!;
 			assert.equal(run.code, code, `${name}: ${run.stderr}`);
