@@ -18,7 +18,7 @@ import {readAllStdin} from '../../source/script/read-stdin.js';
 import {escapeHtml, findSmuggled, hostileField} from './hostile-corpus.js';
 import {startTestDemo, type TestDemo} from '../helpers/demo.js';
 import {commentsFileName} from '../../source/demo/comment-store.js';
-import {builtCli, ensureBuilt, repoRoot, runCli, temporaryHome} from '../script/run-cli.js';
+import {builtCli, ensureBuilt, repoRoot, runInProcess, temporaryHome} from '../script/run-cli.js';
 
 /*
 Attacks on the outputs themselves (issue 12), with a model that holds whatever a hostile blog could
@@ -147,13 +147,13 @@ const longPost = 'a-field-guide-to-the-terminal-garden';
 
 test('--width 2000000000 is refused with exit 2 and a usage message; 1000 columns print', async t => {
 	for (const width of ['2000000000', '1001']) {
-		const run = await runCli([demo.url, '--post', longPost, '--width', width]);
+		const run = await runInProcess([demo.url, '--post', longPost, '--width', width]);
 		report(t, `--post ${longPost} --width ${width}`, `exit ${run.code}, stderr ${shown(run.stderr)}, ${run.stdout.length} characters on stdout`);
 		assert.equal(run.code, 2);
 		assert.deepEqual(run.errorLines, ['blogterm: --width is at most 1000 columns']);
 		assert.equal(run.stdout, '');
 	}
-	const widest = await runCli([demo.url, '--post', longPost, '--width', '1000']);
+	const widest = await runInProcess([demo.url, '--post', longPost, '--width', '1000']);
 	const longest = Math.max(0, ...widest.stdout.split('\n').map(line => line.length));
 	report(t, `--post ${longPost} --width 1000`, `exit ${widest.code}, longest line ${longest} characters`);
 	assert.equal(widest.code, 0, widest.stderr);

@@ -5,7 +5,7 @@ import {lineText} from '../../source/render/styled-line.js';
 import {textWidth} from '../../source/render/text-width.js';
 import {BlogError} from '../../source/errors.js';
 import {openBlog} from '../../source/sources/open-blog.js';
-import {ensureBuilt, runCli} from '../script/run-cli.js';
+import {runInProcess} from '../script/run-cli.js';
 import {bigFeedItems, longWordLength, startBadBlogs, type BadBlogs} from './bad-blogs.js';
 import {createHttpClient} from '../../source/http/client.js';
 
@@ -20,7 +20,6 @@ crashes or hangs. Time limits below are generous: they catch a hang or a quadrat
 
 let blogs: BadBlogs;
 before(async () => {
-	ensureBuilt();
 	blogs = await startBadBlogs();
 });
 after(async () => blogs.close());
@@ -142,7 +141,7 @@ describe('print mode: exit 1 and one line in words, or the post', () => {
 			['a feed over 20 MB', [blogs.feed('huge.xml'), '--list'], 1, /larger than 20 MB/],
 			['an HTML page, not a feed', [blogs.feed('html-instead.xml'), '--list'], 2, /No feed found/],
 		];
-		const runs = await Promise.all(cases.map(async ([, args]) => runCli(args)));
+		const runs = await Promise.all(cases.map(async ([, args]) => runInProcess(args)));
 		for (const [index, run] of runs.entries()) {
 			const [name, , code, message] = cases[index]!;
 			assert.equal(run.code, code, `${name}: ${run.stderr}`);
@@ -155,9 +154,9 @@ describe('print mode: exit 1 and one line in words, or the post', () => {
 
 	test('deep nesting, a long word and a 10,000-item feed print, within the width', async () => {
 		const [nested, word, big] = await Promise.all([
-			runCli([blogs.wordpress('nested'), '--post', '1', '--width', '60']),
-			runCli([blogs.wordpress('long-word'), '--post', '1', '--width', '60']),
-			runCli([blogs.feed('big.xml'), '--list', '--page', String(bigFeedItems / 10), '--format', 'json']),
+			runInProcess([blogs.wordpress('nested'), '--post', '1', '--width', '60']),
+			runInProcess([blogs.wordpress('long-word'), '--post', '1', '--width', '60']),
+			runInProcess([blogs.feed('big.xml'), '--list', '--page', String(bigFeedItems / 10), '--format', 'json']),
 		]);
 		for (const run of [nested, word, big]) assert.equal(run.code, 0, run.stderr);
 		assert.match(nested.stdout, /deep text/);

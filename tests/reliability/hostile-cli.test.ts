@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
-import {PassThrough, Readable} from 'node:stream';
-import {runScript} from '../../source/script/run-script.js';
-import type {ScriptFlags} from '../../source/script/script-request.js';
 import type {TestServer} from '../helpers/http-server.js';
-import {ensureBuilt, runCli, type CliRun} from '../script/run-cli.js';
+import {ensureBuilt, runCli, runInProcess, type CliRun} from '../script/run-cli.js';
 import {assertNothingSmuggled, blogtermSgr, hostileInputs} from './hostile-corpus.js';
 import {brokenPostId, startHostileFeeds, startHostileWordPress, type HostileFeedFormat} from './hostile-servers.js';
 
 /*
-The built CLI against blogs that put the hostile corpus in every field: every print format, with
+The command line (in this process, and once through the built CLI) against blogs that put the hostile corpus in every field: every print format, with
 comments, the list in text and JSON, and the failures (a 500 with a hostile message, a wp_die page,
 redirects to odd schemes, refused comments). Nothing the corpus holds reaches stdout or stderr.
 */
@@ -56,7 +53,7 @@ describe('a WordPress blog with the corpus in every field', () => {
 			['--list json', [wordpress.url, '--list', '--format', 'json']],
 			...postFormats.map(([format]): [string, string[]] => [`--post 2 ${format}`, [wordpress.url, '--post', '2', '--format', format, '--comments', '--width', '100']]),
 		];
-		const results = await Promise.all(runs.map(async ([, args]) => runCli(args)));
+		const results = await Promise.all(runs.map(async ([, args]) => runInProcess(args)));
 		for (const [index, run] of results.entries()) {
 			const [name] = runs[index]!;
 			assert.equal(run.code, 0, `${name}: ${run.stderr}`);
@@ -79,7 +76,7 @@ describe('a WordPress blog with the corpus in every field', () => {
 	});
 
 	test('with colour forced, the only escape codes are blogterm’s own SGR styles', async () => {
-		const run = await runCli([wordpress.url, '--post', '2', '--comments', '--width', '100'], {env: {FORCE_COLOR: '1'}});
+		const run = await runInProcess([wordpress.url, '--post', '2', '--comments', '--width', '100'], {env: {FORCE_COLOR: '1'}});
 		assert.equal(run.code, 0, run.stderr);
 		assert.match(run.stdout, blogtermSgr, 'colour is on');
 		assertNothingSmuggled(run.stdout.replace(blogtermSgr, ''), 'coloured text');
@@ -95,7 +92,7 @@ describe('a WordPress blog with the corpus in every field', () => {
 			['comment refused through REST with a hostile message', [wordpress.url, '--post', '1', '--comment', 'Hello', '--name', 'Ada', '--email', 'ada@example.com'], 4, /\[param0\]/],
 			['comment refused by a wp_die page', [wordpress.url, '--post', '2', '--comment', 'Hello', '--name', 'Ada', '--email', 'ada@example.com'], 4, /\[formerr0\]/],
 		];
-		const results = await Promise.all(cases.map(async ([, args]) => runCli(args)));
+		const results = await Promise.all(cases.map(async ([, args]) => runInProcess(args)));
 		for (const [index, run] of results.entries()) {
 			const [name, , code, message] = cases[index]!;
 			assert.equal(run.code, code, `${name}: ${run.stderr}`);
@@ -112,15 +109,15 @@ describe('RSS, Atom and JSON feeds with the corpus in every field', () => {
 	for (const format of ['rss', 'atom', 'json'] as const satisfies readonly HostileFeedFormat[]) {
 		test(`${format}: the list and a post in every format, with its comment feed: nothing gets through`, async () => {
 			const site = feeds.feedUrl(format);
-			// Print mode in this process (the same runScript the CLI runs), and once through the built CLI.
-			const runs: Array<[string, ScriptFlags]> = [
-				['--list text', {list: true, width: 100}],
-				['--list json', {list: true, format: 'json'}],
-				...postFormats.map(([output]): [string, ScriptFlags] => [`--post 1 ${output}`, {post: feeds.postUrl(1), format: output, comments: true, width: 100}]),
+			// Print mode in this process (the same runCommandLine the CLI runs), and once through the built CLI.
+			const runs: Array<[string, string[]]> = [
+				['--list text', ['--list', '--width', '100']],
+				['--list json', ['--list', '--format', 'json']],
+				...postFormats.map(([output]): [string, string[]] => [`--post 1 ${output}`, ['--post', feeds.postUrl(1), '--format', output, '--comments', '--width', '100']]),
 				// Its link carries the corpus in its query.
-				['--post 2 text', {post: feeds.itemLink(2), comments: true, width: 40}],
+				['--post 2 text', ['--post', feeds.itemLink(2), '--comments', '--width', '40']],
 			];
-			const results = await Promise.all(runs.map(async ([, flags]) => printInProcess(site, flags)));
+			const results = await Promise.all(runs.map(async ([, args]) => runInProcess([site, ...args])));
 			const built = await runCli([site, '--post', feeds.postUrl(1), '--comments', '--width', '100']);
 			for (const [index, run] of [...results, built].entries()) {
 				const name = runs[index]?.[0] ?? 'built CLI --post 1 text';
@@ -135,18 +132,3 @@ describe('RSS, Atom and JSON feeds with the corpus in every field', () => {
 		});
 	}
 });
-
-/** Print mode run in this process, through runScript, as `blogterm SITE …flags` (no colour: stdout is not a terminal). */
-async function printInProcess(site: string, flags: ScriptFlags): Promise<CliRun> {
-	const collect = () => {
-		const chunks: Buffer[] = [];
-		const stream = new PassThrough();
-		stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-		return {stream, text: () => Buffer.concat(chunks).toString('utf8')};
-	};
-	const stdout = collect();
-	const stderr = collect();
-	const code = await runScript({site, flags}, {stdout: stdout.stream, stderr: stderr.stream, stdin: Readable.from([]), environment: {}});
-	const errorText = stderr.text();
-	return {code, stdout: stdout.text(), stderr: errorText, errorLines: errorText === '' ? [] : errorText.replace(/\n$/, '').split('\n')};
-}

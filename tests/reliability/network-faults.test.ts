@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
 import {sendComment} from '../../source/comments/send-comment.js';
 import type {CommentDraft} from '../../source/model/comment-draft.js';
-import {ensureBuilt, runCli} from '../script/run-cli.js';
+import {runInProcess} from '../script/run-cli.js';
 import {answer, neverAnswer, redirect, refusedUrl, resetConnection, selfSignedCertificate, startFaultServer, type FaultServer} from './fault-server.js';
 import {createHttpClient} from '../../source/http/client.js';
 
@@ -20,7 +20,6 @@ const draft: CommentDraft = {comment: 'Hello there.', name: 'Ada', email: 'ada@e
 let blog: FaultServer;
 let elsewhere: FaultServer;
 before(async () => {
-	ensureBuilt();
 	[blog, elsewhere] = await Promise.all([startFaultServer(), startFaultServer()]);
 	elsewhere.route('/wp-comments-post.php', answer(302, '', {location: `${elsewhere.url}post/#comment-1`}));
 	elsewhere.route('/wp-json/wp/v2/comments', answer(201, '{"id":1,"status":"approved"}', {'content-type': 'application/json'}));
@@ -80,7 +79,7 @@ describe('print mode says in words why a blog could not be reached', () => {
 				['a redirect loop', `${blog.url}loop/`, /^blogterm: Could not read 127\.0\.0\.1:\d+: more than 10 redirects \(a redirect loop\?\)\.$/],
 				['502 after retries', `${blog.url}down/`, /^blogterm: 127\.0\.0\.1:\d+ answered 502\.$/],
 			];
-			const runs = await Promise.all(cases.map(async ([, site]) => runCli([site, '--list'], {env: fast})));
+			const runs = await Promise.all(cases.map(async ([, site]) => runInProcess([site, '--list'], {env: fast})));
 			for (const [index, run] of runs.entries()) {
 				const [name, , message] = cases[index]!;
 				assert.equal(run.code, 1, `${name}: ${run.stderr}`);

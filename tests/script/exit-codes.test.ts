@@ -5,7 +5,7 @@ import {after, before, describe, test} from 'node:test';
 import {startTestDemo, type TestDemo} from '../helpers/demo.js';
 import {startTestServer} from '../helpers/http-server.js';
 import {startFakeWordPress} from './fake-wordpress.js';
-import {controlCharacters, ensureBuilt, runCli, type CliRun} from './run-cli.js';
+import {controlCharacters, ensureBuilt, runCli, runInProcess, type CliRun} from './run-cli.js';
 
 let demo: TestDemo;
 
@@ -38,7 +38,7 @@ async function closedPortUrl(): Promise<string> {
 
 describe('--help', () => {
 	test('documents every print-mode flag, the formats and the exit codes, and exits 0', async () => {
-		const run = await runCli(['--list', '--help']);
+		const run = await runInProcess(['--list', '--help']);
 		assert.equal(run.code, 0);
 		for (const flag of ['--post', '--print', '--list', '--page', '--per-page', '--format', '--comments', '--width', '--comment', '--name', '--email', '--website', '--reply-to']) {
 			assert.ok(run.stdout.includes(flag), flag);
@@ -52,46 +52,47 @@ describe('--help', () => {
 
 describe('exit code 3: no such post', () => {
 	test('an ID, a slug or a URL that names no post', async () => {
+		// The built CLI, once: the exit status of a real process is the code.
 		assertFailure(await runCli([demo.url, '--post', '999999']), 3, /^blogterm: There is no post with ID 999999 on 127\.0\.0\.1:\d+\.$/);
-		assertFailure(await runCli([demo.url, '--post', 'no-such-post']), 3, /no post called “no-such-post”/);
-		assertFailure(await runCli([demo.url, '--post', new URL('2024/01/01/no-such-post/', demo.url).toString(), '--format', 'json']), 3, /no post called “no-such-post”/);
+		assertFailure(await runInProcess([demo.url, '--post', 'no-such-post']), 3, /no post called “no-such-post”/);
+		assertFailure(await runInProcess([demo.url, '--post', new URL('2024/01/01/no-such-post/', demo.url).toString(), '--format', 'json']), 3, /no post called “no-such-post”/);
 	});
 });
 
 describe('exit code 2: usage or invalid input', () => {
 	test('an unknown flag', async () => {
-		assertFailure(await runCli([demo.url, '--list', '--colour']), 2, /^blogterm: unknown flag --colour /);
+		assertFailure(await runInProcess([demo.url, '--list', '--colour']), 2, /^blogterm: unknown flag --colour /);
 	});
 
 	test('a flag given twice', async () => {
-		assertFailure(await runCli([demo.url, '--post', '1', '--post', '2']), 2, /--post can only be set once/);
+		assertFailure(await runInProcess([demo.url, '--post', '1', '--post', '2']), 2, /--post can only be set once/);
 	});
 
 	test('--format markdown with --list', async () => {
-		assertFailure(await runCli([demo.url, '--list', '--format', 'markdown']), 2, /--format markdown is for posts only/);
+		assertFailure(await runInProcess([demo.url, '--list', '--format', 'markdown']), 2, /--format markdown is for posts only/);
 	});
 
 	test('an unknown format', async () => {
-		assertFailure(await runCli([demo.url, '--post', '5', '--format', 'yaml']), 2, /--format is text, markdown or json, not “yaml”/);
+		assertFailure(await runInProcess([demo.url, '--post', '5', '--format', 'yaml']), 2, /--format is text, markdown or json, not “yaml”/);
 	});
 
 	test('--comment without --post', async () => {
-		assertFailure(await runCli([demo.url, '--comment', 'Hi', '--name', 'A', '--email', 'a@example.com']), 2, /--comment needs --post/);
+		assertFailure(await runInProcess([demo.url, '--comment', 'Hi', '--name', 'A', '--email', 'a@example.com']), 2, /--comment needs --post/);
 	});
 
 	test('--list with --post', async () => {
-		assertFailure(await runCli([demo.url, '--list', '--post', '5']), 2, /--list and --post cannot be used together/);
+		assertFailure(await runInProcess([demo.url, '--list', '--post', '5']), 2, /--list and --post cannot be used together/);
 	});
 
 	test('a width, page or per-page that is not a whole number', async () => {
-		assertFailure(await runCli([demo.url, '--list', '--width', 'wide']), 2, /--width takes a whole number/);
-		assertFailure(await runCli([demo.url, '--list', '--page', '0']), 2, /--page takes a whole number of at least 1/);
-		assertFailure(await runCli([demo.url, '--list', '--per-page', '500']), 2, /--per-page is at most 100/);
+		assertFailure(await runInProcess([demo.url, '--list', '--width', 'wide']), 2, /--width takes a whole number/);
+		assertFailure(await runInProcess([demo.url, '--list', '--page', '0']), 2, /--page takes a whole number of at least 1/);
+		assertFailure(await runInProcess([demo.url, '--list', '--per-page', '500']), 2, /--per-page is at most 100/);
 	});
 
 	test('a SITE or a post URL that is not a web address', async () => {
-		assertFailure(await runCli(['ftp://blog.example', '--list']), 2, /is not an http or https address/);
-		assertFailure(await runCli([demo.url, '--post', 'https://']), 2, /--post: “https:\/\/” is not a web address/);
+		assertFailure(await runInProcess(['ftp://blog.example', '--list']), 2, /is not an http or https address/);
+		assertFailure(await runInProcess([demo.url, '--post', 'https://']), 2, /--post: “https:\/\/” is not a web address/);
 	});
 
 	test('a site that is not a blog', async () => {
@@ -100,7 +101,7 @@ describe('exit code 2: usage or invalid input', () => {
 			response.end('<!doctype html><title>Just a page</title><p>Nothing to read here.</p>');
 		});
 		try {
-			const run = await runCli([server.url, '--list']);
+			const run = await runInProcess([server.url, '--list']);
 			assert.equal(run.code, 2, run.stderr);
 			assert.equal(run.errorLines.length, 1);
 			assert.match(run.errorLines[0]!, /^blogterm: /);
@@ -113,13 +114,13 @@ describe('exit code 2: usage or invalid input', () => {
 describe('exit code 1: the blog could not be read', () => {
 	test('connection refused', async () => {
 		const url = await closedPortUrl();
-		assertFailure(await runCli([url, '--list']), 1, /^blogterm: Could not read 127\.0\.0\.1:\d+: connection refused\.$/);
+		assertFailure(await runInProcess([url, '--list']), 1, /^blogterm: Could not read 127\.0\.0\.1:\d+: connection refused\.$/);
 	});
 
 	test('a server error, in the blog\'s own words', async () => {
 		const server = await startFakeWordPress({id: 7, slug: 'seven', title: 'Seven', html: '<p>7</p>', date: '2026-01-02T03:04:05'}, {postStatus: 500});
 		try {
-			assertFailure(await runCli([server.url, '--post', '7']), 1, /answered 500 for post 7: There has been a critical error on this website/);
+			assertFailure(await runInProcess([server.url, '--post', '7']), 1, /answered 500 for post 7: There has been a critical error on this website/);
 		} finally {
 			await server.close();
 		}
@@ -130,7 +131,7 @@ describe('an error nobody expected', () => {
 	test('still one line on stderr and exit code 1, never a stack trace', async () => {
 		const server = await startFakeWordPress({id: 4, slug: 'four', title: 'Four', html: '<p>4</p>', date: '2026-01-02T03:04:05'}, {objectForSlug: true});
 		try {
-			const run = await runCli([server.url, '--post', 'four']);
+			const run = await runInProcess([server.url, '--post', 'four']);
 			assert.equal(run.code, 1, run.stderr);
 			assert.equal(run.stdout, '');
 			assert.equal(run.errorLines.length, 1, run.stderr);
@@ -148,11 +149,11 @@ describe('what a server sends never reaches the terminal raw', () => {
 		const server = await startFakeWordPress({id: 3, slug: 'three', title: hostile, html: `<p>${hostile}</p>`, date: '2026-01-02T03:04:05'});
 		try {
 			for (const format of ['text', 'markdown', 'json']) {
-				const run = await runCli([server.url, '--post', '3', '--format', format], {env: {FORCE_COLOR: '0'}});
+				const run = await runInProcess([server.url, '--post', '3', '--format', format], {env: {FORCE_COLOR: '0'}});
 				assert.equal(run.code, 0, run.stderr);
 				assert.doesNotMatch(run.stdout, controlCharacters, format);
 			}
-			const json = JSON.parse((await runCli([server.url, '--post', '3', '--format', 'json'])).stdout) as {title: string; html: string};
+			const json = JSON.parse((await runInProcess([server.url, '--post', '3', '--format', 'json'])).stdout) as {title: string; html: string};
 			assert.equal(json.title, 'Pwned red');
 			// Issue 12: every string of every JSON document is cleaned, the HTML included.
 			assert.equal(json.html, '<p>Pwned red</p>', 'the HTML as the blog sent it, without its escape sequences');
@@ -165,6 +166,7 @@ describe('what a server sends never reaches the terminal raw', () => {
 		const paragraph = `<p>${'All work and no play makes a long post. '.repeat(50)}</p>\n`;
 		const server = await startFakeWordPress({id: 9, slug: 'nine', title: 'Long', html: paragraph.repeat(2000), date: '2026-01-02T03:04:05'});
 		try {
+			// The built CLI: a real pipe, which takes the output in pieces.
 			const run = await runCli([server.url, '--post', '9', '--format', 'json']);
 			assert.equal(run.code, 0, run.stderr);
 			const post = JSON.parse(run.stdout) as {html: string};

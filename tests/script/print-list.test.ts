@@ -3,7 +3,7 @@ import {existsSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {startTestDemo, type TestDemo} from '../helpers/demo.js';
-import {controlCharacters, ensureBuilt, runCli, temporaryHome} from './run-cli.js';
+import {controlCharacters, ensureBuilt, runCli, runInProcess, temporaryHome} from './run-cli.js';
 
 type ListJson = {
 	page: number;
@@ -29,7 +29,7 @@ after(async () => {
 
 describe('blogterm SITE --list', () => {
 	test('JSON: page, totalPages, total, totalIsExact, and posts with exactly the keys of the contract', async () => {
-		const run = await runCli([demo.url, '--list', '--format', 'json']);
+		const run = await runInProcess([demo.url, '--list', '--format', 'json']);
 		assert.equal(run.code, 0);
 		assert.equal(run.stderr, '');
 		const list = JSON.parse(run.stdout) as ListJson;
@@ -49,8 +49,8 @@ describe('blogterm SITE --list', () => {
 	});
 
 	test('--page and --per-page choose the page', async () => {
-		const first = JSON.parse((await runCli([demo.url, '--list', '--per-page', '5', '--format', 'json'])).stdout) as ListJson;
-		const second = JSON.parse((await runCli([demo.url, '--list', '--page', '2', '--per-page', '5', '--format', 'json'])).stdout) as ListJson;
+		const first = JSON.parse((await runInProcess([demo.url, '--list', '--per-page', '5', '--format', 'json'])).stdout) as ListJson;
+		const second = JSON.parse((await runInProcess([demo.url, '--list', '--page', '2', '--per-page', '5', '--format', 'json'])).stdout) as ListJson;
 		assert.equal(second.page, 2);
 		assert.equal(second.totalPages, Math.ceil(total / 5));
 		assert.equal(second.posts.length, 5);
@@ -59,7 +59,7 @@ describe('blogterm SITE --list', () => {
 	});
 
 	test('a page past the end is an empty page, not an error', async () => {
-		const run = await runCli([demo.url, '--list', '--page', '99', '--format', 'json']);
+		const run = await runInProcess([demo.url, '--list', '--page', '99', '--format', 'json']);
 		assert.equal(run.code, 0);
 		const list = JSON.parse(run.stdout) as ListJson;
 		assert.deepEqual(list.posts, []);
@@ -67,7 +67,7 @@ describe('blogterm SITE --list', () => {
 	});
 
 	test('text: the page line, then each post\'s title, date, author, comments, ID and link', async () => {
-		const run = await runCli([demo.url, '--list']);
+		const run = await runInProcess([demo.url, '--list']);
 		assert.equal(run.code, 0);
 		const lines = run.stdout.split('\n');
 		assert.equal(lines[0], `Page 1 of ${Math.ceil(total / 10)} · ${total} posts`);
@@ -79,12 +79,13 @@ describe('blogterm SITE --list', () => {
 	});
 
 	test('with neither --post nor --list, a pipe gets the list', async () => {
-		const run = await runCli([demo.url]);
+		const run = await runInProcess([demo.url]);
 		assert.equal(run.code, 0);
 		assert.match(run.stdout.split('\n')[0]!, /^Page 1 of \d+ · \d+ posts$/);
 	});
 
 	test('without SITE, prints the built-in demo blog (started and stopped by blogterm)', async () => {
+		// The built CLI: the process ends by itself, so the demo it started was stopped.
 		const run = await runCli(['--list', '--format', 'json'], {home: temporaryHome()});
 		assert.equal(run.code, 0, run.stderr);
 		const list = JSON.parse(run.stdout) as ListJson;

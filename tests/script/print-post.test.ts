@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
 import {startTestDemo, type TestDemo} from '../helpers/demo.js';
-import {controlCharacters, ensureBuilt, runCli} from './run-cli.js';
+import {controlCharacters, ensureBuilt, runCli, runInProcess} from './run-cli.js';
 
 type PostJson = Record<string, unknown> & {
 	id: number;
@@ -34,7 +34,7 @@ after(async () => {
 });
 
 async function postJson(ref: string, ...extra: string[]): Promise<PostJson> {
-	const run = await runCli([site, '--post', ref, '--format', 'json', ...extra]);
+	const run = await runInProcess([site, '--post', ref, '--format', 'json', ...extra]);
 	assert.equal(run.stderr, '');
 	assert.equal(run.code, 0);
 	return JSON.parse(run.stdout) as PostJson;
@@ -90,7 +90,7 @@ describe('blogterm SITE --post REF', () => {
 	});
 
 	test('text: title, byline, wrapped body, numbered links, Related Posts, « previous and next »', async () => {
-		const run = await runCli([site, '--post', 'watering-schedules-with-cron', '--format', 'text', '--width', '60']);
+		const run = await runInProcess([site, '--post', 'watering-schedules-with-cron', '--format', 'text', '--width', '60']);
 		assert.equal(run.code, 0);
 		assert.equal(run.stderr, '');
 		const lines = run.stdout.split('\n');
@@ -105,7 +105,7 @@ describe('blogterm SITE --post REF', () => {
 	});
 
 	test('text wraps to 80 columns when piped and no --width is given', async () => {
-		const run = await runCli([site, '--post', 'a-field-guide-to-the-terminal-garden']);
+		const run = await runInProcess([site, '--post', 'a-field-guide-to-the-terminal-garden']);
 		assert.equal(run.code, 0);
 		const lines = run.stdout.split('\n');
 		assert.ok(lines.every(line => [...line].length <= 80));
@@ -114,7 +114,7 @@ describe('blogterm SITE --post REF', () => {
 	});
 
 	test('text with --comments shows the thread, replies indented under their parent', async () => {
-		const run = await runCli([site, '--post', 'watering-schedules-with-cron', '--comments']);
+		const run = await runInProcess([site, '--post', 'watering-schedules-with-cron', '--comments']);
 		assert.equal(run.code, 0);
 		const lines = run.stdout.split('\n');
 		const heading = lines.indexOf('5 comments');
@@ -126,7 +126,7 @@ describe('blogterm SITE --post REF', () => {
 	});
 
 	test('"No results found." when a post has no related posts', async () => {
-		const run = await runCli([site, '--post', 'on-keeping-a-bee-diary']);
+		const run = await runInProcess([site, '--post', 'on-keeping-a-bee-diary']);
 		assert.equal(run.code, 0);
 		const lines = run.stdout.split('\n');
 		assert.equal(lines[lines.indexOf('Related Posts') + 1], 'No results found.');
@@ -134,7 +134,7 @@ describe('blogterm SITE --post REF', () => {
 	});
 
 	test('markdown: # title, italic byline, inline links, Related Posts list, comments as quotes', async () => {
-		const run = await runCli([site, '--post', 'watering-schedules-with-cron', '--format', 'markdown', '--comments']);
+		const run = await runInProcess([site, '--post', 'watering-schedules-with-cron', '--format', 'markdown', '--comments']);
 		assert.equal(run.code, 0);
 		assert.equal(run.stderr, '');
 		const lines = run.stdout.split('\n');
@@ -150,7 +150,7 @@ describe('blogterm SITE --post REF', () => {
 	});
 
 	test('markdown keeps the long post\'s headings, lists, quotes and code', async () => {
-		const run = await runCli([site, '--post', 'a-field-guide-to-the-terminal-garden', '--format', 'markdown']);
+		const run = await runInProcess([site, '--post', 'a-field-guide-to-the-terminal-garden', '--format', 'markdown']);
 		assert.equal(run.code, 0);
 		assert.match(run.stdout, /^## /m);
 		assert.match(run.stdout, /^[-*] /m);
@@ -162,22 +162,23 @@ describe('blogterm SITE --post REF', () => {
 describe('output through a pipe', () => {
 	test('no escape sequence in any format when stdout is not a terminal', async () => {
 		for (const format of ['text', 'markdown', 'json']) {
-			const run = await runCli([site, '--post', 'a-field-guide-to-the-terminal-garden', '--comments', '--format', format]);
+			const run = await runInProcess([site, '--post', 'a-field-guide-to-the-terminal-garden', '--comments', '--format', format]);
 			assert.equal(run.code, 0);
 			assert.doesNotMatch(run.stdout, controlCharacters, format);
 		}
 	});
 
 	test('FORCE_COLOR turns colour on in a pipe, and NO_COLOR does not', async () => {
-		const forced = await runCli([site, '--post', 'watering-schedules-with-cron'], {env: {FORCE_COLOR: '1'}});
+		const forced = await runInProcess([site, '--post', 'watering-schedules-with-cron'], {env: {FORCE_COLOR: '1'}});
 		assert.match(forced.stdout, /\u001B\[[\d;]*m/);
-		const noColour = await runCli([site, '--post', 'watering-schedules-with-cron'], {env: {NO_COLOR: '1'}});
+		const noColour = await runInProcess([site, '--post', 'watering-schedules-with-cron'], {env: {NO_COLOR: '1'}});
 		assert.doesNotMatch(noColour.stdout, controlCharacters);
-		const forcedOff = await runCli([site, '--post', 'watering-schedules-with-cron'], {env: {FORCE_COLOR: '0'}});
+		const forcedOff = await runInProcess([site, '--post', 'watering-schedules-with-cron'], {env: {FORCE_COLOR: '0'}});
 		assert.doesNotMatch(forcedOff.stdout, controlCharacters);
 	});
 
 	test('a large output arrives whole through a pipe', async () => {
+		// The built CLI: a real pipe, which takes the output in pieces.
 		const run = await runCli([site, '--list', '--per-page', '100', '--format', 'json']);
 		assert.equal(run.code, 0);
 		const list = JSON.parse(run.stdout) as {posts: unknown[]; total: number};

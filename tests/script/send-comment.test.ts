@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
 import {startTestDemo, type TestDemo} from '../helpers/demo.js';
-import {ensureBuilt, runCli, type CliRun} from './run-cli.js';
+import {ensureBuilt, runCli, runInProcess, type CliRun} from './run-cli.js';
 
 type SentJson = {status: 'approved' | 'held'; id: number; link: string};
 
@@ -40,7 +40,7 @@ function assertRefused(run: CliRun, code: number, message: RegExp): void {
 describe('blogterm SITE --post REF --comment TEXT', () => {
 	test('a commenter the blog already approved is published at once: status "approved", exit 0', async () => {
 		const blog = await freshDemo();
-		const run = await runCli([blog.url, '--post', 'watering-schedules-with-cron', '--comment', 'Cron it is, then.', ...robin, '--format', 'json']);
+		const run = await runInProcess([blog.url, '--post', 'watering-schedules-with-cron', '--comment', 'Cron it is, then.', ...robin, '--format', 'json']);
 		assert.equal(run.code, 0, run.stderr);
 		assert.equal(run.stderr, '');
 		const sent = JSON.parse(run.stdout) as SentJson;
@@ -53,7 +53,7 @@ describe('blogterm SITE --post REF --comment TEXT', () => {
 
 	test('a new commenter is held for moderation: status "held", exit 0', async () => {
 		const blog = await freshDemo();
-		const run = await runCli([blog.url, '--post', 'watering-schedules-with-cron', '--comment', 'First time here!', ...newcomer, '--format', 'json']);
+		const run = await runInProcess([blog.url, '--post', 'watering-schedules-with-cron', '--comment', 'First time here!', ...newcomer, '--format', 'json']);
 		assert.equal(run.code, 0, run.stderr);
 		const sent = JSON.parse(run.stdout) as SentJson;
 		assert.equal(sent.status, 'held');
@@ -63,7 +63,7 @@ describe('blogterm SITE --post REF --comment TEXT', () => {
 
 	test('text output says what became of the comment, then its link', async () => {
 		const blog = await freshDemo();
-		const run = await runCli([blog.url, '--post', 'compost-is-a-queue', '--comment', 'Held, probably.', ...newcomer]);
+		const run = await runInProcess([blog.url, '--post', 'compost-is-a-queue', '--comment', 'Held, probably.', ...newcomer]);
 		assert.equal(run.code, 0, run.stderr);
 		const lines = run.stdout.trimEnd().split('\n');
 		assert.match(lines[0]!, /^Your comment \d+ on “Compost Is a Queue” is awaiting moderation/i);
@@ -72,6 +72,7 @@ describe('blogterm SITE --post REF --comment TEXT', () => {
 
 	test('--comment - reads the comment from stdin', async () => {
 		const blog = await freshDemo();
+		// The built CLI: stdin is a real pipe.
 		const run = await runCli([blog.url, '--post', 'watering-schedules-with-cron', '--comment', '-', ...robin, '--format', 'json'], {input: 'Thanks!\nTwo lines, from stdin.\n'});
 		assert.equal(run.code, 0, run.stderr);
 		const sent = JSON.parse(run.stdout) as SentJson;
@@ -81,7 +82,7 @@ describe('blogterm SITE --post REF --comment TEXT', () => {
 
 	test('--reply-to sends a reply to a comment', async () => {
 		const blog = await freshDemo();
-		const run = await runCli([blog.url, '--post', 'watering-schedules-with-cron', '--comment', 'Seconded.', ...robin, '--reply-to', '5', '--format', 'json']);
+		const run = await runInProcess([blog.url, '--post', 'watering-schedules-with-cron', '--comment', 'Seconded.', ...robin, '--reply-to', '5', '--format', 'json']);
 		assert.equal(run.code, 0, run.stderr);
 		const sent = JSON.parse(run.stdout) as SentJson;
 		const {body} = await blog.rest<{parent: number}>(`wp/v2/comments/${sent.id}`);
@@ -91,7 +92,7 @@ describe('blogterm SITE --post REF --comment TEXT', () => {
 	test('every field that fails the form\'s validation is reported at once, one line each, exit 2, nothing sent', async () => {
 		const blog = await freshDemo();
 		const before = await commentIdsOn(blog, 'watering-schedules-with-cron');
-		const run = await runCli([blog.url, '--post', 'watering-schedules-with-cron', '--comment', '   ', '--email', 'not-an-email', '--website', 'ftp://x']);
+		const run = await runInProcess([blog.url, '--post', 'watering-schedules-with-cron', '--comment', '   ', '--email', 'not-an-email', '--website', 'ftp://x']);
 		assert.equal(run.code, 2);
 		assert.equal(run.stdout, '');
 		assert.deepEqual(run.errorLines, [
@@ -105,42 +106,42 @@ describe('blogterm SITE --post REF --comment TEXT', () => {
 
 	test('a field longer than WordPress accepts says which limit', async () => {
 		const blog = await freshDemo();
-		const run = await runCli([blog.url, '--post', '5', '--comment', 'ok', '--name', 'é'.repeat(200), '--email', 'a@example.com']);
+		const run = await runInProcess([blog.url, '--post', '5', '--comment', 'ok', '--name', 'é'.repeat(200), '--email', 'a@example.com']);
 		assert.equal(run.code, 2);
 		assert.deepEqual(run.errorLines, ['blogterm: Name: Name is too long: at most 245 bytes (this is 400).']);
 	});
 
 	test('--reply-to that is not a comment ID, and --format markdown, are usage errors', async () => {
 		const blog = await freshDemo();
-		assertRefused(await runCli([blog.url, '--post', '5', '--comment', 'x', ...robin, '--reply-to', 'dana']), 2, /--reply-to takes a comment's ID/);
-		assertRefused(await runCli([blog.url, '--post', '5', '--comment', 'x', ...robin, '--format', 'markdown']), 2, /--format markdown is for printing posts/);
+		assertRefused(await runInProcess([blog.url, '--post', '5', '--comment', 'x', ...robin, '--reply-to', 'dana']), 2, /--reply-to takes a comment's ID/);
+		assertRefused(await runInProcess([blog.url, '--post', '5', '--comment', 'x', ...robin, '--format', 'markdown']), 2, /--format markdown is for printing posts/);
 	});
 });
 
 describe('exit code 4: the blog refused the comment', () => {
 	test('comments closed: refused without sending', async () => {
 		const blog = await freshDemo();
-		const run = await runCli([blog.url, '--post', 'notes-from-the-winter-shed', '--comment', 'Hello?', ...robin]);
+		const run = await runInProcess([blog.url, '--post', 'notes-from-the-winter-shed', '--comment', 'Hello?', ...robin]);
 		assertRefused(run, 4, /^blogterm: Comments are closed on “Notes from the Winter Shed”; nothing was sent\.$/);
 	});
 
 	test('a duplicate, in the blog\'s own words', async () => {
 		const blog = await freshDemo();
 		const args = [blog.url, '--post', 'watering-schedules-with-cron', '--comment', 'Same again.', ...robin];
-		assert.equal((await runCli(args)).code, 0);
-		assertRefused(await runCli(args), 4, /^blogterm: The blog refused the comment: Duplicate comment detected; it looks as though you’ve already said that!$/);
+		assert.equal((await runInProcess(args)).code, 0);
+		assertRefused(await runInProcess(args), 4, /^blogterm: The blog refused the comment: Duplicate comment detected; it looks as though you’ve already said that!$/);
 	});
 
 	test('too fast, in the blog\'s own words', async () => {
 		const blog = await freshDemo();
-		assert.equal((await runCli([blog.url, '--post', 'watering-schedules-with-cron', '--comment', 'One.', ...robin])).code, 0);
-		const run = await runCli([blog.url, '--post', 'watering-schedules-with-cron', '--comment', 'Two.', ...robin]);
+		assert.equal((await runInProcess([blog.url, '--post', 'watering-schedules-with-cron', '--comment', 'One.', ...robin])).code, 0);
+		const run = await runInProcess([blog.url, '--post', 'watering-schedules-with-cron', '--comment', 'Two.', ...robin]);
 		assertRefused(run, 4, /^blogterm: The blog refused the comment: You are posting comments too quickly\. Slow down\.$/);
 	});
 
 	test('a reply to a comment that is not approved', async () => {
 		const blog = await freshDemo();
-		const run = await runCli([blog.url, '--post', 'watering-schedules-with-cron', '--comment', 'Reply.', ...robin, '--reply-to', '99999']);
+		const run = await runInProcess([blog.url, '--post', 'watering-schedules-with-cron', '--comment', 'Reply.', ...robin, '--reply-to', '99999']);
 		assertRefused(run, 4, /replies to unapproved comments are not allowed/);
 	});
 });
