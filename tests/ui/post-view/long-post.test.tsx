@@ -3,7 +3,7 @@ import {render} from 'ink-testing-library';
 import {openBlog} from '../../../source/sources/open-blog.js';
 import {App, type ReadMarks} from '../../../source/ui/app.js';
 import type {TestServer} from '../../helpers/http-server.js';
-import {startFakeWordPress} from '../../script/fake-wordpress.js';
+import {startFakeWordPress} from '../../helpers/fake-wordpress.js';
 import {keys, press, waitForText} from '../helpers.js';
 
 const noMarks: ReadMarks = {readIds: () => new Set(), markRead: () => undefined};
