@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
-import {PassThrough, Readable} from 'node:stream';
-import {runScript} from '../../source/script/run-script.js';
 import type {ScriptFlags} from '../../source/script/script-request.js';
 import type {TestServer} from '../helpers/http-server.js';
-import {ensureBuilt, runCli, type CliRun} from '../script/run-cli.js';
+import {ensureBuilt, printInProcess, runCli, type CliRun} from '../script/run-cli.js';
 import {assertNothingSmuggled, blogtermSgr, hostileInputs} from './hostile-corpus.js';
 import {brokenPostId, startHostileFeeds, startHostileWordPress, type HostileFeedFormat} from './hostile-servers.js';
 
@@ -136,17 +134,3 @@ describe('RSS, Atom and JSON feeds with the corpus in every field', () => {
 	}
 });
 
-/** Print mode run in this process, through runScript, as `blogterm SITE …flags` (no colour: stdout is not a terminal). */
-async function printInProcess(site: string, flags: ScriptFlags): Promise<CliRun> {
-	const collect = () => {
-		const chunks: Buffer[] = [];
-		const stream = new PassThrough();
-		stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-		return {stream, text: () => Buffer.concat(chunks).toString('utf8')};
-	};
-	const stdout = collect();
-	const stderr = collect();
-	const code = await runScript({site, flags}, {stdout: stdout.stream, stderr: stderr.stream, stdin: Readable.from([]), environment: {}});
-	const errorText = stderr.text();
-	return {code, stdout: stdout.text(), stderr: errorText, errorLines: errorText === '' ? [] : errorText.replace(/\n$/, '').split('\n')};
-}
