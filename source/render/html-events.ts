@@ -1,4 +1,5 @@
 import {Parser} from 'htmlparser2';
+import {hiddenElements} from './html-elements.js';
 
 /** An element as it opens: what the layout rules need to know about it. */
 export type Tag = {
@@ -27,12 +28,6 @@ an array it adds to at the front, so each level costs as much as all the levels 
 nested elements took 8 s, 200,000 took 36 s. No real post comes near 256 levels.
 */
 export const maxHtmlDepth = 256;
-
-/** Elements whose contents a reader never sees: every rendering (terminal, plain text, Markdown) skips them. */
-export const hiddenElements: ReadonlySet<string> = new Set([
-	'script', 'style', 'noscript', 'iframe', 'frame', 'frameset', 'template', 'head', 'title', 'meta', 'link', 'base',
-	'svg', 'object', 'embed', 'canvas', 'map', 'param', 'source', 'track', 'input', 'select', 'textarea', 'button', 'datalist',
-]);
 
 // htmlparser2's void elements: they never stay open, so they are followed at any depth.
 const voidElements = new Set([

@@ -1,4 +1,5 @@
-import {type Exit, type HtmlVisitor, type SliceOptions, type Tag, hiddenElements, visitHtml, visitHtmlInSlices} from './html-events.js';
+import {type Exit, type HtmlVisitor, type SliceOptions, type Tag, visitHtml, visitHtmlInSlices} from './html-events.js';
+import {type ElementRole, elementRole, headingLevel, isBlockRole} from './html-elements.js';
 import {Layout} from './layout.js';
 import {cleanLine, cleanText} from './sanitize.js';
 import type {SegmentStyle, StyledLine} from './styled-line.js';
@@ -21,39 +22,15 @@ export type LaidOutHtml = {
 };
 
 
-// Elements that start and end a line, with no blank line around them.
-const lineBlocks = new Set([
-	'div', 'section', 'article', 'header', 'footer', 'nav', 'aside', 'main', 'hgroup', 'search', 'details', 'summary',
-	'fieldset', 'legend', 'form', 'center', 'dialog', 'dt', 'figcaption', 'caption', 'option', 'optgroup', 'body', 'html',
-]);
-
-// Every element that breaks the flow of text; inside a table cell they only separate words.
-const blocks = new Set([
-	...lineBlocks, 'p', 'address', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'menu', 'dir', 'li', 'dl', 'dd',
-	'pre', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'figure', 'hr', 'listing', 'xmp', 'plaintext',
-]);
-
-const inlineStyles: Record<string, SegmentStyle> = {
-	b: {bold: true},
-	strong: {bold: true},
-	mark: {bold: true},
-	i: {italic: true},
-	em: {italic: true},
-	cite: {italic: true},
-	dfn: {italic: true},
-	var: {italic: true},
-	u: {underline: true},
-	ins: {underline: true},
-	s: {dim: true},
-	del: {dim: true},
+// How the terminal styles the inline roles of the element table.
+const inlineStyles: Partial<Record<ElementRole, SegmentStyle>> = {
+	bold: {bold: true},
+	italic: {italic: true},
+	underline: {underline: true},
 	strike: {dim: true},
 	code: {role: 'code'},
-	kbd: {role: 'code'},
-	samp: {role: 'code'},
-	tt: {role: 'code'},
 };
 
-const headingLevels: Record<string, number> = {h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6};
 const softHyphens = /\u00AD/g;
 const linkProtocols = new Set(['http:', 'https:', 'mailto:']);
 
@@ -282,7 +259,7 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 		}
 		rowCells++;
 		cellDepth++;
-		const header = element.name === 'th';
+		const header = elementRole(element.name) === 'table-header-cell';
 		if (header) pushStyle({bold: true});
 		return () => {
 			if (header) popStyle();
@@ -293,9 +270,10 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 
 	const enterElement = (element: Tag): Exit | boolean => {
 		const {name} = element;
-		if (hiddenElements.has(name) || element.attribs['hidden'] !== undefined) return false;
-		switch (name) {
-			case 'br': {
+		const role = elementRole(name);
+		if (role === 'hidden' || element.attribs['hidden'] !== undefined) return false;
+		switch (role) {
+			case 'line-break': {
 				if (layout.inPreformatted) {
 					layout.preformattedText('\n', style());
 				} else if (cellDepth > 0) {
@@ -305,15 +283,14 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 				}
 				return false;
 			}
-			case 'wbr': {
+			case 'word-break': {
 				return false;
 			}
-			case 'img': {
+			case 'image': {
 				image(element);
 				return false;
 			}
-			case 'video':
-			case 'audio': {
+			case 'media': {
 				if (!plain) {
 					layout.space();
 					addText(`[${name}]`, internStyle({...style(), role: 'image'}));
@@ -321,10 +298,10 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 				}
 				return false;
 			}
-			case 'a': {
+			case 'link': {
 				return link(element);
 			}
-			case 'q': {
+			case 'inline-quote': {
 				addText('“');
 				return () => {
 					if (layout.inPreformatted) addText('”');
@@ -333,12 +310,12 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 			}
 			default:
 		}
-		const inline = inlineStyles[name];
+		const inline = role === undefined ? undefined : inlineStyles[role];
 		if (inline) {
 			pushStyle(inline);
 			return popStyle;
 		}
-		if (!blocks.has(name)) return true;
+		if (!isBlockRole(role)) return true;
 		if (cellDepth > 0) {
 			// Inside a table cell the row stays one line: blocks only separate words.
 			layout.space();
@@ -346,20 +323,17 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 				layout.space();
 			};
 		}
-		if (name === 'pre' || name === 'listing' || name === 'xmp' || name === 'plaintext') return preformatted();
+		if (role === 'preformatted') return preformatted();
 		if (preDepth > 0) return true;
-		const level = headingLevels[name];
-		if (level !== undefined) {
-			return paragraph({bold: true, role: 'heading', ...(level <= 2 ? {underline: true} : {})});
-		}
-		switch (name) {
-			case 'p':
-			case 'address':
-			case 'figure':
-			case 'dl': {
+		switch (role) {
+			case 'heading': {
+				return paragraph({bold: true, role: 'heading', ...(headingLevel(name) <= 2 ? {underline: true} : {})});
+			}
+			case 'paragraph':
+			case 'table': {
 				return paragraph();
 			}
-			case 'blockquote': {
+			case 'quote': {
 				layout.endBlock();
 				layout.blankLine();
 				layout.pushContext({text: plain ? '> ' : '│ ', style: plain ? plainStyle : internStyle({role: 'quote'})});
@@ -369,21 +343,19 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 					layout.blankLine();
 				};
 			}
-			case 'ul':
-			case 'menu':
-			case 'dir': {
+			case 'list': {
 				return list(element, false);
 			}
-			case 'ol': {
+			case 'ordered-list': {
 				return list(element, true);
 			}
-			case 'li': {
+			case 'list-item': {
 				return listItem(element);
 			}
-			case 'dt': {
+			case 'term': {
 				return lineBlock({bold: true});
 			}
-			case 'dd': {
+			case 'definition': {
 				layout.endBlock();
 				layout.pushContext({text: '  ', style: plainStyle});
 				return () => {
@@ -391,26 +363,20 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 					layout.popContext();
 				};
 			}
-			case 'figcaption':
 			case 'caption': {
 				return lineBlock({italic: true});
 			}
-			case 'hr': {
+			case 'rule': {
 				layout.endBlock();
 				layout.blankLine();
 				if (!plain) layout.line('─'.repeat(layout.available), mutedStyle);
 				layout.blankLine();
 				return false;
 			}
-			case 'table': {
-				return paragraph();
-			}
-			case 'thead':
-			case 'tbody':
-			case 'tfoot': {
+			case 'table-section': {
 				return true;
 			}
-			case 'tr': {
+			case 'table-row': {
 				layout.endBlock();
 				rowCells = 0;
 				return () => {
@@ -418,8 +384,8 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 					rowCells = 0;
 				};
 			}
-			case 'td':
-			case 'th': {
+			case 'table-cell':
+			case 'table-header-cell': {
 				return tableCell(element);
 			}
 			default: {

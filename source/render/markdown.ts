@@ -1,5 +1,6 @@
 import {appendAll, largest} from './append.js';
-import {type Exit, type Tag, hiddenElements, visitHtml} from './html-events.js';
+import {type ElementRole, elementRole, headingLevel, isBlockRole} from './html-elements.js';
+import {type Exit, type Tag, visitHtml} from './html-events.js';
 import {LinkTable, omittedNote} from './html-layout.js';
 import {Layout} from './layout.js';
 import {cleanLine, cleanText} from './sanitize.js';
@@ -8,26 +9,12 @@ import {plainStyle} from './text-width.js';
 import {InlineBuffer} from './wrap.js';
 
 
-const paragraphs = new Set(['p', 'address', 'figure', 'dl', 'dt', 'dd', 'table']);
-const lineBlocks = new Set([
-	'div', 'section', 'article', 'header', 'footer', 'nav', 'aside', 'main', 'hgroup', 'search', 'details', 'summary',
-	'fieldset', 'legend', 'form', 'center', 'dialog', 'figcaption', 'caption', 'body', 'html', 'tr', 'thead', 'tbody', 'tfoot',
-]);
-
-const emphasis: Record<string, string> = {
-	b: '**',
-	strong: '**',
-	i: '*',
-	em: '*',
-	cite: '*',
-	dfn: '*',
-	var: '*',
-	s: '~~',
-	del: '~~',
+// Markdown's marks for the inline roles of the element table; it has none for underline.
+const emphasis: Partial<Record<ElementRole, string>> = {
+	bold: '**',
+	italic: '*',
 	strike: '~~',
 };
-
-const headingLevels: Record<string, number> = {h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6};
 const imageProtocols = new Set(['http:', 'https:']);
 
 /** Backslash-escapes what Markdown would read as syntax. */
@@ -193,21 +180,21 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 	};
 
 	const enter = (tag: Tag): Exit | boolean => {
-		const {name} = tag;
-		if (hiddenElements.has(name) || tag.attribs['hidden'] !== undefined) return false;
+		const role = elementRole(tag.name);
+		if (role === 'hidden' || tag.attribs['hidden'] !== undefined) return false;
 
 		if (pre) {
-			if (name === 'br') pre.text += '\n';
-			if (name === 'code' && pre.language === '') pre.language = languageOf(tag);
+			if (role === 'line-break') pre.text += '\n';
+			if (role === 'code' && pre.language === '') pre.language = languageOf(tag);
 			return true;
 		}
 		if (code !== undefined) {
-			if (name === 'br') code += ' ';
+			if (role === 'line-break') code += ' ';
 			return true;
 		}
 
-		switch (name) {
-			case 'br': {
+		switch (role) {
+			case 'line-break': {
 				if (cellDepth > 0) {
 					sink.text(' ', plainStyle);
 				} else {
@@ -217,11 +204,19 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 				}
 				return false;
 			}
-			case 'img': {
+			case 'word-break':
+			case 'media': {
+				// The terminal's placeholder for a video is no help in a document: its fallback text is not shown either.
+				return false;
+			}
+			case 'image': {
 				image(tag);
 				return false;
 			}
-			case 'a': {
+			case 'inline-quote': {
+				return inline('“', '”');
+			}
+			case 'link': {
 				// A link inside a link is part of the outer one: Markdown cannot nest them.
 				if (linkDepth > 0) return true;
 				const url = links.resolve(tag.attribs['href']);
@@ -234,10 +229,7 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 					exit();
 				};
 			}
-			case 'code':
-			case 'kbd':
-			case 'samp':
-			case 'tt': {
+			case 'code': {
 				code = '';
 				return () => {
 					const content = (code ?? '').replaceAll(/[\t\n\f\r ]+/g, ' ');
@@ -252,9 +244,7 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 					if (content.endsWith(' ')) sink.text(' ', plainStyle);
 				};
 			}
-			case 'pre':
-			case 'listing':
-			case 'xmp': {
+			case 'preformatted': {
 				if (cellDepth > 0) return true;
 				boundary();
 				layout.blankLine();
@@ -275,46 +265,42 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 			default:
 		}
 
-		const mark = emphasis[name];
+		const mark = role === undefined ? undefined : emphasis[role];
 		if (mark) return inline(mark, mark);
 		if (cellDepth > 0) {
-			if (name === 'td' || name === 'th' || name === 'tr' || paragraphs.has(name) || lineBlocks.has(name)) {
-				sink.text(' ', plainStyle);
-			}
+			// Inside a table cell the row stays one line: blocks only separate words.
+			if (isBlockRole(role)) sink.text(' ', plainStyle);
 			return true;
 		}
 
-		const level = headingLevels[name];
-		if (level !== undefined) {
-			return block(true, () => {
-				layout.piece('#'.repeat(level), plainStyle);
-				layout.space();
-			});
-		}
-		switch (name) {
-			case 'blockquote': {
+		switch (role) {
+			case 'heading': {
+				return block(true, () => {
+					layout.piece('#'.repeat(headingLevel(tag.name)), plainStyle);
+					layout.space();
+				});
+			}
+			case 'quote': {
 				return block(true, () => {
 					layout.pushContext({text: '> ', style: plainStyle});
 				}, () => {
 					layout.popContext();
 				});
 			}
-			case 'ul':
-			case 'ol':
-			case 'menu':
-			case 'dir': {
+			case 'list':
+			case 'ordered-list': {
 				const indented = tag.parent === 'ul' || tag.parent === 'ol';
 				const topLevel = itemDepth === 0 && !indented;
 				const start = Number.parseInt(tag.attribs['start'] ?? '', 10);
 				return block(topLevel, () => {
 					if (indented) layout.pushContext({text: '  ', style: plainStyle});
-					lists.push({ordered: name === 'ol', next: Number.isFinite(start) ? start : 1});
+					lists.push({ordered: role === 'ordered-list', next: Number.isFinite(start) ? start : 1});
 				}, () => {
 					lists.pop();
 					if (indented) layout.popContext();
 				});
 			}
-			case 'li': {
+			case 'list-item': {
 				const list = lists.at(-1);
 				let marker = '- ';
 				if (list?.ordered) {
@@ -330,7 +316,7 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 					itemDepth--;
 				});
 			}
-			case 'hr': {
+			case 'rule': {
 				boundary();
 				layout.blankLine();
 				layout.line('---', plainStyle);
@@ -347,20 +333,20 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 					table = undefined;
 				});
 			}
-			case 'tr': {
+			case 'table-row': {
 				row = [];
 				return () => {
 					if (row && row.length > 0) table?.push(row);
 					row = undefined;
 				};
 			}
-			case 'td':
-			case 'th': {
+			case 'table-cell':
+			case 'table-header-cell': {
 				if (!row) return true;
 				const buffer = new InlineBuffer();
 				sink = buffer;
 				cellDepth++;
-				const header = name === 'th';
+				const header = role === 'table-header-cell';
 				if (header) marks.push({open: '**', close: '**', emitted: false});
 				return () => {
 					if (header) {
@@ -372,10 +358,18 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 					row?.push(buffer.wrap(Number.POSITIVE_INFINITY).map(line => line.map(run => run.text).join('')).join(' '));
 				};
 			}
+			case 'paragraph':
+			case 'term':
+			case 'definition': {
+				return block(true);
+			}
+			case 'line-block':
+			case 'caption':
+			case 'table-section': {
+				return block(false);
+			}
 			default:
 		}
-		if (paragraphs.has(name)) return block(true);
-		if (lineBlocks.has(name)) return block(false);
 		return true;
 	};
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
 import {seededApprovedCommenter, specialPosts} from '../../source/demo/content/index.js';
-import {makeDataDir, startTestBlog, waitFor} from './demo-server.js';
+import {waitUntil} from '../helpers/poll.js';
+import {makeDataDir, startTestBlog} from './demo-server.js';
 import type {TestBlog} from './demo-server.js';
 import type {RestComment} from './rest-shapes.js';
 
@@ -232,10 +233,11 @@ describe('flood protection', () => {
 			// Same address (127.0.0.1), different person: WordPress counts the address too.
 			const tooSoon = await blog.comment({comment_post_ID: String(post.id), comment: 'Two', author: 'Bob', email: 'bob@example.com'});
 			assert.equal(tooSoon.status, 429);
-			const later = await waitFor(async () => {
-				const response = await blog.comment({comment_post_ID: String(post.id), comment: 'Two', author: 'Bob', email: 'bob@example.com'});
-				return response.status === 429 ? undefined : response;
-			});
+			const later = await waitUntil(
+				async () => blog.comment({comment_post_ID: String(post.id), comment: 'Two', author: 'Bob', email: 'bob@example.com'}),
+				response => response.status !== 429,
+				'the blog takes a comment again',
+			);
 			assert.equal(later.status, 302);
 		} finally {
 			await blog.dispose();

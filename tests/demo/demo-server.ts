@@ -52,13 +52,3 @@ export async function startTestBlog(options: Partial<DemoBlogOptions> = {}): Pro
 	};
 }
 
-/** Polls `check` until it returns something other than undefined (no fixed sleeps). */
-export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const result = await check();
-		if (result !== undefined) return result;
-		if (Date.now() > deadline) throw new Error('Timed out waiting');
-		await new Promise(resolve => setTimeout(resolve, 20));
-	}
-}

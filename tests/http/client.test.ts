@@ -4,6 +4,7 @@ import {gzipSync} from 'node:zlib';
 import {createHttpClient, httpLimits} from '../../source/http/client.js';
 import {currentHttpLimits} from '../../source/http/limits.js';
 import {BlogError} from '../../source/errors.js';
+import {waitUntil} from '../helpers/poll.js';
 import {
 	answer, drip, failFirst, neverAnswer, redirect, refusedUrl, resetConnection, selfSignedCertificate,
 	startBlackHole, startFaultServer, type FaultServer,
@@ -86,7 +87,7 @@ describe('timeouts', () => {
 		server.route('/wait', neverAnswer);
 		const controller = new AbortController();
 		const pending = failure(http.getText(`${server.url}wait`, {signal: controller.signal}));
-		await waitUntil(() => server.requestsTo('/wait').length === 1);
+		await waitUntil(() => server.requestsTo('/wait').length, count => count === 1, 'the first request reaches /wait', 3000);
 		controller.abort();
 		const error = await pending;
 		assert.equal(error.kind, 'cancelled', 'cancelled, not timed out');
@@ -169,7 +170,7 @@ describe('retries', () => {
 		server.route('/slow-retry', answer(503, 'Busy', {'retry-after': '8'}));
 		const controller = new AbortController();
 		const pending = failure(http.getText(`${server.url}slow-retry`, {signal: controller.signal}));
-		await waitUntil(() => server.requestsTo('/slow-retry').length === 1);
+		await waitUntil(() => server.requestsTo('/slow-retry').length, count => count === 1, 'the first request reaches /slow-retry', 3000);
 		controller.abort();
 		assert.equal((await pending).kind, 'cancelled');
 		assert.equal(server.requestsTo('/slow-retry').length, 1);
@@ -306,10 +307,3 @@ describe('bodies too large or badly compressed', () => {
 	});
 });
 
-async function waitUntil(condition: () => boolean, timeoutMs = 3000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error('timed out waiting');
-		await new Promise(resolve => setTimeout(resolve, 5));
-	}
-}

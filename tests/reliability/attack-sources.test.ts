@@ -3,13 +3,12 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import type {ServerResponse} from 'node:http';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {PassThrough, Readable} from 'node:stream';
 import {after, before, describe, test} from 'node:test';
-import {runScript} from '../../source/script/run-script.js';
 import type {ScriptFlags} from '../../source/script/script-request.js';
 import {BlogError} from '../../source/errors.js';
 import {openBlog} from '../../source/sources/open-blog.js';
 import {startTestServer, type TestServer} from '../helpers/http-server.js';
+import {printInProcess} from '../script/run-cli.js';
 import {findSmuggled} from './hostile-corpus.js';
 import {createHttpClient} from '../../source/http/client.js';
 import {userHttpCache} from '../../source/store/cache.js';
@@ -341,16 +340,3 @@ describe('a site is known by the URL blogterm fetched, not by the home it claims
 	});
 });
 
-/** Print mode run in this process, through runScript, as `blogterm SITE …flags`. */
-async function printInProcess(site: string, flags: ScriptFlags): Promise<{code: number; stdout: string; stderr: string}> {
-	const collect = () => {
-		const chunks: Buffer[] = [];
-		const stream = new PassThrough();
-		stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-		return {stream, text: () => Buffer.concat(chunks).toString('utf8')};
-	};
-	const stdout = collect();
-	const stderr = collect();
-	const code = await runScript({site, flags}, {stdout: stdout.stream, stderr: stderr.stream, stdin: Readable.from([]), environment: {}});
-	return {code, stdout: stdout.text(), stderr: stderr.text()};
-}

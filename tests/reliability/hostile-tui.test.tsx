@@ -11,7 +11,8 @@ import type {TestServer} from '../helpers/http-server.js';
 import {keys, press, waitForFrame, waitForText} from '../ui/helpers.js';
 import {assertNothingSmuggled} from './hostile-corpus.js';
 import {startHostileFeeds, startHostileWordPress} from './hostile-servers.js';
-import {pressAndWaitFor, resize} from './tui.js';
+import {pressAndWaitFor} from './tui.js';
+import {resize} from '../ui/helpers.js';
 import {createHttpClient} from '../../source/http/client.js';
 import {userHttpCache} from '../../source/store/cache.js';
 

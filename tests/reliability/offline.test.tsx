@@ -12,7 +12,8 @@ import {App, type ReadMarks} from '../../source/ui/app.js';
 import {startTestDemo, type TestDemo} from '../helpers/demo.js';
 import {ensureBuilt, runCli} from '../script/run-cli.js';
 import {keys, waitForText} from '../ui/helpers.js';
-import {pressAndWaitFor, resize} from './tui.js';
+import {pressAndWaitFor} from './tui.js';
+import {resize} from '../ui/helpers.js';
 import {createHttpClient} from '../../source/http/client.js';
 import {userHttpCache} from '../../source/store/cache.js';
 

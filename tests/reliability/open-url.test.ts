@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import {after, describe, test} from 'node:test';
 import {openUrl} from '../../source/platform/open-url.js';
 import {findSmuggled} from './hostile-corpus.js';
+import {waitUntil} from '../helpers/poll.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'blogterm-open-url-'));
 after(() => rmSync(folder, {recursive: true, force: true}));
@@ -16,11 +17,7 @@ writeFileSync(browser, `#!/bin/sh\nprintf '%s\\n' "$#" "$@" > '${received}'\n`);
 chmodSync(browser, 0o755);
 
 async function argumentsGiven(): Promise<string[]> {
-	const deadline = Date.now() + 3000;
-	while (!existsSync(received)) {
-		if (Date.now() > deadline) throw new Error('the browser was not started');
-		await new Promise(resolve => setTimeout(resolve, 10));
-	}
+	await waitUntil(() => existsSync(received), Boolean, 'the browser is started', 3000);
 	const [count, ...rest] = readFileSync(received, 'utf8').replace(/\n$/, '').split('\n');
 	rmSync(received);
 	assert.equal(Number(count), rest.length);

@@ -6,7 +6,9 @@ import {openBlog} from '../../source/sources/open-blog.js';
 import {App, type ReadMarks} from '../../source/ui/app.js';
 import {keys, press, waitForText} from '../ui/helpers.js';
 import {answer, drip, startFaultServer, type Behaviour, type FaultServer} from './fault-server.js';
-import {pressAndWaitFor, resize} from './tui.js';
+import {waitUntil} from '../helpers/poll.js';
+import {resize} from '../ui/helpers.js';
+import {pressAndWaitFor} from './tui.js';
 
 /*
 The reader when the network misbehaves: Esc cancels a load in progress (and the request with it), a
@@ -78,7 +80,7 @@ describe('Esc cancels a load in progress', () => {
 		await newRequestTo('/', 0);
 		await pressAndWaitFor(reader, keys.escape, 'Cancelled');
 		await waitForText(reader, 'r retry');
-		assert.equal(await eventually(() => hang.abandoned()), 1, 'the request itself was given up');
+		assert.equal(await waitUntil(() => hang.abandoned(), count => count > 0, 'the request itself is given up', 2000), 1);
 		healthyBlog();
 		await press(reader, 'r');
 		await waitForText(reader, 'Post number 2');
@@ -92,7 +94,7 @@ describe('Esc cancels a load in progress', () => {
 		await waitForText(reader, 'Loading page 1 of posts');
 		await newRequestTo('/wp-json/wp/v2/posts', listsBefore);
 		await pressAndWaitFor(reader, keys.escape, 'Cancelled');
-		assert.equal(await eventually(() => list.abandoned()), 1);
+		assert.equal(await waitUntil(() => list.abandoned(), count => count > 0, 'the list request is given up', 2000), 1);
 
 		healthyBlog();
 		const post = hangingUp();
@@ -104,7 +106,7 @@ describe('Esc cancels a load in progress', () => {
 		// The request is on its way (the screen shows "Loading" a moment before it leaves).
 		await newRequestTo('/wp-json/wp/v2/posts/2', 0);
 		await pressAndWaitFor(reader, keys.escape, 'Cancelled');
-		assert.equal(await eventually(() => post.abandoned()), 1);
+		assert.equal(await waitUntil(() => post.abandoned(), count => count > 0, 'the post request is given up', 2000), 1);
 	});
 });
 
@@ -135,12 +137,5 @@ describe('a server that misbehaves while the reader waits', () => {
 
 /** Waits until `path` has had more than `before` requests. */
 async function newRequestTo(path: string, before: number): Promise<void> {
-	const reached = await eventually(() => (server.requestsTo(path).length > before ? 1 : 0));
-	assert.equal(reached, 1, `no new request to ${path} came (it had ${before})`);
-}
-
-async function eventually(read: () => number, timeoutMs = 2000): Promise<number> {
-	const deadline = Date.now() + timeoutMs;
-	while (read() === 0 && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 10));
-	return read();
+	await waitUntil(() => server.requestsTo(path).length, count => count > before, `a new request to ${path} comes (it had ${before})`);
 }

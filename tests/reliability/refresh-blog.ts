@@ -1,3 +1,4 @@
+import {type FakePost, answerAsWordPress} from '../helpers/fake-wordpress.js';
 import {startTestServer, type TestServer} from '../helpers/http-server.js';
 
 /*
@@ -33,21 +34,18 @@ export async function startRefreshBlog(kind: 'wordpress' | 'feed'): Promise<Refr
 		paragraphs: Array.from({length: 40}, (_, index) => `Paragraph ${index + 1} as first written.`),
 	};
 	let base = '';
+	// Post n is titles[n - 1], newest first; post 1 holds the paragraphs.
+	const blogPosts = (): FakePost[] => blog.titles.map((title, index) => ({
+		id: index + 1,
+		slug: `post-${index + 1}`,
+		title,
+		html: index === 0 ? blog.paragraphs.map(text => `<p>${text}</p>`).join('\n') : '<p>Short.</p>',
+		date: `2026-03-0${3 - index}T10:00:00`,
+		excerpt: `Excerpt ${index + 1}.`,
+		commentStatus: 'closed',
+	}));
 	// Set once the server is up; its handler reads `failing` from it.
 	let refreshBlog: RefreshBlog = undefined as unknown as RefreshBlog;
-	const wpPost = (index: number) => ({
-		id: index + 1,
-		date: `2026-03-0${3 - index}T10:00:00`,
-		date_gmt: `2026-03-0${3 - index}T10:00:00`,
-		slug: `post-${index + 1}`,
-		link: `${base}post-${index + 1}/`,
-		title: {rendered: blog.titles[index]},
-		excerpt: {rendered: `<p>Excerpt ${index + 1}.</p>`},
-		content: {rendered: index === 0 ? blog.paragraphs.map(text => `<p>${text}</p>`).join('\n') : '<p>Short.</p>'},
-		comment_status: 'closed',
-		categories: [],
-		tags: [],
-	});
 	const rss = () => `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Refresh feed</title><link>${base}</link><description>A feed that changes</description>${blog.titles.map((title, index) => `<item><title>${title}</title><link>${base}post-${index + 1}/</link><guid>${base}post-${index + 1}/</guid><pubDate>${new Date(Date.UTC(2026, 2, 3 - index, 10)).toUTCString()}</pubDate><description>Excerpt ${index + 1}.</description></item>`).join('')}</channel></rss>`;
 
 	const server = await startTestServer(async (request, response) => {
@@ -65,23 +63,12 @@ export async function startRefreshBlog(kind: 'wordpress' | 'feed'): Promise<Refr
 			response.writeHead(status, {'content-type': type, ...headers});
 			response.end(body);
 		};
-		const json = (body: unknown, headers: Record<string, string> = {}) => send(200, 'application/json; charset=UTF-8', JSON.stringify(body), headers);
 		if (kind === 'feed') {
 			if (url.pathname === '/') return send(200, 'text/html', `<!doctype html><html><head><title>Refresh feed</title><link rel="alternate" type="application/rss+xml" href="${base}feed.xml"></head><body></body></html>`);
 			if (url.pathname === '/feed.xml' && !url.searchParams.has('paged')) return send(200, 'application/rss+xml', rss());
 			return send(404, 'text/plain', 'Not found');
 		}
-		if (url.pathname === '/') return send(200, 'text/html', '<!doctype html><html><head><title>Refresh blog</title></head><body></body></html>', {link: `<${base}wp-json/>; rel="https://api.w.org/"`});
-		if (url.pathname === '/wp-json/') return json({name: 'Refresh blog', description: 'A blog that changes', url: base, home: base, namespaces: ['wp/v2']});
-		if (url.pathname === '/wp-json/wp/v2/posts') {
-			if (url.searchParams.has('before') || url.searchParams.has('after')) return json([]);
-			const posts = blog.titles.map((_, index) => wpPost(index));
-			return json(posts, {'x-wp-total': String(posts.length), 'x-wp-totalpages': '1'});
-		}
-		const one = /^\/wp-json\/wp\/v2\/posts\/(\d+)$/.exec(url.pathname);
-		if (one && Number(one[1]) >= 1 && Number(one[1]) <= blog.titles.length) return json(wpPost(Number(one[1]) - 1));
-		if (url.pathname === '/wp-json/wp/v2/comments') return json([], {'x-wp-total': '0', 'x-wp-totalpages': '0'});
-		return send(404, 'text/html', '<!doctype html><title>Not found</title>');
+		answerAsWordPress(url, {name: 'Refresh blog', description: 'A blog that changes', posts: blogPosts()}, base, send);
 	});
 	base = server.url;
 	const closeServer = server.close.bind(server);

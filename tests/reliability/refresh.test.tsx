@@ -6,9 +6,8 @@ import {after, before, describe, test} from 'node:test';
 import {render} from 'ink-testing-library';
 import {openBlog} from '../../source/sources/open-blog.js';
 import {App, type AppProps, type ReadMarks} from '../../source/ui/app.js';
-import {keys, press, waitFor, waitForFrame, waitForText} from '../ui/helpers.js';
+import {keys, press, resize, waitFor, waitForFrame, waitForText} from '../ui/helpers.js';
 import {startRefreshBlog, type RefreshBlog} from './refresh-blog.js';
-import {resize} from './tui.js';
 import {createHttpClient} from '../../source/http/client.js';
 import {userHttpCache} from '../../source/store/cache.js';
 

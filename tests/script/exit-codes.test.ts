@@ -4,7 +4,7 @@ import type {AddressInfo} from 'node:net';
 import {after, before, describe, test} from 'node:test';
 import {startTestDemo, type TestDemo} from '../helpers/demo.js';
 import {startTestServer} from '../helpers/http-server.js';
-import {startFakeWordPress} from './fake-wordpress.js';
+import {startFakeWordPress} from '../helpers/fake-wordpress.js';
 import {controlCharacters, ensureBuilt, runCli, runInProcess, type CliRun} from './run-cli.js';
 
 let demo: TestDemo;

@@ -9,7 +9,7 @@ import {openBlog} from '../../source/sources/open-blog.js';
 import {BlogError} from '../../source/errors.js';
 import {specialPosts} from '../../source/demo/content/index.js';
 import {startTestDemo, type TestDemo} from '../helpers/demo.js';
-import {frameText, keys, press, waitFor, waitForFrame, waitForText} from './helpers.js';
+import {frameText, keys, press, resize, waitFor, waitForFrame, waitForText} from './helpers.js';
 import {createHttpClient} from '../../source/http/client.js';
 import type {BlogSource, FetchOptions} from '../../source/sources/blog-source.js';
 
@@ -27,13 +27,6 @@ function memoryReadMarks(): ReadMarks & {marked: string[]} {
 			marked.push(String(id));
 		},
 	};
-}
-
-/** Gives the fake terminal a size and tells Ink it changed. */
-function resize(stdout: unknown, columns: number, rows: number): void {
-	Object.defineProperty(stdout, 'columns', {value: columns, configurable: true});
-	Object.defineProperty(stdout, 'rows', {value: rows, configurable: true});
-	(stdout as NodeJS.EventEmitter).emit('resize');
 }
 
 /** openBlog with the test's client. */

@@ -2,6 +2,7 @@ import {render} from 'ink-testing-library';
 import React, {type ReactElement} from 'react';
 import stripAnsi from 'strip-ansi';
 import {KeyRouterProvider} from '../../source/ui/hooks/use-keys.js';
+import {waitUntil} from '../helpers/poll.js';
 
 type Rendered = {lastFrame(): string | undefined; stdin: {write(data: string): void}};
 
@@ -12,13 +13,7 @@ export function frameText(rendered: Rendered): string {
 
 /** Polls the last frame until `predicate` holds; fails with the frame it last saw. Never sleeps a fixed time. */
 export async function waitForFrame(rendered: Rendered, predicate: (frame: string) => boolean, timeoutMs = 5000): Promise<string> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const frame = frameText(rendered);
-		if (predicate(frame)) return frame;
-		if (Date.now() > deadline) throw new Error(`Timed out waiting for the frame. Last frame:\n${frame}`);
-		await new Promise(resolve => setTimeout(resolve, 10));
-	}
+	return waitUntil(() => frameText(rendered), predicate, 'the frame matches', timeoutMs);
 }
 
 /** Waits until the frame shows `text`. */
@@ -59,9 +54,12 @@ export const keys = {
 
 /** Polls a condition (something the app did, not a frame) until it holds. */
 export async function waitFor(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
-		await new Promise(resolve => setTimeout(resolve, 10));
-	}
+	await waitUntil(condition, Boolean, what, timeoutMs);
+}
+
+/** Gives ink-testing-library's fake terminal a size and tells Ink it changed. */
+export function resize(stdout: unknown, columns: number, rows: number): void {
+	Object.defineProperty(stdout, 'columns', {value: columns, configurable: true});
+	Object.defineProperty(stdout, 'rows', {value: rows, configurable: true});
+	(stdout as NodeJS.EventEmitter).emit('resize');
 }

@@ -1,20 +1,4 @@
-import {DomUtils, Parser, parseDocument} from 'htmlparser2';
-
-/**
- * The text of an HTML fragment: tags dropped, entities decoded (`Caf&eacute; <b>x</b>` → `Café x`).
- * Read as a stream, without a tree: 10,000 nested elements cannot overflow the stack.
- */
-export function htmlToText(html: string): string {
-	if (!/[<&]/.test(html)) return html;
-	let text = '';
-	const parser = new Parser({
-		ontext(data) {
-			text += data;
-		},
-	}, {decodeEntities: true});
-	parser.end(html);
-	return text;
-}
+import {DomUtils, parseDocument} from 'htmlparser2';
 
 /** Escapes plain text so that it reads the same as HTML. */
 export function escapeHtml(text: string): string {

@@ -4,7 +4,8 @@ import {cleanLine} from '../../render/sanitize.js';
 import {boundedItems, maxFeedItemsPerAnswer, networkCount, networkUrl} from '../clean.js';
 import {BlogError} from '../../errors.js';
 import {atomEntrySchema, checkedItems, jsonItemSchema, rssItemSchema} from './feed-schema.js';
-import {htmlToText, resolveHtmlUrls, textToHtml} from './html-text.js';
+import {htmlToPlainText} from '../../render/plain-text.js';
+import {resolveHtmlUrls, textToHtml} from './html-text.js';
 
 /** RSS 0.9x and 2.0 are 'rss', RSS 1.0 is 'rdf'. */
 export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json';
@@ -211,8 +212,8 @@ function readRss(feed: RssFeed.Feed<string> | RdfFeed.Feed<string>, feedUrl: str
 	return {
 		format,
 		feedUrl,
-		title: cleanLine(htmlToText(feed.title ?? '')),
-		description: cleanLine(htmlToText(feed.description ?? '')),
+		title: cleanLine(htmlToPlainText(feed.title ?? '')),
+		description: cleanLine(htmlToPlainText(feed.description ?? '')),
 		link: networkUrl(feed.link, feedBase) ?? feedBase,
 		generator: cleanLine(generator),
 		items,
@@ -226,7 +227,7 @@ function readRssItem(item: RssLikeItem, feedBase: string, declaredBase: string |
 	const guid = feedId(rss.guid?.value);
 	const link = networkUrl(item.link, itemBase) ?? (guid && rss.guid?.isPermaLink !== false && /^https?:/i.test(guid) ? networkUrl(guid) ?? '' : '');
 	const about = feedId((item as RdfFeed.Item<string>).rdf?.about);
-	const title = cleanLine(htmlToText(item.title ?? ''));
+	const title = cleanLine(htmlToPlainText(item.title ?? ''));
 	const full = item.content?.encoded;
 	const summary = item.description;
 	// Content is relative to an xml:base in scope, else to the post's own page, else to the feed.
@@ -240,7 +241,7 @@ function readRssItem(item: RssLikeItem, feedBase: string, declaredBase: string |
 		title,
 		link,
 		date: parseFeedDate(rss.pubDate ?? item.dc?.dates?.[0] ?? item.dcterms?.created?.[0] ?? item.dcterms?.modified?.[0] ?? item.atom?.published ?? item.atom?.updated),
-		author: cleanLine(htmlToText(item.dc?.creators?.[0] ?? person?.name ?? person?.email ?? '')),
+		author: cleanLine(htmlToPlainText(item.dc?.creators?.[0] ?? person?.name ?? person?.email ?? '')),
 		authorUrl: undefined,
 		html,
 		isSummaryOnly: full === undefined,
@@ -307,7 +308,7 @@ function readAtomEntry(entry: AtomFeed.Entry<string>, feedBase: string, declared
 /** An Atom text construct as one plain line: `type="html"` and `"xhtml"` are markup, `"text"` (the default) is not. */
 function atomText(text: AtomFeed.Text | undefined): string {
 	if (!text) return '';
-	return cleanLine(isMarkup(text.type) ? htmlToText(text.value) : decodeEntitiesOnly(text.value));
+	return cleanLine(isMarkup(text.type) ? htmlToPlainText(text.value) : decodeEntitiesOnly(text.value));
 }
 
 /** An Atom text or content construct as HTML. */
@@ -378,12 +379,12 @@ function feedId(value: unknown): string {
 /** Plain text that may still carry entities (`Don&#8217;t`): decodes them, keeps any `<` as it is. */
 function decodeEntitiesOnly(text: string): string {
 	if (!text.includes('&')) return text;
-	return htmlToText(text.replaceAll('<', '&lt;').replaceAll('>', '&gt;'));
+	return htmlToPlainText(text.replaceAll('<', '&lt;').replaceAll('>', '&gt;'));
 }
 
 /** A short one-line excerpt from HTML. */
 function excerptOf(html: string): string {
-	const text = cleanLine(htmlToText(html));
+	const text = cleanLine(htmlToPlainText(html));
 	if (text.length <= excerptLength) return text;
 	const cut = text.slice(0, excerptLength);
 	const lastSpace = cut.lastIndexOf(' ');
@@ -403,7 +404,7 @@ function uniqueTerms(names: readonly string[]): string[] {
 	const seen = new Set<string>();
 	const unique: string[] = [];
 	for (const name of names) {
-		const clean = cleanLine(htmlToText(String(name)));
+		const clean = cleanLine(htmlToPlainText(String(name)));
 		const key = clean.toLowerCase();
 		if (!clean || seen.has(key)) continue;
 		seen.add(key);

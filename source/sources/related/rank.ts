@@ -1,6 +1,6 @@
-import {Parser} from 'htmlparser2';
 import type {PostSummary, Term} from '../../model/post.js';
 import type {RelatedPost} from '../../model/related.js';
+import {htmlToPlainText} from '../../render/plain-text.js';
 
 /** A post to rank or rank against: a summary, with its body when the source has it (a feed item, a full Post). */
 export type RankablePost = PostSummary & {readonly html?: string};
@@ -90,7 +90,7 @@ function termFrequencies(post: RankablePost): Vector {
 	};
 	// A title says more about a post than any one sentence of its body.
 	add(post.title, 3);
-	add(post.html === undefined ? post.excerpt : htmlToPlainText(post.html), 1);
+	add(post.html === undefined ? post.excerpt : bodyText(post.html), 1);
 	let sum = 0;
 	for (const count of counts.values()) sum += count * count;
 	return {counts, norm: Math.sqrt(sum)};
@@ -123,23 +123,7 @@ function stem(word: string): string {
 	return word;
 }
 
-function htmlToPlainText(html: string): string {
-	const parts: string[] = [];
-	let length = 0;
-	let skipping = 0;
-	const parser = new Parser({
-		onopentagname(name) {
-			if (name === 'script' || name === 'style') skipping++;
-		},
-		onclosetag(name) {
-			if ((name === 'script' || name === 'style') && skipping > 0) skipping--;
-		},
-		ontext(text) {
-			if (skipping > 0 || length >= maxBodyChars) return;
-			parts.push(text, ' ');
-			length += text.length + 1;
-		},
-	}, {decodeEntities: true});
-	parser.end(html.length > maxBodyChars * 4 ? html.slice(0, maxBodyChars * 4) : html);
-	return parts.join('').slice(0, maxBodyChars);
+/** The start of a post's text, as every output reads it; enough words to rank by. */
+function bodyText(html: string): string {
+	return htmlToPlainText(html.length > maxBodyChars * 4 ? html.slice(0, maxBodyChars * 4) : html).slice(0, maxBodyChars);
 }

@@ -61,11 +61,3 @@ export function manyItemsFeed(count: number, origin: string): string {
 	return `<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Many Posts</title><link>${origin}/many/</link><description>A feed that keeps everything</description><generator>Jekyll</generator>\n${items.join('\n')}\n</channel></rss>\n`;
 }
 
-/** Resolves once `condition` holds, checking every few milliseconds; fails after `timeoutMs`. */
-export async function waitUntil(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error('waitUntil: the condition never held');
-		await new Promise(resolve => setTimeout(resolve, 5));
-	}
-}

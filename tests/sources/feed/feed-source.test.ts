@@ -4,7 +4,8 @@ import type {CommentDraft} from '../../../source/model/comment-draft.js';
 import type {BlogSource} from '../../../source/sources/blog-source.js';
 import {BlogError} from '../../../source/errors.js';
 import {openFeedBlog} from '../../../source/sources/feed/discover-feed.js';
-import {fixture, startFeedServer, waitUntil, type FeedServer} from './feed-server.js';
+import {waitUntil} from '../../helpers/poll.js';
+import {fixture, startFeedServer, type FeedServer} from './feed-server.js';
 import {createHttpClient} from '../../../source/http/client.js';
 
 // Keeps nothing on disk.
@@ -253,7 +254,7 @@ describe('WordPress\'s comment form on the post\'s page', () => {
 		const source = await openWordPress();
 		const controller = new AbortController();
 		const opening = source.fetchPost({kind: 'id', id: 106}, {signal: controller.signal});
-		await waitUntil(() => server.gets().includes('/wp/pruning-roses/'));
+		await waitUntil(() => server.gets(), gets => gets.includes('/wp/pruning-roses/'), 'the post page is asked for');
 		controller.abort();
 		await assert.rejects(opening, (error: unknown) => error instanceof BlogError && error.kind === 'cancelled');
 		release();

@@ -106,3 +106,15 @@ describe('a refresh that brings the same feed back', () => {
 		assert.equal(changed.items[0]?.title, 'Two');
 	});
 });
+
+describe('text from feed HTML', () => {
+	test('a feed item\'s title and excerpt read as the post does: no script or style text, an image by its alt', () => {
+		const feed = parseFeedText(`<?xml version="1.0"?><rss version="2.0"><channel><title>Blog</title><item>
+			<title>Seeds &lt;script&gt;steal()&lt;/script&gt;sown</title>
+			<description>&lt;p&gt;Sown today.&lt;style&gt;p{color:red}&lt;/style&gt; &lt;img src="a.png" alt="a tray"&gt;&lt;/p&gt;</description>
+			<link>${origin}/seeds</link></item></channel></rss>`, `${origin}/feed`);
+		const [item] = feed.items;
+		assert.equal(item?.title, 'Seeds sown');
+		assert.equal(item?.excerpt, 'Sown today. [image: a tray]');
+	});
+});

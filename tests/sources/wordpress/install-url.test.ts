@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {openBlog} from '../../../source/sources/open-blog.js';
-import {startFakeWordPress} from '../../script/fake-wordpress.js';
+import {startFakeWordPress} from '../../helpers/fake-wordpress.js';
 import {createHttpClient} from '../../../source/http/client.js';
 
 // Keeps nothing on disk.

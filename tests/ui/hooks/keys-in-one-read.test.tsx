@@ -5,7 +5,7 @@ import {specialPosts} from '../../../source/demo/content/index.js';
 import {openBlog} from '../../../source/sources/open-blog.js';
 import {App, type ReadMarks} from '../../../source/ui/app.js';
 import {startTestDemo, type TestDemo} from '../../helpers/demo.js';
-import {resize} from '../../reliability/tui.js';
+import {resize} from '../helpers.js';
 import {keys, pressTogether, waitForFrame, waitForText} from '../helpers.js';
 import {createHttpClient} from '../../../source/http/client.js';
 

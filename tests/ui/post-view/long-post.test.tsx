@@ -4,7 +4,7 @@ import {createHttpClient} from '../../../source/http/client.js';
 import {openBlog} from '../../../source/sources/open-blog.js';
 import {App, type ReadMarks} from '../../../source/ui/app.js';
 import type {TestServer} from '../../helpers/http-server.js';
-import {startFakeWordPress} from '../../script/fake-wordpress.js';
+import {startFakeWordPress} from '../../helpers/fake-wordpress.js';
 import {keys, press, waitForText} from '../helpers.js';
 
 const http = createHttpClient();

@@ -1,0 +1,121 @@
+/**
+What each HTML element is to blogterm. The terminal layout, plain text and the Markdown writer all read
+this one table, so an element added here (or dropped as hidden) changes every output at once. An element
+not in the table is inline: its text flows on.
+*/
+export type ElementRole =
+	/** Its contents are never shown (scripts, styles, forms, embeds). */
+	| 'hidden'
+	/** Starts and ends a line, with no blank line around it (`div`, `section`…). */
+	| 'line-block'
+	/** A block set off by blank lines (`p`, `address`, `figure`, `dl`). */
+	| 'paragraph'
+	| 'heading'
+	| 'quote'
+	| 'list'
+	| 'ordered-list'
+	| 'list-item'
+	/** A definition list's term (`dt`). */
+	| 'term'
+	/** A definition list's definition (`dd`). */
+	| 'definition'
+	/** A figure's or table's caption. */
+	| 'caption'
+	/** A horizontal rule (`hr`). */
+	| 'rule'
+	/** Text kept as written, in a monospaced block (`pre`). */
+	| 'preformatted'
+	| 'table'
+	/** `thead`, `tbody`, `tfoot`: only group rows. */
+	| 'table-section'
+	| 'table-row'
+	| 'table-cell'
+	| 'table-header-cell'
+	/** `br` */
+	| 'line-break'
+	/** `wbr`: where a word may break; shows nothing. */
+	| 'word-break'
+	| 'image'
+	/** `video`, `audio`: a placeholder in the terminal; their fallback contents are not shown. */
+	| 'media'
+	| 'link'
+	/** `q`: its text between quotation marks. */
+	| 'inline-quote'
+	/** Inline code (`code`, `kbd`, `samp`, `tt`). */
+	| 'code'
+	| 'bold'
+	| 'italic'
+	| 'underline'
+	/** Struck-out text (`s`, `del`, `strike`). */
+	| 'strike';
+
+const roles: Readonly<Record<ElementRole, readonly string[]>> = {
+	hidden: [
+		'script', 'style', 'noscript', 'iframe', 'frame', 'frameset', 'template', 'head', 'title', 'meta', 'link', 'base',
+		'svg', 'object', 'embed', 'canvas', 'map', 'param', 'source', 'track', 'input', 'select', 'textarea', 'button', 'datalist',
+	],
+	'line-block': [
+		'div', 'section', 'article', 'header', 'footer', 'nav', 'aside', 'main', 'hgroup', 'search', 'details', 'summary',
+		'fieldset', 'legend', 'form', 'center', 'dialog', 'option', 'optgroup', 'body', 'html',
+	],
+	paragraph: ['p', 'address', 'figure', 'dl'],
+	heading: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+	quote: ['blockquote'],
+	list: ['ul', 'menu', 'dir'],
+	'ordered-list': ['ol'],
+	'list-item': ['li'],
+	term: ['dt'],
+	definition: ['dd'],
+	caption: ['figcaption', 'caption'],
+	rule: ['hr'],
+	preformatted: ['pre', 'listing', 'xmp', 'plaintext'],
+	table: ['table'],
+	'table-section': ['thead', 'tbody', 'tfoot'],
+	'table-row': ['tr'],
+	'table-cell': ['td'],
+	'table-header-cell': ['th'],
+	'line-break': ['br'],
+	'word-break': ['wbr'],
+	image: ['img'],
+	media: ['video', 'audio'],
+	link: ['a'],
+	'inline-quote': ['q'],
+	code: ['code', 'kbd', 'samp', 'tt'],
+	bold: ['b', 'strong', 'mark'],
+	italic: ['i', 'em', 'cite', 'dfn', 'var'],
+	underline: ['u', 'ins'],
+	strike: ['s', 'del', 'strike'],
+};
+
+const roleOfElement = new Map<string, ElementRole>();
+for (const [role, names] of Object.entries(roles) as Array<[ElementRole, readonly string[]]>) {
+	for (const name of names) roleOfElement.set(name, role);
+}
+
+/** What the element named `name` (lowercase, as htmlparser2 gives it) is; undefined for inline elements blogterm does not style. */
+export function elementRole(name: string): ElementRole | undefined {
+	return roleOfElement.get(name);
+}
+
+/** The roles that break the flow of text; inside a table cell they only separate words. */
+const blockRoles: ReadonlySet<ElementRole> = new Set<ElementRole>([
+	'line-block', 'paragraph', 'heading', 'quote', 'list', 'ordered-list', 'list-item', 'term', 'definition', 'caption', 'rule',
+	'preformatted', 'table', 'table-section', 'table-row', 'table-cell', 'table-header-cell',
+]);
+
+export function isBlockRole(role: ElementRole | undefined): boolean {
+	return role !== undefined && blockRoles.has(role);
+}
+
+/** Elements whose contents a reader never sees: every rendering (terminal, plain text, Markdown) skips them. */
+export const hiddenElements: ReadonlySet<string> = new Set(roles.hidden);
+
+/** 1 to 6 for `h1` to `h6`. */
+export function headingLevel(name: string): number {
+	return Number(name.slice(1));
+}
+
+/** Every element the table names, with its role. */
+export function knownElements(): ReadonlyMap<string, ElementRole> {
+	return roleOfElement;
+}

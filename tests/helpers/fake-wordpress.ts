@@ -1,0 +1,135 @@
+import {startTestServer, type TestServer} from './http-server.js';
+
+/*
+The one fake WordPress blog for tests that need what the demo blog cannot show (hostile titles, a post of
+several megabytes, a blog that breaks or changes under the reader). The servers that exist to misbehave
+(tests/reliability/hostile-servers.ts, fault-server.ts, bad-blogs.ts) stay apart.
+*/
+
+/** A post as WordPress's REST API gives it, with only what blogterm reads. */
+export type FakePost = {
+	readonly id: number;
+	readonly slug: string;
+	readonly title: string;
+	readonly html: string;
+	readonly date: string;
+	readonly excerpt?: string;
+	readonly commentStatus?: 'open' | 'closed';
+};
+
+/** What a fake blog holds; read at each request, so a test may change it between requests. */
+export type FakeBlog = {
+	readonly name: string;
+	readonly description?: string;
+	/** What the REST index claims as the blog's address (`url` and `home`): by default, the server's. */
+	readonly claimedUrl?: string;
+	readonly posts: readonly FakePost[];
+};
+
+/** Writes one answer: status, content type, body and any further headers. */
+export type Send = (status: number, type: string, body: string, headers?: Record<string, string>) => void;
+
+/** A post's REST JSON, as `/wp/v2/posts` gives it with `_embed`. */
+export function wordPressPost(post: FakePost, base: string) {
+	return {
+		id: post.id,
+		date: post.date,
+		date_gmt: post.date,
+		slug: post.slug,
+		link: new URL(`${post.slug}/`, base).toString(),
+		title: {rendered: post.title},
+		excerpt: {rendered: `<p>${post.excerpt ?? 'An excerpt.'}</p>`, protected: false},
+		content: {rendered: post.html, protected: false},
+		comment_status: post.commentStatus ?? 'open',
+		author: 1,
+		categories: [],
+		tags: [],
+		_embedded: {author: [{id: 1, name: 'Fake Author'}]},
+	};
+}
+
+/**
+Answers a GET as WordPress does for what blogterm reads: the home page with its REST link, the REST index,
+the post list (a slug looks one up), one post, no comments, and WordPress's 404s.
+*/
+export function answerAsWordPress(url: URL, blog: FakeBlog, base: string, send: Send): void {
+	const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+		send(status, 'application/json; charset=UTF-8', JSON.stringify(body), headers);
+	};
+	if (url.pathname === '/') {
+		send(200, 'text/html; charset=UTF-8', `<!doctype html><html><head><title>${blog.name}</title></head><body></body></html>`, {link: `<${base}wp-json/>; rel="https://api.w.org/"`});
+		return;
+	}
+	const claimed = blog.claimedUrl ?? base;
+	if (url.pathname === '/wp-json/') {
+		json(200, {name: blog.name, description: blog.description ?? '', url: claimed, home: claimed, namespaces: ['wp/v2']});
+		return;
+	}
+	if (url.pathname === '/wp-json/wp/v2/posts') {
+		if (url.searchParams.has('before') || url.searchParams.has('after')) {
+			json(200, []);
+			return;
+		}
+		const slug = url.searchParams.get('slug');
+		const posts = blog.posts.filter(post => !slug || post.slug === slug).map(post => wordPressPost(post, base));
+		json(200, posts, {'x-wp-total': String(posts.length), 'x-wp-totalpages': posts.length > 0 ? '1' : '0'});
+		return;
+	}
+	const one = /^\/wp-json\/wp\/v2\/posts\/(\d+)$/.exec(url.pathname);
+	if (one) {
+		const post = blog.posts.find(candidate => candidate.id === Number(one[1]));
+		if (post) json(200, wordPressPost(post, base));
+		else json(404, {code: 'rest_post_invalid_id', message: 'Invalid post ID.', data: {status: 404}});
+		return;
+	}
+	if (url.pathname === '/wp-json/wp/v2/comments') {
+		json(200, [], {'x-wp-total': '0', 'x-wp-totalpages': '0'});
+		return;
+	}
+	if (url.pathname.startsWith('/wp-json/')) {
+		json(404, {code: 'rest_no_route', message: 'No route was found matching the URL and request method.', data: {status: 404}});
+		return;
+	}
+	send(404, 'text/html; charset=UTF-8', '<!doctype html><title>Page not found</title>');
+}
+
+/** A fake WordPress blog of one post on 127.0.0.1; the options break it in the ways tests need. */
+export async function startFakeWordPress(post: FakePost, options: {
+	/** The status the post's own route answers with (500: a broken blog). */
+	readonly postStatus?: number;
+	/** Answer a slug lookup with an object instead of a list, as a broken plugin might. */
+	readonly objectForSlug?: boolean;
+	/** What the REST index claims as the blog's address (`url` and `home`): by default, this server. */
+	readonly claimedUrl?: string;
+	/** Told of every POST this server receives (its path). */
+	readonly onPost?: (path: string) => void;
+} = {}): Promise<TestServer> {
+	const blog: FakeBlog = {name: 'Fake Blog', claimedUrl: options.claimedUrl, posts: [post]};
+	const server: TestServer = await startTestServer((request, response) => {
+		const url = new URL(request.url ?? '/', server.url);
+		const send: Send = (status, type, body, headers = {}) => {
+			response.writeHead(status, {'content-type': type, ...headers});
+			response.end(body);
+		};
+		const json = (status: number, body: unknown) => send(status, 'application/json; charset=UTF-8', JSON.stringify(body));
+		if (request.method === 'POST') {
+			options.onPost?.(url.pathname);
+			if (url.pathname === '/wp-comments-post.php') {
+				send(302, 'text/html; charset=UTF-8', '', {location: `${wordPressPost(post, server.url).link}#comment-5`});
+				return;
+			}
+			json(401, {code: 'rest_comment_login_required', message: 'Sorry, you must be logged in to comment.'});
+			return;
+		}
+		if (options.postStatus && url.pathname === `/wp-json/wp/v2/posts/${post.id}`) {
+			json(options.postStatus, {code: 'internal_server_error', message: 'There has been a critical error on this website.'});
+			return;
+		}
+		if (options.objectForSlug && url.pathname === '/wp-json/wp/v2/posts' && url.searchParams.has('slug')) {
+			json(200, {surprise: true});
+			return;
+		}
+		answerAsWordPress(url, blog, server.url, send);
+	});
+	return server;
+}

@@ -1,0 +1,13 @@
+/**
+The one way tests wait: reads `read` every 10 ms until `done` holds for what it gave, and gives that.
+Never passes at its deadline: it fails, saying what it waited for and the last thing it saw.
+*/
+export async function waitUntil<T>(read: () => T | Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 5000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await read();
+		if (done(value)) return value;
+		if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting until ${what}. Last seen:\n${typeof value === 'string' ? value : String(JSON.stringify(value))}`);
+		await new Promise(resolve => setTimeout(resolve, 10));
+	}
+}
