@@ -1,6 +1,6 @@
 import type {PostSummary, Term} from '../../model/post.js';
 import type {RelatedPost} from '../../model/related.js';
-import {htmlToPlainText} from '../../render/plain-text.js';
+import {htmlWords} from '../../render/plain-text.js';
 
 /** A post to rank or rank against: a summary, with its body when the source has it (a feed item, a full Post). */
 export type RankablePost = PostSummary & {readonly html?: string};
@@ -90,7 +90,7 @@ function termFrequencies(post: RankablePost): Vector {
 	};
 	// A title says more about a post than any one sentence of its body.
 	add(post.title, 3);
-	add(post.html === undefined ? post.excerpt : bodyText(post.html), 1);
+	add(post.html === undefined ? post.excerpt : htmlWords(post.html, maxBodyChars), 1);
 	let sum = 0;
 	for (const count of counts.values()) sum += count * count;
 	return {counts, norm: Math.sqrt(sum)};
@@ -121,9 +121,4 @@ function stem(word: string): string {
 	if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
 	if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) return word.slice(0, -1);
 	return word;
-}
-
-/** The start of a post's text, as every output reads it; enough words to rank by. */
-function bodyText(html: string): string {
-	return htmlToPlainText(html.length > maxBodyChars * 4 ? html.slice(0, maxBodyChars * 4) : html).slice(0, maxBodyChars);
 }
