@@ -107,6 +107,9 @@ export function isBlockRole(role: ElementRole | undefined): boolean {
 	return role !== undefined && blockRoles.has(role);
 }
 
+/** Elements that part the words on either side of them: every block, and a line break. */
+export const wordBreakElements: ReadonlySet<string> = new Set([...roleOfElement].filter(([, role]) => isBlockRole(role) || role === 'line-break').map(([name]) => name));
+
 /** Elements whose contents a reader never sees: every rendering (terminal, plain text, Markdown) skips them. */
 export const hiddenElements: ReadonlySet<string> = new Set(roles.hidden);
 

@@ -1,5 +1,5 @@
 import {Parser} from 'htmlparser2';
-import {hiddenElements} from './html-elements.js';
+import {hiddenElements, wordBreakElements} from './html-elements.js';
 import {layOutHtml} from './html-layout.js';
 import {lineText} from './styled-line.js';
 
@@ -13,27 +13,36 @@ export function htmlToPlainText(html: string, baseUrl?: string): string {
 }
 
 /**
-The words at the start of a post's text, up to `maxChars`, for ranking and matching: the text every
-output shows (what the element table hides, such as script and style, is left out), without laying
-it out. Ranking thousands of feed items reads only this much of each.
+The words at the start of a post's text, up to about `maxChars`, on one line: the text every output
+shows (what the element table hides, such as script and style, is left out; blocks and line breaks
+part words; with `images`, an image is `[image: alt]` as in a post), without laying it out. For the
+excerpts of thousands of feed items, and ranking.
 */
-export function htmlWords(html: string, maxChars: number): string {
+export function htmlWords(html: string, maxChars: number, options: {readonly images?: boolean} = {}): string {
 	const parts: string[] = [];
 	let length = 0;
 	let hidden = 0;
+	const partWords = (name: string) => {
+		if (wordBreakElements.has(name)) parts.push(' ');
+	};
 	const parser = new Parser({
-		onopentagname(name) {
+		onopentag(name, attributes) {
 			if (hiddenElements.has(name)) hidden++;
+			else partWords(name);
+			// An image shows as the post shows it: by its alt text.
+			if (options.images && hidden === 0 && name === 'img' && attributes['alt']?.trim()) parts.push(` [image: ${attributes['alt'].trim()}] `);
 		},
 		onclosetag(name) {
-			if (hiddenElements.has(name) && hidden > 0) hidden--;
+			if (hiddenElements.has(name)) {
+				if (hidden > 0) hidden--;
+			} else partWords(name);
 		},
 		ontext(text) {
 			if (hidden > 0 || length >= maxChars) return;
-			parts.push(text, ' ');
-			length += text.length + 1;
+			parts.push(text);
+			length += text.length;
 		},
 	}, {decodeEntities: true});
 	parser.end(html.length > maxChars * 4 ? html.slice(0, maxChars * 4) : html);
-	return parts.join('').slice(0, maxChars);
+	return parts.join('').replaceAll(/\s+/g, ' ').trim().slice(0, maxChars);
 }
