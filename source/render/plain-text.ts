@@ -43,6 +43,6 @@ export function htmlWords(html: string, maxChars: number, options: {readonly ima
 			length += text.length;
 		},
 	}, {decodeEntities: true});
-	parser.end(html.length > maxChars * 4 ? html.slice(0, maxChars * 4) : html);
+	parser.end(html);
 	return parts.join('').replaceAll(/\s+/g, ' ').trim().slice(0, maxChars);
 }

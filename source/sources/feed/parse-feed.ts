@@ -392,7 +392,7 @@ function plainTextOf(html: string): string {
 	return (html.includes('&') ? htmlWords(html, html.length) : html).replaceAll(/\s+/g, ' ').trim();
 }
 
-/** How much of an item's HTML is read for its excerpt: far more than the excerpt needs, far less than a long post. */
+/** How much of an item's text is gathered for its excerpt: far more than the excerpt shows. */
 const excerptSourceChars = excerptLength * 16;
 
 /** A short one-line excerpt from HTML. */

@@ -90,7 +90,7 @@ function termFrequencies(post: RankablePost): Vector {
 	};
 	// A title says more about a post than any one sentence of its body.
 	add(post.title, 3);
-	add(post.html === undefined ? post.excerpt : htmlWords(post.html, maxBodyChars), 1);
+	add(post.html === undefined ? post.excerpt : htmlWords(startOf(post.html), maxBodyChars), 1);
 	let sum = 0;
 	for (const count of counts.values()) sum += count * count;
 	return {counts, norm: Math.sqrt(sum)};
@@ -121,4 +121,12 @@ function stem(word: string): string {
 	if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
 	if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) return word.slice(0, -1);
 	return word;
+}
+
+/** Enough of a post's HTML for its first words, cut after a tag so that no half tag is read as text. */
+function startOf(html: string): string {
+	const limit = maxBodyChars * 4;
+	if (html.length <= limit) return html;
+	const end = html.lastIndexOf('>', limit);
+	return end === -1 ? html.slice(0, limit) : html.slice(0, end + 1);
 }
