@@ -171,17 +171,23 @@ export async function startBlackHole(): Promise<BlackHole> {
 		child.stdout!.once('data', data => resolve(Number(String(data).trim())));
 		child.once('error', reject);
 	});
-	// Fill the accept queue; poll until a connect no longer completes.
+	// Fill the accept queue (backlog 1: a couple of connections) until a connect no longer completes. A
+	// queue that will not fill is an error here, not a black hole that quietly lets connections through.
 	const fillers: Socket[] = [];
-	for (let attempt = 0; attempt < 10; attempt++) {
+	let full = false;
+	for (let attempt = 0; attempt < 10 && !full; attempt++) {
 		const socket = connect(port, '127.0.0.1');
 		fillers.push(socket);
 		socket.on('error', () => undefined);
-		const connected = await new Promise<boolean>(resolve => {
+		full = !(await new Promise<boolean>(resolve => {
 			socket.once('connect', () => resolve(true));
 			setTimeout(() => resolve(false), 150);
-		});
-		if (!connected) break;
+		}));
+	}
+	if (!full) {
+		for (const socket of fillers) socket.destroy();
+		child.kill('SIGKILL');
+		throw new Error(`startBlackHole: ${fillers.length} connections to 127.0.0.1:${port} all completed; the accept queue never filled`);
 	}
 	return {
 		url: `http://127.0.0.1:${port}/`,
