@@ -4,11 +4,10 @@ import type {ServerResponse} from 'node:http';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
-import type {ScriptFlags} from '../../source/script/script-request.js';
 import {BlogError} from '../../source/errors.js';
 import {openBlog} from '../../source/sources/open-blog.js';
 import {startTestServer, type TestServer} from '../helpers/http-server.js';
-import {printInProcess} from '../script/run-cli.js';
+import {runInProcess} from '../script/run-cli.js';
 import {findSmuggled} from './hostile-corpus.js';
 import {createHttpClient} from '../../source/http/client.js';
 import {userHttpCache} from '../../source/store/cache.js';
@@ -208,16 +207,16 @@ describe('IDs and URLs from the network are clean where they enter the model', (
 	});
 
 	test('JSON output (what `jq -r` prints) carries no escape in id, link, parent, previous.link, next.link', async () => {
-		const runs: Array<[string, ScriptFlags]> = [
-			['WordPress --list', {list: true, format: 'json'}],
-			['WordPress --post 1 --comments', {post: '1', format: 'json', comments: true}],
+		const runs: Array<[string, string[]]> = [
+			['WordPress --list', ['--list', '--format', 'json']],
+			['WordPress --post 1 --comments', ['--post', '1', '--format', 'json', '--comments']],
 		];
 		for (const [name, flags] of runs) {
-			const run = await printInProcess(blogUrl('types'), flags);
+			const run = await runInProcess([blogUrl('types'), ...flags]);
 			assert.equal(run.code, 0, `${name}: ${run.stderr}`);
 			assertAllClean(JSON.parse(run.stdout), `${name}, decoded`);
 		}
-		const feedRun = await printInProcess(`${server.url}feed.xml`, {list: true, format: 'json'});
+		const feedRun = await runInProcess([`${server.url}feed.xml`, '--list', '--format', 'json']);
 		assert.equal(feedRun.code, 0, feedRun.stderr);
 		assertAllClean(JSON.parse(feedRun.stdout), 'feed --list, decoded');
 	});
@@ -263,7 +262,7 @@ describe('JSON of the wrong types: the bad field is dropped or the bad item left
 	});
 
 	test('print mode shows the list, not “something went wrong that blogterm did not expect”', async () => {
-		const run = await printInProcess(blogUrl('types'), {list: true, width: 100});
+		const run = await runInProcess([blogUrl('types'), '--list', '--width', '100']);
 		assert.equal(run.code, 0, run.stderr);
 		assert.match(run.stdout, /Post 1/);
 		assert.doesNotMatch(run.stderr, /did not expect/);
@@ -279,13 +278,13 @@ describe('totals that are no numbers are unknown', () => {
 			assert.equal(page.totalIsExact, false, 'the total is not known');
 			assert.equal(page.total, 2, 'at least the posts on the page');
 			assert.equal(page.totalPages, 1);
-			const run = await printInProcess(blogUrl(name), {list: true, format: 'json'});
+			const run = await runInProcess([blogUrl(name), '--list', '--format', 'json']);
 			assert.equal(run.code, 0, run.stderr);
 			const list = JSON.parse(run.stdout) as {total: unknown; totalPages: unknown; totalIsExact: unknown};
 			assert.equal(list.total, 2, `JSON total, for ${sent}`);
 			assert.equal(list.totalPages, 1);
 			assert.equal(list.totalIsExact, false, 'JSON says the total is “at least”');
-			const text = await printInProcess(blogUrl(name), {list: true, width: 100});
+			const text = await runInProcess([blogUrl(name), '--list', '--width', '100']);
 			assert.match(text.stdout, /^Page 1 of 1\+ · 2\+ posts$/m, 'the list says “at least”');
 		});
 	}

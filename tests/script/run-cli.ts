@@ -2,10 +2,8 @@ import {spawn, spawnSync} from 'node:child_process';
 import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
-import {PassThrough, Readable} from 'node:stream';
+import {PassThrough} from 'node:stream';
 import {runCommandLine} from '../../source/script/run-argv.js';
-import {runScript} from '../../source/script/run-script.js';
-import type {ScriptFlags} from '../../source/script/script-request.js';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 export const builtCli = join(repoRoot, 'dist', 'cli.js');
@@ -117,17 +115,3 @@ export async function runCli(args: readonly string[], options: CliOptions = {}):
 /** Any escape sequence or control character but newline and tab. */
 export const controlCharacters = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 
-/** Print mode run in this process, through runScript, as `blogterm SITE …flags` (no colour: stdout is not a terminal). */
-export async function printInProcess(site: string, flags: ScriptFlags): Promise<CliRun> {
-	const collect = () => {
-		const chunks: Buffer[] = [];
-		const stream = new PassThrough();
-		stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-		return {stream, text: () => Buffer.concat(chunks).toString('utf8')};
-	};
-	const stdout = collect();
-	const stderr = collect();
-	const code = await runScript({site, flags}, {stdout: stdout.stream, stderr: stderr.stream, stdin: Readable.from([]), environment: {}});
-	const errorText = stderr.text();
-	return {code, stdout: stdout.text(), stderr: errorText, errorLines: errorText === '' ? [] : errorText.replace(/\n$/, '').split('\n')};
-}
