@@ -88,8 +88,7 @@ function parseWidth(width: number | undefined, terminal: {readonly isTTY?: boole
 		const columns = terminal.isTTY ? terminal.columns : undefined;
 		return columns !== undefined && Number.isInteger(columns) && columns > 0 ? Math.min(columns, maxWidth) : 80;
 	}
-	if (!Number.isInteger(width) || width < 1) throw new UsageError('--width takes a whole number of at least 1');
-	if (width > maxWidth) throw new UsageError(`--width is at most ${maxWidth} columns`);
+	// The command line (run-argv.ts) has already refused a width that is not 1 to maxWidth.
 	return width;
 }
 
