@@ -1,6 +1,7 @@
 // Bundles the CLI with esbuild. Splitting keeps Ink and React in their own
 // chunk, so print mode (which never imports them) starts as fast as Node can.
-// Every dependency is bundled, so the published package installs none (they are devDependencies).
+// Every dependency is bundled (they are devDependencies) but better-sqlite3, the store's database:
+// a native addon compiled for the machine it is installed on, so it is the one run-time dependency.
 // The speed patches below fail the build when what they patch is not found: a dependency that
 // changed is caught here, in CI, not later as a slower start.
 import {build} from 'esbuild';
@@ -89,7 +90,8 @@ const built = await build({
 		js: "#!/usr/bin/env node\nimport {createRequire as __blogtermCreateRequire} from 'node:module';\nconst require = __blogtermCreateRequire(import.meta.url);",
 	},
 	// Ink loads React DevTools only when DEV=true; it is not shipped.
-	external: ['react-devtools-core'],
+	// better-sqlite3 is a native addon: it stays in node_modules, the one run-time dependency.
+	external: ['react-devtools-core', 'better-sqlite3'],
 	plugins: [fastStringWidth, yogaWithoutFetch, meowLazyNormalize],
 	logLevel: 'warning',
 }).catch(() => undefined);
