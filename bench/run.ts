@@ -6,6 +6,9 @@
 // JSON and as the Markdown table for the README. A bench run never fails: misses are reported, and
 // the exit code is 0 even when a case could not be measured.
 //
+// Cases 7 and 8 follow 500 blogs (bench/many-blogs-server.ts) and set newsboat, where it is installed,
+// to the same work in the same run (`newsboat -x reload`, as many fetches at once as blogterm).
+//
 // Options: --quick (fewer runs), --only=1,3 (some cases), --runs-scale=N (multiply run counts).
 
 import {spawn} from 'node:child_process';
@@ -16,6 +19,7 @@ import {dirname, join} from 'node:path';
 import {performance} from 'node:perf_hooks';
 import {fileURLToPath} from 'node:url';
 import {startFixtureServer, type FixtureServer} from './fixture-server.js';
+import {startManyBlogsServer} from './many-blogs-server.js';
 import {fixtureIds} from './fixtures.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -360,6 +364,122 @@ async function caseIdleMemory(): Promise<void> {
 	rows.push({case: '6', measure: 'reader idle on the demo blog after opening ten posts (RSS)', unit: 'MB', median: median(resident), worst: worst(resident), max: 120, runs: resident.length, note: `peak ${median(peaks)?.toFixed(0) ?? '?'} MB`, error});
 }
 
+/** Whether newsboat is installed (Debian's package), to set it to the same work. */
+async function newsboatWorks(): Promise<boolean> {
+	return new Promise(resolve => {
+		const child = spawn('newsboat', ['--version'], {stdio: 'ignore'});
+		child.on('error', () => resolve(false));
+		child.on('close', code => resolve(code === 0));
+	});
+}
+
+/** 7. 500 followed blogs (half WordPress-like, half feed-only, 20–50 posts each): a full refresh into a new store, and one where nothing changed; newsboat doing the same. */
+async function caseRefreshMany(): Promise<void> {
+	const runs = runsOf(3);
+	const server = await startManyBlogsServer(500);
+	const folder = await mkdtemp(join(tmpdir(), 'blogterm-bench-many-'));
+	try {
+		const opml = join(folder, 'subscriptions.opml');
+		await writeFile(opml, server.opml());
+		await writeFile(join(folder, 'urls'), `${server.blogs.map(blog => blog.feed).join('\n')}\n`);
+		await writeFile(join(folder, 'newsboat-config'), `reload-threads ${refreshConcurrency}\n`);
+		const full: ProcessRun[] = [];
+		const unchanged: ProcessRun[] = [];
+		const newsboatFull: number[] = [];
+		const newsboatUnchanged: number[] = [];
+		const newsboatPeaks: number[] = [];
+		const hasNewsboat = await newsboatWorks();
+		let error: string | undefined;
+		let notModified = 0;
+		for (let run = 0; run < runs; run++) {
+			const home = join(folder, `home-${run}`);
+			benchEnvironment = {...benchEnvironment, BLOGTERM_HOME: home};
+			const imported = await timeProcess(['node', cli, '--import', opml]);
+			if (imported.code !== 0) {
+				error = `--import: exit ${imported.code}: ${imported.stderr.trim()}`;
+				break;
+			}
+			const first = await timeProcess(['node', cli, '--refresh']);
+			if (first.code !== 0) error = `--refresh: exit ${first.code}: ${first.stderr.trim().split('\n').slice(0, 3).join(' / ')}`;
+			full.push(first);
+			const before = server.stats.notModified;
+			unchanged.push(await timeProcess(['node', cli, '--refresh']));
+			notModified = server.stats.notModified - before;
+			if (hasNewsboat) {
+				const cache = join(folder, `newsboat-${run}.db`);
+				const newsboat = ['newsboat', '-u', join(folder, 'urls'), '-c', cache, '-C', join(folder, 'newsboat-config'), '-x', 'reload'];
+				const newsboatFirst = await timeProcess(newsboat);
+				newsboatFull.push(newsboatFirst.ms);
+				if (newsboatFirst.maxRssMiB) newsboatPeaks.push(newsboatFirst.maxRssMiB);
+				newsboatUnchanged.push((await timeProcess(newsboat)).ms);
+			}
+		}
+		details['refreshMany'] = {full: full.map(run => run.ms), fullPeaks: full.map(run => run.maxRssMiB), unchanged: unchanged.map(run => run.ms), notModifiedAnswers: notModified, newsboatFull, newsboatUnchanged, newsboatPeaks};
+		const newsboatNote = (values: number[], unit: Row['unit']) => (hasNewsboat ? `newsboat ${formatValue(median(values), unit)}` : 'newsboat not installed');
+		rows.push({case: '7', measure: '500 blogs: full refresh into a new store (--refresh)', unit: 'ms', median: median(full.map(run => run.ms)), worst: worst(full.map(run => run.ms)), max: 20_000, runs: full.length, note: `${newsboatNote(newsboatFull, 'ms')}; ${refreshConcurrency} at once`, error});
+		rows.push({case: '7b', measure: '… its peak memory (max RSS)', unit: 'MB', median: median(full.flatMap(run => (run.maxRssMiB ? [run.maxRssMiB] : []))), max: 200, runs: full.length, note: newsboatNote(newsboatPeaks, 'MB')});
+		rows.push({case: '7c', measure: '… a refresh where nothing changed', unit: 'ms', median: median(unchanged.map(run => run.ms)), worst: worst(unchanged.map(run => run.ms)), max: 5000, runs: unchanged.length, note: `${notModified} of 500 answered 304; ${newsboatNote(newsboatUnchanged, 'ms')} (it sent no conditional request)`});
+	} finally {
+		await server.close();
+		await rm(folder, {recursive: true, force: true});
+	}
+}
+
+/** 8. 100,000 stored posts (500 blogs of 200): start to the home screen's first frame, What is new's first frame, marking everything read. */
+async function caseManyStoredPosts(): Promise<void> {
+	const runs = runsOf(5);
+	const server = await startManyBlogsServer(500, 200);
+	const folder = await mkdtemp(join(tmpdir(), 'blogterm-bench-stored-'));
+	try {
+		const opml = join(folder, 'subscriptions.opml');
+		await writeFile(opml, server.opml());
+		benchEnvironment = {...benchEnvironment, BLOGTERM_HOME: join(folder, 'home')};
+		await timeProcess(['node', cli, '--import', opml]);
+		const filled = await timeProcess(['node', cli, '--refresh']);
+		const stored = await timeProcess(['node', cli, '--river', '--per-page', '1', '--format', 'json']);
+		const total = (() => {
+			try {
+				return (JSON.parse(stored.stdout) as {total?: number}).total;
+			} catch {
+				return undefined;
+			}
+		})();
+		const homeFrames: number[] = [];
+		const riverFrames: number[] = [];
+		const allRead: number[] = [];
+		const floors: number[] = [];
+		let error = filled.code === 0 ? undefined : `--refresh: exit ${filled.code}`;
+		for (let run = 0; run < runs; run++) {
+			const steps: PtyStep[] = [
+				{label: 'home', waitFor: 'Followed blogs (500)', timeoutMs: 20_000},
+				{label: 'river', send: '\t', waitFor: '●', pauseMs: keyIntervalMs, timeoutMs: 20_000},
+			];
+			// Marking all read changes the store for the next run: only the last run does it.
+			if (run === runs - 1) steps.push({label: 'all read', send: 'C', waitFor: '(0 unread)', pauseMs: keyIntervalMs, timeoutMs: 20_000});
+			const result = await runInPty(['node', cli], steps);
+			if (result.error) error = result.error;
+			else {
+				homeFrames.push(result.steps[0]!.ms);
+				riverFrames.push(result.steps[1]!.ms);
+				if (result.steps[2]) allRead.push(result.steps[2].ms);
+			}
+			const floor = await runInPty(['node', floorScript, server.origin], [], {waitForExit: true});
+			if (!floor.error) floors.push(floor.steps.at(-1)!.ms);
+		}
+		details['manyStoredPosts'] = {total, homeFrames, riverFrames, allRead, floors};
+		const note = `${total ?? '?'} posts stored`;
+		rows.push({case: '8', measure: '100,000 stored posts: start → home screen first frame (pty)', unit: 'ms', median: median(homeFrames), worst: worst(homeFrames), floor: median(floors), maxRatio: 2, runs: homeFrames.length, note, error});
+		rows.push({case: '8b', measure: '… What is new: key → first frame', unit: 'ms', median: median(riverFrames), worst: worst(riverFrames), max: 300, runs: riverFrames.length});
+		rows.push({case: '8c', measure: '… mark everything read: key → frame', unit: 'ms', median: median(allRead), max: 1000, runs: allRead.length});
+	} finally {
+		await server.close();
+		await rm(folder, {recursive: true, force: true});
+	}
+}
+
+/** As many blogs fetched at once as blogterm's refresh (source/subscriptions/refresh.ts), for newsboat too. */
+const refreshConcurrency = 16;
+
 // ---------------------------------------------------------------- report
 
 function verdict(row: Row): string {
@@ -439,6 +559,8 @@ async function main(): Promise<void> {
 		[4, 'render 1 MB HTML', () => caseRenderHtml(), true],
 		[5, '10,000-item feed', () => caseBigFeed(server), tools.python],
 		[6, 'idle memory', () => caseIdleMemory(), tools.python],
+		[7, '500 blogs refreshed', () => caseRefreshMany(), true],
+		[8, '100,000 stored posts', () => caseManyStoredPosts(), tools.python],
 	];
 	try {
 		for (const [number, name, run, possible] of cases) {
