@@ -76,9 +76,9 @@ describe('following blogs and the river', () => {
 		subscriptions.markRead(wordpress.url, river[1]!.id);
 		const first = subscriptions.nextUnread();
 		assert.equal(first?.title, 'Feed post 1');
-		const second = subscriptions.nextUnread({blogUrl: first!.blog.url, postId: first!.id});
+		const second = subscriptions.nextUnread({blogUrl: first.blog.url, postId: first.id});
 		assert.equal(second?.title, 'Feed post 2', 'Word post 1 is read: skipped');
-		const third = subscriptions.nextUnread({blogUrl: second!.blog.url, postId: second!.id});
+		const third = subscriptions.nextUnread({blogUrl: second.blog.url, postId: second.id});
 		assert.equal(third?.title, 'Word post 2');
 	});
 
