@@ -76,8 +76,8 @@ export type Subscriptions = {
 	/** The IDs of the posts read on a site (by site key), as ReadState.readIds gives them: the reader's list marks. */
 	readIds(siteKey: string): Set<string>;
 
-	/** Keeps a post's text (when it is read) so it opens offline and is searchable. */
-	savePostText(blogUrl: string, post: Post): void;
+	/** Keeps a post's text (when it is read) so it opens offline and is searchable; false (nothing kept) when the blog is not followed. */
+	savePostText(blogUrl: string, post: Post): boolean;
 	/** A post's stored text, for reading offline; undefined when its text was never kept. */
 	storedPost(blogUrl: string, postId: PostId): Post | undefined;
 
@@ -200,9 +200,11 @@ export function openSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'config' |
 		markAllRead: () => writeTransaction(db, () => markPostsRead(db)),
 		readIds: siteKey => readPostIds(db, siteKey),
 		savePostText(url, post) {
-			const blog = blogOrThrow(url);
+			const blog = findBlog(db, url);
+			if (!blog) return false;
 			const text = htmlToPlainText(post.html);
 			writeTransaction(db, () => savePostText(db, blog, post, text, now()));
+			return true;
 		},
 		storedPost(url, postId) {
 			const blog = findBlog(db, url);
