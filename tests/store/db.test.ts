@@ -37,6 +37,7 @@ describe('the database', () => {
 			for (const table of ['blogs', 'posts', 'posts_text', 'read_marks']) assert.ok(tables.includes(table), `${table} exists`);
 			db.prepare('INSERT INTO posts_text (rowid, title, text) VALUES (1, \'Crème brûlée\', \'a recipe\')').run();
 			assert.equal(db.prepare('SELECT count(*) FROM posts_text WHERE posts_text MATCH \'creme\'').pluck().get(), 1, 'FTS5, diacritics folded');
+			for (const suffix of ['-wal', '-shm']) assert.equal(statSync(`${databasePath(paths)}${suffix}`).mode & 0o777, 0o600, `its ${suffix} file too`);
 		} finally {
 			db.close();
 		}
