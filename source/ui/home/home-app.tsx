@@ -186,8 +186,9 @@ function Home(props: HomeAppProps) {
 	if (showHelp) return <HelpOverlay width={width} height={height} screens={['everywhere', 'home', 'river']} onClose={() => setShowHelp(false)} />;
 
 	const unread = blogs.reduce((sum, blog) => sum + blog.unread, 0);
-	// Header (1), a blank line (1), the list, the status line (1).
-	const listHeight = Math.max(2, height - 3);
+	// Header (1), a blank line (1), the list, the status line (two while following a blog with an error, or what was found).
+	const statusHeight = (adding?.phase === 'typing' && adding.error) || adding?.phase === 'found' || adding?.phase === 'following' ? 2 : 1;
+	const listHeight = Math.max(2, height - 2 - statusHeight);
 	return (
 		<Box flexDirection="column" height={height}>
 			<Text wrap="truncate-end">

@@ -177,7 +177,7 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['river-down', 'river-up'], help: 'move', hint: 'move', rank: 1},
 		{actions: ['river-page-down', 'river-page-up'], help: 'page down / up', hint: 'page', rank: 7},
 		{actions: ['open-river-post'], help: 'read the post', hint: 'read', rank: 2},
-		{actions: ['next-unread'], help: 'next unread, across blogs', hint: 'next unread', rank: 3},
+		{actions: ['next-unread'], help: 'next unread (any blog)', hint: 'next unread', rank: 3},
 		{actions: ['toggle-read'], help: 'mark read / unread', hint: 'read/unread', rank: 4},
 		{actions: ['mark-river-blog-read', 'mark-river-all-read'], help: 'mark its blog / all read', hint: 'blog/all read', rank: 6},
 		{actions: ['river-to-blogs'], help: 'back to the blogs', hint: 'blogs', rank: 5},
