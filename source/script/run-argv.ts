@@ -31,6 +31,19 @@ const helpText = `
 	  --website URL       The commenter's website (optional)
 	  --reply-to ID       Send the comment as a reply to comment ID
 
+	Many blogs (print mode)
+	  --follow URL        Follow a blog (found as SITE is); --folder NAME puts it in a folder
+	  --unfollow URL      Stop following a blog
+	  --import FILE       Follow the blogs an OPML file lists (- reads stdin); bad entries
+	                      are one line each on stderr and skipped
+	  --export            Print the blogs you follow as OPML 2.0
+	  --refresh           Fetch every followed blog; one line per failure on stderr
+	                      (exit 0 when all were read, 1 when any failed)
+	  --blogs             The blogs you follow: {url, title, feedUrl, folder, unread,
+	                      total, lastUpdated, lastError} with --format json
+	  --river             Posts across the blogs you follow, newest first (--unread,
+	                      --page N, --per-page N, --folder NAME, --format text|json)
+
 	  --help              Show this help
 	  --version           Show the version
 
@@ -56,12 +69,14 @@ const helpText = `
 	  1  the blog could not be read (network, server, unreadable answer), or it is
 	     not known whether a comment arrived
 	  2  usage or invalid input (unknown flag, bad URL, a comment field that fails validation)
-	  3  no such post
+	  3  no such post (for --unfollow: no such followed blog)
 	  4  the blog refused the comment (closed, duplicate, too fast, login required, its own validation)
 
 	Examples
 	  $ blogterm
 	  $ blogterm https://blog.example
+	  $ blogterm --import subscriptions.opml && blogterm --refresh
+	  $ blogterm --river --unread --format json | jq -r '.posts[] | "\\(.blog.title): \\(.title)"'
 	  $ blogterm blog.example --list --format json | jq '.posts[].title'
 	  $ blogterm blog.example --post hello-world --format markdown > hello.md
 	  $ blogterm blog.example --post 'https://blog.example/?p=42' --comments --format json | jq '.comments | length'
@@ -85,6 +100,15 @@ const flagDefinitions = {
 	email: {type: 'string'},
 	website: {type: 'string'},
 	replyTo: {type: 'string'},
+	follow: {type: 'string'},
+	unfollow: {type: 'string'},
+	import: {type: 'string'},
+	export: {type: 'boolean', default: false},
+	refresh: {type: 'boolean', default: false},
+	blogs: {type: 'boolean', default: false},
+	river: {type: 'boolean', default: false},
+	unread: {type: 'boolean', default: false},
+	folder: {type: 'string'},
 	// Declared (not meow's autoHelp/autoVersion, which end the process): `--help SITE` is still a flag and a SITE.
 	help: {type: 'boolean'},
 	version: {type: 'boolean'},
@@ -97,8 +121,8 @@ const flagDefinitions = {
 function withStdinMarkers(argv: readonly string[]): string[] {
 	const result: string[] = [];
 	for (let index = 0; index < argv.length; index++) {
-		if (argv[index] === '--comment' && argv[index + 1] === '-') {
-			result.push('--comment=-');
+		if ((argv[index] === '--comment' || argv[index] === '--import') && argv[index + 1] === '-') {
+			result.push(`${argv[index]}=-`);
 			index++;
 		} else {
 			result.push(argv[index]!);
@@ -162,6 +186,17 @@ async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<Comma
 	}
 	if (flags.perPage !== undefined && flags.perPage > 100) throw new UsageError('--per-page is at most 100 (WordPress\'s own limit)');
 	if (flags.width !== undefined && flags.width > maxWidth) throw new UsageError(`--width is at most ${maxWidth} columns`);
+	// The many-blogs commands (--follow, --blogs, --river…): print mode of their own, loaded only when asked for.
+	if (['follow', 'unfollow', 'import', 'export', 'refresh', 'blogs', 'river', 'unread', 'folder'].some(name => cli.unnormalizedFlags[name] !== undefined)) {
+		const {runSubscriptionCommand, subscriptionCommandOf} = await import('./run-subscriptions.js');
+		let command: ReturnType<typeof subscriptionCommandOf>;
+		try {
+			command = subscriptionCommandOf(flags, input[0]);
+		} catch (error) {
+			throw new UsageError((error as Error).message);
+		}
+		if (command) return {kind: 'done', exitCode: await runSubscriptionCommand(command, flags, io)};
+	}
 	const wantsPrint = flags.print || flags.list || flags.comment !== undefined || !io.stdout.isTTY;
 	if (wantsPrint) {
 		// Loaded only now: --help and the reader need none of print mode.

@@ -2,12 +2,24 @@
  * Many blogs: the followed blogs, the river of their posts, read state, refresh and OPML, kept in the
  * store's database (../store/db.ts). Plain TypeScript, no Ink: the home screen and print mode
  * (`--follow`, `--blogs`, `--river`…) both use this.
- *
- * Status: API first. Stubs (throw "not built yet") are marked STUB below; the rest works.
  */
-import type {HttpClient} from '../http/client.js';
+import {existsSync} from 'node:fs';
+import {createHttpClient, type HttpClient} from '../http/client.js';
 import type {Post, PostId} from '../model/post.js';
+import {BlogError} from '../errors.js';
+import {cleanLine} from '../render/sanitize.js';
+import {htmlToPlainText} from '../render/plain-text.js';
+import {userHttpCache} from '../store/cache.js';
+import {databasePath, openDatabase, writeTransaction, type Database} from '../store/db.js';
+import {anyBlog, blogsWithCounts, deleteBlog, findBlog, insertBlog, setBlogFolder, updateBlogAfterRefresh, type BlogRow, type BlogWithCounts} from '../store/blogs-table.js';
+import {findPost, markPostsRead, nextUnreadPost, readPostIds, riverCount, riverPosts, savePostText, setPostRead, storedPostText, upsertPosts, type StoredSummary} from '../store/posts-table.js';
 import type {BlogtermPaths} from '../store/paths.js';
+import {siteKey as siteKeyOf} from '../sources/wordpress/discover-wordpress.js';
+import {normaliseSiteUrl} from '../sources/open-blog.js';
+import {discoverBlog} from './discover.js';
+import type {ReadFeed} from './fetch-blog.js';
+import {readOpml, writeOpml} from './opml.js';
+import {refreshBlogs} from './refresh.js';
 import type {FollowedBlog, FollowOptions, FoundBlog, ImportReport, RefreshOptions, RefreshResult, RiverOptions, RiverPage, RiverPost} from './types.js';
 
 export type * from './types.js';
@@ -19,6 +31,8 @@ export type SubscriptionsOptions = {
 	readonly clock?: () => Date;
 	/** Read for BLOGTERM_* settings. Default process.env. */
 	readonly environment?: NodeJS.ProcessEnv;
+	/** How a feed's answer is parsed (parse-feed's readFeedResponse): tests count the calls. */
+	readonly readFeed?: ReadFeed;
 };
 
 /**
@@ -79,15 +93,251 @@ export type Subscriptions = {
 	close(): void;
 };
 
-/** STUB until the store lands: opens (creating and migrating) the database under `paths.data`. */
-export function openSubscriptions(_paths: BlogtermPaths, _options: SubscriptionsOptions = {}): Subscriptions {
-	throw new Error('not built yet');
+/** The river's page size unless asked otherwise, and the most it gives at once. */
+export const defaultRiverPerPage = 20;
+export const maxRiverPerPage = 1000;
+
+/** Opens (creating and migrating) the database under `paths.data`: the followed blogs and their posts. */
+export function openSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'config' | 'cache'>, options: SubscriptionsOptions = {}): Subscriptions {
+	const db = openDatabase(paths);
+	const environment = options.environment ?? process.env;
+	const clock = options.clock ?? (() => new Date());
+	const now = () => clock().toISOString();
+	let http = options.http;
+	const client = (): HttpClient => {
+		http ??= createHttpClient({cache: userHttpCache(environment), environment});
+		return http;
+	};
+
+	const blogOrThrow = (url: string): BlogRow => {
+		const blog = findBlog(db, url) ?? findBlog(db, normalisedOr(url));
+		if (!blog) throw new BlogError('not-found', `${cleanLine(url)} is not followed.`);
+		return blog;
+	};
+
+	const followFound = (found: FoundBlog, folder: string | undefined): BlogRow => writeTransaction(db, () => {
+		const existing = findBlog(db, found.url) ?? findBlog(db, found.siteKey);
+		if (existing) {
+			if (folder !== undefined) setBlogFolder(db, existing.id, folder);
+			return existing;
+		}
+		const id = insertBlog(db, {
+			url: found.url,
+			siteKey: found.siteKey,
+			title: found.title,
+			description: found.description,
+			kind: found.kind,
+			feedUrl: found.feedUrl,
+			apiUrl: found.apiUrl,
+			htmlUrl: found.htmlUrl,
+			folder: folder ?? '',
+			addedAt: now(),
+		});
+		return findBlog(db, found.url) ?? {...found, id} as unknown as BlogRow;
+	});
+
+	const subscriptions: Subscriptions = {
+		listBlogs: () => blogsWithCounts(db).map(blog => toFollowed(blog)),
+		getBlog(url) {
+			const blog = findBlog(db, url) ?? findBlog(db, normalisedOr(url));
+			return blog ? toFollowed(blogsWithCounts(db, {id: blog.id})[0]!) : undefined;
+		},
+		hasFollowedBlogs: () => anyBlog(db),
+		discover: async (url, discoverOptions = {}) => discoverBlog(client(), url, discoverOptions),
+		async follow(url, followOptions = {}) {
+			const found = typeof url === 'string' ? await discoverBlog(client(), url, {signal: followOptions.signal}) : url;
+			const blog = followFound(found, followOptions.folder);
+			if (blog.lastChecked === undefined) await subscriptions.refresh({only: [blog.url], signal: followOptions.signal});
+			return subscriptions.getBlog(blog.url)!;
+		},
+		unfollow(url) {
+			return writeTransaction(db, () => {
+				const blog = findBlog(db, url) ?? findBlog(db, normalisedOr(url));
+				if (!blog) return false;
+				deleteBlog(db, blog.id);
+				return true;
+			});
+		},
+		setFolder(url, folder) {
+			const blog = blogOrThrow(url);
+			writeTransaction(db, () => setBlogFolder(db, blog.id, cleanFolder(folder)));
+		},
+		river(riverOptions = {}) {
+			const page = Math.max(1, Math.floor(riverOptions.page ?? 1));
+			const perPage = Math.max(1, Math.min(maxRiverPerPage, Math.floor(riverOptions.perPage ?? defaultRiverPerPage)));
+			const blogId = riverOptions.blogUrl === undefined ? undefined : blogOrThrow(riverOptions.blogUrl).id;
+			const query = {unread: Boolean(riverOptions.unread), blogId, folder: riverOptions.folder};
+			// One read transaction: the count and the page agree while another process writes.
+			return db.transaction(() => {
+				const total = riverCount(db, query);
+				const posts = riverPosts(db, {...query, limit: perPage, offset: (page - 1) * perPage}).map(post => toRiverPost(post));
+				return {page, perPage, total, totalPages: Math.ceil(total / perPage), posts};
+			}).deferred();
+		},
+		nextUnread(after) {
+			const from = after ? findPost(db, blogOrThrow(after.blogUrl).id, after.postId) : undefined;
+			const next = nextUnreadPost(db, from?.rowId) ?? (from ? nextUnreadPost(db, undefined) : undefined);
+			return next ? toRiverPost(next) : undefined;
+		},
+		markRead(url, postId) {
+			const blog = findBlog(db, url);
+			writeTransaction(db, () => setPostRead(db, {siteKey: blog?.siteKey ?? url, blogId: blog?.id}, postId, true));
+		},
+		markUnread(url, postId) {
+			const blog = findBlog(db, url);
+			writeTransaction(db, () => setPostRead(db, {siteKey: blog?.siteKey ?? url, blogId: blog?.id}, postId, false));
+		},
+		markBlogRead(url) {
+			const blog = blogOrThrow(url);
+			return writeTransaction(db, () => markPostsRead(db, blog.id));
+		},
+		markAllRead: () => writeTransaction(db, () => markPostsRead(db)),
+		readIds: siteKey => readPostIds(db, siteKey),
+		savePostText(url, post) {
+			const blog = blogOrThrow(url);
+			const text = htmlToPlainText(post.html);
+			writeTransaction(db, () => savePostText(db, blog, post, text, now()));
+		},
+		storedPost(url, postId) {
+			const blog = findBlog(db, url);
+			return blog ? storedPostText(db, blog.id, postId) : undefined;
+		},
+		async refresh(refreshOptions = {}) {
+			const only = refreshOptions.only?.map(url => blogOrThrow(url).id);
+			const blogs = blogsWithCounts(db).filter(blog => !only || only.includes(blog.id));
+			const readFeed = options.readFeed ?? (await import('../sources/feed/parse-feed.js')).readFeedResponse;
+			return refreshBlogs(blogs, {
+				...refreshOptions,
+				http: client(),
+				readFeed,
+				now,
+				save: (blog, outcome) => writeTransaction(db, () => saveOutcome(db, blog, outcome, now())),
+				followed: blog => toFollowed(blogsWithCounts(db, {id: blog.id})[0] ?? {...blog, unread: 0, total: 0}),
+			});
+		},
+		importOpml(text) {
+			const {entries, skipped} = readOpml(text);
+			let added = 0;
+			let merged = 0;
+			writeTransaction(db, () => {
+				for (const entry of entries) {
+					const url = entry.xmlUrl ?? entry.htmlUrl!;
+					const existing = findBlog(db, url) ?? (entry.htmlUrl ? findBlog(db, entry.htmlUrl) : undefined) ?? (entry.xmlUrl ? findBlog(db, entry.xmlUrl) : undefined);
+					if (existing) {
+						merged++;
+						continue;
+					}
+					insertBlog(db, {
+						url,
+						siteKey: siteKeyOf(entry.htmlUrl ?? url),
+						title: entry.title || cleanLine(new URL(url).host),
+						kind: entry.xmlUrl ? 'feed' : 'unknown',
+						feedUrl: entry.xmlUrl ?? '',
+						apiUrl: '',
+						htmlUrl: entry.htmlUrl ?? '',
+						folder: cleanFolder(entry.folder),
+						addedAt: now(),
+					});
+					added++;
+				}
+			});
+			return {added, merged, skipped};
+		},
+		exportOpml() {
+			const blogs = blogsWithCounts(db)
+				.filter(blog => blog.feedUrl !== '' || blog.htmlUrl !== '')
+				.map(blog => ({title: blog.title, feedUrl: blog.feedUrl || blog.htmlUrl, htmlUrl: blog.htmlUrl, folder: blog.folder}));
+			return writeOpml(blogs, clock());
+		},
+		close() {
+			if (db.open) db.close();
+		},
+	};
+	return subscriptions;
 }
 
 /**
  * Whether any blog is followed, without loading SQLite when there is no database yet: what `blogterm`
- * with no SITE asks to choose between the home screen and the demo blog. STUB.
+ * with no SITE asks to choose between the home screen and the demo blog.
  */
-export function hasFollowedBlogs(_paths: BlogtermPaths): boolean {
-	return false;
+export function hasFollowedBlogs(paths: Pick<BlogtermPaths, 'data' | 'config' | 'cache'>): boolean {
+	if (!existsSync(databasePath(paths))) return false;
+	const subscriptions = openSubscriptions(paths);
+	try {
+		return subscriptions.hasFollowedBlogs();
+	} finally {
+		subscriptions.close();
+	}
 }
+
+/** What a refresh of one blog came to, for the store. */
+export type RefreshOutcome =
+	| {readonly kind: 'failed'; readonly message: string}
+	| {readonly kind: 'fetched'; readonly fetch: import('./fetch-blog.js').BlogFetch; readonly found?: FoundBlog};
+
+function saveOutcome(db: Database, blog: BlogRow, outcome: RefreshOutcome, now: string): {added: number; changed: number} {
+	if (outcome.kind === 'failed') {
+		updateBlogAfterRefresh(db, blog.id, {lastChecked: now, lastError: outcome.message});
+		return {added: 0, changed: 0};
+	}
+	const {fetch, found} = outcome;
+	const discovered = found
+		? {kind: found.kind, feedUrl: found.feedUrl, apiUrl: found.apiUrl, htmlUrl: found.htmlUrl, siteKey: found.siteKey, title: found.title, description: found.description}
+		: {};
+	const siteKey = found?.siteKey ?? blog.siteKey;
+	if (fetch.kind === 'not-modified') {
+		updateBlogAfterRefresh(db, blog.id, {lastChecked: now, lastError: undefined, ...discovered});
+		return {added: 0, changed: 0};
+	}
+	const counts = upsertPosts(db, {id: blog.id, siteKey}, fetch.posts, now);
+	updateBlogAfterRefresh(db, blog.id, {
+		lastChecked: now,
+		lastError: undefined,
+		...discovered,
+		// A blog imported from OPML has the file's name until it says its own.
+		...(fetch.title && !found && blog.kind !== 'wordpress' ? {title: fetch.title} : {}),
+		...(fetch.htmlUrl && !blog.htmlUrl && !found ? {htmlUrl: fetch.htmlUrl} : {}),
+		etag: fetch.etag,
+		lastModified: fetch.lastModified,
+		...(fetch.modifiedAfter ? {modifiedAfter: fetch.modifiedAfter} : {}),
+	});
+	return counts;
+}
+
+function toFollowed(blog: BlogWithCounts): FollowedBlog {
+	return {
+		url: blog.url,
+		title: blog.title,
+		feedUrl: blog.feedUrl,
+		htmlUrl: blog.htmlUrl,
+		folder: blog.folder,
+		kind: blog.kind,
+		siteKey: blog.siteKey,
+		unread: blog.unread,
+		total: blog.total,
+		lastUpdated: blog.lastUpdated,
+		lastChecked: blog.lastChecked,
+		lastError: blog.lastError,
+	};
+}
+
+function toRiverPost(post: StoredSummary): RiverPost {
+	const {rowId: _rowId, blogId: _blogId, blogUrl, blogTitle, siteKey, read, ...summary} = post;
+	return {...summary, blog: {url: blogUrl, title: blogTitle, siteKey}, read};
+}
+
+/** A URL as `follow` keeps it, or the text as it is when it is no URL. */
+function normalisedOr(url: string): string {
+	try {
+		return normaliseSiteUrl(url);
+	} catch {
+		return url;
+	}
+}
+
+/** A folder path: segments cleaned, empty ones dropped. */
+function cleanFolder(folder: string): string {
+	return folder.split('/').map(segment => cleanLine(segment).trim()).filter(Boolean).join('/');
+}
+
+export type {Post, PostId};

@@ -14,7 +14,7 @@ export type FollowedBlog = {
 	/** The blog as it was followed (normalised: `blog.example` → `https://blog.example/`); what every call names it by. */
 	readonly url: string;
 	readonly title: string;
-	/** The feed it is read from, or the WordPress REST root; '' when not found yet (kind 'unknown'). */
+	/** Its feed (for WordPress, the feed it serves: what OPML export gives); '' when not found yet (kind 'unknown'). */
 	readonly feedUrl: string;
 	/** Its home page, when known ('' otherwise). */
 	readonly htmlUrl: string;
@@ -43,6 +43,8 @@ export type FoundBlog = {
 	readonly description: string;
 	readonly kind: Exclude<BlogKind, 'unknown'>;
 	readonly feedUrl: string;
+	/** WordPress's REST root ('' for a feed blog). */
+	readonly apiUrl: string;
 	readonly htmlUrl: string;
 	readonly siteKey: string;
 	/** "WordPress REST API", "RSS feed"… (the source's own description), for showing only. */

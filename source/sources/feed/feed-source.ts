@@ -104,6 +104,11 @@ export class FeedSource implements BlogSource {
 		return this.#paging;
 	}
 
+	/** The feed it reads (after redirects): what a followed blog is refreshed from. */
+	get feedUrl(): string {
+		return this.#feedUrl;
+	}
+
 	async fetchPostPage(page: number, perPage: number, options: FetchOptions = {}): Promise<PostPage> {
 		const size = Math.max(1, Math.floor(perPage));
 		const number = Math.max(1, Math.floor(page));

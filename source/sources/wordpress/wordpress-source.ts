@@ -59,6 +59,11 @@ export class WordPressSource implements BlogSource {
 		this.#namedSite = options.namedSite;
 	}
 
+	/** The REST root it reads (`…/wp-json/` or `…/?rest_route=/`): what a followed blog is refreshed from. */
+	get apiRootUrl(): string {
+		return this.#root.url;
+	}
+
 	async fetchPostPage(page: number, perPage: number, options: FetchOptions = {}): Promise<PostPage> {
 		const clampedPerPage = Math.max(1, Math.min(maxPerPage, Math.floor(perPage)));
 		const response = await this.#get('wp/v2/posts', {page, per_page: clampedPerPage, _embed: embed, _fields: summaryFields}, options);

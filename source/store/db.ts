@@ -1,0 +1,68 @@
+import {closeSync, openSync} from 'node:fs';
+import {join} from 'node:path';
+import Database from 'better-sqlite3';
+import {latestVersion, migrations, type MigrationContext} from './migrations/index.js';
+import type {BlogtermPaths} from './paths.js';
+import {keepPrivate, makePrivateFolder, privateFileMode} from './settings-files.js';
+
+export type {Database} from 'better-sqlite3';
+
+/** The database's file name under the data folder. */
+export const databaseFileName = 'blogterm.db';
+
+/** Where the database of these paths is. */
+export function databasePath(paths: Pick<BlogtermPaths, 'data'>): string {
+	return join(paths.data, databaseFileName);
+}
+
+/** How long a writer waits for another process's write to finish before giving up (SQLITE_BUSY). */
+export const busyTimeoutMs = 10_000;
+
+/**
+ * Opens (creating when missing) the store's database and brings its schema up to date. WAL, so a
+ * reader open while a script runs `--refresh` reads on while it writes; one writer at a time, each
+ * waiting up to `busyTimeoutMs` for the other. The file and its folder are the user's alone.
+ */
+export function openDatabase(paths: Pick<BlogtermPaths, 'data' | 'config'>): Database.Database {
+	makePrivateFolder(paths.data);
+	const path = databasePath(paths);
+	// Made 0600 before SQLite creates it (as the umask says); its -wal and -shm files take its mode.
+	closeSync(openSync(path, 'a', privateFileMode));
+	keepPrivate(path, privateFileMode);
+	const db = new Database(path, {timeout: busyTimeoutMs});
+	try {
+		db.pragma('journal_mode = WAL');
+		db.pragma('synchronous = NORMAL');
+		db.pragma('foreign_keys = ON');
+		migrate(db, {configDir: paths.config});
+	} catch (error) {
+		db.close();
+		throw error;
+	}
+	return db;
+}
+
+/** The schema version a database is at (PRAGMA user_version: 0 for a new file). */
+export function schemaVersion(db: Database.Database): number {
+	return db.pragma('user_version', {simple: true}) as number;
+}
+
+/**
+ * Runs the migrations a database has not had, each in its own write transaction; another process
+ * migrating at the same time waits, then finds the work done.
+ */
+export function migrate(db: Database.Database, context: MigrationContext): void {
+	if (schemaVersion(db) >= latestVersion) return;
+	for (const migration of migrations) {
+		writeTransaction(db, () => {
+			if (schemaVersion(db) >= migration.version) return;
+			migration.up(db, context);
+			db.pragma(`user_version = ${migration.version}`);
+		});
+	}
+}
+
+/** Runs `work` as one write transaction (BEGIN IMMEDIATE: the write lock is taken first, so it never fails halfway for a lock). */
+export function writeTransaction<T>(db: Database.Database, work: () => T): T {
+	return db.transaction(work).immediate();
+}

@@ -1,0 +1,31 @@
+import type {Database} from 'better-sqlite3';
+import {carryOverReadState} from './carry-over-read-state.js';
+import {initialSchema} from './001-initial.js';
+
+/** What a migration may need besides the database: where today's files are (the read state to carry over). */
+export type MigrationContext = {
+	/** The config folder (read-state.json). */
+	readonly configDir: string;
+};
+
+/** One step of the schema: the version it brings the database to (PRAGMA user_version), and how. */
+export type Migration = {
+	readonly version: number;
+	readonly name: string;
+	readonly up: (db: Database, context: MigrationContext) => void;
+};
+
+/** Every migration, in order. Never edit one that has shipped: add the next. */
+export const migrations: readonly Migration[] = [
+	{
+		version: 1,
+		name: 'initial schema, read state carried over',
+		up(db, context) {
+			db.exec(initialSchema);
+			carryOverReadState(db, context.configDir);
+		},
+	},
+];
+
+/** The version a database is at when every migration has run. */
+export const latestVersion = migrations.at(-1)!.version;

@@ -1,0 +1,248 @@
+import type {Database} from 'better-sqlite3';
+import type {Post, PostId, PostSummary, Term} from '../model/post.js';
+
+/** A post as a refresh brings it: what the list shows, and its text when the source gave it. */
+export type IncomingPost = PostSummary & {
+	readonly html?: string;
+	readonly isSummaryOnly?: boolean;
+	readonly commentsOpen?: boolean;
+	/** Plain text of the body, for the full-text index (the excerpt when not given). */
+	readonly plainText?: string;
+};
+
+/** A stored post as the river lists it. */
+export type StoredSummary = PostSummary & {
+	readonly rowId: number;
+	readonly read: boolean;
+	readonly blogId: number;
+	readonly blogUrl: string;
+	readonly blogTitle: string;
+	readonly siteKey: string;
+};
+
+type PostRow = {
+	rowId: number;
+	blogId: number;
+	postId: string;
+	idIsNumber: number;
+	title: string;
+	link: string;
+	date: string | null;
+	sortDate: string;
+	author: string;
+	excerpt: string;
+	commentCount: number | null;
+	slug: string | null;
+	categories: string;
+	tags: string;
+	read: number;
+	blogUrl: string;
+	blogTitle: string;
+	siteKey: string;
+};
+
+const summaryColumns = `p.id AS rowId, p.blog_id AS blogId, p.post_id AS postId, p.id_is_number AS idIsNumber, p.title, p.link, p.date,
+	p.sort_date AS sortDate, p.author, p.excerpt, p.comment_count AS commentCount, p.slug, p.categories, p.tags, p.read,
+	b.url AS blogUrl, b.title AS blogTitle, b.site_key AS siteKey`;
+
+function parseTerms(json: string): Term[] {
+	try {
+		const value: unknown = JSON.parse(json);
+		return Array.isArray(value) ? value as Term[] : [];
+	} catch {
+		return [];
+	}
+}
+
+function toSummary(row: PostRow): StoredSummary {
+	return {
+		id: row.idIsNumber ? Number(row.postId) : row.postId,
+		title: row.title,
+		link: row.link,
+		date: row.date ?? undefined,
+		author: row.author,
+		commentCount: row.commentCount ?? undefined,
+		excerpt: row.excerpt,
+		...(row.slug === null ? {} : {slug: row.slug}),
+		categories: parseTerms(row.categories),
+		tags: parseTerms(row.tags),
+		rowId: row.rowId,
+		read: row.read === 1,
+		blogId: row.blogId,
+		blogUrl: row.blogUrl,
+		blogTitle: row.blogTitle,
+		siteKey: row.siteKey,
+	};
+}
+
+/** A date as the river sorts it: ISO 8601 in UTC, or undefined when it cannot be read. */
+function isoOrUndefined(date: string | undefined): string | undefined {
+	if (!date) return undefined;
+	const time = Date.parse(date);
+	return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+/**
+ * Adds the posts a refresh brought, or updates those already stored (their read state stays; their
+ * kept text stays unless a new one came). A post read before it was stored (a read mark) is stored
+ * read. Returns how many were new. Run inside a write transaction.
+ */
+export function upsertPosts(db: Database, blog: {readonly id: number; readonly siteKey: string}, posts: readonly IncomingPost[], now: string): {added: number; changed: number} {
+	const existing = db.prepare('SELECT id, title, date, excerpt, html IS NOT NULL AS hasHtml, coalesce(length(html), -1) AS htmlLength FROM posts WHERE blog_id = ? AND post_id = ?');
+	const insert = db.prepare(`INSERT INTO posts (blog_id, post_id, id_is_number, title, link, date, sort_date, author, excerpt, comment_count, slug,
+			categories, tags, html, is_summary_only, comments_open, read, seen_at)
+		VALUES (@blogId, @postId, @idIsNumber, @title, @link, @date, @sortDate, @author, @excerpt, @commentCount, @slug,
+			@categories, @tags, @html, @isSummaryOnly, @commentsOpen,
+			EXISTS (SELECT 1 FROM read_marks WHERE site_key = @siteKey AND post_id = @postId), @now)`);
+	const update = db.prepare(`UPDATE posts SET title = @title, link = @link, date = @date, sort_date = coalesce(@date, sort_date), author = @author,
+			excerpt = @excerpt, comment_count = @commentCount, slug = @slug, categories = @categories, tags = @tags,
+			html = coalesce(@html, html), is_summary_only = CASE WHEN @html IS NULL THEN is_summary_only ELSE @isSummaryOnly END,
+			comments_open = @commentsOpen
+		WHERE id = @rowId`);
+	const deleteText = db.prepare('DELETE FROM posts_text WHERE rowid = ?');
+	const insertText = db.prepare('INSERT INTO posts_text (rowid, title, text) VALUES (?, ?, ?)');
+	let added = 0;
+	let changed = 0;
+	for (const post of posts) {
+		const postId = String(post.id);
+		const date = isoOrUndefined(post.date) ?? null;
+		const values = {
+			blogId: blog.id,
+			siteKey: blog.siteKey,
+			postId,
+			idIsNumber: typeof post.id === 'number' ? 1 : 0,
+			title: post.title,
+			link: post.link,
+			date,
+			sortDate: date ?? now,
+			author: post.author,
+			excerpt: post.excerpt,
+			commentCount: post.commentCount ?? null,
+			slug: post.slug ?? null,
+			categories: JSON.stringify(post.categories),
+			tags: JSON.stringify(post.tags),
+			html: post.html ?? null,
+			isSummaryOnly: post.isSummaryOnly ? 1 : 0,
+			commentsOpen: post.commentsOpen ? 1 : 0,
+			now,
+		};
+		const found = existing.get(blog.id, postId) as {id: number; title: string; date: string | null; excerpt: string; htmlLength: number} | undefined;
+		if (found) {
+			// Unchanged (a feed sends all its items each time): nothing to write.
+			const same = found.title === post.title && found.date === date && found.excerpt === post.excerpt
+				&& (post.html === undefined || found.htmlLength === post.html.length);
+			if (same) continue;
+			update.run({...values, rowId: found.id});
+			deleteText.run(found.id);
+			insertText.run(found.id, post.title, post.plainText ?? post.excerpt);
+			changed++;
+		} else {
+			const rowId = Number(insert.run(values).lastInsertRowid);
+			insertText.run(rowId, post.title, post.plainText ?? post.excerpt);
+			added++;
+		}
+	}
+	return {added, changed};
+}
+
+export type RiverQuery = {
+	readonly unread: boolean;
+	readonly limit: number;
+	readonly offset: number;
+	readonly blogId?: number;
+	readonly folder?: string;
+};
+
+function riverWhere(query: Pick<RiverQuery, 'unread' | 'blogId' | 'folder'>): {sql: string; values: Record<string, unknown>} {
+	const conditions: string[] = [];
+	const values: Record<string, unknown> = {};
+	if (query.unread) conditions.push('p.read = 0');
+	if (query.blogId !== undefined) {
+		conditions.push('p.blog_id = @blogId');
+		values['blogId'] = query.blogId;
+	}
+	if (query.folder !== undefined) {
+		conditions.push('(b.folder = @folder OR substr(b.folder, 1, length(@folder) + 1) = @folder || \'/\')');
+		values['folder'] = query.folder;
+	}
+	return {sql: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', values};
+}
+
+/** Posts across blogs, newest first (a post without a date by when it was first seen). */
+export function riverPosts(db: Database, query: RiverQuery): StoredSummary[] {
+	const {sql, values} = riverWhere(query);
+	const rows = db.prepare(`SELECT ${summaryColumns} FROM posts p JOIN blogs b ON b.id = p.blog_id ${sql}
+		ORDER BY p.sort_date DESC, p.id DESC LIMIT @limit OFFSET @offset`).all({...values, limit: query.limit, offset: query.offset}) as PostRow[];
+	return rows.map(row => toSummary(row));
+}
+
+/** How many posts the river holds with these conditions. */
+export function riverCount(db: Database, query: Pick<RiverQuery, 'unread' | 'blogId' | 'folder'>): number {
+	const {sql, values} = riverWhere(query);
+	const join = query.folder === undefined ? '' : 'JOIN blogs b ON b.id = p.blog_id';
+	return db.prepare(`SELECT count(*) FROM posts p ${join} ${sql}`).pluck().get(values) as number;
+}
+
+/** The stored post `postId` of a blog. */
+export function findPost(db: Database, blogId: number, postId: PostId): StoredSummary | undefined {
+	const row = db.prepare(`SELECT ${summaryColumns} FROM posts p JOIN blogs b ON b.id = p.blog_id WHERE p.blog_id = ? AND p.post_id = ?`).get(blogId, String(postId)) as PostRow | undefined;
+	return row ? toSummary(row) : undefined;
+}
+
+/** The first unread post after (older than) the post at `rowId` in river order; the newest unread when `rowId` is undefined. */
+export function nextUnreadPost(db: Database, rowId: number | undefined): StoredSummary | undefined {
+	const from = rowId === undefined ? undefined : db.prepare('SELECT sort_date AS sortDate, id FROM posts WHERE id = ?').get(rowId) as {sortDate: string; id: number} | undefined;
+	const row = from
+		? db.prepare(`SELECT ${summaryColumns} FROM posts p JOIN blogs b ON b.id = p.blog_id
+			WHERE p.read = 0 AND (p.sort_date < @sortDate OR (p.sort_date = @sortDate AND p.id < @id))
+			ORDER BY p.sort_date DESC, p.id DESC LIMIT 1`).get(from) as PostRow | undefined
+		: db.prepare(`SELECT ${summaryColumns} FROM posts p JOIN blogs b ON b.id = p.blog_id WHERE p.read = 0
+			ORDER BY p.sort_date DESC, p.id DESC LIMIT 1`).get() as PostRow | undefined;
+	return row ? toSummary(row) : undefined;
+}
+
+/** Marks one post read or unread, stored or not (a read mark by site key keeps it for when it is stored). */
+export function setPostRead(db: Database, site: {readonly siteKey: string; readonly blogId: number | undefined}, postId: PostId, read: boolean): void {
+	const id = String(postId);
+	if (site.blogId !== undefined) db.prepare('UPDATE posts SET read = ? WHERE blog_id = ? AND post_id = ?').run(read ? 1 : 0, site.blogId, id);
+	if (read) db.prepare('INSERT OR IGNORE INTO read_marks (site_key, post_id) VALUES (?, ?)').run(site.siteKey, id);
+	else db.prepare('DELETE FROM read_marks WHERE site_key = ? AND post_id = ?').run(site.siteKey, id);
+}
+
+/** Marks every stored post of a blog (or of every blog) read; returns how many changed. */
+export function markPostsRead(db: Database, blogId?: number): number {
+	return blogId === undefined
+		? db.prepare('UPDATE posts SET read = 1 WHERE read = 0').run().changes
+		: db.prepare('UPDATE posts SET read = 1 WHERE blog_id = ? AND read = 0').run(blogId).changes;
+}
+
+/** The IDs read on a site: its stored posts marked read, and read marks of posts not stored. */
+export function readPostIds(db: Database, siteKey: string): Set<string> {
+	const ids = db.prepare(`SELECT post_id FROM read_marks WHERE site_key = @siteKey
+		UNION SELECT p.post_id FROM posts p JOIN blogs b ON b.id = p.blog_id WHERE b.site_key = @siteKey AND p.read = 1`).pluck().all({siteKey}) as string[];
+	return new Set(ids);
+}
+
+/** Keeps a post's text (the reader opened it) so it opens offline; stores the post when a refresh has not yet. */
+export function savePostText(db: Database, blog: {readonly id: number; readonly siteKey: string}, post: Post, plainText: string, now: string): void {
+	upsertPosts(db, blog, [{...post, plainText}], now);
+	db.prepare('UPDATE posts SET html = ?, is_summary_only = ?, comments_open = ? WHERE blog_id = ? AND post_id = ?')
+		.run(post.html, post.isSummaryOnly ? 1 : 0, post.commentsOpen ? 1 : 0, blog.id, String(post.id));
+}
+
+/** A stored post with its kept text, or undefined when its text was never kept. */
+export function storedPostText(db: Database, blogId: number, postId: PostId): Post | undefined {
+	const summary = findPost(db, blogId, postId);
+	if (!summary) return undefined;
+	const row = db.prepare('SELECT html, is_summary_only AS isSummaryOnly, comments_open AS commentsOpen FROM posts WHERE id = ?').get(summary.rowId) as {html: string | null; isSummaryOnly: number; commentsOpen: number};
+	if (row.html === null) return undefined;
+	const {rowId: _rowId, read: _read, blogId: _blogId, blogUrl: _blogUrl, blogTitle: _blogTitle, siteKey: _siteKey, ...postSummary} = summary;
+	return {...postSummary, html: row.html, isSummaryOnly: row.isSummaryOnly === 1, commentsOpen: row.commentsOpen === 1};
+}
+
+/** Posts whose title or text match an FTS5 query, best first (for search, later). */
+export function searchPosts(db: Database, match: string, limit: number): StoredSummary[] {
+	const rows = db.prepare(`SELECT ${summaryColumns} FROM posts_text t JOIN posts p ON p.id = t.rowid JOIN blogs b ON b.id = p.blog_id
+		WHERE posts_text MATCH ? ORDER BY rank LIMIT ?`).all(match, limit) as PostRow[];
+	return rows.map(row => toSummary(row));
+}

@@ -1,0 +1,51 @@
+import type {HttpClient} from '../http/client.js';
+import {normaliseSiteUrl, openBlog} from '../sources/open-blog.js';
+import type {BlogSource} from '../sources/blog-source.js';
+import type {FoundBlog} from './types.js';
+
+/** What a source reads from, when it says (WordPressSource.apiRootUrl, FeedSource.feedUrl). */
+type Readable = BlogSource & {readonly apiRootUrl?: string; readonly feedUrl?: string};
+
+/**
+ * Finds the blog at `url` exactly as `blogterm SITE` does (openBlog: WordPress's REST API, else the
+ * feed the page names or one in the usual places), and says how a refresh will read it.
+ * Rejects with a BlogError ("No feed found at …").
+ */
+export async function discoverBlog(http: HttpClient, url: string, options: {readonly signal?: AbortSignal} = {}): Promise<FoundBlog> {
+	const normalised = normaliseSiteUrl(url);
+	const source: Readable = await openBlog(http, normalised, {signal: options.signal});
+	const common = {
+		url: normalised,
+		title: source.site.name,
+		description: source.site.description,
+		htmlUrl: source.site.url,
+		siteKey: source.site.key,
+		sourceDescription: source.description,
+	};
+	if (typeof source.apiRootUrl === 'string') {
+		return {...common, kind: 'wordpress', apiUrl: source.apiRootUrl, feedUrl: await wordPressFeedUrl(http, normalised, source.site.url)};
+	}
+	return {...common, kind: 'feed', apiUrl: '', feedUrl: source.feedUrl ?? normalised};
+}
+
+/**
+ * The feed a WordPress blog serves, for OPML export (other readers read feeds, not the REST API): the
+ * one its home page names (the page openBlog just kept on disk: no request), else `?feed=rss2`, which
+ * every WordPress answers whatever its permalinks.
+ */
+async function wordPressFeedUrl(http: HttpClient, url: string, home: string): Promise<string> {
+	try {
+		const page = await http.getText(url, {cache: true, cacheFirst: true});
+		if (/html/i.test(String(page.headers['content-type'] ?? ''))) {
+			const {findFeedLinks} = await import('../sources/feed/discover-feed.js');
+			const named = findFeedLinks(page.body, page.url)[0];
+			if (named) return named;
+		}
+	} catch {
+		// Only a nicety: the usual address does.
+	}
+	const feed = new URL(home);
+	feed.search = '?feed=rss2';
+	feed.hash = '';
+	return feed.toString();
+}
