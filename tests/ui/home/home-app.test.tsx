@@ -22,8 +22,8 @@ function lineWith(frame: string, text: string): string {
 describe('the home screen', () => {
 	let wordpress: TestDemo;
 	let feed: TestDemo;
-	let wordpressPosts: PostSummary[];
-	let feedPosts: PostSummary[];
+	let wordpressPosts: readonly PostSummary[];
+	let feedPosts: readonly PostSummary[];
 	before(async () => {
 		[wordpress, feed] = await Promise.all([startTestDemo(), startTestDemo({mode: 'feed-only'})]);
 		wordpressPosts = (await (await openBlog(http, wordpress.url)).fetchPostPage(1, 3)).posts;
