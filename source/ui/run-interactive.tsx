@@ -26,7 +26,7 @@ export type ReaderFlags = SiteFlags & {
 };
 
 /** Said under the demo blog when no blog is followed. */
-export const followHint = 'You follow no blogs yet: blogterm --follow URL follows one, and blogterm then opens on them.';
+export const followHint = 'No blogs followed yet: blogterm --follow URL follows one.';
 
 /** How often the home screen refreshes every blog: BLOGTERM_REFRESH_MINUTES, default 30 (0: only on start and r). */
 export function refreshMinutes(environment: NodeJS.ProcessEnv = process.env): number {

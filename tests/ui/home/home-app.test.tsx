@@ -4,7 +4,9 @@ import {render} from 'ink-testing-library';
 import {createHttpClient} from '../../../source/http/client.js';
 import type {PostSummary} from '../../../source/model/post.js';
 import {openBlog} from '../../../source/sources/open-blog.js';
+import {App} from '../../../source/ui/app.js';
 import {HomeApp} from '../../../source/ui/home/home-app.js';
+import {followHint, refreshMinutes} from '../../../source/ui/run-interactive.js';
 import {startTestDemo, type TestDemo} from '../../helpers/demo.js';
 import {frameText, keys, press, resize, waitFor, waitForFrame, waitForText} from '../helpers.js';
 import {memoryHomeData, type MemoryBlog, type MemoryPost} from './memory-home-data.js';
@@ -49,13 +51,13 @@ describe('the home screen', () => {
 		return memoryHomeData(http, blogs, posts);
 	}
 
-	function renderHome(store: ReturnType<typeof fixture>, options: {columns?: number; rows?: number; startView?: 'blogs' | 'river'} = {}) {
+	function renderHome(store: ReturnType<typeof fixture>, options: {columns?: number; rows?: number; startView?: 'blogs' | 'river'; refreshMinutes?: number} = {}) {
 		const app = render(
 			<HomeApp
 				data={store.data}
 				openSource={(url, signal, loadOptions) => openBlog(http, url, {...loadOptions, signal})}
 				perPage={10}
-				refreshMinutes={0}
+				refreshMinutes={options.refreshMinutes ?? 0}
 				startView={options.startView}
 				now={() => now}
 			/>,
@@ -100,6 +102,16 @@ describe('the home screen', () => {
 		// r refreshes again.
 		await press(app, 'r');
 		await waitFor(() => store.refreshes.length === 2, 'r started another refresh');
+		app.unmount();
+	});
+
+	it('refreshes again every N minutes while open, without a key', async () => {
+		const store = fixture();
+		// 0.002 minutes: 120 ms.
+		const app = renderHome(store, {refreshMinutes: 0.002});
+		await waitFor(() => store.refreshes.length === 1, 'the refresh on start');
+		store.refreshes[0]!.finish({done: 3, total: 3, failed: 0});
+		await waitFor(() => store.refreshes.length === 2, 'a refresh on the timer');
 		app.unmount();
 	});
 
@@ -235,5 +247,21 @@ describe('the home screen', () => {
 		await press(app, keys.escape);
 		await waitForText(app, 'Demo WordPress');
 		app.unmount();
+	});
+
+	it('with no blog followed, the demo blog says how to follow one', async () => {
+		const app = render(<App site={wordpress.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={{readIds: () => new Set(), markRead() {}}} note={followHint} />);
+		resize(app.stdout, 80, 24);
+		const frame = await waitForText(app, 'Page 1 of');
+		assert.match(frame, /No blogs followed yet: blogterm --follow URL follows one\.\n?$/);
+		assert.ok(frame.split('\n').length < 24, 'never taller than the terminal');
+		app.unmount();
+	});
+
+	it('takes the refresh interval from BLOGTERM_REFRESH_MINUTES, 30 by default', () => {
+		assert.equal(refreshMinutes({}), 30);
+		assert.equal(refreshMinutes({BLOGTERM_REFRESH_MINUTES: '5'}), 5);
+		assert.equal(refreshMinutes({BLOGTERM_REFRESH_MINUTES: '0'}), 0);
+		assert.equal(refreshMinutes({BLOGTERM_REFRESH_MINUTES: 'soon'}), 30);
 	});
 });
