@@ -121,8 +121,8 @@ export function writeOpml(blogs: readonly OpmlBlog[], now: Date): string {
 		folder.outlines.push({
 			text: title,
 			title,
-			type: 'rss',
-			xmlUrl: blog.feedUrl,
+			// A blog imported with a home page only, not read yet, has no feed to give: its home page alone.
+			...(blog.feedUrl ? {type: 'rss', xmlUrl: blog.feedUrl} : {}),
 			...(blog.htmlUrl ? {htmlUrl: blog.htmlUrl} : {}),
 		});
 	}

@@ -12,7 +12,7 @@ import {htmlToPlainText} from '../render/plain-text.js';
 import {userHttpCache} from '../store/cache.js';
 import {databasePath, openDatabase, writeTransaction, type Database} from '../store/db.js';
 import {anyBlog, blogsWithCounts, deleteBlog, findBlog, insertBlog, setBlogFolder, updateBlogAfterRefresh, type BlogRow, type BlogWithCounts} from '../store/blogs-table.js';
-import {findPost, markPostsRead, nextUnreadPost, readPostIds, riverCount, riverPosts, savePostText, setPostRead, storedPostText, upsertPosts, type StoredSummary} from '../store/posts-table.js';
+import {findPost, markPostsRead, nextUnreadPost, readPostIds, riverCount, riverPosts, savePostText, searchPosts, setPostRead, storedPostText, upsertPosts, type StoredSummary} from '../store/posts-table.js';
 import type {BlogtermPaths} from '../store/paths.js';
 import {siteKey as siteKeyOf} from '../sources/wordpress/discover-wordpress.js';
 import {normaliseSiteUrl} from '../sources/open-blog.js';
@@ -80,6 +80,9 @@ export type Subscriptions = {
 	savePostText(blogUrl: string, post: Post): void;
 	/** A post's stored text, for reading offline; undefined when its text was never kept. */
 	storedPost(blogUrl: string, postId: PostId): Post | undefined;
+
+	/** Stored posts whose title or text hold every word of `text` (FTS5), best first. */
+	search(text: string, options?: {readonly limit?: number}): RiverPost[];
 
 	/** Fetches every followed blog (or `only` these), a bounded number at once; never rejects for a blog's failure. */
 	refresh(options?: RefreshOptions): Promise<RefreshResult>;
@@ -202,6 +205,13 @@ export function openSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'config' |
 			const blog = findBlog(db, url);
 			return blog ? storedPostText(db, blog.id, postId) : undefined;
 		},
+		search(text, searchOptions = {}) {
+			// Each word as a quoted FTS5 string: what a user types is never FTS5 syntax.
+			const words = text.match(/[\p{L}\p{N}_]+/gu) ?? [];
+			if (words.length === 0) return [];
+			const match = words.map(word => `"${word}"`).join(' ');
+			return searchPosts(db, match, Math.max(1, Math.min(1000, searchOptions.limit ?? 50))).map(post => toRiverPost(post));
+		},
 		async refresh(refreshOptions = {}) {
 			const only = refreshOptions.only?.map(url => blogOrThrow(url).id);
 			const blogs = blogsWithCounts(db).filter(blog => !only || only.includes(blog.id));
@@ -246,7 +256,7 @@ export function openSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'config' |
 		exportOpml() {
 			const blogs = blogsWithCounts(db)
 				.filter(blog => blog.feedUrl !== '' || blog.htmlUrl !== '')
-				.map(blog => ({title: blog.title, feedUrl: blog.feedUrl || blog.htmlUrl, htmlUrl: blog.htmlUrl, folder: blog.folder}));
+				.map(blog => ({title: blog.title, feedUrl: blog.feedUrl, htmlUrl: blog.htmlUrl, folder: blog.folder}));
 			return writeOpml(blogs, clock());
 		},
 		close() {

@@ -63,16 +63,7 @@ export async function startFeedBlog(title: string, posts: TestPost[]): Promise<F
 		response.writeHead(404, {'content-type': 'text/plain'});
 		response.end('not found');
 	});
-	return Object.assign(server, {
-		feedUrl: `${server.url}feed.xml`,
-		feedHits,
-		get posts() {
-			return state.posts;
-		},
-		set posts(next: TestPost[]) {
-			state.posts = next;
-		},
-	});
+	return withPosts(Object.assign(server, {feedUrl: `${server.url}feed.xml`, feedHits}), state);
 }
 
 export type WordPressBlog = TestServer & {
@@ -128,15 +119,18 @@ export async function startWordPressBlog(name: string, posts: TestPost[]): Promi
 		response.writeHead(404, {'content-type': 'application/json'});
 		response.end('{"code":"rest_no_route"}');
 	});
-	return Object.assign(server, {
-		postQueries,
-		get posts() {
-			return state.posts;
-		},
-		set posts(next: TestPost[]) {
+	return withPosts(Object.assign(server, {postQueries}), state);
+}
+
+/** `posts` on the server, read and written through to what it serves. */
+function withPosts<T extends object>(server: T, state: {posts: TestPost[]}): T & {posts: TestPost[]} {
+	return Object.defineProperty(server, 'posts', {
+		get: () => state.posts,
+		set(next: TestPost[]) {
 			state.posts = next;
 		},
-	});
+		enumerable: true,
+	}) as T & {posts: TestPost[]};
 }
 
 /** A server that accepts connections and never answers: a blog that hangs. */

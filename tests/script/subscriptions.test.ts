@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import {rmSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {after, before, describe, it} from 'node:test';
+import {startBrokenBlog, dailyPosts, startFeedBlog, startWordPressBlog, type FeedBlog, type WordPressBlog} from '../subscriptions/blog-servers.js';
+import type {TestServer} from '../helpers/http-server.js';
+import {controlCharacters, ensureBuilt, runCli, runInProcess, temporaryHome} from './run-cli.js';
+
+describe('print mode for many blogs', () => {
+	let home: string;
+	let feed: FeedBlog;
+	let wordpress: WordPressBlog;
+	let broken: TestServer;
+	const run = async (args: readonly string[], input?: string) => runInProcess(args, {home, ...(input === undefined ? {} : {input})});
+	before(async () => {
+		ensureBuilt();
+		home = temporaryHome();
+		feed = await startFeedBlog('Feed Blog', dailyPosts('Feed post', 3, '2024-05-10T10:00:00Z'));
+		wordpress = await startWordPressBlog('Word \u001B[31mBlog', dailyPosts('Word post', 2, '2024-05-09T12:00:00Z'));
+		broken = await startBrokenBlog();
+	});
+	after(async () => {
+		rmSync(home, {recursive: true, force: true});
+		await Promise.all([feed.close(), wordpress.close(), broken.close()]);
+	});
+
+	it('--follow finds and follows a blog and says what it found', async () => {
+		const followed = await run(['--follow', feed.url]);
+		assert.deepEqual([followed.code, followed.errorLines], [0, []]);
+		assert.equal(followed.stdout, `Following Feed Blog (${feed.url}): 3 posts, 3 unread.\n`);
+		const json = await run(['--follow', wordpress.url, '--folder', 'Work', '--format', 'json']);
+		assert.equal(json.code, 0);
+		assert.deepEqual(JSON.parse(json.stdout), {
+			url: wordpress.url, title: 'Word Blog', feedUrl: `${wordpress.url}feed/`, folder: 'Work', unread: 2, total: 2,
+			lastUpdated: '2024-05-09T12:00:00.000Z', lastError: null,
+		});
+	});
+
+	it('--blogs lists them, as JSON with every field', async () => {
+		const {code, stdout} = await run(['--blogs', '--format', 'json']);
+		assert.equal(code, 0);
+		const blogs = JSON.parse(stdout) as Array<Record<string, unknown>>;
+		assert.deepEqual(blogs.map(blog => Object.keys(blog)), Array.from({length: 2}, () => ['url', 'title', 'feedUrl', 'folder', 'unread', 'total', 'lastUpdated', 'lastError']));
+		assert.deepEqual(blogs.map(blog => [blog['title'], blog['folder'], blog['unread']]), [['Feed Blog', '', 3], ['Word Blog', 'Work', 2]]);
+		const text = await run(['--blogs']);
+		assert.match(text.stdout, /^Feed Blog · 3 unread of 3 · updated May 10, 2024\n/);
+		assert.match(text.stdout, /\nWork\/\n {2}Word Blog · 2 unread of 2/);
+		assert.doesNotMatch(text.stdout, controlCharacters);
+	});
+
+	it('--river gives posts across blogs, newest first, each with its blog and whether it was read', async () => {
+		const {code, stdout} = await run(['--river', '--per-page', '3', '--format', 'json']);
+		assert.equal(code, 0);
+		const river = JSON.parse(stdout) as {page: number; totalPages: number; total: number; posts: Array<Record<string, unknown>>};
+		assert.deepEqual([river.page, river.totalPages, river.total], [1, 2, 5]);
+		assert.deepEqual(river.posts.map(post => [post['title'], (post['blog'] as {title: string}).title, post['read']]), [
+			['Feed post 1', 'Feed Blog', false],
+			['Word post 1', 'Word Blog', false],
+			['Feed post 2', 'Feed Blog', false],
+		]);
+		assert.deepEqual(Object.keys(river.posts[0]!), ['id', 'title', 'link', 'date', 'author', 'commentCount', 'excerpt', 'blog', 'read']);
+		const page2 = JSON.parse((await run(['--river', '--page', '2', '--per-page', '3', '--format', 'json'])).stdout) as typeof river;
+		assert.deepEqual(page2.posts.map(post => post['title']), ['Word post 2', 'Feed post 3']);
+		const text = await run(['--river', '--unread', '--per-page', '1']);
+		assert.match(text.stdout, /^Page 1 of 5 · 5 posts\n\n● Feed post 1\n {4}Feed Blog · May 10, 2024/);
+	});
+
+	it('--import reads OPML from stdin, one line on stderr per entry skipped', async () => {
+		const opml = `<opml version="1.0"><body><outline text="Again" xmlUrl="${feed.feedUrl}"/><outline text="Broken" xmlUrl="${broken.url}feed"/><outline text="Nothing"/></body></opml>`;
+		const {code, stdout, errorLines} = await run(['--import', '-'], opml);
+		assert.equal(code, 0);
+		assert.equal(stdout, 'Imported 1 blog (1 already followed); 1 skipped. blogterm --refresh reads them.\n');
+		assert.deepEqual(errorLines, ['blogterm: entry 3 “Nothing”: an empty folder or a note, not a blog: skipped.']);
+	});
+
+	it('--import refuses a file that is not OPML or is not there (exit 2)', async () => {
+		const file = join(home, 'not.opml');
+		writeFileSync(file, 'hello');
+		const notOpml = await run(['--import', file]);
+		assert.equal(notOpml.code, 2);
+		assert.match(notOpml.errorLines[0]!, /^blogterm: The file is not OPML/);
+		const missing = await run(['--import', join(home, 'missing.opml')]);
+		assert.deepEqual([missing.code, missing.errorLines], [2, [`blogterm: cannot read ${join(home, 'missing.opml')}: no such file.`]]);
+	});
+
+	it('--refresh says each failure on its own line and exits 1; 0 once all are read', async () => {
+		const failed = await run(['--refresh']);
+		assert.equal(failed.code, 1);
+		assert.deepEqual(failed.errorLines, [`blogterm: Broken (${broken.url}feed): 127.0.0.1:${new URL(broken.url).port} answered 500.`]);
+		assert.equal(failed.stdout, 'Refreshed 3 blogs · 0 new posts · 1 failed\n');
+		assert.equal((await run(['--unfollow', `${broken.url}feed`])).code, 0);
+		const ok = await run(['--refresh', '--format', 'json']);
+		assert.equal(ok.code, 0);
+		assert.deepEqual(JSON.parse(ok.stdout), {total: 2, changed: 0, unchanged: 2, newPosts: 0, failures: []});
+	});
+
+	it('--unfollow of a blog not followed exits 3 and says so', async () => {
+		const {code, errorLines} = await run(['--unfollow', 'https://never.example/']);
+		assert.deepEqual([code, errorLines], [3, ['blogterm: https://never.example/ is not followed (blogterm --blogs lists the blogs you follow).']]);
+	});
+
+	it('refuses what does not go together (exit 2)', async () => {
+		for (const [args, message] of [
+			[['--blogs', '--river'], 'blogterm: --blogs and --river cannot be used together.'],
+			[['blog.example', '--blogs'], 'blogterm: --blogs takes no SITE (it works on the blogs you follow); got blog.example.'],
+			[['--unread'], 'blogterm: --unread goes with --river.'],
+			[['--blogs', '--page', '2'], 'blogterm: --page and --per-page go with --river or a SITE\'s --list, not --blogs.'],
+			[['--river', '--format', 'markdown'], 'blogterm: --format is text or json for --river, not “markdown”.'],
+		] as const) {
+			const result = await run(args);
+			assert.deepEqual([result.code, result.errorLines], [2, [message]], args.join(' '));
+		}
+	});
+
+	it('the built CLI exports OPML that imports into a fresh store', async () => {
+		const exported = await runCli(['--export'], {home});
+		assert.equal(exported.code, 0);
+		assert.match(exported.stdout, /<opml version="2.0">/);
+		const fresh = temporaryHome();
+		try {
+			const imported = await runCli(['--import', '-'], {home: fresh, input: exported.stdout});
+			assert.deepEqual([imported.code, imported.stdout], [0, 'Imported 2 blogs; 0 skipped. blogterm --refresh reads them.\n']);
+			const blogs = JSON.parse((await runCli(['--blogs', '--format', 'json'], {home: fresh})).stdout) as Array<{title: string; folder: string}>;
+			assert.deepEqual(blogs.map(blog => [blog.title, blog.folder]), [['Feed Blog', ''], ['Word Blog', 'Work']]);
+		} finally {
+			rmSync(fresh, {recursive: true, force: true});
+		}
+	});
+});

@@ -1,0 +1,15 @@
+// Run as its own process by db.test.ts: writes `count` blogs to the store at BLOGTERM_HOME, one
+// write transaction each, while another process does the same; prints how many it wrote.
+import {blogtermPaths} from '../../source/store/paths.js';
+import {openSubscriptions} from '../../source/subscriptions/subscriptions.js';
+
+const [prefix = 'a', countText = '100'] = process.argv.slice(2);
+const subscriptions = openSubscriptions(blogtermPaths());
+let written = 0;
+for (let index = 0; index < Number(countText); index++) {
+	const report = subscriptions.importOpml(`<opml version="2.0"><body><outline text="${prefix} ${index}" xmlUrl="https://${prefix}${index}.example/feed"/></body></opml>`);
+	written += report.added;
+	subscriptions.markRead(`https://${prefix}${index}.example/feed`, index);
+}
+subscriptions.close();
+process.stdout.write(`${written}\n`);

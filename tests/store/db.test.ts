@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import {spawn} from 'node:child_process';
+import {existsSync, mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join, resolve} from 'node:path';
+import {after, afterEach, before, beforeEach, describe, it} from 'node:test';
+import {databasePath, openDatabase, schemaVersion} from '../../source/store/db.js';
+import {latestVersion} from '../../source/store/migrations/index.js';
+import {ReadState} from '../../source/store/read-state.js';
+import {hasFollowedBlogs, openSubscriptions} from '../../source/subscriptions/subscriptions.js';
+import {dailyPosts, startFeedBlog, type FeedBlog} from '../subscriptions/blog-servers.js';
+import {makeTestStore, type TestStore} from '../subscriptions/store-helper.js';
+
+function pathsIn(home: string) {
+	return {config: join(home, 'config'), data: join(home, 'data'), cache: join(home, 'cache')};
+}
+
+describe('the database', () => {
+	let home: string;
+	beforeEach(() => {
+		home = mkdtempSync(join(tmpdir(), 'blogterm-db-'));
+	});
+	afterEach(() => rmSync(home, {recursive: true, force: true}));
+
+	it('is created from nothing at the latest schema, the user\'s alone', () => {
+		const paths = pathsIn(home);
+		assert.equal(hasFollowedBlogs(paths), false);
+		assert.equal(existsSync(databasePath(paths)), false, 'asking made no database');
+		const db = openDatabase(paths);
+		try {
+			assert.equal(schemaVersion(db), latestVersion);
+			assert.equal(db.pragma('journal_mode', {simple: true}), 'wal');
+			const tables = db.prepare('SELECT name FROM sqlite_master WHERE type = \'table\' ORDER BY name').pluck().all() as string[];
+			for (const table of ['blogs', 'posts', 'posts_text', 'read_marks']) assert.ok(tables.includes(table), `${table} exists`);
+			db.prepare('INSERT INTO posts_text (rowid, title, text) VALUES (1, \'Crème brûlée\', \'a recipe\')').run();
+			assert.equal(db.prepare('SELECT count(*) FROM posts_text WHERE posts_text MATCH \'creme\'').pluck().get(), 1, 'FTS5, diacritics folded');
+		} finally {
+			db.close();
+		}
+		assert.equal(statSync(databasePath(paths)).mode & 0o777, 0o600);
+		assert.equal(statSync(paths.data).mode & 0o777, 0o700);
+	});
+
+	it('opens again without migrating again, keeping what it holds', () => {
+		const paths = pathsIn(home);
+		const first = openSubscriptions(paths);
+		first.importOpml('<opml version="2.0"><body><outline text="Kept" xmlUrl="https://kept.example/feed"/></body></opml>');
+		first.close();
+		assert.equal(hasFollowedBlogs(paths), true);
+		const again = openSubscriptions(paths);
+		assert.deepEqual(again.listBlogs().map(blog => blog.title), ['Kept']);
+		again.close();
+	});
+
+	it('leaves a database from a newer blogterm as it is', () => {
+		const paths = pathsIn(home);
+		const db = openDatabase(paths);
+		db.pragma(`user_version = ${latestVersion + 1}`);
+		db.close();
+		const again = openDatabase(paths);
+		assert.equal(schemaVersion(again), latestVersion + 1, 'left as it was');
+		again.close();
+	});
+});
+
+describe('the read state kept before the database', () => {
+	let store: TestStore;
+	let feed: FeedBlog;
+	before(async () => {
+		store = makeTestStore();
+		feed = await startFeedBlog('Feed Blog', dailyPosts('Post', 3, '2024-05-10T10:00:00Z'));
+	});
+	after(async () => {
+		store.remove();
+		await feed.close();
+	});
+
+	it('is carried over on first start: a post read before is read when its blog is followed', async () => {
+		const siteKey = new URL(feed.url).host;
+		new ReadState(store.paths.config).markRead(siteKey, `${feed.url}?p=2`);
+		const subscriptions = store.open();
+		const blog = await subscriptions.follow(feed.url);
+		assert.deepEqual([blog.unread, blog.total], [2, 3]);
+		assert.deepEqual(subscriptions.river().posts.map(post => [post.title, post.read]), [['Post 1', false], ['Post 2', true], ['Post 3', false]]);
+		assert.ok(subscriptions.readIds(siteKey).has(`${feed.url}?p=2`));
+	});
+
+	it('a read state that cannot be read carries nothing over and stops nothing', () => {
+		const home = mkdtempSync(join(tmpdir(), 'blogterm-db-'));
+		try {
+			const paths = pathsIn(home);
+			new ReadState(paths.config).markRead('x.example', 1);
+			writeFileSync(join(paths.config, 'read-state.json'), '{"sites": {"x.example": [1, ');
+			const subscriptions = openSubscriptions(paths);
+			assert.deepEqual([...subscriptions.readIds('x.example')], []);
+			subscriptions.close();
+		} finally {
+			rmSync(home, {recursive: true, force: true});
+		}
+	});
+});
+
+describe('two processes writing at once', () => {
+	let home: string;
+	before(() => {
+		home = mkdtempSync(join(tmpdir(), 'blogterm-db-'));
+	});
+	after(() => rmSync(home, {recursive: true, force: true}));
+
+	const child = resolve(import.meta.dirname, 'db-writer-child.ts');
+	async function writer(prefix: string, count: number): Promise<{code: number | null; stdout: string; stderr: string}> {
+		return new Promise((done, fail) => {
+			const process_ = spawn(process.execPath, ['--import', 'tsx', child, prefix, String(count)], {env: {...process.env, BLOGTERM_HOME: home}});
+			let stdout = '';
+			let stderr = '';
+			process_.stdout.on('data', chunk => stdout += String(chunk));
+			process_.stderr.on('data', chunk => stderr += String(chunk));
+			process_.on('error', fail);
+			process_.on('close', code => done({code, stdout, stderr}));
+		});
+	}
+
+	it('lose nothing and never fail for a lock, from an empty store', async () => {
+		const [first, second] = await Promise.all([writer('a', 150), writer('b', 150)]);
+		assert.deepEqual([first.code, first.stderr, first.stdout], [0, '', '150\n']);
+		assert.deepEqual([second.code, second.stderr, second.stdout], [0, '', '150\n']);
+		const subscriptions = openSubscriptions(pathsIn(home));
+		try {
+			assert.equal(subscriptions.listBlogs().length, 300);
+			assert.deepEqual([...subscriptions.readIds('a149.example/feed'), ...subscriptions.readIds('b0.example/feed')], ['149', '0']);
+		} finally {
+			subscriptions.close();
+		}
+	});
+});
