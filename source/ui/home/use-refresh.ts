@@ -1,9 +1,11 @@
 import {useCallback, useEffect, useRef, type Dispatch} from 'react';
-import type {HomeData} from './home-data.js';
+import type {HomeData, RefreshProgress} from './home-data.js';
 import type {HomeAction} from './use-home-state.js';
 
 /** The lists are read again at most this often while a refresh goes on (500 blogs answering one by one). */
-const rereadEveryMs = 250;
+const rereadEveryMs = 500;
+/** The progress line is drawn at most this often: 500 blogs failing at once would be 500 frames, and keys wait behind them. */
+const progressEveryMs = 100;
 
 export type RefreshOptions = {
 	readonly refresh: HomeData['refresh'];
@@ -32,15 +34,22 @@ export function useRefresh({refresh, dispatch, onStart, everyMinutes, onChanged}
 		const abort = new AbortController();
 		running.current = abort;
 		dispatch({type: 'refresh-started'});
-		let lastReread = 0;
-		refresh(progress => {
-			if (abort.signal.aborted) return;
-			dispatch({type: 'refresh-progress', progress});
+		let lastReread = Date.now();
+		let latest: RefreshProgress | undefined;
+		let drawing: NodeJS.Timeout | undefined;
+		const draw = () => {
+			drawing = undefined;
+			if (abort.signal.aborted || !latest) return;
+			dispatch({type: 'refresh-progress', progress: latest});
 			const now = Date.now();
 			if (now - lastReread >= rereadEveryMs) {
 				lastReread = now;
 				changed.current();
 			}
+		};
+		refresh(progress => {
+			latest = progress;
+			drawing ??= setTimeout(draw, progressEveryMs);
 		}, abort.signal).then(
 			progress => {
 				if (abort.signal.aborted) return;
@@ -51,6 +60,7 @@ export function useRefresh({refresh, dispatch, onStart, everyMinutes, onChanged}
 				if (!abort.signal.aborted) dispatch({type: 'refresh-done', progress: undefined});
 			},
 		).finally(() => {
+			clearTimeout(drawing);
 			if (running.current === abort) running.current = undefined;
 			if (!abort.signal.aborted) changed.current();
 		});
