@@ -231,6 +231,7 @@ function Home(props: HomeAppProps) {
 					onMarkAllRead={markAllRead}
 					onBack={() => dispatch({type: 'switch-view', view: 'blogs'})}
 					onRefresh={refresh}
+					onQuit={quit}
 					onNotice={notice => dispatch({type: 'notice', notice})}
 				/>
 			)}

@@ -182,6 +182,7 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['mark-river-blog-read', 'mark-river-all-read'], help: 'mark its blog / all read', hint: 'blog/all read', rank: 6},
 		{actions: ['river-to-blogs'], help: 'back to the blogs', hint: 'blogs', rank: 5},
 		{actions: ['refresh-all'], help: 'refresh every blog', hint: 'refresh', rank: 8},
+		{actions: ['quit-home'], help: 'quit', hint: 'quit', rank: 9},
 	],
 	list: [
 		{actions: ['list-down', 'list-up'], help: 'move', hint: 'move', rank: 1},

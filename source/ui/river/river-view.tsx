@@ -22,6 +22,7 @@ export type RiverViewProps = {
 	readonly onMarkAllRead: () => void;
 	readonly onBack: () => void;
 	readonly onRefresh: () => void;
+	readonly onQuit: () => void;
 	/** Said when n finds no unread post. */
 	readonly onNotice: (notice: string) => void;
 };
@@ -40,6 +41,7 @@ export function RiverView(props: RiverViewProps) {
 	useKeys((input, key) => {
 		const is = (action: Action) => keyMap.matches(action, input, key);
 		if (is('river-to-blogs')) return props.onBack();
+		if (is('quit-home')) return props.onQuit();
 		if (is('refresh-all')) return props.onRefresh();
 		if (is('mark-river-all-read')) return props.onMarkAllRead();
 		if (!current) return;
