@@ -65,10 +65,8 @@ export function blogById(db: Database, id: number): BlogRow | undefined {
 
 /** Every blog (by folder, then title), with how many posts it has stored and how many are unread. */
 export function blogsWithCounts(db: Database, where: {readonly id?: number} = {}): BlogWithCounts[] {
-	const rows = db.prepare(`SELECT ${columns}, coalesce(c.total, 0) AS total, coalesce(c.unread, 0) AS unread
-		FROM blogs b LEFT JOIN (
-			SELECT blog_id, count(*) AS total, sum(read = 0) AS unread FROM posts GROUP BY blog_id
-		) c ON c.blog_id = b.id
+	const rows = db.prepare(`SELECT ${columns}, b.post_count AS total, b.unread_count AS unread
+		FROM blogs b
 		${where.id === undefined ? '' : 'WHERE b.id = @id'}
 		ORDER BY b.folder COLLATE NOCASE, b.title COLLATE NOCASE, b.url`).all(where) as Array<RawRow & {total: number; unread: number}>;
 	return rows.map(raw => toRow(raw));

@@ -1,19 +1,13 @@
 import {closeSync, openSync} from 'node:fs';
-import {join} from 'node:path';
 import Database from 'better-sqlite3';
+import {databasePath} from './db-path.js';
 import {latestVersion, migrations, type MigrationContext} from './migrations/index.js';
 import type {BlogtermPaths} from './paths.js';
 import {keepPrivate, makePrivateFolder, privateFileMode} from './settings-files.js';
 
 export type {Database} from 'better-sqlite3';
 
-/** The database's file name under the data folder. */
-export const databaseFileName = 'blogterm.db';
-
-/** Where the database of these paths is. */
-export function databasePath(paths: Pick<BlogtermPaths, 'data'>): string {
-	return join(paths.data, databaseFileName);
-}
+export {databaseFileName, databasePath} from './db-path.js';
 
 /** How long a writer waits for another process's write to finish before giving up (SQLITE_BUSY). */
 export const busyTimeoutMs = 10_000;

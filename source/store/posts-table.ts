@@ -93,7 +93,8 @@ export function upsertPosts(db: Database, blog: {readonly id: number; readonly s
 			categories, tags, html, is_summary_only, comments_open, read, seen_at)
 		VALUES (@blogId, @postId, @idIsNumber, @title, @link, @date, @sortDate, @author, @excerpt, @commentCount, @slug,
 			@categories, @tags, @html, @isSummaryOnly, @commentsOpen,
-			EXISTS (SELECT 1 FROM read_marks WHERE site_key = @siteKey AND post_id = @postId), @now)`);
+			EXISTS (SELECT 1 FROM read_marks WHERE site_key = @siteKey AND post_id = @postId), @now)
+		RETURNING id, read`);
 	const update = db.prepare(`UPDATE posts SET title = @title, link = @link, date = @date, sort_date = coalesce(@date, sort_date), author = @author,
 			excerpt = @excerpt, comment_count = @commentCount, slug = @slug, categories = @categories, tags = @tags,
 			html = coalesce(@html, html), is_summary_only = CASE WHEN @html IS NULL THEN is_summary_only ELSE @isSummaryOnly END,
@@ -102,6 +103,7 @@ export function upsertPosts(db: Database, blog: {readonly id: number; readonly s
 	const deleteText = db.prepare('DELETE FROM posts_text WHERE rowid = ?');
 	const insertText = db.prepare('INSERT INTO posts_text (rowid, title, text) VALUES (?, ?, ?)');
 	let added = 0;
+	let addedUnread = 0;
 	let changed = 0;
 	for (const post of posts) {
 		const postId = String(post.id);
@@ -137,11 +139,13 @@ export function upsertPosts(db: Database, blog: {readonly id: number; readonly s
 			insertText.run(found.id, post.title, post.plainText ?? post.excerpt);
 			changed++;
 		} else {
-			const rowId = Number(insert.run(values).lastInsertRowid);
-			insertText.run(rowId, post.title, post.plainText ?? post.excerpt);
+			const inserted = insert.get(values) as {id: number; read: number};
+			insertText.run(inserted.id, post.title, post.plainText ?? post.excerpt);
 			added++;
+			if (inserted.read === 0) addedUnread++;
 		}
 	}
+	if (added > 0) db.prepare('UPDATE blogs SET post_count = post_count + ?, unread_count = unread_count + ? WHERE id = ?').run(added, addedUnread, blog.id);
 	return {added, changed};
 }
 
@@ -176,11 +180,11 @@ export function riverPosts(db: Database, query: RiverQuery): StoredSummary[] {
 	return rows.map(row => toSummary(row));
 }
 
-/** How many posts the river holds with these conditions. */
+/** How many posts the river holds with these conditions: from the blogs' counts, never a scan of the posts. */
 export function riverCount(db: Database, query: Pick<RiverQuery, 'unread' | 'blogId' | 'folder'>): number {
-	const {sql, values} = riverWhere(query);
-	const join = query.folder === undefined ? '' : 'JOIN blogs b ON b.id = p.blog_id';
-	return db.prepare(`SELECT count(*) FROM posts p ${join} ${sql}`).pluck().get(values) as number;
+	const {sql, values} = riverWhere({...query, unread: false});
+	const column = query.unread ? 'unread_count' : 'post_count';
+	return db.prepare(`SELECT coalesce(sum(b.${column}), 0) FROM blogs b ${sql.replaceAll('p.blog_id', 'b.id')}`).pluck().get(values) as number;
 }
 
 /** The stored post `postId` of a blog. */
@@ -204,16 +208,28 @@ export function nextUnreadPost(db: Database, rowId: number | undefined): StoredS
 /** Marks one post read or unread, stored or not (a read mark by site key keeps it for when it is stored). */
 export function setPostRead(db: Database, site: {readonly siteKey: string; readonly blogId: number | undefined}, postId: PostId, read: boolean): void {
 	const id = String(postId);
-	if (site.blogId !== undefined) db.prepare('UPDATE posts SET read = ? WHERE blog_id = ? AND post_id = ?').run(read ? 1 : 0, site.blogId, id);
+	if (site.blogId !== undefined) {
+		const {changes} = db.prepare('UPDATE posts SET read = @read WHERE blog_id = @blogId AND post_id = @id AND read <> @read').run({read: read ? 1 : 0, blogId: site.blogId, id});
+		if (changes > 0) db.prepare('UPDATE blogs SET unread_count = unread_count + ? WHERE id = ?').run(read ? -1 : 1, site.blogId);
+	}
 	if (read) db.prepare('INSERT OR IGNORE INTO read_marks (site_key, post_id) VALUES (?, ?)').run(site.siteKey, id);
 	else db.prepare('DELETE FROM read_marks WHERE site_key = ? AND post_id = ?').run(site.siteKey, id);
 }
 
 /** Marks every stored post of a blog (or of every blog) read; returns how many changed. */
 export function markPostsRead(db: Database, blogId?: number): number {
-	return blogId === undefined
-		? db.prepare('UPDATE posts SET read = 1 WHERE read = 0').run().changes
-		: db.prepare('UPDATE posts SET read = 1 WHERE blog_id = ? AND read = 0').run(blogId).changes;
+	if (blogId === undefined) {
+		db.prepare('UPDATE blogs SET unread_count = 0 WHERE unread_count <> 0').run();
+		return db.prepare('UPDATE posts SET read = 1 WHERE read = 0').run().changes;
+	}
+	db.prepare('UPDATE blogs SET unread_count = 0 WHERE id = ?').run(blogId);
+	return db.prepare('UPDATE posts SET read = 1 WHERE blog_id = ? AND read = 0').run(blogId).changes;
+}
+
+/** Each blog's post and unread counts, counted again from its posts (what the kept counts must always equal). */
+export function countedPerBlog(db: Database): Array<{id: number; total: number; unread: number}> {
+	return db.prepare(`SELECT b.id, count(p.id) AS total, coalesce(sum(p.read = 0), 0) AS unread
+		FROM blogs b LEFT JOIN posts p ON p.blog_id = b.id GROUP BY b.id ORDER BY b.id`).all() as Array<{id: number; total: number; unread: number}>;
 }
 
 /** The IDs read on a site: its stored posts marked read, and read marks of posts not stored. */

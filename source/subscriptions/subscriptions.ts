@@ -173,11 +173,14 @@ export function openSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'config' |
 			// One read transaction: the count and the page agree while another process writes.
 			return db.transaction(() => {
 				const total = riverCount(db, query);
-				const posts = riverPosts(db, {...query, limit: perPage, offset: (page - 1) * perPage}).map(post => toRiverPost(post));
+				const offset = (page - 1) * perPage;
+				// Nothing to find (all read, a page past the end): no scan of the posts for it.
+				const posts = offset >= total ? [] : riverPosts(db, {...query, limit: perPage, offset}).map(post => toRiverPost(post));
 				return {page, perPage, total, totalPages: Math.ceil(total / perPage), posts};
 			}).deferred();
 		},
 		nextUnread(after) {
+			if (riverCount(db, {unread: true}) === 0) return undefined;
 			const from = after ? findPost(db, blogOrThrow(after.blogUrl).id, after.postId) : undefined;
 			const next = nextUnreadPost(db, from?.rowId) ?? (from ? nextUnreadPost(db, undefined) : undefined);
 			return next ? toRiverPost(next) : undefined;

@@ -7,6 +7,7 @@ import {after, afterEach, before, beforeEach, describe, it} from 'node:test';
 import {databasePath, openDatabase, schemaVersion} from '../../source/store/db.js';
 import {latestVersion} from '../../source/store/migrations/index.js';
 import {ReadState} from '../../source/store/read-state.js';
+import {followsAnyBlog} from '../../source/subscriptions/follows-any-blog.js';
 import {hasFollowedBlogs, openSubscriptions} from '../../source/subscriptions/subscriptions.js';
 import {dailyPosts, startFeedBlog, type FeedBlog} from '../subscriptions/blog-servers.js';
 import {makeTestStore, type TestStore} from '../subscriptions/store-helper.js';
@@ -22,9 +23,10 @@ describe('the database', () => {
 	});
 	afterEach(() => rmSync(home, {recursive: true, force: true}));
 
-	it('is created from nothing at the latest schema, the user\'s alone', () => {
+	it('is created from nothing at the latest schema, the user\'s alone', async () => {
 		const paths = pathsIn(home);
 		assert.equal(hasFollowedBlogs(paths), false);
+		assert.equal(await followsAnyBlog(paths), false);
 		assert.equal(existsSync(databasePath(paths)), false, 'asking made no database');
 		const db = openDatabase(paths);
 		try {
@@ -41,12 +43,13 @@ describe('the database', () => {
 		assert.equal(statSync(paths.data).mode & 0o777, 0o700);
 	});
 
-	it('opens again without migrating again, keeping what it holds', () => {
+	it('opens again without migrating again, keeping what it holds', async () => {
 		const paths = pathsIn(home);
 		const first = openSubscriptions(paths);
 		first.importOpml('<opml version="2.0"><body><outline text="Kept" xmlUrl="https://kept.example/feed"/></body></opml>');
 		first.close();
 		assert.equal(hasFollowedBlogs(paths), true);
+		assert.equal(await followsAnyBlog(paths), true);
 		const again = openSubscriptions(paths);
 		assert.deepEqual(again.listBlogs().map(blog => blog.title), ['Kept']);
 		again.close();

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import {after, before, describe, it} from 'node:test';
+import {after, afterEach, before, describe, it} from 'node:test';
+import {openDatabase} from '../../source/store/db.js';
+import {countedPerBlog} from '../../source/store/posts-table.js';
 import type {Subscriptions} from '../../source/subscriptions/subscriptions.js';
 import {dailyPosts, startFeedBlog, startWordPressBlog, type FeedBlog, type WordPressBlog} from './blog-servers.js';
 import {makeTestStore, type TestStore} from './store-helper.js';
@@ -15,6 +17,16 @@ describe('following blogs and the river', () => {
 		feed = await startFeedBlog('Feed Blog', dailyPosts('Feed post', 4, '2024-05-10T10:00:00Z'));
 		wordpress = await startWordPressBlog('Word Blog', dailyPosts('Word post', 3, '2024-05-09T12:00:00Z'));
 		subscriptions = store.open();
+	});
+	afterEach(() => {
+		// The counts the home screen shows are kept, not counted: after every step they must equal the posts.
+		const db = openDatabase(store.paths);
+		try {
+			const kept = db.prepare('SELECT id, post_count AS total, unread_count AS unread FROM blogs ORDER BY id').all();
+			assert.deepEqual(kept, countedPerBlog(db));
+		} finally {
+			db.close();
+		}
 	});
 	after(async () => {
 		store.remove();

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {readFeedResponse} from '../../source/sources/feed/parse-feed.js';
+import {refreshProgressLine} from '../../source/subscriptions/progress-line.js';
 import type {RefreshProgress} from '../../source/subscriptions/subscriptions.js';
 import {dailyPosts, startBrokenBlog, startFeedBlog, startHangingBlog, startWordPressBlog, type FeedBlog, type WordPressBlog} from './blog-servers.js';
 import {makeTestStore, type TestStore} from './store-helper.js';
@@ -115,6 +116,8 @@ describe('refreshing many blogs when some fail', () => {
 		assert.match(messages.get(`${hanging.url}feed.xml`)!, /took longer than 0\.3 s to answer/);
 		assert.deepEqual(progress.map(step => `${step.done}/${step.total} · ${step.failed}`).at(-1), '5/5 · 2');
 		assert.equal(progress[0]!.done, 0, 'told at the start');
+		assert.equal(refreshProgressLine(progress[0]!), 'Refreshing 1 of 5');
+		assert.equal(refreshProgressLine({done: 36, total: 500, failed: 2}), 'Refreshing 37 of 500 · 2 failed');
 		assert.equal(progress.at(-1)!.blog?.url, `${hanging.url}feed.xml`, 'the hanging blog held only its own slot: the others finished first');
 		const blogs = subscriptions.listBlogs();
 		assert.match(blogs.find(blog => blog.url === `${hanging.url}feed.xml`)!.lastError!, /took longer/);
