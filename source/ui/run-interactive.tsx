@@ -42,8 +42,9 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 	const chooseHome = !site && !flags.demo && !flags.demoFeed && !flags.post;
 	if (chooseHome) {
 		const paths = blogtermPaths();
-		const {hasFollowedBlogs} = await import('../subscriptions/subscriptions.js');
-		if (hasFollowedBlogs(paths)) return runHome(flags, paths);
+		// Without a database yet (a new user), answered without loading SQLite.
+		const {followsAnyBlog} = await import('../subscriptions/follows-any-blog.js');
+		if (await followsAnyBlog(paths)) return runHome(flags, paths);
 	}
 	const resolved = await resolveSite(site, flags);
 	const http = httpClientFor(resolved);

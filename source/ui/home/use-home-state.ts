@@ -1,5 +1,6 @@
 import {useReducer} from 'react';
 import type {PostId} from '../../model/post.js';
+import {refreshProgressLine} from '../../subscriptions/progress-line.js';
 import type {FollowedBlog, FoundBlog, RefreshProgress, RiverItem} from './home-data.js';
 
 /** The two lists of the home screen: the followed blogs, and what is new across them (the river). */
@@ -160,11 +161,11 @@ export function nextUnread(items: readonly RiverItem[], from: number): number | 
 	return undefined;
 }
 
-/** "Refreshing 37 of 500 · 2 failed" (the failures only when there are some). */
+/** "Refreshing 37 of 500 · 2 failed" (the store's words; the failures only when there are some), then "Refreshed 500 blogs · 2 failed". */
 export function progressLine(progress: RefreshProgress | undefined, running: boolean): string {
 	if (!progress) return running ? 'Refreshing…' : '';
+	if (running) return refreshProgressLine(progress);
 	const failed = progress.failed > 0 ? ` · ${progress.failed} failed` : '';
-	if (running) return `Refreshing ${progress.done} of ${progress.total}${failed}`;
 	return `Refreshed ${progress.total} ${progress.total === 1 ? 'blog' : 'blogs'}${failed}`;
 }
 

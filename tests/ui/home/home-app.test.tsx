@@ -91,8 +91,8 @@ describe('the home screen', () => {
 		await waitFor(() => store.refreshes.length === 1, 'a refresh started on its own');
 		const refresh = store.refreshes[0]!;
 		refresh.progress({done: 0, total: 3, failed: 0});
-		await waitForText(app, 'Refreshing 0 of 3');
-		refresh.progress({done: 2, total: 3, failed: 1});
+		await waitForText(app, 'Refreshing 1 of 3');
+		refresh.progress({done: 1, total: 3, failed: 1});
 		await waitForText(app, 'Refreshing 2 of 3 · 1 failed');
 		// The screen answers keys meanwhile: a slow blog blocks nothing.
 		await press(app, keys.tab);
