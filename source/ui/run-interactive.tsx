@@ -6,12 +6,13 @@ import {httpClientFor, resolveSite, type SiteFlags} from '../resolve-site.js';
 import {MyComments} from '../store/my-comments.js';
 import {ReadState} from '../store/read-state.js';
 import {setStoreNoticeSink} from '../store/settings-files.js';
-import {App} from './app.js';
+import {existsSync} from 'node:fs';
+import {App, type ReadMarks} from './app.js';
 import {createHttpClient} from '../http/client.js';
 import {userHttpCache} from '../store/cache.js';
 import {blogtermPaths, type BlogtermPaths} from '../store/paths.js';
 import {HomeApp} from './home/home-app.js';
-import {storeHomeData} from './home/store-home-data.js';
+import {storeHomeData, storeReadMarks} from './home/store-home-data.js';
 
 // The alternate screen, and bracketed paste: a paste arrives between ESC[200~ and ESC[201~, kept whole.
 const enterAlternateScreen = '\u001B[?1049h\u001B[H\u001B[?2004h';
@@ -49,7 +50,7 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 	const resolved = await resolveSite(site, flags);
 	const http = httpClientFor(resolved);
 	// Opened before the alternate screen: a note about a corrupt file stays on the normal screen.
-	const readMarks = new ReadState();
+	const {readMarks, closeMarks} = await openReadMarks(blogtermPaths());
 	return inFullScreen(async () => {
 		const instance = render(
 			<App
@@ -65,7 +66,29 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 		);
 		await instance.waitUntilExit();
 		return exitCodes.ok;
-	}, async () => resolved.close());
+	}, async () => {
+		closeMarks();
+		await resolved.close();
+	});
+}
+
+/**
+ * The posts read: in the store once it exists (so that the home screen counts what `blogterm SITE` read),
+ * in read-state.json before (the store carries it over when it is made). A store that cannot be opened
+ * leaves the file in use: the reader still opens.
+ */
+async function openReadMarks(paths: BlogtermPaths): Promise<{readMarks: ReadMarks; closeMarks: () => void}> {
+	const {databasePath} = await import('../store/db-path.js');
+	if (existsSync(databasePath(paths))) {
+		try {
+			const {openSubscriptions} = await import('../subscriptions/subscriptions.js');
+			const subscriptions = openSubscriptions(paths);
+			return {readMarks: storeReadMarks(subscriptions), closeMarks: () => subscriptions.close()};
+		} catch {
+			// Said by print mode (--blogs) in words; the reader keeps to the file meanwhile.
+		}
+	}
+	return {readMarks: new ReadState(), closeMarks: () => {}};
 }
 
 /** The home screen: the followed blogs and What is new, from the store. */

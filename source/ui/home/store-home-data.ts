@@ -1,5 +1,6 @@
 // The home screen's data from the store: the subscriptions API (source/subscriptions) seen as HomeData.
 import type {FoundBlog as StoreFoundBlog, Subscriptions} from '../../subscriptions/subscriptions.js';
+import type {ReadMarks} from '../app.js';
 import type {FoundBlog, HomeData} from './home-data.js';
 
 /** The home screen's view of the followed blogs, the river and refresh, kept in the store. */
@@ -49,6 +50,20 @@ export function storeHomeData(subscriptions: Subscriptions): HomeData {
 		async refresh(onProgress, signal) {
 			const result = await subscriptions.refresh({signal, onProgress: ({done, total, failed}) => onProgress({done, total, failed})});
 			return {done: result.total, total: result.total, failed: result.failures.length};
+		},
+	};
+}
+
+/**
+ * The reader's read marks (`blogterm SITE`) kept in the store, by the site's key: what the home screen
+ * counts. A post read on a followed blog keeps its text too, so that it opens offline.
+ */
+export function storeReadMarks(subscriptions: Subscriptions): ReadMarks {
+	return {
+		readIds: siteKey => subscriptions.readIds(siteKey),
+		markRead(siteKey, postId, post) {
+			subscriptions.markRead(siteKey, postId);
+			if (post && subscriptions.getBlog(siteKey)) subscriptions.savePostText(siteKey, post);
 		},
 	};
 }
