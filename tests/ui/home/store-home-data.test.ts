@@ -30,23 +30,23 @@ describe('the home screen’s data from the store', () => {
 		await data.follow(found);
 		const [blog] = data.blogs();
 		assert.equal(blog?.title, found.title);
-		assert.ok(blog!.total > 0 && blog!.unread === blog!.total, 'its posts are stored, unread');
+		assert.ok(blog.total > 0 && blog.unread === blog.total, 'its posts are stored, unread');
 		const river = data.river(500);
-		assert.equal(river.length, blog!.total);
+		assert.equal(river.length, blog.total);
 		assert.ok(river.every(item => item.blogTitle === found.title && !item.read));
-		data.setRead(blog!.url, river[0]!.id, true);
-		assert.equal(data.blogs()[0]!.unread, blog!.total - 1);
-		assert.ok(data.readIds(blog!.url).has(String(river[0]!.id)));
-		data.setRead(blog!.url, river[0]!.id, false);
-		assert.equal(data.blogs()[0]!.unread, blog!.total);
-		data.markBlogRead(blog!.url);
+		data.setRead(blog.url, river[0]!.id, true);
+		assert.equal(data.blogs()[0]!.unread, blog.total - 1);
+		assert.ok(data.readIds(blog.url).has(String(river[0]!.id)));
+		data.setRead(blog.url, river[0]!.id, false);
+		assert.equal(data.blogs()[0]!.unread, blog.total);
+		data.markBlogRead(blog.url);
 		assert.equal(data.blogs()[0]!.unread, 0);
 		// A refresh says how far it has got, and ends with every blog counted.
 		const seen: RefreshProgress[] = [];
 		const done = await data.refresh(progress => seen.push(progress), new AbortController().signal);
 		assert.deepEqual(done, {done: 1, total: 1, failed: 0});
 		assert.ok(seen.length > 0);
-		data.unfollow(blog!.url);
+		data.unfollow(blog.url);
 		assert.equal(data.blogs().length, 0);
 	});
 
