@@ -11,7 +11,7 @@ import {cleanLine} from '../render/sanitize.js';
 import {htmlToPlainText} from '../render/plain-text.js';
 import {userHttpCache} from '../store/cache.js';
 import {databasePath, openDatabase, writeTransaction, type Database} from '../store/db.js';
-import {anyBlog, blogsWithCounts, deleteBlog, findBlog, insertBlog, setBlogFolder, updateBlogAfterRefresh, type BlogRow, type BlogWithCounts} from '../store/blogs-table.js';
+import {anyBlog, blogById, blogsWithCounts, deleteBlog, findBlog, insertBlog, setBlogFolder, updateBlogAfterRefresh, type BlogRow, type BlogWithCounts} from '../store/blogs-table.js';
 import {findPost, markPostsRead, nextUnreadPost, readPostIds, riverCount, riverPosts, savePostText, searchPosts, setPostRead, storedPostText, upsertPosts, type StoredSummary} from '../store/posts-table.js';
 import type {BlogtermPaths} from '../store/paths.js';
 import {siteKey as siteKeyOf} from '../sources/wordpress/discover-wordpress.js';
@@ -76,8 +76,8 @@ export type Subscriptions = {
 	/** The IDs of the posts read on a site (by site key), as ReadState.readIds gives them: the reader's list marks. */
 	readIds(siteKey: string): Set<string>;
 
-	/** Keeps a post's text (when it is read) so it opens offline and is searchable. */
-	savePostText(blogUrl: string, post: Post): void;
+	/** Keeps a post's text (when it is read) so it opens offline and is searchable; false (nothing kept) when the blog is not followed. */
+	savePostText(blogUrl: string, post: Post): boolean;
 	/** A post's stored text, for reading offline; undefined when its text was never kept. */
 	storedPost(blogUrl: string, postId: PostId): Post | undefined;
 
@@ -121,7 +121,7 @@ export function openSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'config' |
 	const followFound = (found: FoundBlog, folder: string | undefined): BlogRow => writeTransaction(db, () => {
 		const existing = findBlog(db, found.url) ?? findBlog(db, found.siteKey);
 		if (existing) {
-			if (folder !== undefined) setBlogFolder(db, existing.id, folder);
+			if (folder !== undefined) setBlogFolder(db, existing.id, cleanFolder(folder));
 			return existing;
 		}
 		const id = insertBlog(db, {
@@ -133,10 +133,10 @@ export function openSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'config' |
 			feedUrl: found.feedUrl,
 			apiUrl: found.apiUrl,
 			htmlUrl: found.htmlUrl,
-			folder: folder ?? '',
+			folder: cleanFolder(folder ?? ''),
 			addedAt: now(),
 		});
-		return findBlog(db, found.url) ?? {...found, id} as unknown as BlogRow;
+		return blogById(db, id)!;
 	});
 
 	const subscriptions: Subscriptions = {
@@ -200,9 +200,11 @@ export function openSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'config' |
 		markAllRead: () => writeTransaction(db, () => markPostsRead(db)),
 		readIds: siteKey => readPostIds(db, siteKey),
 		savePostText(url, post) {
-			const blog = blogOrThrow(url);
+			const blog = findBlog(db, url);
+			if (!blog) return false;
 			const text = htmlToPlainText(post.html);
 			writeTransaction(db, () => savePostText(db, blog, post, text, now()));
+			return true;
 		},
 		storedPost(url, postId) {
 			const blog = findBlog(db, url);

@@ -118,9 +118,9 @@ describe('print mode for many blogs', () => {
 		assert.match(exported.stdout, /<opml version="2.0">/);
 		const fresh = temporaryHome();
 		try {
-			const imported = await runCli(['--import', '-'], {home: fresh, input: exported.stdout});
+			const imported = await runInProcess(['--import', '-'], {home: fresh, input: exported.stdout});
 			assert.deepEqual([imported.code, imported.stdout], [0, 'Imported 2 blogs; 0 skipped. blogterm --refresh reads them.\n']);
-			const blogs = JSON.parse((await runCli(['--blogs', '--format', 'json'], {home: fresh})).stdout) as Array<{title: string; folder: string}>;
+			const blogs = JSON.parse((await runInProcess(['--blogs', '--format', 'json'], {home: fresh})).stdout) as Array<{title: string; folder: string}>;
 			assert.deepEqual(blogs.map(blog => [blog.title, blog.folder]), [['Feed Blog', ''], ['Word Blog', 'Work']]);
 		} finally {
 			rmSync(fresh, {recursive: true, force: true});

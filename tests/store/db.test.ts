@@ -11,6 +11,7 @@ import {followsAnyBlog} from '../../source/subscriptions/follows-any-blog.js';
 import {hasFollowedBlogs, openSubscriptions} from '../../source/subscriptions/subscriptions.js';
 import {dailyPosts, startFeedBlog, type FeedBlog} from '../subscriptions/blog-servers.js';
 import {makeTestStore, type TestStore} from '../subscriptions/store-helper.js';
+import {waitUntil} from '../helpers/poll.js';
 
 function pathsIn(home: string) {
 	return {config: join(home, 'config'), data: join(home, 'data'), cache: join(home, 'cache')};
@@ -36,6 +37,7 @@ describe('the database', () => {
 			for (const table of ['blogs', 'posts', 'posts_text', 'read_marks']) assert.ok(tables.includes(table), `${table} exists`);
 			db.prepare('INSERT INTO posts_text (rowid, title, text) VALUES (1, \'Crème brûlée\', \'a recipe\')').run();
 			assert.equal(db.prepare('SELECT count(*) FROM posts_text WHERE posts_text MATCH \'creme\'').pluck().get(), 1, 'FTS5, diacritics folded');
+			for (const suffix of ['-wal', '-shm']) assert.equal(statSync(`${databasePath(paths)}${suffix}`).mode & 0o777, 0o600, `its ${suffix} file too`);
 		} finally {
 			db.close();
 		}
@@ -111,26 +113,36 @@ describe('two processes writing at once', () => {
 	after(() => rmSync(home, {recursive: true, force: true}));
 
 	const child = resolve(import.meta.dirname, 'db-writer-child.ts');
-	async function writer(prefix: string, count: number): Promise<{code: number | null; stdout: string; stderr: string}> {
-		return new Promise((done, fail) => {
-			const process_ = spawn(process.execPath, ['--import', 'tsx', child, prefix, String(count)], {env: {...process.env, BLOGTERM_HOME: home}});
-			let stdout = '';
-			let stderr = '';
-			process_.stdout.on('data', chunk => stdout += String(chunk));
-			process_.stderr.on('data', chunk => stderr += String(chunk));
+	/** A writer process, started; `go` lets it open the store and write, `done` is how it ended. */
+	function writer(prefix: string, count: number) {
+		const process_ = spawn(process.execPath, ['--import', 'tsx', child, prefix, String(count)], {env: {...process.env, BLOGTERM_HOME: home}});
+		let stdout = '';
+		let stderr = '';
+		process_.stdout.on('data', chunk => stdout += String(chunk));
+		process_.stderr.on('data', chunk => stderr += String(chunk));
+		const done = new Promise<{code: number | null; stdout: string; stderr: string}>((resolve_, fail) => {
 			process_.on('error', fail);
-			process_.on('close', code => done({code, stdout, stderr}));
+			process_.on('close', code => resolve_({code, stdout, stderr}));
 		});
+		return {
+			ready: async () => waitUntil(() => stdout, text => text.startsWith('ready\n'), `${prefix} ready`, 30_000),
+			go: () => process_.stdin.write('go\n'),
+			done,
+		};
 	}
 
 	it('lose nothing and never fail for a lock, from an empty store', async () => {
-		const [first, second] = await Promise.all([writer('a', 150), writer('b', 150)]);
-		assert.deepEqual([first.code, first.stderr, first.stdout], [0, '', '150\n']);
-		assert.deepEqual([second.code, second.stderr, second.stdout], [0, '', '150\n']);
+		const writers = [writer('a', 100), writer('b', 100)];
+		// Both loaded before either starts: they create the database and write at the same time.
+		await Promise.all(writers.map(async one => one.ready()));
+		for (const one of writers) one.go();
+		const [first, second] = await Promise.all([writers[0]!.done, writers[1]!.done]);
+		assert.deepEqual([first.code, first.stderr, first.stdout], [0, '', 'ready\n100\n']);
+		assert.deepEqual([second.code, second.stderr, second.stdout], [0, '', 'ready\n100\n']);
 		const subscriptions = openSubscriptions(pathsIn(home));
 		try {
-			assert.equal(subscriptions.listBlogs().length, 300);
-			assert.deepEqual([...subscriptions.readIds('a149.example/feed'), ...subscriptions.readIds('b0.example/feed')], ['149', '0']);
+			assert.equal(subscriptions.listBlogs().length, 200);
+			assert.deepEqual([...subscriptions.readIds('a99.example/feed'), ...subscriptions.readIds('b0.example/feed')], ['99', '0']);
 		} finally {
 			subscriptions.close();
 		}

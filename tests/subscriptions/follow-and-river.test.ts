@@ -105,7 +105,8 @@ describe('following blogs and the river', () => {
 	it('keeps the text of a post read so it opens offline, and finds it by its words', () => {
 		const [post] = subscriptions.river({blogUrl: wordpress.url, perPage: 1}).posts;
 		assert.equal(subscriptions.storedPost(wordpress.url, post!.id), undefined, 'WordPress posts come without their text');
-		subscriptions.savePostText(wordpress.url, {...post!, html: '<p>Marmalade sandwiches</p>', isSummaryOnly: false, commentsOpen: true});
+		assert.equal(subscriptions.savePostText(wordpress.url, {...post!, html: '<p>Marmalade sandwiches</p>', isSummaryOnly: false, commentsOpen: true}), true);
+		assert.equal(subscriptions.savePostText('https://not-followed.example/', {...post!, html: '', isSummaryOnly: false, commentsOpen: true}), false);
 		const stored = subscriptions.storedPost(wordpress.url, post!.id);
 		assert.equal(stored?.html, '<p>Marmalade sandwiches</p>');
 		assert.equal(stored?.title, post!.title);

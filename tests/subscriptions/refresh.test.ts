@@ -55,6 +55,31 @@ describe('refreshing a feed blog', () => {
 	});
 });
 
+describe('refreshing a blog imported with its home page only', () => {
+	let store: TestStore;
+	let feed: FeedBlog;
+	before(async () => {
+		store = makeTestStore();
+		feed = await startFeedBlog('Found Blog', dailyPosts('Post', 2, '2024-05-10T10:00:00Z'));
+	});
+	after(async () => {
+		store.remove();
+		await feed.close();
+	});
+
+	it('finds its feed as blogterm SITE would, once, then reads it', async () => {
+		const subscriptions = store.open();
+		subscriptions.importOpml(`<opml version="2.0"><body><outline text="From the file" htmlUrl="${feed.url}"/></body></opml>`);
+		assert.equal(subscriptions.listBlogs()[0]!.kind, 'unknown');
+		const result = await subscriptions.refresh();
+		assert.deepEqual([result.newPosts, result.failures], [2, []]);
+		const [blog] = subscriptions.listBlogs();
+		assert.deepEqual([blog!.kind, blog!.feedUrl, blog!.title, blog!.unread], ['feed', feed.feedUrl, 'Found Blog', 2]);
+		await subscriptions.refresh();
+		assert.equal(feed.feedHits.notModified, 1, 'the next refresh asks the feed directly, conditionally');
+	});
+});
+
 describe('refreshing a WordPress blog', () => {
 	let store: TestStore;
 	let wordpress: WordPressBlog;
