@@ -63,7 +63,8 @@ export function storeReadMarks(subscriptions: Subscriptions): ReadMarks {
 		readIds: siteKey => subscriptions.readIds(siteKey),
 		markRead(siteKey, postId, post) {
 			subscriptions.markRead(siteKey, postId);
-			if (post && subscriptions.getBlog(siteKey)) subscriptions.savePostText(siteKey, post);
+			// Kept for a followed blog only (the store says no to any other).
+			if (post) subscriptions.savePostText(siteKey, post);
 		},
 	};
 }

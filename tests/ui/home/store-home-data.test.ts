@@ -61,5 +61,8 @@ describe('the home screen’s data from the store', () => {
 		const blogUrl = subscriptions.listBlogs()[0]!.url;
 		assert.equal(subscriptions.river({blogUrl}).posts.find(each => String(each.id) === String(post.id))?.read, true, 'read in the river too');
 		assert.ok(subscriptions.storedPost(blogUrl, post.id)?.html, 'its text is kept for reading offline');
+		// A blog not followed (blogterm SITE on any blog): the mark is kept, the text is not, nothing fails.
+		marks.markRead('elsewhere.example', 7, post);
+		assert.ok(marks.readIds('elsewhere.example').has('7'));
 	});
 });
