@@ -11,7 +11,7 @@ import {cleanLine} from '../render/sanitize.js';
 import {htmlToPlainText} from '../render/plain-text.js';
 import {userHttpCache} from '../store/cache.js';
 import {databasePath, openDatabase, writeTransaction, type Database} from '../store/db.js';
-import {anyBlog, blogsWithCounts, deleteBlog, findBlog, insertBlog, setBlogFolder, updateBlogAfterRefresh, type BlogRow, type BlogWithCounts} from '../store/blogs-table.js';
+import {anyBlog, blogById, blogsWithCounts, deleteBlog, findBlog, insertBlog, setBlogFolder, updateBlogAfterRefresh, type BlogRow, type BlogWithCounts} from '../store/blogs-table.js';
 import {findPost, markPostsRead, nextUnreadPost, readPostIds, riverCount, riverPosts, savePostText, searchPosts, setPostRead, storedPostText, upsertPosts, type StoredSummary} from '../store/posts-table.js';
 import type {BlogtermPaths} from '../store/paths.js';
 import {siteKey as siteKeyOf} from '../sources/wordpress/discover-wordpress.js';
@@ -121,7 +121,7 @@ export function openSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'config' |
 	const followFound = (found: FoundBlog, folder: string | undefined): BlogRow => writeTransaction(db, () => {
 		const existing = findBlog(db, found.url) ?? findBlog(db, found.siteKey);
 		if (existing) {
-			if (folder !== undefined) setBlogFolder(db, existing.id, folder);
+			if (folder !== undefined) setBlogFolder(db, existing.id, cleanFolder(folder));
 			return existing;
 		}
 		const id = insertBlog(db, {
@@ -133,10 +133,10 @@ export function openSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'config' |
 			feedUrl: found.feedUrl,
 			apiUrl: found.apiUrl,
 			htmlUrl: found.htmlUrl,
-			folder: folder ?? '',
+			folder: cleanFolder(folder ?? ''),
 			addedAt: now(),
 		});
-		return findBlog(db, found.url) ?? {...found, id} as unknown as BlogRow;
+		return blogById(db, id)!;
 	});
 
 	const subscriptions: Subscriptions = {

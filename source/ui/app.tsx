@@ -1,5 +1,5 @@
 import {KeyRouterProvider, useKeys} from './hooks/use-keys.js';
-import {Box, useApp} from 'ink';
+import {Box, Text, useApp} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
 import type {Post, PostRef} from '../model/post.js';
@@ -17,6 +17,7 @@ import {HelpOverlay} from './help-overlay.js';
 import {useRefreshingAsync, type RefreshingLoadOptions} from './hooks/use-async.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {PostList} from './post-list/post-list.js';
+import {theme} from './theme.js';
 import {PostView} from './post-view/post-view.js';
 import {useAppState} from './use-app-state.js';
 import {usePostPrefetch} from './hooks/use-post-prefetch.js';
@@ -28,7 +29,8 @@ import type {PostPage} from '../model/page.js';
 /** What the app remembers of posts already opened, per site (conf in real use, memory in tests). */
 export type ReadMarks = {
 	readIds(siteKey: string): Set<string>;
-	markRead(siteKey: string, postId: number | string): void;
+	/** `post` is the post as read (the store keeps its text, so that it opens offline). */
+	markRead(siteKey: string, postId: number | string, post?: Post): void;
 };
 
 export type AppProps = {
@@ -47,6 +49,13 @@ export type AppProps = {
 	readonly myComments?: MyCommentsStore;
 	/** The keys (the default map unless the settings change it). */
 	readonly keyMap?: KeyMap;
+	/**
+	 * Opened from the home screen: q and Esc on the list (and Esc from the post it was opened at, with
+	 * `initialPost`) call this instead of quitting blogterm.
+	 */
+	readonly onExit?: () => void;
+	/** One line under the reader (the demo blog: how to follow a blog). */
+	readonly note?: string;
 };
 
 /** The reader: connects to the blog, then the list, posts, comments and the reply form. */
@@ -60,8 +69,11 @@ export function App(props: AppProps) {
 	);
 }
 
-/** Connecting to the blog (a spinner, or what went wrong and r to retry), then the reader. */
-function Connection(props: AppProps) {
+/**
+ * Connecting to the blog (a spinner, or what went wrong and r to retry), then the reader. Exported for the
+ * home screen, which shows it inside its own key router (one for the whole run: keys typed ahead are kept).
+ */
+export function Connection(props: AppProps) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
 	// Ink clears the whole screen when a frame is as tall as the terminal: stay one line short.
@@ -71,13 +83,14 @@ function Connection(props: AppProps) {
 	// A blog read before opens at once from what was kept; the blog's fresh answer replaces the source when it comes.
 	const connection = useRefreshingAsync(site, open);
 	// The same function every time, so that the reader's screens are not made again for a new one.
-	const quit = useCallback(() => exit(), [exit]);
+	const {onExit} = props;
+	const quit = useCallback(() => (onExit ? onExit() : exit()), [exit, onExit]);
 	const keyMap = useKeyMap();
 
 	useKeys((input, key) => {
 		if (connection.status === 'loading' && keyMap.matches('cancel', input, key)) connection.cancel();
 		else if (connection.status === 'error' && keyMap.matches('retry', input, key)) connection.retry();
-		else if (keyMap.matches('back', input, key)) exit();
+		else if (keyMap.matches('back', input, key)) quit();
 	}, {isActive: connection.status !== 'done'});
 
 	if (connection.status === 'loading') {
@@ -85,6 +98,14 @@ function Connection(props: AppProps) {
 	}
 	if (connection.status === 'error') {
 		return <Box height={height}><ErrorBox error={connection.error} hint={`${keyMap.hint('retry', 'retry')} · ${keyMap.hint('back', 'quit')}`} /></Box>;
+	}
+	if (props.note) {
+		return (
+			<Box flexDirection="column" height={height}>
+				<Reader {...props} source={connection.value} sourceRefreshing={connection.refreshing} width={columns} height={height - 1} onQuit={quit} />
+				<Text color={theme.muted} wrap="truncate-end">{props.note}</Text>
+			</Box>
+		);
 	}
 	return <Reader {...props} source={connection.value} sourceRefreshing={connection.refreshing} width={columns} height={height} onQuit={quit} />;
 }
@@ -109,16 +130,23 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 	const screen = state.stack.at(-1)!;
 	const keyMap = useKeyMap();
 
+	const {onExit} = props;
 	useKeys((input, key) => {
 		if (keyMap.matches('help', input, key)) dispatch({type: 'toggle-help'});
+		// Opened from the home screen: Esc on the list goes back to it.
+		else if (onExit && screen.kind === 'list' && keyMap.matches('back', input, key)) onExit();
 	}, {isActive: !state.showHelp && screen.kind !== 'form'});
+	// Opened at a post from What is new: Esc from it (or from the newer and older posts n/p move to) goes back there.
+	const back = useCallback(() => {
+		if (onExit && initialPost && state.stack.length === 2 && screen.kind === 'post') onExit();
+		else dispatch({type: 'back'});
+	}, [dispatch, onExit, initialPost, state.stack.length, screen.kind]);
 
 	const markRead = useCallback((post: Post) => {
 		// Written to disk after the frame, not on its way.
-		setImmediate(() => readMarks.markRead(siteKey, post.id));
+		setImmediate(() => readMarks.markRead(siteKey, post.id, post));
 		setReadIds(previous => (previous.has(String(post.id)) ? previous : new Set([...previous, String(post.id)])));
 	}, [readMarks, siteKey]);
-	const back = useCallback(() => dispatch({type: 'back'}), [dispatch]);
 	const openPost = useCallback((ref: PostRef) => dispatch({type: 'open-elsewhere', ref}), [dispatch]);
 	const openNeighbour = useCallback((ref: PostRef, direction: 'next' | 'previous') => dispatch({type: 'open-neighbour', ref, direction, perPage}), [dispatch, perPage]);
 	const toggleRelated = useCallback(() => dispatch({type: 'toggle-related'}), [dispatch]);
@@ -160,7 +188,8 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 	useEffect(() => () => locating.current?.abort(), []);
 	const postLoaded = useCallback((post: Post, entryId: number) => {
 		markRead(post);
-		if (!initialPost || entryId !== 1 || locating.current) return;
+		// From What is new, Esc goes back there: no list to find the post on.
+		if (!initialPost || onExit || entryId !== 1 || locating.current) return;
 		const abort = new AbortController();
 		locating.current = abort;
 		findListPosition(source, post, perPage, abort.signal).then(
@@ -171,7 +200,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 				// Not found (offline, or the blog said no): the list opens at its first page, as before.
 			},
 		);
-	}, [dispatch, markRead, initialPost, source, perPage]);
+	}, [dispatch, markRead, initialPost, onExit, source, perPage]);
 
 	const isActive = !state.showHelp;
 	const content = useMemo(() => {

@@ -1,11 +1,13 @@
 import {useKeys} from './hooks/use-keys.js';
 import {Box, Text} from 'ink';
-import type {HelpGroup} from './keys/key-map.js';
+import type {HelpGroup, Screen} from './keys/key-map.js';
 import {useKeyMap} from './keys/use-key-map.js';
 import {theme} from './theme.js';
 
 // Two columns of about the same height at 80 columns and wider: screens you read on the left, forms on the right.
-const leftColumn = new Set(['everywhere', 'list', 'thread', 'field']);
+const leftColumn = new Set<Screen>(['everywhere', 'home', 'list', 'thread', 'field']);
+/** The reader's screens: the home screen's own keys are shown in its own help (both would not fit 80×24). */
+const readerScreens: readonly Screen[] = ['everywhere', 'list', 'post', 'related', 'thread', 'form', 'field', 'help'];
 const keyColumnWidth = 14;
 
 /** The first of a row's keys that fit its column (the README lists them all). */
@@ -32,12 +34,12 @@ function KeyGroup({group}: {readonly group: HelpGroup}) {
 }
 
 /** The `?` overlay: every key, by screen, as the key map has them. */
-export function HelpOverlay({width, height, onClose}: {readonly width: number; readonly height: number; readonly onClose: () => void}) {
+export function HelpOverlay({width, height, onClose, screens = readerScreens}: {readonly width: number; readonly height: number; readonly onClose: () => void; readonly screens?: readonly Screen[]}) {
 	const keyMap = useKeyMap();
 	useKeys((input, key) => {
 		if (keyMap.matches('close-help', input, key)) onClose();
 	});
-	const groups = keyMap.help();
+	const groups = keyMap.help().filter(group => screens.includes(group.screen));
 	const twoColumns = width >= 80;
 	const columns = twoColumns
 		? [groups.filter(group => leftColumn.has(group.screen)), groups.filter(group => !leftColumn.has(group.screen))]

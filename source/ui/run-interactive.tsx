@@ -6,7 +6,13 @@ import {httpClientFor, resolveSite, type SiteFlags} from '../resolve-site.js';
 import {MyComments} from '../store/my-comments.js';
 import {ReadState} from '../store/read-state.js';
 import {setStoreNoticeSink} from '../store/settings-files.js';
-import {App} from './app.js';
+import {existsSync} from 'node:fs';
+import {App, type ReadMarks} from './app.js';
+import {createHttpClient} from '../http/client.js';
+import {userHttpCache} from '../store/cache.js';
+import {blogtermPaths, type BlogtermPaths} from '../store/paths.js';
+import {HomeApp} from './home/home-app.js';
+import {storeHomeData, storeReadMarks} from './home/store-home-data.js';
 
 // The alternate screen, and bracketed paste: a paste arrives between ESC[200~ and ESC[201~, kept whole.
 const enterAlternateScreen = '\u001B[?1049h\u001B[H\u001B[?2004h';
@@ -20,12 +26,97 @@ export type ReaderFlags = SiteFlags & {
 	readonly perPage?: number;
 };
 
-/** The full-screen reader. Resolves with the exit code when the user quits. */
+/** Said under the demo blog when no blog is followed. */
+export const followHint = 'No blogs followed yet: blogterm --follow URL follows one.';
+
+/** How often the home screen refreshes every blog: BLOGTERM_REFRESH_MINUTES, default 30 (0: only on start and r). */
+export function refreshMinutes(environment: NodeJS.ProcessEnv = process.env): number {
+	const value = Number(environment['BLOGTERM_REFRESH_MINUTES']);
+	return environment['BLOGTERM_REFRESH_MINUTES'] !== undefined && Number.isFinite(value) && value >= 0 ? value : 30;
+}
+
+/**
+ * The full-screen reader. Resolves with the exit code when the user quits. Without SITE (and without
+ * --demo, --demo-feed, --post), the home screen when a blog is followed; the demo blog otherwise.
+ */
 export async function runInteractive({site, flags}: {site: string | undefined; flags: ReaderFlags}): Promise<number> {
+	const chooseHome = !site && !flags.demo && !flags.demoFeed && !flags.post;
+	if (chooseHome) {
+		const paths = blogtermPaths();
+		// Without a database yet (a new user), answered without loading SQLite.
+		const {followsAnyBlog} = await import('../subscriptions/follows-any-blog.js');
+		if (await followsAnyBlog(paths)) return runHome(flags, paths);
+	}
 	const resolved = await resolveSite(site, flags);
 	const http = httpClientFor(resolved);
 	// Opened before the alternate screen: a note about a corrupt file stays on the normal screen.
-	const readMarks = new ReadState();
+	const {readMarks, closeMarks} = await openReadMarks(blogtermPaths());
+	return inFullScreen(async () => {
+		const instance = render(
+			<App
+				site={resolved.url}
+				openSource={(url, signal, options) => openBlog(http, url, {...options, signal})}
+				perPage={flags.perPage ?? 10}
+				initialPost={flags.post ? parsePostRef(flags.post) : undefined}
+				readMarks={readMarks}
+				myComments={new MyComments()}
+				note={chooseHome ? followHint : undefined}
+			/>,
+			{exitOnCtrlC: true, maxFps: 60},
+		);
+		await instance.waitUntilExit();
+		return exitCodes.ok;
+	}, async () => {
+		closeMarks();
+		await resolved.close();
+	});
+}
+
+/**
+ * The posts read: in the store once it exists (so that the home screen counts what `blogterm SITE` read),
+ * in read-state.json before (the store carries it over when it is made). A store that cannot be opened
+ * leaves the file in use: the reader still opens.
+ */
+async function openReadMarks(paths: BlogtermPaths): Promise<{readMarks: ReadMarks; closeMarks: () => void}> {
+	const {databasePath} = await import('../store/db-path.js');
+	if (existsSync(databasePath(paths))) {
+		try {
+			const {openSubscriptions} = await import('../subscriptions/subscriptions.js');
+			const subscriptions = openSubscriptions(paths);
+			return {readMarks: storeReadMarks(subscriptions), closeMarks: () => subscriptions.close()};
+		} catch {
+			// Said by print mode (--blogs) in words; the reader keeps to the file meanwhile.
+		}
+	}
+	return {readMarks: new ReadState(), closeMarks: () => {}};
+}
+
+/** The home screen: the followed blogs and What is new, from the store. */
+async function runHome(flags: ReaderFlags, paths: BlogtermPaths): Promise<number> {
+	const {openSubscriptions} = await import('../subscriptions/subscriptions.js');
+	const http = createHttpClient({cache: userHttpCache(process.env), environment: process.env});
+	// Opened before the alternate screen: a note about the database stays on the normal screen.
+	const subscriptions = openSubscriptions(paths, {http});
+	return inFullScreen(async () => {
+		const instance = render(
+			<HomeApp
+				data={storeHomeData(subscriptions)}
+				openSource={(url, signal, options) => openBlog(http, url, {...options, signal})}
+				perPage={flags.perPage ?? 10}
+				myComments={new MyComments()}
+				refreshMinutes={refreshMinutes()}
+			/>,
+			{exitOnCtrlC: true, maxFps: 60},
+		);
+		await instance.waitUntilExit();
+		return exitCodes.ok;
+	}, () => {
+		subscriptions.close();
+	});
+}
+
+/** Runs a screen on the alternate screen, and leaves the terminal as it was found, whatever happens. */
+async function inFullScreen(run: () => Promise<number>, close: () => Promise<void> | void): Promise<number> {
 	// Notes about blogterm's files (moved aside) would land in the middle of the screen: kept for the end.
 	const notes: string[] = [];
 	const restoreNoticeSink = setStoreNoticeSink(note => notes.push(note));
@@ -47,19 +138,7 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 	process.once('SIGTERM', restoreAndExit);
 
 	try {
-		const instance = render(
-			<App
-				site={resolved.url}
-				openSource={(url, signal, options) => openBlog(http, url, {...options, signal})}
-				perPage={flags.perPage ?? 10}
-				initialPost={flags.post ? parsePostRef(flags.post) : undefined}
-				readMarks={readMarks}
-				myComments={new MyComments()}
-			/>,
-			{exitOnCtrlC: true, maxFps: 60},
-		);
-		await instance.waitUntilExit();
-		return exitCodes.ok;
+		return await run();
 	} finally {
 		restore();
 		process.off('exit', restore);
@@ -67,6 +146,6 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 		process.off('SIGTERM', restoreAndExit);
 		restoreNoticeSink();
 		for (const note of notes) process.stderr.write(`blogterm: ${note}\n`);
-		await resolved.close();
+		await close();
 	}
 }

@@ -23,11 +23,13 @@ export type KeyPress = {
 	readonly meta: boolean;
 };
 
-export type Screen = 'everywhere' | 'list' | 'post' | 'related' | 'thread' | 'form' | 'field' | 'help';
+export type Screen = 'everywhere' | 'home' | 'river' | 'list' | 'post' | 'related' | 'thread' | 'form' | 'field' | 'help';
 
 /** Each screen's title in the help overlay and the README. */
 export const screenTitles: Record<Screen, string> = {
 	everywhere: 'Everywhere',
+	home: 'Followed blogs',
+	river: 'What is new',
 	list: 'Posts list',
 	post: 'Post',
 	related: 'Related Posts',
@@ -53,6 +55,28 @@ const actions = {
 	cancel: {screen: 'everywhere', keys: ['escape'], description: 'stop loading'},
 	retry: {screen: 'everywhere', keys: ['r'], description: 'try again after an error'},
 	quit: {screen: 'everywhere', keys: ['ctrl+c'], description: 'quit'},
+	// Followed blogs (the home screen)
+	'blog-down': {screen: 'home', keys: ['down', 'j'], description: 'next blog'},
+	'blog-up': {screen: 'home', keys: ['up', 'k'], description: 'previous blog'},
+	'open-blog': {screen: 'home', keys: ['enter'], description: 'open the blog’s posts (Esc comes back)'},
+	'follow-blog': {screen: 'home', keys: ['a'], description: 'follow a blog: its address, then what was found, then Enter'},
+	'unfollow-blog': {screen: 'home', keys: ['d'], description: 'unfollow the blog (asked once: y/n)'},
+	'mark-blog-read': {screen: 'home', keys: ['A'], description: 'mark every post of the blog read'},
+	'mark-all-read': {screen: 'home', keys: ['C'], description: 'mark every post of every blog read'},
+	'switch-view': {screen: 'home', keys: ['tab', 'w'], description: 'between the blogs and What is new'},
+	'refresh-all': {screen: 'home', keys: ['r'], description: 'refresh every blog now'},
+	'quit-home': {screen: 'home', keys: ['q'], description: 'quit'},
+	// What is new (the river)
+	'river-down': {screen: 'river', keys: ['down', 'j'], description: 'next post'},
+	'river-up': {screen: 'river', keys: ['up', 'k'], description: 'previous post'},
+	'river-page-down': {screen: 'river', keys: ['space', 'pagedown'], description: 'page down'},
+	'river-page-up': {screen: 'river', keys: ['b', 'pageup'], description: 'page up'},
+	'open-river-post': {screen: 'river', keys: ['enter'], description: 'read the post (Esc comes back)'},
+	'next-unread': {screen: 'river', keys: ['n'], description: 'next unread post, across blogs'},
+	'toggle-read': {screen: 'river', keys: ['N'], description: 'mark the post read / unread'},
+	'mark-river-blog-read': {screen: 'river', keys: ['A'], description: 'mark every post of its blog read'},
+	'mark-river-all-read': {screen: 'river', keys: ['C'], description: 'mark every post of every blog read'},
+	'river-to-blogs': {screen: 'river', keys: ['tab', 'w', 'escape'], description: 'back to the blogs'},
 	// Posts list
 	'list-down': {screen: 'list', keys: ['down', 'j'], description: 'next post (past the last: the next page)'},
 	'list-up': {screen: 'list', keys: ['up', 'k'], description: 'previous post'},
@@ -138,6 +162,27 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['cancel'], help: 'stop loading', notInOverlay: true},
 		{actions: ['retry'], help: 'try again after an error', notInOverlay: true},
 		{actions: ['quit'], help: 'quit'},
+	],
+	home: [
+		{actions: ['blog-down', 'blog-up'], help: 'move', hint: 'move', rank: 1},
+		{actions: ['open-blog'], help: 'open the blog', hint: 'open', rank: 2},
+		{actions: ['switch-view'], help: 'What is new', hint: 'what is new', rank: 3},
+		{actions: ['follow-blog'], help: 'follow a blog', hint: 'follow', rank: 4},
+		{actions: ['unfollow-blog'], help: 'unfollow (y/n)', hint: 'unfollow', rank: 6},
+		{actions: ['mark-blog-read', 'mark-all-read'], help: 'mark the blog / all read', hint: 'blog/all read', rank: 7},
+		{actions: ['refresh-all'], help: 'refresh every blog', hint: 'refresh', rank: 5},
+		{actions: ['quit-home'], help: 'quit', hint: 'quit', rank: 8},
+	],
+	river: [
+		{actions: ['river-down', 'river-up'], help: 'move', hint: 'move', rank: 1},
+		{actions: ['river-page-down', 'river-page-up'], help: 'page down / up', hint: 'page', rank: 7},
+		{actions: ['open-river-post'], help: 'read the post', hint: 'read', rank: 2},
+		{actions: ['next-unread'], help: 'next unread (any blog)', hint: 'next unread', rank: 3},
+		{actions: ['toggle-read'], help: 'mark read / unread', hint: 'read/unread', rank: 4},
+		{actions: ['mark-river-blog-read', 'mark-river-all-read'], help: 'mark its blog / all read', hint: 'blog/all read', rank: 6},
+		{actions: ['river-to-blogs'], help: 'back to the blogs', hint: 'blogs', rank: 5},
+		{actions: ['refresh-all'], help: 'refresh every blog', hint: 'refresh', rank: 8},
+		{actions: ['quit-home'], help: 'quit', hint: 'quit', rank: 9},
 	],
 	list: [
 		{actions: ['list-down', 'list-up'], help: 'move', hint: 'move', rank: 1},

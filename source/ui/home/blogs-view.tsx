@@ -1,0 +1,104 @@
+import {Box, Text} from 'ink';
+import {useMemo} from 'react';
+import {fitToWidth} from '../../render/fit-width.js';
+import {cleanLine} from '../../render/sanitize.js';
+import {useKeys} from '../hooks/use-keys.js';
+import type {Action} from '../keys/key-map.js';
+import {useKeyMap} from '../keys/use-key-map.js';
+import {theme} from '../theme.js';
+import type {FollowedBlog} from './home-data.js';
+import {firstInView, splitRow} from './rows.js';
+import {blogRows, blogsInOrder, updatedAgo} from './use-home-state.js';
+
+export type BlogsViewProps = {
+	readonly blogs: readonly FollowedBlog[];
+	/** The highlighted blog's address (the first blog when undefined or gone). */
+	readonly selectedUrl: string | undefined;
+	readonly width: number;
+	/** Lines for the list and the line under it (the caller draws the header and the status line). */
+	readonly height: number;
+	readonly isActive: boolean;
+	/** Now, for "5 min ago" (a prop, so that tests and frames agree). */
+	readonly now: number;
+	readonly onSelect: (url: string) => void;
+	readonly onOpen: (blog: FollowedBlog) => void;
+	readonly onFollow: () => void;
+	readonly onUnfollow: (blog: FollowedBlog) => void;
+	readonly onMarkBlogRead: (blog: FollowedBlog) => void;
+	readonly onMarkAllRead: () => void;
+	readonly onSwitchView: () => void;
+	readonly onRefresh: () => void;
+	readonly onQuit: () => void;
+};
+
+/** The followed blogs, grouped by folder: unread count and when each last had something new, or why it failed. */
+export function BlogsView(props: BlogsViewProps) {
+	const {blogs, width, height} = props;
+	const rows = useMemo(() => blogRows(blogs), [blogs]);
+	const ordered = useMemo(() => blogsInOrder(rows), [rows]);
+	const selectedIndex = Math.max(0, ordered.findIndex(blog => blog.url === props.selectedUrl));
+	const selected = ordered[selectedIndex];
+	const keyMap = useKeyMap();
+
+	useKeys((input, key) => {
+		const is = (action: Action) => keyMap.matches(action, input, key);
+		if (is('quit-home')) return props.onQuit();
+		if (is('follow-blog')) return props.onFollow();
+		if (is('switch-view')) return props.onSwitchView();
+		if (is('refresh-all')) return props.onRefresh();
+		if (is('mark-all-read')) return props.onMarkAllRead();
+		if (!selected) return;
+		if (is('blog-down')) props.onSelect(ordered[Math.min(ordered.length - 1, selectedIndex + 1)]!.url);
+		else if (is('blog-up')) props.onSelect(ordered[Math.max(0, selectedIndex - 1)]!.url);
+		else if (is('open-blog')) props.onOpen(selected);
+		else if (is('unfollow-blog')) props.onUnfollow(selected);
+		else if (is('mark-blog-read')) props.onMarkBlogRead(selected);
+	}, {isActive: props.isActive});
+
+	// The list, then one line: the highlighted blog's address, or why its last refresh failed.
+	const room = Math.max(1, height - 1);
+	const selectedRow = rows.findIndex(row => row.kind === 'blog' && row.blog === selected);
+	const first = firstInView(selectedRow, rows.length, room);
+	const visible = rows.slice(first, first + room);
+	if (blogs.length === 0) {
+		return (
+			<Box flexDirection="column" height={height}>
+				<Text>You follow no blogs yet.</Text>
+				<Text color={theme.muted}>{`${keyMap.hint('follow-blog', 'follows one')} (its address: blog.example, a feed, a WordPress site).`}</Text>
+			</Box>
+		);
+	}
+	return (
+		<Box flexDirection="column" height={height}>
+			{visible.map(row => {
+				if (row.kind === 'folder') {
+					const meta = row.unread > 0 ? `${row.unread} unread` : '';
+					const line = splitRow(`▾ ${row.name}`, meta, width);
+					return <Text key={`folder:${row.name}`} bold wrap="truncate-end">{line.text}{line.gap}<Text color={theme.muted}>{line.meta}</Text></Text>;
+				}
+				const blog = row.blog;
+				const isSelected = blog === selected;
+				const indent = blog.folder ? '  ' : '';
+				const failed = blog.lastError !== undefined;
+				const counts = `${blog.unread} unread · ${updatedAgo(blog.lastUpdated, props.now)}`;
+				// A sign as well as the colour: ✗ and the reason, in words.
+				const meta = failed ? `✗ ${blog.lastError}` : counts;
+				const line = splitRow(`${indent}${blog.title}`, meta, width - 2);
+				return (
+					<Text key={`blog:${blog.url}`} wrap="truncate-end">
+						<Text color={theme.selection}>{isSelected ? '▸ ' : '  '}</Text>
+						<Text bold={isSelected || blog.unread > 0} color={isSelected ? theme.selection : undefined}>{line.text}</Text>
+						<Text>{line.gap}</Text>
+						<Text color={failed ? theme.error : theme.muted}>{line.meta}</Text>
+					</Text>
+				);
+			})}
+			<Box flexGrow={1} />
+			{selected ? (
+				<Text color={selected.lastError ? theme.error : theme.muted} wrap="truncate-end">
+					{fitToWidth(selected.lastError ? `${cleanLine(selected.title)}: ${selected.lastError}` : selected.url, width)}
+				</Text>
+			) : null}
+		</Box>
+	);
+}

@@ -1,0 +1,291 @@
+import {Box, Text, useApp} from 'ink';
+import Spinner from 'ink-spinner';
+import TextInput from 'ink-text-input';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {BlogError} from '../../errors.js';
+import type {Post} from '../../model/post.js';
+import {fitToWidth} from '../../render/fit-width.js';
+import type {MyCommentsStore} from '../../store/my-comments.js';
+import {Connection, type AppProps, type ReadMarks} from '../app.js';
+import {HelpOverlay} from '../help-overlay.js';
+import {KeyRouterProvider, useKeys} from '../hooks/use-keys.js';
+import {useTerminalSize} from '../hooks/use-terminal-size.js';
+import {defaultKeyMap, type KeyMap} from '../keys/key-map.js';
+import {KeyMapContext, useKeyMap} from '../keys/use-key-map.js';
+import {RiverView} from '../river/river-view.js';
+import {theme} from '../theme.js';
+import {BlogsView} from './blogs-view.js';
+import type {FollowedBlog, HomeData, RiverItem} from './home-data.js';
+import {useRefresh} from './use-refresh.js';
+import {progressLine, useHomeState, type HomeState} from './use-home-state.js';
+
+/** How many of the newest posts the river holds. */
+export const riverLength = 500;
+
+export type HomeAppProps = {
+	/** The followed blogs and their posts (the store in real use). */
+	readonly data: HomeData;
+	/** Opens a blog, as the reader does for `blogterm SITE`. */
+	readonly openSource: AppProps['openSource'];
+	readonly perPage: number;
+	readonly myComments?: MyCommentsStore;
+	readonly keyMap?: KeyMap;
+	/** Refresh every blog once the first frame is up (default true). */
+	readonly refreshOnStart?: boolean;
+	/** Refresh every this many minutes while open (default 30; 0: never). */
+	readonly refreshMinutes?: number;
+	/** Start on What is new instead of the blogs. */
+	readonly startView?: 'blogs' | 'river';
+	/** The clock, for "5 min ago" (tests fix it). */
+	readonly now?: () => number;
+};
+
+/** The home screen: the followed blogs and What is new; a blog or a post opens in the reader, Esc comes back. */
+export function HomeApp(props: HomeAppProps) {
+	return (
+		<KeyMapContext.Provider value={props.keyMap ?? defaultKeyMap}>
+			<KeyRouterProvider>
+				<Home {...props} />
+			</KeyRouterProvider>
+		</KeyMapContext.Provider>
+	);
+}
+
+/** The reader's read marks for one blog, kept in the store (the text of a post read, too). */
+function readMarksFor(data: HomeData, blogUrl: string, onChanged: () => void): ReadMarks {
+	return {
+		readIds: () => data.readIds(blogUrl),
+		markRead(_siteKey, postId, post?: Post) {
+			data.setRead(blogUrl, postId, true, post);
+			onChanged();
+		},
+	};
+}
+
+function readStored(data: HomeData, clock: () => number) {
+	return {blogs: data.blogs(), river: data.river(riverLength), now: clock()};
+}
+
+function Home(props: HomeAppProps) {
+	const {data} = props;
+	const {exit} = useApp();
+	const {columns: width, rows} = useTerminalSize();
+	// Ink clears the whole screen when a frame is as tall as the terminal: stay one line short.
+	const height = Math.max(5, rows - 1);
+	const [state, dispatch] = useHomeState(props.startView);
+	const [showHelp, setShowHelp] = useState(false);
+	// What is stored, read again each time something changes it (and the time it was read, for "5 min ago").
+	const clock = props.now ?? Date.now;
+	const [{blogs, river, now}, setStored] = useState(() => readStored(data, clock));
+	const changed = useCallback(() => setStored(readStored(data, clock)), [data, clock]);
+	const keyMap = useKeyMap();
+
+	const refresh = useRefresh({
+		refresh: data.refresh,
+		dispatch,
+		onStart: props.refreshOnStart ?? true,
+		everyMinutes: props.refreshMinutes ?? 30,
+		onChanged: changed,
+	});
+
+	// Following a blog: the address is looked up (as `blogterm SITE` does) and what was found is shown first.
+	const finding = useRef<AbortController | undefined>(undefined);
+	useEffect(() => () => finding.current?.abort(), []);
+	const find = useCallback((url: string) => {
+		if (!url.trim()) return;
+		finding.current?.abort();
+		const abort = new AbortController();
+		finding.current = abort;
+		dispatch({type: 'finding'});
+		data.discover(url.trim(), abort.signal).then(
+			found => {
+				if (!abort.signal.aborted) dispatch({type: 'found', found});
+			},
+			(error: unknown) => {
+				if (!abort.signal.aborted) dispatch({type: 'not-found', error: error instanceof BlogError ? error.message : 'No blog was found there.'});
+			},
+		);
+	}, [data, dispatch]);
+	const follow = useCallback(async (adding: NonNullable<HomeState['adding']>) => {
+		if (adding.phase !== 'found') return;
+		dispatch({type: 'following'});
+		try {
+			await data.follow(adding.found);
+			dispatch({type: 'followed', found: adding.found});
+			changed();
+		} catch (error) {
+			dispatch({type: 'not-found', error: error instanceof Error ? error.message : 'The blog could not be followed.'});
+		}
+	}, [data, dispatch, changed]);
+	const stopAdding = useCallback(() => {
+		finding.current?.abort();
+		dispatch({type: 'stop-adding'});
+	}, [dispatch]);
+
+	// The follow field and the y/n question take the keys while they are up.
+	const {adding, confirmUnfollow} = state;
+	useKeys((input, key) => {
+		if (!adding) return;
+		if (keyMap.matches('cancel', input, key)) return stopAdding();
+		if (!key.return) return;
+		if (adding.phase === 'typing') find(adding.url);
+		else if (adding.phase === 'found') void follow(adding);
+	}, {isActive: adding !== undefined && !state.opened, typedText: true});
+	useKeys((input, key) => {
+		if (!confirmUnfollow) return;
+		dispatch({type: 'answer-unfollow'});
+		if (!key.ctrl && !key.meta && (input === 'y' || input === 'Y')) {
+			data.unfollow(confirmUnfollow.url);
+			dispatch({type: 'notice', notice: `Unfollowed ${confirmUnfollow.title}.`});
+			changed();
+		}
+	}, {isActive: confirmUnfollow !== undefined && !state.opened});
+	useKeys((input, key) => {
+		if (keyMap.matches('help', input, key)) setShowHelp(shown => !shown);
+	}, {isActive: !state.opened && !adding && !confirmUnfollow && !showHelp});
+
+	const listActive = !state.opened && !adding && !confirmUnfollow && !showHelp;
+	const close = useCallback(() => {
+		dispatch({type: 'close'});
+		changed();
+	}, [dispatch, changed]);
+	const quit = useCallback(() => exit(), [exit]);
+	const markBlogRead = useCallback((url: string) => {
+		data.markBlogRead(url);
+		changed();
+	}, [data, changed]);
+	const markAllRead = useCallback(() => {
+		data.markAllRead();
+		dispatch({type: 'notice', notice: 'Every post is marked read.'});
+		changed();
+	}, [data, dispatch, changed]);
+	const setRead = useCallback((item: RiverItem, read: boolean) => {
+		data.setRead(item.blogUrl, item.id, read);
+		changed();
+	}, [data, changed]);
+
+	// A blog or a post open: the reader, as `blogterm SITE` shows it, over the home screen (kept as it was).
+	const opened = state.opened;
+	const openedUrl = opened?.kind === 'blog' ? opened.url : opened?.blogUrl;
+	const readMarks = useMemo(() => (openedUrl ? readMarksFor(data, openedUrl, changed) : undefined), [data, openedUrl, changed]);
+	if (opened && readMarks) {
+		return (
+			<Connection
+				key={opened.kind === 'blog' ? `blog:${opened.url}` : `post:${opened.blogUrl}:${String(opened.id)}`}
+				site={opened.kind === 'blog' ? opened.url : opened.blogUrl}
+				openSource={props.openSource}
+				perPage={props.perPage}
+				initialPost={opened.kind === 'post' ? {kind: 'id', id: opened.id} : undefined}
+				readMarks={readMarks}
+				myComments={props.myComments}
+				keyMap={props.keyMap}
+				onExit={close}
+			/>
+		);
+	}
+	if (showHelp) return <HelpOverlay width={width} height={height} screens={['everywhere', 'home', 'river']} onClose={() => setShowHelp(false)} />;
+
+	const unread = blogs.reduce((sum, blog) => sum + blog.unread, 0);
+	// Header (1), a blank line (1), the list, the status line (two while following a blog with an error, or what was found).
+	const statusHeight = (adding?.phase === 'typing' && adding.error) || adding?.phase === 'found' || adding?.phase === 'following' ? 2 : 1;
+	const listHeight = Math.max(2, height - 2 - statusHeight);
+	return (
+		<Box flexDirection="column" height={height}>
+			<Text wrap="truncate-end">
+				<Text bold color={theme.accent}>blogterm</Text>
+				<Text>{'  '}</Text>
+				<Text bold={state.view === 'blogs'} underline={state.view === 'blogs'} color={state.view === 'blogs' ? undefined : theme.muted}>{`Followed blogs (${blogs.length})`}</Text>
+				<Text>{'  '}</Text>
+				<Text bold={state.view === 'river'} underline={state.view === 'river'} color={state.view === 'river' ? undefined : theme.muted}>{`What is new (${unread} unread)`}</Text>
+			</Text>
+			<Text> </Text>
+			{state.view === 'blogs' ? (
+				<BlogsView
+					blogs={blogs}
+					selectedUrl={state.blogUrl}
+					width={width}
+					height={listHeight}
+					isActive={listActive}
+					now={now}
+					onSelect={url => dispatch({type: 'select-blog', url})}
+					onOpen={(blog: FollowedBlog) => dispatch({type: 'open', opened: {kind: 'blog', url: blog.url}})}
+					onFollow={() => dispatch({type: 'start-adding'})}
+					onUnfollow={blog => dispatch({type: 'ask-unfollow', blog})}
+					onMarkBlogRead={blog => markBlogRead(blog.url)}
+					onMarkAllRead={markAllRead}
+					onSwitchView={() => dispatch({type: 'switch-view', view: 'river'})}
+					onRefresh={refresh}
+					onQuit={quit}
+				/>
+			) : (
+				<RiverView
+					items={river}
+					selected={state.riverIndex}
+					width={width}
+					height={listHeight}
+					isActive={listActive}
+					onSelect={index => dispatch({type: 'select-river', index})}
+					onOpen={item => openRiverItem(item)}
+					onSetRead={setRead}
+					onMarkBlogRead={markBlogRead}
+					onMarkAllRead={markAllRead}
+					onBack={() => dispatch({type: 'switch-view', view: 'blogs'})}
+					onRefresh={refresh}
+					onQuit={quit}
+					onNotice={notice => dispatch({type: 'notice', notice})}
+				/>
+			)}
+			<StatusLine state={state} width={width} onUrl={url => dispatch({type: 'type-url', url})} />
+		</Box>
+	);
+
+	function openRiverItem(item: RiverItem) {
+		// Marked read when it opens (the reader marks it too, with its text, once it has loaded).
+		if (!item.read) setRead(item, true);
+		dispatch({type: 'open', opened: {kind: 'post', blogUrl: item.blogUrl, id: item.id}});
+	}
+}
+
+/** The last line: following a blog (the field, then what was found), the y/n question, or the progress line and hints. */
+function StatusLine({state, width, onUrl}: {readonly state: HomeState; readonly width: number; readonly onUrl: (url: string) => void}) {
+	const keyMap = useKeyMap();
+	const {adding, confirmUnfollow} = state;
+	const cancel = keyMap.hint('cancel', 'cancel');
+	if (adding?.phase === 'typing') {
+		return (
+			<Box flexDirection="column">
+				{adding.error ? <Text color={theme.error} wrap="truncate-end">{fitToWidth(adding.error, width)}</Text> : null}
+				<Text wrap="truncate-end">
+					<Text bold>Follow a blog: </Text>
+					<TextInput value={adding.url} focus placeholder="its address (blog.example, a feed, a WordPress site)" onChange={onUrl} />
+					<Text color={theme.muted}>{`  Enter find · ${cancel}`}</Text>
+				</Text>
+			</Box>
+		);
+	}
+	if (adding?.phase === 'finding') {
+		return <Text wrap="truncate-end"><Text color={theme.accent}><Spinner type="dots" /></Text>{` Looking for a blog at ${fitToWidth(adding.url, Math.max(10, width - 40))}… `}<Text color={theme.muted}>({keyMap.hint('cancel', 'cancels')})</Text></Text>;
+	}
+	if (adding?.phase === 'found' || adding?.phase === 'following') {
+		const {found} = adding;
+		const what = [found.title, found.kind, found.feedUrl ? `feed ${found.feedUrl}` : found.url].join(' · ');
+		return (
+			<Box flexDirection="column">
+				<Text wrap="truncate-end"><Text bold>Found: </Text>{fitToWidth(what, Math.max(10, width - 7))}</Text>
+				<Text color={theme.muted} wrap="truncate-end">{adding.phase === 'following' ? 'Following…' : `Enter follow it · ${cancel}`}</Text>
+			</Box>
+		);
+	}
+	if (confirmUnfollow) {
+		return <Text wrap="truncate-end"><Text bold color={theme.error}>{fitToWidth(`Unfollow ${confirmUnfollow.title}?`, Math.max(10, width - 8))}</Text> (y/n)</Text>;
+	}
+	const progress = progressLine(state.refresh.progress, state.refresh.running);
+	const info = [state.notice, progress].filter(Boolean).join(' · ');
+	const screen = state.view === 'blogs' ? 'home' : 'river';
+	return (
+		<Text wrap="truncate-end">
+			<Text bold>{info}</Text>
+			<Text color={theme.muted}>{`${info ? '  ' : ''}${keyMap.hints(screen, Math.max(0, width - [...info].length - 2))}`}</Text>
+		</Text>
+	);
+}

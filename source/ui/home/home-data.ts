@@ -1,0 +1,75 @@
+// What the home screen and the river read and change: plain data and callbacks, no Ink, no SQL.
+// The store (source/subscriptions) is behind it in real use (see store-home-data.ts); tests give
+// one in memory. Every string here is already cleaned where it entered the store.
+
+import type {Post, PostId} from '../../model/post.js';
+
+/** A followed blog, as the home screen lists it. */
+export type FollowedBlog = {
+	/** The blog's address: its identity in the store. */
+	readonly url: string;
+	readonly title: string;
+	/** The folder it sits in (from OPML), or undefined for none. */
+	readonly folder: string | undefined;
+	readonly unread: number;
+	readonly total: number;
+	/** When it last had something new (ISO 8601), or undefined when never read. */
+	readonly lastUpdated: string | undefined;
+	/** Why the last refresh failed, in words; undefined when it worked. */
+	readonly lastError: string | undefined;
+};
+
+/** One line of the river: a post from one of the followed blogs. */
+export type RiverItem = {
+	readonly blogUrl: string;
+	readonly blogTitle: string;
+	/** The post's ID as its blog's source knows it (opens it with the reader's post view). */
+	readonly id: PostId;
+	readonly title: string;
+	readonly link: string;
+	/** ISO 8601, or undefined when the blog gave no date. */
+	readonly date: string | undefined;
+	readonly read: boolean;
+};
+
+/** What discovery found at an address, shown before the blog is followed. */
+export type FoundBlog = {
+	readonly url: string;
+	readonly title: string;
+	/** What kind of blog: "WordPress REST API", "RSS feed"… */
+	readonly kind: string;
+	/** The feed it is read through, when it is a feed. */
+	readonly feedUrl: string | undefined;
+};
+
+/** How far a refresh of every blog has got: "Refreshing 37 of 500 · 2 failed". */
+export type RefreshProgress = {
+	readonly done: number;
+	readonly total: number;
+	readonly failed: number;
+};
+
+export type HomeData = {
+	/** The followed blogs, with their counts (read at once, from what is stored). */
+	readonly blogs: () => readonly FollowedBlog[];
+	/** The newest posts across every followed blog, newest first, at most `limit`. */
+	readonly river: (limit: number) => readonly RiverItem[];
+	/** Marks one post read or unread; `post`, when given, is the post as read (kept, so that it opens offline). */
+	readonly setRead: (blogUrl: string, postId: PostId, read: boolean, post?: Post) => void;
+	/** The IDs of one blog's posts that are read (its list shows them dimmed). */
+	readonly readIds: (blogUrl: string) => Set<string>;
+	/** Marks every post of one blog read. */
+	readonly markBlogRead: (blogUrl: string) => void;
+	/** Marks every post of every blog read. */
+	readonly markAllRead: () => void;
+	/** Finds the blog at an address (as `blogterm SITE` does), without following it. Rejects with a BlogError. */
+	readonly discover: (url: string, signal: AbortSignal) => Promise<FoundBlog>;
+	/** Follows what `discover` found. */
+	readonly follow: (found: FoundBlog) => Promise<void> | void;
+	readonly unfollow: (url: string) => void;
+	/**
+	 * Fetches every followed blog (a bounded number at once), telling how far it has got; resolves when
+	 * all have answered or failed. A blog that fails keeps its reason for `blogs()`.
+	 */
+	readonly refresh: (onProgress: (progress: RefreshProgress) => void, signal: AbortSignal) => Promise<RefreshProgress>;
+};

@@ -1,0 +1,185 @@
+import {useReducer} from 'react';
+import type {PostId} from '../../model/post.js';
+import {refreshProgressLine} from '../../subscriptions/progress-line.js';
+import type {FollowedBlog, FoundBlog, RefreshProgress, RiverItem} from './home-data.js';
+
+/** The two lists of the home screen: the followed blogs, and what is new across them (the river). */
+export type HomeView = 'blogs' | 'river';
+
+/** Following a blog: the address typed, then what was found at it, shown before it is followed. */
+export type Adding =
+	| {readonly phase: 'typing'; readonly url: string; readonly error?: string}
+	| {readonly phase: 'finding'; readonly url: string}
+	| {readonly phase: 'found'; readonly url: string; readonly found: FoundBlog}
+	| {readonly phase: 'following'; readonly url: string; readonly found: FoundBlog};
+
+/** What is open over the home screen: a blog's list (the reader as `blogterm SITE`), or a post from the river. */
+export type Opened =
+	| {readonly kind: 'blog'; readonly url: string}
+	| {readonly kind: 'post'; readonly blogUrl: string; readonly id: PostId};
+
+export type RefreshState = {
+	/** A refresh of every blog is under way. */
+	readonly running: boolean;
+	readonly progress: RefreshProgress | undefined;
+};
+
+export type HomeState = {
+	readonly view: HomeView;
+	/** The highlighted blog, by its address (stays on it when the list changes around it). */
+	readonly blogUrl: string | undefined;
+	/** The highlighted line of the river. */
+	readonly riverIndex: number;
+	readonly adding: Adding | undefined;
+	/** A blog to unfollow, asked once (y/n). */
+	readonly confirmUnfollow: FollowedBlog | undefined;
+	readonly opened: Opened | undefined;
+	readonly refresh: RefreshState;
+	/** A line about what just happened ("Followed Demo Blog."), shown until the next key. */
+	readonly notice: string | undefined;
+};
+
+export type HomeAction =
+	| {readonly type: 'switch-view'; readonly view?: HomeView}
+	| {readonly type: 'select-blog'; readonly url: string | undefined}
+	| {readonly type: 'select-river'; readonly index: number}
+	| {readonly type: 'start-adding'}
+	| {readonly type: 'type-url'; readonly url: string}
+	| {readonly type: 'finding'}
+	| {readonly type: 'found'; readonly found: FoundBlog}
+	| {readonly type: 'not-found'; readonly error: string}
+	| {readonly type: 'following'}
+	| {readonly type: 'followed'; readonly found: FoundBlog}
+	| {readonly type: 'stop-adding'}
+	| {readonly type: 'ask-unfollow'; readonly blog: FollowedBlog}
+	| {readonly type: 'answer-unfollow'}
+	| {readonly type: 'open'; readonly opened: Opened}
+	| {readonly type: 'close'}
+	| {readonly type: 'refresh-started'}
+	| {readonly type: 'refresh-progress'; readonly progress: RefreshProgress}
+	| {readonly type: 'refresh-done'; readonly progress: RefreshProgress | undefined}
+	| {readonly type: 'notice'; readonly notice: string | undefined};
+
+export function homeReducer(state: HomeState, action: HomeAction): HomeState {
+	switch (action.type) {
+		case 'switch-view':
+			return {...state, notice: undefined, view: action.view ?? (state.view === 'blogs' ? 'river' : 'blogs')};
+		case 'select-blog':
+			return {...state, notice: undefined, blogUrl: action.url};
+		case 'select-river':
+			return {...state, notice: undefined, riverIndex: Math.max(0, action.index)};
+		case 'start-adding':
+			return {...state, notice: undefined, adding: {phase: 'typing', url: ''}};
+		case 'type-url':
+			return state.adding?.phase === 'typing' || state.adding?.phase === 'found' ? {...state, adding: {phase: 'typing', url: action.url}} : state;
+		case 'finding':
+			return state.adding?.phase === 'typing' ? {...state, adding: {phase: 'finding', url: state.adding.url}} : state;
+		case 'found':
+			return state.adding?.phase === 'finding' ? {...state, adding: {phase: 'found', url: state.adding.url, found: action.found}} : state;
+		case 'not-found':
+			// Back to the field, the address kept, with why.
+			return state.adding && state.adding.phase !== 'typing' ? {...state, adding: {phase: 'typing', url: state.adding.url, error: action.error}} : state;
+		case 'following':
+			return state.adding?.phase === 'found' ? {...state, adding: {...state.adding, phase: 'following'}} : state;
+		case 'followed':
+			return {...state, adding: undefined, view: 'blogs', blogUrl: action.found.url, notice: `Followed ${action.found.title}.`};
+		case 'stop-adding':
+			return {...state, adding: undefined};
+		case 'ask-unfollow':
+			return {...state, notice: undefined, confirmUnfollow: action.blog};
+		case 'answer-unfollow':
+			return {...state, confirmUnfollow: undefined};
+		case 'open':
+			return {...state, notice: undefined, opened: action.opened};
+		case 'close':
+			return {...state, opened: undefined};
+		case 'refresh-started':
+			return {...state, refresh: {running: true, progress: undefined}};
+		case 'refresh-progress':
+			return state.refresh.running ? {...state, refresh: {running: true, progress: action.progress}} : state;
+		case 'refresh-done':
+			return {...state, refresh: {running: false, progress: action.progress ?? state.refresh.progress}};
+		case 'notice':
+			return {...state, notice: action.notice};
+	}
+}
+
+export function initialHomeState(view: HomeView = 'blogs'): HomeState {
+	return {
+		view,
+		blogUrl: undefined,
+		riverIndex: 0,
+		adding: undefined,
+		confirmUnfollow: undefined,
+		opened: undefined,
+		refresh: {running: false, progress: undefined},
+		notice: undefined,
+	};
+}
+
+export function useHomeState(view?: HomeView) {
+	return useReducer(homeReducer, view, initialHomeState);
+}
+
+/** A line of the blogs list: a folder's name, or a blog in it. */
+export type BlogRow =
+	| {readonly kind: 'folder'; readonly name: string; readonly unread: number}
+	| {readonly kind: 'blog'; readonly blog: FollowedBlog};
+
+/**
+ * The blogs grouped by folder, in the order given: blogs in no folder first, then each folder
+ * (in the order its first blog comes) under its name with its unread total.
+ */
+export function blogRows(blogs: readonly FollowedBlog[]): BlogRow[] {
+	const loose = blogs.filter(blog => !blog.folder);
+	const folders = new Map<string, FollowedBlog[]>();
+	for (const blog of blogs) {
+		if (!blog.folder) continue;
+		const list = folders.get(blog.folder) ?? [];
+		list.push(blog);
+		folders.set(blog.folder, list);
+	}
+	const rows: BlogRow[] = loose.map(blog => ({kind: 'blog', blog}));
+	for (const [name, list] of folders) {
+		rows.push({kind: 'folder', name, unread: list.reduce((sum, blog) => sum + blog.unread, 0)});
+		for (const blog of list) rows.push({kind: 'blog', blog});
+	}
+	return rows;
+}
+
+/** The blogs in the order the list shows them (folders flattened). */
+export function blogsInOrder(rows: readonly BlogRow[]): FollowedBlog[] {
+	return rows.flatMap(row => (row.kind === 'blog' ? [row.blog] : []));
+}
+
+/** The next unread post after `from` (wrapping round to the top), or undefined when every post is read. */
+export function nextUnread(items: readonly RiverItem[], from: number): number | undefined {
+	for (let step = 1; step <= items.length; step++) {
+		const index = (from + step) % items.length;
+		if (!items[index]!.read) return index;
+	}
+	return undefined;
+}
+
+/** "Refreshing 37 of 500 · 2 failed" (the store's words; the failures only when there are some), then "Refreshed 500 blogs · 2 failed". */
+export function progressLine(progress: RefreshProgress | undefined, running: boolean): string {
+	if (!progress) return running ? 'Refreshing…' : '';
+	if (running) return refreshProgressLine(progress);
+	const failed = progress.failed > 0 ? ` · ${progress.failed} failed` : '';
+	return `Refreshed ${progress.total} ${progress.total === 1 ? 'blog' : 'blogs'}${failed}`;
+}
+
+/** "5 minutes ago", "3 days ago", "Nov 3, 2026": when a blog last had something new. */
+export function updatedAgo(iso: string | undefined, now: number): string {
+	if (!iso) return 'never read';
+	const time = Date.parse(iso);
+	if (Number.isNaN(time)) return '';
+	const minutes = Math.max(0, Math.round((now - time) / 60_000));
+	if (minutes < 1) return 'just now';
+	if (minutes < 60) return `${minutes} min ago`;
+	const hours = Math.round(minutes / 60);
+	if (hours < 24) return `${hours} h ago`;
+	const days = Math.round(hours / 24);
+	if (days < 60) return `${days} ${days === 1 ? 'day' : 'days'} ago`;
+	return new Date(time).toISOString().slice(0, 10);
+}

@@ -1,0 +1,95 @@
+import {Box, Text} from 'ink';
+import {formatShortDate} from '../../render/format-date.js';
+import {useKeys} from '../hooks/use-keys.js';
+import type {Action} from '../keys/key-map.js';
+import {useKeyMap} from '../keys/use-key-map.js';
+import {theme} from '../theme.js';
+import type {RiverItem} from '../home/home-data.js';
+import {firstInView, splitRow} from '../home/rows.js';
+import {nextUnread} from '../home/use-home-state.js';
+
+export type RiverViewProps = {
+	/** The newest posts across the followed blogs, newest first. */
+	readonly items: readonly RiverItem[];
+	readonly selected: number;
+	readonly width: number;
+	readonly height: number;
+	readonly isActive: boolean;
+	readonly onSelect: (index: number) => void;
+	readonly onOpen: (item: RiverItem) => void;
+	readonly onSetRead: (item: RiverItem, read: boolean) => void;
+	readonly onMarkBlogRead: (blogUrl: string) => void;
+	readonly onMarkAllRead: () => void;
+	readonly onBack: () => void;
+	readonly onRefresh: () => void;
+	readonly onQuit: () => void;
+	/** Said when n finds no unread post. */
+	readonly onNotice: (notice: string) => void;
+};
+
+/** The unread sign: a dot, so that it shows without colour too. */
+export const unreadSign = '●';
+
+/** What is new: one list of the newest posts from every followed blog, unread ones marked, the blog's name on each line. */
+export function RiverView(props: RiverViewProps) {
+	const {items, width, height} = props;
+	const selected = Math.min(props.selected, Math.max(0, items.length - 1));
+	const current = items[selected];
+	const keyMap = useKeyMap();
+	const room = Math.max(1, height);
+
+	useKeys((input, key) => {
+		const is = (action: Action) => keyMap.matches(action, input, key);
+		if (is('river-to-blogs')) return props.onBack();
+		if (is('quit-home')) return props.onQuit();
+		if (is('refresh-all')) return props.onRefresh();
+		if (is('mark-river-all-read')) return props.onMarkAllRead();
+		if (!current) return;
+		const last = items.length - 1;
+		if (is('river-down')) props.onSelect(Math.min(last, selected + 1));
+		else if (is('river-up')) props.onSelect(Math.max(0, selected - 1));
+		else if (is('river-page-down')) props.onSelect(Math.min(last, selected + room));
+		else if (is('river-page-up')) props.onSelect(Math.max(0, selected - room));
+		else if (is('open-river-post')) props.onOpen(current);
+		else if (is('toggle-read')) props.onSetRead(current, !current.read);
+		else if (is('mark-river-blog-read')) props.onMarkBlogRead(current.blogUrl);
+		else if (is('next-unread')) {
+			const next = nextUnread(items, selected);
+			if (next === undefined) props.onNotice('No unread posts.');
+			else props.onSelect(next);
+		}
+	}, {isActive: props.isActive});
+
+	if (items.length === 0) {
+		return (
+			<Box flexDirection="column" height={height}>
+				<Text>Nothing yet: no posts from the blogs you follow have been read in.</Text>
+				<Text color={theme.muted}>{keyMap.hint('refresh-all', 'refreshes every blog')}</Text>
+			</Box>
+		);
+	}
+	const first = firstInView(selected, items.length, room);
+	const visible = items.slice(first, first + room);
+	// The blog's name takes at most a quarter of the line, the date after it.
+	const nameRoom = Math.max(8, Math.floor(width / 4));
+	return (
+		<Box flexDirection="column" height={height}>
+			{visible.map((item, offset) => {
+				const index = first + offset;
+				const isSelected = index === selected;
+				const blogName = [...item.blogTitle].length > nameRoom ? `${[...item.blogTitle].slice(0, nameRoom - 1).join('')}…` : item.blogTitle;
+				const meta = [blogName, formatShortDate(item.date)].filter(Boolean).join(' · ');
+				const line = splitRow(item.title, meta, width - 4);
+				return (
+					<Text key={`${item.blogUrl} ${String(item.id)}`} wrap="truncate-end">
+						<Text color={theme.selection}>{isSelected ? '▸ ' : '  '}</Text>
+						<Text color={theme.accent}>{item.read ? '  ' : `${unreadSign} `}</Text>
+						<Text bold={!item.read || isSelected} dimColor={item.read && !isSelected} color={isSelected ? theme.selection : undefined}>{line.text}</Text>
+						<Text>{line.gap}</Text>
+						<Text color={theme.muted}>{line.meta}</Text>
+					</Text>
+				);
+			})}
+		</Box>
+	);
+}

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import {after, before, describe, it} from 'node:test';
+import {createHttpClient} from '../../../source/http/client.js';
+import {openBlog} from '../../../source/sources/open-blog.js';
+import type {RefreshProgress} from '../../../source/ui/home/home-data.js';
+import {storeHomeData, storeReadMarks} from '../../../source/ui/home/store-home-data.js';
+import {startTestDemo, type TestDemo} from '../../helpers/demo.js';
+import {makeTestStore, type TestStore} from '../../subscriptions/store-helper.js';
+
+const http = createHttpClient();
+
+describe('the home screen’s data from the store', () => {
+	let feed: TestDemo;
+	let store: TestStore;
+	before(async () => {
+		feed = await startTestDemo({mode: 'feed-only'});
+		store = makeTestStore();
+	});
+	after(async () => {
+		store.remove();
+		await feed.stop();
+	});
+
+	it('follows what discovery found, lists it with its counts, and reads and marks its posts in the river', async () => {
+		const subscriptions = store.open();
+		const data = storeHomeData(subscriptions);
+		const found = await data.discover(feed.url, new AbortController().signal);
+		assert.match(found.kind, /RSS feed|Atom feed/);
+		assert.ok(found.feedUrl, 'a feed blog says its feed');
+		await data.follow(found);
+		const [blog] = data.blogs();
+		assert.equal(blog?.title, found.title);
+		assert.ok(blog.total > 0 && blog.unread === blog.total, 'its posts are stored, unread');
+		const river = data.river(500);
+		assert.equal(river.length, blog.total);
+		assert.ok(river.every(item => item.blogTitle === found.title && !item.read));
+		data.setRead(blog.url, river[0]!.id, true);
+		assert.equal(data.blogs()[0]!.unread, blog.total - 1);
+		assert.ok(data.readIds(blog.url).has(String(river[0]!.id)));
+		data.setRead(blog.url, river[0]!.id, false);
+		assert.equal(data.blogs()[0]!.unread, blog.total);
+		data.markBlogRead(blog.url);
+		assert.equal(data.blogs()[0]!.unread, 0);
+		// A refresh says how far it has got, and ends with every blog counted.
+		const seen: RefreshProgress[] = [];
+		const done = await data.refresh(progress => seen.push(progress), new AbortController().signal);
+		assert.deepEqual(done, {done: 1, total: 1, failed: 0});
+		assert.ok(seen.length > 0);
+		data.unfollow(blog.url);
+		assert.equal(data.blogs().length, 0);
+	});
+
+	it('the reader’s read marks go to the store by site key, keeping the text of a followed blog’s post', async () => {
+		const subscriptions = store.open();
+		await subscriptions.follow(feed.url);
+		const source = await openBlog(http, feed.url);
+		const post = await source.fetchPost({kind: 'id', id: (await source.fetchPostPage(1, 1)).posts[0]!.id});
+		const marks = storeReadMarks(subscriptions);
+		marks.markRead(source.site.key, post.id, post);
+		assert.ok(marks.readIds(source.site.key).has(String(post.id)));
+		const blogUrl = subscriptions.listBlogs()[0]!.url;
+		assert.equal(subscriptions.river({blogUrl}).posts.find(each => String(each.id) === String(post.id))?.read, true, 'read in the river too');
+		assert.ok(subscriptions.storedPost(blogUrl, post.id)?.html, 'its text is kept for reading offline');
+		// A blog not followed (blogterm SITE on any blog): the mark is kept, the text is not, nothing fails.
+		marks.markRead('elsewhere.example', 7, post);
+		assert.ok(marks.readIds('elsewhere.example').has('7'));
+	});
+});
