@@ -88,7 +88,8 @@ function postJson(post: BlogPost, context: RestContext, query: URLSearchParams):
 	};
 }
 
-const postOrderby = ['date', 'id'] as const;
+// The demo's posts are never edited: `modified` is their date, so ordering and filtering by it is by date.
+const postOrderby = ['date', 'id', 'modified'] as const;
 
 export function listPosts(query: URLSearchParams, context: RestContext): {body: Json[]; total: Paging} {
 	const {page, perPage} = pageParams(query);
@@ -101,6 +102,8 @@ export function listPosts(query: URLSearchParams, context: RestContext): {body: 
 	const tags = integerListParam(query, 'tags');
 	const before = dateParam(query, 'before');
 	const after = dateParam(query, 'after');
+	const modifiedAfter = dateParam(query, 'modified_after');
+	const modifiedBefore = dateParam(query, 'modified_before');
 	const status = listParam(query, 'status');
 	if (status && status.some(s => s !== 'publish')) throw invalidParam('status', 'Status is forbidden.', 'rest_forbidden_status');
 
@@ -110,6 +113,8 @@ export function listPosts(query: URLSearchParams, context: RestContext): {body: 
 		if (slugs && !slugs.includes(post.slug)) return false;
 		if (before !== undefined && post.date.getTime() >= before) return false;
 		if (after !== undefined && post.date.getTime() <= after) return false;
+		if (modifiedAfter !== undefined && post.date.getTime() <= modifiedAfter) return false;
+		if (modifiedBefore !== undefined && post.date.getTime() >= modifiedBefore) return false;
 		const categoryMatch = categories ? hasAny(post.categories.map(t => t.id), categories) : undefined;
 		const tagMatch = tags ? hasAny(post.tags.map(t => t.id), tags) : undefined;
 		if (categoryMatch !== undefined && tagMatch !== undefined) {
