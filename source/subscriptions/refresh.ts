@@ -4,12 +4,16 @@ import {isBlogError} from '../errors.js';
 import {cleanLine} from '../render/sanitize.js';
 import type {BlogRow, BlogWithCounts} from '../store/blogs-table.js';
 import {discoverBlog} from './discover.js';
-import {fetchBlog, type ReadFeed} from './fetch-blog.js';
-import type {RefreshOutcome} from './subscriptions.js';
+import {fetchBlog, type BlogFetch, type ReadFeed} from './fetch-blog.js';
 import type {FollowedBlog, FoundBlog, RefreshFailure, RefreshOptions, RefreshResult} from './types.js';
 
 /** Blogs fetched at once unless asked otherwise: enough to hide latency, few enough to be polite to a shared host. */
 export const defaultRefreshConcurrency = 16;
+
+/** What a refresh of one blog came to, for the store. */
+export type RefreshOutcome =
+	| {readonly kind: 'failed'; readonly message: string}
+	| {readonly kind: 'fetched'; readonly fetch: BlogFetch; readonly found?: FoundBlog};
 
 export type RefreshContext = RefreshOptions & {
 	readonly http: HttpClient;

@@ -19,7 +19,7 @@ import {normaliseSiteUrl} from '../sources/open-blog.js';
 import {discoverBlog} from './discover.js';
 import type {ReadFeed} from './fetch-blog.js';
 import {readOpml, writeOpml} from './opml.js';
-import {refreshBlogs} from './refresh.js';
+import {refreshBlogs, type RefreshOutcome} from './refresh.js';
 import type {FollowedBlog, FollowOptions, FoundBlog, ImportReport, RefreshOptions, RefreshResult, RiverOptions, RiverPage, RiverPost} from './types.js';
 
 export type * from './types.js';
@@ -284,11 +284,6 @@ export function hasFollowedBlogs(paths: Pick<BlogtermPaths, 'data' | 'config' | 
 		subscriptions.close();
 	}
 }
-
-/** What a refresh of one blog came to, for the store. */
-export type RefreshOutcome =
-	| {readonly kind: 'failed'; readonly message: string}
-	| {readonly kind: 'fetched'; readonly fetch: import('./fetch-blog.js').BlogFetch; readonly found?: FoundBlog};
 
 function saveOutcome(db: Database, blog: BlogRow, outcome: RefreshOutcome, now: string): {added: number; changed: number} {
 	if (outcome.kind === 'failed') {
