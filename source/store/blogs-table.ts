@@ -63,13 +63,15 @@ export function blogById(db: Database, id: number): BlogRow | undefined {
 	return raw ? toRow(raw) : undefined;
 }
 
-/** Every blog (by folder, then title), with how many posts it has stored and how many are unread. */
+/** Folders and titles as people sort them: case aside, numbers by value ("Blog 2" before "Blog 10"). */
+const naturalOrder = new Intl.Collator('en', {numeric: true, sensitivity: 'base'});
+
+/** Every blog (by folder, then title, in natural order), with how many posts it has stored and how many are unread. */
 export function blogsWithCounts(db: Database, where: {readonly id?: number} = {}): BlogWithCounts[] {
 	const rows = db.prepare(`SELECT ${columns}, b.post_count AS total, b.unread_count AS unread
 		FROM blogs b
-		${where.id === undefined ? '' : 'WHERE b.id = @id'}
-		ORDER BY b.folder COLLATE NOCASE, b.title COLLATE NOCASE, b.url`).all(where) as Array<RawRow & {total: number; unread: number}>;
-	return rows.map(raw => toRow(raw));
+		${where.id === undefined ? '' : 'WHERE b.id = @id'}`).all(where) as Array<RawRow & {total: number; unread: number}>;
+	return rows.map(raw => toRow(raw)).sort((a, b) => naturalOrder.compare(a.folder, b.folder) || naturalOrder.compare(a.title, b.title) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
 /** Whether any blog is followed. */

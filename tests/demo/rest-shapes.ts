@@ -11,6 +11,7 @@ export type RelatedItem = {id: number; url_meta: {origin: number}; date: string}
 export type RestPost = {
 	id: number;
 	date: string;
+	modified_gmt: string;
 	slug: string;
 	status: string;
 	type: string;

@@ -45,6 +45,16 @@ describe('OPML', () => {
 		]);
 	});
 
+	it('lists folders and blogs as people count them: Blog 2 before Blog 10, case aside', () => {
+		const subscriptions = store.open();
+		const outline = (title: string, host: string) => `<outline text="${title}" type="rss" xmlUrl="https://${host}.example/feed"/>`;
+		subscriptions.importOpml(`<opml version="2.0"><body>
+			<outline text="folder 10">${outline('Blog 1', 'f10')}</outline>
+			<outline text="Folder 9">${outline('blog 10', 'b10')}${outline('Blog 2', 'b2')}${outline('Blog 1', 'b1')}</outline>
+		</body></opml>`);
+		assert.deepEqual(subscriptions.listBlogs().map(blog => `${blog.folder}: ${blog.title}`), ['Folder 9: Blog 1', 'Folder 9: Blog 2', 'Folder 9: blog 10', 'folder 10: Blog 1']);
+	});
+
 	it('merges a second import of the same file rather than doubling it', () => {
 		const subscriptions = store.open();
 		subscriptions.importOpml(fromNewsreader);
