@@ -6,6 +6,7 @@ import {BlogError} from '../../errors.js';
 import {atomEntrySchema, checkedItems, jsonItemSchema, rssItemSchema} from './feed-schema.js';
 import {htmlToPlainText, htmlWords} from '../../render/plain-text.js';
 import {resolveHtmlUrls, textToHtml} from './html-text.js';
+import {parseFeedDate} from './feed-date.js';
 
 /** RSS 0.9x and 2.0 are 'rss', RSS 1.0 is 'rdf'. */
 export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json';
@@ -189,16 +190,8 @@ function xmlDeclaredEncoding(bytes: Uint8Array): string | undefined {
 	return /^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z\d._:-]+)["']/.exec(start)?.[1];
 }
 
-/** A date in RFC 822 (RSS) or ISO 8601 (Atom, JSON Feed) as ISO 8601 UTC; undefined when missing or unreadable. */
-export function parseFeedDate(raw: string | undefined): string | undefined {
-	if (!raw) return undefined;
-	let text = raw.trim();
-	// Without a zone, JavaScript would read the time as local; feeds mean UTC far more often.
-	if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(text)) text = `${text.replace(' ', 'T')}Z`;
-	else if (/\d{1,2}:\d{2}(?::\d{2})?$/.test(text) && !/^\d{4}-/.test(text)) text = `${text} GMT`;
-	const time = Date.parse(text);
-	return Number.isNaN(time) ? undefined : new Date(time).toISOString();
-}
+/** Dates are read in feed-date.ts; re-exported for the callers that read them here. */
+export {parseFeedDate} from './feed-date.js';
 
 // ---- RSS 0.9x / 2.0 and RSS 1.0 (RDF) ----
 
