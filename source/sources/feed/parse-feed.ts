@@ -115,7 +115,7 @@ function readFeedText(text: string, feedUrl: string): ParsedFeed {
 			return readRss(parsed.feed, feedUrl, 'rdf');
 		}
 		case 'atom': {
-			return readAtom(parsed.feed, feedUrl);
+			return readAtom(parsed.feed, feedUrl, /\smode\s*=\s*["']base64["']/.test(text));
 		}
 		case 'json': {
 			return readJson(parsed.feed, feedUrl);
@@ -205,8 +205,8 @@ function readRss(feed: RssFeed.Feed<string> | RdfFeed.Feed<string>, feedUrl: str
 	return {
 		format,
 		feedUrl,
-		title: cleanLine(plainTextOf(feed.title ?? '')),
-		description: cleanLine(plainTextOf(feed.description ?? '')),
+		title: titleText(feed.title),
+		description: titleText(feed.description),
 		link: networkUrl(feed.link, feedBase) ?? feedBase,
 		generator: cleanLine(generator),
 		items,
@@ -220,9 +220,10 @@ function readRssItem(item: RssLikeItem, feedBase: string, declaredBase: string |
 	const guid = feedId(rss.guid?.value);
 	const link = networkUrl(item.link, itemBase) ?? (guid && rss.guid?.isPermaLink !== false && /^https?:/i.test(guid) ? networkUrl(guid) ?? '' : '');
 	const about = feedId((item as RdfFeed.Item<string>).rdf?.about);
-	const title = cleanLine(plainTextOf(item.title ?? ''));
+	const extra = item as ItemExtras;
+	const title = titleText(item.title) || titleText(item.dc?.titles?.[0]) || mediaTitle(extra.media);
 	const full = item.content?.encoded;
-	const summary = item.description;
+	const summary = item.description ?? mediaDescriptionHtml(extra.media) ?? textHtml(extra.itunes?.summary);
 	// Content is relative to an xml:base in scope, else to the post's own page, else to the feed.
 	const contentBase = item.xml?.base ? itemBase : declaredBase ?? (link || feedBase);
 	const html = resolveHtmlUrls(full ?? summary ?? '', contentBase);
@@ -234,7 +235,7 @@ function readRssItem(item: RssLikeItem, feedBase: string, declaredBase: string |
 		title,
 		link,
 		date: parseFeedDate(rss.pubDate ?? item.dc?.dates?.[0] ?? item.dcterms?.created?.[0] ?? item.dcterms?.modified?.[0] ?? item.atom?.published ?? item.atom?.updated),
-		author: cleanLine(plainTextOf(item.dc?.creators?.[0] ?? person?.name ?? person?.email ?? '')),
+		author: cleanLine(plainTextOf(item.dc?.creators?.[0] ?? person?.name ?? extra.itunes?.author ?? person?.email ?? '')),
 		authorUrl: undefined,
 		html,
 		isSummaryOnly: full === undefined,
@@ -248,11 +249,12 @@ function readRssItem(item: RssLikeItem, feedBase: string, declaredBase: string |
 
 // ---- Atom 1.0 ----
 
-function readAtom(feed: AtomFeed.Feed<string>, feedUrl: string): ParsedFeed {
+/** `base64Declared`: the feed's text has Atom 0.3's `mode="base64"`, which the parser does not keep. */
+function readAtom(feed: AtomFeed.Feed<string>, feedUrl: string, base64Declared: boolean): ParsedFeed {
 	const feedBase = networkUrl(feed.xml?.base, feedUrl) ?? feedUrl;
 	const declaredBase = feed.xml?.base ? feedBase : undefined;
 	const feedAuthor = feed.authors?.[0];
-	const items = checkedItems<AtomFeed.Entry<string>>(atomEntrySchema, boundedItems(feed.entries ?? [], maxFeedItemsPerAnswer).items).map((entry, index) => readAtomEntry(entry, feedBase, declaredBase, feedAuthor, index));
+	const items = checkedItems<AtomFeed.Entry<string>>(atomEntrySchema, boundedItems(feed.entries ?? [], maxFeedItemsPerAnswer).items).map((entry, index) => readAtomEntry(entry, feedBase, declaredBase, feedAuthor, index, base64Declared));
 	const generator = feed.generator ? `${feed.generator.text ?? ''} ${feed.generator.uri ?? ''}` : '';
 	return {
 		format: 'atom',
@@ -266,13 +268,15 @@ function readAtom(feed: AtomFeed.Feed<string>, feedUrl: string): ParsedFeed {
 }
 
 /** `declaredBase` is the feed's xml:base, when it has one: in scope for every entry. */
-function readAtomEntry(entry: AtomFeed.Entry<string>, feedBase: string, declaredBase: string | undefined, feedAuthor: AtomFeed.Person | undefined, index: number): FeedItem {
+function readAtomEntry(entry: AtomFeed.Entry<string>, feedBase: string, declaredBase: string | undefined, feedAuthor: AtomFeed.Person | undefined, index: number, base64Declared: boolean): FeedItem {
 	const entryBase = networkUrl(entry.xml?.base, feedBase) ?? feedBase;
 	const entryDeclaredBase = entry.xml?.base ? entryBase : declaredBase;
 	const link = alternateLink(entry.links, entryBase);
-	const title = atomText(entry.title);
-	const content = entry.content?.value !== undefined && !entry.content.src ? entry.content : undefined;
-	const summary = entry.summary;
+	const extra = entry as ItemExtras;
+	const title = atomText(entry.title) || titleText(entry.dc?.titles?.[0]) || mediaTitle(extra.media);
+	const content = entry.content?.value !== undefined && !entry.content.src ? decodedContent(entry.content, base64Declared) : undefined;
+	const mediaSummary = mediaDescriptionHtml(extra.media);
+	const summary = entry.summary ?? (mediaSummary === undefined ? undefined : {value: mediaSummary, type: 'html'});
 	const chosen = content ?? summary;
 	// Content is relative to an xml:base in scope, else to the post's own page, else to the feed.
 	const contentBase = chosen?.xml?.base
@@ -286,7 +290,7 @@ function readAtomEntry(entry: AtomFeed.Entry<string>, feedBase: string, declared
 		title,
 		link,
 		date: parseFeedDate(entry.published ?? entry.updated ?? entry.dc?.dates?.[0]),
-		author: cleanLine(author?.name ?? entry.dc?.creators?.[0] ?? ''),
+		author: cleanLine(author?.name ?? entry.dc?.creators?.[0] ?? extra.itunes?.author ?? ''),
 		authorUrl: networkUrl(author?.uri, entryBase, {allowMailto: true}),
 		html,
 		isSummaryOnly: content === undefined,
@@ -301,7 +305,8 @@ function readAtomEntry(entry: AtomFeed.Entry<string>, feedBase: string, declared
 /** An Atom text construct as one plain line: `type="html"` and `"xhtml"` are markup, `"text"` (the default) is not. */
 function atomText(text: AtomFeed.Text | undefined): string {
 	if (!text) return '';
-	return cleanLine(isMarkup(text.type) ? plainTextOf(text.value) : decodeEntitiesOnly(text.value));
+	// A text construct is text: its entities were decoded once, by the XML parser.
+	return cleanLine(isMarkup(text.type) ? plainTextOf(text.value ?? '') : oneLine(text.value ?? ''));
 }
 
 /** An Atom text or content construct as HTML. */
@@ -329,8 +334,8 @@ function readJson(feed: JsonFeed.Feed<string>, feedUrl: string): ParsedFeed {
 	return {
 		format: 'json',
 		feedUrl,
-		title: cleanLine(decodeEntitiesOnly(feed.title ?? '')),
-		description: cleanLine(decodeEntitiesOnly(feed.description ?? '')),
+		title: titleText(feed.title),
+		description: titleText(feed.description),
 		link: home || feedUrl,
 		generator: '',
 		items,
@@ -339,7 +344,7 @@ function readJson(feed: JsonFeed.Feed<string>, feedUrl: string): ParsedFeed {
 
 function readJsonItem(item: JsonFeed.Item<string>, feedUrl: string, feedAuthor: JsonFeed.Author | undefined, index: number): FeedItem {
 	const link = networkUrl(item.url, feedUrl) ?? networkUrl(item.external_url, feedUrl) ?? '';
-	const title = cleanLine(decodeEntitiesOnly(item.title ?? ''));
+	const title = titleText(item.title);
 	const full = item.content_html ?? (item.content_text === undefined ? undefined : textToHtml(item.content_text));
 	const html = resolveHtmlUrls(full ?? textToHtml(item.summary ?? ''), link || feedUrl);
 	const author = item.authors?.[0] ?? feedAuthor;
@@ -369,10 +374,85 @@ function feedId(value: unknown): string {
 	return cleanLine(String(value)).slice(0, 2048);
 }
 
-/** Plain text that may still carry entities (`Don&#8217;t`): decodes them, keeps any `<` as it is. */
-function decodeEntitiesOnly(text: string): string {
-	if (!text.includes('&')) return text;
-	return htmlToPlainText(text.replaceAll('<', '&lt;').replaceAll('>', '&gt;'));
+/** Text on one line, as it is: no markup read, no entity decoded. */
+function oneLine(text: string): string {
+	return text.replaceAll(/\s+/g, ' ').trim();
+}
+
+/** Inline elements a title may hold as markup, and the script and style a title's text leaves out. */
+const hiddenInTitles = ['script', 'style', 'noscript'];
+const titleElements = new Set([...hiddenInTitles, 'a', 'abbr', 'b', 'bdi', 'big', 'br', 'cite', 'code', 'del', 'dfn', 'em', 'font', 'i', 'img', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr']);
+
+/**
+ * Whether a title (RSS, JSON Feed, Dublin Core) is HTML: every `<` in it opens or closes an element a
+ * title may hold (`<em>Rust</em> tips`), and a script or style is closed. `Vec<T>` and `x<y` are text.
+ */
+function holdsMarkup(text: string): boolean {
+	if (!text.includes('<')) return false;
+	const tag = /<\/?([a-zA-Z][a-zA-Z\d]*)(?:\s[^<>]*)?\/?>/y;
+	for (let index = text.indexOf('<'); index !== -1; index = text.indexOf('<', index + 1)) {
+		tag.lastIndex = index;
+		const match = tag.exec(text);
+		if (!match || !titleElements.has(match[1]!.toLowerCase())) return false;
+	}
+	// An unclosed script or style would hide the rest of the title.
+	return hiddenInTitles.every(name => !new RegExp(`<${name}\\b`, 'i').test(text) || new RegExp(`</${name}\\s*>`, 'i').test(text));
+}
+
+/** A title or one-line field that formats do not mark as HTML: text, unless it holds title markup only (see holdsMarkup). */
+function titleText(value: string | undefined): string {
+	if (!value) return '';
+	return cleanLine(holdsMarkup(value) ? plainTextOf(value) : oneLine(value));
+}
+
+type MediaText = {readonly value?: string; readonly type?: string};
+type MediaFields = {readonly title?: MediaText; readonly description?: MediaText; readonly groups?: ReadonlyArray<{readonly title?: MediaText; readonly description?: MediaText}>; readonly contents?: ReadonlyArray<{readonly title?: MediaText; readonly description?: MediaText}>};
+/** Namespaced fields read where the usual ones are missing (checked by the item schemas). */
+type ItemExtras = {readonly media?: MediaFields; readonly itunes?: {readonly author?: string; readonly summary?: string}};
+
+function mediaTexts(media: MediaFields | undefined, field: 'title' | 'description'): MediaText | undefined {
+	if (!media) return undefined;
+	return [media, ...(media.groups ?? []), ...(media.contents ?? [])].map(part => part[field]).find(text => Boolean(text?.value?.trim()));
+}
+
+/** Media RSS's title: `type="html"` is markup, `"plain"` (the default) is text. */
+function mediaTitle(media: MediaFields | undefined): string {
+	const text = mediaTexts(media, 'title');
+	if (!text?.value) return '';
+	return text.type === 'html' ? cleanLine(plainTextOf(text.value)) : titleText(text.value);
+}
+
+/** Media RSS's description as HTML, or undefined when there is none. */
+function mediaDescriptionHtml(media: MediaFields | undefined): string | undefined {
+	const text = mediaTexts(media, 'description');
+	if (!text?.value) return undefined;
+	return text.type === 'html' ? text.value : textToHtml(text.value);
+}
+
+function textHtml(text: string | undefined): string | undefined {
+	return text?.trim() ? textToHtml(text) : undefined;
+}
+
+/**
+ * Atom content as the parser gives it, its base64 decoded: RFC 4287 encodes content whose type is
+ * neither text, HTML, XHTML, XML nor `text/*` as base64; Atom 0.3 said so with `mode="base64"`.
+ * Content in base64 that is no UTF-8 text (an image) is left out.
+ */
+function decodedContent(content: AtomFeed.Content, base64Declared: boolean): AtomFeed.Content | undefined {
+	const type = (content.type ?? 'text').toLowerCase();
+	const isText = ['text', 'html', 'xhtml'].includes(type) || type.startsWith('text/') || /[/+]xml$/.test(type);
+	const value = content.value ?? '';
+	const compact = value.replaceAll(/\s+/g, '');
+	const looksBase64 = compact.length >= 4 && compact.length % 4 === 0 && /^[A-Za-z\d+/]+={0,2}$/.test(compact);
+	if (isText && !(base64Declared && looksBase64)) return content;
+	if (!looksBase64) return isText ? content : undefined;
+	let decoded: string;
+	try {
+		decoded = new TextDecoder('utf-8', {fatal: true}).decode(Buffer.from(compact, 'base64'));
+	} catch {
+		return isText ? content : undefined;
+	}
+	return {...content, value: decoded, type: /html|xml/.test(type) ? 'html' : 'text'};
 }
 
 /**
