@@ -103,7 +103,7 @@ function readFeedText(text: string, feedUrl: string): ParsedFeed {
 	}
 	let parsed: ReturnType<typeof parseFeed<string>>;
 	try {
-		parsed = parseFeed<string>(text.replace(/^\uFEFF/, ''));
+		parsed = parseFeed<string>(withJsonFeedVersionUrl(text.replace(/^\uFEFF/, '')));
 	} catch (error) {
 		throw new BlogError('unreadable', `${cleanLine(hostOf(feedUrl))} sent something that is not an RSS, Atom or JSON feed.`, {cause: error});
 	}
@@ -123,6 +123,24 @@ function readFeedText(text: string, feedUrl: string): ParsedFeed {
 	}
 }
 
+/**
+ * A JSON Feed whose version is bare (`"version": "1.1"`, as some generators write it) with the version
+ * URL the spec gives, which the parser looks for; any other text as it is.
+ */
+function withJsonFeedVersionUrl(text: string): string {
+	if (!/^\s*\{/.test(text) || !/"version"\s*:\s*"v?1(?:\.\d+)?"/.test(text)) return text;
+	let document: unknown;
+	try {
+		document = JSON.parse(text);
+	} catch {
+		return text;
+	}
+	if (typeof document !== 'object' || document === null || Array.isArray(document)) return text;
+	const version = (document as {version?: unknown}).version;
+	if (typeof version !== 'string' || !/^v?1(?:\.\d+)?$/.test(version)) return text;
+	return JSON.stringify({...document, version: `https://jsonfeed.org/version/${version.replace(/^v/, '')}`});
+}
+
 /** Decodes and reads a feed fetched with getBytes. */
 export function readFeedResponse(response: HttpResponse & {readonly bytes: Uint8Array}): ParsedFeed {
 	const feed = parseFeedText(decodeFeedBytes(response.bytes, header(response, 'content-type')), response.url);
@@ -134,28 +152,88 @@ export function readFeedResponse(response: HttpResponse & {readonly bytes: Uint8
 }
 
 /**
- * A feed's bytes as text, in the encoding it declares: a byte order mark first, then the HTTP
- * Content-Type charset, then the XML prolog, else UTF-8. A declared UTF-8 that is not valid UTF-8
- * gives way to the next declaration (servers often claim UTF-8 for every file); undeclared bytes
- * that are not UTF-8 are read as windows-1252, the usual culprit.
+ * A feed's bytes as text, sniffed as browsers do: a byte order mark first (UTF-8, UTF-16, UTF-32), then
+ * the pattern of zero bytes a UTF-16 or UTF-32 text without one starts with, then the XML declaration,
+ * then the HTTP Content-Type charset, else UTF-8. Bytes that are valid UTF-8 with some non-ASCII in them
+ * are UTF-8 whatever the label says (a UTF-8 body labelled ISO-8859-1 is the common case; real Latin-1
+ * text is almost never valid UTF-8). Bytes that fit no declaration are read as mostly UTF-8 (only the
+ * bad bytes become U+FFFD) or, when they hardly are, as windows-1252. Nothing but the bad characters is lost.
  */
 export function decodeFeedBytes(bytes: Uint8Array, contentType: string | undefined): string {
 	const bom = byteOrderMark(bytes);
-	if (bom) return new TextDecoder(bom).decode(bytes);
-	const labels = [charsetOf(contentType), xmlDeclaredEncoding(bytes)].filter((label): label is string => Boolean(label));
+	if (bom) return decodeAs(bom.encoding, bytes.subarray(bom.length));
+	const wide = wideEncodingOf(bytes);
+	if (wide) return decodeAs(wide, bytes);
+	const utf8 = strictUtf8(bytes);
+	if (utf8 !== undefined && /[^\u0000-\u007F]/.test(utf8)) return utf8;
+	const labels = [xmlDeclaredEncoding(bytes), charsetOf(contentType)]
+		.map(label => label?.trim().toLowerCase())
+		.filter((label): label is string => Boolean(label) && !/^(?:utf-?16|utf-?32|ucs-?[24]|iso-10646)/.test(label!));
 	for (const label of labels) {
-		if (windows1252Labels.has(label.trim().toLowerCase())) return decodeWindows1252(bytes);
+		if (windows1252Labels.has(label)) return decodeWindows1252(bytes);
+		if (/^utf-?8$/.test(label)) {
+			if (utf8 !== undefined) return utf8;
+			continue; // Declared UTF-8 but it is not: the next declaration, if any.
+		}
 		try {
-			return new TextDecoder(label, {fatal: true}).decode(bytes);
+			return new TextDecoder(label).decode(bytes);
 		} catch {
-			continue; // An encoding TextDecoder does not know, or bytes not in it: the next declaration.
+			continue; // An encoding TextDecoder does not know: the next declaration.
 		}
 	}
+	return utf8 ?? mostlyUtf8(bytes) ?? decodeWindows1252(bytes);
+}
+
+function strictUtf8(bytes: Uint8Array): string | undefined {
 	try {
 		return new TextDecoder('utf-8', {fatal: true}).decode(bytes);
 	} catch {
-		return decodeWindows1252(bytes);
+		return undefined;
 	}
+}
+
+/** UTF-8 with a few bad bytes (each becomes U+FFFD), or undefined when there are more bad bytes than good non-ASCII characters. */
+function mostlyUtf8(bytes: Uint8Array): string | undefined {
+	const text = new TextDecoder('utf-8').decode(bytes);
+	let bad = 0;
+	let good = 0;
+	for (const character of text) {
+		if (character === '\uFFFD') bad++;
+		else if (character.codePointAt(0)! > 0x7F) good++;
+	}
+	return good >= bad ? text : undefined;
+}
+
+function decodeAs(encoding: WideEncoding | 'utf-8', bytes: Uint8Array): string {
+	if (encoding === 'utf-32le' || encoding === 'utf-32be') return decodeUtf32(bytes, encoding === 'utf-32le');
+	return new TextDecoder(encoding).decode(bytes);
+}
+
+/** UTF-32, which TextDecoder does not know: code points out of range become U+FFFD. */
+function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string {
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	const parts: string[] = [];
+	for (let offset = 0; offset + 4 <= bytes.byteLength; offset += 4) {
+		const code = view.getUint32(offset, littleEndian);
+		parts.push(code > 0x10_FFFF || (code >= 0xD8_00 && code <= 0xDF_FF) ? '\uFFFD' : String.fromCodePoint(code));
+	}
+	return parts.join('');
+}
+
+type WideEncoding = 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be';
+
+/**
+ * A UTF-16 or UTF-32 text without a byte order mark, told by where the zero bytes of its first
+ * character fall (`<` or `{` or whitespace: ASCII), as XML's appendix F does.
+ */
+function wideEncodingOf(bytes: Uint8Array): WideEncoding | undefined {
+	if (bytes.length < 4) return undefined;
+	const [a, b, c, d] = [bytes[0]!, bytes[1]!, bytes[2]!, bytes[3]!];
+	if (a !== 0 && b === 0 && c === 0 && d === 0) return 'utf-32le';
+	if (a === 0 && b === 0 && c === 0 && d !== 0) return 'utf-32be';
+	if (a !== 0 && b === 0 && c !== 0 && d === 0) return 'utf-16le';
+	if (a === 0 && b !== 0 && c === 0 && d !== 0) return 'utf-16be';
+	return undefined;
 }
 
 /** The labels the Encoding Standard reads as windows-1252: ISO-8859-1 and ASCII among them, as browsers do. */
@@ -174,10 +252,12 @@ function decodeWindows1252(bytes: Uint8Array): string {
 		.replaceAll(/[\u0080-\u009F]/g, character => windows1252High[character.charCodeAt(0) - 0x80]!);
 }
 
-function byteOrderMark(bytes: Uint8Array): string | undefined {
-	if (bytes[0] === 0xEF && bytes[1] === 0xBB && bytes[2] === 0xBF) return 'utf-8';
-	if (bytes[0] === 0xFF && bytes[1] === 0xFE) return 'utf-16le';
-	if (bytes[0] === 0xFE && bytes[1] === 0xFF) return 'utf-16be';
+function byteOrderMark(bytes: Uint8Array): {readonly encoding: WideEncoding | 'utf-8'; readonly length: number} | undefined {
+	if (bytes[0] === 0xEF && bytes[1] === 0xBB && bytes[2] === 0xBF) return {encoding: 'utf-8', length: 3};
+	if (bytes[0] === 0xFF && bytes[1] === 0xFE && bytes[2] === 0 && bytes[3] === 0) return {encoding: 'utf-32le', length: 4};
+	if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xFE && bytes[3] === 0xFF) return {encoding: 'utf-32be', length: 4};
+	if (bytes[0] === 0xFF && bytes[1] === 0xFE) return {encoding: 'utf-16le', length: 2};
+	if (bytes[0] === 0xFE && bytes[1] === 0xFF) return {encoding: 'utf-16be', length: 2};
 	return undefined;
 }
 
