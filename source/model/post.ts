@@ -66,10 +66,15 @@ export function postRefKey(ref: PostRef): string {
 	return ref.kind === 'id' ? `id:${ref.id}` : ref.kind === 'slug' ? `slug:${ref.slug}` : `url:${ref.url}`;
 }
 
-/** Parses what a user typed (`42`, `hello-world`, `https://…/hello-world/`, `https://…/?p=42`) into a PostRef. */
+/**
+ * Parses what a user typed (`42`, `hello-world`, `https://…/hello-world/`, `https://…/?p=42`) into a
+ * PostRef. A feed's id that is neither a number, a web address nor a slug (`tag:github.com,2008:…`,
+ * `urn:uuid:…`, a guid with a slash or a space) is an id, so that every id `--list` prints opens its post.
+ */
 export function parsePostRef(text: string): PostRef {
 	const trimmed = text.trim();
 	if (/^\d+$/.test(trimmed)) return {kind: 'id', id: Number(trimmed)};
 	if (/^https?:\/\//i.test(trimmed)) return {kind: 'url', url: trimmed};
+	if (/^[a-z][a-z\d+.-]*:/i.test(trimmed) || /[\s/?#]/.test(trimmed)) return {kind: 'id', id: trimmed};
 	return {kind: 'slug', slug: trimmed};
 }

@@ -56,8 +56,8 @@ test('an unterminated sequence swallows the rest of the text', () => {
 	assert.equal(cleanText('safe\u001B'), 'safe');
 });
 
-test('removes the 8-bit C1 forms of CSI, OSC, DCS and ST one character each, never the text after them', () => {
-	assert.equal(cleanText('a\u009B31mb'), 'a31mb');
+test('removes the 8-bit CSI with its parameters, and the 8-bit OSC, DCS and ST one character each, never the text after them', () => {
+	assert.equal(cleanText('a\u009B31mb'), 'ab');
 	assert.equal(cleanText('a\u009D0;title\u009Cb'), 'a0;titleb');
 	assert.equal(cleanText('a\u009D0;title\u0007b'), 'a0;titleb');
 	assert.equal(cleanText('a\u0090dcs\u009Cb'), 'adcsb');

@@ -7,13 +7,14 @@ import {atomEntrySchema, checkedItems, jsonItemSchema, rssItemSchema} from './fe
 import {htmlToPlainText, htmlWords} from '../../render/plain-text.js';
 import {resolveHtmlUrls, textToHtml} from './html-text.js';
 import {parseFeedDate} from './feed-date.js';
+import {settleIds, type UnsettledItem} from './feed-ids.js';
 
 /** RSS 0.9x and 2.0 are 'rss', RSS 1.0 is 'rdf'. */
 export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json';
 
 /** One entry of a feed, read into what blogterm needs. Strings meant for one line are already cleaned. */
 export type FeedItem = {
-	/** The guid / Atom id / JSON Feed id, else the link. */
+	/** The guid / Atom id / JSON Feed id; else the link, or an id made of the item's content (see feed-ids.ts). */
 	readonly id: string;
 	readonly title: string;
 	/** Absolute http or https, or '' when the item has none (or one of another scheme). */
@@ -280,7 +281,7 @@ type RssLikeItem = RssFeed.Item<string> | RdfFeed.Item<string>;
 function readRss(feed: RssFeed.Feed<string> | RdfFeed.Feed<string>, feedUrl: string, format: 'rss' | 'rdf'): ParsedFeed {
 	const feedBase = networkUrl(feed.xml?.base, feedUrl) ?? feedUrl;
 	const declaredBase = feed.xml?.base ? feedBase : undefined;
-	const items = checkedItems<RssLikeItem>(rssItemSchema, boundedItems(feed.items ?? [], maxFeedItemsPerAnswer).items).map((item, index) => readRssItem(item, feedBase, declaredBase, index));
+	const items = checkedItems<RssLikeItem>(rssItemSchema, boundedItems(feed.items ?? [], maxFeedItemsPerAnswer).items).map(item => readRssItem(item, feedBase, declaredBase));
 	const generator = 'generator' in feed ? feed.generator ?? '' : feed.admin?.generatorAgent ?? '';
 	return {
 		format,
@@ -289,12 +290,12 @@ function readRss(feed: RssFeed.Feed<string> | RdfFeed.Feed<string>, feedUrl: str
 		description: titleText(feed.description),
 		link: networkUrl(feed.link, feedBase) ?? feedBase,
 		generator: cleanLine(generator),
-		items,
+		items: settleIds(items),
 	};
 }
 
 /** `declaredBase` is the feed's xml:base, when it has one: in scope for every item. */
-function readRssItem(item: RssLikeItem, feedBase: string, declaredBase: string | undefined, index: number): FeedItem {
+function readRssItem(item: RssLikeItem, feedBase: string, declaredBase: string | undefined): UnsettledItem {
 	const itemBase = networkUrl(item.xml?.base, feedBase) ?? feedBase;
 	const rss = item as RssFeed.Item<string>;
 	const guid = feedId(rss.guid?.value);
@@ -311,7 +312,7 @@ function readRssItem(item: RssLikeItem, feedBase: string, declaredBase: string |
 	const categoryTerms = [...(rss.categories ?? []).map(category => ({name: category.name ?? '', scheme: category.domain})), ...(item.dc?.subjects ?? []).map(name => ({name, scheme: undefined}))];
 	const replies = item.atom?.links?.find(candidate => candidate.rel === 'replies');
 	return {
-		id: guid || about || link || feedId(`${feedBase}#${title || index}`),
+		ownId: guid || about,
 		title,
 		link,
 		date: parseFeedDate(rss.pubDate ?? item.dc?.dates?.[0] ?? item.dcterms?.created?.[0] ?? item.dcterms?.modified?.[0] ?? item.atom?.published ?? item.atom?.updated),
@@ -334,7 +335,7 @@ function readAtom(feed: AtomFeed.Feed<string>, feedUrl: string, base64Declared: 
 	const feedBase = networkUrl(feed.xml?.base, feedUrl) ?? feedUrl;
 	const declaredBase = feed.xml?.base ? feedBase : undefined;
 	const feedAuthor = feed.authors?.[0];
-	const items = checkedItems<AtomFeed.Entry<string>>(atomEntrySchema, boundedItems(feed.entries ?? [], maxFeedItemsPerAnswer).items).map((entry, index) => readAtomEntry(entry, feedBase, declaredBase, feedAuthor, index, base64Declared));
+	const items = checkedItems<AtomFeed.Entry<string>>(atomEntrySchema, boundedItems(feed.entries ?? [], maxFeedItemsPerAnswer).items).map(entry => readAtomEntry(entry, feedBase, declaredBase, feedAuthor, base64Declared));
 	const generator = feed.generator ? `${feed.generator.text ?? ''} ${feed.generator.uri ?? ''}` : '';
 	return {
 		format: 'atom',
@@ -343,12 +344,12 @@ function readAtom(feed: AtomFeed.Feed<string>, feedUrl: string, base64Declared: 
 		description: atomText(feed.subtitle),
 		link: alternateLink(feed.links, feedBase) || feedBase,
 		generator: cleanLine(generator),
-		items,
+		items: settleIds(items),
 	};
 }
 
 /** `declaredBase` is the feed's xml:base, when it has one: in scope for every entry. */
-function readAtomEntry(entry: AtomFeed.Entry<string>, feedBase: string, declaredBase: string | undefined, feedAuthor: AtomFeed.Person | undefined, index: number, base64Declared: boolean): FeedItem {
+function readAtomEntry(entry: AtomFeed.Entry<string>, feedBase: string, declaredBase: string | undefined, feedAuthor: AtomFeed.Person | undefined, base64Declared: boolean): UnsettledItem {
 	const entryBase = networkUrl(entry.xml?.base, feedBase) ?? feedBase;
 	const entryDeclaredBase = entry.xml?.base ? entryBase : declaredBase;
 	const link = alternateLink(entry.links, entryBase);
@@ -366,7 +367,7 @@ function readAtomEntry(entry: AtomFeed.Entry<string>, feedBase: string, declared
 	const author = entry.authors?.[0] ?? entry.source?.authors?.[0] ?? feedAuthor;
 	const replies = entry.links?.find(candidate => candidate.rel === 'replies' && (!candidate.type || /atom|rss|xml/i.test(candidate.type)));
 	return {
-		id: feedId(entry.id) || link || feedId(`${feedBase}#${title || index}`),
+		ownId: feedId(entry.id),
 		title,
 		link,
 		date: parseFeedDate(entry.published ?? entry.updated ?? entry.dc?.dates?.[0]),
@@ -410,7 +411,7 @@ function alternateLink(links: readonly AtomFeed.Link<string>[] | undefined, base
 function readJson(feed: JsonFeed.Feed<string>, feedUrl: string): ParsedFeed {
 	const feedAuthor = feed.authors?.[0];
 	const home = networkUrl(feed.home_page_url, feedUrl) ?? '';
-	const items = checkedItems<JsonFeed.Item<string>>(jsonItemSchema, boundedItems(feed.items ?? [], maxFeedItemsPerAnswer).items).map((item, index) => readJsonItem(item, feedUrl, feedAuthor, index));
+	const items = checkedItems<JsonFeed.Item<string>>(jsonItemSchema, boundedItems(feed.items ?? [], maxFeedItemsPerAnswer).items).map(item => readJsonItem(item, feedUrl, feedAuthor));
 	return {
 		format: 'json',
 		feedUrl,
@@ -418,18 +419,18 @@ function readJson(feed: JsonFeed.Feed<string>, feedUrl: string): ParsedFeed {
 		description: titleText(feed.description),
 		link: home || feedUrl,
 		generator: '',
-		items,
+		items: settleIds(items),
 	};
 }
 
-function readJsonItem(item: JsonFeed.Item<string>, feedUrl: string, feedAuthor: JsonFeed.Author | undefined, index: number): FeedItem {
+function readJsonItem(item: JsonFeed.Item<string>, feedUrl: string, feedAuthor: JsonFeed.Author | undefined): UnsettledItem {
 	const link = networkUrl(item.url, feedUrl) ?? networkUrl(item.external_url, feedUrl) ?? '';
 	const title = titleText(item.title);
 	const full = item.content_html ?? (item.content_text === undefined ? undefined : textToHtml(item.content_text));
 	const html = resolveHtmlUrls(full ?? textToHtml(item.summary ?? ''), link || feedUrl);
 	const author = item.authors?.[0] ?? feedAuthor;
 	return {
-		id: feedId(item.id) || link || feedId(`${feedUrl}#${title || index}`),
+		ownId: feedId(item.id),
 		title,
 		link,
 		date: parseFeedDate(item.date_published ?? item.date_modified),
