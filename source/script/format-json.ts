@@ -16,11 +16,12 @@ string that is left once more.
 
 type Id = number | string;
 
-export type PostLinkJson = {id: Id; title: string; link: string};
+/** `title` is null when the blog gave the post none (the text formats show a stand-in). */
+export type PostLinkJson = {id: Id; title: string | null; link: string};
 
 export type PostJson = {
 	id: Id;
-	title: string;
+	title: string | null;
 	link: string;
 	date: string | null;
 	author: string;
@@ -45,7 +46,7 @@ export type PostListJson = {
 	total: number;
 	/** False when the blog only said "at least" (a feed paged with ?paged=N, a total that was not a number). */
 	totalIsExact: boolean;
-	posts: Array<{id: Id; title: string; link: string; date: string | null; author: string; commentCount: number | null; excerpt: string}>;
+	posts: Array<{id: Id; title: string | null; link: string; date: string | null; author: string; commentCount: number | null; excerpt: string}>;
 };
 
 export type CommentSentJson = {status: 'approved' | 'held'; id: Id | null; link: string | null};
@@ -54,7 +55,7 @@ export function postToJson(view: PostView): PostJson {
 	const {post} = view;
 	const json: PostJson = {
 		id: idOf(post.id),
-		title: cleanLine(post.title),
+		title: titleOf(post),
 		link: cleanLine(post.link),
 		date: dateOf(post.date),
 		author: cleanLine(post.author),
@@ -97,7 +98,7 @@ export function postPageToJson(page: PostPage): PostListJson {
 		totalIsExact: page.totalIsExact !== false,
 		posts: page.posts.map(post => ({
 			id: idOf(post.id),
-			title: cleanLine(post.title),
+			title: titleOf(post),
 			link: cleanLine(post.link),
 			date: dateOf(post.date),
 			author: cleanLine(post.author),
@@ -112,7 +113,12 @@ export function commentSentToJson(outcome: Extract<CommentOutcome, {kind: 'appro
 }
 
 function linkToJson(link: PostLink | undefined): PostLinkJson | null {
-	return link ? {id: idOf(link.id), title: cleanLine(link.title), link: cleanLine(link.link)} : null;
+	return link ? {id: idOf(link.id), title: titleOf(link), link: cleanLine(link.link)} : null;
+}
+
+/** Data, not display text: null when the blog gave no title, not the stand-in lists show. */
+function titleOf(post: {readonly title: string; readonly untitled?: true}): string | null {
+	return post.untitled ? null : cleanLine(post.title);
 }
 
 /** A WordPress ID stays a number; a string ID (a feed's guid, a comment feed's) is cleaned like any text. */

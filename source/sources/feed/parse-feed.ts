@@ -56,7 +56,6 @@ export type ParsedFeed = {
 	readonly fromCache?: true;
 };
 
-const excerptLength = 280;
 
 /**
  * Reads a feed's text (RSS 0.9x/1.0/2.0, Atom 1.0, JSON Feed 1.0/1.1) through feedsmith.
@@ -546,16 +545,20 @@ function plainTextOf(html: string): string {
 	return (html.includes('&') ? htmlWords(html, html.length) : html).replaceAll(/\s+/g, ' ').trim();
 }
 
-/** How much of an item's text is gathered for its excerpt: far more than the excerpt shows. */
-const excerptSourceChars = excerptLength * 16;
+/** The most of an item's text kept as its excerpt: a summary whole; a post's text (no summary) up to here. */
+const maxExcerptChars = 4480;
 
-/** A short one-line excerpt from HTML. */
+/**
+ * An item's excerpt from HTML, as data: one line, uncut when it is a summary, with no "…" added (the
+ * text formats and the screens shorten it for display). Text longer than `maxExcerptChars` (a whole
+ * post standing in for a summary) ends at the last word that fits.
+ */
 function excerptOf(html: string): string {
-	const text = cleanLine(htmlWords(html, excerptSourceChars, {images: true}));
-	if (text.length <= excerptLength) return text;
-	const cut = text.slice(0, excerptLength);
+	const text = cleanLine(htmlWords(html, maxExcerptChars + 1, {images: true}));
+	if (text.length <= maxExcerptChars) return text;
+	const cut = text.slice(0, maxExcerptChars);
 	const lastSpace = cut.lastIndexOf(' ');
-	return `${(lastSpace > excerptLength / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+	return (lastSpace > maxExcerptChars / 2 ? cut.slice(0, lastSpace) : cut).trimEnd();
 }
 
 /** Feeds rarely tell tags from categories; a scheme/domain naming tags (WordPress's `/tag/`) does. */
