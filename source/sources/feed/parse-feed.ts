@@ -286,7 +286,8 @@ function readRss(feed: RssFeed.Feed<string> | RdfFeed.Feed<string>, feedUrl: str
 		format,
 		feedUrl,
 		title: titleText(feed.title),
-		description: titleText(feed.description),
+		// RSS descriptions may hold entity-encoded HTML, as the items' do.
+		description: cleanLine(plainTextOf(feed.description ?? '')),
 		link: networkUrl(feed.link, feedBase) ?? feedBase,
 		generator: cleanLine(generator),
 		items: settleIds(items),

@@ -18,6 +18,12 @@ describe('feed titles: text is text, HTML only where the format says so', () => 
 		assert.deepEqual(rssTitles('Understanding Vec&lt;T&gt; in Rust', 'x&lt;y', 'a &lt; b &gt; c'), ['Understanding Vec<T> in Rust', 'x<y', 'a < b > c']);
 	});
 
+	test('an RSS channel\'s description may hold escaped HTML, as its items\' do: its text is shown', () => {
+		const feed = read('<?xml version="1.0"?><rss version="2.0"><channel><title>Vec&lt;T&gt; notes</title><description>&lt;p&gt;Notes on &lt;em&gt;Rust&lt;/em&gt;&lt;/p&gt;</description></channel></rss>');
+		assert.equal(feed.title, 'Vec<T> notes');
+		assert.equal(feed.description, 'Notes on Rust');
+	});
+
 	test('RSS entities are decoded once: &amp;amp; shows as &amp;, AT&amp;T as AT&T', () => {
 		assert.deepEqual(rssTitles('AT&amp;T', 'Fish &amp;amp; chips', 'Don&#8217;t'), ['AT&T', 'Fish &amp; chips', 'Don’t']);
 	});
