@@ -34,7 +34,7 @@ export type PostJson = {
 	commentCount: number | null;
 	previous: PostLinkJson | null;
 	next: PostLinkJson | null;
-	related: Array<{id: Id; title: string; link: string; date: string | null; context: string}>;
+	related: Array<{id: Id; title: string | null; link: string; date: string | null; context: string}>;
 	comments?: CommentJson[];
 };
 
@@ -70,7 +70,7 @@ export function postToJson(view: PostView): PostJson {
 		next: linkToJson(view.neighbours.next),
 		related: view.related.map(related => ({
 			id: idOf(related.id),
-			title: cleanLine(related.title),
+			title: titleOf(related),
 			link: cleanLine(related.link),
 			date: dateOf(related.date),
 			context: cleanLine(related.context),

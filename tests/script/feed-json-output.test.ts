@@ -13,8 +13,8 @@ before(async () => {
 		title: 'Micro',
 		home_page_url: 'http://micro.example/',
 		items: [
-			{id: 'm2', url: 'http://micro.example/2', summary: longSummary, content_html: '<p>Full text.</p>', title: 'Long one', date_published: '2026-11-02T10:00:00Z'},
-			{id: 'm1', url: 'http://micro.example/1', content_text: 'Rode to work in the rain today.', date_published: '2026-11-01T10:00:00Z'},
+			{id: 'm2', url: 'http://micro.example/2', summary: longSummary, content_html: '<p>Full text.</p>', title: 'Long one', date_published: '2026-11-02T10:00:00Z', tags: ['bikes']},
+			{id: 'm1', url: 'http://micro.example/1', content_text: 'Rode to work in the rain today.', date_published: '2026-11-01T10:00:00Z', tags: ['bikes']},
 		],
 	})});
 });
@@ -30,8 +30,9 @@ describe('JSON output carries data, not display text', () => {
 		const post = JSON.parse((await runInProcess([`${server.origin}/micro/feed.json`, '--post', 'm1', '--format', 'json'])).stdout) as {title: string | null; next: {title: string | null} | null};
 		assert.equal(post.title, null);
 		assert.equal(post.next?.title, 'Long one');
-		const newer = JSON.parse((await runInProcess([`${server.origin}/micro/feed.json`, '--post', 'm2', '--format', 'json'])).stdout) as {previous: {title: string | null} | null};
+		const newer = JSON.parse((await runInProcess([`${server.origin}/micro/feed.json`, '--post', 'm2', '--format', 'json'])).stdout) as {previous: {title: string | null} | null; related: Array<{id: string; title: string | null}>};
 		assert.equal(newer.previous?.title, null, 'a neighbour without a title is null too');
+		assert.deepEqual(newer.related.map(related => [related.id, related.title]), [['m1', null]], 'and a related post');
 		const text = await runInProcess([`${server.origin}/micro/feed.json`, '--list']);
 		assert.match(text.stdout, /^Rode to work in the rain today\.$/m);
 	});
