@@ -111,10 +111,11 @@ function wordFields(text: string): Fields | undefined {
 			year = Number(token) + (Number(token) < 50 ? 2000 : 1900);
 			continue;
 		}
-		if (offset === undefined && time !== undefined) {
+		if (time !== undefined) {
 			const zone = zoneOffset(token);
+			// A zone's name after its offset (`+0100 CET`) says it again: the offset counts.
 			if (zone !== undefined) {
-				offset = zone;
+				offset ??= zone;
 				continue;
 			}
 		}
