@@ -48,6 +48,14 @@ describe('items without ids on a static host (one that ignores ?paged=N)', () =>
 		assert.ok(server.gets().includes('/static12/feed.xml?paged=2'), 'the second page was asked for, and came back the same');
 	});
 
+	test('a page that brings back the same items under new ids (the address it was asked in each guid) is not new', async () => {
+		server.route('/echo/feed.xml', request => ({type: 'application/rss+xml', body: rss(Array.from({length: 12}, (_, index) => `<item><title>Echo ${index + 1}</title><guid isPermaLink="false">${request.url}#${index + 1}</guid><description>Same ${index + 1}.</description></item>`).join(''))}));
+		const page = await list('/echo/feed.xml');
+		assert.equal(page.total, 12);
+		assert.equal(page.totalIsExact, true);
+		assert.deepEqual(page.posts.map(post => post.title), Array.from({length: 12}, (_, index) => `Echo ${index + 1}`));
+	});
+
 	test('entries without ids that share a title or a link are all listed, each with an id of its own', async () => {
 		server.route('/shared/feed.xml', {type: 'application/rss+xml', body: rss([
 			'<item><title>Weekly links</title><description>Week one.</description></item>',

@@ -38,3 +38,14 @@ function contentId(item: Omit<FeedItem, 'id'>): string {
 	const hash = createHash('sha256').update([item.link, item.title, item.date ?? '', item.html].join('\u0000')).digest('hex');
 	return `item-${hash.slice(0, 16)}`;
 }
+
+/**
+ * Whether two pages of a feed hold the same items (titles, links, dates and text, in order), whatever
+ * ids they carry: a server that ignores `?paged=N` but writes the address it was asked in its ids.
+ */
+export function sameItems(page: readonly FeedItem[], before: readonly FeedItem[]): boolean {
+	return page.length === before.length && page.every((item, index) => {
+		const other = before[index]!;
+		return item.title === other.title && item.link === other.link && item.date === other.date && item.excerpt === other.excerpt && item.html === other.html;
+	});
+}
