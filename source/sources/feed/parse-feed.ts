@@ -316,7 +316,8 @@ function readRssItem(item: RssLikeItem, feedBase: string, declaredBase: string |
 		title,
 		link,
 		date: parseFeedDate(rss.pubDate ?? item.dc?.dates?.[0] ?? item.dcterms?.created?.[0] ?? item.dcterms?.modified?.[0] ?? item.atom?.published ?? item.atom?.updated),
-		author: cleanLine(plainTextOf(item.dc?.creators?.[0] ?? person?.name ?? extra.itunes?.author ?? person?.email ?? '')),
+		// A name is text, as a title is: `Jo &amp;amp; Al` is decoded once.
+		author: titleText(item.dc?.creators?.[0] ?? person?.name ?? extra.itunes?.author ?? person?.email),
 		authorUrl: undefined,
 		html,
 		isSummaryOnly: full === undefined,

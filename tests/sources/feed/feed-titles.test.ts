@@ -24,6 +24,11 @@ describe('feed titles: text is text, HTML only where the format says so', () => 
 		assert.equal(feed.description, 'Notes on Rust');
 	});
 
+	test('RSS author names are text too, decoded once', () => {
+		const feed = read('<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title><item><title>A</title><guid>a</guid><dc:creator>Jo &amp;amp; Al &lt;jo@example.com&gt;</dc:creator></item></channel></rss>');
+		assert.equal(feed.items[0]!.author, 'Jo &amp; Al <jo@example.com>');
+	});
+
 	test('RSS entities are decoded once: &amp;amp; shows as &amp;, AT&amp;T as AT&T', () => {
 		assert.deepEqual(rssTitles('AT&amp;T', 'Fish &amp;amp; chips', 'Don&#8217;t'), ['AT&T', 'Fish &amp; chips', 'Don’t']);
 	});
