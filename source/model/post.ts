@@ -11,7 +11,10 @@ export type Term = {
 /** What a list of posts shows for each post. Every string here is already cleaned of control characters. */
 export type PostSummary = {
 	readonly id: PostId;
+	/** What lists show as the title; a stand-in ("(no title)", the start of the text) when `untitled`. */
 	readonly title: string;
+	/** The blog gave the post no title: `title` is a stand-in, and JSON output says null. */
+	readonly untitled?: true;
 	/** The post's page on the blog (absolute URL). */
 	readonly link: string;
 	/** ISO 8601, or undefined when the feed gave no date. */
@@ -19,7 +22,7 @@ export type PostSummary = {
 	readonly author: string;
 	/** Undefined when the source cannot tell. */
 	readonly commentCount: number | undefined;
-	/** Plain text, short. */
+	/** Plain text on one line, as the blog gave it (uncut, no "…" added): outputs shorten it for display. */
 	readonly excerpt: string;
 	readonly slug?: string;
 	readonly categories: readonly Term[];
@@ -46,6 +49,8 @@ export type Post = PostSummary & {
 export type PostLink = {
 	readonly id: PostId;
 	readonly title: string;
+	/** As PostSummary's: `title` is a stand-in. */
+	readonly untitled?: true;
 	readonly link: string;
 };
 
@@ -66,10 +71,15 @@ export function postRefKey(ref: PostRef): string {
 	return ref.kind === 'id' ? `id:${ref.id}` : ref.kind === 'slug' ? `slug:${ref.slug}` : `url:${ref.url}`;
 }
 
-/** Parses what a user typed (`42`, `hello-world`, `https://…/hello-world/`, `https://…/?p=42`) into a PostRef. */
+/**
+ * Parses what a user typed (`42`, `hello-world`, `https://…/hello-world/`, `https://…/?p=42`) into a
+ * PostRef. A feed's id that is neither a number, a web address nor a slug (`tag:github.com,2008:…`,
+ * `urn:uuid:…`, a guid with a slash or a space) is an id, so that every id `--list` prints opens its post.
+ */
 export function parsePostRef(text: string): PostRef {
 	const trimmed = text.trim();
 	if (/^\d+$/.test(trimmed)) return {kind: 'id', id: Number(trimmed)};
 	if (/^https?:\/\//i.test(trimmed)) return {kind: 'url', url: trimmed};
+	if (/^[a-z][a-z\d+.-]*:/i.test(trimmed) || /[\s/?#]/.test(trimmed)) return {kind: 'id', id: trimmed};
 	return {kind: 'slug', slug: trimmed};
 }

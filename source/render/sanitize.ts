@@ -10,10 +10,13 @@ returns), so a megabyte takes a few milliseconds.
 //  ESC ] … BEL | ESC \ | ST      OSC: window title, clipboard, hyperlinks (unterminated: to the end)
 //  ESC P|X|^|_ … ESC \ | ST      DCS, SOS, PM, APC (unterminated: to the end)
 //  ESC intermediates final       two-character (and nF) sequences; a bare ESC goes too
-//  the same with 8-bit C1 introducers: CSI U+009B, OSC U+009D, DCS U+0090, SOS U+0098, PM U+009E, APC U+009F
+//  the 8-bit CSI U+009B with its parameters and final byte (a few characters at most)
 //  any other C0 (but \t and \n), DEL, C1, and the bidirectional overrides and isolates
+// The 8-bit string introducers (OSC U+009D, DCS U+0090, SOS U+0098, PM U+009E, APC U+009F) go alone, as any
+// C1 character: without them what follows is plain text, and in real feeds such a character is nearly
+// always one misdecoded byte (UTF-8 read as Latin-1), so swallowing to the end would cut the rest of a post.
 const controls =
-	/\u001B(?:\[[\u0020-\u003F]*[\u0040-\u007E]?|\][\s\S]*?(?:\u0007|\u001B\\|\u009C|$)|[PX^_][\s\S]*?(?:\u001B\\|\u009C|$)|[\u0020-\u002F]*[\u0030-\u007E]?)|\u009B[\u0020-\u003F]*[\u0040-\u007E]?|\u009D[\s\S]*?(?:\u0007|\u001B\\|\u009C|$)|[\u0090\u0098\u009E\u009F][\s\S]*?(?:\u001B\\|\u009C|$)|[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+	/\u001B(?:\[[\u0020-\u003F]*[\u0040-\u007E]?|\][\s\S]*?(?:\u0007|\u001B\\|\u009C|$)|[PX^_][\s\S]*?(?:\u001B\\|\u009C|$)|[\u0020-\u002F]*[\u0030-\u007E]?)|\u009B[\u0020-\u003F]*[\u0040-\u007E]?|[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
 /*
 Characters whose width blogterm (string-width says 0) and terminals (1 or 2) disagree on, or that

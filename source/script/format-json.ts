@@ -16,11 +16,12 @@ string that is left once more.
 
 type Id = number | string;
 
-export type PostLinkJson = {id: Id; title: string; link: string};
+/** `title` is null when the blog gave the post none (the text formats show a stand-in). */
+export type PostLinkJson = {id: Id; title: string | null; link: string};
 
 export type PostJson = {
 	id: Id;
-	title: string;
+	title: string | null;
 	link: string;
 	date: string | null;
 	author: string;
@@ -33,7 +34,7 @@ export type PostJson = {
 	commentCount: number | null;
 	previous: PostLinkJson | null;
 	next: PostLinkJson | null;
-	related: Array<{id: Id; title: string; link: string; date: string | null; context: string}>;
+	related: Array<{id: Id; title: string | null; link: string; date: string | null; context: string}>;
 	comments?: CommentJson[];
 };
 
@@ -45,7 +46,7 @@ export type PostListJson = {
 	total: number;
 	/** False when the blog only said "at least" (a feed paged with ?paged=N, a total that was not a number). */
 	totalIsExact: boolean;
-	posts: Array<{id: Id; title: string; link: string; date: string | null; author: string; commentCount: number | null; excerpt: string}>;
+	posts: Array<{id: Id; title: string | null; link: string; date: string | null; author: string; commentCount: number | null; excerpt: string}>;
 };
 
 export type CommentSentJson = {status: 'approved' | 'held'; id: Id | null; link: string | null};
@@ -54,7 +55,7 @@ export function postToJson(view: PostView): PostJson {
 	const {post} = view;
 	const json: PostJson = {
 		id: idOf(post.id),
-		title: cleanLine(post.title),
+		title: titleOf(post),
 		link: cleanLine(post.link),
 		date: dateOf(post.date),
 		author: cleanLine(post.author),
@@ -69,7 +70,7 @@ export function postToJson(view: PostView): PostJson {
 		next: linkToJson(view.neighbours.next),
 		related: view.related.map(related => ({
 			id: idOf(related.id),
-			title: cleanLine(related.title),
+			title: titleOf(related),
 			link: cleanLine(related.link),
 			date: dateOf(related.date),
 			context: cleanLine(related.context),
@@ -97,7 +98,7 @@ export function postPageToJson(page: PostPage): PostListJson {
 		totalIsExact: page.totalIsExact !== false,
 		posts: page.posts.map(post => ({
 			id: idOf(post.id),
-			title: cleanLine(post.title),
+			title: titleOf(post),
 			link: cleanLine(post.link),
 			date: dateOf(post.date),
 			author: cleanLine(post.author),
@@ -112,7 +113,12 @@ export function commentSentToJson(outcome: Extract<CommentOutcome, {kind: 'appro
 }
 
 function linkToJson(link: PostLink | undefined): PostLinkJson | null {
-	return link ? {id: idOf(link.id), title: cleanLine(link.title), link: cleanLine(link.link)} : null;
+	return link ? {id: idOf(link.id), title: titleOf(link), link: cleanLine(link.link)} : null;
+}
+
+/** Data, not display text: null when the blog gave no title, not the stand-in lists show. */
+function titleOf(post: {readonly title: string; readonly untitled?: true}): string | null {
+	return post.untitled ? null : cleanLine(post.title);
 }
 
 /** A WordPress ID stays a number; a string ID (a feed's guid, a comment feed's) is cleaned like any text. */

@@ -22,6 +22,17 @@ function summaryMeta(post: PostSummary): string {
 	return [formatDate(post.date), post.author, comments, `ID ${post.id}`].filter(Boolean).join(' · ');
 }
 
+/** How much of an excerpt the text list shows: the model keeps it whole (JSON gives it all). */
+const shownExcerptChars = 280;
+
+/** An excerpt shortened for the text list: cut after a word, with "…". */
+export function shortExcerpt(excerpt: string): string {
+	if (excerpt.length <= shownExcerptChars) return excerpt;
+	const cut = excerpt.slice(0, shownExcerptChars);
+	const lastSpace = cut.lastIndexOf(' ');
+	return `${(lastSpace > shownExcerptChars / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}
+
 /**
  * A page of the post list as text: the page line, then for each post its title, its date, author,
  * comment count and ID, its link, and its excerpt, wrapped to `width`.
@@ -37,7 +48,7 @@ export function formatListText(page: PostPage, options: {readonly width: number;
 		const indented = (line: StyledLine): StyledLine => [{text: indent}, ...line];
 		appendAll(lines, wrapPlainText(summaryMeta(post), inner, {role: 'muted'}).map(indented));
 		if (post.link) appendAll(lines, wrapPlainText(post.link, inner, {role: 'link'}).map(indented));
-		if (post.excerpt) appendAll(lines, wrapPlainText(post.excerpt, inner).map(indented));
+		if (post.excerpt) appendAll(lines, wrapPlainText(shortExcerpt(post.excerpt), inner).map(indented));
 	}
 	return linesToText(lines, options.colour);
 }

@@ -108,8 +108,6 @@ function parseRef(text: string): ReturnType<typeof parsePostRef> {
 		if (!url || !/^https?:$/.test(url.protocol) || url.hostname === '') {
 			throw new UsageError(`--post: “${cleanLine(text)}” is not a web address.`);
 		}
-	} else if (ref.kind === 'slug' && /[\s/?#]/.test(ref.slug)) {
-		throw new UsageError(`--post: “${cleanLine(text)}” is not a post ID, slug or URL.`);
 	}
 	return ref;
 }

@@ -56,12 +56,14 @@ test('an unterminated sequence swallows the rest of the text', () => {
 	assert.equal(cleanText('safe\u001B'), 'safe');
 });
 
-test('removes the 8-bit C1 forms of CSI, OSC and ST', () => {
+test('removes the 8-bit CSI with its parameters, and the 8-bit OSC, DCS and ST one character each, never the text after them', () => {
 	assert.equal(cleanText('a\u009B31mb'), 'ab');
-	assert.equal(cleanText('a\u009D0;title\u009Cb'), 'ab');
-	assert.equal(cleanText('a\u009D0;title\u0007b'), 'ab');
-	assert.equal(cleanText('a\u0090dcs\u009Cb'), 'ab');
+	assert.equal(cleanText('a\u009D0;title\u009Cb'), 'a0;titleb');
+	assert.equal(cleanText('a\u009D0;title\u0007b'), 'a0;titleb');
+	assert.equal(cleanText('a\u0090dcs\u009Cb'), 'adcsb');
 	assert.equal(cleanText('a\u0085b\u009Cc'), 'abc');
+	// UTF-8 “Caf\u00E9 \u2014 \u201D” read as windows-1252 leaves U+009D in the middle: the rest of the text stays.
+	assert.equal(cleanText('Caf\u00C3\u00A9 \u00E2\u20AC\u009D and the rest'), 'Caf\u00C3\u00A9 \u00E2\u20AC and the rest');
 });
 
 test('removes C0 controls other than newline and tab, and DEL', () => {

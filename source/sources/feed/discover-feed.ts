@@ -5,7 +5,7 @@ import type {BlogSource} from '../blog-source.js';
 import {BlogError, isBlogError} from '../../errors.js';
 import {createFeedSource} from './feed-source.js';
 import {networkUrl} from '../clean.js';
-import {parseFeedText, readFeedResponse, type ParsedFeed} from './parse-feed.js';
+import {decodeFeedBytes, parseFeedText, readFeedResponse, type ParsedFeed} from './parse-feed.js';
 
 export type OpenFeedOptions = {
 	/** The page at `url`, when the caller has fetched it already. */
@@ -113,10 +113,23 @@ function looksLikeFeed(response: HttpResponse): boolean {
 }
 
 function looksLikeHtml(response: HttpResponse): boolean {
+	// A feed served as text/html (a misconfigured server) is still a feed.
+	if (startsLikeFeed(response)) return false;
 	const type = header(response, 'content-type') ?? '';
 	if (/html/i.test(type)) return true;
 	if (/xml|json|rss|atom/i.test(type)) return false;
 	return /^\s*(?:\uFEFF)?\s*(?:<!doctype\s+html|<html[\s>])/i.test(response.body.slice(0, 1024));
+}
+
+/**
+ * Whether an answer's text starts as only a feed does: an `<rss>`, `<feed>` or `<rdf:RDF>` root after
+ * the XML declaration, comments, processing instructions and a doctype; or a JSON Feed's version.
+ * Read from the bytes as a feed is (UTF-16 too).
+ */
+function startsLikeFeed(response: HttpResponse): boolean {
+	const start = response.bytes ? decodeFeedBytes(response.bytes.subarray(0, 2048), undefined) : response.body.slice(0, 2048);
+	return /^\s*(?:(?:<\?[^>]*\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*>)\s*)*<(?:rss|feed|rdf:RDF)[\s>]/i.test(start.replace(/^\uFEFF/, ''))
+		|| /^\s*\{\s*"version"\s*:\s*"(?:https?:\/\/jsonfeed\.org\/version\/|v?1)/.test(start);
 }
 
 /**

@@ -13,6 +13,7 @@ export function toSummary(item: FeedItem): PostSummary {
 	return {
 		id: item.id,
 		title: item.title || untitled(item),
+		...(item.title ? {} : {untitled: true as const}),
 		link: item.link,
 		date: item.date,
 		author: item.author,
@@ -35,7 +36,7 @@ function toTerm(name: string, taxonomy: Term['taxonomy']): Term {
 }
 
 export function toLink(item: FeedItem | undefined): PostLink | undefined {
-	return item ? {id: item.id, title: item.title || untitled(item), link: item.link} : undefined;
+	return item ? {id: item.id, title: item.title || untitled(item), link: item.link, ...(item.title ? {} : {untitled: true as const})} : undefined;
 }
 
 /** The last path segment of a link: `https://x/2024/01/hello-world/` → `hello-world`. */

@@ -23,7 +23,11 @@ function parts<const Entries extends v.ObjectEntries>(entries: Entries) {
 }
 
 const xml = part({base: text});
-const dublinCore = part({subjects: texts, dates: texts, creators: texts});
+const dublinCore = part({titles: texts, subjects: texts, dates: texts, creators: texts});
+const mediaText = part({value: text, type: text});
+/** Media RSS: a video or podcast item's title and description, on the item, in a group or on a content. */
+const media = part({title: mediaText, description: mediaText, groups: parts({title: mediaText, description: mediaText}), contents: parts({title: mediaText, description: mediaText})});
+const itunes = part({author: text, summary: text});
 const threading = part({total: count, inReplyTos: parts({ref: text})});
 const slash = part({comments: count});
 const wellFormedWeb = part({commentRss: text});
@@ -43,6 +47,8 @@ export const rssItemSchema = v.looseObject({
 	dcterms: part({created: texts, modified: texts}),
 	atom: part({links: parts({rel: text, href: text}), published: text, updated: text}),
 	pubDate: text,
+	media,
+	itunes,
 	slash,
 	thr: threading,
 	wfw: wellFormedWeb,
@@ -64,6 +70,8 @@ export const atomEntrySchema = v.looseObject({
 	updated: text,
 	dc: dublinCore,
 	categories: parts({label: text, term: text, scheme: text}),
+	media,
+	itunes,
 	slash,
 	thr: threading,
 	wfw: wellFormedWeb,

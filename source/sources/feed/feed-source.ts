@@ -19,6 +19,7 @@ import {toComments} from './feed-comments.js';
 import {newestFirst, toLink, toSummary} from './feed-items.js';
 import {fetchFeedPage, maxFeedPages, maxNeighbourSearchPages, type FeedPaging} from './feed-paging.js';
 import {describeRef, itemMatcher, singlePostFeedUrl} from './find-feed-post.js';
+import {sameItems} from './feed-ids.js';
 
 /** What a post's page says, and whether that is the copy kept on disk (`cacheFirst`). */
 type PostPageRead = {readonly facts: PostPageFacts | undefined; readonly fromCache: boolean};
@@ -66,6 +67,8 @@ export class FeedSource implements BlogSource {
 	readonly #foundAlone = new Map<string, FeedItem>();
 	#ended: boolean;
 	#feedPagesRead = 1;
+	/** The items of the last feed page read: a page that brings them back is the end. */
+	#lastPage: readonly FeedItem[];
 	#loading: Promise<void> | undefined;
 	/** What each post's page says (its comment form, its comments' nesting), by link: read once. */
 	readonly #pages = new Map<string, Promise<PostPageRead>>();
@@ -93,10 +96,11 @@ export class FeedSource implements BlogSource {
 		this.#ended = paging === 'held';
 		this.#offlineSavedAt = feed.offlineSavedAt;
 		this.#add(paging === 'held' ? newestFirst(feed.items) : feed.items);
+		this.#lastPage = feed.items;
 		for (const page of laterPages) {
 			this.#offlineSavedAt ??= page.offlineSavedAt;
 			this.#feedPagesRead++;
-			if (this.#add(page.items) === 0) this.#ended = true;
+			if (this.#isRepeat(page) || this.#add(page.items) === 0) this.#ended = true;
 		}
 	}
 
@@ -221,7 +225,7 @@ export class FeedSource implements BlogSource {
 		this.#probing ??= fetchFeedPage(this.#http, this.#feedUrl, 2, options).then(
 			second => {
 				this.#mayPage = false;
-				if (!second || !second.items.some(item => !this.#ids.has(item.id))) return;
+				if (!second || this.#isRepeat(second) || !second.items.some(item => !this.#ids.has(item.id))) return;
 				this.#paging = 'wordpress';
 				this.#feedPagesRead = 2;
 				this.#offlineSavedAt ??= second.offlineSavedAt;
@@ -247,7 +251,14 @@ export class FeedSource implements BlogSource {
 		this.#feedPagesRead++;
 		this.#offlineSavedAt ??= page?.offlineSavedAt;
 		// A page with nothing new is the end too: a server that ignores ?paged= sends page 1 again.
-		if (!page || this.#add(page.items) === 0) this.#ended = true;
+		if (!page || this.#isRepeat(page) || this.#add(page.items) === 0) this.#ended = true;
+	}
+
+	/** Whether a page brings back the same items as the page before it (and becomes the page before the next). */
+	#isRepeat(page: ParsedFeed): boolean {
+		const repeat = sameItems(page.items, this.#lastPage);
+		this.#lastPage = page.items;
+		return repeat;
 	}
 
 	async #find(ref: PostRef, options: FetchOptions): Promise<FeedItem | undefined> {

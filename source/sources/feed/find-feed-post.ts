@@ -16,6 +16,8 @@ export function itemMatcher(ref: PostRef): (item: FeedItem) => boolean {
 		case 'slug': {
 			const slug = ref.slug.replace(/^\/+|\/+$/g, '').toLowerCase();
 			return item => {
+				// A feed's own id may be one word (`item-…` for an item without one, a guid such as `post42`).
+				if (item.id === ref.slug.trim()) return true;
 				const own = slugOf(item.link)?.toLowerCase();
 				return own !== undefined && (own === slug || own.replace(/\.[a-z\d]+$/, '') === slug);
 			};
@@ -23,7 +25,7 @@ export function itemMatcher(ref: PostRef): (item: FeedItem) => boolean {
 		case 'url': {
 			const wanted = comparableUrl(ref.url);
 			const wantedId = wordpressIdOf(ref.url);
-			return item => (wanted !== undefined && (comparableUrl(item.link) === wanted || comparableUrl(item.id) === wanted))
+			return item => item.id === ref.url || (wanted !== undefined && (comparableUrl(item.link) === wanted || comparableUrl(item.id) === wanted))
 				|| (wantedId !== undefined && (wordpressIdOf(item.id) === wantedId || wordpressIdOf(item.link) === wantedId));
 		}
 	}

@@ -6,13 +6,15 @@ import {BlogError} from '../../errors.js';
 import {atomEntrySchema, checkedItems, jsonItemSchema, rssItemSchema} from './feed-schema.js';
 import {htmlToPlainText, htmlWords} from '../../render/plain-text.js';
 import {resolveHtmlUrls, textToHtml} from './html-text.js';
+import {parseFeedDate} from './feed-date.js';
+import {settleIds, type UnsettledItem} from './feed-ids.js';
 
 /** RSS 0.9x and 2.0 are 'rss', RSS 1.0 is 'rdf'. */
 export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json';
 
 /** One entry of a feed, read into what blogterm needs. Strings meant for one line are already cleaned. */
 export type FeedItem = {
-	/** The guid / Atom id / JSON Feed id, else the link. */
+	/** The guid / Atom id / JSON Feed id; else the link, or an id made of the item's content (see feed-ids.ts). */
 	readonly id: string;
 	readonly title: string;
 	/** Absolute http or https, or '' when the item has none (or one of another scheme). */
@@ -54,7 +56,6 @@ export type ParsedFeed = {
 	readonly fromCache?: true;
 };
 
-const excerptLength = 280;
 
 /**
  * Reads a feed's text (RSS 0.9x/1.0/2.0, Atom 1.0, JSON Feed 1.0/1.1) through feedsmith.
@@ -102,7 +103,7 @@ function readFeedText(text: string, feedUrl: string): ParsedFeed {
 	}
 	let parsed: ReturnType<typeof parseFeed<string>>;
 	try {
-		parsed = parseFeed<string>(text.replace(/^\uFEFF/, ''));
+		parsed = parseFeed<string>(withJsonFeedVersionUrl(text.replace(/^\uFEFF/, '')));
 	} catch (error) {
 		throw new BlogError('unreadable', `${cleanLine(hostOf(feedUrl))} sent something that is not an RSS, Atom or JSON feed.`, {cause: error});
 	}
@@ -114,12 +115,30 @@ function readFeedText(text: string, feedUrl: string): ParsedFeed {
 			return readRss(parsed.feed, feedUrl, 'rdf');
 		}
 		case 'atom': {
-			return readAtom(parsed.feed, feedUrl);
+			return readAtom(parsed.feed, feedUrl, /\smode\s*=\s*["']base64["']/.test(text));
 		}
 		case 'json': {
 			return readJson(parsed.feed, feedUrl);
 		}
 	}
+}
+
+/**
+ * A JSON Feed whose version is bare (`"version": "1.1"`, as some generators write it) with the version
+ * URL the spec gives, which the parser looks for; any other text as it is.
+ */
+function withJsonFeedVersionUrl(text: string): string {
+	if (!/^\s*\{/.test(text) || !/"version"\s*:\s*"v?1(?:\.\d+)?"/.test(text)) return text;
+	let document: unknown;
+	try {
+		document = JSON.parse(text);
+	} catch {
+		return text;
+	}
+	if (typeof document !== 'object' || document === null || Array.isArray(document)) return text;
+	const version = (document as {version?: unknown}).version;
+	if (typeof version !== 'string' || !/^v?1(?:\.\d+)?$/.test(version)) return text;
+	return JSON.stringify({...document, version: `https://jsonfeed.org/version/${version.replace(/^v/, '')}`});
 }
 
 /** Decodes and reads a feed fetched with getBytes. */
@@ -133,28 +152,88 @@ export function readFeedResponse(response: HttpResponse & {readonly bytes: Uint8
 }
 
 /**
- * A feed's bytes as text, in the encoding it declares: a byte order mark first, then the HTTP
- * Content-Type charset, then the XML prolog, else UTF-8. A declared UTF-8 that is not valid UTF-8
- * gives way to the next declaration (servers often claim UTF-8 for every file); undeclared bytes
- * that are not UTF-8 are read as windows-1252, the usual culprit.
+ * A feed's bytes as text, sniffed as browsers do: a byte order mark first (UTF-8, UTF-16, UTF-32), then
+ * the pattern of zero bytes a UTF-16 or UTF-32 text without one starts with, then the XML declaration,
+ * then the HTTP Content-Type charset, else UTF-8. Bytes that are valid UTF-8 with some non-ASCII in them
+ * are UTF-8 whatever the label says (a UTF-8 body labelled ISO-8859-1 is the common case; real Latin-1
+ * text is almost never valid UTF-8). Bytes that fit no declaration are read as mostly UTF-8 (only the
+ * bad bytes become U+FFFD) or, when they hardly are, as windows-1252. Nothing but the bad characters is lost.
  */
 export function decodeFeedBytes(bytes: Uint8Array, contentType: string | undefined): string {
 	const bom = byteOrderMark(bytes);
-	if (bom) return new TextDecoder(bom).decode(bytes);
-	const labels = [charsetOf(contentType), xmlDeclaredEncoding(bytes)].filter((label): label is string => Boolean(label));
+	if (bom) return decodeAs(bom.encoding, bytes.subarray(bom.length));
+	const wide = wideEncodingOf(bytes);
+	if (wide) return decodeAs(wide, bytes);
+	const utf8 = strictUtf8(bytes);
+	if (utf8 !== undefined && /[^\u0000-\u007F]/.test(utf8)) return utf8;
+	const labels = [xmlDeclaredEncoding(bytes), charsetOf(contentType)]
+		.map(label => label?.trim().toLowerCase())
+		.filter((label): label is string => Boolean(label) && !/^(?:utf-?16|utf-?32|ucs-?[24]|iso-10646)/.test(label!));
 	for (const label of labels) {
-		if (windows1252Labels.has(label.trim().toLowerCase())) return decodeWindows1252(bytes);
+		if (windows1252Labels.has(label)) return decodeWindows1252(bytes);
+		if (/^utf-?8$/.test(label)) {
+			if (utf8 !== undefined) return utf8;
+			continue; // Declared UTF-8 but it is not: the next declaration, if any.
+		}
 		try {
-			return new TextDecoder(label, {fatal: true}).decode(bytes);
+			return new TextDecoder(label).decode(bytes);
 		} catch {
-			continue; // An encoding TextDecoder does not know, or bytes not in it: the next declaration.
+			continue; // An encoding TextDecoder does not know: the next declaration.
 		}
 	}
+	return utf8 ?? mostlyUtf8(bytes) ?? decodeWindows1252(bytes);
+}
+
+function strictUtf8(bytes: Uint8Array): string | undefined {
 	try {
 		return new TextDecoder('utf-8', {fatal: true}).decode(bytes);
 	} catch {
-		return decodeWindows1252(bytes);
+		return undefined;
 	}
+}
+
+/** UTF-8 with a few bad bytes (each becomes U+FFFD), or undefined when there are more bad bytes than good non-ASCII characters. */
+function mostlyUtf8(bytes: Uint8Array): string | undefined {
+	const text = new TextDecoder('utf-8').decode(bytes);
+	let bad = 0;
+	let good = 0;
+	for (const character of text) {
+		if (character === '\uFFFD') bad++;
+		else if (character.codePointAt(0)! > 0x7F) good++;
+	}
+	return good >= bad ? text : undefined;
+}
+
+function decodeAs(encoding: WideEncoding | 'utf-8', bytes: Uint8Array): string {
+	if (encoding === 'utf-32le' || encoding === 'utf-32be') return decodeUtf32(bytes, encoding === 'utf-32le');
+	return new TextDecoder(encoding).decode(bytes);
+}
+
+/** UTF-32, which TextDecoder does not know: code points out of range become U+FFFD. */
+function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string {
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	const parts: string[] = [];
+	for (let offset = 0; offset + 4 <= bytes.byteLength; offset += 4) {
+		const code = view.getUint32(offset, littleEndian);
+		parts.push(code > 0x10_FFFF || (code >= 0xD8_00 && code <= 0xDF_FF) ? '\uFFFD' : String.fromCodePoint(code));
+	}
+	return parts.join('');
+}
+
+type WideEncoding = 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be';
+
+/**
+ * A UTF-16 or UTF-32 text without a byte order mark, told by where the zero bytes of its first
+ * character fall (`<` or `{` or whitespace: ASCII), as XML's appendix F does.
+ */
+function wideEncodingOf(bytes: Uint8Array): WideEncoding | undefined {
+	if (bytes.length < 4) return undefined;
+	const [a, b, c, d] = [bytes[0]!, bytes[1]!, bytes[2]!, bytes[3]!];
+	if (a !== 0 && b === 0 && c === 0 && d === 0) return 'utf-32le';
+	if (a === 0 && b === 0 && c === 0 && d !== 0) return 'utf-32be';
+	if (a !== 0 && b === 0 && c !== 0 && d === 0) return 'utf-16le';
+	if (a === 0 && b !== 0 && c === 0 && d !== 0) return 'utf-16be';
+	return undefined;
 }
 
 /** The labels the Encoding Standard reads as windows-1252: ISO-8859-1 and ASCII among them, as browsers do. */
@@ -173,10 +252,12 @@ function decodeWindows1252(bytes: Uint8Array): string {
 		.replaceAll(/[\u0080-\u009F]/g, character => windows1252High[character.charCodeAt(0) - 0x80]!);
 }
 
-function byteOrderMark(bytes: Uint8Array): string | undefined {
-	if (bytes[0] === 0xEF && bytes[1] === 0xBB && bytes[2] === 0xBF) return 'utf-8';
-	if (bytes[0] === 0xFF && bytes[1] === 0xFE) return 'utf-16le';
-	if (bytes[0] === 0xFE && bytes[1] === 0xFF) return 'utf-16be';
+function byteOrderMark(bytes: Uint8Array): {readonly encoding: WideEncoding | 'utf-8'; readonly length: number} | undefined {
+	if (bytes[0] === 0xEF && bytes[1] === 0xBB && bytes[2] === 0xBF) return {encoding: 'utf-8', length: 3};
+	if (bytes[0] === 0xFF && bytes[1] === 0xFE && bytes[2] === 0 && bytes[3] === 0) return {encoding: 'utf-32le', length: 4};
+	if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xFE && bytes[3] === 0xFF) return {encoding: 'utf-32be', length: 4};
+	if (bytes[0] === 0xFF && bytes[1] === 0xFE) return {encoding: 'utf-16le', length: 2};
+	if (bytes[0] === 0xFE && bytes[1] === 0xFF) return {encoding: 'utf-16be', length: 2};
 	return undefined;
 }
 
@@ -189,16 +270,8 @@ function xmlDeclaredEncoding(bytes: Uint8Array): string | undefined {
 	return /^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z\d._:-]+)["']/.exec(start)?.[1];
 }
 
-/** A date in RFC 822 (RSS) or ISO 8601 (Atom, JSON Feed) as ISO 8601 UTC; undefined when missing or unreadable. */
-export function parseFeedDate(raw: string | undefined): string | undefined {
-	if (!raw) return undefined;
-	let text = raw.trim();
-	// Without a zone, JavaScript would read the time as local; feeds mean UTC far more often.
-	if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(text)) text = `${text.replace(' ', 'T')}Z`;
-	else if (/\d{1,2}:\d{2}(?::\d{2})?$/.test(text) && !/^\d{4}-/.test(text)) text = `${text} GMT`;
-	const time = Date.parse(text);
-	return Number.isNaN(time) ? undefined : new Date(time).toISOString();
-}
+/** Dates are read in feed-date.ts; re-exported for the callers that read them here. */
+export {parseFeedDate} from './feed-date.js';
 
 // ---- RSS 0.9x / 2.0 and RSS 1.0 (RDF) ----
 
@@ -207,29 +280,31 @@ type RssLikeItem = RssFeed.Item<string> | RdfFeed.Item<string>;
 function readRss(feed: RssFeed.Feed<string> | RdfFeed.Feed<string>, feedUrl: string, format: 'rss' | 'rdf'): ParsedFeed {
 	const feedBase = networkUrl(feed.xml?.base, feedUrl) ?? feedUrl;
 	const declaredBase = feed.xml?.base ? feedBase : undefined;
-	const items = checkedItems<RssLikeItem>(rssItemSchema, boundedItems(feed.items ?? [], maxFeedItemsPerAnswer).items).map((item, index) => readRssItem(item, feedBase, declaredBase, index));
+	const items = checkedItems<RssLikeItem>(rssItemSchema, boundedItems(feed.items ?? [], maxFeedItemsPerAnswer).items).map(item => readRssItem(item, feedBase, declaredBase));
 	const generator = 'generator' in feed ? feed.generator ?? '' : feed.admin?.generatorAgent ?? '';
 	return {
 		format,
 		feedUrl,
-		title: cleanLine(plainTextOf(feed.title ?? '')),
+		title: titleText(feed.title),
+		// RSS descriptions may hold entity-encoded HTML, as the items' do.
 		description: cleanLine(plainTextOf(feed.description ?? '')),
 		link: networkUrl(feed.link, feedBase) ?? feedBase,
 		generator: cleanLine(generator),
-		items,
+		items: settleIds(items),
 	};
 }
 
 /** `declaredBase` is the feed's xml:base, when it has one: in scope for every item. */
-function readRssItem(item: RssLikeItem, feedBase: string, declaredBase: string | undefined, index: number): FeedItem {
+function readRssItem(item: RssLikeItem, feedBase: string, declaredBase: string | undefined): UnsettledItem {
 	const itemBase = networkUrl(item.xml?.base, feedBase) ?? feedBase;
 	const rss = item as RssFeed.Item<string>;
 	const guid = feedId(rss.guid?.value);
 	const link = networkUrl(item.link, itemBase) ?? (guid && rss.guid?.isPermaLink !== false && /^https?:/i.test(guid) ? networkUrl(guid) ?? '' : '');
 	const about = feedId((item as RdfFeed.Item<string>).rdf?.about);
-	const title = cleanLine(plainTextOf(item.title ?? ''));
+	const extra = item as ItemExtras;
+	const title = titleText(item.title) || titleText(item.dc?.titles?.[0]) || mediaTitle(extra.media);
 	const full = item.content?.encoded;
-	const summary = item.description;
+	const summary = item.description ?? mediaDescriptionHtml(extra.media) ?? textHtml(extra.itunes?.summary);
 	// Content is relative to an xml:base in scope, else to the post's own page, else to the feed.
 	const contentBase = item.xml?.base ? itemBase : declaredBase ?? (link || feedBase);
 	const html = resolveHtmlUrls(full ?? summary ?? '', contentBase);
@@ -237,11 +312,12 @@ function readRssItem(item: RssLikeItem, feedBase: string, declaredBase: string |
 	const categoryTerms = [...(rss.categories ?? []).map(category => ({name: category.name ?? '', scheme: category.domain})), ...(item.dc?.subjects ?? []).map(name => ({name, scheme: undefined}))];
 	const replies = item.atom?.links?.find(candidate => candidate.rel === 'replies');
 	return {
-		id: guid || about || link || feedId(`${feedBase}#${title || index}`),
+		ownId: guid || about,
 		title,
 		link,
 		date: parseFeedDate(rss.pubDate ?? item.dc?.dates?.[0] ?? item.dcterms?.created?.[0] ?? item.dcterms?.modified?.[0] ?? item.atom?.published ?? item.atom?.updated),
-		author: cleanLine(plainTextOf(item.dc?.creators?.[0] ?? person?.name ?? person?.email ?? '')),
+		// A name is text, as a title is: `Jo &amp;amp; Al` is decoded once.
+		author: titleText(item.dc?.creators?.[0] ?? person?.name ?? extra.itunes?.author ?? person?.email),
 		authorUrl: undefined,
 		html,
 		isSummaryOnly: full === undefined,
@@ -255,11 +331,12 @@ function readRssItem(item: RssLikeItem, feedBase: string, declaredBase: string |
 
 // ---- Atom 1.0 ----
 
-function readAtom(feed: AtomFeed.Feed<string>, feedUrl: string): ParsedFeed {
+/** `base64Declared`: the feed's text has Atom 0.3's `mode="base64"`, which the parser does not keep. */
+function readAtom(feed: AtomFeed.Feed<string>, feedUrl: string, base64Declared: boolean): ParsedFeed {
 	const feedBase = networkUrl(feed.xml?.base, feedUrl) ?? feedUrl;
 	const declaredBase = feed.xml?.base ? feedBase : undefined;
 	const feedAuthor = feed.authors?.[0];
-	const items = checkedItems<AtomFeed.Entry<string>>(atomEntrySchema, boundedItems(feed.entries ?? [], maxFeedItemsPerAnswer).items).map((entry, index) => readAtomEntry(entry, feedBase, declaredBase, feedAuthor, index));
+	const items = checkedItems<AtomFeed.Entry<string>>(atomEntrySchema, boundedItems(feed.entries ?? [], maxFeedItemsPerAnswer).items).map(entry => readAtomEntry(entry, feedBase, declaredBase, feedAuthor, base64Declared));
 	const generator = feed.generator ? `${feed.generator.text ?? ''} ${feed.generator.uri ?? ''}` : '';
 	return {
 		format: 'atom',
@@ -268,18 +345,20 @@ function readAtom(feed: AtomFeed.Feed<string>, feedUrl: string): ParsedFeed {
 		description: atomText(feed.subtitle),
 		link: alternateLink(feed.links, feedBase) || feedBase,
 		generator: cleanLine(generator),
-		items,
+		items: settleIds(items),
 	};
 }
 
 /** `declaredBase` is the feed's xml:base, when it has one: in scope for every entry. */
-function readAtomEntry(entry: AtomFeed.Entry<string>, feedBase: string, declaredBase: string | undefined, feedAuthor: AtomFeed.Person | undefined, index: number): FeedItem {
+function readAtomEntry(entry: AtomFeed.Entry<string>, feedBase: string, declaredBase: string | undefined, feedAuthor: AtomFeed.Person | undefined, base64Declared: boolean): UnsettledItem {
 	const entryBase = networkUrl(entry.xml?.base, feedBase) ?? feedBase;
 	const entryDeclaredBase = entry.xml?.base ? entryBase : declaredBase;
 	const link = alternateLink(entry.links, entryBase);
-	const title = atomText(entry.title);
-	const content = entry.content?.value !== undefined && !entry.content.src ? entry.content : undefined;
-	const summary = entry.summary;
+	const extra = entry as ItemExtras;
+	const title = atomText(entry.title) || titleText(entry.dc?.titles?.[0]) || mediaTitle(extra.media);
+	const content = entry.content?.value !== undefined && !entry.content.src ? decodedContent(entry.content, base64Declared) : undefined;
+	const mediaSummary = mediaDescriptionHtml(extra.media);
+	const summary = entry.summary ?? (mediaSummary === undefined ? undefined : {value: mediaSummary, type: 'html'});
 	const chosen = content ?? summary;
 	// Content is relative to an xml:base in scope, else to the post's own page, else to the feed.
 	const contentBase = chosen?.xml?.base
@@ -289,11 +368,11 @@ function readAtomEntry(entry: AtomFeed.Entry<string>, feedBase: string, declared
 	const author = entry.authors?.[0] ?? entry.source?.authors?.[0] ?? feedAuthor;
 	const replies = entry.links?.find(candidate => candidate.rel === 'replies' && (!candidate.type || /atom|rss|xml/i.test(candidate.type)));
 	return {
-		id: feedId(entry.id) || link || feedId(`${feedBase}#${title || index}`),
+		ownId: feedId(entry.id),
 		title,
 		link,
 		date: parseFeedDate(entry.published ?? entry.updated ?? entry.dc?.dates?.[0]),
-		author: cleanLine(author?.name ?? entry.dc?.creators?.[0] ?? ''),
+		author: cleanLine(author?.name ?? entry.dc?.creators?.[0] ?? extra.itunes?.author ?? ''),
 		authorUrl: networkUrl(author?.uri, entryBase, {allowMailto: true}),
 		html,
 		isSummaryOnly: content === undefined,
@@ -308,7 +387,8 @@ function readAtomEntry(entry: AtomFeed.Entry<string>, feedBase: string, declared
 /** An Atom text construct as one plain line: `type="html"` and `"xhtml"` are markup, `"text"` (the default) is not. */
 function atomText(text: AtomFeed.Text | undefined): string {
 	if (!text) return '';
-	return cleanLine(isMarkup(text.type) ? plainTextOf(text.value) : decodeEntitiesOnly(text.value));
+	// A text construct is text: its entities were decoded once, by the XML parser.
+	return cleanLine(isMarkup(text.type) ? plainTextOf(text.value ?? '') : oneLine(text.value ?? ''));
 }
 
 /** An Atom text or content construct as HTML. */
@@ -332,26 +412,26 @@ function alternateLink(links: readonly AtomFeed.Link<string>[] | undefined, base
 function readJson(feed: JsonFeed.Feed<string>, feedUrl: string): ParsedFeed {
 	const feedAuthor = feed.authors?.[0];
 	const home = networkUrl(feed.home_page_url, feedUrl) ?? '';
-	const items = checkedItems<JsonFeed.Item<string>>(jsonItemSchema, boundedItems(feed.items ?? [], maxFeedItemsPerAnswer).items).map((item, index) => readJsonItem(item, feedUrl, feedAuthor, index));
+	const items = checkedItems<JsonFeed.Item<string>>(jsonItemSchema, boundedItems(feed.items ?? [], maxFeedItemsPerAnswer).items).map(item => readJsonItem(item, feedUrl, feedAuthor));
 	return {
 		format: 'json',
 		feedUrl,
-		title: cleanLine(decodeEntitiesOnly(feed.title ?? '')),
-		description: cleanLine(decodeEntitiesOnly(feed.description ?? '')),
+		title: titleText(feed.title),
+		description: titleText(feed.description),
 		link: home || feedUrl,
 		generator: '',
-		items,
+		items: settleIds(items),
 	};
 }
 
-function readJsonItem(item: JsonFeed.Item<string>, feedUrl: string, feedAuthor: JsonFeed.Author | undefined, index: number): FeedItem {
+function readJsonItem(item: JsonFeed.Item<string>, feedUrl: string, feedAuthor: JsonFeed.Author | undefined): UnsettledItem {
 	const link = networkUrl(item.url, feedUrl) ?? networkUrl(item.external_url, feedUrl) ?? '';
-	const title = cleanLine(decodeEntitiesOnly(item.title ?? ''));
+	const title = titleText(item.title);
 	const full = item.content_html ?? (item.content_text === undefined ? undefined : textToHtml(item.content_text));
 	const html = resolveHtmlUrls(full ?? textToHtml(item.summary ?? ''), link || feedUrl);
 	const author = item.authors?.[0] ?? feedAuthor;
 	return {
-		id: feedId(item.id) || link || feedId(`${feedUrl}#${title || index}`),
+		ownId: feedId(item.id),
 		title,
 		link,
 		date: parseFeedDate(item.date_published ?? item.date_modified),
@@ -376,10 +456,85 @@ function feedId(value: unknown): string {
 	return cleanLine(String(value)).slice(0, 2048);
 }
 
-/** Plain text that may still carry entities (`Don&#8217;t`): decodes them, keeps any `<` as it is. */
-function decodeEntitiesOnly(text: string): string {
-	if (!text.includes('&')) return text;
-	return htmlToPlainText(text.replaceAll('<', '&lt;').replaceAll('>', '&gt;'));
+/** Text on one line, as it is: no markup read, no entity decoded. */
+function oneLine(text: string): string {
+	return text.replaceAll(/\s+/g, ' ').trim();
+}
+
+/** Inline elements a title may hold as markup, and the script and style a title's text leaves out. */
+const hiddenInTitles = ['script', 'style', 'noscript'];
+const titleElements = new Set([...hiddenInTitles, 'a', 'abbr', 'b', 'bdi', 'big', 'br', 'cite', 'code', 'del', 'dfn', 'em', 'font', 'i', 'img', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr']);
+
+/**
+ * Whether a title (RSS, JSON Feed, Dublin Core) is HTML: every `<` in it opens or closes an element a
+ * title may hold (`<em>Rust</em> tips`), and a script or style is closed. `Vec<T>` and `x<y` are text.
+ */
+function holdsMarkup(text: string): boolean {
+	if (!text.includes('<')) return false;
+	const tag = /<\/?([a-zA-Z][a-zA-Z\d]*)(?:\s[^<>]*)?\/?>/y;
+	for (let index = text.indexOf('<'); index !== -1; index = text.indexOf('<', index + 1)) {
+		tag.lastIndex = index;
+		const match = tag.exec(text);
+		if (!match || !titleElements.has(match[1]!.toLowerCase())) return false;
+	}
+	// An unclosed script or style would hide the rest of the title.
+	return hiddenInTitles.every(name => !new RegExp(`<${name}\\b`, 'i').test(text) || new RegExp(`</${name}\\s*>`, 'i').test(text));
+}
+
+/** A title or one-line field that formats do not mark as HTML: text, unless it holds title markup only (see holdsMarkup). */
+function titleText(value: string | undefined): string {
+	if (!value) return '';
+	return cleanLine(holdsMarkup(value) ? plainTextOf(value) : oneLine(value));
+}
+
+type MediaText = {readonly value?: string; readonly type?: string};
+type MediaFields = {readonly title?: MediaText; readonly description?: MediaText; readonly groups?: ReadonlyArray<{readonly title?: MediaText; readonly description?: MediaText}>; readonly contents?: ReadonlyArray<{readonly title?: MediaText; readonly description?: MediaText}>};
+/** Namespaced fields read where the usual ones are missing (checked by the item schemas). */
+type ItemExtras = {readonly media?: MediaFields; readonly itunes?: {readonly author?: string; readonly summary?: string}};
+
+function mediaTexts(media: MediaFields | undefined, field: 'title' | 'description'): MediaText | undefined {
+	if (!media) return undefined;
+	return [media, ...(media.groups ?? []), ...(media.contents ?? [])].map(part => part[field]).find(text => Boolean(text?.value?.trim()));
+}
+
+/** Media RSS's title: `type="html"` is markup, `"plain"` (the default) is text. */
+function mediaTitle(media: MediaFields | undefined): string {
+	const text = mediaTexts(media, 'title');
+	if (!text?.value) return '';
+	return text.type === 'html' ? cleanLine(plainTextOf(text.value)) : titleText(text.value);
+}
+
+/** Media RSS's description as HTML, or undefined when there is none. */
+function mediaDescriptionHtml(media: MediaFields | undefined): string | undefined {
+	const text = mediaTexts(media, 'description');
+	if (!text?.value) return undefined;
+	return text.type === 'html' ? text.value : textToHtml(text.value);
+}
+
+function textHtml(text: string | undefined): string | undefined {
+	return text?.trim() ? textToHtml(text) : undefined;
+}
+
+/**
+ * Atom content as the parser gives it, its base64 decoded: RFC 4287 encodes content whose type is
+ * neither text, HTML, XHTML, XML nor `text/*` as base64; Atom 0.3 said so with `mode="base64"`.
+ * Content in base64 that is no UTF-8 text (an image) is left out.
+ */
+function decodedContent(content: AtomFeed.Content, base64Declared: boolean): AtomFeed.Content | undefined {
+	const type = (content.type ?? 'text').toLowerCase();
+	const isText = ['text', 'html', 'xhtml'].includes(type) || type.startsWith('text/') || /[/+]xml$/.test(type);
+	const value = content.value ?? '';
+	const compact = value.replaceAll(/\s+/g, '');
+	const looksBase64 = compact.length >= 4 && compact.length % 4 === 0 && /^[A-Za-z\d+/]+={0,2}$/.test(compact);
+	if (isText && !(base64Declared && looksBase64)) return content;
+	if (!looksBase64) return isText ? content : undefined;
+	let decoded: string;
+	try {
+		decoded = new TextDecoder('utf-8', {fatal: true}).decode(Buffer.from(compact, 'base64'));
+	} catch {
+		return isText ? content : undefined;
+	}
+	return {...content, value: decoded, type: /html|xml/.test(type) ? 'html' : 'text'};
 }
 
 /**
@@ -392,16 +547,20 @@ function plainTextOf(html: string): string {
 	return (html.includes('&') ? htmlWords(html, html.length) : html).replaceAll(/\s+/g, ' ').trim();
 }
 
-/** How much of an item's text is gathered for its excerpt: far more than the excerpt shows. */
-const excerptSourceChars = excerptLength * 16;
+/** The most of an item's text kept as its excerpt: a summary whole; a post's text (no summary) up to here. */
+const maxExcerptChars = 4480;
 
-/** A short one-line excerpt from HTML. */
+/**
+ * An item's excerpt from HTML, as data: one line, uncut when it is a summary, with no "…" added (the
+ * text formats and the screens shorten it for display). Text longer than `maxExcerptChars` (a whole
+ * post standing in for a summary) ends at the last word that fits.
+ */
 function excerptOf(html: string): string {
-	const text = cleanLine(htmlWords(html, excerptSourceChars, {images: true}));
-	if (text.length <= excerptLength) return text;
-	const cut = text.slice(0, excerptLength);
+	const text = cleanLine(htmlWords(html, maxExcerptChars + 1, {images: true}));
+	if (text.length <= maxExcerptChars) return text;
+	const cut = text.slice(0, maxExcerptChars);
 	const lastSpace = cut.lastIndexOf(' ');
-	return `${(lastSpace > excerptLength / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+	return (lastSpace > maxExcerptChars / 2 ? cut.slice(0, lastSpace) : cut).trimEnd();
 }
 
 /** Feeds rarely tell tags from categories; a scheme/domain naming tags (WordPress's `/tag/`) does. */

@@ -41,6 +41,7 @@ export function rankRelatedPosts(post: RankablePost, candidates: readonly Rankab
 	return scored.slice(0, limit).map(({candidate, sharedTags, sharedCategory}) => ({
 		id: candidate.id,
 		title: candidate.title,
+		...(candidate.untitled ? {untitled: true as const} : {}),
 		link: candidate.link,
 		date: candidate.date,
 		context: sharedTags > 0

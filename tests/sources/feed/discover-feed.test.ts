@@ -51,7 +51,7 @@ describe('finding the feed from the home page', () => {
 		server.route('/', {type: html, body: fixture('home-without-links.html', server.origin)});
 		server.route('/index.xml', {type: 'application/rss+xml', body: fixture('titles-entities.xml', server.origin)});
 		const source = await openFeedBlog(http, server.url);
-		assert.equal(source.site.name, 'Entities & Markup');
+		assert.equal(source.site.name, 'Entities &amp; Markup', 'RSS text is decoded once, by XML');
 		assert.deepEqual(server.gets().slice(0, 6), ['/', '/feed', '/feed/', '/rss.xml', '/atom.xml', '/index.xml']);
 	});
 

@@ -111,7 +111,7 @@ describe('every feed format is read into posts', () => {
 	test('JSON Feed 1.1: content_html, tags, authors, and an item without a title', async () => {
 		const {source, posts} = await allPosts('/json/feed.json');
 		assert.equal(source.description, 'JSON Feed');
-		assert.equal(source.site.name, 'Microblog & More');
+		assert.equal(source.site.name, 'Microblog &amp; More', 'a JSON Feed title is text');
 		assert.deepEqual(posts.map(post => [post.title, post.author]), [
 			['A long post about bicycles', 'Jay Son'],
 			['Rode to work in the rain today.', 'Guest'],
@@ -133,11 +133,11 @@ describe('every feed format is read into posts', () => {
 });
 
 describe('real-world quirks', () => {
-	test('entities, double-encoded entities, CDATA markup and escape sequences in titles become plain text', async () => {
+	test('entities (decoded once: a double-encoded one shows as written), CDATA markup and escape sequences in titles become plain text', async () => {
 		const {source, posts} = await allPosts('/titles/rss.xml');
-		assert.equal(source.site.name, 'Entities & Markup');
+		assert.equal(source.site.name, 'Entities &amp; Markup', 'RSS text is decoded once, by XML');
 		assert.deepEqual(posts.map(post => post.title), [
-			'Don’t panic – it’s only & encoded twice',
+			'Don’t panic – it’s only &amp; encoded twice',
 			'Bold move & café talk',
 			'Escaped markup in a title',
 			'Sneaky red title',
