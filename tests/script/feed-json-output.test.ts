@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
+import {startFakeWordPress} from '../helpers/fake-wordpress.js';
 import {startFeedServer, type FeedServer} from '../sources/feed/feed-server.js';
 import {runInProcess} from './run-cli.js';
 
@@ -35,6 +36,19 @@ describe('JSON output carries data, not display text', () => {
 		assert.deepEqual(newer.related.map(related => [related.id, related.title]), [['m1', null]], 'and a related post');
 		const text = await runInProcess([`${server.origin}/micro/feed.json`, '--list']);
 		assert.match(text.stdout, /^Rode to work in the rain today\.$/m);
+	});
+
+	test('a WordPress post with an empty title is "title": null too, in --list and --post', async () => {
+		const blog = await startFakeWordPress({id: 7, slug: 'untitled', title: '', html: '<p>Just a photo today.</p>', date: '2026-11-01T10:00:00'});
+		try {
+			const list = JSON.parse((await runInProcess([blog.url, '--list', '--format', 'json'])).stdout) as {posts: Array<{title: string | null}>};
+			assert.deepEqual(list.posts.map(post => post.title), [null]);
+			const post = JSON.parse((await runInProcess([blog.url, '--post', '7', '--format', 'json'])).stdout) as {title: string | null};
+			assert.equal(post.title, null);
+			assert.match((await runInProcess([blog.url, '--list'])).stdout, /\(no title\)/);
+		} finally {
+			await blog.close();
+		}
 	});
 
 	test('excerpts are whole in JSON, without "…"; the text list shortens them', async () => {

@@ -21,9 +21,10 @@ export function readJetpackRelated(value: unknown, siteUrl: string): RelatedPost
 		const key = String(id);
 		if (seen.has(key)) continue;
 		seen.add(key);
+		const title = cleanLine(htmlToPlainText(networkString(fields['title']) ?? ''));
 		related.push({
 			id,
-			title: cleanLine(htmlToPlainText(networkString(fields['title']) ?? '')) || '(no title)',
+			...(title ? {title} : {title: '(no title)', untitled: true as const}),
 			link,
 			date: parseJetpackDate(networkString(fields['date'])),
 			context: cleanLine(htmlToPlainText(networkString(fields['context']) ?? '')),

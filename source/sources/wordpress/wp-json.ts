@@ -147,11 +147,17 @@ function slugOf(slug: string | undefined): string | undefined {
 	return clean === '' ? undefined : clean;
 }
 
+/** The post's title, or a stand-in marked `untitled` (JSON output then says null). */
+function titleOf(post: WpPost): {readonly title: string; readonly untitled?: true} {
+	const title = renderedToLine(post.title?.rendered);
+	return title ? {title} : {title: '(no title)', untitled: true};
+}
+
 export function toPostSummary(post: WpPost, commentCount: number | undefined): PostSummary {
 	const excerpt = post.excerpt?.protected ? '' : htmlToPlainText(post.excerpt?.rendered ?? '');
 	return {
 		id: post.id,
-		title: renderedToLine(post.title?.rendered) || '(no title)',
+		...titleOf(post),
 		link: networkUrl(post.link) ?? '',
 		date: isoDate(post),
 		author: authorOf(post),
@@ -175,7 +181,7 @@ export function toPost(post: WpPost, commentCount: number | undefined): Post {
 }
 
 export function toPostLink(post: WpPost): PostLink {
-	return {id: post.id, title: renderedToLine(post.title?.rendered) || '(no title)', link: networkUrl(post.link) ?? ''};
+	return {id: post.id, ...titleOf(post), link: networkUrl(post.link) ?? ''};
 }
 
 export function toComment(comment: WpComment): Comment {
