@@ -14,6 +14,7 @@ import {readAllStdin} from './read-stdin.js';
 import {describeFailure, type ExitCode} from './script-errors.js';
 import {parseScriptRequest, type ScriptFlags, type ScriptRequest} from './script-request.js';
 import {checkDraft, draftOf, sendScriptComment} from './send-script-comment.js';
+import {hyperlinkModeFromSettings, hyperlinksOn} from '../platform/hyperlinks.js';
 import {shouldColour, tolerateClosedReader, writeAll, type OutputStream} from './terminal-output.js';
 
 /** Where print mode reads and writes; process's own unless a test says otherwise. */
@@ -58,20 +59,22 @@ export async function runScript({site, flags}: {site: string | undefined; flags:
 
 async function produce(source: BlogSource, request: ScriptRequest, draft: ReturnType<typeof draftOf> | undefined, io: ScriptIo): Promise<string> {
 	const colour = shouldColour(io.stdout, io.environment);
+	// Off in print mode unless asked for (--hyperlinks always, or "hyperlinks": "always" in settings.json).
+	const hyperlinks = hyperlinksOn(request.hyperlinks ?? hyperlinkModeFromSettings(io.environment), {printMode: true, stream: io.stdout, environment: io.environment});
 	switch (request.kind) {
 		case 'list': {
 			const page = await fetchListPage(source, request.page, request.perPage);
 			await noteOffline(page.offlineSavedAt, io);
 			// What the blog sent that could not be read (posts without an ID…): said on stderr, the list stays as it is.
 			for (const note of page.notes ?? []) await writeAll(io.stderr, `blogterm: ${note}\n`);
-			return request.format === 'json' ? stringifyJson(postPageToJson(page)) : formatListText(page, {width: request.width, colour});
+			return request.format === 'json' ? stringifyJson(postPageToJson(page)) : formatListText(page, {width: request.width, colour, hyperlinks});
 		}
 		case 'post': {
 			const view = await fetchPostView(source, request.ref, {withComments: request.withComments});
 			await noteOffline(view.post.offlineSavedAt, io);
 			if (request.format === 'json') return stringifyJson(postToJson(view));
 			if (request.format === 'markdown') return formatPostMarkdown(view);
-			return formatPostText(view, {width: request.width, colour});
+			return formatPostText(view, {width: request.width, colour, hyperlinks});
 		}
 		case 'comment': {
 			const post = await source.fetchPost(request.ref);

@@ -24,6 +24,7 @@ import {defaultKeyMap, type KeyMap} from './keys/key-map.js';
 import {KeyMapContext, useKeyMap} from './keys/use-key-map.js';
 import {findListPosition} from './post-list/find-list-position.js';
 import type {PostPage} from '../model/page.js';
+import type {ClipboardWriter} from '../platform/clipboard.js';
 
 /** What the app remembers of posts already opened, per site (conf in real use, memory in tests). */
 export type ReadMarks = {
@@ -47,6 +48,10 @@ export type AppProps = {
 	readonly myComments?: MyCommentsStore;
 	/** The keys (the default map unless the settings change it). */
 	readonly keyMap?: KeyMap;
+	/** Links are OSC 8 hyperlinks (`--hyperlinks`, the setting, or the terminal supports them). */
+	readonly hyperlinks?: boolean;
+	/** Where copying a link writes its OSC 52 sequence (the terminal: Ink's stdout unless a test says otherwise). */
+	readonly clipboard?: ClipboardWriter;
 };
 
 /** The reader: connects to the blog, then the list, posts, comments and the reply form. */
@@ -119,7 +124,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 		setReadIds(previous => (previous.has(String(post.id)) ? previous : new Set([...previous, String(post.id)])));
 	}, [readMarks, siteKey]);
 	const back = useCallback(() => dispatch({type: 'back'}), [dispatch]);
-	const openPost = useCallback((ref: PostRef) => dispatch({type: 'open-elsewhere', ref}), [dispatch]);
+	const openPost = useCallback((ref: PostRef, post?: Post) => dispatch({type: 'open-elsewhere', ref, post}), [dispatch]);
 	const openNeighbour = useCallback((ref: PostRef, direction: 'next' | 'previous') => dispatch({type: 'open-neighbour', ref, direction, perPage}), [dispatch, perPage]);
 	const toggleRelated = useCallback(() => dispatch({type: 'toggle-related'}), [dispatch]);
 	const prefetch = usePostPrefetch(source);
@@ -217,6 +222,8 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 						onToggleRelated={toggleRelated}
 						onBack={back}
 						onOpenPost={openPost}
+						hyperlinks={props.hyperlinks}
+						clipboard={props.clipboard}
 						onOpenNeighbour={openNeighbour}
 						onOpenThread={post => dispatch({type: 'push', screen: {kind: 'thread', post}})}
 						onComment={post => dispatch({type: 'push', screen: {kind: 'form', post, replyTo: undefined}})}
@@ -257,7 +264,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 				);
 		}
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- the comments store changes inside the same object: `myCommentsChanged` counts its changes, so that a thread shown again reads it again.
-	}, [screen, state.page, state.selected, state.showRelated, readIds, myCommentsChanged, width, height, isActive, source, sourceRefreshing, perPage, siteKey, prefetch, listPages, myCommentsStore, dispatch, back, openPost, openNeighbour, toggleRelated, rememberPage, onQuit, postLoaded, closeForm, myCommentsSeen]);
+	}, [screen, state.page, state.selected, state.showRelated, readIds, myCommentsChanged, width, height, isActive, source, sourceRefreshing, perPage, siteKey, prefetch, listPages, myCommentsStore, dispatch, back, openPost, openNeighbour, toggleRelated, rememberPage, onQuit, postLoaded, closeForm, myCommentsSeen, props.hyperlinks, props.clipboard]);
 
 	// The screen stays mounted under the help, hidden, so closing the help finds the reader where it was.
 	return (

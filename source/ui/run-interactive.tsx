@@ -7,6 +7,7 @@ import {MyComments} from '../store/my-comments.js';
 import {ReadState} from '../store/read-state.js';
 import {setStoreNoticeSink} from '../store/settings-files.js';
 import {App} from './app.js';
+import {hyperlinkModeFromSettings, hyperlinksOn, parseHyperlinkMode} from '../platform/hyperlinks.js';
 
 // The alternate screen, and bracketed paste: a paste arrives between ESC[200~ and ESC[201~, kept whole.
 const enterAlternateScreen = '\u001B[?1049h\u001B[H\u001B[?2004h';
@@ -18,6 +19,10 @@ export type ReaderFlags = SiteFlags & {
 	readonly post?: string;
 	/** Posts per list page (`--per-page`, default 10). */
 	readonly perPage?: number;
+	/** `--hyperlinks auto|always|never` (checked by the command line); the setting when not given. */
+	readonly hyperlinks?: string;
+	/** `--password`: the password of the post opened with `--post`. */
+	readonly password?: string;
 };
 
 /** The full-screen reader. Resolves with the exit code when the user quits. */
@@ -55,6 +60,7 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 				initialPost={flags.post ? parsePostRef(flags.post) : undefined}
 				readMarks={readMarks}
 				myComments={new MyComments()}
+				hyperlinks={hyperlinksOn(parseHyperlinkMode(flags.hyperlinks ?? '') ?? hyperlinkModeFromSettings(), {printMode: false, stream: process.stdout})}
 			/>,
 			{exitOnCtrlC: true, maxFps: 60},
 		);
