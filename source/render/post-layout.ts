@@ -1,4 +1,4 @@
-import type {Post, PostNeighbours} from '../model/post.js';
+import {isLocked, type Post, type PostNeighbours} from '../model/post.js';
 import type {RelatedPost} from '../model/related.js';
 import {appendAll} from './append.js';
 import {formatDate} from './format-date.js';
@@ -59,8 +59,8 @@ export async function layoutPostBodyInSlices(post: Post, width: number, options:
 
 function finishPostBody(post: Post, width: number, rendered: RenderedText, options: LinkListOptions): PostBody {
 	const lines: StyledLine[] = [...rendered.lines];
-	if (post.isProtected) {
-		appendAll(lines, wrapPlainText('This post is password protected: read it on the blog (o opens it in the browser).', width, {role: 'muted', italic: true}));
+	if (isLocked(post)) {
+		appendAll(lines, wrapPlainText('This post is password protected: its text shows once its password is given.', width, {role: 'muted', italic: true}));
 	} else if (post.isSummaryOnly) {
 		lines.push(blank);
 		appendAll(lines, wrapPlainText('The feed gives only a summary of this post: press o to read it all in the browser.', width, {role: 'muted', italic: true}));

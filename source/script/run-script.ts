@@ -3,7 +3,7 @@ import {normaliseSiteUrl, openBlog} from '../sources/open-blog.js';
 import type {PostPage} from '../model/page.js';
 import type {BlogSource} from '../sources/blog-source.js';
 import {exitCodes} from './exit-codes.js';
-import {fetchPostView} from './fetch-post-view.js';
+import {fetchPostView, fetchReadablePost} from './fetch-post-view.js';
 import {offlineNote} from '../store/cache.js';
 import {commentSentToJson, postPageToJson, postToJson, stringifyJson} from './format-json.js';
 import {formatListText} from './format-list-text.js';
@@ -70,18 +70,25 @@ async function produce(source: BlogSource, request: ScriptRequest, draft: Return
 			return request.format === 'json' ? stringifyJson(postPageToJson(page)) : formatListText(page, {width: request.width, colour, hyperlinks});
 		}
 		case 'post': {
-			const view = await fetchPostView(source, request.ref, {withComments: request.withComments});
+			const view = await fetchPostView(source, request.ref, {withComments: request.withComments, password: await passwordOf(request, io)});
 			await noteOffline(view.post.offlineSavedAt, io);
 			if (request.format === 'json') return stringifyJson(postToJson(view));
 			if (request.format === 'markdown') return formatPostMarkdown(view);
 			return formatPostText(view, {width: request.width, colour, hyperlinks});
 		}
 		case 'comment': {
-			const post = await source.fetchPost(request.ref);
+			const post = await fetchReadablePost(source, request.ref, await passwordOf(request, io));
 			const sent = await sendScriptComment(source, post, draft!);
 			return request.format === 'json' ? stringifyJson(commentSentToJson(sent)) : formatSentText(sent, post, {colour});
 		}
 	}
+}
+
+/** `--password TEXT`, or `--password -`: the first line of stdin. */
+async function passwordOf(request: {readonly password?: string}, io: ScriptIo): Promise<string | undefined> {
+	if (request.password !== '-') return request.password;
+	const text = await readAllStdin(io.stdin);
+	return text.split(/\r?\n/)[0] ?? '';
 }
 
 /** The blog could not be reached and this is the copy kept on disk: say so on stderr, the output stays as it is. */
