@@ -35,7 +35,7 @@ export function formatListText(page: PostPage, options: {readonly width: number;
 	if (page.posts.length === 0 && page.total > 0) lines.push([], [{text: `There is no page ${page.page}: the last page is ${page.totalPages}.`}]);
 	for (const [index, post] of page.posts.entries()) {
 		lines.push([]);
-		appendAll(lines, wrapPlainText(post.title, width, {bold: true, role: 'heading'}));
+		appendAll(lines, wrapPlainText(post.isProtected ? `Protected: ${post.title}` : post.title, width, {bold: true, role: 'heading'}));
 		const indented = (line: StyledLine): StyledLine => [{text: indent}, ...line];
 		appendAll(lines, wrapPlainText(summaryMeta(post), inner, {role: 'muted'}).map(indented));
 		// Whole, on its own line, not indented: a mouse selection copies it whole (the terminal folds a long one).

@@ -2,7 +2,7 @@ import {KeyRouterProvider, useKeys} from './hooks/use-keys.js';
 import {Box, useApp} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
-import type {Post, PostRef} from '../model/post.js';
+import type {Post, PostId, PostRef} from '../model/post.js';
 import {heldMessage} from '../comments/outcome.js';
 import {sentComment, type MyCommentsInThread} from '../comments/thread.js';
 import {draftKey} from '../store/drafts.js';
@@ -132,6 +132,10 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 	// A store kept for the Reader's life, like the comments store: read when a list is made (a new page or screen
 	// renders again, so what is read is never older than the screen), changed by callbacks and the effect below.
 	const [listPages] = useState(() => new Map<string, PostPage>());
+	// Passwords of protected posts given in this run: asked once per post, forgotten when blogterm quits.
+	const [passwords] = useState(() => new Map<string, string>());
+	const passwordFor = useCallback((id: PostId) => passwords.get(`${siteKey}\n${id}`), [passwords, siteKey]);
+	const onUnlocked = useCallback((post: Post, password: string) => passwords.set(`${siteKey}\n${post.id}`, password), [passwords, siteKey]);
 	useEffect(() => listPages.clear(), [listPages, source]);
 	const rememberPage = useCallback((shown: PostPage) => {
 		listPages.set(`${shown.page}/${shown.perPage}`, shown);
@@ -223,6 +227,8 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 						onBack={back}
 						onOpenPost={openPost}
 						hyperlinks={props.hyperlinks}
+						passwordFor={passwordFor}
+						onUnlocked={onUnlocked}
 						clipboard={props.clipboard}
 						onOpenNeighbour={openNeighbour}
 						onOpenThread={post => dispatch({type: 'push', screen: {kind: 'thread', post}})}
@@ -264,7 +270,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 				);
 		}
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- the comments store changes inside the same object: `myCommentsChanged` counts its changes, so that a thread shown again reads it again.
-	}, [screen, state.page, state.selected, state.showRelated, readIds, myCommentsChanged, width, height, isActive, source, sourceRefreshing, perPage, siteKey, prefetch, listPages, myCommentsStore, dispatch, back, openPost, openNeighbour, toggleRelated, rememberPage, onQuit, postLoaded, closeForm, myCommentsSeen, props.hyperlinks, props.clipboard]);
+	}, [screen, state.page, state.selected, state.showRelated, readIds, myCommentsChanged, width, height, isActive, source, sourceRefreshing, perPage, siteKey, prefetch, listPages, myCommentsStore, dispatch, back, openPost, openNeighbour, toggleRelated, rememberPage, onQuit, postLoaded, closeForm, myCommentsSeen, props.hyperlinks, props.clipboard, passwordFor, onUnlocked]);
 
 	// The screen stays mounted under the help, hidden, so closing the help finds the reader where it was.
 	return (

@@ -1,7 +1,8 @@
 import {useKeys} from '../hooks/use-keys.js';
 import {Box, Text, useStdout} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useMemo, useRef} from 'react';
-import {postRefKey, type Post, type PostNeighbours, type PostRef} from '../../model/post.js';
+import {isLocked, postRefKey, type Post, type PostId, type PostNeighbours, type PostRef} from '../../model/post.js';
+import {useUnlock, type UnlockState} from './use-unlock.js';
 import type {RelatedPost} from '../../model/related.js';
 import type {BlogSource} from '../../sources/blog-source.js';
 import {hostOf} from '../../http/client.js';
@@ -63,6 +64,10 @@ export type PostViewProps = {
 	readonly hyperlinks?: boolean;
 	/** Where `y` writes its OSC 52 sequence: the terminal (Ink's stdout unless a test says otherwise). */
 	readonly clipboard?: ClipboardWriter;
+	/** The password given for a protected post earlier in this session: tried at once. */
+	readonly passwordFor?: (id: PostId) => string | undefined;
+	/** A protected post was opened with its password: kept for the session. */
+	readonly onUnlocked?: (post: Post, password: string) => void;
 	/** Open the newer (n) or older (p) post. */
 	readonly onOpenNeighbour: (ref: PostRef, direction: 'next' | 'previous') => void;
 	readonly onOpenThread: (post: Post) => void;
@@ -105,7 +110,15 @@ export function PostView(props: PostViewProps) {
 	// The copy kept on disk shows at once; a refresh that brings the same post keeps the same object, so
 	// nothing is wrapped again, and the reader's place (kept apart from the post) never moves.
 	const postState = useRefreshingAsync(key, loadPost, {revision: source, isSame: isSameAnswer, initial: props.shown?.post ?? props.prefetched});
-	const post = postState.status === 'done' ? postState.value : undefined;
+	const loaded = postState.status === 'done' ? postState.value : undefined;
+	// A password-protected post asks for its password first; the right one gives the post with its body.
+	const onUnlockedRef = useRef(props.onUnlocked);
+	useLayoutEffect(() => {
+		onUnlockedRef.current = props.onUnlocked;
+	});
+	const unlocked = useCallback((found: Post, password: string) => onUnlockedRef.current?.(found, password), []);
+	const unlock = useUnlock(source, loaded, loaded ? props.passwordFor?.(loaded.id) : undefined, unlocked);
+	const post = unlock.unlocked ?? loaded;
 	const postKey = post ? String(post.id) : undefined;
 
 	const loadNeighbours = useCallback((signal: AbortSignal) => source.fetchNeighbours(post!, {signal}), [source, post]);
@@ -191,7 +204,8 @@ export function PostView(props: PostViewProps) {
 		lines.push([], ...commentLines(post, commentable.status === 'loading' ? undefined : canComment, bodyWidth, keyMap));
 		return {tail: lines, relatedAt};
 	}, [post, neighbours, related, commentable, canComment, showRelated, isWide, bodyWidth, state.relatedFocused, state.relatedIndex, keyMap]);
-	const lines = useMemo(() => [...head, [], ...body, ...tail], [head, body, tail]);
+	const unlockState = unlock.asking ? unlock.state : undefined;
+	const lines = useMemo(() => (unlockState ? [...head, [], ...passwordLines(unlockState, bodyWidth)] : [...head, [], ...body, ...tail]), [head, body, tail, unlockState, bodyWidth]);
 	const maxTop = Math.max(0, lines.length - viewportHeight);
 
 	// A resize re-wraps the text; the reader stays at the same place in it (derived, so the first frame is right).
@@ -259,6 +273,14 @@ export function PostView(props: PostViewProps) {
 			if (is('back') || is('back-from-post')) props.onBack();
 			return;
 		}
+		if (unlock.asking) {
+			if (key.escape) return props.onBack();
+			if (key.return) return unlock.submit();
+			if (key.backspace || key.delete) return unlock.erase();
+			if (key.ctrl && input === 'u') return unlock.clear();
+			if (!key.ctrl && !key.meta && input !== '' && !/[\u0000-\u001F\u007F]/.test(input)) unlock.type(input);
+			return;
+		}
 		if (state.linkPrompt) return answerLinkPrompt(input, key, state.linkPrompt);
 		if (state.relatedFocused) {
 			if (is('leave-related')) return dispatch({type: 'focus-related', focused: false});
@@ -282,6 +304,7 @@ export function PostView(props: PostViewProps) {
 		else if (is('read-comments')) props.onOpenThread(post!);
 		else if (is('leave-reply')) {
 			if (canComment) props.onComment(post!);
+			else if (post!.isProtected && post!.commentsOpen) dispatch({type: 'message', message: protectedCommentNote});
 			else if (commentable.status === 'loading') {
 				// The key is not lost: the form opens as soon as the blog says the post takes comments.
 				commentWanted.current = true;
@@ -323,7 +346,9 @@ export function PostView(props: PostViewProps) {
 	const updating = postState.refreshing || props.sourceRefreshing ? ' · updating…' : '';
 	const position = `lines ${top + 1}–${bottom} of ${lines.length} · ${percent}%${saved}${updating}`;
 	const hintWidth = Math.max(0, width - position.length - 3);
-	const hints = keyMap.hints(state.relatedFocused ? 'related' : 'post', hintWidth, {omit: canComment || commentable.status === 'loading' ? [] : ['leave-reply']});
+	const hints = unlockState
+		? `Enter open · ${keyMap.hint('back', 'back')}`
+		: keyMap.hints(state.relatedFocused ? 'related' : 'post', hintWidth, {omit: canComment || commentable.status === 'loading' ? [] : ['leave-reply']});
 	return (
 		<Box flexDirection="column" height={height}>
 			<Box flexDirection="row" height={viewportHeight}>
@@ -344,14 +369,31 @@ export function PostView(props: PostViewProps) {
 	);
 }
 
-/** "12 comments · C read · c reply", or that comments are closed. */
+/** What a protected post's open comments need that blogterm cannot give yet (WordPress's password cookie). */
+const protectedCommentNote = 'Comments are open on the blog, but blogterm cannot yet send one to a password-protected post: o opens it in the browser.';
+
+/** The masked password field of a protected post, and how the last try went. */
+function passwordLines(unlock: UnlockState, width: number): StyledLine[] {
+	const lines: StyledLine[] = wrapPlainText('This post is password protected. To read it, type its password and press Enter:', width);
+	lines.push([], [{text: 'Password: ', bold: true}, {text: `${'•'.repeat(Math.min([...unlock.typed].length, Math.max(0, width - 12)))}▏`}]);
+	if (unlock.status === 'checking') lines.push([], [{text: 'Checking…', role: 'muted'}]);
+	if (unlock.status === 'wrong') lines.push([], [{text: 'That password is not right.', role: 'error'}]);
+	if (unlock.status === 'failed' && unlock.error) lines.push([], ...wrapPlainText(unlock.error, width, {role: 'error'}));
+	return lines;
+}
+
+/** "12 comments · C read · c reply", that comments are closed, or that the post's password is needed first: the blog's state. */
 function commentLines(post: Post, canComment: boolean | undefined, width: number, keyMap: KeyMap): StyledLine[] {
 	const count = post.commentCount;
 	const counted = count === undefined ? 'Comments' : count === 1 ? '1 comment' : `${count} comments`;
 	const read = keyMap.hint('read-comments', 'to read');
-	const text = canComment === undefined
-		? `${counted} · ${read}`
-		: canComment ? `${counted} · ${read} · ${keyMap.hint('leave-reply', 'to leave a reply')}` : `${counted} · ${read} · Comments are closed.`;
+	const text = isLocked(post)
+		? `${counted} · the post’s password is needed first.`
+		: canComment === undefined
+			? `${counted} · ${read}`
+			: canComment
+				? `${counted} · ${read} · ${keyMap.hint('leave-reply', 'to leave a reply')}`
+				: post.isProtected && post.commentsOpen ? `${counted} · ${read} · ${protectedCommentNote}` : `${counted} · ${read} · Comments are closed.`;
 	return wrapPlainText(text, width, {bold: true});
 }
 
