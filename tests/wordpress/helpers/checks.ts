@@ -188,7 +188,9 @@ export function defineBlogChecks<T extends Target>(open: () => Promise<T>): () =
 		});
 
 		it('finds the same post by its ID, its slug, its link and its ?p= URL', async () => {
-			const held = target.truth.posts[Math.floor(target.truth.posts.length / 2)]!;
+			// One a visitor can read without a password.
+			const readable = target.truth.posts.filter(candidate => !candidate.isProtected);
+			const held = readable[Math.floor(readable.length / 2)]!;
 			const refs = [String(held.id), held.slug, held.link, new URL(`?p=${held.id}`, site()).toString()];
 			const runs = await Promise.all(refs.map(async ref => post(ref)));
 			for (const [index, run] of runs.entries()) {
@@ -209,7 +211,7 @@ export function defineBlogChecks<T extends Target>(open: () => Promise<T>): () =
 			});
 			// The newest, the last of list page 1, the first of page 2, the oldest.
 			const indexes = [0, perPage - 1, perPage, posts.length - 1];
-			const runs = await Promise.all(indexes.map(async index => post(posts[index]!.id)));
+			const runs = await Promise.all(indexes.map(async index => post(posts[index]!.id, ...(posts[index]!.isProtected ? ['--password', target.protectedPassword] : []))));
 			for (const [at, run] of runs.entries()) {
 				const index = indexes[at]!;
 				assertExit(run, 0);
@@ -223,13 +225,22 @@ export function defineBlogChecks<T extends Target>(open: () => Promise<T>): () =
 			for (const run of await Promise.all(refs.map(async ref => post(ref)))) assertOneErrorLine(run, 3);
 		});
 
-		it('a password-protected post prints its title, not its text', async () => {
+		it('a password-protected post without --password exits 3 and says to give it; a wrong one exits 2', async () => {
 			const held = postsOf(target).protectedPost();
-			const run = await post(held.id);
-			assertExit(run, 0);
-			const printed = jsonOf<PostJson>(run);
-			assert.equal(printed.title, held.title);
-			assert.equal(printed.html.trim(), '', 'the blog gives out no body');
+			assertOneErrorLine(await post(held.id), 3, /^blogterm: “.+” is password protected: give --password$/);
+			assertOneErrorLine(await post(held.id, '--password', 'not-the-password'), 2, /^blogterm: That password is not right\.$/);
+		});
+
+		it('a password-protected post with --password prints its text and its thread, by ID and by slug', async () => {
+			const held = postsOf(target).protectedPost();
+			for (const ref of [String(held.id), held.slug]) {
+				const run = await post(ref, '--password', target.protectedPassword, '--comments');
+				assertExit(run, 0);
+				const printed = jsonOf<PostJson>(run);
+				assert.equal(printed.title, held.title);
+				assert.notEqual(printed.html.trim(), '', 'the body, with the password');
+				assert.ok(Array.isArray(printed.comments), 'the thread, with the password');
+			}
 		});
 
 		it('a post with comments closed says so, and its thread still prints', async () => {
@@ -514,11 +525,12 @@ export function defineBlogChecks<T extends Target>(open: () => Promise<T>): () =
 			assert.deepEqual(await storedWith(held.id, text), []);
 		});
 
-		it('on a password-protected post is refused: exit 4, and the blog does not hold it', async () => {
+		it('on a password-protected post: without --password exit 3, with it exit 4 (not sent yet), and the blog does not hold it', async () => {
 			await target.forgetRecentComments();
 			const held = postsOf(target).protectedPost();
 			const text = uniqueText('Without the password');
-			assertOneErrorLine(await comment(held.id, text, target.knownCommenter), 4);
+			assertOneErrorLine(await comment(held.id, text, target.knownCommenter), 3, /give --password/);
+			assertOneErrorLine(await comment(held.id, text, target.knownCommenter, '--password', target.protectedPassword), 4);
 			assert.deepEqual(await storedWith(held.id, text), []);
 		});
 
