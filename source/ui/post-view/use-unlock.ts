@@ -55,15 +55,27 @@ export function useUnlock(source: BlogSource, post: Post | undefined, known: str
 		tryPassword(known);
 	}, [locked, known, tryPassword]);
 
+	// What is typed, as of the last key: keys read together (a paste, then Enter) come before a render.
+	const typed = useRef('');
+	const setTyped = (next: string) => {
+		typed.current = next;
+		setState(current => ({typed: next, status: current.status === 'wrong' || current.status === 'failed' ? current.status : 'asking', error: current.error}));
+	};
 	return {
 		/** The post with its body, once the right password was given. */
 		unlocked,
 		/** Whether the field is shown: the post is locked and not yet unlocked. */
 		asking: locked && unlocked === undefined,
 		state,
-		type: (text: string) => setState(current => (current.status === 'checking' ? current : {typed: current.typed + text, status: current.status === 'wrong' ? 'wrong' : 'asking'})),
-		erase: () => setState(current => ({...current, typed: [...current.typed].slice(0, -1).join('')})),
-		clear: () => setState(current => ({...current, typed: ''})),
-		submit: () => tryPassword(state.typed),
+		type: (text: string) => {
+			if (state.status !== 'checking') setTyped(typed.current + text);
+		},
+		erase: () => setTyped([...typed.current].slice(0, -1).join('')),
+		clear: () => setTyped(''),
+		submit: () => {
+			const password = typed.current;
+			typed.current = '';
+			tryPassword(password);
+		},
 	};
 }

@@ -7,6 +7,12 @@ import {
 	type CommentSentJson, type PostJson, type PostListJson, type Run,
 } from './blogterm.js';
 import {getJson, postCommentForm, request, restUrl, wpDieMessage} from './rest.js';
+import {createElement} from 'react';
+import {render} from 'ink-testing-library';
+import {createHttpClient} from '../../../source/http/client.js';
+import {openBlog} from '../../../source/sources/open-blog.js';
+import {App, type ReadMarks} from '../../../source/ui/app.js';
+import {frameText, keys, press, waitForFrame, waitForText} from '../../ui/helpers.js';
 import type {Commenter, Target} from './target.js';
 import {collapse, readComments, type TruthComment, type TruthPost} from './truth.js';
 
@@ -285,6 +291,25 @@ export function defineBlogChecks<T extends Target>(open: () => Promise<T>): () =
 			const run = await post(held.id, '--comments');
 			assertExit(run, 0);
 			assertThread(jsonOf<PostJson>(run), held.comments!);
+		});
+	});
+
+	describe('the reader', () => {
+		it('a password-protected post asks for its password; a wrong one is refused, the right one shows the text', async () => {
+			const held = postsOf(target).protectedPost();
+			const http = createHttpClient();
+			const noMarks: ReadMarks = {readIds: () => new Set(), markRead: () => undefined};
+			const app = render(createElement(App, {site: site(), openSource: async (url: string, signal: AbortSignal) => openBlog(http, url, {signal}), perPage: 10, readMarks: noMarks, initialPost: {kind: 'id', id: held.id}}));
+			try {
+				await waitForText(app, 'This post is password protected.', 15_000);
+				assert.ok(frameText(app).includes(held.title));
+				await press(app, 'not-the-password', keys.enter);
+				await waitForText(app, 'That password is not right.', 15_000);
+				await press(app, target.protectedPassword, keys.enter);
+				await waitForFrame(app, frame => !frame.includes('Password:') && /lines 1–/.test(frame), 15_000);
+			} finally {
+				app.unmount();
+			}
 		});
 	});
 
