@@ -278,7 +278,9 @@ export function PostView(props: PostViewProps) {
 			if (key.return) return unlock.submit();
 			if (key.backspace || key.delete) return unlock.erase();
 			if (key.ctrl && input === 'u') return unlock.clear();
-			if (!key.ctrl && !key.meta && input !== '' && !/[\u0000-\u001F\u007F]/.test(input)) unlock.type(input);
+			// A password pasted with its line's end is the password; other control characters are no part of one.
+			const typed = input.replace(/[\r\n]+$/, '');
+			if (!key.ctrl && !key.meta && typed !== '' && !/[\u0000-\u001F\u007F-\u009F]/.test(typed)) unlock.type(typed);
 			return;
 		}
 		if (state.linkPrompt) return answerLinkPrompt(input, key, state.linkPrompt);
