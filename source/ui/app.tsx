@@ -25,6 +25,7 @@ import {KeyMapContext, useKeyMap} from './keys/use-key-map.js';
 import {findListPosition} from './post-list/find-list-position.js';
 import type {PostPage} from '../model/page.js';
 import type {ClipboardWriter} from '../platform/clipboard.js';
+import {postPasswordsInMemory, type PostPasswordStore} from '../store/post-passwords.js';
 
 /** What the app remembers of posts already opened, per site (conf in real use, memory in tests). */
 export type ReadMarks = {
@@ -52,6 +53,8 @@ export type AppProps = {
 	readonly hyperlinks?: boolean;
 	/** Where copying a link writes its OSC 52 sequence (the terminal: Ink's stdout unless a test says otherwise). */
 	readonly clipboard?: ClipboardWriter;
+	/** The post passwords the user asked to remember (a file in real use; memory when not given). */
+	readonly postPasswords?: PostPasswordStore;
 };
 
 /** The reader: connects to the blog, then the list, posts, comments and the reply form. */
@@ -134,8 +137,12 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 	const [listPages] = useState(() => new Map<string, PostPage>());
 	// Passwords of protected posts given in this run: asked once per post, forgotten when blogterm quits.
 	const [passwords] = useState(() => new Map<string, string>());
-	const passwordFor = useCallback((id: PostId) => passwords.get(`${siteKey}\n${id}`), [passwords, siteKey]);
-	const onUnlocked = useCallback((post: Post, password: string) => passwords.set(`${siteKey}\n${post.id}`, password), [passwords, siteKey]);
+	const [rememberedPasswords] = useState(() => props.postPasswords ?? postPasswordsInMemory());
+	const passwordFor = useCallback((id: PostId) => passwords.get(`${siteKey}\n${id}`) ?? rememberedPasswords.get(siteKey, id), [passwords, rememberedPasswords, siteKey]);
+	const onUnlocked = useCallback((post: Post, password: string, remember: boolean) => {
+		passwords.set(`${siteKey}\n${post.id}`, password);
+		if (remember) rememberedPasswords.remember(siteKey, post.id, password);
+	}, [passwords, rememberedPasswords, siteKey]);
 	useEffect(() => listPages.clear(), [listPages, source]);
 	const rememberPage = useCallback((shown: PostPage) => {
 		listPages.set(`${shown.page}/${shown.perPage}`, shown);

@@ -5,6 +5,7 @@ import {openBlog} from '../sources/open-blog.js';
 import {httpClientFor, resolveSite, type SiteFlags} from '../resolve-site.js';
 import {MyComments} from '../store/my-comments.js';
 import {ReadState} from '../store/read-state.js';
+import {PostPasswords} from '../store/post-passwords.js';
 import {setStoreNoticeSink} from '../store/settings-files.js';
 import {App} from './app.js';
 import {hyperlinkModeFromSettings, hyperlinksOn, parseHyperlinkMode} from '../platform/hyperlinks.js';
@@ -60,6 +61,7 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 				initialPost={flags.post ? parsePostRef(flags.post) : undefined}
 				readMarks={readMarks}
 				myComments={new MyComments()}
+				postPasswords={new PostPasswords()}
 				hyperlinks={hyperlinksOn(parseHyperlinkMode(flags.hyperlinks ?? '') ?? hyperlinkModeFromSettings(), {printMode: false, stream: process.stdout})}
 			/>,
 			{exitOnCtrlC: true, maxFps: 60},

@@ -66,8 +66,8 @@ export type PostViewProps = {
 	readonly clipboard?: ClipboardWriter;
 	/** The password given for a protected post earlier in this session: tried at once. */
 	readonly passwordFor?: (id: PostId) => string | undefined;
-	/** A protected post was opened with its password: kept for the session. */
-	readonly onUnlocked?: (post: Post, password: string) => void;
+	/** A protected post was opened with its password: kept for the session (and beyond, with `remember`). */
+	readonly onUnlocked?: (post: Post, password: string, remember: boolean) => void;
 	/** Open the newer (n) or older (p) post. */
 	readonly onOpenNeighbour: (ref: PostRef, direction: 'next' | 'previous') => void;
 	readonly onOpenThread: (post: Post) => void;
@@ -116,7 +116,7 @@ export function PostView(props: PostViewProps) {
 	useLayoutEffect(() => {
 		onUnlockedRef.current = props.onUnlocked;
 	});
-	const unlocked = useCallback((found: Post, password: string) => onUnlockedRef.current?.(found, password), []);
+	const unlocked = useCallback((found: Post, password: string, remember: boolean) => onUnlockedRef.current?.(found, password, remember), []);
 	const unlock = useUnlock(source, loaded, loaded ? props.passwordFor?.(loaded.id) : undefined, unlocked);
 	const post = unlock.unlocked ?? loaded;
 	const postKey = post ? String(post.id) : undefined;
@@ -278,6 +278,7 @@ export function PostView(props: PostViewProps) {
 			if (key.return) return unlock.submit();
 			if (key.backspace || key.delete) return unlock.erase();
 			if (key.ctrl && input === 'u') return unlock.clear();
+			if (key.tab) return unlock.toggleRemember();
 			// A password pasted with its line's end is the password; other control characters are no part of one.
 			const typed = input.replace(/[\r\n]+$/, '');
 			if (!key.ctrl && !key.meta && typed !== '' && !/[\u0000-\u001F\u007F-\u009F]/.test(typed)) unlock.type(typed);
@@ -349,7 +350,7 @@ export function PostView(props: PostViewProps) {
 	const position = `lines ${top + 1}–${bottom} of ${lines.length} · ${percent}%${saved}${updating}`;
 	const hintWidth = Math.max(0, width - position.length - 3);
 	const hints = unlockState
-		? `Enter open · ${keyMap.hint('back', 'back')}`
+		? `Enter open · Tab remember · ${keyMap.hint('back', 'back')}`
 		: keyMap.hints(state.relatedFocused ? 'related' : 'post', hintWidth, {omit: canComment || commentable.status === 'loading' ? [] : ['leave-reply']});
 	return (
 		<Box flexDirection="column" height={height}>
@@ -378,6 +379,7 @@ const protectedCommentNote = 'Comments are open on the blog, but blogterm cannot
 function passwordLines(unlock: UnlockState, width: number): StyledLine[] {
 	const lines: StyledLine[] = wrapPlainText('This post is password protected. To read it, type its password and press Enter:', width);
 	lines.push([], [{text: 'Password: ', bold: true}, {text: `${'•'.repeat(Math.min([...unlock.typed].length, Math.max(0, width - 12)))}▏`}]);
+	lines.push(...wrapPlainText(`${unlock.remember ? '[x]' : '[ ]'} Remember it on this computer (Tab); otherwise it is kept until blogterm quits.`, width, {role: 'muted'}));
 	if (unlock.status === 'checking') lines.push([], [{text: 'Checking…', role: 'muted'}]);
 	if (unlock.status === 'wrong') lines.push([], [{text: 'That password is not right.', role: 'error'}]);
 	if (unlock.status === 'failed' && unlock.error) lines.push([], ...wrapPlainText(unlock.error, width, {role: 'error'}));

@@ -6,6 +6,7 @@ import {createHttpClient} from '../../../source/http/client.js';
 import {openBlog} from '../../../source/sources/open-blog.js';
 import {App, type ReadMarks} from '../../../source/ui/app.js';
 import {startTestDemo, type TestDemo} from '../../helpers/demo.js';
+import {postPasswordsInMemory, type PostPasswordStore} from '../../../source/store/post-passwords.js';
 import {frameText, keys, press, waitForText} from '../helpers.js';
 
 const http = createHttpClient();
@@ -17,8 +18,8 @@ before(async () => {
 });
 after(async () => demo.stop());
 
-function renderAtProtectedPost() {
-	return render(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={noMarks} initialPost={{kind: 'slug', slug: specialPosts.passwordProtected}} />);
+function renderAtProtectedPost(postPasswords?: PostPasswordStore) {
+	return render(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={noMarks} initialPost={{kind: 'slug', slug: specialPosts.passwordProtected}} postPasswords={postPasswords} />);
 }
 
 describe('a password-protected post in the reader', () => {
@@ -60,6 +61,45 @@ describe('a password-protected post in the reader', () => {
 			await waitForText(app, 'Comfrey leaves for potash');
 		} finally {
 			app.unmount();
+		}
+	});
+
+	test('kept for the run only unless "Remember it on this computer" is ticked (Tab); then the next run opens it without asking', async () => {
+		const memory = postPasswordsInMemory();
+		const remembered: string[] = [];
+		const store: PostPasswordStore = {
+			get: (site, id) => memory.get(site, id),
+			remember(site, id, password) {
+				remembered.push(password);
+				memory.remember(site, id, password);
+			},
+		};
+		const first = renderAtProtectedPost(store);
+		try {
+			await waitForText(first, '[ ] Remember it on this computer (Tab)');
+			await press(first, ...'sesame', keys.enter);
+			await waitForText(first, 'Comfrey leaves for potash');
+		} finally {
+			first.unmount();
+		}
+		assert.deepEqual(remembered, [], 'not remembered without the box');
+		const second = renderAtProtectedPost(store);
+		try {
+			await waitForText(second, 'Password: ▏');
+			await press(second, keys.tab);
+			await waitForText(second, '[x] Remember it on this computer (Tab)');
+			await press(second, ...'sesame', keys.enter);
+			await waitForText(second, 'Comfrey leaves for potash');
+		} finally {
+			second.unmount();
+		}
+		assert.deepEqual(remembered, ['sesame']);
+		const third = renderAtProtectedPost(store);
+		try {
+			await waitForText(third, 'Comfrey leaves for potash');
+			assert.doesNotMatch(frameText(third), /Password:/);
+		} finally {
+			third.unmount();
 		}
 	});
 
