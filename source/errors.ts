@@ -13,7 +13,9 @@ export type BlogErrorKind =
 	/** The site is neither WordPress nor has a feed we could find. */
 	| 'not-a-blog'
 	/** The user cancelled (Esc). */
-	| 'cancelled';
+	| 'cancelled'
+	/** The password given for a password-protected post is not its password. */
+	| 'wrong-password';
 
 /** The one error type sources reject with. `message` is a sentence a user can read. */
 export class BlogError extends Error {

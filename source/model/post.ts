@@ -27,6 +27,8 @@ export type PostSummary = {
 	readonly slug?: string;
 	readonly categories: readonly Term[];
 	readonly tags: readonly Term[];
+	/** The blog guards the post with a password (WordPress's list says "Protected:"). */
+	readonly isProtected?: boolean;
 };
 
 /** A post ready to read. */
@@ -37,8 +39,11 @@ export type Post = PostSummary & {
 	readonly isSummaryOnly: boolean;
 	/** Whether the blog takes new comments on this post. */
 	readonly commentsOpen: boolean;
-	/** True for a password-protected post, whose body the blog does not give out. */
-	readonly isProtected?: boolean;
+	/**
+	 * The password it was read with, when it is password protected and was given the right one: kept in
+	 * memory only (for its comments), never written anywhere. Without it, a protected post has no body.
+	 */
+	readonly password?: string;
 	/** Set when the blog could not be reached and this post comes from the on-disk cache (ISO 8601 time it was saved). */
 	readonly offlineSavedAt?: string;
 	/** Set when some of it is the copy kept on disk, given without asking the blog (`cacheFirst`): a refresh is due. */
@@ -82,4 +87,9 @@ export function parsePostRef(text: string): PostRef {
 	if (/^https?:\/\//i.test(trimmed)) return {kind: 'url', url: trimmed};
 	if (/^[a-z][a-z\d+.-]*:/i.test(trimmed) || /[\s/?#]/.test(trimmed)) return {kind: 'id', id: trimmed};
 	return {kind: 'slug', slug: trimmed};
+}
+
+/** Whether a post is password protected and not yet unlocked: the blog gave its title, not its body. */
+export function isLocked(post: Pick<Post, 'isProtected' | 'password'>): boolean {
+	return post.isProtected === true && post.password === undefined;
 }

@@ -1,4 +1,5 @@
 import type {Segment, StyledLine} from './styled-line.js';
+import {handedOnUrl, hyperlink} from './link-url.js';
 import {ansiColourCodes, theme} from './theme.js';
 
 // The only place blogterm writes escape codes. Segment text is already clean; removing controls once
@@ -17,14 +18,31 @@ function sgrCodes(segment: Segment): string[] {
 	return codes;
 }
 
-/** A line for print mode: with colour, SGR codes for styles and a colour per role, each segment reset after; without, the text only. */
-export function lineToAnsi(line: StyledLine, colour: boolean): string {
+/** The URL (encoded, see handedOnUrl) of link N of the document a line belongs to, when hyperlinks are on. */
+export type LinkUrlOf = (link: number) => string | undefined;
+
+/**
+ * A line for print mode: with colour, SGR codes for styles and a colour per role, each segment reset after;
+ * without, the text only. With `linkUrl`, a link's text and its URL in the list are OSC 8 hyperlinks.
+ */
+export function lineToAnsi(line: StyledLine, colour: boolean, linkUrl?: LinkUrlOf): string {
 	let output = '';
 	for (const segment of line) {
 		const text = segment.text.replace(controls, '');
 		if (text === '') continue;
 		const codes = colour ? sgrCodes(segment) : [];
-		output += codes.length > 0 ? `\u001B[${codes.join(';')}m${text}\u001B[0m` : text;
+		const styled = codes.length > 0 ? `\u001B[${codes.join(';')}m${text}\u001B[0m` : text;
+		const url = segment.link !== undefined && linkUrl ? linkUrl(segment.link) : undefined;
+		output += url === undefined ? styled : hyperlink(url, styled);
 	}
 	return output;
+}
+
+/** For lines of a document whose numbered links are `links`: each link's URL as a hyperlink takes it, or none when it may not be one. */
+export function linkUrlsOf(links: readonly string[]): LinkUrlOf {
+	const urls = new Map<number, string | undefined>();
+	return link => {
+		if (!urls.has(link)) urls.set(link, links[link - 1] === undefined ? undefined : handedOnUrl(links[link - 1]!));
+		return urls.get(link);
+	};
 }

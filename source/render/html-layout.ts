@@ -169,23 +169,23 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 		layout.space();
 	};
 
-	const linkStyle = internStyle({role: 'link'});
 	const mutedStyle = internStyle({role: 'muted'});
 	// A link inside a link (invalid HTML, which browsers end before the inner one) is part of the outer one.
 	let linkDepth = 0;
 	const link = (element: Tag): Exit => {
 		const number = plain || linkDepth > 0 ? undefined : links.number(element.attribs['href']);
 		if (number === undefined) return () => undefined;
-		pushStyle({role: 'link'});
+		pushStyle({role: 'link', link: number});
 		linkDepth++;
 		return () => {
 			linkDepth--;
 			popStyle();
 			const marker = `[${number}]`;
+			const markerStyle = internStyle({role: 'link', link: number});
 			if (layout.inPreformatted) {
-				layout.preformattedText(marker, linkStyle);
+				layout.preformattedText(marker, markerStyle);
 			} else {
-				layout.glue(marker, linkStyle);
+				layout.glue(marker, markerStyle);
 			}
 		};
 	};

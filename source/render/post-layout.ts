@@ -1,9 +1,10 @@
-import type {Post, PostNeighbours} from '../model/post.js';
+import {isLocked, type Post, type PostNeighbours} from '../model/post.js';
 import type {RelatedPost} from '../model/related.js';
 import {appendAll} from './append.js';
 import {formatDate} from './format-date.js';
 import type {SliceOptions} from './html-events.js';
-import {renderHtml, renderHtmlInSlices, renderLinkList} from './render-html.js';
+import {displayUrl} from './link-url.js';
+import {renderHtml, renderHtmlInSlices, renderLinkList, type LinkListOptions} from './render-html.js';
 import type {RenderedText} from './styled-line.js';
 import type {StyledLine} from './styled-line.js';
 import {textWidth} from './text-width.js';
@@ -27,35 +28,46 @@ export function layoutPostHead(post: Post, width: number): StyledLine[] {
 	return appendAll(wrapPlainText(post.title, width, {bold: true, role: 'heading'}), wrapPlainText(bylineOf(post), width, {role: 'muted'}));
 }
 
+/** A post's body laid out, and its numbered links (links[0] is `[1]`): what `f` follows and `y` copies. */
+export type PostBody = {
+	readonly lines: StyledLine[];
+	readonly links: readonly string[];
+};
+
 /**
  * The body of a post as it reads on the blog's own page: the text, a note when only a summary was
  * given, the numbered links, and the "originally posted at" footer.
  */
-export function layoutPostBody(post: Post, width: number): StyledLine[] {
-	return finishPostBody(post, width, renderHtml(post.html, {width, baseUrl: post.link || undefined}));
+export function layoutPostBody(post: Post, width: number, options: LinkListOptions = {}): StyledLine[] {
+	return layoutPostBodyWithLinks(post, width, options).lines;
+}
+
+/** `layoutPostBody`, with the post's numbered links. */
+export function layoutPostBodyWithLinks(post: Post, width: number, options: LinkListOptions = {}): PostBody {
+	return finishPostBody(post, width, renderHtml(post.html, {width, baseUrl: post.link || undefined}), options);
 }
 
 /**
-`layoutPostBody` a slice at a time, letting the event loop run between slices, so that the reader
+`layoutPostBodyWithLinks` a slice at a time, letting the event loop run between slices, so that the reader
 stays alive while a post of megabytes is laid out and Esc can stop it (abort `signal`: the promise
-rejects with its reason, an AbortError). The lines are layoutPostBody's.
+rejects with its reason, an AbortError).
 */
-export async function layoutPostBodyInSlices(post: Post, width: number, options: SliceOptions = {}): Promise<StyledLine[]> {
+export async function layoutPostBodyInSlices(post: Post, width: number, options: SliceOptions = {}): Promise<PostBody> {
 	const rendered = await renderHtmlInSlices(post.html, {width, baseUrl: post.link || undefined, ...options});
-	return finishPostBody(post, width, rendered);
+	return finishPostBody(post, width, rendered, {});
 }
 
-function finishPostBody(post: Post, width: number, rendered: RenderedText): StyledLine[] {
+function finishPostBody(post: Post, width: number, rendered: RenderedText, options: LinkListOptions): PostBody {
 	const lines: StyledLine[] = [...rendered.lines];
-	if (post.isProtected) {
-		appendAll(lines, wrapPlainText('This post is password protected: read it on the blog (o opens it in the browser).', width, {role: 'muted', italic: true}));
+	if (isLocked(post)) {
+		appendAll(lines, wrapPlainText('This post is password protected: its text shows once its password is given.', width, {role: 'muted', italic: true}));
 	} else if (post.isSummaryOnly) {
 		lines.push(blank);
 		appendAll(lines, wrapPlainText('The feed gives only a summary of this post: press o to read it all in the browser.', width, {role: 'muted', italic: true}));
 	}
-	if (rendered.links.length > 0) appendAll(lines, [blank, ...renderLinkList(rendered.links, width)]);
-	if (post.link) appendAll(lines, [blank, ...wrapPlainText(`Originally posted at ${post.link}`, width, {role: 'muted'})]);
-	return lines;
+	if (rendered.links.length > 0) appendAll(lines, [blank, ...renderLinkList(rendered.links, width, options)]);
+	if (post.link) appendAll(lines, [blank, ...wrapPlainText(`Originally posted at ${displayUrl(post.link)}`, width, {role: 'muted'})]);
+	return {lines, links: rendered.links};
 }
 
 /** "« previous post title" on the left, "next post title »" on the right, each on its own line. */

@@ -1,7 +1,8 @@
 import type {SliceOptions} from './html-events.js';
 import {type Flavor, layOutHtml, layOutHtmlInSlices} from './html-layout.js';
 import type {RenderedText, StyledLine} from './styled-line.js';
-import {breakRuns, internStyle, toSegments} from './text-width.js';
+import {displayUrl} from './link-url.js';
+import {breakRuns, internStyle, textWidth, toSegments} from './text-width.js';
 
 export type RenderOptions = {
 	/** Terminal columns; no line is wider. */
@@ -41,26 +42,37 @@ function terminalFlavor(options: RenderOptions): Flavor {
 	return {width, maxPrefix: width - minimumText, plain: false, baseUrl: options.baseUrl};
 }
 
-/** "Links:" then one `[n] url` per link, long URLs cut at the width and continued under the URL. */
-export function renderLinkList(links: readonly string[], width: number): StyledLine[] {
+export type LinkListOptions = {
+	/**
+	 * Print mode: a URL too long for the width is written whole on its own line (the terminal folds it, and a
+	 * mouse selection copies it whole). Otherwise (the reader, whose lines must fit) it is cut at the width,
+	 * its continuation lines starting at the first column, never indented.
+	 */
+	readonly wholeUrls?: boolean;
+};
+
+/**
+"Links:" then one `[n] url` per link; a URL that does not fit beside its number goes on the lines under
+`[n]`, from the first column. URLs are shown decoded (see displayUrl); each URL's text carries its link
+number, so the reader and print mode can make it a hyperlink.
+*/
+export function renderLinkList(links: readonly string[], width: number, options: LinkListOptions = {}): StyledLine[] {
 	const columns = normaliseWidth(width);
 	if (links.length === 0) return [];
 	const lines: StyledLine[] = [[{text: 'Links:', bold: true}]];
+	const labelStyle = internStyle({role: 'muted'});
 	for (const [index, url] of links.entries()) {
-		const label = `[${index + 1}] `;
-		const labelWidth = label.length;
-		const urlRun = {text: url, style: internStyle({role: 'link'})};
-		const labelStyle = internStyle({role: 'muted'});
-		// Indent continuation lines only when that leaves a useful width.
-		if (columns - labelWidth >= 20) {
-			const pieces = breakRuns([urlRun], columns - labelWidth);
-			for (const [pieceIndex, piece] of pieces.entries()) {
-				lines.push([{text: pieceIndex === 0 ? label : ' '.repeat(labelWidth), role: 'muted'}, ...toSegments(piece)]);
-			}
-		} else {
-			for (const piece of breakRuns([{text: label, style: labelStyle}, urlRun], columns)) lines.push(toSegments(piece));
+		const label = `[${index + 1}]`;
+		const shown = displayUrl(url);
+		const urlStyle = internStyle({role: 'link', link: index + 1});
+		const urlRun = {text: shown, style: urlStyle};
+		if (label.length + 1 + textWidth(shown) <= columns) {
+			lines.push(toSegments([{text: `${label} `, style: labelStyle}, urlRun]));
+			continue;
 		}
+		lines.push(toSegments([{text: label, style: labelStyle}]));
+		if (options.wholeUrls) lines.push(toSegments([urlRun]));
+		else for (const piece of breakRuns([urlRun], columns)) lines.push(toSegments(piece));
 	}
 	return lines;
 }
-

@@ -6,6 +6,8 @@ export type SegmentStyle = {
 	readonly dim?: boolean;
 	/** Semantic colour role, not a colour: the theme decides what it looks like. */
 	readonly role?: 'heading' | 'link' | 'code' | 'quote' | 'image' | 'muted' | 'error' | 'success';
+	/** The text is (part of) link N of its document's numbered links (1-based): a hyperlink can be put around it. */
+	readonly link?: number;
 };
 
 /** A run of text with one style. `text` is clean (no control characters) and has no newline. */

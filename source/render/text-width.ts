@@ -64,6 +64,9 @@ export function graphemes(text: string): string[] {
 
 const roles = [undefined, 'heading', 'link', 'code', 'quote', 'image', 'muted', 'error', 'success'] as const;
 const internedStyles: SegmentStyle[] = [];
+/** Link numbers past this are not carried in styles (no hyperlink around their text): a hostile post's million links stay cheap. */
+export const maxLinkedStyle = 10_000;
+const linkedStyles: SegmentStyle[][] = [];
 
 /**
 The one shared object for a style, so that styles compare with `===`. Layout works on runs of
@@ -72,7 +75,10 @@ interned styles (one object shape, cheap to merge) and makes Segments only for f
 export function internStyle(style: SegmentStyle): SegmentStyle {
 	const role = Math.max(0, roles.indexOf(style.role));
 	const key = (style.bold ? 1 : 0) | (style.italic ? 2 : 0) | (style.underline ? 4 : 0) | (style.dim ? 8 : 0) | (role << 4);
-	let interned = internedStyles[key];
+	// A link's number is part of its style (so a link's text stays one run), kept apart from the plain styles.
+	const link = style.link !== undefined && Number.isInteger(style.link) && style.link > 0 && style.link <= maxLinkedStyle ? style.link : undefined;
+	const table = link === undefined ? internedStyles : (linkedStyles[link] ??= []);
+	let interned = table[key];
 	if (!interned) {
 		const fresh: {-readonly [K in keyof SegmentStyle]: SegmentStyle[K]} = {};
 		if (style.bold) fresh.bold = true;
@@ -80,8 +86,9 @@ export function internStyle(style: SegmentStyle): SegmentStyle {
 		if (style.underline) fresh.underline = true;
 		if (style.dim) fresh.dim = true;
 		if (roles[role]) fresh.role = roles[role];
+		if (link !== undefined) fresh.link = link;
 		interned = Object.freeze(fresh);
-		internedStyles[key] = interned;
+		table[key] = interned;
 	}
 	return interned;
 }

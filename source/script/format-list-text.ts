@@ -5,6 +5,8 @@ import {formatDate} from '../render/format-date.js';
 import type {StyledLine} from '../render/styled-line.js';
 import {wrapPlainText} from '../render/wrap.js';
 import {linesToText} from './styled-text.js';
+import {linkUrlsOf} from '../render/ansi.js';
+import {displayUrl} from '../render/link-url.js';
 
 const indent = '    ';
 
@@ -35,20 +37,21 @@ export function shortExcerpt(excerpt: string): string {
 
 /**
  * A page of the post list as text: the page line, then for each post its title, its date, author,
- * comment count and ID, its link, and its excerpt, wrapped to `width`.
+ * comment count and ID, its link (whole, on a line of its own), and its excerpt, wrapped to `width`.
  */
-export function formatListText(page: PostPage, options: {readonly width: number; readonly colour: boolean}): string {
+export function formatListText(page: PostPage, options: {readonly width: number; readonly colour: boolean; readonly hyperlinks?: boolean}): string {
 	const {width} = options;
 	const inner = Math.max(1, width - indent.length);
 	const lines: StyledLine[] = [[{text: pageLine(page), role: 'muted'}]];
 	if (page.posts.length === 0 && page.total > 0) lines.push([], [{text: `There is no page ${page.page}: the last page is ${page.totalPages}.`}]);
-	for (const post of page.posts) {
+	for (const [index, post] of page.posts.entries()) {
 		lines.push([]);
-		appendAll(lines, wrapPlainText(post.title, width, {bold: true, role: 'heading'}));
+		appendAll(lines, wrapPlainText(post.isProtected ? `Protected: ${post.title}` : post.title, width, {bold: true, role: 'heading'}));
 		const indented = (line: StyledLine): StyledLine => [{text: indent}, ...line];
 		appendAll(lines, wrapPlainText(summaryMeta(post), inner, {role: 'muted'}).map(indented));
-		if (post.link) appendAll(lines, wrapPlainText(post.link, inner, {role: 'link'}).map(indented));
+		// Whole, on its own line, not indented: a mouse selection copies it whole (the terminal folds a long one).
+		if (post.link) lines.push([{text: displayUrl(post.link), role: 'link', link: index + 1}]);
 		if (post.excerpt) appendAll(lines, wrapPlainText(shortExcerpt(post.excerpt), inner).map(indented));
 	}
-	return linesToText(lines, options.colour);
+	return linesToText(lines, options.colour, options.hyperlinks ? linkUrlsOf(page.posts.map(post => post.link)) : undefined);
 }

@@ -1,5 +1,6 @@
 import {appendAll} from '../render/append.js';
-import {layoutNeighbours, layoutPostBody, layoutPostHead, layoutRelated} from '../render/post-layout.js';
+import {linkUrlsOf} from '../render/ansi.js';
+import {layoutNeighbours, layoutPostBodyWithLinks, layoutPostHead, layoutRelated} from '../render/post-layout.js';
 import type {StyledLine} from '../render/styled-line.js';
 import type {PostView} from './fetch-post-view.js';
 import {layoutCommentThread} from './comment-thread-text.js';
@@ -12,13 +13,16 @@ const blank: StyledLine = [];
  * numbered links, "Related Posts", `« previous` / `next »`, and the thread when comments were fetched.
  * ANSI styles only when `colour`.
  */
-export function formatPostText(view: PostView, options: {readonly width: number; readonly colour: boolean}): string {
-	const {width} = options;
+export function formatPostText(view: PostView, options: {readonly width: number; readonly colour: boolean; readonly hyperlinks?: boolean}): string {
+	const {width, colour} = options;
+	const head: StyledLine[] = layoutPostHead(view.post, width);
+	head.push(blank);
+	// URLs in the links list are written whole, each on its own line, so a mouse selection copies them whole.
+	const body = layoutPostBodyWithLinks(view.post, width, {wholeUrls: true});
+	// Only the body's lines are hyperlinked: a comment's links are numbered in the comment.
+	const linkUrl = options.hyperlinks ? linkUrlsOf(body.links) : undefined;
 	// Appended, never spread into push(): a post or a thread can be hundreds of thousands of lines.
-	const lines: StyledLine[] = layoutPostHead(view.post, width);
-	lines.push(blank);
-	appendAll(lines, layoutPostBody(view.post, width));
-	lines.push(blank);
+	const lines: StyledLine[] = [blank];
 	appendAll(lines, layoutRelated(view.related, width));
 	const neighbours = layoutNeighbours(view.neighbours, width);
 	if (neighbours.length > 0) appendAll(lines, [blank, ...neighbours]);
@@ -26,5 +30,5 @@ export function formatPostText(view: PostView, options: {readonly width: number;
 		lines.push(blank);
 		appendAll(lines, layoutCommentThread(view.comments, view.post, width));
 	}
-	return linesToText(lines, options.colour);
+	return linesToText(head, colour) + linesToText(body.lines, colour, linkUrl) + linesToText(lines, colour);
 }

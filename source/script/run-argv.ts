@@ -3,6 +3,8 @@ import {exitCodes} from './exit-codes.js';
 import type {ScriptIo} from './run-script.js';
 import {maxWidth} from './script-request.js';
 import {writeAll} from './terminal-output.js';
+import {parseHyperlinkMode} from '../platform/hyperlinks.js';
+import {cleanLine} from '../render/sanitize.js';
 
 const helpText = `
 	Usage
@@ -17,6 +19,10 @@ const helpText = `
 	  --per-page N        Posts per list page (default 10, at most 100)
 	  --demo              Open the built-in demo blog (the default without SITE)
 	  --demo-feed         Open the demo blog as a feed-only blog (no REST API)
+	  --password TEXT     The password of a password-protected post (- reads it from stdin)
+	  --hyperlinks WHEN   auto | always | never: links as clickable OSC 8 hyperlinks
+	                      (auto: in the reader, when the terminal supports them; print mode
+	                      only with always; "hyperlinks" in settings.json sets the default)
 
 	Scripts (print mode: when --print, --list or --comment is given, or stdout is not a terminal)
 	  --print             Print the post given by --post (or the list) and exit
@@ -51,7 +57,8 @@ const helpText = `
 	  ↑/↓ j/k move · Enter open · Esc/q back (q on the list quits)
 	  Space/PgDn b/PgUp page · g/G top/bottom · ←/→ [ ] list pages
 	  n/p newer/older post · C comments · c leave a reply · Tab related posts (h hides)
-	  o open in the browser · ? help · in the reply form: Tab fields · Ctrl-S send · Esc close
+	  o open in the browser · f N Enter follow link N · y N Enter copy link N (Y the post's)
+	  ? help · in the reply form: Tab fields · Ctrl-S send · Esc close
 
 	Output (print mode)
 	  text                Title, byline, the body with numbered links, Related Posts,
@@ -69,7 +76,8 @@ const helpText = `
 	  1  the blog could not be read (network, server, unreadable answer), or it is
 	     not known whether a comment arrived
 	  2  usage or invalid input (unknown flag, bad URL, a comment field that fails validation)
-	  3  no such post (for --unfollow: no such followed blog)
+	  3  no such post (for --unfollow: no such followed blog), or the post is password
+	     protected and --password is missing
 	  4  the blog refused the comment (closed, duplicate, too fast, login required, its own validation)
 
 	Examples
@@ -109,6 +117,8 @@ const flagDefinitions = {
 	river: {type: 'boolean', default: false},
 	unread: {type: 'boolean', default: false},
 	folder: {type: 'string'},
+	password: {type: 'string'},
+	hyperlinks: {type: 'string'},
 	// Declared (not meow's autoHelp/autoVersion, which end the process): `--help SITE` is still a flag and a SITE.
 	help: {type: 'boolean'},
 	version: {type: 'boolean'},
@@ -121,7 +131,7 @@ const flagDefinitions = {
 function withStdinMarkers(argv: readonly string[]): string[] {
 	const result: string[] = [];
 	for (let index = 0; index < argv.length; index++) {
-		if ((argv[index] === '--comment' || argv[index] === '--import') && argv[index + 1] === '-') {
+		if ((argv[index] === '--comment' || argv[index] === '--import' || argv[index] === '--password') && argv[index + 1] === '-') {
 			result.push(`${argv[index]}=-`);
 			index++;
 		} else {
@@ -186,6 +196,9 @@ async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<Comma
 	}
 	if (flags.perPage !== undefined && flags.perPage > 100) throw new UsageError('--per-page is at most 100 (WordPress\'s own limit)');
 	if (flags.width !== undefined && flags.width > maxWidth) throw new UsageError(`--width is at most ${maxWidth} columns`);
+	if (flags.hyperlinks !== undefined && !parseHyperlinkMode(flags.hyperlinks)) throw new UsageError(`--hyperlinks is auto, always or never, not “${cleanLine(flags.hyperlinks)}”`);
+	if (flags.password !== undefined && flags.post === undefined) throw new UsageError('--password goes with --post: the protected post it opens');
+	if (flags.password === '-' && flags.comment === '-') throw new UsageError('--password - and --comment - cannot both read stdin');
 	// The many-blogs commands (--follow, --blogs, --river…): print mode of their own, loaded only when asked for.
 	if (['follow', 'unfollow', 'import', 'export', 'refresh', 'blogs', 'river', 'unread', 'folder'].some(name => cli.unnormalizedFlags[name] !== undefined)) {
 		const {runSubscriptionCommand, subscriptionCommandOf} = await import('./run-subscriptions.js');

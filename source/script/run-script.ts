@@ -3,7 +3,7 @@ import {normaliseSiteUrl, openBlog} from '../sources/open-blog.js';
 import type {PostPage} from '../model/page.js';
 import type {BlogSource} from '../sources/blog-source.js';
 import {exitCodes} from './exit-codes.js';
-import {fetchPostView} from './fetch-post-view.js';
+import {fetchPostView, fetchReadablePost} from './fetch-post-view.js';
 import {offlineNote} from '../store/cache.js';
 import {commentSentToJson, postPageToJson, postToJson, stringifyJson} from './format-json.js';
 import {formatListText} from './format-list-text.js';
@@ -14,6 +14,7 @@ import {readAllStdin} from './read-stdin.js';
 import {describeFailure, type ExitCode} from './script-errors.js';
 import {parseScriptRequest, type ScriptFlags, type ScriptRequest} from './script-request.js';
 import {checkDraft, draftOf, sendScriptComment} from './send-script-comment.js';
+import {hyperlinkModeFromSettings, hyperlinksOn} from '../platform/hyperlinks.js';
 import {shouldColour, tolerateClosedReader, writeAll, type OutputStream} from './terminal-output.js';
 
 /** Where print mode reads and writes; process's own unless a test says otherwise. */
@@ -58,27 +59,36 @@ export async function runScript({site, flags}: {site: string | undefined; flags:
 
 async function produce(source: BlogSource, request: ScriptRequest, draft: ReturnType<typeof draftOf> | undefined, io: ScriptIo): Promise<string> {
 	const colour = shouldColour(io.stdout, io.environment);
+	// Off in print mode unless asked for (--hyperlinks always, or "hyperlinks": "always" in settings.json).
+	const hyperlinks = hyperlinksOn(request.hyperlinks ?? hyperlinkModeFromSettings(io.environment), {printMode: true, stream: io.stdout, environment: io.environment});
 	switch (request.kind) {
 		case 'list': {
 			const page = await fetchListPage(source, request.page, request.perPage);
 			await noteOffline(page.offlineSavedAt, io);
 			// What the blog sent that could not be read (posts without an ID…): said on stderr, the list stays as it is.
 			for (const note of page.notes ?? []) await writeAll(io.stderr, `blogterm: ${note}\n`);
-			return request.format === 'json' ? stringifyJson(postPageToJson(page)) : formatListText(page, {width: request.width, colour});
+			return request.format === 'json' ? stringifyJson(postPageToJson(page)) : formatListText(page, {width: request.width, colour, hyperlinks});
 		}
 		case 'post': {
-			const view = await fetchPostView(source, request.ref, {withComments: request.withComments});
+			const view = await fetchPostView(source, request.ref, {withComments: request.withComments, password: await passwordOf(request, io)});
 			await noteOffline(view.post.offlineSavedAt, io);
 			if (request.format === 'json') return stringifyJson(postToJson(view));
 			if (request.format === 'markdown') return formatPostMarkdown(view);
-			return formatPostText(view, {width: request.width, colour});
+			return formatPostText(view, {width: request.width, colour, hyperlinks});
 		}
 		case 'comment': {
-			const post = await source.fetchPost(request.ref);
+			const post = await fetchReadablePost(source, request.ref, await passwordOf(request, io));
 			const sent = await sendScriptComment(source, post, draft!);
 			return request.format === 'json' ? stringifyJson(commentSentToJson(sent)) : formatSentText(sent, post, {colour});
 		}
 	}
+}
+
+/** `--password TEXT`, or `--password -`: the first line of stdin. */
+async function passwordOf(request: {readonly password?: string}, io: ScriptIo): Promise<string | undefined> {
+	if (request.password !== '-') return request.password;
+	const text = await readAllStdin(io.stdin);
+	return text.split(/\r?\n/)[0] ?? '';
 }
 
 /** The blog could not be reached and this is the copy kept on disk: say so on stderr, the output stays as it is. */

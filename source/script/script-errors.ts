@@ -29,7 +29,7 @@ export function describeFailure(error: unknown): {exitCode: ExitCode; lines: str
 	if (isBlogError(error)) {
 		const exitCode = error.kind === 'not-found'
 			? exitCodes.notFound
-			: error.kind === 'not-a-blog' ? exitCodes.usage : exitCodes.unreadable;
+			: error.kind === 'not-a-blog' || error.kind === 'wrong-password' ? exitCodes.usage : exitCodes.unreadable;
 		return {exitCode, lines: [oneLine(error.message)]};
 	}
 	const message = error instanceof Error ? error.message : String(error);

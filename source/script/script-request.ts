@@ -1,5 +1,6 @@
 import {parsePostRef, type PostRef} from '../model/post.js';
 import {cleanLine} from '../render/sanitize.js';
+import {parseHyperlinkMode, type HyperlinkMode} from '../platform/hyperlinks.js';
 
 /** The flags print mode reads (a subset of the CLI's, which are assignable to this). */
 export type ScriptFlags = {
@@ -18,16 +19,21 @@ export type ScriptFlags = {
 	readonly replyTo?: string;
 	readonly demo?: boolean;
 	readonly demoFeed?: boolean;
+	readonly hyperlinks?: string;
+	readonly password?: string;
 };
 
 export type OutputFormat = 'text' | 'markdown' | 'json';
 
 /** What a script asked for, checked: one of three jobs. */
 export type ScriptRequest =
-	| {readonly kind: 'post'; readonly ref: PostRef; readonly format: OutputFormat; readonly withComments: boolean; readonly width: number}
-	| {readonly kind: 'list'; readonly page: number; readonly perPage: number; readonly format: 'text' | 'json'; readonly width: number}
+	| {readonly kind: 'post'; readonly ref: PostRef; readonly format: OutputFormat; readonly withComments: boolean; readonly width: number; readonly hyperlinks?: HyperlinkMode; readonly password?: string}
+	| {readonly kind: 'list'; readonly page: number; readonly perPage: number; readonly format: 'text' | 'json'; readonly width: number; readonly hyperlinks?: HyperlinkMode}
 	| {
 		readonly kind: 'comment';
+		readonly hyperlinks?: HyperlinkMode;
+		/** The post's password (`--password`), or `-` to read it from stdin. */
+		readonly password?: string;
 		readonly ref: PostRef;
 		readonly format: 'text' | 'json';
 		/** The comment's text, or `-` to read it from stdin. */
@@ -59,6 +65,9 @@ const formats: readonly OutputFormat[] = ['text', 'markdown', 'json'];
 export function parseScriptRequest(flags: ScriptFlags, terminal: {readonly isTTY?: boolean; readonly columns?: number}): ScriptRequest {
 	const format = parseFormat(flags.format);
 	const width = parseWidth(flags.width, terminal);
+	// The command line (run-argv.ts) has already refused any other value.
+	const hyperlinks = flags.hyperlinks === undefined ? undefined : parseHyperlinkMode(flags.hyperlinks);
+	const {password} = flags;
 	if (flags.comment !== undefined) {
 		if (flags.post === undefined) throw new UsageError('--comment needs --post: the post to comment on (its ID, slug or URL).');
 		if (flags.list) throw new UsageError('--comment and --list cannot be used together.');
@@ -72,15 +81,17 @@ export function parseScriptRequest(flags: ScriptFlags, terminal: {readonly isTTY
 			email: flags.email ?? '',
 			website: flags.website ?? '',
 			parent: parseReplyTo(flags.replyTo),
+			hyperlinks,
+			password,
 		};
 	}
 	if (flags.replyTo !== undefined) throw new UsageError('--reply-to goes with --comment.');
 	if (flags.list && flags.post !== undefined) throw new UsageError('--list and --post cannot be used together: --list prints a page of posts, --post one post.');
 	if (flags.post !== undefined) {
-		return {kind: 'post', ref: parseRef(flags.post), format, withComments: Boolean(flags.comments), width};
+		return {kind: 'post', ref: parseRef(flags.post), format, withComments: Boolean(flags.comments), width, hyperlinks, password};
 	}
 	if (format === 'markdown') throw new UsageError('--format markdown is for posts only; a list is printed as text or json.');
-	return {kind: 'list', page: flags.page ?? 1, perPage: flags.perPage ?? defaultPerPage, format, width};
+	return {kind: 'list', page: flags.page ?? 1, perPage: flags.perPage ?? defaultPerPage, format, width, hyperlinks};
 }
 
 function parseWidth(width: number | undefined, terminal: {readonly isTTY?: boolean; readonly columns?: number}): number {

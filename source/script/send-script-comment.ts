@@ -40,6 +40,7 @@ export function checkDraft(draft: CommentDraft): void {
  */
 export async function sendScriptComment(source: BlogSource, post: Post, draft: CommentDraft): Promise<SentComment> {
 	if (!post.commentsOpen) throw new ScriptFailure(exitCodes.refused, `Comments are closed on “${post.title}”; nothing was sent.`);
+	if (post.isProtected) throw new ScriptFailure(exitCodes.refused, `blogterm cannot yet send a comment to a password-protected post (“${post.title}”); nothing was sent.`);
 	if (!(await source.canComment(post))) {
 		throw new ScriptFailure(exitCodes.refused, `${source.site.name} does not take comments from blogterm (${source.description}); nothing was sent.`);
 	}

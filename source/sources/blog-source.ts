@@ -18,6 +18,19 @@ export type FetchOptions = {
 	readonly cacheFirst?: boolean;
 };
 
+/** What fetching a post takes. */
+export type FetchPostOptions = FetchOptions & {
+	/**
+	 * The password of a password-protected post. A wrong one rejects with kind 'wrong-password'. The
+	 * answer is not kept on disk, and the password goes nowhere but to the blog.
+	 */
+	readonly password?: string;
+};
+
+/** The words a wrong password gets, everywhere. */
+export const wrongPasswordMessage = 'That password is not right.';
+
+
 /**
  * Where posts come from. One interface, several implementations (WordPress REST, feeds).
  * A screen never asks which kind of blog it is: it asks the source what it can do.
@@ -33,13 +46,13 @@ export interface BlogSource {
 	/** A page of the post list, newest first. A page past the end resolves to an empty page, not an error. */
 	fetchPostPage(page: number, perPage: number, options?: FetchOptions): Promise<PostPage>;
 
-	/** One post. Rejects with kind 'not-found' when there is none. */
-	fetchPost(ref: PostRef, options?: FetchOptions): Promise<Post>;
+	/** One post. Rejects with kind 'not-found' when there is none, 'wrong-password' when the password given is not the post's. */
+	fetchPost(ref: PostRef, options?: FetchPostOptions): Promise<Post>;
 
 	/** The chronological neighbours of a post (previous = older, next = newer), across list pages. */
 	fetchNeighbours(post: Post, options?: FetchOptions): Promise<PostNeighbours>;
 
-	/** The approved comments of a post, oldest first, every page of them. */
+	/** The approved comments of a post, oldest first, every page of them (a protected post's with its `password`). */
 	fetchComments(post: Post, options?: FetchOptions): Promise<Comment[]>;
 
 	/** Up to `limit` related posts, best first, never the post itself. */

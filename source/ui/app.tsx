@@ -2,7 +2,7 @@ import {KeyRouterProvider, useKeys} from './hooks/use-keys.js';
 import {Box, Text, useApp} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
-import type {Post, PostRef} from '../model/post.js';
+import type {Post, PostId, PostRef} from '../model/post.js';
 import {heldMessage} from '../comments/outcome.js';
 import {sentComment, type MyCommentsInThread} from '../comments/thread.js';
 import {draftKey} from '../store/drafts.js';
@@ -25,6 +25,8 @@ import {defaultKeyMap, type KeyMap} from './keys/key-map.js';
 import {KeyMapContext, useKeyMap} from './keys/use-key-map.js';
 import {findListPosition} from './post-list/find-list-position.js';
 import type {PostPage} from '../model/page.js';
+import type {ClipboardWriter} from '../platform/clipboard.js';
+import {postPasswordsInMemory, type PostPasswordStore} from '../store/post-passwords.js';
 
 /** What the app remembers of posts already opened, per site (conf in real use, memory in tests). */
 export type ReadMarks = {
@@ -56,6 +58,12 @@ export type AppProps = {
 	readonly onExit?: () => void;
 	/** One line under the reader (the demo blog: how to follow a blog). */
 	readonly note?: string;
+	/** Links are OSC 8 hyperlinks (`--hyperlinks`, the setting, or the terminal supports them). */
+	readonly hyperlinks?: boolean;
+	/** Where copying a link writes its OSC 52 sequence (the terminal: Ink's stdout unless a test says otherwise). */
+	readonly clipboard?: ClipboardWriter;
+	/** The post passwords the user asked to remember (a file in real use; memory when not given). */
+	readonly postPasswords?: PostPasswordStore;
 };
 
 /** The reader: connects to the blog, then the list, posts, comments and the reply form. */
@@ -147,7 +155,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 		setImmediate(() => readMarks.markRead(siteKey, post.id, post));
 		setReadIds(previous => (previous.has(String(post.id)) ? previous : new Set([...previous, String(post.id)])));
 	}, [readMarks, siteKey]);
-	const openPost = useCallback((ref: PostRef) => dispatch({type: 'open-elsewhere', ref}), [dispatch]);
+	const openPost = useCallback((ref: PostRef, post?: Post) => dispatch({type: 'open-elsewhere', ref, post}), [dispatch]);
 	const openNeighbour = useCallback((ref: PostRef, direction: 'next' | 'previous') => dispatch({type: 'open-neighbour', ref, direction, perPage}), [dispatch, perPage]);
 	const toggleRelated = useCallback(() => dispatch({type: 'toggle-related'}), [dispatch]);
 	const prefetch = usePostPrefetch(source);
@@ -155,6 +163,14 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 	// A store kept for the Reader's life, like the comments store: read when a list is made (a new page or screen
 	// renders again, so what is read is never older than the screen), changed by callbacks and the effect below.
 	const [listPages] = useState(() => new Map<string, PostPage>());
+	// Passwords of protected posts given in this run: asked once per post, forgotten when blogterm quits.
+	const [passwords] = useState(() => new Map<string, string>());
+	const [rememberedPasswords] = useState(() => props.postPasswords ?? postPasswordsInMemory());
+	const passwordFor = useCallback((id: PostId) => passwords.get(`${siteKey}\n${id}`) ?? rememberedPasswords.get(siteKey, id), [passwords, rememberedPasswords, siteKey]);
+	const onUnlocked = useCallback((post: Post, password: string, remember: boolean) => {
+		passwords.set(`${siteKey}\n${post.id}`, password);
+		if (remember) rememberedPasswords.remember(siteKey, post.id, password);
+	}, [passwords, rememberedPasswords, siteKey]);
 	useEffect(() => listPages.clear(), [listPages, source]);
 	const rememberPage = useCallback((shown: PostPage) => {
 		listPages.set(`${shown.page}/${shown.perPage}`, shown);
@@ -246,6 +262,10 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 						onToggleRelated={toggleRelated}
 						onBack={back}
 						onOpenPost={openPost}
+						hyperlinks={props.hyperlinks}
+						passwordFor={passwordFor}
+						onUnlocked={onUnlocked}
+						clipboard={props.clipboard}
 						onOpenNeighbour={openNeighbour}
 						onOpenThread={post => dispatch({type: 'push', screen: {kind: 'thread', post}})}
 						onComment={post => dispatch({type: 'push', screen: {kind: 'form', post, replyTo: undefined}})}
@@ -286,7 +306,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 				);
 		}
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- the comments store changes inside the same object: `myCommentsChanged` counts its changes, so that a thread shown again reads it again.
-	}, [screen, state.page, state.selected, state.showRelated, readIds, myCommentsChanged, width, height, isActive, source, sourceRefreshing, perPage, siteKey, prefetch, listPages, myCommentsStore, dispatch, back, openPost, openNeighbour, toggleRelated, rememberPage, onQuit, postLoaded, closeForm, myCommentsSeen]);
+	}, [screen, state.page, state.selected, state.showRelated, readIds, myCommentsChanged, width, height, isActive, source, sourceRefreshing, perPage, siteKey, prefetch, listPages, myCommentsStore, dispatch, back, openPost, openNeighbour, toggleRelated, rememberPage, onQuit, postLoaded, closeForm, myCommentsSeen, props.hyperlinks, props.clipboard, passwordFor, onUnlocked]);
 
 	// The screen stays mounted under the help, hidden, so closing the help finds the reader where it was.
 	return (

@@ -13,6 +13,8 @@ import {userHttpCache} from '../store/cache.js';
 import {blogtermPaths, type BlogtermPaths} from '../store/paths.js';
 import {HomeApp} from './home/home-app.js';
 import {storeHomeData, storeReadMarks} from './home/store-home-data.js';
+import {PostPasswords} from '../store/post-passwords.js';
+import {hyperlinkModeFromSettings, hyperlinksOn, parseHyperlinkMode} from '../platform/hyperlinks.js';
 
 // The alternate screen, and bracketed paste: a paste arrives between ESC[200~ and ESC[201~, kept whole.
 const enterAlternateScreen = '\u001B[?1049h\u001B[H\u001B[?2004h';
@@ -24,6 +26,10 @@ export type ReaderFlags = SiteFlags & {
 	readonly post?: string;
 	/** Posts per list page (`--per-page`, default 10). */
 	readonly perPage?: number;
+	/** `--hyperlinks auto|always|never` (checked by the command line); the setting when not given. */
+	readonly hyperlinks?: string;
+	/** `--password`: the password of the post opened with `--post`. */
+	readonly password?: string;
 };
 
 /** Said under the demo blog when no blog is followed. */
@@ -60,6 +66,8 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 				initialPost={flags.post ? parsePostRef(flags.post) : undefined}
 				readMarks={readMarks}
 				myComments={new MyComments()}
+				postPasswords={new PostPasswords()}
+				hyperlinks={hyperlinksFor(flags)}
 				note={chooseHome ? followHint : undefined}
 			/>,
 			{exitOnCtrlC: true, maxFps: 60},
@@ -104,6 +112,8 @@ async function runHome(flags: ReaderFlags, paths: BlogtermPaths): Promise<number
 				openSource={(url, signal, options) => openBlog(http, url, {...options, signal})}
 				perPage={flags.perPage ?? 10}
 				myComments={new MyComments()}
+				postPasswords={new PostPasswords()}
+				hyperlinks={hyperlinksFor(flags)}
 				refreshMinutes={refreshMinutes()}
 			/>,
 			{exitOnCtrlC: true, maxFps: 60},
@@ -113,6 +123,11 @@ async function runHome(flags: ReaderFlags, paths: BlogtermPaths): Promise<number
 	}, () => {
 		subscriptions.close();
 	});
+}
+
+/** OSC 8 links in the reader: --hyperlinks, else the setting, else whether the terminal supports them. */
+function hyperlinksFor(flags: ReaderFlags): boolean {
+	return hyperlinksOn(parseHyperlinkMode(flags.hyperlinks ?? '') ?? hyperlinkModeFromSettings(), {printMode: false, stream: process.stdout});
 }
 
 /** Runs a screen on the alternate screen, and leaves the terminal as it was found, whatever happens. */

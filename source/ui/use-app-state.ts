@@ -70,7 +70,7 @@ export type AppAction =
 	/** n/p: the newer or older post, replacing this one (they do not pile up); the list's highlight moves with it. */
 	| {readonly type: 'open-neighbour'; readonly ref: PostRef; readonly direction: 'next' | 'previous'; readonly perPage: number}
 	/** Any other way to another post (a related post): a new place in the history, Esc comes back. */
-	| {readonly type: 'open-elsewhere'; readonly ref: PostRef}
+	| {readonly type: 'open-elsewhere'; readonly ref: PostRef; readonly post?: Post}
 	/** A screen is left (covered or closed): where it was is kept in its history entry. */
 	| {readonly type: 'leave'; readonly id: number; readonly place: PostPlace | ThreadPlace; readonly shown?: PostShown}
 	/** Where a post opened by itself (`--post`) sits on the list: Esc shows that page with it highlighted. */
@@ -130,7 +130,8 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 			return {...next, page: Math.floor(position / action.perPage) + 1, selected: position % action.perPage};
 		}
 		case 'open-elsewhere':
-			return pushed(state, {kind: 'post', ref: action.ref, followsList: false});
+			// A post already fetched (a link followed to it) shows at once, at its top.
+			return pushed(state, {kind: 'post', ref: action.ref, followsList: false, ...(action.post ? {shown: {post: action.post}} : {})});
 		case 'push':
 			return pushed(state, action.screen);
 		case 'replace':

@@ -82,6 +82,18 @@ describe('a WordPress blog with the corpus in every field', () => {
 		assertNothingSmuggled(run.stdout.replace(blogtermSgr, ''), 'coloured text');
 	});
 
+	test('with --hyperlinks always (and colour), the only other escape codes are OSC 8 hyperlinks to clean http, https or mailto URLs', async () => {
+		for (const args of [['--post', '2', '--comments'], ['--list']]) {
+			const run = await runInProcess([wordpress.url, ...args, '--width', '100', '--hyperlinks', 'always'], {env: {FORCE_COLOR: '1'}});
+			assert.equal(run.code, 0, run.stderr);
+			const hyperlinks = /\u001B\]8;;([\u0021-\u007E]*)\u0007/g;
+			const targets = [...run.stdout.matchAll(hyperlinks)].map(match => match[1]!).filter(Boolean);
+			assert.ok(targets.length > 0, 'hyperlinks are on');
+			for (const url of targets) assert.match(url, /^(?:https?:\/\/|mailto:)/);
+			assertNothingSmuggled(run.stdout.replace(hyperlinks, '').replace(blogtermSgr, ''), `hyperlinked ${args.join(' ')}`);
+		}
+	});
+
 	test('failures are one clean line on stderr: a 500 with a hostile message, a wp_die page, redirects to odd schemes, a missing post', async () => {
 		const cases: Array<[string, string[], number, RegExp]> = [
 			['server error JSON', [wordpress.url, '--post', String(brokenPostId)], 1, /answered 500 for post 99: \[err0\]/],

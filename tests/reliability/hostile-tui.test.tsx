@@ -56,8 +56,8 @@ function assertFramesClean(app: Rendered, where: string): void {
 	}
 }
 
-function renderReader(site: string, columns: number, rows = 40): Rendered {
-	const app = render(<App site={site} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={noMarks} />);
+function renderReader(site: string, columns: number, rows = 40, options: {hyperlinks?: boolean} = {}): Rendered {
+	const app = render(<App site={site} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={noMarks} hyperlinks={options.hyperlinks} />);
 	resize(app.stdout, columns, rows);
 	return app;
 }
@@ -105,6 +105,39 @@ describe('the reader, against a WordPress blog with the corpus in every field', 
 			app.unmount();
 			if (browser === undefined) delete process.env['BROWSER'];
 			else process.env['BROWSER'] = browser;
+		}
+	});
+
+	test('copying links and hyperlinks: the only OSC 52 are the keys pressed, and they and every OSC 8 hold a clean http, https or mailto URL', async () => {
+		const app = renderReader(wordpress.url, 130, 40, {hyperlinks: true});
+		// blogterm's own sequences, as it builds them: printable ASCII inside, nothing else.
+		const ownHyperlink = /\u001B\]8;;([\u0021-\u007E]*)\u0007/g;
+		const ownCopy = /\u001B\]52;c;([A-Za-z\d+/=]+)\u0007/g;
+		const copies = () => app.frames.flatMap(frame => [...frame.matchAll(ownCopy)].map(match => Buffer.from(match[1]!, 'base64').toString('utf8')));
+		try {
+			await waitForText(app, 'Page 1 of 1');
+			await pressAndWaitFor(app, keys.enter, /Loading the post|lines \d+–/);
+			await waitForText(app, /lines 1–/);
+			await pressAndWaitFor(app, 'G', /· 100%/);
+			assert.deepEqual(copies(), [], 'a post never writes the clipboard by itself');
+			await press(app, 'y', '1');
+			await pressAndWaitFor(app, keys.enter, 'Copied https://evil.example/');
+			await pressAndWaitFor(app, 'Y', 'Copied http://127.0.0.1');
+			await press(app, 'y', '2');
+			await pressAndWaitFor(app, keys.enter, 'Copied mailto:ada@example.com');
+			const copied = copies();
+			assert.equal(copied.length, 3, 'one sequence per key pressed');
+			for (const url of copied) assert.match(url, /^(?:https?:\/\/|mailto:)[\u0021-\u007E]+$/);
+			const targets = app.frames.flatMap(frame => [...frame.matchAll(ownHyperlink)].map(match => match[1]!)).filter(Boolean);
+			assert.ok(targets.some(url => url.startsWith('https://evil.example/')), 'the links are hyperlinks');
+			for (const url of targets) assert.match(url, /^(?:https?:\/\/|mailto:)/);
+			// With blogterm's own sequences taken out, nothing else is there.
+			for (const [index, frame] of app.frames.entries()) {
+				const rest = frame.replace(ownHyperlink, '').replace(ownCopy, '');
+				assertNothingSmuggled(coloured ? rest.replace(inkSgr, '') : rest, `copy and hyperlinks, frame ${index + 1}`);
+			}
+		} finally {
+			app.unmount();
 		}
 	});
 

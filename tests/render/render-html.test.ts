@@ -265,15 +265,29 @@ describe('links', () => {
 	});
 
 	for (const width of widths) {
-		test(`renderLinkList lists "Links:" then numbered URLs no wider than ${width}`, () => {
+		test(`renderLinkList lists "Links:" then numbered URLs no wider than ${width}, a long one from the first column, never indented`, () => {
 			const long = `https://example.com/${'very-long-path/'.repeat(12)}end`;
 			const lines = texts(renderLinkList(['https://a.example/', long], width));
 			assert.equal(lines[0], 'Links:');
 			for (const line of lines) assert.ok(stringWidth(line) <= width, line);
-			const second = lines.findIndex(line => line.startsWith('[2] '));
-			assert.equal(lines.slice(1, second).join('').replaceAll(' ', ''), '[1]https://a.example/');
-			assert.equal(lines.slice(second).join('').replaceAll(' ', ''), `[2]${long}`);
-			if (width >= 40) assert.equal(lines[1], '[1] https://a.example/');
+			const second = lines.indexOf('[2]');
+			assert.equal(lines.slice(1, second).join(''), width >= 22 ? '[1] https://a.example/' : '[1]https://a.example/');
+			// Under its number, cut at the width with no indent: selecting the lines gives the URL and nothing else.
+			assert.equal(lines.slice(second + 1).join(''), long);
+			for (const line of lines.slice(second + 1)) assert.ok(!line.startsWith(' '), line);
+		});
+
+		test(`renderLinkList with wholeUrls writes a long URL whole on its own line at ${width}`, () => {
+			const long = `https://example.com/${'very-long-path/'.repeat(12)}end`;
+			assert.deepEqual(texts(renderLinkList([long], width, {wholeUrls: true})), ['Links:', '[1]', long]);
+		});
+
+		test(`renderLinkList shows a non-ASCII URL decoded at ${width}; the link keeps it encoded`, () => {
+			const encoded = 'https://blog.example/2012/07/%E6%97%A5%E6%9C%AC%E8%AA%9E%E3%81%AE%E3%82%BF%E3%82%A4%E3%83%88%E3%83%AB/';
+			const lines = renderLinkList([encoded], width, {wholeUrls: true});
+			assert.ok(texts(lines).join('').includes('https://blog.example/2012/07/日本語のタイトル/'), texts(lines).join('|'));
+			const urlSegment = lines.flat().find(segment => segment.text.includes('日本語'));
+			assert.equal(urlSegment?.link, 1);
 		});
 	}
 

@@ -74,8 +74,18 @@ describe('blogterm SITE --list', () => {
 		assert.equal(lines[1], '');
 		assert.ok(lines[2]!.length > 0 && !lines[2]!.startsWith(' '), 'a title');
 		assert.match(lines[3]!, /^ {4}\w+ \d+, \d{4} · .+ · \d+ comments? · ID \d+$/);
-		assert.match(lines[4]!, /^ {4}http:\/\/127\.0\.0\.1:\d+\//);
+		// The link whole on its own line, not indented, so a mouse selection copies it and nothing else.
+		assert.match(lines[4]!, /^http:\/\/127\.0\.0\.1:\d+\/\S+$/);
 		assert.doesNotMatch(run.stdout, controlCharacters);
+	});
+
+	test('text at --width 30: each link is written whole on a line of its own, never cut or indented', async () => {
+		const run = await runInProcess([demo.url, '--list', '--width', '30', '--format', 'json']);
+		const links = (JSON.parse(run.stdout) as ListJson).posts.map(post => String(post['link']));
+		const text = await runInProcess([demo.url, '--list', '--width', '30']);
+		const lines = text.stdout.split('\n');
+		assert.ok(links.every(link => link.length > 30));
+		for (const link of links) assert.ok(lines.includes(link), `${link} is a line of its own`);
 	});
 
 	test('with neither --post nor --list, a pipe gets the list', async () => {

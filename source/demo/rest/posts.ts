@@ -138,5 +138,9 @@ export function listPosts(query: URLSearchParams, context: RestContext): {body: 
 export function onePost(id: number, query: URLSearchParams, context: RestContext): Json {
 	const post = context.blog.postById(id);
 	if (!post) throw new RestError(404, 'rest_post_invalid_id', 'Invalid post ID.');
+	// get_item_permissions_check: a password given for a protected post must be its password.
+	if (post.password !== undefined && (query.get('password') ?? '') !== '' && query.get('password') !== post.password) {
+		throw new RestError(403, 'rest_post_incorrect_password', 'Incorrect post password.');
+	}
 	return shape(postJson(post, context, query), query);
 }

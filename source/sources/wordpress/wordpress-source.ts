@@ -1,7 +1,7 @@
 import type {Comment} from '../../model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../../model/comment-draft.js';
 import type {PostPage} from '../../model/page.js';
-import type {Post, PostId, PostLink, PostNeighbours, PostRef, PostSummary} from '../../model/post.js';
+import {isLocked, type Post, type PostId, type PostLink, type PostNeighbours, type PostRef, type PostSummary} from '../../model/post.js';
 import type {RelatedPost} from '../../model/related.js';
 import type {SiteInfo} from '../../model/site.js';
 import type {SentComment} from '../../store/my-comments.js';
@@ -10,7 +10,7 @@ import {cleanLine} from '../../render/sanitize.js';
 import {checkHeldComment, type HeldCommentState} from '../../comments/held-comments.js';
 import {credentialSitesFromSettings, credentialsForSite, sendComment} from '../../comments/send-comment.js';
 import {rankRelatedPosts} from '../related/rank.js';
-import type {BlogSource, FetchOptions} from '../blog-source.js';
+import {wrongPasswordMessage, type BlogSource, type FetchOptions, type FetchPostOptions} from '../blog-source.js';
 import {boundedItems, firstItemsOfJsonArray, maxItemsPerAnswer, networkCount} from '../clean.js';
 import {BlogError, isBlogError} from '../../errors.js';
 import {routeUrl, type ApiRoot, type QueryValue} from './api-root.js';
@@ -90,14 +90,17 @@ export class WordPressSource implements BlogSource {
 		};
 	}
 
-	async fetchPost(ref: PostRef, options: FetchOptions = {}): Promise<Post> {
+	async fetchPost(ref: PostRef, options: FetchPostOptions = {}): Promise<Post> {
+		const {password} = options;
 		// With an ID, the comment count need not wait for the post.
-		const early = ref.kind === 'id' && /^\d+$/.test(String(ref.id)) ? this.#commentCounts([Number(ref.id)], options) : undefined;
+		const early = ref.kind === 'id' && /^\d+$/.test(String(ref.id)) ? this.#commentCounts([Number(ref.id)], options, password) : undefined;
 		// When finding the post fails first (Esc), the count's own rejection must not go unhandled: Node would exit.
 		early?.catch(() => undefined);
-		const {found, response} = await this.#findPost(ref, options);
-		const {counts, answer: countsAnswer} = await (early ?? this.#commentCounts([found.id], options));
-		return {...toPost(found, counts.get(found.id)), ...offline(response), ...fromCache(response, countsAnswer)};
+		let {found, response} = await this.#findPost(ref, options, password);
+		// Found by slug or URL, a protected post is asked for again by ID with its password (WordPress checks it there).
+		if (password !== undefined && ref.kind !== 'id' && found.content?.protected) ({found, response} = await this.#postById(found.id, options, password));
+		const {counts, answer: countsAnswer} = await (early ?? this.#commentCounts([found.id], options, found.content?.protected ? password : undefined));
+		return {...toPost(found, counts.get(found.id), password), ...offline(response), ...fromCache(response, countsAnswer)};
 	}
 
 	async fetchNeighbours(post: Post, options: FetchOptions = {}): Promise<PostNeighbours> {
@@ -110,9 +113,11 @@ export class WordPressSource implements BlogSource {
 	}
 
 	async fetchComments(post: Post, options: FetchOptions = {}): Promise<Comment[]> {
+		// WordPress answers 401 for the comments of a protected post asked without its password.
+		if (isLocked(post)) throw new BlogError('http', 'This post is password protected: its comments show once its password is given.', {statusCode: 401});
 		const comments: Comment[] = [];
 		for (let page = 1; page <= 50; page++) {
-			const response = await this.#get('wp/v2/comments', {post: post.id, order: 'asc', orderby: 'date_gmt', per_page: maxPerPage, page}, options);
+			const response = await this.#get('wp/v2/comments', {post: post.id, order: 'asc', orderby: 'date_gmt', per_page: maxPerPage, page, password: post.password}, options);
 			if (isPastTheEnd(response)) break;
 			this.#ensureOk(response, 'the comments');
 			const batch = this.#boundedList(response, 'the comments');
@@ -147,7 +152,8 @@ export class WordPressSource implements BlogSource {
 	}
 
 	canComment(post: Post): boolean {
-		// WordPress silently drops a comment on a password-protected post sent without its password.
+		// WordPress silently drops a comment on a password-protected post sent without its password cookie,
+		// which blogterm does not (yet) get: the comment state says so (see commentState).
 		return post.commentsOpen && !post.isProtected;
 	}
 
@@ -164,8 +170,8 @@ export class WordPressSource implements BlogSource {
 		}, draft);
 	}
 
-	async #findPost(ref: PostRef, options: FetchOptions): Promise<FoundPost> {
-		if (ref.kind === 'id') return this.#postById(ref.id, options);
+	async #findPost(ref: PostRef, options: FetchOptions, password?: string): Promise<FoundPost> {
+		if (ref.kind === 'id') return this.#postById(ref.id, options, password);
 		if (ref.kind === 'slug') return this.#postBySlug(ref.slug, options);
 		const url = new URL(ref.url);
 		const idParameter = url.searchParams.get('p') ?? url.searchParams.get('page_id');
@@ -175,8 +181,9 @@ export class WordPressSource implements BlogSource {
 		return this.#postBySlug(decodeURIComponent(slug), options);
 	}
 
-	async #postById(id: number | string, options: FetchOptions): Promise<FoundPost> {
-		const response = await this.#get(`wp/v2/posts/${encodeURIComponent(String(id))}`, {_embed: embed, _fields: postFields}, options);
+	async #postById(id: number | string, options: FetchOptions, password?: string): Promise<FoundPost> {
+		const response = await this.#get(`wp/v2/posts/${encodeURIComponent(String(id))}`, {_embed: embed, _fields: postFields, password}, options);
+		if (restCode(response) === 'rest_post_incorrect_password') throw new BlogError('wrong-password', wrongPasswordMessage, {statusCode: response.statusCode});
 		if (response.statusCode === 404 || response.statusCode === 401 || response.statusCode === 403) throw this.#notFound(`with ID ${cleanLine(String(id))}`);
 		this.#ensureOk(response, `post ${cleanLine(String(id))}`);
 		const checked = checkPost(this.#object(response, 'a post'));
@@ -213,13 +220,13 @@ export class WordPressSource implements BlogSource {
 	 * Comment counts for a page of posts in one request (REST posts carry no count), with the answer they
 	 * came from (when one came). Unknown counts are left out.
 	 */
-	async #commentCounts(postIds: readonly PostId[], options: FetchOptions): Promise<{counts: Map<PostId, number>; answer?: HttpResponse}> {
+	async #commentCounts(postIds: readonly PostId[], options: FetchOptions, password?: string): Promise<{counts: Map<PostId, number>; answer?: HttpResponse}> {
 		const counts = new Map<PostId, number>();
 		if (postIds.length === 0) return {counts};
 		let answer: HttpResponse | undefined;
 		try {
 			if (postIds.length === 1) {
-				answer = await this.#get('wp/v2/comments', {post: postIds[0], per_page: 1, _fields: 'id'}, options);
+				answer = await this.#get('wp/v2/comments', {post: postIds[0], per_page: 1, _fields: 'id', password}, options);
 				const total = networkCount(header(answer, 'x-wp-total'));
 				if (answer.statusCode === 200 && total !== undefined) counts.set(postIds[0]!, total);
 				return {counts, answer};
@@ -278,8 +285,10 @@ export class WordPressSource implements BlogSource {
 	}
 
 	async #get(route: string, query: Record<string, QueryValue>, options: FetchOptions): Promise<HttpResponse> {
-		// Every answer is kept: what was read once can be read again with no network.
-		return this.#http.getText(routeUrl(this.#root, route, query), {signal: options.signal, headers: {accept: 'application/json'}, cache: true, cacheFirst: options.cacheFirst});
+		// Every answer is kept: what was read once can be read again with no network. But one asked with a
+		// post's password: the password is in its URL, and it is kept for the session only.
+		const withPassword = query['password'] !== undefined;
+		return this.#http.getText(routeUrl(this.#root, route, query), {signal: options.signal, headers: {accept: 'application/json'}, cache: !withPassword, cacheFirst: withPassword ? false : options.cacheFirst});
 	}
 
 	#ensureOk(response: HttpResponse, what: string): void {
@@ -387,6 +396,16 @@ function offline(response: HttpResponse): {offlineSavedAt?: string} {
 /** `{fromCache: true}` when any of these answers is the copy kept on disk, given without asking the blog (`cacheFirst`). */
 function fromCache(...responses: ReadonlyArray<HttpResponse | undefined>): {fromCache?: true} {
 	return responses.some(response => response?.fromCache) ? {fromCache: true} : {};
+}
+
+/** The `code` of a WordPress error answer, when it is one. */
+function restCode(response: HttpResponse): string | undefined {
+	if (response.statusCode < 400) return undefined;
+	try {
+		return readError(JSON.parse(response.body)).code;
+	} catch {
+		return undefined;
+	}
 }
 
 /** WordPress answers 400 rest_post_invalid_page_number (posts) or rest_comment_invalid_page_number for a page past the end. */

@@ -166,17 +166,21 @@ export function toPostSummary(post: WpPost, commentCount: number | undefined): P
 		slug: slugOf(post.slug),
 		categories: termsOf(post, 'category'),
 		tags: termsOf(post, 'tag'),
+		...(post.excerpt?.protected || post.content?.protected ? {isProtected: true} : {}),
 	};
 }
 
-export function toPost(post: WpPost, commentCount: number | undefined): Post {
+/** A post from its REST JSON; `password` is the one it was asked with (a protected post's body shows only with it). */
+export function toPost(post: WpPost, commentCount: number | undefined, password?: string): Post {
 	const isProtected = Boolean(post.content?.protected);
+	const unlocked = isProtected && password !== undefined && (post.content?.rendered ?? '') !== '';
 	return {
 		...toPostSummary(post, commentCount),
-		html: isProtected ? '' : post.content?.rendered ?? '',
+		html: isProtected && !unlocked ? '' : post.content?.rendered ?? '',
 		isSummaryOnly: false,
 		commentsOpen: post.comment_status === 'open',
-		isProtected,
+		...(isProtected ? {isProtected: true} : {}),
+		...(unlocked ? {password} : {}),
 	};
 }
 

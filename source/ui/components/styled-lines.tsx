@@ -1,9 +1,13 @@
 import {Text} from 'ink';
 import {memo} from 'react';
+import type {LinkUrlOf} from '../../render/ansi.js';
+import {hyperlink} from '../../render/link-url.js';
 import type {Segment, StyledLine} from '../../render/styled-line.js';
 import {roleColours} from '../theme.js';
 
-function SegmentText({segment}: {readonly segment: Segment}) {
+function SegmentText({segment, linkUrl}: {readonly segment: Segment; readonly linkUrl?: LinkUrlOf}) {
+	// A hyperlink (OSC 8) only from blogterm's own, checked URL of the link's number: never from the text.
+	const url = segment.link !== undefined && linkUrl ? linkUrl(segment.link) : undefined;
 	return (
 		<Text
 			bold={segment.bold}
@@ -12,26 +16,26 @@ function SegmentText({segment}: {readonly segment: Segment}) {
 			dimColor={segment.dim}
 			color={segment.role ? roleColours[segment.role] : undefined}
 		>
-			{segment.text}
+			{url === undefined ? segment.text : hyperlink(url, segment.text)}
 		</Text>
 	);
 }
 
 /** One rendered line; memoised so paging re-renders only the lines that changed. */
-export const StyledLineView = memo(function StyledLineView({line}: {readonly line: StyledLine}) {
+export const StyledLineView = memo(function StyledLineView({line, linkUrl}: {readonly line: StyledLine; readonly linkUrl?: LinkUrlOf}) {
 	if (line.length === 0) return <Text> </Text>;
 	return (
 		<Text wrap="truncate-end">
-			{line.map((segment, index) => <SegmentText key={index} segment={segment} />)}
+			{line.map((segment, index) => <SegmentText key={index} segment={segment} linkUrl={linkUrl} />)}
 		</Text>
 	);
 });
 
-/** A slice of lines, exactly as rendered by the core (already wrapped to the width). */
-export function StyledLines({lines}: {readonly lines: readonly StyledLine[]}) {
+/** A slice of lines, exactly as rendered by the core (already wrapped to the width); links as hyperlinks with `linkUrl`. */
+export function StyledLines({lines, linkUrl}: {readonly lines: readonly StyledLine[]; readonly linkUrl?: LinkUrlOf}) {
 	return (
 		<>
-			{lines.map((line, index) => <StyledLineView key={index} line={line} />)}
+			{lines.map((line, index) => <StyledLineView key={index} line={line} linkUrl={linkUrl} />)}
 		</>
 	);
 }

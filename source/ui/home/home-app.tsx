@@ -30,6 +30,10 @@ export type HomeAppProps = {
 	readonly perPage: number;
 	readonly myComments?: MyCommentsStore;
 	readonly keyMap?: KeyMap;
+	/** As the reader's (AppProps): links as OSC 8 hyperlinks, the clipboard, remembered post passwords. */
+	readonly hyperlinks?: AppProps['hyperlinks'];
+	readonly clipboard?: AppProps['clipboard'];
+	readonly postPasswords?: AppProps['postPasswords'];
 	/** Refresh every blog once the first frame is up (default true). */
 	readonly refreshOnStart?: boolean;
 	/** Refresh every this many minutes while open (default 30; 0: never). */
@@ -179,6 +183,9 @@ function Home(props: HomeAppProps) {
 				readMarks={readMarks}
 				myComments={props.myComments}
 				keyMap={props.keyMap}
+				hyperlinks={props.hyperlinks}
+				clipboard={props.clipboard}
+				postPasswords={props.postPasswords}
 				onExit={close}
 			/>
 		);

@@ -90,7 +90,7 @@ const actions = {
 	// Post
 	'line-down': {screen: 'post', keys: ['down', 'j', 'enter'], description: 'scroll down a line'},
 	'line-up': {screen: 'post', keys: ['up', 'k'], description: 'scroll up a line'},
-	'page-down': {screen: 'post', keys: ['space', 'pagedown', 'f'], description: 'page down'},
+	'page-down': {screen: 'post', keys: ['space', 'pagedown'], description: 'page down'},
 	'page-up': {screen: 'post', keys: ['b', 'pageup'], description: 'page up'},
 	top: {screen: 'post', keys: ['g', 'home'], description: 'top'},
 	bottom: {screen: 'post', keys: ['G', 'end'], description: 'bottom'},
@@ -101,6 +101,9 @@ const actions = {
 	'focus-related': {screen: 'post', keys: ['tab'], description: 'into Related Posts'},
 	'toggle-related': {screen: 'post', keys: ['h'], description: 'hide / show Related Posts'},
 	'open-in-browser': {screen: 'post', keys: ['o'], description: 'open in the browser'},
+	'follow-link': {screen: 'post', keys: ['f'], description: 'follow link N (f, the number, Enter; f alone with one link)'},
+	'copy-link': {screen: 'post', keys: ['y'], description: 'copy link N to the clipboard (y, the number, Enter; y Enter: the post’s own link)'},
+	'copy-post-link': {screen: 'post', keys: ['Y'], description: 'copy the post’s own link'},
 	'back-from-post': {screen: 'post', keys: ['backspace', 'delete', 'H'], description: 'back'},
 	// Related Posts, once Tab has moved into them
 	'related-down': {screen: 'related', keys: ['down', 'j'], description: 'next related post'},
@@ -201,6 +204,8 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['leave-reply'], help: 'leave a reply', hint: 'reply', rank: 4},
 		{actions: ['focus-related', 'toggle-related'], help: 'into / hide Related', hint: 'related', rank: 5},
 		{actions: ['open-in-browser'], help: 'open in the browser', hint: 'browser', rank: 6},
+		{actions: ['follow-link'], help: 'follow link N (f N Enter)', hint: 'follow link', rank: 8},
+		{actions: ['copy-link', 'copy-post-link'], help: 'copy link N / the post’s link', hint: 'copy link', rank: 11},
 		{actions: ['back-from-post'], help: 'back', hint: 'back', rank: 7},
 	],
 	related: [

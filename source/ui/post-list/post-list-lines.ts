@@ -14,7 +14,8 @@ export function listRow(post: PostSummary, width: number): {title: string; gap: 
 	const fullMeta = postMeta(post);
 	const meta = textWidth(fullMeta) > width / 2 ? fitToWidth(fullMeta, Math.floor(width / 2)) : fullMeta;
 	const titleRoom = Math.max(1, width - textWidth(meta) - 2);
-	const title = fitToWidth(post.title, titleRoom);
+	// As WordPress's own list marks a password-protected post.
+	const title = fitToWidth(post.isProtected ? `Protected: ${post.title}` : post.title, titleRoom);
 	const gap = ' '.repeat(Math.max(1, width - textWidth(title) - textWidth(meta)));
 	return {title, gap, meta};
 }

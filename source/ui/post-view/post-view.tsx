@@ -1,14 +1,19 @@
 import {useKeys} from '../hooks/use-keys.js';
-import {Box, Text} from 'ink';
+import {Box, Text, useStdout} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useMemo, useRef} from 'react';
-import {postRefKey, type Post, type PostNeighbours, type PostRef} from '../../model/post.js';
+import {isLocked, postRefKey, type Post, type PostId, type PostNeighbours, type PostRef} from '../../model/post.js';
+import {useUnlock, type UnlockState} from './use-unlock.js';
 import type {RelatedPost} from '../../model/related.js';
 import type {BlogSource} from '../../sources/blog-source.js';
 import {hostOf} from '../../http/client.js';
 import {offlineNote} from '../../store/cache.js';
 import {fitToWidth} from '../../render/fit-width.js';
 import {cleanLine} from '../../render/sanitize.js';
-import {layoutNeighbours, layoutPostBody, layoutPostBodyInSlices, layoutPostHead} from '../../render/post-layout.js';
+import {layoutNeighbours, layoutPostBodyInSlices, layoutPostBodyWithLinks, layoutPostHead, type PostBody} from '../../render/post-layout.js';
+import {linkUrlsOf} from '../../render/ansi.js';
+import {copyLink, type ClipboardWriter} from '../../platform/clipboard.js';
+import {displayUrl} from '../../render/link-url.js';
+import {followLink} from './follow-link.js';
 import type {StyledLine} from '../../render/styled-line.js';
 import {wrapPlainText} from '../../render/wrap.js';
 import {openUrl} from '../../platform/open-url.js';
@@ -18,9 +23,9 @@ import {StyledLines} from '../components/styled-lines.js';
 import {isSameAnswer, useAsync, useRefreshingAsync, type RefreshingLoadOptions} from '../hooks/use-async.js';
 import {RelatedPanel, relatedPanelLines} from '../related-panel/related-panel.js';
 import {theme} from '../theme.js';
-import type {Action, KeyMap} from '../keys/key-map.js';
+import type {Action, KeyMap, KeyPress} from '../keys/key-map.js';
 import {useKeyMap} from '../keys/use-key-map.js';
-import {placeOf, topFor, usePostViewState, type PostPlace} from './use-post-view-state.js';
+import {placeOf, topFor, usePostViewState, type LinkPrompt, type PostPlace} from './use-post-view-state.js';
 import type {PostFetchAhead} from '../hooks/use-post-prefetch.js';
 
 /** At this width and wider, Related Posts sits beside the post instead of under it. */
@@ -53,8 +58,16 @@ export type PostViewProps = {
 	readonly showRelated: boolean;
 	readonly onToggleRelated: () => void;
 	readonly onBack: () => void;
-	/** Open another post (previous/next, a related post). */
-	readonly onOpenPost: (ref: PostRef) => void;
+	/** Open another post (a related post, a link to a post of the same blog), with the post itself when it is already here. */
+	readonly onOpenPost: (ref: PostRef, post?: Post) => void;
+	/** Links are OSC 8 hyperlinks (the terminal supports them, or the user asked). */
+	readonly hyperlinks?: boolean;
+	/** Where `y` writes its OSC 52 sequence: the terminal (Ink's stdout unless a test says otherwise). */
+	readonly clipboard?: ClipboardWriter;
+	/** The password given for a protected post earlier in this session: tried at once. */
+	readonly passwordFor?: (id: PostId) => string | undefined;
+	/** A protected post was opened with its password: kept for the session (and beyond, with `remember`). */
+	readonly onUnlocked?: (post: Post, password: string, remember: boolean) => void;
 	/** Open the newer (n) or older (p) post. */
 	readonly onOpenNeighbour: (ref: PostRef, direction: 'next' | 'previous') => void;
 	readonly onOpenThread: (post: Post) => void;
@@ -71,6 +84,8 @@ export type PostViewProps = {
 
 /** Posts with more HTML than this are laid out in slices (a usual post is a few dozen kB). */
 const longPostChars = 512 * 1024;
+
+const noBody: PostBody = {lines: [], links: []};
 
 const formatMegabytes = (characters: number) => `${(characters / 1_000_000).toFixed(1)} MB`;
 
@@ -95,7 +110,15 @@ export function PostView(props: PostViewProps) {
 	// The copy kept on disk shows at once; a refresh that brings the same post keeps the same object, so
 	// nothing is wrapped again, and the reader's place (kept apart from the post) never moves.
 	const postState = useRefreshingAsync(key, loadPost, {revision: source, isSame: isSameAnswer, initial: props.shown?.post ?? props.prefetched});
-	const post = postState.status === 'done' ? postState.value : undefined;
+	const loaded = postState.status === 'done' ? postState.value : undefined;
+	// A password-protected post asks for its password first; the right one gives the post with its body.
+	const onUnlockedRef = useRef(props.onUnlocked);
+	useLayoutEffect(() => {
+		onUnlockedRef.current = props.onUnlocked;
+	});
+	const unlocked = useCallback((found: Post, password: string, remember: boolean) => onUnlockedRef.current?.(found, password, remember), []);
+	const unlock = useUnlock(source, loaded, loaded ? props.passwordFor?.(loaded.id) : undefined, unlocked);
+	const post = unlock.unlocked ?? loaded;
 	const postKey = post ? String(post.id) : undefined;
 
 	const loadNeighbours = useCallback((signal: AbortSignal) => source.fetchNeighbours(post!, {signal}), [source, post]);
@@ -113,6 +136,11 @@ export function PostView(props: PostViewProps) {
 	}, [source]);
 
 	const [state, dispatch] = usePostViewState(props.place);
+	const {stdout} = useStdout();
+	const clipboard = props.clipboard ?? stdout;
+	// A link being followed (the blog asked whether it is one of its posts): stopped when the screen goes.
+	const following = useRef<AbortController | undefined>(undefined);
+	useEffect(() => () => following.current?.abort(), []);
 	const keyMap = useKeyMap();
 	// `c` pressed while the check was on its way: answered when the check is (once: the wish is then forgotten).
 	const commentWanted = useRef(false);
@@ -152,11 +180,13 @@ export function PostView(props: PostViewProps) {
 	const head = useMemo(() => (post ? layoutPostHead(post, bodyWidth) : []), [post, bodyWidth]);
 	// A long post is laid out a slice at a time, so the screen and Esc stay alive meanwhile; a usual one at once.
 	const isLong = post !== undefined && post.html.length > longPostChars;
-	const shortBody = useMemo(() => (post && !isLong ? layoutPostBody(post, bodyWidth) : []), [post, isLong, bodyWidth]);
+	const shortBody = useMemo(() => (post && !isLong ? layoutPostBodyWithLinks(post, bodyWidth) : noBody), [post, isLong, bodyWidth]);
 	const layOutLongBody = useCallback((signal: AbortSignal) => layoutPostBodyInSlices(post!, bodyWidth, {signal}), [post, bodyWidth]);
 	const longBody = useAsync(isLong ? `${postKey}@${bodyWidth}` : undefined, layOutLongBody);
-	const noLines = useMemo<StyledLine[]>(() => [], []);
-	const body = !isLong ? shortBody : longBody.status === 'done' ? longBody.value : noLines;
+	const laidOut = !isLong ? shortBody : longBody.status === 'done' ? longBody.value : noBody;
+	const body = laidOut.lines;
+	const postLinks = laidOut.links;
+	const linkUrl = useMemo(() => (props.hyperlinks ? linkUrlsOf(postLinks) : undefined), [props.hyperlinks, postLinks]);
 	const layingOut = isLong && longBody.status === 'loading';
 	const {tail, relatedAt} = useMemo(() => {
 		if (!post) return {tail: [], relatedAt: undefined};
@@ -174,7 +204,8 @@ export function PostView(props: PostViewProps) {
 		lines.push([], ...commentLines(post, commentable.status === 'loading' ? undefined : canComment, bodyWidth, keyMap));
 		return {tail: lines, relatedAt};
 	}, [post, neighbours, related, commentable, canComment, showRelated, isWide, bodyWidth, state.relatedFocused, state.relatedIndex, keyMap]);
-	const lines = useMemo(() => [...head, [], ...body, ...tail], [head, body, tail]);
+	const unlockState = unlock.asking ? unlock.state : undefined;
+	const lines = useMemo(() => (unlockState ? [...head, [], ...passwordLines(unlockState, bodyWidth)] : [...head, [], ...body, ...tail]), [head, body, tail, unlockState, bodyWidth]);
 	const maxTop = Math.max(0, lines.length - viewportHeight);
 
 	// A resize re-wraps the text; the reader stays at the same place in it (derived, so the first frame is right).
@@ -187,6 +218,46 @@ export function PostView(props: PostViewProps) {
 		const target = neighbours.value[which];
 		if (target) props.onOpenNeighbour({kind: 'id', id: target.id}, which);
 		else dispatch({type: 'message', message: which === 'next' ? 'This is the newest post.' : 'This is the oldest post.'});
+	};
+
+	/** Writes link N (or, undefined, the post's own link) to the clipboard: only here, on a key the user pressed. */
+	const copy = (number: number | undefined) => {
+		const url = number === undefined ? post!.link : postLinks[number - 1];
+		const message = url ? copyLink(url, clipboard, displayUrl(url)) : 'This post has no link of its own.';
+		dispatch({type: 'prompt-done', message});
+	};
+
+	/** Link N: a post of this blog opens here (Esc comes back), anything else in the browser. */
+	const follow = (number: number) => {
+		const url = postLinks[number - 1];
+		if (!url) return;
+		following.current?.abort();
+		const abort = new AbortController();
+		following.current = abort;
+		dispatch({type: 'prompt-done', message: `Opening ${displayUrl(url)}…`});
+		void followLink(source, url, abort.signal).then(result => {
+			if (abort.signal.aborted) return;
+			following.current = undefined;
+			if (result.kind === 'post') {
+				dispatch({type: 'message', message: undefined});
+				props.onOpenPost({kind: 'id', id: result.post.id}, result.post);
+			} else dispatch({type: 'message', message: cleanLine(result.message)});
+		});
+	};
+
+	/** Digits, Backspace, Enter (act) or Esc (cancel) while a link number is asked for. */
+	const answerLinkPrompt = (input: string, key: KeyPress, prompt: LinkPrompt) => {
+		if (key.escape) return dispatch({type: 'prompt-done'});
+		if (key.backspace || key.delete) return dispatch({type: 'prompt-digit', digit: undefined});
+		if (/^\d$/.test(input)) return dispatch({type: 'prompt-digit', digit: input});
+		if (!key.return) return;
+		const number = prompt.digits === '' ? undefined : Number(prompt.digits);
+		if (prompt.purpose === 'copy' && number === undefined) return copy(undefined);
+		if (number === undefined || number < 1 || number > postLinks.length) {
+			return dispatch({type: 'prompt-done', message: postLinks.length === 1 ? 'This post has one link: [1].' : `This post has links [1] to [${postLinks.length}].`});
+		}
+		if (prompt.purpose === 'copy') copy(number);
+		else follow(number);
 	};
 
 	useKeys((input, key) => {
@@ -202,6 +273,18 @@ export function PostView(props: PostViewProps) {
 			if (is('back') || is('back-from-post')) props.onBack();
 			return;
 		}
+		if (unlock.asking) {
+			if (key.escape) return props.onBack();
+			if (key.return) return unlock.submit();
+			if (key.backspace || key.delete) return unlock.erase();
+			if (key.ctrl && input === 'u') return unlock.clear();
+			if (key.tab) return unlock.toggleRemember();
+			// A password pasted with its line's end is the password; other control characters are no part of one.
+			const typed = input.replace(/[\r\n]+$/, '');
+			if (!key.ctrl && !key.meta && typed !== '' && !/[\u0000-\u001F\u007F-\u009F]/.test(typed)) unlock.type(typed);
+			return;
+		}
+		if (state.linkPrompt) return answerLinkPrompt(input, key, state.linkPrompt);
 		if (state.relatedFocused) {
 			if (is('leave-related')) return dispatch({type: 'focus-related', focused: false});
 			if (is('back-from-post')) return props.onBack();
@@ -224,6 +307,7 @@ export function PostView(props: PostViewProps) {
 		else if (is('read-comments')) props.onOpenThread(post!);
 		else if (is('leave-reply')) {
 			if (canComment) props.onComment(post!);
+			else if (post!.isProtected && post!.commentsOpen) dispatch({type: 'message', message: protectedCommentNote});
 			else if (commentable.status === 'loading') {
 				// The key is not lost: the form opens as soon as the blog says the post takes comments.
 				commentWanted.current = true;
@@ -238,6 +322,14 @@ export function PostView(props: PostViewProps) {
 				dispatch({type: 'focus-related', focused: true, ...at, viewport: viewportHeight, maxTop, width: bodyWidth, total: lines.length});
 			} else dispatch({type: 'message', message: related.status === 'done' ? 'No related posts.' : 'Related posts are still loading.'});
 		} else if (is('toggle-related')) props.onToggleRelated();
+		else if (is('follow-link')) {
+			if (postLinks.length === 1) follow(1);
+			else if (postLinks.length === 0) dispatch({type: 'message', message: 'This post has no links.'});
+			else dispatch({type: 'prompt-link', purpose: 'follow'});
+		} else if (is('copy-link')) {
+			if (postLinks.length === 0) copy(undefined);
+			else dispatch({type: 'prompt-link', purpose: 'copy'});
+		} else if (is('copy-post-link')) copy(undefined);
 		else if (is('open-in-browser')) {
 			// The link is cleaned where it entered the model; cleaned again here, as every text on screen is.
 			void openUrl(post!.link).then(error => dispatch({type: 'message', message: cleanLine(error ?? `Opened ${post!.link} in the browser.`)}));
@@ -257,12 +349,14 @@ export function PostView(props: PostViewProps) {
 	const updating = postState.refreshing || props.sourceRefreshing ? ' · updating…' : '';
 	const position = `lines ${top + 1}–${bottom} of ${lines.length} · ${percent}%${saved}${updating}`;
 	const hintWidth = Math.max(0, width - position.length - 3);
-	const hints = keyMap.hints(state.relatedFocused ? 'related' : 'post', hintWidth, {omit: canComment || commentable.status === 'loading' ? [] : ['leave-reply']});
+	const hints = unlockState
+		? `Enter open · Tab remember · ${keyMap.hint('back', 'back')}`
+		: keyMap.hints(state.relatedFocused ? 'related' : 'post', hintWidth, {omit: canComment || commentable.status === 'loading' ? [] : ['leave-reply']});
 	return (
 		<Box flexDirection="column" height={height}>
 			<Box flexDirection="row" height={viewportHeight}>
 				<Box flexDirection="column" width={bodyWidth} height={viewportHeight} overflow="hidden">
-					<StyledLines lines={visible} />
+					<StyledLines lines={visible} linkUrl={linkUrl} />
 				</Box>
 				{isWide ? (
 					<Box marginLeft={1}>
@@ -272,19 +366,45 @@ export function PostView(props: PostViewProps) {
 			</Box>
 			<Text wrap="truncate-end">
 				<Text inverse>{` ${position} `}</Text>
-				<Text color={state.message ? theme.warning : theme.muted}>{fitToWidth(` ${state.message ?? hints}`, Math.max(0, width - position.length - 2))}</Text>
+				<Text color={state.message || state.linkPrompt ? theme.warning : theme.muted}>{fitToWidth(` ${state.linkPrompt ? promptText(state.linkPrompt, postLinks.length) : state.message ?? hints}`, Math.max(0, width - position.length - 2))}</Text>
 			</Text>
 		</Box>
 	);
 }
 
-/** "12 comments · C read · c reply", or that comments are closed. */
+/** What a protected post's open comments need that blogterm cannot give yet (WordPress's password cookie). */
+const protectedCommentNote = 'Comments are open on the blog, but blogterm cannot yet send one to a password-protected post: o opens it in the browser.';
+
+/** The masked password field of a protected post, and how the last try went. */
+function passwordLines(unlock: UnlockState, width: number): StyledLine[] {
+	const lines: StyledLine[] = wrapPlainText('This post is password protected. To read it, type its password and press Enter:', width);
+	lines.push([], [{text: 'Password: ', bold: true}, {text: `${'•'.repeat(Math.min([...unlock.typed].length, Math.max(0, width - 12)))}▏`}]);
+	lines.push(...wrapPlainText(`${unlock.remember ? '[x]' : '[ ]'} Remember it on this computer (Tab); otherwise it is kept until blogterm quits.`, width, {role: 'muted'}));
+	if (unlock.status === 'checking') lines.push([], [{text: 'Checking…', role: 'muted'}]);
+	if (unlock.status === 'wrong') lines.push([], [{text: 'That password is not right.', role: 'error'}]);
+	if (unlock.status === 'failed' && unlock.error) lines.push([], ...wrapPlainText(unlock.error, width, {role: 'error'}));
+	return lines;
+}
+
+/** "12 comments · C read · c reply", that comments are closed, or that the post's password is needed first: the blog's state. */
 function commentLines(post: Post, canComment: boolean | undefined, width: number, keyMap: KeyMap): StyledLine[] {
 	const count = post.commentCount;
 	const counted = count === undefined ? 'Comments' : count === 1 ? '1 comment' : `${count} comments`;
 	const read = keyMap.hint('read-comments', 'to read');
-	const text = canComment === undefined
-		? `${counted} · ${read}`
-		: canComment ? `${counted} · ${read} · ${keyMap.hint('leave-reply', 'to leave a reply')}` : `${counted} · ${read} · Comments are closed.`;
+	const text = isLocked(post)
+		? `${counted} · the post’s password is needed first.`
+		: canComment === undefined
+			? `${counted} · ${read}`
+			: canComment
+				? `${counted} · ${read} · ${keyMap.hint('leave-reply', 'to leave a reply')}`
+				: post.isProtected && post.commentsOpen ? `${counted} · ${read} · ${protectedCommentNote}` : `${counted} · ${read} · Comments are closed.`;
 	return wrapPlainText(text, width, {bold: true});
+}
+
+/** "Follow link (1–12): 3▏ Enter · Esc cancels" */
+function promptText(prompt: LinkPrompt, count: number): string {
+	const what = prompt.purpose === 'follow' ? 'Follow link' : 'Copy link';
+	const range = count === 1 ? '1' : `1–${count}`;
+	const enter = prompt.purpose === 'copy' ? 'Enter (alone: this post’s link)' : 'Enter';
+	return `${what} (${range}): ${prompt.digits}▏ ${enter} · Esc cancels`;
 }

@@ -17,6 +17,13 @@ export type PostViewState = {
 	readonly beforeRelated?: Pick<PostViewState, 'top' | 'topWidth' | 'topTotal' | 'atEnd'>;
 	/** A one-line note in the status bar ("Opened in the browser."). */
 	readonly message: string | undefined;
+	/** A link number being typed after `f` (follow) or `y` (copy), shown in the status bar; Enter acts on it. */
+	readonly linkPrompt?: LinkPrompt;
+};
+
+export type LinkPrompt = {
+	readonly purpose: 'follow' | 'copy';
+	readonly digits: string;
 };
 
 export type PostViewAction =
@@ -32,7 +39,13 @@ export type PostViewAction =
 	| {readonly type: 'focus-related'; readonly focused: true; readonly start: number; readonly end: number; readonly viewport: number; readonly maxTop: number; readonly width: number; readonly total: number}
 	| {readonly type: 'focus-related'; readonly focused: false}
 	| {readonly type: 'select-related'; readonly by: number; readonly count: number}
-	| {readonly type: 'message'; readonly message: string | undefined};
+	| {readonly type: 'message'; readonly message: string | undefined}
+	/** `f` or `y`: asks for a link number. */
+	| {readonly type: 'prompt-link'; readonly purpose: LinkPrompt['purpose']}
+	/** A digit typed (at most 6 kept), or the last taken back (`digit: undefined`). */
+	| {readonly type: 'prompt-digit'; readonly digit: string | undefined}
+	/** Enter or Esc: the prompt goes (what Enter does is the screen's part). */
+	| {readonly type: 'prompt-done'; readonly message?: string};
 
 const clamp = (value: number, max: number) => Math.max(0, Math.min(value, Math.max(0, max)));
 
@@ -61,6 +74,16 @@ export function postViewReducer(state: PostViewState, action: PostViewAction): P
 			return {...state, relatedIndex: clamp(state.relatedIndex + action.by, action.count - 1)};
 		case 'message':
 			return {...state, message: action.message};
+		case 'prompt-link':
+			return {...state, linkPrompt: {purpose: action.purpose, digits: ''}, message: undefined};
+		case 'prompt-digit': {
+			if (!state.linkPrompt) return state;
+			const {digits} = state.linkPrompt;
+			const next = action.digit === undefined ? digits.slice(0, -1) : digits.length < 6 ? digits + action.digit : digits;
+			return {...state, linkPrompt: {...state.linkPrompt, digits: next}};
+		}
+		case 'prompt-done':
+			return {...state, linkPrompt: undefined, message: action.message};
 	}
 }
 
@@ -77,10 +100,10 @@ export function topFor(state: PostViewState, width: number, total: number, maxTo
 }
 
 /** Where the reader was in a post, kept in the history when they leave it (everything but the passing note). */
-export type PostPlace = Omit<PostViewState, 'message'>;
+export type PostPlace = Omit<PostViewState, 'message' | 'linkPrompt'>;
 
 export function placeOf(state: PostViewState): PostPlace {
-	const {message: _message, ...place} = state;
+	const {message: _message, linkPrompt: _linkPrompt, ...place} = state;
 	return place;
 }
 

@@ -103,6 +103,39 @@ describe('a WordPress blog through its REST API (the demo blog)', () => {
 		assert.equal(await source.canComment(post), false);
 	});
 
+	it('reads a password-protected post with its password: the body, the comment count and the thread', async () => {
+		const locked = await source.fetchPost({kind: 'slug', slug: specialPosts.passwordProtected});
+		await assert.rejects(source.fetchComments(locked), /password protected/);
+		for (const ref of [{kind: 'id', id: locked.id} as const, {kind: 'slug', slug: specialPosts.passwordProtected} as const, {kind: 'url', url: locked.link} as const]) {
+			const post = await source.fetchPost(ref, {password: 'sesame'});
+			assert.equal(post.isProtected, true);
+			assert.equal(post.password, 'sesame');
+			assert.match(post.html, /compost/i);
+			assert.equal(post.commentCount, 1);
+			const comments = await source.fetchComments(post);
+			assert.equal(comments.length, 1);
+		}
+	});
+
+	it('refuses a wrong password in words, with its own kind', async () => {
+		const locked = await source.fetchPost({kind: 'slug', slug: specialPosts.passwordProtected});
+		await assert.rejects(source.fetchPost({kind: 'id', id: locked.id}, {password: 'open sesame'}), (error: unknown) => {
+			assert.ok(error instanceof BlogError);
+			assert.equal(error.kind, 'wrong-password');
+			assert.equal(error.message, 'That password is not right.');
+			return true;
+		});
+	});
+
+	it('marks a protected post in the list', async () => {
+		const locked = await source.fetchPost({kind: 'slug', slug: specialPosts.passwordProtected});
+		for (let page = 1; page <= Math.ceil(all.length / 10); page++) {
+			const found = (await source.fetchPostPage(page, 10)).posts.find(post => post.id === locked.id);
+			if (found) return assert.equal(found.isProtected, true);
+		}
+		assert.fail('the protected post is on a list page');
+	});
+
 	it('takes related posts from Jetpack when the blog has it', async () => {
 		const post = await source.fetchPost({kind: 'slug', slug: specialPosts.withJetpack});
 		const related = await source.fetchRelated(post, 5);

@@ -7,6 +7,12 @@ import {
 	type CommentSentJson, type PostJson, type PostListJson, type Run,
 } from './blogterm.js';
 import {getJson, postCommentForm, request, restUrl, wpDieMessage} from './rest.js';
+import {createElement} from 'react';
+import {render} from 'ink-testing-library';
+import {createHttpClient} from '../../../source/http/client.js';
+import {openBlog} from '../../../source/sources/open-blog.js';
+import {App, type ReadMarks} from '../../../source/ui/app.js';
+import {frameText, keys, press, waitForFrame, waitForText} from '../../ui/helpers.js';
 import type {Commenter, Target} from './target.js';
 import {collapse, readComments, type TruthComment, type TruthPost} from './truth.js';
 
@@ -188,7 +194,9 @@ export function defineBlogChecks<T extends Target>(open: () => Promise<T>): () =
 		});
 
 		it('finds the same post by its ID, its slug, its link and its ?p= URL', async () => {
-			const held = target.truth.posts[Math.floor(target.truth.posts.length / 2)]!;
+			// One a visitor can read without a password.
+			const readable = target.truth.posts.filter(candidate => !candidate.isProtected);
+			const held = readable[Math.floor(readable.length / 2)]!;
 			const refs = [String(held.id), held.slug, held.link, new URL(`?p=${held.id}`, site()).toString()];
 			const runs = await Promise.all(refs.map(async ref => post(ref)));
 			for (const [index, run] of runs.entries()) {
@@ -209,7 +217,7 @@ export function defineBlogChecks<T extends Target>(open: () => Promise<T>): () =
 			});
 			// The newest, the last of list page 1, the first of page 2, the oldest.
 			const indexes = [0, perPage - 1, perPage, posts.length - 1];
-			const runs = await Promise.all(indexes.map(async index => post(posts[index]!.id)));
+			const runs = await Promise.all(indexes.map(async index => post(posts[index]!.id, ...(posts[index]!.isProtected ? ['--password', target.protectedPassword] : []))));
 			for (const [at, run] of runs.entries()) {
 				const index = indexes[at]!;
 				assertExit(run, 0);
@@ -223,13 +231,22 @@ export function defineBlogChecks<T extends Target>(open: () => Promise<T>): () =
 			for (const run of await Promise.all(refs.map(async ref => post(ref)))) assertOneErrorLine(run, 3);
 		});
 
-		it('a password-protected post prints its title, not its text', async () => {
+		it('a password-protected post without --password exits 3 and says to give it; a wrong one exits 2', async () => {
 			const held = postsOf(target).protectedPost();
-			const run = await post(held.id);
-			assertExit(run, 0);
-			const printed = jsonOf<PostJson>(run);
-			assert.equal(printed.title, held.title);
-			assert.equal(printed.html.trim(), '', 'the blog gives out no body');
+			assertOneErrorLine(await post(held.id), 3, /^blogterm: “.+” is password protected: give --password$/);
+			assertOneErrorLine(await post(held.id, '--password', 'not-the-password'), 2, /^blogterm: That password is not right\.$/);
+		});
+
+		it('a password-protected post with --password prints its text and its thread, by ID and by slug', async () => {
+			const held = postsOf(target).protectedPost();
+			for (const ref of [String(held.id), held.slug]) {
+				const run = await post(ref, '--password', target.protectedPassword, '--comments');
+				assertExit(run, 0);
+				const printed = jsonOf<PostJson>(run);
+				assert.equal(printed.title, held.title);
+				assert.notEqual(printed.html.trim(), '', 'the body, with the password');
+				assert.ok(Array.isArray(printed.comments), 'the thread, with the password');
+			}
 		});
 
 		it('a post with comments closed says so, and its thread still prints', async () => {
@@ -274,6 +291,25 @@ export function defineBlogChecks<T extends Target>(open: () => Promise<T>): () =
 			const run = await post(held.id, '--comments');
 			assertExit(run, 0);
 			assertThread(jsonOf<PostJson>(run), held.comments!);
+		});
+	});
+
+	describe('the reader', () => {
+		it('a password-protected post asks for its password; a wrong one is refused, the right one shows the text', async () => {
+			const held = postsOf(target).protectedPost();
+			const http = createHttpClient();
+			const noMarks: ReadMarks = {readIds: () => new Set(), markRead: () => undefined};
+			const app = render(createElement(App, {site: site(), openSource: async (url: string, signal: AbortSignal) => openBlog(http, url, {signal}), perPage: 10, readMarks: noMarks, initialPost: {kind: 'id', id: held.id}}));
+			try {
+				await waitForText(app, 'This post is password protected.', 15_000);
+				assert.ok(frameText(app).includes(held.title));
+				await press(app, 'not-the-password', keys.enter);
+				await waitForText(app, 'That password is not right.', 15_000);
+				await press(app, target.protectedPassword, keys.enter);
+				await waitForFrame(app, frame => !frame.includes('Password:') && /lines 1–/.test(frame), 15_000);
+			} finally {
+				app.unmount();
+			}
 		});
 	});
 
@@ -514,11 +550,12 @@ export function defineBlogChecks<T extends Target>(open: () => Promise<T>): () =
 			assert.deepEqual(await storedWith(held.id, text), []);
 		});
 
-		it('on a password-protected post is refused: exit 4, and the blog does not hold it', async () => {
+		it('on a password-protected post: without --password exit 3, with it exit 4 (not sent yet), and the blog does not hold it', async () => {
 			await target.forgetRecentComments();
 			const held = postsOf(target).protectedPost();
 			const text = uniqueText('Without the password');
-			assertOneErrorLine(await comment(held.id, text, target.knownCommenter), 4);
+			assertOneErrorLine(await comment(held.id, text, target.knownCommenter), 3, /give --password/);
+			assertOneErrorLine(await comment(held.id, text, target.knownCommenter, '--password', target.protectedPassword), 4);
 			assert.deepEqual(await storedWith(held.id, text), []);
 		});
 

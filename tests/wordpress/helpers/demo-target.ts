@@ -64,6 +64,8 @@ export async function openDemoBlog(): Promise<Target> {
 		restRoot,
 		truth,
 		knownCommenter: seededApprovedCommenter,
+		// source/demo/content/posts.ts: "The Committee's Compost Recipe".
+		protectedPassword: 'sesame',
 		storedComments(postId) {
 			const store = CommentStore.open(dataDir, demoBlogContent());
 			return Promise.resolve(store.all().filter(comment => comment.post === postId).map((comment): StoredComment => ({

@@ -31,6 +31,8 @@ export type Target = {
 	readonly restRoot: string;
 	/** What the blog holds, read through its REST API when the target opened. */
 	readonly truth: BlogTruth;
+	/** The password of the blog's password-protected post. */
+	readonly protectedPassword: string;
 	/** Someone with an approved comment already: their next comment is published at once. */
 	readonly knownCommenter: Commenter;
 	/** Every comment on a post, held ones included, read from the blog's own storage. */

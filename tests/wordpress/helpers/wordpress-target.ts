@@ -26,6 +26,7 @@ export type Seeded = {
 	readonly busyPostId: number;
 	readonly closedPostId: number;
 	readonly protectedPostId: number;
+	readonly protectedPassword: string;
 	readonly commentPostId: number;
 	readonly knownCommenter: Commenter;
 	readonly posts: ReadonlyArray<{
@@ -84,6 +85,7 @@ export async function openWordPress(name: 'plain' | 'pretty'): Promise<WordPress
 		truth,
 		seeded: site.seeded,
 		knownCommenter: site.seeded.knownCommenter,
+		protectedPassword: site.seeded.protectedPassword,
 		async storedComments(postId) {
 			const comments = JSON.parse(await tool('comments', String(postId))) as ToolComment[];
 			return comments.map((comment): StoredComment => ({
