@@ -62,6 +62,8 @@ echo "wordpress e2e: WordPress ready in $((SECONDS - started)) s" >&2
 if [ -z "${BLOGTERM_E2E_CLI:-}" ]; then
 	node scripts/build.mjs
 	cp -R dist "$state/dist"
+	# better-sqlite3 is not bundled (a native addon): the copy finds it where an installed blogterm would.
+	ln -s "$root/node_modules" "$state/node_modules"
 	export BLOGTERM_E2E_CLI="$state/dist/cli.js"
 fi
 
