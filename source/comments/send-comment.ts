@@ -1,9 +1,6 @@
 import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
 import {toBlogError, type HttpClient, type HttpResponse} from '../http/client.js';
-import {readFileSync} from 'node:fs';
-import {join} from 'node:path';
-import {blogtermPaths} from '../store/paths.js';
-import {noteStoreProblem} from '../store/settings-files.js';
+import {readSetting} from '../store/settings.js';
 import {heldMessage, readFormResponse, readRestResponse, restErrorCode, unknownMessage} from './outcome.js';
 
 /*
@@ -64,22 +61,8 @@ function hostOfSite(site: string): string | undefined {
  * `settings.json`). A file that cannot be read names none, and says so.
  */
 export function credentialSitesFromSettings(environment: NodeJS.ProcessEnv = process.env): string[] {
-	const path = join(blogtermPaths(environment).config, 'settings.json');
-	let text: string;
-	try {
-		text = readFileSync(path, 'utf8');
-	} catch {
-		return [];
-	}
-	try {
-		const sites = (JSON.parse(text) as Record<string, unknown> | null)?.[credentialSitesSetting];
-		if (sites === undefined) return [];
-		if (Array.isArray(sites) && sites.every(site => typeof site === 'string')) return sites;
-	} catch {
-		// Said below.
-	}
-	noteStoreProblem(`${credentialSitesSetting} in ${path} could not be read (it should be a list of sites); your WordPress account is used only on the site you named.`);
-	return [];
+	const isSites = (value: unknown) => (Array.isArray(value) && value.every(site => typeof site === 'string') ? value : undefined);
+	return readSetting(credentialSitesSetting, isSites, 'it should be a list of sites; your WordPress account is used only on the site you named', environment) ?? [];
 }
 
 /**

@@ -1,7 +1,4 @@
-import {readFileSync} from 'node:fs';
-import {join} from 'node:path';
-import {blogtermPaths} from '../store/paths.js';
-import {noteStoreProblem} from '../store/settings-files.js';
+import {readSetting} from '../store/settings.js';
 
 /** Whether links are OSC 8 hyperlinks: `--hyperlinks`, or `"hyperlinks"` in settings.json. */
 export type HyperlinkMode = 'auto' | 'always' | 'never';
@@ -18,24 +15,7 @@ export function parseHyperlinkMode(text: string): HyperlinkMode | undefined {
 
 /** `"hyperlinks": "auto" | "always" | "never"` in settings.json; auto when absent. A value it cannot read is said, and auto. */
 export function hyperlinkModeFromSettings(environment: NodeJS.ProcessEnv = process.env): HyperlinkMode {
-	const path = join(blogtermPaths(environment).config, 'settings.json');
-	let text: string;
-	try {
-		text = readFileSync(path, 'utf8');
-	} catch {
-		return 'auto';
-	}
-	let value: unknown;
-	try {
-		value = (JSON.parse(text) as Record<string, unknown> | null)?.[hyperlinksSetting];
-	} catch {
-		// Said below.
-	}
-	if (value === undefined) return 'auto';
-	const mode = typeof value === 'string' ? parseHyperlinkMode(value) : undefined;
-	if (mode) return mode;
-	noteStoreProblem(`${hyperlinksSetting} in ${path} could not be read (it should be "auto", "always" or "never"); blogterm decides by the terminal.`);
-	return 'auto';
+	return readSetting(hyperlinksSetting, value => (typeof value === 'string' ? parseHyperlinkMode(value) : undefined), 'it should be "auto", "always" or "never"; blogterm decides by the terminal', environment) ?? 'auto';
 }
 
 function version(text: string | undefined): number[] {

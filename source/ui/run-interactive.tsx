@@ -14,6 +14,7 @@ import {blogtermPaths, type BlogtermPaths} from '../store/paths.js';
 import {HomeApp} from './home/home-app.js';
 import {storeHomeData, storeReadMarks} from './home/store-home-data.js';
 import {PostPasswords} from '../store/post-passwords.js';
+import {readSetting} from '../store/settings.js';
 import {hyperlinkModeFromSettings, hyperlinksOn, parseHyperlinkMode} from '../platform/hyperlinks.js';
 
 // The alternate screen, and bracketed paste: a paste arrives between ESC[200~ and ESC[201~, kept whole.
@@ -35,10 +36,22 @@ export type ReaderFlags = SiteFlags & {
 /** Said under the demo blog when no blog is followed. */
 export const followHint = 'No blogs followed yet: blogterm --follow URL follows one.';
 
-/** How often the home screen refreshes every blog: BLOGTERM_REFRESH_MINUTES, default 30 (0: only on start and r). */
+/** The settings entry (settings.json) for how often the home screen refreshes every blog, in minutes. */
+export const refreshMinutesSetting = 'refreshMinutes';
+
+const minutesOf = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined);
+
+/**
+ * How often the home screen refreshes every blog, in minutes (0: only on start and r): BLOGTERM_REFRESH_MINUTES,
+ * else `"refreshMinutes"` in settings.json, else 30.
+ */
 export function refreshMinutes(environment: NodeJS.ProcessEnv = process.env): number {
-	const value = Number(environment['BLOGTERM_REFRESH_MINUTES']);
-	return environment['BLOGTERM_REFRESH_MINUTES'] !== undefined && Number.isFinite(value) && value >= 0 ? value : 30;
+	const fromEnvironment = environment['BLOGTERM_REFRESH_MINUTES'];
+	if (fromEnvironment !== undefined && fromEnvironment.trim() !== '') {
+		const minutes = minutesOf(Number(fromEnvironment));
+		if (minutes !== undefined) return minutes;
+	}
+	return readSetting(refreshMinutesSetting, minutesOf, 'it should be a number of minutes, 0 or more; every 30 minutes', environment) ?? 30;
 }
 
 /**

@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {render} from 'ink-testing-library';
 import {createHttpClient} from '../../../source/http/client.js';
 import type {PostSummary} from '../../../source/model/post.js';
 import {openBlog} from '../../../source/sources/open-blog.js';
+import {setStoreNoticeSink} from '../../../source/store/settings-files.js';
 import {App} from '../../../source/ui/app.js';
 import {HomeApp} from '../../../source/ui/home/home-app.js';
 import {followHint, refreshMinutes} from '../../../source/ui/run-interactive.js';
@@ -258,10 +262,26 @@ describe('the home screen', () => {
 		app.unmount();
 	});
 
-	it('takes the refresh interval from BLOGTERM_REFRESH_MINUTES, 30 by default', () => {
-		assert.equal(refreshMinutes({}), 30);
-		assert.equal(refreshMinutes({BLOGTERM_REFRESH_MINUTES: '5'}), 5);
-		assert.equal(refreshMinutes({BLOGTERM_REFRESH_MINUTES: '0'}), 0);
-		assert.equal(refreshMinutes({BLOGTERM_REFRESH_MINUTES: 'soon'}), 30);
+	it('takes the refresh interval from BLOGTERM_REFRESH_MINUTES, else the setting, else 30; a setting it cannot read is said', () => {
+		const home = mkdtempSync(join(tmpdir(), 'blogterm-refresh-setting-'));
+		const notes: string[] = [];
+		const restore = setStoreNoticeSink(note => notes.push(note));
+		try {
+			const environment = {BLOGTERM_HOME: home};
+			assert.equal(refreshMinutes(environment), 30);
+			assert.equal(refreshMinutes({...environment, BLOGTERM_REFRESH_MINUTES: '5'}), 5);
+			assert.equal(refreshMinutes({...environment, BLOGTERM_REFRESH_MINUTES: '0'}), 0);
+			assert.equal(refreshMinutes({...environment, BLOGTERM_REFRESH_MINUTES: 'soon'}), 30);
+			mkdirSync(join(home, 'config'), {recursive: true});
+			writeFileSync(join(home, 'config', 'settings.json'), JSON.stringify({refreshMinutes: 10}));
+			assert.equal(refreshMinutes(environment), 10);
+			assert.equal(refreshMinutes({...environment, BLOGTERM_REFRESH_MINUTES: '5'}), 5, 'the environment wins');
+			writeFileSync(join(home, 'config', 'settings.json'), JSON.stringify({refreshMinutes: 'hourly'}));
+			assert.equal(refreshMinutes(environment), 30);
+			assert.match(notes.join('\n'), /refreshMinutes in .*settings\.json could not be read \(it should be a number of minutes/);
+		} finally {
+			restore();
+			rmSync(home, {recursive: true, force: true});
+		}
 	});
 });
