@@ -6,9 +6,18 @@
 // runs the JavaScript: no TypeScript loader in every test process (tsx costs each one some 0.3 s of CPU
 // and slows every import). Source maps keep stack traces pointing at the .ts lines.
 // Any new test file is found by its name; nothing registers it.
+//
+// Test files that leave the process as they found it share a process (a few of them): each process
+// costs some 0.15 s of CPU to start, and loads the same code again. Node 20's runner has no option to
+// run files in one process, but a file that imports several test files runs all their tests, each
+// file's in its order, one test at a time. A file shares only when nothing in its text could reach
+// another file's tests: it sets no environment variable (process.env), adds no beforeEach/afterEach
+// at its top level (those would run around every test of the process), mocks nothing, touches no
+// process-wide setting (process.on, umask, chdir, exitCode, globalThis). Any other file, or one that
+// says `test-runner: own process` in a comment, runs alone as before.
 import {createHash} from 'node:crypto';
-import {readdirSync, statSync} from 'node:fs';
-import {readFile, rm} from 'node:fs/promises';
+import {readdirSync, readFileSync, statSync} from 'node:fs';
+import {readFile, rm, writeFile} from 'node:fs/promises';
 import {dirname, join, relative, resolve} from 'node:path';
 import {spawnSync} from 'node:child_process';
 import {pathToFileURL} from 'node:url';
@@ -35,6 +44,36 @@ if (files.length === 0) {
 	process.exit(1);
 }
 
+const ownProcess = [
+	/process\.env(?:\.\w+|\[[^\]]+\])?\s*=(?!=)/,
+	/^(?:beforeEach|afterEach)\s*\(/m,
+	/\bmock\./,
+	/process\.(?:on|once|chdir|umask|exitCode|setMaxListeners)\b/,
+	/globalThis\./,
+	/defineProperty\(process\b/,
+	/test-runner: own process/,
+];
+const shares = file => !ownProcess.some(pattern => pattern.test(readFileSync(file, 'utf8')));
+// The attacks measure memory, each alone.
+const sharing = kind === 'attack' ? [] : files.filter(shares);
+const alone = files.filter(file => !sharing.includes(file));
+// As many shared processes as run at once, the files dealt out in turn.
+const sharedProcesses = Math.min(2, sharing.length);
+const groups = Array.from({length: sharedProcesses}, (_, index) => sharing.filter((_, at) => at % sharedProcesses === index));
+
+/** `blogterm-shared:N`: a test file that imports the files of group N, in order. */
+const sharedEntries = {
+	name: 'shared-entries',
+	setup(esbuild) {
+		esbuild.onResolve({filter: /^blogterm-shared:/}, ({path}) => ({path, namespace: 'blogterm-shared'}));
+		esbuild.onLoad({filter: /.*/, namespace: 'blogterm-shared'}, ({path}) => ({
+			contents: groups[Number(path.split(':')[1])].map(file => `import ${JSON.stringify(resolve(file))};`).join('\n'),
+			loader: 'js',
+			resolveDir: repoRoot,
+		}));
+	},
+};
+
 /**
 A bundle's code runs from the cache folder, so `import.meta.url` (and dirname, filename) in our own
 files is replaced by the place of the .ts file it was written in: fixtures are found beside it.
@@ -59,7 +98,10 @@ const checkout = createHash('sha256').update(repoRoot).digest('hex').slice(0, 12
 const outdir = join(repoRoot, 'node_modules', '.cache', 'blogterm-tests', checkout, kind);
 await rm(outdir, {recursive: true, force: true});
 const built = await build({
-	entryPoints: files.map(file => resolve(file)),
+	entryPoints: [
+		...groups.map((_, index) => ({in: `blogterm-shared:${index}`, out: `tests/shared-process-${index + 1}.test`})),
+		...alone.map(file => resolve(file)),
+	],
 	outbase: repoRoot,
 	outdir,
 	bundle: true,
@@ -76,12 +118,25 @@ const built = await build({
 	banner: {js: "import {createRequire as __blogtermCreateRequire} from 'node:module';\nconst require = __blogtermCreateRequire(import.meta.url);"},
 	sourcemap: 'linked',
 	sourcesContent: false,
+	metafile: true,
 	logLevel: 'warning',
-	plugins: [importMetaOfSource],
+	plugins: [sharedEntries, importMetaOfSource],
 }).catch(() => undefined);
 // esbuild has printed why.
 if (!built) process.exit(1);
-const compiled = files.map(file => join(outdir, relative(repoRoot, resolve(file))).replace(/\.tsx?$/, '.js'));
+// The maps name their sources relative to themselves; node_modules may be a link to another checkout's,
+// where Node finds the bundles, so each source is named by its whole path instead.
+for (const map of Object.keys(built.metafile.outputs).filter(path => path.endsWith('.map'))) {
+	const path = resolve(repoRoot, map);
+	const json = JSON.parse(await readFile(path, 'utf8'));
+	json.sources = json.sources.map(source => pathToFileURL(resolve(dirname(path), source)).href);
+	await writeFile(path, JSON.stringify(json));
+}
+const compiled = [
+	...groups.map((_, index) => join(outdir, 'tests', `shared-process-${index + 1}.test.js`)),
+	...alone.map(file => join(outdir, relative(repoRoot, resolve(file))).replace(/\.tsx?$/, '.js')),
+];
+if (process.env['BLOGTERM_TEST_VERBOSE']) console.error(`run-tests: ${sharing.length} files in ${groups.length} shared processes, ${alone.length} alone:\n  ${alone.join('\n  ')}`);
 
 // The attacks measure memory (exactly, with --expose-gc), so they run one file at a time.
 const runner = kind === 'attack' ? ['--expose-gc', '--test-concurrency=1'] : ['--test-concurrency=2'];
