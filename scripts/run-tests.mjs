@@ -114,9 +114,6 @@ const built = await build({
 	// would read and link hundreds (Ink, React and their helpers alone cost a test process 0.4 s).
 	// better-sqlite3 is a native addon; tsx only runs in children some tests start.
 	external: ['better-sqlite3', 'react-devtools-core', 'tsx'],
-	// React as the CLI bundles it (scripts/build.mjs): the tests run the reader as it ships, not React's
-	// development build (its extra checks only warn, and cost the reader's tests a tenth of their time).
-	define: {'process.env.NODE_ENV': '"production"'},
 	// Some bundled CommonJS dependencies (react) call require(); give them one.
 	banner: {js: "import {createRequire as __blogtermCreateRequire} from 'node:module';\nconst require = __blogtermCreateRequire(import.meta.url);"},
 	sourcemap: 'linked',
