@@ -1,15 +1,34 @@
 // Runs every *.test.ts(x) under the given folders with Node's test runner
 // (`--kind attack` runs every *.attack.ts(x) instead: the slow attacks of `npm run test:attack`).
-// Node 20's --test does not expand globs itself.
-import {readdirSync, statSync} from 'node:fs';
-import {join} from 'node:path';
+//
+// The test files are compiled first, all at once, with esbuild (one bundle per test file, shared code
+// split into chunks, dependencies left in node_modules) into a cache folder of this checkout, and Node
+// runs the JavaScript: no TypeScript loader in every test process (tsx costs each one some 0.3 s of CPU
+// and slows every import). Source maps keep stack traces pointing at the .ts lines.
+// Any new test file is found by its name; nothing registers it.
+//
+// Test files that leave the process as they found it share a process (a few of them): each process
+// costs some 0.15 s of CPU to start, and loads the same code again. Node 20's runner has no option to
+// run files in one process, but a file that imports several test files runs all their tests, each
+// file's in its order, one test at a time. A file shares only when nothing in its text could reach
+// another file's tests: it sets no environment variable (process.env), adds no beforeEach/afterEach
+// at its top level (those would run around every test of the process), mocks nothing, touches no
+// process-wide setting (process.on, umask, chdir, exitCode, globalThis). Any other file, or one that
+// says `test-runner: own process` in a comment, runs alone as before.
+import {createHash} from 'node:crypto';
+import {readdirSync, readFileSync, statSync} from 'node:fs';
+import {readFile, rm, writeFile} from 'node:fs/promises';
+import {dirname, join, relative, resolve} from 'node:path';
 import {spawnSync} from 'node:child_process';
+import {pathToFileURL} from 'node:url';
+import {build} from 'esbuild';
 
 const args = process.argv.slice(2);
 const kindAt = args.indexOf('--kind');
 const kind = kindAt === -1 ? 'test' : args[kindAt + 1];
 const roots = kindAt === -1 ? args : args.filter((_, index) => index !== kindAt && index !== kindAt + 1);
 const pattern = new RegExp(`\\.${kind}\\.tsx?$`);
+const repoRoot = resolve(import.meta.dirname, '..');
 
 function findTests(dir) {
 	return readdirSync(dir).flatMap(name => {
@@ -24,7 +43,102 @@ if (files.length === 0) {
 	console.error(`No *.${kind}.ts files under ${roots.join(', ')}`);
 	process.exit(1);
 }
+
+const ownProcess = [
+	/process\.env(?:\.\w+|\[[^\]]+\])?\s*=(?!=)/,
+	/^(?:beforeEach|afterEach)\s*\(/m,
+	/\bmock\./,
+	/process\.(?:on|once|chdir|umask|exitCode|setMaxListeners)\b/,
+	/globalThis\./,
+	/defineProperty\(process\b/,
+	/test-runner: own process/,
+];
+const shares = file => !ownProcess.some(pattern => pattern.test(readFileSync(file, 'utf8')));
+// The attacks measure memory, each alone.
+const sharing = kind === 'attack' ? [] : files.filter(shares);
+const alone = files.filter(file => !sharing.includes(file));
+// As many shared processes as run at once, the files dealt out in turn.
+const sharedProcesses = Math.min(2, sharing.length);
+const groups = Array.from({length: sharedProcesses}, (_, index) => sharing.filter((_, at) => at % sharedProcesses === index));
+
+/** `blogterm-shared:N`: a test file that imports the files of group N, in order. */
+const sharedEntries = {
+	name: 'shared-entries',
+	setup(esbuild) {
+		esbuild.onResolve({filter: /^blogterm-shared:/}, ({path}) => ({path, namespace: 'blogterm-shared'}));
+		esbuild.onLoad({filter: /.*/, namespace: 'blogterm-shared'}, ({path}) => ({
+			contents: groups[Number(path.split(':')[1])].map(file => `import ${JSON.stringify(resolve(file))};`).join('\n'),
+			loader: 'js',
+			resolveDir: repoRoot,
+		}));
+	},
+};
+
+/**
+A bundle's code runs from the cache folder, so `import.meta.url` (and dirname, filename) in our own
+files is replaced by the place of the .ts file it was written in: fixtures are found beside it.
+*/
+const importMetaOfSource = {
+	name: 'import-meta-of-source',
+	setup(esbuild) {
+		esbuild.onLoad({filter: /\.tsx?$/}, async ({path}) => {
+			if (path.includes(`/node_modules/`)) return undefined;
+			const source = await readFile(path, 'utf8');
+			const contents = source
+				.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(path).href))
+				.replaceAll('import.meta.dirname', JSON.stringify(dirname(path)))
+				.replaceAll('import.meta.filename', JSON.stringify(path));
+			return {contents, loader: path.endsWith('x') ? 'tsx' : 'ts', resolveDir: dirname(path)};
+		});
+	},
+};
+
+// node_modules may be shared between checkouts (a link), so each checkout has its own folder in it.
+const checkout = createHash('sha256').update(repoRoot).digest('hex').slice(0, 12);
+const outdir = join(repoRoot, 'node_modules', '.cache', 'blogterm-tests', checkout, kind);
+await rm(outdir, {recursive: true, force: true});
+const built = await build({
+	entryPoints: [
+		...groups.map((_, index) => ({in: `blogterm-shared:${index}`, out: `tests/shared-process-${index + 1}.test`})),
+		...alone.map(file => resolve(file)),
+	],
+	outbase: repoRoot,
+	outdir,
+	bundle: true,
+	splitting: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node20',
+	jsx: 'automatic',
+	// Dependencies are bundled too, as the CLI's are (scripts/build.mjs): Node loads one file where it
+	// would read and link hundreds (Ink, React and their helpers alone cost a test process 0.4 s).
+	// better-sqlite3 is a native addon; tsx only runs in children some tests start.
+	external: ['better-sqlite3', 'react-devtools-core', 'tsx'],
+	// Some bundled CommonJS dependencies (react) call require(); give them one.
+	banner: {js: "import {createRequire as __blogtermCreateRequire} from 'node:module';\nconst require = __blogtermCreateRequire(import.meta.url);"},
+	sourcemap: 'linked',
+	sourcesContent: false,
+	metafile: true,
+	logLevel: 'warning',
+	plugins: [sharedEntries, importMetaOfSource],
+}).catch(() => undefined);
+// esbuild has printed why.
+if (!built) process.exit(1);
+// The maps name their sources relative to themselves; node_modules may be a link to another checkout's,
+// where Node finds the bundles, so each source is named by its whole path instead.
+for (const map of Object.keys(built.metafile.outputs).filter(path => path.endsWith('.map'))) {
+	const path = resolve(repoRoot, map);
+	const json = JSON.parse(await readFile(path, 'utf8'));
+	json.sources = json.sources.map(source => pathToFileURL(resolve(dirname(path), source)).href);
+	await writeFile(path, JSON.stringify(json));
+}
+const compiled = [
+	...groups.map((_, index) => join(outdir, 'tests', `shared-process-${index + 1}.test.js`)),
+	...alone.map(file => join(outdir, relative(repoRoot, resolve(file))).replace(/\.tsx?$/, '.js')),
+];
+if (process.env['BLOGTERM_TEST_VERBOSE']) console.error(`run-tests: ${sharing.length} files in ${groups.length} shared processes, ${alone.length} alone:\n  ${alone.join('\n  ')}`);
+
 // The attacks measure memory (exactly, with --expose-gc), so they run one file at a time.
-const runner = kind === 'attack' ? ['--expose-gc', '--import', 'tsx', '--test', '--test-concurrency=1'] : ['--import', 'tsx', '--test', '--test-concurrency=2'];
-const result = spawnSync(process.execPath, [...runner, ...files], {stdio: 'inherit'});
+const runner = kind === 'attack' ? ['--expose-gc', '--test-concurrency=1'] : ['--test-concurrency=2'];
+const result = spawnSync(process.execPath, ['--enable-source-maps', ...runner, '--test', ...compiled], {stdio: 'inherit'});
 process.exit(result.status ?? 1);

@@ -7,7 +7,8 @@ import {fileURLToPath} from 'node:url';
 /*
 Runs the built blogterm (dist/cli.js, `npm run build`) the way a script would: a child process,
 stdout piped (so print mode), its settings in a throwaway home so nothing the suite does touches
-the user's own.
+the user's own. Against the demo blog (in `npm test`) the same command lines run in the test's own
+process instead, through the `runCommandLine` the CLI calls (runBlogtermInThisProcess).
 */
 
 /** dist/cli.js, or another build of it named by BLOGTERM_E2E_CLI. */
@@ -23,7 +24,24 @@ export type Run = {
 const home = mkdtempSync(join(tmpdir(), 'blogterm-e2e-home-'));
 process.on('exit', () => rmSync(home, {recursive: true, force: true}));
 
+let inThisProcess = false;
+
+/**
+ * From now on, runBlogterm runs each command line in this process, as tests/script/run-cli.ts's
+ * runInProcess does: the same command line, its output through pipes, its files in the same throwaway
+ * home (as BLOGTERM_HOME, since the XDG variables are read when the process starts). Some fifty runs
+ * no longer start a Node process each.
+ */
+export function runBlogtermInThisProcess(): void {
+	inThisProcess = true;
+}
+
 export async function runBlogterm(args: readonly string[], options: {stdin?: string} = {}): Promise<Run> {
+	if (inThisProcess) {
+		const {runInProcess} = await import('../../script/run-cli.js');
+		const run = await runInProcess(args, {home, env: {NO_COLOR: '1'}, ...(options.stdin === undefined ? {} : {input: options.stdin})});
+		return {args, code: run.code, stdout: run.stdout, stderr: run.stderr};
+	}
 	const environment: NodeJS.ProcessEnv = {
 		...process.env,
 		HOME: home,

@@ -1,0 +1,163 @@
+// `npm test`'s type-check and lint, in one process: what `tsc --noEmit && eslint .` reports, from one
+// TypeScript program. Run one after the other, tsc and ESLint's type-aware rules (typescript-eslint)
+// each parsed and type-checked the whole tree on their own; here ESLint is handed the program tsc's
+// checks ran on.
+//
+// Both remember what they found, in this checkout's folder under node_modules/.cache/blogterm-check:
+// TypeScript's incremental build info, and each file's lint results. On a second run TypeScript checks
+// again what its build info says may have changed, and ESLint lints again only the files whose text
+// changed or that import, directly or not, a file whose text changed (the types a file sees come from
+// what it imports). When no file changed at all, the last report is printed again as it was. Anything
+// else that could change a result (the ESLint or TypeScript config, this script, package-lock.json)
+// starts over. `--cold` ignores what was remembered.
+import {createHash} from 'node:crypto';
+import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {join, relative, resolve} from 'node:path';
+
+const repoRoot = resolve(import.meta.dirname, '..');
+const cold = process.argv.includes('--cold');
+const hash = text => createHash('sha256').update(text).digest('hex');
+const checkout = hash(repoRoot).slice(0, 12);
+const cacheDir = join(repoRoot, 'node_modules', '.cache', 'blogterm-check', checkout);
+mkdirSync(cacheDir, {recursive: true});
+const lintCacheFile = join(cacheDir, 'lint.json');
+let printed = '';
+const print = text => {
+	printed += text;
+	process.stdout.write(text);
+};
+const readJson = path => {
+	try {
+		return JSON.parse(readFileSync(path, 'utf8'));
+	} catch {
+		return undefined;
+	}
+};
+
+// ---- Nothing changed: the last report again ---------------------------------------------------------
+
+const packageVersion = name => readJson(join(repoRoot, 'node_modules', name, 'package.json'))?.version;
+const configKey = hash(JSON.stringify([
+	readFileSync(join(repoRoot, 'eslint.config.js'), 'utf8'),
+	readFileSync(join(repoRoot, 'tsconfig.json'), 'utf8'),
+	readFileSync(import.meta.filename, 'utf8'),
+	readFileSync(join(repoRoot, 'package-lock.json'), 'utf8'),
+	['eslint', 'typescript-eslint', '@eslint/js', 'eslint-plugin-react-hooks', 'typescript'].map(packageVersion),
+]));
+
+// Every JavaScript, TypeScript and JSON file of the checkout, and what it holds (dist/ is built output).
+const watched = /\.(?:[cm]?js|[cm]?ts|tsx|json)$/;
+function walk(dir) {
+	return readdirSync(dir, {withFileTypes: true}).flatMap(entry => {
+		if (['node_modules', '.git', 'dist'].includes(entry.name)) return [];
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) return walk(path);
+		return entry.isFile() && watched.test(entry.name) ? [path] : [];
+	});
+}
+const texts = new Map(walk(repoRoot).map(path => [path, hash(readFileSync(path))]));
+const stamp = hash(JSON.stringify([configKey, Boolean(process.stdout.isTTY), [...texts].map(([path, text]) => [relative(repoRoot, path), text])]));
+const remembered = cold ? undefined : readJson(lintCacheFile);
+if (remembered?.stamp === stamp) {
+	process.stdout.write(remembered.report);
+	if (process.env['BLOGTERM_CHECK_VERBOSE']) console.error('check: nothing changed');
+	process.exit(remembered.exitCode);
+}
+const textOf = path => texts.get(path) ?? hash(readFileSync(path));
+
+// ---- TypeScript: tsc --noEmit, incremental ----------------------------------------------------------
+
+// Loaded only now: they take a moment, and a run where nothing changed needs neither.
+const {default: ts} = await import('typescript');
+const {ESLint} = await import('eslint');
+
+const parsed = ts.getParsedCommandLineOfConfigFile(join(repoRoot, 'tsconfig.json'), {}, {...ts.sys, onUnRecoverableConfigFileDiagnostic: diagnostic => report([diagnostic])});
+const options = {...parsed.options, incremental: true, tsBuildInfoFile: join(cacheDir, cold ? 'cold.tsbuildinfo' : 'tsbuildinfo'), noEmit: true};
+if (cold) rmSync(options.tsBuildInfoFile, {force: true});
+const builder = ts.createIncrementalProgram({
+	rootNames: parsed.fileNames,
+	options,
+	projectReferences: parsed.projectReferences,
+	configFileParsingDiagnostics: ts.getConfigFileParsingDiagnostics(parsed),
+	host: ts.createIncrementalCompilerHost(options),
+});
+const program = builder.getProgram();
+
+// Type-checks what changed (every file, the first time); the diagnostics of the rest are remembered.
+let diagnostics = [...builder.getConfigFileParsingDiagnostics(), ...builder.getOptionsDiagnostics(), ...builder.getSyntacticDiagnostics()];
+if (diagnostics.length === 0) diagnostics = [...builder.getGlobalDiagnostics(), ...builder.getSemanticDiagnostics()];
+report(diagnostics);
+
+/** Prints what is found, and keeps it for the next run. */
+function report(found) {
+	if (found.length === 0) return;
+	const host = {getCanonicalFileName: name => name, getCurrentDirectory: () => repoRoot, getNewLine: () => '\n'};
+	const format = process.stdout.isTTY ? ts.formatDiagnosticsWithColorAndContext : ts.formatDiagnostics;
+	const errors = found.filter(diagnostic => diagnostic.category === ts.DiagnosticCategory.Error).length;
+	print(format(found, host) + (errors > 0 ? `Found ${errors} TypeScript error${errors === 1 ? '' : 's'}.\n\n` : ''));
+}
+
+// ---- ESLint: eslint ., with the program above ---------------------------------------------------------
+
+const eslint = new ESLint({
+	cwd: repoRoot,
+	// TypeScript files get the program above instead of typescript-eslint's own project service.
+	overrideConfig: [{files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'], languageOptions: {parserOptions: {projectService: false, programs: [program]}}}],
+});
+
+// What `eslint .` lints: every JavaScript and TypeScript file the config does not ignore.
+const lintable = /\.(?:[cm]?js|[cm]?ts|tsx)$/;
+function candidates(dir) {
+	return readdirSync(dir, {withFileTypes: true}).flatMap(entry => {
+		if (entry.name === 'node_modules' || entry.name === '.git') return [];
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) return candidates(path);
+		return entry.isFile() && lintable.test(entry.name) ? [path] : [];
+	});
+}
+const files = [];
+for (const path of candidates(repoRoot)) if (!(await eslint.isPathIgnored(path))) files.push(path);
+
+// A file is linted again when its text changed, or the text of a file it imports or imported,
+// directly or not (the types it sees come from what it imports), or when such a file came or went.
+const ours = path => !path.includes(`${'/'}node_modules${'/'}`);
+const programFiles = program.getSourceFiles().map(file => resolve(file.fileName)).filter(ours);
+const inProgram = new Set(programFiles);
+const usable = remembered?.key === configKey;
+const previous = usable ? remembered.files : {};
+const before = usable ? remembered.program : {};
+const changed = new Set([
+	...programFiles.filter(path => before[relative(repoRoot, path)] !== textOf(path)).map(path => relative(repoRoot, path)),
+	...Object.keys(before).filter(path => !inProgram.has(join(repoRoot, path))),
+]);
+const dependencies = new Map(files.filter(path => inProgram.has(path)).map(path => [path, builder.getAllDependencies(program.getSourceFile(path)).map(dependency => resolve(dependency)).filter(ours).map(dependency => relative(repoRoot, dependency))]));
+const toLint = files.filter(path => {
+	const last = previous[relative(repoRoot, path)];
+	if (!last || last.hash !== textOf(path)) return true;
+	return [...(dependencies.get(path) ?? []), ...(last.dependencies ?? [])].some(dependency => changed.has(dependency));
+});
+const linted = toLint.length > 0 ? await eslint.lintFiles(toLint) : [];
+const fresh = new Map(linted.map(result => [result.filePath, result]));
+const results = files.map(path => fresh.get(path) ?? previous[relative(repoRoot, path)].result);
+
+const saved = {key: configKey, program: Object.fromEntries(programFiles.map(path => [relative(repoRoot, path), textOf(path)])), files: {}};
+for (const [index, path] of files.entries()) {
+	const {source: _source, stats: _stats, ...result} = results[index];
+	saved.files[relative(repoRoot, path)] = {hash: textOf(path), dependencies: dependencies.get(path), result};
+}
+
+const formatter = await eslint.loadFormatter('stylish');
+const output = await formatter.format(results, {cwd: repoRoot, rulesMeta: eslint.getRulesMetaForResults(linted)});
+if (output) print(`${output}\n`);
+
+const lintErrors = results.reduce((sum, result) => sum + result.errorCount + result.fatalErrorCount, 0);
+const typeErrors = diagnostics.filter(diagnostic => diagnostic.category === ts.DiagnosticCategory.Error).length;
+const exitCode = typeErrors > 0 || lintErrors > 0 ? 1 : 0;
+if (!cold) writeFileSync(lintCacheFile, JSON.stringify({...saved, stamp, report: printed, exitCode}));
+
+// TypeScript's build info last: were the lint results lost before it, every file would be linted again.
+builder.emit();
+if (cold) rmSync(options.tsBuildInfoFile, {force: true});
+
+if (process.env['BLOGTERM_CHECK_VERBOSE']) console.error(`check: ${changed.size} files changed, ${toLint.length} of ${files.length} linted`);
+process.exit(exitCode);
