@@ -88,18 +88,18 @@ function isoOrUndefined(date: string | undefined): string | undefined {
  * read. Returns how many were new. Run inside a write transaction.
  */
 export function upsertPosts(db: Database, blog: {readonly id: number; readonly siteKey: string}, posts: readonly IncomingPost[], now: string): {added: number; changed: number} {
-	const existing = db.prepare('SELECT id, title, date, excerpt, html IS NOT NULL AS hasHtml, coalesce(length(html), -1) AS htmlLength FROM posts WHERE blog_id = ? AND post_id = ?');
+	const existing = db.prepare(`SELECT p.id, p.title, p.date, p.excerpt, coalesce(length(t.html), -1) AS htmlLength
+		FROM posts p LEFT JOIN post_texts t ON t.post = p.id WHERE p.blog_id = ? AND p.post_id = ?`);
 	const insert = db.prepare(`INSERT INTO posts (blog_id, post_id, id_is_number, title, link, date, sort_date, author, excerpt, comment_count, slug,
-			categories, tags, html, is_summary_only, comments_open, read, seen_at)
+			categories, tags, comments_open, read, seen_at)
 		VALUES (@blogId, @postId, @idIsNumber, @title, @link, @date, @sortDate, @author, @excerpt, @commentCount, @slug,
-			@categories, @tags, @html, @isSummaryOnly, @commentsOpen,
+			@categories, @tags, @commentsOpen,
 			EXISTS (SELECT 1 FROM read_marks WHERE site_key = @siteKey AND post_id = @postId), @now)
 		RETURNING id, read`);
 	const update = db.prepare(`UPDATE posts SET title = @title, link = @link, date = @date, sort_date = coalesce(@date, sort_date), author = @author,
-			excerpt = @excerpt, comment_count = @commentCount, slug = @slug, categories = @categories, tags = @tags,
-			html = coalesce(@html, html), is_summary_only = CASE WHEN @html IS NULL THEN is_summary_only ELSE @isSummaryOnly END,
-			comments_open = @commentsOpen
+			excerpt = @excerpt, comment_count = @commentCount, slug = @slug, categories = @categories, tags = @tags, comments_open = @commentsOpen
 		WHERE id = @rowId`);
+	const keepText = db.prepare('INSERT OR REPLACE INTO post_texts (post, html, is_summary_only) VALUES (?, ?, ?)');
 	const deleteText = db.prepare('DELETE FROM posts_text WHERE rowid = ?');
 	const insertText = db.prepare('INSERT INTO posts_text (rowid, title, text) VALUES (?, ?, ?)');
 	let added = 0;
@@ -123,8 +123,6 @@ export function upsertPosts(db: Database, blog: {readonly id: number; readonly s
 			slug: post.slug ?? null,
 			categories: JSON.stringify(post.categories),
 			tags: JSON.stringify(post.tags),
-			html: post.html ?? null,
-			isSummaryOnly: post.isSummaryOnly ? 1 : 0,
 			commentsOpen: post.commentsOpen ? 1 : 0,
 			now,
 		};
@@ -135,11 +133,13 @@ export function upsertPosts(db: Database, blog: {readonly id: number; readonly s
 				&& (post.html === undefined || found.htmlLength === post.html.length);
 			if (same) continue;
 			update.run({...values, rowId: found.id});
+			if (post.html !== undefined) keepText.run(found.id, post.html, post.isSummaryOnly ? 1 : 0);
 			deleteText.run(found.id);
 			insertText.run(found.id, post.title, post.plainText ?? post.excerpt);
 			changed++;
 		} else {
 			const inserted = insert.get(values) as {id: number; read: number};
+			if (post.html !== undefined) keepText.run(inserted.id, post.html, post.isSummaryOnly ? 1 : 0);
 			insertText.run(inserted.id, post.title, post.plainText ?? post.excerpt);
 			added++;
 			if (inserted.read === 0) addedUnread++;
@@ -242,16 +242,17 @@ export function readPostIds(db: Database, siteKey: string): Set<string> {
 /** Keeps a post's text (the reader opened it) so it opens offline; stores the post when a refresh has not yet. */
 export function savePostText(db: Database, blog: {readonly id: number; readonly siteKey: string}, post: Post, plainText: string, now: string): void {
 	upsertPosts(db, blog, [{...post, plainText}], now);
-	db.prepare('UPDATE posts SET html = ?, is_summary_only = ?, comments_open = ? WHERE blog_id = ? AND post_id = ?')
-		.run(post.html, post.isSummaryOnly ? 1 : 0, post.commentsOpen ? 1 : 0, blog.id, String(post.id));
+	const row = db.prepare('UPDATE posts SET comments_open = ? WHERE blog_id = ? AND post_id = ? RETURNING id').get(post.commentsOpen ? 1 : 0, blog.id, String(post.id)) as {id: number};
+	db.prepare('INSERT OR REPLACE INTO post_texts (post, html, is_summary_only) VALUES (?, ?, ?)').run(row.id, post.html, post.isSummaryOnly ? 1 : 0);
 }
 
 /** A stored post with its kept text, or undefined when its text was never kept. */
 export function storedPostText(db: Database, blogId: number, postId: PostId): Post | undefined {
 	const summary = findPost(db, blogId, postId);
 	if (!summary) return undefined;
-	const row = db.prepare('SELECT html, is_summary_only AS isSummaryOnly, comments_open AS commentsOpen FROM posts WHERE id = ?').get(summary.rowId) as {html: string | null; isSummaryOnly: number; commentsOpen: number};
-	if (row.html === null) return undefined;
+	const row = db.prepare(`SELECT t.html, t.is_summary_only AS isSummaryOnly, p.comments_open AS commentsOpen
+		FROM posts p JOIN post_texts t ON t.post = p.id WHERE p.id = ?`).get(summary.rowId) as {html: string; isSummaryOnly: number; commentsOpen: number} | undefined;
+	if (!row) return undefined;
 	const {rowId: _rowId, read: _read, blogId: _blogId, blogUrl: _blogUrl, blogTitle: _blogTitle, siteKey: _siteKey, ...postSummary} = summary;
 	return {...postSummary, html: row.html, isSummaryOnly: row.isSummaryOnly === 1, commentsOpen: row.commentsOpen === 1};
 }

@@ -42,8 +42,6 @@ CREATE TABLE posts (
 	slug TEXT,
 	categories TEXT NOT NULL DEFAULT '[]',
 	tags TEXT NOT NULL DEFAULT '[]',
-	html TEXT,
-	is_summary_only INTEGER NOT NULL DEFAULT 0,
 	comments_open INTEGER NOT NULL DEFAULT 0,
 	read INTEGER NOT NULL DEFAULT 0,
 	seen_at TEXT NOT NULL,
@@ -52,6 +50,14 @@ CREATE TABLE posts (
 CREATE INDEX posts_river ON posts (sort_date DESC, id DESC);
 -- No index holds read: marking 100,000 posts read rewrites the rows, not indexes too.
 CREATE INDEX posts_blog_river ON posts (blog_id, sort_date DESC, id DESC);
+
+-- The kept text of a post, apart: a post's row stays small, so that marking 100,000 posts read (which
+-- rewrites their rows) does not rewrite their text too.
+CREATE TABLE post_texts (
+	post INTEGER PRIMARY KEY REFERENCES posts (id) ON DELETE CASCADE,
+	html TEXT NOT NULL,
+	is_summary_only INTEGER NOT NULL DEFAULT 0
+);
 
 CREATE TABLE read_marks (
 	site_key TEXT NOT NULL,
