@@ -35,6 +35,7 @@ type PostRow = {
 	slug: string | null;
 	categories: string;
 	tags: string;
+	isProtected: number;
 	read: number;
 	blogUrl: string;
 	blogTitle: string;
@@ -42,7 +43,7 @@ type PostRow = {
 };
 
 const summaryColumns = `p.id AS rowId, p.blog_id AS blogId, p.post_id AS postId, p.id_is_number AS idIsNumber, p.title, p.link, p.date,
-	p.sort_date AS sortDate, p.author, p.excerpt, p.comment_count AS commentCount, p.slug, p.categories, p.tags, p.read,
+	p.sort_date AS sortDate, p.author, p.excerpt, p.comment_count AS commentCount, p.slug, p.categories, p.tags, p.is_protected AS isProtected, p.read,
 	b.url AS blogUrl, b.title AS blogTitle, b.site_key AS siteKey`;
 
 function parseTerms(json: string): Term[] {
@@ -66,6 +67,7 @@ function toSummary(row: PostRow): StoredSummary {
 		...(row.slug === null ? {} : {slug: row.slug}),
 		categories: parseTerms(row.categories),
 		tags: parseTerms(row.tags),
+		...(row.isProtected === 1 ? {isProtected: true} : {}),
 		rowId: row.rowId,
 		read: row.read === 1,
 		blogId: row.blogId,
@@ -91,13 +93,14 @@ export function upsertPosts(db: Database, blog: {readonly id: number; readonly s
 	const existing = db.prepare(`SELECT p.id, p.title, p.date, p.excerpt, coalesce(length(t.html), -1) AS htmlLength
 		FROM posts p LEFT JOIN post_texts t ON t.post = p.id WHERE p.blog_id = ? AND p.post_id = ?`);
 	const insert = db.prepare(`INSERT INTO posts (blog_id, post_id, id_is_number, title, link, date, sort_date, author, excerpt, comment_count, slug,
-			categories, tags, comments_open, read, seen_at)
+			categories, tags, comments_open, is_protected, read, seen_at)
 		VALUES (@blogId, @postId, @idIsNumber, @title, @link, @date, @sortDate, @author, @excerpt, @commentCount, @slug,
-			@categories, @tags, @commentsOpen,
+			@categories, @tags, @commentsOpen, @isProtected,
 			EXISTS (SELECT 1 FROM read_marks WHERE site_key = @siteKey AND post_id = @postId), @now)
 		RETURNING id, read`);
 	const update = db.prepare(`UPDATE posts SET title = @title, link = @link, date = @date, sort_date = coalesce(@date, sort_date), author = @author,
-			excerpt = @excerpt, comment_count = @commentCount, slug = @slug, categories = @categories, tags = @tags, comments_open = @commentsOpen
+			excerpt = @excerpt, comment_count = @commentCount, slug = @slug, categories = @categories, tags = @tags, comments_open = @commentsOpen,
+			is_protected = @isProtected
 		WHERE id = @rowId`);
 	const keepText = db.prepare('INSERT OR REPLACE INTO post_texts (post, html, is_summary_only) VALUES (?, ?, ?)');
 	const deleteText = db.prepare('DELETE FROM posts_text WHERE rowid = ?');
@@ -124,6 +127,7 @@ export function upsertPosts(db: Database, blog: {readonly id: number; readonly s
 			categories: JSON.stringify(post.categories),
 			tags: JSON.stringify(post.tags),
 			commentsOpen: post.commentsOpen ? 1 : 0,
+			isProtected: post.isProtected ? 1 : 0,
 			now,
 		};
 		const found = existing.get(blog.id, postId) as {id: number; title: string; date: string | null; excerpt: string; htmlLength: number} | undefined;

@@ -43,6 +43,7 @@ CREATE TABLE posts (
 	categories TEXT NOT NULL DEFAULT '[]',
 	tags TEXT NOT NULL DEFAULT '[]',
 	comments_open INTEGER NOT NULL DEFAULT 0,
+	is_protected INTEGER NOT NULL DEFAULT 0,
 	read INTEGER NOT NULL DEFAULT 0,
 	seen_at TEXT NOT NULL,
 	UNIQUE (blog_id, post_id)

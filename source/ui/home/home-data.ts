@@ -30,6 +30,8 @@ export type RiverItem = {
 	/** ISO 8601, or undefined when the blog gave no date. */
 	readonly date: string | undefined;
 	readonly read: boolean;
+	/** Password protected: the line says so, as the blog's own list does. */
+	readonly isProtected?: boolean;
 };
 
 /** What discovery found at an address, shown before the blog is followed. */

@@ -26,6 +26,7 @@ export function storeHomeData(subscriptions: Subscriptions): HomeData {
 			link: post.link,
 			date: post.date,
 			read: post.read,
+			...(post.isProtected ? {isProtected: true} : {}),
 		})),
 		setRead(blogUrl, postId, read, post) {
 			if (!read) return subscriptions.markUnread(blogUrl, postId);

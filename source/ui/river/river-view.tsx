@@ -79,7 +79,7 @@ export function RiverView(props: RiverViewProps) {
 				const isSelected = index === selected;
 				const blogName = [...item.blogTitle].length > nameRoom ? `${[...item.blogTitle].slice(0, nameRoom - 1).join('')}…` : item.blogTitle;
 				const meta = [blogName, formatShortDate(item.date)].filter(Boolean).join(' · ');
-				const line = splitRow(item.title, meta, width - 4);
+				const line = splitRow(item.isProtected ? `Protected: ${item.title}` : item.title, meta, width - 4);
 				return (
 					<Text key={`${item.blogUrl} ${String(item.id)}`} wrap="truncate-end">
 						<Text color={theme.selection}>{isSelected ? '▸ ' : '  '}</Text>

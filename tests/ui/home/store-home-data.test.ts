@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
+import {render} from 'ink-testing-library';
+import {createElement} from 'react';
 import {createHttpClient} from '../../../source/http/client.js';
+import {HomeApp} from '../../../source/ui/home/home-app.js';
+import {resize, waitForText} from '../helpers.js';
 import {openBlog} from '../../../source/sources/open-blog.js';
 import type {RefreshProgress} from '../../../source/ui/home/home-data.js';
 import {storeHomeData, storeReadMarks} from '../../../source/ui/home/store-home-data.js';
@@ -48,6 +52,28 @@ describe('the home screen’s data from the store', () => {
 		assert.ok(seen.length > 0);
 		data.unfollow(blog.url);
 		assert.equal(data.blogs().length, 0);
+	});
+
+	it('a password-protected post is marked so in What is new, and its line says Protected:', async () => {
+		const wordpress = await startTestDemo();
+		const subscriptions = store.open();
+		const data = storeHomeData(subscriptions);
+		try {
+			await data.follow(await data.discover(wordpress.url, new AbortController().signal));
+			const river = data.river(500);
+			const locked = river.filter(item => item.isProtected === true);
+			assert.deepEqual(locked.map(item => item.title), ['The Committee’s Compost Recipe']);
+			assert.ok(river.length > 10 && river.filter(item => item.isProtected !== true).length === river.length - 1);
+			const app = render(createElement(HomeApp, {data, openSource: async (url: string, signal: AbortSignal) => openBlog(http, url, {signal}), perPage: 10, refreshOnStart: false, refreshMinutes: 0, startView: 'river'}));
+			resize(app.stdout, 100, 60);
+			const frame = await waitForText(app, 'Protected: The Committee’s Compost Recipe');
+			assert.equal(frame.split('\n').filter(line => line.includes('Protected:')).length, 1);
+			app.unmount();
+		} finally {
+			// The other tests here follow only the feed blog.
+			for (const blog of data.blogs()) data.unfollow(blog.url);
+			await wordpress.stop();
+		}
 	});
 
 	it('the reader’s read marks go to the store by site key, keeping the text of a followed blog’s post', async () => {
