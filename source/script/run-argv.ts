@@ -11,8 +11,9 @@ const helpText = `
 	  $ blogterm [SITE] [options]
 
 	  SITE is a blog's home page (blog.example means https://blog.example),
-	  a feed URL, or a WordPress /wp-json/ root. Without SITE (or with --demo),
-	  blogterm opens its built-in demo blog, served on 127.0.0.1, offline.
+	  a feed URL, or a WordPress /wp-json/ root. Without SITE, blogterm opens the
+	  blogs you follow (--follow, --import) and what is new across them; with none
+	  followed (or with --demo), its built-in demo blog, served on 127.0.0.1, offline.
 
 	Reading (a full-screen reader in a terminal)
 	  --post REF          Open at a post: its ID, slug or URL (pretty or ?p=ID)
