@@ -15,6 +15,12 @@ export type FakePost = {
 	readonly date: string;
 	readonly excerpt?: string;
 	readonly commentStatus?: 'open' | 'closed';
+	/** How many approved comments it holds (none by default). */
+	readonly comments?: number;
+	/** How many approved pingbacks it holds: WordPress counts them, its REST API shows visitors none. */
+	readonly pingbacks?: number;
+	/** The site's local time (WordPress `date_gmt`), when it is not `date`. */
+	readonly dateGmt?: string;
 };
 
 /** What a fake blog holds; read at each request, so a test may change it between requests. */
@@ -34,7 +40,7 @@ export function wordPressPost(post: FakePost, base: string) {
 	return {
 		id: post.id,
 		date: post.date,
-		date_gmt: post.date,
+		date_gmt: post.dateGmt ?? post.date,
 		slug: post.slug,
 		link: new URL(`${post.slug}/`, base).toString(),
 		title: {rendered: post.title},
@@ -83,7 +89,7 @@ export function answerAsWordPress(url: URL, blog: FakeBlog, base: string, send: 
 		return;
 	}
 	if (url.pathname === '/wp-json/wp/v2/comments') {
-		json(200, [], {'x-wp-total': '0', 'x-wp-totalpages': '0'});
+		answerComments(url, blog, base, json);
 		return;
 	}
 	if (url.pathname.startsWith('/wp-json/')) {
@@ -91,6 +97,60 @@ export function answerAsWordPress(url: URL, blog: FakeBlog, base: string, send: 
 		return;
 	}
 	send(404, 'text/html; charset=UTF-8', '<!doctype html><title>Page not found</title>');
+}
+
+/**
+The comments route as WordPress answers a visitor: `post` (one ID or a comma list), `page`, `per_page` (at
+most 100), the totals in `X-WP-Total` and `X-WP-TotalPages`, and 401 rest_forbidden_param for any `type`
+but 'comment' (the default: pingbacks and trackbacks are never listed to visitors).
+*/
+function answerComments(url: URL, blog: FakeBlog, base: string, json: (status: number, body: unknown, headers?: Record<string, string>) => void): void {
+	const type = url.searchParams.get('type') ?? 'comment';
+	if (type !== 'comment') {
+		json(401, {code: 'rest_forbidden_param', message: 'Query parameter not permitted: type', data: {status: 401}});
+		return;
+	}
+	const asked = url.searchParams.get('post')?.split(',').map(Number);
+	const perPage = Number(url.searchParams.get('per_page') ?? 10);
+	const page = Number(url.searchParams.get('page') ?? 1);
+	if (!(perPage >= 1 && perPage <= 100)) {
+		json(400, {code: 'rest_invalid_param', message: 'Invalid parameter(s): per_page', data: {status: 400}});
+		return;
+	}
+	let nextId = 1;
+	const all = blog.posts.flatMap(post => Array.from({length: post.comments ?? 0}, (_, index) => ({
+		id: nextId++,
+		post: post.id,
+		parent: 0,
+		author_name: `Reader ${index + 1}`,
+		author_url: '',
+		date: post.date,
+		date_gmt: post.dateGmt ?? post.date,
+		content: {rendered: `<p>Comment ${index + 1} on ${post.slug}.</p>`},
+		link: new URL(`${post.slug}/#comment-${nextId - 1}`, base).toString(),
+		status: 'approved',
+		type: 'comment',
+	}))).filter(comment => asked === undefined || asked.includes(comment.post));
+	const totalPages = Math.ceil(all.length / perPage);
+	if (page > Math.max(1, totalPages)) {
+		json(400, {code: 'rest_comment_invalid_page_number', message: 'The page number requested is larger than the number of pages available.', data: {status: 400}});
+		return;
+	}
+	const fields = url.searchParams.get('_fields')?.split(',');
+	const shown = all.slice((page - 1) * perPage, page * perPage)
+		.map(comment => (fields ? Object.fromEntries(Object.entries(comment).filter(([key]) => fields.includes(key))) : comment));
+	json(200, shown, {'x-wp-total': String(all.length), 'x-wp-totalpages': String(totalPages)});
+}
+
+/** A fake WordPress blog of several posts on 127.0.0.1, answering as `answerAsWordPress` does. */
+export async function startFakeWordPressBlog(blog: FakeBlog): Promise<TestServer> {
+	const server: TestServer = await startTestServer((request, response) => {
+		answerAsWordPress(new URL(request.url ?? '/', server.url), blog, server.url, (status, type, body, headers = {}) => {
+			response.writeHead(status, {'content-type': type, ...headers});
+			response.end(body);
+		});
+	});
+	return server;
 }
 
 /** A fake WordPress blog of one post on 127.0.0.1; the options break it in the ways tests need. */

@@ -47,7 +47,7 @@ describe('blogterm SITE --post REF', () => {
 		assert.equal(post.id, watering.id);
 		assert.equal(post.title, watering.title);
 		assert.equal(post.link, watering.link);
-		assert.match(post.date, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+		assert.match(post.date, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/, 'ISO 8601 with its offset');
 		assert.equal(typeof post['author'], 'string');
 		assert.ok((post['categories'] as unknown[]).every(name => typeof name === 'string'));
 		assert.ok((post['tags'] as unknown[]).length > 0);

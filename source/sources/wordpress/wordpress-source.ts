@@ -24,6 +24,10 @@ const embed = 'author,wp:term';
 const summaryFields = 'id,date,date_gmt,slug,link,title,excerpt,author,categories,tags,comment_status,_links,_embedded';
 const postFields = `${summaryFields},content,status`;
 const linkFields = 'id,title,link';
+/** Past this many pages of a list page's comments, each post is asked for its count instead. */
+const maxCountPages = 10;
+/** How many per-post count requests run at once. */
+const countRequestsAtOnce = 6;
 
 export type WordPressSourceOptions = {
 	/** How it asks the blog. */
@@ -217,8 +221,10 @@ export class WordPressSource implements BlogSource {
 	}
 
 	/**
-	 * Comment counts for a page of posts in one request (REST posts carry no count), with the answer they
-	 * came from (when one came). Unknown counts are left out.
+	 * Comment counts for a page of posts (REST posts carry no count), with the answer they came from (when
+	 * one came). One request when the page's posts hold at most 100 comments between them; past that, the
+	 * cheaper of paging through their comments or asking each post for its `X-WP-Total`. Unknown counts are
+	 * left out.
 	 */
 	async #commentCounts(postIds: readonly PostId[], options: FetchOptions, password?: string): Promise<{counts: Map<PostId, number>; answer?: HttpResponse}> {
 		const counts = new Map<PostId, number>();
@@ -234,20 +240,43 @@ export class WordPressSource implements BlogSource {
 			answer = await this.#get('wp/v2/comments', {post: postIds, per_page: maxPerPage, _fields: 'post'}, options);
 			if (answer.statusCode !== 200) return {counts, answer};
 			const totalPages = networkCount(header(answer, 'x-wp-totalpages'));
-			// More than 100 comments on the page (or a count that is no number): counting them all costs too much.
-			if (totalPages === undefined || totalPages > 1) return {counts, answer};
-			const comments = this.#list(answer, 'the comments');
+			if (totalPages === undefined || totalPages > maxCountPages || totalPages - 1 > postIds.length) {
+				// Many comments (or a count that is no number): each post's own total costs fewer requests.
+				return {counts: await this.#countsPerPost(postIds, options), answer};
+			}
+			const pages = [answer];
+			for (let page = 2; page <= totalPages; page++) {
+				const next = await this.#get('wp/v2/comments', {post: postIds, per_page: maxPerPage, _fields: 'post', page}, options);
+				if (next.statusCode !== 200) return {counts: await this.#countsPerPost(postIds, options), answer};
+				pages.push(next);
+			}
 			// Only each comment's post was asked for (`_fields=post`): that is all there is to check.
-			const postOf = comments.map(comment => commentPostId(comment));
+			const postOf = pages.flatMap(page => this.#list(page, 'the comments').map(comment => commentPostId(comment)));
 			if (postOf.includes(undefined)) return {counts, answer}; // Some could not be read: no count is better than a wrong one.
 			for (const id of postIds) counts.set(id, 0);
 			for (const id of postOf) {
 				if (id !== undefined && counts.has(id)) counts.set(id, counts.get(id)! + 1);
 			}
+			return {counts, answer: pages.find(page => page.fromCache) ?? answer};
 		} catch (error) {
 			if ((error as BlogError).kind === 'cancelled') throw error;
 		}
 		return {counts, answer};
+	}
+
+	/** Each post's comment count from its own `X-WP-Total`, a few requests at a time; one that cannot be had is left out. */
+	async #countsPerPost(postIds: readonly PostId[], options: FetchOptions): Promise<Map<PostId, number>> {
+		const counts = new Map<PostId, number>();
+		const queue = [...postIds];
+		const worker = async () => {
+			for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+				const response = await this.#get('wp/v2/comments', {post: id, per_page: 1, _fields: 'id'}, options);
+				const total = networkCount(header(response, 'x-wp-total'));
+				if (response.statusCode === 200 && total !== undefined) counts.set(id, total);
+			}
+		};
+		await Promise.all(Array.from({length: Math.min(countRequestsAtOnce, postIds.length)}, worker));
+		return counts;
 	}
 
 	async #jetpackRelated(post: Post, options: FetchOptions): Promise<RelatedPost[] | undefined> {

@@ -109,15 +109,32 @@ export function renderedToLine(html: string | undefined): string {
 /** WordPress's `2026-03-01T10:00:00` without a zone. */
 const zonelessDate = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
 
-/** WordPress gives `date_gmt` without a zone; make it ISO 8601 UTC. Falls back to the local `date`; undefined when neither is a date. */
+/**
+ * WordPress gives `date` (the site's local time) and `date_gmt`, both without a zone: make them one ISO 8601
+ * date with the site's offset (`2026-03-01T23:30:00.000+05:30`), so the date shown is the one the blog shows
+ * on its own page. With only `date_gmt` (or a local date that does not fit it): UTC (`…Z`). Falls back to the
+ * local `date` alone; undefined when neither is a date.
+ */
 export function isoDate(post: {readonly date?: string | undefined; readonly date_gmt?: string | undefined}): string | undefined {
 	const gmt = post.date_gmt?.trim();
-	if (gmt) {
-		const iso = isoFromTime(Date.parse(zonelessDate.test(gmt) ? `${gmt.replace(' ', 'T')}Z` : gmt));
-		if (iso) return iso;
-	}
 	const local = post.date?.trim();
+	if (gmt) {
+		const time = Date.parse(zonelessDate.test(gmt) ? `${gmt.replace(' ', 'T')}Z` : gmt);
+		const iso = isoFromTime(time);
+		if (iso) return (local && zonelessDate.test(local) ? withSiteOffset(local, time) : undefined) ?? iso;
+	}
 	return local ? isoFromTime(Date.parse(local)) : undefined;
+}
+
+/** The local time with the offset it has from `utcTime` (whole minutes, at most 14 hours), or undefined when they do not fit. */
+function withSiteOffset(local: string, utcTime: number): string | undefined {
+	const localAsUtc = Date.parse(`${local.replace(' ', 'T')}Z`);
+	if (Number.isNaN(localAsUtc)) return undefined;
+	const minutes = (localAsUtc - utcTime) / 60_000;
+	if (!Number.isInteger(minutes) || Math.abs(minutes) > 14 * 60) return undefined;
+	const sign = minutes < 0 ? '-' : '+';
+	const hours = String(Math.floor(Math.abs(minutes) / 60)).padStart(2, '0');
+	return `${new Date(localAsUtc).toISOString().slice(0, 23)}${sign}${hours}:${String(Math.abs(minutes) % 60).padStart(2, '0')}`;
 }
 
 function termsOf(post: WpPost, taxonomy: 'category' | 'tag'): Term[] {
