@@ -3,7 +3,8 @@ import {type ElementRole, elementRole, headingLevel, isBlockRole} from './html-e
 import {Layout} from './layout.js';
 import {cleanLine, cleanText} from './sanitize.js';
 import type {SegmentStyle, StyledLine} from './styled-line.js';
-import {internStyle, plainStyle} from './text-width.js';
+import {type Run, internStyle, plainStyle, pushRun, runsWidth} from './text-width.js';
+import {InlineBuffer} from './wrap.js';
 
 /** How the same HTML is laid out for the terminal or as plain text. */
 export type Flavor = {
@@ -84,6 +85,12 @@ export class LinkTable {
 	}
 }
 
+/** A table cell as collected: its text on one line. */
+type TableCell = {
+	readonly runs: Run[];
+	readonly header: boolean;
+};
+
 type ListState = {
 	readonly ordered: boolean;
 	next: number;
@@ -121,6 +128,10 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 	let preDepth = 0;
 	let preStart = false;
 	let rowCells = 0;
+	// The table being collected (rows of cells), the row, and the cell whose text goes to `cell` instead of the layout.
+	let table: TableCell[][] | undefined;
+	let tableRow: TableCell[] | undefined;
+	let cell: InlineBuffer | undefined;
 
 	const style = () => styles.at(-1)!;
 	const pushStyle = (delta: SegmentStyle) => {
@@ -131,11 +142,24 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 	};
 
 	const addText = (text: string, textStyle: SegmentStyle = style()) => {
-		if (layout.inPreformatted) {
+		if (cell) {
+			cell.text(text, textStyle);
+		} else if (layout.inPreformatted) {
 			layout.preformattedText(text, textStyle);
 		} else {
 			layout.text(text, textStyle);
 		}
+	};
+	/** Ends the word, in the cell being collected or the layout. */
+	const space = () => {
+		if (cell) cell.endWord();
+		else layout.space();
+	};
+	/** Text stuck to the word before it, in the cell being collected or the layout. */
+	const glue = (text: string, textStyle: SegmentStyle) => {
+		if (cell) cell.glue(text, textStyle);
+		else if (layout.inPreformatted) layout.preformattedText(text, textStyle);
+		else layout.glue(text, textStyle);
 	};
 
 	/** A paragraph-like block: a blank line before and after. */
@@ -164,9 +188,9 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 		const alt = cleanLine(element.attribs['alt'] ?? '');
 		if (plain && alt === '') return;
 		const text = alt === '' ? '[image]' : `[image: ${alt}]`;
-		layout.space();
+		space();
 		addText(text, internStyle({...style(), role: 'image'}));
-		layout.space();
+		space();
 	};
 
 	const mutedStyle = internStyle({role: 'muted'});
@@ -181,12 +205,7 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 			linkDepth--;
 			popStyle();
 			const marker = `[${number}]`;
-			const markerStyle = internStyle({role: 'link', link: number});
-			if (layout.inPreformatted) {
-				layout.preformattedText(marker, markerStyle);
-			} else {
-				layout.glue(marker, markerStyle);
-			}
+			glue(marker, internStyle({role: 'link', link: number}));
 		};
 	};
 
@@ -252,6 +271,25 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 	};
 
 	const tableCell = (element: Tag): Exit => {
+		const header = elementRole(element.name) === 'table-header-cell';
+		if (tableRow) {
+			const row = tableRow;
+			const buffer = new InlineBuffer();
+			cell = buffer;
+			cellDepth++;
+			if (header) pushStyle({bold: true});
+			return () => {
+				if (header) popStyle();
+				cellDepth--;
+				cell = undefined;
+				const runs: Run[] = [];
+				for (const [index, line] of buffer.wrap(Number.POSITIVE_INFINITY).entries()) {
+					if (index > 0) pushRun(runs, ' ', plainStyle);
+					for (const run of line) pushRun(runs, run.text, run.style);
+				}
+				row.push({runs, header});
+			};
+		}
 		if (rowCells > 0) {
 			layout.space();
 			layout.text(plain ? '|' : '│', plain ? plainStyle : mutedStyle);
@@ -259,13 +297,55 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 		}
 		rowCells++;
 		cellDepth++;
-		const header = elementRole(element.name) === 'table-header-cell';
 		if (header) pushStyle({bold: true});
 		return () => {
 			if (header) popStyle();
 			cellDepth--;
 			layout.space();
 		};
+	};
+
+	/**
+	A table as w3m shows one: columns aligned, cells parted by │, when it fits the width; otherwise one
+	block per row, each cell after its column's header ("Crop: Tomato · Sown: March").
+	*/
+	const layOutTable = (rows: readonly TableCell[][]) => {
+		if (rows.length === 0) return;
+		const separatorStyle = plain ? plainStyle : mutedStyle;
+		const columns = Math.max(...rows.map(row => row.length));
+		const widths = Array.from({length: columns}, (_, column) => Math.max(0, ...rows.map(row => runsWidth(row[column]?.runs ?? []))));
+		const headerRow = rows.length > 1 && rows[0]!.every(candidate => candidate.header) ? rows[0] : undefined;
+		layout.endBlock();
+		if (widths.reduce((sum, width) => sum + width, 0) + 3 * (columns - 1) <= layout.available) {
+			for (const row of rows) {
+				const runs: Run[] = [];
+				for (const [column, tableCell] of row.entries()) {
+					if (column > 0) pushRun(runs, plain ? ' | ' : ' │ ', separatorStyle);
+					for (const run of tableCell.runs) pushRun(runs, run.text, run.style);
+					if (column < row.length - 1) pushRun(runs, ' '.repeat(widths[column]! - runsWidth(tableCell.runs)), plainStyle);
+				}
+				layout.runsLine(runs);
+				if (row === headerRow) layout.runsLine([{text: widths.map(width => (plain ? '-' : '─').repeat(width)).join(plain ? '-+-' : '─┼─'), style: separatorStyle}]);
+			}
+			return;
+		}
+		const labelStyle = internStyle({bold: true});
+		for (const row of headerRow ? rows.slice(1) : rows) {
+			let first = true;
+			for (const [column, tableCell] of row.entries()) {
+				if (tableCell.runs.length === 0) continue;
+				if (!first) layout.text(' · ', separatorStyle);
+				first = false;
+				const label = headerRow?.[column]?.runs.map(run => run.text).join('') ?? '';
+				if (label !== '') {
+					layout.text(`${label}:`, labelStyle);
+					layout.space();
+				}
+				for (const run of tableCell.runs) layout.text(run.text, run.style);
+			}
+			layout.endBlock();
+			layout.blankLine();
+		}
 	};
 
 	const enterElement = (element: Tag): Exit | boolean => {
@@ -277,7 +357,7 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 				if (layout.inPreformatted) {
 					layout.preformattedText('\n', style());
 				} else if (cellDepth > 0) {
-					layout.space();
+					space();
 				} else {
 					layout.lineBreak();
 				}
@@ -292,9 +372,9 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 			}
 			case 'media': {
 				if (!plain) {
-					layout.space();
+					space();
 					addText(`[${name}]`, internStyle({...style(), role: 'image'}));
-					layout.space();
+					space();
 				}
 				return false;
 			}
@@ -304,8 +384,7 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 			case 'inline-quote': {
 				addText('“');
 				return () => {
-					if (layout.inPreformatted) addText('”');
-					else layout.glue('”', style());
+					glue('”', style());
 				};
 			}
 			default:
@@ -318,9 +397,9 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 		if (!isBlockRole(role)) return true;
 		if (cellDepth > 0) {
 			// Inside a table cell the row stays one line: blocks only separate words.
-			layout.space();
+			space();
 			return () => {
-				layout.space();
+				space();
 			};
 		}
 		if (role === 'preformatted') return preformatted();
@@ -329,9 +408,19 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 			case 'heading': {
 				return paragraph({bold: true, role: 'heading', ...(headingLevel(name) <= 2 ? {underline: true} : {})});
 			}
-			case 'paragraph':
-			case 'table': {
+			case 'paragraph': {
 				return paragraph();
+			}
+			case 'table': {
+				if (table) return true;
+				const exit = paragraph();
+				table = [];
+				return () => {
+					const rows = table ?? [];
+					table = undefined;
+					layOutTable(rows);
+					exit();
+				};
 			}
 			case 'quote': {
 				layout.endBlock();
@@ -377,6 +466,13 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 				return true;
 			}
 			case 'table-row': {
+				if (table) {
+					tableRow = [];
+					return () => {
+						if (tableRow && tableRow.length > 0) table?.push(tableRow);
+						tableRow = undefined;
+					};
+				}
 				layout.endBlock();
 				rowCells = 0;
 				return () => {
