@@ -36,7 +36,7 @@ export type ElementRole =
 	/** `wbr`: where a word may break; shows nothing. */
 	| 'word-break'
 	| 'image'
-	/** `video`, `audio`: a placeholder in the terminal; their fallback contents are not shown. */
+	/** `video`, `audio`, `iframe`: `[video: TITLE URL]`, a numbered link; their fallback contents are not shown. */
 	| 'media'
 	| 'link'
 	/** `q`: its text between quotation marks. */
@@ -51,7 +51,7 @@ export type ElementRole =
 
 const roles: Readonly<Record<ElementRole, readonly string[]>> = {
 	hidden: [
-		'script', 'style', 'noscript', 'iframe', 'frame', 'frameset', 'template', 'head', 'title', 'meta', 'link', 'base',
+		'script', 'style', 'noscript', 'frame', 'frameset', 'template', 'head', 'title', 'meta', 'link', 'base',
 		'svg', 'object', 'embed', 'canvas', 'map', 'param', 'source', 'track', 'input', 'select', 'textarea', 'button', 'datalist',
 	],
 	'line-block': [
@@ -77,7 +77,7 @@ const roles: Readonly<Record<ElementRole, readonly string[]>> = {
 	'line-break': ['br'],
 	'word-break': ['wbr'],
 	image: ['img'],
-	media: ['video', 'audio'],
+	media: ['video', 'audio', 'iframe'],
 	link: ['a'],
 	'inline-quote': ['q'],
 	code: ['code', 'kbd', 'samp', 'tt'],

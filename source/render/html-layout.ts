@@ -5,6 +5,8 @@ import {cleanLine, cleanText} from './sanitize.js';
 import type {SegmentStyle, StyledLine} from './styled-line.js';
 import {type Run, internStyle, plainStyle, pushRun, runsWidth} from './text-width.js';
 import {InlineBuffer} from './wrap.js';
+import {displayUrl} from './link-url.js';
+import {type MediaKind, embedBlockClass, fileName, frameKind, isEmojiImage, mediaLabel, webUrl} from './media.js';
 
 /** How the same HTML is laid out for the terminal or as plain text. */
 export type Flavor = {
@@ -184,15 +186,6 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 		};
 	};
 
-	const image = (element: Tag) => {
-		const alt = cleanLine(element.attribs['alt'] ?? '');
-		if (plain && alt === '') return;
-		const text = alt === '' ? '[image]' : `[image: ${alt}]`;
-		space();
-		addText(text, internStyle({...style(), role: 'image'}));
-		space();
-	};
-
 	const mutedStyle = internStyle({role: 'muted'});
 	// A link inside a link (invalid HTML, which browsers end before the inner one) is part of the outer one.
 	let linkDepth = 0;
@@ -207,6 +200,65 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 			const marker = `[${number}]`;
 			glue(marker, internStyle({role: 'link', link: number}));
 		};
+	};
+
+	/**
+	`text` as a numbered link to `url` (an http or https URL): what `f` follows. Inside a link it is part of
+	that link; in plain text it is the text alone.
+	*/
+	const numberedPlaceholder = (text: string, url: string | undefined) => {
+		const number = plain || linkDepth > 0 || url === undefined ? undefined : links.number(url);
+		const textStyle = number === undefined ? internStyle({...style(), role: 'image'}) : internStyle({...style(), role: 'link', link: number});
+		space();
+		addText(text, textStyle);
+		if (number !== undefined) glue(`[${number}]`, internStyle({role: 'link', link: number}));
+		space();
+	};
+
+	/** `[image: alt]`, a numbered link to the image file; without alt text, its file name. Emoji images are their alt text. */
+	const image = (element: Tag) => {
+		const alt = cleanLine(element.attribs['alt'] ?? '');
+		if (alt !== '' && isEmojiImage(element.attribs['class'])) {
+			addText(alt);
+			return;
+		}
+		const url = webUrl(links.resolve(element.attribs['src']));
+		const name = alt === '' ? fileName(url) : alt;
+		if (plain && name === '') return;
+		numberedPlaceholder(name === '' ? '[image]' : `[image: ${name}]`, url);
+	};
+
+	// The video, audio or frame being read: its contents are skipped but for its <source>.
+	let media: {readonly kind: MediaKind | 'media'; readonly title: string; url: string | undefined} | undefined;
+	// The class of the WordPress embed block being read, and the bare URL its wrapper may hold instead of a frame.
+	let embedBlock: string | undefined;
+	let embedWrapper: {text: string} | undefined;
+
+	const mediaElement = (element: Tag): Exit => {
+		const url = webUrl(links.resolve(element.attribs['src']));
+		const title = element.attribs['title'] ?? element.attribs['aria-label'] ?? '';
+		media = {kind: element.name === 'iframe' ? 'media' : (element.name === 'audio' ? 'audio' : 'video'), title, url};
+		return () => {
+			const {kind, url: source} = media!;
+			media = undefined;
+			// A frame with no usable address shows nothing anyone could open.
+			if (kind === 'media' && source === undefined) return;
+			const shownKind = kind === 'media' ? frameKind(source, embedBlock) : kind;
+			numberedPlaceholder(mediaLabel(shownKind, title, source === undefined ? '' : displayUrl(source)), source);
+		};
+	};
+
+	const flushEmbedWrapper = () => {
+		const wrapper = embedWrapper;
+		embedWrapper = undefined;
+		if (wrapper === undefined) return;
+		const bare = wrapper.text.trim();
+		const url = /^\S+$/.test(bare) ? webUrl(links.resolve(bare)) : undefined;
+		if (url === undefined) {
+			addText(wrapper.text);
+			return;
+		}
+		numberedPlaceholder(mediaLabel(frameKind(url, embedBlock), '', displayUrl(url)), url);
 	};
 
 	const list = (element: Tag, ordered: boolean): Exit => {
@@ -350,8 +402,40 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 
 	const enterElement = (element: Tag): Exit | boolean => {
 		const {name} = element;
+		if (media) {
+			if (name === 'source' && media.url === undefined) media.url = webUrl(links.resolve(element.attribs['src']));
+			return false;
+		}
+		// Anything but text in an embed block's wrapper: the block is shown as its elements.
+		if (embedWrapper) {
+			const wrapper = embedWrapper;
+			embedWrapper = undefined;
+			addText(wrapper.text);
+		}
 		const role = elementRole(name);
 		if (role === 'hidden' || element.attribs['hidden'] !== undefined) return false;
+		const blockClass = embedBlockClass(element.attribs['class']);
+		if (blockClass !== undefined && embedBlock === undefined) {
+			embedBlock = blockClass;
+			const exit = enterByRole(element, role);
+			return () => {
+				if (typeof exit === 'function') exit();
+				embedBlock = undefined;
+			};
+		}
+		if (embedBlock !== undefined && /\bwp-block-embed__wrapper\b/.test(element.attribs['class'] ?? '')) {
+			const exit = enterByRole(element, role);
+			embedWrapper = {text: ''};
+			return () => {
+				flushEmbedWrapper();
+				if (typeof exit === 'function') exit();
+			};
+		}
+		return enterByRole(element, role);
+	};
+
+	const enterByRole = (element: Tag, role: ElementRole | undefined): Exit | boolean => {
+		const {name} = element;
 		switch (role) {
 			case 'line-break': {
 				if (layout.inPreformatted) {
@@ -371,12 +455,7 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 				return false;
 			}
 			case 'media': {
-				if (!plain) {
-					space();
-					addText(`[${name}]`, internStyle({...style(), role: 'image'}));
-					space();
-				}
-				return false;
+				return mediaElement(element);
 			}
 			case 'link': {
 				return link(element);
@@ -503,6 +582,11 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 				text = text.replace(/^\n/, '');
 			}
 			if (text !== '') preStart = false;
+			if (media) return;
+			if (embedWrapper) {
+				embedWrapper.text += text;
+				return;
+			}
 			addText(text);
 		},
 	};

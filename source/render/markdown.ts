@@ -7,6 +7,8 @@ import {cleanLine, cleanText} from './sanitize.js';
 import {lineText} from './styled-line.js';
 import {plainStyle} from './text-width.js';
 import {InlineBuffer} from './wrap.js';
+import {displayUrl} from './link-url.js';
+import {type MediaKind, embedBlockClass, fileName, frameKind, isEmojiImage, mediaLabel, webUrl} from './media.js';
 
 
 // Markdown's marks for the inline roles of the element table; it has none for underline.
@@ -172,16 +174,81 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 	};
 
 	const image = (tag: Tag) => {
-		const alt = cleanLine(tag.attribs['alt'] ?? '').replaceAll(/[\\[\]]/g, '\\$&');
+		const altText = cleanLine(tag.attribs['alt'] ?? '');
+		if (altText !== '' && isEmojiImage(tag.attribs['class'])) {
+			addText(altText);
+			return;
+		}
 		const source = markdownDestination(tag.attribs['src'] ?? '', base, imageProtocols);
+		const alt = (altText === '' ? fileName(webUrl(links.resolve(tag.attribs['src']))) : altText).replaceAll(/[\\[\]]/g, '\\$&');
 		if (source === undefined && alt === '') return;
 		openMarks();
 		sink.piece(source === undefined ? alt : `![${alt}](${source})`, plainStyle);
 	};
 
+	/** `[video: TITLE URL](URL)`: a video, an audio file or a frame as a link to it. */
+	const mediaLink = (kind: MediaKind, title: string, url: string | undefined) => {
+		const target = url === undefined ? undefined : markdownDestination(url);
+		const label = mediaLabel(kind, title, url === undefined ? '' : displayUrl(url)).slice(1, -1);
+		openMarks();
+		sink.text(' ', plainStyle);
+		if (target === undefined || linkDepth > 0) {
+			sink.piece(escapeMarkdown(`[${label}]`), plainStyle);
+		} else {
+			sink.piece(`[${escapeMarkdown(label)}](${target})`, plainStyle);
+		}
+		sink.text(' ', plainStyle);
+	};
+
+	// The video, audio or frame being read (its contents skipped but for its <source>), the WordPress
+	// embed block around it, and the bare URL that block's wrapper may hold instead of a frame.
+	let media: {readonly kind: MediaKind | 'media'; readonly title: string; url: string | undefined} | undefined;
+	let embedBlock: string | undefined;
+	let embedWrapper: {text: string} | undefined;
+
+	const flushEmbedWrapper = () => {
+		const wrapper = embedWrapper;
+		embedWrapper = undefined;
+		if (wrapper === undefined) return;
+		const bare = wrapper.text.trim();
+		const url = /^\S+$/.test(bare) ? webUrl(links.resolve(bare)) : undefined;
+		if (url === undefined) addText(wrapper.text);
+		else mediaLink(frameKind(url, embedBlock), '', url);
+	};
+
 	const enter = (tag: Tag): Exit | boolean => {
+		if (media) {
+			if (tag.name === 'source' && media.url === undefined) media.url = webUrl(links.resolve(tag.attribs['src']));
+			return false;
+		}
+		if (embedWrapper) {
+			const wrapper = embedWrapper;
+			embedWrapper = undefined;
+			addText(wrapper.text);
+		}
 		const role = elementRole(tag.name);
 		if (role === 'hidden' || tag.attribs['hidden'] !== undefined) return false;
+		const blockClass = embedBlockClass(tag.attribs['class']);
+		if (blockClass !== undefined && embedBlock === undefined && !pre && code === undefined) {
+			embedBlock = blockClass;
+			const exit = enterByRole(tag, role);
+			return () => {
+				if (typeof exit === 'function') exit();
+				embedBlock = undefined;
+			};
+		}
+		if (embedBlock !== undefined && /\bwp-block-embed__wrapper\b/.test(tag.attribs['class'] ?? '')) {
+			const exit = enterByRole(tag, role);
+			embedWrapper = {text: ''};
+			return () => {
+				flushEmbedWrapper();
+				if (typeof exit === 'function') exit();
+			};
+		}
+		return enterByRole(tag, role);
+	};
+
+	const enterByRole = (tag: Tag, role: ElementRole | undefined): Exit | boolean => {
 
 		if (pre) {
 			if (role === 'line-break') pre.text += '\n';
@@ -204,10 +271,19 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 				}
 				return false;
 			}
-			case 'word-break':
-			case 'media': {
-				// The terminal's placeholder for a video is no help in a document: its fallback text is not shown either.
+			case 'word-break': {
 				return false;
+			}
+			case 'media': {
+				const title = tag.attribs['title'] ?? tag.attribs['aria-label'] ?? '';
+				media = {kind: tag.name === 'iframe' ? 'media' : (tag.name === 'audio' ? 'audio' : 'video'), title, url: webUrl(links.resolve(tag.attribs['src']))};
+				return () => {
+					const {kind, url} = media!;
+					media = undefined;
+					// A frame with no usable address shows nothing anyone could open.
+					if (kind === 'media' && url === undefined) return;
+					mediaLink(kind === 'media' ? frameKind(url, embedBlock) : kind, title, url);
+				};
 			}
 			case 'image': {
 				image(tag);
@@ -381,6 +457,11 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 				if (preStart) text = text.replace(/^\n/, '');
 				if (text !== '') preStart = false;
 				pre.text += text;
+				return;
+			}
+			if (media) return;
+			if (embedWrapper) {
+				embedWrapper.text += text;
 				return;
 			}
 			addText(text);

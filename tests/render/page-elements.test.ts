@@ -63,3 +63,94 @@ describe('tables', () => {
 		].join('\n'));
 	});
 });
+
+describe('embeds and media', () => {
+	const youtubeBlock = '<figure class="wp-block-embed is-type-video is-provider-youtube wp-block-embed-youtube"><div class="wp-block-embed__wrapper">\n'
+		+ 'https://www.youtube.com/watch?v=abc\n</div><figcaption>My talk</figcaption></figure>';
+	const vimeo = '<p><iframe title="Garden tour" src="https://player.vimeo.com/video/1">Your browser has no frames</iframe></p>';
+	const widget = '<p><iframe src="https://example.org/widget"></iframe></p>';
+	const podcast = '<p><audio controls><source src="/ep1.mp3" type="audio/mpeg">Your browser cannot play it</audio></p>';
+
+	for (const width of columns) {
+		test(`a WordPress embed block with a bare URL is [video: URL], a numbered link, at ${width} columns`, () => {
+			const {links, lines} = renderHtml(youtubeBlock, {width, baseUrl: base});
+			assert.deepEqual(links, ['https://www.youtube.com/watch?v=abc']);
+			const text = render(youtubeBlock, width, base).join(' ');
+			assert.ok(text.replaceAll(' ', '').includes('[video:https://www.youtube.com/watch?v=abc][1]'), text);
+			assert.equal(segmentWith(lines, '[video:').link, 1);
+			assert.ok(text.includes('My talk'));
+		});
+
+		test(`an iframe is [video: TITLE URL] or [embed: URL], numbered, its fallback text hidden, at ${width} columns`, () => {
+			const html = vimeo + widget;
+			assert.deepEqual(renderHtml(html, {width, baseUrl: base}).links, ['https://player.vimeo.com/video/1', 'https://example.org/widget']);
+			const text = render(html, width, base).join(' ');
+			assert.ok(text.includes('[video: Garden tour') && text.replaceAll(' ', '').includes('https://player.vimeo.com/video/1][1]'), text);
+			assert.ok(text.replaceAll(' ', '').includes('[embed:https://example.org/widget][2]'), text);
+			assert.ok(!text.includes('Your browser'));
+		});
+
+		test(`<audio> with a <source> is [audio: URL], numbered, at ${width} columns`, () => {
+			assert.deepEqual(renderHtml(podcast, {width, baseUrl: base}).links, ['https://blog.example/ep1.mp3']);
+			const text = render(podcast, width, base).join(' ');
+			assert.ok(text.replaceAll(' ', '').includes('[audio:https://blog.example/ep1.mp3][1]'), text);
+			assert.ok(!text.includes('cannot play'));
+		});
+	}
+
+	test('a video titled, with its source, in every output', () => {
+		const html = '<video title="Sowing beans" src="https://cdn.example/beans.mp4"></video>';
+		assert.deepEqual(render(html, 120), ['[video: Sowing beans https://cdn.example/beans.mp4][1]']);
+		assert.equal(htmlToPlainText(html), '[video: Sowing beans https://cdn.example/beans.mp4]');
+		assert.equal(htmlToMarkdown(html), '[video: Sowing beans https://cdn.example/beans.mp4](https://cdn.example/beans.mp4)');
+	});
+
+	test('in text and Markdown output embeds and audio keep their URLs', () => {
+		const html = youtubeBlock + vimeo + widget + podcast;
+		assert.equal(htmlToPlainText(html, base), [
+			'[video: https://www.youtube.com/watch?v=abc]', 'My talk', '',
+			'[video: Garden tour https://player.vimeo.com/video/1]', '',
+			'[embed: https://example.org/widget]', '',
+			'[audio: https://blog.example/ep1.mp3]',
+		].join('\n'));
+		assert.equal(htmlToMarkdown(html, base), [
+			'[video: https://www.youtube.com/watch?v=abc](https://www.youtube.com/watch?v=abc)', 'My talk', '',
+			'[video: Garden tour https://player.vimeo.com/video/1](https://player.vimeo.com/video/1)', '',
+			'[embed: https://example.org/widget](https://example.org/widget)', '',
+			'[audio: https://blog.example/ep1.mp3](https://blog.example/ep1.mp3)',
+		].join('\n'));
+	});
+
+	test('a frame, a video or an image whose address is not http or https is never a link', () => {
+		const html = '<p><iframe src="javascript:alert(1)"></iframe><video src="data:video/mp4;base64,AAAA" title="T"></video><img src="javascript:alert(2)" alt="x"></p>';
+		const rendered = renderHtml(html, {width: 80, baseUrl: base});
+		assert.deepEqual(rendered.links, []);
+		assert.deepEqual(render(html, 80, base), ['[video: T] [image: x]']);
+		assert.ok(!htmlToMarkdown(html, base).includes('javascript') && !htmlToMarkdown(html, base).includes('data:'));
+	});
+
+	test('a tweet embed shows the tweet with its links', () => {
+		const html = '<figure class="wp-block-embed is-type-rich wp-block-embed-twitter"><div class="wp-block-embed__wrapper"><blockquote class="twitter-tweet"><p>Hello <a href="https://twitter.com/x/status/1">tweet</a></p></blockquote></div></figure>';
+		assert.deepEqual(render(html, 40), ['│ Hello tweet[1]']);
+	});
+});
+
+describe('images', () => {
+	const html = '<p>Look <img src="/wp-content/uploads/tomato%20red.jpg"> and <img src="/cat.png" alt="A cat"> <img class="wp-smiley" alt="🎉" src="https://s.w.org/x.svg"></p>';
+
+	for (const width of columns) {
+		test(`an image is a numbered link to its file, named by its alt text or its file name, at ${width} columns`, () => {
+			const {links, lines} = renderHtml(html, {width, baseUrl: base});
+			assert.deepEqual(links, ['https://blog.example/wp-content/uploads/tomato%20red.jpg', 'https://blog.example/cat.png']);
+			const text = render(html, width, base).join(' ');
+			assert.ok(text.includes('[image: tomato red.jpg][1]') && text.includes('[image: A cat][2]'), text);
+			assert.equal(segmentWith(lines, 'A cat').link, 2);
+		});
+	}
+
+	test('WordPress emoji images are their alt text in every output', () => {
+		assert.deepEqual(render(html, 120, base), ['Look [image: tomato red.jpg][1] and [image: A cat][2] 🎉']);
+		assert.equal(htmlToPlainText(html, base), 'Look [image: tomato red.jpg] and [image: A cat] 🎉');
+		assert.equal(htmlToMarkdown(html, base), 'Look ![tomato red.jpg](https://blog.example/wp-content/uploads/tomato%20red.jpg) and ![A cat](https://blog.example/cat.png) 🎉');
+	});
+});

@@ -359,7 +359,7 @@ describe('every element together', () => {
 				assert.ok(text.includes(expected), `missing ${JSON.stringify(expected)} in\n${text}`);
 			}
 			assert.ok(!text.includes('hidden'));
-			assert.deepEqual(renderHtml(html, {width, baseUrl: 'https://blog.example/'}).links, ['https://blog.example/l']);
+			assert.deepEqual(renderHtml(html, {width, baseUrl: 'https://blog.example/'}).links, ['https://blog.example/l', 'https://blog.example/c.png']);
 		});
 	}
 });
