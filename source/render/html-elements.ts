@@ -47,7 +47,11 @@ export type ElementRole =
 	| 'italic'
 	| 'underline'
 	/** Struck-out text (`s`, `del`, `strike`). */
-	| 'strike';
+	| 'strike'
+	/** `sup`: `²` where Unicode has the letters, else `^text`. */
+	| 'superscript'
+	/** `sub`: `₂` where Unicode has the letters, else `_text`. */
+	| 'subscript';
 
 const roles: Readonly<Record<ElementRole, readonly string[]>> = {
 	hidden: [
@@ -85,6 +89,8 @@ const roles: Readonly<Record<ElementRole, readonly string[]>> = {
 	italic: ['i', 'em', 'cite', 'dfn', 'var'],
 	underline: ['u', 'ins'],
 	strike: ['s', 'del', 'strike'],
+	superscript: ['sup'],
+	subscript: ['sub'],
 };
 
 const roleOfElement = new Map<string, ElementRole>();

@@ -6,6 +6,7 @@ import type {SegmentStyle, StyledLine} from './styled-line.js';
 import {type Run, internStyle, plainStyle, pushRun, runsWidth} from './text-width.js';
 import {InlineBuffer} from './wrap.js';
 import {displayUrl} from './link-url.js';
+import {subscriptText, superscriptText} from './script-text.js';
 import {type MediaKind, embedBlockClass, fileName, frameKind, isEmojiImage, mediaLabel, webUrl} from './media.js';
 
 /** How the same HTML is laid out for the terminal or as plain text. */
@@ -261,6 +262,18 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 		numberedPlaceholder(mediaLabel(frameKind(url, embedBlock), '', displayUrl(url)), url);
 	};
 
+	// The text of a `sup` or `sub` being read, shown as superscript or subscript once it ends.
+	let script: {text: string} | undefined;
+	const scriptElement = (role: 'superscript' | 'subscript'): Exit | boolean => {
+		if (script || layout.inPreformatted) return true;
+		const collected = {text: ''};
+		script = collected;
+		return () => {
+			script = undefined;
+			addText(role === 'superscript' ? superscriptText(collected.text) : subscriptText(collected.text));
+		};
+	};
+
 	const list = (element: Tag, ordered: boolean): Exit => {
 		layout.endBlock();
 		// A list straight inside another list (not inside an item) still indents.
@@ -457,6 +470,10 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 			case 'media': {
 				return mediaElement(element);
 			}
+			case 'superscript':
+			case 'subscript': {
+				return scriptElement(role);
+			}
 			case 'link': {
 				return link(element);
 			}
@@ -523,6 +540,10 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 			case 'term': {
 				return lineBlock({bold: true});
 			}
+			case 'line-block': {
+				// A <details> block's <summary> reads as its title.
+				return name === 'summary' ? lineBlock({bold: true}) : lineBlock();
+			}
 			case 'definition': {
 				layout.endBlock();
 				layout.pushContext({text: '  ', style: plainStyle});
@@ -585,6 +606,10 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 			if (media) return;
 			if (embedWrapper) {
 				embedWrapper.text += text;
+				return;
+			}
+			if (script) {
+				script.text += text;
 				return;
 			}
 			addText(text);

@@ -8,6 +8,7 @@ import {lineText} from './styled-line.js';
 import {plainStyle} from './text-width.js';
 import {InlineBuffer} from './wrap.js';
 import {displayUrl} from './link-url.js';
+import {subscriptText, superscriptText} from './script-text.js';
 import {type MediaKind, embedBlockClass, fileName, frameKind, isEmojiImage, mediaLabel, webUrl} from './media.js';
 
 
@@ -216,6 +217,9 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 		else mediaLink(frameKind(url, embedBlock), '', url);
 	};
 
+	// The text of a `sup` or `sub` being read, written as superscript or subscript once it ends.
+	let script: {text: string} | undefined;
+
 	const enter = (tag: Tag): Exit | boolean => {
 		if (media) {
 			if (tag.name === 'source' && media.url === undefined) media.url = webUrl(links.resolve(tag.attribs['src']));
@@ -273,6 +277,16 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 			}
 			case 'word-break': {
 				return false;
+			}
+			case 'superscript':
+			case 'subscript': {
+				if (script) return true;
+				const collected = {text: ''};
+				script = collected;
+				return () => {
+					script = undefined;
+					addText(role === 'superscript' ? superscriptText(collected.text) : subscriptText(collected.text));
+				};
 			}
 			case 'media': {
 				const title = tag.attribs['title'] ?? tag.attribs['aria-label'] ?? '';
@@ -462,6 +476,10 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 			if (media) return;
 			if (embedWrapper) {
 				embedWrapper.text += text;
+				return;
+			}
+			if (script) {
+				script.text += text;
 				return;
 			}
 			addText(text);

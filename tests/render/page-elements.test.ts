@@ -154,3 +154,41 @@ describe('images', () => {
 		assert.equal(htmlToMarkdown(html, base), 'Look ![tomato red.jpg](https://blog.example/wp-content/uploads/tomato%20red.jpg) and ![A cat](https://blog.example/cat.png) 🎉');
 	});
 });
+
+describe('the rest of the page', () => {
+	const science = '<p>E=mc<sup>2</sup> and H<sub>2</sub>O, the 1<sup>st</sup> note<sup><a href="#fn1" id="r1">1</a></sup>.</p>';
+
+	for (const width of columns) {
+		test(`superscript and subscript stay readable at ${width} columns`, () => {
+			assert.deepEqual(render(science, width), ['E=mc² and H₂O, the 1^st note¹.']);
+		});
+	}
+
+	test('superscript and subscript in text and Markdown output', () => {
+		assert.equal(htmlToPlainText(science), 'E=mc² and H₂O, the 1^st note¹.');
+		assert.equal(htmlToMarkdown(science), 'E=mc² and H₂O, the 1^st note¹.');
+		assert.equal(htmlToPlainText('<p>x<sub>max</sub></p>'), 'x_max');
+	});
+
+	const page = '<details><summary>More <b>info</b></summary><p>Hidden text</p></details>'
+		+ '<figure class="wp-block-pullquote"><blockquote><p>Grow your own.</p><cite>Dana</cite></blockquote></figure>'
+		+ '<div class="wp-block-buttons"><div class="wp-block-button"><a class="wp-block-button__link" href="/signup">Sign up</a></div></div>'
+		+ '<div class="wp-block-columns"><div class="wp-block-column"><p>Left</p></div><div class="wp-block-column"><p>Right</p></div></div>'
+		+ '<figure class="wp-block-gallery"><figure class="wp-block-image"><img src="/a.jpg" alt="Beans"></figure><figure class="wp-block-image"><img src="/b.jpg"></figure></figure>';
+
+	for (const width of columns) {
+		test(`details, pullquotes, buttons, columns and galleries read naturally at ${width} columns`, () => {
+			assert.deepEqual(render(page, width, base), [
+				'More info', '', 'Hidden text', '', '│ Grow your own.', '│', '│ Dana', '', 'Sign up[1]', '', 'Left', '', 'Right', '', '[image: Beans][2]', '', '[image: b.jpg][3]',
+			]);
+			const {lines, links} = renderHtml(page, {width, baseUrl: base});
+			assert.equal(segmentWith(lines, 'More').bold, true);
+			assert.deepEqual(links, ['https://blog.example/signup', 'https://blog.example/a.jpg', 'https://blog.example/b.jpg']);
+		});
+	}
+
+	test('a gallery is its images in text and Markdown output', () => {
+		assert.ok(htmlToPlainText(page, base).endsWith('[image: Beans]\n\n[image: b.jpg]'));
+		assert.ok(htmlToMarkdown(page, base).endsWith('![Beans](https://blog.example/a.jpg)\n\n![b.jpg](https://blog.example/b.jpg)'));
+	});
+});
