@@ -92,7 +92,13 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 	const links = new LinkTable(baseUrl);
 	const base = baseUrl !== undefined && URL.canParse(baseUrl) ? baseUrl : undefined;
 	const marks: InlineMark[] = [];
-	const lists: Array<{ordered: boolean; next: number}> = [];
+	const lists: MarkdownList[] = [];
+	// The list that ended last, and the line it ended at: a list right after it of the same kind takes the other
+	// mark (`*` after `-`, `)` after `.`), as a reader would otherwise join the two into one.
+	let lastList: {readonly ordered: boolean; readonly mark: string; readonly endLine: number} | undefined;
+	// How many items each `<ol reversed>` holds, in order, to count down from when it has no start.
+	const reversedCounts = html.includes('reversed') ? countReversedItems(html) : [];
+	let reversedSeen = 0;
 	let itemDepth = 0;
 	let sink: InlineSink = layout;
 	let code: string | undefined;
@@ -381,22 +387,41 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 			case 'ordered-list': {
 				const indented = tag.parent === 'ul' || tag.parent === 'ol';
 				const topLevel = itemDepth === 0 && !indented;
-				const start = Number.parseInt(tag.attribs['start'] ?? '', 10);
+				const ordered = role === 'ordered-list';
+				const reversed = ordered && tag.attribs['reversed'] !== undefined;
+				const count = reversed ? reversedCounts[reversedSeen++] ?? 0 : 0;
+				const given = Number.parseInt(tag.attribs['start'] ?? '', 10);
+				const start = Number.isFinite(given) ? given : (reversed ? count : 1);
 				return block(topLevel, () => {
 					if (indented) layout.pushContext({text: '  ', style: plainStyle});
-					lists.push({ordered: role === 'ordered-list', next: Number.isFinite(start) ? start : 1});
+					const follows = lastList !== undefined && lastList.ordered === ordered && lastList.endLine === layout.lines.length;
+					const marks = ordered ? ['.', ')'] : ['-', '*'];
+					const mark = follows && lastList!.mark === marks[0] ? marks[1]! : marks[0]!;
+					lists.push({ordered, next: start, step: reversed ? -1 : 1, mark, items: 0});
 				}, () => {
-					lists.pop();
+					const list = lists.pop()!;
+					lastList = {ordered, mark: list.mark, endLine: layout.lines.length};
 					if (indented) layout.popContext();
 				});
 			}
 			case 'list-item': {
 				const list = lists.at(-1);
 				let marker = '- ';
-				if (list?.ordered) {
-					const value = Number.parseInt(tag.attribs['value'] ?? '', 10);
-					if (Number.isFinite(value)) list.next = value;
-					marker = `${list.next++}. `;
+				if (list) {
+					if (list.ordered) {
+						const value = Number.parseInt(tag.attribs['value'] ?? '', 10);
+						// Markdown only counts up from a list's first number: an item out of that order starts a list of its
+						// own, with the other delimiter (`3. p`, `2) q`), and so keeps its number.
+						if ((Number.isFinite(value) && value !== list.next) || list.step < 0) {
+							if (list.items > 0) list.mark = list.mark === '.' ? ')' : '.';
+						}
+						if (Number.isFinite(value)) list.next = value;
+						marker = `${list.next}${list.mark} `;
+						list.next += list.step;
+					} else {
+						marker = `${list.mark} `;
+					}
+					list.items++;
 				}
 				return block(false, () => {
 					layout.pushContext(undefined, {text: marker, style: plainStyle});
@@ -489,6 +514,43 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 	const lines = layout.finish().map(line => lineText(line).trimEnd());
 	if (layout.omittedLines > 0) lines.push('', `*${escapeMarkdown(omittedNote(layout.omittedLines))}*`);
 	return lines.join('\n');
+}
+
+/** A list being written: its next number, counting up or down, and its mark (`-` or `*`, `.` or `)`). */
+type MarkdownList = {
+	readonly ordered: boolean;
+	next: number;
+	readonly step: number;
+	mark: string;
+	items: number;
+};
+
+/** How many items each `<ol reversed>` in `html` holds, in the order they open: where a list without a start counts down from. */
+function countReversedItems(html: string): number[] {
+	const counts: number[] = [];
+	const open: Array<number | undefined> = [];
+	visitHtml(html, {
+		enter(tag) {
+			const role = elementRole(tag.name);
+			if (role === 'hidden') return false;
+			if (role === 'list' || role === 'ordered-list') {
+				const index = role === 'ordered-list' && tag.attribs['reversed'] !== undefined ? counts.push(0) - 1 : undefined;
+				open.push(index);
+				return () => {
+					open.pop();
+				};
+			}
+			if (role === 'list-item') {
+				const index = open.at(-1);
+				if (index !== undefined) counts[index]!++;
+			}
+			return true;
+		},
+		text() {
+			// Only the items count.
+		},
+	});
+	return counts;
 }
 
 /** The language a code block names in its class: `language-js` or `lang-js`. */

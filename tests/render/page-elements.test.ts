@@ -192,3 +192,26 @@ describe('the rest of the page', () => {
 		assert.ok(htmlToMarkdown(page, base).endsWith('![Beans](https://blog.example/a.jpg)\n\n![b.jpg](https://blog.example/b.jpg)'));
 	});
 });
+
+describe('Markdown lists keep their meaning when pasted', () => {
+	test('two adjacent lists stay two lists: the second takes the other mark', () => {
+		assert.equal(htmlToMarkdown('<ul><li>a</li><li>b</li></ul><ul><li>c</li></ul><ol><li>x</li></ol><ol><li>y</li></ol>'), '- a\n- b\n\n* c\n\n1. x\n\n1) y');
+	});
+
+	test('lists apart keep the usual marks', () => {
+		assert.equal(htmlToMarkdown('<ul><li>a</li></ul><p>t</p><ul><li>c</li></ul>'), '- a\n\nt\n\n- c');
+	});
+
+	test('<ol start="7"> keeps its numbers', () => {
+		assert.equal(htmlToMarkdown('<ol start="7"><li>x</li><li>y</li></ol>'), '7. x\n8. y');
+	});
+
+	test('<ol reversed> counts down, each number where a Markdown reader shows it (a new list at each change of delimiter)', () => {
+		assert.equal(htmlToMarkdown('<ol reversed><li>r1</li><li>r2</li><li>r3</li></ol>'), '3. r1\n2) r2\n1. r3');
+		assert.equal(htmlToMarkdown('<ol reversed start="10"><li>p</li><li>q</li></ol>'), '10. p\n9) q');
+	});
+
+	test('an item with its own value starts its own list, so it keeps its number', () => {
+		assert.equal(htmlToMarkdown('<ol><li>a</li><li value="5">b</li><li>c</li></ol>'), '1. a\n5) b\n6) c');
+	});
+});
