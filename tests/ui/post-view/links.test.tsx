@@ -176,7 +176,7 @@ describe('hyperlinks (OSC 8)', () => {
 		try {
 			await waitForText(app, 'A Field Guide to the Terminal Garden');
 			await press(app, 'G');
-			await waitForText(app, 'Links:');
+			await waitForText(app, '[10] https://git-scm.com/book/en/v2');
 			assert.ok(app.frames.every(frame => !frame.includes('\u001B]8;')));
 		} finally {
 			app.unmount();
