@@ -1,4 +1,4 @@
-import {type Exit, type HtmlVisitor, type SliceOptions, type Tag, visitHtml, visitHtmlInSlices} from './html-events.js';
+import {type Exit, type HtmlVisitor, type SliceOptions, type Tag, countReversedItems, visitHtml, visitHtmlInSlices} from './html-events.js';
 import {type ElementRole, elementRole, headingLevel, isBlockRole} from './html-elements.js';
 import {Layout} from './layout.js';
 import {cleanLine, cleanText} from './sanitize.js';
@@ -102,7 +102,7 @@ type ListState = {
 
 /** Lays out an HTML document: the rules of what each element looks like. */
 export function layOutHtml(html: string, flavor: Flavor): LaidOutHtml {
-	const {visitor, finish} = htmlLayoutVisitor(flavor);
+	const {visitor, finish} = htmlLayoutVisitor(flavor, reversedCounts(html));
 	visitHtml(html, visitor);
 	return finish();
 }
@@ -113,13 +113,18 @@ for the reader, so that a post of megabytes leaves the screen alive and Esc able
 Rejects with the signal's reason when it is aborted.
 */
 export async function layOutHtmlInSlices(html: string, flavor: Flavor, options: SliceOptions = {}): Promise<LaidOutHtml> {
-	const {visitor, finish} = htmlLayoutVisitor(flavor);
+	const {visitor, finish} = htmlLayoutVisitor(flavor, reversedCounts(html));
 	await visitHtmlInSlices(html, visitor, options);
 	return finish();
 }
 
+/** How many items each `<ol reversed>` holds, in order: a reversed list without a start counts down from it. */
+function reversedCounts(html: string): readonly number[] {
+	return html.includes('reversed') ? countReversedItems(html) : [];
+}
+
 /** The visitor that lays out HTML as it is read, and what gives the lines once it is all read. */
-function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () => LaidOutHtml} {
+function htmlLayoutVisitor(flavor: Flavor, reversedItems: readonly number[]): {visitor: HtmlVisitor; finish: () => LaidOutHtml} {
 	const layout = new Layout(flavor.width, flavor.maxPrefix);
 	const links = new LinkTable(flavor.baseUrl);
 	const {plain} = flavor;
@@ -131,6 +136,7 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 	let preDepth = 0;
 	let preStart = false;
 	let rowCells = 0;
+	let reversedSeen = 0;
 	// The table being collected (rows of cells), the row, and the cell whose text goes to `cell` instead of the layout.
 	let table: TableCell[][] | undefined;
 	let tableRow: TableCell[] | undefined;
@@ -281,12 +287,13 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 		const topLevel = itemDepth === 0 && !indented;
 		if (topLevel) layout.blankLine();
 		if (indented) layout.pushContext({text: '  ', style: plainStyle});
-		const start = Number.parseInt(element.attribs['start'] ?? '', 10);
-		// Counting down needs a start: the number of items is not known while streaming.
-		const reversed = ordered && element.attribs['reversed'] !== undefined && Number.isFinite(start);
+		const given = Number.parseInt(element.attribs['start'] ?? '', 10);
+		const reversed = ordered && element.attribs['reversed'] !== undefined;
+		// Without a start, a reversed list counts down from its number of items (counted before the layout began).
+		const count = reversed ? reversedItems[reversedSeen++] ?? 0 : 0;
 		lists.push({
 			ordered,
-			next: Number.isFinite(start) ? start : 1,
+			next: Number.isFinite(given) ? given : (reversed ? count : 1),
 			step: reversed ? -1 : 1,
 		});
 		return () => {

@@ -1,6 +1,6 @@
 import {appendAll, largest} from './append.js';
 import {type ElementRole, elementRole, headingLevel, isBlockRole} from './html-elements.js';
-import {type Exit, type Tag, visitHtml} from './html-events.js';
+import {type Exit, type Tag, countReversedItems, visitHtml} from './html-events.js';
 import {LinkTable, omittedNote} from './html-layout.js';
 import {Layout} from './layout.js';
 import {cleanLine, cleanText} from './sanitize.js';
@@ -524,34 +524,6 @@ type MarkdownList = {
 	mark: string;
 	items: number;
 };
-
-/** How many items each `<ol reversed>` in `html` holds, in the order they open: where a list without a start counts down from. */
-function countReversedItems(html: string): number[] {
-	const counts: number[] = [];
-	const open: Array<number | undefined> = [];
-	visitHtml(html, {
-		enter(tag) {
-			const role = elementRole(tag.name);
-			if (role === 'hidden') return false;
-			if (role === 'list' || role === 'ordered-list') {
-				const index = role === 'ordered-list' && tag.attribs['reversed'] !== undefined ? counts.push(0) - 1 : undefined;
-				open.push(index);
-				return () => {
-					open.pop();
-				};
-			}
-			if (role === 'list-item') {
-				const index = open.at(-1);
-				if (index !== undefined) counts[index]!++;
-			}
-			return true;
-		},
-		text() {
-			// Only the items count.
-		},
-	});
-	return counts;
-}
 
 /** The language a code block names in its class: `language-js` or `lang-js`. */
 function languageOf(tag: Tag): string {

@@ -215,3 +215,17 @@ describe('Markdown lists keep their meaning when pasted', () => {
 		assert.equal(htmlToMarkdown('<ol><li>a</li><li value="5">b</li><li>c</li></ol>'), '1. a\n5) b\n6) c');
 	});
 });
+
+describe('reversed lists count down in every output', () => {
+	const html = '<ol reversed><li>a</li><li>b<ol><li>x</li></ol></li><li>c</li></ol>';
+	for (const width of columns) {
+		test(`<ol reversed> without a start counts down from its number of items at ${width} columns`, () => {
+			assert.deepEqual(render(html, width), ['3. a', '2. b', '   1. x', '1. c']);
+		});
+	}
+
+	test('in text and Markdown output', () => {
+		assert.equal(htmlToPlainText(html), '3. a\n2. b\n   1. x\n1. c');
+		assert.equal(htmlToMarkdown(html), '3. a\n2) b\n   1. x\n1. c');
+	});
+});
