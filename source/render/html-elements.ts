@@ -36,7 +36,7 @@ export type ElementRole =
 	/** `wbr`: where a word may break; shows nothing. */
 	| 'word-break'
 	| 'image'
-	/** `video`, `audio`: a placeholder in the terminal; their fallback contents are not shown. */
+	/** `video`, `audio`, `iframe`: `[video: TITLE URL]`, a numbered link; their fallback contents are not shown. */
 	| 'media'
 	| 'link'
 	/** `q`: its text between quotation marks. */
@@ -47,11 +47,15 @@ export type ElementRole =
 	| 'italic'
 	| 'underline'
 	/** Struck-out text (`s`, `del`, `strike`). */
-	| 'strike';
+	| 'strike'
+	/** `sup`: `²` where Unicode has the letters, else `^text`. */
+	| 'superscript'
+	/** `sub`: `₂` where Unicode has the letters, else `_text`. */
+	| 'subscript';
 
 const roles: Readonly<Record<ElementRole, readonly string[]>> = {
 	hidden: [
-		'script', 'style', 'noscript', 'iframe', 'frame', 'frameset', 'template', 'head', 'title', 'meta', 'link', 'base',
+		'script', 'style', 'noscript', 'frame', 'frameset', 'template', 'head', 'title', 'meta', 'link', 'base',
 		'svg', 'object', 'embed', 'canvas', 'map', 'param', 'source', 'track', 'input', 'select', 'textarea', 'button', 'datalist',
 	],
 	'line-block': [
@@ -77,7 +81,7 @@ const roles: Readonly<Record<ElementRole, readonly string[]>> = {
 	'line-break': ['br'],
 	'word-break': ['wbr'],
 	image: ['img'],
-	media: ['video', 'audio'],
+	media: ['video', 'audio', 'iframe'],
 	link: ['a'],
 	'inline-quote': ['q'],
 	code: ['code', 'kbd', 'samp', 'tt'],
@@ -85,6 +89,8 @@ const roles: Readonly<Record<ElementRole, readonly string[]>> = {
 	italic: ['i', 'em', 'cite', 'dfn', 'var'],
 	underline: ['u', 'ins'],
 	strike: ['s', 'del', 'strike'],
+	superscript: ['sup'],
+	subscript: ['sub'],
 };
 
 const roleOfElement = new Map<string, ElementRole>();

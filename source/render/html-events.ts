@@ -1,5 +1,5 @@
 import {Parser} from 'htmlparser2';
-import {hiddenElements} from './html-elements.js';
+import {elementRole, hiddenElements} from './html-elements.js';
 
 /** An element as it opens: what the layout rules need to know about it. */
 export type Tag = {
@@ -195,4 +195,32 @@ export async function visitHtmlInSlices(html: string, visitor: HtmlVisitor, opti
 	}
 	parser.end();
 	finish();
+}
+
+/** How many items each `<ol reversed>` in `html` holds, in the order they open: where a list without a start counts down from. */
+export function countReversedItems(html: string): number[] {
+	const counts: number[] = [];
+	const open: Array<number | undefined> = [];
+	visitHtml(html, {
+		enter(tag) {
+			const role = elementRole(tag.name);
+			if (role === 'hidden') return false;
+			if (role === 'list' || role === 'ordered-list') {
+				const index = role === 'ordered-list' && tag.attribs['reversed'] !== undefined ? counts.push(0) - 1 : undefined;
+				open.push(index);
+				return () => {
+					open.pop();
+				};
+			}
+			if (role === 'list-item') {
+				const index = open.at(-1);
+				if (index !== undefined) counts[index]!++;
+			}
+			return true;
+		},
+		text() {
+			// Only the items count.
+		},
+	});
+	return counts;
 }

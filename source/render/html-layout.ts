@@ -1,9 +1,13 @@
-import {type Exit, type HtmlVisitor, type SliceOptions, type Tag, visitHtml, visitHtmlInSlices} from './html-events.js';
+import {type Exit, type HtmlVisitor, type SliceOptions, type Tag, countReversedItems, visitHtml, visitHtmlInSlices} from './html-events.js';
 import {type ElementRole, elementRole, headingLevel, isBlockRole} from './html-elements.js';
 import {Layout} from './layout.js';
 import {cleanLine, cleanText} from './sanitize.js';
 import type {SegmentStyle, StyledLine} from './styled-line.js';
-import {internStyle, plainStyle} from './text-width.js';
+import {type Run, internStyle, plainStyle, pushRun, runsWidth} from './text-width.js';
+import {InlineBuffer} from './wrap.js';
+import {displayUrl} from './link-url.js';
+import {subscriptText, superscriptText} from './script-text.js';
+import {type MediaKind, embedBlockClass, fileName, frameKind, isEmojiImage, mediaLabel, webUrl} from './media.js';
 
 /** How the same HTML is laid out for the terminal or as plain text. */
 export type Flavor = {
@@ -84,6 +88,12 @@ export class LinkTable {
 	}
 }
 
+/** A table cell as collected: its text on one line. */
+type TableCell = {
+	readonly runs: Run[];
+	readonly header: boolean;
+};
+
 type ListState = {
 	readonly ordered: boolean;
 	next: number;
@@ -92,7 +102,7 @@ type ListState = {
 
 /** Lays out an HTML document: the rules of what each element looks like. */
 export function layOutHtml(html: string, flavor: Flavor): LaidOutHtml {
-	const {visitor, finish} = htmlLayoutVisitor(flavor);
+	const {visitor, finish} = htmlLayoutVisitor(flavor, reversedCounts(html));
 	visitHtml(html, visitor);
 	return finish();
 }
@@ -103,13 +113,18 @@ for the reader, so that a post of megabytes leaves the screen alive and Esc able
 Rejects with the signal's reason when it is aborted.
 */
 export async function layOutHtmlInSlices(html: string, flavor: Flavor, options: SliceOptions = {}): Promise<LaidOutHtml> {
-	const {visitor, finish} = htmlLayoutVisitor(flavor);
+	const {visitor, finish} = htmlLayoutVisitor(flavor, reversedCounts(html));
 	await visitHtmlInSlices(html, visitor, options);
 	return finish();
 }
 
+/** How many items each `<ol reversed>` holds, in order: a reversed list without a start counts down from it. */
+function reversedCounts(html: string): readonly number[] {
+	return html.includes('reversed') ? countReversedItems(html) : [];
+}
+
 /** The visitor that lays out HTML as it is read, and what gives the lines once it is all read. */
-function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () => LaidOutHtml} {
+function htmlLayoutVisitor(flavor: Flavor, reversedItems: readonly number[]): {visitor: HtmlVisitor; finish: () => LaidOutHtml} {
 	const layout = new Layout(flavor.width, flavor.maxPrefix);
 	const links = new LinkTable(flavor.baseUrl);
 	const {plain} = flavor;
@@ -121,6 +136,11 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 	let preDepth = 0;
 	let preStart = false;
 	let rowCells = 0;
+	let reversedSeen = 0;
+	// The table being collected (rows of cells), the row, and the cell whose text goes to `cell` instead of the layout.
+	let table: TableCell[][] | undefined;
+	let tableRow: TableCell[] | undefined;
+	let cell: InlineBuffer | undefined;
 
 	const style = () => styles.at(-1)!;
 	const pushStyle = (delta: SegmentStyle) => {
@@ -131,11 +151,24 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 	};
 
 	const addText = (text: string, textStyle: SegmentStyle = style()) => {
-		if (layout.inPreformatted) {
+		if (cell) {
+			cell.text(text, textStyle);
+		} else if (layout.inPreformatted) {
 			layout.preformattedText(text, textStyle);
 		} else {
 			layout.text(text, textStyle);
 		}
+	};
+	/** Ends the word, in the cell being collected or the layout. */
+	const space = () => {
+		if (cell) cell.endWord();
+		else layout.space();
+	};
+	/** Text stuck to the word before it, in the cell being collected or the layout. */
+	const glue = (text: string, textStyle: SegmentStyle) => {
+		if (cell) cell.glue(text, textStyle);
+		else if (layout.inPreformatted) layout.preformattedText(text, textStyle);
+		else layout.glue(text, textStyle);
 	};
 
 	/** A paragraph-like block: a blank line before and after. */
@@ -160,15 +193,6 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 		};
 	};
 
-	const image = (element: Tag) => {
-		const alt = cleanLine(element.attribs['alt'] ?? '');
-		if (plain && alt === '') return;
-		const text = alt === '' ? '[image]' : `[image: ${alt}]`;
-		layout.space();
-		addText(text, internStyle({...style(), role: 'image'}));
-		layout.space();
-	};
-
 	const mutedStyle = internStyle({role: 'muted'});
 	// A link inside a link (invalid HTML, which browsers end before the inner one) is part of the outer one.
 	let linkDepth = 0;
@@ -181,12 +205,78 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 			linkDepth--;
 			popStyle();
 			const marker = `[${number}]`;
-			const markerStyle = internStyle({role: 'link', link: number});
-			if (layout.inPreformatted) {
-				layout.preformattedText(marker, markerStyle);
-			} else {
-				layout.glue(marker, markerStyle);
-			}
+			glue(marker, internStyle({role: 'link', link: number}));
+		};
+	};
+
+	/**
+	`text` as a numbered link to `url` (an http or https URL): what `f` follows. Inside a link it is part of
+	that link; in plain text it is the text alone.
+	*/
+	const numberedPlaceholder = (text: string, url: string | undefined) => {
+		const number = plain || linkDepth > 0 || url === undefined ? undefined : links.number(url);
+		const textStyle = number === undefined ? internStyle({...style(), role: 'image'}) : internStyle({...style(), role: 'link', link: number});
+		space();
+		addText(text, textStyle);
+		if (number !== undefined) glue(`[${number}]`, internStyle({role: 'link', link: number}));
+		space();
+	};
+
+	/** `[image: alt]`, a numbered link to the image file; without alt text, its file name. Emoji images are their alt text. */
+	const image = (element: Tag) => {
+		const alt = cleanLine(element.attribs['alt'] ?? '');
+		if (alt !== '' && isEmojiImage(element.attribs['class'])) {
+			addText(alt);
+			return;
+		}
+		const url = webUrl(links.resolve(element.attribs['src']));
+		const name = alt === '' ? fileName(url) : alt;
+		if (plain && name === '') return;
+		numberedPlaceholder(name === '' ? '[image]' : `[image: ${name}]`, url);
+	};
+
+	// The video, audio or frame being read: its contents are skipped but for its <source>.
+	let media: {readonly kind: MediaKind | 'media'; readonly title: string; url: string | undefined} | undefined;
+	// The class of the WordPress embed block being read, and the bare URL its wrapper may hold instead of a frame.
+	let embedBlock: string | undefined;
+	let embedWrapper: {text: string} | undefined;
+
+	const mediaElement = (element: Tag): Exit => {
+		const url = webUrl(links.resolve(element.attribs['src']));
+		const title = element.attribs['title'] ?? element.attribs['aria-label'] ?? '';
+		media = {kind: element.name === 'iframe' ? 'media' : (element.name === 'audio' ? 'audio' : 'video'), title, url};
+		return () => {
+			const {kind, url: source} = media!;
+			media = undefined;
+			// A frame with no usable address shows nothing anyone could open.
+			if (kind === 'media' && source === undefined) return;
+			const shownKind = kind === 'media' ? frameKind(source, embedBlock) : kind;
+			numberedPlaceholder(mediaLabel(shownKind, title, source === undefined ? '' : displayUrl(source)), source);
+		};
+	};
+
+	const flushEmbedWrapper = () => {
+		const wrapper = embedWrapper;
+		embedWrapper = undefined;
+		if (wrapper === undefined) return;
+		const bare = wrapper.text.trim();
+		const url = /^\S+$/.test(bare) ? webUrl(links.resolve(bare)) : undefined;
+		if (url === undefined) {
+			addText(wrapper.text);
+			return;
+		}
+		numberedPlaceholder(mediaLabel(frameKind(url, embedBlock), '', displayUrl(url)), url);
+	};
+
+	// The text of a `sup` or `sub` being read, shown as superscript or subscript once it ends.
+	let script: {text: string} | undefined;
+	const scriptElement = (role: 'superscript' | 'subscript'): Exit | boolean => {
+		if (script || layout.inPreformatted) return true;
+		const collected = {text: ''};
+		script = collected;
+		return () => {
+			script = undefined;
+			addText(role === 'superscript' ? superscriptText(collected.text) : subscriptText(collected.text));
 		};
 	};
 
@@ -197,12 +287,13 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 		const topLevel = itemDepth === 0 && !indented;
 		if (topLevel) layout.blankLine();
 		if (indented) layout.pushContext({text: '  ', style: plainStyle});
-		const start = Number.parseInt(element.attribs['start'] ?? '', 10);
-		// Counting down needs a start: the number of items is not known while streaming.
-		const reversed = ordered && element.attribs['reversed'] !== undefined && Number.isFinite(start);
+		const given = Number.parseInt(element.attribs['start'] ?? '', 10);
+		const reversed = ordered && element.attribs['reversed'] !== undefined;
+		// Without a start, a reversed list counts down from its number of items (counted before the layout began).
+		const count = reversed ? reversedItems[reversedSeen++] ?? 0 : 0;
 		lists.push({
 			ordered,
-			next: Number.isFinite(start) ? start : 1,
+			next: Number.isFinite(given) ? given : (reversed ? count : 1),
 			step: reversed ? -1 : 1,
 		});
 		return () => {
@@ -252,6 +343,25 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 	};
 
 	const tableCell = (element: Tag): Exit => {
+		const header = elementRole(element.name) === 'table-header-cell';
+		if (tableRow) {
+			const row = tableRow;
+			const buffer = new InlineBuffer();
+			cell = buffer;
+			cellDepth++;
+			if (header) pushStyle({bold: true});
+			return () => {
+				if (header) popStyle();
+				cellDepth--;
+				cell = undefined;
+				const runs: Run[] = [];
+				for (const [index, line] of buffer.wrap(Number.POSITIVE_INFINITY).entries()) {
+					if (index > 0) pushRun(runs, ' ', plainStyle);
+					for (const run of line) pushRun(runs, run.text, run.style);
+				}
+				row.push({runs, header});
+			};
+		}
 		if (rowCells > 0) {
 			layout.space();
 			layout.text(plain ? '|' : '│', plain ? plainStyle : mutedStyle);
@@ -259,7 +369,6 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 		}
 		rowCells++;
 		cellDepth++;
-		const header = elementRole(element.name) === 'table-header-cell';
 		if (header) pushStyle({bold: true});
 		return () => {
 			if (header) popStyle();
@@ -268,16 +377,91 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 		};
 	};
 
+	/**
+	A table as w3m shows one: columns aligned, cells parted by │, when it fits the width; otherwise one
+	block per row, each cell after its column's header ("Crop: Tomato · Sown: March").
+	*/
+	const layOutTable = (rows: readonly TableCell[][]) => {
+		if (rows.length === 0) return;
+		const separatorStyle = plain ? plainStyle : mutedStyle;
+		const columns = Math.max(...rows.map(row => row.length));
+		const widths = Array.from({length: columns}, (_, column) => Math.max(0, ...rows.map(row => runsWidth(row[column]?.runs ?? []))));
+		const headerRow = rows.length > 1 && rows[0]!.every(candidate => candidate.header) ? rows[0] : undefined;
+		layout.endBlock();
+		if (widths.reduce((sum, width) => sum + width, 0) + 3 * (columns - 1) <= layout.available) {
+			for (const row of rows) {
+				const runs: Run[] = [];
+				for (const [column, tableCell] of row.entries()) {
+					if (column > 0) pushRun(runs, plain ? ' | ' : ' │ ', separatorStyle);
+					for (const run of tableCell.runs) pushRun(runs, run.text, run.style);
+					if (column < row.length - 1) pushRun(runs, ' '.repeat(widths[column]! - runsWidth(tableCell.runs)), plainStyle);
+				}
+				layout.runsLine(runs);
+				if (row === headerRow) layout.runsLine([{text: widths.map(width => (plain ? '-' : '─').repeat(width)).join(plain ? '-+-' : '─┼─'), style: separatorStyle}]);
+			}
+			return;
+		}
+		const labelStyle = internStyle({bold: true});
+		for (const row of headerRow ? rows.slice(1) : rows) {
+			let first = true;
+			for (const [column, tableCell] of row.entries()) {
+				if (tableCell.runs.length === 0) continue;
+				if (!first) layout.text(' · ', separatorStyle);
+				first = false;
+				const label = headerRow?.[column]?.runs.map(run => run.text).join('') ?? '';
+				if (label !== '') {
+					layout.text(`${label}:`, labelStyle);
+					layout.space();
+				}
+				for (const run of tableCell.runs) layout.text(run.text, run.style);
+			}
+			layout.endBlock();
+			layout.blankLine();
+		}
+	};
+
 	const enterElement = (element: Tag): Exit | boolean => {
 		const {name} = element;
+		if (media) {
+			if (name === 'source' && media.url === undefined) media.url = webUrl(links.resolve(element.attribs['src']));
+			return false;
+		}
+		// Anything but text in an embed block's wrapper: the block is shown as its elements.
+		if (embedWrapper) {
+			const wrapper = embedWrapper;
+			embedWrapper = undefined;
+			addText(wrapper.text);
+		}
 		const role = elementRole(name);
 		if (role === 'hidden' || element.attribs['hidden'] !== undefined) return false;
+		const blockClass = embedBlockClass(element.attribs['class']);
+		if (blockClass !== undefined && embedBlock === undefined) {
+			embedBlock = blockClass;
+			const exit = enterByRole(element, role);
+			return () => {
+				if (typeof exit === 'function') exit();
+				embedBlock = undefined;
+			};
+		}
+		if (embedBlock !== undefined && /\bwp-block-embed__wrapper\b/.test(element.attribs['class'] ?? '')) {
+			const exit = enterByRole(element, role);
+			embedWrapper = {text: ''};
+			return () => {
+				flushEmbedWrapper();
+				if (typeof exit === 'function') exit();
+			};
+		}
+		return enterByRole(element, role);
+	};
+
+	const enterByRole = (element: Tag, role: ElementRole | undefined): Exit | boolean => {
+		const {name} = element;
 		switch (role) {
 			case 'line-break': {
 				if (layout.inPreformatted) {
 					layout.preformattedText('\n', style());
 				} else if (cellDepth > 0) {
-					layout.space();
+					space();
 				} else {
 					layout.lineBreak();
 				}
@@ -291,12 +475,11 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 				return false;
 			}
 			case 'media': {
-				if (!plain) {
-					layout.space();
-					addText(`[${name}]`, internStyle({...style(), role: 'image'}));
-					layout.space();
-				}
-				return false;
+				return mediaElement(element);
+			}
+			case 'superscript':
+			case 'subscript': {
+				return scriptElement(role);
 			}
 			case 'link': {
 				return link(element);
@@ -304,8 +487,7 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 			case 'inline-quote': {
 				addText('“');
 				return () => {
-					if (layout.inPreformatted) addText('”');
-					else layout.glue('”', style());
+					glue('”', style());
 				};
 			}
 			default:
@@ -318,9 +500,9 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 		if (!isBlockRole(role)) return true;
 		if (cellDepth > 0) {
 			// Inside a table cell the row stays one line: blocks only separate words.
-			layout.space();
+			space();
 			return () => {
-				layout.space();
+				space();
 			};
 		}
 		if (role === 'preformatted') return preformatted();
@@ -329,9 +511,19 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 			case 'heading': {
 				return paragraph({bold: true, role: 'heading', ...(headingLevel(name) <= 2 ? {underline: true} : {})});
 			}
-			case 'paragraph':
-			case 'table': {
+			case 'paragraph': {
 				return paragraph();
+			}
+			case 'table': {
+				if (table) return true;
+				const exit = paragraph();
+				table = [];
+				return () => {
+					const rows = table ?? [];
+					table = undefined;
+					layOutTable(rows);
+					exit();
+				};
 			}
 			case 'quote': {
 				layout.endBlock();
@@ -355,6 +547,10 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 			case 'term': {
 				return lineBlock({bold: true});
 			}
+			case 'line-block': {
+				// A <details> block's <summary> reads as its title.
+				return name === 'summary' ? lineBlock({bold: true}) : lineBlock();
+			}
 			case 'definition': {
 				layout.endBlock();
 				layout.pushContext({text: '  ', style: plainStyle});
@@ -377,6 +573,13 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 				return true;
 			}
 			case 'table-row': {
+				if (table) {
+					tableRow = [];
+					return () => {
+						if (tableRow && tableRow.length > 0) table?.push(tableRow);
+						tableRow = undefined;
+					};
+				}
 				layout.endBlock();
 				rowCells = 0;
 				return () => {
@@ -407,6 +610,15 @@ function htmlLayoutVisitor(flavor: Flavor): {visitor: HtmlVisitor; finish: () =>
 				text = text.replace(/^\n/, '');
 			}
 			if (text !== '') preStart = false;
+			if (media) return;
+			if (embedWrapper) {
+				embedWrapper.text += text;
+				return;
+			}
+			if (script) {
+				script.text += text;
+				return;
+			}
 			addText(text);
 		},
 	};

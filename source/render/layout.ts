@@ -163,6 +163,12 @@ export class Layout {
 		this.emit([{text, style}]);
 	}
 
+	/** A line of its own made of styled runs, already laid out to at most `available` columns (a table row). */
+	runsLine(runs: readonly Run[]): void {
+		this.endBlock();
+		this.emit(runs);
+	}
+
 	/** Starts preformatted text: kept as it is, not reflowed. */
 	startPreformatted(): void {
 		this.endBlock();

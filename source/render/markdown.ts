@@ -1,12 +1,15 @@
 import {appendAll, largest} from './append.js';
 import {type ElementRole, elementRole, headingLevel, isBlockRole} from './html-elements.js';
-import {type Exit, type Tag, visitHtml} from './html-events.js';
+import {type Exit, type Tag, countReversedItems, visitHtml} from './html-events.js';
 import {LinkTable, omittedNote} from './html-layout.js';
 import {Layout} from './layout.js';
 import {cleanLine, cleanText} from './sanitize.js';
 import {lineText} from './styled-line.js';
 import {plainStyle} from './text-width.js';
 import {InlineBuffer} from './wrap.js';
+import {displayUrl} from './link-url.js';
+import {subscriptText, superscriptText} from './script-text.js';
+import {type MediaKind, embedBlockClass, fileName, frameKind, isEmojiImage, mediaLabel, webUrl} from './media.js';
 
 
 // Markdown's marks for the inline roles of the element table; it has none for underline.
@@ -89,7 +92,13 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 	const links = new LinkTable(baseUrl);
 	const base = baseUrl !== undefined && URL.canParse(baseUrl) ? baseUrl : undefined;
 	const marks: InlineMark[] = [];
-	const lists: Array<{ordered: boolean; next: number}> = [];
+	const lists: MarkdownList[] = [];
+	// The list that ended last, and the line it ended at: a list right after it of the same kind takes the other
+	// mark (`*` after `-`, `)` after `.`), as a reader would otherwise join the two into one.
+	let lastList: {readonly ordered: boolean; readonly mark: string; readonly endLine: number} | undefined;
+	// How many items each `<ol reversed>` holds, in order, to count down from when it has no start.
+	const reversedCounts = html.includes('reversed') ? countReversedItems(html) : [];
+	let reversedSeen = 0;
 	let itemDepth = 0;
 	let sink: InlineSink = layout;
 	let code: string | undefined;
@@ -172,16 +181,84 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 	};
 
 	const image = (tag: Tag) => {
-		const alt = cleanLine(tag.attribs['alt'] ?? '').replaceAll(/[\\[\]]/g, '\\$&');
+		const altText = cleanLine(tag.attribs['alt'] ?? '');
+		if (altText !== '' && isEmojiImage(tag.attribs['class'])) {
+			addText(altText);
+			return;
+		}
 		const source = markdownDestination(tag.attribs['src'] ?? '', base, imageProtocols);
+		const alt = (altText === '' ? fileName(webUrl(links.resolve(tag.attribs['src']))) : altText).replaceAll(/[\\[\]]/g, '\\$&');
 		if (source === undefined && alt === '') return;
 		openMarks();
 		sink.piece(source === undefined ? alt : `![${alt}](${source})`, plainStyle);
 	};
 
+	/** `[video: TITLE URL](URL)`: a video, an audio file or a frame as a link to it. */
+	const mediaLink = (kind: MediaKind, title: string, url: string | undefined) => {
+		const target = url === undefined ? undefined : markdownDestination(url);
+		const label = mediaLabel(kind, title, url === undefined ? '' : displayUrl(url)).slice(1, -1);
+		openMarks();
+		sink.text(' ', plainStyle);
+		if (target === undefined || linkDepth > 0) {
+			sink.piece(escapeMarkdown(`[${label}]`), plainStyle);
+		} else {
+			sink.piece(`[${escapeMarkdown(label)}](${target})`, plainStyle);
+		}
+		sink.text(' ', plainStyle);
+	};
+
+	// The video, audio or frame being read (its contents skipped but for its <source>), the WordPress
+	// embed block around it, and the bare URL that block's wrapper may hold instead of a frame.
+	let media: {readonly kind: MediaKind | 'media'; readonly title: string; url: string | undefined} | undefined;
+	let embedBlock: string | undefined;
+	let embedWrapper: {text: string} | undefined;
+
+	const flushEmbedWrapper = () => {
+		const wrapper = embedWrapper;
+		embedWrapper = undefined;
+		if (wrapper === undefined) return;
+		const bare = wrapper.text.trim();
+		const url = /^\S+$/.test(bare) ? webUrl(links.resolve(bare)) : undefined;
+		if (url === undefined) addText(wrapper.text);
+		else mediaLink(frameKind(url, embedBlock), '', url);
+	};
+
+	// The text of a `sup` or `sub` being read, written as superscript or subscript once it ends.
+	let script: {text: string} | undefined;
+
 	const enter = (tag: Tag): Exit | boolean => {
+		if (media) {
+			if (tag.name === 'source' && media.url === undefined) media.url = webUrl(links.resolve(tag.attribs['src']));
+			return false;
+		}
+		if (embedWrapper) {
+			const wrapper = embedWrapper;
+			embedWrapper = undefined;
+			addText(wrapper.text);
+		}
 		const role = elementRole(tag.name);
 		if (role === 'hidden' || tag.attribs['hidden'] !== undefined) return false;
+		const blockClass = embedBlockClass(tag.attribs['class']);
+		if (blockClass !== undefined && embedBlock === undefined && !pre && code === undefined) {
+			embedBlock = blockClass;
+			const exit = enterByRole(tag, role);
+			return () => {
+				if (typeof exit === 'function') exit();
+				embedBlock = undefined;
+			};
+		}
+		if (embedBlock !== undefined && /\bwp-block-embed__wrapper\b/.test(tag.attribs['class'] ?? '')) {
+			const exit = enterByRole(tag, role);
+			embedWrapper = {text: ''};
+			return () => {
+				flushEmbedWrapper();
+				if (typeof exit === 'function') exit();
+			};
+		}
+		return enterByRole(tag, role);
+	};
+
+	const enterByRole = (tag: Tag, role: ElementRole | undefined): Exit | boolean => {
 
 		if (pre) {
 			if (role === 'line-break') pre.text += '\n';
@@ -204,10 +281,29 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 				}
 				return false;
 			}
-			case 'word-break':
-			case 'media': {
-				// The terminal's placeholder for a video is no help in a document: its fallback text is not shown either.
+			case 'word-break': {
 				return false;
+			}
+			case 'superscript':
+			case 'subscript': {
+				if (script) return true;
+				const collected = {text: ''};
+				script = collected;
+				return () => {
+					script = undefined;
+					addText(role === 'superscript' ? superscriptText(collected.text) : subscriptText(collected.text));
+				};
+			}
+			case 'media': {
+				const title = tag.attribs['title'] ?? tag.attribs['aria-label'] ?? '';
+				media = {kind: tag.name === 'iframe' ? 'media' : (tag.name === 'audio' ? 'audio' : 'video'), title, url: webUrl(links.resolve(tag.attribs['src']))};
+				return () => {
+					const {kind, url} = media!;
+					media = undefined;
+					// A frame with no usable address shows nothing anyone could open.
+					if (kind === 'media' && url === undefined) return;
+					mediaLink(kind === 'media' ? frameKind(url, embedBlock) : kind, title, url);
+				};
 			}
 			case 'image': {
 				image(tag);
@@ -291,22 +387,41 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 			case 'ordered-list': {
 				const indented = tag.parent === 'ul' || tag.parent === 'ol';
 				const topLevel = itemDepth === 0 && !indented;
-				const start = Number.parseInt(tag.attribs['start'] ?? '', 10);
+				const ordered = role === 'ordered-list';
+				const reversed = ordered && tag.attribs['reversed'] !== undefined;
+				const count = reversed ? reversedCounts[reversedSeen++] ?? 0 : 0;
+				const given = Number.parseInt(tag.attribs['start'] ?? '', 10);
+				const start = Number.isFinite(given) ? given : (reversed ? count : 1);
 				return block(topLevel, () => {
 					if (indented) layout.pushContext({text: '  ', style: plainStyle});
-					lists.push({ordered: role === 'ordered-list', next: Number.isFinite(start) ? start : 1});
+					const follows = lastList !== undefined && lastList.ordered === ordered && lastList.endLine === layout.lines.length;
+					const marks = ordered ? ['.', ')'] : ['-', '*'];
+					const mark = follows && lastList!.mark === marks[0] ? marks[1]! : marks[0]!;
+					lists.push({ordered, next: start, step: reversed ? -1 : 1, mark, items: 0});
 				}, () => {
-					lists.pop();
+					const list = lists.pop()!;
+					lastList = {ordered, mark: list.mark, endLine: layout.lines.length};
 					if (indented) layout.popContext();
 				});
 			}
 			case 'list-item': {
 				const list = lists.at(-1);
 				let marker = '- ';
-				if (list?.ordered) {
-					const value = Number.parseInt(tag.attribs['value'] ?? '', 10);
-					if (Number.isFinite(value)) list.next = value;
-					marker = `${list.next++}. `;
+				if (list) {
+					if (list.ordered) {
+						const value = Number.parseInt(tag.attribs['value'] ?? '', 10);
+						// Markdown only counts up from a list's first number: an item out of that order starts a list of its
+						// own, with the other delimiter (`3. p`, `2) q`), and so keeps its number.
+						if ((Number.isFinite(value) && value !== list.next) || list.step < 0) {
+							if (list.items > 0) list.mark = list.mark === '.' ? ')' : '.';
+						}
+						if (Number.isFinite(value)) list.next = value;
+						marker = `${list.next}${list.mark} `;
+						list.next += list.step;
+					} else {
+						marker = `${list.mark} `;
+					}
+					list.items++;
 				}
 				return block(false, () => {
 					layout.pushContext(undefined, {text: marker, style: plainStyle});
@@ -383,6 +498,15 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 				pre.text += text;
 				return;
 			}
+			if (media) return;
+			if (embedWrapper) {
+				embedWrapper.text += text;
+				return;
+			}
+			if (script) {
+				script.text += text;
+				return;
+			}
 			addText(text);
 		},
 	});
@@ -391,6 +515,15 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 	if (layout.omittedLines > 0) lines.push('', `*${escapeMarkdown(omittedNote(layout.omittedLines))}*`);
 	return lines.join('\n');
 }
+
+/** A list being written: its next number, counting up or down, and its mark (`-` or `*`, `.` or `)`). */
+type MarkdownList = {
+	readonly ordered: boolean;
+	next: number;
+	readonly step: number;
+	mark: string;
+	items: number;
+};
 
 /** The language a code block names in its class: `language-js` or `lang-js`. */
 function languageOf(tag: Tag): string {

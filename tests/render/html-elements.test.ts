@@ -9,7 +9,7 @@ import {render} from './render-helpers.js';
 const voidElements = new Set(['br', 'wbr', 'img', 'hr', 'input', 'meta', 'link', 'base', 'param', 'source', 'track', 'embed', 'frame']);
 // Table parts only mean something inside a table; the table tests cover them.
 const tableParts = new Set<ElementRole>(['table-section', 'table-row', 'table-cell', 'table-header-cell']);
-const inlineRoles = new Set<ElementRole>(['word-break', 'image', 'media', 'link', 'inline-quote', 'code', 'bold', 'italic', 'underline', 'strike']);
+const inlineRoles = new Set<ElementRole>(['word-break', 'image', 'media', 'superscript', 'subscript', 'link', 'inline-quote', 'code', 'bold', 'italic', 'underline', 'strike']);
 
 /** The three outputs blogterm writes for the same HTML, each as its lines of text. */
 function outputs(html: string): Record<'terminal' | 'plain text' | 'Markdown', string[]> {

@@ -326,10 +326,10 @@ describe('rules and tables', () => {
 		assert.deepEqual(render('<blockquote><hr></blockquote>', 20), [`│ ${'─'.repeat(18)}`]);
 	});
 
-	test('a table is one line per row with cells joined by │', () => {
+	test('a table that fits is one line per row, its columns aligned and parted by │, a rule under the header row', () => {
 		assert.deepEqual(
 			render('<table><thead><tr><th>Name</th><th>Age</th></tr></thead><tbody><tr><td>Alice</td><td>30</td></tr><tr><td><p>Bob</p><p>Jr</p></td><td>4</td></tr></tbody></table>', 40),
-			['Name │ Age', 'Alice │ 30', 'Bob Jr │ 4'],
+			['Name   │ Age', '───────┼────', 'Alice  │ 30', 'Bob Jr │ 4'],
 		);
 	});
 
@@ -338,11 +338,11 @@ describe('rules and tables', () => {
 		assert.equal(segmentWith(lines, 'Name').bold, true);
 	});
 
-	test('a row too wide for the terminal wraps', () => {
+	test('a table too wide for the terminal is one block per row, its cells wrapped in order', () => {
 		const cells = Array.from({length: 8}, (_, index) => `<td>cell${index}</td>`).join('');
 		const lines = render(`<table><tr>${cells}</tr></table>`, 20);
 		assert.ok(lines.length > 1);
-		assert.equal(lines.join(' ').replaceAll(' │ ', '|'), 'cell0|cell1|cell2|cell3|cell4|cell5|cell6|cell7');
+		assert.equal(lines.join(' ').replaceAll(' · ', '|'), 'cell0|cell1|cell2|cell3|cell4|cell5|cell6|cell7');
 	});
 });
 
@@ -359,7 +359,7 @@ describe('every element together', () => {
 				assert.ok(text.includes(expected), `missing ${JSON.stringify(expected)} in\n${text}`);
 			}
 			assert.ok(!text.includes('hidden'));
-			assert.deepEqual(renderHtml(html, {width, baseUrl: 'https://blog.example/'}).links, ['https://blog.example/l']);
+			assert.deepEqual(renderHtml(html, {width, baseUrl: 'https://blog.example/'}).links, ['https://blog.example/l', 'https://blog.example/c.png']);
 		});
 	}
 });

@@ -10,7 +10,7 @@ before(async () => {
 after(async () => demo.stop());
 
 const osc8 = /\u001B\]8;;([^\u0007]*)\u0007/g;
-// "A Field Guide to the Terminal Garden": eleven links.
+// "A Field Guide to the Terminal Garden": thirteen links, two of them its images.
 const fieldGuide = '59';
 
 describe('links in print mode', () => {
@@ -28,7 +28,7 @@ describe('links in print mode', () => {
 		const targets = [...run.stdout.matchAll(osc8)].map(match => match[1]).filter(Boolean);
 		assert.ok(targets.includes('https://github.com/tmux/tmux/wiki'));
 		assert.ok(targets.includes(new URL('2024/09/30/a-tmux-layout-for-garden-chores/', demo.url).href));
-		assert.match(run.stdout, /^\[8\] \u001B\]8;;https:\/\/git-scm\.com\/book\/en\/v2\u0007https:\/\/git-scm\.com\/book\/en\/v2\u001B\]8;;\u0007$/m);
+		assert.match(run.stdout, /^\[10\] \u001B\]8;;https:\/\/git-scm\.com\/book\/en\/v2\u0007https:\/\/git-scm\.com\/book\/en\/v2\u001B\]8;;\u0007$/m);
 		// Nothing but hyperlinks is added: taken out, the text is the text without them.
 		const plain = await runInProcess([demo.url, '--post', fieldGuide, '--comments']);
 		assert.equal(run.stdout.replace(osc8, ''), plain.stdout);
