@@ -1,3 +1,4 @@
+import {largest} from './append.js';
 import {type Exit, type HtmlVisitor, type SliceOptions, type Tag, countReversedItems, visitHtml, visitHtmlInSlices} from './html-events.js';
 import {type ElementRole, elementRole, headingLevel, isBlockRole} from './html-elements.js';
 import {Layout} from './layout.js';
@@ -7,7 +8,7 @@ import {type Run, internStyle, plainStyle, pushRun, runsWidth} from './text-widt
 import {InlineBuffer} from './wrap.js';
 import {displayUrl} from './link-url.js';
 import {subscriptText, superscriptText} from './script-text.js';
-import {type MediaKind, embedBlockClass, fileName, frameKind, isEmojiImage, mediaLabel, webUrl} from './media.js';
+import {type MediaKind, EmbedBlocks, fileName, frameKind, isEmojiImage, mediaLabel, webUrl} from './media.js';
 
 /** How the same HTML is laid out for the terminal or as plain text. */
 export type Flavor = {
@@ -237,9 +238,12 @@ function htmlLayoutVisitor(flavor: Flavor, reversedItems: readonly number[]): {v
 
 	// The video, audio or frame being read: its contents are skipped but for its <source>.
 	let media: {readonly kind: MediaKind | 'media'; readonly title: string; url: string | undefined} | undefined;
-	// The class of the WordPress embed block being read, and the bare URL its wrapper may hold instead of a frame.
-	let embedBlock: string | undefined;
-	let embedWrapper: {text: string} | undefined;
+	// The WordPress embed block being read, and the bare URL its wrapper may hold instead of a frame.
+	const embeds = new EmbedBlocks({
+		resolve: address => webUrl(links.resolve(address)),
+		text: text => addText(text),
+		url: (url, kind) => numberedPlaceholder(mediaLabel(kind, '', displayUrl(url)), url),
+	});
 
 	const mediaElement = (element: Tag): Exit => {
 		const url = webUrl(links.resolve(element.attribs['src']));
@@ -250,22 +254,9 @@ function htmlLayoutVisitor(flavor: Flavor, reversedItems: readonly number[]): {v
 			media = undefined;
 			// A frame with no usable address shows nothing anyone could open.
 			if (kind === 'media' && source === undefined) return;
-			const shownKind = kind === 'media' ? frameKind(source, embedBlock) : kind;
+			const shownKind = kind === 'media' ? frameKind(source, embeds.block) : kind;
 			numberedPlaceholder(mediaLabel(shownKind, title, source === undefined ? '' : displayUrl(source)), source);
 		};
-	};
-
-	const flushEmbedWrapper = () => {
-		const wrapper = embedWrapper;
-		embedWrapper = undefined;
-		if (wrapper === undefined) return;
-		const bare = wrapper.text.trim();
-		const url = /^\S+$/.test(bare) ? webUrl(links.resolve(bare)) : undefined;
-		if (url === undefined) {
-			addText(wrapper.text);
-			return;
-		}
-		numberedPlaceholder(mediaLabel(frameKind(url, embedBlock), '', displayUrl(url)), url);
 	};
 
 	// The text of a `sup` or `sub` being read, shown as superscript or subscript once it ends.
@@ -384,8 +375,13 @@ function htmlLayoutVisitor(flavor: Flavor, reversedItems: readonly number[]): {v
 	const layOutTable = (rows: readonly TableCell[][]) => {
 		if (rows.length === 0) return;
 		const separatorStyle = plain ? plainStyle : mutedStyle;
-		const columns = Math.max(...rows.map(row => row.length));
-		const widths = Array.from({length: columns}, (_, column) => Math.max(0, ...rows.map(row => runsWidth(row[column]?.runs ?? []))));
+		// One pass over the cells (never columns × rows: a first row of 100,000 cells over 100,000 rows of
+		// one), and no spread of a list the network sized.
+		const columns = largest(rows.map(row => row.length), 0);
+		const widths = new Array<number>(columns).fill(0);
+		for (const row of rows) {
+			for (const [column, tableCell] of row.entries()) widths[column] = Math.max(widths[column]!, runsWidth(tableCell.runs));
+		}
 		const headerRow = rows.length > 1 && rows[0]!.every(candidate => candidate.header) ? rows[0] : undefined;
 		layout.endBlock();
 		if (widths.reduce((sum, width) => sum + width, 0) + 3 * (columns - 1) <= layout.available) {
@@ -427,31 +423,10 @@ function htmlLayoutVisitor(flavor: Flavor, reversedItems: readonly number[]): {v
 			return false;
 		}
 		// Anything but text in an embed block's wrapper: the block is shown as its elements.
-		if (embedWrapper) {
-			const wrapper = embedWrapper;
-			embedWrapper = undefined;
-			addText(wrapper.text);
-		}
+		embeds.interrupt();
 		const role = elementRole(name);
 		if (role === 'hidden' || element.attribs['hidden'] !== undefined) return false;
-		const blockClass = embedBlockClass(element.attribs['class']);
-		if (blockClass !== undefined && embedBlock === undefined) {
-			embedBlock = blockClass;
-			const exit = enterByRole(element, role);
-			return () => {
-				if (typeof exit === 'function') exit();
-				embedBlock = undefined;
-			};
-		}
-		if (embedBlock !== undefined && /\bwp-block-embed__wrapper\b/.test(element.attribs['class'] ?? '')) {
-			const exit = enterByRole(element, role);
-			embedWrapper = {text: ''};
-			return () => {
-				flushEmbedWrapper();
-				if (typeof exit === 'function') exit();
-			};
-		}
-		return enterByRole(element, role);
+		return embeds.enter(element.attribs['class'], true, () => enterByRole(element, role));
 	};
 
 	const enterByRole = (element: Tag, role: ElementRole | undefined): Exit | boolean => {
@@ -611,10 +586,7 @@ function htmlLayoutVisitor(flavor: Flavor, reversedItems: readonly number[]): {v
 			}
 			if (text !== '') preStart = false;
 			if (media) return;
-			if (embedWrapper) {
-				embedWrapper.text += text;
-				return;
-			}
+			if (embeds.keep(text)) return;
 			if (script) {
 				script.text += text;
 				return;

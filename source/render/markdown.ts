@@ -9,7 +9,7 @@ import {plainStyle} from './text-width.js';
 import {InlineBuffer} from './wrap.js';
 import {displayUrl} from './link-url.js';
 import {subscriptText, superscriptText} from './script-text.js';
-import {type MediaKind, embedBlockClass, fileName, frameKind, isEmojiImage, mediaLabel, webUrl} from './media.js';
+import {type MediaKind, EmbedBlocks, fileName, frameKind, isEmojiImage, mediaLabel, webUrl} from './media.js';
 
 
 // Markdown's marks for the inline roles of the element table; it has none for underline.
@@ -210,18 +210,11 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 	// The video, audio or frame being read (its contents skipped but for its <source>), the WordPress
 	// embed block around it, and the bare URL that block's wrapper may hold instead of a frame.
 	let media: {readonly kind: MediaKind | 'media'; readonly title: string; url: string | undefined} | undefined;
-	let embedBlock: string | undefined;
-	let embedWrapper: {text: string} | undefined;
-
-	const flushEmbedWrapper = () => {
-		const wrapper = embedWrapper;
-		embedWrapper = undefined;
-		if (wrapper === undefined) return;
-		const bare = wrapper.text.trim();
-		const url = /^\S+$/.test(bare) ? webUrl(links.resolve(bare)) : undefined;
-		if (url === undefined) addText(wrapper.text);
-		else mediaLink(frameKind(url, embedBlock), '', url);
-	};
+	const embeds = new EmbedBlocks({
+		resolve: address => webUrl(links.resolve(address)),
+		text: text => addText(text),
+		url: (url, kind) => mediaLink(kind, '', url),
+	});
 
 	// The text of a `sup` or `sub` being read, written as superscript or subscript once it ends.
 	let script: {text: string} | undefined;
@@ -231,31 +224,10 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 			if (tag.name === 'source' && media.url === undefined) media.url = webUrl(links.resolve(tag.attribs['src']));
 			return false;
 		}
-		if (embedWrapper) {
-			const wrapper = embedWrapper;
-			embedWrapper = undefined;
-			addText(wrapper.text);
-		}
+		embeds.interrupt();
 		const role = elementRole(tag.name);
 		if (role === 'hidden' || tag.attribs['hidden'] !== undefined) return false;
-		const blockClass = embedBlockClass(tag.attribs['class']);
-		if (blockClass !== undefined && embedBlock === undefined && !pre && code === undefined) {
-			embedBlock = blockClass;
-			const exit = enterByRole(tag, role);
-			return () => {
-				if (typeof exit === 'function') exit();
-				embedBlock = undefined;
-			};
-		}
-		if (embedBlock !== undefined && /\bwp-block-embed__wrapper\b/.test(tag.attribs['class'] ?? '')) {
-			const exit = enterByRole(tag, role);
-			embedWrapper = {text: ''};
-			return () => {
-				flushEmbedWrapper();
-				if (typeof exit === 'function') exit();
-			};
-		}
-		return enterByRole(tag, role);
+		return embeds.enter(tag.attribs['class'], !pre && code === undefined, () => enterByRole(tag, role));
 	};
 
 	const enterByRole = (tag: Tag, role: ElementRole | undefined): Exit | boolean => {
@@ -302,7 +274,7 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 					media = undefined;
 					// A frame with no usable address shows nothing anyone could open.
 					if (kind === 'media' && url === undefined) return;
-					mediaLink(kind === 'media' ? frameKind(url, embedBlock) : kind, title, url);
+					mediaLink(kind === 'media' ? frameKind(url, embeds.block) : kind, title, url);
 				};
 			}
 			case 'image': {
@@ -499,10 +471,7 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 				return;
 			}
 			if (media) return;
-			if (embedWrapper) {
-				embedWrapper.text += text;
-				return;
-			}
+			if (embeds.keep(text)) return;
 			if (script) {
 				script.text += text;
 				return;

@@ -1,3 +1,4 @@
+import type {Exit} from './html-events.js';
 import {cleanLine} from './sanitize.js';
 
 /*
@@ -40,6 +41,72 @@ export function frameKind(url: string | undefined, blockClass = ''): MediaKind {
 /** The kind a WordPress embed block (`figure.wp-block-embed`) says it holds, or undefined when `className` is not one. */
 export function embedBlockClass(className: string | undefined): string | undefined {
 	return className !== undefined && /\bwp-block-embed\b/.test(className) ? className : undefined;
+}
+
+/**
+ * The WordPress embed block being read (`figure.wp-block-embed`), and the bare URL its wrapper
+ * (`div.wp-block-embed__wrapper`) may hold instead of a frame: one per walk over a post, the same for the
+ * terminal layout and the Markdown writer, which each say how to show text and a found URL.
+ */
+export class EmbedBlocks {
+	/** The block's class while inside one (frameKind reads the kind from it). */
+	block: string | undefined;
+	#wrapper: {text: string} | undefined;
+
+	constructor(private readonly show: {
+		/** A web URL from an address in the post (resolved, http or https), or undefined. */
+		readonly resolve: (address: string) => string | undefined;
+		/** Text the wrapper held that was not a URL after all. */
+		readonly text: (text: string) => void;
+		/** The URL a wrapper held, as an embed of this kind. */
+		readonly url: (url: string, kind: MediaKind) => void;
+	}) {}
+
+	/** Text met while reading: true when a wrapper keeps it (it may be the embed's URL), so the walker does not show it. */
+	keep(text: string): boolean {
+		if (!this.#wrapper) return false;
+		this.#wrapper.text += text;
+		return true;
+	}
+
+	/** An element starts inside a wrapper: the wrapper held more than a URL, and what it held so far is text. */
+	interrupt(): void {
+		const wrapper = this.#wrapper;
+		this.#wrapper = undefined;
+		if (wrapper) this.show.text(wrapper.text);
+	}
+
+	/** Enters an element (`enterElement`), noting a block (where `canStart`) or a wrapper it opens, and their ends. */
+	enter(className: string | undefined, canStart: boolean, enterElement: () => Exit | boolean): Exit | boolean {
+		const blockClass = embedBlockClass(className);
+		if (blockClass !== undefined && this.block === undefined && canStart) {
+			this.block = blockClass;
+			const exit = enterElement();
+			return () => {
+				if (typeof exit === 'function') exit();
+				this.block = undefined;
+			};
+		}
+		if (this.block !== undefined && /\bwp-block-embed__wrapper\b/.test(className ?? '')) {
+			const exit = enterElement();
+			this.#wrapper = {text: ''};
+			return () => {
+				this.#flush();
+				if (typeof exit === 'function') exit();
+			};
+		}
+		return enterElement();
+	}
+
+	#flush(): void {
+		const wrapper = this.#wrapper;
+		this.#wrapper = undefined;
+		if (wrapper === undefined) return;
+		const bare = wrapper.text.trim();
+		const url = /^\S+$/.test(bare) ? this.show.resolve(bare) : undefined;
+		if (url === undefined) this.show.text(wrapper.text);
+		else this.show.url(url, frameKind(url, this.block));
+	}
 }
 
 /** `[video: TITLE URL]`, `[embed: URL]`: the title only for video and audio, the URL as shown. */
