@@ -171,24 +171,19 @@ export async function startBlackHole(): Promise<BlackHole> {
 		child.stdout!.once('data', data => resolve(Number(String(data).trim())));
 		child.once('error', reject);
 	});
-	// Fill the accept queue (backlog 1: a couple of connections) until a connect no longer completes. A
-	// queue that will not fill is an error here, not a black hole that quietly lets connections through.
-	const fillers: Socket[] = [];
-	let full = false;
-	for (let attempt = 0; attempt < 10 && !full; attempt++) {
+	// Linux queues backlog + 1 completed connections for a listener that never accepts: two here, each
+	// waited for until it connects. With both in the queue the kernel drops every further SYN, so the
+	// next connect hangs. No connection is tried again: the test that uses the hole checks that a connect
+	// hangs ("could not be connected to within …"), and fails in those words if the queue took a third.
+	const fillers = await Promise.all([0, 1].map(async () => new Promise<Socket>((resolve, reject) => {
 		const socket = connect(port, '127.0.0.1');
-		fillers.push(socket);
-		socket.on('error', () => undefined);
-		full = !(await new Promise<boolean>(resolve => {
-			socket.once('connect', () => resolve(true));
-			setTimeout(() => resolve(false), 150);
-		}));
-	}
-	if (!full) {
-		for (const socket of fillers) socket.destroy();
+		socket.once('connect', () => resolve(socket));
+		socket.once('error', reject);
+	}))).catch((error: unknown) => {
 		child.kill('SIGKILL');
-		throw new Error(`startBlackHole: ${fillers.length} connections to 127.0.0.1:${port} all completed; the accept queue never filled`);
-	}
+		throw error;
+	});
+	for (const socket of fillers) socket.on('error', () => undefined);
 	return {
 		url: `http://127.0.0.1:${port}/`,
 		close() {
