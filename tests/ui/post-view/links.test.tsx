@@ -101,6 +101,7 @@ describe('following links', () => {
 			await waitForText(app, 'A Field Guide to the Terminal Garden');
 			await press(app, 'f', '11', keys.enter);
 			await waitForText(app, /Opened http:\/\/127\.0\.0\.1:\d+\/category\/garden-notes\/ in the browser\./);
+			await waitFor(() => browserCalls().length === 1, 'the browser started');
 			assert.deepEqual(browserCalls(), [`1|${new URL('category/garden-notes/', demo.url).href}`]);
 		} finally {
 			app.unmount();
