@@ -4,6 +4,8 @@ import type {ScriptIo} from './run-script.js';
 import {maxWidth} from './script-request.js';
 import {writeAll} from './terminal-output.js';
 import {parseHyperlinkMode} from '../platform/hyperlinks.js';
+import {chooseTheme, themeChoices} from '../platform/theme-choice.js';
+import {setTheme, themeNamed} from '../render/theme.js';
 import {cleanLine} from '../render/sanitize.js';
 
 const helpText = `
@@ -24,6 +26,8 @@ const helpText = `
 	  --hyperlinks WHEN   auto | always | never: links as clickable OSC 8 hyperlinks
 	                      (auto: in the reader, when the terminal supports them; print mode
 	                      only with always; "hyperlinks" in settings.json sets the default)
+	  --theme NAME        dark | light | high-contrast | 16-colour, in the reader and print
+	                      mode ("theme" in settings.json sets the default; NO_COLOR: none)
 
 	Scripts (print mode: when --print, --list or --comment is given, or stdout is not a terminal)
 	  --print             Print the post given by --post (or the list) and exit
@@ -120,6 +124,7 @@ const flagDefinitions = {
 	folder: {type: 'string'},
 	password: {type: 'string'},
 	hyperlinks: {type: 'string'},
+	theme: {type: 'string'},
 	// Declared (not meow's autoHelp/autoVersion, which end the process): `--help SITE` is still a flag and a SITE.
 	help: {type: 'boolean'},
 	version: {type: 'boolean'},
@@ -198,6 +203,9 @@ async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<Comma
 	if (flags.perPage !== undefined && flags.perPage > 100) throw new UsageError('--per-page is at most 100 (WordPress\'s own limit)');
 	if (flags.width !== undefined && flags.width > maxWidth) throw new UsageError(`--width is at most ${maxWidth} columns`);
 	if (flags.hyperlinks !== undefined && !parseHyperlinkMode(flags.hyperlinks)) throw new UsageError(`--hyperlinks is auto, always or never, not “${cleanLine(flags.hyperlinks)}”`);
+	if (flags.theme !== undefined && !themeNamed(flags.theme)) throw new UsageError(`--theme is ${themeChoices}, not “${cleanLine(flags.theme)}”`);
+	// The one theme, for the reader and print mode alike, before anything is drawn or printed.
+	setTheme(chooseTheme(flags.theme));
 	if (flags.password !== undefined && flags.post === undefined) throw new UsageError('--password goes with --post: the protected post it opens');
 	if (flags.password === '-' && flags.comment === '-') throw new UsageError('--password - and --comment - cannot both read stdin');
 	// The many-blogs commands (--follow, --blogs, --river…): print mode of their own, loaded only when asked for.
