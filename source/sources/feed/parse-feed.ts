@@ -513,8 +513,10 @@ type ItemExtras = {readonly media?: MediaFields; readonly itunes?: {readonly aut
 /** Media RSS's `<media:content>` files (on the item or in its groups), for an item without enclosures: checked in attachments.ts. */
 function mediaContents(media: MediaFields | undefined): RawAttachment[] {
 	if (!media) return [];
-	const inGroups = (media.groups ?? []).flatMap(group => (Array.isArray(group.contents) ? group.contents : []));
-	return [...(media.contents ?? []), ...inGroups]
+	// A group's contents are not checked by the schema: anything but an object is left out here.
+	const inGroups: unknown[] = (media.groups ?? []).flatMap((group): unknown[] => (Array.isArray(group.contents) ? group.contents as unknown[] : []));
+	const all: unknown[] = [...(media.contents ?? []), ...inGroups];
+	return all
 		.filter((content): content is MediaContent => typeof content === 'object' && content !== null)
 		.map(content => ({url: content.url, type: content.type, length: content.fileSize, duration: content.duration, title: typeof content.title === 'object' ? content.title?.value : undefined}));
 }

@@ -23,6 +23,12 @@ describe('feed attachments are cleaned where they enter', () => {
 		assert.deepEqual(json.items[0]!.attachments, [{kind: 'audio', url: 'https://pod.example/j.m4a', title: 'Jay', mimeType: 'audio/x-m4a', sizeBytes: 89_970_236, durationSeconds: 6629}]);
 	});
 
+	test('Media RSS content, on the item or in a group, when there is no enclosure', () => {
+		const feed = parseFeedText(`<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>V</title><link>https://pod.example/</link>
+<item><title>Clip</title><link>https://pod.example/clip</link><media:group><media:content url="https://pod.example/clip.mp4" type="video/mp4" fileSize="4600000" duration="245"/></media:group></item></channel></rss>`, base);
+		assert.deepEqual(feed.items[0]!.attachments, [{kind: 'video', url: 'https://pod.example/clip.mp4', title: 'Clip', mimeType: 'video/mp4', sizeBytes: 4_600_000, durationSeconds: 245}]);
+	});
+
 	test('hostile values: javascript: and data: URLs dropped, control characters cleaned, huge or negative sizes and durations left out, at most 20', () => {
 		const attachments = cleanAttachments([
 			{url: 'javascript:alert(1)', type: 'audio/mpeg'},
