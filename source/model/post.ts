@@ -31,12 +31,30 @@ export type PostSummary = {
 	readonly isProtected?: boolean;
 };
 
+/**
+ * A file a feed item carries: RSS `<enclosure>`, Atom `link rel="enclosure"`, JSON Feed `attachments`
+ * (a podcast episode, a video). Cleaned where it entered: an http(s) URL, one-line text, sane numbers.
+ */
+export type Attachment = {
+	readonly kind: 'audio' | 'video' | 'image' | 'file';
+	readonly url: string;
+	/** The attachment's own title, else the item's; '' when neither has one. */
+	readonly title: string;
+	/** `audio/mpeg`, lower case; undefined when not given or not a MIME type. */
+	readonly mimeType?: string;
+	/** Undefined when not given, 0, or beyond any real file. */
+	readonly sizeBytes?: number;
+	readonly durationSeconds?: number;
+};
+
 /** A post ready to read. */
 export type Post = PostSummary & {
 	/** The post's body as HTML, not yet cleaned: the renderer cleans what it shows. */
 	readonly html: string;
 	/** True when the source only had a summary (a feed without full content). */
 	readonly isSummaryOnly: boolean;
+	/** The files a feed item carries (also shown in `html`, as `[audio: TITLE (1:02:03, 48 MB) URL]`). */
+	readonly attachments?: readonly Attachment[];
 	/** Whether the blog takes new comments on this post. */
 	readonly commentsOpen: boolean;
 	/**

@@ -30,6 +30,8 @@ export type PostJson = {
 	excerpt: string;
 	text: string;
 	html: string;
+	/** A feed item's enclosures / JSON Feed attachments: `[]` when it has none. */
+	attachments: AttachmentJson[];
 	commentsOpen: boolean;
 	commentCount: number | null;
 	previous: PostLinkJson | null;
@@ -37,6 +39,8 @@ export type PostJson = {
 	related: Array<{id: Id; title: string | null; link: string; date: string | null; context: string}>;
 	comments?: CommentJson[];
 };
+
+export type AttachmentJson = {kind: string; url: string; title: string | null; mimeType: string | null; sizeBytes: number | null; durationSeconds: number | null};
 
 export type CommentJson = {id: Id; parent: Id; author: string; date: string | null; text: string};
 
@@ -64,6 +68,14 @@ export function postToJson(view: PostView): PostJson {
 		excerpt: cleanText(post.excerpt),
 		text: cleanText(htmlToPlainText(post.html, post.link || undefined)),
 		html: cleanText(post.html),
+		attachments: (post.attachments ?? []).map(attachment => ({
+			kind: attachment.kind,
+			url: cleanLine(attachment.url),
+			title: attachment.title === '' ? null : cleanLine(attachment.title),
+			mimeType: attachment.mimeType ?? null,
+			sizeBytes: attachment.sizeBytes ?? null,
+			durationSeconds: attachment.durationSeconds ?? null,
+		})),
 		commentsOpen: post.commentsOpen,
 		commentCount: post.commentCount ?? null,
 		previous: linkToJson(view.neighbours.previous),

@@ -1,6 +1,6 @@
 import {commentFields, fieldLabels, validateDraft} from '../comments/validation.js';
 import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
-import type {Post} from '../model/post.js';
+import {isLocked, type Post} from '../model/post.js';
 import type {BlogSource} from '../sources/blog-source.js';
 import {exitCodes} from './exit-codes.js';
 import {ScriptFailure} from './script-errors.js';
@@ -40,7 +40,7 @@ export function checkDraft(draft: CommentDraft): void {
  */
 export async function sendScriptComment(source: BlogSource, post: Post, draft: CommentDraft): Promise<SentComment> {
 	if (!post.commentsOpen) throw new ScriptFailure(exitCodes.refused, `Comments are closed on “${post.title}”; nothing was sent.`);
-	if (post.isProtected) throw new ScriptFailure(exitCodes.refused, `blogterm cannot yet send a comment to a password-protected post (“${post.title}”); nothing was sent.`);
+	if (isLocked(post)) throw new ScriptFailure(exitCodes.notFound, `“${post.title}” is password protected: give --password`);
 	if (!(await source.canComment(post))) {
 		throw new ScriptFailure(exitCodes.refused, `${source.site.name} does not take comments from blogterm (${source.description}); nothing was sent.`);
 	}

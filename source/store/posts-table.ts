@@ -85,6 +85,16 @@ function isoOrUndefined(date: string | undefined): string | undefined {
 }
 
 /**
+ * A date as the store keeps it: as the source gave it, ISO 8601 with the blog's own offset where it has
+ * one (`2024-02-21T00:45:00.000+13:00`, a WordPress site's local time), so that the river shows the date
+ * the blog shows; undefined when it cannot be read. The river sorts by `sort_date`, in UTC.
+ */
+function keptDate(date: string | undefined): string | undefined {
+	const iso = isoOrUndefined(date);
+	return iso !== undefined && date!.length <= 40 && /^\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:\d\d)$/.test(date!) ? date : iso;
+}
+
+/**
  * Adds the posts a refresh brought, or updates those already stored (their read state stays; their
  * kept text stays unless a new one came). A post read before it was stored (a read mark) is stored
  * read. Returns how many were new. Run inside a write transaction.
@@ -98,7 +108,7 @@ export function upsertPosts(db: Database, blog: {readonly id: number; readonly s
 			@categories, @tags, @commentsOpen, @isProtected,
 			EXISTS (SELECT 1 FROM read_marks WHERE site_key = @siteKey AND post_id = @postId), @now)
 		RETURNING id, read`);
-	const update = db.prepare(`UPDATE posts SET title = @title, link = @link, date = @date, sort_date = coalesce(@date, sort_date), author = @author,
+	const update = db.prepare(`UPDATE posts SET title = @title, link = @link, date = @date, sort_date = coalesce(@utcDate, sort_date), author = @author,
 			excerpt = @excerpt, comment_count = @commentCount, slug = @slug, categories = @categories, tags = @tags, comments_open = @commentsOpen,
 			is_protected = @isProtected
 		WHERE id = @rowId`);
@@ -110,7 +120,8 @@ export function upsertPosts(db: Database, blog: {readonly id: number; readonly s
 	let changed = 0;
 	for (const post of posts) {
 		const postId = String(post.id);
-		const date = isoOrUndefined(post.date) ?? null;
+		const date = keptDate(post.date) ?? null;
+		const utcDate = isoOrUndefined(post.date) ?? null;
 		const values = {
 			blogId: blog.id,
 			siteKey: blog.siteKey,
@@ -119,7 +130,8 @@ export function upsertPosts(db: Database, blog: {readonly id: number; readonly s
 			title: post.title,
 			link: post.link,
 			date,
-			sortDate: date ?? now,
+			utcDate,
+			sortDate: utcDate ?? now,
 			author: post.author,
 			excerpt: post.excerpt,
 			commentCount: post.commentCount ?? null,

@@ -14,7 +14,7 @@ type PostJson = Record<string, unknown> & {
 	comments?: Array<Record<string, unknown>>;
 };
 
-const postKeys = ['id', 'title', 'link', 'date', 'author', 'categories', 'tags', 'excerpt', 'text', 'html', 'commentsOpen', 'commentCount', 'previous', 'next', 'related'];
+const postKeys = ['id', 'title', 'link', 'date', 'author', 'categories', 'tags', 'excerpt', 'text', 'html', 'attachments', 'commentsOpen', 'commentCount', 'previous', 'next', 'related'];
 
 let demo: TestDemo;
 let site: string;

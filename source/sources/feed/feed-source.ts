@@ -139,6 +139,7 @@ export class FeedSource implements BlogSource {
 			...toSummary(item),
 			html: item.html,
 			isSummaryOnly: item.isSummaryOnly,
+			...(item.attachments.length > 0 ? {attachments: item.attachments} : {}),
 			commentsOpen: page?.facts?.commentForm !== undefined,
 			...this.#offline(),
 			...(page?.fromCache ? {fromCache: true as const} : {}),

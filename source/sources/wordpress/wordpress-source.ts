@@ -156,9 +156,8 @@ export class WordPressSource implements BlogSource {
 	}
 
 	canComment(post: Post): boolean {
-		// WordPress silently drops a comment on a password-protected post sent without its password cookie,
-		// which blogterm does not (yet) get: the comment state says so (see commentState).
-		return post.commentsOpen && !post.isProtected;
+		// A password-protected post takes comments once unlocked: its password gets the cookie WordPress asks for (sendComment).
+		return post.commentsOpen && !isLocked(post);
 	}
 
 	async checkHeldComment(post: Post, sent: SentComment, options: FetchOptions = {}): Promise<HeldCommentState> {
@@ -171,6 +170,7 @@ export class WordPressSource implements BlogSource {
 			formActionUrl: new URL('wp-comments-post.php', withTrailingSlash(this.#installUrl)).toString(),
 			restCommentsUrl: routeUrl(this.#root, 'wp/v2/comments'),
 			credentials: this.#namedSite === undefined ? undefined : credentialsForSite(this.#namedSite, this.#environment, credentialSitesFromSettings(this.#environment)),
+			...(post.isProtected && post.password !== undefined ? {postPassword: post.password} : {}),
 		}, draft);
 	}
 

@@ -127,7 +127,9 @@ export function PostView(props: PostViewProps) {
 	const loadRelated = useCallback((signal: AbortSignal) => source.fetchRelated(post!, relatedLimit, {signal}), [source, post]);
 	const related = useAsync(postKey, loadRelated, {initial: shown?.related});
 	const loadCanComment = useCallback(async () => source.canComment(post!), [source, post]);
-	const commentable = useAsync(postKey, loadCanComment, {initial: shown?.canComment});
+	// Asked again once the post is unlocked: its password is what lets the blog take a comment.
+	const commentKey = post ? `${post.id}${isLocked(post) ? ':locked' : ''}` : undefined;
+	const commentable = useAsync(commentKey, loadCanComment, {initial: shown?.canComment});
 	const canComment = commentable.status === 'done' && commentable.value;
 	// A fresh source (the blog answered again, after an offline start) retries what had failed; what worked stays.
 	useEffect(() => {
@@ -146,12 +148,14 @@ export function PostView(props: PostViewProps) {
 	const commentWanted = useRef(false);
 	const {onComment} = props;
 	const commentableNow = commentable.status === 'done' ? commentable.value : undefined;
+	// Unlocked a moment ago: until the blog is asked again (commentKey), the answer is the locked post's.
+	const commentableStale = post !== undefined && post.isProtected === true && !isLocked(post) && post.commentsOpen && commentableNow === false;
 	useEffect(() => {
-		if (!commentWanted.current || commentable.status === 'loading') return;
+		if (!commentWanted.current || commentable.status === 'loading' || commentableStale) return;
 		commentWanted.current = false;
 		if (commentableNow && post) onComment(post);
 		else dispatch({type: 'message', message: commentable.status === 'done' ? 'Comments are closed on this post.' : 'Could not check whether this post takes comments.'});
-	}, [commentable.status, commentableNow, post, onComment, dispatch]);
+	}, [commentable.status, commentableNow, commentableStale, post, onComment, dispatch]);
 	// Where the reader is goes into the history when this screen goes, however it goes.
 	const done = <T,>(load: {status: string; value?: T}) => (load.status === 'done' ? load.value : undefined);
 	const now: PostShown | undefined = post ? {post, neighbours: done(neighbours), related: done(related), canComment: done(commentable)} : undefined;
@@ -307,12 +311,12 @@ export function PostView(props: PostViewProps) {
 		else if (is('read-comments')) props.onOpenThread(post!);
 		else if (is('leave-reply')) {
 			if (canComment) props.onComment(post!);
-			else if (post!.isProtected && post!.commentsOpen) dispatch({type: 'message', message: protectedCommentNote});
-			else if (commentable.status === 'loading') {
+			else if (commentable.status === 'loading' || commentableStale) {
 				// The key is not lost: the form opens as soon as the blog says the post takes comments.
 				commentWanted.current = true;
 				dispatch({type: 'message', message: 'Checking whether this post takes comments…'});
-			} else dispatch({type: 'message', message: 'Comments are closed on this post.'});
+			} else if (post!.isProtected && post!.commentsOpen) dispatch({type: 'message', message: protectedCommentNote});
+			else dispatch({type: 'message', message: 'Comments are closed on this post.'});
 		} else if (is('focus-related')) {
 			if (!showRelated) props.onToggleRelated();
 			if (relatedPosts.length > 0) {
@@ -372,8 +376,8 @@ export function PostView(props: PostViewProps) {
 	);
 }
 
-/** What a protected post's open comments need that blogterm cannot give yet (WordPress's password cookie). */
-const protectedCommentNote = 'Comments are open on the blog, but blogterm cannot yet send one to a password-protected post: o opens it in the browser.';
+/** What a protected post's open comments need when the blog cannot take them from blogterm (a feed's post, or still locked). */
+const protectedCommentNote = 'Comments are open on the blog once the post’s password is given: o opens it in the browser.';
 
 /** The masked password field of a protected post, and how the last try went. */
 function passwordLines(unlock: UnlockState, width: number): StyledLine[] {

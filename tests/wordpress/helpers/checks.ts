@@ -24,7 +24,7 @@ blog, so any place where the demo answers differently from WordPress fails here.
 
 // ---- what to compare with ------------------------------------------------------------------------
 
-/** Whether a date blogterm printed is the instant the blog gave. The blogs here keep UTC, so a time without a zone is UTC. */
+/** Whether a date blogterm printed is the instant the blog gave (blogterm prints the blog's offset; the truth is UTC). */
 function assertSameInstant(actual: string | null, expected: string, what: string): void {
 	assert.ok(actual, `${what}: no date`);
 	const withZone = /[zZ]|[+-]\d\d:?\d\d$/.test(actual) ? actual : `${actual}Z`;
@@ -550,13 +550,17 @@ export function defineBlogChecks<T extends Target>(open: () => Promise<T>): () =
 			assert.deepEqual(await storedWith(held.id, text), []);
 		});
 
-		it('on a password-protected post: without --password exit 3, with it exit 4 (not sent yet), and the blog does not hold it', async () => {
+		it('on a password-protected post: without --password exit 3 and not sent; with it published (the password form\'s cookie goes with it), held once by the blog', async () => {
 			await target.forgetRecentComments();
 			const held = postsOf(target).protectedPost();
-			const text = uniqueText('Without the password');
+			const text = uniqueText('With the password');
 			assertOneErrorLine(await comment(held.id, text, target.knownCommenter), 3, /give --password/);
-			assertOneErrorLine(await comment(held.id, text, target.knownCommenter, '--password', target.protectedPassword), 4);
 			assert.deepEqual(await storedWith(held.id, text), []);
+			const run = await comment(held.id, text, target.knownCommenter, '--password', target.protectedPassword);
+			assertExit(run, 0);
+			const sent = jsonOf<CommentSentJson>(run);
+			assert.equal(sent.status, 'approved', describeRun(run));
+			assert.deepEqual((await storedWith(held.id, text)).map(stored => [stored.id, stored.status]), [[Number(sent.id), 'approved']]);
 		});
 
 		it('with fields missing exits 2 before sending, one line per field in the form\'s words', async () => {
