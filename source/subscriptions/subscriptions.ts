@@ -16,6 +16,7 @@ import {findPost, markPostsRead, nextUnreadPost, readPostIds, riverCount, riverP
 import type {BlogtermPaths} from '../store/paths.js';
 import {siteKey as siteKeyOf} from '../sources/wordpress/discover-wordpress.js';
 import {normaliseSiteUrl} from '../sources/open-blog.js';
+import {queuePostChange, queueReadOfUnread, queueUnsubscribe} from '../store/sync-table.js';
 import {discoverBlog} from './discover.js';
 import type {ReadFeed} from './fetch-blog.js';
 import {readOpml, writeOpml} from './opml.js';
@@ -33,6 +34,8 @@ export type SubscriptionsOptions = {
 	readonly environment?: NodeJS.ProcessEnv;
 	/** How a feed's answer is parsed (parse-feed's readFeedResponse): tests count the calls. */
 	readonly readFeed?: ReadFeed;
+	/** Headlines per page when a sync server fills the store (tests replay recorded pages). */
+	readonly syncPageSize?: number;
 };
 
 /**
@@ -157,6 +160,7 @@ export function openSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'config' |
 			return writeTransaction(db, () => {
 				const blog = findBlog(db, url) ?? findBlog(db, normalisedOr(url));
 				if (!blog) return false;
+				queueUnsubscribe(db, blog.id, now());
 				deleteBlog(db, blog.id);
 				return true;
 			});
@@ -187,17 +191,29 @@ export function openSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'config' |
 		},
 		markRead(url, postId) {
 			const blog = findBlog(db, url);
-			writeTransaction(db, () => setPostRead(db, {siteKey: blog?.siteKey ?? url, blogId: blog?.id}, postId, true));
+			writeTransaction(db, () => {
+				setPostRead(db, {siteKey: blog?.siteKey ?? url, blogId: blog?.id}, postId, true);
+				queuePostChange(db, blog?.id, postId, 'read', true, now());
+			});
 		},
 		markUnread(url, postId) {
 			const blog = findBlog(db, url);
-			writeTransaction(db, () => setPostRead(db, {siteKey: blog?.siteKey ?? url, blogId: blog?.id}, postId, false));
+			writeTransaction(db, () => {
+				setPostRead(db, {siteKey: blog?.siteKey ?? url, blogId: blog?.id}, postId, false);
+				queuePostChange(db, blog?.id, postId, 'read', false, now());
+			});
 		},
 		markBlogRead(url) {
 			const blog = blogOrThrow(url);
-			return writeTransaction(db, () => markPostsRead(db, blog.id));
+			return writeTransaction(db, () => {
+				queueReadOfUnread(db, blog.id, now());
+				return markPostsRead(db, blog.id);
+			});
 		},
-		markAllRead: () => writeTransaction(db, () => markPostsRead(db)),
+		markAllRead: () => writeTransaction(db, () => {
+			queueReadOfUnread(db, undefined, now());
+			return markPostsRead(db);
+		}),
 		readIds: siteKey => readPostIds(db, siteKey),
 		savePostText(url, post) {
 			const blog = findBlog(db, url);
@@ -218,6 +234,10 @@ export function openSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'config' |
 			return searchPosts(db, match, Math.max(1, Math.min(1000, searchOptions.limit ?? 50))).map(post => toRiverPost(post));
 		},
 		async refresh(refreshOptions = {}) {
+			// A sync server set: it fills the store instead of each blog (loaded only then).
+			const {refreshBySync} = await import('../sync/run-sync.js');
+			const synced = await refreshBySync(db, {paths, environment, http: client(), now, pageSize: options.syncPageSize}, refreshOptions);
+			if (synced) return synced;
 			const only = refreshOptions.only?.map(url => blogOrThrow(url).id);
 			const blogs = blogsWithCounts(db).filter(blog => !only || only.includes(blog.id));
 			const readFeed = options.readFeed ?? (await import('../sources/feed/parse-feed.js')).readFeedResponse;

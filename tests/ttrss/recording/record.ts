@@ -19,7 +19,8 @@ async function record(name: string, request: Record<string, unknown>): Promise<R
 	const shown = {...request};
 	if ('password' in shown) shown['password'] = '********';
 	if ('sid' in shown) shown['sid'] = session;
-	const body = sid ? text.replaceAll(sid, session) : text;
+	// A login's own new session too.
+	const body = (sid ? text.replaceAll(sid, session) : text).replace(/"session_id":"[^"]*"/, `"session_id":"${session}"`);
 	writeFileSync(join(folder, `${name}.json`), JSON.stringify({request: shown, answer: JSON.parse(body) as unknown}, null, '\t') + '\n');
 	console.log(`recorded ${name}`);
 	return answer.content;
