@@ -14,6 +14,8 @@ export type IncomingPost = PostSummary & {
 export type StoredSummary = PostSummary & {
 	readonly rowId: number;
 	readonly read: boolean;
+	/** Starred (`s`; kept in step with a sync server's stars). */
+	readonly starred: boolean;
 	readonly blogId: number;
 	readonly blogUrl: string;
 	readonly blogTitle: string;
@@ -37,13 +39,14 @@ type PostRow = {
 	tags: string;
 	isProtected: number;
 	read: number;
+	starred: number;
 	blogUrl: string;
 	blogTitle: string;
 	siteKey: string;
 };
 
 const summaryColumns = `p.id AS rowId, p.blog_id AS blogId, p.post_id AS postId, p.id_is_number AS idIsNumber, p.title, p.link, p.date,
-	p.sort_date AS sortDate, p.author, p.excerpt, p.comment_count AS commentCount, p.slug, p.categories, p.tags, p.is_protected AS isProtected, p.read,
+	p.sort_date AS sortDate, p.author, p.excerpt, p.comment_count AS commentCount, p.slug, p.categories, p.tags, p.is_protected AS isProtected, p.read, p.starred,
 	b.url AS blogUrl, b.title AS blogTitle, b.site_key AS siteKey`;
 
 function parseTerms(json: string): Term[] {
@@ -70,6 +73,7 @@ function toSummary(row: PostRow): StoredSummary {
 		...(row.isProtected === 1 ? {isProtected: true} : {}),
 		rowId: row.rowId,
 		read: row.read === 1,
+		starred: row.starred === 1,
 		blogId: row.blogId,
 		blogUrl: row.blogUrl,
 		blogTitle: row.blogTitle,
@@ -159,12 +163,15 @@ export type RiverQuery = {
 	readonly offset: number;
 	readonly blogId?: number;
 	readonly folder?: string;
+	/** Only starred posts. */
+	readonly starred?: boolean;
 };
 
-function riverWhere(query: Pick<RiverQuery, 'unread' | 'blogId' | 'folder'>): {sql: string; values: Record<string, unknown>} {
+function riverWhere(query: Pick<RiverQuery, 'unread' | 'blogId' | 'folder' | 'starred'>): {sql: string; values: Record<string, unknown>} {
 	const conditions: string[] = [];
 	const values: Record<string, unknown> = {};
 	if (query.unread) conditions.push('p.read = 0');
+	if (query.starred) conditions.push('p.starred = 1');
 	if (query.blogId !== undefined) {
 		conditions.push('p.blog_id = @blogId');
 		values['blogId'] = query.blogId;
@@ -185,7 +192,12 @@ export function riverPosts(db: Database, query: RiverQuery): StoredSummary[] {
 }
 
 /** How many posts the river holds with these conditions: from the blogs' counts, never a scan of the posts. */
-export function riverCount(db: Database, query: Pick<RiverQuery, 'unread' | 'blogId' | 'folder'>): number {
+export function riverCount(db: Database, query: Pick<RiverQuery, 'unread' | 'blogId' | 'folder' | 'starred'>): number {
+	if (query.starred) {
+		// Starred posts are few: counted from the posts.
+		const {sql, values} = riverWhere(query);
+		return db.prepare(`SELECT count(*) FROM posts p JOIN blogs b ON b.id = p.blog_id ${sql}`).pluck().get(values) as number;
+	}
 	const {sql, values} = riverWhere({...query, unread: false});
 	const column = query.unread ? 'unread_count' : 'post_count';
 	return db.prepare(`SELECT coalesce(sum(b.${column}), 0) FROM blogs b ${sql.replaceAll('p.blog_id', 'b.id')}`).pluck().get(values) as number;
@@ -257,7 +269,7 @@ export function storedPostText(db: Database, blogId: number, postId: PostId): Po
 	const row = db.prepare(`SELECT t.html, t.is_summary_only AS isSummaryOnly, p.comments_open AS commentsOpen
 		FROM posts p JOIN post_texts t ON t.post = p.id WHERE p.id = ?`).get(summary.rowId) as {html: string; isSummaryOnly: number; commentsOpen: number} | undefined;
 	if (!row) return undefined;
-	const {rowId: _rowId, read: _read, blogId: _blogId, blogUrl: _blogUrl, blogTitle: _blogTitle, siteKey: _siteKey, ...postSummary} = summary;
+	const {rowId: _rowId, read: _read, starred: _starred, blogId: _blogId, blogUrl: _blogUrl, blogTitle: _blogTitle, siteKey: _siteKey, ...postSummary} = summary;
 	return {...postSummary, html: row.html, isSummaryOnly: row.isSummaryOnly === 1, commentsOpen: row.commentsOpen === 1};
 }
 

@@ -16,7 +16,7 @@ import {findPost, markPostsRead, nextUnreadPost, readPostIds, riverCount, riverP
 import type {BlogtermPaths} from '../store/paths.js';
 import {siteKey as siteKeyOf} from '../sources/wordpress/discover-wordpress.js';
 import {normaliseSiteUrl} from '../sources/open-blog.js';
-import {queuePostChange, queueReadOfUnread, queueUnsubscribe} from '../store/sync-table.js';
+import {isStarred, queuePostChange, queueReadOfUnread, queueUnsubscribe, setStarred} from '../store/sync-table.js';
 import {discoverBlog} from './discover.js';
 import type {ReadFeed} from './fetch-blog.js';
 import {readOpml, writeOpml} from './opml.js';
@@ -76,6 +76,10 @@ export type Subscriptions = {
 	markBlogRead(blogUrl: string): number;
 	/** Marks every stored post read; returns how many changed. */
 	markAllRead(): number;
+	/** Stars (or unstars) a stored post; a synced one is starred on the server at the next sync. False when it is not stored. */
+	star(blogUrl: string, postId: PostId, starred: boolean): boolean;
+	/** Whether a stored post is starred. */
+	isStarred(blogUrl: string, postId: PostId): boolean;
 	/** The IDs of the posts read on a site (by site key), as ReadState.readIds gives them: the reader's list marks. */
 	readIds(siteKey: string): Set<string>;
 
@@ -142,6 +146,21 @@ export function openSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'config' |
 		return blogById(db, id)!;
 	});
 
+	/**
+	 * Finds a blog as `blogterm SITE` does; with a sync server set, an address blogterm cannot read itself
+	 * is followed as a feed all the same: the server is asked at the sync that follows, and says why not.
+	 */
+	const discoverOrAskServer = async (url: string, signal: AbortSignal | undefined): Promise<FoundBlog> => {
+		try {
+			return await discoverBlog(client(), url, {signal});
+		} catch (error) {
+			const {readSyncSettings} = await import('../sync/sync-settings.js');
+			if (signal?.aborted || !readSyncSettings(paths)) throw error;
+			const address = normalisedOr(url);
+			return {url: address, title: cleanLine(new URL(address).host), description: '', kind: 'feed', feedUrl: address, apiUrl: '', htmlUrl: '', siteKey: siteKeyOf(address), sourceDescription: 'a feed the sync server reads'};
+		}
+	};
+
 	const subscriptions: Subscriptions = {
 		listBlogs: () => blogsWithCounts(db).map(blog => toFollowed(blog)),
 		getBlog(url) {
@@ -151,7 +170,7 @@ export function openSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'config' |
 		hasFollowedBlogs: () => anyBlog(db),
 		discover: async (url, discoverOptions = {}) => discoverBlog(client(), url, discoverOptions),
 		async follow(url, followOptions = {}) {
-			const found = typeof url === 'string' ? await discoverBlog(client(), url, {signal: followOptions.signal}) : url;
+			const found = typeof url === 'string' ? await discoverOrAskServer(url, followOptions.signal) : url;
 			const blog = followFound(found, followOptions.folder);
 			if (blog.lastChecked === undefined) await subscriptions.refresh({only: [blog.url], signal: followOptions.signal});
 			return subscriptions.getBlog(blog.url)!;
@@ -173,7 +192,7 @@ export function openSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'config' |
 			const page = Math.max(1, Math.floor(riverOptions.page ?? 1));
 			const perPage = Math.max(1, Math.min(maxRiverPerPage, Math.floor(riverOptions.perPage ?? defaultRiverPerPage)));
 			const blogId = riverOptions.blogUrl === undefined ? undefined : blogOrThrow(riverOptions.blogUrl).id;
-			const query = {unread: Boolean(riverOptions.unread), blogId, folder: riverOptions.folder};
+			const query = {unread: Boolean(riverOptions.unread), blogId, folder: riverOptions.folder, starred: Boolean(riverOptions.starred)};
 			// One read transaction: the count and the page agree while another process writes.
 			return db.transaction(() => {
 				const total = riverCount(db, query);
@@ -214,6 +233,15 @@ export function openSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'config' |
 			queueReadOfUnread(db, undefined, now());
 			return markPostsRead(db);
 		}),
+		star(url, postId, starred) {
+			const blog = findBlog(db, url) ?? findBlog(db, normalisedOr(url));
+			if (!blog) return false;
+			return writeTransaction(db, () => setStarred(db, blog.id, postId, starred, now()));
+		},
+		isStarred(url, postId) {
+			const blog = findBlog(db, url) ?? findBlog(db, normalisedOr(url));
+			return blog ? isStarred(db, blog.id, postId) : false;
+		},
 		readIds: siteKey => readPostIds(db, siteKey),
 		savePostText(url, post) {
 			const blog = findBlog(db, url);
@@ -352,8 +380,8 @@ function toFollowed(blog: BlogWithCounts): FollowedBlog {
 }
 
 function toRiverPost(post: StoredSummary): RiverPost {
-	const {rowId: _rowId, blogId: _blogId, blogUrl, blogTitle, siteKey, read, ...summary} = post;
-	return {...summary, blog: {url: blogUrl, title: blogTitle, siteKey}, read};
+	const {rowId: _rowId, blogId: _blogId, blogUrl, blogTitle, siteKey, read, starred, ...summary} = post;
+	return {...summary, blog: {url: blogUrl, title: blogTitle, siteKey}, read, ...(starred ? {starred} : {})};
 }
 
 /** A URL as `follow` keeps it, or the text as it is when it is no URL. */
