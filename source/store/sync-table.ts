@@ -104,6 +104,11 @@ export function queueChange(db: Database, rowId: number, field: 'read' | 'starre
 	if (serverId === undefined) return;
 	const last = db.prepare('SELECT id, value FROM sync_queue WHERE server_id = ? AND field = ? ORDER BY id DESC LIMIT 1').get(serverId, field) as {id: number; value: number} | undefined;
 	if (last && last.value === (value ? 1 : 0)) return;
+	if (last) {
+		// Undone before it was sent: the server still has what it had.
+		db.prepare('DELETE FROM sync_queue WHERE id = ?').run(last.id);
+		return;
+	}
 	db.prepare('INSERT INTO sync_queue (server_id, field, value, queued_at) VALUES (?, ?, ?, ?)').run(serverId, field, value ? 1 : 0, now);
 }
 

@@ -103,6 +103,18 @@ describe('sync with TT-RSS through the command line (recorded answers)', () => {
 		assert.deepEqual((JSON.parse((await blogterm('--blogs', '--format', 'json')).stdout) as Array<{title: string}>).map(blog => blog.title), ['Blog One']);
 	});
 
+	it('an OPML import goes to the server at the next sync; a feed it cannot reach shows the server\'s error', async () => {
+		const opml = '<?xml version="1.0"?><opml version="2.0"><head><title>t</title></head><body><outline text="Gone" type="rss" xmlUrl="http://10.0.0.9/missing.xml"/></body></opml>';
+		assert.equal((await runInProcess(['--import', '-'], {home, env: password, input: opml})).code, 0);
+		const run = await blogterm('--refresh');
+		assert.equal(run.code, 1);
+		assert.deepEqual(run.errorLines, [`blogterm: Gone (http://10.0.0.9/missing.xml): TT-RSS at ${new URL(server.url).host} could not follow 10.0.0.9: HTTP/1.1 404 Not Found.`]);
+		assert.deepEqual(server.calls.filter(call => call['op'] === 'subscribeToFeed').map(call => call['feed_url']), ['http://10.0.0.9/missing.xml']);
+		await blogterm('--refresh');
+		assert.equal(server.calls.filter(call => call['op'] === 'subscribeToFeed').length, 1, 'not asked again');
+		assert.equal((await blogterm('--unfollow', 'http://10.0.0.9/missing.xml')).code, 0);
+	});
+
 	it('--sync off goes back to local subscriptions and keeps what is stored', async () => {
 		const run = await blogterm('--sync', 'off');
 		assert.equal(run.stdout, 'Sync is off: blogterm refreshes the blogs you follow itself again; everything stored is kept.\n');
