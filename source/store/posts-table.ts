@@ -1,4 +1,4 @@
-import type {Database} from 'better-sqlite3';
+import type {Database, Statement} from 'better-sqlite3';
 import type {Post, PostId, PostSummary, Term} from '../model/post.js';
 
 /** A post as a refresh brings it: what the list shows, and its text when the source gave it. */
@@ -88,27 +88,48 @@ function isoOrUndefined(date: string | undefined): string | undefined {
 	return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
+const preparedStatements = new WeakMap<Database, Map<string, Statement>>();
+
+/** Statements prepared once per database: a sync writes tens of thousands of posts a few at a time. */
+function preparedFor(db: Database): (sql: string) => Statement {
+	let cache = preparedStatements.get(db);
+	if (!cache) {
+		cache = new Map();
+		preparedStatements.set(db, cache);
+	}
+	const statements = cache;
+	return sql => {
+		let statement = statements.get(sql);
+		if (!statement) {
+			statement = db.prepare(sql);
+			statements.set(sql, statement);
+		}
+		return statement;
+	};
+}
+
 /**
  * Adds the posts a refresh brought, or updates those already stored (their read state stays; their
  * kept text stays unless a new one came). A post read before it was stored (a read mark) is stored
  * read. Returns how many were new. Run inside a write transaction.
  */
 export function upsertPosts(db: Database, blog: {readonly id: number; readonly siteKey: string}, posts: readonly IncomingPost[], now: string): {added: number; changed: number} {
-	const existing = db.prepare(`SELECT p.id, p.title, p.date, p.excerpt, coalesce(length(t.html), -1) AS htmlLength
+	const prepare = preparedFor(db);
+	const existing = prepare(`SELECT p.id, p.title, p.date, p.excerpt, coalesce(length(t.html), -1) AS htmlLength
 		FROM posts p LEFT JOIN post_texts t ON t.post = p.id WHERE p.blog_id = ? AND p.post_id = ?`);
-	const insert = db.prepare(`INSERT INTO posts (blog_id, post_id, id_is_number, title, link, date, sort_date, author, excerpt, comment_count, slug,
+	const insert = prepare(`INSERT INTO posts (blog_id, post_id, id_is_number, title, link, date, sort_date, author, excerpt, comment_count, slug,
 			categories, tags, comments_open, is_protected, read, seen_at)
 		VALUES (@blogId, @postId, @idIsNumber, @title, @link, @date, @sortDate, @author, @excerpt, @commentCount, @slug,
 			@categories, @tags, @commentsOpen, @isProtected,
 			EXISTS (SELECT 1 FROM read_marks WHERE site_key = @siteKey AND post_id = @postId), @now)
 		RETURNING id, read`);
-	const update = db.prepare(`UPDATE posts SET title = @title, link = @link, date = @date, sort_date = coalesce(@date, sort_date), author = @author,
+	const update = prepare(`UPDATE posts SET title = @title, link = @link, date = @date, sort_date = coalesce(@date, sort_date), author = @author,
 			excerpt = @excerpt, comment_count = @commentCount, slug = @slug, categories = @categories, tags = @tags, comments_open = @commentsOpen,
 			is_protected = @isProtected
 		WHERE id = @rowId`);
-	const keepText = db.prepare('INSERT OR REPLACE INTO post_texts (post, html, is_summary_only) VALUES (?, ?, ?)');
-	const deleteText = db.prepare('DELETE FROM posts_text WHERE rowid = ?');
-	const insertText = db.prepare('INSERT INTO posts_text (rowid, title, text) VALUES (?, ?, ?)');
+	const keepText = prepare('INSERT OR REPLACE INTO post_texts (post, html, is_summary_only) VALUES (?, ?, ?)');
+	const deleteText = prepare('DELETE FROM posts_text WHERE rowid = ?');
+	const insertText = prepare('INSERT INTO posts_text (rowid, title, text) VALUES (?, ?, ?)');
 	let added = 0;
 	let addedUnread = 0;
 	let changed = 0;
@@ -153,7 +174,7 @@ export function upsertPosts(db: Database, blog: {readonly id: number; readonly s
 			if (inserted.read === 0) addedUnread++;
 		}
 	}
-	if (added > 0) db.prepare('UPDATE blogs SET post_count = post_count + ?, unread_count = unread_count + ? WHERE id = ?').run(added, addedUnread, blog.id);
+	if (added > 0) prepare('UPDATE blogs SET post_count = post_count + ?, unread_count = unread_count + ? WHERE id = ?').run(added, addedUnread, blog.id);
 	return {added, changed};
 }
 

@@ -1,4 +1,4 @@
-import type {Database} from 'better-sqlite3';
+import type {Database, Statement as BetterStatement} from 'better-sqlite3';
 import type {PostId} from '../model/post.js';
 import {upsertPosts, type IncomingPost} from './posts-table.js';
 
@@ -34,22 +34,42 @@ export type ServerPost = IncomingPost & {readonly serverId: number; readonly rea
  */
 export function upsertServerPosts(db: Database, blog: {readonly id: number; readonly siteKey: string}, posts: readonly ServerPost[], now: string): {added: number} {
 	const {added} = upsertPosts(db, blog, posts, now);
-	const rowOf = db.prepare('SELECT id FROM posts WHERE blog_id = ? AND post_id = ?').pluck();
-	const link = db.prepare('INSERT OR REPLACE INTO sync_posts (post, server_id) VALUES (?, ?)');
-	const unlink = db.prepare('DELETE FROM sync_posts WHERE server_id = ? AND post <> ?');
+	const statements = prepared(db);
 	for (const post of posts) {
-		const rowId = rowOf.get(blog.id, String(post.id)) as number;
-		unlink.run(post.serverId, rowId);
-		link.run(rowId, post.serverId);
+		const rowId = statements.rowOf.get(blog.id, String(post.id)) as number;
+		statements.unlink.run(post.serverId, rowId);
+		statements.link.run(rowId, post.serverId);
 		setReadByRow(db, rowId, post.read);
-		db.prepare('UPDATE posts SET starred = ? WHERE id = ? AND starred <> ?').run(post.starred ? 1 : 0, rowId, post.starred ? 1 : 0);
+		statements.star.run(post.starred ? 1 : 0, rowId, post.starred ? 1 : 0);
 	}
 	return {added};
 }
 
+type Statements = {rowOf: Statement; link: Statement; unlink: Statement; star: Statement; read: Statement; count: Statement};
+type Statement = BetterStatement<unknown[]>;
+const statementsOf = new WeakMap<Database, Statements>();
+
+/** The statements a sync runs per post, prepared once per database (tens of thousands of posts a sync). */
+function prepared(db: Database): Statements {
+	let statements = statementsOf.get(db);
+	if (!statements) {
+		statements = {
+			rowOf: db.prepare('SELECT id FROM posts WHERE blog_id = ? AND post_id = ?').pluck(),
+			link: db.prepare('INSERT OR REPLACE INTO sync_posts (post, server_id) VALUES (?, ?)'),
+			unlink: db.prepare('DELETE FROM sync_posts WHERE server_id = ? AND post <> ?'),
+			star: db.prepare('UPDATE posts SET starred = ? WHERE id = ? AND starred <> ?'),
+			read: db.prepare('UPDATE posts SET read = ? WHERE id = ? AND read <> ? RETURNING blog_id AS blogId'),
+			count: db.prepare('UPDATE blogs SET unread_count = unread_count + ? WHERE id = ?'),
+		};
+		statementsOf.set(db, statements);
+	}
+	return statements;
+}
+
 function setReadByRow(db: Database, rowId: number, read: boolean): boolean {
-	const row = db.prepare('UPDATE posts SET read = ? WHERE id = ? AND read <> ? RETURNING blog_id AS blogId').get(read ? 1 : 0, rowId, read ? 1 : 0) as {blogId: number} | undefined;
-	if (row) db.prepare('UPDATE blogs SET unread_count = unread_count + ? WHERE id = ?').run(read ? -1 : 1, row.blogId);
+	const statements = prepared(db);
+	const row = statements.read.get(read ? 1 : 0, rowId, read ? 1 : 0) as {blogId: number} | undefined;
+	if (row) statements.count.run(read ? -1 : 1, row.blogId);
 	return row !== undefined;
 }
 

@@ -151,6 +151,7 @@ export async function syncTtrss(db: Database, client: TtrssClient, options: Sync
 	let newest = sinceId;
 	let added = 0;
 	const blogs = new Map(blogsWithCounts(db).map(blog => [blog.id, blog]));
+	const setLastUpdated = db.prepare('UPDATE blogs SET last_updated = max(coalesce(last_updated, \'\'), ?) WHERE id = ?');
 	await allHeadlines(client, {sinceId}, pageSize, page => {
 		writeTransaction(db, () => {
 			const byBlog = new Map<number, ServerPost[]>();
@@ -166,7 +167,7 @@ export async function syncTtrss(db: Database, client: TtrssClient, options: Sync
 				const blog = blogs.get(blogId)!;
 				added += upsertServerPosts(db, blog, posts, now).added;
 				const newestDate = posts.map(post => post.date).filter(Boolean).sort().at(-1);
-				if (newestDate) db.prepare('UPDATE blogs SET last_updated = max(coalesce(last_updated, \'\'), ?) WHERE id = ?').run(newestDate, blogId);
+				if (newestDate) setLastUpdated.run(newestDate, blogId);
 			}
 		});
 	});
