@@ -187,7 +187,7 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['next-unread'], help: 'next unread (any blog)', hint: 'next unread', rank: 3},
 		{actions: ['toggle-read'], help: 'mark read / unread', hint: 'read/unread', rank: 4},
 		{actions: ['mark-river-blog-read', 'mark-river-all-read'], help: 'mark its blog / all read', hint: 'blog/all read', rank: 6},
-		{actions: ['star-river-post', 'river-starred'], help: 'star it / the Starred folder', hint: 'star', rank: 10},
+		{actions: ['star-river-post', 'river-starred'], help: 'star it / Starred folder', hint: 'star', rank: 10},
 		{actions: ['river-to-blogs'], help: 'back to the blogs', hint: 'blogs', rank: 5},
 		{actions: ['refresh-all'], help: 'refresh every blog', hint: 'refresh', rank: 8},
 		{actions: ['quit-home'], help: 'quit', hint: 'quit', rank: 9},
