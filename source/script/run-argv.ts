@@ -55,6 +55,12 @@ const helpText = `
 	  --river             Posts across the blogs you follow, newest first (--unread,
 	                      --page N, --per-page N, --folder NAME, --format text|json)
 
+	Sync (a Tiny Tiny RSS server fills the followed blogs; --refresh syncs)
+	  --sync tt-rss URL   Keep in step with TT-RSS at URL as --user NAME (asks the password,
+	                      or reads BLOGTERM_TTRSS_PASSWORD); syncs once
+	  --sync off          Back to local subscriptions, keeping what is stored
+	  --sync-status       The server, the user, the last sync, what waits to be sent
+
 	  --help              Show this help
 	  --version           Show the version
 
@@ -125,6 +131,9 @@ const flagDefinitions = {
 	password: {type: 'string'},
 	hyperlinks: {type: 'string'},
 	theme: {type: 'string'},
+	sync: {type: 'string'},
+	user: {type: 'string'},
+	syncStatus: {type: 'boolean', default: false},
 	// Declared (not meow's autoHelp/autoVersion, which end the process): `--help SITE` is still a flag and a SITE.
 	help: {type: 'boolean'},
 	version: {type: 'boolean'},
@@ -208,6 +217,17 @@ async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<Comma
 	setTheme(chooseTheme(flags.theme));
 	if (flags.password !== undefined && flags.post === undefined) throw new UsageError('--password goes with --post: the protected post it opens');
 	if (flags.password === '-' && flags.comment === '-') throw new UsageError('--password - and --comment - cannot both read stdin');
+	// Sync with a TT-RSS server (--sync, --sync-status): run-sync-flags.ts.
+	if (flags.sync !== undefined || flags.syncStatus || flags.user !== undefined) {
+		const {runSyncCommand, wantsSyncCommand} = await import('./run-sync-flags.js');
+		let wanted: boolean;
+		try {
+			wanted = wantsSyncCommand(flags, input[0]);
+		} catch (error) {
+			throw new UsageError((error as Error).message);
+		}
+		if (wanted) return {kind: 'done', exitCode: await runSyncCommand(flags, input[0], io)};
+	}
 	// The many-blogs commands (--follow, --blogs, --river…): print mode of their own, loaded only when asked for.
 	if (['follow', 'unfollow', 'import', 'export', 'refresh', 'blogs', 'river', 'unread', 'folder'].some(name => cli.unnormalizedFlags[name] !== undefined)) {
 		const {runSubscriptionCommand, subscriptionCommandOf} = await import('./run-subscriptions.js');

@@ -65,6 +65,7 @@ const actions = {
 	'mark-all-read': {screen: 'home', keys: ['C'], description: 'mark every post of every blog read'},
 	'switch-view': {screen: 'home', keys: ['tab', 'w'], description: 'between the blogs and What is new'},
 	'refresh-all': {screen: 'home', keys: ['r'], description: 'refresh every blog now'},
+	'home-starred': {screen: 'home', keys: ['S'], description: 'the Starred folder: the posts you starred'},
 	'quit-home': {screen: 'home', keys: ['q'], description: 'quit'},
 	// What is new (the river)
 	'river-down': {screen: 'river', keys: ['down', 'j'], description: 'next post'},
@@ -76,6 +77,8 @@ const actions = {
 	'toggle-read': {screen: 'river', keys: ['N'], description: 'mark the post read / unread'},
 	'mark-river-blog-read': {screen: 'river', keys: ['A'], description: 'mark every post of its blog read'},
 	'mark-river-all-read': {screen: 'river', keys: ['C'], description: 'mark every post of every blog read'},
+	'star-river-post': {screen: 'river', keys: ['s'], description: 'star / unstar the post (with a sync server, there too)'},
+	'river-starred': {screen: 'river', keys: ['S'], description: 'the Starred folder, and back to What is new'},
 	'river-to-blogs': {screen: 'river', keys: ['tab', 'w', 'escape'], description: 'back to the blogs'},
 	// Posts list
 	'list-down': {screen: 'list', keys: ['down', 'j'], description: 'next post (past the last: the next page)'},
@@ -174,6 +177,7 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['unfollow-blog'], help: 'unfollow (y/n)', hint: 'unfollow', rank: 6},
 		{actions: ['mark-blog-read', 'mark-all-read'], help: 'mark the blog / all read', hint: 'blog/all read', rank: 7},
 		{actions: ['refresh-all'], help: 'refresh every blog', hint: 'refresh', rank: 5},
+		{actions: ['home-starred'], help: 'the Starred folder', hint: 'starred', rank: 9},
 		{actions: ['quit-home'], help: 'quit', hint: 'quit', rank: 8},
 	],
 	river: [
@@ -183,6 +187,7 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['next-unread'], help: 'next unread (any blog)', hint: 'next unread', rank: 3},
 		{actions: ['toggle-read'], help: 'mark read / unread', hint: 'read/unread', rank: 4},
 		{actions: ['mark-river-blog-read', 'mark-river-all-read'], help: 'mark its blog / all read', hint: 'blog/all read', rank: 6},
+		{actions: ['star-river-post', 'river-starred'], help: 'star it / Starred folder', hint: 'star', rank: 10},
 		{actions: ['river-to-blogs'], help: 'back to the blogs', hint: 'blogs', rank: 5},
 		{actions: ['refresh-all'], help: 'refresh every blog', hint: 'refresh', rank: 8},
 		{actions: ['quit-home'], help: 'quit', hint: 'quit', rank: 9},
