@@ -15,6 +15,7 @@ import {HomeApp} from './home/home-app.js';
 import {storeHomeData, storeReadMarks} from './home/store-home-data.js';
 import {PostPasswords} from '../store/post-passwords.js';
 import {readSetting} from '../store/settings.js';
+import {keyMapFromSettings} from './keys/key-settings.js';
 import {hyperlinkModeFromSettings, hyperlinksOn, parseHyperlinkMode} from '../platform/hyperlinks.js';
 
 // The alternate screen, and bracketed paste: a paste arrives between ESC[200~ and ESC[201~, kept whole.
@@ -70,6 +71,7 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 	const http = httpClientFor(resolved);
 	// Opened before the alternate screen: a note about a corrupt file stays on the normal screen.
 	const {readMarks, closeMarks} = await openReadMarks(blogtermPaths());
+	const keyMap = keyMapFromSettings();
 	return inFullScreen(async () => {
 		const instance = render(
 			<App
@@ -82,6 +84,7 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 				postPasswords={new PostPasswords()}
 				hyperlinks={hyperlinksFor(flags)}
 				note={chooseHome ? followHint : undefined}
+				keyMap={keyMap}
 			/>,
 			{exitOnCtrlC: true, maxFps: 60},
 		);
@@ -118,6 +121,7 @@ async function runHome(flags: ReaderFlags, paths: BlogtermPaths): Promise<number
 	const http = createHttpClient({cache: userHttpCache(process.env), environment: process.env});
 	// Opened before the alternate screen: a note about the database stays on the normal screen.
 	const subscriptions = openSubscriptions(paths, {http});
+	const keyMap = keyMapFromSettings();
 	return inFullScreen(async () => {
 		const instance = render(
 			<HomeApp
@@ -128,6 +132,7 @@ async function runHome(flags: ReaderFlags, paths: BlogtermPaths): Promise<number
 				postPasswords={new PostPasswords()}
 				hyperlinks={hyperlinksFor(flags)}
 				refreshMinutes={refreshMinutes()}
+				keyMap={keyMap}
 			/>,
 			{exitOnCtrlC: true, maxFps: 60},
 		);
