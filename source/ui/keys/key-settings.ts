@@ -37,7 +37,7 @@ export function checkKeyChanges(value: unknown): {changes: Bindings; problems: s
 			problems.push(`there is no action called ${shown} (the README's keys table names them); it is left out.`);
 			continue;
 		}
-		const names = typeof keys === 'string' ? [keys] : Array.isArray(keys) && keys.length > 0 && keys.every(key => typeof key === 'string') ? keys as string[] : undefined;
+		const names = typeof keys === 'string' ? [keys] : Array.isArray(keys) && keys.length > 0 && keys.every(key => typeof key === 'string') ? keys : undefined;
 		if (!names) {
 			problems.push(`${shown} should be a key or a list of keys, such as "J" or ["J", "down"]; it keeps ${labels(defaultBindings[name])}.`);
 			continue;
