@@ -95,23 +95,10 @@ export const highContrastTheme: Theme = {
  * 8-colour terminals "gray", bright black, shows as black on black).
  */
 export const sixteenColourTheme: Theme = {
+	...darkTheme,
 	name: '16-colour',
-	roles: {
-		heading: 'cyan',
-		link: 'cyan',
-		code: 'yellow',
-		quote: 'green',
-		image: 'magenta',
-		muted: undefined,
-		error: 'red',
-		success: 'green',
-	},
-	accent: 'cyan',
-	selection: 'cyan',
+	roles: {...darkTheme.roles, muted: undefined},
 	muted: undefined,
-	error: 'red',
-	success: 'green',
-	warning: 'yellow',
 };
 
 /** No colour at all (`NO_COLOR`): what colour said is said by the text and by bold, dim and underline. */
