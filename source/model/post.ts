@@ -37,6 +37,11 @@ export type Post = PostSummary & {
 	readonly html: string;
 	/** True when the source only had a summary (a feed without full content). */
 	readonly isSummaryOnly: boolean;
+	/**
+	 * Set when `html` is the article read from the post's own page (full text, issue 23), not what the
+	 * source gave: the page's address. `isSummaryOnly` is then false, and `excerpt` is still the summary.
+	 */
+	readonly fullTextFrom?: string;
 	/** Whether the blog takes new comments on this post. */
 	readonly commentsOpen: boolean;
 	/**
