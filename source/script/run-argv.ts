@@ -31,6 +31,8 @@ const helpText = `
 	  --page N            The list page to print (default 1)
 	  --format F          text | markdown | json  (default text; markdown for posts only)
 	  --comments          Include the comment thread with a post
+	  --full-text         With --post: a post the feed gives only a summary of is printed
+	                      whole, read from its page (json: "fullText": true)
 	  --width N           Wrap text to N columns, 1 to 1000 (default: the terminal's width, 80 when piped)
 	  --comment TEXT      Send a comment on --post (TEXT, or - to read it from stdin)
 	  --name NAME         The commenter's name (required with --comment)
@@ -119,6 +121,7 @@ const flagDefinitions = {
 	unread: {type: 'boolean', default: false},
 	folder: {type: 'string'},
 	password: {type: 'string'},
+	fullText: {type: 'boolean', default: false},
 	hyperlinks: {type: 'string'},
 	// Declared (not meow's autoHelp/autoVersion, which end the process): `--help SITE` is still a flag and a SITE.
 	help: {type: 'boolean'},
