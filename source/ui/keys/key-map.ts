@@ -87,6 +87,7 @@ const actions = {
 	'last-post': {screen: 'list', keys: ['G', 'end'], description: 'last post on the page'},
 	refresh: {screen: 'list', keys: ['r'], description: 'ask the blog again'},
 	'quit-list': {screen: 'list', keys: ['q'], description: 'quit'},
+	'full-text-blog': {screen: 'list', keys: ['F'], description: 'every summary-only post of this blog whole, read from its page: on / off'},
 	// Post
 	'line-down': {screen: 'post', keys: ['down', 'j', 'enter'], description: 'scroll down a line'},
 	'line-up': {screen: 'post', keys: ['up', 'k'], description: 'scroll up a line'},
@@ -101,6 +102,7 @@ const actions = {
 	'focus-related': {screen: 'post', keys: ['tab'], description: 'into Related Posts'},
 	'toggle-related': {screen: 'post', keys: ['h'], description: 'hide / show Related Posts'},
 	'open-in-browser': {screen: 'post', keys: ['o'], description: 'open in the browser'},
+	'full-text': {screen: 'post', keys: ['F'], description: 'a summary-only post whole: the article read from its page'},
 	'follow-link': {screen: 'post', keys: ['f'], description: 'follow link N (f, the number, Enter; f alone with one link)'},
 	'copy-link': {screen: 'post', keys: ['y'], description: 'copy link N to the clipboard (y, the number, Enter; y Enter: the post’s own link)'},
 	'copy-post-link': {screen: 'post', keys: ['Y'], description: 'copy the post’s own link'},
@@ -194,6 +196,7 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['first-post', 'last-post'], help: 'first / last post', hint: 'first/last', rank: 6},
 		{actions: ['refresh'], help: 'ask the blog again', hint: 'refresh', rank: 5},
 		{actions: ['quit-list'], help: 'quit', hint: 'quit', rank: 4},
+		{actions: ['full-text-blog'], help: 'full text for every post: on / off', hint: 'full text', rank: 7},
 	],
 	post: [
 		{actions: ['line-down', 'line-up'], help: 'scroll a line', hint: 'line', rank: 9},
@@ -204,6 +207,7 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['leave-reply'], help: 'leave a reply', hint: 'reply', rank: 4},
 		{actions: ['focus-related', 'toggle-related'], help: 'into / hide Related', hint: 'related', rank: 5},
 		{actions: ['open-in-browser'], help: 'open in the browser', hint: 'browser', rank: 6},
+		{actions: ['full-text'], help: 'the whole article, from its page', hint: 'full text', rank: 5.5},
 		{actions: ['follow-link'], help: 'follow link N (f N Enter)', hint: 'follow link', rank: 8},
 		{actions: ['copy-link', 'copy-post-link'], help: 'copy link N / the post’s link', hint: 'copy link', rank: 11},
 		{actions: ['back-from-post'], help: 'back', hint: 'back', rank: 7},

@@ -27,6 +27,7 @@ import type {Action, KeyMap, KeyPress} from '../keys/key-map.js';
 import {useKeyMap} from '../keys/use-key-map.js';
 import {placeOf, topFor, usePostViewState, type LinkPrompt, type PostPlace} from './use-post-view-state.js';
 import type {PostFetchAhead} from '../hooks/use-post-prefetch.js';
+import {useFullText, type FullTextContext} from './use-full-text.js';
 
 /** At this width and wider, Related Posts sits beside the post instead of under it. */
 export const wideLayoutColumns = 120;
@@ -80,6 +81,8 @@ export type PostViewProps = {
 	readonly shown?: PostShown;
 	/** The screen goes away (another screen covers it, or back): where the reader was, and what was shown. */
 	readonly onLeave?: (place: PostPlace, shown: PostShown | undefined) => void;
+	/** How a summary-only post is read whole from its page (`F`), and where articles are kept; none: `F` says it cannot. */
+	readonly fullText?: FullTextContext;
 };
 
 /** Posts with more HTML than this are laid out in slices (a usual post is a few dozen kB). */
@@ -136,6 +139,10 @@ export function PostView(props: PostViewProps) {
 	}, [source]);
 
 	const [state, dispatch] = usePostViewState(props.place);
+	// A summary-only post's article, read from its page (F, or at once for a blog set so): what is laid out.
+	const showMessage = useCallback((message: string | undefined) => dispatch({type: 'message', message}), [dispatch]);
+	const fullText = useFullText(post, props.fullText, showMessage);
+	const shownPost = fullText.shown;
 	const {stdout} = useStdout();
 	const clipboard = props.clipboard ?? stdout;
 	// A link being followed (the blog asked whether it is one of its posts): stopped when the screen goes.
@@ -177,12 +184,12 @@ export function PostView(props: PostViewProps) {
 	const viewportHeight = Math.max(1, height - 1);
 
 	// Wrapping happens once per (post, width), never on a keypress.
-	const head = useMemo(() => (post ? layoutPostHead(post, bodyWidth) : []), [post, bodyWidth]);
+	const head = useMemo(() => (shownPost ? layoutPostHead(shownPost, bodyWidth) : []), [shownPost, bodyWidth]);
 	// A long post is laid out a slice at a time, so the screen and Esc stay alive meanwhile; a usual one at once.
-	const isLong = post !== undefined && post.html.length > longPostChars;
-	const shortBody = useMemo(() => (post && !isLong ? layoutPostBodyWithLinks(post, bodyWidth) : noBody), [post, isLong, bodyWidth]);
-	const layOutLongBody = useCallback((signal: AbortSignal) => layoutPostBodyInSlices(post!, bodyWidth, {signal}), [post, bodyWidth]);
-	const longBody = useAsync(isLong ? `${postKey}@${bodyWidth}` : undefined, layOutLongBody);
+	const isLong = shownPost !== undefined && shownPost.html.length > longPostChars;
+	const shortBody = useMemo(() => (shownPost && !isLong ? layoutPostBodyWithLinks(shownPost, bodyWidth) : noBody), [shownPost, isLong, bodyWidth]);
+	const layOutLongBody = useCallback((signal: AbortSignal) => layoutPostBodyInSlices(shownPost!, bodyWidth, {signal}), [shownPost, bodyWidth]);
+	const longBody = useAsync(isLong ? `${postKey}${shownPost.fullTextFrom === undefined ? '' : ' whole'}@${bodyWidth}` : undefined, layOutLongBody);
 	const laidOut = !isLong ? shortBody : longBody.status === 'done' ? longBody.value : noBody;
 	const body = laidOut.lines;
 	const postLinks = laidOut.links;
@@ -330,7 +337,10 @@ export function PostView(props: PostViewProps) {
 			if (postLinks.length === 0) copy(undefined);
 			else dispatch({type: 'prompt-link', purpose: 'copy'});
 		} else if (is('copy-post-link')) copy(undefined);
-		else if (is('open-in-browser')) {
+		else if (is('full-text')) {
+			const said = fullText.request();
+			if (said) dispatch({type: 'message', message: said});
+		} else if (is('open-in-browser')) {
 			// The link is cleaned where it entered the model; cleaned again here, as every text on screen is.
 			void openUrl(post!.link).then(error => dispatch({type: 'message', message: cleanLine(error ?? `Opened ${post!.link} in the browser.`)}));
 		}
@@ -338,7 +348,7 @@ export function PostView(props: PostViewProps) {
 
 	if (postState.status === 'loading') return <Box height={height}><LoadingLine what={`Loading the post from ${hostOf(source.site.url)}`} /></Box>;
 	if (postState.status === 'error') return <Box height={height}><ErrorBox error={postState.error} hint={`${keyMap.hint('retry', 'retry')} · ${keyMap.hint('back', 'back')}`} /></Box>;
-	if (layingOut) return <Box height={height}><LoadingLine what={`Laying out a long post (${formatMegabytes(post.html.length)})`} /></Box>;
+	if (layingOut) return <Box height={height}><LoadingLine what={`Laying out a long post (${formatMegabytes(shownPost.html.length)})`} /></Box>;
 	if (isLong && longBody.status === 'error') return <Box height={height}><ErrorBox error={longBody.error} hint={keyMap.hint('back', 'back')} /></Box>;
 
 	const visible = lines.slice(top, top + viewportHeight);
@@ -351,7 +361,11 @@ export function PostView(props: PostViewProps) {
 	const hintWidth = Math.max(0, width - position.length - 3);
 	const hints = unlockState
 		? `Enter open · Tab remember · ${keyMap.hint('back', 'back')}`
-		: keyMap.hints(state.relatedFocused ? 'related' : 'post', hintWidth, {omit: canComment || commentable.status === 'loading' ? [] : ['leave-reply']});
+		: keyMap.hints(state.relatedFocused ? 'related' : 'post', hintWidth, {omit: [
+			...(canComment || commentable.status === 'loading' ? [] : ['leave-reply' as const]),
+			// F is said only where it does something: a summary-only post not yet shown whole.
+			...(post!.isSummaryOnly && shownPost?.fullTextFrom === undefined ? [] : ['full-text' as const]),
+		]});
 	return (
 		<Box flexDirection="column" height={height}>
 			<Box flexDirection="row" height={viewportHeight}>

@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import {after, before, describe, test} from 'node:test';
+import {render} from 'ink-testing-library';
+import {createHttpClient} from '../../source/http/client.js';
+import {openBlog} from '../../source/sources/open-blog.js';
+import {App, type ReadMarks} from '../../source/ui/app.js';
+import {fullTextReader, fullTextsInMemory, type FullTextReader, type FullTextStore} from '../../source/full-text/full-text-store.js';
+import type {PostRef} from '../../source/model/post.js';
+import type {TestServer} from '../helpers/http-server.js';
+import {frameText, keys, press, waitForText} from '../ui/helpers.js';
+import {startSummaryBlog, summaryPosts} from './summary-blog.js';
+
+const http = createHttpClient();
+const noMarks: ReadMarks = {readIds: () => new Set(), markRead: () => undefined};
+const summaryNote = 'The feed gives only a summary of this post';
+
+let blog: TestServer;
+let feed: string;
+before(async () => {
+	blog = await startSummaryBlog();
+	feed = `${blog.url}feed/`;
+});
+after(async () => blog.close());
+
+const postRef = (index: number): PostRef => ({kind: 'url', url: `${blog.url}${summaryPosts[index]!.slug}`});
+
+/** A reader of pages that counts its calls. */
+function countingReader(read: FullTextReader = fullTextReader(http)): FullTextReader & {calls: number} {
+	const reader = Object.assign(async (url: string, options?: Parameters<FullTextReader>[1]) => {
+		reader.calls++;
+		return read(url, options);
+	}, {calls: 0});
+	return reader;
+}
+
+function renderReader(options: {post?: PostRef; read: FullTextReader; store: FullTextStore}) {
+	return render(<App site={feed} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={noMarks} initialPost={options.post} readFullText={options.read} fullTexts={options.store} />);
+}
+
+describe('F on a summary-only post', () => {
+	test('shows the article in place of the summary, under "Full text from the post\'s page", and keeps it for next time', async () => {
+		const store = fullTextsInMemory();
+		const read = countingReader();
+		const reader = renderReader({post: postRef(0), read, store});
+		try {
+			await waitForText(reader, summaryNote);
+			await press(reader, 'F');
+			const frame = await waitForText(reader, 'Full text from the post\'s page');
+			assert.match(frame, /Every autumn the allotment asks the same question/);
+			assert.doesNotMatch(frame, new RegExp(summaryNote));
+			// Laid out as every post: headings, the list, the quote, the image, numbered links.
+			await press(reader, 'G');
+			const end = await waitForText(reader, 'leave the ground covered');
+			assert.match(end, /Originally posted at/);
+			await press(reader, 'g');
+			for (let page = 0; page < 3; page++) await press(reader, ' ');
+			assert.doesNotMatch(frameText(reader), /Recent Posts|Commenter 1|Proudly powered/);
+			assert.equal(read.calls, 1);
+		} finally {
+			reader.unmount();
+		}
+		// Opened again: the kept article at once, without reading the page (offline too).
+		const offline = countingReader(async () => Promise.reject(new Error('no network')));
+		const again = renderReader({post: postRef(0), read: offline, store});
+		try {
+			const frame = await waitForText(again, 'Full text from the post\'s page');
+			assert.match(frame, /Every autumn the allotment/);
+			assert.equal(offline.calls, 0);
+		} finally {
+			again.unmount();
+		}
+	});
+
+	test('a page that is no article (a cookie wall) keeps the summary and says why', async () => {
+		const reader = renderReader({post: postRef(2), read: fullTextReader(http), store: fullTextsInMemory()});
+		try {
+			await waitForText(reader, summaryNote);
+			await press(reader, 'F');
+			const frame = await waitForText(reader, 'asks to accept cookies first');
+			assert.match(frame, /The text of this post is behind a consent page/);
+			assert.match(frame, new RegExp(summaryNote));
+			assert.doesNotMatch(frame, /Full text from the post's page/);
+		} finally {
+			reader.unmount();
+		}
+	});
+
+	test('a page that cannot be read (a redirect to file:) says so in words; the summary stays', async () => {
+		const reader = renderReader({post: postRef(5), read: fullTextReader(http), store: fullTextsInMemory()});
+		try {
+			await waitForText(reader, summaryNote);
+			await press(reader, 'F');
+			await waitForText(reader, 'Could not read 127.0.0.1');
+			assert.match(frameText(reader), new RegExp(summaryNote));
+		} finally {
+			reader.unmount();
+		}
+	});
+});
+
+test('F on the list: every summary-only post of the blog shown whole, until F again', async () => {
+	const store = fullTextsInMemory();
+	const read = countingReader();
+	const reader = renderReader({read, store});
+	try {
+		await waitForText(reader, 'What to leave in the ground over winter');
+		await press(reader, 'F');
+		await waitForText(reader, 'Full text on');
+		await press(reader, keys.enter);
+		const frame = await waitForText(reader, 'Full text from the post\'s page');
+		assert.match(frame, /Every autumn the allotment asks/);
+		assert.equal(read.calls, 1);
+		await press(reader, keys.escape);
+		await waitForText(reader, 'Page 1 of 1');
+		await press(reader, 'F');
+		await waitForText(reader, 'Full text off');
+		await press(reader, 'j', keys.enter);
+		await waitForText(reader, summaryNote);
+		assert.equal(read.calls, 1, 'nothing read with the setting off');
+	} finally {
+		reader.unmount();
+	}
+});
