@@ -185,9 +185,8 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 	const toggleFullText = useCallback(() => {
 		const on = !fullTexts.isAutomatic(siteKey);
 		fullTexts.setAutomatic(siteKey, on);
-		return on
-			? 'Full text on: every summary-only post of this blog is read from its page (F turns it off).'
-			: 'Full text off: summary-only posts show their summary (F on a post reads it whole).';
+		// Short enough for the list's status line at 80 columns.
+		return on ? 'Full text on: summary-only posts read whole (F: off)' : 'Full text off: summaries as the feed gives them';
 	}, [fullTexts, siteKey]);
 	const rememberPage = useCallback((shown: PostPage) => {
 		listPages.set(`${shown.page}/${shown.perPage}`, shown);

@@ -207,7 +207,7 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['leave-reply'], help: 'leave a reply', hint: 'reply', rank: 4},
 		{actions: ['focus-related', 'toggle-related'], help: 'into / hide Related', hint: 'related', rank: 5},
 		{actions: ['open-in-browser'], help: 'open in the browser', hint: 'browser', rank: 6},
-		{actions: ['full-text'], help: 'the whole article, from its page', hint: 'full text', rank: 5.5},
+		{actions: ['full-text'], help: 'the whole article, from its page', hint: 'full text', rank: 1.5},
 		{actions: ['follow-link'], help: 'follow link N (f N Enter)', hint: 'follow link', rank: 8},
 		{actions: ['copy-link', 'copy-post-link'], help: 'copy link N / the post’s link', hint: 'copy link', rank: 11},
 		{actions: ['back-from-post'], help: 'back', hint: 'back', rank: 7},

@@ -212,7 +212,10 @@ export function PostView(props: PostViewProps) {
 		return {tail: lines, relatedAt};
 	}, [post, neighbours, related, commentable, canComment, showRelated, isWide, bodyWidth, state.relatedFocused, state.relatedIndex, keyMap]);
 	const unlockState = unlock.asking ? unlock.state : undefined;
-	const lines = useMemo(() => (unlockState ? [...head, [], ...passwordLines(unlockState, bodyWidth)] : [...head, [], ...body, ...tail]), [head, body, tail, unlockState, bodyWidth]);
+	// Why F found no article on the post's page: said above the summary, which stays.
+	const fullTextFailure = fullText.failure;
+	const failureLines = useMemo(() => (fullTextFailure ? [...wrapPlainText(fullTextFailure, bodyWidth, {role: 'error', italic: true}), []] : []), [fullTextFailure, bodyWidth]);
+	const lines = useMemo(() => (unlockState ? [...head, [], ...passwordLines(unlockState, bodyWidth)] : [...head, [], ...failureLines, ...body, ...tail]), [head, body, tail, unlockState, bodyWidth, failureLines]);
 	const maxTop = Math.max(0, lines.length - viewportHeight);
 
 	// A resize re-wraps the text; the reader stays at the same place in it (derived, so the first frame is right).

@@ -16,13 +16,17 @@ export type FullTextContext = {
 type FullTextState =
 	| {readonly status: 'idle'}
 	| {readonly status: 'loading'}
-	| {readonly status: 'done'; readonly article: Article};
+	| {readonly status: 'done'; readonly article: Article}
+	/** Why the page gave no article, in words (said above the summary, which stays). */
+	| {readonly status: 'failed'; readonly message: string};
 
 export type FullText = {
 	/** The post as shown: with the article in place of its summary once read (else the post itself). */
 	readonly shown: Post | undefined;
 	/** The post's page is being read. */
 	readonly loading: boolean;
+	/** Why the post's page gave no article, when F was pressed and it did not: a sentence ending "The summary stays." */
+	readonly failure: string | undefined;
 	/** `F`: reads the post's page; says why not when it cannot (a line for the status bar), or undefined. */
 	readonly request: () => string | undefined;
 };
@@ -65,14 +69,19 @@ export function useFullText(post: Post | undefined, context: FullTextContext | u
 				setState({status: 'done', key, article: result.article});
 				onMessageRef.current(undefined);
 			} else {
-				setState({status: 'idle'});
-				onMessageRef.current(`${cleanLine(result.message)} The summary stays.`);
+				const message = `${cleanLine(result.message)} The summary stays.`;
+				setState({status: 'failed', key, message});
+				onMessageRef.current(message);
 			}
 		}, (error: unknown) => {
 			if (abort.signal.aborted) return;
-			setState({status: 'idle'});
-			if (isBlogError(error) && error.kind === 'cancelled') return onMessageRef.current(undefined);
-			onMessageRef.current(`${cleanLine(isBlogError(error) ? error.message : 'The post\'s page could not be read.')} The summary stays.`);
+			if (isBlogError(error) && error.kind === 'cancelled') {
+				setState({status: 'idle'});
+				return onMessageRef.current(undefined);
+			}
+			const message = `${cleanLine(isBlogError(error) ? error.message : 'The post\'s page could not be read.')} The summary stays.`;
+			setState({status: 'failed', key, message});
+			onMessageRef.current(message);
 		});
 	}, [context]);
 
@@ -100,5 +109,5 @@ export function useFullText(post: Post | undefined, context: FullTextContext | u
 		start(post);
 		return undefined;
 	};
-	return {shown, loading: current.status === 'loading', request};
+	return {shown, loading: current.status === 'loading', failure: current.status === 'failed' ? current.message : undefined, request};
 }
