@@ -37,9 +37,19 @@ export type ExtractOptions = {
 	readonly what?: string;
 };
 
+/*
+What is never a post's text, removed before Readability looks: a blog's comment section and comment
+form, its navigation, and every form. Readability leaves these out of a long article itself, but for a
+short post (a few lines) it relaxes its rules and takes the comments with it (WordPress's block themes).
+*/
+const neverArticle = [
+	'#comments', '.comments-area', '.wp-block-comments', '#respond', '.comment-respond', '.comment-list', '.commentlist',
+	'#disqus_thread', '.jp-relatedposts', '.sharedaddy', 'form', 'nav', '[role=navigation]',
+].join(', ');
+
 type ParsedDocument = {
 	querySelector(selector: string): (DomNode & {getAttribute(name: string): string | null}) | null;
-	querySelectorAll(selector: string): ArrayLike<unknown>;
+	querySelectorAll(selector: string): ArrayLike<{remove(): void}>;
 };
 
 /** The article on a page of HTML read from `pageUrl`, cleaned; or why there is none. Synchronous: parse, extract, clean. */
@@ -57,6 +67,7 @@ export function extractArticle(html: string, pageUrl: string, options: ExtractOp
 	const asksPassword = document.querySelectorAll('input[type=password]').length > 0;
 	// Read before Readability changes the tree: what a page without an article says of itself.
 	const pageText = cleanLine((document.querySelector('body') as {textContent?: string | null} | null)?.textContent ?? '').slice(0, 20_000);
+	for (const node of Array.from(document.querySelectorAll(neverArticle))) node.remove();
 	let parsed: ReturnType<Readability<DomNode>['parse']>;
 	try {
 		// The serializer gives the article's element itself, to clean before it is written out.
@@ -70,12 +81,13 @@ export function extractArticle(html: string, pageUrl: string, options: ExtractOp
 	const article = content as DomNode & {innerHTML: string; textContent: string | null};
 	const text = cleanLine(article.textContent ?? '');
 	const words = text === '' ? 0 : text.split(' ').length;
-	if (words < minArticleWords || (words < wallWords && (consentWords.test(text) || loginWords.test(text) || asksPassword))) {
+	if (words === 0 || (words < wallWords && (consentWords.test(text) || loginWords.test(text) || asksPassword))) {
 		return notAnArticle(nothingFound(what, asksPassword, `${text} ${pageText}`));
 	}
-	if (options.summary !== undefined && !holdsSummary(text, options.summary)) {
-		return notAnArticle(`${what} does not hold this post's text (a login or consent page?).`);
-	}
+	// A post's summary is the surest sign: a page that holds most of its words is the post's, however short.
+	const summary = options.summary === undefined ? 'unknown' : holdsSummary(text, options.summary);
+	if (summary === 'no') return notAnArticle(`${what} does not hold this post's text (a login or consent page?).`);
+	if (summary === 'unknown' && words < minArticleWords) return notAnArticle(nothingFound(what, asksPassword, `${text} ${pageText}`));
 	return {kind: 'article', article: {url: pageUrl, title: cleanLine(parsed.title ?? ''), html: cleanText(article.innerHTML)}};
 }
 
@@ -95,14 +107,14 @@ function nothingFound(what: string, asksPassword: boolean, text: string): string
 
 const wordPattern = /[\p{L}\p{N}]{4,}/gu;
 
-/** Whether most of the summary's words (of four letters or more) are in the text; a summary too short to judge passes. */
-function holdsSummary(text: string, summary: string): boolean {
+/** Whether most of the summary's words (of four letters or more) are in the text; 'unknown' for a summary too short to judge. */
+function holdsSummary(text: string, summary: string): 'yes' | 'no' | 'unknown' {
 	const summaryWords = new Set((summary.toLowerCase().replace(/\[?(?:…|\.\.\.)\]?|continue reading|read more/g, ' ').match(wordPattern) ?? []));
-	if (summaryWords.size < 8) return true;
+	if (summaryWords.size < 8) return 'unknown';
 	const textWords = new Set(text.toLowerCase().match(wordPattern) ?? []);
 	let found = 0;
 	for (const word of summaryWords) if (textWords.has(word)) found++;
-	return found / summaryWords.size >= 0.6;
+	return found / summaryWords.size >= 0.6 ? 'yes' : 'no';
 }
 
 /** How deep a page nests and how many elements it has, in one streaming pass (no tree is built). */

@@ -48,6 +48,15 @@ describe('a WordPress theme’s post page (navigation, sidebar, comments, commen
 	});
 });
 
+test('a short post on a WordPress block theme: its five comments and the comment form are left out', () => {
+	const summary = 'This is post number 20 of the blogterm end-to-end suite. Fish & chips, then a walk by the sea. Read the notes too. Post 20 keeps a list: first item of post 20 second item of post 20';
+	const article = articleOf(extractArticle(fixturePage('wordpress-block-short-post'), 'http://127.0.0.1:3000/2024/02/08/a-thread-with-replies/', {summary}));
+	const text = htmlToPlainText(article.html, article.url);
+	assert.match(text, /^This is post number 20 of the blogterm end-to-end suite\. Fish & chips, then a walk by the sea\. Read the notes too\.$/m);
+	assert.match(article.html, /<li>second item of post 20<\/li>/);
+	for (const left of ['Commenter', 'A reply number', 'responses to', 'Leave a Reply', 'Post Comment', 'Soup for a cold evening', 'Sample Page', 'Designed with']) assert.ok(!text.includes(left), left);
+});
+
 describe('a Ghost post page (Casper: header, subscribe box, more posts, footer; a <base href>)', () => {
 	const article = articleOf(extractArticle(fixturePage('ghost-post'), 'https://ghost.example/blog/reading-the-sky/'));
 	const text = htmlToPlainText(article.html, article.url);
@@ -82,6 +91,14 @@ describe('pages that are not articles say so in words', () => {
 	test('a page with an article that is not the post’s (another post, the home page)', () => {
 		const result = extractArticle(fixturePage('ghost-post'), postUrl, {summary: wordpressSummary, what: 'The post\'s page'});
 		assert.deepEqual(result, {kind: 'not-an-article', message: 'The post\'s page does not hold this post\'s text (a login or consent page?).'});
+	});
+
+	test('a short post is its page\'s article when the page holds its summary; a short page without one is not', () => {
+		const page = `<html><body><nav><a href="/">Home</a></nav><article><h1>Fish and chips</h1><div class="entry-content"><p>This is post number 20 of the suite. Fish and chips, then a walk by the sea. Read the notes too.</p><ul><li>first item of post 20</li><li>second item of post 20</li></ul></div></article><footer>Proudly powered by WordPress</footer></body></html>`;
+		const summary = 'This is post number 20 of the suite. Fish and chips, then a walk by the sea. Read the notes too. first item of post 20 second item of post 20';
+		const article = articleOf(extractArticle(page, postUrl, {summary}));
+		assert.match(article.html, /<li>first item of post 20<\/li>/);
+		assert.equal(extractArticle(page, postUrl).kind, 'not-an-article');
 	});
 
 	test('a page larger than the limit is not parsed', () => {

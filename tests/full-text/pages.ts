@@ -5,7 +5,7 @@ import {fileURLToPath} from 'node:url';
 const folder = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'pages');
 
 /** A page of tests/fixtures/pages (made for these tests to look like real blogs' pages). */
-export function fixturePage(name: 'wordpress-post' | 'ghost-post' | 'cookie-wall' | 'login-wall' | 'archive-index'): string {
+export function fixturePage(name: 'wordpress-post' | 'wordpress-block-short-post' | 'ghost-post' | 'cookie-wall' | 'login-wall' | 'archive-index'): string {
 	return readFileSync(join(folder, `${name}.html`), 'utf8');
 }
 

@@ -122,3 +122,33 @@ test('F on the list: every summary-only post of the blog shown whole, until F ag
 		reader.unmount();
 	}
 });
+
+test('a N Enter: a linked page that is no post of the blog read here as an article; Esc back to the post where it was', async () => {
+	const reader = renderReader({post: postRef(0), read: fullTextReader(http), store: fullTextsInMemory()});
+	try {
+		await waitForText(reader, summaryNote);
+		await press(reader, 'F');
+		await waitForText(reader, 'Full text from the post\'s page');
+		await press(reader, ' ');
+		const place = await waitForText(reader, /lines 2\d–/);
+		const line = /lines (\d+)–/.exec(place)![1];
+		// [1] is the image, [2] the page about leaf mould, [3] another site.
+		await press(reader, 'a', '2');
+		await waitForText(reader, 'Read link (1–3): 2');
+		await press(reader, keys.enter);
+		const article = await waitForText(reader, 'Reading the sky before a long ride');
+		assert.match(article, /A forecast is an average over a few square kilometres/);
+		assert.doesNotMatch(article, /Every autumn the allotment/);
+		await press(reader, 'G');
+		await waitForFrame(reader, frame => frame.replace(/\s+/g, ' ').includes(`Read from ${blog.url}2026/09/leaf-mould/ · o opens it in the browser · Esc back to the post`));
+		await press(reader, keys.escape);
+		const back = await waitForText(reader, new RegExp(`lines ${line}–`));
+		assert.doesNotMatch(back, /A forecast is an average/);
+		// A page with no article says so; the post stays.
+		await press(reader, 'a', '1', keys.enter);
+		await waitForText(reader, 'The page is not there any more (404).');
+		assert.match(frameText(reader), new RegExp(`lines ${line}–`));
+	} finally {
+		reader.unmount();
+	}
+});

@@ -45,6 +45,11 @@ export async function startSummaryBlog(): Promise<TestServer> {
 			response.writeHead(200, {'content-type': 'application/rss+xml; charset=UTF-8'});
 			return response.end(feedXml(base));
 		}
+		// A page the first post links to that is no post of the blog: another site's article (the Ghost page).
+		if (path === '2026/09/leaf-mould/') {
+			response.writeHead(200, {'content-type': 'text/html; charset=UTF-8'});
+			return response.end(fixturePage('ghost-post').replace('<base href="https://ghost.example/blog/">', ''));
+		}
 		if (path.startsWith('wp-login.php')) {
 			response.writeHead(200, {'content-type': 'text/html; charset=UTF-8'});
 			return response.end(fixturePage('login-wall'));

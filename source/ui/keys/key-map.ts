@@ -106,6 +106,7 @@ const actions = {
 	'follow-link': {screen: 'post', keys: ['f'], description: 'follow link N (f, the number, Enter; f alone with one link)'},
 	'copy-link': {screen: 'post', keys: ['y'], description: 'copy link N to the clipboard (y, the number, Enter; y Enter: the post’s own link)'},
 	'copy-post-link': {screen: 'post', keys: ['Y'], description: 'copy the post’s own link'},
+	'read-link': {screen: 'post', keys: ['a'], description: 'read link N here as an article (a, the number, Enter; Esc back to the post, o then opens it in the browser)'},
 	'back-from-post': {screen: 'post', keys: ['backspace', 'delete', 'H'], description: 'back'},
 	// Related Posts, once Tab has moved into them
 	'related-down': {screen: 'related', keys: ['down', 'j'], description: 'next related post'},
@@ -209,6 +210,7 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['open-in-browser'], help: 'open in the browser', hint: 'browser', rank: 6},
 		{actions: ['full-text'], help: 'the whole article, from its page', hint: 'full text', rank: 1.5},
 		{actions: ['follow-link'], help: 'follow link N (f N Enter)', hint: 'follow link', rank: 8},
+		{actions: ['read-link'], help: 'read link N here (a N Enter)', hint: 'read link', rank: 12},
 		{actions: ['copy-link', 'copy-post-link'], help: 'copy link N / the post’s link', hint: 'copy link', rank: 11},
 		{actions: ['back-from-post'], help: 'back', hint: 'back', rank: 7},
 	],

@@ -28,6 +28,7 @@ import {useKeyMap} from '../keys/use-key-map.js';
 import {placeOf, topFor, usePostViewState, type LinkPrompt, type PostPlace} from './use-post-view-state.js';
 import type {PostFetchAhead} from '../hooks/use-post-prefetch.js';
 import {useFullText, type FullTextContext} from './use-full-text.js';
+import {useLinkArticle} from './use-link-article.js';
 
 /** At this width and wider, Related Posts sits beside the post instead of under it. */
 export const wideLayoutColumns = 120;
@@ -142,7 +143,9 @@ export function PostView(props: PostViewProps) {
 	// A summary-only post's article, read from its page (F, or at once for a blog set so): what is laid out.
 	const showMessage = useCallback((message: string | undefined) => dispatch({type: 'message', message}), [dispatch]);
 	const fullText = useFullText(post, props.fullText, showMessage);
-	const shownPost = fullText.shown;
+	// A link read as an article (a N Enter): shown in the post's place until Esc, which finds the post as it was.
+	const linkArticle = useLinkArticle(props.fullText?.read, showMessage);
+	const shownPost = linkArticle.post ?? fullText.shown;
 	const {stdout} = useStdout();
 	const clipboard = props.clipboard ?? stdout;
 	// A link being followed (the blog asked whether it is one of its posts): stopped when the screen goes.
@@ -195,8 +198,10 @@ export function PostView(props: PostViewProps) {
 	const postLinks = laidOut.links;
 	const linkUrl = useMemo(() => (props.hyperlinks ? linkUrlsOf(postLinks) : undefined), [props.hyperlinks, postLinks]);
 	const layingOut = isLong && longBody.status === 'loading';
+	const articleFrom = linkArticle.post?.link;
 	const {tail, relatedAt} = useMemo(() => {
 		if (!post) return {tail: [], relatedAt: undefined};
+		if (articleFrom !== undefined) return {tail: [[], ...wrapPlainText(`Read from ${displayUrl(articleFrom)} · ${keyMap.hint('open-in-browser', 'opens it in the browser')} · ${keyMap.hint('back', 'back to the post')}`, bodyWidth, {role: 'muted'})], relatedAt: undefined};
 		const lines: StyledLine[] = [];
 		let relatedAt: {start: number; end: number} | undefined;
 		if (neighbours.status === 'done') {
@@ -210,17 +215,17 @@ export function PostView(props: PostViewProps) {
 		}
 		lines.push([], ...commentLines(post, commentable.status === 'loading' ? undefined : canComment, bodyWidth, keyMap));
 		return {tail: lines, relatedAt};
-	}, [post, neighbours, related, commentable, canComment, showRelated, isWide, bodyWidth, state.relatedFocused, state.relatedIndex, keyMap]);
+	}, [post, neighbours, related, commentable, canComment, showRelated, isWide, bodyWidth, state.relatedFocused, state.relatedIndex, keyMap, articleFrom]);
 	const unlockState = unlock.asking ? unlock.state : undefined;
 	// Why F found no article on the post's page: said above the summary, which stays.
-	const fullTextFailure = fullText.failure;
+	const fullTextFailure = articleFrom === undefined ? fullText.failure : undefined;
 	const failureLines = useMemo(() => (fullTextFailure ? [...wrapPlainText(fullTextFailure, bodyWidth, {role: 'error', italic: true}), []] : []), [fullTextFailure, bodyWidth]);
 	const lines = useMemo(() => (unlockState ? [...head, [], ...passwordLines(unlockState, bodyWidth)] : [...head, [], ...failureLines, ...body, ...tail]), [head, body, tail, unlockState, bodyWidth, failureLines]);
 	const maxTop = Math.max(0, lines.length - viewportHeight);
 
 	// A resize re-wraps the text; the reader stays at the same place in it (derived, so the first frame is right).
-	const top = Math.min(topFor(state, bodyWidth, lines.length, maxTop), maxTop);
-	const scroll = (move: {by: number} | {to: number | 'end'}) => dispatch({type: 'scroll', ...move, maxTop, width: bodyWidth, total: lines.length});
+	const top = articleFrom !== undefined ? Math.min(linkArticle.top, maxTop) : Math.min(topFor(state, bodyWidth, lines.length, maxTop), maxTop);
+	const scroll = (move: {by: number} | {to: number | 'end'}) => (articleFrom !== undefined ? linkArticle.scroll(move, maxTop) : dispatch({type: 'scroll', ...move, maxTop, width: bodyWidth, total: lines.length}));
 
 	const relatedPosts = related.status === 'done' ? related.value : [];
 	const openNeighbour = (which: 'previous' | 'next') => {
@@ -267,7 +272,10 @@ export function PostView(props: PostViewProps) {
 			return dispatch({type: 'prompt-done', message: postLinks.length === 1 ? 'This post has one link: [1].' : `This post has links [1] to [${postLinks.length}].`});
 		}
 		if (prompt.purpose === 'copy') copy(number);
-		else follow(number);
+		else if (prompt.purpose === 'article') {
+			dispatch({type: 'prompt-done'});
+			linkArticle.open(postLinks[number - 1]!);
+		} else follow(number);
 	};
 
 	useKeys((input, key) => {
@@ -295,6 +303,21 @@ export function PostView(props: PostViewProps) {
 			return;
 		}
 		if (state.linkPrompt) return answerLinkPrompt(input, key, state.linkPrompt);
+		if (articleFrom !== undefined) {
+			// A linked page read as an article: read it, follow or copy its links, open it in the browser, or go back.
+			const page = Math.max(1, viewportHeight - 2);
+			if (is('back') || is('back-from-post')) linkArticle.close();
+			else if (is('line-down')) scroll({by: 1});
+			else if (is('line-up')) scroll({by: -1});
+			else if (is('page-down')) scroll({by: page});
+			else if (is('page-up')) scroll({by: -page});
+			else if (is('top')) scroll({to: 0});
+			else if (is('bottom')) scroll({to: 'end'});
+			else if (is('open-in-browser')) void openUrl(articleFrom).then(error => dispatch({type: 'message', message: cleanLine(error ?? `Opened ${articleFrom} in the browser.`)}));
+			else if (is('follow-link') && postLinks.length > 0) dispatch({type: 'prompt-link', purpose: 'follow'});
+			else if (is('copy-link') && postLinks.length > 0) dispatch({type: 'prompt-link', purpose: 'copy'});
+			return;
+		}
 		if (state.relatedFocused) {
 			if (is('leave-related')) return dispatch({type: 'focus-related', focused: false});
 			if (is('back-from-post')) return props.onBack();
@@ -339,6 +362,9 @@ export function PostView(props: PostViewProps) {
 		} else if (is('copy-link')) {
 			if (postLinks.length === 0) copy(undefined);
 			else dispatch({type: 'prompt-link', purpose: 'copy'});
+		} else if (is('read-link')) {
+			if (postLinks.length === 0) dispatch({type: 'message', message: 'This post has no links.'});
+			else dispatch({type: 'prompt-link', purpose: 'article'});
 		} else if (is('copy-post-link')) copy(undefined);
 		else if (is('full-text')) {
 			const said = fullText.request();
@@ -367,7 +393,7 @@ export function PostView(props: PostViewProps) {
 		: keyMap.hints(state.relatedFocused ? 'related' : 'post', hintWidth, {omit: [
 			...(canComment || commentable.status === 'loading' ? [] : ['leave-reply' as const]),
 			// F is said only where it does something: a summary-only post not yet shown whole.
-			...(post!.isSummaryOnly && shownPost?.fullTextFrom === undefined ? [] : ['full-text' as const]),
+			...(post!.isSummaryOnly && shownPost?.fullTextFrom === undefined && articleFrom === undefined ? [] : ['full-text' as const]),
 		]});
 	return (
 		<Box flexDirection="column" height={height}>
@@ -420,7 +446,7 @@ function commentLines(post: Post, canComment: boolean | undefined, width: number
 
 /** "Follow link (1–12): 3▏ Enter · Esc cancels" */
 function promptText(prompt: LinkPrompt, count: number): string {
-	const what = prompt.purpose === 'follow' ? 'Follow link' : 'Copy link';
+	const what = prompt.purpose === 'follow' ? 'Follow link' : prompt.purpose === 'article' ? 'Read link' : 'Copy link';
 	const range = count === 1 ? '1' : `1–${count}`;
 	const enter = prompt.purpose === 'copy' ? 'Enter (alone: this post’s link)' : 'Enter';
 	return `${what} (${range}): ${prompt.digits}▏ ${enter} · Esc cancels`;
