@@ -197,7 +197,8 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['first-post', 'last-post'], help: 'first / last post', hint: 'first/last', rank: 6},
 		{actions: ['refresh'], help: 'ask the blog again', hint: 'refresh', rank: 5},
 		{actions: ['quit-list'], help: 'quit', hint: 'quit', rank: 4},
-		{actions: ['full-text-blog'], help: 'full text for every post: on / off', hint: 'full text', rank: 7},
+		// In the README and the list's hints, not the overlay, which must fit 80×24.
+		{actions: ['full-text-blog'], help: 'full text for every summary-only post: on / off', hint: 'full text', rank: 7, notInOverlay: true},
 	],
 	post: [
 		{actions: ['line-down', 'line-up'], help: 'scroll a line', hint: 'line', rank: 9},
@@ -208,9 +209,10 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['leave-reply'], help: 'leave a reply', hint: 'reply', rank: 4},
 		{actions: ['focus-related', 'toggle-related'], help: 'into / hide Related', hint: 'related', rank: 5},
 		{actions: ['open-in-browser'], help: 'open in the browser', hint: 'browser', rank: 6},
-		{actions: ['full-text'], help: 'the whole article, from its page', hint: 'full text', rank: 1.5},
+		// F the post's own page, a N Enter a link's. Said in the hints (first, on a summary-only post) and the
+		// README: the overlay's Post column is full at 80×24 (a row more pushes `o` out of it).
+		{actions: ['full-text', 'read-link'], help: 'the whole article, read from the post’s page / link N’s page (a N Enter)', hint: 'full text', rank: 1.5, notInOverlay: true},
 		{actions: ['follow-link'], help: 'follow link N (f N Enter)', hint: 'follow link', rank: 8},
-		{actions: ['read-link'], help: 'read link N here (a N Enter)', hint: 'read link', rank: 12},
 		{actions: ['copy-link', 'copy-post-link'], help: 'copy link N / the post’s link', hint: 'copy link', rank: 11},
 		{actions: ['back-from-post'], help: 'back', hint: 'back', rank: 7},
 	],

@@ -390,7 +390,9 @@ export function PostView(props: PostViewProps) {
 	const hintWidth = Math.max(0, width - position.length - 3);
 	const hints = unlockState
 		? `Enter open · Tab remember · ${keyMap.hint('back', 'back')}`
-		: keyMap.hints(state.relatedFocused ? 'related' : 'post', hintWidth, {omit: [
+		: articleFrom !== undefined
+			? fitToWidth(`${keyMap.hint('page-down', 'page')} · ${keyMap.hint('open-in-browser', 'browser')} · ${keyMap.hint('follow-link', 'follow link')} · ${keyMap.hint('back', 'back to the post')}`, hintWidth)
+			: keyMap.hints(state.relatedFocused ? 'related' : 'post', hintWidth, {omit: [
 			...(canComment || commentable.status === 'loading' ? [] : ['leave-reply' as const]),
 			// F is said only where it does something: a summary-only post not yet shown whole.
 			...(post!.isSummaryOnly && shownPost?.fullTextFrom === undefined && articleFrom === undefined ? [] : ['full-text' as const]),
