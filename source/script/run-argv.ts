@@ -31,8 +31,8 @@ const helpText = `
 	  --page N            The list page to print (default 1)
 	  --format F          text | markdown | json  (default text; markdown for posts only)
 	  --comments          Include the comment thread with a post
-	  --full-text         With --post: a post the feed gives only a summary of is printed
-	                      whole, read from its page (json: "fullText": true)
+	  --full-text         With --post: a post the feed gives only a summary of is shown
+	                      whole, read from its page (json: "fullText": true; the reader: F)
 	  --width N           Wrap text to N columns, 1 to 1000 (default: the terminal's width, 80 when piped)
 	  --comment TEXT      Send a comment on --post (TEXT, or - to read it from stdin)
 	  --name NAME         The commenter's name (required with --comment)
@@ -202,6 +202,7 @@ async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<Comma
 	if (flags.width !== undefined && flags.width > maxWidth) throw new UsageError(`--width is at most ${maxWidth} columns`);
 	if (flags.hyperlinks !== undefined && !parseHyperlinkMode(flags.hyperlinks)) throw new UsageError(`--hyperlinks is auto, always or never, not “${cleanLine(flags.hyperlinks)}”`);
 	if (flags.password !== undefined && flags.post === undefined) throw new UsageError('--password goes with --post: the protected post it opens');
+	if (flags.fullText && flags.post === undefined) throw new UsageError('--full-text goes with --post: the post whose page is read.');
 	if (flags.password === '-' && flags.comment === '-') throw new UsageError('--password - and --comment - cannot both read stdin');
 	// The many-blogs commands (--follow, --blogs, --river…): print mode of their own, loaded only when asked for.
 	if (['follow', 'unfollow', 'import', 'export', 'refresh', 'blogs', 'river', 'unread', 'folder'].some(name => cli.unnormalizedFlags[name] !== undefined)) {

@@ -70,6 +70,8 @@ export type AppProps = {
 	readonly readFullText?: FullTextReader;
 	/** Where articles read from posts' pages and the per-blog setting are kept (the store; memory when not given). */
 	readonly fullTexts?: FullTextStore;
+	/** `--post REF --full-text`: the post opened at is read whole from its page at once, when its source gives a summary. */
+	readonly initialFullText?: boolean;
 };
 
 /** The reader: connects to the blog, then the list, posts, comments and the reply form. */
@@ -288,6 +290,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 						onComment={post => dispatch({type: 'push', screen: {kind: 'form', post, replyTo: undefined}})}
 						onLoaded={post => postLoaded(post, screen.id)}
 						fullText={fullText}
+						wholeAtOnce={props.initialFullText === true && screen.id === 1 && initialPost !== undefined}
 					/>
 				);
 			case 'thread':
@@ -324,7 +327,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 				);
 		}
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- the comments store changes inside the same object: `myCommentsChanged` counts its changes, so that a thread shown again reads it again.
-	}, [screen, state.page, state.selected, state.showRelated, readIds, myCommentsChanged, width, height, isActive, source, sourceRefreshing, perPage, siteKey, prefetch, listPages, myCommentsStore, dispatch, back, openPost, openNeighbour, toggleRelated, rememberPage, onQuit, postLoaded, closeForm, myCommentsSeen, props.hyperlinks, props.clipboard, passwordFor, onUnlocked, fullText, toggleFullText]);
+	}, [screen, state.page, state.selected, state.showRelated, readIds, myCommentsChanged, width, height, isActive, source, sourceRefreshing, perPage, siteKey, prefetch, listPages, myCommentsStore, dispatch, back, openPost, openNeighbour, toggleRelated, rememberPage, onQuit, postLoaded, closeForm, myCommentsSeen, props.hyperlinks, props.clipboard, passwordFor, onUnlocked, fullText, toggleFullText, props.initialFullText, initialPost]);
 
 	// The screen stays mounted under the help, hidden, so closing the help finds the reader where it was.
 	return (

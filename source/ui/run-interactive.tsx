@@ -32,6 +32,8 @@ export type ReaderFlags = SiteFlags & {
 	readonly hyperlinks?: string;
 	/** `--password`: the password of the post opened with `--post`. */
 	readonly password?: string;
+	/** `--full-text` with `--post`: that post, if summary-only, read whole from its page at once (as F does). */
+	readonly fullText?: boolean;
 };
 
 /** Said under the demo blog when no blog is followed. */
@@ -85,6 +87,7 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 				note={chooseHome ? followHint : undefined}
 				readFullText={fullTextReader(http)}
 				fullTexts={fullTexts}
+				initialFullText={flags.post !== undefined && flags.fullText === true}
 			/>,
 			{exitOnCtrlC: true, maxFps: 60},
 		);

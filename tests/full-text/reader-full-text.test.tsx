@@ -33,8 +33,8 @@ function countingReader(read: FullTextReader = fullTextReader(http)): FullTextRe
 	return reader;
 }
 
-function renderReader(options: {post?: PostRef; read: FullTextReader; store: FullTextStore}) {
-	return render(<App site={feed} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={noMarks} initialPost={options.post} readFullText={options.read} fullTexts={options.store} />);
+function renderReader(options: {post?: PostRef; read: FullTextReader; store: FullTextStore; initialFullText?: boolean}) {
+	return render(<App site={feed} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={noMarks} initialPost={options.post} readFullText={options.read} fullTexts={options.store} initialFullText={options.initialFullText} />);
 }
 
 describe('F on a summary-only post', () => {
@@ -148,6 +148,20 @@ test('a N Enter: a linked page that is no post of the blog read here as an artic
 		await press(reader, 'a', '1', keys.enter);
 		await waitForText(reader, 'The page is not there any more (404).');
 		assert.match(frameText(reader), new RegExp(`lines ${line}–`));
+	} finally {
+		reader.unmount();
+	}
+});
+
+test('--post REF --full-text in a terminal: the post opens whole at once; the next post as its blog is set', async () => {
+	const read = countingReader();
+	const reader = renderReader({post: postRef(1), read, store: fullTextsInMemory(), initialFullText: true});
+	try {
+		const frame = await waitForText(reader, 'Full text from the post\'s page');
+		assert.match(frame, /A forecast is an average over a few square kilometres/);
+		await press(reader, 'p');
+		await waitForText(reader, summaryNote);
+		assert.equal(read.calls, 1);
 	} finally {
 		reader.unmount();
 	}

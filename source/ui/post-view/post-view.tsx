@@ -84,6 +84,8 @@ export type PostViewProps = {
 	readonly onLeave?: (place: PostPlace, shown: PostShown | undefined) => void;
 	/** How a summary-only post is read whole from its page (`F`), and where articles are kept; none: `F` says it cannot. */
 	readonly fullText?: FullTextContext;
+	/** Read a summary-only post whole at once, as F does (`--post REF --full-text` in a terminal). */
+	readonly wholeAtOnce?: boolean;
 };
 
 /** Posts with more HTML than this are laid out in slices (a usual post is a few dozen kB). */
@@ -142,7 +144,7 @@ export function PostView(props: PostViewProps) {
 	const [state, dispatch] = usePostViewState(props.place);
 	// A summary-only post's article, read from its page (F, or at once for a blog set so): what is laid out.
 	const showMessage = useCallback((message: string | undefined) => dispatch({type: 'message', message}), [dispatch]);
-	const fullText = useFullText(post, props.fullText, showMessage);
+	const fullText = useFullText(post, props.fullText, showMessage, props.wholeAtOnce === true);
 	// A link read as an article (a N Enter): shown in the post's place until Esc, which finds the post as it was.
 	const linkArticle = useLinkArticle(props.fullText?.read, showMessage);
 	const shownPost = linkArticle.post ?? fullText.shown;

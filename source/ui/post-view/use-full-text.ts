@@ -39,7 +39,7 @@ export const readingPageMessage = 'Reading the post\'s page…';
  * the store so that it shows at once the next time, offline too. A page with no article, or one that
  * cannot be read, leaves the summary: `onMessage` says why, in words.
  */
-export function useFullText(post: Post | undefined, context: FullTextContext | undefined, onMessage: (message: string | undefined) => void): FullText {
+export function useFullText(post: Post | undefined, context: FullTextContext | undefined, onMessage: (message: string | undefined) => void, atOnce = false): FullText {
 	const postKey = post ? String(post.id) : undefined;
 	const kept = useMemo(() => (post && context?.store.article(context.siteKey, post.id)) || undefined, [post, context]);
 	const [state, setState] = useState<FullTextState & {readonly key?: string}>({status: 'idle'});
@@ -87,7 +87,7 @@ export function useFullText(post: Post | undefined, context: FullTextContext | u
 
 	const wanted = post !== undefined && post.isSummaryOnly && !isLocked(post) && post.link !== '';
 	// The blog is set to show every summary-only post whole: read at once, unless the article is kept.
-	const automatic = wanted && !kept && context?.store.isAutomatic(context.siteKey) === true;
+	const automatic = wanted && !kept && (atOnce || context?.store.isAutomatic(context.siteKey) === true);
 	useEffect(() => {
 		// Reading the page is what this effect is for: it says so (loading) as it starts, as F does.
 		// eslint-disable-next-line react-hooks/set-state-in-effect
