@@ -3,6 +3,7 @@ import {after, before, describe, test} from 'node:test';
 import type {TestServer} from '../helpers/http-server.js';
 import {controlCharacters, runInProcess} from '../script/run-cli.js';
 import {startSummaryBlog, summaryPosts} from './summary-blog.js';
+import {startTestDemo} from '../helpers/demo.js';
 
 let blog: TestServer;
 let feed: string;
@@ -86,4 +87,18 @@ describe('--post REF --full-text', () => {
 		assert.equal(run.code, 2);
 		assert.deepEqual(run.errorLines, ['blogterm: --full-text goes with --post: the post whose page is read.']);
 	});
+});
+
+test('--full-text on a post its blog gives whole (WordPress): printed as it is, "fullText": false, nothing said', async () => {
+	const demo = await startTestDemo();
+	try {
+		const run = await runInProcess([demo.url, '--post', 'watering-schedules-with-cron', '--full-text', '--format', 'json']);
+		assert.equal(run.code, 0, run.stderr);
+		assert.equal(run.stderr, '');
+		const json = JSON.parse(run.stdout) as Record<string, unknown>;
+		assert.equal(json['fullText'], false);
+		assert.match(String(json['html']), /<p>/);
+	} finally {
+		await demo.stop();
+	}
 });
