@@ -55,6 +55,11 @@ export type Post = PostSummary & {
 	readonly isSummaryOnly: boolean;
 	/** The files a feed item carries (also shown in `html`, as `[audio: TITLE (1:02:03, 48 MB) URL]`). */
 	readonly attachments?: readonly Attachment[];
+	/**
+	 * Set when `html` is the article read from the post's own page (full text, issue 23), not what the
+	 * source gave: the page's address. `isSummaryOnly` is then false, and `excerpt` is still the summary.
+	 */
+	readonly fullTextFrom?: string;
 	/** Whether the blog takes new comments on this post. */
 	readonly commentsOpen: boolean;
 	/**

@@ -4,6 +4,7 @@ import type {PostLink} from '../model/post.js';
 import {appendAll} from '../render/append.js';
 import {formatDate} from '../render/format-date.js';
 import {htmlToMarkdown, markdownDestination} from '../render/markdown.js';
+import {fullTextLine} from '../full-text/article.js';
 import {bylineOf} from '../render/post-layout.js';
 import {cleanLine} from '../render/sanitize.js';
 import type {PostView} from './fetch-post-view.js';
@@ -35,6 +36,7 @@ export function formatPostMarkdown(view: PostView): string {
 	const blocks: string[] = [`# ${escapeMarkdown(post.title)}`];
 	const byline = bylineOf(post);
 	if (byline) blocks.push(`*${escapeMarkdown(byline)}*`);
+	if (post.fullTextFrom !== undefined) blocks.push(`*${escapeMarkdown(fullTextLine)}*`);
 	const body = htmlToMarkdown(post.html, post.link || undefined).trim();
 	if (body) blocks.push(body);
 	const postLink = markdownDestination(post.link);

@@ -35,6 +35,8 @@ const helpText = `
 	  --page N            The list page to print (default 1)
 	  --format F          text | markdown | json  (default text; markdown for posts only)
 	  --comments          Include the comment thread with a post
+	  --full-text         With --post: a post the feed gives only a summary of is shown
+	                      whole, read from its page (json: "fullText": true; the reader: F)
 	  --width N           Wrap text to N columns, 1 to 1000 (default: the terminal's width, 80 when piped)
 	  --comment TEXT      Send a comment on --post (TEXT, or - to read it from stdin)
 	  --name NAME         The commenter's name (required with --comment)
@@ -129,6 +131,7 @@ const flagDefinitions = {
 	unread: {type: 'boolean', default: false},
 	folder: {type: 'string'},
 	password: {type: 'string'},
+	fullText: {type: 'boolean', default: false},
 	hyperlinks: {type: 'string'},
 	theme: {type: 'string'},
 	sync: {type: 'string'},
@@ -216,6 +219,7 @@ async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<Comma
 	// The one theme, for the reader and print mode alike, before anything is drawn or printed.
 	setTheme(chooseTheme(flags.theme));
 	if (flags.password !== undefined && flags.post === undefined) throw new UsageError('--password goes with --post: the protected post it opens');
+	if (flags.fullText && flags.post === undefined) throw new UsageError('--full-text goes with --post: the post whose page is read.');
 	if (flags.password === '-' && flags.comment === '-') throw new UsageError('--password - and --comment - cannot both read stdin');
 	// Sync with a TT-RSS server (--sync, --sync-status): run-sync-flags.ts.
 	if (flags.sync !== undefined || flags.syncStatus || flags.user !== undefined) {

@@ -1,4 +1,5 @@
 import {httpClientFor, resolveSite, type ResolvedSite} from '../resolve-site.js';
+import type {HttpClient} from '../http/client.js';
 import {normaliseSiteUrl, openBlog} from '../sources/open-blog.js';
 import type {PostPage} from '../model/page.js';
 import type {BlogSource} from '../sources/blog-source.js';
@@ -43,8 +44,9 @@ export async function runScript({site, flags}: {site: string | undefined; flags:
 		if (site !== undefined && !flags.demo && !flags.demoFeed) normaliseSiteUrl(site);
 
 		resolved = await resolveSite(site, flags);
-		const source = await openBlog(httpClientFor(resolved, io.environment), resolved.url);
-		const output = await produce(source, request, draft, io);
+		const http = httpClientFor(resolved, io.environment);
+		const source = await openBlog(http, resolved.url);
+		const output = await produce(source, request, draft, io, http);
 		await writeAll(io.stdout, output);
 		return exitCodes.ok;
 	} catch (error) {
@@ -57,7 +59,7 @@ export async function runScript({site, flags}: {site: string | undefined; flags:
 	}
 }
 
-async function produce(source: BlogSource, request: ScriptRequest, draft: ReturnType<typeof draftOf> | undefined, io: ScriptIo): Promise<string> {
+async function produce(source: BlogSource, request: ScriptRequest, draft: ReturnType<typeof draftOf> | undefined, io: ScriptIo, http: HttpClient): Promise<string> {
 	const colour = shouldColour(io.stdout, io.environment);
 	// Off in print mode unless asked for (--hyperlinks always, or "hyperlinks": "always" in settings.json).
 	const hyperlinks = hyperlinksOn(request.hyperlinks ?? hyperlinkModeFromSettings(io.environment), {printMode: true, stream: io.stdout, environment: io.environment});
@@ -70,8 +72,16 @@ async function produce(source: BlogSource, request: ScriptRequest, draft: Return
 			return request.format === 'json' ? stringifyJson(postPageToJson(page)) : formatListText(page, {width: request.width, colour, hyperlinks});
 		}
 		case 'post': {
-			const view = await fetchPostView(source, request.ref, {withComments: request.withComments, password: await passwordOf(request, io)});
+			let view = await fetchPostView(source, request.ref, {withComments: request.withComments, password: await passwordOf(request, io)});
 			await noteOffline(view.post.offlineSavedAt, io);
+			if (request.fullText) {
+				// --full-text (issue 23): print-full-text.ts, loaded only when asked for.
+				const {postToJsonWithFullText, withFullText} = await import('./print-full-text.js');
+				const full = await withFullText(view, http);
+				view = full.view;
+				if (full.note) await writeAll(io.stderr, `blogterm: ${full.note}\n`);
+				if (request.format === 'json') return stringifyJson(postToJsonWithFullText(view));
+			}
 			if (request.format === 'json') return stringifyJson(postToJson(view));
 			if (request.format === 'markdown') return formatPostMarkdown(view);
 			return formatPostText(view, {width: request.width, colour, hyperlinks});

@@ -21,13 +21,15 @@ export type ScriptFlags = {
 	readonly demoFeed?: boolean;
 	readonly hyperlinks?: string;
 	readonly password?: string;
+	/** `--full-text` (with --post): the article from the post's page in place of a summary. */
+	readonly fullText?: boolean;
 };
 
 export type OutputFormat = 'text' | 'markdown' | 'json';
 
 /** What a script asked for, checked: one of three jobs. */
 export type ScriptRequest =
-	| {readonly kind: 'post'; readonly ref: PostRef; readonly format: OutputFormat; readonly withComments: boolean; readonly width: number; readonly hyperlinks?: HyperlinkMode; readonly password?: string}
+	| {readonly kind: 'post'; readonly ref: PostRef; readonly format: OutputFormat; readonly withComments: boolean; readonly width: number; readonly hyperlinks?: HyperlinkMode; readonly password?: string; readonly fullText?: boolean}
 	| {readonly kind: 'list'; readonly page: number; readonly perPage: number; readonly format: 'text' | 'json'; readonly width: number; readonly hyperlinks?: HyperlinkMode}
 	| {
 		readonly kind: 'comment';
@@ -86,9 +88,10 @@ export function parseScriptRequest(flags: ScriptFlags, terminal: {readonly isTTY
 		};
 	}
 	if (flags.replyTo !== undefined) throw new UsageError('--reply-to goes with --comment.');
+	if (flags.fullText && flags.post === undefined) throw new UsageError('--full-text goes with --post: the post whose page is read.');
 	if (flags.list && flags.post !== undefined) throw new UsageError('--list and --post cannot be used together: --list prints a page of posts, --post one post.');
 	if (flags.post !== undefined) {
-		return {kind: 'post', ref: parseRef(flags.post), format, withComments: Boolean(flags.comments), width, hyperlinks, password};
+		return {kind: 'post', ref: parseRef(flags.post), format, withComments: Boolean(flags.comments), width, hyperlinks, password, ...(flags.fullText ? {fullText: true} : {})};
 	}
 	if (format === 'markdown') throw new UsageError('--format markdown is for posts only; a list is printed as text or json.');
 	return {kind: 'list', page: flags.page ?? 1, perPage: flags.perPage ?? defaultPerPage, format, width, hyperlinks};

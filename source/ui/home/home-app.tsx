@@ -34,6 +34,9 @@ export type HomeAppProps = {
 	readonly hyperlinks?: AppProps['hyperlinks'];
 	readonly clipboard?: AppProps['clipboard'];
 	readonly postPasswords?: AppProps['postPasswords'];
+	/** As the reader's: full text of summary-only posts (issue 23). */
+	readonly readFullText?: AppProps['readFullText'];
+	readonly fullTexts?: AppProps['fullTexts'];
 	/** Refresh every blog once the first frame is up (default true). */
 	readonly refreshOnStart?: boolean;
 	/** Refresh every this many minutes while open (default 30; 0: never). */
@@ -196,6 +199,8 @@ function Home(props: HomeAppProps) {
 				hyperlinks={props.hyperlinks}
 				clipboard={props.clipboard}
 				postPasswords={props.postPasswords}
+				readFullText={props.readFullText}
+				fullTexts={props.fullTexts}
 				onExit={close}
 			/>
 		);
