@@ -34,6 +34,6 @@ export async function fetchPostView(source: BlogSource, ref: PostRef, options: {
  */
 export async function fetchReadablePost(source: BlogSource, ref: PostRef, password: string | undefined): Promise<Post> {
 	const post = await source.fetchPost(ref, password === undefined ? {} : {password});
-	if (isLocked(post)) throw new ScriptFailure(exitCodes.notFound, `“${post.title}” is password protected: give --password`);
+	if (isLocked(post)) throw new ScriptFailure(exitCodes.notFound, `“${post.title}” is password protected: give --password`, 'password_required');
 	return post;
 }

@@ -1,7 +1,7 @@
 import meow from 'meow';
 import {exitCodes} from './exit-codes.js';
 import type {ScriptIo} from './run-script.js';
-import {maxWidth} from './script-request.js';
+import {maxWidth, UsageError as ScriptUsageError} from './script-request.js';
 import {writeAll} from './terminal-output.js';
 import {parseHyperlinkMode} from '../platform/hyperlinks.js';
 import {cleanLine} from '../render/sanitize.js';
@@ -74,12 +74,14 @@ const helpText = `
 
 	Exit codes
 	  0  done (a comment held for moderation too)
-	  1  the blog could not be read (network, server, unreadable answer), or it is
-	     not known whether a comment arrived
-	  2  usage or invalid input (unknown flag, bad URL, a comment field that fails validation)
-	  3  no such post (for --unfollow: no such followed blog), or the post is password
-	     protected and --password is missing
-	  4  the blog refused the comment (closed, duplicate, too fast, login required, its own validation)
+	  1  the blog could not be read (network, server, timeout, unreadable answer)
+	  2  usage: unknown or conflicting flags, a bad value, a comment field that fails validation
+	  3  no such post (or category, tag, author), or a protected post without --password
+	  4  the blog refused the comment (it was not kept)
+	  5  it is not known whether the comment arrived: never retry it blindly
+	  6  the site is not a blog blogterm can read (no REST API, no feed)
+	  With --format json, an error is one JSON object on stderr instead of the line:
+	  {"error": {"code": "comment_flood", "exit": 4, "message": "…"}}
 
 	Examples
 	  $ blogterm
@@ -168,9 +170,20 @@ export async function runCommandLine(argv: readonly string[], io: ScriptIo): Pro
 		return await parseAndRun(argv, io);
 	} catch (error) {
 		if (!(error instanceof UsageError)) throw error;
-		io.stderr.write(`blogterm: ${error.message}\n`);
-		return {kind: 'done', exitCode: exitCodes.usage};
+		const {reportFailure, wantsJsonErrors} = await import('./run-script.js');
+		return {kind: 'done', exitCode: await reportFailure(new ScriptUsageError(error.message), wantsJsonErrors(formatIn(argv)), io)};
 	}
+}
+
+/** The value of --format (or -f) as written, for saying a usage error as JSON when JSON was asked for. */
+function formatIn(argv: readonly string[]): string | undefined {
+	let format: string | undefined;
+	for (const [index, argument] of argv.entries()) {
+		if (argument === '--') break;
+		if (argument === '--format' || argument === '-f') format = argv[index + 1];
+		else if (argument.startsWith('--format=')) format = argument.slice('--format='.length);
+	}
+	return format;
 }
 
 async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<CommandLine> {
@@ -192,6 +205,8 @@ async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<Comma
 		throw new UsageError(`unknown flag${spelled.length > 1 ? 's' : ''} ${spelled.join(', ')} (blogterm --help lists them)`);
 	}
 	if (input.length > 1) throw new UsageError(`expected one SITE, got ${input.length}: ${input.join(' ')}`);
+	if (flags.demo && flags.demoFeed) throw new UsageError('--demo and --demo-feed cannot be used together: choose one demo blog.');
+	if (input.length > 0 && (flags.demo || flags.demoFeed)) throw new UsageError(`a SITE and ${flags.demo ? '--demo' : '--demo-feed'} cannot be used together: ${flags.demo ? '--demo' : '--demo-feed'} reads the built-in demo blog.`);
 	for (const [name, value] of [['--per-page', flags.perPage], ['--page', flags.page], ['--width', flags.width]] as const) {
 		if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw new UsageError(`${name} takes a whole number of at least 1`);
 	}

@@ -11,11 +11,11 @@ import {formatPostMarkdown} from './format-post-markdown.js';
 import {formatPostText} from './format-post-text.js';
 import {formatSentText} from './format-sent-text.js';
 import {readAllStdin} from './read-stdin.js';
-import {describeFailure, type ExitCode} from './script-errors.js';
-import {parseScriptRequest, type ScriptFlags, type ScriptRequest} from './script-request.js';
+import {describeFailure, failureToJsonLine, ScriptFailure, type ExitCode} from './script-errors.js';
+import {parseScriptRequest, UsageError, type ScriptFlags, type ScriptRequest} from './script-request.js';
 import {checkDraft, draftOf, sendScriptComment} from './send-script-comment.js';
 import {hyperlinkModeFromSettings, hyperlinksOn} from '../platform/hyperlinks.js';
-import {shouldColour, tolerateClosedReader, writeAll, type OutputStream} from './terminal-output.js';
+import {shouldColour, tolerateClosedReader, writeAll, writeFailureOf, type OutputStream} from './terminal-output.js';
 
 /** Where print mode reads and writes; process's own unless a test says otherwise. */
 export type ScriptIo = {
@@ -40,17 +40,17 @@ export async function runScript({site, flags}: {site: string | undefined; flags:
 			? draftOf(request, request.text === '-' ? await readAllStdin(io.stdin) : request.text)
 			: undefined;
 		if (draft) checkDraft(draft);
-		if (site !== undefined && !flags.demo && !flags.demoFeed) normaliseSiteUrl(site);
+		if (site !== undefined && !flags.demo && !flags.demoFeed) checkSiteAddress(site);
 
 		resolved = await resolveSite(site, flags);
 		const source = await openBlog(httpClientFor(resolved, io.environment), resolved.url);
 		const output = await produce(source, request, draft, io);
 		await writeAll(io.stdout, output);
+		const writeFailure = writeFailureOf(io.stdout);
+		if (writeFailure) throw new ScriptFailure(exitCodes.unreadable, `could not write the output: ${writeFailure}`, 'write_failed');
 		return exitCodes.ok;
 	} catch (error) {
-		const {exitCode, lines} = describeFailure(error);
-		await writeAll(io.stderr, lines.map(line => `blogterm: ${line}\n`).join(''));
-		return exitCode satisfies ExitCode;
+		return reportFailure(error, wantsJsonErrors(flags.format), io);
 	} finally {
 		stopTolerating();
 		await resolved?.close().catch(() => undefined);
@@ -81,6 +81,31 @@ async function produce(source: BlogSource, request: ScriptRequest, draft: Return
 			const sent = await sendScriptComment(source, post, draft!);
 			return request.format === 'json' ? stringifyJson(commentSentToJson(sent)) : formatSentText(sent, post, {colour});
 		}
+	}
+}
+
+/**
+ * A failure, on stderr: one `blogterm: …` line per sentence, or with `--format json` (and ndjson) one JSON
+ * object, `{"error": {"code", "exit", "message"}}`, that a script reads with `jq`. Resolves with the exit code.
+ */
+export async function reportFailure(error: unknown, asJson: boolean, io: Pick<ScriptIo, 'stderr'>): Promise<ExitCode> {
+	const failure = describeFailure(error);
+	await writeAll(io.stderr, asJson ? failureToJsonLine(failure) : failure.lines.map(line => `blogterm: ${line}\n`).join(''));
+	return failure.exitCode;
+}
+
+/** Whether errors are said as JSON: the output asked for is JSON (an unknown format is said in words). */
+export function wantsJsonErrors(format: string | undefined): boolean {
+	const wanted = format?.trim().toLowerCase();
+	return wanted === 'json' || wanted === 'ndjson';
+}
+
+/** A SITE that is not a web address is a usage error (2), not a site that is not a blog (6). */
+function checkSiteAddress(site: string): void {
+	try {
+		normaliseSiteUrl(site);
+	} catch (error) {
+		throw new UsageError(error instanceof Error ? error.message : String(error));
 	}
 }
 

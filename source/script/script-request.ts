@@ -64,6 +64,7 @@ const formats: readonly OutputFormat[] = ['text', 'markdown', 'json'];
 /** Reads the flags into a request, or throws a UsageError saying what is wrong with them. */
 export function parseScriptRequest(flags: ScriptFlags, terminal: {readonly isTTY?: boolean; readonly columns?: number}): ScriptRequest {
 	const format = parseFormat(flags.format);
+	if (flags.width !== undefined && format === 'json') throw new UsageError(`--width is for text; --format ${format} is not wrapped.`);
 	const width = parseWidth(flags.width, terminal);
 	// The command line (run-argv.ts) has already refused any other value.
 	const hyperlinks = flags.hyperlinks === undefined ? undefined : parseHyperlinkMode(flags.hyperlinks);
@@ -72,6 +73,7 @@ export function parseScriptRequest(flags: ScriptFlags, terminal: {readonly isTTY
 		if (flags.post === undefined) throw new UsageError('--comment needs --post: the post to comment on (its ID, slug or URL).');
 		if (flags.list) throw new UsageError('--comment and --list cannot be used together.');
 		if (format === 'markdown') throw new UsageError('--format markdown is for printing posts; the outcome of --comment is text or json.');
+		refuseWith('--comment', flags, ['comments', 'page', 'perPage', 'width']);
 		return {
 			kind: 'comment',
 			ref: parseRef(flags.post),
@@ -85,13 +87,26 @@ export function parseScriptRequest(flags: ScriptFlags, terminal: {readonly isTTY
 			password,
 		};
 	}
-	if (flags.replyTo !== undefined) throw new UsageError('--reply-to goes with --comment.');
+	for (const [name, value] of [['--reply-to', flags.replyTo], ['--name', flags.name], ['--email', flags.email], ['--website', flags.website]] as const) {
+		if (value !== undefined) throw new UsageError(`${name} goes with --comment.`);
+	}
 	if (flags.list && flags.post !== undefined) throw new UsageError('--list and --post cannot be used together: --list prints a page of posts, --post one post.');
 	if (flags.post !== undefined) {
+		refuseWith('--post', flags, ['page', 'perPage']);
 		return {kind: 'post', ref: parseRef(flags.post), format, withComments: Boolean(flags.comments), width, hyperlinks, password};
 	}
 	if (format === 'markdown') throw new UsageError('--format markdown is for posts only; a list is printed as text or json.');
+	refuseWith('--list', flags, ['comments']);
 	return {kind: 'list', page: flags.page ?? 1, perPage: flags.perPage ?? defaultPerPage, format, width, hyperlinks};
+}
+
+/** The CLI spelling of each flag a job can refuse. */
+const flagNames = {comments: '--comments', page: '--page', perPage: '--per-page', width: '--width'} as const;
+
+/** A flag that does not apply to the job is refused, not ignored: `--post 25 --page 3` is a mistake to say. */
+function refuseWith(job: string, flags: ScriptFlags, names: ReadonlyArray<keyof typeof flagNames>): void {
+	const given = names.filter(name => flags[name] !== undefined && flags[name] !== false).map(name => flagNames[name]);
+	if (given.length > 0) throw new UsageError(`${given.join(' and ')} ${given.length > 1 ? 'do' : 'does'} not apply to ${job}.`);
 }
 
 function parseWidth(width: number | undefined, terminal: {readonly isTTY?: boolean; readonly columns?: number}): number {

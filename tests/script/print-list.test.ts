@@ -80,7 +80,7 @@ describe('blogterm SITE --list', () => {
 	});
 
 	test('text at --width 30: each link is written whole on a line of its own, never cut or indented', async () => {
-		const run = await runInProcess([demo.url, '--list', '--width', '30', '--format', 'json']);
+		const run = await runInProcess([demo.url, '--list', '--format', 'json']);
 		const links = (JSON.parse(run.stdout) as ListJson).posts.map(post => String(post['link']));
 		const text = await runInProcess([demo.url, '--list', '--width', '30']);
 		const lines = text.stdout.split('\n');
