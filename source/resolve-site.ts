@@ -1,5 +1,5 @@
 import {join} from 'node:path';
-import {createHttpClient, type HttpClient} from './http/client.js';
+import {createHttpClient, type CacheMode, type HttpClient} from './http/client.js';
 import {userHttpCache} from './store/cache.js';
 import {blogtermPaths} from './store/paths.js';
 
@@ -34,7 +34,10 @@ export async function resolveSite(site: string | undefined, flags: SiteFlags): P
 /**
  * The HTTP client a run reads its blog with, answers kept in the user's cache; the demo's are not
  * (it is on this machine, on a new port when its own is taken: nothing to keep for offline reading).
+ * `cacheMode` says what the kept copies are for when the blog cannot be reached (`never`: nothing is kept or read).
  */
-export function httpClientFor(resolved: ResolvedSite, environment: NodeJS.ProcessEnv = process.env): HttpClient {
-	return createHttpClient({cache: resolved.isDemo ? undefined : userHttpCache(environment), environment});
+export function httpClientFor(resolved: ResolvedSite, environment: NodeJS.ProcessEnv = process.env, cacheMode: CacheMode | 'never' = 'fallback'): HttpClient {
+	// The demo blog is on this machine: it is always there, and nothing of it is kept.
+	if (resolved.isDemo || cacheMode === 'never') return createHttpClient({environment});
+	return createHttpClient({cache: userHttpCache(environment), cacheMode, environment});
 }

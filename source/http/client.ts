@@ -275,7 +275,47 @@ function asText(response: GotResponse): HttpResponse {
 	};
 }
 
+/**
+ * What a client does with the copies kept on disk when the blog cannot be reached:
+ * - `fallback` gives the kept copy, marked `offlineSavedAt` (the reader: something to read on a train);
+ * - `fresh` fails, with a `StaleCopyRefused` that says when the copy it did not give was saved (print mode's default:
+ *   a script must not take old data for new);
+ * - `only` asks nothing of the network: every GET is the kept copy (marked `offlineSavedAt`) or a `NotKeptOffline`.
+ */
+export type CacheMode = 'fallback' | 'fresh' | 'only';
+
+/** The blog could not be reached and a copy was kept, but fresh data was asked for (`CacheMode` `fresh`). */
+export class StaleCopyRefused extends BlogError {
+	/** When the copy that was not given was saved (ISO 8601). */
+	readonly savedAt: string;
+
+	constructor(error: BlogError, savedAt: string) {
+		super(error.kind, error.message, {statusCode: error.statusCode, cause: error.cause ?? error});
+		this.savedAt = savedAt;
+	}
+}
+
+/** Offline only (`CacheMode` `only`) and nothing was kept of this address. */
+export class NotKeptOffline extends BlogError {
+	readonly offline = true;
+
+	constructor(url: string) {
+		super('network', `Nothing of ${hostOf(url)} is kept for offline reading${pathOf(url)}; read it once without --offline.`);
+	}
+}
+
+function pathOf(url: string): string {
+	try {
+		const {pathname, search} = new URL(url);
+		return pathname === '/' && search === '' ? '' : ` (${cleanLine(`${pathname}${search}`)})`;
+	} catch {
+		return '';
+	}
+}
+
 export type HttpClientOptions = {
+	/** What kept copies are for when the blog cannot be reached; `fallback` by default (see CacheMode). */
+	readonly cacheMode?: CacheMode;
 	/**
 	 * Where GETs asked with `cache: true` are kept, revalidated and read offline. Without one nothing is
 	 * kept (the demo blog, on this machine; tests that keep nothing).
@@ -308,11 +348,17 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 	const environment = options.environment ?? process.env;
 	const settings: ClientSettings = {limits: options.limits ?? currentHttpLimits(environment), scale: timeScale(environment)};
 	const {cache} = options;
+	const cacheMode = options.cacheMode ?? 'fallback';
 	/** Origins that could not be reached when last asked (until one answers): their kept copies are offline copies. */
 	const unreachableOrigins = new Set<string>();
 
 	/** A GET, through the on-disk cache when asked and there is one. */
 	const get = async (url: string, request: RequestOptions): Promise<GotResponse> => {
+		if (cacheMode === 'only') {
+			const kept = request.cache && cache ? await cache.get(cacheKey(url, request.headers?.['accept'])) : undefined;
+			if (!kept) throw new NotKeptOffline(url);
+			return fromCache(kept, true);
+		}
 		if (!request.cache || !cache) return send('GET', url, request, settings);
 		const key = cacheKey(url, request.headers?.['accept']);
 		const cached = await cache.get(key);
@@ -333,6 +379,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 		} catch (error) {
 			if (error instanceof BlogError && isUnreachable(error)) {
 				unreachableOrigins.add(originOf(url));
+				if (cached && cacheMode === 'fresh') throw new StaleCopyRefused(error, cached.savedAt);
 				if (cached) return fromCache(cached, true);
 			}
 			throw error;
@@ -351,9 +398,20 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 			const response = await get(url, request);
 			return {...asText(response), bytes: response.bytes};
 		},
-		postForm: async (url, form, request = {}) => asText(await send('POST', url, {...request, cache: false, form}, settings)),
-		postJson: async (url, json, request = {}) => asText(await send('POST', url, {...request, cache: false, json}, settings)),
+		async postForm(url, form, request = {}) {
+			refuseOffline(url);
+			return asText(await send('POST', url, {...request, cache: false, form}, settings));
+		},
+		async postJson(url, json, request = {}) {
+			refuseOffline(url);
+			return asText(await send('POST', url, {...request, cache: false, json}, settings));
+		},
 	};
+
+	/** Offline only: nothing is sent. */
+	function refuseOffline(url: string): void {
+		if (cacheMode === 'only') throw new NotKeptOffline(url);
+	}
 }
 
 /** Parses a JSON body, or rejects with an 'unreadable' BlogError that says where it came from. */

@@ -35,8 +35,13 @@ export type PostJson = {
 	previous: PostLinkJson | null;
 	next: PostLinkJson | null;
 	related: Array<{id: Id; title: string | null; link: string; date: string | null; context: string}>;
+	/** Set when the post was printed from the copy kept on disk (`--cache fallback`, `--offline`); null when fresh. */
+	offline: OfflineJson | null;
 	comments?: CommentJson[];
 };
+
+/** When the copy printed was saved: ISO 8601 in UTC, to the second. */
+export type OfflineJson = {savedAt: string};
 
 export type CommentJson = {id: Id; parent: Id; author: string; date: string | null; text: string};
 
@@ -46,6 +51,8 @@ export type PostListJson = {
 	total: number;
 	/** False when the blog only said "at least" (a feed paged with ?paged=N, a total that was not a number). */
 	totalIsExact: boolean;
+	/** Set when the page was printed from the copy kept on disk; null when fresh. */
+	offline: OfflineJson | null;
 	posts: Array<{id: Id; title: string | null; link: string; date: string | null; author: string; commentCount: number | null; excerpt: string}>;
 };
 
@@ -75,6 +82,7 @@ export function postToJson(view: PostView): PostJson {
 			date: dateOf(related.date),
 			context: cleanLine(related.context),
 		})),
+		offline: offlineToJson(post.offlineSavedAt),
 	};
 	if (view.comments) json.comments = view.comments.map(comment => commentToJson(comment, post.link));
 	return json;
@@ -96,6 +104,7 @@ export function postPageToJson(page: PostPage): PostListJson {
 		totalPages: page.totalPages,
 		total: page.total,
 		totalIsExact: page.totalIsExact !== false,
+		offline: offlineToJson(page.offlineSavedAt),
 		posts: page.posts.map(post => ({
 			id: idOf(post.id),
 			title: titleOf(post),
@@ -110,6 +119,16 @@ export function postPageToJson(page: PostPage): PostListJson {
 
 export function commentSentToJson(outcome: Extract<CommentOutcome, {kind: 'approved' | 'held'}>): CommentSentJson {
 	return {status: outcome.kind, id: outcome.id === undefined ? null : idOf(outcome.id), link: outcome.link === undefined ? null : cleanLine(outcome.link)};
+}
+
+function offlineToJson(savedAt: string | undefined): OfflineJson | null {
+	return savedAt === undefined ? null : {savedAt: isoSeconds(savedAt)};
+}
+
+/** `2026-12-02T07:30:00Z`: a saved time as scripts compare it (a time that is not one stays as it was, cleaned). */
+export function isoSeconds(time: string): string {
+	const parsed = Date.parse(time);
+	return Number.isNaN(parsed) ? cleanLine(time) : new Date(parsed).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 function linkToJson(link: PostLink | undefined): PostLinkJson | null {

@@ -37,6 +37,10 @@ const helpText = `
 	  --email EMAIL       The commenter's email (required with --comment; never shown)
 	  --website URL       The commenter's website (optional)
 	  --reply-to ID       Send the comment as a reply to comment ID
+	  --cache MODE        What a copy kept on disk is for when the blog cannot be read:
+	                      by default none (fresh or fail, exit 1); fallback prints it,
+	                      marked "offline"; only reads nothing else; never keeps none
+	  --offline           The same as --cache only: no network at all
 
 	Many blogs (print mode)
 	  --follow URL        Follow a blog (found as SITE is); --folder NAME puts it in a folder
@@ -122,6 +126,8 @@ const flagDefinitions = {
 	folder: {type: 'string'},
 	password: {type: 'string'},
 	hyperlinks: {type: 'string'},
+	cache: {type: 'string'},
+	offline: {type: 'boolean'},
 	// Declared (not meow's autoHelp/autoVersion, which end the process): `--help SITE` is still a flag and a SITE.
 	help: {type: 'boolean'},
 	version: {type: 'boolean'},
@@ -231,6 +237,9 @@ async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<Comma
 		// Loaded only now: --help and the reader need none of print mode.
 		const {runScript} = await import('./run-script.js');
 		return {kind: 'done', exitCode: await runScript({site: input[0], flags}, io)};
+	}
+	for (const name of ['cache', 'offline'] as const) {
+		if (flags[name] !== undefined) throw new UsageError(`--${name} is for print mode (--print, --list); the reader shows what it kept when a blog cannot be reached`);
 	}
 	if (!(io.stdin as {isTTY?: boolean}).isTTY) {
 		throw new UsageError('the reader needs a terminal to read keys from; use --print, --list or --comment in scripts');

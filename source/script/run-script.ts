@@ -4,15 +4,14 @@ import type {PostPage} from '../model/page.js';
 import type {BlogSource} from '../sources/blog-source.js';
 import {exitCodes} from './exit-codes.js';
 import {fetchPostView, fetchReadablePost} from './fetch-post-view.js';
-import {offlineNote} from '../store/cache.js';
-import {commentSentToJson, postPageToJson, postToJson, stringifyJson} from './format-json.js';
+import {commentSentToJson, isoSeconds, postPageToJson, postToJson, stringifyJson} from './format-json.js';
 import {formatListText} from './format-list-text.js';
 import {formatPostMarkdown} from './format-post-markdown.js';
 import {formatPostText} from './format-post-text.js';
 import {formatSentText} from './format-sent-text.js';
 import {readAllStdin} from './read-stdin.js';
 import {describeFailure, failureToJsonLine, ScriptFailure, type ExitCode} from './script-errors.js';
-import {parseScriptRequest, UsageError, type ScriptFlags, type ScriptRequest} from './script-request.js';
+import {parseCacheMode, parseScriptRequest, UsageError, type ScriptFlags, type ScriptRequest} from './script-request.js';
 import {checkDraft, draftOf, sendScriptComment} from './send-script-comment.js';
 import {hyperlinkModeFromSettings, hyperlinksOn} from '../platform/hyperlinks.js';
 import {shouldColour, tolerateClosedReader, writeAll, writeFailureOf, type OutputStream} from './terminal-output.js';
@@ -42,8 +41,9 @@ export async function runScript({site, flags}: {site: string | undefined; flags:
 		if (draft) checkDraft(draft);
 		if (site !== undefined && !flags.demo && !flags.demoFeed) checkSiteAddress(site);
 
+		const cacheMode = parseCacheMode(flags);
 		resolved = await resolveSite(site, flags);
-		const source = await openBlog(httpClientFor(resolved, io.environment), resolved.url);
+		const source = await openBlog(httpClientFor(resolved, io.environment, cacheMode), resolved.url);
 		const output = await produce(source, request, draft, io);
 		await writeAll(io.stdout, output);
 		const writeFailure = writeFailureOf(io.stdout);
@@ -64,17 +64,15 @@ async function produce(source: BlogSource, request: ScriptRequest, draft: Return
 	switch (request.kind) {
 		case 'list': {
 			const page = await fetchListPage(source, request.page, request.perPage);
-			await noteOffline(page.offlineSavedAt, io);
 			// What the blog sent that could not be read (posts without an ID…): said on stderr, the list stays as it is.
 			for (const note of page.notes ?? []) await writeAll(io.stderr, `blogterm: ${note}\n`);
-			return request.format === 'json' ? stringifyJson(postPageToJson(page)) : formatListText(page, {width: request.width, colour, hyperlinks});
+			return request.format === 'json' ? stringifyJson(postPageToJson(page)) : offlineLine(page.offlineSavedAt) + formatListText(page, {width: request.width, colour, hyperlinks});
 		}
 		case 'post': {
 			const view = await fetchPostView(source, request.ref, {withComments: request.withComments, password: await passwordOf(request, io)});
-			await noteOffline(view.post.offlineSavedAt, io);
 			if (request.format === 'json') return stringifyJson(postToJson(view));
-			if (request.format === 'markdown') return formatPostMarkdown(view);
-			return formatPostText(view, {width: request.width, colour, hyperlinks});
+			if (request.format === 'markdown') return offlineLine(view.post.offlineSavedAt, '\n') + formatPostMarkdown(view);
+			return offlineLine(view.post.offlineSavedAt) + formatPostText(view, {width: request.width, colour, hyperlinks});
 		}
 		case 'comment': {
 			const post = await fetchReadablePost(source, request.ref, await passwordOf(request, io));
@@ -116,9 +114,12 @@ async function passwordOf(request: {readonly password?: string}, io: ScriptIo): 
 	return text.split(/\r?\n/)[0] ?? '';
 }
 
-/** The blog could not be reached and this is the copy kept on disk: say so on stderr, the output stays as it is. */
-async function noteOffline(savedAt: string | undefined, io: ScriptIo): Promise<void> {
-	if (savedAt) await writeAll(io.stderr, `blogterm: ${offlineNote(savedAt)}\n`);
+/**
+ * The first line of text or Markdown printed from the copy kept on disk (`--cache fallback`, `--offline`):
+ * old data is never passed off as fresh. JSON says it in `offline`.
+ */
+function offlineLine(savedAt: string | undefined, after = ''): string {
+	return savedAt === undefined ? '' : `Offline copy, saved at ${isoSeconds(savedAt)}: not read from the blog now.\n${after}`;
 }
 
 /** A page of the list, with the blog's totals even past the end (where WordPress sends none). */

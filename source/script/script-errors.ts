@@ -2,6 +2,8 @@ import {cleanLine} from '../render/sanitize.js';
 import {isBlogError, type BlogError} from '../errors.js';
 import {exitCodes} from './exit-codes.js';
 import {UsageError} from './script-request.js';
+import {StaleCopyRefused} from '../http/client.js';
+import {isoSeconds} from './format-json.js';
 
 export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];
 
@@ -42,6 +44,11 @@ export type DescribedFailure = {exitCode: ExitCode; lines: string[]; code: strin
 export function describeFailure(error: unknown): DescribedFailure {
 	if (error instanceof ScriptFailure) return {exitCode: error.exitCode, lines: error.lines.map(oneLine), code: error.code};
 	if (error instanceof UsageError) return {exitCode: exitCodes.usage, lines: [oneLine(error.message)], code: 'usage'};
+	if (error instanceof StaleCopyRefused) {
+		// Fresh or fail: the copy is not printed unless asked for.
+		const message = `${error.message} A copy saved at ${isoSeconds(error.savedAt)} can be printed with --cache fallback.`;
+		return {exitCode: exitCodes.unreadable, lines: [oneLine(message)], code: blogErrorCode(error)};
+	}
 	if (isBlogError(error)) {
 		const exitCode = error.kind === 'not-found'
 			? exitCodes.notFound

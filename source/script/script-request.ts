@@ -21,7 +21,16 @@ export type ScriptFlags = {
 	readonly demoFeed?: boolean;
 	readonly hyperlinks?: string;
 	readonly password?: string;
+	readonly cache?: string;
+	readonly offline?: boolean;
 };
+
+/**
+ * What print mode does with the copies kept on disk: `fresh` (the default) fails when the blog cannot
+ * be reached, saying a copy can be printed with --cache fallback; `never` neither keeps nor reads one;
+ * `fallback` prints the kept copy, marked as such; `only` (--offline) asks nothing of the network.
+ */
+export type PrintCacheMode = 'fresh' | 'never' | 'fallback' | 'only';
 
 export type OutputFormat = 'text' | 'markdown' | 'json';
 
@@ -63,6 +72,8 @@ const formats: readonly OutputFormat[] = ['text', 'markdown', 'json'];
 
 /** Reads the flags into a request, or throws a UsageError saying what is wrong with them. */
 export function parseScriptRequest(flags: ScriptFlags, terminal: {readonly isTTY?: boolean; readonly columns?: number}): ScriptRequest {
+	const cache = parseCacheMode(flags);
+	if (flags.comment !== undefined && cache === 'only') throw new UsageError(`${flags.offline ? '--offline' : '--cache only'} cannot send a comment: a comment needs the blog.`);
 	const format = parseFormat(flags.format);
 	if (flags.width !== undefined && format === 'json') throw new UsageError(`--width is for text; --format ${format} is not wrapped.`);
 	const width = parseWidth(flags.width, terminal);
@@ -98,6 +109,18 @@ export function parseScriptRequest(flags: ScriptFlags, terminal: {readonly isTTY
 	if (format === 'markdown') throw new UsageError('--format markdown is for posts only; a list is printed as text or json.');
 	refuseWith('--list', flags, ['comments']);
 	return {kind: 'list', page: flags.page ?? 1, perPage: flags.perPage ?? defaultPerPage, format, width, hyperlinks};
+}
+
+const cacheModes = ['never', 'fallback', 'only'] as const;
+
+/** `--cache never|fallback|only`, `--offline` (= only), or `fresh` when neither is given. */
+export function parseCacheMode(flags: Pick<ScriptFlags, 'cache' | 'offline'>): PrintCacheMode {
+	if (flags.cache === undefined) return flags.offline ? 'only' : 'fresh';
+	const wanted = flags.cache.trim().toLowerCase();
+	const found = cacheModes.find(mode => mode === wanted);
+	if (!found) throw new UsageError(`--cache is never, fallback or only, not “${cleanLine(flags.cache)}”.`);
+	if (flags.offline && found !== 'only') throw new UsageError(`--offline and --cache ${found} cannot be used together: --offline is --cache only.`);
+	return found;
 }
 
 /** The CLI spelling of each flag a job can refuse. */

@@ -194,7 +194,7 @@ describe('writing the output', () => {
 		try {
 			const child = spawn(process.execPath, [builtCli, demo.url, '--list'], {cwd: repoRoot, env: environment, stdio: ['ignore', devFull, 'pipe']});
 			let stderr = '';
-			child.stderr.on('data', (chunk: Buffer) => {
+			child.stderr!.on('data', (chunk: Buffer) => {
 				stderr += chunk.toString('utf8');
 			});
 			const code = await new Promise<number | null>(resolve => child.on('close', resolve));
