@@ -31,6 +31,15 @@ const helpText = `
 	  --page N            The list page to print (default 1)
 	  --format F          text | markdown | json  (default text; markdown for posts only)
 	  --comments          Include the comment thread with a post
+	  --no-related        Do not fetch (or print) a post's related posts
+	  --no-neighbours     Do not fetch (or print) its previous and next posts
+	  --strict            A part of a post that could not be read fails the run (exit 1);
+	                      without it the post is printed and the part named on stderr
+	  --fields LIST       JSON keys to print, comma-separated (id,title,text…); only the
+	                      requests they need are made
+	  --body-only         The body alone, in text or Markdown (no byline, related, « »)
+	  --front-matter      Markdown with a YAML header: title, date, modified, slug, link,
+	                      author, categories, tags
 	  --width N           Wrap text to N columns, 1 to 1000 (default: the terminal's width, 80 when piped)
 	  --comment TEXT      Send a comment on --post (TEXT, or - to read it from stdin)
 	  --name NAME         The commenter's name (required with --comment)
@@ -128,6 +137,13 @@ const flagDefinitions = {
 	hyperlinks: {type: 'string'},
 	cache: {type: 'string'},
 	offline: {type: 'boolean'},
+	// Given as --no-related and --no-neighbours (meow reads --no-X as X: false).
+	related: {type: 'boolean', default: true},
+	neighbours: {type: 'boolean', default: true},
+	strict: {type: 'boolean'},
+	fields: {type: 'string'},
+	bodyOnly: {type: 'boolean'},
+	frontMatter: {type: 'boolean'},
 	// Declared (not meow's autoHelp/autoVersion, which end the process): `--help SITE` is still a flag and a SITE.
 	help: {type: 'boolean'},
 	version: {type: 'boolean'},

@@ -3,7 +3,7 @@ import {normaliseSiteUrl, openBlog} from '../sources/open-blog.js';
 import type {PostPage} from '../model/page.js';
 import type {BlogSource} from '../sources/blog-source.js';
 import {exitCodes} from './exit-codes.js';
-import {fetchPostView, fetchReadablePost} from './fetch-post-view.js';
+import {fetchPostView, fetchReadablePost, partNames, type UnavailablePart} from './fetch-post-view.js';
 import {commentSentToJson, isoSeconds, postPageToJson, postToJson, stringifyJson} from './format-json.js';
 import {formatListText} from './format-list-text.js';
 import {formatPostMarkdown} from './format-post-markdown.js';
@@ -66,13 +66,17 @@ async function produce(source: BlogSource, request: ScriptRequest, draft: Return
 			const page = await fetchListPage(source, request.page, request.perPage);
 			// What the blog sent that could not be read (posts without an ID…): said on stderr, the list stays as it is.
 			for (const note of page.notes ?? []) await writeAll(io.stderr, `blogterm: ${note}\n`);
-			return request.format === 'json' ? stringifyJson(postPageToJson(page)) : offlineLine(page.offlineSavedAt) + formatListText(page, {width: request.width, colour, hyperlinks});
+			return request.format === 'json' ? stringifyJson(postPageToJson(page, request.fields)) : offlineLine(page.offlineSavedAt) + formatListText(page, {width: request.width, colour, hyperlinks});
 		}
 		case 'post': {
-			const view = await fetchPostView(source, request.ref, {withComments: request.withComments, password: await passwordOf(request, io)});
-			if (request.format === 'json') return stringifyJson(postToJson(view));
-			if (request.format === 'markdown') return offlineLine(view.post.offlineSavedAt, '\n') + formatPostMarkdown(view);
-			return offlineLine(view.post.offlineSavedAt) + formatPostText(view, {width: request.width, colour, hyperlinks});
+			const view = await fetchPostView(source, request.ref, {parts: request.parts, password: await passwordOf(request, io)});
+			await reportUnavailable(view.unavailable ?? [], request, io);
+			if (request.format === 'json') return stringifyJson(postToJson(view, request.fields));
+			const markdown = request.format === 'markdown';
+			// Front matter comes first (a static site generator reads it there), then the offline line.
+			if (markdown && request.frontMatter) return formatPostMarkdown(view, {bodyOnly: request.bodyOnly, frontMatter: true}).replace(/^(---\n[\s\S]*?\n---\n\n)/, `$1${offlineLine(view.post.offlineSavedAt, '\n')}`);
+			if (markdown) return offlineLine(view.post.offlineSavedAt, '\n') + formatPostMarkdown(view, {bodyOnly: request.bodyOnly});
+			return offlineLine(view.post.offlineSavedAt) + formatPostText(view, {width: request.width, colour, hyperlinks, bodyOnly: request.bodyOnly});
 		}
 		case 'comment': {
 			const post = await fetchReadablePost(source, request.ref, await passwordOf(request, io));
@@ -104,6 +108,27 @@ function checkSiteAddress(site: string): void {
 		normaliseSiteUrl(site);
 	} catch (error) {
 		throw new UsageError(error instanceof Error ? error.message : String(error));
+	}
+}
+
+/**
+ * The parts of a post that did not arrive: with --strict the run fails (exit 1, nothing printed); otherwise
+ * each is one line on stderr ("blogterm: related posts unavailable: … answered 500."), or with JSON one
+ * `{"warning": {"code", "message"}}` object, and the post is printed without it.
+ */
+async function reportUnavailable(unavailable: readonly UnavailablePart[], request: {readonly strict: boolean; readonly format: string}, io: ScriptIo): Promise<void> {
+	const described = unavailable.map(({part, error}) => {
+		const failure = describeFailure(error);
+		return {...failure, lines: [`${partNames[part]} unavailable: ${failure.lines.join(' ')}`]};
+	});
+	if (request.strict && described[0]) {
+		const first = described[0];
+		throw new ScriptFailure(exitCodes.unreadable, described.map(failure => failure.lines[0]!), first.code);
+	}
+	for (const failure of described) {
+		await writeAll(io.stderr, request.format === 'json'
+			? `${JSON.stringify({warning: {code: failure.code, message: failure.lines[0]}})}\n`
+			: `blogterm: ${failure.lines[0]}\n`);
 	}
 }
 

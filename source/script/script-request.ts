@@ -1,6 +1,8 @@
 import {parsePostRef, type PostRef} from '../model/post.js';
 import {cleanLine} from '../render/sanitize.js';
 import {parseHyperlinkMode, type HyperlinkMode} from '../platform/hyperlinks.js';
+import type {PostParts} from './fetch-post-view.js';
+import {listJsonFields, postJsonFields, type ListJsonField, type PostJsonField} from './format-json.js';
 
 /** The flags print mode reads (a subset of the CLI's, which are assignable to this). */
 export type ScriptFlags = {
@@ -23,6 +25,14 @@ export type ScriptFlags = {
 	readonly password?: string;
 	readonly cache?: string;
 	readonly offline?: boolean;
+	/** False for --no-related. */
+	readonly related?: boolean;
+	/** False for --no-neighbours. */
+	readonly neighbours?: boolean;
+	readonly strict?: boolean;
+	readonly fields?: string;
+	readonly bodyOnly?: boolean;
+	readonly frontMatter?: boolean;
 };
 
 /**
@@ -36,8 +46,23 @@ export type OutputFormat = 'text' | 'markdown' | 'json';
 
 /** What a script asked for, checked: one of three jobs. */
 export type ScriptRequest =
-	| {readonly kind: 'post'; readonly ref: PostRef; readonly format: OutputFormat; readonly withComments: boolean; readonly width: number; readonly hyperlinks?: HyperlinkMode; readonly password?: string}
-	| {readonly kind: 'list'; readonly page: number; readonly perPage: number; readonly format: 'text' | 'json'; readonly width: number; readonly hyperlinks?: HyperlinkMode}
+	| {
+		readonly kind: 'post';
+		readonly ref: PostRef;
+		readonly format: OutputFormat;
+		/** What is fetched besides the post: only what the output shows. */
+		readonly parts: PostParts;
+		readonly width: number;
+		readonly hyperlinks?: HyperlinkMode;
+		readonly password?: string;
+		/** --strict: a part that did not arrive fails the run (exit 1) instead of being named on stderr. */
+		readonly strict: boolean;
+		/** --fields: the JSON keys wanted. */
+		readonly fields?: readonly PostJsonField[];
+		readonly bodyOnly: boolean;
+		readonly frontMatter: boolean;
+	}
+	| {readonly kind: 'list'; readonly page: number; readonly perPage: number; readonly format: 'text' | 'json'; readonly width: number; readonly hyperlinks?: HyperlinkMode; readonly fields?: readonly ListJsonField[]}
 	| {
 		readonly kind: 'comment';
 		readonly hyperlinks?: HyperlinkMode;
@@ -84,7 +109,7 @@ export function parseScriptRequest(flags: ScriptFlags, terminal: {readonly isTTY
 		if (flags.post === undefined) throw new UsageError('--comment needs --post: the post to comment on (its ID, slug or URL).');
 		if (flags.list) throw new UsageError('--comment and --list cannot be used together.');
 		if (format === 'markdown') throw new UsageError('--format markdown is for printing posts; the outcome of --comment is text or json.');
-		refuseWith('--comment', flags, ['comments', 'page', 'perPage', 'width']);
+		refuseWith('--comment', flags, ['comments', 'page', 'perPage', 'width', 'related', 'neighbours', 'strict', 'bodyOnly', 'frontMatter', 'fields']);
 		return {
 			kind: 'comment',
 			ref: parseRef(flags.post),
@@ -104,11 +129,12 @@ export function parseScriptRequest(flags: ScriptFlags, terminal: {readonly isTTY
 	if (flags.list && flags.post !== undefined) throw new UsageError('--list and --post cannot be used together: --list prints a page of posts, --post one post.');
 	if (flags.post !== undefined) {
 		refuseWith('--post', flags, ['page', 'perPage']);
-		return {kind: 'post', ref: parseRef(flags.post), format, withComments: Boolean(flags.comments), width, hyperlinks, password};
+		return postRequestOf({...flags, post: flags.post}, format, width, hyperlinks);
 	}
 	if (format === 'markdown') throw new UsageError('--format markdown is for posts only; a list is printed as text or json.');
-	refuseWith('--list', flags, ['comments']);
-	return {kind: 'list', page: flags.page ?? 1, perPage: flags.perPage ?? defaultPerPage, format, width, hyperlinks};
+	refuseWith('--list', flags, ['comments', 'related', 'neighbours', 'strict', 'bodyOnly', 'frontMatter']);
+	const fields = flags.fields === undefined ? undefined : parseFields(flags.fields, format, listJsonFields);
+	return {kind: 'list', page: flags.page ?? 1, perPage: flags.perPage ?? defaultPerPage, format, width, hyperlinks, fields};
 }
 
 const cacheModes = ['never', 'fallback', 'only'] as const;
@@ -123,12 +149,55 @@ export function parseCacheMode(flags: Pick<ScriptFlags, 'cache' | 'offline'>): P
 	return found;
 }
 
+function postRequestOf(flags: ScriptFlags & {readonly post: string}, format: OutputFormat, width: number, hyperlinks: HyperlinkMode | undefined): ScriptRequest {
+	const bodyOnly = Boolean(flags.bodyOnly);
+	const frontMatter = Boolean(flags.frontMatter);
+	if (bodyOnly && format === 'json') throw new UsageError('--body-only is for text and Markdown; with --format json, --fields chooses what is printed.');
+	if (bodyOnly && flags.comments) throw new UsageError('--body-only and --comments cannot be used together: --body-only prints the body alone.');
+	if (frontMatter && format !== 'markdown') throw new UsageError('--front-matter goes with --format markdown.');
+	const fields = flags.fields === undefined ? undefined : parseFields(flags.fields, format, postJsonFields);
+	if (bodyOnly) refuseWith('--body-only', flags, ['related', 'neighbours']);
+	const wants = (field: PostJsonField, flag: boolean | undefined, name: string): boolean => {
+		if (!fields) return flag !== false && !bodyOnly;
+		if (flag === false && fields.includes(field)) throw new UsageError(`--fields ${field} and --no-${name} cannot be used together.`);
+		return fields.includes(field);
+	};
+	const parts: PostParts = {
+		neighbours: fields ? wants('previous', flags.neighbours, 'neighbours') || wants('next', flags.neighbours, 'neighbours') : wants('previous', flags.neighbours, 'neighbours'),
+		related: wants('related', flags.related, 'related'),
+		comments: Boolean(flags.comments) || (fields?.includes('comments') ?? false),
+	};
+	return {kind: 'post', ref: parseRef(flags.post), format, parts, width, hyperlinks, password: flags.password, strict: Boolean(flags.strict), fields, bodyOnly, frontMatter};
+}
+
+/** `--fields id,title,text`: a comma list of JSON keys, as `gh --json` takes them; each one known. */
+function parseFields<Field extends string>(text: string, format: OutputFormat, known: readonly Field[]): Field[] {
+	if (format !== 'json') throw new UsageError('--fields goes with --format json.');
+	const wanted = text.split(',').map(field => field.trim()).filter(field => field !== '');
+	if (wanted.length === 0) throw new UsageError(`--fields needs a comma list of fields: ${known.join(', ')}.`);
+	const unknown = wanted.filter(field => !known.includes(field as Field));
+	if (unknown.length > 0) throw new UsageError(`--fields: unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map(field => `“${cleanLine(field)}”`).join(', ')}; the fields are ${known.join(', ')}.`);
+	return wanted as Field[];
+}
+
 /** The CLI spelling of each flag a job can refuse. */
-const flagNames = {comments: '--comments', page: '--page', perPage: '--per-page', width: '--width'} as const;
+const flagNames = {
+	comments: '--comments',
+	page: '--page',
+	perPage: '--per-page',
+	width: '--width',
+	related: '--no-related',
+	neighbours: '--no-neighbours',
+	strict: '--strict',
+	bodyOnly: '--body-only',
+	frontMatter: '--front-matter',
+	fields: '--fields',
+} as const;
 
 /** A flag that does not apply to the job is refused, not ignored: `--post 25 --page 3` is a mistake to say. */
 function refuseWith(job: string, flags: ScriptFlags, names: ReadonlyArray<keyof typeof flagNames>): void {
-	const given = names.filter(name => flags[name] !== undefined && flags[name] !== false).map(name => flagNames[name]);
+	// --no-related and --no-neighbours are given as false; every other flag as a value or true.
+	const given = names.filter(name => (name === 'related' || name === 'neighbours' ? flags[name] === false : flags[name] !== undefined && flags[name] !== false)).map(name => flagNames[name]);
 	if (given.length > 0) throw new UsageError(`${given.join(' and ')} ${given.length > 1 ? 'do' : 'does'} not apply to ${job}.`);
 }
 

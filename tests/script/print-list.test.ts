@@ -33,7 +33,7 @@ describe('blogterm SITE --list', () => {
 		assert.equal(run.code, 0);
 		assert.equal(run.stderr, '');
 		const list = JSON.parse(run.stdout) as ListJson;
-		assert.deepEqual(Object.keys(list), ['page', 'totalPages', 'total', 'totalIsExact', 'posts']);
+		assert.deepEqual(Object.keys(list), ['schemaVersion', 'page', 'totalPages', 'total', 'totalIsExact', 'offline', 'posts']);
 		assert.equal(list.totalIsExact, true, 'WordPress gives its totals');
 		assert.equal(list.page, 1);
 		assert.equal(list.total, total);
