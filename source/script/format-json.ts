@@ -207,3 +207,9 @@ export function stringifyJson(value: unknown): string {
 	const text = JSON.stringify(value, cleanStrings, 2).replace(unsafeForTerminals, character => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 	return `${text}\n`;
 }
+
+/** One JSON value on one line (ndjson), ending with a newline, cleaned as stringifyJson cleans. */
+export function stringifyJsonLine(value: unknown): string {
+	const text = JSON.stringify(value, cleanStrings).replace(unsafeForTerminals, character => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+	return `${text}\n`;
+}

@@ -109,16 +109,16 @@ const helpText = `
 `;
 
 const flagDefinitions = {
-	post: {type: 'string'},
+	post: {type: 'string', shortFlag: 'p'},
 	perPage: {type: 'number'},
 	demo: {type: 'boolean', default: false},
 	demoFeed: {type: 'boolean', default: false},
 	print: {type: 'boolean', default: false},
-	list: {type: 'boolean', default: false},
+	list: {type: 'boolean', default: false, shortFlag: 'l'},
 	page: {type: 'number'},
-	format: {type: 'string'},
+	format: {type: 'string', shortFlag: 'f'},
 	comments: {type: 'boolean', default: false},
-	width: {type: 'number'},
+	width: {type: 'number', shortFlag: 'w'},
 	comment: {type: 'string'},
 	name: {type: 'string'},
 	email: {type: 'string'},
@@ -144,9 +144,17 @@ const flagDefinitions = {
 	fields: {type: 'string'},
 	bodyOnly: {type: 'boolean'},
 	frontMatter: {type: 'boolean'},
+	all: {type: 'boolean'},
+	limit: {type: 'number'},
+	ids: {type: 'boolean'},
+	withContent: {type: 'boolean'},
+	since: {type: 'string'},
+	until: {type: 'string'},
+	output: {type: 'string', shortFlag: 'o'},
+	force: {type: 'boolean'},
 	// Declared (not meow's autoHelp/autoVersion, which end the process): `--help SITE` is still a flag and a SITE.
-	help: {type: 'boolean'},
-	version: {type: 'boolean'},
+	help: {type: 'boolean', shortFlag: 'h'},
+	version: {type: 'boolean', shortFlag: 'V'},
 } as const;
 
 /**
@@ -220,7 +228,7 @@ async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<Comma
 	// As meow's own showHelp and showVersion print them (console.log), without ending the process.
 	if (flags.help === true) return done(io, `${cli.help}\n`);
 	if (flags.version === true) return done(io, `${cli.pkg.version ?? 'No version found'}\n`);
-	const known = new Set<string>(Object.keys(flagDefinitions));
+	const known = new Set<string>([...Object.keys(flagDefinitions), ...Object.values(flagDefinitions).flatMap(flag => ('shortFlag' in flag ? [flag.shortFlag] : []))]);
 	const unknown = Object.keys(cli.unnormalizedFlags).filter(key => !known.has(key));
 	if (unknown.length > 0) {
 		const spelled = unknown.map(key => (key.length === 1 ? `-${key}` : `--${key.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`));
@@ -248,7 +256,7 @@ async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<Comma
 		}
 		if (command) return {kind: 'done', exitCode: await runSubscriptionCommand(command, flags, io)};
 	}
-	const wantsPrint = flags.print || flags.list || flags.comment !== undefined || !io.stdout.isTTY;
+	const wantsPrint = flags.print || flags.list || flags.all || flags.ids || flags.limit !== undefined || flags.output !== undefined || flags.comment !== undefined || !io.stdout.isTTY;
 	if (wantsPrint) {
 		// Loaded only now: --help and the reader need none of print mode.
 		const {runScript} = await import('./run-script.js');

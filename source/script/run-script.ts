@@ -1,11 +1,11 @@
 import {httpClientFor, resolveSite, type ResolvedSite} from '../resolve-site.js';
 import {normaliseSiteUrl, openBlog} from '../sources/open-blog.js';
 import type {PostPage} from '../model/page.js';
-import type {BlogSource} from '../sources/blog-source.js';
+import type {BlogSource, ListOptions} from '../sources/blog-source.js';
+import {offlineLine, printList} from './run-list.js';
 import {exitCodes} from './exit-codes.js';
 import {fetchPostView, fetchReadablePost, partNames, type UnavailablePart} from './fetch-post-view.js';
-import {commentSentToJson, isoSeconds, postPageToJson, postToJson, stringifyJson} from './format-json.js';
-import {formatListText} from './format-list-text.js';
+import {commentSentToJson, postToJson, stringifyJson} from './format-json.js';
 import {formatPostMarkdown} from './format-post-markdown.js';
 import {formatPostText} from './format-post-text.js';
 import {formatSentText} from './format-sent-text.js';
@@ -63,10 +63,9 @@ async function produce(source: BlogSource, request: ScriptRequest, draft: Return
 	const hyperlinks = hyperlinksOn(request.hyperlinks ?? hyperlinkModeFromSettings(io.environment), {printMode: true, stream: io.stdout, environment: io.environment});
 	switch (request.kind) {
 		case 'list': {
-			const page = await fetchListPage(source, request.page, request.perPage);
-			// What the blog sent that could not be read (posts without an ID…): said on stderr, the list stays as it is.
-			for (const note of page.notes ?? []) await writeAll(io.stderr, `blogterm: ${note}\n`);
-			return request.format === 'json' ? stringifyJson(postPageToJson(page, request.fields)) : offlineLine(page.offlineSavedAt) + formatListText(page, {width: request.width, colour, hyperlinks});
+			// Written as it arrives: a whole blog (--all) is never held whole in memory as text.
+			await printList(async (page, perPage, options) => fetchListPage(source, page, perPage, options), {...request, colour, hyperlinks}, io);
+			return '';
 		}
 		case 'post': {
 			const view = await fetchPostView(source, request.ref, {parts: request.parts, password: await passwordOf(request, io)});
@@ -139,19 +138,12 @@ async function passwordOf(request: {readonly password?: string}, io: ScriptIo): 
 	return text.split(/\r?\n/)[0] ?? '';
 }
 
-/**
- * The first line of text or Markdown printed from the copy kept on disk (`--cache fallback`, `--offline`):
- * old data is never passed off as fresh. JSON says it in `offline`.
- */
-function offlineLine(savedAt: string | undefined, after = ''): string {
-	return savedAt === undefined ? '' : `Offline copy, saved at ${isoSeconds(savedAt)}: not read from the blog now.\n${after}`;
-}
 
 /** A page of the list, with the blog's totals even past the end (where WordPress sends none). */
-async function fetchListPage(source: BlogSource, page: number, perPage: number): Promise<PostPage> {
-	const found = await source.fetchPostPage(page, perPage);
+async function fetchListPage(source: BlogSource, page: number, perPage: number, options?: ListOptions): Promise<PostPage> {
+	const found = await source.fetchPostPage(page, perPage, options);
 	if (found.posts.length > 0 || page === 1 || found.total > 0) return found;
-	const first = await source.fetchPostPage(1, perPage);
+	const first = await source.fetchPostPage(1, perPage, options);
 	return {...found, total: first.total, totalPages: first.totalPages};
 }
 

@@ -2,7 +2,8 @@ import {parsePostRef, type PostRef} from '../model/post.js';
 import {cleanLine} from '../render/sanitize.js';
 import {parseHyperlinkMode, type HyperlinkMode} from '../platform/hyperlinks.js';
 import type {PostParts} from './fetch-post-view.js';
-import {listJsonFields, postJsonFields, type ListJsonField, type PostJsonField} from './format-json.js';
+import {listJsonFields, postJsonFields, type PostJsonField} from './format-json.js';
+import {checkTemplate, type ListJob, type OutputFiles} from './run-list.js';
 
 /** The flags print mode reads (a subset of the CLI's, which are assignable to this). */
 export type ScriptFlags = {
@@ -33,6 +34,14 @@ export type ScriptFlags = {
 	readonly fields?: string;
 	readonly bodyOnly?: boolean;
 	readonly frontMatter?: boolean;
+	readonly all?: boolean;
+	readonly limit?: number;
+	readonly ids?: boolean;
+	readonly withContent?: boolean;
+	readonly since?: string;
+	readonly until?: string;
+	readonly output?: string;
+	readonly force?: boolean;
 };
 
 /**
@@ -42,7 +51,7 @@ export type ScriptFlags = {
  */
 export type PrintCacheMode = 'fresh' | 'never' | 'fallback' | 'only';
 
-export type OutputFormat = 'text' | 'markdown' | 'json';
+export type OutputFormat = 'text' | 'markdown' | 'json' | 'ndjson';
 
 /** What a script asked for, checked: one of three jobs. */
 export type ScriptRequest =
@@ -62,7 +71,7 @@ export type ScriptRequest =
 		readonly bodyOnly: boolean;
 		readonly frontMatter: boolean;
 	}
-	| {readonly kind: 'list'; readonly page: number; readonly perPage: number; readonly format: 'text' | 'json'; readonly width: number; readonly hyperlinks?: HyperlinkMode; readonly fields?: readonly ListJsonField[]}
+	| ({readonly kind: 'list'; readonly hyperlinks?: HyperlinkMode} & Omit<ListJob, 'colour' | 'hyperlinks'>)
 	| {
 		readonly kind: 'comment';
 		readonly hyperlinks?: HyperlinkMode;
@@ -93,14 +102,14 @@ export const maxWidth = 1000;
 /** The posts a list page holds unless --per-page says otherwise, as on WordPress. */
 export const defaultPerPage = 10;
 
-const formats: readonly OutputFormat[] = ['text', 'markdown', 'json'];
+const formats: readonly OutputFormat[] = ['text', 'markdown', 'json', 'ndjson'];
 
 /** Reads the flags into a request, or throws a UsageError saying what is wrong with them. */
 export function parseScriptRequest(flags: ScriptFlags, terminal: {readonly isTTY?: boolean; readonly columns?: number}): ScriptRequest {
 	const cache = parseCacheMode(flags);
 	if (flags.comment !== undefined && cache === 'only') throw new UsageError(`${flags.offline ? '--offline' : '--cache only'} cannot send a comment: a comment needs the blog.`);
 	const format = parseFormat(flags.format);
-	if (flags.width !== undefined && format === 'json') throw new UsageError(`--width is for text; --format ${format} is not wrapped.`);
+	if (flags.width !== undefined && (format === 'json' || format === 'ndjson')) throw new UsageError(`--width is for text; --format ${format} is not wrapped.`);
 	const width = parseWidth(flags.width, terminal);
 	// The command line (run-argv.ts) has already refused any other value.
 	const hyperlinks = flags.hyperlinks === undefined ? undefined : parseHyperlinkMode(flags.hyperlinks);
@@ -109,7 +118,8 @@ export function parseScriptRequest(flags: ScriptFlags, terminal: {readonly isTTY
 		if (flags.post === undefined) throw new UsageError('--comment needs --post: the post to comment on (its ID, slug or URL).');
 		if (flags.list) throw new UsageError('--comment and --list cannot be used together.');
 		if (format === 'markdown') throw new UsageError('--format markdown is for printing posts; the outcome of --comment is text or json.');
-		refuseWith('--comment', flags, ['comments', 'page', 'perPage', 'width', 'related', 'neighbours', 'strict', 'bodyOnly', 'frontMatter', 'fields']);
+		if (format === 'ndjson') throw new UsageError('--format ndjson is for lists; the outcome of --comment is text or json.');
+		refuseWith('--comment', flags, ['comments', 'page', 'perPage', 'width', 'related', 'neighbours', 'strict', 'bodyOnly', 'frontMatter', 'fields', 'all', 'limit', 'ids', 'withContent', 'since', 'until', 'output', 'force']);
 		return {
 			kind: 'comment',
 			ref: parseRef(flags.post),
@@ -131,10 +141,7 @@ export function parseScriptRequest(flags: ScriptFlags, terminal: {readonly isTTY
 		refuseWith('--post', flags, ['page', 'perPage']);
 		return postRequestOf({...flags, post: flags.post}, format, width, hyperlinks);
 	}
-	if (format === 'markdown') throw new UsageError('--format markdown is for posts only; a list is printed as text or json.');
-	refuseWith('--list', flags, ['comments', 'related', 'neighbours', 'strict', 'bodyOnly', 'frontMatter']);
-	const fields = flags.fields === undefined ? undefined : parseFields(flags.fields, format, listJsonFields);
-	return {kind: 'list', page: flags.page ?? 1, perPage: flags.perPage ?? defaultPerPage, format, width, hyperlinks, fields};
+	return listRequestOf(flags, format, width, hyperlinks, terminal);
 }
 
 const cacheModes = ['never', 'fallback', 'only'] as const;
@@ -149,12 +156,77 @@ export function parseCacheMode(flags: Pick<ScriptFlags, 'cache' | 'offline'>): P
 	return found;
 }
 
+/** The posts a page holds with --all (WordPress's most): fewer requests for a whole blog. */
+const allPerPage = 100;
+
+function listRequestOf(flags: ScriptFlags, format: OutputFormat, width: number, hyperlinks: HyperlinkMode | undefined, terminal: {readonly isTTY?: boolean}): ScriptRequest {
+	refuseWith('--list', flags, ['comments', 'related', 'neighbours', 'strict']);
+	const output = flags.output === undefined ? undefined : outputOf(flags, format);
+	if (!output) refuseWith('--list without -o', flags, ['bodyOnly', 'frontMatter', 'force']);
+	if (format === 'markdown' && !output) throw new UsageError('--format markdown is for posts only (and -o files); a list is printed as text, json or ndjson.');
+	if (flags.ids && (flags.format !== undefined || output || flags.fields !== undefined || flags.withContent)) throw new UsageError('--ids prints one ID a line: it takes no --format, --fields, --with-content or -o.');
+	const listFormat = output || format === 'markdown' ? 'text' : format;
+	const fields = flags.fields === undefined ? undefined : parseFields(flags.fields, format === 'ndjson' ? 'json' : format, listJsonFields);
+	if (flags.limit !== undefined && (!Number.isInteger(flags.limit) || flags.limit < 1)) throw new UsageError('--limit takes a whole number of at least 1.');
+	if (flags.all && flags.page !== undefined) throw new UsageError('--all and --page cannot be used together: --all reads every page.');
+	const since = flags.since === undefined ? undefined : parseTime('--since', flags.since, 'start');
+	const until = flags.until === undefined ? undefined : parseTime('--until', flags.until, 'end');
+	if (since !== undefined && until !== undefined && Date.parse(since) >= Date.parse(until)) throw new UsageError('--since must be before --until.');
+	const all = Boolean(flags.all);
+	if (output && !all && flags.limit === undefined) throw new UsageError('-o writes one file per post of --all (or --limit N).');
+	return {
+		kind: 'list',
+		page: flags.page ?? 1,
+		perPage: flags.perPage ?? (all || flags.limit !== undefined ? allPerPage : defaultPerPage),
+		format: listFormat,
+		// Piped, the text list is one post a line; --width or --hyperlinks always ask for the wrapped list.
+		lines: listFormat === 'text' && !terminal.isTTY && flags.width === undefined && flags.hyperlinks !== 'always',
+		ids: Boolean(flags.ids),
+		width,
+		hyperlinks,
+		fields,
+		all,
+		limit: flags.limit,
+		withContent: Boolean(flags.withContent),
+		since,
+		until,
+		output,
+	};
+}
+
+/** `-o TEMPLATE`: the files' format from --format, --front-matter (Markdown) or the template's extension. */
+function outputOf(flags: ScriptFlags, format: OutputFormat): OutputFiles {
+	const template = flags.output ?? '';
+	const problem = checkTemplate(template);
+	if (problem) throw new UsageError(problem);
+	if (format === 'ndjson') throw new UsageError('-o writes one file per post: text, markdown or json, not ndjson.');
+	const byExtension = /\.(?:md|markdown)$/i.test(template) ? 'markdown' : /\.json$/i.test(template) ? 'json' : /\.txt$/i.test(template) ? 'text' : undefined;
+	const fileFormat = flags.format !== undefined ? format : byExtension ?? (flags.frontMatter ? 'markdown' : 'text');
+	if (flags.frontMatter && fileFormat !== 'markdown') throw new UsageError('--front-matter goes with --format markdown.');
+	if (flags.bodyOnly && fileFormat === 'json') throw new UsageError('--body-only is for text and Markdown files.');
+	return {template, format: fileFormat, force: Boolean(flags.force), frontMatter: Boolean(flags.frontMatter), bodyOnly: Boolean(flags.bodyOnly)};
+}
+
+/**
+ * `--since 2026-01-01`, `--until 2026-01-31T12:00:00+01:00`: an ISO 8601 date or time, as a UTC time. A date
+ * alone is a whole day (UTC): --since from its start, --until to its end (the next day's start).
+ */
+function parseTime(flag: string, text: string, edge: 'start' | 'end'): string {
+	const trimmed = text.trim();
+	const dateOnly = /^\d{4}-\d\d-\d\d$/.test(trimmed);
+	const time = dateOnly ? Date.parse(`${trimmed}T00:00:00Z`) : /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?$/i.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
+	if (Number.isNaN(time)) throw new UsageError(`${flag} takes an ISO 8601 date or time (2026-01-31, 2026-01-31T12:00:00Z), not “${cleanLine(text)}”.`);
+	return new Date(dateOnly && edge === 'end' ? time + 86_400_000 : time).toISOString();
+}
+
 function postRequestOf(flags: ScriptFlags & {readonly post: string}, format: OutputFormat, width: number, hyperlinks: HyperlinkMode | undefined): ScriptRequest {
 	const bodyOnly = Boolean(flags.bodyOnly);
 	const frontMatter = Boolean(flags.frontMatter);
 	if (bodyOnly && format === 'json') throw new UsageError('--body-only is for text and Markdown; with --format json, --fields chooses what is printed.');
 	if (bodyOnly && flags.comments) throw new UsageError('--body-only and --comments cannot be used together: --body-only prints the body alone.');
 	if (frontMatter && format !== 'markdown') throw new UsageError('--front-matter goes with --format markdown.');
+	if (format === 'ndjson') throw new UsageError('--format ndjson is for lists (one post a line); a post is printed as text, markdown or json.');
+	refuseWith('--post', flags, ['all', 'limit', 'ids', 'withContent', 'since', 'until', 'output', 'force']);
 	const fields = flags.fields === undefined ? undefined : parseFields(flags.fields, format, postJsonFields);
 	if (bodyOnly) refuseWith('--body-only', flags, ['related', 'neighbours']);
 	const wants = (field: PostJsonField, flag: boolean | undefined, name: string): boolean => {
@@ -192,6 +264,14 @@ const flagNames = {
 	bodyOnly: '--body-only',
 	frontMatter: '--front-matter',
 	fields: '--fields',
+	all: '--all',
+	limit: '--limit',
+	ids: '--ids',
+	withContent: '--with-content',
+	since: '--since',
+	until: '--until',
+	output: '-o',
+	force: '--force',
 } as const;
 
 /** A flag that does not apply to the job is refused, not ignored: `--post 25 --page 3` is a mistake to say. */
@@ -214,7 +294,7 @@ function parseFormat(format: string | undefined): OutputFormat {
 	if (format === undefined) return 'text';
 	const wanted = format.trim().toLowerCase();
 	const found = formats.find(known => known === wanted);
-	if (!found) throw new UsageError(`--format is text, markdown or json, not “${cleanLine(format)}”.`);
+	if (!found) throw new UsageError(`--format is text, markdown, json or ndjson, not “${cleanLine(format)}”.`);
 	return found;
 }
 

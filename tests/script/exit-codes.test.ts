@@ -73,7 +73,7 @@ describe('exit code 2: usage or invalid input', () => {
 	});
 
 	test('an unknown format', async () => {
-		assertFailure(await runInProcess([demo.url, '--post', '5', '--format', 'yaml']), 2, /--format is text, markdown or json, not “yaml”/);
+		assertFailure(await runInProcess([demo.url, '--post', '5', '--format', 'yaml']), 2, /--format is text, markdown, json or ndjson, not “yaml”/);
 	});
 
 	test('--comment without --post', async () => {

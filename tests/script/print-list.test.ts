@@ -66,8 +66,8 @@ describe('blogterm SITE --list', () => {
 		assert.equal(list.total, total);
 	});
 
-	test('text: the page line, then each post\'s title, date, author, comments, ID and link', async () => {
-		const run = await runInProcess([demo.url, '--list']);
+	test('text (--width, or a terminal): the page line, then each post\'s title, date, author, comments, ID and link', async () => {
+		const run = await runInProcess([demo.url, '--list', '--width', '80']);
 		assert.equal(run.code, 0);
 		const lines = run.stdout.split('\n');
 		assert.equal(lines[0], `Page 1 of ${Math.ceil(total / 10)} · ${total} posts`);
@@ -88,10 +88,12 @@ describe('blogterm SITE --list', () => {
 		for (const link of links) assert.ok(lines.includes(link), `${link} is a line of its own`);
 	});
 
-	test('with neither --post nor --list, a pipe gets the list', async () => {
+	test('with neither --post nor --list, a pipe gets the list, one post a line: ID<TAB>DATE<TAB>TITLE<TAB>URL', async () => {
 		const run = await runInProcess([demo.url]);
 		assert.equal(run.code, 0);
-		assert.match(run.stdout.split('\n')[0]!, /^Page 1 of \d+ · \d+ posts$/);
+		const lines = run.stdout.trimEnd().split('\n');
+		assert.equal(lines.length, 10);
+		for (const line of lines) assert.match(line, /^\d+\t\d{4}-\d\d-\d\dT[^\t]+\t[^\t]+\thttp:\/\/127\.0\.0\.1:\d+\/\S+$/);
 	});
 
 	test('without SITE, prints the built-in demo blog (started and stopped by blogterm)', async () => {

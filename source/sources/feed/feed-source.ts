@@ -9,7 +9,7 @@ import {header, hostOf, type HttpClient} from '../../http/client.js';
 import {cleanLine} from '../../render/sanitize.js';
 import {checkHeldComment, type HeldCommentState} from '../../comments/held-comments.js';
 import {sendComment} from '../../comments/send-comment.js';
-import type {BlogSource, FetchOptions} from '../blog-source.js';
+import type {BlogSource, FetchOptions, ListOptions} from '../blog-source.js';
 import {BlogError, isBlogError} from '../../errors.js';
 import {rankRelatedPosts, type RankablePost} from '../related/rank.js';
 import {siteKey} from '../wordpress/discover-wordpress.js';
@@ -113,7 +113,7 @@ export class FeedSource implements BlogSource {
 		return this.#feedUrl;
 	}
 
-	async fetchPostPage(page: number, perPage: number, options: FetchOptions = {}): Promise<PostPage> {
+	async fetchPostPage(page: number, perPage: number, options: ListOptions = {}): Promise<PostPage> {
 		const size = Math.max(1, Math.floor(perPage));
 		const number = Math.max(1, Math.floor(page));
 		// One more than the page holds, so that a next page is known to exist.
@@ -126,9 +126,14 @@ export class FeedSource implements BlogSource {
 			totalPages: Math.ceil(total / size),
 			// A feed paged with ?paged=N tells no total: until its end is reached, it is "at least".
 			totalIsExact: this.#ended,
-			posts: this.#items.slice((number - 1) * size, number * size).map(item => toSummary(item)),
+			posts: this.#items.slice((number - 1) * size, number * size).map(item => (options.withContent ? this.#withContent(item) : toSummary(item))),
 			...this.#offline(),
 		};
+	}
+
+	/** An item as a post from what the feed holds, without reading its page (comments are not known open). */
+	#withContent(item: FeedItem): Post {
+		return {...toSummary(item), html: item.html, isSummaryOnly: item.isSummaryOnly, commentsOpen: false, ...this.#offline()};
 	}
 
 	async fetchPost(ref: PostRef, options: FetchOptions = {}): Promise<Post> {

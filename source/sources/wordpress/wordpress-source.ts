@@ -10,7 +10,7 @@ import {cleanLine} from '../../render/sanitize.js';
 import {checkHeldComment, type HeldCommentState} from '../../comments/held-comments.js';
 import {credentialSitesFromSettings, credentialsForSite, sendComment} from '../../comments/send-comment.js';
 import {rankRelatedPosts} from '../related/rank.js';
-import {wrongPasswordMessage, type BlogSource, type FetchOptions, type FetchPostOptions} from '../blog-source.js';
+import {wrongPasswordMessage, type BlogSource, type FetchOptions, type FetchPostOptions, type ListOptions} from '../blog-source.js';
 import {boundedItems, firstItemsOfJsonArray, maxItemsPerAnswer, networkCount} from '../clean.js';
 import {BlogError, isBlogError} from '../../errors.js';
 import {routeUrl, type ApiRoot, type QueryValue} from './api-root.js';
@@ -68,9 +68,11 @@ export class WordPressSource implements BlogSource {
 		return this.#root.url;
 	}
 
-	async fetchPostPage(page: number, perPage: number, options: FetchOptions = {}): Promise<PostPage> {
+	async fetchPostPage(page: number, perPage: number, options: ListOptions = {}): Promise<PostPage> {
 		const clampedPerPage = Math.max(1, Math.min(maxPerPage, Math.floor(perPage)));
-		const response = await this.#get('wp/v2/posts', {page, per_page: clampedPerPage, _embed: embed, _fields: summaryFields}, options);
+		// Only what was asked for goes in the query: the list the reader asks for stays the same request.
+		const dates = {after: serverAfter(options.since), before: serverBefore(options.until)};
+		const response = await this.#get('wp/v2/posts', {page, per_page: clampedPerPage, ...dates, _embed: embed, _fields: options.withContent ? `${summaryFields},modified,modified_gmt,content` : summaryFields}, options);
 		if (isPastTheEnd(response)) {
 			// WordPress's 400 for a page past the end carries no totals: ask for them in the smallest way.
 			const first = page > 1 ? await this.#get('wp/v2/posts', {page: 1, per_page: clampedPerPage, _fields: 'id'}, options) : response;
@@ -87,7 +89,7 @@ export class WordPressSource implements BlogSource {
 			page,
 			perPage: clampedPerPage,
 			...pageTotals(response, page, clampedPerPage, posts.length),
-			posts: posts.map(post => toPostSummary(post, counts.get(post.id))),
+			posts: posts.map(post => (options.withContent ? toPost(post, counts.get(post.id)) : toPostSummary(post, counts.get(post.id)))),
 			...(notes.length > 0 ? {notes} : {}),
 			...offline(response),
 			...fromCache(response, countsAnswer),
@@ -406,6 +408,16 @@ type FoundPost = {readonly found: WpPost; readonly response: HttpResponse};
  * A list page's totals from `X-WP-Total` and `X-WP-TotalPages`. A header that is missing or not a whole
  * number (-5, 1e309, abc) makes them unknown: what this page shows is then all that is known ("at least").
  */
+/** WordPress's `after` is "later than": a second before `since`, so a post at `since` itself is kept. */
+function serverAfter(since: string | undefined): string | undefined {
+	return since === undefined ? undefined : new Date(Date.parse(since) - 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** WordPress's `before` is "earlier than", as `until` is. */
+function serverBefore(until: string | undefined): string | undefined {
+	return until === undefined ? undefined : new Date(Date.parse(until)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 function pageTotals(response: HttpResponse, page: number, perPage: number, count: number): {total: number; totalPages: number; totalIsExact?: false} {
 	const total = networkCount(header(response, 'x-wp-total'));
 	const totalPages = networkCount(header(response, 'x-wp-totalpages'));
