@@ -1,4 +1,6 @@
-import type {ClientRequest, IncomingMessage} from 'node:http';
+import type {Agent as HttpAgent, ClientRequest, IncomingMessage} from 'node:http';
+import type {Agent as HttpsAgent} from 'node:https';
+import {agentsFor, ProxyAddressError, proxyFor, proxySettingsFrom, type ProxySettings} from './proxy.js';
 import got, {type Method, RequestError, type Response, type RetryObject} from 'got';
 import {BlogError} from '../errors.js';
 import {cleanLine} from '../render/sanitize.js';
@@ -125,6 +127,29 @@ export function toBlogError(error: unknown, url: string, limits: HttpLimits = cu
 	return new BlogError('network', `Could not reach ${host}: ${cleanLine(message || String(error))}.`, {cause: error});
 }
 
+/** Connection failures that, through a proxy, are the proxy's: every connection goes to it. */
+const proxyConnectCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+/** A failure through a proxy, said as the proxy's when it was (it could not be reached, it refused the tunnel). */
+function proxyError(error: unknown, url: string, proxy: URL, limits: HttpLimits): BlogError {
+	const blogError = toBlogError(error, url, limits);
+	const code = codeOf(error);
+	if (code === 'EPROXY') return new BlogError('network', `Could not read ${hostOf(url)} through the proxy ${proxy.host}: ${cleanLine((error as Error).message)}.`, {cause: error});
+	if (code !== undefined && proxyConnectCodes.has(code)) {
+		return new BlogError('network', `Could not reach the proxy ${proxy.host} (for ${hostOf(url)}): ${blogError.message.replace(/^.*?: /, '').replace(/\.$/, '')}.`, {cause: error});
+	}
+	return blogError;
+}
+
+/** The system's code of an error or of the error inside it. */
+function codeOf(error: unknown): string | undefined {
+	const code = (error as {code?: unknown}).code;
+	if (typeof code === 'string' && code !== '' && code !== 'ERR_GOT_REQUEST_ERROR') return code;
+	const inner = (error as {cause?: unknown}).cause;
+	const innerCode = inner === undefined || inner === null ? undefined : (inner as {code?: unknown}).code;
+	return typeof innerCode === 'string' ? innerCode : typeof code === 'string' ? code : undefined;
+}
+
 const retriedStatuses = new Set([502, 503, 504]);
 const retryAfterStatuses = new Set([429, 503]);
 const retriedErrorCodes = new Set(['ECONNRESET', 'EPIPE', 'EAI_AGAIN']);
@@ -172,10 +197,19 @@ function refusalOf(headers: Readonly<Record<string, string | string[] | undefine
 }
 
 /** What every request of one client lives within. */
-type ClientSettings = {readonly limits: HttpLimits; readonly scale: number};
+type ClientSettings = {
+	readonly limits: HttpLimits;
+	readonly scale: number;
+	/** The proxy a URL is asked through, with got's agents for it; undefined to go direct. */
+	readonly proxyFor?: (url: string) => {readonly proxy: URL; readonly agents: {http: HttpAgent; https: HttpsAgent}} | undefined;
+	/** Why the proxy variables cannot be used (HTTPS_PROXY=ftp://…): every request fails with it. */
+	readonly proxyProblem?: string;
+};
 
 /** One request: timeouts, retries (GET), redirects (GET), the body limit and decompression. Rejects with a BlogError. */
-async function send(method: Method, url: string, options: SendOptions, {limits, scale}: ClientSettings): Promise<RawResponse> {
+async function send(method: Method, url: string, options: SendOptions, {limits, scale, proxyFor: proxyOf, proxyProblem}: ClientSettings): Promise<RawResponse> {
+	if (proxyProblem) throw new BlogError('network', `Could not read ${hostOf(url)}: ${proxyProblem}`);
+	const proxied = proxyOf?.(url);
 	const isGet = method === 'GET';
 	let refused: RefusedOnHeader | undefined;
 	// The request's time limit counts from the start of the attempt that answered; decoding is within it.
@@ -187,6 +221,7 @@ async function send(method: Method, url: string, options: SendOptions, {limits, 
 			form: options.form,
 			json: options.json,
 			signal: options.signal,
+			...(proxied ? {agent: proxied.agents} : {}),
 			responseType: 'buffer',
 			// Decompressed below, within the body limit.
 			decompress: false,
@@ -242,6 +277,7 @@ async function send(method: Method, url: string, options: SendOptions, {limits, 
 	} catch (error) {
 		if (refused?.code === 'ERR_BODY_TOO_LARGE') throw toBlogError(Object.assign(new Error('too large'), {code: 'ERR_BODY_TOO_LARGE'}), url, limits);
 		if (refused?.code === 'ERR_TOO_MANY_ENCODINGS') throw toBlogError(new BodyDecodeError('ERR_TOO_MANY_ENCODINGS', String(refused.layers)), url, limits);
+		if (proxied) throw proxyError(error, url, proxied.proxy, limits);
 		throw toBlogError(error, url, limits);
 	}
 }
@@ -314,6 +350,11 @@ function pathOf(url: string): string {
 }
 
 export type HttpClientOptions = {
+	/**
+	 * The proxy: a URL (--proxy) for every address, false for none (the demo blog, on this machine), or by
+	 * default the environment's (`https_proxy`, `http_proxy`, `no_proxy`, upper case too), as curl reads them.
+	 */
+	readonly proxy?: string | false;
 	/** What kept copies are for when the blog cannot be reached; `fallback` by default (see CacheMode). */
 	readonly cacheMode?: CacheMode;
 	/**
@@ -343,10 +384,36 @@ export type HttpClient = {
 	postJson(url: string, json: unknown, options?: RequestOptions): Promise<HttpResponse>;
 };
 
+/** How a client reaches addresses: through the proxy its options or environment name, its agents made once. */
+function proxySettingsOf(proxy: string | false | undefined, environment: NodeJS.ProcessEnv): Pick<ClientSettings, 'proxyFor' | 'proxyProblem'> {
+	if (proxy === false) return {};
+	let proxies: ProxySettings | undefined;
+	try {
+		proxies = proxySettingsFrom(environment, proxy);
+	} catch (error) {
+		if (error instanceof ProxyAddressError) return {proxyProblem: error.message};
+		throw error;
+	}
+	if (!proxies) return {};
+	const agents = new Map<string, {http: HttpAgent; https: HttpsAgent}>();
+	return {
+		proxyFor(url) {
+			const found = proxyFor(url, proxies);
+			if (!found) return undefined;
+			let made = agents.get(found.href);
+			if (!made) {
+				made = agentsFor(found);
+				agents.set(found.href, made);
+			}
+			return {proxy: found, agents: made};
+		},
+	};
+}
+
 /** An HTTP client (got inside) with its own cache and limits. */
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 	const environment = options.environment ?? process.env;
-	const settings: ClientSettings = {limits: options.limits ?? currentHttpLimits(environment), scale: timeScale(environment)};
+	const settings: ClientSettings = {limits: options.limits ?? currentHttpLimits(environment), scale: timeScale(environment), ...proxySettingsOf(options.proxy, environment)};
 	const {cache} = options;
 	const cacheMode = options.cacheMode ?? 'fallback';
 	/** Origins that could not be reached when last asked (until one answers): their kept copies are offline copies. */

@@ -152,6 +152,9 @@ const flagDefinitions = {
 	until: {type: 'string'},
 	output: {type: 'string', shortFlag: 'o'},
 	force: {type: 'boolean'},
+	proxy: {type: 'string'},
+	timeout: {type: 'number'},
+	retries: {type: 'number'},
 	// Declared (not meow's autoHelp/autoVersion, which end the process): `--help SITE` is still a flag and a SITE.
 	help: {type: 'boolean', shortFlag: 'h'},
 	version: {type: 'boolean', shortFlag: 'V'},
@@ -262,8 +265,8 @@ async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<Comma
 		const {runScript} = await import('./run-script.js');
 		return {kind: 'done', exitCode: await runScript({site: input[0], flags}, io)};
 	}
-	for (const name of ['cache', 'offline'] as const) {
-		if (flags[name] !== undefined) throw new UsageError(`--${name} is for print mode (--print, --list); the reader shows what it kept when a blog cannot be reached`);
+	for (const name of ['cache', 'offline', 'proxy', 'timeout', 'retries'] as const) {
+		if (flags[name] !== undefined) throw new UsageError(`--${name} is for print mode (--print, --list); the reader uses the proxy variables and its own time limits`);
 	}
 	if (!(io.stdin as {isTTY?: boolean}).isTTY) {
 		throw new UsageError('the reader needs a terminal to read keys from; use --print, --list or --comment in scripts');

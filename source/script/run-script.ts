@@ -11,7 +11,7 @@ import {formatPostText} from './format-post-text.js';
 import {formatSentText} from './format-sent-text.js';
 import {readAllStdin} from './read-stdin.js';
 import {describeFailure, failureToJsonLine, ScriptFailure, type ExitCode} from './script-errors.js';
-import {parseCacheMode, parseScriptRequest, UsageError, type ScriptFlags, type ScriptRequest} from './script-request.js';
+import {parseHttpOptions, parseScriptRequest, UsageError, type ScriptFlags, type ScriptRequest} from './script-request.js';
 import {checkDraft, draftOf, sendScriptComment} from './send-script-comment.js';
 import {hyperlinkModeFromSettings, hyperlinksOn} from '../platform/hyperlinks.js';
 import {shouldColour, tolerateClosedReader, writeAll, writeFailureOf, type OutputStream} from './terminal-output.js';
@@ -41,9 +41,9 @@ export async function runScript({site, flags}: {site: string | undefined; flags:
 		if (draft) checkDraft(draft);
 		if (site !== undefined && !flags.demo && !flags.demoFeed) checkSiteAddress(site);
 
-		const cacheMode = parseCacheMode(flags);
+		const httpOptions = parseHttpOptions(flags);
 		resolved = await resolveSite(site, flags);
-		const source = await openBlog(httpClientFor(resolved, io.environment, cacheMode), resolved.url);
+		const source = await openBlog(httpClientFor(resolved, io.environment, httpOptions), resolved.url);
 		const output = await produce(source, request, draft, io);
 		await writeAll(io.stdout, output);
 		const writeFailure = writeFailureOf(io.stdout);

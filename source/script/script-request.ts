@@ -4,6 +4,8 @@ import {parseHyperlinkMode, type HyperlinkMode} from '../platform/hyperlinks.js'
 import type {PostParts} from './fetch-post-view.js';
 import {listJsonFields, postJsonFields, type PostJsonField} from './format-json.js';
 import {checkTemplate, type ListJob, type OutputFiles} from './run-list.js';
+import {parseProxyUrl} from '../http/proxy.js';
+import type {HttpRunOptions} from '../resolve-site.js';
 
 /** The flags print mode reads (a subset of the CLI's, which are assignable to this). */
 export type ScriptFlags = {
@@ -42,6 +44,9 @@ export type ScriptFlags = {
 	readonly until?: string;
 	readonly output?: string;
 	readonly force?: boolean;
+	readonly proxy?: string;
+	readonly timeout?: number;
+	readonly retries?: number;
 };
 
 /**
@@ -142,6 +147,20 @@ export function parseScriptRequest(flags: ScriptFlags, terminal: {readonly isTTY
 		return postRequestOf({...flags, post: flags.post}, format, width, hyperlinks);
 	}
 	return listRequestOf(flags, format, width, hyperlinks, terminal);
+}
+
+/** --cache, --proxy, --timeout and --retries, checked: how this run speaks HTTP. */
+export function parseHttpOptions(flags: ScriptFlags): HttpRunOptions {
+	if (flags.timeout !== undefined && (!Number.isFinite(flags.timeout) || flags.timeout <= 0 || flags.timeout > 3600)) throw new UsageError('--timeout takes a number of seconds, more than 0 and at most 3600.');
+	if (flags.retries !== undefined && (!Number.isInteger(flags.retries) || flags.retries < 0 || flags.retries > 10)) throw new UsageError('--retries takes a whole number from 0 to 10.');
+	if (flags.proxy !== undefined) {
+		try {
+			parseProxyUrl(flags.proxy, '--proxy');
+		} catch (error) {
+			throw new UsageError((error as Error).message);
+		}
+	}
+	return {cacheMode: parseCacheMode(flags), proxy: flags.proxy, timeoutSeconds: flags.timeout, retries: flags.retries};
 }
 
 const cacheModes = ['never', 'fallback', 'only'] as const;
