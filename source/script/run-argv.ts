@@ -153,6 +153,7 @@ const flagDefinitions = {
 	output: {type: 'string', shortFlag: 'o'},
 	force: {type: 'boolean'},
 	proxy: {type: 'string'},
+	color: {type: 'string'},
 	timeout: {type: 'number'},
 	retries: {type: 'number'},
 	// Declared (not meow's autoHelp/autoVersion, which end the process): `--help SITE` is still a flag and a SITE.

@@ -11,7 +11,8 @@ import {formatPostText} from './format-post-text.js';
 import {formatSentText} from './format-sent-text.js';
 import {readAllStdin} from './read-stdin.js';
 import {describeFailure, failureToJsonLine, ScriptFailure, type ExitCode} from './script-errors.js';
-import {parseHttpOptions, parseScriptRequest, UsageError, type ScriptFlags, type ScriptRequest} from './script-request.js';
+import {isBlogError} from '../errors.js';
+import {parseColorMode, parseHttpOptions, parseScriptRequest, type ColorMode, UsageError, type ScriptFlags, type ScriptRequest} from './script-request.js';
 import {checkDraft, draftOf, sendScriptComment} from './send-script-comment.js';
 import {hyperlinkModeFromSettings, hyperlinksOn} from '../platform/hyperlinks.js';
 import {shouldColour, tolerateClosedReader, writeAll, writeFailureOf, type OutputStream} from './terminal-output.js';
@@ -33,18 +34,30 @@ export async function runScript({site, flags}: {site: string | undefined; flags:
 	const stopTolerating = tolerateClosedReader(io.stdout);
 	let resolved: ResolvedSite | undefined;
 	try {
-		const request = parseScriptRequest(flags, io.stdout);
+		// A post's URL alone is enough: `blogterm https://blog.example/2024/01/slug/` prints that post.
+		const postUrl = impliedPostUrl(site, flags);
+		const request = parseScriptRequest(postUrl ? {...flags, post: postUrl} : flags, io.stdout);
 		// Everything that can be checked without the network is checked first: a bad comment sends nothing.
 		const draft = request.kind === 'comment'
 			? draftOf(request, request.text === '-' ? await readAllStdin(io.stdin) : request.text)
 			: undefined;
 		if (draft) checkDraft(draft);
-		if (site !== undefined && !flags.demo && !flags.demoFeed) checkSiteAddress(site);
+		// `--post URL` without SITE: the URL's blog (found from the post's own page, as from a SITE).
+		const siteToRead = site ?? (request.kind !== 'list' && request.ref.kind === 'url' && !flags.demo && !flags.demoFeed ? request.ref.url : undefined);
+		if (siteToRead !== undefined && !flags.demo && !flags.demoFeed) checkSiteAddress(siteToRead);
 
 		const httpOptions = parseHttpOptions(flags);
-		resolved = await resolveSite(site, flags);
+		resolved = await resolveSite(siteToRead, flags);
 		const source = await openBlog(httpClientFor(resolved, io.environment, httpOptions), resolved.url);
-		const output = await produce(source, request, draft, io);
+		const color = parseColorMode(flags.color);
+		let output: string;
+		try {
+			output = await produce(source, request, draft, io, color);
+		} catch (error) {
+			// A SITE with a path that names no post is a blog's home in a folder (blog.example/notes/): its list.
+			if (!postUrl || !isBlogError(error) || error.kind !== 'not-found') throw error;
+			output = await produce(source, parseScriptRequest(flags, io.stdout), draft, io, color);
+		}
 		await writeAll(io.stdout, output);
 		const writeFailure = writeFailureOf(io.stdout);
 		if (writeFailure) throw new ScriptFailure(exitCodes.unreadable, `could not write the output: ${writeFailure}`, 'write_failed');
@@ -57,8 +70,9 @@ export async function runScript({site, flags}: {site: string | undefined; flags:
 	}
 }
 
-async function produce(source: BlogSource, request: ScriptRequest, draft: ReturnType<typeof draftOf> | undefined, io: ScriptIo): Promise<string> {
-	const colour = shouldColour(io.stdout, io.environment);
+async function produce(source: BlogSource, request: ScriptRequest, draft: ReturnType<typeof draftOf> | undefined, io: ScriptIo, color: ColorMode): Promise<string> {
+	// --color always|never decides; auto (the default) as FORCE_COLOR, NO_COLOR and the terminal say.
+	const colour = color === 'auto' ? shouldColour(io.stdout, io.environment) : color === 'always';
 	// Off in print mode unless asked for (--hyperlinks always, or "hyperlinks": "always" in settings.json).
 	const hyperlinks = hyperlinksOn(request.hyperlinks ?? hyperlinkModeFromSettings(io.environment), {printMode: true, stream: io.stdout, environment: io.environment});
 	switch (request.kind) {
@@ -99,6 +113,28 @@ export async function reportFailure(error: unknown, asJson: boolean, io: Pick<Sc
 export function wantsJsonErrors(format: string | undefined): boolean {
 	const wanted = format?.trim().toLowerCase();
 	return wanted === 'json' || wanted === 'ndjson';
+}
+
+/** Flags that ask for a list: with any of them, a SITE with a path is the blog, not a post. */
+const listFlags = ['list', 'page', 'perPage', 'all', 'limit', 'ids', 'withContent', 'since', 'until', 'output'] as const;
+
+/**
+ * SITE as a post's URL, when it looks like one and nothing else was asked: a path beyond the home page
+ * (or `?p=ID`) that is not a feed's or the REST API's. Undefined otherwise.
+ */
+function impliedPostUrl(site: string | undefined, flags: ScriptFlags): string | undefined {
+	if (site === undefined || flags.post !== undefined || flags.comment !== undefined || flags.demo || flags.demoFeed) return undefined;
+	if (listFlags.some(name => flags[name] !== undefined && flags[name] !== false)) return undefined;
+	let url: URL;
+	try {
+		url = new URL(normaliseSiteUrl(site));
+	} catch {
+		return undefined;
+	}
+	if (/^\d+$/.test(url.searchParams.get('p') ?? '')) return url.toString();
+	if (url.pathname === '/' || url.search !== '' || /\/wp-json(?:\/|$)/.test(url.pathname)) return undefined;
+	if (/(?:^|\/)(?:feed|rss|rss2|atom|comments\/feed)\/?$|\.(?:xml|rss|rdf|atom|json)$/i.test(url.pathname)) return undefined;
+	return url.toString();
 }
 
 /** A SITE that is not a web address is a usage error (2), not a site that is not a blog (6). */

@@ -47,7 +47,18 @@ export type ScriptFlags = {
 	readonly proxy?: string;
 	readonly timeout?: number;
 	readonly retries?: number;
+	readonly color?: string;
 };
+
+/** --color: always and never win over the environment; auto lets FORCE_COLOR, NO_COLOR and the terminal decide. */
+export type ColorMode = 'auto' | 'always' | 'never';
+
+export function parseColorMode(color: string | undefined): ColorMode {
+	if (color === undefined) return 'auto';
+	const wanted = color.trim().toLowerCase();
+	if (wanted === 'auto' || wanted === 'always' || wanted === 'never') return wanted;
+	throw new UsageError(`--color is auto, always or never, not “${cleanLine(color)}”.`);
+}
 
 /**
  * What print mode does with the copies kept on disk: `fresh` (the default) fails when the blog cannot
@@ -111,6 +122,7 @@ const formats: readonly OutputFormat[] = ['text', 'markdown', 'json', 'ndjson'];
 
 /** Reads the flags into a request, or throws a UsageError saying what is wrong with them. */
 export function parseScriptRequest(flags: ScriptFlags, terminal: {readonly isTTY?: boolean; readonly columns?: number}): ScriptRequest {
+	parseColorMode(flags.color);
 	const cache = parseCacheMode(flags);
 	if (flags.comment !== undefined && cache === 'only') throw new UsageError(`${flags.offline ? '--offline' : '--cache only'} cannot send a comment: a comment needs the blog.`);
 	const format = parseFormat(flags.format);

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import {after, before, describe, test} from 'node:test';
+import {startTestDemo, type TestDemo} from '../helpers/demo.js';
+import {runInProcess} from './run-cli.js';
+
+/*
+The conventions a shell user expects (issue 18): a post's URL alone, short flags, --color.
+*/
+
+let demo: TestDemo;
+let postUrl: string;
+
+before(async () => {
+	demo = await startTestDemo();
+	const {body} = await demo.rest<Array<{link: string}>>('wp/v2/posts?slug=watering-schedules-with-cron');
+	postUrl = body[0]!.link;
+});
+
+after(async () => demo.stop());
+
+describe('a post URL alone', () => {
+	test('SITE that is a post\'s URL prints that post', async () => {
+		const run = await runInProcess([postUrl]);
+		assert.equal(run.code, 0, run.stderr);
+		assert.match(run.stdout, /^Watering Schedules with cron\n/);
+	});
+
+	test('--post URL without SITE reads the URL\'s blog', async () => {
+		const run = await runInProcess(['--post', postUrl, '--format', 'json', '--fields', 'slug']);
+		assert.equal(run.code, 0, run.stderr);
+		assert.equal((JSON.parse(run.stdout) as {slug: string}).slug, 'watering-schedules-with-cron');
+	});
+
+	test('a SITE with a path that names no post is the blog (its list), and --list keeps a path a SITE', async () => {
+		const run = await runInProcess([new URL('no/such/post/', demo.url).toString(), '--ids']);
+		assert.equal(run.code, 0, run.stderr);
+		assert.match(run.stdout, /^\d+\n/);
+		const list = await runInProcess([postUrl, '--list', '--ids']);
+		assert.equal(list.code, 0, list.stderr);
+		assert.equal(list.stdout.trimEnd().split('\n').length, 10);
+	});
+});
+
+describe('short flags and --color', () => {
+	test('-l, -p, -f, -w, -h and -V are --list, --post, --format, --width, --help and --version', async () => {
+		assert.equal((await runInProcess([demo.url, '-l', '-f', 'json'])).code, 0);
+		const post = await runInProcess([demo.url, '-p', 'watering-schedules-with-cron', '-w', '40']);
+		assert.equal(post.code, 0, post.stderr);
+		for (const line of post.stdout.split('\n')) assert.ok(line.length <= 40 || /^https?:\/\/\S+$/.test(line.trim()), line);
+		assert.match((await runInProcess(['-h'])).stdout, /Usage/);
+		assert.match((await runInProcess(['-V'])).stdout, /^\d+\.\d+\.\d+\n$/);
+	});
+
+	test('--color always colours a pipe, never beats FORCE_COLOR; a bad value is refused', async () => {
+		const always = await runInProcess([postUrl, '--no-related', '--color', 'always']);
+		assert.match(always.stdout, /\u001B\[/);
+		const never = await runInProcess([postUrl, '--no-related', '--color', 'never'], {env: {FORCE_COLOR: '1'}});
+		assert.doesNotMatch(never.stdout, /\u001B\[/);
+		const bad = await runInProcess([postUrl, '--color', 'sometimes']);
+		assert.equal(bad.code, 2);
+		assert.match(bad.errorLines[0]!, /^blogterm: --color is auto, always or never, not “sometimes”\.$/);
+	});
+});
