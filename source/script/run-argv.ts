@@ -27,9 +27,16 @@ const helpText = `
 
 	Scripts (print mode: when --print, --list or --comment is given, or stdout is not a terminal)
 	  --print             Print the post given by --post (or the list) and exit
-	  --list              Print a page of the post list
+	  -p, --post REF      The post to print; SITE may be the post's URL alone
+	  -l, --list          Print a page of the post list (piped: ID<TAB>DATE<TAB>TITLE<TAB>URL)
 	  --page N            The list page to print (default 1)
-	  --format F          text | markdown | json  (default text; markdown for posts only)
+	  --all               Every page of the list (100 posts a request); --limit N: at most N posts
+	  --ids               One post ID a line
+	  --since DATE        Posts from DATE, --until DATE: before its end (ISO 8601 date or time)
+	  --with-content      Each list entry's text and html too (json, ndjson)
+	  -o, --output TMPL   With --all: one file per post, named from {id} {slug} {date} {title}
+	                      (format from --format or the extension; --force overwrites)
+	  -f, --format F      text | markdown | json | ndjson  (default text; ndjson: a list, a post a line)
 	  --comments          Include the comment thread with a post
 	  --no-related        Do not fetch (or print) a post's related posts
 	  --no-neighbours     Do not fetch (or print) its previous and next posts
@@ -40,7 +47,8 @@ const helpText = `
 	  --body-only         The body alone, in text or Markdown (no byline, related, « »)
 	  --front-matter      Markdown with a YAML header: title, date, modified, slug, link,
 	                      author, categories, tags
-	  --width N           Wrap text to N columns, 1 to 1000 (default: the terminal's width, 80 when piped)
+	  -w, --width N       Wrap text to N columns, 1 to 1000 (default: the terminal's width, 80 when piped)
+	  --color WHEN        auto | always | never (auto: FORCE_COLOR, NO_COLOR, a terminal)
 	  --comment TEXT      Send a comment on --post (TEXT, or - to read it from stdin)
 	  --name NAME         The commenter's name (required with --comment)
 	  --email EMAIL       The commenter's email (required with --comment; never shown)
@@ -50,6 +58,11 @@ const helpText = `
 	                      by default none (fresh or fail, exit 1); fallback prints it,
 	                      marked "offline"; only reads nothing else; never keeps none
 	  --offline           The same as --cache only: no network at all
+	  --proxy URL         An http:// proxy for every request (default: HTTPS_PROXY,
+	                      HTTP_PROXY and NO_PROXY, as curl reads them)
+	  --timeout SECONDS   The most a request may take, all of it (default 30)
+	  --retries N         How often a GET is retried on 502/503/504 or a reset (default 2);
+	                      a comment is never retried
 
 	Many blogs (print mode)
 	  --follow URL        Follow a blog (found as SITE is); --folder NAME puts it in a folder
@@ -64,8 +77,8 @@ const helpText = `
 	  --river             Posts across the blogs you follow, newest first (--unread,
 	                      --page N, --per-page N, --folder NAME, --format text|json)
 
-	  --help              Show this help
-	  --version           Show the version
+	  -h, --help          Show this help
+	  -V, --version       Show the version
 
 	Keys in the reader
 	  ↑/↓ j/k move · Enter open · Esc/q back (q on the list quits)
@@ -78,10 +91,13 @@ const helpText = `
 	  text                Title, byline, the body with numbered links, Related Posts,
 	                      « previous / next », and the thread with --comments
 	  markdown            The same as Markdown, to paste into another blog
-	  json                One document: a post {id, title, link, date, author, categories,
-	                      tags, excerpt, text, html, commentsOpen, commentCount, previous,
-	                      next, related[, comments]}, a list {page, totalPages, total, posts},
-	                      or a sent comment {status: "approved" | "held", id, link}
+	  json                One document, schemaVersion first: a post {id, title, slug, link,
+	                      date, modified, author, categories, tags, excerpt, text, html,
+	                      protected, summaryOnly, commentsOpen, commentCount, previous,
+	                      next, related, offline[, comments]}, a list {page, totalPages,
+	                      total, totalIsExact, offline, posts}, or a sent comment
+	                      {status: "approved" | "held", id, link}; missing is null
+	  ndjson              A list, one JSON object per post per line, as each page arrives
 	  Errors are one line on stderr, "blogterm: …". No colour when stdout is not a
 	  terminal; FORCE_COLOR=1 turns it on, NO_COLOR turns it off.
 
@@ -103,6 +119,9 @@ const helpText = `
 	  $ blogterm --river --unread --format json | jq -r '.posts[] | "\\(.blog.title): \\(.title)"'
 	  $ blogterm blog.example --list --format json | jq '.posts[].title'
 	  $ blogterm blog.example --post hello-world --format markdown > hello.md
+	  $ blogterm https://blog.example/2024/01/hello-world/ --no-related --no-neighbours
+	  $ blogterm blog.example --all -o '{slug}.md' --front-matter
+	  $ blogterm blog.example --all --format ndjson --since 2026-01-01 | jq -r .title
 	  $ blogterm blog.example --post 'https://blog.example/?p=42' --comments --format json | jq '.comments | length'
 	  $ echo "Thanks!" | blogterm blog.example --post 42 --comment - --name Ada --email ada@example.com
 	  $ blogterm blog.example --post 42 --comment "Seconded." --reply-to 7 --name Ada --email ada@example.com --format json
