@@ -11,7 +11,8 @@ import {formatPostText} from './format-post-text.js';
 import {formatSentText} from './format-sent-text.js';
 import {readAllStdin} from './read-stdin.js';
 import {describeFailure, failureToJsonLine, ScriptFailure, type ExitCode} from './script-errors.js';
-import {isBlogError} from '../errors.js';
+import {BlogError, isBlogError} from '../errors.js';
+import {cleanLine} from '../render/sanitize.js';
 import {parseColorMode, parseHttpOptions, parseScriptRequest, type ColorMode, UsageError, type ScriptFlags, type ScriptRequest} from './script-request.js';
 import {checkDraft, draftOf, sendScriptComment} from './send-script-comment.js';
 import {hyperlinkModeFromSettings, hyperlinksOn} from '../platform/hyperlinks.js';
@@ -63,7 +64,7 @@ export async function runScript({site, flags}: {site: string | undefined; flags:
 		if (writeFailure) throw new ScriptFailure(exitCodes.unreadable, `could not write the output: ${writeFailure}`, 'write_failed');
 		return exitCodes.ok;
 	} catch (error) {
-		return reportFailure(error, wantsJsonErrors(flags.format), io);
+		return reportFailure(plainHttpHint(error, site), wantsJsonErrors(flags.format), io);
 	} finally {
 		stopTolerating();
 		await resolved?.close().catch(() => undefined);
@@ -113,6 +114,25 @@ export async function reportFailure(error: unknown, asJson: boolean, io: Pick<Sc
 export function wantsJsonErrors(format: string | undefined): boolean {
 	const wanted = format?.trim().toLowerCase();
 	return wanted === 'json' || wanted === 'ndjson';
+}
+
+/**
+ * `blog.example:8080` means https; a server there that speaks plain http breaks the TLS handshake (a
+ * wrong version, a reset). Say what to try instead of "the connection was reset".
+ */
+function plainHttpHint(error: unknown, site: string | undefined): unknown {
+	if (site === undefined || /^[a-z][a-z\d+.-]*:\/\//i.test(site.trim()) || !isBlogError(error) || error.kind !== 'network') return error;
+	let system = '';
+	for (let cause: unknown = error.cause, depth = 0; depth < 4 && cause !== null && typeof cause === 'object'; depth++, cause = (cause as {cause?: unknown}).cause) {
+		const code = (cause as {code?: unknown}).code;
+		if (typeof code === 'string' && code !== '' && code !== 'ERR_GOT_REQUEST_ERROR') {
+			system = code;
+			break;
+		}
+	}
+	if (!/SSL|EPROTO|ECONNRESET|TLS/.test(system)) return error;
+	const host = cleanLine(site.trim().replace(/\/.*$/, ''));
+	return new BlogError('network', `${host} did not answer https; try http://${cleanLine(site.trim())}`, {cause: error});
 }
 
 /** Flags that ask for a list: with any of them, a SITE with a path is the blog, not a post. */

@@ -41,6 +41,17 @@ describe('a post URL alone', () => {
 	});
 });
 
+describe('a bare host:port that answers plain http', () => {
+	test('says to try http:// instead of "the connection was reset"', async () => {
+		const site = new URL(demo.url).host;
+		const run = await runInProcess([site, '--list', '--format', 'json'], {env: {BLOGTERM_TIMEOUT_SCALE: '0.01'}});
+		assert.equal(run.code, 1, run.stderr);
+		const error = (JSON.parse(run.stderr) as {error: {code: string; message: string}}).error;
+		assert.equal(error.message, `${site} did not answer https; try http://${site}`);
+		assert.equal((await runInProcess([`http://${site}`, '--list', '--ids'])).code, 0, 'as the hint says');
+	});
+});
+
 describe('short flags and --color', () => {
 	test('-l, -p, -f, -w, -h and -V are --list, --post, --format, --width, --help and --version', async () => {
 		assert.equal((await runInProcess([demo.url, '-l', '-f', 'json'])).code, 0);
