@@ -286,7 +286,8 @@ async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<Comma
 		return {kind: 'done', exitCode: await runScript({site: input[0], flags}, io)};
 	}
 	for (const name of ['cache', 'offline', 'proxy', 'timeout', 'retries'] as const) {
-		if (flags[name] !== undefined) throw new UsageError(`--${name} is for print mode (--print, --list); the reader uses the proxy variables and its own time limits`);
+		// A boolean flag not given is false, not undefined.
+		if (flags[name] !== undefined && flags[name] !== false) throw new UsageError(`--${name} is for print mode (--print, --list); the reader uses the proxy variables and its own time limits`);
 	}
 	if (!(io.stdin as {isTTY?: boolean}).isTTY) {
 		throw new UsageError('the reader needs a terminal to read keys from; use --print, --list or --comment in scripts');

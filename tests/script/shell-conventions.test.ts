@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
 import {startTestDemo, type TestDemo} from '../helpers/demo.js';
-import {runInProcess} from './run-cli.js';
+import {PassThrough} from 'node:stream';
+import {runCommandLine} from '../../source/script/run-argv.js';
+import {runInProcess, temporaryHome} from './run-cli.js';
+import {rmSync} from 'node:fs';
 
 /*
 The conventions a shell user expects (issue 18): a post's URL alone, short flags, --color.
@@ -49,6 +52,38 @@ describe('a bare host:port that answers plain http', () => {
 		const error = (JSON.parse(run.stderr) as {error: {code: string; message: string}}).error;
 		assert.equal(error.message, `${site} did not answer https; try http://${site}`);
 		assert.equal((await runInProcess([`http://${site}`, '--list', '--ids'])).code, 0, 'as the hint says');
+	});
+});
+
+describe('in a terminal', () => {
+	let home: string;
+	before(() => {
+		home = temporaryHome();
+	});
+	after(() => rmSync(home, {recursive: true, force: true}));
+
+	/** A terminal's streams: stdout and stdin are TTYs, so the reader would open. */
+	function terminalIo() {
+		const stdout = Object.assign(new PassThrough(), {isTTY: true, columns: 80});
+		const stdin = Object.assign(new PassThrough(), {isTTY: true});
+		const stderr = new PassThrough();
+		let errors = '';
+		stderr.on('data', (chunk: Buffer) => {
+			errors += chunk.toString('utf8');
+		});
+		// A home of its own: nothing kept in anyone's cache is read.
+		return {io: {stdout, stderr, stdin, environment: {...process.env, BLOGTERM_HOME: home}}, errors: () => errors};
+	}
+
+	test('SITE alone opens the reader; print-mode flags without print mode are refused (exit 2)', async () => {
+		const plain = terminalIo();
+		const reader = await runCommandLine([demo.url], plain.io);
+		assert.equal(reader.kind, 'reader', plain.errors());
+		const offline = terminalIo();
+		assert.deepEqual(await runCommandLine([demo.url, '--offline'], offline.io), {kind: 'done', exitCode: 2});
+		assert.match(offline.errors(), /^blogterm: --offline is for print mode/);
+		const printed = terminalIo();
+		assert.deepEqual(await runCommandLine([demo.url, '--list', '--offline', '--ids'], printed.io), {kind: 'done', exitCode: 1}, 'print mode takes it (nothing kept: offline)');
 	});
 });
 
