@@ -34,6 +34,15 @@ describe('a post URL alone', () => {
 		assert.equal((JSON.parse(run.stdout) as {slug: string}).slug, 'watering-schedules-with-cron');
 	});
 
+	test('a post URL on another host is not matched by its slug (nor its ?p=) alone: exit 3', async () => {
+		const elsewhere = postUrl.replace(/^http:\/\/127\.0\.0\.1:\d+\//, 'https://other.example/');
+		for (const url of [elsewhere, 'https://other.example/?p=5']) {
+			const run = await runInProcess([demo.url, '--post', url]);
+			assert.equal(run.code, 3, run.stderr);
+			assert.match(run.errorLines[0]!, /that address is on another site \(other\.example\)/);
+		}
+	});
+
 	test('a SITE with a path that names no post is the blog (its list), and --list keeps a path a SITE', async () => {
 		const run = await runInProcess([new URL('no/such/post/', demo.url).toString(), '--ids']);
 		assert.equal(run.code, 0, run.stderr);

@@ -180,11 +180,23 @@ export class WordPressSource implements BlogSource {
 		if (ref.kind === 'id') return this.#postById(ref.id, options, password);
 		if (ref.kind === 'slug') return this.#postBySlug(ref.slug, options);
 		const url = new URL(ref.url);
+		// A post's URL names its site: on another host, a slug that happens to match here is not that post.
+		if (!this.#isOwnHost(url)) throw this.#notFound(`at ${cleanLine(ref.url)}: that address is on another site (${cleanLine(url.host)})`);
 		const idParameter = url.searchParams.get('p') ?? url.searchParams.get('page_id');
 		if (idParameter && /^\d+$/.test(idParameter)) return this.#postById(Number(idParameter), options);
 		const slug = url.pathname.split('/').filter(Boolean).pop();
 		if (!slug) throw this.#notFound(`at ${cleanLine(ref.url)}`);
 		return this.#postBySlug(decodeURIComponent(slug), options);
+	}
+
+	/** Whether a URL is on this blog's host: its own, its REST API's, or the one it was opened at (www. or not). */
+	#isOwnHost(url: URL): boolean {
+		const bare = (host: string) => host.toLowerCase().replace(/^www\./, '');
+		const own = [this.site.url, this.#root.url, this.#installUrl, this.#namedSite].flatMap(address => {
+			if (!address || !URL.canParse(address)) return [];
+			return [bare(new URL(address).hostname)];
+		});
+		return own.includes(bare(url.hostname));
 	}
 
 	async #postById(id: number | string, options: FetchOptions, password?: string): Promise<FoundPost> {
