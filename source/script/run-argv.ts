@@ -30,12 +30,15 @@ const helpText = `
 	  -p, --post REF      The post to print; SITE may be the post's URL alone
 	  -l, --list          Print a page of the post list (piped: ID<TAB>DATE<TAB>TITLE<TAB>URL)
 	  --page N            The list page to print (default 1)
-	  --all               Every page of the list (100 posts a request); --limit N: at most N posts
+	  --all               Every page of the list (100 posts a request)
+	  --limit N           At most N posts, across pages
 	  --ids               One post ID a line
-	  --since DATE        Posts from DATE, --until DATE: before its end (ISO 8601 date or time)
+	  --since DATE        Posts from DATE (ISO 8601 date or time; a date is the whole day, UTC)
+	  --until DATE        Posts until DATE (a date: until its end)
 	  --with-content      Each list entry's text and html too (json, ndjson)
 	  -o, --output TMPL   With --all: one file per post, named from {id} {slug} {date} {title}
-	                      (format from --format or the extension; --force overwrites)
+	                      (format from --format or the extension)
+	  --force             With -o: overwrite files that exist (never by default)
 	  -f, --format F      text | markdown | json | ndjson  (default text; ndjson: a list, a post a line)
 	  --comments          Include the comment thread with a post
 	  --no-related        Do not fetch (or print) a post's related posts

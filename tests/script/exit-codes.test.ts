@@ -40,7 +40,9 @@ describe('--help', () => {
 	test('documents every print-mode flag, the formats and the exit codes, and exits 0', async () => {
 		const run = await runInProcess(['--list', '--help']);
 		assert.equal(run.code, 0);
-		for (const flag of ['--post', '--print', '--list', '--page', '--per-page', '--format', '--comments', '--width', '--comment', '--name', '--email', '--website', '--reply-to']) {
+		for (const flag of ['--post', '--print', '--list', '--page', '--per-page', '--format', '--comments', '--width', '--comment', '--name', '--email', '--website', '--reply-to',
+			'--cache', '--offline', '--no-related', '--no-neighbours', '--strict', '--fields', '--body-only', '--front-matter', '--all', '--limit', '--ids', '--with-content',
+			'--since', '--until', '--output', '--force', '--proxy', '--timeout', '--retries', '--color', '-h,', '-V,', '-l,', '-p,', '-f,', '-w,', '-o,']) {
 			assert.ok(run.stdout.includes(flag), flag);
 		}
 		for (const code of ['0  done', '1  the blog could not be read', '2  usage: unknown or conflicting flags', '3  no such post', '4  the blog refused the comment', '5  it is not known whether the comment arrived', '6  the site is not a blog']) {
