@@ -7,7 +7,8 @@ import {startTestDemo, type TestDemo} from '../helpers/demo.js';
 import {answerAsWordPress, startFakeWordPress, type FakeBlog} from '../helpers/fake-wordpress.js';
 import {startTestServer, type TestServer} from '../helpers/http-server.js';
 import {criticalErrorPage, formErrors, wpDiePage} from '../comments/wordpress-answers.js';
-import {neverAnswer, refusedUrl, startFaultServer} from '../reliability/fault-server.js';
+import {neverAnswer, refusedUrl, selfSignedCertificate, startFaultServer} from '../reliability/fault-server.js';
+import {specialPosts} from '../../source/demo/content/index.js';
 import {runCommandLine} from '../../source/script/run-argv.js';
 import {builtCli, ensureBuilt, repoRoot, runInProcess, temporaryHome, type CliRun} from './run-cli.js';
 
@@ -154,6 +155,23 @@ describe('--format json: an error is one JSON object on stderr', () => {
 			assert.equal(jsonErrorOf(run).code, 'server_error');
 		} finally {
 			await crashing.close();
+		}
+	});
+
+	test('a protected post: password_required (3) without --password, rest_post_incorrect_password (2) with a wrong one; tls for a bad certificate (1)', async () => {
+		const missing = await runInProcess([demo.url, '--post', specialPosts.passwordProtected, '--format', 'json']);
+		assert.equal(missing.code, 3);
+		assert.equal(jsonErrorOf(missing).code, 'password_required');
+		const wrong = await runInProcess([demo.url, '--post', specialPosts.passwordProtected, '--password', 'open sesame', '--format', 'json']);
+		assert.equal(wrong.code, 2);
+		assert.deepEqual(jsonErrorOf(wrong), {code: 'rest_post_incorrect_password', exit: 2, message: 'That password is not right.'});
+		const secure = await startFaultServer({tls: selfSignedCertificate()});
+		try {
+			const run = await runInProcess([secure.url, '--list', '--format', 'json']);
+			assert.equal(run.code, 1);
+			assert.equal(jsonErrorOf(run).code, 'tls');
+		} finally {
+			await secure.close();
 		}
 	});
 
