@@ -27,16 +27,16 @@ export type PostView = {
 	readonly unavailable?: readonly UnavailablePart[];
 };
 
-/** Which parts to fetch besides the post: each costs its own requests. */
-export type PostParts = {readonly neighbours: boolean; readonly related: boolean; readonly comments: boolean};
+/** Which parts to fetch besides the post: each costs its own requests (the comment count too, on WordPress). */
+export type PostParts = {readonly neighbours: boolean; readonly related: boolean; readonly comments: boolean; readonly commentCount?: boolean};
 
 /**
  * The post, then the parts asked for, at once. A part that fails does not lose the post: it is left
  * out and named in `unavailable` (the post itself failing still rejects).
  */
 export async function fetchPostView(source: BlogSource, ref: PostRef, options: {readonly parts: PostParts; readonly password?: string}): Promise<PostView> {
-	const post = await fetchReadablePost(source, ref, options.password);
 	const {parts} = options;
+	const post = await fetchReadablePost(source, ref, options.password, parts.commentCount);
 	const [neighbours, related, comments] = await Promise.allSettled([
 		parts.neighbours ? source.fetchNeighbours(post) : undefined,
 		parts.related ? source.fetchRelated(post, relatedLimit) : undefined,
@@ -68,8 +68,8 @@ export const partNames: Readonly<Record<PostPart, string>> = {
  * The post, with its password when it is password protected (`--password`). A protected post without its
  * password fails with exit code 3: `“Members only” is password protected: give --password`.
  */
-export async function fetchReadablePost(source: BlogSource, ref: PostRef, password: string | undefined): Promise<Post> {
-	const post = await source.fetchPost(ref, password === undefined ? {} : {password});
+export async function fetchReadablePost(source: BlogSource, ref: PostRef, password: string | undefined, withCommentCount = true): Promise<Post> {
+	const post = await source.fetchPost(ref, {...(password === undefined ? {} : {password}), ...(withCommentCount ? {} : {withCommentCount: false})});
 	if (isLocked(post)) throw new ScriptFailure(exitCodes.notFound, `“${post.title}” is password protected: give --password`, 'password_required');
 	return post;
 }

@@ -148,6 +148,7 @@ describe('parts not wanted are not fetched', () => {
 			assert.equal(post['schemaVersion'], 1);
 			assert.match(String(post['text']), /The seventh post/);
 			assert.ok(!requestUrls(server).some(url => isNeighbourRequest(url) || isRelatedRequest(url)), requestUrls(server).join('\n'));
+			assert.ok(!requestUrls(server).some(url => url.pathname.endsWith('/wp/v2/comments')), 'no comment count was asked for');
 			server.requests.length = 0;
 			const withNext = JSON.parse((await runInProcess([server.url, '--post', '7', '--format', 'json', '--fields', 'next,id'])).stdout) as Record<string, unknown>;
 			assert.deepEqual(Object.keys(withNext), ['schemaVersion', 'id', 'next']);

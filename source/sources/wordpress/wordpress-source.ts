@@ -99,13 +99,16 @@ export class WordPressSource implements BlogSource {
 	async fetchPost(ref: PostRef, options: FetchPostOptions = {}): Promise<Post> {
 		const {password} = options;
 		// With an ID, the comment count need not wait for the post.
-		const early = ref.kind === 'id' && /^\d+$/.test(String(ref.id)) ? this.#commentCounts([Number(ref.id)], options, password) : undefined;
+		const counted = options.withCommentCount !== false;
+		const early = counted && ref.kind === 'id' && /^\d+$/.test(String(ref.id)) ? this.#commentCounts([Number(ref.id)], options, password) : undefined;
 		// When finding the post fails first (Esc), the count's own rejection must not go unhandled: Node would exit.
 		early?.catch(() => undefined);
 		let {found, response} = await this.#findPost(ref, options, password);
 		// Found by slug or URL, a protected post is asked for again by ID with its password (WordPress checks it there).
 		if (password !== undefined && ref.kind !== 'id' && found.content?.protected) ({found, response} = await this.#postById(found.id, options, password));
-		const {counts, answer: countsAnswer} = await (early ?? this.#commentCounts([found.id], options, found.content?.protected ? password : undefined));
+		const {counts, answer: countsAnswer} = counted
+			? await (early ?? this.#commentCounts([found.id], options, found.content?.protected ? password : undefined))
+			: {counts: new Map<PostId, number>(), answer: undefined};
 		return {...toPost(found, counts.get(found.id), password), ...offline(response), ...fromCache(response, countsAnswer)};
 	}
 
