@@ -25,6 +25,8 @@ export type PostSummary = {
 	/** Plain text on one line, as the blog gave it (uncut, no "…" added): outputs shorten it for display. */
 	readonly excerpt: string;
 	readonly slug?: string;
+	/** ISO 8601: when the post was last changed, when the source says (WordPress `modified`). */
+	readonly modified?: string;
 	readonly categories: readonly Term[];
 	readonly tags: readonly Term[];
 	/** The blog guards the post with a password (WordPress's list says "Protected:"). */

@@ -52,7 +52,7 @@ describe('a password-protected post in print mode', () => {
 
 	test('the list marks it "Protected:", as WordPress’s own list does', async () => {
 		for (let page = 1; page <= 10; page++) {
-			const run = await runInProcess([demo.url, '--list', '--page', String(page)]);
+			const run = await runInProcess([demo.url, '--list', '--page', String(page), '--width', '80']);
 			if (run.stdout.includes('Compost Recipe')) return assert.match(run.stdout, /^Protected: The Committee’s Compost Recipe$/m);
 		}
 		assert.fail('the protected post is on a list page');
