@@ -23,7 +23,7 @@ export type KeyPress = {
 	readonly meta: boolean;
 };
 
-export type Screen = 'everywhere' | 'home' | 'river' | 'list' | 'post' | 'related' | 'thread' | 'form' | 'field' | 'help';
+export type Screen = 'everywhere' | 'home' | 'river' | 'list' | 'post' | 'related' | 'thread' | 'search' | 'form' | 'field' | 'help';
 
 /** Each screen's title in the help overlay and the README. */
 export const screenTitles: Record<Screen, string> = {
@@ -34,6 +34,7 @@ export const screenTitles: Record<Screen, string> = {
 	post: 'Post',
 	related: 'Related Posts',
 	thread: 'Comments',
+	search: 'Search in a post or its comments',
 	form: 'Reply form',
 	field: 'Comment field',
 	help: 'This help',
@@ -119,6 +120,12 @@ const actions = {
 	'last-comment': {screen: 'thread', keys: ['G', 'end'], description: 'last comment'},
 	'reply-to-comment': {screen: 'thread', keys: ['r'], description: 'reply to the chosen comment'},
 	'comment-on-post': {screen: 'thread', keys: ['c'], description: 'comment on the post'},
+	// Searching the text of a post or its comments
+	'search-text': {screen: 'search', keys: ['/'], description: 'search the text as you type (case ignored unless you type a capital)'},
+	'keep-search': {screen: 'search', keys: ['enter'], description: 'close the search line, keeping the matches for n/N'},
+	'next-match': {screen: 'search', keys: ['n'], description: 'next match (past the last: the first)'},
+	'previous-match': {screen: 'search', keys: ['N'], description: 'previous match (before the first: the last)'},
+	'clear-search': {screen: 'search', keys: ['escape'], description: 'clear the search'},
 	// Reply form
 	'next-field': {screen: 'form', keys: ['tab'], description: 'next field'},
 	'previous-field': {screen: 'form', keys: ['shift+tab'], description: 'previous field'},
@@ -220,6 +227,12 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['reply-to-comment'], help: 'reply to it', hint: 'reply', rank: 1},
 		{actions: ['comment-on-post'], help: 'comment on the post', hint: 'comment', rank: 2},
 		{actions: ['back'], help: 'back', hint: 'back', rank: 3},
+	],
+	search: [
+		{actions: ['search-text'], help: 'search the text', hint: 'search', rank: 1},
+		{actions: ['next-match', 'previous-match'], help: 'next / previous match', hint: 'next/prev match', rank: 2},
+		{actions: ['keep-search'], help: 'keep the search', hint: 'keep', rank: 4, notInOverlay: true},
+		{actions: ['clear-search'], help: 'clear the search', hint: 'clear', rank: 3},
 	],
 	form: [
 		{actions: ['next-field', 'previous-field'], help: 'next / previous field', hint: 'next/back', rank: 2},

@@ -27,6 +27,7 @@ import type {Action, KeyMap, KeyPress} from '../keys/key-map.js';
 import {useKeyMap} from '../keys/use-key-map.js';
 import {placeOf, topFor, usePostViewState, type LinkPrompt, type PostPlace} from './use-post-view-state.js';
 import type {PostFetchAhead} from '../hooks/use-post-prefetch.js';
+import {useTextSearch} from '../search/use-text-search.js';
 
 /** At this width and wider, Related Posts sits beside the post instead of under it. */
 export const wideLayoutColumns = 120;
@@ -86,6 +87,7 @@ export type PostViewProps = {
 const longPostChars = 512 * 1024;
 
 const noBody: PostBody = {lines: [], links: []};
+const noLines: readonly StyledLine[] = [];
 
 const formatMegabytes = (characters: number) => `${(characters / 1_000_000).toFixed(1)} MB`;
 
@@ -207,6 +209,7 @@ export function PostView(props: PostViewProps) {
 	const unlockState = unlock.asking ? unlock.state : undefined;
 	const lines = useMemo(() => (unlockState ? [...head, [], ...passwordLines(unlockState, bodyWidth)] : [...head, [], ...body, ...tail]), [head, body, tail, unlockState, bodyWidth]);
 	const maxTop = Math.max(0, lines.length - viewportHeight);
+	const search = useTextSearch(unlockState ? noLines : lines, keyMap);
 
 	// A resize re-wraps the text; the reader stays at the same place in it (derived, so the first frame is right).
 	const top = Math.min(topFor(state, bodyWidth, lines.length, maxTop), maxTop);
@@ -285,6 +288,15 @@ export function PostView(props: PostViewProps) {
 			return;
 		}
 		if (state.linkPrompt) return answerLinkPrompt(input, key, state.linkPrompt);
+		if (!state.relatedFocused) {
+			const searched = search.handleKey(input, key, {top});
+			if (searched.handled) {
+				// A match off screen comes to the top of it, as in `less`.
+				const line = searched.showLine;
+				if (line !== undefined && (line < top || line >= top + viewportHeight)) scroll({to: Math.min(line, maxTop)});
+				return;
+			}
+		}
 		if (state.relatedFocused) {
 			if (is('leave-related')) return dispatch({type: 'focus-related', focused: false});
 			if (is('back-from-post')) return props.onBack();
@@ -341,13 +353,14 @@ export function PostView(props: PostViewProps) {
 	if (layingOut) return <Box height={height}><LoadingLine what={`Laying out a long post (${formatMegabytes(post.html.length)})`} /></Box>;
 	if (isLong && longBody.status === 'error') return <Box height={height}><ErrorBox error={longBody.error} hint={keyMap.hint('back', 'back')} /></Box>;
 
-	const visible = lines.slice(top, top + viewportHeight);
+	const visible = search.highlight(lines.slice(top, top + viewportHeight), top);
 	const bottom = Math.min(lines.length, top + viewportHeight);
 	const percent = lines.length === 0 ? 100 : Math.floor((bottom / lines.length) * 100);
 	// The blog could not be reached: this post is the copy kept on disk.
 	const saved = post!.offlineSavedAt ? ` · ${offlineNote(post!.offlineSavedAt)}` : '';
 	const updating = postState.refreshing || props.sourceRefreshing ? ' · updating…' : '';
-	const position = `lines ${top + 1}–${bottom} of ${lines.length} · ${percent}%${saved}${updating}`;
+	const found = search.status ? ` · ${search.status}` : '';
+	const position = `lines ${top + 1}–${bottom} of ${lines.length} · ${percent}%${found}${saved}${updating}`;
 	const hintWidth = Math.max(0, width - position.length - 3);
 	const hints = unlockState
 		? `Enter open · Tab remember · ${keyMap.hint('back', 'back')}`
@@ -366,7 +379,7 @@ export function PostView(props: PostViewProps) {
 			</Box>
 			<Text wrap="truncate-end">
 				<Text inverse>{` ${position} `}</Text>
-				<Text color={state.message || state.linkPrompt ? theme.warning : theme.muted}>{fitToWidth(` ${state.linkPrompt ? promptText(state.linkPrompt, postLinks.length) : state.message ?? hints}`, Math.max(0, width - position.length - 2))}</Text>
+				<Text color={search.prompt ? undefined : state.message || state.linkPrompt || search.state.note ? theme.warning : theme.muted}>{fitToWidth(` ${search.prompt ?? (state.linkPrompt ? promptText(state.linkPrompt, postLinks.length) : search.state.note ?? state.message ?? hints)}`, Math.max(0, width - position.length - 2))}</Text>
 			</Text>
 		</Box>
 	);
