@@ -30,8 +30,8 @@ export type SearchView = {readonly top: number};
 /** What a key did: whether the search took it, and the line the view must show (a match's). */
 export type SearchKeyResult = {readonly handled: boolean; readonly showLine?: number};
 
-export const wrappedToFirst = 'Search hit the end: back to the first match.';
-export const wrappedToLast = 'Search hit the top: on to the last match.';
+export const wrappedToFirst = 'Search wrapped to the top.';
+export const wrappedToLast = 'Search wrapped to the bottom.';
 
 /** `match 3 of 17`, `no match`, or nothing without a search. */
 export function matchStatus(state: TextSearchState, matches: TextMatches): string | undefined {
@@ -152,7 +152,8 @@ export function useTextSearch(lines: readonly StyledLine[], keyMap: KeyMap): Tex
 		return {handled: true, showLine: matchLine(searchable, matches, current)};
 	}, [state, matches, keyMap, searchable, lines]);
 
-	const highlight = useCallback((visible: readonly StyledLine[], top: number) => (!searchable || matches.count === 0 ? [...visible] : highlightLines(visible, top, searchable, matches, state.current)), [matches, searchable, state.current]);
+	const {current} = state;
+	const highlight = useCallback((visible: readonly StyledLine[], top: number) => (!searchable || matches.count === 0 ? [...visible] : highlightLines(visible, top, searchable, matches, current)), [matches, searchable, current]);
 
 	return useMemo(() => ({
 		state,
