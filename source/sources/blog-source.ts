@@ -6,6 +6,7 @@ import type {Post, PostNeighbours, PostRef} from '../model/post.js';
 import type {RelatedPost} from '../model/related.js';
 import type {SiteInfo} from '../model/site.js';
 import type {SentComment} from '../store/my-comments.js';
+import type {PostFilter} from './post-filter.js';
 
 /** Options every fetch takes. */
 export type FetchOptions = {
@@ -16,6 +17,11 @@ export type FetchOptions = {
 	 * again without it to refresh): what was read before shows at once.
 	 */
 	readonly cacheFirst?: boolean;
+};
+
+/** What fetching a list page takes: the posts a search, a category, a tag or an author picks, or (without a filter) all. */
+export type FetchPageOptions = FetchOptions & {
+	readonly filter?: PostFilter;
 };
 
 /** What fetching a post takes. */
@@ -43,8 +49,11 @@ export interface BlogSource {
 	/** True when it was opened from the copies kept on disk, without asking the blog (`cacheFirst`): open it again to refresh. */
 	readonly fromCache?: boolean;
 
-	/** A page of the post list, newest first. A page past the end resolves to an empty page, not an error. */
-	fetchPostPage(page: number, perPage: number, options?: FetchOptions): Promise<PostPage>;
+	/**
+	 * A page of the post list, newest first (with `filter`, of the posts it picks, with their own totals).
+	 * A page past the end resolves to an empty page, not an error.
+	 */
+	fetchPostPage(page: number, perPage: number, options?: FetchPageOptions): Promise<PostPage>;
 
 	/** One post. Rejects with kind 'not-found' when there is none, 'wrong-password' when the password given is not the post's. */
 	fetchPost(ref: PostRef, options?: FetchPostOptions): Promise<Post>;

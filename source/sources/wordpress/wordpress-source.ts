@@ -10,7 +10,8 @@ import {cleanLine} from '../../render/sanitize.js';
 import {checkHeldComment, type HeldCommentState} from '../../comments/held-comments.js';
 import {credentialSitesFromSettings, credentialsForSite, sendComment} from '../../comments/send-comment.js';
 import {rankRelatedPosts} from '../related/rank.js';
-import {wrongPasswordMessage, type BlogSource, type FetchOptions, type FetchPostOptions} from '../blog-source.js';
+import {wrongPasswordMessage, type BlogSource, type FetchOptions, type FetchPageOptions, type FetchPostOptions} from '../blog-source.js';
+import type {PostFilter} from '../post-filter.js';
 import {boundedItems, firstItemsOfJsonArray, maxItemsPerAnswer, networkCount} from '../clean.js';
 import {BlogError, isBlogError} from '../../errors.js';
 import {routeUrl, type ApiRoot, type QueryValue} from './api-root.js';
@@ -68,12 +69,13 @@ export class WordPressSource implements BlogSource {
 		return this.#root.url;
 	}
 
-	async fetchPostPage(page: number, perPage: number, options: FetchOptions = {}): Promise<PostPage> {
+	async fetchPostPage(page: number, perPage: number, options: FetchPageOptions = {}): Promise<PostPage> {
 		const clampedPerPage = Math.max(1, Math.min(maxPerPage, Math.floor(perPage)));
-		const response = await this.#get('wp/v2/posts', {page, per_page: clampedPerPage, _embed: embed, _fields: summaryFields}, options);
+		const filter = filterParameters(options.filter);
+		const response = await this.#get('wp/v2/posts', {page, per_page: clampedPerPage, _embed: embed, _fields: summaryFields, ...filter}, options);
 		if (isPastTheEnd(response)) {
 			// WordPress's 400 for a page past the end carries no totals: ask for them in the smallest way.
-			const first = page > 1 ? await this.#get('wp/v2/posts', {page: 1, per_page: clampedPerPage, _fields: 'id'}, options) : response;
+			const first = page > 1 ? await this.#get('wp/v2/posts', {page: 1, per_page: clampedPerPage, _fields: 'id', ...filter}, options) : response;
 			const total = networkCount(header(first, 'x-wp-total'));
 			const kept = fromCache(response, first);
 			if (total === undefined) return {page, perPage: clampedPerPage, total: 0, totalPages: 0, totalIsExact: false, posts: [], ...kept};
@@ -401,6 +403,21 @@ export class WordPressSource implements BlogSource {
 }
 
 type FoundPost = {readonly found: WpPost; readonly response: HttpResponse};
+
+/** WordPress's own parameters for a filtered list: `search`, `categories`, `tags` or `author` (IDs). */
+function filterParameters(filter: PostFilter | undefined): Record<string, QueryValue> {
+	if (!filter) return {};
+	switch (filter.kind) {
+		case 'search':
+			return {search: filter.text};
+		case 'category':
+			return {categories: String(filter.term.id)};
+		case 'tag':
+			return {tags: String(filter.term.id)};
+		case 'author':
+			return {author: String(filter.id)};
+	}
+}
 
 /**
  * A list page's totals from `X-WP-Total` and `X-WP-TotalPages`. A header that is missing or not a whole

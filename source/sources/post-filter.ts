@@ -1,0 +1,58 @@
+import type {PostSummary, Term} from '../model/post.js';
+
+// Which posts a list shows: every post, or those a search, a category, a tag or an author picks
+// (issue 19). WordPress is asked (`search=`, `categories=`, `tags=`, `author=`); a feed is filtered
+// here, over the items it holds, with WordPress's rules: every word of a search is in the title,
+// the excerpt or the text, case ignored.
+
+export type PostFilter =
+	| {readonly kind: 'search'; readonly text: string}
+	| {readonly kind: 'category' | 'tag'; readonly term: Term}
+	| {readonly kind: 'author'; readonly id: number | string; readonly name: string};
+
+/** The words of a search as WordPress splits them: at spaces, a "quoted phrase" kept whole. */
+export function searchTerms(text: string): string[] {
+	const terms: string[] = [];
+	for (const match of text.matchAll(/"([^"]*)"|(\S+)/g)) {
+		const term = (match[1] ?? match[2] ?? '').trim();
+		if (term !== '') terms.push(term.toLowerCase());
+	}
+	return terms;
+}
+
+/** Whether a post is one the filter picks; `text` is its body as plain text (for a search). */
+export function filterMatches(filter: PostFilter, post: PostSummary, text: string): boolean {
+	switch (filter.kind) {
+		case 'search': {
+			const haystack = `${post.title}\n${post.excerpt}\n${text}`.toLowerCase();
+			const terms = searchTerms(filter.text);
+			return terms.length > 0 && terms.every(term => haystack.includes(term));
+		}
+		case 'category':
+		case 'tag': {
+			const terms = filter.kind === 'category' ? post.categories : post.tags;
+			return terms.some(term => String(term.id) === String(filter.term.id) || term.name.toLowerCase() === filter.term.name.toLowerCase());
+		}
+		case 'author':
+			return post.author.toLowerCase() === filter.name.toLowerCase();
+	}
+}
+
+/** `Search: “protest”`, `Category: Social Media`, `Tag: wildlife`, `Author: Dana`: a filtered list's heading. */
+export function filterHeading(filter: PostFilter): string {
+	switch (filter.kind) {
+		case 'search':
+			return `Search: “${filter.text}”`;
+		case 'category':
+			return `Category: ${filter.term.name}`;
+		case 'tag':
+			return `Tag: ${filter.term.name}`;
+		case 'author':
+			return `Author: ${filter.name}`;
+	}
+}
+
+/** `No posts match “x”.` (a search), or that the term has no posts. */
+export function noPostsMessage(filter: PostFilter): string {
+	return filter.kind === 'search' ? `No posts match “${filter.text}”.` : `No posts in ${filterHeading(filter).replace(': ', ' ')}.`;
+}
