@@ -1,4 +1,5 @@
 // Case 9 of `npm run bench` (issue 19): searching. bench/run.ts calls these with its own tools.
+// 9c: searching every stored post, 100,000 of them (the store of case 8's size), in process: ≤ 50 ms.
 //
 // 9a–9b: in the 20,000-line post, in a pseudo-terminal: `/`, then each letter of a word and of a
 // phrase, key to frame (the frame that shows what was typed also shows `match i of n`: both come
@@ -64,4 +65,36 @@ export async function caseSearchInPost(tools: SearchBenchTools): Promise<SearchB
 		{case: '9a', measure: 'search a 20,000-line post as you type (key → frame with match i of n)', unit: 'ms', median: tools.median(typing), worst: tools.worst(typing), max: 16, runs: typing.length, note: '/, “compost”, Backspace ×7, “quietly slowly”', error},
 		{case: '9b', measure: '… n to the next match (key → frame)', unit: 'ms', median: tools.median(next), worst: tools.worst(next), max: 16, runs: next.length, error},
 	];
+}
+
+/** 9c: the full-text search of every stored post (`--river --search`, `/` on the home screen) over `posts` of them, in this process. */
+export async function caseSearchStore(tools: Pick<SearchBenchTools, 'median' | 'worst'>, options: {readonly posts?: number; readonly runs?: number} = {}): Promise<SearchBenchRow[]> {
+	const {mkdtemp, rm} = await import('node:fs/promises');
+	const {tmpdir} = await import('node:os');
+	const {join} = await import('node:path');
+	const {performance} = await import('node:perf_hooks');
+	const {fillStoreForSearch} = await import('./search-store.js');
+	const {openSubscriptions} = await import('../source/subscriptions/subscriptions.js');
+	const {createHttpClient} = await import('../source/http/client.js');
+	const folder = await mkdtemp(join(tmpdir(), 'blogterm-bench-search-'));
+	try {
+		const total = options.posts ?? 100_000;
+		const paths = {data: join(folder, 'data'), config: join(folder, 'config'), cache: join(folder, 'cache')};
+		fillStoreForSearch(paths, total).close();
+		const subscriptions = openSubscriptions(paths, {http: createHttpClient()});
+		const times: number[] = [];
+		const queries = ['compost', 'garden terminal', 'frost', 'tomatoes beans leeks', 'worms'];
+		let found = 0;
+		for (let run = 0; run < (options.runs ?? 5); run++) {
+			for (const query of queries) {
+				const start = performance.now();
+				found += subscriptions.search(query).length;
+				times.push(performance.now() - start);
+			}
+		}
+		subscriptions.close();
+		return [{case: '9c', measure: `search every stored post (${total.toLocaleString('en')} of them), one query`, unit: 'ms', median: tools.median(times), worst: tools.worst(times), max: 50, runs: times.length, note: `${queries.join(', ')}; ${found} hits shown`}];
+	} finally {
+		await rm(folder, {recursive: true, force: true});
+	}
 }

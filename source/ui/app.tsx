@@ -158,6 +158,8 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 	const openPost = useCallback((ref: PostRef, post?: Post) => dispatch({type: 'open-elsewhere', ref, post}), [dispatch]);
 	const openNeighbour = useCallback((ref: PostRef, direction: 'next' | 'previous') => dispatch({type: 'open-neighbour', ref, direction, perPage}), [dispatch, perPage]);
 	const toggleRelated = useCallback(() => dispatch({type: 'toggle-related'}), [dispatch]);
+	// `/` on a list: the blog's posts with those words, a list of their own (Esc comes back).
+	const search = useCallback((text: string) => dispatch({type: 'push', screen: {kind: 'results', filter: {kind: 'search', text}, page: 1, selected: 0}}), [dispatch]);
 	const prefetch = usePostPrefetch(source);
 	// List pages shown in this run, so that Esc from a post shows the list at once, without a request (r refreshes it).
 	// A store kept for the Reader's life, like the comments store: read when a list is made (a new page or screen
@@ -241,6 +243,31 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 						onPageShown={rememberPage}
 						onOpen={(post, page) => dispatch({type: 'open-from-list', ref: {kind: 'id', id: post.id}, index: Math.max(0, page.posts.indexOf(post))})}
 						onQuit={onQuit}
+						onSearch={search}
+					/>
+				);
+			case 'results':
+				return (
+					<PostList
+						key={screen.id}
+						source={source}
+						filter={screen.filter}
+						page={screen.page}
+						perPage={perPage}
+						selected={screen.selected}
+						readIds={readIds}
+						sourceRefreshing={sourceRefreshing}
+						width={width}
+						height={height}
+						isActive={isActive}
+						onSelect={index => dispatch({type: 'results-select', index})}
+						onMove={(by, count) => dispatch({type: 'results-move', by, count})}
+						onPage={(page, selectLast) => dispatch({type: 'results-page', page, selectLast})}
+						onHighlight={prefetch.fetchAhead}
+						onOpen={post => dispatch({type: 'push', screen: {kind: 'post', ref: {kind: 'id', id: post.id}, followsList: false}})}
+						onQuit={onQuit}
+						onSearch={search}
+						onBack={back}
 					/>
 				);
 			case 'post':
@@ -306,7 +333,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 				);
 		}
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- the comments store changes inside the same object: `myCommentsChanged` counts its changes, so that a thread shown again reads it again.
-	}, [screen, state.page, state.selected, state.showRelated, readIds, myCommentsChanged, width, height, isActive, source, sourceRefreshing, perPage, siteKey, prefetch, listPages, myCommentsStore, dispatch, back, openPost, openNeighbour, toggleRelated, rememberPage, onQuit, postLoaded, closeForm, myCommentsSeen, props.hyperlinks, props.clipboard, passwordFor, onUnlocked]);
+	}, [screen, state.page, state.selected, state.showRelated, readIds, myCommentsChanged, width, height, isActive, source, sourceRefreshing, perPage, siteKey, prefetch, listPages, myCommentsStore, dispatch, back, openPost, openNeighbour, toggleRelated, rememberPage, onQuit, search, postLoaded, closeForm, myCommentsSeen, props.hyperlinks, props.clipboard, passwordFor, onUnlocked]);
 
 	// The screen stays mounted under the help, hidden, so closing the help finds the reader where it was.
 	return (

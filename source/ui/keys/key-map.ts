@@ -87,6 +87,8 @@ const actions = {
 	'first-post': {screen: 'list', keys: ['g', 'home'], description: 'first post on the page'},
 	'last-post': {screen: 'list', keys: ['G', 'end'], description: 'last post on the page'},
 	refresh: {screen: 'list', keys: ['r'], description: 'ask the blog again'},
+	'search-blog': {screen: 'list', keys: ['/'], description: 'search the blog: type, then Enter (Esc cancels)'},
+	'back-to-list': {screen: 'list', keys: ['escape'], description: 'from search results (or a category, a tag, an author) back to the list you came from'},
 	'quit-list': {screen: 'list', keys: ['q'], description: 'quit'},
 	// Post
 	'line-down': {screen: 'post', keys: ['down', 'j', 'enter'], description: 'scroll down a line'},
@@ -200,6 +202,8 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['previous-page', 'next-page'], help: 'previous / next page', hint: 'page', rank: 3},
 		{actions: ['first-post', 'last-post'], help: 'first / last post', hint: 'first/last', rank: 6},
 		{actions: ['refresh'], help: 'ask the blog again', hint: 'refresh', rank: 5},
+		{actions: ['search-blog'], help: 'search the blog', hint: 'search', rank: 4},
+		{actions: ['back-to-list'], help: 'back to the list', hint: 'back', rank: 3, notInOverlay: true},
 		{actions: ['quit-list'], help: 'quit', hint: 'quit', rank: 4},
 	],
 	post: [
