@@ -5,6 +5,14 @@
 // phrase, key to frame (the frame that shows what was typed also shows `match i of n`: both come
 // from the same render), then n through the matches. Target: the 16 ms key-to-frame of case 3.
 
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {performance} from 'node:perf_hooks';
+import {createHttpClient} from '../source/http/client.js';
+import {openSubscriptions} from '../source/subscriptions/subscriptions.js';
+import {fillStoreForSearch} from './search-store.js';
+
 type PtyStep = {label: string; send?: string; waitFor?: string; timeoutMs?: number; pauseMs?: number};
 type PtyResult = {steps: Array<{label: string; ms: number}>; error: string | null};
 
@@ -69,13 +77,6 @@ export async function caseSearchInPost(tools: SearchBenchTools): Promise<SearchB
 
 /** 9c: the full-text search of every stored post (`--river --search`, `/` on the home screen) over `posts` of them, in this process. */
 export async function caseSearchStore(tools: Pick<SearchBenchTools, 'median' | 'worst'>, options: {readonly posts?: number; readonly runs?: number} = {}): Promise<SearchBenchRow[]> {
-	const {mkdtemp, rm} = await import('node:fs/promises');
-	const {tmpdir} = await import('node:os');
-	const {join} = await import('node:path');
-	const {performance} = await import('node:perf_hooks');
-	const {fillStoreForSearch} = await import('./search-store.js');
-	const {openSubscriptions} = await import('../source/subscriptions/subscriptions.js');
-	const {createHttpClient} = await import('../source/http/client.js');
 	const folder = await mkdtemp(join(tmpdir(), 'blogterm-bench-search-'));
 	try {
 		const total = options.posts ?? 100_000;
