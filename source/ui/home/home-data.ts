@@ -34,6 +34,12 @@ export type RiverItem = {
 	readonly isProtected?: boolean;
 };
 
+/** A stored post a search found: as the river shows it, with the matched words in a short excerpt. */
+export type SearchItem = RiverItem & {
+	/** A few words of its text around what matched, and where the matched words are in it. */
+	readonly excerpt: {readonly text: string; readonly marks: ReadonlyArray<readonly [number, number]>};
+};
+
 /** What discovery found at an address, shown before the blog is followed. */
 export type FoundBlog = {
 	readonly url: string;
@@ -56,6 +62,8 @@ export type HomeData = {
 	readonly blogs: () => readonly FollowedBlog[];
 	/** The newest posts across every followed blog, newest first, at most `limit`. */
 	readonly river: (limit: number) => readonly RiverItem[];
+	/** Every stored post with the words of `text`: titles first, newest first among equals (the full-text index). */
+	readonly search?: (text: string) => readonly SearchItem[];
 	/** Marks one post read or unread; `post`, when given, is the post as read (kept, so that it opens offline). */
 	readonly setRead: (blogUrl: string, postId: PostId, read: boolean, post?: Post) => void;
 	/** The IDs of one blog's posts that are read (its list shows them dimmed). */

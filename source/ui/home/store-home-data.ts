@@ -28,6 +28,17 @@ export function storeHomeData(subscriptions: Subscriptions): HomeData {
 			read: post.read,
 			...(post.isProtected ? {isProtected: true} : {}),
 		})),
+		search: text => subscriptions.search(text, {limit: 200}).map(hit => ({
+			blogUrl: hit.blog.url,
+			blogTitle: hit.blog.title || hit.blog.url,
+			id: hit.id,
+			title: hit.title,
+			link: hit.link,
+			date: hit.date,
+			read: hit.read,
+			...(hit.isProtected ? {isProtected: true} : {}),
+			excerpt: hit.excerptMatch,
+		})),
 		setRead(blogUrl, postId, read, post) {
 			if (!read) return subscriptions.markUnread(blogUrl, postId);
 			subscriptions.markRead(blogUrl, postId);

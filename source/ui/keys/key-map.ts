@@ -67,6 +67,7 @@ const actions = {
 	'switch-view': {screen: 'home', keys: ['tab', 'w'], description: 'between the blogs and What is new'},
 	'refresh-all': {screen: 'home', keys: ['r'], description: 'refresh every blog now'},
 	'quit-home': {screen: 'home', keys: ['q'], description: 'quit'},
+	'search-followed': {screen: 'home', keys: ['/'], description: 'search every post of the blogs you follow (those read in): type, then Enter'},
 	// What is new (the river)
 	'river-down': {screen: 'river', keys: ['down', 'j'], description: 'next post'},
 	'river-up': {screen: 'river', keys: ['up', 'k'], description: 'previous post'},
@@ -78,6 +79,7 @@ const actions = {
 	'mark-river-blog-read': {screen: 'river', keys: ['A'], description: 'mark every post of its blog read'},
 	'mark-river-all-read': {screen: 'river', keys: ['C'], description: 'mark every post of every blog read'},
 	'river-to-blogs': {screen: 'river', keys: ['tab', 'w', 'escape'], description: 'back to the blogs'},
+	'search-river': {screen: 'river', keys: ['/'], description: 'search every post of the blogs you follow: type, then Enter (Esc: back from the results)'},
 	// Posts list
 	'list-down': {screen: 'list', keys: ['down', 'j'], description: 'next post (past the last: the next page)'},
 	'list-up': {screen: 'list', keys: ['up', 'k'], description: 'previous post'},
@@ -183,6 +185,7 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['unfollow-blog'], help: 'unfollow (y/n)', hint: 'unfollow', rank: 6},
 		{actions: ['mark-blog-read', 'mark-all-read'], help: 'mark the blog / all read', hint: 'blog/all read', rank: 7},
 		{actions: ['refresh-all'], help: 'refresh every blog', hint: 'refresh', rank: 5},
+		{actions: ['search-followed'], help: 'search every blog', hint: 'search', rank: 5},
 		{actions: ['quit-home'], help: 'quit', hint: 'quit', rank: 8},
 	],
 	river: [
@@ -193,6 +196,7 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['toggle-read'], help: 'mark read / unread', hint: 'read/unread', rank: 4},
 		{actions: ['mark-river-blog-read', 'mark-river-all-read'], help: 'mark its blog / all read', hint: 'blog/all read', rank: 6},
 		{actions: ['river-to-blogs'], help: 'back to the blogs', hint: 'blogs', rank: 5},
+		{actions: ['search-river'], help: 'search every blog', hint: 'search', rank: 5},
 		{actions: ['refresh-all'], help: 'refresh every blog', hint: 'refresh', rank: 8},
 		{actions: ['quit-home'], help: 'quit', hint: 'quit', rank: 9},
 	],
