@@ -51,6 +51,14 @@ const helpText = `
 	  --river             Posts across the blogs you follow, newest first (--unread,
 	                      --page N, --per-page N, --folder NAME, --format text|json)
 
+	Search and browse (print mode)
+	  --search TEXT       With --list: the blog's posts with every word (as its own search
+	                      box); with --river: every stored post, titles first, each with its
+	                      blog and the matched words
+	  --category SLUG|NAME, --tag SLUG|NAME, --author NAME
+	                      With --list: that category's, tag's or author's posts (an unknown
+	                      one: exit 3)
+
 	  --help              Show this help
 	  --version           Show the version
 
@@ -120,6 +128,11 @@ const flagDefinitions = {
 	folder: {type: 'string'},
 	password: {type: 'string'},
 	hyperlinks: {type: 'string'},
+	// Search and browse (issue 19): source/script/run-search.ts.
+	search: {type: 'string'},
+	category: {type: 'string'},
+	tag: {type: 'string'},
+	author: {type: 'string'},
 	// Declared (not meow's autoHelp/autoVersion, which end the process): `--help SITE` is still a flag and a SITE.
 	help: {type: 'boolean'},
 	version: {type: 'boolean'},
@@ -200,6 +213,11 @@ async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<Comma
 	if (flags.hyperlinks !== undefined && !parseHyperlinkMode(flags.hyperlinks)) throw new UsageError(`--hyperlinks is auto, always or never, not “${cleanLine(flags.hyperlinks)}”`);
 	if (flags.password !== undefined && flags.post === undefined) throw new UsageError('--password goes with --post: the protected post it opens');
 	if (flags.password === '-' && flags.comment === '-') throw new UsageError('--password - and --comment - cannot both read stdin');
+	// Search and browse (--search, --category, --tag, --author; with --list or --river): loaded only when asked for.
+	if (['search', 'category', 'tag', 'author'].some(name => cli.unnormalizedFlags[name] !== undefined)) {
+		const {runSearchCommand} = await import('./run-search.js');
+		return {kind: 'done', exitCode: await runSearchCommand(input[0], flags, io)};
+	}
 	// The many-blogs commands (--follow, --blogs, --river…): print mode of their own, loaded only when asked for.
 	if (['follow', 'unfollow', 'import', 'export', 'refresh', 'blogs', 'river', 'unread', 'folder'].some(name => cli.unnormalizedFlags[name] !== undefined)) {
 		const {runSubscriptionCommand, subscriptionCommandOf} = await import('./run-subscriptions.js');

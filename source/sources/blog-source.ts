@@ -6,7 +6,7 @@ import type {Post, PostNeighbours, PostRef} from '../model/post.js';
 import type {RelatedPost} from '../model/related.js';
 import type {SiteInfo} from '../model/site.js';
 import type {SentComment} from '../store/my-comments.js';
-import type {PostFilter} from './post-filter.js';
+import type {AuthorFilter, PostFilter, TermCount} from './post-filter.js';
 
 /** Options every fetch takes. */
 export type FetchOptions = {
@@ -69,6 +69,12 @@ export interface BlogSource {
 
 	/** Whether this blog can take a comment on this post from blogterm at all (the post must also be open). */
 	canComment(post: Post): boolean | Promise<boolean>;
+
+	/** The blog's categories or tags with how many posts each has, most first (WordPress's own lists; a feed's from its items). */
+	fetchTerms?(taxonomy: 'category' | 'tag', options?: FetchOptions): Promise<TermCount[]>;
+
+	/** The author of that name or slug (case ignored), as a list filter; undefined when the blog has none. */
+	findAuthor?(name: string, options?: FetchOptions): Promise<AuthorFilter | undefined>;
 
 	/** Sends a comment. Never retries by itself. Resolves with the blog's answer; rejects only for programming errors. */
 	submitComment(post: Post, draft: CommentDraft): Promise<CommentOutcome>;

@@ -10,7 +10,7 @@ import {cleanLine} from '../../render/sanitize.js';
 import {checkHeldComment, type HeldCommentState} from '../../comments/held-comments.js';
 import {sendComment} from '../../comments/send-comment.js';
 import type {BlogSource, FetchOptions, FetchPageOptions} from '../blog-source.js';
-import {filterMatches, type PostFilter} from '../post-filter.js';
+import {countTerms, filterMatches, slugOf, type AuthorFilter, type PostFilter, type TermCount} from '../post-filter.js';
 import {htmlToPlainText} from '../../render/plain-text.js';
 import {BlogError, isBlogError} from '../../errors.js';
 import {rankRelatedPosts, type RankablePost} from '../related/rank.js';
@@ -150,6 +150,18 @@ export class FeedSource implements BlogSource {
 			posts: picked.slice((number - 1) * size, number * size).map(item => toSummary(item)),
 			...this.#offline(),
 		};
+	}
+
+	async fetchTerms(taxonomy: 'category' | 'tag', options: FetchOptions = {}): Promise<TermCount[]> {
+		await this.#loadUntil(maxFilteredItems, options);
+		return countTerms(this.#items.slice(0, maxFilteredItems).map(item => toSummary(item)), taxonomy);
+	}
+
+	async findAuthor(name: string, options: FetchOptions = {}): Promise<AuthorFilter | undefined> {
+		await this.#loadUntil(maxFilteredItems, options);
+		const wanted = name.trim().toLowerCase();
+		const item = this.#items.slice(0, maxFilteredItems).find(found => found.author.toLowerCase() === wanted || slugOf(found.author) === wanted);
+		return item ? {kind: 'author', id: item.author, name: item.author} : undefined;
 	}
 
 	/** An item's text, for a search: made once per item. */

@@ -11,12 +11,12 @@ import {checkHeldComment, type HeldCommentState} from '../../comments/held-comme
 import {credentialSitesFromSettings, credentialsForSite, sendComment} from '../../comments/send-comment.js';
 import {rankRelatedPosts} from '../related/rank.js';
 import {wrongPasswordMessage, type BlogSource, type FetchOptions, type FetchPageOptions, type FetchPostOptions} from '../blog-source.js';
-import type {PostFilter} from '../post-filter.js';
+import type {AuthorFilter, PostFilter, TermCount} from '../post-filter.js';
 import {boundedItems, firstItemsOfJsonArray, maxItemsPerAnswer, networkCount} from '../clean.js';
 import {BlogError, isBlogError} from '../../errors.js';
 import {routeUrl, type ApiRoot, type QueryValue} from './api-root.js';
 import {readJetpackRelated} from './jetpack-related.js';
-import {checkComment, checkPost, commentPostId, readError, renderedToLine, toComment, toPost, toPostLink, toPostSummary, type Checked, type WpPost} from './wp-json.js';
+import {checkComment, checkPost, commentPostId, readError, readListed, renderedToLine, toComment, toPost, toPostLink, toPostSummary, type Checked, type WpPost} from './wp-json.js';
 
 /** WordPress's own maximum for per_page. */
 export const maxPerPage = 100;
@@ -94,6 +94,32 @@ export class WordPressSource implements BlogSource {
 			...offline(response),
 			...fromCache(response, countsAnswer),
 		};
+	}
+
+	async fetchTerms(taxonomy: 'category' | 'tag', options: FetchOptions = {}): Promise<TermCount[]> {
+		const route = taxonomy === 'category' ? 'wp/v2/categories' : 'wp/v2/tags';
+		const response = await this.#get(route, {orderby: 'count', order: 'desc', per_page: maxPerPage, _fields: 'id,name,slug,count'}, options);
+		this.#ensureOk(response, taxonomy === 'category' ? 'the list of categories' : 'the list of tags');
+		return this.#list(response, taxonomy === 'category' ? 'the list of categories' : 'the list of tags')
+			.flatMap(value => {
+				const term = readListed(value);
+				return term ? [{...term, taxonomy}] : [];
+			})
+			// As asked; again here, for a server that did not sort them.
+			.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+	}
+
+	async findAuthor(name: string, options: FetchOptions = {}): Promise<AuthorFilter | undefined> {
+		// To a visitor WordPress lists the authors of published posts: few; found here by name or slug.
+		const response = await this.#get('wp/v2/users', {per_page: maxPerPage, _fields: 'id,name,slug'}, options);
+		this.#ensureOk(response, 'the list of authors');
+		const users = this.#list(response, 'the list of authors').flatMap(value => {
+			const user = readListed(value);
+			return user ? [user] : [];
+		});
+		const wanted = name.trim().toLowerCase();
+		const user = users.find(found => found.slug.toLowerCase() === wanted) ?? users.find(found => found.name.toLowerCase() === wanted);
+		return user ? {kind: 'author', id: user.id, name: user.name} : undefined;
 	}
 
 	async fetchPost(ref: PostRef, options: FetchPostOptions = {}): Promise<Post> {
