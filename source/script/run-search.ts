@@ -103,7 +103,7 @@ function filterJson(filter: PostFilter) {
 		case 'tag':
 			return {[filter.kind]: {id: typeof filter.term.id === 'number' ? filter.term.id : cleanLine(filter.term.id), name: cleanLine(filter.term.name)}};
 		case 'author':
-			return {author: {id: typeof filter.id === 'number' ? filter.id : cleanLine(filter.id), name: cleanLine(filter.name)}};
+			return {author: {id: filter.id === undefined ? null : typeof filter.id === 'number' ? filter.id : cleanLine(filter.id), name: cleanLine(filter.name)}};
 	}
 }
 

@@ -14,7 +14,8 @@ export type AuthorFilter = Extract<PostFilter, {kind: 'author'}>;
 export type PostFilter =
 	| {readonly kind: 'search'; readonly text: string}
 	| {readonly kind: 'category' | 'tag'; readonly term: Term}
-	| {readonly kind: 'author'; readonly id: number | string; readonly name: string};
+	/** An author by name; `id` (WordPress's user ID) when known: without it, WordPress is asked which user has the name. */
+	| {readonly kind: 'author'; readonly id?: number | string; readonly name: string};
 
 /** The words of a search as WordPress splits them: at spaces, a "quoted phrase" kept whole. */
 export function searchTerms(text: string): string[] {

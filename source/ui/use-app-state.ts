@@ -35,7 +35,9 @@ export type Screen =
 	}
 	| {readonly id: number; readonly kind: 'form'; readonly post: Post; readonly replyTo: Comment | undefined}
 	/** A list of the posts a search (or a category, a tag, an author) picks: its own page and highlight. */
-	| {readonly id: number; readonly kind: 'results'; readonly filter: PostFilter; readonly page: number; readonly selected: number};
+	| {readonly id: number; readonly kind: 'results'; readonly filter: PostFilter; readonly page: number; readonly selected: number}
+	/** The blog's categories and tags, to choose one (`t` on a list). */
+	| {readonly id: number; readonly kind: 'terms'};
 
 /** A screen to show, before the history numbers it. */
 export type NewScreen = Screen extends infer S ? (S extends Screen ? Omit<S, 'id'> : never) : never;

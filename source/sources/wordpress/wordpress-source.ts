@@ -71,7 +71,13 @@ export class WordPressSource implements BlogSource {
 
 	async fetchPostPage(page: number, perPage: number, options: FetchPageOptions = {}): Promise<PostPage> {
 		const clampedPerPage = Math.max(1, Math.min(maxPerPage, Math.floor(perPage)));
-		const filter = filterParameters(options.filter);
+		// An author known by name only (from a post's byline): WordPress lists by user ID.
+		let wanted = options.filter;
+		if (wanted?.kind === 'author' && wanted.id === undefined) {
+			wanted = await this.findAuthor(wanted.name, options);
+			if (!wanted) return {page, perPage: clampedPerPage, total: 0, totalPages: 0, posts: []};
+		}
+		const filter = filterParameters(wanted);
 		const response = await this.#get('wp/v2/posts', {page, per_page: clampedPerPage, _embed: embed, _fields: summaryFields, ...filter}, options);
 		if (isPastTheEnd(response)) {
 			// WordPress's 400 for a page past the end carries no totals: ask for them in the smallest way.

@@ -90,6 +90,7 @@ const actions = {
 	'last-post': {screen: 'list', keys: ['G', 'end'], description: 'last post on the page'},
 	refresh: {screen: 'list', keys: ['r'], description: 'ask the blog again'},
 	'search-blog': {screen: 'list', keys: ['/'], description: 'search the blog: type, then Enter (Esc cancels)'},
+	'browse-terms': {screen: 'list', keys: ['t'], description: 'the blog’s categories and tags, with their counts: Enter lists one'},
 	'back-to-list': {screen: 'list', keys: ['escape'], description: 'from search results (or a category, a tag, an author) back to the list you came from'},
 	'quit-list': {screen: 'list', keys: ['q'], description: 'quit'},
 	// Post
@@ -110,6 +111,7 @@ const actions = {
 	'copy-link': {screen: 'post', keys: ['y'], description: 'copy link N to the clipboard (y, the number, Enter; y Enter: the post’s own link)'},
 	'copy-post-link': {screen: 'post', keys: ['Y'], description: 'copy the post’s own link'},
 	'back-from-post': {screen: 'post', keys: ['backspace', 'delete', 'H'], description: 'back'},
+	'choose-term': {screen: 'post', keys: ['t'], description: 'choose the byline’s author, a category or a tag (t again: the next); Enter lists its posts, Esc lets go'},
 	// Related Posts, once Tab has moved into them
 	'related-down': {screen: 'related', keys: ['down', 'j'], description: 'next related post'},
 	'related-up': {screen: 'related', keys: ['up', 'k'], description: 'previous related post'},
@@ -207,6 +209,7 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['first-post', 'last-post'], help: 'first / last post', hint: 'first/last', rank: 6},
 		{actions: ['refresh'], help: 'ask the blog again', hint: 'refresh', rank: 5},
 		{actions: ['search-blog'], help: 'search the blog', hint: 'search', rank: 4},
+		{actions: ['browse-terms'], help: 'categories and tags', hint: 'categories', rank: 7, notInOverlay: true},
 		{actions: ['back-to-list'], help: 'back to the list', hint: 'back', rank: 3, notInOverlay: true},
 		{actions: ['quit-list'], help: 'quit', hint: 'quit', rank: 4},
 	],
@@ -222,6 +225,7 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['follow-link'], help: 'follow link N (f N Enter)', hint: 'follow link', rank: 8},
 		{actions: ['copy-link', 'copy-post-link'], help: 'copy link N / the post’s link', hint: 'copy link', rank: 11},
 		{actions: ['back-from-post'], help: 'back', hint: 'back', rank: 7},
+		{actions: ['choose-term'], help: 'author, category or tag: Enter lists', hint: 'browse', rank: 12, notInOverlay: true},
 	],
 	related: [
 		{actions: ['related-down', 'related-up'], help: 'choose', hint: 'choose', rank: 1},

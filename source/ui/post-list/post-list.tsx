@@ -52,6 +52,8 @@ export type PostListProps = {
 	readonly onSearch?: (text: string) => void;
 	/** Esc, on a filtered list: back to the list it came from. */
 	readonly onBack?: () => void;
+	/** `t`: the blog's categories and tags, to choose one. */
+	readonly onBrowseTerms?: () => void;
 };
 
 /** The blog's posts, a page at a time: title, date, author and comment count per post. */
@@ -130,6 +132,8 @@ export function PostList(props: PostListProps) {
 			result.retry();
 		} else if (is('search-blog') && props.onSearch) {
 			setTyped('');
+		} else if (is('browse-terms') && props.onBrowseTerms) {
+			props.onBrowseTerms();
 		}
 	}, {isActive: props.isActive, typedText: typed !== undefined});
 
@@ -197,7 +201,7 @@ export function PostList(props: PostListProps) {
 			{searchLine ?? (
 				<Text wrap="truncate-end">
 					<Text bold>{info}</Text>
-					<Text color={theme.muted}>{`  ${keyMap.hints('list', Math.max(0, width - info.length - 2), {omit: [...(props.onBack ? [] : ['back-to-list' as const]), ...(props.onSearch ? [] : ['search-blog' as const])]})}`}</Text>
+					<Text color={theme.muted}>{`  ${keyMap.hints('list', Math.max(0, width - info.length - 2), {omit: [...(props.onBack ? [] : ['back-to-list' as const]), ...(props.onSearch ? [] : ['search-blog' as const]), ...(props.onBrowseTerms ? [] : ['browse-terms' as const])]})}`}</Text>
 				</Text>
 			)}
 		</Box>
