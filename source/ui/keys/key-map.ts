@@ -208,7 +208,7 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['previous-page', 'next-page'], help: 'previous / next page', hint: 'page', rank: 3},
 		{actions: ['first-post', 'last-post'], help: 'first / last post', hint: 'first/last', rank: 6},
 		{actions: ['refresh'], help: 'ask the blog again', hint: 'refresh', rank: 5},
-		{actions: ['search-blog'], help: 'search the blog', hint: 'search', rank: 4},
+		{actions: ['search-blog'], help: 'search the blog', hint: 'search', rank: 4, notInOverlay: true},
 		{actions: ['browse-terms'], help: 'categories and tags', hint: 'categories', rank: 7, notInOverlay: true},
 		{actions: ['back-to-list'], help: 'back to the list', hint: 'back', rank: 3, notInOverlay: true},
 		{actions: ['quit-list'], help: 'quit', hint: 'quit', rank: 4},
