@@ -113,21 +113,20 @@ async function searchStore(text: string, request: {readonly page: number; readon
 	const {openSubscriptions} = await import('../subscriptions/subscriptions.js');
 	const subscriptions = openSubscriptions(blogtermPaths(io.environment), {environment: io.environment});
 	try {
-		// One more than the pages asked for: whether there are more is known.
-		return renderStoreSearch(text, request, subscriptions.search(text, {limit: request.page * request.perPage + 1}));
+		return renderStoreSearch(text, request, subscriptions.search(text, {limit: Math.min(1000, request.page * request.perPage)}), subscriptions.searchCount(text));
 	} finally {
 		subscriptions.close();
 	}
 }
 
-function renderStoreSearch(text: string, request: {readonly page: number; readonly perPage: number; readonly format: 'text' | 'json'}, all: readonly SearchHit[]): string {
+function renderStoreSearch(text: string, request: {readonly page: number; readonly perPage: number; readonly format: 'text' | 'json'}, all: readonly SearchHit[], total: number): string {
 	const hits = all.slice((request.page - 1) * request.perPage, request.page * request.perPage);
-	if (all.length > 0 && hits.length === 0) return `There is no page ${request.page} of this search.\n`;
 	if (request.format === 'json') {
 		return stringifyJson({
 			search: cleanLine(text),
 			page: request.page,
-			shown: hits.length,
+			totalPages: Math.ceil(total / request.perPage),
+			total,
 			posts: hits.map(hit => ({
 				id: typeof hit.id === 'number' ? hit.id : cleanLine(hit.id),
 				title: cleanLine(hit.title),
@@ -141,11 +140,10 @@ function renderStoreSearch(text: string, request: {readonly page: number; readon
 			})),
 		});
 	}
-	if (all.length === 0) return `No posts match “${cleanLine(text)}”.\n`;
-	// At most the pages asked for and one more were read: past them, "at least".
-	const more = all.length > request.page * request.perPage;
-	const count = more ? `${all.length - 1}+ posts` : all.length === 1 ? '1 post' : `${all.length} posts`;
-	const lines = [`Search: “${cleanLine(text)}” · ${count}`];
+	if (total === 0) return `No posts match “${cleanLine(text)}”.\n`;
+	if (hits.length === 0) return `There is no page ${request.page} of this search: the last is ${Math.ceil(total / request.perPage)}.\n`;
+	const lines = [`Search: “${cleanLine(text)}” · ${total === 1 ? '1 post' : `${total} posts`}`];
+	if (total > request.perPage) lines.push(`Page ${request.page} of ${Math.ceil(total / request.perPage)}`);
 	for (const hit of hits) {
 		lines.push('', `${hit.read ? ' ' : '●'} ${cleanLine(hit.title)}`);
 		lines.push(`    ${[cleanLine(hit.blog.title), formatDate(hit.date), cleanLine(hit.author), `ID ${cleanLine(String(hit.id))}`].filter(Boolean).join(' · ')}`);

@@ -261,6 +261,11 @@ export function storedPostText(db: Database, blogId: number, postId: PostId): Po
 	return {...postSummary, html: row.html, isSummaryOnly: row.isSummaryOnly === 1, commentsOpen: row.commentsOpen === 1};
 }
 
+/** How many stored posts match an FTS5 query. */
+export function countSearch(db: Database, match: string): number {
+	return db.prepare('SELECT count(*) FROM posts_text WHERE posts_text MATCH ?').pluck().get(match) as number;
+}
+
 /** A stored post a search found, with the words it matched shown in a short excerpt. */
 export type StoredSearchHit = StoredSummary & {
 	/** Whether the title holds every word searched for (such posts come first). */

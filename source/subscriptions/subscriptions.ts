@@ -13,7 +13,7 @@ import {userHttpCache} from '../store/cache.js';
 import {databasePath, openDatabase, writeTransaction, type Database} from '../store/db.js';
 import {anyBlog, blogById, blogsWithCounts, deleteBlog, findBlog, insertBlog, setBlogFolder, updateBlogAfterRefresh, type BlogRow, type BlogWithCounts} from '../store/blogs-table.js';
 import {ftsQueries, readSnippet, type SearchHit} from './search.js';
-import {findPost, markPostsRead, nextUnreadPost, readPostIds, riverCount, riverPosts, savePostText, searchPosts, setPostRead, storedPostText, upsertPosts, type StoredSummary} from '../store/posts-table.js';
+import {countSearch, findPost, markPostsRead, nextUnreadPost, readPostIds, riverCount, riverPosts, savePostText, searchPosts, setPostRead, storedPostText, upsertPosts, type StoredSummary} from '../store/posts-table.js';
 import type {BlogtermPaths} from '../store/paths.js';
 import {siteKey as siteKeyOf} from '../sources/wordpress/discover-wordpress.js';
 import {normaliseSiteUrl} from '../sources/open-blog.js';
@@ -87,6 +87,8 @@ export type Subscriptions = {
 	 * title first, newest first among equals; each with its blog and a short excerpt of what matched.
 	 */
 	search(text: string, options?: {readonly limit?: number}): SearchHit[];
+	/** How many stored posts `search` finds for `text` in all (it gives the best `limit` of them). */
+	searchCount(text: string): number;
 
 	/** Fetches every followed blog (or `only` these), a bounded number at once; never rejects for a blog's failure. */
 	refresh(options?: RefreshOptions): Promise<RefreshResult>;
@@ -220,6 +222,10 @@ export function openSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'config' |
 			if (!queries) return [];
 			return searchPosts(db, queries.match, queries.titleMatch, Math.max(1, Math.min(1000, searchOptions.limit ?? 50)))
 				.map(({inTitle, snippet, ...post}) => ({...toRiverPost(post), inTitle, excerptMatch: readSnippet(snippet)}));
+		},
+		searchCount(text) {
+			const queries = ftsQueries(text);
+			return queries ? countSearch(db, queries.match) : 0;
 		},
 		async refresh(refreshOptions = {}) {
 			const only = refreshOptions.only?.map(url => blogOrThrow(url).id);

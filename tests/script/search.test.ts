@@ -111,8 +111,12 @@ describe('print mode: --river --search', () => {
 		assert.match(text.stdout, /Word Blog · /);
 		assert.doesNotMatch(text.stdout, controlCharacters);
 		const json = await runInProcess(['--river', '--search', 'word', '--format', 'json'], {home});
-		const found = JSON.parse(json.stdout) as {search: string; posts: Array<{title: string; blog: {title: string}; inTitle: boolean}>};
+		const found = JSON.parse(json.stdout) as {search: string; total: number; posts: Array<{title: string; blog: {title: string}; inTitle: boolean}>};
 		assert.deepEqual(found.posts.map(post => [post.title, post.blog.title, post.inTitle]), [['Word post 1', 'Word Blog', true], ['Word post 2', 'Word Blog', true]]);
+		assert.equal(found.total, 2);
+		const second = await runInProcess(['--river', '--search', 'post', '--per-page', '2', '--page', '2'], {home});
+		assert.match(second.stdout, /^Search: “post” · 5 posts\nPage 2 of 3\n/);
+		assert.deepEqual([...second.stdout.matchAll(/^● (.+)$/gm)].map(match => match[1]), ['Feed post 2', 'Word post 2']);
 		const none = await runInProcess(['--river', '--search', 'xylophone'], {home});
 		assert.deepEqual([none.code, none.stdout], [0, 'No posts match “xylophone”.\n']);
 	});

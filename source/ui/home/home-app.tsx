@@ -219,7 +219,7 @@ function Home(props: HomeAppProps) {
 					height={listHeight + statusHeight}
 					isActive={!state.opened && !showHelp}
 					onChange={setStoredSearch}
-					onSearch={text => setStoredSearch({phase: 'results', query: text, items: data.search?.(text) ?? [], selected: 0})}
+					onSearch={text => setStoredSearch({phase: 'results', query: text, ...(data.search?.(text) ?? {items: [], total: 0}), selected: 0})}
 					onOpen={item => openRiverItem(item)}
 				/>
 			) : state.view === 'blogs' ? (

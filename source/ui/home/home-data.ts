@@ -62,8 +62,8 @@ export type HomeData = {
 	readonly blogs: () => readonly FollowedBlog[];
 	/** The newest posts across every followed blog, newest first, at most `limit`. */
 	readonly river: (limit: number) => readonly RiverItem[];
-	/** Every stored post with the words of `text`: titles first, newest first among equals (the full-text index). */
-	readonly search?: (text: string) => readonly SearchItem[];
+	/** The first stored posts with the words of `text` (titles first, newest first among equals: the full-text index), and how many there are in all. */
+	readonly search?: (text: string) => {readonly items: readonly SearchItem[]; readonly total: number};
 	/** Marks one post read or unread; `post`, when given, is the post as read (kept, so that it opens offline). */
 	readonly setRead: (blogUrl: string, postId: PostId, read: boolean, post?: Post) => void;
 	/** The IDs of one blog's posts that are read (its list shows them dimmed). */

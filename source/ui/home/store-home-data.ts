@@ -28,7 +28,7 @@ export function storeHomeData(subscriptions: Subscriptions): HomeData {
 			read: post.read,
 			...(post.isProtected ? {isProtected: true} : {}),
 		})),
-		search: text => subscriptions.search(text, {limit: 200}).map(hit => ({
+		search: text => ({total: subscriptions.searchCount(text), items: subscriptions.search(text, {limit: 200}).map(hit => ({
 			blogUrl: hit.blog.url,
 			blogTitle: hit.blog.title || hit.blog.url,
 			id: hit.id,
@@ -38,7 +38,7 @@ export function storeHomeData(subscriptions: Subscriptions): HomeData {
 			read: hit.read,
 			...(hit.isProtected ? {isProtected: true} : {}),
 			excerpt: hit.excerptMatch,
-		})),
+		}))}),
 		setRead(blogUrl, postId, read, post) {
 			if (!read) return subscriptions.markUnread(blogUrl, postId);
 			subscriptions.markRead(blogUrl, postId);

@@ -13,7 +13,7 @@ import {unreadSign} from '../river/river-view.js';
 /** A search of every stored post: what is typed, then (after Enter) what was found. */
 export type StoredSearch =
 	| {readonly phase: 'typing'; readonly typed: string}
-	| {readonly phase: 'results'; readonly query: string; readonly items: readonly SearchItem[]; readonly selected: number};
+	| {readonly phase: 'results'; readonly query: string; readonly items: readonly SearchItem[]; readonly total: number; readonly selected: number};
 
 export type StoredSearchViewProps = {
 	readonly search: StoredSearch;
@@ -68,9 +68,11 @@ export function StoredSearchView(props: StoredSearchViewProps) {
 			</Box>
 		);
 	}
-	const {items, query} = search;
+	const {items, query, total} = search;
 	const selected = Math.min(search.selected, Math.max(0, items.length - 1));
-	const heading = `Search: “${cleanLine(query)}” · ${items.length === 1 ? '1 post' : `${items.length} posts`}`;
+	// The best of them are listed: a note says when there are more.
+	const more = total > items.length ? ` (the first ${items.length})` : '';
+	const heading = `Search: “${cleanLine(query)}” · ${total === 1 ? '1 post' : `${total} posts`}${more}`;
 	const first = firstInView(selected, items.length, rows);
 	const nameRoom = Math.max(8, Math.floor(width / 4));
 	return (
