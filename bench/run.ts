@@ -21,6 +21,7 @@ import {fileURLToPath} from 'node:url';
 import {startFixtureServer, type FixtureServer} from './fixture-server.js';
 import {startManyBlogsServer} from './many-blogs-server.js';
 import {fixtureIds} from './fixtures.js';
+import {caseSearchInPost, caseSearchStore} from './search-case.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 // BENCH_CLI runs another build (a copy of dist/ from before a change), to compare side by side.
@@ -561,6 +562,7 @@ async function main(): Promise<void> {
 		[6, 'idle memory', () => caseIdleMemory(), tools.python],
 		[7, '500 blogs refreshed', () => caseRefreshMany(), true],
 		[8, '100,000 stored posts', () => caseManyStoredPosts(), tools.python],
+		[9, 'search in a long post', async () => void rows.push(...await caseSearchInPost({runInPty, cli, siteUrl: server.url, longPostId: fixtureIds.long, keyIntervalMs, sessions: quick ? 1 : 2, median, worst}), ...await caseSearchStore({median, worst}, {runs: quick ? 2 : 5})), tools.python],
 	];
 	try {
 		for (const [number, name, run, possible] of cases) {
