@@ -129,7 +129,7 @@ describe('a server that misbehaves while the reader waits', () => {
 		await waitForText(reader, 'Page 1 of 1');
 		// The refusal now comes on the header, while the list is busy again: Enter waits for the highlight to move.
 		await press(reader, 'j');
-		await waitForText(reader, '▸ Post number 1');
+		await waitForText(reader, '▸ ● Post number 1');
 		await press(reader, keys.enter);
 		await waitForText(reader, 'The body of post 1.');
 	});

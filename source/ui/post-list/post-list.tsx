@@ -12,6 +12,7 @@ import {LoadingLine} from '../components/loading-line.js';
 import {isSameAnswer, useRefreshingAsync, type RefreshingLoadOptions} from '../hooks/use-async.js';
 import {useKeyMap} from '../keys/use-key-map.js';
 import {theme} from '../theme.js';
+import {unreadSign} from '../river/river-view.js';
 import {listRow} from './post-list-lines.js';
 import type {Action} from '../keys/key-map.js';
 import {filterHeading, noPostsMessage, type PostFilter} from '../../sources/post-filter.js';
@@ -192,10 +193,12 @@ export function PostList(props: PostListProps) {
 				const index = first + offset;
 				const isSelected = index === selected;
 				const isRead = props.readIds.has(String(post.id));
-				const row = listRow(post, width - 2);
+				const row = listRow(post, width - 4);
 				return (
 					<Text key={String(post.id)} wrap="truncate-end">
 						<Text color={theme.selection}>{isSelected ? '▸ ' : '  '}</Text>
+						{/* Unread has a sign, not only a brighter title (as in What is new). */}
+						<Text color={theme.accent}>{isRead ? '  ' : `${unreadSign} `}</Text>
 						<Text bold={isSelected} dimColor={isRead && !isSelected} color={isSelected ? theme.selection : undefined}>{row.title}</Text>
 						<Text>{row.gap}</Text>
 						<Text color={theme.muted}>{row.meta}</Text>

@@ -10,7 +10,7 @@ import {keys, press, waitForFrame, waitForText} from '../helpers.js';
 const http = createHttpClient();
 const noMarks: ReadMarks = {readIds: () => new Set(), markRead: () => undefined};
 const decode = (text: string) => text.replaceAll('&#8217;', '’').replaceAll('&#8216;', '‘').replaceAll('&amp;', '&');
-const highlighted = (frame: string) => frame.split('\n').find(line => line.startsWith('▸'))?.slice(2).split(/\s{2,}/)[0];
+const highlighted = (frame: string) => frame.split('\n').find(line => line.startsWith('▸'))?.slice(4).split(/\s{2,}/)[0];
 
 describe('searching a blog from its list', () => {
 	let demo: TestDemo;

@@ -22,11 +22,11 @@ after(async () => server.close());
 test('a post of megabytes is laid out while the screen stays alive: a spinner says so, Esc goes back at once, and the post shows whole once laid out', async () => {
 	const app = render(<App site={server.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={noMarks} />);
 	try {
-		await waitForText(app, '▸ A very long post');
+		await waitForText(app, /▸ [● ] A very long post/);
 		await press(app, keys.enter);
 		await waitForText(app, /Laying out a long post \(6\.\d MB\)/);
 		await press(app, keys.escape);
-		await waitForText(app, '▸ A very long post');
+		await waitForText(app, /▸ [● ] A very long post/);
 		await press(app, keys.enter);
 		await waitForText(app, /lines 1–\d+ of \d+/, 20_000);
 		await press(app, 'G');
