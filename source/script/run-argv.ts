@@ -19,7 +19,8 @@ const helpText = `
 
 	Reading (a full-screen reader in a terminal)
 	  --post REF          Open at a post: its ID, slug or URL (pretty or ?p=ID)
-	  --per-page N        Posts per list page (default 10, at most 100)
+	  --per-page N        Posts per list page, at most 100 (default: in the reader, as many as
+	                      the terminal shows, at least 10; in print mode 10)
 	  --demo              Open the built-in demo blog (the default without SITE)
 	  --demo-feed         Open the demo blog as a feed-only blog (no REST API)
 	  --password TEXT     The password of a password-protected post (- reads it from stdin)

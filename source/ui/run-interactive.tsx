@@ -16,6 +16,7 @@ import {storeHomeData, storeReadMarks} from './home/store-home-data.js';
 import {PostPasswords} from '../store/post-passwords.js';
 import {readSetting} from '../store/settings.js';
 import {keyMapFromSettings} from './keys/key-settings.js';
+import {postsPerScreen} from './post-list/post-list-lines.js';
 import {hyperlinkModeFromSettings, hyperlinksOn, parseHyperlinkMode} from '../platform/hyperlinks.js';
 import {fullTextReader, type FullTextStore} from '../full-text/full-text-store.js';
 
@@ -27,7 +28,7 @@ const leaveAlternateScreen = '\u001B[?2004l\u001B[?1049l';
 export type ReaderFlags = SiteFlags & {
 	/** Open at this post (`--post`): its ID, slug or URL. */
 	readonly post?: string;
-	/** Posts per list page (`--per-page`, default 10). */
+	/** Posts per list page (`--per-page`; by default as many as the terminal shows, 10 to 100). */
 	readonly perPage?: number;
 	/** `--hyperlinks auto|always|never` (checked by the command line); the setting when not given. */
 	readonly hyperlinks?: string;
@@ -80,7 +81,7 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 			<App
 				site={resolved.url}
 				openSource={(url, signal, options) => openBlog(http, url, {...options, signal})}
-				perPage={flags.perPage ?? 10}
+				perPage={flags.perPage ?? postsPerScreen(process.stdout.rows)}
 				initialPost={flags.post ? parsePostRef(flags.post) : undefined}
 				readMarks={readMarks}
 				myComments={new MyComments()}
@@ -138,7 +139,7 @@ async function runHome(flags: ReaderFlags, paths: BlogtermPaths): Promise<number
 			<HomeApp
 				data={storeHomeData(subscriptions)}
 				openSource={(url, signal, options) => openBlog(http, url, {...options, signal})}
-				perPage={flags.perPage ?? 10}
+				perPage={flags.perPage ?? postsPerScreen(process.stdout.rows)}
 				myComments={new MyComments()}
 				postPasswords={new PostPasswords()}
 				hyperlinks={hyperlinksFor(flags)}

@@ -19,3 +19,15 @@ export function listRow(post: PostSummary, width: number): {title: string; gap: 
 	const gap = ' '.repeat(Math.max(1, width - textWidth(title) - textWidth(meta)));
 	return {title, gap, meta};
 }
+
+/** The rows of the screen that are not list rows: the header (2), a blank, the note, the excerpt (2), the status line, and the one Ink keeps free. */
+const rowsAroundTheList = 8;
+
+/**
+ * Posts per list page when `--per-page` does not say: as many as the terminal shows at once (a 48-row
+ * terminal shows 40, not 10 and 30 empty rows), never fewer than 10 (a short terminal scrolls within the
+ * page) nor more than WordPress gives in one answer (100).
+ */
+export function postsPerScreen(rows: number | undefined): number {
+	return Math.min(100, Math.max(10, (rows ?? 24) - rowsAroundTheList));
+}
