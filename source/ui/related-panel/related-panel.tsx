@@ -25,13 +25,14 @@ export type RelatedPanelProps = {
 	readonly isFocused: boolean;
 };
 
-/** "Related Posts" beside the post, on wide terminals. */
+/** "Related Posts" beside the post, on wide terminals: as tall as what it holds, at most `height`. */
 export function RelatedPanel({state, width, height, selected, isFocused}: RelatedPanelProps) {
 	const inner = Math.max(1, width - 4);
 	const lines = useMemo(() => relatedPanelLines(state, inner, selected), [state, inner, selected]);
+	const shown = lines.slice(0, Math.max(1, height - 2));
 	return (
-		<Box flexDirection="column" width={width} height={height} borderStyle="round" borderColor={isFocused ? theme.accent : theme.muted} paddingX={1} overflow="hidden">
-			<StyledLines lines={lines.slice(0, Math.max(1, height - 2))} />
+		<Box flexDirection="column" width={width} height={Math.min(height, shown.length + 2)} flexShrink={0} borderStyle="round" borderColor={isFocused ? theme.accent : theme.muted} paddingX={1} overflow="hidden">
+			<StyledLines lines={shown} />
 		</Box>
 	);
 }

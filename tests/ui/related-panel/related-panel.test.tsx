@@ -55,9 +55,13 @@ describe('the Related Posts panel', () => {
 		app.unmount();
 	});
 
-	it('says "No results found." when nothing is related', async () => {
+	it('says "No results found." when nothing is related, in a box as tall as that', async () => {
 		const app = renderAt(demo, specialPosts.noRelated, 160, 48);
-		await waitForText(app, 'No results found.');
+		const frame = await waitForText(app, 'No results found.');
+		const lines = frame.split('\n');
+		const top = lines.findIndex(line => line.includes('╭'));
+		const bottom = lines.findIndex(line => line.includes('╰'));
+		assert.deepEqual([lines[top + 1]!.includes('Related Posts'), bottom - top], [true, 3], 'the title, "No results found.", and the borders');
 		app.unmount();
 	});
 
