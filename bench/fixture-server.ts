@@ -25,7 +25,12 @@ const json = (value: unknown, status = 200, headers: Record<string, string> = {}
 	body: Buffer.from(JSON.stringify(value)),
 });
 
-export async function startFixtureServer(): Promise<FixtureServer> {
+export type FixtureServerOptions = {
+	/** Added before every answer is written, as a real blog's round trip would (0: none). */
+	readonly latencyMs?: number;
+};
+
+export async function startFixtureServer({latencyMs = 0}: FixtureServerOptions = {}): Promise<FixtureServer> {
 	const posts = fixturePosts();
 	const byId = new Map(posts.map(post => [post.id, post]));
 	const answers = new Map<string, Answer>();
@@ -136,8 +141,12 @@ export async function startFixtureServer(): Promise<FixtureServer> {
 			answer = compute(new URL(key, base));
 			answers.set(key, answer);
 		}
-		response.writeHead(answer.status, {...answer.headers, 'content-length': String(answer.body.length)});
-		response.end(answer.body);
+		const send = (ready: Answer) => {
+			response.writeHead(ready.status, {...ready.headers, 'content-length': String(ready.body.length)});
+			response.end(ready.body);
+		};
+		if (latencyMs > 0) setTimeout(send, latencyMs, answer);
+		else send(answer);
 		// Drain whatever the client sent (a POST would not be answered differently).
 		request.resume();
 	});
