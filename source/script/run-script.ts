@@ -43,7 +43,8 @@ export async function runScript({site, flags}: {site: string | undefined; flags:
 		if (site !== undefined && !flags.demo && !flags.demoFeed) normaliseSiteUrl(site);
 
 		resolved = await resolveSite(site, flags);
-		const source = await openBlog(httpClientFor(resolved, io.environment), resolved.url);
+		// A blog read before starts with its own request; what discovery found is asked again alongside.
+		const source = await openBlog(httpClientFor(resolved, io.environment), resolved.url, {remembered: true});
 		const output = await produce(source, request, draft, io);
 		await writeAll(io.stdout, output);
 		return exitCodes.ok;
