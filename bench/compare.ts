@@ -2,11 +2,12 @@
 // Runs A B A B … (so that a slow moment falls on both) and prints, for each, the median and worst wall
 // time and the median CPU time (user+sys of the whole process for print mode; the main thread's up to
 // the first frame for the reader), which moves much less than wall time when others use the cores.
-// Cases: print one post (as bench case 1), interactive start → first list frame (case 2), each
+// Cases: print one post (as bench case 1), interactive start → first list frame (case 2), the home
+// screen's first frame with one blog followed (case 8's start), each
 // against the fixture server (bench/fixture-server.ts) with its own store per build (the code cache
 // warm: one run of each first).
 import {spawn} from 'node:child_process';
-import {mkdtempSync} from 'node:fs';
+import {existsSync, mkdtempSync} from 'node:fs';
 import {loadavg, tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {performance} from 'node:perf_hooks';
@@ -50,7 +51,21 @@ async function printRun(cli: string, home: string, url: string): Promise<{ms: nu
 }
 
 async function readerRun(cli: string, home: string, url: string): Promise<{ms: number; cpuMs: number}> {
-	const spec = {command: ['node', cli, url], env: environment(home), cwd: root, columns: 100, rows: 24, steps: [{label: 'list', waitFor: 'Page 1 of', timeoutMs: 20_000}], idleMs: 0, waitForExit: false};
+	return inPty(['node', cli, url], home, 'Page 1 of');
+}
+
+/** The home screen (bench case 8's start), with the fixture blog followed in a home of its own. */
+async function homeRun(cli: string, home: string, url: string): Promise<{ms: number; cpuMs: number}> {
+	const followed = join(home, 'following');
+	if (!existsSync(followed)) {
+		const child = spawn('node', [cli, '--follow', url], {env: environment(followed), stdio: 'ignore'});
+		await new Promise(resolve => child.on('close', resolve));
+	}
+	return inPty(['node', cli], followed, 'Followed blogs (1)');
+}
+
+async function inPty(command: string[], home: string, waitFor: string): Promise<{ms: number; cpuMs: number}> {
+	const spec = {command, env: environment(home), cwd: root, columns: 100, rows: 24, steps: [{label: 'first frame', waitFor, timeoutMs: 20_000}], idleMs: 0, waitForExit: false};
 	const child = spawn('python3', [join(root, 'bench', 'pty-driver.py'), JSON.stringify(spec)], {stdio: ['ignore', 'pipe', 'inherit']});
 	let stdout = '';
 	child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -65,7 +80,7 @@ async function readerRun(cli: string, home: string, url: string): Promise<{ms: n
 const server = await startFixtureServer({latencyMs});
 const builds = [first, second].map(cli => ({cli, home: mkdtempSync(join(tmpdir(), 'blogterm-compare-'))}));
 process.stdout.write(`load average ${loadavg().map(value => value.toFixed(1)).join(' ')}; ${runs} runs each, A B A B; latency ${latencyMs} ms\n`);
-for (const [name, run] of [['print one post', printRun], ['interactive start → list', readerRun]] as const) {
+for (const [name, run] of [['print one post', printRun], ['interactive start → list', readerRun], ['home screen first frame', homeRun]] as const) {
 	const results = builds.map(() => [] as Array<{ms: number; cpuMs: number}>);
 	for (const build of builds) await run(build.cli, build.home, server.url);
 	for (let index = 0; index < runs; index++) {
