@@ -154,17 +154,23 @@ for (const file of built.outputFiles) {
 }
 await writeFile('dist/app/manifest.json', `${JSON.stringify(manifest, undefined, '\t')}\n`);
 
-// 3. The `blogterm` command itself: a small ES module that loads dist/app/cli.cjs.
+// 3. The `blogterm` command itself, which loads dist/app/cli.cjs: CommonJS too (dist/package.json
+// says so), since Node starts a CommonJS main file without setting up its ES module loader (some
+// 6 ms of CPU a run: 75 against 81 ms for `--help`, 25 runs each, three times).
 const entry = await build({
 	entryPoints: {cli: 'source/startup/bin.ts'},
 	outdir: 'dist',
 	bundle: true,
-	format: 'esm',
+	format: 'cjs',
 	platform: 'node',
 	target: 'node20',
 	legalComments: 'none',
-	banner: {js: '#!/usr/bin/env node'},
+	define: {'import.meta.url': '__blogtermEntryUrl'},
+	banner: {js: "#!/usr/bin/env node\nconst __blogtermEntryUrl = require('node:url').pathToFileURL(__filename).href;"},
 	logLevel: 'warning',
 }).catch(() => undefined);
 if (!entry) process.exit(1);
+// meow reads the nearest package.json for --version: this one, so it carries blogterm's name and version.
+const {name, version, description} = JSON.parse(await readFile('package.json', 'utf8'));
+await writeFile('dist/package.json', `${JSON.stringify({name, version, description, type: 'commonjs'}, undefined, '\t')}\n`);
 await chmod('dist/cli.js', 0o755);
