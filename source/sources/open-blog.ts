@@ -41,6 +41,8 @@ export async function openBlog(http: HttpClient, site: string, options: OpenBlog
 	const kept = await discover(http, url, {...fetchOptions, cacheFirst: true});
 	// Nothing was kept (a blog never read, no cache): it was just discovered over the network.
 	if (!kept.fromCache) return kept;
+	// A feed is the posts themselves, not only where they are: it is read again now, as before.
+	if (!('apiRootUrl' in kept)) return discover(http, url, fetchOptions);
 	const fresh = discover(http, url, fetchOptions).then(source => source, () => undefined);
 	return retriedThrough(kept, fresh);
 }
@@ -73,10 +75,12 @@ function retriedThrough(kept: BlogSource, fresh: Promise<BlogSource | undefined>
 	return new Proxy(kept, {
 		get(target, key) {
 			const value: unknown = Reflect.get(target, key, target);
-			if (typeof value !== 'function' || typeof key !== 'string' || !key.startsWith('fetch')) return typeof value === 'function' ? value.bind(target) : value;
+			if (typeof value !== 'function') return value;
+			const method = value as (...values: unknown[]) => unknown;
+			if (typeof key !== 'string' || !key.startsWith('fetch')) return method.bind(target);
 			return async (...parameters: unknown[]) => {
 				try {
-					return await (value as (...values: unknown[]) => Promise<unknown>).apply(target, parameters);
+					return await method.apply(target, parameters);
 				} catch (error) {
 					if (isBlogError(error) && error.kind === 'cancelled') throw error;
 					const now = await fresh;
