@@ -75,6 +75,25 @@ const inkWithoutDevtools = {
 };
 
 /**
+got imports http2-wrapper (and with it Node's http2, tls and https: some 15 ms of Node's own
+modules) as it loads, though it only uses it for `http2: true`, which blogterm never asks for. Here
+got's options get it at that first use instead (a CommonJS module bundled by esbuild runs when first
+required).
+*/
+const gotLazyHttp2 = {
+	name: 'got-lazy-http2',
+	setup(esbuild) {
+		esbuild.onLoad({filter: /got[\\/]dist[\\/]source[\\/]core[\\/]options\.js$/}, async ({path}) => {
+			const source = await readFile(path, 'utf8');
+			const eager = "import http2wrapper from 'http2-wrapper';";
+			if (!source.includes(eager)) return {errors: [{text: 'got changed: its http2-wrapper import is not where the got-lazy-http2 patch expects it (see got-lazy-http2 in scripts/build.mjs)'}]};
+			const lazy = "const http2wrapper = {get globalAgent() { return require('http2-wrapper').globalAgent; }, get auto() { return require('http2-wrapper').auto; }};";
+			return {contents: source.replace(eager, lazy), loader: 'js', resolveDir: dirname(path)};
+		});
+	},
+};
+
+/**
 yoga-layout waits for its WebAssembly at the top level of its module (top-level await), which a
 CommonJS bundle cannot do. Node compiles WebAssembly this small synchronously in a few milliseconds,
 so yoga is given a synchronous instantiateWasm (Emscripten's hook) with its own decoded bytes, and
@@ -126,7 +145,7 @@ const built = await build({
 	define: {'process.env.NODE_ENV': '"production"', 'import.meta': '__blogtermImportMeta'},
 	// better-sqlite3 is a native addon: it stays in node_modules, the one run-time dependency.
 	external: ['better-sqlite3'],
-	plugins: [fastStringWidth, yogaSync, inkWithoutDevtools, meowLazyNormalize],
+	plugins: [fastStringWidth, yogaSync, inkWithoutDevtools, gotLazyHttp2, meowLazyNormalize],
 	logLevel: 'warning',
 }).catch(() => undefined);
 // esbuild has printed why.
