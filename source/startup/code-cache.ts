@@ -9,7 +9,7 @@
 // ignored and made again; V8 also checks what it is given and may reject it, which is handled the
 // same way. A cache that cannot be read or written never stops blogterm.
 import {createHash} from 'node:crypto';
-import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {dirname, join, resolve} from 'node:path';
 import {pathToFileURL} from 'node:url';
@@ -62,6 +62,15 @@ export function readCodeCache(file: string, sourceHash: string): Buffer | undefi
 	return payload;
 }
 
+/** Removes the cache files (`*.v8`, and `*.tmp` a kill left) of `folder` that are not in `current`; one in use elsewhere is simply made again there. */
+function removeOtherCaches(folder: string, current: ReadonlySet<string>): void {
+	try {
+		for (const name of readdirSync(folder)) if ((name.endsWith('.v8') || name.endsWith('.tmp')) && !current.has(name)) rmSync(join(folder, name), {force: true});
+	} catch {
+		// A folder that cannot be listed keeps what it has.
+	}
+}
+
 /** Writes a cache file whole or not at all (a reader never sees half of one). */
 export function writeCodeCache(file: string, sourceHash: string, payload: Buffer): void {
 	const header: CacheHeader = {source: sourceHash, runtime: runtimeKey, length: payload.length, sha1: sha1(payload)};
@@ -82,6 +91,7 @@ export function createCodeCacheLoader(options: CodeCacheOptions): {require: (spe
 	const modules = new Map<string, {exports: unknown}>();
 	const pending: Pending[] = [];
 	const report: LoadReport = {};
+	const cacheName = (name: string, sourceHash: string) => `${name}.${sourceHash.slice(0, 16)}.v8`;
 
 	const load = (specifier: string): unknown => {
 		if (!specifier.startsWith('./')) return nodeRequire(specifier);
@@ -93,7 +103,7 @@ export function createCodeCacheLoader(options: CodeCacheOptions): {require: (spe
 		modules.set(path, module);
 		const source = readFileSync(path, 'utf8');
 		const sourceHash = options.sourceHashes[name];
-		const cachePath = options.cacheDir && sourceHash ? join(options.cacheDir, `${name}.${sourceHash.slice(0, 16)}.v8`) : undefined;
+		const cachePath = options.cacheDir && sourceHash ? join(options.cacheDir, cacheName(name, sourceHash)) : undefined;
 		const cachedData = cachePath && sourceHash ? readCodeCache(cachePath, sourceHash) : undefined;
 		// The same wrapper as Node's own for CommonJS, and what was import.meta (scripts/build.mjs).
 		const wrapped = `(function (exports, require, module, __filename, __dirname, __blogtermImportMeta) {${source}\n})`;
@@ -110,13 +120,16 @@ export function createCodeCacheLoader(options: CodeCacheOptions): {require: (spe
 	};
 
 	const flush = () => {
-		for (const {script, path, source} of pending.splice(0)) {
+		const made = pending.splice(0);
+		for (const {script, path, source} of made) {
 			try {
 				writeCodeCache(path, source, script.createCachedData());
 			} catch {
 				// A cache folder that cannot be written: the next start compiles as usual.
 			}
 		}
+		// What an earlier build (or Node) kept is of no more use: removed when this one makes its own.
+		if (made.length > 0 && options.cacheDir) removeOtherCaches(options.cacheDir, new Set(Object.entries(options.sourceHashes).map(([name, hash]) => cacheName(name, hash))));
 	};
 	return {require: load, flush, report};
 }

@@ -123,3 +123,22 @@ test('a cache folder that cannot be written does not stop blogterm', async () =>
 		rmSync(join(home, 'cache'), {force: true});
 	}
 });
+
+test('the cache of an earlier build is removed when this one makes its own', async () => {
+	await helpRun();
+	const earlier = join(codeDir, 'run-interactive-OLDBUILD.cjs.0123456789abcdef.v8');
+	const leftByAKill = join(codeDir, 'cli.cjs.0123456789abcdef.v8.123.tmp');
+	writeFileSync(earlier, 'compiled by an earlier blogterm');
+	writeFileSync(leftByAKill, 'half written');
+	// Nothing new made: nothing removed.
+	assert.equal((await helpRun()).report['cli.cjs'], 'used');
+	assert.ok(readdirSync(codeDir).includes('run-interactive-OLDBUILD.cjs.0123456789abcdef.v8'));
+	rmSync(cliCache());
+	const run = await helpRun();
+	assert.equal(run.report['cli.cjs'], 'made');
+	assert.equal(run.stdout, expected);
+	const left = readdirSync(codeDir);
+	assert.ok(!left.includes('run-interactive-OLDBUILD.cjs.0123456789abcdef.v8'), `removed: ${left.join(', ')}`);
+	assert.ok(!left.includes('cli.cjs.0123456789abcdef.v8.123.tmp'));
+	assert.ok(left.some(name => name.startsWith('cli.cjs.')), 'its own is kept');
+});
