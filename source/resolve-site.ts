@@ -1,5 +1,5 @@
 import {join} from 'node:path';
-import {createHttpClient, type HttpClient} from './http/client.js';
+import {createHttpClient, currentHttpLimits, type CacheMode, type HttpClient, type HttpLimits} from './http/client.js';
 import {userHttpCache} from './store/cache.js';
 import {blogtermPaths} from './store/paths.js';
 
@@ -34,7 +34,35 @@ export async function resolveSite(site: string | undefined, flags: SiteFlags): P
 /**
  * The HTTP client a run reads its blog with, answers kept in the user's cache; the demo's are not
  * (it is on this machine, on a new port when its own is taken: nothing to keep for offline reading).
+ * `cacheMode` says what the kept copies are for when the blog cannot be reached (`never`: nothing is kept or read).
  */
-export function httpClientFor(resolved: ResolvedSite, environment: NodeJS.ProcessEnv = process.env): HttpClient {
-	return createHttpClient({cache: resolved.isDemo ? undefined : userHttpCache(environment), environment});
+export function httpClientFor(resolved: ResolvedSite, environment: NodeJS.ProcessEnv = process.env, options: HttpRunOptions = {}): HttpClient {
+	const {cacheMode = 'fallback'} = options;
+	const limits = limitsFor(options, environment);
+	// The demo blog is on this machine: it is always there, nothing of it is kept, and no proxy stands between.
+	if (resolved.isDemo) return createHttpClient({environment, limits, proxy: false});
+	if (cacheMode === 'never') return createHttpClient({environment, limits, proxy: options.proxy});
+	return createHttpClient({cache: userHttpCache(environment), cacheMode, environment, limits, proxy: options.proxy});
+}
+
+/** How a run speaks HTTP besides the defaults: print mode's --cache, --proxy, --timeout and --retries. */
+export type HttpRunOptions = {
+	readonly cacheMode?: CacheMode | 'never';
+	/** --proxy URL: for every address, instead of the environment's proxies. */
+	readonly proxy?: string;
+	/** --timeout: the whole request, in seconds. */
+	readonly timeoutSeconds?: number;
+	/** --retries: how often a GET is retried. */
+	readonly retries?: number;
+};
+
+function limitsFor(options: HttpRunOptions, environment: NodeJS.ProcessEnv): HttpLimits | undefined {
+	if (options.timeoutSeconds === undefined && options.retries === undefined) return undefined;
+	const limits = currentHttpLimits(environment);
+	const whole = options.timeoutSeconds === undefined ? undefined : Math.max(1, Math.round(options.timeoutSeconds * 1000));
+	return {
+		...limits,
+		...(whole === undefined ? {} : {requestTimeoutMs: whole, connectTimeoutMs: Math.min(limits.connectTimeoutMs, whole), responseTimeoutMs: Math.min(limits.responseTimeoutMs, whole)}),
+		...(options.retries === undefined ? {} : {getRetries: options.retries}),
+	};
 }

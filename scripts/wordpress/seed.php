@@ -6,8 +6,10 @@
  *   BLOGTERM_WP_DB_NAME=… BLOGTERM_WP_DB_SOCKET=… BLOGTERM_WP_URL=http://127.0.0.1:PORT \
  *     php seed.php plain|pretty > seeded.json
  *
- * Posts are numbered 1 (oldest) to 25 (newest), two days apart, all dated in
- * UTC so that dates compare without a timezone.
+ * Posts are numbered 1 (oldest) to 27 (newest), two days apart, dated in UTC
+ * (post_date_gmt); the site's time zone is Pacific/Auckland (UTC+13 in
+ * summer), so the date the blog shows on its own pages is often the next
+ * day's, and a reader that shows UTC or its own zone is caught.
  */
 $permalinks = $argv[1] ?? 'plain';
 if (!in_array($permalinks, ['plain', 'pretty'], true)) {
@@ -46,8 +48,9 @@ foreach (get_posts(['post_type' => ['post', 'page'], 'post_status' => 'any', 'nu
 }
 
 $options = [
-	'timezone_string' => 'UTC',
-	'gmt_offset' => 0,
+	// Not UTC: dates must be shown as the blog shows them (its zone), and kept with their offset.
+	'timezone_string' => 'Pacific/Auckland',
+	'gmt_offset' => '',
 	'posts_per_page' => 10,
 	'posts_per_rss' => 10,
 	'rss_use_excerpt' => 0,
@@ -113,23 +116,44 @@ $titles = [
 	23 => 'Weekend in the hills',
 	24 => 'Small steps, long roads',
 	25 => 'The newest post',
+	26 => 'Links to the rest of this blog',
+	27 => 'Harvest day: a video, a table and a song',
 ];
 $postCategories = ['News', 'Travel', 'Code', 'Kitchen'];
 $postTags = ['bikes', 'coffee', 'typescript', 'terminal', 'rain', 'bread', 'maps', 'wordpress'];
 
 $posts = [];
 $start = strtotime('2024-01-01 09:30:00 UTC');
+// Post 26 links to post 3 of this same blog (its permalink: a ?p= link with plain permalinks), to be
+// followed inside the reader; post 27 holds an embed, a table, an audio file and emoji.
+$linked = 3;
+$rich = 27;
+$extra_texts = [];
 foreach ($titles as $n => $title) {
-	$date = gmdate('Y-m-d H:i:s', $start + ($n - 1) * 2 * DAY_IN_SECONDS);
+	// Post 26 at 11:45 UTC: 00:45 the next day in Auckland, so its date on the blog is not its UTC date.
+	$date = gmdate('Y-m-d H:i:s', $start + ($n - 1) * 2 * DAY_IN_SECONDS + ($n === 26 ? 135 * MINUTE_IN_SECONDS : 0));
 	$first = "This is post number $n of the blogterm end-to-end suite.";
 	$second = 'Fish & chips, then a walk by the sea.';
 	$third = "Post $n keeps a list:";
 	$items = ["first item of post $n", "second item of post $n"];
-	$href = "https://example.org/notes/$n";
+	$href = $n === 26 ? get_permalink($posts[$linked]['id']) : "https://example.org/notes/$n";
 	$html = '<p>' . esc_html($first) . "</p>\n\n"
 		. '<p>' . esc_html($second) . ' Read <a href="' . esc_url($href) . '">the notes</a> too.</p>' . "\n\n"
 		. '<p>' . esc_html($third) . "</p>\n\n"
 		. '<ul><li>' . esc_html($items[0]) . '</li><li>' . esc_html($items[1]) . "</li></ul>\n";
+	if ($n === $rich) {
+		// As the block editor saves them. The embed is an <iframe> (WordPress would otherwise ask the
+		// provider for it over the network); the emoji are characters (the feeds make them images).
+		$extra_texts[$n] = ['Harvest day 🎉🍅', 'The season in one table:', 'The harvest song, sung by the allotment choir'];
+		$html .= "\n" . '<p>' . $extra_texts[$n][0] . "</p>\n\n"
+			. '<figure class="wp-block-embed is-type-video is-provider-vimeo wp-block-embed-vimeo"><div class="wp-block-embed__wrapper">'
+			. '<iframe title="A walk through the allotment" src="https://player.vimeo.com/video/76979871" width="640" height="360" frameborder="0" allowfullscreen></iframe>'
+			. "</div></figure>\n\n"
+			. '<p>' . $extra_texts[$n][1] . "</p>\n\n"
+			. '<figure class="wp-block-table"><table><thead><tr><th>Crop</th><th>Sown</th><th>Harvest</th></tr></thead><tbody>'
+			. '<tr><td>Tomato</td><td>March</td><td>August</td></tr><tr><td>Runner beans</td><td>May</td><td>September</td></tr></tbody></table></figure>' . "\n\n"
+			. '<figure class="wp-block-audio"><audio controls src="https://example.org/media/harvest-song.mp3"></audio><figcaption>' . $extra_texts[$n][2] . "</figcaption></figure>\n";
+	}
 	$cats = [$postCategories[$n % 4]];
 	if ($n % 3 === 0) {
 		$cats[] = $postCategories[($n + 1) % 4];
@@ -140,7 +164,8 @@ foreach ($titles as $n => $title) {
 		'post_content' => wp_slash($html),
 		'post_status' => 'publish',
 		'post_author' => $n % 4 === 0 ? $grace_id : $admin_id,
-		'post_date' => $date,
+		// The site's local time, as WordPress keeps it next to the UTC one.
+		'post_date' => get_date_from_gmt($date),
 		'post_date_gmt' => $date,
 		'post_category' => array_map(fn ($name) => $categories[$name], $cats),
 		'tags_input' => $tags,
@@ -163,7 +188,7 @@ foreach ($titles as $n => $title) {
 		'number' => $n,
 		'date' => $date,
 		'title' => $title,
-		'texts' => $n === 12 ? [] : array_map('blogterm_rendered_text', [$first, $second, $third, $items[0], $items[1]]),
+		'texts' => $n === 12 ? [] : [...array_map('blogterm_rendered_text', [$first, $second, $third, $items[0], $items[1]]), ...($extra_texts[$n] ?? [])],
 		'href' => $n === 12 ? null : $href,
 		'categories' => $cats,
 		'tags' => $tags,
@@ -182,7 +207,7 @@ function blogterm_comment(int $post_id, string $post_date, int $minutes, string 
 		'comment_content' => $text,
 		'comment_parent' => $parent,
 		'comment_approved' => $approved,
-		'comment_date' => $date,
+		'comment_date' => get_date_from_gmt($date),
 		'comment_date_gmt' => $date,
 		'comment_type' => 'comment',
 	]);
@@ -219,7 +244,7 @@ wp_insert_comment([
 	'comment_author_IP' => '192.0.2.1',
 	'comment_content' => 'Looking forward to the next one.',
 	'comment_approved' => 1,
-	'comment_date' => gmdate('Y-m-d H:i:s', strtotime($posts[1]['date'] . ' UTC') + 3600),
+	'comment_date' => get_date_from_gmt(gmdate('Y-m-d H:i:s', strtotime($posts[1]['date'] . ' UTC') + 3600)),
 	'comment_date_gmt' => gmdate('Y-m-d H:i:s', strtotime($posts[1]['date'] . ' UTC') + 3600),
 ]);
 
@@ -227,10 +252,34 @@ wp_insert_comment([
 $closed = $posts[15];
 blogterm_comment($closed['id'], $closed['date'], 20, 'Ivy Early', 'I got in before the comments closed.');
 
+// A pingback (as WordPress stores one when another blog links here), with one comment beside it: the
+// blog counts both ("2 Comments", the feeds' slash:comments), its REST API lists only the comment to a
+// visitor (type=pingback needs an account), and blogterm says which it counts.
+$pinged = $posts[23];
+blogterm_comment($pinged['id'], $pinged['date'], 40, 'Hilda Walker', 'We walked the same hills last spring.');
+$pingback_date = gmdate('Y-m-d H:i:s', strtotime($pinged['date'] . ' UTC') + 3600);
+$pingback_id = wp_insert_comment([
+	'comment_post_ID' => $pinged['id'],
+	'comment_author' => 'Another Walker &raquo; Hills we walked',
+	'comment_author_email' => '',
+	'comment_author_url' => 'https://walker.example/2024/02/hills/',
+	'comment_author_IP' => '192.0.2.7',
+	'comment_content' => '[&#8230;] the same walk, written up by blogterm e2e [&#8230;]',
+	'comment_approved' => 1,
+	'comment_date' => get_date_from_gmt($pingback_date),
+	'comment_date_gmt' => $pingback_date,
+	'comment_type' => 'pingback',
+]);
+if (!$pingback_id) {
+	fwrite(STDERR, "seed.php: could not add the pingback\n");
+	exit(1);
+}
+
 $site_posts = [];
 foreach (array_reverse($posts, true) as $n => $post) {
 	$wp_post = get_post($post['id']);
-	$approved = get_comments(['post_id' => $post['id'], 'status' => 'approve', 'orderby' => 'comment_date_gmt', 'order' => 'ASC']);
+	// Comments only: what the REST API lists to a visitor (a pingback is counted apart, below).
+	$approved = get_comments(['post_id' => $post['id'], 'status' => 'approve', 'type' => 'comment', 'orderby' => 'comment_date_gmt', 'order' => 'ASC']);
 	$site_posts[] = [
 		'id' => $post['id'],
 		'number' => $n,
@@ -238,6 +287,9 @@ foreach (array_reverse($posts, true) as $n => $post) {
 		'title' => blogterm_rendered_text($post['title']),
 		'link' => get_permalink($wp_post),
 		'date' => str_replace(' ', 'T', $post['date']) . 'Z',
+		// The date as the blog shows it on the post's own page (the site's zone, its date format).
+		'localDate' => get_the_date('', $wp_post),
+		'dateWithOffset' => get_post_datetime($wp_post)->format('Y-m-d\\TH:i:sP'),
 		'author' => get_the_author_meta('display_name', (int) $wp_post->post_author),
 		'categories' => $post['categories'],
 		'tags' => $post['tags'],
@@ -246,6 +298,8 @@ foreach (array_reverse($posts, true) as $n => $post) {
 		'commentsOpen' => comments_open($wp_post),
 		'isProtected' => $wp_post->post_password !== '',
 		'commentCount' => count($approved),
+		// What the blog itself counts ("N Comments", slash:comments): pingbacks and trackbacks too.
+		'blogCommentCount' => (int) get_comments_number($wp_post),
 		'comments' => array_map(fn ($comment) => [
 			'id' => (int) $comment->comment_ID,
 			'parent' => (int) $comment->comment_parent,
@@ -271,6 +325,12 @@ echo json_encode([
 	'closedPostId' => $closed['id'],
 	'protectedPostId' => $posts[12]['id'],
 	'protectedPassword' => 'open-sesame',
+	'linkingPostId' => $posts[26]['id'],
+	'linkedPostId' => $posts[$linked]['id'],
+	'richPostId' => $posts[$rich]['id'],
+	'pingbackPostId' => $pinged['id'],
+	'pingbackId' => (int) $pingback_id,
+	'timezone' => get_option('timezone_string'),
 	'commentPostId' => $posts[22]['id'],
 	'knownCommenter' => $known_commenter,
 	'posts' => $site_posts,

@@ -1,5 +1,5 @@
 import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
-import {toBlogError, type HttpClient, type HttpResponse} from '../http/client.js';
+import {hostOf, toBlogError, type HttpClient, type HttpResponse} from '../http/client.js';
 import {readSetting} from '../store/settings.js';
 import {heldMessage, readFormResponse, readRestResponse, restErrorCode, unknownMessage} from './outcome.js';
 
@@ -29,6 +29,11 @@ export type CommentTarget = {
 	readonly restCommentsUrl?: string;
 	/** Application-password credentials for the site the user named (see credentialsForSite). */
 	readonly credentials?: Credentials;
+	/**
+	 * The password of a password-protected post, once the user gave the right one: WordPress takes a
+	 * comment on such a post only with the `wp-postpass_…` cookie its password form sets (sendComment gets it).
+	 */
+	readonly postPassword?: string;
 };
 
 export type SendCommentOptions = {
@@ -115,13 +120,47 @@ export function formFields(target: Pick<CommentTarget, 'postId'>, draft: Comment
 	return fields;
 }
 
+/** Where WordPress's password form sends a post's password: wp-login.php?action=postpass, next to the comment form's endpoint. */
+export function postPasswordUrl(formActionUrl: string): string {
+	return new URL('wp-login.php?action=postpass', formActionUrl).href;
+}
+
+/** The `wp-postpass_<COOKIEHASH>=…` pair of an answer's Set-Cookie headers, ready for a Cookie header. */
+export function postPasswordCookie(response: Pick<HttpResponse, 'headers'>): string | undefined {
+	const setCookie = response.headers['set-cookie'];
+	for (const cookie of Array.isArray(setCookie) ? setCookie : setCookie === undefined ? [] : [setCookie]) {
+		const pair = /^\s*(wp-postpass_[\da-f]*=[^;\s]+)/i.exec(cookie);
+		if (pair) return pair[1];
+	}
+	return undefined;
+}
+
+/*
+A password-protected post's password goes to the blog's password form first (POST
+wp-login.php?action=postpass, field post_password), as a browser sends it: WordPress answers with the
+cookie (a hash of the password) that wp-comments-post.php asks for. Without it WordPress drops the
+comment without a word (an empty 200). Nothing of the comment has left yet, so any failure here is 'failed'.
+*/
+async function unlockForComment(http: HttpClient, target: CommentTarget, signal: AbortSignal | undefined): Promise<string | CommentOutcome> {
+	const url = postPasswordUrl(target.formActionUrl);
+	try {
+		const answer = await http.postForm(url, {post_password: target.postPassword ?? ''}, {signal});
+		const cookie = postPasswordCookie(answer);
+		if (cookie !== undefined) return cookie;
+		return {kind: 'failed', message: `${hostOf(url)} did not take the post's password (HTTP ${answer.statusCode}). Your comment was not sent.`};
+	} catch (error) {
+		return {kind: 'failed', message: `${toBlogError(error, url).message} Your comment was not sent.`};
+	}
+}
+
 /** The JSON POST /wp/v2/comments takes. Signed in, WordPress uses the account's name and email instead. */
-export function restBody(target: Pick<CommentTarget, 'postId'>, draft: CommentDraft, signedIn: boolean): Record<string, unknown> {
+export function restBody(target: Pick<CommentTarget, 'postId' | 'postPassword'>, draft: CommentDraft, signedIn: boolean): Record<string, unknown> {
 	const body: Record<string, unknown> = {
 		post: numericOr(target.postId),
 		parent: numericOr(draft.parent || 0),
 		content: draft.comment.trim(),
 	};
+	if (target.postPassword !== undefined) body['password'] = target.postPassword;
 	if (!signedIn) {
 		body['author_name'] = draft.name.trim();
 		body['author_email'] = draft.email.trim();
@@ -187,10 +226,13 @@ With "Save my name…" ticked, the form sends wp-comment-cookies-consent, and th
 `unapproved=` out of the redirect even for a held comment. The REST API tells them apart: a held comment
 is not readable without signing in (401), a published one is.
 */
-async function confirmPublished(http: HttpClient, outcome: CommentOutcome, restCommentsUrl: string, signal: AbortSignal | undefined): Promise<CommentOutcome> {
+async function confirmPublished(http: HttpClient, outcome: CommentOutcome, restCommentsUrl: string, signal: AbortSignal | undefined, postPassword?: string): Promise<CommentOutcome> {
 	if (outcome.kind !== 'approved' || outcome.id === undefined) return outcome;
 	try {
-		const response = await http.getText(restItemUrl(restCommentsUrl, outcome.id), {signal});
+		// A comment on a protected post is readable only with the post's password.
+		const item = new URL(restItemUrl(restCommentsUrl, outcome.id));
+		if (postPassword !== undefined) item.searchParams.set('password', postPassword);
+		const response = await http.getText(item.href, {signal});
 		if (response.statusCode === 401 || response.statusCode === 403) {
 			return {kind: 'held', id: outcome.id, link: outcome.link, message: heldMessage};
 		}
@@ -217,8 +259,11 @@ export async function sendComment(http: HttpClient, target: CommentTarget, draft
 	}
 
 	const formUrl = target.formActionUrl;
-	const answer = await post(formUrl, async () => http.postForm(formUrl, formFields(target, draft), {signal}));
+	const unlocked = target.postPassword === undefined ? undefined : await unlockForComment(http, target, signal);
+	if (unlocked !== undefined && typeof unlocked !== 'string') return unlocked;
+	const headers = unlocked === undefined ? undefined : {cookie: unlocked};
+	const answer = await post(formUrl, async () => http.postForm(formUrl, formFields(target, draft), {signal, headers}));
 	if (isOutcome(answer)) return answer;
 	const outcome = readFormResponse(answer);
-	return draft.saveIdentity && restUrl ? confirmPublished(http, outcome, restUrl, signal) : outcome;
+	return draft.saveIdentity && restUrl ? confirmPublished(http, outcome, restUrl, signal, target.postPassword) : outcome;
 }

@@ -15,6 +15,8 @@ export type SubmissionContext = {
 	readonly ip: string;
 	readonly now: Date;
 	readonly floodIntervalMs: number;
+	/** Whether the sender's wp-postpass cookie holds this password (they gave it to the post's password form). */
+	readonly hasPostPassword?: (password: string) => boolean;
 };
 
 export type SubmissionResult =
@@ -81,7 +83,7 @@ export function handleCommentSubmission(form: URLSearchParams, context: Submissi
 	if (!post) return {kind: 'silent'};
 	if (!post.commentsOpen) return refused(403, submissionMessages.closed);
 	// A password-protected post, without its password cookie: WordPress exits without a word.
-	if (post.password !== undefined) return {kind: 'silent'};
+	if (post.password !== undefined && context.hasPostPassword?.(post.password) !== true) return {kind: 'silent'};
 
 	const rawAuthor = (form.get('author') ?? '').replaceAll(/<[^>]*>/g, '').trim();
 	const email = (form.get('email') ?? '').trim();

@@ -133,6 +133,13 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
 		return commentPost(request, response, new URLSearchParams(body), context);
 	}
 
+	if (path === '/wp-login.php' && query.get('action') === 'postpass') {
+		if (method !== 'POST') return redirect(response, `${context.base}/wp-admin/`, 302, noCacheHeaders);
+		const body = await readBody(request);
+		if (body === undefined) return tooLarge(response);
+		return postPassword(request, response, new URLSearchParams(body), context);
+	}
+
 	if (path === '/' || path === '/index.php') return home(response, query, context);
 
 	let match: RegExpExecArray | null;
@@ -301,13 +308,40 @@ function remoteAddress(request: IncomingMessage): string {
 	return address.startsWith('::ffff:') ? address.slice(7) : address;
 }
 
+/** The cookie's value for a post password: WordPress keeps a (phpass) hash of it, never the password. */
+function postPasswordHash(password: string, context: Context): string {
+	return `$D$${createHash('sha256').update(`${context.salt}\n${password}`).digest('base64url')}`;
+}
+
+/*
+wp-login.php?action=postpass: the password form of a protected post. WordPress sets the
+wp-postpass_<COOKIEHASH> cookie (a hash of whatever was typed, right or not, for 10 days) and sends the
+browser back where it came from: to its Referer when that is on this site, else nowhere (an empty 200).
+*/
+function postPassword(request: IncomingMessage, response: ServerResponse, form: URLSearchParams, context: Context): void {
+	const testCookie = 'wordpress_test_cookie=WP%20Cookie%20check; path=/';
+	if (!form.has('post_password')) {
+		response.writeHead(200, {'Content-Type': 'text/html; charset=UTF-8', ...noCacheHeaders, 'Set-Cookie': testCookie}).end();
+		return;
+	}
+	const expires = new Date(Date.now() + 10 * 86_400_000);
+	const cookie = `wp-postpass_${context.cookieHash}=${encodeURIComponent(postPasswordHash(form.get('post_password') ?? '', context))}; expires=${expires.toUTCString()}; Max-Age=864000; path=/`;
+	const headers = {...noCacheHeaders, 'Set-Cookie': [testCookie, cookie]};
+	const referer = request.headers.referer;
+	if (referer && safeRedirect(referer, context) === referer.replace(/#.*$/, '')) return redirect(response, referer, 302, headers);
+	response.writeHead(200, {'Content-Type': 'text/html; charset=UTF-8', ...headers}).end();
+}
+
 function commentPost(request: IncomingMessage, response: ServerResponse, form: URLSearchParams, context: Context): void {
+	const postPass = cookies(request).get(`wp-postpass_${context.cookieHash}`);
 	const result = handleCommentSubmission(form, {
 		blog: context.blog,
 		store: context.store,
 		ip: remoteAddress(request),
 		now: new Date(),
 		floodIntervalMs: context.floodIntervalMs,
+		// post_password_required(): the cookie must hold the hash of this post's password.
+		hasPostPassword: password => postPass !== undefined && postPass === postPasswordHash(password, context),
 	});
 	if (result.kind === 'silent') {
 		response.writeHead(200, {'Content-Type': 'text/html; charset=UTF-8', ...noCacheHeaders}).end();

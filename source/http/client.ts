@@ -1,4 +1,6 @@
-import type {ClientRequest, IncomingMessage} from 'node:http';
+import type {Agent as HttpAgent, ClientRequest, IncomingMessage} from 'node:http';
+import type {Agent as HttpsAgent} from 'node:https';
+import {agentsFor, ProxyAddressError, proxyFor, proxySettingsFrom, type ProxySettings} from './proxy.js';
 import got, {type Method, RequestError, type Response, type RetryObject} from 'got';
 import {BlogError} from '../errors.js';
 import {cleanLine} from '../render/sanitize.js';
@@ -125,6 +127,29 @@ export function toBlogError(error: unknown, url: string, limits: HttpLimits = cu
 	return new BlogError('network', `Could not reach ${host}: ${cleanLine(message || String(error))}.`, {cause: error});
 }
 
+/** Connection failures that, through a proxy, are the proxy's: every connection goes to it. */
+const proxyConnectCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+/** A failure through a proxy, said as the proxy's when it was (it could not be reached, it refused the tunnel). */
+function proxyError(error: unknown, url: string, proxy: URL, limits: HttpLimits): BlogError {
+	const blogError = toBlogError(error, url, limits);
+	const code = codeOf(error);
+	if (code === 'EPROXY') return new BlogError('network', `Could not read ${hostOf(url)} through the proxy ${proxy.host}: ${cleanLine((error as Error).message)}.`, {cause: error});
+	if (code !== undefined && proxyConnectCodes.has(code)) {
+		return new BlogError('network', `Could not reach the proxy ${proxy.host} (for ${hostOf(url)}): ${blogError.message.replace(/^.*?: /, '').replace(/\.$/, '')}.`, {cause: error});
+	}
+	return blogError;
+}
+
+/** The system's code of an error or of the error inside it. */
+function codeOf(error: unknown): string | undefined {
+	const code = (error as {code?: unknown}).code;
+	if (typeof code === 'string' && code !== '' && code !== 'ERR_GOT_REQUEST_ERROR') return code;
+	const inner = (error as {cause?: unknown}).cause;
+	const innerCode = inner === undefined || inner === null ? undefined : (inner as {code?: unknown}).code;
+	return typeof innerCode === 'string' ? innerCode : typeof code === 'string' ? code : undefined;
+}
+
 const retriedStatuses = new Set([502, 503, 504]);
 const retryAfterStatuses = new Set([429, 503]);
 const retriedErrorCodes = new Set(['ECONNRESET', 'EPIPE', 'EAI_AGAIN']);
@@ -172,10 +197,19 @@ function refusalOf(headers: Readonly<Record<string, string | string[] | undefine
 }
 
 /** What every request of one client lives within. */
-type ClientSettings = {readonly limits: HttpLimits; readonly scale: number};
+type ClientSettings = {
+	readonly limits: HttpLimits;
+	readonly scale: number;
+	/** The proxy a URL is asked through, with got's agents for it; undefined to go direct. */
+	readonly proxyFor?: (url: string) => {readonly proxy: URL; readonly agents: {http: HttpAgent; https: HttpsAgent}} | undefined;
+	/** Why the proxy variables cannot be used (HTTPS_PROXY=ftp://…): every request fails with it. */
+	readonly proxyProblem?: string;
+};
 
 /** One request: timeouts, retries (GET), redirects (GET), the body limit and decompression. Rejects with a BlogError. */
-async function send(method: Method, url: string, options: SendOptions, {limits, scale}: ClientSettings): Promise<RawResponse> {
+async function send(method: Method, url: string, options: SendOptions, {limits, scale, proxyFor: proxyOf, proxyProblem}: ClientSettings): Promise<RawResponse> {
+	if (proxyProblem) throw new BlogError('network', `Could not read ${hostOf(url)}: ${proxyProblem}`);
+	const proxied = proxyOf?.(url);
 	const isGet = method === 'GET';
 	let refused: RefusedOnHeader | undefined;
 	// The request's time limit counts from the start of the attempt that answered; decoding is within it.
@@ -187,6 +221,7 @@ async function send(method: Method, url: string, options: SendOptions, {limits, 
 			form: options.form,
 			json: options.json,
 			signal: options.signal,
+			...(proxied ? {agent: proxied.agents} : {}),
 			responseType: 'buffer',
 			// Decompressed below, within the body limit.
 			decompress: false,
@@ -242,6 +277,7 @@ async function send(method: Method, url: string, options: SendOptions, {limits, 
 	} catch (error) {
 		if (refused?.code === 'ERR_BODY_TOO_LARGE') throw toBlogError(Object.assign(new Error('too large'), {code: 'ERR_BODY_TOO_LARGE'}), url, limits);
 		if (refused?.code === 'ERR_TOO_MANY_ENCODINGS') throw toBlogError(new BodyDecodeError('ERR_TOO_MANY_ENCODINGS', String(refused.layers)), url, limits);
+		if (proxied) throw proxyError(error, url, proxied.proxy, limits);
 		throw toBlogError(error, url, limits);
 	}
 }
@@ -275,7 +311,52 @@ function asText(response: GotResponse): HttpResponse {
 	};
 }
 
+/**
+ * What a client does with the copies kept on disk when the blog cannot be reached:
+ * - `fallback` gives the kept copy, marked `offlineSavedAt` (the reader: something to read on a train);
+ * - `fresh` fails, with a `StaleCopyRefused` that says when the copy it did not give was saved (print mode's default:
+ *   a script must not take old data for new);
+ * - `only` asks nothing of the network: every GET is the kept copy (marked `offlineSavedAt`) or a `NotKeptOffline`.
+ */
+export type CacheMode = 'fallback' | 'fresh' | 'only';
+
+/** The blog could not be reached and a copy was kept, but fresh data was asked for (`CacheMode` `fresh`). */
+export class StaleCopyRefused extends BlogError {
+	/** When the copy that was not given was saved (ISO 8601). */
+	readonly savedAt: string;
+
+	constructor(error: BlogError, savedAt: string) {
+		super(error.kind, error.message, {statusCode: error.statusCode, cause: error.cause ?? error});
+		this.savedAt = savedAt;
+	}
+}
+
+/** Offline only (`CacheMode` `only`) and nothing was kept of this address. */
+export class NotKeptOffline extends BlogError {
+	readonly offline = true;
+
+	constructor(url: string) {
+		super('network', `Nothing of ${hostOf(url)} is kept for offline reading${pathOf(url)}; read it once without --offline.`);
+	}
+}
+
+function pathOf(url: string): string {
+	try {
+		const {pathname, search} = new URL(url);
+		return pathname === '/' && search === '' ? '' : ` (${cleanLine(`${pathname}${search}`)})`;
+	} catch {
+		return '';
+	}
+}
+
 export type HttpClientOptions = {
+	/**
+	 * The proxy: a URL (--proxy) for every address, false for none (the demo blog, on this machine), or by
+	 * default the environment's (`https_proxy`, `http_proxy`, `no_proxy`, upper case too), as curl reads them.
+	 */
+	readonly proxy?: string | false;
+	/** What kept copies are for when the blog cannot be reached; `fallback` by default (see CacheMode). */
+	readonly cacheMode?: CacheMode;
 	/**
 	 * Where GETs asked with `cache: true` are kept, revalidated and read offline. Without one nothing is
 	 * kept (the demo blog, on this machine; tests that keep nothing).
@@ -303,16 +384,48 @@ export type HttpClient = {
 	postJson(url: string, json: unknown, options?: RequestOptions): Promise<HttpResponse>;
 };
 
+/** How a client reaches addresses: through the proxy its options or environment name, its agents made once. */
+function proxySettingsOf(proxy: string | false | undefined, environment: NodeJS.ProcessEnv): Pick<ClientSettings, 'proxyFor' | 'proxyProblem'> {
+	if (proxy === false) return {};
+	let proxies: ProxySettings | undefined;
+	try {
+		proxies = proxySettingsFrom(environment, proxy);
+	} catch (error) {
+		if (error instanceof ProxyAddressError) return {proxyProblem: error.message};
+		throw error;
+	}
+	if (!proxies) return {};
+	const agents = new Map<string, {http: HttpAgent; https: HttpsAgent}>();
+	return {
+		proxyFor(url) {
+			const found = proxyFor(url, proxies);
+			if (!found) return undefined;
+			let made = agents.get(found.href);
+			if (!made) {
+				made = agentsFor(found);
+				agents.set(found.href, made);
+			}
+			return {proxy: found, agents: made};
+		},
+	};
+}
+
 /** An HTTP client (got inside) with its own cache and limits. */
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 	const environment = options.environment ?? process.env;
-	const settings: ClientSettings = {limits: options.limits ?? currentHttpLimits(environment), scale: timeScale(environment)};
+	const settings: ClientSettings = {limits: options.limits ?? currentHttpLimits(environment), scale: timeScale(environment), ...proxySettingsOf(options.proxy, environment)};
 	const {cache} = options;
+	const cacheMode = options.cacheMode ?? 'fallback';
 	/** Origins that could not be reached when last asked (until one answers): their kept copies are offline copies. */
 	const unreachableOrigins = new Set<string>();
 
 	/** A GET, through the on-disk cache when asked and there is one. */
 	const get = async (url: string, request: RequestOptions): Promise<GotResponse> => {
+		if (cacheMode === 'only') {
+			const kept = request.cache && cache ? await cache.get(cacheKey(url, request.headers?.['accept'])) : undefined;
+			if (!kept) throw new NotKeptOffline(url);
+			return fromCache(kept, true);
+		}
 		if (!request.cache || !cache) return send('GET', url, request, settings);
 		const key = cacheKey(url, request.headers?.['accept']);
 		const cached = await cache.get(key);
@@ -333,6 +446,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 		} catch (error) {
 			if (error instanceof BlogError && isUnreachable(error)) {
 				unreachableOrigins.add(originOf(url));
+				if (cached && cacheMode === 'fresh') throw new StaleCopyRefused(error, cached.savedAt);
 				if (cached) return fromCache(cached, true);
 			}
 			throw error;
@@ -351,9 +465,20 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 			const response = await get(url, request);
 			return {...asText(response), bytes: response.bytes};
 		},
-		postForm: async (url, form, request = {}) => asText(await send('POST', url, {...request, cache: false, form}, settings)),
-		postJson: async (url, json, request = {}) => asText(await send('POST', url, {...request, cache: false, json}, settings)),
+		async postForm(url, form, request = {}) {
+			refuseOffline(url);
+			return asText(await send('POST', url, {...request, cache: false, form}, settings));
+		},
+		async postJson(url, json, request = {}) {
+			refuseOffline(url);
+			return asText(await send('POST', url, {...request, cache: false, json}, settings));
+		},
 	};
+
+	/** Offline only: nothing is sent. */
+	function refuseOffline(url: string): void {
+		if (cacheMode === 'only') throw new NotKeptOffline(url);
+	}
 }
 
 /** Parses a JSON body, or rejects with an 'unreadable' BlogError that says where it came from. */

@@ -1,4 +1,4 @@
-import type {PostSummary} from './post.js';
+import type {Post, PostSummary} from './post.js';
 
 /** One page of a blog's post list, with the totals the blog gave. */
 export type PostPage = {
@@ -8,7 +8,8 @@ export type PostPage = {
 	readonly totalPages: number;
 	/** Number of posts in the whole list. */
 	readonly total: number;
-	readonly posts: readonly PostSummary[];
+	/** Whole posts (with `html`) when the list was asked `withContent`. */
+	readonly posts: ReadonlyArray<PostSummary | Post>;
 	/**
 	 * False when the total is not known, and `total` and `totalPages` only say "at least" what has been
 	 * seen so far: a feed paged with ?paged=N tells no total until its end; a blog whose totals are not

@@ -25,10 +25,28 @@ export type PostSummary = {
 	/** Plain text on one line, as the blog gave it (uncut, no "…" added): outputs shorten it for display. */
 	readonly excerpt: string;
 	readonly slug?: string;
+	/** ISO 8601: when the post was last changed, when the source says (WordPress `modified`). */
+	readonly modified?: string;
 	readonly categories: readonly Term[];
 	readonly tags: readonly Term[];
 	/** The blog guards the post with a password (WordPress's list says "Protected:"). */
 	readonly isProtected?: boolean;
+};
+
+/**
+ * A file a feed item carries: RSS `<enclosure>`, Atom `link rel="enclosure"`, JSON Feed `attachments`
+ * (a podcast episode, a video). Cleaned where it entered: an http(s) URL, one-line text, sane numbers.
+ */
+export type Attachment = {
+	readonly kind: 'audio' | 'video' | 'image' | 'file';
+	readonly url: string;
+	/** The attachment's own title, else the item's; '' when neither has one. */
+	readonly title: string;
+	/** `audio/mpeg`, lower case; undefined when not given or not a MIME type. */
+	readonly mimeType?: string;
+	/** Undefined when not given, 0, or beyond any real file. */
+	readonly sizeBytes?: number;
+	readonly durationSeconds?: number;
 };
 
 /** A post ready to read. */
@@ -37,6 +55,13 @@ export type Post = PostSummary & {
 	readonly html: string;
 	/** True when the source only had a summary (a feed without full content). */
 	readonly isSummaryOnly: boolean;
+	/** The files a feed item carries (also shown in `html`, as `[audio: TITLE (1:02:03, 48 MB) URL]`). */
+	readonly attachments?: readonly Attachment[];
+	/**
+	 * Set when `html` is the article read from the post's own page (full text, issue 23), not what the
+	 * source gave: the page's address. `isSummaryOnly` is then false, and `excerpt` is still the summary.
+	 */
+	readonly fullTextFrom?: string;
 	/** Whether the blog takes new comments on this post. */
 	readonly commentsOpen: boolean;
 	/**

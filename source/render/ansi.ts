@@ -13,7 +13,8 @@ function sgrCodes(segment: Segment): string[] {
 	if (segment.italic) codes.push('3');
 	if (segment.underline) codes.push('4');
 	// The role's colour in the one theme, as in the reader.
-	const roleCode = segment.role ? ansiColourCodes[theme.roles[segment.role]] : undefined;
+	const roleColour = segment.role ? theme.roles[segment.role] : undefined;
+	const roleCode = roleColour ? ansiColourCodes[roleColour] : undefined;
 	if (roleCode && !codes.includes(roleCode)) codes.push(roleCode);
 	return codes;
 }

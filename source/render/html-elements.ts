@@ -128,3 +128,20 @@ export function headingLevel(name: string): number {
 export function knownElements(): ReadonlyMap<string, ElementRole> {
 	return roleOfElement;
 }
+
+/**
+A footnote's link back to where it was cited (`↩`), which means nothing in a terminal: every output
+leaves it out, so a footnote reads as its text. Told by what generators mark them with: WordPress's
+footnotes block (`aria-label="Jump to footnote reference 1"`), markdown-it, Hugo and Python-Markdown
+(`class="footnote-backref"`, `#fnref…`), Pandoc (`class="footnote-back"`), kramdown and MultiMarkdown
+(`class="reversefootnote"`), and DPUB-ARIA's `role="doc-backlink"`. Only a link within the page is one.
+*/
+export function isFootnoteBackLink(name: string, attributes: Readonly<Record<string, string | undefined>>): boolean {
+	if (name !== 'a') return false;
+	const href = attributes['href']?.trim() ?? '';
+	if (!href.startsWith('#')) return false;
+	return /(?:^|\s)(?:footnote-backref|footnote-back|footnote-return|reversefootnote)(?:\s|$)/i.test(attributes['class'] ?? '')
+		|| /(?:^|\s)doc-backlink(?:\s|$)/i.test(attributes['role'] ?? '')
+		|| /^#fnref/i.test(href)
+		|| /^(?:jump|back|return) to (?:the )?footnote reference\b/i.test(attributes['aria-label']?.trim() ?? '');
+}

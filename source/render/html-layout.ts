@@ -1,6 +1,6 @@
 import {largest} from './append.js';
 import {type Exit, type HtmlVisitor, type SliceOptions, type Tag, countReversedItems, visitHtml, visitHtmlInSlices} from './html-events.js';
-import {type ElementRole, elementRole, headingLevel, isBlockRole} from './html-elements.js';
+import {type ElementRole, elementRole, headingLevel, isBlockRole, isFootnoteBackLink} from './html-elements.js';
 import {Layout} from './layout.js';
 import {cleanLine, cleanText} from './sanitize.js';
 import type {SegmentStyle, StyledLine} from './styled-line.js';
@@ -425,7 +425,7 @@ function htmlLayoutVisitor(flavor: Flavor, reversedItems: readonly number[]): {v
 		// Anything but text in an embed block's wrapper: the block is shown as its elements.
 		embeds.interrupt();
 		const role = elementRole(name);
-		if (role === 'hidden' || element.attribs['hidden'] !== undefined) return false;
+		if (role === 'hidden' || element.attribs['hidden'] !== undefined || isFootnoteBackLink(name, element.attribs)) return false;
 		return embeds.enter(element.attribs['class'], true, () => enterByRole(element, role));
 	};
 

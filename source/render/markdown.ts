@@ -1,5 +1,5 @@
 import {appendAll, largest} from './append.js';
-import {type ElementRole, elementRole, headingLevel, isBlockRole} from './html-elements.js';
+import {type ElementRole, elementRole, headingLevel, isBlockRole, isFootnoteBackLink} from './html-elements.js';
 import {type Exit, type Tag, countReversedItems, visitHtml} from './html-events.js';
 import {LinkTable, omittedNote} from './html-layout.js';
 import {Layout} from './layout.js';
@@ -226,7 +226,7 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
 		}
 		embeds.interrupt();
 		const role = elementRole(tag.name);
-		if (role === 'hidden' || tag.attribs['hidden'] !== undefined) return false;
+		if (role === 'hidden' || tag.attribs['hidden'] !== undefined || isFootnoteBackLink(tag.name, tag.attribs)) return false;
 		return embeds.enter(tag.attribs['class'], !pre && code === undefined, () => enterByRole(tag, role));
 	};
 

@@ -138,3 +138,36 @@ export function fileName(url: string | undefined): string {
 export function isEmojiImage(className: string | undefined): boolean {
 	return className !== undefined && /\b(?:wp-smiley|emoji)\b/.test(className);
 }
+
+/** `1:02:03`, `4:05`: a duration in seconds as a player shows it. */
+export function formatDuration(seconds: number): string {
+	const whole = Math.max(0, Math.round(seconds));
+	const hours = Math.floor(whole / 3600);
+	const minutes = Math.floor((whole % 3600) / 60);
+	const rest = String(whole % 60).padStart(2, '0');
+	return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
+}
+
+/** `48 MB`, `4.6 MB`, `820 kB`, `12 bytes`: a file's size in decimal units, as browsers' download lists show it. */
+export function formatSize(bytes: number): string {
+	if (bytes < 1000) return bytes === 1 ? '1 byte' : `${bytes} bytes`;
+	const units = ['kB', 'MB', 'GB', 'TB', 'PB'];
+	let value = bytes / 1000;
+	let unit = 0;
+	while (value >= 999.5 && unit < units.length - 1) {
+		value /= 1000;
+		unit++;
+	}
+	return `${value < 9.95 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+
+/** `(1:02:03, 48 MB)`, `(PDF, 2.1 MB)`: what an attachment's label says of it; '' when nothing is known. */
+export function attachmentDetails(attachment: {readonly kind: string; readonly mimeType?: string; readonly sizeBytes?: number; readonly durationSeconds?: number}): string {
+	const subtype = attachment.kind === 'file' ? attachment.mimeType?.split('/')[1]?.replace(/^x-/, '').toUpperCase() : undefined;
+	const parts = [
+		subtype,
+		attachment.durationSeconds === undefined ? undefined : formatDuration(attachment.durationSeconds),
+		attachment.sizeBytes === undefined ? undefined : formatSize(attachment.sizeBytes),
+	].filter(Boolean);
+	return parts.length === 0 ? '' : `(${parts.join(', ')})`;
+}

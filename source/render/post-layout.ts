@@ -1,4 +1,5 @@
 import {isLocked, type Post, type PostNeighbours} from '../model/post.js';
+import {fullTextLine} from '../full-text/article.js';
 import type {RelatedPost} from '../model/related.js';
 import {appendAll} from './append.js';
 import {formatDate} from './format-date.js';
@@ -58,7 +59,8 @@ export async function layoutPostBodyInSlices(post: Post, width: number, options:
 }
 
 function finishPostBody(post: Post, width: number, rendered: RenderedText, options: LinkListOptions): PostBody {
-	const lines: StyledLine[] = [...rendered.lines];
+	// The article read from the post's page (issue 23): said first, so that no one takes it for the feed's.
+	const lines: StyledLine[] = post.fullTextFrom === undefined ? [...rendered.lines] : [...wrapPlainText(fullTextLine, width, {role: 'muted', italic: true}), blank, ...rendered.lines];
 	if (isLocked(post)) {
 		appendAll(lines, wrapPlainText('This post is password protected: its text shows once its password is given.', width, {role: 'muted', italic: true}));
 	} else if (post.isSummaryOnly) {

@@ -19,97 +19,172 @@ type Id = number | string;
 /** `title` is null when the blog gave the post none (the text formats show a stand-in). */
 export type PostLinkJson = {id: Id; title: string | null; link: string};
 
+/**
+ * The version of these documents' shape: raised when a key changes meaning or goes away (adding a key
+ * does not raise it). Scripts may check it.
+ */
+export const schemaVersion = 1;
+
 export type PostJson = {
+	schemaVersion: number;
 	id: Id;
 	title: string | null;
+	slug: string | null;
 	link: string;
 	date: string | null;
+	modified: string | null;
 	author: string;
 	categories: string[];
 	tags: string[];
 	excerpt: string;
 	text: string;
 	html: string;
+	/** A feed item's enclosures / JSON Feed attachments: `[]` when it has none. */
+	attachments: AttachmentJson[];
+	/** The blog guards the post with a password. */
+	protected: boolean;
+	/** The source had a summary only (a feed without full content). */
+	summaryOnly: boolean;
 	commentsOpen: boolean;
 	commentCount: number | null;
+	/** Null when not asked for (--no-neighbours), not arrived, or there is none. */
 	previous: PostLinkJson | null;
 	next: PostLinkJson | null;
-	related: Array<{id: Id; title: string | null; link: string; date: string | null; context: string}>;
+	/** Null when not asked for (--no-related) or not arrived; [] when the blog has none. */
+	related: Array<{id: Id; title: string | null; link: string; date: string | null; context: string}> | null;
+	/** Set when the post was printed from the copy kept on disk (`--cache fallback`, `--offline`); null when fresh. */
+	offline: OfflineJson | null;
 	comments?: CommentJson[];
 };
 
-export type CommentJson = {id: Id; parent: Id; author: string; date: string | null; text: string};
+export type AttachmentJson = {kind: string; url: string; title: string | null; mimeType: string | null; sizeBytes: number | null; durationSeconds: number | null};
+
+/** The keys a post's JSON may have, in order: what `--fields` chooses from. */
+export const postJsonFields = ['id', 'title', 'slug', 'link', 'date', 'modified', 'author', 'categories', 'tags', 'excerpt', 'text', 'html', 'attachments', 'protected', 'summaryOnly', 'commentsOpen', 'commentCount', 'previous', 'next', 'related', 'offline', 'comments'] as const;
+
+export type PostJsonField = (typeof postJsonFields)[number];
+
+/** When the copy printed was saved: ISO 8601 in UTC, to the second. */
+export type OfflineJson = {savedAt: string};
+
+export type CommentJson = {id: Id; parent: Id; author: string; authorUrl: string | null; date: string | null; link: string | null; text: string};
 
 export type PostListJson = {
+	schemaVersion: number;
 	page: number;
 	totalPages: number;
 	total: number;
 	/** False when the blog only said "at least" (a feed paged with ?paged=N, a total that was not a number). */
 	totalIsExact: boolean;
+	/** Set when the page was printed from the copy kept on disk; null when fresh. */
+	offline: OfflineJson | null;
 	posts: Array<{id: Id; title: string | null; link: string; date: string | null; author: string; commentCount: number | null; excerpt: string}>;
 };
 
+/** The keys of a list's post entries: what `--list --fields` chooses from. */
+export const listJsonFields = ['id', 'title', 'link', 'date', 'author', 'commentCount', 'excerpt'] as const;
+
+export type ListJsonField = (typeof listJsonFields)[number];
+
 export type CommentSentJson = {status: 'approved' | 'held'; id: Id | null; link: string | null};
 
-export function postToJson(view: PostView): PostJson {
+/** A post's JSON document; with `fields` (--fields), only those keys, after `schemaVersion`. */
+export function postToJson(view: PostView, fields?: readonly PostJsonField[]): Partial<PostJson> {
 	const {post} = view;
 	const json: PostJson = {
+		schemaVersion,
 		id: idOf(post.id),
 		title: titleOf(post),
+		slug: post.slug ? cleanLine(post.slug) : null,
 		link: cleanLine(post.link),
 		date: dateOf(post.date),
+		modified: dateOf(post.modified),
 		author: cleanLine(post.author),
 		categories: post.categories.map(term => cleanLine(term.name)),
 		tags: post.tags.map(term => cleanLine(term.name)),
 		excerpt: cleanText(post.excerpt),
-		text: cleanText(htmlToPlainText(post.html, post.link || undefined)),
+		// Made only when wanted: a long post's text is the most work of the document.
+		text: !fields || fields.includes('text') ? cleanText(htmlToPlainText(post.html, post.link || undefined)) : '',
 		html: cleanText(post.html),
+		attachments: (post.attachments ?? []).map(attachment => ({
+			kind: attachment.kind,
+			url: cleanLine(attachment.url),
+			title: attachment.title === '' ? null : cleanLine(attachment.title),
+			mimeType: attachment.mimeType ?? null,
+			sizeBytes: attachment.sizeBytes ?? null,
+			durationSeconds: attachment.durationSeconds ?? null,
+		})),
+		protected: post.isProtected === true,
+		summaryOnly: post.isSummaryOnly,
 		commentsOpen: post.commentsOpen,
 		commentCount: post.commentCount ?? null,
-		previous: linkToJson(view.neighbours.previous),
-		next: linkToJson(view.neighbours.next),
-		related: view.related.map(related => ({
+		previous: linkToJson(view.neighbours?.previous),
+		next: linkToJson(view.neighbours?.next),
+		related: view.related?.map(related => ({
 			id: idOf(related.id),
 			title: titleOf(related),
 			link: cleanLine(related.link),
 			date: dateOf(related.date),
 			context: cleanLine(related.context),
-		})),
+		})) ?? null,
+		offline: offlineToJson(post.offlineSavedAt),
 	};
 	if (view.comments) json.comments = view.comments.map(comment => commentToJson(comment, post.link));
-	return json;
+	if (!fields) return json;
+	const chosen: Partial<PostJson> = {schemaVersion};
+	for (const field of postJsonFields) if (fields.includes(field)) Object.assign(chosen, {[field]: json[field] ?? null});
+	return chosen;
 }
 
 export function commentToJson(comment: Comment, baseUrl?: string): CommentJson {
+	const authorUrl = comment.authorUrl ? cleanLine(comment.authorUrl) : '';
 	return {
 		id: idOf(comment.id),
 		parent: idOf(comment.parent),
 		author: cleanLine(comment.author),
+		authorUrl: authorUrl === '' ? null : authorUrl,
 		date: dateOf(comment.date),
+		// Where WordPress shows a comment: its post's page, at #comment-ID.
+		link: baseUrl && typeof comment.id === 'number' ? cleanLine(`${baseUrl.replace(/#.*$/, '')}#comment-${comment.id}`) : null,
 		text: cleanText(htmlToPlainText(comment.html, baseUrl || undefined)),
 	};
 }
 
-export function postPageToJson(page: PostPage): PostListJson {
+export function postPageToJson(page: PostPage, fields?: readonly ListJsonField[]): PostListJson {
 	return {
+		schemaVersion,
 		page: page.page,
 		totalPages: page.totalPages,
 		total: page.total,
 		totalIsExact: page.totalIsExact !== false,
-		posts: page.posts.map(post => ({
-			id: idOf(post.id),
-			title: titleOf(post),
-			link: cleanLine(post.link),
-			date: dateOf(post.date),
-			author: cleanLine(post.author),
-			commentCount: post.commentCount ?? null,
-			excerpt: cleanText(post.excerpt),
-		})),
+		offline: offlineToJson(page.offlineSavedAt),
+		posts: page.posts.map(post => {
+			const entry = {
+				id: idOf(post.id),
+				title: titleOf(post),
+				link: cleanLine(post.link),
+				date: dateOf(post.date),
+				author: cleanLine(post.author),
+				commentCount: post.commentCount ?? null,
+				excerpt: cleanText(post.excerpt),
+			};
+			return fields ? Object.fromEntries(listJsonFields.filter(field => fields.includes(field)).map(field => [field, entry[field]])) as typeof entry : entry;
+		}),
 	};
 }
 
 export function commentSentToJson(outcome: Extract<CommentOutcome, {kind: 'approved' | 'held'}>): CommentSentJson {
 	return {status: outcome.kind, id: outcome.id === undefined ? null : idOf(outcome.id), link: outcome.link === undefined ? null : cleanLine(outcome.link)};
+}
+
+function offlineToJson(savedAt: string | undefined): OfflineJson | null {
+	return savedAt === undefined ? null : {savedAt: isoSeconds(savedAt)};
+}
+
+/** `2026-12-02T07:30:00Z`: a saved time as scripts compare it (a time that is not one stays as it was, cleaned). */
+export function isoSeconds(time: string): string {
+	const parsed = Date.parse(time);
+	return Number.isNaN(parsed) ? cleanLine(time) : new Date(parsed).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 function linkToJson(link: PostLink | undefined): PostLinkJson | null {
@@ -142,5 +217,11 @@ function cleanStrings(_key: string, value: unknown): unknown {
 /** One JSON document, pretty-printed, ending with a newline, with nothing a terminal would act on. */
 export function stringifyJson(value: unknown): string {
 	const text = JSON.stringify(value, cleanStrings, 2).replace(unsafeForTerminals, character => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+	return `${text}\n`;
+}
+
+/** One JSON value on one line (ndjson), ending with a newline, cleaned as stringifyJson cleans. */
+export function stringifyJsonLine(value: unknown): string {
+	const text = JSON.stringify(value, cleanStrings).replace(unsafeForTerminals, character => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 	return `${text}\n`;
 }

@@ -13,18 +13,21 @@ const blank: StyledLine = [];
  * numbered links, "Related Posts", `« previous` / `next »`, and the thread when comments were fetched.
  * ANSI styles only when `colour`.
  */
-export function formatPostText(view: PostView, options: {readonly width: number; readonly colour: boolean; readonly hyperlinks?: boolean}): string {
+export function formatPostText(view: PostView, options: {readonly width: number; readonly colour: boolean; readonly hyperlinks?: boolean; readonly bodyOnly?: boolean}): string {
 	const {width, colour} = options;
-	const head: StyledLine[] = layoutPostHead(view.post, width);
-	head.push(blank);
 	// URLs in the links list are written whole, each on its own line, so a mouse selection copies them whole.
 	const body = layoutPostBodyWithLinks(view.post, width, {wholeUrls: true});
 	// Only the body's lines are hyperlinked: a comment's links are numbered in the comment.
 	const linkUrl = options.hyperlinks ? linkUrlsOf(body.links) : undefined;
+	// --body-only: the body and its links, for a pipe to a summariser.
+	if (options.bodyOnly) return linesToText(body.lines, colour, linkUrl);
+	const head: StyledLine[] = layoutPostHead(view.post, width);
+	head.push(blank);
 	// Appended, never spread into push(): a post or a thread can be hundreds of thousands of lines.
-	const lines: StyledLine[] = [blank];
-	appendAll(lines, layoutRelated(view.related, width));
-	const neighbours = layoutNeighbours(view.neighbours, width);
+	const lines: StyledLine[] = [];
+	// Related posts and neighbours not asked for (or not arrived) are left out, not shown as none.
+	if (view.related) appendAll(lines, [blank, ...layoutRelated(view.related, width)]);
+	const neighbours = view.neighbours ? layoutNeighbours(view.neighbours, width) : [];
 	if (neighbours.length > 0) appendAll(lines, [blank, ...neighbours]);
 	if (view.comments) {
 		lines.push(blank);

@@ -1,9 +1,11 @@
 import meow from 'meow';
 import {exitCodes} from './exit-codes.js';
 import type {ScriptIo} from './run-script.js';
-import {maxWidth} from './script-request.js';
+import {maxWidth, UsageError as ScriptUsageError} from './script-request.js';
 import {writeAll} from './terminal-output.js';
 import {parseHyperlinkMode} from '../platform/hyperlinks.js';
+import {chooseTheme, themeChoices} from '../platform/theme-choice.js';
+import {setTheme, themeNamed} from '../render/theme.js';
 import {cleanLine} from '../render/sanitize.js';
 
 const helpText = `
@@ -24,19 +26,52 @@ const helpText = `
 	  --hyperlinks WHEN   auto | always | never: links as clickable OSC 8 hyperlinks
 	                      (auto: in the reader, when the terminal supports them; print mode
 	                      only with always; "hyperlinks" in settings.json sets the default)
+	  --theme NAME        dark | light | high-contrast | 16-colour, in the reader and print
+	                      mode ("theme" in settings.json sets the default; NO_COLOR: none)
 
 	Scripts (print mode: when --print, --list or --comment is given, or stdout is not a terminal)
 	  --print             Print the post given by --post (or the list) and exit
-	  --list              Print a page of the post list
+	  -p, --post REF      The post to print; SITE may be the post's URL alone
+	  -l, --list          Print a page of the post list (piped: ID<TAB>DATE<TAB>TITLE<TAB>URL)
 	  --page N            The list page to print (default 1)
-	  --format F          text | markdown | json  (default text; markdown for posts only)
+	  --all               Every page of the list (100 posts a request)
+	  --limit N           At most N posts, across pages
+	  --ids               One post ID a line
+	  --since DATE        Posts from DATE (ISO 8601 date or time; a date is the whole day, UTC)
+	  --until DATE        Posts until DATE (a date: until its end)
+	  --with-content      Each list entry's text and html too (json, ndjson)
+	  -o, --output TMPL   With --all: one file per post, named from {id} {slug} {date} {title}
+	                      (format from --format or the extension)
+	  --force             With -o: overwrite files that exist (never by default)
+	  -f, --format F      text | markdown | json | ndjson  (default text; ndjson: a list, a post a line)
 	  --comments          Include the comment thread with a post
-	  --width N           Wrap text to N columns, 1 to 1000 (default: the terminal's width, 80 when piped)
+	  --no-related        Do not fetch (or print) a post's related posts
+	  --no-neighbours     Do not fetch (or print) its previous and next posts
+	  --strict            A part of a post that could not be read fails the run (exit 1);
+	                      without it the post is printed and the part named on stderr
+	  --fields LIST       JSON keys to print, comma-separated (id,title,text…); only the
+	                      requests they need are made
+	  --body-only         The body alone, in text or Markdown (no byline, related, « »)
+	  --front-matter      Markdown with a YAML header: title, date, modified, slug, link,
+	                      author, categories, tags
+	  --full-text         With --post: a post the feed gives only a summary of is shown
+	                      whole, read from its page (json: "fullText": true; the reader: F)
+	  -w, --width N       Wrap text to N columns, 1 to 1000 (default: the terminal's width, 80 when piped)
+	  --color WHEN        auto | always | never (auto: FORCE_COLOR, NO_COLOR, a terminal)
 	  --comment TEXT      Send a comment on --post (TEXT, or - to read it from stdin)
 	  --name NAME         The commenter's name (required with --comment)
 	  --email EMAIL       The commenter's email (required with --comment; never shown)
 	  --website URL       The commenter's website (optional)
 	  --reply-to ID       Send the comment as a reply to comment ID
+	  --cache MODE        What a copy kept on disk is for when the blog cannot be read:
+	                      by default none (fresh or fail, exit 1); fallback prints it,
+	                      marked "offline"; only reads nothing else; never keeps none
+	  --offline           The same as --cache only: no network at all
+	  --proxy URL         An http:// proxy for every request (default: HTTPS_PROXY,
+	                      HTTP_PROXY and NO_PROXY, as curl reads them)
+	  --timeout SECONDS   The most a request may take, all of it (default 30)
+	  --retries N         How often a GET is retried on 502/503/504 or a reset (default 2);
+	                      a comment is never retried
 
 	Many blogs (print mode)
 	  --follow URL        Follow a blog (found as SITE is); --folder NAME puts it in a folder
@@ -51,8 +86,14 @@ const helpText = `
 	  --river             Posts across the blogs you follow, newest first (--unread,
 	                      --page N, --per-page N, --folder NAME, --format text|json)
 
-	  --help              Show this help
-	  --version           Show the version
+	Sync (a Tiny Tiny RSS server fills the followed blogs; --refresh syncs)
+	  --sync tt-rss URL   Keep in step with TT-RSS at URL as --user NAME (asks the password,
+	                      or reads BLOGTERM_TTRSS_PASSWORD); syncs once
+	  --sync off          Back to local subscriptions, keeping what is stored
+	  --sync-status       The server, the user, the last sync, what waits to be sent
+
+	  -h, --help          Show this help
+	  -V, --version       Show the version
 
 	Keys in the reader
 	  ↑/↓ j/k move · Enter open · Esc/q back (q on the list quits)
@@ -65,21 +106,26 @@ const helpText = `
 	  text                Title, byline, the body with numbered links, Related Posts,
 	                      « previous / next », and the thread with --comments
 	  markdown            The same as Markdown, to paste into another blog
-	  json                One document: a post {id, title, link, date, author, categories,
-	                      tags, excerpt, text, html, commentsOpen, commentCount, previous,
-	                      next, related[, comments]}, a list {page, totalPages, total, posts},
-	                      or a sent comment {status: "approved" | "held", id, link}
+	  json                One document, schemaVersion first: a post {id, title, slug, link,
+	                      date, modified, author, categories, tags, excerpt, text, html,
+	                      protected, summaryOnly, commentsOpen, commentCount, previous,
+	                      next, related, offline[, comments]}, a list {page, totalPages,
+	                      total, totalIsExact, offline, posts}, or a sent comment
+	                      {status: "approved" | "held", id, link}; missing is null
+	  ndjson              A list, one JSON object per post per line, as each page arrives
 	  Errors are one line on stderr, "blogterm: …". No colour when stdout is not a
 	  terminal; FORCE_COLOR=1 turns it on, NO_COLOR turns it off.
 
 	Exit codes
 	  0  done (a comment held for moderation too)
-	  1  the blog could not be read (network, server, unreadable answer), or it is
-	     not known whether a comment arrived
-	  2  usage or invalid input (unknown flag, bad URL, a comment field that fails validation)
-	  3  no such post (for --unfollow: no such followed blog), or the post is password
-	     protected and --password is missing
-	  4  the blog refused the comment (closed, duplicate, too fast, login required, its own validation)
+	  1  the blog could not be read (network, server, timeout, unreadable answer)
+	  2  usage: unknown or conflicting flags, a bad value, a comment field that fails validation
+	  3  no such post (or category, tag, author), or a protected post without --password
+	  4  the blog refused the comment (it was not kept)
+	  5  it is not known whether the comment arrived: never retry it blindly
+	  6  the site is not a blog blogterm can read (no REST API, no feed)
+	  With --format json, an error is one JSON object on stderr instead of the line:
+	  {"error": {"code": "comment_flood", "exit": 4, "message": "…"}}
 
 	Examples
 	  $ blogterm
@@ -88,22 +134,25 @@ const helpText = `
 	  $ blogterm --river --unread --format json | jq -r '.posts[] | "\\(.blog.title): \\(.title)"'
 	  $ blogterm blog.example --list --format json | jq '.posts[].title'
 	  $ blogterm blog.example --post hello-world --format markdown > hello.md
+	  $ blogterm https://blog.example/2024/01/hello-world/ --no-related --no-neighbours
+	  $ blogterm blog.example --all -o '{slug}.md' --front-matter
+	  $ blogterm blog.example --all --format ndjson --since 2026-01-01 | jq -r .title
 	  $ blogterm blog.example --post 'https://blog.example/?p=42' --comments --format json | jq '.comments | length'
 	  $ echo "Thanks!" | blogterm blog.example --post 42 --comment - --name Ada --email ada@example.com
 	  $ blogterm blog.example --post 42 --comment "Seconded." --reply-to 7 --name Ada --email ada@example.com --format json
 `;
 
 const flagDefinitions = {
-	post: {type: 'string'},
+	post: {type: 'string', shortFlag: 'p'},
 	perPage: {type: 'number'},
 	demo: {type: 'boolean', default: false},
 	demoFeed: {type: 'boolean', default: false},
 	print: {type: 'boolean', default: false},
-	list: {type: 'boolean', default: false},
+	list: {type: 'boolean', default: false, shortFlag: 'l'},
 	page: {type: 'number'},
-	format: {type: 'string'},
+	format: {type: 'string', shortFlag: 'f'},
 	comments: {type: 'boolean', default: false},
-	width: {type: 'number'},
+	width: {type: 'number', shortFlag: 'w'},
 	comment: {type: 'string'},
 	name: {type: 'string'},
 	email: {type: 'string'},
@@ -119,10 +168,36 @@ const flagDefinitions = {
 	unread: {type: 'boolean', default: false},
 	folder: {type: 'string'},
 	password: {type: 'string'},
+	fullText: {type: 'boolean', default: false},
 	hyperlinks: {type: 'string'},
+	theme: {type: 'string'},
+	sync: {type: 'string'},
+	user: {type: 'string'},
+	syncStatus: {type: 'boolean', default: false},
+	cache: {type: 'string'},
+	offline: {type: 'boolean'},
+	// Given as --no-related and --no-neighbours (meow reads --no-X as X: false).
+	related: {type: 'boolean', default: true},
+	neighbours: {type: 'boolean', default: true},
+	strict: {type: 'boolean'},
+	fields: {type: 'string'},
+	bodyOnly: {type: 'boolean'},
+	frontMatter: {type: 'boolean'},
+	all: {type: 'boolean'},
+	limit: {type: 'number'},
+	ids: {type: 'boolean'},
+	withContent: {type: 'boolean'},
+	since: {type: 'string'},
+	until: {type: 'string'},
+	output: {type: 'string', shortFlag: 'o'},
+	force: {type: 'boolean'},
+	proxy: {type: 'string'},
+	color: {type: 'string'},
+	timeout: {type: 'number'},
+	retries: {type: 'number'},
 	// Declared (not meow's autoHelp/autoVersion, which end the process): `--help SITE` is still a flag and a SITE.
-	help: {type: 'boolean'},
-	version: {type: 'boolean'},
+	help: {type: 'boolean', shortFlag: 'h'},
+	version: {type: 'boolean', shortFlag: 'V'},
 } as const;
 
 /**
@@ -168,9 +243,20 @@ export async function runCommandLine(argv: readonly string[], io: ScriptIo): Pro
 		return await parseAndRun(argv, io);
 	} catch (error) {
 		if (!(error instanceof UsageError)) throw error;
-		io.stderr.write(`blogterm: ${error.message}\n`);
-		return {kind: 'done', exitCode: exitCodes.usage};
+		const {reportFailure, wantsJsonErrors} = await import('./run-script.js');
+		return {kind: 'done', exitCode: await reportFailure(new ScriptUsageError(error.message), wantsJsonErrors(formatIn(argv)), io)};
 	}
+}
+
+/** The value of --format (or -f) as written, for saying a usage error as JSON when JSON was asked for. */
+function formatIn(argv: readonly string[]): string | undefined {
+	let format: string | undefined;
+	for (const [index, argument] of argv.entries()) {
+		if (argument === '--') break;
+		if (argument === '--format' || argument === '-f') format = argv[index + 1];
+		else if (argument.startsWith('--format=')) format = argument.slice('--format='.length);
+	}
+	return format;
 }
 
 async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<CommandLine> {
@@ -185,21 +271,38 @@ async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<Comma
 	// As meow's own showHelp and showVersion print them (console.log), without ending the process.
 	if (flags.help === true) return done(io, `${cli.help}\n`);
 	if (flags.version === true) return done(io, `${cli.pkg.version ?? 'No version found'}\n`);
-	const known = new Set<string>(Object.keys(flagDefinitions));
+	const known = new Set<string>([...Object.keys(flagDefinitions), ...Object.values(flagDefinitions).flatMap(flag => ('shortFlag' in flag ? [flag.shortFlag] : []))]);
 	const unknown = Object.keys(cli.unnormalizedFlags).filter(key => !known.has(key));
 	if (unknown.length > 0) {
 		const spelled = unknown.map(key => (key.length === 1 ? `-${key}` : `--${key.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`));
 		throw new UsageError(`unknown flag${spelled.length > 1 ? 's' : ''} ${spelled.join(', ')} (blogterm --help lists them)`);
 	}
 	if (input.length > 1) throw new UsageError(`expected one SITE, got ${input.length}: ${input.join(' ')}`);
+	if (flags.demo && flags.demoFeed) throw new UsageError('--demo and --demo-feed cannot be used together: choose one demo blog.');
+	if (input.length > 0 && (flags.demo || flags.demoFeed)) throw new UsageError(`a SITE and ${flags.demo ? '--demo' : '--demo-feed'} cannot be used together: ${flags.demo ? '--demo' : '--demo-feed'} reads the built-in demo blog.`);
 	for (const [name, value] of [['--per-page', flags.perPage], ['--page', flags.page], ['--width', flags.width]] as const) {
 		if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw new UsageError(`${name} takes a whole number of at least 1`);
 	}
 	if (flags.perPage !== undefined && flags.perPage > 100) throw new UsageError('--per-page is at most 100 (WordPress\'s own limit)');
 	if (flags.width !== undefined && flags.width > maxWidth) throw new UsageError(`--width is at most ${maxWidth} columns`);
 	if (flags.hyperlinks !== undefined && !parseHyperlinkMode(flags.hyperlinks)) throw new UsageError(`--hyperlinks is auto, always or never, not “${cleanLine(flags.hyperlinks)}”`);
+	if (flags.theme !== undefined && !themeNamed(flags.theme)) throw new UsageError(`--theme is ${themeChoices}, not “${cleanLine(flags.theme)}”`);
+	// The one theme, for the reader and print mode alike, before anything is drawn or printed.
+	setTheme(chooseTheme(flags.theme));
 	if (flags.password !== undefined && flags.post === undefined) throw new UsageError('--password goes with --post: the protected post it opens');
+	if (flags.fullText && flags.post === undefined) throw new UsageError('--full-text goes with --post: the post whose page is read.');
 	if (flags.password === '-' && flags.comment === '-') throw new UsageError('--password - and --comment - cannot both read stdin');
+	// Sync with a TT-RSS server (--sync, --sync-status): run-sync-flags.ts.
+	if (flags.sync !== undefined || flags.syncStatus || flags.user !== undefined) {
+		const {runSyncCommand, wantsSyncCommand} = await import('./run-sync-flags.js');
+		let wanted: boolean;
+		try {
+			wanted = wantsSyncCommand(flags, input[0]);
+		} catch (error) {
+			throw new UsageError((error as Error).message);
+		}
+		if (wanted) return {kind: 'done', exitCode: await runSyncCommand(flags, input[0], io)};
+	}
 	// The many-blogs commands (--follow, --blogs, --river…): print mode of their own, loaded only when asked for.
 	if (['follow', 'unfollow', 'import', 'export', 'refresh', 'blogs', 'river', 'unread', 'folder'].some(name => cli.unnormalizedFlags[name] !== undefined)) {
 		const {runSubscriptionCommand, subscriptionCommandOf} = await import('./run-subscriptions.js');
@@ -211,11 +314,15 @@ async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<Comma
 		}
 		if (command) return {kind: 'done', exitCode: await runSubscriptionCommand(command, flags, io)};
 	}
-	const wantsPrint = flags.print || flags.list || flags.comment !== undefined || !io.stdout.isTTY;
+	const wantsPrint = flags.print || flags.list || flags.all || flags.ids || flags.limit !== undefined || flags.output !== undefined || flags.comment !== undefined || !io.stdout.isTTY;
 	if (wantsPrint) {
 		// Loaded only now: --help and the reader need none of print mode.
 		const {runScript} = await import('./run-script.js');
 		return {kind: 'done', exitCode: await runScript({site: input[0], flags}, io)};
+	}
+	for (const name of ['cache', 'offline', 'proxy', 'timeout', 'retries'] as const) {
+		// A boolean flag not given is false, not undefined.
+		if (flags[name] !== undefined && flags[name] !== false) throw new UsageError(`--${name} is for print mode (--print, --list); the reader uses the proxy variables and its own time limits`);
 	}
 	if (!(io.stdin as {isTTY?: boolean}).isTTY) {
 		throw new UsageError('the reader needs a terminal to read keys from; use --print, --list or --comment in scripts');

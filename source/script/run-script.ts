@@ -1,21 +1,23 @@
 import {httpClientFor, resolveSite, type ResolvedSite} from '../resolve-site.js';
+import type {HttpClient} from '../http/client.js';
 import {normaliseSiteUrl, openBlog} from '../sources/open-blog.js';
 import type {PostPage} from '../model/page.js';
-import type {BlogSource} from '../sources/blog-source.js';
+import type {BlogSource, ListOptions} from '../sources/blog-source.js';
+import {offlineLine, printList} from './run-list.js';
 import {exitCodes} from './exit-codes.js';
-import {fetchPostView, fetchReadablePost} from './fetch-post-view.js';
-import {offlineNote} from '../store/cache.js';
-import {commentSentToJson, postPageToJson, postToJson, stringifyJson} from './format-json.js';
-import {formatListText} from './format-list-text.js';
+import {fetchPostView, fetchReadablePost, partNames, type UnavailablePart} from './fetch-post-view.js';
+import {commentSentToJson, postToJson, stringifyJson} from './format-json.js';
 import {formatPostMarkdown} from './format-post-markdown.js';
 import {formatPostText} from './format-post-text.js';
 import {formatSentText} from './format-sent-text.js';
 import {readAllStdin} from './read-stdin.js';
-import {describeFailure, type ExitCode} from './script-errors.js';
-import {parseScriptRequest, type ScriptFlags, type ScriptRequest} from './script-request.js';
+import {describeFailure, failureToJsonLine, ScriptFailure, type ExitCode} from './script-errors.js';
+import {BlogError, isBlogError} from '../errors.js';
+import {cleanLine} from '../render/sanitize.js';
+import {parseColorMode, parseHttpOptions, parseScriptRequest, type ColorMode, UsageError, type ScriptFlags, type ScriptRequest} from './script-request.js';
 import {checkDraft, draftOf, sendScriptComment} from './send-script-comment.js';
 import {hyperlinkModeFromSettings, hyperlinksOn} from '../platform/hyperlinks.js';
-import {shouldColour, tolerateClosedReader, writeAll, type OutputStream} from './terminal-output.js';
+import {shouldColour, tolerateClosedReader, writeAll, writeFailureOf, type OutputStream} from './terminal-output.js';
 
 /** Where print mode reads and writes; process's own unless a test says otherwise. */
 export type ScriptIo = {
@@ -34,54 +36,165 @@ export async function runScript({site, flags}: {site: string | undefined; flags:
 	const stopTolerating = tolerateClosedReader(io.stdout);
 	let resolved: ResolvedSite | undefined;
 	try {
-		const request = parseScriptRequest(flags, io.stdout);
+		// A post's URL alone is enough: `blogterm https://blog.example/2024/01/slug/` prints that post.
+		const postUrl = impliedPostUrl(site, flags);
+		const request = parseScriptRequest(postUrl ? {...flags, post: postUrl} : flags, io.stdout);
 		// Everything that can be checked without the network is checked first: a bad comment sends nothing.
 		const draft = request.kind === 'comment'
 			? draftOf(request, request.text === '-' ? await readAllStdin(io.stdin) : request.text)
 			: undefined;
 		if (draft) checkDraft(draft);
-		if (site !== undefined && !flags.demo && !flags.demoFeed) normaliseSiteUrl(site);
+		// `--post URL` without SITE: the URL's blog (found from the post's own page, as from a SITE).
+		const siteToRead = site ?? (request.kind !== 'list' && request.ref.kind === 'url' && !flags.demo && !flags.demoFeed ? request.ref.url : undefined);
+		if (siteToRead !== undefined && !flags.demo && !flags.demoFeed) checkSiteAddress(siteToRead);
 
-		resolved = await resolveSite(site, flags);
+		const httpOptions = parseHttpOptions(flags);
+		resolved = await resolveSite(siteToRead, flags);
+		const http = httpClientFor(resolved, io.environment, httpOptions);
 		// A blog read before starts with its own request; what discovery found is asked again alongside.
-		const source = await openBlog(httpClientFor(resolved, io.environment), resolved.url, {remembered: true});
-		const output = await produce(source, request, draft, io);
+		const source = await openBlog(http, resolved.url, {remembered: true});
+		const color = parseColorMode(flags.color);
+		let output: string;
+		try {
+			output = await produce(source, request, draft, io, color, http);
+		} catch (error) {
+			// A SITE with a path that names no post is a blog's home in a folder (blog.example/notes/): its list.
+			if (!postUrl || !isBlogError(error) || error.kind !== 'not-found') throw error;
+			output = await produce(source, parseScriptRequest(flags, io.stdout), draft, io, color, http);
+		}
 		await writeAll(io.stdout, output);
+		const writeFailure = writeFailureOf(io.stdout);
+		if (writeFailure) throw new ScriptFailure(exitCodes.unreadable, `could not write the output: ${writeFailure}`, 'write_failed');
 		return exitCodes.ok;
 	} catch (error) {
-		const {exitCode, lines} = describeFailure(error);
-		await writeAll(io.stderr, lines.map(line => `blogterm: ${line}\n`).join(''));
-		return exitCode satisfies ExitCode;
+		return reportFailure(plainHttpHint(error, site), wantsJsonErrors(flags.format), io);
 	} finally {
 		stopTolerating();
 		await resolved?.close().catch(() => undefined);
 	}
 }
 
-async function produce(source: BlogSource, request: ScriptRequest, draft: ReturnType<typeof draftOf> | undefined, io: ScriptIo): Promise<string> {
-	const colour = shouldColour(io.stdout, io.environment);
+async function produce(source: BlogSource, request: ScriptRequest, draft: ReturnType<typeof draftOf> | undefined, io: ScriptIo, color: ColorMode, http: HttpClient): Promise<string> {
+	// --color always|never decides; auto (the default) as FORCE_COLOR, NO_COLOR and the terminal say.
+	const colour = color === 'auto' ? shouldColour(io.stdout, io.environment) : color === 'always';
 	// Off in print mode unless asked for (--hyperlinks always, or "hyperlinks": "always" in settings.json).
 	const hyperlinks = hyperlinksOn(request.hyperlinks ?? hyperlinkModeFromSettings(io.environment), {printMode: true, stream: io.stdout, environment: io.environment});
 	switch (request.kind) {
 		case 'list': {
-			const page = await fetchListPage(source, request.page, request.perPage);
-			await noteOffline(page.offlineSavedAt, io);
-			// What the blog sent that could not be read (posts without an ID…): said on stderr, the list stays as it is.
-			for (const note of page.notes ?? []) await writeAll(io.stderr, `blogterm: ${note}\n`);
-			return request.format === 'json' ? stringifyJson(postPageToJson(page)) : formatListText(page, {width: request.width, colour, hyperlinks});
+			// Written as it arrives: a whole blog (--all) is never held whole in memory as text.
+			await printList(async (page, perPage, options) => fetchListPage(source, page, perPage, options), {...request, colour, hyperlinks}, io);
+			return '';
 		}
 		case 'post': {
-			const view = await fetchPostView(source, request.ref, {withComments: request.withComments, password: await passwordOf(request, io)});
-			await noteOffline(view.post.offlineSavedAt, io);
-			if (request.format === 'json') return stringifyJson(postToJson(view));
-			if (request.format === 'markdown') return formatPostMarkdown(view);
-			return formatPostText(view, {width: request.width, colour, hyperlinks});
+			let view = await fetchPostView(source, request.ref, {parts: request.parts, password: await passwordOf(request, io)});
+			await reportUnavailable(view.unavailable ?? [], request, io);
+			if (request.fullText) {
+				// --full-text (issue 23): print-full-text.ts, loaded only when asked for.
+				const {postToJsonWithFullText, withFullText} = await import('./print-full-text.js');
+				const full = await withFullText(view, http);
+				view = full.view;
+				if (full.note) await writeAll(io.stderr, `blogterm: ${full.note}\n`);
+				if (request.format === 'json') return stringifyJson(postToJsonWithFullText(view));
+			}
+			if (request.format === 'json') return stringifyJson(postToJson(view, request.fields));
+			const markdown = request.format === 'markdown';
+			// Front matter comes first (a static site generator reads it there), then the offline line.
+			if (markdown && request.frontMatter) return formatPostMarkdown(view, {bodyOnly: request.bodyOnly, frontMatter: true}).replace(/^(---\n[\s\S]*?\n---\n\n)/, `$1${offlineLine(view.post.offlineSavedAt, '\n')}`);
+			if (markdown) return offlineLine(view.post.offlineSavedAt, '\n') + formatPostMarkdown(view, {bodyOnly: request.bodyOnly});
+			return offlineLine(view.post.offlineSavedAt) + formatPostText(view, {width: request.width, colour, hyperlinks, bodyOnly: request.bodyOnly});
 		}
 		case 'comment': {
 			const post = await fetchReadablePost(source, request.ref, await passwordOf(request, io));
 			const sent = await sendScriptComment(source, post, draft!);
 			return request.format === 'json' ? stringifyJson(commentSentToJson(sent)) : formatSentText(sent, post, {colour});
 		}
+	}
+}
+
+/**
+ * A failure, on stderr: one `blogterm: …` line per sentence, or with `--format json` (and ndjson) one JSON
+ * object, `{"error": {"code", "exit", "message"}}`, that a script reads with `jq`. Resolves with the exit code.
+ */
+export async function reportFailure(error: unknown, asJson: boolean, io: Pick<ScriptIo, 'stderr'>): Promise<ExitCode> {
+	const failure = describeFailure(error);
+	await writeAll(io.stderr, asJson ? failureToJsonLine(failure) : failure.lines.map(line => `blogterm: ${line}\n`).join(''));
+	return failure.exitCode;
+}
+
+/** Whether errors are said as JSON: the output asked for is JSON (an unknown format is said in words). */
+export function wantsJsonErrors(format: string | undefined): boolean {
+	const wanted = format?.trim().toLowerCase();
+	return wanted === 'json' || wanted === 'ndjson';
+}
+
+/**
+ * `blog.example:8080` means https; a server there that speaks plain http breaks the TLS handshake (a
+ * wrong version, a reset). Say what to try instead of "the connection was reset".
+ */
+function plainHttpHint(error: unknown, site: string | undefined): unknown {
+	if (site === undefined || /^[a-z][a-z\d+.-]*:\/\//i.test(site.trim()) || !isBlogError(error) || error.kind !== 'network') return error;
+	let system = '';
+	for (let cause: unknown = error.cause, depth = 0; depth < 4 && cause !== null && typeof cause === 'object'; depth++, cause = (cause as {cause?: unknown}).cause) {
+		const code = (cause as {code?: unknown}).code;
+		if (typeof code === 'string' && code !== '' && code !== 'ERR_GOT_REQUEST_ERROR') {
+			system = code;
+			break;
+		}
+	}
+	if (!/SSL|EPROTO|ECONNRESET|TLS/.test(system)) return error;
+	const host = cleanLine(site.trim().replace(/\/.*$/, ''));
+	return new BlogError('network', `${host} did not answer https; try http://${cleanLine(site.trim())}`, {cause: error});
+}
+
+/** Flags that ask for a list: with any of them, a SITE with a path is the blog, not a post. */
+const listFlags = ['list', 'page', 'perPage', 'all', 'limit', 'ids', 'withContent', 'since', 'until', 'output'] as const;
+
+/**
+ * SITE as a post's URL, when it looks like one and nothing else was asked: a path beyond the home page
+ * (or `?p=ID`) that is not a feed's or the REST API's. Undefined otherwise.
+ */
+function impliedPostUrl(site: string | undefined, flags: ScriptFlags): string | undefined {
+	if (site === undefined || flags.post !== undefined || flags.comment !== undefined || flags.demo || flags.demoFeed) return undefined;
+	if (listFlags.some(name => flags[name] !== undefined && flags[name] !== false)) return undefined;
+	let url: URL;
+	try {
+		url = new URL(normaliseSiteUrl(site));
+	} catch {
+		return undefined;
+	}
+	if (/^\d+$/.test(url.searchParams.get('p') ?? '')) return url.toString();
+	if (url.pathname === '/' || url.search !== '' || /\/wp-json(?:\/|$)/.test(url.pathname)) return undefined;
+	if (/(?:^|\/)(?:feed|rss|rss2|atom|comments\/feed)\/?$|\.(?:xml|rss|rdf|atom|json)$/i.test(url.pathname)) return undefined;
+	return url.toString();
+}
+
+/** A SITE that is not a web address is a usage error (2), not a site that is not a blog (6). */
+function checkSiteAddress(site: string): void {
+	try {
+		normaliseSiteUrl(site);
+	} catch (error) {
+		throw new UsageError(error instanceof Error ? error.message : String(error));
+	}
+}
+
+/**
+ * The parts of a post that did not arrive: with --strict the run fails (exit 1, nothing printed); otherwise
+ * each is one line on stderr ("blogterm: related posts unavailable: … answered 500."), or with JSON one
+ * `{"warning": {"code", "message"}}` object, and the post is printed without it.
+ */
+async function reportUnavailable(unavailable: readonly UnavailablePart[], request: {readonly strict: boolean; readonly format: string}, io: ScriptIo): Promise<void> {
+	const described = unavailable.map(({part, error}) => {
+		const failure = describeFailure(error);
+		return {...failure, lines: [`${partNames[part]} unavailable: ${failure.lines.join(' ')}`]};
+	});
+	if (request.strict && described[0]) {
+		const first = described[0];
+		throw new ScriptFailure(exitCodes.unreadable, described.map(failure => failure.lines[0]!), first.code);
+	}
+	for (const failure of described) {
+		await writeAll(io.stderr, request.format === 'json'
+			? `${JSON.stringify({warning: {code: failure.code, message: failure.lines[0]}})}\n`
+			: `blogterm: ${failure.lines[0]}\n`);
 	}
 }
 
@@ -92,16 +205,12 @@ async function passwordOf(request: {readonly password?: string}, io: ScriptIo): 
 	return text.split(/\r?\n/)[0] ?? '';
 }
 
-/** The blog could not be reached and this is the copy kept on disk: say so on stderr, the output stays as it is. */
-async function noteOffline(savedAt: string | undefined, io: ScriptIo): Promise<void> {
-	if (savedAt) await writeAll(io.stderr, `blogterm: ${offlineNote(savedAt)}\n`);
-}
 
 /** A page of the list, with the blog's totals even past the end (where WordPress sends none). */
-async function fetchListPage(source: BlogSource, page: number, perPage: number): Promise<PostPage> {
-	const found = await source.fetchPostPage(page, perPage);
+async function fetchListPage(source: BlogSource, page: number, perPage: number, options?: ListOptions): Promise<PostPage> {
+	const found = await source.fetchPostPage(page, perPage, options);
 	if (found.posts.length > 0 || page === 1 || found.total > 0) return found;
-	const first = await source.fetchPostPage(1, perPage);
+	const first = await source.fetchPostPage(1, perPage, options);
 	return {...found, total: first.total, totalPages: first.totalPages};
 }
 

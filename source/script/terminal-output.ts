@@ -31,6 +31,8 @@ export async function writeAll(stream: NodeJS.WritableStream, text: string): Pro
 }
 
 const closedStreams = new WeakSet<NodeJS.WritableStream>();
+/** The first error a stream gave that is not a closed pipe (a full disk, an I/O error): the run fails with it. */
+const writeFailures = new WeakMap<NodeJS.WritableStream, Error>();
 
 function isClosed(stream: NodeJS.WritableStream): boolean {
 	return closedStreams.has(stream) || Boolean((stream as {destroyed?: boolean}).destroyed);
@@ -39,12 +41,29 @@ function isClosed(stream: NodeJS.WritableStream): boolean {
 /**
  * Makes a broken pipe (the reader exited early, `| head`) quiet: without a listener Node throws
  * EPIPE from the stream's 'error' event, with a stack trace. After any error the stream is given
- * nothing more. Returns a function that removes the listener.
+ * nothing more; any error but EPIPE is kept for `writeFailureOf`. Returns a function that removes the listener.
  */
 export function tolerateClosedReader(stream: NodeJS.WritableStream): () => void {
-	const onError = () => {
+	const onError = (error: Error) => {
 		closedStreams.add(stream);
+		if ((error as {code?: string}).code !== 'EPIPE' && !writeFailures.has(stream)) writeFailures.set(stream, error);
 	};
 	stream.on('error', onError);
 	return () => stream.off('error', onError);
+}
+
+/** Why writing to the stream failed (ENOSPC: "no space left on device"), or undefined: it did not, or only its reader went away. */
+export function writeFailureOf(stream: NodeJS.WritableStream): string | undefined {
+	const error = writeFailures.get(stream);
+	if (!error) return undefined;
+	const code = (error as {code?: string}).code;
+	const reasons: Record<string, string> = {
+		ENOSPC: 'no space left on device',
+		EDQUOT: 'disk quota exceeded',
+		EIO: 'input/output error',
+		EBADF: 'the output is not open for writing',
+		EFBIG: 'the file is too large',
+		EROFS: 'the file system is read-only',
+	};
+	return code !== undefined && reasons[code] ? `${reasons[code]} (${code})` : (error.message || code || 'unknown error');
 }

@@ -18,6 +18,16 @@ export type FetchOptions = {
 	readonly cacheFirst?: boolean;
 };
 
+/** What a page of the post list may be asked for besides its number. */
+export type ListOptions = FetchOptions & {
+	/** Each post's body too (`html` on each entry): WordPress gives it in the same request, a feed has it already. */
+	readonly withContent?: boolean;
+	/** Only posts published at or after this time (ISO 8601); WordPress filters on the server (`after`). */
+	readonly since?: string;
+	/** Only posts published before this time (ISO 8601); WordPress filters on the server (`before`). */
+	readonly until?: string;
+};
+
 /** What fetching a post takes. */
 export type FetchPostOptions = FetchOptions & {
 	/**
@@ -25,6 +35,8 @@ export type FetchPostOptions = FetchOptions & {
 	 * answer is not kept on disk, and the password goes nowhere but to the blog.
 	 */
 	readonly password?: string;
+	/** False when the comment count is not wanted (a script's --fields without it): one request fewer. */
+	readonly withCommentCount?: boolean;
 };
 
 /** The words a wrong password gets, everywhere. */
@@ -44,7 +56,7 @@ export interface BlogSource {
 	readonly fromCache?: boolean;
 
 	/** A page of the post list, newest first. A page past the end resolves to an empty page, not an error. */
-	fetchPostPage(page: number, perPage: number, options?: FetchOptions): Promise<PostPage>;
+	fetchPostPage(page: number, perPage: number, options?: ListOptions): Promise<PostPage>;
 
 	/** One post. Rejects with kind 'not-found' when there is none, 'wrong-password' when the password given is not the post's. */
 	fetchPost(ref: PostRef, options?: FetchPostOptions): Promise<Post>;

@@ -18,6 +18,12 @@ export function normaliseSiteUrl(site: string): string {
 	return url.toString();
 }
 
+/** A feed's address by its look: /feed, /rss.xml, /atom.xml, /index.xml, /feed.json, ?feed=rss2… */
+function looksLikeFeedAddress(url: string): boolean {
+	const {pathname, searchParams} = new URL(url);
+	return searchParams.has('feed') || /(?:^|\/)(?:feed|rss|rss2|atom)\/?$|\.(?:xml|rss|rdf|atom)$|(?:^|\/)feed\.json$/i.test(pathname);
+}
+
 /** How a blog is opened. */
 export type OpenBlogOptions = FetchOptions & {
 	/**
@@ -52,6 +58,10 @@ async function discover(http: HttpClient, url: string, options: FetchOptions): P
 	const home = await http.getText(url, {signal: options.signal, cache: true, cacheFirst: options.cacheFirst});
 	if (home.statusCode >= 400 && home.statusCode !== 404) {
 		throw new BlogError('http', `${cleanLine(hostOf(url))} answered ${home.statusCode}.`, {statusCode: home.statusCode});
+	}
+	// A feed's address that is gone is an error, not a reason to read whatever feed the home page names.
+	if ((home.statusCode === 404 || home.statusCode === 410) && looksLikeFeedAddress(url)) {
+		throw new BlogError('http', `${cleanLine(hostOf(url))} answered ${home.statusCode} for the feed ${cleanLine(new URL(url).pathname)}: there is no feed at that address.`, {statusCode: home.statusCode});
 	}
 	// The site as the user named it (not where it redirected): a WordPress password is for it alone.
 	const wordpress = await openWordPressBlog(http, home, options, process.env, url);

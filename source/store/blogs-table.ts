@@ -120,6 +120,7 @@ export function updateBlogAfterRefresh(db: Database, id: number, update: BlogRef
 		values[key] = value;
 	}
 	db.prepare(`UPDATE blogs SET ${sets.join(', ')} WHERE id = @id`).run(values);
-	// The newest post's date: what "last updated" means to the reader.
-	db.prepare('UPDATE blogs SET last_updated = (SELECT max(date) FROM posts WHERE blog_id = @id) WHERE id = @id').run({id});
+	// The newest post's date: what "last updated" means to the reader. In UTC (sort_date): a post's own
+	// date keeps its blog's offset, and strings with different offsets do not sort as times.
+	db.prepare('UPDATE blogs SET last_updated = (SELECT max(sort_date) FROM posts WHERE blog_id = @id AND date IS NOT NULL) WHERE id = @id').run({id});
 }

@@ -25,15 +25,36 @@ export function openDatabase(paths: Pick<BlogtermPaths, 'data' | 'config'>): Dat
 	keepPrivate(path, privateFileMode);
 	const db = new Database(path, {timeout: busyTimeoutMs});
 	try {
-		db.pragma('journal_mode = WAL');
-		db.pragma('synchronous = NORMAL');
-		db.pragma('foreign_keys = ON');
-		migrate(db, {configDir: paths.config});
+		whileBusy(() => {
+			db.pragma('journal_mode = WAL');
+			db.pragma('synchronous = NORMAL');
+			db.pragma('foreign_keys = ON');
+			migrate(db, {configDir: paths.config});
+		});
 	} catch (error) {
 		db.close();
 		throw error;
 	}
 	return db;
+}
+
+/**
+ * Runs `work` again while SQLite answers SQLITE_BUSY without having waited: the busy timeout covers
+ * waiting for another writer, but not every moment of two processes creating the same database (one
+ * switching it to WAL or recovering the WAL index while the other opens it). Up to `busyTimeoutMs`.
+ */
+function whileBusy(work: () => void): void {
+	const deadline = Date.now() + busyTimeoutMs;
+	for (let pause = 5; ; pause = Math.min(pause * 2, 200)) {
+		try {
+			work();
+			return;
+		} catch (error) {
+			const code = (error as {code?: unknown}).code;
+			if (typeof code !== 'string' || !code.startsWith('SQLITE_BUSY') || Date.now() + pause > deadline) throw error;
+			Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pause);
+		}
+	}
 }
 
 /** The schema version a database is at (PRAGMA user_version: 0 for a new file). */

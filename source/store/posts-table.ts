@@ -1,4 +1,4 @@
-import type {Database} from 'better-sqlite3';
+import type {Database, Statement} from 'better-sqlite3';
 import type {Post, PostId, PostSummary, Term} from '../model/post.js';
 
 /** A post as a refresh brings it: what the list shows, and its text when the source gave it. */
@@ -14,6 +14,8 @@ export type IncomingPost = PostSummary & {
 export type StoredSummary = PostSummary & {
 	readonly rowId: number;
 	readonly read: boolean;
+	/** Starred (`s`; kept in step with a sync server's stars). */
+	readonly starred: boolean;
 	readonly blogId: number;
 	readonly blogUrl: string;
 	readonly blogTitle: string;
@@ -37,13 +39,14 @@ type PostRow = {
 	tags: string;
 	isProtected: number;
 	read: number;
+	starred: number;
 	blogUrl: string;
 	blogTitle: string;
 	siteKey: string;
 };
 
 const summaryColumns = `p.id AS rowId, p.blog_id AS blogId, p.post_id AS postId, p.id_is_number AS idIsNumber, p.title, p.link, p.date,
-	p.sort_date AS sortDate, p.author, p.excerpt, p.comment_count AS commentCount, p.slug, p.categories, p.tags, p.is_protected AS isProtected, p.read,
+	p.sort_date AS sortDate, p.author, p.excerpt, p.comment_count AS commentCount, p.slug, p.categories, p.tags, p.is_protected AS isProtected, p.read, p.starred,
 	b.url AS blogUrl, b.title AS blogTitle, b.site_key AS siteKey`;
 
 function parseTerms(json: string): Term[] {
@@ -70,6 +73,7 @@ function toSummary(row: PostRow): StoredSummary {
 		...(row.isProtected === 1 ? {isProtected: true} : {}),
 		rowId: row.rowId,
 		read: row.read === 1,
+		starred: row.starred === 1,
 		blogId: row.blogId,
 		blogUrl: row.blogUrl,
 		blogTitle: row.blogTitle,
@@ -84,33 +88,65 @@ function isoOrUndefined(date: string | undefined): string | undefined {
 	return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
+const preparedStatements = new WeakMap<Database, Map<string, Statement>>();
+
+/** Statements prepared once per database: a sync writes tens of thousands of posts a few at a time. */
+function preparedFor(db: Database): (sql: string) => Statement {
+	let cache = preparedStatements.get(db);
+	if (!cache) {
+		cache = new Map();
+		preparedStatements.set(db, cache);
+	}
+	const statements = cache;
+	return sql => {
+		let statement = statements.get(sql);
+		if (!statement) {
+			statement = db.prepare(sql);
+			statements.set(sql, statement);
+		}
+		return statement;
+	};
+}
+
+/**
+ * A date as the store keeps it: as the source gave it, ISO 8601 with the blog's own offset where it has
+ * one (`2024-02-21T00:45:00.000+13:00`, a WordPress site's local time), so that the river shows the date
+ * the blog shows; undefined when it cannot be read. The river sorts by `sort_date`, in UTC.
+ */
+function keptDate(date: string | undefined): string | undefined {
+	const iso = isoOrUndefined(date);
+	return iso !== undefined && date!.length <= 40 && /^\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:\d\d)$/.test(date!) ? date : iso;
+}
+
 /**
  * Adds the posts a refresh brought, or updates those already stored (their read state stays; their
  * kept text stays unless a new one came). A post read before it was stored (a read mark) is stored
  * read. Returns how many were new. Run inside a write transaction.
  */
 export function upsertPosts(db: Database, blog: {readonly id: number; readonly siteKey: string}, posts: readonly IncomingPost[], now: string): {added: number; changed: number} {
-	const existing = db.prepare(`SELECT p.id, p.title, p.date, p.excerpt, coalesce(length(t.html), -1) AS htmlLength
+	const prepare = preparedFor(db);
+	const existing = prepare(`SELECT p.id, p.title, p.date, p.excerpt, coalesce(length(t.html), -1) AS htmlLength
 		FROM posts p LEFT JOIN post_texts t ON t.post = p.id WHERE p.blog_id = ? AND p.post_id = ?`);
-	const insert = db.prepare(`INSERT INTO posts (blog_id, post_id, id_is_number, title, link, date, sort_date, author, excerpt, comment_count, slug,
+	const insert = prepare(`INSERT INTO posts (blog_id, post_id, id_is_number, title, link, date, sort_date, author, excerpt, comment_count, slug,
 			categories, tags, comments_open, is_protected, read, seen_at)
 		VALUES (@blogId, @postId, @idIsNumber, @title, @link, @date, @sortDate, @author, @excerpt, @commentCount, @slug,
 			@categories, @tags, @commentsOpen, @isProtected,
 			EXISTS (SELECT 1 FROM read_marks WHERE site_key = @siteKey AND post_id = @postId), @now)
 		RETURNING id, read`);
-	const update = db.prepare(`UPDATE posts SET title = @title, link = @link, date = @date, sort_date = coalesce(@date, sort_date), author = @author,
+	const update = prepare(`UPDATE posts SET title = @title, link = @link, date = @date, sort_date = coalesce(@utcDate, sort_date), author = @author,
 			excerpt = @excerpt, comment_count = @commentCount, slug = @slug, categories = @categories, tags = @tags, comments_open = @commentsOpen,
 			is_protected = @isProtected
 		WHERE id = @rowId`);
-	const keepText = db.prepare('INSERT OR REPLACE INTO post_texts (post, html, is_summary_only) VALUES (?, ?, ?)');
-	const deleteText = db.prepare('DELETE FROM posts_text WHERE rowid = ?');
-	const insertText = db.prepare('INSERT INTO posts_text (rowid, title, text) VALUES (?, ?, ?)');
+	const keepText = prepare('INSERT OR REPLACE INTO post_texts (post, html, is_summary_only) VALUES (?, ?, ?)');
+	const deleteText = prepare('DELETE FROM posts_text WHERE rowid = ?');
+	const insertText = prepare('INSERT INTO posts_text (rowid, title, text) VALUES (?, ?, ?)');
 	let added = 0;
 	let addedUnread = 0;
 	let changed = 0;
 	for (const post of posts) {
 		const postId = String(post.id);
-		const date = isoOrUndefined(post.date) ?? null;
+		const date = keptDate(post.date) ?? null;
+		const utcDate = isoOrUndefined(post.date) ?? null;
 		const values = {
 			blogId: blog.id,
 			siteKey: blog.siteKey,
@@ -119,7 +155,8 @@ export function upsertPosts(db: Database, blog: {readonly id: number; readonly s
 			title: post.title,
 			link: post.link,
 			date,
-			sortDate: date ?? now,
+			utcDate,
+			sortDate: utcDate ?? now,
 			author: post.author,
 			excerpt: post.excerpt,
 			commentCount: post.commentCount ?? null,
@@ -149,7 +186,7 @@ export function upsertPosts(db: Database, blog: {readonly id: number; readonly s
 			if (inserted.read === 0) addedUnread++;
 		}
 	}
-	if (added > 0) db.prepare('UPDATE blogs SET post_count = post_count + ?, unread_count = unread_count + ? WHERE id = ?').run(added, addedUnread, blog.id);
+	if (added > 0) prepare('UPDATE blogs SET post_count = post_count + ?, unread_count = unread_count + ? WHERE id = ?').run(added, addedUnread, blog.id);
 	return {added, changed};
 }
 
@@ -159,12 +196,15 @@ export type RiverQuery = {
 	readonly offset: number;
 	readonly blogId?: number;
 	readonly folder?: string;
+	/** Only starred posts. */
+	readonly starred?: boolean;
 };
 
-function riverWhere(query: Pick<RiverQuery, 'unread' | 'blogId' | 'folder'>): {sql: string; values: Record<string, unknown>} {
+function riverWhere(query: Pick<RiverQuery, 'unread' | 'blogId' | 'folder' | 'starred'>): {sql: string; values: Record<string, unknown>} {
 	const conditions: string[] = [];
 	const values: Record<string, unknown> = {};
 	if (query.unread) conditions.push('p.read = 0');
+	if (query.starred) conditions.push('p.starred = 1');
 	if (query.blogId !== undefined) {
 		conditions.push('p.blog_id = @blogId');
 		values['blogId'] = query.blogId;
@@ -185,7 +225,12 @@ export function riverPosts(db: Database, query: RiverQuery): StoredSummary[] {
 }
 
 /** How many posts the river holds with these conditions: from the blogs' counts, never a scan of the posts. */
-export function riverCount(db: Database, query: Pick<RiverQuery, 'unread' | 'blogId' | 'folder'>): number {
+export function riverCount(db: Database, query: Pick<RiverQuery, 'unread' | 'blogId' | 'folder' | 'starred'>): number {
+	if (query.starred) {
+		// Starred posts are few: counted from the posts.
+		const {sql, values} = riverWhere(query);
+		return db.prepare(`SELECT count(*) FROM posts p JOIN blogs b ON b.id = p.blog_id ${sql}`).pluck().get(values) as number;
+	}
 	const {sql, values} = riverWhere({...query, unread: false});
 	const column = query.unread ? 'unread_count' : 'post_count';
 	return db.prepare(`SELECT coalesce(sum(b.${column}), 0) FROM blogs b ${sql.replaceAll('p.blog_id', 'b.id')}`).pluck().get(values) as number;
@@ -257,7 +302,7 @@ export function storedPostText(db: Database, blogId: number, postId: PostId): Po
 	const row = db.prepare(`SELECT t.html, t.is_summary_only AS isSummaryOnly, p.comments_open AS commentsOpen
 		FROM posts p JOIN post_texts t ON t.post = p.id WHERE p.id = ?`).get(summary.rowId) as {html: string; isSummaryOnly: number; commentsOpen: number} | undefined;
 	if (!row) return undefined;
-	const {rowId: _rowId, read: _read, blogId: _blogId, blogUrl: _blogUrl, blogTitle: _blogTitle, siteKey: _siteKey, ...postSummary} = summary;
+	const {rowId: _rowId, read: _read, starred: _starred, blogId: _blogId, blogUrl: _blogUrl, blogTitle: _blogTitle, siteKey: _siteKey, ...postSummary} = summary;
 	return {...postSummary, html: row.html, isSummaryOnly: row.isSummaryOnly === 1, commentsOpen: row.commentsOpen === 1};
 }
 

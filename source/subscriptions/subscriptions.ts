@@ -16,6 +16,7 @@ import {findPost, markPostsRead, nextUnreadPost, readPostIds, riverCount, riverP
 import type {BlogtermPaths} from '../store/paths.js';
 import {siteKey as siteKeyOf} from '../sources/wordpress/discover-wordpress.js';
 import {normaliseSiteUrl} from '../sources/open-blog.js';
+import {isStarred, queuePostChange, queueReadOfUnread, queueUnsubscribe, setStarred} from '../store/sync-table.js';
 import {discoverBlog} from './discover.js';
 import type {ReadFeed} from './fetch-blog.js';
 import {readOpml, writeOpml} from './opml.js';
@@ -33,6 +34,8 @@ export type SubscriptionsOptions = {
 	readonly environment?: NodeJS.ProcessEnv;
 	/** How a feed's answer is parsed (parse-feed's readFeedResponse): tests count the calls. */
 	readonly readFeed?: ReadFeed;
+	/** Headlines per page when a sync server fills the store (tests replay recorded pages). */
+	readonly syncPageSize?: number;
 };
 
 /**
@@ -73,6 +76,10 @@ export type Subscriptions = {
 	markBlogRead(blogUrl: string): number;
 	/** Marks every stored post read; returns how many changed. */
 	markAllRead(): number;
+	/** Stars (or unstars) a stored post; a synced one is starred on the server at the next sync. False when it is not stored. */
+	star(blogUrl: string, postId: PostId, starred: boolean): boolean;
+	/** Whether a stored post is starred. */
+	isStarred(blogUrl: string, postId: PostId): boolean;
 	/** The IDs of the posts read on a site (by site key), as ReadState.readIds gives them: the reader's list marks. */
 	readIds(siteKey: string): Set<string>;
 
@@ -139,6 +146,21 @@ export function openSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'config' |
 		return blogById(db, id)!;
 	});
 
+	/**
+	 * Finds a blog as `blogterm SITE` does; with a sync server set, an address blogterm cannot read itself
+	 * is followed as a feed all the same: the server is asked at the sync that follows, and says why not.
+	 */
+	const discoverOrAskServer = async (url: string, signal: AbortSignal | undefined): Promise<FoundBlog> => {
+		try {
+			return await discoverBlog(client(), url, {signal});
+		} catch (error) {
+			const {readSyncSettings} = await import('../sync/sync-settings.js');
+			if (signal?.aborted || !readSyncSettings(paths)) throw error;
+			const address = normalisedOr(url);
+			return {url: address, title: cleanLine(new URL(address).host), description: '', kind: 'feed', feedUrl: address, apiUrl: '', htmlUrl: '', siteKey: siteKeyOf(address), sourceDescription: 'a feed the sync server reads'};
+		}
+	};
+
 	const subscriptions: Subscriptions = {
 		listBlogs: () => blogsWithCounts(db).map(blog => toFollowed(blog)),
 		getBlog(url) {
@@ -148,7 +170,7 @@ export function openSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'config' |
 		hasFollowedBlogs: () => anyBlog(db),
 		discover: async (url, discoverOptions = {}) => discoverBlog(client(), url, discoverOptions),
 		async follow(url, followOptions = {}) {
-			const found = typeof url === 'string' ? await discoverBlog(client(), url, {signal: followOptions.signal}) : url;
+			const found = typeof url === 'string' ? await discoverOrAskServer(url, followOptions.signal) : url;
 			const blog = followFound(found, followOptions.folder);
 			if (blog.lastChecked === undefined) await subscriptions.refresh({only: [blog.url], signal: followOptions.signal});
 			return subscriptions.getBlog(blog.url)!;
@@ -157,6 +179,7 @@ export function openSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'config' |
 			return writeTransaction(db, () => {
 				const blog = findBlog(db, url) ?? findBlog(db, normalisedOr(url));
 				if (!blog) return false;
+				queueUnsubscribe(db, blog.id, now());
 				deleteBlog(db, blog.id);
 				return true;
 			});
@@ -169,7 +192,7 @@ export function openSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'config' |
 			const page = Math.max(1, Math.floor(riverOptions.page ?? 1));
 			const perPage = Math.max(1, Math.min(maxRiverPerPage, Math.floor(riverOptions.perPage ?? defaultRiverPerPage)));
 			const blogId = riverOptions.blogUrl === undefined ? undefined : blogOrThrow(riverOptions.blogUrl).id;
-			const query = {unread: Boolean(riverOptions.unread), blogId, folder: riverOptions.folder};
+			const query = {unread: Boolean(riverOptions.unread), blogId, folder: riverOptions.folder, starred: Boolean(riverOptions.starred)};
 			// One read transaction: the count and the page agree while another process writes.
 			return db.transaction(() => {
 				const total = riverCount(db, query);
@@ -187,17 +210,38 @@ export function openSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'config' |
 		},
 		markRead(url, postId) {
 			const blog = findBlog(db, url);
-			writeTransaction(db, () => setPostRead(db, {siteKey: blog?.siteKey ?? url, blogId: blog?.id}, postId, true));
+			writeTransaction(db, () => {
+				setPostRead(db, {siteKey: blog?.siteKey ?? url, blogId: blog?.id}, postId, true);
+				queuePostChange(db, blog?.id, postId, 'read', true, now());
+			});
 		},
 		markUnread(url, postId) {
 			const blog = findBlog(db, url);
-			writeTransaction(db, () => setPostRead(db, {siteKey: blog?.siteKey ?? url, blogId: blog?.id}, postId, false));
+			writeTransaction(db, () => {
+				setPostRead(db, {siteKey: blog?.siteKey ?? url, blogId: blog?.id}, postId, false);
+				queuePostChange(db, blog?.id, postId, 'read', false, now());
+			});
 		},
 		markBlogRead(url) {
 			const blog = blogOrThrow(url);
-			return writeTransaction(db, () => markPostsRead(db, blog.id));
+			return writeTransaction(db, () => {
+				queueReadOfUnread(db, blog.id, now());
+				return markPostsRead(db, blog.id);
+			});
 		},
-		markAllRead: () => writeTransaction(db, () => markPostsRead(db)),
+		markAllRead: () => writeTransaction(db, () => {
+			queueReadOfUnread(db, undefined, now());
+			return markPostsRead(db);
+		}),
+		star(url, postId, starred) {
+			const blog = findBlog(db, url) ?? findBlog(db, normalisedOr(url));
+			if (!blog) return false;
+			return writeTransaction(db, () => setStarred(db, blog.id, postId, starred, now()));
+		},
+		isStarred(url, postId) {
+			const blog = findBlog(db, url) ?? findBlog(db, normalisedOr(url));
+			return blog ? isStarred(db, blog.id, postId) : false;
+		},
 		readIds: siteKey => readPostIds(db, siteKey),
 		savePostText(url, post) {
 			const blog = findBlog(db, url);
@@ -218,6 +262,10 @@ export function openSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'config' |
 			return searchPosts(db, match, Math.max(1, Math.min(1000, searchOptions.limit ?? 50))).map(post => toRiverPost(post));
 		},
 		async refresh(refreshOptions = {}) {
+			// A sync server set: it fills the store instead of each blog (loaded only then).
+			const {refreshBySync} = await import('../sync/run-sync.js');
+			const synced = await refreshBySync(db, {paths, environment, http: client(), now, pageSize: options.syncPageSize}, refreshOptions);
+			if (synced) return synced;
 			const only = refreshOptions.only?.map(url => blogOrThrow(url).id);
 			const blogs = blogsWithCounts(db).filter(blog => !only || only.includes(blog.id));
 			const readFeed = options.readFeed ?? (await import('../sources/feed/parse-feed.js')).readFeedResponse;
@@ -332,8 +380,8 @@ function toFollowed(blog: BlogWithCounts): FollowedBlog {
 }
 
 function toRiverPost(post: StoredSummary): RiverPost {
-	const {rowId: _rowId, blogId: _blogId, blogUrl, blogTitle, siteKey, read, ...summary} = post;
-	return {...summary, blog: {url: blogUrl, title: blogTitle, siteKey}, read};
+	const {rowId: _rowId, blogId: _blogId, blogUrl, blogTitle, siteKey, read, starred, ...summary} = post;
+	return {...summary, blog: {url: blogUrl, title: blogTitle, siteKey}, read, ...(starred ? {starred} : {})};
 }
 
 /** A URL as `follow` keeps it, or the text as it is when it is no URL. */

@@ -55,6 +55,8 @@ export type FoundBlog = {
 export type RiverPost = PostSummary & {
 	readonly blog: {readonly url: string; readonly title: string; readonly siteKey: string};
 	readonly read: boolean;
+	/** Starred (`s`); with a sync server, its stars. */
+	readonly starred?: boolean;
 };
 
 export type RiverOptions = {
@@ -68,6 +70,8 @@ export type RiverOptions = {
 	readonly blogUrl?: string;
 	/** Only this folder's blogs. */
 	readonly folder?: string;
+	/** Only starred posts (the "Starred" folder). */
+	readonly starred?: boolean;
 };
 
 /** One page of the river, newest first. */

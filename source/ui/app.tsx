@@ -27,6 +27,8 @@ import {findListPosition} from './post-list/find-list-position.js';
 import type {PostPage} from '../model/page.js';
 import type {ClipboardWriter} from '../platform/clipboard.js';
 import {postPasswordsInMemory, type PostPasswordStore} from '../store/post-passwords.js';
+import {fullTextsInMemory, type FullTextReader, type FullTextStore} from '../full-text/full-text-store.js';
+import type {FullTextContext} from './post-view/use-full-text.js';
 
 /** What the app remembers of posts already opened, per site (conf in real use, memory in tests). */
 export type ReadMarks = {
@@ -64,6 +66,12 @@ export type AppProps = {
 	readonly clipboard?: ClipboardWriter;
 	/** The post passwords the user asked to remember (a file in real use; memory when not given). */
 	readonly postPasswords?: PostPasswordStore;
+	/** Reads a post's page for its article (`F`, issue 23): made at the edge with the run's HTTP client. None: `F` says it cannot. */
+	readonly readFullText?: FullTextReader;
+	/** Where articles read from posts' pages and the per-blog setting are kept (the store; memory when not given). */
+	readonly fullTexts?: FullTextStore;
+	/** `--post REF --full-text`: the post opened at is read whole from its page at once, when its source gives a summary. */
+	readonly initialFullText?: boolean;
 };
 
 /** The reader: connects to the blog, then the list, posts, comments and the reply form. */
@@ -172,6 +180,16 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 		if (remember) rememberedPasswords.remember(siteKey, post.id, password);
 	}, [passwords, rememberedPasswords, siteKey]);
 	useEffect(() => listPages.clear(), [listPages, source]);
+	// Full text (issue 23): articles kept per site, and whether this blog shows every summary-only post whole.
+	const [fullTexts] = useState(() => props.fullTexts ?? fullTextsInMemory());
+	const {readFullText} = props;
+	const fullText = useMemo<FullTextContext | undefined>(() => (readFullText ? {read: readFullText, store: fullTexts, siteKey} : undefined), [readFullText, fullTexts, siteKey]);
+	const toggleFullText = useCallback(() => {
+		const on = !fullTexts.isAutomatic(siteKey);
+		fullTexts.setAutomatic(siteKey, on);
+		// Short enough for the list's status line at 80 columns.
+		return on ? 'Full text on: summary-only posts read whole (F: off)' : 'Full text off: summaries as the feed gives them';
+	}, [fullTexts, siteKey]);
 	const rememberPage = useCallback((shown: PostPage) => {
 		listPages.set(`${shown.page}/${shown.perPage}`, shown);
 	}, [listPages]);
@@ -241,6 +259,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 						onPageShown={rememberPage}
 						onOpen={(post, page) => dispatch({type: 'open-from-list', ref: {kind: 'id', id: post.id}, index: Math.max(0, page.posts.indexOf(post))})}
 						onQuit={onQuit}
+						onToggleFullText={fullText ? toggleFullText : undefined}
 					/>
 				);
 			case 'post':
@@ -270,6 +289,8 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 						onOpenThread={post => dispatch({type: 'push', screen: {kind: 'thread', post}})}
 						onComment={post => dispatch({type: 'push', screen: {kind: 'form', post, replyTo: undefined}})}
 						onLoaded={post => postLoaded(post, screen.id)}
+						fullText={fullText}
+						wholeAtOnce={props.initialFullText === true && screen.id === 1 && initialPost !== undefined}
 					/>
 				);
 			case 'thread':
@@ -306,7 +327,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 				);
 		}
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- the comments store changes inside the same object: `myCommentsChanged` counts its changes, so that a thread shown again reads it again.
-	}, [screen, state.page, state.selected, state.showRelated, readIds, myCommentsChanged, width, height, isActive, source, sourceRefreshing, perPage, siteKey, prefetch, listPages, myCommentsStore, dispatch, back, openPost, openNeighbour, toggleRelated, rememberPage, onQuit, postLoaded, closeForm, myCommentsSeen, props.hyperlinks, props.clipboard, passwordFor, onUnlocked]);
+	}, [screen, state.page, state.selected, state.showRelated, readIds, myCommentsChanged, width, height, isActive, source, sourceRefreshing, perPage, siteKey, prefetch, listPages, myCommentsStore, dispatch, back, openPost, openNeighbour, toggleRelated, rememberPage, onQuit, postLoaded, closeForm, myCommentsSeen, props.hyperlinks, props.clipboard, passwordFor, onUnlocked, fullText, toggleFullText, props.initialFullText, initialPost]);
 
 	// The screen stays mounted under the help, hidden, so closing the help finds the reader where it was.
 	return (

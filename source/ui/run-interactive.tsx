@@ -15,7 +15,9 @@ import {HomeApp} from './home/home-app.js';
 import {storeHomeData, storeReadMarks} from './home/store-home-data.js';
 import {PostPasswords} from '../store/post-passwords.js';
 import {readSetting} from '../store/settings.js';
+import {keyMapFromSettings} from './keys/key-settings.js';
 import {hyperlinkModeFromSettings, hyperlinksOn, parseHyperlinkMode} from '../platform/hyperlinks.js';
+import {fullTextReader, type FullTextStore} from '../full-text/full-text-store.js';
 
 // The alternate screen, and bracketed paste: a paste arrives between ESC[200~ and ESC[201~, kept whole.
 const enterAlternateScreen = '\u001B[?1049h\u001B[H\u001B[?2004h';
@@ -31,6 +33,8 @@ export type ReaderFlags = SiteFlags & {
 	readonly hyperlinks?: string;
 	/** `--password`: the password of the post opened with `--post`. */
 	readonly password?: string;
+	/** `--full-text` with `--post`: that post, if summary-only, read whole from its page at once (as F does). */
+	readonly fullText?: boolean;
 };
 
 /** Said under the demo blog when no blog is followed. */
@@ -69,7 +73,8 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 	const resolved = await resolveSite(site, flags);
 	const http = httpClientFor(resolved);
 	// Opened before the alternate screen: a note about a corrupt file stays on the normal screen.
-	const {readMarks, closeMarks} = await openReadMarks(blogtermPaths());
+	const {readMarks, fullTexts, closeMarks} = await openReadMarks(blogtermPaths());
+	const keyMap = keyMapFromSettings();
 	return inFullScreen(async () => {
 		const instance = render(
 			<App
@@ -82,6 +87,10 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 				postPasswords={new PostPasswords()}
 				hyperlinks={hyperlinksFor(flags)}
 				note={chooseHome ? followHint : undefined}
+				keyMap={keyMap}
+				readFullText={fullTextReader(http)}
+				fullTexts={fullTexts}
+				initialFullText={flags.post !== undefined && flags.fullText === true}
 			/>,
 			{exitOnCtrlC: true, maxFps: 60},
 		);
@@ -98,13 +107,17 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
  * in read-state.json before (the store carries it over when it is made). A store that cannot be opened
  * leaves the file in use: the reader still opens.
  */
-async function openReadMarks(paths: BlogtermPaths): Promise<{readMarks: ReadMarks; closeMarks: () => void}> {
+async function openReadMarks(paths: BlogtermPaths): Promise<{readMarks: ReadMarks; fullTexts?: FullTextStore; closeMarks: () => void}> {
 	const {databasePath} = await import('../store/db-path.js');
 	if (existsSync(databasePath(paths))) {
 		try {
 			const {openSubscriptions} = await import('../subscriptions/subscriptions.js');
 			const subscriptions = openSubscriptions(paths);
-			return {readMarks: storeReadMarks(subscriptions), closeMarks: () => subscriptions.close()};
+			const {fullTexts, closeFullTexts} = await openFullTexts(paths);
+			return {readMarks: storeReadMarks(subscriptions), fullTexts, closeMarks: () => {
+				closeFullTexts();
+				subscriptions.close();
+			}};
 		} catch {
 			// Said by print mode (--blogs) in words; the reader keeps to the file meanwhile.
 		}
@@ -118,6 +131,8 @@ async function runHome(flags: ReaderFlags, paths: BlogtermPaths): Promise<number
 	const http = createHttpClient({cache: userHttpCache(process.env), environment: process.env});
 	// Opened before the alternate screen: a note about the database stays on the normal screen.
 	const subscriptions = openSubscriptions(paths, {http});
+	const keyMap = keyMapFromSettings();
+	const {fullTexts, closeFullTexts} = await openFullTexts(paths);
 	return inFullScreen(async () => {
 		const instance = render(
 			<HomeApp
@@ -128,14 +143,25 @@ async function runHome(flags: ReaderFlags, paths: BlogtermPaths): Promise<number
 				postPasswords={new PostPasswords()}
 				hyperlinks={hyperlinksFor(flags)}
 				refreshMinutes={refreshMinutes()}
+				keyMap={keyMap}
+				readFullText={fullTextReader(http)}
+				fullTexts={fullTexts}
 			/>,
 			{exitOnCtrlC: true, maxFps: 60},
 		);
 		await instance.waitUntilExit();
 		return exitCodes.ok;
 	}, () => {
+		closeFullTexts();
 		subscriptions.close();
 	});
+}
+
+/** Articles read from posts' pages, kept in the store (a connection of its own; WAL lets both read and write). */
+async function openFullTexts(paths: BlogtermPaths): Promise<{fullTexts: FullTextStore; closeFullTexts: () => void}> {
+	const [{openDatabase}, {storeFullTexts}] = await Promise.all([import('../store/db.js'), import('../store/full-texts-table.js')]);
+	const db = openDatabase(paths);
+	return {fullTexts: storeFullTexts(db), closeFullTexts: () => db.close()};
 }
 
 /** OSC 8 links in the reader: --hyperlinks, else the setting, else whether the terminal supports them. */

@@ -1,7 +1,3 @@
-// The reader's colours are the one theme's (render/theme.ts), shared with print mode.
-import {theme as coreTheme} from '../render/theme.js';
-
-/** Colours for the renderer's semantic roles. */
-export const roleColours = coreTheme.roles;
-
-export const theme = coreTheme;
+// The reader's colours are the one theme's (render/theme.ts), shared with print mode: a live binding,
+// so the theme chosen at start-up is the one every view reads when it draws.
+export {theme} from '../render/theme.js';

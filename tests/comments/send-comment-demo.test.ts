@@ -52,3 +52,45 @@ describe('sending comments to the demo blog', () => {
 		assert.deepEqual(await sendComment(http, target(), draft), {kind: 'refused', reason: 'duplicate', message: 'Duplicate comment detected; it looks as though you’ve already said that!'});
 	});
 });
+
+describe('a comment on a password-protected post of the demo blog', () => {
+	const lockedTarget = async (postPassword?: string): Promise<CommentTarget> => {
+		const found = await (await fetch(new URL('wp-json/wp/v2/posts?slug=the-committee-compost-recipe&_fields=id', blog.url))).json() as Array<{id: number}>;
+		return {...target(), postId: found[0]!.id, ...(postPassword === undefined ? {} : {postPassword})};
+	};
+	const readBack = async (postId: number | string, text: string) => {
+		const comments = await (await fetch(new URL(`wp-json/wp/v2/comments?post=${postId}&password=sesame&per_page=100`, blog.url))).json() as Array<{content: {rendered: string}}>;
+		return comments.filter(comment => comment.content.rendered.includes(text)).length;
+	};
+
+	test('with its password it is published once: the password form\'s cookie goes with the comment form', async () => {
+		const unlocked = await lockedTarget('sesame');
+		const text = `On the compost, with the password ${Date.now()}`;
+		const outcome = await sendComment(http, unlocked, {...robin, comment: text});
+		assert.equal(outcome.kind, 'approved', JSON.stringify(outcome));
+		assert.equal(await readBack(unlocked.postId, text), 1);
+	});
+
+	test('published with "Save my name" ticked too: the check that it is readable asks with the post\'s password', async () => {
+		const unlocked = await lockedTarget('sesame');
+		const text = `On the compost, saved identity ${Date.now()}`;
+		const outcome = await sendComment(http, unlocked, {...robin, comment: text, saveIdentity: true});
+		assert.equal(outcome.kind, 'approved', JSON.stringify(outcome));
+	});
+
+	test('without its password WordPress drops it without a word, and blogterm does not call that a success', async () => {
+		const locked = await lockedTarget();
+		const text = `On the compost, no password ${Date.now()}`;
+		const outcome = await sendComment(http, locked, {...robin, comment: text});
+		assert.ok(outcome.kind !== 'approved' && outcome.kind !== 'held', JSON.stringify(outcome));
+		assert.equal(await readBack(locked.postId, text), 0);
+	});
+
+	test('a password form that sets no cookie: not sent, in words', async () => {
+		// A blog without wp-login.php (a 404 page) gives no wp-postpass cookie: the comment form is never posted.
+		const elsewhere: CommentTarget = {...await lockedTarget('sesame'), formActionUrl: new URL('nowhere/wp-comments-post.php', blog.url).href};
+		const outcome = await sendComment(http, elsewhere, {...robin, comment: `Never sent ${Date.now()}`});
+		assert.equal(outcome.kind, 'failed');
+		assert.match(outcome.kind === 'failed' ? outcome.message : '', /^127\.0\.0\.1:\d+ did not take the post's password \(HTTP 404\)\. Your comment was not sent\.$/);
+	});
+});

@@ -164,6 +164,47 @@ describe('comment form outcomes', () => {
 		assert.ok(!kept.some(comment => comment.content.rendered.includes(text)));
 	});
 
+	test('the password form (wp-login.php?action=postpass) sets the wp-postpass cookie; with it a comment on the protected post is taken, with a wrong one it is dropped as without', async () => {
+		const locked = await postInfo(blog, specialPosts.passwordProtected);
+		const postpass = async (password: string) => blog.fetch('/wp-login.php?action=postpass', {
+			method: 'POST',
+			headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+			body: new URLSearchParams({post_password: password}).toString(),
+		});
+		const cookieOf = (response: Response) => response.headers.getSetCookie().map(cookie => cookie.split(';')[0]!).find(pair => pair.startsWith('wp-postpass_'));
+		const right = await postpass('sesame');
+		assert.equal(right.status, 200, 'no Referer: nowhere to go back to, as WordPress');
+		const rightCookie = cookieOf(right);
+		assert.match(rightCookie ?? '', /^wp-postpass_[\da-f]{32}=\S+$/);
+		assert.doesNotMatch(rightCookie!, /sesame/, 'a hash of the password, never the password');
+		const withReferer = await blog.fetch('/wp-login.php?action=postpass', {
+			method: 'POST',
+			headers: {'Content-Type': 'application/x-www-form-urlencoded', Referer: locked.link},
+			body: 'post_password=sesame',
+		});
+		assert.equal(withReferer.status, 302);
+		assert.equal(withReferer.headers.get('location'), locked.link);
+
+		const send = async (text: string, cookie: string) => {
+			const response = await blog.fetch('/wp-comments-post.php', {
+				method: 'POST',
+				headers: {'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookie},
+				body: new URLSearchParams({comment_post_ID: String(locked.id), comment: text, author: seededApprovedCommenter.name, email: seededApprovedCommenter.email}).toString(),
+			});
+			return {status: response.status, location: response.headers.get('location'), body: await response.text()};
+		};
+		const wrongText = fresh('With a wrong password');
+		const wrong = await send(wrongText, cookieOf(await postpass('open'))!);
+		assert.deepEqual(wrong, {status: 200, location: null, body: ''});
+		const text = fresh('With the password');
+		const taken = await send(text, rightCookie!);
+		assert.equal(taken.status, 302);
+		assert.match(taken.location ?? '', /#comment-\d+$/);
+		const kept = (await blog.json<RestComment[]>(`/wp-json/wp/v2/comments?post=${locked.id}&password=sesame`)).body;
+		assert.ok(kept.some(comment => comment.content.rendered.includes(text)), 'published under the post');
+		assert.ok(!kept.some(comment => comment.content.rendered.includes(wrongText)), 'the wrong password\'s comment is not kept');
+	});
+
 	test('a reply to an approved comment is threaded under it', async () => {
 		const [parent] = await restComments(blog, post.id);
 		assert.ok(parent, 'an approved comment to reply to');

@@ -42,6 +42,11 @@ function assertJsonValuesClean(json: string, where: string): void {
 
 const postFormats = [['text'], ['markdown'], ['json']] as const;
 
+/** JSON is not wrapped: --width with it is refused (issue 18). */
+function widthFor(format: string): string[] {
+	return format === 'json' ? [] : ['--width', '100'];
+}
+
 test(`the corpus has ${hostileInputs.length} hostile inputs, each sent raw and as two kinds of character reference`, () => {
 	assert.ok(hostileInputs.length >= 30);
 });
@@ -51,7 +56,7 @@ describe('a WordPress blog with the corpus in every field', () => {
 		const runs: Array<[string, string[]]> = [
 			['--list text', [wordpress.url, '--list', '--width', '100']],
 			['--list json', [wordpress.url, '--list', '--format', 'json']],
-			...postFormats.map(([format]): [string, string[]] => [`--post 2 ${format}`, [wordpress.url, '--post', '2', '--format', format, '--comments', '--width', '100']]),
+			...postFormats.map(([format]): [string, string[]] => [`--post 2 ${format}`, [wordpress.url, '--post', '2', '--format', format, '--comments', ...widthFor(format)]]),
 		];
 		const results = await Promise.all(runs.map(async ([, args]) => runInProcess(args)));
 		for (const [index, run] of results.entries()) {
@@ -125,7 +130,7 @@ describe('RSS, Atom and JSON feeds with the corpus in every field', () => {
 			const runs: Array<[string, string[]]> = [
 				['--list text', ['--list', '--width', '100']],
 				['--list json', ['--list', '--format', 'json']],
-				...postFormats.map(([output]): [string, string[]] => [`--post 1 ${output}`, ['--post', feeds.postUrl(1), '--format', output, '--comments', '--width', '100']]),
+				...postFormats.map(([output]): [string, string[]] => [`--post 1 ${output}`, ['--post', feeds.postUrl(1), '--format', output, '--comments', ...widthFor(output)]]),
 				// Its link carries the corpus in its query.
 				['--post 2 text', ['--post', feeds.itemLink(2), '--comments', '--width', '40']],
 			];

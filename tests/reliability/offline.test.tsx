@@ -73,17 +73,22 @@ for (const mode of ['wordpress', 'feed-only'] as const) {
 			app.unmount();
 		});
 
-		test('print mode prints the list and the post from what was kept, saying so on stderr', async () => {
-			const [list, post] = await Promise.all([
-				runCli([demo.url, '--list', '--format', 'json'], {home}),
-				runCli([demo.url, '--post', String(onlinePost.id), '--comments'], {home}),
+		test('print mode is fresh or fail; with --cache fallback it prints what was kept, saying so in the data (issue 18)', async () => {
+			const [stale, list, post] = await Promise.all([
+				runCli([demo.url, '--list'], {home}),
+				runCli([demo.url, '--list', '--format', 'json', '--cache', 'fallback'], {home}),
+				runCli([demo.url, '--post', String(onlinePost.id), '--comments', '--cache', 'fallback'], {home}),
 			]);
+			assert.equal(stale.code, 1, stale.stderr);
+			assert.equal(stale.stdout, '', 'a stale copy is never printed without being asked for');
+			assert.match(stale.stderr, /^blogterm: Could not read .*: connection refused\. A copy saved at \S+Z can be printed with --cache fallback\.\n$/);
 			assert.equal(list.code, 0, list.stderr);
-			assert.deepEqual((JSON.parse(list.stdout) as {posts: Array<{title: string}>}).posts.map(item => item.title), onlinePage.posts.map(item => item.title));
+			const json = JSON.parse(list.stdout) as {offline: {savedAt: string} | null; posts: Array<{title: string}>};
+			assert.deepEqual(json.posts.map(item => item.title), onlinePage.posts.map(item => item.title));
+			assert.ok(json.offline && !Number.isNaN(Date.parse(json.offline.savedAt)), 'the JSON says it is the copy kept');
 			assert.equal(post.code, 0, post.stderr);
 			assert.ok(post.stdout.includes(onlinePost.title));
-			for (const run of [list, post]) assert.match(run.stderr, /^blogterm: offline — saved at /m);
-			assert.doesNotMatch(list.stdout, /offline/, 'the JSON itself is unchanged');
+			assert.match(post.stdout, /^Offline copy, saved at \S+Z: not read from the blog now\.\n/);
 		});
 	});
 }

@@ -229,3 +229,36 @@ describe('reversed lists count down in every output', () => {
 		assert.equal(htmlToMarkdown(html), '3. a\n2) b\n   1. x\n1. c');
 	});
 });
+
+describe('footnotes', () => {
+	// As WordPress's footnotes block, markdown-it/Hugo, Pandoc and kramdown write them.
+	const notes = '<p>Soil is alive<sup><a href="#fn1" id="fnref1" class="footnote-ref">1</a></sup> and compost too<sup><a href="#uuid-2" id="uuid-2-link">2</a></sup>.</p>'
+		+ '<section class="footnotes" role="doc-endnotes"><ol class="wp-block-footnotes">'
+		+ '<li id="fn1">A gram holds a billion <a href="/bacteria">bacteria</a>. <a href="#fnref1" class="footnote-backref">↩︎</a></li>'
+		+ '<li id="uuid-2">See the guide. <a href="#uuid-2-link" aria-label="Jump to footnote reference 2">↩︎</a></li>'
+		+ '<li id="fn3"><p>Pandoc\'s. <a href="#fnref3" class="footnote-back" role="doc-backlink">↩</a></p></li>'
+		+ '<li id="fn4">kramdown\'s. <a href="#r4" class="reversefootnote" role="doc-backlink">&#8617;</a></li>'
+		+ '</ol></section>';
+
+	for (const width of columns) {
+		test(`a footnote reads as its text: the ↩ back-link is left out, the mark is superscript, at ${width} columns`, () => {
+			assert.deepEqual(render(notes, width, base), [
+				'Soil is alive¹ and compost too².', '', '1. A gram holds a billion bacteria[1].', '2. See the guide.', '', '3. Pandoc\'s.', '', '4. kramdown\'s.',
+			]);
+			assert.deepEqual(renderHtml(notes, {width, baseUrl: base}).links, ['https://blog.example/bacteria'], 'only the footnote\'s own link is numbered');
+		});
+	}
+
+	test('in text and Markdown output too', () => {
+		const text = htmlToPlainText(notes, base);
+		assert.doesNotMatch(text, /↩/);
+		assert.match(text, /^1\. A gram holds a billion bacteria\.$/m);
+		const markdown = htmlToMarkdown(notes, base);
+		assert.doesNotMatch(markdown, /↩|fnref/);
+		assert.match(markdown, /^1\. A gram holds a billion \[bacteria\]\(https:\/\/blog\.example\/bacteria\)\.$/m);
+	});
+
+	test('a link elsewhere that only looks like one stays a link: a back-link is within the page', () => {
+		assert.deepEqual(renderHtml('<p>Back <a href="https://elsewhere.example/#fnref1" class="footnote-backref">there</a>.</p>', {width: 80}).links, ['https://elsewhere.example/#fnref1']);
+	});
+});

@@ -40,10 +40,12 @@ describe('--help', () => {
 	test('documents every print-mode flag, the formats and the exit codes, and exits 0', async () => {
 		const run = await runInProcess(['--list', '--help']);
 		assert.equal(run.code, 0);
-		for (const flag of ['--post', '--print', '--list', '--page', '--per-page', '--format', '--comments', '--width', '--comment', '--name', '--email', '--website', '--reply-to']) {
+		for (const flag of ['--post', '--print', '--list', '--page', '--per-page', '--format', '--comments', '--width', '--comment', '--name', '--email', '--website', '--reply-to',
+			'--cache', '--offline', '--no-related', '--no-neighbours', '--strict', '--fields', '--body-only', '--front-matter', '--all', '--limit', '--ids', '--with-content',
+			'--since', '--until', '--output', '--force', '--proxy', '--timeout', '--retries', '--color', '-h,', '-V,', '-l,', '-p,', '-f,', '-w,', '-o,']) {
 			assert.ok(run.stdout.includes(flag), flag);
 		}
-		for (const code of ['0  done', '1  the blog could not be read', '2  usage or invalid input', '3  no such post', '4  the blog refused the comment']) {
+		for (const code of ['0  done', '1  the blog could not be read', '2  usage: unknown or conflicting flags', '3  no such post', '4  the blog refused the comment', '5  it is not known whether the comment arrived', '6  the site is not a blog']) {
 			assert.ok(run.stdout.includes(code), code);
 		}
 		assert.match(run.stdout, /--list --format json \| jq/);
@@ -55,7 +57,7 @@ describe('exit code 3: no such post', () => {
 		// The built CLI, once: the exit status of a real process is the code.
 		assertFailure(await runCli([demo.url, '--post', '999999']), 3, /^blogterm: There is no post with ID 999999 on 127\.0\.0\.1:\d+\.$/);
 		assertFailure(await runInProcess([demo.url, '--post', 'no-such-post']), 3, /no post called “no-such-post”/);
-		assertFailure(await runInProcess([demo.url, '--post', new URL('2024/01/01/no-such-post/', demo.url).toString(), '--format', 'json']), 3, /no post called “no-such-post”/);
+		assertFailure(await runInProcess([demo.url, '--post', new URL('2024/01/01/no-such-post/', demo.url).toString()]), 3, /no post called “no-such-post”/);
 	});
 });
 
@@ -73,7 +75,7 @@ describe('exit code 2: usage or invalid input', () => {
 	});
 
 	test('an unknown format', async () => {
-		assertFailure(await runInProcess([demo.url, '--post', '5', '--format', 'yaml']), 2, /--format is text, markdown or json, not “yaml”/);
+		assertFailure(await runInProcess([demo.url, '--post', '5', '--format', 'yaml']), 2, /--format is text, markdown, json or ndjson, not “yaml”/);
 	});
 
 	test('--comment without --post', async () => {
@@ -95,6 +97,18 @@ describe('exit code 2: usage or invalid input', () => {
 		assertFailure(await runInProcess([demo.url, '--post', 'https://']), 2, /--post: “https:\/\/” is not a web address/);
 	});
 
+	test('a flag that does not apply to what was asked', async () => {
+		assertFailure(await runInProcess([demo.url, '--list', '--comments']), 2, /^blogterm: --comments does not apply to --list\.$/);
+		assertFailure(await runInProcess([demo.url, '--post', '25', '--page', '3']), 2, /^blogterm: --page does not apply to --post\.$/);
+		assertFailure(await runInProcess([demo.url, '--post', '25', '--page', '3', '--per-page', '5']), 2, /^blogterm: --page and --per-page do not apply to --post\.$/);
+		assert.equal((JSON.parse((await runInProcess([demo.url, '--post', '25', '--format', 'json', '--width', '60'])).stderr) as {error: {message: string}}).error.message, '--width is for text; --format json is not wrapped.');
+		assertFailure(await runInProcess([demo.url, '--list', '--name', 'Ada']), 2, /^blogterm: --name goes with --comment\.$/);
+		assertFailure(await runInProcess([demo.url, '--demo', '--list']), 2, /^blogterm: a SITE and --demo cannot be used together/);
+		assertFailure(await runInProcess(['--demo', '--demo-feed', '--list']), 2, /^blogterm: --demo and --demo-feed cannot be used together/);
+	});
+});
+
+describe('exit code 6: not a blog', () => {
 	test('a site that is not a blog', async () => {
 		const server = await startTestServer((_request, response) => {
 			response.writeHead(200, {'content-type': 'text/html'});
@@ -102,7 +116,7 @@ describe('exit code 2: usage or invalid input', () => {
 		});
 		try {
 			const run = await runInProcess([server.url, '--list']);
-			assert.equal(run.code, 2, run.stderr);
+			assert.equal(run.code, 6, run.stderr);
 			assert.equal(run.errorLines.length, 1);
 			assert.match(run.errorLines[0]!, /^blogterm: /);
 		} finally {

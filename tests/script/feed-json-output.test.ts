@@ -34,7 +34,7 @@ describe('JSON output carries data, not display text', () => {
 		const newer = JSON.parse((await runInProcess([`${server.origin}/micro/feed.json`, '--post', 'm2', '--format', 'json'])).stdout) as {previous: {title: string | null} | null; related: Array<{id: string; title: string | null}>};
 		assert.equal(newer.previous?.title, null, 'a neighbour without a title is null too');
 		assert.deepEqual(newer.related.map(related => [related.id, related.title]), [['m1', null]], 'and a related post');
-		const text = await runInProcess([`${server.origin}/micro/feed.json`, '--list']);
+		const text = await runInProcess([`${server.origin}/micro/feed.json`, '--list', '--width', '80']);
 		assert.match(text.stdout, /^Rode to work in the rain today\.$/m);
 	});
 

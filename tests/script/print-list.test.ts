@@ -33,7 +33,7 @@ describe('blogterm SITE --list', () => {
 		assert.equal(run.code, 0);
 		assert.equal(run.stderr, '');
 		const list = JSON.parse(run.stdout) as ListJson;
-		assert.deepEqual(Object.keys(list), ['page', 'totalPages', 'total', 'totalIsExact', 'posts']);
+		assert.deepEqual(Object.keys(list), ['schemaVersion', 'page', 'totalPages', 'total', 'totalIsExact', 'offline', 'posts']);
 		assert.equal(list.totalIsExact, true, 'WordPress gives its totals');
 		assert.equal(list.page, 1);
 		assert.equal(list.total, total);
@@ -66,8 +66,8 @@ describe('blogterm SITE --list', () => {
 		assert.equal(list.total, total);
 	});
 
-	test('text: the page line, then each post\'s title, date, author, comments, ID and link', async () => {
-		const run = await runInProcess([demo.url, '--list']);
+	test('text (--width, or a terminal): the page line, then each post\'s title, date, author, comments, ID and link', async () => {
+		const run = await runInProcess([demo.url, '--list', '--width', '80']);
 		assert.equal(run.code, 0);
 		const lines = run.stdout.split('\n');
 		assert.equal(lines[0], `Page 1 of ${Math.ceil(total / 10)} · ${total} posts`);
@@ -80,7 +80,7 @@ describe('blogterm SITE --list', () => {
 	});
 
 	test('text at --width 30: each link is written whole on a line of its own, never cut or indented', async () => {
-		const run = await runInProcess([demo.url, '--list', '--width', '30', '--format', 'json']);
+		const run = await runInProcess([demo.url, '--list', '--format', 'json']);
 		const links = (JSON.parse(run.stdout) as ListJson).posts.map(post => String(post['link']));
 		const text = await runInProcess([demo.url, '--list', '--width', '30']);
 		const lines = text.stdout.split('\n');
@@ -88,10 +88,12 @@ describe('blogterm SITE --list', () => {
 		for (const link of links) assert.ok(lines.includes(link), `${link} is a line of its own`);
 	});
 
-	test('with neither --post nor --list, a pipe gets the list', async () => {
+	test('with neither --post nor --list, a pipe gets the list, one post a line: ID<TAB>DATE<TAB>TITLE<TAB>URL', async () => {
 		const run = await runInProcess([demo.url]);
 		assert.equal(run.code, 0);
-		assert.match(run.stdout.split('\n')[0]!, /^Page 1 of \d+ · \d+ posts$/);
+		const lines = run.stdout.trimEnd().split('\n');
+		assert.equal(lines.length, 10);
+		for (const line of lines) assert.match(line, /^\d+\t\d{4}-\d\d-\d\dT[^\t]+\t[^\t]+\thttp:\/\/127\.0\.0\.1:\d+\/\S+$/);
 	});
 
 	test('without SITE, prints the built-in demo blog (started and stopped by blogterm)', async () => {

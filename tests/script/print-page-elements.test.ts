@@ -16,7 +16,7 @@ before(async () => {
 after(async () => server.close());
 
 async function print(format: string, width = '80'): Promise<string> {
-	const run = await runInProcess([server.url, '--post', '4', '--format', format, '--width', width], {env: {FORCE_COLOR: '0'}});
+	const run = await runInProcess([server.url, '--post', '4', '--format', format, ...(format === 'json' ? [] : ['--width', width])], {env: {FORCE_COLOR: '0'}});
 	assert.equal(run.code, 0, run.stderr);
 	return run.stdout;
 }

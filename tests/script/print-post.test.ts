@@ -14,7 +14,7 @@ type PostJson = Record<string, unknown> & {
 	comments?: Array<Record<string, unknown>>;
 };
 
-const postKeys = ['id', 'title', 'link', 'date', 'author', 'categories', 'tags', 'excerpt', 'text', 'html', 'commentsOpen', 'commentCount', 'previous', 'next', 'related'];
+const postKeys = ['schemaVersion', 'id', 'title', 'slug', 'link', 'date', 'modified', 'author', 'categories', 'tags', 'excerpt', 'text', 'html', 'attachments', 'protected', 'summaryOnly', 'commentsOpen', 'commentCount', 'previous', 'next', 'related', 'offline'];
 
 let demo: TestDemo;
 let site: string;
@@ -47,6 +47,11 @@ describe('blogterm SITE --post REF', () => {
 		assert.equal(post.id, watering.id);
 		assert.equal(post.title, watering.title);
 		assert.equal(post.link, watering.link);
+		assert.equal(post['schemaVersion'], 1);
+		assert.equal(post['slug'], 'watering-schedules-with-cron');
+		assert.equal(post['protected'], false);
+		assert.equal(post['summaryOnly'], false);
+		assert.equal(post['offline'], null, 'read fresh');
 		assert.match(post.date, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/, 'ISO 8601 with its offset');
 		assert.equal(typeof post['author'], 'string');
 		assert.ok((post['categories'] as unknown[]).every(name => typeof name === 'string'));
@@ -72,11 +77,15 @@ describe('blogterm SITE --post REF', () => {
 		}
 	});
 
-	test('with --comments, JSON has the comments: id, parent, author, date, text', async () => {
+	test('with --comments, JSON has the comments: id, parent, author, authorUrl, date, link, text', async () => {
 		const post = await postJson(String(watering.id), '--comments');
 		assert.ok(post.comments);
 		assert.equal(post.comments.length, 5);
-		for (const comment of post.comments) assert.deepEqual(Object.keys(comment), ['id', 'parent', 'author', 'date', 'text']);
+		for (const comment of post.comments) {
+			assert.deepEqual(Object.keys(comment), ['id', 'parent', 'author', 'authorUrl', 'date', 'link', 'text']);
+			assert.equal(comment['link'], `${watering.link}#comment-${String(comment['id'])}`);
+			assert.ok(comment['authorUrl'] === null || (typeof comment['authorUrl'] === 'string' && /^https?:\/\//.test(comment['authorUrl'])), JSON.stringify(comment['authorUrl']));
+		}
 		const reply = post.comments.find(comment => comment['parent'] !== 0)!;
 		assert.ok(post.comments.some(comment => comment['id'] === reply['parent']));
 		assert.match(String(post.comments[0]!['text']), /systemd timer/);

@@ -36,9 +36,23 @@ describe('a password-protected post in print mode', () => {
 		assert.match(run.stderr, /--password goes with --post/);
 	});
 
+	test('--comment with --password: sent with the password\'s cookie and published; without it exit 3 and nothing sent', async () => {
+		const text = `From a script, unlocked ${Date.now()}`;
+		const comment = ['--post', specialPosts.passwordProtected, '--comment', text, '--name', 'Robin Reader', '--email', 'reader@example.com', '--format', 'json'];
+		const locked = await runInProcess([demo.url, ...comment]);
+		assert.equal(locked.code, 3);
+		assert.equal(locked.stderr, 'blogterm: “The Committee’s Compost Recipe” is password protected: give --password\n');
+		const run = await runInProcess([demo.url, ...comment, '--password', 'sesame']);
+		assert.equal(run.code, 0, run.stderr);
+		assert.equal((JSON.parse(run.stdout) as {status: string}).status, 'approved');
+		const {body: posts} = await demo.rest<Array<{id: number}>>(`wp/v2/posts?slug=${specialPosts.passwordProtected}&_fields=id`);
+		const {body: comments} = await demo.rest<Array<{content: {rendered: string}}>>(`wp/v2/comments?post=${posts[0]!.id}&password=sesame`);
+		assert.equal(comments.filter(found => found.content.rendered.includes(text)).length, 1, 'the blog holds it once');
+	});
+
 	test('the list marks it "Protected:", as WordPress’s own list does', async () => {
 		for (let page = 1; page <= 10; page++) {
-			const run = await runInProcess([demo.url, '--list', '--page', String(page)]);
+			const run = await runInProcess([demo.url, '--list', '--page', String(page), '--width', '80']);
 			if (run.stdout.includes('Compost Recipe')) return assert.match(run.stdout, /^Protected: The Committee’s Compost Recipe$/m);
 		}
 		assert.fail('the protected post is on a list page');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {test} from 'node:test';
+import {after, test} from 'node:test';
 import type {StyledLine} from '../../source/render/styled-line.js';
 
 // Colour on for Ink in this process (its colour level is read when it loads), as in a colour terminal.
@@ -7,6 +7,12 @@ process.env['FORCE_COLOR'] = '1';
 const {render} = await import('ink-testing-library');
 const {StyledLineView} = await import('../../source/ui/components/styled-lines.js');
 const {linesToText} = await import('../../source/script/styled-text.js');
+const {darkTheme, noColourTheme, setTheme, themes} = await import('../../source/render/theme.js');
+const {App} = await import('../../source/ui/app.js');
+const {openBlog} = await import('../../source/sources/open-blog.js');
+const {createHttpClient} = await import('../../source/http/client.js');
+const {startTestDemo} = await import('../helpers/demo.js');
+const {waitForText} = await import('./helpers.js');
 
 /** The SGR colour codes (30–37, 90–97) written just before `text`. */
 function coloursBefore(output: string, text: string): string[] {
@@ -16,15 +22,40 @@ function coloursBefore(output: string, text: string): string[] {
 	return codes.filter(code => /^(3[0-7]|9[0-7])$/.test(code));
 }
 
-for (const role of ['link', 'heading', 'code', 'quote', 'image'] as const) {
-	test(`a ${role} is the same colour in the reader and in print mode`, () => {
-		const line: StyledLine = [{text: 'before '}, {text: `the ${role}`, role}];
-		const printed = linesToText([line], true);
-		const reader = render(<StyledLineView line={line} />);
-		const shown = reader.lastFrame() ?? '';
-		reader.unmount();
-		const printColour = coloursBefore(printed, `the ${role}`).at(-1);
-		assert.ok(printColour, `print mode gives the ${role} a colour`);
-		assert.equal(coloursBefore(shown, `the ${role}`).at(-1), printColour);
-	});
+after(() => setTheme(darkTheme));
+
+for (const [name, theme] of Object.entries(themes)) {
+	for (const role of ['link', 'heading', 'code', 'quote', 'image'] as const) {
+		test(`${name}: a ${role} is the same colour in the reader and in print mode`, () => {
+			setTheme(theme);
+			const line: StyledLine = [{text: 'before '}, {text: `the ${role}`, role}];
+			const printed = linesToText([line], true);
+			const reader = render(<StyledLineView line={line} />);
+			const shown = reader.lastFrame() ?? '';
+			reader.unmount();
+			const printColour = coloursBefore(printed, `the ${role}`).at(-1);
+			assert.ok(printColour, `print mode gives the ${role} a colour`);
+			assert.equal(coloursBefore(shown, `the ${role}`).at(-1), printColour);
+		});
+	}
 }
+
+test('no colour (NO_COLOR): the reader draws the list and a post with no colour at all, the selection still marked', async () => {
+	setTheme(noColourTheme);
+	const demo = await startTestDemo();
+	const http = createHttpClient();
+	const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={{readIds: () => new Set(), markRead: () => undefined}} />);
+	try {
+		const list = await waitForText(app, 'Page 1 of');
+		assert.match(list, /^▸ /m, 'the selected post has its marker');
+		app.stdin.write('\r');
+		await waitForText(app, /lines 1–/);
+		const everyColour = app.frames.flatMap(frame => [...frame.matchAll(/\u001B\[([\d;]*)m/g)].flatMap(match => match[1]!.split(';')));
+		assert.ok(everyColour.length > 0, 'bold and dim are still written');
+		assert.deepEqual(everyColour.filter(code => /^(3[0-8]|9[0-7]|4[0-8]|10[0-7])$/.test(code)), []);
+	} finally {
+		app.unmount();
+		await demo.stop();
+		setTheme(darkTheme);
+	}
+});

@@ -27,7 +27,9 @@ const dublinCore = part({titles: texts, subjects: texts, dates: texts, creators:
 const mediaText = part({value: text, type: text});
 /** Media RSS: a video or podcast item's title and description, on the item, in a group or on a content. */
 const media = part({title: mediaText, description: mediaText, groups: parts({title: mediaText, description: mediaText}), contents: parts({title: mediaText, description: mediaText})});
-const itunes = part({author: text, summary: text});
+const itunes = part({author: text, summary: text, duration: count});
+/** A file an item carries: RSS `<enclosure>`, JSON Feed's attachments (see attachments.ts). */
+const enclosures = parts({url: text, length: count, type: text});
 const threading = part({total: count, inReplyTos: parts({ref: text})});
 const slash = part({comments: count});
 const wellFormedWeb = part({commentRss: text});
@@ -47,6 +49,7 @@ export const rssItemSchema = v.looseObject({
 	dcterms: part({created: texts, modified: texts}),
 	atom: part({links: parts({rel: text, href: text}), published: text, updated: text}),
 	pubDate: text,
+	enclosures,
 	media,
 	itunes,
 	slash,
@@ -60,7 +63,7 @@ const atomText = part({value: text, type: text});
 export const atomEntrySchema = v.looseObject({
 	xml,
 	id: text,
-	links: parts({rel: text, href: text, type: text, thr: part({count})}),
+	links: parts({rel: text, href: text, type: text, title: text, length: count, thr: part({count})}),
 	title: atomText,
 	content: part({value: text, type: text, src: text, xml}),
 	summary: part({value: text, type: text, xml}),
@@ -90,6 +93,7 @@ export const jsonItemSchema = v.looseObject({
 	date_published: text,
 	date_modified: text,
 	tags: texts,
+	attachments: parts({url: text, mime_type: text, title: text, size_in_bytes: count, duration_in_seconds: count}),
 });
 
 /**

@@ -9,7 +9,7 @@ import {header, hostOf, type HttpClient} from '../../http/client.js';
 import {cleanLine} from '../../render/sanitize.js';
 import {checkHeldComment, type HeldCommentState} from '../../comments/held-comments.js';
 import {sendComment} from '../../comments/send-comment.js';
-import type {BlogSource, FetchOptions} from '../blog-source.js';
+import type {BlogSource, FetchOptions, ListOptions} from '../blog-source.js';
 import {BlogError, isBlogError} from '../../errors.js';
 import {rankRelatedPosts, type RankablePost} from '../related/rank.js';
 import {siteKey} from '../wordpress/discover-wordpress.js';
@@ -69,6 +69,10 @@ export class FeedSource implements BlogSource {
 	#feedPagesRead = 1;
 	/** The items of the last feed page read: a page that brings them back is the end. */
 	#lastPage: readonly FeedItem[];
+	/** The feed's first page: how many items a WordPress feed page holds (posts_per_rss). */
+	#firstPage: readonly FeedItem[];
+	/** Feed pages read ahead (page N of the list asked for at once), by number; undefined for past the end. */
+	readonly #aheadPages = new Map<number, Promise<ParsedFeed | undefined>>();
 	#loading: Promise<void> | undefined;
 	/** What each post's page says (its comment form, its comments' nesting), by link: read once. */
 	readonly #pages = new Map<string, Promise<PostPageRead>>();
@@ -97,6 +101,7 @@ export class FeedSource implements BlogSource {
 		this.#offlineSavedAt = feed.offlineSavedAt;
 		this.#add(paging === 'held' ? newestFirst(feed.items) : feed.items);
 		this.#lastPage = feed.items;
+		this.#firstPage = feed.items;
 		for (const page of laterPages) {
 			this.#offlineSavedAt ??= page.offlineSavedAt;
 			this.#feedPagesRead++;
@@ -113,9 +118,11 @@ export class FeedSource implements BlogSource {
 		return this.#feedUrl;
 	}
 
-	async fetchPostPage(page: number, perPage: number, options: FetchOptions = {}): Promise<PostPage> {
+	async fetchPostPage(page: number, perPage: number, options: ListOptions = {}): Promise<PostPage> {
 		const size = Math.max(1, Math.floor(perPage));
 		const number = Math.max(1, Math.floor(page));
+		const ahead = await this.#pageAhead(number, size, options);
+		if (ahead) return ahead;
 		// One more than the page holds, so that a next page is known to exist.
 		await this.#loadUntil(number * size + 1, options);
 		const total = this.#items.length;
@@ -126,9 +133,69 @@ export class FeedSource implements BlogSource {
 			totalPages: Math.ceil(total / size),
 			// A feed paged with ?paged=N tells no total: until its end is reached, it is "at least".
 			totalIsExact: this.#ended,
-			posts: this.#items.slice((number - 1) * size, number * size).map(item => toSummary(item)),
+			posts: this.#items.slice((number - 1) * size, number * size).map(item => (options.withContent ? this.#withContent(item) : toSummary(item))),
 			...this.#offline(),
 		};
+	}
+
+	/**
+	 * Page N of the list, far past what is held, from the feed pages that hold it (WordPress pages its feed
+	 * in pages of equal size: ?paged=N), without reading every page before it: page 100 of an archive costs
+	 * two requests, not a hundred. Undefined when the list must be read from the start (a feed that does not
+	 * page, a page within reach, a server that sends its first page for every ?paged=).
+	 */
+	async #pageAhead(number: number, size: number, options: ListOptions): Promise<PostPage | undefined> {
+		const perFeedPage = this.#firstPage.length;
+		const start = (number - 1) * size;
+		if (this.#paging !== 'wordpress' || this.#ended || perFeedPage === 0 || start <= this.#items.length) return undefined;
+		const firstFeedPage = Math.floor(start / perFeedPage) + 1;
+		// One item past the page, so that a next page is known to exist.
+		const lastFeedPage = Math.floor((start + size) / perFeedPage) + 1;
+		if (lastFeedPage > maxFeedPages) return undefined;
+		const items: FeedItem[] = [];
+		let endSeen = false;
+		for (let feedPage = firstFeedPage; feedPage <= lastFeedPage; feedPage++) {
+			let read = this.#aheadPages.get(feedPage);
+			if (!read) {
+				read = fetchFeedPage(this.#http, this.#feedUrl, feedPage, options);
+				this.#aheadPages.set(feedPage, read);
+				// A failure is not kept: the next call asks again.
+				read.catch(() => this.#aheadPages.delete(feedPage));
+			}
+			const feed = await read;
+			if (feed && sameItems(feed.items, this.#firstPage)) return undefined;
+			if (!feed || feed.items.length === 0) {
+				endSeen = true;
+				break;
+			}
+			this.#offlineSavedAt ??= feed.offlineSavedAt;
+			for (const item of feed.items) items.push(item);
+			if (feed.items.length < perFeedPage) {
+				endSeen = true;
+				break;
+			}
+		}
+		const offset = start - ((firstFeedPage - 1) * perFeedPage);
+		// Past the end: how far the feed goes is not known from here; the list is read as before.
+		if (items.length <= offset) return undefined;
+		const posts = items.slice(offset, offset + size);
+		const seen = ((firstFeedPage - 1) * perFeedPage) + items.length;
+		const total = Math.max(seen, start + posts.length);
+		return {
+			page: number,
+			perPage: size,
+			total,
+			totalPages: endSeen ? Math.ceil(total / size) : number + 1,
+			// Counted from equal pages before it, not read: "at least" until the end was seen.
+			totalIsExact: endSeen,
+			posts: posts.map(item => (options.withContent ? this.#withContent(item) : toSummary(item))),
+			...this.#offline(),
+		};
+	}
+
+	/** An item as a post from what the feed holds, without reading its page (comments are not known open). */
+	#withContent(item: FeedItem): Post {
+		return {...toSummary(item), html: item.html, isSummaryOnly: item.isSummaryOnly, commentsOpen: false, ...this.#offline()};
 	}
 
 	async fetchPost(ref: PostRef, options: FetchOptions = {}): Promise<Post> {
@@ -139,6 +206,7 @@ export class FeedSource implements BlogSource {
 			...toSummary(item),
 			html: item.html,
 			isSummaryOnly: item.isSummaryOnly,
+			...(item.attachments.length > 0 ? {attachments: item.attachments} : {}),
 			commentsOpen: page?.facts?.commentForm !== undefined,
 			...this.#offline(),
 			...(page?.fromCache ? {fromCache: true as const} : {}),

@@ -8,6 +8,8 @@ import {htmlToPlainText, htmlWords} from '../../render/plain-text.js';
 import {resolveHtmlUrls, textToHtml} from './html-text.js';
 import {parseFeedDate} from './feed-date.js';
 import {settleIds, type UnsettledItem} from './feed-ids.js';
+import {attachmentsHtml, cleanAttachments, type RawAttachment} from './attachments.js';
+import type {Attachment} from '../../model/post.js';
 
 /** RSS 0.9x and 2.0 are 'rss', RSS 1.0 is 'rdf'. */
 export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json';
@@ -37,6 +39,8 @@ export type FeedItem = {
 	readonly commentFeedUrl: string | undefined;
 	/** `thr:in-reply-to`'s ref, for the items of a comment feed. */
 	readonly inReplyTo: string | undefined;
+	/** Its enclosures / attachments, cleaned (also at the end of `html`, see attachments.ts). */
+	readonly attachments: readonly Attachment[];
 };
 
 export type ParsedFeed = {
@@ -307,7 +311,12 @@ function readRssItem(item: RssLikeItem, feedBase: string, declaredBase: string |
 	const summary = item.description ?? mediaDescriptionHtml(extra.media) ?? textHtml(extra.itunes?.summary);
 	// Content is relative to an xml:base in scope, else to the post's own page, else to the feed.
 	const contentBase = item.xml?.base ? itemBase : declaredBase ?? (link || feedBase);
-	const html = resolveHtmlUrls(full ?? summary ?? '', contentBase);
+	const body = resolveHtmlUrls(full ?? summary ?? '', contentBase);
+	// iTunes's duration is the episode's: its (first) enclosure's.
+	const duration = extra.itunes?.duration;
+	const rawAttachments = (rss.enclosures ?? []).map((enclosure, index) => ({...enclosure, duration: index === 0 ? duration : undefined}));
+	const attachments = cleanAttachments(rawAttachments.length > 0 ? rawAttachments : mediaContents(extra.media), itemBase, title);
+	const html = body + attachmentsHtml(attachments, body);
 	const person = rss.authors?.[0];
 	const categoryTerms = [...(rss.categories ?? []).map(category => ({name: category.name ?? '', scheme: category.domain})), ...(item.dc?.subjects ?? []).map(name => ({name, scheme: undefined}))];
 	const replies = item.atom?.links?.find(candidate => candidate.rel === 'replies');
@@ -326,6 +335,7 @@ function readRssItem(item: RssLikeItem, feedBase: string, declaredBase: string |
 		commentCount: networkCount(item.slash?.comments) ?? networkCount(rss.thr?.total),
 		commentFeedUrl: networkUrl(item.wfw?.commentRss ?? replies?.href, itemBase),
 		inReplyTo: feedId(rss.thr?.inReplyTos?.[0]?.ref) || undefined,
+		attachments,
 	};
 }
 
@@ -364,7 +374,10 @@ function readAtomEntry(entry: AtomFeed.Entry<string>, feedBase: string, declared
 	const contentBase = chosen?.xml?.base
 		? networkUrl(chosen.xml.base, entryBase) ?? entryBase
 		: entryDeclaredBase ?? (link || feedBase);
-	const html = chosen ? resolveHtmlUrls(atomHtml(chosen), contentBase) : '';
+	const body = chosen ? resolveHtmlUrls(atomHtml(chosen), contentBase) : '';
+	const enclosureLinks = (entry.links ?? []).filter(candidate => candidate.rel === 'enclosure').map(enclosure => ({url: enclosure.href, type: enclosure.type, title: enclosure.title, length: enclosure.length}));
+	const attachments = cleanAttachments(enclosureLinks.length > 0 ? enclosureLinks : mediaContents(extra.media), entryBase, title);
+	const html = body + attachmentsHtml(attachments, body);
 	const author = entry.authors?.[0] ?? entry.source?.authors?.[0] ?? feedAuthor;
 	const replies = entry.links?.find(candidate => candidate.rel === 'replies' && (!candidate.type || /atom|rss|xml/i.test(candidate.type)));
 	return {
@@ -381,6 +394,7 @@ function readAtomEntry(entry: AtomFeed.Entry<string>, feedBase: string, declared
 		commentCount: networkCount(entry.slash?.comments) ?? networkCount(entry.thr?.total) ?? networkCount(replies?.thr?.count),
 		commentFeedUrl: networkUrl(replies?.href, entryBase) ?? networkUrl(entry.wfw?.commentRss, entryBase),
 		inReplyTo: feedId(entry.thr?.inReplyTos?.[0]?.ref) || undefined,
+		attachments,
 	};
 }
 
@@ -428,7 +442,9 @@ function readJsonItem(item: JsonFeed.Item<string>, feedUrl: string, feedAuthor: 
 	const link = networkUrl(item.url, feedUrl) ?? networkUrl(item.external_url, feedUrl) ?? '';
 	const title = titleText(item.title);
 	const full = item.content_html ?? (item.content_text === undefined ? undefined : textToHtml(item.content_text));
-	const html = resolveHtmlUrls(full ?? textToHtml(item.summary ?? ''), link || feedUrl);
+	const body = resolveHtmlUrls(full ?? textToHtml(item.summary ?? ''), link || feedUrl);
+	const attachments = cleanAttachments((item.attachments ?? []).map(attachment => ({url: attachment.url, type: attachment.mime_type, title: attachment.title, length: attachment.size_in_bytes, duration: attachment.duration_in_seconds})), link || feedUrl, title);
+	const html = body + attachmentsHtml(attachments, body);
 	const author = item.authors?.[0] ?? feedAuthor;
 	return {
 		ownId: feedId(item.id),
@@ -445,6 +461,7 @@ function readJsonItem(item: JsonFeed.Item<string>, feedUrl: string, feedAuthor: 
 		commentCount: undefined,
 		commentFeedUrl: undefined,
 		inReplyTo: undefined,
+		attachments,
 	};
 }
 
@@ -488,9 +505,21 @@ function titleText(value: string | undefined): string {
 }
 
 type MediaText = {readonly value?: string; readonly type?: string};
-type MediaFields = {readonly title?: MediaText; readonly description?: MediaText; readonly groups?: ReadonlyArray<{readonly title?: MediaText; readonly description?: MediaText}>; readonly contents?: ReadonlyArray<{readonly title?: MediaText; readonly description?: MediaText}>};
+type MediaContent = {readonly title?: MediaText; readonly description?: MediaText; readonly url?: unknown; readonly type?: unknown; readonly fileSize?: unknown; readonly duration?: unknown};
+type MediaFields = {readonly title?: MediaText; readonly description?: MediaText; readonly groups?: ReadonlyArray<{readonly title?: MediaText; readonly description?: MediaText; readonly contents?: readonly MediaContent[]}>; readonly contents?: readonly MediaContent[]};
 /** Namespaced fields read where the usual ones are missing (checked by the item schemas). */
-type ItemExtras = {readonly media?: MediaFields; readonly itunes?: {readonly author?: string; readonly summary?: string}};
+type ItemExtras = {readonly media?: MediaFields; readonly itunes?: {readonly author?: string; readonly summary?: string; readonly duration?: unknown}};
+
+/** Media RSS's `<media:content>` files (on the item or in its groups), for an item without enclosures: checked in attachments.ts. */
+function mediaContents(media: MediaFields | undefined): RawAttachment[] {
+	if (!media) return [];
+	// A group's contents are not checked by the schema: anything but an object is left out here.
+	const inGroups: unknown[] = (media.groups ?? []).flatMap((group): unknown[] => (Array.isArray(group.contents) ? group.contents as unknown[] : []));
+	const all: unknown[] = [...(media.contents ?? []), ...inGroups];
+	return all
+		.filter((content): content is MediaContent => typeof content === 'object' && content !== null)
+		.map(content => ({url: content.url, type: content.type, length: content.fileSize, duration: content.duration, title: typeof content.title === 'object' ? content.title?.value : undefined}));
+}
 
 function mediaTexts(media: MediaFields | undefined, field: 'title' | 'description'): MediaText | undefined {
 	if (!media) return undefined;

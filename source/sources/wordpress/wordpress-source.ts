@@ -10,7 +10,7 @@ import {cleanLine} from '../../render/sanitize.js';
 import {checkHeldComment, type HeldCommentState} from '../../comments/held-comments.js';
 import {credentialSitesFromSettings, credentialsForSite, sendComment} from '../../comments/send-comment.js';
 import {rankRelatedPosts} from '../related/rank.js';
-import {wrongPasswordMessage, type BlogSource, type FetchOptions, type FetchPostOptions} from '../blog-source.js';
+import {wrongPasswordMessage, type BlogSource, type FetchOptions, type FetchPostOptions, type ListOptions} from '../blog-source.js';
 import {boundedItems, firstItemsOfJsonArray, maxItemsPerAnswer, networkCount} from '../clean.js';
 import {BlogError, isBlogError} from '../../errors.js';
 import {routeUrl, type ApiRoot, type QueryValue} from './api-root.js';
@@ -68,9 +68,11 @@ export class WordPressSource implements BlogSource {
 		return this.#root.url;
 	}
 
-	async fetchPostPage(page: number, perPage: number, options: FetchOptions = {}): Promise<PostPage> {
+	async fetchPostPage(page: number, perPage: number, options: ListOptions = {}): Promise<PostPage> {
 		const clampedPerPage = Math.max(1, Math.min(maxPerPage, Math.floor(perPage)));
-		const response = await this.#get('wp/v2/posts', {page, per_page: clampedPerPage, _embed: embed, _fields: summaryFields}, options);
+		// Only what was asked for goes in the query: the list the reader asks for stays the same request.
+		const dates = {after: serverAfter(options.since), before: serverBefore(options.until)};
+		const response = await this.#get('wp/v2/posts', {page, per_page: clampedPerPage, ...dates, _embed: embed, _fields: options.withContent ? `${summaryFields},modified,modified_gmt,content` : summaryFields}, options);
 		if (isPastTheEnd(response)) {
 			// WordPress's 400 for a page past the end carries no totals: ask for them in the smallest way.
 			const first = page > 1 ? await this.#get('wp/v2/posts', {page: 1, per_page: clampedPerPage, _fields: 'id'}, options) : response;
@@ -87,7 +89,7 @@ export class WordPressSource implements BlogSource {
 			page,
 			perPage: clampedPerPage,
 			...pageTotals(response, page, clampedPerPage, posts.length),
-			posts: posts.map(post => toPostSummary(post, counts.get(post.id))),
+			posts: posts.map(post => (options.withContent ? toPost(post, counts.get(post.id)) : toPostSummary(post, counts.get(post.id)))),
 			...(notes.length > 0 ? {notes} : {}),
 			...offline(response),
 			...fromCache(response, countsAnswer),
@@ -97,13 +99,16 @@ export class WordPressSource implements BlogSource {
 	async fetchPost(ref: PostRef, options: FetchPostOptions = {}): Promise<Post> {
 		const {password} = options;
 		// With an ID, the comment count need not wait for the post.
-		const early = ref.kind === 'id' && /^\d+$/.test(String(ref.id)) ? this.#commentCounts([Number(ref.id)], options, password) : undefined;
+		const counted = options.withCommentCount !== false;
+		const early = counted && ref.kind === 'id' && /^\d+$/.test(String(ref.id)) ? this.#commentCounts([Number(ref.id)], options, password) : undefined;
 		// When finding the post fails first (Esc), the count's own rejection must not go unhandled: Node would exit.
 		early?.catch(() => undefined);
 		let {found, response} = await this.#findPost(ref, options, password);
 		// Found by slug or URL, a protected post is asked for again by ID with its password (WordPress checks it there).
 		if (password !== undefined && ref.kind !== 'id' && found.content?.protected) ({found, response} = await this.#postById(found.id, options, password));
-		const {counts, answer: countsAnswer} = await (early ?? this.#commentCounts([found.id], options, found.content?.protected ? password : undefined));
+		const {counts, answer: countsAnswer} = counted
+			? await (early ?? this.#commentCounts([found.id], options, found.content?.protected ? password : undefined))
+			: {counts: new Map<PostId, number>(), answer: undefined};
 		return {...toPost(found, counts.get(found.id), password), ...offline(response), ...fromCache(response, countsAnswer)};
 	}
 
@@ -177,9 +182,8 @@ export class WordPressSource implements BlogSource {
 	}
 
 	canComment(post: Post): boolean {
-		// WordPress silently drops a comment on a password-protected post sent without its password cookie,
-		// which blogterm does not (yet) get: the comment state says so (see commentState).
-		return post.commentsOpen && !post.isProtected;
+		// A password-protected post takes comments once unlocked: its password gets the cookie WordPress asks for (sendComment).
+		return post.commentsOpen && !isLocked(post);
 	}
 
 	async checkHeldComment(post: Post, sent: SentComment, options: FetchOptions = {}): Promise<HeldCommentState> {
@@ -192,6 +196,7 @@ export class WordPressSource implements BlogSource {
 			formActionUrl: new URL('wp-comments-post.php', withTrailingSlash(this.#installUrl)).toString(),
 			restCommentsUrl: routeUrl(this.#root, 'wp/v2/comments'),
 			credentials: this.#namedSite === undefined ? undefined : credentialsForSite(this.#namedSite, this.#environment, credentialSitesFromSettings(this.#environment)),
+			...(post.isProtected && post.password !== undefined ? {postPassword: post.password} : {}),
 		}, draft);
 	}
 
@@ -199,11 +204,23 @@ export class WordPressSource implements BlogSource {
 		if (ref.kind === 'id') return this.#postById(ref.id, options, password);
 		if (ref.kind === 'slug') return this.#postBySlug(ref.slug, options);
 		const url = new URL(ref.url);
+		// A post's URL names its site: on another host, a slug that happens to match here is not that post.
+		if (!this.#isOwnHost(url)) throw this.#notFound(`at ${cleanLine(ref.url)}: that address is on another site (${cleanLine(url.host)})`);
 		const idParameter = url.searchParams.get('p') ?? url.searchParams.get('page_id');
 		if (idParameter && /^\d+$/.test(idParameter)) return this.#postById(Number(idParameter), options);
 		const slug = url.pathname.split('/').filter(Boolean).pop();
 		if (!slug) throw this.#notFound(`at ${cleanLine(ref.url)}`);
 		return this.#postBySlug(decodeURIComponent(slug), options);
+	}
+
+	/** Whether a URL is on this blog's host: its own, its REST API's, or the one it was opened at (www. or not). */
+	#isOwnHost(url: URL): boolean {
+		const bare = (host: string) => host.toLowerCase().replace(/^www\./, '');
+		const own = [this.site.url, this.#root.url, this.#installUrl, this.#namedSite].flatMap(address => {
+			if (!address || !URL.canParse(address)) return [];
+			return [bare(new URL(address).hostname)];
+		});
+		return own.includes(bare(url.hostname));
 	}
 
 	async #postById(id: number | string, options: FetchOptions, password?: string): Promise<FoundPost> {
@@ -436,6 +453,16 @@ type FoundPost = {readonly found: WpPost; readonly response: HttpResponse};
  * A list page's totals from `X-WP-Total` and `X-WP-TotalPages`. A header that is missing or not a whole
  * number (-5, 1e309, abc) makes them unknown: what this page shows is then all that is known ("at least").
  */
+/** WordPress's `after` is "later than": a second before `since`, so a post at `since` itself is kept. */
+function serverAfter(since: string | undefined): string | undefined {
+	return since === undefined ? undefined : new Date(Date.parse(since) - 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** WordPress's `before` is "earlier than", as `until` is. */
+function serverBefore(until: string | undefined): string | undefined {
+	return until === undefined ? undefined : new Date(Date.parse(until)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 function pageTotals(response: HttpResponse, page: number, perPage: number, count: number): {total: number; totalPages: number; totalIsExact?: false} {
 	const total = networkCount(header(response, 'x-wp-total'));
 	const totalPages = networkCount(header(response, 'x-wp-totalpages'));

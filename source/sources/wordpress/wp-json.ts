@@ -31,6 +31,8 @@ const wpPostSchema = v.looseObject({
 	id: idField,
 	date: optionalString,
 	date_gmt: optionalString,
+	modified: optionalString,
+	modified_gmt: optionalString,
 	slug: optionalString,
 	link: optionalString,
 	status: optionalString,
@@ -170,6 +172,12 @@ function titleOf(post: WpPost): {readonly title: string; readonly untitled?: tru
 	return title ? {title} : {title: '(no title)', untitled: true};
 }
 
+/** `{modified}` when WordPress gave it (only when `_fields` asks for it). */
+function modifiedOf(post: WpPost): {readonly modified?: string} {
+	const modified = isoDate({date: post.modified, date_gmt: post.modified_gmt});
+	return modified === undefined ? {} : {modified};
+}
+
 export function toPostSummary(post: WpPost, commentCount: number | undefined): PostSummary {
 	const excerpt = post.excerpt?.protected ? '' : htmlToPlainText(post.excerpt?.rendered ?? '');
 	return {
@@ -181,6 +189,7 @@ export function toPostSummary(post: WpPost, commentCount: number | undefined): P
 		commentCount: networkCount(commentCount),
 		excerpt: cleanLine(excerpt.replace(/\s*(\[…\]|\[\.\.\.\]|…)\s*$/u, '…')),
 		slug: slugOf(post.slug),
+		...modifiedOf(post),
 		categories: termsOf(post, 'category'),
 		tags: termsOf(post, 'tag'),
 		...(post.excerpt?.protected || post.content?.protected ? {isProtected: true} : {}),

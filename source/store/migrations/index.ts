@@ -1,6 +1,8 @@
 import type {Database} from 'better-sqlite3';
 import {carryOverReadState} from './carry-over-read-state.js';
 import {initialSchema} from './001-initial.js';
+import {fullTextsSchema} from './005-full-texts.js';
+import {syncSchema} from './006-sync.js';
 
 /** What a migration may need besides the database: where today's files are (the read state to carry over). */
 export type MigrationContext = {
@@ -23,6 +25,20 @@ export const migrations: readonly Migration[] = [
 		up(db, context) {
 			db.exec(initialSchema);
 			carryOverReadState(db, context.configDir);
+		},
+	},
+	{
+		version: 5,
+		name: 'full texts: articles read from posts\' pages, and the blogs read so',
+		up(db) {
+			db.exec(fullTextsSchema);
+		},
+	},
+	{
+		version: 6,
+		name: 'sync: stars, server IDs, what waits to be sent',
+		up(db) {
+			db.exec(syncSchema);
 		},
 	},
 ];

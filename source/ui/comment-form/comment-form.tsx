@@ -70,7 +70,7 @@ function helpText(keyMap: KeyMap, focus: FocusTarget, width: number): string {
 	return keyMap.hints('form', width, {omit: onCheckbox ? [] : ['tick'], words, withHelp: false});
 }
 
-function outcomeColour(outcome: CommentOutcome): string {
+function outcomeColour(outcome: CommentOutcome): string | undefined {
 	return outcome.kind === 'unknown' ? theme.warning : outcome.kind === 'approved' || outcome.kind === 'held' ? theme.success : theme.error;
 }
 

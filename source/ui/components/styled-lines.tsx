@@ -3,7 +3,7 @@ import {memo} from 'react';
 import type {LinkUrlOf} from '../../render/ansi.js';
 import {hyperlink} from '../../render/link-url.js';
 import type {Segment, StyledLine} from '../../render/styled-line.js';
-import {roleColours} from '../theme.js';
+import {theme} from '../theme.js';
 
 function SegmentText({segment, linkUrl}: {readonly segment: Segment; readonly linkUrl?: LinkUrlOf}) {
 	// A hyperlink (OSC 8) only from blogterm's own, checked URL of the link's number: never from the text.
@@ -14,7 +14,7 @@ function SegmentText({segment, linkUrl}: {readonly segment: Segment; readonly li
 			italic={segment.italic}
 			underline={segment.underline}
 			dimColor={segment.dim}
-			color={segment.role ? roleColours[segment.role] : undefined}
+			color={segment.role ? theme.roles[segment.role] : undefined}
 		>
 			{url === undefined ? segment.text : hyperlink(url, segment.text)}
 		</Text>

@@ -34,6 +34,9 @@ export type HomeAppProps = {
 	readonly hyperlinks?: AppProps['hyperlinks'];
 	readonly clipboard?: AppProps['clipboard'];
 	readonly postPasswords?: AppProps['postPasswords'];
+	/** As the reader's: full text of summary-only posts (issue 23). */
+	readonly readFullText?: AppProps['readFullText'];
+	readonly fullTexts?: AppProps['fullTexts'];
 	/** Refresh every blog once the first frame is up (default true). */
 	readonly refreshOnStart?: boolean;
 	/** Refresh every this many minutes while open (default 30; 0: never). */
@@ -67,7 +70,7 @@ function readMarksFor(data: HomeData, blogUrl: string, onChanged: () => void): R
 }
 
 function readStored(data: HomeData, clock: () => number) {
-	return {blogs: data.blogs(), river: data.river(riverLength), now: clock()};
+	return {blogs: data.blogs(), river: data.river(riverLength), starred: data.setStarred ? data.river(riverLength, {starred: true}) : [], now: clock()};
 }
 
 function Home(props: HomeAppProps) {
@@ -80,7 +83,9 @@ function Home(props: HomeAppProps) {
 	const [showHelp, setShowHelp] = useState(false);
 	// What is stored, read again each time something changes it (and the time it was read, for "5 min ago").
 	const clock = props.now ?? Date.now;
-	const [{blogs, river, now}, setStored] = useState(() => readStored(data, clock));
+	const [{blogs, river, starred, now}, setStored] = useState(() => readStored(data, clock));
+	// The Starred folder: What is new, showing only the posts starred (S there and back).
+	const [showStarred, setShowStarred] = useState(false);
 	const changed = useCallback(() => setStored(readStored(data, clock)), [data, clock]);
 	const keyMap = useKeyMap();
 
@@ -146,6 +151,10 @@ function Home(props: HomeAppProps) {
 	}, {isActive: confirmUnfollow !== undefined && !state.opened});
 	useKeys((input, key) => {
 		if (keyMap.matches('help', input, key)) setShowHelp(shown => !shown);
+		else if (state.view === 'blogs' && data.setStarred && keyMap.matches('home-starred', input, key)) {
+			setShowStarred(true);
+			dispatch({type: 'switch-view', view: 'river'});
+		}
 	}, {isActive: !state.opened && !adding && !confirmUnfollow && !showHelp});
 
 	const listActive = !state.opened && !adding && !confirmUnfollow && !showHelp;
@@ -167,6 +176,10 @@ function Home(props: HomeAppProps) {
 		data.setRead(item.blogUrl, item.id, read);
 		changed();
 	}, [data, changed]);
+	const setStarred = useCallback((item: RiverItem, star: boolean) => {
+		data.setStarred?.(item.blogUrl, item.id, star);
+		changed();
+	}, [data, changed]);
 
 	// A blog or a post open: the reader, as `blogterm SITE` shows it, over the home screen (kept as it was).
 	const opened = state.opened;
@@ -186,6 +199,8 @@ function Home(props: HomeAppProps) {
 				hyperlinks={props.hyperlinks}
 				clipboard={props.clipboard}
 				postPasswords={props.postPasswords}
+				readFullText={props.readFullText}
+				fullTexts={props.fullTexts}
 				onExit={close}
 			/>
 		);
@@ -193,6 +208,8 @@ function Home(props: HomeAppProps) {
 	if (showHelp) return <HelpOverlay width={width} height={height} screens={['everywhere', 'home', 'river']} onClose={() => setShowHelp(false)} />;
 
 	const unread = blogs.reduce((sum, blog) => sum + blog.unread, 0);
+	const inStarred = state.view === 'river' && showStarred;
+	const inRiver = state.view === 'river' && !showStarred;
 	// Header (1), a blank line (1), the list, the status line (two while following a blog with an error, or what was found).
 	const statusHeight = (adding?.phase === 'typing' && adding.error) || adding?.phase === 'found' || adding?.phase === 'following' ? 2 : 1;
 	const listHeight = Math.max(2, height - 2 - statusHeight);
@@ -203,7 +220,9 @@ function Home(props: HomeAppProps) {
 				<Text>{'  '}</Text>
 				<Text bold={state.view === 'blogs'} underline={state.view === 'blogs'} color={state.view === 'blogs' ? undefined : theme.muted}>{`Followed blogs (${blogs.length})`}</Text>
 				<Text>{'  '}</Text>
-				<Text bold={state.view === 'river'} underline={state.view === 'river'} color={state.view === 'river' ? undefined : theme.muted}>{`What is new (${unread} unread)`}</Text>
+				<Text bold={inRiver} underline={inRiver} color={inRiver ? undefined : theme.muted}>{`What is new (${unread} unread)`}</Text>
+				{data.setStarred ? <Text>{'  '}</Text> : null}
+				{data.setStarred ? <Text bold={inStarred} underline={inStarred} color={inStarred ? undefined : theme.muted}>{`Starred (${starred.length})`}</Text> : null}
 			</Text>
 			<Text> </Text>
 			{state.view === 'blogs' ? (
@@ -226,7 +245,8 @@ function Home(props: HomeAppProps) {
 				/>
 			) : (
 				<RiverView
-					items={river}
+					items={inStarred ? starred : river}
+					emptyText={inStarred ? 'No starred posts: s stars the post under the cursor in What is new.' : undefined}
 					selected={state.riverIndex}
 					width={width}
 					height={listHeight}
@@ -234,9 +254,17 @@ function Home(props: HomeAppProps) {
 					onSelect={index => dispatch({type: 'select-river', index})}
 					onOpen={item => openRiverItem(item)}
 					onSetRead={setRead}
+					onSetStarred={data.setStarred ? setStarred : undefined}
+					onToggleStarred={data.setStarred ? () => {
+						setShowStarred(shown => !shown);
+						dispatch({type: 'select-river', index: 0});
+					} : undefined}
 					onMarkBlogRead={markBlogRead}
 					onMarkAllRead={markAllRead}
-					onBack={() => dispatch({type: 'switch-view', view: 'blogs'})}
+					onBack={() => {
+						setShowStarred(false);
+						dispatch({type: 'switch-view', view: 'blogs'});
+					}}
 					onRefresh={refresh}
 					onQuit={quit}
 					onNotice={notice => dispatch({type: 'notice', notice})}

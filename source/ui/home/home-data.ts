@@ -32,6 +32,8 @@ export type RiverItem = {
 	readonly read: boolean;
 	/** Password protected: the line says so, as the blog's own list does. */
 	readonly isProtected?: boolean;
+	/** Starred (`s`): a star sign on its line, and in the Starred folder. */
+	readonly starred?: boolean;
 };
 
 /** What discovery found at an address, shown before the blog is followed. */
@@ -55,7 +57,9 @@ export type HomeData = {
 	/** The followed blogs, with their counts (read at once, from what is stored). */
 	readonly blogs: () => readonly FollowedBlog[];
 	/** The newest posts across every followed blog, newest first, at most `limit`. */
-	readonly river: (limit: number) => readonly RiverItem[];
+	readonly river: (limit: number, options?: {readonly starred?: boolean}) => readonly RiverItem[];
+	/** Stars or unstars a post (with a sync server, on the server at the next sync). Absent: no stars. */
+	readonly setStarred?: (blogUrl: string, postId: PostId, starred: boolean) => void;
 	/** Marks one post read or unread; `post`, when given, is the post as read (kept, so that it opens offline). */
 	readonly setRead: (blogUrl: string, postId: PostId, read: boolean, post?: Post) => void;
 	/** The IDs of one blog's posts that are read (its list shows them dimmed). */

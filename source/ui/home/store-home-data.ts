@@ -18,7 +18,7 @@ export function storeHomeData(subscriptions: Subscriptions): HomeData {
 			lastUpdated: blog.lastUpdated,
 			lastError: blog.lastError,
 		})),
-		river: limit => subscriptions.river({perPage: Math.min(1000, limit)}).posts.map(post => ({
+		river: (limit, options = {}) => subscriptions.river({perPage: Math.min(1000, limit), ...(options.starred ? {starred: true} : {})}).posts.map(post => ({
 			blogUrl: post.blog.url,
 			blogTitle: post.blog.title || post.blog.url,
 			id: post.id,
@@ -27,7 +27,11 @@ export function storeHomeData(subscriptions: Subscriptions): HomeData {
 			date: post.date,
 			read: post.read,
 			...(post.isProtected ? {isProtected: true} : {}),
+			...(post.starred ? {starred: true} : {}),
 		})),
+		setStarred(blogUrl, postId, starred) {
+			subscriptions.star(blogUrl, postId, starred);
+		},
 		setRead(blogUrl, postId, read, post) {
 			if (!read) return subscriptions.markUnread(blogUrl, postId);
 			subscriptions.markRead(blogUrl, postId);

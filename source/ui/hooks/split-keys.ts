@@ -20,6 +20,13 @@ const maxPasteLength = 1_000_000;
 
 // C0 controls and DEL are keys; C1 controls too (never text a person typed).
 const controlCharacter = /[\u0000-\u001F\u007F-\u009F]/u;
+/*
+A run of text cut into what a terminal's parser would see: an 8-bit CSI (U+009B) with its parameter,
+intermediate and final bytes as one sequence (`\u009B2J` is "erase the screen", not a C1 control
+followed by the text "2J"); an 8-bit DCS, SOS, OSC, PM or APC string up to its terminator (ST, BEL) or
+the end of the read; any other control character alone; and printable text.
+*/
+const piecesOfRun = /\u009B[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]?|[\u0090\u0098\u009D-\u009F][^\u0007\u009C]*[\u0007\u009C]?|[\u0000-\u001F\u007F-\u009F]|[^\u0000-\u001F\u007F-\u009F]+/gu;
 
 /** Splits Ink's input events into keys. Keeps what it needs between events (a paste in progress). */
 export class KeySplitter {
@@ -51,17 +58,9 @@ export class KeySplitter {
 			pieces.push({kind: 'key', sequence: event});
 			return pieces;
 		}
-		let text = '';
-		for (const character of event) {
-			if (controlCharacter.test(character)) {
-				if (text) pieces.push({kind: 'text', text, pasted: false});
-				text = '';
-				pieces.push({kind: 'key', sequence: character});
-			} else {
-				text += character;
-			}
+		for (const [piece] of event.matchAll(piecesOfRun)) {
+			pieces.push(controlCharacter.test(piece) ? {kind: 'key', sequence: piece} : {kind: 'text', text: piece, pasted: false});
 		}
-		if (text) pieces.push({kind: 'text', text, pasted: false});
 		return pieces;
 	}
 

@@ -65,6 +65,7 @@ const actions = {
 	'mark-all-read': {screen: 'home', keys: ['C'], description: 'mark every post of every blog read'},
 	'switch-view': {screen: 'home', keys: ['tab', 'w'], description: 'between the blogs and What is new'},
 	'refresh-all': {screen: 'home', keys: ['r'], description: 'refresh every blog now'},
+	'home-starred': {screen: 'home', keys: ['S'], description: 'the Starred folder: the posts you starred'},
 	'quit-home': {screen: 'home', keys: ['q'], description: 'quit'},
 	// What is new (the river)
 	'river-down': {screen: 'river', keys: ['down', 'j'], description: 'next post'},
@@ -76,6 +77,8 @@ const actions = {
 	'toggle-read': {screen: 'river', keys: ['N'], description: 'mark the post read / unread'},
 	'mark-river-blog-read': {screen: 'river', keys: ['A'], description: 'mark every post of its blog read'},
 	'mark-river-all-read': {screen: 'river', keys: ['C'], description: 'mark every post of every blog read'},
+	'star-river-post': {screen: 'river', keys: ['s'], description: 'star / unstar the post (with a sync server, there too)'},
+	'river-starred': {screen: 'river', keys: ['S'], description: 'the Starred folder, and back to What is new'},
 	'river-to-blogs': {screen: 'river', keys: ['tab', 'w', 'escape'], description: 'back to the blogs'},
 	// Posts list
 	'list-down': {screen: 'list', keys: ['down', 'j'], description: 'next post (past the last: the next page)'},
@@ -87,6 +90,7 @@ const actions = {
 	'last-post': {screen: 'list', keys: ['G', 'end'], description: 'last post on the page'},
 	refresh: {screen: 'list', keys: ['r'], description: 'ask the blog again'},
 	'quit-list': {screen: 'list', keys: ['q'], description: 'quit'},
+	'full-text-blog': {screen: 'list', keys: ['F'], description: 'every summary-only post of this blog whole, read from its page: on / off'},
 	// Post
 	'line-down': {screen: 'post', keys: ['down', 'j', 'enter'], description: 'scroll down a line'},
 	'line-up': {screen: 'post', keys: ['up', 'k'], description: 'scroll up a line'},
@@ -101,9 +105,11 @@ const actions = {
 	'focus-related': {screen: 'post', keys: ['tab'], description: 'into Related Posts'},
 	'toggle-related': {screen: 'post', keys: ['h'], description: 'hide / show Related Posts'},
 	'open-in-browser': {screen: 'post', keys: ['o'], description: 'open in the browser'},
+	'full-text': {screen: 'post', keys: ['F'], description: 'a summary-only post whole: the article read from its page'},
 	'follow-link': {screen: 'post', keys: ['f'], description: 'follow link N (f, the number, Enter; f alone with one link)'},
 	'copy-link': {screen: 'post', keys: ['y'], description: 'copy link N to the clipboard (y, the number, Enter; y Enter: the post’s own link)'},
 	'copy-post-link': {screen: 'post', keys: ['Y'], description: 'copy the post’s own link'},
+	'read-link': {screen: 'post', keys: ['a'], description: 'read link N here as an article (a, the number, Enter; Esc back to the post, o then opens it in the browser)'},
 	'back-from-post': {screen: 'post', keys: ['backspace', 'delete', 'H'], description: 'back'},
 	// Related Posts, once Tab has moved into them
 	'related-down': {screen: 'related', keys: ['down', 'j'], description: 'next related post'},
@@ -174,6 +180,7 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['unfollow-blog'], help: 'unfollow (y/n)', hint: 'unfollow', rank: 6},
 		{actions: ['mark-blog-read', 'mark-all-read'], help: 'mark the blog / all read', hint: 'blog/all read', rank: 7},
 		{actions: ['refresh-all'], help: 'refresh every blog', hint: 'refresh', rank: 5},
+		{actions: ['home-starred'], help: 'the Starred folder', hint: 'starred', rank: 9},
 		{actions: ['quit-home'], help: 'quit', hint: 'quit', rank: 8},
 	],
 	river: [
@@ -183,6 +190,7 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['next-unread'], help: 'next unread (any blog)', hint: 'next unread', rank: 3},
 		{actions: ['toggle-read'], help: 'mark read / unread', hint: 'read/unread', rank: 4},
 		{actions: ['mark-river-blog-read', 'mark-river-all-read'], help: 'mark its blog / all read', hint: 'blog/all read', rank: 6},
+		{actions: ['star-river-post', 'river-starred'], help: 'star it / Starred folder', hint: 'star', rank: 10},
 		{actions: ['river-to-blogs'], help: 'back to the blogs', hint: 'blogs', rank: 5},
 		{actions: ['refresh-all'], help: 'refresh every blog', hint: 'refresh', rank: 8},
 		{actions: ['quit-home'], help: 'quit', hint: 'quit', rank: 9},
@@ -194,6 +202,8 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['first-post', 'last-post'], help: 'first / last post', hint: 'first/last', rank: 6},
 		{actions: ['refresh'], help: 'ask the blog again', hint: 'refresh', rank: 5},
 		{actions: ['quit-list'], help: 'quit', hint: 'quit', rank: 4},
+		// In the README and the list's hints, not the overlay, which must fit 80×24.
+		{actions: ['full-text-blog'], help: 'full text for every summary-only post: on / off', hint: 'full text', rank: 7, notInOverlay: true},
 	],
 	post: [
 		{actions: ['line-down', 'line-up'], help: 'scroll a line', hint: 'line', rank: 9},
@@ -204,6 +214,9 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['leave-reply'], help: 'leave a reply', hint: 'reply', rank: 4},
 		{actions: ['focus-related', 'toggle-related'], help: 'into / hide Related', hint: 'related', rank: 5},
 		{actions: ['open-in-browser'], help: 'open in the browser', hint: 'browser', rank: 6},
+		// F the post's own page, a N Enter a link's. Said in the hints (first, on a summary-only post) and the
+		// README: the overlay's Post column is full at 80×24 (a row more pushes `o` out of it).
+		{actions: ['full-text', 'read-link'], help: 'the whole article, read from the post’s page / link N’s page (a N Enter)', hint: 'full text', rank: 1.5, notInOverlay: true},
 		{actions: ['follow-link'], help: 'follow link N (f N Enter)', hint: 'follow link', rank: 8},
 		{actions: ['copy-link', 'copy-post-link'], help: 'copy link N / the post’s link', hint: 'copy link', rank: 11},
 		{actions: ['back-from-post'], help: 'back', hint: 'back', rank: 7},

@@ -1,6 +1,6 @@
 import {useKeys} from '../hooks/use-keys.js';
 import {Box, Text} from 'ink';
-import {useCallback, useEffect} from 'react';
+import {useCallback, useEffect, useState} from 'react';
 import type {PostPage} from '../../model/page.js';
 import type {PostSummary} from '../../model/post.js';
 import type {BlogSource} from '../../sources/blog-source.js';
@@ -44,6 +44,8 @@ export type PostListProps = {
 	/** Called with each page shown, so that coming back to it needs no request. */
 	readonly onPageShown?: (page: PostPage) => void;
 	readonly onQuit: () => void;
+	/** `F`: every summary-only post of this blog shown whole (or no longer); gives the line to say. None: the key does nothing. */
+	readonly onToggleFullText?: () => string;
 };
 
 /** The blog's posts, a page at a time: title, date, author and comment count per post. */
@@ -66,8 +68,12 @@ export function PostList(props: PostListProps) {
 	}, [highlighted, onHighlight]);
 
 	const keyMap = useKeyMap();
+	// What the last key did, said in place of the hints until the next key.
+	const [note, setNote] = useState<string | undefined>(undefined);
 	useKeys((input, key) => {
 		const is = (action: Action) => keyMap.matches(action, input, key);
+		setNote(undefined);
+		if (is('full-text-blog') && props.onToggleFullText) return setNote(props.onToggleFullText());
 		if (result.status === 'loading') {
 			if (is('cancel')) result.cancel();
 			if (is('quit-list')) props.onQuit();
@@ -155,7 +161,7 @@ export function PostList(props: PostListProps) {
 			{current?.excerpt ? <Text color={theme.muted} wrap="truncate-end">{fitToWidth(current.excerpt, width)}</Text> : null}
 			<Text wrap="truncate-end">
 				<Text bold>{info}</Text>
-				<Text color={theme.muted}>{`  ${keyMap.hints('list', Math.max(0, width - info.length - 2))}`}</Text>
+				<Text color={note ? theme.warning : theme.muted}>{`  ${note ?? keyMap.hints('list', Math.max(0, width - info.length - 2), {omit: props.onToggleFullText ? [] : ['full-text-blog']})}`}</Text>
 			</Text>
 		</Box>
 	);

@@ -27,6 +27,8 @@ import type {Action, KeyMap, KeyPress} from '../keys/key-map.js';
 import {useKeyMap} from '../keys/use-key-map.js';
 import {placeOf, topFor, usePostViewState, type LinkPrompt, type PostPlace} from './use-post-view-state.js';
 import type {PostFetchAhead} from '../hooks/use-post-prefetch.js';
+import {useFullText, type FullTextContext} from './use-full-text.js';
+import {useLinkArticle} from './use-link-article.js';
 
 /** At this width and wider, Related Posts sits beside the post instead of under it. */
 export const wideLayoutColumns = 120;
@@ -80,6 +82,10 @@ export type PostViewProps = {
 	readonly shown?: PostShown;
 	/** The screen goes away (another screen covers it, or back): where the reader was, and what was shown. */
 	readonly onLeave?: (place: PostPlace, shown: PostShown | undefined) => void;
+	/** How a summary-only post is read whole from its page (`F`), and where articles are kept; none: `F` says it cannot. */
+	readonly fullText?: FullTextContext;
+	/** Read a summary-only post whole at once, as F does (`--post REF --full-text` in a terminal). */
+	readonly wholeAtOnce?: boolean;
 };
 
 /** Posts with more HTML than this are laid out in slices (a usual post is a few dozen kB). */
@@ -127,7 +133,9 @@ export function PostView(props: PostViewProps) {
 	const loadRelated = useCallback((signal: AbortSignal) => source.fetchRelated(post!, relatedLimit, {signal}), [source, post]);
 	const related = useAsync(postKey, loadRelated, {initial: shown?.related});
 	const loadCanComment = useCallback(async () => source.canComment(post!), [source, post]);
-	const commentable = useAsync(postKey, loadCanComment, {initial: shown?.canComment});
+	// Asked again once the post is unlocked: its password is what lets the blog take a comment.
+	const commentKey = post ? `${post.id}${isLocked(post) ? ':locked' : ''}` : undefined;
+	const commentable = useAsync(commentKey, loadCanComment, {initial: shown?.canComment});
 	const canComment = commentable.status === 'done' && commentable.value;
 	// A fresh source (the blog answered again, after an offline start) retries what had failed; what worked stays.
 	useEffect(() => {
@@ -136,6 +144,12 @@ export function PostView(props: PostViewProps) {
 	}, [source]);
 
 	const [state, dispatch] = usePostViewState(props.place);
+	// A summary-only post's article, read from its page (F, or at once for a blog set so): what is laid out.
+	const showMessage = useCallback((message: string | undefined) => dispatch({type: 'message', message}), [dispatch]);
+	const fullText = useFullText(post, props.fullText, showMessage, props.wholeAtOnce === true);
+	// A link read as an article (a N Enter): shown in the post's place until Esc, which finds the post as it was.
+	const linkArticle = useLinkArticle(props.fullText?.read, showMessage);
+	const shownPost = linkArticle.post ?? fullText.shown;
 	const {stdout} = useStdout();
 	const clipboard = props.clipboard ?? stdout;
 	// A link being followed (the blog asked whether it is one of its posts): stopped when the screen goes.
@@ -146,12 +160,14 @@ export function PostView(props: PostViewProps) {
 	const commentWanted = useRef(false);
 	const {onComment} = props;
 	const commentableNow = commentable.status === 'done' ? commentable.value : undefined;
+	// Unlocked a moment ago: until the blog is asked again (commentKey), the answer is the locked post's.
+	const commentableStale = post !== undefined && post.isProtected === true && !isLocked(post) && post.commentsOpen && commentableNow === false;
 	useEffect(() => {
-		if (!commentWanted.current || commentable.status === 'loading') return;
+		if (!commentWanted.current || commentable.status === 'loading' || commentableStale) return;
 		commentWanted.current = false;
 		if (commentableNow && post) onComment(post);
 		else dispatch({type: 'message', message: commentable.status === 'done' ? 'Comments are closed on this post.' : 'Could not check whether this post takes comments.'});
-	}, [commentable.status, commentableNow, post, onComment, dispatch]);
+	}, [commentable.status, commentableNow, commentableStale, post, onComment, dispatch]);
 	// Where the reader is goes into the history when this screen goes, however it goes.
 	const done = <T,>(load: {status: string; value?: T}) => (load.status === 'done' ? load.value : undefined);
 	const now: PostShown | undefined = post ? {post, neighbours: done(neighbours), related: done(related), canComment: done(commentable)} : undefined;
@@ -177,19 +193,21 @@ export function PostView(props: PostViewProps) {
 	const viewportHeight = Math.max(1, height - 1);
 
 	// Wrapping happens once per (post, width), never on a keypress.
-	const head = useMemo(() => (post ? layoutPostHead(post, bodyWidth) : []), [post, bodyWidth]);
+	const head = useMemo(() => (shownPost ? layoutPostHead(shownPost, bodyWidth) : []), [shownPost, bodyWidth]);
 	// A long post is laid out a slice at a time, so the screen and Esc stay alive meanwhile; a usual one at once.
-	const isLong = post !== undefined && post.html.length > longPostChars;
-	const shortBody = useMemo(() => (post && !isLong ? layoutPostBodyWithLinks(post, bodyWidth) : noBody), [post, isLong, bodyWidth]);
-	const layOutLongBody = useCallback((signal: AbortSignal) => layoutPostBodyInSlices(post!, bodyWidth, {signal}), [post, bodyWidth]);
-	const longBody = useAsync(isLong ? `${postKey}@${bodyWidth}` : undefined, layOutLongBody);
+	const isLong = shownPost !== undefined && shownPost.html.length > longPostChars;
+	const shortBody = useMemo(() => (shownPost && !isLong ? layoutPostBodyWithLinks(shownPost, bodyWidth) : noBody), [shownPost, isLong, bodyWidth]);
+	const layOutLongBody = useCallback((signal: AbortSignal) => layoutPostBodyInSlices(shownPost!, bodyWidth, {signal}), [shownPost, bodyWidth]);
+	const longBody = useAsync(isLong ? `${postKey}${shownPost.fullTextFrom === undefined ? '' : ' whole'}@${bodyWidth}` : undefined, layOutLongBody);
 	const laidOut = !isLong ? shortBody : longBody.status === 'done' ? longBody.value : noBody;
 	const body = laidOut.lines;
 	const postLinks = laidOut.links;
 	const linkUrl = useMemo(() => (props.hyperlinks ? linkUrlsOf(postLinks) : undefined), [props.hyperlinks, postLinks]);
 	const layingOut = isLong && longBody.status === 'loading';
+	const articleFrom = linkArticle.post?.link;
 	const {tail, relatedAt} = useMemo(() => {
 		if (!post) return {tail: [], relatedAt: undefined};
+		if (articleFrom !== undefined) return {tail: [[], ...wrapPlainText(`Read from ${displayUrl(articleFrom)} · ${keyMap.hint('open-in-browser', 'opens it in the browser')} · ${keyMap.hint('back', 'back to the post')}`, bodyWidth, {role: 'muted'})], relatedAt: undefined};
 		const lines: StyledLine[] = [];
 		let relatedAt: {start: number; end: number} | undefined;
 		if (neighbours.status === 'done') {
@@ -203,14 +221,17 @@ export function PostView(props: PostViewProps) {
 		}
 		lines.push([], ...commentLines(post, commentable.status === 'loading' ? undefined : canComment, bodyWidth, keyMap));
 		return {tail: lines, relatedAt};
-	}, [post, neighbours, related, commentable, canComment, showRelated, isWide, bodyWidth, state.relatedFocused, state.relatedIndex, keyMap]);
+	}, [post, neighbours, related, commentable, canComment, showRelated, isWide, bodyWidth, state.relatedFocused, state.relatedIndex, keyMap, articleFrom]);
 	const unlockState = unlock.asking ? unlock.state : undefined;
-	const lines = useMemo(() => (unlockState ? [...head, [], ...passwordLines(unlockState, bodyWidth)] : [...head, [], ...body, ...tail]), [head, body, tail, unlockState, bodyWidth]);
+	// Why F found no article on the post's page: said above the summary, which stays.
+	const fullTextFailure = articleFrom === undefined ? fullText.failure : undefined;
+	const failureLines = useMemo(() => (fullTextFailure ? [...wrapPlainText(fullTextFailure, bodyWidth, {role: 'error', italic: true}), []] : []), [fullTextFailure, bodyWidth]);
+	const lines = useMemo(() => (unlockState ? [...head, [], ...passwordLines(unlockState, bodyWidth)] : [...head, [], ...failureLines, ...body, ...tail]), [head, body, tail, unlockState, bodyWidth, failureLines]);
 	const maxTop = Math.max(0, lines.length - viewportHeight);
 
 	// A resize re-wraps the text; the reader stays at the same place in it (derived, so the first frame is right).
-	const top = Math.min(topFor(state, bodyWidth, lines.length, maxTop), maxTop);
-	const scroll = (move: {by: number} | {to: number | 'end'}) => dispatch({type: 'scroll', ...move, maxTop, width: bodyWidth, total: lines.length});
+	const top = articleFrom !== undefined ? Math.min(linkArticle.top, maxTop) : Math.min(topFor(state, bodyWidth, lines.length, maxTop), maxTop);
+	const scroll = (move: {by: number} | {to: number | 'end'}) => (articleFrom !== undefined ? linkArticle.scroll(move, maxTop) : dispatch({type: 'scroll', ...move, maxTop, width: bodyWidth, total: lines.length}));
 
 	const relatedPosts = related.status === 'done' ? related.value : [];
 	const openNeighbour = (which: 'previous' | 'next') => {
@@ -257,7 +278,10 @@ export function PostView(props: PostViewProps) {
 			return dispatch({type: 'prompt-done', message: postLinks.length === 1 ? 'This post has one link: [1].' : `This post has links [1] to [${postLinks.length}].`});
 		}
 		if (prompt.purpose === 'copy') copy(number);
-		else follow(number);
+		else if (prompt.purpose === 'article') {
+			dispatch({type: 'prompt-done'});
+			linkArticle.open(postLinks[number - 1]!);
+		} else follow(number);
 	};
 
 	useKeys((input, key) => {
@@ -285,6 +309,21 @@ export function PostView(props: PostViewProps) {
 			return;
 		}
 		if (state.linkPrompt) return answerLinkPrompt(input, key, state.linkPrompt);
+		if (articleFrom !== undefined) {
+			// A linked page read as an article: read it, follow or copy its links, open it in the browser, or go back.
+			const page = Math.max(1, viewportHeight - 2);
+			if (is('back') || is('back-from-post')) linkArticle.close();
+			else if (is('line-down')) scroll({by: 1});
+			else if (is('line-up')) scroll({by: -1});
+			else if (is('page-down')) scroll({by: page});
+			else if (is('page-up')) scroll({by: -page});
+			else if (is('top')) scroll({to: 0});
+			else if (is('bottom')) scroll({to: 'end'});
+			else if (is('open-in-browser')) void openUrl(articleFrom).then(error => dispatch({type: 'message', message: cleanLine(error ?? `Opened ${articleFrom} in the browser.`)}));
+			else if (is('follow-link') && postLinks.length > 0) dispatch({type: 'prompt-link', purpose: 'follow'});
+			else if (is('copy-link') && postLinks.length > 0) dispatch({type: 'prompt-link', purpose: 'copy'});
+			return;
+		}
 		if (state.relatedFocused) {
 			if (is('leave-related')) return dispatch({type: 'focus-related', focused: false});
 			if (is('back-from-post')) return props.onBack();
@@ -307,12 +346,12 @@ export function PostView(props: PostViewProps) {
 		else if (is('read-comments')) props.onOpenThread(post!);
 		else if (is('leave-reply')) {
 			if (canComment) props.onComment(post!);
-			else if (post!.isProtected && post!.commentsOpen) dispatch({type: 'message', message: protectedCommentNote});
-			else if (commentable.status === 'loading') {
+			else if (commentable.status === 'loading' || commentableStale) {
 				// The key is not lost: the form opens as soon as the blog says the post takes comments.
 				commentWanted.current = true;
 				dispatch({type: 'message', message: 'Checking whether this post takes comments…'});
-			} else dispatch({type: 'message', message: 'Comments are closed on this post.'});
+			} else if (post!.isProtected && post!.commentsOpen) dispatch({type: 'message', message: protectedCommentNote});
+			else dispatch({type: 'message', message: 'Comments are closed on this post.'});
 		} else if (is('focus-related')) {
 			if (!showRelated) props.onToggleRelated();
 			if (relatedPosts.length > 0) {
@@ -329,8 +368,14 @@ export function PostView(props: PostViewProps) {
 		} else if (is('copy-link')) {
 			if (postLinks.length === 0) copy(undefined);
 			else dispatch({type: 'prompt-link', purpose: 'copy'});
+		} else if (is('read-link')) {
+			if (postLinks.length === 0) dispatch({type: 'message', message: 'This post has no links.'});
+			else dispatch({type: 'prompt-link', purpose: 'article'});
 		} else if (is('copy-post-link')) copy(undefined);
-		else if (is('open-in-browser')) {
+		else if (is('full-text')) {
+			const said = fullText.request();
+			if (said) dispatch({type: 'message', message: said});
+		} else if (is('open-in-browser')) {
 			// The link is cleaned where it entered the model; cleaned again here, as every text on screen is.
 			void openUrl(post!.link).then(error => dispatch({type: 'message', message: cleanLine(error ?? `Opened ${post!.link} in the browser.`)}));
 		}
@@ -338,7 +383,7 @@ export function PostView(props: PostViewProps) {
 
 	if (postState.status === 'loading') return <Box height={height}><LoadingLine what={`Loading the post from ${hostOf(source.site.url)}`} /></Box>;
 	if (postState.status === 'error') return <Box height={height}><ErrorBox error={postState.error} hint={`${keyMap.hint('retry', 'retry')} · ${keyMap.hint('back', 'back')}`} /></Box>;
-	if (layingOut) return <Box height={height}><LoadingLine what={`Laying out a long post (${formatMegabytes(post.html.length)})`} /></Box>;
+	if (layingOut) return <Box height={height}><LoadingLine what={`Laying out a long post (${formatMegabytes(shownPost.html.length)})`} /></Box>;
 	if (isLong && longBody.status === 'error') return <Box height={height}><ErrorBox error={longBody.error} hint={keyMap.hint('back', 'back')} /></Box>;
 
 	const visible = lines.slice(top, top + viewportHeight);
@@ -351,7 +396,13 @@ export function PostView(props: PostViewProps) {
 	const hintWidth = Math.max(0, width - position.length - 3);
 	const hints = unlockState
 		? `Enter open · Tab remember · ${keyMap.hint('back', 'back')}`
-		: keyMap.hints(state.relatedFocused ? 'related' : 'post', hintWidth, {omit: canComment || commentable.status === 'loading' ? [] : ['leave-reply']});
+		: articleFrom !== undefined
+			? fitToWidth(`${keyMap.hint('page-down', 'page')} · ${keyMap.hint('open-in-browser', 'browser')} · ${keyMap.hint('follow-link', 'follow link')} · ${keyMap.hint('back', 'back to the post')}`, hintWidth)
+			: keyMap.hints(state.relatedFocused ? 'related' : 'post', hintWidth, {omit: [
+			...(canComment || commentable.status === 'loading' ? [] : ['leave-reply' as const]),
+			// F is said only where it does something: a summary-only post not yet shown whole.
+			...(post!.isSummaryOnly && shownPost?.fullTextFrom === undefined && articleFrom === undefined ? [] : ['full-text' as const]),
+		]});
 	return (
 		<Box flexDirection="column" height={height}>
 			<Box flexDirection="row" height={viewportHeight}>
@@ -372,8 +423,8 @@ export function PostView(props: PostViewProps) {
 	);
 }
 
-/** What a protected post's open comments need that blogterm cannot give yet (WordPress's password cookie). */
-const protectedCommentNote = 'Comments are open on the blog, but blogterm cannot yet send one to a password-protected post: o opens it in the browser.';
+/** What a protected post's open comments need when the blog cannot take them from blogterm (a feed's post, or still locked). */
+const protectedCommentNote = 'Comments are open on the blog once the post’s password is given: o opens it in the browser.';
 
 /** The masked password field of a protected post, and how the last try went. */
 function passwordLines(unlock: UnlockState, width: number): StyledLine[] {
@@ -403,7 +454,7 @@ function commentLines(post: Post, canComment: boolean | undefined, width: number
 
 /** "Follow link (1–12): 3▏ Enter · Esc cancels" */
 function promptText(prompt: LinkPrompt, count: number): string {
-	const what = prompt.purpose === 'follow' ? 'Follow link' : 'Copy link';
+	const what = prompt.purpose === 'follow' ? 'Follow link' : prompt.purpose === 'article' ? 'Read link' : 'Copy link';
 	const range = count === 1 ? '1' : `1–${count}`;
 	const enter = prompt.purpose === 'copy' ? 'Enter (alone: this post’s link)' : 'Enter';
 	return `${what} (${range}): ${prompt.digits}▏ ${enter} · Esc cancels`;

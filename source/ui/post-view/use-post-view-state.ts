@@ -22,7 +22,8 @@ export type PostViewState = {
 };
 
 export type LinkPrompt = {
-	readonly purpose: 'follow' | 'copy';
+	/** `f` follows, `y` copies, `a` reads the page as an article in the reader. */
+	readonly purpose: 'follow' | 'copy' | 'article';
 	readonly digits: string;
 };
 

@@ -18,6 +18,12 @@ export type RiverViewProps = {
 	readonly onSelect: (index: number) => void;
 	readonly onOpen: (item: RiverItem) => void;
 	readonly onSetRead: (item: RiverItem, read: boolean) => void;
+	/** `s`: star or unstar the post (absent: no stars). */
+	readonly onSetStarred?: (item: RiverItem, starred: boolean) => void;
+	/** `S`: the Starred folder, and back (absent: none). */
+	readonly onToggleStarred?: () => void;
+	/** What the list shows when it is empty (default: nothing read in yet). */
+	readonly emptyText?: string;
 	readonly onMarkBlogRead: (blogUrl: string) => void;
 	readonly onMarkAllRead: () => void;
 	readonly onBack: () => void;
@@ -29,6 +35,8 @@ export type RiverViewProps = {
 
 /** The unread sign: a dot, so that it shows without colour too. */
 export const unreadSign = '●';
+/** The star sign of a starred post. */
+export const starSign = '★';
 
 /** What is new: one list of the newest posts from every followed blog, unread ones marked, the blog's name on each line. */
 export function RiverView(props: RiverViewProps) {
@@ -44,6 +52,7 @@ export function RiverView(props: RiverViewProps) {
 		if (is('quit-home')) return props.onQuit();
 		if (is('refresh-all')) return props.onRefresh();
 		if (is('mark-river-all-read')) return props.onMarkAllRead();
+		if (is('river-starred') && props.onToggleStarred) return props.onToggleStarred();
 		if (!current) return;
 		const last = items.length - 1;
 		if (is('river-down')) props.onSelect(Math.min(last, selected + 1));
@@ -52,6 +61,7 @@ export function RiverView(props: RiverViewProps) {
 		else if (is('river-page-up')) props.onSelect(Math.max(0, selected - room));
 		else if (is('open-river-post')) props.onOpen(current);
 		else if (is('toggle-read')) props.onSetRead(current, !current.read);
+		else if (is('star-river-post') && props.onSetStarred) props.onSetStarred(current, !current.starred);
 		else if (is('mark-river-blog-read')) props.onMarkBlogRead(current.blogUrl);
 		else if (is('next-unread')) {
 			const next = nextUnread(items, selected);
@@ -63,7 +73,7 @@ export function RiverView(props: RiverViewProps) {
 	if (items.length === 0) {
 		return (
 			<Box flexDirection="column" height={height}>
-				<Text>Nothing yet: no posts from the blogs you follow have been read in.</Text>
+				<Text>{props.emptyText ?? 'Nothing yet: no posts from the blogs you follow have been read in.'}</Text>
 				<Text color={theme.muted}>{keyMap.hint('refresh-all', 'refreshes every blog')}</Text>
 			</Box>
 		);
@@ -79,7 +89,8 @@ export function RiverView(props: RiverViewProps) {
 				const isSelected = index === selected;
 				const blogName = [...item.blogTitle].length > nameRoom ? `${[...item.blogTitle].slice(0, nameRoom - 1).join('')}…` : item.blogTitle;
 				const meta = [blogName, formatShortDate(item.date)].filter(Boolean).join(' · ');
-				const line = splitRow(item.isProtected ? `Protected: ${item.title}` : item.title, meta, width - 4);
+				const title = item.isProtected ? `Protected: ${item.title}` : item.title;
+				const line = splitRow(item.starred ? `${starSign} ${title}` : title, meta, width - 4);
 				return (
 					<Text key={`${item.blogUrl} ${String(item.id)}`} wrap="truncate-end">
 						<Text color={theme.selection}>{isSelected ? '▸ ' : '  '}</Text>

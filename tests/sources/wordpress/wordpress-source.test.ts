@@ -160,3 +160,25 @@ describe('a WordPress blog through its REST API (the demo blog)', () => {
 		assert.deepEqual(await source.fetchRelated(post, 5), []);
 	});
 });
+
+describe('commenting on a password-protected post of a WordPress blog (the demo blog)', () => {
+	let demo: TestDemo;
+	let source: BlogSource;
+	before(async () => {
+		demo = await startTestDemo();
+		source = await openBlog(http, demo.url);
+	});
+	after(async () => demo.stop());
+
+	it('takes a comment once the post is unlocked: offered, sent with the password\'s cookie, published and in its thread', async () => {
+		const locked = await source.fetchPost({kind: 'slug', slug: specialPosts.passwordProtected});
+		assert.equal(await source.canComment(locked), false, 'locked: the password first');
+		const post = await source.fetchPost({kind: 'id', id: locked.id}, {password: 'sesame'});
+		assert.equal(await source.canComment(post), true);
+		const text = `Unlocked and answered ${Date.now()}`;
+		const outcome = await source.submitComment(post, {comment: text, name: 'Robin Reader', email: 'reader@example.com', website: '', saveIdentity: false, parent: 0});
+		assert.equal(outcome.kind, 'approved', JSON.stringify(outcome));
+		const thread = await source.fetchComments(post);
+		assert.equal(thread.filter(comment => comment.html.includes(text)).length, 1, 'in the thread once');
+	});
+});

@@ -24,6 +24,14 @@ describe('splitting input into keys', () => {
 		assert.deepEqual(split('\u001B[A', 'x', '\u001B[3~'), [key('\u001B[A'), text('x'), key('\u001B[3~')]);
 	});
 
+	test('an 8-bit CSI is one key with its parameters, and an 8-bit OSC or DCS string one key up to its end', () => {
+		assert.deepEqual(split('Ol\u0007iv\u0000e\u009B2J'), [text('Ol'), key('\u0007'), text('iv'), key('\u0000'), text('e'), key('\u009B2J')]);
+		assert.deepEqual(split('a\u009B1;31mb'), [text('a'), key('\u009B1;31m'), text('b')]);
+		assert.deepEqual(split('a\u009D52;c;aGk=\u0007b\u0090q\u009Cc'), [text('a'), key('\u009D52;c;aGk=\u0007'), text('b'), key('\u0090q\u009C'), text('c')]);
+		assert.deepEqual(split('x\u009D0;never ends'), [text('x'), key('\u009D0;never ends')]);
+		assert.deepEqual(split('\u0085next'), [key('\u0085'), text('next')]);
+	});
+
 	test('a bracketed paste is one piece of text, newlines included, even over several reads', () => {
 		assert.deepEqual(split('\u001B[200~', 'line one\r\nline', ' two\ttab', '\u001B[201~', 'x'), [text('line one\nline two\ttab', true), text('x')]);
 		assert.deepEqual(split('\u001B[200~', 'a\rb\u001B[201~\u0013'), [text('a\nb', true), key('\u0013')]);

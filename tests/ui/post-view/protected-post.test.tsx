@@ -38,9 +38,29 @@ describe('a password-protected post in the reader', () => {
 			await press(app, keys.enter);
 			await waitForText(app, 'Comfrey leaves for potash');
 			await press(app, 'G');
-			await waitForText(app, /1 comment · C to read · Comments are open on the blog, but blogterm cannot yet/);
+			await waitForText(app, /1 comment · C to read · c to leave a reply/);
 			await press(app, 'C');
 			await waitForText(app, 'The chair’s opinions are the secret ingredient.');
+		} finally {
+			app.unmount();
+		}
+	});
+
+	test('once unlocked, a comment on it is sent with its password and published, as on the blog', async () => {
+		const app = renderAtProtectedPost();
+		try {
+			await waitForText(app, 'Password: ▏');
+			await press(app, ...'sesame', keys.enter);
+			await waitForText(app, 'Comfrey leaves for potash');
+			await press(app, 'c');
+			await waitForText(app, 'Leave a Reply');
+			const text = `Unlocked, then answered ${Date.now()}.`;
+			await press(app, text, keys.tab, 'Robin Reader', keys.tab, 'reader@example.com');
+			await press(app, '\u0013');
+			await waitForText(app, 'Your comment was published.');
+			const {body: posts} = await demo.rest<Array<{id: number}>>(`wp/v2/posts?slug=${specialPosts.passwordProtected}&_fields=id`);
+			const {body: comments} = await demo.rest<Array<{content: {rendered: string}}>>(`wp/v2/comments?post=${posts[0]!.id}&password=sesame`);
+			assert.equal(comments.filter(comment => comment.content.rendered.includes(text)).length, 1, 'the blog holds it once');
 		} finally {
 			app.unmount();
 		}

@@ -28,13 +28,30 @@ export type Seeded = {
 	readonly protectedPostId: number;
 	readonly protectedPassword: string;
 	readonly commentPostId: number;
+	/** A post whose link goes to another post of the same blog (linkedPostId). */
+	readonly linkingPostId: number;
+	readonly linkedPostId: number;
+	/** A post with an embed, a table, an audio file and emoji. */
+	readonly richPostId: number;
+	/** A post with a pingback beside its comments. */
+	readonly pingbackPostId: number;
+	readonly pingbackId: number;
+	/** The site's time zone (timezone_string). */
+	readonly timezone: string;
 	readonly knownCommenter: Commenter;
 	readonly posts: ReadonlyArray<{
 		readonly id: number;
+		/** 1 (oldest) to 27 (newest), as seed.php numbers them. */
+		readonly number: number;
 		readonly slug: string;
 		readonly title: string;
 		readonly link: string;
+		/** UTC, `…Z`. */
 		readonly date: string;
+		/** As the blog shows it on the post's page, in its zone: `February 21, 2024`. */
+		readonly localDate: string;
+		/** ISO 8601 with the site's offset: `2024-02-21T00:45:00+13:00`. */
+		readonly dateWithOffset: string;
 		readonly author: string;
 		readonly categories: readonly string[];
 		readonly tags: readonly string[];
@@ -42,7 +59,10 @@ export type Seeded = {
 		readonly href: string | null;
 		readonly commentsOpen: boolean;
 		readonly isProtected: boolean;
+		/** The approved comments (what the REST API lists to a visitor). */
 		readonly commentCount: number;
+		/** What the blog counts ("2 responses", slash:comments): pingbacks and trackbacks too. */
+		readonly blogCommentCount: number;
 		readonly comments: ReadonlyArray<{id: number; parent: number; author: string; date: string; text: string}>;
 	}>;
 };

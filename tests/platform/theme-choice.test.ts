@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {test} from 'node:test';
+import {chooseTheme} from '../../source/platform/theme-choice.js';
+import {setStoreNoticeSink} from '../../source/store/settings-files.js';
+
+test('NO_COLOR turns colour off whatever the theme; FORCE_COLOR turns it back on; an empty NO_COLOR is no NO_COLOR', () => {
+	assert.equal(chooseTheme(undefined, {NO_COLOR: '1'}).name, 'no-colour');
+	assert.equal(chooseTheme('light', {NO_COLOR: '1'}).name, 'no-colour');
+	assert.equal(chooseTheme('light', {NO_COLOR: '1', FORCE_COLOR: '1'}).name, 'light');
+	assert.equal(chooseTheme(undefined, {NO_COLOR: '1', FORCE_COLOR: '0'}).name, 'no-colour');
+	assert.equal(chooseTheme(undefined, {NO_COLOR: ''}).name, 'dark');
+});
+
+test('--theme, else "theme" in settings.json, else dark; a setting that names no theme is said, and dark stands', () => {
+	const home = mkdtempSync(join(tmpdir(), 'blogterm-theme-'));
+	const notes: string[] = [];
+	const restore = setStoreNoticeSink(note => notes.push(note));
+	try {
+		const environment = {BLOGTERM_HOME: home};
+		assert.equal(chooseTheme(undefined, environment).name, 'dark');
+		assert.equal(chooseTheme('16-colour', environment).name, '16-colour');
+		mkdirSync(join(home, 'config'), {recursive: true});
+		writeFileSync(join(home, 'config', 'settings.json'), JSON.stringify({theme: 'high-contrast'}));
+		assert.equal(chooseTheme(undefined, environment).name, 'high-contrast');
+		assert.equal(chooseTheme('light', environment).name, 'light', 'the flag wins over the setting');
+		assert.deepEqual(notes, []);
+		writeFileSync(join(home, 'config', 'settings.json'), JSON.stringify({theme: 'sepia'}));
+		assert.equal(chooseTheme(undefined, environment).name, 'dark');
+		assert.equal(notes.length, 1);
+		assert.match(notes[0]!, /^theme in .*settings\.json could not be read \(it should be dark, light, high-contrast or 16-colour; the dark theme is used\)\.$/);
+	} finally {
+		restore();
+		rmSync(home, {recursive: true, force: true});
+	}
+});

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterEach, beforeEach, describe, it} from 'node:test';
+import type {PostSummary} from '../../source/model/post.js';
+import {formatShortDate} from '../../source/render/format-date.js';
+import {insertBlog} from '../../source/store/blogs-table.js';
+import {openDatabase} from '../../source/store/db.js';
+import {riverPosts, upsertPosts} from '../../source/store/posts-table.js';
+
+const summary = (id: number, date: string | undefined): PostSummary => ({
+	id, title: `Post ${id}`, link: `https://nz.example/?p=${id}`, date, author: 'Ada', commentCount: 0, excerpt: '', categories: [], tags: [],
+});
+
+describe('the posts table keeps a post\'s date as the blog gave it', () => {
+	let home: string;
+	beforeEach(() => {
+		home = mkdtempSync(join(tmpdir(), 'blogterm-posts-table-'));
+	});
+	afterEach(() => rmSync(home, {recursive: true, force: true}));
+
+	it('with the blog\'s offset, so the river shows the blog\'s date; sorted by the instant', () => {
+		const db = openDatabase({config: join(home, 'config'), data: join(home, 'data')});
+		try {
+			const blog = {id: insertBlog(db, {url: 'https://nz.example/', siteKey: 'nz.example', title: 'NZ', kind: 'wordpress', feedUrl: '', apiUrl: '', htmlUrl: '', folder: '', addedAt: '2026-12-01T00:00:00.000Z'}), siteKey: 'nz.example'};
+			// 00:45 on the 21st in Auckland is 11:45 on the 20th in UTC: older than noon UTC on the 20th.
+			upsertPosts(db, blog, [summary(1, '2024-02-21T00:45:00.000+13:00'), summary(2, '2024-02-20T12:00:00.000Z'), summary(3, 'not a date'), summary(4, undefined)], '2026-12-01T00:00:00.000Z');
+			const river = riverPosts(db, {unread: false, limit: 10, offset: 0});
+			assert.deepEqual(river.map(post => [post.id, post.date]), [
+				[4, undefined], [3, undefined], [2, '2024-02-20T12:00:00.000Z'], [1, '2024-02-21T00:45:00.000+13:00'],
+			]);
+			assert.equal(formatShortDate(river.find(post => post.id === 1)!.date), 'Feb 21, 2024', 'the date the blog shows');
+			// A refresh that brings the same post again changes nothing; one from before this (kept in UTC) takes the offset.
+			assert.deepEqual(upsertPosts(db, blog, [summary(1, '2024-02-21T00:45:00.000+13:00')], '2026-12-02T00:00:00.000Z'), {added: 0, changed: 0});
+			db.prepare('UPDATE posts SET date = ? WHERE post_id = ?').run('2024-02-20T11:45:00.000Z', '1');
+			assert.deepEqual(upsertPosts(db, blog, [summary(1, '2024-02-21T00:45:00.000+13:00')], '2026-12-02T00:00:00.000Z'), {added: 0, changed: 1});
+			assert.equal(riverPosts(db, {unread: false, limit: 10, offset: 0}).at(-1)!.date, '2024-02-21T00:45:00.000+13:00');
+		} finally {
+			db.close();
+		}
+	});
+});
