@@ -21,6 +21,7 @@ import {fileURLToPath} from 'node:url';
 import {criticalRoundTrips, startFixtureServer, type FixtureServer} from './fixture-server.js';
 import {startManyBlogsServer} from './many-blogs-server.js';
 import {fixtureIds} from './fixtures.js';
+import {caseSearchInPost, caseSearchStore} from './search-case.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 // BENCH_CLI runs another build (a copy of dist/ from before a change), to compare side by side.
@@ -254,7 +255,7 @@ async function caseKeyToFrame(server: FixtureServer): Promise<void> {
 }
 
 /**
- * 9. As a real blog answers: 50 ms added to every answer of the fixture server (and to the floor's one
+ * 10. As a real blog answers: 50 ms added to every answer of the fixture server (and to the floor's one
  * GET). Print one post, interactive start → first list frame, and Enter → post frame (fetched ahead
  * while the list was shown), each with the round trips on its critical path (requests sent only after
  * another was answered; those sent together count once).
@@ -301,9 +302,9 @@ async function caseWithLatency(): Promise<void> {
 		}
 		details['latency'] = {latencyMs, printTimes, floors, starts, opens, printTrips, startTrips};
 		const floorMedian = median(floors);
-		rows.push({case: '9a', measure: `print one post, ${latencyMs} ms a round trip`, unit: 'ms', median: median(printTimes), worst: worst(printTimes), floor: floorMedian, maxRatio: 2, runs: printTimes.length, note: `${median(printTrips) ?? '?'} round trips on the critical path (floor: 1)`, error});
-		rows.push({case: '9b', measure: '… interactive start → first list frame (pty)', unit: 'ms', median: median(starts), worst: worst(starts), floor: floorMedian, maxRatio: 2.5, runs: starts.length, note: `${median(startTrips) ?? '?'} round trips on the critical path`});
-		rows.push({case: '9c', measure: '… open a post from the list (Enter → post frame)', unit: 'ms', median: median(opens), worst: worst(opens), max: 60, runs: opens.length, note: 'fetched ahead: 0 round trips after the key'});
+		rows.push({case: '10a', measure: `print one post, ${latencyMs} ms a round trip`, unit: 'ms', median: median(printTimes), worst: worst(printTimes), floor: floorMedian, maxRatio: 2, runs: printTimes.length, note: `${median(printTrips) ?? '?'} round trips on the critical path (floor: 1)`, error});
+		rows.push({case: '10b', measure: '… interactive start → first list frame (pty)', unit: 'ms', median: median(starts), worst: worst(starts), floor: floorMedian, maxRatio: 2.5, runs: starts.length, note: `${median(startTrips) ?? '?'} round trips on the critical path`});
+		rows.push({case: '10c', measure: '… open a post from the list (Enter → post frame)', unit: 'ms', median: median(opens), worst: worst(opens), max: 60, runs: opens.length, note: 'fetched ahead: 0 round trips after the key'});
 	} finally {
 		await server.close();
 	}
@@ -617,7 +618,8 @@ async function main(): Promise<void> {
 		[6, 'idle memory', () => caseIdleMemory(), tools.python],
 		[7, '500 blogs refreshed', () => caseRefreshMany(), true],
 		[8, '100,000 stored posts', () => caseManyStoredPosts(), tools.python],
-		[9, '50 ms a round trip', () => caseWithLatency(), tools.python],
+		[9, 'search in a long post', async () => void rows.push(...await caseSearchInPost({runInPty, cli, siteUrl: server.url, longPostId: fixtureIds.long, keyIntervalMs, sessions: quick ? 1 : 2, median, worst}), ...await caseSearchStore({median, worst}, {runs: quick ? 2 : 5})), tools.python],
+		[10, '50 ms a round trip', () => caseWithLatency(), tools.python],
 	];
 	try {
 		for (const [number, name, run, possible] of cases) {

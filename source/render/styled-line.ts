@@ -8,6 +8,8 @@ export type SegmentStyle = {
 	readonly role?: 'heading' | 'link' | 'code' | 'quote' | 'image' | 'muted' | 'error' | 'success';
 	/** The text is (part of) link N of its document's numbered links (1-based): a hyperlink can be put around it. */
 	readonly link?: number;
+	/** A search match (`current`: the one n/N is on): shown inverted, whatever its colour. */
+	readonly mark?: 'match' | 'current';
 };
 
 /** A run of text with one style. `text` is clean (no control characters) and has no newline. */

@@ -92,6 +92,14 @@ const helpText = `
 	  --sync off          Back to local subscriptions, keeping what is stored
 	  --sync-status       The server, the user, the last sync, what waits to be sent
 
+	Search and browse (print mode)
+	  --search TEXT       With --list: the blog's posts with every word (as its own search
+	                      box); with --river: every stored post, titles first, each with its
+	                      blog and the matched words
+	  --category SLUG|NAME, --tag SLUG|NAME, --author NAME
+	                      With --list: that category's, tag's or author's posts (an unknown
+	                      one: exit 3)
+
 	  -h, --help          Show this help
 	  -V, --version       Show the version
 
@@ -195,6 +203,11 @@ const flagDefinitions = {
 	color: {type: 'string'},
 	timeout: {type: 'number'},
 	retries: {type: 'number'},
+	// Search and browse (issue 19): source/script/run-search.ts.
+	search: {type: 'string'},
+	category: {type: 'string'},
+	tag: {type: 'string'},
+	author: {type: 'string'},
 	// Declared (not meow's autoHelp/autoVersion, which end the process): `--help SITE` is still a flag and a SITE.
 	help: {type: 'boolean', shortFlag: 'h'},
 	version: {type: 'boolean', shortFlag: 'V'},
@@ -302,6 +315,11 @@ async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<Comma
 			throw new UsageError((error as Error).message);
 		}
 		if (wanted) return {kind: 'done', exitCode: await runSyncCommand(flags, input[0], io)};
+	}
+	// Search and browse (--search, --category, --tag, --author; with --list or --river): loaded only when asked for.
+	if (['search', 'category', 'tag', 'author'].some(name => cli.unnormalizedFlags[name] !== undefined)) {
+		const {runSearchCommand} = await import('./run-search.js');
+		return {kind: 'done', exitCode: await runSearchCommand(input[0], flags, io)};
 	}
 	// The many-blogs commands (--follow, --blogs, --river…): print mode of their own, loaded only when asked for.
 	if (['follow', 'unfollow', 'import', 'export', 'refresh', 'blogs', 'river', 'unread', 'folder'].some(name => cli.unnormalizedFlags[name] !== undefined)) {

@@ -6,6 +6,7 @@ import type {Post, PostNeighbours, PostRef} from '../model/post.js';
 import type {RelatedPost} from '../model/related.js';
 import type {SiteInfo} from '../model/site.js';
 import type {SentComment} from '../store/my-comments.js';
+import type {AuthorFilter, PostFilter, TermCount} from './post-filter.js';
 
 /** Options every fetch takes. */
 export type FetchOptions = {
@@ -26,6 +27,8 @@ export type ListOptions = FetchOptions & {
 	readonly since?: string;
 	/** Only posts published before this time (ISO 8601); WordPress filters on the server (`before`). */
 	readonly until?: string;
+	/** Only the posts a search, a category, a tag or an author picks (with their own totals); all without it. */
+	readonly filter?: PostFilter;
 };
 
 /** What fetching a post takes. */
@@ -55,7 +58,10 @@ export interface BlogSource {
 	/** True when it was opened from the copies kept on disk, without asking the blog (`cacheFirst`): open it again to refresh. */
 	readonly fromCache?: boolean;
 
-	/** A page of the post list, newest first. A page past the end resolves to an empty page, not an error. */
+	/**
+	 * A page of the post list, newest first (with `filter`, of the posts it picks, with their own totals).
+	 * A page past the end resolves to an empty page, not an error.
+	 */
 	fetchPostPage(page: number, perPage: number, options?: ListOptions): Promise<PostPage>;
 
 	/** One post. Rejects with kind 'not-found' when there is none, 'wrong-password' when the password given is not the post's. */
@@ -72,6 +78,12 @@ export interface BlogSource {
 
 	/** Whether this blog can take a comment on this post from blogterm at all (the post must also be open). */
 	canComment(post: Post): boolean | Promise<boolean>;
+
+	/** The blog's categories or tags with how many posts each has, most first (WordPress's own lists; a feed's from its items). */
+	fetchTerms?(taxonomy: 'category' | 'tag', options?: FetchOptions): Promise<TermCount[]>;
+
+	/** The author of that name or slug (case ignored), as a list filter; undefined when the blog has none. */
+	findAuthor?(name: string, options?: FetchOptions): Promise<AuthorFilter | undefined>;
 
 	/** Sends a comment. Never retries by itself. Resolves with the blog's answer; rejects only for programming errors. */
 	submitComment(post: Post, draft: CommentDraft): Promise<CommentOutcome>;

@@ -306,9 +306,48 @@ export function storedPostText(db: Database, blogId: number, postId: PostId): Po
 	return {...postSummary, html: row.html, isSummaryOnly: row.isSummaryOnly === 1, commentsOpen: row.commentsOpen === 1};
 }
 
-/** Posts whose title or text match an FTS5 query, best first (for search, later). */
-export function searchPosts(db: Database, match: string, limit: number): StoredSummary[] {
-	const rows = db.prepare(`SELECT ${summaryColumns} FROM posts_text t JOIN posts p ON p.id = t.rowid JOIN blogs b ON b.id = p.blog_id
-		WHERE posts_text MATCH ? ORDER BY rank LIMIT ?`).all(match, limit) as PostRow[];
-	return rows.map(row => toSummary(row));
+/** How many stored posts match an FTS5 query. */
+export function countSearch(db: Database, match: string): number {
+	return db.prepare('SELECT count(*) FROM posts_text WHERE posts_text MATCH ?').pluck().get(match) as number;
+}
+
+/** A stored post a search found, with the words it matched shown in a short excerpt. */
+export type StoredSearchHit = StoredSummary & {
+	/** Whether the title holds every word searched for (such posts come first). */
+	readonly inTitle: boolean;
+	/** A few words of its text around what matched, with the marks FTS5 put around each matched word (see `snippetMarks`). */
+	readonly snippet: string;
+};
+
+/** What FTS5's snippet() puts around each matched word: control characters, never in stored text (cleaned when it came in). */
+export const snippetMarks = {open: '\u0002', close: '\u0003'} as const;
+
+/**
+ * Posts whose title or text match an FTS5 query `match` (`titleMatch`: the same words, in the title),
+ * best first: those with every word in the title, then the others; newest first within each. The
+ * hits are ranked from the index and the posts' dates alone; only the `limit` shown are read whole.
+ */
+export function searchPosts(db: Database, match: string, titleMatch: string, limit: number): StoredSearchHit[] {
+	// Newest first along the river's index, each post looked up in the hits (made once): the first
+	// `limit` come at once however many posts match.
+	const titled = db.prepare(`SELECT p.id FROM posts p INDEXED BY posts_river
+		WHERE p.id IN (SELECT rowid FROM posts_text WHERE posts_text MATCH @titleMatch)
+		ORDER BY p.sort_date DESC, p.id DESC LIMIT @limit`).pluck().all({titleMatch, limit}) as number[];
+	const others = titled.length >= limit ? [] : db.prepare(`SELECT p.id FROM posts p INDEXED BY posts_river
+		WHERE p.id IN (SELECT rowid FROM posts_text WHERE posts_text MATCH @match)
+		AND p.id NOT IN (SELECT rowid FROM posts_text WHERE posts_text MATCH @titleMatch)
+		ORDER BY p.sort_date DESC, p.id DESC LIMIT @limit`).pluck().all({match, titleMatch, limit: limit - titled.length}) as number[];
+	const ranked = [...titled.map(rowId => ({rowId, inTitle: 1})), ...others.map(rowId => ({rowId, inTitle: 0}))];
+	if (ranked.length === 0) return [];
+	const ids = ranked.map(row => row.rowId);
+	const placeholders = ids.map(() => '?').join(',');
+	const rows = db.prepare(`SELECT ${summaryColumns} FROM posts p JOIN blogs b ON b.id = p.blog_id WHERE p.id IN (${placeholders})`).all(...ids) as PostRow[];
+	const snippets = db.prepare(`SELECT rowid AS rowId, snippet(posts_text, 1, char(2), char(3), '…', 12) AS snippet FROM posts_text
+		WHERE posts_text MATCH ? AND rowid IN (${placeholders})`).all(match, ...ids) as Array<{rowId: number; snippet: string}>;
+	const byId = new Map(rows.map(row => [row.rowId, row]));
+	const snippetOf = new Map(snippets.map(row => [row.rowId, row.snippet]));
+	return ranked.flatMap(hit => {
+		const row = byId.get(hit.rowId);
+		return row ? [{...toSummary(row), inTitle: hit.inTitle === 1, snippet: snippetOf.get(hit.rowId) ?? ''}] : [];
+	});
 }

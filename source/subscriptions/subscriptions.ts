@@ -12,7 +12,8 @@ import {htmlToPlainText} from '../render/plain-text.js';
 import {userHttpCache} from '../store/cache.js';
 import {databasePath, openDatabase, writeTransaction, type Database} from '../store/db.js';
 import {anyBlog, blogById, blogsWithCounts, deleteBlog, findBlog, insertBlog, setBlogFolder, updateBlogAfterRefresh, type BlogRow, type BlogWithCounts} from '../store/blogs-table.js';
-import {findPost, markPostsRead, nextUnreadPost, readPostIds, riverCount, riverPosts, savePostText, searchPosts, setPostRead, storedPostText, upsertPosts, type StoredSummary} from '../store/posts-table.js';
+import {ftsQueries, readSnippet, type SearchHit} from './search.js';
+import {countSearch, findPost, markPostsRead, nextUnreadPost, readPostIds, riverCount, riverPosts, savePostText, searchPosts, setPostRead, storedPostText, upsertPosts, type StoredSummary} from '../store/posts-table.js';
 import type {BlogtermPaths} from '../store/paths.js';
 import {siteKey as siteKeyOf} from '../sources/wordpress/discover-wordpress.js';
 import {normaliseSiteUrl} from '../sources/open-blog.js';
@@ -88,8 +89,13 @@ export type Subscriptions = {
 	/** A post's stored text, for reading offline; undefined when its text was never kept. */
 	storedPost(blogUrl: string, postId: PostId): Post | undefined;
 
-	/** Stored posts whose title or text hold every word of `text` (FTS5), best first. */
-	search(text: string, options?: {readonly limit?: number}): RiverPost[];
+	/**
+	 * Stored posts whose title or text hold every word of `text` (FTS5): those with every word in the
+	 * title first, newest first among equals; each with its blog and a short excerpt of what matched.
+	 */
+	search(text: string, options?: {readonly limit?: number}): SearchHit[];
+	/** How many stored posts `search` finds for `text` in all (it gives the best `limit` of them). */
+	searchCount(text: string): number;
 
 	/** Fetches every followed blog (or `only` these), a bounded number at once; never rejects for a blog's failure. */
 	refresh(options?: RefreshOptions): Promise<RefreshResult>;
@@ -256,10 +262,14 @@ export function openSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'config' |
 		},
 		search(text, searchOptions = {}) {
 			// Each word as a quoted FTS5 string: what a user types is never FTS5 syntax.
-			const words = text.match(/[\p{L}\p{N}_]+/gu) ?? [];
-			if (words.length === 0) return [];
-			const match = words.map(word => `"${word}"`).join(' ');
-			return searchPosts(db, match, Math.max(1, Math.min(1000, searchOptions.limit ?? 50))).map(post => toRiverPost(post));
+			const queries = ftsQueries(text);
+			if (!queries) return [];
+			return searchPosts(db, queries.match, queries.titleMatch, Math.max(1, Math.min(1000, searchOptions.limit ?? 50)))
+				.map(({inTitle, snippet, ...post}) => ({...toRiverPost(post), inTitle, excerptMatch: readSnippet(snippet)}));
+		},
+		searchCount(text) {
+			const queries = ftsQueries(text);
+			return queries ? countSearch(db, queries.match) : 0;
 		},
 		async refresh(refreshOptions = {}) {
 			// A sync server set: it fills the store instead of each blog (loaded only then).

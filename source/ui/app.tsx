@@ -19,6 +19,8 @@ import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {PostList} from './post-list/post-list.js';
 import {theme} from './theme.js';
 import {PostView} from './post-view/post-view.js';
+import {TermsList} from './post-list/terms-list.js';
+import type {PostFilter} from '../sources/post-filter.js';
 import {useAppState} from './use-app-state.js';
 import {usePostPrefetch} from './hooks/use-post-prefetch.js';
 import {defaultKeyMap, type KeyMap} from './keys/key-map.js';
@@ -166,6 +168,11 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 	const openPost = useCallback((ref: PostRef, post?: Post) => dispatch({type: 'open-elsewhere', ref, post}), [dispatch]);
 	const openNeighbour = useCallback((ref: PostRef, direction: 'next' | 'previous') => dispatch({type: 'open-neighbour', ref, direction, perPage}), [dispatch, perPage]);
 	const toggleRelated = useCallback(() => dispatch({type: 'toggle-related'}), [dispatch]);
+	// `/` on a list: the blog's posts with those words, a list of their own (Esc comes back).
+	const search = useCallback((text: string) => dispatch({type: 'push', screen: {kind: 'results', filter: {kind: 'search', text}, page: 1, selected: 0}}), [dispatch]);
+	// A category, tag or author (from a byline, or the blog's list of them): its posts, a list of their own.
+	const openFilter = useCallback((filter: PostFilter) => dispatch({type: 'push', screen: {kind: 'results', filter, page: 1, selected: 0}}), [dispatch]);
+	const browseTerms = useCallback(() => dispatch({type: 'push', screen: {kind: 'terms'}}), [dispatch]);
 	const prefetch = usePostPrefetch(source);
 	// List pages shown in this run, so that Esc from a post shows the list at once, without a request (r refreshes it).
 	// A store kept for the Reader's life, like the comments store: read when a list is made (a new page or screen
@@ -260,6 +267,35 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 						onOpen={(post, page) => dispatch({type: 'open-from-list', ref: {kind: 'id', id: post.id}, index: Math.max(0, page.posts.indexOf(post))})}
 						onQuit={onQuit}
 						onToggleFullText={fullText ? toggleFullText : undefined}
+						onSearch={search}
+						onBrowseTerms={source.fetchTerms ? browseTerms : undefined}
+					/>
+				);
+			case 'terms':
+				return <TermsList key={screen.id} source={source} width={width} height={height} isActive={isActive} onOpen={openFilter} onBack={back} />;
+			case 'results':
+				return (
+					<PostList
+						key={screen.id}
+						source={source}
+						filter={screen.filter}
+						page={screen.page}
+						perPage={perPage}
+						selected={screen.selected}
+						readIds={readIds}
+						sourceRefreshing={sourceRefreshing}
+						width={width}
+						height={height}
+						isActive={isActive}
+						onSelect={index => dispatch({type: 'results-select', index})}
+						onMove={(by, count) => dispatch({type: 'results-move', by, count})}
+						onPage={(page, selectLast) => dispatch({type: 'results-page', page, selectLast})}
+						onHighlight={prefetch.fetchAhead}
+						onOpen={post => dispatch({type: 'push', screen: {kind: 'post', ref: {kind: 'id', id: post.id}, followsList: false}})}
+						onQuit={onQuit}
+						onSearch={search}
+						onBrowseTerms={source.fetchTerms ? browseTerms : undefined}
+						onBack={back}
 					/>
 				);
 			case 'post':
@@ -287,6 +323,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 						clipboard={props.clipboard}
 						onOpenNeighbour={openNeighbour}
 						onOpenThread={post => dispatch({type: 'push', screen: {kind: 'thread', post}})}
+						onOpenFilter={openFilter}
 						onComment={post => dispatch({type: 'push', screen: {kind: 'form', post, replyTo: undefined}})}
 						onLoaded={post => postLoaded(post, screen.id)}
 						fullText={fullText}
@@ -327,7 +364,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 				);
 		}
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- the comments store changes inside the same object: `myCommentsChanged` counts its changes, so that a thread shown again reads it again.
-	}, [screen, state.page, state.selected, state.showRelated, readIds, myCommentsChanged, width, height, isActive, source, sourceRefreshing, perPage, siteKey, prefetch, listPages, myCommentsStore, dispatch, back, openPost, openNeighbour, toggleRelated, rememberPage, onQuit, postLoaded, closeForm, myCommentsSeen, props.hyperlinks, props.clipboard, passwordFor, onUnlocked, fullText, toggleFullText, props.initialFullText, initialPost]);
+	}, [screen, state.page, state.selected, state.showRelated, readIds, myCommentsChanged, width, height, isActive, source, sourceRefreshing, perPage, siteKey, prefetch, listPages, myCommentsStore, dispatch, back, openPost, openNeighbour, toggleRelated, rememberPage, onQuit, search, openFilter, browseTerms, postLoaded, closeForm, myCommentsSeen, props.hyperlinks, props.clipboard, passwordFor, onUnlocked, fullText, toggleFullText, props.initialFullText, initialPost]);
 
 	// The screen stays mounted under the help, hidden, so closing the help finds the reader where it was.
 	return (

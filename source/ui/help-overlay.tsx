@@ -5,9 +5,11 @@ import {useKeyMap} from './keys/use-key-map.js';
 import {theme} from './theme.js';
 
 // Two columns of about the same height at 80 columns and wider: screens you read on the left, forms on the right.
-const leftColumn = new Set<Screen>(['everywhere', 'home', 'list', 'thread', 'field']);
+const leftColumn = new Set<Screen>(['everywhere', 'home', 'list', 'thread', 'search', 'field']);
 /** The reader's screens: the home screen's own keys are shown in its own help (both would not fit 80×24). */
 const readerScreens: readonly Screen[] = ['everywhere', 'list', 'post', 'related', 'thread', 'form', 'field', 'help'];
+/** Search's keys, in a terminal tall enough for them too (the README lists them always). */
+const searchRows = 27;
 const keyColumnWidth = 14;
 
 /** The first of a row's keys that fit its column (the README lists them all). */
@@ -39,7 +41,8 @@ export function HelpOverlay({width, height, onClose, screens = readerScreens}: {
 	useKeys((input, key) => {
 		if (keyMap.matches('close-help', input, key)) onClose();
 	});
-	const groups = keyMap.help().filter(group => screens.includes(group.screen));
+	const shown = screens === readerScreens && height >= searchRows ? [...screens, 'search' as const] : screens;
+	const groups = keyMap.help().filter(group => shown.includes(group.screen));
 	const twoColumns = width >= 80;
 	const columns = twoColumns
 		? [groups.filter(group => leftColumn.has(group.screen)), groups.filter(group => !leftColumn.has(group.screen))]

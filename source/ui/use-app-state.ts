@@ -4,6 +4,7 @@ import type {Post, PostId, PostRef} from '../model/post.js';
 import type {PostPlace} from './post-view/use-post-view-state.js';
 import type {PostShown} from './post-view/post-view.js';
 import type {ThreadPlace} from './comment-thread/use-comment-thread-state.js';
+import type {PostFilter} from '../sources/post-filter.js';
 
 /**
  * What is on screen, and the places you came from: the history, like a browser's. The list is always
@@ -32,7 +33,11 @@ export type Screen =
 		/** The comment just sent: the thread opens scrolled to it, selected, with what the blog did. */
 		readonly sent?: SentNotice;
 	}
-	| {readonly id: number; readonly kind: 'form'; readonly post: Post; readonly replyTo: Comment | undefined};
+	| {readonly id: number; readonly kind: 'form'; readonly post: Post; readonly replyTo: Comment | undefined}
+	/** A list of the posts a search (or a category, a tag, an author) picks: its own page and highlight. */
+	| {readonly id: number; readonly kind: 'results'; readonly filter: PostFilter; readonly page: number; readonly selected: number}
+	/** The blog's categories and tags, to choose one (`t` on a list). */
+	| {readonly id: number; readonly kind: 'terms'};
 
 /** A screen to show, before the history numbers it. */
 export type NewScreen = Screen extends infer S ? (S extends Screen ? Omit<S, 'id'> : never) : never;
@@ -78,7 +83,11 @@ export type AppAction =
 	/** The blog took a comment: show the thread reloaded at it, the one the form was opened from if any. */
 	| {readonly type: 'comment-sent'; readonly post: Post; readonly notice: SentNotice; readonly published: boolean}
 	| {readonly type: 'toggle-help'}
-	| {readonly type: 'toggle-related'};
+	| {readonly type: 'toggle-related'}
+	/** On a results list (the top screen): the highlight to a row, by some rows, or another page. */
+	| {readonly type: 'results-select'; readonly index: number}
+	| {readonly type: 'results-move'; readonly by: number; readonly count: number}
+	| {readonly type: 'results-page'; readonly page: number; readonly selectLast?: boolean};
 
 const samePost = (a: PostId, b: PostId) => String(a) === String(b);
 
@@ -177,6 +186,18 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 			return {...state, showHelp: !state.showHelp};
 		case 'toggle-related':
 			return {...state, showRelated: !state.showRelated};
+		case 'results-select':
+		case 'results-move':
+		case 'results-page': {
+			const top = state.stack.at(-1);
+			if (top?.kind !== 'results') return state;
+			const next = action.type === 'results-select'
+				? {...top, selected: Math.max(0, action.index)}
+				: action.type === 'results-move'
+					? {...top, selected: Math.max(0, Math.min(action.count - 1, Math.min(top.selected, action.count - 1) + action.by))}
+					: {...top, page: Math.max(1, action.page), selected: action.selectLast ? Number.MAX_SAFE_INTEGER : 0};
+			return {...state, stack: [...state.stack.slice(0, -1), next]};
+		}
 	}
 }
 

@@ -41,7 +41,7 @@ describe('a password-protected post in print mode', () => {
 		const comment = ['--post', specialPosts.passwordProtected, '--comment', text, '--name', 'Robin Reader', '--email', 'reader@example.com', '--format', 'json'];
 		const locked = await runInProcess([demo.url, ...comment]);
 		assert.equal(locked.code, 3);
-		assert.equal(locked.stderr, 'blogterm: “The Committee’s Compost Recipe” is password protected: give --password\n');
+		assert.deepEqual(JSON.parse(locked.stderr), {error: {code: 'password_required', exit: 3, message: '“The Committee’s Compost Recipe” is password protected: give --password'}});
 		const run = await runInProcess([demo.url, ...comment, '--password', 'sesame']);
 		assert.equal(run.code, 0, run.stderr);
 		assert.equal((JSON.parse(run.stdout) as {status: string}).status, 'approved');

@@ -4,8 +4,7 @@ import {curies, type Shaped} from './fields.js';
 
 /*
 What `_embed` puts in a post: its author and its terms, in the shape WordPress embeds them
-(context=embed). The demo has no /wp/v2/users, /categories or /tags routes: blogterm reads authors and
-terms only from here.
+(context=embed). blogterm reads authors and terms of a post from here; the lists of them are terms.ts.
 */
 
 export function embeddedAuthor(user: DemoUser, context: RestContext): Shaped {

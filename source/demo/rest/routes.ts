@@ -3,6 +3,7 @@ import {listComments, oneComment} from './comments.js';
 import {noRoute, RestError} from './errors.js';
 import {pagingLinks, type Paging} from './paging.js';
 import {listPosts, onePost, postLink} from './posts.js';
+import {listTerms, listUsers} from './terms.js';
 
 /*
 The demo blog's WordPress REST API (wp/v2), as far as blogterm and its tests use it: the site index,
@@ -71,6 +72,9 @@ function answer(method: string, path: string, query: URLSearchParams, context: R
 		if (method === 'POST') throw new RestError(401, 'rest_comment_login_required', 'Sorry, you must be logged in to comment.');
 		return get(method, () => listComments(query, context));
 	}
+	if (path === '/wp/v2/categories') return get(method, () => listTerms('category', query, context));
+	if (path === '/wp/v2/tags') return get(method, () => listTerms('post_tag', query, context));
+	if (path === '/wp/v2/users') return get(method, () => listUsers(query, context));
 	if ((match = /^\/wp\/v2\/comments\/(\d+)$/.exec(path))) {
 		const id = Number(match[1]);
 		return get(method, () => ({body: oneComment(id, query, context)}));
@@ -88,6 +92,9 @@ const routeList = [
 	['/wp/v2/posts/(?P<id>[\\d]+)', ['GET']],
 	['/wp/v2/comments', ['GET', 'POST']],
 	['/wp/v2/comments/(?P<id>[\\d]+)', ['GET']],
+	['/wp/v2/categories', ['GET']],
+	['/wp/v2/tags', ['GET']],
+	['/wp/v2/users', ['GET']],
 ] as const;
 
 /** GET /wp-json/: the blog's name and where its API is. */

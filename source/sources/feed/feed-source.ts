@@ -10,6 +10,8 @@ import {cleanLine} from '../../render/sanitize.js';
 import {checkHeldComment, type HeldCommentState} from '../../comments/held-comments.js';
 import {sendComment} from '../../comments/send-comment.js';
 import type {BlogSource, FetchOptions, ListOptions} from '../blog-source.js';
+import {countTerms, filterMatches, slugOf, type AuthorFilter, type PostFilter, type TermCount} from '../post-filter.js';
+import {htmlToPlainText} from '../../render/plain-text.js';
 import {BlogError, isBlogError} from '../../errors.js';
 import {rankRelatedPosts, type RankablePost} from '../related/rank.js';
 import {siteKey} from '../wordpress/discover-wordpress.js';
@@ -20,6 +22,9 @@ import {newestFirst, toLink, toSummary} from './feed-items.js';
 import {fetchFeedPage, maxFeedPages, maxNeighbourSearchPages, type FeedPaging} from './feed-paging.js';
 import {describeRef, itemMatcher, singlePostFeedUrl} from './find-feed-post.js';
 import {sameItems} from './feed-ids.js';
+
+/** A search or a term over a feed reads this many of its items at most (a feed paged like WordPress's can hold thousands). */
+const maxFilteredItems = 500;
 
 /** What a post's page says, and whether that is the copy kept on disk (`cacheFirst`). */
 type PostPageRead = {readonly facts: PostPageFacts | undefined; readonly fromCache: boolean};
@@ -62,6 +67,7 @@ export class FeedSource implements BlogSource {
 	#probing: Promise<void> | undefined;
 	readonly #feedUrl: string;
 	readonly #items: FeedItem[] = [];
+	readonly #texts = new WeakMap<FeedItem, string>();
 	readonly #ids = new Set<string>();
 	/** Posts found on their own (WordPress's single-post feed) before the list reached them. */
 	readonly #foundAlone = new Map<string, FeedItem>();
@@ -121,6 +127,7 @@ export class FeedSource implements BlogSource {
 	async fetchPostPage(page: number, perPage: number, options: ListOptions = {}): Promise<PostPage> {
 		const size = Math.max(1, Math.floor(perPage));
 		const number = Math.max(1, Math.floor(page));
+		if (options.filter) return this.#filteredPage(options.filter, number, size, options);
 		const ahead = await this.#pageAhead(number, size, options);
 		if (ahead) return ahead;
 		// One more than the page holds, so that a next page is known to exist.
@@ -193,9 +200,45 @@ export class FeedSource implements BlogSource {
 		};
 	}
 
+	/** A search, a category, a tag or an author over the items the feed holds (up to `maxFilteredItems` of them), WordPress's way. */
+	async #filteredPage(filter: PostFilter, number: number, size: number, options: FetchOptions): Promise<PostPage> {
+		await this.#loadUntil(maxFilteredItems, options);
+		const picked = this.#items.slice(0, maxFilteredItems).filter(item => filterMatches(filter, toSummary(item), filter.kind === 'search' ? this.#plainText(item) : ''));
+		return {
+			page: number,
+			perPage: size,
+			total: picked.length,
+			totalPages: Math.ceil(picked.length / size),
+			posts: picked.slice((number - 1) * size, number * size).map(item => toSummary(item)),
+			...this.#offline(),
+		};
+	}
+
 	/** An item as a post from what the feed holds, without reading its page (comments are not known open). */
 	#withContent(item: FeedItem): Post {
 		return {...toSummary(item), html: item.html, isSummaryOnly: item.isSummaryOnly, commentsOpen: false, ...this.#offline()};
+	}
+
+	async fetchTerms(taxonomy: 'category' | 'tag', options: FetchOptions = {}): Promise<TermCount[]> {
+		await this.#loadUntil(maxFilteredItems, options);
+		return countTerms(this.#items.slice(0, maxFilteredItems).map(item => toSummary(item)), taxonomy);
+	}
+
+	async findAuthor(name: string, options: FetchOptions = {}): Promise<AuthorFilter | undefined> {
+		await this.#loadUntil(maxFilteredItems, options);
+		const wanted = name.trim().toLowerCase();
+		const item = this.#items.slice(0, maxFilteredItems).find(found => found.author.toLowerCase() === wanted || slugOf(found.author) === wanted);
+		return item ? {kind: 'author', id: item.author, name: item.author} : undefined;
+	}
+
+	/** An item's text, for a search: made once per item. */
+	#plainText(item: FeedItem): string {
+		let text = this.#texts.get(item);
+		if (text === undefined) {
+			text = htmlToPlainText(item.html);
+			this.#texts.set(item, text);
+		}
+		return text;
 	}
 
 	async fetchPost(ref: PostRef, options: FetchOptions = {}): Promise<Post> {

@@ -11,11 +11,12 @@ import {checkHeldComment, type HeldCommentState} from '../../comments/held-comme
 import {credentialSitesFromSettings, credentialsForSite, sendComment} from '../../comments/send-comment.js';
 import {rankRelatedPosts} from '../related/rank.js';
 import {wrongPasswordMessage, type BlogSource, type FetchOptions, type FetchPostOptions, type ListOptions} from '../blog-source.js';
+import type {AuthorFilter, PostFilter, TermCount} from '../post-filter.js';
 import {boundedItems, firstItemsOfJsonArray, maxItemsPerAnswer, networkCount} from '../clean.js';
 import {BlogError, isBlogError} from '../../errors.js';
 import {routeUrl, type ApiRoot, type QueryValue} from './api-root.js';
 import {readJetpackRelated} from './jetpack-related.js';
-import {checkComment, checkPost, commentPostId, readError, renderedToLine, toComment, toPost, toPostLink, toPostSummary, type Checked, type WpPost} from './wp-json.js';
+import {checkComment, checkPost, commentPostId, readError, readListed, renderedToLine, toComment, toPost, toPostLink, toPostSummary, type Checked, type WpPost} from './wp-json.js';
 
 /** WordPress's own maximum for per_page. */
 export const maxPerPage = 100;
@@ -70,12 +71,19 @@ export class WordPressSource implements BlogSource {
 
 	async fetchPostPage(page: number, perPage: number, options: ListOptions = {}): Promise<PostPage> {
 		const clampedPerPage = Math.max(1, Math.min(maxPerPage, Math.floor(perPage)));
+		// An author known by name only (from a post's byline): WordPress lists by user ID.
+		let wanted = options.filter;
+		if (wanted?.kind === 'author' && wanted.id === undefined) {
+			wanted = await this.findAuthor(wanted.name, options);
+			if (!wanted) return {page, perPage: clampedPerPage, total: 0, totalPages: 0, posts: []};
+		}
+		const filter = filterParameters(wanted);
 		// Only what was asked for goes in the query: the list the reader asks for stays the same request.
 		const dates = {after: serverAfter(options.since), before: serverBefore(options.until)};
-		const response = await this.#get('wp/v2/posts', {page, per_page: clampedPerPage, ...dates, _embed: embed, _fields: options.withContent ? `${summaryFields},modified,modified_gmt,content` : summaryFields}, options);
+		const response = await this.#get('wp/v2/posts', {page, per_page: clampedPerPage, ...dates, _embed: embed, _fields: options.withContent ? `${summaryFields},modified,modified_gmt,content` : summaryFields, ...filter}, options);
 		if (isPastTheEnd(response)) {
 			// WordPress's 400 for a page past the end carries no totals: ask for them in the smallest way.
-			const first = page > 1 ? await this.#get('wp/v2/posts', {page: 1, per_page: clampedPerPage, _fields: 'id'}, options) : response;
+			const first = page > 1 ? await this.#get('wp/v2/posts', {page: 1, per_page: clampedPerPage, ...dates, _fields: 'id', ...filter}, options) : response;
 			const total = networkCount(header(first, 'x-wp-total'));
 			const kept = fromCache(response, first);
 			if (total === undefined) return {page, perPage: clampedPerPage, total: 0, totalPages: 0, totalIsExact: false, posts: [], ...kept};
@@ -94,6 +102,32 @@ export class WordPressSource implements BlogSource {
 			...offline(response),
 			...fromCache(response, countsAnswer),
 		};
+	}
+
+	async fetchTerms(taxonomy: 'category' | 'tag', options: FetchOptions = {}): Promise<TermCount[]> {
+		const route = taxonomy === 'category' ? 'wp/v2/categories' : 'wp/v2/tags';
+		const response = await this.#get(route, {orderby: 'count', order: 'desc', per_page: maxPerPage, _fields: 'id,name,slug,count'}, options);
+		this.#ensureOk(response, taxonomy === 'category' ? 'the list of categories' : 'the list of tags');
+		return this.#list(response, taxonomy === 'category' ? 'the list of categories' : 'the list of tags')
+			.flatMap(value => {
+				const term = readListed(value);
+				return term ? [{...term, taxonomy}] : [];
+			})
+			// As asked; again here, for a server that did not sort them.
+			.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+	}
+
+	async findAuthor(name: string, options: FetchOptions = {}): Promise<AuthorFilter | undefined> {
+		// To a visitor WordPress lists the authors of published posts: few; found here by name or slug.
+		const response = await this.#get('wp/v2/users', {per_page: maxPerPage, _fields: 'id,name,slug'}, options);
+		this.#ensureOk(response, 'the list of authors');
+		const users = this.#list(response, 'the list of authors').flatMap(value => {
+			const user = readListed(value);
+			return user ? [user] : [];
+		});
+		const wanted = name.trim().toLowerCase();
+		const user = users.find(found => found.slug.toLowerCase() === wanted) ?? users.find(found => found.name.toLowerCase() === wanted);
+		return user ? {kind: 'author', id: user.id, name: user.name} : undefined;
 	}
 
 	async fetchPost(ref: PostRef, options: FetchPostOptions = {}): Promise<Post> {
@@ -448,6 +482,21 @@ export class WordPressSource implements BlogSource {
 }
 
 type FoundPost = {readonly found: WpPost; readonly response: HttpResponse};
+
+/** WordPress's own parameters for a filtered list: `search`, `categories`, `tags` or `author` (IDs). */
+function filterParameters(filter: PostFilter | undefined): Record<string, QueryValue> {
+	if (!filter) return {};
+	switch (filter.kind) {
+		case 'search':
+			return {search: filter.text};
+		case 'category':
+			return {categories: String(filter.term.id)};
+		case 'tag':
+			return {tags: String(filter.term.id)};
+		case 'author':
+			return {author: String(filter.id)};
+	}
+}
 
 /**
  * A list page's totals from `X-WP-Total` and `X-WP-TotalPages`. A header that is missing or not a whole

@@ -25,6 +25,16 @@ const optionalId = v.optional(v.pipe(v.unknown(), v.transform(networkId)));
 
 const termSchema = v.looseObject({id: idField, name: optionalString, taxonomy: optionalString});
 const authorSchema = v.looseObject({name: optionalString});
+/** A term of /wp/v2/categories or /wp/v2/tags, or a user of /wp/v2/users: what blogterm reads of them. */
+const listedSchema = v.looseObject({id: idField, name: optionalString, slug: optionalString, count: v.fallback(v.optional(v.number()), undefined)});
+
+/** A listed term or user, cleaned: `{id, name, slug, count}`; undefined when it is not one. */
+export function readListed(value: unknown): {id: number | string; name: string; slug: string; count: number} | undefined {
+	const result = v.safeParse(listedSchema, value);
+	if (!result.success) return undefined;
+	const {id, name, slug, count} = result.output;
+	return {id, name: renderedToLine(name ?? ''), slug: cleanLine(slug ?? ''), count: Number.isInteger(count) && count! >= 0 ? count! : 0};
+}
 
 /** The parts of WordPress's REST post object that blogterm reads, as they are once checked. */
 const wpPostSchema = v.looseObject({

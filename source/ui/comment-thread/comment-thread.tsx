@@ -10,6 +10,7 @@ import {useCommentThreadState, type ThreadLayout, type ThreadPlace} from './use-
 import {useKeys} from '../hooks/use-keys.js';
 import type {Action} from '../keys/key-map.js';
 import {useKeyMap} from '../keys/use-key-map.js';
+import {useTextSearch} from '../search/use-text-search.js';
 
 export type CommentThreadProps = {
 	/** The thread, as buildThread() places it. */
@@ -36,6 +37,8 @@ export type CommentThreadProps = {
 	readonly focusId?: number | string;
 	/** The thread goes away: where the reader was, for the history. */
 	readonly onLeave?: (place: ThreadPlace) => void;
+	/** Whether a search is on (`typing`: its line takes every key), told at each change: the screen around leaves those keys alone. */
+	readonly onSearch?: (search: {readonly typing: boolean; readonly active: boolean}) => void;
 };
 
 // Two columns on the left mark the selected comment.
@@ -62,8 +65,16 @@ export function CommentThread(props: CommentThreadProps) {
 	}, []);
 
 	const keyMap = useKeyMap();
+	const search = useTextSearch(rendered.lines, keyMap);
+	const {onSearch} = props;
+	useLayoutEffect(() => onSearch?.({typing: search.state.typing, active: search.active}), [onSearch, search.state.typing, search.active]);
 	useKeys((input, key) => {
 		const is = (action: Action) => keyMap.matches(action, input, key);
+		const searched = search.handleKey(input, key, {top: Math.min(state.top, Math.max(0, rendered.lines.length - viewport))});
+		if (searched.handled) {
+			if (searched.showLine !== undefined) dispatch({type: 'show-line', line: searched.showLine, layout});
+			return;
+		}
 		if (is('comment-down')) dispatch({type: 'next', layout});
 		else if (is('comment-up')) dispatch({type: 'previous', layout});
 		else if (is('comments-page-down')) dispatch({type: 'page-down', layout});
@@ -88,12 +99,12 @@ export function CommentThread(props: CommentThreadProps) {
 	const selected = Math.min(state.selected, Math.max(0, entries.length - 1));
 	const selectedStart = rendered.starts[selected] ?? 0;
 	const selectedEnd = (rendered.starts[selected + 1] ?? rendered.lines.length + 1) - 2;
-	const visible = rendered.lines.slice(top, top + viewport);
+	const visible = search.highlight(rendered.lines.slice(top, top + viewport), top);
 
 	const bottom = Math.min(rendered.lines.length, top + viewport);
 	const position = entries.length === 0 ? 'no comments' : `comment ${selected + 1} of ${entries.length}`;
 	const percent = rendered.lines.length === 0 ? 100 : Math.floor((bottom / rendered.lines.length) * 100);
-	const status = ` ${position} · ${percent}% `;
+	const status = ` ${position} · ${percent}%${search.status ? ` · ${search.status}` : ''} `;
 	const omit: Action[] = [...(onReply ? [] : ['reply-to-comment' as const]), ...(props.canCommentOnPost ? [] : ['comment-on-post' as const])];
 	const hints = keyMap.hints('thread', Math.max(0, width - status.length - 1), {omit, notes: props.notes});
 
@@ -113,7 +124,7 @@ export function CommentThread(props: CommentThreadProps) {
 			</Box>
 			<Text wrap="truncate-end">
 				<Text inverse>{status}</Text>
-				<Text color={theme.muted}>{fitToWidth(` ${hints}`, Math.max(0, width - status.length))}</Text>
+				<Text color={search.prompt ? undefined : search.state.note ? theme.warning : theme.muted}>{fitToWidth(` ${search.prompt ?? search.state.note ?? hints}`, Math.max(0, width - status.length))}</Text>
 			</Text>
 		</Box>
 	);

@@ -24,6 +24,11 @@ Keys arrive as actions and are read against the latest state, however fast they 
 export type CommentThreadAction = {
 	readonly type: 'next' | 'previous' | 'page-down' | 'page-up' | 'first' | 'last' | 'reply';
 	readonly layout: ThreadLayout;
+} | {
+	/** A search match on `line`: to the top of the screen unless it is on it already; its comment selected. */
+	readonly type: 'show-line';
+	readonly line: number;
+	readonly layout: ThreadLayout;
 };
 
 const clamp = (value: number, min: number, max: number) => Math.max(min, Math.min(value, max));
@@ -81,6 +86,11 @@ export function commentThreadReducer(state: CommentThreadState, action: CommentT
 			return {top: maxTop(layout), selected: count - 1};
 		case 'reply':
 			return {...state, reply: {index: clamp(state.selected, 0, count - 1)}};
+		case 'show-line': {
+			const onScreen = action.line >= state.top && action.line < state.top + layout.viewport;
+			const top = onScreen ? state.top : clamp(action.line, 0, maxTop(layout));
+			return {top, selected: Math.max(0, layout.starts.findLastIndex(line => line <= action.line))};
+		}
 	}
 }
 

@@ -12,9 +12,12 @@ function SegmentText({segment, linkUrl}: {readonly segment: Segment; readonly li
 		<Text
 			bold={segment.bold}
 			italic={segment.italic}
-			underline={segment.underline}
+			underline={segment.underline || (segment.mark === 'current' && theme.warning === undefined)}
 			dimColor={segment.dim}
-			color={segment.role ? theme.roles[segment.role] : undefined}
+			color={segment.mark === 'current' && theme.warning ? 'black' : segment.role ? theme.roles[segment.role] : undefined}
+			backgroundColor={segment.mark === 'current' ? theme.warning : undefined}
+			// A match is shown inverted; the current one in the warning colour, or (no colour) inverted and underlined.
+			inverse={segment.mark === 'match' || (segment.mark === 'current' && theme.warning === undefined)}
 		>
 			{url === undefined ? segment.text : hyperlink(url, segment.text)}
 		</Text>

@@ -13,6 +13,7 @@ import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {defaultKeyMap, type KeyMap} from '../keys/key-map.js';
 import {KeyMapContext, useKeyMap} from '../keys/use-key-map.js';
 import {RiverView} from '../river/river-view.js';
+import {StoredSearchView, type StoredSearch} from '../search/stored-search-view.js';
 import {theme} from '../theme.js';
 import {BlogsView} from './blogs-view.js';
 import type {FollowedBlog, HomeData, RiverItem} from './home-data.js';
@@ -149,15 +150,20 @@ function Home(props: HomeAppProps) {
 			changed();
 		}
 	}, {isActive: confirmUnfollow !== undefined && !state.opened});
+
+	// `/`: a search of every stored post, over the blogs or the river (kept while a post found is read).
+	const [storedSearch, setStoredSearch] = useState<StoredSearch | undefined>(undefined);
+	const listActive = !state.opened && !adding && !confirmUnfollow && !showHelp && !storedSearch;
 	useKeys((input, key) => {
 		if (keyMap.matches('help', input, key)) setShowHelp(shown => !shown);
 		else if (state.view === 'blogs' && data.setStarred && keyMap.matches('home-starred', input, key)) {
 			setShowStarred(true);
 			dispatch({type: 'switch-view', view: 'river'});
 		}
-	}, {isActive: !state.opened && !adding && !confirmUnfollow && !showHelp});
-
-	const listActive = !state.opened && !adding && !confirmUnfollow && !showHelp;
+	}, {isActive: !state.opened && !adding && !confirmUnfollow && !showHelp && storedSearch?.phase !== 'typing'});
+	useKeys((input, key) => {
+		if (data.search && (keyMap.matches('search-followed', input, key) || keyMap.matches('search-river', input, key))) setStoredSearch({phase: 'typing', typed: ''});
+	}, {isActive: listActive});
 	const close = useCallback(() => {
 		dispatch({type: 'close'});
 		changed();
@@ -225,7 +231,17 @@ function Home(props: HomeAppProps) {
 				{data.setStarred ? <Text bold={inStarred} underline={inStarred} color={inStarred ? undefined : theme.muted}>{`Starred (${starred.length})`}</Text> : null}
 			</Text>
 			<Text> </Text>
-			{state.view === 'blogs' ? (
+			{storedSearch ? (
+				<StoredSearchView
+					search={storedSearch}
+					width={width}
+					height={listHeight + statusHeight}
+					isActive={!state.opened && !showHelp}
+					onChange={setStoredSearch}
+					onSearch={text => setStoredSearch({phase: 'results', query: text, ...(data.search?.(text) ?? {items: [], total: 0}), selected: 0})}
+					onOpen={item => openRiverItem(item)}
+				/>
+			) : state.view === 'blogs' ? (
 				<BlogsView
 					blogs={blogs}
 					selectedUrl={state.blogUrl}
@@ -270,7 +286,7 @@ function Home(props: HomeAppProps) {
 					onNotice={notice => dispatch({type: 'notice', notice})}
 				/>
 			)}
-			<StatusLine state={state} width={width} onUrl={url => dispatch({type: 'type-url', url})} />
+			{storedSearch ? null : <StatusLine state={state} width={width} onUrl={url => dispatch({type: 'type-url', url})} />}
 		</Box>
 	);
 

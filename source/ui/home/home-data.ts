@@ -36,6 +36,12 @@ export type RiverItem = {
 	readonly starred?: boolean;
 };
 
+/** A stored post a search found: as the river shows it, with the matched words in a short excerpt. */
+export type SearchItem = RiverItem & {
+	/** A few words of its text around what matched, and where the matched words are in it. */
+	readonly excerpt: {readonly text: string; readonly marks: ReadonlyArray<readonly [number, number]>};
+};
+
 /** What discovery found at an address, shown before the blog is followed. */
 export type FoundBlog = {
 	readonly url: string;
@@ -60,6 +66,8 @@ export type HomeData = {
 	readonly river: (limit: number, options?: {readonly starred?: boolean}) => readonly RiverItem[];
 	/** Stars or unstars a post (with a sync server, on the server at the next sync). Absent: no stars. */
 	readonly setStarred?: (blogUrl: string, postId: PostId, starred: boolean) => void;
+	/** The first stored posts with the words of `text` (titles first, newest first among equals: the full-text index), and how many there are in all. */
+	readonly search?: (text: string) => {readonly items: readonly SearchItem[]; readonly total: number};
 	/** Marks one post read or unread; `post`, when given, is the post as read (kept, so that it opens offline). */
 	readonly setRead: (blogUrl: string, postId: PostId, read: boolean, post?: Post) => void;
 	/** The IDs of one blog's posts that are read (its list shows them dimmed). */

@@ -32,6 +32,17 @@ export function storeHomeData(subscriptions: Subscriptions): HomeData {
 		setStarred(blogUrl, postId, starred) {
 			subscriptions.star(blogUrl, postId, starred);
 		},
+		search: text => ({total: subscriptions.searchCount(text), items: subscriptions.search(text, {limit: 200}).map(hit => ({
+			blogUrl: hit.blog.url,
+			blogTitle: hit.blog.title || hit.blog.url,
+			id: hit.id,
+			title: hit.title,
+			link: hit.link,
+			date: hit.date,
+			read: hit.read,
+			...(hit.isProtected ? {isProtected: true} : {}),
+			excerpt: hit.excerptMatch,
+		}))}),
 		setRead(blogUrl, postId, read, post) {
 			if (!read) return subscriptions.markUnread(blogUrl, postId);
 			subscriptions.markRead(blogUrl, postId);

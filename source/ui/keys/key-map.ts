@@ -23,7 +23,7 @@ export type KeyPress = {
 	readonly meta: boolean;
 };
 
-export type Screen = 'everywhere' | 'home' | 'river' | 'list' | 'post' | 'related' | 'thread' | 'form' | 'field' | 'help';
+export type Screen = 'everywhere' | 'home' | 'river' | 'list' | 'post' | 'related' | 'thread' | 'search' | 'form' | 'field' | 'help';
 
 /** Each screen's title in the help overlay and the README. */
 export const screenTitles: Record<Screen, string> = {
@@ -34,6 +34,7 @@ export const screenTitles: Record<Screen, string> = {
 	post: 'Post',
 	related: 'Related Posts',
 	thread: 'Comments',
+	search: 'Search in a post or its comments',
 	form: 'Reply form',
 	field: 'Comment field',
 	help: 'This help',
@@ -67,6 +68,7 @@ const actions = {
 	'refresh-all': {screen: 'home', keys: ['r'], description: 'refresh every blog now'},
 	'home-starred': {screen: 'home', keys: ['S'], description: 'the Starred folder: the posts you starred'},
 	'quit-home': {screen: 'home', keys: ['q'], description: 'quit'},
+	'search-followed': {screen: 'home', keys: ['/'], description: 'search every post of the blogs you follow (those read in): type, then Enter'},
 	// What is new (the river)
 	'river-down': {screen: 'river', keys: ['down', 'j'], description: 'next post'},
 	'river-up': {screen: 'river', keys: ['up', 'k'], description: 'previous post'},
@@ -80,6 +82,7 @@ const actions = {
 	'star-river-post': {screen: 'river', keys: ['s'], description: 'star / unstar the post (with a sync server, there too)'},
 	'river-starred': {screen: 'river', keys: ['S'], description: 'the Starred folder, and back to What is new'},
 	'river-to-blogs': {screen: 'river', keys: ['tab', 'w', 'escape'], description: 'back to the blogs'},
+	'search-river': {screen: 'river', keys: ['/'], description: 'search every post of the blogs you follow: type, then Enter (Esc: back from the results)'},
 	// Posts list
 	'list-down': {screen: 'list', keys: ['down', 'j'], description: 'next post (past the last: the next page)'},
 	'list-up': {screen: 'list', keys: ['up', 'k'], description: 'previous post'},
@@ -89,6 +92,9 @@ const actions = {
 	'first-post': {screen: 'list', keys: ['g', 'home'], description: 'first post on the page'},
 	'last-post': {screen: 'list', keys: ['G', 'end'], description: 'last post on the page'},
 	refresh: {screen: 'list', keys: ['r'], description: 'ask the blog again'},
+	'search-blog': {screen: 'list', keys: ['/'], description: 'search the blog: type, then Enter (Esc cancels)'},
+	'browse-terms': {screen: 'list', keys: ['t'], description: 'the blog’s categories and tags, with their counts: Enter lists one'},
+	'back-to-list': {screen: 'list', keys: ['escape'], description: 'from search results (or a category, a tag, an author) back to the list you came from'},
 	'quit-list': {screen: 'list', keys: ['q'], description: 'quit'},
 	'full-text-blog': {screen: 'list', keys: ['F'], description: 'every summary-only post of this blog whole, read from its page: on / off'},
 	// Post
@@ -111,6 +117,7 @@ const actions = {
 	'copy-post-link': {screen: 'post', keys: ['Y'], description: 'copy the post’s own link'},
 	'read-link': {screen: 'post', keys: ['a'], description: 'read link N here as an article (a, the number, Enter; Esc back to the post, o then opens it in the browser)'},
 	'back-from-post': {screen: 'post', keys: ['backspace', 'delete', 'H'], description: 'back'},
+	'choose-term': {screen: 'post', keys: ['t'], description: 'choose the byline’s author, a category or a tag (t again: the next); Enter lists its posts, Esc lets go'},
 	// Related Posts, once Tab has moved into them
 	'related-down': {screen: 'related', keys: ['down', 'j'], description: 'next related post'},
 	'related-up': {screen: 'related', keys: ['up', 'k'], description: 'previous related post'},
@@ -125,6 +132,12 @@ const actions = {
 	'last-comment': {screen: 'thread', keys: ['G', 'end'], description: 'last comment'},
 	'reply-to-comment': {screen: 'thread', keys: ['r'], description: 'reply to the chosen comment'},
 	'comment-on-post': {screen: 'thread', keys: ['c'], description: 'comment on the post'},
+	// Searching the text of a post or its comments
+	'search-text': {screen: 'search', keys: ['/'], description: 'search the text as you type (case ignored unless you type a capital)'},
+	'keep-search': {screen: 'search', keys: ['enter'], description: 'close the search line, keeping the matches for n/N'},
+	'next-match': {screen: 'search', keys: ['n'], description: 'next match (past the last: the first)'},
+	'previous-match': {screen: 'search', keys: ['N'], description: 'previous match (before the first: the last)'},
+	'clear-search': {screen: 'search', keys: ['escape'], description: 'clear the search'},
 	// Reply form
 	'next-field': {screen: 'form', keys: ['tab'], description: 'next field'},
 	'previous-field': {screen: 'form', keys: ['shift+tab'], description: 'previous field'},
@@ -181,6 +194,7 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['mark-blog-read', 'mark-all-read'], help: 'mark the blog / all read', hint: 'blog/all read', rank: 7},
 		{actions: ['refresh-all'], help: 'refresh every blog', hint: 'refresh', rank: 5},
 		{actions: ['home-starred'], help: 'the Starred folder', hint: 'starred', rank: 9},
+		{actions: ['search-followed'], help: 'search every blog', hint: 'search', rank: 5},
 		{actions: ['quit-home'], help: 'quit', hint: 'quit', rank: 8},
 	],
 	river: [
@@ -192,6 +206,7 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['mark-river-blog-read', 'mark-river-all-read'], help: 'mark its blog / all read', hint: 'blog/all read', rank: 6},
 		{actions: ['star-river-post', 'river-starred'], help: 'star it / Starred folder', hint: 'star', rank: 10},
 		{actions: ['river-to-blogs'], help: 'back to the blogs', hint: 'blogs', rank: 5},
+		{actions: ['search-river'], help: 'search every blog', hint: 'search', rank: 5},
 		{actions: ['refresh-all'], help: 'refresh every blog', hint: 'refresh', rank: 8},
 		{actions: ['quit-home'], help: 'quit', hint: 'quit', rank: 9},
 	],
@@ -201,6 +216,9 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['previous-page', 'next-page'], help: 'previous / next page', hint: 'page', rank: 3},
 		{actions: ['first-post', 'last-post'], help: 'first / last post', hint: 'first/last', rank: 6},
 		{actions: ['refresh'], help: 'ask the blog again', hint: 'refresh', rank: 5},
+		{actions: ['search-blog'], help: 'search the blog', hint: 'search', rank: 4, notInOverlay: true},
+		{actions: ['browse-terms'], help: 'categories and tags', hint: 'categories', rank: 7, notInOverlay: true},
+		{actions: ['back-to-list'], help: 'back to the list', hint: 'back', rank: 3, notInOverlay: true},
 		{actions: ['quit-list'], help: 'quit', hint: 'quit', rank: 4},
 		// In the README and the list's hints, not the overlay, which must fit 80×24.
 		{actions: ['full-text-blog'], help: 'full text for every summary-only post: on / off', hint: 'full text', rank: 7, notInOverlay: true},
@@ -220,6 +238,7 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['follow-link'], help: 'follow link N (f N Enter)', hint: 'follow link', rank: 8},
 		{actions: ['copy-link', 'copy-post-link'], help: 'copy link N / the post’s link', hint: 'copy link', rank: 11},
 		{actions: ['back-from-post'], help: 'back', hint: 'back', rank: 7},
+		{actions: ['choose-term'], help: 'author, category or tag: Enter lists', hint: 'browse', rank: 12, notInOverlay: true},
 	],
 	related: [
 		{actions: ['related-down', 'related-up'], help: 'choose', hint: 'choose', rank: 1},
@@ -233,6 +252,12 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['reply-to-comment'], help: 'reply to it', hint: 'reply', rank: 1},
 		{actions: ['comment-on-post'], help: 'comment on the post', hint: 'comment', rank: 2},
 		{actions: ['back'], help: 'back', hint: 'back', rank: 3},
+	],
+	search: [
+		{actions: ['search-text'], help: 'search the text', hint: 'search', rank: 1},
+		{actions: ['next-match', 'previous-match'], help: 'next / previous match', hint: 'next/prev match', rank: 2},
+		{actions: ['keep-search'], help: 'keep the search', hint: 'keep', rank: 4, notInOverlay: true},
+		{actions: ['clear-search'], help: 'clear the search', hint: 'clear', rank: 3},
 	],
 	form: [
 		{actions: ['next-field', 'previous-field'], help: 'next / previous field', hint: 'next/back', rank: 2},

@@ -14,6 +14,8 @@ import {useKeyMap} from '../keys/use-key-map.js';
 import {theme} from '../theme.js';
 import {listRow} from './post-list-lines.js';
 import type {Action} from '../keys/key-map.js';
+import {filterHeading, noPostsMessage, type PostFilter} from '../../sources/post-filter.js';
+import {cleanLine} from '../../render/sanitize.js';
 
 export type PostListProps = {
 	/** Where the posts come from. */
@@ -46,14 +48,24 @@ export type PostListProps = {
 	readonly onQuit: () => void;
 	/** `F`: every summary-only post of this blog shown whole (or no longer); gives the line to say. None: the key does nothing. */
 	readonly onToggleFullText?: () => string;
+	/** The posts a search, a category, a tag or an author picks, headed so (`Search: “protest” · 3 posts`); all without it. */
+	readonly filter?: PostFilter;
+	/** `/` then Enter: search the blog for what was typed. */
+	readonly onSearch?: (text: string) => void;
+	/** Esc, on a filtered list: back to the list it came from. */
+	readonly onBack?: () => void;
+	/** `t`: the blog's categories and tags, to choose one. */
+	readonly onBrowseTerms?: () => void;
 };
 
 /** The blog's posts, a page at a time: title, date, author and comment count per post. */
 export function PostList(props: PostListProps) {
-	const {source, page, perPage, width, height} = props;
-	const load = useCallback((signal: AbortSignal, options: RefreshingLoadOptions) => source.fetchPostPage(page, perPage, {...options, signal}), [source, page, perPage]);
+	const {source, page, perPage, width, height, filter} = props;
+	const load = useCallback((signal: AbortSignal, options: RefreshingLoadOptions) => source.fetchPostPage(page, perPage, {...options, signal, ...(filter ? {filter} : {})}), [source, page, perPage, filter]);
 	// The page kept on disk shows at once; the blog's answer replaces it (a new source, too, is asked again).
 	const result = useRefreshingAsync(`${page}/${perPage}`, load, {revision: source, isSame: isSameAnswer, initial: props.shownBefore});
+	// What is typed after `/`, until Enter searches or Esc cancels.
+	const [typed, setTyped] = useState<string | undefined>(undefined);
 	const postPage = result.status === 'done' ? result.value : undefined;
 	const {onPageShown} = props;
 	useEffect(() => {
@@ -72,8 +84,24 @@ export function PostList(props: PostListProps) {
 	const [note, setNote] = useState<string | undefined>(undefined);
 	useKeys((input, key) => {
 		const is = (action: Action) => keyMap.matches(action, input, key);
+		if (typed !== undefined) {
+			if (key.escape) return setTyped(undefined);
+			if (key.return) {
+				const text = typed.trim();
+				setTyped(undefined);
+				if (text !== '') props.onSearch?.(text);
+				return;
+			}
+			if (key.backspace || key.delete) return setTyped([...typed].slice(0, -1).join(''));
+			if (key.ctrl && input === 'u') return setTyped('');
+			// Pasted text keeps its words; a line's end in it is a space.
+			const text = cleanLine(input.replace(/[\r\n\t]+/g, ' '));
+			if (!key.ctrl && !key.meta && text !== '') setTyped(typed + text);
+			return;
+		}
 		setNote(undefined);
 		if (is('full-text-blog') && props.onToggleFullText) return setNote(props.onToggleFullText());
+		if (props.onBack && is('back-to-list')) return props.onBack();
 		if (result.status === 'loading') {
 			if (is('cancel')) result.cancel();
 			if (is('quit-list')) props.onQuit();
@@ -108,27 +136,44 @@ export function PostList(props: PostListProps) {
 			props.onOpen(posts[selected], postPage);
 		} else if (is('refresh')) {
 			result.retry();
+		} else if (is('search-blog') && props.onSearch) {
+			setTyped('');
+		} else if (is('browse-terms') && props.onBrowseTerms) {
+			props.onBrowseTerms();
 		}
-	}, {isActive: props.isActive});
+	}, {isActive: props.isActive, typedText: typed !== undefined});
 
+	const loadedTotal = result.status === 'done' ? result.value.total : undefined;
+	const counted = loadedTotal === undefined ? '' : ` · ${loadedTotal} ${loadedTotal === 1 ? 'post' : 'posts'}`;
 	const header = (
 		<Box flexDirection="column">
 			<Text bold color={theme.accent} wrap="truncate-end">{fitToWidth(source.site.name, width)}</Text>
-			<Text color={theme.muted} wrap="truncate-end">{fitToWidth([source.site.description, source.description].filter(Boolean).join(' · '), width)}</Text>
+			{filter
+				? <Text bold wrap="truncate-end">{fitToWidth(cleanLine(`${filterHeading(filter)}${counted}`), width)}</Text>
+				: <Text color={theme.muted} wrap="truncate-end">{fitToWidth([source.site.description, source.description].filter(Boolean).join(' · '), width)}</Text>}
 		</Box>
 	);
+	// The search line, while `/` is being answered.
+	const searchLine = typed === undefined ? undefined : (
+		<Text wrap="truncate-end">
+			<Text bold>{fitToWidth(`Search ${hostOf(source.site.url)}: ${typed}▏`, Math.max(0, width - 28))}</Text>
+			<Text color={theme.muted}>{'  Enter search · Esc cancel'}</Text>
+		</Text>
+	);
 
+	const what = filter ? (filter.kind === 'search' ? `Searching ${hostOf(source.site.url)} for “${cleanLine(filter.text)}”` : `Loading page ${page} of ${filterHeading(filter)} from ${hostOf(source.site.url)}`) : `Loading page ${page} of posts from ${hostOf(source.site.url)}`;
 	if (result.status === 'loading') {
-		return <Box flexDirection="column" height={height}>{header}<LoadingLine what={`Loading page ${page} of posts from ${hostOf(source.site.url)}`} /></Box>;
+		return <Box flexDirection="column" height={height}>{header}<LoadingLine what={what} /></Box>;
 	}
 	if (result.status === 'error') {
-		return <Box flexDirection="column" height={height}>{header}<ErrorBox error={result.error} hint={[keyMap.hint('retry', 'retry'), keyMap.hint('quit-list', 'quit'), page > 1 ? keyMap.hint('previous-page', 'previous page') : ''].filter(Boolean).join(' · ')} /></Box>;
+		const back = props.onBack ? keyMap.hint('back-to-list', 'back') : '';
+		return <Box flexDirection="column" height={height}>{header}<ErrorBox error={result.error} hint={[keyMap.hint('retry', 'retry'), back, keyMap.hint('quit-list', 'quit'), page > 1 ? keyMap.hint('previous-page', 'previous page') : ''].filter(Boolean).join(' · ')} /></Box>;
 	}
 
 	// A feed paged with ?paged=N tells no total until its end: "at least".
 	const more = postPage!.totalIsExact === false ? '+' : '';
 	const counts = postPage!.total === 0
-		? 'No posts yet.'
+		? filter ? cleanLine(noPostsMessage(filter)) : 'No posts yet.'
 		: `Page ${postPage!.page} of ${postPage!.totalPages}${more} · ${postPage!.total}${more} ${postPage!.total === 1 ? 'post' : 'posts'}`;
 	// The blog could not be reached: this page is the copy kept on disk.
 	const saved = postPage!.offlineSavedAt ? `${counts} · ${offlineNote(postPage!.offlineSavedAt)}` : counts;
@@ -159,10 +204,12 @@ export function PostList(props: PostListProps) {
 			})}
 			<Box flexGrow={1} />
 			{current?.excerpt ? <Text color={theme.muted} wrap="truncate-end">{fitToWidth(current.excerpt, width)}</Text> : null}
-			<Text wrap="truncate-end">
-				<Text bold>{info}</Text>
-				<Text color={note ? theme.warning : theme.muted}>{`  ${note ?? keyMap.hints('list', Math.max(0, width - info.length - 2), {omit: props.onToggleFullText ? [] : ['full-text-blog']})}`}</Text>
-			</Text>
+			{searchLine ?? (
+				<Text wrap="truncate-end">
+					<Text bold>{info}</Text>
+					<Text color={note ? theme.warning : theme.muted}>{`  ${note ?? keyMap.hints('list', Math.max(0, width - info.length - 2), {omit: [...(props.onToggleFullText ? [] : ['full-text-blog' as const]), ...(props.onBack ? [] : ['back-to-list' as const]), ...(props.onSearch ? [] : ['search-blog' as const]), ...(props.onBrowseTerms ? [] : ['browse-terms' as const])]})}`}</Text>
+				</Text>
+			)}
 		</Box>
 	);
 }

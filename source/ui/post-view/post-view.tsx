@@ -1,6 +1,6 @@
 import {useKeys} from '../hooks/use-keys.js';
 import {Box, Text, useStdout} from 'ink';
-import {useCallback, useEffect, useLayoutEffect, useMemo, useRef} from 'react';
+import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {isLocked, postRefKey, type Post, type PostId, type PostNeighbours, type PostRef} from '../../model/post.js';
 import {useUnlock, type UnlockState} from './use-unlock.js';
 import type {RelatedPost} from '../../model/related.js';
@@ -29,6 +29,9 @@ import {placeOf, topFor, usePostViewState, type LinkPrompt, type PostPlace} from
 import type {PostFetchAhead} from '../hooks/use-post-prefetch.js';
 import {useFullText, type FullTextContext} from './use-full-text.js';
 import {useLinkArticle} from './use-link-article.js';
+import {useTextSearch} from '../search/use-text-search.js';
+import type {PostFilter} from '../../sources/post-filter.js';
+import {bylineTerms, markBylineTerm, termLabel} from './byline-terms.js';
 
 /** At this width and wider, Related Posts sits beside the post instead of under it. */
 export const wideLayoutColumns = 120;
@@ -74,6 +77,8 @@ export type PostViewProps = {
 	readonly onOpenNeighbour: (ref: PostRef, direction: 'next' | 'previous') => void;
 	readonly onOpenThread: (post: Post) => void;
 	readonly onComment: (post: Post) => void;
+	/** `t` then Enter on the byline: the list of that author's, category's or tag's posts. */
+	readonly onOpenFilter?: (filter: PostFilter) => void;
 	/** Called once the post is on screen (to mark it read). */
 	readonly onLoaded: (post: Post) => void;
 	/** Where the reader was when they last left this post (kept in the history): they come back to it. */
@@ -92,6 +97,7 @@ export type PostViewProps = {
 const longPostChars = 512 * 1024;
 
 const noBody: PostBody = {lines: [], links: []};
+const noLines: readonly StyledLine[] = [];
 
 const formatMegabytes = (characters: number) => `${(characters / 1_000_000).toFixed(1)} MB`;
 
@@ -228,6 +234,12 @@ export function PostView(props: PostViewProps) {
 	const failureLines = useMemo(() => (fullTextFailure ? [...wrapPlainText(fullTextFailure, bodyWidth, {role: 'error', italic: true}), []] : []), [fullTextFailure, bodyWidth]);
 	const lines = useMemo(() => (unlockState ? [...head, [], ...passwordLines(unlockState, bodyWidth)] : [...head, [], ...failureLines, ...body, ...tail]), [head, body, tail, unlockState, bodyWidth, failureLines]);
 	const maxTop = Math.max(0, lines.length - viewportHeight);
+	const search = useTextSearch(unlockState ? noLines : lines, keyMap);
+	// The byline's author, category or tag chosen with `t` (Enter opens its list), if any.
+	const [termIndex, setTermIndex] = useState<number | undefined>(undefined);
+	const terms = useMemo(() => (post && props.onOpenFilter ? bylineTerms(post) : []), [post, props.onOpenFilter]);
+	const chosenTerm = termIndex === undefined ? undefined : terms[termIndex];
+	const markedHead = useMemo(() => (post && termIndex !== undefined ? markBylineTerm(head, post, bodyWidth, termIndex) : head), [head, post, bodyWidth, termIndex]);
 
 	// A resize re-wraps the text; the reader stays at the same place in it (derived, so the first frame is right).
 	const top = articleFrom !== undefined ? Math.min(linkArticle.top, maxTop) : Math.min(topFor(state, bodyWidth, lines.length, maxTop), maxTop);
@@ -324,6 +336,28 @@ export function PostView(props: PostViewProps) {
 			else if (is('copy-link') && postLinks.length > 0) dispatch({type: 'prompt-link', purpose: 'copy'});
 			return;
 		}
+		if (!state.relatedFocused) {
+			const searched = search.handleKey(input, key, {top});
+			if (searched.handled) {
+				// A match off screen comes to the top of it, as in `less`.
+				const line = searched.showLine;
+				if (line !== undefined && (line < top || line >= top + viewportHeight)) scroll({to: Math.min(line, maxTop)});
+				return;
+			}
+		}
+		if (chosenTerm && !state.relatedFocused) {
+			if (key.return) {
+				setTermIndex(undefined);
+				return props.onOpenFilter?.(chosenTerm);
+			}
+			if (key.escape) return setTermIndex(undefined);
+		}
+		if (is('choose-term') && !state.relatedFocused) {
+			if (terms.length === 0) return dispatch({type: 'message', message: props.onOpenFilter ? 'This post has no author, category or tag to open.' : undefined});
+			// The byline is at the top: shown when a term is chosen.
+			if (top > head.length - 1) scroll({to: 0});
+			return setTermIndex(termIndex === undefined ? 0 : (termIndex + 1) % terms.length);
+		}
 		if (state.relatedFocused) {
 			if (is('leave-related')) return dispatch({type: 'focus-related', focused: false});
 			if (is('back-from-post')) return props.onBack();
@@ -386,13 +420,15 @@ export function PostView(props: PostViewProps) {
 	if (layingOut) return <Box height={height}><LoadingLine what={`Laying out a long post (${formatMegabytes(shownPost.html.length)})`} /></Box>;
 	if (isLong && longBody.status === 'error') return <Box height={height}><ErrorBox error={longBody.error} hint={keyMap.hint('back', 'back')} /></Box>;
 
-	const visible = lines.slice(top, top + viewportHeight);
+	const shownLines = markedHead === head ? lines.slice(top, top + viewportHeight) : lines.slice(top, top + viewportHeight).map((line, index) => (top + index < markedHead.length ? markedHead[top + index]! : line));
+	const visible = search.highlight(shownLines, top);
 	const bottom = Math.min(lines.length, top + viewportHeight);
 	const percent = lines.length === 0 ? 100 : Math.floor((bottom / lines.length) * 100);
 	// The blog could not be reached: this post is the copy kept on disk.
 	const saved = post!.offlineSavedAt ? ` · ${offlineNote(post!.offlineSavedAt)}` : '';
 	const updating = postState.refreshing || props.sourceRefreshing ? ' · updating…' : '';
-	const position = `lines ${top + 1}–${bottom} of ${lines.length} · ${percent}%${saved}${updating}`;
+	const found = search.status ? ` · ${search.status}` : '';
+	const position = `lines ${top + 1}–${bottom} of ${lines.length} · ${percent}%${found}${saved}${updating}`;
 	const hintWidth = Math.max(0, width - position.length - 3);
 	const hints = unlockState
 		? `Enter open · Tab remember · ${keyMap.hint('back', 'back')}`
@@ -417,7 +453,7 @@ export function PostView(props: PostViewProps) {
 			</Box>
 			<Text wrap="truncate-end">
 				<Text inverse>{` ${position} `}</Text>
-				<Text color={state.message || state.linkPrompt ? theme.warning : theme.muted}>{fitToWidth(` ${state.linkPrompt ? promptText(state.linkPrompt, postLinks.length) : state.message ?? hints}`, Math.max(0, width - position.length - 2))}</Text>
+				<Text color={search.prompt ? undefined : state.message || state.linkPrompt || search.state.note || chosenTerm ? theme.warning : theme.muted}>{fitToWidth(` ${search.prompt ?? (state.linkPrompt ? promptText(state.linkPrompt, postLinks.length) : search.state.note ?? (chosenTerm ? `Enter: ${cleanLine(termLabel(chosenTerm))} · t next · Esc` : state.message ?? hints))}`, Math.max(0, width - position.length - 2))}</Text>
 			</Text>
 		</Box>
 	);

@@ -1,0 +1,154 @@
+// Print mode for search and browse (issue 19): `--list --search TEXT`, `--list --category SLUG|NAME`,
+// `--list --tag SLUG|NAME`, `--list --author NAME` on a blog, and `--river --search TEXT` over every
+// stored post. Kept apart from run-script.ts: loaded only when one of these flags is given.
+import {hostOf} from '../http/client.js';
+import {httpClientFor, resolveSite, type ResolvedSite} from '../resolve-site.js';
+import {cleanLine, cleanText} from '../render/sanitize.js';
+import {formatDate} from '../render/format-date.js';
+import type {BlogSource} from '../sources/blog-source.js';
+import {normaliseSiteUrl, openBlog} from '../sources/open-blog.js';
+import {filterHeading, findTerm, noPostsMessage, unknownTermMessage, type PostFilter} from '../sources/post-filter.js';
+import {blogtermPaths} from '../store/paths.js';
+import type {SearchHit} from '../subscriptions/search.js';
+import {exitCodes} from './exit-codes.js';
+import {postPageToJson, stringifyJson} from './format-json.js';
+import {formatListText} from './format-list-text.js';
+import type {ScriptIo} from './run-script.js';
+import {describeFailure, ScriptFailure} from './script-errors.js';
+import {parseScriptRequest, UsageError, type ScriptFlags} from './script-request.js';
+import {shouldColour, tolerateClosedReader, writeAll} from './terminal-output.js';
+
+export type SearchFlags = ScriptFlags & {
+	readonly search?: string;
+	readonly category?: string;
+	readonly tag?: string;
+	readonly author?: string;
+	readonly river?: boolean;
+};
+
+/** Whether the command line asks for a search or a term (then `runSearchCommand` answers it). */
+export function wantsSearch(flags: SearchFlags): boolean {
+	return [flags.search, flags.category, flags.tag, flags.author].some(value => value !== undefined);
+}
+
+/** The one filter the flags name; a UsageError for none, two, or an empty one. */
+function filterFlag(flags: SearchFlags): {readonly kind: 'search' | 'category' | 'tag' | 'author'; readonly value: string} {
+	const given = (['search', 'category', 'tag', 'author'] as const).filter(kind => flags[kind] !== undefined);
+	if (given.length > 1) throw new UsageError(`${given.map(kind => `--${kind}`).join(' and ')} cannot be used together: one at a time.`);
+	const kind = given[0]!;
+	const value = flags[kind]!.trim();
+	if (value === '') throw new UsageError(`--${kind} needs ${kind === 'search' ? 'words to search for' : kind === 'author' ? 'an author’s name' : `a ${kind}’s slug or name`}.`);
+	return {kind, value};
+}
+
+/** Runs a search or a term's list and resolves with the exit code. Never throws: failures are one line on stderr. */
+export async function runSearchCommand(site: string | undefined, flags: SearchFlags, io: ScriptIo): Promise<number> {
+	const stopTolerating = tolerateClosedReader(io.stdout);
+	let resolved: ResolvedSite | undefined;
+	try {
+		const wanted = filterFlag(flags);
+		if (flags.post !== undefined) throw new UsageError(`--${wanted.kind} lists posts; it does not go with --post.`);
+		if (flags.comment !== undefined) throw new UsageError(`--${wanted.kind} does not go with --comment.`);
+		const request = parseScriptRequest({...flags, list: true}, io.stdout);
+		if (request.kind !== 'list' || request.format === 'ndjson') throw new UsageError('--format is text or json for a search or a list of a term\'s posts.');
+		if (flags.river) {
+			if (wanted.kind !== 'search') throw new UsageError(`--river takes --search; --${wanted.kind} goes with a SITE's --list.`);
+			await writeAll(io.stdout, await searchStore(wanted.value, {...request, format: request.format}, io));
+			return exitCodes.ok;
+		}
+		if (site !== undefined && !flags.demo && !flags.demoFeed) normaliseSiteUrl(site);
+		resolved = await resolveSite(site, flags);
+		const source = await openBlog(httpClientFor(resolved, io.environment), resolved.url);
+		const filter = await filterFor(source, wanted);
+		const page = await source.fetchPostPage(request.page, request.perPage, {filter});
+		for (const note of page.notes ?? []) await writeAll(io.stderr, `blogterm: ${note}\n`);
+		if (request.format === 'json') {
+			await writeAll(io.stdout, stringifyJson({...filterJson(filter), ...postPageToJson(page)}));
+			return exitCodes.ok;
+		}
+		const colour = shouldColour(io.stdout, io.environment);
+		const heading = `${cleanLine(filterHeading(filter))} · ${page.total === 1 ? '1 post' : `${page.total} posts`}\n`;
+		await writeAll(io.stdout, page.total === 0 ? `${cleanLine(noPostsMessage(filter))}\n` : `${heading}${formatListText(page, {width: request.width, colour})}`);
+		return exitCodes.ok;
+	} catch (error) {
+		const {exitCode, lines} = describeFailure(error);
+		await writeAll(io.stderr, lines.map(line => `blogterm: ${line}\n`).join(''));
+		return exitCode;
+	} finally {
+		stopTolerating();
+		await resolved?.close().catch(() => undefined);
+	}
+}
+
+/** The filter a flag names: a search as it is; a category, tag or author looked up on the blog (unknown: exit 3, in words). */
+async function filterFor(source: BlogSource, wanted: ReturnType<typeof filterFlag>): Promise<PostFilter> {
+	const host = hostOf(source.site.url);
+	if (wanted.kind === 'search') return {kind: 'search', text: wanted.value};
+	if (wanted.kind === 'author') {
+		const author = await source.findAuthor?.(wanted.value);
+		if (!author) throw new ScriptFailure(exitCodes.notFound, cleanLine(unknownTermMessage('author', wanted.value, host)));
+		return author;
+	}
+	const terms = (await source.fetchTerms?.(wanted.kind)) ?? [];
+	const term = findTerm(terms, wanted.value);
+	if (!term) throw new ScriptFailure(exitCodes.notFound, cleanLine(unknownTermMessage(wanted.kind, wanted.value, host)));
+	return {kind: wanted.kind, term};
+}
+
+function filterJson(filter: PostFilter) {
+	switch (filter.kind) {
+		case 'search':
+			return {search: cleanLine(filter.text)};
+		case 'category':
+		case 'tag':
+			return {[filter.kind]: {id: typeof filter.term.id === 'number' ? filter.term.id : cleanLine(filter.term.id), name: cleanLine(filter.term.name)}};
+		case 'author':
+			return {author: {id: filter.id === undefined ? null : typeof filter.id === 'number' ? filter.id : cleanLine(filter.id), name: cleanLine(filter.name)}};
+	}
+}
+
+/** `--river --search TEXT`: every stored post with the words, best first (see subscriptions/search.ts). */
+async function searchStore(text: string, request: {readonly page: number; readonly perPage: number; readonly format: 'text' | 'json'}, io: ScriptIo): Promise<string> {
+	// Loaded only now, as for the other many-blogs commands: the native addon.
+	const {openSubscriptions} = await import('../subscriptions/subscriptions.js');
+	const subscriptions = openSubscriptions(blogtermPaths(io.environment), {environment: io.environment});
+	try {
+		return renderStoreSearch(text, request, subscriptions.search(text, {limit: Math.min(1000, request.page * request.perPage)}), subscriptions.searchCount(text));
+	} finally {
+		subscriptions.close();
+	}
+}
+
+function renderStoreSearch(text: string, request: {readonly page: number; readonly perPage: number; readonly format: 'text' | 'json'}, all: readonly SearchHit[], total: number): string {
+	const hits = all.slice((request.page - 1) * request.perPage, request.page * request.perPage);
+	if (request.format === 'json') {
+		return stringifyJson({
+			search: cleanLine(text),
+			page: request.page,
+			totalPages: Math.ceil(total / request.perPage),
+			total,
+			posts: hits.map(hit => ({
+				id: typeof hit.id === 'number' ? hit.id : cleanLine(hit.id),
+				title: cleanLine(hit.title),
+				link: cleanLine(hit.link),
+				date: hit.date ?? null,
+				author: cleanLine(hit.author),
+				blog: {url: cleanLine(hit.blog.url), title: cleanLine(hit.blog.title)},
+				read: hit.read,
+				inTitle: hit.inTitle,
+				excerpt: cleanText(hit.excerptMatch.text),
+			})),
+		});
+	}
+	if (total === 0) return `No posts match “${cleanLine(text)}”.\n`;
+	if (hits.length === 0) return `There is no page ${request.page} of this search: the last is ${Math.ceil(total / request.perPage)}.\n`;
+	const lines = [`Search: “${cleanLine(text)}” · ${total === 1 ? '1 post' : `${total} posts`}`];
+	if (total > request.perPage) lines.push(`Page ${request.page} of ${Math.ceil(total / request.perPage)}`);
+	for (const hit of hits) {
+		lines.push('', `${hit.read ? ' ' : '●'} ${cleanLine(hit.title)}`);
+		lines.push(`    ${[cleanLine(hit.blog.title), formatDate(hit.date), cleanLine(hit.author), `ID ${cleanLine(String(hit.id))}`].filter(Boolean).join(' · ')}`);
+		if (hit.link) lines.push(`    ${cleanLine(hit.link)}`);
+		if (hit.excerptMatch.text) lines.push(`    ${cleanLine(hit.excerptMatch.text)}`);
+	}
+	return `${lines.join('\n')}\n`;
+}

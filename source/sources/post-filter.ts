@@ -1,0 +1,94 @@
+import type {PostSummary, Term} from '../model/post.js';
+
+// Which posts a list shows: every post, or those a search, a category, a tag or an author picks
+// (issue 19). WordPress is asked (`search=`, `categories=`, `tags=`, `author=`); a feed is filtered
+// here, over the items it holds, with WordPress's rules: every word of a search is in the title,
+// the excerpt or the text, case ignored.
+
+/** A category or tag as the blog lists them: with its slug and how many posts it has. */
+export type TermCount = Term & {readonly slug: string; readonly count: number};
+
+/** A blog's author as a filter names them. */
+export type AuthorFilter = Extract<PostFilter, {kind: 'author'}>;
+
+export type PostFilter =
+	| {readonly kind: 'search'; readonly text: string}
+	| {readonly kind: 'category' | 'tag'; readonly term: Term}
+	/** An author by name; `id` (WordPress's user ID) when known: without it, WordPress is asked which user has the name. */
+	| {readonly kind: 'author'; readonly id?: number | string; readonly name: string};
+
+/** The words of a search as WordPress splits them: at spaces, a "quoted phrase" kept whole. */
+export function searchTerms(text: string): string[] {
+	const terms: string[] = [];
+	for (const match of text.matchAll(/"([^"]*)"|(\S+)/g)) {
+		const term = (match[1] ?? match[2] ?? '').trim();
+		if (term !== '') terms.push(term.toLowerCase());
+	}
+	return terms;
+}
+
+/** Whether a post is one the filter picks; `text` is its body as plain text (for a search). */
+export function filterMatches(filter: PostFilter, post: PostSummary, text: string): boolean {
+	switch (filter.kind) {
+		case 'search': {
+			const haystack = `${post.title}\n${post.excerpt}\n${text}`.toLowerCase();
+			const terms = searchTerms(filter.text);
+			return terms.length > 0 && terms.every(term => haystack.includes(term));
+		}
+		case 'category':
+		case 'tag': {
+			const terms = filter.kind === 'category' ? post.categories : post.tags;
+			return terms.some(term => String(term.id) === String(filter.term.id) || term.name.toLowerCase() === filter.term.name.toLowerCase());
+		}
+		case 'author':
+			return post.author.toLowerCase() === filter.name.toLowerCase();
+	}
+}
+
+/** `Search: “protest”`, `Category: Social Media`, `Tag: wildlife`, `Author: Dana`: a filtered list's heading. */
+export function filterHeading(filter: PostFilter): string {
+	switch (filter.kind) {
+		case 'search':
+			return `Search: “${filter.text}”`;
+		case 'category':
+			return `Category: ${filter.term.name}`;
+		case 'tag':
+			return `Tag: ${filter.term.name}`;
+		case 'author':
+			return `Author: ${filter.name}`;
+	}
+}
+
+/** `No posts match “x”.` (a search), or that the term has no posts. */
+export function noPostsMessage(filter: PostFilter): string {
+	return filter.kind === 'search' ? `No posts match “${filter.text}”.` : `No posts in ${filterHeading(filter).replace(': ', ' ')}.`;
+}
+
+/** The term a user named (`--category SLUG|NAME`): by slug, else by name, case ignored. */
+export function findTerm(terms: readonly TermCount[], wanted: string): TermCount | undefined {
+	const lower = wanted.trim().toLowerCase();
+	return terms.find(term => term.slug.toLowerCase() === lower) ?? terms.find(term => term.name.toLowerCase() === lower);
+}
+
+/** Counts of the terms a list of posts carry (a feed's own categories and tags), most first, then by name. */
+export function countTerms(posts: readonly PostSummary[], taxonomy: Term['taxonomy']): TermCount[] {
+	const counts = new Map<string, TermCount>();
+	for (const post of posts) {
+		for (const term of taxonomy === 'category' ? post.categories : post.tags) {
+			const key = term.name.toLowerCase();
+			const known = counts.get(key);
+			counts.set(key, {...term, slug: known?.slug ?? slugOf(term.name), count: (known?.count ?? 0) + 1});
+		}
+	}
+	return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+/** A slug as WordPress makes one from a name: lowercase, words joined with hyphens. */
+export function slugOf(name: string): string {
+	return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+}
+
+/** `No category “x” on blog.example.`: an unknown term or author, in words. */
+export function unknownTermMessage(kind: 'category' | 'tag' | 'author', wanted: string, host: string): string {
+	return `No ${kind} “${wanted}” on ${host}.`;
+}

@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import {rmSync} from 'node:fs';
+import {after, before, describe, it} from 'node:test';
+import {startTestDemo, type TestDemo} from '../helpers/demo.js';
+import {dailyPosts, startFeedBlog, startWordPressBlog, type FeedBlog, type WordPressBlog} from '../subscriptions/blog-servers.js';
+import {controlCharacters, runInProcess, temporaryHome} from './run-cli.js';
+
+type ListJson = {total: number; totalPages: number; posts: Array<{id: number; title: string}>; search?: string; category?: {id: number; name: string}; tag?: {name: string}; author?: {name: string}};
+type Term = {id: number; name: string; slug: string; count: number};
+
+describe('print mode: --list --search, --category, --tag, --author', () => {
+	let demo: TestDemo;
+	before(async () => {
+		demo = await startTestDemo();
+	});
+	after(async () => demo.stop());
+
+	it('--list --search TEXT prints the blog’s posts with the words, headed with the count; JSON says what was searched', async () => {
+		const {body: found, headers} = await demo.rest<Array<{id: number}>>('wp/v2/posts?search=compost&per_page=100&_fields=id');
+		const text = await runInProcess([demo.url, '--list', '--search', 'compost', '--per-page', '100']);
+		assert.equal(text.code, 0);
+		assert.match(text.stdout, new RegExp(`^Search: “compost” · ${found.length} posts\nPage 1 of 1 · ${found.length} posts\n`));
+		assert.equal(text.stdout.match(/· ID \d+/g)?.length, found.length);
+		const json = await runInProcess([demo.url, '--list', '--search', 'compost', '--format', 'json', '--per-page', '3', '--page', '2']);
+		const list = JSON.parse(json.stdout) as ListJson;
+		assert.equal(list.search, 'compost');
+		assert.equal(list.total, Number(headers.get('x-wp-total')));
+		assert.deepEqual(list.posts.map(post => post.id), found.slice(3, 6).map(post => post.id));
+	});
+
+	it('a search with no posts says “No posts match” and exits 0', async () => {
+		const run = await runInProcess([demo.url, '--list', '--search', 'xylophone']);
+		assert.deepEqual([run.code, run.stdout, run.errorLines], [0, 'No posts match “xylophone”.\n', []]);
+	});
+
+	it('--category and --tag take a slug or a name (case ignored) and list its posts, headed “Category: Name · N posts”', async () => {
+		const {body: categories} = await demo.rest<Term[]>('wp/v2/categories?per_page=100');
+		const category = categories.find(term => term.count > 1 && term.name !== term.slug)!;
+		const byName = await runInProcess([demo.url, '--list', '--category', category.name.toUpperCase()]);
+		assert.equal(byName.code, 0);
+		assert.match(byName.stdout, new RegExp(`^Category: ${category.name} · ${category.count} posts\n`));
+		const bySlug = await runInProcess([demo.url, '--list', '--category', category.slug, '--format', 'json', '--per-page', '100']);
+		const list = JSON.parse(bySlug.stdout) as ListJson;
+		assert.deepEqual(list.category, {id: category.id, name: category.name});
+		const {body: expected} = await demo.rest<Array<{id: number}>>(`wp/v2/posts?categories=${category.id}&per_page=100&_fields=id`);
+		assert.deepEqual(list.posts.map(post => post.id), expected.map(post => post.id));
+		const {body: tags} = await demo.rest<Term[]>('wp/v2/tags?per_page=100&orderby=count&order=desc');
+		const tag = tags[0]!;
+		const tagged = await runInProcess([demo.url, '--list', '--tag', tag.slug]);
+		assert.match(tagged.stdout, new RegExp(`^Tag: ${tag.name} · ${tag.count} posts?\n`));
+	});
+
+	it('--author NAME lists that author’s posts', async () => {
+		const {body: users} = await demo.rest<Array<{id: number; name: string}>>('wp/v2/users');
+		const user = users[0]!;
+		const {headers} = await demo.rest<unknown[]>(`wp/v2/posts?author=${user.id}&_fields=id`);
+		const run = await runInProcess([demo.url, '--list', '--author', user.name.toLowerCase()]);
+		assert.equal(run.code, 0);
+		assert.match(run.stdout, new RegExp(`^Author: ${user.name} · ${headers.get('x-wp-total')} posts\n`));
+	});
+
+	it('an unknown category, tag or author exits 3 with “No category “x” on HOST.”', async () => {
+		const host = new URL(demo.url).host;
+		for (const kind of ['category', 'tag', 'author'] as const) {
+			const run = await runInProcess([demo.url, '--list', `--${kind}`, 'no-such-thing']);
+			assert.deepEqual([run.code, run.stdout, run.errorLines], [3, '', [`blogterm: No ${kind} “no-such-thing” on ${host}.`]]);
+		}
+	});
+
+	it('two filters at once, or an empty one, are usage errors', async () => {
+		const both = await runInProcess([demo.url, '--list', '--search', 'a', '--tag', 'b']);
+		assert.deepEqual([both.code, both.errorLines], [2, ['blogterm: --search and --tag cannot be used together: one at a time.']]);
+		const empty = await runInProcess([demo.url, '--list', '--search', ' ']);
+		assert.equal(empty.code, 2);
+	});
+
+	it('a feed blog is searched over the items it holds', async () => {
+		const feedDemo = await startTestDemo({mode: 'feed-only'});
+		try {
+			const run = await runInProcess([feedDemo.url, '--list', '--search', 'compost', '--format', 'json', '--per-page', '100']);
+			assert.equal(run.code, 0);
+			const list = JSON.parse(run.stdout) as ListJson;
+			assert.ok(list.total > 0);
+			assert.ok(list.posts.every(post => post.title.length > 0));
+		} finally {
+			await feedDemo.stop();
+		}
+	});
+});
+
+describe('print mode: --river --search', () => {
+	let home: string;
+	let feed: FeedBlog;
+	let wordpress: WordPressBlog;
+	before(async () => {
+		home = temporaryHome();
+		feed = await startFeedBlog('Feed Blog', dailyPosts('Feed post', 3, '2024-05-10T10:00:00Z'));
+		wordpress = await startWordPressBlog('Word \u001B[31mBlog', dailyPosts('Word post', 2, '2024-05-09T12:00:00Z'));
+		for (const url of [feed.url, wordpress.url]) assert.equal((await runInProcess(['--follow', url], {home})).code, 0);
+	});
+	after(async () => {
+		rmSync(home, {recursive: true, force: true});
+		await Promise.all([feed.close(), wordpress.close()]);
+	});
+
+	it('finds stored posts across blogs, newest first among title matches, each with its blog; none says so', async () => {
+		const text = await runInProcess(['--river', '--search', 'post'], {home});
+		assert.equal(text.code, 0);
+		assert.match(text.stdout, /^Search: “post” · 5 posts\n/);
+		assert.deepEqual([...text.stdout.matchAll(/^● (.+)$/gm)].map(match => match[1]), ['Feed post 1', 'Word post 1', 'Feed post 2', 'Word post 2', 'Feed post 3']);
+		assert.match(text.stdout, /Word Blog · /);
+		assert.doesNotMatch(text.stdout, controlCharacters);
+		const json = await runInProcess(['--river', '--search', 'word', '--format', 'json'], {home});
+		const found = JSON.parse(json.stdout) as {search: string; total: number; posts: Array<{title: string; blog: {title: string}; inTitle: boolean}>};
+		assert.deepEqual(found.posts.map(post => [post.title, post.blog.title, post.inTitle]), [['Word post 1', 'Word Blog', true], ['Word post 2', 'Word Blog', true]]);
+		assert.equal(found.total, 2);
+		const second = await runInProcess(['--river', '--search', 'post', '--per-page', '2', '--page', '2'], {home});
+		assert.match(second.stdout, /^Search: “post” · 5 posts\nPage 2 of 3\n/);
+		assert.deepEqual([...second.stdout.matchAll(/^● (.+)$/gm)].map(match => match[1]), ['Feed post 2', 'Word post 2']);
+		const none = await runInProcess(['--river', '--search', 'xylophone'], {home});
+		assert.deepEqual([none.code, none.stdout], [0, 'No posts match “xylophone”.\n']);
+	});
+
+	it('--river takes --search only', async () => {
+		const run = await runInProcess(['--river', '--category', 'x'], {home});
+		assert.deepEqual([run.code, run.errorLines], [2, ['blogterm: --river takes --search; --category goes with a SITE\'s --list.']]);
+	});
+});
