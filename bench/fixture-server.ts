@@ -3,6 +3,7 @@
 
 import {createServer, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
+import {performance} from 'node:perf_hooks';
 import {bigRssFeed, fixturePosts, fixtureTerms, type FixturePost} from './fixtures.js';
 
 export type FixtureServer = {
@@ -14,8 +15,27 @@ export type FixtureServer = {
 	postRestUrl(id: number): string;
 	/** Requests seen since the last reset, by path and query. */
 	readonly requests: string[];
+	/** When each of those arrived and was answered (performance.now(), this process's clock). */
+	readonly timings: RequestTiming[];
 	close(): Promise<void>;
 };
+
+export type RequestTiming = {readonly path: string; readonly arrivedAt: number; answeredAt: number};
+
+/**
+ * The round trips on the critical path of what was asked: the longest chain of requests where each
+ * was sent only after the one before it was answered (requests sent together count once).
+ */
+export function criticalRoundTrips(timings: readonly RequestTiming[], until = Number.POSITIVE_INFINITY): number {
+	const done = timings.filter(timing => timing.answeredAt <= until).sort((a, b) => a.arrivedAt - b.arrivedAt);
+	const depth: number[] = [];
+	for (const [index, timing] of done.entries()) {
+		let deepest = 0;
+		for (let before = 0; before < index; before++) if (done[before]!.answeredAt <= timing.arrivedAt) deepest = Math.max(deepest, depth[before]!);
+		depth.push(deepest + 1);
+	}
+	return Math.max(0, ...depth);
+}
 
 type Answer = {readonly status: number; readonly headers: Record<string, string>; readonly body: Buffer};
 
@@ -25,11 +45,17 @@ const json = (value: unknown, status = 200, headers: Record<string, string> = {}
 	body: Buffer.from(JSON.stringify(value)),
 });
 
-export async function startFixtureServer(): Promise<FixtureServer> {
+export type FixtureServerOptions = {
+	/** Added before every answer is written, as a real blog's round trip would (0: none). */
+	readonly latencyMs?: number;
+};
+
+export async function startFixtureServer({latencyMs = 0}: FixtureServerOptions = {}): Promise<FixtureServer> {
 	const posts = fixturePosts();
 	const byId = new Map(posts.map(post => [post.id, post]));
 	const answers = new Map<string, Answer>();
 	const requests: string[] = [];
+	const timings: RequestTiming[] = [];
 	let base = '';
 
 	const linkOf = (post: FixturePost) => `${base}${post.date.slice(0, 10).replaceAll('-', '/')}/${post.slug}/`;
@@ -131,13 +157,20 @@ export async function startFixtureServer(): Promise<FixtureServer> {
 	const server = createServer((request, response: ServerResponse) => {
 		const key = request.url ?? '/';
 		requests.push(key);
+		const timing = {path: key, arrivedAt: performance.now(), answeredAt: Number.POSITIVE_INFINITY};
+		timings.push(timing);
 		let answer = answers.get(key);
 		if (!answer) {
 			answer = compute(new URL(key, base));
 			answers.set(key, answer);
 		}
-		response.writeHead(answer.status, {...answer.headers, 'content-length': String(answer.body.length)});
-		response.end(answer.body);
+		const send = (ready: Answer) => {
+			response.writeHead(ready.status, {...ready.headers, 'content-length': String(ready.body.length)});
+			response.end(ready.body);
+			timing.answeredAt = performance.now();
+		};
+		if (latencyMs > 0) setTimeout(send, latencyMs, answer);
+		else send(answer);
 		// Drain whatever the client sent (a POST would not be answered differently).
 		request.resume();
 	});
@@ -150,6 +183,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
 		feedUrl: `${base}feed.xml`,
 		postRestUrl: id => `${base}wp-json/wp/v2/posts/${id}?_embed=author%2Cwp%3Aterm&_fields=id%2Cdate%2Cdate_gmt%2Cslug%2Clink%2Ctitle%2Cexcerpt%2Cauthor%2Ccategories%2Ctags%2Ccomment_status%2C_links%2C_embedded%2Ccontent%2Cstatus`,
 		requests,
+		timings,
 		close: async () => {
 			server.closeAllConnections();
 			await new Promise<void>(resolve => server.close(() => resolve()));

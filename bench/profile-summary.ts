@@ -14,8 +14,9 @@ const moduleMaps = new Map<string, Array<[number, string]>>();
 /** Which bundled file a line of a dist/ chunk came from (esbuild marks each with a comment). */
 function moduleOf(frame: Frame): string {
 	if (!frame.url) return `(${frame.functionName || 'native'})`;
-	if (!frame.url.startsWith('file://')) return frame.url;
-	const path = fileURLToPath(frame.url);
+	// dist/app's files are compiled through vm.Script (the code cache), named by their path.
+	if (!frame.url.startsWith('file://') && !frame.url.startsWith('/')) return frame.url;
+	const path = frame.url.startsWith('/') ? frame.url : fileURLToPath(frame.url);
 	let map = moduleMaps.get(path);
 	if (!map) {
 		map = [];

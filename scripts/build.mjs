@@ -4,10 +4,11 @@
 // a native addon compiled for the machine it is installed on, so it is the one run-time dependency.
 // The speed patches below fail the build when what they patch is not found: a dependency that
 // changed is caught here, in CI, not later as a slower start.
-import {build} from 'esbuild';
+import {build, transform} from 'esbuild';
+import {createHash} from 'node:crypto';
 import {realpathSync} from 'node:fs';
-import {readFile, rm} from 'node:fs/promises';
-import {resolve, sep} from 'node:path';
+import {chmod, mkdir, readFile, rm, writeFile} from 'node:fs/promises';
+import {basename, dirname, resolve, sep} from 'node:path';
 
 /** Our own string-width (8), where esbuild finds it: node_modules may be a link (pnpm, a checkout elsewhere). */
 const topStringWidth = (() => {
@@ -56,25 +57,81 @@ const meowLazyNormalize = {
 };
 
 /**
-yoga-layout (Ink's layout engine) loads its WebAssembly from a data: URL with fetch() when fetch
-exists, which loads Node's undici first (some 25 ms); without fetch it decodes the same base64 itself.
+Ink connects to React DevTools, and reads its own package.json for them, when DEV=true: both with a
+top-level await, which a CommonJS bundle cannot do. The DevTools are not shipped (react-devtools-core
+is not bundled), so both are taken out: DEV=true changes nothing.
 */
-const yogaWithoutFetch = {
-	name: 'yoga-without-fetch',
+const inkWithoutDevtools = {
+	name: 'ink-without-devtools',
 	setup(esbuild) {
+		esbuild.onLoad({filter: /ink[\\/]build[\\/]reconciler\.js$/}, async ({path}) => {
+			const source = await readFile(path, 'utf8');
+			const devtools = "await import('./devtools.js');";
+			const packageJson = '? await loadPackageJson()';
+			if (!source.includes(devtools) || !source.includes(packageJson)) return {errors: [{text: 'ink changed: its DevTools loading is not where the ink-without-devtools patch expects it (see ink-without-devtools in scripts/build.mjs)'}]};
+			return {contents: source.replace(devtools, '// React DevTools are not shipped.').replace(packageJson, '? {name: undefined, version: undefined}'), loader: 'js', resolveDir: dirname(path)};
+		});
+	},
+};
+
+/**
+got imports http2-wrapper (and with it Node's http2, tls and https: some 15 ms of Node's own
+modules) as it loads, though it only uses it for `http2: true`, which blogterm never asks for. Here
+got's options get it at that first use instead (a CommonJS module bundled by esbuild runs when first
+required).
+*/
+const gotLazyHttp2 = {
+	name: 'got-lazy-http2',
+	setup(esbuild) {
+		esbuild.onLoad({filter: /got[\\/]dist[\\/]source[\\/]core[\\/]options\.js$/}, async ({path}) => {
+			const source = await readFile(path, 'utf8');
+			const eager = "import http2wrapper from 'http2-wrapper';";
+			if (!source.includes(eager)) return {errors: [{text: 'got changed: its http2-wrapper import is not where the got-lazy-http2 patch expects it (see got-lazy-http2 in scripts/build.mjs)'}]};
+			const lazy = "const http2wrapper = {get globalAgent() { return require('http2-wrapper').globalAgent; }, get auto() { return require('http2-wrapper').auto; }};";
+			return {contents: source.replace(eager, lazy), loader: 'js', resolveDir: dirname(path)};
+		});
+	},
+};
+
+/**
+yoga-layout waits for its WebAssembly at the top level of its module (top-level await), which a
+CommonJS bundle cannot do. Node compiles WebAssembly this small synchronously in a few milliseconds,
+so yoga is given a synchronous instantiateWasm (Emscripten's hook) with its own decoded bytes, and
+its module is ready as soon as it is loaded.
+*/
+const yogaSync = {
+	name: 'yoga-sync',
+	setup(esbuild) {
+		esbuild.onLoad({filter: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/}, async ({path}) => {
+			const source = await readFile(path, 'utf8');
+			const eager = 'const Yoga = wrapAssembly(await loadYoga());';
+			if (!source.includes(eager)) return {errors: [{text: 'yoga-layout changed: its top-level await is no longer where the yoga-sync patch expects it (see yoga-sync in scripts/build.mjs)'}]};
+			const synchronous = [
+				'const yogaModule = {instantiateWasm(imports, done, bytes) { done(new WebAssembly.Instance(new WebAssembly.Module(bytes()), imports)); return {}; }};',
+				'loadYoga(yogaModule);',
+				'if (typeof yogaModule.Node !== "function") throw new Error("yoga-layout did not load synchronously");',
+				'const Yoga = wrapAssembly(yogaModule);',
+			].join('\n');
+			return {contents: source.replace(eager, synchronous), loader: 'js', resolveDir: dirname(path)};
+		});
 		esbuild.onLoad({filter: /yoga-wasm-base64-esm\.js$/}, async ({path}) => {
 			const source = await readFile(path, 'utf8');
-			const patched = source.replaceAll('"function"!=typeof fetch?', 'true?');
-			if (patched === source) return {errors: [{text: 'yoga-layout changed: the patch that keeps its WebAssembly from loading through fetch() no longer applies (see yoga-without-fetch in scripts/build.mjs)'}]};
-			return {contents: patched, loader: 'js'};
+			const hook = 'if(h.instantiateWasm)try{return h.instantiateWasm(d,\na)}';
+			if (!source.includes(hook)) return {errors: [{text: 'yoga-layout changed: its instantiateWasm hook is not where the yoga-sync patch expects it (see yoga-sync in scripts/build.mjs)'}]};
+			// Its data: URL decoded without fetch() (which would load Node's undici first, some 25 ms).
+			const withoutFetch = source.replaceAll('"function"!=typeof fetch?', 'true?');
+			return {contents: withoutFetch.replace(hook, 'if(h.instantiateWasm)try{return h.instantiateWasm(d,\na,wa)}'), loader: 'js'};
 		});
 	},
 };
 
 await rm('dist', {recursive: true, force: true});
+// 1. The program, split as before (Ink and React in the reader's chunks only), as ES modules in memory.
 const built = await build({
 	entryPoints: {cli: 'source/cli.tsx'},
-	outdir: 'dist',
+	outdir: 'dist/app',
+	outExtension: {'.js': '.cjs'},
+	write: false,
 	bundle: true,
 	splitting: true,
 	format: 'esm',
@@ -84,15 +141,11 @@ const built = await build({
 	minify: false,
 	sourcemap: false,
 	legalComments: 'none',
-	define: {'process.env.NODE_ENV': '"production"'},
-	// Some bundled CommonJS dependencies (react) call require(); give them one.
-	banner: {
-		js: "#!/usr/bin/env node\nimport {createRequire as __blogtermCreateRequire} from 'node:module';\nconst require = __blogtermCreateRequire(import.meta.url);",
-	},
-	// Ink loads React DevTools only when DEV=true; it is not shipped.
+	// import.meta is not there in CommonJS: source/startup/code-cache.ts gives each file its own.
+	define: {'process.env.NODE_ENV': '"production"', 'import.meta': '__blogtermImportMeta'},
 	// better-sqlite3 is a native addon: it stays in node_modules, the one run-time dependency.
-	external: ['react-devtools-core', 'better-sqlite3'],
-	plugins: [fastStringWidth, yogaWithoutFetch, meowLazyNormalize],
+	external: ['better-sqlite3'],
+	plugins: [fastStringWidth, yogaSync, inkWithoutDevtools, gotLazyHttp2, meowLazyNormalize],
 	logLevel: 'warning',
 }).catch(() => undefined);
 // esbuild has printed why.
@@ -101,3 +154,42 @@ if (stringWidthReplaced === 0) {
 	console.error('build: Ink no longer imports our string-width, so the fast text width is not used (see fast-string-width in scripts/build.mjs)');
 	process.exit(1);
 }
+
+// 2. Each file as CommonJS (a dynamic import() becomes a require() in a promise), which the bin
+// entry compiles through vm.Script with V8's code cache; the manifest holds each file's SHA-1, so
+// that a cache is used only with the very source it was made from.
+await mkdir('dist/app', {recursive: true});
+const manifest = {};
+for (const file of built.outputFiles) {
+	const converted = await transform(file.text, {format: 'cjs', platform: 'node', target: 'node20', supported: {'dynamic-import': false}, loader: 'js', logLevel: 'warning'}).catch(() => undefined);
+	if (!converted) process.exit(1);
+	// (A line of a comment, as JSDoc's {import('./x.js').T}, is not code.)
+	if (/^(?!\s*(?:\*|\/\/)).*[^\w$.]import\(/m.test(converted.code)) {
+		console.error(`build: ${basename(file.path)} still has a dynamic import(), which the code cache's loader cannot run`);
+		process.exit(1);
+	}
+	manifest[basename(file.path)] = createHash('sha1').update(converted.code).digest('hex');
+	await writeFile(file.path, converted.code);
+}
+await writeFile('dist/app/manifest.json', `${JSON.stringify(manifest, undefined, '\t')}\n`);
+
+// 3. The `blogterm` command itself, which loads dist/app/cli.cjs: CommonJS too (dist/package.json
+// says so), since Node starts a CommonJS main file without setting up its ES module loader (some
+// 6 ms of CPU a run: 75 against 81 ms for `--help`, 25 runs each, three times).
+const entry = await build({
+	entryPoints: {cli: 'source/startup/bin.ts'},
+	outdir: 'dist',
+	bundle: true,
+	format: 'cjs',
+	platform: 'node',
+	target: 'node20',
+	legalComments: 'none',
+	define: {'import.meta.url': '__blogtermEntryUrl'},
+	banner: {js: "#!/usr/bin/env node\nconst __blogtermEntryUrl = require('node:url').pathToFileURL(__filename).href;"},
+	logLevel: 'warning',
+}).catch(() => undefined);
+if (!entry) process.exit(1);
+// meow reads the nearest package.json for --version: this one, so it carries blogterm's name and version.
+const {name, version, description} = JSON.parse(await readFile('package.json', 'utf8'));
+await writeFile('dist/package.json', `${JSON.stringify({name, version, description, type: 'commonjs'}, undefined, '\t')}\n`);
+await chmod('dist/cli.js', 0o755);

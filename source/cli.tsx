@@ -17,7 +17,7 @@ async function main(): Promise<void> {
 }
 
 // Whatever escapes (a damaged file before the reader starts, the demo server failing): one line, no stack trace.
-await main().catch(async (error: unknown) => {
+void main().catch(async (error: unknown) => {
 	const {describeFailure} = await import('./script/script-errors.js');
 	const {exitCode, lines} = describeFailure(error);
 	fail(lines[0] ?? 'something went wrong', exitCode);

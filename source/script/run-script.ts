@@ -51,7 +51,8 @@ export async function runScript({site, flags}: {site: string | undefined; flags:
 		const httpOptions = parseHttpOptions(flags);
 		resolved = await resolveSite(siteToRead, flags);
 		const http = httpClientFor(resolved, io.environment, httpOptions);
-		const source = await openBlog(http, resolved.url);
+		// A blog read before starts with its own request; what discovery found is asked again alongside.
+		const source = await openBlog(http, resolved.url, {remembered: true});
 		const color = parseColorMode(flags.color);
 		let output: string;
 		try {

@@ -1,7 +1,7 @@
 import {hostOf, type HttpClient} from '../http/client.js';
 import {cleanLine} from '../render/sanitize.js';
 import type {BlogSource, FetchOptions} from './blog-source.js';
-import {BlogError} from '../errors.js';
+import {BlogError, isBlogError} from '../errors.js';
 import {openWordPressBlog} from './wordpress/discover-wordpress.js';
 
 /** What a user may type for a site: `blog.example` (https is meant), a home page, a feed, or a `/wp-json/` root. */
@@ -24,13 +24,36 @@ function looksLikeFeedAddress(url: string): boolean {
 	return searchParams.has('feed') || /(?:^|\/)(?:feed|rss|rss2|atom)\/?$|\.(?:xml|rss|rdf|atom)$|(?:^|\/)feed\.json$/i.test(pathname);
 }
 
+/** How a blog is opened. */
+export type OpenBlogOptions = FetchOptions & {
+	/**
+	 * Open a blog read before from what discovery found then (its home page and REST index or feed, kept
+	 * on disk): its first request is its own (the post, the list), not the home page. Discovery is asked
+	 * again alongside, for the next run; a read that fails through what was kept is tried again
+	 * through what was found now, when that differs. For print mode: the reader has its own refresh.
+	 */
+	readonly remembered?: boolean;
+};
+
 /**
  * Opens whatever blog is at `site`: WordPress through its REST API when it answers,
  * otherwise the feed the home page names (or one in the usual places). The source asks the blog
  * through `http`, the client made at the edge (with its cache and limits).
  */
-export async function openBlog(http: HttpClient, site: string, options: FetchOptions = {}): Promise<BlogSource> {
+export async function openBlog(http: HttpClient, site: string, options: OpenBlogOptions = {}): Promise<BlogSource> {
+	const {remembered, ...fetchOptions} = options;
 	const url = normaliseSiteUrl(site);
+	if (!remembered || fetchOptions.cacheFirst) return discover(http, url, fetchOptions);
+	const kept = await discover(http, url, {...fetchOptions, cacheFirst: true});
+	// Nothing was kept (a blog never read, no cache): it was just discovered over the network.
+	if (!kept.fromCache) return kept;
+	// A feed is the posts themselves, not only where they are: it is read again now, as before.
+	if (!('apiRootUrl' in kept)) return discover(http, url, fetchOptions);
+	const fresh = discover(http, url, fetchOptions).then(source => source, () => undefined);
+	return retriedThrough(kept, fresh);
+}
+
+async function discover(http: HttpClient, url: string, options: FetchOptions): Promise<BlogSource> {
 	// Kept on disk, so that a blog read before opens with no network.
 	const home = await http.getText(url, {signal: options.signal, cache: true, cacheFirst: options.cacheFirst});
 	if (home.statusCode >= 400 && home.statusCode !== 404) {
@@ -46,4 +69,35 @@ export async function openBlog(http: HttpClient, site: string, options: FetchOpt
 	// Loaded only for a blog read through its feed: a WordPress blog never pays for the feed parser.
 	const {openFeedBlog} = await import('./feed/discover-feed.js');
 	return openFeedBlog(http, home.url, {home, signal: options.signal, cacheFirst: options.cacheFirst});
+}
+
+/** What tells two discoveries of a site apart: how it is read, and from where. */
+function discoveredAs(source: BlogSource): string {
+	const where = source as {apiRootUrl?: unknown; feedUrl?: unknown};
+	return JSON.stringify([source.description, source.site.url, where.apiRootUrl, where.feedUrl]);
+}
+
+/**
+ * `kept`, whose reads (its fetch… methods: nothing that sends) that fail are tried once more through
+ * `fresh` when that was discovered differently. A cancel is never retried; sending a comment never is.
+ */
+function retriedThrough(kept: BlogSource, fresh: Promise<BlogSource | undefined>): BlogSource {
+	return new Proxy(kept, {
+		get(target, key) {
+			const value: unknown = Reflect.get(target, key, target);
+			if (typeof value !== 'function') return value;
+			const method = value as (...values: unknown[]) => unknown;
+			if (typeof key !== 'string' || !key.startsWith('fetch')) return method.bind(target);
+			return async (...parameters: unknown[]) => {
+				try {
+					return await method.apply(target, parameters);
+				} catch (error) {
+					if (isBlogError(error) && error.kind === 'cancelled') throw error;
+					const now = await fresh;
+					if (!now || discoveredAs(now) === discoveredAs(target)) throw error;
+					return (Reflect.get(now, key, now) as (...values: unknown[]) => Promise<unknown>).apply(now, parameters);
+				}
+			};
+		},
+	});
 }

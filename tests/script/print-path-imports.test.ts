@@ -4,18 +4,20 @@ import {join} from 'node:path';
 import {before, test} from 'node:test';
 import {builtCli, ensureBuilt, repoRoot} from './run-cli.js';
 
-const dist = join(repoRoot, 'dist');
+// The program as CommonJS files (scripts/build.mjs), which dist/cli.js loads through the code cache.
+const dist = join(repoRoot, 'dist', 'app');
 // Code only React (and so Ink) carries.
 const reactCode = /Symbol\.for\("react\.(?:transitional\.)?element"\)|react-reconciler/;
 
 function staticImports(file: string): string[] {
 	const code = readFileSync(join(dist, file), 'utf8');
-	return [...code.matchAll(/^(?:import|export)\s[^;]*?from\s*"\.\/([^"]+)"|^import\s*"\.\/([^"]+)"/gm)].map(match => (match[1] ?? match[2])!);
+	return [...code.matchAll(/^(?:var \w+ = )?require\("\.\/([^"]+)"\);/gm)].map(match => match[1]!);
 }
 
 function dynamicImports(file: string): string[] {
 	const code = readFileSync(join(dist, file), 'utf8');
-	return [...code.matchAll(/import\(\s*"\.\/([^"]+)"\s*\)/g)].map(match => match[1]!);
+	// esbuild writes import("./x.cjs") in CommonJS as a require in a promise.
+	return [...code.matchAll(/Promise\.resolve\(\)\.then\(\(\) => (?:__toESM\()?require\("\.\/([^"]+)"\)/g)].map(match => match[1]!);
 }
 
 /** Every file loaded when `file` is: its static imports, and theirs; with `lazy`, what they may import later too. */
@@ -32,9 +34,11 @@ before(() => {
 
 test('print mode (and the demo blog it may start) loads neither Ink nor React', () => {
 	assert.ok(readdirSync(dist).some(file => reactCode.test(readFileSync(join(dist, file), 'utf8'))), 'the check finds React in the reader\'s chunks');
-	const runScript = dynamicImports('cli.js').find(file => file.startsWith('run-script'));
-	assert.ok(runScript, 'cli.js imports run-script lazily');
-	const loaded = new Set([...loadedWith('cli.js', false), ...loadedWith(runScript, true)]);
+	const runScript = dynamicImports('cli.cjs').find(file => file.startsWith('run-script'));
+	assert.ok(runScript, 'cli.cjs imports run-script lazily');
+	assert.ok(dynamicImports('cli.cjs').some(file => file.startsWith('run-interactive')), 'the check finds the reader\'s lazy import');
+	assert.ok(staticImports('cli.cjs').length > 0, 'the check finds static imports');
+	const loaded = new Set([...loadedWith('cli.cjs', false), ...loadedWith(runScript, true)]);
 	for (const file of loaded) assert.doesNotMatch(readFileSync(join(dist, file), 'utf8'), reactCode, `${file} is loaded in print mode`);
-	assert.ok(builtCli.endsWith('cli.js'));
+	assert.doesNotMatch(readFileSync(builtCli, 'utf8'), reactCode, 'the bin entry (dist/cli.js) loads React');
 });

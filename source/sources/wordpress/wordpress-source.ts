@@ -174,11 +174,33 @@ export class WordPressSource implements BlogSource {
 	}
 
 	async fetchRelated(post: Post, limit: number, options: FetchOptions = {}): Promise<RelatedPost[]> {
-		const fromJetpack = await this.#jetpackRelated(post, options);
-		if (fromJetpack) return fromJetpack.filter(related => String(related.id) !== String(post.id)).slice(0, limit);
+		// Jetpack's field, its endpoint and the posts that share terms are asked at once (one round trip,
+		// not three in a row); what is not needed is cancelled as soon as an answer makes it so.
+		const spare = new AbortController();
+		const cancelSpare = () => spare.abort();
+		options.signal?.addEventListener('abort', cancelSpare, {once: true});
+		const spareOptions = {...options, signal: spare.signal};
+		try {
+			const candidates = this.#relatedCandidates(post, spareOptions);
+			// Not awaited when Jetpack answers: its rejection (a cancel) must not go unhandled.
+			candidates.catch(() => undefined);
+			const fromJetpack = await this.#jetpackRelated(post, options, spareOptions);
+			if (fromJetpack) {
+				spare.abort();
+				return fromJetpack.filter(related => String(related.id) !== String(post.id)).slice(0, limit);
+			}
+			const found = await candidates;
+			return found ? rankRelatedPosts(post, found, limit) : [];
+		} finally {
+			options.signal?.removeEventListener('abort', cancelSpare);
+		}
+	}
+
+	/** The posts that share a category or tag with `post` (undefined when it has none), for ranking. */
+	async #relatedCandidates(post: Post, options: FetchOptions): Promise<PostSummary[] | undefined> {
 		const categoryIds = post.categories.map(term => term.id);
 		const tagIds = post.tags.map(term => term.id);
-		if (categoryIds.length === 0 && tagIds.length === 0) return [];
+		if (categoryIds.length === 0 && tagIds.length === 0) return undefined;
 		const response = await this.#get('wp/v2/posts', {
 			categories: categoryIds.length > 0 ? categoryIds.map(String) : undefined,
 			tags: tagIds.length > 0 ? tagIds.map(String) : undefined,
@@ -190,8 +212,7 @@ export class WordPressSource implements BlogSource {
 			_fields: summaryFields,
 		}, options);
 		this.#ensureOk(response, 'the related posts');
-		const candidates = this.#checkedList(response, 'posts', checkPost).items.map(candidate => toPostSummary(candidate, undefined));
-		return rankRelatedPosts(post, candidates, limit);
+		return this.#checkedList(response, 'posts', checkPost).items.map(candidate => toPostSummary(candidate, undefined));
 	}
 
 	canComment(post: Post): boolean {
@@ -330,7 +351,10 @@ export class WordPressSource implements BlogSource {
 		return counts;
 	}
 
-	async #jetpackRelated(post: Post, options: FetchOptions): Promise<RelatedPost[] | undefined> {
+	/** Jetpack's related posts: its REST field, else its `?relatedposts=1` endpoint (asked at once, with `spareOptions`: cancelled when the field answers). */
+	async #jetpackRelated(post: Post, options: FetchOptions, spareOptions: FetchOptions): Promise<RelatedPost[] | undefined> {
+		const endpoint = this.#jetpackEndpoint(post, spareOptions);
+		endpoint.catch(() => undefined);
 		const fieldResponse = await this.#get(`wp/v2/posts/${encodeURIComponent(String(post.id))}`, {_fields: 'id,jetpack-related-posts'}, options);
 		if (fieldResponse.statusCode === 200) {
 			const body = parseJsonBody<unknown>(fieldResponse);
@@ -338,6 +362,12 @@ export class WordPressSource implements BlogSource {
 			const fromField = readJetpackRelated(field, this.site.url);
 			if (fromField) return fromField;
 		}
+		// The caller's cancel (Esc) is the caller's; the spare one only comes after this answer is used.
+		if (options.signal?.aborted) throw new BlogError('cancelled', 'Cancelled.');
+		return endpoint;
+	}
+
+	async #jetpackEndpoint(post: Post, options: FetchOptions): Promise<RelatedPost[] | undefined> {
 		let endpoint: URL;
 		try {
 			endpoint = new URL(post.link);
