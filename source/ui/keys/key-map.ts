@@ -119,6 +119,13 @@ const actions = {
 	'last-comment': {screen: 'thread', keys: ['G', 'end'], description: 'last comment'},
 	'reply-to-comment': {screen: 'thread', keys: ['r'], description: 'reply to the chosen comment'},
 	'comment-on-post': {screen: 'thread', keys: ['c'], description: 'comment on the post'},
+	'toggle-fold': {screen: 'thread', keys: ['z', 'enter'], description: 'fold / unfold the chosen comment’s replies (folded: `+ 4 replies`)'},
+	'fold-all': {screen: 'thread', keys: ['Z'], description: 'fold every comment’s replies / unfold them all'},
+	'parent-comment': {screen: 'thread', keys: ['p'], description: 'to the comment it replies to'},
+	'previous-sibling': {screen: 'thread', keys: ['K'], description: 'previous reply to the same comment'},
+	'next-sibling': {screen: 'thread', keys: ['J'], description: 'next reply to the same comment'},
+	'next-top-level': {screen: 'thread', keys: [']'], description: 'next top-level comment'},
+	'next-new-comment': {screen: 'thread', keys: ['n'], description: 'next comment marked new (since you last opened the thread)'},
 	// Reply form
 	'next-field': {screen: 'form', keys: ['tab'], description: 'next field'},
 	'previous-field': {screen: 'form', keys: ['shift+tab'], description: 'previous field'},
@@ -215,11 +222,14 @@ const rows: Record<Screen, readonly Row[]> = {
 	],
 	thread: [
 		{actions: ['comment-down', 'comment-up'], help: 'choose a comment', hint: 'move', rank: 4},
-		{actions: ['comments-page-down', 'comments-page-up'], help: 'page down / up', hint: 'page', rank: 5},
-		{actions: ['first-comment', 'last-comment'], help: 'first / last comment', hint: 'first/last', rank: 6},
+		{actions: ['comments-page-down', 'comments-page-up', 'first-comment', 'last-comment'], help: 'page, first / last', hint: 'page', rank: 6},
 		{actions: ['reply-to-comment'], help: 'reply to it', hint: 'reply', rank: 1},
 		{actions: ['comment-on-post'], help: 'comment on the post', hint: 'comment', rank: 2},
-		{actions: ['back'], help: 'back', hint: 'back', rank: 3},
+		// Esc is in Everywhere: one line fewer, so the overlay still fits 80×24.
+		{actions: ['back'], help: 'back', hint: 'back', rank: 3, notInOverlay: true},
+		{actions: ['next-new-comment'], help: 'next new comment', hint: 'next new', rank: 3.5},
+		{actions: ['toggle-fold', 'fold-all'], help: 'fold replies / fold all', hint: 'fold', rank: 5},
+		{actions: ['parent-comment', 'previous-sibling', 'next-sibling', 'next-top-level'], help: 'parent, sibling, next top', hint: 'parent/sibling/top', rank: 7},
 	],
 	form: [
 		{actions: ['next-field', 'previous-field'], help: 'next / previous field', hint: 'next/back', rank: 2},
