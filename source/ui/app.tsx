@@ -27,6 +27,7 @@ import {findListPosition} from './post-list/find-list-position.js';
 import type {PostPage} from '../model/page.js';
 import type {ClipboardWriter} from '../platform/clipboard.js';
 import {postPasswordsInMemory, type PostPasswordStore} from '../store/post-passwords.js';
+import {commentMarksInMemory, type CommentMarksStore} from '../store/comment-marks.js';
 
 /** What the app remembers of posts already opened, per site (conf in real use, memory in tests). */
 export type ReadMarks = {
@@ -49,6 +50,8 @@ export type AppProps = {
 	readonly readMarks: ReadMarks;
 	/** The comments this user sent, per blog and post, kept between runs (in memory when not given). */
 	readonly myComments?: MyCommentsStore;
+	/** Which comments of each thread the reader has seen, kept between runs (in memory when not given). */
+	readonly commentMarks?: CommentMarksStore;
 	/** The keys (the default map unless the settings change it). */
 	readonly keyMap?: KeyMap;
 	/**
@@ -135,6 +138,10 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 	const [myCommentsStore] = useState(() => props.myComments ?? myCommentsInMemory());
 	// Counts changes to the store, so that a thread shown again reads it again.
 	const [myCommentsChanged, setMyCommentsChanged] = useState(0);
+	// Which comments of each thread were seen: the list says "3 new comments", a thread marks them "new".
+	const [commentMarks] = useState(() => props.commentMarks ?? commentMarksInMemory());
+	const [seenComments, setSeenComments] = useState(() => commentMarks.seenCounts(siteKey));
+	const commentsSeen = useCallback(() => setSeenComments(commentMarks.seenCounts(siteKey)), [commentMarks, siteKey]);
 	const screen = state.stack.at(-1)!;
 	const keyMap = useKeyMap();
 
@@ -229,6 +236,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 						perPage={perPage}
 						selected={state.selected}
 						readIds={readIds}
+						seenComments={seenComments}
 						sourceRefreshing={sourceRefreshing}
 						width={width}
 						height={height}
@@ -288,6 +296,8 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 						place={screen.place}
 						sent={screen.sent}
 						onLeave={place => dispatch({type: 'leave', id: screen.id, place})}
+						commentMarks={commentMarks}
+						onCommentsSeen={commentsSeen}
 					/>
 				);
 			case 'form':
@@ -306,7 +316,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 				);
 		}
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- the comments store changes inside the same object: `myCommentsChanged` counts its changes, so that a thread shown again reads it again.
-	}, [screen, state.page, state.selected, state.showRelated, readIds, myCommentsChanged, width, height, isActive, source, sourceRefreshing, perPage, siteKey, prefetch, listPages, myCommentsStore, dispatch, back, openPost, openNeighbour, toggleRelated, rememberPage, onQuit, postLoaded, closeForm, myCommentsSeen, props.hyperlinks, props.clipboard, passwordFor, onUnlocked]);
+	}, [screen, state.page, state.selected, state.showRelated, readIds, seenComments, commentMarks, commentsSeen, myCommentsChanged, width, height, isActive, source, sourceRefreshing, perPage, siteKey, prefetch, listPages, myCommentsStore, dispatch, back, openPost, openNeighbour, toggleRelated, rememberPage, onQuit, postLoaded, closeForm, myCommentsSeen, props.hyperlinks, props.clipboard, passwordFor, onUnlocked]);
 
 	// The screen stays mounted under the help, hidden, so closing the help finds the reader where it was.
 	return (

@@ -3,6 +3,7 @@ import {parsePostRef} from '../model/post.js';
 import {exitCodes} from '../script/exit-codes.js';
 import {openBlog} from '../sources/open-blog.js';
 import {httpClientFor, resolveSite, type SiteFlags} from '../resolve-site.js';
+import {CommentMarks} from '../store/comment-marks.js';
 import {MyComments} from '../store/my-comments.js';
 import {ReadState} from '../store/read-state.js';
 import {setStoreNoticeSink} from '../store/settings-files.js';
@@ -79,6 +80,7 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 				initialPost={flags.post ? parsePostRef(flags.post) : undefined}
 				readMarks={readMarks}
 				myComments={new MyComments()}
+				commentMarks={new CommentMarks()}
 				postPasswords={new PostPasswords()}
 				hyperlinks={hyperlinksFor(flags)}
 				note={chooseHome ? followHint : undefined}
@@ -125,6 +127,7 @@ async function runHome(flags: ReaderFlags, paths: BlogtermPaths): Promise<number
 				openSource={(url, signal, options) => openBlog(http, url, {...options, signal})}
 				perPage={flags.perPage ?? 10}
 				myComments={new MyComments()}
+				commentMarks={new CommentMarks()}
 				postPasswords={new PostPasswords()}
 				hyperlinks={hyperlinksFor(flags)}
 				refreshMinutes={refreshMinutes()}

@@ -29,6 +29,8 @@ export type HomeAppProps = {
 	readonly openSource: AppProps['openSource'];
 	readonly perPage: number;
 	readonly myComments?: MyCommentsStore;
+	/** As the reader's: which comments of each thread were seen. */
+	readonly commentMarks?: AppProps['commentMarks'];
 	readonly keyMap?: KeyMap;
 	/** As the reader's (AppProps): links as OSC 8 hyperlinks, the clipboard, remembered post passwords. */
 	readonly hyperlinks?: AppProps['hyperlinks'];
@@ -182,6 +184,7 @@ function Home(props: HomeAppProps) {
 				initialPost={opened.kind === 'post' ? {kind: 'id', id: opened.id} : undefined}
 				readMarks={readMarks}
 				myComments={props.myComments}
+				commentMarks={props.commentMarks}
 				keyMap={props.keyMap}
 				hyperlinks={props.hyperlinks}
 				clipboard={props.clipboard}
