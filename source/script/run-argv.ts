@@ -32,7 +32,7 @@ const helpText = `
 	  --format F          text | markdown | json  (default text; markdown for posts only)
 	  --comments          Include the comment thread with a post
 	  --width N           Wrap text to N columns, 1 to 1000 (default: the terminal's width, 80 when piped)
-	  --comment TEXT      Send a comment on --post (TEXT, or - to read it from stdin)
+	  --comment TEXT      Send a comment on --post (TEXT, - to read it from stdin, or none: $VISUAL/$EDITOR)
 	  --name NAME         The commenter's name (required with --comment)
 	  --email EMAIL       The commenter's email (required with --comment; never shown)
 	  --website URL       The commenter's website (optional)

@@ -11,6 +11,7 @@ import {formatPostMarkdown} from './format-post-markdown.js';
 import {formatPostText} from './format-post-text.js';
 import {formatSentText} from './format-sent-text.js';
 import {readAllStdin} from './read-stdin.js';
+import {scriptCommentText} from './comment-text.js';
 import {describeFailure, type ExitCode} from './script-errors.js';
 import {parseScriptRequest, type ScriptFlags, type ScriptRequest} from './script-request.js';
 import {checkDraft, draftOf, sendScriptComment} from './send-script-comment.js';
@@ -37,7 +38,7 @@ export async function runScript({site, flags}: {site: string | undefined; flags:
 		const request = parseScriptRequest(flags, io.stdout);
 		// Everything that can be checked without the network is checked first: a bad comment sends nothing.
 		const draft = request.kind === 'comment'
-			? draftOf(request, request.text === '-' ? await readAllStdin(io.stdin) : request.text)
+			? draftOf(request, await scriptCommentText(request.text, io))
 			: undefined;
 		if (draft) checkDraft(draft);
 		if (site !== undefined && !flags.demo && !flags.demoFeed) normaliseSiteUrl(site);

@@ -1,6 +1,7 @@
 import {useReducer} from 'react';
 import {commentFields, firstFieldInError, validateDraft, validateField, type CommentField, type FieldErrors} from '../../comments/validation.js';
 import type {CommentDraft, CommentOutcome} from '../../model/comment-draft.js';
+import type {EditorOutcome} from '../../comments/external-editor.js';
 import {
 	deleteBackward,
 	deleteForward,
@@ -42,6 +43,10 @@ export type CommentFormState = {
 	readonly outcome: CommentOutcome | undefined;
 	/** "Discard this draft? y/n" is asked (the next key answers it). */
 	readonly confirmingDiscard: boolean;
+	/** What the editor (Ctrl-E) did when it changed nothing: left the comment empty, or failed. */
+	readonly editorNote?: string;
+	/** The comment is shown as the blog will show it (Ctrl-P), instead of the fields. */
+	readonly previewing?: boolean;
 	/** What the user asked of the screen around the form: to close it, to comment on the post instead, or to throw the draft away (a new object each time). */
 	readonly request: {readonly kind: 'close' | 'cancel-reply' | 'discard'} | undefined;
 };
@@ -70,7 +75,10 @@ export type CommentFormAction =
 	| {readonly type: 'submit'}
 	| {readonly type: 'answered'; readonly outcome: CommentOutcome}
 	| {readonly type: 'escape'}
-	| {readonly type: 'cancel-reply'};
+	| {readonly type: 'cancel-reply'}
+	/** The editor is done with the comment (Ctrl-E). */
+	| {readonly type: 'edited-outside'; readonly outcome: EditorOutcome}
+	| {readonly type: 'toggle-preview'};
 
 const isTextField = (focus: FocusTarget): focus is CommentField => (commentFields as readonly string[]).includes(focus);
 
@@ -141,6 +149,16 @@ export function commentFormReducer(state: CommentFormState, action: CommentFormA
 		if (action.type !== 'answer-discard') return state;
 		return {...state, confirmingDiscard: false, request: action.yes ? {kind: 'discard'} : state.request};
 	}
+	if (action.type === 'edited-outside') {
+		if (action.outcome.kind !== 'saved') return {...state, editorNote: action.outcome.message};
+		const {text} = action.outcome;
+		return {...edit(state, 'comment', {value: text, cursor: text.length}), editorNote: undefined};
+	}
+	if (action.type === 'toggle-preview') return {...state, previewing: !state.previewing};
+	// In the preview, Ctrl-S sends; any other key goes back to the form (and does nothing else).
+	if (state.previewing) return action.type === 'submit' ? submit({...state, previewing: false}) : {...state, previewing: false};
+	// The editor's note has been read once another key comes.
+	if (state.editorNote !== undefined) state = {...state, editorNote: undefined};
 	// The comment is edited here; Name, Email and Website by ink-text-input (set-field).
 	const field = state.focus === 'comment' ? state.focus : undefined;
 	const text: TextValue | undefined = field ? {value: state.draft[field], cursor: state.cursors[field]} : undefined;

@@ -10,6 +10,8 @@ import type {BlogSource} from '../../sources/blog-source.js';
 import {deleteDraft, draftKey as draftKeyOf, loadDraft, saveDraft} from '../../store/drafts.js';
 import {loadIdentity, rememberIdentity} from '../../store/identity.js';
 import type {CommentField} from '../../comments/validation.js';
+import {editText} from '../../comments/external-editor.js';
+import {useTerminalHandOver} from './terminal-hand-over.js';
 import {useCommentFormState, type CommentFormState, type Submission} from './use-comment-form-state.js';
 
 export type UseCommentFormOptions = {
@@ -151,6 +153,7 @@ export function useCommentForm(options: UseCommentFormOptions): CommentFormModel
 	const width = commentWidth;
 	const canCancelReply = replyTo !== undefined && onCancelReply !== undefined;
 	const keyMap = useKeyMap();
+	const handOver = useTerminalHandOver();
 	useKeys((input, key) => {
 		const is = (action: Action) => keyMap.matches(action, input, key);
 		if (state.confirmingDiscard) dispatch({type: 'answer-discard', yes: !key.ctrl && !key.meta && (input === 'y' || input === 'Y')});
@@ -163,6 +166,10 @@ export function useCommentForm(options: UseCommentFormOptions): CommentFormModel
 		else if (is('previous-field')) dispatch({type: 'previous'});
 		else if (is('enter-field')) dispatch({type: 'enter'});
 		else if (is('tick') && (state.focus === 'saveIdentity' || state.focus === 'submit')) dispatch({type: 'insert', text: ' '});
+		else if (is('open-editor') && state.focus === 'comment' && !state.previewing) {
+			// The reader waits for the editor (it has the terminal meanwhile), then takes what it saved.
+			dispatch({type: 'edited-outside', outcome: editText(state.draft.comment, {handOver})});
+		} else if (is('preview-comment')) dispatch({type: 'toggle-preview'});
 		else if (is('cursor-up')) dispatch({type: 'up', width});
 		else if (is('cursor-down')) dispatch({type: 'down', width});
 		else if (is('cursor-left')) dispatch({type: 'move', direction: 'left', width});

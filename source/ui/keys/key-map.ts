@@ -143,9 +143,11 @@ const actions = {
 	'delete-word': {screen: 'field', keys: ['ctrl+w', 'meta+backspace'], description: 'delete a word back'},
 	'delete-to-start': {screen: 'field', keys: ['ctrl+u'], description: 'delete to the line’s start'},
 	'delete-to-end': {screen: 'field', keys: ['ctrl+k'], description: 'delete to the line’s end'},
-	'delete-forward': {screen: 'field', keys: ['delete', 'ctrl+d'], description: 'delete forward'},
+	'delete-forward': {screen: 'field', keys: ['ctrl+d', 'delete'], description: 'delete forward'},
 	'row-start': {screen: 'field', keys: ['home', 'ctrl+a'], description: 'start of the row'},
-	'row-end': {screen: 'field', keys: ['end', 'ctrl+e'], description: 'end of the row'},
+	'row-end': {screen: 'field', keys: ['end'], description: 'end of the row'},
+	'open-editor': {screen: 'field', keys: ['ctrl+e'], description: 'write the comment in your editor ($VISUAL, else $EDITOR, else vi)'},
+	'preview-comment': {screen: 'form', keys: ['ctrl+p'], description: 'preview the comment as the blog will show it (again: back to the form)'},
 	// The help overlay
 	'close-help': {screen: 'help', keys: ['escape', 'q', '?', 'enter'], description: 'close this help'},
 } as const satisfies Record<string, ActionSpec>;
@@ -234,7 +236,7 @@ const rows: Record<Screen, readonly Row[]> = {
 	form: [
 		{actions: ['next-field', 'previous-field'], help: 'next / previous field', hint: 'next/back', rank: 2},
 		{actions: ['enter-field'], help: 'next field or new line', hint: 'next', rank: 7},
-		{actions: ['send'], help: 'send', hint: 'send', rank: 1},
+		{actions: ['send', 'preview-comment'], help: 'send / preview it', hint: 'send/preview', rank: 1},
 		{actions: ['comment-instead'], help: 'comment on the post'},
 		{actions: ['tick'], help: 'tick the checkbox', hint: 'tick/untick', rank: 5},
 		{actions: ['close-form'], help: 'close, keeping the draft', hint: 'close (draft kept)', rank: 3},
@@ -242,9 +244,9 @@ const rows: Record<Screen, readonly Row[]> = {
 	],
 	field: [
 		{actions: ['cursor-up', 'cursor-down', 'cursor-left', 'cursor-right'], help: 'move', notInOverlay: true},
-		{actions: ['delete-word', 'delete-to-start', 'delete-to-end'], help: 'delete word/to start/end'},
-		{actions: ['delete-forward'], help: 'delete forward'},
+		{actions: ['delete-word', 'delete-to-start', 'delete-to-end', 'delete-forward'], help: 'delete word/start/end/on'},
 		{actions: ['row-start', 'row-end'], help: 'start / end of the row'},
+		{actions: ['open-editor'], help: 'write it in your editor'},
 	],
 	help: [
 		{actions: ['close-help'], help: 'close this help', notInOverlay: true},
