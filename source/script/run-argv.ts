@@ -37,6 +37,7 @@ const helpText = `
 	  --email EMAIL       The commenter's email (required with --comment; never shown)
 	  --website URL       The commenter's website (optional)
 	  --reply-to ID       Send the comment as a reply to comment ID
+	  --replies           Check for replies to the comments you sent, and print them (--format text|json)
 
 	Many blogs (print mode)
 	  --follow URL        Follow a blog (found as SITE is); --folder NAME puts it in a folder
@@ -120,6 +121,7 @@ const flagDefinitions = {
 	folder: {type: 'string'},
 	password: {type: 'string'},
 	hyperlinks: {type: 'string'},
+	replies: {type: 'boolean', default: false},
 	// Declared (not meow's autoHelp/autoVersion, which end the process): `--help SITE` is still a flag and a SITE.
 	help: {type: 'boolean'},
 	version: {type: 'boolean'},
@@ -210,6 +212,11 @@ async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<Comma
 			throw new UsageError((error as Error).message);
 		}
 		if (command) return {kind: 'done', exitCode: await runSubscriptionCommand(command, flags, io)};
+	}
+	// Replies to your comments (--replies): print mode of its own (issue #20).
+	if (flags.replies) {
+		const {runReplies} = await import('./print-replies.js');
+		return {kind: 'done', exitCode: await runReplies(flags.format, io)};
 	}
 	const wantsPrint = flags.print || flags.list || flags.comment !== undefined || !io.stdout.isTTY;
 	if (wantsPrint) {

@@ -11,7 +11,7 @@ import {formatPostMarkdown} from './format-post-markdown.js';
 import {formatPostText} from './format-post-text.js';
 import {formatSentText} from './format-sent-text.js';
 import {readAllStdin} from './read-stdin.js';
-import {scriptCommentText} from './comment-text.js';
+import {rememberScriptComment, scriptCommentText} from './comment-text.js';
 import {describeFailure, type ExitCode} from './script-errors.js';
 import {parseScriptRequest, type ScriptFlags, type ScriptRequest} from './script-request.js';
 import {checkDraft, draftOf, sendScriptComment} from './send-script-comment.js';
@@ -80,6 +80,7 @@ async function produce(source: BlogSource, request: ScriptRequest, draft: Return
 		case 'comment': {
 			const post = await fetchReadablePost(source, request.ref, await passwordOf(request, io));
 			const sent = await sendScriptComment(source, post, draft!);
+			rememberScriptComment(source, post, draft!, sent);
 			return request.format === 'json' ? stringifyJson(commentSentToJson(sent)) : formatSentText(sent, post, {colour});
 		}
 	}

@@ -184,7 +184,8 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 	}, [listPages]);
 	const closeForm = useCallback((post: Post, outcome?: CommentOutcome, sent?: CommentDraft) => {
 		if (!sent || (outcome?.kind !== 'approved' && outcome?.kind !== 'held')) return dispatch({type: 'back'});
-		const mine = sentComment(sent, outcome);
+		// Where it was sent, too: the check for replies opens the blog again from its address.
+		const mine = {...sentComment(sent, outcome), siteUrl: source.site.url, postTitle: post.title};
 		myCommentsStore.remember(siteKey, post.id, mine);
 		setMyCommentsChanged(count => count + 1);
 		const published = outcome.kind === 'approved';
@@ -199,7 +200,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 		// Accepted: show the thread, reloaded, at the new comment, with what the blog did.
 		const message = published ? 'Your comment was published.' : heldMessage;
 		dispatch({type: 'comment-sent', post, published, notice: {commentId: mine.id, message}});
-	}, [dispatch, listPages, myCommentsStore, siteKey]);
+	}, [dispatch, listPages, myCommentsStore, siteKey, source]);
 	const myCommentsSeen = useCallback((post: Post, seen: Pick<MyCommentsInThread, 'approved' | 'gone'>) => {
 		for (const sent of seen.approved) myCommentsStore.markApproved(siteKey, post.id, sent.id);
 		for (const sent of seen.gone) myCommentsStore.forget(siteKey, post.id, sent.id);
