@@ -47,6 +47,8 @@ export type AppProps = {
 	readonly perPage: number;
 	/** Open straight at this post (`--post` in a terminal). */
 	readonly initialPost?: PostRef;
+	/** With initialPost: open its thread at this comment (a reply to you, from Replies to you). */
+	readonly initialThreadAt?: number | string;
 	readonly readMarks: ReadMarks;
 	/** The comments this user sent, per blog and post, kept between runs (in memory when not given). */
 	readonly myComments?: MyCommentsStore;
@@ -210,8 +212,15 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 	// Opened at a post by itself (`--post`): find the list page that holds it, so that Esc shows it there.
 	const locating = useRef<AbortController | undefined>(undefined);
 	useEffect(() => () => locating.current?.abort(), []);
+	const threadOpened = useRef(false);
+	const {initialThreadAt} = props;
 	const postLoaded = useCallback((post: Post, entryId: number) => {
 		markRead(post);
+		// From Replies to you: the thread, at the reply (once; Esc from it shows the post).
+		if (initialThreadAt !== undefined && entryId === 1 && !threadOpened.current) {
+			threadOpened.current = true;
+			dispatch({type: 'push', screen: {kind: 'thread', post, sent: {commentId: initialThreadAt, message: 'A reply to you: r answers it.'}}});
+		}
 		// From What is new, Esc goes back there: no list to find the post on.
 		if (!initialPost || onExit || entryId !== 1 || locating.current) return;
 		const abort = new AbortController();
@@ -224,7 +233,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 				// Not found (offline, or the blog said no): the list opens at its first page, as before.
 			},
 		);
-	}, [dispatch, markRead, initialPost, onExit, source, perPage]);
+	}, [dispatch, markRead, initialPost, initialThreadAt, onExit, source, perPage]);
 
 	const isActive = !state.showHelp;
 	const content = useMemo(() => {

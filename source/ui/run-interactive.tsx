@@ -4,6 +4,8 @@ import {exitCodes} from '../script/exit-codes.js';
 import {openBlog} from '../sources/open-blog.js';
 import {httpClientFor, resolveSite, type SiteFlags} from '../resolve-site.js';
 import {CommentMarks} from '../store/comment-marks.js';
+import {Replies} from '../store/replies.js';
+import {checkReplies} from '../replies/check-replies.js';
 import {MyComments} from '../store/my-comments.js';
 import {ReadState} from '../store/read-state.js';
 import {setStoreNoticeSink} from '../store/settings-files.js';
@@ -120,13 +122,18 @@ async function runHome(flags: ReaderFlags, paths: BlogtermPaths): Promise<number
 	const http = createHttpClient({cache: userHttpCache(process.env), environment: process.env});
 	// Opened before the alternate screen: a note about the database stays on the normal screen.
 	const subscriptions = openSubscriptions(paths, {http});
+	// Replies to the comments you sent: kept, and looked for with each refresh.
+	const myComments = new MyComments();
+	const replies = new Replies();
+	const checkForReplies = async (signal: AbortSignal) => checkReplies({myComments, replies, openSource: async (url, openSignal) => openBlog(http, url, {signal: openSignal}), signal});
 	return inFullScreen(async () => {
 		const instance = render(
 			<HomeApp
 				data={storeHomeData(subscriptions)}
 				openSource={(url, signal, options) => openBlog(http, url, {...options, signal})}
 				perPage={flags.perPage ?? 10}
-				myComments={new MyComments()}
+				myComments={myComments}
+				replies={{store: replies, check: checkForReplies}}
 				commentMarks={new CommentMarks()}
 				postPasswords={new PostPasswords()}
 				hyperlinks={hyperlinksFor(flags)}

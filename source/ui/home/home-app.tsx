@@ -14,6 +14,8 @@ import {defaultKeyMap, type KeyMap} from '../keys/key-map.js';
 import {KeyMapContext, useKeyMap} from '../keys/use-key-map.js';
 import {RiverView} from '../river/river-view.js';
 import {theme} from '../theme.js';
+import {RepliesView} from './replies-view.js';
+import type {RepliesStore} from '../../store/replies.js';
 import {BlogsView} from './blogs-view.js';
 import type {FollowedBlog, HomeData, RiverItem} from './home-data.js';
 import {useRefresh} from './use-refresh.js';
@@ -40,6 +42,8 @@ export type HomeAppProps = {
 	readonly refreshOnStart?: boolean;
 	/** Refresh every this many minutes while open (default 30; 0: never). */
 	readonly refreshMinutes?: number;
+	/** Replies to the comments you sent: kept, and checked with every refresh. */
+	readonly replies?: RepliesPort;
 	/** Start on What is new instead of the blogs. */
 	readonly startView?: 'blogs' | 'river';
 	/** The clock, for "5 min ago" (tests fix it). */
@@ -68,8 +72,15 @@ function readMarksFor(data: HomeData, blogUrl: string, onChanged: () => void): R
 	};
 }
 
-function readStored(data: HomeData, clock: () => number) {
-	return {blogs: data.blogs(), river: data.river(riverLength), now: clock()};
+/** The replies to your comments, as the home screen needs them: the kept ones, and a check for more. */
+export type RepliesPort = {
+	readonly store: RepliesStore;
+	/** Looks for replies on every blog you commented on (run with each refresh). */
+	readonly check: (signal: AbortSignal) => Promise<unknown>;
+};
+
+function readStored(data: HomeData, clock: () => number, replies?: RepliesPort) {
+	return {blogs: data.blogs(), river: data.river(riverLength), now: clock(), replies: replies?.store.all() ?? []};
 }
 
 function Home(props: HomeAppProps) {
@@ -82,12 +93,19 @@ function Home(props: HomeAppProps) {
 	const [showHelp, setShowHelp] = useState(false);
 	// What is stored, read again each time something changes it (and the time it was read, for "5 min ago").
 	const clock = props.now ?? Date.now;
-	const [{blogs, river, now}, setStored] = useState(() => readStored(data, clock));
-	const changed = useCallback(() => setStored(readStored(data, clock)), [data, clock]);
+	const repliesPort = props.replies;
+	const [{blogs, river, now, replies}, setStored] = useState(() => readStored(data, clock, repliesPort));
+	const changed = useCallback(() => setStored(readStored(data, clock, repliesPort)), [data, clock, repliesPort]);
 	const keyMap = useKeyMap();
+	const [showReplies, setShowReplies] = useState(false);
 
+	// Replies to your comments are looked for with every refresh of the blogs.
+	const refreshAll = useCallback<HomeData['refresh']>(async (onProgress, signal) => {
+		const [progress] = await Promise.all([data.refresh(onProgress, signal), repliesPort?.check(signal).catch(() => undefined)]);
+		return progress;
+	}, [data, repliesPort]);
 	const refresh = useRefresh({
-		refresh: data.refresh,
+		refresh: refreshAll,
 		dispatch,
 		onStart: props.refreshOnStart ?? true,
 		everyMinutes: props.refreshMinutes ?? 30,
@@ -150,7 +168,10 @@ function Home(props: HomeAppProps) {
 		if (keyMap.matches('help', input, key)) setShowHelp(shown => !shown);
 	}, {isActive: !state.opened && !adding && !confirmUnfollow && !showHelp});
 
-	const listActive = !state.opened && !adding && !confirmUnfollow && !showHelp;
+	const listActive = !state.opened && !adding && !confirmUnfollow && !showHelp && !showReplies;
+	useKeys((input, key) => {
+		if (keyMap.matches('open-replies', input, key) && repliesPort) setShowReplies(true);
+	}, {isActive: listActive});
 	const close = useCallback(() => {
 		dispatch({type: 'close'});
 		changed();
@@ -182,6 +203,7 @@ function Home(props: HomeAppProps) {
 				openSource={props.openSource}
 				perPage={props.perPage}
 				initialPost={opened.kind === 'post' ? {kind: 'id', id: opened.id} : undefined}
+				initialThreadAt={opened.kind === 'post' ? opened.threadAt : undefined}
 				readMarks={readMarks}
 				myComments={props.myComments}
 				commentMarks={props.commentMarks}
@@ -195,7 +217,24 @@ function Home(props: HomeAppProps) {
 	}
 	if (showHelp) return <HelpOverlay width={width} height={height} screens={['everywhere', 'home', 'river']} onClose={() => setShowHelp(false)} />;
 
+	if (showReplies) {
+		return (
+			<RepliesView
+				replies={replies}
+				width={width}
+				height={height}
+				isActive={!state.opened}
+				onOpen={stored => {
+					repliesPort?.store.markRead(stored.siteKey, stored.reply.id);
+					changed();
+					dispatch({type: 'open', opened: {kind: 'post', blogUrl: stored.siteUrl, id: /^\d+$/u.test(stored.postId) ? Number(stored.postId) : stored.postId, threadAt: stored.reply.id}});
+				}}
+				onBack={() => setShowReplies(false)}
+			/>
+		);
+	}
 	const unread = blogs.reduce((sum, blog) => sum + blog.unread, 0);
+	const unreadReplies = replies.filter(reply => !reply.read).length;
 	// Header (1), a blank line (1), the list, the status line (two while following a blog with an error, or what was found).
 	const statusHeight = (adding?.phase === 'typing' && adding.error) || adding?.phase === 'found' || adding?.phase === 'following' ? 2 : 1;
 	const listHeight = Math.max(2, height - 2 - statusHeight);
@@ -207,6 +246,7 @@ function Home(props: HomeAppProps) {
 				<Text bold={state.view === 'blogs'} underline={state.view === 'blogs'} color={state.view === 'blogs' ? undefined : theme.muted}>{`Followed blogs (${blogs.length})`}</Text>
 				<Text>{'  '}</Text>
 				<Text bold={state.view === 'river'} underline={state.view === 'river'} color={state.view === 'river' ? undefined : theme.muted}>{`What is new (${unread} unread)`}</Text>
+				{unreadReplies > 0 ? <Text bold color={theme.accent}>{`  ${unreadReplies === 1 ? '1 reply' : `${unreadReplies} replies`} to you (${keyMap.labels('open-replies')[0] ?? ''})`}</Text> : null}
 			</Text>
 			<Text> </Text>
 			{state.view === 'blogs' ? (

@@ -23,7 +23,7 @@ export type KeyPress = {
 	readonly meta: boolean;
 };
 
-export type Screen = 'everywhere' | 'home' | 'river' | 'list' | 'post' | 'related' | 'thread' | 'form' | 'field' | 'help';
+export type Screen = 'everywhere' | 'home' | 'river' | 'list' | 'post' | 'related' | 'thread' | 'form' | 'field' | 'replies' | 'help';
 
 /** Each screen's title in the help overlay and the README. */
 export const screenTitles: Record<Screen, string> = {
@@ -36,6 +36,7 @@ export const screenTitles: Record<Screen, string> = {
 	thread: 'Comments',
 	form: 'Reply form',
 	field: 'Comment field',
+	replies: 'Replies to you',
 	help: 'This help',
 };
 
@@ -148,6 +149,12 @@ const actions = {
 	'row-end': {screen: 'field', keys: ['end'], description: 'end of the row'},
 	'open-editor': {screen: 'field', keys: ['ctrl+e'], description: 'write the comment in your editor ($VISUAL, else $EDITOR, else vi)'},
 	'preview-comment': {screen: 'form', keys: ['ctrl+p'], description: 'preview the comment as the blog will show it (again: back to the form)'},
+	// Replies to you
+	'open-replies': {screen: 'home', keys: ['R'], description: 'Replies to you: replies to the comments you sent'},
+	'reply-down': {screen: 'replies', keys: ['down', 'j'], description: 'next reply'},
+	'reply-up': {screen: 'replies', keys: ['up', 'k'], description: 'previous reply'},
+	'open-reply': {screen: 'replies', keys: ['enter'], description: 'open the thread at the reply'},
+	'answer-reply': {screen: 'replies', keys: ['r'], description: 'open the thread at the reply, to answer it (r there)'},
 	// The help overlay
 	'close-help': {screen: 'help', keys: ['escape', 'q', '?', 'enter'], description: 'close this help'},
 } as const satisfies Record<string, ActionSpec>;
@@ -184,6 +191,7 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['mark-blog-read', 'mark-all-read'], help: 'mark the blog / all read', hint: 'blog/all read', rank: 7},
 		{actions: ['refresh-all'], help: 'refresh every blog', hint: 'refresh', rank: 5},
 		{actions: ['quit-home'], help: 'quit', hint: 'quit', rank: 8},
+		{actions: ['open-replies'], help: 'replies to you', hint: 'replies', rank: 9},
 	],
 	river: [
 		{actions: ['river-down', 'river-up'], help: 'move', hint: 'move', rank: 1},
@@ -247,6 +255,12 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['delete-word', 'delete-to-start', 'delete-to-end', 'delete-forward'], help: 'delete word/start/end/on'},
 		{actions: ['row-start', 'row-end'], help: 'start / end of the row'},
 		{actions: ['open-editor'], help: 'write it in your editor'},
+	],
+	replies: [
+		{actions: ['reply-down', 'reply-up'], help: 'move', hint: 'move', rank: 1},
+		{actions: ['open-reply'], help: 'the thread, at the reply', hint: 'open', rank: 2},
+		{actions: ['answer-reply'], help: 'answer it', hint: 'answer', rank: 3},
+		{actions: ['back'], help: 'back', hint: 'back', rank: 4},
 	],
 	help: [
 		{actions: ['close-help'], help: 'close this help', notInOverlay: true},
