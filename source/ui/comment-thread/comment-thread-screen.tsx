@@ -70,12 +70,15 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 	const entries = useMemo(() => (placed ? buildThread(placed.comments) : []), [placed]);
 	// What is new is what was not there when the thread was last opened: read once per load, before it is marked seen.
 	const {commentMarks, onCommentsSeen} = props;
+	// What was seen before this visit, read once as the screen opens: the marks change as soon as the
+	// thread shows (and the thread may load again, from a refreshed blog), which must not make the new old.
+	const [seenBefore] = useState(() => commentMarks?.seen(source.site.key, post.id));
+	// Your own comments are never new: their IDs, as a key that stays the same from render to render.
+	const myIds = myComments.map(sent => String(sent.id)).join('\n');
 	const newIds = useMemo(() => {
 		if (!loaded || !commentMarks) return undefined;
-		return newCommentIds(commentMarks.seen(source.site.key, post.id), loaded.map(comment => comment.id), myComments.map(sent => sent.id));
-		// Read once per load: the marks change as soon as the thread shows (and would make nothing new).
-		// eslint-disable-next-line react-hooks/exhaustive-deps -- myComments change when a held comment is approved; that makes nothing new.
-	}, [loaded, commentMarks, source, post]);
+		return newCommentIds(seenBefore, loaded.map(comment => comment.id), myIds.split('\n'));
+	}, [loaded, commentMarks, seenBefore, myIds]);
 	const commentsSeen = useRef(onCommentsSeen);
 	useLayoutEffect(() => {
 		commentsSeen.current = onCommentsSeen;
