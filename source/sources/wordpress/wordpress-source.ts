@@ -8,6 +8,7 @@ import type {SentComment} from '../../store/my-comments.js';
 import {header, hostOf, parseJsonBody, type HttpClient, type HttpResponse} from '../../http/client.js';
 import {cleanLine} from '../../render/sanitize.js';
 import {checkHeldComment, type HeldCommentState} from '../../comments/held-comments.js';
+import {fetchNotifyCheckbox, type NotifyCheckbox} from '../../comments/notify-checkbox.js';
 import {credentialSitesFromSettings, credentialsForSite, sendComment} from '../../comments/send-comment.js';
 import {rankRelatedPosts} from '../related/rank.js';
 import {wrongPasswordMessage, type BlogSource, type FetchOptions, type FetchPostOptions} from '../blog-source.js';
@@ -163,6 +164,10 @@ export class WordPressSource implements BlogSource {
 
 	async checkHeldComment(post: Post, sent: SentComment, options: FetchOptions = {}): Promise<HeldCommentState> {
 		return checkHeldComment(this.#http, sent, post.link, options);
+	}
+
+	async findNotifyCheckbox(post: Post, options: FetchOptions = {}): Promise<NotifyCheckbox | undefined> {
+		return fetchNotifyCheckbox(this.#http, post.link, options);
 	}
 
 	async submitComment(post: Post, draft: CommentDraft): Promise<CommentOutcome> {

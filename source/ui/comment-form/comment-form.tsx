@@ -68,7 +68,7 @@ export function commentWrapWidth(width: number): number {
 
 /** The form's hints for the field in focus, from the key map (no `? help`: `?` is typed here). */
 function helpText(keyMap: KeyMap, focus: FocusTarget, width: number): string {
-	const onCheckbox = focus === 'saveIdentity';
+	const onCheckbox = focus === 'saveIdentity' || focus === 'notify';
 	const words = focus === 'comment' ? {'enter-field': 'new line'} : focus === 'submit' ? {'enter-field': 'send'} : {};
 	// In the Comment field, Ctrl-E (your editor) first.
 	const editor = focus === 'comment' ? keyMap.hint('open-editor', 'editor') : '';
@@ -228,7 +228,7 @@ export function CommentForm(props: CommentFormProps) {
 		: [];
 	const errorCount = Object.keys(state.errors).length;
 	// Title, note, blank, three fields, checkbox, button, blank, help: 10 lines, plus messages.
-	const fixed = 10 + errorCount + Math.max(1, outcomeLines.length, noteLines.length) + (draftProblem ? 1 : 0);
+	const fixed = 10 + (state.notifyOffer ? 1 : 0) + errorCount + Math.max(1, outcomeLines.length, noteLines.length) + (draftProblem ? 1 : 0);
 	// The quoted comment gives way to the field on a short terminal.
 	const quotedShown = quoted.slice(0, Math.max(0, height - fixed - 2));
 	const commentRows = Math.max(2, Math.min(8, height - fixed - quotedShown.length));
@@ -256,6 +256,13 @@ export function CommentForm(props: CommentFormProps) {
 				<Text color={saveFocused ? theme.accent : undefined} bold={saveFocused}>{state.draft.saveIdentity ? '[x] ' : '[ ] '}</Text>
 				{fitToWidth(saveIdentityLabel, Math.max(1, width - gutterWidth - 4))}
 			</Text>
+			{state.notifyOffer ? (
+				<Text wrap="truncate-end">
+					<Gutter focused={state.focus === 'notify'} />
+					<Text color={state.focus === 'notify' ? theme.accent : undefined} bold={state.focus === 'notify'}>{state.draft.notify ? '[x] ' : '[ ] '}</Text>
+					{fitToWidth(state.notifyOffer.label, Math.max(1, width - gutterWidth - 4))}
+				</Text>
+			) : null}
 			<Text wrap="truncate-end">
 				<Gutter focused={submitFocused} />
 				<Text inverse={submitFocused} bold>[ Post Comment ]</Text>

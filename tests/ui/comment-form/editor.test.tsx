@@ -178,3 +178,32 @@ describe('the preview (Ctrl-P): the comment as the blog will show it', () => {
 		assert.equal(source.sent.length, 0);
 	});
 });
+
+describe('the notify checkbox, where the blog\'s form has one', () => {
+	test('shown under "Save my name…", ticked with Space, and sent with the comment', async () => {
+		const source = fakeSource(() => Promise.resolve({kind: 'approved', id: 1, link: undefined}));
+		source.findNotifyCheckbox = async () => Promise.resolve({field: 'subscribe_comments', value: 'subscribe', label: 'Notify me of follow-up comments by email.', checked: false});
+		const app = renderWithKeys(<CommentForm source={source} post={post} width={80} height={30} draftKey={draftKey(source.site.key, post.id, 0)} onClose={() => {}} />);
+		cleanups.push(() => app.unmount());
+		await waitForText(app, '[ ] Notify me of follow-up comments by email.');
+		for (const text of ['Answer me, please.', '\t', 'Ada', '\t', 'ada@example.org', '\t', '\t', '\t']) {
+			app.stdin.write(text);
+			await waitForFrame(app, frame => frame.includes('Leave a Reply'));
+		}
+		await waitForText(app, /› \[ \] Notify me/);
+		await press(app, ' ');
+		await waitForText(app, '[x] Notify me of follow-up comments by email.');
+		await press(app, '\u0013');
+		await waitForFrame(app, () => source.sent.length === 1);
+		assert.deepEqual(source.sent[0]!.notify, {field: 'subscribe_comments', value: 'subscribe'});
+	});
+
+	test('a blog without one: no checkbox, and Tab goes from "Save my name…" to Post Comment', async () => {
+		const {app, source} = renderForm();
+		await waitForText(app, 'Leave a Reply');
+		await press(app, '\t', '\t', '\t', '\t', '\t');
+		const frame = await waitForText(app, /› \[ Post Comment \]/);
+		assert.doesNotMatch(frame, /Notify me/);
+		assert.equal(source.sent.length, 0);
+	});
+});
