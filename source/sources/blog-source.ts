@@ -64,6 +64,11 @@ export interface BlogSource {
 
 	/** Sends a comment. Never retries by itself. Resolves with the blog's answer; rejects only for programming errors. */
 	submitComment(post: Post, draft: CommentDraft): Promise<CommentOutcome>;
+	/**
+	 * The approved replies to some comments (WordPress: `parent=` the IDs, `after=` a time), any post; a
+	 * blog without a way to ask for them leaves this out, and each post's comments are read instead.
+	 */
+	fetchReplies?(parentIds: ReadonlyArray<number | string>, after: string | undefined, options?: FetchOptions): Promise<Comment[]>;
 	/** The "Notify me of follow-up comments by email" checkbox of the blog's comment form, when it has one (never rejects). */
 	findNotifyCheckbox?(post: Post, options?: FetchOptions): Promise<NotifyCheckbox | undefined>;
 

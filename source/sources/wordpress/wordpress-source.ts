@@ -166,6 +166,19 @@ export class WordPressSource implements BlogSource {
 		return checkHeldComment(this.#http, sent, post.link, options);
 	}
 
+	async fetchReplies(parentIds: ReadonlyArray<number | string>, after: string | undefined, options: FetchOptions = {}): Promise<Comment[]> {
+		const replies: Comment[] = [];
+		// A long list of IDs is asked in parts, so that no URL grows past what servers take.
+		for (let start = 0; start < parentIds.length; start += 50) {
+			const parent = parentIds.slice(start, start + 50).map(String);
+			const response = await this.#get('wp/v2/comments', {parent, after, order: 'desc', orderby: 'date_gmt', per_page: maxPerPage}, options);
+			this.#ensureOk(response, 'the replies to your comments');
+			const batch = this.#boundedList(response, 'the replies to your comments');
+			for (const comment of this.#checkedList(response, 'comments', checkComment, batch).items) replies.push(toComment(comment));
+		}
+		return replies;
+	}
+
 	async findNotifyCheckbox(post: Post, options: FetchOptions = {}): Promise<NotifyCheckbox | undefined> {
 		return fetchNotifyCheckbox(this.#http, post.link, options);
 	}
