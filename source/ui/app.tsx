@@ -28,6 +28,8 @@ import type {PostPage} from '../model/page.js';
 import type {ClipboardWriter} from '../platform/clipboard.js';
 import {postPasswordsInMemory, type PostPasswordStore} from '../store/post-passwords.js';
 import {commentMarksInMemory, type CommentMarksStore} from '../store/comment-marks.js';
+import type {RepliesStore} from '../store/replies.js';
+import {RepliesView} from './home/replies-view.js';
 
 /** What the app remembers of posts already opened, per site (conf in real use, memory in tests). */
 export type ReadMarks = {
@@ -54,6 +56,8 @@ export type AppProps = {
 	readonly myComments?: MyCommentsStore;
 	/** Which comments of each thread the reader has seen, kept between runs (in memory when not given). */
 	readonly commentMarks?: CommentMarksStore;
+	/** Replies to the comments you sent, as last checked: `R` on the list shows this blog's. */
+	readonly replies?: RepliesStore;
 	/** The keys (the default map unless the settings change it). */
 	readonly keyMap?: KeyMap;
 	/**
@@ -148,11 +152,14 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 	const keyMap = useKeyMap();
 
 	const {onExit} = props;
+	// Replies to you on this blog (`R` on the list), over the list.
+	const [showReplies, setShowReplies] = useState(false);
 	useKeys((input, key) => {
 		if (keyMap.matches('help', input, key)) dispatch({type: 'toggle-help'});
+		else if (props.replies && screen.kind === 'list' && keyMap.matches('list-replies', input, key)) setShowReplies(true);
 		// Opened from the home screen: Esc on the list goes back to it.
 		else if (onExit && screen.kind === 'list' && keyMap.matches('back', input, key)) onExit();
-	}, {isActive: !state.showHelp && screen.kind !== 'form'});
+	}, {isActive: !state.showHelp && !showReplies && screen.kind !== 'form'});
 	// Opened at a post from What is new: Esc from it (or from the newer and older posts n/p move to) goes back there.
 	const back = useCallback(() => {
 		if (onExit && initialPost && state.stack.length === 2 && screen.kind === 'post') onExit();
@@ -235,7 +242,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 		);
 	}, [dispatch, markRead, initialPost, initialThreadAt, onExit, source, perPage]);
 
-	const isActive = !state.showHelp;
+	const isActive = !state.showHelp && !showReplies;
 	const content = useMemo(() => {
 		switch (screen.kind) {
 			case 'list':
@@ -328,6 +335,27 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- the comments store changes inside the same object: `myCommentsChanged` counts its changes, so that a thread shown again reads it again.
 	}, [screen, state.page, state.selected, state.showRelated, readIds, seenComments, commentMarks, commentsSeen, myCommentsChanged, width, height, isActive, source, sourceRefreshing, perPage, siteKey, prefetch, listPages, myCommentsStore, dispatch, back, openPost, openNeighbour, toggleRelated, rememberPage, onQuit, postLoaded, closeForm, myCommentsSeen, props.hyperlinks, props.clipboard, passwordFor, onUnlocked]);
 
+	if (showReplies && props.replies) {
+		const store = props.replies;
+		return (
+			<RepliesView
+				replies={store.all().filter(stored => stored.siteKey === siteKey)}
+				width={width}
+				height={height}
+				isActive={!state.showHelp}
+				onBack={() => setShowReplies(false)}
+				onOpen={stored => {
+					store.markRead(stored.siteKey, stored.reply.id);
+					setShowReplies(false);
+					// The thread, at the reply, over the list (Esc comes back to it).
+					source.fetchPost({kind: 'id', id: /^\d+$/u.test(stored.postId) ? Number(stored.postId) : stored.postId}).then(
+						post => dispatch({type: 'push', screen: {kind: 'thread', post, sent: {commentId: stored.reply.id, message: 'A reply to you: r answers it.'}}}),
+						() => dispatch({type: 'open-elsewhere', ref: {kind: 'id', id: stored.postId}}),
+					);
+				}}
+			/>
+		);
+	}
 	// The screen stays mounted under the help, hidden, so closing the help finds the reader where it was.
 	return (
 		<Box flexDirection="column" height={height}>

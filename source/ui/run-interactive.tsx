@@ -83,6 +83,7 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 				readMarks={readMarks}
 				myComments={new MyComments()}
 				commentMarks={new CommentMarks()}
+				replies={new Replies()}
 				postPasswords={new PostPasswords()}
 				hyperlinks={hyperlinksFor(flags)}
 				note={chooseHome ? followHint : undefined}

@@ -207,6 +207,7 @@ function Home(props: HomeAppProps) {
 				readMarks={readMarks}
 				myComments={props.myComments}
 				commentMarks={props.commentMarks}
+				replies={props.replies?.store}
 				keyMap={props.keyMap}
 				hyperlinks={props.hyperlinks}
 				clipboard={props.clipboard}

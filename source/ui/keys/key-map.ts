@@ -151,6 +151,7 @@ const actions = {
 	'preview-comment': {screen: 'form', keys: ['ctrl+p'], description: 'preview the comment as the blog will show it (again: back to the form)'},
 	// Replies to you
 	'open-replies': {screen: 'home', keys: ['R'], description: 'Replies to you: replies to the comments you sent'},
+	'list-replies': {screen: 'list', keys: ['R'], description: 'Replies to you on this blog: replies to the comments you sent'},
 	'reply-down': {screen: 'replies', keys: ['down', 'j'], description: 'next reply'},
 	'reply-up': {screen: 'replies', keys: ['up', 'k'], description: 'previous reply'},
 	'open-reply': {screen: 'replies', keys: ['enter'], description: 'open the thread at the reply'},
@@ -211,6 +212,8 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['first-post', 'last-post'], help: 'first / last post', hint: 'first/last', rank: 6},
 		{actions: ['refresh'], help: 'ask the blog again', hint: 'refresh', rank: 5},
 		{actions: ['quit-list'], help: 'quit', hint: 'quit', rank: 4},
+		// Not in the overlay, which must fit 80×24: the README and the home screen's help say it.
+		{actions: ['list-replies'], help: 'replies to you', notInOverlay: true},
 	],
 	post: [
 		{actions: ['line-down', 'line-up'], help: 'scroll a line', hint: 'line', rank: 9},

@@ -6,6 +6,7 @@ import {checkReplies} from '../../../source/replies/check-replies.js';
 import {openBlog} from '../../../source/sources/open-blog.js';
 import {myCommentsInMemory} from '../../../source/store/my-comments.js';
 import {repliesInMemory} from '../../../source/store/replies.js';
+import {App} from '../../../source/ui/app.js';
 import {HomeApp} from '../../../source/ui/home/home-app.js';
 import {startTestDemo, type TestDemo} from '../../helpers/demo.js';
 import {maren, postDemoComment} from '../../helpers/demo-comment.js';
@@ -55,6 +56,42 @@ describe('Replies to you, on the home screen', () => {
 		const selected = frame.split('\n').filter(line => line.startsWith('▌'));
 		assert.match(selected[0]!, /Maren Holt/);
 		assert.equal(replies.unreadCount(), 0, 'read once opened');
+		app.unmount();
+	});
+});
+
+describe('Replies to you, from a blog\'s list', () => {
+	let demo: TestDemo;
+	before(async () => {
+		demo = await startTestDemo({floodIntervalMs: 0});
+	});
+	after(async () => demo.stop());
+
+	test('R on the list shows the replies on this blog; Enter opens the thread at the reply; Esc comes back to the list', async () => {
+		const {body: posts} = await demo.rest<Array<{id: number; title: {rendered: string}}>>('wp/v2/posts?slug=watering-schedules-with-cron');
+		const post = posts[0]!;
+		const mine = await postDemoComment(demo, {author: 'Robin Reader', email: 'reader@example.com', postId: post.id, comment: 'Cron or a timer, then?'});
+		const myComments = myCommentsInMemory();
+		const source = await openBlog(http, demo.url);
+		myComments.remember(source.site.key, post.id, {id: mine, parent: 0, author: 'Robin Reader', text: 'Cron or a timer, then?', date: new Date().toISOString(), status: 'approved', siteUrl: demo.url, postTitle: post.title.rendered});
+		await postDemoComment(demo, {...maren, postId: post.id, parent: mine, comment: 'A timer, now.'});
+		const replies = repliesInMemory();
+		await checkReplies({myComments, replies, openSource: async url => openBlog(http, url)});
+		// A reply on another blog is not this blog's.
+		replies.add([{...replies.all()[0]!, siteKey: 'elsewhere.example', reply: {...replies.all()[0]!.reply, id: '999', text: 'Elsewhere.'}}]);
+
+		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={{readIds: () => new Set(), markRead: () => {}}} myComments={myComments} replies={replies} />);
+		resize(app.stdout, 100, 30);
+		await waitForText(app, /Page 1 of/);
+		await press(app, 'R');
+		let frame = await waitForText(app, 'Replies to you (1, 1 new)');
+		assert.match(frame, /A timer, now\./);
+		assert.doesNotMatch(frame, /Elsewhere\./);
+		await press(app, keys.enter);
+		frame = await waitForText(app, 'A reply to you: r answers it.');
+		assert.match(frame.split('\n').find(line => line.startsWith('▌'))!, /Maren Holt/);
+		await press(app, keys.escape);
+		await waitForText(app, /Page 1 of/);
 		app.unmount();
 	});
 });
