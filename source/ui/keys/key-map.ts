@@ -242,7 +242,7 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['back'], help: 'back', hint: 'back', rank: 3, notInOverlay: true},
 		{actions: ['next-new-comment'], help: 'next new comment', hint: 'next new', rank: 3.5},
 		{actions: ['toggle-fold', 'fold-all'], help: 'fold replies / fold all', hint: 'fold', rank: 5},
-		{actions: ['parent-comment', 'previous-sibling', 'next-sibling', 'next-top-level'], help: 'parent, sibling, next top', hint: 'parent/sibling/top', rank: 7},
+		{actions: ['parent-comment', 'previous-sibling', 'next-sibling', 'next-top-level'], help: 'parent, sibling, top', hint: 'parent/sibling/top', rank: 7},
 	],
 	form: [
 		{actions: ['next-field', 'previous-field'], help: 'next / previous field', hint: 'next/back', rank: 2},
@@ -255,7 +255,7 @@ const rows: Record<Screen, readonly Row[]> = {
 	],
 	field: [
 		{actions: ['cursor-up', 'cursor-down', 'cursor-left', 'cursor-right'], help: 'move', notInOverlay: true},
-		{actions: ['delete-word', 'delete-to-start', 'delete-to-end', 'delete-forward'], help: 'delete word/start/end/on'},
+		{actions: ['delete-word', 'delete-to-start', 'delete-to-end', 'delete-forward'], help: 'delete word/start/end/fwd'},
 		{actions: ['row-start', 'row-end'], help: 'start / end of the row'},
 		{actions: ['open-editor'], help: 'write it in your editor'},
 	],
