@@ -117,6 +117,8 @@ export function formFields(target: Pick<CommentTarget, 'postId'>, draft: Comment
 		comment_parent: String(draft.parent || 0),
 	};
 	if (draft.saveIdentity) fields['wp-comment-cookies-consent'] = 'yes';
+	// The blog's "Notify me of follow-up comments" checkbox, ticked (see notify-checkbox.ts).
+	if (draft.notify && !(draft.notify.field in fields)) fields[draft.notify.field] = draft.notify.value;
 	return fields;
 }
 

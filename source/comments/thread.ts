@@ -1,7 +1,9 @@
 import type {Comment, ThreadEntry} from '../model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
 import {fitToWidth} from '../render/fit-width.js';
-import {formatDate} from '../render/format-date.js';
+import {formatDateTime} from '../render/format-date.js';
+import {displayUrl} from '../render/link-url.js';
+import {networkUrl} from '../sources/clean.js';
 import {renderHtml, renderLinkList} from '../render/render-html.js';
 import {cleanLine} from '../render/sanitize.js';
 import type {Segment, StyledLine} from '../render/styled-line.js';
@@ -52,15 +54,16 @@ export function buildThread(comments: readonly Comment[], maxDepth = 5): ThreadE
 	const entries: ThreadEntry[] = [];
 	const placed = new Set<string>();
 	const place = (root: Comment) => {
-		const stack: Array<{comment: Comment; depth: number}> = [{comment: root, depth: 0}];
+		const stack: Array<{comment: Comment; depth: number; parentIndex: number | undefined}> = [{comment: root, depth: 0, parentIndex: undefined}];
 		while (stack.length > 0) {
-			const {comment, depth} = stack.pop()!;
+			const {comment, depth, parentIndex} = stack.pop()!;
 			const id = idOf(comment.id);
 			if (placed.has(id)) continue;
 			placed.add(id);
-			entries.push({comment, depth: Math.min(depth, deepest)});
+			const index = entries.length;
+			entries.push({comment, depth: Math.min(depth, deepest), level: depth, ...(parentIndex === undefined ? {} : {parentIndex})});
 			const replies = children.get(id) ?? [];
-			for (let index = replies.length - 1; index >= 0; index--) stack.push({comment: replies[index]!, depth: depth + 1});
+			for (let reply = replies.length - 1; reply >= 0; reply--) stack.push({comment: replies[reply]!, depth: depth + 1, parentIndex: index});
 		}
 	};
 	for (const root of roots) place(root);
@@ -72,6 +75,8 @@ export function buildThread(comments: readonly Comment[], maxDepth = 5): ThreadE
 export type RenderThreadOptions = {
 	/** IDs of the comments this user sent (marked "(yours)"), besides those with `isMine`. */
 	readonly mineIds?: Iterable<number | string>;
+	/** IDs of the comments that arrived since the thread was last opened (marked "new"). */
+	readonly newIds?: Iterable<number | string>;
 	/** The post's URL, to resolve relative links in comments against. */
 	readonly baseUrl?: string;
 };
@@ -92,39 +97,128 @@ function indented(indent: string, line: StyledLine): StyledLine {
 	return indent === '' ? line : [{text: indent}, ...line];
 }
 
-/**
-Lays out a thread: each comment's author (bold), date and marks, then its body rendered like post
-text, indented by its depth. Text keeps at least half the width (and 24 columns) however deep.
-*/
-export function renderThread(entries: readonly ThreadEntry[], width: number, options: RenderThreadOptions = {}): RenderedThread {
-	const columns = Math.max(1, Math.floor(width));
-	const mine = new Set([...(options.mineIds ?? [])].map(idOf));
+/** The columns a comment at `depth` is indented by: text keeps at least half the width (and 24 columns) however deep. */
+function indentColumns(depth: number, columns: number): number {
 	const maxIndent = Math.max(0, columns - Math.max(24, Math.ceil(columns / 2)));
+	return Math.min(depth * indentStep(columns), maxIndent);
+}
+
+/** Compares a link's text with its URL: WordPress writes a bare URL in a comment as a link whose text is the URL. */
+function sameAddress(text: string, url: string): boolean {
+	const bare = (value: string) => value.trim().replace(/^(?:https?:\/\/|mailto:)/iu, '').replace(/\/$/u, '').toLowerCase();
+	const shown = bare(text);
+	return shown !== '' && (shown === bare(url) || shown === bare(displayUrl(url)));
+}
+
+/** Link numbers whose text in `lines` is their own URL: shown once, inline, and not listed again under the comment. */
+function linksShownWhole(lines: readonly StyledLine[], links: readonly string[]): Set<number> {
+	const texts = new Map<number, string>();
+	for (const line of lines) {
+		for (const segment of line) {
+			if (segment.link === undefined || segment.role !== 'link') continue;
+			// A link's text and its `[N]` come as one segment when they share a line.
+			const marker = `[${segment.link}]`;
+			const text = segment.text.endsWith(marker) ? segment.text.slice(0, -marker.length) : segment.text;
+			texts.set(segment.link, (texts.get(segment.link) ?? '') + text);
+		}
+	}
+	const whole = new Set<number>();
+	for (const [number, text] of texts) if (links[number - 1] !== undefined && sameAddress(text, links[number - 1]!)) whole.add(number);
+	return whole;
+}
+
+/** Link N becomes link N + 1 (the commenter's website is link 1): its style and its `[N]` marker. */
+function shiftLinks(line: StyledLine): StyledLine {
+	return line.map(segment => {
+		if (segment.link === undefined) return segment;
+		const link = segment.link + 1;
+		const marker = `[${segment.link}]`;
+		return segment.text.endsWith(marker) ? {...segment, link, text: `${segment.text.slice(0, -marker.length)}[${link}]`} : {...segment, link};
+	});
+}
+
+/** "Links:" and `[n] url` for the links numbered in `numbers` (the others are shown whole where they are). */
+function linkList(links: readonly string[], keep: (number: number) => boolean, width: number): StyledLine[] {
+	const all = renderLinkList(links, width);
+	const lines: StyledLine[] = [];
+	let keeping = false;
+	for (const line of all.slice(1)) {
+		const label = /^\[(\d+)\]/u.exec(line[0]?.text ?? '');
+		if (label && line[0]?.role === 'muted') keeping = keep(Number(label[1]));
+		if (keeping) lines.push(line);
+	}
+	return lines.length > 0 ? [all[0]!, ...lines] : [];
+}
+
+/**
+Lays out one comment of a thread: its author (bold, with their website as link 1 when they gave one),
+whom it answers (`↳ NAME`) when it is deeper than the screen indents, its date and time and marks, then
+its body rendered like post text, indented by its depth. A URL the blog made a link of itself is shown
+once, where it is.
+*/
+export function renderComment(entries: readonly ThreadEntry[], index: number, width: number, options: RenderThreadOptions = {}): StyledLine[] {
+	const columns = Math.max(1, Math.floor(width));
+	const entry = entries[index]!;
+	const {comment, depth} = entry;
+	const indentWidth = indentColumns(depth, columns);
+	const indent = ' '.repeat(indentWidth);
+	const room = columns - indentWidth;
+	const lines: StyledLine[] = [];
+
+	const isMine = comment.isMine === true || [...(options.mineIds ?? [])].some(id => idOf(id) === idOf(comment.id));
+	const isNew = [...(options.newIds ?? [])].some(id => idOf(id) === idOf(comment.id));
+	const marks = [formatDateTime(comment.date), isMine ? '(yours)' : '', isNew ? 'new' : ''].filter(Boolean);
+	const tail = marks.length > 0 ? ` · ${marks.join(' · ')}` : '';
+	// Past the deepest indent, a reply says whom it answers.
+	const level = entry.level ?? depth;
+	const parent = entry.parentIndex === undefined ? undefined : entries[entry.parentIndex]?.comment;
+	const shownLevel = Math.floor(indentWidth / indentStep(columns));
+	const answers = parent && level > shownLevel ? ` ↳ ${cleanLine(parent.author) || 'Anonymous'}` : '';
+	const website = comment.authorUrl ? networkUrl(comment.authorUrl) : undefined;
+	const websiteMark = website ? '[1]' : '';
+	const fixed = textWidth(websiteMark) + Math.min(textWidth(answers + tail), Math.floor(room / 2));
+	const author = fitToWidth(cleanLine(comment.author) || 'Anonymous', Math.max(1, room - fixed));
+	const header: Segment[] = [{text: author, bold: true, ...(website ? {link: 1} : {})}];
+	if (website) header.push({text: websiteMark, role: 'link', link: 1});
+	let used = textWidth(author) + textWidth(websiteMark);
+	if (answers) {
+		const shown = fitToWidth(answers, room - used);
+		header.push({text: shown, role: 'muted'});
+		used += textWidth(shown);
+	}
+	if (tail) header.push({text: fitToWidth(tail, room - used), role: 'muted'});
+	lines.push(indented(indent, header.filter(segment => segment.text !== '')));
+
+	if (comment.status === 'held') lines.push(indented(indent, [{text: fitToWidth(heldMessage, room), italic: true, role: 'muted'}]));
+
+	let body = renderHtml(comment.html, {width: room, baseUrl: options.baseUrl});
+	// Link 9 becomes [10]: a column wider, so the body is laid out a column narrower.
+	if (website && body.links.length >= 9) body = renderHtml(comment.html, {width: Math.max(1, room - 1), baseUrl: options.baseUrl});
+	const bodyLines = website ? body.lines.map(shiftLinks) : [...body.lines];
+	while (bodyLines.length > 0 && bodyLines.at(-1)!.length === 0) bodyLines.pop();
+	for (const line of bodyLines) lines.push(indented(indent, line));
+	const links = website ? [website, ...body.links] : [...body.links];
+	const whole = linksShownWhole(bodyLines, links);
+	for (const line of linkList(links, number => !whole.has(number), room)) lines.push(indented(indent, line));
+	return lines;
+}
+
+/** `+ 4 replies` under a folded comment, at its indent. */
+export function foldedLine(entry: ThreadEntry, hidden: number, width: number): StyledLine {
+	const columns = Math.max(1, Math.floor(width));
+	const indentWidth = indentColumns(entry.depth, columns);
+	const text = `+ ${hidden} ${hidden === 1 ? 'reply' : 'replies'}`;
+	return indented(' '.repeat(indentWidth), [{text: fitToWidth(text, columns - indentWidth), role: 'muted'}]);
+}
+
+/** Lays out a whole thread (print mode, and the reader with nothing folded): comments one blank line apart. */
+export function renderThread(entries: readonly ThreadEntry[], width: number, options: RenderThreadOptions = {}): RenderedThread {
 	const lines: StyledLine[] = [];
 	const starts: number[] = [];
-
-	for (const [index, {comment, depth}] of entries.entries()) {
+	for (const index of entries.keys()) {
 		if (index > 0) lines.push([]);
 		starts.push(lines.length);
-		const indent = ' '.repeat(Math.min(depth * indentStep(columns), maxIndent));
-		const room = columns - indent.length;
-
-		const isMine = comment.isMine === true || mine.has(idOf(comment.id));
-		const date = formatDate(comment.date);
-		const marks = [date, isMine ? '(yours)' : ''].filter(Boolean);
-		const tail = marks.length > 0 ? ` · ${marks.join(' · ')}` : '';
-		const author = fitToWidth(cleanLine(comment.author) || 'Anonymous', Math.max(1, room - Math.min(textWidth(tail), Math.floor(room / 2))));
-		const header: Segment[] = [{text: author, bold: true}];
-		if (tail) header.push({text: fitToWidth(tail, room - textWidth(author)), role: 'muted'});
-		lines.push(indented(indent, header));
-
-		if (comment.status === 'held') lines.push(indented(indent, [{text: fitToWidth(heldMessage, room), italic: true, role: 'muted'}]));
-
-		const body = renderHtml(comment.html, {width: room, baseUrl: options.baseUrl});
-		const bodyLines = [...body.lines];
-		while (bodyLines.length > 0 && bodyLines.at(-1)!.length === 0) bodyLines.pop();
-		for (const line of bodyLines) lines.push(indented(indent, line));
-		for (const line of renderLinkList(body.links, room)) lines.push(indented(indent, line));
+		for (const line of renderComment(entries, index, width, options)) lines.push(line);
 	}
 	return {lines, starts};
 }

@@ -8,6 +8,8 @@ export type CommentDraft = {
 	readonly saveIdentity: boolean;
 	/** The comment being replied to, or 0 for a comment on the post. */
 	readonly parent: number | string;
+	/** "Notify me of follow-up comments by email", ticked, where the blog's form offers it: the field and value it sends. */
+	readonly notify?: {readonly field: string; readonly value: string};
 };
 
 /** What the blog answered to a submitted comment. */

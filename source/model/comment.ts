@@ -18,5 +18,10 @@ export type Comment = {
 /** A comment placed in its thread: depth 0 is top level. */
 export type ThreadEntry = {
 	readonly comment: Comment;
+	/** How far it is indented: its level, up to the deepest the thread indents. */
 	readonly depth: number;
+	/** Its true level in the thread (0: top level), however deep: more than `depth` past the deepest indent. */
+	readonly level?: number;
+	/** The index (in the thread's entries) of the comment it replies to; undefined at the top level. */
+	readonly parentIndex?: number;
 };

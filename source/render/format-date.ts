@@ -34,3 +34,21 @@ function format(iso: string | undefined, local: Intl.DateTimeFormat, utc: Intl.D
 	const minutes = (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3]));
 	return utc.format(time + minutes * 60_000);
 }
+
+let timeFormat: Intl.DateTimeFormat | undefined;
+let utcTimeFormat: Intl.DateTimeFormat | undefined;
+
+/**
+ * "November 3, 2026 at 10:15 am", as WordPress shows a comment's date and time (its default
+ * `F j, Y \a\t g:i a`); at the site's own offset when the date has one, as formatDate. Empty for a
+ * missing or unreadable date.
+ */
+export function formatDateTime(iso: string | undefined): string {
+	const date = formatDate(iso);
+	if (date === '') return '';
+	timeFormat ??= new Intl.DateTimeFormat('en-US', {hour: 'numeric', minute: '2-digit', hour12: true});
+	utcTimeFormat ??= new Intl.DateTimeFormat('en-US', {hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'UTC'});
+	// "10:15 AM" (with a narrow no-break space in newer ICU) → "10:15 am".
+	const time = format(iso, timeFormat, utcTimeFormat).replace(/\s+/u, ' ').replace(/ (AM|PM)$/u, (_, half: string) => ` ${half.toLowerCase()}`);
+	return time === '' ? date : `${date} at ${time}`;
+}

@@ -59,7 +59,7 @@ const helpText = `
 	                      whole, read from its page (json: "fullText": true; the reader: F)
 	  -w, --width N       Wrap text to N columns, 1 to 1000 (default: the terminal's width, 80 when piped)
 	  --color WHEN        auto | always | never (auto: FORCE_COLOR, NO_COLOR, a terminal)
-	  --comment TEXT      Send a comment on --post (TEXT, or - to read it from stdin)
+	  --comment TEXT      Send a comment on --post (TEXT, - to read it from stdin, or none: $VISUAL/$EDITOR)
 	  --name NAME         The commenter's name (required with --comment)
 	  --email EMAIL       The commenter's email (required with --comment; never shown)
 	  --website URL       The commenter's website (optional)
@@ -73,6 +73,7 @@ const helpText = `
 	  --timeout SECONDS   The most a request may take, all of it (default 30)
 	  --retries N         How often a GET is retried on 502/503/504 or a reset (default 2);
 	                      a comment is never retried
+	  --replies           Check for replies to the comments you sent, and print them (--format text|json)
 
 	Many blogs (print mode)
 	  --follow URL        Follow a blog (found as SITE is); --folder NAME puts it in a folder
@@ -209,6 +210,7 @@ const flagDefinitions = {
 	category: {type: 'string'},
 	tag: {type: 'string'},
 	author: {type: 'string'},
+	replies: {type: 'boolean', default: false},
 	// Declared (not meow's autoHelp/autoVersion, which end the process): `--help SITE` is still a flag and a SITE.
 	help: {type: 'boolean', shortFlag: 'h'},
 	version: {type: 'boolean', shortFlag: 'V'},
@@ -332,6 +334,11 @@ async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<Comma
 			throw new UsageError((error as Error).message);
 		}
 		if (command) return {kind: 'done', exitCode: await runSubscriptionCommand(command, flags, io)};
+	}
+	// Replies to your comments (--replies): print mode of its own (issue #20).
+	if (flags.replies) {
+		const {runReplies} = await import('./print-replies.js');
+		return {kind: 'done', exitCode: await runReplies(flags.format, io)};
 	}
 	const wantsPrint = flags.print || flags.list || flags.all || flags.ids || flags.limit !== undefined || flags.output !== undefined || flags.comment !== undefined || !io.stdout.isTTY;
 	if (wantsPrint) {

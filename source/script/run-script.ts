@@ -15,6 +15,7 @@ import {describeFailure, failureToJsonLine, ScriptFailure, type ExitCode} from '
 import {BlogError, isBlogError} from '../errors.js';
 import {cleanLine} from '../render/sanitize.js';
 import {parseColorMode, parseHttpOptions, parseScriptRequest, type ColorMode, UsageError, type ScriptFlags, type ScriptRequest} from './script-request.js';
+import {rememberScriptComment, scriptCommentText} from './comment-text.js';
 import {checkDraft, draftOf, sendScriptComment} from './send-script-comment.js';
 import {hyperlinkModeFromSettings, hyperlinksOn} from '../platform/hyperlinks.js';
 import {shouldColour, tolerateClosedReader, writeAll, writeFailureOf, type OutputStream} from './terminal-output.js';
@@ -41,7 +42,7 @@ export async function runScript({site, flags}: {site: string | undefined; flags:
 		const request = parseScriptRequest(postUrl ? {...flags, post: postUrl} : flags, io.stdout);
 		// Everything that can be checked without the network is checked first: a bad comment sends nothing.
 		const draft = request.kind === 'comment'
-			? draftOf(request, request.text === '-' ? await readAllStdin(io.stdin) : request.text)
+			? draftOf(request, await scriptCommentText(request.text, io))
 			: undefined;
 		if (draft) checkDraft(draft);
 		// `--post URL` without SITE: the URL's blog (found from the post's own page, as from a SITE).
@@ -106,6 +107,7 @@ async function produce(source: BlogSource, request: ScriptRequest, draft: Return
 		case 'comment': {
 			const post = await fetchReadablePost(source, request.ref, await passwordOf(request, io));
 			const sent = await sendScriptComment(source, post, draft!);
+			rememberScriptComment(source, post, draft!, sent);
 			return request.format === 'json' ? stringifyJson(commentSentToJson(sent)) : formatSentText(sent, post, {colour});
 		}
 	}

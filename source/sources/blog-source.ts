@@ -1,3 +1,4 @@
+import type {NotifyCheckbox} from '../comments/notify-checkbox.js';
 import type {HeldCommentState} from '../comments/held-comments.js';
 import type {Comment} from '../model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
@@ -87,6 +88,13 @@ export interface BlogSource {
 
 	/** Sends a comment. Never retries by itself. Resolves with the blog's answer; rejects only for programming errors. */
 	submitComment(post: Post, draft: CommentDraft): Promise<CommentOutcome>;
+	/**
+	 * The approved replies to some comments (WordPress: `parent=` the IDs, `after=` a time), any post; a
+	 * blog without a way to ask for them leaves this out, and each post's comments are read instead.
+	 */
+	fetchReplies?(parentIds: ReadonlyArray<number | string>, after: string | undefined, options?: FetchOptions): Promise<Comment[]>;
+	/** The "Notify me of follow-up comments by email" checkbox of the blog's comment form, when it has one (never rejects). */
+	findNotifyCheckbox?(post: Post, options?: FetchOptions): Promise<NotifyCheckbox | undefined>;
 
 	/** Whether a comment this user sent, held and not listed by the blog, is still held (from its moderation link); never rejects. */
 	checkHeldComment(post: Post, sent: SentComment, options?: FetchOptions): Promise<HeldCommentState>;

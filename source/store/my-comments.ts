@@ -33,7 +33,13 @@ export type SentComment = {
 	readonly status: 'approved' | 'held';
 	/** The link the blog answered with (for a held comment, WordPress's moderation link). */
 	readonly link?: string;
+	/** The blog's address and the post's title, for the check for replies (kept since replies were checked). */
+	readonly siteUrl?: string;
+	readonly postTitle?: string;
 };
+
+/** A remembered comment with where it was sent. */
+export type SentCommentOn = {readonly siteKey: string; readonly postId: string; readonly sent: SentComment};
 
 /** What the reader needs from the store of sent comments (a file in real use). */
 export type MyCommentsStore = {
@@ -45,6 +51,8 @@ export type MyCommentsStore = {
 	markApproved(siteKey: string, postId: PostId, commentId: number | string): void;
 	/** The comment has gone from the blog (and the user was told): it is no longer kept. */
 	forget(siteKey: string, postId: PostId, commentId: number | string): void;
+	/** Every comment kept, on every blog and post (for the check for replies). */
+	all(): SentCommentOn[];
 };
 
 type MyCommentsFile = {
@@ -63,7 +71,9 @@ function isSentComment(value: unknown): value is SentComment {
 		&& typeof value['author'] === 'string' && typeof value['text'] === 'string' && typeof value['date'] === 'string'
 		&& (value['status'] === 'approved' || value['status'] === 'held')
 		&& (value['link'] === undefined || typeof value['link'] === 'string')
-		&& (value['website'] === undefined || typeof value['website'] === 'string');
+		&& (value['website'] === undefined || typeof value['website'] === 'string')
+		&& (value['siteUrl'] === undefined || typeof value['siteUrl'] === 'string')
+		&& (value['postTitle'] === undefined || typeof value['postTitle'] === 'string');
 }
 
 function isMyCommentsFile(value: unknown): value is MyCommentsFile {
@@ -95,6 +105,11 @@ export class MyComments implements MyCommentsStore {
 
 	forPost(siteKey: string, postId: PostId): SentComment[] {
 		return [...(this.#read()[siteKey]?.[String(postId)] ?? [])];
+	}
+
+	all(): SentCommentOn[] {
+		this.#readAgain();
+		return Object.entries(this.#read()).flatMap(([siteKey, posts]) => Object.entries(posts).flatMap(([postId, comments]) => comments.map(sent => ({siteKey, postId, sent}))));
 	}
 
 	markApproved(siteKey: string, postId: PostId, commentId: number | string): void {
@@ -179,5 +194,9 @@ export function myCommentsInMemory(): MyCommentsStore {
 		forPost: (siteKey, postId) => [...(posts.get(keyOf(siteKey, postId)) ?? [])],
 		markApproved: (siteKey, postId, commentId) => update(siteKey, postId, comments => comments.map(comment => (sameId(comment.id, commentId) ? {...comment, status: 'approved'} : comment))),
 		forget: (siteKey, postId, commentId) => update(siteKey, postId, comments => comments.filter(comment => !sameId(comment.id, commentId))),
+		all: () => [...posts].flatMap(([key, comments]) => {
+			const [siteKey, postId] = JSON.parse(key) as [string, string];
+			return comments.map(sent => ({siteKey, postId, sent}));
+		}),
 	};
 }

@@ -31,6 +31,9 @@ import type {ClipboardWriter} from '../platform/clipboard.js';
 import {postPasswordsInMemory, type PostPasswordStore} from '../store/post-passwords.js';
 import {fullTextsInMemory, type FullTextReader, type FullTextStore} from '../full-text/full-text-store.js';
 import type {FullTextContext} from './post-view/use-full-text.js';
+import {commentMarksInMemory, type CommentMarksStore} from '../store/comment-marks.js';
+import type {RepliesStore} from '../store/replies.js';
+import {RepliesView} from './home/replies-view.js';
 
 /** What the app remembers of posts already opened, per site (conf in real use, memory in tests). */
 export type ReadMarks = {
@@ -50,9 +53,15 @@ export type AppProps = {
 	readonly perPage: number;
 	/** Open straight at this post (`--post` in a terminal). */
 	readonly initialPost?: PostRef;
+	/** With initialPost: open its thread at this comment (a reply to you, from Replies to you). */
+	readonly initialThreadAt?: number | string;
 	readonly readMarks: ReadMarks;
 	/** The comments this user sent, per blog and post, kept between runs (in memory when not given). */
 	readonly myComments?: MyCommentsStore;
+	/** Which comments of each thread the reader has seen, kept between runs (in memory when not given). */
+	readonly commentMarks?: CommentMarksStore;
+	/** Replies to the comments you sent, as last checked: `R` on the list shows this blog's. */
+	readonly replies?: RepliesStore;
 	/** The keys (the default map unless the settings change it). */
 	readonly keyMap?: KeyMap;
 	/**
@@ -145,15 +154,22 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 	const [myCommentsStore] = useState(() => props.myComments ?? myCommentsInMemory());
 	// Counts changes to the store, so that a thread shown again reads it again.
 	const [myCommentsChanged, setMyCommentsChanged] = useState(0);
+	// Which comments of each thread were seen: the list says "3 new comments", a thread marks them "new".
+	const [commentMarks] = useState(() => props.commentMarks ?? commentMarksInMemory());
+	const [seenComments, setSeenComments] = useState(() => commentMarks.seenCounts(siteKey));
+	const commentsSeen = useCallback(() => setSeenComments(commentMarks.seenCounts(siteKey)), [commentMarks, siteKey]);
 	const screen = state.stack.at(-1)!;
 	const keyMap = useKeyMap();
 
 	const {onExit} = props;
+	// Replies to you on this blog (`R` on the list), over the list.
+	const [showReplies, setShowReplies] = useState(false);
 	useKeys((input, key) => {
 		if (keyMap.matches('help', input, key)) dispatch({type: 'toggle-help'});
+		else if (props.replies && screen.kind === 'list' && keyMap.matches('list-replies', input, key)) setShowReplies(true);
 		// Opened from the home screen: Esc on the list goes back to it.
 		else if (onExit && screen.kind === 'list' && keyMap.matches('back', input, key)) onExit();
-	}, {isActive: !state.showHelp && screen.kind !== 'form'});
+	}, {isActive: !state.showHelp && !showReplies && screen.kind !== 'form'});
 	// Opened at a post from What is new: Esc from it (or from the newer and older posts n/p move to) goes back there.
 	const back = useCallback(() => {
 		if (onExit && initialPost && state.stack.length === 2 && screen.kind === 'post') onExit();
@@ -202,7 +218,8 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 	}, [listPages]);
 	const closeForm = useCallback((post: Post, outcome?: CommentOutcome, sent?: CommentDraft) => {
 		if (!sent || (outcome?.kind !== 'approved' && outcome?.kind !== 'held')) return dispatch({type: 'back'});
-		const mine = sentComment(sent, outcome);
+		// Where it was sent, too: the check for replies opens the blog again from its address.
+		const mine = {...sentComment(sent, outcome), siteUrl: source.site.url, postTitle: post.title};
 		myCommentsStore.remember(siteKey, post.id, mine);
 		setMyCommentsChanged(count => count + 1);
 		const published = outcome.kind === 'approved';
@@ -217,7 +234,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 		// Accepted: show the thread, reloaded, at the new comment, with what the blog did.
 		const message = published ? 'Your comment was published.' : heldMessage;
 		dispatch({type: 'comment-sent', post, published, notice: {commentId: mine.id, message}});
-	}, [dispatch, listPages, myCommentsStore, siteKey]);
+	}, [dispatch, listPages, myCommentsStore, siteKey, source]);
 	const myCommentsSeen = useCallback((post: Post, seen: Pick<MyCommentsInThread, 'approved' | 'gone'>) => {
 		for (const sent of seen.approved) myCommentsStore.markApproved(siteKey, post.id, sent.id);
 		for (const sent of seen.gone) myCommentsStore.forget(siteKey, post.id, sent.id);
@@ -227,8 +244,15 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 	// Opened at a post by itself (`--post`): find the list page that holds it, so that Esc shows it there.
 	const locating = useRef<AbortController | undefined>(undefined);
 	useEffect(() => () => locating.current?.abort(), []);
+	const threadOpened = useRef(false);
+	const {initialThreadAt} = props;
 	const postLoaded = useCallback((post: Post, entryId: number) => {
 		markRead(post);
+		// From Replies to you: the thread, at the reply (once; Esc from it shows the post).
+		if (initialThreadAt !== undefined && entryId === 1 && !threadOpened.current) {
+			threadOpened.current = true;
+			dispatch({type: 'push', screen: {kind: 'thread', post, sent: {commentId: initialThreadAt, message: 'A reply to you: r answers it.'}}});
+		}
 		// From What is new, Esc goes back there: no list to find the post on.
 		if (!initialPost || onExit || entryId !== 1 || locating.current) return;
 		const abort = new AbortController();
@@ -241,9 +265,9 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 				// Not found (offline, or the blog said no): the list opens at its first page, as before.
 			},
 		);
-	}, [dispatch, markRead, initialPost, onExit, source, perPage]);
+	}, [dispatch, markRead, initialPost, initialThreadAt, onExit, source, perPage]);
 
-	const isActive = !state.showHelp;
+	const isActive = !state.showHelp && !showReplies;
 	const content = useMemo(() => {
 		switch (screen.kind) {
 			case 'list':
@@ -254,6 +278,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 						perPage={perPage}
 						selected={state.selected}
 						readIds={readIds}
+						seenComments={seenComments}
 						sourceRefreshing={sourceRefreshing}
 						width={width}
 						height={height}
@@ -346,6 +371,8 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 						place={screen.place}
 						sent={screen.sent}
 						onLeave={place => dispatch({type: 'leave', id: screen.id, place})}
+						commentMarks={commentMarks}
+						onCommentsSeen={commentsSeen}
 					/>
 				);
 			case 'form':
@@ -364,8 +391,29 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 				);
 		}
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- the comments store changes inside the same object: `myCommentsChanged` counts its changes, so that a thread shown again reads it again.
-	}, [screen, state.page, state.selected, state.showRelated, readIds, myCommentsChanged, width, height, isActive, source, sourceRefreshing, perPage, siteKey, prefetch, listPages, myCommentsStore, dispatch, back, openPost, openNeighbour, toggleRelated, rememberPage, onQuit, search, openFilter, browseTerms, postLoaded, closeForm, myCommentsSeen, props.hyperlinks, props.clipboard, passwordFor, onUnlocked, fullText, toggleFullText, props.initialFullText, initialPost]);
+	}, [screen, state.page, state.selected, state.showRelated, readIds, seenComments, commentMarks, commentsSeen, myCommentsChanged, width, height, isActive, source, sourceRefreshing, perPage, siteKey, prefetch, listPages, myCommentsStore, dispatch, back, openPost, openNeighbour, toggleRelated, rememberPage, onQuit, search, openFilter, browseTerms, postLoaded, closeForm, myCommentsSeen, props.hyperlinks, props.clipboard, passwordFor, onUnlocked, fullText, toggleFullText, props.initialFullText, initialPost]);
 
+	if (showReplies && props.replies) {
+		const store = props.replies;
+		return (
+			<RepliesView
+				replies={store.all().filter(stored => stored.siteKey === siteKey)}
+				width={width}
+				height={height}
+				isActive={!state.showHelp}
+				onBack={() => setShowReplies(false)}
+				onOpen={stored => {
+					store.markRead(stored.siteKey, stored.reply.id);
+					setShowReplies(false);
+					// The thread, at the reply, over the list (Esc comes back to it).
+					source.fetchPost({kind: 'id', id: /^\d+$/u.test(stored.postId) ? Number(stored.postId) : stored.postId}).then(
+						post => dispatch({type: 'push', screen: {kind: 'thread', post, sent: {commentId: stored.reply.id, message: 'A reply to you: r answers it.'}}}),
+						() => dispatch({type: 'open-elsewhere', ref: {kind: 'id', id: stored.postId}}),
+					);
+				}}
+			/>
+		);
+	}
 	// The screen stays mounted under the help, hidden, so closing the help finds the reader where it was.
 	return (
 		<Box flexDirection="column" height={height}>

@@ -3,6 +3,9 @@ import {parsePostRef} from '../model/post.js';
 import {exitCodes} from '../script/exit-codes.js';
 import {openBlog} from '../sources/open-blog.js';
 import {httpClientFor, resolveSite, type SiteFlags} from '../resolve-site.js';
+import {CommentMarks} from '../store/comment-marks.js';
+import {Replies} from '../store/replies.js';
+import {checkReplies} from '../replies/check-replies.js';
 import {MyComments} from '../store/my-comments.js';
 import {ReadState} from '../store/read-state.js';
 import {setStoreNoticeSink} from '../store/settings-files.js';
@@ -85,6 +88,8 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 				initialPost={flags.post ? parsePostRef(flags.post) : undefined}
 				readMarks={readMarks}
 				myComments={new MyComments()}
+				commentMarks={new CommentMarks()}
+				replies={new Replies()}
 				postPasswords={new PostPasswords()}
 				hyperlinks={hyperlinksFor(flags)}
 				note={chooseHome ? followHint : undefined}
@@ -134,13 +139,19 @@ async function runHome(flags: ReaderFlags, paths: BlogtermPaths): Promise<number
 	const subscriptions = openSubscriptions(paths, {http});
 	const keyMap = keyMapFromSettings();
 	const {fullTexts, closeFullTexts} = await openFullTexts(paths);
+	// Replies to the comments you sent: kept, and looked for with each refresh.
+	const myComments = new MyComments();
+	const replies = new Replies();
+	const checkForReplies = async (signal: AbortSignal) => checkReplies({myComments, replies, openSource: async (url, openSignal) => openBlog(http, url, {signal: openSignal}), signal});
 	return inFullScreen(async () => {
 		const instance = render(
 			<HomeApp
 				data={storeHomeData(subscriptions)}
 				openSource={(url, signal, options) => openBlog(http, url, {...options, signal})}
 				perPage={flags.perPage ?? postsPerScreen(process.stdout.rows)}
-				myComments={new MyComments()}
+				myComments={myComments}
+				replies={{store: replies, check: checkForReplies}}
+				commentMarks={new CommentMarks()}
 				postPasswords={new PostPasswords()}
 				hyperlinks={hyperlinksFor(flags)}
 				refreshMinutes={refreshMinutes()}

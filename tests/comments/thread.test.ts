@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
+import {longThread} from './long-thread.js';
 import {buildThread, commentFromDraft, placeMyComments, renderThread, withMyComments} from '../../source/comments/thread.js';
 import type {SentComment} from '../../source/store/my-comments.js';
 import type {Comment} from '../../source/model/comment.js';
@@ -61,17 +62,17 @@ describe('rendering a thread', () => {
 		comment(4, 3, '2024-02-08T12:00:00', 'Dana Scully', '<p>And a reply to the reply &#038; a second level.</p>\n'),
 	]);
 
-	test('each comment shows its author in bold, its date, and its body; replies are indented', () => {
+	test('each comment shows its author in bold, its date and time as WordPress shows them, and its body; replies are indented', () => {
 		const {lines, starts} = renderThread(thread, 80);
 		const text = lines.map(lineText);
 		assert.deepEqual(text, [
-			'Dana Scully · February 8, 2024',
+			'Dana Scully · February 8, 2024 at 10:00 am',
 			'First! This is a top-level comment.',
 			'',
-			'   Eli Wallach · February 8, 2024',
+			'   Eli Wallach · February 8, 2024 at 11:00 am',
 			'   A reply to Dana, one level down.',
 			'',
-			'      Dana Scully · February 8, 2024',
+			'      Dana Scully · February 8, 2024 at 12:00 pm',
 			'      And a reply to the reply & a second level.',
 		]);
 		assert.deepEqual(starts, [0, 3, 6]);
@@ -93,8 +94,8 @@ describe('rendering a thread', () => {
 		const held: Comment = {...comment(9, 2, '2024-02-08T13:00:00', 'Olive'), status: 'held', isMine: true};
 		const {lines} = renderThread(buildThread([...thread.map(entry => entry.comment), held]), 80, {mineIds: [3]});
 		const text = lines.map(lineText);
-		assert.ok(text.includes('   Eli Wallach · February 8, 2024 · (yours)'));
-		assert.ok(text.includes('   Olive · February 8, 2024 · (yours)'));
+		assert.ok(text.includes('   Eli Wallach · February 8, 2024 at 11:00 am · (yours)'));
+		assert.ok(text.includes('   Olive · February 8, 2024 at 1:00 pm · (yours)'));
 		assert.ok(text.includes('   Your comment is awaiting moderation.'));
 	});
 
@@ -108,6 +109,54 @@ describe('rendering a thread', () => {
 	test('an author name cannot carry escape sequences to the terminal', () => {
 		const {lines} = renderThread(buildThread([comment(1, 0, undefined, 'Mallory\u001B]0;owned\u0007\u001B[2J')]), 80);
 		assert.equal(lineText(lines[0]!), 'Mallory');
+	});
+});
+
+describe('a long thread, read on a terminal', () => {
+	const deep = buildThread(longThread);
+
+	test('past the deepest indent a reply says whom it answers (↳ NAME); within it, the indent says so', () => {
+		const text = renderThread(deep, 80).lines.map(lineText);
+		// Level 4 is indented 12 columns; level 5 as deep, and says it answers Reader 5.
+		assert.ok(text.includes('            Reader 5 · March 1, 2024 at 9:05 am'), text.join('\n'));
+		assert.ok(text.includes('            Reader 6 ↳ Reader 5 · March 1, 2024 at 9:06 am'), text.join('\n'));
+		assert.ok(!text.some(line => line.includes('Reader 4 ↳')));
+		// On a narrow terminal fewer levels are indented, so more replies say whom they answer.
+		const narrow = renderThread(deep, 30).lines.map(lineText);
+		assert.ok(narrow.some(line => line.startsWith('      Reader 5 ↳ Reader 4 · M')), narrow.join('\n'));
+		for (const line of narrow) assert.ok(textWidth(line) <= 30, line);
+	});
+
+	test('the commenter’s website is link [1] on their name; the comment’s own links follow', () => {
+		const withSite: Comment = {...comment(1, 0, '2024-02-08T10:00:00', 'Fay', '<p>See <a href="https://fay.example/notes">my notes</a>.</p>'), authorUrl: 'https://fay.example/'};
+		const {lines} = renderThread(buildThread([withSite]), 80);
+		const text = lines.map(lineText);
+		assert.equal(text[0], 'Fay[1] · February 8, 2024 at 10:00 am');
+		assert.deepEqual(lines[0]![0], {text: 'Fay', bold: true, link: 1});
+		assert.ok(text.includes('See my notes[2].'));
+		assert.deepEqual(text.slice(-3), ['Links:', '[1] https://fay.example/', '[2] https://fay.example/notes']);
+	});
+
+	test('a website that is not a web address is not a link', () => {
+		const withScript: Comment = {...comment(1, 0, undefined, 'Mallory'), authorUrl: 'javascript:alert(1)'};
+		const text = renderThread(buildThread([withScript]), 80).lines.map(lineText);
+		assert.equal(text[0], 'Mallory');
+		assert.ok(!text.includes('Links:'));
+	});
+
+	test('a URL WordPress made a link of is shown once, numbered where it is, not listed again', () => {
+		const html = '<p>The docs: <a href="https://docs.example/cron" rel="nofollow ugc">https://docs.example/cron</a> and <a href="https://other.example/">this page</a>.</p>';
+		const text = renderThread(buildThread([comment(1, 0, undefined, 'Gus', html)]), 80).lines.map(lineText);
+		assert.ok(text.includes('The docs: https://docs.example/cron[1] and this page[2].'), text.join('\n'));
+		assert.deepEqual(text.slice(-2), ['Links:', '[2] https://other.example/']);
+		const only = renderThread(buildThread([comment(1, 0, undefined, 'Gus', '<p><a href="https://docs.example/">https://docs.example/</a></p>')]), 80).lines.map(lineText);
+		assert.deepEqual(only, ['Gus', 'https://docs.example/[1]'], 'no "Links:" when every link is shown whole');
+	});
+
+	test('a comment that arrived since the last visit is marked new', () => {
+		const text = renderThread(buildThread(longThread.slice(0, 3)), 80, {newIds: ['3']}).lines.map(lineText);
+		assert.ok(text.includes('      Reader 3 · March 1, 2024 at 9:03 am · new'), text.join('\n'));
+		assert.ok(text.includes('Reader 1 · March 1, 2024 at 9:01 am'));
 	});
 });
 

@@ -55,6 +55,9 @@ export function listComments(query: URLSearchParams, context: RestContext): {bod
 	const orderby = enumParam(query, 'orderby', commentOrderby, 'date_gmt');
 	const posts = integerListParam(query, 'post');
 	const parents = integerListParam(query, 'parent');
+	// `after`: comments published after a time (as WordPress reads it, against the comment's date; the demo's is UTC).
+	const after = query.has('after') ? Date.parse(query.get('after') ?? '') : undefined;
+	if (after !== undefined && Number.isNaN(after)) throw new RestError(400, 'rest_invalid_param', 'Invalid parameter(s): after');
 
 	for (const id of posts ?? []) {
 		const post = context.blog.postById(id);
@@ -64,6 +67,7 @@ export function listComments(query: URLSearchParams, context: RestContext): {bod
 		// Comments on a password-protected post are left out of any listing (check_read_permission).
 		if (!canReadPost(context.blog.postById(comment.post)!, query)) return false;
 		if (posts && !posts.includes(comment.post)) return false;
+		if (after !== undefined && Date.parse(`${comment.dateGmt.replace(' ', 'T')}Z`) <= after) return false;
 		return !parents || parents.includes(comment.parent);
 	});
 	const sign = order === 'asc' ? 1 : -1;

@@ -8,6 +8,7 @@ import type {SentComment} from '../../store/my-comments.js';
 import {header, hostOf, parseJsonBody, type HttpClient, type HttpResponse} from '../../http/client.js';
 import {cleanLine} from '../../render/sanitize.js';
 import {checkHeldComment, type HeldCommentState} from '../../comments/held-comments.js';
+import {fetchNotifyCheckbox, type NotifyCheckbox} from '../../comments/notify-checkbox.js';
 import {credentialSitesFromSettings, credentialsForSite, sendComment} from '../../comments/send-comment.js';
 import {rankRelatedPosts} from '../related/rank.js';
 import {wrongPasswordMessage, type BlogSource, type FetchOptions, type FetchPostOptions, type ListOptions} from '../blog-source.js';
@@ -222,6 +223,23 @@ export class WordPressSource implements BlogSource {
 
 	async checkHeldComment(post: Post, sent: SentComment, options: FetchOptions = {}): Promise<HeldCommentState> {
 		return checkHeldComment(this.#http, sent, post.link, options);
+	}
+
+	async fetchReplies(parentIds: ReadonlyArray<number | string>, after: string | undefined, options: FetchOptions = {}): Promise<Comment[]> {
+		const replies: Comment[] = [];
+		// A long list of IDs is asked in parts, so that no URL grows past what servers take.
+		for (let start = 0; start < parentIds.length; start += 50) {
+			const parent = parentIds.slice(start, start + 50).map(String);
+			const response = await this.#get('wp/v2/comments', {parent, after, order: 'desc', orderby: 'date_gmt', per_page: maxPerPage}, options);
+			this.#ensureOk(response, 'the replies to your comments');
+			const batch = this.#boundedList(response, 'the replies to your comments');
+			for (const comment of this.#checkedList(response, 'comments', checkComment, batch).items) replies.push(toComment(comment));
+		}
+		return replies;
+	}
+
+	async findNotifyCheckbox(post: Post, options: FetchOptions = {}): Promise<NotifyCheckbox | undefined> {
+		return fetchNotifyCheckbox(this.#http, post.link, options);
 	}
 
 	async submitComment(post: Post, draft: CommentDraft): Promise<CommentOutcome> {

@@ -19,6 +19,9 @@ import {useCommentForm} from './use-comment-form.js';
 import type {KeyMap} from '../keys/key-map.js';
 import {useKeyMap} from '../keys/use-key-map.js';
 import type {CommentFormState, FocusTarget} from './use-comment-form-state.js';
+import {buildThread, renderThread} from '../../comments/thread.js';
+import {previewComment} from '../../comments/comment-preview.js';
+import {StyledLineView} from '../components/styled-lines.js';
 
 export type CommentFormProps = {
 	/** The blog the comment goes to (`source.submitComment`). */
@@ -65,9 +68,12 @@ export function commentWrapWidth(width: number): number {
 
 /** The form's hints for the field in focus, from the key map (no `? help`: `?` is typed here). */
 function helpText(keyMap: KeyMap, focus: FocusTarget, width: number): string {
-	const onCheckbox = focus === 'saveIdentity';
+	const onCheckbox = focus === 'saveIdentity' || focus === 'notify';
 	const words = focus === 'comment' ? {'enter-field': 'new line'} : focus === 'submit' ? {'enter-field': 'send'} : {};
-	return keyMap.hints('form', width, {omit: onCheckbox ? [] : ['tick'], words, withHelp: false});
+	// In the Comment field, Ctrl-E (your editor) first.
+	const editor = focus === 'comment' ? keyMap.hint('open-editor', 'editor') : '';
+	const rest = keyMap.hints('form', Math.max(0, width - (editor ? editor.length + 3 : 0)), {omit: onCheckbox ? [] : ['tick'], words, withHelp: false});
+	return [editor, rest].filter(Boolean).join(' · ');
 }
 
 function outcomeColour(outcome: CommentOutcome): string | undefined {
@@ -216,12 +222,17 @@ export function CommentForm(props: CommentFormProps) {
 	const outcomeLines = state.outcome
 		? wrapPlainText(outcomeMessage(state.outcome), Math.max(10, width - gutterWidth)).slice(0, maxOutcomeLines).map(line => lineText(line))
 		: [];
+	// What the editor did, when it changed nothing (said where the blog's answer goes; there is none yet).
+	const noteLines = state.editorNote && !state.outcome
+		? wrapPlainText(state.editorNote, Math.max(10, width - gutterWidth)).slice(0, maxOutcomeLines).map(line => lineText(line))
+		: [];
 	const errorCount = Object.keys(state.errors).length;
 	// Title, note, blank, three fields, checkbox, button, blank, help: 10 lines, plus messages.
-	const fixed = 10 + errorCount + Math.max(1, outcomeLines.length) + (draftProblem ? 1 : 0);
+	const fixed = 10 + (state.notifyOffer ? 1 : 0) + errorCount + Math.max(1, outcomeLines.length, noteLines.length) + (draftProblem ? 1 : 0);
 	// The quoted comment gives way to the field on a short terminal.
 	const quotedShown = quoted.slice(0, Math.max(0, height - fixed - 2));
 	const commentRows = Math.max(2, Math.min(8, height - fixed - quotedShown.length));
+	if (state.previewing) return <CommentPreview state={state} width={width} height={height} title={title} />;
 	const saveFocused = state.focus === 'saveIdentity';
 	const submitFocused = state.focus === 'submit';
 
@@ -245,6 +256,13 @@ export function CommentForm(props: CommentFormProps) {
 				<Text color={saveFocused ? theme.accent : undefined} bold={saveFocused}>{state.draft.saveIdentity ? '[x] ' : '[ ] '}</Text>
 				{fitToWidth(saveIdentityLabel, Math.max(1, width - gutterWidth - 4))}
 			</Text>
+			{state.notifyOffer ? (
+				<Text wrap="truncate-end">
+					<Gutter focused={state.focus === 'notify'} />
+					<Text color={state.focus === 'notify' ? theme.accent : undefined} bold={state.focus === 'notify'}>{state.draft.notify ? '[x] ' : '[ ] '}</Text>
+					{fitToWidth(state.notifyOffer.label, Math.max(1, width - gutterWidth - 4))}
+				</Text>
+			) : null}
 			<Text wrap="truncate-end">
 				<Gutter focused={submitFocused} />
 				<Text inverse={submitFocused} bold>[ Post Comment ]</Text>
@@ -258,6 +276,10 @@ export function CommentForm(props: CommentFormProps) {
 					<Text color={theme.accent}><Spinner type="dots" /></Text>
 					{' Sending your comment…'}
 				</Text>
+			) : noteLines.length > 0 ? (
+				noteLines.map((line, index) => (
+					<Text key={index} color={theme.warning} wrap="truncate-end">{`  ${line}`}</Text>
+				))
 			) : outcomeLines.length > 0 && state.outcome ? (
 				outcomeLines.map((line, index) => (
 					<Text key={index} color={outcomeColour(state.outcome!)} wrap="truncate-end">{`  ${line}`}</Text>
@@ -266,6 +288,30 @@ export function CommentForm(props: CommentFormProps) {
 			{draftProblem ? <Text color={theme.warning} wrap="truncate-end">{fitToWidth(`  ${draftProblem}`, width)}</Text> : null}
 			<Text> </Text>
 			<Text color={theme.muted} wrap="truncate-end">{fitToWidth(helpText(keyMap, state.focus, width), width)}</Text>
+		</Box>
+	);
+}
+
+/** Ctrl-P: the comment as the blog will show it (paragraphs, links, the HTML WordPress allows a commenter). */
+function CommentPreview({state, width, height, title}: {readonly state: CommentFormState; readonly width: number; readonly height: number; readonly title: string}) {
+	const keyMap = useKeyMap();
+	const lines = useMemo(() => renderThread(buildThread([previewComment(state.draft)]), Math.max(10, width - gutterWidth)).lines, [state.draft, width]);
+	const room = Math.max(1, height - 4);
+	const shown = lines.slice(0, room);
+	const more = lines.length > room ? ` (${lines.length - room} more lines)` : '';
+	const hint = `${keyMap.hint('send', 'send')} · any other key: back to the form${more}`;
+	return (
+		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+			<Text bold wrap="truncate-end">{fitToWidth(`${title}: preview, as the blog will show it`, width)}</Text>
+			<Text> </Text>
+			{shown.map((line, index) => (
+				<Box key={index} flexDirection="row">
+					<Text>{' '.repeat(gutterWidth)}</Text>
+					<StyledLineView line={line} />
+				</Box>
+			))}
+			<Text> </Text>
+			<Text color={theme.muted} wrap="truncate-end">{fitToWidth(hint, width)}</Text>
 		</Box>
 	);
 }

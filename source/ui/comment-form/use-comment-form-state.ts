@@ -1,6 +1,8 @@
 import {useReducer} from 'react';
 import {commentFields, firstFieldInError, validateDraft, validateField, type CommentField, type FieldErrors} from '../../comments/validation.js';
 import type {CommentDraft, CommentOutcome} from '../../model/comment-draft.js';
+import type {EditorOutcome} from '../../comments/external-editor.js';
+import type {NotifyCheckbox} from '../../comments/notify-checkbox.js';
 import {
 	deleteBackward,
 	deleteForward,
@@ -17,7 +19,7 @@ import {
 } from './text-editing.js';
 
 /** What can have the focus, in the order Tab visits them. */
-export const focusOrder = [...commentFields, 'saveIdentity', 'submit'] as const;
+export const focusOrder = [...commentFields, 'saveIdentity', 'notify', 'submit'] as const;
 
 export type FocusTarget = (typeof focusOrder)[number];
 
@@ -42,6 +44,12 @@ export type CommentFormState = {
 	readonly outcome: CommentOutcome | undefined;
 	/** "Discard this draft? y/n" is asked (the next key answers it). */
 	readonly confirmingDiscard: boolean;
+	/** What the editor (Ctrl-E) did when it changed nothing: left the comment empty, or failed. */
+	readonly editorNote?: string;
+	/** The blog's "Notify me of follow-up comments" checkbox, when its form has one (a stop for Tab only then). */
+	readonly notifyOffer?: NotifyCheckbox;
+	/** The comment is shown as the blog will show it (Ctrl-P), instead of the fields. */
+	readonly previewing?: boolean;
 	/** What the user asked of the screen around the form: to close it, to comment on the post instead, or to throw the draft away (a new object each time). */
 	readonly request: {readonly kind: 'close' | 'cancel-reply' | 'discard'} | undefined;
 };
@@ -70,7 +78,12 @@ export type CommentFormAction =
 	| {readonly type: 'submit'}
 	| {readonly type: 'answered'; readonly outcome: CommentOutcome}
 	| {readonly type: 'escape'}
-	| {readonly type: 'cancel-reply'};
+	| {readonly type: 'cancel-reply'}
+	/** The editor is done with the comment (Ctrl-E). */
+	| {readonly type: 'edited-outside'; readonly outcome: EditorOutcome}
+	| {readonly type: 'toggle-preview'}
+	/** The blog's form has the notify checkbox (found on the post's page). */
+	| {readonly type: 'notify-offered'; readonly checkbox: NotifyCheckbox};
 
 const isTextField = (focus: FocusTarget): focus is CommentField => (commentFields as readonly string[]).includes(focus);
 
@@ -102,8 +115,10 @@ function moveFocus(state: CommentFormState, focus: FocusTarget): CommentFormStat
 }
 
 function step(state: CommentFormState, by: 1 | -1): CommentFormState {
-	const index = focusOrder.indexOf(state.focus);
-	return moveFocus(state, focusOrder[Math.max(0, Math.min(index + by, focusOrder.length - 1))]!);
+	// The notify checkbox is a stop only when the blog's form has one.
+	const order = focusOrder.filter(target => target !== 'notify' || state.notifyOffer !== undefined);
+	const index = order.indexOf(state.focus);
+	return moveFocus(state, order[Math.max(0, Math.min(index + by, order.length - 1))]!);
 }
 
 /** A change to a field: its message, if one is shown, follows the new value (and goes away once it is fixed). */
@@ -141,6 +156,21 @@ export function commentFormReducer(state: CommentFormState, action: CommentFormA
 		if (action.type !== 'answer-discard') return state;
 		return {...state, confirmingDiscard: false, request: action.yes ? {kind: 'discard'} : state.request};
 	}
+	if (action.type === 'edited-outside') {
+		if (action.outcome.kind !== 'saved') return {...state, editorNote: action.outcome.message};
+		const {text} = action.outcome;
+		return {...edit(state, 'comment', {value: text, cursor: text.length}), editorNote: undefined};
+	}
+	if (action.type === 'toggle-preview') return {...state, previewing: !state.previewing};
+	if (action.type === 'notify-offered') {
+		// Ticked as the blog's form has it, unless the user has already been at the form.
+		const tick = action.checkbox.checked && !state.edited && !state.draft.notify;
+		return {...state, notifyOffer: action.checkbox, ...(tick ? {draft: {...state.draft, notify: {field: action.checkbox.field, value: action.checkbox.value}}} : {})};
+	}
+	// In the preview, Ctrl-S sends; any other key goes back to the form (and does nothing else).
+	if (state.previewing) return action.type === 'submit' ? submit({...state, previewing: false}) : {...state, previewing: false};
+	// The editor's note has been read once another key comes.
+	if (state.editorNote !== undefined) state = {...state, editorNote: undefined};
 	// The comment is edited here; Name, Email and Website by ink-text-input (set-field).
 	const field = state.focus === 'comment' ? state.focus : undefined;
 	const text: TextValue | undefined = field ? {value: state.draft[field], cursor: state.cursors[field]} : undefined;
@@ -157,6 +187,12 @@ export function commentFormReducer(state: CommentFormState, action: CommentFormA
 			if (field === 'comment' && text) return edit(state, field, moveVertically(text, action.width, action.type === 'up' ? -1 : 1));
 			return step(state, action.type === 'up' ? -1 : 1);
 		case 'insert':
+			if (state.focus === 'notify' && state.notifyOffer) {
+				if (action.text !== ' ') return state;
+				const {field, value} = state.notifyOffer;
+				const {notify, ...rest} = state.draft;
+				return {...state, draft: notify ? rest : {...rest, notify: {field, value}}, edited: true};
+			}
 			if (state.focus === 'saveIdentity') {
 				return action.text === ' ' ? {...state, draft: {...state.draft, saveIdentity: !state.draft.saveIdentity}, edited: true} : state;
 			}

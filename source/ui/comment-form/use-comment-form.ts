@@ -10,6 +10,8 @@ import type {BlogSource} from '../../sources/blog-source.js';
 import {deleteDraft, draftKey as draftKeyOf, loadDraft, saveDraft} from '../../store/drafts.js';
 import {loadIdentity, rememberIdentity} from '../../store/identity.js';
 import type {CommentField} from '../../comments/validation.js';
+import {editText} from '../../comments/external-editor.js';
+import {useTerminalHandOver} from './terminal-hand-over.js';
 import {useCommentFormState, type CommentFormState, type Submission} from './use-comment-form-state.js';
 
 export type UseCommentFormOptions = {
@@ -40,7 +42,11 @@ function messageOf(error: unknown): string {
 function openingDraft(draftKey: string, parent: number | string, site: string): CommentDraft {
 	try {
 		const saved = loadDraft(draftKey);
-		if (saved) return {...saved, parent};
+		// Whether to be notified is asked of the blog's form each time (the field is the form's, not the file's).
+		if (saved) {
+			const {notify: _notify, ...draft} = saved;
+			return {...draft, parent};
+		}
 	} catch {
 		// An unreadable drafts folder: start afresh rather than not at all.
 	}
@@ -151,6 +157,7 @@ export function useCommentForm(options: UseCommentFormOptions): CommentFormModel
 	const width = commentWidth;
 	const canCancelReply = replyTo !== undefined && onCancelReply !== undefined;
 	const keyMap = useKeyMap();
+	const handOver = useTerminalHandOver();
 	useKeys((input, key) => {
 		const is = (action: Action) => keyMap.matches(action, input, key);
 		if (state.confirmingDiscard) dispatch({type: 'answer-discard', yes: !key.ctrl && !key.meta && (input === 'y' || input === 'Y')});
@@ -162,7 +169,11 @@ export function useCommentForm(options: UseCommentFormOptions): CommentFormModel
 		else if (is('next-field')) dispatch({type: 'next'});
 		else if (is('previous-field')) dispatch({type: 'previous'});
 		else if (is('enter-field')) dispatch({type: 'enter'});
-		else if (is('tick') && (state.focus === 'saveIdentity' || state.focus === 'submit')) dispatch({type: 'insert', text: ' '});
+		else if (is('tick') && (state.focus === 'saveIdentity' || state.focus === 'notify' || state.focus === 'submit')) dispatch({type: 'insert', text: ' '});
+		else if (is('open-editor') && state.focus === 'comment' && !state.previewing) {
+			// The reader waits for the editor (it has the terminal meanwhile), then takes what it saved.
+			dispatch({type: 'edited-outside', outcome: editText(state.draft.comment, {handOver})});
+		} else if (is('preview-comment')) dispatch({type: 'toggle-preview'});
 		else if (is('cursor-up')) dispatch({type: 'up', width});
 		else if (is('cursor-down')) dispatch({type: 'down', width});
 		else if (is('cursor-left')) dispatch({type: 'move', direction: 'left', width});
@@ -176,6 +187,16 @@ export function useCommentForm(options: UseCommentFormOptions): CommentFormModel
 		else if (is('delete-to-end')) dispatch({type: 'delete-to-line-end'});
 		else if (!key.ctrl && !key.meta && input !== '') dispatch({type: 'insert', text: input});
 	}, {isActive: options.isActive, typedText: true});
+
+	// The blog's "Notify me of follow-up comments" checkbox, looked for on the post's page.
+	useEffect(() => {
+		if (!source.findNotifyCheckbox) return;
+		const abort = new AbortController();
+		source.findNotifyCheckbox(post, {signal: abort.signal}).then(checkbox => {
+			if (checkbox && !abort.signal.aborted) dispatch({type: 'notify-offered', checkbox});
+		}, () => undefined);
+		return () => abort.abort();
+	}, [source, post, dispatch]);
 
 	const setField = useCallback((field: Exclude<CommentField, 'comment'>, value: string) => dispatch({type: 'set-field', field, value}), [dispatch]);
 	return {state, draftProblem, setField};

@@ -7,6 +7,7 @@ import {hostOf} from '../../http/client.js';
 import {fitToWidth} from '../../render/fit-width.js';
 import {formatDate} from '../../render/format-date.js';
 import type {SentComment} from '../../store/my-comments.js';
+import {newCommentIds, type CommentMarksStore} from '../../store/comment-marks.js';
 import {cleanLine} from '../../render/sanitize.js';
 import type {BlogSource} from '../../sources/blog-source.js';
 import {ErrorBox} from '../components/error-box.js';
@@ -44,6 +45,10 @@ export type CommentThreadScreenProps = {
 	readonly sent?: {readonly commentId: number | string; readonly message: string};
 	/** The screen goes away: where the reader was, for the history. */
 	readonly onLeave?: (place: ThreadPlace) => void;
+	/** Which comments the reader has seen, per thread: those not seen before are marked "new", and the thread opens at the first. */
+	readonly commentMarks?: CommentMarksStore;
+	/** The thread was read and its comments marked seen (the list's "3 new comments" changes). */
+	readonly onCommentsSeen?: (post: Post) => void;
 };
 
 const noComments: readonly SentComment[] = [];
@@ -63,6 +68,27 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 	// Threaded once per load, never on a keypress.
 	const placed = useMemo(() => (loaded ? placeMyComments(loaded, myComments) : undefined), [loaded, myComments]);
 	const entries = useMemo(() => (placed ? buildThread(placed.comments) : []), [placed]);
+	// What is new is what was not there when the thread was last opened: read once per load, before it is marked seen.
+	const {commentMarks, onCommentsSeen} = props;
+	// What was seen before this visit, read once as the screen opens: the marks change as soon as the
+	// thread shows (and the thread may load again, from a refreshed blog), which must not make the new old.
+	const [seenBefore] = useState(() => commentMarks?.seen(source.site.key, post.id));
+	// Your own comments are never new: their IDs, as a key that stays the same from render to render.
+	const myIds = myComments.map(sent => String(sent.id)).join('\n');
+	const newIds = useMemo(() => {
+		if (!loaded || !commentMarks) return undefined;
+		return newCommentIds(seenBefore, loaded.map(comment => comment.id), myIds.split('\n'));
+	}, [loaded, commentMarks, seenBefore, myIds]);
+	const commentsSeen = useRef(onCommentsSeen);
+	useLayoutEffect(() => {
+		commentsSeen.current = onCommentsSeen;
+	});
+	useEffect(() => {
+		if (!loaded || !commentMarks) return;
+		commentMarks.markSeen(source.site.key, post.id, loaded.map(comment => comment.id));
+		commentsSeen.current?.(post);
+	}, [loaded, commentMarks, source, post]);
+	const firstNew = useMemo(() => entries.find(entry => newIds?.has(String(entry.comment.id)))?.comment.id, [entries, newIds]);
 	// "Your comment of November 3, 2026 is no longer on the blog.": said once, on this screen, then forgotten.
 	// (In the first frame that shows the thread; kept here once the store has forgotten them.)
 	const goneNote = (sent: SentComment) => `Your comment of ${formatDate(sent.date) || cleanLine(sent.date)} is no longer on the blog.`;
@@ -150,7 +176,8 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 				width={width}
 				height={Math.max(2, height - 1 - noteLines.length)}
 				place={props.place}
-				focusId={props.sent?.commentId}
+				focusId={props.sent?.commentId ?? firstNew}
+				newIds={newIds}
 				onLeave={props.onLeave}
 				onReply={canComment ? comment => onReply(post, comment) : undefined}
 				baseUrl={post.link}

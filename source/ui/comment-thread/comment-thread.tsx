@@ -1,12 +1,13 @@
 import {Box, Text} from 'ink';
-import {useEffect, useLayoutEffect, useMemo, useRef} from 'react';
-import {renderThread} from '../../comments/thread.js';
+import {useCallback, useEffect, useLayoutEffect, useMemo, useRef} from 'react';
+import {foldedLine, renderComment} from '../../comments/thread.js';
+import {replyCount, threadShape, visibleEntries} from '../../comments/thread-moves.js';
 import type {Comment, ThreadEntry} from '../../model/comment.js';
 import {fitToWidth} from '../../render/fit-width.js';
 import type {StyledLine} from '../../render/styled-line.js';
 import {StyledLineView} from '../components/styled-lines.js';
 import {theme} from '../theme.js';
-import {useCommentThreadState, type ThreadLayout, type ThreadPlace} from './use-comment-thread-state.js';
+import {useCommentThreadState, type ThreadLayout, type ThreadMoves, type ThreadPlace} from './use-comment-thread-state.js';
 import {useKeys} from '../hooks/use-keys.js';
 import type {Action} from '../keys/key-map.js';
 import {useKeyMap} from '../keys/use-key-map.js';
@@ -23,6 +24,8 @@ export type CommentThreadProps = {
 	readonly onReply?: (comment: Comment) => void;
 	/** IDs of this user's comments, marked "(yours)". */
 	readonly mineIds?: Iterable<number | string>;
+	/** IDs of the comments that arrived since the thread was last opened: marked "new", and `n` jumps between them. */
+	readonly newIds?: ReadonlySet<string>;
 	/** The post's URL, to resolve relative links in comments. */
 	readonly baseUrl?: string;
 	/** Whether the screen around takes `c` (a comment on the post): hinted on the status line. */
@@ -42,26 +45,52 @@ export type CommentThreadProps = {
 };
 
 // Two columns on the left mark the selected comment.
+const noFolds: ReadonlySet<number> = new Set();
 const gutter = 2;
 
 /** A thread of comments that pages like a post, with one comment selected for `r`. */
 export function CommentThread(props: CommentThreadProps) {
 	const {entries, width, height, onReply} = props;
 	const viewport = Math.max(1, height - 1);
-	const rendered = useMemo(
-		() => renderThread(entries, Math.max(10, width - gutter), {mineIds: props.mineIds, baseUrl: props.baseUrl}),
-		[entries, width, props.mineIds, props.baseUrl],
+	const columns = Math.max(10, width - gutter);
+	const shape = useMemo(() => threadShape(entries), [entries]);
+	// Each comment laid out once per (thread, width); folding only chooses which are shown.
+	const blocks = useMemo(
+		() => entries.map((_, index) => renderComment(entries, index, columns, {mineIds: props.mineIds, newIds: props.newIds, baseUrl: props.baseUrl})),
+		[entries, columns, props.mineIds, props.newIds, props.baseUrl],
 	);
-	const layout: ThreadLayout = useMemo(() => ({starts: rendered.starts, lineCount: rendered.lines.length, viewport}), [rendered, viewport]);
+	const compose = useCallback((folded: ReadonlySet<number>) => {
+		const visible = visibleEntries(shape, folded);
+		const lines: StyledLine[] = [];
+		const starts: number[] = [];
+		for (const [position, index] of visible.entries()) {
+			if (position > 0) lines.push([]);
+			starts.push(lines.length);
+			for (const line of blocks[index]!) lines.push(line);
+			const hidden = folded.has(index) ? replyCount(shape, index) : 0;
+			if (hidden > 0) lines.push(foldedLine(entries[index]!, hidden, columns));
+		}
+		return {lines, starts, visible};
+	}, [blocks, shape, entries, columns]);
+	const layoutFor = useCallback((folded: ReadonlySet<number>): ThreadLayout => {
+		const {starts, lines, visible} = compose(folded);
+		return {starts, lineCount: lines.length, viewport, visible};
+	}, [compose, viewport]);
+	const unfolded = useMemo(() => layoutFor(new Set()), [layoutFor]);
+	const marked = useMemo(() => (props.newIds ? [...entries.keys()].filter(index => props.newIds!.has(String(entries[index]!.comment.id))) : []), [entries, props.newIds]);
 	const focusIndex = props.focusId === undefined ? undefined : entries.findIndex(entry => String(entry.comment.id) === String(props.focusId));
-	const [state, dispatch] = useCommentThreadState(layout, props.place, focusIndex);
+	const [state, dispatch] = useCommentThreadState(unfolded, props.place, focusIndex);
+	const folded = state.folded ?? noFolds;
+	const rendered = useMemo(() => compose(folded), [compose, folded]);
+	const layout: ThreadLayout = useMemo(() => ({starts: rendered.starts, lineCount: rendered.lines.length, viewport, visible: rendered.visible}), [rendered, viewport]);
+	const moves: ThreadMoves = useMemo(() => ({shape, layoutFor, marked}), [shape, layoutFor, marked]);
 	const leaving = useRef({state, onLeave: props.onLeave});
 	useLayoutEffect(() => {
 		leaving.current = {state, onLeave: props.onLeave};
 	});
 	useEffect(() => () => {
 		const {state: last, onLeave} = leaving.current;
-		onLeave?.({top: last.top, selected: last.selected});
+		onLeave?.({top: last.top, selected: last.selected, ...(last.folded && last.folded.size > 0 ? {folded: [...last.folded]} : {})});
 	}, []);
 
 	const keyMap = useKeyMap();
@@ -82,6 +111,13 @@ export function CommentThread(props: CommentThreadProps) {
 		else if (is('first-comment')) dispatch({type: 'first', layout});
 		else if (is('last-comment')) dispatch({type: 'last', layout});
 		else if (is('reply-to-comment') && onReply) dispatch({type: 'reply', layout});
+		else if (is('toggle-fold')) dispatch({type: 'toggle-fold', layout, moves});
+		else if (is('fold-all')) dispatch({type: 'fold-all', layout, moves});
+		else if (is('parent-comment')) dispatch({type: 'parent', layout, moves});
+		else if (is('next-sibling')) dispatch({type: 'next-sibling', layout, moves});
+		else if (is('previous-sibling')) dispatch({type: 'previous-sibling', layout, moves});
+		else if (is('next-top-level')) dispatch({type: 'next-top-level', layout, moves});
+		else if (is('next-new-comment')) dispatch({type: 'next-new', layout, moves});
 	}, {isActive: props.isActive ?? true});
 
 	const replyTo = useRef(onReply);
@@ -97,15 +133,21 @@ export function CommentThread(props: CommentThreadProps) {
 
 	const top = Math.min(state.top, Math.max(0, rendered.lines.length - viewport));
 	const selected = Math.min(state.selected, Math.max(0, entries.length - 1));
-	const selectedStart = rendered.starts[selected] ?? 0;
-	const selectedEnd = (rendered.starts[selected + 1] ?? rendered.lines.length + 1) - 2;
+	const shownAt = Math.max(0, rendered.visible.indexOf(selected));
+	const selectedStart = rendered.starts[shownAt] ?? 0;
+	const selectedEnd = (rendered.starts[shownAt + 1] ?? rendered.lines.length + 1) - 2;
 	const visible = search.highlight(rendered.lines.slice(top, top + viewport), top);
 
 	const bottom = Math.min(rendered.lines.length, top + viewport);
-	const position = entries.length === 0 ? 'no comments' : `comment ${selected + 1} of ${entries.length}`;
+	const newCount = marked.length > 0 ? ` · ${marked.length} new` : '';
+	const position = entries.length === 0 ? 'no comments' : `comment ${selected + 1} of ${entries.length}${newCount}`;
 	const percent = rendered.lines.length === 0 ? 100 : Math.floor((bottom / rendered.lines.length) * 100);
 	const status = ` ${position} · ${percent}%${search.status ? ` · ${search.status}` : ''} `;
-	const omit: Action[] = [...(onReply ? [] : ['reply-to-comment' as const]), ...(props.canCommentOnPost ? [] : ['comment-on-post' as const])];
+	const omit: Action[] = [
+		...(onReply ? [] : ['reply-to-comment' as const]),
+		...(props.canCommentOnPost ? [] : ['comment-on-post' as const]),
+		...(marked.length > 0 ? [] : ['next-new-comment' as const]),
+	];
 	const hints = keyMap.hints('thread', Math.max(0, width - status.length - 1), {omit, notes: props.notes});
 
 	return (

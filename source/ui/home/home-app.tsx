@@ -15,6 +15,8 @@ import {KeyMapContext, useKeyMap} from '../keys/use-key-map.js';
 import {RiverView} from '../river/river-view.js';
 import {StoredSearchView, type StoredSearch} from '../search/stored-search-view.js';
 import {theme} from '../theme.js';
+import {RepliesView} from './replies-view.js';
+import type {RepliesStore} from '../../store/replies.js';
 import {BlogsView} from './blogs-view.js';
 import type {FollowedBlog, HomeData, RiverItem} from './home-data.js';
 import {useRefresh} from './use-refresh.js';
@@ -30,6 +32,8 @@ export type HomeAppProps = {
 	readonly openSource: AppProps['openSource'];
 	readonly perPage: number;
 	readonly myComments?: MyCommentsStore;
+	/** As the reader's: which comments of each thread were seen. */
+	readonly commentMarks?: AppProps['commentMarks'];
 	readonly keyMap?: KeyMap;
 	/** As the reader's (AppProps): links as OSC 8 hyperlinks, the clipboard, remembered post passwords. */
 	readonly hyperlinks?: AppProps['hyperlinks'];
@@ -42,6 +46,8 @@ export type HomeAppProps = {
 	readonly refreshOnStart?: boolean;
 	/** Refresh every this many minutes while open (default 30; 0: never). */
 	readonly refreshMinutes?: number;
+	/** Replies to the comments you sent: kept, and checked with every refresh. */
+	readonly replies?: RepliesPort;
 	/** Start on What is new instead of the blogs. */
 	readonly startView?: 'blogs' | 'river';
 	/** The clock, for "5 min ago" (tests fix it). */
@@ -70,8 +76,15 @@ function readMarksFor(data: HomeData, blogUrl: string, onChanged: () => void): R
 	};
 }
 
-function readStored(data: HomeData, clock: () => number) {
-	return {blogs: data.blogs(), river: data.river(riverLength), starred: data.setStarred ? data.river(riverLength, {starred: true}) : [], now: clock()};
+/** The replies to your comments, as the home screen needs them: the kept ones, and a check for more. */
+export type RepliesPort = {
+	readonly store: RepliesStore;
+	/** Looks for replies on every blog you commented on (run with each refresh). */
+	readonly check: (signal: AbortSignal) => Promise<unknown>;
+};
+
+function readStored(data: HomeData, clock: () => number, replies?: RepliesPort) {
+	return {blogs: data.blogs(), river: data.river(riverLength), starred: data.setStarred ? data.river(riverLength, {starred: true}) : [], now: clock(), replies: replies?.store.all() ?? []};
 }
 
 function Home(props: HomeAppProps) {
@@ -84,14 +97,21 @@ function Home(props: HomeAppProps) {
 	const [showHelp, setShowHelp] = useState(false);
 	// What is stored, read again each time something changes it (and the time it was read, for "5 min ago").
 	const clock = props.now ?? Date.now;
-	const [{blogs, river, starred, now}, setStored] = useState(() => readStored(data, clock));
+	const repliesPort = props.replies;
+	const [{blogs, river, starred, now, replies}, setStored] = useState(() => readStored(data, clock, repliesPort));
 	// The Starred folder: What is new, showing only the posts starred (S there and back).
 	const [showStarred, setShowStarred] = useState(false);
-	const changed = useCallback(() => setStored(readStored(data, clock)), [data, clock]);
+	const changed = useCallback(() => setStored(readStored(data, clock, repliesPort)), [data, clock, repliesPort]);
 	const keyMap = useKeyMap();
+	const [showReplies, setShowReplies] = useState(false);
 
+	// Replies to your comments are looked for with every refresh of the blogs.
+	const refreshAll = useCallback<HomeData['refresh']>(async (onProgress, signal) => {
+		const [progress] = await Promise.all([data.refresh(onProgress, signal), repliesPort?.check(signal).catch(() => undefined)]);
+		return progress;
+	}, [data, repliesPort]);
 	const refresh = useRefresh({
-		refresh: data.refresh,
+		refresh: refreshAll,
 		dispatch,
 		onStart: props.refreshOnStart ?? true,
 		everyMinutes: props.refreshMinutes ?? 30,
@@ -153,7 +173,7 @@ function Home(props: HomeAppProps) {
 
 	// `/`: a search of every stored post, over the blogs or the river (kept while a post found is read).
 	const [storedSearch, setStoredSearch] = useState<StoredSearch | undefined>(undefined);
-	const listActive = !state.opened && !adding && !confirmUnfollow && !showHelp && !storedSearch;
+	const listActive = !state.opened && !adding && !confirmUnfollow && !showHelp && !storedSearch && !showReplies;
 	useKeys((input, key) => {
 		if (keyMap.matches('help', input, key)) setShowHelp(shown => !shown);
 		else if (state.view === 'blogs' && data.setStarred && keyMap.matches('home-starred', input, key)) {
@@ -163,6 +183,7 @@ function Home(props: HomeAppProps) {
 	}, {isActive: !state.opened && !adding && !confirmUnfollow && !showHelp && storedSearch?.phase !== 'typing'});
 	useKeys((input, key) => {
 		if (data.search && (keyMap.matches('search-followed', input, key) || keyMap.matches('search-river', input, key))) setStoredSearch({phase: 'typing', typed: ''});
+		else if (keyMap.matches('open-replies', input, key) && repliesPort) setShowReplies(true);
 	}, {isActive: listActive});
 	const close = useCallback(() => {
 		dispatch({type: 'close'});
@@ -199,8 +220,11 @@ function Home(props: HomeAppProps) {
 				openSource={props.openSource}
 				perPage={props.perPage}
 				initialPost={opened.kind === 'post' ? {kind: 'id', id: opened.id} : undefined}
+				initialThreadAt={opened.kind === 'post' ? opened.threadAt : undefined}
 				readMarks={readMarks}
 				myComments={props.myComments}
+				commentMarks={props.commentMarks}
+				replies={props.replies?.store}
 				keyMap={props.keyMap}
 				hyperlinks={props.hyperlinks}
 				clipboard={props.clipboard}
@@ -213,9 +237,26 @@ function Home(props: HomeAppProps) {
 	}
 	if (showHelp) return <HelpOverlay width={width} height={height} screens={['everywhere', 'home', 'river']} onClose={() => setShowHelp(false)} />;
 
+	if (showReplies) {
+		return (
+			<RepliesView
+				replies={replies}
+				width={width}
+				height={height}
+				isActive={!state.opened}
+				onOpen={stored => {
+					repliesPort?.store.markRead(stored.siteKey, stored.reply.id);
+					changed();
+					dispatch({type: 'open', opened: {kind: 'post', blogUrl: stored.siteUrl, id: /^\d+$/u.test(stored.postId) ? Number(stored.postId) : stored.postId, threadAt: stored.reply.id}});
+				}}
+				onBack={() => setShowReplies(false)}
+			/>
+		);
+	}
 	const unread = blogs.reduce((sum, blog) => sum + blog.unread, 0);
 	const inStarred = state.view === 'river' && showStarred;
 	const inRiver = state.view === 'river' && !showStarred;
+	const unreadReplies = replies.filter(reply => !reply.read).length;
 	// Header (1), a blank line (1), the list, the status line (two while following a blog with an error, or what was found).
 	const statusHeight = (adding?.phase === 'typing' && adding.error) || adding?.phase === 'found' || adding?.phase === 'following' ? 2 : 1;
 	const listHeight = Math.max(2, height - 2 - statusHeight);
@@ -229,6 +270,7 @@ function Home(props: HomeAppProps) {
 				<Text bold={inRiver} underline={inRiver} color={inRiver ? undefined : theme.muted}>{`What is new (${unread} unread)`}</Text>
 				{data.setStarred ? <Text>{'  '}</Text> : null}
 				{data.setStarred ? <Text bold={inStarred} underline={inStarred} color={inStarred ? undefined : theme.muted}>{`Starred (${starred.length})`}</Text> : null}
+				{unreadReplies > 0 ? <Text bold color={theme.accent}>{`  ${unreadReplies === 1 ? '1 reply' : `${unreadReplies} replies`} to you (${keyMap.labels('open-replies')[0] ?? ''})`}</Text> : null}
 			</Text>
 			<Text> </Text>
 			{storedSearch ? (

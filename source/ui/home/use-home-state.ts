@@ -16,7 +16,7 @@ export type Adding =
 /** What is open over the home screen: a blog's list (the reader as `blogterm SITE`), or a post from the river. */
 export type Opened =
 	| {readonly kind: 'blog'; readonly url: string}
-	| {readonly kind: 'post'; readonly blogUrl: string; readonly id: PostId};
+	| {readonly kind: 'post'; readonly blogUrl: string; readonly id: PostId; readonly threadAt?: string};
 
 export type RefreshState = {
 	/** A refresh of every blog is under way. */

@@ -23,7 +23,7 @@ export type KeyPress = {
 	readonly meta: boolean;
 };
 
-export type Screen = 'everywhere' | 'home' | 'river' | 'list' | 'post' | 'related' | 'thread' | 'search' | 'form' | 'field' | 'help';
+export type Screen = 'everywhere' | 'home' | 'river' | 'list' | 'post' | 'related' | 'thread' | 'search' | 'form' | 'field' | 'replies' | 'help';
 
 /** Each screen's title in the help overlay and the README. */
 export const screenTitles: Record<Screen, string> = {
@@ -37,6 +37,7 @@ export const screenTitles: Record<Screen, string> = {
 	search: 'Search in a post or its comments',
 	form: 'Reply form',
 	field: 'Comment field',
+	replies: 'Replies to you',
 	help: 'This help',
 };
 
@@ -138,6 +139,13 @@ const actions = {
 	'next-match': {screen: 'search', keys: ['n'], description: 'next match (past the last: the first)'},
 	'previous-match': {screen: 'search', keys: ['N'], description: 'previous match (before the first: the last)'},
 	'clear-search': {screen: 'search', keys: ['escape'], description: 'clear the search'},
+	'toggle-fold': {screen: 'thread', keys: ['z', 'enter'], description: 'fold / unfold the chosen comment’s replies (folded: `+ 4 replies`)'},
+	'fold-all': {screen: 'thread', keys: ['Z'], description: 'fold every comment’s replies / unfold them all'},
+	'parent-comment': {screen: 'thread', keys: ['p'], description: 'to the comment it replies to'},
+	'previous-sibling': {screen: 'thread', keys: ['K'], description: 'previous reply to the same comment'},
+	'next-sibling': {screen: 'thread', keys: ['J'], description: 'next reply to the same comment'},
+	'next-top-level': {screen: 'thread', keys: [']'], description: 'next top-level comment'},
+	'next-new-comment': {screen: 'thread', keys: ['n'], description: 'next comment marked new (since you last opened the thread)'},
 	// Reply form
 	'next-field': {screen: 'form', keys: ['tab'], description: 'next field'},
 	'previous-field': {screen: 'form', keys: ['shift+tab'], description: 'previous field'},
@@ -155,9 +163,18 @@ const actions = {
 	'delete-word': {screen: 'field', keys: ['ctrl+w', 'meta+backspace'], description: 'delete a word back'},
 	'delete-to-start': {screen: 'field', keys: ['ctrl+u'], description: 'delete to the line’s start'},
 	'delete-to-end': {screen: 'field', keys: ['ctrl+k'], description: 'delete to the line’s end'},
-	'delete-forward': {screen: 'field', keys: ['delete', 'ctrl+d'], description: 'delete forward'},
+	'delete-forward': {screen: 'field', keys: ['ctrl+d', 'delete'], description: 'delete forward'},
 	'row-start': {screen: 'field', keys: ['home', 'ctrl+a'], description: 'start of the row'},
-	'row-end': {screen: 'field', keys: ['end', 'ctrl+e'], description: 'end of the row'},
+	'row-end': {screen: 'field', keys: ['end'], description: 'end of the row'},
+	'open-editor': {screen: 'field', keys: ['ctrl+e'], description: 'write the comment in your editor ($VISUAL, else $EDITOR, else vi)'},
+	'preview-comment': {screen: 'form', keys: ['ctrl+p'], description: 'preview the comment as the blog will show it (again: back to the form)'},
+	// Replies to you
+	'open-replies': {screen: 'home', keys: ['R'], description: 'Replies to you: replies to the comments you sent'},
+	'list-replies': {screen: 'list', keys: ['R'], description: 'Replies to you on this blog: replies to the comments you sent'},
+	'reply-down': {screen: 'replies', keys: ['down', 'j'], description: 'next reply'},
+	'reply-up': {screen: 'replies', keys: ['up', 'k'], description: 'previous reply'},
+	'open-reply': {screen: 'replies', keys: ['enter'], description: 'open the thread at the reply'},
+	'answer-reply': {screen: 'replies', keys: ['r'], description: 'open the thread at the reply, to answer it (r there)'},
 	// The help overlay
 	'close-help': {screen: 'help', keys: ['escape', 'q', '?', 'enter'], description: 'close this help'},
 } as const satisfies Record<string, ActionSpec>;
@@ -196,6 +213,7 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['home-starred'], help: 'the Starred folder', hint: 'starred', rank: 9},
 		{actions: ['search-followed'], help: 'search every blog', hint: 'search', rank: 5},
 		{actions: ['quit-home'], help: 'quit', hint: 'quit', rank: 8},
+		{actions: ['open-replies'], help: 'replies to you', hint: 'replies', rank: 9},
 	],
 	river: [
 		{actions: ['river-down', 'river-up'], help: 'move', hint: 'move', rank: 1},
@@ -222,6 +240,8 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['quit-list'], help: 'quit', hint: 'quit', rank: 4},
 		// In the README and the list's hints, not the overlay, which must fit 80×24.
 		{actions: ['full-text-blog'], help: 'full text for every summary-only post: on / off', hint: 'full text', rank: 7, notInOverlay: true},
+		// Not in the overlay, which must fit 80×24: the README and the home screen's help say it.
+		{actions: ['list-replies'], help: 'replies to you', notInOverlay: true},
 	],
 	post: [
 		{actions: ['line-down', 'line-up'], help: 'scroll a line', hint: 'line', rank: 9},
@@ -247,11 +267,14 @@ const rows: Record<Screen, readonly Row[]> = {
 	],
 	thread: [
 		{actions: ['comment-down', 'comment-up'], help: 'choose a comment', hint: 'move', rank: 4},
-		{actions: ['comments-page-down', 'comments-page-up'], help: 'page down / up', hint: 'page', rank: 5},
-		{actions: ['first-comment', 'last-comment'], help: 'first / last comment', hint: 'first/last', rank: 6},
+		{actions: ['comments-page-down', 'comments-page-up', 'first-comment', 'last-comment'], help: 'page, first / last', hint: 'page', rank: 6},
 		{actions: ['reply-to-comment'], help: 'reply to it', hint: 'reply', rank: 1},
 		{actions: ['comment-on-post'], help: 'comment on the post', hint: 'comment', rank: 2},
-		{actions: ['back'], help: 'back', hint: 'back', rank: 3},
+		// Esc is in Everywhere: one line fewer, so the overlay still fits 80×24.
+		{actions: ['back'], help: 'back', hint: 'back', rank: 3, notInOverlay: true},
+		{actions: ['next-new-comment'], help: 'next new comment', hint: 'next new', rank: 3.5},
+		{actions: ['toggle-fold', 'fold-all'], help: 'fold replies / fold all', hint: 'fold', rank: 5},
+		{actions: ['parent-comment', 'previous-sibling', 'next-sibling', 'next-top-level'], help: 'parent, sibling, top', hint: 'parent/sibling/top', rank: 7},
 	],
 	search: [
 		{actions: ['search-text'], help: 'search the text', hint: 'search', rank: 1},
@@ -262,7 +285,7 @@ const rows: Record<Screen, readonly Row[]> = {
 	form: [
 		{actions: ['next-field', 'previous-field'], help: 'next / previous field', hint: 'next/back', rank: 2},
 		{actions: ['enter-field'], help: 'next field or new line', hint: 'next', rank: 7},
-		{actions: ['send'], help: 'send', hint: 'send', rank: 1},
+		{actions: ['send', 'preview-comment'], help: 'send / preview it', hint: 'send/preview', rank: 1},
 		{actions: ['comment-instead'], help: 'comment on the post'},
 		{actions: ['tick'], help: 'tick the checkbox', hint: 'tick/untick', rank: 5},
 		{actions: ['close-form'], help: 'close, keeping the draft', hint: 'close (draft kept)', rank: 3},
@@ -270,9 +293,15 @@ const rows: Record<Screen, readonly Row[]> = {
 	],
 	field: [
 		{actions: ['cursor-up', 'cursor-down', 'cursor-left', 'cursor-right'], help: 'move', notInOverlay: true},
-		{actions: ['delete-word', 'delete-to-start', 'delete-to-end'], help: 'delete word/to start/end'},
-		{actions: ['delete-forward'], help: 'delete forward'},
+		{actions: ['delete-word', 'delete-to-start', 'delete-to-end', 'delete-forward'], help: 'delete word/start/end/fwd'},
 		{actions: ['row-start', 'row-end'], help: 'start / end of the row'},
+		{actions: ['open-editor'], help: 'write it in your editor'},
+	],
+	replies: [
+		{actions: ['reply-down', 'reply-up'], help: 'move', hint: 'move', rank: 1},
+		{actions: ['open-reply'], help: 'the thread, at the reply', hint: 'open', rank: 2},
+		{actions: ['answer-reply'], help: 'answer it', hint: 'answer', rank: 3},
+		{actions: ['back'], help: 'back', hint: 'back', rank: 4},
 	],
 	help: [
 		{actions: ['close-help'], help: 'close this help', notInOverlay: true},

@@ -28,6 +28,8 @@ export type PostListProps = {
 	readonly selected: number;
 	/** Ids of posts already opened (shown dimmed). */
 	readonly readIds: ReadonlySet<string>;
+	/** Per post id, how many comments its thread had when last opened: more now is "3 new comments". */
+	readonly seenComments?: ReadonlyMap<string, number>;
 	/** The blog itself is being asked again: the page may change ("updating…"). */
 	readonly sourceRefreshing?: boolean;
 	readonly width: number;
@@ -193,7 +195,7 @@ export function PostList(props: PostListProps) {
 				const index = first + offset;
 				const isSelected = index === selected;
 				const isRead = props.readIds.has(String(post.id));
-				const row = listRow(post, width - 4);
+				const row = listRow(post, width - 4, props.seenComments?.get(String(post.id)));
 				return (
 					<Text key={String(post.id)} wrap="truncate-end">
 						<Text color={theme.selection}>{isSelected ? '▸ ' : '  '}</Text>

@@ -31,8 +31,8 @@ describe('the comment thread', () => {
 		cleanups.push(() => app.unmount());
 		const frame = await waitForText(app, 'comment 1 of 3');
 		assert.equal(selectedAuthor(frame), 'Reader 1');
-		assert.match(frame, /^ {5}Eli · February 2, 2024$/m);
-		assert.match(frame, /r reply · Esc back · ↓\/↑ move · Space\/b page · \? help$/m);
+		assert.match(frame, /^ {5}Eli · February 2, 2024 at 10:00 am$/m);
+		assert.match(frame, /r reply · Esc back · ↓\/↑ move · z\/Z fold · \? help$/m);
 	});
 
 	test('j and k move the selection; r replies to the selected comment', async () => {
@@ -80,7 +80,7 @@ describe('the comment thread', () => {
 		cleanups.push(() => app.unmount());
 		const frame = await waitForText(app, 'comment 9 of 12');
 		assert.equal(selectedAuthor(frame), 'Reader 9');
-		assert.equal(frame.split('\n')[0], '▌ Reader 9 · February 9, 2024');
+		assert.equal(frame.split('\n')[0], '▌ Reader 9 · February 9, 2024 at 10:00 am');
 	});
 
 	test('opens where it was left (its place), not at the top', async () => {
@@ -182,7 +182,7 @@ describe('the comment thread screen', () => {
 		const mine: SentComment = {id: 9, parent: 1, author: 'Olive', text: 'Comment number 9.', date: '2024-02-09T10:00:00', status: 'held'};
 		const {app} = screen({myComments: [mine]});
 		const frame = await waitForText(app, 'Your comment is awaiting moderation.');
-		assert.match(frame, /Olive · February 9, 2024 · \(yours\)/);
+		assert.match(frame, /Olive · February 9, 2024 at [0-9:]+ [ap]m · \(yours\)/);
 	});
 
 	test('a failure to load says why; r retries; Esc goes back', async () => {

@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import {after, before, describe, test} from 'node:test';
+import {render} from 'ink-testing-library';
+import {createHttpClient} from '../../../source/http/client.js';
+import {checkReplies} from '../../../source/replies/check-replies.js';
+import {openBlog} from '../../../source/sources/open-blog.js';
+import {myCommentsInMemory} from '../../../source/store/my-comments.js';
+import {repliesInMemory} from '../../../source/store/replies.js';
+import {App} from '../../../source/ui/app.js';
+import {HomeApp} from '../../../source/ui/home/home-app.js';
+import {startTestDemo, type TestDemo} from '../../helpers/demo.js';
+import {maren, postDemoComment} from '../../helpers/demo-comment.js';
+import {keys, press, resize, waitFor, waitForText} from '../helpers.js';
+import {memoryHomeData} from './memory-home-data.js';
+
+const http = createHttpClient();
+
+describe('Replies to you, on the home screen', () => {
+	let demo: TestDemo;
+	before(async () => {
+		demo = await startTestDemo({floodIntervalMs: 0});
+	});
+	after(async () => demo.stop());
+
+	test('the check runs with the refresh; the home screen says "1 reply to you"; R lists it under your comment; Enter opens the thread at it', async () => {
+		const {body: posts} = await demo.rest<Array<{id: number; title: {rendered: string}}>>('wp/v2/posts?slug=watering-schedules-with-cron');
+		const post = posts[0]!;
+		// A comment sent from blogterm (remembered with the blog's address), then answered on the blog by someone else.
+		const mine = await postDemoComment(demo, {author: 'Robin Reader', email: 'reader@example.com', postId: post.id, comment: 'Does the timer survive a reboot?'});
+		const myComments = myCommentsInMemory();
+		const source = await openBlog(http, demo.url);
+		myComments.remember(source.site.key, post.id, {id: mine, parent: 0, author: 'Robin Reader', text: 'Does the timer survive a reboot?', date: new Date().toISOString(), status: 'approved', siteUrl: demo.url, postTitle: post.title.rendered});
+		await postDemoComment(demo, {...maren, postId: post.id, parent: mine, comment: 'It does: Persistent=true.'});
+
+		const replies = repliesInMemory();
+		let checked = false;
+		const check = async (signal: AbortSignal) => {
+			await checkReplies({myComments, replies, openSource: async (url, openSignal) => openBlog(http, url, {signal: openSignal}), signal});
+			checked = true;
+		};
+		const store = memoryHomeData(http, [{url: demo.url, title: 'The Terminal Gardener', folder: undefined, lastUpdated: undefined, lastError: undefined}], []);
+		const app = render(<HomeApp data={store.data} openSource={(url, signal, options) => openBlog(http, url, {...options, signal})} perPage={10} refreshMinutes={0} myComments={myComments} replies={{store: replies, check}} />);
+		resize(app.stdout, 100, 30);
+		await waitFor(() => checked && store.refreshes.length === 1, 'the refresh and the check ran');
+		store.refreshes[0]!.finish({done: 1, total: 1, failed: 0});
+		await waitForText(app, '1 reply to you');
+
+		await press(app, 'R');
+		let frame = await waitForText(app, 'Replies to you (1, 1 new)');
+		assert.match(frame, /You: Does the timer survive a reboot\?/);
+		assert.match(frame, /↳ Maren Holt · .* · new/);
+		assert.match(frame, /It does: Persistent=true\./);
+
+		await press(app, keys.enter);
+		frame = await waitForText(app, 'A reply to you: r answers it.');
+		const selected = frame.split('\n').filter(line => line.startsWith('▌'));
+		assert.match(selected[0]!, /Maren Holt/);
+		assert.equal(replies.unreadCount(), 0, 'read once opened');
+		app.unmount();
+	});
+});
+
+describe('Replies to you, from a blog\'s list', () => {
+	let demo: TestDemo;
+	before(async () => {
+		demo = await startTestDemo({floodIntervalMs: 0});
+	});
+	after(async () => demo.stop());
+
+	test('R on the list shows the replies on this blog; Enter opens the thread at the reply; Esc comes back to the list', async () => {
+		const {body: posts} = await demo.rest<Array<{id: number; title: {rendered: string}}>>('wp/v2/posts?slug=watering-schedules-with-cron');
+		const post = posts[0]!;
+		const mine = await postDemoComment(demo, {author: 'Robin Reader', email: 'reader@example.com', postId: post.id, comment: 'Cron or a timer, then?'});
+		const myComments = myCommentsInMemory();
+		const source = await openBlog(http, demo.url);
+		myComments.remember(source.site.key, post.id, {id: mine, parent: 0, author: 'Robin Reader', text: 'Cron or a timer, then?', date: new Date().toISOString(), status: 'approved', siteUrl: demo.url, postTitle: post.title.rendered});
+		await postDemoComment(demo, {...maren, postId: post.id, parent: mine, comment: 'A timer, now.'});
+		const replies = repliesInMemory();
+		await checkReplies({myComments, replies, openSource: async url => openBlog(http, url)});
+		// A reply on another blog is not this blog's.
+		replies.add([{...replies.all()[0]!, siteKey: 'elsewhere.example', reply: {...replies.all()[0]!.reply, id: '999', text: 'Elsewhere.'}}]);
+
+		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={{readIds: () => new Set(), markRead: () => {}}} myComments={myComments} replies={replies} />);
+		resize(app.stdout, 100, 30);
+		await waitForText(app, /Page 1 of/);
+		await press(app, 'R');
+		let frame = await waitForText(app, 'Replies to you (1, 1 new)');
+		assert.match(frame, /A timer, now\./);
+		assert.doesNotMatch(frame, /Elsewhere\./);
+		await press(app, keys.enter);
+		frame = await waitForText(app, 'A reply to you: r answers it.');
+		assert.match(frame.split('\n').find(line => line.startsWith('▌'))!, /Maren Holt/);
+		await press(app, keys.escape);
+		await waitForText(app, /Page 1 of/);
+		app.unmount();
+	});
+});
