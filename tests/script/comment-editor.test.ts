@@ -62,10 +62,11 @@ describe('--comment with no text, stdin a terminal: the editor', () => {
 		const before = (await demo.rest<unknown[]>(`wp/v2/comments?post=${postId}&per_page=100`)).body.length;
 		const empty = await run([demo.url, '--post', String(postId), '--comment', ...identity], {visual: fakeEditor(': > "$1"'), stdinIsTerminal: true});
 		assert.equal(empty.code, 2);
-		assert.equal(empty.stderr, 'blogterm: Comment: The editor left the comment empty; nothing was sent.\n');
+		// With --format json, the error is the JSON error object.
+		assert.deepEqual(JSON.parse(empty.stderr), {error: {code: 'usage', exit: 2, message: 'Comment: The editor left the comment empty; nothing was sent.'}});
 		const failed = await run([demo.url, '--post', String(postId), '--comment', ...identity], {visual: fakeEditor('exit 1'), stdinIsTerminal: true});
 		assert.equal(failed.code, 2);
-		assert.match(failed.stderr, /^blogterm: Comment: The editor “editor-\d+\.sh” exited with status 1; nothing was sent\.\n$/);
+		assert.match((JSON.parse(failed.stderr) as {error: {message: string}}).error.message, /^Comment: The editor “editor-\d+\.sh” exited with status 1; nothing was sent\.$/);
 		assert.equal((await demo.rest<unknown[]>(`wp/v2/comments?post=${postId}&per_page=100`)).body.length, before);
 	});
 
