@@ -1,9 +1,8 @@
-import {randomBytes} from 'node:crypto';
-import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {PostId} from '../model/post.js';
 import {blogtermPaths} from './paths.js';
-import {isPlainObject, moveAsideWithNotice, noteStoreProblem} from './settings-files.js';
+import {isPlainObject, moveAsideWithNotice, noteStoreProblem, writePrivateJsonFile} from './settings-files.js';
 
 /*
 Which comments of a post's thread the reader has seen, per blog and post, kept between runs: a comment
@@ -124,18 +123,10 @@ export class CommentMarks implements CommentMarksStore {
 		const marks: ThreadMarks = {seen: [...new Set([...commentIds].map(String))], at: now.toISOString()};
 		this.#sites = forgetOldest({...sites, [siteKey]: {...sites[siteKey], [String(postId)]: marks}}, this.#limit);
 		const file: CommentMarksFile = {version: 1, sites: this.#sites};
-		const temporary = `${this.#path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-		try {
-			mkdirSync(this.#directory, {recursive: true, mode: 0o700});
-			writeFileSync(temporary, `${JSON.stringify(file)}\n`, {mode: 0o600});
-			renameSync(temporary, this.#path);
-		} catch (error) {
-			rmSync(temporary, {force: true});
-			if (!this.#toldUnwritable) {
-				this.#toldUnwritable = true;
-				const code = (error as {code?: string})?.code;
-				noteStoreProblem(`the comments you have seen cannot be remembered in ${this.#directory}${code ? ` (${code})` : ''}; they are kept until you quit.`);
-			}
+		const failed = writePrivateJsonFile(this.#path, file);
+		if (failed !== undefined && !this.#toldUnwritable) {
+			this.#toldUnwritable = true;
+			noteStoreProblem(`the comments you have seen cannot be remembered in ${this.#directory}${failed ? ` (${failed})` : ''}; they are kept until you quit.`);
 		}
 	}
 

@@ -1,9 +1,8 @@
-import {randomBytes} from 'node:crypto';
-import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {PostId} from '../model/post.js';
 import {blogtermPaths} from './paths.js';
-import {isPlainObject, moveAsideWithNotice, noteStoreProblem} from './settings-files.js';
+import {isPlainObject, moveAsideWithNotice, noteStoreProblem, writePrivateJsonFile} from './settings-files.js';
 
 /*
 The comments this user sent from blogterm, per blog and post, kept between runs: WordPress shows a
@@ -165,19 +164,11 @@ export class MyComments implements MyCommentsStore {
 		else delete posts[String(postId)];
 		this.#sites = {...sites, [siteKey]: posts};
 		const file: MyCommentsFile = {version: 1, sites: this.#sites};
-		const temporary = `${this.#path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-		try {
-			mkdirSync(this.#directory, {recursive: true, mode: 0o700});
-			writeFileSync(temporary, `${JSON.stringify(file)}\n`, {mode: 0o600});
-			renameSync(temporary, this.#path);
-		} catch (error) {
-			rmSync(temporary, {force: true});
-			// Kept in memory for this run: the comment was sent, and is still shown as yours.
-			if (!this.#toldUnwritable) {
-				this.#toldUnwritable = true;
-				const code = (error as {code?: string})?.code;
-				noteStoreProblem(`the comments you sent cannot be remembered in ${this.#directory}${code ? ` (${code})` : ''}; they are kept until you quit.`);
-			}
+		const failed = writePrivateJsonFile(this.#path, file);
+		// Kept in memory for this run: the comment was sent, and is still shown as yours.
+		if (failed !== undefined && !this.#toldUnwritable) {
+			this.#toldUnwritable = true;
+			noteStoreProblem(`the comments you sent cannot be remembered in ${this.#directory}${failed ? ` (${failed})` : ''}; they are kept until you quit.`);
 		}
 	}
 }

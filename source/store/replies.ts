@@ -1,8 +1,7 @@
-import {randomBytes} from 'node:crypto';
-import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {blogtermPaths} from './paths.js';
-import {isPlainObject, moveAsideWithNotice, noteStoreProblem} from './settings-files.js';
+import {isPlainObject, moveAsideWithNotice, noteStoreProblem, writePrivateJsonFile} from './settings-files.js';
 
 /*
 The replies found to the comments this user sent, kept between runs with whether they were read, and
@@ -148,18 +147,10 @@ export class Replies implements RepliesStore {
 
 	#write(file: RepliesFile): void {
 		this.#file = file;
-		const temporary = `${this.#path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-		try {
-			mkdirSync(this.#directory, {recursive: true, mode: 0o700});
-			writeFileSync(temporary, `${JSON.stringify(file)}\n`, {mode: 0o600});
-			renameSync(temporary, this.#path);
-		} catch (error) {
-			rmSync(temporary, {force: true});
-			if (!this.#toldUnwritable) {
-				this.#toldUnwritable = true;
-				const code = (error as {code?: string})?.code;
-				noteStoreProblem(`the replies to your comments cannot be remembered in ${this.#directory}${code ? ` (${code})` : ''}; they are kept until you quit.`);
-			}
+		const failed = writePrivateJsonFile(this.#path, file);
+		if (failed !== undefined && !this.#toldUnwritable) {
+			this.#toldUnwritable = true;
+			noteStoreProblem(`the replies to your comments cannot be remembered in ${this.#directory}${failed ? ` (${failed})` : ''}; they are kept until you quit.`);
 		}
 	}
 }

@@ -1,5 +1,6 @@
-import {chmodSync, mkdirSync, readFileSync, renameSync, statSync} from 'node:fs';
-import {basename} from 'node:path';
+import {randomBytes} from 'node:crypto';
+import {chmodSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {basename, dirname} from 'node:path';
 
 /*
 blogterm's files (read state, saved identity, drafts, the cache) can be cut short by a full disk, or
@@ -114,4 +115,22 @@ export function checkJsonFile(path: string, what: string, isValid: (value: unkno
 /** True for a plain object (not an array, not null). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Writes a JSON file the user's alone (0600, in a 0700 folder made when missing), whole or not at all:
+ * a temporary file renamed over it, so another blogterm never reads half of one. Undefined when written;
+ * when not, the reason's code (`ENOSPC`, `EACCES`; '' when there is none) for the caller's note.
+ */
+export function writePrivateJsonFile(path: string, value: unknown): string | undefined {
+	const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+	try {
+		mkdirSync(dirname(path), {recursive: true, mode: privateFolderMode});
+		writeFileSync(temporary, `${JSON.stringify(value)}\n`, {mode: privateFileMode});
+		renameSync(temporary, path);
+		return undefined;
+	} catch (error) {
+		rmSync(temporary, {force: true});
+		return (error as {code?: string})?.code ?? '';
+	}
 }
