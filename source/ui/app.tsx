@@ -183,8 +183,8 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 	// Stars (issue 24): the list's sign, `s` on the list and a post.
 	const {starMarks} = props;
 	const [starredIds, setStarredIds] = useState(() => starMarks?.starredIds(siteKey) ?? new Set<string>());
+	// What is starred now, for `s` pressed twice before a frame (changed by toggleStar alone, with the state).
 	const starredNow = useRef(starredIds);
-	starredNow.current = starredIds;
 	const toggleStar = useCallback((post: PostSummary): string => {
 		const id = String(post.id);
 		const star = !starredNow.current.has(id);

@@ -106,9 +106,7 @@ describe('stars in a followed blog’s own list and post (#24)', () => {
 		const data = storeHomeData(subscriptions);
 		const blog = data.blogs()[0]!;
 		const fullTexts = fullTextsInMemory();
-		const app = render(createElement(HomeApp, {data, openSource, perPage: 10, refreshOnStart: false, refreshMinutes: 0, fullTexts, readFullText: async () => {
-			throw new Error('not asked in this test');
-		}}));
+		const app = render(createElement(HomeApp, {data, openSource, perPage: 10, refreshOnStart: false, refreshMinutes: 0, fullTexts, readFullText: () => Promise.reject(new Error('not asked in this test'))}));
 		try {
 			resize(app.stdout, 100, 30);
 			const before = await waitForText(app, blog.title);
