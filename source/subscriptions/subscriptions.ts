@@ -5,7 +5,7 @@
  */
 import {existsSync} from 'node:fs';
 import {createHttpClient, type HttpClient} from '../http/client.js';
-import type {Post, PostId} from '../model/post.js';
+import type {Post, PostId, PostSummary} from '../model/post.js';
 import {BlogError} from '../errors.js';
 import {cleanLine} from '../render/sanitize.js';
 import {htmlToPlainText} from '../render/plain-text.js';
@@ -17,7 +17,7 @@ import {countSearch, findPost, markPostsRead, nextUnreadPost, readPostIds, river
 import type {BlogtermPaths} from '../store/paths.js';
 import {siteKey as siteKeyOf} from '../sources/wordpress/discover-wordpress.js';
 import {normaliseSiteUrl} from '../sources/open-blog.js';
-import {isStarred, queuePostChange, queueReadOfUnread, queueUnsubscribe, setStarred} from '../store/sync-table.js';
+import {isStarred, queuePostChange, queueReadOfUnread, queueUnsubscribe, setStarred, starredPostIds} from '../store/sync-table.js';
 import {discoverBlog} from './discover.js';
 import type {ReadFeed} from './fetch-blog.js';
 import {readOpml, writeOpml} from './opml.js';
@@ -81,6 +81,13 @@ export type Subscriptions = {
 	star(blogUrl: string, postId: PostId, starred: boolean): boolean;
 	/** Whether a stored post is starred. */
 	isStarred(blogUrl: string, postId: PostId): boolean;
+	/**
+	 * Stars (or unstars) a post of a followed blog as its reader shows it (by the blog's address or site key),
+	 * storing it first when a refresh has not. False when the blog is not followed (it has no row to keep it).
+	 */
+	starPost(blogUrlOrSiteKey: string, post: PostSummary, starred: boolean): boolean;
+	/** The IDs of the posts starred on a followed blog (by address or site key): the reader's list marks them. */
+	starredIds(blogUrlOrSiteKey: string): Set<string>;
 	/** The IDs of the posts read on a site (by site key), as ReadState.readIds gives them: the reader's list marks. */
 	readIds(siteKey: string): Set<string>;
 
@@ -247,6 +254,18 @@ export function openSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'config' |
 		isStarred(url, postId) {
 			const blog = findBlog(db, url) ?? findBlog(db, normalisedOr(url));
 			return blog ? isStarred(db, blog.id, postId) : false;
+		},
+		starPost(url, post, starred) {
+			const blog = findBlog(db, url);
+			if (!blog) return false;
+			return writeTransaction(db, () => {
+				if (!findPost(db, blog.id, post.id)) upsertPosts(db, blog, [post], now());
+				return setStarred(db, blog.id, post.id, starred, now());
+			});
+		},
+		starredIds(url) {
+			const blog = findBlog(db, url);
+			return blog ? starredPostIds(db, blog.id) : new Set();
 		},
 		readIds: siteKey => readPostIds(db, siteKey),
 		savePostText(url, post) {

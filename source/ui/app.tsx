@@ -2,7 +2,7 @@ import {KeyRouterProvider, useKeys} from './hooks/use-keys.js';
 import {Box, Text, useApp} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
-import type {Post, PostId, PostRef} from '../model/post.js';
+import type {Post, PostId, PostRef, PostSummary} from '../model/post.js';
 import {heldMessage} from '../comments/outcome.js';
 import {sentComment, type MyCommentsInThread} from '../comments/thread.js';
 import {draftKey} from '../store/drafts.js';
@@ -42,6 +42,24 @@ export type ReadMarks = {
 	markRead(siteKey: string, postId: number | string, post?: Post): void;
 };
 
+/**
+ * The stars of a followed blog's posts, kept in the store by the site's key (issue 24): the list's star
+ * sign, and `s` on the list or a post. None (no store yet): `s` says stars are for followed blogs.
+ */
+export type StarMarks = {
+	starredIds(siteKey: string): Set<string>;
+	/** Stars or unstars a post (with a sync server, there too at the next sync); false when the blog is not followed. */
+	setStarred(siteKey: string, post: PostSummary, starred: boolean): boolean;
+};
+
+/** Said when `s` is pressed on a blog that is not followed (its posts have no row in the store to keep a star). */
+export const notFollowedStarNote = 'Not starred: stars are for followed blogs only';
+
+/** What F says when it turns a blog's full-text setting on or off (the list and the home screen). Short enough for a status line at 80 columns. */
+export function fullTextNote(on: boolean): string {
+	return on ? 'Full text on: summary-only posts read whole (F: off)' : 'Full text off: summaries as the feed gives them';
+}
+
 export type AppProps = {
 	/** The blog's address, as the user gave it (or the demo blog's). */
 	readonly site: string;
@@ -56,6 +74,8 @@ export type AppProps = {
 	/** With initialPost: open its thread at this comment (a reply to you, from Replies to you). */
 	readonly initialThreadAt?: number | string;
 	readonly readMarks: ReadMarks;
+	/** Stars kept in the store for a followed blog (none: `s` says the blog must be followed). */
+	readonly starMarks?: StarMarks;
 	/** The comments this user sent, per blog and post, kept between runs (in memory when not given). */
 	readonly myComments?: MyCommentsStore;
 	/** Which comments of each thread the reader has seen, kept between runs (in memory when not given). */
@@ -176,6 +196,22 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 		else dispatch({type: 'back'});
 	}, [dispatch, onExit, initialPost, state.stack.length, screen.kind]);
 
+	// Stars (issue 24): the list's sign, `s` on the list and a post.
+	const {starMarks} = props;
+	const [starredIds, setStarredIds] = useState(() => starMarks?.starredIds(siteKey) ?? new Set<string>());
+	// What is starred now, for `s` pressed twice before a frame (changed by toggleStar alone, with the state).
+	const starredNow = useRef(starredIds);
+	const toggleStar = useCallback((post: PostSummary): string => {
+		const id = String(post.id);
+		const star = !starredNow.current.has(id);
+		if (!starMarks?.setStarred(siteKey, post, star)) return notFollowedStarNote;
+		const next = new Set(starredNow.current);
+		if (star) next.add(id);
+		else next.delete(id);
+		starredNow.current = next;
+		setStarredIds(next);
+		return star ? 'Starred: the home screen’s Starred folder has it' : 'Unstarred';
+	}, [starMarks, siteKey]);
 	const markRead = useCallback((post: Post) => {
 		// Written to disk after the frame, not on its way.
 		setImmediate(() => readMarks.markRead(siteKey, post.id, post));
@@ -210,8 +246,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 	const toggleFullText = useCallback(() => {
 		const on = !fullTexts.isAutomatic(siteKey);
 		fullTexts.setAutomatic(siteKey, on);
-		// Short enough for the list's status line at 80 columns.
-		return on ? 'Full text on: summary-only posts read whole (F: off)' : 'Full text off: summaries as the feed gives them';
+		return fullTextNote(on);
 	}, [fullTexts, siteKey]);
 	const rememberPage = useCallback((shown: PostPage) => {
 		listPages.set(`${shown.page}/${shown.perPage}`, shown);
@@ -279,6 +314,8 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 						selected={state.selected}
 						readIds={readIds}
 						seenComments={seenComments}
+						starredIds={starredIds}
+						onToggleStar={toggleStar}
 						sourceRefreshing={sourceRefreshing}
 						width={width}
 						height={height}
@@ -308,6 +345,8 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 						perPage={perPage}
 						selected={screen.selected}
 						readIds={readIds}
+						starredIds={starredIds}
+						onToggleStar={toggleStar}
 						sourceRefreshing={sourceRefreshing}
 						width={width}
 						height={height}
@@ -352,6 +391,8 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 						onComment={post => dispatch({type: 'push', screen: {kind: 'form', post, replyTo: undefined}})}
 						onLoaded={post => postLoaded(post, screen.id)}
 						fullText={fullText}
+						starredIds={starredIds}
+						onToggleStar={toggleStar}
 						wholeAtOnce={props.initialFullText === true && screen.id === 1 && initialPost !== undefined}
 					/>
 				);
@@ -391,7 +432,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 				);
 		}
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- the comments store changes inside the same object: `myCommentsChanged` counts its changes, so that a thread shown again reads it again.
-	}, [screen, state.page, state.selected, state.showRelated, readIds, seenComments, commentMarks, commentsSeen, myCommentsChanged, width, height, isActive, source, sourceRefreshing, perPage, siteKey, prefetch, listPages, myCommentsStore, dispatch, back, openPost, openNeighbour, toggleRelated, rememberPage, onQuit, search, openFilter, browseTerms, postLoaded, closeForm, myCommentsSeen, props.hyperlinks, props.clipboard, passwordFor, onUnlocked, fullText, toggleFullText, props.initialFullText, initialPost]);
+	}, [screen, state.page, state.selected, state.showRelated, readIds, starredIds, toggleStar, seenComments, commentMarks, commentsSeen, myCommentsChanged, width, height, isActive, source, sourceRefreshing, perPage, siteKey, prefetch, listPages, myCommentsStore, dispatch, back, openPost, openNeighbour, toggleRelated, rememberPage, onQuit, search, openFilter, browseTerms, postLoaded, closeForm, myCommentsSeen, props.hyperlinks, props.clipboard, passwordFor, onUnlocked, fullText, toggleFullText, props.initialFullText, initialPost]);
 
 	if (showReplies && props.replies) {
 		const store = props.replies;

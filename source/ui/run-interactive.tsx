@@ -10,12 +10,12 @@ import {MyComments} from '../store/my-comments.js';
 import {ReadState} from '../store/read-state.js';
 import {setStoreNoticeSink} from '../store/settings-files.js';
 import {existsSync} from 'node:fs';
-import {App, type ReadMarks} from './app.js';
+import {App, type ReadMarks, type StarMarks} from './app.js';
 import {createHttpClient} from '../http/client.js';
 import {userHttpCache} from '../store/cache.js';
 import {blogtermPaths, type BlogtermPaths} from '../store/paths.js';
 import {HomeApp} from './home/home-app.js';
-import {storeHomeData, storeReadMarks} from './home/store-home-data.js';
+import {storeHomeData, storeReadMarks, storeStarMarks} from './home/store-home-data.js';
 import {PostPasswords} from '../store/post-passwords.js';
 import {readSetting} from '../store/settings.js';
 import {keyMapFromSettings} from './keys/key-settings.js';
@@ -77,7 +77,7 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 	const resolved = await resolveSite(site, flags);
 	const http = httpClientFor(resolved);
 	// Opened before the alternate screen: a note about a corrupt file stays on the normal screen.
-	const {readMarks, fullTexts, closeMarks} = await openReadMarks(blogtermPaths());
+	const {readMarks, starMarks, fullTexts, closeMarks} = await openReadMarks(blogtermPaths());
 	const keyMap = keyMapFromSettings();
 	return inFullScreen(async () => {
 		const instance = render(
@@ -87,6 +87,7 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 				perPage={flags.perPage ?? postsPerScreen(process.stdout.rows)}
 				initialPost={flags.post ? parsePostRef(flags.post) : undefined}
 				readMarks={readMarks}
+				starMarks={starMarks}
 				myComments={new MyComments()}
 				commentMarks={new CommentMarks()}
 				replies={new Replies()}
@@ -113,14 +114,14 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
  * in read-state.json before (the store carries it over when it is made). A store that cannot be opened
  * leaves the file in use: the reader still opens.
  */
-async function openReadMarks(paths: BlogtermPaths): Promise<{readMarks: ReadMarks; fullTexts?: FullTextStore; closeMarks: () => void}> {
+async function openReadMarks(paths: BlogtermPaths): Promise<{readMarks: ReadMarks; starMarks?: StarMarks; fullTexts?: FullTextStore; closeMarks: () => void}> {
 	const {databasePath} = await import('../store/db-path.js');
 	if (existsSync(databasePath(paths))) {
 		try {
 			const {openSubscriptions} = await import('../subscriptions/subscriptions.js');
 			const subscriptions = openSubscriptions(paths);
 			const {fullTexts, closeFullTexts} = await openFullTexts(paths);
-			return {readMarks: storeReadMarks(subscriptions), fullTexts, closeMarks: () => {
+			return {readMarks: storeReadMarks(subscriptions), starMarks: storeStarMarks(subscriptions), fullTexts, closeMarks: () => {
 				closeFullTexts();
 				subscriptions.close();
 			}};

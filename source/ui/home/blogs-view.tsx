@@ -29,6 +29,10 @@ export type BlogsViewProps = {
 	readonly onSwitchView: () => void;
 	readonly onRefresh: () => void;
 	readonly onQuit: () => void;
+	/** Whether a blog shows every summary-only post whole (its row says “full text”). */
+	readonly fullTextOn?: (blog: FollowedBlog) => boolean;
+	/** `F`: the blog's full-text setting on or off. None: the key does nothing. */
+	readonly onToggleFullText?: (blog: FollowedBlog) => void;
 };
 
 /** The followed blogs, grouped by folder: unread count and when each last had something new, or why it failed. */
@@ -53,6 +57,7 @@ export function BlogsView(props: BlogsViewProps) {
 		else if (is('open-blog')) props.onOpen(selected);
 		else if (is('unfollow-blog')) props.onUnfollow(selected);
 		else if (is('mark-blog-read')) props.onMarkBlogRead(selected);
+		else if (is('full-text-home-blog')) props.onToggleFullText?.(selected);
 	}, {isActive: props.isActive});
 
 	// The list, then one line: the highlighted blog's address, or why its last refresh failed.
@@ -80,7 +85,9 @@ export function BlogsView(props: BlogsViewProps) {
 				const isSelected = blog === selected;
 				const indent = blog.folder ? '  ' : '';
 				const failed = blog.lastError !== undefined;
-				const counts = `${blog.unread} unread · ${updatedAgo(blog.lastUpdated, props.now)}`;
+				// The blog's summary-only posts are read whole from their pages (F): said in words on its row.
+				const fullText = props.fullTextOn?.(blog) ? ' · full text' : '';
+				const counts = `${blog.unread} unread · ${updatedAgo(blog.lastUpdated, props.now)}${fullText}`;
 				// A sign as well as the colour: ✗ and the reason, in words.
 				const meta = failed ? `✗ ${blog.lastError}` : counts;
 				const line = splitRow(`${indent}${blog.title}`, meta, width - 2);

@@ -6,7 +6,7 @@ import {BlogError} from '../../errors.js';
 import type {Post} from '../../model/post.js';
 import {fitToWidth} from '../../render/fit-width.js';
 import type {MyCommentsStore} from '../../store/my-comments.js';
-import {Connection, type AppProps, type ReadMarks} from '../app.js';
+import {Connection, fullTextNote, type AppProps, type ReadMarks, type StarMarks} from '../app.js';
 import {HelpOverlay} from '../help-overlay.js';
 import {KeyRouterProvider, useKeys} from '../hooks/use-keys.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
@@ -72,6 +72,20 @@ function readMarksFor(data: HomeData, blogUrl: string, onChanged: () => void): R
 		markRead(_siteKey, postId, post?: Post) {
 			data.setRead(blogUrl, postId, true, post);
 			onChanged();
+		},
+	};
+}
+
+/** The reader's stars for one blog, kept in the store (What is new and the Starred folder read them again). */
+function starMarksFor(data: HomeData, blogUrl: string, onChanged: () => void): StarMarks | undefined {
+	const {starredIds, starPost} = data;
+	if (!starredIds || !starPost) return undefined;
+	return {
+		starredIds: () => starredIds(blogUrl),
+		setStarred(_siteKey, post, starred) {
+			const done = starPost(blogUrl, post, starred);
+			if (done) onChanged();
+			return done;
 		},
 	};
 }
@@ -203,6 +217,17 @@ function Home(props: HomeAppProps) {
 		data.setRead(item.blogUrl, item.id, read);
 		changed();
 	}, [data, changed]);
+	// F on a blog's row: its full-text setting (issue 23), as F on its list; the row says "full text" while on.
+	const {fullTexts} = props;
+	const [, setFullTextChanges] = useState(0);
+	const fullTextOn = useCallback((blog: FollowedBlog) => (blog.siteKey !== undefined && fullTexts?.isAutomatic(blog.siteKey)) === true, [fullTexts]);
+	const toggleFullText = useCallback((blog: FollowedBlog) => {
+		if (!fullTexts || blog.siteKey === undefined) return;
+		const on = !fullTexts.isAutomatic(blog.siteKey);
+		fullTexts.setAutomatic(blog.siteKey, on);
+		setFullTextChanges(count => count + 1);
+		dispatch({type: 'notice', notice: fullTextNote(on)});
+	}, [fullTexts, dispatch]);
 	const setStarred = useCallback((item: RiverItem, star: boolean) => {
 		data.setStarred?.(item.blogUrl, item.id, star);
 		changed();
@@ -212,6 +237,7 @@ function Home(props: HomeAppProps) {
 	const opened = state.opened;
 	const openedUrl = opened?.kind === 'blog' ? opened.url : opened?.blogUrl;
 	const readMarks = useMemo(() => (openedUrl ? readMarksFor(data, openedUrl, changed) : undefined), [data, openedUrl, changed]);
+	const starMarks = useMemo(() => (openedUrl ? starMarksFor(data, openedUrl, changed) : undefined), [data, openedUrl, changed]);
 	if (opened && readMarks) {
 		return (
 			<Connection
@@ -222,6 +248,7 @@ function Home(props: HomeAppProps) {
 				initialPost={opened.kind === 'post' ? {kind: 'id', id: opened.id} : undefined}
 				initialThreadAt={opened.kind === 'post' ? opened.threadAt : undefined}
 				readMarks={readMarks}
+				starMarks={starMarks}
 				myComments={props.myComments}
 				commentMarks={props.commentMarks}
 				replies={props.replies?.store}
@@ -300,6 +327,8 @@ function Home(props: HomeAppProps) {
 					onSwitchView={() => dispatch({type: 'switch-view', view: 'river'})}
 					onRefresh={refresh}
 					onQuit={quit}
+					fullTextOn={props.readFullText && fullTexts ? fullTextOn : undefined}
+					onToggleFullText={props.readFullText && fullTexts ? toggleFullText : undefined}
 				/>
 			) : (
 				<RiverView
@@ -328,7 +357,7 @@ function Home(props: HomeAppProps) {
 					onNotice={notice => dispatch({type: 'notice', notice})}
 				/>
 			)}
-			{storedSearch ? null : <StatusLine state={state} width={width} onUrl={url => dispatch({type: 'type-url', url})} />}
+			{storedSearch ? null : <StatusLine state={state} width={width} fullText={Boolean(props.readFullText && fullTexts)} onUrl={url => dispatch({type: 'type-url', url})} />}
 		</Box>
 	);
 
@@ -340,7 +369,7 @@ function Home(props: HomeAppProps) {
 }
 
 /** The last line: following a blog (the field, then what was found), the y/n question, or the progress line and hints. */
-function StatusLine({state, width, onUrl}: {readonly state: HomeState; readonly width: number; readonly onUrl: (url: string) => void}) {
+function StatusLine({state, width, fullText, onUrl}: {readonly state: HomeState; readonly width: number; readonly fullText: boolean; readonly onUrl: (url: string) => void}) {
 	const keyMap = useKeyMap();
 	const {adding, confirmUnfollow} = state;
 	const cancel = keyMap.hint('cancel', 'cancel');
@@ -378,7 +407,7 @@ function StatusLine({state, width, onUrl}: {readonly state: HomeState; readonly 
 	return (
 		<Text wrap="truncate-end">
 			<Text bold>{info}</Text>
-			<Text color={theme.muted}>{`${info ? '  ' : ''}${keyMap.hints(screen, Math.max(0, width - [...info].length - 2))}`}</Text>
+			<Text color={theme.muted}>{`${info ? '  ' : ''}${keyMap.hints(screen, Math.max(0, width - [...info].length - 2), {omit: fullText ? [] : ['full-text-home-blog']})}`}</Text>
 		</Text>
 	);
 }

@@ -2,7 +2,7 @@
 // The store (source/subscriptions) is behind it in real use (see store-home-data.ts); tests give
 // one in memory. Every string here is already cleaned where it entered the store.
 
-import type {Post, PostId} from '../../model/post.js';
+import type {Post, PostId, PostSummary} from '../../model/post.js';
 
 /** A followed blog, as the home screen lists it. */
 export type FollowedBlog = {
@@ -17,6 +17,8 @@ export type FollowedBlog = {
 	readonly lastUpdated: string | undefined;
 	/** Why the last refresh failed, in words; undefined when it worked. */
 	readonly lastError: string | undefined;
+	/** The blog's site key: what the reader keeps its marks and its full-text setting by (undefined: none kept). */
+	readonly siteKey?: string;
 };
 
 /** One line of the river: a post from one of the followed blogs. */
@@ -66,6 +68,10 @@ export type HomeData = {
 	readonly river: (limit: number, options?: {readonly starred?: boolean}) => readonly RiverItem[];
 	/** Stars or unstars a post (with a sync server, on the server at the next sync). Absent: no stars. */
 	readonly setStarred?: (blogUrl: string, postId: PostId, starred: boolean) => void;
+	/** The IDs of one blog's posts that are starred (its list shows a star sign). Absent: no stars. */
+	readonly starredIds?: (blogUrl: string) => Set<string>;
+	/** Stars or unstars a post of a blog's list (stored first if a refresh has not); false when the blog is not followed. */
+	readonly starPost?: (blogUrl: string, post: PostSummary, starred: boolean) => boolean;
 	/** The first stored posts with the words of `text` (titles first, newest first among equals: the full-text index), and how many there are in all. */
 	readonly search?: (text: string) => {readonly items: readonly SearchItem[]; readonly total: number};
 	/** Marks one post read or unread; `post`, when given, is the post as read (kept, so that it opens offline). */

@@ -1,6 +1,6 @@
 // The home screen's data from the store: the subscriptions API (source/subscriptions) seen as HomeData.
 import type {FoundBlog as StoreFoundBlog, Subscriptions} from '../../subscriptions/subscriptions.js';
-import type {ReadMarks} from '../app.js';
+import type {ReadMarks, StarMarks} from '../app.js';
 import type {FoundBlog, HomeData} from './home-data.js';
 
 /** The home screen's view of the followed blogs, the river and refresh, kept in the store. */
@@ -17,6 +17,7 @@ export function storeHomeData(subscriptions: Subscriptions): HomeData {
 			total: blog.total,
 			lastUpdated: blog.lastUpdated,
 			lastError: blog.lastError,
+			siteKey: blog.siteKey,
 		})),
 		river: (limit, options = {}) => subscriptions.river({perPage: Math.min(1000, limit), ...(options.starred ? {starred: true} : {})}).posts.map(post => ({
 			blogUrl: post.blog.url,
@@ -32,6 +33,8 @@ export function storeHomeData(subscriptions: Subscriptions): HomeData {
 		setStarred(blogUrl, postId, starred) {
 			subscriptions.star(blogUrl, postId, starred);
 		},
+		starredIds: blogUrl => subscriptions.starredIds(blogUrl),
+		starPost: (blogUrl, post, starred) => subscriptions.starPost(blogUrl, post, starred),
 		search: text => ({total: subscriptions.searchCount(text), items: subscriptions.search(text, {limit: 200}).map(hit => ({
 			blogUrl: hit.blog.url,
 			blogTitle: hit.blog.title || hit.blog.url,
@@ -82,5 +85,16 @@ export function storeReadMarks(subscriptions: Subscriptions): ReadMarks {
 			// Kept for a followed blog only (the store says no to any other).
 			if (post) subscriptions.savePostText(siteKey, post);
 		},
+	};
+}
+
+/**
+ * The reader's stars (`blogterm SITE`, issue 24), kept in the store by the site's key: a followed blog's
+ * only (any other has no row to keep them; `setStarred` says false).
+ */
+export function storeStarMarks(subscriptions: Subscriptions): StarMarks {
+	return {
+		starredIds: siteKey => subscriptions.starredIds(siteKey),
+		setStarred: (siteKey, post, starred) => subscriptions.starPost(siteKey, post, starred),
 	};
 }

@@ -68,6 +68,7 @@ const actions = {
 	'switch-view': {screen: 'home', keys: ['tab', 'w'], description: 'between the blogs and What is new'},
 	'refresh-all': {screen: 'home', keys: ['r'], description: 'refresh every blog now'},
 	'home-starred': {screen: 'home', keys: ['S'], description: 'the Starred folder: the posts you starred'},
+	'full-text-home-blog': {screen: 'home', keys: ['F'], description: 'every summary-only post of the blog whole, read from its page: on / off (the row says “full text”)'},
 	'quit-home': {screen: 'home', keys: ['q'], description: 'quit'},
 	'search-followed': {screen: 'home', keys: ['/'], description: 'search every post of the blogs you follow (those read in): type, then Enter'},
 	// What is new (the river)
@@ -98,6 +99,7 @@ const actions = {
 	'back-to-list': {screen: 'list', keys: ['escape'], description: 'from search results (or a category, a tag, an author) back to the list you came from'},
 	'quit-list': {screen: 'list', keys: ['q'], description: 'quit'},
 	'full-text-blog': {screen: 'list', keys: ['F'], description: 'every summary-only post of this blog whole, read from its page: on / off'},
+	'star-list-post': {screen: 'list', keys: ['s'], description: 'star / unstar the post (a followed blog’s; with a sync server, there too)'},
 	// Post
 	'line-down': {screen: 'post', keys: ['down', 'j', 'enter'], description: 'scroll down a line'},
 	'line-up': {screen: 'post', keys: ['up', 'k'], description: 'scroll up a line'},
@@ -113,6 +115,7 @@ const actions = {
 	'toggle-related': {screen: 'post', keys: ['h'], description: 'hide / show Related Posts'},
 	'open-in-browser': {screen: 'post', keys: ['o'], description: 'open in the browser'},
 	'full-text': {screen: 'post', keys: ['F'], description: 'a summary-only post whole: the article read from its page'},
+	'star-post': {screen: 'post', keys: ['s'], description: 'star / unstar the post (a followed blog’s; with a sync server, there too)'},
 	'follow-link': {screen: 'post', keys: ['f'], description: 'follow link N (f, the number, Enter; f alone with one link)'},
 	'copy-link': {screen: 'post', keys: ['y'], description: 'copy link N to the clipboard (y, the number, Enter; y Enter: the post’s own link)'},
 	'copy-post-link': {screen: 'post', keys: ['Y'], description: 'copy the post’s own link'},
@@ -211,6 +214,7 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['mark-blog-read', 'mark-all-read'], help: 'mark the blog / all read', hint: 'blog/all read', rank: 7},
 		{actions: ['refresh-all'], help: 'refresh every blog', hint: 'refresh', rank: 5},
 		{actions: ['home-starred'], help: 'the Starred folder', hint: 'starred', rank: 9},
+		{actions: ['full-text-home-blog'], help: 'full text for the blog: on / off', hint: 'full text', rank: 10, notInOverlay: true},
 		{actions: ['search-followed'], help: 'search every blog', hint: 'search', rank: 5},
 		{actions: ['quit-home'], help: 'quit', hint: 'quit', rank: 8},
 		{actions: ['open-replies'], help: 'replies to you', hint: 'replies', rank: 9},
@@ -242,6 +246,7 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['full-text-blog'], help: 'full text for every summary-only post: on / off', hint: 'full text', rank: 7, notInOverlay: true},
 		// Not in the overlay, which must fit 80×24: the README and the home screen's help say it.
 		{actions: ['list-replies'], help: 'replies to you', notInOverlay: true},
+		{actions: ['star-list-post'], help: 'star / unstar the post', hint: 'star', rank: 8, notInOverlay: true},
 	],
 	post: [
 		{actions: ['line-down', 'line-up'], help: 'scroll a line', hint: 'line', rank: 9},
@@ -259,6 +264,7 @@ const rows: Record<Screen, readonly Row[]> = {
 		{actions: ['copy-link', 'copy-post-link'], help: 'copy link N / the post’s link', hint: 'copy link', rank: 11},
 		{actions: ['back-from-post'], help: 'back', hint: 'back', rank: 7},
 		{actions: ['choose-term'], help: 'author, category or tag: Enter lists', hint: 'browse', rank: 12, notInOverlay: true},
+		{actions: ['star-post'], help: 'star / unstar the post', hint: 'star', rank: 13, notInOverlay: true},
 	],
 	related: [
 		{actions: ['related-down', 'related-up'], help: 'choose', hint: 'choose', rank: 1},

@@ -12,7 +12,7 @@ import {LoadingLine} from '../components/loading-line.js';
 import {isSameAnswer, useRefreshingAsync, type RefreshingLoadOptions} from '../hooks/use-async.js';
 import {useKeyMap} from '../keys/use-key-map.js';
 import {theme} from '../theme.js';
-import {unreadSign} from '../river/river-view.js';
+import {starSign, unreadSign} from '../river/river-view.js';
 import {listRow} from './post-list-lines.js';
 import type {Action} from '../keys/key-map.js';
 import {filterHeading, noPostsMessage, type PostFilter} from '../../sources/post-filter.js';
@@ -30,6 +30,10 @@ export type PostListProps = {
 	readonly readIds: ReadonlySet<string>;
 	/** Per post id, how many comments its thread had when last opened: more now is "3 new comments". */
 	readonly seenComments?: ReadonlyMap<string, number>;
+	/** Ids of posts starred (a star sign before the title); none when not given. */
+	readonly starredIds?: ReadonlySet<string>;
+	/** `s`: stars or unstars the post (a followed blog's, in the store); gives the line to say. */
+	readonly onToggleStar?: (post: PostSummary) => string;
 	/** The blog itself is being asked again: the page may change ("updating…"). */
 	readonly sourceRefreshing?: boolean;
 	readonly width: number;
@@ -143,6 +147,8 @@ export function PostList(props: PostListProps) {
 			setTyped('');
 		} else if (is('browse-terms') && props.onBrowseTerms) {
 			props.onBrowseTerms();
+		} else if (is('star-list-post') && props.onToggleStar && posts[selected]) {
+			setNote(props.onToggleStar(posts[selected]));
 		}
 	}, {isActive: props.isActive, typedText: typed !== undefined});
 
@@ -195,7 +201,9 @@ export function PostList(props: PostListProps) {
 				const index = first + offset;
 				const isSelected = index === selected;
 				const isRead = props.readIds.has(String(post.id));
-				const row = listRow(post, width - 4, props.seenComments?.get(String(post.id)));
+				// Starred: a sign before the title, as in What is new.
+				const isStarred = props.starredIds?.has(String(post.id)) === true;
+				const row = listRow(isStarred ? {...post, title: `${starSign} ${post.title}`} : post, width - 4, props.seenComments?.get(String(post.id)));
 				return (
 					<Text key={String(post.id)} wrap="truncate-end">
 						<Text color={theme.selection}>{isSelected ? '▸ ' : '  '}</Text>
@@ -212,7 +220,7 @@ export function PostList(props: PostListProps) {
 			{searchLine ?? (
 				<Text wrap="truncate-end">
 					<Text bold>{info}</Text>
-					<Text color={note ? theme.warning : theme.muted}>{`  ${note ?? keyMap.hints('list', Math.max(0, width - info.length - 2), {omit: [...(props.onToggleFullText ? [] : ['full-text-blog' as const]), ...(props.onBack ? [] : ['back-to-list' as const]), ...(props.onSearch ? [] : ['search-blog' as const]), ...(props.onBrowseTerms ? [] : ['browse-terms' as const])]})}`}</Text>
+					<Text color={note ? theme.warning : theme.muted}>{`  ${note ?? keyMap.hints('list', Math.max(0, width - info.length - 2), {omit: [...(props.onToggleFullText ? [] : ['full-text-blog' as const]), ...(props.onToggleStar ? [] : ['star-list-post' as const]), ...(props.onBack ? [] : ['back-to-list' as const]), ...(props.onSearch ? [] : ['search-blog' as const]), ...(props.onBrowseTerms ? [] : ['browse-terms' as const])]})}`}</Text>
 				</Text>
 			)}
 		</Box>

@@ -23,6 +23,7 @@ import {StyledLines} from '../components/styled-lines.js';
 import {isSameAnswer, useAsync, useRefreshingAsync, type RefreshingLoadOptions} from '../hooks/use-async.js';
 import {RelatedPanel, relatedPanelLines} from '../related-panel/related-panel.js';
 import {theme} from '../theme.js';
+import {starSign} from '../river/river-view.js';
 import type {Action, KeyMap, KeyPress} from '../keys/key-map.js';
 import {useKeyMap} from '../keys/use-key-map.js';
 import {placeOf, topFor, usePostViewState, type LinkPrompt, type PostPlace} from './use-post-view-state.js';
@@ -91,6 +92,10 @@ export type PostViewProps = {
 	readonly fullText?: FullTextContext;
 	/** Read a summary-only post whole at once, as F does (`--post REF --full-text` in a terminal). */
 	readonly wholeAtOnce?: boolean;
+	/** Ids of posts starred: this one's status line starts with a star sign. */
+	readonly starredIds?: ReadonlySet<string>;
+	/** `s`: stars or unstars the post (a followed blog's, in the store); gives the line to say. None: `s` does nothing. */
+	readonly onToggleStar?: (post: Post) => string;
 };
 
 /** Posts with more HTML than this are laid out in slices (a usual post is a few dozen kB). */
@@ -406,6 +411,7 @@ export function PostView(props: PostViewProps) {
 			if (postLinks.length === 0) dispatch({type: 'message', message: 'This post has no links.'});
 			else dispatch({type: 'prompt-link', purpose: 'article'});
 		} else if (is('copy-post-link')) copy(undefined);
+		else if (is('star-post') && props.onToggleStar) dispatch({type: 'message', message: props.onToggleStar(post!)});
 		else if (is('full-text')) {
 			const said = fullText.request();
 			if (said) dispatch({type: 'message', message: said});
@@ -428,7 +434,8 @@ export function PostView(props: PostViewProps) {
 	const saved = post!.offlineSavedAt ? ` · ${offlineNote(post!.offlineSavedAt)}` : '';
 	const updating = postState.refreshing || props.sourceRefreshing ? ' · updating…' : '';
 	const found = search.status ? ` · ${search.status}` : '';
-	const position = `lines ${top + 1}–${bottom} of ${lines.length} · ${percent}%${found}${saved}${updating}`;
+	const starred = props.starredIds?.has(String(post!.id)) ? `${starSign} ` : '';
+	const position = `${starred}lines ${top + 1}–${bottom} of ${lines.length} · ${percent}%${found}${saved}${updating}`;
 	const hintWidth = Math.max(0, width - position.length - 3);
 	const hints = unlockState
 		? `Enter open · Tab remember · ${keyMap.hint('back', 'back')}`
@@ -438,6 +445,7 @@ export function PostView(props: PostViewProps) {
 			...(canComment || commentable.status === 'loading' ? [] : ['leave-reply' as const]),
 			// F is said only where it does something: a summary-only post not yet shown whole.
 			...(post!.isSummaryOnly && shownPost?.fullTextFrom === undefined && articleFrom === undefined ? [] : ['full-text' as const]),
+			...(props.onToggleStar ? [] : ['star-post' as const]),
 		]});
 	return (
 		<Box flexDirection="column" height={height}>
