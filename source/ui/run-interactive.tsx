@@ -19,6 +19,8 @@ import {keyMapFromSettings} from './keys/key-settings.js';
 import {postsPerScreen} from './post-list/post-list-lines.js';
 import {hyperlinkModeFromSettings, hyperlinksOn, parseHyperlinkMode} from '../platform/hyperlinks.js';
 import {fullTextReader, type FullTextStore} from '../full-text/full-text-store.js';
+import {chooseReading} from '../platform/reading-choice.js';
+import {withReading} from './post-view/use-reading.js';
 
 // The alternate screen, and bracketed paste: a paste arrives between ESC[200~ and ESC[201~, kept whole.
 const enterAlternateScreen = '\u001B[?1049h\u001B[H\u001B[?2004h';
@@ -76,8 +78,9 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 	// Opened before the alternate screen: a note about a corrupt file stays on the normal screen.
 	const {readMarks, fullTexts, closeMarks} = await openReadMarks(blogtermPaths());
 	const keyMap = keyMapFromSettings();
+	const reading = chooseReading();
 	return inFullScreen(async () => {
-		const instance = render(
+		const instance = render(withReading(reading,
 			<App
 				site={resolved.url}
 				openSource={(url, signal, options) => openBlog(http, url, {...options, signal})}
@@ -92,7 +95,7 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 				readFullText={fullTextReader(http)}
 				fullTexts={fullTexts}
 				initialFullText={flags.post !== undefined && flags.fullText === true}
-			/>,
+			/>),
 			{exitOnCtrlC: true, maxFps: 60},
 		);
 		await instance.waitUntilExit();
@@ -133,9 +136,10 @@ async function runHome(flags: ReaderFlags, paths: BlogtermPaths): Promise<number
 	// Opened before the alternate screen: a note about the database stays on the normal screen.
 	const subscriptions = openSubscriptions(paths, {http});
 	const keyMap = keyMapFromSettings();
+	const reading = chooseReading();
 	const {fullTexts, closeFullTexts} = await openFullTexts(paths);
 	return inFullScreen(async () => {
-		const instance = render(
+		const instance = render(withReading(reading,
 			<HomeApp
 				data={storeHomeData(subscriptions)}
 				openSource={(url, signal, options) => openBlog(http, url, {...options, signal})}
@@ -147,7 +151,7 @@ async function runHome(flags: ReaderFlags, paths: BlogtermPaths): Promise<number
 				keyMap={keyMap}
 				readFullText={fullTextReader(http)}
 				fullTexts={fullTexts}
-			/>,
+			/>),
 			{exitOnCtrlC: true, maxFps: 60},
 		);
 		await instance.waitUntilExit();
