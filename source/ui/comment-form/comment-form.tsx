@@ -221,11 +221,13 @@ export function CommentForm(props: CommentFormProps) {
 	const noteLines = useMemo(() => wrapPlainText(requiredFieldsNote, width).map(line => lineText(line)), [width]);
 	const saveLines = useMemo(() => wrapPlainText(saveIdentityLabel, Math.max(10, width - gutterWidth - 4)).map(line => lineText(line)), [width]);
 	const message = state.confirmingDiscard || state.submission ? 1 : outcomeLines.length;
-	// Title, note, three fields, checkbox, button, help, and the messages: what must be seen.
-	const needed = 1 + noteLines.length + 3 + saveLines.length + 1 + 1 + errorCount + message + (draftProblem ? 1 : 0);
-	// The blank lines (and the empty message line) go on a short terminal, so the title stays on screen.
-	const roomy = needed + 3 + 2 <= height;
-	const fixed = needed + (roomy ? 2 + (message === 0 ? 1 : 0) : 0);
+	// Title, note, three fields, checkbox, button, and the messages: what must be seen.
+	const needed = 1 + noteLines.length + 3 + saveLines.length + 1 + errorCount + message + (draftProblem ? 1 : 0);
+	// On a short terminal the blank lines (and the empty message line) go, then the keys' line (the
+	// button says its key), so that the title stays on screen and nothing is cut.
+	const roomy = needed + 1 + 3 + 2 <= height;
+	const keysLine = roomy || needed + 1 + 2 <= height;
+	const fixed = needed + (keysLine ? 1 : 0) + (roomy ? 2 + (message === 0 ? 1 : 0) : 0);
 	// The quoted comment gives way to the field on a short terminal.
 	const quotedShown = quoted.slice(0, Math.max(0, height - fixed - 2));
 	const commentRows = Math.max(2, Math.min(8, height - fixed - quotedShown.length));
@@ -275,7 +277,7 @@ export function CommentForm(props: CommentFormProps) {
 			) : roomy ? <Text> </Text> : null}
 			{draftProblem ? <Text color={theme.warning} wrap="truncate-end">{fitToWidth(`  ${draftProblem}`, width)}</Text> : null}
 			{roomy ? <Text> </Text> : null}
-			<Text color={theme.muted} wrap="truncate-end">{fitToWidth(helpText(keyMap, state.focus, width), width)}</Text>
+			{keysLine ? <Text color={theme.muted} wrap="truncate-end">{fitToWidth(helpText(keyMap, state.focus, width), width)}</Text> : null}
 		</Box>
 	);
 }

@@ -29,7 +29,8 @@ function formAt(width: number, height: number, replyTo?: typeof dana) {
 /** The frame's text with its lines joined: a note wrapped over lines reads whole. */
 const joined = (frame: string) => frame.split('\n').map(line => line.trim()).join(' ');
 
-for (const [width, height] of [[50, 24], [40, 12]] as const) {
+// 40×11: the form's room in a 40×12 terminal, under which the reader keeps its last row.
+for (const [width, height] of [[50, 24], [40, 12], [40, 11]] as const) {
 	test(`at ${width}×${height} the notes wrap instead of being cut, the title stays on the first line, and the form fits`, async () => {
 		const app = formAt(width, height);
 		try {
