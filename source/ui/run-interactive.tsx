@@ -38,6 +38,8 @@ export type ReaderFlags = SiteFlags & {
 	readonly password?: string;
 	/** `--full-text` with `--post`: that post, if summary-only, read whole from its page at once (as F does). */
 	readonly fullText?: boolean;
+	/** `--screen-reader`: Ink's screen-reader mode (without it, Ink's own test: INK_SCREEN_READER=true). */
+	readonly screenReader?: boolean;
 };
 
 /** Said under the demo blog when no blog is followed. */
@@ -96,7 +98,7 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 				fullTexts={fullTexts}
 				initialFullText={flags.post !== undefined && flags.fullText === true}
 			/>),
-			{exitOnCtrlC: true, maxFps: 60},
+			{exitOnCtrlC: true, maxFps: 60, ...(flags.screenReader ? {isScreenReaderEnabled: true} : {})},
 		);
 		await instance.waitUntilExit();
 		return exitCodes.ok;
@@ -152,7 +154,7 @@ async function runHome(flags: ReaderFlags, paths: BlogtermPaths): Promise<number
 				readFullText={fullTextReader(http)}
 				fullTexts={fullTexts}
 			/>),
-			{exitOnCtrlC: true, maxFps: 60},
+			{exitOnCtrlC: true, maxFps: 60, ...(flags.screenReader ? {isScreenReaderEnabled: true} : {})},
 		);
 		await instance.waitUntilExit();
 		return exitCodes.ok;
