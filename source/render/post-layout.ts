@@ -98,3 +98,36 @@ export function layoutRelated(related: readonly RelatedPost[], width: number, se
 	});
 	return lines;
 }
+
+/** Where the text column sits on a terminal wider than it: at the left edge, or in the middle. */
+export type ReadingAlign = 'left' | 'centre';
+
+/** How a post's text is laid out on a wide terminal: wrapped at `width` columns at most, placed by `align`. */
+export type Reading = {
+	readonly width: number;
+	readonly align: ReadingAlign;
+};
+
+/** Body text wraps at 100 columns at most, at the left (settings.json's `readingWidth`, `readingAlign`). */
+export const defaultReading: Reading = {width: 100, align: 'left'};
+
+/** A post screen's columns: the text's width, the blank columns left of it, and the Related Posts panel's width (0: not beside). */
+export type PostColumns = {
+	readonly body: number;
+	readonly margin: number;
+	readonly related: number;
+};
+
+/**
+ * How a terminal `width` columns wide is shared: the text wraps at the reading width at most (and never
+ * under 10 columns); with Related Posts beside it (`relatedAtLeast`: the panel's narrowest width), the panel
+ * keeps the rest; without, the text sits at the left or in the middle, as `reading.align` says.
+ */
+export function postColumns(width: number, reading: Reading, relatedAtLeast?: number): PostColumns {
+	if (relatedAtLeast !== undefined) {
+		const body = Math.max(10, Math.min(reading.width, width - relatedAtLeast - 1));
+		return {body, margin: 0, related: Math.max(relatedAtLeast, width - body - 1)};
+	}
+	const body = Math.max(10, Math.min(reading.width, width));
+	return {body, margin: reading.align === 'centre' ? Math.max(0, Math.floor((width - body) / 2)) : 0, related: 0};
+}

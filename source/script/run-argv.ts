@@ -29,6 +29,8 @@ const helpText = `
 	                      only with always; "hyperlinks" in settings.json sets the default)
 	  --theme NAME        dark | light | high-contrast | 16-colour, in the reader and print
 	                      mode ("theme" in settings.json sets the default; NO_COLOR: none)
+	  --screen-reader     Ink's screen-reader mode: the screens as words, no spinner
+	                      (also on with INK_SCREEN_READER=true)
 
 	Scripts (print mode: when --print, --list or --comment is given, or stdout is not a terminal)
 	  --print             Print the post given by --post (or the list) and exit
@@ -181,6 +183,7 @@ const flagDefinitions = {
 	fullText: {type: 'boolean', default: false},
 	hyperlinks: {type: 'string'},
 	theme: {type: 'string'},
+	screenReader: {type: 'boolean'},
 	sync: {type: 'string'},
 	user: {type: 'string'},
 	syncStatus: {type: 'boolean', default: false},

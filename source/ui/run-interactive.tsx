@@ -22,6 +22,8 @@ import {keyMapFromSettings} from './keys/key-settings.js';
 import {postsPerScreen} from './post-list/post-list-lines.js';
 import {hyperlinkModeFromSettings, hyperlinksOn, parseHyperlinkMode} from '../platform/hyperlinks.js';
 import {fullTextReader, type FullTextStore} from '../full-text/full-text-store.js';
+import {chooseReading} from '../platform/reading-choice.js';
+import {withReading} from './post-view/use-reading.js';
 
 // The alternate screen, and bracketed paste: a paste arrives between ESC[200~ and ESC[201~, kept whole.
 const enterAlternateScreen = '\u001B[?1049h\u001B[H\u001B[?2004h';
@@ -39,6 +41,8 @@ export type ReaderFlags = SiteFlags & {
 	readonly password?: string;
 	/** `--full-text` with `--post`: that post, if summary-only, read whole from its page at once (as F does). */
 	readonly fullText?: boolean;
+	/** `--screen-reader`: Ink's screen-reader mode (without it, Ink's own test: INK_SCREEN_READER=true). */
+	readonly screenReader?: boolean;
 };
 
 /** Said under the demo blog when no blog is followed. */
@@ -79,8 +83,9 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 	// Opened before the alternate screen: a note about a corrupt file stays on the normal screen.
 	const {readMarks, starMarks, fullTexts, closeMarks} = await openReadMarks(blogtermPaths());
 	const keyMap = keyMapFromSettings();
+	const reading = chooseReading();
 	return inFullScreen(async () => {
-		const instance = render(
+		const instance = render(withReading(reading,
 			<App
 				site={resolved.url}
 				openSource={(url, signal, options) => openBlog(http, url, {...options, signal})}
@@ -98,8 +103,8 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 				readFullText={fullTextReader(http)}
 				fullTexts={fullTexts}
 				initialFullText={flags.post !== undefined && flags.fullText === true}
-			/>,
-			{exitOnCtrlC: true, maxFps: 60},
+			/>),
+			{exitOnCtrlC: true, maxFps: 60, ...(flags.screenReader ? {isScreenReaderEnabled: true} : {})},
 		);
 		await instance.waitUntilExit();
 		return exitCodes.ok;
@@ -139,13 +144,14 @@ async function runHome(flags: ReaderFlags, paths: BlogtermPaths): Promise<number
 	// Opened before the alternate screen: a note about the database stays on the normal screen.
 	const subscriptions = openSubscriptions(paths, {http});
 	const keyMap = keyMapFromSettings();
+	const reading = chooseReading();
 	const {fullTexts, closeFullTexts} = await openFullTexts(paths);
 	// Replies to the comments you sent: kept, and looked for with each refresh.
 	const myComments = new MyComments();
 	const replies = new Replies();
 	const checkForReplies = async (signal: AbortSignal) => checkReplies({myComments, replies, openSource: async (url, openSignal) => openBlog(http, url, {signal: openSignal}), signal});
 	return inFullScreen(async () => {
-		const instance = render(
+		const instance = render(withReading(reading,
 			<HomeApp
 				data={storeHomeData(subscriptions)}
 				openSource={(url, signal, options) => openBlog(http, url, {...options, signal})}
@@ -159,8 +165,8 @@ async function runHome(flags: ReaderFlags, paths: BlogtermPaths): Promise<number
 				keyMap={keyMap}
 				readFullText={fullTextReader(http)}
 				fullTexts={fullTexts}
-			/>,
-			{exitOnCtrlC: true, maxFps: 60},
+			/>),
+			{exitOnCtrlC: true, maxFps: 60, ...(flags.screenReader ? {isScreenReaderEnabled: true} : {})},
 		);
 		await instance.waitUntilExit();
 		return exitCodes.ok;

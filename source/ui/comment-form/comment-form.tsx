@@ -227,8 +227,17 @@ export function CommentForm(props: CommentFormProps) {
 		? wrapPlainText(state.editorNote, Math.max(10, width - gutterWidth)).slice(0, maxOutcomeLines).map(line => lineText(line))
 		: [];
 	const errorCount = Object.keys(state.errors).length;
-	// Title, note, blank, three fields, checkbox, button, blank, help: 10 lines, plus messages.
-	const fixed = 10 + (state.notifyOffer ? 1 : 0) + errorCount + Math.max(1, outcomeLines.length, noteLines.length) + (draftProblem ? 1 : 0);
+	// The notes wrap on a narrow terminal rather than being cut.
+	const requiredNoteLines = useMemo(() => wrapPlainText(requiredFieldsNote, width).map(line => lineText(line)), [width]);
+	const saveLines = useMemo(() => wrapPlainText(saveIdentityLabel, Math.max(10, width - gutterWidth - 4)).map(line => lineText(line)), [width]);
+	const message = state.confirmingDiscard || state.submission ? 1 : Math.max(outcomeLines.length, noteLines.length);
+	// Title, note, three fields, checkbox (and the notify one), button, and the messages: what must be seen.
+	const needed = 1 + requiredNoteLines.length + 3 + saveLines.length + (state.notifyOffer ? 1 : 0) + 1 + errorCount + message + (draftProblem ? 1 : 0);
+	// On a short terminal the blank lines (and the empty message line) go, then the keys' line (the
+	// button says its key), so that the title stays on screen and nothing is cut.
+	const roomy = needed + 1 + 3 + 2 <= height;
+	const keysLine = roomy || needed + 1 + 2 <= height;
+	const fixed = needed + (keysLine ? 1 : 0) + (roomy ? 2 + (message === 0 ? 1 : 0) : 0);
 	// The quoted comment gives way to the field on a short terminal.
 	const quotedShown = quoted.slice(0, Math.max(0, height - fixed - 2));
 	const commentRows = Math.max(2, Math.min(8, height - fixed - quotedShown.length));
@@ -238,15 +247,17 @@ export function CommentForm(props: CommentFormProps) {
 
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
-			<Text wrap="truncate-end">
-				<Text bold>{fitToWidth(title, width)}</Text>
-				<Text color={theme.muted}>{fitToWidth(cancelHint, Math.max(0, width - title.length))}</Text>
-			</Text>
+			<Box flexShrink={0}>
+				<Text wrap="truncate-end">
+					<Text bold>{fitToWidth(title, width)}</Text>
+					<Text color={theme.muted}>{fitToWidth(cancelHint, Math.max(0, width - title.length))}</Text>
+				</Text>
+			</Box>
 			{quotedShown.map((line, index) => (
 				<Text key={`quote-${index}`} color={theme.muted} wrap="truncate-end">{fitToWidth(`  │ ${line}`, width)}</Text>
 			))}
-			<Text color={theme.muted} wrap="truncate-end">{fitToWidth(requiredFieldsNote, width)}</Text>
-			<Text> </Text>
+			{requiredNoteLines.map((line, index) => <Text key={`note-${index}`} color={theme.muted} wrap="truncate-end">{line}</Text>)}
+			{roomy ? <Text> </Text> : null}
 			<CommentField state={state} width={width} rows={commentRows} />
 			<SingleLineField field="name" state={state} width={width} isActive={isActive} onChange={setField} />
 			<SingleLineField field="email" state={state} width={width} isActive={isActive} onChange={setField} />
@@ -254,8 +265,9 @@ export function CommentForm(props: CommentFormProps) {
 			<Text wrap="truncate-end">
 				<Gutter focused={saveFocused} />
 				<Text color={saveFocused ? theme.accent : undefined} bold={saveFocused}>{state.draft.saveIdentity ? '[x] ' : '[ ] '}</Text>
-				{fitToWidth(saveIdentityLabel, Math.max(1, width - gutterWidth - 4))}
+				{saveLines[0]}
 			</Text>
+			{saveLines.slice(1).map((line, index) => <Text key={`save-${index}`} wrap="truncate-end">{`${' '.repeat(gutterWidth + 4)}${line}`}</Text>)}
 			{state.notifyOffer ? (
 				<Text wrap="truncate-end">
 					<Gutter focused={state.focus === 'notify'} />
@@ -284,10 +296,10 @@ export function CommentForm(props: CommentFormProps) {
 				outcomeLines.map((line, index) => (
 					<Text key={index} color={outcomeColour(state.outcome!)} wrap="truncate-end">{`  ${line}`}</Text>
 				))
-			) : <Text> </Text>}
+			) : roomy ? <Text> </Text> : null}
 			{draftProblem ? <Text color={theme.warning} wrap="truncate-end">{fitToWidth(`  ${draftProblem}`, width)}</Text> : null}
-			<Text> </Text>
-			<Text color={theme.muted} wrap="truncate-end">{fitToWidth(helpText(keyMap, state.focus, width), width)}</Text>
+			{roomy ? <Text> </Text> : null}
+			{keysLine ? <Text color={theme.muted} wrap="truncate-end">{fitToWidth(helpText(keyMap, state.focus, width), width)}</Text> : null}
 		</Box>
 	);
 }

@@ -180,6 +180,10 @@ const actions = {
 	'answer-reply': {screen: 'replies', keys: ['r'], description: 'open the thread at the reply, to answer it (r there)'},
 	// The help overlay
 	'close-help': {screen: 'help', keys: ['escape', 'q', '?', 'enter'], description: 'close this help'},
+	'help-down': {screen: 'help', keys: ['down', 'j'], description: 'scroll this help down a line'},
+	'help-up': {screen: 'help', keys: ['up', 'k'], description: 'scroll this help up a line'},
+	'help-page-down': {screen: 'help', keys: ['pagedown', 'space'], description: 'this help a page down'},
+	'help-page-up': {screen: 'help', keys: ['pageup', 'b'], description: 'this help a page up'},
 } as const satisfies Record<string, ActionSpec>;
 
 export type Action = keyof typeof actions;
@@ -311,6 +315,8 @@ const rows: Record<Screen, readonly Row[]> = {
 	],
 	help: [
 		{actions: ['close-help'], help: 'close this help', notInOverlay: true},
+		{actions: ['help-down', 'help-up'], help: 'scroll a line', notInOverlay: true},
+		{actions: ['help-page-down', 'help-page-up'], help: 'page down / up', notInOverlay: true},
 	],
 };
 

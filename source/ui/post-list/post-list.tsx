@@ -78,6 +78,9 @@ export function PostList(props: PostListProps) {
 	useEffect(() => {
 		if (postPage) onPageShown?.(postPage);
 	}, [postPage, onPageShown]);
+	// The page shown last: kept on screen, dimmed, while another page of the same list is on its way.
+	const [lastShown, setLastShown] = useState<{readonly page: PostPage; readonly source: BlogSource; readonly perPage: number; readonly filter?: PostFilter} | undefined>(undefined);
+	if (postPage && (lastShown?.page !== postPage || lastShown.source !== source || lastShown.filter !== filter || lastShown.perPage !== perPage)) setLastShown({page: postPage, source, perPage, filter});
 	const posts = postPage?.posts ?? [];
 	const selected = Math.min(props.selected, Math.max(0, posts.length - 1));
 	const highlighted = posts[selected];
@@ -171,8 +174,28 @@ export function PostList(props: PostListProps) {
 	);
 
 	const what = filter ? (filter.kind === 'search' ? `Searching ${hostOf(source.site.url)} for “${cleanLine(filter.text)}”` : `Loading page ${page} of ${filterHeading(filter)} from ${hostOf(source.site.url)}`) : `Loading page ${page} of posts from ${hostOf(source.site.url)}`;
+	// Rows that fit: header (2) + info (1) + blank (1) + footer (1) + excerpt (2).
+	const room = Math.max(1, height - 7);
 	if (result.status === 'loading') {
-		return <Box flexDirection="column" height={height}>{header}<LoadingLine what={what} /></Box>;
+		const stale = lastShown && lastShown.source === source && lastShown.perPage === perPage && lastShown.filter === filter ? lastShown.page.posts.slice(0, room) : undefined;
+		if (!stale) return <Box flexDirection="column" height={height}>{header}<LoadingLine what={what} /></Box>;
+		// Another page on its way: the one before stays, dimmed and with no post chosen, the spinner where the count was.
+		return (
+			<Box flexDirection="column" height={height}>
+				{header}
+				<Text> </Text>
+				{stale.map(post => {
+					const row = listRow(post, width - 4);
+					return (
+						<Text key={String(post.id)} wrap="truncate-end" dimColor>
+							{`  ${props.readIds.has(String(post.id)) ? '  ' : `${unreadSign} `}${row.title}${row.gap}${row.meta}`}
+						</Text>
+					);
+				})}
+				<Box flexGrow={1} />
+				<Box height={1} overflow="hidden"><LoadingLine what={what} /></Box>
+			</Box>
+		);
 	}
 	if (result.status === 'error') {
 		const back = props.onBack ? keyMap.hint('back-to-list', 'back') : '';
@@ -188,8 +211,6 @@ export function PostList(props: PostListProps) {
 	const saved = postPage!.offlineSavedAt ? `${counts} · ${offlineNote(postPage!.offlineSavedAt)}` : counts;
 	// Shown from the copy on disk while the blog is asked again.
 	const info = result.refreshing || props.sourceRefreshing ? `${saved} · updating…` : saved;
-	// Rows that fit: header (2) + info (1) + blank (1) + footer (1) + excerpt (2).
-	const room = Math.max(1, height - 7);
 	const first = Math.min(Math.max(0, selected - room + 1), Math.max(0, posts.length - room));
 	const visible = posts.slice(first, first + room);
 	const current = posts[selected];

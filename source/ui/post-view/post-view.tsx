@@ -9,7 +9,7 @@ import {hostOf} from '../../http/client.js';
 import {offlineNote} from '../../store/cache.js';
 import {fitToWidth} from '../../render/fit-width.js';
 import {cleanLine} from '../../render/sanitize.js';
-import {layoutNeighbours, layoutPostBodyInSlices, layoutPostBodyWithLinks, layoutPostHead, type PostBody} from '../../render/post-layout.js';
+import {layoutNeighbours, layoutPostBodyInSlices, layoutPostBodyWithLinks, layoutPostHead, postColumns, type PostBody} from '../../render/post-layout.js';
 import {linkUrlsOf} from '../../render/ansi.js';
 import {copyLink, type ClipboardWriter} from '../../platform/clipboard.js';
 import {displayUrl} from '../../render/link-url.js';
@@ -33,9 +33,11 @@ import {useLinkArticle} from './use-link-article.js';
 import {useTextSearch} from '../search/use-text-search.js';
 import type {PostFilter} from '../../sources/post-filter.js';
 import {bylineTerms, markBylineTerm, termLabel} from './byline-terms.js';
+import {useReading} from './use-reading.js';
 
 /** At this width and wider, Related Posts sits beside the post instead of under it. */
 export const wideLayoutColumns = 120;
+/** Related Posts beside the post is this wide at least; wider when the text's reading width leaves more. */
 const relatedPanelWidth = 38;
 const relatedLimit = 5;
 
@@ -200,7 +202,10 @@ export function PostView(props: PostViewProps) {
 	}, [post]);
 
 	const isWide = width >= wideLayoutColumns && showRelated;
-	const bodyWidth = Math.max(10, isWide ? width - relatedPanelWidth - 1 : width);
+	// The text wraps at the reading width (100 columns by default); Related Posts beside it keeps the rest.
+	const reading = useReading();
+	const columns = postColumns(width, reading, isWide ? relatedPanelWidth : undefined);
+	const bodyWidth = columns.body;
 	const viewportHeight = Math.max(1, height - 1);
 
 	// Wrapping happens once per (post, width), never on a keypress.
@@ -450,12 +455,12 @@ export function PostView(props: PostViewProps) {
 	return (
 		<Box flexDirection="column" height={height}>
 			<Box flexDirection="row" height={viewportHeight}>
-				<Box flexDirection="column" width={bodyWidth} height={viewportHeight} overflow="hidden">
+				<Box flexDirection="column" width={bodyWidth} height={viewportHeight} marginLeft={columns.margin} overflow="hidden">
 					<StyledLines lines={visible} linkUrl={linkUrl} />
 				</Box>
 				{isWide ? (
 					<Box marginLeft={1}>
-						<RelatedPanel state={related} width={relatedPanelWidth} height={viewportHeight} selected={state.relatedFocused ? state.relatedIndex : undefined} isFocused={state.relatedFocused} />
+						<RelatedPanel state={related} width={columns.related} height={viewportHeight} selected={state.relatedFocused ? state.relatedIndex : undefined} isFocused={state.relatedFocused} />
 					</Box>
 				) : null}
 			</Box>
