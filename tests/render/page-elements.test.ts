@@ -241,11 +241,14 @@ describe('footnotes', () => {
 		+ '</ol></section>';
 
 	for (const width of columns) {
-		test(`a footnote reads as its text: the ↩ back-link is left out, the mark is superscript, at ${width} columns`, () => {
+		test(`in the reader a footnote mark is superscript and numbered, and its ↩ back-link is a numbered link, at ${width} columns`, () => {
+			const firstNote = width === 40 ? ['1. A gram holds a billion bacteria[3].', '   ↩[4]'] : ['1. A gram holds a billion bacteria[3]. ↩[4]'];
 			assert.deepEqual(render(notes, width, base), [
-				'Soil is alive¹ and compost too².', '', '1. A gram holds a billion bacteria[1].', '2. See the guide.', '', '3. Pandoc\'s.', '', '4. kramdown\'s.',
+				'Soil is alive¹[1] and compost too²[2].', '', ...firstNote, '2. See the guide. ↩[5]', '', '3. Pandoc\'s. ↩[6]', '', '4. kramdown\'s. ↩[7]',
 			]);
-			assert.deepEqual(renderHtml(notes, {width, baseUrl: base}).links, ['https://blog.example/bacteria'], 'only the footnote\'s own link is numbered');
+			assert.deepEqual(renderHtml(notes, {width, baseUrl: base}).links, [
+				`${base}#fn1`, `${base}#uuid-2`, 'https://blog.example/bacteria', `${base}#fnref1`, `${base}#uuid-2-link`, `${base}#fnref3`, `${base}#r4`,
+			]);
 		});
 	}
 
@@ -260,5 +263,53 @@ describe('footnotes', () => {
 
 	test('a link elsewhere that only looks like one stays a link: a back-link is within the page', () => {
 		assert.deepEqual(renderHtml('<p>Back <a href="https://elsewhere.example/#fnref1" class="footnote-backref">there</a>.</p>', {width: 80}).links, ['https://elsewhere.example/#fnref1']);
+	});
+});
+
+describe('in-page anchors', () => {
+	const anchorsOf = (html: string, width = 40) => renderHtml(html, {width, baseUrl: base}).anchors ?? new Map();
+	const lineOf = (html: string, id: string, width = 40) => {
+		const {lines, anchors} = renderHtml(html, {width, baseUrl: base});
+		const anchor = anchors?.get(id);
+		return anchor === undefined ? undefined : lines[anchor.line]?.map(segment => segment.text).join('');
+	};
+	const notes = '<p>Soil is alive<sup data-fn="a1" class="fn"><a href="#a1" id="a1-link">1</a></sup>.</p><p>Filler paragraph one.</p><p>Filler two.</p>'
+		+ '<ol class="wp-block-footnotes"><li id="a1">A gram holds a billion bacteria. <a href="#a1-link" aria-label="Jump to footnote reference 1">↩︎</a></li></ol>';
+
+	for (const width of columns) {
+		test(`a WordPress footnote's id lands on its line, and its reference's on the line that cites it, at ${width} columns`, () => {
+			assert.equal(lineOf(notes, 'a1', width), '1. A gram holds a billion bacteria. ↩[2]');
+			assert.equal(lineOf(notes, 'a1-link', width), 'Soil is alive¹[1].');
+			assert.deepEqual([anchorsOf(notes, width).get('a1')?.kind, anchorsOf(notes, width).get('a1-link')?.kind], ['footnote', 'reference']);
+		});
+	}
+
+	test('a heading id and an <a name> are places to move to', () => {
+		const html = '<p>Intro.</p><h2 id="how">How to sow</h2><p>Text.</p><p><a name="old-style"></a>Old anchors too.</p>';
+		assert.equal(lineOf(html, 'how'), 'How to sow');
+		assert.equal(lineOf(html, 'old-style'), 'Old anchors too.');
+		assert.equal(anchorsOf(html).get('how')?.kind, 'place');
+	});
+
+	test('of two elements with the same id, the first wins', () => {
+		const html = '<p id="twice">First.</p><p>Between.</p><p id="twice">Second.</p>';
+		assert.equal(lineOf(html, 'twice'), 'First.');
+		assert.equal(anchorsOf(html).size, 1);
+	});
+
+	test('hostile ids are only keys: cleaned of control characters, never too long, never the Map\'s own properties', () => {
+		const html = '<p id="__proto__">Proto.</p><p id="constructor">Cons.</p><p id="bad\u001B[31mred">Escaped.</p>'
+			+ `<p id="${'x'.repeat(5000)}">Long.</p><p id="  ">Blank.</p>`;
+		const anchors = anchorsOf(html);
+		assert.equal(lineOf(html, '__proto__'), 'Proto.');
+		assert.equal(lineOf(html, 'constructor'), 'Cons.');
+		assert.ok([...anchors.keys()].every(id => !/[\u0000-\u001F\u007F]/.test(id) && id.length <= 256 && id.trim() !== ''));
+		assert.equal(anchors.size, 3);
+		assert.equal(renderHtml(html, {width: 40}).lines.map(line => line.map(segment => segment.text).join('')).join('\n'), 'Proto.\n\nCons.\n\nEscaped.\n\nLong.\n\nBlank.', 'no id is shown');
+	});
+
+	test('an in-page link is numbered against the post\'s URL; without one it is text', () => {
+		assert.deepEqual(renderHtml('<p><a href="#how">See how</a>.</p>', {width: 40, baseUrl: base}).links, [`${base}#how`]);
+		assert.deepEqual(renderHtml('<p><a href="#how">See how</a>.</p>', {width: 40}).links, []);
 	});
 });

@@ -13,7 +13,7 @@ import {layoutNeighbours, layoutPostBodyInSlices, layoutPostBodyWithLinks, layou
 import {linkUrlsOf} from '../../render/ansi.js';
 import {copyLink, type ClipboardWriter} from '../../platform/clipboard.js';
 import {displayUrl} from '../../render/link-url.js';
-import {followLink} from './follow-link.js';
+import {followLink, inPageFragment, movedToFragment} from './follow-link.js';
 import type {StyledLine} from '../../render/styled-line.js';
 import {wrapPlainText} from '../../render/wrap.js';
 import {openUrl} from '../../platform/open-url.js';
@@ -96,7 +96,7 @@ export type PostViewProps = {
 /** Posts with more HTML than this are laid out in slices (a usual post is a few dozen kB). */
 const longPostChars = 512 * 1024;
 
-const noBody: PostBody = {lines: [], links: []};
+const noBody: PostBody = {lines: [], links: [], anchors: new Map()};
 const noLines: readonly StyledLine[] = [];
 
 const formatMegabytes = (characters: number) => `${(characters / 1_000_000).toFixed(1)} MB`;
@@ -264,6 +264,13 @@ export function PostView(props: PostViewProps) {
 	const follow = (number: number) => {
 		const url = postLinks[number - 1];
 		if (!url) return;
+		// A place in this post (a footnote, `#section`): the post scrolls there, nothing is opened.
+		const fragment = articleFrom === undefined ? inPageFragment(url, shownPost?.link) : undefined;
+		if (fragment !== undefined) {
+			const anchor = laidOut.anchors.get(fragment);
+			if (anchor) scroll({to: Math.min(head.length + 1 + failureLines.length + anchor.line, maxTop)});
+			return dispatch({type: 'prompt-done', message: movedToFragment(anchor, fragment)});
+		}
 		following.current?.abort();
 		const abort = new AbortController();
 		following.current = abort;
