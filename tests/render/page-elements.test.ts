@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {renderHtml} from '../../source/render/render-html.js';
 import {htmlToPlainText} from '../../source/render/plain-text.js';
 import {htmlToMarkdown} from '../../source/render/markdown.js';
+import type {Anchor} from '../../source/render/styled-line.js';
 import {render, segmentWith} from './render-helpers.js';
 
 const base = 'https://blog.example/2026/11/garden/';
@@ -267,7 +268,7 @@ describe('footnotes', () => {
 });
 
 describe('in-page anchors', () => {
-	const anchorsOf = (html: string, width = 40) => renderHtml(html, {width, baseUrl: base}).anchors ?? new Map();
+	const anchorsOf = (html: string, width = 40): ReadonlyMap<string, Anchor> => renderHtml(html, {width, baseUrl: base}).anchors ?? new Map<string, Anchor>();
 	const lineOf = (html: string, id: string, width = 40) => {
 		const {lines, anchors} = renderHtml(html, {width, baseUrl: base});
 		const anchor = anchors?.get(id);
