@@ -19,6 +19,8 @@ export type Flavor = {
 	/** Plain text: no link numbers, no rules, quotes as `> `, no placeholder for images without alt. */
 	readonly plain: boolean;
 	readonly baseUrl?: string;
+	/** The reader: in-page links numbered, footnotes' back-links kept, element ids recorded (see RenderOptions). */
+	readonly inPage?: boolean;
 };
 
 export type LaidOutHtml = {
@@ -64,7 +66,7 @@ export class LinkTable {
 
 	private readonly baseUrl: string | undefined;
 
-	constructor(baseUrl: string | undefined) {
+	constructor(baseUrl: string | undefined, private readonly inPage = false) {
 		// An unusable base would make even absolute links fail to parse: ignore it instead.
 		this.baseUrl = baseUrl !== undefined && URL.canParse(baseUrl) ? baseUrl : undefined;
 	}
@@ -80,8 +82,8 @@ export class LinkTable {
 
 	private resolveUncached(href: string): string | undefined {
 		const raw = cleanLine(href);
-		// A link within the page (`#fn1`) is one to the post's own URL, when it is known.
-		if (raw === '' || (raw.startsWith('#') && this.baseUrl === undefined)) return undefined;
+		// A link within the page (`#fn1`) is, in the reader, one to the post's own URL, when it is known.
+		if (raw === '' || (raw.startsWith('#') && (!this.inPage || this.baseUrl === undefined))) return undefined;
 		let url: URL;
 		try {
 			url = new URL(raw, this.baseUrl);
@@ -144,8 +146,9 @@ function reversedCounts(html: string): readonly number[] {
 /** The visitor that lays out HTML as it is read, and what gives the lines once it is all read. */
 function htmlLayoutVisitor(flavor: Flavor, reversedItems: readonly number[]): {visitor: HtmlVisitor; finish: () => LaidOutHtml} {
 	const layout = new Layout(flavor.width, flavor.maxPrefix);
-	const links = new LinkTable(flavor.baseUrl);
+	const links = new LinkTable(flavor.baseUrl, flavor.inPage);
 	const {plain} = flavor;
+	const inPage = flavor.inPage === true && !plain;
 	// Every style here is interned (see internStyle), so runs of text compare styles with ===.
 	const styles: SegmentStyle[] = [plainStyle];
 	const lists: ListState[] = [];
@@ -454,7 +457,7 @@ function htmlLayoutVisitor(flavor: Flavor, reversedItems: readonly number[]): {v
 		embeds.interrupt();
 		const role = elementRole(name);
 		// A footnote's back-link has no place to go back to in plain text; the reader follows it.
-		if (isFootnoteBackLink(name, element.attribs)) return plain ? false : backLink(element);
+		if (isFootnoteBackLink(name, element.attribs)) return inPage ? backLink(element) : false;
 		if (role === 'hidden' || element.attribs['hidden'] !== undefined) return false;
 		return embeds.enter(element.attribs['class'], true, () => enterByRole(element, role));
 	};
@@ -619,7 +622,7 @@ function htmlLayoutVisitor(flavor: Flavor, reversedItems: readonly number[]): {v
 			const footnotes = footnotesClass.test(tag.attribs['class'] ?? '') || footnotesRole.test(tag.attribs['role'] ?? '');
 			// Laid out first: a block's blank line before it is then asked for, and its line is the one after.
 			const entered = enterElement(tag);
-			if (!plain) recordAnchor(tag, inScript);
+			if (inPage) recordAnchor(tag, inScript);
 			if (!footnotes || entered === false) return entered;
 			footnotesDepth++;
 			return () => {

@@ -48,8 +48,8 @@ export function layoutPostBody(post: Post, width: number, options: LinkListOptio
 }
 
 /** `layoutPostBody`, with the post's numbered links. */
-export function layoutPostBodyWithLinks(post: Post, width: number, options: LinkListOptions = {}): PostBody {
-	return finishPostBody(post, width, renderHtml(post.html, {width, baseUrl: post.link || undefined}), options);
+export function layoutPostBodyWithLinks(post: Post, width: number, options: LinkListOptions & {readonly inPage?: boolean} = {}): PostBody {
+	return finishPostBody(post, width, renderHtml(post.html, {width, baseUrl: post.link || undefined, inPage: options.inPage}), options);
 }
 
 /**
@@ -57,7 +57,7 @@ export function layoutPostBodyWithLinks(post: Post, width: number, options: Link
 stays alive while a post of megabytes is laid out and Esc can stop it (abort `signal`: the promise
 rejects with its reason, an AbortError).
 */
-export async function layoutPostBodyInSlices(post: Post, width: number, options: SliceOptions = {}): Promise<PostBody> {
+export async function layoutPostBodyInSlices(post: Post, width: number, options: SliceOptions & {readonly inPage?: boolean} = {}): Promise<PostBody> {
 	const rendered = await renderHtmlInSlices(post.html, {width, baseUrl: post.link || undefined, ...options});
 	return finishPostBody(post, width, rendered, {});
 }

@@ -9,6 +9,11 @@ export type RenderOptions = {
 	readonly width: number;
 	/** The post's URL, to resolve relative links against. */
 	readonly baseUrl?: string;
+	/**
+	 * The reader: links within the page (`#fn1`) are numbered, footnotes' back-links shown as `↩[7]`, and
+	 * where each element id lands is recorded (`anchors`). Print mode leaves them out: no place to go to.
+	 */
+	readonly inPage?: boolean;
 };
 
 /** Columns a caller asked for, made safe: a whole number, at least 1. */
@@ -39,7 +44,7 @@ function terminalFlavor(options: RenderOptions): Flavor {
 	const width = normaliseWidth(options.width);
 	// Deep quotes and lists stop indenting so that text keeps at least 20 columns (half of a narrow terminal).
 	const minimumText = Math.min(20, Math.ceil(width / 2));
-	return {width, maxPrefix: width - minimumText, plain: false, baseUrl: options.baseUrl};
+	return {width, maxPrefix: width - minimumText, plain: false, baseUrl: options.baseUrl, inPage: options.inPage === true};
 }
 
 export type LinkListOptions = {

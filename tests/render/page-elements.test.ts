@@ -4,7 +4,14 @@ import {renderHtml} from '../../source/render/render-html.js';
 import {htmlToPlainText} from '../../source/render/plain-text.js';
 import {htmlToMarkdown} from '../../source/render/markdown.js';
 import type {Anchor} from '../../source/render/styled-line.js';
-import {render, segmentWith} from './render-helpers.js';
+import {assertWellFormed, render, segmentWith, texts} from './render-helpers.js';
+
+/** The lines as the reader lays them out: in-page links numbered, footnotes' back-links kept. */
+function renderInReader(html: string, width: number): string[] {
+	const rendered = renderHtml(html, {width, baseUrl: base, inPage: true});
+	assertWellFormed(rendered, width);
+	return texts(rendered.lines);
+}
 
 const base = 'https://blog.example/2026/11/garden/';
 const columns = [40, 80, 120] as const;
@@ -244,14 +251,22 @@ describe('footnotes', () => {
 	for (const width of columns) {
 		test(`in the reader a footnote mark is superscript and numbered, and its ↩ back-link is a numbered link, at ${width} columns`, () => {
 			const firstNote = width === 40 ? ['1. A gram holds a billion bacteria[3].', '   ↩[4]'] : ['1. A gram holds a billion bacteria[3]. ↩[4]'];
-			assert.deepEqual(render(notes, width, base), [
+			assert.deepEqual(renderInReader(notes, width), [
 				'Soil is alive¹[1] and compost too²[2].', '', ...firstNote, '2. See the guide. ↩[5]', '', '3. Pandoc\'s. ↩[6]', '', '4. kramdown\'s. ↩[7]',
 			]);
-			assert.deepEqual(renderHtml(notes, {width, baseUrl: base}).links, [
+			assert.deepEqual(renderHtml(notes, {width, baseUrl: base, inPage: true}).links, [
 				`${base}#fn1`, `${base}#uuid-2`, 'https://blog.example/bacteria', `${base}#fnref1`, `${base}#uuid-2-link`, `${base}#fnref3`, `${base}#r4`,
 			]);
 		});
 	}
+
+	test('in print mode\'s text a footnote reads as its text: no ↩, in-page links not numbered', () => {
+		assert.deepEqual(render(notes, 80, base), [
+			'Soil is alive¹ and compost too².', '', '1. A gram holds a billion bacteria[1].', '2. See the guide.', '', '3. Pandoc\'s.', '', '4. kramdown\'s.',
+		]);
+		assert.deepEqual(renderHtml(notes, {width: 80, baseUrl: base}).links, ['https://blog.example/bacteria']);
+		assert.equal(renderHtml(notes, {width: 80, baseUrl: base}).anchors?.size ?? 0, 0, 'no anchors are recorded');
+	});
 
 	test('in text and Markdown output too', () => {
 		const text = htmlToPlainText(notes, base);
@@ -268,9 +283,9 @@ describe('footnotes', () => {
 });
 
 describe('in-page anchors', () => {
-	const anchorsOf = (html: string, width = 40): ReadonlyMap<string, Anchor> => renderHtml(html, {width, baseUrl: base}).anchors ?? new Map<string, Anchor>();
+	const anchorsOf = (html: string, width = 40): ReadonlyMap<string, Anchor> => renderHtml(html, {width, baseUrl: base, inPage: true}).anchors ?? new Map<string, Anchor>();
 	const lineOf = (html: string, id: string, width = 40) => {
-		const {lines, anchors} = renderHtml(html, {width, baseUrl: base});
+		const {lines, anchors} = renderHtml(html, {width, baseUrl: base, inPage: true});
 		const anchor = anchors?.get(id);
 		return anchor === undefined ? undefined : lines[anchor.line]?.map(segment => segment.text).join('');
 	};
@@ -306,11 +321,11 @@ describe('in-page anchors', () => {
 		assert.equal(lineOf(html, 'constructor'), 'Cons.');
 		assert.ok([...anchors.keys()].every(id => !/[\u0000-\u001F\u007F]/.test(id) && id.length <= 256 && id.trim() !== ''));
 		assert.equal(anchors.size, 3);
-		assert.equal(renderHtml(html, {width: 40}).lines.map(line => line.map(segment => segment.text).join('')).join('\n'), 'Proto.\n\nCons.\n\nEscaped.\n\nLong.\n\nBlank.', 'no id is shown');
+		assert.equal(renderHtml(html, {width: 40, inPage: true}).lines.map(line => line.map(segment => segment.text).join('')).join('\n'), 'Proto.\n\nCons.\n\nEscaped.\n\nLong.\n\nBlank.', 'no id is shown');
 	});
 
-	test('an in-page link is numbered against the post\'s URL; without one it is text', () => {
-		assert.deepEqual(renderHtml('<p><a href="#how">See how</a>.</p>', {width: 40, baseUrl: base}).links, [`${base}#how`]);
-		assert.deepEqual(renderHtml('<p><a href="#how">See how</a>.</p>', {width: 40}).links, []);
+	test('in the reader an in-page link is numbered against the post\'s URL; without one it is text', () => {
+		assert.deepEqual(renderHtml('<p><a href="#how">See how</a>.</p>', {width: 40, baseUrl: base, inPage: true}).links, [`${base}#how`]);
+		assert.deepEqual(renderHtml('<p><a href="#how">See how</a>.</p>', {width: 40, inPage: true}).links, []);
 	});
 });

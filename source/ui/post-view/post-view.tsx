@@ -202,8 +202,8 @@ export function PostView(props: PostViewProps) {
 	const head = useMemo(() => (shownPost ? layoutPostHead(shownPost, bodyWidth) : []), [shownPost, bodyWidth]);
 	// A long post is laid out a slice at a time, so the screen and Esc stay alive meanwhile; a usual one at once.
 	const isLong = shownPost !== undefined && shownPost.html.length > longPostChars;
-	const shortBody = useMemo(() => (shownPost && !isLong ? layoutPostBodyWithLinks(shownPost, bodyWidth) : noBody), [shownPost, isLong, bodyWidth]);
-	const layOutLongBody = useCallback((signal: AbortSignal) => layoutPostBodyInSlices(shownPost!, bodyWidth, {signal}), [shownPost, bodyWidth]);
+	const shortBody = useMemo(() => (shownPost && !isLong ? layoutPostBodyWithLinks(shownPost, bodyWidth, {inPage: true}) : noBody), [shownPost, isLong, bodyWidth]);
+	const layOutLongBody = useCallback((signal: AbortSignal) => layoutPostBodyInSlices(shownPost!, bodyWidth, {signal, inPage: true}), [shownPost, bodyWidth]);
 	const longBody = useAsync(isLong ? `${postKey}${shownPost.fullTextFrom === undefined ? '' : ' whole'}@${bodyWidth}` : undefined, layOutLongBody);
 	const laidOut = !isLong ? shortBody : longBody.status === 'done' ? longBody.value : noBody;
 	const body = laidOut.lines;
