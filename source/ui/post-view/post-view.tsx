@@ -160,6 +160,8 @@ export function PostView(props: PostViewProps) {
 	const clipboard = props.clipboard ?? stdout;
 	// A link being followed (the blog asked whether it is one of its posts): stopped when the screen goes.
 	const following = useRef<AbortController | undefined>(undefined);
+	// Where the reader was before `f` moved within the post (a footnote, `#section`): Esc goes back there, once.
+	const placeBeforeMove = useRef<{readonly postKey: string | undefined; readonly top: number} | undefined>(undefined);
 	useEffect(() => () => following.current?.abort(), []);
 	const keyMap = useKeyMap();
 	// `c` pressed while the check was on its way: answered when the check is (once: the wish is then forgotten).
@@ -268,7 +270,10 @@ export function PostView(props: PostViewProps) {
 		const fragment = articleFrom === undefined ? inPageFragment(url, shownPost?.link) : undefined;
 		if (fragment !== undefined) {
 			const anchor = laidOut.anchors.get(fragment);
-			if (anchor) scroll({to: Math.min(head.length + 1 + failureLines.length + anchor.line, maxTop)});
+			if (anchor) {
+				placeBeforeMove.current = {postKey, top};
+				scroll({to: Math.min(head.length + 1 + failureLines.length + anchor.line, maxTop)});
+			}
 			return dispatch({type: 'prompt-done', message: movedToFragment(anchor, fragment)});
 		}
 		following.current?.abort();
@@ -383,7 +388,11 @@ export function PostView(props: PostViewProps) {
 		else if (is('bottom')) scroll({to: 'end'});
 		else if (is('next-post')) openNeighbour('next');
 		else if (is('previous-post')) openNeighbour('previous');
-		else if (is('back') || is('back-from-post')) props.onBack();
+		else if (is('back') && placeBeforeMove.current !== undefined && placeBeforeMove.current.postKey === postKey) {
+			scroll({to: placeBeforeMove.current.top});
+			placeBeforeMove.current = undefined;
+			dispatch({type: 'message', message: 'Back where you were'});
+		} else if (is('back') || is('back-from-post')) props.onBack();
 		else if (is('read-comments')) props.onOpenThread(post!);
 		else if (is('leave-reply')) {
 			if (canComment) props.onComment(post!);

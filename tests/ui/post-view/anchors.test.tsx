@@ -67,6 +67,25 @@ describe('links within the post', () => {
 		}
 	});
 
+	test('Esc after moving to a footnote goes back to where you were, and the next Esc leaves the post', async () => {
+		const app = renderPost();
+		try {
+			await waitForText(app, 'Soil is alive¹[1]');
+			await press(app, 'f');
+			await waitForText(app, 'Follow link (1–3):');
+			await press(app, '1', keys.enter);
+			await waitForText(app, 'Moved to the footnote');
+			await press(app, keys.escape);
+			const back = await waitForText(app, 'Back where you were');
+			assert.match(back, /Soil is alive¹\[1\]/);
+			assert.doesNotMatch(back, /A gram holds/);
+			await press(app, keys.escape);
+			await waitForFrame(app, text => !text.includes('Soil is alive'));
+		} finally {
+			app.unmount();
+		}
+	});
+
 	test('a link to a place the post does not have says so in words and opens nothing', async () => {
 		const app = renderPost();
 		try {
