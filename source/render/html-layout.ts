@@ -3,7 +3,7 @@ import {type Exit, type HtmlVisitor, type SliceOptions, type Tag, countReversedI
 import {type ElementRole, elementRole, headingLevel, isBlockRole, isFootnoteBackLink} from './html-elements.js';
 import {Layout} from './layout.js';
 import {cleanLine, cleanText} from './sanitize.js';
-import type {SegmentStyle, StyledLine} from './styled-line.js';
+import type {Anchor, SegmentStyle, StyledLine} from './styled-line.js';
 import {type Run, internStyle, plainStyle, pushRun, runsWidth} from './text-width.js';
 import {InlineBuffer} from './wrap.js';
 import {displayUrl} from './link-url.js';
@@ -19,12 +19,30 @@ export type Flavor = {
 	/** Plain text: no link numbers, no rules, quotes as `> `, no placeholder for images without alt. */
 	readonly plain: boolean;
 	readonly baseUrl?: string;
+	/** The reader: in-page links numbered, footnotes' back-links kept, element ids recorded (see RenderOptions). */
+	readonly inPage?: boolean;
 };
 
 export type LaidOutHtml = {
 	readonly lines: StyledLine[];
 	readonly links: string[];
+	/** Element `id`s (and `<a name>`s) → where they land; the first of a duplicated id wins. */
+	readonly anchors: Map<string, Anchor>;
 };
+
+// Ids come from the network: only kept as keys, and never longer than this.
+const maxAnchorLength = 256;
+// A footnotes block as generators write it: WordPress's, markdown-it's, Pandoc's (DPUB-ARIA roles).
+const footnotesClass = /(?:^|\s)(?:wp-block-footnotes|footnotes)(?:\s|$)/i;
+const footnotesRole = /^doc-(?:endnotes|footnote)$/i;
+
+/** The id an element can be reached by (`id`, or an `<a name>`), cleaned; undefined when it has none usable. */
+function anchorId(name: string, attributes: Readonly<Record<string, string | undefined>>): string | undefined {
+	const raw = attributes['id'] ?? (name === 'a' ? attributes['name'] : undefined);
+	if (raw === undefined) return undefined;
+	const id = cleanLine(raw).trim();
+	return id === '' || id.length > maxAnchorLength ? undefined : id;
+}
 
 
 // How the terminal styles the inline roles of the element table.
@@ -48,7 +66,7 @@ export class LinkTable {
 
 	private readonly baseUrl: string | undefined;
 
-	constructor(baseUrl: string | undefined) {
+	constructor(baseUrl: string | undefined, private readonly inPage = false) {
 		// An unusable base would make even absolute links fail to parse: ignore it instead.
 		this.baseUrl = baseUrl !== undefined && URL.canParse(baseUrl) ? baseUrl : undefined;
 	}
@@ -64,7 +82,8 @@ export class LinkTable {
 
 	private resolveUncached(href: string): string | undefined {
 		const raw = cleanLine(href);
-		if (raw === '' || raw.startsWith('#')) return undefined;
+		// A link within the page (`#fn1`) is, in the reader, one to the post's own URL, when it is known.
+		if (raw === '' || (raw.startsWith('#') && (!this.inPage || this.baseUrl === undefined))) return undefined;
 		let url: URL;
 		try {
 			url = new URL(raw, this.baseUrl);
@@ -127,8 +146,9 @@ function reversedCounts(html: string): readonly number[] {
 /** The visitor that lays out HTML as it is read, and what gives the lines once it is all read. */
 function htmlLayoutVisitor(flavor: Flavor, reversedItems: readonly number[]): {visitor: HtmlVisitor; finish: () => LaidOutHtml} {
 	const layout = new Layout(flavor.width, flavor.maxPrefix);
-	const links = new LinkTable(flavor.baseUrl);
+	const links = new LinkTable(flavor.baseUrl, flavor.inPage);
 	const {plain} = flavor;
+	const inPage = flavor.inPage === true && !plain;
 	// Every style here is interned (see internStyle), so runs of text compare styles with ===.
 	const styles: SegmentStyle[] = [plainStyle];
 	const lists: ListState[] = [];
@@ -205,9 +225,19 @@ function htmlLayoutVisitor(flavor: Flavor, reversedItems: readonly number[]): {v
 		return () => {
 			linkDepth--;
 			popStyle();
-			const marker = `[${number}]`;
-			glue(marker, internStyle({role: 'link', link: number}));
+			// A footnote mark (`<sup><a>1</a></sup>`): its number follows the mark, once the mark is shown.
+			if (script) script.links.push(number);
+			else glue(`[${number}]`, internStyle({role: 'link', link: number}));
 		};
+	};
+
+	/** A footnote's link back to its reference, in the reader: a short `↩[7]` that `f` follows. */
+	const backLink = (element: Tag): false => {
+		const number = linkDepth > 0 ? undefined : links.number(element.attribs['href']);
+		if (number === undefined) return false;
+		addText('↩', internStyle({...style(), role: 'link', link: number}));
+		glue(`[${number}]`, internStyle({role: 'link', link: number}));
+		return false;
 	};
 
 	/**
@@ -260,14 +290,15 @@ function htmlLayoutVisitor(flavor: Flavor, reversedItems: readonly number[]): {v
 	};
 
 	// The text of a `sup` or `sub` being read, shown as superscript or subscript once it ends.
-	let script: {text: string} | undefined;
+	let script: {text: string; readonly links: number[]} | undefined;
 	const scriptElement = (role: 'superscript' | 'subscript'): Exit | boolean => {
 		if (script || layout.inPreformatted) return true;
-		const collected = {text: ''};
+		const collected = {text: '', links: [] as number[]};
 		script = collected;
 		return () => {
 			script = undefined;
 			addText(role === 'superscript' ? superscriptText(collected.text) : subscriptText(collected.text));
+			for (const number of collected.links) glue(`[${number}]`, internStyle({role: 'link', link: number}));
 		};
 	};
 
@@ -425,7 +456,9 @@ function htmlLayoutVisitor(flavor: Flavor, reversedItems: readonly number[]): {v
 		// Anything but text in an embed block's wrapper: the block is shown as its elements.
 		embeds.interrupt();
 		const role = elementRole(name);
-		if (role === 'hidden' || element.attribs['hidden'] !== undefined || isFootnoteBackLink(name, element.attribs)) return false;
+		// A footnote's back-link has no place to go back to in plain text; the reader follows it.
+		if (isFootnoteBackLink(name, element.attribs)) return inPage ? backLink(element) : false;
+		if (role === 'hidden' || element.attribs['hidden'] !== undefined) return false;
 		return embeds.enter(element.attribs['class'], true, () => enterByRole(element, role));
 	};
 
@@ -572,10 +605,30 @@ function htmlLayoutVisitor(flavor: Flavor, reversedItems: readonly number[]): {v
 		}
 	};
 
+	// Where ids land (a Map: an id such as `__proto__` is a key like any other), and how deep in a footnotes block.
+	const anchors = new Map<string, Anchor>();
+	let footnotesDepth = 0;
+	const recordAnchor = (tag: Tag, inScript: boolean) => {
+		const id = anchorId(tag.name, tag.attribs);
+		if (id === undefined || anchors.has(id)) return;
+		const kind = footnotesDepth > 0 ? 'footnote' : (inScript ? 'reference' : 'place');
+		anchors.set(id, {line: layout.nextLine, kind});
+	};
+
 	const visitor: HtmlVisitor = {
 		enter(tag) {
 			if (preStart && tag.name !== 'code') preStart = false;
-			return enterElement(tag);
+			const inScript = script !== undefined || tag.name === 'sup';
+			const footnotes = footnotesClass.test(tag.attribs['class'] ?? '') || footnotesRole.test(tag.attribs['role'] ?? '');
+			// Laid out first: a block's blank line before it is then asked for, and its line is the one after.
+			const entered = enterElement(tag);
+			if (inPage) recordAnchor(tag, inScript);
+			if (!footnotes || entered === false) return entered;
+			footnotesDepth++;
+			return () => {
+				if (typeof entered === 'function') entered();
+				footnotesDepth--;
+			};
 		},
 		text(data) {
 			let text = cleanText(data);
@@ -598,7 +651,7 @@ function htmlLayoutVisitor(flavor: Flavor, reversedItems: readonly number[]): {v
 	const finish = (): LaidOutHtml => {
 		const lines = layout.finish();
 		if (layout.omittedLines > 0) lines.push([], [{text: omittedNote(layout.omittedLines), italic: true, role: 'muted'}]);
-		return {lines, links: links.urls};
+		return {lines, links: links.urls, anchors};
 	};
 	return {visitor, finish};
 }

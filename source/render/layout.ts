@@ -100,6 +100,11 @@ export class Layout {
 		this.layOutParagraph();
 	}
 
+	/** The index the next line laid out will have (after the blank line asked for, if any). */
+	get nextLine(): number {
+		return this.lines.length + (this.blankPending && this.lines.length > 0 ? 1 : 0);
+	}
+
 	/** Lines left out past `maxLayoutLines`. */
 	get omittedLines(): number {
 		return this.omitted;

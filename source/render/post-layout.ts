@@ -6,7 +6,7 @@ import {formatDate} from './format-date.js';
 import type {SliceOptions} from './html-events.js';
 import {displayUrl} from './link-url.js';
 import {renderHtml, renderHtmlInSlices, renderLinkList, type LinkListOptions} from './render-html.js';
-import type {RenderedText} from './styled-line.js';
+import type {Anchor, RenderedText} from './styled-line.js';
 import type {StyledLine} from './styled-line.js';
 import {textWidth} from './text-width.js';
 import {wrapPlainText} from './wrap.js';
@@ -33,7 +33,11 @@ export function layoutPostHead(post: Post, width: number): StyledLine[] {
 export type PostBody = {
 	readonly lines: StyledLine[];
 	readonly links: readonly string[];
+	/** Element ids of the body → their line in `lines`: where an in-page link (`#fn1`) moves to. */
+	readonly anchors: ReadonlyMap<string, Anchor>;
 };
+
+const noAnchors: ReadonlyMap<string, Anchor> = new Map();
 
 /**
  * The body of a post as it reads on the blog's own page: the text, a note when only a summary was
@@ -44,8 +48,8 @@ export function layoutPostBody(post: Post, width: number, options: LinkListOptio
 }
 
 /** `layoutPostBody`, with the post's numbered links. */
-export function layoutPostBodyWithLinks(post: Post, width: number, options: LinkListOptions = {}): PostBody {
-	return finishPostBody(post, width, renderHtml(post.html, {width, baseUrl: post.link || undefined}), options);
+export function layoutPostBodyWithLinks(post: Post, width: number, options: LinkListOptions & {readonly inPage?: boolean} = {}): PostBody {
+	return finishPostBody(post, width, renderHtml(post.html, {width, baseUrl: post.link || undefined, inPage: options.inPage}), options);
 }
 
 /**
@@ -53,14 +57,15 @@ export function layoutPostBodyWithLinks(post: Post, width: number, options: Link
 stays alive while a post of megabytes is laid out and Esc can stop it (abort `signal`: the promise
 rejects with its reason, an AbortError).
 */
-export async function layoutPostBodyInSlices(post: Post, width: number, options: SliceOptions = {}): Promise<PostBody> {
+export async function layoutPostBodyInSlices(post: Post, width: number, options: SliceOptions & {readonly inPage?: boolean} = {}): Promise<PostBody> {
 	const rendered = await renderHtmlInSlices(post.html, {width, baseUrl: post.link || undefined, ...options});
 	return finishPostBody(post, width, rendered, {});
 }
 
 function finishPostBody(post: Post, width: number, rendered: RenderedText, options: LinkListOptions): PostBody {
 	// The article read from the post's page (issue 23): said first, so that no one takes it for the feed's.
-	const lines: StyledLine[] = post.fullTextFrom === undefined ? [...rendered.lines] : [...wrapPlainText(fullTextLine, width, {role: 'muted', italic: true}), blank, ...rendered.lines];
+	const before: StyledLine[] = post.fullTextFrom === undefined ? [] : [...wrapPlainText(fullTextLine, width, {role: 'muted', italic: true}), blank];
+	const lines: StyledLine[] = [...before, ...rendered.lines];
 	if (isLocked(post)) {
 		appendAll(lines, wrapPlainText('This post is password protected: its text shows once its password is given.', width, {role: 'muted', italic: true}));
 	} else if (post.isSummaryOnly) {
@@ -69,7 +74,12 @@ function finishPostBody(post: Post, width: number, rendered: RenderedText, optio
 	}
 	if (rendered.links.length > 0) appendAll(lines, [blank, ...renderLinkList(rendered.links, width, options)]);
 	if (post.link) appendAll(lines, [blank, ...wrapPlainText(`Originally posted at ${displayUrl(post.link)}`, width, {role: 'muted'})]);
-	return {lines, links: rendered.links};
+	return {lines, links: rendered.links, anchors: shiftAnchors(rendered.anchors ?? noAnchors, before.length)};
+}
+
+function shiftAnchors(anchors: ReadonlyMap<string, Anchor>, by: number): ReadonlyMap<string, Anchor> {
+	if (by === 0) return anchors;
+	return new Map([...anchors].map(([id, anchor]) => [id, {...anchor, line: anchor.line + by}]));
 }
 
 /** "« previous post title" on the left, "next post title »" on the right, each on its own line. */

@@ -9,6 +9,11 @@ export type RenderOptions = {
 	readonly width: number;
 	/** The post's URL, to resolve relative links against. */
 	readonly baseUrl?: string;
+	/**
+	 * The reader: links within the page (`#fn1`) are numbered, footnotes' back-links shown as `↩[7]`, and
+	 * where each element id lands is recorded (`anchors`). Print mode leaves them out: no place to go to.
+	 */
+	readonly inPage?: boolean;
 };
 
 /** Columns a caller asked for, made safe: a whole number, at least 1. */
@@ -21,8 +26,8 @@ Lays out a post or comment body (HTML from the network) for a terminal `width` c
 string is cleaned of control characters; links are numbered `[1]`, `[2]`… and listed in `links`.
 */
 export function renderHtml(html: string, options: RenderOptions): RenderedText {
-	const {lines, links} = layOutHtml(html, terminalFlavor(options));
-	return {lines, links};
+	const {lines, links, anchors} = layOutHtml(html, terminalFlavor(options));
+	return {lines, links, anchors};
 }
 
 /**
@@ -31,15 +36,15 @@ leaves the screen drawing and Esc working (abort `signal` to stop; the promise t
 signal's reason). The lines are the same as renderHtml's.
 */
 export async function renderHtmlInSlices(html: string, options: RenderOptions & SliceOptions): Promise<RenderedText> {
-	const {lines, links} = await layOutHtmlInSlices(html, terminalFlavor(options), options);
-	return {lines, links};
+	const {lines, links, anchors} = await layOutHtmlInSlices(html, terminalFlavor(options), options);
+	return {lines, links, anchors};
 }
 
 function terminalFlavor(options: RenderOptions): Flavor {
 	const width = normaliseWidth(options.width);
 	// Deep quotes and lists stop indenting so that text keeps at least 20 columns (half of a narrow terminal).
 	const minimumText = Math.min(20, Math.ceil(width / 2));
-	return {width, maxPrefix: width - minimumText, plain: false, baseUrl: options.baseUrl};
+	return {width, maxPrefix: width - minimumText, plain: false, baseUrl: options.baseUrl, inPage: options.inPage === true};
 }
 
 export type LinkListOptions = {

@@ -25,6 +25,14 @@ export type RenderedText = {
 	readonly lines: readonly StyledLine[];
 	/** The numbered links, in order: links[0] is "[1]". Absolute, cleaned URLs. */
 	readonly links: readonly string[];
+	/** Where each element `id` (or `<a name>`) of the body lands: what an in-page link (`#fn1`) moves to. */
+	readonly anchors?: ReadonlyMap<string, Anchor>;
+};
+
+/** A place in a laid-out body: its line, and whether it is a footnote or a footnote's reference. */
+export type Anchor = {
+	readonly line: number;
+	readonly kind: 'footnote' | 'reference' | 'place';
 };
 
 /** The plain text of a line (no styles). */

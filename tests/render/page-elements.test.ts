@@ -3,7 +3,15 @@ import assert from 'node:assert/strict';
 import {renderHtml} from '../../source/render/render-html.js';
 import {htmlToPlainText} from '../../source/render/plain-text.js';
 import {htmlToMarkdown} from '../../source/render/markdown.js';
-import {render, segmentWith} from './render-helpers.js';
+import type {Anchor} from '../../source/render/styled-line.js';
+import {assertWellFormed, render, segmentWith, texts} from './render-helpers.js';
+
+/** The lines as the reader lays them out: in-page links numbered, footnotes' back-links kept. */
+function renderInReader(html: string, width: number): string[] {
+	const rendered = renderHtml(html, {width, baseUrl: base, inPage: true});
+	assertWellFormed(rendered, width);
+	return texts(rendered.lines);
+}
 
 const base = 'https://blog.example/2026/11/garden/';
 const columns = [40, 80, 120] as const;
@@ -241,13 +249,24 @@ describe('footnotes', () => {
 		+ '</ol></section>';
 
 	for (const width of columns) {
-		test(`a footnote reads as its text: the ↩ back-link is left out, the mark is superscript, at ${width} columns`, () => {
-			assert.deepEqual(render(notes, width, base), [
-				'Soil is alive¹ and compost too².', '', '1. A gram holds a billion bacteria[1].', '2. See the guide.', '', '3. Pandoc\'s.', '', '4. kramdown\'s.',
+		test(`in the reader a footnote mark is superscript and numbered, and its ↩ back-link is a numbered link, at ${width} columns`, () => {
+			const firstNote = width === 40 ? ['1. A gram holds a billion bacteria[3].', '   ↩[4]'] : ['1. A gram holds a billion bacteria[3]. ↩[4]'];
+			assert.deepEqual(renderInReader(notes, width), [
+				'Soil is alive¹[1] and compost too²[2].', '', ...firstNote, '2. See the guide. ↩[5]', '', '3. Pandoc\'s. ↩[6]', '', '4. kramdown\'s. ↩[7]',
 			]);
-			assert.deepEqual(renderHtml(notes, {width, baseUrl: base}).links, ['https://blog.example/bacteria'], 'only the footnote\'s own link is numbered');
+			assert.deepEqual(renderHtml(notes, {width, baseUrl: base, inPage: true}).links, [
+				`${base}#fn1`, `${base}#uuid-2`, 'https://blog.example/bacteria', `${base}#fnref1`, `${base}#uuid-2-link`, `${base}#fnref3`, `${base}#r4`,
+			]);
 		});
 	}
+
+	test('in print mode\'s text a footnote reads as its text: no ↩, in-page links not numbered', () => {
+		assert.deepEqual(render(notes, 80, base), [
+			'Soil is alive¹ and compost too².', '', '1. A gram holds a billion bacteria[1].', '2. See the guide.', '', '3. Pandoc\'s.', '', '4. kramdown\'s.',
+		]);
+		assert.deepEqual(renderHtml(notes, {width: 80, baseUrl: base}).links, ['https://blog.example/bacteria']);
+		assert.equal(renderHtml(notes, {width: 80, baseUrl: base}).anchors?.size ?? 0, 0, 'no anchors are recorded');
+	});
 
 	test('in text and Markdown output too', () => {
 		const text = htmlToPlainText(notes, base);
@@ -260,5 +279,53 @@ describe('footnotes', () => {
 
 	test('a link elsewhere that only looks like one stays a link: a back-link is within the page', () => {
 		assert.deepEqual(renderHtml('<p>Back <a href="https://elsewhere.example/#fnref1" class="footnote-backref">there</a>.</p>', {width: 80}).links, ['https://elsewhere.example/#fnref1']);
+	});
+});
+
+describe('in-page anchors', () => {
+	const anchorsOf = (html: string, width = 40): ReadonlyMap<string, Anchor> => renderHtml(html, {width, baseUrl: base, inPage: true}).anchors ?? new Map<string, Anchor>();
+	const lineOf = (html: string, id: string, width = 40) => {
+		const {lines, anchors} = renderHtml(html, {width, baseUrl: base, inPage: true});
+		const anchor = anchors?.get(id);
+		return anchor === undefined ? undefined : lines[anchor.line]?.map(segment => segment.text).join('');
+	};
+	const notes = '<p>Soil is alive<sup data-fn="a1" class="fn"><a href="#a1" id="a1-link">1</a></sup>.</p><p>Filler paragraph one.</p><p>Filler two.</p>'
+		+ '<ol class="wp-block-footnotes"><li id="a1">A gram holds a billion bacteria. <a href="#a1-link" aria-label="Jump to footnote reference 1">↩︎</a></li></ol>';
+
+	for (const width of columns) {
+		test(`a WordPress footnote's id lands on its line, and its reference's on the line that cites it, at ${width} columns`, () => {
+			assert.equal(lineOf(notes, 'a1', width), '1. A gram holds a billion bacteria. ↩[2]');
+			assert.equal(lineOf(notes, 'a1-link', width), 'Soil is alive¹[1].');
+			assert.deepEqual([anchorsOf(notes, width).get('a1')?.kind, anchorsOf(notes, width).get('a1-link')?.kind], ['footnote', 'reference']);
+		});
+	}
+
+	test('a heading id and an <a name> are places to move to', () => {
+		const html = '<p>Intro.</p><h2 id="how">How to sow</h2><p>Text.</p><p><a name="old-style"></a>Old anchors too.</p>';
+		assert.equal(lineOf(html, 'how'), 'How to sow');
+		assert.equal(lineOf(html, 'old-style'), 'Old anchors too.');
+		assert.equal(anchorsOf(html).get('how')?.kind, 'place');
+	});
+
+	test('of two elements with the same id, the first wins', () => {
+		const html = '<p id="twice">First.</p><p>Between.</p><p id="twice">Second.</p>';
+		assert.equal(lineOf(html, 'twice'), 'First.');
+		assert.equal(anchorsOf(html).size, 1);
+	});
+
+	test('hostile ids are only keys: cleaned of control characters, never too long, never the Map\'s own properties', () => {
+		const html = '<p id="__proto__">Proto.</p><p id="constructor">Cons.</p><p id="bad\u001B[31mred">Escaped.</p>'
+			+ `<p id="${'x'.repeat(5000)}">Long.</p><p id="  ">Blank.</p>`;
+		const anchors = anchorsOf(html);
+		assert.equal(lineOf(html, '__proto__'), 'Proto.');
+		assert.equal(lineOf(html, 'constructor'), 'Cons.');
+		assert.ok([...anchors.keys()].every(id => !/[\u0000-\u001F\u007F]/.test(id) && id.length <= 256 && id.trim() !== ''));
+		assert.equal(anchors.size, 3);
+		assert.equal(renderHtml(html, {width: 40, inPage: true}).lines.map(line => line.map(segment => segment.text).join('')).join('\n'), 'Proto.\n\nCons.\n\nEscaped.\n\nLong.\n\nBlank.', 'no id is shown');
+	});
+
+	test('in the reader an in-page link is numbered against the post\'s URL; without one it is text', () => {
+		assert.deepEqual(renderHtml('<p><a href="#how">See how</a>.</p>', {width: 40, baseUrl: base, inPage: true}).links, [`${base}#how`]);
+		assert.deepEqual(renderHtml('<p><a href="#how">See how</a>.</p>', {width: 40, inPage: true}).links, []);
 	});
 });

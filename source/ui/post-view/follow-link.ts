@@ -2,6 +2,8 @@ import type {Post} from '../../model/post.js';
 import {isBlogError} from '../../errors.js';
 import {openUrl} from '../../platform/open-url.js';
 import {displayUrl, handedOnUrl} from '../../render/link-url.js';
+import {cleanLine} from '../../render/sanitize.js';
+import type {Anchor} from '../../render/styled-line.js';
 import type {BlogSource} from '../../sources/blog-source.js';
 
 /** What following a link came to: a post of this blog to show, or a line for the status bar. */
@@ -40,4 +42,38 @@ export async function followLink(source: BlogSource, url: string, signal: AbortS
 	if (target === undefined) return {kind: 'said', message: 'blogterm opens only http, https and mailto links.'};
 	const error = await open(target);
 	return {kind: 'said', message: error ?? `Opened ${displayUrl(target)} in the browser.`};
+}
+
+/**
+ * The fragment (decoded, without `#`) when `url` is a place in the post at `postUrl` — its own URL plus
+ * `#fragment`, or `#fragment` alone — and undefined for any other link.
+ */
+export function inPageFragment(url: string, postUrl: string | undefined): string | undefined {
+	let hash: string;
+	if (url.startsWith('#')) {
+		hash = url;
+	} else {
+		if (!postUrl || !URL.canParse(url) || !URL.canParse(postUrl)) return undefined;
+		const link = new URL(url);
+		const post = new URL(postUrl);
+		hash = link.hash;
+		link.hash = '';
+		post.hash = '';
+		if (link.href !== post.href) return undefined;
+	}
+	if (hash.length <= 1) return undefined;
+	try {
+		return decodeURIComponent(hash.slice(1));
+	} catch {
+		return hash.slice(1);
+	}
+}
+
+/** What moving to `#fragment` of the post said: the place it moved to, or that there is none. */
+export function movedToFragment(anchor: Anchor | undefined, fragment: string): string {
+	const shown = cleanLine(fragment).slice(0, 40);
+	if (anchor === undefined) return `This post has no #${shown} to move to.`;
+	if (anchor.kind === 'footnote') return 'Moved to the footnote';
+	if (anchor.kind === 'reference') return 'Moved back to the reference';
+	return `Moved to #${shown}`;
 }

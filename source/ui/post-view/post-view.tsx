@@ -13,7 +13,7 @@ import {layoutNeighbours, layoutPostBodyInSlices, layoutPostBodyWithLinks, layou
 import {linkUrlsOf} from '../../render/ansi.js';
 import {copyLink, type ClipboardWriter} from '../../platform/clipboard.js';
 import {displayUrl} from '../../render/link-url.js';
-import {followLink} from './follow-link.js';
+import {followLink, inPageFragment, movedToFragment} from './follow-link.js';
 import type {StyledLine} from '../../render/styled-line.js';
 import {wrapPlainText} from '../../render/wrap.js';
 import {openUrl} from '../../platform/open-url.js';
@@ -103,7 +103,7 @@ export type PostViewProps = {
 /** Posts with more HTML than this are laid out in slices (a usual post is a few dozen kB). */
 const longPostChars = 512 * 1024;
 
-const noBody: PostBody = {lines: [], links: []};
+const noBody: PostBody = {lines: [], links: [], anchors: new Map()};
 const noLines: readonly StyledLine[] = [];
 
 const formatMegabytes = (characters: number) => `${(characters / 1_000_000).toFixed(1)} MB`;
@@ -167,6 +167,8 @@ export function PostView(props: PostViewProps) {
 	const clipboard = props.clipboard ?? stdout;
 	// A link being followed (the blog asked whether it is one of its posts): stopped when the screen goes.
 	const following = useRef<AbortController | undefined>(undefined);
+	// Where the reader was before `f` moved within the post (a footnote, `#section`): Esc goes back there, once.
+	const placeBeforeMove = useRef<{readonly postKey: string | undefined; readonly top: number} | undefined>(undefined);
 	useEffect(() => () => following.current?.abort(), []);
 	const keyMap = useKeyMap();
 	// `c` pressed while the check was on its way: answered when the check is (once: the wish is then forgotten).
@@ -212,8 +214,8 @@ export function PostView(props: PostViewProps) {
 	const head = useMemo(() => (shownPost ? layoutPostHead(shownPost, bodyWidth) : []), [shownPost, bodyWidth]);
 	// A long post is laid out a slice at a time, so the screen and Esc stay alive meanwhile; a usual one at once.
 	const isLong = shownPost !== undefined && shownPost.html.length > longPostChars;
-	const shortBody = useMemo(() => (shownPost && !isLong ? layoutPostBodyWithLinks(shownPost, bodyWidth) : noBody), [shownPost, isLong, bodyWidth]);
-	const layOutLongBody = useCallback((signal: AbortSignal) => layoutPostBodyInSlices(shownPost!, bodyWidth, {signal}), [shownPost, bodyWidth]);
+	const shortBody = useMemo(() => (shownPost && !isLong ? layoutPostBodyWithLinks(shownPost, bodyWidth, {inPage: true}) : noBody), [shownPost, isLong, bodyWidth]);
+	const layOutLongBody = useCallback((signal: AbortSignal) => layoutPostBodyInSlices(shownPost!, bodyWidth, {signal, inPage: true}), [shownPost, bodyWidth]);
 	const longBody = useAsync(isLong ? `${postKey}${shownPost.fullTextFrom === undefined ? '' : ' whole'}@${bodyWidth}` : undefined, layOutLongBody);
 	const laidOut = !isLong ? shortBody : longBody.status === 'done' ? longBody.value : noBody;
 	const body = laidOut.lines;
@@ -274,6 +276,16 @@ export function PostView(props: PostViewProps) {
 	const follow = (number: number) => {
 		const url = postLinks[number - 1];
 		if (!url) return;
+		// A place in this post (a footnote, `#section`): the post scrolls there, nothing is opened.
+		const fragment = articleFrom === undefined ? inPageFragment(url, shownPost?.link) : undefined;
+		if (fragment !== undefined) {
+			const anchor = laidOut.anchors.get(fragment);
+			if (anchor) {
+				placeBeforeMove.current = {postKey, top};
+				scroll({to: Math.min(head.length + 1 + failureLines.length + anchor.line, maxTop)});
+			}
+			return dispatch({type: 'prompt-done', message: movedToFragment(anchor, fragment)});
+		}
 		following.current?.abort();
 		const abort = new AbortController();
 		following.current = abort;
@@ -386,7 +398,11 @@ export function PostView(props: PostViewProps) {
 		else if (is('bottom')) scroll({to: 'end'});
 		else if (is('next-post')) openNeighbour('next');
 		else if (is('previous-post')) openNeighbour('previous');
-		else if (is('back') || is('back-from-post')) props.onBack();
+		else if (is('back') && placeBeforeMove.current !== undefined && placeBeforeMove.current.postKey === postKey) {
+			scroll({to: placeBeforeMove.current.top});
+			placeBeforeMove.current = undefined;
+			dispatch({type: 'message', message: 'Back where you were'});
+		} else if (is('back') || is('back-from-post')) props.onBack();
 		else if (is('read-comments')) props.onOpenThread(post!);
 		else if (is('leave-reply')) {
 			if (canComment) props.onComment(post!);
