@@ -1,6 +1,6 @@
 import {httpClientFor, resolveSite, type ResolvedSite} from '../resolve-site.js';
 import type {HttpClient} from '../http/client.js';
-import {normaliseSiteUrl, openBlog} from '../sources/open-blog.js';
+import {normaliseSiteUrl, openBlog, postUrlOfSite} from '../sources/open-blog.js';
 import type {PostPage} from '../model/page.js';
 import type {BlogSource, ListOptions} from '../sources/blog-source.js';
 import {offlineLine, printList} from './run-list.js';
@@ -158,16 +158,7 @@ const listFlags = ['list', 'page', 'perPage', 'all', 'limit', 'ids', 'withConten
 function impliedPostUrl(site: string | undefined, flags: ScriptFlags): string | undefined {
 	if (site === undefined || flags.post !== undefined || flags.comment !== undefined || flags.demo || flags.demoFeed) return undefined;
 	if (listFlags.some(name => flags[name] !== undefined && flags[name] !== false)) return undefined;
-	let url: URL;
-	try {
-		url = new URL(normaliseSiteUrl(site));
-	} catch {
-		return undefined;
-	}
-	if (/^\d+$/.test(url.searchParams.get('p') ?? '')) return url.toString();
-	if (url.pathname === '/' || url.search !== '' || /\/wp-json(?:\/|$)/.test(url.pathname)) return undefined;
-	if (/(?:^|\/)(?:feed|rss|rss2|atom|comments\/feed)\/?$|\.(?:xml|rss|rdf|atom|json)$/i.test(url.pathname)) return undefined;
-	return url.toString();
+	return postUrlOfSite(site);
 }
 
 /** A SITE that is not a web address is a usage error (2), not a site that is not a blog (6). */

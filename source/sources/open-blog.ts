@@ -101,3 +101,21 @@ function retriedThrough(kept: BlogSource, fresh: Promise<BlogSource | undefined>
 		},
 	});
 }
+
+/**
+ * SITE as a post's URL, when it looks like one: a path beyond the home page (or `?p=ID`) that is not a
+ * feed's or the REST API's. `blogterm https://blog.example/2024/01/slug/` prints or opens that post.
+ * Undefined otherwise (a blog's home, in a folder or not, is told apart only by asking it).
+ */
+export function postUrlOfSite(site: string): string | undefined {
+	let url: URL;
+	try {
+		url = new URL(normaliseSiteUrl(site));
+	} catch {
+		return undefined;
+	}
+	if (/^\d+$/.test(url.searchParams.get('p') ?? '')) return url.toString();
+	if (url.pathname === '/' || url.search !== '' || /\/wp-json(?:\/|$)/.test(url.pathname)) return undefined;
+	if (/(?:^|\/)(?:feed|rss|rss2|atom|comments\/feed)\/?$|\.(?:xml|rss|rdf|atom|json)$/i.test(url.pathname)) return undefined;
+	return url.toString();
+}

@@ -1,7 +1,7 @@
 import {render} from 'ink';
 import {parsePostRef} from '../model/post.js';
 import {exitCodes} from '../script/exit-codes.js';
-import {openBlog} from '../sources/open-blog.js';
+import {openBlog, postUrlOfSite} from '../sources/open-blog.js';
 import {httpClientFor, resolveSite, type SiteFlags} from '../resolve-site.js';
 import {CommentMarks} from '../store/comment-marks.js';
 import {Replies} from '../store/replies.js';
@@ -79,6 +79,9 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 		if (await followsAnyBlog(paths)) return runHome(flags, paths);
 	}
 	const resolved = await resolveSite(site, flags);
+	// A post's URL as SITE (`blogterm https://blog.example/2024/01/slug/`) opens that post, over its blog.
+	const postUrl = site !== undefined && !flags.post && !flags.demo && !flags.demoFeed ? postUrlOfSite(site) : undefined;
+	const initialPost = flags.post ? parsePostRef(flags.post) : postUrl ? parsePostRef(postUrl) : undefined;
 	const http = httpClientFor(resolved);
 	// Opened before the alternate screen: a note about a corrupt file stays on the normal screen.
 	const {readMarks, starMarks, fullTexts, closeMarks} = await openReadMarks(blogtermPaths());
@@ -90,7 +93,7 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 				site={resolved.url}
 				openSource={(url, signal, options) => openBlog(http, url, {...options, signal})}
 				perPage={flags.perPage ?? postsPerScreen(process.stdout.rows)}
-				initialPost={flags.post ? parsePostRef(flags.post) : undefined}
+				initialPost={initialPost}
 				readMarks={readMarks}
 				starMarks={starMarks}
 				myComments={new MyComments()}
