@@ -99,7 +99,8 @@ text, indented by its depth. Text keeps at least half the width (and 24 columns)
 export function renderThread(entries: readonly ThreadEntry[], width: number, options: RenderThreadOptions = {}): RenderedThread {
 	const columns = Math.max(1, Math.floor(width));
 	const mine = new Set([...(options.mineIds ?? [])].map(idOf));
-	const maxIndent = Math.max(0, columns - Math.max(24, Math.ceil(columns / 2)));
+	// Where nothing wraps (print mode's --width 0), replies indent without limit.
+	const maxIndent = Number.isFinite(columns) ? Math.max(0, columns - Math.max(24, Math.ceil(columns / 2))) : columns;
 	const lines: StyledLine[] = [];
 	const starts: number[] = [];
 

@@ -122,6 +122,20 @@ describe('blogterm SITE --post REF', () => {
 		assert.ok(lines.some(line => /^\[1\] https?:\/\//.test(line)), 'the numbered link list');
 	});
 
+	test('text at --width 0 is not wrapped: each paragraph of the post is one line, the next post not pushed right', async () => {
+		const text = (JSON.parse((await runInProcess([site, '--post', 'a-field-guide-to-the-terminal-garden', '--format', 'json', '--fields', 'text'])).stdout) as {text: string}).text;
+		const paragraphs = text.split('\n\n').filter(paragraph => !paragraph.includes('\n') && [...paragraph].length > 200);
+		assert.ok(paragraphs.length > 3, 'the post has long paragraphs');
+		const run = await runInProcess([site, '--post', 'a-field-guide-to-the-terminal-garden', '--width', '0']);
+		assert.equal(run.code, 0);
+		assert.equal(run.stderr, '');
+		// JSON's text has no link numbers: `[2]` after a link's words.
+		const lines = run.stdout.split('\n').map(line => line.replaceAll(/\[\d+\]/g, ''));
+		for (const paragraph of paragraphs) assert.ok(lines.includes(paragraph), `one line: ${paragraph.slice(0, 60)}…`);
+		assert.ok(lines.some(line => /^\S.* »$/.test(line)), 'the next post, at the start of its line');
+		assert.equal((await runInProcess([site, '-p', 'a-field-guide-to-the-terminal-garden', '-w', '0'])).stdout, run.stdout);
+	});
+
 	test('text with --comments shows the thread, replies indented under their parent', async () => {
 		const run = await runInProcess([site, '--post', 'watering-schedules-with-cron', '--comments']);
 		assert.equal(run.code, 0);
