@@ -14,7 +14,7 @@ type PostJson = Record<string, unknown> & {
 	comments?: Array<Record<string, unknown>>;
 };
 
-const postKeys = ['schemaVersion', 'id', 'title', 'slug', 'link', 'date', 'modified', 'author', 'categories', 'tags', 'excerpt', 'text', 'html', 'attachments', 'protected', 'summaryOnly', 'commentsOpen', 'commentCount', 'previous', 'next', 'related', 'offline'];
+const postKeys = ['schemaVersion', 'id', 'title', 'slug', 'link', 'date', 'modified', 'author', 'categories', 'tags', 'excerpt', 'text', 'html', 'attachments', 'protected', 'summaryOnly', 'sticky', 'commentsOpen', 'commentCount', 'previous', 'next', 'related', 'offline'];
 
 let demo: TestDemo;
 let site: string;
