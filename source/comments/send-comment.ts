@@ -1,6 +1,7 @@
 import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
 import {hostOf, toBlogError, type HttpClient, type HttpResponse} from '../http/client.js';
 import {readSetting} from '../store/settings.js';
+import {restRefusalsBeside, type AnonymousRestMemory} from '../store/rest-comment-refusals.js';
 import {heldMessage, readFormResponse, readRestResponse, restErrorCode, unknownMessage} from './outcome.js';
 
 /*
@@ -43,6 +44,11 @@ export type SendCommentOptions = {
 	refuses it unless a plugin allows anonymous REST comments; blogterm then uses the form without a word.
 	*/
 	readonly tryAnonymousRest?: boolean;
+	/**
+	The sites whose REST API refused anonymous comments, to go straight to the form there. By default the
+	file beside the HTTP client's disk cache; a client without one (the demo blog, tests) remembers nothing.
+	*/
+	readonly restRefusals?: AnonymousRestMemory;
 };
 
 /** The environment variables that hold a WordPress application password. */
@@ -252,12 +258,16 @@ export async function sendComment(http: HttpClient, target: CommentTarget, draft
 	// and the comment goes anonymously.
 	const credentials = restUrl && target.credentials && mayCarryCredentials(restUrl, target.credentials) ? target.credentials : undefined;
 
-	if (restUrl && (credentials || options.tryAnonymousRest !== false)) {
+	const refusals = options.restRefusals ?? (http.cache ? restRefusalsBeside(http.cache.directory) : undefined);
+	// A site whose REST API refused an anonymous comment before: straight to the form, one POST a comment.
+	const anonymousRest = options.tryAnonymousRest !== false && !(restUrl && refusals?.refuses(restUrl));
+	if (restUrl && (credentials || anonymousRest)) {
 		const headers: Record<string, string> = {accept: 'application/json'};
 		if (credentials) headers['authorization'] = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
 		const answer = await post(restUrl, async () => http.postJson(restUrl, restBody(target, draft, Boolean(credentials)), {signal, headers}));
 		if (isOutcome(answer)) return answer;
 		if (credentials || !isAnonymousRestRefusal(answer)) return readRestResponse(answer);
+		if (restErrorCode(answer) === 'rest_comment_login_required') refusals?.remember(restUrl);
 	}
 
 	const formUrl = target.formActionUrl;

@@ -99,7 +99,8 @@ function indented(indent: string, line: StyledLine): StyledLine {
 
 /** The columns a comment at `depth` is indented by: text keeps at least half the width (and 24 columns) however deep. */
 function indentColumns(depth: number, columns: number): number {
-	const maxIndent = Math.max(0, columns - Math.max(24, Math.ceil(columns / 2)));
+	// Where nothing wraps (print mode's --width 0), replies indent without limit.
+	const maxIndent = Number.isFinite(columns) ? Math.max(0, columns - Math.max(24, Math.ceil(columns / 2))) : columns;
 	return Math.min(depth * indentStep(columns), maxIndent);
 }
 

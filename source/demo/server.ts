@@ -27,6 +27,8 @@ export type DemoBlogOptions = {
 	port?: number;
 	/** The shortest time between two comments from the same address or email. Default 15000, like WordPress. */
 	floodIntervalMs?: number;
+	/** Slugs of posts kept at the top of the home page (WordPress's sticky posts). Default none. */
+	stickySlugs?: readonly string[];
 };
 
 export type DemoBlog = {
@@ -45,6 +47,8 @@ const noCacheHeaders = {
 
 type Context = PageContext & {
 	readonly floodIntervalMs: number;
+	/** The sticky posts' IDs (stickySlugs). */
+	readonly stickyIds: ReadonlySet<number>;
 	/** WordPress's COOKIEHASH: md5 of the site URL, the suffix of the commenter cookies. */
 	readonly cookieHash: string;
 };
@@ -85,6 +89,7 @@ export async function startDemoBlog(options: DemoBlogOptions): Promise<DemoBlog>
 		base,
 		mode,
 		salt,
+		stickyIds: new Set(blog.posts.filter(post => options.stickySlugs?.includes(post.slug)).map(post => post.id)),
 		floodIntervalMs: options.floodIntervalMs ?? 15_000,
 		cookieHash: createHash('md5').update(base).digest('hex'),
 	};

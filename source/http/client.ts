@@ -371,6 +371,8 @@ export type HttpClientOptions = {
 /** The one way blogterm speaks HTTP: made at the edge (the reader, print mode, a test) and passed down. */
 export type HttpClient = {
 	readonly limits: HttpLimits;
+	/** The disk cache this client keeps answers in, if any (its folder also holds what a site refused: send-comment.ts). */
+	readonly cache?: HttpCache;
 	/** GET a URL as text. Never throws for HTTP status codes: callers decide what a status means. */
 	getText(url: string, options?: RequestOptions): Promise<HttpResponse>;
 	/**
@@ -460,6 +462,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 
 	return {
 		limits: settings.limits,
+		cache,
 		getText: async (url, request = {}) => asText(await get(url, request)),
 		async getBytes(url, request = {}) {
 			const response = await get(url, request);

@@ -31,6 +31,8 @@ export type PostSummary = {
 	readonly tags: readonly Term[];
 	/** The blog guards the post with a password (WordPress's list says "Protected:"). */
 	readonly isProtected?: boolean;
+	/** WordPress keeps it at the top of its home page (a sticky post); undefined when the source cannot tell (a feed). */
+	readonly sticky?: boolean;
 };
 
 /**
@@ -117,4 +119,16 @@ export function parsePostRef(text: string): PostRef {
 /** Whether a post is password protected and not yet unlocked: the blog gave its title, not its body. */
 export function isLocked(post: Pick<Post, 'isProtected' | 'password'>): boolean {
 	return post.isProtected === true && post.password === undefined;
+}
+
+/** How a sticky post is marked at the top of the first list page, as WordPress's themes mark it on the home page. */
+export const stickyMark = 'Featured: ';
+
+/**
+ * A post's title as a list shows it: `Protected: …` as WordPress's list marks a locked post, and
+ * `Featured: …` for a sticky post on the first page of the whole list (where it sits at the top).
+ */
+export function listedTitle(post: PostSummary, options: {readonly firstPage: boolean}): string {
+	const title = post.isProtected ? `Protected: ${post.title}` : post.title;
+	return options.firstPage && post.sticky === true ? `${stickyMark}${title}` : title;
 }

@@ -2,6 +2,7 @@ import {largest} from './append.js';
 import {type Exit, type HtmlVisitor, type SliceOptions, type Tag, countReversedItems, visitHtml, visitHtmlInSlices} from './html-events.js';
 import {type ElementRole, elementRole, headingLevel, isBlockRole, isFootnoteBackLink} from './html-elements.js';
 import {Layout} from './layout.js';
+import {ruleLength} from './no-wrap.js';
 import {cleanLine, cleanText} from './sanitize.js';
 import type {Anchor, SegmentStyle, StyledLine} from './styled-line.js';
 import {type Run, internStyle, plainStyle, pushRun, runsWidth} from './text-width.js';
@@ -573,7 +574,7 @@ function htmlLayoutVisitor(flavor: Flavor, reversedItems: readonly number[]): {v
 			case 'rule': {
 				layout.endBlock();
 				layout.blankLine();
-				if (!plain) layout.line('─'.repeat(layout.available), mutedStyle);
+				if (!plain) layout.line('─'.repeat(ruleLength(layout.available)), mutedStyle);
 				layout.blankLine();
 				return false;
 			}

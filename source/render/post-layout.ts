@@ -3,6 +3,7 @@ import {fullTextLine} from '../full-text/article.js';
 import type {RelatedPost} from '../model/related.js';
 import {appendAll} from './append.js';
 import {formatDate} from './format-date.js';
+import {noWrap} from './no-wrap.js';
 import type {SliceOptions} from './html-events.js';
 import {displayUrl} from './link-url.js';
 import {renderHtml, renderHtmlInSlices, renderLinkList, type LinkListOptions} from './render-html.js';
@@ -89,7 +90,7 @@ export function layoutNeighbours(neighbours: PostNeighbours, width: number): Sty
 	if (neighbours.next) {
 		for (const line of wrapPlainText(`${neighbours.next.title} »`, width, {role: 'link'})) {
 			const lineWidth = line.reduce((sum, segment) => sum + textWidth(segment.text), 0);
-			lines.push(lineWidth < width ? [{text: ' '.repeat(width - lineWidth)}, ...line] : line);
+			lines.push(lineWidth < width && width !== noWrap ? [{text: ' '.repeat(width - lineWidth)}, ...line] : line);
 		}
 	}
 	return lines;

@@ -2,6 +2,7 @@ import type {SliceOptions} from './html-events.js';
 import {type Flavor, layOutHtml, layOutHtmlInSlices} from './html-layout.js';
 import type {RenderedText, StyledLine} from './styled-line.js';
 import {displayUrl} from './link-url.js';
+import {noWrap} from './no-wrap.js';
 import {breakRuns, internStyle, textWidth, toSegments} from './text-width.js';
 
 export type RenderOptions = {
@@ -16,8 +17,9 @@ export type RenderOptions = {
 	readonly inPage?: boolean;
 };
 
-/** Columns a caller asked for, made safe: a whole number, at least 1. */
+/** Columns a caller asked for, made safe: a whole number, at least 1, or `noWrap`. */
 export function normaliseWidth(width: number): number {
+	if (width === noWrap) return noWrap;
 	return Number.isFinite(width) ? Math.max(1, Math.floor(width)) : 80;
 }
 

@@ -1,4 +1,5 @@
 import {appendAll} from './append.js';
+import {noWrap} from './no-wrap.js';
 import {cleanText} from './sanitize.js';
 import type {SegmentStyle, StyledLine} from './styled-line.js';
 import {type Run, breakRuns, internStyle, plainStyle, pushRun, runsWidth, simpleWidth, textWidth, toSegments} from './text-width.js';
@@ -160,7 +161,7 @@ bodies: cleaned, whitespace collapsed within a line, newlines kept as line break
 lines in a row.
 */
 export function wrapPlainText(text: string, width: number, style: SegmentStyle = {}): StyledLine[] {
-	const columns = Number.isFinite(width) ? Math.max(1, Math.floor(width)) : 80;
+	const columns = width === noWrap ? noWrap : Number.isFinite(width) ? Math.max(1, Math.floor(width)) : 80;
 	const interned = internStyle(style);
 	const buffer = new InlineBuffer();
 	const lines: StyledLine[] = [];

@@ -45,6 +45,8 @@ export type PostJson = {
 	protected: boolean;
 	/** The source had a summary only (a feed without full content). */
 	summaryOnly: boolean;
+	/** WordPress keeps it at the top of its home page; null when the source cannot tell (a feed). */
+	sticky: boolean | null;
 	commentsOpen: boolean;
 	commentCount: number | null;
 	/** Null when not asked for (--no-neighbours), not arrived, or there is none. */
@@ -60,7 +62,7 @@ export type PostJson = {
 export type AttachmentJson = {kind: string; url: string; title: string | null; mimeType: string | null; sizeBytes: number | null; durationSeconds: number | null};
 
 /** The keys a post's JSON may have, in order: what `--fields` chooses from. */
-export const postJsonFields = ['id', 'title', 'slug', 'link', 'date', 'modified', 'author', 'categories', 'tags', 'excerpt', 'text', 'html', 'attachments', 'protected', 'summaryOnly', 'commentsOpen', 'commentCount', 'previous', 'next', 'related', 'offline', 'comments'] as const;
+export const postJsonFields = ['id', 'title', 'slug', 'link', 'date', 'modified', 'author', 'categories', 'tags', 'excerpt', 'text', 'html', 'attachments', 'protected', 'summaryOnly', 'sticky', 'commentsOpen', 'commentCount', 'previous', 'next', 'related', 'offline', 'comments'] as const;
 
 export type PostJsonField = (typeof postJsonFields)[number];
 
@@ -78,11 +80,11 @@ export type PostListJson = {
 	totalIsExact: boolean;
 	/** Set when the page was printed from the copy kept on disk; null when fresh. */
 	offline: OfflineJson | null;
-	posts: Array<{id: Id; title: string | null; link: string; date: string | null; author: string; commentCount: number | null; excerpt: string}>;
+	posts: Array<{id: Id; title: string | null; link: string; date: string | null; author: string; commentCount: number | null; excerpt: string; sticky: boolean | null}>;
 };
 
 /** The keys of a list's post entries: what `--list --fields` chooses from. */
-export const listJsonFields = ['id', 'title', 'link', 'date', 'author', 'commentCount', 'excerpt'] as const;
+export const listJsonFields = ['id', 'title', 'link', 'date', 'author', 'commentCount', 'excerpt', 'sticky'] as const;
 
 export type ListJsonField = (typeof listJsonFields)[number];
 
@@ -116,6 +118,7 @@ export function postToJson(view: PostView, fields?: readonly PostJsonField[]): P
 		})),
 		protected: post.isProtected === true,
 		summaryOnly: post.isSummaryOnly,
+		sticky: post.sticky ?? null,
 		commentsOpen: post.commentsOpen,
 		commentCount: post.commentCount ?? null,
 		previous: linkToJson(view.neighbours?.previous),
@@ -167,6 +170,7 @@ export function postPageToJson(page: PostPage, fields?: readonly ListJsonField[]
 				author: cleanLine(post.author),
 				commentCount: post.commentCount ?? null,
 				excerpt: cleanText(post.excerpt),
+				sticky: post.sticky ?? null,
 			};
 			return fields ? Object.fromEntries(listJsonFields.filter(field => fields.includes(field)).map(field => [field, entry[field]])) as typeof entry : entry;
 		}),

@@ -1,5 +1,5 @@
 import type {PostPage} from '../model/page.js';
-import type {PostSummary} from '../model/post.js';
+import {listedTitle, type PostSummary} from '../model/post.js';
 import {appendAll} from '../render/append.js';
 import {formatDate} from '../render/format-date.js';
 import type {StyledLine} from '../render/styled-line.js';
@@ -38,15 +38,16 @@ export function shortExcerpt(excerpt: string): string {
 /**
  * A page of the post list as text: the page line, then for each post its title, its date, author,
  * comment count and ID, its link (whole, on a line of its own), and its excerpt, wrapped to `width`.
+ * `stickyMarked`: the whole list (not a search's), whose first page puts sticky posts first, marked.
  */
-export function formatListText(page: PostPage, options: {readonly width: number; readonly colour: boolean; readonly hyperlinks?: boolean}): string {
+export function formatListText(page: PostPage, options: {readonly width: number; readonly colour: boolean; readonly hyperlinks?: boolean; readonly stickyMarked?: boolean}): string {
 	const {width} = options;
 	const inner = Math.max(1, width - indent.length);
 	const lines: StyledLine[] = [[{text: pageLine(page), role: 'muted'}]];
 	if (page.posts.length === 0 && page.total > 0) lines.push([], [{text: `There is no page ${page.page}: the last page is ${page.totalPages}.`}]);
 	for (const [index, post] of page.posts.entries()) {
 		lines.push([]);
-		appendAll(lines, wrapPlainText(post.isProtected ? `Protected: ${post.title}` : post.title, width, {bold: true, role: 'heading'}));
+		appendAll(lines, wrapPlainText(listedTitle(post, {firstPage: options.stickyMarked === true && page.page === 1}), width, {bold: true, role: 'heading'}));
 		const indented = (line: StyledLine): StyledLine => [{text: indent}, ...line];
 		appendAll(lines, wrapPlainText(summaryMeta(post), inner, {role: 'muted'}).map(indented));
 		// Whole, on its own line, not indented: a mouse selection copies it whole (the terminal folds a long one).

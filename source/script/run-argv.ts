@@ -59,7 +59,7 @@ const helpText = `
 	                      author, categories, tags
 	  --full-text         With --post: a post the feed gives only a summary of is shown
 	                      whole, read from its page (json: "fullText": true; the reader: F)
-	  -w, --width N       Wrap text to N columns, 1 to 1000 (default: the terminal's width, 80 when piped)
+	  -w, --width N       Wrap text to N columns, 1 to 1000, or 0 for no wrapping (default: the terminal's width, 80 when piped)
 	  --color WHEN        auto | always | never (auto: FORCE_COLOR, NO_COLOR, a terminal)
 	  --comment TEXT      Send a comment on --post (TEXT, - to read it from stdin, or none: $VISUAL/$EDITOR)
 	  --name NAME         The commenter's name (required with --comment)
@@ -299,9 +299,10 @@ async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<Comma
 	if (input.length > 1) throw new UsageError(`expected one SITE, got ${input.length}: ${input.join(' ')}`);
 	if (flags.demo && flags.demoFeed) throw new UsageError('--demo and --demo-feed cannot be used together: choose one demo blog.');
 	if (input.length > 0 && (flags.demo || flags.demoFeed)) throw new UsageError(`a SITE and ${flags.demo ? '--demo' : '--demo-feed'} cannot be used together: ${flags.demo ? '--demo' : '--demo-feed'} reads the built-in demo blog.`);
-	for (const [name, value] of [['--per-page', flags.perPage], ['--page', flags.page], ['--width', flags.width]] as const) {
+	for (const [name, value] of [['--per-page', flags.perPage], ['--page', flags.page]] as const) {
 		if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw new UsageError(`${name} takes a whole number of at least 1`);
 	}
+	if (flags.width !== undefined && (!Number.isInteger(flags.width) || flags.width < 0)) throw new UsageError('--width takes a whole number of columns, or 0 for no wrapping');
 	if (flags.perPage !== undefined && flags.perPage > 100) throw new UsageError('--per-page is at most 100 (WordPress\'s own limit)');
 	if (flags.width !== undefined && flags.width > maxWidth) throw new UsageError(`--width is at most ${maxWidth} columns`);
 	if (flags.hyperlinks !== undefined && !parseHyperlinkMode(flags.hyperlinks)) throw new UsageError(`--hyperlinks is auto, always or never, not “${cleanLine(flags.hyperlinks)}”`);

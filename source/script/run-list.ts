@@ -67,7 +67,8 @@ export async function printList(fetchPage: BlogSource['fetchPostPage'], job: Lis
 		if (Number.isNaN(time)) return false;
 		return (sinceTime === undefined || time >= sinceTime) && (untilTime === undefined || time < untilTime);
 	};
-	const options = {withContent: job.withContent || job.output !== undefined, since: job.since, until: job.until};
+	// One page is the list as the blog's home page shows it (sticky posts first on page 1); an archive lists each post once.
+	const options = {withContent: job.withContent || job.output !== undefined, since: job.since, until: job.until, stickyFirst: !paging && !job.output};
 	const collected: Array<PostSummary | Post> = [];
 	/** The JSON entries of --all --format json, gathered as pages arrive. */
 	const entries: unknown[] = [];
@@ -114,7 +115,7 @@ export async function printList(fetchPage: BlogSource['fetchPostPage'], job: Lis
 	const page = {...first, posts: collected};
 	await writeAll(io.stdout, job.format === 'json'
 		? stringifyJson(withContentJson(postPageToJson(page, job.fields), page.posts, job))
-		: offlineLine(page.offlineSavedAt) + formatListText(page, {width: job.width, colour: job.colour, hyperlinks: job.hyperlinks}));
+		: offlineLine(page.offlineSavedAt) + formatListText(page, {width: job.width, colour: job.colour, hyperlinks: job.hyperlinks, stickyMarked: true}));
 }
 
 /**

@@ -1,13 +1,14 @@
 // Print mode for search and browse (issue 19): `--list --search TEXT`, `--list --category SLUG|NAME`,
 // `--list --tag SLUG|NAME`, `--list --author NAME` on a blog, and `--river --search TEXT` over every
 // stored post. Kept apart from run-script.ts: loaded only when one of these flags is given.
+import {existsSync} from 'node:fs';
 import {hostOf} from '../http/client.js';
 import {httpClientFor, resolveSite, type ResolvedSite} from '../resolve-site.js';
 import {cleanLine, cleanText} from '../render/sanitize.js';
 import {formatDate} from '../render/format-date.js';
 import type {BlogSource} from '../sources/blog-source.js';
 import {normaliseSiteUrl, openBlog} from '../sources/open-blog.js';
-import {filterHeading, findTerm, noPostsMessage, unknownTermMessage, type PostFilter} from '../sources/post-filter.js';
+import {filterHeading, findTerm, noPostsMessage, unknownTermMessage, type PostFilter, type StoredPostsOfSite} from '../sources/post-filter.js';
 import {blogtermPaths} from '../store/paths.js';
 import type {SearchHit} from '../subscriptions/search.js';
 import {exitCodes} from './exit-codes.js';
@@ -45,6 +46,7 @@ function filterFlag(flags: SearchFlags): {readonly kind: 'search' | 'category' |
 export async function runSearchCommand(site: string | undefined, flags: SearchFlags, io: ScriptIo): Promise<number> {
 	const stopTolerating = tolerateClosedReader(io.stdout);
 	let resolved: ResolvedSite | undefined;
+	let closeStore: (() => void) | undefined;
 	try {
 		const wanted = filterFlag(flags);
 		if (flags.post !== undefined) throw new UsageError(`--${wanted.kind} lists posts; it does not go with --post.`);
@@ -58,7 +60,10 @@ export async function runSearchCommand(site: string | undefined, flags: SearchFl
 		}
 		if (site !== undefined && !flags.demo && !flags.demoFeed) normaliseSiteUrl(site);
 		resolved = await resolveSite(site, flags);
-		const source = await openBlog(httpClientFor(resolved, io.environment), resolved.url);
+		// A feed blog's search covers the posts the store keeps of it (a followed blog), not only its feed now.
+		const stored = wanted.kind === 'search' ? await storedPostsLookup(io) : undefined;
+		closeStore = stored?.close;
+		const source = await openBlog(httpClientFor(resolved, io.environment), resolved.url, stored ? {storedPosts: stored.storedPosts} : {});
 		const filter = await filterFor(source, wanted);
 		const page = await source.fetchPostPage(request.page, request.perPage, {filter});
 		for (const note of page.notes ?? []) await writeAll(io.stderr, `blogterm: ${note}\n`);
@@ -76,7 +81,23 @@ export async function runSearchCommand(site: string | undefined, flags: SearchFl
 		return exitCode;
 	} finally {
 		stopTolerating();
+		closeStore?.();
 		await resolved?.close().catch(() => undefined);
+	}
+}
+
+/** The store's posts of a site, when there is a store (none is made for a search): SQLite is loaded only then. */
+async function storedPostsLookup(io: ScriptIo): Promise<{storedPosts: StoredPostsOfSite; close: () => void} | undefined> {
+	const paths = blogtermPaths(io.environment);
+	const {databasePath} = await import('../store/db-path.js');
+	if (!existsSync(databasePath(paths))) return undefined;
+	try {
+		const {openSubscriptions} = await import('../subscriptions/subscriptions.js');
+		const subscriptions = openSubscriptions(paths, {environment: io.environment});
+		return {storedPosts: siteKey => subscriptions.storedPostsOf(siteKey), close: () => subscriptions.close()};
+	} catch {
+		// A store that cannot be opened: the search covers the feed, as without one (--blogs says what is wrong).
+		return undefined;
 	}
 }
 

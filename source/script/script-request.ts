@@ -1,5 +1,6 @@
 import {parsePostRef, type PostRef} from '../model/post.js';
 import {cleanLine} from '../render/sanitize.js';
+import {noWrap} from '../render/no-wrap.js';
 import {parseHyperlinkMode, type HyperlinkMode} from '../platform/hyperlinks.js';
 import type {PostParts} from './fetch-post-view.js';
 import {listJsonFields, postJsonFields, type PostJsonField} from './format-json.js';
@@ -324,8 +325,8 @@ function parseWidth(width: number | undefined, terminal: {readonly isTTY?: boole
 		const columns = terminal.isTTY ? terminal.columns : undefined;
 		return columns !== undefined && Number.isInteger(columns) && columns > 0 ? Math.min(columns, maxWidth) : 80;
 	}
-	// The command line (run-argv.ts) has already refused a width that is not 1 to maxWidth.
-	return width;
+	// The command line (run-argv.ts) has already refused a width that is not 0 to maxWidth. 0: no wrapping.
+	return width === 0 ? noWrap : width;
 }
 
 function parseFormat(format: string | undefined): OutputFormat {

@@ -30,6 +30,11 @@ export type ListOptions = FetchOptions & {
 	readonly until?: string;
 	/** Only the posts a search, a category, a tag or an author picks (with their own totals); all without it. */
 	readonly filter?: PostFilter;
+	/**
+	 * The first page of the whole list as the blog's home page shows it: WordPress's sticky posts first
+	 * (asked alongside, so the page may hold more than `perPage`). Not for archives (--all), which list each post once.
+	 */
+	readonly stickyFirst?: boolean;
 };
 
 /** What fetching a post takes. */

@@ -3,6 +3,7 @@ import {cleanLine} from '../render/sanitize.js';
 import type {BlogSource, FetchOptions} from './blog-source.js';
 import {BlogError, isBlogError} from '../errors.js';
 import {openWordPressBlog} from './wordpress/discover-wordpress.js';
+import type {StoredPostsOfSite} from './post-filter.js';
 
 /** What a user may type for a site: `blog.example` (https is meant), a home page, a feed, or a `/wp-json/` root. */
 export function normaliseSiteUrl(site: string): string {
@@ -33,6 +34,8 @@ export type OpenBlogOptions = FetchOptions & {
 	 * through what was found now, when that differs. For print mode: the reader has its own refresh.
 	 */
 	readonly remembered?: boolean;
+	/** The posts the store keeps of a followed blog: a feed blog's search covers them too, not only what its feed holds now. */
+	readonly storedPosts?: StoredPostsOfSite;
 };
 
 /**
@@ -41,19 +44,19 @@ export type OpenBlogOptions = FetchOptions & {
  * through `http`, the client made at the edge (with its cache and limits).
  */
 export async function openBlog(http: HttpClient, site: string, options: OpenBlogOptions = {}): Promise<BlogSource> {
-	const {remembered, ...fetchOptions} = options;
+	const {remembered, storedPosts, ...fetchOptions} = options;
 	const url = normaliseSiteUrl(site);
-	if (!remembered || fetchOptions.cacheFirst) return discover(http, url, fetchOptions);
-	const kept = await discover(http, url, {...fetchOptions, cacheFirst: true});
+	if (!remembered || fetchOptions.cacheFirst) return discover(http, url, fetchOptions, storedPosts);
+	const kept = await discover(http, url, {...fetchOptions, cacheFirst: true}, storedPosts);
 	// Nothing was kept (a blog never read, no cache): it was just discovered over the network.
 	if (!kept.fromCache) return kept;
 	// A feed is the posts themselves, not only where they are: it is read again now, as before.
-	if (!('apiRootUrl' in kept)) return discover(http, url, fetchOptions);
-	const fresh = discover(http, url, fetchOptions).then(source => source, () => undefined);
+	if (!('apiRootUrl' in kept)) return discover(http, url, fetchOptions, storedPosts);
+	const fresh = discover(http, url, fetchOptions, storedPosts).then(source => source, () => undefined);
 	return retriedThrough(kept, fresh);
 }
 
-async function discover(http: HttpClient, url: string, options: FetchOptions): Promise<BlogSource> {
+async function discover(http: HttpClient, url: string, options: FetchOptions, storedPosts?: StoredPostsOfSite): Promise<BlogSource> {
 	// Kept on disk, so that a blog read before opens with no network.
 	const home = await http.getText(url, {signal: options.signal, cache: true, cacheFirst: options.cacheFirst});
 	if (home.statusCode >= 400 && home.statusCode !== 404) {
@@ -68,7 +71,7 @@ async function discover(http: HttpClient, url: string, options: FetchOptions): P
 	if (wordpress) return wordpress;
 	// Loaded only for a blog read through its feed: a WordPress blog never pays for the feed parser.
 	const {openFeedBlog} = await import('./feed/discover-feed.js');
-	return openFeedBlog(http, home.url, {home, signal: options.signal, cacheFirst: options.cacheFirst});
+	return openFeedBlog(http, home.url, {home, signal: options.signal, cacheFirst: options.cacheFirst, storedPosts});
 }
 
 /** What tells two discoveries of a site apart: how it is read, and from where. */

@@ -5,6 +5,12 @@ import type {PostSummary, Term} from '../model/post.js';
 // here, over the items it holds, with WordPress's rules: every word of a search is in the title,
 // the excerpt or the text, case ignored.
 
+/** A post the store keeps (a followed blog's), with its text as plain text: what a feed's search covers besides the feed. */
+export type StoredPostText = PostSummary & {readonly text: string};
+
+/** The posts the store keeps of the site with this key (source.site.key), newest first; none for a blog not followed. */
+export type StoredPostsOfSite = (siteKey: string) => readonly StoredPostText[];
+
 /** A category or tag as the blog lists them: with its slug and how many posts it has. */
 export type TermCount = Term & {readonly slug: string; readonly count: number};
 

@@ -351,3 +351,17 @@ export function searchPosts(db: Database, match: string, titleMatch: string, lim
 		return row ? [{...toSummary(row), inTitle: hit.inTitle === 1, snippet: snippetOf.get(hit.rowId) ?? ''}] : [];
 	});
 }
+
+/**
+ * The posts kept of the blog(s) with this site key, newest first (at most `limit`), each with its text as
+ * the full-text index holds it (the excerpt when its text was never kept): what a feed blog's search
+ * covers besides the items its feed holds now.
+ */
+export function postsOfSite(db: Database, siteKey: string, limit: number): Array<PostSummary & {readonly text: string}> {
+	const rows = db.prepare(`SELECT ${summaryColumns}, coalesce(t.text, '') AS text FROM posts p JOIN blogs b ON b.id = p.blog_id
+		LEFT JOIN posts_text t ON t.rowid = p.id WHERE b.site_key = ? ORDER BY p.sort_date DESC, p.id DESC LIMIT ?`).all(siteKey, limit) as Array<PostRow & {text: string}>;
+	return rows.map(row => {
+		const {rowId: _rowId, read: _read, starred: _starred, blogId: _blogId, blogUrl: _blogUrl, blogTitle: _blogTitle, siteKey: _siteKey, ...post} = toSummary(row);
+		return {...post, text: row.text};
+	});
+}

@@ -13,8 +13,9 @@ import {userHttpCache} from '../store/cache.js';
 import {databasePath, openDatabase, writeTransaction, type Database} from '../store/db.js';
 import {anyBlog, blogById, blogsWithCounts, deleteBlog, findBlog, insertBlog, setBlogFolder, updateBlogAfterRefresh, type BlogRow, type BlogWithCounts} from '../store/blogs-table.js';
 import {ftsQueries, readSnippet, type SearchHit} from './search.js';
-import {countSearch, findPost, markPostsRead, nextUnreadPost, readPostIds, riverCount, riverPosts, savePostText, searchPosts, setPostRead, storedPostText, upsertPosts, type StoredSummary} from '../store/posts-table.js';
+import {countSearch, findPost, postsOfSite, markPostsRead, nextUnreadPost, readPostIds, riverCount, riverPosts, savePostText, searchPosts, setPostRead, storedPostText, upsertPosts, type StoredSummary} from '../store/posts-table.js';
 import type {BlogtermPaths} from '../store/paths.js';
+import type {StoredPostText} from '../sources/post-filter.js';
 import {siteKey as siteKeyOf} from '../sources/wordpress/discover-wordpress.js';
 import {normaliseSiteUrl} from '../sources/open-blog.js';
 import {isStarred, queuePostChange, queueReadOfUnread, queueUnsubscribe, setStarred, starredPostIds} from '../store/sync-table.js';
@@ -103,6 +104,8 @@ export type Subscriptions = {
 	search(text: string, options?: {readonly limit?: number}): SearchHit[];
 	/** How many stored posts `search` finds for `text` in all (it gives the best `limit` of them). */
 	searchCount(text: string): number;
+	/** The posts kept of the blog with this site key (the newest 2,000), with their text: what its feed's search covers too (issue 19). */
+	storedPostsOf(siteKey: string): StoredPostText[];
 
 	/** Fetches every followed blog (or `only` these), a bounded number at once; never rejects for a blog's failure. */
 	refresh(options?: RefreshOptions): Promise<RefreshResult>;
@@ -289,6 +292,9 @@ export function openSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'config' |
 		searchCount(text) {
 			const queries = ftsQueries(text);
 			return queries ? countSearch(db, queries.match) : 0;
+		},
+		storedPostsOf(siteKey) {
+			return postsOfSite(db, siteKey, 2000);
 		},
 		async refresh(refreshOptions = {}) {
 			// A sync server set: it fills the store instead of each blog (loaded only then).

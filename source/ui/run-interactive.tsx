@@ -2,6 +2,7 @@ import {render} from 'ink';
 import {parsePostRef} from '../model/post.js';
 import {exitCodes} from '../script/exit-codes.js';
 import {openBlog, postUrlOfSite} from '../sources/open-blog.js';
+import type {StoredPostsOfSite} from '../sources/post-filter.js';
 import {httpClientFor, resolveSite, type SiteFlags} from '../resolve-site.js';
 import {CommentMarks} from '../store/comment-marks.js';
 import {Replies} from '../store/replies.js';
@@ -84,14 +85,14 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 	const initialPost = flags.post ? parsePostRef(flags.post) : postUrl ? parsePostRef(postUrl) : undefined;
 	const http = httpClientFor(resolved);
 	// Opened before the alternate screen: a note about a corrupt file stays on the normal screen.
-	const {readMarks, starMarks, fullTexts, closeMarks} = await openReadMarks(blogtermPaths());
+	const {readMarks, starMarks, fullTexts, storedPosts, closeMarks} = await openReadMarks(blogtermPaths());
 	const keyMap = keyMapFromSettings();
 	const reading = chooseReading();
 	return inFullScreen(async () => {
 		const instance = render(withReading(reading,
 			<App
 				site={resolved.url}
-				openSource={(url, signal, options) => openBlog(http, url, {...options, signal})}
+				openSource={(url, signal, options) => openBlog(http, url, {...options, signal, storedPosts})}
 				perPage={flags.perPage ?? postsPerScreen(process.stdout.rows)}
 				initialPost={initialPost}
 				readMarks={readMarks}
@@ -122,14 +123,15 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
  * in read-state.json before (the store carries it over when it is made). A store that cannot be opened
  * leaves the file in use: the reader still opens.
  */
-async function openReadMarks(paths: BlogtermPaths): Promise<{readMarks: ReadMarks; starMarks?: StarMarks; fullTexts?: FullTextStore; closeMarks: () => void}> {
+async function openReadMarks(paths: BlogtermPaths): Promise<{readMarks: ReadMarks; starMarks?: StarMarks; fullTexts?: FullTextStore; storedPosts?: StoredPostsOfSite; closeMarks: () => void}> {
 	const {databasePath} = await import('../store/db-path.js');
 	if (existsSync(databasePath(paths))) {
 		try {
 			const {openSubscriptions} = await import('../subscriptions/subscriptions.js');
 			const subscriptions = openSubscriptions(paths);
 			const {fullTexts, closeFullTexts} = await openFullTexts(paths);
-			return {readMarks: storeReadMarks(subscriptions), starMarks: storeStarMarks(subscriptions), fullTexts, closeMarks: () => {
+			// A followed feed blog's search covers its stored posts too.
+			return {readMarks: storeReadMarks(subscriptions), starMarks: storeStarMarks(subscriptions), fullTexts, storedPosts: siteKey => subscriptions.storedPostsOf(siteKey), closeMarks: () => {
 				closeFullTexts();
 				subscriptions.close();
 			}};
@@ -157,7 +159,7 @@ async function runHome(flags: ReaderFlags, paths: BlogtermPaths): Promise<number
 		const instance = render(withReading(reading,
 			<HomeApp
 				data={storeHomeData(subscriptions)}
-				openSource={(url, signal, options) => openBlog(http, url, {...options, signal})}
+				openSource={(url, signal, options) => openBlog(http, url, {...options, signal, storedPosts: siteKey => subscriptions.storedPostsOf(siteKey)})}
 				perPage={flags.perPage ?? postsPerScreen(process.stdout.rows)}
 				myComments={myComments}
 				replies={{store: replies, check: checkForReplies}}

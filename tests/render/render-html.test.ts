@@ -2,6 +2,8 @@ import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import stringWidth from 'string-width';
 import {renderHtml, renderLinkList} from '../../source/render/render-html.js';
+import {noWrap} from '../../source/render/no-wrap.js';
+import {wrapPlainText} from '../../source/render/wrap.js';
 import {forbidden, render, segmentWith, texts, widths} from './render-helpers.js';
 import {seededRandom} from '../helpers/seeded-random.js';
 
@@ -477,5 +479,20 @@ describe('random HTML', () => {
 				}
 			}
 		}
+	});
+});
+
+describe('no wrapping (print mode\'s --width 0)', () => {
+	test('each paragraph is one line, a rule is 40 columns, a quote and a list keep their marks', () => {
+		const long = Array.from({length: 40}, () => lorem).join(' ');
+		const lines = render(`<p>${long}</p><hr><blockquote><p>${long}</p></blockquote><ul><li>${long}</li></ul>`, noWrap);
+		assert.deepEqual(lines, [long, '', '─'.repeat(40), '', `│ ${long}`, '', `• ${long}`]);
+	});
+
+	test('a plain string and a link list are not wrapped either', () => {
+		const long = Array.from({length: 40}, () => lorem).join(' ');
+		assert.deepEqual(texts(wrapPlainText(long, noWrap)), [long]);
+		const url = `https://blog.example/${'a'.repeat(500)}`;
+		assert.deepEqual(texts(renderLinkList([url], noWrap)), ['Links:', `[1] ${url}`]);
 	});
 });

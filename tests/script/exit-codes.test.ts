@@ -88,6 +88,7 @@ describe('exit code 2: usage or invalid input', () => {
 
 	test('a width, page or per-page that is not a whole number', async () => {
 		assertFailure(await runInProcess([demo.url, '--list', '--width', 'wide']), 2, /--width takes a whole number/);
+		assertFailure(await runInProcess([demo.url, '--list', '--width', '-1']), 2, /--width takes a whole number of columns, or 0 for no wrapping/);
 		assertFailure(await runInProcess([demo.url, '--list', '--page', '0']), 2, /--page takes a whole number of at least 1/);
 		assertFailure(await runInProcess([demo.url, '--list', '--per-page', '500']), 2, /--per-page is at most 100/);
 	});

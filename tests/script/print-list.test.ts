@@ -40,7 +40,8 @@ describe('blogterm SITE --list', () => {
 		assert.equal(list.totalPages, Math.ceil(total / 10));
 		assert.equal(list.posts.length, 10);
 		for (const post of list.posts) {
-			assert.deepEqual(Object.keys(post), ['id', 'title', 'link', 'date', 'author', 'commentCount', 'excerpt']);
+			assert.deepEqual(Object.keys(post), ['id', 'title', 'link', 'date', 'author', 'commentCount', 'excerpt', 'sticky']);
+			assert.equal(post['sticky'], false, 'the demo has no sticky post');
 			assert.match(String(post['date']), /^\d{4}-\d\d-\d\dT/);
 			assert.equal(typeof post['commentCount'], 'number');
 		}

@@ -14,7 +14,7 @@ type PostJson = Record<string, unknown> & {
 	comments?: Array<Record<string, unknown>>;
 };
 
-const postKeys = ['schemaVersion', 'id', 'title', 'slug', 'link', 'date', 'modified', 'author', 'categories', 'tags', 'excerpt', 'text', 'html', 'attachments', 'protected', 'summaryOnly', 'commentsOpen', 'commentCount', 'previous', 'next', 'related', 'offline'];
+const postKeys = ['schemaVersion', 'id', 'title', 'slug', 'link', 'date', 'modified', 'author', 'categories', 'tags', 'excerpt', 'text', 'html', 'attachments', 'protected', 'summaryOnly', 'sticky', 'commentsOpen', 'commentCount', 'previous', 'next', 'related', 'offline'];
 
 let demo: TestDemo;
 let site: string;
@@ -120,6 +120,20 @@ describe('blogterm SITE --post REF', () => {
 		assert.ok(lines.every(line => [...line].length <= 80));
 		assert.ok(lines.some(line => [...line].length > 60), 'the text fills the 80 columns');
 		assert.ok(lines.some(line => /^\[1\] https?:\/\//.test(line)), 'the numbered link list');
+	});
+
+	test('text at --width 0 is not wrapped: each paragraph of the post is one line, the next post not pushed right', async () => {
+		const text = (JSON.parse((await runInProcess([site, '--post', 'a-field-guide-to-the-terminal-garden', '--format', 'json', '--fields', 'text'])).stdout) as {text: string}).text;
+		const paragraphs = text.split('\n\n').filter(paragraph => !paragraph.includes('\n') && [...paragraph].length > 200);
+		assert.ok(paragraphs.length > 3, 'the post has long paragraphs');
+		const run = await runInProcess([site, '--post', 'a-field-guide-to-the-terminal-garden', '--width', '0']);
+		assert.equal(run.code, 0);
+		assert.equal(run.stderr, '');
+		// JSON's text has no link numbers: `[2]` after a link's words.
+		const lines = run.stdout.split('\n').map(line => line.replaceAll(/\[\d+\]/g, ''));
+		for (const paragraph of paragraphs) assert.ok(lines.includes(paragraph), `one line: ${paragraph.slice(0, 60)}…`);
+		assert.ok(lines.some(line => /^\S.* »$/.test(line)), 'the next post, at the start of its line');
+		assert.equal((await runInProcess([site, '-p', 'a-field-guide-to-the-terminal-garden', '-w', '0'])).stdout, run.stdout);
 	});
 
 	test('text with --comments shows the thread, replies indented under their parent', async () => {

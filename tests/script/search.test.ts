@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import {rmSync} from 'node:fs';
+import {existsSync, rmSync} from 'node:fs';
+import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {startTestDemo, type TestDemo} from '../helpers/demo.js';
 import {dailyPosts, startFeedBlog, startWordPressBlog, type FeedBlog, type WordPressBlog} from '../subscriptions/blog-servers.js';
@@ -124,5 +125,49 @@ describe('print mode: --river --search', () => {
 	it('--river takes --search only', async () => {
 		const run = await runInProcess(['--river', '--category', 'x'], {home});
 		assert.deepEqual([run.code, run.errorLines], [2, ['blogterm: --river takes --search; --category goes with a SITE\'s --list.']]);
+	});
+});
+
+describe('print mode: a followed feed blog’s search covers its stored posts', () => {
+	let home: string;
+	let feed: FeedBlog;
+	before(async () => {
+		home = temporaryHome();
+		feed = await startFeedBlog('Mulch Notes', [
+			{id: 2, title: 'Leaf mould', date: '2024-05-02T10:00:00Z', html: '<p>A year of mulch from the leaves.</p>'},
+			{id: 1, title: 'Wood chips', date: '2024-05-01T10:00:00Z', html: '<p>Chips make a slow mulch.</p>'},
+		]);
+		assert.equal((await runInProcess(['--follow', feed.url], {home})).code, 0);
+		// The feed moves on: the first two posts are in the store only.
+		feed.posts = [
+			{id: 4, title: 'Straw', date: '2024-05-04T10:00:00Z', html: '<p>Straw is a mulch for strawberries.</p>'},
+			{id: 3, title: 'Seed trays', date: '2024-05-03T10:00:00Z', html: '<p>Nothing to do with it.</p>'},
+		];
+	});
+	after(async () => {
+		rmSync(home, {recursive: true, force: true});
+		await feed.close();
+	});
+
+	it('finds what the feed holds now and what the store kept of it, newest first, each once', async () => {
+		const run = await runInProcess([feed.url, '--list', '--search', 'mulch', '--format', 'json'], {home});
+		assert.equal(run.code, 0, run.stderr);
+		const list = JSON.parse(run.stdout) as ListJson;
+		assert.deepEqual(list.posts.map(post => post.title), ['Straw', 'Leaf mould', 'Wood chips']);
+		assert.equal(list.total, 3);
+		const text = await runInProcess([feed.url, '--list', '--search', 'slow mulch', '--width', '80'], {home});
+		assert.match(text.stdout, /^Search: “slow mulch” · 1 post\n/);
+		assert.match(text.stdout, /Wood chips/);
+	});
+
+	it('without a store (a blog not followed), only the feed is searched, and no store is made', async () => {
+		const elsewhere = temporaryHome();
+		try {
+			const run = await runInProcess([feed.url, '--list', '--search', 'mulch', '--format', 'json'], {home: elsewhere});
+			assert.deepEqual((JSON.parse(run.stdout) as ListJson).posts.map(post => post.title), ['Straw']);
+			assert.equal(existsSync(join(elsewhere, 'data', 'blogterm.db')), false);
+		} finally {
+			rmSync(elsewhere, {recursive: true, force: true});
+		}
 	});
 });

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
+import {rmSync} from 'node:fs';
 import {startTestDemo, type TestDemo} from '../helpers/demo.js';
-import {ensureBuilt, runCli, runInProcess, type CliRun} from './run-cli.js';
+import {startFakeWordPress} from '../helpers/fake-wordpress.js';
+import {ensureBuilt, runCli, runInProcess, temporaryHome, type CliRun} from './run-cli.js';
 
 type SentJson = {status: 'approved' | 'held'; id: number; link: string};
 
@@ -144,4 +146,21 @@ describe('exit code 4: the blog refused the comment', () => {
 		const run = await runInProcess([blog.url, '--post', 'watering-schedules-with-cron', '--comment', 'Reply.', ...robin, '--reply-to', '99999']);
 		assertRefused(run, 4, /replies to unapproved comments are not allowed/);
 	});
+
+	test('a blog whose REST API refuses anonymous comments: the first comment finds out, each after it is one POST', async () => {
+		const posts: string[] = [];
+		const server = await startFakeWordPress({id: 7, slug: 'seven', title: 'Seven', html: '<p>7</p>', date: '2026-01-02T03:04:05'}, {onPost: path => posts.push(path)});
+		const home = temporaryHome();
+		try {
+			for (const comment of ['One.', 'Two.', 'Three.']) {
+				const run = await runInProcess([server.url, '--post', '7', '--comment', comment, ...robin], {home});
+				assert.equal(run.code, 0, run.stderr);
+			}
+			assert.deepEqual(posts, ['/wp-json/wp/v2/comments', '/wp-comments-post.php', '/wp-comments-post.php', '/wp-comments-post.php']);
+		} finally {
+			await server.close();
+			rmSync(home, {recursive: true, force: true});
+		}
+	});
 });
+

@@ -150,7 +150,7 @@ describe('--format ndjson', () => {
 			assert.equal(lines.length, 15);
 			for (const line of lines) {
 				const post = JSON.parse(line) as Record<string, unknown>;
-				assert.deepEqual(Object.keys(post), ['id', 'title', 'link', 'date', 'author', 'commentCount', 'excerpt', 'offline']);
+				assert.deepEqual(Object.keys(post), ['id', 'title', 'link', 'date', 'author', 'commentCount', 'excerpt', 'sticky', 'offline']);
 			}
 		} finally {
 			blog.release();

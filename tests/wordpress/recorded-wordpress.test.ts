@@ -95,6 +95,15 @@ describe('the WordPress source against recorded WordPress answers', () => {
 		assert.deepEqual({posts: past.posts, total: past.total}, {posts: [], total: seed.total});
 	});
 
+	it('asks for the sticky posts alongside the first page (WordPress answers sticky=true; the seed has none): the page as seeded, none marked', async () => {
+		const listed = await source.fetchPostPage(1, 10, {stickyFirst: true});
+		assert.deepEqual(listed.posts.map(post => post.id), seed.posts.slice(0, 10).map(post => post.id));
+		assert.ok(listed.posts.every(post => post.sticky === false), 'WordPress says each is not sticky');
+		const asked = exchangesOf('wordpress source: the first page, sticky posts first', all).find(exchange => /[?&]sticky=true/.test(exchange.path));
+		assert.ok(asked, 'the sticky posts were asked for');
+		assert.equal(asked.status, 200);
+	});
+
 	it('reads a post by ID, slug, link and ?p=, with its text, terms and author as seeded', async () => {
 		const held = seed.posts.find(post => post.commentsOpen && !post.isProtected && post.comments.length === 0)!;
 		for (const ref of [{kind: 'slug', slug: held.slug}, {kind: 'url', url: onReplay(held.link, replay())}, {kind: 'url', url: `${replay().origin}/?p=${held.id}`}] as const) {

@@ -7,6 +7,8 @@ export type RestContext = {
 	readonly store: CommentStore;
 	/** 'http://127.0.0.1:PORT', no trailing slash. */
 	readonly base: string;
+	/** The sticky posts' IDs (WordPress's `sticky_posts` option); none unless a test makes some. */
+	readonly stickyIds?: ReadonlySet<number>;
 };
 
 export type Json = Record<string, unknown>;

@@ -56,3 +56,12 @@ export function dateParam(query: URLSearchParams, name: string): number | undefi
 	if (Number.isNaN(time)) throw invalidParam(name, 'Invalid date.', 'rest_invalid_date');
 	return time;
 }
+
+/** A boolean as WordPress's REST server reads one: true, false, 1, 0 (anything else is refused). */
+export function booleanParam(query: URLSearchParams, name: string): boolean | undefined {
+	const raw = query.get(name);
+	if (raw === null || raw === '') return undefined;
+	if (['true', '1'].includes(raw.toLowerCase())) return true;
+	if (['false', '0'].includes(raw.toLowerCase())) return false;
+	throw invalidParam(name, `${name} is not of type boolean.`, 'rest_invalid_type');
+}

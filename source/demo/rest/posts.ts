@@ -6,7 +6,7 @@ import {embeddedAuthor, embeddedTerm} from './embedded.js';
 import {invalidParam, RestError} from './errors.js';
 import {curies, shape, type Shaped} from './fields.js';
 import {pageOf, pageParams, type Paging} from './paging.js';
-import {dateParam, enumParam, integerListParam, listParam} from './params.js';
+import {booleanParam, dateParam, enumParam, integerListParam, listParam} from './params.js';
 
 /*
 /wp/v2/posts and /wp/v2/posts/ID: what blogterm and its tests ask of them. The list pages, finds a
@@ -48,7 +48,7 @@ function postJson(post: BlogPost, context: RestContext, query: URLSearchParams):
 		featured_media: 0,
 		comment_status: post.commentsOpen ? 'open' : 'closed',
 		ping_status: 'open',
-		sticky: false,
+		sticky: context.stickyIds?.has(post.id) ?? false,
 		template: '',
 		format: 'standard',
 		meta: {footnotes: ''},
@@ -141,6 +141,9 @@ export function listPosts(query: URLSearchParams, context: RestContext): {body: 
 	const status = listParam(query, 'status');
 	if (status && status.some(s => s !== 'publish')) throw invalidParam('status', 'Status is forbidden.', 'rest_forbidden_status');
 	const authors = integerListParam(query, 'author');
+	// WordPress's `sticky`: true, only the sticky posts (none when there are none); false, all but them.
+	const sticky = booleanParam(query, 'sticky');
+	const stickyIds = context.stickyIds ?? new Set<number>();
 	const search = query.get('search') ?? '';
 	const terms = searchTermsOf(search);
 	if (orderby === 'relevance' && terms.length === 0) throw new RestError(400, 'rest_no_search_term_defined', 'You need to define a search term to order by relevance.');
@@ -148,6 +151,7 @@ export function listPosts(query: URLSearchParams, context: RestContext): {body: 
 	const hasAny = (ids: readonly number[], wanted: readonly number[]) => wanted.some(id => ids.includes(id));
 	const chosen = context.blog.posts.filter(post => {
 		if (exclude.includes(post.id)) return false;
+		if (sticky !== undefined && stickyIds.has(post.id) !== sticky) return false;
 		if (authors && !authors.includes(post.author.id)) return false;
 		if (terms.length > 0 && !matchesSearch(post, terms)) return false;
 		if (slugs && !slugs.includes(post.slug)) return false;

@@ -4,6 +4,7 @@ import {cleanLine} from '../../render/sanitize.js';
 import type {BlogSource} from '../blog-source.js';
 import {BlogError, isBlogError} from '../../errors.js';
 import {createFeedSource} from './feed-source.js';
+import type {StoredPostsOfSite} from '../post-filter.js';
 import {networkUrl} from '../clean.js';
 import {decodeFeedBytes, parseFeedText, readFeedResponse, type ParsedFeed} from './parse-feed.js';
 
@@ -13,6 +14,8 @@ export type OpenFeedOptions = {
 	readonly signal?: AbortSignal;
 	/** Read the page and feeds kept on disk without asking the server (see FetchOptions). */
 	readonly cacheFirst?: boolean;
+	/** The posts the store keeps of the blog, for its search (see FeedSourceOptions). */
+	readonly storedPosts?: StoredPostsOfSite;
 };
 
 /** Where feeds usually live when a page names none, tried in this order. */
@@ -39,14 +42,14 @@ export async function openFeedBlog(http: HttpClient, url: string, options: OpenF
 		const feed = await readPageAsFeed(http, page, signal, cacheFirst, problem => {
 			pageProblem = problem;
 		});
-		if (feed) return createFeedSource(feed, {http, signal, fetchedUrl: page.url, fromCache: Boolean(page.fromCache || feed.fromCache)});
+		if (feed) return createFeedSource(feed, {http, signal, fetchedUrl: page.url, fromCache: Boolean(page.fromCache || feed.fromCache), storedPosts: options.storedPosts});
 		pageIsBrokenFeed = looksLikeFeed(page);
 	}
 
 	const linked = pageIsHtml && page.statusCode < 400 ? findFeedLinks(page.body, page.url) : [];
 	for (const candidate of linked) {
 		const feed = await tryFeed(http, candidate, signal, cacheFirst);
-		if (feed) return createFeedSource(feed, {http, signal, fetchedUrl: page.url, fromCache: Boolean(page.fromCache || feed.fromCache)});
+		if (feed) return createFeedSource(feed, {http, signal, fetchedUrl: page.url, fromCache: Boolean(page.fromCache || feed.fromCache), storedPosts: options.storedPosts});
 	}
 
 	const bases = unique([new URL('.', page.url).toString(), new URL('/', page.url).toString()]);
@@ -57,7 +60,7 @@ export async function openFeedBlog(http: HttpClient, url: string, options: OpenF
 			tried.push(new URL(candidate).pathname);
 			if (linked.includes(candidate)) continue;
 			const feed = await tryFeed(http, candidate, signal, cacheFirst);
-			if (feed) return createFeedSource(feed, {http, signal, fetchedUrl: page.url, fromCache: Boolean(page.fromCache || feed.fromCache)});
+			if (feed) return createFeedSource(feed, {http, signal, fetchedUrl: page.url, fromCache: Boolean(page.fromCache || feed.fromCache), storedPosts: options.storedPosts});
 		}
 	}
 	const host = cleanLine(hostOf(page.url));

@@ -1,7 +1,7 @@
 import type {Comment} from '../../model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../../model/comment-draft.js';
 import type {PostPage} from '../../model/page.js';
-import type {Post, PostNeighbours, PostRef} from '../../model/post.js';
+import type {Post, PostNeighbours, PostRef, PostSummary} from '../../model/post.js';
 import type {RelatedPost} from '../../model/related.js';
 import type {SiteInfo} from '../../model/site.js';
 import type {SentComment} from '../../store/my-comments.js';
@@ -10,7 +10,7 @@ import {cleanLine} from '../../render/sanitize.js';
 import {checkHeldComment, type HeldCommentState} from '../../comments/held-comments.js';
 import {sendComment} from '../../comments/send-comment.js';
 import type {BlogSource, FetchOptions, ListOptions} from '../blog-source.js';
-import {countTerms, filterMatches, slugOf, type AuthorFilter, type PostFilter, type TermCount} from '../post-filter.js';
+import {countTerms, filterMatches, slugOf, type AuthorFilter, type PostFilter, type StoredPostsOfSite, type TermCount} from '../post-filter.js';
 import {htmlToPlainText} from '../../render/plain-text.js';
 import {BlogError, isBlogError} from '../../errors.js';
 import {rankRelatedPosts, type RankablePost} from '../related/rank.js';
@@ -38,10 +38,10 @@ const descriptions: Record<FeedFormat, string> = {rss: 'RSS feed', rdf: 'RSS fee
  * feed is not fetched and parsed a second time before its first page is shown).
  */
 export function createFeedSource(feed: ParsedFeed, options: FetchOptions & Omit<FeedSourceOptions, 'mayPage'>): FeedSource {
-	const {http, fetchedUrl, fromCache} = options;
-	if (/wordpress/i.test(feed.generator)) return new FeedSource(feed, 'wordpress', [], {http, fetchedUrl, fromCache});
-	if (feed.format === 'json' || feed.items.length === 0) return new FeedSource(feed, 'held', [], {http, fetchedUrl, fromCache});
-	return new FeedSource(feed, 'held', [], {http, mayPage: true, fetchedUrl, fromCache});
+	const {http, fetchedUrl, fromCache, storedPosts} = options;
+	if (/wordpress/i.test(feed.generator)) return new FeedSource(feed, 'wordpress', [], {http, fetchedUrl, fromCache, storedPosts});
+	if (feed.format === 'json' || feed.items.length === 0) return new FeedSource(feed, 'held', [], {http, fetchedUrl, fromCache, storedPosts});
+	return new FeedSource(feed, 'held', [], {http, mayPage: true, fetchedUrl, fromCache, storedPosts});
 }
 
 export type FeedSourceOptions = {
@@ -53,6 +53,11 @@ export type FeedSourceOptions = {
 	readonly fetchedUrl?: string;
 	/** The page and feed it was opened from are the copies kept on disk. */
 	readonly fromCache?: boolean;
+	/**
+	 * The posts the store keeps of this blog (a followed blog's, read by refreshes long after they left the
+	 * feed): a search covers them too, not only the items the feed holds now (issue 19).
+	 */
+	readonly storedPosts?: StoredPostsOfSite;
 };
 
 /** A blog read through its RSS, Atom or JSON feed. */
@@ -61,6 +66,7 @@ export class FeedSource implements BlogSource {
 	readonly site: SiteInfo;
 	readonly fromCache: boolean;
 	readonly #http: HttpClient;
+	readonly #storedPosts: StoredPostsOfSite | undefined;
 	#paging: FeedPaging;
 	/** Held so far, but it may page like WordPress: `?paged=2` is asked when more is needed. */
 	#mayPage: boolean;
@@ -93,6 +99,7 @@ export class FeedSource implements BlogSource {
 	constructor(feed: ParsedFeed, paging: FeedPaging, laterPages: readonly ParsedFeed[], options: FeedSourceOptions) {
 		this.description = descriptions[feed.format];
 		this.#http = options.http;
+		this.#storedPosts = options.storedPosts;
 		this.fromCache = options.fromCache ?? false;
 		this.#paging = paging;
 		this.#mayPage = paging === 'held' && Boolean(options.mayPage);
@@ -203,15 +210,30 @@ export class FeedSource implements BlogSource {
 	/** A search, a category, a tag or an author over the items the feed holds (up to `maxFilteredItems` of them), WordPress's way. */
 	async #filteredPage(filter: PostFilter, number: number, size: number, options: FetchOptions): Promise<PostPage> {
 		await this.#loadUntil(maxFilteredItems, options);
-		const picked = this.#items.slice(0, maxFilteredItems).filter(item => filterMatches(filter, toSummary(item), filter.kind === 'search' ? this.#plainText(item) : ''));
+		const picked = this.#items.slice(0, maxFilteredItems).filter(item => filterMatches(filter, toSummary(item), filter.kind === 'search' ? this.#plainText(item) : '')).map(item => toSummary(item));
+		const found = filter.kind === 'search' ? this.#withStoredMatches(picked, filter) : picked;
 		return {
 			page: number,
 			perPage: size,
-			total: picked.length,
-			totalPages: Math.ceil(picked.length / size),
-			posts: picked.slice((number - 1) * size, number * size).map(item => toSummary(item)),
+			total: found.length,
+			totalPages: Math.ceil(found.length / size),
+			posts: found.slice((number - 1) * size, number * size),
 			...this.#offline(),
 		};
+	}
+
+	/** A search's finds in the feed, and the stored posts it finds that the feed no longer holds, newest first. */
+	#withStoredMatches(picked: PostSummary[], filter: PostFilter): PostSummary[] {
+		const stored = this.#storedPosts?.(this.site.key) ?? [];
+		const inFeed = new Set(this.#items.map(item => String(item.id)));
+		const more: PostSummary[] = [];
+		for (const {text, ...post} of stored) {
+			if (!inFeed.has(String(post.id)) && filterMatches(filter, post, text)) more.push(post);
+		}
+		if (more.length === 0) return picked;
+		const time = (post: PostSummary) => (post.date === undefined ? Number.NEGATIVE_INFINITY : Date.parse(post.date) || Number.NEGATIVE_INFINITY);
+		// Stable: posts of the same time keep the feed's order.
+		return [...picked, ...more].sort((a, b) => time(b) - time(a));
 	}
 
 	/** An item as a post from what the feed holds, without reading its page (comments are not known open). */

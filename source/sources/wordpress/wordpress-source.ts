@@ -23,8 +23,8 @@ import {checkComment, checkPost, commentPostId, readError, readListed, renderedT
 export const maxPerPage = 100;
 
 const embed = 'author,wp:term';
-const summaryFields = 'id,date,date_gmt,slug,link,title,excerpt,author,categories,tags,comment_status,_links,_embedded';
-const postFields = `${summaryFields},content,status`;
+const summaryFields = 'id,date,date_gmt,slug,link,title,excerpt,author,categories,tags,comment_status,sticky,_links,_embedded';
+const postFields = `${summaryFields},modified,modified_gmt,content,status`;
 const linkFields = 'id,title,link';
 /** Past this many pages of a list page's comments, each post is asked for its count instead. */
 const maxCountPages = 10;
@@ -81,7 +81,11 @@ export class WordPressSource implements BlogSource {
 		const filter = filterParameters(wanted);
 		// Only what was asked for goes in the query: the list the reader asks for stays the same request.
 		const dates = {after: serverAfter(options.since), before: serverBefore(options.until)};
-		const response = await this.#get('wp/v2/posts', {page, per_page: clampedPerPage, ...dates, _embed: embed, _fields: options.withContent ? `${summaryFields},modified,modified_gmt,content` : summaryFields, ...filter}, options);
+		const fields = options.withContent ? `${summaryFields},modified,modified_gmt,content` : summaryFields;
+		// The first page of the whole list, as the blog's home page shows it: its sticky posts first (asked alongside).
+		const withSticky = options.stickyFirst === true && page === 1 && wanted === undefined && options.since === undefined && options.until === undefined;
+		const stickyAnswer = withSticky ? this.#get('wp/v2/posts', {sticky: 'true', per_page: maxPerPage, _embed: embed, _fields: fields}, options).catch(() => undefined) : undefined;
+		const response = await this.#get('wp/v2/posts', {page, per_page: clampedPerPage, ...dates, _embed: embed, _fields: fields, ...filter}, options);
 		if (isPastTheEnd(response)) {
 			// WordPress's 400 for a page past the end carries no totals: ask for them in the smallest way.
 			const first = page > 1 ? await this.#get('wp/v2/posts', {page: 1, per_page: clampedPerPage, ...dates, _fields: 'id', ...filter}, options) : response;
@@ -91,7 +95,11 @@ export class WordPressSource implements BlogSource {
 			return {page, perPage: clampedPerPage, total, totalPages: Math.ceil(total / clampedPerPage), posts: [], ...kept};
 		}
 		this.#ensureOk(response, 'the list of posts');
-		const {items: posts, notes} = this.#checkedList(response, 'posts', checkPost);
+		const {items: listed, notes} = this.#checkedList(response, 'posts', checkPost);
+		const sticky = await this.#stickyPosts(stickyAnswer);
+		const stickyIds = new Set(sticky.items.map(post => String(post.id)));
+		// Each once: a sticky post on this page moves to the top, as WordPress's home page moves it.
+		const posts = [...sticky.items, ...listed.filter(post => !stickyIds.has(String(post.id)))];
 		// WordPress refuses (401) to list comments of a password-protected post, and with it the whole batch.
 		const {counts, answer: countsAnswer} = await this.#commentCounts(posts.filter(post => !post.excerpt?.protected).map(post => post.id), options);
 		return {
@@ -101,8 +109,20 @@ export class WordPressSource implements BlogSource {
 			posts: posts.map(post => (options.withContent ? toPost(post, counts.get(post.id)) : toPostSummary(post, counts.get(post.id)))),
 			...(notes.length > 0 ? {notes} : {}),
 			...offline(response),
-			...fromCache(response, countsAnswer),
+			...fromCache(response, countsAnswer, sticky.answer),
 		};
+	}
+
+	/** The sticky posts asked for alongside the first page; none when the blog could not say (an old WordPress refuses `sticky=`). */
+	async #stickyPosts(answer: Promise<HttpResponse | undefined> | undefined): Promise<{items: WpPost[]; answer?: HttpResponse}> {
+		const response = await answer;
+		if (!response || response.statusCode !== 200) return {items: []};
+		try {
+			// Only posts WordPress says are sticky: a server that ignores the parameter sends its whole list.
+			return {items: this.#checkedList(response, 'posts', checkPost).items.filter(post => post.sticky === true), answer: response};
+		} catch {
+			return {items: []};
+		}
 	}
 
 	async fetchTerms(taxonomy: 'category' | 'tag', options: FetchOptions = {}): Promise<TermCount[]> {

@@ -50,6 +50,7 @@ const wpPostSchema = v.looseObject({
 	excerpt: renderedField,
 	content: renderedField,
 	comment_status: optionalString,
+	sticky: v.fallback(v.optional(v.boolean()), undefined),
 	_embedded: v.fallback(v.optional(v.looseObject({author: optionalList, 'wp:term': optionalList})), undefined),
 });
 
@@ -203,6 +204,7 @@ export function toPostSummary(post: WpPost, commentCount: number | undefined): P
 		categories: termsOf(post, 'category'),
 		tags: termsOf(post, 'tag'),
 		...(post.excerpt?.protected || post.content?.protected ? {isProtected: true} : {}),
+		...(post.sticky === undefined ? {} : {sticky: post.sticky}),
 	};
 }
 

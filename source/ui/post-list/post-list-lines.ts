@@ -1,4 +1,4 @@
-import type {PostSummary} from '../../model/post.js';
+import {listedTitle, type PostSummary} from '../../model/post.js';
 import {formatShortDate} from '../../render/format-date.js';
 import {fitToWidth} from '../../render/fit-width.js';
 import {textWidth} from '../../render/text-width.js';
@@ -15,12 +15,12 @@ export function postMeta(post: PostSummary, seenComments?: number): string {
 }
 
 /** A list row split into the title (cut to fit) and the meta, with the gap between: exactly `width` columns. */
-export function listRow(post: PostSummary, width: number, seenComments?: number): {title: string; gap: string; meta: string} {
-	const fullMeta = postMeta(post, seenComments);
+export function listRow(post: PostSummary, width: number, options: {readonly firstPage?: boolean; readonly seenComments?: number} = {}): {title: string; gap: string; meta: string} {
+	const fullMeta = postMeta(post, options.seenComments);
 	const meta = textWidth(fullMeta) > width / 2 ? fitToWidth(fullMeta, Math.floor(width / 2)) : fullMeta;
 	const titleRoom = Math.max(1, width - textWidth(meta) - 2);
-	// As WordPress's own list marks a password-protected post.
-	const title = fitToWidth(post.isProtected ? `Protected: ${post.title}` : post.title, titleRoom);
+	// As WordPress marks a password-protected post, and a sticky one at the top of its home page.
+	const title = fitToWidth(listedTitle(post, {firstPage: options.firstPage === true}), titleRoom);
 	const gap = ' '.repeat(Math.max(1, width - textWidth(title) - textWidth(meta)));
 	return {title, gap, meta};
 }

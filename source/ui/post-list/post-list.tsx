@@ -68,7 +68,7 @@ export type PostListProps = {
 /** The blog's posts, a page at a time: title, date, author and comment count per post. */
 export function PostList(props: PostListProps) {
 	const {source, page, perPage, width, height, filter} = props;
-	const load = useCallback((signal: AbortSignal, options: RefreshingLoadOptions) => source.fetchPostPage(page, perPage, {...options, signal, ...(filter ? {filter} : {})}), [source, page, perPage, filter]);
+	const load = useCallback((signal: AbortSignal, options: RefreshingLoadOptions) => source.fetchPostPage(page, perPage, {...options, signal, ...(filter ? {filter} : {stickyFirst: true})}), [source, page, perPage, filter]);
 	// The page kept on disk shows at once; the blog's answer replaces it (a new source, too, is asked again).
 	const result = useRefreshingAsync(`${page}/${perPage}`, load, {revision: source, isSame: isSameAnswer, initial: props.shownBefore});
 	// What is typed after `/`, until Enter searches or Esc cancels.
@@ -224,7 +224,7 @@ export function PostList(props: PostListProps) {
 				const isRead = props.readIds.has(String(post.id));
 				// Starred: a sign before the title, as in What is new.
 				const isStarred = props.starredIds?.has(String(post.id)) === true;
-				const row = listRow(isStarred ? {...post, title: `${starSign} ${post.title}`} : post, width - 4, props.seenComments?.get(String(post.id)));
+				const row = listRow(isStarred ? {...post, title: `${starSign} ${post.title}`} : post, width - 4, {firstPage: page === 1 && !filter, seenComments: props.seenComments?.get(String(post.id))});
 				return (
 					<Text key={String(post.id)} wrap="truncate-end">
 						<Text color={theme.selection}>{isSelected ? '▸ ' : '  '}</Text>

@@ -139,6 +139,8 @@ try {
 	const source = await during('wordpress source: open', async () => openBlog(http, `${proxy.origin}/`)) as BlogSource;
 	if (source instanceof Error) throw source;
 	for (const page of [1, 2, 3, 4]) await during(`wordpress source: list page ${page}`, async () => source.fetchPostPage(page, 10));
+	// The first page as the reader and --list ask for it: the sticky posts asked for alongside.
+	await during('wordpress source: the first page, sticky posts first', async () => source.fetchPostPage(1, 10, {stickyFirst: true}));
 	const readable = seeded.posts.find(post => post.commentsOpen && !post.isProtected && post.comments.length === 0)!;
 	const posts = new Map<string, Post>();
 	for (const [name, ref] of [
