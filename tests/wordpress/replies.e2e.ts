@@ -19,7 +19,8 @@ describe('replies to a comment sent by blogterm, on a real WordPress', () => {
 
 	it('--replies finds the reply WordPress filed under the comment, and nothing else', async () => {
 		const postId = wordpress.seeded.commentPostId;
-		const mark = `replies-e2e-${process.pid}-${Date.now()}`;
+		// "(e2e …)": the seed check leaves out the comments this suite sent.
+		const mark = `(e2e replies ${process.pid}-${Date.now()})`;
 		await wordpress.forgetRecentComments();
 		const sent = await runBlogterm([wordpress.siteUrl, '--post', String(postId), '--comment', `Is anyone there? ${mark}`, '--name', wordpress.knownCommenter.name, '--email', wordpress.knownCommenter.email, '--format', 'json']);
 		assert.equal(sent.code, 0, describeRun(sent));
