@@ -123,10 +123,13 @@ describe('what failed while the blog was being asked again', () => {
 		blog.hold();
 		const app = renderReader(blog, {kind: 'id', id: 1});
 		await waitForText(app, /lines 1–.*updating…/);
-		await waitFor(() => blog.requests.filter(request => isNeighbourAsk(request.url)).length === 2, 'the neighbours were asked for, and failed');
+		const neighbourAsks = () => blog.requests.filter(request => isNeighbourAsk(request.url)).length;
+		// Older and newer: at least two asks (a prefetch may ask as well), each failing.
+		await waitFor(() => neighbourAsks() >= 2, 'the neighbours were asked for, and failed');
 		blog.failing = undefined;
+		const failedAsks = neighbourAsks();
 		blog.release();
-		await waitFor(() => blog.requests.filter(request => isNeighbourAsk(request.url)).length === 4, 'asked again with the blog answering');
+		await waitFor(() => neighbourAsks() >= failedAsks + 2, 'asked again with the blog answering');
 		app.unmount();
 	});
 });
