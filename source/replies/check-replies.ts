@@ -22,6 +22,8 @@ export type CheckRepliesOptions = {
 	readonly openSource: (url: string, signal?: AbortSignal) => Promise<BlogSource>;
 	readonly signal?: AbortSignal;
 	readonly now?: Date;
+	/** Only this blog (its site key): `R` on a blog's list looks there alone. Every blog when not given. */
+	readonly siteKey?: string;
 };
 
 export type CheckRepliesResult = {
@@ -86,6 +88,7 @@ export async function checkReplies(options: CheckRepliesOptions): Promise<CheckR
 	const blogs = new Map<string, {siteUrl: string; posts: Map<string, SentCommentOn[]>}>();
 	for (const on of options.myComments.all()) {
 		if (!on.sent.siteUrl || String(on.sent.id).startsWith('sent-')) continue;
+		if (options.siteKey !== undefined && on.siteKey !== options.siteKey) continue;
 		const blog = blogs.get(on.siteKey) ?? {siteUrl: on.sent.siteUrl, posts: new Map<string, SentCommentOn[]>()};
 		blog.posts.set(on.postId, [...(blog.posts.get(on.postId) ?? []), on]);
 		blogs.set(on.siteKey, blog);

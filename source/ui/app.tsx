@@ -34,6 +34,7 @@ import type {FullTextContext} from './post-view/use-full-text.js';
 import {commentMarksInMemory, type CommentMarksStore} from '../store/comment-marks.js';
 import type {RepliesStore} from '../store/replies.js';
 import {RepliesView} from './home/replies-view.js';
+import {checkReplies} from '../replies/check-replies.js';
 
 /** What the app remembers of posts already opened, per site (conf in real use, memory in tests). */
 export type ReadMarks = {
@@ -184,9 +185,19 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 	const {onExit} = props;
 	// Replies to you on this blog (`R` on the list), over the list.
 	const [showReplies, setShowReplies] = useState(false);
+	// Shown at once from what is kept; looked for on this blog meanwhile, and shown again when found.
+	const [, setRepliesChecked] = useState(0);
+	const {replies: repliesStore, openSource} = props;
+	const showAndCheckReplies = useCallback(() => {
+		setShowReplies(true);
+		if (!repliesStore) return;
+		void checkReplies({myComments: myCommentsStore, replies: repliesStore, siteKey, openSource: async (url, signal) => openSource(url, signal ?? new AbortController().signal, {})})
+			.catch(() => undefined)
+			.then(() => setRepliesChecked(count => count + 1));
+	}, [repliesStore, myCommentsStore, siteKey, openSource]);
 	useKeys((input, key) => {
 		if (keyMap.matches('help', input, key)) dispatch({type: 'toggle-help'});
-		else if (props.replies && screen.kind === 'list' && keyMap.matches('list-replies', input, key)) setShowReplies(true);
+		else if (props.replies && screen.kind === 'list' && keyMap.matches('list-replies', input, key)) showAndCheckReplies();
 		// Opened from the home screen: Esc on the list goes back to it.
 		else if (onExit && screen.kind === 'list' && keyMap.matches('back', input, key)) onExit();
 	}, {isActive: !state.showHelp && !showReplies && screen.kind !== 'form'});

@@ -94,4 +94,24 @@ describe('Replies to you, from a blog\'s list', () => {
 		await waitForText(app, /Page 1 of/);
 		app.unmount();
 	});
+
+	test('R on the list looks for replies on this blog, and shows one found while it is open', async () => {
+		const {body: posts} = await demo.rest<Array<{id: number; title: {rendered: string}}>>('wp/v2/posts?slug=watering-schedules-with-cron');
+		const post = posts[0]!;
+		const mine = await postDemoComment(demo, {author: 'Robin Reader', email: 'reader@example.com', postId: post.id, comment: 'And in winter?'});
+		const myComments = myCommentsInMemory();
+		const source = await openBlog(http, demo.url);
+		myComments.remember(source.site.key, post.id, {id: mine, parent: 0, author: 'Robin Reader', text: 'And in winter?', date: new Date().toISOString(), status: 'approved', siteUrl: demo.url, postTitle: post.title.rendered});
+		await postDemoComment(demo, {...maren, postId: post.id, parent: mine, comment: 'Every other week.'});
+		// Nothing was looked for yet: no refresh, no --replies.
+		const replies = repliesInMemory();
+		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={{readIds: () => new Set(), markRead: () => {}}} myComments={myComments} replies={replies} />);
+		resize(app.stdout, 100, 30);
+		await waitForText(app, /Page 1 of/);
+		await press(app, 'R');
+		const frame = await waitForText(app, 'Every other week.');
+		assert.match(frame, /Replies to you \(1, 1 new\)/);
+		app.unmount();
+	});
 });
+
