@@ -58,7 +58,9 @@ export function defineWordPressChecks(target: () => WordPressTarget): void {
 			try {
 				await waitForText(app, 'Read the notes[1] too.', 15_000);
 				await press(app, 'f', '1', keys.enter);
-				await waitForFrame(app, frame => frame.includes(linked.title) && frame.includes(`This is post number ${linked.number} of`), 15_000);
+				// php -S answers one request at a time: behind the post's related posts, neighbours and comment
+				// counts, under CI's load, the linked post took longer than 15 s once.
+				await waitForFrame(app, frame => frame.includes(linked.title) && frame.includes(`This is post number ${linked.number} of`), 60_000);
 				await press(app, keys.escape);
 				await waitForFrame(app, frame => frame.includes(linking.title) && frame.includes('Read the notes[1] too.'), 15_000);
 			} finally {
