@@ -24,36 +24,14 @@ user=$(id -un)
 socket="$state/mysqld.sock"
 
 log() { echo "tt-rss e2e: $*" >&2; }
-
-wait_for() {
-	local tenths=$1 what=$2
-	shift 2
-	for _ in $(seq "$tenths"); do
-		if "$@" >/dev/null 2>&1; then return 0; fi
-		sleep 0.1
-	done
-	log "$what did not come up"
-	return 1
-}
-
-free_port() {
-	node -e "const s = require('node:net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); });"
-}
+# shellcheck source=../lib/e2e.sh
+. "$here/../lib/e2e.sh"
 
 api_answers() {
 	node -e "fetch(process.argv[1], {method: 'POST', body: '{\"op\":\"getApiLevel\"}'}).then(r => r.text()).then(t => process.exit(t.includes('\"status\"') ? 0 : 1), () => process.exit(1))" "$1"
 }
 
-log "starting MariaDB in $state"
-mariadb-install-db --no-defaults --datadir="$state/db" --user="$user" \
-	--auth-root-authentication-method=socket --skip-test-db >"$state/mariadb-install.log" 2>&1
-setsid /usr/sbin/mariadbd --no-defaults --datadir="$state/db" --socket="$socket" \
-	--skip-networking --user="$user" --pid-file="$state/mysqld.pid" --log-error="$state/mariadb.log" \
-	--innodb-buffer-pool-size=64M --skip-log-bin \
-	--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-	</dev/null >/dev/null 2>&1 &
-echo "$! mariadb" >>"$state/pids"
-wait_for 300 MariaDB mariadb-admin --no-defaults --socket="$socket" --user="$user" ping
+start_mariadb
 
 sql() { mariadb --no-defaults --socket="$socket" --user="$user" "$@"; }
 sql -e "CREATE DATABASE ttrss CHARACTER SET utf8mb4; CREATE USER 'ttrss'@'localhost' IDENTIFIED BY 'ttrss'; GRANT ALL ON ttrss.* TO 'ttrss'@'localhost';"

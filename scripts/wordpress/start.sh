@@ -20,37 +20,14 @@ socket="$state/mysqld.sock"
 sites=(plain pretty)
 
 log() { echo "wordpress e2e: $*" >&2; }
-
-# Polls until a command succeeds, up to a number of tenths of a second.
-wait_for() {
-	local tenths=$1 what=$2
-	shift 2
-	for _ in $(seq "$tenths"); do
-		if "$@" >/dev/null 2>&1; then return 0; fi
-		sleep 0.1
-	done
-	log "$what did not come up"
-	return 1
-}
-
-free_port() {
-	node -e "const s = require('node:net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); });"
-}
+# shellcheck source=../lib/e2e.sh
+. "$here/../lib/e2e.sh"
 
 http_answers() {
 	node -e "fetch(process.argv[1], {redirect: 'manual'}).then(r => process.exit(r.status < 500 ? 0 : 1), () => process.exit(1))" "$1"
 }
 
-log "starting MariaDB in $state"
-mariadb-install-db --no-defaults --datadir="$state/db" --user="$user" \
-	--auth-root-authentication-method=socket --skip-test-db >"$state/mariadb-install.log" 2>&1
-setsid /usr/sbin/mariadbd --no-defaults --datadir="$state/db" --socket="$socket" \
-	--skip-networking --user="$user" --pid-file="$state/mysqld.pid" --log-error="$state/mariadb.log" \
-	--innodb-buffer-pool-size=64M --skip-log-bin \
-	--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-	</dev/null >/dev/null 2>&1 &
-echo "$! mariadb" >>"$state/pids"
-wait_for 300 MariaDB mariadb-admin --no-defaults --socket="$socket" --user="$user" ping
+start_mariadb
 
 sql() { mariadb --no-defaults --socket="$socket" --user="$user" -e "$1"; }
 sql "CREATE USER 'wordpress'@'localhost' IDENTIFIED BY 'wordpress';"

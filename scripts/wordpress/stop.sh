@@ -9,6 +9,9 @@ state=${1:?usage: stop.sh STATE_DIR}
 state=$(cd "$state" && pwd)
 
 alive() { kill -0 "$1" 2>/dev/null; }
+log() { echo "wordpress e2e: $*" >&2; }
+# shellcheck source=../lib/e2e.sh
+. "$(cd "$(dirname "$0")" && pwd)/../lib/e2e.sh"
 # Only what start.sh started: a recycled process ID belongs to someone else.
 ours() { tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -Eq "(mariadbd|php) .*$2"; }
 
@@ -26,17 +29,6 @@ while read -r pid name; do
 	fi
 done <"$state/pids"
 
-for _ in $(seq 150); do
-	left=0
-	for pid in "${pids[@]}"; do alive "$pid" && left=1; done
-	[ "$left" -eq 0 ] && break
-	sleep 0.1
-done
-for pid in "${pids[@]}"; do
-	if alive "$pid"; then
-		echo "wordpress e2e: process $pid did not stop; killing it" >&2
-		kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null
-	fi
-done
+await_stopped "${pids[@]}"
 wait
 : >"$state/pids"
