@@ -315,33 +315,26 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 
 	const isActive = !state.showHelp && !showReplies;
 	const content = useMemo(() => {
+		// What the blog's list and a list of search or term results have alike.
+		const listProps = {
+			source, perPage, readIds, starredIds, onToggleStar: toggleStar, sourceRefreshing, width, height, isActive,
+			onHighlight: prefetch.fetchAhead, onQuit, onSearch: search, onBrowseTerms: source.fetchTerms ? browseTerms : undefined,
+		};
 		switch (screen.kind) {
 			case 'list':
 				return (
 					<PostList
-						source={source}
+						{...listProps}
 						page={state.page}
-						perPage={perPage}
 						selected={state.selected}
-						readIds={readIds}
 						seenComments={seenComments}
-						starredIds={starredIds}
-						onToggleStar={toggleStar}
-						sourceRefreshing={sourceRefreshing}
-						width={width}
-						height={height}
-						isActive={isActive}
 						onSelect={index => dispatch({type: 'select', index})}
 						onMove={(by, count) => dispatch({type: 'move', by, count})}
 						onPage={(page, selectLast) => dispatch({type: 'page', page, selectLast})}
-						onHighlight={prefetch.fetchAhead}
 						shownBefore={listPages.get(`${state.page}/${perPage}`)}
 						onPageShown={rememberPage}
 						onOpen={(post, page) => dispatch({type: 'open-from-list', ref: {kind: 'id', id: post.id}, index: Math.max(0, page.posts.indexOf(post))})}
-						onQuit={onQuit}
 						onToggleFullText={fullText ? toggleFullText : undefined}
-						onSearch={search}
-						onBrowseTerms={source.fetchTerms ? browseTerms : undefined}
 					/>
 				);
 			case 'terms':
@@ -349,27 +342,15 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 			case 'results':
 				return (
 					<PostList
+						{...listProps}
 						key={screen.id}
-						source={source}
 						filter={screen.filter}
 						page={screen.page}
-						perPage={perPage}
 						selected={screen.selected}
-						readIds={readIds}
-						starredIds={starredIds}
-						onToggleStar={toggleStar}
-						sourceRefreshing={sourceRefreshing}
-						width={width}
-						height={height}
-						isActive={isActive}
 						onSelect={index => dispatch({type: 'results-select', index})}
 						onMove={(by, count) => dispatch({type: 'results-move', by, count})}
 						onPage={(page, selectLast) => dispatch({type: 'results-page', page, selectLast})}
-						onHighlight={prefetch.fetchAhead}
 						onOpen={post => dispatch({type: 'push', screen: {kind: 'post', ref: {kind: 'id', id: post.id}, followsList: false}})}
-						onQuit={onQuit}
-						onSearch={search}
-						onBrowseTerms={source.fetchTerms ? browseTerms : undefined}
 						onBack={back}
 					/>
 				);
