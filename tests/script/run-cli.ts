@@ -86,7 +86,8 @@ async function runAlone(args: readonly string[], options: CliOptions): Promise<C
 		return toRun(commandLine.exitCode, stdout, stderr);
 	} finally {
 		process.env = testEnvironment;
-		if (ownHome) rmSync(ownHome, {recursive: true, force: true});
+		// A late answer may still be written to its cache as the run ends (the HTTP cache writes after it answers): tried again.
+		if (ownHome) rmSync(ownHome, {recursive: true, force: true, maxRetries: 10, retryDelay: 20});
 	}
 }
 

@@ -46,7 +46,7 @@ export function defineWordPressChecks(target: () => WordPressTarget): void {
 	});
 
 	describe('a post linking to another post of the same blog', () => {
-		it('lists the link, and the reader follows it inside blogterm (f 1 Enter), Esc coming back', async () => {
+		it('lists the link, and the reader follows it inside blogterm (f: the post has one link), Esc coming back', async () => {
 			const linking = post(seeded().linkingPostId);
 			const linked = post(seeded().linkedPostId);
 			assert.equal(linking.href, linked.link, 'the seed links post to post');
@@ -57,7 +57,9 @@ export function defineWordPressChecks(target: () => WordPressTarget): void {
 			const app = render(createElement(App, {site: target().siteUrl, openSource: async (url: string, signal: AbortSignal) => openBlog(http, url, {signal}), perPage: 10, readMarks: noMarks, initialPost: {kind: 'id', id: linking.id}}));
 			try {
 				await waitForText(app, 'Read the notes[1] too.', 15_000);
-				await press(app, 'f', '1', keys.enter);
+				// The post's one link is followed by f alone (a number and Enter after it would reach whichever post
+				// is shown by then: Enter scrolls a line, and Esc would come back to a post scrolled past its title).
+				await press(app, 'f');
 				// php -S answers one request at a time: behind the post's related posts, neighbours and comment
 				// counts, under CI's load, the linked post took longer than 15 s once.
 				await waitForFrame(app, frame => frame.includes(linked.title) && frame.includes(`This is post number ${linked.number} of`), 60_000);
