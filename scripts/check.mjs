@@ -5,11 +5,14 @@
 //
 // Both remember what they found, in this checkout's folder under node_modules/.cache/blogterm-check:
 // TypeScript's incremental build info, and each file's lint results. On a second run TypeScript checks
-// again what its build info says may have changed, and ESLint lints again only the files whose text
-// changed or that import, directly or not, a file whose text changed (the types a file sees come from
-// what it imports). When no file changed at all, the last report is printed again as it was. Anything
-// else that could change a result (the ESLint or TypeScript config, this script, package-lock.json)
-// starts over. `--cold` ignores what was remembered.
+// again what its build info says may have changed: the files whose text changed, and the files that
+// import one whose declarations (its .d.ts: what other files can see of it) changed, directly or
+// through a re-export. ESLint lints again those same files, and the JavaScript files whose text
+// changed: the types a file's rules see are what TypeScript checks it with, so a file TypeScript need
+// not check again gets the same lint results (a change inside a function body of source/model/ lints
+// that one file, not every file that imports it). When no file changed at all, the last report is
+// printed again as it was. Anything else that could change a result (the ESLint or TypeScript config,
+// this script, package-lock.json) starts over. `--cold` ignores what was remembered.
 import {createHash} from 'node:crypto';
 import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {join, relative, resolve} from 'node:path';
@@ -85,10 +88,19 @@ const builder = ts.createIncrementalProgram({
 	host: ts.createIncrementalCompilerHost(options),
 });
 const program = builder.getProgram();
+// Every file TypeScript checks (again) goes through here: the files whose lint results may have changed.
+const checked = new Set();
+const bindAndCheck = program.getBindAndCheckDiagnostics;
+program.getBindAndCheckDiagnostics = (file, token) => {
+	checked.add(resolve(file.fileName));
+	return bindAndCheck.call(program, file, token);
+};
 
 // Type-checks what changed (every file, the first time); the diagnostics of the rest are remembered.
 let diagnostics = [...builder.getConfigFileParsingDiagnostics(), ...builder.getOptionsDiagnostics(), ...builder.getSyntacticDiagnostics()];
-if (diagnostics.length === 0) diagnostics = [...builder.getGlobalDiagnostics(), ...builder.getSemanticDiagnostics()];
+// (With a syntax error TypeScript checks no types, so which files changed is not known: every file is linted.)
+const typesChecked = diagnostics.length === 0;
+if (typesChecked) diagnostics = [...builder.getGlobalDiagnostics(), ...builder.getSemanticDiagnostics()];
 report(diagnostics);
 
 /** Prints what is found, and keeps it for the next run. */
@@ -121,32 +133,20 @@ function candidates(dir) {
 const files = [];
 for (const path of candidates(repoRoot)) if (!(await eslint.isPathIgnored(path))) files.push(path);
 
-// A file is linted again when its text changed, or the text of a file it imports or imported,
-// directly or not (the types it sees come from what it imports), or when such a file came or went.
-const ours = path => !path.includes(`${'/'}node_modules${'/'}`);
-const programFiles = program.getSourceFiles().map(file => resolve(file.fileName)).filter(ours);
-const inProgram = new Set(programFiles);
-const usable = remembered?.key === configKey;
-const previous = usable ? remembered.files : {};
-const before = usable ? remembered.program : {};
-const changed = new Set([
-	...programFiles.filter(path => before[relative(repoRoot, path)] !== textOf(path)).map(path => relative(repoRoot, path)),
-	...Object.keys(before).filter(path => !inProgram.has(join(repoRoot, path))),
-]);
-const dependencies = new Map(files.filter(path => inProgram.has(path)).map(path => [path, builder.getAllDependencies(program.getSourceFile(path)).map(dependency => resolve(dependency)).filter(ours).map(dependency => relative(repoRoot, dependency))]));
+// A file is linted again when its text changed, or when TypeScript checked it again (above).
+const previous = remembered?.key === configKey ? remembered.files : {};
 const toLint = files.filter(path => {
 	const last = previous[relative(repoRoot, path)];
-	if (!last || last.hash !== textOf(path)) return true;
-	return [...(dependencies.get(path) ?? []), ...(last.dependencies ?? [])].some(dependency => changed.has(dependency));
+	return !typesChecked || !last || last.hash !== textOf(path) || checked.has(path);
 });
 const linted = toLint.length > 0 ? await eslint.lintFiles(toLint) : [];
 const fresh = new Map(linted.map(result => [result.filePath, result]));
 const results = files.map(path => fresh.get(path) ?? previous[relative(repoRoot, path)].result);
 
-const saved = {key: configKey, program: Object.fromEntries(programFiles.map(path => [relative(repoRoot, path), textOf(path)])), files: {}};
+const saved = {key: configKey, files: {}};
 for (const [index, path] of files.entries()) {
 	const {source: _source, stats: _stats, ...result} = results[index];
-	saved.files[relative(repoRoot, path)] = {hash: textOf(path), dependencies: dependencies.get(path), result};
+	saved.files[relative(repoRoot, path)] = {hash: textOf(path), result};
 }
 
 const formatter = await eslint.loadFormatter('stylish');
@@ -162,5 +162,5 @@ if (!cold) writeFileSync(lintCacheFile, JSON.stringify({...saved, stamp, report:
 builder.emit();
 if (cold) rmSync(options.tsBuildInfoFile, {force: true});
 
-if (process.env['BLOGTERM_CHECK_VERBOSE']) console.error(`check: ${changed.size} files changed, ${toLint.length} of ${files.length} linted`);
+if (process.env['BLOGTERM_CHECK_VERBOSE']) console.error(`check: ${checked.size} files type-checked, ${toLint.length} of ${files.length} linted`);
 process.exit(exitCode);
