@@ -133,8 +133,9 @@ function candidates(dir) {
 const files = [];
 for (const path of candidates(repoRoot)) if (!(await eslint.isPathIgnored(path))) files.push(path);
 
-// A file is linted again when its text changed, or when TypeScript checked it again (above).
-const previous = remembered?.key === configKey ? remembered.files : {};
+// A file is linted again when its text changed, or when TypeScript checked it again (above). Results
+// from a run that checked no types (a syntax error) are not kept: which types they saw is not known.
+const previous = remembered?.key === configKey && remembered.typesChecked ? remembered.files : {};
 const toLint = files.filter(path => {
 	const last = previous[relative(repoRoot, path)];
 	return !typesChecked || !last || last.hash !== textOf(path) || checked.has(path);
@@ -143,7 +144,7 @@ const linted = toLint.length > 0 ? await eslint.lintFiles(toLint) : [];
 const fresh = new Map(linted.map(result => [result.filePath, result]));
 const results = files.map(path => fresh.get(path) ?? previous[relative(repoRoot, path)].result);
 
-const saved = {key: configKey, files: {}};
+const saved = {key: configKey, typesChecked, files: {}};
 for (const [index, path] of files.entries()) {
 	const {source: _source, stats: _stats, ...result} = results[index];
 	saved.files[relative(repoRoot, path)] = {hash: textOf(path), result};
