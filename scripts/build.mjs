@@ -78,6 +78,40 @@ const fastStringWidth = {
 };
 
 /**
+Values some dependencies make as they load, though most runs never use them, each made at its first
+use instead (the same object, kept once made): `const NAME = VALUE;` becomes a function that makes
+VALUE once, and every later NAME in the file a call of it.
+- string-width (8, ours): its segmenter (which loads ICU's data, some 7 ms) and four Unicode-property
+  regexes, of which the emoji one (\p{RGI_Emoji} with the v flag) takes some 11 ms to construct; at
+  every start, also for --help and print mode, where source/render/text-width.ts measures most text
+  without string-width.
+- @sindresorhus/is (got's): two Intl.ListFormat for its error messages (ICU again: 5–20 ms).
+*/
+const lazyValues = [
+	{file: /[\\/]string-width[\\/]index\.js$/, only: () => topStringWidth, names: ['segmenter', 'visibleCharacterRegex', 'spacingMarkRegex', 'rgiEmojiRegex', 'extendedPictographicRegex']},
+	{file: /@sindresorhus[\\/]is[\\/]distribution[\\/]index\.js$/, names: ['andFormatter', 'orFormatter']},
+];
+const lazyModuleValues = {
+	name: 'lazy-module-values',
+	setup(esbuild) {
+		for (const {file, only, names} of lazyValues) {
+			esbuild.onLoad({filter: file}, async ({path}) => {
+				if (only && realpathSync(path) !== only()) return undefined;
+				let contents = await readFile(path, 'utf8');
+				for (const name of names) {
+					const found = new RegExp(`^const ${name} = (.+);$`, 'm').exec(contents);
+					if (!found) return {errors: [{text: `${path} changed: ${name} is not declared where the lazy-module-values patch expects it (see lazy-module-values in scripts/build.mjs)`}]};
+					const [whole, value] = found;
+					const rest = contents.slice(found.index + whole.length).replace(new RegExp(`(?<![\\w$.])${name}(?![\\w$])`, 'g'), `${name}()`);
+					contents = `${contents.slice(0, found.index)}let ${name}Made;\nconst ${name} = () => (${name}Made ??= ${value});${rest}`;
+				}
+				return {contents, loader: 'js', resolveDir: dirname(path)};
+			});
+		}
+	},
+};
+
+/**
 meow's bundled dependencies run normalize-package-data as they load (the SPDX licence lists, sorted
 with localeCompare: some 13 ms a run), though meow only calls it when cli.pkg is read, which blogterm
 never does. Here it is loaded on that first call instead.
@@ -183,7 +217,7 @@ const built = await build({
 	define: {'process.env.NODE_ENV': '"production"', 'import.meta': '__blogtermImportMeta'},
 	// better-sqlite3 is a native addon: it stays in node_modules, the one run-time dependency.
 	external: ['better-sqlite3'],
-	plugins: [fastStringWidth, yogaSync, inkWithoutDevtools, gotLazyHttp2, meowLazyNormalize],
+	plugins: [fastStringWidth, lazyModuleValues, yogaSync, inkWithoutDevtools, gotLazyHttp2, meowLazyNormalize],
 	logLevel: 'warning',
 }).catch(() => undefined);
 // esbuild has printed why.

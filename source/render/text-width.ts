@@ -2,7 +2,9 @@ import stringWidth from 'string-width';
 import type {Segment, SegmentStyle} from './styled-line.js';
 
 const printableAscii = /^[\u0020-\u007E]*$/;
-const graphemeSegmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+let madeSegmenter: Intl.Segmenter | undefined;
+/** Made at its first use: it loads ICU's data (some 7 ms a start), which all-ASCII text never needs. */
+const graphemeSegmenter = () => (madeSegmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'}));
 
 /**
 Columns of one code point when it is simple: one column on its own, or two for a CJK ideograph, kana,
@@ -59,7 +61,7 @@ function measuredWidth(text: string): number {
 /** The user-perceived characters of a string, so an emoji or an accented letter is never cut in half. */
 export function graphemes(text: string): string[] {
 	if (printableAscii.test(text)) return [...text];
-	return Array.from(graphemeSegmenter.segment(text), part => part.segment);
+	return Array.from(graphemeSegmenter().segment(text), part => part.segment);
 }
 
 const roles = [undefined, 'heading', 'link', 'code', 'quote', 'image', 'muted', 'error', 'success'] as const;
@@ -155,7 +157,7 @@ export function breakRuns(runs: readonly Run[], width: number): Run[][] {
 			continue;
 		}
 		// The segmenter's own iterator: a 10 MB word is not first made into an array of ten million strings.
-		for (const {segment} of graphemeSegmenter.segment(run.text)) {
+		for (const {segment} of graphemeSegmenter().segment(run.text)) {
 			let grapheme = segment;
 			let columns = textWidth(grapheme);
 			if (columns > width) {
