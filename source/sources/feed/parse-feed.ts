@@ -157,7 +157,7 @@ function readParsed(parsed: ParsedText, feedUrl: string, base64Declared: boolean
 class PartNotRead extends Error {}
 
 /**
- * A big RSS or Atom feed read a few hundred items at a time (see feed-batches.ts): the parser's tree of
+ * A big RSS or Atom feed read `itemsPerBatch` items at a time (see feed-batches.ts): the parser's tree of
  * one part is let go before the next is parsed. Undefined when the feed is not cut so.
  */
 function readInBatches(source: string, feedUrl: string, base64Declared: boolean): ParsedFeed | undefined {
