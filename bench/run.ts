@@ -26,6 +26,11 @@ import {caseSearchInPost, caseSearchStore} from './search-case.js';
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 // BENCH_CLI runs another build (a copy of dist/ from before a change), to compare side by side.
 const cli = process.env['BENCH_CLI'] ?? join(root, 'dist', 'cli.js');
+/**
+ * How every case starts blogterm: the bin itself, as a user's `blogterm` does (its shebang line says
+ * how Node is started, with the flags it gives Node), not `node dist/cli.js`, which would leave them out.
+ */
+const blogterm = [cli] as const;
 const floorScript = join(root, 'bench', 'floor.mjs');
 const ptyDriver = join(root, 'bench', 'pty-driver.py');
 const resultsDir = join(root, '.bench-results');
@@ -148,8 +153,8 @@ function log(message: string): void {
 /** 1. Print one post, whole process, against node doing the same single GET and write. */
 async function casePrintPost(server: FixtureServer): Promise<void> {
 	const runs = runsOf(15);
-	const command = ['node', cli, server.url, '--post', String(fixtureIds.normal), '--format', 'text'];
-	const viaRestRoot = ['node', cli, `${server.url}wp-json/`, '--post', String(fixtureIds.normal), '--format', 'text'];
+	const command = [...blogterm, server.url, '--post', String(fixtureIds.normal), '--format', 'text'];
+	const viaRestRoot = [...blogterm, `${server.url}wp-json/`, '--post', String(fixtureIds.normal), '--format', 'text'];
 	const floor = ['node', floorScript, server.postRestUrl(fixtureIds.normal)];
 	// One run of each first: the server computes its answers, the disk cache and the page cache warm up.
 	server.requests.length = 0;
@@ -179,7 +184,7 @@ async function casePrintPost(server: FixtureServer): Promise<void> {
 /** 2. Interactive start to the first frame showing the post list, in a pseudo-terminal. */
 async function caseInteractiveStart(server: FixtureServer): Promise<void> {
 	const runs = runsOf(10);
-	const start = (): Promise<PtyResult> => runInPty(['node', cli, server.url], [{label: 'list', waitFor: 'Page 1 of', timeoutMs: 20_000}]);
+	const start = (): Promise<PtyResult> => runInPty([...blogterm, server.url], [{label: 'list', waitFor: 'Page 1 of', timeoutMs: 20_000}]);
 	const floor = (): Promise<PtyResult> => runInPty(['node', floorScript, server.url], [], {waitForExit: true});
 	await start();
 	await floor();
@@ -215,7 +220,7 @@ async function caseKeyToFrame(server: FixtureServer): Promise<void> {
 	const openTimes: number[] = [];
 	let error: string | undefined;
 	for (let session = 0; session < sessions; session++) {
-		const result = await runInPty(['node', cli, server.url], steps);
+		const result = await runInPty([...blogterm, server.url], steps);
 		if (result.error) error = result.error;
 		openTimes.push(...result.steps.filter(step => step.label === 'open').map(step => step.ms));
 	}
@@ -242,7 +247,7 @@ async function caseKeyToFrame(server: FixtureServer): Promise<void> {
 	const openLong: number[] = [];
 	let pagingError: string | undefined;
 	for (let session = 0; session < sessions; session++) {
-		const result = await runInPty(['node', cli, server.url, '--post', String(fixtureIds.long)], pagingSteps);
+		const result = await runInPty([...blogterm, server.url, '--post', String(fixtureIds.long)], pagingSteps);
 		if (result.error) pagingError = result.error;
 		pageTimes.push(...result.steps.filter(step => step.label === 'page').map(step => step.ms));
 		jumpTimes.push(...result.steps.filter(step => step.label === 'end' || step.label === 'top').map(step => step.ms));
@@ -265,12 +270,12 @@ async function caseWithLatency(): Promise<void> {
 	const server = await startFixtureServer({latencyMs});
 	try {
 		const runs = runsOf(7);
-		const print = ['node', cli, server.url, '--post', String(fixtureIds.normal), '--format', 'text'];
+		const print = [...blogterm, server.url, '--post', String(fixtureIds.normal), '--format', 'text'];
 		const floor = ['node', floorScript, server.postRestUrl(fixtureIds.normal)];
 		const reader = (): PtyStep[] => [{label: 'list', waitFor: 'Page 1 of', timeoutMs: 20_000}, {label: 'wait', pauseMs: 1500}, {label: 'open', send: '\r', waitFor: 'lines 1–', pauseMs: keyIntervalMs}];
 		// Once each first: the code cache, the disk cache and what blogterm remembers of the site are made.
 		await timeProcess(print);
-		await runInPty(['node', cli, server.url], reader());
+		await runInPty([...blogterm, server.url], reader());
 		const printTimes: number[] = [];
 		const floors: number[] = [];
 		const starts: number[] = [];
@@ -287,7 +292,7 @@ async function caseWithLatency(): Promise<void> {
 			floors.push((await timeProcess(floor)).ms);
 			server.timings.length = 0;
 			const spawnedAt = performance.now();
-			const result = await runInPty(['node', cli, server.url], reader());
+			const result = await runInPty([...blogterm, server.url], reader());
 			if (result.error) error = result.error;
 			else {
 				const list = result.steps.find(step => step.label === 'list');
@@ -365,7 +370,7 @@ async function caseBigFeed(server: FixtureServer): Promise<void> {
 	let error: string | undefined;
 	await timeProcess(['node', floorScript, server.feedUrl]);
 	for (let index = 0; index < runs; index++) {
-		const result = await runInPty(['node', cli, server.feedUrl], [{label: 'list', waitFor: 'Page 1 of', timeoutMs: 30_000}], {idleMs: 500});
+		const result = await runInPty([...blogterm, server.feedUrl], [{label: 'list', waitFor: 'Page 1 of', timeoutMs: 30_000}], {idleMs: 500});
 		if (result.error) error = result.error;
 		else times.push(result.steps[0]!.ms);
 		if (result.vmHWMKiB) peaks.push(result.vmHWMKiB / 1024);
@@ -378,7 +383,7 @@ async function caseBigFeed(server: FixtureServer): Promise<void> {
 	let feedFetches = 0;
 	for (let index = 0; index < runs; index++) {
 		server.requests.length = 0;
-		const result = await timeProcess(['node', cli, server.feedUrl, '--list', '--format', 'text']);
+		const result = await timeProcess([...blogterm, server.feedUrl, '--list', '--format', 'text']);
 		feedFetches += server.requests.filter(url => url.startsWith('/feed.xml')).length;
 		if (result.code === 0) {
 			printTimes.push(result.ms);
@@ -410,7 +415,7 @@ async function caseIdleMemory(): Promise<void> {
 	const peaks: number[] = [];
 	let error: string | undefined;
 	for (let run = 0; run < runs; run++) {
-		const result = await runInPty(['node', cli], steps, {idleMs: 3000});
+		const result = await runInPty([...blogterm], steps, {idleMs: 3000});
 		if (result.error) error = result.error;
 		else if (result.vmRSSKiB) {
 			resident.push(result.vmRSSKiB / 1024);
@@ -451,16 +456,16 @@ async function caseRefreshMany(): Promise<void> {
 		for (let run = 0; run < runs; run++) {
 			const home = join(folder, `home-${run}`);
 			benchEnvironment = {...benchEnvironment, BLOGTERM_HOME: home};
-			const imported = await timeProcess(['node', cli, '--import', opml]);
+			const imported = await timeProcess([...blogterm, '--import', opml]);
 			if (imported.code !== 0) {
 				error = `--import: exit ${imported.code}: ${imported.stderr.trim()}`;
 				break;
 			}
-			const first = await timeProcess(['node', cli, '--refresh']);
+			const first = await timeProcess([...blogterm, '--refresh']);
 			if (first.code !== 0) error = `--refresh: exit ${first.code}: ${first.stderr.trim().split('\n').slice(0, 3).join(' / ')}`;
 			full.push(first);
 			const before = server.stats.notModified;
-			unchanged.push(await timeProcess(['node', cli, '--refresh']));
+			unchanged.push(await timeProcess([...blogterm, '--refresh']));
 			notModified = server.stats.notModified - before;
 			if (hasNewsboat) {
 				const cache = join(folder, `newsboat-${run}.db`);
@@ -491,9 +496,9 @@ async function caseManyStoredPosts(): Promise<void> {
 		const opml = join(folder, 'subscriptions.opml');
 		await writeFile(opml, server.opml());
 		benchEnvironment = {...benchEnvironment, BLOGTERM_HOME: join(folder, 'home')};
-		await timeProcess(['node', cli, '--import', opml]);
-		const filled = await timeProcess(['node', cli, '--refresh']);
-		const stored = await timeProcess(['node', cli, '--river', '--per-page', '1', '--format', 'json']);
+		await timeProcess([...blogterm, '--import', opml]);
+		const filled = await timeProcess([...blogterm, '--refresh']);
+		const stored = await timeProcess([...blogterm, '--river', '--per-page', '1', '--format', 'json']);
 		const total = (() => {
 			try {
 				return (JSON.parse(stored.stdout) as {total?: number}).total;
@@ -513,7 +518,7 @@ async function caseManyStoredPosts(): Promise<void> {
 			];
 			// Marking all read changes the store for the next run: only the last run does it.
 			if (run === runs - 1) steps.push({label: 'all read', send: 'C', waitFor: '(0 unread)', pauseMs: keyIntervalMs, timeoutMs: 20_000});
-			const result = await runInPty(['node', cli], steps);
+			const result = await runInPty([...blogterm], steps);
 			if (result.error) error = result.error;
 			else {
 				homeFrames.push(result.steps[0]!.ms);
@@ -618,7 +623,7 @@ async function main(): Promise<void> {
 		[6, 'idle memory', () => caseIdleMemory(), tools.python],
 		[7, '500 blogs refreshed', () => caseRefreshMany(), true],
 		[8, '100,000 stored posts', () => caseManyStoredPosts(), tools.python],
-		[9, 'search in a long post', async () => void rows.push(...await caseSearchInPost({runInPty, cli, siteUrl: server.url, longPostId: fixtureIds.long, keyIntervalMs, sessions: quick ? 1 : 2, median, worst}), ...await caseSearchStore({median, worst}, {runs: quick ? 2 : 5})), tools.python],
+		[9, 'search in a long post', async () => void rows.push(...await caseSearchInPost({runInPty, blogterm, siteUrl: server.url, longPostId: fixtureIds.long, keyIntervalMs, sessions: quick ? 1 : 2, median, worst}), ...await caseSearchStore({median, worst}, {runs: quick ? 2 : 5})), tools.python],
 		[10, '50 ms a round trip', () => caseWithLatency(), tools.python],
 	];
 	try {

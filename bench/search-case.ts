@@ -31,7 +31,8 @@ export type SearchBenchRow = {
 
 export type SearchBenchTools = {
 	readonly runInPty: (command: readonly string[], steps: readonly PtyStep[]) => Promise<PtyResult>;
-	readonly cli: string;
+	/** How blogterm is started (the bin, as a user runs it). */
+	readonly blogterm: readonly string[];
 	readonly siteUrl: string;
 	readonly longPostId: number;
 	readonly keyIntervalMs: number;
@@ -64,7 +65,7 @@ export async function caseSearchInPost(tools: SearchBenchTools): Promise<SearchB
 	const next: number[] = [];
 	let error: string | undefined;
 	for (let session = 0; session < tools.sessions; session++) {
-		const result = await tools.runInPty(['node', tools.cli, tools.siteUrl, '--post', String(tools.longPostId)], steps);
+		const result = await tools.runInPty([...tools.blogterm, tools.siteUrl, '--post', String(tools.longPostId)], steps);
 		if (result.error) error = result.error;
 		typing.push(...result.steps.filter(step => step.label === 'type' || step.label === 'slash').map(step => step.ms));
 		next.push(...result.steps.filter(step => step.label === 'next').map(step => step.ms));

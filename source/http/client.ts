@@ -302,10 +302,22 @@ function originOf(url: string): string {
 	}
 }
 
-function asText(response: GotResponse): HttpResponse {
-	const text: HttpResponse = {statusCode: response.statusCode, url: response.url, headers: response.headers, body: response.bytes.toString('utf8'), bytes: response.bytes};
+/**
+ * An answer with its text, read as UTF-8 when first asked for: a feed's bytes are decoded by the feed
+ * reader as the feed declares, so its text here would be one more copy of a body that may be 7 MB.
+ */
+function asText(response: GotResponse): HttpResponse & {readonly bytes: Buffer} {
+	const {bytes} = response;
+	let body: string | undefined;
 	return {
-		...text,
+		statusCode: response.statusCode,
+		url: response.url,
+		headers: response.headers,
+		get body() {
+			body ??= bytes.toString('utf8');
+			return body;
+		},
+		bytes,
 		...(response.offlineSavedAt === undefined ? {} : {offlineSavedAt: response.offlineSavedAt}),
 		...(response.fromCache ? {fromCache: true as const} : {}),
 	};
@@ -464,10 +476,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 		limits: settings.limits,
 		cache,
 		getText: async (url, request = {}) => asText(await get(url, request)),
-		async getBytes(url, request = {}) {
-			const response = await get(url, request);
-			return {...asText(response), bytes: response.bytes};
-		},
+		getBytes: async (url, request = {}) => asText(await get(url, request)),
 		async postForm(url, form, request = {}) {
 			refuseOffline(url);
 			return asText(await send('POST', url, {...request, cache: false, form}, settings));

@@ -95,7 +95,8 @@ export class HttpCache {
 		// Used now: the last to be evicted.
 		const now = this.#now();
 		await utimes(path, now, now).catch(() => undefined);
-		return {url: meta.url, statusCode: meta.statusCode, headers: meta.headers, bytes: Buffer.from(bytes), savedAt: meta.savedAt};
+		// The file's own buffer, not a copy: a kept feed may be 7 MB.
+		return {url: meta.url, statusCode: meta.statusCode, headers: meta.headers, bytes, savedAt: meta.savedAt};
 	}
 
 	/** Keeps an answer (replacing any before it), then trims the folder to its size. */
@@ -116,7 +117,9 @@ export class HttpCache {
 		};
 		const path = this.#path(key);
 		const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-		const content = Buffer.concat([Buffer.from(`${JSON.stringify(meta)}\n`, 'utf8'), answer.bytes]);
+		// Written one after the other, not joined: a copy of a 7 MB feed for one write is not needed.
+		const content = [Buffer.from(`${JSON.stringify(meta)}\n`, 'utf8'), answer.bytes];
+		const length = content[0]!.length + answer.bytes.length;
 		try {
 			makePrivateFolder(this.directory);
 			const previous = await stat(path).then(found => found.size, () => 0);
@@ -124,7 +127,7 @@ export class HttpCache {
 			const now = this.#now();
 			await utimes(temporary, now, now);
 			await rename(temporary, path);
-			if (this.#total !== undefined) this.#total += content.length - previous;
+			if (this.#total !== undefined) this.#total += length - previous;
 		} catch {
 			await rm(temporary, {force: true}).catch(() => undefined);
 			return;

@@ -9,6 +9,7 @@ import {resolveHtmlUrls, textToHtml} from './html-text.js';
 import {parseFeedDate} from './feed-date.js';
 import {settleIds, type UnsettledItem} from './feed-ids.js';
 import {attachmentsHtml, cleanAttachments, type RawAttachment} from './attachments.js';
+import {feedBatches} from './feed-batches.js';
 import type {Attachment} from '../../model/post.js';
 
 /** RSS 0.9x and 2.0 are 'rss', RSS 1.0 is 'rdf'. */
@@ -74,8 +75,12 @@ export function parseFeedText(text: string, feedUrl: string): ParsedFeed {
 	return feed;
 }
 
-/** The last feed read, with the text it was read from (one only, so nothing piles up). */
-let lastRead: {readonly feedUrl: string; readonly text: string; readonly feed: ParsedFeed} | undefined;
+/**
+ * The last feed read, with the text or the bytes (and their Content-Type) it was read from: one only, so
+ * nothing piles up. Bytes are kept rather than their text, so that the same bytes brought back are known
+ * without being decoded again (7 MB more at once, for the big feed of the bench).
+ */
+let lastRead: {readonly feedUrl: string; readonly text?: string; readonly bytes?: Uint8Array; readonly contentType?: string | undefined; readonly feed: ParsedFeed} | undefined;
 
 /** More attributes than this on one element is no feed: a root with a million of them took the parser 26 s and 1.2 GB. */
 export const maxAttributesPerElement = 1000;
@@ -105,26 +110,85 @@ function readFeedText(text: string, feedUrl: string): ParsedFeed {
 	if (hasTooManyAttributes(text)) {
 		throw new BlogError('unreadable', `${cleanLine(hostOf(feedUrl))} sent a feed blogterm cannot read: an element in it has more than ${maxAttributesPerElement.toLocaleString('en')} attributes.`);
 	}
-	let parsed: ReturnType<typeof parseFeed<string>>;
+	const source = withJsonFeedVersionUrl(text.replace(/^\uFEFF/, ''));
+	const base64Declared = /\smode\s*=\s*["']base64["']/.test(text);
 	try {
-		parsed = parseFeed<string>(withJsonFeedVersionUrl(text.replace(/^\uFEFF/, '')));
+		const batched = readInBatches(source, feedUrl, base64Declared);
+		if (batched) return batched;
+	} catch (error) {
+		if (!(error instanceof PartNotRead)) throw error;
+		// A part the parser read otherwise than the whole: the whole feed is read at once instead.
+	}
+	return readParsed(parseWhole(source, feedUrl), feedUrl, base64Declared, undefined);
+}
+
+type ParsedText = ReturnType<typeof parseFeed<string>>;
+
+function parseWhole(source: string, feedUrl: string): ParsedText {
+	try {
+		return parseFeed<string>(source);
 	} catch (error) {
 		throw new BlogError('unreadable', `${cleanLine(hostOf(feedUrl))} sent something that is not an RSS, Atom or JSON feed.`, {cause: error});
 	}
+}
+
+/**
+ * A feed read as it was parsed. `batches` gives its items in parts (a big feed, see feed-batches.ts);
+ * without it, the items are the parsed feed's own.
+ */
+function readParsed(parsed: ParsedText, feedUrl: string, base64Declared: boolean, batches: Iterable<readonly unknown[]> | undefined): ParsedFeed {
 	switch (parsed.format) {
 		case 'rss': {
-			return readRss(parsed.feed, feedUrl, 'rss');
+			return readRss(parsed.feed, feedUrl, 'rss', batches ?? [parsed.feed.items ?? []]);
 		}
 		case 'rdf': {
-			return readRss(parsed.feed, feedUrl, 'rdf');
+			return readRss(parsed.feed, feedUrl, 'rdf', batches ?? [parsed.feed.items ?? []]);
 		}
 		case 'atom': {
-			return readAtom(parsed.feed, feedUrl, /\smode\s*=\s*["']base64["']/.test(text));
+			return readAtom(parsed.feed, feedUrl, base64Declared, batches ?? [parsed.feed.entries ?? []]);
 		}
 		case 'json': {
 			return readJson(parsed.feed, feedUrl);
 		}
 	}
+}
+
+/** Thrown when a part of a feed read in batches does not parse as the feed it was cut from did. */
+class PartNotRead extends Error {}
+
+/**
+ * A big RSS or Atom feed read `itemsPerBatch` items at a time (see feed-batches.ts): the parser's tree of
+ * one part is let go before the next is parsed. Undefined when the feed is not cut so.
+ */
+function readInBatches(source: string, feedUrl: string, base64Declared: boolean): ParsedFeed | undefined {
+	const batches = feedBatches(source, 'item') ?? feedBatches(source, 'entry');
+	if (!batches) return undefined;
+	let head: ParsedText;
+	try {
+		head = parseFeed<string>(batches.head);
+	} catch {
+		return undefined;
+	}
+	if (head.format === 'json') return undefined;
+	const itemsOf = (parsed: ParsedText): readonly unknown[] | undefined => {
+		if (parsed.format === 'json' || parsed.format !== head.format) return undefined;
+		return parsed.format === 'atom' ? parsed.feed.entries : parsed.feed.items;
+	};
+	if ((itemsOf(head)?.length ?? 0) > 0) return undefined;
+	function * items(): Generator<readonly unknown[]> {
+		for (const part of batches!.parts()) {
+			let parsed: ParsedText;
+			try {
+				parsed = parseFeed<string>(part);
+			} catch (error) {
+				throw new PartNotRead('a part of the feed is no feed', {cause: error});
+			}
+			const found = itemsOf(parsed);
+			if (!found?.length) throw new PartNotRead('a part of the feed has no items');
+			yield found;
+		}
+	}
+	return readParsed(head, feedUrl, base64Declared, items());
 }
 
 /**
@@ -147,7 +211,11 @@ function withJsonFeedVersionUrl(text: string): string {
 
 /** Decodes and reads a feed fetched with getBytes. */
 export function readFeedResponse(response: HttpResponse & {readonly bytes: Uint8Array}): ParsedFeed {
-	const feed = parseFeedText(decodeFeedBytes(response.bytes, header(response, 'content-type')), response.url);
+	const {bytes, url} = response;
+	const contentType = header(response, 'content-type');
+	const same = lastRead?.feedUrl === url && lastRead.contentType === contentType && lastRead.bytes?.length === bytes.length && Buffer.compare(lastRead.bytes, bytes) === 0;
+	const feed = same ? lastRead!.feed : readFeedText(decodeFeedBytes(bytes, contentType), url);
+	lastRead = {feedUrl: url, bytes, contentType, feed};
 	return {
 		...feed,
 		...(response.offlineSavedAt === undefined ? {} : {offlineSavedAt: response.offlineSavedAt}),
@@ -281,10 +349,10 @@ export {parseFeedDate} from './feed-date.js';
 
 type RssLikeItem = RssFeed.Item<string> | RdfFeed.Item<string>;
 
-function readRss(feed: RssFeed.Feed<string> | RdfFeed.Feed<string>, feedUrl: string, format: 'rss' | 'rdf'): ParsedFeed {
+function readRss(feed: RssFeed.Feed<string> | RdfFeed.Feed<string>, feedUrl: string, format: 'rss' | 'rdf', batches: Iterable<readonly unknown[]>): ParsedFeed {
 	const feedBase = networkUrl(feed.xml?.base, feedUrl) ?? feedUrl;
 	const declaredBase = feed.xml?.base ? feedBase : undefined;
-	const items = checkedItems<RssLikeItem>(rssItemSchema, boundedItems(feed.items ?? [], maxFeedItemsPerAnswer).items).map(item => readRssItem(item, feedBase, declaredBase));
+	const items = readBatches(batches, rssItemSchema, (item: RssLikeItem) => readRssItem(item, feedBase, declaredBase));
 	const generator = 'generator' in feed ? feed.generator ?? '' : feed.admin?.generatorAgent ?? '';
 	return {
 		format,
@@ -342,11 +410,11 @@ function readRssItem(item: RssLikeItem, feedBase: string, declaredBase: string |
 // ---- Atom 1.0 ----
 
 /** `base64Declared`: the feed's text has Atom 0.3's `mode="base64"`, which the parser does not keep. */
-function readAtom(feed: AtomFeed.Feed<string>, feedUrl: string, base64Declared: boolean): ParsedFeed {
+function readAtom(feed: AtomFeed.Feed<string>, feedUrl: string, base64Declared: boolean, batches: Iterable<readonly unknown[]>): ParsedFeed {
 	const feedBase = networkUrl(feed.xml?.base, feedUrl) ?? feedUrl;
 	const declaredBase = feed.xml?.base ? feedBase : undefined;
 	const feedAuthor = feed.authors?.[0];
-	const items = checkedItems<AtomFeed.Entry<string>>(atomEntrySchema, boundedItems(feed.entries ?? [], maxFeedItemsPerAnswer).items).map(entry => readAtomEntry(entry, feedBase, declaredBase, feedAuthor, base64Declared));
+	const items = readBatches(batches, atomEntrySchema, (entry: AtomFeed.Entry<string>) => readAtomEntry(entry, feedBase, declaredBase, feedAuthor, base64Declared));
 	const generator = feed.generator ? `${feed.generator.text ?? ''} ${feed.generator.uri ?? ''}` : '';
 	return {
 		format: 'atom',
@@ -466,6 +534,23 @@ function readJsonItem(item: JsonFeed.Item<string>, feedUrl: string, feedAuthor: 
 }
 
 // ---- shared ----
+
+/**
+ * The items of all batches, each checked against its schema and read, up to `maxFeedItemsPerAnswer`
+ * (counted before checking, as one batch of them all would be). A batch is read before the next is
+ * parsed, so the parser's tree of one batch only is held at a time.
+ */
+function readBatches<Raw>(batches: Iterable<readonly unknown[]>, schema: Parameters<typeof checkedItems>[0], read: (item: Raw) => UnsettledItem): UnsettledItem[] {
+	const items: UnsettledItem[] = [];
+	let room = maxFeedItemsPerAnswer;
+	for (const batch of batches) {
+		const bounded = boundedItems(batch, room).items;
+		room -= bounded.length;
+		for (const item of checkedItems<Raw>(schema, bounded)) items.push(read(item));
+		if (room === 0) break;
+	}
+	return items;
+}
 
 /** A feed's id for an item (guid, Atom id, JSON Feed id) as one clean line; '' when there is none. */
 function feedId(value: unknown): string {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {BlogError} from '../../../source/errors.js';
-import {decodeFeedBytes, parseFeedDate, parseFeedText} from '../../../source/sources/feed/parse-feed.js';
+import {decodeFeedBytes, parseFeedDate, parseFeedText, readFeedResponse} from '../../../source/sources/feed/parse-feed.js';
 import {fixture} from './feed-server.js';
 
 const origin = 'http://blog.test';
@@ -104,6 +104,19 @@ describe('a refresh that brings the same feed back', () => {
 		const changed = parseFeedText(rss('Two'), 'https://t.example/feed');
 		assert.notEqual(changed, first);
 		assert.equal(changed.items[0]?.title, 'Two');
+	});
+
+	test('reuses what was read from the same bytes, and reads other bytes, or the same bytes labelled otherwise, anew', () => {
+		const answer = (bytes: Buffer, contentType = 'application/rss+xml') => ({statusCode: 200, url: 'https://t.example/feed', headers: {'content-type': contentType}, body: '', bytes});
+		const first = readFeedResponse(answer(Buffer.from(rss('Caf\u00E9'), 'latin1'), 'application/rss+xml; charset=iso-8859-1'));
+		assert.equal(first.items[0]?.title, 'Café');
+		const again = readFeedResponse(answer(Buffer.from(rss('Caf\u00E9'), 'latin1'), 'application/rss+xml; charset=iso-8859-1'));
+		assert.equal(again.items, first.items, 'the same bytes: the same items, not read again');
+		const changed = readFeedResponse(answer(Buffer.from(rss('Caf\u00E8'), 'latin1'), 'application/rss+xml; charset=iso-8859-1'));
+		assert.equal(changed.items[0]?.title, 'Cafè');
+		const relabelled = readFeedResponse(answer(Buffer.from(rss('Caf\u00E8'), 'latin1'), 'application/rss+xml; charset=x-mac-roman'));
+		assert.notEqual(relabelled.items, changed.items, 'another label: read anew');
+		assert.equal(relabelled.items[0]?.title, 'Caf\u00CB', 'read as the new label says (0xE8 is Ë in Mac OS Roman)');
 	});
 });
 
