@@ -30,6 +30,8 @@ export type FakeBlog = {
 	/** What the REST index claims as the blog's address (`url` and `home`): by default, the server's. */
 	readonly claimedUrl?: string;
 	readonly posts: readonly FakePost[];
+	/** How many posts a page of its feed holds (WordPress's posts_per_rss): 10 by default. */
+	readonly postsPerFeed?: number;
 };
 
 /** Writes one answer: status, content type, body and any further headers. */
@@ -168,7 +170,7 @@ function allComments(blog: FakeBlog, base: string) {
 }
 
 /**
-WordPress's RSS feeds, as `?feed=rss2` answers: the posts, ten to a page (`paged`), each with the blog's
+WordPress's RSS feeds, as `?feed=rss2` answers: the posts, ten to a page (`paged`; `postsPerFeed`), each with the blog's
 count in `slash:comments` (pingbacks too); one post alone (`p` and `withoutcomments`); or a post's
 comment feed (`p`): its ten newest entries, pingbacks among them, each guid ending `#comment-ID`.
 */
@@ -182,7 +184,8 @@ function feedOf(url: URL, blog: FakeBlog, base: string): string {
 		return rss(newest.map(comment => `<item><title>By: ${escape(comment.author_name)}</title><link>${comment.link}</link><dc:creator>${escape(comment.author_name)}</dc:creator><guid isPermaLink="false">${base}?p=${comment.post}#comment-${comment.id}</guid><description>${escape(comment.content.rendered)}</description></item>`));
 	}
 	const page = Number(url.searchParams.get('paged') ?? 1);
-	const posts = postId === null ? blog.posts.slice((page - 1) * 10, page * 10) : blog.posts.filter(post => post.id === Number(postId));
+	const size = blog.postsPerFeed ?? 10;
+	const posts = postId === null ? blog.posts.slice((page - 1) * size, page * size) : blog.posts.filter(post => post.id === Number(postId));
 	return rss(posts.map(post => `<item><title>${escape(post.title)}</title><link>${wordPressPost(post, base).link}</link><guid isPermaLink="false">${base}?p=${post.id}</guid><slash:comments>${comments.filter(comment => comment.post === post.id).length}</slash:comments></item>`));
 }
 

@@ -14,7 +14,7 @@ from a feed of that post alone (`?feed=rss2&p=ID&withoutcomments=1`). `?feed=rss
 answers that form at once, plain or pretty permalinks alike (no redirect).
 */
 
-/** WordPress's posts_per_rss default: how many posts a feed page holds unless the blog changed it. */
+/** WordPress's posts_per_rss default: how many posts a feed page holds unless the blog changed it (then learnt, see feedPageSizeFrom). */
 export const postsPerFeedPage = 10;
 
 /** The blog's counts of the posts some feed pages hold, with the answers they came from. */
@@ -23,6 +23,8 @@ export type BlogCounts = {
 	readonly counts: ReadonlyMap<string, number>;
 	/** How many items the feeds held. */
 	readonly items: number;
+	/** How many items each feed held, in the order asked; undefined for one that could not be read. */
+	readonly sizes: ReadonlyArray<number | undefined>;
 	readonly answers: readonly HttpResponse[];
 };
 
@@ -44,17 +46,27 @@ export function feedUrl(siteUrl: string, query: Record<string, string | number>)
  * The feed pages that hold the posts of list page `page` (`perPage` a page) when the feed lists what the
  * list does (the whole list, a search, a category, an author); none when it cannot (a tag, by dates).
  */
-export function listFeedUrls(siteUrl: string, page: number, perPage: number, filter: PostFilter | undefined): string[] {
+export function listFeedUrls(siteUrl: string, page: number, perPage: number, filter: PostFilter | undefined, feedPageSize = postsPerFeedPage): string[] {
 	const query: Record<string, string | number> = {};
 	if (filter?.kind === 'search') query['s'] = filter.text;
 	else if (filter?.kind === 'category') query['cat'] = String(filter.term.id);
 	else if (filter?.kind === 'author' && filter.id !== undefined) query['author'] = String(filter.id);
 	else if (filter !== undefined) return [];
-	const first = Math.floor(((page - 1) * perPage) / postsPerFeedPage) + 1;
-	const last = Math.floor(((page * perPage) - 1) / postsPerFeedPage) + 1;
+	const first = Math.floor(((page - 1) * perPage) / feedPageSize) + 1;
+	const last = Math.floor(((page * perPage) - 1) / feedPageSize) + 1;
 	const urls: string[] = [];
 	for (let feedPage = first; feedPage <= last; feedPage++) urls.push(feedUrl(siteUrl, feedPage === 1 ? query : {...query, paged: feedPage}));
 	return urls;
+}
+
+/**
+ * How many posts the blog's feed pages hold (its posts_per_rss), from its first page: `items` posts of a
+ * list of `total`. Undefined when that page cannot tell (it holds the whole list, or nothing).
+ */
+export function feedPageSizeFrom(items: number | undefined, total: number, assumed: number): number | undefined {
+	if (items === undefined || items === 0 || items === assumed) return undefined;
+	// More than assumed: a page holds at least that many. Fewer, with more posts than that: a full page.
+	return items > assumed || items < total ? items : undefined;
 }
 
 /** The feed of one post alone, with its count (`withoutcomments`: not the post's comment feed). */
@@ -92,6 +104,7 @@ export async function readFeed(http: HttpClient, url: string, options: FetchOpti
 /** The blog's own counts from these feed pages, by post ID: the posts they hold, the others left out. */
 export async function readBlogCounts(http: HttpClient, urls: readonly string[], options: FetchOptions): Promise<BlogCounts> {
 	const feeds = await Promise.all(urls.map(async url => readFeed(http, url, options)));
+	const sizes = feeds.map(feed => feed?.items.length);
 	const counts = new Map<string, number>();
 	const answers: HttpResponse[] = [];
 	let items = 0;
@@ -107,5 +120,5 @@ export async function readBlogCounts(http: HttpClient, urls: readonly string[], 
 			}
 		}
 	}
-	return {counts, items, answers};
+	return {counts, items, sizes, answers};
 }

@@ -17,7 +17,7 @@ import {boundedItems, firstItemsOfJsonArray, maxItemsPerAnswer, networkCount} fr
 import {BlogError, isBlogError} from '../../errors.js';
 import {routeUrl, type ApiRoot, type QueryValue} from './api-root.js';
 import {readJetpackRelated} from './jetpack-related.js';
-import {commentFeedUrl, commentIdOf, listFeedUrls, postFeedUrl, readBlogCounts, readFeed, countOf, type BlogCounts} from './blog-counts.js';
+import {commentFeedUrl, commentIdOf, countOf, feedPageSizeFrom, listFeedUrls, postFeedUrl, postsPerFeedPage, readBlogCounts, readFeed, type BlogCounts} from './blog-counts.js';
 import {checkComment, checkPost, commentPostId, readError, readListed, renderedToLine, toComment, toPost, toPostLink, toPostSummary, type Checked, type WpPost} from './wp-json.js';
 
 /** WordPress's own maximum for per_page. */
@@ -57,6 +57,8 @@ export class WordPressSource implements BlogSource {
 	readonly #environment: NodeJS.ProcessEnv;
 	/** The site as the user named it: the only one (with those in settings) a WordPress password goes to. */
 	readonly #namedSite: string | undefined;
+	/** How many posts the blog's feed pages hold: WordPress's default until its first page says otherwise. */
+	#feedPageSize = postsPerFeedPage;
 
 	constructor(root: ApiRoot, site: SiteInfo, installUrl: string, options: WordPressSourceOptions) {
 		this.#http = options.http;
@@ -90,7 +92,8 @@ export class WordPressSource implements BlogSource {
 		const stickyAnswer = withSticky ? this.#get('wp/v2/posts', {sticky: 'true', per_page: maxPerPage, _embed: embed, _fields: fields}, options).catch(() => undefined) : undefined;
 		// The blog's own counts (pingbacks and trackbacks too) from its feed's pages, asked beside the list.
 		const byDates = options.since !== undefined || options.until !== undefined;
-		const feedCounts = byDates ? undefined : readBlogCounts(this.#http, listFeedUrls(this.site.url, page, clampedPerPage, wanted), options);
+		const feedUrls = byDates ? [] : listFeedUrls(this.site.url, page, clampedPerPage, wanted, this.#feedPageSize);
+		const feedCounts = byDates ? undefined : readBlogCounts(this.#http, feedUrls, options);
 		feedCounts?.catch(() => undefined);
 		const response = await this.#get('wp/v2/posts', {page, per_page: clampedPerPage, ...dates, _embed: embed, _fields: fields, ...filter}, options);
 		if (isPastTheEnd(response)) {
@@ -107,11 +110,13 @@ export class WordPressSource implements BlogSource {
 		const stickyIds = new Set(sticky.items.map(post => String(post.id)));
 		// Each once: a sticky post on this page moves to the top, as WordPress's home page moves it.
 		const posts = [...sticky.items, ...listed.filter(post => !stickyIds.has(String(post.id)))];
-		const {counts, answers: countsAnswers} = await this.#listCounts(posts, feedCounts, options);
+		const totals = pageTotals(response, page, clampedPerPage, posts.length);
+		const feed = feedCounts && {counts: feedCounts, urls: feedUrls, again: (size: number) => listFeedUrls(this.site.url, page, clampedPerPage, wanted, size), total: totals.total};
+		const {counts, answers: countsAnswers} = await this.#listCounts(posts, feed, options);
 		return {
 			page,
 			perPage: clampedPerPage,
-			...pageTotals(response, page, clampedPerPage, posts.length),
+			...totals,
 			posts: posts.map(post => (options.withContent ? toPost(post, counts.get(post.id)) : toPostSummary(post, counts.get(post.id)))),
 			...(notes.length > 0 ? {notes} : {}),
 			...offline(response),
@@ -123,7 +128,7 @@ export class WordPressSource implements BlogSource {
 	 * A list page's counts as the blog counts (pingbacks and trackbacks too): from its feed's pages, a post
 	 * they did not hold from a feed of its own (a few), else from the REST API (its comments only).
 	 */
-	async #listCounts(posts: readonly WpPost[], feedCounts: Promise<BlogCounts> | undefined, options: FetchOptions): Promise<{counts: Map<PostId, number>; answers: Array<HttpResponse | undefined>}> {
+	async #listCounts(posts: readonly WpPost[], feed: ListFeed | undefined, options: FetchOptions): Promise<{counts: Map<PostId, number>; answers: Array<HttpResponse | undefined>}> {
 		const counts = new Map<PostId, number>();
 		const answers: Array<HttpResponse | undefined> = [];
 		const take = (found: BlogCounts) => {
@@ -133,9 +138,20 @@ export class WordPressSource implements BlogSource {
 				if (count !== undefined && !counts.has(post.id)) counts.set(post.id, count);
 			}
 		};
-		if (feedCounts) take(await feedCounts);
+		if (feed) {
+			const found = await feed.counts;
+			take(found);
+			// The blog's feed pages hold another number of posts than was assumed (its posts_per_rss): learnt
+			// from its first page, and the pages that hold this list page asked for again.
+			const learnt = /[?&]paged=/.test(feed.urls[0] ?? '?paged=') ? undefined : feedPageSizeFrom(found.sizes[0], feed.total, this.#feedPageSize);
+			if (learnt !== undefined) {
+				this.#feedPageSize = learnt;
+				const urls = feed.again(learnt).filter(url => !feed.urls.includes(url));
+				if (posts.some(post => !counts.has(post.id)) && urls.length > 0) take(await readBlogCounts(this.#http, urls, options));
+			}
+		}
 		let missing = posts.filter(post => !counts.has(post.id));
-		if (feedCounts && missing.length > 0 && missing.length <= maxPostFeeds) {
+		if (feed && missing.length > 0 && missing.length <= maxPostFeeds) {
 			take(await readBlogCounts(this.#http, missing.map(post => postFeedUrl(this.site.url, post.id)), options));
 			missing = missing.filter(post => !counts.has(post.id));
 		}
@@ -593,6 +609,9 @@ export class WordPressSource implements BlogSource {
 }
 
 type FoundPost = {readonly found: WpPost; readonly response: HttpResponse};
+
+/** A list page's feed counts, asked beside it: the feed pages asked (`urls`), how to ask them for another feed page size, the list's total. */
+type ListFeed = {readonly counts: Promise<BlogCounts>; readonly urls: readonly string[]; readonly again: (feedPageSize: number) => string[]; readonly total: number};
 
 /** WordPress's own parameters for a filtered list: `search`, `categories`, `tags` or `author` (IDs). */
 function filterParameters(filter: PostFilter | undefined): Record<string, QueryValue> {

@@ -75,3 +75,28 @@ describe('a WordPress post with a pingback beside its comments', () => {
 		]);
 	});
 });
+
+describe('a WordPress blog whose feed pages hold another number of posts than ten (posts_per_rss)', () => {
+	let server: TestServer;
+	before(async () => {
+		// Twelve posts, five to a feed page; the pinged one is the eighth, on the feed's second page.
+		const posts = Array.from({length: 12}, (_, index) => ({
+			id: 12 - index, slug: `post-${12 - index}`, title: `Post ${12 - index}`, html: '<p>.</p>', date: `2026-03-${String(20 - index).padStart(2, '0')}T10:00:00`,
+			comments: index % 3, pingbacks: index === 7 ? 1 : 0,
+		}));
+		server = await startFakeWordPressBlog({name: 'Five a page', postsPerFeed: 5, posts});
+	});
+	after(async () => server.close());
+
+	it('learns the size from the feed\'s first page and counts every post as the blog does, with no count from the REST API', async () => {
+		const source = await openBlog(http, server.url);
+		// (This fake lists every post on one page.)
+		const counts = [0, 1, 2, 0, 1, 2, 0, 2, 2, 0, 1, 2];
+		assert.deepEqual((await source.fetchPostPage(1, 10)).posts.map(post => post.commentCount), counts);
+		assert.ok(!server.requests.some(request => request.url.includes('/wp/v2/comments')), 'no count from the REST API');
+		server.requests.length = 0;
+		assert.deepEqual((await source.fetchPostPage(1, 10)).posts.map(post => post.commentCount), counts);
+		const feedPages = server.requests.map(request => new URL(request.url, server.url).search).filter(search => /^\?feed=rss2(?:&paged=\d+)?$/.test(search));
+		assert.deepEqual(feedPages.sort(), ['?feed=rss2', '?feed=rss2&paged=2'], 'the two feed pages of five that hold list page 1, asked at once');
+	});
+});
