@@ -1,4 +1,4 @@
-import type {Comment, ThreadEntry} from '../model/comment.js';
+import {commentByline, type Comment, type ThreadEntry} from '../model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
 import {fitToWidth} from '../render/fit-width.js';
 import {formatDateTime} from '../render/format-date.js';
@@ -178,7 +178,7 @@ export function renderComment(entries: readonly ThreadEntry[], index: number, wi
 	const website = comment.authorUrl ? networkUrl(comment.authorUrl) : undefined;
 	const websiteMark = website ? '[1]' : '';
 	const fixed = textWidth(websiteMark) + Math.min(textWidth(answers + tail), Math.floor(room / 2));
-	const author = fitToWidth(cleanLine(comment.author) || 'Anonymous', Math.max(1, room - fixed));
+	const author = fitToWidth(commentByline(comment, cleanLine(comment.author) || 'Anonymous'), Math.max(1, room - fixed));
 	const header: Segment[] = [{text: author, bold: true, ...(website ? {link: 1} : {})}];
 	if (website) header.push({text: websiteMark, role: 'link', link: 1});
 	let used = textWidth(author) + textWidth(websiteMark);

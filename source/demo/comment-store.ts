@@ -24,6 +24,8 @@ export type StoredComment = {
 	readonly approved: boolean;
 	/** When it was sent, to the millisecond (WordPress keeps seconds; a short flood interval needs more). */
 	readonly postedAtMs?: number;
+	/** A pingback or trackback (another blog linking here); undefined for a comment. */
+	readonly type?: 'pingback' | 'trackback';
 };
 
 type StoreFile = {
@@ -116,6 +118,7 @@ function seedComments(blog: Blog): StoredComment[] {
 			dateGmt: mysqlDate(parseUtc(seed.date)),
 			content: filterCommentHtml(seed.content),
 			approved: true,
+			...(seed.type === undefined ? {} : {type: seed.type}),
 		};
 	});
 }

@@ -26,8 +26,18 @@ function approved(store: CommentStore): StoredComment[] {
  * but still writes the feed, with no items.
  */
 export function postsFeed(context: FeedContext, page: number, selfUrl: string): {status: number; xml: string} {
+	const posts = context.blog.posts.slice((page - 1) * itemsPerFeed, page * itemsPerFeed);
+	return {status: posts.length === 0 ? 404 : 200, xml: feedOfPosts(context, posts, selfUrl)};
+}
+
+/** The feed of one post alone (`?feed=rss2&p=ID&withoutcomments=1`): its item, with the blog's count of its comments. */
+export function postFeed(context: FeedContext, post: BlogPost, selfUrl: string): string {
+	return feedOfPosts(context, [post], selfUrl);
+}
+
+/** Every approved entry of a post counts, pingbacks and trackbacks too (get_comments_number). */
+function feedOfPosts(context: FeedContext, posts: readonly BlogPost[], selfUrl: string): string {
 	const {blog, base} = context;
-	const posts = blog.posts.slice((page - 1) * itemsPerFeed, page * itemsPerFeed);
 	const comments = approved(context.store);
 	const items = posts.map(post => {
 		const count = comments.filter(comment => comment.post === post.id).length;
@@ -80,7 +90,7 @@ ${items.join('\n')}
 	</channel>
 </rss>
 `;
-	return {status: posts.length === 0 ? 404 : 200, xml};
+	return xml;
 }
 
 /** The comments feed of the whole blog, or of one post: the 10 newest approved comments. */

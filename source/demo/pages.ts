@@ -172,6 +172,12 @@ function commentItem(context: PageContext, post: BlogPost, comment: StoredCommen
 		? `<a href="${escapeHtml(comment.authorUrl)}" class="url" rel="ugc external nofollow">${comment.authorName}</a>`
 		: comment.authorName;
 	const kids = children.get(comment.id) ?? [];
+	if (comment.type !== undefined) {
+		// As Walker_Comment::ping() writes one: its type for a class, "Pingback:" and the linking page.
+		const classes = [comment.type, parity.even ? 'even' : 'odd', depth === 1 ? (parity.even ? 'thread-even' : 'thread-odd') : '', `depth-${depth}`].filter(Boolean).join(' ');
+		parity.even = !parity.even;
+		return `<li id="comment-${comment.id}" class="${classes}">\n<div class="comment-body">\n${comment.type === 'pingback' ? 'Pingback' : 'Trackback'}: ${author} \n</div>\n</li>`;
+	}
 	const classes = ['comment', parity.even ? 'even' : 'odd', depth === 1 ? (parity.even ? 'thread-even' : 'thread-odd') : '', `depth-${depth}`, kids.length > 0 ? 'parent' : ''].filter(Boolean).join(' ');
 	parity.even = !parity.even;
 	const moderation = comment.approved ? '' : '<em class="comment-awaiting-moderation">Your comment is awaiting moderation. This is a preview; your comment will be visible after it has been approved.</em>';

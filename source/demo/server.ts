@@ -10,7 +10,7 @@ import {getBlog} from './blog.js';
 import type {Blog, BlogPost} from './blog.js';
 import {CommentStore} from './comment-store.js';
 import {handleCommentSubmission} from './comment-submission.js';
-import {commentsFeed, postsFeed} from './feeds.js';
+import {commentsFeed, postFeed, postsFeed} from './feeds.js';
 import {jetpackResponse} from './jetpack.js';
 import {listPage, notFoundPage, postPage, wpDiePage} from './pages.js';
 import type {PageContext, Viewer} from './pages.js';
@@ -215,6 +215,16 @@ function notFound(response: ServerResponse, context: Context): void {
 
 function home(response: ServerResponse, query: URLSearchParams, context: Context): void {
 	const postId = query.get('p');
+	const feed = query.get('feed');
+	if (postId !== null && (feed === 'rss2' || feed === '')) {
+		// `?feed=rss2&p=ID`, as WordPress answers it at once: the post's comment feed, or with
+		// `withoutcomments` a feed of the post alone.
+		const post = context.blog.postById(Number(postId));
+		if (!post) return notFound(response, context);
+		const selfUrl = `${context.base}/?${query.toString()}`;
+		if (query.has('withoutcomments')) return sendXml(response, 200, postFeed(context, post, selfUrl), context);
+		return sendXml(response, 200, commentsFeed(context, post, selfUrl), context, post);
+	}
 	if (postId !== null) {
 		const post = context.blog.postById(Number(postId));
 		if (!post) return notFound(response, context);
@@ -224,7 +234,6 @@ function home(response: ServerResponse, query: URLSearchParams, context: Context
 		const search = rest.toString();
 		return redirect(response, `${context.base}${post.path}${search ? `?${search}` : ''}`);
 	}
-	const feed = query.get('feed');
 	if (feed === 'rss2' || feed === 'rss' || feed === '') {
 		return sendPostsFeed(response, query, new URL(`${context.base}/?${query.toString()}`), context);
 	}

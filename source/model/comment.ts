@@ -13,7 +13,19 @@ export type Comment = {
 	readonly status: 'approved' | 'held';
 	/** True for comments this user sent from blogterm. */
 	readonly isMine?: boolean;
+	/**
+	 * Another blog's post linking here, as WordPress keeps it beside the comments: `author` is that blog's
+	 * name (and its post's title), `authorUrl` its post. Undefined for a comment.
+	 */
+	readonly type?: 'pingback' | 'trackback';
 };
+
+/** The name a thread shows above a comment: a pingback or trackback says so ("Pingback from SITE"), as WordPress's themes do. */
+export function commentByline(comment: Pick<Comment, 'author' | 'type'>, author = comment.author): string {
+	if (comment.type === 'pingback') return `Pingback from ${author}`;
+	if (comment.type === 'trackback') return `Trackback from ${author}`;
+	return author;
+}
 
 /** A comment placed in its thread: depth 0 is top level. */
 export type ThreadEntry = {

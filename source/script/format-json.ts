@@ -69,7 +69,8 @@ export type PostJsonField = (typeof postJsonFields)[number];
 /** When the copy printed was saved: ISO 8601 in UTC, to the second. */
 export type OfflineJson = {savedAt: string};
 
-export type CommentJson = {id: Id; parent: Id; author: string; authorUrl: string | null; date: string | null; link: string | null; text: string};
+/** `type`: 'pingback' or 'trackback' for another blog's post linking here (WordPress keeps them beside the comments). */
+export type CommentJson = {id: Id; parent: Id; type: 'comment' | 'pingback' | 'trackback'; author: string; authorUrl: string | null; date: string | null; link: string | null; text: string};
 
 export type PostListJson = {
 	schemaVersion: number;
@@ -144,6 +145,7 @@ export function commentToJson(comment: Comment, baseUrl?: string): CommentJson {
 	return {
 		id: idOf(comment.id),
 		parent: idOf(comment.parent),
+		type: comment.type ?? 'comment',
 		author: cleanLine(comment.author),
 		authorUrl: authorUrl === '' ? null : authorUrl,
 		date: dateOf(comment.date),

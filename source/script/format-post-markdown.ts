@@ -1,5 +1,5 @@
 import {buildThread} from '../comments/thread.js';
-import type {Comment} from '../model/comment.js';
+import {commentByline, type Comment} from '../model/comment.js';
 import type {Post, PostLink} from '../model/post.js';
 import {appendAll} from '../render/append.js';
 import {formatDate} from '../render/format-date.js';
@@ -102,7 +102,7 @@ function commentBlocks(comments: readonly Comment[], baseUrl: string): string[] 
 	const blocks = [`## ${count === 0 ? 'No comments' : count === 1 ? '1 comment' : `${count} comments`}`];
 	for (const {comment, depth} of buildThread(comments)) {
 		const quote = '>'.repeat(depth + 1);
-		const head = [`**${escapeMarkdown(comment.author)}**`, escapeMarkdown(formatDate(comment.date))].filter(Boolean).join(' · ');
+		const head = [`**${escapeMarkdown(commentByline(comment))}**`, escapeMarkdown(formatDate(comment.date))].filter(Boolean).join(' · ');
 		const text = htmlToMarkdown(comment.html, baseUrl || undefined).trim();
 		const lines = [head, '', ...text.split('\n')];
 		blocks.push(lines.map(line => (line === '' ? quote : `${quote} ${line}`)).join('\n'));

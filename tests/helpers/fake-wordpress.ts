@@ -30,6 +30,8 @@ export type FakeBlog = {
 	/** What the REST index claims as the blog's address (`url` and `home`): by default, the server's. */
 	readonly claimedUrl?: string;
 	readonly posts: readonly FakePost[];
+	/** How many posts a page of its feed holds (WordPress's posts_per_rss): 10 by default. */
+	readonly postsPerFeed?: number;
 };
 
 /** Writes one answer: status, content type, body and any further headers. */
@@ -62,6 +64,10 @@ export function answerAsWordPress(url: URL, blog: FakeBlog, base: string, send: 
 	const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
 		send(status, 'application/json; charset=UTF-8', JSON.stringify(body), headers);
 	};
+	if (url.pathname === '/' && url.searchParams.get('feed') === 'rss2') {
+		send(200, 'application/rss+xml; charset=UTF-8', feedOf(url, blog, base));
+		return;
+	}
 	if (url.pathname === '/') {
 		send(200, 'text/html; charset=UTF-8', `<!doctype html><html><head><title>${blog.name}</title></head><body></body></html>`, {link: `<${base}wp-json/>; rel="https://api.w.org/"`});
 		return;
@@ -92,6 +98,14 @@ export function answerAsWordPress(url: URL, blog: FakeBlog, base: string, send: 
 		answerComments(url, blog, base, json);
 		return;
 	}
+	const comment = /^\/wp-json\/wp\/v2\/comments\/(\d+)$/.exec(url.pathname);
+	if (comment) {
+		// One approved comment by its ID, whatever its type: WordPress shows a visitor a pingback this way.
+		const found = allComments(blog, base).find(candidate => candidate.id === Number(comment[1]));
+		if (found) json(200, found);
+		else json(404, {code: 'rest_comment_invalid_id', message: 'Invalid comment ID.', data: {status: 404}});
+		return;
+	}
 	if (url.pathname.startsWith('/wp-json/')) {
 		json(404, {code: 'rest_no_route', message: 'No route was found matching the URL and request method.', data: {status: 404}});
 		return;
@@ -117,20 +131,7 @@ function answerComments(url: URL, blog: FakeBlog, base: string, json: (status: n
 		json(400, {code: 'rest_invalid_param', message: 'Invalid parameter(s): per_page', data: {status: 400}});
 		return;
 	}
-	let nextId = 1;
-	const all = blog.posts.flatMap(post => Array.from({length: post.comments ?? 0}, (_, index) => ({
-		id: nextId++,
-		post: post.id,
-		parent: 0,
-		author_name: `Reader ${index + 1}`,
-		author_url: '',
-		date: post.date,
-		date_gmt: post.dateGmt ?? post.date,
-		content: {rendered: `<p>Comment ${index + 1} on ${post.slug}.</p>`},
-		link: new URL(`${post.slug}/#comment-${nextId - 1}`, base).toString(),
-		status: 'approved',
-		type: 'comment',
-	}))).filter(comment => asked === undefined || asked.includes(comment.post));
+	const all = allComments(blog, base).filter(comment => comment.type === 'comment' && (asked === undefined || asked.includes(comment.post)));
 	const totalPages = Math.ceil(all.length / perPage);
 	if (page > Math.max(1, totalPages)) {
 		json(400, {code: 'rest_comment_invalid_page_number', message: 'The page number requested is larger than the number of pages available.', data: {status: 400}});
@@ -140,6 +141,52 @@ function answerComments(url: URL, blog: FakeBlog, base: string, json: (status: n
 	const shown = all.slice((page - 1) * perPage, page * perPage)
 		.map(comment => (fields ? Object.fromEntries(Object.entries(comment).filter(([key]) => fields.includes(key))) : comment));
 	json(200, shown, {'x-wp-total': String(all.length), 'x-wp-totalpages': String(totalPages)});
+}
+
+/** Every approved comment of the blog, its comments first, then its pingbacks (an hour after the post, from another blog). */
+function allComments(blog: FakeBlog, base: string) {
+	let nextId = 1;
+	const made = (post: FakePost, type: 'comment' | 'pingback', index: number) => {
+		const id = nextId++;
+		const date = type === 'comment' ? post.date : post.date.replace(/T(\d\d)/, (_, hour: string) => `T${String((Number(hour) + 1) % 24).padStart(2, '0')}`);
+		return {
+			id,
+			post: post.id,
+			parent: 0,
+			author_name: type === 'comment' ? `Reader ${index + 1}` : `Linking Blog ${index + 1} &raquo; About ${post.slug}`,
+			author_url: type === 'comment' ? '' : `https://linking${index + 1}.example/about-${post.slug}/`,
+			date,
+			date_gmt: date,
+			content: {rendered: type === 'comment' ? `<p>Comment ${index + 1} on ${post.slug}.</p>` : `<p>[&#8230;] linked to ${post.slug} [&#8230;]</p>`},
+			link: new URL(`${post.slug}/#comment-${id}`, base).toString(),
+			status: 'approved',
+			type,
+		};
+	};
+	return [
+		...blog.posts.flatMap(post => Array.from({length: post.comments ?? 0}, (_, index) => made(post, 'comment', index))),
+		...blog.posts.flatMap(post => Array.from({length: post.pingbacks ?? 0}, (_, index) => made(post, 'pingback', index))),
+	];
+}
+
+/**
+WordPress's RSS feeds, as `?feed=rss2` answers: the posts, ten to a page (`paged`; `postsPerFeed`), each with the blog's
+count in `slash:comments` (pingbacks too); one post alone (`p` and `withoutcomments`); or a post's
+comment feed (`p`): its ten newest entries, pingbacks among them, each guid ending `#comment-ID`.
+*/
+function feedOf(url: URL, blog: FakeBlog, base: string): string {
+	const comments = allComments(blog, base);
+	const postId = url.searchParams.get('p');
+	const escape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+	const rss = (items: string[]) => `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:slash="http://purl.org/rss/1.0/modules/slash/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>${escape(blog.name)}</title><link>${base}</link>${items.join('')}</channel></rss>`;
+	if (postId !== null && !url.searchParams.has('withoutcomments')) {
+		const newest = comments.filter(comment => comment.post === Number(postId)).sort((a, b) => b.date_gmt.localeCompare(a.date_gmt)).slice(0, 10);
+		return rss(newest.map(comment => `<item><title>By: ${escape(comment.author_name)}</title><link>${comment.link}</link><dc:creator>${escape(comment.author_name)}</dc:creator><guid isPermaLink="false">${base}?p=${comment.post}#comment-${comment.id}</guid><description>${escape(comment.content.rendered)}</description></item>`));
+	}
+	const page = Number(url.searchParams.get('paged') ?? 1);
+	const size = blog.postsPerFeed ?? 10;
+	const posts = postId === null ? blog.posts.slice((page - 1) * size, page * size) : blog.posts.filter(post => post.id === Number(postId));
+	return rss(posts.map(post => `<item><title>${escape(post.title)}</title><link>${wordPressPost(post, base).link}</link><guid isPermaLink="false">${base}?p=${post.id}</guid><slash:comments>${comments.filter(comment => comment.post === post.id).length}</slash:comments></item>`));
 }
 
 /** A fake WordPress blog of several posts on 127.0.0.1, answering as `answerAsWordPress` does. */

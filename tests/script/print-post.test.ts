@@ -77,12 +77,12 @@ describe('blogterm SITE --post REF', () => {
 		}
 	});
 
-	test('with --comments, JSON has the comments: id, parent, author, authorUrl, date, link, text', async () => {
+	test('with --comments, JSON has the comments: id, parent, type, author, authorUrl, date, link, text', async () => {
 		const post = await postJson(String(watering.id), '--comments');
 		assert.ok(post.comments);
 		assert.equal(post.comments.length, 5);
 		for (const comment of post.comments) {
-			assert.deepEqual(Object.keys(comment), ['id', 'parent', 'author', 'authorUrl', 'date', 'link', 'text']);
+			assert.deepEqual(Object.keys(comment), ['id', 'parent', 'type', 'author', 'authorUrl', 'date', 'link', 'text']);
 			assert.equal(comment['link'], `${watering.link}#comment-${String(comment['id'])}`);
 			assert.ok(comment['authorUrl'] === null || (typeof comment['authorUrl'] === 'string' && /^https?:\/\//.test(comment['authorUrl'])), JSON.stringify(comment['authorUrl']));
 		}

@@ -85,8 +85,8 @@ describe('the WordPress source against recorded WordPress answers', () => {
 				assert.equal(summary.link, onReplay(held.link, replay()), `link of post ${held.id}`);
 				assert.equal(summary.author, held.author, `author of post ${held.id}`);
 				assertSameInstant(summary.date, held.date, `date of post ${held.id}`);
-				// Unknown (undefined) on a page whose posts have more than 100 comments between them: blogterm does not count those.
-				if (!held.isProtected && summary.commentCount !== undefined) assert.equal(summary.commentCount, held.commentCount, `comment count of post ${held.id}`);
+				// As the blog counts (its feed's slash:comments): pingbacks too, and a protected post's.
+				assert.equal(summary.commentCount, held.blogCommentCount, `comment count of post ${held.id}`);
 			}
 			seen.push(...listed.posts.map(summary => summary.id));
 		}
@@ -119,7 +119,7 @@ describe('the WordPress source against recorded WordPress answers', () => {
 		}
 		const threaded = await source.fetchPost({kind: 'id', id: seed.threadedPostId});
 		assert.equal(threaded.title, seeded(seed.threadedPostId).title);
-		assert.equal(threaded.commentCount, seeded(seed.threadedPostId).commentCount);
+		assert.equal(threaded.commentCount, seeded(seed.threadedPostId).blogCommentCount);
 	});
 
 	it('says a post that does not exist is not found, keeps a protected post\'s text to itself, sees a closed post closed', async () => {
@@ -153,6 +153,18 @@ describe('the WordPress source against recorded WordPress answers', () => {
 			for (const [index, comment] of comments.entries()) assertSameInstant(comment.date, held.comments[index]!.date, `date of comment ${comment.id}`);
 		}
 		assert.equal(seeded(seed.busyPostId).comments.length, 105);
+	});
+
+	it('counts a pingback as the blog does, and shows it in the thread marked as such, with its link', async () => {
+		const held = seeded(seed.pingbackPostId);
+		assert.equal(held.blogCommentCount, held.commentCount + 1, 'the seed has one pingback beside the comments');
+		const post = await source.fetchPost({kind: 'id', id: held.id});
+		assert.equal(post.commentCount, held.blogCommentCount);
+		const comments = await source.fetchComments(post);
+		assert.deepEqual(comments.filter(comment => comment.type === undefined).map(comment => [comment.id, comment.author]), held.comments.map(comment => [comment.id, comment.author]));
+		const pings = comments.filter(comment => comment.type !== undefined);
+		assert.deepEqual(pings.map(comment => [comment.id, comment.type, comment.author, comment.authorUrl]), [[seed.pingbackId, 'pingback', 'Another Walker » Hills we walked', 'https://walker.example/2024/02/hills/']]);
+		assert.match(collapse(htmlText(pings[0]!.html)), /the same walk, written up by blogterm e2e/);
 	});
 
 	it('ranks related posts from the blog\'s own, never the post itself', async () => {

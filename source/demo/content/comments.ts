@@ -41,6 +41,8 @@ export const seededComments: readonly DemoCommentSource[] = [
 
 	// Harvest Spreadsheet? Try awk
 	{id: 16, post: 'harvest-spreadsheet-try-awk', parent: 0, ...robin, date: '2024-10-08 07:50', content: 'Nineteen kilos of Black Krim from how many plants?'},
+	// A pingback: another blog linked here. WordPress counts it with the comments; its REST API lists it to no visitor.
+	{id: 25, post: 'harvest-spreadsheet-try-awk', parent: 0, type: 'pingback', authorName: 'Allotment Almanac &raquo; Weighing the harvest with awk', authorEmail: '', authorUrl: 'https://allotment-almanac.example/2024/10/weighing-with-awk/', date: '2024-10-09 10:00', content: '[&#8230;] Maren weighs her harvest with awk, and so do we now [&#8230;]'},
 	{id: 17, post: 'harvest-spreadsheet-try-awk', parent: 16, ...maren, date: '2024-10-08 12:00', content: 'Four. They were very happy plants.'},
 
 	// Notes from the Winter Shed (comments closed; the thread stays readable)

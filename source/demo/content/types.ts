@@ -45,4 +45,6 @@ export type DemoCommentSource = {
 	readonly date: string;
 	/** Raw comment text, as a commenter typed it. */
 	readonly content: string;
+	/** Another blog's post linking here, as WordPress keeps it beside the comments: `authorName` is that blog's name. */
+	readonly type?: 'pingback' | 'trackback';
 };

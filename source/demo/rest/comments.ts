@@ -34,7 +34,7 @@ function commentJson(comment: StoredComment, context: RestContext): Shaped {
 		content: {rendered: renderCommentContent(comment.content)},
 		link: `${postLink(context, post)}#comment-${comment.id}`,
 		status: comment.approved ? 'approved' : 'hold',
-		type: 'comment',
+		type: comment.type ?? 'comment',
 		meta: [],
 	};
 	const links: Json = {
@@ -58,6 +58,8 @@ export function listComments(query: URLSearchParams, context: RestContext): {bod
 	// `after`: comments published after a time (as WordPress reads it, against the comment's date; the demo's is UTC).
 	const after = query.has('after') ? Date.parse(query.get('after') ?? '') : undefined;
 	if (after !== undefined && Number.isNaN(after)) throw new RestError(400, 'rest_invalid_param', 'Invalid parameter(s): after');
+	// A visitor lists comments only: any other `type` (pingback, trackback) needs an account (get_items_permissions_check).
+	if ((query.get('type') ?? 'comment') !== 'comment') throw new RestError(401, 'rest_forbidden_param', 'Query parameter not permitted: type');
 
 	for (const id of posts ?? []) {
 		const post = context.blog.postById(id);
@@ -66,6 +68,7 @@ export function listComments(query: URLSearchParams, context: RestContext): {bod
 	const chosen = approvedComments(context).filter(comment => {
 		// Comments on a password-protected post are left out of any listing (check_read_permission).
 		if (!canReadPost(context.blog.postById(comment.post)!, query)) return false;
+		if (comment.type !== undefined) return false;
 		if (posts && !posts.includes(comment.post)) return false;
 		if (after !== undefined && Date.parse(`${comment.dateGmt.replace(' ', 'T')}Z`) <= after) return false;
 		return !parents || parents.includes(comment.parent);

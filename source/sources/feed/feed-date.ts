@@ -22,9 +22,16 @@ const monthNames = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep
 const fullMonthNames = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'] as const;
 const dayNames = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?$/i;
 
-type Fields = {year: number; month: number; day: number; hour: number; minute: number; second: number; millisecond: number; offset: number};
+/** `written`: the offset was written as a number (`+01:00`, `GMT+1`), not as UTC or a zone's name. */
+type Fields = {year: number; month: number; day: number; hour: number; minute: number; second: number; millisecond: number; offset: number; written?: boolean};
 
-/** A date in RFC 822 (RSS), RFC 3339 (Atom, JSON Feed) or a form feeds write instead, as ISO 8601 UTC; undefined when missing or no real date. */
+/**
+ * A date in RFC 822 (RSS), RFC 3339 (Atom, JSON Feed) or a form feeds write instead, as ISO 8601; undefined
+ * when missing or no real date. A date the feed wrote with a numeric offset other than zero keeps it, as the
+ * feed wrote it (`Mon, 02 Nov 2026 10:00:00 +0100` → `2026-11-02T10:00:00+01:00`): that is the blog's own
+ * time, and the date it shows on its page. One in UTC (`Z`, `GMT`, `+0000`), named by its zone (`EST`) or
+ * with none is the same moment in UTC (`2026-11-02T10:00:00.000Z`). Compare them with Date.parse, never as text.
+ */
 export function parseFeedDate(raw: string | undefined): string | undefined {
 	if (typeof raw !== 'string') return undefined;
 	const text = raw.trim().replaceAll(/\s+/g, ' ');
@@ -42,11 +49,16 @@ function isoFields(text: string): Fields | undefined {
 	const offset = zone === undefined ? 0 : zoneOffset(zone);
 	if (offset === undefined) return undefined;
 	return {
+		written: zone !== undefined && isNumericOffset(zone),
 		year: Number(year), month: Number(month), day: Number(day),
 		hour: Number(hour ?? 0), minute: Number(minute ?? 0), second: Number(second ?? 0),
 		millisecond: fraction === undefined ? 0 : Math.floor(Number(`0.${fraction}`) * 1000),
 		offset,
 	};
+}
+
+function isNumericOffset(zone: string): boolean {
+	return /^(?:GMT|UTC|UT)?[+-]\d/i.test(zone);
 }
 
 /** An offset (`+01:00`, `+0100`, `-05`, `GMT+1`, `UTC-05:30`) or a zone name, as minutes east of UTC. */
@@ -79,6 +91,7 @@ function wordFields(text: string): Fields | undefined {
 	let day: number | undefined;
 	let time: {hour: number; minute: number; second: number; millisecond: number} | undefined;
 	let offset: number | undefined;
+	let written = false;
 	for (const token of tokens) {
 		const lower = token.toLowerCase().replace(/\.$/, '');
 		if (dayNames.test(token) || lower === 'at' || lower === 'the' || lower === 'of') continue;
@@ -115,6 +128,7 @@ function wordFields(text: string): Fields | undefined {
 			const zone = zoneOffset(token);
 			// A zone's name after its offset (`+0100 CET`) says it again: the offset counts.
 			if (zone !== undefined) {
+				if (offset === undefined) written = isNumericOffset(token);
 				offset ??= zone;
 				continue;
 			}
@@ -122,14 +136,14 @@ function wordFields(text: string): Fields | undefined {
 		return undefined;
 	}
 	if (year === undefined || month === undefined || day === undefined) return undefined;
-	return {year, month, day, ...(time ?? {hour: 0, minute: 0, second: 0, millisecond: 0}), offset: offset ?? 0};
+	return {year, month, day, ...(time ?? {hour: 0, minute: 0, second: 0, millisecond: 0}), offset: offset ?? 0, written};
 }
 
 function daysIn(year: number, month: number): number {
 	return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** The fields as ISO 8601 UTC, or undefined when they name no real moment (`31 Feb`, `25:00`). */
+/** The fields as ISO 8601 (at their written offset, else UTC), or undefined when they name no real moment (`31 Feb`, `25:00`). */
 function toIso(fields: Fields): string | undefined {
 	const {year, month, day, hour, minute, offset, millisecond} = fields;
 	// A leap second is the last second of its minute.
@@ -139,5 +153,11 @@ function toIso(fields: Fields): string | undefined {
 	const utc = new Date(0);
 	utc.setUTCFullYear(year, month - 1, day);
 	utc.setUTCHours(hour, minute, second, millisecond);
+	if (fields.written && offset !== 0) {
+		// The wall-clock time as written (leap second aside), then its offset: `2026-11-02T10:00:00+01:00`.
+		const wallClock = utc.toISOString().slice(0, millisecond === 0 ? 19 : 23);
+		const size = Math.abs(offset);
+		return `${wallClock}${offset < 0 ? '-' : '+'}${String(Math.floor(size / 60)).padStart(2, '0')}:${String(size % 60).padStart(2, '0')}`;
+	}
 	return new Date(utc.getTime() - (offset * 60_000)).toISOString();
 }

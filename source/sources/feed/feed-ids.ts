@@ -35,7 +35,9 @@ export function settleIds(items: readonly UnsettledItem[]): FeedItem[] {
 
 /** `item-` and 16 hex digits of a hash of the item's link, title, date and text: one word, so `--post` takes it as it is. */
 function contentId(item: Omit<FeedItem, 'id'>): string {
-	const hash = createHash('sha256').update([item.link, item.title, item.date ?? '', item.html].join('\u0000')).digest('hex');
+	// The date as the instant in UTC: the id stays what it was before feeds' own offsets were kept.
+	const date = item.date === undefined ? '' : new Date(Date.parse(item.date)).toISOString();
+	const hash = createHash('sha256').update([item.link, item.title, date, item.html].join('\u0000')).digest('hex');
 	return `item-${hash.slice(0, 16)}`;
 }
 

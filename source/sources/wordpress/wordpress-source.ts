@@ -17,6 +17,7 @@ import {boundedItems, firstItemsOfJsonArray, maxItemsPerAnswer, networkCount} fr
 import {BlogError, isBlogError} from '../../errors.js';
 import {routeUrl, type ApiRoot, type QueryValue} from './api-root.js';
 import {readJetpackRelated} from './jetpack-related.js';
+import {commentFeedUrl, commentIdOf, countOf, feedPageSizeFrom, listFeedUrls, postFeedUrl, postsPerFeedPage, readBlogCounts, readFeed, type BlogCounts} from './blog-counts.js';
 import {checkComment, checkPost, commentPostId, readError, readListed, renderedToLine, toComment, toPost, toPostLink, toPostSummary, type Checked, type WpPost} from './wp-json.js';
 
 /** WordPress's own maximum for per_page. */
@@ -30,6 +31,8 @@ const linkFields = 'id,title,link';
 const maxCountPages = 10;
 /** How many per-post count requests run at once. */
 const countRequestsAtOnce = 6;
+/** Posts of a list page its feed pages did not hold (sticky ones from further on) asked for one by one, up to this many. */
+const maxPostFeeds = 3;
 
 export type WordPressSourceOptions = {
 	/** How it asks the blog. */
@@ -54,6 +57,8 @@ export class WordPressSource implements BlogSource {
 	readonly #environment: NodeJS.ProcessEnv;
 	/** The site as the user named it: the only one (with those in settings) a WordPress password goes to. */
 	readonly #namedSite: string | undefined;
+	/** How many posts the blog's feed pages hold: WordPress's default until its first page says otherwise. */
+	#feedPageSize = postsPerFeedPage;
 
 	constructor(root: ApiRoot, site: SiteInfo, installUrl: string, options: WordPressSourceOptions) {
 		this.#http = options.http;
@@ -85,6 +90,11 @@ export class WordPressSource implements BlogSource {
 		// The first page of the whole list, as the blog's home page shows it: its sticky posts first (asked alongside).
 		const withSticky = options.stickyFirst === true && page === 1 && wanted === undefined && options.since === undefined && options.until === undefined;
 		const stickyAnswer = withSticky ? this.#get('wp/v2/posts', {sticky: 'true', per_page: maxPerPage, _embed: embed, _fields: fields}, options).catch(() => undefined) : undefined;
+		// The blog's own counts (pingbacks and trackbacks too) from its feed's pages, asked beside the list.
+		const byDates = options.since !== undefined || options.until !== undefined;
+		const feedUrls = byDates ? [] : listFeedUrls(this.site.url, page, clampedPerPage, wanted, this.#feedPageSize);
+		const feedCounts = byDates ? undefined : readBlogCounts(this.#http, feedUrls, options);
+		feedCounts?.catch(() => undefined);
 		const response = await this.#get('wp/v2/posts', {page, per_page: clampedPerPage, ...dates, _embed: embed, _fields: fields, ...filter}, options);
 		if (isPastTheEnd(response)) {
 			// WordPress's 400 for a page past the end carries no totals: ask for them in the smallest way.
@@ -100,17 +110,65 @@ export class WordPressSource implements BlogSource {
 		const stickyIds = new Set(sticky.items.map(post => String(post.id)));
 		// Each once: a sticky post on this page moves to the top, as WordPress's home page moves it.
 		const posts = [...sticky.items, ...listed.filter(post => !stickyIds.has(String(post.id)))];
-		// WordPress refuses (401) to list comments of a password-protected post, and with it the whole batch.
-		const {counts, answer: countsAnswer} = await this.#commentCounts(posts.filter(post => !post.excerpt?.protected).map(post => post.id), options);
+		const totals = pageTotals(response, page, clampedPerPage, posts.length);
+		const feed = feedCounts && {counts: feedCounts, urls: feedUrls, again: (size: number) => listFeedUrls(this.site.url, page, clampedPerPage, wanted, size), total: totals.total};
+		const {counts, answers: countsAnswers} = await this.#listCounts(posts, feed, options);
 		return {
 			page,
 			perPage: clampedPerPage,
-			...pageTotals(response, page, clampedPerPage, posts.length),
+			...totals,
 			posts: posts.map(post => (options.withContent ? toPost(post, counts.get(post.id)) : toPostSummary(post, counts.get(post.id)))),
 			...(notes.length > 0 ? {notes} : {}),
 			...offline(response),
-			...fromCache(response, countsAnswer, sticky.answer),
+			...fromCache(response, ...countsAnswers, sticky.answer),
 		};
+	}
+
+	/**
+	 * A list page's counts as the blog counts (pingbacks and trackbacks too): from its feed's pages, a post
+	 * they did not hold from a feed of its own (a few), else from the REST API (its comments only).
+	 */
+	async #listCounts(posts: readonly WpPost[], feed: ListFeed | undefined, options: FetchOptions): Promise<{counts: Map<PostId, number>; answers: Array<HttpResponse | undefined>}> {
+		const counts = new Map<PostId, number>();
+		const answers: Array<HttpResponse | undefined> = [];
+		const take = (found: BlogCounts) => {
+			answers.push(...found.answers);
+			for (const post of posts) {
+				const count = countOf(found, post);
+				if (count !== undefined && !counts.has(post.id)) counts.set(post.id, count);
+			}
+		};
+		if (feed) {
+			const found = await feed.counts;
+			take(found);
+			// The blog's feed pages hold another number of posts than was assumed (its posts_per_rss): learnt
+			// from its first page, and the pages that hold this list page asked for again.
+			const learnt = /[?&]paged=/.test(feed.urls[0] ?? '?paged=') ? undefined : feedPageSizeFrom(found.sizes[0], feed.total, this.#feedPageSize);
+			if (learnt !== undefined) {
+				this.#feedPageSize = learnt;
+				const urls = feed.again(learnt).filter(url => !feed.urls.includes(url));
+				if (posts.some(post => !counts.has(post.id)) && urls.length > 0) take(await readBlogCounts(this.#http, urls, options));
+			}
+		}
+		let missing = posts.filter(post => !counts.has(post.id));
+		if (feed && missing.length > 0 && missing.length <= maxPostFeeds) {
+			take(await readBlogCounts(this.#http, missing.map(post => postFeedUrl(this.site.url, post.id)), options));
+			missing = missing.filter(post => !counts.has(post.id));
+		}
+		// WordPress refuses (401) to list comments of a password-protected post, and with it the whole batch.
+		const rest = await this.#commentCounts(missing.filter(post => !post.excerpt?.protected).map(post => post.id), options);
+		for (const [id, count] of rest.counts) counts.set(id, count);
+		answers.push(rest.answer);
+		return {counts, answers};
+	}
+
+	/** One post's count as the blog counts it, from a feed of the post alone; else from the REST API (its comments only). */
+	async #postCount(id: PostId, options: FetchOptions, password: string | undefined): Promise<{counts: Map<PostId, number>; answer?: HttpResponse}> {
+		const fromFeed = await readBlogCounts(this.#http, [postFeedUrl(this.site.url, id)], options);
+		// A feed of the post alone: its one item is the post, whatever its guid says.
+		const count = fromFeed.items === 1 ? fromFeed.counts.values().next().value : undefined;
+		if (count !== undefined) return {counts: new Map([[id, count]]), answer: fromFeed.answers[0]};
+		return this.#commentCounts([id], options, password);
 	}
 
 	/** The sticky posts asked for alongside the first page; none when the blog could not say (an old WordPress refuses `sticky=`). */
@@ -155,14 +213,14 @@ export class WordPressSource implements BlogSource {
 		const {password} = options;
 		// With an ID, the comment count need not wait for the post.
 		const counted = options.withCommentCount !== false;
-		const early = counted && ref.kind === 'id' && /^\d+$/.test(String(ref.id)) ? this.#commentCounts([Number(ref.id)], options, password) : undefined;
+		const early = counted && ref.kind === 'id' && /^\d+$/.test(String(ref.id)) ? this.#postCount(Number(ref.id), options, password) : undefined;
 		// When finding the post fails first (Esc), the count's own rejection must not go unhandled: Node would exit.
 		early?.catch(() => undefined);
 		let {found, response} = await this.#findPost(ref, options, password);
 		// Found by slug or URL, a protected post is asked for again by ID with its password (WordPress checks it there).
 		if (password !== undefined && ref.kind !== 'id' && found.content?.protected) ({found, response} = await this.#postById(found.id, options, password));
 		const {counts, answer: countsAnswer} = counted
-			? await (early ?? this.#commentCounts([found.id], options, found.content?.protected ? password : undefined))
+			? await (early ?? this.#postCount(found.id, options, found.content?.protected ? password : undefined))
 			: {counts: new Map<PostId, number>(), answer: undefined};
 		return {...toPost(found, counts.get(found.id), password), ...offline(response), ...fromCache(response, countsAnswer)};
 	}
@@ -191,7 +249,38 @@ export class WordPressSource implements BlogSource {
 			const totalPages = networkCount(header(response, 'x-wp-totalpages')) ?? 1;
 			if (page >= totalPages) break;
 		}
-		return comments;
+		const pings = await this.#pings(post, comments, options);
+		if (pings.length === 0) return comments;
+		const time = (comment: Comment) => (comment.date === undefined ? 0 : Date.parse(comment.date) || 0);
+		return [...comments, ...pings].sort((a, b) => time(a) - time(b));
+	}
+
+	/**
+	 * The post's pingbacks and trackbacks, which WordPress's REST API does not list to a visitor: asked only
+	 * when the blog counts more than the comments listed. Its comment feed holds its newest entries, pings
+	 * among them; each one the REST list left out is read by its ID (`wp/v2/comments/N` shows a visitor any
+	 * approved one, with its type and its link). One that cannot be read is left out.
+	 */
+	async #pings(post: Post, listed: readonly Comment[], options: FetchOptions): Promise<Comment[]> {
+		if (post.commentCount === undefined || post.commentCount <= listed.length) return [];
+		const feed = await readFeed(this.#http, commentFeedUrl(this.site.url, post.id), options);
+		if (!feed) return [];
+		const known = new Set(listed.map(comment => String(comment.id)));
+		const ids = [...new Set(feed.items.map(item => commentIdOf(item)))].filter((id): id is string => id !== undefined && !known.has(id));
+		const found = await Promise.all(ids.slice(0, maxPerPage).map(async id => {
+			try {
+				const response = await this.#get(`wp/v2/comments/${id}`, {password: post.password}, options);
+				if (response.statusCode !== 200) return undefined;
+				const checked = checkComment(parseJsonBody<unknown>(response));
+				if (!checked.ok || String(checked.value.post) !== String(post.id)) return undefined;
+				const comment = toComment(checked.value);
+				return comment.type === undefined ? undefined : comment;
+			} catch (error) {
+				if (isBlogError(error) && error.kind === 'cancelled') throw error;
+				return undefined;
+			}
+		}));
+		return found.filter(comment => comment !== undefined);
 	}
 
 	async fetchRelated(post: Post, limit: number, options: FetchOptions = {}): Promise<RelatedPost[]> {
@@ -520,6 +609,9 @@ export class WordPressSource implements BlogSource {
 }
 
 type FoundPost = {readonly found: WpPost; readonly response: HttpResponse};
+
+/** A list page's feed counts, asked beside it: the feed pages asked (`urls`), how to ask them for another feed page size, the list's total. */
+type ListFeed = {readonly counts: Promise<BlogCounts>; readonly urls: readonly string[]; readonly again: (feedPageSize: number) => string[]; readonly total: number};
 
 /** WordPress's own parameters for a filtered list: `search`, `categories`, `tags` or `author` (IDs). */
 function filterParameters(filter: PostFilter | undefined): Record<string, QueryValue> {

@@ -64,6 +64,7 @@ const wpCommentSchema = v.looseObject({
 	date_gmt: optionalString,
 	content: renderedField,
 	status: optionalString,
+	type: optionalString,
 });
 
 const wpErrorSchema = v.looseObject({code: optionalString, message: optionalString});
@@ -230,12 +231,18 @@ export function toComment(comment: WpComment): Comment {
 	return {
 		id: comment.id,
 		parent: comment.parent ?? 0,
-		author: cleanLine(comment.author_name ?? '') || 'Anonymous',
+		// A pingback's name is the linking page's title as WordPress keeps it, with its entities (`&raquo;`).
+		author: (isPing(comment) ? renderedToLine(comment.author_name) : cleanLine(comment.author_name ?? '')) || 'Anonymous',
 		authorUrl: networkUrl(comment.author_url),
 		date: isoDate(comment),
 		html: comment.content?.rendered ?? '',
 		status: comment.status === 'hold' ? 'held' : 'approved',
+		...(isPing(comment) ? {type: comment.type} : {}),
 	};
+}
+
+function isPing(comment: WpComment): comment is WpComment & {type: 'pingback' | 'trackback'} {
+	return comment.type === 'pingback' || comment.type === 'trackback';
 }
 
 /** The post a comment (as a JSON value) belongs to, when it says: all a count needs. */

@@ -49,12 +49,44 @@ const realWorldForms: ReadonlyArray<readonly [string, string]> = [
 describe('parseFeedDate', () => {
 	for (const [written, moment] of realWorldForms) {
 		test(`reads “${written}” as ${moment}`, () => {
-			assert.equal(parseFeedDate(written), moment);
+			const read = parseFeedDate(written);
+			assert.equal(read && new Date(read).toISOString(), moment);
 		});
 	}
 
 	test('an RFC 822 date with a +01:00 offset is one hour before UTC, not at it', () => {
-		assert.equal(parseFeedDate('Mon, 02 Nov 2026 10:00:00 +01:00'), '2026-11-02T09:00:00.000Z');
+		assert.equal(new Date(parseFeedDate('Mon, 02 Nov 2026 10:00:00 +01:00')!).toISOString(), '2026-11-02T09:00:00.000Z');
+	});
+
+	test('a numeric offset other than zero is kept as the feed wrote it: the wall-clock time, then the offset', () => {
+		const kept: ReadonlyArray<readonly [string, string]> = [
+			['Mon, 02 Nov 2026 10:00:00 +0100', '2026-11-02T10:00:00+01:00'],
+			['Mon, 02 Nov 2026 10:00:00 +01:00', '2026-11-02T10:00:00+01:00'],
+			['Mon, 02 Nov 2026 10:00:00 -0500', '2026-11-02T10:00:00-05:00'],
+			['Mon, 02 Nov 2026 10:00:00 +0530', '2026-11-02T10:00:00+05:30'],
+			['Mon, 02 Nov 2026 10:00:00 +0100 CET', '2026-11-02T10:00:00+01:00'],
+			['Mon Nov 02 2026 10:00:00 GMT+0100 (Central European Standard Time)', '2026-11-02T10:00:00+01:00'],
+			['2026-11-02T10:00:00+01:00', '2026-11-02T10:00:00+01:00'],
+			['2026-11-02T10:00:00.123456-05:00', '2026-11-02T10:00:00.123-05:00'],
+			['2026-11-02T10:00+01', '2026-11-02T10:00:00+01:00'],
+			['Tue, 31 Dec 2024 23:59:60 +0100', '2024-12-31T23:59:59+01:00'],
+			// Past midnight at its offset: the date is the feed's, the day after UTC's.
+			['2026-11-02T00:30:00+13:00', '2026-11-02T00:30:00+13:00'],
+		];
+		for (const [written, iso] of kept) assert.equal(parseFeedDate(written), iso, written);
+	});
+
+	test('UTC (Z, GMT, +0000, -00:00), a zone\'s name or no zone at all keep their meaning: the moment, in UTC', () => {
+		const inUtc: ReadonlyArray<readonly [string, string]> = [
+			['Mon, 02 Nov 2026 10:00:00 GMT', '2026-11-02T10:00:00.000Z'],
+			['Mon, 02 Nov 2026 10:00:00 +0000', '2026-11-02T10:00:00.000Z'],
+			['2026-11-02T10:00:00-00:00', '2026-11-02T10:00:00.000Z'],
+			['2026-11-02T10:00:00Z', '2026-11-02T10:00:00.000Z'],
+			['Mon, 02 Nov 2026 10:00:00 EST', '2026-11-02T15:00:00.000Z'],
+			['Mon, 02 Nov 2026 10:00:00 CEST', '2026-11-02T08:00:00.000Z'],
+			['2026-11-02 10:00:00', '2026-11-02T10:00:00.000Z'],
+		];
+		for (const [written, iso] of inUtc) assert.equal(parseFeedDate(written), iso, written);
 	});
 
 	test('a day that does not exist is no date, never rolled over into the next month', () => {

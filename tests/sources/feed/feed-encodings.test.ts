@@ -103,7 +103,7 @@ describe('feeds the way servers send them', () => {
 		const source = await openFeedBlog(http, `${server.origin}/bare.json`);
 		assert.equal(source.description, 'JSON Feed');
 		const page = await source.fetchPostPage(1, 10);
-		assert.deepEqual(page.posts.map(post => [post.title, post.date]), [['Bare version', '2026-11-02T09:00:00.000Z']]);
+		assert.deepEqual(page.posts.map(post => [post.title, post.date]), [['Bare version', '2026-11-02T10:00:00+01:00']]);
 	});
 
 	test('an RSS or Atom feed served as text/html is a feed, not "No feed found"', async () => {

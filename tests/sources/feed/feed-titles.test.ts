@@ -113,6 +113,6 @@ describe('fields read where the usual ones are missing', () => {
 			<entry><title>Old entry</title><id>tag:old,2004:1</id><issued>2004-01-01T10:00:00+01:00</issued><content type="text/html" mode="base64">${html}</content></entry></feed>`);
 		assert.match(old.items[0]!.html, /<b>base64<\/b> wörld/);
 		assert.equal(old.items[0]!.excerpt, 'Hello base64 wörld');
-		assert.equal(old.items[0]!.date, '2004-01-01T09:00:00.000Z');
+		assert.equal(old.items[0]!.date, '2004-01-01T10:00:00+01:00');
 	});
 });

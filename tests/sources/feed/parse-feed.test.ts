@@ -45,13 +45,13 @@ describe('decodeFeedBytes', () => {
 
 describe('parseFeedDate', () => {
 	test('reads RFC 822 dates, with numeric zones, US zones and two-digit years', () => {
-		assert.equal(parseFeedDate('Tue, 16 Jan 2024 09:15:00 +0100'), '2024-01-16T08:15:00.000Z');
+		assert.equal(parseFeedDate('Tue, 16 Jan 2024 09:15:00 +0100'), '2024-01-16T09:15:00+01:00');
 		assert.equal(parseFeedDate('Tue, 2 Jan 24 10:00:00 EST'), '2024-01-02T15:00:00.000Z');
 		assert.equal(parseFeedDate('02 Jan 2024 10:00 GMT'), '2024-01-02T10:00:00.000Z');
 	});
 
-	test('reads ISO 8601 dates, with and without an offset (none means UTC)', () => {
-		assert.equal(parseFeedDate('2024-03-03T10:00:00+01:00'), '2024-03-03T09:00:00.000Z');
+	test('reads ISO 8601 dates, with and without an offset (kept as written; none means UTC)', () => {
+		assert.equal(parseFeedDate('2024-03-03T10:00:00+01:00'), '2024-03-03T10:00:00+01:00');
 		assert.equal(parseFeedDate('2024-03-03T10:00:00'), '2024-03-03T10:00:00.000Z');
 		assert.equal(parseFeedDate('2024-03-03'), '2024-03-03T00:00:00.000Z');
 	});

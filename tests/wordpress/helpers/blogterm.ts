@@ -91,7 +91,7 @@ export function stderrLines(run: Run): string[] {
 
 // The JSON documents print mode writes (issue 5).
 export type PostLinkJson = {id: number | string; title: string; link: string};
-export type CommentJson = {id: number | string; parent: number | string; author: string; date: string | null; text: string};
+export type CommentJson = {id: number | string; parent: number | string; type: 'comment' | 'pingback' | 'trackback'; author: string; authorUrl: string | null; date: string | null; text: string};
 export type PostJson = {
 	id: number | string;
 	title: string;

@@ -1,5 +1,5 @@
 import {DomUtils, parseDocument} from 'htmlparser2';
-import {getJson, restUrl} from './rest.js';
+import {getJson, request, restUrl} from './rest.js';
 
 /*
 What a blog holds, read through its own REST API (never through blogterm), in the shape the checks
@@ -35,6 +35,11 @@ export type TruthPost = {
 	readonly isProtected: boolean;
 	/** The approved comments, oldest first; undefined when the blog does not show them (a protected post). */
 	readonly comments: readonly TruthComment[] | undefined;
+	/**
+	 * What the blog counts ("3 Comments"): its pingbacks and trackbacks too, which its REST API lists to no
+	 * visitor. From the feed of the post alone (`?feed=rss2&p=ID&withoutcomments=1`, its slash:comments).
+	 */
+	readonly blogCommentCount: number;
 };
 
 export type BlogTruth = {
@@ -107,6 +112,16 @@ export async function readComments(restRoot: string, postId: number): Promise<Tr
 	}
 }
 
+/** The blog's own count of a post's comments, pingbacks and trackbacks: its feed's slash:comments. */
+async function readBlogCommentCount(siteUrl: string, postId: number): Promise<number> {
+	const url = new URL(siteUrl);
+	url.search = `?feed=rss2&p=${postId}&withoutcomments=1`;
+	const answer = await request(url.toString());
+	const count = /<slash:comments>(\d+)<\/slash:comments>/.exec(answer.text)?.[1];
+	if (answer.status !== 200 || count === undefined) throw new Error(`the feed of post ${postId}: ${answer.status}, no slash:comments`);
+	return Number(count);
+}
+
 /** Reads every post of a blog, with its approved comments. */
 export async function readBlogTruth(restRoot: string): Promise<BlogTruth> {
 	const restPosts: RestPost[] = [];
@@ -134,6 +149,7 @@ export async function readBlogTruth(restRoot: string): Promise<BlogTruth> {
 			commentsOpen: post.comment_status === 'open',
 			isProtected: post.content.protected,
 			comments: await readComments(restRoot, post.id),
+			blogCommentCount: await readBlogCommentCount(new URL('/', post.link).toString(), post.id),
 		};
 	}));
 	return {restRoot, perPage: 10, total, posts};

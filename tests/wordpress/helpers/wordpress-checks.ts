@@ -115,18 +115,24 @@ export function defineWordPressChecks(target: () => WordPressTarget): void {
 	});
 
 	describe('a pingback', () => {
-		it('the blog counts it, its REST API does not list it to a visitor, and blogterm counts and shows the comments only (as the README says)', async () => {
+		it('the blog counts it and its REST API lists it to no visitor; blogterm counts as the blog does and shows it in the thread, marked, with its link', async () => {
 			const pinged = post(seeded().pingbackPostId);
 			assert.equal(pinged.blogCommentCount, pinged.commentCount + 1, 'the blog counts the pingback');
 			const listed = (await readComments(target().restRoot, pinged.id)) ?? [];
 			assert.equal(listed.length, pinged.commentCount, 'REST lists the comments only');
 			const page = Math.floor(seeded().posts.findIndex(candidate => candidate.id === pinged.id) / 10) + 1;
 			const list = jsonOf<PostListJson>(await run('--list', '--page', String(page), '--format', 'json'));
-			assert.equal(list.posts.find(candidate => candidate.id === pinged.id)?.commentCount, pinged.commentCount);
+			assert.equal(list.posts.find(candidate => candidate.id === pinged.id)?.commentCount, pinged.blogCommentCount);
 			const thread = jsonOf<PostJson>(await run('--post', String(pinged.id), '--comments', '--format', 'json'));
-			assert.deepEqual(thread.comments?.map(comment => comment.author), pinged.comments.map(comment => comment.author));
-			assert.ok(!thread.comments?.some(comment => /Another Walker/.test(comment.author)), 'no pingback in the thread');
-			// The blog's feed says what the blog counts (slash:comments): read as a feed, that is the count.
+			assert.equal(thread.commentCount, pinged.blogCommentCount);
+			assert.deepEqual(thread.comments?.map(comment => [comment.id, comment.type, comment.author, comment.authorUrl]), [
+				...pinged.comments.map(comment => [comment.id, 'comment', comment.author, null]),
+				[seeded().pingbackId, 'pingback', 'Another Walker » Hills we walked', 'https://walker.example/2024/02/hills/'],
+			]);
+			const text = (await run('--post', String(pinged.id), '--comments', '--width', '100')).stdout;
+			assert.match(text, /^Pingback from Another Walker » Hills we walked\[\d+\] · /m, text);
+			assert.match(text, /\[…\] the same walk, written up by blogterm e2e \[…\]/);
+			// The blog's feed says what the blog counts (slash:comments): read as a feed, that is the count too.
 			const feed = await openFeedBlog(createHttpClient(), new URL('?feed=rss2', target().siteUrl).href);
 			const feedPage = await feed.fetchPostPage(page, 10);
 			assert.equal(feedPage.posts.find(candidate => candidate.link === pinged.link)?.commentCount, pinged.blogCommentCount);

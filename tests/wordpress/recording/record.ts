@@ -155,6 +155,7 @@ try {
 		['the post to comment on', {kind: 'id', id: seeded.commentPostId}],
 		['the newest post', {kind: 'id', id: seeded.posts[0]!.id}],
 		['the oldest post', {kind: 'id', id: seeded.posts.at(-1)!.id}],
+		['a post with a pingback', {kind: 'id', id: seeded.pingbackPostId}],
 	] as const) {
 		const post = await during(`wordpress source: ${name}`, async () => source.fetchPost(ref));
 		if (!(post instanceof Error)) posts.set(name, post);
@@ -162,7 +163,7 @@ try {
 	for (const name of ['a post by ID', 'the newest post', 'the oldest post']) {
 		await during(`wordpress source: neighbours of ${name}`, async () => source.fetchNeighbours(posts.get(name)!));
 	}
-	for (const name of ['a post by ID', 'a long thread', 'a post with comments closed', 'a password-protected post']) {
+	for (const name of ['a post by ID', 'a long thread', 'a post with comments closed', 'a password-protected post', 'a post with a pingback']) {
 		await during(`wordpress source: comments of ${name}`, async () => source.fetchComments(posts.get(name)!));
 	}
 	await during('wordpress source: related posts', async () => source.fetchRelated(posts.get('a post by ID')!, 5));
