@@ -1,10 +1,11 @@
 // The settings file's every entry: its JSON schema (what conf checks the file against), its default,
 // and what it does. The README's settings table is made from this list (`npm run docs:settings`), and
 // each entry is checked here on its own, so that one bad entry is said and loses only itself.
-// Plain TypeScript, no conf: print mode checks a setting without loading conf's validator.
+// Plain TypeScript, no conf: these checks run inside conf's reading of the file (./settings-conf.ts),
+// and without conf where a setting is read before `loadSettings` (./settings.ts).
 import {themeNames, type ThemeName} from '../render/theme.js';
 
-/** The part of JSON Schema the settings use (conf compiles it with Ajv; `checkSetting` reads it here). */
+/** The part of JSON Schema the settings use (conf compiles it with Ajv; `settingAllows` reads it here). */
 export type SettingSchema = {
 	readonly type?: 'boolean' | 'string' | 'integer' | 'number' | 'object' | 'array';
 	readonly enum?: readonly string[];

@@ -19,6 +19,7 @@ import {HomeApp} from './home/home-app.js';
 import {storeHomeData, storeReadMarks, storeStarMarks} from './home/store-home-data.js';
 import {PostPasswords} from '../store/post-passwords.js';
 import {setting} from '../store/settings.js';
+import {settingDefinitions} from '../store/settings-schema.js';
 import {keyMapFromSettings} from './keys/key-settings.js';
 import {postsPerScreen} from './post-list/post-list-lines.js';
 import {hyperlinkModeFromSettings, hyperlinksOn, parseHyperlinkMode} from '../platform/hyperlinks.js';
@@ -59,7 +60,7 @@ export function refreshMinutes(environment: NodeJS.ProcessEnv = process.env): nu
 		const minutes = Number(fromEnvironment);
 		if (Number.isFinite(minutes) && minutes >= 0) return minutes;
 	}
-	return setting('refreshInterval', environment) ?? 30;
+	return setting('refreshInterval', environment) ?? settingDefinitions.refreshInterval.schema.default;
 }
 
 /** Posts on a list page: --per-page, else `"listRows"` in config.json, else as many as the terminal shows. */

@@ -5,6 +5,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, describe, test} from 'node:test';
 import {Ajv2020} from 'ajv/dist/2020.js';
+import {credentialSitesFromSettings} from '../../source/comments/send-comment.js';
+import {hyperlinkModeFromSettings} from '../../source/platform/hyperlinks.js';
 import {chooseReading} from '../../source/platform/reading-choice.js';
 import {chooseTheme} from '../../source/platform/theme-choice.js';
 import {themeNames} from '../../source/render/theme.js';
@@ -14,6 +16,7 @@ import {setStoreNoticeSink} from '../../source/store/settings-files.js';
 import {readmeSettingsTable} from '../../source/store/settings-readme.js';
 import {settingAllows, settingNames, settingsJsonSchema, settingsTable} from '../../source/store/settings-schema.js';
 import {keyMapFromSettings} from '../../source/ui/keys/key-settings.js';
+import {refreshMinutes} from '../../source/ui/run-interactive.js';
 
 const homes: string[] = [];
 after(() => {
@@ -46,8 +49,13 @@ describe('config.json, read through conf against its schema', () => {
 	test('without the file every setting has its default, nothing is said, and no file is made (blogterm only reads it)', async () => {
 		const {environment, config} = homeWith();
 		assert.deepEqual(await notesOf(async () => loadSettings(environment)), []);
-		assert.equal(chooseTheme(undefined, environment).name, 'dark');
-		assert.deepEqual(chooseReading(environment), {width: 100, align: 'left'});
+		// The defaults the README states (the schema's) are the ones the code falls back on.
+		const schema = settingsJsonSchema();
+		assert.equal(chooseTheme(undefined, environment).name, schema.theme.default);
+		assert.deepEqual(chooseReading(environment), {width: schema.readingWidth.default, align: schema.readingAlign.default});
+		assert.equal(hyperlinkModeFromSettings(environment), schema.hyperlinks.default);
+		assert.equal(refreshMinutes(environment), schema.refreshInterval.default);
+		assert.deepEqual(credentialSitesFromSettings(environment), schema.wordpressAccountSites.default);
 		assert.equal(setting('listRows', environment), undefined);
 		assert.equal(existsSync(join(config, 'config.json')), false, 'a file of defaults would keep old defaults when a new version changes them');
 	});
