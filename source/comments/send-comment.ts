@@ -1,6 +1,6 @@
 import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
 import {hostOf, toBlogError, type HttpClient, type HttpResponse} from '../http/client.js';
-import {readSetting} from '../store/settings.js';
+import {setting} from '../store/settings.js';
 import {restRefusalsBeside, type AnonymousRestMemory} from '../store/rest-comment-refusals.js';
 import {heldMessage, readFormResponse, readRestResponse, restErrorCode, unknownMessage} from './outcome.js';
 
@@ -54,9 +54,6 @@ export type SendCommentOptions = {
 /** The environment variables that hold a WordPress application password. */
 export const credentialVariables = {user: 'BLOGTERM_WP_USER', password: 'BLOGTERM_WP_APP_PASSWORD'} as const;
 
-/** The settings entry (in `settings.json`, blogterm's config folder) naming more sites the password is for. */
-export const credentialSitesSetting = 'wordpressAccountSites';
-
 /** `blog.example`, `https://Blog.Example:8443/x` → the host a URL or a site as typed names, lower case. */
 function hostOfSite(site: string): string | undefined {
 	const trimmed = site.trim();
@@ -69,11 +66,10 @@ function hostOfSite(site: string): string | undefined {
 
 /**
  * The sites the settings entry names for the password (`"wordpressAccountSites": ["notes.example"]` in
- * `settings.json`). A file that cannot be read names none, and says so.
+ * config.json). One that is not a list of sites (said as the file is read) names none.
  */
 export function credentialSitesFromSettings(environment: NodeJS.ProcessEnv = process.env): string[] {
-	const isSites = (value: unknown) => (Array.isArray(value) && value.every(site => typeof site === 'string') ? value : undefined);
-	return readSetting(credentialSitesSetting, isSites, 'it should be a list of sites; your WordPress account is used only on the site you named', environment) ?? [];
+	return [...setting('wordpressAccountSites', environment) ?? []];
 }
 
 /**

@@ -1,21 +1,18 @@
-import {readSetting} from '../store/settings.js';
+import {setting} from '../store/settings.js';
 
-/** Whether links are OSC 8 hyperlinks: `--hyperlinks`, or `"hyperlinks"` in settings.json. */
+/** Whether links are OSC 8 hyperlinks: `--hyperlinks`, or `"hyperlinks"` in config.json. */
 export type HyperlinkMode = 'auto' | 'always' | 'never';
 
 export const hyperlinkModes: readonly HyperlinkMode[] = ['auto', 'always', 'never'];
-
-/** The settings entry (in `settings.json`, blogterm's config folder). */
-export const hyperlinksSetting = 'hyperlinks';
 
 export function parseHyperlinkMode(text: string): HyperlinkMode | undefined {
 	const wanted = text.trim().toLowerCase();
 	return hyperlinkModes.find(mode => mode === wanted);
 }
 
-/** `"hyperlinks": "auto" | "always" | "never"` in settings.json; auto when absent. A value it cannot read is said, and auto. */
+/** `"hyperlinks": "auto" | "always" | "never"` in config.json; auto when absent (or not one of those, which is said as the file is read). */
 export function hyperlinkModeFromSettings(environment: NodeJS.ProcessEnv = process.env): HyperlinkMode {
-	return readSetting(hyperlinksSetting, value => (typeof value === 'string' ? parseHyperlinkMode(value) : undefined), 'it should be "auto", "always" or "never"; blogterm decides by the terminal', environment) ?? 'auto';
+	return setting('hyperlinks', environment) ?? 'auto';
 }
 
 function version(text: string | undefined): number[] {

@@ -1,7 +1,10 @@
 import {spawn} from 'node:child_process';
+import {setting} from '../store/settings.js';
 
-/** The command that opens a URL on this platform: `$BROWSER`, else the system's opener. */
+/** The command that opens a URL on this platform: `"browser"` in config.json (split at spaces), else `$BROWSER`, else the system's opener. */
 function openerFor(platform: NodeJS.Platform, environment: NodeJS.ProcessEnv): {command: string; args: string[]} {
+	const [command, ...args] = (setting('browser', environment) ?? '').trim().split(/\s+/);
+	if (command) return {command, args};
 	const browser = environment['BROWSER'];
 	if (browser) return {command: browser, args: []};
 	if (platform === 'darwin') return {command: 'open', args: []};

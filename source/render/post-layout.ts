@@ -119,7 +119,7 @@ export type Reading = {
 	readonly align: ReadingAlign;
 };
 
-/** Body text wraps at 100 columns at most, at the left (settings.json's `readingWidth`, `readingAlign`). */
+/** Body text wraps at 100 columns at most, at the left (config.json's `readingWidth`, `readingAlign`). */
 export const defaultReading: Reading = {width: 100, align: 'left'};
 
 /** A post screen's columns: the text's width, the blank columns left of it, and the Related Posts panel's width (0: not beside). */

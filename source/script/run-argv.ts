@@ -5,6 +5,7 @@ import {maxWidth, UsageError as ScriptUsageError} from './script-request.js';
 import {writeAll} from './terminal-output.js';
 import {parseHyperlinkMode} from '../platform/hyperlinks.js';
 import {chooseTheme, themeChoices} from '../platform/theme-choice.js';
+import {loadSettings} from '../store/settings.js';
 import {setTheme, themeNamed} from '../render/theme.js';
 import {cleanLine} from '../render/sanitize.js';
 
@@ -26,9 +27,9 @@ const helpText = `
 	  --password TEXT     The password of a password-protected post (- reads it from stdin)
 	  --hyperlinks WHEN   auto | always | never: links as clickable OSC 8 hyperlinks
 	                      (auto: in the reader, when the terminal supports them; print mode
-	                      only with always; "hyperlinks" in settings.json sets the default)
+	                      only with always; "hyperlinks" in config.json sets the default)
 	  --theme NAME        dark | light | high-contrast | 16-colour, in the reader and print
-	                      mode ("theme" in settings.json sets the default; NO_COLOR: none)
+	                      mode ("theme" in config.json sets the default; NO_COLOR: none)
 	  --screen-reader     Ink's screen-reader mode: the screens as words, no spinner
 	                      (also on with INK_SCREEN_READER=true)
 
@@ -307,8 +308,10 @@ async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<Comma
 	if (flags.width !== undefined && flags.width > maxWidth) throw new UsageError(`--width is at most ${maxWidth} columns`);
 	if (flags.hyperlinks !== undefined && !parseHyperlinkMode(flags.hyperlinks)) throw new UsageError(`--hyperlinks is auto, always or never, not “${cleanLine(flags.hyperlinks)}”`);
 	if (flags.theme !== undefined && !themeNamed(flags.theme)) throw new UsageError(`--theme is ${themeChoices}, not “${cleanLine(flags.theme)}”`);
+	// config.json, read (and each problem in it said) once, before anything uses a setting.
+	await loadSettings(io.environment);
 	// The one theme, for the reader and print mode alike, before anything is drawn or printed.
-	setTheme(chooseTheme(flags.theme));
+	setTheme(chooseTheme(flags.theme, io.environment));
 	if (flags.password !== undefined && flags.post === undefined) throw new UsageError('--password goes with --post: the protected post it opens');
 	if (flags.fullText && flags.post === undefined) throw new UsageError('--full-text goes with --post: the post whose page is read.');
 	if (flags.password === '-' && flags.comment === '-') throw new UsageError('--password - and --comment - cannot both read stdin');

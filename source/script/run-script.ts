@@ -78,7 +78,7 @@ export async function runScript({site, flags}: {site: string | undefined; flags:
 async function produce(source: BlogSource, request: ScriptRequest, draft: ReturnType<typeof draftOf> | undefined, io: ScriptIo, color: ColorMode, http: HttpClient): Promise<string> {
 	// --color always|never decides; auto (the default) as FORCE_COLOR, NO_COLOR and the terminal say.
 	const colour = color === 'auto' ? shouldColour(io.stdout, io.environment) : color === 'always';
-	// Off in print mode unless asked for (--hyperlinks always, or "hyperlinks": "always" in settings.json).
+	// Off in print mode unless asked for (--hyperlinks always, or "hyperlinks": "always" in config.json).
 	const hyperlinks = hyperlinksOn(request.hyperlinks ?? hyperlinkModeFromSettings(io.environment), {printMode: true, stream: io.stdout, environment: io.environment});
 	switch (request.kind) {
 		case 'list': {

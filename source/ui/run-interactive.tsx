@@ -18,7 +18,8 @@ import {blogtermPaths, type BlogtermPaths} from '../store/paths.js';
 import {HomeApp} from './home/home-app.js';
 import {storeHomeData, storeReadMarks, storeStarMarks} from './home/store-home-data.js';
 import {PostPasswords} from '../store/post-passwords.js';
-import {readSetting} from '../store/settings.js';
+import {setting} from '../store/settings.js';
+import {settingDefinitions} from '../store/settings-schema.js';
 import {keyMapFromSettings} from './keys/key-settings.js';
 import {postsPerScreen} from './post-list/post-list-lines.js';
 import {hyperlinkModeFromSettings, hyperlinksOn, parseHyperlinkMode} from '../platform/hyperlinks.js';
@@ -49,22 +50,22 @@ export type ReaderFlags = SiteFlags & {
 /** Said under the demo blog when no blog is followed. */
 export const followHint = 'No blogs followed yet: blogterm --follow URL follows one.';
 
-/** The settings entry (settings.json) for how often the home screen refreshes every blog, in minutes. */
-export const refreshMinutesSetting = 'refreshMinutes';
-
-const minutesOf = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined);
-
 /**
  * How often the home screen refreshes every blog, in minutes (0: only on start and r): BLOGTERM_REFRESH_MINUTES,
- * else `"refreshMinutes"` in settings.json, else 30.
+ * else `"refreshInterval"` in config.json, else 30.
  */
 export function refreshMinutes(environment: NodeJS.ProcessEnv = process.env): number {
 	const fromEnvironment = environment['BLOGTERM_REFRESH_MINUTES'];
 	if (fromEnvironment !== undefined && fromEnvironment.trim() !== '') {
-		const minutes = minutesOf(Number(fromEnvironment));
-		if (minutes !== undefined) return minutes;
+		const minutes = Number(fromEnvironment);
+		if (Number.isFinite(minutes) && minutes >= 0) return minutes;
 	}
-	return readSetting(refreshMinutesSetting, minutesOf, 'it should be a number of minutes, 0 or more; every 30 minutes', environment) ?? 30;
+	return setting('refreshInterval', environment) ?? settingDefinitions.refreshInterval.schema.default;
+}
+
+/** Posts on a list page: --per-page, else `"listRows"` in config.json, else as many as the terminal shows. */
+function listPageSize(flags: ReaderFlags): number {
+	return flags.perPage ?? setting('listRows') ?? postsPerScreen(process.stdout.rows);
 }
 
 /**
@@ -93,7 +94,7 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 			<App
 				site={resolved.url}
 				openSource={(url, signal, options) => openBlog(http, url, {...options, signal, storedPosts})}
-				perPage={flags.perPage ?? postsPerScreen(process.stdout.rows)}
+				perPage={listPageSize(flags)}
 				initialPost={initialPost}
 				readMarks={readMarks}
 				starMarks={starMarks}
@@ -160,7 +161,7 @@ async function runHome(flags: ReaderFlags, paths: BlogtermPaths): Promise<number
 			<HomeApp
 				data={storeHomeData(subscriptions)}
 				openSource={(url, signal, options) => openBlog(http, url, {...options, signal, storedPosts: siteKey => subscriptions.storedPostsOf(siteKey)})}
-				perPage={flags.perPage ?? postsPerScreen(process.stdout.rows)}
+				perPage={listPageSize(flags)}
 				myComments={myComments}
 				replies={{store: replies, check: checkForReplies}}
 				commentMarks={new CommentMarks()}

@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import {describe, test} from 'node:test';
 import {hyperlinkModeFromSettings, hyperlinksOn, terminalSupportsHyperlinks} from '../../source/platform/hyperlinks.js';
 import {setStoreNoticeSink} from '../../source/store/settings-files.js';
+import {loadSettings} from '../../source/store/settings.js';
 
 const tty = {isTTY: true};
 
@@ -41,20 +42,23 @@ describe('whether the terminal makes hyperlinks clickable', () => {
 });
 
 describe('the hyperlinks setting', () => {
-	test('"hyperlinks" in settings.json; absent is auto; a bad value is said and is auto', () => {
+	test('"hyperlinks" in config.json; absent is auto; a bad value is said and is auto', async () => {
 		const home = mkdtempSync(join(tmpdir(), 'blogterm-hyperlinks-'));
 		const notes: string[] = [];
 		const restore = setStoreNoticeSink(note => notes.push(note));
 		try {
 			const environment = {BLOGTERM_HOME: home};
+			await loadSettings(environment);
 			assert.equal(hyperlinkModeFromSettings(environment), 'auto');
 			mkdirSync(join(home, 'config'), {recursive: true});
-			writeFileSync(join(home, 'config', 'settings.json'), JSON.stringify({hyperlinks: 'never'}));
+			writeFileSync(join(home, 'config', 'config.json'), JSON.stringify({hyperlinks: 'never'}));
+			await loadSettings(environment);
 			assert.equal(hyperlinkModeFromSettings(environment), 'never');
-			writeFileSync(join(home, 'config', 'settings.json'), JSON.stringify({hyperlinks: 'sometimes'}));
+			writeFileSync(join(home, 'config', 'config.json'), JSON.stringify({hyperlinks: 'sometimes'}));
+			await loadSettings(environment);
 			assert.equal(hyperlinkModeFromSettings(environment), 'auto');
 			assert.equal(notes.length, 1);
-			assert.match(notes[0]!, /hyperlinks in .*settings\.json could not be read/);
+			assert.match(notes[0]!, /^hyperlinks in .*config\.json is "sometimes": it should be "auto", "always" or "never"; it keeps its default, "auto"\.$/);
 		} finally {
 			restore();
 			rmSync(home, {recursive: true, force: true});

@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import {test} from 'node:test';
 import {chooseTheme} from '../../source/platform/theme-choice.js';
 import {setStoreNoticeSink} from '../../source/store/settings-files.js';
+import {loadSettings} from '../../source/store/settings.js';
 
 test('NO_COLOR turns colour off whatever the theme; FORCE_COLOR turns it back on; an empty NO_COLOR is no NO_COLOR', () => {
 	assert.equal(chooseTheme(undefined, {NO_COLOR: '1'}).name, 'no-colour');
@@ -14,23 +15,26 @@ test('NO_COLOR turns colour off whatever the theme; FORCE_COLOR turns it back on
 	assert.equal(chooseTheme(undefined, {NO_COLOR: ''}).name, 'dark');
 });
 
-test('--theme, else "theme" in settings.json, else dark; a setting that names no theme is said, and dark stands', () => {
+test('--theme, else "theme" in config.json, else dark; a setting that names no theme is said, and dark stands', async () => {
 	const home = mkdtempSync(join(tmpdir(), 'blogterm-theme-'));
 	const notes: string[] = [];
 	const restore = setStoreNoticeSink(note => notes.push(note));
 	try {
 		const environment = {BLOGTERM_HOME: home};
+		await loadSettings(environment);
 		assert.equal(chooseTheme(undefined, environment).name, 'dark');
 		assert.equal(chooseTheme('16-colour', environment).name, '16-colour');
 		mkdirSync(join(home, 'config'), {recursive: true});
-		writeFileSync(join(home, 'config', 'settings.json'), JSON.stringify({theme: 'high-contrast'}));
+		writeFileSync(join(home, 'config', 'config.json'), JSON.stringify({theme: 'high-contrast'}));
+		await loadSettings(environment);
 		assert.equal(chooseTheme(undefined, environment).name, 'high-contrast');
 		assert.equal(chooseTheme('light', environment).name, 'light', 'the flag wins over the setting');
 		assert.deepEqual(notes, []);
-		writeFileSync(join(home, 'config', 'settings.json'), JSON.stringify({theme: 'sepia'}));
+		writeFileSync(join(home, 'config', 'config.json'), JSON.stringify({theme: 'sepia'}));
+		await loadSettings(environment);
 		assert.equal(chooseTheme(undefined, environment).name, 'dark');
 		assert.equal(notes.length, 1);
-		assert.match(notes[0]!, /^theme in .*settings\.json could not be read \(it should be dark, light, high-contrast or 16-colour; the dark theme is used\)\.$/);
+		assert.match(notes[0]!, /^theme in .*config\.json is "sepia": it should be "dark", "light", "high-contrast" or "16-colour"; it keeps its default, "dark"\.$/);
 	} finally {
 		restore();
 		rmSync(home, {recursive: true, force: true});

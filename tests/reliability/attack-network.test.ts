@@ -8,6 +8,7 @@ import {createHttpClient, httpLimits} from '../../source/http/client.js';
 import type {CommentDraft} from '../../source/model/comment-draft.js';
 import {BlogError} from '../../source/errors.js';
 import {openBlog} from '../../source/sources/open-blog.js';
+import {loadSettings} from '../../source/store/settings.js';
 import {answer, failFirst, midBodyReset, redirect, startFaultServer, type FaultServer} from './fault-server.js';
 import {stackedGzip} from './hostile-servers.js';
 
@@ -249,11 +250,13 @@ describe('a WordPress application password goes to the site named, and nowhere e
 		const elsewhere = await wordpress();
 		named.route('/', answer(200, '<!doctype html><title>Blog</title>', {link: `<${elsewhere.url}wp-json/>; rel="https://api.w.org/"`}));
 		mkdirSync(join(home, 'config'), {recursive: true});
-		writeFileSync(join(home, 'config', 'settings.json'), JSON.stringify({wordpressAccountSites: [elsewhere.url]}));
+		writeFileSync(join(home, 'config', 'config.json'), JSON.stringify({wordpressAccountSites: [elsewhere.url]}));
+		await loadSettings();
 		try {
-			await commentOn(t, named.url, {'the named site': named, 'the host in settings': elsewhere}, `settings.json naming ${elsewhere.url}, the REST root advertised there`);
+			await commentOn(t, named.url, {'the named site': named, 'the host in settings': elsewhere}, `config.json naming ${elsewhere.url}, the REST root advertised there`);
 		} finally {
-			rmSync(join(home, 'config', 'settings.json'));
+			rmSync(join(home, 'config', 'config.json'));
+			await loadSettings();
 		}
 		assert.equal(elsewhere.requestsTo('/wp-json/wp/v2/comments').find(request => request.method === 'POST')?.headers.authorization, authorization);
 	});

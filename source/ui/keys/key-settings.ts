@@ -1,13 +1,10 @@
 // Keys remapped in the settings file: `"keys": {"next-post": "J", "back": ["escape", "h"]}` in
-// settings.json. Each change is checked before it is used; one that cannot be (an action that is none, a
+// config.json. Each change is checked before it is used; one that cannot be (an action that is none, a
 // key blogterm cannot read, a key another action of the same screen already has) is said in words at
 // start, and that action keeps its own keys. Plain TypeScript: no Ink, no React.
-import {readSetting} from '../../store/settings.js';
+import {setting, settingsPath} from '../../store/settings.js';
 import {noteStoreProblem} from '../../store/settings-files.js';
 import {allActions, createKeyMap, defaultBindings, describeAction, isKeyName, keyLabel, type Action, type KeyMap} from './key-map.js';
-
-/** The settings entry (settings.json) that remaps keys. */
-export const keysSetting = 'keys';
 
 type Bindings = Partial<Record<Action, readonly string[]>>;
 
@@ -75,9 +72,9 @@ const labels = (keys: readonly string[]) => keys.map(keyLabel).join(' ');
  * cannot be used said in a note (on stderr before the reader starts) and left out.
  */
 export function keyMapFromSettings(environment: NodeJS.ProcessEnv = process.env): KeyMap {
-	const value = readSetting<unknown>(keysSetting, raw => raw, 'an object of actions and their keys', environment);
+	const value = setting('keys', environment);
 	if (value === undefined) return createKeyMap();
 	const {changes, problems} = checkKeyChanges(value);
-	for (const problem of problems) noteStoreProblem(`keys in settings.json: ${problem}`);
+	for (const problem of problems) noteStoreProblem(`keys in ${settingsPath(environment)}: ${problem}`);
 	return createKeyMap(changes);
 }

@@ -1,7 +1,7 @@
 import {createContext, createElement, useContext, type ReactElement} from 'react';
 import {defaultReading, type Reading} from '../../render/post-layout.js';
 
-/** The reading width and alignment the post screen lays its text out with (settings.json's, given at start). */
+/** The reading width and alignment the post screen lays its text out with (config.json's, given at start). */
 export const ReadingContext = createContext<Reading>(defaultReading);
 
 /** How wide the post's text is, and where it sits. */

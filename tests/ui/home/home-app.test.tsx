@@ -8,6 +8,7 @@ import {createHttpClient} from '../../../source/http/client.js';
 import type {PostSummary} from '../../../source/model/post.js';
 import {openBlog} from '../../../source/sources/open-blog.js';
 import {setStoreNoticeSink} from '../../../source/store/settings-files.js';
+import {loadSettings} from '../../../source/store/settings.js';
 import {App} from '../../../source/ui/app.js';
 import {HomeApp} from '../../../source/ui/home/home-app.js';
 import {followHint, refreshMinutes} from '../../../source/ui/run-interactive.js';
@@ -262,23 +263,26 @@ describe('the home screen', () => {
 		app.unmount();
 	});
 
-	it('takes the refresh interval from BLOGTERM_REFRESH_MINUTES, else the setting, else 30; a setting it cannot read is said', () => {
+	it('takes the refresh interval from BLOGTERM_REFRESH_MINUTES, else the setting, else 30; a setting it cannot read is said', async () => {
 		const home = mkdtempSync(join(tmpdir(), 'blogterm-refresh-setting-'));
 		const notes: string[] = [];
 		const restore = setStoreNoticeSink(note => notes.push(note));
 		try {
 			const environment = {BLOGTERM_HOME: home};
+			await loadSettings(environment);
 			assert.equal(refreshMinutes(environment), 30);
 			assert.equal(refreshMinutes({...environment, BLOGTERM_REFRESH_MINUTES: '5'}), 5);
 			assert.equal(refreshMinutes({...environment, BLOGTERM_REFRESH_MINUTES: '0'}), 0);
 			assert.equal(refreshMinutes({...environment, BLOGTERM_REFRESH_MINUTES: 'soon'}), 30);
 			mkdirSync(join(home, 'config'), {recursive: true});
-			writeFileSync(join(home, 'config', 'settings.json'), JSON.stringify({refreshMinutes: 10}));
+			writeFileSync(join(home, 'config', 'config.json'), JSON.stringify({refreshInterval: 10}));
+			await loadSettings(environment);
 			assert.equal(refreshMinutes(environment), 10);
 			assert.equal(refreshMinutes({...environment, BLOGTERM_REFRESH_MINUTES: '5'}), 5, 'the environment wins');
-			writeFileSync(join(home, 'config', 'settings.json'), JSON.stringify({refreshMinutes: 'hourly'}));
+			writeFileSync(join(home, 'config', 'config.json'), JSON.stringify({refreshInterval: 'hourly'}));
+			await loadSettings(environment);
 			assert.equal(refreshMinutes(environment), 30);
-			assert.match(notes.join('\n'), /refreshMinutes in .*settings\.json could not be read \(it should be a number of minutes/);
+			assert.match(notes.join('\n'), /^refreshInterval in .*config\.json is "hourly": it should be a number, 0 or more; it keeps its default, 30\.$/m);
 		} finally {
 			restore();
 			rmSync(home, {recursive: true, force: true});

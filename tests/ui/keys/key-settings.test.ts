@@ -4,16 +4,18 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
 import {setStoreNoticeSink} from '../../../source/store/settings-files.js';
+import {loadSettings} from '../../../source/store/settings.js';
 import {checkKeyChanges, keyMapFromSettings} from '../../../source/ui/keys/key-settings.js';
 
-describe('keys remapped in settings.json', () => {
-	test('a key or a list of keys per action; the map takes them, in the handlers and the labels', () => {
+describe('keys remapped in config.json', () => {
+	test('a key or a list of keys per action; the map takes them, in the handlers and the labels', async () => {
 		const home = mkdtempSync(join(tmpdir(), 'blogterm-keys-'));
 		const notes: string[] = [];
 		const restore = setStoreNoticeSink(note => notes.push(note));
 		try {
 			mkdirSync(join(home, 'config'), {recursive: true});
-			writeFileSync(join(home, 'config', 'settings.json'), JSON.stringify({keys: {'next-post': 'J', 'read-comments': ['x', 'ctrl+o']}}));
+			writeFileSync(join(home, 'config', 'config.json'), JSON.stringify({keys: {'next-post': 'J', 'read-comments': ['x', 'ctrl+o']}}));
+			await loadSettings({BLOGTERM_HOME: home});
 			const keyMap = keyMapFromSettings({BLOGTERM_HOME: home});
 			assert.deepEqual(notes, []);
 			assert.deepEqual(keyMap.labels('next-post'), ['J']);
@@ -41,18 +43,20 @@ describe('keys remapped in settings.json', () => {
 		]);
 	});
 
-	test('keys that are no object are said once, and every default stands; no keys entry is no note', () => {
+	test('keys that are no object are said once, and every default stands; no keys entry is no note', async () => {
 		assert.deepEqual(checkKeyChanges(['J']).problems, ['"keys" should be an object of actions and their keys, such as {"next-post": "J"}; the default keys are used.']);
 		const home = mkdtempSync(join(tmpdir(), 'blogterm-keys-'));
 		const notes: string[] = [];
 		const restore = setStoreNoticeSink(note => notes.push(note));
 		try {
 			mkdirSync(join(home, 'config'), {recursive: true});
-			writeFileSync(join(home, 'config', 'settings.json'), JSON.stringify({theme: 'light'}));
+			writeFileSync(join(home, 'config', 'config.json'), JSON.stringify({theme: 'light'}));
+			await loadSettings({BLOGTERM_HOME: home});
 			assert.deepEqual(keyMapFromSettings({BLOGTERM_HOME: home}).labels('next-post'), ['n']);
-			writeFileSync(join(home, 'config', 'settings.json'), JSON.stringify({keys: {'next-post': 'n', 'jump': 'x'}}));
+			writeFileSync(join(home, 'config', 'config.json'), JSON.stringify({keys: {'next-post': 'n', 'jump': 'x'}}));
+			await loadSettings({BLOGTERM_HOME: home});
 			assert.deepEqual(keyMapFromSettings({BLOGTERM_HOME: home}).labels('next-post'), ['n']);
-			assert.deepEqual(notes, ['keys in settings.json: there is no action called "jump" (the README\'s keys table names them); it is left out.']);
+			assert.deepEqual(notes, [`keys in ${join(home, 'config', 'config.json')}: there is no action called "jump" (the README's keys table names them); it is left out.`]);
 		} finally {
 			restore();
 			rmSync(home, {recursive: true, force: true});
