@@ -125,6 +125,33 @@ const yogaSync = {
 	},
 };
 
+/**
+Full height. Ink clears the whole terminal (ESC[2J ESC[3J) and writes the frame again at every render
+once a frame is as tall as the terminal, which flickers at each key; so blogterm's screens kept one
+row free. Here only a frame taller than the terminal (one that scrolled: a resize) takes that path:
+one exactly as tall is erased line by line and written again as any shorter frame is (it is written
+without a line's end after it, so nothing scrolls), and the screens get the last row.
+*/
+const inkFrames = {
+	name: 'ink-frames',
+	setup(esbuild) {
+		esbuild.onLoad({filter: /ink[\\/]build[\\/]ink\.js$/}, async ({path}) => {
+			const source = await readFile(path, 'utf8');
+			const patched = drawFullHeightFrames(source);
+			if (typeof patched !== 'string') return {errors: [{text: `ink changed: ${patched.error} (see ink-frames in scripts/build.mjs)`}]};
+			return {contents: patched, loader: 'js', resolveDir: dirname(path)};
+		});
+	},
+};
+
+/** Ink's "clear the terminal and write it all again" only for a frame taller than the terminal. */
+function drawFullHeightFrames(source) {
+	if (typeof source !== 'string') return source;
+	const clearing = 'if (this.lastOutputHeight >= this.options.stdout.rows) {';
+	if (!source.includes(clearing)) return {error: 'its full-screen redraw is not where the full-height patch expects it'};
+	return source.replace(clearing, 'if (this.lastOutputHeight > this.options.stdout.rows) {');
+}
+
 await rm('dist', {recursive: true, force: true});
 // 1. The program, split as before (Ink and React in the reader's chunks only), as ES modules in memory.
 const built = await build({
@@ -145,7 +172,7 @@ const built = await build({
 	define: {'process.env.NODE_ENV': '"production"', 'import.meta': '__blogtermImportMeta'},
 	// better-sqlite3 is a native addon: it stays in node_modules, the one run-time dependency.
 	external: ['better-sqlite3'],
-	plugins: [fastStringWidth, yogaSync, inkWithoutDevtools, gotLazyHttp2, meowLazyNormalize],
+	plugins: [fastStringWidth, yogaSync, inkWithoutDevtools, inkFrames, gotLazyHttp2, meowLazyNormalize],
 	logLevel: 'warning',
 }).catch(() => undefined);
 // esbuild has printed why.
