@@ -153,7 +153,7 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 
 	const closedNote = commentable.status === 'done' && !canComment ? 'Comments are closed.' : '';
 	const noteLines = notes.map((note, index) => (
-		<Text key={index} color={index === 0 && props.sent ? theme.success : theme.warning} wrap="truncate-end">{fitToWidth(note, width)}</Text>
+		<Text key={index} color={index === 0 && props.sent ? theme.success : theme.warning} wrap="truncate-end" aria-label={note}>{fitToWidth(note, width)}</Text>
 	));
 	if (entries.length === 0) {
 		const hint = [canComment ? keyMap.hint('comment-on-post', 'leave a reply') : closedNote, keyMap.hint('back', 'back'), keyMap.hint('help', 'help')].filter(Boolean).join(' · ');
@@ -168,7 +168,7 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 		);
 	}
 	return (
-		<Box flexDirection="column" height={height}>
+		<Box flexDirection="column" height={height} aria-role="list">
 			{heading}
 			{noteLines}
 			<CommentThread

@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import stripAnsi from 'strip-ansi';
+import {runInTerminal} from '../pseudo-terminal.js';
+
+/** The last frame written (after Ink's last erase) and the row the cursor was then parked on. */
+function lastFrameAndCursor(written: string): {lines: string[]; cursorRow: number | undefined} {
+	const start = written.lastIndexOf('\u001B[2K\u001B[G') + '\u001B[2K\u001B[G'.length;
+	const rest = written.slice(start);
+	const parked = /\u001B\[(\d+)A\u001B\[1G\u001B\[\?25h|\u001B\[1G\u001B\[\?25h/.exec(rest);
+	const lines = stripAnsi(parked ? rest.slice(0, parked.index) : rest).split('\r\n');
+	return {lines, cursorRow: parked ? lines.length - 1 - Number(parked[1] ?? 0) : undefined};
+}
+
+test('with --screen-reader, the terminal\'s cursor is parked on the selected post after each frame, and shown', async () => {
+	const terminal = runInTerminal(['--demo', '--screen-reader'], {columns: 80, rows: 24});
+	try {
+		await terminal.waitFor('Page 1 of');
+		let frame = lastFrameAndCursor(await terminal.waitFor(/\u001B\[\?25h/));
+		assert.ok(frame.cursorRow !== undefined, frame.lines.join('\n'));
+		assert.match(frame.lines[frame.cursorRow]!, /^Ten Minutes a Day · selected/);
+		const from = terminal.output().length;
+		terminal.type('j');
+		await terminal.waitFor(/Shell History as a Garden Diary · selected[^]*\u001B\[\?25h/, from);
+		frame = lastFrameAndCursor(terminal.output());
+		assert.ok(frame.cursorRow !== undefined, frame.lines.join('\n'));
+		assert.match(frame.lines[frame.cursorRow]!, /^Shell History as a Garden Diary · selected/, 'the cursor follows the selection');
+		assert.equal(frame.lines[0], 'The Terminal Gardener', 'the frame from its top');
+	} finally {
+		await terminal.stop();
+	}
+});
