@@ -137,7 +137,8 @@ Two changes to how Ink writes a frame (ink/build/ink.js), each failing the build
   after the last one. A `screenReaderCursor(root, output, columns)` render option (a blogterm one,
   source/ui/screen-reader/cursor-target.ts) says where the selection or the focused field is in those
   lines; after each frame the cursor is parked there and shown, so that a braille display follows
-  it, and taken back to the frame's last line before Ink erases it for the next.
+  it, and taken back to the frame's last line before Ink erases it for the next. A screen reader's
+  frame is cut to the terminal's height, as the screens' frames are.
 */
 const inkFrames = {
 	name: 'ink-frames',
@@ -164,7 +165,10 @@ function parkScreenReaderCursor(source) {
 	if (typeof source !== 'string') return source;
 	const onRender = '\n    onRender = () => {\n        this.hasPendingThrottledRender = false;';
 	const writes = 'this.lastOutputHeight =\n                wrappedOutput === \'\' ? 0 : wrappedOutput.split(\'\\n\').length;';
-	if (!source.includes(onRender) || !source.includes(writes)) return {error: 'its screen-reader frame is not where the screen-reader cursor patch expects it'};
+	const wrapping = 'const wrappedOutput = wrapAnsi(output, terminalWidth, {\n                trim: false,\n                hard: true,\n            });';
+	if (!source.includes(onRender) || !source.includes(writes) || !source.includes(wrapping)) return {error: 'its screen-reader frame is not where the screen-reader cursor patch expects it'};
+	// Its lines cut to the terminal's height (the top kept): a taller frame would scroll, and Ink could not erase it.
+	const cut = 'const wrappedOutput = wrapAnsi(output, terminalWidth, {\n                trim: false,\n                hard: true,\n            }).split(\'\\n\').slice(0, this.options.stdout.rows || undefined).join(\'\\n\');';
 	const parking = `
     parkedCursorRows = 0;
     onRender = () => {
@@ -181,7 +185,7 @@ function parkScreenReaderCursor(source) {
     };
     writeFrame = () => {
         this.hasPendingThrottledRender = false;`;
-	return source.replace(onRender, parking);
+	return source.replace(onRender, parking).replace(wrapping, cut);
 }
 
 await rm('dist', {recursive: true, force: true});

@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {buildThread, placeMyComments, type MyCommentsInThread} from '../../comments/thread.js';
 import type {Comment} from '../../model/comment.js';
@@ -141,8 +141,10 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 	}, {isActive: props.isActive});
 
 	const title = `Comments on “${cleanLine(post.title)}”`;
+	// A screen reader reads "list: " before it, on the same row.
+	const headingWidth = useIsScreenReaderEnabled() ? Math.max(1, width - 'list: '.length) : width;
 	const heading = (
-		<Text bold wrap="truncate-end">{fitToWidth(title, width)}</Text>
+		<Text bold wrap="truncate-end">{fitToWidth(title, headingWidth)}</Text>
 	);
 	if (comments.status === 'loading') {
 		return <Box flexDirection="column" height={height}>{heading}<LoadingLine what={`Loading the comments from ${hostOf(source.site.url)}`} /></Box>;

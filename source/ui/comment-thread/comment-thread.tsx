@@ -52,7 +52,9 @@ const gutter = 2;
 /** A thread of comments that pages like a post, with one comment selected for `r`. */
 export function CommentThread(props: CommentThreadProps) {
 	const {entries, width, height, onReply} = props;
-	const viewport = Math.max(1, height - 1);
+	const screenReader = useIsScreenReaderEnabled();
+	// For a screen reader the selected comment's first line says "· selected" after it, which may take a row more.
+	const viewport = Math.max(1, height - (screenReader ? 2 : 1));
 	const columns = Math.max(10, width - gutter);
 	const shape = useMemo(() => threadShape(entries), [entries]);
 	// Each comment laid out once per (thread, width); folding only chooses which are shown.
@@ -140,7 +142,6 @@ export function CommentThread(props: CommentThreadProps) {
 	const visible = search.highlight(rendered.lines.slice(top, top + viewport), top);
 	// A screen reader's cursor on the selected comment's first line (or the top line, when it starts above).
 	const viewportBox = useRef<DOMElement>(null);
-	const screenReader = useIsScreenReaderEnabled();
 	useScreenReaderCursor(viewportBox, entries.length > 0 && selectedStart < top + viewport ? Math.max(0, selectedStart - top) : undefined);
 
 	const bottom = Math.min(rendered.lines.length, top + viewport);

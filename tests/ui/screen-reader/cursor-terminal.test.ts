@@ -30,3 +30,43 @@ test('with --screen-reader, the terminal\'s cursor is parked on the selected pos
 		await terminal.stop();
 	}
 });
+
+test('with --screen-reader in a 40×12 terminal, no frame is taller than the terminal, the form with its errors neither (it would scroll, and could not be erased)', async () => {
+	const terminal = runInTerminal(['--demo', '--screen-reader'], {columns: 40, rows: 12});
+	try {
+		await terminal.waitFor('Page 1 of');
+		let from = terminal.output().length;
+		terminal.type('j');
+		await terminal.waitFor('Shell History as a Garden Diary · selec', from);
+		from = terminal.output().length;
+		terminal.type('\r');
+		await terminal.waitFor(/ lines 1 to/, from);
+		from = terminal.output().length;
+		// The thread: its heading and the selected comment's first line are the longest rows.
+		terminal.type('C');
+		await terminal.waitFor('selected', from);
+		from = terminal.output().length;
+		terminal.type('j');
+		await terminal.waitFor(/Robin Reader[^]*selected/, from);
+		// The form, with two fields left empty: its errors make it longer than the terminal.
+		from = terminal.output().length;
+		terminal.type('c');
+		await terminal.waitFor('Comment (required):', from);
+		from = terminal.output().length;
+		terminal.type('\t');
+		await terminal.waitFor('Error: Fill out this field', from);
+		from = terminal.output().length;
+		terminal.type('\t');
+		await terminal.waitFor(/Error: Fill out this field[^]*Error: Fill out this field/, from);
+		// A key in the Email field: that frame is erased for the next.
+		from = terminal.output().length;
+		terminal.type('a');
+		await terminal.waitFor(/Email \(required\): (?:\u001B\[[\d;]*m)*a/, from);
+		const erases = (terminal.output().match(/(?:\u001B\[2K\u001B\[1A)+\u001B\[2K\u001B\[G/g) ?? []).map(erase => erase.split('\u001B[2K').length - 1);
+		assert.ok(erases.length >= 4, `a frame for each key (${erases.length})`);
+		assert.ok(Math.max(...erases) <= 12, `frames of ${erases.join(', ')} rows`);
+		assert.doesNotMatch(terminal.output(), /\u001B\[2J/);
+	} finally {
+		await terminal.stop();
+	}
+});
