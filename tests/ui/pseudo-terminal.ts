@@ -7,10 +7,10 @@ import {waitUntil} from '../helpers/poll.js';
 export type TerminalRun = {
 	/** Everything written to the terminal so far, escape sequences and all. */
 	output(): string;
-	/** Types into the terminal. */
-	type(text: string): void;
 	/** Waits until what was written since `from` (an offset in output()) holds `text`; gives it. */
 	waitFor(text: string | RegExp, from?: number, timeoutMs?: number): Promise<string>;
+	/** Types `keys`, and waits until what is written after them holds `text`; gives it. */
+	typeAndWait(keys: string, text: string | RegExp): Promise<string>;
 	/** Kills it and removes its home. */
 	stop(): Promise<void>;
 };
@@ -33,11 +33,13 @@ export function runInTerminal(args: readonly string[], {columns, rows, env = {}}
 	});
 	return {
 		output: () => output,
-		type(text) {
-			child.stdin.write(text);
-		},
 		async waitFor(text, from = 0, timeoutMs = 10_000) {
 			return waitUntil(() => output.slice(from), written => (typeof text === 'string' ? written.includes(text) : text.test(written)), `the terminal shows ${String(text)}`, timeoutMs);
+		},
+		async typeAndWait(keys, text) {
+			const from = output.length;
+			child.stdin.write(keys);
+			return this.waitFor(text, from);
 		},
 		async stop() {
 			child.kill('SIGTERM');
@@ -45,4 +47,9 @@ export function runInTerminal(args: readonly string[], {columns, rows, env = {}}
 			rmSync(home, {recursive: true, force: true});
 		},
 	};
+}
+
+/** How many rows each of Ink's erases before a redraw wiped (it erases the last frame line by line: ESC[2K, up, …). */
+export function erasedRows(written: string): number[] {
+	return (written.match(/(?:\u001B\[2K\u001B\[1A)+\u001B\[2K\u001B\[G/g) ?? []).map(erase => erase.split('\u001B[2K').length - 1);
 }

@@ -477,7 +477,8 @@ export function PostView(props: PostViewProps) {
 		]});
 	return (
 		<Box flexDirection="column" height={height}>
-			<Box flexDirection="row" height={viewportHeight}>
+			{/* Read out, Related Posts come after the post's lines, not after its last one on the same line. */}
+			<Box flexDirection={screenReader ? 'column' : 'row'} height={viewportHeight}>
 				<Box ref={bodyBox} flexDirection="column" width={bodyWidth} height={viewportHeight} marginLeft={columns.margin} overflow="hidden">
 					<StyledLines lines={visible} linkUrl={linkUrl} />
 				</Box>

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import stripAnsi from 'strip-ansi';
-import {runInTerminal} from '../pseudo-terminal.js';
+import {erasedRows, runInTerminal} from '../pseudo-terminal.js';
 
 /** The last frame written (after Ink's last erase) and the row the cursor was then parked on. */
 function lastFrameAndCursor(written: string): {lines: string[]; cursorRow: number | undefined} {
@@ -19,9 +19,7 @@ test('with --screen-reader, the terminal\'s cursor is parked on the selected pos
 		let frame = lastFrameAndCursor(await terminal.waitFor(/\u001B\[\?25h/));
 		assert.ok(frame.cursorRow !== undefined, frame.lines.join('\n'));
 		assert.match(frame.lines[frame.cursorRow]!, /^Ten Minutes a Day · selected/);
-		const from = terminal.output().length;
-		terminal.type('j');
-		await terminal.waitFor(/Shell History as a Garden Diary · selected[^]*\u001B\[\?25h/, from);
+		await terminal.typeAndWait('j', /Shell History as a Garden Diary · selected[^]*\u001B\[\?25h/);
 		frame = lastFrameAndCursor(terminal.output());
 		assert.ok(frame.cursorRow !== undefined, frame.lines.join('\n'));
 		assert.match(frame.lines[frame.cursorRow]!, /^Shell History as a Garden Diary · selected/, 'the cursor follows the selection');
@@ -35,34 +33,18 @@ test('with --screen-reader in a 40×12 terminal, no frame is taller than the ter
 	const terminal = runInTerminal(['--demo', '--screen-reader'], {columns: 40, rows: 12});
 	try {
 		await terminal.waitFor('Page 1 of');
-		let from = terminal.output().length;
-		terminal.type('j');
-		await terminal.waitFor('Shell History as a Garden Diary · selec', from);
-		from = terminal.output().length;
-		terminal.type('\r');
-		await terminal.waitFor(/ lines 1 to/, from);
-		from = terminal.output().length;
+		await terminal.typeAndWait('j', 'Shell History as a Garden Diary · selec');
+		await terminal.typeAndWait('\r', / lines 1 to/);
 		// The thread: its heading and the selected comment's first line are the longest rows.
-		terminal.type('C');
-		await terminal.waitFor('selected', from);
-		from = terminal.output().length;
-		terminal.type('j');
-		await terminal.waitFor(/Robin Reader[^]*selected/, from);
+		await terminal.typeAndWait('C', 'selected');
+		await terminal.typeAndWait('j', /Robin Reader[^]*selected/);
 		// The form, with two fields left empty: its errors make it longer than the terminal.
-		from = terminal.output().length;
-		terminal.type('c');
-		await terminal.waitFor('Comment (required):', from);
-		from = terminal.output().length;
-		terminal.type('\t');
-		await terminal.waitFor('Error: Fill out this field', from);
-		from = terminal.output().length;
-		terminal.type('\t');
-		await terminal.waitFor(/Error: Fill out this field[^]*Error: Fill out this field/, from);
+		await terminal.typeAndWait('c', 'Comment (required):');
+		await terminal.typeAndWait('\t', 'Error: Fill out this field');
+		await terminal.typeAndWait('\t', /Error: Fill out this field[^]*Error: Fill out this field/);
 		// A key in the Email field: that frame is erased for the next.
-		from = terminal.output().length;
-		terminal.type('a');
-		await terminal.waitFor(/Email \(required\): (?:\u001B\[[\d;]*m)*a/, from);
-		const erases = (terminal.output().match(/(?:\u001B\[2K\u001B\[1A)+\u001B\[2K\u001B\[G/g) ?? []).map(erase => erase.split('\u001B[2K').length - 1);
+		await terminal.typeAndWait('a', /Email \(required\): (?:\u001B\[[\d;]*m)*a/);
+		const erases = erasedRows(terminal.output());
 		assert.ok(erases.length >= 4, `a frame for each key (${erases.length})`);
 		assert.ok(Math.max(...erases) <= 12, `frames of ${erases.join(', ')} rows`);
 		assert.doesNotMatch(terminal.output(), /\u001B\[2J/);

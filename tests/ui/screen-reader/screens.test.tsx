@@ -117,6 +117,17 @@ describe('in screen-reader mode, each screen reads in order as plain text, the c
 		}
 	});
 
+	it('the post on a wide terminal: Related Posts after the post\'s lines, a list of its own', async () => {
+		const {app} = renderReading(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={{readIds: () => new Set(), markRead() {}}} initialPost={{kind: 'id', id: posts[1]!.id}} />, 160, 48);
+		try {
+			const frame = await waitForText(app, 'list: Related Posts');
+			assertReadInOrder(frame, [/^Shell History as a Garden Diary$/, /^With timestamps turned on/, /^list: Related Posts$/, /^ lines 1 to \d+ of \d+/]);
+			assert.doesNotMatch(frame, drawing);
+		} finally {
+			app.unmount();
+		}
+	});
+
 	it('the thread: which thread, each comment with its author first, the selected one said in words; the cursor on it', async () => {
 		const {app, cursorLine} = renderReading(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={{readIds: () => new Set(), markRead() {}}} initialPost={{kind: 'id', id: posts[1]!.id}} />);
 		try {
