@@ -278,7 +278,7 @@ export function CommentForm(props: CommentFormProps) {
 				</Text>
 			</Box>
 			{quotedShown.map((line, index) => (
-				<Text key={`quote-${index}`} color={theme.muted} wrap="truncate-end">{fitToWidth(`  │ ${line}`, width)}</Text>
+				<Text key={`quote-${index}`} color={theme.muted} wrap="truncate-end" aria-label={line}>{fitToWidth(`  │ ${line}`, width)}</Text>
 			))}
 			{requiredNoteLines.map((line, index) => <Text key={`note-${index}`} color={theme.muted} wrap="truncate-end">{line}</Text>)}
 			{roomy ? <Text> </Text> : null}

@@ -16,7 +16,7 @@ import {openBlog} from '../../../source/sources/open-blog.js';
 import {createHttpClient} from '../../../source/http/client.js';
 import type {PostSummary} from '../../../source/model/post.js';
 import {startTestDemo, type TestDemo} from '../../helpers/demo.js';
-import {fakeSource, post} from '../comment-form/fixtures.js';
+import {dana, fakeSource, post} from '../comment-form/fixtures.js';
 import {memoryHomeData} from '../home/memory-home-data.js';
 import {frameText, keys, press, resize, waitForFrame, waitForText} from '../helpers.js';
 
@@ -149,10 +149,10 @@ describe('in screen-reader mode, each screen reads in order as plain text, the c
 		const refusal = 'The blog did not take the comment: it says a comment with the very same words was already sent, so this one looks like a duplicate of it.';
 		const source = fakeSource(async () => Promise.resolve({kind: 'failed', message: refusal}));
 		// The screens around a form give it their key router; the reader's apps make their own.
-		const {app, cursorLine} = renderReading(<KeyRouterProvider><CommentForm source={source} post={post} width={80} height={24} draftKey="screen-reader" onClose={() => {}} /></KeyRouterProvider>);
+		const {app, cursorLine} = renderReading(<KeyRouterProvider><CommentForm source={source} post={post} replyTo={dana} width={80} height={24} draftKey="screen-reader" onClose={() => {}} /></KeyRouterProvider>);
 		try {
 			const frame = await waitForText(app, 'textbox: Comment (required):');
-			assertReadInOrder(frame, [/^Leave a Reply$/, 'Required fields are marked', /^textbox: Comment \(required\): /, /^textbox: Name \(required\): $/, /^textbox: Email \(required\): $/, /^textbox: Website: $/, /^Save my name, email, and website for the next time I comment\. \(checkbox, not/, /^Post Comment \(button, Ctrl-S\)$/]);
+			assertReadInOrder(frame, [/^Leave a Reply to Dana/, /^First!$/, 'Required fields are marked', /^textbox: Comment \(required\): /, /^textbox: Name \(required\): $/, /^textbox: Email \(required\): $/, /^textbox: Website: $/, /^Save my name, email, and website for the next time I comment\. \(checkbox, not/, /^Post Comment \(button, Ctrl-S\)$/]);
 			assert.doesNotMatch(frame, drawing);
 			assert.match(cursorLine() ?? '', /^textbox: Comment/);
 			await press(app, keys.tab);
