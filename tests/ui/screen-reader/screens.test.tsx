@@ -97,6 +97,11 @@ describe('in screen-reader mode, each screen reads in order as plain text, the c
 			await press(app, 'j');
 			await waitForFrame(app, current => current.includes(`${posts[2]!.title} · selected`));
 			assert.match(cursorLine() ?? '', new RegExp(`^${posts[2]!.title} · selected`), 'the cursor follows the selection');
+			// The help: one column, each screen's keys under its name (two columns would be read a line of each in turn).
+			await press(app, '?');
+			const help = await waitForText(app, 'blogterm keys');
+			assertReadInOrder(help, [/^blogterm keys/, /^Everywhere/, /^ {2}\? +this help/, /^Posts list/, /^ {2}↓\/↑ j\/k +move/]);
+			assert.doesNotMatch(help, /^Everywhere +Post/m);
 		} finally {
 			app.unmount();
 		}
