@@ -197,6 +197,69 @@ const yogaSync = {
 	},
 };
 
+/**
+Two changes to how Ink writes a frame (ink/build/ink.js), each failing the build when its target moved:
+
+- Full height. Ink clears the whole terminal (ESC[2J ESC[3J) and writes the frame again at every
+  render once a frame is as tall as the terminal, which flickers at each key; so blogterm's screens
+  kept one row free. Here only a frame taller than the terminal (one that scrolled: a resize) takes
+  that path: one exactly as tall is erased line by line and written again as any shorter frame is
+  (it is written without a line's end after it, so nothing scrolls), and the screens get the last row.
+- The cursor in screen-reader mode. Ink writes a screen reader's frame as lines and leaves the cursor
+  after the last one. A `screenReaderCursor(root, output, columns)` render option (a blogterm one,
+  source/ui/screen-reader/cursor-target.ts) says where the selection or the focused field is in those
+  lines; after each frame the cursor is parked there and shown, so that a braille display follows
+  it, and taken back to the frame's last line before Ink erases it for the next. A screen reader's
+  frame is cut to the terminal's height, as the screens' frames are.
+*/
+const inkFrames = {
+	name: 'ink-frames',
+	setup(esbuild) {
+		esbuild.onLoad({filter: /ink[\\/]build[\\/]ink\.js$/}, async ({path}) => {
+			const source = await readFile(path, 'utf8');
+			const patched = parkScreenReaderCursor(drawFullHeightFrames(source));
+			if (typeof patched !== 'string') return {errors: [{text: `ink changed: ${patched.error} (see ink-frames in scripts/build.mjs)`}]};
+			return {contents: patched, loader: 'js', resolveDir: dirname(path)};
+		});
+	},
+};
+
+/** Ink's "clear the terminal and write it all again" only for a frame taller than the terminal. */
+function drawFullHeightFrames(source) {
+	if (typeof source !== 'string') return source;
+	const clearing = 'if (this.lastOutputHeight >= this.options.stdout.rows) {';
+	if (!source.includes(clearing)) return {error: 'its full-screen redraw is not where the full-height patch expects it'};
+	return source.replace(clearing, 'if (this.lastOutputHeight > this.options.stdout.rows) {');
+}
+
+/** After each screen-reader frame, the cursor where the render option `screenReaderCursor` says. */
+function parkScreenReaderCursor(source) {
+	if (typeof source !== 'string') return source;
+	const onRender = '\n    onRender = () => {\n        this.hasPendingThrottledRender = false;';
+	const writes = 'this.lastOutputHeight =\n                wrappedOutput === \'\' ? 0 : wrappedOutput.split(\'\\n\').length;';
+	const wrapping = 'const wrappedOutput = wrapAnsi(output, terminalWidth, {\n                trim: false,\n                hard: true,\n            });';
+	if (!source.includes(onRender) || !source.includes(writes) || !source.includes(wrapping)) return {error: 'its screen-reader frame is not where the screen-reader cursor patch expects it'};
+	// Its lines cut to the terminal's height (the top kept): a taller frame would scroll, and Ink could not erase it.
+	const cut = 'const wrappedOutput = wrapAnsi(output, terminalWidth, {\n                trim: false,\n                hard: true,\n            }).split(\'\\n\').slice(0, this.options.stdout.rows || undefined).join(\'\\n\');';
+	const parking = `
+    parkedCursorRows = 0;
+    onRender = () => {
+        const locate = this.isScreenReaderEnabled && !this.isUnmounted ? this.options.screenReaderCursor : undefined;
+        if (!locate) return this.writeFrame();
+        // Back to the frame's last line, where Ink's erasing starts from.
+        if (this.parkedCursorRows > 0) this.options.stdout.write(ansiEscapes.cursorDown(this.parkedCursorRows));
+        this.parkedCursorRows = 0;
+        this.writeFrame();
+        const target = this.lastOutputHeight > 0 ? locate(this.rootNode, this.lastOutput, this.getTerminalWidth()) : undefined;
+        if (!target || target.row >= this.lastOutputHeight) return;
+        this.parkedCursorRows = this.lastOutputHeight - 1 - target.row;
+        this.options.stdout.write((this.parkedCursorRows > 0 ? ansiEscapes.cursorUp(this.parkedCursorRows) : '') + ansiEscapes.cursorTo(target.column) + '\\u001B[?25h');
+    };
+    writeFrame = () => {
+        this.hasPendingThrottledRender = false;`;
+	return source.replace(onRender, parking).replace(wrapping, cut);
+}
+
 await rm('dist', {recursive: true, force: true});
 // 1. The program, split as before (Ink and React in the reader's chunks only), as ES modules in memory.
 const built = await build({
@@ -217,7 +280,7 @@ const built = await build({
 	define: {'process.env.NODE_ENV': '"production"', 'import.meta': '__blogtermImportMeta'},
 	// better-sqlite3 is a native addon: it stays in node_modules, the one run-time dependency.
 	external: ['better-sqlite3'],
-	plugins: [fastStringWidth, lazyModuleValues, yogaSync, inkWithoutDevtools, gotLazyHttp2, meowLazyNormalize],
+	plugins: [fastStringWidth, lazyModuleValues, yogaSync, inkWithoutDevtools, inkFrames, gotLazyHttp2, meowLazyNormalize],
 	logLevel: 'warning',
 }).catch(() => undefined);
 // esbuild has printed why.

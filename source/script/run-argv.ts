@@ -31,7 +31,8 @@ const helpText = `
 	  --theme NAME        dark | light | high-contrast | 16-colour, in the reader and print
 	                      mode ("theme" in config.json sets the default; NO_COLOR: none)
 	  --screen-reader     Ink's screen-reader mode: the screens as words, no spinner
-	                      (also on with INK_SCREEN_READER=true)
+	                      and the cursor on the selection ("screenReader" in
+	                      config.json, or INK_SCREEN_READER=true, turns it on too)
 
 	Scripts (print mode: when --print, --list or --comment is given, or stdout is not a terminal)
 	  --print             Print the post given by --post (or the list) and exit

@@ -124,8 +124,8 @@ export function App(props: AppProps) {
 export function Connection(props: AppProps) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
-	// Ink clears the whole screen when a frame is as tall as the terminal: stay one line short.
-	const height = Math.max(3, rows - 1);
+	// Every row, the last one too (the build's ink-frames patch keeps Ink from clearing the screen for a frame this tall).
+	const height = Math.max(3, rows);
 	const {site, openSource} = props;
 	const open = useCallback((signal: AbortSignal, options: RefreshingLoadOptions) => openSource(site, signal, options), [site, openSource]);
 	// A blog read before opens at once from what was kept; the blog's fresh answer replaces the source when it comes.

@@ -1,5 +1,5 @@
 import {useKeys} from './hooks/use-keys.js';
-import {Box, Text} from 'ink';
+import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import {useMemo, useState} from 'react';
 import type {Action, HelpGroup, KeyMap, Screen} from './keys/key-map.js';
 import {useKeyMap} from './keys/use-key-map.js';
@@ -62,7 +62,9 @@ const fitFirst = (texts: readonly string[], width: number) => texts.find(text =>
  */
 export function HelpOverlay({width, height, onClose, screens = readerScreens}: {readonly width: number; readonly height: number; readonly onClose: () => void; readonly screens?: readonly Screen[]}) {
 	const keyMap = useKeyMap();
-	const twoColumns = width >= 80;
+	// One column for a screen reader: two side by side would be read a line of each in turn.
+	const screenReader = useIsScreenReaderEnabled();
+	const twoColumns = width >= 80 && !screenReader;
 	const columnWidth = twoColumns ? Math.floor(width / 2) : width;
 	// Rows of the screen: each a line of the left column and, on wide terminals, one of the right.
 	const rows = useMemo(() => {

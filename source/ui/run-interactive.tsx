@@ -26,6 +26,9 @@ import {hyperlinkModeFromSettings, hyperlinksOn, parseHyperlinkMode} from '../pl
 import {fullTextReader, type FullTextStore} from '../full-text/full-text-store.js';
 import {chooseReading} from '../platform/reading-choice.js';
 import {withReading} from './post-view/use-reading.js';
+import {CursorTargetContext, cursorTargets, screenReaderCursorAt} from './screen-reader/cursor-target.js';
+import type {DOMElement, RenderOptions} from 'ink';
+import type {ReactElement} from 'react';
 
 // The alternate screen, and bracketed paste: a paste arrives between ESC[200~ and ESC[201~, kept whole.
 const enterAlternateScreen = '\u001B[?1049h\u001B[H\u001B[?2004h';
@@ -43,7 +46,7 @@ export type ReaderFlags = SiteFlags & {
 	readonly password?: string;
 	/** `--full-text` with `--post`: that post, if summary-only, read whole from its page at once (as F does). */
 	readonly fullText?: boolean;
-	/** `--screen-reader`: Ink's screen-reader mode (without it, Ink's own test: INK_SCREEN_READER=true). */
+	/** `--screen-reader`: Ink's screen-reader mode (without it, the setting, then Ink's own test: INK_SCREEN_READER=true). */
 	readonly screenReader?: boolean;
 };
 
@@ -69,6 +72,27 @@ function listPageSize(flags: ReaderFlags): number {
 }
 
 /**
+ * Whether the reader runs in Ink's screen-reader mode: `--screen-reader`, else `"screenReader"` in
+ * config.json, else what the environment says (INK_SCREEN_READER=true, as Ink's isScreenReaderEnabled reads it).
+ */
+export function screenReaderOn(flag: boolean | undefined, environment: NodeJS.ProcessEnv = process.env): boolean {
+	if (flag === true) return true;
+	return setting('screenReader', environment) ?? environment['INK_SCREEN_READER'] === 'true';
+}
+
+/**
+ * Ink's render options for a screen, and the screen under the context that says where its cursor goes: in
+ * screen-reader mode, after each frame the cursor is parked on the selection or the focused field (the
+ * build's ink-frames patch reads `screenReaderCursor`).
+ */
+export function readerRender(tree: ReactElement, screenReader: boolean): {tree: ReactElement; options: RenderOptions} {
+	const targets = cursorTargets();
+	const screenReaderCursor = (root: DOMElement, output: string, columns: number) => screenReaderCursorAt(root, targets.current(), output, columns);
+	const options: RenderOptions & {screenReaderCursor?: typeof screenReaderCursor} = {exitOnCtrlC: true, maxFps: 60, isScreenReaderEnabled: screenReader, ...(screenReader ? {screenReaderCursor} : {})};
+	return {tree: <CursorTargetContext.Provider value={targets}>{tree}</CursorTargetContext.Provider>, options};
+}
+
+/**
  * The full-screen reader. Resolves with the exit code when the user quits. Without SITE (and without
  * --demo, --demo-feed, --post), the home screen when a blog is followed; the demo blog otherwise.
  */
@@ -89,8 +113,9 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 	const {readMarks, starMarks, fullTexts, storedPosts, closeMarks} = await openReadMarks(blogtermPaths());
 	const keyMap = keyMapFromSettings();
 	const reading = chooseReading();
+	const screenReader = screenReaderOn(flags.screenReader);
 	return inFullScreen(async () => {
-		const instance = render(withReading(reading,
+		const {tree, options} = readerRender(withReading(reading,
 			<App
 				site={resolved.url}
 				openSource={(url, signal, options) => openBlog(http, url, {...options, signal, storedPosts})}
@@ -108,9 +133,8 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 				readFullText={fullTextReader(http)}
 				fullTexts={fullTexts}
 				initialFullText={flags.post !== undefined && flags.fullText === true}
-			/>),
-			{exitOnCtrlC: true, maxFps: 60, ...(flags.screenReader ? {isScreenReaderEnabled: true} : {})},
-		);
+			/>), screenReader);
+		const instance = render(tree, options);
 		await instance.waitUntilExit();
 		return exitCodes.ok;
 	}, async () => {
@@ -156,8 +180,9 @@ async function runHome(flags: ReaderFlags, paths: BlogtermPaths): Promise<number
 	const myComments = new MyComments();
 	const replies = new Replies();
 	const checkForReplies = async (signal: AbortSignal) => checkReplies({myComments, replies, openSource: async (url, openSignal) => openBlog(http, url, {signal: openSignal}), signal});
+	const screenReader = screenReaderOn(flags.screenReader);
 	return inFullScreen(async () => {
-		const instance = render(withReading(reading,
+		const {tree, options} = readerRender(withReading(reading,
 			<HomeApp
 				data={storeHomeData(subscriptions)}
 				openSource={(url, signal, options) => openBlog(http, url, {...options, signal, storedPosts: siteKey => subscriptions.storedPostsOf(siteKey)})}
@@ -171,9 +196,8 @@ async function runHome(flags: ReaderFlags, paths: BlogtermPaths): Promise<number
 				keyMap={keyMap}
 				readFullText={fullTextReader(http)}
 				fullTexts={fullTexts}
-			/>),
-			{exitOnCtrlC: true, maxFps: 60, ...(flags.screenReader ? {isScreenReaderEnabled: true} : {})},
-		);
+			/>), screenReader);
+		const instance = render(tree, options);
 		await instance.waitUntilExit();
 		return exitCodes.ok;
 	}, () => {

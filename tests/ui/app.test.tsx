@@ -84,7 +84,7 @@ describe('the reader', () => {
 		assert.ok(frame.includes('▸'), 'the first post is highlighted');
 		const firstTitle = decode(firstPage[0]!.title.rendered);
 		assert.ok(frame.includes(firstTitle.slice(0, 20)), `shows the newest post “${firstTitle}”`);
-		assert.ok(frame.split('\n').length < 24, 'never taller than the terminal');
+		assert.equal(frame.split('\n').length, 24, 'every row of the terminal, the last one too, and never taller');
 		app.unmount();
 	});
 
@@ -159,13 +159,13 @@ describe('the reader', () => {
 		const longest = [...body].sort((a, b) => b.content.rendered.length - a.content.rendered.length)[0]!;
 		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={memoryReadMarks()} initialPost={{kind: 'id', id: longest.id}} />);
 		resize(app.stdout, 80, 24);
-		const first = await waitForText(app, /lines 1–22 of (\d+)/);
-		const totalLines = Number(/lines 1–22 of (\d+)/.exec(first)![1]);
+		const first = await waitForText(app, /lines 1–23 of (\d+)/);
+		const totalLines = Number(/lines 1–23 of (\d+)/.exec(first)![1]);
 		assert.ok(totalLines > 5 * 23, `the long post is more than five screens (${totalLines} lines)`);
 		await press(app, ' ');
-		await waitForText(app, /lines 21–42 of/);
+		await waitForText(app, /lines 22–44 of/);
 		await press(app, 'b');
-		await waitForText(app, /lines 1–22 of/);
+		await waitForText(app, /lines 1–23 of/);
 		await press(app, 'G');
 		// Previous/next and related posts arrive after the post; wait for them, then go to the end again.
 		await waitForFrame(app, frame => frame.includes('»') && frame.includes('Related Posts') && !frame.includes('Loading…'));
@@ -217,11 +217,11 @@ describe('the reader', () => {
 		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={memoryReadMarks()} initialPost={{kind: 'id', id: longest.id}} />);
 		resize(app.stdout, 100, 30);
 		// Let everything arrive (previous/next, related) so that only the width changes the length.
-		await waitForText(app, /lines 1–28 of/);
+		await waitForText(app, /lines 1–29 of/);
 		await press(app, 'G');
 		await waitForFrame(app, frame => frame.includes('»') && frame.includes('Related Posts') && !frame.includes('Loading…'));
 		await press(app, 'g', ' ', ' ');
-		const wide = await waitForText(app, /lines 53–/);
+		const wide = await waitForText(app, /lines 55–/);
 		const wideTotal = Number(/of (\d+)/.exec(wide)![1]);
 		resize(app.stdout, 60, 30);
 		const narrow = await waitForFrame(app, frame => {
@@ -230,7 +230,7 @@ describe('the reader', () => {
 		});
 		const [, top, narrowTotal] = /lines (\d+)–\d+ of (\d+)/.exec(narrow)!.map(Number) as [number, number, number];
 		assert.ok(narrowTotal > wideTotal, 'narrower means more lines');
-		const expected = (52 / wideTotal) * narrowTotal;
+		const expected = (54 / wideTotal) * narrowTotal;
 		assert.ok(Math.abs(top - expected) < 3, `kept the place: line ${top}, expected about ${Math.round(expected)}`);
 		for (const line of frameText(app).split('\n')) assert.ok(line.length <= 60, `no line wider than 60 columns: “${line}”`);
 		app.unmount();
@@ -279,13 +279,13 @@ describe('the reader', () => {
 		const longest = [...body].sort((a, b) => b.content.rendered.length - a.content.rendered.length)[0]!;
 		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={memoryReadMarks()} initialPost={{kind: 'id', id: longest.id}} />);
 		resize(app.stdout, 80, 24);
-		await waitForText(app, /lines 1–22 of/);
+		await waitForText(app, /lines 1–23 of/);
 		await press(app, ' ', ' ');
-		await waitForText(app, /lines 41–62 of/);
+		await waitForText(app, /lines 43–65 of/);
 		await press(app, '?');
 		await waitForText(app, 'blogterm keys');
 		await press(app, '?');
-		await waitForText(app, /lines 41–62 of/);
+		await waitForText(app, /lines 43–65 of/);
 		app.unmount();
 	});
 });
@@ -324,7 +324,7 @@ describe('commenting from the reader', () => {
 	});
 });
 
-/** The "lines 21–42 of 300" of a post's status line. */
+/** The "lines 22–44 of 300" of a post's status line. */
 const linesShown = (frame: string) => /lines (\d+–\d+) of/.exec(frame)?.[1];
 /** The list row or comment header that is highlighted. */
 const highlightedRow = (frame: string) => frame.split('\n').find(line => line.startsWith('▸') || line.startsWith('▌'));
@@ -354,21 +354,21 @@ describe('your place in the reader', () => {
 
 	it('comes back to the line you left after the comments, the reply form and the help', async () => {
 		const app = atPost(specialPosts.long);
-		await waitForText(app, /lines 1–22 of/);
+		await waitForText(app, /lines 1–23 of/);
 		await press(app, ' ', ' ');
-		await waitForText(app, /lines 41–62 of/);
+		await waitForText(app, /lines 43–65 of/);
 		await press(app, 'C');
 		await waitForText(app, /comment 1 of/);
 		await press(app, keys.escape);
-		assert.equal(linesShown(await waitForText(app, /lines \d+–/)), '41–62', 'back from the comments');
+		assert.equal(linesShown(await waitForText(app, /lines \d+–/)), '43–65', 'back from the comments');
 		await press(app, 'c');
 		await waitForText(app, 'Leave a Reply');
 		await press(app, keys.escape);
-		assert.equal(linesShown(await waitForText(app, /lines \d+–/)), '41–62', 'back from the reply form');
+		assert.equal(linesShown(await waitForText(app, /lines \d+–/)), '43–65', 'back from the reply form');
 		await press(app, '?');
 		await waitForText(app, 'blogterm keys');
 		await press(app, '?');
-		assert.equal(linesShown(await waitForText(app, /lines \d+–/)), '41–62', 'back from the help');
+		assert.equal(linesShown(await waitForText(app, /lines \d+–/)), '43–65', 'back from the help');
 		app.unmount();
 	});
 
@@ -392,17 +392,17 @@ describe('your place in the reader', () => {
 
 	it('Tab into Related Posts shows them without jumping to the end, and Tab comes back to the line you left', async () => {
 		const app = atPost(specialPosts.long);
-		await waitForText(app, /lines 1–22 of/);
+		await waitForText(app, /lines 1–23 of/);
 		await press(app, 'G');
 		await waitForFrame(app, frame => frame.includes('»') && frame.includes('Related Posts') && !frame.includes('Loading…'));
 		await press(app, 'g', ' ', ' ');
-		await waitForText(app, /lines 41–62 of/);
+		await waitForText(app, /lines 43–65 of/);
 		await press(app, keys.tab);
 		const focused = await waitForText(app, 'Enter open');
 		assert.ok(focused.includes('Related Posts'), 'the related posts are on screen');
 		assert.doesNotMatch(focused, /· 100%/, 'not scrolled to the end of the post');
 		await press(app, keys.tab);
-		assert.equal(linesShown(await waitForText(app, 'Space/b page')), '41–62');
+		assert.equal(linesShown(await waitForText(app, 'Space/b page')), '43–65');
 		app.unmount();
 	});
 
@@ -426,7 +426,7 @@ describe('your place in the reader', () => {
 		const back = await waitForFrame(app, frame => frame.includes('Enter open') && linesShown(frame) === leftAt);
 		assert.ok(back.includes('Related Posts'), 'in Related Posts, as it was left');
 		await press(app, keys.tab);
-		assert.equal(linesShown(await waitForText(app, 'Space/b page')), `4–${3 + 22}`, 'and Tab goes back to the line before it');
+		assert.equal(linesShown(await waitForText(app, 'Space/b page')), `4–${3 + 23}`, 'and Tab goes back to the line before it');
 		await press(app, 'g');
 		await waitForText(app, title.slice(0, 15));
 		app.unmount();

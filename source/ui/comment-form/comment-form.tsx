@@ -1,7 +1,9 @@
-import {Box, Text} from 'ink';
+import {Box, Text, useIsScreenReaderEnabled, type DOMElement} from 'ink';
 import Spinner from 'ink-spinner';
 import TextInput from 'ink-text-input';
-import {useMemo} from 'react';
+import {useMemo, useRef, type RefObject} from 'react';
+import {useScreenReaderCursor} from '../screen-reader/cursor-target.js';
+import {ReaderBox} from '../screen-reader/reader-box.js';
 import {commentFields, fieldLabels, requiredFieldsNote, saveIdentityLabel, type CommentField} from '../../comments/validation.js';
 import type {Comment} from '../../model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../../model/comment-draft.js';
@@ -85,16 +87,23 @@ function outcomeMessage(outcome: CommentOutcome): string {
 }
 
 function Gutter({focused}: {readonly focused: boolean}) {
-	return <Text color={theme.accent}>{focused ? '› ' : '  '}</Text>;
+	// A screen reader is told the focus by the cursor, parked on the field.
+	return <Text color={theme.accent} aria-hidden>{focused ? '› ' : '  '}</Text>;
+}
+
+/** A field's label read out: "Name (required):", not the star. */
+function spokenLabel(field: CommentField): string {
+	const label = fieldLabels[field];
+	return label.endsWith(' *') ? `${label.slice(0, -2)} (required): ` : `${label}: `;
 }
 
 function Label({field, focused, first, note}: {readonly field: CommentField; readonly focused: boolean; readonly first: boolean; readonly note?: string}) {
 	const text = first ? fieldLabels[field] : '';
 	return (
 		<>
-			<Text bold={focused} color={focused ? theme.accent : undefined}>{text.padEnd(note ? 0 : labelWidth)}</Text>
-			{note ? <Text color={theme.muted}>{note.padEnd(labelWidth)}</Text> : null}
-			<Text color={focused ? theme.accent : theme.muted}>│ </Text>
+			<Text bold={focused} color={focused ? theme.accent : undefined} aria-hidden={!first} aria-label={spokenLabel(field)}>{text.padEnd(note ? 0 : labelWidth)}</Text>
+			{note ? <Text color={theme.muted} aria-label={note.includes('↑') ? '(more above)' : '(more below)'}>{note.padEnd(labelWidth)}</Text> : null}
+			<Text color={focused ? theme.accent : theme.muted} aria-hidden>│ </Text>
 		</>
 	);
 }
@@ -125,7 +134,7 @@ function CommentRow({row, cursor, showCursor, columns}: {readonly row: Row; read
 function ErrorLine({message, width}: {readonly message: string | undefined; readonly width: number}) {
 	if (!message) return null;
 	return (
-		<Text wrap="truncate-end">
+		<Text wrap="truncate-end" aria-label={`Error: ${message}`}>
 			{' '.repeat(valueIndent)}
 			<Text color={theme.error}>{fitToWidth(message, Math.max(1, width - valueIndent))}</Text>
 		</Text>
@@ -134,6 +143,8 @@ function ErrorLine({message, width}: {readonly message: string | undefined; read
 
 type SingleLineFieldProps = {
 	readonly field: Exclude<CommentField, 'comment'>;
+	/** Its box, where a screen reader's cursor goes while it has the focus. */
+	readonly box: RefObject<DOMElement | null>;
 	readonly state: CommentFormState;
 	readonly width: number;
 	/** The form takes keys (the field edits only while it has the focus, too). */
@@ -142,7 +153,7 @@ type SingleLineFieldProps = {
 };
 
 /** Name, Email, Website: an ink-text-input while focused; the value, cut to fit, otherwise. */
-function SingleLineField({field, state, width, isActive, onChange}: SingleLineFieldProps) {
+function SingleLineField({field, box, state, width, isActive, onChange}: SingleLineFieldProps) {
 	const focused = state.focus === field;
 	const value = state.draft[field];
 	const columns = fieldWidth(width);
@@ -152,18 +163,18 @@ function SingleLineField({field, state, width, isActive, onChange}: SingleLineFi
 		? <TextInput value={value} focus onChange={next => onChange(field, next)} />
 		: focused ? visibleWindow({value, cursor: value.length}, columns).before : fitToWidth(cleanLine(value), columns);
 	return (
-		<>
+		<ReaderBox box={box} aria-role="textbox">
 			<Text wrap="truncate-end">
 				<Gutter focused={focused} />
 				<Label field={field} focused={focused} first />
 				{content}
 			</Text>
 			<ErrorLine message={state.errors[field]} width={width} />
-		</>
+		</ReaderBox>
 	);
 }
 
-function CommentField({state, width, rows: visibleRows}: {readonly state: CommentFormState; readonly width: number; readonly rows: number}) {
+function CommentField({state, width, rows: visibleRows, box}: {readonly state: CommentFormState; readonly width: number; readonly rows: number; readonly box: RefObject<DOMElement | null>}) {
 	const focused = state.focus === 'comment';
 	const columns = fieldWidth(width);
 	const rows = useMemo(() => wrapRows(state.draft.comment, commentWrapWidth(width)), [state.draft.comment, width]);
@@ -175,12 +186,14 @@ function CommentField({state, width, rows: visibleRows}: {readonly state: Commen
 	// More text than the field shows: said in the label column, next to the rows it goes on from.
 	const above = top > 0;
 	const below = top + visibleRows < rows.length;
+	// A screen reader's cursor on the row the text cursor is on.
+	useScreenReaderCursor(box, focused ? current - top : undefined);
 	const noteAt = (index: number) => {
 		const notes = [index === 1 && above ? '↑' : '', index === visibleRows - 1 && below ? '↓' : ''].join('');
 		return notes ? `  ${notes} more` : undefined;
 	};
 	return (
-		<>
+		<ReaderBox box={box} aria-role="textbox">
 			{shown.map((row, index) => (
 				<Text key={index} wrap="truncate-end">
 					<Gutter focused={focused && index === 0} />
@@ -189,7 +202,7 @@ function CommentField({state, width, rows: visibleRows}: {readonly state: Commen
 				</Text>
 			))}
 			<ErrorLine message={state.errors.comment} width={width} />
-		</>
+		</ReaderBox>
 	);
 }
 
@@ -241,6 +254,17 @@ export function CommentForm(props: CommentFormProps) {
 	// The quoted comment gives way to the field on a short terminal.
 	const quotedShown = quoted.slice(0, Math.max(0, height - fixed - 2));
 	const commentRows = Math.max(2, Math.min(8, height - fixed - quotedShown.length));
+	// Where a screen reader's cursor goes: the focused field (the Comment field places it on its cursor's row).
+	const commentRef = useRef<DOMElement>(null);
+	const nameRef = useRef<DOMElement>(null);
+	const emailRef = useRef<DOMElement>(null);
+	const websiteRef = useRef<DOMElement>(null);
+	const saveIdentityRef = useRef<DOMElement>(null);
+	const notifyRef = useRef<DOMElement>(null);
+	const submitRef = useRef<DOMElement>(null);
+	const focusRefs = {comment: commentRef, name: nameRef, email: emailRef, website: websiteRef, saveIdentity: saveIdentityRef, notify: notifyRef, submit: submitRef};
+	useScreenReaderCursor(focusRefs[state.focus], state.focus === 'comment' || state.previewing ? undefined : 0);
+	const screenReader = useIsScreenReaderEnabled();
 	if (state.previewing) return <CommentPreview state={state} width={width} height={height} title={title} />;
 	const saveFocused = state.focus === 'saveIdentity';
 	const submitFocused = state.focus === 'submit';
@@ -254,40 +278,51 @@ export function CommentForm(props: CommentFormProps) {
 				</Text>
 			</Box>
 			{quotedShown.map((line, index) => (
-				<Text key={`quote-${index}`} color={theme.muted} wrap="truncate-end">{fitToWidth(`  │ ${line}`, width)}</Text>
+				<Text key={`quote-${index}`} color={theme.muted} wrap="truncate-end" aria-label={line}>{fitToWidth(`  │ ${line}`, width)}</Text>
 			))}
 			{requiredNoteLines.map((line, index) => <Text key={`note-${index}`} color={theme.muted} wrap="truncate-end">{line}</Text>)}
 			{roomy ? <Text> </Text> : null}
-			<CommentField state={state} width={width} rows={commentRows} />
-			<SingleLineField field="name" state={state} width={width} isActive={isActive} onChange={setField} />
-			<SingleLineField field="email" state={state} width={width} isActive={isActive} onChange={setField} />
-			<SingleLineField field="website" state={state} width={width} isActive={isActive} onChange={setField} />
-			<Text wrap="truncate-end">
-				<Gutter focused={saveFocused} />
-				<Text color={saveFocused ? theme.accent : undefined} bold={saveFocused}>{state.draft.saveIdentity ? '[x] ' : '[ ] '}</Text>
-				{saveLines[0]}
-			</Text>
-			{saveLines.slice(1).map((line, index) => <Text key={`save-${index}`} wrap="truncate-end">{`${' '.repeat(gutterWidth + 4)}${line}`}</Text>)}
-			{state.notifyOffer ? (
+			<CommentField state={state} width={width} rows={commentRows} box={commentRef} />
+			<SingleLineField field="name" box={nameRef} state={state} width={width} isActive={isActive} onChange={setField} />
+			<SingleLineField field="email" box={emailRef} state={state} width={width} isActive={isActive} onChange={setField} />
+			<SingleLineField field="website" box={websiteRef} state={state} width={width} isActive={isActive} onChange={setField} />
+			{/* Read out as one line each, the label first: "Save my name…: checkbox, not ticked". */}
+			<ReaderBox box={saveIdentityRef} aria-label={`${saveIdentityLabel} (checkbox, ${state.draft.saveIdentity ? 'ticked' : 'not ticked'})`}>
 				<Text wrap="truncate-end">
-					<Gutter focused={state.focus === 'notify'} />
-					<Text color={state.focus === 'notify' ? theme.accent : undefined} bold={state.focus === 'notify'}>{state.draft.notify ? '[x] ' : '[ ] '}</Text>
-					{fitToWidth(state.notifyOffer.label, Math.max(1, width - gutterWidth - 4))}
+					<Gutter focused={saveFocused} />
+					<Text color={saveFocused ? theme.accent : undefined} bold={saveFocused}>{state.draft.saveIdentity ? '[x] ' : '[ ] '}</Text>
+					{saveLines[0]}
 				</Text>
+				{saveLines.slice(1).map((line, index) => <Text key={`save-${index}`} wrap="truncate-end">{`${' '.repeat(gutterWidth + 4)}${line}`}</Text>)}
+			</ReaderBox>
+			{state.notifyOffer ? (
+				<ReaderBox box={notifyRef} aria-label={`${state.notifyOffer.label} (checkbox, ${state.draft.notify ? 'ticked' : 'not ticked'})`}>
+					<Text wrap="truncate-end">
+						<Gutter focused={state.focus === 'notify'} />
+						<Text color={state.focus === 'notify' ? theme.accent : undefined} bold={state.focus === 'notify'}>{state.draft.notify ? '[x] ' : '[ ] '}</Text>
+						{fitToWidth(state.notifyOffer.label, Math.max(1, width - gutterWidth - 4))}
+					</Text>
+				</ReaderBox>
 			) : null}
-			<Text wrap="truncate-end">
-				<Gutter focused={submitFocused} />
-				<Text inverse={submitFocused} bold>[ Post Comment ]</Text>
-				<Text color={theme.muted}>{` ${keyMap.labels('send')[0] ?? ''}`}</Text>
-			</Text>
+			<ReaderBox box={submitRef} aria-label={`Post Comment (button, ${keyMap.labels('send')[0] ?? 'Enter'})`}>
+				<Text wrap="truncate-end">
+					<Gutter focused={submitFocused} />
+					<Text inverse={submitFocused} bold>[ Post Comment ]</Text>
+					<Text color={theme.muted}>{` ${keyMap.labels('send')[0] ?? ''}`}</Text>
+				</Text>
+			</ReaderBox>
 			{state.confirmingDiscard ? (
 				<Text color={theme.warning} bold wrap="truncate-end">{fitToWidth(`  ${discardQuestion}`, width)}</Text>
 			) : state.submission ? (
 				<Text>
 					{'  '}
-					<Text color={theme.accent}><Spinner type="dots" /></Text>
+					{/* No spinner for a screen reader: it would be read out at every frame. */}
+					<Text color={theme.accent} aria-hidden><Spinner type="dots" /></Text>
 					{' Sending your comment…'}
 				</Text>
+			) : screenReader && (state.editorNote ?? state.outcome) ? (
+				// A message is one line for a screen reader (the terminal wraps it), not a line per row.
+				<Text color={state.outcome ? outcomeColour(state.outcome) : theme.warning}>{state.outcome ? outcomeMessage(state.outcome) : state.editorNote}</Text>
 			) : noteLines.length > 0 ? (
 				noteLines.map((line, index) => (
 					<Text key={index} color={theme.warning} wrap="truncate-end">{`  ${line}`}</Text>

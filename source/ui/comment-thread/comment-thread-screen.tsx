@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {buildThread, placeMyComments, type MyCommentsInThread} from '../../comments/thread.js';
 import type {Comment} from '../../model/comment.js';
@@ -141,8 +141,10 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 	}, {isActive: props.isActive});
 
 	const title = `Comments on “${cleanLine(post.title)}”`;
+	// A screen reader reads "list: " before it, on the same row.
+	const headingWidth = useIsScreenReaderEnabled() ? Math.max(1, width - 'list: '.length) : width;
 	const heading = (
-		<Text bold wrap="truncate-end">{fitToWidth(title, width)}</Text>
+		<Text bold wrap="truncate-end">{fitToWidth(title, headingWidth)}</Text>
 	);
 	if (comments.status === 'loading') {
 		return <Box flexDirection="column" height={height}>{heading}<LoadingLine what={`Loading the comments from ${hostOf(source.site.url)}`} /></Box>;
@@ -153,7 +155,7 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 
 	const closedNote = commentable.status === 'done' && !canComment ? 'Comments are closed.' : '';
 	const noteLines = notes.map((note, index) => (
-		<Text key={index} color={index === 0 && props.sent ? theme.success : theme.warning} wrap="truncate-end">{fitToWidth(note, width)}</Text>
+		<Text key={index} color={index === 0 && props.sent ? theme.success : theme.warning} wrap="truncate-end" aria-label={note}>{fitToWidth(note, width)}</Text>
 	));
 	if (entries.length === 0) {
 		const hint = [canComment ? keyMap.hint('comment-on-post', 'leave a reply') : closedNote, keyMap.hint('back', 'back'), keyMap.hint('help', 'help')].filter(Boolean).join(' · ');
@@ -168,7 +170,7 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 		);
 	}
 	return (
-		<Box flexDirection="column" height={height}>
+		<Box flexDirection="column" height={height} aria-role="list">
 			{heading}
 			{noteLines}
 			<CommentThread

@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box, Text, useIsScreenReaderEnabled, type DOMElement} from 'ink';
+import {useScreenReaderCursor} from '../screen-reader/cursor-target.js';
 import {useCallback, useEffect, useLayoutEffect, useMemo, useRef} from 'react';
 import {foldedLine, renderComment} from '../../comments/thread.js';
 import {replyCount, threadShape, visibleEntries} from '../../comments/thread-moves.js';
@@ -51,7 +52,9 @@ const gutter = 2;
 /** A thread of comments that pages like a post, with one comment selected for `r`. */
 export function CommentThread(props: CommentThreadProps) {
 	const {entries, width, height, onReply} = props;
-	const viewport = Math.max(1, height - 1);
+	const screenReader = useIsScreenReaderEnabled();
+	// For a screen reader the selected comment's first line says "· selected" after it, which may take a row more.
+	const viewport = Math.max(1, height - (screenReader ? 2 : 1));
 	const columns = Math.max(10, width - gutter);
 	const shape = useMemo(() => threadShape(entries), [entries]);
 	// Each comment laid out once per (thread, width); folding only chooses which are shown.
@@ -137,6 +140,9 @@ export function CommentThread(props: CommentThreadProps) {
 	const selectedStart = rendered.starts[shownAt] ?? 0;
 	const selectedEnd = (rendered.starts[shownAt + 1] ?? rendered.lines.length + 1) - 2;
 	const visible = search.highlight(rendered.lines.slice(top, top + viewport), top);
+	// A screen reader's cursor on the selected comment's first line (or the top line, when it starts above).
+	const viewportBox = useRef<DOMElement>(null);
+	useScreenReaderCursor(viewportBox, entries.length > 0 && selectedStart < top + viewport ? Math.max(0, selectedStart - top) : undefined);
 
 	const bottom = Math.min(rendered.lines.length, top + viewport);
 	const newCount = marked.length > 0 ? ` · ${marked.length} new` : '';
@@ -152,14 +158,16 @@ export function CommentThread(props: CommentThreadProps) {
 
 	return (
 		<Box flexDirection="column" height={height}>
-			<Box flexDirection="column" height={viewport} overflow="hidden">
+			<Box ref={viewportBox} flexDirection="column" height={viewport} overflow="hidden">
 				{visible.map((line: StyledLine, index) => {
 					const lineIndex = top + index;
 					const isSelected = entries.length > 0 && lineIndex >= selectedStart && lineIndex <= selectedEnd;
 					return (
 						<Box key={lineIndex} flexDirection="row">
-							<Text color={theme.selection}>{isSelected ? '▌ ' : '  '}</Text>
+							<Text color={theme.selection} aria-hidden>{isSelected ? '▌ ' : '  '}</Text>
 							<StyledLineView line={line} />
+							{/* Read out after the comment's first line: the bar marks it only on screen. */}
+							{screenReader && lineIndex === selectedStart && entries.length > 0 ? <Text>· selected</Text> : null}
 						</Box>
 					);
 				})}

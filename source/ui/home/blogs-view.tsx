@@ -1,5 +1,6 @@
-import {Box, Text} from 'ink';
-import {useMemo} from 'react';
+import {Box, Text, useIsScreenReaderEnabled, type DOMElement} from 'ink';
+import {useMemo, useRef} from 'react';
+import {useScreenReaderCursor} from '../screen-reader/cursor-target.js';
 import {fitToWidth} from '../../render/fit-width.js';
 import {cleanLine} from '../../render/sanitize.js';
 import {useKeys} from '../hooks/use-keys.js';
@@ -61,10 +62,15 @@ export function BlogsView(props: BlogsViewProps) {
 	}, {isActive: props.isActive});
 
 	// The list, then one line: the highlighted blog's address, or why its last refresh failed.
-	const room = Math.max(1, height - 1);
+	const screenReader = useIsScreenReaderEnabled();
+	// The line that says which list this is takes a row for a screen reader.
+	const room = Math.max(1, height - (screenReader ? 2 : 1));
 	const selectedRow = rows.findIndex(row => row.kind === 'blog' && row.blog === selected);
 	const first = firstInView(selectedRow, rows.length, room);
 	const visible = rows.slice(first, first + room);
+	// A screen reader's cursor on the selected blog (after that line).
+	const listBox = useRef<DOMElement>(null);
+	useScreenReaderCursor(listBox, selectedRow === -1 ? undefined : 1 + selectedRow - first);
 	if (blogs.length === 0) {
 		return (
 			<Box flexDirection="column" height={height}>
@@ -74,12 +80,13 @@ export function BlogsView(props: BlogsViewProps) {
 		);
 	}
 	return (
-		<Box flexDirection="column" height={height}>
+		<Box ref={listBox} flexDirection="column" height={height} aria-role="list">
+			{screenReader ? <Text>Followed blogs</Text> : null}
 			{visible.map(row => {
 				if (row.kind === 'folder') {
 					const meta = row.unread > 0 ? `${row.unread} unread` : '';
 					const line = splitRow(`▾ ${row.name}`, meta, width);
-					return <Text key={`folder:${row.name}`} bold wrap="truncate-end">{line.text}{line.gap}<Text color={theme.muted}>{line.meta}</Text></Text>;
+					return <Text key={`folder:${row.name}`} bold wrap="truncate-end" aria-label={fitToWidth([`${row.name} (folder)`, meta].filter(Boolean).join(' · '), width)}>{line.text}{line.gap}<Text color={theme.muted}>{line.meta}</Text></Text>;
 				}
 				const blog = row.blog;
 				const isSelected = blog === selected;
@@ -91,8 +98,10 @@ export function BlogsView(props: BlogsViewProps) {
 				// A sign as well as the colour: ✗ and the reason, in words.
 				const meta = failed ? `✗ ${blog.lastError}` : counts;
 				const line = splitRow(`${indent}${blog.title}`, meta, width - 2);
+				// Read out: the title first, then the rest in words, in one row.
+				const words = [blog.title, isSelected ? 'selected' : '', failed ? `error: ${blog.lastError}` : counts];
 				return (
-					<Text key={`blog:${blog.url}`} wrap="truncate-end">
+					<Text key={`blog:${blog.url}`} wrap="truncate-end" aria-label={fitToWidth(words.filter(Boolean).join(' · '), width)}>
 						<Text color={theme.selection}>{isSelected ? '▸ ' : '  '}</Text>
 						<Text bold={isSelected || blog.unread > 0} color={isSelected ? theme.selection : undefined}>{line.text}</Text>
 						<Text>{line.gap}</Text>

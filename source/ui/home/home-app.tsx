@@ -105,8 +105,8 @@ function Home(props: HomeAppProps) {
 	const {data} = props;
 	const {exit} = useApp();
 	const {columns: width, rows} = useTerminalSize();
-	// Ink clears the whole screen when a frame is as tall as the terminal: stay one line short.
-	const height = Math.max(5, rows - 1);
+	// Every row, the last one too (the build's ink-frames patch keeps Ink from clearing the screen for a frame this tall).
+	const height = Math.max(5, rows);
 	const [state, dispatch] = useHomeState(props.startView);
 	const [showHelp, setShowHelp] = useState(false);
 	// What is stored, read again each time something changes it (and the time it was read, for "5 min ago").

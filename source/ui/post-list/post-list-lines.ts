@@ -25,8 +25,8 @@ export function listRow(post: PostSummary, width: number, options: {readonly fir
 	return {title, gap, meta};
 }
 
-/** The rows of the screen that are not list rows: the header (2), a blank, the note, the excerpt (2), the status line, and the one Ink keeps free. */
-const rowsAroundTheList = 8;
+/** The rows of the screen that are not list rows: the header (2), a blank, the note, the excerpt (2) and the status line. */
+const rowsAroundTheList = 7;
 
 /**
  * Posts per list page when `--per-page` does not say: as many as the terminal shows at once (a 48-row

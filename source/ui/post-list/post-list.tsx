@@ -1,6 +1,6 @@
 import {useKeys} from '../hooks/use-keys.js';
-import {Box, Text} from 'ink';
-import {useCallback, useEffect, useState} from 'react';
+import {Box, Text, useIsScreenReaderEnabled, type DOMElement} from 'ink';
+import {useCallback, useEffect, useRef, useState} from 'react';
 import type {PostPage} from '../../model/page.js';
 import type {PostSummary} from '../../model/post.js';
 import type {BlogSource} from '../../sources/blog-source.js';
@@ -13,7 +13,10 @@ import {isSameAnswer, useRefreshingAsync, type RefreshingLoadOptions} from '../h
 import {useKeyMap} from '../keys/use-key-map.js';
 import {theme} from '../theme.js';
 import {starSign, unreadSign} from '../river/river-view.js';
-import {listRow} from './post-list-lines.js';
+import {listRow, postMeta} from './post-list-lines.js';
+import {useScreenReaderCursor} from '../screen-reader/cursor-target.js';
+import {ReaderBox} from '../screen-reader/reader-box.js';
+import {listedTitle} from '../../model/post.js';
 import type {Action} from '../keys/key-map.js';
 import {filterHeading, noPostsMessage, type PostFilter} from '../../sources/post-filter.js';
 import {cleanLine} from '../../render/sanitize.js';
@@ -176,6 +179,11 @@ export function PostList(props: PostListProps) {
 	const what = filter ? (filter.kind === 'search' ? `Searching ${hostOf(source.site.url)} for “${cleanLine(filter.text)}”` : `Loading page ${page} of ${filterHeading(filter)} from ${hostOf(source.site.url)}`) : `Loading page ${page} of posts from ${hostOf(source.site.url)}`;
 	// Rows that fit: header (2) + info (1) + blank (1) + footer (1) + excerpt (2).
 	const room = Math.max(1, height - 7);
+	const first = Math.min(Math.max(0, selected - room + 1), Math.max(0, posts.length - room));
+	const rowsBox = useRef<DOMElement>(null);
+	const screenReader = useIsScreenReaderEnabled();
+	// A screen reader's cursor on the selected row (the list's first line says which list it is).
+	useScreenReaderCursor(rowsBox, result.status === 'done' ? 1 + selected - first : undefined);
 	if (result.status === 'loading') {
 		const stale = lastShown && lastShown.source === source && lastShown.perPage === perPage && lastShown.filter === filter ? lastShown.page.posts.slice(0, room) : undefined;
 		if (!stale) return <Box flexDirection="column" height={height}>{header}<LoadingLine what={what} /></Box>;
@@ -211,13 +219,14 @@ export function PostList(props: PostListProps) {
 	const saved = postPage!.offlineSavedAt ? `${counts} · ${offlineNote(postPage!.offlineSavedAt)}` : counts;
 	// Shown from the copy on disk while the blog is asked again.
 	const info = result.refreshing || props.sourceRefreshing ? `${saved} · updating…` : saved;
-	const first = Math.min(Math.max(0, selected - room + 1), Math.max(0, posts.length - room));
 	const visible = posts.slice(first, first + room);
 	const current = posts[selected];
 	return (
 		<Box flexDirection="column" height={height}>
 			{header}
-			<Text> </Text>
+			<Text aria-hidden> </Text>
+			<ReaderBox box={rowsBox} aria-role="list">
+			{screenReader ? <Text>{`Posts, page ${postPage!.page} of ${postPage!.totalPages}${more}`}</Text> : null}
 			{visible.map((post, offset) => {
 				const index = first + offset;
 				const isSelected = index === selected;
@@ -225,8 +234,10 @@ export function PostList(props: PostListProps) {
 				// Starred: a sign before the title, as in What is new.
 				const isStarred = props.starredIds?.has(String(post.id)) === true;
 				const row = listRow(isStarred ? {...post, title: `${starSign} ${post.title}`} : post, width - 4, {firstPage: page === 1 && !filter, seenComments: props.seenComments?.get(String(post.id))});
+				// Read out: the title first, then the rest in words (no marker or sign to be read as a symbol), in one row.
+				const words = [cleanLine(listedTitle(post, {firstPage: page === 1 && !filter})), isSelected ? 'selected' : '', isRead ? '' : 'unread', isStarred ? 'starred' : '', postMeta(post, props.seenComments?.get(String(post.id)))];
 				return (
-					<Text key={String(post.id)} wrap="truncate-end">
+					<Text key={String(post.id)} wrap="truncate-end" aria-label={fitToWidth(words.filter(Boolean).join(' · '), width)}>
 						<Text color={theme.selection}>{isSelected ? '▸ ' : '  '}</Text>
 						{/* Unread has a sign, not only a brighter title (as in What is new). */}
 						<Text color={theme.accent}>{isRead ? '  ' : `${unreadSign} `}</Text>
@@ -236,6 +247,7 @@ export function PostList(props: PostListProps) {
 					</Text>
 				);
 			})}
+			</ReaderBox>
 			<Box flexGrow={1} />
 			{current?.excerpt ? <Text color={theme.muted} wrap="truncate-end">{fitToWidth(current.excerpt, width)}</Text> : null}
 			{searchLine ?? (

@@ -1,5 +1,6 @@
 import {useKeys} from '../hooks/use-keys.js';
-import {Box, Text, useStdout} from 'ink';
+import {Box, Text, useIsScreenReaderEnabled, useStdout, type DOMElement} from 'ink';
+import {useScreenReaderCursor} from '../screen-reader/cursor-target.js';
 import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {isLocked, postRefKey, type Post, type PostId, type PostNeighbours, type PostRef} from '../../model/post.js';
 import {useUnlock, type UnlockState} from './use-unlock.js';
@@ -442,6 +443,10 @@ export function PostView(props: PostViewProps) {
 		}
 	}, {isActive: props.isActive});
 
+	// A screen reader's cursor on the first line shown of the post.
+	const bodyBox = useRef<DOMElement>(null);
+	const screenReader = useIsScreenReaderEnabled();
+	useScreenReaderCursor(bodyBox, postState.status === 'done' ? 0 : undefined);
 	if (postState.status === 'loading') return <Box height={height}><LoadingLine what={`Loading the post from ${hostOf(source.site.url)}`} /></Box>;
 	if (postState.status === 'error') return <Box height={height}><ErrorBox error={postState.error} hint={`${keyMap.hint('retry', 'retry')} · ${keyMap.hint('back', 'back')}`} /></Box>;
 	if (layingOut) return <Box height={height}><LoadingLine what={`Laying out a long post (${formatMegabytes(shownPost.html.length)})`} /></Box>;
@@ -456,7 +461,9 @@ export function PostView(props: PostViewProps) {
 	const updating = postState.refreshing || props.sourceRefreshing ? ' · updating…' : '';
 	const found = search.status ? ` · ${search.status}` : '';
 	const starred = props.starredIds?.has(String(post!.id)) ? `${starSign} ` : '';
-	const position = `${starred}lines ${top + 1}–${bottom} of ${lines.length} · ${percent}%${found}${saved}${updating}`;
+	const shownPosition = `${starred}lines ${top + 1}–${bottom} of ${lines.length} · ${percent}%${found}${saved}${updating}`;
+	// Read out in words ("starred", "1 to 23"); the hints after it keep to the line either way.
+	const position = screenReader ? `${starred ? 'starred · ' : ''}lines ${top + 1} to ${bottom} of ${lines.length} · ${percent}%${found}${saved}${updating}` : shownPosition;
 	const hintWidth = Math.max(0, width - position.length - 3);
 	const hints = unlockState
 		? `Enter open · Tab remember · ${keyMap.hint('back', 'back')}`
@@ -470,8 +477,9 @@ export function PostView(props: PostViewProps) {
 		]});
 	return (
 		<Box flexDirection="column" height={height}>
-			<Box flexDirection="row" height={viewportHeight}>
-				<Box flexDirection="column" width={bodyWidth} height={viewportHeight} marginLeft={columns.margin} overflow="hidden">
+			{/* Read out, Related Posts come after the post's lines, not after its last one on the same line. */}
+			<Box flexDirection={screenReader ? 'column' : 'row'} height={viewportHeight}>
+				<Box ref={bodyBox} flexDirection="column" width={bodyWidth} height={viewportHeight} marginLeft={columns.margin} overflow="hidden">
 					<StyledLines lines={visible} linkUrl={linkUrl} />
 				</Box>
 				{isWide ? (

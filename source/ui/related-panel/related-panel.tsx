@@ -31,7 +31,7 @@ export function RelatedPanel({state, width, height, selected, isFocused}: Relate
 	const lines = useMemo(() => relatedPanelLines(state, inner, selected), [state, inner, selected]);
 	const shown = lines.slice(0, Math.max(1, height - 2));
 	return (
-		<Box flexDirection="column" width={width} height={Math.min(height, shown.length + 2)} flexShrink={0} borderStyle="round" borderColor={isFocused ? theme.accent : theme.muted} paddingX={1} overflow="hidden">
+		<Box aria-role="list" flexDirection="column" width={width} height={Math.min(height, shown.length + 2)} flexShrink={0} borderStyle="round" borderColor={isFocused ? theme.accent : theme.muted} paddingX={1} overflow="hidden">
 			<StyledLines lines={shown} />
 		</Box>
 	);

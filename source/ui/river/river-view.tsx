@@ -1,4 +1,7 @@
-import {Box, Text} from 'ink';
+import {Box, Text, useIsScreenReaderEnabled, type DOMElement} from 'ink';
+import {useRef} from 'react';
+import {useScreenReaderCursor} from '../screen-reader/cursor-target.js';
+import {fitToWidth} from '../../render/fit-width.js';
 import {formatShortDate} from '../../render/format-date.js';
 import {useKeys} from '../hooks/use-keys.js';
 import type {Action} from '../keys/key-map.js';
@@ -70,6 +73,13 @@ export function RiverView(props: RiverViewProps) {
 		}
 	}, {isActive: props.isActive});
 
+	// A screen reader's cursor on the selected post.
+	const listBox = useRef<DOMElement>(null);
+	const screenReader = useIsScreenReaderEnabled();
+	// The line that says which list this is takes a row for a screen reader.
+	const rowsShown = screenReader ? Math.max(1, room - 1) : room;
+	const first = firstInView(selected, items.length, rowsShown);
+	useScreenReaderCursor(listBox, items.length === 0 ? undefined : (screenReader ? 1 : 0) + selected - first);
 	if (items.length === 0) {
 		return (
 			<Box flexDirection="column" height={height}>
@@ -78,12 +88,12 @@ export function RiverView(props: RiverViewProps) {
 			</Box>
 		);
 	}
-	const first = firstInView(selected, items.length, room);
-	const visible = items.slice(first, first + room);
+	const visible = items.slice(first, first + rowsShown);
 	// The blog's name takes at most a quarter of the line, the date after it.
 	const nameRoom = Math.max(8, Math.floor(width / 4));
 	return (
-		<Box flexDirection="column" height={height}>
+		<Box ref={listBox} flexDirection="column" height={height} aria-role="list">
+			{screenReader ? <Text>{props.emptyText === undefined ? 'Posts from the blogs you follow' : 'Posts'}</Text> : null}
 			{visible.map((item, offset) => {
 				const index = first + offset;
 				const isSelected = index === selected;
@@ -91,8 +101,10 @@ export function RiverView(props: RiverViewProps) {
 				const meta = [blogName, formatShortDate(item.date)].filter(Boolean).join(' · ');
 				const title = item.isProtected ? `Protected: ${item.title}` : item.title;
 				const line = splitRow(item.starred ? `${starSign} ${title}` : title, meta, width - 4);
+				// Read out: the title first, then the rest in words, in one row.
+				const words = [title, isSelected ? 'selected' : '', item.read ? '' : 'unread', item.starred ? 'starred' : '', meta];
 				return (
-					<Text key={`${item.blogUrl} ${String(item.id)}`} wrap="truncate-end">
+					<Text key={`${item.blogUrl} ${String(item.id)}`} wrap="truncate-end" aria-label={fitToWidth(words.filter(Boolean).join(' · '), width)}>
 						<Text color={theme.selection}>{isSelected ? '▸ ' : '  '}</Text>
 						<Text color={theme.accent}>{item.read ? '  ' : `${unreadSign} `}</Text>
 						<Text bold={!item.read || isSelected} dimColor={item.read && !isSelected} color={isSelected ? theme.selection : undefined}>{line.text}</Text>

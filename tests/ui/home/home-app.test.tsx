@@ -85,7 +85,7 @@ describe('the home screen', () => {
 		await press(app, 'j', 'j');
 		const failed = await waitForFrame(app, current => lineWith(current, 'Gone Blog').includes('▸'));
 		assert.match(failed, /Gone Blog: The blog took longer than 15 s to answer\./);
-		assert.ok(failed.split('\n').length < 24, 'never taller than the terminal');
+		assert.equal(failed.split('\n').length, 24, 'every row of the terminal, the last one too, and never taller');
 		app.unmount();
 	});
 
@@ -259,7 +259,7 @@ describe('the home screen', () => {
 		resize(app.stdout, 80, 24);
 		const frame = await waitForText(app, 'Page 1 of');
 		assert.match(frame, /No blogs followed yet: blogterm --follow URL follows one\.\n?$/);
-		assert.ok(frame.split('\n').length < 24, 'never taller than the terminal');
+		assert.equal(frame.split('\n').length, 24, 'every row of the terminal, the last one too, and never taller');
 		app.unmount();
 	});
 

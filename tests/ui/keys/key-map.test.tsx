@@ -92,6 +92,11 @@ describe('the key map', () => {
 		const [newer, older] = [posts[0]!, posts[1]!];
 		const app = renderApp({keyMap, columns: 100, at: older, marks});
 		const post = await waitForText(app, /lines 1–\d+ of/);
+		// With its neighbours and related posts there (which make it longer), so that a j scrolls a post that stays as long.
+		await press(app, 'G');
+		await waitForFrame(app, frame => frame.includes('Related Posts') && !frame.includes('Loading…'));
+		await press(app, 'g');
+		await waitForText(app, /lines 1–\d+ of/);
 		assert.match(statusLine(post), /J\/p next\/prev post/);
 		assert.match(statusLine(post), /K help$/);
 		// n is no key now: the j after it scrolls the same post.

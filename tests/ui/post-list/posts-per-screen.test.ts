@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {postsPerScreen} from '../../../source/ui/post-list/post-list-lines.js';
 
-test('a list page holds as many posts as the terminal shows: 16 at 24 rows, 40 at 48, never under 10 nor over WordPress\'s 100', () => {
-	assert.equal(postsPerScreen(24), 16);
-	assert.equal(postsPerScreen(48), 40);
+test('a list page holds as many posts as the terminal shows, its last row too: 17 at 24 rows, 41 at 48, never under 10 nor over WordPress\'s 100', () => {
+	assert.equal(postsPerScreen(24), 17);
+	assert.equal(postsPerScreen(48), 41);
 	assert.equal(postsPerScreen(12), 10);
 	assert.equal(postsPerScreen(200), 100);
-	assert.equal(postsPerScreen(undefined), 16, 'no terminal size known: as at 80×24');
+	assert.equal(postsPerScreen(undefined), 17, 'no terminal size known: as at 80×24');
 });

@@ -44,6 +44,8 @@ describe('the Related Posts panel', () => {
 	it('sits under the post at 80 columns, and moves beside it when the terminal widens', async () => {
 		const app = renderAt(demo, specialPosts.withoutJetpack, 80, 24);
 		await waitForText(app, /lines 1–/);
+		// At the end once the related posts are there (before, the post alone may fit on the screen).
+		await waitForFrame(app, frame => frame.includes('Related Posts') && !frame.includes('Loading…'));
 		await press(app, 'G');
 		const narrow = await waitForText(app, firstRelatedTitle.slice(0, 20));
 		assert.ok(panelColumn(narrow) >= 0 && panelColumn(narrow) < 4, 'under the body, at the left');
