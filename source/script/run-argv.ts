@@ -31,6 +31,9 @@ const helpText = `
 	                      mode ("theme" in settings.json sets the default; NO_COLOR: none)
 	  --screen-reader     Ink's screen-reader mode: the screens as words, no spinner
 	                      (also on with INK_SCREEN_READER=true)
+	  --mouse             The wheel scrolls, a click selects a row or comment (a second
+	                      opens it), a click on a numbered link follows it; off by default
+	                      so the terminal's own selection works ("mouse" in settings.json)
 
 	Scripts (print mode: when --print, --list or --comment is given, or stdout is not a terminal)
 	  --print             Print the post given by --post (or the list) and exit
@@ -184,6 +187,7 @@ const flagDefinitions = {
 	hyperlinks: {type: 'string'},
 	theme: {type: 'string'},
 	screenReader: {type: 'boolean'},
+	mouse: {type: 'boolean'},
 	sync: {type: 'string'},
 	user: {type: 'string'},
 	syncStatus: {type: 'boolean', default: false},

@@ -52,13 +52,15 @@ export type HomeAppProps = {
 	readonly startView?: 'blogs' | 'river';
 	/** The clock, for "5 min ago" (tests fix it). */
 	readonly now?: () => number;
+	/** As the reader's: the mouse is on. */
+	readonly mouse?: boolean;
 };
 
 /** The home screen: the followed blogs and What is new; a blog or a post opens in the reader, Esc comes back. */
 export function HomeApp(props: HomeAppProps) {
 	return (
 		<KeyMapContext.Provider value={props.keyMap ?? defaultKeyMap}>
-			<KeyRouterProvider>
+			<KeyRouterProvider mouse={props.mouse === true}>
 				<Home {...props} />
 			</KeyRouterProvider>
 		</KeyMapContext.Provider>

@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import {after, before, describe, it} from 'node:test';
+import {render} from 'ink-testing-library';
+import {openBlog} from '../../source/sources/open-blog.js';
+import {App, type ReadMarks} from '../../source/ui/app.js';
+import {startTestDemo, type TestDemo} from '../helpers/demo.js';
+import {createHttpClient} from '../../source/http/client.js';
+import {press, resize, waitForFrame, waitForText} from './helpers.js';
+
+// Keeps nothing on disk.
+const http = createHttpClient();
+
+/*
+The mouse, on (`--mouse`): what a terminal sends for the wheel and a left click is written to stdin,
+as SGR reports (ESC[<b;x;yM, x and y counted from 1), and the screen answers as a person would expect.
+*/
+
+type RestPost = {id: number; slug: string; title: {rendered: string}};
+
+const noMarks: ReadMarks = {readIds: () => new Set(), markRead() {}};
+const decode = (title: string) => title.replaceAll('&#8217;', '’').replaceAll('&amp;', '&').replaceAll('&#8211;', '–');
+const highlighted = (frame: string) => frame.split('\n').find(line => line.startsWith('▸')) ?? '';
+
+/** The terminal's report of the wheel (up or down) or of a left press, at a row and column counted from 0. */
+export const mouse = {
+	wheelDown: (row = 5, column = 10) => `\u001B[<65;${column + 1};${row + 1}M`,
+	wheelUp: (row = 5, column = 10) => `\u001B[<64;${column + 1};${row + 1}M`,
+	click: (row: number, column = 10) => `\u001B[<0;${column + 1};${row + 1}M\u001B[<0;${column + 1};${row + 1}m`,
+};
+
+describe('the mouse in the reader (--mouse)', () => {
+	let demo: TestDemo;
+	let page: RestPost[];
+	before(async () => {
+		demo = await startTestDemo({floodIntervalMs: 0});
+		page = (await demo.rest<RestPost[]>('wp/v2/posts?per_page=10')).body;
+	});
+	after(async () => demo.stop());
+
+	function renderApp(options: {mouse?: boolean; post?: number; columns?: number; rows?: number} = {}) {
+		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={noMarks} mouse={options.mouse ?? true} initialPost={options.post === undefined ? undefined : {kind: 'id', id: options.post}} />);
+		resize(app.stdout, options.columns ?? 80, options.rows ?? 24);
+		return app;
+	}
+	const titleStart = (post: RestPost) => decode(post.title.rendered).slice(0, 20);
+	/** The row (from 0) the frame shows `text` on. */
+	const rowOf = (frame: string, text: string) => frame.split('\n').findIndex(line => line.includes(text));
+
+	it('list: the wheel moves the highlight; a click selects a post, a second click on it opens it', async () => {
+		const app = renderApp();
+		await waitForText(app, 'Page 1 of');
+		await press(app, mouse.wheelDown(), mouse.wheelDown());
+		let frame = await waitForFrame(app, current => highlighted(current).includes(titleStart(page[2]!)));
+		await press(app, mouse.wheelUp());
+		frame = await waitForFrame(app, current => highlighted(current).includes(titleStart(page[1]!)));
+		const row = rowOf(frame, titleStart(page[5]!));
+		assert.ok(row > 0, `the sixth post is on screen:\n${frame}`);
+		await press(app, mouse.click(row));
+		frame = await waitForFrame(app, current => highlighted(current).includes(titleStart(page[5]!)));
+		assert.match(frame, /Page 1 of/, 'one click only selects');
+		await press(app, mouse.click(row));
+		frame = await waitForText(app, /lines 1–/);
+		assert.ok(frame.split('\n')[0]!.includes(titleStart(page[5]!)), `the clicked post is open:\n${frame}`);
+		app.unmount();
+	});
+
+	it('list: a click below the posts, or on the header, does nothing', async () => {
+		const app = renderApp();
+		await waitForText(app, 'Page 1 of');
+		await press(app, mouse.click(0), mouse.click(20), 'j');
+		const frame = await waitForFrame(app, current => highlighted(current).includes(titleStart(page[1]!)));
+		assert.match(frame, /Page 1 of/);
+		app.unmount();
+	});
+
+	it('off (the default): the wheel and clicks change nothing, and j still works after them', async () => {
+		const app = renderApp({mouse: false});
+		let frame = await waitForText(app, 'Page 1 of');
+		const row = rowOf(frame, titleStart(page[3]!));
+		await press(app, mouse.wheelDown(), mouse.click(row), mouse.click(row), 'j');
+		frame = await waitForFrame(app, current => highlighted(current).includes(titleStart(page[1]!)));
+		assert.match(frame, /Page 1 of/, 'no post was opened');
+		assert.doesNotMatch(frame, /\[<|65;/, 'no part of a report is on screen');
+		app.unmount();
+	});
+
+	it('off or on, a report is never typed into a field: the search line keeps only what was typed', async () => {
+		for (const on of [false, true]) {
+			const app = renderApp({mouse: on});
+			await waitForText(app, 'Page 1 of');
+			await press(app, '/', 'a', mouse.click(5), mouse.wheelDown(), 'b');
+			const frame = await waitForText(app, /Search \S+: ab▏/);
+			assert.doesNotMatch(frame, /\[<|;\d+M/, `no part of a report is typed (mouse ${on ? 'on' : 'off'}):\n${frame}`);
+			app.unmount();
+		}
+	});
+});
