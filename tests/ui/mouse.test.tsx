@@ -4,11 +4,20 @@ import {render} from 'ink-testing-library';
 import {openBlog} from '../../source/sources/open-blog.js';
 import {App, type ReadMarks} from '../../source/ui/app.js';
 import {startTestDemo, type TestDemo} from '../helpers/demo.js';
+import {specialPosts} from '../../source/demo/content/index.js';
+import {textWidth} from '../../source/render/text-width.js';
 import {createHttpClient} from '../../source/http/client.js';
-import {press, resize, waitForFrame, waitForText} from './helpers.js';
+import {keys, press, resize, waitForFrame, waitForText} from './helpers.js';
 
 // Keeps nothing on disk.
 const http = createHttpClient();
+// Were a click to reach the browser, nothing opens.
+const savedBrowser = process.env['BROWSER'];
+process.env['BROWSER'] = 'true';
+after(() => {
+	if (savedBrowser === undefined) delete process.env['BROWSER'];
+	else process.env['BROWSER'] = savedBrowser;
+});
 
 /*
 The mouse, on (`--mouse`): what a terminal sends for the wheel and a left click is written to stdin,
@@ -50,9 +59,9 @@ describe('the mouse in the reader (--mouse)', () => {
 		const app = renderApp();
 		await waitForText(app, 'Page 1 of');
 		await press(app, mouse.wheelDown(), mouse.wheelDown());
-		let frame = await waitForFrame(app, current => highlighted(current).includes(titleStart(page[2]!)));
+		await waitForFrame(app, current => highlighted(current).includes(titleStart(page[2]!)));
 		await press(app, mouse.wheelUp());
-		frame = await waitForFrame(app, current => highlighted(current).includes(titleStart(page[1]!)));
+		let frame = await waitForFrame(app, current => highlighted(current).includes(titleStart(page[1]!)));
 		const row = rowOf(frame, titleStart(page[5]!));
 		assert.ok(row > 0, `the sixth post is on screen:\n${frame}`);
 		await press(app, mouse.click(row));
@@ -93,5 +102,81 @@ describe('the mouse in the reader (--mouse)', () => {
 			assert.doesNotMatch(frame, /\[<|;\d+M/, `no part of a report is typed (mouse ${on ? 'on' : 'off'}):\n${frame}`);
 			app.unmount();
 		}
+	});
+
+	/** Where `text` is on the frame: its row and the column its first character is drawn at (from 0). */
+	const placeOf = (frame: string, text: string) => {
+		const lines = frame.split('\n');
+		const row = lines.findIndex(line => line.includes(text));
+		assert.ok(row >= 0, `${text} is on screen:\n${frame}`);
+		return {row, column: textWidth(lines[row]!.slice(0, lines[row]!.indexOf(text)))};
+	};
+	// "A Field Guide to the Terminal Garden": link [2] is another post of the demo blog.
+	const fieldGuide = 59;
+
+	it('post: the wheel scrolls three lines a notch, down and up', async () => {
+		const app = renderApp({post: fieldGuide});
+		await waitForText(app, /lines 1–/);
+		await press(app, mouse.wheelDown(), mouse.wheelDown());
+		await waitForText(app, /lines 7–/);
+		await press(app, mouse.wheelUp());
+		await waitForText(app, /lines 4–/);
+		app.unmount();
+	});
+
+	it('post: a click on a numbered link follows it (a post of the blog opens in the reader); a click on plain text does nothing', async () => {
+		for (const [columns, rows] of [[80, 24], [160, 48]] as const) {
+			const app = renderApp({post: fieldGuide, columns, rows});
+			let frame = await waitForText(app, /lines 1–/);
+			while (!frame.includes('[2]')) {
+				await press(app, mouse.wheelDown());
+				frame = await waitForFrame(app, current => current !== frame);
+			}
+			await press(app, mouse.click(1, 0));
+			const {row, column} = placeOf(frame, '[2]');
+			await press(app, mouse.click(row, column + 1));
+			frame = await waitForFrame(app, current => current.split('\n')[0]!.startsWith('A tmux Layout for Garden Chores'));
+			assert.match(frame, /lines 1–/, `at ${columns}×${rows}`);
+			app.unmount();
+		}
+	});
+
+	it('post, 160 columns: a click on a post in Related Posts beside it opens that post', async () => {
+		const app = renderApp({post: fieldGuide, columns: 160, rows: 48});
+		const frame = await waitForFrame(app, current => /Related Posts[\s\S]*\d{4}/.test(current));
+		const heading = placeOf(frame, 'Related Posts');
+		const line = frame.split('\n')[heading.row + 1]!;
+		const title = line.slice(heading.column).replace(/│.*$/, '').trim().slice(0, 15);
+		assert.ok(title.length > 3, `a related post under the heading:\n${frame}`);
+		await press(app, mouse.click(heading.row + 1, heading.column + 3));
+		const opened = await waitForFrame(app, current => current.split('\n')[0]!.includes(title));
+		assert.match(opened, /lines 1–/);
+		app.unmount();
+	});
+
+	it('thread: a click selects a comment, a second click on it opens the reply form (as r); the wheel scrolls', async () => {
+		const {body: posts} = await demo.rest<RestPost[]>('wp/v2/posts?per_page=100&_fields=id,slug,title');
+		const counts = await Promise.all(posts.map(async post => ({post, count: (await demo.rest<unknown[]>(`wp/v2/comments?post=${post.id}&per_page=100`)).body.length})));
+		const {post} = counts.find(entry => entry.count >= 3 && entry.post.slug !== specialPosts.commentsClosed)!;
+		const app = renderApp({post: post.id});
+		await waitForText(app, /lines 1–/);
+		await press(app, 'C');
+		let frame = await waitForText(app, /comment 1 of/);
+		// The second comment's first line: the first line marked ▌ after the first comment, below the heading.
+		const lines = frame.split('\n');
+		const second = lines.findIndex((line, index) => index > 1 && line.startsWith('  ') && line.trim() !== '' && lines[index - 1]!.trim() === '');
+		assert.ok(second > 0, `a second comment on screen:\n${frame}`);
+		await press(app, mouse.click(second));
+		frame = await waitForText(app, /comment 2 of/);
+		await press(app, mouse.click(second));
+		await waitForText(app, 'Leave a Reply');
+		await press(app, keys.escape);
+		frame = await waitForText(app, /comment 2 of/);
+		const percent = (current: string) => Number(/comment \d+ of \d+ · (\d+)%/.exec(current)?.[1]);
+		const before = percent(frame);
+		assert.ok(before < 100, `the thread is longer than the screen:\n${frame}`);
+		await press(app, mouse.wheelDown(3));
+		await waitForFrame(app, current => percent(current) > before);
+		app.unmount();
 	});
 });

@@ -3,6 +3,8 @@ The mouse, when the user turns it on (`--mouse`, `"mouse": true`): the terminal 
 clicks as SGR sequences (ESC[<b;x;yM, and …m when a button is let go), which split-keys.ts makes one
 event each. Plain TypeScript: the codes, the parser, and where a click lands on a list.
 */
+import type {StyledLine} from '../../render/styled-line.js';
+import {textWidth} from '../../render/text-width.js';
 
 /** Asks the terminal to report presses and the wheel (1000), written as SGR sequences (1006). */
 export const mouseReportingOn = '\u001B[?1000h\u001B[?1006h';
@@ -56,4 +58,15 @@ export function listItemAt(row: number, first: number, shown: number): number | 
 export function clickOnList(index: number | undefined, selected: number): 'select' | 'open' | undefined {
 	if (index === undefined) return undefined;
 	return index === selected ? 'open' : 'select';
+}
+
+/** The numbered link drawn at `column` of `line` (counted from the line's first column); undefined where none is. */
+export function linkAt(line: StyledLine, column: number): number | undefined {
+	let at = 0;
+	for (const segment of line) {
+		const width = textWidth(segment.text);
+		if (column >= at && column < at + width) return segment.link;
+		at += width;
+	}
+	return undefined;
 }
