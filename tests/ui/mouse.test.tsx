@@ -167,7 +167,7 @@ describe('the mouse in the reader (--mouse)', () => {
 		const second = lines.findIndex((line, index) => index > 1 && line.startsWith('  ') && line.trim() !== '' && lines[index - 1]!.trim() === '');
 		assert.ok(second > 0, `a second comment on screen:\n${frame}`);
 		await press(app, mouse.click(second));
-		frame = await waitForText(app, /comment 2 of/);
+		await waitForText(app, /comment 2 of/);
 		await press(app, mouse.click(second));
 		await waitForText(app, 'Leave a Reply');
 		await press(app, keys.escape);
