@@ -128,9 +128,12 @@ describe('the mouse in the reader (--mouse)', () => {
 		for (const [columns, rows] of [[80, 24], [160, 48]] as const) {
 			const app = renderApp({post: fieldGuide, columns, rows});
 			let frame = await waitForText(app, /lines 1–/);
+			// Each notch is waited for (its first line moves by three), so the frame read is the one clicked on.
+			const firstLine = (current: string) => Number(/lines (\d+)–/.exec(current)?.[1]);
 			while (!frame.includes('[2]')) {
+				const before = firstLine(frame);
 				await press(app, mouse.wheelDown());
-				frame = await waitForFrame(app, current => current !== frame);
+				frame = await waitForFrame(app, current => firstLine(current) === before + 3);
 			}
 			await press(app, mouse.click(1, 0));
 			const {row, column} = placeOf(frame, '[2]');
