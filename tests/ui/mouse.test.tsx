@@ -184,4 +184,17 @@ describe('the mouse in the reader (--mouse)', () => {
 		await waitForFrame(app, current => percent(current) > before);
 		app.unmount();
 	});
+
+	it('categories and tags (t): a click selects one, a second lists its posts; a heading\'s row does nothing', async () => {
+		const app = renderApp();
+		await waitForText(app, 'Page 1 of');
+		await press(app, 't');
+		let frame = await waitForText(app, 'Tags');
+		await press(app, mouse.click(rowOf(frame, 'Tags')), mouse.click(rowOf(frame, 'Tools')));
+		frame = await waitForFrame(app, current => highlighted(current).includes('Tools'));
+		await press(app, mouse.click(rowOf(frame, 'Tools')));
+		frame = await waitForText(app, /Tools · \d+ posts?/);
+		assert.match(frame, /Page 1 of/);
+		app.unmount();
+	});
 });

@@ -5,8 +5,11 @@ import {createHttpClient} from '../../../source/http/client.js';
 import type {PostSummary} from '../../../source/model/post.js';
 import {openBlog} from '../../../source/sources/open-blog.js';
 import {HomeApp} from '../../../source/ui/home/home-app.js';
+import {RepliesView} from '../../../source/ui/home/replies-view.js';
+import {KeyRouterProvider} from '../../../source/ui/hooks/use-keys.js';
+import type {StoredReply} from '../../../source/store/replies.js';
 import {startTestDemo, type TestDemo} from '../../helpers/demo.js';
-import {press, resize, waitForFrame, waitForText} from '../helpers.js';
+import {press, resize, waitFor, waitForFrame, waitForText} from '../helpers.js';
 import {memoryHomeData, type MemoryBlog, type MemoryPost} from './memory-home-data.js';
 
 // Keeps nothing on disk.
@@ -72,6 +75,27 @@ describe('the mouse on the home screen (--mouse)', () => {
 		await press(app, click(rowOf(frame, 'Item 1')));
 		frame = await waitForText(app, /lines 1–/);
 		assert.ok(frame.split('\n')[0]!.includes(posts[1]!.title.slice(0, 20)), `the second post is open:\n${frame}`);
+		app.unmount();
+	});
+
+	it('Replies to you: a click on a reply selects it, a second opens its thread; the blank line between two is neither', async () => {
+		const reply = (index: number): StoredReply => ({
+			siteKey: 'demo', siteUrl: demo.url, postId: String(index), postTitle: `Post ${index}`, postLink: demo.url, read: true,
+			yourComment: {id: `y${index}`, text: `My comment ${index}`, date: minutesAgo(60)},
+			reply: {id: `r${index}`, author: `Author ${index}`, date: minutesAgo(30), text: `Reply text ${index}`, link: demo.url},
+		});
+		const opened: string[] = [];
+		const app = render(<KeyRouterProvider mouse><RepliesView replies={[reply(0), reply(1), reply(2)]} width={80} height={23} isActive onOpen={stored => opened.push(stored.reply.id)} onBack={() => {}} /></KeyRouterProvider>);
+		let frame = await waitForText(app, 'Reply text 2');
+		const selectedAuthor = (current: string) => current.split('\n').find(line => line.startsWith('▌ ') && line.includes('↳')) ?? '';
+		// The blank line under the first reply, then the second reply's text line.
+		await press(app, click(rowOf(frame, 'Reply text 0') + 1), click(rowOf(frame, 'Reply text 1')));
+		await waitForFrame(app, current => selectedAuthor(current).includes('Author 1'));
+		await press(app, wheelDown);
+		frame = await waitForFrame(app, current => selectedAuthor(current).includes('Author 2'));
+		await press(app, click(rowOf(frame, 'My comment 2')));
+		await waitFor(() => opened.length > 0, 'a reply opened');
+		assert.deepEqual(opened, ['r2']);
 		app.unmount();
 	});
 });
