@@ -76,9 +76,11 @@ class KeyRouter {
 			while (this.#queue.length > 0 && attached()) {
 				const piece = this.#queue.shift()!;
 				if (piece.kind === 'mouse') {
+					// Off, a report is dropped here: it is never a key, nor text for a field.
 					const {event} = piece;
-					const handlers = options.mouse && event.kind !== 'other' ? [...this.#listeners].filter(listener => listener.mouse) : [];
-					if (event.kind !== 'other') for (const listener of handlers) listener.mouse!.current(event);
+					if (!options.mouse || event.kind === 'other') continue;
+					const handlers = [...this.#listeners].filter(listener => listener.mouse);
+					for (const listener of handlers) listener.mouse!.current(event);
 					if (handlers.length > 0) await options.committed();
 					continue;
 				}
