@@ -98,16 +98,23 @@ export function layoutNeighbours(neighbours: PostNeighbours, width: number): Sty
 
 /** The "Related Posts" box: up to five posts with their date and why they are related, or "No results found." */
 export function layoutRelated(related: readonly RelatedPost[], width: number, selected?: number): StyledLine[] {
+	return layoutRelatedPosts(related, width, selected).lines;
+}
+
+/** The "Related Posts" box's lines, and the post each line is part of (an index into `related`; undefined for the heading). */
+export function layoutRelatedPosts(related: readonly RelatedPost[], width: number, selected?: number): {lines: StyledLine[]; owners: Array<number | undefined>} {
 	const lines: StyledLine[] = [[{text: 'Related Posts', bold: true, role: 'heading'}]];
-	if (related.length === 0) return [...lines, [{text: 'No results found.', role: 'muted'}]];
+	const owners: Array<number | undefined> = [undefined];
+	if (related.length === 0) return {lines: [...lines, [{text: 'No results found.', role: 'muted'}]], owners: [undefined, undefined]};
 	related.forEach((post, index) => {
 		const marker = index === selected ? '▸ ' : '  ';
 		const titleLines = wrapPlainText(post.title, Math.max(1, width - 2), index === selected ? {bold: true, role: 'link'} : {role: 'link'});
 		titleLines.forEach((line, lineIndex) => lines.push([{text: lineIndex === 0 ? marker : '  '}, ...line]));
 		const meta = [formatDate(post.date), post.context].filter(Boolean).join(' · ');
 		if (meta) for (const line of wrapPlainText(meta, Math.max(1, width - 2), {role: 'muted'})) lines.push([{text: '  '}, ...line]);
+		while (owners.length < lines.length) owners.push(index);
 	});
-	return lines;
+	return {lines, owners};
 }
 
 /** Where the text column sits on a terminal wider than it: at the left edge, or in the middle. */

@@ -33,6 +33,9 @@ const helpText = `
 	  --screen-reader     Ink's screen-reader mode: the screens as words, no spinner
 	                      and the cursor on the selection ("screenReader" in
 	                      config.json, or INK_SCREEN_READER=true, turns it on too)
+	  --mouse             The wheel scrolls, a click selects a row or comment (a second
+	                      opens it), a click on a numbered link follows it; off by default
+	                      so the terminal's own selection works ("mouse" in config.json)
 
 	Scripts (print mode: when --print, --list or --comment is given, or stdout is not a terminal)
 	  --print             Print the post given by --post (or the list) and exit
@@ -186,6 +189,7 @@ const flagDefinitions = {
 	hyperlinks: {type: 'string'},
 	theme: {type: 'string'},
 	screenReader: {type: 'boolean'},
+	mouse: {type: 'boolean'},
 	sync: {type: 'string'},
 	user: {type: 'string'},
 	syncStatus: {type: 'boolean', default: false},

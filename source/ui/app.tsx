@@ -104,13 +104,15 @@ export type AppProps = {
 	readonly fullTexts?: FullTextStore;
 	/** `--post REF --full-text`: the post opened at is read whole from its page at once, when its source gives a summary. */
 	readonly initialFullText?: boolean;
+	/** The mouse is on (`--mouse`, the setting): the wheel scrolls, a click selects, opens, follows a link. */
+	readonly mouse?: boolean;
 };
 
 /** The reader: connects to the blog, then the list, posts, comments and the reply form. */
 export function App(props: AppProps) {
 	return (
 		<KeyMapContext.Provider value={props.keyMap ?? defaultKeyMap}>
-			<KeyRouterProvider>
+			<KeyRouterProvider mouse={props.mouse === true}>
 				<Connection {...props} />
 			</KeyRouterProvider>
 		</KeyMapContext.Provider>

@@ -29,6 +29,7 @@ import {withReading} from './post-view/use-reading.js';
 import {CursorTargetContext, cursorTargets, screenReaderCursorAt} from './screen-reader/cursor-target.js';
 import type {DOMElement, RenderOptions} from 'ink';
 import type {ReactElement} from 'react';
+import {mouseReportingOff, mouseReportingOn} from './hooks/mouse.js';
 
 // The alternate screen, and bracketed paste: a paste arrives between ESC[200~ and ESC[201~, kept whole.
 const enterAlternateScreen = '\u001B[?1049h\u001B[H\u001B[?2004h';
@@ -48,6 +49,8 @@ export type ReaderFlags = SiteFlags & {
 	readonly fullText?: boolean;
 	/** `--screen-reader`: Ink's screen-reader mode (without it, the setting, then Ink's own test: INK_SCREEN_READER=true). */
 	readonly screenReader?: boolean;
+	/** `--mouse` (`--no-mouse`): the terminal reports the wheel and clicks to the reader; the setting when not given. */
+	readonly mouse?: boolean;
 };
 
 /** Said under the demo blog when no blog is followed. */
@@ -93,6 +96,15 @@ export function readerRender(tree: ReactElement, screenReader: boolean): {tree: 
 }
 
 /**
+ * Whether the reader takes the mouse: `--mouse` or `--no-mouse`, else `"mouse": true` in config.json,
+ * else off (the terminal's own selection, copy and paste work as usual).
+ */
+export function mouseOn(flags: Pick<ReaderFlags, 'mouse'>, environment: NodeJS.ProcessEnv = process.env): boolean {
+	if (flags.mouse !== undefined) return flags.mouse;
+	return setting('mouse', environment) ?? false;
+}
+
+/**
  * The full-screen reader. Resolves with the exit code when the user quits. Without SITE (and without
  * --demo, --demo-feed, --post), the home screen when a blog is followed; the demo blog otherwise.
  */
@@ -114,6 +126,7 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 	const keyMap = keyMapFromSettings();
 	const reading = chooseReading();
 	const screenReader = screenReaderOn(flags.screenReader);
+	const mouse = mouseOn(flags);
 	return inFullScreen(async () => {
 		const {tree, options} = readerRender(withReading(reading,
 			<App
@@ -133,6 +146,7 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 				readFullText={fullTextReader(http)}
 				fullTexts={fullTexts}
 				initialFullText={flags.post !== undefined && flags.fullText === true}
+				mouse={mouse}
 			/>), screenReader);
 		const instance = render(tree, options);
 		await instance.waitUntilExit();
@@ -140,7 +154,7 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 	}, async () => {
 		closeMarks();
 		await resolved.close();
-	});
+	}, {mouse});
 }
 
 /**
@@ -175,6 +189,7 @@ async function runHome(flags: ReaderFlags, paths: BlogtermPaths): Promise<number
 	const subscriptions = openSubscriptions(paths, {http});
 	const keyMap = keyMapFromSettings();
 	const reading = chooseReading();
+	const mouse = mouseOn(flags);
 	const {fullTexts, closeFullTexts} = await openFullTexts(paths);
 	// Replies to the comments you sent: kept, and looked for with each refresh.
 	const myComments = new MyComments();
@@ -196,6 +211,7 @@ async function runHome(flags: ReaderFlags, paths: BlogtermPaths): Promise<number
 				keyMap={keyMap}
 				readFullText={fullTextReader(http)}
 				fullTexts={fullTexts}
+				mouse={mouse}
 			/>), screenReader);
 		const instance = render(tree, options);
 		await instance.waitUntilExit();
@@ -203,7 +219,7 @@ async function runHome(flags: ReaderFlags, paths: BlogtermPaths): Promise<number
 	}, () => {
 		closeFullTexts();
 		subscriptions.close();
-	});
+	}, {mouse});
 }
 
 /** Articles read from posts' pages, kept in the store (a connection of its own; WAL lets both read and write). */
@@ -218,18 +234,30 @@ function hyperlinksFor(flags: ReaderFlags): boolean {
 	return hyperlinksOn(parseHyperlinkMode(flags.hyperlinks ?? '') ?? hyperlinkModeFromSettings(), {printMode: false, stream: process.stdout});
 }
 
-/** Runs a screen on the alternate screen, and leaves the terminal as it was found, whatever happens. */
-async function inFullScreen(run: () => Promise<number>, close: () => Promise<void> | void): Promise<number> {
+/** What the terminal is told as the reader starts, and as it ends: the mouse's reports only when it is on. */
+export function fullScreenCodes(mouse: boolean): {readonly enter: string; readonly leave: string} {
+	return mouse
+		? {enter: enterAlternateScreen + mouseReportingOn, leave: mouseReportingOff + leaveAlternateScreen}
+		: {enter: enterAlternateScreen, leave: leaveAlternateScreen};
+}
+
+/**
+ * Runs a screen on the alternate screen, and leaves the terminal as it was found, whatever happens
+ * (the mouse's reports off too, or the shell would get them as text).
+ */
+export async function inFullScreen(run: () => Promise<number>, close: () => Promise<void> | void, options: {readonly mouse?: boolean; readonly stdout?: {write(data: string): unknown}} = {}): Promise<number> {
+	const stdout = options.stdout ?? process.stdout;
+	const codes = fullScreenCodes(options.mouse === true);
 	// Notes about blogterm's files (moved aside) would land in the middle of the screen: kept for the end.
 	const notes: string[] = [];
 	const restoreNoticeSink = setStoreNoticeSink(note => notes.push(note));
 	// A full-screen reader: the terminal's own scrollback is left as it was when we quit.
-	process.stdout.write(enterAlternateScreen);
+	stdout.write(codes.enter);
 	let restored = false;
 	const restore = () => {
 		if (restored) return;
 		restored = true;
-		process.stdout.write(leaveAlternateScreen);
+		stdout.write(codes.leave);
 	};
 	// Killed by a signal, the terminal is left as it was found too (a crash goes through 'exit'): no paste markers in the shell.
 	const restoreAndExit = (signal: NodeJS.Signals) => {

@@ -1,5 +1,7 @@
 import {useStdin, useStdout} from 'ink';
 import {useCallback} from 'react';
+import {mouseReportingOff, mouseReportingOn} from '../hooks/mouse.js';
+import {useMouseOn} from '../hooks/use-keys.js';
 
 /*
 Handing the terminal to another program (the user's editor) and taking it back, as `git commit` and
@@ -15,6 +17,8 @@ export type HandOverStreams = {
 	readonly stdout: {write(data: string): unknown};
 	/** Draws the reader's last frame again, whole (Ink's own stdout write does). */
 	readonly redraw?: () => void;
+	/** The mouse is on: its reports stop while the editor runs (they would be typed into it) and start again after. */
+	readonly mouse?: boolean;
 };
 
 export const leaveReaderScreen = '\u001B[?2004l\u001B[?25h\u001B[?1049l';
@@ -25,11 +29,11 @@ export function handOverTerminal<T>(streams: HandOverStreams, run: () => T): T {
 	const {stdin, stdout} = streams;
 	const wasRaw = stdin.isTTY === true && stdin.isRaw === true;
 	if (wasRaw) stdin.setRawMode?.(false);
-	stdout.write(leaveReaderScreen);
+	stdout.write(streams.mouse ? mouseReportingOff + leaveReaderScreen : leaveReaderScreen);
 	try {
 		return run();
 	} finally {
-		stdout.write(enterReaderScreen);
+		stdout.write(streams.mouse ? enterReaderScreen + mouseReportingOn : enterReaderScreen);
 		if (wasRaw) stdin.setRawMode?.(true);
 		streams.redraw?.();
 	}
@@ -39,5 +43,6 @@ export function handOverTerminal<T>(streams: HandOverStreams, run: () => T): T {
 export function useTerminalHandOver(): <T>(run: () => T) => T {
 	const {stdin} = useStdin();
 	const {stdout, write} = useStdout();
-	return useCallback(<T>(run: () => T) => handOverTerminal({stdin, stdout, redraw: () => write('')}, run), [stdin, stdout, write]);
+	const mouse = useMouseOn();
+	return useCallback(<T>(run: () => T) => handOverTerminal({stdin, stdout, redraw: () => write(''), mouse}, run), [stdin, stdout, write, mouse]);
 }

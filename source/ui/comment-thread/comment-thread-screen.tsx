@@ -16,7 +16,7 @@ import {useAsync} from '../hooks/use-async.js';
 import {theme} from '../theme.js';
 import {CommentThread} from './comment-thread.js';
 import type {ThreadPlace} from './use-comment-thread-state.js';
-import {useKeys} from '../hooks/use-keys.js';
+import {MouseArea, useKeys} from '../hooks/use-keys.js';
 import type {Action} from '../keys/key-map.js';
 import {useKeyMap} from '../keys/use-key-map.js';
 
@@ -173,6 +173,8 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 		<Box flexDirection="column" height={height} aria-role="list">
 			{heading}
 			{noteLines}
+			{/* The thread's rows start under the heading and the notes. */}
+			<MouseArea rows={1 + noteLines.length}>
 			<CommentThread
 				entries={entries}
 				width={width}
@@ -188,6 +190,7 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 				isActive={props.isActive}
 				onSearch={searchChanged}
 			/>
+			</MouseArea>
 		</Box>
 	);
 }

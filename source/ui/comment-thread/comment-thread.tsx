@@ -8,8 +8,8 @@ import {fitToWidth} from '../../render/fit-width.js';
 import type {StyledLine} from '../../render/styled-line.js';
 import {StyledLineView} from '../components/styled-lines.js';
 import {theme} from '../theme.js';
-import {useCommentThreadState, type ThreadLayout, type ThreadMoves, type ThreadPlace} from './use-comment-thread-state.js';
-import {useKeys} from '../hooks/use-keys.js';
+import {commentAtLine, useCommentThreadState, type ThreadLayout, type ThreadMoves, type ThreadPlace} from './use-comment-thread-state.js';
+import {useKeys, useMouse} from '../hooks/use-keys.js';
 import type {Action} from '../keys/key-map.js';
 import {useKeyMap} from '../keys/use-key-map.js';
 import {useTextSearch} from '../search/use-text-search.js';
@@ -121,6 +121,17 @@ export function CommentThread(props: CommentThreadProps) {
 		else if (is('previous-sibling')) dispatch({type: 'previous-sibling', layout, moves});
 		else if (is('next-top-level')) dispatch({type: 'next-top-level', layout, moves});
 		else if (is('next-new-comment')) dispatch({type: 'next-new', layout, moves});
+	}, {isActive: props.isActive ?? true});
+	// The wheel scrolls three lines; a click selects the comment under it, a second click on it replies (as r).
+	useMouse(event => {
+		if (search.state.typing) return;
+		if (event.kind === 'wheel') return dispatch({type: 'scroll', by: event.direction === 'down' ? 3 : -3, layout});
+		if (event.button !== 'left' || event.row >= viewport) return;
+		const position = commentAtLine(layout, Math.min(state.top, Math.max(0, rendered.lines.length - viewport)) + event.row);
+		if (position === undefined) return;
+		if (rendered.visible[position] === state.selected) {
+			if (onReply) dispatch({type: 'reply', layout});
+		} else dispatch({type: 'select', position, layout});
 	}, {isActive: props.isActive ?? true});
 
 	const replyTo = useRef(onReply);

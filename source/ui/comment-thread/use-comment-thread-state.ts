@@ -44,6 +44,10 @@ export type CommentThreadAction =
 		readonly layout: ThreadLayout;
 		readonly moves: ThreadMoves;
 	}
+	/** The mouse wheel: the thread scrolls `by` lines; the selection stays if it is still in view. */
+	| {readonly type: 'scroll'; readonly by: number; readonly layout: ThreadLayout}
+	/** A click: the comment shown at `position` selected, scrolled into view as a key would. */
+	| {readonly type: 'select'; readonly position: number; readonly layout: ThreadLayout}
 	| {
 		/** A search match on `line`: to the top of the screen unless it is on it already; its comment selected. */
 		readonly type: 'show-line';
@@ -129,6 +133,14 @@ export function commentThreadReducer(state: CommentThreadState, action: CommentT
 			const top = clamp(state.top + (action.type === 'page-down' ? page : -page), 0, maxTop(layout));
 			return {...folds, top, selected: entryAt(layout, selectInView(top, positionOf(layout, state.selected), layout))};
 		}
+		case 'scroll': {
+			const top = clamp(state.top + action.by, 0, maxTop(layout));
+			return {...folds, top, selected: entryAt(layout, selectInView(top, positionOf(layout, state.selected), layout))};
+		}
+		case 'select': {
+			const shown = clamp(action.position, 0, count - 1);
+			return {...folds, selected: entryAt(layout, shown), top: reveal(state.top, layout, shown)};
+		}
 		case 'first':
 			return {...folds, top: 0, selected: entryAt(layout, 0)};
 		case 'last':
@@ -164,6 +176,18 @@ export function commentThreadReducer(state: CommentThreadState, action: CommentT
 			return {...state, top, selected: layout.visible?.[shown] ?? shown};
 		}
 	}
+}
+
+/**
+ * The position (among the comments shown) of the comment drawn on `line` of the laid-out thread; undefined
+ * on the blank line between two comments and past the end.
+ */
+export function commentAtLine(layout: ThreadLayout, line: number): number | undefined {
+	if (line < 0 || line >= layout.lineCount) return undefined;
+	const position = layout.starts.findLastIndex(start => start <= line);
+	if (position === -1) return undefined;
+	const next = layout.starts[position + 1];
+	return next !== undefined && line >= next - 1 ? undefined : position;
 }
 
 export const initialCommentThreadState: CommentThreadState = {top: 0, selected: 0};

@@ -3,7 +3,8 @@ import {useMemo, useRef} from 'react';
 import {useScreenReaderCursor} from '../screen-reader/cursor-target.js';
 import {fitToWidth} from '../../render/fit-width.js';
 import {cleanLine} from '../../render/sanitize.js';
-import {useKeys} from '../hooks/use-keys.js';
+import {useKeys, useMouse} from '../hooks/use-keys.js';
+import {clickOnList, listItemAt} from '../hooks/mouse.js';
 import type {Action} from '../keys/key-map.js';
 import {useKeyMap} from '../keys/use-key-map.js';
 import {theme} from '../theme.js';
@@ -67,6 +68,17 @@ export function BlogsView(props: BlogsViewProps) {
 	const room = Math.max(1, height - (screenReader ? 2 : 1));
 	const selectedRow = rows.findIndex(row => row.kind === 'blog' && row.blog === selected);
 	const first = firstInView(selectedRow, rows.length, room);
+	// The wheel moves the highlight as j and k do; a click on a blog selects it, on the selected one opens it.
+	useMouse(event => {
+		if (!selected) return;
+		if (event.kind === 'wheel') return props.onSelect(ordered[Math.max(0, Math.min(ordered.length - 1, selectedIndex + (event.direction === 'down' ? 1 : -1)))]!.url);
+		if (event.button !== 'left') return;
+		const index = listItemAt(event.row, first, Math.min(room, rows.length - first));
+		const row = index === undefined ? undefined : rows[index];
+		if (row?.kind !== 'blog') return;
+		if (clickOnList(index, selectedRow) === 'open') props.onOpen(row.blog);
+		else props.onSelect(row.blog.url);
+	}, {isActive: props.isActive});
 	const visible = rows.slice(first, first + room);
 	// A screen reader's cursor on the selected blog (after that line).
 	const listBox = useRef<DOMElement>(null);

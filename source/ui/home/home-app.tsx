@@ -8,7 +8,7 @@ import {fitToWidth} from '../../render/fit-width.js';
 import type {MyCommentsStore} from '../../store/my-comments.js';
 import {Connection, fullTextNote, type AppProps, type ReadMarks, type StarMarks} from '../app.js';
 import {HelpOverlay} from '../help-overlay.js';
-import {KeyRouterProvider, useKeys} from '../hooks/use-keys.js';
+import {KeyRouterProvider, MouseArea, useKeys} from '../hooks/use-keys.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {defaultKeyMap, type KeyMap} from '../keys/key-map.js';
 import {KeyMapContext, useKeyMap} from '../keys/use-key-map.js';
@@ -52,13 +52,15 @@ export type HomeAppProps = {
 	readonly startView?: 'blogs' | 'river';
 	/** The clock, for "5 min ago" (tests fix it). */
 	readonly now?: () => number;
+	/** As the reader's: the mouse is on. */
+	readonly mouse?: boolean;
 };
 
 /** The home screen: the followed blogs and What is new; a blog or a post opens in the reader, Esc comes back. */
 export function HomeApp(props: HomeAppProps) {
 	return (
 		<KeyMapContext.Provider value={props.keyMap ?? defaultKeyMap}>
-			<KeyRouterProvider>
+			<KeyRouterProvider mouse={props.mouse === true}>
 				<Home {...props} />
 			</KeyRouterProvider>
 		</KeyMapContext.Provider>
@@ -300,6 +302,8 @@ function Home(props: HomeAppProps) {
 				{unreadReplies > 0 ? <Text bold color={theme.accent}>{`  ${unreadReplies === 1 ? '1 reply' : `${unreadReplies} replies`} to you (${keyMap.labels('open-replies')[0] ?? ''})`}</Text> : null}
 			</Text>
 			<Text> </Text>
+			{/* The lists' rows start under the header and the blank line. */}
+			<MouseArea rows={2}>
 			{storedSearch ? (
 				<StoredSearchView
 					search={storedSearch}
@@ -357,6 +361,7 @@ function Home(props: HomeAppProps) {
 					onNotice={notice => dispatch({type: 'notice', notice})}
 				/>
 			)}
+			</MouseArea>
 			{storedSearch ? null : <StatusLine state={state} width={width} fullText={Boolean(props.readFullText && fullTexts)} onUrl={url => dispatch({type: 'type-url', url})} />}
 		</Box>
 	);

@@ -4,7 +4,8 @@ import {formatDateTime} from '../../render/format-date.js';
 import {fitToWidth} from '../../render/fit-width.js';
 import {cleanLine} from '../../render/sanitize.js';
 import type {StoredReply} from '../../store/replies.js';
-import {useKeys} from '../hooks/use-keys.js';
+import {useKeys, useMouse} from '../hooks/use-keys.js';
+import {clickOnList, listItemAt} from '../hooks/mouse.js';
 import type {Action} from '../keys/key-map.js';
 import {useKeyMap} from '../keys/use-key-map.js';
 import {theme} from '../theme.js';
@@ -43,6 +44,17 @@ export function RepliesView({replies, width, height, isActive, onOpen, onBack}: 
 	const first = Math.max(0, Math.min(current - Math.floor(room / 2), replies.length - room));
 	const shown = replies.slice(first, first + room);
 	const hints = keyMap.hints('replies', width);
+	// The wheel moves the highlight; a click on a reply (its four lines, under the title and a blank line) selects it, a second opens its thread.
+	useMouse(event => {
+		if (replies.length === 0) return;
+		if (event.kind === 'wheel') return setSelected(Math.max(0, Math.min(replies.length - 1, current + (event.direction === 'down' ? 1 : -1))));
+		const row = event.row - 2;
+		if (event.button !== 'left' || row < 0 || row % linesPerReply === linesPerReply - 1) return;
+		const index = listItemAt(Math.floor(row / linesPerReply), first, shown.length);
+		const click = clickOnList(index, current);
+		if (click === 'open') onOpen(replies[current]!);
+		else if (click === 'select') setSelected(index!);
+	}, {isActive});
 	return (
 		<Box flexDirection="column" height={height}>
 			<Text bold wrap="truncate-end">{fitToWidth(title, width)}</Text>

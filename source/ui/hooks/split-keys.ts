@@ -1,17 +1,25 @@
 import type {Key} from 'ink';
+import {parseSgrMouse, type MouseEvent} from './mouse.js';
 
 /*
 What arrives from the terminal, split into keys the way a terminal emulator's parser splits it. Ink 6
 already cuts each read at escape sequences (an arrow, Home, PgDn, Shift-Tab is one event) but hands a
 run without one over whole: "j\r", "abc\u007F\u007F\u007F", "text\u0013", "Ada\t". Here such a run
-becomes its printable text and each control character as a key of its own, in order; and what a
-bracketed paste puts between ESC[200~ and ESC[201~ is one piece of text, newlines included.
+becomes its printable text and each control character as a key of its own, in order; what a
+bracketed paste puts between ESC[200~ and ESC[201~ is one piece of text, newlines included; and a
+mouse report (ESC[<b;x;yM) is one mouse event, never text, whether the mouse is on or not (the old
+ESC[M form, three bytes after it, is swallowed whole).
 */
 
 /** One key, or a piece of text: typed (a run of printable characters) or pasted (whole, newlines kept). */
 export type KeyPiece =
 	| {readonly kind: 'key'; readonly sequence: string}
 	| {readonly kind: 'text'; readonly text: string; readonly pasted: boolean};
+
+/** What the terminal sends, split: keys and text, and the mouse's reports. */
+export type InputPiece = KeyPiece | {readonly kind: 'mouse'; readonly event: MouseEvent};
+
+const x10Mouse = '\u001B[M';
 
 const pasteStart = '\u001B[200~';
 const pasteEnd = '\u001B[201~';
@@ -32,9 +40,19 @@ const piecesOfRun = /\u009B[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]?|[\u0
 export class KeySplitter {
 	#paste: string[] | undefined;
 	#pasteLength = 0;
+	/** Bytes still to come of an old-style (X10) mouse report. */
+	#x10Left = 0;
 
-	push(event: string): KeyPiece[] {
-		const pieces: KeyPiece[] = [];
+	push(event: string): InputPiece[] {
+		const pieces: InputPiece[] = [];
+		if (this.#x10Left > 0 && !event.startsWith('\u001B')) {
+			const bytes = [...event];
+			const skipped = Math.min(this.#x10Left, bytes.length);
+			this.#x10Left -= skipped;
+			event = bytes.slice(skipped).join('');
+			if (event === '') return pieces;
+		}
+		this.#x10Left = 0;
 		if (this.#paste) {
 			// The end marker is its own event (Ink cuts at escape sequences), but a chunk may hold text after it.
 			const end = event.indexOf(pasteEnd);
@@ -52,6 +70,17 @@ export class KeySplitter {
 		if (event === pasteStart) {
 			this.#paste = [];
 			this.#pasteLength = 0;
+			return pieces;
+		}
+		if (event.startsWith('\u001B[<')) {
+			const mouse = parseSgrMouse(event);
+			if (mouse) pieces.push({kind: 'mouse', event: mouse});
+			else pieces.push({kind: 'key', sequence: event});
+			return pieces;
+		}
+		if (event.startsWith(x10Mouse)) {
+			// ESC[M then the button, the column and the row, one byte each (in this event, or the next).
+			this.#x10Left = Math.max(0, 3 - [...event.slice(x10Mouse.length)].length);
 			return pieces;
 		}
 		if (event.startsWith('\u001B')) {

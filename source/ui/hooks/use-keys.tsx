@@ -1,9 +1,11 @@
 import type {EventEmitter} from 'node:events';
 import {useApp, useInput, useStdin, type Key} from 'ink';
 import {createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode} from 'react';
-import {keyOf, KeySplitter, type KeyPiece} from './split-keys.js';
+import {keyOf, KeySplitter, type InputPiece} from './split-keys.js';
+import {fromRow, type ScreenMouseEvent} from './mouse.js';
 
 type KeyHandler = (input: string, key: Key) => void;
+type MouseHandler = (event: ScreenMouseEvent) => void;
 
 const control = /[\u0000-\u001F\u007F-\u009F]/u;
 
@@ -11,6 +13,8 @@ type Listener = {
 	readonly handle: {readonly current: KeyHandler};
 	/** Takes a piece of text whole (a text field); otherwise each character is a key of its own. */
 	readonly typedText: {readonly current: boolean};
+	/** Takes the mouse's events (a screen that answers the wheel and clicks). */
+	readonly mouse?: {readonly current: MouseHandler};
 };
 
 type RouterOptions = {
@@ -18,6 +22,8 @@ type RouterOptions = {
 	readonly onCtrlC: (() => void) | undefined;
 	/** Resolves once React has drawn what the last key did and run its effects. */
 	readonly committed: () => Promise<void>;
+	/** The mouse is on: its events reach the screens (off, they are dropped, never typed). */
+	readonly mouse: boolean;
 };
 
 /**
@@ -27,7 +33,7 @@ type RouterOptions = {
  */
 class KeyRouter {
 	readonly #listeners = new Set<Listener>();
-	readonly #queue: KeyPiece[] = [];
+	readonly #queue: InputPiece[] = [];
 	#draining = false;
 
 	listen(listener: Listener): () => void {
@@ -69,6 +75,15 @@ class KeyRouter {
 		try {
 			while (this.#queue.length > 0 && attached()) {
 				const piece = this.#queue.shift()!;
+				if (piece.kind === 'mouse') {
+					// Off, a report is dropped here: it is never a key, nor text for a field.
+					const {event} = piece;
+					if (!options.mouse || event.kind === 'other') continue;
+					const handlers = [...this.#listeners].filter(listener => listener.mouse);
+					for (const listener of handlers) listener.mouse!.current(event);
+					if (handlers.length > 0) await options.committed();
+					continue;
+				}
 				if (piece.kind === 'key' && piece.sequence === '\u0003' && options.onCtrlC) {
 					options.onCtrlC();
 					return;
@@ -93,6 +108,10 @@ class KeyRouter {
 }
 
 const KeyRouterContext = createContext<KeyRouter | undefined>(undefined);
+/** Whether the mouse is on (the terminal reports it): what hands the terminal to an editor turns it off and on again. */
+const MouseOnContext = createContext(false);
+/** The screen row a part of the screen starts at: its mouse events are counted from there. */
+const MouseTopContext = createContext(0);
 
 /** A safety net only: a key whose frame never comes does not hold the next one for longer than this. */
 const commitTimeoutMs = 2000;
@@ -104,7 +123,7 @@ const commitTimeoutMs = 2000;
  * register in a layout effect, in the same commit as their first frame, so every key reaches what is
  * on screen (Ink's useInput subscribes a moment later, in a passive effect).
  */
-export function KeyRouterProvider({children}: {readonly children: ReactNode}) {
+export function KeyRouterProvider({children, mouse = false}: {readonly children: ReactNode; readonly mouse?: boolean}) {
 	const router = useMemo(() => new KeyRouter(), []);
 	const {internal_eventEmitter: emitter, internal_exitOnCtrlC: exitOnCtrlC, setRawMode, isRawModeSupported} = useStdin();
 	const {exit} = useApp();
@@ -143,14 +162,40 @@ export function KeyRouterProvider({children}: {readonly children: ReactNode}) {
 		setKeysHandled(count);
 	}), []);
 
-	useLayoutEffect(() => router.attach(emitter, {onCtrlC: exitOnCtrlC ? () => quit.current() : undefined, committed}), [router, emitter, exitOnCtrlC, committed]);
+	useLayoutEffect(() => router.attach(emitter, {onCtrlC: exitOnCtrlC ? () => quit.current() : undefined, committed, mouse}), [router, emitter, exitOnCtrlC, committed, mouse]);
 	// Ink reads the terminal only while something asks for raw mode (useInput does; this does instead).
 	useLayoutEffect(() => {
 		if (!isRawModeSupported) return;
 		setRawMode(true);
 		return () => setRawMode(false);
 	}, [isRawModeSupported, setRawMode]);
-	return <KeyRouterContext.Provider value={router}>{children}</KeyRouterContext.Provider>;
+	return <KeyRouterContext.Provider value={router}><MouseOnContext.Provider value={mouse}>{children}</MouseOnContext.Provider></KeyRouterContext.Provider>;
+}
+
+/** Whether the mouse is on. */
+export function useMouseOn(): boolean {
+	return useContext(MouseOnContext);
+}
+
+/** A part of the screen that starts `rows` rows below the part around it: the mouse's rows inside are counted from its top. */
+export function MouseArea({rows, children}: {readonly rows: number; readonly children: ReactNode}) {
+	const top = useContext(MouseTopContext);
+	return <MouseTopContext.Provider value={top + rows}>{children}</MouseTopContext.Provider>;
+}
+
+/**
+ * Handles the mouse's wheel and presses while `isActive` and the mouse is on, with rows counted from
+ * the top of the MouseArea around (the screen's top without one); columns from the screen's left.
+ */
+export function useMouse(handler: MouseHandler, options: {readonly isActive?: boolean} = {}): void {
+	const router = useContext(KeyRouterContext);
+	const top = useContext(MouseTopContext);
+	const latest = useRef(handler);
+	useLayoutEffect(() => {
+		latest.current = event => handler(fromRow(event, top));
+	});
+	const isActive = options.isActive !== false;
+	useLayoutEffect(() => (router && isActive ? router.listen({handle: {current: () => {}}, typedText: {current: false}, mouse: latest}) : undefined), [router, isActive]);
 }
 
 /** A screen of single-key commands takes a piece of text as its characters, one by one. */

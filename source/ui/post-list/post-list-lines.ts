@@ -36,3 +36,16 @@ const rowsAroundTheList = 7;
 export function postsPerScreen(rows: number | undefined): number {
 	return Math.min(100, Math.max(10, (rows ?? 24) - rowsAroundTheList));
 }
+
+/** Rows above the first post on the list screen: the blog's name, its description (or the filter), a blank line. */
+export const rowsAbovePosts = 3;
+
+/** Rows for posts on a list screen `height` rows tall: all but the header, the blank line, the excerpt (2) and the status line. */
+export function postRows(height: number): number {
+	return Math.max(1, height - 7);
+}
+
+/** The first post shown, so that the selected one is on screen (the list scrolls as the highlight moves past its end). */
+export function firstPostShown(selected: number, count: number, room: number): number {
+	return Math.min(Math.max(0, selected - room + 1), Math.max(0, count - room));
+}

@@ -1,4 +1,5 @@
-import {useKeys} from '../hooks/use-keys.js';
+import {useKeys, useMouse} from '../hooks/use-keys.js';
+import {clickOnList, listItemAt} from '../hooks/mouse.js';
 import {Box, Text, useIsScreenReaderEnabled, type DOMElement} from 'ink';
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {PostPage} from '../../model/page.js';
@@ -13,7 +14,7 @@ import {isSameAnswer, useRefreshingAsync, type RefreshingLoadOptions} from '../h
 import {useKeyMap} from '../keys/use-key-map.js';
 import {theme} from '../theme.js';
 import {starSign, unreadSign} from '../river/river-view.js';
-import {listRow, postMeta} from './post-list-lines.js';
+import {firstPostShown, listRow, postMeta, postRows, rowsAbovePosts} from './post-list-lines.js';
 import {useScreenReaderCursor} from '../screen-reader/cursor-target.js';
 import {ReaderBox} from '../screen-reader/reader-box.js';
 import {listedTitle} from '../../model/post.js';
@@ -131,13 +132,9 @@ export function PostList(props: PostListProps) {
 		}
 		const totalPages = postPage?.totalPages ?? 1;
 		const last = posts.length - 1;
-		if (is('list-down')) {
-			if (selected < last) props.onMove(1, posts.length);
-			else if (page < totalPages) props.onPage(page + 1);
-		} else if (is('list-up')) {
-			if (selected > 0) props.onMove(-1, posts.length);
-			else if (page > 1) props.onPage(page - 1, true);
-		} else if (is('next-page')) {
+		if (is('list-down')) moveDown();
+		else if (is('list-up')) moveUp();
+		else if (is('next-page')) {
 			if (page < totalPages) props.onPage(page + 1);
 		} else if (is('previous-page')) {
 			if (page > 1) props.onPage(page - 1);
@@ -157,6 +154,29 @@ export function PostList(props: PostListProps) {
 			setNote(props.onToggleStar(posts[selected]));
 		}
 	}, {isActive: props.isActive, typedText: typed !== undefined});
+	/** j, and the wheel down: the next post, past the last one the next page. */
+	function moveDown() {
+		if (selected < posts.length - 1) props.onMove(1, posts.length);
+		else if (page < (postPage?.totalPages ?? 1)) props.onPage(page + 1);
+	}
+	/** k, and the wheel up. */
+	function moveUp() {
+		if (selected > 0) props.onMove(-1, posts.length);
+		else if (page > 1) props.onPage(page - 1, true);
+	}
+	// Rows that fit: header (2) + info (1) + blank (1) + footer (1) + excerpt (2).
+	const room = postRows(height);
+	// The wheel moves the highlight as j and k do; a click on a post selects it, on the selected one opens it.
+	useMouse(event => {
+		if (result.status !== 'done' || typed !== undefined) return;
+		if (event.kind === 'wheel') return event.direction === 'down' ? moveDown() : moveUp();
+		if (event.button !== 'left') return;
+		const first = firstPostShown(selected, posts.length, room);
+		const index = listItemAt(event.row - rowsAbovePosts, first, Math.min(room, posts.length - first));
+		const click = clickOnList(index, selected);
+		if (click === 'select') props.onSelect(index!);
+		else if (click === 'open' && postPage) props.onOpen(posts[selected]!, postPage);
+	}, {isActive: props.isActive});
 
 	const loadedTotal = result.status === 'done' ? result.value.total : undefined;
 	const counted = loadedTotal === undefined ? '' : ` · ${loadedTotal} ${loadedTotal === 1 ? 'post' : 'posts'}`;
@@ -178,8 +198,8 @@ export function PostList(props: PostListProps) {
 
 	const what = filter ? (filter.kind === 'search' ? `Searching ${hostOf(source.site.url)} for “${cleanLine(filter.text)}”` : `Loading page ${page} of ${filterHeading(filter)} from ${hostOf(source.site.url)}`) : `Loading page ${page} of posts from ${hostOf(source.site.url)}`;
 	// Rows that fit: header (2) + info (1) + blank (1) + footer (1) + excerpt (2).
-	const room = Math.max(1, height - 7);
-	const first = Math.min(Math.max(0, selected - room + 1), Math.max(0, posts.length - room));
+	const room = postRows(height);
+	const first = firstPostShown(selected, posts.length, room);
 	const rowsBox = useRef<DOMElement>(null);
 	const screenReader = useIsScreenReaderEnabled();
 	// A screen reader's cursor on the selected row (the list's first line says which list it is).

@@ -7,7 +7,8 @@ import type {BlogSource} from '../../sources/blog-source.js';
 import type {PostFilter, TermCount} from '../../sources/post-filter.js';
 import {ErrorBox} from '../components/error-box.js';
 import {useAsync} from '../hooks/use-async.js';
-import {useKeys} from '../hooks/use-keys.js';
+import {useKeys, useMouse} from '../hooks/use-keys.js';
+import {clickOnList, listItemAt} from '../hooks/mouse.js';
 import type {Action} from '../keys/key-map.js';
 import {useKeyMap} from '../keys/use-key-map.js';
 import {theme} from '../theme.js';
@@ -57,6 +58,19 @@ export function TermsList(props: TermsListProps) {
 			const term = choosable[current];
 			props.onOpen({kind: term.taxonomy, term});
 		}
+	}, {isActive: props.isActive});
+	// The wheel moves the highlight; a click on a category or tag (under the heading and a blank line) selects it, a second lists its posts.
+	useMouse(event => {
+		if (choosable.length === 0) return;
+		if (event.kind === 'wheel') return setSelected(Math.max(0, Math.min(choosable.length - 1, current + (event.direction === 'down' ? 1 : -1))));
+		if (event.button !== 'left') return;
+		const first = firstInView(Math.max(0, rows.findIndex(row => 'term' in row && row.term === choosable[current])), rows.length, room);
+		const index = listItemAt(event.row - 2, first, Math.min(room, rows.length - first));
+		const row = index === undefined ? undefined : rows[index];
+		if (!row || !('term' in row)) return;
+		const term = choosable.indexOf(row.term);
+		if (clickOnList(term, current) === 'open') props.onOpen({kind: row.term.taxonomy, term: row.term});
+		else setSelected(term);
 	}, {isActive: props.isActive});
 
 	const heading = <Text bold color={theme.accent} wrap="truncate-end">{fitToWidth(`${source.site.name} · categories and tags`, width)}</Text>;

@@ -1,4 +1,5 @@
-import {useKeys} from '../hooks/use-keys.js';
+import {useKeys, useMouse} from '../hooks/use-keys.js';
+import {postClickAt} from './post-click.js';
 import {Box, Text, useIsScreenReaderEnabled, useStdout, type DOMElement} from 'ink';
 import {useScreenReaderCursor} from '../screen-reader/cursor-target.js';
 import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
@@ -22,7 +23,7 @@ import {ErrorBox} from '../components/error-box.js';
 import {LoadingLine} from '../components/loading-line.js';
 import {StyledLines} from '../components/styled-lines.js';
 import {isSameAnswer, useAsync, useRefreshingAsync, type RefreshingLoadOptions} from '../hooks/use-async.js';
-import {RelatedPanel, relatedPanelLines} from '../related-panel/related-panel.js';
+import {RelatedPanel, relatedPanelInner, relatedPanelInset, relatedPanelLines, relatedPanelOwners} from '../related-panel/related-panel.js';
 import {theme} from '../theme.js';
 import {starSign} from '../river/river-view.js';
 import type {Action, KeyMap, KeyPress} from '../keys/key-map.js';
@@ -41,6 +42,8 @@ export const wideLayoutColumns = 120;
 /** Related Posts beside the post is this wide at least; wider when the text's reading width leaves more. */
 const relatedPanelWidth = 38;
 const relatedLimit = 5;
+/** Lines one notch of the mouse wheel scrolls. */
+const wheelLines = 3;
 
 /** What a post screen had loaded, kept in the history, so that coming back to it shows it at once, as it was. */
 export type PostShown = {
@@ -447,6 +450,21 @@ export function PostView(props: PostViewProps) {
 	const bodyBox = useRef<DOMElement>(null);
 	const screenReader = useIsScreenReaderEnabled();
 	useScreenReaderCursor(bodyBox, postState.status === 'done' ? 0 : undefined);
+	// The wheel scrolls; a click on a numbered link follows it (as f N Enter), on a related post opens it.
+	useMouse(event => {
+		if (postState.status !== 'done' || layingOut || unlock.asking || (isLong && longBody.status === 'error')) return;
+		if (event.kind === 'wheel') return scroll({by: event.direction === 'down' ? wheelLines : -wheelLines});
+		if (event.button !== 'left') return;
+		const offset = head.length + 1 + failureLines.length + body.length;
+		const click = postClickAt({
+			lines, top, viewport: viewportHeight, margin: columns.margin,
+			relatedBeside: isWide ? {left: columns.margin + bodyWidth + 1 + relatedPanelInset.columns, owners: relatedPanelOwners(related, relatedPanelInner(columns.related)).slice(0, Math.max(1, viewportHeight - 2))} : undefined,
+			relatedUnder: !isWide && relatedAt ? {start: offset + relatedAt.start, owners: relatedPanelOwners(related, bodyWidth)} : undefined,
+		}, event.row, event.column);
+		if (click?.kind === 'link') follow(click.number);
+		else if (click?.kind === 'related' && relatedPosts[click.index]) props.onOpenPost({kind: 'id', id: relatedPosts[click.index]!.id});
+	}, {isActive: props.isActive});
+
 	if (postState.status === 'loading') return <Box height={height}><LoadingLine what={`Loading the post from ${hostOf(source.site.url)}`} /></Box>;
 	if (postState.status === 'error') return <Box height={height}><ErrorBox error={postState.error} hint={`${keyMap.hint('retry', 'retry')} · ${keyMap.hint('back', 'back')}`} /></Box>;
 	if (layingOut) return <Box height={height}><LoadingLine what={`Laying out a long post (${formatMegabytes(shownPost.html.length)})`} /></Box>;

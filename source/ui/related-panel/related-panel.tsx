@@ -1,7 +1,7 @@
 import {Box} from 'ink';
 import {useMemo} from 'react';
 import type {RelatedPost} from '../../model/related.js';
-import {layoutRelated} from '../../render/post-layout.js';
+import {layoutRelated, layoutRelatedPosts} from '../../render/post-layout.js';
 import type {StyledLine} from '../../render/styled-line.js';
 import {wrapPlainText} from '../../render/wrap.js';
 import {StyledLines} from '../components/styled-lines.js';
@@ -16,6 +16,17 @@ export function relatedPanelLines(state: AsyncState<RelatedPost[]>, width: numbe
 	return layoutRelated(state.value, width, selected);
 }
 
+/** For each of the panel's lines (as relatedPanelLines lays them out for `width`), the related post it is part of (an index; undefined: none). */
+export function relatedPanelOwners(state: AsyncState<RelatedPost[]>, width: number): ReadonlyArray<number | undefined> {
+	return state.status === 'done' ? layoutRelatedPosts(state.value, width).owners : [];
+}
+
+/** Where the panel beside the post puts its first line: inside its border (one row, one column) and its padding (one column). */
+export const relatedPanelInset = {rows: 1, columns: 2} as const;
+
+/** The width of the panel's lines, in a panel `width` columns wide. */
+export const relatedPanelInner = (width: number) => Math.max(1, width - 4);
+
 export type RelatedPanelProps = {
 	readonly state: AsyncState<RelatedPost[]>;
 	readonly width: number;
@@ -27,7 +38,7 @@ export type RelatedPanelProps = {
 
 /** "Related Posts" beside the post, on wide terminals: as tall as what it holds, at most `height`. */
 export function RelatedPanel({state, width, height, selected, isFocused}: RelatedPanelProps) {
-	const inner = Math.max(1, width - 4);
+	const inner = relatedPanelInner(width);
 	const lines = useMemo(() => relatedPanelLines(state, inner, selected), [state, inner, selected]);
 	const shown = lines.slice(0, Math.max(1, height - 2));
 	return (

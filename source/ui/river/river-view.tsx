@@ -3,7 +3,8 @@ import {useRef} from 'react';
 import {useScreenReaderCursor} from '../screen-reader/cursor-target.js';
 import {fitToWidth} from '../../render/fit-width.js';
 import {formatShortDate} from '../../render/format-date.js';
-import {useKeys} from '../hooks/use-keys.js';
+import {useKeys, useMouse} from '../hooks/use-keys.js';
+import {clickOnList, listItemAt} from '../hooks/mouse.js';
 import type {Action} from '../keys/key-map.js';
 import {useKeyMap} from '../keys/use-key-map.js';
 import {theme} from '../theme.js';
@@ -71,6 +72,17 @@ export function RiverView(props: RiverViewProps) {
 			if (next === undefined) props.onNotice('No unread posts.');
 			else props.onSelect(next);
 		}
+	}, {isActive: props.isActive});
+	// The wheel moves the highlight as j and k do; a click on a post selects it, on the selected one opens it.
+	useMouse(event => {
+		if (!current) return;
+		if (event.kind === 'wheel') return props.onSelect(Math.max(0, Math.min(items.length - 1, selected + (event.direction === 'down' ? 1 : -1))));
+		if (event.button !== 'left') return;
+		const first = firstInView(selected, items.length, room);
+		const index = listItemAt(event.row, first, Math.min(room, items.length - first));
+		const click = clickOnList(index, selected);
+		if (click === 'open') props.onOpen(current);
+		else if (click === 'select') props.onSelect(index!);
 	}, {isActive: props.isActive});
 
 	// A screen reader's cursor on the selected post.

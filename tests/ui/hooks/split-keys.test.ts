@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {keyOf, KeySplitter, type KeyPiece} from '../../../source/ui/hooks/split-keys.js';
+import {keyOf, KeySplitter, type InputPiece, type KeyPiece} from '../../../source/ui/hooks/split-keys.js';
 
 /** What the splitter makes of Ink's events, one after another. */
-function split(...events: string[]): KeyPiece[] {
+function split(...events: string[]): InputPiece[] {
 	const splitter = new KeySplitter();
 	return events.flatMap(event => splitter.push(event));
 }
@@ -58,5 +58,27 @@ describe('splitting input into keys', () => {
 		assert.equal(keyOf(key('\u001B')).key.escape, true);
 		assert.equal(keyOf(key('\r')).key.return, true);
 		assert.equal(keyOf(text('G')).key.shift, true);
+	});
+
+	test('a mouse report is one mouse event, never text: the wheel, a press, and what blogterm leaves alone', () => {
+		assert.deepEqual(split('\u001B[<64;10;5M', '\u001B[<65;1;1M'), [
+			{kind: 'mouse', event: {kind: 'wheel', direction: 'up', row: 4, column: 9}},
+			{kind: 'mouse', event: {kind: 'wheel', direction: 'down', row: 0, column: 0}},
+		]);
+		assert.deepEqual(split('\u001B[<0;3;7M', '\u001B[<0;3;7m', 'j'), [
+			{kind: 'mouse', event: {kind: 'press', button: 'left', row: 6, column: 2}},
+			{kind: 'mouse', event: {kind: 'other', row: 6, column: 2}},
+			text('j'),
+		]);
+		// A drag (32) and a right button (2).
+		assert.deepEqual(split('\u001B[<32;4;4M', '\u001B[<2;4;4M'), [
+			{kind: 'mouse', event: {kind: 'other', row: 3, column: 3}},
+			{kind: 'mouse', event: {kind: 'press', button: 'right', row: 3, column: 3}},
+		]);
+	});
+
+	test('an old-style (X10) mouse report, ESC[M and three bytes, is swallowed whole, even over two reads', () => {
+		assert.deepEqual(split('\u001B[M', ' !!x'), [text('x')]);
+		assert.deepEqual(split('\u001B[M', ' ', '!!', 'ok'), [text('ok')]);
 	});
 });
