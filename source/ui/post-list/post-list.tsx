@@ -197,8 +197,6 @@ export function PostList(props: PostListProps) {
 	);
 
 	const what = filter ? (filter.kind === 'search' ? `Searching ${hostOf(source.site.url)} for “${cleanLine(filter.text)}”` : `Loading page ${page} of ${filterHeading(filter)} from ${hostOf(source.site.url)}`) : `Loading page ${page} of posts from ${hostOf(source.site.url)}`;
-	// Rows that fit: header (2) + info (1) + blank (1) + footer (1) + excerpt (2).
-	const room = postRows(height);
 	const first = firstPostShown(selected, posts.length, room);
 	const rowsBox = useRef<DOMElement>(null);
 	const screenReader = useIsScreenReaderEnabled();
