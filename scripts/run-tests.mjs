@@ -4,7 +4,10 @@
 // The test files are compiled first, all at once, with esbuild (one bundle per test file, shared code
 // split into chunks, dependencies left in node_modules) into a cache folder of this checkout, and Node
 // runs the JavaScript: no TypeScript loader in every test process (tsx costs each one some 0.3 s of CPU
-// and slows every import). Source maps keep stack traces pointing at the .ts lines.
+// and slows every import). Source maps are written, but Node reads them only when asked
+// (BLOGTERM_TEST_SOURCE_MAPS=1: stack traces then point at the .ts lines): with --enable-source-maps every
+// process parses its bundles' maps as it loads them, some 0.1 s of CPU each, about 4 s in a run. Without
+// it a stack trace names the compiled file in the cache folder, where esbuild marks each source file.
 // Any new test file is found by its name; nothing registers it.
 //
 // Test files that leave the process as they found it share a process (a few of them): each process
@@ -58,10 +61,26 @@ const ownProcess = [
 const shares = file => !ownProcess.some(pattern => pattern.test(readFileSync(file, 'utf8')));
 // The attacks measure memory, each alone.
 const sharing = kind === 'attack' ? [] : files.filter(shares);
-const alone = files.filter(file => !sharing.includes(file));
-// As many shared processes as run at once, the files dealt out in turn.
-const sharedProcesses = Math.min(2, sharing.length);
-const groups = Array.from({length: sharedProcesses}, (_, index) => sharing.filter((_, at) => at % sharedProcesses === index));
+// Longest first, so that no long file starts last and runs on alone: a file's length in bytes stands for
+// how long it runs (the two go together roughly; no timing is kept between runs).
+const weight = file => statSync(file).size;
+const heaviestFirst = list => [...list].sort((a, b) => weight(b) - weight(a));
+const alone = heaviestFirst(files.filter(file => !sharing.includes(file)));
+// As many shared processes as run at once, each file given to the lightest so far, heaviest first; each
+// process then runs its files in their usual (alphabetical) order.
+// Four at once on two cores: the tests often wait (keys 15 ms apart, servers' timeouts at a twentieth of
+// real time), and two at once left the cores idle a third of the time (idle machine, 1,589 tests: two at
+// once 64 s wall for 89 s of CPU; three 50–57 s; four 49–50 s; six 59 s). BLOGTERM_TEST_PARALLEL=N to try others.
+const parallel = Math.max(1, Number(process.env['BLOGTERM_TEST_PARALLEL'] ?? 4) || 4);
+const sharedProcesses = Math.min(parallel, sharing.length);
+const groups = Array.from({length: sharedProcesses}, () => []);
+const load = groups.map(() => 0);
+for (const file of heaviestFirst(sharing)) {
+	const lightest = load.indexOf(Math.min(...load));
+	groups[lightest].push(file);
+	load[lightest] += weight(file);
+}
+for (const group of groups) group.sort();
 
 /** `blogterm-shared:N`: a test file that imports the files of group N, in order. */
 const sharedEntries = {
@@ -144,6 +163,8 @@ const compiled = [
 if (process.env['BLOGTERM_TEST_VERBOSE']) console.error(`run-tests: ${sharing.length} files in ${groups.length} shared processes, ${alone.length} alone:\n  ${alone.join('\n  ')}`);
 
 // The attacks measure memory (exactly, with --expose-gc), so they run one file at a time.
-const runner = kind === 'attack' ? ['--expose-gc', '--test-concurrency=1'] : ['--test-concurrency=2'];
-const result = spawnSync(process.execPath, ['--enable-source-maps', ...runner, '--test', ...compiled], {stdio: 'inherit'});
+const runner = kind === 'attack' ? ['--expose-gc', '--test-concurrency=1'] : [`--test-concurrency=${parallel}`];
+const sourceMaps = process.env['BLOGTERM_TEST_SOURCE_MAPS'] === '1' ? ['--enable-source-maps'] : [];
+const result = spawnSync(process.execPath, [...sourceMaps, ...runner, '--test', ...compiled], {stdio: 'inherit'});
+if (result.status !== 0 && sourceMaps.length === 0) console.error('run-tests: stack traces above name the compiled tests; BLOGTERM_TEST_SOURCE_MAPS=1 maps them to the .ts lines.');
 process.exit(result.status ?? 1);
