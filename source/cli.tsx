@@ -1,4 +1,4 @@
-import {runCommandLine, type CliFlags} from './script/run-argv.js';
+import {runCommandLine, type ReaderCliFlags} from './script/run-argv.js';
 
 function fail(message: string, code: number): never {
 	process.stderr.write(`blogterm: ${message}\n`);
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
 		return;
 	}
 	const {runInteractive} = await import('./ui/run-interactive.js');
-	process.exitCode = await runInteractive({site: commandLine.site, flags: commandLine.flags satisfies CliFlags});
+	process.exitCode = await runInteractive({site: commandLine.site, flags: commandLine.flags satisfies ReaderCliFlags});
 }
 
 // Whatever escapes (a damaged file before the reader starts, the demo server failing): one line, no stack trace.

@@ -245,7 +245,7 @@ function withStdinMarkers(argv: readonly string[]): string[] {
 /** What the command line asked for, checked: a finished run (its exit code), or the reader to open. */
 export type CommandLine =
 	| {readonly kind: 'done'; readonly exitCode: number}
-	| {readonly kind: 'reader'; readonly site: string | undefined; readonly flags: CliFlags};
+	| {readonly kind: 'reader'; readonly site: string | undefined; readonly flags: ReaderCliFlags};
 
 function parseFlags(argv: readonly string[]) {
 	// Unknown flags are allowed through meow and reported below: meow's own report is two lines.
@@ -253,6 +253,8 @@ function parseFlags(argv: readonly string[]) {
 }
 
 export type CliFlags = ReturnType<typeof parseFlags>['flags'];
+/** The flags the reader is given: `mouse` is undefined when neither --mouse nor --no-mouse was typed. */
+export type ReaderCliFlags = Omit<CliFlags, 'mouse'> & {readonly mouse: boolean | undefined};
 
 /** A usage error: one line on stderr, exit code 2. */
 class UsageError extends Error {}
@@ -365,7 +367,21 @@ async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<Comma
 	if (!(io.stdin as {isTTY?: boolean}).isTTY) {
 		throw new UsageError('the reader needs a terminal to read keys from; use --print, --list or --comment in scripts');
 	}
-	return {kind: 'reader', site: input[0], flags};
+	return {kind: 'reader', site: input[0], flags: {...flags, mouse: givenSwitch(argv, 'mouse')}};
+}
+
+/**
+ * A yes/no flag as typed: true for `--NAME`, false for `--no-NAME`, the last one given winning; undefined
+ * when neither was, so that the setting decides (meow makes a boolean flag not given false).
+ */
+export function givenSwitch(argv: readonly string[], name: string): boolean | undefined {
+	let given: boolean | undefined;
+	for (const argument of argv) {
+		if (argument === '--') break;
+		if (argument === `--${name}` || argument === `--${name}=true`) given = true;
+		else if (argument === `--no-${name}` || argument === `--${name}=false`) given = false;
+	}
+	return given;
 }
 
 async function done(io: ScriptIo, text: string): Promise<CommandLine> {

@@ -29,3 +29,22 @@ test('--screen-reader opens the reader in Ink\'s screen-reader mode; without it,
 	const off = await runCommandLine([demo.url], io());
 	assert.ok(off.kind === 'reader' && off.flags.screenReader !== true, JSON.stringify(off));
 });
+
+test('--mouse and --no-mouse reach the reader as typed, the last one winning; neither leaves the "mouse" setting to decide', async () => {
+	const io = () => ({
+		stdout: Object.assign(new PassThrough(), {isTTY: true, columns: 80}),
+		stderr: new PassThrough(),
+		stdin: Object.assign(new PassThrough(), {isTTY: true}),
+		environment: {...process.env, BLOGTERM_HOME: home},
+	});
+	const mouseOf = async (...flags: string[]) => {
+		const line = await runCommandLine([demo.url, ...flags], io());
+		assert.equal(line.kind, 'reader');
+		return line.kind === 'reader' ? line.flags.mouse : 'not the reader';
+	};
+	assert.equal(await mouseOf('--mouse'), true);
+	assert.equal(await mouseOf('--no-mouse'), false);
+	assert.equal(await mouseOf('--mouse', '--no-mouse'), false);
+	// meow makes a boolean flag that was not typed false, which would have kept "mouse": true in config.json from ever counting.
+	assert.equal(await mouseOf(), undefined);
+});
