@@ -17,13 +17,15 @@ after(async () => {
 	rmSync(home, {recursive: true, force: true});
 });
 
+/** A terminal's streams, so that the command line opens the reader. */
+const io = () => ({
+	stdout: Object.assign(new PassThrough(), {isTTY: true, columns: 80}),
+	stderr: new PassThrough(),
+	stdin: Object.assign(new PassThrough(), {isTTY: true}),
+	environment: {...process.env, BLOGTERM_HOME: home},
+});
+
 test('--screen-reader opens the reader in Ink\'s screen-reader mode; without it, the mode is left to Ink (INK_SCREEN_READER)', async () => {
-	const io = () => ({
-		stdout: Object.assign(new PassThrough(), {isTTY: true, columns: 80}),
-		stderr: new PassThrough(),
-		stdin: Object.assign(new PassThrough(), {isTTY: true}),
-		environment: {...process.env, BLOGTERM_HOME: home},
-	});
 	const on = await runCommandLine([demo.url, '--screen-reader'], io());
 	assert.ok(on.kind === 'reader' && on.flags.screenReader === true, JSON.stringify(on));
 	const off = await runCommandLine([demo.url], io());
@@ -31,12 +33,6 @@ test('--screen-reader opens the reader in Ink\'s screen-reader mode; without it,
 });
 
 test('--mouse and --no-mouse reach the reader as typed, the last one winning; neither leaves the "mouse" setting to decide', async () => {
-	const io = () => ({
-		stdout: Object.assign(new PassThrough(), {isTTY: true, columns: 80}),
-		stderr: new PassThrough(),
-		stdin: Object.assign(new PassThrough(), {isTTY: true}),
-		environment: {...process.env, BLOGTERM_HOME: home},
-	});
 	const mouseOf = async (...flags: string[]) => {
 		const line = await runCommandLine([demo.url, ...flags], io());
 		assert.equal(line.kind, 'reader');
