@@ -86,6 +86,24 @@ export async function startFixtureServer({latencyMs = 0}: FixtureServerOptions =
 		+ `<link rel="https://api.w.org/" href="${base}wp-json/"><link rel="alternate" type="application/rss+xml" title="Feed" href="${base}feed/">`
 		+ `</head><body><h1>${title}</h1>${posts.slice(0, 10).map(post => `<article><h2><a href="${linkOf(post)}">${post.title}</a></h2></article>`).join('')}</body></html>`;
 
+	/**
+	 * WordPress's RSS of some posts, with each post's count as the blog counts it (`slash:comments`): blogterm
+	 * takes its counts from these, asked beside the REST list and the post, as real WordPress serves them.
+	 */
+	const rssOf = (shown: readonly FixturePost[]) => Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:slash="http://purl.org/rss/1.0/modules/slash/"><channel><title>Bench Blog</title><link>${base}</link><description>Fixed fixtures</description>`
+		+ shown.map(post => `<item><title>${post.title}</title><link>${linkOf(post)}</link><guid isPermaLink="false">${base}?p=${post.id}</guid><pubDate>${new Date(`${post.date}Z`).toUTCString()}</pubDate><slash:comments>${post.commentCount}</slash:comments></item>`).join('')
+		+ '</channel></rss>');
+	const feedAnswer = (query: URLSearchParams): Answer => {
+		const rss = {'content-type': 'application/rss+xml; charset=UTF-8'};
+		if (query.has('p')) {
+			const post = byId.get(Number(query.get('p')));
+			return post && query.has('withoutcomments') ? {status: 200, headers: rss, body: rssOf([post])} : {status: 404, headers: {}, body: Buffer.from('')};
+		}
+		// posts_per_rss: 10, as WordPress's default.
+		const number = Number(query.get('paged') ?? 1);
+		return {status: 200, headers: rss, body: rssOf(posts.slice((number - 1) * 10, number * 10))};
+	};
+
 	function compute(url: URL): Answer {
 		const path = url.pathname;
 		const query = url.searchParams;
@@ -94,6 +112,7 @@ export async function startFixtureServer({latencyMs = 0}: FixtureServerOptions =
 		if (path === '/feed.xml') {
 			return {status: 200, headers: {'content-type': 'application/rss+xml; charset=UTF-8'}, body: Buffer.from(bigRssFeed(base))};
 		}
+		if (route === undefined && query.get('feed') === 'rss2') return feedAnswer(query);
 		if (route === undefined) {
 			const post = posts.find(candidate => path === new URL(linkOf(candidate)).pathname);
 			const html = homeHtml(post ? post.title : 'Bench Blog');

@@ -227,8 +227,8 @@ async function caseKeyToFrame(server: FixtureServer): Promise<void> {
 	details['openPost'] = openTimes;
 	rows.push({case: '3a', measure: 'open a post from the list (Enter → post frame)', unit: 'ms', median: median(openTimes), worst: worst(openTimes), max: 16, runs: openTimes.length, note: 'includes fetching it from 127.0.0.1', error});
 
-	// Paging: rows 24 → the reader is 23 high, 22 lines of text, a page is 2 lines less.
-	const page = Math.max(1, Math.max(1, Math.max(3, terminal.rows - 1) - 1) - 2);
+	// Paging: rows 24 → the reader takes all 24 (the last row too), 23 lines of text, a page is 2 lines less.
+	const page = Math.max(1, Math.max(1, Math.max(3, terminal.rows) - 1) - 2);
 	const pages = quick ? 30 : 80;
 	const pagingSteps: PtyStep[] = [{label: 'open', waitFor: 'lines 1–', timeoutMs: 30_000}];
 	let top = 0;
