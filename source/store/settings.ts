@@ -142,16 +142,3 @@ function loadedFor(environment: NodeJS.ProcessEnv): Loaded {
 export function setting<Name extends SettingName>(name: Name, environment: NodeJS.ProcessEnv = process.env): Settings[Name] | undefined {
 	return loadedFor(environment).settings[name] as Settings[Name] | undefined;
 }
-
-/**
- * One entry of the settings file, read by `parse` (undefined: it cannot be used), for a check finer than
- * its schema's. When it cannot be used, a note says so (`expected`: what it should be, and what blogterm
- * does instead) and the answer is undefined, so the default stands.
- */
-export function readSetting<T>(name: string, parse: (value: unknown) => T | undefined, expected: string, environment: NodeJS.ProcessEnv = process.env): T | undefined {
-	const value = (loadedFor(environment).settings as Record<string, unknown>)[name];
-	if (value === undefined) return undefined;
-	const parsed = parse(value);
-	if (parsed === undefined) noteStoreProblem(`${name} in ${settingsPath(environment)} could not be read (${expected}).`);
-	return parsed;
-}
