@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {describe, test} from 'node:test';
 import {hyperlinkModeFromSettings, hyperlinksOn, terminalSupportsHyperlinks} from '../../source/platform/hyperlinks.js';
-import {setStoreNoticeSink} from '../../source/store/settings-files.js';
 import {loadSettings} from '../../source/store/settings.js';
+import {withSettingsHome} from '../helpers/settings-home.js';
 
 const tty = {isTTY: true};
 
@@ -43,25 +40,15 @@ describe('whether the terminal makes hyperlinks clickable', () => {
 
 describe('the hyperlinks setting', () => {
 	test('"hyperlinks" in config.json; absent is auto; a bad value is said and is auto', async () => {
-		const home = mkdtempSync(join(tmpdir(), 'blogterm-hyperlinks-'));
-		const notes: string[] = [];
-		const restore = setStoreNoticeSink(note => notes.push(note));
-		try {
-			const environment = {BLOGTERM_HOME: home};
+		await withSettingsHome('hyperlinks', async ({environment, notes, writeConfig}) => {
 			await loadSettings(environment);
 			assert.equal(hyperlinkModeFromSettings(environment), 'auto');
-			mkdirSync(join(home, 'config'), {recursive: true});
-			writeFileSync(join(home, 'config', 'config.json'), JSON.stringify({hyperlinks: 'never'}));
-			await loadSettings(environment);
+			await writeConfig({hyperlinks: 'never'});
 			assert.equal(hyperlinkModeFromSettings(environment), 'never');
-			writeFileSync(join(home, 'config', 'config.json'), JSON.stringify({hyperlinks: 'sometimes'}));
-			await loadSettings(environment);
+			await writeConfig({hyperlinks: 'sometimes'});
 			assert.equal(hyperlinkModeFromSettings(environment), 'auto');
 			assert.equal(notes.length, 1);
 			assert.match(notes[0]!, /^hyperlinks in .*config\.json is "sometimes": it should be "auto", "always" or "never"; it keeps its default, "auto"\.$/);
-		} finally {
-			restore();
-			rmSync(home, {recursive: true, force: true});
-		}
+		});
 	});
 });

@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {test} from 'node:test';
 import {chooseTheme} from '../../source/platform/theme-choice.js';
-import {setStoreNoticeSink} from '../../source/store/settings-files.js';
 import {loadSettings} from '../../source/store/settings.js';
+import {withSettingsHome} from '../helpers/settings-home.js';
 
 test('NO_COLOR turns colour off whatever the theme; FORCE_COLOR turns it back on; an empty NO_COLOR is no NO_COLOR', () => {
 	assert.equal(chooseTheme(undefined, {NO_COLOR: '1'}).name, 'no-colour');
@@ -16,27 +13,17 @@ test('NO_COLOR turns colour off whatever the theme; FORCE_COLOR turns it back on
 });
 
 test('--theme, else "theme" in config.json, else dark; a setting that names no theme is said, and dark stands', async () => {
-	const home = mkdtempSync(join(tmpdir(), 'blogterm-theme-'));
-	const notes: string[] = [];
-	const restore = setStoreNoticeSink(note => notes.push(note));
-	try {
-		const environment = {BLOGTERM_HOME: home};
+	await withSettingsHome('theme', async ({environment, notes, writeConfig}) => {
 		await loadSettings(environment);
 		assert.equal(chooseTheme(undefined, environment).name, 'dark');
 		assert.equal(chooseTheme('16-colour', environment).name, '16-colour');
-		mkdirSync(join(home, 'config'), {recursive: true});
-		writeFileSync(join(home, 'config', 'config.json'), JSON.stringify({theme: 'high-contrast'}));
-		await loadSettings(environment);
+		await writeConfig({theme: 'high-contrast'});
 		assert.equal(chooseTheme(undefined, environment).name, 'high-contrast');
 		assert.equal(chooseTheme('light', environment).name, 'light', 'the flag wins over the setting');
 		assert.deepEqual(notes, []);
-		writeFileSync(join(home, 'config', 'config.json'), JSON.stringify({theme: 'sepia'}));
-		await loadSettings(environment);
+		await writeConfig({theme: 'sepia'});
 		assert.equal(chooseTheme(undefined, environment).name, 'dark');
 		assert.equal(notes.length, 1);
 		assert.match(notes[0]!, /^theme in .*config\.json is "sepia": it should be "dark", "light", "high-contrast" or "16-colour"; it keeps its default, "dark"\.$/);
-	} finally {
-		restore();
-		rmSync(home, {recursive: true, force: true});
-	}
+	});
 });

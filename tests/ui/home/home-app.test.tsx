@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {render} from 'ink-testing-library';
 import {createHttpClient} from '../../../source/http/client.js';
 import type {PostSummary} from '../../../source/model/post.js';
 import {openBlog} from '../../../source/sources/open-blog.js';
-import {setStoreNoticeSink} from '../../../source/store/settings-files.js';
 import {loadSettings} from '../../../source/store/settings.js';
 import {App} from '../../../source/ui/app.js';
 import {HomeApp} from '../../../source/ui/home/home-app.js';
@@ -15,6 +11,7 @@ import {followHint, refreshMinutes} from '../../../source/ui/run-interactive.js'
 import {startTestDemo, type TestDemo} from '../../helpers/demo.js';
 import {frameText, keys, press, resize, waitFor, waitForFrame, waitForText} from '../helpers.js';
 import {memoryHomeData, type MemoryBlog, type MemoryPost} from './memory-home-data.js';
+import {withSettingsHome} from '../../helpers/settings-home.js';
 
 // Keeps nothing on disk.
 const http = createHttpClient();
@@ -264,28 +261,18 @@ describe('the home screen', () => {
 	});
 
 	it('takes the refresh interval from BLOGTERM_REFRESH_MINUTES, else the setting, else 30; a setting it cannot read is said', async () => {
-		const home = mkdtempSync(join(tmpdir(), 'blogterm-refresh-setting-'));
-		const notes: string[] = [];
-		const restore = setStoreNoticeSink(note => notes.push(note));
-		try {
-			const environment = {BLOGTERM_HOME: home};
+		await withSettingsHome('refresh-setting', async ({environment, notes, writeConfig}) => {
 			await loadSettings(environment);
 			assert.equal(refreshMinutes(environment), 30);
 			assert.equal(refreshMinutes({...environment, BLOGTERM_REFRESH_MINUTES: '5'}), 5);
 			assert.equal(refreshMinutes({...environment, BLOGTERM_REFRESH_MINUTES: '0'}), 0);
 			assert.equal(refreshMinutes({...environment, BLOGTERM_REFRESH_MINUTES: 'soon'}), 30);
-			mkdirSync(join(home, 'config'), {recursive: true});
-			writeFileSync(join(home, 'config', 'config.json'), JSON.stringify({refreshInterval: 10}));
-			await loadSettings(environment);
+			await writeConfig({refreshInterval: 10});
 			assert.equal(refreshMinutes(environment), 10);
 			assert.equal(refreshMinutes({...environment, BLOGTERM_REFRESH_MINUTES: '5'}), 5, 'the environment wins');
-			writeFileSync(join(home, 'config', 'config.json'), JSON.stringify({refreshInterval: 'hourly'}));
-			await loadSettings(environment);
+			await writeConfig({refreshInterval: 'hourly'});
 			assert.equal(refreshMinutes(environment), 30);
 			assert.match(notes.join('\n'), /^refreshInterval in .*config\.json is "hourly": it should be a number, 0 or more; it keeps its default, 30\.$/m);
-		} finally {
-			restore();
-			rmSync(home, {recursive: true, force: true});
-		}
+		});
 	});
 });

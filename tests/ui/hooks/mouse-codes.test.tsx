@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {describe, it} from 'node:test';
 import {Text} from 'ink';
 import {render} from 'ink-testing-library';
-import {setStoreNoticeSink} from '../../../source/store/settings-files.js';
-import {loadSettings} from '../../../source/store/settings.js';
 import {enterReaderScreen, handOverTerminal, leaveReaderScreen, useTerminalHandOver} from '../../../source/ui/comment-form/terminal-hand-over.js';
 import {mouseReportingOff, mouseReportingOn} from '../../../source/ui/hooks/mouse.js';
 import {KeyRouterProvider, useKeys} from '../../../source/ui/hooks/use-keys.js';
 import {inFullScreen, mouseOn} from '../../../source/ui/run-interactive.js';
 import {press, waitFor, waitForText} from '../helpers.js';
+import {withSettingsHome} from '../../helpers/settings-home.js';
 
 /*
 The mouse's reports are asked for only when the mouse is on, and stopped whenever the terminal goes
@@ -81,25 +77,15 @@ describe('the mouse\'s escape codes', () => {
 	});
 
 	it('on with --mouse, off with --no-mouse, else "mouse" in config.json, else off; a setting it cannot read is said', async () => {
-		const home = mkdtempSync(join(tmpdir(), 'blogterm-mouse-setting-'));
-		const notes: string[] = [];
-		const restore = setStoreNoticeSink(note => notes.push(note));
-		try {
-			const environment = {BLOGTERM_HOME: home};
+		await withSettingsHome('mouse-setting', async ({environment, notes, writeConfig}) => {
 			assert.equal(mouseOn({}, environment), false);
 			assert.equal(mouseOn({mouse: true}, environment), true);
-			mkdirSync(join(home, 'config'), {recursive: true});
-			writeFileSync(join(home, 'config', 'config.json'), JSON.stringify({mouse: true}));
-			await loadSettings(environment);
+			await writeConfig({mouse: true});
 			assert.equal(mouseOn({}, environment), true);
 			assert.equal(mouseOn({mouse: false}, environment), false, 'the flag wins');
-			writeFileSync(join(home, 'config', 'config.json'), JSON.stringify({mouse: 'yes'}));
-			await loadSettings(environment);
+			await writeConfig({mouse: 'yes'});
 			assert.equal(mouseOn({}, environment), false);
 			assert.match(notes.join('\n'), /mouse in .*config\.json is "yes": it should be true or false/);
-		} finally {
-			restore();
-			rmSync(home, {recursive: true, force: true});
-		}
+		});
 	});
 });
