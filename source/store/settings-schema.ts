@@ -6,7 +6,7 @@
 import {themeNames, type ThemeName} from '../render/theme.js';
 
 /** The part of JSON Schema the settings use (conf compiles it with Ajv; `settingAllows` reads it here). */
-export type SettingSchema = {
+type SettingSchema = {
 	readonly type?: 'boolean' | 'string' | 'integer' | 'number' | 'object' | 'array';
 	readonly enum?: readonly string[];
 	readonly minimum?: number;
@@ -75,7 +75,7 @@ export const settingNames = Object.keys(settingDefinitions) as SettingName[];
 
 const definitionOf = (name: SettingName): Definition => settingDefinitions[name];
 
-export function isSettingName(name: string): name is SettingName {
+function isSettingName(name: string): name is SettingName {
 	return Object.hasOwn(settingDefinitions, name);
 }
 
@@ -88,7 +88,7 @@ const quoted = (values: readonly string[]) => values.map(value => JSON.stringify
 const either = (words: readonly string[]) => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)!}`);
 
 /** What a setting may be, in words: `"dark", "light", "high-contrast" or "16-colour"`, `a whole number from 20 to 1000`. */
-export function allowedWords(name: SettingName): string {
+function allowedWords(name: SettingName): string {
 	const {schema, allowed} = definitionOf(name);
 	if (allowed) return allowed;
 	if (schema.enum) return either(quoted(schema.enum));
@@ -103,7 +103,7 @@ export function allowedWords(name: SettingName): string {
 }
 
 /** What blogterm does without the setting, in words: `"dark"`, `as many as the terminal's height shows`. */
-export function defaultWords(name: SettingName, code = (json: string) => json): string {
+function defaultWords(name: SettingName, code = (json: string) => json): string {
 	const {schema, otherwise} = definitionOf(name);
 	return otherwise ?? code(JSON.stringify(schema.default));
 }
@@ -143,7 +143,7 @@ export function settingAllows(name: SettingName, value: unknown): boolean {
 }
 
 /** A value as a note shows it: JSON, cut at 40 characters, with nothing in it that moves the cursor or turns the text. */
-export function shownValue(value: unknown): string {
+function shownValue(value: unknown): string {
 	const json = JSON.stringify(value) ?? String(value);
 	const shown = json.length > 40 ? `${json.slice(0, 39)}…` : json;
 	// JSON escapes C0 controls; C1 controls and bidirectional marks are taken out as well.

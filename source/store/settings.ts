@@ -19,7 +19,7 @@ export function settingsPath(environment: NodeJS.ProcessEnv = process.env): stri
 }
 
 /** What earlier versions read: `settings.json` beside it, carried over once, then renamed `.migrated`. */
-export function oldSettingsPath(environment: NodeJS.ProcessEnv = process.env): string {
+function oldSettingsPath(environment: NodeJS.ProcessEnv = process.env): string {
 	return join(blogtermPaths(environment).config, 'settings.json');
 }
 
