@@ -28,21 +28,24 @@ function renderPost() {
 	return render(<App site={blog.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={noMarks} initialPost={{kind: 'id', id: 7}} />);
 }
 
+/** f N Enter, once the prompt shows. */
+async function follow(app: ReturnType<typeof renderPost>, number: number) {
+	await press(app, 'f');
+	await waitForText(app, 'Follow link (1–3):');
+	await press(app, String(number), keys.enter);
+}
+
 describe('links within the post', () => {
 	test('f on the footnote mark scrolls to the footnote, f on its ↩ scrolls back to the mark; nothing is opened', async () => {
 		const app = renderPost();
 		try {
 			const first = await waitForText(app, 'Soil is alive¹[1]');
 			assert.doesNotMatch(first, /A gram holds/);
-			await press(app, 'f');
-			await waitForText(app, 'Follow link (1–3):');
-			await press(app, '1', keys.enter);
+			await follow(app, 1);
 			const atNote = await waitForText(app, 'Moved to the footnote');
 			assert.match(atNote, /^1\. A gram holds a billion bacteria\. ↩\[3\]$/m);
 			assert.doesNotMatch(atNote, /Soil is alive/);
-			await press(app, 'f');
-			await waitForText(app, 'Follow link (1–3):');
-			await press(app, '3', keys.enter);
+			await follow(app, 3);
 			const back = await waitForText(app, 'Moved back to the reference');
 			assert.match(back, /Soil is alive¹\[1\]/);
 			assert.doesNotMatch(back, /A gram holds/);
@@ -56,9 +59,7 @@ describe('links within the post', () => {
 		const app = renderPost();
 		try {
 			await waitForText(app, 'Soil is alive¹[1]');
-			await press(app, 'f');
-			await waitForText(app, 'Follow link (1–3):');
-			await press(app, '1', keys.enter);
+			await follow(app, 1);
 			await waitForText(app, 'Moved to the footnote');
 			await press(app, keys.escape);
 			const back = await waitForText(app, 'Back where you were');
@@ -75,9 +76,7 @@ describe('links within the post', () => {
 		const app = renderPost();
 		try {
 			await waitForText(app, 'Soil is alive¹[1]');
-			await press(app, 'f');
-			await waitForText(app, 'Follow link (1–3):');
-			await press(app, '2', keys.enter);
+			await follow(app, 2);
 			const frame = await waitForFrame(app, text => text.includes('This post has no #nowhere to move to.'));
 			assert.match(frame, /Soil is alive/);
 			assert.deepEqual(browser.calls(), [], 'the browser was not asked');
