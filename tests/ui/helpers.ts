@@ -1,3 +1,7 @@
+import {chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after} from 'node:test';
 import {render} from 'ink-testing-library';
 import React, {type ReactElement} from 'react';
 import stripAnsi from 'strip-ansi';
@@ -62,4 +66,33 @@ export function resize(stdout: unknown, columns: number, rows: number): void {
 	Object.defineProperty(stdout, 'columns', {value: columns, configurable: true});
 	Object.defineProperty(stdout, 'rows', {value: rows, configurable: true});
 	(stdout as NodeJS.EventEmitter).emit('resize');
+}
+
+/**
+ * Points $BROWSER, for the rest of the file, at a script that writes down each call as `count|arguments`
+ * (put back, and the script removed, after the file's tests). `calls()` reads them; `forget()` clears them.
+ */
+export function fakeBrowser(): {calls(): string[]; forget(): void} {
+	const folder = mkdtempSync(join(tmpdir(), 'blogterm-browser-'));
+	const log = join(folder, 'browser.log');
+	const script = join(folder, 'browser.sh');
+	writeFileSync(script, `#!/bin/sh\nprintf '%s|%s\\n' "$#" "$*" >> '${log}'\n`);
+	chmodSync(script, 0o755);
+	const saved = process.env['BROWSER'];
+	process.env['BROWSER'] = script;
+	after(() => {
+		if (saved === undefined) delete process.env['BROWSER'];
+		else process.env['BROWSER'] = saved;
+		rmSync(folder, {recursive: true, force: true});
+	});
+	return {
+		calls() {
+			try {
+				return readFileSync(log, 'utf8').split('\n').filter(Boolean);
+			} catch {
+				return [];
+			}
+		},
+		forget: () => rmSync(log, {force: true}),
+	};
 }

@@ -40,9 +40,9 @@ export function postsPerScreen(rows: number | undefined): number {
 /** Rows above the first post on the list screen: the blog's name, its description (or the filter), a blank line. */
 export const rowsAbovePosts = 3;
 
-/** Rows for posts on a list screen `height` rows tall: all but the header, the blank line, the excerpt (2) and the status line. */
+/** Rows for posts on a list screen `height` rows tall: all but the rows around the list. */
 export function postRows(height: number): number {
-	return Math.max(1, height - 7);
+	return Math.max(1, height - rowsAroundTheList);
 }
 
 /** The first post shown, so that the selected one is on screen (the list scrolls as the highlight moves past its end). */

@@ -166,12 +166,13 @@ export function PostList(props: PostListProps) {
 	}
 	// Rows that fit: header (2) + info (1) + blank (1) + footer (1) + excerpt (2).
 	const room = postRows(height);
+	// The first post shown: what the screen draws and where a click lands.
+	const first = firstPostShown(selected, posts.length, room);
 	// The wheel moves the highlight as j and k do; a click on a post selects it, on the selected one opens it.
 	useMouse(event => {
 		if (result.status !== 'done' || typed !== undefined) return;
 		if (event.kind === 'wheel') return event.direction === 'down' ? moveDown() : moveUp();
 		if (event.button !== 'left') return;
-		const first = firstPostShown(selected, posts.length, room);
 		const index = listItemAt(event.row - rowsAbovePosts, first, Math.min(room, posts.length - first));
 		const click = clickOnList(index, selected);
 		if (click === 'select') props.onSelect(index!);
@@ -197,7 +198,6 @@ export function PostList(props: PostListProps) {
 	);
 
 	const what = filter ? (filter.kind === 'search' ? `Searching ${hostOf(source.site.url)} for “${cleanLine(filter.text)}”` : `Loading page ${page} of ${filterHeading(filter)} from ${hostOf(source.site.url)}`) : `Loading page ${page} of posts from ${hostOf(source.site.url)}`;
-	const first = firstPostShown(selected, posts.length, room);
 	const rowsBox = useRef<DOMElement>(null);
 	const screenReader = useIsScreenReaderEnabled();
 	// A screen reader's cursor on the selected row (the list's first line says which list it is).

@@ -45,6 +45,9 @@ export function TermsList(props: TermsListProps) {
 	const choosable = rows.flatMap(row => ('term' in row ? [row.term] : []));
 	const current = Math.min(selected, Math.max(0, choosable.length - 1));
 	const room = Math.max(1, height - 3);
+	// The highlighted row, and the first row shown: what the screen draws and where a click lands.
+	const selectedRow = rows.findIndex(row => 'term' in row && row.term === choosable[current]);
+	const first = firstInView(Math.max(0, selectedRow), rows.length, room);
 	useKeys((input, key) => {
 		const is = (action: Action) => keyMap.matches(action, input, key);
 		// Esc goes back, loading or not: this screen is only a way to choose.
@@ -64,7 +67,6 @@ export function TermsList(props: TermsListProps) {
 		if (choosable.length === 0) return;
 		if (event.kind === 'wheel') return setSelected(Math.max(0, Math.min(choosable.length - 1, current + (event.direction === 'down' ? 1 : -1))));
 		if (event.button !== 'left') return;
-		const first = firstInView(Math.max(0, rows.findIndex(row => 'term' in row && row.term === choosable[current])), rows.length, room);
 		const index = listItemAt(event.row - 2, first, Math.min(room, rows.length - first));
 		const row = index === undefined ? undefined : rows[index];
 		if (!row || !('term' in row)) return;
@@ -76,8 +78,6 @@ export function TermsList(props: TermsListProps) {
 	const heading = <Text bold color={theme.accent} wrap="truncate-end">{fitToWidth(`${source.site.name} · categories and tags`, width)}</Text>;
 	if (terms.status === 'loading') return <Box flexDirection="column" height={height}>{heading}<Text color={theme.muted}>{`Loading the categories and tags of ${hostOf(source.site.url)}… (Esc back)`}</Text></Box>;
 	if (terms.status === 'error') return <Box flexDirection="column" height={height}>{heading}<ErrorBox error={terms.error} hint={`${keyMap.hint('retry', 'retry')} · Esc back`} /></Box>;
-	const selectedRow = rows.findIndex(row => 'term' in row && row.term === choosable[current]);
-	const first = firstInView(Math.max(0, selectedRow), rows.length, room);
 	return (
 		<Box flexDirection="column" height={height}>
 			{heading}

@@ -15,6 +15,18 @@ import {memoryHomeData} from './memory-home-data.js';
 
 const http = createHttpClient();
 
+/** A comment sent from blogterm (remembered with the blog's address) on the demo's cron post, then answered there by Maren: what blogterm remembers. */
+async function myCommentAnswered(demo: TestDemo, question: string, answer: string) {
+	const {body: posts} = await demo.rest<Array<{id: number; title: {rendered: string}}>>('wp/v2/posts?slug=watering-schedules-with-cron');
+	const post = posts[0]!;
+	const mine = await postDemoComment(demo, {author: 'Robin Reader', email: 'reader@example.com', postId: post.id, comment: question});
+	const myComments = myCommentsInMemory();
+	const source = await openBlog(http, demo.url);
+	myComments.remember(source.site.key, post.id, {id: mine, parent: 0, author: 'Robin Reader', text: question, date: new Date().toISOString(), status: 'approved', siteUrl: demo.url, postTitle: post.title.rendered});
+	await postDemoComment(demo, {...maren, postId: post.id, parent: mine, comment: answer});
+	return myComments;
+}
+
 describe('Replies to you, on the home screen', () => {
 	let demo: TestDemo;
 	before(async () => {
@@ -23,14 +35,7 @@ describe('Replies to you, on the home screen', () => {
 	after(async () => demo.stop());
 
 	test('the check runs with the refresh; the home screen says "1 reply to you"; R lists it under your comment; Enter opens the thread at it', async () => {
-		const {body: posts} = await demo.rest<Array<{id: number; title: {rendered: string}}>>('wp/v2/posts?slug=watering-schedules-with-cron');
-		const post = posts[0]!;
-		// A comment sent from blogterm (remembered with the blog's address), then answered on the blog by someone else.
-		const mine = await postDemoComment(demo, {author: 'Robin Reader', email: 'reader@example.com', postId: post.id, comment: 'Does the timer survive a reboot?'});
-		const myComments = myCommentsInMemory();
-		const source = await openBlog(http, demo.url);
-		myComments.remember(source.site.key, post.id, {id: mine, parent: 0, author: 'Robin Reader', text: 'Does the timer survive a reboot?', date: new Date().toISOString(), status: 'approved', siteUrl: demo.url, postTitle: post.title.rendered});
-		await postDemoComment(demo, {...maren, postId: post.id, parent: mine, comment: 'It does: Persistent=true.'});
+		const myComments = await myCommentAnswered(demo, 'Does the timer survive a reboot?', 'It does: Persistent=true.');
 
 		const replies = repliesInMemory();
 		let checked = false;
@@ -68,13 +73,7 @@ describe('Replies to you, from a blog\'s list', () => {
 	after(async () => demo.stop());
 
 	test('R on the list shows the replies on this blog; Enter opens the thread at the reply; Esc comes back to the list', async () => {
-		const {body: posts} = await demo.rest<Array<{id: number; title: {rendered: string}}>>('wp/v2/posts?slug=watering-schedules-with-cron');
-		const post = posts[0]!;
-		const mine = await postDemoComment(demo, {author: 'Robin Reader', email: 'reader@example.com', postId: post.id, comment: 'Cron or a timer, then?'});
-		const myComments = myCommentsInMemory();
-		const source = await openBlog(http, demo.url);
-		myComments.remember(source.site.key, post.id, {id: mine, parent: 0, author: 'Robin Reader', text: 'Cron or a timer, then?', date: new Date().toISOString(), status: 'approved', siteUrl: demo.url, postTitle: post.title.rendered});
-		await postDemoComment(demo, {...maren, postId: post.id, parent: mine, comment: 'A timer, now.'});
+		const myComments = await myCommentAnswered(demo, 'Cron or a timer, then?', 'A timer, now.');
 		const replies = repliesInMemory();
 		await checkReplies({myComments, replies, openSource: async url => openBlog(http, url)});
 		// A reply on another blog is not this blog's.
@@ -96,13 +95,7 @@ describe('Replies to you, from a blog\'s list', () => {
 	});
 
 	test('R on the list looks for replies on this blog, and shows one found while it is open', async () => {
-		const {body: posts} = await demo.rest<Array<{id: number; title: {rendered: string}}>>('wp/v2/posts?slug=watering-schedules-with-cron');
-		const post = posts[0]!;
-		const mine = await postDemoComment(demo, {author: 'Robin Reader', email: 'reader@example.com', postId: post.id, comment: 'And in winter?'});
-		const myComments = myCommentsInMemory();
-		const source = await openBlog(http, demo.url);
-		myComments.remember(source.site.key, post.id, {id: mine, parent: 0, author: 'Robin Reader', text: 'And in winter?', date: new Date().toISOString(), status: 'approved', siteUrl: demo.url, postTitle: post.title.rendered});
-		await postDemoComment(demo, {...maren, postId: post.id, parent: mine, comment: 'Every other week.'});
+		const myComments = await myCommentAnswered(demo, 'And in winter?', 'Every other week.');
 		// Nothing was looked for yet: no refresh, no --replies.
 		const replies = repliesInMemory();
 		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={{readIds: () => new Set(), markRead: () => {}}} myComments={myComments} replies={replies} />);

@@ -80,5 +80,7 @@ describe('splitting input into keys', () => {
 	test('an old-style (X10) mouse report, ESC[M and three bytes, is swallowed whole, even over two reads', () => {
 		assert.deepEqual(split('\u001B[M', ' !!x'), [text('x')]);
 		assert.deepEqual(split('\u001B[M', ' ', '!!', 'ok'), [text('ok')]);
+		// Its bytes in the same read: nothing more is swallowed from the next.
+		assert.deepEqual(split('\u001B[M !!', 'x'), [text('x')]);
 	});
 });

@@ -1,7 +1,4 @@
 import assert from 'node:assert/strict';
-import {chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {render} from 'ink-testing-library';
 import {createHttpClient} from '../../../source/http/client.js';
@@ -9,23 +6,11 @@ import {openBlog} from '../../../source/sources/open-blog.js';
 import {App, type ReadMarks} from '../../../source/ui/app.js';
 import {startFakeWordPress} from '../../helpers/fake-wordpress.js';
 import type {TestServer} from '../../helpers/http-server.js';
-import {keys, press, waitForFrame, waitForText} from '../helpers.js';
+import {fakeBrowser, keys, press, waitForFrame, waitForText} from '../helpers.js';
 
 const http = createHttpClient();
 const noMarks: ReadMarks = {readIds: () => new Set(), markRead: () => undefined};
-const folder = mkdtempSync(join(tmpdir(), 'blogterm-anchors-'));
-// The browser: a script that leaves a file behind if it is ever asked to open anything.
-const browserLog = join(folder, 'browser.log');
-const browser = join(folder, 'browser.sh');
-writeFileSync(browser, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${browserLog}'\n`);
-chmodSync(browser, 0o755);
-const savedBrowser = process.env['BROWSER'];
-process.env['BROWSER'] = browser;
-after(() => {
-	if (savedBrowser === undefined) delete process.env['BROWSER'];
-	else process.env['BROWSER'] = savedBrowser;
-	rmSync(folder, {recursive: true, force: true});
-});
+const browser = fakeBrowser();
 
 // WordPress's footnotes block as it renders one: the mark cites `#ID`, the note links back to `#ID-link`.
 const filler = Array.from({length: 40}, (_, index) => `<p>Filler paragraph number ${index + 1} about beds and mulch.</p>`).join('');
@@ -43,25 +28,28 @@ function renderPost() {
 	return render(<App site={blog.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={noMarks} initialPost={{kind: 'id', id: 7}} />);
 }
 
+/** f N Enter, once the prompt shows. */
+async function follow(app: ReturnType<typeof renderPost>, number: number) {
+	await press(app, 'f');
+	await waitForText(app, 'Follow link (1–3):');
+	await press(app, String(number), keys.enter);
+}
+
 describe('links within the post', () => {
 	test('f on the footnote mark scrolls to the footnote, f on its ↩ scrolls back to the mark; nothing is opened', async () => {
 		const app = renderPost();
 		try {
 			const first = await waitForText(app, 'Soil is alive¹[1]');
 			assert.doesNotMatch(first, /A gram holds/);
-			await press(app, 'f');
-			await waitForText(app, 'Follow link (1–3):');
-			await press(app, '1', keys.enter);
+			await follow(app, 1);
 			const atNote = await waitForText(app, 'Moved to the footnote');
 			assert.match(atNote, /^1\. A gram holds a billion bacteria\. ↩\[3\]$/m);
 			assert.doesNotMatch(atNote, /Soil is alive/);
-			await press(app, 'f');
-			await waitForText(app, 'Follow link (1–3):');
-			await press(app, '3', keys.enter);
+			await follow(app, 3);
 			const back = await waitForText(app, 'Moved back to the reference');
 			assert.match(back, /Soil is alive¹\[1\]/);
 			assert.doesNotMatch(back, /A gram holds/);
-			assert.equal(existsSync(browserLog), false, 'the browser was not asked');
+			assert.deepEqual(browser.calls(), [], 'the browser was not asked');
 		} finally {
 			app.unmount();
 		}
@@ -71,9 +59,7 @@ describe('links within the post', () => {
 		const app = renderPost();
 		try {
 			await waitForText(app, 'Soil is alive¹[1]');
-			await press(app, 'f');
-			await waitForText(app, 'Follow link (1–3):');
-			await press(app, '1', keys.enter);
+			await follow(app, 1);
 			await waitForText(app, 'Moved to the footnote');
 			await press(app, keys.escape);
 			const back = await waitForText(app, 'Back where you were');
@@ -90,12 +76,10 @@ describe('links within the post', () => {
 		const app = renderPost();
 		try {
 			await waitForText(app, 'Soil is alive¹[1]');
-			await press(app, 'f');
-			await waitForText(app, 'Follow link (1–3):');
-			await press(app, '2', keys.enter);
+			await follow(app, 2);
 			const frame = await waitForFrame(app, text => text.includes('This post has no #nowhere to move to.'));
 			assert.match(frame, /Soil is alive/);
-			assert.equal(existsSync(browserLog), false, 'the browser was not asked');
+			assert.deepEqual(browser.calls(), [], 'the browser was not asked');
 		} finally {
 			app.unmount();
 		}

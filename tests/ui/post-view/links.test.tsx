@@ -1,7 +1,4 @@
 import assert from 'node:assert/strict';
-import {chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {render} from 'ink-testing-library';
 import {createHttpClient} from '../../../source/http/client.js';
@@ -11,31 +8,11 @@ import type {PostRef} from '../../../source/model/post.js';
 import {startFakeWordPress} from '../../helpers/fake-wordpress.js';
 import type {TestServer} from '../../helpers/http-server.js';
 import {startTestDemo, type TestDemo} from '../../helpers/demo.js';
-import {frameText, keys, press, waitFor, waitForText} from '../helpers.js';
+import {fakeBrowser, frameText, keys, press, waitFor, waitForText} from '../helpers.js';
 
 const http = createHttpClient();
 const noMarks: ReadMarks = {readIds: () => new Set(), markRead: () => undefined};
-const folder = mkdtempSync(join(tmpdir(), 'blogterm-links-'));
-// The browser: a script that writes down how many arguments it got, and them.
-const browserLog = join(folder, 'browser.log');
-const browser = join(folder, 'browser.sh');
-writeFileSync(browser, `#!/bin/sh\nprintf '%s|%s\\n' "$#" "$*" >> '${browserLog}'\n`);
-chmodSync(browser, 0o755);
-const savedBrowser = process.env['BROWSER'];
-process.env['BROWSER'] = browser;
-after(() => {
-	if (savedBrowser === undefined) delete process.env['BROWSER'];
-	else process.env['BROWSER'] = savedBrowser;
-	rmSync(folder, {recursive: true, force: true});
-});
-
-const browserCalls = (): string[] => {
-	try {
-		return readFileSync(browserLog, 'utf8').split('\n').filter(Boolean);
-	} catch {
-		return [];
-	}
-};
+const browser = fakeBrowser();
 
 // "A Field Guide to the Terminal Garden": link [1] is another post of the demo blog, [2] the tmux wiki.
 const fieldGuide: PostRef = {kind: 'id', id: 59};
@@ -73,7 +50,7 @@ describe('following links', () => {
 			const opened = await waitForText(app, 'A tmux Layout for Garden Chores\n');
 			assert.match(opened, /^A tmux Layout for Garden Chores$/m);
 			assert.match(opened, /lines 1–/);
-			assert.deepEqual(browserCalls(), [], 'the browser was not asked');
+			assert.deepEqual(browser.calls(), [], 'the browser was not asked');
 			await press(app, keys.escape);
 			await waitForText(app, place);
 		} finally {
@@ -87,11 +64,11 @@ describe('following links', () => {
 			await waitForText(app, 'A Field Guide to the Terminal Garden');
 			await press(app, 'f', '3', keys.enter);
 			await waitForText(app, 'Opened https://github.com/tmux/tmux/wiki in the browser.');
-			await waitFor(() => browserCalls().length === 1, 'the browser started');
-			assert.deepEqual(browserCalls(), ['1|https://github.com/tmux/tmux/wiki']);
+			await waitFor(() => browser.calls().length === 1, 'the browser started');
+			assert.deepEqual(browser.calls(), ['1|https://github.com/tmux/tmux/wiki']);
 		} finally {
 			app.unmount();
-			rmSync(browserLog, {force: true});
+			browser.forget();
 		}
 	});
 
@@ -101,11 +78,11 @@ describe('following links', () => {
 			await waitForText(app, 'A Field Guide to the Terminal Garden');
 			await press(app, 'f', '11', keys.enter);
 			await waitForText(app, /Opened http:\/\/127\.0\.0\.1:\d+\/category\/garden-notes\/ in the browser\./);
-			await waitFor(() => browserCalls().length === 1, 'the browser started');
-			assert.deepEqual(browserCalls(), [`1|${new URL('category/garden-notes/', demo.url).href}`]);
+			await waitFor(() => browser.calls().length === 1, 'the browser started');
+			assert.deepEqual(browser.calls(), [`1|${new URL('category/garden-notes/', demo.url).href}`]);
 		} finally {
 			app.unmount();
-			rmSync(browserLog, {force: true});
+			browser.forget();
 		}
 	});
 
@@ -115,13 +92,13 @@ describe('following links', () => {
 			await waitForText(app, 'A post with one link');
 			await press(app, 'f');
 			await waitForText(app, 'Opened https://elsewhere.example/a%20b?x=1&y=2 in the browser.');
-			await waitFor(() => browserCalls().length === 1, 'the browser started');
-			assert.deepEqual(browserCalls(), ['1|https://elsewhere.example/a%20b?x=1&y=2']);
+			await waitFor(() => browser.calls().length === 1, 'the browser started');
+			assert.deepEqual(browser.calls(), ['1|https://elsewhere.example/a%20b?x=1&y=2']);
 			await press(app, 'y', '7', keys.enter);
 			await waitForText(app, 'This post has one link: [1].');
 		} finally {
 			app.unmount();
-			rmSync(browserLog, {force: true});
+			browser.forget();
 		}
 	});
 
@@ -134,7 +111,7 @@ describe('following links', () => {
 			await press(app, keys.escape);
 			await waitForText(app, '? help');
 			assert.match(frameText(app), /A Field Guide to the Terminal Garden/);
-			assert.deepEqual(browserCalls(), []);
+			assert.deepEqual(browser.calls(), []);
 		} finally {
 			app.unmount();
 		}

@@ -28,7 +28,8 @@ describe('where a click lands on a post', () => {
 		assert.deepEqual(postClickAt({...layout, relatedBeside: {left: 60, owners}}, 2, 61), {kind: 'related', index: 0});
 		assert.deepEqual(postClickAt({...layout, relatedBeside: {left: 60, owners}}, 4, 70), {kind: 'related', index: 1});
 		assert.equal(postClickAt({...layout, relatedBeside: {left: 60, owners}}, 1, 61), undefined, 'the heading');
-		assert.deepEqual(postClickAt({...layout, top: 0, relatedUnder: {start: 2, owners}}, 3, 0), {kind: 'related', index: 0});
+		const under: PostScreenLayout = {...layout, top: 0, viewport: 8, relatedUnder: {start: 2, owners}};
+		assert.deepEqual([2, 3, 4, 5].map(row => postClickAt(under, row, 0)), [undefined, {kind: 'related', index: 0}, {kind: 'related', index: 0}, {kind: 'related', index: 1}], 'the heading, then its posts\' lines');
 	});
 });
 
