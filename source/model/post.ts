@@ -122,7 +122,7 @@ export function isLocked(post: Pick<Post, 'isProtected' | 'password'>): boolean 
 }
 
 /** How a sticky post is marked at the top of the first list page, as WordPress's themes mark it on the home page. */
-export const stickyMark = 'Featured: ';
+const stickyMark = 'Featured: ';
 
 /**
  * A post's title as a list shows it: `Protected: …` as WordPress's list marks a locked post, and

@@ -27,11 +27,6 @@ export type SearchFlags = ScriptFlags & {
 	readonly river?: boolean;
 };
 
-/** Whether the command line asks for a search or a term (then `runSearchCommand` answers it). */
-export function wantsSearch(flags: SearchFlags): boolean {
-	return [flags.search, flags.category, flags.tag, flags.author].some(value => value !== undefined);
-}
-
 /** The one filter the flags name; a UsageError for none, two, or an empty one. */
 function filterFlag(flags: SearchFlags): {readonly kind: 'search' | 'category' | 'tag' | 'author'; readonly value: string} {
 	const given = (['search', 'category', 'tag', 'author'] as const).filter(kind => flags[kind] !== undefined);

@@ -158,9 +158,10 @@ class PartNotRead extends Error {}
 
 /**
  * A big RSS or Atom feed read `itemsPerBatch` items at a time (see feed-batches.ts): the parser's tree of
- * one part is let go before the next is parsed. Undefined when the feed is not cut so.
+ * one part is let go before the next is parsed. Undefined when the feed is not cut so. Exported for its
+ * tests: parseFeedText gives the same feed whole or in parts, so only this tells that it was cut.
  */
-function readInBatches(source: string, feedUrl: string, base64Declared: boolean): ParsedFeed | undefined {
+export function readInBatches(source: string, feedUrl: string, base64Declared: boolean): ParsedFeed | undefined {
 	const batches = feedBatches(source, 'item') ?? feedBatches(source, 'entry');
 	if (!batches) return undefined;
 	let head: ParsedText;

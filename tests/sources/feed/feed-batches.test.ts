@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {batchedFeedChars, feedBatches, itemsPerBatch} from '../../../source/sources/feed/feed-batches.js';
-import {parseFeedText} from '../../../source/sources/feed/parse-feed.js';
+import {parseFeedText, readInBatches} from '../../../source/sources/feed/parse-feed.js';
 
 const item = (number: number, description = `<p>Text of post ${number}.</p>`) => `<item>
 <title>Post ${number}</title>
@@ -76,7 +76,9 @@ describe('feedBatches', () => {
 describe('a big feed read in parts', () => {
 	test('gives every item, in order, as a feed read whole would', () => {
 		const count = itemsPerBatch * 4 + 7;
-		const feed = parseFeedText(bigFeed(count, {}, '<generator>Hugo 0.1</generator>\n'), 'https://blog.test/feed.xml');
+		const text = bigFeed(count, {}, '<generator>Hugo 0.1</generator>\n');
+		const feed = parseFeedText(text, 'https://blog.test/feed.xml');
+		assert.deepEqual(readInBatches(text, 'https://blog.test/feed.xml', false), feed, 'the feed is read in parts');
 		assert.equal(feed.items.length, count);
 		assert.deepEqual(feed.items.slice(0, 2).map(found => [found.id, found.title, found.link]), [['post-' + count, `Post ${count}`, `https://blog.test/posts/${count}/`], ['post-' + (count - 1), `Post ${count - 1}`, `https://blog.test/posts/${count - 1}/`]]);
 		assert.deepEqual(feed.items.map(found => found.title), Array.from({length: count}, (_, index) => `Post ${count - index}`));
@@ -92,14 +94,26 @@ describe('a big feed read in parts', () => {
 		assert.equal(feed.items.find(found => found.title === `Post ${itemsPerBatch}`)!.html, '<p>Close with </item> and open with <item>.</p>');
 	});
 
+	test('a big feed whose part the parser reads otherwise than the whole (no items in it) is read whole instead', () => {
+		const count = itemsPerBatch * 3;
+		const padding = 'word '.repeat(Math.ceil(batchedFeedChars / itemsPerBatch / 5));
+		let items = '';
+		for (let number = count; number >= 1; number--) items += number > itemsPerBatch && number <= itemsPerBatch * 2 ? '<item/>\n' : item(number, `<p>${padding}</p>`);
+		const text = rss(items);
+		assert.ok(feedBatches(text, 'item'), 'the feed is cut');
+		assert.throws(() => readInBatches(text, 'https://blog.test/feed.xml', false), /a part of the feed has no items/);
+		const feed = parseFeedText(text, 'https://blog.test/feed.xml');
+		assert.deepEqual(feed.items.map(found => found.title), [...Array.from({length: itemsPerBatch}, (_, index) => `Post ${count - index}`), ...Array.from({length: itemsPerBatch}, (_, index) => `Post ${itemsPerBatch - index}`)]);
+	});
+
 	test('a big Atom feed is read in parts too, its entries in order', () => {
 		const count = itemsPerBatch * 3;
 		const padding = 'word '.repeat(Math.ceil(batchedFeedChars / count / 5));
 		let entries = '';
 		for (let number = count; number >= 1; number--) entries += `<entry><id>urn:post:${number}</id><title>Entry ${number}</title><link href="https://blog.test/${number}/"/><updated>2025-01-01T00:00:00Z</updated><content type="html">&lt;p&gt;${padding}&lt;/p&gt;</content></entry>\n`;
 		const text = `<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>Atom blog</title><id>urn:blog</id>\n${entries}</feed>\n`;
-		assert.ok(feedBatches(text, 'entry'), 'the feed is cut');
 		const feed = parseFeedText(text, 'https://blog.test/atom.xml');
+		assert.deepEqual(readInBatches(text, 'https://blog.test/atom.xml', false), feed, 'the feed is read in parts');
 		assert.equal(feed.format, 'atom');
 		assert.equal(feed.title, 'Atom blog');
 		assert.deepEqual(feed.items.map(found => found.id), Array.from({length: count}, (_, index) => `urn:post:${count - index}`));

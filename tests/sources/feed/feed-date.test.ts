@@ -10,6 +10,9 @@ const realWorldForms: ReadonlyArray<readonly [string, string]> = [
 	['Mon, 02 Nov 2026 10:00:00 GMT', '2026-11-02T10:00:00.000Z'],
 	['Mon, 02 Nov 2026 10:00:00 UT', '2026-11-02T10:00:00.000Z'],
 	['Mon, 02 Nov 2026 10:00:00 Z', '2026-11-02T10:00:00.000Z'],
+	// RFC 822's military zones, their signs wrong in it: read as UTC, as RFC 1123 says.
+	['Mon, 02 Nov 2026 10:00:00 A', '2026-11-02T10:00:00.000Z'],
+	['Mon, 02 Nov 2026 10:00:00 Y', '2026-11-02T10:00:00.000Z'],
 	['Mon, 2 Nov 2026 10:00:00 EST', '2026-11-02T15:00:00.000Z'],
 	['Mon, 02 Nov 2026 10:00:00 EDT', '2026-11-02T14:00:00.000Z'],
 	['Mon, 02 Nov 2026 10:00:00 PST', '2026-11-02T18:00:00.000Z'],

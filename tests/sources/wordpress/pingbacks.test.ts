@@ -90,13 +90,15 @@ describe('a WordPress blog whose feed pages hold another number of posts than te
 
 	it('learns the size from the feed\'s first page and counts every post as the blog does, with no count from the REST API', async () => {
 		const source = await openBlog(http, server.url);
+		const feedPages = () => server.requests.map(request => new URL(request.url, server.url).search).filter(search => /^\?feed=rss2(?:&paged=\d+)?$/.test(search)).sort();
+		server.requests.length = 0;
 		// (This fake lists every post on one page.)
 		const counts = [0, 1, 2, 0, 1, 2, 0, 2, 2, 0, 1, 2];
 		assert.deepEqual((await source.fetchPostPage(1, 10)).posts.map(post => post.commentCount), counts);
 		assert.ok(!server.requests.some(request => request.url.includes('/wp/v2/comments')), 'no count from the REST API');
+		assert.deepEqual(feedPages(), ['?feed=rss2', '?feed=rss2&paged=2'], 'the first feed page, asked before the size was known, is not asked again once it is');
 		server.requests.length = 0;
 		assert.deepEqual((await source.fetchPostPage(1, 10)).posts.map(post => post.commentCount), counts);
-		const feedPages = server.requests.map(request => new URL(request.url, server.url).search).filter(search => /^\?feed=rss2(?:&paged=\d+)?$/.test(search));
-		assert.deepEqual(feedPages.sort(), ['?feed=rss2', '?feed=rss2&paged=2'], 'the two feed pages of five that hold list page 1, asked at once');
+		assert.deepEqual(feedPages(), ['?feed=rss2', '?feed=rss2&paged=2'], 'the two feed pages of five that hold list page 1, asked at once');
 	});
 });
