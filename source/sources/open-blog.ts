@@ -69,8 +69,8 @@ async function discover(http: HttpClient, url: string, options: FetchOptions, st
 	// The site as the user named it (not where it redirected): a WordPress password is for it alone.
 	const wordpress = await openWordPressBlog(http, home, options, process.env, url);
 	if (wordpress) return wordpress;
-	// Loaded only for a blog read through its feed: a WordPress blog does not load feed discovery and the feed source
-	// (the feed parser it does load: its comment counts come from its feed, see blog-counts.ts).
+	// Loaded only for a blog read through its feed: a WordPress blog never loads feed discovery and the feed
+	// source (the feed parser it loads only when its comment counts are read from its feed, see blog-counts.ts).
 	const {openFeedBlog} = await import('./feed/discover-feed.js');
 	return openFeedBlog(http, home.url, {home, signal: options.signal, cacheFirst: options.cacheFirst, storedPosts});
 }

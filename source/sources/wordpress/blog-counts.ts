@@ -1,7 +1,7 @@
 import type {PostId} from '../../model/post.js';
 import type {HttpClient, HttpResponse} from '../../http/client.js';
 import {isBlogError} from '../../errors.js';
-import {readFeedResponse, type FeedItem} from '../feed/parse-feed.js';
+import type {FeedItem} from '../feed/parse-feed.js';
 import type {PostFilter} from '../post-filter.js';
 import type {FetchOptions} from '../blog-source.js';
 
@@ -92,8 +92,12 @@ export function commentIdOf(item: FeedItem): string | undefined {
 /** Reads a feed; undefined when there is none to read (feeds turned off, not a feed, the blog down). Esc is passed on. */
 export async function readFeed(http: HttpClient, url: string, options: FetchOptions): Promise<{items: readonly FeedItem[]; answer: HttpResponse} | undefined> {
 	try {
+		// The feed parser is loaded while the feed is on its way, not at start: a WordPress blog's first
+		// frame and its first request need none of it.
+		const parser = import('../feed/parse-feed.js');
 		const answer = await http.getBytes(url, {signal: options.signal, cache: true, cacheFirst: options.cacheFirst});
 		if (answer.statusCode !== 200) return undefined;
+		const {readFeedResponse} = await parser;
 		return {items: readFeedResponse(answer).items, answer};
 	} catch (error) {
 		if (isBlogError(error) && error.kind === 'cancelled') throw error;
