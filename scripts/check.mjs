@@ -7,12 +7,13 @@
 // TypeScript's incremental build info, and each file's lint results. On a second run TypeScript checks
 // again what its build info says may have changed: the files whose text changed, and the files that
 // import one whose declarations (its .d.ts: what other files can see of it) changed, directly or
-// through a re-export. ESLint lints again those same files, and the JavaScript files whose text
-// changed: the types a file's rules see are what TypeScript checks it with, so a file TypeScript need
-// not check again gets the same lint results (a change inside a function body of source/model/ lints
-// that one file, not every file that imports it). When no file changed at all, the last report is
-// printed again as it was. Anything else that could change a result (the ESLint or TypeScript config,
-// this script, package-lock.json) starts over. `--cold` ignores what was remembered.
+// through a re-export. ESLint lints again those same files, the files whose text changed, and the files
+// that import one whose text changed: the types a file's rules see are what TypeScript checks it with,
+// but a rule may read more of an imported file than its declarations (below), so a change inside a
+// function body lints that file and its importers, not every file that depends on it further. (A rule
+// reading a declaration two imports away, through a type, is still not seen again.) When no file
+// changed at all, the last report is printed again as it was. Anything else that could change a
+// result (the ESLint or TypeScript config, this script, package-lock.json) starts over. `--cold` ignores what was remembered.
 import {createHash} from 'node:crypto';
 import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {join, relative, resolve} from 'node:path';
@@ -133,13 +134,22 @@ function candidates(dir) {
 const files = [];
 for (const path of candidates(repoRoot)) if (!(await eslint.isPathIgnored(path))) files.push(path);
 
-// A file is linted again when its text changed, or when TypeScript checked it again (above). Results
+// A file is linted again when its text changed, when TypeScript checked it again (above), or when it
+// imports a file whose text changed. Results
 // from a run that checked no types (a syntax error) are not kept: which types they saw is not known.
 const previous = remembered?.key === configKey && remembered.typesChecked ? remembered.files : {};
-const toLint = files.filter(path => {
-	const last = previous[relative(repoRoot, path)];
-	return !typesChecked || !last || last.hash !== textOf(path) || checked.has(path);
-});
+const changed = path => previous[relative(repoRoot, path)]?.hash !== textOf(path);
+// Some rules read more of an imported file than the types TypeScript's build info follows (unbound-method
+// reads how a class's property is written: `f = () => …` and `f = function () {…}` declare the same type):
+// the files that import one whose text changed are linted again too.
+const linting = new Set(files);
+const importsChanged = new Set();
+for (const file of program.getSourceFiles()) {
+	if (file.isDeclarationFile) continue;
+	const imported = (file.imports ?? []).map(specifier => program.getResolvedModuleFromModuleSpecifier(specifier, file)?.resolvedModule?.resolvedFileName);
+	if (imported.some(path => path !== undefined && linting.has(resolve(path)) && changed(resolve(path)))) importsChanged.add(resolve(file.fileName));
+}
+const toLint = files.filter(path => !typesChecked || changed(path) || checked.has(path) || importsChanged.has(path));
 const linted = toLint.length > 0 ? await eslint.lintFiles(toLint) : [];
 const fresh = new Map(linted.map(result => [result.filePath, result]));
 const results = files.map(path => fresh.get(path) ?? previous[relative(repoRoot, path)].result);

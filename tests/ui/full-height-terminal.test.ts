@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
+import stripAnsi from 'strip-ansi';
 import {erasedRows, runInTerminal} from './pseudo-terminal.js';
 
 for (const [columns, rows] of [[80, 24], [40, 12]] as const) {
@@ -15,6 +16,11 @@ for (const [columns, rows] of [[80, 24], [40, 12]] as const) {
 			const erased = erasedRows(written);
 			assert.ok(erased.length >= 3, `a redraw for each key (${erased.length})`);
 			assert.deepEqual(new Set(erased), new Set([rows]), `each frame was ${rows} rows, the last row too`);
+			// The erase counts the row a trailing newline leaves the cursor on: the last frame's own rows, the
+			// post's status line on the last of them (not one row above an empty last row).
+			const last = stripAnsi(written.slice(written.lastIndexOf('\u001B[2K\u001B[G'))).split(/\r?\n/);
+			assert.equal(last.length, rows, last.join('\n'));
+			assert.match(last.at(-1)!, /^ lines 2–/);
 		} finally {
 			await terminal.stop();
 		}
