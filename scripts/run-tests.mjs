@@ -133,8 +133,9 @@ const built = await build({
 	jsx: 'automatic',
 	// Dependencies are bundled too, as the CLI's are (scripts/build.mjs): Node loads one file where it
 	// would read and link hundreds (Ink, React and their helpers alone cost a test process 0.4 s).
-	// better-sqlite3 is a native addon; tsx only runs in children some tests start.
-	external: ['better-sqlite3', 'react-devtools-core', 'tsx'],
+	// better-sqlite3 is a native addon; tsx only runs in children some tests start; esbuild's API finds
+	// its binary beside its own files (tests/helpers/child-script.ts compiles the children tests start).
+	external: ['better-sqlite3', 'react-devtools-core', 'tsx', 'esbuild'],
 	// Some bundled CommonJS dependencies (react) call require(); give them one.
 	banner: {js: "import {createRequire as __blogtermCreateRequire} from 'node:module';\nconst require = __blogtermCreateRequire(import.meta.url);"},
 	// The React and Ink the CLI ships: scripts/build.mjs bundles React's production build, and so do the

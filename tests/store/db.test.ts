@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
 import {existsSync, mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join, resolve} from 'node:path';
+import {dirname, join, resolve} from 'node:path';
 import {after, afterEach, before, beforeEach, describe, it} from 'node:test';
 import {databasePath, openDatabase, schemaVersion} from '../../source/store/db.js';
 import {latestVersion} from '../../source/store/migrations/index.js';
@@ -11,6 +11,7 @@ import {followsAnyBlog} from '../../source/subscriptions/follows-any-blog.js';
 import {hasFollowedBlogs, openSubscriptions} from '../../source/subscriptions/subscriptions.js';
 import {dailyPosts, startFeedBlog, type FeedBlog} from '../subscriptions/blog-servers.js';
 import {makeTestStore, type TestStore} from '../subscriptions/store-helper.js';
+import {compiledChild} from '../helpers/child-script.js';
 import {waitUntil} from '../helpers/poll.js';
 
 function pathsIn(home: string) {
@@ -112,10 +113,14 @@ describe('two processes writing at once', () => {
 	});
 	after(() => rmSync(home, {recursive: true, force: true}));
 
-	const child = resolve(import.meta.dirname, 'db-writer-child.ts');
+	let child: string;
+	before(async () => {
+		child = await compiledChild(resolve(import.meta.dirname, 'db-writer-child.ts'));
+	});
+	after(() => rmSync(dirname(child), {recursive: true, force: true}));
 	/** A writer process, started; `go` lets it open the store and write, `done` is how it ended. */
 	function writer(prefix: string, count: number) {
-		const process_ = spawn(process.execPath, ['--import', 'tsx', child, prefix, String(count)], {env: {...process.env, BLOGTERM_HOME: home}});
+		const process_ = spawn(process.execPath, [child, prefix, String(count)], {env: {...process.env, BLOGTERM_HOME: home}});
 		let stdout = '';
 		let stderr = '';
 		process_.stdout.on('data', chunk => stdout += String(chunk));

@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
 import {mkdtempSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
 import {after, describe, test} from 'node:test';
-import {fileURLToPath, pathToFileURL} from 'node:url';
+import {fileURLToPath} from 'node:url';
 import type {CommentDraft} from '../../source/model/comment-draft.js';
 import {deleteDraft, draftKey, loadDraft, saveDraft} from '../../source/store/drafts.js';
+import {compiledChild} from '../helpers/child-script.js';
 
 const root = mkdtempSync(join(tmpdir(), 'blogterm-drafts-'));
 after(() => rmSync(root, {recursive: true, force: true}));
@@ -62,13 +63,13 @@ describe('comment drafts', () => {
 		assert.deepEqual(loadDraft(key, {directory}), draft);
 	});
 
-	test('a draft survives the program being killed (SIGKILL) while it is being typed', async () => {
+	test('a draft survives the program being killed (SIGKILL) while it is being typed', async t => {
 		const directory = freshDirectory();
 		const key = draftKey('blog.example', 99, 3);
 		const text = 'Typed one key at a time, saved at every key.';
 		const script = join(root, 'typist.ts');
 		writeFileSync(script, `
-import {saveDraft} from ${JSON.stringify(pathToFileURL(join(repository, 'source/store/drafts.ts')).href)};
+import {saveDraft} from ${JSON.stringify(join(repository, 'source/store/drafts.ts'))};
 const text = ${JSON.stringify(text)};
 let typed = 0;
 const timer = setInterval(() => {
@@ -78,7 +79,9 @@ const timer = setInterval(() => {
 }, 2);
 timer.ref();
 `);
-		const child = spawn(process.execPath, ['--import', 'tsx', script], {cwd: repository, stdio: ['ignore', 'pipe', 'inherit']});
+		const compiled = await compiledChild(script);
+		t.after(() => rmSync(dirname(compiled), {recursive: true, force: true}));
+		const child = spawn(process.execPath, [compiled], {cwd: repository, stdio: ['ignore', 'pipe', 'inherit']});
 		const exited = new Promise<NodeJS.Signals | null>(resolve => child.on('exit', (_code, signal) => resolve(signal)));
 		let seen = 0;
 		await new Promise<void>((resolve, reject) => {
