@@ -20,7 +20,8 @@
 // that needs variables sets them through tests/helpers/environment.ts's `withEnvironment` inside a
 // `describe`: set in that suite's `before`, put back exactly in its `after` (blogterm reads them when
 // it needs them, not once at load), so only that file's tests see them; the helper called at a file's
-// top level would set them for every file's tests, and such a file runs alone (`withUmask` likewise).
+// top level would set them for every file's tests, and such a file runs alone (`withUmask`, and
+// tests/helpers/colour.ts's `withColour`, likewise).
 // Any other file, or one that says `test-runner: own process` in a comment (why, beside it), runs alone.
 import {createHash} from 'node:crypto';
 import {readdirSync, readFileSync, statSync} from 'node:fs';
@@ -55,7 +56,7 @@ if (files.length === 0) {
 
 const ownProcess = [
 	/process\.env(?:\.\w+|\[[^\]]+\])?\s*=(?!=)/,
-	/^(?:beforeEach|afterEach|withEnvironment|withUmask)\s*\(/m,
+	/^(?:beforeEach|afterEach|withEnvironment|withUmask|withColour)\s*\(/m,
 	/\bmock\./,
 	/process\.(?:on|once|chdir|umask|exitCode|setMaxListeners)\b/,
 	/globalThis\./,
