@@ -311,5 +311,4 @@ describe('the HTTP client', () => {
 			assert.equal((await http.getText(`${server.url}two-mb`)).body.length, 2 * 1024 * 1024, 'another client keeps its own limits');
 		});
 	});
-
 });

@@ -344,5 +344,4 @@ describe('attacks on the source boundary', () => {
 			assert.notEqual(claimer.site.key, victim.site.key);
 		});
 	});
-
 });

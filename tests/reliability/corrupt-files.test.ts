@@ -146,5 +146,4 @@ describe('corrupt files blogterm wrote', () => {
 			return false;
 		}
 	}
-
 });

@@ -164,5 +164,4 @@ describe('sending a comment from the command line', () => {
 			}
 		});
 	});
-
 });

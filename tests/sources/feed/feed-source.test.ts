@@ -286,5 +286,4 @@ describe('a blog read through its feed', () => {
 			]);
 		});
 	});
-
 });
