@@ -14,10 +14,15 @@
 // costs some 0.15 s of CPU to start, and loads the same code again. Node 20's runner has no option to
 // run files in one process, but a file that imports several test files runs all their tests, each
 // file's in its order, one test at a time. A file shares only when nothing in its text could reach
-// another file's tests: it sets no environment variable (process.env), adds no beforeEach/afterEach
-// at its top level (those would run around every test of the process), mocks nothing, touches no
-// process-wide setting (process.on, umask, chdir, exitCode, globalThis). Any other file, or one that
-// says `test-runner: own process` in a comment, runs alone as before.
+// another file's tests: it assigns no environment variable itself (process.env), adds no
+// beforeEach/afterEach at its top level (those would run around every test of the process), mocks
+// nothing, touches no process-wide setting (process.on, umask, chdir, exitCode, globalThis). A file
+// that needs variables sets them through tests/helpers/environment.ts's `withEnvironment` inside a
+// `describe`: set in that suite's `before`, put back exactly in its `after` (blogterm reads them when
+// it needs them, not once at load), so only that file's tests see them; the helper called at a file's
+// top level would set them for every file's tests, and such a file runs alone (`withUmask`, and
+// tests/helpers/colour.ts's `withColour`, likewise).
+// Any other file, or one that says `test-runner: own process` in a comment (why, beside it), runs alone.
 import {createHash} from 'node:crypto';
 import {readdirSync, readFileSync, statSync} from 'node:fs';
 import {readFile, rm, writeFile} from 'node:fs/promises';
@@ -51,7 +56,7 @@ if (files.length === 0) {
 
 const ownProcess = [
 	/process\.env(?:\.\w+|\[[^\]]+\])?\s*=(?!=)/,
-	/^(?:beforeEach|afterEach)\s*\(/m,
+	/^(?:beforeEach|afterEach|withEnvironment|withUmask|withColour)\s*\(/m,
 	/\bmock\./,
 	/process\.(?:on|once|chdir|umask|exitCode|setMaxListeners)\b/,
 	/globalThis\./,

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {formatDate, formatDateTime, formatShortDate} from '../../source/render/format-date.js';
-
-// A zone with a half-hour offset and summer time, so that the reader's own zone is really used.
-process.env.TZ = 'Australia/Adelaide';
+import {withEnvironment} from '../helpers/environment.js';
 
 /** What ICU says (what these functions returned when they asked it), the date read as `utc` or in the reader's zone. */
 function icu(time: number, options: Intl.DateTimeFormatOptions, utc: boolean): string {
@@ -14,6 +12,9 @@ const long = {year: 'numeric', month: 'long', day: 'numeric'} as const;
 const short = {year: 'numeric', month: 'short', day: 'numeric'} as const;
 
 describe('formatDate, formatShortDate and formatDateTime: the dates ICU wrote, without ICU', () => {
+	// A zone with a half-hour offset and summer time, so that the reader's own zone is really used.
+	withEnvironment({TZ: 'Australia/Adelaide'});
+
 	it('writes every day of a year, each month by its English name, as ICU does', () => {
 		for (let day = 0; day < 366; day++) {
 			const time = Date.UTC(2028, 0, 1, 13, 7) + day * 86_400_000;

@@ -14,9 +14,8 @@ without asking the server; the same GET without it asks the server (and keeps th
 */
 
 const home = mkdtempSync(join(tmpdir(), 'blogterm-cache-first-'));
-process.env['BLOGTERM_HOME'] = home;
 // Answers are kept in the test's own home, as the reader keeps them in the user's.
-const http = createHttpClient({cache: userHttpCache()});
+const http = createHttpClient({cache: userHttpCache({BLOGTERM_HOME: home})});
 after(() => rmSync(home, {recursive: true, force: true}));
 
 describe('getText with cacheFirst', () => {

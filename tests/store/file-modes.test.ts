@@ -8,6 +8,7 @@ import {draftKey, saveDraft} from '../../source/store/drafts.js';
 import {saveIdentity} from '../../source/store/identity.js';
 import {blogtermPaths} from '../../source/store/paths.js';
 import {ReadState} from '../../source/store/read-state.js';
+import {withUmask} from '../helpers/environment.js';
 
 /*
 What you read, what you wrote and who you are is yours alone: every file blogterm writes is created
@@ -15,13 +16,10 @@ What you read, what you wrote and who you are is yours alone: every file blogter
 */
 
 let home: string;
-let previousUmask: number;
 before(() => {
-	previousUmask = process.umask(0o022);
 	home = mkdtempSync(join(tmpdir(), 'blogterm-modes-'));
 });
 after(() => {
-	process.umask(previousUmask);
 	rmSync(home, {recursive: true, force: true});
 });
 
@@ -35,6 +33,8 @@ function modesUnder(root: string): Array<{path: string; kind: 'file' | 'folder';
 }
 
 describe('the files blogterm writes', () => {
+	withUmask(0o022);
+
 	test('read state, identity, drafts and the cache are 0600, in folders that are 0700', async t => {
 		const paths = blogtermPaths({BLOGTERM_HOME: join(home, 'fresh')});
 		new ReadState(paths.config).markRead('blog.example', 42);

@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import {after, describe, test} from 'node:test';
 import type {CommentDraft} from '../../source/model/comment-draft.js';
 import {forgetIdentity, loadIdentity, rememberIdentity, saveIdentity} from '../../source/store/identity.js';
+import {withEnvironment} from '../helpers/environment.js';
 
 const root = mkdtempSync(join(tmpdir(), 'blogterm-identity-'));
 after(() => rmSync(root, {recursive: true, force: true}));
@@ -14,6 +15,9 @@ const freshDirectory = () => join(root, `case-${++count}`);
 const draft: CommentDraft = {comment: 'Hi', name: ' Dana ', email: 'dana@example.com', website: 'https://dana.example/', saveIdentity: true, parent: 0};
 
 describe('saved identity', () => {
+	// Put back when the suite ends.
+	const environment = withEnvironment();
+
 	test('nothing is saved at first', () => {
 		assert.equal(loadIdentity({directory: freshDirectory()}), undefined);
 	});
@@ -57,16 +61,10 @@ describe('saved identity', () => {
 
 	test('the default place is blogterm\'s config folder ($BLOGTERM_HOME/config in tests)', () => {
 		const home = freshDirectory();
-		const previous = process.env['BLOGTERM_HOME'];
-		process.env['BLOGTERM_HOME'] = home;
-		try {
-			saveIdentity({name: 'Dana', email: 'dana@example.com', website: ''});
-			assert.match(readFileSync(join(home, 'config', 'identity.json'), 'utf8'), /Dana/);
-			assert.equal(loadIdentity()?.name, 'Dana');
-		} finally {
-			if (previous === undefined) delete process.env['BLOGTERM_HOME'];
-			else process.env['BLOGTERM_HOME'] = previous;
-		}
+		environment.set('BLOGTERM_HOME', home);
+		saveIdentity({name: 'Dana', email: 'dana@example.com', website: ''});
+		assert.match(readFileSync(join(home, 'config', 'identity.json'), 'utf8'), /Dana/);
+		assert.equal(loadIdentity()?.name, 'Dana');
 	});
 
 	test('per blog, as WordPress\'s cookies are per site; a blog not commented on yet is offered the last used', () => {

@@ -11,6 +11,7 @@ import {MyComments, type SentComment} from '../../source/store/my-comments.js';
 import {setStoreNoticeSink} from '../../source/store/settings-files.js';
 import {App} from '../../source/ui/app.js';
 import {startTestDemo, type TestDemo} from '../helpers/demo.js';
+import {withEnvironment} from '../helpers/environment.js';
 import {keys, press, waitForFrame, waitForText} from '../ui/helpers.js';
 import {createHttpClient} from '../../source/http/client.js';
 
@@ -92,16 +93,13 @@ describe('the comments you sent', () => {
 describe('the comments you sent, across a restart of the reader', () => {
 	let demo: TestDemo;
 	let postId: number;
-	const previousHome = process.env['BLOGTERM_HOME'];
+	withEnvironment({BLOGTERM_HOME: join(root, 'home')});
 	before(async () => {
-		process.env['BLOGTERM_HOME'] = join(root, 'home');
 		demo = await startTestDemo({floodIntervalMs: 0});
 		const {body} = await demo.rest<Array<{id: number; slug: string}>>('wp/v2/posts?per_page=100&_fields=id,slug');
 		postId = body.find(post => post.slug === specialPosts.long)!.id;
 	});
 	after(async () => {
-		if (previousHome === undefined) delete process.env['BLOGTERM_HOME'];
-		else process.env['BLOGTERM_HOME'] = previousHome;
 		await demo.stop();
 	});
 	let mounted: Array<{unmount(): void}> = [];

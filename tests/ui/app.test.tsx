@@ -12,6 +12,7 @@ import {startTestDemo, type TestDemo} from '../helpers/demo.js';
 import {frameText, keys, press, resize, waitFor, waitForFrame, waitForText} from './helpers.js';
 import {createHttpClient} from '../../source/http/client.js';
 import type {BlogSource, FetchOptions} from '../../source/sources/blog-source.js';
+import {withEnvironment} from '../helpers/environment.js';
 
 // Keeps nothing on disk.
 const http = createHttpClient();
@@ -470,17 +471,16 @@ describe('after sending a comment', () => {
 	let demo: TestDemo;
 	let posts: Array<{id: number; slug: string; title: {rendered: string}}>;
 	// What the form keeps (drafts, the name and email) goes to a folder of the test's own.
-	const previousHome = process.env['BLOGTERM_HOME'];
 	let home: string;
 	before(async () => {
 		home = await mkdtemp(join(tmpdir(), 'blogterm-sending-'));
-		process.env['BLOGTERM_HOME'] = home;
+	});
+	withEnvironment(() => ({BLOGTERM_HOME: home}));
+	before(async () => {
 		demo = await startTestDemo({floodIntervalMs: 0});
 		posts = (await demo.rest<typeof posts>('wp/v2/posts?per_page=10&_fields=id,slug,title')).body;
 	});
 	after(async () => {
-		if (previousHome === undefined) delete process.env['BLOGTERM_HOME'];
-		else process.env['BLOGTERM_HOME'] = previousHome;
 		await demo.stop();
 		await rm(home, {recursive: true, force: true});
 	});

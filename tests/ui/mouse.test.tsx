@@ -8,16 +8,10 @@ import {specialPosts} from '../../source/demo/content/index.js';
 import {textWidth} from '../../source/render/text-width.js';
 import {createHttpClient} from '../../source/http/client.js';
 import {keys, press, resize, waitForFrame, waitForText} from './helpers.js';
+import {withEnvironment} from '../helpers/environment.js';
 
 // Keeps nothing on disk.
 const http = createHttpClient();
-// Were a click to reach the browser, nothing opens.
-const savedBrowser = process.env['BROWSER'];
-process.env['BROWSER'] = 'true';
-after(() => {
-	if (savedBrowser === undefined) delete process.env['BROWSER'];
-	else process.env['BROWSER'] = savedBrowser;
-});
 
 /*
 The mouse, on (`--mouse`): what a terminal sends for the wheel and a left click is written to stdin,
@@ -38,6 +32,9 @@ export const mouse = {
 };
 
 describe('the mouse in the reader (--mouse)', () => {
+	// Were a click to reach the browser, nothing opens.
+	withEnvironment({BROWSER: 'true'});
+
 	let demo: TestDemo;
 	let page: RestPost[];
 	before(async () => {

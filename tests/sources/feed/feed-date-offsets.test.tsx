@@ -13,9 +13,7 @@ import {App, type ReadMarks} from '../../../source/ui/app.js';
 import {runInProcess} from '../../script/run-cli.js';
 import {waitForText} from '../../ui/helpers.js';
 import {startFeedServer, type FeedServer} from './feed-server.js';
-
-// The reader is eight hours behind UTC; the feeds here write dates at +14:00, +05:30 and in UTC.
-process.env.TZ = 'America/Los_Angeles';
+import {withEnvironment} from '../../helpers/environment.js';
 
 /*
 A feed's own time-zone offset is kept (issue 17): a date written `Mon, 02 Nov 2026 00:30:00 +1400` shows
@@ -49,6 +47,9 @@ after(async () => server.close());
 type ListJson = {posts: Array<{id: string; title: string; date: string | null}>};
 
 describe('a feed\'s own time-zone offset', () => {
+	// The reader is eight hours behind UTC; the feeds here write dates at +14:00, +05:30 and in UTC.
+	withEnvironment({TZ: 'America/Los_Angeles'});
+
 	test('--list --format json: ISO 8601 at the offset the feed wrote (RSS, Atom, JSON Feed); UTC stays UTC; newest first by the instant', async () => {
 		const rss = await runInProcess([`${server.origin}/island/feed`, '--list', '--format', 'json']);
 		assert.equal(rss.code, 0, rss.stderr);

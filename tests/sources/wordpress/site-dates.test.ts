@@ -6,13 +6,15 @@ import {openBlog} from '../../../source/sources/open-blog.js';
 import type {BlogSource} from '../../../source/sources/blog-source.js';
 import {startFakeWordPressBlog} from '../../helpers/fake-wordpress.js';
 import type {TestServer} from '../../helpers/http-server.js';
+import {withEnvironment} from '../../helpers/environment.js';
 
 // The reader is eight hours behind UTC; the blog's site time zone is five and a half hours ahead of it.
-process.env.TZ = 'America/Los_Angeles';
+const readerZone = {TZ: 'America/Los_Angeles'};
 
 const http = createHttpClient();
 
 describe('WordPress dates: the date the blog shows on its own page', () => {
+	withEnvironment(readerZone);
 	let server: TestServer;
 	let source: BlogSource;
 	before(async () => {
@@ -47,6 +49,7 @@ describe('WordPress dates: the date the blog shows on its own page', () => {
 });
 
 describe('WordPress dates on a site in UTC', () => {
+	withEnvironment(readerZone);
 	let server: TestServer;
 	before(async () => {
 		server = await startFakeWordPressBlog({name: 'UTC Blog', posts: [{id: 2, slug: 'late', title: 'Late', html: '<p>2</p>', date: '2026-03-01T23:30:00'}]});

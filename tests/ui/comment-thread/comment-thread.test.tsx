@@ -11,191 +11,193 @@ import {commentThreadReducer, type ThreadLayout} from '../../../source/ui/commen
 import {fakeSource, post} from '../comment-form/fixtures.js';
 import {keys, press, renderWithKeys, waitForFrame, waitForText} from '../helpers.js';
 
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-	for (const cleanup of cleanups) cleanup();
-	cleanups = [];
-});
-
-function comment(id: number, parent = 0, author = `Reader ${id}`, html = `<p>Comment number ${id}.</p>`): Comment {
-	return {id, parent, author, authorUrl: undefined, date: `2024-02-${String(id).padStart(2, '0')}T10:00:00`, html, status: 'approved'};
-}
-
-const twelve = Array.from({length: 12}, (_, index) => comment(index + 1));
-const selectedAuthor = (frame: string) => frame.split('\n').find(line => line.startsWith('▌ '))?.slice(2).split(' · ')[0];
-
-describe('the comment thread', () => {
-	test('shows the comments threaded, the first selected, and where the reader is', async () => {
-		const entries = buildThread([comment(1), comment(2, 1, 'Eli'), comment(3)]);
-		const app = renderWithKeys(<CommentThread entries={entries} width={80} height={12} onReply={() => {}} />);
-		cleanups.push(() => app.unmount());
-		const frame = await waitForText(app, 'comment 1 of 3');
-		assert.equal(selectedAuthor(frame), 'Reader 1');
-		assert.match(frame, /^ {5}Eli · February 2, 2024 at 10:00 am$/m);
-		assert.match(frame, /r reply · Esc back · ↓\/↑ move · z\/Z fold · \? help$/m);
+describe('the comment thread, its reducer and screen', () => {
+	let cleanups: Array<() => void> = [];
+	afterEach(() => {
+		for (const cleanup of cleanups) cleanup();
+		cleanups = [];
 	});
 
-	test('j and k move the selection; r replies to the selected comment', async () => {
-		const replies: Comment[] = [];
-		const app = renderWithKeys(<CommentThread entries={buildThread(twelve)} width={80} height={12} onReply={comment => replies.push(comment)} />);
-		cleanups.push(() => app.unmount());
-		await waitForText(app, 'comment 1 of 12');
-		await press(app, 'j', 'j', keys.down);
-		const frame = await waitForText(app, 'comment 4 of 12');
-		assert.equal(selectedAuthor(frame), 'Reader 4');
-		await press(app, 'k');
-		await waitForText(app, 'comment 3 of 12');
-		await press(app, 'r');
-		await waitForFrame(app, () => replies.length === 1);
-		assert.equal(replies[0]!.id, 3);
-	});
-
-	test('pages like a post: Space and b, g and G', async () => {
-		const app = renderWithKeys(<CommentThread entries={buildThread(twelve)} width={80} height={12} onReply={() => {}} />);
-		cleanups.push(() => app.unmount());
-		await waitForText(app, 'comment 1 of 12');
-		await press(app, ' ');
-		let frame = await waitForFrame(app, frame => !frame.includes('Comment number 1.'));
-		assert.notEqual(selectedAuthor(frame), 'Reader 1', 'the selection follows the page');
-		await press(app, 'G');
-		frame = await waitForText(app, 'comment 12 of 12');
-		assert.match(frame, /Comment number 12\./);
-		assert.match(frame, /100%/);
-		await press(app, 'b');
-		await waitForFrame(app, frame => !frame.includes('Comment number 12.'));
-		await press(app, 'g');
-		frame = await waitForText(app, 'comment 1 of 12');
-		assert.match(frame, /Comment number 1\./);
-	});
-
-	test('without onReply (comments closed), r does nothing and is not offered', async () => {
-		const app = renderWithKeys(<CommentThread entries={buildThread(twelve)} width={80} height={12} />);
-		cleanups.push(() => app.unmount());
-		const frame = await waitForText(app, 'comment 1 of 12');
-		assert.doesNotMatch(frame, /r reply/);
-	});
-
-	test('opens at a given comment, selected and at the top of the screen (the one just sent)', async () => {
-		const app = renderWithKeys(<CommentThread entries={buildThread(twelve)} width={80} height={12} focusId={9} onReply={() => {}} />);
-		cleanups.push(() => app.unmount());
-		const frame = await waitForText(app, 'comment 9 of 12');
-		assert.equal(selectedAuthor(frame), 'Reader 9');
-		assert.equal(frame.split('\n')[0], '▌ Reader 9 · February 9, 2024 at 10:00 am');
-	});
-
-	test('opens where it was left (its place), not at the top', async () => {
-		const app = renderWithKeys(<CommentThread entries={buildThread(twelve)} width={80} height={12} place={{top: 12, selected: 4}} onReply={() => {}} />);
-		cleanups.push(() => app.unmount());
-		const frame = await waitForText(app, 'comment 5 of 12');
-		assert.equal(selectedAuthor(frame), 'Reader 5');
-		assert.doesNotMatch(frame, /Comment number 1\./);
-	});
-
-	test('no line is wider than the terminal', async () => {
-		const long = comment(1, 0, 'Someone with an extraordinarily long name indeed', `<p>${'word '.repeat(80)}</p>`);
-		const app = renderWithKeys(<CommentThread entries={buildThread([long, comment(2, 1), comment(3, 2)])} width={40} height={20} onReply={() => {}} />);
-		cleanups.push(() => app.unmount());
-		const frame = await waitForText(app, 'comment 1 of 3');
-		for (const line of frame.split('\n')) assert.ok(line.length <= 40, line);
-	});
-});
-
-describe('paging the thread (reducer)', () => {
-	// Three comments of 3, 12 and 3 lines (blank separators included), 8 lines on screen.
-	const layout: ThreadLayout = {starts: [0, 4, 17], lineCount: 20, viewport: 8};
-
-	test('selecting the next comment scrolls just enough to show it, from its start when it is too long', () => {
-		let state = commentThreadReducer({top: 0, selected: 0}, {type: 'next', layout});
-		assert.deepEqual(state, {top: 4, selected: 1});
-		state = commentThreadReducer(state, {type: 'next', layout});
-		assert.deepEqual(state, {top: 12, selected: 2});
-		state = commentThreadReducer(state, {type: 'previous', layout});
-		assert.deepEqual(state, {top: 4, selected: 1});
-	});
-
-	test('paging keeps a visible selection, and selects what is on screen otherwise', () => {
-		let state = commentThreadReducer({top: 0, selected: 0}, {type: 'page-down', layout});
-		assert.deepEqual(state, {top: 6, selected: 1});
-		state = commentThreadReducer(state, {type: 'page-down', layout});
-		assert.deepEqual(state, {top: 12, selected: 1});
-		state = commentThreadReducer(state, {type: 'last', layout});
-		assert.deepEqual(state, {top: 12, selected: 2});
-		state = commentThreadReducer(state, {type: 'first', layout});
-		assert.deepEqual(state, {top: 0, selected: 0});
-	});
-});
-
-describe('the comment thread screen', () => {
-	function screen(options: {comments?: () => Promise<Comment[]>; canComment?: boolean; post?: Post; myComments?: SentComment[]} = {}) {
-		const source = fakeSource(() => Promise.resolve({kind: 'approved', id: 1, link: undefined}));
-		source.fetchComments = options.comments ?? (() => Promise.resolve([comment(1), comment(2, 1, 'Eli')]));
-		source.canComment = () => options.canComment ?? true;
-		const replies: Array<[Post, Comment | undefined]> = [];
-		let backs = 0;
-		// Under the reader's key router, as in the app: keys reach the thread from its first frame.
-		const app = renderWithKeys(
-			<CommentThreadScreen
-				source={source}
-				post={options.post ?? post}
-				width={80}
-				height={16}
-				isActive
-				onBack={() => backs++}
-				onReply={(replyPost, replyTo) => replies.push([replyPost, replyTo])}
-				myComments={options.myComments}
-			/>,
-		);
-		cleanups.push(() => app.unmount());
-		return {app, replies, backs: () => backs};
+	function comment(id: number, parent = 0, author = `Reader ${id}`, html = `<p>Comment number ${id}.</p>`): Comment {
+		return {id, parent, author, authorUrl: undefined, date: `2024-02-${String(id).padStart(2, '0')}T10:00:00`, html, status: 'approved'};
 	}
 
-	test('loads the comments, then r replies to the selected one and c comments on the post', async () => {
-		const {app, replies} = screen();
-		const frame = await waitForText(app, 'c comment · Esc back');
-		assert.match(frame.split('\n')[0]!, /^Comments on “Leave a comment here”/);
-		assert.match(frame, /comment 1 of 2/);
-		await press(app, 'G');
-		await waitForText(app, 'comment 2 of 2');
-		await press(app, 'r');
-		await waitForFrame(app, () => replies.length === 1);
-		assert.equal(replies[0]![1]!.id, 2);
-		await press(app, 'c');
-		await waitForFrame(app, () => replies.length === 2);
-		assert.deepEqual(replies[1], [post, undefined]);
+	const twelve = Array.from({length: 12}, (_, index) => comment(index + 1));
+	const selectedAuthor = (frame: string) => frame.split('\n').find(line => line.startsWith('▌ '))?.slice(2).split(' · ')[0];
+
+	describe('the comment thread', () => {
+		test('shows the comments threaded, the first selected, and where the reader is', async () => {
+			const entries = buildThread([comment(1), comment(2, 1, 'Eli'), comment(3)]);
+			const app = renderWithKeys(<CommentThread entries={entries} width={80} height={12} onReply={() => {}} />);
+			cleanups.push(() => app.unmount());
+			const frame = await waitForText(app, 'comment 1 of 3');
+			assert.equal(selectedAuthor(frame), 'Reader 1');
+			assert.match(frame, /^ {5}Eli · February 2, 2024 at 10:00 am$/m);
+			assert.match(frame, /r reply · Esc back · ↓\/↑ move · z\/Z fold · \? help$/m);
+		});
+
+		test('j and k move the selection; r replies to the selected comment', async () => {
+			const replies: Comment[] = [];
+			const app = renderWithKeys(<CommentThread entries={buildThread(twelve)} width={80} height={12} onReply={comment => replies.push(comment)} />);
+			cleanups.push(() => app.unmount());
+			await waitForText(app, 'comment 1 of 12');
+			await press(app, 'j', 'j', keys.down);
+			const frame = await waitForText(app, 'comment 4 of 12');
+			assert.equal(selectedAuthor(frame), 'Reader 4');
+			await press(app, 'k');
+			await waitForText(app, 'comment 3 of 12');
+			await press(app, 'r');
+			await waitForFrame(app, () => replies.length === 1);
+			assert.equal(replies[0]!.id, 3);
+		});
+
+		test('pages like a post: Space and b, g and G', async () => {
+			const app = renderWithKeys(<CommentThread entries={buildThread(twelve)} width={80} height={12} onReply={() => {}} />);
+			cleanups.push(() => app.unmount());
+			await waitForText(app, 'comment 1 of 12');
+			await press(app, ' ');
+			let frame = await waitForFrame(app, frame => !frame.includes('Comment number 1.'));
+			assert.notEqual(selectedAuthor(frame), 'Reader 1', 'the selection follows the page');
+			await press(app, 'G');
+			frame = await waitForText(app, 'comment 12 of 12');
+			assert.match(frame, /Comment number 12\./);
+			assert.match(frame, /100%/);
+			await press(app, 'b');
+			await waitForFrame(app, frame => !frame.includes('Comment number 12.'));
+			await press(app, 'g');
+			frame = await waitForText(app, 'comment 1 of 12');
+			assert.match(frame, /Comment number 1\./);
+		});
+
+		test('without onReply (comments closed), r does nothing and is not offered', async () => {
+			const app = renderWithKeys(<CommentThread entries={buildThread(twelve)} width={80} height={12} />);
+			cleanups.push(() => app.unmount());
+			const frame = await waitForText(app, 'comment 1 of 12');
+			assert.doesNotMatch(frame, /r reply/);
+		});
+
+		test('opens at a given comment, selected and at the top of the screen (the one just sent)', async () => {
+			const app = renderWithKeys(<CommentThread entries={buildThread(twelve)} width={80} height={12} focusId={9} onReply={() => {}} />);
+			cleanups.push(() => app.unmount());
+			const frame = await waitForText(app, 'comment 9 of 12');
+			assert.equal(selectedAuthor(frame), 'Reader 9');
+			assert.equal(frame.split('\n')[0], '▌ Reader 9 · February 9, 2024 at 10:00 am');
+		});
+
+		test('opens where it was left (its place), not at the top', async () => {
+			const app = renderWithKeys(<CommentThread entries={buildThread(twelve)} width={80} height={12} place={{top: 12, selected: 4}} onReply={() => {}} />);
+			cleanups.push(() => app.unmount());
+			const frame = await waitForText(app, 'comment 5 of 12');
+			assert.equal(selectedAuthor(frame), 'Reader 5');
+			assert.doesNotMatch(frame, /Comment number 1\./);
+		});
+
+		test('no line is wider than the terminal', async () => {
+			const long = comment(1, 0, 'Someone with an extraordinarily long name indeed', `<p>${'word '.repeat(80)}</p>`);
+			const app = renderWithKeys(<CommentThread entries={buildThread([long, comment(2, 1), comment(3, 2)])} width={40} height={20} onReply={() => {}} />);
+			cleanups.push(() => app.unmount());
+			const frame = await waitForText(app, 'comment 1 of 3');
+			for (const line of frame.split('\n')) assert.ok(line.length <= 40, line);
+		});
 	});
 
-	test('comments closed: the thread stays readable, with no way to reply', async () => {
-		const {app, replies} = screen({canComment: false});
-		const frame = await waitForText(app, 'Comments are closed.');
-		assert.match(frame, /Comment number 1\./);
-		await press(app, 'r', 'c');
-		assert.deepEqual(replies, []);
+	describe('paging the thread (reducer)', () => {
+		// Three comments of 3, 12 and 3 lines (blank separators included), 8 lines on screen.
+		const layout: ThreadLayout = {starts: [0, 4, 17], lineCount: 20, viewport: 8};
+
+		test('selecting the next comment scrolls just enough to show it, from its start when it is too long', () => {
+			let state = commentThreadReducer({top: 0, selected: 0}, {type: 'next', layout});
+			assert.deepEqual(state, {top: 4, selected: 1});
+			state = commentThreadReducer(state, {type: 'next', layout});
+			assert.deepEqual(state, {top: 12, selected: 2});
+			state = commentThreadReducer(state, {type: 'previous', layout});
+			assert.deepEqual(state, {top: 4, selected: 1});
+		});
+
+		test('paging keeps a visible selection, and selects what is on screen otherwise', () => {
+			let state = commentThreadReducer({top: 0, selected: 0}, {type: 'page-down', layout});
+			assert.deepEqual(state, {top: 6, selected: 1});
+			state = commentThreadReducer(state, {type: 'page-down', layout});
+			assert.deepEqual(state, {top: 12, selected: 1});
+			state = commentThreadReducer(state, {type: 'last', layout});
+			assert.deepEqual(state, {top: 12, selected: 2});
+			state = commentThreadReducer(state, {type: 'first', layout});
+			assert.deepEqual(state, {top: 0, selected: 0});
+		});
 	});
 
-	test('no comments yet', async () => {
-		const {app} = screen({comments: () => Promise.resolve([])});
-		const frame = await waitForText(app, 'No comments yet.');
-		assert.match(frame, /c leave a reply · Esc back/);
-	});
+	describe('the comment thread screen', () => {
+		function screen(options: {comments?: () => Promise<Comment[]>; canComment?: boolean; post?: Post; myComments?: SentComment[]} = {}) {
+			const source = fakeSource(() => Promise.resolve({kind: 'approved', id: 1, link: undefined}));
+			source.fetchComments = options.comments ?? (() => Promise.resolve([comment(1), comment(2, 1, 'Eli')]));
+			source.canComment = () => options.canComment ?? true;
+			const replies: Array<[Post, Comment | undefined]> = [];
+			let backs = 0;
+			// Under the reader's key router, as in the app: keys reach the thread from its first frame.
+			const app = renderWithKeys(
+				<CommentThreadScreen
+					source={source}
+					post={options.post ?? post}
+					width={80}
+					height={16}
+					isActive
+					onBack={() => backs++}
+					onReply={(replyPost, replyTo) => replies.push([replyPost, replyTo])}
+					myComments={options.myComments}
+				/>,
+			);
+			cleanups.push(() => app.unmount());
+			return {app, replies, backs: () => backs};
+		}
 
-	test('my held comment is shown to me as awaiting moderation', async () => {
-		const mine: SentComment = {id: 9, parent: 1, author: 'Olive', text: 'Comment number 9.', date: '2024-02-09T10:00:00', status: 'held'};
-		const {app} = screen({myComments: [mine]});
-		const frame = await waitForText(app, 'Your comment is awaiting moderation.');
-		assert.match(frame, /Olive · February 9, 2024 at [0-9:]+ [ap]m · \(yours\)/);
-	});
+		test('loads the comments, then r replies to the selected one and c comments on the post', async () => {
+			const {app, replies} = screen();
+			const frame = await waitForText(app, 'c comment · Esc back');
+			assert.match(frame.split('\n')[0]!, /^Comments on “Leave a comment here”/);
+			assert.match(frame, /comment 1 of 2/);
+			await press(app, 'G');
+			await waitForText(app, 'comment 2 of 2');
+			await press(app, 'r');
+			await waitForFrame(app, () => replies.length === 1);
+			assert.equal(replies[0]![1]!.id, 2);
+			await press(app, 'c');
+			await waitForFrame(app, () => replies.length === 2);
+			assert.deepEqual(replies[1], [post, undefined]);
+		});
 
-	test('a failure to load says why; r retries; Esc goes back', async () => {
-		let calls = 0;
-		const {app, backs} = screen({comments: () => {
-			calls++;
-			if (calls === 1) return Promise.reject(new BlogError('timeout', 'blog.example took longer than 15 s to answer.'));
-			return Promise.resolve([comment(1)]);
-		}});
-		await waitForText(app, 'blog.example took longer than 15 s to answer.');
-		await press(app, 'r');
-		await waitForText(app, 'comment 1 of 1');
-		await press(app, keys.escape);
-		await waitForFrame(app, () => backs() === 1);
+		test('comments closed: the thread stays readable, with no way to reply', async () => {
+			const {app, replies} = screen({canComment: false});
+			const frame = await waitForText(app, 'Comments are closed.');
+			assert.match(frame, /Comment number 1\./);
+			await press(app, 'r', 'c');
+			assert.deepEqual(replies, []);
+		});
+
+		test('no comments yet', async () => {
+			const {app} = screen({comments: () => Promise.resolve([])});
+			const frame = await waitForText(app, 'No comments yet.');
+			assert.match(frame, /c leave a reply · Esc back/);
+		});
+
+		test('my held comment is shown to me as awaiting moderation', async () => {
+			const mine: SentComment = {id: 9, parent: 1, author: 'Olive', text: 'Comment number 9.', date: '2024-02-09T10:00:00', status: 'held'};
+			const {app} = screen({myComments: [mine]});
+			const frame = await waitForText(app, 'Your comment is awaiting moderation.');
+			assert.match(frame, /Olive · February 9, 2024 at [0-9:]+ [ap]m · \(yours\)/);
+		});
+
+		test('a failure to load says why; r retries; Esc goes back', async () => {
+			let calls = 0;
+			const {app, backs} = screen({comments: () => {
+				calls++;
+				if (calls === 1) return Promise.reject(new BlogError('timeout', 'blog.example took longer than 15 s to answer.'));
+				return Promise.resolve([comment(1)]);
+			}});
+			await waitForText(app, 'blog.example took longer than 15 s to answer.');
+			await press(app, 'r');
+			await waitForText(app, 'comment 1 of 1');
+			await press(app, keys.escape);
+			await waitForFrame(app, () => backs() === 1);
+		});
 	});
 });

@@ -2,15 +2,13 @@ import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
 import type {TestServer} from '../../helpers/http-server.js';
 import {startFakeWordPress} from '../../helpers/fake-wordpress.js';
-
-// Colour on for Ink in this process (read when it loads), to see the highlight as a terminal does.
-process.env['FORCE_COLOR'] = '1';
-const {render} = await import('ink-testing-library');
-const {createHttpClient} = await import('../../../source/http/client.js');
-const {openBlog} = await import('../../../source/sources/open-blog.js');
-const {App} = await import('../../../source/ui/app.js');
-const {wrappedToFirst, wrappedToLast} = await import('../../../source/ui/search/use-text-search.js');
-const {keys, press, resize, waitForFrame, waitForText} = await import('../helpers.js');
+import {render} from 'ink-testing-library';
+import {createHttpClient} from '../../../source/http/client.js';
+import {openBlog} from '../../../source/sources/open-blog.js';
+import {App} from '../../../source/ui/app.js';
+import {wrappedToFirst, wrappedToLast} from '../../../source/ui/search/use-text-search.js';
+import {keys, press, resize, waitForFrame, waitForText} from '../helpers.js';
+import {withColour} from '../../helpers/colour.js';
 
 const http = createHttpClient();
 const backspace = '\u007F';
@@ -43,6 +41,9 @@ const topLine = (frame: string) => frame.split('\n')[0] ?? '';
 const statusLine = (frame: string) => frame.split('\n').filter(line => line.trim() !== '').at(-1) ?? '';
 
 describe('searching the post being read', () => {
+	// Colour on for Ink, to see the highlight as a terminal does.
+	withColour();
+
 	test('/ searches as you type, ignoring case; n goes to the next match, wrapping with a line saying so; N back; Esc clears', async () => {
 		const app = open();
 		try {

@@ -1,4 +1,3 @@
-// test-runner: own process (Ink reads INK_SCREEN_READER when each render starts)
 import assert from 'node:assert/strict';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -19,22 +18,7 @@ import {startTestDemo, type TestDemo} from '../../helpers/demo.js';
 import {dana, fakeSource, post} from '../comment-form/fixtures.js';
 import {memoryHomeData} from '../home/memory-home-data.js';
 import {frameText, keys, press, resize, waitForFrame, waitForText} from '../helpers.js';
-
-const previous = {screenReader: process.env['INK_SCREEN_READER'], home: process.env['BLOGTERM_HOME']};
-let home: string;
-before(() => {
-	process.env['INK_SCREEN_READER'] = 'true';
-	// The form keeps its draft there.
-	home = mkdtempSync(join(tmpdir(), 'blogterm-screen-reader-'));
-	process.env['BLOGTERM_HOME'] = home;
-});
-after(() => {
-	for (const [name, value] of [['INK_SCREEN_READER', previous.screenReader], ['BLOGTERM_HOME', previous.home]] as const) {
-		if (value === undefined) delete process.env[name];
-		else process.env[name] = value;
-	}
-	rmSync(home, {recursive: true, force: true});
-});
+import {withEnvironment} from '../../helpers/environment.js';
 
 // Keeps nothing on disk.
 const http = createHttpClient();
@@ -76,6 +60,17 @@ function assertReadInOrder(frame: string, parts: readonly (string | RegExp)[]) {
 }
 
 describe('in screen-reader mode, each screen reads in order as plain text, the cursor on the selection', () => {
+	let home: string;
+	before(() => {
+		// The form keeps its draft there.
+		home = mkdtempSync(join(tmpdir(), 'blogterm-screen-reader-'));
+	});
+	// Ink reads INK_SCREEN_READER when each render starts.
+	withEnvironment(() => ({INK_SCREEN_READER: 'true', BLOGTERM_HOME: home}));
+	after(() => {
+		rmSync(home, {recursive: true, force: true});
+	});
+
 	let demo: TestDemo;
 	let posts: readonly PostSummary[];
 	before(async () => {
