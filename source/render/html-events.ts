@@ -20,8 +20,8 @@ export type HtmlVisitor = {
 	/** Decoded text (character references resolved), not cleaned; one text node may come in pieces. */
 	readonly text: (text: string) => void;
 	/**
-	 * Whether the visitor has all it needs, asked after each text: the rest of the HTML is then not read
-	 * (and the elements still open are not ended).
+	 * Whether the visitor has all it needs, asked after each text and each element's end: the rest of
+	 * the HTML is then not read (and the elements still open are not ended).
 	 */
 	readonly enough?: () => boolean;
 };
@@ -139,6 +139,7 @@ function startVisit(visitor: HtmlVisitor): {parser: Parser; finish: () => void} 
 				}
 				names.pop();
 				exits.pop()?.();
+				if (visitor.enough?.()) parser.pause();
 			},
 			ontext(data) {
 				if (skipDepth === 0) text += data;
