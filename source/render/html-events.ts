@@ -107,10 +107,13 @@ function startVisit(visitor: HtmlVisitor): {parser: Parser; finish: () => void} 
 	// `&#27;]0;title&#7;` is one escape sequence for cleanText to remove whole, and Markdown escaping
 	// sees whole words.
 	let text = '';
+	// Whether `text` ends in a space (asked of a flag: reading the end of a string built by += flattens it).
+	let endsInSpace = false;
 	const flushText = () => {
 		if (text !== '') {
 			const data = text;
 			text = '';
+			endsInSpace = false;
 			visitor.text(data);
 			if (visitor.enough?.()) parser.pause();
 		}
@@ -142,7 +145,10 @@ function startVisit(visitor: HtmlVisitor): {parser: Parser; finish: () => void} 
 				if (visitor.enough?.()) parser.pause();
 			},
 			ontext(data) {
-				if (skipDepth === 0) text += data;
+				if (skipDepth === 0 && data !== '') {
+					text += data;
+					endsInSpace = data.endsWith(' ');
+				}
 			},
 		},
 		{decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true},
@@ -154,9 +160,10 @@ function startVisit(visitor: HtmlVisitor): {parser: Parser; finish: () => void} 
 			} else if (opens && hiddenElements.has(name)) {
 				flushText();
 				skipDepth = 1;
-			} else if (wordBreakElements.has(name)) {
+			} else if (wordBreakElements.has(name) && !endsInSpace) {
+				// One space however many blocks: 10,000 empty ones are no text.
 				text += ' ';
-				flushText();
+				endsInSpace = true;
 			}
 		},
 	);

@@ -48,6 +48,8 @@ test('words on either side of a block nested deeper than blogterm follows stay a
 	const html = `${deep}<p>alpha</p><p>beta</p><div>gamma</div>delta <script>hidden()</script><b>eps</b>ilon`;
 	assert.equal(htmlToPlainText(html), 'alpha beta gamma delta epsilon');
 	assert.equal(htmlWords(html, 100), 'alpha beta gamma delta epsilon');
+	// 10,000 flattened blocks part words with one space, not 10,000 characters that fill an excerpt.
+	assert.equal(htmlWords(`Before.${'<div>'.repeat(10_000)}deep text${'</div>'.repeat(10_000)}After.`, 100), 'Before. deep text After.');
 });
 
 test('htmlWords: the words at the start, up to maxChars, on one line; scripts left out, images by their alt text', () => {
