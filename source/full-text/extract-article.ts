@@ -117,7 +117,12 @@ function holdsSummary(text: string, summary: string): 'yes' | 'no' | 'unknown' {
 	return found / summaryWords.size >= 0.6 ? 'yes' : 'no';
 }
 
-/** How deep a page nests and how many elements it has, in one streaming pass (no tree is built). */
+/**
+How deep a page nests (up to one level past `maxPageDepth`) and how many elements it has, in one
+streaming pass (no tree is built). The pass stops at the first level past the limit: the answer is
+known then, and htmlparser2 keeps its open elements in an array it adds to at the front, so every
+level costs as much as all the levels above it (100,000 nested elements: some 1.5 s).
+*/
 function pageShape(html: string): {depth: number; elements: number} {
 	let depth = 0;
 	let deepest = 0;
@@ -127,6 +132,7 @@ function pageShape(html: string): {depth: number; elements: number} {
 			elements++;
 			depth++;
 			if (depth > deepest) deepest = depth;
+			if (depth > maxPageDepth) parser.pause();
 		},
 		onclosetag() {
 			depth--;

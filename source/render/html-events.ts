@@ -1,5 +1,5 @@
 import {Parser} from 'htmlparser2';
-import {elementRole, hiddenElements} from './html-elements.js';
+import {elementRole, hiddenElements, wordBreakElements} from './html-elements.js';
 
 /** An element as it opens: what the layout rules need to know about it. */
 export type Tag = {
@@ -19,11 +19,17 @@ export type HtmlVisitor = {
 	readonly enter: (tag: Tag) => Exit | boolean;
 	/** Decoded text (character references resolved), not cleaned; one text node may come in pieces. */
 	readonly text: (text: string) => void;
+	/**
+	 * Whether the visitor has all it needs, asked after each text and each element's end: the rest of
+	 * the HTML is then not read (and the elements still open are not ended).
+	 */
+	readonly enough?: () => boolean;
 };
 
 /**
 How many elements deep blogterm follows the HTML. Deeper elements are flattened: their text is shown as
-part of the element at this depth, their tags are not followed. htmlparser2 keeps its open elements in
+part of the element at this depth, their tags are not followed (a block or a line break still parts
+the words around it, as a space). htmlparser2 keeps its open elements in
 an array it adds to at the front, so each level costs as much as all the levels above it: 100,000
 nested elements took 8 s, 200,000 took 36 s. No real post comes near 256 levels.
 */
@@ -48,7 +54,8 @@ type ParserInternals = {
 /**
 htmlparser2's Parser, following at most `maxHtmlDepth` open elements. A tag that would open one more
 is dropped (its attributes with it) and counted; as many closing tags as were dropped are dropped too.
-`onFlattened` hears of each, so that the contents of a hidden element (a script) deep down stay hidden.
+`onFlattened` hears of each, so that the contents of a hidden element (a script) deep down stay hidden
+and the words on either side of a block stay apart.
 */
 class DepthLimitedParser extends Parser {
 	private flattened = 0;
@@ -56,7 +63,7 @@ class DepthLimitedParser extends Parser {
 	constructor(
 		handler: ConstructorParameters<typeof Parser>[0],
 		options: ConstructorParameters<typeof Parser>[1],
-		private readonly onFlattened: (name: string | undefined) => void,
+		private readonly onFlattened: (name: string, opens: boolean) => void,
 	) {
 		super(handler, options);
 	}
@@ -75,7 +82,7 @@ class DepthLimitedParser extends Parser {
 		}
 		this.endIndex = endIndex;
 		this.flattened++;
-		this.onFlattened(name);
+		this.onFlattened(name, true);
 	}
 
 	override onclosetag(start: number, endIndex: number): void {
@@ -84,7 +91,7 @@ class DepthLimitedParser extends Parser {
 			return;
 		}
 		this.flattened--;
-		this.onFlattened(undefined);
+		this.onFlattened((this as unknown as ParserInternals).getSlice(start, endIndex).toLowerCase(), false);
 		this.endIndex = endIndex;
 		this.startIndex = endIndex + 1;
 	}
@@ -100,11 +107,15 @@ function startVisit(visitor: HtmlVisitor): {parser: Parser; finish: () => void} 
 	// `&#27;]0;title&#7;` is one escape sequence for cleanText to remove whole, and Markdown escaping
 	// sees whole words.
 	let text = '';
+	// Whether `text` ends in a space (asked of a flag: reading the end of a string built by += flattens it).
+	let endsInSpace = false;
 	const flushText = () => {
 		if (text !== '') {
 			const data = text;
 			text = '';
+			endsInSpace = false;
 			visitor.text(data);
+			if (visitor.enough?.()) parser.pause();
 		}
 	};
 	const parser = new DepthLimitedParser(
@@ -131,21 +142,28 @@ function startVisit(visitor: HtmlVisitor): {parser: Parser; finish: () => void} 
 				}
 				names.pop();
 				exits.pop()?.();
+				if (visitor.enough?.()) parser.pause();
 			},
 			ontext(data) {
-				if (skipDepth === 0) text += data;
+				if (skipDepth === 0 && data !== '') {
+					text += data;
+					endsInSpace = data.endsWith(' ');
+				}
 			},
 		},
 		{decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true},
-		name => {
-			// A flattened element has no layout of its own, but a hidden one still hides its text.
-			if (name === undefined) {
-				if (skipDepth > 0) skipDepth--;
-			} else if (skipDepth > 0) {
-				skipDepth++;
-			} else if (hiddenElements.has(name)) {
+		(name, opens) => {
+			// A flattened element has no layout of its own, but a hidden one still hides its text, and a
+			// block still parts words.
+			if (skipDepth > 0) {
+				skipDepth += opens ? 1 : -1;
+			} else if (opens && hiddenElements.has(name)) {
 				flushText();
 				skipDepth = 1;
+			} else if (wordBreakElements.has(name) && !endsInSpace) {
+				// One space however many blocks: 10,000 empty ones are no text.
+				text += ' ';
+				endsInSpace = true;
 			}
 		},
 	);

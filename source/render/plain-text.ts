@@ -1,4 +1,4 @@
-import {Parser} from 'htmlparser2';
+import {visitHtml} from './html-events.js';
 import {hiddenElements, wordBreakElements} from './html-elements.js';
 import {layOutHtml} from './html-layout.js';
 import {lineText} from './styled-line.js';
@@ -21,28 +21,25 @@ excerpts of thousands of feed items, and ranking.
 export function htmlWords(html: string, maxChars: number, options: {readonly images?: boolean} = {}): string {
 	const parts: string[] = [];
 	let length = 0;
-	let hidden = 0;
 	const partWords = (name: string) => {
 		if (wordBreakElements.has(name)) parts.push(' ');
 	};
-	const parser = new Parser({
-		onopentag(name, attributes) {
-			if (hiddenElements.has(name)) hidden++;
-			else partWords(name);
+	// visitHtml follows at most maxHtmlDepth levels, and stops reading once there is text enough.
+	visitHtml(html, {
+		enter({name, attribs}) {
+			if (hiddenElements.has(name)) return false;
+			partWords(name);
 			// An image shows as the post shows it: by its alt text.
-			if (options.images && hidden === 0 && name === 'img' && attributes['alt']?.trim()) parts.push(` [image: ${attributes['alt'].trim()}] `);
+			if (options.images && name === 'img' && attribs['alt']?.trim()) parts.push(` [image: ${attribs['alt'].trim()}] `);
+			return () => {
+				partWords(name);
+			};
 		},
-		onclosetag(name) {
-			if (hiddenElements.has(name)) {
-				if (hidden > 0) hidden--;
-			} else partWords(name);
-		},
-		ontext(text) {
-			if (hidden > 0 || length >= maxChars) return;
+		text(text) {
 			parts.push(text);
 			length += text.length;
 		},
-	}, {decodeEntities: true});
-	parser.end(html);
+		enough: () => length >= maxChars,
+	});
 	return parts.join('').replaceAll(/\s+/g, ' ').trim().slice(0, maxChars);
 }

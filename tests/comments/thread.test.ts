@@ -158,6 +158,15 @@ describe('a long thread, read on a terminal', () => {
 		assert.ok(text.includes('      Reader 3 · March 1, 2024 at 9:03 am · new'), text.join('\n'));
 		assert.ok(text.includes('Reader 1 · March 1, 2024 at 9:01 am'));
 	});
+
+	test('new and yours are found whether the IDs come as numbers or text, in a set or a list', () => {
+		const thread = buildThread(longThread.slice(0, 3));
+		const marked = (options: Parameters<typeof renderThread>[2]) => renderThread(thread, 80, options).lines.map(lineText).filter(line => / · (?:new|\(yours\))/.test(line)).map(line => line.trim());
+		for (const newIds of [new Set(['3']), new Set([3]), [3], ['3']]) {
+			assert.deepEqual(marked({newIds}), ['Reader 3 · March 1, 2024 at 9:03 am · new'], JSON.stringify([...newIds]));
+		}
+		assert.deepEqual(marked({mineIds: new Set([2]), newIds: new Set(['02', '3.0', 'x'])}), ['Reader 2 · March 1, 2024 at 9:02 am · (yours)']);
+	});
 });
 
 describe('the user\'s own comments', () => {

@@ -1,6 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {htmlToPlainText} from '../../source/render/plain-text.js';
+import {maxHtmlDepth} from '../../source/render/html-events.js';
+import {htmlToPlainText, htmlWords} from '../../source/render/plain-text.js';
 import {forbidden} from './render-helpers.js';
 
 const long = 'This paragraph is long enough that a terminal would wrap it, but plain text keeps it on one line for the caller.';
@@ -40,6 +41,23 @@ test('decodes character references and removes control characters', () => {
 
 test('survives 10,000 nested elements', () => {
 	assert.equal(htmlToPlainText(`${'<div><blockquote>'.repeat(10_000)}deep${'</blockquote></div>'.repeat(10_000)}`).trim().endsWith('deep'), true);
+});
+
+test('words on either side of a block nested deeper than blogterm follows stay apart; a script there stays hidden', () => {
+	const deep = '<div>'.repeat(maxHtmlDepth + 50);
+	const html = `${deep}<p>alpha</p><p>beta</p><div>gamma</div>delta <script>hidden()</script><b>eps</b>ilon`;
+	assert.equal(htmlToPlainText(html), 'alpha beta gamma delta epsilon');
+	assert.equal(htmlWords(html, 100), 'alpha beta gamma delta epsilon');
+	// 10,000 flattened blocks part words with one space, not 10,000 characters that fill an excerpt.
+	assert.equal(htmlWords(`Before.${'<div>'.repeat(10_000)}deep text${'</div>'.repeat(10_000)}After.`, 100), 'Before. deep text After.');
+});
+
+test('htmlWords: the words at the start, up to maxChars, on one line; scripts left out, images by their alt text', () => {
+	const html = '<h1>One</h1><p>two <script>x()</script><style>p{}</style><img alt=" a cat "> three<br>four</p><p>five</p>';
+	assert.equal(htmlWords(html, 100), 'One two three four five');
+	assert.equal(htmlWords(html, 100, {images: true}), 'One two [image: a cat] three four five');
+	assert.equal(htmlWords(html, 9), 'One two t');
+	assert.equal(htmlWords('Fish &amp; chips', 100), 'Fish & chips');
 });
 
 test('gives an empty string for empty HTML', () => {

@@ -1,5 +1,5 @@
-import {Parser} from 'htmlparser2';
 import {header, hostOf, type HttpClient, type HttpResponse} from '../../http/client.js';
+import {visitHtml} from '../../render/html-events.js';
 import {cleanLine} from '../../render/sanitize.js';
 import type {BlogSource} from '../blog-source.js';
 import {BlogError, isBlogError} from '../../errors.js';
@@ -79,29 +79,35 @@ export function findFeedLinks(html: string, pageUrl: string): string[] {
 	let base = pageUrl;
 	const typed: string[] = [];
 	const json: string[] = [];
-	const parser = new Parser({
-		onopentag(name, attributes) {
+	let headEnded = false;
+	// visitHtml follows at most maxHtmlDepth levels (a deeper page cost htmlparser2 seconds).
+	visitHtml(html, {
+		enter({name, attribs: attributes}) {
+			// Feed links belong in the head; a long body need not be read.
+			if (name === 'head') {
+				return () => {
+					headEnded = true;
+				};
+			}
 			if (name === 'base' && attributes['href']) {
 				base = networkUrl(attributes['href'], pageUrl) ?? base;
-				return;
+				return true;
 			}
-			if (name !== 'link') return;
+			if (name !== 'link') return true;
 			const rel = (attributes['rel'] ?? '').toLowerCase().split(/\s+/);
 			const type = (attributes['type'] ?? '').trim();
 			const href = attributes['href']?.trim();
-			if (!rel.includes('alternate') || !href) return;
-			if (isCommentFeed(attributes['title'] ?? '', href)) return;
+			if (!rel.includes('alternate') || !href || isCommentFeed(attributes['title'] ?? '', href)) return true;
 			const url = networkUrl(href, base);
-			if (!url) return;
-			if (feedTypes.test(type)) typed.push(url);
-			else if (jsonType.test(type) && !/\/wp-json\/|[?&]rest_route=|oembed/i.test(url)) json.push(url);
+			if (url && feedTypes.test(type)) typed.push(url);
+			else if (url && jsonType.test(type) && !/\/wp-json\/|[?&]rest_route=|oembed/i.test(url)) json.push(url);
+			return true;
 		},
-		onclosetag(name) {
-			// Feed links belong in the head; a long body need not be read.
-			if (name === 'head') parser.pause();
+		text() {
+			// Only the links count.
 		},
-	}, {decodeEntities: true});
-	parser.end(html);
+		enough: () => headEnded,
+	});
 	return unique([...typed, ...json]);
 }
 

@@ -3,6 +3,7 @@ import {afterEach, beforeEach, describe, test} from 'node:test';
 import {createHttpClient} from '../../../source/http/client.js';
 import {BlogError} from '../../../source/errors.js';
 import {findFeedLinks, openFeedBlog} from '../../../source/sources/feed/discover-feed.js';
+import {maxHtmlDepth} from '../../../source/render/html-events.js';
 import {fixture, startFeedServer, type FeedServer} from './feed-server.js';
 
 // Keeps nothing on disk.
@@ -110,5 +111,12 @@ describe('discovering a blog\'s feed', () => {
 		</head><body><link rel="alternate" type="application/rss+xml" href="late.xml"></body></html>`, 'https://blog.example/');
 			assert.deepEqual(links, ['https://blog.example/sub/atom.xml', 'https://blog.example/sub/rss.xml', 'https://blog.example/sub/feed.json']);
 		});
+	});
+
+	test('finds the links of a head nested deeper than blogterm follows, and none after the head', () => {
+		const deep = '<div>'.repeat(maxHtmlDepth + 100);
+		const links = findFeedLinks(`<html><head>${deep}<link rel="alternate" type="application/rss+xml" href="/deep.xml">${'</div>'.repeat(maxHtmlDepth + 100)}</head>
+			<body><link rel="alternate" type="application/atom+xml" href="/late.xml"></body></html>`, 'https://blog.example/');
+		assert.deepEqual(links, ['https://blog.example/deep.xml']);
 	});
 });

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import {after, describe, it} from 'node:test';
 import {openBlog} from '../../../source/sources/open-blog.js';
+import {advertisedApiRoot} from '../../../source/sources/wordpress/discover-wordpress.js';
+import {maxHtmlDepth} from '../../../source/render/html-events.js';
 import {BlogError} from '../../../source/errors.js';
 import {startTestServer, type TestServer} from '../../helpers/http-server.js';
 import {createHttpClient} from '../../../source/http/client.js';
@@ -14,6 +16,12 @@ const posts = JSON.stringify([{id: 7, date_gmt: '2026-01-02T03:04:05', title: {r
 describe('finding WordPress the way it advertises itself', () => {
 	const servers: TestServer[] = [];
 	after(async () => Promise.all(servers.map(async server => server.close())));
+
+	it('finds the REST API link of a head nested deeper than blogterm follows', () => {
+		const deep = '<div>'.repeat(maxHtmlDepth + 100);
+		const body = `<html><head>${deep}<link rel="https://api.w.org/" href="/wp-json/">${'</div>'.repeat(maxHtmlDepth + 100)}</head><body></body></html>`;
+		assert.deepEqual(advertisedApiRoot({statusCode: 200, url: 'https://blog.example/', headers: {'content-type': 'text/html'}, body}), {url: 'https://blog.example/wp-json/'});
+	});
 
 	it('follows the Link header to the REST API', async () => {
 		const server = await startTestServer((request, response) => {
