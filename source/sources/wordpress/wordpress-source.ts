@@ -43,6 +43,8 @@ export type WordPressSourceOptions = {
 	readonly namedSite?: string;
 	/** What it was opened from (the home page, the REST index) is the copy kept on disk. */
 	readonly fromCache?: boolean;
+	/** With `fromCache`: when what it was opened from was found, or last confirmed by the blog (ms since 1970). */
+	readonly discoveredAt?: number;
 };
 
 /** A WordPress blog read through its REST API (`/wp-json/wp/v2/…` or `?rest_route=`). */
@@ -50,6 +52,8 @@ export class WordPressSource implements BlogSource {
 	readonly description = 'WordPress REST API';
 	readonly site: SiteInfo;
 	readonly fromCache: boolean;
+	/** With `fromCache`: when what it was opened from was found, or last confirmed by the blog (ms since 1970). */
+	readonly discoveredAt: number | undefined;
 	readonly #http: HttpClient;
 	readonly #root: ApiRoot;
 	/** The WordPress install's URL (site_url), where wp-comments-post.php lives. */
@@ -63,6 +67,7 @@ export class WordPressSource implements BlogSource {
 	constructor(root: ApiRoot, site: SiteInfo, installUrl: string, options: WordPressSourceOptions) {
 		this.#http = options.http;
 		this.fromCache = options.fromCache ?? false;
+		this.discoveredAt = options.discoveredAt;
 		this.#root = root;
 		this.site = site;
 		this.#installUrl = installUrl;
