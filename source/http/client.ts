@@ -43,6 +43,11 @@ export type RequestOptions = {
 	 * one (the caller asks again without it to refresh); with none, the server is asked as usual.
 	 */
 	readonly cacheFirst?: boolean;
+	/**
+	 * With `cache`: give the copy kept on disk (marked `fromCache`), or fail with a `NotKeptOffline` when
+	 * there is none; the server is never asked (a guess at what is asked again alongside).
+	 */
+	readonly keptOnly?: boolean;
 };
 
 const userAgent = 'blogterm (+https://www.npmjs.com/package/blogterm)';
@@ -442,10 +447,12 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 			if (!kept) throw new NotKeptOffline(url);
 			return fromCache(kept, true);
 		}
+		if (request.keptOnly && (!request.cache || !cache)) throw new NotKeptOffline(url);
 		if (!request.cache || !cache) return send('GET', url, request, settings);
 		const key = cacheKey(url, request.headers?.['accept']);
 		const cached = await cache.get(key);
-		if (cached && request.cacheFirst) {
+		if (request.keptOnly && !cached) throw new NotKeptOffline(url);
+		if (cached && (request.cacheFirst || request.keptOnly)) {
 			// Asked to show what was kept at once: a cancel still ends the load as it would have.
 			if (request.signal?.aborted) throw toBlogError(Object.assign(new Error('aborted'), {name: 'AbortError'}), url, settings.limits);
 			// The blog did not answer a moment ago: say at once that this is what was kept.
