@@ -39,6 +39,7 @@ async function blogOfThree() {
 			relatedAsked = resolve;
 		}),
 	]);
+	let neighbourRequests = 0;
 	let asked = parts();
 	const server = await startTestServer(async (request, response) => {
 		const url = new URL(request.url ?? '/', server.url);
@@ -49,7 +50,9 @@ async function blogOfThree() {
 		const before = url.searchParams.get('before');
 		const afterDate = url.searchParams.get('after');
 		if (url.pathname === '/wp-json/wp/v2/posts' && (before ?? afterDate) !== null) {
-			neighboursAsked();
+			// Both of them (the one before and the one after) before the post is answered.
+			neighbourRequests += 1;
+			if (neighbourRequests === 2) neighboursAsked();
 			const time = (found: FakePost) => Date.parse(`${found.date}Z`);
 			const excluded = Number(url.searchParams.get('exclude'));
 			const found = blog.posts
@@ -70,6 +73,7 @@ async function blogOfThree() {
 		/** From now on, post 7 is answered only once its neighbours and related posts are asked for. */
 		holdPostUntilParts: () => {
 			holdUntilParts = true;
+			neighbourRequests = 0;
 			asked = parts();
 		},
 	};
