@@ -93,49 +93,51 @@ function newHome(): string {
 	return home;
 }
 
-test('a post printed again has its neighbours and related posts asked before the post has answered', async () => {
-	const {server, holdPostUntilParts} = await blogOfThree();
+const neighbourAsks = (requests: readonly string[]) => requests.filter(url => /[?&](?:before|after)=/.test(url)).length;
+const relatedAsks = (requests: readonly string[]) => requests.filter(url => url.includes('relatedposts=1')).length;
+
+/**
+ * Prints post 7 of a new blog of three, changes the blog with `change` (or not), and prints it again
+ * with its answer held until its neighbours and related posts are asked: what the second print gave, and
+ * the requests it made.
+ */
+async function printedAgain(change: (posts: FakePost[]) => void = () => {}) {
+	const {server, blog, holdPostUntilParts} = await blogOfThree();
 	const home = newHome();
 	const first = await printPost(server.url, home);
+	const cold = server.requests.map(request => request.url);
+	holdPostUntilParts();
+	change(blog.posts);
+	const again = await printPost(server.url, home);
+	return {first, cold, again, requests: server.requests.slice(cold.length).map(request => request.url)};
+}
+
+test('a post printed again has its neighbours and related posts asked before the post has answered', async () => {
+	const {first, cold, again, requests} = await printedAgain();
 	assert.deepEqual([first.previous?.id, first.next?.id], [5, 9]);
 	// Nothing kept yet: nothing is guessed, and nothing asked twice.
-	const cold = server.requests.map(request => request.url);
 	assert.equal(cold.filter(url => url.startsWith('/wp-json/wp/v2/posts/7?_embed=')).length, 1, cold.join(' '));
-	assert.equal(cold.filter(url => /[?&](?:before|after)=/.test(url)).length, 2, cold.join(' '));
+	assert.equal(neighbourAsks(cold), 2, cold.join(' '));
 
-	holdPostUntilParts();
-	const asked = server.requests.length;
-	const again = await printPost(server.url, home);
 	assert.deepEqual([again.previous?.id, again.next?.id], [5, 9]);
 	// What was asked alongside is what is printed: nothing is asked twice.
-	const requests = server.requests.slice(asked).map(request => request.url);
-	assert.equal(requests.filter(url => /[?&](?:before|after)=/.test(url)).length, 2, requests.join(' '));
-	assert.equal(requests.filter(url => url.includes('relatedposts=1')).length, 1, requests.join(' '));
+	assert.equal(neighbourAsks(requests), 2, requests.join(' '));
+	assert.equal(relatedAsks(requests), 1, requests.join(' '));
 });
 
 test('a post whose date changed since it was kept has the neighbours of its new date', async () => {
-	const {server, blog, holdPostUntilParts} = await blogOfThree();
-	const home = newHome();
-	await printPost(server.url, home);
-	holdPostUntilParts();
-	blog.posts[1] = {...blog.posts[1]!, date: '2026-01-10T10:00:00'};
-	const asked = server.requests.length;
-	const moved = await printPost(server.url, home);
-	assert.deepEqual([moved.previous?.id, moved.next?.id], [9, undefined]);
-	const neighbourRequests = server.requests.slice(asked).filter(request => /[?&](?:before|after)=/.test(request.url));
-	assert.equal(neighbourRequests.length, 4, 'the guess from the kept date, then the post\'s own');
+	const {again, requests} = await printedAgain(posts => {
+		posts[1] = {...posts[1]!, date: '2026-01-10T10:00:00'};
+	});
+	assert.deepEqual([again.previous?.id, again.next?.id], [9, undefined]);
+	assert.equal(neighbourAsks(requests), 4, `the guess from the kept date, then the post's own: ${requests.join(' ')}`);
 });
 
 test('a post whose title changed since it was kept has its related posts asked again from it, and its neighbours once', async () => {
-	const {server, blog, holdPostUntilParts} = await blogOfThree();
-	const home = newHome();
-	await printPost(server.url, home);
-	holdPostUntilParts();
-	blog.posts[1] = {...blog.posts[1]!, title: 'Seven, retitled'};
-	const asked = server.requests.length;
-	const retitled = await printPost(server.url, home);
-	assert.deepEqual([retitled.previous?.id, retitled.next?.id], [5, 9]);
-	const requests = server.requests.slice(asked).map(request => request.url);
-	assert.equal(requests.filter(url => url.includes('relatedposts=1')).length, 2, `the guess from the kept post, then the post's own: ${requests.join(' ')}`);
-	assert.equal(requests.filter(url => /[?&](?:before|after)=/.test(url)).length, 2, requests.join(' '));
+	const {again, requests} = await printedAgain(posts => {
+		posts[1] = {...posts[1]!, title: 'Seven, retitled'};
+	});
+	assert.deepEqual([again.previous?.id, again.next?.id], [5, 9]);
+	assert.equal(relatedAsks(requests), 2, `the guess from the kept post, then the post's own: ${requests.join(' ')}`);
+	assert.equal(neighbourAsks(requests), 2, requests.join(' '));
 });
