@@ -45,8 +45,6 @@ export type OpenBlogOptions = FetchOptions & {
 	 * found now, when that differs. For print mode: the reader has its own refresh.
 	 */
 	readonly remembered?: boolean;
-	/** The time what was kept is judged against (ms since 1970): now by default. */
-	readonly now?: number;
 	/** The posts the store keeps of a followed blog: a feed blog's search covers them too, not only what its feed holds now. */
 	readonly storedPosts?: StoredPostsOfSite;
 };
@@ -57,7 +55,7 @@ export type OpenBlogOptions = FetchOptions & {
  * through `http`, the client made at the edge (with its cache and limits).
  */
 export async function openBlog(http: HttpClient, site: string, options: OpenBlogOptions = {}): Promise<BlogSource> {
-	const {remembered, storedPosts, now, ...fetchOptions} = options;
+	const {remembered, storedPosts, ...fetchOptions} = options;
 	const url = normaliseSiteUrl(site);
 	if (!remembered || fetchOptions.cacheFirst) return discover(http, url, fetchOptions, storedPosts);
 	const kept = await discover(http, url, {...fetchOptions, cacheFirst: true}, storedPosts);
@@ -71,7 +69,7 @@ export async function openBlog(http: HttpClient, site: string, options: OpenBlog
 		return fresh;
 	};
 	// Due: asked again alongside the first read, for the next run (the process waits for it before exiting).
-	if (rediscoveryIsDue(kept, now ?? Date.now())) void discoverNow();
+	if (rediscoveryIsDue(kept, Date.now())) void discoverNow();
 	return retriedThrough(kept, discoverNow);
 }
 
