@@ -24,6 +24,8 @@ export type HttpResponse = {
 	readonly offlineSavedAt?: string;
 	/** Set when `cacheFirst` gave the copy kept on disk without asking the server: the caller has a refresh to do. */
 	readonly fromCache?: true;
+	/** With `fromCache`: when the kept copy was saved, or last confirmed unchanged by the server (ISO 8601). */
+	readonly savedAt?: string;
 };
 
 export type RequestOptions = {
@@ -41,6 +43,11 @@ export type RequestOptions = {
 	 * one (the caller asks again without it to refresh); with none, the server is asked as usual.
 	 */
 	readonly cacheFirst?: boolean;
+	/**
+	 * With `cache`: give the copy kept on disk (marked `fromCache`), or fail with a `NotKeptOffline` when
+	 * there is none; the server is never asked (a guess at what is asked again alongside).
+	 */
+	readonly keptOnly?: boolean;
 };
 
 const userAgent = 'blogterm (+https://www.npmjs.com/package/blogterm)';
@@ -282,7 +289,7 @@ async function send(method: Method, url: string, options: SendOptions, {limits, 
 	}
 }
 
-type GotResponse = RawResponse & {offlineSavedAt?: string; fromCache?: true};
+type GotResponse = RawResponse & {offlineSavedAt?: string; fromCache?: true; savedAt?: string};
 
 function fromCache(answer: CachedAnswer, offline: boolean): GotResponse {
 	const response = {statusCode: answer.statusCode, url: answer.url, headers: answer.headers, bytes: answer.bytes};
@@ -319,7 +326,7 @@ function asText(response: GotResponse): HttpResponse & {readonly bytes: Buffer} 
 		},
 		bytes,
 		...(response.offlineSavedAt === undefined ? {} : {offlineSavedAt: response.offlineSavedAt}),
-		...(response.fromCache ? {fromCache: true as const} : {}),
+		...(response.fromCache ? {fromCache: true as const, ...(response.savedAt === undefined ? {} : {savedAt: response.savedAt})} : {}),
 	};
 }
 
@@ -440,14 +447,16 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 			if (!kept) throw new NotKeptOffline(url);
 			return fromCache(kept, true);
 		}
+		if (request.keptOnly && (!request.cache || !cache)) throw new NotKeptOffline(url);
 		if (!request.cache || !cache) return send('GET', url, request, settings);
 		const key = cacheKey(url, request.headers?.['accept']);
 		const cached = await cache.get(key);
-		if (cached && request.cacheFirst) {
+		if (request.keptOnly && !cached) throw new NotKeptOffline(url);
+		if (cached && (request.cacheFirst || request.keptOnly)) {
 			// Asked to show what was kept at once: a cancel still ends the load as it would have.
 			if (request.signal?.aborted) throw toBlogError(Object.assign(new Error('aborted'), {name: 'AbortError'}), url, settings.limits);
 			// The blog did not answer a moment ago: say at once that this is what was kept.
-			return {...fromCache(cached, unreachableOrigins.has(originOf(url))), fromCache: true};
+			return {...fromCache(cached, unreachableOrigins.has(originOf(url))), fromCache: true, savedAt: cached.savedAt};
 		}
 		const headers = {...request.headers};
 		const etag = cached?.headers['etag'];

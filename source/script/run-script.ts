@@ -52,7 +52,7 @@ export async function runScript({site, flags}: {site: string | undefined; flags:
 		const httpOptions = parseHttpOptions(flags);
 		resolved = await resolveSite(siteToRead, flags);
 		const http = httpClientFor(resolved, io.environment, httpOptions);
-		// A blog read before starts with its own request; what discovery found is asked again alongside.
+		// A blog read before starts with its own request; what discovery found is asked again when a day old, or when a read through it fails.
 		const source = await openBlog(http, resolved.url, {remembered: true});
 		const color = parseColorMode(flags.color);
 		let output: string;

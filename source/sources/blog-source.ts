@@ -73,6 +73,13 @@ export interface BlogSource {
 	/** One post. Rejects with kind 'not-found' when there is none, 'wrong-password' when the password given is not the post's. */
 	fetchPost(ref: PostRef, options?: FetchPostOptions): Promise<Post>;
 
+	/**
+	 * The post as the copies kept on disk from an earlier read hold it (no comment count), without asking
+	 * the blog; undefined when they do not hold all of it. What depends on the post (its neighbours,
+	 * related posts) can be asked from it while the post itself is asked again. Not every source has it.
+	 */
+	keptPost?(ref: PostRef): Promise<Post | undefined>;
+
 	/** The chronological neighbours of a post (previous = older, next = newer), across list pages. */
 	fetchNeighbours(post: Post, options?: FetchOptions): Promise<PostNeighbours>;
 

@@ -25,13 +25,24 @@ function looksLikeFeedAddress(url: string): boolean {
 	return searchParams.has('feed') || /(?:^|\/)(?:feed|rss|rss2|atom)\/?$|\.(?:xml|rss|rdf|atom)$|(?:^|\/)feed\.json$/i.test(pathname);
 }
 
+/**
+ * How long what discovery found of a WordPress blog (its home page and REST index, kept on disk) is
+ * trusted by print mode before the blog is asked again alongside the post. A REST root moves only when a
+ * site changes its address, permalinks or install, and a read that fails through what was kept asks
+ * again at once anyway; asking on every print cost two requests, their parsing and the cache's writes
+ * each time. A day: a blog printed from daily is asked about once a day, and a site's name or
+ * description changed today shows tomorrow at the latest.
+ */
+export const rediscoverAfterMs = 24 * 60 * 60 * 1000;
+
 /** How a blog is opened. */
 export type OpenBlogOptions = FetchOptions & {
 	/**
 	 * Open a blog read before from what discovery found then (its home page and REST index or feed, kept
 	 * on disk): its first request is its own (the post, the list), not the home page. Discovery is asked
-	 * again alongside, for the next run; a read that fails through what was kept is tried again
-	 * through what was found now, when that differs. For print mode: the reader has its own refresh.
+	 * again alongside only when what was kept is older than `rediscoverAfterMs`; a read that fails through
+	 * what was kept asks again then (when not asked already) and is tried once more through what was
+	 * found now, when that differs. For print mode: the reader has its own refresh.
 	 */
 	readonly remembered?: boolean;
 	/** The posts the store keeps of a followed blog: a feed blog's search covers them too, not only what its feed holds now. */
@@ -52,8 +63,22 @@ export async function openBlog(http: HttpClient, site: string, options: OpenBlog
 	if (!kept.fromCache) return kept;
 	// A feed is the posts themselves, not only where they are: it is read again now, as before.
 	if (!('apiRootUrl' in kept)) return discover(http, url, fetchOptions, storedPosts);
-	const fresh = discover(http, url, fetchOptions, storedPosts).then(source => source, () => undefined);
-	return retriedThrough(kept, fresh);
+	let fresh: Promise<BlogSource | undefined> | undefined;
+	const discoverNow = async () => {
+		fresh ??= discover(http, url, fetchOptions, storedPosts).then(source => source, () => undefined);
+		return fresh;
+	};
+	// Due: asked again alongside the first read, for the next run (the process waits for it before exiting).
+	if (rediscoveryIsDue(kept, Date.now())) void discoverNow();
+	return retriedThrough(kept, discoverNow);
+}
+
+/** What was kept was found (or last confirmed) `rediscoverAfterMs` ago or more, at an unknown time, or in the future. */
+function rediscoveryIsDue(kept: BlogSource, now: number): boolean {
+	const {discoveredAt} = kept as {discoveredAt?: number};
+	if (discoveredAt === undefined) return true;
+	const age = now - discoveredAt;
+	return !(age >= 0 && age < rediscoverAfterMs);
 }
 
 async function discover(http: HttpClient, url: string, options: FetchOptions, storedPosts?: StoredPostsOfSite): Promise<BlogSource> {
@@ -83,9 +108,9 @@ function discoveredAs(source: BlogSource): string {
 
 /**
  * `kept`, whose reads (its fetch… methods: nothing that sends) that fail are tried once more through
- * `fresh` when that was discovered differently. A cancel is never retried; sending a comment never is.
+ * what `fresh` discovers when that differs. A cancel is never retried; sending a comment never is.
  */
-function retriedThrough(kept: BlogSource, fresh: Promise<BlogSource | undefined>): BlogSource {
+function retriedThrough(kept: BlogSource, fresh: () => Promise<BlogSource | undefined>): BlogSource {
 	return new Proxy(kept, {
 		get(target, key) {
 			const value: unknown = Reflect.get(target, key, target);
@@ -97,7 +122,7 @@ function retriedThrough(kept: BlogSource, fresh: Promise<BlogSource | undefined>
 					return await method.apply(target, parameters);
 				} catch (error) {
 					if (isBlogError(error) && error.kind === 'cancelled') throw error;
-					const now = await fresh;
+					const now = await fresh();
 					if (!now || discoveredAs(now) === discoveredAs(target)) throw error;
 					return (Reflect.get(now, key, now) as (...values: unknown[]) => Promise<unknown>).apply(now, parameters);
 				}

@@ -11,8 +11,9 @@ import {startTestServer, type TestServer} from '../helpers/http-server.js';
 
 /*
 Print mode opens a blog read before from what discovery found then (`remembered`): its first request
-is the post, not the home page and the REST index; those are asked again alongside, and a read that
-fails through what was kept is tried again through what was found now.
+is the post, not the home page and the REST index; those are asked again alongside when a day old
+(tests/script/rediscovery.test.ts), and when a read through what was kept fails, which is then tried
+again through what was found now.
 */
 
 const folders: string[] = [];

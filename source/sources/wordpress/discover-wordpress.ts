@@ -52,9 +52,15 @@ export async function openWordPressBlog(http: HttpClient, home: HttpResponse, op
 	for (const root of roots) {
 		const index = root === advertised && looksLikeApiRoot(given) ? home : await http.getText(root.url, {signal: options.signal, headers: {accept: 'application/json'}, cache: true, cacheFirst: options.cacheFirst});
 		const parsed = readIndex(index);
-		if (parsed) return new WordPressSource(root, siteInfo(parsed, home.url), installUrl(parsed, index.url), {http, environment, namedSite, fromCache: Boolean(home.fromCache || index.fromCache)});
+		if (parsed) return new WordPressSource(root, siteInfo(parsed, home.url), installUrl(parsed, index.url), {http, environment, namedSite, fromCache: Boolean(home.fromCache || index.fromCache), discoveredAt: keptSince(home, index)});
 	}
 	return undefined;
+}
+
+/** When the older of the kept copies a blog was opened from was saved (or confirmed); undefined when one was not kept. */
+function keptSince(...answers: readonly HttpResponse[]): number | undefined {
+	const times = answers.map(answer => (answer.fromCache && answer.savedAt !== undefined ? Date.parse(answer.savedAt) : Number.NaN));
+	return times.some(time => Number.isNaN(time)) ? undefined : Math.min(...times);
 }
 
 /**

@@ -43,13 +43,20 @@ export type WordPressSourceOptions = {
 	readonly namedSite?: string;
 	/** What it was opened from (the home page, the REST index) is the copy kept on disk. */
 	readonly fromCache?: boolean;
+	/** With `fromCache`: when what it was opened from was found, or last confirmed by the blog (ms since 1970). */
+	readonly discoveredAt?: number;
 };
+
+/** A fetch's options, or only what is kept on disk, never asking the blog (`keptPost`). */
+type KeptOrFetchOptions = FetchOptions & {readonly keptOnly?: boolean};
 
 /** A WordPress blog read through its REST API (`/wp-json/wp/v2/…` or `?rest_route=`). */
 export class WordPressSource implements BlogSource {
 	readonly description = 'WordPress REST API';
 	readonly site: SiteInfo;
 	readonly fromCache: boolean;
+	/** With `fromCache`: when what it was opened from was found, or last confirmed by the blog (ms since 1970). */
+	readonly discoveredAt: number | undefined;
 	readonly #http: HttpClient;
 	readonly #root: ApiRoot;
 	/** The WordPress install's URL (site_url), where wp-comments-post.php lives. */
@@ -63,6 +70,7 @@ export class WordPressSource implements BlogSource {
 	constructor(root: ApiRoot, site: SiteInfo, installUrl: string, options: WordPressSourceOptions) {
 		this.#http = options.http;
 		this.fromCache = options.fromCache ?? false;
+		this.discoveredAt = options.discoveredAt;
 		this.#root = root;
 		this.site = site;
 		this.#installUrl = installUrl;
@@ -225,6 +233,15 @@ export class WordPressSource implements BlogSource {
 		return {...toPost(found, counts.get(found.id), password), ...offline(response), ...fromCache(response, countsAnswer)};
 	}
 
+	async keptPost(ref: PostRef): Promise<Post | undefined> {
+		try {
+			const {found, response} = await this.#findPost(ref, {keptOnly: true});
+			return {...toPost(found, undefined), ...fromCache(response)};
+		} catch {
+			return undefined;
+		}
+	}
+
 	async fetchNeighbours(post: Post, options: FetchOptions = {}): Promise<PostNeighbours> {
 		if (!post.date) return {previous: undefined, next: undefined};
 		const [previous, next] = await Promise.all([
@@ -361,7 +378,7 @@ export class WordPressSource implements BlogSource {
 		}, draft);
 	}
 
-	async #findPost(ref: PostRef, options: FetchOptions, password?: string): Promise<FoundPost> {
+	async #findPost(ref: PostRef, options: KeptOrFetchOptions, password?: string): Promise<FoundPost> {
 		if (ref.kind === 'id') return this.#postById(ref.id, options, password);
 		if (ref.kind === 'slug') return this.#postBySlug(ref.slug, options);
 		const url = new URL(ref.url);
@@ -384,7 +401,7 @@ export class WordPressSource implements BlogSource {
 		return own.includes(bare(url.hostname));
 	}
 
-	async #postById(id: number | string, options: FetchOptions, password?: string): Promise<FoundPost> {
+	async #postById(id: number | string, options: KeptOrFetchOptions, password?: string): Promise<FoundPost> {
 		const response = await this.#get(`wp/v2/posts/${encodeURIComponent(String(id))}`, {_embed: embed, _fields: postFields, password}, options);
 		if (restCode(response) === 'rest_post_incorrect_password') throw new BlogError('wrong-password', wrongPasswordMessage, {statusCode: response.statusCode});
 		if (response.statusCode === 404 || response.statusCode === 401 || response.statusCode === 403) throw this.#notFound(`with ID ${cleanLine(String(id))}`);
@@ -394,7 +411,7 @@ export class WordPressSource implements BlogSource {
 		return {found: checked.value, response};
 	}
 
-	async #postBySlug(slug: string, options: FetchOptions): Promise<FoundPost> {
+	async #postBySlug(slug: string, options: KeptOrFetchOptions): Promise<FoundPost> {
 		const response = await this.#get('wp/v2/posts', {slug, _embed: embed, _fields: postFields}, options);
 		this.#ensureOk(response, `the post “${cleanLine(slug)}”`);
 		const [first] = this.#list(response, 'a list of posts');
@@ -521,11 +538,11 @@ export class WordPressSource implements BlogSource {
 		}
 	}
 
-	async #get(route: string, query: Record<string, QueryValue>, options: FetchOptions): Promise<HttpResponse> {
+	async #get(route: string, query: Record<string, QueryValue>, options: KeptOrFetchOptions): Promise<HttpResponse> {
 		// Every answer is kept: what was read once can be read again with no network. But one asked with a
 		// post's password: the password is in its URL, and it is kept for the session only.
 		const withPassword = query['password'] !== undefined;
-		return this.#http.getText(routeUrl(this.#root, route, query), {signal: options.signal, headers: {accept: 'application/json'}, cache: !withPassword, cacheFirst: withPassword ? false : options.cacheFirst});
+		return this.#http.getText(routeUrl(this.#root, route, query), {signal: options.signal, headers: {accept: 'application/json'}, cache: !withPassword, cacheFirst: withPassword ? false : options.cacheFirst, keptOnly: options.keptOnly});
 	}
 
 	#ensureOk(response: HttpResponse, what: string): void {
