@@ -127,5 +127,5 @@ for (const [key, name, run] of cases) {
 process.stdout.write(`load average ${loadavg().map(value => value.toFixed(1)).join(' ')}\n`);
 await server.close();
 await manyStore?.server.close();
-// The stores (the 100,000 posts' one is ≈100 MB a copy).
+// The stores (the 100,000 posts' one is ≈250 MB a copy).
 for (const folder of [...builds.map(build => build.home), ...(manyStore ? [manyStore.folder] : [])]) rmSync(folder, {recursive: true, force: true});
