@@ -23,6 +23,8 @@ export function simpleWidth(code: number): number {
 	// Currency, letterlike symbols, arrows, maths, box drawing (a following U+FE0F sends it all to string-width).
 	if ((code >= 0x20A0 && code <= 0x20C0) || (code >= 0x2100 && code <= 0x214F) || (code >= 0x2190 && code <= 0x22FF)) return 1;
 	if (code >= 0x2500 && code <= 0x259F) return 1;
+	// Geometric shapes (list markers: ▸ ▾ ■) but U+25FD and U+25FE, which are emoji (two columns); braille (a spinner).
+	if ((code >= 0x25A0 && code <= 0x25FC) || (code >= 0x2800 && code <= 0x28FF)) return 1;
 	if ((code >= 0x3000 && code <= 0x3029) || (code >= 0x3030 && code <= 0x303E)) return 2;
 	if ((code >= 0x3041 && code <= 0x3096) || (code >= 0x30A1 && code <= 0x30FA)) return 2;
 	if (code >= 0x3400 && code <= 0x4DBF) return 2;

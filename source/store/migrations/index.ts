@@ -3,6 +3,7 @@ import {carryOverReadState} from './carry-over-read-state.js';
 import {initialSchema} from './001-initial.js';
 import {fullTextsSchema} from './005-full-texts.js';
 import {syncSchema} from './006-sync.js';
+import {starredIndexSchema} from './007-starred-index.js';
 
 /** What a migration may need besides the database: where today's files are (the read state to carry over). */
 export type MigrationContext = {
@@ -39,6 +40,13 @@ export const migrations: readonly Migration[] = [
 		name: 'sync: stars, server IDs, what waits to be sent',
 		up(db) {
 			db.exec(syncSchema);
+		},
+	},
+	{
+		version: 7,
+		name: 'an index of the starred posts',
+		up(db) {
+			db.exec(starredIndexSchema);
 		},
 	},
 ];
