@@ -73,10 +73,12 @@ const heaviestFirst = list => [...list].sort((a, b) => weight(b) - weight(a));
 const alone = heaviestFirst(files.filter(file => !sharing.includes(file)));
 // As many shared processes as run at once, each file given to the lightest so far, heaviest first; each
 // process then runs its files in their usual (alphabetical) order.
-// Four at once on two cores: the tests often wait (keys 15 ms apart, servers' timeouts at a twentieth of
-// real time), and two at once left the cores idle a third of the time (idle machine, 1,589 tests: two at
-// once 64 s wall for 89 s of CPU; three 50–57 s; four 49–50 s; six 59 s). BLOGTERM_TEST_PARALLEL=N to try others.
-const parallel = Math.max(1, Number(process.env['BLOGTERM_TEST_PARALLEL'] ?? 4) || 4);
+// Six at once on two cores: the tests often wait (keys 15 ms apart, servers' timeouts at a twentieth of
+// real time), and a process that waits leaves its core to another. Every file shares now, so the
+// processes are few and long, and the longest decides: with four, one ran 46 s while the cores were
+// idle a third of the time (idle machine, 1,607 tests, 63 s of CPU: four at once 46 s wall; six 38.5 s;
+// eight 37 s for 3 s more CPU). BLOGTERM_TEST_PARALLEL=N to try others.
+const parallel = Math.max(1, Number(process.env['BLOGTERM_TEST_PARALLEL'] ?? 6) || 6);
 const sharedProcesses = Math.min(parallel, sharing.length);
 const groups = Array.from({length: sharedProcesses}, () => []);
 const load = groups.map(() => 0);

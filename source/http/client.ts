@@ -403,6 +403,12 @@ export type HttpClient = {
 	postForm(url: string, form: Record<string, string>, options?: RequestOptions): Promise<HttpResponse>;
 	/** POST JSON, without following redirects and without ever retrying. */
 	postJson(url: string, json: unknown, options?: RequestOptions): Promise<HttpResponse>;
+	/**
+	 * Resolves once no request of this client is under way (nor its answer being kept): what a run asked
+	 * for in the background (discovery asked again for the next run, parts guessed ahead) is done. A
+	 * process waits for these before it exits; a run inside a test process waits here instead.
+	 */
+	settled(): Promise<void>;
 };
 
 /** How a client reaches addresses: through the proxy its options or environment name, its agents made once. */
@@ -440,8 +446,17 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 	/** Origins that could not be reached when last asked (until one answers): their kept copies are offline copies. */
 	const unreachableOrigins = new Set<string>();
 
+	/** Requests under way (with the keeping of their answers). */
+	const underWay = new Set<Promise<unknown>>();
+	const tracked = <T>(work: Promise<T>): Promise<T> => {
+		underWay.add(work);
+		work.then(() => underWay.delete(work), () => underWay.delete(work));
+		return work;
+	};
+
 	/** A GET, through the on-disk cache when asked and there is one. */
-	const get = async (url: string, request: RequestOptions): Promise<GotResponse> => {
+	const get = async (url: string, request: RequestOptions): Promise<GotResponse> => tracked(getAnswer(url, request));
+	const getAnswer = async (url: string, request: RequestOptions): Promise<GotResponse> => {
 		if (cacheMode === 'only') {
 			const kept = request.cache && cache ? await cache.get(cacheKey(url, request.headers?.['accept'])) : undefined;
 			if (!kept) throw new NotKeptOffline(url);
@@ -484,17 +499,25 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 	return {
 		limits: settings.limits,
 		cache,
-		getText: async (url, request = {}) => asText(await get(url, request)),
-		getBytes: async (url, request = {}) => asText(await get(url, request)),
+		getText: getAsText,
+		// The same answer: its bytes are kept on it (asText), its UTF-8 text made only when read.
+		getBytes: getAsText,
 		async postForm(url, form, request = {}) {
 			refuseOffline(url);
-			return asText(await send('POST', url, {...request, cache: false, form}, settings));
+			return asText(await tracked(send('POST', url, {...request, cache: false, form}, settings)));
 		},
 		async postJson(url, json, request = {}) {
 			refuseOffline(url);
-			return asText(await send('POST', url, {...request, cache: false, json}, settings));
+			return asText(await tracked(send('POST', url, {...request, cache: false, json}, settings)));
+		},
+		async settled() {
+			while (underWay.size > 0) await Promise.allSettled([...underWay]);
 		},
 	};
+
+	async function getAsText(url: string, request: RequestOptions = {}): Promise<HttpResponse & {readonly bytes: Buffer}> {
+		return asText(await get(url, request));
+	}
 
 	/** Offline only: nothing is sent. */
 	function refuseOffline(url: string): void {

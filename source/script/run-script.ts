@@ -36,6 +36,7 @@ export type ScriptIo = {
 export async function runScript({site, flags}: {site: string | undefined; flags: ScriptFlags}, io: ScriptIo = processIo()): Promise<number> {
 	const stopTolerating = tolerateClosedReader(io.stdout);
 	let resolved: ResolvedSite | undefined;
+	let http: HttpClient | undefined;
 	try {
 		// A post's URL alone is enough: `blogterm https://blog.example/2024/01/slug/` prints that post.
 		const postUrl = impliedPostUrl(site, flags);
@@ -51,7 +52,7 @@ export async function runScript({site, flags}: {site: string | undefined; flags:
 
 		const httpOptions = parseHttpOptions(flags);
 		resolved = await resolveSite(siteToRead, flags);
-		const http = httpClientFor(resolved, io.environment, httpOptions);
+		http = httpClientFor(resolved, io.environment, httpOptions);
 		// A blog read before starts with its own request; what discovery found is asked again when a day old, or when a read through it fails.
 		const source = await openBlog(http, resolved.url, {remembered: true});
 		const color = parseColorMode(flags.color);
@@ -71,6 +72,8 @@ export async function runScript({site, flags}: {site: string | undefined; flags:
 		return reportFailure(plainHttpHint(error, site), wantsJsonErrors(flags.format), io);
 	} finally {
 		stopTolerating();
+		// What was asked in the background (discovery for the next run) ends before the run does, as the process would wait for it.
+		await http?.settled();
 		await resolved?.close().catch(() => undefined);
 	}
 }

@@ -14,7 +14,8 @@ after(() => rmSync(folder, {recursive: true, force: true}));
 /** A $BROWSER that writes how many arguments it got, then each on its own line. */
 const browser = join(folder, 'browser.sh');
 const received = join(folder, 'received.txt');
-writeFileSync(browser, `#!/bin/sh\nprintf '%s\\n' "$#" "$@" > '${received}'\n`);
+// Written whole, then renamed: the test never reads a file the browser is still writing.
+writeFileSync(browser, `#!/bin/sh\nprintf '%s\\n' "$#" "$@" > '${received}.part' && mv '${received}.part' '${received}'\n`);
 chmodSync(browser, 0o755);
 
 async function argumentsGiven(): Promise<string[]> {
