@@ -30,6 +30,7 @@ import {dirname, join, relative, resolve} from 'node:path';
 import {spawnSync} from 'node:child_process';
 import {pathToFileURL} from 'node:url';
 import {build} from 'esbuild';
+import {dependencyPatches} from './build-plugins.mjs';
 
 const args = process.argv.slice(2);
 const kindAt = args.indexOf('--kind');
@@ -152,7 +153,8 @@ const built = await build({
 	sourcesContent: false,
 	metafile: true,
 	logLevel: 'warning',
-	plugins: [sharedEntries, importMetaOfSource],
+	// The CLI's patches of its dependencies (Ink's frames, the fast text width…): the tests run what users run.
+	plugins: [sharedEntries, importMetaOfSource, ...dependencyPatches],
 }).catch(() => undefined);
 // esbuild has printed why.
 if (!built) process.exit(1);

@@ -8,7 +8,7 @@ Greek, Cyrillic, punctuation, arrows, box drawing, geometric shapes, braille, CJ
 and asking string-width for anything else. string-width segments every string that is not plain ASCII into graphemes and tests
 each against an emoji regex; Ink measures every line of every frame with it, so a status bar with
 an en dash or a list with a `·` cost milliseconds a frame. The build gives this to Ink in place of
-string-width (scripts/build.mjs); the answers are string-width's own.
+string-width (scripts/build-plugins.mjs); the answers are string-width's own.
 */
 export default function fastStringWidth(input: string, options: Parameters<typeof stringWidth>[1] = {}): number {
 	if (typeof input !== 'string' || input.length === 0) return 0;

@@ -1,0 +1,254 @@
+// The build-time patches of dependencies, as esbuild plugins: scripts/build.mjs bundles the CLI with
+// them, and scripts/run-tests.mjs bundles the tests with the same ones, so that the tests run the code
+// users run. Each patch fails the bundle when what it patches is not found: a dependency that changed
+// is caught in CI, not later as a slower start.
+import {realpathSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
+import {dirname, resolve, sep} from 'node:path';
+
+const repoRoot = resolve(import.meta.dirname, '..');
+
+/** Our own string-width (8), where esbuild finds it: node_modules may be a link (pnpm, a checkout elsewhere). */
+const topStringWidth = (() => {
+	try {
+		return realpathSync(resolve(repoRoot, 'node_modules/string-width/index.js'));
+	} catch {
+		return undefined;
+	}
+})();
+
+/**
+Ink measures every line of every frame with string-width, which segments any text that is not plain
+ASCII into graphemes and tests each against an emoji regex (compiled on first use: some 30 ms).
+Ink and its helpers get source/render/string-width-fast.ts instead: the same answers, found without
+string-width for the characters text-width.ts knows (wrap-ansi's own older string-width is left alone).
+*/
+let stringWidthReplaced = 0;
+const fastStringWidth = {
+	name: 'fast-string-width',
+	setup(esbuild) {
+		esbuild.onResolve({filter: /^string-width$/}, async ({importer, kind, resolveDir, pluginData}) => {
+			if (!topStringWidth || pluginData?.fastStringWidth || !importer.includes(`${sep}node_modules${sep}`)) return undefined;
+			const found = await esbuild.resolve('string-width', {kind, resolveDir, pluginData: {fastStringWidth: true}});
+			if (found.path !== topStringWidth) return undefined;
+			stringWidthReplaced++;
+			return {path: resolve(repoRoot, 'source/render/string-width-fast.ts')};
+		});
+	},
+};
+
+/**
+Values some dependencies make as they load, though most runs never use them, each made at its first
+use instead (the same object, kept once made): `const NAME = VALUE;` becomes a function that makes
+VALUE once, and every later NAME in the file a call of it.
+- string-width (8, ours): its segmenter (which loads ICU's data, some 7 ms) and four Unicode-property
+  regexes, of which the emoji one (\p{RGI_Emoji} with the v flag) takes some 11 ms to construct; at
+  every start, also for --help and print mode, where source/render/text-width.ts measures most text
+  without string-width.
+- @sindresorhus/is (got's): two Intl.ListFormat for its error messages (ICU again: 5–20 ms).
+*/
+const lazyValues = [
+	{file: /[\\/]string-width[\\/]index\.js$/, only: () => topStringWidth, names: ['segmenter', 'visibleCharacterRegex', 'spacingMarkRegex', 'rgiEmojiRegex', 'extendedPictographicRegex']},
+	{file: /@sindresorhus[\\/]is[\\/]distribution[\\/]index\.js$/, names: ['andFormatter', 'orFormatter']},
+];
+const lazyModuleValues = {
+	name: 'lazy-module-values',
+	setup(esbuild) {
+		for (const {file, only, names} of lazyValues) {
+			esbuild.onLoad({filter: file}, async ({path}) => {
+				if (only && realpathSync(path) !== only()) return undefined;
+				let contents = await readFile(path, 'utf8');
+				for (const name of names) {
+					const found = new RegExp(`^const ${name} = (.+);$`, 'm').exec(contents);
+					if (!found) return {errors: [{text: `${path} changed: ${name} is not declared where the lazy-module-values patch expects it (see lazy-module-values in scripts/build-plugins.mjs)`}]};
+					const [whole, value] = found;
+					const rest = contents.slice(found.index + whole.length).replace(new RegExp(`(?<![\\w$.])${name}(?![\\w$])`, 'g'), `${name}()`);
+					contents = `${contents.slice(0, found.index)}let ${name}Made;\nconst ${name} = () => (${name}Made ??= ${value});${rest}`;
+				}
+				return {contents, loader: 'js', resolveDir: dirname(path)};
+			});
+		}
+	},
+};
+
+/**
+meow's bundled dependencies run normalize-package-data as they load (the SPDX licence lists, sorted
+with localeCompare: some 13 ms a run), though meow only calls it when cli.pkg is read, which blogterm
+never does. Here it is loaded on that first call instead.
+*/
+const meowLazyNormalize = {
+	name: 'meow-lazy-normalize',
+	setup(esbuild) {
+		esbuild.onLoad({filter: /meow[\\/]build[\\/]dependencies\.js$/}, async ({path}) => {
+			const source = await readFile(path, 'utf8');
+			const eager = 'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);';
+			if (!source.includes(eager)) return {errors: [{text: 'meow changed: the lazy normalize-package-data patch no longer applies (see meow-lazy-normalize in scripts/build-plugins.mjs)'}]};
+			return {contents: source.replace(eager, 'const normalizePackageData = (...parameters) => getDefaultExportFromCjs(requireNormalize())(...parameters);'), loader: 'js'};
+		});
+	},
+};
+
+/**
+Ink connects to React DevTools, and reads its own package.json for them, when DEV=true: both with a
+top-level await, which a CommonJS bundle cannot do. The DevTools are not shipped (react-devtools-core
+is not bundled), so both are taken out: DEV=true changes nothing.
+*/
+const inkWithoutDevtools = {
+	name: 'ink-without-devtools',
+	setup(esbuild) {
+		esbuild.onLoad({filter: /ink[\\/]build[\\/]reconciler\.js$/}, async ({path}) => {
+			const source = await readFile(path, 'utf8');
+			const devtools = "await import('./devtools.js');";
+			const packageJson = '? await loadPackageJson()';
+			if (!source.includes(devtools) || !source.includes(packageJson)) return {errors: [{text: 'ink changed: its DevTools loading is not where the ink-without-devtools patch expects it (see ink-without-devtools in scripts/build-plugins.mjs)'}]};
+			return {contents: source.replace(devtools, '// React DevTools are not shipped.').replace(packageJson, '? {name: undefined, version: undefined}'), loader: 'js', resolveDir: dirname(path)};
+		});
+	},
+};
+
+/**
+got imports http2-wrapper (and with it Node's http2, tls and https: some 15 ms of Node's own
+modules) as it loads, though it only uses it for `http2: true`, which blogterm never asks for. Here
+got's options get it at that first use instead (a CommonJS module bundled by esbuild runs when first
+required).
+*/
+const gotLazyHttp2 = {
+	name: 'got-lazy-http2',
+	setup(esbuild) {
+		esbuild.onLoad({filter: /got[\\/]dist[\\/]source[\\/]core[\\/]options\.js$/}, async ({path}) => {
+			const source = await readFile(path, 'utf8');
+			const eager = "import http2wrapper from 'http2-wrapper';";
+			if (!source.includes(eager)) return {errors: [{text: 'got changed: its http2-wrapper import is not where the got-lazy-http2 patch expects it (see got-lazy-http2 in scripts/build-plugins.mjs)'}]};
+			const lazy = "const http2wrapper = {get globalAgent() { return require('http2-wrapper').globalAgent; }, get auto() { return require('http2-wrapper').auto; }};";
+			return {contents: source.replace(eager, lazy), loader: 'js', resolveDir: dirname(path)};
+		});
+	},
+};
+
+/**
+yoga-layout waits for its WebAssembly at the top level of its module (top-level await), which a
+CommonJS bundle cannot do. Node compiles WebAssembly this small synchronously in a few milliseconds,
+so yoga is given a synchronous instantiateWasm (Emscripten's hook) with its own decoded bytes, and
+its module is ready as soon as it is loaded.
+*/
+const yogaSync = {
+	name: 'yoga-sync',
+	setup(esbuild) {
+		esbuild.onLoad({filter: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/}, async ({path}) => {
+			const source = await readFile(path, 'utf8');
+			const eager = 'const Yoga = wrapAssembly(await loadYoga());';
+			if (!source.includes(eager)) return {errors: [{text: 'yoga-layout changed: its top-level await is no longer where the yoga-sync patch expects it (see yoga-sync in scripts/build-plugins.mjs)'}]};
+			const synchronous = [
+				'const yogaModule = {instantiateWasm(imports, done, bytes) { done(new WebAssembly.Instance(new WebAssembly.Module(bytes()), imports)); return {}; }};',
+				'loadYoga(yogaModule);',
+				'if (typeof yogaModule.Node !== "function") throw new Error("yoga-layout did not load synchronously");',
+				'const Yoga = wrapAssembly(yogaModule);',
+			].join('\n');
+			return {contents: source.replace(eager, synchronous), loader: 'js', resolveDir: dirname(path)};
+		});
+		esbuild.onLoad({filter: /yoga-wasm-base64-esm\.js$/}, async ({path}) => {
+			const source = await readFile(path, 'utf8');
+			const hook = 'if(h.instantiateWasm)try{return h.instantiateWasm(d,\na)}';
+			if (!source.includes(hook)) return {errors: [{text: 'yoga-layout changed: its instantiateWasm hook is not where the yoga-sync patch expects it (see yoga-sync in scripts/build-plugins.mjs)'}]};
+			// Its data: URL decoded without fetch() (which would load Node's undici first, some 25 ms).
+			const withoutFetch = source.replaceAll('"function"!=typeof fetch?', 'true?');
+			return {contents: withoutFetch.replace(hook, 'if(h.instantiateWasm)try{return h.instantiateWasm(d,\na,wa)}'), loader: 'js'};
+		});
+	},
+};
+
+/**
+Two changes to how Ink writes a frame (ink/build/ink.js), each failing the build when its target moved:
+
+- Full height. Ink clears the whole terminal (ESC[2J ESC[3J) and writes the frame again at every
+  render once a frame is as tall as the terminal, which flickers at each key; so blogterm's screens
+  kept one row free. Here only a frame taller than the terminal (one that scrolled: a resize) takes
+  that path: one exactly as tall is erased line by line and written again as any shorter frame is
+  (it is written without a line's end after it, so nothing scrolls), and the screens get the last row.
+- The cursor in screen-reader mode. Ink writes a screen reader's frame as lines and leaves the cursor
+  after the last one. A `screenReaderCursor(root, output, columns)` render option (a blogterm one,
+  source/ui/screen-reader/cursor-target.ts) says where the selection or the focused field is in those
+  lines; after each frame the cursor is parked there and shown, so that a braille display follows
+  it, and taken back to the frame's last line before Ink erases it for the next. A screen reader's
+  frame is cut to the terminal's height, as the screens' frames are.
+*/
+const inkFrames = {
+	name: 'ink-frames',
+	setup(esbuild) {
+		esbuild.onLoad({filter: /ink[\\/]build[\\/]ink\.js$/}, async ({path}) => {
+			const source = await readFile(path, 'utf8');
+			const patched = parkScreenReaderCursor(drawFullHeightFrames(source));
+			if (typeof patched !== 'string') return {errors: [{text: `ink changed: ${patched.error} (see ink-frames in scripts/build-plugins.mjs)`}]};
+			return {contents: patched, loader: 'js', resolveDir: dirname(path)};
+		});
+	},
+};
+
+/** Ink's "clear the terminal and write it all again" only for a frame taller than the terminal. */
+function drawFullHeightFrames(source) {
+	if (typeof source !== 'string') return source;
+	const clearing = 'if (this.lastOutputHeight >= this.options.stdout.rows) {';
+	if (!source.includes(clearing)) return {error: 'its full-screen redraw is not where the full-height patch expects it'};
+	return source.replace(clearing, 'if (this.lastOutputHeight > this.options.stdout.rows) {');
+}
+
+/** After each screen-reader frame, the cursor where the render option `screenReaderCursor` says. */
+function parkScreenReaderCursor(source) {
+	if (typeof source !== 'string') return source;
+	const onRender = '\n    onRender = () => {\n        this.hasPendingThrottledRender = false;';
+	const writes = 'this.lastOutputHeight =\n                wrappedOutput === \'\' ? 0 : wrappedOutput.split(\'\\n\').length;';
+	const wrapping = 'const wrappedOutput = wrapAnsi(output, terminalWidth, {\n                trim: false,\n                hard: true,\n            });';
+	if (!source.includes(onRender) || !source.includes(writes) || !source.includes(wrapping)) return {error: 'its screen-reader frame is not where the screen-reader cursor patch expects it'};
+	// Its lines cut to the terminal's height (the top kept): a taller frame would scroll, and Ink could not erase it.
+	const cut = 'const wrappedOutput = wrapAnsi(output, terminalWidth, {\n                trim: false,\n                hard: true,\n            }).split(\'\\n\').slice(0, this.options.stdout.rows || undefined).join(\'\\n\');';
+	const parking = `
+    parkedCursorRows = 0;
+    onRender = () => {
+        const locate = this.isScreenReaderEnabled && !this.isUnmounted ? this.options.screenReaderCursor : undefined;
+        if (!locate) return this.writeFrame();
+        // Back to the frame's last line, where Ink's erasing starts from.
+        if (this.parkedCursorRows > 0) this.options.stdout.write(ansiEscapes.cursorDown(this.parkedCursorRows));
+        this.parkedCursorRows = 0;
+        this.writeFrame();
+        const target = this.lastOutputHeight > 0 ? locate(this.rootNode, this.lastOutput, this.getTerminalWidth()) : undefined;
+        if (!target || target.row >= this.lastOutputHeight) return;
+        this.parkedCursorRows = this.lastOutputHeight - 1 - target.row;
+        this.options.stdout.write((this.parkedCursorRows > 0 ? ansiEscapes.cursorUp(this.parkedCursorRows) : '') + ansiEscapes.cursorTo(target.column) + '\\u001B[?25h');
+    };
+    writeFrame = () => {
+        this.hasPendingThrottledRender = false;`;
+	return source.replace(onRender, parking).replace(wrapping, cut);
+}
+
+/**
+Ink measures and splits every line of every frame into styled characters (ansi-tokenize), in caches it
+makes anew for each frame: a key that moves the selection redraws two lines, and Ink reads all of them
+again. Here one set of caches serves every frame, and is made anew once it holds more than
+`outputCacheLimit` lines and texts, so that it never grows past a few screens' worth.
+*/
+const outputCacheLimit = 600;
+const inkOutputCaches = {
+	name: 'ink-output-caches',
+	setup(esbuild) {
+		esbuild.onLoad({filter: /ink[\\/]build[\\/]output\.js$/}, async ({path}) => {
+			const source = await readFile(path, 'utf8');
+			const perFrame = '    caches = new OutputCaches();';
+			const classEnd = 'export default class Output {';
+			if (!source.includes(perFrame) || !source.includes(classEnd)) return {errors: [{text: 'ink changed: its output caches are not where the ink-output-caches patch expects them (see scripts/build-plugins.mjs)'}]};
+			const shared = `let sharedOutputCaches;
+const outputCaches = () => {
+    const held = sharedOutputCaches ? sharedOutputCaches.styledChars.size + sharedOutputCaches.widths.size + sharedOutputCaches.blockWidths.size : Infinity;
+    if (held > ${outputCacheLimit}) sharedOutputCaches = new OutputCaches();
+    return sharedOutputCaches;
+};
+`;
+			return {contents: source.replace(classEnd, shared + classEnd).replace(perFrame, '    caches = outputCaches();'), loader: 'js', resolveDir: dirname(path)};
+		});
+	},
+};
+
+/** How many imports of our string-width were given the fast one, in the bundles made so far. */
+export const fastStringWidthUses = () => stringWidthReplaced;
+
+/** Every patch, in the order the CLI's bundle applies them. */
+export const dependencyPatches = [fastStringWidth, lazyModuleValues, yogaSync, inkWithoutDevtools, inkFrames, inkOutputCaches, gotLazyHttp2, meowLazyNormalize];
