@@ -20,8 +20,8 @@
 // that needs variables sets them through tests/helpers/environment.ts's `withEnvironment` inside a
 // `describe`: set in that suite's `before`, put back exactly in its `after` (blogterm reads them when
 // it needs them, not once at load), so only that file's tests see them; the helper called at a file's
-// top level would set them for every file's tests, and such a file runs alone (`withUmask`, and
-// tests/helpers/colour.ts's `withColour`, likewise).
+// top level would set them for every file's tests, and such a file runs alone (`withUmask`,
+// tests/helpers/colour.ts's `withColour` and tests/ui/helpers.ts's `fakeBrowser`, likewise).
 // Any other file, or one that says `test-runner: own process` in a comment (why, beside it), runs alone.
 import {createHash} from 'node:crypto';
 import {readdirSync, readFileSync, statSync} from 'node:fs';
@@ -56,8 +56,10 @@ if (files.length === 0) {
 }
 
 const ownProcess = [
-	/process\.env(?:\.\w+|\[[^\]]+\])?\s*=(?!=)/,
-	/^(?:beforeEach|afterEach|withEnvironment|withUmask|withColour)\s*\(/m,
+	/process\.env(?:\.\w+|\[[^\]]+\])?\s*(?:\?\?|\|\||&&)?=(?!=)/,
+	/\bdelete\s+process\.env\b|Object\.assign\(\s*process\.env\b/,
+	// At a file's top level (alone or kept in a const: `const browser = fakeBrowser();`).
+	/^(?:(?:const|let)\s+\w+\s*=\s*)?(?:beforeEach|afterEach|withEnvironment|withUmask|withColour|fakeBrowser)\s*\(/m,
 	/\bmock\./,
 	/process\.(?:on|once|chdir|umask|exitCode|setMaxListeners)\b/,
 	/globalThis\./,
