@@ -16,9 +16,9 @@
 // file's in its order, one test at a time. A file shares only when nothing in its text could reach
 // another file's tests: it assigns no environment variable itself (process.env), adds no
 // beforeEach/afterEach at its top level (those would run around every test of the process), mocks
-// nothing, touches no process-wide setting (process.on, umask, chdir, exitCode, globalThis). A file
-// that needs variables sets them through tests/helpers/environment.ts's `withEnvironment` inside a
-// `describe`: set in that suite's `before`, put back exactly in its `after` (blogterm reads them when
+// nothing, touches no process-wide setting (process.on, umask, chdir, exitCode, globalThis,
+// chalk.level). A file that needs variables sets them through tests/helpers/environment.ts's
+// `withEnvironment` inside a `describe`: set in that suite's `before`, put back exactly in its `after` (blogterm reads them when
 // it needs them, not once at load), so only that file's tests see them; the helper called at a file's
 // top level would set them for every file's tests, and such a file runs alone (`withUmask`,
 // tests/helpers/colour.ts's `withColour` and tests/ui/helpers.ts's `fakeBrowser`, likewise).
@@ -63,6 +63,8 @@ const ownProcess = [
 	/\bmock\./,
 	/process\.(?:on|once|chdir|umask|exitCode|setMaxListeners)\b/,
 	/globalThis\./,
+	// Colour as Ink writes it: read once as chalk loads, so set only through withColour, in a describe.
+	/\bchalk\.level\s*=(?!=)/,
 	/defineProperty\(process\b/,
 	/test-runner: own process/,
 ];
