@@ -18,10 +18,11 @@
 // beforeEach/afterEach at its top level (those would run around every test of the process), mocks
 // nothing, touches no process-wide setting (process.on, umask, chdir, exitCode, globalThis,
 // chalk.level). A file that needs variables sets them through tests/helpers/environment.ts's
-// `withEnvironment` inside a `describe`: set in that suite's `before`, put back exactly in its `after` (blogterm reads them when
-// it needs them, not once at load), so only that file's tests see them; the helper called at a file's
-// top level would set them for every file's tests, and such a file runs alone (`withUmask`,
-// tests/helpers/colour.ts's `withColour` and tests/ui/helpers.ts's `fakeBrowser`, likewise).
+// `withEnvironment` inside a `describe`: set in that suite's `before`, put back exactly in its `after`
+// (blogterm reads them when it needs them, not once at load), so only that file's tests see them; the
+// helper called at a file's top level would set them for every file's tests, and such a file runs alone
+// (`withUmask`, tests/helpers/colour.ts's `withColour` and tests/ui/helpers.ts's `fakeBrowser`,
+// likewise).
 // Any other file, or one that says `test-runner: own process` in a comment (why, beside it), runs alone.
 import {createHash} from 'node:crypto';
 import {readdirSync, readFileSync, statSync} from 'node:fs';
