@@ -16,12 +16,13 @@
 // file's in its order, one test at a time. A file shares only when nothing in its text could reach
 // another file's tests: it assigns no environment variable itself (process.env), adds no
 // beforeEach/afterEach at its top level (those would run around every test of the process), mocks
-// nothing, touches no process-wide setting (process.on, umask, chdir, exitCode, globalThis). A file
-// that needs variables sets them through tests/helpers/environment.ts's `withEnvironment` inside a
-// `describe`: set in that suite's `before`, put back exactly in its `after` (blogterm reads them when
-// it needs them, not once at load), so only that file's tests see them; the helper called at a file's
-// top level would set them for every file's tests, and such a file runs alone (`withUmask`, and
-// tests/helpers/colour.ts's `withColour`, likewise).
+// nothing, touches no process-wide setting (process.on, umask, chdir, exitCode, globalThis,
+// chalk.level). A file that needs variables sets them through tests/helpers/environment.ts's
+// `withEnvironment` inside a `describe`: set in that suite's `before`, put back exactly in its `after`
+// (blogterm reads them when it needs them, not once at load), so only that file's tests see them; the
+// helper called at a file's top level would set them for every file's tests, and such a file runs alone
+// (`withUmask`, tests/helpers/colour.ts's `withColour` and tests/ui/helpers.ts's `fakeBrowser`,
+// likewise).
 // Any other file, or one that says `test-runner: own process` in a comment (why, beside it), runs alone.
 import {createHash} from 'node:crypto';
 import {readdirSync, readFileSync, statSync} from 'node:fs';
@@ -56,11 +57,15 @@ if (files.length === 0) {
 }
 
 const ownProcess = [
-	/process\.env(?:\.\w+|\[[^\]]+\])?\s*=(?!=)/,
-	/^(?:beforeEach|afterEach|withEnvironment|withUmask|withColour)\s*\(/m,
+	/process\.env(?:\.\w+|\[[^\]]+\])?\s*(?:\?\?|\|\||&&)?=(?!=)/,
+	/\bdelete\s+process\.env\b|Object\.assign\(\s*process\.env\b/,
+	// At a file's top level (alone or kept in a const: `const browser = fakeBrowser();`).
+	/^(?:(?:const|let)\s+\w+\s*=\s*)?(?:beforeEach|afterEach|withEnvironment|withUmask|withColour|fakeBrowser)\s*\(/m,
 	/\bmock\./,
 	/process\.(?:on|once|chdir|umask|exitCode|setMaxListeners)\b/,
 	/globalThis\./,
+	// Colour as Ink writes it: read once as chalk loads, so set only through withColour, in a describe.
+	/\bchalk\.level\s*=(?!=)/,
 	/defineProperty\(process\b/,
 	/test-runner: own process/,
 ];

@@ -8,15 +8,15 @@ let demo: TestDemo;
 before(async () => {
 	demo = await startTestDemo();
 });
-after(async () => {
-	setTheme(darkTheme);
-	await demo.stop();
-});
+after(async () => demo.stop());
 
 /** The SGR colour codes (30–37, 90–97) in what was printed. */
 const colourCodes = (output: string) => new Set([...output.matchAll(/\u001B\[([\d;]*)m/g)].flatMap(match => match[1]!.split(';')).filter(code => /^(3[0-7]|9[0-7])$/.test(code)));
 
-test('--theme light prints headings and links in blue, the dark theme in cyan, and no cyan or yellow at all', async () => {
+test('--theme light prints headings and links in blue, the dark theme in cyan, and no cyan or yellow at all', async t => {
+	// A run in this process sets the theme it was given; the dark one, every other test's, is put back as
+	// this test ends (at the file's end it would be the end of every file sharing the process).
+	t.after(() => setTheme(darkTheme));
 	// "A Field Guide to the Terminal Garden": headings, links and code.
 	const light = await runInProcess([demo.url, '--post', '59', '--theme', 'light'], {env: {FORCE_COLOR: '1'}});
 	assert.equal(light.code, 0, light.stderr);

@@ -7,6 +7,7 @@ import React, {type ReactElement} from 'react';
 import stripAnsi from 'strip-ansi';
 import {KeyRouterProvider} from '../../source/ui/hooks/use-keys.js';
 import {waitUntil} from '../helpers/poll.js';
+import {withEnvironment} from '../helpers/environment.js';
 
 type Rendered = {lastFrame(): string | undefined; stdin: {write(data: string): void}};
 
@@ -69,8 +70,10 @@ export function resize(stdout: unknown, columns: number, rows: number): void {
 }
 
 /**
- * Points $BROWSER, for the rest of the file, at a script that writes down each call as `count|arguments`
- * (put back, and the script removed, after the file's tests). `calls()` reads them; `forget()` clears them.
+ * Points $BROWSER, for the tests of the suite it is called in (inside a `describe`, as `withEnvironment`),
+ * at a script that writes down each call as `count|arguments` (put back, and the script removed, in the
+ * suite's `after`). `calls()` reads them; `forget()` clears them. Never at a file's top level: it would
+ * point $BROWSER at this file's script for every file sharing the process (scripts/run-tests.mjs).
  */
 export function fakeBrowser(): {calls(): string[]; forget(): void} {
 	const folder = mkdtempSync(join(tmpdir(), 'blogterm-browser-'));
@@ -78,13 +81,8 @@ export function fakeBrowser(): {calls(): string[]; forget(): void} {
 	const script = join(folder, 'browser.sh');
 	writeFileSync(script, `#!/bin/sh\nprintf '%s|%s\\n' "$#" "$*" >> '${log}'\n`);
 	chmodSync(script, 0o755);
-	const saved = process.env['BROWSER'];
-	process.env['BROWSER'] = script;
-	after(() => {
-		if (saved === undefined) delete process.env['BROWSER'];
-		else process.env['BROWSER'] = saved;
-		rmSync(folder, {recursive: true, force: true});
-	});
+	withEnvironment({BROWSER: script});
+	after(() => rmSync(folder, {recursive: true, force: true}));
 	return {
 		calls() {
 			try {

@@ -10,7 +10,6 @@ import {fakeBrowser, keys, press, waitForFrame, waitForText} from '../helpers.js
 
 const http = createHttpClient();
 const noMarks: ReadMarks = {readIds: () => new Set(), markRead: () => undefined};
-const browser = fakeBrowser();
 
 // WordPress's footnotes block as it renders one: the mark cites `#ID`, the note links back to `#ID-link`.
 const filler = Array.from({length: 40}, (_, index) => `<p>Filler paragraph number ${index + 1} about beds and mulch.</p>`).join('');
@@ -36,6 +35,8 @@ async function follow(app: ReturnType<typeof renderPost>, number: number) {
 }
 
 describe('links within the post', () => {
+	const browser = fakeBrowser();
+
 	test('f on the footnote mark scrolls to the footnote, f on its ↩ scrolls back to the mark; nothing is opened', async () => {
 		const app = renderPost();
 		try {

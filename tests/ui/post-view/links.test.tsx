@@ -12,7 +12,6 @@ import {fakeBrowser, frameText, keys, press, waitFor, waitForText} from '../help
 
 const http = createHttpClient();
 const noMarks: ReadMarks = {readIds: () => new Set(), markRead: () => undefined};
-const browser = fakeBrowser();
 
 // "A Field Guide to the Terminal Garden": link [1] is another post of the demo blog, [2] the tmux wiki.
 const fieldGuide: PostRef = {kind: 'id', id: 59};
@@ -37,6 +36,8 @@ before(async () => {
 after(async () => Promise.all([demo.stop(), oneLink.close()]));
 
 describe('following links', () => {
+	const browser = fakeBrowser();
+
 	test('f 2 Enter opens the linked post of the same blog inside the reader, at its top; Esc comes back to the line left', async () => {
 		const app = renderAt(demo.url, fieldGuide);
 		try {
@@ -119,6 +120,9 @@ describe('following links', () => {
 });
 
 describe('copying links', () => {
+	// Nothing here should start a browser; if one does, it is this fake.
+	fakeBrowser();
+
 	test('y 3 Enter writes exactly one OSC 52 sequence, with the URL, and says Copied', async () => {
 		const app = renderAt(demo.url, fieldGuide);
 		try {
@@ -149,6 +153,9 @@ describe('copying links', () => {
 });
 
 describe('hyperlinks (OSC 8)', () => {
+	// Nothing here should start a browser; if one does, it is this fake.
+	fakeBrowser();
+
 	test('off: no OSC 8 sequence is written', async () => {
 		const app = renderAt(demo.url, fieldGuide, {hyperlinks: false});
 		try {
