@@ -50,13 +50,14 @@ export function useUnlock(source: BlogSource, post: Post | undefined, known: str
 		);
 	}, [source, post, onUnlocked]);
 
-	// A password given earlier in this session opens the post without asking.
+	// A password given earlier in this session opens the post without asking. (Not the one just typed:
+	// once it unlocks the post it is known too, and asking again would fetch and keep it twice.)
 	const triedKnown = useRef(false);
 	useEffect(() => {
-		if (!locked || known === undefined || triedKnown.current) return;
+		if (!locked || known === undefined || triedKnown.current || unlocked !== undefined) return;
 		triedKnown.current = true;
 		tryPassword(known);
-	}, [locked, known, tryPassword]);
+	}, [locked, known, tryPassword, unlocked]);
 
 	// What is typed, as of the last key: keys read together (a paste, then Enter) come before a render.
 	const typed = useRef('');
