@@ -221,14 +221,22 @@ export class WordPressSource implements BlogSource {
 		const {password} = options;
 		// With an ID, the comment count need not wait for the post.
 		const counted = options.withCommentCount !== false;
-		const early = counted && ref.kind === 'id' && /^\d+$/.test(String(ref.id)) ? this.#postCount(Number(ref.id), options, password) : undefined;
+		const early = counted && ref.kind === 'id' && /^\d+$/.test(String(ref.id)) ? withOwnCancel(options, async own => this.#postCount(Number(ref.id), own, password)) : undefined;
 		// When finding the post fails first (Esc), the count's own rejection must not go unhandled: Node would exit.
-		early?.catch(() => undefined);
-		let {found, response} = await this.#findPost(ref, options, password);
+		early?.answer.catch(() => undefined);
+		let found: WpPost;
+		let response: HttpResponse;
+		try {
+			({found, response} = await this.#findPost(ref, options, password));
+		} catch (error) {
+			// No post, no count: not left to run on (print mode waits for what is under way before it ends).
+			early?.cancel();
+			throw error;
+		}
 		// Found by slug or URL, a protected post is asked for again by ID with its password (WordPress checks it there).
 		if (password !== undefined && ref.kind !== 'id' && found.content?.protected) ({found, response} = await this.#postById(found.id, options, password));
 		const {counts, answer: countsAnswer} = counted
-			? await (early ?? this.#postCount(found.id, options, found.content?.protected ? password : undefined))
+			? await (early?.answer ?? this.#postCount(found.id, options, found.content?.protected ? password : undefined))
 			: {counts: new Map<PostId, number>(), answer: undefined};
 		return {...toPost(found, counts.get(found.id), password), ...offline(response), ...fromCache(response, countsAnswer)};
 	}
@@ -673,6 +681,13 @@ function pageTotals(response: HttpResponse, page: number, perPage: number, count
 /** `{offlineSavedAt}` when the answer came from the on-disk cache because the blog could not be reached. */
 function offline(response: HttpResponse): {offlineSavedAt?: string} {
 	return response.offlineSavedAt === undefined ? {} : {offlineSavedAt: response.offlineSavedAt};
+}
+
+/** A request started alongside another, with its own cancel for when that other fails (the caller's cancel ends it too). */
+function withOwnCancel<T>(options: FetchOptions, request: (own: FetchOptions) => Promise<T>): {readonly answer: Promise<T>; readonly cancel: () => void} {
+	const own = new AbortController();
+	const signal = options.signal ? AbortSignal.any([options.signal, own.signal]) : own.signal;
+	return {answer: request({...options, signal}), cancel: () => own.abort()};
 }
 
 /** `{fromCache: true}` when any of these answers is the copy kept on disk, given without asking the blog (`cacheFirst`). */
