@@ -327,6 +327,8 @@ export class WordPressSource implements BlogSource {
 			const found = await candidates;
 			return found ? rankRelatedPosts(post, found, limit) : [];
 		} finally {
+			// What was asked at once is not left to run on when Jetpack's answer failed (print mode waits for it).
+			spare.abort();
 			options.signal?.removeEventListener('abort', cancelSpare);
 		}
 	}
