@@ -5,6 +5,7 @@ import {exitCodes} from './exit-codes.js';
 import {ScriptFailure} from './script-errors.js';
 import type {RelatedPost} from '../model/related.js';
 import type {BlogSource} from '../sources/blog-source.js';
+import {isBlogError} from '../errors.js';
 
 /** As many related posts as the reader's panel shows. */
 export const relatedLimit = 5;
@@ -104,14 +105,19 @@ function asked<T>(all: AbortSignal, request: (signal: AbortSignal) => Promise<T>
 	return {answer, cancel: () => own.abort()};
 }
 
-/** The guess's answer when the post confirms it, asked again when that answer fails; undefined (and the guess cancelled) when not confirmed. */
+/** The guess's answer when the post confirms it, asked again when that answer was a failure the blog gave (not a timeout); undefined (and the guess cancelled) when not confirmed. */
 function confirmed<T>(guess: {readonly answer: Promise<T>; readonly cancel: () => void} | undefined, same: boolean, again: () => Promise<T>): Promise<T> | undefined {
 	if (!guess) return undefined;
 	if (!same) {
 		guess.cancel();
 		return undefined;
 	}
-	return guess.answer.catch(again);
+	return guess.answer.catch(async (error: unknown) => {
+		// The same request from the same post: a blog that did not answer it in time (or could not be
+		// reached) is not waited for twice; without the guess it was asked once.
+		if (isBlogError(error) && (error.kind === 'timeout' || error.kind === 'network')) throw error;
+		return again();
+	});
 }
 
 /** A post as its related posts depend on it: all of it but what changes between two reads of the same post. */

@@ -311,4 +311,22 @@ describe('the HTTP client', () => {
 			assert.equal((await http.getText(`${server.url}two-mb`)).body.length, 2 * 1024 * 1024, 'another client keeps its own limits');
 		});
 	});
+
+	test('settled() waits for every request under way, one that fails included; at once when there is none', async () => {
+		const own = createHttpClient();
+		await own.settled();
+		server.route('/settled-slow', neverAnswer);
+		let ended = false;
+		// Never answered: it fails at the first byte's timeout (0.75 s here).
+		const request = own.getText(`${server.url}settled-slow`).finally(() => {
+			ended = true;
+		});
+		request.catch(() => undefined);
+		await own.settled();
+		// Its own callbacks run after the client's: a turn of the event loop, far short of its 0.75 s.
+		await new Promise(resolve => {
+			setImmediate(resolve);
+		});
+		assert.ok(ended, 'settled() resolved before the request ended');
+	});
 });

@@ -97,39 +97,45 @@ export class WordPressSource implements BlogSource {
 		const fields = options.withContent ? `${summaryFields},modified,modified_gmt,content` : summaryFields;
 		// The first page of the whole list, as the blog's home page shows it: its sticky posts first (asked alongside).
 		const withSticky = options.stickyFirst === true && page === 1 && wanted === undefined && options.since === undefined && options.until === undefined;
-		const stickyAnswer = withSticky ? this.#get('wp/v2/posts', {sticky: 'true', per_page: maxPerPage, _embed: embed, _fields: fields}, options).catch(() => undefined) : undefined;
+		// What is asked alongside the list is cancelled when the list fails, or is done without it (print mode waits for what runs on).
+		const alongside = withOwnCancel(options);
+		const stickyAnswer = withSticky ? this.#get('wp/v2/posts', {sticky: 'true', per_page: maxPerPage, _embed: embed, _fields: fields}, alongside.options).catch(() => undefined) : undefined;
 		// The blog's own counts (pingbacks and trackbacks too) from its feed's pages, asked beside the list.
 		const byDates = options.since !== undefined || options.until !== undefined;
 		const feedUrls = byDates ? [] : listFeedUrls(this.site.url, page, clampedPerPage, wanted, this.#feedPageSize);
-		const feedCounts = byDates ? undefined : readBlogCounts(this.#http, feedUrls, options);
+		const feedCounts = byDates ? undefined : readBlogCounts(this.#http, feedUrls, alongside.options);
 		feedCounts?.catch(() => undefined);
-		const response = await this.#get('wp/v2/posts', {page, per_page: clampedPerPage, ...dates, _embed: embed, _fields: fields, ...filter}, options);
-		if (isPastTheEnd(response)) {
-			// WordPress's 400 for a page past the end carries no totals: ask for them in the smallest way.
-			const first = page > 1 ? await this.#get('wp/v2/posts', {page: 1, per_page: clampedPerPage, ...dates, _fields: 'id', ...filter}, options) : response;
-			const total = networkCount(header(first, 'x-wp-total'));
-			const kept = fromCache(response, first);
-			if (total === undefined) return {page, perPage: clampedPerPage, total: 0, totalPages: 0, totalIsExact: false, posts: [], ...kept};
-			return {page, perPage: clampedPerPage, total, totalPages: Math.ceil(total / clampedPerPage), posts: [], ...kept};
+		try {
+			const response = await this.#get('wp/v2/posts', {page, per_page: clampedPerPage, ...dates, _embed: embed, _fields: fields, ...filter}, options);
+			if (isPastTheEnd(response)) {
+				// WordPress's 400 for a page past the end carries no totals: ask for them in the smallest way.
+				const first = page > 1 ? await this.#get('wp/v2/posts', {page: 1, per_page: clampedPerPage, ...dates, _fields: 'id', ...filter}, options) : response;
+				const total = networkCount(header(first, 'x-wp-total'));
+				const kept = fromCache(response, first);
+				if (total === undefined) return {page, perPage: clampedPerPage, total: 0, totalPages: 0, totalIsExact: false, posts: [], ...kept};
+				return {page, perPage: clampedPerPage, total, totalPages: Math.ceil(total / clampedPerPage), posts: [], ...kept};
+			}
+			this.#ensureOk(response, 'the list of posts');
+			const {items: listed, notes} = this.#checkedList(response, 'posts', checkPost);
+			const sticky = await this.#stickyPosts(stickyAnswer);
+			const stickyIds = new Set(sticky.items.map(post => String(post.id)));
+			// Each once: a sticky post on this page moves to the top, as WordPress's home page moves it.
+			const posts = [...sticky.items, ...listed.filter(post => !stickyIds.has(String(post.id)))];
+			const totals = pageTotals(response, page, clampedPerPage, posts.length);
+			const feed = feedCounts && {counts: feedCounts, urls: feedUrls, again: (size: number) => listFeedUrls(this.site.url, page, clampedPerPage, wanted, size), total: totals.total};
+			const {counts, answers: countsAnswers} = await this.#listCounts(posts, feed, options);
+			return {
+				page,
+				perPage: clampedPerPage,
+				...totals,
+				posts: posts.map(post => (options.withContent ? toPost(post, counts.get(post.id)) : toPostSummary(post, counts.get(post.id)))),
+				...(notes.length > 0 ? {notes} : {}),
+				...offline(response),
+				...fromCache(response, ...countsAnswers, sticky.answer),
+			};
+		} finally {
+			alongside.cancel();
 		}
-		this.#ensureOk(response, 'the list of posts');
-		const {items: listed, notes} = this.#checkedList(response, 'posts', checkPost);
-		const sticky = await this.#stickyPosts(stickyAnswer);
-		const stickyIds = new Set(sticky.items.map(post => String(post.id)));
-		// Each once: a sticky post on this page moves to the top, as WordPress's home page moves it.
-		const posts = [...sticky.items, ...listed.filter(post => !stickyIds.has(String(post.id)))];
-		const totals = pageTotals(response, page, clampedPerPage, posts.length);
-		const feed = feedCounts && {counts: feedCounts, urls: feedUrls, again: (size: number) => listFeedUrls(this.site.url, page, clampedPerPage, wanted, size), total: totals.total};
-		const {counts, answers: countsAnswers} = await this.#listCounts(posts, feed, options);
-		return {
-			page,
-			perPage: clampedPerPage,
-			...totals,
-			posts: posts.map(post => (options.withContent ? toPost(post, counts.get(post.id)) : toPostSummary(post, counts.get(post.id)))),
-			...(notes.length > 0 ? {notes} : {}),
-			...offline(response),
-			...fromCache(response, ...countsAnswers, sticky.answer),
-		};
 	}
 
 	/**
@@ -221,10 +227,19 @@ export class WordPressSource implements BlogSource {
 		const {password} = options;
 		// With an ID, the comment count need not wait for the post.
 		const counted = options.withCommentCount !== false;
-		const early = counted && ref.kind === 'id' && /^\d+$/.test(String(ref.id)) ? this.#postCount(Number(ref.id), options, password) : undefined;
+		const alongside = withOwnCancel(options);
+		const early = counted && ref.kind === 'id' && /^\d+$/.test(String(ref.id)) ? this.#postCount(Number(ref.id), alongside.options, password) : undefined;
 		// When finding the post fails first (Esc), the count's own rejection must not go unhandled: Node would exit.
 		early?.catch(() => undefined);
-		let {found, response} = await this.#findPost(ref, options, password);
+		let found: WpPost;
+		let response: HttpResponse;
+		try {
+			({found, response} = await this.#findPost(ref, options, password));
+		} catch (error) {
+			// No post, no count: not left to run on (print mode waits for what is under way before it ends).
+			alongside.cancel();
+			throw error;
+		}
 		// Found by slug or URL, a protected post is asked for again by ID with its password (WordPress checks it there).
 		if (password !== undefined && ref.kind !== 'id' && found.content?.protected) ({found, response} = await this.#postById(found.id, options, password));
 		const {counts, answer: countsAnswer} = counted
@@ -319,6 +334,8 @@ export class WordPressSource implements BlogSource {
 			const found = await candidates;
 			return found ? rankRelatedPosts(post, found, limit) : [];
 		} finally {
+			// What was asked at once is not left to run on when Jetpack's answer failed (print mode waits for it).
+			spare.abort();
 			options.signal?.removeEventListener('abort', cancelSpare);
 		}
 	}
@@ -673,6 +690,13 @@ function pageTotals(response: HttpResponse, page: number, perPage: number, count
 /** `{offlineSavedAt}` when the answer came from the on-disk cache because the blog could not be reached. */
 function offline(response: HttpResponse): {offlineSavedAt?: string} {
 	return response.offlineSavedAt === undefined ? {} : {offlineSavedAt: response.offlineSavedAt};
+}
+
+/** Options for what is asked alongside another request, with their own cancel for when that other fails or is done without them (the caller's cancel ends them too). */
+function withOwnCancel<T extends FetchOptions>(options: T): {readonly options: T; readonly cancel: () => void} {
+	const own = new AbortController();
+	const signal = options.signal ? AbortSignal.any([options.signal, own.signal]) : own.signal;
+	return {options: {...options, signal}, cancel: () => own.abort()};
 }
 
 /** `{fromCache: true}` when any of these answers is the copy kept on disk, given without asking the blog (`cacheFirst`). */
