@@ -142,6 +142,22 @@ describe('the mouse in the reader (--mouse)', () => {
 		}
 	});
 
+	it('post: a click on « previous or next » opens that post', async () => {
+		for (const [which, pattern] of [['previous', /^\s*« (.{10})/], ['next', /^\s+(.{10}).* »$/]] as const) {
+			const app = renderApp({post: page[3]!.id});
+			await waitForText(app, /lines 1–/);
+			await press(app, 'G');
+			const frame = await waitForFrame(app, current => current.split('\n').some(line => pattern.test(line)));
+			const row = frame.split('\n').findIndex(line => pattern.test(line));
+			const title = pattern.exec(frame.split('\n')[row]!)![1]!;
+			const column = frame.split('\n')[row]!.indexOf(title);
+			await press(app, mouse.click(row, column + 2));
+			const opened = await waitForFrame(app, current => current.split('\n')[0]!.startsWith(title));
+			assert.match(opened, /lines 1–/, which);
+			app.unmount();
+		}
+	});
+
 	it('post, 160 columns: a click on a post in Related Posts beside it opens that post', async () => {
 		const app = renderApp({post: fieldGuide, columns: 160, rows: 48});
 		const frame = await waitForFrame(app, current => /Related Posts[\s\S]*\d{4}/.test(current));

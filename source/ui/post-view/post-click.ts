@@ -22,10 +22,16 @@ export type PostScreenLayout = {
 	readonly relatedBeside?: {readonly left: number; readonly owners: ReadonlyArray<number | undefined>};
 	/** Related Posts under the text: the line (of `lines`) its heading is on, and the post each of its lines is part of. */
 	readonly relatedUnder?: {readonly start: number; readonly owners: ReadonlyArray<number | undefined>};
+	/** "« previous" and "next »": the line (of `lines`) the first is on, and how many lines each takes (0 when there is none). */
+	readonly neighbours?: {readonly start: number; readonly previousRows: number; readonly nextRows: number};
 };
 
-/** A numbered link (its number), a related post (its index), or nothing. */
-export type PostClick = {readonly kind: 'link'; readonly number: number} | {readonly kind: 'related'; readonly index: number} | undefined;
+/** A numbered link (its number), a related post (its index), the previous or next post, or nothing. */
+export type PostClick =
+	| {readonly kind: 'link'; readonly number: number}
+	| {readonly kind: 'related'; readonly index: number}
+	| {readonly kind: 'neighbour'; readonly which: 'previous' | 'next'}
+	| undefined;
 
 /** What is at `row`, `column` of the screen (from 0). */
 export function postClickAt(layout: PostScreenLayout, row: number, column: number): PostClick {
@@ -39,6 +45,12 @@ export function postClickAt(layout: PostScreenLayout, row: number, column: numbe
 	if (relatedUnder && lineIndex >= relatedUnder.start && lineIndex < relatedUnder.start + relatedUnder.owners.length) {
 		const index = relatedUnder.owners[lineIndex - relatedUnder.start];
 		return index === undefined ? undefined : {kind: 'related', index};
+	}
+	const {neighbours} = layout;
+	if (neighbours) {
+		const after = lineIndex - neighbours.start;
+		if (after >= 0 && after < neighbours.previousRows) return {kind: 'neighbour', which: 'previous'};
+		if (after >= neighbours.previousRows && after < neighbours.previousRows + neighbours.nextRows) return {kind: 'neighbour', which: 'next'};
 	}
 	const line = layout.lines[lineIndex];
 	const number = line ? linkAt(line, column - layout.margin) : undefined;

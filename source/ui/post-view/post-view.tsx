@@ -227,14 +227,20 @@ export function PostView(props: PostViewProps) {
 	const linkUrl = useMemo(() => (props.hyperlinks ? linkUrlsOf(postLinks) : undefined), [props.hyperlinks, postLinks]);
 	const layingOut = isLong && longBody.status === 'loading';
 	const articleFrom = linkArticle.post?.link;
-	const {tail, relatedAt} = useMemo(() => {
-		if (!post) return {tail: [], relatedAt: undefined};
-		if (articleFrom !== undefined) return {tail: [[], ...wrapPlainText(`Read from ${displayUrl(articleFrom)} · ${keyMap.hint('open-in-browser', 'opens it in the browser')} · ${keyMap.hint('back', 'back to the post')}`, bodyWidth, {role: 'muted'})], relatedAt: undefined};
+	const {tail, relatedAt, neighboursAt} = useMemo(() => {
+		if (!post) return {tail: [], relatedAt: undefined, neighboursAt: undefined};
+		if (articleFrom !== undefined) return {tail: [[], ...wrapPlainText(`Read from ${displayUrl(articleFrom)} · ${keyMap.hint('open-in-browser', 'opens it in the browser')} · ${keyMap.hint('back', 'back to the post')}`, bodyWidth, {role: 'muted'})], relatedAt: undefined, neighboursAt: undefined};
 		const lines: StyledLine[] = [];
 		let relatedAt: {start: number; end: number} | undefined;
+		// Where "« previous" and "next »" are (from the tail's start), for a click on them.
+		let neighboursAt: {start: number; previousRows: number; nextRows: number} | undefined;
 		if (neighbours.status === 'done') {
-			const links = layoutNeighbours(neighbours.value, bodyWidth);
-			if (links.length > 0) lines.push([], ...links);
+			const previous = layoutNeighbours({previous: neighbours.value.previous, next: undefined}, bodyWidth);
+			const next = layoutNeighbours({previous: undefined, next: neighbours.value.next}, bodyWidth);
+			if (previous.length + next.length > 0) {
+				neighboursAt = {start: lines.length + 1, previousRows: previous.length, nextRows: next.length};
+				lines.push([], ...previous, ...next);
+			}
 		}
 		if (showRelated && !isWide) {
 			const panel = relatedPanelLines(related, bodyWidth, state.relatedFocused ? state.relatedIndex : undefined);
@@ -242,7 +248,7 @@ export function PostView(props: PostViewProps) {
 			lines.push([], ...panel);
 		}
 		lines.push([], ...commentLines(post, commentable.status === 'loading' ? undefined : canComment, bodyWidth, keyMap));
-		return {tail: lines, relatedAt};
+		return {tail: lines, relatedAt, neighboursAt};
 	}, [post, neighbours, related, commentable, canComment, showRelated, isWide, bodyWidth, state.relatedFocused, state.relatedIndex, keyMap, articleFrom]);
 	const unlockState = unlock.asking ? unlock.state : undefined;
 	// Why F found no article on the post's page: said above the summary, which stays.
@@ -450,7 +456,7 @@ export function PostView(props: PostViewProps) {
 	const bodyBox = useRef<DOMElement>(null);
 	const screenReader = useIsScreenReaderEnabled();
 	useScreenReaderCursor(bodyBox, postState.status === 'done' ? 0 : undefined);
-	// The wheel scrolls; a click on a numbered link follows it (as f N Enter), on a related post opens it.
+	// The wheel scrolls; a click on a numbered link follows it (as f N Enter), on a related post or on « previous / next » opens it.
 	useMouse(event => {
 		if (postState.status !== 'done' || layingOut || unlock.asking || (isLong && longBody.status === 'error')) return;
 		if (event.kind === 'wheel') return scroll({by: event.direction === 'down' ? wheelLines : -wheelLines});
@@ -460,8 +466,10 @@ export function PostView(props: PostViewProps) {
 			lines, top, viewport: viewportHeight, margin: columns.margin,
 			relatedBeside: isWide ? {left: columns.margin + bodyWidth + 1 + relatedPanelInset.columns, owners: relatedPanelOwners(related, relatedPanelInner(columns.related)).slice(0, Math.max(1, viewportHeight - 2))} : undefined,
 			relatedUnder: !isWide && relatedAt ? {start: offset + relatedAt.start, owners: relatedPanelOwners(related, bodyWidth)} : undefined,
+			neighbours: neighboursAt ? {...neighboursAt, start: offset + neighboursAt.start} : undefined,
 		}, event.row, event.column);
 		if (click?.kind === 'link') follow(click.number);
+		else if (click?.kind === 'neighbour') openNeighbour(click.which);
 		else if (click?.kind === 'related' && relatedPosts[click.index]) props.onOpenPost({kind: 'id', id: relatedPosts[click.index]!.id});
 	}, {isActive: props.isActive});
 

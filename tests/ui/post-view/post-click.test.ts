@@ -31,6 +31,13 @@ describe('where a click lands on a post', () => {
 		const under: PostScreenLayout = {...layout, top: 0, viewport: 8, relatedUnder: {start: 2, owners}};
 		assert.deepEqual([2, 3, 4, 5].map(row => postClickAt(under, row, 0)), [undefined, {kind: 'related', index: 0}, {kind: 'related', index: 0}, {kind: 'related', index: 1}], 'the heading, then its posts\' lines');
 	});
+
+	it('« previous and next »: each of their lines, counted from the first line shown; not the lines around them', () => {
+		const tail: PostScreenLayout = {...layout, top: 1, viewport: 8, neighbours: {start: 3, previousRows: 2, nextRows: 1}};
+		assert.deepEqual([1, 2, 3, 4, 5].map(row => postClickAt(tail, row, 4)), [undefined, {kind: 'neighbour', which: 'previous'}, {kind: 'neighbour', which: 'previous'}, {kind: 'neighbour', which: 'next'}, undefined]);
+		const onlyNext: PostScreenLayout = {...tail, neighbours: {start: 3, previousRows: 0, nextRows: 1}};
+		assert.deepEqual([2, 3].map(row => postClickAt(onlyNext, row, 4)), [{kind: 'neighbour', which: 'next'}, undefined]);
+	});
 });
 
 describe('which comment a line of the thread is part of', () => {
