@@ -1,3 +1,4 @@
+import type {ServerResponse} from 'node:http';
 import {startTestServer, type TestServer} from './http-server.js';
 
 /*
@@ -190,14 +191,32 @@ function feedOf(url: URL, blog: FakeBlog, base: string): string {
 }
 
 /** A fake WordPress blog of several posts on 127.0.0.1, answering as `answerAsWordPress` does. */
-export async function startFakeWordPressBlog(blog: FakeBlog): Promise<TestServer> {
+/** A request `startFakeWordPressBlog`'s `answer` may take over: answer it itself, leave it unanswered, or let the blog answer. */
+export type Override = (url: URL, response: ServerResponse) => 'answered' | 'hang' | undefined;
+
+/**
+ * A fake WordPress blog on 127.0.0.1. `answer` breaks it where a test needs: a request it says to `hang` is
+ * never answered, and `hung()` tells how many such requests there were and how many of them blogterm gave
+ * up (closed) itself.
+ */
+export async function startFakeWordPressBlog(blog: FakeBlog, answer?: Override): Promise<TestServer & {hung(): {asked: number; closed: number}}> {
+	let asked = 0;
+	let closed = 0;
 	const server: TestServer = await startTestServer((request, response) => {
-		answerAsWordPress(new URL(request.url ?? '/', server.url), blog, server.url, (status, type, body, headers = {}) => {
+		const url = new URL(request.url ?? '/', server.url);
+		const taken = answer?.(url, response);
+		if (taken === 'answered') return;
+		if (taken === 'hang') {
+			asked++;
+			response.on('close', () => closed++);
+			return;
+		}
+		answerAsWordPress(url, blog, server.url, (status, type, body, headers = {}) => {
 			response.writeHead(status, {'content-type': type, ...headers});
 			response.end(body);
 		});
 	});
-	return server;
+	return {...server, hung: () => ({asked, closed})};
 }
 
 /** A fake WordPress blog of one post on 127.0.0.1; the options break it in the ways tests need. */
