@@ -9,7 +9,6 @@ import {
 	answer, drip, failFirst, neverAnswer, redirect, refusedUrl, resetConnection, selfSignedCertificate,
 	startBlackHole, startFaultServer, type FaultServer,
 } from '../reliability/fault-server.js';
-import {withEnvironment} from '../helpers/environment.js';
 
 /** The BlogError a promise rejects with. */
 async function failure(promise: Promise<unknown>): Promise<BlogError> {
@@ -25,13 +24,9 @@ async function failure(promise: Promise<unknown>): Promise<BlogError> {
 
 describe('the HTTP client', () => {
 	// Every wait at a twentieth of real time: 0.5 s to connect, 0.75 s to a first byte, 1.5 s in all,
-	// retries after 50 ms and 100 ms. The figures themselves are checked below.
-	withEnvironment({BLOGTERM_TIMEOUT_SCALE: '0.05'});
-	// Keeps nothing on disk.
-	let http: HttpClient;
-	before(() => {
-		http = createHttpClient();
-	});
+	// retries after 50 ms and 100 ms. The figures themselves are checked below. Keeps nothing on disk.
+	const fast = {BLOGTERM_TIMEOUT_SCALE: '0.05'};
+	const http: HttpClient = createHttpClient({environment: fast});
 
 	let server: FaultServer;
 	before(async () => {
@@ -305,7 +300,7 @@ describe('the HTTP client', () => {
 		});
 
 		test('a client made with a lower limit keeps to it; the message names it', async () => {
-			const small = createHttpClient({limits: {...currentHttpLimits(), maxBodyBytes: 1024 * 1024}});
+			const small = createHttpClient({environment: fast, limits: {...currentHttpLimits(fast), maxBodyBytes: 1024 * 1024}});
 			server.route('/two-mb', answer(200, Buffer.alloc(2 * 1024 * 1024, 'c')));
 			assert.match((await failure(small.getText(`${server.url}two-mb`))).message, /larger than 1 MB/);
 			assert.equal((await http.getText(`${server.url}two-mb`)).body.length, 2 * 1024 * 1024, 'another client keeps its own limits');
@@ -313,7 +308,7 @@ describe('the HTTP client', () => {
 	});
 
 	test('settled() waits for every request under way, one that fails included; at once when there is none', async () => {
-		const own = createHttpClient();
+		const own = createHttpClient({environment: fast});
 		await own.settled();
 		server.route('/settled-slow', neverAnswer);
 		let ended = false;

@@ -21,13 +21,9 @@ came back.
 
 // Every wait at a twentieth of real time: retries after 50 ms and 100 ms, 1.5 s for a whole request.
 // Keeps nothing on disk.
-let http: HttpClient;
+const http: HttpClient = createHttpClient({environment: {BLOGTERM_TIMEOUT_SCALE: '0.05'}});
 
 describe('attacks on the HTTP layer', () => {
-	withEnvironment({BLOGTERM_TIMEOUT_SCALE: '0.05'});
-	before(() => {
-		http = createHttpClient();
-	});
 
 	let server: FaultServer;
 	before(async () => {
