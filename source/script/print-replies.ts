@@ -8,7 +8,7 @@ import {Replies, type StoredReply} from '../store/replies.js';
 import {exitCodes} from './exit-codes.js';
 import {stringifyJson} from './format-json.js';
 import type {ScriptIo} from './run-script.js';
-import {describeFailure} from './script-errors.js';
+import {reportFailure} from './script-errors.js';
 import {tolerateClosedReader, writeAll} from './terminal-output.js';
 
 /*
@@ -64,9 +64,7 @@ export async function runReplies(format: string | undefined, io: ScriptIo): Prom
 		await writeAll(io.stderr, failures.map(failure => `blogterm: could not check for replies on ${failure}\n`).join(''));
 		return exitCodes.unreadable;
 	} catch (error) {
-		const {exitCode, lines} = describeFailure(error);
-		await writeAll(io.stderr, lines.map(line => `blogterm: ${line}\n`).join(''));
-		return exitCode;
+		return await reportFailure(error, false, io);
 	} finally {
 		stopTolerating();
 	}

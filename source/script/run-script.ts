@@ -11,7 +11,7 @@ import {formatPostMarkdown} from './format-post-markdown.js';
 import {formatPostText} from './format-post-text.js';
 import {formatSentText} from './format-sent-text.js';
 import {readAllStdin} from './read-stdin.js';
-import {describeFailure, failureToJsonLine, ScriptFailure, type ExitCode} from './script-errors.js';
+import {describeFailure, reportFailure, ScriptFailure} from './script-errors.js';
 import {BlogError, isBlogError} from '../errors.js';
 import {cleanLine} from '../render/sanitize.js';
 import {parseColorMode, parseHttpOptions, parseScriptRequest, type ColorMode, UsageError, type ScriptFlags, type ScriptRequest} from './script-request.js';
@@ -114,16 +114,6 @@ async function produce(source: BlogSource, request: ScriptRequest, draft: Return
 			return request.format === 'json' ? stringifyJson(commentSentToJson(sent)) : formatSentText(sent, post, {colour});
 		}
 	}
-}
-
-/**
- * A failure, on stderr: one `blogterm: …` line per sentence, or with `--format json` (and ndjson) one JSON
- * object, `{"error": {"code", "exit", "message"}}`, that a script reads with `jq`. Resolves with the exit code.
- */
-export async function reportFailure(error: unknown, asJson: boolean, io: Pick<ScriptIo, 'stderr'>): Promise<ExitCode> {
-	const failure = describeFailure(error);
-	await writeAll(io.stderr, asJson ? failureToJsonLine(failure) : failure.lines.map(line => `blogterm: ${line}\n`).join(''));
-	return failure.exitCode;
 }
 
 /** Whether errors are said as JSON: the output asked for is JSON (an unknown format is said in words). */

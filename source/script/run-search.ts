@@ -15,7 +15,7 @@ import {exitCodes} from './exit-codes.js';
 import {postPageToJson, stringifyJson} from './format-json.js';
 import {formatListText} from './format-list-text.js';
 import type {ScriptIo} from './run-script.js';
-import {describeFailure, ScriptFailure} from './script-errors.js';
+import {reportFailure, ScriptFailure} from './script-errors.js';
 import {parseScriptRequest, UsageError, type ScriptFlags} from './script-request.js';
 import {shouldColour, tolerateClosedReader, writeAll} from './terminal-output.js';
 
@@ -71,9 +71,7 @@ export async function runSearchCommand(site: string | undefined, flags: SearchFl
 		await writeAll(io.stdout, page.total === 0 ? `${cleanLine(noPostsMessage(filter))}\n` : `${heading}${formatListText(page, {width: request.width, colour})}`);
 		return exitCodes.ok;
 	} catch (error) {
-		const {exitCode, lines} = describeFailure(error);
-		await writeAll(io.stderr, lines.map(line => `blogterm: ${line}\n`).join(''));
-		return exitCode;
+		return await reportFailure(error, false, io);
 	} finally {
 		stopTolerating();
 		closeStore?.();

@@ -7,7 +7,7 @@ import {exitCodes} from './exit-codes.js';
 import {stringifyJson} from './format-json.js';
 import {readAllStdin} from './read-stdin.js';
 import type {ScriptIo} from './run-script.js';
-import {describeFailure} from './script-errors.js';
+import {reportFailure} from './script-errors.js';
 import {UsageError} from './script-request.js';
 import {tolerateClosedReader, writeAll} from './terminal-output.js';
 
@@ -74,9 +74,7 @@ export async function runSubscriptionCommand(command: SubscriptionCommand, flags
 		subscriptions = openSubscriptions(blogtermPaths(io.environment), {environment: io.environment});
 		return await run(subscriptions, command, flags, format, opml, io);
 	} catch (error) {
-		const {exitCode, lines} = describeFailure(error);
-		await writeAll(io.stderr, lines.map(line => `blogterm: ${line}\n`).join(''));
-		return exitCode;
+		return await reportFailure(error, false, io);
 	} finally {
 		subscriptions?.close();
 		stopTolerating();

@@ -4,6 +4,7 @@ import {exitCodes} from './exit-codes.js';
 import {UsageError} from './script-request.js';
 import {StaleCopyRefused} from '../http/client.js';
 import {isoSeconds} from './format-json.js';
+import {writeAll} from './terminal-output.js';
 
 export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];
 
@@ -113,4 +114,14 @@ function oneLine(message: string): string {
 /** The JSON error object scripts read from stderr with `--format json` (or ndjson): one line. */
 export function failureToJsonLine(failure: DescribedFailure): string {
 	return `${JSON.stringify({error: {code: failure.code, exit: failure.exitCode, message: failure.lines.join(' ')}})}\n`;
+}
+
+/**
+ * A failure, on stderr: one `blogterm: …` line per sentence, or with `--format json` (and ndjson) one JSON
+ * object, `{"error": {"code", "exit", "message"}}`, that a script reads with `jq`. Resolves with the exit code.
+ */
+export async function reportFailure(error: unknown, asJson: boolean, io: {readonly stderr: NodeJS.WritableStream}): Promise<ExitCode> {
+	const failure = describeFailure(error);
+	await writeAll(io.stderr, asJson ? failureToJsonLine(failure) : failure.lines.map(line => `blogterm: ${line}\n`).join(''));
+	return failure.exitCode;
 }

@@ -1,8 +1,7 @@
-import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {PostId} from '../model/post.js';
 import {blogtermPaths} from './paths.js';
-import {isPlainObject, moveAsideWithNotice, noteStoreProblem, writePrivateJsonFile} from './settings-files.js';
+import {isPlainObject, noteStoreProblem, readJsonFile, writePrivateJsonFile} from './settings-files.js';
 
 /*
 Which comments of a post's thread the reader has seen, per blog and post, kept between runs: a comment
@@ -133,22 +132,8 @@ export class CommentMarks implements CommentMarksStore {
 	/** The file, read once (and again before each change); one that cannot be read is moved aside with a note. */
 	#read(): CommentMarksFile['sites'] {
 		if (this.#sites) return this.#sites;
-		this.#sites = {};
-		let text: string;
-		try {
-			text = readFileSync(this.#path, 'utf8');
-		} catch {
-			return this.#sites; // Not written yet.
-		}
-		let value: unknown;
-		try {
-			value = JSON.parse(text);
-		} catch {
-			moveAsideWithNotice(this.#path, what, text.trim() === '' ? 'it is empty' : 'not valid JSON');
-			return this.#sites;
-		}
-		if (isCommentMarksFile(value)) this.#sites = value.sites;
-		else moveAsideWithNotice(this.#path, what, 'not what blogterm wrote there');
+		const read = readJsonFile(this.#path, what, isCommentMarksFile);
+		this.#sites = typeof read === 'object' ? read.value.sites : {};
 		return this.#sites;
 	}
 }

@@ -1,8 +1,7 @@
-import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {PostId} from '../model/post.js';
 import {blogtermPaths} from './paths.js';
-import {isPlainObject, moveAsideWithNotice, noteStoreProblem, writePrivateJsonFile} from './settings-files.js';
+import {isPlainObject, noteStoreProblem, readJsonFile, writePrivateJsonFile} from './settings-files.js';
 
 /*
 The comments this user sent from blogterm, per blog and post, kept between runs: WordPress shows a
@@ -137,23 +136,8 @@ export class MyComments implements MyCommentsStore {
 	/** The file, read once (and again before each change); one that cannot be read is moved aside with a note. */
 	#read(): MyCommentsFile['sites'] {
 		if (this.#sites) return this.#sites;
-		let text: string | undefined;
-		try {
-			text = readFileSync(this.#path, 'utf8');
-		} catch {
-			text = undefined; // Not written yet.
-		}
-		this.#sites = {};
-		if (text === undefined) return this.#sites;
-		let value: unknown;
-		try {
-			value = JSON.parse(text);
-		} catch {
-			moveAsideWithNotice(this.#path, what, text.trim() === '' ? 'it is empty' : 'not valid JSON');
-			return this.#sites;
-		}
-		if (isMyCommentsFile(value)) this.#sites = value.sites;
-		else moveAsideWithNotice(this.#path, what, 'not what blogterm wrote there');
+		const read = readJsonFile(this.#path, what, isMyCommentsFile);
+		this.#sites = typeof read === 'object' ? read.value.sites : {};
 		return this.#sites;
 	}
 

@@ -88,28 +88,37 @@ export function moveAsideWithNotice(path: string, what: string, reason: string):
 }
 
 /**
- * Checks a JSON file before anything reads it: one that is not JSON, or not the shape `isValid`
- * expects, is moved aside with a note. A missing file is fine. True when the file is usable (or absent).
+ * Reads a JSON file of the shape `isValid` expects: `absent` when there is none (or it cannot be read,
+ * which writing will report); one that is not JSON, or not that shape, is moved aside with a note
+ * (`moved`).
  */
-export function checkJsonFile(path: string, what: string, isValid: (value: unknown) => boolean): boolean {
+export function readJsonFile<T>(path: string, what: string, isValid: (value: unknown) => value is T): {readonly value: T} | 'absent' | 'moved' {
 	let text: string;
 	try {
 		text = readFileSync(path, 'utf8');
 	} catch {
-		return true; // Missing (or unreadable, which writing will report): nothing to move.
+		return 'absent';
 	}
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
 	} catch {
 		moveAsideWithNotice(path, what, text.trim() === '' ? 'it is empty' : 'not valid JSON');
-		return false;
+		return 'moved';
 	}
 	if (!isValid(value)) {
 		moveAsideWithNotice(path, what, 'not what blogterm wrote there');
-		return false;
+		return 'moved';
 	}
-	return true;
+	return {value};
+}
+
+/**
+ * Checks a JSON file before anything reads it: one that is not JSON, or not the shape `isValid`
+ * expects, is moved aside with a note. A missing file is fine. True when the file is usable (or absent).
+ */
+export function checkJsonFile(path: string, what: string, isValid: (value: unknown) => boolean): boolean {
+	return readJsonFile(path, what, (value): value is unknown => isValid(value)) !== 'moved';
 }
 
 /** True for a plain object (not an array, not null). */
