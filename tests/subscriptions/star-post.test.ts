@@ -1,29 +1,19 @@
 import assert from 'node:assert/strict';
-import {after, before, describe, it} from 'node:test';
+import {describe, it} from 'node:test';
 import {openDatabase} from '../../source/store/db.js';
 import {queuedChanges} from '../../source/store/sync-table.js';
-import {startTestDemo, type TestDemo} from '../helpers/demo.js';
-import {makeTestStore, type TestStore} from './store-helper.js';
+import {demoFeedAndStore} from './store-helper.js';
 
 describe('starring a post from a blog’s own list (starPost, #24)', () => {
-	let feed: TestDemo;
-	let store: TestStore;
-	before(async () => {
-		feed = await startTestDemo({mode: 'feed-only'});
-		store = makeTestStore();
-	});
-	after(async () => {
-		store.remove();
-		await feed.stop();
-	});
+	const suite = demoFeedAndStore();
 
 	it('a post that came from a sync server is starred there at the next sync: queued once, and an unstar not yet sent cancels it', async () => {
-		const subscriptions = store.open();
-		await subscriptions.follow(feed.url);
+		const subscriptions = suite.store.open();
+		await subscriptions.follow(suite.feed.url);
 		const blog = subscriptions.listBlogs()[0]!;
 		const post = subscriptions.river({perPage: 1}).posts[0]!;
 		// As a sync links a post to its server ID (see store/sync-table.ts upsertServerPosts).
-		const db = openDatabase(store.paths);
+		const db = openDatabase(suite.store.paths);
 		try {
 			db.prepare('INSERT INTO sync_posts (post, server_id) VALUES ((SELECT id FROM posts WHERE post_id = ?), 4242)').run(String(post.id));
 			assert.equal(subscriptions.starPost(blog.siteKey, post, true), true);
@@ -37,7 +27,7 @@ describe('starring a post from a blog’s own list (starPost, #24)', () => {
 	});
 
 	it('a blog not followed has no row to keep a star: false, and nothing is stored', () => {
-		const subscriptions = store.open();
+		const subscriptions = suite.store.open();
 		const post = {id: 1, title: 'Elsewhere', link: 'https://elsewhere.example/1/', date: undefined, author: '', commentCount: undefined, excerpt: '', categories: [], tags: []};
 		assert.equal(subscriptions.starPost('elsewhere.example', post, true), false);
 		assert.equal(subscriptions.starredIds('elsewhere.example').size, 0);

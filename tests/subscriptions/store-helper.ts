@@ -1,7 +1,9 @@
 import {mkdtempSync, rmSync} from 'node:fs';
+import {after, before} from 'node:test';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {createHttpClient, httpLimits, type HttpLimits} from '../../source/http/client.js';
+import {startTestDemo, type TestDemo} from '../helpers/demo.js';
 import {openSubscriptions, type Subscriptions, type SubscriptionsOptions} from '../../source/subscriptions/subscriptions.js';
 
 /** A store of its own under a temporary BLOGTERM_HOME. */
@@ -29,6 +31,32 @@ export function makeTestStore(): TestStore {
 		remove() {
 			for (const subscriptions of opened) subscriptions.close();
 			rmSync(home, {recursive: true, force: true});
+		},
+	};
+}
+
+/** A feed-only demo blog and a store of their own for one suite: made before its tests, removed after them (call inside a describe). */
+export function demoFeedAndStore(): {readonly feed: TestDemo; readonly store: TestStore} {
+	let feed: TestDemo | undefined;
+	let store: TestStore | undefined;
+	before(async () => {
+		feed = await startTestDemo({mode: 'feed-only'});
+		store = makeTestStore();
+	});
+	after(async () => {
+		store?.remove();
+		await feed?.stop();
+	});
+	const made = <T>(value: T | undefined): T => {
+		if (value === undefined) throw new Error('demoFeedAndStore: used outside the suite’s tests');
+		return value;
+	};
+	return {
+		get feed() {
+			return made(feed);
+		},
+		get store() {
+			return made(store);
 		},
 	};
 }

@@ -94,3 +94,10 @@ export function fakeBrowser(): {calls(): string[]; forget(): void} {
 		forget: () => rmSync(log, {force: true}),
 	};
 }
+
+/** The terminal's report of the wheel (up or down) or of a left press, at a row and column counted from 0. */
+export const mouse = {
+	wheelDown: (row = 5, column = 10) => `\u001B[<65;${column + 1};${row + 1}M`,
+	wheelUp: (row = 5, column = 10) => `\u001B[<64;${column + 1};${row + 1}M`,
+	click: (row: number, column = 10) => `\u001B[<0;${column + 1};${row + 1}M\u001B[<0;${column + 1};${row + 1}m`,
+};

@@ -7,7 +7,7 @@ import {startTestDemo, type TestDemo} from '../helpers/demo.js';
 import {specialPosts} from '../../source/demo/content/index.js';
 import {textWidth} from '../../source/render/text-width.js';
 import {createHttpClient} from '../../source/http/client.js';
-import {keys, press, resize, waitForFrame, waitForText} from './helpers.js';
+import {keys, mouse, press, resize, waitForFrame, waitForText} from './helpers.js';
 import {withEnvironment} from '../helpers/environment.js';
 
 // Keeps nothing on disk.
@@ -23,13 +23,6 @@ type RestPost = {id: number; slug: string; title: {rendered: string}};
 const noMarks: ReadMarks = {readIds: () => new Set(), markRead() {}};
 const decode = (title: string) => title.replaceAll('&#8217;', '’').replaceAll('&amp;', '&').replaceAll('&#8211;', '–');
 const highlighted = (frame: string) => frame.split('\n').find(line => line.startsWith('▸')) ?? '';
-
-/** The terminal's report of the wheel (up or down) or of a left press, at a row and column counted from 0. */
-export const mouse = {
-	wheelDown: (row = 5, column = 10) => `\u001B[<65;${column + 1};${row + 1}M`,
-	wheelUp: (row = 5, column = 10) => `\u001B[<64;${column + 1};${row + 1}M`,
-	click: (row: number, column = 10) => `\u001B[<0;${column + 1};${row + 1}M\u001B[<0;${column + 1};${row + 1}m`,
-};
 
 describe('the mouse in the reader (--mouse)', () => {
 	// Were a click to reach the browser, nothing opens.

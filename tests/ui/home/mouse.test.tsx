@@ -9,7 +9,7 @@ import {RepliesView} from '../../../source/ui/home/replies-view.js';
 import {KeyRouterProvider} from '../../../source/ui/hooks/use-keys.js';
 import type {StoredReply} from '../../../source/store/replies.js';
 import {startTestDemo, type TestDemo} from '../../helpers/demo.js';
-import {press, resize, waitFor, waitForFrame, waitForText} from '../helpers.js';
+import {mouse, press, resize, waitFor, waitForFrame, waitForText} from '../helpers.js';
 import {memoryHomeData, type MemoryBlog, type MemoryPost} from './memory-home-data.js';
 
 // Keeps nothing on disk.
@@ -17,10 +17,6 @@ const http = createHttpClient();
 const now = Date.parse('2026-12-02T12:00:00Z');
 const minutesAgo = (minutes: number) => new Date(now - minutes * 60_000).toISOString();
 
-/** A wheel notch, or a left click (press and release), at a row of the screen (from 0). */
-const wheelDown = '\u001B[<65;10;5M';
-const wheelUp = '\u001B[<64;10;5M';
-const click = (row: number) => `\u001B[<0;11;${row + 1}M\u001B[<0;11;${row + 1}m`;
 const highlighted = (frame: string) => frame.split('\n').find(line => line.startsWith('▸')) ?? '';
 const rowOf = (frame: string, text: string) => frame.split('\n').findIndex(line => line.includes(text));
 
@@ -50,16 +46,16 @@ describe('the mouse on the home screen (--mouse)', () => {
 	it('blogs: the wheel moves the highlight; a click selects a blog, a second opens it; a folder\'s row does nothing', async () => {
 		const app = renderHome('blogs');
 		await waitForText(app, 'Third Blog');
-		await press(app, wheelDown);
+		await press(app, mouse.wheelDown());
 		await waitForFrame(app, current => highlighted(current).includes('Second Blog'));
-		await press(app, wheelUp);
+		await press(app, mouse.wheelUp());
 		let frame = await waitForFrame(app, current => highlighted(current).includes('Demo Blog'));
-		await press(app, click(rowOf(frame, '▾ Feeds')));
-		await press(app, click(rowOf(frame, 'Third Blog')));
+		await press(app, mouse.click(rowOf(frame, '▾ Feeds')));
+		await press(app, mouse.click(rowOf(frame, 'Third Blog')));
 		frame = await waitForFrame(app, current => highlighted(current).includes('Third Blog'));
-		await press(app, click(rowOf(frame, 'Demo Blog')));
+		await press(app, mouse.click(rowOf(frame, 'Demo Blog')));
 		frame = await waitForFrame(app, current => highlighted(current).includes('Demo Blog'));
-		await press(app, click(rowOf(frame, 'Demo Blog')));
+		await press(app, mouse.click(rowOf(frame, 'Demo Blog')));
 		frame = await waitForText(app, 'Page 1 of');
 		assert.match(frame, /The Terminal Gardener/, 'the blog is open in the reader');
 		app.unmount();
@@ -68,11 +64,11 @@ describe('the mouse on the home screen (--mouse)', () => {
 	it('What is new: the wheel moves the highlight; a click selects a post, a second opens it', async () => {
 		const app = renderHome('river');
 		await waitForText(app, 'Item 3');
-		await press(app, wheelDown, wheelDown);
+		await press(app, mouse.wheelDown(), mouse.wheelDown());
 		let frame = await waitForFrame(app, current => highlighted(current).includes('Item 2'));
-		await press(app, click(rowOf(frame, 'Item 1')));
+		await press(app, mouse.click(rowOf(frame, 'Item 1')));
 		frame = await waitForFrame(app, current => highlighted(current).includes('Item 1'));
-		await press(app, click(rowOf(frame, 'Item 1')));
+		await press(app, mouse.click(rowOf(frame, 'Item 1')));
 		frame = await waitForText(app, /lines 1–/);
 		assert.ok(frame.split('\n')[0]!.includes(posts[1]!.title.slice(0, 20)), `the second post is open:\n${frame}`);
 		app.unmount();
@@ -89,11 +85,11 @@ describe('the mouse on the home screen (--mouse)', () => {
 		let frame = await waitForText(app, 'Reply text 2');
 		const selectedAuthor = (current: string) => current.split('\n').find(line => line.startsWith('▌ ') && line.includes('↳')) ?? '';
 		// The blank line under the first reply, then the second reply's text line.
-		await press(app, click(rowOf(frame, 'Reply text 0') + 1), click(rowOf(frame, 'Reply text 1')));
+		await press(app, mouse.click(rowOf(frame, 'Reply text 0') + 1), mouse.click(rowOf(frame, 'Reply text 1')));
 		await waitForFrame(app, current => selectedAuthor(current).includes('Author 1'));
-		await press(app, wheelDown);
+		await press(app, mouse.wheelDown());
 		frame = await waitForFrame(app, current => selectedAuthor(current).includes('Author 2'));
-		await press(app, click(rowOf(frame, 'My comment 2')));
+		await press(app, mouse.click(rowOf(frame, 'My comment 2')));
 		await waitFor(() => opened.length > 0, 'a reply opened');
 		assert.deepEqual(opened, ['r2']);
 		app.unmount();

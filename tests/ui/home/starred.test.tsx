@@ -1,33 +1,23 @@
 import assert from 'node:assert/strict';
-import {after, before, describe, it} from 'node:test';
+import {describe, it} from 'node:test';
 import {render} from 'ink-testing-library';
 import {createElement} from 'react';
 import {createHttpClient} from '../../../source/http/client.js';
 import {openBlog} from '../../../source/sources/open-blog.js';
 import {HomeApp} from '../../../source/ui/home/home-app.js';
 import {storeHomeData} from '../../../source/ui/home/store-home-data.js';
-import {startTestDemo, type TestDemo} from '../../helpers/demo.js';
-import {makeTestStore, type TestStore} from '../../subscriptions/store-helper.js';
+import {demoFeedAndStore} from '../../subscriptions/store-helper.js';
 import {press, resize, waitForFrame, waitForText} from '../helpers.js';
 
 const http = createHttpClient();
 
 describe('stars in What is new and the Starred folder', () => {
-	let feed: TestDemo;
-	let store: TestStore;
-	before(async () => {
-		feed = await startTestDemo({mode: 'feed-only'});
-		store = makeTestStore();
-	});
-	after(async () => {
-		store.remove();
-		await feed.stop();
-	});
+	const suite = demoFeedAndStore();
 
 	it('s stars the post under the cursor (a star sign on its line); S shows the Starred folder and comes back', async () => {
-		const subscriptions = store.open();
+		const subscriptions = suite.store.open();
 		const data = storeHomeData(subscriptions);
-		await data.follow(await data.discover(feed.url, new AbortController().signal));
+		await data.follow(await data.discover(suite.feed.url, new AbortController().signal));
 		const first = data.river(500)[0]!;
 		const app = render(createElement(HomeApp, {data, openSource: async (url: string, signal: AbortSignal) => openBlog(http, url, {signal}), perPage: 10, refreshOnStart: false, refreshMinutes: 0, startView: 'river'}));
 		try {

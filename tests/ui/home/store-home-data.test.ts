@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {after, before, describe, it} from 'node:test';
+import {describe, it} from 'node:test';
 import {render} from 'ink-testing-library';
 import {createElement} from 'react';
 import {createHttpClient} from '../../../source/http/client.js';
@@ -8,27 +8,18 @@ import {resize, waitForText} from '../helpers.js';
 import {openBlog} from '../../../source/sources/open-blog.js';
 import type {RefreshProgress} from '../../../source/ui/home/home-data.js';
 import {storeHomeData, storeReadMarks} from '../../../source/ui/home/store-home-data.js';
-import {startTestDemo, type TestDemo} from '../../helpers/demo.js';
-import {makeTestStore, type TestStore} from '../../subscriptions/store-helper.js';
+import {startTestDemo} from '../../helpers/demo.js';
+import {demoFeedAndStore} from '../../subscriptions/store-helper.js';
 
 const http = createHttpClient();
 
 describe('the home screen’s data from the store', () => {
-	let feed: TestDemo;
-	let store: TestStore;
-	before(async () => {
-		feed = await startTestDemo({mode: 'feed-only'});
-		store = makeTestStore();
-	});
-	after(async () => {
-		store.remove();
-		await feed.stop();
-	});
+	const suite = demoFeedAndStore();
 
 	it('follows what discovery found, lists it with its counts, and reads and marks its posts in the river', async () => {
-		const subscriptions = store.open();
+		const subscriptions = suite.store.open();
 		const data = storeHomeData(subscriptions);
-		const found = await data.discover(feed.url, new AbortController().signal);
+		const found = await data.discover(suite.feed.url, new AbortController().signal);
 		assert.match(found.kind, /RSS feed|Atom feed/);
 		assert.ok(found.feedUrl, 'a feed blog says its feed');
 		await data.follow(found);
@@ -56,7 +47,7 @@ describe('the home screen’s data from the store', () => {
 
 	it('a password-protected post is marked so in What is new, and its line says Protected:', async () => {
 		const wordpress = await startTestDemo();
-		const subscriptions = store.open();
+		const subscriptions = suite.store.open();
 		const data = storeHomeData(subscriptions);
 		try {
 			await data.follow(await data.discover(wordpress.url, new AbortController().signal));
@@ -77,9 +68,9 @@ describe('the home screen’s data from the store', () => {
 	});
 
 	it('the reader’s read marks go to the store by site key, keeping the text of a followed blog’s post', async () => {
-		const subscriptions = store.open();
-		await subscriptions.follow(feed.url);
-		const source = await openBlog(http, feed.url);
+		const subscriptions = suite.store.open();
+		await subscriptions.follow(suite.feed.url);
+		const source = await openBlog(http, suite.feed.url);
 		const post = await source.fetchPost({kind: 'id', id: (await source.fetchPostPage(1, 1)).posts[0]!.id});
 		const marks = storeReadMarks(subscriptions);
 		marks.markRead(source.site.key, post.id, post);
