@@ -1,7 +1,7 @@
 import meow from 'meow';
 import {exitCodes} from './exit-codes.js';
 import type {ScriptIo} from './run-script.js';
-import {maxWidth, UsageError as ScriptUsageError} from './script-request.js';
+import {maxWidth, UsageError as ScriptUsageError} from './usage-error.js';
 import {writeAll} from './terminal-output.js';
 import {parseHyperlinkMode} from '../platform/hyperlinks.js';
 import {chooseTheme, themeChoices} from '../platform/theme-choice.js';
@@ -338,8 +338,9 @@ async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<Comma
 		const {runSearchCommand} = await import('./run-search.js');
 		return {kind: 'done', exitCode: await runSearchCommand(input[0], flags, io)};
 	}
-	// The many-blogs commands (--follow, --blogs, --river…): print mode of their own, loaded only when asked for.
-	if (['follow', 'unfollow', 'import', 'export', 'refresh', 'blogs', 'river', 'unread', 'folder'].some(name => cli.unnormalizedFlags[name] !== undefined)) {
+	// The many-blogs commands (--follow, --blogs, --river…): print mode of their own, loaded only when asked for
+	// (a yes/no flag not given is false, not undefined: meow gives its default).
+	if (['follow', 'unfollow', 'import', 'export', 'refresh', 'blogs', 'river', 'unread', 'folder'].some(name => cli.unnormalizedFlags[name] !== undefined && cli.unnormalizedFlags[name] !== false)) {
 		const {runSubscriptionCommand, subscriptionCommandOf} = await import('./run-subscriptions.js');
 		let command: ReturnType<typeof subscriptionCommandOf>;
 		try {
