@@ -50,6 +50,7 @@ const notForTheHomeStart = {
 	'feedsmith (feeds and OPML)': /var XMLParser = class|class XMLParser/,
 	'conf and ajv': /Ajv2020/,
 	'the reader\'s post view': /function PostView\(/,
+	'meow (a command line with arguments only)': /decamelize/,
 };
 
 test('the home screen starts without the reader\'s screens, the network or the HTML renderer, which load when used', () => {
