@@ -110,8 +110,9 @@ export type RepliesPort = {
 	readonly check: (signal: AbortSignal) => Promise<unknown>;
 };
 
+/** What the home screen shows from the store, but What is new's posts (read when it shows). */
 function readStored(data: HomeData, clock: () => number, replies?: RepliesPort) {
-	return {blogs: data.blogs(), river: data.river(riverLength), starred: data.setStarred ? data.river(riverLength, {starred: true}) : [], now: clock(), replies: replies?.store.all() ?? []};
+	return {blogs: data.blogs(), starred: data.setStarred ? data.river(riverLength, {starred: true}) : [], now: clock(), replies: replies?.store.all() ?? []};
 }
 
 function Home(props: HomeAppProps) {
@@ -125,10 +126,16 @@ function Home(props: HomeAppProps) {
 	// What is stored, read again each time something changes it (and the time it was read, for "5 min ago").
 	const clock = props.now ?? Date.now;
 	const repliesPort = props.replies;
-	const [{blogs, river, starred, now, replies}, setStored] = useState(() => readStored(data, clock, repliesPort));
+	const [stored, setStored] = useState(() => readStored(data, clock, repliesPort));
+	const {blogs, starred, now, replies} = stored;
 	// The Starred folder: What is new, showing only the posts starred (S there and back).
 	const [showStarred, setShowStarred] = useState(false);
 	const changed = useCallback(() => setStored(readStored(data, clock, repliesPort)), [data, clock, repliesPort]);
+	// What is new's posts: read when it shows (not for the first frame, on the blogs), and again with what is stored.
+	const riverShown = state.view === 'river' && !showStarred;
+	// `stored` is read anew whenever something changed the store: the posts are read again with it.
+	// eslint-disable-next-line react-hooks/exhaustive-deps
+	const river = useMemo(() => (riverShown ? data.river(riverLength) : []), [data, riverShown, stored]);
 	const keyMap = useKeyMap();
 	const [showReplies, setShowReplies] = useState(false);
 
