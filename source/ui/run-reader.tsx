@@ -75,8 +75,9 @@ async function openReadMarks(paths: BlogtermPaths): Promise<{readMarks: ReadMark
 	const {databasePath} = await import('../store/db-path.js');
 	if (existsSync(databasePath(paths))) {
 		try {
-			const {openSubscriptions} = await import('../subscriptions/subscriptions.js');
-			const subscriptions = openSubscriptions(paths);
+			// The store's side only (no OPML parser; the HTML to text loaded with the first post kept).
+			const {openStoredSubscriptions} = await import('../subscriptions/stored-subscriptions.js');
+			const subscriptions = openStoredSubscriptions(paths);
 			const {fullTexts, closeFullTexts} = await openFullTexts(paths);
 			// A followed feed blog's search covers its stored posts too.
 			return {readMarks: storeReadMarks(subscriptions), starMarks: storeStarMarks(subscriptions), fullTexts, storedPosts: siteKey => subscriptions.storedPostsOf(siteKey), closeMarks: () => {

@@ -30,8 +30,8 @@ export async function runHome(flags: ReaderFlags, paths: BlogtermPaths): Promise
 		return client;
 	};
 	const openBlog = async (url: string, options: OpenBlogOptions): Promise<BlogSource> => {
-		const [{openBlog: open}, client] = await Promise.all([import('../../sources/open-blog.js'), http()]);
-		return open(client, url, options);
+		const [{openBlog: open}, made] = await Promise.all([import('../../sources/open-blog.js'), http()]);
+		return open(made, url, options);
 	};
 	// The remembered post passwords (conf, with its schema checker): loaded as the reader opens its blog,
 	// before it can ask for one.
@@ -46,8 +46,8 @@ export async function runHome(flags: ReaderFlags, paths: BlogtermPaths): Promise
 		remember: (siteKey, postId, password) => loadedPasswords?.remember(siteKey, postId, password),
 	};
 	const readFullText: FullTextReader = async (url, options) => {
-		const [{fullTextReader}, client] = await Promise.all([import('../../full-text/full-text-store.js'), http()]);
-		return fullTextReader(client)(url, options);
+		const [{fullTextReader}, made] = await Promise.all([import('../../full-text/full-text-store.js'), http()]);
+		return fullTextReader(made)(url, options);
 	};
 	// Opened before the alternate screen: a note about the database stays on the normal screen.
 	const subscriptions = openStoredSubscriptions(paths, {http});
