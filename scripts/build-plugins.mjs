@@ -50,6 +50,10 @@ VALUE once, and every later NAME in the file a call of it.
 const lazyValues = [
 	{file: /[\\/]string-width[\\/]index\.js$/, only: () => topStringWidth, names: ['segmenter', 'visibleCharacterRegex', 'spacingMarkRegex', 'rgiEmojiRegex', 'extendedPictographicRegex']},
 	{file: /@sindresorhus[\\/]is[\\/]distribution[\\/]index\.js$/, names: ['andFormatter', 'orFormatter']},
+	// The reader's other grapheme segmenters, made as Ink loads (the first of them pays for ICU's data):
+	// wrap-ansi's own string-width (7) and slice-ansi's, which the home screen's first frame never uses.
+	{file: /wrap-ansi[\\/]node_modules[\\/]string-width[\\/]index\.js$/, names: ['segmenter']},
+	{file: /slice-ansi[\\/]tokenize-ansi\.js$/, names: ['GRAPHEME_SEGMENTER']},
 ];
 const lazyModuleValues = {
 	name: 'lazy-module-values',
@@ -68,6 +72,39 @@ const lazyModuleValues = {
 				return {contents, loader: 'js', resolveDir: dirname(path)};
 			});
 		}
+	},
+};
+
+/**
+Ink splits every line of every frame into styled characters with @alcalzone/ansi-tokenize, which
+segments the whole line into graphemes with an Intl.Segmenter made as it loads: ICU's grapheme data,
+some 7 ms of a start before the first frame. A line whose every character text-width.ts knows to be
+simple (simpleWidth: one code unit, never joined to the next: no marks, joiners, selectors, surrogates
+or jamo), with the escape and BEL of its styles and links, is one grapheme a code unit, which is what
+the segmenter answers for it; the segmenter is made at the first line that needs it.
+*/
+const inkSimpleGraphemes = {
+	name: 'ink-simple-graphemes',
+	setup(esbuild) {
+		esbuild.onLoad({filter: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/}, async ({path}) => {
+			const source = await readFile(path, 'utf8');
+			const eager = 'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });';
+			const loop = 'for (const { segment, index } of segmenter.segment(str)) {';
+			if (!source.includes(eager) || !source.includes(loop)) return {errors: [{text: '@alcalzone/ansi-tokenize changed: its segmenter is not where the ink-simple-graphemes patch expects it (see ink-simple-graphemes in scripts/build-plugins.mjs)'}]};
+			const graphemes = `import {simpleWidth} from ${JSON.stringify(resolve(repoRoot, 'source/render/text-width.ts'))};
+let segmenterMade;
+function* codeUnits(str) {
+	for (let index = 0; index < str.length; index++) yield {segment: str[index], index};
+}
+function graphemesOf(str) {
+	for (let index = 0; index < str.length; index++) {
+		const code = str.charCodeAt(index);
+		if (code !== 0x1B && code !== 0x07 && simpleWidth(code) < 0) return (segmenterMade ??= new Intl.Segmenter(undefined, { granularity: "grapheme" })).segment(str);
+	}
+	return codeUnits(str);
+}`;
+			return {contents: source.replace(eager, graphemes).replace(loop, 'for (const { segment, index } of graphemesOf(str)) {'), loader: 'js', resolveDir: dirname(path)};
+		});
 	},
 };
 
@@ -251,4 +288,4 @@ const outputCaches = () => {
 export const fastStringWidthUses = () => stringWidthReplaced;
 
 /** Every patch, in the order the CLI's bundle applies them. */
-export const dependencyPatches = [fastStringWidth, lazyModuleValues, yogaSync, inkWithoutDevtools, inkFrames, inkOutputCaches, gotLazyHttp2, meowLazyNormalize];
+export const dependencyPatches = [fastStringWidth, lazyModuleValues, inkSimpleGraphemes, yogaSync, inkWithoutDevtools, inkFrames, inkOutputCaches, gotLazyHttp2, meowLazyNormalize];

@@ -1,4 +1,4 @@
-import {defaultReading, type Reading} from '../render/post-layout.js';
+import {defaultReading, type Reading} from '../render/reading.js';
 import {setting} from '../store/settings.js';
 
 /**

@@ -11,6 +11,7 @@ import type {Anchor, RenderedText} from './styled-line.js';
 import type {StyledLine} from './styled-line.js';
 import {textWidth} from './text-width.js';
 import {wrapPlainText} from './wrap.js';
+import type {Reading} from './reading.js';
 
 const blank: StyledLine = [];
 
@@ -117,17 +118,7 @@ export function layoutRelatedPosts(related: readonly RelatedPost[], width: numbe
 	return {lines, owners};
 }
 
-/** Where the text column sits on a terminal wider than it: at the left edge, or in the middle. */
-export type ReadingAlign = 'left' | 'centre';
-
-/** How a post's text is laid out on a wide terminal: wrapped at `width` columns at most, placed by `align`. */
-export type Reading = {
-	readonly width: number;
-	readonly align: ReadingAlign;
-};
-
-/** Body text wraps at 100 columns at most, at the left (config.json's `readingWidth`, `readingAlign`). */
-export const defaultReading: Reading = {width: 100, align: 'left'};
+export {defaultReading, type Reading, type ReadingAlign} from './reading.js';
 
 /** A post screen's columns: the text's width, the blank columns left of it, and the Related Posts panel's width (0: not beside). */
 export type PostColumns = {

@@ -25,6 +25,8 @@ export function simpleWidth(code: number): number {
 	if (code >= 0x2500 && code <= 0x259F) return 1;
 	// Geometric shapes (list markers: ▸ ▾ ■) but U+25FD and U+25FE, which are emoji (two columns); braille (a spinner).
 	if ((code >= 0x25A0 && code <= 0x25FC) || (code >= 0x2800 && code <= 0x28FF)) return 1;
+	// Stars (★ ☆: a starred post), check marks and crosses (✓ ✔ ✕ ✖ ✗ ✘: a blog whose refresh failed).
+	if (code === 0x2605 || code === 0x2606 || (code >= 0x2713 && code <= 0x2718)) return 1;
 	if ((code >= 0x3000 && code <= 0x3029) || (code >= 0x3030 && code <= 0x303E)) return 2;
 	if ((code >= 0x3041 && code <= 0x3096) || (code >= 0x30A1 && code <= 0x30FA)) return 2;
 	if (code >= 0x3400 && code <= 0x4DBF) return 2;
@@ -62,8 +64,14 @@ function measuredWidth(text: string): number {
 
 /** The user-perceived characters of a string, so an emoji or an accented letter is never cut in half. */
 export function graphemes(text: string): string[] {
-	if (printableAscii.test(text)) return [...text];
+	if (printableAscii.test(text) || allSimple(text)) return [...text];
 	return Array.from(graphemeSegmenter().segment(text), part => part.segment);
+}
+
+/** Whether every character of `text` is simple (simpleWidth): each is then a grapheme of its own, joined to no neighbour. */
+function allSimple(text: string): boolean {
+	for (let index = 0; index < text.length; index++) if (simpleWidth(text.charCodeAt(index)) < 0) return false;
+	return true;
 }
 
 const roles = [undefined, 'heading', 'link', 'code', 'quote', 'image', 'muted', 'error', 'success'] as const;

@@ -1,7 +1,7 @@
-import meow from 'meow';
+import type {Result} from 'meow';
 import {exitCodes} from './exit-codes.js';
 import type {ScriptIo} from './run-script.js';
-import {maxWidth, UsageError as ScriptUsageError} from './script-request.js';
+import {maxWidth, UsageError as ScriptUsageError} from './usage-error.js';
 import {writeAll} from './terminal-output.js';
 import {parseHyperlinkMode} from '../platform/hyperlinks.js';
 import {chooseTheme, themeChoices} from '../platform/theme-choice.js';
@@ -247,12 +247,43 @@ export type CommandLine =
 	| {readonly kind: 'done'; readonly exitCode: number}
 	| {readonly kind: 'reader'; readonly site: string | undefined; readonly flags: ReaderCliFlags};
 
-function parseFlags(argv: readonly string[]) {
+/** The command line parsed: what run-argv uses of meow's result (`help` and `pkg` for --help and --version only). */
+type ParsedArguments = Pick<Result<typeof flagDefinitions>, 'flags' | 'input' | 'unnormalizedFlags' | 'help' | 'pkg'>;
+
+/**
+ * The flags and the SITE. meow is loaded only for a command line with arguments: `blogterm` alone (the
+ * home screen's start) gets the flags' defaults, which are what meow gives for none (a test checks that).
+ */
+async function parseFlags(argv: readonly string[]): Promise<ParsedArguments> {
+	return argv.length === 0 ? withoutArguments() : parsedByMeow(argv);
+}
+
+/**
+ * What meow gives for a command line without arguments: each flag's default (a yes/no flag without one
+ * is false), also under its short name among the flags as parsed, and no SITE.
+ */
+export function withoutArguments(): ParsedArguments {
+	const defaults: Array<readonly [string, boolean]> = [];
+	const shortNames: Array<readonly [string, boolean]> = [];
+	for (const [name, flag] of Object.entries(flagDefinitions)) {
+		const value = 'default' in flag ? flag.default : flag.type === 'boolean' ? false : undefined;
+		if (value === undefined) continue;
+		defaults.push([name, value]);
+		if ('shortFlag' in flag) shortNames.push([flag.shortFlag, value]);
+	}
+	// Neither --help nor --version is given: their text is never asked for.
+	const flags = Object.fromEntries(defaults) as unknown as ParsedArguments['flags'];
+	return {flags, input: [], unnormalizedFlags: {...flags, ...Object.fromEntries(shortNames)}, help: '', pkg: {}};
+}
+
+/** meow's answer (loaded now). */
+export async function parsedByMeow(argv: readonly string[]): Promise<ParsedArguments> {
+	const {default: meow} = await import('meow');
 	// Unknown flags are allowed through meow and reported below: meow's own report is two lines.
 	return meow(helpText, {importMeta: import.meta, argv: withStdinMarkers(argv), allowUnknownFlags: true, autoHelp: false, autoVersion: false, flags: flagDefinitions});
 }
 
-export type CliFlags = ReturnType<typeof parseFlags>['flags'];
+export type CliFlags = ParsedArguments['flags'];
 /** The flags the reader is given: `mouse` is undefined when neither --mouse nor --no-mouse was typed. */
 export type ReaderCliFlags = Omit<CliFlags, 'mouse'> & {readonly mouse: boolean | undefined};
 
@@ -287,9 +318,9 @@ function formatIn(argv: readonly string[]): string | undefined {
 }
 
 async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<CommandLine> {
-	let cli: ReturnType<typeof parseFlags>;
+	let cli: ParsedArguments;
 	try {
-		cli = parseFlags(argv);
+		cli = await parseFlags(argv);
 	} catch (error) {
 		// meow throws for a flag given twice ("The flag --post can only be set once.").
 		throw new UsageError(String((error as Error)?.message ?? error).split('\n')[0]!.replace(/^The flag/, 'the flag'));
@@ -338,8 +369,9 @@ async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<Comma
 		const {runSearchCommand} = await import('./run-search.js');
 		return {kind: 'done', exitCode: await runSearchCommand(input[0], flags, io)};
 	}
-	// The many-blogs commands (--follow, --blogs, --river…): print mode of their own, loaded only when asked for.
-	if (['follow', 'unfollow', 'import', 'export', 'refresh', 'blogs', 'river', 'unread', 'folder'].some(name => cli.unnormalizedFlags[name] !== undefined)) {
+	// The many-blogs commands (--follow, --blogs, --river…): print mode of their own, loaded only when asked for
+	// (a yes/no flag not given is false, not undefined: meow gives its default).
+	if (['follow', 'unfollow', 'import', 'export', 'refresh', 'blogs', 'river', 'unread', 'folder'].some(name => cli.unnormalizedFlags[name] !== undefined && cli.unnormalizedFlags[name] !== false)) {
 		const {runSubscriptionCommand, subscriptionCommandOf} = await import('./run-subscriptions.js');
 		let command: ReturnType<typeof subscriptionCommandOf>;
 		try {

@@ -7,6 +7,7 @@ import {listJsonFields, postJsonFields, type PostJsonField} from './format-json.
 import {checkTemplate, type ListJob, type OutputFiles} from './run-list.js';
 import {parseProxyUrl} from '../http/proxy.js';
 import type {HttpRunOptions} from '../resolve-site.js';
+import {maxWidth, UsageError} from './usage-error.js';
 
 /** The flags print mode reads (a subset of the CLI's, which are assignable to this). */
 export type ScriptFlags = {
@@ -109,16 +110,7 @@ export type ScriptRequest =
 		readonly parent: number;
 	};
 
-/** Bad flags or input: exit code 2, the message said as it is. */
-export class UsageError extends Error {
-	override readonly name = 'UsageError';
-}
-
-/**
-The widest text print mode lays out. Wider than any terminal; a line is built as a string of this many
-columns, so `--width 2000000000` must be refused rather than tried.
-*/
-export const maxWidth = 1000;
+export {maxWidth, UsageError} from './usage-error.js';
 
 /** The posts a list page holds unless --per-page says otherwise, as on WordPress. */
 export const defaultPerPage = 10;

@@ -4,20 +4,9 @@ import type {BlogSource, FetchOptions} from './blog-source.js';
 import {BlogError, isBlogError} from '../errors.js';
 import {openWordPressBlog} from './wordpress/discover-wordpress.js';
 import type {StoredPostsOfSite} from './post-filter.js';
+import {normaliseSiteUrl} from './site-url.js';
 
-/** What a user may type for a site: `blog.example` (https is meant), a home page, a feed, or a `/wp-json/` root. */
-export function normaliseSiteUrl(site: string): string {
-	const trimmed = site.trim();
-	const withScheme = /^[a-z][a-z\d+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
-	let url: URL;
-	try {
-		url = new URL(withScheme);
-	} catch {
-		throw new BlogError('not-a-blog', `“${cleanLine(site)}” is not a web address.`);
-	}
-	if (!/^https?:$/.test(url.protocol)) throw new BlogError('not-a-blog', `“${cleanLine(site)}” is not an http or https address.`);
-	return url.toString();
-}
+export {normaliseSiteUrl} from './site-url.js';
 
 /** A feed's address by its look: /feed, /rss.xml, /atom.xml, /index.xml, /feed.json, ?feed=rss2… */
 function looksLikeFeedAddress(url: string): boolean {

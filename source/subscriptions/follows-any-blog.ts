@@ -8,6 +8,6 @@ import type {BlogtermPaths} from '../store/paths.js';
  */
 export async function followsAnyBlog(paths: Pick<BlogtermPaths, 'data' | 'config' | 'cache'>): Promise<boolean> {
 	if (!existsSync(databasePath(paths))) return false;
-	const {hasFollowedBlogs} = await import('./subscriptions.js');
+	const {hasFollowedBlogs} = await import('./stored-subscriptions.js');
 	return hasFollowedBlogs(paths);
 }

@@ -35,6 +35,7 @@ import {commentMarksInMemory, type CommentMarksStore} from '../store/comment-mar
 import type {RepliesStore} from '../store/replies.js';
 import {RepliesView} from './home/replies-view.js';
 import {checkReplies} from '../replies/check-replies.js';
+import {fullTextNote} from './full-text-note.js';
 
 /** What the app remembers of posts already opened, per site (conf in real use, memory in tests). */
 export type ReadMarks = {
@@ -56,10 +57,7 @@ export type StarMarks = {
 /** Said when `s` is pressed on a blog that is not followed (its posts have no row in the store to keep a star). */
 export const notFollowedStarNote = 'Not starred: stars are for followed blogs only';
 
-/** What F says when it turns a blog's full-text setting on or off (the list and the home screen). Short enough for a status line at 80 columns. */
-export function fullTextNote(on: boolean): string {
-	return on ? 'Full text on: summary-only posts read whole (F: off)' : 'Full text off: summaries as the feed gives them';
-}
+export {fullTextNote} from './full-text-note.js';
 
 export type AppProps = {
 	/** The blog's address, as the user gave it (or the demo blog's). */

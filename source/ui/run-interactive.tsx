@@ -1,35 +1,18 @@
-import {render} from 'ink';
-import {parsePostRef} from '../model/post.js';
-import {exitCodes} from '../script/exit-codes.js';
-import {openBlog, postUrlOfSite} from '../sources/open-blog.js';
-import type {StoredPostsOfSite} from '../sources/post-filter.js';
-import {httpClientFor, resolveSite, type SiteFlags} from '../resolve-site.js';
-import {CommentMarks} from '../store/comment-marks.js';
-import {Replies} from '../store/replies.js';
-import {checkReplies} from '../replies/check-replies.js';
-import {MyComments} from '../store/my-comments.js';
-import {ReadState} from '../store/read-state.js';
 import {setStoreNoticeSink} from '../store/settings-files.js';
-import {existsSync} from 'node:fs';
-import {App, type ReadMarks, type StarMarks} from './app.js';
-import {createHttpClient} from '../http/client.js';
-import {userHttpCache} from '../store/cache.js';
 import {blogtermPaths, type BlogtermPaths} from '../store/paths.js';
-import {HomeApp} from './home/home-app.js';
-import {storeHomeData, storeReadMarks, storeStarMarks} from './home/store-home-data.js';
-import {PostPasswords} from '../store/post-passwords.js';
 import {setting} from '../store/settings.js';
 import {settingDefinitions} from '../store/settings-schema.js';
-import {keyMapFromSettings} from './keys/key-settings.js';
 import {postsPerScreen} from './post-list/post-list-lines.js';
 import {hyperlinkModeFromSettings, hyperlinksOn, parseHyperlinkMode} from '../platform/hyperlinks.js';
-import {fullTextReader, type FullTextStore} from '../full-text/full-text-store.js';
-import {chooseReading} from '../platform/reading-choice.js';
-import {withReading} from './post-view/use-reading.js';
+import type {FullTextStore} from '../full-text/full-text-store.js';
+import type {SiteFlags} from '../resolve-site.js';
 import {CursorTargetContext, cursorTargets, screenReaderCursorAt} from './screen-reader/cursor-target.js';
 import type {DOMElement, RenderOptions} from 'ink';
 import type {ReactElement} from 'react';
 import {mouseReportingOff, mouseReportingOn} from './hooks/mouse.js';
+
+// The reader (`blogterm SITE`, run-reader.tsx) and the home screen (home/run-home.tsx) are loaded only
+// when chosen: the home screen's first frame needs neither the reader's screens nor the network.
 
 // The alternate screen, and bracketed paste: a paste arrives between ESC[200~ and ESC[201~, kept whole.
 const enterAlternateScreen = '\u001B[?1049h\u001B[H\u001B[?2004h';
@@ -70,7 +53,7 @@ export function refreshMinutes(environment: NodeJS.ProcessEnv = process.env): nu
 }
 
 /** Posts on a list page: --per-page, else `"listRows"` in config.json, else as many as the terminal shows. */
-function listPageSize(flags: ReaderFlags): number {
+export function listPageSize(flags: ReaderFlags): number {
 	return flags.perPage ?? setting('listRows') ?? postsPerScreen(process.stdout.rows);
 }
 
@@ -114,123 +97,24 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 		const paths = blogtermPaths();
 		// Without a database yet (a new user), answered without loading SQLite.
 		const {followsAnyBlog} = await import('../subscriptions/follows-any-blog.js');
-		if (await followsAnyBlog(paths)) return runHome(flags, paths);
-	}
-	const resolved = await resolveSite(site, flags);
-	// A post's URL as SITE (`blogterm https://blog.example/2024/01/slug/`) opens that post, over its blog.
-	const postUrl = site !== undefined && !flags.post && !flags.demo && !flags.demoFeed ? postUrlOfSite(site) : undefined;
-	const initialPost = flags.post ? parsePostRef(flags.post) : postUrl ? parsePostRef(postUrl) : undefined;
-	const http = httpClientFor(resolved);
-	// Opened before the alternate screen: a note about a corrupt file stays on the normal screen.
-	const {readMarks, starMarks, fullTexts, storedPosts, closeMarks} = await openReadMarks(blogtermPaths());
-	const keyMap = keyMapFromSettings();
-	const reading = chooseReading();
-	const screenReader = screenReaderOn(flags.screenReader);
-	const mouse = mouseOn(flags);
-	return inFullScreen(async () => {
-		const {tree, options} = readerRender(withReading(reading,
-			<App
-				site={resolved.url}
-				openSource={(url, signal, options) => openBlog(http, url, {...options, signal, storedPosts})}
-				perPage={listPageSize(flags)}
-				initialPost={initialPost}
-				readMarks={readMarks}
-				starMarks={starMarks}
-				myComments={new MyComments()}
-				commentMarks={new CommentMarks()}
-				replies={new Replies()}
-				postPasswords={new PostPasswords()}
-				hyperlinks={hyperlinksFor(flags)}
-				note={chooseHome ? followHint : undefined}
-				keyMap={keyMap}
-				readFullText={fullTextReader(http)}
-				fullTexts={fullTexts}
-				initialFullText={flags.post !== undefined && flags.fullText === true}
-				mouse={mouse}
-			/>), screenReader);
-		const instance = render(tree, options);
-		await instance.waitUntilExit();
-		return exitCodes.ok;
-	}, async () => {
-		closeMarks();
-		await resolved.close();
-	}, {mouse});
-}
-
-/**
- * The posts read: in the store once it exists (so that the home screen counts what `blogterm SITE` read),
- * in read-state.json before (the store carries it over when it is made). A store that cannot be opened
- * leaves the file in use: the reader still opens.
- */
-async function openReadMarks(paths: BlogtermPaths): Promise<{readMarks: ReadMarks; starMarks?: StarMarks; fullTexts?: FullTextStore; storedPosts?: StoredPostsOfSite; closeMarks: () => void}> {
-	const {databasePath} = await import('../store/db-path.js');
-	if (existsSync(databasePath(paths))) {
-		try {
-			const {openSubscriptions} = await import('../subscriptions/subscriptions.js');
-			const subscriptions = openSubscriptions(paths);
-			const {fullTexts, closeFullTexts} = await openFullTexts(paths);
-			// A followed feed blog's search covers its stored posts too.
-			return {readMarks: storeReadMarks(subscriptions), starMarks: storeStarMarks(subscriptions), fullTexts, storedPosts: siteKey => subscriptions.storedPostsOf(siteKey), closeMarks: () => {
-				closeFullTexts();
-				subscriptions.close();
-			}};
-		} catch {
-			// Said by print mode (--blogs) in words; the reader keeps to the file meanwhile.
+		if (await followsAnyBlog(paths)) {
+			const {runHome} = await import('./home/run-home.js');
+			return runHome(flags, paths);
 		}
 	}
-	return {readMarks: new ReadState(), closeMarks: () => {}};
-}
-
-/** The home screen: the followed blogs and What is new, from the store. */
-async function runHome(flags: ReaderFlags, paths: BlogtermPaths): Promise<number> {
-	const {openSubscriptions} = await import('../subscriptions/subscriptions.js');
-	const http = createHttpClient({cache: userHttpCache(process.env), environment: process.env});
-	// Opened before the alternate screen: a note about the database stays on the normal screen.
-	const subscriptions = openSubscriptions(paths, {http});
-	const keyMap = keyMapFromSettings();
-	const reading = chooseReading();
-	const mouse = mouseOn(flags);
-	const {fullTexts, closeFullTexts} = await openFullTexts(paths);
-	// Replies to the comments you sent: kept, and looked for with each refresh.
-	const myComments = new MyComments();
-	const replies = new Replies();
-	const checkForReplies = async (signal: AbortSignal) => checkReplies({myComments, replies, openSource: async (url, openSignal) => openBlog(http, url, {signal: openSignal}), signal});
-	const screenReader = screenReaderOn(flags.screenReader);
-	return inFullScreen(async () => {
-		const {tree, options} = readerRender(withReading(reading,
-			<HomeApp
-				data={storeHomeData(subscriptions)}
-				openSource={(url, signal, options) => openBlog(http, url, {...options, signal, storedPosts: siteKey => subscriptions.storedPostsOf(siteKey)})}
-				perPage={listPageSize(flags)}
-				myComments={myComments}
-				replies={{store: replies, check: checkForReplies}}
-				commentMarks={new CommentMarks()}
-				postPasswords={new PostPasswords()}
-				hyperlinks={hyperlinksFor(flags)}
-				refreshMinutes={refreshMinutes()}
-				keyMap={keyMap}
-				readFullText={fullTextReader(http)}
-				fullTexts={fullTexts}
-				mouse={mouse}
-			/>), screenReader);
-		const instance = render(tree, options);
-		await instance.waitUntilExit();
-		return exitCodes.ok;
-	}, () => {
-		closeFullTexts();
-		subscriptions.close();
-	}, {mouse});
+	const {runReader} = await import('./run-reader.js');
+	return runReader({site, flags, note: chooseHome ? followHint : undefined});
 }
 
 /** Articles read from posts' pages, kept in the store (a connection of its own; WAL lets both read and write). */
-async function openFullTexts(paths: BlogtermPaths): Promise<{fullTexts: FullTextStore; closeFullTexts: () => void}> {
+export async function openFullTexts(paths: BlogtermPaths): Promise<{fullTexts: FullTextStore; closeFullTexts: () => void}> {
 	const [{openDatabase}, {storeFullTexts}] = await Promise.all([import('../store/db.js'), import('../store/full-texts-table.js')]);
 	const db = openDatabase(paths);
 	return {fullTexts: storeFullTexts(db), closeFullTexts: () => db.close()};
 }
 
 /** OSC 8 links in the reader: --hyperlinks, else the setting, else whether the terminal supports them. */
-function hyperlinksFor(flags: ReaderFlags): boolean {
+export function hyperlinksFor(flags: ReaderFlags): boolean {
 	return hyperlinksOn(parseHyperlinkMode(flags.hyperlinks ?? '') ?? hyperlinkModeFromSettings(), {printMode: false, stream: process.stdout});
 }
 

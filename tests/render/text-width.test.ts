@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import stringWidth from 'string-width';
-import {textWidth} from '../../source/render/text-width.js';
+import {graphemes, textWidth} from '../../source/render/text-width.js';
 
 test('measures every character up to U+FFFF as string-width does, alone, in a word and before U+FE0F', () => {
 	for (let code = 0; code <= 0xFFFF; code++) {
@@ -12,5 +12,16 @@ test('measures every character up to U+FFFF as string-width does, alone, in a wo
 		assert.equal(textWidth(`▾ a${character}b`), stringWidth(`▾ a${character}b`), `in a word: ${name}`);
 		// An emoji's presentation selector makes a one-column symbol two.
 		assert.equal(textWidth(`${character}\uFE0F`), stringWidth(`${character}\uFE0F`), `${name} + U+FE0F`);
+	}
+});
+
+test('splits text into the graphemes ICU\'s segmenter finds, for every character up to U+FFFF beside others', () => {
+	const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+	for (let code = 0; code <= 0xFFFF; code++) {
+		if (code >= 0xD800 && code <= 0xDFFF) continue;
+		const character = String.fromCharCode(code);
+		for (const text of [`a${character}`, `${character}a`, `${character}${character}`, `\uAC00${character}`, `✗ ${character}…`]) {
+			assert.deepEqual(graphemes(text), Array.from(segmenter.segment(text), part => part.segment), `U+${code.toString(16).toUpperCase()} in ${JSON.stringify(text)}`);
+		}
 	}
 });

@@ -42,3 +42,40 @@ test('print mode (and the demo blog it may start) loads neither Ink nor React', 
 	for (const file of loaded) assert.doesNotMatch(readFileSync(join(dist, file), 'utf8'), reactCode, `${file} is loaded in print mode`);
 	assert.doesNotMatch(readFileSync(builtCli, 'utf8'), reactCode, 'the bin entry (dist/cli.js) loads React');
 });
+
+// Code only one dependency carries: what the home screen's first frame must not wait for.
+const notForTheHomeStart = {
+	'got (the HTTP client)': /sindresorhus\/got/,
+	'htmlparser2 (the HTML renderer)': /var Tokenizer = class|class Tokenizer/,
+	'feedsmith (feeds and OPML)': /var XMLParser = class|class XMLParser/,
+	'conf and ajv': /Ajv2020/,
+	'the reader\'s post view': /function PostView\(/,
+	'meow (a command line with arguments only)': /decamelize/,
+};
+
+test('the home screen starts without the reader\'s screens, the network or the HTML renderer, which load when used', () => {
+	for (const [what, code] of Object.entries(notForTheHomeStart)) assert.ok(readdirSync(dist).some(file => code.test(readFileSync(join(dist, file), 'utf8'))), `the check finds ${what}`);
+	// What `blogterm` with blogs followed loads before its first frame: the command line, run-interactive's
+	// choice, the store, and the home screen (each file with what it imports at once).
+	const homeStart = ['run-interactive', 'follows-any-blog', 'stored-subscriptions', 'db-', 'full-texts-table', 'run-home'];
+	const loaded = loadedWith('cli.cjs', false);
+	for (let more = true; more;) {
+		more = false;
+		for (const file of [...loaded]) {
+			for (const imported of dynamicImports(file)) {
+				if (loaded.has(imported) || !homeStart.some(name => imported.startsWith(name))) continue;
+				loadedWith(imported, false, loaded);
+				more = true;
+			}
+		}
+	}
+	assert.ok([...loaded].some(file => file.startsWith('run-home')), `the check finds the home screen's start: ${[...loaded].join(', ')}`);
+	for (const file of loaded) {
+		const text = readFileSync(join(dist, file), 'utf8');
+		for (const [what, code] of Object.entries(notForTheHomeStart)) assert.doesNotMatch(text, code, `${file}, loaded before the home screen's first frame, carries ${what}`);
+	}
+	// And the reader does load them, when a blog is opened from the home screen.
+	const reader = new Set<string>();
+	for (const file of loaded) for (const imported of dynamicImports(file)) loadedWith(imported, false, reader);
+	assert.ok([...reader].some(file => notForTheHomeStart['the reader\'s post view'].test(readFileSync(join(dist, file), 'utf8'))), 'the reader\'s screens are imported later');
+});

@@ -3,6 +3,8 @@ import {after, afterEach, before, describe, it} from 'node:test';
 import {openDatabase} from '../../source/store/db.js';
 import {countedPerBlog} from '../../source/store/posts-table.js';
 import type {Subscriptions} from '../../source/subscriptions/subscriptions.js';
+import {openStoredSubscriptions} from '../../source/subscriptions/stored-subscriptions.js';
+import {waitUntil} from '../helpers/poll.js';
 import {dailyPosts, startFeedBlog, startWordPressBlog, type FeedBlog, type WordPressBlog} from './blog-servers.js';
 import {makeTestStore, type TestStore} from './store-helper.js';
 
@@ -112,6 +114,21 @@ describe('following blogs and the river', () => {
 		assert.equal(stored?.title, post!.title);
 		assert.deepEqual(subscriptions.search('marmalade').map(found => found.title), [post!.title]);
 		assert.deepEqual(subscriptions.search('"Feed post 3 (').map(found => found.title), ['Feed post 3'], 'what is typed is words, not FTS5 syntax');
+	});
+
+	it('keeps the text of a post read from the home screen\'s store, which loads the HTML to text with the first post kept', async () => {
+		// The home screen opens the store without OPML and without the HTML renderer (stored-subscriptions.ts).
+		const home = openStoredSubscriptions(store.paths);
+		try {
+			const [post] = home.river({blogUrl: wordpress.url, perPage: 2}).posts.slice(1);
+			assert.equal(home.storedPost(wordpress.url, post!.id), undefined, 'WordPress posts come without their text');
+			assert.equal(home.savePostText(wordpress.url, {...post!, html: '<p>Gooseberry fool</p>', isSummaryOnly: false, commentsOpen: true}), true);
+			const stored = await waitUntil(() => home.storedPost(wordpress.url, post!.id), found => found !== undefined, 'its text is kept');
+			assert.equal(stored?.html, '<p>Gooseberry fool</p>');
+			assert.deepEqual(home.search('gooseberry').map(found => found.title), [post!.title]);
+		} finally {
+			home.close();
+		}
 	});
 
 	it('unfollows a blog and forgets its posts', () => {

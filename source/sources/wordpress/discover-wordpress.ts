@@ -6,6 +6,7 @@ import type {FetchOptions} from '../blog-source.js';
 import {looksLikeApiRoot, plainPermalinkRoot, type ApiRoot} from './api-root.js';
 import {WordPressSource} from './wordpress-source.js';
 import {networkUrl} from '../clean.js';
+import {siteKey} from '../site-url.js';
 import {readIndex as checkIndex, renderedToLine, type WpIndex} from './wp-json.js';
 
 const apiRel = 'https://api.w.org/';
@@ -114,15 +115,7 @@ export function fetchedSiteKey(fetchedUrl: string): string {
 	}
 }
 
-/** `https://Blog.Example/sub/` → `blog.example/sub`: the same blog over http and https shares its read state. */
-export function siteKey(url: string): string {
-	try {
-		const parsed = new URL(url);
-		return `${parsed.host.toLowerCase()}${parsed.pathname.replace(/\/+$/, '')}`;
-	} catch {
-		return cleanLine(url);
-	}
-}
+export {siteKey} from '../site-url.js';
 
 function absoluteRoot(href: string, base: string): ApiRoot | undefined {
 	try {

@@ -6,7 +6,8 @@ import {BlogError} from '../../errors.js';
 import type {Post} from '../../model/post.js';
 import {fitToWidth} from '../../render/fit-width.js';
 import type {MyCommentsStore} from '../../store/my-comments.js';
-import {Connection, fullTextNote, type AppProps, type ReadMarks, type StarMarks} from '../app.js';
+import type {AppProps, Connection, ReadMarks, StarMarks} from '../app.js';
+import {fullTextNote} from '../full-text-note.js';
 import {HelpOverlay} from '../help-overlay.js';
 import {KeyRouterProvider, MouseArea, useKeys} from '../hooks/use-keys.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
@@ -24,6 +25,16 @@ import {progressLine, useHomeState, type HomeState} from './use-home-state.js';
 
 /** How many of the newest posts the river holds. */
 export const riverLength = 500;
+
+/**
+ * The reader's screens (app.tsx: a blog's list, a post, the comment form), loaded once the home screen's
+ * first frame is up, so that its start does not wait for them and Enter finds them there.
+ */
+let loadedReader: typeof Connection | undefined;
+async function loadReader(): Promise<typeof Connection> {
+	loadedReader ??= (await import('../app.js')).Connection;
+	return loadedReader;
+}
 
 export type HomeAppProps = {
 	/** The followed blogs and their posts (the store in real use). */
@@ -99,8 +110,9 @@ export type RepliesPort = {
 	readonly check: (signal: AbortSignal) => Promise<unknown>;
 };
 
+/** What the home screen shows from the store, but What is new's posts (read when it shows). */
 function readStored(data: HomeData, clock: () => number, replies?: RepliesPort) {
-	return {blogs: data.blogs(), river: data.river(riverLength), starred: data.setStarred ? data.river(riverLength, {starred: true}) : [], now: clock(), replies: replies?.store.all() ?? []};
+	return {blogs: data.blogs(), starred: data.setStarred ? data.river(riverLength, {starred: true}) : [], now: clock(), replies: replies?.store.all() ?? []};
 }
 
 function Home(props: HomeAppProps) {
@@ -114,10 +126,16 @@ function Home(props: HomeAppProps) {
 	// What is stored, read again each time something changes it (and the time it was read, for "5 min ago").
 	const clock = props.now ?? Date.now;
 	const repliesPort = props.replies;
-	const [{blogs, river, starred, now, replies}, setStored] = useState(() => readStored(data, clock, repliesPort));
+	const [stored, setStored] = useState(() => readStored(data, clock, repliesPort));
+	const {blogs, starred, now, replies} = stored;
 	// The Starred folder: What is new, showing only the posts starred (S there and back).
 	const [showStarred, setShowStarred] = useState(false);
 	const changed = useCallback(() => setStored(readStored(data, clock, repliesPort)), [data, clock, repliesPort]);
+	// What is new's posts: read when it shows (not for the first frame, on the blogs), and again with what is stored.
+	const riverShown = state.view === 'river' && !showStarred;
+	// `stored` is read anew whenever something changed the store: the posts are read again with it.
+	// eslint-disable-next-line react-hooks/exhaustive-deps
+	const river = useMemo(() => (riverShown ? data.river(riverLength) : []), [data, riverShown, stored]);
 	const keyMap = useKeyMap();
 	const [showReplies, setShowReplies] = useState(false);
 
@@ -235,14 +253,29 @@ function Home(props: HomeAppProps) {
 		changed();
 	}, [data, changed]);
 
-	// A blog or a post open: the reader, as `blogterm SITE` shows it, over the home screen (kept as it was).
+	// The reader's screens, loaded after the first frame (or at once, when a blog is opened before they are).
+	const [Reader, setReader] = useState(() => loadedReader);
+	useEffect(() => {
+		if (Reader) return;
+		let live = true;
+		const timer = setTimeout(() => void loadReader().then(loaded => {
+			if (live) setReader(() => loaded);
+		}), 0);
+		return () => {
+			live = false;
+			clearTimeout(timer);
+		};
+	}, [Reader]);
+
+	// A blog or a post open: the reader, as `blogterm SITE` shows it, over the home screen (kept as it was;
+	// still shown, with its keys off, in the moment the reader's screens may take to load).
 	const opened = state.opened;
 	const openedUrl = opened?.kind === 'blog' ? opened.url : opened?.blogUrl;
 	const readMarks = useMemo(() => (openedUrl ? readMarksFor(data, openedUrl, changed) : undefined), [data, openedUrl, changed]);
 	const starMarks = useMemo(() => (openedUrl ? starMarksFor(data, openedUrl, changed) : undefined), [data, openedUrl, changed]);
-	if (opened && readMarks) {
+	if (opened && readMarks && Reader) {
 		return (
-			<Connection
+			<Reader
 				key={opened.kind === 'blog' ? `blog:${opened.url}` : `post:${opened.blogUrl}:${String(opened.id)}`}
 				site={opened.kind === 'blog' ? opened.url : opened.blogUrl}
 				openSource={props.openSource}

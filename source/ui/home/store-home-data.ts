@@ -1,10 +1,13 @@
 // The home screen's data from the store: the subscriptions API (source/subscriptions) seen as HomeData.
 import type {FoundBlog as StoreFoundBlog, Subscriptions} from '../../subscriptions/subscriptions.js';
+
+/** What the screens use of the store: all but OPML (the home screen opens it without OPML's parser). */
+type Store = Omit<Subscriptions, 'importOpml' | 'exportOpml'>;
 import type {ReadMarks, StarMarks} from '../app.js';
 import type {FoundBlog, HomeData} from './home-data.js';
 
 /** The home screen's view of the followed blogs, the river and refresh, kept in the store. */
-export function storeHomeData(subscriptions: Subscriptions): HomeData {
+export function storeHomeData(subscriptions: Store): HomeData {
 	// What `discover` found, so that following it does not look for it again.
 	const found = new Map<string, StoreFoundBlog>();
 	const siteKeyOf = (blogUrl: string) => subscriptions.getBlog(blogUrl)?.siteKey;
@@ -77,7 +80,7 @@ export function storeHomeData(subscriptions: Subscriptions): HomeData {
  * The reader's read marks (`blogterm SITE`) kept in the store, by the site's key: what the home screen
  * counts. A post read on a followed blog keeps its text too, so that it opens offline.
  */
-export function storeReadMarks(subscriptions: Subscriptions): ReadMarks {
+export function storeReadMarks(subscriptions: Store): ReadMarks {
 	return {
 		readIds: siteKey => subscriptions.readIds(siteKey),
 		markRead(siteKey, postId, post) {
@@ -92,7 +95,7 @@ export function storeReadMarks(subscriptions: Subscriptions): ReadMarks {
  * The reader's stars (`blogterm SITE`, issue 24), kept in the store by the site's key: a followed blog's
  * only (any other has no row to keep them; `setStarred` says false).
  */
-export function storeStarMarks(subscriptions: Subscriptions): StarMarks {
+export function storeStarMarks(subscriptions: Store): StarMarks {
 	return {
 		starredIds: siteKey => subscriptions.starredIds(siteKey),
 		setStarred: (siteKey, post, starred) => subscriptions.starPost(siteKey, post, starred),

@@ -1,5 +1,5 @@
 import {createContext, createElement, useContext, type ReactElement} from 'react';
-import {defaultReading, type Reading} from '../../render/post-layout.js';
+import {defaultReading, type Reading} from '../../render/reading.js';
 
 /** The reading width and alignment the post screen lays its text out with (config.json's, given at start). */
 export const ReadingContext = createContext<Reading>(defaultReading);

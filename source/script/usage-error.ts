@@ -1,0 +1,13 @@
+// What the command line (run-argv.ts) needs of print mode's request before it knows the mode: kept
+// apart from script-request.ts, whose imports (the HTTP client, the HTML renderer) every start would load.
+
+/** Bad flags or input: exit code 2, the message said as it is. */
+export class UsageError extends Error {
+	override readonly name = 'UsageError';
+}
+
+/**
+The widest text print mode lays out. Wider than any terminal; a line is built as a string of this many
+columns, so `--width 2000000000` must be refused rather than tried.
+*/
+export const maxWidth = 1000;

@@ -1,0 +1,93 @@
+// The home screen's start (`blogterm` with blogs followed): loaded by run-interactive.tsx when it is
+// chosen. Its first frame needs the store and Ink only: the HTTP client, the sources, the reader's
+// screens and the replies' check are loaded when first used (a refresh, a blog opened).
+import {render} from 'ink';
+import type {HttpClient} from '../../http/client.js';
+import {exitCodes} from '../../script/exit-codes.js';
+import type {BlogSource} from '../../sources/blog-source.js';
+import type {OpenBlogOptions} from '../../sources/open-blog.js';
+import {CommentMarks} from '../../store/comment-marks.js';
+import {MyComments} from '../../store/my-comments.js';
+import type {BlogtermPaths} from '../../store/paths.js';
+import type {PostPasswordStore} from '../../store/post-passwords.js';
+import {Replies} from '../../store/replies.js';
+import {openStoredSubscriptions} from '../../subscriptions/stored-subscriptions.js';
+import {chooseReading} from '../../platform/reading-choice.js';
+import type {FullTextReader} from '../../full-text/full-text-store.js';
+import {keyMapFromSettings} from '../keys/key-settings.js';
+import {withReading} from '../post-view/use-reading.js';
+import {hyperlinksFor, inFullScreen, listPageSize, mouseOn, openFullTexts, readerRender, refreshMinutes, screenReaderOn, type ReaderFlags} from '../run-interactive.js';
+import {HomeApp} from './home-app.js';
+import {storeHomeData} from './store-home-data.js';
+
+/** The home screen: the followed blogs and What is new, from the store. */
+export async function runHome(flags: ReaderFlags, paths: BlogtermPaths): Promise<number> {
+	// One HTTP client for the refresh, the blogs opened and the replies' check, made when first needed.
+	let client: Promise<HttpClient> | undefined;
+	const http = async (): Promise<HttpClient> => {
+		client ??= Promise.all([import('../../http/client.js'), import('../../store/cache.js')])
+			.then(([{createHttpClient}, {userHttpCache}]) => createHttpClient({cache: userHttpCache(process.env), environment: process.env}));
+		return client;
+	};
+	const openBlog = async (url: string, options: OpenBlogOptions): Promise<BlogSource> => {
+		const [{openBlog: open}, made] = await Promise.all([import('../../sources/open-blog.js'), http()]);
+		return open(made, url, options);
+	};
+	// The remembered post passwords (conf, with its schema checker): loaded as the reader opens its blog,
+	// before it can ask for one.
+	let passwords: Promise<PostPasswordStore> | undefined;
+	let loadedPasswords: PostPasswordStore | undefined;
+	const loadPasswords = async () => {
+		passwords ??= import('../../store/post-passwords.js').then(({PostPasswords}) => new PostPasswords());
+		loadedPasswords = await passwords;
+	};
+	const postPasswords: PostPasswordStore = {
+		get: (siteKey, postId) => loadedPasswords?.get(siteKey, postId),
+		remember: (siteKey, postId, password) => loadedPasswords?.remember(siteKey, postId, password),
+	};
+	const readFullText: FullTextReader = async (url, options) => {
+		const [{fullTextReader}, made] = await Promise.all([import('../../full-text/full-text-store.js'), http()]);
+		return fullTextReader(made)(url, options);
+	};
+	// Opened before the alternate screen: a note about the database stays on the normal screen.
+	const subscriptions = openStoredSubscriptions(paths, {http});
+	const keyMap = keyMapFromSettings();
+	const reading = chooseReading();
+	const mouse = mouseOn(flags);
+	const {fullTexts, closeFullTexts} = await openFullTexts(paths);
+	// Replies to the comments you sent: kept, and looked for with each refresh.
+	const myComments = new MyComments();
+	const replies = new Replies();
+	const checkForReplies = async (signal: AbortSignal) => {
+		const {checkReplies} = await import('../../replies/check-replies.js');
+		return checkReplies({myComments, replies, openSource: async (url, openSignal) => openBlog(url, {signal: openSignal}), signal});
+	};
+	const screenReader = screenReaderOn(flags.screenReader);
+	return inFullScreen(async () => {
+		const {tree, options} = readerRender(withReading(reading,
+			<HomeApp
+				data={storeHomeData(subscriptions)}
+				openSource={async (url, signal, options) => {
+					const [source] = await Promise.all([openBlog(url, {...options, signal, storedPosts: siteKey => subscriptions.storedPostsOf(siteKey)}), loadPasswords()]);
+					return source;
+				}}
+				perPage={listPageSize(flags)}
+				myComments={myComments}
+				replies={{store: replies, check: checkForReplies}}
+				commentMarks={new CommentMarks()}
+				postPasswords={postPasswords}
+				hyperlinks={hyperlinksFor(flags)}
+				refreshMinutes={refreshMinutes()}
+				keyMap={keyMap}
+				readFullText={readFullText}
+				fullTexts={fullTexts}
+				mouse={mouse}
+			/>), screenReader);
+		const instance = render(tree, options);
+		await instance.waitUntilExit();
+		return exitCodes.ok;
+	}, () => {
+		closeFullTexts();
+		subscriptions.close();
+	}, {mouse});
+}
