@@ -1,3 +1,4 @@
+import {getMaxListeners, setMaxListeners} from 'node:events';
 import {hostOf, type HttpClient} from '../http/client.js';
 import {formatSeconds} from '../http/limits.js';
 import {isBlogError} from '../errors.js';
@@ -60,7 +61,17 @@ export async function refreshBlogs(blogs: readonly BlogWithCounts[], context: Re
 			await refreshOne(blog);
 		}
 	};
-	await Promise.all(Array.from({length: Math.min(concurrency, blogs.length)}, async () => worker()));
+	// Each blog under way listens to the caller's signal (to stop when it is aborted): `concurrency` of
+	// them at once, more than Node's default of 10 before it prints a MaxListenersExceededWarning, which
+	// in the reader would be written over the screen. Raised for the refresh, and put back after it.
+	const signal = context.signal;
+	const listenersBefore = signal ? getMaxListeners(signal) : 0;
+	if (signal && listenersBefore > 0) setMaxListeners(listenersBefore + concurrency, signal);
+	try {
+		await Promise.all(Array.from({length: Math.min(concurrency, blogs.length)}, async () => worker()));
+	} finally {
+		if (signal && listenersBefore > 0) setMaxListeners(listenersBefore, signal);
+	}
 	return {total: blogs.length, changed, unchanged, failures, newPosts};
 }
 
