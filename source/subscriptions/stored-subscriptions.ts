@@ -26,6 +26,8 @@ export type StoredSubscriptions = Omit<Subscriptions, 'importOpml' | 'exportOpml
 	readonly followEntries: (entries: readonly OpmlEntry[]) => {added: number; merged: number};
 	/** The followed blogs OPML can name (a feed or a home page), with their folders. */
 	readonly opmlBlogs: () => Array<{title: string; feedUrl: string; htmlUrl: string; folder: string}>;
+	/** The HTTP client the store refreshes and discovers with (options.http, else its own, made now): the home screen opens blogs with it too. */
+	readonly httpClient: () => Promise<HttpClient>;
 };
 
 /** The river's page size unless asked otherwise, and the most it gives at once. */
@@ -101,6 +103,7 @@ export function openStoredSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'con
 			return blog ? toFollowed(blogsWithCounts(db, {id: blog.id})[0]!) : undefined;
 		},
 		hasFollowedBlogs: () => anyBlog(db),
+		httpClient: client,
 		discover: async (url, discoverOptions = {}) => discoverBlog(await client(), url, discoverOptions),
 		async follow(url, followOptions = {}) {
 			const found = typeof url === 'string' ? await discoverOrAskServer(url, followOptions.signal) : url;

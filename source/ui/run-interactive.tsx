@@ -95,11 +95,14 @@ export async function runInteractive({site, flags}: {site: string | undefined; f
 	const chooseHome = !site && !flags.demo && !flags.demoFeed && !flags.post;
 	if (chooseHome) {
 		const paths = blogtermPaths();
-		// Without a database yet (a new user), answered without loading SQLite.
-		const {followsAnyBlog} = await import('../subscriptions/follows-any-blog.js');
-		if (await followsAnyBlog(paths)) {
+		// Without a database yet (a new user), answered without loading SQLite. The store is opened here,
+		// before the alternate screen (a note about the database stays on the normal screen), and the home
+		// screen keeps this connection.
+		const {openIfFollowing} = await import('../subscriptions/follows-any-blog.js');
+		const subscriptions = await openIfFollowing(paths);
+		if (subscriptions) {
 			const {runHome} = await import('./home/run-home.js');
-			return runHome(flags, paths);
+			return runHome(flags, paths, subscriptions);
 		}
 	}
 	const {runReader} = await import('./run-reader.js');

@@ -11,7 +11,7 @@ import {MyComments} from '../../store/my-comments.js';
 import type {BlogtermPaths} from '../../store/paths.js';
 import type {PostPasswordStore} from '../../store/post-passwords.js';
 import {Replies} from '../../store/replies.js';
-import {openStoredSubscriptions} from '../../subscriptions/stored-subscriptions.js';
+import type {StoredSubscriptions} from '../../subscriptions/stored-subscriptions.js';
 import {chooseReading} from '../../platform/reading-choice.js';
 import type {FullTextReader} from '../../full-text/full-text-store.js';
 import {keyMapFromSettings} from '../keys/key-settings.js';
@@ -20,15 +20,10 @@ import {hyperlinksFor, inFullScreen, listPageSize, mouseOn, openFullTexts, reade
 import {HomeApp} from './home-app.js';
 import {storeHomeData} from './store-home-data.js';
 
-/** The home screen: the followed blogs and What is new, from the store. */
-export async function runHome(flags: ReaderFlags, paths: BlogtermPaths): Promise<number> {
-	// One HTTP client for the refresh, the blogs opened and the replies' check, made when first needed.
-	let client: Promise<HttpClient> | undefined;
-	const http = async (): Promise<HttpClient> => {
-		client ??= Promise.all([import('../../http/client.js'), import('../../store/cache.js')])
-			.then(([{createHttpClient}, {userHttpCache}]) => createHttpClient({cache: userHttpCache(process.env), environment: process.env}));
-		return client;
-	};
+/** The home screen: the followed blogs and What is new, from the store (open, and closed when the screen ends). */
+export async function runHome(flags: ReaderFlags, paths: BlogtermPaths, subscriptions: StoredSubscriptions): Promise<number> {
+	// One HTTP client for the refresh, the blogs opened and the replies' check: the store's, made when first needed.
+	const http = async (): Promise<HttpClient> => subscriptions.httpClient();
 	const openBlog = async (url: string, options: OpenBlogOptions): Promise<BlogSource> => {
 		const [{openBlog: open}, made] = await Promise.all([import('../../sources/open-blog.js'), http()]);
 		return open(made, url, options);
@@ -49,8 +44,6 @@ export async function runHome(flags: ReaderFlags, paths: BlogtermPaths): Promise
 		const [{fullTextReader}, made] = await Promise.all([import('../../full-text/full-text-store.js'), http()]);
 		return fullTextReader(made)(url, options);
 	};
-	// Opened before the alternate screen: a note about the database stays on the normal screen.
-	const subscriptions = openStoredSubscriptions(paths, {http});
 	const keyMap = keyMapFromSettings();
 	const reading = chooseReading();
 	const mouse = mouseOn(flags);
