@@ -1,6 +1,7 @@
 import {httpClientFor, resolveSite, type ResolvedSite} from '../resolve-site.js';
 import type {HttpClient} from '../http/client.js';
-import {normaliseSiteUrl, openBlog, postUrlOfSite} from '../sources/open-blog.js';
+import {openBlog, postUrlOfSite} from '../sources/open-blog.js';
+import {normaliseSiteUrl} from '../sources/site-url.js';
 import type {PostPage} from '../model/page.js';
 import type {BlogSource, ListOptions} from '../sources/blog-source.js';
 import {offlineLine, printList} from './run-list.js';

@@ -7,7 +7,8 @@ import {httpClientFor, resolveSite, type ResolvedSite} from '../resolve-site.js'
 import {cleanLine, cleanText} from '../render/sanitize.js';
 import {formatDate} from '../render/format-date.js';
 import type {BlogSource} from '../sources/blog-source.js';
-import {normaliseSiteUrl, openBlog} from '../sources/open-blog.js';
+import {openBlog} from '../sources/open-blog.js';
+import {normaliseSiteUrl} from '../sources/site-url.js';
 import {filterHeading, findTerm, noPostsMessage, unknownTermMessage, type PostFilter, type StoredPostsOfSite} from '../sources/post-filter.js';
 import {blogtermPaths} from '../store/paths.js';
 import type {SearchHit} from '../subscriptions/search.js';

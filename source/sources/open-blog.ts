@@ -6,8 +6,6 @@ import {openWordPressBlog} from './wordpress/discover-wordpress.js';
 import type {StoredPostsOfSite} from './post-filter.js';
 import {normaliseSiteUrl} from './site-url.js';
 
-export {normaliseSiteUrl} from './site-url.js';
-
 /** A feed's address by its look: /feed, /rss.xml, /atom.xml, /index.xml, /feed.json, ?feed=rss2… */
 function looksLikeFeedAddress(url: string): boolean {
 	const {pathname, searchParams} = new URL(url);

@@ -1,5 +1,6 @@
 import type {HttpClient} from '../http/client.js';
-import {normaliseSiteUrl, openBlog} from '../sources/open-blog.js';
+import {openBlog} from '../sources/open-blog.js';
+import {normaliseSiteUrl} from '../sources/site-url.js';
 import type {BlogSource} from '../sources/blog-source.js';
 import type {FoundBlog} from './types.js';
 

@@ -57,8 +57,6 @@ export type StarMarks = {
 /** Said when `s` is pressed on a blog that is not followed (its posts have no row in the store to keep a star). */
 export const notFollowedStarNote = 'Not starred: stars are for followed blogs only';
 
-export {fullTextNote} from './full-text-note.js';
-
 export type AppProps = {
 	/** The blog's address, as the user gave it (or the demo blog's). */
 	readonly site: string;

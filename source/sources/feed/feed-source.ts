@@ -14,7 +14,7 @@ import {countTerms, filterMatches, slugOf, type AuthorFilter, type PostFilter, t
 import {htmlToPlainText} from '../../render/plain-text.js';
 import {BlogError, isBlogError} from '../../errors.js';
 import {rankRelatedPosts, type RankablePost} from '../related/rank.js';
-import {siteKey} from '../wordpress/discover-wordpress.js';
+import {siteKey} from '../site-url.js';
 import {readPostPage, type PostPageFacts, type WordPressCommentForm} from './post-page.js';
 import {readFeedResponse, type FeedFormat, type FeedItem, type ParsedFeed} from './parse-feed.js';
 import {toComments} from './feed-comments.js';

@@ -115,8 +115,6 @@ export function fetchedSiteKey(fetchedUrl: string): string {
 	}
 }
 
-export {siteKey} from '../site-url.js';
-
 function absoluteRoot(href: string, base: string): ApiRoot | undefined {
 	try {
 		const url = new URL(href, base);

@@ -9,7 +9,7 @@ import {writeTransaction} from '../../store/db.js';
 import {blogsWithCounts, deleteBlog, findBlog, insertBlog} from '../../store/blogs-table.js';
 import {isSyncError} from '../sync-error.js';
 import {dropQueued, syncStateKeys, linkFeed, queuedChanges, setReadByServerIds, setStarredServerIds, setSyncStateValue, syncedFeeds, syncStateValue, unreadServerIds, upsertServerPosts, type ServerPost} from '../../store/sync-table.js';
-import {siteKey as siteKeyOf} from '../../sources/wordpress/discover-wordpress.js';
+import {siteKey as siteKeyOf} from '../../sources/site-url.js';
 import type {RefreshProgress} from '../../subscriptions/types.js';
 import type {ServerArticle} from './ttrss-schema.js';
 import {headlinesPageSize, type HeadlinesRequest, type TtrssClient} from './ttrss-client.js';
