@@ -4,11 +4,10 @@
  * HTTP client itself) is loaded when first asked for: the home screen's first frame reads the store only.
  * subscriptions.ts adds OPML in and out (feedsmith) for print mode.
  */
-import {existsSync} from 'node:fs';
 import type {HttpClient} from '../http/client.js';
 import {BlogError} from '../errors.js';
 import {cleanLine} from '../render/sanitize.js';
-import {databasePath, openDatabase, writeTransaction, type Database} from '../store/db.js';
+import {openDatabase, writeTransaction, type Database} from '../store/db.js';
 import {anyBlog, blogById, blogsWithCounts, deleteBlog, findBlog, insertBlog, setBlogFolder, updateBlogAfterRefresh, type BlogRow, type BlogWithCounts} from '../store/blogs-table.js';
 import {ftsQueries, readSnippet} from './search.js';
 import {countSearch, findPost, postsOfSite, markPostsRead, nextUnreadPost, readPostIds, riverCount, riverPosts, savePostText, searchPosts, setPostRead, storedPostText, upsertPosts, type StoredSummary} from '../store/posts-table.js';
@@ -277,20 +276,6 @@ export function openStoredSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'con
 		},
 	};
 	return subscriptions;
-}
-
-/**
- * Whether any blog is followed, without loading SQLite when there is no database yet: what `blogterm`
- * with no SITE asks to choose between the home screen and the demo blog.
- */
-export function hasFollowedBlogs(paths: Pick<BlogtermPaths, 'data' | 'config' | 'cache'>): boolean {
-	if (!existsSync(databasePath(paths))) return false;
-	const subscriptions = openStoredSubscriptions(paths);
-	try {
-		return subscriptions.hasFollowedBlogs();
-	} finally {
-		subscriptions.close();
-	}
 }
 
 function saveOutcome(db: Database, blog: BlogRow, outcome: RefreshOutcome, now: string): {added: number; changed: number} {

@@ -2,7 +2,6 @@
 // chosen. Its first frame needs the store and Ink only: the HTTP client, the sources, the reader's
 // screens and the replies' check are loaded when first used (a refresh, a blog opened).
 import {render} from 'ink';
-import type {HttpClient} from '../../http/client.js';
 import {exitCodes} from '../../script/exit-codes.js';
 import type {BlogSource} from '../../sources/blog-source.js';
 import type {OpenBlogOptions} from '../../sources/open-blog.js';
@@ -23,7 +22,7 @@ import {storeHomeData} from './store-home-data.js';
 /** The home screen: the followed blogs and What is new, from the store (open, and closed when the screen ends). */
 export async function runHome(flags: ReaderFlags, paths: BlogtermPaths, subscriptions: StoredSubscriptions): Promise<number> {
 	// One HTTP client for the refresh, the blogs opened and the replies' check: the store's, made when first needed.
-	const http = async (): Promise<HttpClient> => subscriptions.httpClient();
+	const http = subscriptions.httpClient;
 	const openBlog = async (url: string, options: OpenBlogOptions): Promise<BlogSource> => {
 		const [{openBlog: open}, made] = await Promise.all([import('../../sources/open-blog.js'), http()]);
 		return open(made, url, options);

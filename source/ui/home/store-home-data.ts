@@ -1,10 +1,10 @@
 // The home screen's data from the store: the subscriptions API (source/subscriptions) seen as HomeData.
 import type {FoundBlog as StoreFoundBlog, Subscriptions} from '../../subscriptions/subscriptions.js';
+import type {ReadMarks, StarMarks} from '../app.js';
+import type {FoundBlog, HomeData} from './home-data.js';
 
 /** What the screens use of the store: all but OPML (the home screen opens it without OPML's parser). */
 type Store = Omit<Subscriptions, 'importOpml' | 'exportOpml'>;
-import type {ReadMarks, StarMarks} from '../app.js';
-import type {FoundBlog, HomeData} from './home-data.js';
 
 /** The home screen's view of the followed blogs, the river and refresh, kept in the store. */
 export function storeHomeData(subscriptions: Store): HomeData {
