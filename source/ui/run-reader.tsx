@@ -1,4 +1,4 @@
-// The reader of one blog (`blogterm SITE`, --demo, --post): loaded by run-interactive.tsx when it is chosen.
+// The reader of one blog (`blogterm SITE`, --demo, --post): loaded by run-interactive.ts when it is chosen.
 import {render} from 'ink';
 import {existsSync} from 'node:fs';
 import {parsePostRef} from '../model/post.js';
@@ -18,7 +18,8 @@ import {keyMapFromSettings} from './keys/key-settings.js';
 import {fullTextReader, type FullTextStore} from '../full-text/full-text-store.js';
 import {chooseReading} from '../platform/reading-choice.js';
 import {withReading} from './post-view/use-reading.js';
-import {hyperlinksFor, inFullScreen, listPageSize, mouseOn, openFullTexts, readerRender, screenReaderOn, type ReaderFlags} from './run-interactive.js';
+import {hyperlinksFor, inFullScreen, listPageSize, mouseOn, openFullTexts, screenReaderOn, type ReaderFlags} from './run-interactive.js';
+import {readerRender} from './reader-render.js';
 
 /**
  * The reader of one blog (`blogterm SITE`, the demo blog): resolves with the exit code when the user

@@ -53,7 +53,7 @@ const notForTheHomeStart = {
 	'meow (a command line with arguments only)': /decamelize/,
 };
 
-test('the home screen starts without the reader\'s screens, the network or the HTML renderer, which load when used', () => {
+test('the home screen starts without the reader\'s screens, the network, the HTML renderer, or Ink and React, which load when used', () => {
 	for (const [what, code] of Object.entries(notForTheHomeStart)) assert.ok(readdirSync(dist).some(file => code.test(readFileSync(join(dist, file), 'utf8'))), `the check finds ${what}`);
 	// What `blogterm` with blogs followed loads before its first frame: the command line, run-interactive's
 	// choice, the store, and the home screen (each file with what it imports at once).
@@ -73,7 +73,13 @@ test('the home screen starts without the reader\'s screens, the network or the H
 	for (const file of loaded) {
 		const text = readFileSync(join(dist, file), 'utf8');
 		for (const [what, code] of Object.entries(notForTheHomeStart)) assert.doesNotMatch(text, code, `${file}, loaded before the home screen's first frame, carries ${what}`);
+		// The first frame is drawn before Ink and React load (home/early-frame.ts).
+		assert.doesNotMatch(text, reactCode, `${file}, loaded before the home screen's first frame, carries React or Ink`);
 	}
+	// Ink comes next, for the home screen's own views.
+	const next = new Set<string>();
+	for (const file of loaded) for (const imported of dynamicImports(file)) if (imported.startsWith('show-home')) loadedWith(imported, false, next);
+	assert.ok([...next].some(file => reactCode.test(readFileSync(join(dist, file), 'utf8'))), 'the home screen\'s views, with Ink, are imported after the first frame');
 	// And the reader does load them, when a blog is opened from the home screen.
 	const reader = new Set<string>();
 	for (const file of loaded) for (const imported of dynamicImports(file)) loadedWith(imported, false, reader);

@@ -1,16 +1,15 @@
 import {Box, Text, useIsScreenReaderEnabled, type DOMElement} from 'ink';
 import {useMemo, useRef} from 'react';
 import {useScreenReaderCursor} from '../screen-reader/cursor-target.js';
-import {fitToWidth} from '../../render/fit-width.js';
-import {cleanLine} from '../../render/sanitize.js';
 import {useKeys, useMouse} from '../hooks/use-keys.js';
 import {clickOnList, listItemAt} from '../hooks/mouse.js';
 import type {Action} from '../keys/key-map.js';
 import {useKeyMap} from '../keys/use-key-map.js';
 import {theme} from '../theme.js';
 import type {FollowedBlog} from './home-data.js';
-import {firstInView, splitRow} from './rows.js';
-import {blogRows, blogsInOrder, updatedAgo} from './use-home-state.js';
+import {blogLine, blogsRoom, blogsWindow, selectedBlogLine} from './home-lines.js';
+import {blogRows} from './rows.js';
+import {Spans} from '../components/spans.js';
 
 export type BlogsViewProps = {
 	readonly blogs: readonly FollowedBlog[];
@@ -41,9 +40,10 @@ export type BlogsViewProps = {
 export function BlogsView(props: BlogsViewProps) {
 	const {blogs, width, height} = props;
 	const rows = useMemo(() => blogRows(blogs), [blogs]);
-	const ordered = useMemo(() => blogsInOrder(rows), [rows]);
-	const selectedIndex = Math.max(0, ordered.findIndex(blog => blog.url === props.selectedUrl));
-	const selected = ordered[selectedIndex];
+	// The list, then one line: the highlighted blog's address, or why its last refresh failed.
+	const screenReader = useIsScreenReaderEnabled();
+	const room = blogsRoom(height, screenReader);
+	const {ordered, selected, selectedIndex, selectedRow, first, visible} = blogsWindow(rows, props.selectedUrl, room);
 	const keyMap = useKeyMap();
 
 	useKeys((input, key) => {
@@ -62,12 +62,6 @@ export function BlogsView(props: BlogsViewProps) {
 		else if (is('full-text-home-blog')) props.onToggleFullText?.(selected);
 	}, {isActive: props.isActive});
 
-	// The list, then one line: the highlighted blog's address, or why its last refresh failed.
-	const screenReader = useIsScreenReaderEnabled();
-	// The line that says which list this is takes a row for a screen reader.
-	const room = Math.max(1, height - (screenReader ? 2 : 1));
-	const selectedRow = rows.findIndex(row => row.kind === 'blog' && row.blog === selected);
-	const first = firstInView(selectedRow, rows.length, room);
 	// The wheel moves the highlight as j and k do; a click on a blog selects it, on the selected one opens it.
 	useMouse(event => {
 		if (!selected) return;
@@ -79,7 +73,6 @@ export function BlogsView(props: BlogsViewProps) {
 		if (clickOnList(index, selectedRow) === 'open') props.onOpen(row.blog);
 		else props.onSelect(row.blog.url);
 	}, {isActive: props.isActive});
-	const visible = rows.slice(first, first + room);
 	// A screen reader's cursor on the selected blog (after that line).
 	const listBox = useRef<DOMElement>(null);
 	useScreenReaderCursor(listBox, selectedRow === -1 ? undefined : 1 + selectedRow - first);
@@ -95,38 +88,11 @@ export function BlogsView(props: BlogsViewProps) {
 		<Box ref={listBox} flexDirection="column" height={height} aria-role="list">
 			{screenReader ? <Text>Followed blogs</Text> : null}
 			{visible.map(row => {
-				if (row.kind === 'folder') {
-					const meta = row.unread > 0 ? `${row.unread} unread` : '';
-					const line = splitRow(`▾ ${row.name}`, meta, width);
-					return <Text key={`folder:${row.name}`} bold wrap="truncate-end" aria-label={fitToWidth([`${row.name} (folder)`, meta].filter(Boolean).join(' · '), width)}>{line.text}{line.gap}<Text color={theme.muted}>{line.meta}</Text></Text>;
-				}
-				const blog = row.blog;
-				const isSelected = blog === selected;
-				const indent = blog.folder ? '  ' : '';
-				const failed = blog.lastError !== undefined;
-				// The blog's summary-only posts are read whole from their pages (F): said in words on its row.
-				const fullText = props.fullTextOn?.(blog) ? ' · full text' : '';
-				const counts = `${blog.unread} unread · ${updatedAgo(blog.lastUpdated, props.now)}${fullText}`;
-				// A sign as well as the colour: ✗ and the reason, in words.
-				const meta = failed ? `✗ ${blog.lastError}` : counts;
-				const line = splitRow(`${indent}${blog.title}`, meta, width - 2);
-				// Read out: the title first, then the rest in words, in one row.
-				const words = [blog.title, isSelected ? 'selected' : '', failed ? `error: ${blog.lastError}` : counts];
-				return (
-					<Text key={`blog:${blog.url}`} wrap="truncate-end" aria-label={fitToWidth(words.filter(Boolean).join(' · '), width)}>
-						<Text color={theme.selection}>{isSelected ? '▸ ' : '  '}</Text>
-						<Text bold={isSelected || blog.unread > 0} color={isSelected ? theme.selection : undefined}>{line.text}</Text>
-						<Text>{line.gap}</Text>
-						<Text color={failed ? theme.error : theme.muted}>{line.meta}</Text>
-					</Text>
-				);
+				const line = blogLine(row, {selected, width, now: props.now, fullText: row.kind === 'blog' && props.fullTextOn?.(row.blog) === true});
+				return <Spans key={line.key} line={line.spans} label={line.label} />;
 			})}
 			<Box flexGrow={1} />
-			{selected ? (
-				<Text color={selected.lastError ? theme.error : theme.muted} wrap="truncate-end">
-					{fitToWidth(selected.lastError ? `${cleanLine(selected.title)}: ${selected.lastError}` : selected.url, width)}
-				</Text>
-			) : null}
+			{selected ? <Spans line={selectedBlogLine(selected, width)} /> : null}
 		</Box>
 	);
 }

@@ -17,14 +17,12 @@ import {RiverView} from '../river/river-view.js';
 import {StoredSearchView, type StoredSearch} from '../search/stored-search-view.js';
 import {theme} from '../theme.js';
 import {RepliesView} from './replies-view.js';
-import type {RepliesStore} from '../../store/replies.js';
 import {BlogsView} from './blogs-view.js';
-import type {FollowedBlog, HomeData, RiverItem} from './home-data.js';
+import {fullTextIsOn, readStoredHome, riverLength, type FollowedBlog, type HomeData, type RepliesPort, type RiverItem, type StoredHome} from './home-data.js';
+import {headerLine, homeHeights, statusLine} from './home-lines.js';
+import {Spans} from '../components/spans.js';
 import {useRefresh} from './use-refresh.js';
 import {progressLine, useHomeState, type HomeState} from './use-home-state.js';
-
-/** How many of the newest posts the river holds. */
-export const riverLength = 500;
 
 /**
  * The reader's screens (app.tsx: a blog's list, a post, the comment form), loaded once the home screen's
@@ -59,6 +57,8 @@ export type HomeAppProps = {
 	readonly refreshMinutes?: number;
 	/** Replies to the comments you sent: kept, and checked with every refresh. */
 	readonly replies?: RepliesPort;
+	/** What the store held as the screen opens, read already (for the frame drawn before Ink loads): not read again. */
+	readonly initial?: StoredHome;
 	/** Start on What is new instead of the blogs. */
 	readonly startView?: 'blogs' | 'river';
 	/** The clock, for "5 min ago" (tests fix it). */
@@ -103,34 +103,22 @@ function starMarksFor(data: HomeData, blogUrl: string, onChanged: () => void): S
 	};
 }
 
-/** The replies to your comments, as the home screen needs them: the kept ones, and a check for more. */
-export type RepliesPort = {
-	readonly store: RepliesStore;
-	/** Looks for replies on every blog you commented on (run with each refresh). */
-	readonly check: (signal: AbortSignal) => Promise<unknown>;
-};
-
-/** What the home screen shows from the store, but What is new's posts (read when it shows). */
-function readStored(data: HomeData, clock: () => number, replies?: RepliesPort) {
-	return {blogs: data.blogs(), starred: data.setStarred ? data.river(riverLength, {starred: true}) : [], now: clock(), replies: replies?.store.all() ?? []};
-}
-
 function Home(props: HomeAppProps) {
 	const {data} = props;
 	const {exit} = useApp();
 	const {columns: width, rows} = useTerminalSize();
 	// Every row, the last one too (the build's ink-frames patch keeps Ink from clearing the screen for a frame this tall).
-	const height = Math.max(5, rows);
+	const {height} = homeHeights(rows);
 	const [state, dispatch] = useHomeState(props.startView);
 	const [showHelp, setShowHelp] = useState(false);
 	// What is stored, read again each time something changes it (and the time it was read, for "5 min ago").
 	const clock = props.now ?? Date.now;
 	const repliesPort = props.replies;
-	const [stored, setStored] = useState(() => readStored(data, clock, repliesPort));
+	const [stored, setStored] = useState(() => props.initial ?? readStoredHome(data, clock, repliesPort));
 	const {blogs, starred, now, replies} = stored;
 	// The Starred folder: What is new, showing only the posts starred (S there and back).
 	const [showStarred, setShowStarred] = useState(false);
-	const changed = useCallback(() => setStored(readStored(data, clock, repliesPort)), [data, clock, repliesPort]);
+	const changed = useCallback(() => setStored(readStoredHome(data, clock, repliesPort)), [data, clock, repliesPort]);
 	// What is new's posts: read when it shows (not for the first frame, on the blogs), and again with what is stored.
 	const riverShown = state.view === 'river' && !showStarred;
 	// `stored` is read anew whenever something changed the store: the posts are read again with it.
@@ -240,7 +228,7 @@ function Home(props: HomeAppProps) {
 	// F on a blog's row: its full-text setting (issue 23), as F on its list; the row says "full text" while on.
 	const {fullTexts} = props;
 	const [, setFullTextChanges] = useState(0);
-	const fullTextOn = useCallback((blog: FollowedBlog) => (blog.siteKey !== undefined && fullTexts?.isAutomatic(blog.siteKey)) === true, [fullTexts]);
+	const fullTextOn = useCallback((blog: FollowedBlog) => fullTextIsOn(fullTexts, blog), [fullTexts]);
 	const toggleFullText = useCallback((blog: FollowedBlog) => {
 		if (!fullTexts || blog.siteKey === undefined) return;
 		const on = !fullTexts.isAutomatic(blog.siteKey);
@@ -315,25 +303,13 @@ function Home(props: HomeAppProps) {
 			/>
 		);
 	}
-	const unread = blogs.reduce((sum, blog) => sum + blog.unread, 0);
 	const inStarred = state.view === 'river' && showStarred;
-	const inRiver = state.view === 'river' && !showStarred;
-	const unreadReplies = replies.filter(reply => !reply.read).length;
 	// Header (1), a blank line (1), the list, the status line (two while following a blog with an error, or what was found).
 	const statusHeight = (adding?.phase === 'typing' && adding.error) || adding?.phase === 'found' || adding?.phase === 'following' ? 2 : 1;
-	const listHeight = Math.max(2, height - 2 - statusHeight);
+	const {listHeight} = homeHeights(rows, statusHeight);
 	return (
 		<Box flexDirection="column" height={height}>
-			<Text wrap="truncate-end">
-				<Text bold color={theme.accent}>blogterm</Text>
-				<Text>{'  '}</Text>
-				<Text bold={state.view === 'blogs'} underline={state.view === 'blogs'} color={state.view === 'blogs' ? undefined : theme.muted}>{`Followed blogs (${blogs.length})`}</Text>
-				<Text>{'  '}</Text>
-				<Text bold={inRiver} underline={inRiver} color={inRiver ? undefined : theme.muted}>{`What is new (${unread} unread)`}</Text>
-				{data.setStarred ? <Text>{'  '}</Text> : null}
-				{data.setStarred ? <Text bold={inStarred} underline={inStarred} color={inStarred ? undefined : theme.muted}>{`Starred (${starred.length})`}</Text> : null}
-				{unreadReplies > 0 ? <Text bold color={theme.accent}>{`  ${unreadReplies === 1 ? '1 reply' : `${unreadReplies} replies`} to you (${keyMap.labels('open-replies')[0] ?? ''})`}</Text> : null}
-			</Text>
+			<Spans line={headerLine(stored, {view: inStarred ? 'starred' : state.view, hasStars: data.setStarred !== undefined, keyMap}, width)} />
 			<Text> </Text>
 			{/* The lists' rows start under the header and the blank line. */}
 			<MouseArea rows={2}>
@@ -441,11 +417,5 @@ function StatusLine({state, width, fullText, onUrl}: {readonly state: HomeState;
 	}
 	const progress = progressLine(state.refresh.progress, state.refresh.running);
 	const info = [state.notice, progress].filter(Boolean).join(' · ');
-	const screen = state.view === 'blogs' ? 'home' : 'river';
-	return (
-		<Text wrap="truncate-end">
-			<Text bold>{info}</Text>
-			<Text color={theme.muted}>{`${info ? '  ' : ''}${keyMap.hints(screen, Math.max(0, width - [...info].length - 2), {omit: fullText ? [] : ['full-text-home-blog']})}`}</Text>
-		</Text>
-	);
+	return <Spans line={statusLine(info, keyMap, state.view === 'blogs' ? 'home' : 'river', width, fullText)} />;
 }

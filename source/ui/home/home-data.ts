@@ -3,6 +3,8 @@
 // one in memory. Every string here is already cleaned where it entered the store.
 
 import type {Post, PostId, PostSummary} from '../../model/post.js';
+import type {RepliesStore, StoredReply} from '../../store/replies.js';
+import type {FullTextStore} from '../../full-text/full-text-store.js';
 
 /** A followed blog, as the home screen lists it. */
 export type FollowedBlog = {
@@ -93,3 +95,32 @@ export type HomeData = {
 	 */
 	readonly refresh: (onProgress: (progress: RefreshProgress) => void, signal: AbortSignal) => Promise<RefreshProgress>;
 };
+
+/** The replies to your comments, as the home screen needs them: the kept ones, and a check for more. */
+export type RepliesPort = {
+	readonly store: RepliesStore;
+	/** Looks for replies on every blog you commented on (run with each refresh). */
+	readonly check: (signal: AbortSignal) => Promise<unknown>;
+};
+
+/** How many of the newest posts the river holds. */
+export const riverLength = 500;
+
+/** What the home screen shows from the store, but What is new's posts (read when it shows), and when it was read. */
+export type StoredHome = {
+	readonly blogs: readonly FollowedBlog[];
+	readonly starred: readonly RiverItem[];
+	/** When it was read: "5 min ago" counts from here. */
+	readonly now: number;
+	readonly replies: readonly StoredReply[];
+};
+
+/** Reads what the home screen shows from the store (at start, and again whenever something changes it). */
+export function readStoredHome(data: HomeData, clock: () => number, replies?: RepliesPort): StoredHome {
+	return {blogs: data.blogs(), starred: data.setStarred ? data.river(riverLength, {starred: true}) : [], now: clock(), replies: replies?.store.all() ?? []};
+}
+
+/** Whether a blog's summary-only posts are read whole from their pages (its full-text setting, F): its row says "full text". */
+export function fullTextIsOn(fullTexts: Pick<FullTextStore, 'isAutomatic'> | undefined, blog: FollowedBlog): boolean {
+	return blog.siteKey !== undefined && fullTexts?.isAutomatic(blog.siteKey) === true;
+}

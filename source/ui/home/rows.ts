@@ -1,5 +1,6 @@
 import {fitToWidth} from '../../render/fit-width.js';
 import {textWidth} from '../../render/text-width.js';
+import type {FollowedBlog} from './home-data.js';
 
 /** A row in exactly `width` columns: the text on the left (cut to fit), the meta on the right (at most half). */
 export function splitRow(text: string, meta: string, width: number): {text: string; gap: string; meta: string} {
@@ -12,4 +13,50 @@ export function splitRow(text: string, meta: string, width: number): {text: stri
 /** The first line in view so that `selected` shows in `room` lines. */
 export function firstInView(selected: number, count: number, room: number): number {
 	return Math.max(0, Math.min(selected - Math.floor(room / 2), count - room));
+}
+
+/** A line of the blogs list: a folder's name, or a blog in it. */
+export type BlogRow =
+	| {readonly kind: 'folder'; readonly name: string; readonly unread: number}
+	| {readonly kind: 'blog'; readonly blog: FollowedBlog};
+
+/**
+ * The blogs grouped by folder, in the order given: blogs in no folder first, then each folder
+ * (in the order its first blog comes) under its name with its unread total.
+ */
+export function blogRows(blogs: readonly FollowedBlog[]): BlogRow[] {
+	const loose = blogs.filter(blog => !blog.folder);
+	const folders = new Map<string, FollowedBlog[]>();
+	for (const blog of blogs) {
+		if (!blog.folder) continue;
+		const list = folders.get(blog.folder) ?? [];
+		list.push(blog);
+		folders.set(blog.folder, list);
+	}
+	const rows: BlogRow[] = loose.map(blog => ({kind: 'blog', blog}));
+	for (const [name, list] of folders) {
+		rows.push({kind: 'folder', name, unread: list.reduce((sum, blog) => sum + blog.unread, 0)});
+		for (const blog of list) rows.push({kind: 'blog', blog});
+	}
+	return rows;
+}
+
+/** The blogs in the order the list shows them (folders flattened). */
+export function blogsInOrder(rows: readonly BlogRow[]): FollowedBlog[] {
+	return rows.flatMap(row => (row.kind === 'blog' ? [row.blog] : []));
+}
+
+/** "5 minutes ago", "3 days ago", "Nov 3, 2026": when a blog last had something new. */
+export function updatedAgo(iso: string | undefined, now: number): string {
+	if (!iso) return 'never read';
+	const time = Date.parse(iso);
+	if (Number.isNaN(time)) return '';
+	const minutes = Math.max(0, Math.round((now - time) / 60_000));
+	if (minutes < 1) return 'just now';
+	if (minutes < 60) return `${minutes} min ago`;
+	const hours = Math.round(minutes / 60);
+	if (hours < 24) return `${hours} h ago`;
+	const days = Math.round(hours / 24);
+	if (days < 60) return `${days} ${days === 1 ? 'day' : 'days'} ago`;
+	return new Date(time).toISOString().slice(0, 10);
 }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import type {FollowedBlog, RiverItem} from '../../../source/ui/home/home-data.js';
-import {blogRows, homeReducer, initialHomeState, nextUnread, progressLine, updatedAgo} from '../../../source/ui/home/use-home-state.js';
+import {blogRows, updatedAgo} from '../../../source/ui/home/rows.js';
+import {homeReducer, initialHomeState, nextUnread, progressLine} from '../../../source/ui/home/use-home-state.js';
 
 const blog = (title: string, folder?: string, unread = 1): FollowedBlog => ({url: `https://${title}.example/`, title, folder, unread, total: 5, lastUpdated: undefined, lastError: undefined});
 const item = (id: number, read: boolean): RiverItem => ({blogUrl: 'https://a.example/', blogTitle: 'A', id, title: `Post ${id}`, link: `https://a.example/${id}`, date: undefined, read});

@@ -6,13 +6,11 @@ import {postsPerScreen} from './post-list/post-list-lines.js';
 import {hyperlinkModeFromSettings, hyperlinksOn, parseHyperlinkMode} from '../platform/hyperlinks.js';
 import type {FullTextStore} from '../full-text/full-text-store.js';
 import type {SiteFlags} from '../resolve-site.js';
-import {CursorTargetContext, cursorTargets, screenReaderCursorAt} from './screen-reader/cursor-target.js';
-import type {DOMElement, RenderOptions} from 'ink';
-import type {ReactElement} from 'react';
 import {mouseReportingOff, mouseReportingOn} from './hooks/mouse.js';
 
-// The reader (`blogterm SITE`, run-reader.tsx) and the home screen (home/run-home.tsx) are loaded only
-// when chosen: the home screen's first frame needs neither the reader's screens nor the network.
+// The reader (`blogterm SITE`, run-reader.tsx) and the home screen (home/run-home.ts) are loaded only
+// when chosen: the home screen's first frame needs neither the reader's screens nor the network, nor
+// Ink and React (run-home.ts draws it before they load): nothing here imports them.
 
 // The alternate screen, and bracketed paste: a paste arrives between ESC[200~ and ESC[201~, kept whole.
 const enterAlternateScreen = '\u001B[?1049h\u001B[H\u001B[?2004h';
@@ -64,18 +62,6 @@ export function listPageSize(flags: ReaderFlags): number {
 export function screenReaderOn(flag: boolean | undefined, environment: NodeJS.ProcessEnv = process.env): boolean {
 	if (flag === true) return true;
 	return setting('screenReader', environment) ?? environment['INK_SCREEN_READER'] === 'true';
-}
-
-/**
- * Ink's render options for a screen, and the screen under the context that says where its cursor goes: in
- * screen-reader mode, after each frame the cursor is parked on the selection or the focused field (the
- * build's ink-frames patch reads `screenReaderCursor`).
- */
-export function readerRender(tree: ReactElement, screenReader: boolean): {tree: ReactElement; options: RenderOptions} {
-	const targets = cursorTargets();
-	const screenReaderCursor = (root: DOMElement, output: string, columns: number) => screenReaderCursorAt(root, targets.current(), output, columns);
-	const options: RenderOptions & {screenReaderCursor?: typeof screenReaderCursor} = {exitOnCtrlC: true, maxFps: 60, isScreenReaderEnabled: screenReader, ...(screenReader ? {screenReaderCursor} : {})};
-	return {tree: <CursorTargetContext.Provider value={targets}>{tree}</CursorTargetContext.Provider>, options};
 }
 
 /**

@@ -1,7 +1,7 @@
-// The home screen's start (`blogterm` with blogs followed): loaded by run-interactive.tsx when it is
-// chosen. Its first frame needs the store and Ink only: the HTTP client, the sources, the reader's
+// The home screen's start (`blogterm` with blogs followed): loaded by run-interactive.ts when it is
+// chosen. Its first frame needs the store only: it is drawn from what is stored before Ink and React
+// load (early-frame.ts), and Ink's first frame lands on it. The HTTP client, the sources, the reader's
 // screens and the replies' check are loaded when first used (a refresh, a blog opened).
-import {render} from 'ink';
 import {exitCodes} from '../../script/exit-codes.js';
 import type {BlogSource} from '../../sources/blog-source.js';
 import type {OpenBlogOptions} from '../../sources/open-blog.js';
@@ -14,9 +14,10 @@ import type {StoredSubscriptions} from '../../subscriptions/stored-subscriptions
 import {chooseReading} from '../../platform/reading-choice.js';
 import type {FullTextReader} from '../../full-text/full-text-store.js';
 import {keyMapFromSettings} from '../keys/key-settings.js';
-import {withReading} from '../post-view/use-reading.js';
-import {hyperlinksFor, inFullScreen, listPageSize, mouseOn, openFullTexts, readerRender, refreshMinutes, screenReaderOn, type ReaderFlags} from '../run-interactive.js';
-import {HomeApp} from './home-app.js';
+import {hyperlinksFor, inFullScreen, listPageSize, mouseOn, openFullTexts, refreshMinutes, screenReaderOn, type ReaderFlags} from '../run-interactive.js';
+import {drawEarlyFrame} from './early-frame.js';
+import {fullTextIsOn, readStoredHome, type FollowedBlog, type RepliesPort} from './home-data.js';
+import {firstHomeFrame} from './home-lines.js';
 import {storeHomeData} from './store-home-data.js';
 
 /** The home screen: the followed blogs and What is new, from the store (open, and closed when the screen ends). */
@@ -55,28 +56,34 @@ export async function runHome(flags: ReaderFlags, paths: BlogtermPaths, subscrip
 		return checkReplies({myComments, replies, openSource: async (url, openSignal) => openBlog(url, {signal: openSignal}), signal});
 	};
 	const screenReader = screenReaderOn(flags.screenReader);
+	const data = storeHomeData(subscriptions);
+	const repliesPort: RepliesPort = {store: replies, check: checkForReplies};
+	const fullTextOn = (blog: FollowedBlog) => fullTextIsOn(fullTexts, blog);
+	// What is stored, read once: for the first frame, and handed to the home screen as it opens.
+	const initial = readStoredHome(data, Date.now, repliesPort);
 	return inFullScreen(async () => {
-		const {tree, options} = readerRender(withReading(reading,
-			<HomeApp
-				data={storeHomeData(subscriptions)}
-				openSource={async (url, signal, options) => {
-					const [source] = await Promise.all([openBlog(url, {...options, signal, storedPosts: siteKey => subscriptions.storedPostsOf(siteKey)}), loadPasswords()]);
-					return source;
-				}}
-				perPage={listPageSize(flags)}
-				myComments={myComments}
-				replies={{store: replies, check: checkForReplies}}
-				commentMarks={new CommentMarks()}
-				postPasswords={postPasswords}
-				hyperlinks={hyperlinksFor(flags)}
-				refreshMinutes={refreshMinutes()}
-				keyMap={keyMap}
-				readFullText={readFullText}
-				fullTexts={fullTexts}
-				mouse={mouse}
-			/>), screenReader);
-		const instance = render(tree, options);
-		await instance.waitUntilExit();
+		const {stdout, stdin} = process;
+		drawEarlyFrame(firstHomeFrame(initial, {columns: stdout.columns, rows: stdout.rows, keyMap, hasStars: data.setStarred !== undefined, fullTextOn}), {stdout, stdin}, {screenReader});
+		const {showHome} = await import('./show-home.js');
+		await showHome({
+			data,
+			initial,
+			openSource: async (url, signal, options) => {
+				const [source] = await Promise.all([openBlog(url, {...options, signal, storedPosts: siteKey => subscriptions.storedPostsOf(siteKey)}), loadPasswords()]);
+				return source;
+			},
+			perPage: listPageSize(flags),
+			myComments,
+			replies: repliesPort,
+			commentMarks: new CommentMarks(),
+			postPasswords,
+			hyperlinks: hyperlinksFor(flags),
+			refreshMinutes: refreshMinutes(),
+			keyMap,
+			readFullText,
+			fullTexts,
+			mouse,
+		}, {reading, screenReader});
 		return exitCodes.ok;
 	}, () => {
 		closeFullTexts();
