@@ -24,18 +24,30 @@ export function frameToAnsi(lines: readonly SpanLine[]): string {
 }
 
 type Terminal = {
-	readonly stdout: {readonly isTTY?: boolean; write(data: string): unknown};
+	readonly stdout: {readonly isTTY?: boolean; readonly columns?: number; readonly rows?: number; write(data: string): unknown};
 	readonly stdin: {readonly isTTY?: boolean; setRawMode?(mode: boolean): unknown};
 };
 
+/** The terminal's size when the early frame was written. */
+export type DrawnFrame = {readonly columns: number | undefined; readonly rows: number | undefined};
+
 /**
  * Writes the first frame now, when Ink will draw frames in this terminal (a terminal both ways, not CI, not
- * a screen reader's mode: there Ink writes differently; `inCi` is Ink's own test, is-in-ci). The keyboard goes to raw mode at once, so that
- * keys typed before Ink reads them wait unechoed, and Ink reads them as it starts. Says whether it drew.
+ * a screen reader's mode: there Ink writes differently; `inCi` is Ink's own test, is-in-ci). The keyboard
+ * goes to raw mode at once, so that keys typed before Ink reads them wait unechoed, and Ink reads them as
+ * it starts. Gives the terminal's size it was drawn at, or undefined when it was not drawn.
  */
-export function drawEarlyFrame(lines: readonly SpanLine[] | undefined, terminal: Terminal, {screenReader, inCi = isInCi}: {readonly screenReader: boolean; readonly inCi?: boolean}): boolean {
-	if (!lines || screenReader || inCi || !terminal.stdout.isTTY || !terminal.stdin.isTTY || !terminal.stdin.setRawMode) return false;
+export function drawEarlyFrame(lines: readonly SpanLine[] | undefined, terminal: Terminal, {screenReader, inCi = isInCi}: {readonly screenReader: boolean; readonly inCi?: boolean}): DrawnFrame | undefined {
+	if (!lines || screenReader || inCi || !terminal.stdout.isTTY || !terminal.stdin.isTTY || !terminal.stdin.setRawMode) return undefined;
 	terminal.stdin.setRawMode(true);
 	terminal.stdout.write(frameToAnsi(lines));
-	return true;
+	return {columns: terminal.stdout.columns, rows: terminal.stdout.rows};
+}
+
+/**
+ * Just before Ink's first frame: if the terminal changed size since the early frame, that frame is wiped
+ * (Ink's, made for the new size, would not cover it); otherwise Ink's lands on it as it is.
+ */
+export function handOverToInk(drawn: DrawnFrame | undefined, stdout: Terminal['stdout']): void {
+	if (drawn && (drawn.columns !== stdout.columns || drawn.rows !== stdout.rows)) stdout.write('\u001B[H\u001B[J');
 }

@@ -15,7 +15,7 @@ import {chooseReading} from '../../platform/reading-choice.js';
 import type {FullTextReader} from '../../full-text/full-text-store.js';
 import {keyMapFromSettings} from '../keys/key-settings.js';
 import {hyperlinksFor, inFullScreen, listPageSize, mouseOn, openFullTexts, refreshMinutes, screenReaderOn, type ReaderFlags} from '../run-interactive.js';
-import {drawEarlyFrame} from './early-frame.js';
+import {drawEarlyFrame, handOverToInk} from './early-frame.js';
 import {fullTextIsOn, readStoredHome, type FollowedBlog, type RepliesPort} from './home-data.js';
 import {firstHomeFrame} from './home-lines.js';
 import {storeHomeData} from './store-home-data.js';
@@ -63,8 +63,9 @@ export async function runHome(flags: ReaderFlags, paths: BlogtermPaths, subscrip
 	const initial = readStoredHome(data, Date.now, repliesPort);
 	return inFullScreen(async () => {
 		const {stdout, stdin} = process;
-		drawEarlyFrame(firstHomeFrame(initial, {columns: stdout.columns, rows: stdout.rows, keyMap, hasStars: data.setStarred !== undefined, fullTextOn}), {stdout, stdin}, {screenReader});
+		const drawn = drawEarlyFrame(firstHomeFrame(initial, {columns: stdout.columns, rows: stdout.rows, keyMap, hasStars: data.setStarred !== undefined, fullTextOn}), {stdout, stdin}, {screenReader});
 		const {showHome} = await import('./show-home.js');
+		handOverToInk(drawn, stdout);
 		await showHome({
 			data,
 			initial,

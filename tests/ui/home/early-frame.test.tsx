@@ -5,7 +5,7 @@ import {fullTextsInMemory} from '../../../source/full-text/full-text-store.js';
 import {createHttpClient} from '../../../source/http/client.js';
 import {textWidth} from '../../../source/render/text-width.js';
 import type {StoredReply} from '../../../source/store/replies.js';
-import {drawEarlyFrame, frameToAnsi, spansToAnsi} from '../../../source/ui/home/early-frame.js';
+import {drawEarlyFrame, frameToAnsi, handOverToInk, spansToAnsi} from '../../../source/ui/home/early-frame.js';
 import {HomeApp} from '../../../source/ui/home/home-app.js';
 import type {FollowedBlog, HomeData, StoredHome} from '../../../source/ui/home/home-data.js';
 import {firstHomeFrame, type SpanLine} from '../../../source/ui/home/home-lines.js';
@@ -165,10 +165,10 @@ describe('the home screen\'s first frame, written before Ink loads', () => {
 		const terminal = () => {
 			const written: string[] = [];
 			const raw: boolean[] = [];
-			return {written, raw, stdout: {isTTY: true, write: (data: string) => written.push(data)}, stdin: {isTTY: true, setRawMode: (mode: boolean) => raw.push(mode)}};
+			return {written, raw, stdout: {isTTY: true, columns: 80, rows: 24, write: (data: string) => written.push(data)}, stdin: {isTTY: true, setRawMode: (mode: boolean) => raw.push(mode)}};
 		};
 		const shown = terminal();
-		assert.equal(drawEarlyFrame(lines, shown, {screenReader: false, inCi: false}), true);
+		assert.deepEqual(drawEarlyFrame(lines, shown, {screenReader: false, inCi: false}), {columns: 80, rows: 24}, 'drawn, at the terminal\'s size');
 		assert.deepEqual(shown.raw, [true], 'keys typed now wait, unechoed, for Ink');
 		assert.match(shown.written.join(''), /frame/);
 		for (const [why, options, change] of [
@@ -180,9 +180,20 @@ describe('the home screen\'s first frame, written before Ink loads', () => {
 			const held = terminal();
 			const stdout = {...held.stdout, isTTY: !('stdoutTty' in change)};
 			const stdin = {...held.stdin, isTTY: !('stdinTty' in change)};
-			assert.equal(drawEarlyFrame(lines, {stdout, stdin}, options), false, why);
+			assert.equal(drawEarlyFrame(lines, {stdout, stdin}, options), undefined, why);
 			assert.deepEqual([held.written, held.raw], [[], []], `${why}: nothing written, raw mode untouched`);
 		}
-		assert.equal(drawEarlyFrame(undefined, terminal(), {screenReader: false, inCi: false}), false, 'no frame made');
+		assert.equal(drawEarlyFrame(undefined, terminal(), {screenReader: false, inCi: false}), undefined, 'no frame made');
+	});
+
+	it('is wiped before Ink draws when the terminal changed size since, and left for Ink to land on otherwise', () => {
+		const written: string[] = [];
+		const stdout = {columns: 80, rows: 24, write: (data: string) => written.push(data)};
+		handOverToInk({columns: 80, rows: 24}, stdout);
+		handOverToInk(undefined, stdout);
+		assert.deepEqual(written, [], 'the same size, or no early frame: nothing written');
+		handOverToInk({columns: 100, rows: 24}, stdout);
+		handOverToInk({columns: 80, rows: 30}, stdout);
+		assert.deepEqual(written, ['\u001B[H\u001B[J', '\u001B[H\u001B[J'], 'resized: the screen cleared from the top left');
 	});
 });
