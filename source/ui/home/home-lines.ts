@@ -148,10 +148,12 @@ export function blogsRoom(listHeight: number, screenReader: boolean): number {
 /**
  * The home screen's first frame, every row of it, as the home screen draws it when it opens on the followed
  * blogs, the first selected, nothing asked and no refresh begun; undefined when it would not start that
- * way (no blog followed) or the terminal is too small for a frame of its rows.
+ * way (no blog followed), the terminal is too small for a frame of its rows, or there is no terminal (no size).
  */
 export function firstHomeFrame(stored: StoredHome, context: {readonly columns: number; readonly rows: number; readonly keyMap: KeyMap; readonly hasStars: boolean; readonly fullTextOn?: (blog: FollowedBlog) => boolean}): SpanLine[] | undefined {
 	const {columns: width, keyMap} = context;
+	// Not a terminal (no size): no frame.
+	if (!(width > 0 && context.rows > 0)) return undefined;
 	const {height, listHeight} = homeHeights(context.rows);
 	if (stored.blogs.length === 0 || height > context.rows) return undefined;
 	const rows = blogRows(stored.blogs);

@@ -149,10 +149,12 @@ describe('the home screen\'s first frame, written before Ink loads', () => {
 		assert.deepEqual(cells(spansToAnsi(early![0]!)), cells(ink[0]!));
 	});
 
-	it('is not made when no blog is followed, or when the terminal is shorter than the screen\'s five rows', () => {
+	it('is not made when no blog is followed, when the terminal is shorter than the screen\'s five rows, or without a terminal', () => {
 		const stored: StoredHome = {blogs: [], starred: [], now, replies: []};
 		assert.equal(firstHomeFrame(stored, {columns: 80, rows: 24, keyMap: defaultKeyMap, hasStars: true}), undefined);
 		assert.equal(firstHomeFrame({...stored, blogs: blogs(2)}, {columns: 80, rows: 4, keyMap: defaultKeyMap, hasStars: true}), undefined);
+		// Output that is not a terminal has no size (process.stdout.columns is undefined).
+		assert.equal(firstHomeFrame({...stored, blogs: blogs(2)}, {columns: Number(undefined), rows: Number(undefined), keyMap: defaultKeyMap, hasStars: true}), undefined);
 	});
 
 	it('is written row by row at the top left, each row\'s end erased, the cursor left where Ink starts', () => {
