@@ -10,7 +10,7 @@ import {openBlog} from '../../source/sources/open-blog.js';
 import {BlogError} from '../../source/errors.js';
 import {App, type ReadMarks} from '../../source/ui/app.js';
 import {startTestDemo, type TestDemo} from '../helpers/demo.js';
-import {ensureBuilt, runCli} from '../script/run-cli.js';
+import {runInProcess} from '../script/run-cli.js';
 import {keys, waitForText} from '../ui/helpers.js';
 import {pressAndWaitFor} from './tui.js';
 import {resize} from '../ui/helpers.js';
@@ -44,7 +44,6 @@ describe('a blog read once, then offline', () => {
 			let onlinePage: PostPage;
 			let onlinePost: Post;
 			before(async () => {
-				ensureBuilt();
 				demo = await startTestDemo({mode});
 				const source = await openBlog(http, demo.url);
 				onlinePage = await source.fetchPostPage(1, 10);
@@ -81,9 +80,9 @@ describe('a blog read once, then offline', () => {
 
 			test('print mode is fresh or fail; with --cache fallback it prints what was kept, saying so in the data (issue 18)', async () => {
 				const [stale, list, post] = await Promise.all([
-					runCli([demo.url, '--list'], {home}),
-					runCli([demo.url, '--list', '--format', 'json', '--cache', 'fallback'], {home}),
-					runCli([demo.url, '--post', String(onlinePost.id), '--comments', '--cache', 'fallback'], {home}),
+					runInProcess([demo.url, '--list'], {home}),
+					runInProcess([demo.url, '--list', '--format', 'json', '--cache', 'fallback'], {home}),
+					runInProcess([demo.url, '--post', String(onlinePost.id), '--comments', '--cache', 'fallback'], {home}),
 				]);
 				assert.equal(stale.code, 1, stale.stderr);
 				assert.equal(stale.stdout, '', 'a stale copy is never printed without being asked for');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import stringWidth from 'string-width';
-import {graphemes, textWidth} from '../../source/render/text-width.js';
+import {textWidth} from '../../source/render/text-width.js';
 
 test('measures every character up to U+FFFF as string-width does, alone, in a word and before U+FE0F', () => {
 	for (let code = 0; code <= 0xFFFF; code++) {
@@ -15,13 +15,4 @@ test('measures every character up to U+FFFF as string-width does, alone, in a wo
 	}
 });
 
-test('splits text into the graphemes ICU\'s segmenter finds, for every character up to U+FFFF beside others', () => {
-	const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
-	for (let code = 0; code <= 0xFFFF; code++) {
-		if (code >= 0xD800 && code <= 0xDFFF) continue;
-		const character = String.fromCharCode(code);
-		for (const text of [`a${character}`, `${character}a`, `${character}${character}`, `\uAC00${character}`, `✗ ${character}…`]) {
-			assert.deepEqual(graphemes(text), Array.from(segmenter.segment(text), part => part.segment), `U+${code.toString(16).toUpperCase()} in ${JSON.stringify(text)}`);
-		}
-	}
-});
+// Its graphemes are checked against ICU's segmenter with Ink's, in graphemes.test.ts.

@@ -88,33 +88,56 @@ const damages: Array<[string, (file: string) => void]> = [
 	['random bytes', file => writeFileSync(file, Buffer.from(Array.from({length: 5000}, (_, index) => (index * 7919) % 256)))],
 ];
 
-for (const [name, damage] of damages) {
+/** The cache file kept for one of the files `--help` loads (cli.cjs, then its chunks). */
+const cacheOf = (name: string) => {
+	const file = readdirSync(codeDir).find(entry => entry.startsWith(`${name}.`) && entry.endsWith('.v8'));
+	assert.ok(file, `a cache file for ${name} in ${readdirSync(codeDir).join(', ')}`);
+	return join(codeDir, file);
+};
+
+/**
+Every damage at once, each to the cache file of a different file that `--help` loads, and cli.cjs's
+given another file's compiled code that V8 refuses; then blogterm is run twice: once with the damaged
+cache, and once after it. The cache's checks are the same for every file it loads, so one damaged
+run (and the one after it) stands for each damage's own, at two processes instead of sixteen.
+*/
+let damagedRuns: Promise<{damaged: Awaited<ReturnType<typeof helpRun>>; next: Awaited<ReturnType<typeof helpRun>>; damagedFile: Map<string, string>}> | undefined;
+async function runDamaged() {
+	await ensureCached();
+	// The files `--help` loaded, by their cache files (`chunk-X.cjs.<hash>.v8`).
+	const loaded = readdirSync(codeDir).filter(file => file.endsWith('.v8')).map(file => file.slice(0, file.lastIndexOf('.', file.length - 4)));
+	const chunks = loaded.filter(name => name !== 'cli.cjs');
+	assert.ok(chunks.length > damages.length, `--help loads a file for each damage, and one more (${loaded.join(', ')})`);
+	const damagedFile = new Map(damages.map(([name], index) => [name, chunks[index]!]));
+	// A sound cache file that V8 refuses: another file's code, with a header that checks out.
+	const {payload} = splitCache(cacheOf(chunks.at(-1)!));
+	const {header} = splitCache(cliCache());
+	const {createHash} = await import('node:crypto');
+	for (const [name, damage] of damages) damage(cacheOf(damagedFile.get(name)!));
+	writeFileSync(cliCache(), joinCache({...header, length: payload.length, sha1: createHash('sha1').update(payload).digest('hex')}, payload));
+	const damaged = await helpRun();
+	const next = await helpRun();
+	return {damaged, next, damagedFile};
+}
+
+for (const [name] of damages) {
 	test(`${name} is ignored: blogterm prints the same and makes the cache again`, async () => {
-		await ensureCached();
-		damage(cliCache());
-		const damaged = await helpRun();
+		const {damaged, next, damagedFile} = await (damagedRuns ??= runDamaged());
+		const file = damagedFile.get(name)!;
 		assert.equal(damaged.code, 0);
 		assert.equal(damaged.stdout, expected);
-		assert.equal(damaged.report['cli.cjs'], 'made', 'the damaged file was not used');
-		const next = await helpRun();
-		assert.equal(next.report['cli.cjs'], 'used', 'the cache was made again');
+		assert.equal(damaged.report[file], 'made', 'the damaged file was not used');
+		assert.equal(next.report[file], 'used', 'the cache was made again');
 		assert.equal(next.stdout, expected);
 	});
 }
 
 test('a sound cache file that V8 refuses (compiled from another file) is made again', async () => {
-	await ensureCached();
-	const other = readdirSync(codeDir).find(file => file.endsWith('.v8') && !file.startsWith('cli.cjs.'));
-	assert.ok(other, 'another file was cached');
-	const {payload} = splitCache(join(codeDir, other));
-	const {header} = splitCache(cliCache());
-	const {createHash} = await import('node:crypto');
-	writeFileSync(cliCache(), joinCache({...header, length: payload.length, sha1: createHash('sha1').update(payload).digest('hex')}, payload));
-	const refused = await helpRun();
-	assert.equal(refused.code, 0);
-	assert.equal(refused.stdout, expected);
-	assert.equal(refused.report['cli.cjs'], 'rejected');
-	assert.equal((await helpRun()).report['cli.cjs'], 'used');
+	const {damaged, next} = await (damagedRuns ??= runDamaged());
+	assert.equal(damaged.code, 0);
+	assert.equal(damaged.stdout, expected);
+	assert.equal(damaged.report['cli.cjs'], 'rejected');
+	assert.equal(next.report['cli.cjs'], 'used');
 });
 
 test('a cache folder that cannot be written does not stop blogterm', async () => {
