@@ -17,14 +17,14 @@
 import {createHash} from 'node:crypto';
 import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {join, relative, resolve} from 'node:path';
+import {checkCacheDir, lintCacheFile as lintCacheFileOf} from './check-cache.mjs';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const cold = process.argv.includes('--cold');
 const hash = text => createHash('sha256').update(text).digest('hex');
-const checkout = hash(repoRoot).slice(0, 12);
-const cacheDir = join(repoRoot, 'node_modules', '.cache', 'blogterm-check', checkout);
+const cacheDir = checkCacheDir(repoRoot);
 mkdirSync(cacheDir, {recursive: true});
-const lintCacheFile = join(cacheDir, 'lint.json');
+const lintCacheFile = lintCacheFileOf(repoRoot);
 let printed = '';
 const print = text => {
 	printed += text;
