@@ -118,8 +118,6 @@ export function layoutRelatedPosts(related: readonly RelatedPost[], width: numbe
 	return {lines, owners};
 }
 
-export {defaultReading, type Reading, type ReadingAlign} from './reading.js';
-
 /** A post screen's columns: the text's width, the blank columns left of it, and the Related Posts panel's width (0: not beside). */
 export type PostColumns = {
 	readonly body: number;

@@ -17,7 +17,8 @@ import {postPageToJson, stringifyJson} from './format-json.js';
 import {formatListText} from './format-list-text.js';
 import type {ScriptIo} from './run-script.js';
 import {reportFailure, ScriptFailure} from './script-errors.js';
-import {parseScriptRequest, UsageError, type ScriptFlags} from './script-request.js';
+import {parseScriptRequest, type ScriptFlags} from './script-request.js';
+import {UsageError} from './usage-error.js';
 import {shouldColour, tolerateClosedReader, writeAll} from './terminal-output.js';
 
 export type SearchFlags = ScriptFlags & {

@@ -8,7 +8,7 @@ import {stringifyJson} from './format-json.js';
 import {readAllStdin} from './read-stdin.js';
 import type {ScriptIo} from './run-script.js';
 import {reportFailure} from './script-errors.js';
-import {UsageError} from './script-request.js';
+import {UsageError} from './usage-error.js';
 import {tolerateClosedReader, writeAll} from './terminal-output.js';
 
 /** The flags of the many-blogs commands (a subset of the CLI's). */

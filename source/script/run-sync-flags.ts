@@ -10,7 +10,7 @@ import {blogtermPaths} from '../store/paths.js';
 import {exitCodes} from './exit-codes.js';
 import {stringifyJson} from './format-json.js';
 import type {ScriptIo} from './run-script.js';
-import {UsageError} from './script-request.js';
+import {UsageError} from './usage-error.js';
 import {writeAll} from './terminal-output.js';
 
 export type SyncFlags = {

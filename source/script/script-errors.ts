@@ -1,7 +1,7 @@
 import {cleanLine} from '../render/sanitize.js';
 import {isBlogError, type BlogError} from '../errors.js';
 import {exitCodes} from './exit-codes.js';
-import {UsageError} from './script-request.js';
+import {UsageError} from './usage-error.js';
 import {StaleCopyRefused} from '../http/client.js';
 import {isoSeconds} from './format-json.js';
 import {writeAll} from './terminal-output.js';

@@ -110,8 +110,6 @@ export type ScriptRequest =
 		readonly parent: number;
 	};
 
-export {maxWidth, UsageError} from './usage-error.js';
-
 /** The posts a list page holds unless --per-page says otherwise, as on WordPress. */
 export const defaultPerPage = 10;
 

@@ -30,8 +30,8 @@ export type StoredSubscriptions = Omit<Subscriptions, 'importOpml' | 'exportOpml
 };
 
 /** The river's page size unless asked otherwise, and the most it gives at once. */
-export const defaultRiverPerPage = 20;
-export const maxRiverPerPage = 1000;
+const defaultRiverPerPage = 20;
+const maxRiverPerPage = 1000;
 
 /** Opens (creating and migrating) the database under `paths.data`: the followed blogs and their posts (OPML aside: subscriptions.ts). */
 export function openStoredSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'config' | 'cache'>, options: SubscriptionsOptions = {}): StoredSubscriptions {

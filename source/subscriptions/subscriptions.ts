@@ -16,7 +16,6 @@ import type {BlogtermPaths} from '../store/paths.js';
 import type {FollowedBlog, FollowOptions, FoundBlog, ImportReport, RefreshOptions, RefreshResult, RiverOptions, RiverPage, RiverPost} from './types.js';
 
 export type * from './types.js';
-export {defaultRiverPerPage, maxRiverPerPage, type StoredSubscriptions} from './stored-subscriptions.js';
 
 export type SubscriptionsOptions = {
 	/**

@@ -8,7 +8,7 @@ import {useKeyMap} from '../keys/use-key-map.js';
 import {theme} from '../theme.js';
 import type {FollowedBlog} from './home-data.js';
 import {blogLine, blogsRoom, blogsWindow, selectedBlogLine} from './home-lines.js';
-import {blogRows} from './rows.js';
+import {blogRows, blogsInOrder} from './rows.js';
 import {Spans} from '../components/spans.js';
 
 export type BlogsViewProps = {
@@ -40,10 +40,11 @@ export type BlogsViewProps = {
 export function BlogsView(props: BlogsViewProps) {
 	const {blogs, width, height} = props;
 	const rows = useMemo(() => blogRows(blogs), [blogs]);
+	const ordered = useMemo(() => blogsInOrder(rows), [rows]);
 	// The list, then one line: the highlighted blog's address, or why its last refresh failed.
 	const screenReader = useIsScreenReaderEnabled();
 	const room = blogsRoom(height, screenReader);
-	const {ordered, selected, selectedIndex, selectedRow, first, visible} = blogsWindow(rows, props.selectedUrl, room);
+	const {selected, selectedIndex, selectedRow, first, visible} = blogsWindow(rows, ordered, props.selectedUrl, room);
 	const keyMap = useKeyMap();
 
 	useKeys((input, key) => {

@@ -22,7 +22,7 @@ export type Span = {
 export type SpanLine = readonly Span[];
 
 /** A line cut to `width` columns, with "…" where it was cut (so no view has to cut it, and both ways of drawing agree). */
-export function fitSpans(line: SpanLine, width: number): SpanLine {
+function fitSpans(line: SpanLine, width: number): SpanLine {
 	const total = line.reduce((sum, span) => sum + textWidth(span.text), 0);
 	if (total <= width) return line;
 	const fitted: Span[] = [];
@@ -63,9 +63,8 @@ export function headerLine(stored: Pick<StoredHome, 'blogs' | 'starred' | 'repli
 	], width);
 }
 
-/** The blogs list's window: its rows (folders and blogs), the one selected, and those in view. */
+/** The blogs list's window: the blog selected (its place among the blogs and among the rows), and the rows in view. */
 export type BlogsWindow = {
-	readonly ordered: readonly FollowedBlog[];
 	readonly selected: FollowedBlog | undefined;
 	readonly selectedIndex: number;
 	/** The selected blog's row among `rows`, -1 for none. */
@@ -75,14 +74,13 @@ export type BlogsWindow = {
 	readonly visible: readonly BlogRow[];
 };
 
-/** Which rows show in `room` lines, the selected blog (by its address; the first when gone) in view. */
-export function blogsWindow(rows: readonly BlogRow[], selectedUrl: string | undefined, room: number): BlogsWindow {
-	const ordered = blogsInOrder(rows);
+/** Which rows show in `room` lines, the selected blog (by its address; the first when gone) in view. `ordered`: blogsInOrder(rows). */
+export function blogsWindow(rows: readonly BlogRow[], ordered: readonly FollowedBlog[], selectedUrl: string | undefined, room: number): BlogsWindow {
 	const selectedIndex = Math.max(0, ordered.findIndex(blog => blog.url === selectedUrl));
 	const selected = ordered[selectedIndex];
 	const selectedRow = rows.findIndex(row => row.kind === 'blog' && row.blog === selected);
 	const first = firstInView(selectedRow, rows.length, room);
-	return {ordered, selected, selectedIndex, selectedRow, first, visible: rows.slice(first, first + room)};
+	return {selected, selectedIndex, selectedRow, first, visible: rows.slice(first, first + room)};
 }
 
 /** A row of the blogs list, and what a screen reader says for it. */
@@ -157,7 +155,7 @@ export function firstHomeFrame(stored: StoredHome, context: {readonly columns: n
 	const {height, listHeight} = homeHeights(context.rows);
 	if (stored.blogs.length === 0 || height > context.rows) return undefined;
 	const rows = blogRows(stored.blogs);
-	const window = blogsWindow(rows, undefined, blogsRoom(listHeight, false));
+	const window = blogsWindow(rows, blogsInOrder(rows), undefined, blogsRoom(listHeight, false));
 	const lines: SpanLine[] = [
 		headerLine(stored, {view: 'blogs', hasStars: context.hasStars, keyMap}, width),
 		[],

@@ -5,7 +5,7 @@ import {specialPosts} from '../../../source/demo/content/index.js';
 import {openBlog} from '../../../source/sources/open-blog.js';
 import {App} from '../../../source/ui/app.js';
 import {ReadingContext} from '../../../source/ui/post-view/use-reading.js';
-import type {Reading} from '../../../source/render/post-layout.js';
+import type {Reading} from '../../../source/render/reading.js';
 import {startTestDemo, type TestDemo} from '../../helpers/demo.js';
 import {textWidth} from '../../../source/render/text-width.js';
 import {press, resize, waitForFrame, waitForText} from '../helpers.js';
