@@ -262,6 +262,8 @@ Ink measures and splits every line of every frame into styled characters (ansi-t
 makes anew for each frame: a key that moves the selection redraws two lines, and Ink reads all of them
 again. Here one set of caches serves every frame, and is made anew once it holds more than
 `outputCacheLimit` lines and texts, so that it never grows past a few screens' worth.
+Ink also starts each frame from a grid of blank cells, one new object per cell (3,840 at 160×48) that
+is only ever replaced, never changed: here every blank cell is the same object.
 */
 const outputCacheLimit = 600;
 const inkOutputCaches = {
@@ -271,15 +273,67 @@ const inkOutputCaches = {
 			const source = await readFile(path, 'utf8');
 			const perFrame = '    caches = new OutputCaches();';
 			const classEnd = 'export default class Output {';
-			if (!source.includes(perFrame) || !source.includes(classEnd)) return {errors: [{text: 'ink changed: its output caches are not where the ink-output-caches patch expects them (see scripts/build-plugins.mjs)'}]};
+			const blankCell = `row.push({
+                    type: 'char',
+                    value: ' ',
+                    fullWidth: false,
+                    styles: [],
+                });`;
+			if (!source.includes(perFrame) || !source.includes(classEnd) || !source.includes(blankCell)) return {errors: [{text: 'ink changed: its output caches or blank cells are not where the ink-output-caches patch expects them (see scripts/build-plugins.mjs)'}]};
 			const shared = `let sharedOutputCaches;
 const outputCaches = () => {
     const held = sharedOutputCaches ? sharedOutputCaches.styledChars.size + sharedOutputCaches.widths.size + sharedOutputCaches.blockWidths.size : Infinity;
     if (held > ${outputCacheLimit}) sharedOutputCaches = new OutputCaches();
     return sharedOutputCaches;
 };
+const blankCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});
 `;
-			return {contents: source.replace(classEnd, shared + classEnd).replace(perFrame, '    caches = outputCaches();'), loader: 'js', resolveDir: dirname(path)};
+			return {contents: source.replace(classEnd, shared + classEnd).replace(perFrame, '    caches = outputCaches();').replace(blankCell, 'row.push(blankCell);'), loader: 'js', resolveDir: dirname(path)};
+		});
+	},
+};
+
+/**
+Ink writes each row of every frame from its styled characters with ansi-tokenize's
+styledCharsToString, which works out the codes between each character and the next (three Sets and
+four arrays a character, 7,680 characters a frame at 160×48), though nearly every character has the
+styles of the one before it. Here a character whose styles are the same as the previous one's, code
+for code, adds no codes (what the diff gives for them), and a row without styles ends without codes.
+*/
+const inkRowStrings = {
+	name: 'ink-row-strings',
+	setup(esbuild) {
+		esbuild.onLoad({filter: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/}, async ({path}) => {
+			const source = await readFile(path, 'utf8');
+			const perCharacter = `        if (i === 0) {
+            ret += ansiCodesToString(char.styles);
+        }
+        else {
+            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));
+        }
+        ret += char.value;
+        // reset active styles at the end of the string
+        if (i === chars.length - 1) {`;
+			if (!source.includes(perCharacter)) return {errors: [{text: '@alcalzone/ansi-tokenize changed: styledCharsToString is not what the ink-row-strings patch expects (see scripts/build-plugins.mjs)'}]};
+			const sameStyles = `function sameStyles(before, after) {
+    if (before === after) return true;
+    if (before.length !== after.length) return false;
+    for (let index = 0; index < before.length; index++) {
+        if (before[index].code !== after[index].code || before[index].endCode !== after[index].endCode) return false;
+    }
+    return true;
+}
+`;
+			const patched = `        if (i === 0) {
+            if (char.styles.length > 0) ret += ansiCodesToString(char.styles);
+        }
+        else if (!sameStyles(chars[i - 1].styles, char.styles)) {
+            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));
+        }
+        ret += char.value;
+        // reset active styles at the end of the string
+        if (i === chars.length - 1 && char.styles.length > 0) {`;
+			return {contents: sameStyles + source.replace(perCharacter, patched), loader: 'js', resolveDir: dirname(path)};
 		});
 	},
 };
@@ -288,4 +342,4 @@ const outputCaches = () => {
 export const fastStringWidthUses = () => stringWidthReplaced;
 
 /** Every patch, in the order the CLI's bundle applies them. */
-export const dependencyPatches = [fastStringWidth, lazyModuleValues, inkSimpleGraphemes, yogaSync, inkWithoutDevtools, inkFrames, inkOutputCaches, gotLazyHttp2, meowLazyNormalize];
+export const dependencyPatches = [fastStringWidth, lazyModuleValues, inkSimpleGraphemes, yogaSync, inkWithoutDevtools, inkFrames, inkOutputCaches, inkRowStrings, gotLazyHttp2, meowLazyNormalize];
