@@ -135,14 +135,16 @@ describe('RSS, Atom and JSON feeds with the corpus in every field', () => {
 				['--post 2 text', ['--post', feeds.itemLink(2), '--comments', '--width', '40']],
 			];
 			const results = await Promise.all(runs.map(async ([, args]) => runInProcess([site, ...args])));
-			const built = await runCli([site, '--post', feeds.postUrl(1), '--comments', '--width', '100']);
-			for (const [index, run] of [...results, built].entries()) {
+			// For RSS, the built CLI too: the bundle prints what this process prints. (Every feed format is read by
+			// the same code, in the one chunk the bundle loads for a feed, so one format shows it.)
+			const built = format === 'rss' ? [await runCli([site, '--post', feeds.postUrl(1), '--comments', '--width', '100'])] : [];
+			for (const [index, run] of [...results, ...built].entries()) {
 				const name = runs[index]?.[0] ?? 'built CLI --post 1 text';
 				assert.equal(run.code, 0, `${format} ${name}: ${run.stderr}`);
 				assertClean(run, `${format} ${name}`);
 				if (name.endsWith('json')) assertJsonValuesClean(run.stdout, `${format} ${name}`);
 			}
-			assert.equal(built.stdout, results[2]!.stdout, 'the built CLI prints the same');
+			for (const run of built) assert.equal(run.stdout, results[2]!.stdout, 'the built CLI prints the same');
 			const label = {rss: ['it1-0', 'ia1-0', 'ic1-h0', 'cfa1-0', 'cfr1-0'], atom: ['at1-0', 'aa1-0', 'ac1-h0', 'cfa1-0', 'cfr1-0'], json: ['jt1-0', 'ja1-0', 'jc1-h0']}[format];
 			assert.ok(results[0]!.stdout.includes(`[${label[0]}]`), `${format}: titles are shown`);
 			for (const shown of label) assert.ok(results[2]!.stdout.includes(`[${shown}]`), `${format}: “[${shown}]” is shown`);

@@ -186,7 +186,8 @@ describe('what a server sends never reaches the terminal raw', () => {
 			assert.equal(run.code, 0, run.stderr);
 			const post = JSON.parse(run.stdout) as {html: string};
 			assert.equal(post.html.length, paragraph.length * 2000);
-			const text = await runCli([server.url, '--post', '9']);
+			// The same post as text, in this process (the pipe is the one above).
+			const text = await runInProcess([server.url, '--post', '9']);
 			assert.equal(text.code, 0);
 			assert.ok(text.stdout.endsWith('No results found.\n'), 'the text ends with the last section');
 		} finally {

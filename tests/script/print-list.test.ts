@@ -108,10 +108,10 @@ describe('blogterm SITE --list', () => {
 
 	test('the built-in demo blog is not cached (it is on this machine); a blog named by SITE is', async () => {
 		const demoHome = temporaryHome();
-		assert.equal((await runCli(['--list', '--format', 'json'], {home: demoHome})).code, 0);
+		assert.equal((await runInProcess(['--list', '--format', 'json'], {home: demoHome})).code, 0);
 		assert.equal(existsSync(join(demoHome, 'cache', 'http')), false, 'nothing kept for the demo');
 		const siteHome = temporaryHome();
-		assert.equal((await runCli([demo.url, '--list', '--format', 'json'], {home: siteHome})).code, 0);
+		assert.equal((await runInProcess([demo.url, '--list', '--format', 'json'], {home: siteHome})).code, 0);
 		assert.ok(readdirSync(join(siteHome, 'cache', 'http')).length > 0, 'the answers of a blog read are kept');
 	});
 });

@@ -5,13 +5,14 @@ import {after, before, test} from 'node:test';
 import {rediscoverAfterMs} from '../../source/sources/open-blog.js';
 import {startFakeWordPressBlog, type FakeBlog} from '../helpers/fake-wordpress.js';
 import type {TestServer} from '../helpers/http-server.js';
-import {ensureBuilt, runCli, temporaryHome} from './run-cli.js';
+import {runInProcess, temporaryHome} from './run-cli.js';
 
 /*
 Print mode opens a WordPress blog read before from what discovery found then (its home page and REST
 index, kept on disk), and asks the blog for them again only when they are a day old (or when a read
-through them fails, tests/sources/open-blog-remembered.test.ts). The built CLI is run: a process exits
-only when every request it started has ended, so what it asked is all in the server's log then.
+through them fails, tests/sources/open-blog-remembered.test.ts). Print mode runs in this process: a run
+ends only when every request it started has ended (as a process would wait for them), so what it asked
+is all in the server's log then.
 */
 
 const blog: FakeBlog = {name: 'Printed Daily', posts: [{id: 7, slug: 'seven', title: 'Post Seven', html: '<p>Seven.</p>', date: '2026-01-07T10:00:00'}]};
@@ -19,7 +20,6 @@ let server: TestServer;
 const home = temporaryHome();
 
 before(async () => {
-	ensureBuilt();
 	server = await startFakeWordPressBlog(blog);
 });
 
@@ -31,7 +31,7 @@ after(async () => {
 /** Prints post 7 and gives the paths (with their queries) the blog was asked for by that run. */
 async function printPost(): Promise<string[]> {
 	const asked = server.requests.length;
-	const run = await runCli([server.url, '--post', '7', '--format', 'text'], {home});
+	const run = await runInProcess([server.url, '--post', '7', '--format', 'text'], {home});
 	assert.equal(run.stderr, '');
 	assert.equal(run.code, 0);
 	assert.match(run.stdout, /Post Seven/);

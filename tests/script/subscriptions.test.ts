@@ -113,6 +113,7 @@ describe('print mode for many blogs', () => {
 	});
 
 	it('the built CLI exports OPML that imports into a fresh store', async () => {
+		// The built CLI once: the bundle's many-blogs commands load better-sqlite3, the one dependency left outside it.
 		const exported = await runCli(['--export'], {home});
 		assert.equal(exported.code, 0);
 		assert.match(exported.stdout, /<opml version="2.0">/);
