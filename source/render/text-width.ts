@@ -38,6 +38,8 @@ export function simpleWidth(code: number): number {
 }
 
 const widthCache = new Map<string, number>();
+/** string-width's answers are remembered for texts up to this long (a grapheme, a title, a short line). */
+export const rememberedWidthLength = 64;
 
 /** Display columns of a string without newlines: CJK and emoji take 2. String-width is slow, so it only measures what needs it. */
 export function textWidth(text: string): number {
@@ -54,7 +56,7 @@ function measuredWidth(text: string): number {
 	let width = widthCache.get(text);
 	if (width === undefined) {
 		width = stringWidth(text);
-		if (text.length <= 64) {
+		if (text.length <= rememberedWidthLength) {
 			if (widthCache.size >= 10_000) widthCache.clear();
 			widthCache.set(text, width);
 		}
@@ -66,6 +68,15 @@ function measuredWidth(text: string): number {
 export function graphemes(text: string): string[] {
 	if (printableAscii.test(text) || allSimple(text)) return [...text];
 	return Array.from(graphemeSegmenter().segment(text), part => part.segment);
+}
+
+/** The graphemes of `text` one at a time, as `graphemes` finds them, without first making them all. */
+export function* eachGrapheme(text: string): Generator<string, void, undefined> {
+	if (allSimple(text)) {
+		yield* text;
+		return;
+	}
+	for (const {segment} of graphemeSegmenter().segment(text)) yield segment;
 }
 
 /** Whether every character of `text` is simple (simpleWidth): each is then a grapheme of its own, joined to no neighbour. */
