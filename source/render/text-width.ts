@@ -38,6 +38,8 @@ export function simpleWidth(code: number): number {
 }
 
 const widthCache = new Map<string, number>();
+/** string-width's answers are remembered for texts up to this long (a grapheme, a title, a short line). */
+export const rememberedWidthLength = 64;
 
 /** Display columns of a string without newlines: CJK and emoji take 2. String-width is slow, so it only measures what needs it. */
 export function textWidth(text: string): number {
@@ -53,19 +55,62 @@ export function textWidth(text: string): number {
 function measuredWidth(text: string): number {
 	let width = widthCache.get(text);
 	if (width === undefined) {
-		width = stringWidth(text);
-		if (text.length <= 64) {
+		if (text.length <= rememberedWidthLength) {
+			width = stringWidth(text);
 			if (widthCache.size >= 10_000) widthCache.clear();
 			widthCache.set(text, width);
+		} else {
+			// string-width strips escape sequences from the whole text first: such text is measured whole.
+			width = text.includes('\u001B') || text.includes('\u009B') ? stringWidth(text) : widthByPieces(text);
 		}
 	}
 	return width;
+}
+
+/**
+Columns of a long text as the sum of its pieces': it is cut between every two simple characters side
+by side (each is a grapheme of its own: no grapheme spans the cut), a simple character alone counts
+its own columns, and each piece with a character that is not simple is measured as any text is (short
+ones are remembered). A long line or link with one emoji, accent or zero-width space is measured
+around them, not whole by string-width at every frame.
+*/
+function widthByPieces(text: string): number {
+	let width = 0;
+	let start = 0;
+	let simpleBefore = false;
+	let pieceIsSimple = true;
+	for (let index = 0; index < text.length; index++) {
+		const columns = simpleWidth(text.charCodeAt(index));
+		if (columns >= 0 && simpleBefore) {
+			// The piece before is one simple character, or ends with one.
+			width += pieceIsSimple ? simpleWidth(text.charCodeAt(start)) : measuredPiece(text.slice(start, index));
+			start = index;
+			pieceIsSimple = true;
+		}
+		if (columns < 0) pieceIsSimple = false;
+		simpleBefore = columns >= 0;
+	}
+	return width + (pieceIsSimple ? simpleWidth(text.charCodeAt(start)) : measuredPiece(text.slice(start)));
+}
+
+/** A piece's columns: string-width's, remembered when short; a long one (a paragraph of Hebrew, Thai) whole. */
+function measuredPiece(piece: string): number {
+	return piece.length <= rememberedWidthLength ? measuredWidth(piece) : stringWidth(piece);
 }
 
 /** The user-perceived characters of a string, so an emoji or an accented letter is never cut in half. */
 export function graphemes(text: string): string[] {
 	if (printableAscii.test(text) || allSimple(text)) return [...text];
 	return Array.from(graphemeSegmenter().segment(text), part => part.segment);
+}
+
+/** The graphemes of `text` one at a time, as `graphemes` finds them, without first making them all. */
+export function* eachGrapheme(text: string): Generator<string, void, undefined> {
+	if (allSimple(text)) {
+		yield* text;
+		return;
+	}
+	for (const {segment} of graphemeSegmenter().segment(text)) yield segment;
 }
 
 /** Whether every character of `text` is simple (simpleWidth): each is then a grapheme of its own, joined to no neighbour. */

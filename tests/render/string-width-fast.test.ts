@@ -19,12 +19,5 @@ test('measures every sample exactly as string-width does', () => {
 	}
 });
 
-test('measures every character up to U+FFFF as string-width does, alone, after a letter and before one', () => {
-	for (let code = 0; code <= 0xFFFF; code++) {
-		if (code >= 0xD800 && code <= 0xDFFF) continue;
-		const character = String.fromCharCode(code);
-		assert.equal(fastStringWidth(character), stringWidth(character), `U+${code.toString(16).toUpperCase()}`);
-		assert.equal(fastStringWidth(`a${character}`), stringWidth(`a${character}`), `a + U+${code.toString(16).toUpperCase()}`);
-		assert.equal(fastStringWidth(`${character}a`), stringWidth(`${character}a`), `U+${code.toString(16).toUpperCase()} + a`);
-	}
-});
+// Every character up to U+FFFF, alone and beside a letter, is checked in text-width.test.ts, beside
+// textWidth's own check (string-width measures each character alone once, for both).
