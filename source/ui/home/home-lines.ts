@@ -128,7 +128,7 @@ export function selectedBlogLine(selected: FollowedBlog, width: number): SpanLin
 
 /** The last line when nothing is asked: what happened (a notice, the refresh's progress), then the keys that fit. */
 export function statusLine(info: string, keyMap: KeyMap, screen: Extract<Screen, 'home' | 'river'>, width: number, fullText: boolean): SpanLine {
-	const hints = keyMap.hints(screen, Math.max(0, width - [...info].length - 2), {omit: fullText ? [] : ['full-text-home-blog']});
+	const hints = keyMap.hints(screen, Math.max(0, width - textWidth(info) - 2), {omit: fullText ? [] : ['full-text-home-blog']});
 	return fitSpans([{text: info, bold: true}, {text: `${info ? '  ' : ''}${hints}`, colour: theme.muted}], width);
 }
 

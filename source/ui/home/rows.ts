@@ -46,7 +46,7 @@ export function blogsInOrder(rows: readonly BlogRow[]): FollowedBlog[] {
 	return rows.flatMap(row => (row.kind === 'blog' ? [row.blog] : []));
 }
 
-/** "5 minutes ago", "3 days ago", "Nov 3, 2026": when a blog last had something new. */
+/** "5 min ago", "3 days ago", "2026-11-03" (past 60 days): when a blog last had something new. */
 export function updatedAgo(iso: string | undefined, now: number): string {
 	if (!iso) return 'never read';
 	const time = Date.parse(iso);
