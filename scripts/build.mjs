@@ -13,6 +13,7 @@ import {createHash} from 'node:crypto';
 import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {chmod, mkdir, readFile, rm, writeFile} from 'node:fs/promises';
 import {basename, dirname, join, relative, resolve} from 'node:path';
+import {checkoutCacheDir} from './lib/checkout-cache.mjs';
 
 /** Every file under a folder (none when it is not there), by its path from the checkout, with its text's SHA-256. */
 function filesUnder(dir) {
@@ -36,8 +37,7 @@ const readOrNothing = path => {
 		return undefined;
 	}
 };
-// node_modules may be shared between checkouts (a link), so each checkout has its own record in it.
-const stampFile = join('node_modules', '.cache', 'blogterm-build', digest(resolve('.')).slice(0, 12), 'stamp.json');
+const stampFile = join(checkoutCacheDir(resolve('.'), 'blogterm-build'), 'stamp.json');
 const inputs = digest([
 	filesUnder('source'),
 	['scripts/build.mjs', 'scripts/build-plugins.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'node_modules/.package-lock.json'].map(readOrNothing),

@@ -24,7 +24,6 @@
 // (`withUmask`, tests/helpers/colour.ts's `withColour` and tests/ui/helpers.ts's `fakeBrowser`,
 // likewise).
 // Any other file, or one that says `test-runner: own process` in a comment (why, beside it), runs alone.
-import {createHash} from 'node:crypto';
 import {readdirSync, readFileSync, statSync} from 'node:fs';
 import {readFile, rm, writeFile} from 'node:fs/promises';
 import {dirname, join, relative, resolve} from 'node:path';
@@ -32,6 +31,7 @@ import {spawnSync} from 'node:child_process';
 import {pathToFileURL} from 'node:url';
 import {build} from 'esbuild';
 import {dependencyPatches} from './build-plugins.mjs';
+import {checkoutCacheDir} from './lib/checkout-cache.mjs';
 import {durationWeights, recordDurations} from './test-durations.mjs';
 
 const args = process.argv.slice(2);
@@ -73,9 +73,7 @@ const ownProcess = [
 const shares = file => !ownProcess.some(pattern => pattern.test(readFileSync(file, 'utf8')));
 // The attacks measure memory, each alone.
 const sharing = kind === 'attack' ? [] : files.filter(shares);
-// node_modules may be shared between checkouts (a link), so each checkout has its own folder in it.
-const checkout = createHash('sha256').update(repoRoot).digest('hex').slice(0, 12);
-const cacheDir = join(repoRoot, 'node_modules', '.cache', 'blogterm-tests', checkout);
+const cacheDir = checkoutCacheDir(repoRoot, 'blogterm-tests');
 // Longest first, so that no long file starts last and runs on alone: how long a file took in the last
 // run (scripts/test-durations.mjs), or its length in bytes where it was not timed (a first run).
 const durationsFile = join(cacheDir, `${kind}-durations.json`);
