@@ -193,11 +193,14 @@ export async function startBlackHole(): Promise<BlackHole> {
 	};
 }
 
-/** A self-signed certificate for 127.0.0.1, made with openssl now. */
+/**
+A self-signed certificate for 127.0.0.1, made with openssl now. Its key is an elliptic curve's (P-256),
+as most sites' are now: made in a millisecond, where a 2048-bit RSA key took openssl 0.1 to 0.5 s of CPU.
+*/
 export function selfSignedCertificate(): {key: string; cert: string} {
 	const directory = mkdtempSync(join(tmpdir(), 'blogterm-tls-'));
 	try {
-		execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(directory, 'key.pem'), '-out', join(directory, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], {stdio: 'ignore'});
+		execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', join(directory, 'key.pem'), '-out', join(directory, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], {stdio: 'ignore'});
 		return {key: readFileSync(join(directory, 'key.pem'), 'utf8'), cert: readFileSync(join(directory, 'cert.pem'), 'utf8')};
 	} finally {
 		rmSync(directory, {recursive: true, force: true});
