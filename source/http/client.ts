@@ -404,11 +404,18 @@ export type HttpClient = {
 	/** POST JSON, without following redirects and without ever retrying. */
 	postJson(url: string, json: unknown, options?: RequestOptions): Promise<HttpResponse>;
 	/**
-	 * Resolves once no request of this client is under way (nor its answer being kept): what a run asked
-	 * for in the background (discovery asked again for the next run, parts guessed ahead) is done. A
-	 * process waits for these before it exits; a run inside a test process waits here instead.
+	 * Resolves once no request of this client is under way (nor its answer being kept), nor any work
+	 * handed to `inBackground`: what a run asked for in the background (discovery asked again for the
+	 * next run, parts guessed ahead) is done. A process waits for these before it exits; a run inside a
+	 * test process waits here instead.
 	 */
 	settled(): Promise<void>;
+	/**
+	 * Work started in the background that asks more than once, one request after another (discovery: the
+	 * home page, then the REST index it names): `settled()` waits for all of it. Between two of its
+	 * requests none is under way, and a wait for the requests alone could end there, before the second.
+	 */
+	inBackground<T>(work: Promise<T>): Promise<T>;
 };
 
 /** How a client reaches addresses: through the proxy its options or environment name, its agents made once. */
@@ -513,6 +520,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 		async settled() {
 			while (underWay.size > 0) await Promise.allSettled([...underWay]);
 		},
+		inBackground: tracked,
 	};
 
 	async function getAsText(url: string, request: RequestOptions = {}): Promise<HttpResponse & {readonly bytes: Buffer}> {

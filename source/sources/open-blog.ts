@@ -52,7 +52,8 @@ export async function openBlog(http: HttpClient, site: string, options: OpenBlog
 	if (!('apiRootUrl' in kept)) return discover(http, url, fetchOptions, storedPosts);
 	let fresh: Promise<BlogSource | undefined> | undefined;
 	const discoverNow = async () => {
-		fresh ??= discover(http, url, fetchOptions, storedPosts).then(source => source, () => undefined);
+		// Its two requests (the home page, then the REST index) are one piece of work for `settled()`.
+		fresh ??= http.inBackground(discover(http, url, fetchOptions, storedPosts).then(source => source, () => undefined));
 		return fresh;
 	};
 	// Due: asked again alongside the first read, for the next run (the process waits for it before exiting).

@@ -324,4 +324,21 @@ describe('the HTTP client', () => {
 		});
 		assert.ok(ended, 'settled() resolved before the request ended');
 	});
+
+	test('settled() waits for work handed to inBackground that asks twice, one request after the other, as discovery does', async () => {
+		const own = createHttpClient({environment: fast});
+		server.route('/background-home', answer(200, 'home'));
+		server.route('/background-index', answer(200, '{}'));
+		const asked = server.requests.length;
+		// The home page, then the index it names: between the two, no request is under way.
+		const work = own.inBackground((async () => {
+			await own.getText(`${server.url}background-home`);
+			return own.getText(`${server.url}background-index`);
+		})());
+		// Asked while the first request is under way, as a print run ends while discovery is asked again.
+		await own.settled();
+		const paths = server.requests.slice(asked).map(request => request.url);
+		assert.deepEqual(paths, ['/background-home', '/background-index'], 'settled() resolved before the second request');
+		assert.equal((await work).body, '{}');
+	});
 });
