@@ -82,12 +82,14 @@ const heaviestFirst = list => [...list].sort((a, b) => weight(b) - weight(a));
 const alone = heaviestFirst(files.filter(file => !sharing.includes(file)));
 // As many shared processes as run at once, each file given to the lightest so far, heaviest first; each
 // process then runs its files in their usual (alphabetical) order.
-// Six at once on two cores: the tests often wait (keys 15 ms apart, servers' timeouts at a twentieth of
-// real time), and a process that waits leaves its core to another. Every file shares now, so the
-// processes are few and long, and the longest decides: with four, one ran 46 s while the cores were
-// idle a third of the time (idle machine, 1,607 tests, 63 s of CPU: four at once 46 s wall; six 38.5 s;
-// eight 37 s for 3 s more CPU). BLOGTERM_TEST_PARALLEL=N to try others.
-const parallel = Math.max(1, Number(process.env['BLOGTERM_TEST_PARALLEL'] ?? 6) || 6);
+// Four at once on two cores: the tests often wait (keys 15 ms apart, servers' timeouts at a twentieth of
+// real time), and a process that waits leaves its core to another; each process also loads and compiles
+// the same code again. Six were best while the processes were given work by their files' sizes (four: 46
+// s, one process far longer than the rest; six: 38.5 s). Given equal work by the files' last times
+// (scripts/test-durations.mjs), four are best: `npm test` after a one-line change, at rest, A B
+// alternated: six 44.6 and 42.6 s wall (68-69 s of user CPU), five 42.2 and 41.0 s (65-67 s), four 40.5,
+// 38.6, 41.2 and 39.3 s (62-66 s), three 40.7 and 41.7 s (59-64 s). BLOGTERM_TEST_PARALLEL=N to try others.
+const parallel = Math.max(1, Number(process.env['BLOGTERM_TEST_PARALLEL'] ?? 4) || 4);
 const sharedProcesses = Math.min(parallel, sharing.length);
 const groups = Array.from({length: sharedProcesses}, () => []);
 const load = groups.map(() => 0);

@@ -31,11 +31,12 @@ function run(script, args, output, niceness = 0, nodeFlags = [], environment = p
 // user CPU without it, 29.2 and 30.2 s with it (23.2 and 23.9 s wall against 23.8 and 24.5 s: the
 // check runs beside the tests, where its CPU counts more than its wall time).
 const checkFlags = ['--max-inlined-bytecode-size-cumulative=300', '--max-semi-space-size=64', '--interrupt-budget=300000'];
-// When the check starts from nothing (a fresh clone's first run) it takes a core for some 40 s: the tests
-// then run four processes at once instead of six, and contend less with it and with each other (at rest,
-// A B alternated, two first runs each: 67.0 and 66.5 s wall with six, 64.6 and 60.2 s with four; six stay
-// best when the check has little to do). BLOGTERM_TEST_PARALLEL still decides when it is set.
-const parallel = process.env['BLOGTERM_TEST_PARALLEL'] ?? (checkStartsCold(resolve(scripts, '..')) ? '4' : undefined);
+// When the check starts from nothing (a fresh clone's first run) it takes a core for some 30 s: the tests
+// then run three processes at once instead of four, and contend less with it and with each other (at
+// rest, A B alternated, two first runs each: 57.8 and 58.4 s wall with four, 54.3 and 55.0 s with three;
+// four are best when the check has little to do, scripts/run-tests.mjs). BLOGTERM_TEST_PARALLEL still
+// decides when it is set.
+const parallel = process.env['BLOGTERM_TEST_PARALLEL'] ?? (checkStartsCold(resolve(scripts, '..')) ? '3' : undefined);
 const testEnvironment = parallel === undefined ? process.env : {...process.env, BLOGTERM_TEST_PARALLEL: parallel};
 const [check, tests] = await Promise.all([run('check.mjs', [], 'pipe', 10, checkFlags), run('run-tests.mjs', ['tests'], 'inherit', 0, [], testEnvironment)]);
 process.stdout.write(check.text);
