@@ -461,6 +461,38 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 		return work;
 	};
 
+	/** The requests under way under each caller's signal (the signals are the callers': kept no longer than they are). */
+	const underSignal = new WeakMap<AbortSignal, Set<AbortController>>();
+	/**
+	 * One request, listening to the caller's signal through a signal of its own. got and the decoder each
+	 * listen to the signal they are given; a caller's signal often covers many requests at once (a page of
+	 * a hundred posts asks their comment counts, its feeds and more), and past ten listeners on one signal
+	 * Node prints a MaxListenersExceededWarning: over the reader's screen, or into a script's stderr. The
+	 * client listens to each caller's signal once, and passes its abort (and reason) on to every request
+	 * under it.
+	 */
+	const sendUnder = async (method: Method, url: string, request: SendOptions): Promise<RawResponse> => {
+		const caller = request.signal;
+		if (!caller) return send(method, url, request, settings);
+		const own = new AbortController();
+		if (caller.aborted) own.abort(caller.reason);
+		let requests = underSignal.get(caller);
+		if (!requests) {
+			const listening = new Set<AbortController>();
+			requests = listening;
+			underSignal.set(caller, listening);
+			caller.addEventListener('abort', () => {
+				for (const each of listening) each.abort(caller.reason);
+			}, {once: true});
+		}
+		requests.add(own);
+		try {
+			return await send(method, url, {...request, signal: own.signal}, settings);
+		} finally {
+			requests.delete(own);
+		}
+	};
+
 	/** A GET, through the on-disk cache when asked and there is one. */
 	const get = async (url: string, request: RequestOptions): Promise<GotResponse> => tracked(getAnswer(url, request));
 	const getAnswer = async (url: string, request: RequestOptions): Promise<GotResponse> => {
@@ -470,7 +502,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 			return fromCache(kept, true);
 		}
 		if (request.keptOnly && (!request.cache || !cache)) throw new NotKeptOffline(url);
-		if (!request.cache || !cache) return send('GET', url, request, settings);
+		if (!request.cache || !cache) return sendUnder('GET', url, request);
 		const key = cacheKey(url, request.headers?.['accept']);
 		const cached = await cache.get(key);
 		if (request.keptOnly && !cached) throw new NotKeptOffline(url);
@@ -487,7 +519,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 		if (lastModified) headers['if-modified-since'] = lastModified;
 		let response: RawResponse;
 		try {
-			response = await send('GET', url, {...request, headers}, settings);
+			response = await sendUnder('GET', url, {...request, headers});
 		} catch (error) {
 			if (error instanceof BlogError && isUnreachable(error)) {
 				unreachableOrigins.add(originOf(url));
@@ -511,11 +543,11 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 		getBytes: getAsText,
 		async postForm(url, form, request = {}) {
 			refuseOffline(url);
-			return asText(await tracked(send('POST', url, {...request, cache: false, form}, settings)));
+			return asText(await tracked(sendUnder('POST', url, {...request, cache: false, form})));
 		},
 		async postJson(url, json, request = {}) {
 			refuseOffline(url);
-			return asText(await tracked(send('POST', url, {...request, cache: false, json}, settings)));
+			return asText(await tracked(sendUnder('POST', url, {...request, cache: false, json})));
 		},
 		async settled() {
 			while (underWay.size > 0) await Promise.allSettled([...underWay]);

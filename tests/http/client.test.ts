@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import {getEventListeners} from 'node:events';
 import {after, before, describe, test} from 'node:test';
 import {gzipSync} from 'node:zlib';
 import {createHttpClient, httpLimits, type HttpClient} from '../../source/http/client.js';
@@ -323,6 +324,19 @@ describe('the HTTP client', () => {
 			setImmediate(resolve);
 		});
 		assert.ok(ended, 'settled() resolved before the request ended');
+	});
+
+	test('twenty requests at once under one signal: it has one listener, not one per request (Node warns past ten), and its abort cancels them all', async () => {
+		// Real limits: nothing times out while the requests wait.
+		const own = createHttpClient({environment: {}});
+		server.route('/under-one-signal', neverAnswer);
+		const asked = server.requestsTo('/under-one-signal').length;
+		const controller = new AbortController();
+		const requests = Array.from({length: 20}, async (_, index) => failure(own.getText(`${server.url}under-one-signal?n=${index}`, {signal: controller.signal})));
+		await waitUntil(() => server.requestsTo('/under-one-signal').length - asked, count => count === 20, 'the server has all twenty requests');
+		assert.equal(getEventListeners(controller.signal, 'abort').length, 1);
+		controller.abort();
+		for (const error of await Promise.all(requests)) assert.equal(error.kind, 'cancelled', error.message);
 	});
 
 	test('settled() waits for work handed to inBackground that asks twice, one request after the other, as discovery does', async () => {
