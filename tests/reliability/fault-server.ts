@@ -195,7 +195,8 @@ export async function startBlackHole(): Promise<BlackHole> {
 
 /**
 A self-signed certificate for 127.0.0.1, made with openssl now. Its key is an elliptic curve's (P-256),
-as most sites' are now: made in a millisecond, where a 2048-bit RSA key took openssl 0.1 to 0.5 s of CPU.
+as most sites' are now: made in a few milliseconds, where a 2048-bit RSA key took openssl some 0.1 s of
+CPU (0.3 to 0.6 s beside the tests).
 */
 export function selfSignedCertificate(): {key: string; cert: string} {
 	const directory = mkdtempSync(join(tmpdir(), 'blogterm-tls-'));
