@@ -1,4 +1,4 @@
-import {eachGrapheme, graphemes, rememberedWidthLength, simpleWidth, textWidth} from './text-width.js';
+import {eachGrapheme, graphemes, hasEscapes, rememberedWidthLength, simpleWidth, textWidth} from './text-width.js';
 
 /** Cuts text to at most `width` columns, ending with "…" when it was cut. Wide characters are never split. */
 export function fitToWidth(text: string, width: number): string {
@@ -6,7 +6,7 @@ export function fitToWidth(text: string, width: number): string {
 	// Short text is measured whole (its width is remembered: a row's title at every frame). So is text
 	// with escape sequences: they count as nothing in the whole (string-width strips them) but as their
 	// characters grapheme by grapheme.
-	if (text.length <= rememberedWidthLength || text.includes('\u001B') || text.includes('\u009B')) return textWidth(text) <= width ? text : cut(graphemes(text), width);
+	if (text.length <= rememberedWidthLength || hasEscapes(text)) return textWidth(text) <= width ? text : cut(graphemes(text), width);
 	// Otherwise a text's width is the sum of its graphemes': it is measured only until it is known to be
 	// too wide. A list fits each title to a row at every frame, and a long title with an emoji or a
 	// combining mark was measured whole each time. Simple characters are each a grapheme (simpleWidth).

@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
-import {simpleWidth} from './text-width.js';
+import {hasEscapes, simpleWidth} from './text-width.js';
 
 /**
 string-width, answering itself for the characters text-width.ts knows to be simple (ASCII, Latin,
@@ -13,7 +13,7 @@ string-width (scripts/build-plugins.mjs); the answers are string-width's own.
 export default function fastStringWidth(input: string, options: Parameters<typeof stringWidth>[1] = {}): number {
 	if (typeof input !== 'string' || input.length === 0) return 0;
 	if (options.ambiguousIsNarrow === false || options.countAnsiEscapeCodes) return stringWidth(input, options);
-	const text = input.includes('\u001B') || input.includes('\u009B') ? stripAnsi(input) : input;
+	const text = hasEscapes(input) ? stripAnsi(input) : input;
 	let width = 0;
 	for (let index = 0; index < text.length; index++) {
 		const columns = simpleWidth(text.charCodeAt(index));

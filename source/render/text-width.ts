@@ -37,6 +37,11 @@ export function simpleWidth(code: number): number {
 	return -1;
 }
 
+/** Whether text holds the start of an escape sequence (ESC, or the one-byte CSI): string-width strips them from the whole text before it measures. */
+export function hasEscapes(text: string): boolean {
+	return text.includes('\u001B') || text.includes('\u009B');
+}
+
 const widthCache = new Map<string, number>();
 /** string-width's answers are remembered for texts up to this long (a grapheme, a title, a short line). */
 export const rememberedWidthLength = 64;
@@ -61,7 +66,7 @@ function measuredWidth(text: string): number {
 			widthCache.set(text, width);
 		} else {
 			// string-width strips escape sequences from the whole text first: such text is measured whole.
-			width = text.includes('\u001B') || text.includes('\u009B') ? stringWidth(text) : widthByPieces(text);
+			width = hasEscapes(text) ? stringWidth(text) : widthByPieces(text);
 		}
 	}
 	return width;
