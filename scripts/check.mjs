@@ -18,6 +18,7 @@ import {createHash} from 'node:crypto';
 import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {join, relative, resolve} from 'node:path';
 import {checkCacheDir, lintCacheFile as lintCacheFileOf} from './check-cache.mjs';
+import {readJson} from './lib/read-json.mjs';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const cold = process.argv.includes('--cold');
@@ -29,13 +30,6 @@ let printed = '';
 const print = text => {
 	printed += text;
 	process.stdout.write(text);
-};
-const readJson = path => {
-	try {
-		return JSON.parse(readFileSync(path, 'utf8'));
-	} catch {
-		return undefined;
-	}
 };
 
 // ---- Nothing changed: the last report again ---------------------------------------------------------

@@ -32,6 +32,7 @@ import {pathToFileURL} from 'node:url';
 import {build} from 'esbuild';
 import {dependencyPatches} from './build-plugins.mjs';
 import {checkoutCacheDir} from './lib/checkout-cache.mjs';
+import {compileLessFlags} from './lib/v8-flags.mjs';
 import {durationWeights, recordDurations} from './test-durations.mjs';
 
 const args = process.argv.slice(2);
@@ -181,18 +182,8 @@ const compiled = [
 if (process.env['BLOGTERM_TEST_VERBOSE']) console.error(`run-tests: ${sharing.length} files in ${groups.length} shared processes, ${alone.length} alone:\n  ${alone.join('\n  ')}`);
 
 // The attacks measure memory (exactly, with --expose-gc), so they run one file at a time.
-// A smaller inlining budget for V8's optimizing compiler (the runner gives its flags to every test
-// process): it compiled on threads beside the tests some 19 s of CPU in 75, mostly inlining, and
-// compiles some 4.5 s less with it for the same speed of the tests' own threads (node scripts/run-tests.mjs tests,
-// three runs each, another agent loading the machine: test processes 71.0, 75.6, 74.2 s of CPU with
-// the defaults, 68.1, 71.4, 66.8 s with it). scripts/test.mjs gives the type-check the same.
-const inlining = '--max-inlined-bytecode-size-cumulative=300';
-// And a function is optimized after some 4.4 times more of its bytecode has run than V8's default
-// budget (67,584): short-lived test processes then spend less on compiling code that soon stops running
-// (two runs each, A B A B, the check beside the tests idle: 60.8 and 62.6 s of user CPU with the
-// default, 59.3 and 60.4 s with it, for the same wall time).
-const tieringBudget = '--interrupt-budget=300000';
-const runner = kind === 'attack' ? ['--expose-gc', '--test-concurrency=1'] : [inlining, tieringBudget, `--test-concurrency=${parallel}`];
+// Every test process gets V8's flags for short-lived programs (the runner gives its flags to each).
+const runner = kind === 'attack' ? ['--expose-gc', '--test-concurrency=1'] : [...compileLessFlags, `--test-concurrency=${parallel}`];
 const sourceMaps = process.env['BLOGTERM_TEST_SOURCE_MAPS'] === '1' ? ['--enable-source-maps'] : [];
 // The usual report (Node's default: spec on a terminal, TAP otherwise), and each file's time for the next run.
 const eventsFile = join(cacheDir, `${kind}-durations.jsonl`);

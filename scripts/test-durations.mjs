@@ -8,20 +8,13 @@
 // it was declared at, and how long it ran. `recordDurations` turns those into each test file's time.
 import {existsSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {relative, resolve} from 'node:path';
+import {readJson} from './lib/read-json.mjs';
 
 export default async function* topLevelDurations(events) {
 	for await (const {type, data} of events) {
 		if ((type === 'test:pass' || type === 'test:fail') && data.nesting === 0 && data.file) {
 			yield `${JSON.stringify({file: data.file, line: data.line, ms: data.details?.duration_ms ?? 0})}\n`;
 		}
-	}
-}
-
-function readJson(path) {
-	try {
-		return JSON.parse(readFileSync(path, 'utf8'));
-	} catch {
-		return undefined;
 	}
 }
 
