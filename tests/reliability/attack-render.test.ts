@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, readFileSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {Readable} from 'node:stream';
 import stringWidth from 'string-width';
@@ -18,7 +18,7 @@ import {readAllStdin} from '../../source/script/read-stdin.js';
 import {escapeHtml, findSmuggled, hostileField} from './hostile-corpus.js';
 import {startTestDemo, type TestDemo} from '../helpers/demo.js';
 import {commentsFileName} from '../../source/demo/comment-store.js';
-import {builtCli, ensureBuilt, repoRoot, runInProcess, temporaryHome} from '../script/run-cli.js';
+import {builtCli, ensureBuilt, homeForBuiltCli, repoRoot, runInProcess} from '../script/run-cli.js';
 
 /*
 Attacks on the outputs themselves (issue 12), with a model that holds whatever a hostile blog could
@@ -182,9 +182,10 @@ test('--comment - with 600 MB on stdin reads only past the comment limit, then e
 			this.push(chunk);
 		},
 	});
+	const home = homeForBuiltCli();
 	const child = spawn(process.execPath, [builtCli, demo.url, '--post', longPost, '--comment', '-', '--name', 'Ada', '--email', 'ada@example.com'], {
 		cwd: repoRoot,
-		env: {...process.env, BLOGTERM_HOME: temporaryHome()},
+		env: {...process.env, BLOGTERM_HOME: home},
 		stdio: ['pipe', 'pipe', 'pipe'],
 	});
 	const stderr: Buffer[] = [];
@@ -195,6 +196,7 @@ test('--comment - with 600 MB on stdin reads only past the comment limit, then e
 	const code = await new Promise<number | null>(resolve => child.on('close', resolve));
 	input.unpipe(child.stdin);
 	input.destroy();
+	rmSync(home, {recursive: true, force: true});
 	const message = Buffer.concat(stderr).toString('utf8');
 	report(t, `--comment - with ${total} bytes of "a" on stdin`, `exit ${code} after ${offered} bytes were offered; stderr ${shown(message)}`);
 	assert.equal(code, 2);

@@ -10,7 +10,7 @@ import {criticalErrorPage, formErrors, wpDiePage} from '../comments/wordpress-an
 import {neverAnswer, refusedUrl, selfSignedCertificate, startFaultServer} from '../reliability/fault-server.js';
 import {specialPosts} from '../../source/demo/content/index.js';
 import {runCommandLine} from '../../source/script/run-argv.js';
-import {builtCli, ensureBuilt, repoRoot, runInProcess, temporaryHome, type CliRun} from './run-cli.js';
+import {builtCli, ensureBuilt, homeForBuiltCli, repoRoot, runInProcess, temporaryHome, type CliRun} from './run-cli.js';
 
 /*
 Failures a script can tell apart (issue 18): each exit code, and with --format json each error as one
@@ -206,7 +206,7 @@ describe('writing the output', () => {
 	});
 
 	test('a real process writing to /dev/full exits 1 with the reason; one whose reader went away (EPIPE) is quiet', async () => {
-		const home = temporaryHome();
+		const home = homeForBuiltCli();
 		const environment = {...process.env, BLOGTERM_HOME: home};
 		const devFull = openSync('/dev/full', 'w');
 		try {

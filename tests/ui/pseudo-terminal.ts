@@ -1,6 +1,6 @@
 import {spawn} from 'node:child_process';
 import {rmSync} from 'node:fs';
-import {builtCli, ensureBuilt, temporaryHome} from '../script/run-cli.js';
+import {builtCli, ensureBuilt, homeForBuiltCli} from '../script/run-cli.js';
 import {waitUntil} from '../helpers/poll.js';
 
 /** The built blogterm in a real pseudo-terminal of a given size (util-linux `script`), its output kept raw. */
@@ -17,7 +17,7 @@ export type TerminalRun = {
 
 export function runInTerminal(args: readonly string[], {columns, rows, env = {}}: {columns: number; rows: number; env?: NodeJS.ProcessEnv}): TerminalRun {
 	ensureBuilt();
-	const home = temporaryHome();
+	const home = homeForBuiltCli();
 	const command = `stty rows ${rows} cols ${columns} && exec node ${[builtCli, ...args].map(argument => `'${argument}'`).join(' ')}`;
 	const environment: NodeJS.ProcessEnv = {...process.env, TERM: 'xterm-256color', BLOGTERM_HOME: home, ...env};
 	// Ink draws frames as in a terminal only outside CI; colour and the screen reader as the test says.
