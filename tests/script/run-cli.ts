@@ -35,10 +35,11 @@ export function temporaryHome(): string {
 /**
  * A home of its own (temporaryHome) for a process of the built CLI, whose code cache (cache/code,
  * source/startup/code-cache.ts) is one folder that all such homes of this checkout share. The CLI
- * compiles its 2 MB of JavaScript again, and writes a cache of it, in each home without one: 0.41 s of
- * CPU a start where one with the cache takes 0.28 s, for the two dozen processes of a run. The cache is
- * checked (its build, Node and SHA-1) before it is used, and written whole or not at all, so processes
- * at once share it safely; tests/startup/code-cache.test.ts checks the cache itself, in a home of its own.
+ * compiles its 2 MB of JavaScript again, and writes a cache of it, in each home without one (the two
+ * dozen processes of a run took 7.3–7.4 s of CPU so, 6.4–6.8 s sharing one; `--demo --list` alone
+ * 0.41 s, 0.28 s with the cache). The cache is checked (its build, Node and SHA-1) before it is used,
+ * and written whole or not at all, so processes at once share it safely; tests/startup/code-cache.test.ts
+ * checks the cache itself, in a home of its own.
  */
 export function homeForBuiltCli(): string {
 	const home = temporaryHome();
