@@ -469,7 +469,10 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 	 * a hundred posts asks their comment counts, its feeds and more), and past ten listeners on one signal
 	 * Node prints a MaxListenersExceededWarning: over the reader's screen, or into a script's stderr. The
 	 * client listens to each caller's signal once, and passes its abort (and reason) on to every request
-	 * under it.
+	 * under it. (Node 20's `AbortSignal.any([caller])` adds no listener either, but keeps a weak
+	 * reference to each signal it makes in the caller's, never removed: a million requests under one
+	 * signal held 56 MB after a full collection, where the caller's signal may be the reader's for as
+	 * long as it runs.)
 	 */
 	const sendUnder = async (method: Method, url: string, request: SendOptions): Promise<RawResponse> => {
 		const caller = request.signal;

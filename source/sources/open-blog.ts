@@ -53,7 +53,7 @@ export async function openBlog(http: HttpClient, site: string, options: OpenBlog
 	let fresh: Promise<BlogSource | undefined> | undefined;
 	const discoverNow = async () => {
 		// Its two requests (the home page, then the REST index) are one piece of work for `settled()`.
-		fresh ??= http.inBackground(discover(http, url, fetchOptions, storedPosts).then(source => source, () => undefined));
+		fresh ??= http.inBackground(discover(http, url, fetchOptions, storedPosts).catch(() => undefined));
 		return fresh;
 	};
 	// Due: asked again alongside the first read, for the next run (the process waits for it before exiting).
