@@ -37,23 +37,24 @@ function icuEnds(): Uint8Array {
 	if (ends) return ends;
 	ends = new Uint8Array(codes.length * contexts.length);
 	const batch = 64;
+	const tookNul = (text: string) => `ICU took the NUL after ${JSON.stringify(text)} into a grapheme`;
 	for (const [context, make] of contexts.entries()) {
 		for (let first = 0; first < codes.length; first += batch) {
 			const texts = codes.slice(first, first + batch).map(code => make(String.fromCharCode(code)));
+			// The text the graphemes are in, and where it starts in the texts joined.
 			let index = 0;
 			let textStart = 0;
 			for (const {index: start, segment} of segmenter.segment(texts.join('\0'))) {
-				// Past the text and the NUL after it: on to the next text.
-				while (start > textStart + texts[index]!.length) {
-					textStart += texts[index]!.length + 1;
+				const text = texts[index]!;
+				if (start === textStart + text.length) {
+					// The NUL after the text: the next text starts after it.
+					if (segment !== '\0') assert.fail(tookNul(text));
 					index++;
-				}
-				const end = start + segment.length - textStart;
-				if (start === textStart + texts[index]!.length) {
-					assert.equal(segment, '\0', `ICU took the NUL after ${JSON.stringify(texts[index])} into a grapheme`);
+					textStart = start + 1;
 					continue;
 				}
-				assert.ok(end <= texts[index]!.length, `ICU took the NUL after ${JSON.stringify(texts[index])} into a grapheme`);
+				const end = start + segment.length - textStart;
+				if (end > text.length) assert.fail(tookNul(text));
 				ends[(first + index) * contexts.length + context]! |= 1 << (end - 1);
 			}
 		}
