@@ -1,4 +1,4 @@
-import {closeSync, openSync} from 'node:fs';
+import {closeSync, existsSync, openSync} from 'node:fs';
 import Database from 'better-sqlite3';
 import {databasePath} from './db-path.js';
 import {latestVersion, migrations, type MigrationContext} from './migrations/index.js';
@@ -21,7 +21,11 @@ export function openDatabase(paths: Pick<BlogtermPaths, 'data' | 'config'>): Dat
 	makePrivateFolder(paths.data);
 	const path = databasePath(paths);
 	// Made 0600 before SQLite creates it (as the umask says); its -wal and -shm files take its mode.
-	closeSync(openSync(path, 'a', privateFileMode));
+	// Only when it is missing: closing a descriptor of the file drops every lock this process holds on it
+	// (POSIX locks belong to the process, not the descriptor), so opening and closing it while another
+	// connection of this process had it open (the home screen opens two) left that connection without
+	// its lock, and another process could take the database for itself and remove the log in use here.
+	if (!existsSync(path)) createPrivate(path);
 	keepPrivate(path, privateFileMode);
 	const db = new Database(path, {timeout: busyTimeoutMs});
 	try {
@@ -36,6 +40,15 @@ export function openDatabase(paths: Pick<BlogtermPaths, 'data' | 'config'>): Dat
 		throw error;
 	}
 	return db;
+}
+
+/** Creates an empty file, 0600; one that another process made meanwhile is left as it is. */
+function createPrivate(path: string): void {
+	try {
+		closeSync(openSync(path, 'wx', privateFileMode));
+	} catch (error) {
+		if ((error as {code?: unknown}).code !== 'EEXIST') throw error;
+	}
 }
 
 /**

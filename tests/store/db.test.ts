@@ -14,6 +14,8 @@ import {makeTestStore, type TestStore} from '../subscriptions/store-helper.js';
 import {compiledChild} from '../helpers/child-script.js';
 import {waitUntil} from '../helpers/poll.js';
 
+const repoRoot = resolve(import.meta.dirname, '../..');
+
 function pathsIn(home: string) {
 	return {config: join(home, 'config'), data: join(home, 'data'), cache: join(home, 'cache')};
 }
@@ -98,6 +100,45 @@ describe('the read state kept before the database', () => {
 			const subscriptions = openSubscriptions(paths);
 			assert.deepEqual([...subscriptions.readIds('x.example')], []);
 			subscriptions.close();
+		} finally {
+			rmSync(home, {recursive: true, force: true});
+		}
+	});
+});
+
+describe('another process beside one that has the store open twice', () => {
+	it('cannot take the database for itself: what both wrote is kept, the file whole', async () => {
+		const home = mkdtempSync(join(tmpdir(), 'blogterm-db-'));
+		try {
+			const paths = pathsIn(home);
+			const path = databasePath(paths);
+			// As the home screen: the store, then a second connection (full texts) while the first is open.
+			const first = openDatabase(paths);
+			const second = openDatabase(paths);
+			first.exec('CREATE TABLE notes (text TEXT)');
+			first.prepare('INSERT INTO notes VALUES (?)').run('before');
+			// Another process asks for the database alone (SQLite's exclusive locking, which keeps no shared
+			// index and removes the log as it ends): refused while this process holds its lock.
+			const other = `const db = new (require('better-sqlite3'))(${JSON.stringify(path)}, {timeout: 100});
+try { db.pragma('locking_mode = EXCLUSIVE'); db.exec('BEGIN EXCLUSIVE'); db.exec("INSERT INTO notes VALUES ('other')"); db.exec('COMMIT'); console.log('took it'); }
+catch (error) { console.log(error.code); } finally { db.close(); }`;
+			const child = spawn(process.execPath, ['-e', other], {cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe']});
+			let output = '';
+			child.stdout.on('data', chunk => output += String(chunk));
+			child.stderr.on('data', chunk => output += String(chunk));
+			await new Promise(resolve_ => child.on('close', resolve_));
+			assert.equal(output.trim(), 'SQLITE_BUSY');
+			assert.ok(existsSync(`${path}-wal`), 'the log this process writes to is still there');
+			first.prepare('INSERT INTO notes VALUES (?)').run('after');
+			second.close();
+			first.close();
+			const again = openDatabase(paths);
+			try {
+				assert.equal(again.pragma('integrity_check', {simple: true}), 'ok');
+				assert.deepEqual(again.prepare('SELECT text FROM notes ORDER BY rowid').pluck().all(), ['before', 'after']);
+			} finally {
+				again.close();
+			}
 		} finally {
 			rmSync(home, {recursive: true, force: true});
 		}
