@@ -213,9 +213,15 @@ function Home(props: HomeAppProps) {
 	}, [dispatch, changed]);
 	const quit = useCallback(() => exit(), [exit]);
 	const markBlogRead = useCallback((url: string) => {
-		data.markBlogRead(url);
+		try {
+			data.markBlogRead(url);
+		} catch (error) {
+			// Unfollowed meanwhile by another blogterm (a script's --unfollow): said, and the lists read again.
+			if (!(error instanceof BlogError)) throw error;
+			dispatch({type: 'notice', notice: error.message});
+		}
 		changed();
-	}, [data, changed]);
+	}, [data, dispatch, changed]);
 	const markAllRead = useCallback(() => {
 		data.markAllRead();
 		dispatch({type: 'notice', notice: 'Every post is marked read.'});

@@ -67,6 +67,27 @@ describe('the home screen’s data from the store', () => {
 		}
 	});
 
+	it('A on a blog that another blogterm unfollowed meanwhile says so, and the blog leaves the list', async () => {
+		const subscriptions = suite.store.open();
+		const data = storeHomeData(subscriptions);
+		await data.follow(await data.discover(suite.feed.url, new AbortController().signal));
+		const [blog] = data.blogs();
+		const app = render(createElement(HomeApp, {data, openSource: async (url: string, signal: AbortSignal) => openBlog(http, url, {signal}), perPage: 10, refreshOnStart: false, refreshMinutes: 0, startView: 'blogs'}));
+		try {
+			resize(app.stdout, 100, 30);
+			await waitForText(app, blog!.title);
+			// Another process (a script's --unfollow) on its own connection to the store.
+			const other = suite.store.open();
+			other.unfollow(blog!.url);
+			other.close();
+			app.stdin.write('A');
+			const frame = await waitForText(app, `${blog!.url} is not followed.`);
+			assert.ok(!frame.includes(blog!.title), 'its row is gone');
+		} finally {
+			app.unmount();
+		}
+	});
+
 	it('the reader’s read marks go to the store by site key, keeping the text of a followed blog’s post', async () => {
 		const subscriptions = suite.store.open();
 		await subscriptions.follow(suite.feed.url);
