@@ -188,13 +188,13 @@ const allPerPage = 100;
 
 function listRequestOf(flags: ScriptFlags, format: OutputFormat, width: number, hyperlinks: HyperlinkMode | undefined, terminal: {readonly isTTY?: boolean}): ScriptRequest {
 	refuseWith('--list', flags, ['comments', 'related', 'neighbours', 'strict']);
+	if (flags.limit !== undefined && (!Number.isInteger(flags.limit) || flags.limit < 1)) throw new UsageError('--limit takes a whole number of at least 1.');
 	const output = flags.output === undefined ? undefined : outputOf(flags, format);
 	if (!output) refuseWith('--list without -o', flags, ['bodyOnly', 'frontMatter', 'force']);
 	if (format === 'markdown' && !output) throw new UsageError('--format markdown is for posts only (and -o files); a list is printed as text, json or ndjson.');
 	if (flags.ids && (flags.format !== undefined || output || flags.fields !== undefined || flags.withContent)) throw new UsageError('--ids prints one ID a line: it takes no --format, --fields, --with-content or -o.');
 	const listFormat = output || format === 'markdown' ? 'text' : format;
 	const fields = flags.fields === undefined ? undefined : parseFields(flags.fields, format === 'ndjson' ? 'json' : format, listJsonFields);
-	if (flags.limit !== undefined && (!Number.isInteger(flags.limit) || flags.limit < 1)) throw new UsageError('--limit takes a whole number of at least 1.');
 	if (flags.all && flags.page !== undefined) throw new UsageError('--all and --page cannot be used together: --all reads every page.');
 	const since = flags.since === undefined ? undefined : parseTime('--since', flags.since, 'start');
 	const until = flags.until === undefined ? undefined : parseTime('--until', flags.until, 'end');
@@ -224,7 +224,8 @@ function listRequestOf(flags: ScriptFlags, format: OutputFormat, width: number, 
 /** `-o TEMPLATE`: the files' format from --format, --front-matter (Markdown) or the template's extension. */
 function outputOf(flags: ScriptFlags, format: OutputFormat): OutputFiles {
 	const template = flags.output ?? '';
-	const problem = checkTemplate(template);
+	// --limit N writes at most N files; --all as many as the blog has.
+	const problem = checkTemplate(template, flags.limit);
 	if (problem) throw new UsageError(problem);
 	if (format === 'ndjson') throw new UsageError('-o writes one file per post: text, markdown or json, not ndjson.');
 	const byExtension = /\.(?:md|markdown)$/i.test(template) ? 'markdown' : /\.json$/i.test(template) ? 'json' : /\.txt$/i.test(template) ? 'text' : undefined;

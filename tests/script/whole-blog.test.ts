@@ -235,6 +235,51 @@ describe('-o TEMPLATE', () => {
 		}
 	});
 
+	test('a template without a placeholder is refused for more than one post, before anything is asked or written (exit 2)', async () => {
+		const directory = temporaryDirectory();
+		const template = join(directory, 'same.md');
+		for (const args of [['--all'], ['--all', '--limit', '2'], ['--limit', '2']]) {
+			const run = await runInProcess([demo.url, ...args, '-o', template]);
+			assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
+			assert.equal(run.stdout, '');
+			assert.deepEqual(run.errorLines, [`blogterm: -o ${template} has no placeholder: every post would be written to that one file. Put {id}, {slug}, {date} or {title} in it (or give --limit 1).`]);
+		}
+		assert.deepEqual(readdirSync(directory), [], 'nothing written');
+		const one = await runInProcess([demo.url, '--all', '--limit', '1', '-o', template]);
+		assert.equal(one.code, 0, one.stderr);
+		assert.equal(one.stdout, `${template}\n`, 'one post, one file: no placeholder needed');
+	});
+
+	test('two posts given one name (two on a day, titles that differ in case only) fail the run before any file is written, --force or not (exit 2)', async () => {
+		const posts: FakePost[] = [
+			{id: 4, slug: 'evening', title: 'Notes', html: '<p>Evening.</p>', date: '2026-01-02T18:00:00'},
+			{id: 3, slug: 'morning', title: 'NOTES', html: '<p>Morning.</p>', date: '2026-01-02T08:00:00'},
+			{id: 2, slug: 'older', title: 'Older', html: '<p>Older.</p>', date: '2026-01-01T09:00:00'},
+		];
+		const blog = await startPagedBlog(posts);
+		try {
+			for (const [name, force] of [['d-{date}.md', []], ['d-{date}.md', ['--force']], ['{title}.txt', []]] as const) {
+				const directory = temporaryDirectory();
+				const template = join(directory, name);
+				const run = await runInProcess([blog.url, '--all', '-o', template, ...force]);
+				assert.equal(run.code, 2, `${name} ${force.join(' ')}: ${run.stderr}`);
+				assert.equal(run.stdout, '', 'no path printed');
+				assert.deepEqual(readdirSync(directory), [], 'nothing written');
+				const clash = join(directory, name === '{title}.txt' ? 'NOTES.txt' : 'd-2026-01-02.md');
+				assert.deepEqual(run.errorLines, [`blogterm: -o ${template} gives posts 4 and 3 the same file, ${clash}; nothing was written. Put {id} in the template: each post's is its own.`]);
+			}
+			const json = await runInProcess([blog.url, '--all', '-o', join(temporaryDirectory(), '{date}.json'), '--format', 'json']);
+			const {error} = JSON.parse(json.stderr) as {error: {code: string; exit: number; message: string}};
+			assert.deepEqual([json.code, error.code, error.exit], [2, 'usage', 2]);
+			assert.match(error.message, /gives posts 4 and 3 the same file/);
+			const fine = await runInProcess([blog.url, '--all', '-o', join(temporaryDirectory(), '{id}-{date}.md')]);
+			assert.equal(fine.code, 0, fine.stderr);
+			assert.equal(fine.stdout.trimEnd().split('\n').length, 3);
+		} finally {
+			await blog.close();
+		}
+	});
+
 	test('a bad template or -o without --all is refused (exit 2)', async () => {
 		const cases: Array<[string[], RegExp]> = [
 			[['--all', '-o', '{name}.md'], /^blogterm: -o: unknown placeholder \{name\}; the placeholders are \{id\} \{slug\} \{date\} \{title\}\.$/],
