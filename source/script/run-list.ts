@@ -2,11 +2,10 @@ import {mkdir, writeFile} from 'node:fs/promises';
 import {dirname, resolve} from 'node:path';
 import type {PostPage} from '../model/page.js';
 import type {Post, PostSummary} from '../model/post.js';
-import {htmlToPlainText} from '../render/plain-text.js';
-import {cleanLine, cleanText} from '../render/sanitize.js';
+import {cleanLine} from '../render/sanitize.js';
 import type {BlogSource} from '../sources/blog-source.js';
 import {exitCodes} from './exit-codes.js';
-import {isoSeconds, postPageToJson, postToJson, stringifyJson, stringifyJsonLine, type ListJsonField} from './format-json.js';
+import {isoSeconds, plainTextOf, postPageToJson, postToJson, stringifyJson, stringifyJsonLine, textOrNull, type ListJsonField} from './format-json.js';
 import {formatListText} from './format-list-text.js';
 import {formatPostMarkdown} from './format-post-markdown.js';
 import {formatPostText} from './format-post-text.js';
@@ -174,8 +173,8 @@ function withContentJson<Json extends {posts: Array<Record<string, unknown>>}>(j
 	if (!job.withContent) return json;
 	json.posts = json.posts.map((entry, index) => {
 		const post = posts[index]!;
-		const html = 'html' in post ? post.html : '';
-		return {...entry, text: cleanText(htmlToPlainText(html, post.link || undefined)), html: cleanText(html)};
+		const html = 'html' in post ? post.html : undefined;
+		return {...entry, text: plainTextOf(html, post.link), html: textOrNull(html)};
 	});
 	return json;
 }
