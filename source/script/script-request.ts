@@ -7,7 +7,7 @@ import {listJsonFields, postJsonFields, type PostJsonField} from './format-json.
 import {checkTemplate, type ListJob, type OutputFiles} from './run-list.js';
 import {parseProxyUrl} from '../http/proxy.js';
 import type {HttpRunOptions} from '../resolve-site.js';
-import {maxWidth, UsageError} from './usage-error.js';
+import {maxWidth, parseColorMode, UsageError} from './usage-error.js';
 
 /** The flags print mode reads (a subset of the CLI's, which are assignable to this). */
 export type ScriptFlags = {
@@ -54,15 +54,7 @@ export type ScriptFlags = {
 	readonly fullText?: boolean;
 };
 
-/** --color: always and never win over the environment; auto lets FORCE_COLOR, NO_COLOR and the terminal decide. */
-export type ColorMode = 'auto' | 'always' | 'never';
-
-export function parseColorMode(color: string | undefined): ColorMode {
-	if (color === undefined) return 'auto';
-	const wanted = color.trim().toLowerCase();
-	if (wanted === 'auto' || wanted === 'always' || wanted === 'never') return wanted;
-	throw new UsageError(`--color is auto, always or never, not “${cleanLine(color)}”.`);
-}
+export {parseColorMode, type ColorMode} from './usage-error.js';
 
 /**
  * What print mode does with the copies kept on disk: `fresh` (the default) fails when the blog cannot
