@@ -227,6 +227,8 @@ function outputOf(flags: ScriptFlags, format: OutputFormat): OutputFiles {
 	return {template, format: fileFormat, force: Boolean(flags.force), frontMatter: Boolean(flags.frontMatter), bodyOnly: Boolean(flags.bodyOnly)};
 }
 
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 /**
  * `--since 2026-01-01`, `--until 2026-01-31T12:00:00+01:00`: an ISO 8601 date or time, as a UTC time. A date
  * alone is a whole day (UTC): --since from its start, --until to its end (the next day's start).
@@ -235,7 +237,12 @@ function parseTime(flag: string, text: string, edge: 'start' | 'end'): string {
 	const trimmed = text.trim();
 	const dateOnly = /^\d{4}-\d\d-\d\d$/.test(trimmed);
 	const time = dateOnly ? Date.parse(`${trimmed}T00:00:00Z`) : /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?$/i.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
-	if (Number.isNaN(time)) throw new UsageError(`${flag} takes an ISO 8601 date or time (2026-01-31, 2026-01-31T12:00:00Z), not “${cleanLine(text)}”.`);
+	const notADate = `${flag} takes an ISO 8601 date or time (2026-01-31, 2026-01-31T12:00:00Z), not “${cleanLine(text)}”`;
+	if (Number.isNaN(time)) throw new UsageError(`${notADate}.`);
+	// Date.parse takes any day up to 31 and moves on into the next month (2025-02-30 is March 2nd): a day the month has not is refused.
+	const [year, month, day] = trimmed.slice(0, 10).split('-').map(Number) as [number, number, number];
+	const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+	if (day > days) throw new UsageError(`${notADate}: ${monthNames[month - 1]!} ${year} has ${days} days.`);
 	return new Date(dateOnly && edge === 'end' ? time + 86_400_000 : time).toISOString();
 }
 

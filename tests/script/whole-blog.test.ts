@@ -194,6 +194,23 @@ describe('--since and --until', () => {
 		assert.equal(run.code, 2);
 		assert.match(run.errorLines[0]!, /^blogterm: --since takes an ISO 8601 date or time \(2026-01-31, 2026-01-31T12:00:00Z\), not “last tuesday”\.$/);
 	});
+
+	test('a day the month has not is refused (exit 2), not moved on into the next month; February 29th of a leap year is a day', async () => {
+		const cases: Array<[string, string, string]> = [
+			['--since', '2025-02-30', 'February 2025 has 28 days'],
+			['--until', '2024-09-31', 'September 2024 has 30 days'],
+			['--since', '2025-02-29', 'February 2025 has 28 days'],
+			['--until', '2025-04-31T10:00:00Z', 'April 2025 has 30 days'],
+		];
+		for (const [flag, date, why] of cases) {
+			const run = await runInProcess([demo.url, '--all', '--ids', flag, date]);
+			assert.equal(run.code, 2, `${flag} ${date}: ${run.stderr}`);
+			assert.equal(run.stdout, '');
+			assert.deepEqual(run.errorLines, [`blogterm: ${flag} takes an ISO 8601 date or time (2026-01-31, 2026-01-31T12:00:00Z), not “${date}”: ${why}.`]);
+		}
+		const leap = await runInProcess([demo.url, '--all', '--ids', '--since', '2024-02-29']);
+		assert.equal(leap.code, 0, leap.stderr);
+	});
 });
 
 describe('-o TEMPLATE', () => {
