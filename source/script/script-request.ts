@@ -179,10 +179,11 @@ export function parseCacheMode(flags: Pick<ScriptFlags, 'cache' | 'offline'>): P
 const allPerPage = 100;
 
 function listRequestOf(flags: ScriptFlags, format: OutputFormat, width: number, hyperlinks: HyperlinkMode | undefined, terminal: {readonly isTTY?: boolean}): ScriptRequest {
-	refuseWith('--list', flags, ['comments', 'related', 'neighbours', 'strict']);
+	const job = listJobOf(flags);
+	refuseWith(job, flags, ['comments', 'related', 'neighbours', 'strict']);
 	if (flags.limit !== undefined && (!Number.isInteger(flags.limit) || flags.limit < 1)) throw new UsageError('--limit takes a whole number of at least 1.');
 	const output = flags.output === undefined ? undefined : outputOf(flags, format);
-	if (!output) refuseWith('--list without -o', flags, ['bodyOnly', 'frontMatter', 'force']);
+	if (!output) refuseWith(`${job} without -o`, flags, ['bodyOnly', 'frontMatter', 'force']);
 	if (format === 'markdown' && !output) throw new UsageError('--format markdown is for posts only (and -o files); a list is printed as text, json or ndjson.');
 	if (flags.ids && (flags.format !== undefined || output || flags.fields !== undefined || flags.withContent)) throw new UsageError('--ids prints one ID a line: it takes no --format, --fields, --with-content or -o.');
 	const listFormat = output || format === 'markdown' ? 'text' : format;
@@ -211,6 +212,15 @@ function listRequestOf(flags: ScriptFlags, format: OutputFormat, width: number, 
 		until,
 		output,
 	};
+}
+
+/**
+ * The list job as it was asked for, for a refusal to name: its flags (`--all -o`), or, with none (a pipe
+ * without --post prints the list), "the list".
+ */
+function listJobOf(flags: ScriptFlags): string {
+	const given = [flags.list ? '--list' : '', flags.all ? '--all' : '', flags.limit === undefined ? '' : '--limit', flags.page === undefined ? '' : '--page', flags.ids ? '--ids' : '', flags.output === undefined ? '' : '-o'].filter(Boolean);
+	return given.length > 0 ? given.join(' ') : 'the list (printed when no --post is given)';
 }
 
 /** `-o TEMPLATE`: the files' format from --format, --front-matter (Markdown) or the template's extension. */

@@ -297,13 +297,18 @@ describe('-o TEMPLATE', () => {
 		}
 	});
 
-	test('a bad template or -o without --all is refused (exit 2)', async () => {
+	test('a bad template, -o without --all, or a flag the list job does not take is refused (exit 2), naming the job asked for', async () => {
 		const cases: Array<[string[], RegExp]> = [
 			[['--all', '-o', '{name}.md'], /^blogterm: -o: unknown placeholder \{name\}; the placeholders are \{id\} \{slug\} \{date\} \{title\}\.$/],
 			[['--list', '-o', '{slug}.md'], /^blogterm: -o writes one file per post of --all \(or --limit N\)\.$/],
 			[['--all', '-o', '{slug}.json', '--front-matter'], /^blogterm: --front-matter goes with --format markdown\.$/],
 			[['--all', '--page', '2'], /^blogterm: --all and --page cannot be used together/],
 			[['--post', '5', '--all'], /^blogterm: --all does not apply to --post\.$/],
+			// A refusal names what was asked for, not --list when it was not given.
+			[['--all', '-o', '{id}.txt', '--comments'], /^blogterm: --comments does not apply to --all -o\.$/],
+			[['--limit', '3', '--ids', '--strict'], /^blogterm: --strict does not apply to --limit --ids\.$/],
+			[['--all', '--force'], /^blogterm: --force does not apply to --all without -o\.$/],
+			[['--comments'], /^blogterm: --comments does not apply to the list \(printed when no --post is given\)\.$/],
 		];
 		for (const [args, message] of cases) {
 			const run = await runInProcess([demo.url, ...args]);
