@@ -264,7 +264,9 @@ function postRequestOf(flags: ScriptFlags & {readonly post: string}, format: Out
 	if (frontMatter && format !== 'markdown') throw new UsageError('--front-matter goes with --format markdown.');
 	if (format === 'ndjson') throw new UsageError('--format ndjson is for lists (one post a line); a post is printed as text, markdown or json.');
 	refuseWith('--post', flags, ['all', 'limit', 'ids', 'withContent', 'since', 'until', 'output', 'force']);
-	const fields = flags.fields === undefined ? undefined : parseFields(flags.fields, format, postJsonFields);
+	const chosen = flags.fields === undefined ? undefined : parseFields(flags.fields, format, postJsonFields);
+	// --comments asks for the thread, and JSON has a key for it: with --fields it is one more key, not fetched and left out.
+	const fields = chosen && flags.comments && !chosen.includes('comments') ? [...chosen, 'comments' as const] : chosen;
 	if (bodyOnly) refuseWith('--body-only', flags, ['related', 'neighbours']);
 	const wants = (field: PostJsonField, flag: boolean | undefined, name: string): boolean => {
 		if (!fields) return flag !== false && !bodyOnly;

@@ -187,6 +187,16 @@ describe('parts not wanted are not fetched', () => {
 		}
 	});
 
+	test('--fields with --comments: the thread is one more key, as --fields …,comments gives it (it was fetched and left out)', async () => {
+		const run = await runInProcess([demo.url, '--post', '110', '--format', 'json', '--fields', 'id', '--comments']);
+		assert.equal(run.code, 0, run.stderr);
+		const post = JSON.parse(run.stdout) as {comments?: Array<{id: number}>};
+		assert.deepEqual(Object.keys(post), ['schemaVersion', 'id', 'comments']);
+		assert.ok(post.comments!.length > 0, 'the demo post\'s thread');
+		const asField = JSON.parse((await runInProcess([demo.url, '--post', '110', '--format', 'json', '--fields', 'id,comments'])).stdout) as unknown;
+		assert.deepEqual(post, asField);
+	});
+
 	test('--fields on a list keeps those keys of each post', async () => {
 		const run = await runInProcess([demo.url, '--list', '--format', 'json', '--fields', 'id,link']);
 		assert.equal(run.code, 0, run.stderr);
