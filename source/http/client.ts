@@ -296,6 +296,34 @@ function fromCache(answer: CachedAnswer, offline: boolean): GotResponse {
 	return offline ? {...response, offlineSavedAt: answer.savedAt} : response;
 }
 
+/**
+ * A GET answered 429 (after any retry its Retry-After allowed): an error that says so in words, with the
+ * wait the server asked for, rather than each caller's bare "answered 429". A POST's 429 is the caller's to
+ * read (WordPress's comment flood), so this is for GETs only.
+ */
+function tooManyRequests(response: RawResponse, url: string): BlogError {
+	const header = response.headers['retry-after'];
+	const wait = retryAfterSeconds(Array.isArray(header) ? header[0] : header, Date.now());
+	// "Retry-After: 0" (or a date gone by) asks for no wait: the retries did not help, and that is all there is to say.
+	const asked = wait === undefined || wait === 0 ? '' : `; it asks to wait ${formatWait(wait)} before asking again`;
+	return new BlogError('http', `${cleanLine(hostOf(response.url || url))} answered 429, too many requests${asked}.`, {statusCode: 429});
+}
+
+/** Retry-After in seconds (a number of them, or an HTTP date), from `now`; undefined when there is none that can be read. */
+function retryAfterSeconds(value: string | undefined, now: number): number | undefined {
+	const text = value?.trim() ?? '';
+	if (/^\d+$/.test(text)) return Number(text);
+	const date = text === '' ? Number.NaN : Date.parse(text);
+	return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+/** `45 s`, `2 min`, `3 h`: a wait as a person reads it (rounded up). */
+function formatWait(seconds: number): string {
+	if (seconds < 120) return `${seconds} s`;
+	if (seconds < 7200) return `${Math.ceil(seconds / 60)} min`;
+	return `${Math.ceil(seconds / 3600)} h`;
+}
+
 /** Failures that mean "no network" (nothing answered): the kept copy is given instead. */
 function isUnreachable(error: BlogError): boolean {
 	return error.kind === 'network' || error.kind === 'timeout';
@@ -392,7 +420,10 @@ export type HttpClient = {
 	readonly limits: HttpLimits;
 	/** The disk cache this client keeps answers in, if any (its folder also holds what a site refused: send-comment.ts). */
 	readonly cache?: HttpCache;
-	/** GET a URL as text. Never throws for HTTP status codes: callers decide what a status means. */
+	/**
+	 * GET a URL as text. Never throws for HTTP status codes, callers decide what a status means, but for
+	 * 429 (too many requests, after the retries): a BlogError that says so, with the wait asked for.
+	 */
 	getText(url: string, options?: RequestOptions): Promise<HttpResponse>;
 	/**
 	 * GET a URL as raw bytes, for answers whose text encoding the caller decides (a feed declares
@@ -496,8 +527,11 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 		}
 	};
 
-	/** A GET, through the on-disk cache when asked and there is one. */
-	const get = async (url: string, request: RequestOptions): Promise<GotResponse> => tracked(getAnswer(url, request));
+	/** A GET, through the on-disk cache when asked and there is one; a 429 left after the retries is an error in words. */
+	const get = async (url: string, request: RequestOptions): Promise<GotResponse> => tracked(getAnswer(url, request).then(answer => {
+		if (answer.statusCode === 429) throw tooManyRequests(answer, url);
+		return answer;
+	}));
 	const getAnswer = async (url: string, request: RequestOptions): Promise<GotResponse> => {
 		if (cacheMode === 'only') {
 			const kept = request.cache && cache ? await cache.get(cacheKey(url, request.headers?.['accept'])) : undefined;

@@ -8,7 +8,8 @@ import type {PostView} from './fetch-post-view.js';
 
 /*
 The JSON documents print mode writes: a contract with scripts (issue 5), so the keys and their order
-are spelled out here rather than derived from the model types. Missing values are null, never absent.
+are spelled out here rather than derived from the model types. Missing values are null, never absent,
+and never "": the model keeps '' for an author, link or text the blog did not give (lineOrNull, textOrNull).
 Every string is cleaned here, whatever the model holds (`jq -r` prints values raw to a terminal):
 one-line values (IDs, titles, links) with cleanLine, texts with cleanText; stringifyJson cleans any
 string that is left once more.
@@ -17,7 +18,7 @@ string that is left once more.
 type Id = number | string;
 
 /** `title` is null when the blog gave the post none (the text formats show a stand-in). */
-export type PostLinkJson = {id: Id; title: string | null; link: string};
+export type PostLinkJson = {id: Id; title: string | null; link: string | null};
 
 /**
  * The version of these documents' shape: raised when a key changes meaning or goes away (adding a key
@@ -30,15 +31,15 @@ export type PostJson = {
 	id: Id;
 	title: string | null;
 	slug: string | null;
-	link: string;
+	link: string | null;
 	date: string | null;
 	modified: string | null;
-	author: string;
+	author: string | null;
 	categories: string[];
 	tags: string[];
-	excerpt: string;
-	text: string;
-	html: string;
+	excerpt: string | null;
+	text: string | null;
+	html: string | null;
 	/** A feed item's enclosures / JSON Feed attachments: `[]` when it has none. */
 	attachments: AttachmentJson[];
 	/** The blog guards the post with a password. */
@@ -53,7 +54,7 @@ export type PostJson = {
 	previous: PostLinkJson | null;
 	next: PostLinkJson | null;
 	/** Null when not asked for (--no-related) or not arrived; [] when the blog has none. */
-	related: Array<{id: Id; title: string | null; link: string; date: string | null; context: string}> | null;
+	related: Array<{id: Id; title: string | null; link: string | null; date: string | null; context: string | null}> | null;
 	/** Set when the post was printed from the copy kept on disk (`--cache fallback`, `--offline`); null when fresh. */
 	offline: OfflineJson | null;
 	comments?: CommentJson[];
@@ -70,7 +71,7 @@ export type PostJsonField = (typeof postJsonFields)[number];
 export type OfflineJson = {savedAt: string};
 
 /** `type`: 'pingback' or 'trackback' for another blog's post linking here (WordPress keeps them beside the comments). */
-export type CommentJson = {id: Id; parent: Id; type: 'comment' | 'pingback' | 'trackback'; author: string; authorUrl: string | null; date: string | null; link: string | null; text: string};
+export type CommentJson = {id: Id; parent: Id; type: 'comment' | 'pingback' | 'trackback'; author: string | null; authorUrl: string | null; date: string | null; link: string | null; text: string | null};
 
 export type PostListJson = {
 	schemaVersion: number;
@@ -81,7 +82,7 @@ export type PostListJson = {
 	totalIsExact: boolean;
 	/** Set when the page was printed from the copy kept on disk; null when fresh. */
 	offline: OfflineJson | null;
-	posts: Array<{id: Id; title: string | null; link: string; date: string | null; author: string; commentCount: number | null; excerpt: string; sticky: boolean | null}>;
+	posts: Array<{id: Id; title: string | null; link: string | null; date: string | null; author: string | null; commentCount: number | null; excerpt: string | null; sticky: boolean | null}>;
 };
 
 /** The keys of a list's post entries: what `--list --fields` chooses from. */
@@ -98,21 +99,21 @@ export function postToJson(view: PostView, fields?: readonly PostJsonField[]): P
 		schemaVersion,
 		id: idOf(post.id),
 		title: titleOf(post),
-		slug: post.slug ? cleanLine(post.slug) : null,
-		link: cleanLine(post.link),
+		slug: lineOrNull(post.slug),
+		link: lineOrNull(post.link),
 		date: dateOf(post.date),
 		modified: dateOf(post.modified),
-		author: cleanLine(post.author),
+		author: lineOrNull(post.author),
 		categories: post.categories.map(term => cleanLine(term.name)),
 		tags: post.tags.map(term => cleanLine(term.name)),
-		excerpt: cleanText(post.excerpt),
+		excerpt: textOrNull(post.excerpt),
 		// Made only when wanted: a long post's text is the most work of the document.
-		text: !fields || fields.includes('text') ? cleanText(htmlToPlainText(post.html, post.link || undefined)) : '',
-		html: cleanText(post.html),
+		text: !fields || fields.includes('text') ? plainTextOf(post.html, post.link) : null,
+		html: textOrNull(post.html),
 		attachments: (post.attachments ?? []).map(attachment => ({
 			kind: attachment.kind,
 			url: cleanLine(attachment.url),
-			title: attachment.title === '' ? null : cleanLine(attachment.title),
+			title: lineOrNull(attachment.title),
 			mimeType: attachment.mimeType ?? null,
 			sizeBytes: attachment.sizeBytes ?? null,
 			durationSeconds: attachment.durationSeconds ?? null,
@@ -127,9 +128,9 @@ export function postToJson(view: PostView, fields?: readonly PostJsonField[]): P
 		related: view.related?.map(related => ({
 			id: idOf(related.id),
 			title: titleOf(related),
-			link: cleanLine(related.link),
+			link: lineOrNull(related.link),
 			date: dateOf(related.date),
-			context: cleanLine(related.context),
+			context: lineOrNull(related.context),
 		})) ?? null,
 		offline: offlineToJson(post.offlineSavedAt),
 	};
@@ -141,17 +142,16 @@ export function postToJson(view: PostView, fields?: readonly PostJsonField[]): P
 }
 
 export function commentToJson(comment: Comment, baseUrl?: string): CommentJson {
-	const authorUrl = comment.authorUrl ? cleanLine(comment.authorUrl) : '';
 	return {
 		id: idOf(comment.id),
 		parent: idOf(comment.parent),
 		type: comment.type ?? 'comment',
-		author: cleanLine(comment.author),
-		authorUrl: authorUrl === '' ? null : authorUrl,
+		author: lineOrNull(comment.author),
+		authorUrl: lineOrNull(comment.authorUrl),
 		date: dateOf(comment.date),
 		// Where WordPress shows a comment: its post's page, at #comment-ID.
 		link: baseUrl && typeof comment.id === 'number' ? cleanLine(`${baseUrl.replace(/#.*$/, '')}#comment-${comment.id}`) : null,
-		text: cleanText(htmlToPlainText(comment.html, baseUrl || undefined)),
+		text: plainTextOf(comment.html, baseUrl),
 	};
 }
 
@@ -167,11 +167,11 @@ export function postPageToJson(page: PostPage, fields?: readonly ListJsonField[]
 			const entry = {
 				id: idOf(post.id),
 				title: titleOf(post),
-				link: cleanLine(post.link),
+				link: lineOrNull(post.link),
 				date: dateOf(post.date),
-				author: cleanLine(post.author),
+				author: lineOrNull(post.author),
 				commentCount: post.commentCount ?? null,
-				excerpt: cleanText(post.excerpt),
+				excerpt: textOrNull(post.excerpt),
 				sticky: post.sticky ?? null,
 			};
 			return fields ? Object.fromEntries(listJsonFields.filter(field => fields.includes(field)).map(field => [field, entry[field]])) as typeof entry : entry;
@@ -180,7 +180,7 @@ export function postPageToJson(page: PostPage, fields?: readonly ListJsonField[]
 }
 
 export function commentSentToJson(outcome: Extract<CommentOutcome, {kind: 'approved' | 'held'}>): CommentSentJson {
-	return {status: outcome.kind, id: outcome.id === undefined ? null : idOf(outcome.id), link: outcome.link === undefined ? null : cleanLine(outcome.link)};
+	return {status: outcome.kind, id: outcome.id === undefined ? null : idOf(outcome.id), link: lineOrNull(outcome.link)};
 }
 
 function offlineToJson(savedAt: string | undefined): OfflineJson | null {
@@ -194,12 +194,29 @@ export function isoSeconds(time: string): string {
 }
 
 function linkToJson(link: PostLink | undefined): PostLinkJson | null {
-	return link ? {id: idOf(link.id), title: titleOf(link), link: cleanLine(link.link)} : null;
+	return link ? {id: idOf(link.id), title: titleOf(link), link: lineOrNull(link.link)} : null;
+}
+
+/** A one-line value (a link, an author), cleaned; null when there is none, never "". */
+export function lineOrNull(value: string | undefined): string | null {
+	const clean = cleanLine(value ?? '');
+	return clean.trim() === '' ? null : clean;
+}
+
+/** A text (an excerpt, a body's HTML), cleaned; null when there is none, never "". */
+export function textOrNull(value: string | undefined): string | null {
+	const clean = cleanText(value ?? '');
+	return clean.trim() === '' ? null : clean;
+}
+
+/** The plain text of a body (links resolved against `baseUrl`); null when it has none. */
+export function plainTextOf(html: string | undefined, baseUrl: string | undefined): string | null {
+	return html ? textOrNull(htmlToPlainText(html, baseUrl || undefined)) : null;
 }
 
 /** Data, not display text: null when the blog gave no title, not the stand-in lists show. */
-function titleOf(post: {readonly title: string; readonly untitled?: true}): string | null {
-	return post.untitled ? null : cleanLine(post.title);
+export function titleOf(post: {readonly title: string; readonly untitled?: true}): string | null {
+	return post.untitled ? null : lineOrNull(post.title);
 }
 
 /** A WordPress ID stays a number; a string ID (a feed's guid, a comment feed's) is cleaned like any text. */
@@ -208,7 +225,7 @@ function idOf(id: Id): Id {
 }
 
 function dateOf(date: string | undefined): string | null {
-	return date === undefined ? null : cleanLine(date);
+	return lineOrNull(date);
 }
 
 // JSON.stringify escapes C0 controls but not DEL, the C1 controls (U+009B is a CSI on some terminals)

@@ -6,7 +6,7 @@ import {openBlog} from '../sources/open-blog.js';
 import {MyComments} from '../store/my-comments.js';
 import {Replies, type StoredReply} from '../store/replies.js';
 import {exitCodes} from './exit-codes.js';
-import {stringifyJson} from './format-json.js';
+import {lineOrNull, stringifyJson, textOrNull} from './format-json.js';
 import type {ScriptIo} from './run-script.js';
 import {reportFailure} from './script-errors.js';
 import {tolerateClosedReader, writeAll} from './terminal-output.js';
@@ -20,11 +20,12 @@ none, exit 0). A blog that could not be checked is said on stderr, and the exit 
 
 /** One reply as print mode's JSON has it. */
 export function replyJson(stored: StoredReply) {
+	const {yourComment, reply} = stored;
 	return {
 		blog: stored.siteUrl,
-		post: {id: stored.postId, title: stored.postTitle, link: stored.postLink},
-		yourComment: stored.yourComment,
-		reply: stored.reply,
+		post: {id: stored.postId, title: lineOrNull(stored.postTitle), link: lineOrNull(stored.postLink)},
+		yourComment: {id: yourComment.id, text: textOrNull(yourComment.text), date: lineOrNull(yourComment.date)},
+		reply: {id: reply.id, author: lineOrNull(reply.author), date: lineOrNull(reply.date), text: textOrNull(reply.text), link: lineOrNull(reply.link)},
 	};
 }
 

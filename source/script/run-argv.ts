@@ -1,7 +1,7 @@
 import type {Result} from 'meow';
 import {exitCodes} from './exit-codes.js';
 import type {ScriptIo} from './run-script.js';
-import {maxWidth, UsageError as ScriptUsageError} from './usage-error.js';
+import {maxWidth, parseColorMode, UsageError as ScriptUsageError, type ColorMode} from './usage-error.js';
 import {writeAll} from './terminal-output.js';
 import {parseHyperlinkMode} from '../platform/hyperlinks.js';
 import {chooseTheme, themeChoices} from '../platform/theme-choice.js';
@@ -131,7 +131,8 @@ const helpText = `
 	                      {status: "approved" | "held", id, link}; missing is null
 	  ndjson              A list, one JSON object per post per line, as each page arrives
 	  Errors are one line on stderr, "blogterm: …". No colour when stdout is not a
-	  terminal; FORCE_COLOR=1 turns it on, NO_COLOR turns it off.
+	  terminal; FORCE_COLOR=1 turns it on, NO_COLOR turns it off; --color always
+	  (the theme's colours) or never decides over both.
 
 	Exit codes
 	  0  done (a comment held for moderation too)
@@ -348,8 +349,15 @@ async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<Comma
 	if (flags.theme !== undefined && !themeNamed(flags.theme)) throw new UsageError(`--theme is ${themeChoices}, not “${cleanLine(flags.theme)}”`);
 	// config.json, read (and each problem in it said) once, before anything uses a setting.
 	await loadSettings(io.environment);
-	// The one theme, for the reader and print mode alike, before anything is drawn or printed.
-	setTheme(chooseTheme(flags.theme, io.environment));
+	let colour: ColorMode;
+	try {
+		colour = parseColorMode(flags.color);
+	} catch (error) {
+		throw new UsageError((error as Error).message);
+	}
+	// The one theme, for the reader and print mode alike, before anything is drawn or printed. --color
+	// always is the theme's colours whatever NO_COLOR says, as print mode's escapes are (run-script.ts).
+	setTheme(chooseTheme(flags.theme, io.environment, colour));
 	if (flags.password !== undefined && flags.post === undefined) throw new UsageError('--password goes with --post: the protected post it opens');
 	if (flags.fullText && flags.post === undefined) throw new UsageError('--full-text goes with --post: the post whose page is read.');
 	if (flags.password === '-' && flags.comment === '-') throw new UsageError('--password - and --comment - cannot both read stdin');

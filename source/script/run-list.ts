@@ -1,12 +1,11 @@
 import {mkdir, writeFile} from 'node:fs/promises';
-import {dirname} from 'node:path';
+import {dirname, resolve} from 'node:path';
 import type {PostPage} from '../model/page.js';
 import type {Post, PostSummary} from '../model/post.js';
-import {htmlToPlainText} from '../render/plain-text.js';
-import {cleanLine, cleanText} from '../render/sanitize.js';
+import {cleanLine} from '../render/sanitize.js';
 import type {BlogSource} from '../sources/blog-source.js';
 import {exitCodes} from './exit-codes.js';
-import {isoSeconds, postPageToJson, postToJson, stringifyJson, stringifyJsonLine, type ListJsonField} from './format-json.js';
+import {isoSeconds, plainTextOf, postPageToJson, postToJson, stringifyJson, stringifyJsonLine, textOrNull, type ListJsonField} from './format-json.js';
 import {formatListText} from './format-list-text.js';
 import {formatPostMarkdown} from './format-post-markdown.js';
 import {formatPostText} from './format-post-text.js';
@@ -92,7 +91,9 @@ export async function printList(fetchPage: BlogSource['fetchPostPage'], job: Lis
 		let posts = found.posts.filter(post => inRange(post));
 		if (job.limit !== undefined) posts = posts.slice(0, Math.max(0, job.limit - printed));
 		printed += posts.length;
-		if (paging || job.output || job.format === 'ndjson' || job.ids || job.lines) await emit(posts, found, job, io, entries);
+		// -o: every file's name is known, and checked against the others, before any file is written.
+		if (job.output) for (const post of posts) collected.push(post);
+		else if (paging || job.format === 'ndjson' || job.ids || job.lines) await emit(posts, found, job, io, entries);
 		else for (const post of posts) collected.push(post);
 		if (!paging) break;
 		if (job.limit !== undefined && printed >= job.limit) break;
@@ -105,8 +106,17 @@ export async function printList(fetchPage: BlogSource['fetchPostPage'], job: Lis
 		if (repeats >= maxPagesWithoutNews) break;
 		previousIds = ids;
 	}
-	if (paging || job.output || job.format === 'ndjson' || job.ids || job.lines) {
-		if (job.format === 'json' && !job.output && !job.ids) {
+	if (job.output) {
+		await writePostFiles(collected, job.output, io);
+		return;
+	}
+	// A page past the end prints no line: said on stderr, so that a script's empty output is not taken for an empty blog (the wrapped text says it in the list, JSON in page and totalPages).
+	const printedAsLines = job.ids || (job.format === 'text' && (paging || job.lines));
+	if (printedAsLines && first.posts.length === 0 && first.total > 0) {
+		await writeAll(io.stderr, `blogterm: Page ${first.page} of ${first.totalPages}${first.totalIsExact === false ? '+' : ''}: no posts.\n`);
+	}
+	if (paging || job.format === 'ndjson' || job.ids || job.lines) {
+		if (job.format === 'json' && !job.ids) {
 			// --all as one document: the list's keys, every post in `posts`.
 			await writeAll(io.stdout, stringifyJson(listDocument(first, last, entries, job)));
 		}
@@ -132,12 +142,8 @@ function listDocument(first: PostPage, last: PostPage, posts: unknown[], job: Li
 	return {...document, posts};
 }
 
-/** Writes one page's posts the way the job says: files, IDs, tab-separated lines, ndjson, or (JSON --all) gathered. */
+/** Writes one page's posts the way the job says: IDs, tab-separated lines, ndjson, or (JSON --all) gathered. */
 async function emit(posts: ReadonlyArray<PostSummary | Post>, page: PostPage, job: ListJob, io: Io, gathered: unknown[]): Promise<void> {
-	if (job.output) {
-		for (const post of posts) await writePostFile(post, job.output, io);
-		return;
-	}
 	if (job.ids) {
 		await writeAll(io.stdout, posts.map(post => `${cleanLine(String(post.id))}\n`).join(''));
 		return;
@@ -172,8 +178,8 @@ function withContentJson<Json extends {posts: Array<Record<string, unknown>>}>(j
 	if (!job.withContent) return json;
 	json.posts = json.posts.map((entry, index) => {
 		const post = posts[index]!;
-		const html = 'html' in post ? post.html : '';
-		return {...entry, text: cleanText(htmlToPlainText(html, post.link || undefined)), html: cleanText(html)};
+		const html = 'html' in post ? post.html : undefined;
+		return {...entry, text: plainTextOf(html, post.link), html: textOrNull(html)};
 	});
 	return json;
 }
@@ -181,11 +187,17 @@ function withContentJson<Json extends {posts: Array<Record<string, unknown>>}>(j
 /** The placeholders a file name template takes. */
 const placeholders = ['id', 'slug', 'date', 'title'] as const;
 
-/** Checks an -o template: its placeholders are known ones; the message says which are. */
-export function checkTemplate(template: string): string | undefined {
-	const unknown = [...template.matchAll(/\{([^{}]*)\}/g)].map(match => match[1]!).filter(name => !placeholders.includes(name as (typeof placeholders)[number]));
+/**
+ * Checks an -o template: its placeholders are known ones (the message says which are), and there is one
+ * when more than one post may be written (`posts`: --limit N, or undefined for --all), or every post
+ * would get the same name.
+ */
+export function checkTemplate(template: string, posts?: number): string | undefined {
+	const named = [...template.matchAll(/\{([^{}]*)\}/g)].map(match => match[1]!);
+	const unknown = named.filter(name => !placeholders.includes(name as (typeof placeholders)[number]));
 	if (template.trim() === '') return '-o needs a file name template, such as \'{slug}.md\'.';
 	if (unknown.length > 0) return `-o: unknown placeholder ${unknown.map(name => `{${cleanLine(name)}}`).join(', ')}; the placeholders are {id} {slug} {date} {title}.`;
+	if (named.length === 0 && posts !== 1) return `-o ${cleanLine(template)} has no placeholder: every post would be written to that one file. Put {id}, {slug}, {date} or {title} in it (or give --limit 1).`;
 	return undefined;
 }
 
@@ -214,9 +226,39 @@ export function fileNameFor(template: string, post: PostSummary): string {
 	return template.replaceAll(/\{(id|slug|date|title)\}/g, (_match, name: (typeof placeholders)[number]) => values[name]);
 }
 
+/**
+ * Two posts whose names are one file: how file systems compare names (macOS's and Windows' ignore letter
+ * case), so that an archive copied there loses no post either.
+ */
+function sameFileKey(path: string): string {
+	return resolve(path).normalize('NFC').toLowerCase();
+}
+
+/**
+ * -o: one file per post. The names are checked first: two posts given one name (`{date}` on a day with two
+ * posts, a title used twice) fail the run with exit 2 before any file is written, rather than one post
+ * overwriting the other or being skipped as "exists".
+ */
+async function writePostFiles(posts: ReadonlyArray<PostSummary | Post>, output: OutputFiles, io: Io): Promise<void> {
+	const named = posts.map(post => ({post, path: fileNameFor(output.template, post)}));
+	const firstWith = new Map<string, PostSummary>();
+	const clashes: Array<{readonly path: string; readonly first: PostSummary; readonly second: PostSummary}> = [];
+	for (const {post, path} of named) {
+		const key = sameFileKey(path);
+		const first = firstWith.get(key);
+		if (first) clashes.push({path, first, second: post});
+		else firstWith.set(key, post);
+	}
+	const clash = clashes[0];
+	if (clash) {
+		const more = clashes.length > 1 ? ` (and ${clashes.length - 1} more post${clashes.length > 2 ? 's' : ''} share a name)` : '';
+		throw new ScriptFailure(exitCodes.usage, `-o ${cleanLine(output.template)} gives posts ${cleanLine(String(clash.first.id))} and ${cleanLine(String(clash.second.id))} the same file, ${cleanLine(clash.path)}${more}; nothing was written. Put {id} in the template: each post's is its own.`, 'usage');
+	}
+	for (const {post, path} of named) await writePostFile(post, path, output, io);
+}
+
 /** Writes one post's file, never over an existing one unless --force; the path written goes to stdout, one a line. */
-async function writePostFile(post: PostSummary | Post, output: OutputFiles, io: Io): Promise<void> {
-	const path = fileNameFor(output.template, post);
+async function writePostFile(post: PostSummary | Post, path: string, output: OutputFiles, io: Io): Promise<void> {
 	const full: Post = 'html' in post ? post : {...post, html: '', isSummaryOnly: true, commentsOpen: false};
 	const view = {post: full, neighbours: undefined, related: undefined, comments: undefined};
 	const text = output.format === 'json'

@@ -4,7 +4,7 @@
 import {existsSync} from 'node:fs';
 import {hostOf} from '../http/client.js';
 import {httpClientFor, resolveSite, type ResolvedSite} from '../resolve-site.js';
-import {cleanLine, cleanText} from '../render/sanitize.js';
+import {cleanLine} from '../render/sanitize.js';
 import {formatDate} from '../render/format-date.js';
 import type {BlogSource} from '../sources/blog-source.js';
 import {openBlog} from '../sources/open-blog.js';
@@ -13,7 +13,7 @@ import {filterHeading, findTerm, noPostsMessage, unknownTermMessage, type PostFi
 import {blogtermPaths} from '../store/paths.js';
 import type {SearchHit} from '../subscriptions/search.js';
 import {exitCodes} from './exit-codes.js';
-import {postPageToJson, stringifyJson} from './format-json.js';
+import {lineOrNull, postPageToJson, stringifyJson, textOrNull, titleOf} from './format-json.js';
 import {formatListText} from './format-list-text.js';
 import type {ScriptIo} from './run-script.js';
 import {reportFailure, ScriptFailure} from './script-errors.js';
@@ -145,14 +145,14 @@ function renderStoreSearch(text: string, request: {readonly page: number; readon
 			total,
 			posts: hits.map(hit => ({
 				id: typeof hit.id === 'number' ? hit.id : cleanLine(hit.id),
-				title: cleanLine(hit.title),
-				link: cleanLine(hit.link),
-				date: hit.date ?? null,
-				author: cleanLine(hit.author),
-				blog: {url: cleanLine(hit.blog.url), title: cleanLine(hit.blog.title)},
+				title: titleOf(hit),
+				link: lineOrNull(hit.link),
+				date: lineOrNull(hit.date),
+				author: lineOrNull(hit.author),
+				blog: {url: cleanLine(hit.blog.url), title: lineOrNull(hit.blog.title)},
 				read: hit.read,
 				inTitle: hit.inTitle,
-				excerpt: cleanText(hit.excerptMatch.text),
+				excerpt: textOrNull(hit.excerptMatch.text),
 			})),
 		});
 	}

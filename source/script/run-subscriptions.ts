@@ -1,10 +1,10 @@
 import {readFile} from 'node:fs/promises';
 import {formatDate} from '../render/format-date.js';
-import {cleanLine, cleanText} from '../render/sanitize.js';
+import {cleanLine} from '../render/sanitize.js';
 import {blogtermPaths} from '../store/paths.js';
 import type {FollowedBlog, RefreshResult, RiverPage, Subscriptions} from '../subscriptions/subscriptions.js';
 import {exitCodes} from './exit-codes.js';
-import {stringifyJson} from './format-json.js';
+import {lineOrNull, stringifyJson, textOrNull, titleOf} from './format-json.js';
 import {readAllStdin} from './read-stdin.js';
 import type {ScriptIo} from './run-script.js';
 import {reportFailure} from './script-errors.js';
@@ -160,13 +160,13 @@ function postCount(count: number): string {
 export function blogToJson(blog: FollowedBlog) {
 	return {
 		url: cleanLine(blog.url),
-		title: cleanLine(blog.title),
-		feedUrl: cleanLine(blog.feedUrl),
-		folder: cleanLine(blog.folder),
+		title: lineOrNull(blog.title),
+		feedUrl: lineOrNull(blog.feedUrl),
+		folder: lineOrNull(blog.folder),
 		unread: blog.unread,
 		total: blog.total,
 		lastUpdated: blog.lastUpdated ?? null,
-		lastError: blog.lastError === undefined ? null : cleanLine(blog.lastError),
+		lastError: lineOrNull(blog.lastError),
 	};
 }
 
@@ -211,13 +211,13 @@ export function riverToJson(page: RiverPage) {
 		totalIsExact: true,
 		posts: page.posts.map(post => ({
 			id: typeof post.id === 'number' ? post.id : cleanLine(post.id),
-			title: cleanLine(post.title),
-			link: cleanLine(post.link),
-			date: post.date ?? null,
-			author: cleanLine(post.author),
+			title: titleOf(post),
+			link: lineOrNull(post.link),
+			date: lineOrNull(post.date),
+			author: lineOrNull(post.author),
 			commentCount: post.commentCount ?? null,
-			excerpt: cleanText(post.excerpt),
-			blog: {url: cleanLine(post.blog.url), title: cleanLine(post.blog.title)},
+			excerpt: textOrNull(post.excerpt),
+			blog: {url: cleanLine(post.blog.url), title: lineOrNull(post.blog.title)},
 			read: post.read,
 		})),
 	};

@@ -18,7 +18,7 @@ export class ScriptFailure extends Error {
 
 	constructor(exitCode: ExitCode, lines: string | readonly string[], code: string = defaultCodes[exitCode]) {
 		const all = typeof lines === 'string' ? [lines] : lines;
-		super(all.join(' '));
+		super(asOneMessage(all));
 		this.exitCode = exitCode;
 		this.lines = all;
 		this.code = code;
@@ -111,9 +111,17 @@ function oneLine(message: string): string {
 	return cleanLine(message);
 }
 
+/**
+ * Lines (each a sentence) as one message: a line that does not end as a sentence does (a server's status
+ * "…answered 500 for the comments") gets a full stop before the next, so two never run together.
+ */
+function asOneMessage(lines: readonly string[]): string {
+	return lines.map((line, index) => (index < lines.length - 1 && !/[.!?…:;]$/.test(line.trimEnd()) ? `${line.trimEnd()}.` : line)).join(' ');
+}
+
 /** The JSON error object scripts read from stderr with `--format json` (or ndjson): one line. */
 export function failureToJsonLine(failure: DescribedFailure): string {
-	return `${JSON.stringify({error: {code: failure.code, exit: failure.exitCode, message: failure.lines.join(' ')}})}\n`;
+	return `${JSON.stringify({error: {code: failure.code, exit: failure.exitCode, message: asOneMessage(failure.lines)}})}\n`;
 }
 
 /**

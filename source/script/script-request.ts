@@ -7,7 +7,7 @@ import {listJsonFields, postJsonFields, type PostJsonField} from './format-json.
 import {checkTemplate, type ListJob, type OutputFiles} from './run-list.js';
 import {parseProxyUrl} from '../http/proxy.js';
 import type {HttpRunOptions} from '../resolve-site.js';
-import {maxWidth, UsageError} from './usage-error.js';
+import {maxWidth, parseColorMode, UsageError} from './usage-error.js';
 
 /** The flags print mode reads (a subset of the CLI's, which are assignable to this). */
 export type ScriptFlags = {
@@ -54,15 +54,7 @@ export type ScriptFlags = {
 	readonly fullText?: boolean;
 };
 
-/** --color: always and never win over the environment; auto lets FORCE_COLOR, NO_COLOR and the terminal decide. */
-export type ColorMode = 'auto' | 'always' | 'never';
-
-export function parseColorMode(color: string | undefined): ColorMode {
-	if (color === undefined) return 'auto';
-	const wanted = color.trim().toLowerCase();
-	if (wanted === 'auto' || wanted === 'always' || wanted === 'never') return wanted;
-	throw new UsageError(`--color is auto, always or never, not “${cleanLine(color)}”.`);
-}
+export {parseColorMode, type ColorMode} from './usage-error.js';
 
 /**
  * What print mode does with the copies kept on disk: `fresh` (the default) fails when the blog cannot
@@ -187,14 +179,15 @@ export function parseCacheMode(flags: Pick<ScriptFlags, 'cache' | 'offline'>): P
 const allPerPage = 100;
 
 function listRequestOf(flags: ScriptFlags, format: OutputFormat, width: number, hyperlinks: HyperlinkMode | undefined, terminal: {readonly isTTY?: boolean}): ScriptRequest {
-	refuseWith('--list', flags, ['comments', 'related', 'neighbours', 'strict']);
+	const job = listJobOf(flags);
+	refuseWith(job, flags, ['comments', 'related', 'neighbours', 'strict']);
+	if (flags.limit !== undefined && (!Number.isInteger(flags.limit) || flags.limit < 1)) throw new UsageError('--limit takes a whole number of at least 1.');
 	const output = flags.output === undefined ? undefined : outputOf(flags, format);
-	if (!output) refuseWith('--list without -o', flags, ['bodyOnly', 'frontMatter', 'force']);
+	if (!output) refuseWith(`${job} without -o`, flags, ['bodyOnly', 'frontMatter', 'force']);
 	if (format === 'markdown' && !output) throw new UsageError('--format markdown is for posts only (and -o files); a list is printed as text, json or ndjson.');
 	if (flags.ids && (flags.format !== undefined || output || flags.fields !== undefined || flags.withContent)) throw new UsageError('--ids prints one ID a line: it takes no --format, --fields, --with-content or -o.');
 	const listFormat = output || format === 'markdown' ? 'text' : format;
 	const fields = flags.fields === undefined ? undefined : parseFields(flags.fields, format === 'ndjson' ? 'json' : format, listJsonFields);
-	if (flags.limit !== undefined && (!Number.isInteger(flags.limit) || flags.limit < 1)) throw new UsageError('--limit takes a whole number of at least 1.');
 	if (flags.all && flags.page !== undefined) throw new UsageError('--all and --page cannot be used together: --all reads every page.');
 	const since = flags.since === undefined ? undefined : parseTime('--since', flags.since, 'start');
 	const until = flags.until === undefined ? undefined : parseTime('--until', flags.until, 'end');
@@ -221,10 +214,20 @@ function listRequestOf(flags: ScriptFlags, format: OutputFormat, width: number, 
 	};
 }
 
+/**
+ * The list job as it was asked for, for a refusal to name: its flags (`--all -o`), or, with none (a pipe
+ * without --post prints the list), "the list".
+ */
+function listJobOf(flags: ScriptFlags): string {
+	const given = [flags.list ? '--list' : '', flags.all ? '--all' : '', flags.limit === undefined ? '' : '--limit', flags.page === undefined ? '' : '--page', flags.ids ? '--ids' : '', flags.output === undefined ? '' : '-o'].filter(Boolean);
+	return given.length > 0 ? given.join(' ') : 'the list (printed when no --post is given)';
+}
+
 /** `-o TEMPLATE`: the files' format from --format, --front-matter (Markdown) or the template's extension. */
 function outputOf(flags: ScriptFlags, format: OutputFormat): OutputFiles {
 	const template = flags.output ?? '';
-	const problem = checkTemplate(template);
+	// --limit N writes at most N files; --all as many as the blog has.
+	const problem = checkTemplate(template, flags.limit);
 	if (problem) throw new UsageError(problem);
 	if (format === 'ndjson') throw new UsageError('-o writes one file per post: text, markdown or json, not ndjson.');
 	const byExtension = /\.(?:md|markdown)$/i.test(template) ? 'markdown' : /\.json$/i.test(template) ? 'json' : /\.txt$/i.test(template) ? 'text' : undefined;
@@ -234,6 +237,8 @@ function outputOf(flags: ScriptFlags, format: OutputFormat): OutputFiles {
 	return {template, format: fileFormat, force: Boolean(flags.force), frontMatter: Boolean(flags.frontMatter), bodyOnly: Boolean(flags.bodyOnly)};
 }
 
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 /**
  * `--since 2026-01-01`, `--until 2026-01-31T12:00:00+01:00`: an ISO 8601 date or time, as a UTC time. A date
  * alone is a whole day (UTC): --since from its start, --until to its end (the next day's start).
@@ -242,7 +247,12 @@ function parseTime(flag: string, text: string, edge: 'start' | 'end'): string {
 	const trimmed = text.trim();
 	const dateOnly = /^\d{4}-\d\d-\d\d$/.test(trimmed);
 	const time = dateOnly ? Date.parse(`${trimmed}T00:00:00Z`) : /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?$/i.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
-	if (Number.isNaN(time)) throw new UsageError(`${flag} takes an ISO 8601 date or time (2026-01-31, 2026-01-31T12:00:00Z), not “${cleanLine(text)}”.`);
+	const notADate = `${flag} takes an ISO 8601 date or time (2026-01-31, 2026-01-31T12:00:00Z), not “${cleanLine(text)}”`;
+	if (Number.isNaN(time)) throw new UsageError(`${notADate}.`);
+	// Date.parse takes any day up to 31 and moves on into the next month (2025-02-30 is March 2nd): a day the month has not is refused.
+	const [year, month, day] = trimmed.slice(0, 10).split('-').map(Number) as [number, number, number];
+	const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+	if (day > days) throw new UsageError(`${notADate}: ${monthNames[month - 1]!} ${year} has ${days} days.`);
 	return new Date(dateOnly && edge === 'end' ? time + 86_400_000 : time).toISOString();
 }
 
@@ -254,7 +264,9 @@ function postRequestOf(flags: ScriptFlags & {readonly post: string}, format: Out
 	if (frontMatter && format !== 'markdown') throw new UsageError('--front-matter goes with --format markdown.');
 	if (format === 'ndjson') throw new UsageError('--format ndjson is for lists (one post a line); a post is printed as text, markdown or json.');
 	refuseWith('--post', flags, ['all', 'limit', 'ids', 'withContent', 'since', 'until', 'output', 'force']);
-	const fields = flags.fields === undefined ? undefined : parseFields(flags.fields, format, postJsonFields);
+	const chosen = flags.fields === undefined ? undefined : parseFields(flags.fields, format, postJsonFields);
+	// --comments asks for the thread, and JSON has a key for it: with --fields it is one more key, not fetched and left out.
+	const fields = chosen && flags.comments && !chosen.includes('comments') ? [...chosen, 'comments' as const] : chosen;
 	if (bodyOnly) refuseWith('--body-only', flags, ['related', 'neighbours']);
 	const wants = (field: PostJsonField, flag: boolean | undefined, name: string): boolean => {
 		if (!fields) return flag !== false && !bodyOnly;

@@ -149,11 +149,13 @@ describe('the HTTP client', () => {
 			}
 		});
 
-		test('a Retry-After longer than 10 s is not waited for, and a 429 without one is not retried', async () => {
+		test('a Retry-After longer than 10 s is not waited for, and a 429 without one is not retried; a GET\'s 429 is an error in words', async () => {
 			server.route('/later', answer(429, 'Come back in an hour', {'retry-after': '3600'}));
 			server.route('/rate-limited', answer(429, 'Too many'));
-			assert.equal((await http.getText(`${server.url}later`)).statusCode, 429);
-			assert.equal((await http.getText(`${server.url}rate-limited`)).statusCode, 429);
+			const later = await failure(http.getText(`${server.url}later`));
+			assert.deepEqual([later.kind, later.statusCode], ['http', 429]);
+			assert.match(later.message, /^127\.0\.0\.1:\d+ answered 429, too many requests; it asks to wait 60 min before asking again\.$/);
+			assert.match((await failure(http.getText(`${server.url}rate-limited`))).message, /^127\.0\.0\.1:\d+ answered 429, too many requests\.$/);
 			assert.equal(server.requestsTo('/later').length, 1);
 			assert.equal(server.requestsTo('/rate-limited').length, 1);
 		});

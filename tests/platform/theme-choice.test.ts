@@ -12,6 +12,13 @@ test('NO_COLOR turns colour off whatever the theme; FORCE_COLOR turns it back on
 	assert.equal(chooseTheme(undefined, {NO_COLOR: ''}).name, 'dark');
 });
 
+test('--color always is the theme whatever NO_COLOR says; --color never is none whatever FORCE_COLOR says', () => {
+	assert.equal(chooseTheme('light', {NO_COLOR: '1'}, 'always').name, 'light');
+	assert.equal(chooseTheme(undefined, {NO_COLOR: '1', FORCE_COLOR: '0'}, 'always').name, 'dark');
+	assert.equal(chooseTheme('light', {FORCE_COLOR: '1'}, 'never').name, 'no-colour');
+	assert.equal(chooseTheme('light', {NO_COLOR: '1'}, 'auto').name, 'no-colour');
+});
+
 test('--theme, else "theme" in config.json, else dark; a setting that names no theme is said, and dark stands', async () => {
 	await withSettingsHome('theme', async ({environment, notes, writeConfig}) => {
 		await loadSettings(environment);

@@ -140,6 +140,27 @@ describe('exit code 1: the blog could not be read', () => {
 			await server.close();
 		}
 	});
+
+	test('429: "too many requests", and the wait the blog asks for when it says one', async () => {
+		const cases: Array<[Record<string, string>, string]> = [
+			[{'retry-after': '3600'}, 'answered 429, too many requests; it asks to wait 60 min before asking again.'],
+			[{'retry-after': new Date(Date.now() + 3 * 3_600_000).toUTCString()}, 'answered 429, too many requests; it asks to wait 3 h before asking again.'],
+			[{}, 'answered 429, too many requests.'],
+		];
+		for (const [headers, words] of cases) {
+			const server = await startTestServer((_request, response) => {
+				response.writeHead(429, {'content-type': 'text/html', ...headers});
+				response.end('<html><body>Too Many Requests</body></html>');
+			});
+			try {
+				assertFailure(await runInProcess([server.url, '--list', '--retries', '0']), 1, new RegExp(`^blogterm: 127\\.0\\.0\\.1:\\d+ ${words.replaceAll('.', '\\.')}$`));
+				const json = await runInProcess([server.url, '--list', '--retries', '0', '--format', 'json']);
+				assert.equal((JSON.parse(json.stderr) as {error: {code: string}}).error.code, 'http_429');
+			} finally {
+				await server.close();
+			}
+		}
+	});
 });
 
 describe('an error nobody expected', () => {

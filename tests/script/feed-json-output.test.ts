@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
-import {startFakeWordPress} from '../helpers/fake-wordpress.js';
+import {startFakeWordPress, startFakeWordPressBlog, wordPressPost, type FakePost} from '../helpers/fake-wordpress.js';
 import {startFeedServer, type FeedServer} from '../sources/feed/feed-server.js';
 import {runInProcess} from './run-cli.js';
 
@@ -57,5 +57,40 @@ describe('JSON output carries data, not display text', () => {
 		const text = (await runInProcess([`${server.origin}/micro/feed.json`, '--list', '--width', '1000'])).stdout;
 		assert.match(text, /Sentence 9 of a long summary\. Sentence…$/m);
 		assert.doesNotMatch(text, /Sentence 60/);
+	});
+
+	test('a value the blog did not give is null, never "": an author without _embedded, a link that is not one, no excerpt, no body', async () => {
+		const bare: FakePost = {id: 7, slug: 'bare', title: 'Bare', html: '', date: '2026-11-01T10:00:00'};
+		// WordPress without _embed (a plugin strips it, a cache serves the plain answer): no author's name.
+		const answer = (post: FakePost, base: string) => {
+			const {_embedded: _, ...plain} = wordPressPost(post, base);
+			return {...plain, link: 'javascript:alert(1)', excerpt: {rendered: '', protected: false}};
+		};
+		const blog = await startFakeWordPressBlog({name: 'Bare', posts: [bare]}, (url, response) => {
+			const json = (body: unknown, headers: Record<string, string> = {}) => {
+				response.writeHead(200, {'content-type': 'application/json', ...headers});
+				response.end(JSON.stringify(body));
+				return 'answered' as const;
+			};
+			if (url.pathname === '/wp-json/wp/v2/posts') return json([answer(bare, blog.url)], {'x-wp-total': '1', 'x-wp-totalpages': '1'});
+			if (url.pathname === '/wp-json/wp/v2/posts/7') return json(answer(bare, blog.url));
+			return undefined;
+		});
+		try {
+			const list = await runInProcess([blog.url, '--list', '--format', 'json']);
+			assert.equal(list.code, 0, list.stderr);
+			const entry = (JSON.parse(list.stdout) as {posts: Array<Record<string, unknown>>}).posts[0]!;
+			assert.deepEqual([entry['author'], entry['link'], entry['excerpt']], [null, null, null]);
+			const withContent = await runInProcess([blog.url, '--all', '--format', 'ndjson', '--with-content']);
+			const line = JSON.parse(withContent.stdout) as Record<string, unknown>;
+			assert.deepEqual([line['author'], line['link'], line['text'], line['html']], [null, null, null, null]);
+			const post = await runInProcess([blog.url, '--post', '7', '--format', 'json', '--no-related', '--no-neighbours']);
+			assert.equal(post.code, 0, post.stderr);
+			const printed = JSON.parse(post.stdout) as Record<string, unknown>;
+			assert.deepEqual([printed['author'], printed['link'], printed['excerpt'], printed['text'], printed['html']], [null, null, null, null, null]);
+			assert.deepEqual(Object.entries(printed).filter(([, value]) => value === ''), [], 'no key is ""');
+		} finally {
+			await blog.close();
+		}
 	});
 });

@@ -29,11 +29,20 @@ function withCategory(body: string): string {
 	return JSON.stringify(Array.isArray(json) ? json.map(post => add(post as Record<string, unknown>)) : add(json as Record<string, unknown>));
 }
 
-/** A WordPress blog whose neighbour and related-post requests answer 500 when `failing` says so. */
-async function startBlog(failing: {neighbours?: boolean; related?: boolean} = {}): Promise<TestServer> {
+/**
+ * A WordPress blog whose neighbour, related-post and comment requests answer 500 when `failing` says so;
+ * `htmlErrors`: with an HTML page, as a server in front of WordPress does, not WordPress's JSON.
+ */
+async function startBlog(failing: {neighbours?: boolean; related?: boolean; comments?: boolean; htmlErrors?: boolean} = {}): Promise<TestServer> {
 	const server: TestServer = await startTestServer((request, response) => {
 		const url = new URL(request.url ?? '/', server.url);
-		if ((failing.neighbours && isNeighbourRequest(url)) || (failing.related && isRelatedRequest(url))) {
+		const fails = (failing.neighbours && isNeighbourRequest(url)) || (failing.related && isRelatedRequest(url)) || (failing.comments && url.pathname === '/wp-json/wp/v2/comments');
+		if (fails && failing.htmlErrors) {
+			response.writeHead(500, {'content-type': 'text/html'});
+			response.end('<html><body>Internal Server Error</body></html>');
+			return;
+		}
+		if (fails) {
 			response.writeHead(500, {'content-type': 'application/json'});
 			response.end(JSON.stringify({code: 'internal_server_error', message: 'There has been a critical error on this website.', data: {status: 500}}));
 			return;
@@ -112,6 +121,25 @@ describe('parts of a post that fail', () => {
 			await server.close();
 		}
 	});
+
+	test('--strict with JSON: two parts that failed are two sentences in the one message, as text says them on two lines', async () => {
+		const server = await startBlog({neighbours: true, comments: true, htmlErrors: true});
+		try {
+			const text = await runInProcess([server.url, '--post', '7', '--strict', '--no-related', '--comments']);
+			assert.equal(text.code, 1);
+			assert.equal(text.errorLines.length, 2, text.stderr);
+			const json = await runInProcess([server.url, '--post', '7', '--strict', '--no-related', '--comments', '--format', 'json']);
+			assert.equal(json.code, 1);
+			assert.equal(json.errorLines.length, 1, json.stderr);
+			const {message} = (JSON.parse(json.errorLines[0]!) as {error: {message: string}}).error;
+			const [first, second] = text.errorLines.map(line => line.replace(/^blogterm: /, '')) as [string, string];
+			assert.doesNotMatch(first, /[.!?]$/, 'WordPress gave no words: the line ends with what was asked for');
+			assert.equal(message, `${first}. ${second}`);
+			assert.match(message, /^previous and next posts unavailable: .*answered 500 for [^.]+\. comments unavailable: .*answered 500/);
+		} finally {
+			await server.close();
+		}
+	});
 });
 
 describe('parts not wanted are not fetched', () => {
@@ -157,6 +185,16 @@ describe('parts not wanted are not fetched', () => {
 		} finally {
 			await server.close();
 		}
+	});
+
+	test('--fields with --comments: the thread is one more key, as --fields …,comments gives it (it was fetched and left out)', async () => {
+		const run = await runInProcess([demo.url, '--post', '110', '--format', 'json', '--fields', 'id', '--comments']);
+		assert.equal(run.code, 0, run.stderr);
+		const post = JSON.parse(run.stdout) as {comments?: Array<{id: number}>};
+		assert.deepEqual(Object.keys(post), ['schemaVersion', 'id', 'comments']);
+		assert.ok(post.comments!.length > 0, 'the demo post\'s thread');
+		const asField = JSON.parse((await runInProcess([demo.url, '--post', '110', '--format', 'json', '--fields', 'id,comments'])).stdout) as unknown;
+		assert.deepEqual(post, asField);
 	});
 
 	test('--fields on a list keeps those keys of each post', async () => {

@@ -67,6 +67,20 @@ describe('blogterm SITE --list', () => {
 		assert.equal(list.total, total);
 	});
 
+	test('a page past the end printed as lines (piped, --ids) says so on stderr, exit 0; JSON says it in its data alone', async () => {
+		const pages = Math.ceil(total / 10);
+		for (const args of [['--list', '--page', '99'], ['--list', '--page', '99', '--ids'], ['--limit', '5', '--page', '99']]) {
+			const run = await runInProcess([demo.url, ...args]);
+			assert.equal(run.code, 0, run.stderr);
+			assert.equal(run.stdout, '');
+			assert.deepEqual(run.errorLines, [`blogterm: Page 99 of ${args[0] === '--limit' ? 1 : pages}: no posts.`], args.join(' '));
+		}
+		const json = await runInProcess([demo.url, '--list', '--page', '99', '--format', 'json']);
+		assert.equal(json.stderr, '');
+		const last = await runInProcess([demo.url, '--list', '--page', String(pages)]);
+		assert.equal(last.stderr, '', 'the last page has posts');
+	});
+
 	test('text (--width, or a terminal): the page line, then each post\'s title, date, author, comments, ID and link', async () => {
 		const run = await runInProcess([demo.url, '--list', '--width', '80']);
 		assert.equal(run.code, 0);

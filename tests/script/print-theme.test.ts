@@ -33,3 +33,17 @@ test('a theme that is none is a usage error that names the four', async () => {
 	assert.match(run.stderr, /--theme is dark, light, high-contrast or 16-colour, not “sepia”/);
 	assert.equal(run.stdout, '');
 });
+
+test('--color always is the theme\'s colours over NO_COLOR, in a post and a list alike; --color never is none over FORCE_COLOR', async t => {
+	t.after(() => setTheme(darkTheme));
+	const forced = await runInProcess([demo.url, '--post', '59', '--no-related'], {env: {FORCE_COLOR: '1'}});
+	for (const args of [['--post', '59', '--no-related'], ['--list', '--width', '60']]) {
+		const always = await runInProcess([demo.url, ...args, '--color', 'always'], {env: {NO_COLOR: '1'}});
+		assert.equal(always.code, 0, always.stderr);
+		assert.ok(colourCodes(always.stdout).has('36'), `${args.join(' ')}: the dark theme's cyan, not bold alone`);
+		assert.ok(colourCodes(always.stdout).has('90'), `${args.join(' ')}: its grey`);
+		if (args[0] === '--post') assert.equal(always.stdout, forced.stdout, 'as FORCE_COLOR colours it');
+		const never = await runInProcess([demo.url, ...args, '--color', 'never'], {env: {FORCE_COLOR: '1'}});
+		assert.doesNotMatch(never.stdout, /\u001B/, `${args.join(' ')}: no escape at all`);
+	}
+});

@@ -41,7 +41,7 @@ describe('print mode for many blogs', () => {
 		assert.equal(code, 0);
 		const blogs = JSON.parse(stdout) as Array<Record<string, unknown>>;
 		assert.deepEqual(blogs.map(blog => Object.keys(blog)), Array.from({length: 2}, () => ['url', 'title', 'feedUrl', 'folder', 'unread', 'total', 'lastUpdated', 'lastError']));
-		assert.deepEqual(blogs.map(blog => [blog['title'], blog['folder'], blog['unread']]), [['Feed Blog', '', 3], ['Word Blog', 'Work', 2]]);
+		assert.deepEqual(blogs.map(blog => [blog['title'], blog['folder'], blog['unread']]), [['Feed Blog', null, 3], ['Word Blog', 'Work', 2]]);
 		const text = await run(['--blogs']);
 		assert.match(text.stdout, /^Feed Blog · 3 unread of 3 · updated May 10, 2024\n/);
 		assert.match(text.stdout, /\nWork\/\n {2}Word Blog · 2 unread of 2/);
@@ -121,8 +121,8 @@ describe('print mode for many blogs', () => {
 		try {
 			const imported = await runInProcess(['--import', '-'], {home: fresh, input: exported.stdout});
 			assert.deepEqual([imported.code, imported.stdout], [0, 'Imported 2 blogs; 0 skipped. blogterm --refresh reads them.\n']);
-			const blogs = JSON.parse((await runInProcess(['--blogs', '--format', 'json'], {home: fresh})).stdout) as Array<{title: string; folder: string}>;
-			assert.deepEqual(blogs.map(blog => [blog.title, blog.folder]), [['Feed Blog', ''], ['Word Blog', 'Work']]);
+			const blogs = JSON.parse((await runInProcess(['--blogs', '--format', 'json'], {home: fresh})).stdout) as Array<{title: string; folder: string | null}>;
+			assert.deepEqual(blogs.map(blog => [blog.title, blog.folder]), [['Feed Blog', null], ['Word Blog', 'Work']]);
 		} finally {
 			rmSync(fresh, {recursive: true, force: true});
 		}

@@ -194,6 +194,23 @@ describe('--since and --until', () => {
 		assert.equal(run.code, 2);
 		assert.match(run.errorLines[0]!, /^blogterm: --since takes an ISO 8601 date or time \(2026-01-31, 2026-01-31T12:00:00Z\), not “last tuesday”\.$/);
 	});
+
+	test('a day the month has not is refused (exit 2), not moved on into the next month; February 29th of a leap year is a day', async () => {
+		const cases: Array<[string, string, string]> = [
+			['--since', '2025-02-30', 'February 2025 has 28 days'],
+			['--until', '2024-09-31', 'September 2024 has 30 days'],
+			['--since', '2025-02-29', 'February 2025 has 28 days'],
+			['--until', '2025-04-31T10:00:00Z', 'April 2025 has 30 days'],
+		];
+		for (const [flag, date, why] of cases) {
+			const run = await runInProcess([demo.url, '--all', '--ids', flag, date]);
+			assert.equal(run.code, 2, `${flag} ${date}: ${run.stderr}`);
+			assert.equal(run.stdout, '');
+			assert.deepEqual(run.errorLines, [`blogterm: ${flag} takes an ISO 8601 date or time (2026-01-31, 2026-01-31T12:00:00Z), not “${date}”: ${why}.`]);
+		}
+		const leap = await runInProcess([demo.url, '--all', '--ids', '--since', '2024-02-29']);
+		assert.equal(leap.code, 0, leap.stderr);
+	});
 });
 
 describe('-o TEMPLATE', () => {
@@ -235,13 +252,63 @@ describe('-o TEMPLATE', () => {
 		}
 	});
 
-	test('a bad template or -o without --all is refused (exit 2)', async () => {
+	test('a template without a placeholder is refused for more than one post, before anything is asked or written (exit 2)', async () => {
+		const directory = temporaryDirectory();
+		const template = join(directory, 'same.md');
+		for (const args of [['--all'], ['--all', '--limit', '2'], ['--limit', '2']]) {
+			const run = await runInProcess([demo.url, ...args, '-o', template]);
+			assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
+			assert.equal(run.stdout, '');
+			assert.deepEqual(run.errorLines, [`blogterm: -o ${template} has no placeholder: every post would be written to that one file. Put {id}, {slug}, {date} or {title} in it (or give --limit 1).`]);
+		}
+		assert.deepEqual(readdirSync(directory), [], 'nothing written');
+		const one = await runInProcess([demo.url, '--all', '--limit', '1', '-o', template]);
+		assert.equal(one.code, 0, one.stderr);
+		assert.equal(one.stdout, `${template}\n`, 'one post, one file: no placeholder needed');
+	});
+
+	test('two posts given one name (two on a day, titles that differ in case only) fail the run before any file is written, --force or not (exit 2)', async () => {
+		const posts: FakePost[] = [
+			{id: 4, slug: 'evening', title: 'Notes', html: '<p>Evening.</p>', date: '2026-01-02T18:00:00'},
+			{id: 3, slug: 'morning', title: 'NOTES', html: '<p>Morning.</p>', date: '2026-01-02T08:00:00'},
+			{id: 2, slug: 'older', title: 'Older', html: '<p>Older.</p>', date: '2026-01-01T09:00:00'},
+		];
+		const blog = await startPagedBlog(posts);
+		try {
+			for (const [name, force] of [['d-{date}.md', []], ['d-{date}.md', ['--force']], ['{title}.txt', []]] as const) {
+				const directory = temporaryDirectory();
+				const template = join(directory, name);
+				const run = await runInProcess([blog.url, '--all', '-o', template, ...force]);
+				assert.equal(run.code, 2, `${name} ${force.join(' ')}: ${run.stderr}`);
+				assert.equal(run.stdout, '', 'no path printed');
+				assert.deepEqual(readdirSync(directory), [], 'nothing written');
+				const clash = join(directory, name === '{title}.txt' ? 'NOTES.txt' : 'd-2026-01-02.md');
+				assert.deepEqual(run.errorLines, [`blogterm: -o ${template} gives posts 4 and 3 the same file, ${clash}; nothing was written. Put {id} in the template: each post's is its own.`]);
+			}
+			const json = await runInProcess([blog.url, '--all', '-o', join(temporaryDirectory(), '{date}.json'), '--format', 'json']);
+			const {error} = JSON.parse(json.stderr) as {error: {code: string; exit: number; message: string}};
+			assert.deepEqual([json.code, error.code, error.exit], [2, 'usage', 2]);
+			assert.match(error.message, /gives posts 4 and 3 the same file/);
+			const fine = await runInProcess([blog.url, '--all', '-o', join(temporaryDirectory(), '{id}-{date}.md')]);
+			assert.equal(fine.code, 0, fine.stderr);
+			assert.equal(fine.stdout.trimEnd().split('\n').length, 3);
+		} finally {
+			await blog.close();
+		}
+	});
+
+	test('a bad template, -o without --all, or a flag the list job does not take is refused (exit 2), naming the job asked for', async () => {
 		const cases: Array<[string[], RegExp]> = [
 			[['--all', '-o', '{name}.md'], /^blogterm: -o: unknown placeholder \{name\}; the placeholders are \{id\} \{slug\} \{date\} \{title\}\.$/],
 			[['--list', '-o', '{slug}.md'], /^blogterm: -o writes one file per post of --all \(or --limit N\)\.$/],
 			[['--all', '-o', '{slug}.json', '--front-matter'], /^blogterm: --front-matter goes with --format markdown\.$/],
 			[['--all', '--page', '2'], /^blogterm: --all and --page cannot be used together/],
 			[['--post', '5', '--all'], /^blogterm: --all does not apply to --post\.$/],
+			// A refusal names what was asked for, not --list when it was not given.
+			[['--all', '-o', '{id}.txt', '--comments'], /^blogterm: --comments does not apply to --all -o\.$/],
+			[['--limit', '3', '--ids', '--strict'], /^blogterm: --strict does not apply to --limit --ids\.$/],
+			[['--all', '--force'], /^blogterm: --force does not apply to --all without -o\.$/],
+			[['--comments'], /^blogterm: --comments does not apply to the list \(printed when no --post is given\)\.$/],
 		];
 		for (const [args, message] of cases) {
 			const run = await runInProcess([demo.url, ...args]);
