@@ -22,7 +22,7 @@ import {openWordPress, type WordPressTarget} from './helpers/wordpress-target.js
 // refreshed; the river read in print mode and on the home screen, where a post is opened and answered
 // from What is new.
 
-type BlogJson = {url: string; title: string; feedUrl: string; folder: string; unread: number; total: number; lastUpdated: string | null; lastError: string | null};
+type BlogJson = {url: string; title: string | null; feedUrl: string | null; folder: string | null; unread: number; total: number; lastUpdated: string | null; lastError: string | null};
 type RiverJson = {total: number; posts: Array<{id: number | string; title: string | null; link: string; date: string | null; read: boolean; blog: {url: string; title: string}}>};
 
 const ctrlS = '\u0013';
@@ -66,7 +66,7 @@ describe('following a real WordPress and a feed, and reading them together', () 
 		assert.equal(refresh.code, 0, describeRun(refresh));
 		assert.equal(refresh.stderr, '');
 		const blogs = jsonOf<BlogJson[]>(await runBlogterm(['--blogs', '--format', 'json']));
-		const wordpress = blogs.find(blog => blog.folder === '')!;
+		const wordpress = blogs.find(blog => blog.folder === null)!;
 		const feed = blogs.find(blog => blog.folder === 'Feeds')!;
 		assert.equal(wordpress.title, pretty.seeded.name);
 		assert.equal(wordpress.total, Math.min(50, pretty.truth.total), 'a first refresh reads up to 50 posts through the REST API');
