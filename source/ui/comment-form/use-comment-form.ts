@@ -103,13 +103,16 @@ export function useCommentForm(options: UseCommentFormOptions): CommentFormModel
 		const submission = state.submission;
 		if (!submission || sent.current === submission) return;
 		sent.current = submission;
-		try {
-			rememberIdentity(submission.draft, {site});
-		} catch {
-			// Not remembering the name is no reason not to send the comment.
-		}
 		source.submitComment(post, submission.draft).then(
 			outcome => {
+				if (outcome.kind === 'approved' || outcome.kind === 'held') {
+					// As WordPress sets (or, unticked, clears) its commenter cookies: only once it has taken the comment.
+					try {
+						rememberIdentity(submission.draft, {site});
+					} catch {
+						// Not remembering the name is no reason to say the comment was not sent.
+					}
+				}
 				if (!mounted.current) return;
 				if (outcome.kind === 'approved' || outcome.kind === 'held') {
 					try {

@@ -297,6 +297,31 @@ describe('the comment form, each test with a BLOGTERM_HOME of its own', () => {
 			assert.equal(loadIdentity(), undefined);
 		});
 
+		test('a refused comment saves no name, email or website, ticked or not: only one the blog took does, as WordPress sets its cookies', async () => {
+			saveIdentity({name: 'Olive Before', email: 'before@example.org', website: ''}, {site: 'blog.example'});
+			let answer: CommentOutcome = {kind: 'refused', reason: 'duplicate', message: 'Duplicate comment detected; it looks as though you’ve already said that!'};
+			const form = renderForm({submit: () => Promise.resolve(answer)});
+			await waitForText(form.app, 'Olive Before');
+			// Unticked and refused: what was saved stays.
+			await press(form.app, 'Said twice.', keys.tab, keys.tab, keys.tab, keys.tab, ' ');
+			await waitForText(form.app, '[ ] Save my name');
+			await press(form.app, ctrlS);
+			await waitForText(form.app, 'Duplicate comment detected');
+			assert.deepEqual(loadIdentity({site: 'blog.example'}), {name: 'Olive Before', email: 'before@example.org', website: ''});
+			// Ticked, with another name, and refused: nothing saved.
+			await press(form.app, keys.shiftTab, keys.shiftTab, keys.shiftTab, backspace.repeat('Olive Before'.length), 'Alice', keys.tab, keys.tab, keys.tab, ' ');
+			await waitForText(form.app, '[x] Save my name');
+			await press(form.app, ctrlS);
+			await waitForFrame(form.app, () => form.source.sent.length === 2);
+			await waitForText(form.app, 'Duplicate comment detected');
+			assert.deepEqual(loadIdentity({site: 'blog.example'}), {name: 'Olive Before', email: 'before@example.org', website: ''});
+			// Taken: saved.
+			answer = {kind: 'held', id: 117, link: undefined, message: 'Your comment is awaiting moderation.'};
+			await press(form.app, ctrlS);
+			await waitForFrame(form.app, () => form.closed.length === 1);
+			assert.deepEqual(loadIdentity({site: 'blog.example'}), {name: 'Alice', email: 'before@example.org', website: ''});
+		});
+
 		test('the email is shown nowhere but in its own field', async () => {
 			saveIdentity({name: 'Olive', email: 'olive@example.org', website: ''});
 			const form = renderForm({submit: () => Promise.resolve({kind: 'refused', reason: 'duplicate', message: `Duplicate comment detected; it looks as though you’ve already said that!`})});
