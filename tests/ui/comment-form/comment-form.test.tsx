@@ -491,6 +491,26 @@ describe('the comment form, each test with a BLOGTERM_HOME of its own', () => {
 			assert.equal(valueOf(frame, 'Email *'), 'olive@example.org');
 		});
 
+		test('Ctrl-X onto a comment on the post already drafted adds the reply\'s text after its own, and keeps its own name, email and website', async () => {
+			const onPostFirst = renderForm();
+			await waitForText(onPostFirst.app, 'Leave a Reply');
+			pressTogether(onPostFirst.app, 'Written first', keys.tab, 'Test Person', keys.tab, 'test@example.org', keys.tab, 'https://test.example/');
+			await waitForFrame(onPostFirst.app, () => loadDraft(onPostFirst.key)?.website === 'https://test.example/');
+			onPostFirst.app.unmount();
+
+			const reply = renderForm({replyTo: dana});
+			await waitForText(reply.app, 'Leave a Reply to Dana');
+			pressTogether(reply.app, 'Carried over', keys.tab, 'Alice', keys.tab, 'alice@example.org', ctrlX);
+			await waitForFrame(reply.app, () => reply.cancelledReplies() === 1);
+			reply.app.unmount();
+			const onPost = renderForm();
+			const frame = await waitForText(onPost.app, 'Carried over');
+			assert.equal(loadDraft(onPost.key)?.comment, 'Written first\n\nCarried over');
+			assert.equal(valueOf(frame, 'Name *'), 'Test Person');
+			assert.equal(valueOf(frame, 'Email *'), 'test@example.org');
+			assert.equal(valueOf(frame, 'Website'), 'https://test.example/');
+		});
+
 		test(`Ctrl-Q asks once "Discard this draft? y/n": n keeps it, y throws it away and closes`, async () => {
 			const form = renderForm();
 			await waitForText(form.app, 'Leave a Reply');
