@@ -11,6 +11,8 @@ import {CommentForm} from '../../../source/ui/comment-form/comment-form.js';
 import {frameText, keys, press, pressTogether, renderWithKeys, waitForFrame, waitForText} from '../helpers.js';
 import {dana, fakeSource, post} from './fixtures.js';
 import {withEnvironment} from '../../helpers/environment.js';
+import {withColour} from '../../helpers/colour.js';
+import stripAnsi from 'strip-ansi';
 
 const ctrlS = '\u0013';
 const ctrlX = '\u0018';
@@ -358,6 +360,51 @@ describe('the comment form, each test with a BLOGTERM_HOME of its own', () => {
 	const deleteKey = '\u001B[3~';
 	const ctrl = (letter: string) => String.fromCodePoint(letter.codePointAt(0)! - 96);
 	const end = '\u001B[F';
+
+	describe('a one-line field holding more than it shows', () => {
+		// Colour on for Ink, to see ink-text-input's cursor (an inverse character) as a terminal does.
+		withColour();
+		const long = 'https://example.org/a/very/long/path/to/my/personal/website/page/about-me';
+		/** The Website line as drawn (colour codes kept), and as read. */
+		const websiteLine = (app: ReturnType<typeof renderForm>['app']) => {
+			const drawn = (app.lastFrame() ?? '').split('\n').find(line => stripAnsi(line).slice(2).startsWith('Website')) ?? '';
+			return {drawn, text: stripAnsi(drawn)};
+		};
+		/** The character the cursor is on in a drawn line (inverse video), or undefined when none is drawn. */
+		const underCursor = (drawn: string) => /\u001B\[7m(.*?)\u001B\[27m/.exec(drawn)?.[1];
+
+		test('at 80 columns the end of what is typed, and the cursor, stay in view as it scrolls', async () => {
+			const {app} = renderForm({width: 80, height: 24});
+			await waitForText(app, 'Leave a Reply');
+			await press(app, keys.tab, keys.tab, keys.tab, long);
+			let frame = await waitForFrame(app, current => fieldLine(current, 'Website').includes('about-me'));
+			assert.match(fieldLine(frame, 'Website'), /│ …\S*\/page\/about-me $/);
+			assert.ok(fieldLine(frame, 'Website').length <= 80);
+			assert.equal(underCursor(websiteLine(app).drawn), ' ', 'the cursor after the last character');
+			await press(app, '/more');
+			frame = await waitForFrame(app, current => fieldLine(current, 'Website').includes('about-me/more'));
+			assert.match(fieldLine(frame, 'Website'), /│ …\S*\/about-me\/more $/);
+			// Back to after "personal": the cursor stays on screen, on its character, the rest cut with "…".
+			await press(app, ...Array.from({length: '/website/page/about-me/more'.length}, () => keys.left));
+			await waitForFrame(app, () => underCursor(websiteLine(app).drawn) === '/' && !websiteLine(app).text.includes('about-me/more'));
+			assert.match(websiteLine(app).text, /│ https:\/\/example\.org\/\S*\/personal\/website\S*…$/);
+			await press(app, 'X');
+			await waitForFrame(app, () => websiteLine(app).text.includes('personalX'));
+			assert.equal(underCursor(websiteLine(app).drawn), '/');
+			assert.ok(websiteLine(app).text.length <= 80);
+		});
+
+		test('at 160 columns the same address fits whole; unfocused, a longer one is cut with "…"', async () => {
+			const {app} = renderForm({width: 160, height: 48});
+			await waitForText(app, 'Leave a Reply');
+			await press(app, keys.tab, keys.tab, keys.tab, long);
+			const frame = await waitForFrame(app, current => fieldLine(current, 'Website').includes('about-me'));
+			assert.equal(fieldLine(frame, 'Website'), `› Website    │ ${long} `);
+			await press(app, `/${'x'.repeat(100)}`, keys.tab);
+			const left = await waitForFrame(app, current => !fieldLine(current, 'Website').startsWith('›') && fieldLine(current, 'Website').includes('…'));
+			assert.match(fieldLine(left, 'Website'), /│ https:\/\/example\.org\/a\/very\/long\/path\/.*x…$/);
+		});
+	});
 
 	describe('keys in one read, in every field of the form', () => {
 		test('three Backspaces in one read delete three characters, in the comment and in Name', async () => {
