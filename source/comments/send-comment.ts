@@ -1,5 +1,5 @@
 import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
-import {hostOf, toBlogError, type HttpClient, type HttpResponse} from '../http/client.js';
+import {hostOf, parseJsonBody, toBlogError, type HttpClient, type HttpResponse} from '../http/client.js';
 import {setting} from '../store/settings.js';
 import {restRefusalsBeside, type AnonymousRestMemory} from '../store/rest-comment-refusals.js';
 import {commentStateOnPage} from './held-comments.js';
@@ -250,9 +250,10 @@ async function statusOverRest(http: HttpClient, id: number | string, restComment
 		const item = new URL(restItemUrl(restCommentsUrl, id));
 		if (postPassword !== undefined) item.searchParams.set('password', postPassword);
 		const response = await http.getText(item.href, {signal});
-		// A held comment is not readable without signing in; a published one is.
+		// A held comment is not readable without signing in; a published one is (the comment itself, as JSON:
+		// a 200 page that is something else, a site's home page for an address it does not route, says nothing).
 		if (response.statusCode === 401 || response.statusCode === 403) return 'held';
-		if (response.statusCode === 200) return 'approved';
+		if (response.statusCode === 200 && String(parseJsonBody<{id?: unknown} | null>(response)?.id) === String(id)) return 'approved';
 	} catch {
 		// No answer: the post's page may tell.
 	}

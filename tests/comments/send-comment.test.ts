@@ -306,6 +306,19 @@ ${own}
 		assert.deepEqual(server.seen.map(request => `${request.method} ${request.path}`), ['POST /wp-json/wp/v2/comments', 'POST /wp-comments-post.php', 'GET /wp-json/wp/v2/comments/133', `GET ${postPath}`]);
 	});
 
+	test('a REST address answered with a page that is not the comment (a home page, 200) says nothing: the post\'s page tells', async () => {
+		const server = await blog({
+			'/wp-json/wp/v2/comments': json(401, restErrors.loginRequired.json),
+			'/wp-comments-post.php': consented(136),
+			'/wp-json/wp/v2/comments/136'(_seen, response) {
+				response.writeHead(200, {'content-type': 'text/html; charset=UTF-8'}).end('<html><body>Home</body></html>');
+			},
+			[postPath]: postPage(136, 'held'),
+		});
+		const outcome = await sendComment(http, targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`}), ticked);
+		assert.equal(outcome.kind === 'held' && outcome.message, 'Your comment is awaiting moderation.');
+	});
+
 	test('the cookies go to no other site: a page elsewhere is not asked', async () => {
 		const elsewhere = await blog({[postPath]: postPage(134, 'held')});
 		const server = await blog({'/wp-comments-post.php': consented(134, `${elsewhere.url.replace('127.0.0.1', 'localhost')}${postPath.slice(1)}#comment-134`)});
