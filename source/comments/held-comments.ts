@@ -37,6 +37,18 @@ function commentMarkup(page: string, id: number | string): string | undefined {
 }
 
 /**
+ * What a post's page, as WordPress shows it to the comment's writer, says of the comment: 'held' when
+ * it is marked awaiting moderation, 'approved' when it is there without the mark, 'gone' when the page
+ * has comments but not this one, 'unknown' when the page has no comment list at all (a cache, a login wall).
+ */
+export function commentStateOnPage(body: string, id: number | string): HeldCommentState {
+	if (!/id=["'](?:div-)?comment-\d+["']|class=["'][^"']*\bcomment-list\b|id=["']comments["']/.test(body)) return 'unknown';
+	const markup = commentMarkup(body, id);
+	if (markup === undefined) return 'gone';
+	return /comment-awaiting-moderation/.test(markup) ? 'held' : 'approved';
+}
+
+/**
  * Opens the held comment's moderation link and reads what the page shows of it. 'unknown' when there
  * is no such link (WordPress gives none when the writer consented to its cookies) or the page could
  * not be read: the comment is then still shown to its writer as held, never forgotten on a guess.
@@ -53,9 +65,5 @@ export async function checkHeldComment(http: HttpClient, sent: SentComment, post
 	} catch {
 		return 'unknown';
 	}
-	// A page with no comment list at all (a cache, a login wall) tells nothing.
-	if (!/id=["'](?:div-)?comment-\d+["']|class=["'][^"']*\bcomment-list\b|id=["']comments["']/.test(body)) return 'unknown';
-	const markup = commentMarkup(body, sent.id);
-	if (markup === undefined) return 'gone';
-	return /comment-awaiting-moderation/.test(markup) ? 'held' : 'approved';
+	return commentStateOnPage(body, sent.id);
 }

@@ -20,6 +20,8 @@ The REST route (POST /wp/v2/comments, WP_REST_Comments_Controller::create_item):
 */
 
 export const heldMessage = 'Your comment is awaiting moderation.';
+/** A comment the blog took without saying whether it is published or held (see confirmStatus in send-comment.ts). */
+export const unconfirmedMessage = 'Your comment was received; the blog did not say whether it is published.';
 export const floodMessage = 'You are posting comments too quickly. Slow down.';
 export const duplicateMessage = 'Duplicate comment detected; it looks as though you’ve already said that!';
 export const unknownMessage = 'It is not known whether your comment arrived. Look at the thread before sending it again.';

@@ -1,8 +1,9 @@
 import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
-import {hostOf, toBlogError, type HttpClient, type HttpResponse} from '../http/client.js';
+import {hostOf, parseJsonBody, toBlogError, type HttpClient, type HttpResponse} from '../http/client.js';
 import {setting} from '../store/settings.js';
 import {restRefusalsBeside, type AnonymousRestMemory} from '../store/rest-comment-refusals.js';
-import {heldMessage, readFormResponse, readRestResponse, restErrorCode, unknownMessage} from './outcome.js';
+import {commentStateOnPage} from './held-comments.js';
+import {heldMessage, readFormResponse, readRestResponse, restErrorCode, unconfirmedMessage, unknownMessage} from './outcome.js';
 
 /*
 Sends a comment the way WordPress expects, and never twice by accident: a POST is never retried and a
@@ -131,12 +132,7 @@ export function postPasswordUrl(formActionUrl: string): string {
 
 /** The `wp-postpass_<COOKIEHASH>=…` pair of an answer's Set-Cookie headers, ready for a Cookie header. */
 export function postPasswordCookie(response: Pick<HttpResponse, 'headers'>): string | undefined {
-	const setCookie = response.headers['set-cookie'];
-	for (const cookie of Array.isArray(setCookie) ? setCookie : setCookie === undefined ? [] : [setCookie]) {
-		const pair = /^\s*(wp-postpass_[\da-f]*=[^;\s]+)/i.exec(cookie);
-		if (pair) return pair[1];
-	}
-	return undefined;
+	return cookiesSet(response, /^wp-postpass_[\da-f]*$/i)[0];
 }
 
 /*
@@ -225,25 +221,85 @@ function isOutcome(value: HttpResponse | CommentOutcome): value is CommentOutcom
 	return 'kind' in value;
 }
 
-/*
-With "Save my name…" ticked, the form sends wp-comment-cookies-consent, and then WordPress leaves
-`unapproved=` out of the redirect even for a held comment. The REST API tells them apart: a held comment
-is not readable without signing in (401), a published one is.
-*/
-async function confirmPublished(http: HttpClient, outcome: CommentOutcome, restCommentsUrl: string, signal: AbortSignal | undefined, postPassword?: string): Promise<CommentOutcome> {
-	if (outcome.kind !== 'approved' || outcome.id === undefined) return outcome;
+/** The `name=value` pairs of an answer's Set-Cookie headers whose name `wanted` matches, that are set (not removed). */
+function cookiesSet(response: Pick<HttpResponse, 'headers'>, wanted: RegExp): string[] {
+	const setCookie = response.headers['set-cookie'];
+	return (Array.isArray(setCookie) ? setCookie : setCookie === undefined ? [] : [setCookie]).flatMap(cookie => {
+		const [pair = '', ...attributes] = cookie.split(';');
+		const match = /^\s*([^=\s]+)=(\S*)\s*$/.exec(pair);
+		if (!match || !wanted.test(match[1]!)) return [];
+		// WordPress removes a cookie by setting it to a space that expires at once.
+		const removed = ['', '%20', '+'].includes(match[2]!) || attributes.some(attribute => /^\s*max-age\s*=\s*(?:0|-\d+)\s*$/i.test(attribute));
+		return removed ? [] : [`${match[1]}=${match[2]}`];
+	});
+}
+
+/**
+ * The `comment_author_…_<COOKIEHASH>` cookies WordPress set for a comment sent with "Save my name…" ticked,
+ * ready for a Cookie header; undefined without the email one (the post's page shows a held comment by it).
+ */
+export function commenterCookies(response: Pick<HttpResponse, 'headers'>): string | undefined {
+	const pairs = cookiesSet(response, /^comment_author_/i);
+	return pairs.some(pair => pair.toLowerCase().startsWith('comment_author_email_')) ? pairs.join('; ') : undefined;
+}
+
+/** 'held' or 'approved' as the REST API shows the comment to a visitor; undefined when it cannot tell (no REST API, no answer). */
+async function statusOverRest(http: HttpClient, id: number | string, restCommentsUrl: string, signal: AbortSignal | undefined, postPassword?: string): Promise<'held' | 'approved' | undefined> {
 	try {
 		// A comment on a protected post is readable only with the post's password.
-		const item = new URL(restItemUrl(restCommentsUrl, outcome.id));
+		const item = new URL(restItemUrl(restCommentsUrl, id));
 		if (postPassword !== undefined) item.searchParams.set('password', postPassword);
 		const response = await http.getText(item.href, {signal});
-		if (response.statusCode === 401 || response.statusCode === 403) {
-			return {kind: 'held', id: outcome.id, link: outcome.link, message: heldMessage};
-		}
+		// A held comment is not readable without signing in; a published one is (the comment itself, as JSON:
+		// a 200 page that is something else, a site's home page for an address it does not route, says nothing).
+		if (response.statusCode === 401 || response.statusCode === 403) return 'held';
+		if (response.statusCode === 200 && String(parseJsonBody<{id?: unknown} | null>(response)?.id) === String(id)) return 'approved';
 	} catch {
-		// No answer: keep what the redirect said.
+		// No answer: the post's page may tell.
 	}
-	return outcome;
+	return undefined;
+}
+
+/**
+ * 'held' or 'approved' as the post's page shows the comment to its writer: the page WordPress sent them to,
+ * asked with the cookies it set (and the post's password cookie), as a browser would, and only on the site
+ * that set them. Undefined when the page does not tell (no cookies, no answer, the comment not on it: a
+ * theme of its own, a comment sent to spam).
+ */
+async function statusOnPage(http: HttpClient, id: number | string, link: string | undefined, cookies: string | undefined, formActionUrl: string, signal: AbortSignal | undefined): Promise<'held' | 'approved' | undefined> {
+	if (cookies === undefined || link === undefined || !/^\d+$/.test(String(id))) return undefined;
+	try {
+		const page = new URL(link);
+		if (page.origin !== new URL(formActionUrl).origin) return undefined;
+		page.hash = '';
+		// Not followed: the cookies go to no other address. Never kept on disk (the page shows a held comment to its writer alone).
+		const response = await http.getText(page.href, {signal, headers: {cookie: cookies}, followRedirect: false});
+		if (response.statusCode !== 200) return undefined;
+		const state = commentStateOnPage(response.body, id);
+		return state === 'held' || state === 'approved' ? state : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/*
+With "Save my name…" ticked, the form sends wp-comment-cookies-consent, and then WordPress leaves
+`unapproved=` out of the redirect even for a held comment: it sets the comment_author_* cookies instead,
+and shows the held comment, marked "Your comment is awaiting moderation.", on the post's page to whoever
+carries them. The REST API tells held from published (a held comment is not readable without signing
+in); a blog without one (feed-only), or one that does not answer, is asked through the post's page with
+those cookies. When neither tells, the comment was received and no more is known: it is held as far as
+blogterm knows (never "published", never forgotten on a guess), and said so.
+*/
+async function confirmStatus(http: HttpClient, outcome: CommentOutcome, answer: HttpResponse, target: CommentTarget, passwordCookie: string | undefined, signal: AbortSignal | undefined): Promise<CommentOutcome> {
+	if (outcome.kind !== 'approved' || outcome.id === undefined) return outcome;
+	const {id, link} = outcome;
+	const commenter = commenterCookies(answer);
+	const status = (target.restCommentsUrl ? await statusOverRest(http, id, target.restCommentsUrl, signal, target.postPassword) : undefined)
+		?? await statusOnPage(http, id, link, commenter && [commenter, passwordCookie].filter(Boolean).join('; '), target.formActionUrl, signal);
+	if (status === 'approved') return outcome;
+	if (status === 'held') return {kind: 'held', id, link, message: heldMessage};
+	return {kind: 'held', id, link, message: unconfirmedMessage, unconfirmed: true};
 }
 
 /** Sends a comment through `http` and reads the blog's answer. Never retries; never rejects (a failure is an outcome). */
@@ -273,5 +329,5 @@ export async function sendComment(http: HttpClient, target: CommentTarget, draft
 	const answer = await post(formUrl, async () => http.postForm(formUrl, formFields(target, draft), {signal, headers}));
 	if (isOutcome(answer)) return answer;
 	const outcome = readFormResponse(answer);
-	return draft.saveIdentity && restUrl ? confirmPublished(http, outcome, restUrl, signal, target.postPassword) : outcome;
+	return draft.saveIdentity ? confirmStatus(http, outcome, answer, target, unlocked, signal) : outcome;
 }

@@ -9,7 +9,7 @@ import {cleanLine} from '../render/sanitize.js';
 import type {Segment, StyledLine} from '../render/styled-line.js';
 import {textWidth} from '../render/text-width.js';
 import type {SentComment} from '../store/my-comments.js';
-import {heldMessage} from './outcome.js';
+import {heldMessage, unconfirmedMessage} from './outcome.js';
 
 /*
 A post's comments as a thread: oldest first, each reply under its parent (depth first), as WordPress
@@ -190,7 +190,7 @@ export function renderComment(entries: readonly ThreadEntry[], index: number, wi
 	if (tail) header.push({text: fitToWidth(tail, room - used), role: 'muted'});
 	lines.push(indented(indent, header.filter(segment => segment.text !== '')));
 
-	if (comment.status === 'held') lines.push(indented(indent, [{text: fitToWidth(heldMessage, room), italic: true, role: 'muted'}]));
+	if (comment.status === 'held') lines.push(indented(indent, [{text: fitToWidth(comment.unconfirmed ? unconfirmedMessage : heldMessage, room), italic: true, role: 'muted'}]));
 
 	let body = renderHtml(comment.html, {width: room, baseUrl: options.baseUrl});
 	// Link 9 becomes [10]: a column wider, so the body is laid out a column narrower.
@@ -258,6 +258,7 @@ export function sentComment(
 		text: draft.comment.trim(),
 		date: now.toISOString(),
 		status: outcome.kind === 'held' ? 'held' : 'approved',
+		...(outcome.kind === 'held' && outcome.unconfirmed ? {unconfirmed: true} : {}),
 		...(outcome.link ? {link: outcome.link} : {}),
 	};
 }
@@ -273,6 +274,7 @@ export function commentFromSent(sent: SentComment): Comment {
 		date: sent.date,
 		html: paragraphs.join('\n'),
 		status: sent.status,
+		...(sent.unconfirmed && sent.status === 'held' ? {unconfirmed: true} : {}),
 		isMine: true,
 	};
 }

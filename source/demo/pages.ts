@@ -165,7 +165,14 @@ function visibleComments(context: PageContext, post: BlogPost, viewer: Viewer): 
 	});
 }
 
-function commentItem(context: PageContext, post: BlogPost, comment: StoredComment, children: Map<number, StoredComment[]>, depth: number, parity: {even: boolean}): string {
+/** Walker_Comment's note on a held comment: shorter to a writer who carries the comment_author_email cookie. */
+function moderationNote(viewer: Viewer): string {
+	return viewer.cookieEmail
+		? 'Your comment is awaiting moderation.'
+		: 'Your comment is awaiting moderation. This is a preview; your comment will be visible after it has been approved.';
+}
+
+function commentItem(context: PageContext, post: BlogPost, comment: StoredComment, children: Map<number, StoredComment[]>, depth: number, parity: {even: boolean}, viewer: Viewer): string {
 	const postUrl = `${context.base}${post.path}`;
 	const date = new Date(`${comment.dateGmt.replace(' ', 'T')}Z`);
 	const author = comment.authorUrl
@@ -180,7 +187,7 @@ function commentItem(context: PageContext, post: BlogPost, comment: StoredCommen
 	}
 	const classes = ['comment', parity.even ? 'even' : 'odd', depth === 1 ? (parity.even ? 'thread-even' : 'thread-odd') : '', `depth-${depth}`, kids.length > 0 ? 'parent' : ''].filter(Boolean).join(' ');
 	parity.even = !parity.even;
-	const moderation = comment.approved ? '' : '<em class="comment-awaiting-moderation">Your comment is awaiting moderation. This is a preview; your comment will be visible after it has been approved.</em>';
+	const moderation = comment.approved ? '' : `<em class="comment-awaiting-moderation">${moderationNote(viewer)}</em>`;
 	const reply = post.commentsOpen && comment.approved && depth < 5
 		? `<div class="reply"><a rel="nofollow" class="comment-reply-link" href="${postUrl}?replytocom=${comment.id}#respond" data-commentid="${comment.id}" data-postid="${post.id}" data-belowelement="div-comment-${comment.id}" data-respondelement="respond" data-replyto="Reply to ${comment.authorName}" aria-label="Reply to ${comment.authorName}">Reply</a></div>`
 		: '';
@@ -195,7 +202,7 @@ function commentItem(context: PageContext, post: BlogPost, comment: StoredCommen
 		`<div class="comment-content">${renderCommentContent(comment.content)}</div>`,
 		reply,
 		'</article>',
-		kids.length > 0 ? `<ol class="children">\n${kids.map(kid => commentItem(context, post, kid, children, depth + 1, parity)).join('\n')}\n</ol>` : '',
+		kids.length > 0 ? `<ol class="children">\n${kids.map(kid => commentItem(context, post, kid, children, depth + 1, parity, viewer)).join('\n')}\n</ol>` : '',
 		'</li>',
 	].filter(Boolean).join('\n');
 }
@@ -241,7 +248,7 @@ function commentsArea(context: PageContext, post: BlogPost, viewer: Viewer): str
 		const parity = {even: true};
 		parts.push(
 			`<h2 class="comments-title">\n${title}</h2>`,
-			`<ol class="comment-list">\n${roots.map(comment => commentItem(context, post, comment, children, 1, parity)).join('\n')}\n</ol><!-- .comment-list -->`,
+			`<ol class="comment-list">\n${roots.map(comment => commentItem(context, post, comment, children, 1, parity, viewer)).join('\n')}\n</ol><!-- .comment-list -->`,
 		);
 	}
 	if (post.commentsOpen) {

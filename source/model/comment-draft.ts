@@ -15,7 +15,17 @@ export type CommentDraft = {
 /** What the blog answered to a submitted comment. */
 export type CommentOutcome =
 	| {readonly kind: 'approved'; readonly id: number | string | undefined; readonly link: string | undefined}
-	| {readonly kind: 'held'; readonly id: number | string | undefined; readonly link: string | undefined; readonly message: string}
+	| {
+		readonly kind: 'held';
+		readonly id: number | string | undefined;
+		readonly link: string | undefined;
+		readonly message: string;
+		/**
+		 * The blog took it but told neither way (no REST API to ask, and its page did not show it): treated as
+		 * held (shown to its writer, never forgotten on a guess) until the blog lists it, and said so in words.
+		 */
+		readonly unconfirmed?: true;
+	}
 	| {readonly kind: 'refused'; readonly reason: CommentRefusal; readonly message: string}
 	/** Sent, but no answer came back: it is not known whether the comment arrived. */
 	| {readonly kind: 'unknown'; readonly message: string}

@@ -11,6 +11,8 @@ export type Comment = {
 	readonly html: string;
 	/** 'held' comments are only shown to their writer ("Your comment is awaiting moderation."). */
 	readonly status: 'approved' | 'held';
+	/** Held only as far as blogterm knows: the user's own comment, taken by the blog without a word on whether it is published. */
+	readonly unconfirmed?: true;
 	/** True for comments this user sent from blogterm. */
 	readonly isMine?: boolean;
 	/**

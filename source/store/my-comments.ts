@@ -29,6 +29,8 @@ export type SentComment = {
 	readonly date: string;
 	/** 'held' until the blog lists it. */
 	readonly status: 'approved' | 'held';
+	/** Held only as far as blogterm knows: the blog took it without saying whether it is published (until it lists it). */
+	readonly unconfirmed?: true;
 	/** The link the blog answered with (for a held comment, WordPress's moderation link). */
 	readonly link?: string;
 	/** The blog's address and the post's title, for the check for replies (kept since replies were checked). */
@@ -68,6 +70,7 @@ function isSentComment(value: unknown): value is SentComment {
 	return isId(value['id']) && isId(value['parent'])
 		&& typeof value['author'] === 'string' && typeof value['text'] === 'string' && typeof value['date'] === 'string'
 		&& (value['status'] === 'approved' || value['status'] === 'held')
+		&& (value['unconfirmed'] === undefined || value['unconfirmed'] === true)
 		&& (value['link'] === undefined || typeof value['link'] === 'string')
 		&& (value['website'] === undefined || typeof value['website'] === 'string')
 		&& (value['siteUrl'] === undefined || typeof value['siteUrl'] === 'string')
@@ -81,6 +84,11 @@ function isMyCommentsFile(value: unknown): value is MyCommentsFile {
 }
 
 const sameId = (a: number | string, b: number | string) => String(a) === String(b);
+
+/** A held comment the blog now lists: approved, and no longer in doubt. */
+function approvedNow({unconfirmed: _unconfirmed, ...comment}: SentComment): SentComment {
+	return {...comment, status: 'approved'};
+}
 
 /** The comments this user sent, per blog and post, in `my-comments.json` in blogterm's data folder. */
 export class MyComments implements MyCommentsStore {
@@ -114,7 +122,7 @@ export class MyComments implements MyCommentsStore {
 		this.#readAgain();
 		const comments = this.forPost(siteKey, postId);
 		if (!comments.some(comment => sameId(comment.id, commentId) && comment.status === 'held')) return;
-		this.#write(siteKey, postId, comments.map(comment => (sameId(comment.id, commentId) ? {...comment, status: 'approved'} : comment)));
+		this.#write(siteKey, postId, comments.map(comment => (sameId(comment.id, commentId) ? approvedNow(comment) : comment)));
 	}
 
 	forget(siteKey: string, postId: PostId, commentId: number | string): void {
@@ -167,7 +175,7 @@ export function myCommentsInMemory(): MyCommentsStore {
 	return {
 		remember: (siteKey, postId, sent) => update(siteKey, postId, comments => [...comments.filter(comment => !sameId(comment.id, sent.id)), sent]),
 		forPost: (siteKey, postId) => [...(posts.get(keyOf(siteKey, postId)) ?? [])],
-		markApproved: (siteKey, postId, commentId) => update(siteKey, postId, comments => comments.map(comment => (sameId(comment.id, commentId) ? {...comment, status: 'approved'} : comment))),
+		markApproved: (siteKey, postId, commentId) => update(siteKey, postId, comments => comments.map(comment => (sameId(comment.id, commentId) ? approvedNow(comment) : comment))),
 		forget: (siteKey, postId, commentId) => update(siteKey, postId, comments => comments.filter(comment => !sameId(comment.id, commentId))),
 		all: () => [...posts].flatMap(([key, comments]) => {
 			const [siteKey, postId] = JSON.parse(key) as [string, string];

@@ -3,7 +3,6 @@ import {Box, Text, useApp} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
 import type {Post, PostId, PostRef, PostSummary} from '../model/post.js';
-import {heldMessage} from '../comments/outcome.js';
 import {sentComment, type MyCommentsInThread} from '../comments/thread.js';
 import {draftKey} from '../store/drafts.js';
 import {myCommentsInMemory, type MyCommentsStore} from '../store/my-comments.js';
@@ -275,8 +274,8 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 				listPages.set(key, {...shown, posts});
 			}
 		}
-		// Accepted: show the thread, reloaded, at the new comment, with what the blog did.
-		const message = published ? 'Your comment was published.' : heldMessage;
+		// Accepted: show the thread, reloaded, at the new comment, with what the blog did (or that it did not say).
+		const message = published ? 'Your comment was published.' : outcome.message;
 		dispatch({type: 'comment-sent', post, published, notice: {commentId: mine.id, message}});
 	}, [dispatch, listPages, myCommentsStore, siteKey, source]);
 	const myCommentsSeen = useCallback((post: Post, seen: Pick<MyCommentsInThread, 'approved' | 'gone'>) => {

@@ -46,6 +46,14 @@ describe('sending comments to the demo blog', () => {
 		assert.equal(withConsent.kind, 'held');
 	});
 
+	test('as a feed-only blog (no REST API to ask), with "Save my name…" ticked: held is held, published is published, read from the post\'s page', async () => {
+		const feedOnly = (): CommentTarget => ({postId, formActionUrl: target().formActionUrl});
+		const held = await sendComment(http, feedOnly(), {...robin, name: 'Alice Newcomer', email: 'alice@example.org', comment: `Held, consent, no REST ${Date.now()}`, saveIdentity: true});
+		assert.deepEqual(held.kind === 'held' && [held.message, held.unconfirmed], ['Your comment is awaiting moderation.', undefined], JSON.stringify(held));
+		const published = await sendComment(http, feedOnly(), {...robin, comment: `Published, consent, no REST ${Date.now()}`, saveIdentity: true});
+		assert.equal(published.kind, 'approved', JSON.stringify(published));
+	});
+
 	test('the same comment twice is a duplicate, in the blog\'s words', async () => {
 		const draft = {...robin, comment: `Said once ${Date.now()}`};
 		assert.equal((await sendComment(http, target(), draft)).kind, 'approved');

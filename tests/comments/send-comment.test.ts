@@ -242,6 +242,102 @@ describe('sending a comment', () => {
 	});
 });
 
+describe('with "Save my name…" ticked, the status is read where WordPress shows it', () => {
+	// As WordPress answers a comment sent with wp-comment-cookies-consent (tests/wordpress/README-observed.md):
+	// the Location says nothing of moderation, and the comment_author_* cookies are set.
+	const hash = 'c7fbdc8331a10085558c93258e213c9e';
+	const postPath = '/2024/02/12/leave-a-comment-here/';
+	const expires = 'expires=Fri, 05-Nov-2027 10:00:00 GMT; Max-Age=30000000; path=/';
+	const setCookies = [
+		`comment_author_${hash}=Dana; ${expires}`,
+		`comment_author_email_${hash}=dana%40example.com; ${expires}`,
+		`comment_author_url_${hash}=https%3A%2F%2Fdana.example%2F; ${expires}`,
+	];
+	function consented(id: number, location = `${postPath}#comment-${id}`) {
+		return (_seen: Seen, response: import('node:http').ServerResponse) => {
+			response.writeHead(302, {location, 'set-cookie': setCookies, 'content-type': 'text/html; charset=UTF-8'}).end();
+		};
+	}
+	/** The post's page as WordPress shows it: comment `id` held (to whoever carries its writer's email cookie), approved, or not there. */
+	function postPage(id: number, state: 'held' | 'approved' | 'not there') {
+		return (seen: Seen, response: import('node:http').ServerResponse) => {
+			const writer = String(seen.headers.cookie ?? '').includes(`comment_author_email_${hash}=dana%40example.com`);
+			const shown = state === 'approved' || (state === 'held' && writer);
+			const note = state === 'held' ? '<em class="comment-awaiting-moderation">Your comment is awaiting moderation.</em>' : '';
+			const own = shown ? `<li id="comment-${id}" class="comment"><article id="div-comment-${id}" class="comment-body"><footer>${note}</footer><p>Nice post.</p></article></li>` : '';
+			response.writeHead(200, {'content-type': 'text/html; charset=UTF-8'}).end(`<html><body><div id="comments" class="comments-area"><ol class="comment-list">
+<li id="comment-7" class="comment"><article id="div-comment-7"><p>Someone else’s.</p></article></li>
+${own}
+</ol></div></body></html>`);
+		};
+	}
+	const ticked = {...draft, saveIdentity: true};
+
+	test('on a blog without a REST API, the post\'s page, asked with the cookies WordPress set, tells held from published', async () => {
+		const server = await blog({'/wp-comments-post.php': consented(130), [postPath]: postPage(130, 'held')});
+		const outcome = await sendComment(http, targetOf(server), ticked);
+		assert.deepEqual(outcome, {kind: 'held', id: 130, link: `${server.url}${postPath.slice(1)}#comment-130`, message: 'Your comment is awaiting moderation.'});
+		assert.deepEqual(server.seen.map(request => `${request.method} ${request.path}`), ['POST /wp-comments-post.php', `GET ${postPath}`]);
+		assert.equal(server.seen[1]!.headers.cookie, `comment_author_${hash}=Dana; comment_author_email_${hash}=dana%40example.com; comment_author_url_${hash}=https%3A%2F%2Fdana.example%2F`);
+
+		const published = await blog({'/wp-comments-post.php': consented(131), [postPath]: postPage(131, 'approved')});
+		assert.equal((await sendComment(http, targetOf(published), ticked)).kind, 'approved', 'on the page without the mark: published');
+	});
+
+	test('a page that does not show it: received, not known whether published; never "published"', async () => {
+		const server = await blog({'/wp-comments-post.php': consented(132), [postPath]: postPage(132, 'not there')});
+		assert.deepEqual(await sendComment(http, targetOf(server), ticked), {
+			kind: 'held',
+			id: 132,
+			link: `${server.url}${postPath.slice(1)}#comment-132`,
+			message: 'Your comment was received; the blog did not say whether it is published.',
+			unconfirmed: true,
+		});
+	});
+
+	test('a REST API that cannot say (no such route) leaves it to the post\'s page', async () => {
+		const server = await blog({
+			'/wp-json/wp/v2/comments': json(401, restErrors.loginRequired.json),
+			'/wp-comments-post.php': consented(133),
+			[postPath]: postPage(133, 'held'),
+		});
+		const outcome = await sendComment(http, targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`}), ticked);
+		assert.equal(outcome.kind === 'held' && outcome.message, 'Your comment is awaiting moderation.');
+		assert.deepEqual(server.seen.map(request => `${request.method} ${request.path}`), ['POST /wp-json/wp/v2/comments', 'POST /wp-comments-post.php', 'GET /wp-json/wp/v2/comments/133', `GET ${postPath}`]);
+	});
+
+	test('a REST address answered with a page that is not the comment (a home page, 200) says nothing: the post\'s page tells', async () => {
+		const server = await blog({
+			'/wp-json/wp/v2/comments': json(401, restErrors.loginRequired.json),
+			'/wp-comments-post.php': consented(136),
+			'/wp-json/wp/v2/comments/136'(_seen, response) {
+				response.writeHead(200, {'content-type': 'text/html; charset=UTF-8'}).end('<html><body>Home</body></html>');
+			},
+			[postPath]: postPage(136, 'held'),
+		});
+		const outcome = await sendComment(http, targetOf(server, {restCommentsUrl: `${server.url}wp-json/wp/v2/comments`}), ticked);
+		assert.equal(outcome.kind === 'held' && outcome.message, 'Your comment is awaiting moderation.');
+	});
+
+	test('the cookies go to no other site: a page elsewhere is not asked', async () => {
+		const elsewhere = await blog({[postPath]: postPage(134, 'held')});
+		const server = await blog({'/wp-comments-post.php': consented(134, `${elsewhere.url.replace('127.0.0.1', 'localhost')}${postPath.slice(1)}#comment-134`)});
+		const outcome = await sendComment(http, targetOf(server), ticked);
+		assert.equal(outcome.kind === 'held' && outcome.unconfirmed, true);
+		assert.equal(elsewhere.seen.length, 0);
+	});
+
+	test('without the email cookie (WordPress set none) the page is not asked: received, not known', async () => {
+		const server = await blog({
+			'/wp-comments-post.php': redirect(`${postPath}#comment-135`),
+			[postPath]: postPage(135, 'approved'),
+		});
+		const outcome = await sendComment(http, targetOf(server), ticked);
+		assert.equal(outcome.kind === 'held' && outcome.unconfirmed, true);
+		assert.deepEqual(server.seen.map(request => request.path), ['/wp-comments-post.php']);
+	});
+});
+
 describe('helpers of sending', () => {
 	test('credentials come from BLOGTERM_WP_USER and BLOGTERM_WP_APP_PASSWORD, both or none, for the site named and those in settings', () => {
 		const environment = {BLOGTERM_WP_USER: 'ada', BLOGTERM_WP_APP_PASSWORD: 'abcd efgh'};

@@ -211,6 +211,16 @@ describe('your comments in the blog’s thread', () => {
 		assert.deepEqual(placed.stillHeld.map(sent => sent.id), [9]);
 	});
 
+	test('one the blog took without saying whether it is published is shown as received, and never called gone', () => {
+		const sent = {...mine(9, 'held', '2026-11-03T10:00:00Z'), unconfirmed: true as const};
+		const placed = placeMyComments(listed, [sent]);
+		assert.deepEqual(placed.gone, []);
+		assert.deepEqual(placed.stillHeld.map(each => each.id), [9]);
+		const text = renderThread(buildThread(placed.comments), 80).lines.map(lineText);
+		assert.ok(text.includes('Your comment was received; the blog did not say whether it is published.'), text.join('\n'));
+		assert.ok(!text.includes('Your comment is awaiting moderation.'));
+	});
+
 	test('a published one no longer listed has gone, but only where the thread reaches back to it', () => {
 		assert.deepEqual(placeMyComments(listed, [mine(3, 'approved', '2026-11-03T10:00:00Z')]).gone.map(sent => sent.id), [3]);
 		// A comment feed holds only the newest comments: one older than all it holds may still be on the blog.

@@ -75,7 +75,8 @@ describe('comment form outcomes', () => {
 
 		const page = await (await blog.fetch(location.href)).text();
 		assert.ok(page.includes(`id="comment-${id}"`), 'shown to its writer through the link');
-		assert.ok(page.includes('Your comment is awaiting moderation.'));
+		// Walker_Comment's note to a writer without the comment_author_email cookie.
+		assert.ok(page.includes('<em class="comment-awaiting-moderation">Your comment is awaiting moderation. This is a preview; your comment will be visible after it has been approved.</em>'));
 		const others = await (await blog.fetch(post.link)).text();
 		assert.ok(!others.includes(`id="comment-${id}"`), 'hidden from everyone else');
 	});
@@ -94,7 +95,8 @@ describe('comment form outcomes', () => {
 		const id = /#comment-(\d+)$/.exec(location)![1];
 		const page = await (await blog.fetch(location, {headers: {cookie: emailCookie}})).text();
 		assert.ok(page.includes(`id="comment-${id}"`));
-		assert.ok(page.includes('Your comment is awaiting moderation.'));
+		// With the cookie, WordPress's note is the short one (Walker_Comment: the commenter has an email).
+		assert.ok(page.includes('<em class="comment-awaiting-moderation">Your comment is awaiting moderation.</em>'));
 	});
 
 	test('a duplicate is 409 "Comment Submission Failure"', async () => {

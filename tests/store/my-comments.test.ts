@@ -61,6 +61,16 @@ describe('the comments you sent', () => {
 		assert.deepEqual(new MyComments(directory).forPost('blog.example', 42), [{...held, status: 'approved'}]);
 	});
 
+	test('one the blog took without a word on whether it is published is kept so, until the blog lists it', () => {
+		const directory = freshDirectory();
+		const store = new MyComments(directory);
+		const unconfirmed: SentComment = {...held, id: 120, link: 'https://blog.example/hello/#comment-120', unconfirmed: true};
+		store.remember('blog.example', 42, unconfirmed);
+		assert.deepEqual(new MyComments(directory).forPost('blog.example', 42), [unconfirmed]);
+		store.markApproved('blog.example', 42, 120);
+		assert.deepEqual(new MyComments(directory).forPost('blog.example', 42), [{...held, id: 120, link: 'https://blog.example/hello/#comment-120', status: 'approved'}]);
+	});
+
 	test('the file is the user’s only (0600, in a 0700 folder), and no temporary file is left behind', () => {
 		const directory = freshDirectory();
 		new MyComments(directory).remember('blog.example', 42, held);

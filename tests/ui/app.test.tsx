@@ -13,6 +13,7 @@ import {frameText, keys, press, resize, waitFor, waitForFrame, waitForText} from
 import {createHttpClient} from '../../source/http/client.js';
 import type {BlogSource, FetchOptions} from '../../source/sources/blog-source.js';
 import {withEnvironment} from '../helpers/environment.js';
+import {myCommentsInMemory} from '../../source/store/my-comments.js';
 
 // Keeps nothing on disk.
 const http = createHttpClient();
@@ -537,6 +538,56 @@ describe('after sending a comment', () => {
 		const thread = await waitForFrame(app, frame => frame.includes('Comments on') && frame.includes('(yours)'));
 		assert.equal(thread.split('\n')[1], 'Your comment is awaiting moderation.', 'the line under the heading says what the blog did');
 		assert.match(highlightedRow(thread) ?? '', /Quinn Newcomer · .* \(yours\)/, 'your comment is the selected one');
+		app.unmount();
+	});
+});
+
+describe('after sending a comment to a feed-only blog with "Save my name…" ticked', () => {
+	let demo: TestDemo;
+	let home: string;
+	before(async () => {
+		home = await mkdtemp(join(tmpdir(), 'blogterm-sending-feed-'));
+	});
+	withEnvironment(() => ({BLOGTERM_HOME: home}));
+	before(async () => {
+		demo = await startTestDemo({mode: 'feed-only', floodIntervalMs: 0});
+	});
+	after(async () => {
+		await demo.stop();
+		await rm(home, {recursive: true, force: true});
+	});
+
+	it('a held comment (WordPress leaves unapproved= out of its answer) says it is awaiting moderation, and is kept, not called gone', async () => {
+		const myComments = myCommentsInMemory();
+		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={memoryReadMarks()} myComments={myComments} />);
+		resize(app.stdout, 80, 30);
+		// "Shell History as a Garden Diary", second on the list, has comments older than the one sent.
+		await waitForText(app, 'Page 1 of');
+		await press(app, 'j');
+		await waitForFrame(app, frame => Boolean(highlightedRow(frame)?.includes('Shell History as a Garden')));
+		await press(app, keys.enter);
+		await waitForText(app, /lines 1–/);
+		await press(app, 'C');
+		await waitForText(app, /comment 1 of/);
+		await press(app, 'c');
+		await waitForText(app, 'Leave a Reply');
+		const text = `Held with my name saved ${Date.now()}.`;
+		await press(app, text, keys.tab, 'Alice Newcomer', keys.tab, 'alice@example.org', keys.tab, keys.tab, ' ');
+		await waitForText(app, '[x] Save my name');
+		await press(app, '\u0013');
+		const thread = await waitForFrame(app, frame => frame.includes('Comments on') && frame.includes('(yours)'));
+		assert.equal(thread.split('\n')[1], 'Your comment is awaiting moderation.', 'the line under the heading says what the blog did');
+		assert.doesNotMatch(thread, /published|no longer on the blog/);
+		const kept = myComments.all();
+		assert.deepEqual(kept.map(({sent}) => [sent.author, sent.status, sent.unconfirmed]), [['Alice Newcomer', 'held', undefined]]);
+		// The thread read again (Esc, C) still shows it to its writer, held.
+		await press(app, keys.escape);
+		await waitForText(app, /lines \d+–/);
+		await press(app, 'C');
+		const again = await waitForFrame(app, frame => frame.includes('Comments on') && frame.includes(text.slice(0, 30)));
+		assert.doesNotMatch(again, /no longer on the blog/);
+		assert.match(again, /Your comment is awaiting moderation\./);
+		assert.equal(myComments.all().length, 1);
 		app.unmount();
 	});
 });

@@ -1,7 +1,7 @@
-import {Box, Text, useIsScreenReaderEnabled, type DOMElement} from 'ink';
+import {Box, Text, Transform, useIsScreenReaderEnabled, type DOMElement} from 'ink';
 import Spinner from 'ink-spinner';
 import TextInput from 'ink-text-input';
-import {useMemo, useRef, type RefObject} from 'react';
+import {useCallback, useMemo, useRef, type RefObject} from 'react';
 import {useScreenReaderCursor} from '../screen-reader/cursor-target.js';
 import {ReaderBox} from '../screen-reader/reader-box.js';
 import {commentFields, fieldLabels, requiredFieldsNote, saveIdentityLabel, type CommentField} from '../../comments/validation.js';
@@ -16,7 +16,7 @@ import {textWidth} from '../../render/text-width.js';
 import {wrapPlainText} from '../../render/wrap.js';
 import type {BlogSource} from '../../sources/blog-source.js';
 import {theme} from '../theme.js';
-import {cursorRow, visibleWindow, wrapRows, type Row} from './text-editing.js';
+import {cursorRow, visibleWindow, windowAroundDrawnCursor, wrapRows, type Row} from './text-editing.js';
 import {useCommentForm} from './use-comment-form.js';
 import type {KeyMap} from '../keys/key-map.js';
 import {useKeyMap} from '../keys/use-key-map.js';
@@ -158,9 +158,12 @@ function SingleLineField({field, box, state, width, isActive, onChange}: SingleL
 	const value = state.draft[field];
 	const columns = fieldWidth(width);
 	const editing = focused && isActive && !state.submission && !state.confirmingDiscard;
-	// Longer than the field: the end shows, where the cursor is.
+	// Longer than the field: a window of it that keeps the cursor in view (`…/page/about-me`). ink-text-input
+	// keeps its cursor's place to itself and draws the whole value, so what it draws is windowed around the
+	// cursor it drew (Ink's Transform); unfocused, the start shows, cut with "…".
+	const windowed = useCallback((drawn: string) => windowAroundDrawnCursor(drawn, columns), [columns]);
 	const content = editing
-		? <TextInput value={value} focus onChange={next => onChange(field, next)} />
+		? <Transform transform={windowed}><TextInput value={value} focus onChange={next => onChange(field, next)} /></Transform>
 		: focused ? visibleWindow({value, cursor: value.length}, columns).before : fitToWidth(cleanLine(value), columns);
 	return (
 		<ReaderBox box={box} aria-role="textbox">

@@ -221,3 +221,23 @@ export function visibleWindow(state: TextValue, width: number): {before: string;
 	}
 	return {before, atCursor, after};
 }
+
+// How chalk (and so ink-text-input) draws its cursor: the character under it in inverse video (SGR 7 … 27).
+const inverseOn = '\u001B[7m';
+const inverseOff = '\u001B[27m';
+
+/**
+ * ink-text-input's drawing of a one-line value (the whole value, the cursor an inverse character: it
+ * keeps the cursor's place to itself), cut to `width` columns around the cursor, so that the cursor and
+ * what is typed at it stay in view (`…website/page/about-me▌`). Drawn without colour (no inverse at all),
+ * the cursor cannot be found: the end shows, where typing goes.
+ */
+export function windowAroundDrawnCursor(drawn: string, width: number): string {
+	const start = drawn.indexOf(inverseOn);
+	const end = start === -1 ? -1 : drawn.indexOf(inverseOff, start + inverseOn.length);
+	if (end === -1) return visibleWindow({value: drawn, cursor: drawn.length}, width).before;
+	const before = drawn.slice(0, start);
+	const value = before + drawn.slice(start + inverseOn.length, end) + drawn.slice(end + inverseOff.length);
+	const shown = visibleWindow({value, cursor: before.length}, width);
+	return `${shown.before}${inverseOn}${shown.atCursor}${inverseOff}${shown.after}`;
+}

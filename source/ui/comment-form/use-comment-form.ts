@@ -103,13 +103,16 @@ export function useCommentForm(options: UseCommentFormOptions): CommentFormModel
 		const submission = state.submission;
 		if (!submission || sent.current === submission) return;
 		sent.current = submission;
-		try {
-			rememberIdentity(submission.draft, {site});
-		} catch {
-			// Not remembering the name is no reason not to send the comment.
-		}
 		source.submitComment(post, submission.draft).then(
 			outcome => {
+				if (outcome.kind === 'approved' || outcome.kind === 'held') {
+					// As WordPress sets (or, unticked, clears) its commenter cookies: only once it has taken the comment.
+					try {
+						rememberIdentity(submission.draft, {site});
+					} catch {
+						// Not remembering the name is no reason to say the comment was not sent.
+					}
+				}
 				if (!mounted.current) return;
 				if (outcome.kind === 'approved' || outcome.kind === 'held') {
 					try {
@@ -204,7 +207,8 @@ export function useCommentForm(options: UseCommentFormOptions): CommentFormModel
 
 /**
  * Moves a reply's draft to the draft of a comment on the post (Ctrl-X). A draft already there keeps
- * its text, with the reply's after it: nothing is lost. Returns what went wrong, if anything.
+ * its text, with the reply's after it, and its own name, email and website (and its tick) where it
+ * has them, the reply's filling in what it lacks: nothing is lost. Returns what went wrong, if anything.
  */
 function carryOver(reply: CommentDraft, from: string, to: string): string | undefined {
 	if (from === to) return undefined;
@@ -212,7 +216,18 @@ function carryOver(reply: CommentDraft, from: string, to: string): string | unde
 		const there = loadDraft(to);
 		const texts = [there?.comment ?? '', reply.comment].filter(text => text.trim() !== '');
 		const comment = [...new Set(texts)].join('\n\n');
-		saveDraft(to, {...reply, comment, parent: 0});
+		const has = (field: 'name' | 'email' | 'website') => there !== undefined && there[field].trim() !== '';
+		const own = (field: 'name' | 'email' | 'website') => (has(field) ? there![field] : reply[field]);
+		saveDraft(to, {
+			...reply,
+			comment,
+			name: own('name'),
+			email: own('email'),
+			website: own('website'),
+			// The tick goes with the name and email it is for.
+			saveIdentity: there && (has('name') || has('email')) ? there.saveIdentity : reply.saveIdentity,
+			parent: 0,
+		});
 		deleteDraft(from);
 		return undefined;
 	} catch (error) {

@@ -11,6 +11,8 @@ import {CommentForm} from '../../../source/ui/comment-form/comment-form.js';
 import {frameText, keys, press, pressTogether, renderWithKeys, waitForFrame, waitForText} from '../helpers.js';
 import {dana, fakeSource, post} from './fixtures.js';
 import {withEnvironment} from '../../helpers/environment.js';
+import {withColour} from '../../helpers/colour.js';
+import stripAnsi from 'strip-ansi';
 
 const ctrlS = '\u0013';
 const ctrlX = '\u0018';
@@ -297,6 +299,31 @@ describe('the comment form, each test with a BLOGTERM_HOME of its own', () => {
 			assert.equal(loadIdentity(), undefined);
 		});
 
+		test('a refused comment saves no name, email or website, ticked or not: only one the blog took does, as WordPress sets its cookies', async () => {
+			saveIdentity({name: 'Olive Before', email: 'before@example.org', website: ''}, {site: 'blog.example'});
+			let answer: CommentOutcome = {kind: 'refused', reason: 'duplicate', message: 'Duplicate comment detected; it looks as though you’ve already said that!'};
+			const form = renderForm({submit: () => Promise.resolve(answer)});
+			await waitForText(form.app, 'Olive Before');
+			// Unticked and refused: what was saved stays.
+			await press(form.app, 'Said twice.', keys.tab, keys.tab, keys.tab, keys.tab, ' ');
+			await waitForText(form.app, '[ ] Save my name');
+			await press(form.app, ctrlS);
+			await waitForText(form.app, 'Duplicate comment detected');
+			assert.deepEqual(loadIdentity({site: 'blog.example'}), {name: 'Olive Before', email: 'before@example.org', website: ''});
+			// Ticked, with another name, and refused: nothing saved.
+			await press(form.app, keys.shiftTab, keys.shiftTab, keys.shiftTab, backspace.repeat('Olive Before'.length), 'Alice', keys.tab, keys.tab, keys.tab, ' ');
+			await waitForText(form.app, '[x] Save my name');
+			await press(form.app, ctrlS);
+			await waitForFrame(form.app, () => form.source.sent.length === 2);
+			await waitForText(form.app, 'Duplicate comment detected');
+			assert.deepEqual(loadIdentity({site: 'blog.example'}), {name: 'Olive Before', email: 'before@example.org', website: ''});
+			// Taken: saved.
+			answer = {kind: 'held', id: 117, link: undefined, message: 'Your comment is awaiting moderation.'};
+			await press(form.app, ctrlS);
+			await waitForFrame(form.app, () => form.closed.length === 1);
+			assert.deepEqual(loadIdentity({site: 'blog.example'}), {name: 'Alice', email: 'before@example.org', website: ''});
+		});
+
 		test('the email is shown nowhere but in its own field', async () => {
 			saveIdentity({name: 'Olive', email: 'olive@example.org', website: ''});
 			const form = renderForm({submit: () => Promise.resolve({kind: 'refused', reason: 'duplicate', message: `Duplicate comment detected; it looks as though you’ve already said that!`})});
@@ -333,6 +360,51 @@ describe('the comment form, each test with a BLOGTERM_HOME of its own', () => {
 	const deleteKey = '\u001B[3~';
 	const ctrl = (letter: string) => String.fromCodePoint(letter.codePointAt(0)! - 96);
 	const end = '\u001B[F';
+
+	describe('a one-line field holding more than it shows', () => {
+		// Colour on for Ink, to see ink-text-input's cursor (an inverse character) as a terminal does.
+		withColour();
+		const long = 'https://example.org/a/very/long/path/to/my/personal/website/page/about-me';
+		/** The Website line as drawn (colour codes kept), and as read. */
+		const websiteLine = (app: ReturnType<typeof renderForm>['app']) => {
+			const drawn = (app.lastFrame() ?? '').split('\n').find(line => stripAnsi(line).slice(2).startsWith('Website')) ?? '';
+			return {drawn, text: stripAnsi(drawn)};
+		};
+		/** The character the cursor is on in a drawn line (inverse video), or undefined when none is drawn. */
+		const underCursor = (drawn: string) => /\u001B\[7m(.*?)\u001B\[27m/.exec(drawn)?.[1];
+
+		test('at 80 columns the end of what is typed, and the cursor, stay in view as it scrolls', async () => {
+			const {app} = renderForm({width: 80, height: 24});
+			await waitForText(app, 'Leave a Reply');
+			await press(app, keys.tab, keys.tab, keys.tab, long);
+			let frame = await waitForFrame(app, current => fieldLine(current, 'Website').includes('about-me'));
+			assert.match(fieldLine(frame, 'Website'), /│ …\S*\/page\/about-me $/);
+			assert.ok(fieldLine(frame, 'Website').length <= 80);
+			assert.equal(underCursor(websiteLine(app).drawn), ' ', 'the cursor after the last character');
+			await press(app, '/more');
+			frame = await waitForFrame(app, current => fieldLine(current, 'Website').includes('about-me/more'));
+			assert.match(fieldLine(frame, 'Website'), /│ …\S*\/about-me\/more $/);
+			// Back to after "personal": the cursor stays on screen, on its character, the rest cut with "…".
+			await press(app, ...Array.from({length: '/website/page/about-me/more'.length}, () => keys.left));
+			await waitForFrame(app, () => underCursor(websiteLine(app).drawn) === '/' && !websiteLine(app).text.includes('about-me/more'));
+			assert.match(websiteLine(app).text, /│ https:\/\/example\.org\/\S*\/personal\/website\S*…$/);
+			await press(app, 'X');
+			await waitForFrame(app, () => websiteLine(app).text.includes('personalX'));
+			assert.equal(underCursor(websiteLine(app).drawn), '/');
+			assert.ok(websiteLine(app).text.length <= 80);
+		});
+
+		test('at 160 columns the same address fits whole; unfocused, a longer one is cut with "…"', async () => {
+			const {app} = renderForm({width: 160, height: 48});
+			await waitForText(app, 'Leave a Reply');
+			await press(app, keys.tab, keys.tab, keys.tab, long);
+			const frame = await waitForFrame(app, current => fieldLine(current, 'Website').includes('about-me'));
+			assert.equal(fieldLine(frame, 'Website'), `› Website    │ ${long} `);
+			await press(app, `/${'x'.repeat(100)}`, keys.tab);
+			const left = await waitForFrame(app, current => !fieldLine(current, 'Website').startsWith('›') && fieldLine(current, 'Website').includes('…'));
+			assert.match(fieldLine(left, 'Website'), /│ https:\/\/example\.org\/a\/very\/long\/path\/.*x…$/);
+		});
+	});
 
 	describe('keys in one read, in every field of the form', () => {
 		test('three Backspaces in one read delete three characters, in the comment and in Name', async () => {
@@ -464,6 +536,26 @@ describe('the comment form, each test with a BLOGTERM_HOME of its own', () => {
 			assert.doesNotMatch(frame, /Leave a Reply to/);
 			assert.equal(valueOf(frame, 'Name *'), 'Olive');
 			assert.equal(valueOf(frame, 'Email *'), 'olive@example.org');
+		});
+
+		test('Ctrl-X onto a comment on the post already drafted adds the reply\'s text after its own, and keeps its own name, email and website', async () => {
+			const onPostFirst = renderForm();
+			await waitForText(onPostFirst.app, 'Leave a Reply');
+			pressTogether(onPostFirst.app, 'Written first', keys.tab, 'Test Person', keys.tab, 'test@example.org', keys.tab, 'https://test.example/');
+			await waitForFrame(onPostFirst.app, () => loadDraft(onPostFirst.key)?.website === 'https://test.example/');
+			onPostFirst.app.unmount();
+
+			const reply = renderForm({replyTo: dana});
+			await waitForText(reply.app, 'Leave a Reply to Dana');
+			pressTogether(reply.app, 'Carried over', keys.tab, 'Alice', keys.tab, 'alice@example.org', ctrlX);
+			await waitForFrame(reply.app, () => reply.cancelledReplies() === 1);
+			reply.app.unmount();
+			const onPost = renderForm();
+			const frame = await waitForText(onPost.app, 'Carried over');
+			assert.equal(loadDraft(onPost.key)?.comment, 'Written first\n\nCarried over');
+			assert.equal(valueOf(frame, 'Name *'), 'Test Person');
+			assert.equal(valueOf(frame, 'Email *'), 'test@example.org');
+			assert.equal(valueOf(frame, 'Website'), 'https://test.example/');
 		});
 
 		test(`Ctrl-Q asks once "Discard this draft? y/n": n keeps it, y throws it away and closes`, async () => {

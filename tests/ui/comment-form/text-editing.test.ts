@@ -13,6 +13,7 @@ import {
 	moveVertically,
 	typedText,
 	visibleWindow,
+	windowAroundDrawnCursor,
 	wrapRows,
 } from '../../../source/ui/comment-form/text-editing.js';
 
@@ -63,6 +64,23 @@ describe('editing text in the form', () => {
 		assert.equal(start.atCursor, 'h');
 		assert.ok(start.after.endsWith('…'));
 		assert.equal(start.before.length + start.atCursor.length + start.after.length, 20);
+	});
+
+	test('what ink-text-input draws (the whole value, the cursor in inverse) is cut to the field around the cursor', () => {
+		const on = '\u001B[7m';
+		const off = '\u001B[27m';
+		const value = 'https://example.org/a/very/long/path/to/my/personal/website/page/about-me';
+		// The cursor at the end: ink-text-input draws an inverse space after the value.
+		assert.equal(windowAroundDrawnCursor(`${value}${on} ${off}`, 24), `…/website/page/about-me${on} ${off}`);
+		// In the middle, past what fits: the cursor stays in view, at the field's right edge.
+		const at = value.indexOf('personal');
+		assert.equal(windowAroundDrawnCursor(`${value.slice(0, at)}${on}p${off}${value.slice(at + 1)}`, 24), `…/very/long/path/to/my/${on}p${off}`);
+		// Near the start: the start shows, the rest cut with "…".
+		assert.equal(windowAroundDrawnCursor(`ht${on}t${off}${value.slice(3)}`, 24), `ht${on}t${off}ps://example.org/a/v…`);
+		// Short enough: as drawn.
+		assert.equal(windowAroundDrawnCursor(`Ada${on} ${off}`, 24), `Ada${on} ${off}`);
+		// Drawn without colour (no cursor to find): the end, where typing goes.
+		assert.equal(windowAroundDrawnCursor(`${value} `, 24), '…website/page/about-me ');
 	});
 
 	test('a row broken at spaces keeps them at its end: the next row starts with the word', () => {

@@ -10,6 +10,7 @@ import {getJson, postCommentForm, request, restUrl, wpDieMessage} from './rest.j
 import {createElement} from 'react';
 import {render} from 'ink-testing-library';
 import {createHttpClient} from '../../../source/http/client.js';
+import {sendComment} from '../../../source/comments/send-comment.js';
 import {openBlog} from '../../../source/sources/open-blog.js';
 import {App, type ReadMarks} from '../../../source/ui/app.js';
 import {frameText, keys, press, waitForFrame, waitForText} from '../../ui/helpers.js';
@@ -519,6 +520,24 @@ export function defineBlogChecks<T extends Target>(open: () => Promise<T>): () =
 			} finally {
 				await hold.undo();
 			}
+		});
+
+		it('with "Save my name…" ticked and no REST API to ask (as on a feed-only blog): held or published as the post\'s page shows it to its writer', async () => {
+			// The Location says nothing of moderation then; the comment_author_* cookies the blog sets make its page show a held comment to its writer.
+			const http = createHttpClient();
+			const held = postsOf(target).commentable();
+			const to = {postId: held.id, formActionUrl: new URL('wp-comments-post.php', site()).href};
+			await target.forgetRecentComments();
+			const stranger = newCommenter();
+			const heldText = uniqueText('Held, name saved');
+			const heldOutcome = await sendComment(http, to, {comment: heldText, name: stranger.name, email: stranger.email, website: '', saveIdentity: true, parent: 0});
+			assert.deepEqual(heldOutcome.kind === 'held' && [heldOutcome.message, heldOutcome.unconfirmed], ['Your comment is awaiting moderation.', undefined], JSON.stringify(heldOutcome));
+			assert.deepEqual((await storedWith(held.id, heldText)).map(storedComment => storedComment.status), ['held']);
+			await target.forgetRecentComments();
+			const publishedText = uniqueText('Published, name saved');
+			const published = await sendComment(http, to, {comment: publishedText, name: target.knownCommenter.name, email: target.knownCommenter.email, website: '', saveIdentity: true, parent: 0});
+			assert.equal(published.kind, 'approved', JSON.stringify(published));
+			assert.deepEqual((await storedWith(held.id, publishedText)).map(storedComment => storedComment.status), ['approved']);
 		});
 
 		it('from a first-time commenter is held (WordPress\'s "previously approved comment" rule)', async () => {
