@@ -5,7 +5,8 @@ import {cleanLine} from '../render/sanitize.js';
 What every source does with a value from the network before it enters the model: URLs become absolute
 http/https (or mailto: where it is a link) in the URL parser's own serialisation, which percent-encodes
 every control character, so no escape can travel in one; IDs become clean numbers or clean one-line
-strings; counts become whole numbers or unknown. Nothing raw goes further than this module.
+strings; counts become whole numbers or unknown. Nothing raw goes further than this module (and
+clean-html.ts, which does the same for the addresses in a post's HTML).
 */
 
 /** Never keep more items than this from one REST answer (a list or a comment page; WordPress sends at most 100): the rest is ignored. */

@@ -4,6 +4,7 @@ import type {Post, PostId, PostLink, PostSummary, Term} from '../../model/post.j
 import {cleanLine} from '../../render/sanitize.js';
 import {htmlToPlainText} from '../../render/plain-text.js';
 import {isoFromTime, networkCount, networkId, networkUrl} from '../clean.js';
+import {networkHtml} from '../clean-html.js';
 
 /*
 WordPress's REST answers, checked where they enter blogterm. Every field blogterm reads has a schema;
@@ -213,9 +214,10 @@ export function toPostSummary(post: WpPost, commentCount: number | undefined): P
 export function toPost(post: WpPost, commentCount: number | undefined, password?: string): Post {
 	const isProtected = Boolean(post.content?.protected);
 	const unlocked = isProtected && password !== undefined && (post.content?.rendered ?? '') !== '';
+	const summary = toPostSummary(post, commentCount);
 	return {
-		...toPostSummary(post, commentCount),
-		html: isProtected && !unlocked ? '' : post.content?.rendered ?? '',
+		...summary,
+		html: isProtected && !unlocked ? '' : networkHtml(post.content?.rendered ?? '', summary.link || undefined),
 		isSummaryOnly: false,
 		commentsOpen: post.comment_status === 'open',
 		...(isProtected ? {isProtected: true} : {}),
