@@ -57,6 +57,17 @@ export function networkId(value: unknown): PostId | undefined {
 	return text;
 }
 
+/**
+ * A WordPress ID: a whole number above 0, from a number or a string of digits (`"5"`). Undefined for
+ * anything else (`"2abc"`, `-5`, `1e300`, `0`): WordPress's IDs are never that, and one that is no number
+ * would be listed as a post no `--post` opens. `allowZero` for a reference where 0 means none (a
+ * comment's parent).
+ */
+export function wordPressId(value: unknown, options: {readonly allowZero?: boolean} = {}): number | undefined {
+	const id = networkId(value);
+	return typeof id === 'number' && id >= (options.allowZero ? 0 : 1) ? id : undefined;
+}
+
 /** A count from the network (a header, `slash:comments`): a whole number ≥ 0, or undefined when it is anything else. */
 export function networkCount(value: unknown): number | undefined {
 	const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
