@@ -30,6 +30,13 @@ export class BlogError extends Error {
 	}
 }
 
+/**
+ * WordPress will not list its posts to a visitor though its REST index is open: its posts route answered
+ * 401 or 403 (a security plugin's `rest_login_required`, `rest_cannot_access`, `rest_not_logged_in`,
+ * `rest_forbidden`…). Such a blog is read through its feed, as one whose REST API is closed altogether.
+ */
+export class RestClosedError extends BlogError {}
+
 export function isBlogError(error: unknown): error is BlogError {
 	return error instanceof BlogError;
 }

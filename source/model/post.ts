@@ -53,7 +53,10 @@ export type Attachment = {
 
 /** A post ready to read. */
 export type Post = PostSummary & {
-	/** The post's body as HTML, not yet cleaned: the renderer cleans what it shows. */
+	/**
+	 * The post's body as HTML, its addresses made safe where it entered (sources/clean-html.ts: absolute
+	 * http or https, or gone), its text not yet cleaned of control characters: each output cleans what it shows.
+	 */
 	readonly html: string;
 	/** True when the source only had a summary (a feed without full content). */
 	readonly isSummaryOnly: boolean;

@@ -36,7 +36,7 @@ nested elements took 8 s, 200,000 took 36 s. No real post comes near 256 levels.
 export const maxHtmlDepth = 256;
 
 // htmlparser2's void elements: they never stay open, so they are followed at any depth.
-const voidElements = new Set([
+export const voidElements = new Set([
 	'area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen', 'link', 'meta',
 	'param', 'source', 'track', 'wbr',
 ]);
@@ -57,7 +57,7 @@ is dropped (its attributes with it) and counted; as many closing tags as were dr
 `onFlattened` hears of each, so that the contents of a hidden element (a script) deep down stay hidden
 and the words on either side of a block stay apart.
 */
-class DepthLimitedParser extends Parser {
+export class DepthLimitedParser extends Parser {
 	private flattened = 0;
 
 	constructor(

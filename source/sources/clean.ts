@@ -5,7 +5,8 @@ import {cleanLine} from '../render/sanitize.js';
 What every source does with a value from the network before it enters the model: URLs become absolute
 http/https (or mailto: where it is a link) in the URL parser's own serialisation, which percent-encodes
 every control character, so no escape can travel in one; IDs become clean numbers or clean one-line
-strings; counts become whole numbers or unknown. Nothing raw goes further than this module.
+strings; counts become whole numbers or unknown. Nothing raw goes further than this module (and
+clean-html.ts, which does the same for the addresses in a post's HTML).
 */
 
 /** Never keep more items than this from one REST answer (a list or a comment page; WordPress sends at most 100): the rest is ignored. */
@@ -54,6 +55,17 @@ export function networkId(value: unknown): PostId | undefined {
 		return Number.isSafeInteger(number) ? number : text;
 	}
 	return text;
+}
+
+/**
+ * A WordPress ID: a whole number above 0, from a number or a string of digits (`"5"`). Undefined for
+ * anything else (`"2abc"`, `-5`, `1e300`, `0`): WordPress's IDs are never that, and one that is no number
+ * would be listed as a post no `--post` opens. `allowZero` for a reference where 0 means none (a
+ * comment's parent).
+ */
+export function wordPressId(value: unknown, options: {readonly allowZero?: boolean} = {}): number | undefined {
+	const id = networkId(value);
+	return typeof id === 'number' && id >= (options.allowZero ? 0 : 1) ? id : undefined;
 }
 
 /** A count from the network (a header, `slash:comments`): a whole number ≥ 0, or undefined when it is anything else. */

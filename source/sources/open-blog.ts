@@ -1,7 +1,7 @@
-import {hostOf, type HttpClient} from '../http/client.js';
+import {header, hostOf, type HttpClient, type HttpResponse} from '../http/client.js';
 import {cleanLine} from '../render/sanitize.js';
 import type {BlogSource, FetchOptions} from './blog-source.js';
-import {BlogError, isBlogError} from '../errors.js';
+import {BlogError, isBlogError, RestClosedError} from '../errors.js';
 import {openWordPressBlog} from './wordpress/discover-wordpress.js';
 import type {StoredPostsOfSite} from './post-filter.js';
 import {normaliseSiteUrl} from './site-url.js';
@@ -81,11 +81,78 @@ async function discover(http: HttpClient, url: string, options: FetchOptions, st
 	}
 	// The site as the user named it (not where it redirected): a WordPress password is for it alone.
 	const wordpress = await openWordPressBlog(http, home, options, process.env, url);
-	if (wordpress) return wordpress;
+	if (wordpress) return readThroughFeedWhenClosed(wordpress, async feedOptions => openWordPressFeed(http, home, wordpress.apiRootUrl, {...feedOptions, storedPosts}));
 	// Loaded only for a blog read through its feed: a WordPress blog never loads feed discovery and the feed
 	// source (the feed parser it loads only when its comment counts are read from its feed, see blog-counts.ts).
 	const {openFeedBlog} = await import('./feed/discover-feed.js');
 	return openFeedBlog(http, home.url, {home, signal: options.signal, cacheFirst: options.cacheFirst, storedPosts});
+}
+
+/**
+ * `wordpress`, read through its feed from the first read that finds its REST API closed to visitors
+ * (RestClosedError: its posts route answered 401 or 403 though its index answered): that read is made
+ * again through the feed, and so is everything after it, as for a blog whose REST index is closed. When
+ * the feed cannot be opened either, the read fails saying both, and the next read tries again.
+ */
+function readThroughFeedWhenClosed(wordpress: BlogSource, openFeed: (options: FetchOptions) => Promise<BlogSource>): BlogSource {
+	let feed: BlogSource | undefined;
+	let opening: Promise<BlogSource> | undefined;
+	const throughFeed = async (closed: RestClosedError, options: FetchOptions): Promise<BlogSource> => {
+		opening ??= openFeed(options);
+		try {
+			feed = await opening;
+			return feed;
+		} catch (error) {
+			opening = undefined;
+			if (!isBlogError(error) || error.kind === 'cancelled') throw error;
+			const said = /[.!?]$/.test(closed.message) ? closed.message : `${closed.message}.`;
+			throw new BlogError(error.kind, `${said} ${error.message}`, {statusCode: error.statusCode, cause: error});
+		}
+	};
+	return new Proxy(wordpress, {
+		// What a caller asks of the source (`'apiRootUrl' in source`) is asked of the one it is read through.
+		has: (_target, key) => Reflect.has(feed ?? wordpress, key),
+		get(_target, key) {
+			const target = feed ?? wordpress;
+			const value: unknown = Reflect.get(target, key, target);
+			if (typeof value !== 'function') return value;
+			const method = value as (...values: unknown[]) => unknown;
+			if (feed || typeof key !== 'string' || !key.startsWith('fetch')) return method.bind(target);
+			return async (...parameters: unknown[]) => {
+				try {
+					return await method.apply(target, parameters);
+				} catch (error) {
+					if (!(error instanceof RestClosedError)) throw error;
+					const opened = await throughFeed(error, fetchOptionsOf(parameters));
+					return (Reflect.get(opened, key, opened) as (...values: unknown[]) => Promise<unknown>).apply(opened, parameters);
+				}
+			};
+		},
+	});
+}
+
+/** The cancel and cache choice a fetch… method was given (its last parameter, when that is its options). */
+function fetchOptionsOf(parameters: readonly unknown[]): FetchOptions {
+	const last = parameters.at(-1);
+	if (last === null || typeof last !== 'object' || !('signal' in last || 'cacheFirst' in last)) return {};
+	const {signal, cacheFirst} = last as FetchOptions;
+	return {signal, cacheFirst};
+}
+
+/**
+ * A WordPress blog read through its feed: the one its page names (with the usual places after it), else
+ * `?feed=rss2` where its REST API lives (`…/wp-json/` → `…/`), which every WordPress serves whatever
+ * its permalinks. Loaded, as for any feed blog, only when needed.
+ */
+async function openWordPressFeed(http: HttpClient, home: HttpResponse, apiRootUrl: string, options: FetchOptions & {readonly storedPosts?: StoredPostsOfSite}): Promise<BlogSource> {
+	const {findFeedLinks, openFeedBlog} = await import('./feed/discover-feed.js');
+	const feedOptions = {signal: options.signal, cacheFirst: options.cacheFirst, storedPosts: options.storedPosts};
+	if (/html/i.test(header(home, 'content-type') ?? '') && findFeedLinks(home.body, home.url).length > 0) return openFeedBlog(http, home.url, {...feedOptions, home});
+	const feedUrl = new URL(apiRootUrl);
+	feedUrl.pathname = feedUrl.pathname.replace(/\/wp-json(?:\/.*)?$/, '/');
+	feedUrl.search = '?feed=rss2';
+	feedUrl.hash = '';
+	return openFeedBlog(http, feedUrl.toString(), feedOptions);
 }
 
 /** What tells two discoveries of a site apart: how it is read, and from where. */

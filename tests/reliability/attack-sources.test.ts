@@ -48,13 +48,16 @@ const wrongTypes = [
 	goodPost(3, {title: 7, excerpt: 'not an object', _embedded: {author: 'nobody', 'wp:term': [[null, {id: 5, name: 'Kept', taxonomy: 'category'}, {name: 'no id', taxonomy: 'category'}], 'x', null]}}),
 	{},
 	null,
-	goodPost(`s${clipboard}4`, {link: `javascript:alert(1)//${title}`, slug: `slug${title}`}),
+	goodPost(4, {link: `javascript:alert(1)//${title}`, slug: `slug${title}`}),
+	// WordPress's IDs are whole numbers: one that is not (and carries an escape) is no post's.
+	goodPost(`s${clipboard}5`),
 ];
 
 /** Comments of every wrong type. */
 const wrongComments = [
 	{id: 10, post: 1, parent: `abc${title}`, author_name: 5, author_url: 'javascript:alert(1)', date_gmt: 'garbage', content: 'not an object', status: 7},
-	{id: `c${clipboard}11`, post: 1, parent: 10, author_name: 'Ada', author_url: `https://ada.example/${clipboard}`, date_gmt: '2026-03-02T10:00:00', content: {rendered: '<p>Hi</p>'}},
+	{id: 11, post: 1, parent: 10, author_name: 'Ada', author_url: `https://ada.example/${clipboard}`, date_gmt: '2026-03-02T10:00:00', content: {rendered: '<p>Hi</p>'}},
+	{id: `c${clipboard}12`, post: 1, parent: 10, author_name: 'Bea', content: {rendered: '<p>An ID that is no number.</p>'}},
 	{author_name: 'No ID'},
 	'a string',
 ];
@@ -72,9 +75,9 @@ const blogs: Record<string, Blog> = {
 	types: {
 		list(response, query) {
 			if (query.has('before') || query.has('after')) {
-				return json(response, [{id: `n${clipboard}1`, title: {rendered: `Neighbour${title}`}, link: `https://x.example/n/${clipboard}`}]);
+				return json(response, [{id: 21, title: {rendered: `Neighbour${title}`}, link: `https://x.example/n/${clipboard}`}]);
 			}
-			json(response, wrongTypes, {'x-wp-total': '6', 'x-wp-totalpages': '1'});
+			json(response, wrongTypes, {'x-wp-total': '7', 'x-wp-totalpages': '1'});
 		},
 		post(response, id) {
 			if (id === '7') return json(response, {title: {rendered: 'A post with no ID'}});
@@ -183,7 +186,7 @@ describe('attacks on the source boundary', () => {
 	}
 
 	describe('IDs and URLs from the network are clean where they enter the model', () => {
-		test('WordPress: string IDs, links, comment parents, author URLs and neighbours carry no escapes; a javascript: link is no link', async () => {
+		test('WordPress: IDs that are no numbers are left out; links, comment parents, author URLs and neighbours carry no escapes; a javascript: link is no link', async () => {
 			const source = await openBlog(http, blogUrl('types'));
 			const page = await source.fetchPostPage(1, 10);
 			const post = await source.fetchPost({kind: 'id', id: 1});
@@ -192,12 +195,12 @@ describe('attacks on the source boundary', () => {
 			const model = {page, post, comments, neighbours};
 			assertAllClean(model, 'sent escapes in every ID and URL');
 			assertLinksSafe(model, 'sent javascript: links');
-			const stringId = page.posts.find(summary => String(summary.id).startsWith('s'));
-			assert.equal(stringId?.id, 's4', 'the string ID, cleaned');
-			assert.equal(stringId?.link, '', 'a javascript: link is no link');
+			assert.ok(page.posts.every(summary => typeof summary.id === 'number'), 'a string ID is no post\'s');
+			assert.equal(page.posts.find(summary => summary.id === 4)?.link, '', 'a javascript: link is no link');
 			assert.equal(comments[0]!.authorUrl, undefined, 'a javascript: author URL is dropped');
 			assert.match(comments[1]!.authorUrl ?? '', /^https:\/\/ada\.example\/%1B/, 'an escape in a URL is percent-encoded');
-			assert.equal(neighbours.previous?.id, 'n1');
+			assert.equal(neighbours.previous?.id, 21);
+			assert.deepEqual(comments.map(comment => comment.id), [10, 11], 'a comment whose ID is no number is left out');
 		});
 
 		test('feeds: guids, links and comment feeds carry no escapes; javascript: links and a count of -5 are dropped', async () => {
@@ -232,14 +235,14 @@ describe('attacks on the source boundary', () => {
 		test('a list with a title that is an array, an author that is a number, date_gmt "garbage", wp:term a string or holding null, {} and null', async () => {
 			const source = await openBlog(http, blogUrl('types'));
 			const page = await source.fetchPostPage(1, 10);
-			assert.deepEqual(page.posts.map(post => post.id), [1, 2, 3, 's4'], 'every post with an ID is shown');
+			assert.deepEqual(page.posts.map(post => post.id), [1, 2, 3, 4], 'every post with an ID is shown');
 			const [, second, third] = page.posts;
 			assert.equal(second!.title, '(no title)');
 			assert.equal(second!.date, undefined, 'a date that is not a date is no date');
 			assert.equal(second!.author, '');
 			assert.deepEqual(third!.categories.map(term => term.name), ['Kept'], 'the one readable term is kept');
 			assert.equal(third!.excerpt, '');
-			assert.deepEqual(page.notes, [`${new URL(server.url).host} sent 2 posts blogterm cannot read (it has no ID): left out.`]);
+			assert.deepEqual(page.notes, [`${new URL(server.url).host} sent 3 posts blogterm cannot read (it has no ID): left out.`]);
 		});
 
 		test('one post with a date that is not a date opens without it; one without an ID is refused in words', async () => {
@@ -259,11 +262,11 @@ describe('attacks on the source boundary', () => {
 		test('comments of the wrong types: the readable ones shown, each bad field dropped', async () => {
 			const source = await openBlog(http, blogUrl('types'));
 			const comments = await source.fetchComments(await source.fetchPost({kind: 'id', id: 1}));
-			assert.deepEqual(comments.map(comment => comment.id), [10, 'c11']);
+			assert.deepEqual(comments.map(comment => comment.id), [10, 11]);
 			assert.equal(comments[0]!.author, 'Anonymous');
 			assert.equal(comments[0]!.date, undefined);
 			assert.equal(comments[0]!.html, '');
-			assert.equal(comments[0]!.parent, 'abc');
+			assert.equal(comments[0]!.parent, 0, 'a parent that is no ID is none');
 			assert.equal(comments[1]!.parent, 10);
 		});
 
@@ -272,7 +275,7 @@ describe('attacks on the source boundary', () => {
 			assert.equal(run.code, 0, run.stderr);
 			assert.match(run.stdout, /Post 1/);
 			assert.doesNotMatch(run.stderr, /did not expect/);
-			assert.equal(run.stderr, `blogterm: ${new URL(server.url).host} sent 2 posts blogterm cannot read (it has no ID): left out.\n`, 'the posts left out are said on stderr');
+			assert.equal(run.stderr, `blogterm: ${new URL(server.url).host} sent 3 posts blogterm cannot read (it has no ID): left out.\n`, 'the posts left out are said on stderr');
 		});
 	});
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {firstItemsOfJsonArray, networkCount, networkId, networkUrl} from '../../source/sources/clean.js';
+import {firstItemsOfJsonArray, networkCount, networkId, networkUrl, wordPressId} from '../../source/sources/clean.js';
 
 const ESC = '\u001B';
 const BEL = '\u0007';
@@ -27,7 +27,7 @@ describe('networkUrl: what a link from the network may be', () => {
 	});
 });
 
-describe('networkId and networkCount', () => {
+describe('networkId, wordPressId and networkCount', () => {
 	test('IDs: whole numbers, digits as numbers, other strings as one clean line; nothing else', () => {
 		assert.equal(networkId(42), 42);
 		assert.equal(networkId('42'), 42);
@@ -35,6 +35,18 @@ describe('networkId and networkCount', () => {
 		for (const id of [-1, 1.5, Number.NaN, Infinity, '', '   ', `${ESC}[2J`, null, undefined, {}, [1], 'x'.repeat(3000)]) {
 			assert.equal(networkId(id), undefined, JSON.stringify(id));
 		}
+	});
+
+	test('WordPress IDs: whole numbers above 0, or their digits; "2abc", "-5", "1e300", 0 and the rest are none', () => {
+		assert.equal(wordPressId(42), 42);
+		assert.equal(wordPressId('42'), 42);
+		assert.equal(wordPressId(' 7 '), 7);
+		for (const id of ['2abc', '-5', -5, '1e300', 1e300, 0, '0', 1.5, '1.5', '', 'tag:x,2026:1', null, undefined, {}, [1], '9'.repeat(30)]) {
+			assert.equal(wordPressId(id), undefined, JSON.stringify(id));
+		}
+		// A comment's parent: 0 is "none", a reference still.
+		assert.equal(wordPressId(0, {allowZero: true}), 0);
+		assert.equal(wordPressId('abc', {allowZero: true}), undefined);
 	});
 
 	test('counts: -5, 1e309, abc, 1.5 and missing are unknown', () => {

@@ -5,7 +5,8 @@ import {boundedItems, maxFeedItemsPerAnswer, networkCount, networkUrl} from '../
 import {BlogError} from '../../errors.js';
 import {atomEntrySchema, checkedItems, jsonItemSchema, rssItemSchema} from './feed-schema.js';
 import {htmlToPlainText, htmlWords} from '../../render/plain-text.js';
-import {resolveHtmlUrls, textToHtml} from './html-text.js';
+import {textToHtml} from './html-text.js';
+import {networkHtml} from '../clean-html.js';
 import {parseFeedDate} from './feed-date.js';
 import {settleIds, type UnsettledItem} from './feed-ids.js';
 import {attachmentsHtml, cleanAttachments, type RawAttachment} from './attachments.js';
@@ -26,7 +27,7 @@ export type FeedItem = {
 	readonly date: string | undefined;
 	readonly author: string;
 	readonly authorUrl: string | undefined;
-	/** The full content, else the summary, as HTML with its links made absolute. Not cleaned. */
+	/** The full content, else the summary, as HTML with its addresses made absolute and safe (networkHtml). Not cleaned. */
 	readonly html: string;
 	/** True when the feed had only a summary. */
 	readonly isSummaryOnly: boolean;
@@ -380,7 +381,7 @@ function readRssItem(item: RssLikeItem, feedBase: string, declaredBase: string |
 	const summary = item.description ?? mediaDescriptionHtml(extra.media) ?? textHtml(extra.itunes?.summary);
 	// Content is relative to an xml:base in scope, else to the post's own page, else to the feed.
 	const contentBase = item.xml?.base ? itemBase : declaredBase ?? (link || feedBase);
-	const body = resolveHtmlUrls(full ?? summary ?? '', contentBase);
+	const body = networkHtml(full ?? summary ?? '', contentBase);
 	// iTunes's duration is the episode's: its (first) enclosure's.
 	const duration = extra.itunes?.duration;
 	const rawAttachments = (rss.enclosures ?? []).map((enclosure, index) => ({...enclosure, duration: index === 0 ? duration : undefined}));
@@ -443,7 +444,7 @@ function readAtomEntry(entry: AtomFeed.Entry<string>, feedBase: string, declared
 	const contentBase = chosen?.xml?.base
 		? networkUrl(chosen.xml.base, entryBase) ?? entryBase
 		: entryDeclaredBase ?? (link || feedBase);
-	const body = chosen ? resolveHtmlUrls(atomHtml(chosen), contentBase) : '';
+	const body = chosen ? networkHtml(atomHtml(chosen), contentBase) : '';
 	const enclosureLinks = (entry.links ?? []).filter(candidate => candidate.rel === 'enclosure').map(enclosure => ({url: enclosure.href, type: enclosure.type, title: enclosure.title, length: enclosure.length}));
 	const attachments = cleanAttachments(enclosureLinks.length > 0 ? enclosureLinks : mediaContents(extra.media), entryBase, title);
 	const html = body + attachmentsHtml(attachments, body);
@@ -511,7 +512,7 @@ function readJsonItem(item: JsonFeed.Item<string>, feedUrl: string, feedAuthor: 
 	const link = networkUrl(item.url, feedUrl) ?? networkUrl(item.external_url, feedUrl) ?? '';
 	const title = titleText(item.title);
 	const full = item.content_html ?? (item.content_text === undefined ? undefined : textToHtml(item.content_text));
-	const body = resolveHtmlUrls(full ?? textToHtml(item.summary ?? ''), link || feedUrl);
+	const body = networkHtml(full ?? textToHtml(item.summary ?? ''), link || feedUrl);
 	const attachments = cleanAttachments((item.attachments ?? []).map(attachment => ({url: attachment.url, type: attachment.mime_type, title: attachment.title, length: attachment.size_in_bytes, duration: attachment.duration_in_seconds})), link || feedUrl, title);
 	const html = body + attachmentsHtml(attachments, body);
 	const author = item.authors?.[0] ?? feedAuthor;

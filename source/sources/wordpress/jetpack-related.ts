@@ -1,7 +1,7 @@
 import type {RelatedPost} from '../../model/related.js';
 import {cleanLine} from '../../render/sanitize.js';
 import {htmlToPlainText} from '../../render/plain-text.js';
-import {boundedItems, isoFromTime, networkId, networkString, networkUrl} from '../clean.js';
+import {boundedItems, isoFromTime, networkString, networkUrl, wordPressId} from '../clean.js';
 
 /**
  * Jetpack's related posts, from the REST field `jetpack-related-posts` or the `?relatedposts=1` endpoint's `items`.
@@ -14,7 +14,7 @@ export function readJetpackRelated(value: unknown, siteUrl: string): RelatedPost
 	for (const item of boundedItems(value).items) {
 		if (!item || typeof item !== 'object') continue;
 		const fields = item as Record<string, unknown>;
-		const id = networkId(fields['id']);
+		const id = wordPressId(fields['id']);
 		// Only http and https: a `javascript:` related post is no post.
 		const link = networkUrl(fields['url'], siteUrl);
 		if (id === undefined || link === undefined) continue;

@@ -14,7 +14,7 @@ import {rankRelatedPosts} from '../related/rank.js';
 import {wrongPasswordMessage, type BlogSource, type FetchOptions, type FetchPostOptions, type ListOptions} from '../blog-source.js';
 import type {AuthorFilter, PostFilter, TermCount} from '../post-filter.js';
 import {boundedItems, firstItemsOfJsonArray, maxItemsPerAnswer, networkCount} from '../clean.js';
-import {BlogError, isBlogError} from '../../errors.js';
+import {BlogError, isBlogError, RestClosedError} from '../../errors.js';
 import {routeUrl, type ApiRoot, type QueryValue} from './api-root.js';
 import {readJetpackRelated} from './jetpack-related.js';
 import {commentFeedUrl, commentIdOf, countOf, feedPageSizeFrom, listFeedUrls, postFeedUrl, postsPerFeedPage, readBlogCounts, readFeed, type BlogCounts} from './blog-counts.js';
@@ -115,7 +115,7 @@ export class WordPressSource implements BlogSource {
 				if (total === undefined) return {page, perPage: clampedPerPage, total: 0, totalPages: 0, totalIsExact: false, posts: [], ...kept};
 				return {page, perPage: clampedPerPage, total, totalPages: Math.ceil(total / clampedPerPage), posts: [], ...kept};
 			}
-			this.#ensureOk(response, 'the list of posts');
+			this.#ensureListed(response, 'the list of posts');
 			const {items: listed, notes} = this.#checkedList(response, 'posts', checkPost);
 			const sticky = await this.#stickyPosts(stickyAnswer);
 			const stickyIds = new Set(sticky.items.map(post => String(post.id)));
@@ -421,6 +421,12 @@ export class WordPressSource implements BlogSource {
 	async #postById(id: number | string, options: KeptOrFetchOptions, password?: string): Promise<FoundPost> {
 		const response = await this.#get(`wp/v2/posts/${encodeURIComponent(String(id))}`, {_embed: embed, _fields: postFields, password}, options);
 		if (restCode(response) === 'rest_post_incorrect_password') throw new BlogError('wrong-password', wrongPasswordMessage, {statusCode: response.statusCode});
+		if (response.statusCode === 401 || response.statusCode === 403) {
+			// A post a visitor may not read (a draft, a private post: core's rest_forbidden) is no such post to
+			// them, unless visitors may read none: then the list is refused too, and the feed is asked instead.
+			const list = await this.#get('wp/v2/posts', {per_page: 1, _fields: 'id'}, options);
+			this.#ensureListed(list, 'the list of posts');
+		}
 		if (response.statusCode === 404 || response.statusCode === 401 || response.statusCode === 403) throw this.#notFound(`with ID ${cleanLine(String(id))}`);
 		this.#ensureOk(response, `post ${cleanLine(String(id))}`);
 		const checked = checkPost(this.#object(response, 'a post'));
@@ -430,7 +436,8 @@ export class WordPressSource implements BlogSource {
 
 	async #postBySlug(slug: string, options: KeptOrFetchOptions): Promise<FoundPost> {
 		const response = await this.#get('wp/v2/posts', {slug, _embed: embed, _fields: postFields}, options);
-		this.#ensureOk(response, `the post “${cleanLine(slug)}”`);
+		// A slug is looked up in the list (a private post is not in it: an empty list, never a 401).
+		this.#ensureListed(response, `the post “${cleanLine(slug)}”`);
 		const [first] = this.#list(response, 'a list of posts');
 		if (first === undefined) throw this.#notFound(`called “${cleanLine(slug)}”`);
 		const checked = checkPost(first);
@@ -564,6 +571,20 @@ export class WordPressSource implements BlogSource {
 
 	#ensureOk(response: HttpResponse, what: string): void {
 		if (response.statusCode >= 200 && response.statusCode < 300) return;
+		throw new BlogError('http', this.#refusal(response, what), {statusCode: response.statusCode});
+	}
+
+	/**
+	 * `#ensureOk` for the posts route listing posts: a 401 or 403 there says visitors may not list them at
+	 * all (RestClosedError), for openBlog to read the blog through its feed.
+	 */
+	#ensureListed(response: HttpResponse, what: string): void {
+		if (response.statusCode === 401 || response.statusCode === 403) throw new RestClosedError('http', this.#refusal(response, what), {statusCode: response.statusCode});
+		this.#ensureOk(response, what);
+	}
+
+	/** “blog.example answered 401 for the list of posts: REST API restricted to authenticated users.” */
+	#refusal(response: HttpResponse, what: string): string {
 		let detail = '';
 		try {
 			const error = readError(JSON.parse(response.body));
@@ -571,7 +592,7 @@ export class WordPressSource implements BlogSource {
 		} catch {
 			// A body that is not JSON has no detail to add: the status alone is said.
 		}
-		throw new BlogError('http', `${cleanLine(hostOf(response.url))} answered ${response.statusCode} for ${what}${detail}`, {statusCode: response.statusCode});
+		return `${cleanLine(hostOf(response.url))} answered ${response.statusCode} for ${what}${detail}`;
 	}
 
 	/** A JSON array from the answer, at most `maxItemsPerAnswer` long, or an 'unreadable' BlogError saying what was expected. */

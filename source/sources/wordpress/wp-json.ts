@@ -3,7 +3,8 @@ import type {Comment} from '../../model/comment.js';
 import type {Post, PostId, PostLink, PostSummary, Term} from '../../model/post.js';
 import {cleanLine} from '../../render/sanitize.js';
 import {htmlToPlainText} from '../../render/plain-text.js';
-import {isoFromTime, networkCount, networkId, networkUrl} from '../clean.js';
+import {isoFromTime, networkCount, networkUrl, wordPressId} from '../clean.js';
+import {networkHtml} from '../clean-html.js';
 
 /*
 WordPress's REST answers, checked where they enter blogterm. Every field blogterm reads has a schema;
@@ -18,10 +19,15 @@ const optionalList = v.fallback(v.optional(v.array(v.unknown())), undefined);
 /** `{rendered, protected}`, as titles, excerpts and content come. */
 const renderedField = v.fallback(v.optional(v.looseObject({rendered: optionalString, protected: optionalBoolean})), undefined);
 
-/** A WordPress ID: a whole number (or digits), or a string some plugins use; required. */
-const idField = v.pipe(v.unknown(), v.transform(networkId), v.union([v.number(), v.string()], 'it has no ID'));
-/** A reference to another item's ID (a comment's post or parent): dropped when unreadable. */
-const optionalId = v.optional(v.pipe(v.unknown(), v.transform(networkId)));
+/** A WordPress ID: a whole number above 0 (or its digits); required. An item without one is not read. */
+const idField = v.pipe(
+	v.unknown(),
+	v.check(value => value !== undefined && value !== null, 'it has no ID'),
+	v.transform(value => wordPressId(value)),
+	v.number('its ID is not a whole number above 0'),
+);
+/** A reference to another item's ID (a comment's post, its parent: 0 for none): dropped when it is not one. */
+const optionalId = v.optional(v.pipe(v.unknown(), v.transform(value => wordPressId(value, {allowZero: true}))));
 
 const termSchema = v.looseObject({id: idField, name: optionalString, taxonomy: optionalString});
 const authorSchema = v.looseObject({name: optionalString});
@@ -90,8 +96,8 @@ function check<T>(schema: v.GenericSchema<unknown, T>, value: unknown): Checked<
 	const result = v.safeParse(schema, value);
 	if (result.success) return {ok: true, value: result.output};
 	const issue = result.issues[0];
-	const missingId = issue.path?.[0]?.key === 'id';
-	const reason = missingId ? 'it has no ID' : issue.message.startsWith('it ') ? issue.message : 'it is not a JSON object';
+	// Ours start "it" ("its ID is not a whole number above 0"); valibot's own for a missing key do not.
+	const reason = issue.message.startsWith('it') ? issue.message : issue.path?.[0]?.key === 'id' ? 'it has no ID' : 'it is not a JSON object';
 	return {ok: false, reason};
 }
 
@@ -213,9 +219,10 @@ export function toPostSummary(post: WpPost, commentCount: number | undefined): P
 export function toPost(post: WpPost, commentCount: number | undefined, password?: string): Post {
 	const isProtected = Boolean(post.content?.protected);
 	const unlocked = isProtected && password !== undefined && (post.content?.rendered ?? '') !== '';
+	const summary = toPostSummary(post, commentCount);
 	return {
-		...toPostSummary(post, commentCount),
-		html: isProtected && !unlocked ? '' : post.content?.rendered ?? '',
+		...summary,
+		html: isProtected && !unlocked ? '' : networkHtml(post.content?.rendered ?? '', summary.link || undefined),
 		isSummaryOnly: false,
 		commentsOpen: post.comment_status === 'open',
 		...(isProtected ? {isProtected: true} : {}),
@@ -247,5 +254,5 @@ function isPing(comment: WpComment): comment is WpComment & {type: 'pingback' | 
 
 /** The post a comment (as a JSON value) belongs to, when it says: all a count needs. */
 export function commentPostId(comment: unknown): PostId | undefined {
-	return comment !== null && typeof comment === 'object' ? networkId((comment as Record<string, unknown>)['post']) : undefined;
+	return comment !== null && typeof comment === 'object' ? wordPressId((comment as Record<string, unknown>)['post']) : undefined;
 }

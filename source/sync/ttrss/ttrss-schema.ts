@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import {cleanLine} from '../../render/sanitize.js';
 import {htmlToPlainText} from '../../render/plain-text.js';
 import {boundedItems, isoFromTime, networkCount, networkUrl} from '../../sources/clean.js';
+import {networkHtml} from '../../sources/clean-html.js';
 
 /*
 TT-RSS's API answers, checked where they enter blogterm, read as the server really sends them (recorded
@@ -80,7 +81,7 @@ export type ServerArticle = {
 	readonly author: string;
 	/** Plain text on one line. */
 	readonly excerpt: string;
-	/** The body as HTML, not yet cleaned (the renderer cleans what it shows); '' when the server gave none. */
+	/** The body as HTML, its addresses made safe (networkHtml), not yet cleaned of control characters (the renderer cleans what it shows); '' when the server gave none. */
 	readonly html: string;
 	readonly tags: readonly string[];
 	readonly unread: boolean;
@@ -135,7 +136,8 @@ export function readCategories(content: unknown): ServerCategory[] {
 export function readArticles(content: unknown): ServerArticle[] {
 	const articles: ServerArticle[] = [];
 	for (const article of items(content, articleSchema)) {
-		const html = article.content ?? '';
+		const link = networkUrl(article.link) ?? '';
+		const html = networkHtml(article.content ?? '', link || undefined);
 		const excerpt = line(htmlToPlainText(article.excerpt ?? '')) || line(htmlToPlainText(html)).slice(0, 300);
 		const title = line(article.title);
 		articles.push({
@@ -143,7 +145,7 @@ export function readArticles(content: unknown): ServerArticle[] {
 			feedId: article.feed_id ?? 0,
 			title: title || excerpt.slice(0, 60) || '(no title)',
 			untitled: title === '',
-			link: networkUrl(article.link) ?? '',
+			link,
 			date: article.updated === undefined ? undefined : isoFromTime(article.updated * 1000),
 			author: line(article.author),
 			excerpt,

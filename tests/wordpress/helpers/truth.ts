@@ -29,7 +29,7 @@ export type TruthPost = {
 	readonly tags: readonly string[];
 	/** The text of each paragraph, heading and list item that holds only text, in order, whitespace collapsed. */
 	readonly texts: readonly string[];
-	/** Every link in the body. */
+	/** Every web link in the body, absolute. */
 	readonly hrefs: readonly string[];
 	readonly commentsOpen: boolean;
 	readonly isProtected: boolean;
@@ -88,10 +88,15 @@ function bodyTexts(html: string): string[] {
 		.filter(text => text.length > 0);
 }
 
-function bodyHrefs(html: string): string[] {
-	return DomUtils.findAll(element => element.name === 'a', parseDocument(html).children)
-		.map(element => element.attribs['href'] ?? '')
-		.filter(href => /^https?:/i.test(href));
+/** The body's web links, absolute: a relative one against the post's own address (`base`), as blogterm gives them. */
+function bodyHrefs(html: string, base: string): string[] {
+	return DomUtils.findAll(element => element.name === 'a', parseDocument(html).children).flatMap(element => {
+		const href = element.attribs['href']?.trim() ?? '';
+		// A place in the page (`#fn1`) stays one; an empty href is no link.
+		if (href === '' || href.startsWith('#') || !URL.canParse(href, base)) return [];
+		const url = new URL(href, base);
+		return /^https?:$/.test(url.protocol) ? [url.href] : [];
+	});
 }
 
 function utc(dateGmt: string): string {
@@ -145,7 +150,7 @@ export async function readBlogTruth(restRoot: string): Promise<BlogTruth> {
 			categories: terms.filter(term => term.taxonomy === 'category').map(term => htmlText(term.name)),
 			tags: terms.filter(term => term.taxonomy === 'post_tag').map(term => htmlText(term.name)),
 			texts: bodyTexts(post.content.rendered),
-			hrefs: bodyHrefs(post.content.rendered),
+			hrefs: bodyHrefs(post.content.rendered, post.link),
 			commentsOpen: post.comment_status === 'open',
 			isProtected: post.content.protected,
 			comments: await readComments(restRoot, post.id),
