@@ -1,9 +1,10 @@
-import {parseFeed, type AtomFeed, type JsonFeed, type RdfFeed, type RssFeed} from 'feedsmith';
+import * as v from 'valibot';
+import {detectJsonFeed, parseFeed, type AtomFeed, type RdfFeed, type RssFeed} from 'feedsmith';
 import {header, hostOf, type HttpResponse} from '../../http/client.js';
 import {cleanLine} from '../../render/sanitize.js';
 import {boundedItems, maxFeedItemsPerAnswer, networkCount, networkUrl} from '../clean.js';
 import {BlogError} from '../../errors.js';
-import {atomEntrySchema, checkedItems, jsonItemSchema, rssItemSchema} from './feed-schema.js';
+import {atomEntrySchema, checkedItem, jsonFeedSchema, jsonItemSchema, rssItemSchema, type JsonFeedFields, type JsonFeedItem} from './feed-schema.js';
 import {htmlToPlainText, htmlWords} from '../../render/plain-text.js';
 import {resolveHtmlUrls, textToHtml} from './html-text.js';
 import {parseFeedDate} from './feed-date.js';
@@ -110,7 +111,10 @@ function readFeedText(text: string, feedUrl: string): ParsedFeed {
 	if (hasTooManyAttributes(text)) {
 		throw new BlogError('unreadable', `${cleanLine(hostOf(feedUrl))} sent a feed blogterm cannot read: an element in it has more than ${maxAttributesPerElement.toLocaleString('en')} attributes.`);
 	}
-	const source = withJsonFeedVersionUrl(text.replace(/^\uFEFF/, ''));
+	const source = text.replace(/^\uFEFF/, '');
+	// A JSON Feed is read as it came, not as feedsmith converts it (see feed-schema.ts).
+	const json = jsonFeedDocument(source);
+	if (json) return readJson(json, feedUrl);
 	const base64Declared = /\smode\s*=\s*["']base64["']/.test(text);
 	try {
 		const batched = readInBatches(source, feedUrl, base64Declared);
@@ -128,8 +132,12 @@ function parseWhole(source: string, feedUrl: string): ParsedText {
 	try {
 		return parseFeed<string>(source);
 	} catch (error) {
-		throw new BlogError('unreadable', `${cleanLine(hostOf(feedUrl))} sent something that is not an RSS, Atom or JSON feed.`, {cause: error});
+		throw notAFeed(feedUrl, error);
 	}
+}
+
+function notAFeed(feedUrl: string, cause?: unknown): BlogError {
+	return new BlogError('unreadable', `${cleanLine(hostOf(feedUrl))} sent something that is not an RSS, Atom or JSON feed.`, {cause});
 }
 
 /**
@@ -148,7 +156,8 @@ function readParsed(parsed: ParsedText, feedUrl: string, base64Declared: boolean
 			return readAtom(parsed.feed, feedUrl, base64Declared, batches ?? [parsed.feed.entries ?? []]);
 		}
 		case 'json': {
-			return readJson(parsed.feed, feedUrl);
+			// Never here: a JSON Feed is read before the parser (jsonFeedDocument tells one as the parser does).
+			throw notAFeed(feedUrl);
 		}
 	}
 }
@@ -193,21 +202,24 @@ export function readInBatches(source: string, feedUrl: string, base64Declared: b
 }
 
 /**
- * A JSON Feed whose version is bare (`"version": "1.1"`, as some generators write it) with the version
- * URL the spec gives, which the parser looks for; any other text as it is.
+ * The text as a JSON Feed's document, as it came; undefined when it is no JSON Feed (as feedsmith tells
+ * one). A bare version (`"version": "1.1"`, as some generators write it) is taken for the version URL
+ * the spec gives.
  */
-function withJsonFeedVersionUrl(text: string): string {
-	if (!/^\s*\{/.test(text) || !/"version"\s*:\s*"v?1(?:\.\d+)?"/.test(text)) return text;
+function jsonFeedDocument(text: string): Record<string, unknown> | undefined {
+	if (!/^\s*\{/.test(text)) return undefined;
 	let document: unknown;
 	try {
 		document = JSON.parse(text);
 	} catch {
-		return text;
+		return undefined;
 	}
-	if (typeof document !== 'object' || document === null || Array.isArray(document)) return text;
+	if (typeof document !== 'object' || document === null || Array.isArray(document)) return undefined;
 	const version = (document as {version?: unknown}).version;
-	if (typeof version !== 'string' || !/^v?1(?:\.\d+)?$/.test(version)) return text;
-	return JSON.stringify({...document, version: `https://jsonfeed.org/version/${version.replace(/^v/, '')}`});
+	const feed: Record<string, unknown> = typeof version === 'string' && /^v?1(?:\.\d+)?$/.test(version)
+		? {...document, version: `https://jsonfeed.org/version/${version.replace(/^v/, '')}`}
+		: document as Record<string, unknown>;
+	return detectJsonFeed(feed) ? feed : undefined;
 }
 
 /** Decodes and reads a feed fetched with getBytes. */
@@ -492,10 +504,24 @@ function alternateLink(links: readonly AtomFeed.Link<string>[] | undefined, base
 
 // ---- JSON Feed 1.0 / 1.1 ----
 
-function readJson(feed: JsonFeed.Feed<string>, feedUrl: string): ParsedFeed {
-	const feedAuthor = feed.authors?.[0];
+type JsonAuthor = NonNullable<JsonFeedFields['author']>;
+
+/**
+ * A JSON Feed's document read into a feed: its fields checked as they came (feed-schema.ts). Items that
+ * are no object are left out; `items` that is no list is an 'unreadable' BlogError.
+ */
+function readJson(document: Record<string, unknown>, feedUrl: string): ParsedFeed {
+	const feed = v.parse(jsonFeedSchema, document);
+	if (feed.items !== undefined && !Array.isArray(feed.items)) {
+		throw new BlogError('unreadable', `${cleanLine(hostOf(feedUrl))} sent a JSON Feed blogterm cannot read: its items are not a list.`);
+	}
+	const feedAuthor = feed.authors?.[0] ?? feed.author;
 	const home = networkUrl(feed.home_page_url, feedUrl) ?? '';
-	const items = checkedItems<JsonFeed.Item<string>>(jsonItemSchema, boundedItems(feed.items ?? [], maxFeedItemsPerAnswer).items).map(item => readJsonItem(item, feedUrl, feedAuthor));
+	const items: UnsettledItem[] = [];
+	for (const raw of boundedItems(feed.items ?? [], maxFeedItemsPerAnswer).items) {
+		const item = checkedItem<JsonFeedItem>(jsonItemSchema, raw);
+		if (item !== undefined) items.push(readJsonItem(item, feedUrl, feedAuthor));
+	}
 	return {
 		format: 'json',
 		feedUrl,
@@ -507,14 +533,14 @@ function readJson(feed: JsonFeed.Feed<string>, feedUrl: string): ParsedFeed {
 	};
 }
 
-function readJsonItem(item: JsonFeed.Item<string>, feedUrl: string, feedAuthor: JsonFeed.Author | undefined): UnsettledItem {
+function readJsonItem(item: JsonFeedItem, feedUrl: string, feedAuthor: JsonAuthor | undefined): UnsettledItem {
 	const link = networkUrl(item.url, feedUrl) ?? networkUrl(item.external_url, feedUrl) ?? '';
 	const title = titleText(item.title);
 	const full = item.content_html ?? (item.content_text === undefined ? undefined : textToHtml(item.content_text));
 	const body = resolveHtmlUrls(full ?? textToHtml(item.summary ?? ''), link || feedUrl);
 	const attachments = cleanAttachments((item.attachments ?? []).map(attachment => ({url: attachment.url, type: attachment.mime_type, title: attachment.title, length: attachment.size_in_bytes, duration: attachment.duration_in_seconds})), link || feedUrl, title);
 	const html = body + attachmentsHtml(attachments, body);
-	const author = item.authors?.[0] ?? feedAuthor;
+	const author = item.authors?.[0] ?? item.author ?? feedAuthor;
 	return {
 		ownId: feedId(item.id),
 		title,
@@ -541,13 +567,16 @@ function readJsonItem(item: JsonFeed.Item<string>, feedUrl: string, feedAuthor: 
  * (counted before checking, as one batch of them all would be). A batch is read before the next is
  * parsed, so the parser's tree of one batch only is held at a time.
  */
-function readBatches<Raw>(batches: Iterable<readonly unknown[]>, schema: Parameters<typeof checkedItems>[0], read: (item: Raw) => UnsettledItem): UnsettledItem[] {
+function readBatches<Raw>(batches: Iterable<readonly unknown[]>, schema: v.GenericSchema, read: (item: Raw) => UnsettledItem): UnsettledItem[] {
 	const items: UnsettledItem[] = [];
 	let room = maxFeedItemsPerAnswer;
 	for (const batch of batches) {
 		const bounded = boundedItems(batch, room).items;
 		room -= bounded.length;
-		for (const item of checkedItems<Raw>(schema, bounded)) items.push(read(item));
+		for (const raw of bounded) {
+			const item = checkedItem<Raw>(schema, raw);
+			if (item !== undefined) items.push(read(item));
+		}
 		if (room === 0) break;
 	}
 	return items;
