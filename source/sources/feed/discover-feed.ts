@@ -31,8 +31,8 @@ const jsonType = /^application\/json$/i;
 /**
  * Opens the blog at `url` through its feed: `url` may be the feed itself or a page naming it in a
  * `<link rel="alternate">` (the main feed, not the comments feed); when the page names none, the usual
- * places beside it are tried, then the feeds the site's home page names (a post's page often names
- * none), then the usual places at the root. Rejects with 'not-a-blog' and a message saying what was
+ * places beside it are tried, then (for a page other than the home page, that answered) the feeds the
+ * site's home page names (a post's page often names none), then the usual places at the root. Rejects with 'not-a-blog' and a message saying what was
  * tried when nothing is found.
  */
 export async function openFeedBlog(http: HttpClient, url: string, options: OpenFeedOptions = {}): Promise<BlogSource> {
@@ -62,8 +62,8 @@ export async function openFeedBlog(http: HttpClient, url: string, options: OpenF
 	const tried: string[] = [];
 	const seen = new Set(linked);
 	for (const base of bases) {
-		if (base === root && page.url !== root) {
-			// A post's page that names no feed: the home page does, on most blogs.
+		if (base === root && page.url !== root && pageIsHtml && page.statusCode < 400) {
+			// A post's page that names no feed: the home page does, on most blogs. (A page that is not there is no post.)
 			const home = await readHomePage(http, root, page.url, signal, cacheFirst);
 			const fromHome = home ? findFeedLinks(home.body, home.url).filter(candidate => !seen.has(candidate)).slice(0, maxHomePageFeeds) : [];
 			for (const candidate of fromHome) {

@@ -119,6 +119,17 @@ describe('discovering a blog\'s feed', () => {
 			assert.ok(!server.gets().includes('/feeds/main.xml'), server.gets().join(' '));
 		});
 
+		test('a page that is not there (404) is no post: the home page is not read for it', async () => {
+			server.route('/', {type: html, body: homeNaming('/feeds/main.xml')});
+			server.route('/feeds/main.xml', {type: 'application/rss+xml', body: feed(server.origin)});
+			await assert.rejects(openFeedBlog(http, `${server.origin}/no/such/page`), (error: unknown) => {
+				assert.ok(error instanceof BlogError);
+				assert.match(error.message, /: tried the page's <link> tags, \/no\/such\/feed, .*\/no\/such\/feed\.json, \/feed, /);
+				return true;
+			});
+			assert.ok(!server.gets().includes('/'), server.gets().join(' '));
+		});
+
 		test('the home page itself is not read twice', async () => {
 			server.route('/', {type: html, body: fixture('home-without-links.html', server.origin)});
 			await assert.rejects(openFeedBlog(http, server.url), /tried the page's <link> tags, \/feed,/);
