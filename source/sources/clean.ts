@@ -84,6 +84,15 @@ export function isoFromTime(time: number): string | undefined {
 	return Number.isFinite(time) && Math.abs(time) <= 8.64e15 ? new Date(time).toISOString() : undefined;
 }
 
+/**
+ * What a source says of the items of an answer it left out, with why the first was: “blog.example sent
+ * 2 posts blogterm cannot read (it has no ID): left out.” (a list page's `notes`; stderr in print mode).
+ * `host` is cleaned here.
+ */
+export function leftOutNote(host: string, count: number, what: 'posts' | 'comments', reason: string): string {
+	return `${cleanLine(host)} sent ${count === 1 ? `1 of its ${what}` : `${count} ${what}`} blogterm cannot read (${reason}): left out.`;
+}
+
 /** At most `limit` of `items`, and how many were left out. */
 export function boundedItems<T>(items: readonly T[], limit = maxItemsPerAnswer): {readonly items: readonly T[]; readonly ignored: number} {
 	if (items.length <= limit) return {items, ignored: 0};

@@ -4,6 +4,7 @@ import {startTestDemo, type TestDemo} from '../helpers/demo.js';
 import {PassThrough} from 'node:stream';
 import {runCommandLine} from '../../source/script/run-argv.js';
 import {runInProcess, temporaryHome} from './run-cli.js';
+import {startFeedServer, type FeedServer} from '../sources/feed/feed-server.js';
 import {rmSync} from 'node:fs';
 
 /*
@@ -50,6 +51,27 @@ describe('a post URL alone', () => {
 		const list = await runInProcess([postUrl, '--list', '--ids']);
 		assert.equal(list.code, 0, list.stderr);
 		assert.equal(list.stdout.trimEnd().split('\n').length, 10);
+	});
+});
+
+describe('a post URL alone on a blog read through its feed', () => {
+	let server: FeedServer;
+	before(async () => {
+		server = await startFeedServer();
+		// The home page names the feed; the post's page names none.
+		server.route('/', {type: 'text/html', body: '<!DOCTYPE html><html><head><link rel="alternate" type="application/rss+xml" href="/feeds/main.xml"></head><body></body></html>'});
+		server.route('/p/1', {type: 'text/html', body: '<!DOCTYPE html><html><head><title>First</title></head><body><p>The first post.</p></body></html>'});
+		server.route('/feeds/main.xml', {type: 'application/rss+xml', body: `<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Feeds only</title><link>${server.origin}/</link>
+<item><title>Second</title><link>${server.origin}/p/2</link><pubDate>Tue, 02 Jun 2026 10:00:00 GMT</pubDate><description>The second post.</description></item>
+<item><title>First</title><link>${server.origin}/p/1</link><pubDate>Mon, 01 Jun 2026 10:00:00 GMT</pubDate><description>The first post.</description></item>
+</channel></rss>\n`});
+	});
+	after(async () => server.close());
+
+	test('prints that post, found through the feed its home page names', async () => {
+		const run = await runInProcess([`${server.origin}/p/1`, '--format', 'json', '--fields', 'title,link,next']);
+		assert.equal(run.code, 0, run.stderr);
+		assert.deepEqual(JSON.parse(run.stdout), {schemaVersion: 1, title: 'First', link: `${server.origin}/p/1`, next: {id: `${server.origin}/p/2`, title: 'Second', link: `${server.origin}/p/2`}});
 	});
 });
 

@@ -21,6 +21,9 @@ export type OpenFeedOptions = {
 /** Where feeds usually live when a page names none, tried in this order. */
 export const usualFeedPaths = ['feed', 'feed/', 'rss.xml', 'atom.xml', 'index.xml', 'feed.json'] as const;
 
+/** The most feeds tried of those the site's home page names, when a post's page names none: the main feed comes first. */
+export const maxHomePageFeeds = 3;
+
 /** The feed types a `<link rel="alternate">` may name; the generic JSON type is tried last. */
 const feedTypes = /^application\/(?:rss\+xml|atom\+xml|rdf\+xml|feed\+json)$/i;
 const jsonType = /^application\/json$/i;
@@ -28,7 +31,9 @@ const jsonType = /^application\/json$/i;
 /**
  * Opens the blog at `url` through its feed: `url` may be the feed itself or a page naming it in a
  * `<link rel="alternate">` (the main feed, not the comments feed); when the page names none, the usual
- * places are tried. Rejects with 'not-a-blog' and a message saying what was tried when nothing is found.
+ * places beside it are tried, then (for a page other than the home page, that answered) the feeds the
+ * site's home page names (a post's page often names none), then the usual places at the root. Rejects with 'not-a-blog' and a message saying what was
+ * tried when nothing is found.
  */
 export async function openFeedBlog(http: HttpClient, url: string, options: OpenFeedOptions = {}): Promise<BlogSource> {
 	const {signal, cacheFirst} = options;
@@ -52,13 +57,27 @@ export async function openFeedBlog(http: HttpClient, url: string, options: OpenF
 		if (feed) return createFeedSource(feed, {http, signal, fetchedUrl: page.url, fromCache: Boolean(page.fromCache || feed.fromCache), storedPosts: options.storedPosts});
 	}
 
-	const bases = unique([new URL('.', page.url).toString(), new URL('/', page.url).toString()]);
+	const root = new URL('/', page.url).toString();
+	const bases = unique([new URL('.', page.url).toString(), root]);
 	const tried: string[] = [];
+	const seen = new Set(linked);
 	for (const base of bases) {
+		if (base === root && page.url !== root && pageIsHtml && page.statusCode < 400) {
+			// A post's page that names no feed: the home page does, on most blogs. (A page that is not there is no post.)
+			const home = await readHomePage(http, root, page.url, signal, cacheFirst);
+			const fromHome = home ? findFeedLinks(home.body, home.url).filter(candidate => !seen.has(candidate)).slice(0, maxHomePageFeeds) : [];
+			for (const candidate of fromHome) {
+				seen.add(candidate);
+				const feed = await tryFeed(http, candidate, signal, cacheFirst);
+				// Known by the page that named its feed, as when the home page is opened itself.
+				if (feed && home) return createFeedSource(feed, {http, signal, fetchedUrl: home.url, fromCache: Boolean(home.fromCache || feed.fromCache), storedPosts: options.storedPosts});
+			}
+			if (home) tried.push(describeLinked(fromHome.length, 'the home page\'s'));
+		}
 		for (const path of usualFeedPaths) {
 			const candidate = new URL(path, base).toString();
-			tried.push(new URL(candidate).pathname);
-			if (linked.includes(candidate)) continue;
+			tried.push(cleanLine(new URL(candidate).pathname));
+			if (seen.has(candidate)) continue;
 			const feed = await tryFeed(http, candidate, signal, cacheFirst);
 			if (feed) return createFeedSource(feed, {http, signal, fetchedUrl: page.url, fromCache: Boolean(page.fromCache || feed.fromCache), storedPosts: options.storedPosts});
 		}
@@ -66,8 +85,27 @@ export async function openFeedBlog(http: HttpClient, url: string, options: OpenF
 	const host = cleanLine(hostOf(page.url));
 	if (pageIsBrokenFeed && pageProblem) throw pageProblem;
 	if (pageIsBrokenFeed) throw new BlogError('unreadable', `${host} sent a feed that blogterm cannot read: it is not well-formed RSS, Atom or JSON Feed.`);
-	const fromPage = linked.length > 0 ? `the ${linked.length === 1 ? 'feed' : `${linked.length} feeds`} the page's <link> tags name (none could be read)` : 'the page\'s <link> tags';
-	throw new BlogError('not-a-blog', `No feed found at ${host}: tried ${fromPage}, ${tried.map(path => cleanLine(path)).join(', ')}.`);
+	throw new BlogError('not-a-blog', `No feed found at ${host}: tried ${[describeLinked(linked.length, 'the page\'s'), ...tried].join(', ')}.`);
+}
+
+/** What was tried of a page's `<link>` tags, for the message when no feed is found. */
+function describeLinked(count: number, whose: string): string {
+	return count > 0 ? `the ${count === 1 ? 'feed' : `${count} feeds`} ${whose} <link> tags name (none could be read)` : `${whose} <link> tags`;
+}
+
+/**
+ * The site's home page (`root`), to read the feeds it names; undefined when it cannot be read, is no
+ * HTML page, or led to another host (its feeds are another site's). Only a cancel rejects.
+ */
+async function readHomePage(http: HttpClient, root: string, pageUrl: string, signal: AbortSignal | undefined, cacheFirst: boolean | undefined): Promise<HttpResponse | undefined> {
+	try {
+		const home = await http.getText(root, {signal, cache: true, cacheFirst});
+		if (home.statusCode >= 400 || !looksLikeHtml(home) || new URL(home.url).hostname !== new URL(pageUrl).hostname) return undefined;
+		return home;
+	} catch (error) {
+		if (isBlogError(error) && error.kind === 'cancelled') throw error;
+		return undefined;
+	}
 }
 
 /**

@@ -21,6 +21,9 @@ export type FeedBatches = {
 	readonly head: string;
 	/** Each part, as a feed of its own, in the feed's order: made as it is asked for, so that one part only is held at a time. */
 	readonly parts: () => Generator<string, void, undefined>;
+	/** The element the feed was cut at, and how many of them it holds (see countItemElements). */
+	readonly element: 'item' | 'entry';
+	readonly count: number;
 };
 
 /**
@@ -43,6 +46,8 @@ export function feedBatches(text: string, element: 'item' | 'entry', options: {m
 		if (gap.trim()) between += gap;
 	}
 	return {
+		element,
+		count: spans.length,
 		head: before + between + after,
 		* parts() {
 			for (let first = 0; first < spans.length; first += perBatch) {
@@ -51,6 +56,15 @@ export function feedBatches(text: string, element: 'item' | 'entry', options: {m
 			}
 		},
 	};
+}
+
+/**
+ * How many `<item>` (RSS) or `<entry>` (Atom) elements the feed's text holds at its top level, as
+ * feedBatches tells them; undefined when they cannot be told surely (see itemSpans). The parser leaves
+ * out an item with nothing in it (`<item></item>`): this is what says one was there.
+ */
+export function countItemElements(text: string, element: 'item' | 'entry'): number | undefined {
+	return itemSpans(text, element)?.length;
 }
 
 type Span = {readonly start: number; readonly end: number};

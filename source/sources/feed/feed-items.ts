@@ -3,10 +3,17 @@ import type {FeedItem} from './parse-feed.js';
 
 /* A feed's items as the model's posts: summaries, links, terms and slugs. */
 
-/** Newest first when every item is dated; otherwise the feed's own order, which is usually that already. */
+/**
+ * The dated items newest first, each undated item where the feed put it: the dated ones are sorted into
+ * the places dated items held. Where the feed put an item without a date is all that says when it was
+ * written; one such item does not leave the others in the feed's order. Items of the same moment keep theirs.
+ */
 export function newestFirst(items: readonly FeedItem[]): readonly FeedItem[] {
-	if (items.some(item => item.date === undefined)) return items;
-	return items.toSorted((a, b) => Date.parse(b.date!) - Date.parse(a.date!));
+	const dated = items.filter(item => item.date !== undefined).map(item => ({item, time: Date.parse(item.date!)}));
+	if (dated.length < 2) return items;
+	dated.sort((a, b) => b.time - a.time);
+	let next = 0;
+	return items.map(item => (item.date === undefined ? item : dated[next++]!.item));
 }
 
 export function toSummary(item: FeedItem): PostSummary {

@@ -1,10 +1,11 @@
 import * as v from 'valibot';
 
 /*
-The fields of a parsed feed item that blogterm reads, checked against their types before anything is
-read from them. feedsmith turns most of what it is given into strings already; this is what makes
-sure of it: a field of the wrong type is dropped (the item is shown without it), an item that is no
-object is left out.
+The fields of a feed item that blogterm reads, checked against their types before anything is read from
+them: a field of the wrong type is dropped (the item is shown without it), an item that is no object is
+left out. RSS and Atom are checked as feedsmith parsed them (XML holds only text, which feedsmith keeps
+as strings); a JSON Feed is checked as it came, before anything converts it (feedsmith would make the
+number 7 a URL and ["x"] a title).
 */
 
 const text = v.fallback(v.optional(v.string()), undefined);
@@ -13,6 +14,10 @@ const flag = v.fallback(v.optional(v.boolean()), undefined);
 const count = v.fallback(v.optional(v.union([v.number(), v.string()])), undefined);
 const texts = v.fallback(v.optional(v.array(v.string())), undefined);
 const id = v.fallback(v.optional(v.union([v.string(), v.number()])), undefined);
+/** A JSON Feed string: a blank one is none, as feedsmith read it. */
+const jsonText = v.fallback(v.optional(v.pipe(v.string(), v.transform(value => value.trim() || undefined))), undefined);
+/** A JSON Feed author: an object (`author` in 1.0, each of `authors` in 1.1). */
+const jsonAuthor = {name: jsonText, url: jsonText};
 
 function part<const Entries extends v.ObjectEntries>(entries: Entries) {
 	return v.fallback(v.optional(v.looseObject(entries)), undefined);
@@ -80,31 +85,45 @@ export const atomEntrySchema = v.looseObject({
 	wfw: wellFormedWeb,
 });
 
-/** JSON Feed items. */
+/**
+ * JSON Feed items, as the feed sent them. An `id` that is a number is its text (JSON Feed 1.1 asks
+ * readers to take numbers so); a URL, title or text of another type than a string is dropped.
+ */
 export const jsonItemSchema = v.looseObject({
 	id,
-	url: text,
-	external_url: text,
-	title: text,
-	content_html: text,
-	content_text: text,
-	summary: text,
-	authors: parts({name: text, url: text}),
-	date_published: text,
-	date_modified: text,
+	url: jsonText,
+	external_url: jsonText,
+	title: jsonText,
+	content_html: jsonText,
+	content_text: jsonText,
+	summary: jsonText,
+	authors: parts(jsonAuthor),
+	author: part(jsonAuthor),
+	date_published: jsonText,
+	date_modified: jsonText,
 	tags: texts,
-	attachments: parts({url: text, mime_type: text, title: text, size_in_bytes: count, duration_in_seconds: count}),
+	attachments: parts({url: jsonText, mime_type: jsonText, title: jsonText, size_in_bytes: count, duration_in_seconds: count}),
 });
 
+export type JsonFeedItem = v.InferOutput<typeof jsonItemSchema>;
+
+/** A JSON Feed's own fields, as the feed sent them; its `items` are checked one by one (jsonItemSchema). */
+export const jsonFeedSchema = v.looseObject({
+	title: jsonText,
+	description: jsonText,
+	home_page_url: jsonText,
+	authors: parts(jsonAuthor),
+	author: part(jsonAuthor),
+	items: v.unknown(),
+});
+
+export type JsonFeedFields = v.InferOutput<typeof jsonFeedSchema>;
+
 /**
- * The items that pass `schema`, each with its fields checked (a field of the wrong type dropped). The
- * output keeps feedsmith's shape, so it is given back as the type the caller reads (`Item`).
+ * The item if it passes `schema`, its fields checked (a field of the wrong type dropped); undefined when
+ * it is no object. The output keeps the shape it came in, so it is given back as the type the caller reads.
  */
-export function checkedItems<Item>(schema: v.GenericSchema, items: readonly unknown[]): Item[] {
-	const checked: Item[] = [];
-	for (const item of items) {
-		const result = v.safeParse(schema, item);
-		if (result.success) checked.push(result.output as Item);
-	}
-	return checked;
+export function checkedItem<Item>(schema: v.GenericSchema, item: unknown): Item | undefined {
+	const result = v.safeParse(schema, item);
+	return result.success ? result.output as Item : undefined;
 }

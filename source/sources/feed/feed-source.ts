@@ -90,6 +90,11 @@ export class FeedSource implements BlogSource {
 	readonly #pages = new Map<string, Promise<PostPageRead>>();
 	/** Set when a feed page came from the on-disk cache (the blog could not be reached): when it was saved. */
 	#offlineSavedAt: string | undefined;
+	/**
+	 * What each feed page read left out (see ParsedFeed.notes), and where in the list that page's items
+	 * begin: a note goes with the list page that holds that place, so that `--all` says it once.
+	 */
+	readonly #notes: Array<{readonly at: number; readonly note: string}> = [];
 
 	/**
 	 * `fetchedUrl` is the address the user's site led to (the page naming the feed, or the feed): the
@@ -112,13 +117,13 @@ export class FeedSource implements BlogSource {
 		};
 		this.#ended = paging === 'held';
 		this.#offlineSavedAt = feed.offlineSavedAt;
-		this.#add(paging === 'held' ? newestFirst(feed.items) : feed.items);
+		this.#addPage(feed, paging === 'held' ? newestFirst(feed.items) : feed.items);
 		this.#lastPage = feed.items;
 		this.#firstPage = feed.items;
 		for (const page of laterPages) {
 			this.#offlineSavedAt ??= page.offlineSavedAt;
 			this.#feedPagesRead++;
-			if (this.#isRepeat(page) || this.#add(page.items) === 0) this.#ended = true;
+			if (this.#isRepeat(page) || this.#addPage(page) === 0) this.#ended = true;
 		}
 	}
 
@@ -140,6 +145,7 @@ export class FeedSource implements BlogSource {
 		// One more than the page holds, so that a next page is known to exist.
 		await this.#loadUntil(number * size + 1, options);
 		const total = this.#items.length;
+		const notes = this.#notesBetween((number - 1) * size, number * size);
 		return {
 			page: number,
 			perPage: size,
@@ -148,6 +154,7 @@ export class FeedSource implements BlogSource {
 			// A feed paged with ?paged=N tells no total: until its end is reached, it is "at least".
 			totalIsExact: this.#ended,
 			posts: this.#items.slice((number - 1) * size, number * size).map(item => (options.withContent ? this.#withContent(item) : toSummary(item))),
+			...(notes.length > 0 ? {notes} : {}),
 			...this.#offline(),
 		};
 	}
@@ -167,6 +174,7 @@ export class FeedSource implements BlogSource {
 		const lastFeedPage = Math.floor((start + size) / perFeedPage) + 1;
 		if (lastFeedPage > maxFeedPages) return undefined;
 		const items: FeedItem[] = [];
+		const notes: string[] = [];
 		let endSeen = false;
 		for (let feedPage = firstFeedPage; feedPage <= lastFeedPage; feedPage++) {
 			let read = this.#aheadPages.get(feedPage);
@@ -184,6 +192,7 @@ export class FeedSource implements BlogSource {
 			}
 			this.#offlineSavedAt ??= feed.offlineSavedAt;
 			for (const item of feed.items) items.push(item);
+			for (const note of feed.notes ?? []) notes.push(note);
 			if (feed.items.length < perFeedPage) {
 				endSeen = true;
 				break;
@@ -203,6 +212,7 @@ export class FeedSource implements BlogSource {
 			// Counted from equal pages before it, not read: "at least" until the end was seen.
 			totalIsExact: endSeen,
 			posts: posts.map(item => (options.withContent ? this.#withContent(item) : toSummary(item))),
+			...(notes.length > 0 ? {notes} : {}),
 			...this.#offline(),
 		};
 	}
@@ -212,12 +222,15 @@ export class FeedSource implements BlogSource {
 		await this.#loadUntil(maxFilteredItems, options);
 		const picked = this.#items.slice(0, maxFilteredItems).filter(item => filterMatches(filter, toSummary(item), filter.kind === 'search' ? this.#plainText(item) : '')).map(item => toSummary(item));
 		const found = filter.kind === 'search' ? this.#withStoredMatches(picked, filter) : picked;
+		// What the feed left out could have matched: said with the first page.
+		const notes = number === 1 ? this.#notes.map(({note}) => note) : [];
 		return {
 			page: number,
 			perPage: size,
 			total: found.length,
 			totalPages: Math.ceil(found.length / size),
 			posts: found.slice((number - 1) * size, number * size),
+			...(notes.length > 0 ? {notes} : {}),
 			...this.#offline(),
 		};
 	}
@@ -327,6 +340,19 @@ export class FeedSource implements BlogSource {
 		return sendComment(this.#http, {postId: form.postId, formActionUrl: form.formActionUrl}, draft);
 	}
 
+	/** The notes of the places from `start` to before `end`; a place past the last item (a feed page that brought nothing new) is the last item's. */
+	#notesBetween(start: number, end: number): string[] {
+		const last = Math.max(0, this.#items.length - 1);
+		return this.#notes.filter(({at}) => Math.min(at, last) >= start && Math.min(at, last) < end).map(({note}) => note);
+	}
+
+	/** Adds a feed page's items (`items`, when sorted) and what it left out; returns how many items were new. */
+	#addPage(page: ParsedFeed, items: readonly FeedItem[] = page.items): number {
+		const at = this.#items.length;
+		for (const note of page.notes ?? []) this.#notes.push({at, note});
+		return this.#add(items);
+	}
+
 	/** Adds items not seen yet; returns how many were new. */
 	#add(items: readonly FeedItem[]): number {
 		let added = 0;
@@ -362,7 +388,7 @@ export class FeedSource implements BlogSource {
 				this.#paging = 'wordpress';
 				this.#feedPagesRead = 2;
 				this.#offlineSavedAt ??= second.offlineSavedAt;
-				this.#add(second.items);
+				this.#addPage(second);
 				this.#ended = false;
 			},
 			(error: unknown) => {
@@ -384,7 +410,7 @@ export class FeedSource implements BlogSource {
 		this.#feedPagesRead++;
 		this.#offlineSavedAt ??= page?.offlineSavedAt;
 		// A page with nothing new is the end too: a server that ignores ?paged= sends page 1 again.
-		if (!page || this.#isRepeat(page) || this.#add(page.items) === 0) this.#ended = true;
+		if (!page || this.#isRepeat(page) || this.#addPage(page) === 0) this.#ended = true;
 	}
 
 	/** Whether a page brings back the same items as the page before it (and becomes the page before the next). */

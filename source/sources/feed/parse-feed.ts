@@ -1,16 +1,17 @@
-import {parseFeed, type AtomFeed, type JsonFeed, type RdfFeed, type RssFeed} from 'feedsmith';
+import * as v from 'valibot';
+import {detectJsonFeed, parseFeed, type AtomFeed, type RdfFeed, type RssFeed} from 'feedsmith';
 import {header, hostOf, type HttpResponse} from '../../http/client.js';
 import {cleanLine} from '../../render/sanitize.js';
-import {boundedItems, maxFeedItemsPerAnswer, networkCount, networkUrl} from '../clean.js';
+import {boundedItems, leftOutNote, maxFeedItemsPerAnswer, networkCount, networkUrl} from '../clean.js';
 import {BlogError} from '../../errors.js';
-import {atomEntrySchema, checkedItems, jsonItemSchema, rssItemSchema} from './feed-schema.js';
+import {atomEntrySchema, checkedItem, jsonFeedSchema, jsonItemSchema, rssItemSchema, type JsonFeedFields, type JsonFeedItem} from './feed-schema.js';
 import {htmlToPlainText, htmlWords} from '../../render/plain-text.js';
 import {textToHtml} from './html-text.js';
 import {networkHtml} from '../clean-html.js';
 import {parseFeedDate} from './feed-date.js';
 import {settleIds, type UnsettledItem} from './feed-ids.js';
 import {attachmentsHtml, cleanAttachments, type RawAttachment} from './attachments.js';
-import {feedBatches} from './feed-batches.js';
+import {countItemElements, feedBatches} from './feed-batches.js';
 import type {Attachment} from '../../model/post.js';
 
 /** RSS 0.9x and 2.0 are 'rss', RSS 1.0 is 'rdf'. */
@@ -56,6 +57,8 @@ export type ParsedFeed = {
 	/** The generator named by the feed ("https://wordpress.org/?v=6.5"), or ''. */
 	readonly generator: string;
 	readonly items: readonly FeedItem[];
+	/** What was left out of the feed and why, a sentence each ("blog.example sent 2 posts blogterm cannot read (…): left out."). */
+	readonly notes?: readonly string[];
 	/** Set when the feed could not be fetched and this is the copy kept on disk (ISO 8601 time it was saved). */
 	readonly offlineSavedAt?: string;
 	/** Set when `cacheFirst` gave the copy kept on disk without asking the server. */
@@ -111,7 +114,10 @@ function readFeedText(text: string, feedUrl: string): ParsedFeed {
 	if (hasTooManyAttributes(text)) {
 		throw new BlogError('unreadable', `${cleanLine(hostOf(feedUrl))} sent a feed blogterm cannot read: an element in it has more than ${maxAttributesPerElement.toLocaleString('en')} attributes.`);
 	}
-	const source = withJsonFeedVersionUrl(text.replace(/^\uFEFF/, ''));
+	const source = text.replace(/^\uFEFF/, '');
+	// A JSON Feed is read as it came, not as feedsmith converts it (see feed-schema.ts).
+	const json = jsonFeedDocument(source);
+	if (json) return readJson(json, feedUrl);
 	const base64Declared = /\smode\s*=\s*["']base64["']/.test(text);
 	try {
 		const batched = readInBatches(source, feedUrl, base64Declared);
@@ -120,7 +126,9 @@ function readFeedText(text: string, feedUrl: string): ParsedFeed {
 		if (!(error instanceof PartNotRead)) throw error;
 		// A part the parser read otherwise than the whole: the whole feed is read at once instead.
 	}
-	return readParsed(parseWhole(source, feedUrl), feedUrl, base64Declared, undefined);
+	const parsed = parseWhole(source, feedUrl);
+	const elements = parsed.format === 'json' ? undefined : countItemElements(source, parsed.format === 'atom' ? 'entry' : 'item');
+	return readParsed(parsed, feedUrl, base64Declared, {elements});
 }
 
 type ParsedText = ReturnType<typeof parseFeed<string>>;
@@ -129,27 +137,36 @@ function parseWhole(source: string, feedUrl: string): ParsedText {
 	try {
 		return parseFeed<string>(source);
 	} catch (error) {
-		throw new BlogError('unreadable', `${cleanLine(hostOf(feedUrl))} sent something that is not an RSS, Atom or JSON feed.`, {cause: error});
+		throw notAFeed(feedUrl, error);
 	}
 }
 
+function notAFeed(feedUrl: string, cause?: unknown): BlogError {
+	return new BlogError('unreadable', `${cleanLine(hostOf(feedUrl))} sent something that is not an RSS, Atom or JSON feed.`, {cause});
+}
+
 /**
- * A feed read as it was parsed. `batches` gives its items in parts (a big feed, see feed-batches.ts);
- * without it, the items are the parsed feed's own.
+ * The items of an XML feed as the parser gives them: `batches` in parts (a big feed, see
+ * feed-batches.ts), else the parsed feed's own; `elements`, how many item elements its text holds,
+ * when that is known (the parser leaves out those with nothing in them).
  */
-function readParsed(parsed: ParsedText, feedUrl: string, base64Declared: boolean, batches: Iterable<readonly unknown[]> | undefined): ParsedFeed {
+type XmlItems = {readonly batches?: Iterable<readonly unknown[]>; readonly elements: number | undefined};
+
+/** A feed read as it was parsed. */
+function readParsed(parsed: ParsedText, feedUrl: string, base64Declared: boolean, {batches, elements}: XmlItems): ParsedFeed {
 	switch (parsed.format) {
 		case 'rss': {
-			return readRss(parsed.feed, feedUrl, 'rss', batches ?? [parsed.feed.items ?? []]);
+			return readRss(parsed.feed, feedUrl, 'rss', {batches: batches ?? [parsed.feed.items ?? []], elements});
 		}
 		case 'rdf': {
-			return readRss(parsed.feed, feedUrl, 'rdf', batches ?? [parsed.feed.items ?? []]);
+			return readRss(parsed.feed, feedUrl, 'rdf', {batches: batches ?? [parsed.feed.items ?? []], elements});
 		}
 		case 'atom': {
-			return readAtom(parsed.feed, feedUrl, base64Declared, batches ?? [parsed.feed.entries ?? []]);
+			return readAtom(parsed.feed, feedUrl, base64Declared, {batches: batches ?? [parsed.feed.entries ?? []], elements});
 		}
 		case 'json': {
-			return readJson(parsed.feed, feedUrl);
+			// Never here: a JSON Feed is read before the parser (jsonFeedDocument tells one as the parser does).
+			throw notAFeed(feedUrl);
 		}
 	}
 }
@@ -190,25 +207,29 @@ export function readInBatches(source: string, feedUrl: string, base64Declared: b
 			yield found;
 		}
 	}
-	return readParsed(head, feedUrl, base64Declared, items());
+	const elements = (batches.element === 'entry') === (head.format === 'atom') ? batches.count : undefined;
+	return readParsed(head, feedUrl, base64Declared, {batches: items(), elements});
 }
 
 /**
- * A JSON Feed whose version is bare (`"version": "1.1"`, as some generators write it) with the version
- * URL the spec gives, which the parser looks for; any other text as it is.
+ * The text as a JSON Feed's document, as it came; undefined when it is no JSON Feed (as feedsmith tells
+ * one). A bare version (`"version": "1.1"`, as some generators write it) is taken for the version URL
+ * the spec gives.
  */
-function withJsonFeedVersionUrl(text: string): string {
-	if (!/^\s*\{/.test(text) || !/"version"\s*:\s*"v?1(?:\.\d+)?"/.test(text)) return text;
+function jsonFeedDocument(text: string): Record<string, unknown> | undefined {
+	if (!/^\s*\{/.test(text)) return undefined;
 	let document: unknown;
 	try {
 		document = JSON.parse(text);
 	} catch {
-		return text;
+		return undefined;
 	}
-	if (typeof document !== 'object' || document === null || Array.isArray(document)) return text;
+	if (typeof document !== 'object' || document === null || Array.isArray(document)) return undefined;
 	const version = (document as {version?: unknown}).version;
-	if (typeof version !== 'string' || !/^v?1(?:\.\d+)?$/.test(version)) return text;
-	return JSON.stringify({...document, version: `https://jsonfeed.org/version/${version.replace(/^v/, '')}`});
+	const feed: Record<string, unknown> = typeof version === 'string' && /^v?1(?:\.\d+)?$/.test(version)
+		? {...document, version: `https://jsonfeed.org/version/${version.replace(/^v/, '')}`}
+		: document as Record<string, unknown>;
+	return detectJsonFeed(feed) ? feed : undefined;
 }
 
 /** Decodes and reads a feed fetched with getBytes. */
@@ -351,10 +372,10 @@ export {parseFeedDate} from './feed-date.js';
 
 type RssLikeItem = RssFeed.Item<string> | RdfFeed.Item<string>;
 
-function readRss(feed: RssFeed.Feed<string> | RdfFeed.Feed<string>, feedUrl: string, format: 'rss' | 'rdf', batches: Iterable<readonly unknown[]>): ParsedFeed {
+function readRss(feed: RssFeed.Feed<string> | RdfFeed.Feed<string>, feedUrl: string, format: 'rss' | 'rdf', parts: XmlItems): ParsedFeed {
 	const feedBase = networkUrl(feed.xml?.base, feedUrl) ?? feedUrl;
 	const declaredBase = feed.xml?.base ? feedBase : undefined;
-	const items = readBatches(batches, rssItemSchema, (item: RssLikeItem) => readRssItem(item, feedBase, declaredBase));
+	const {items, notes} = readBatches(parts, feedUrl, rssItemSchema, (item: RssLikeItem) => readRssItem(item, feedBase, declaredBase));
 	const generator = 'generator' in feed ? feed.generator ?? '' : feed.admin?.generatorAgent ?? '';
 	return {
 		format,
@@ -365,6 +386,7 @@ function readRss(feed: RssFeed.Feed<string> | RdfFeed.Feed<string>, feedUrl: str
 		link: networkUrl(feed.link, feedBase) ?? feedBase,
 		generator: cleanLine(generator),
 		items: settleIds(items),
+		...(notes.length > 0 ? {notes} : {}),
 	};
 }
 
@@ -412,11 +434,11 @@ function readRssItem(item: RssLikeItem, feedBase: string, declaredBase: string |
 // ---- Atom 1.0 ----
 
 /** `base64Declared`: the feed's text has Atom 0.3's `mode="base64"`, which the parser does not keep. */
-function readAtom(feed: AtomFeed.Feed<string>, feedUrl: string, base64Declared: boolean, batches: Iterable<readonly unknown[]>): ParsedFeed {
+function readAtom(feed: AtomFeed.Feed<string>, feedUrl: string, base64Declared: boolean, parts: XmlItems): ParsedFeed {
 	const feedBase = networkUrl(feed.xml?.base, feedUrl) ?? feedUrl;
 	const declaredBase = feed.xml?.base ? feedBase : undefined;
 	const feedAuthor = feed.authors?.[0];
-	const items = readBatches(batches, atomEntrySchema, (entry: AtomFeed.Entry<string>) => readAtomEntry(entry, feedBase, declaredBase, feedAuthor, base64Declared));
+	const {items, notes} = readBatches(parts, feedUrl, atomEntrySchema, (entry: AtomFeed.Entry<string>) => readAtomEntry(entry, feedBase, declaredBase, feedAuthor, base64Declared));
 	const generator = feed.generator ? `${feed.generator.text ?? ''} ${feed.generator.uri ?? ''}` : '';
 	return {
 		format: 'atom',
@@ -426,6 +448,7 @@ function readAtom(feed: AtomFeed.Feed<string>, feedUrl: string, base64Declared: 
 		link: alternateLink(feed.links, feedBase) || feedBase,
 		generator: cleanLine(generator),
 		items: settleIds(items),
+		...(notes.length > 0 ? {notes} : {}),
 	};
 }
 
@@ -493,10 +516,28 @@ function alternateLink(links: readonly AtomFeed.Link<string>[] | undefined, base
 
 // ---- JSON Feed 1.0 / 1.1 ----
 
-function readJson(feed: JsonFeed.Feed<string>, feedUrl: string): ParsedFeed {
-	const feedAuthor = feed.authors?.[0];
+type JsonAuthor = NonNullable<JsonFeedFields['author']>;
+
+/**
+ * A JSON Feed's document read into a feed: its fields checked as they came (feed-schema.ts). Items that
+ * are no object, or hold nothing to show, are left out with a note; `items` that is no list is an
+ * 'unreadable' BlogError.
+ */
+function readJson(document: Record<string, unknown>, feedUrl: string): ParsedFeed {
+	const feed = v.parse(jsonFeedSchema, document);
+	if (feed.items !== undefined && !Array.isArray(feed.items)) {
+		throw new BlogError('unreadable', `${cleanLine(hostOf(feedUrl))} sent a JSON Feed blogterm cannot read: its items are not a list.`);
+	}
+	const feedAuthor = feed.authors?.[0] ?? feed.author;
 	const home = networkUrl(feed.home_page_url, feedUrl) ?? '';
-	const items = checkedItems<JsonFeed.Item<string>>(jsonItemSchema, boundedItems(feed.items ?? [], maxFeedItemsPerAnswer).items).map(item => readJsonItem(item, feedUrl, feedAuthor));
+	const leftOut = new LeftOut();
+	const items: UnsettledItem[] = [];
+	for (const raw of boundedItems(feed.items ?? [], maxFeedItemsPerAnswer).items) {
+		const item = checkedItem<JsonFeedItem>(jsonItemSchema, raw);
+		if (item === undefined) leftOut.add('it is not a JSON object');
+		else leftOut.keep(readJsonItem(item, feedUrl, feedAuthor), items);
+	}
+	const notes = leftOut.notes(feedUrl);
 	return {
 		format: 'json',
 		feedUrl,
@@ -505,17 +546,18 @@ function readJson(feed: JsonFeed.Feed<string>, feedUrl: string): ParsedFeed {
 		link: home || feedUrl,
 		generator: '',
 		items: settleIds(items),
+		...(notes.length > 0 ? {notes} : {}),
 	};
 }
 
-function readJsonItem(item: JsonFeed.Item<string>, feedUrl: string, feedAuthor: JsonFeed.Author | undefined): UnsettledItem {
+function readJsonItem(item: JsonFeedItem, feedUrl: string, feedAuthor: JsonAuthor | undefined): UnsettledItem {
 	const link = networkUrl(item.url, feedUrl) ?? networkUrl(item.external_url, feedUrl) ?? '';
 	const title = titleText(item.title);
 	const full = item.content_html ?? (item.content_text === undefined ? undefined : textToHtml(item.content_text));
 	const body = networkHtml(full ?? textToHtml(item.summary ?? ''), link || feedUrl);
 	const attachments = cleanAttachments((item.attachments ?? []).map(attachment => ({url: attachment.url, type: attachment.mime_type, title: attachment.title, length: attachment.size_in_bytes, duration: attachment.duration_in_seconds})), link || feedUrl, title);
 	const html = body + attachmentsHtml(attachments, body);
-	const author = item.authors?.[0] ?? feedAuthor;
+	const author = item.authors?.[0] ?? item.author ?? feedAuthor;
 	return {
 		ownId: feedId(item.id),
 		title,
@@ -540,18 +582,56 @@ function readJsonItem(item: JsonFeed.Item<string>, feedUrl: string, feedAuthor: 
 /**
  * The items of all batches, each checked against its schema and read, up to `maxFeedItemsPerAnswer`
  * (counted before checking, as one batch of them all would be). A batch is read before the next is
- * parsed, so the parser's tree of one batch only is held at a time.
+ * parsed, so the parser's tree of one batch only is held at a time. Items with nothing to show are left
+ * out with a note, and so are the item elements the parser left out (fewer items than `elements`).
  */
-function readBatches<Raw>(batches: Iterable<readonly unknown[]>, schema: Parameters<typeof checkedItems>[0], read: (item: Raw) => UnsettledItem): UnsettledItem[] {
+function readBatches<Raw>({batches = [], elements}: XmlItems, feedUrl: string, schema: v.GenericSchema, read: (item: Raw) => UnsettledItem): {items: UnsettledItem[]; notes: string[]} {
 	const items: UnsettledItem[] = [];
+	const leftOut = new LeftOut();
+	let parsed = 0;
 	let room = maxFeedItemsPerAnswer;
 	for (const batch of batches) {
+		parsed += batch.length;
 		const bounded = boundedItems(batch, room).items;
 		room -= bounded.length;
-		for (const item of checkedItems<Raw>(schema, bounded)) items.push(read(item));
+		for (const raw of bounded) {
+			const item = checkedItem<Raw>(schema, raw);
+			if (item === undefined) leftOut.add('it is not an item');
+			else leftOut.keep(read(item), items);
+		}
 		if (room === 0) break;
 	}
-	return items;
+	// Past the limit, how many the parser gave is not known: nothing is said of empty elements then.
+	if (room > 0 && elements !== undefined) leftOut.addMany(elements - parsed, nothingToShow);
+	return {items, notes: leftOut.notes(feedUrl)};
+}
+
+const nothingToShow = 'it has no title, link or text';
+
+/** The items of a feed left out as they are read: how many, and why the first was. */
+class LeftOut {
+	#count = 0;
+	#firstReason = '';
+
+	add(reason: string): void {
+		this.addMany(1, reason);
+	}
+
+	addMany(count: number, reason: string): void {
+		if (count <= 0) return;
+		this.#count += count;
+		this.#firstReason ||= reason;
+	}
+
+	/** Puts `item` in `items`, unless it has nothing to show: no title, no link, no text (nor attachment). */
+	keep(item: UnsettledItem, items: UnsettledItem[]): void {
+		if (!item.title && !item.link && !item.html) this.add(nothingToShow);
+		else items.push(item);
+	}
+
+	notes(feedUrl: string): string[] {
+		return this.#count === 0 ? [] : [leftOutNote(hostOf(feedUrl), this.#count, 'posts', this.#firstReason)];
+	}
 }
 
 /** A feed's id for an item (guid, Atom id, JSON Feed id) as one clean line; '' when there is none. */

@@ -13,7 +13,7 @@ import {credentialSitesFromSettings, credentialsForSite, sendComment} from '../.
 import {rankRelatedPosts} from '../related/rank.js';
 import {wrongPasswordMessage, type BlogSource, type FetchOptions, type FetchPostOptions, type ListOptions} from '../blog-source.js';
 import type {AuthorFilter, PostFilter, TermCount} from '../post-filter.js';
-import {boundedItems, firstItemsOfJsonArray, maxItemsPerAnswer, networkCount} from '../clean.js';
+import {boundedItems, firstItemsOfJsonArray, leftOutNote, maxItemsPerAnswer, networkCount} from '../clean.js';
 import {BlogError, isBlogError, RestClosedError} from '../../errors.js';
 import {routeUrl, type ApiRoot, type QueryValue} from './api-root.js';
 import {readJetpackRelated} from './jetpack-related.js';
@@ -637,7 +637,7 @@ export class WordPressSource implements BlogSource {
 		}
 		const host = cleanLine(hostOf(response.url));
 		const notes: string[] = [];
-		if (skipped > 0) notes.push(`${host} sent ${skipped === 1 ? `1 of its ${what}` : `${skipped} ${what}`} blogterm cannot read (${firstReason}): left out.`);
+		if (skipped > 0) notes.push(leftOutNote(host, skipped, what, firstReason));
 		if (cut) notes.push(`${host} sent more ${what} in one answer than blogterm reads (${maxItemsPerAnswer}): the rest are left out.`);
 		return {items, notes};
 	}

@@ -82,6 +82,61 @@ describe('discovering a blog\'s feed', () => {
 		});
 	});
 
+	describe('from a post\'s page that names no feed', () => {
+		const postPage = '<!DOCTYPE html><html><head><title>Post one</title></head><body><p>Post one.</p></body></html>';
+		const homeNaming = (...feeds: string[]) => `<!DOCTYPE html><html><head><title>Home</title>${feeds.map(href => `<link rel="alternate" type="application/rss+xml" href="${href}">`).join('')}</head><body></body></html>`;
+		const feed = (origin: string) => `<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Feed-only blog</title><link>${origin}/</link><item><title>Post one</title><link>${origin}/p/1</link><description>Post one.</description></item></channel></rss>\n`;
+
+		test('reads the feed the site\'s home page names, after the usual places beside the post and before those at the root', async () => {
+			server.route('/p/1', {type: html, body: postPage});
+			server.route('/', {type: html, body: homeNaming('/feeds/main.xml')});
+			server.route('/feeds/main.xml', {type: 'application/rss+xml', body: feed(server.origin)});
+			const source = await openFeedBlog(http, `${server.origin}/p/1`);
+			assert.equal(source.site.name, 'Feed-only blog');
+			assert.equal(source.site.key, new URL(server.url).host, 'the blog is known by the home page that named its feed');
+			assert.equal((await source.fetchPost({kind: 'url', url: `${server.origin}/p/1`})).title, 'Post one');
+			assert.deepEqual(server.gets().slice(0, 9), ['/p/1', '/p/feed', '/p/feed/', '/p/rss.xml', '/p/atom.xml', '/p/index.xml', '/p/feed.json', '/', '/feeds/main.xml']);
+		});
+
+		test('tries at most the first three feeds the home page names, and says so when none is found', async () => {
+			server.route('/p/1', {type: html, body: postPage});
+			server.route('/', {type: html, body: homeNaming(...Array.from({length: 50}, (_, index) => `/broken/${index}.xml`))});
+			await assert.rejects(openFeedBlog(http, `${server.origin}/p/1`), (error: unknown) => {
+				assert.ok(error instanceof BlogError);
+				assert.equal(error.kind, 'not-a-blog');
+				assert.equal(error.message, `No feed found at ${new URL(server.url).host}: tried the page's <link> tags, /p/feed, /p/feed/, /p/rss.xml, /p/atom.xml, /p/index.xml, /p/feed.json, the 3 feeds the home page's <link> tags name (none could be read), /feed, /feed/, /rss.xml, /atom.xml, /index.xml, /feed.json.`);
+				return true;
+			});
+			assert.deepEqual(server.gets().filter(url => url.startsWith('/broken/')), ['/broken/0.xml', '/broken/1.xml', '/broken/2.xml']);
+		});
+
+		test('a home page that leads to another host is not read for its feeds (nor said to be)', async () => {
+			const elsewhere = server.origin.replace('127.0.0.1', 'localhost');
+			server.route('/p/1', {type: html, body: postPage});
+			server.route('/', request => (request.headers.host?.startsWith('localhost') ? {type: html, body: homeNaming('/feeds/main.xml')} : {status: 302, type: html, body: '', headers: {location: `${elsewhere}/`}}));
+			server.route('/feeds/main.xml', {type: 'application/rss+xml', body: feed(elsewhere)});
+			await assert.rejects(openFeedBlog(http, `${server.origin}/p/1`), /tried the page's <link> tags, .*\/p\/feed\.json, \/feed,/);
+			assert.ok(!server.gets().includes('/feeds/main.xml'), server.gets().join(' '));
+		});
+
+		test('a page that is not there (404) is no post: the home page is not read for it', async () => {
+			server.route('/', {type: html, body: homeNaming('/feeds/main.xml')});
+			server.route('/feeds/main.xml', {type: 'application/rss+xml', body: feed(server.origin)});
+			await assert.rejects(openFeedBlog(http, `${server.origin}/no/such/page`), (error: unknown) => {
+				assert.ok(error instanceof BlogError);
+				assert.match(error.message, /: tried the page's <link> tags, \/no\/such\/feed, .*\/no\/such\/feed\.json, \/feed, /);
+				return true;
+			});
+			assert.ok(!server.gets().includes('/'), server.gets().join(' '));
+		});
+
+		test('the home page itself is not read twice', async () => {
+			server.route('/', {type: html, body: fixture('home-without-links.html', server.origin)});
+			await assert.rejects(openFeedBlog(http, server.url), /tried the page's <link> tags, \/feed,/);
+			assert.equal(server.gets().filter(url => url === '/').length, 1);
+		});
+	});
+
 	describe('a feed URL given directly', () => {
 		test('opens without looking anywhere else', async () => {
 			server.route('/single/atom.xml', {type: 'application/atom+xml', body: fixture('single-item.xml', server.origin)});

@@ -105,6 +105,16 @@ describe('a big feed read in parts', () => {
 		assert.throws(() => readInBatches(text, 'https://blog.test/feed.xml', false), /a part of the feed has no items/);
 		const feed = parseFeedText(text, 'https://blog.test/feed.xml');
 		assert.deepEqual(feed.items.map(found => found.title), [...Array.from({length: itemsPerBatch}, (_, index) => `Post ${count - index}`), ...Array.from({length: itemsPerBatch}, (_, index) => `Post ${itemsPerBatch - index}`)]);
+		assert.deepEqual(feed.notes, [`blog.test sent ${itemsPerBatch} posts blogterm cannot read (it has no title, link or text): left out.`], 'the empty items are said');
+	});
+
+	test('empty items in a feed read in parts are counted as in a feed read whole: one note', () => {
+		const count = itemsPerBatch * 3;
+		const text = bigFeed(count).replace('<item>', '<item></item>\n<item>').replace(/(<\/item>\n)(?=<\/channel>)/, '$1<item/>\n');
+		const feed = parseFeedText(text, 'https://blog.test/feed.xml');
+		assert.deepEqual(readInBatches(text, 'https://blog.test/feed.xml', false), feed, 'the feed is read in parts');
+		assert.equal(feed.items.length, count);
+		assert.deepEqual(feed.notes, ['blog.test sent 2 posts blogterm cannot read (it has no title, link or text): left out.']);
 	});
 
 	test('a big Atom feed is read in parts too, its entries in order', () => {

@@ -25,12 +25,25 @@ before(async () => {
 	serve('/header/rss.xml', 'header-charset.xml', 'application/rss+xml; charset=ISO-8859-1');
 	serve('/bom/rss.xml', 'utf8-bom.xml', 'application/xml; charset=utf-8');
 	serve('/single/atom.xml', 'single-item.xml', 'application/atom+xml');
+	server.route('/out-of-order/rss.xml', {type: 'application/rss+xml', body: outOfOrderFeed(server.origin)});
 	server.route('/many/rss.xml', {type: 'application/rss+xml', body: manyItemsFeed(500, server.origin)});
 });
 
 after(async () => {
 	await server.close();
 });
+
+/** Dated items out of order, an undated one between them and one whose date is no date at the end. */
+function outOfOrderFeed(origin: string): string {
+	const items = [
+		['Twenty-five', 'Wed, 01 Jan 2025 10:00:00 GMT'],
+		['Undated', undefined],
+		['Twenty-six', 'Thu, 01 Jan 2026 10:00:00 GMT'],
+		['Twenty-four', 'Mon, 01 Jan 2024 10:00:00 GMT'],
+		['Bad date', 'bad'],
+	].map(([title, date]) => `<item><title>${title}</title><link>${origin}/out-of-order/${title!.toLowerCase()}</link>${date ? `<pubDate>${date}</pubDate>` : ''}<description>${title}.</description></item>`);
+	return `<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Out of order</title><link>${origin}/out-of-order/</link>\n${items.join('\n')}\n</channel></rss>\n`;
+}
 
 async function open(path: string) {
 	return openFeedBlog(http, `${server.origin}${path}`);
@@ -144,13 +157,30 @@ describe('real-world quirks', () => {
 		]);
 	});
 
-	test('missing and unreadable dates are allowed, and the feed\'s order is kept', async () => {
+	test('missing and unreadable dates are allowed, and an undated item keeps its place in the feed', async () => {
 		const {posts} = await allPosts('/timeless/rss.xml');
 		assert.deepEqual(posts.map(post => [post.title, post.date]), [
 			['Undated thoughts', undefined],
 			['A date nobody can read', undefined],
 			['A proper date', '2024-01-02T15:00:00.000Z'],
 		]);
+	});
+
+	test('one undated item does not turn sorting off: the dated ones are newest first around it, and previous/next follow', async () => {
+		const {source, posts} = await allPosts('/out-of-order/rss.xml');
+		assert.deepEqual(posts.map(post => [post.title, post.date]), [
+			['Twenty-six', '2026-01-01T10:00:00.000Z'],
+			['Undated', undefined],
+			['Twenty-five', '2025-01-01T10:00:00.000Z'],
+			['Twenty-four', '2024-01-01T10:00:00.000Z'],
+			['Bad date', undefined],
+		], 'the undated items stay second and last, where the feed put them');
+		const newest = await source.fetchPost({kind: 'id', id: posts[0]!.id});
+		const neighbours = await source.fetchNeighbours(newest);
+		assert.equal(neighbours.next, undefined, 'nothing is newer than the newest');
+		assert.equal(neighbours.previous?.title, 'Undated');
+		const middle = await source.fetchNeighbours(await source.fetchPost({kind: 'id', id: posts[2]!.id}));
+		assert.deepEqual([middle.previous?.title, middle.next?.title], ['Twenty-four', 'Undated']);
 	});
 
 	test('ISO-8859-1 declared in the XML prolog', async () => {
