@@ -22,7 +22,7 @@ import {fullTextIsOn, readStoredHome, riverLength, type FollowedBlog, type HomeD
 import {headerLine, homeHeights, statusLine} from './home-lines.js';
 import {Spans} from '../components/spans.js';
 import {useRefresh} from './use-refresh.js';
-import {progressLine, useHomeState, type HomeState} from './use-home-state.js';
+import {progressLine, riverKey, selectedRiverRow, useHomeState, type HomeState} from './use-home-state.js';
 
 /**
  * The reader's screens (app.tsx: a blog's list, a post, the comment form), loaded once the home screen's
@@ -124,6 +124,15 @@ function Home(props: HomeAppProps) {
 	// `stored` is read anew whenever something changed the store: the posts are read again with it.
 	// eslint-disable-next-line react-hooks/exhaustive-deps
 	const river = useMemo(() => (riverShown ? data.river(riverLength) : []), [data, riverShown, stored]);
+	const inStarred = state.view === 'river' && showStarred;
+	const riverItems = inStarred ? starred : river;
+	// The highlight is on a post, not a row: read again (a refresh, another blogterm's change), the list keeps it
+	// on that post wherever it moved; the post gone, on the one now in its row. Not while the list is not read.
+	const riverRow = useMemo(() => selectedRiverRow(riverItems, state.river), [riverItems, state.river]);
+	const riverRowKey = riverItems[riverRow] ? riverKey(riverItems[riverRow]) : undefined;
+	useEffect(() => {
+		if (riverRowKey !== undefined) dispatch({type: 'river-moved', index: riverRow, key: riverRowKey});
+	}, [dispatch, riverRow, riverRowKey]);
 	const keyMap = useKeyMap();
 	const [showReplies, setShowReplies] = useState(false);
 
@@ -309,7 +318,6 @@ function Home(props: HomeAppProps) {
 			/>
 		);
 	}
-	const inStarred = state.view === 'river' && showStarred;
 	// Header (1), a blank line (1), the list, the status line (two while following a blog with an error, or what was found).
 	const statusHeight = (adding?.phase === 'typing' && adding.error) || adding?.phase === 'found' || adding?.phase === 'following' ? 2 : 1;
 	const {listHeight} = homeHeights(rows, statusHeight);
@@ -351,13 +359,13 @@ function Home(props: HomeAppProps) {
 				/>
 			) : (
 				<RiverView
-					items={inStarred ? starred : river}
+					items={riverItems}
 					emptyText={inStarred ? 'No starred posts: s stars the post under the cursor in What is new.' : undefined}
-					selected={state.riverIndex}
+					selected={riverRow}
 					width={width}
 					height={listHeight}
 					isActive={listActive}
-					onSelect={index => dispatch({type: 'select-river', index})}
+					onSelect={index => dispatch({type: 'select-river', index, key: riverItems[index] ? riverKey(riverItems[index]) : undefined})}
 					onOpen={item => openRiverItem(item)}
 					onSetRead={setRead}
 					onSetStarred={data.setStarred ? setStarred : undefined}

@@ -18,6 +18,16 @@ export type Opened =
 	| {readonly kind: 'blog'; readonly url: string}
 	| {readonly kind: 'post'; readonly blogUrl: string; readonly id: PostId; readonly threadAt?: string};
 
+/**
+ * The river's highlighted post: which post (so that it stays on it as the list is read again, posts
+ * coming in above it) and the row it was last seen on (where the highlight goes when the post is gone).
+ */
+export type RiverSelection = {
+	/** The post's key (riverKey); undefined: the post on row `index`, whichever it is. */
+	readonly key: string | undefined;
+	readonly index: number;
+};
+
 export type RefreshState = {
 	/** A refresh of every blog is under way. */
 	readonly running: boolean;
@@ -28,8 +38,8 @@ export type HomeState = {
 	readonly view: HomeView;
 	/** The highlighted blog, by its address (stays on it when the list changes around it). */
 	readonly blogUrl: string | undefined;
-	/** The highlighted line of the river. */
-	readonly riverIndex: number;
+	/** The highlighted post of the river (and of the Starred folder). */
+	readonly river: RiverSelection;
 	readonly adding: Adding | undefined;
 	/** A blog to unfollow, asked once (y/n). */
 	readonly confirmUnfollow: FollowedBlog | undefined;
@@ -42,7 +52,9 @@ export type HomeState = {
 export type HomeAction =
 	| {readonly type: 'switch-view'; readonly view?: HomeView}
 	| {readonly type: 'select-blog'; readonly url: string | undefined}
-	| {readonly type: 'select-river'; readonly index: number}
+	| {readonly type: 'select-river'; readonly index: number; readonly key?: string}
+	/** The list was read again: the highlighted post is now on row `index` (or, gone, another post took its place). */
+	| {readonly type: 'river-moved'; readonly index: number; readonly key: string | undefined}
 	| {readonly type: 'start-adding'}
 	| {readonly type: 'type-url'; readonly url: string}
 	| {readonly type: 'finding'}
@@ -67,7 +79,9 @@ export function homeReducer(state: HomeState, action: HomeAction): HomeState {
 		case 'select-blog':
 			return {...state, notice: undefined, blogUrl: action.url};
 		case 'select-river':
-			return {...state, notice: undefined, riverIndex: Math.max(0, action.index)};
+			return {...state, notice: undefined, river: {key: action.key, index: Math.max(0, action.index)}};
+		case 'river-moved':
+			return state.river.key === action.key && state.river.index === action.index ? state : {...state, river: {key: action.key, index: action.index}};
 		case 'start-adding':
 			return {...state, notice: undefined, adding: {phase: 'typing', url: ''}};
 		case 'type-url':
@@ -108,7 +122,7 @@ export function initialHomeState(view: HomeView = 'blogs'): HomeState {
 	return {
 		view,
 		blogUrl: undefined,
-		riverIndex: 0,
+		river: {key: undefined, index: 0},
 		adding: undefined,
 		confirmUnfollow: undefined,
 		opened: undefined,
@@ -119,6 +133,20 @@ export function initialHomeState(view: HomeView = 'blogs'): HomeState {
 
 export function useHomeState(view?: HomeView) {
 	return useReducer(homeReducer, view, initialHomeState);
+}
+
+/** A post's identity in the river: its blog and its ID. */
+export function riverKey(item: Pick<RiverItem, 'blogUrl' | 'id'>): string {
+	return `${item.blogUrl} ${String(item.id)}`;
+}
+
+/** The row of the highlighted post: where the post is now; gone, the row it was on (the last row, past the end). */
+export function selectedRiverRow(items: readonly RiverItem[], selection: RiverSelection): number {
+	if (selection.key !== undefined) {
+		const row = items.findIndex(item => riverKey(item) === selection.key);
+		if (row !== -1) return row;
+	}
+	return Math.min(selection.index, Math.max(0, items.length - 1));
 }
 
 /** The next unread post after `from` (wrapping round to the top), or undefined when every post is read. */
