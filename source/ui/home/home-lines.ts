@@ -46,21 +46,39 @@ function fitSpans(line: SpanLine, width: number): SpanLine {
 	return width > 0 ? fitted : [];
 }
 
-/** The home screen's header: the three lists, the one shown underlined (Starred only with stars), and replies to you when there are some. */
+/** A line's width in columns. */
+function spansWidth(line: SpanLine): number {
+	return line.reduce((sum, span) => sum + textWidth(span.text), 0);
+}
+
+/**
+ * The home screen's header: the three lists, the one shown underlined (Starred only with stars), and replies
+ * to you when there are some. The replies notice is never cut: where the line is too narrow (80 columns
+ * with large counts) it says less ("1 reply (R)"), then the name goes, then the lists are cut, not it.
+ */
 export function headerLine(stored: Pick<StoredHome, 'blogs' | 'starred' | 'replies'>, context: {readonly view: 'blogs' | 'river' | 'starred'; readonly hasStars: boolean; readonly keyMap: KeyMap}, width: number): SpanLine {
 	const list = (text: string, shown: boolean): Span => ({text, bold: shown, underline: shown, colour: shown ? undefined : theme.muted});
 	const unread = stored.blogs.reduce((sum, blog) => sum + blog.unread, 0);
-	const unreadReplies = stored.replies.filter(reply => !reply.read).length;
-	const repliesKey = context.keyMap.labels('open-replies')[0] ?? '';
-	return fitSpans([
-		{text: 'blogterm', bold: true, colour: theme.accent},
-		{text: '  '},
+	const lists: SpanLine = [
 		list(`Followed blogs (${stored.blogs.length})`, context.view === 'blogs'),
 		{text: '  '},
 		list(`What is new (${unread} unread)`, context.view === 'river'),
 		...(context.hasStars ? [{text: '  '}, list(`Starred (${stored.starred.length})`, context.view === 'starred')] : []),
-		...(unreadReplies > 0 ? [{text: `  ${unreadReplies === 1 ? '1 reply' : `${unreadReplies} replies`} to you (${repliesKey})`, bold: true, colour: theme.accent}] : []),
-	], width);
+	];
+	const brand: SpanLine = [{text: 'blogterm', bold: true, colour: theme.accent}, {text: '  '}];
+	const unreadReplies = stored.replies.filter(reply => !reply.read).length;
+	if (unreadReplies === 0) return fitSpans([...brand, ...lists], width);
+	const repliesKey = context.keyMap.labels('open-replies')[0] ?? '';
+	const count = unreadReplies === 1 ? '1 reply' : `${unreadReplies} replies`;
+	const replies = (text: string): Span => ({text, bold: true, colour: theme.accent});
+	const long = replies(`  ${count} to you (${repliesKey})`);
+	const short = replies(`  ${count} (${repliesKey})`);
+	for (const line of [[...brand, ...lists, long], [...brand, ...lists, short], [...lists, short]]) {
+		if (spansWidth(line) <= width) return line;
+	}
+	// Still too wide: the lists are cut to leave the notice whole (all of it cut only where it alone is too wide).
+	const room = width - textWidth(short.text);
+	return room < 1 ? fitSpans([{...short, text: short.text.trimStart()}], width) : [...fitSpans(lists, room), short];
 }
 
 /** The blogs list's window: the blog selected (its place among the blogs and among the rows), and the rows in view. */
