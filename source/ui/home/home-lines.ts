@@ -122,19 +122,24 @@ export function blogLine(row: BlogRow, context: {readonly selected: FollowedBlog
 	const failed = blog.lastError !== undefined;
 	// The blog's summary-only posts are read whole from their pages (F): said in words on its row.
 	const counts = `${blog.unread} unread · ${updatedAgo(blog.lastUpdated, context.now)}${context.fullText ? ' · full text' : ''}`;
-	// A sign as well as the colour: ✗ and the reason, in words.
-	const meta = failed ? `✗ ${blog.lastError}` : counts;
+	// Failed: the unread count still, then a sign as well as the colour, ✗ and the reason in words, cut to
+	// what the row leaves (the whole of it is on the line under the list when the blog is selected).
+	const unread = `${blog.unread} unread`;
+	const meta = failed ? `${unread} · ✗ ${blog.lastError}` : counts;
 	const line = splitRow(`${indent}${blog.title}`, meta, width - 2);
+	const metaSpans: Span[] = failed && line.meta.startsWith(unread)
+		? [{text: unread, colour: theme.muted}, {text: line.meta.slice(unread.length), colour: theme.error}]
+		: [{text: line.meta, colour: failed ? theme.error : theme.muted}];
 	return {
 		key: `blog:${blog.url}`,
 		spans: fitSpans([
 			{text: isSelected ? '▸ ' : '  ', colour: theme.selection},
 			{text: line.text, bold: isSelected || blog.unread > 0, colour: isSelected ? theme.selection : undefined},
 			{text: line.gap},
-			{text: line.meta, colour: failed ? theme.error : theme.muted},
+			...metaSpans,
 		], width),
 		// Read out: the title first, then the rest in words, in one row.
-		label: fitToWidth([blog.title, isSelected ? 'selected' : '', failed ? `error: ${blog.lastError}` : counts].filter(Boolean).join(' · '), width),
+		label: fitToWidth([blog.title, isSelected ? 'selected' : '', failed ? `${unread} · error: ${blog.lastError}` : counts].filter(Boolean).join(' · '), width),
 	};
 }
 
