@@ -14,7 +14,8 @@ import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {defaultKeyMap, type KeyMap} from '../keys/key-map.js';
 import {KeyMapContext, useKeyMap} from '../keys/use-key-map.js';
 import {RiverView} from '../river/river-view.js';
-import {StoredSearchView, type StoredSearch} from '../search/stored-search-view.js';
+import {SearchLine, typeIntoSearchLine} from '../search/search-line.js';
+import {StoredSearchView, storedSearchHints, type StoredSearch} from '../search/stored-search-view.js';
 import {theme} from '../theme.js';
 import {RepliesView} from './replies-view.js';
 import {BlogsView} from './blogs-view.js';
@@ -202,20 +203,29 @@ function Home(props: HomeAppProps) {
 		}
 	}, {isActive: confirmUnfollow !== undefined && !state.opened});
 
-	// `/`: a search of every stored post, over the blogs or the river (kept while a post found is read).
+	// `/`: a search of every stored post, over the blogs or the river (kept while a post found is read). It is
+	// typed on the search line, in the status line's place, the list (or the last results) staying above it.
 	const [storedSearch, setStoredSearch] = useState<StoredSearch | undefined>(undefined);
-	const listActive = !state.opened && !adding && !confirmUnfollow && !showHelp && !storedSearch && !showReplies;
+	const [searchTyped, setSearchTyped] = useState<string | undefined>(undefined);
+	const typingSearch = searchTyped !== undefined;
+	const listActive = !state.opened && !adding && !confirmUnfollow && !showHelp && !storedSearch && !showReplies && !typingSearch;
 	useKeys((input, key) => {
 		if (keyMap.matches('help', input, key)) setShowHelp(shown => !shown);
 		else if (state.view === 'blogs' && data.setStarred && keyMap.matches('home-starred', input, key)) {
 			setShowStarred(true);
 			dispatch({type: 'switch-view', view: 'river'});
 		}
-	}, {isActive: !state.opened && !adding && !confirmUnfollow && !showHelp && storedSearch?.phase !== 'typing'});
+	}, {isActive: !state.opened && !adding && !confirmUnfollow && !showHelp && !typingSearch});
 	useKeys((input, key) => {
-		if (data.search && (keyMap.matches('search-followed', input, key) || keyMap.matches('search-river', input, key))) setStoredSearch({phase: 'typing', typed: ''});
+		if (data.search && (keyMap.matches('search-followed', input, key) || keyMap.matches('search-river', input, key))) setSearchTyped('');
 		else if (keyMap.matches('open-replies', input, key) && repliesPort) setShowReplies(true);
 	}, {isActive: listActive});
+	useKeys((input, key) => {
+		if (searchTyped === undefined) return;
+		const typing = typeIntoSearchLine(searchTyped, input, key);
+		setSearchTyped(typing.kind === 'typed' ? typing.typed : undefined);
+		if (typing.kind === 'search') setStoredSearch({query: typing.text, ...(data.search?.(typing.text) ?? {items: [], total: 0}), selected: 0});
+	}, {isActive: typingSearch && !state.opened && !showHelp, typedText: true});
 	const close = useCallback(() => {
 		dispatch({type: 'close'});
 		changed();
@@ -331,10 +341,10 @@ function Home(props: HomeAppProps) {
 				<StoredSearchView
 					search={storedSearch}
 					width={width}
-					height={listHeight + statusHeight}
-					isActive={!state.opened && !showHelp}
+					height={listHeight}
+					isActive={!state.opened && !showHelp && !typingSearch}
 					onChange={setStoredSearch}
-					onSearch={text => setStoredSearch({phase: 'results', query: text, ...(data.search?.(text) ?? {items: [], total: 0}), selected: 0})}
+					onSearchAgain={() => setSearchTyped('')}
 					onOpen={item => openRiverItem(item)}
 				/>
 			) : state.view === 'blogs' ? (
@@ -385,7 +395,11 @@ function Home(props: HomeAppProps) {
 				/>
 			)}
 			</MouseArea>
-			{storedSearch ? null : <StatusLine state={state} width={width} fullText={Boolean(props.readFullText && fullTexts)} onUrl={url => dispatch({type: 'type-url', url})} />}
+			{typingSearch
+				? <SearchLine label="Search every blog" typed={searchTyped} width={width} />
+				: storedSearch
+					? <Text color={theme.muted} wrap="truncate-end">{fitToWidth(storedSearchHints(keyMap), width)}</Text>
+					: <StatusLine state={state} width={width} fullText={Boolean(props.readFullText && fullTexts)} onUrl={url => dispatch({type: 'type-url', url})} />}
 		</Box>
 	);
 
