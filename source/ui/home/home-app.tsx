@@ -256,11 +256,18 @@ function Home(props: HomeAppProps) {
 	const fullTextOn = useCallback((blog: FollowedBlog) => fullTextIsOn(fullTexts, blog), [fullTexts]);
 	const toggleFullText = useCallback((blog: FollowedBlog) => {
 		if (!fullTexts || blog.siteKey === undefined) return;
+		// Unfollowed meanwhile by another blogterm: said as A says it, and the lists read again (its row goes).
+		const fresh = readStoredHome(data, clock, repliesPort);
+		setStored(fresh);
+		if (!fresh.blogs.some(each => each.url === blog.url)) {
+			dispatch({type: 'notice', notice: `${blog.url} is not followed.`});
+			return;
+		}
 		const on = !fullTexts.isAutomatic(blog.siteKey);
 		fullTexts.setAutomatic(blog.siteKey, on);
 		setFullTextChanges(count => count + 1);
 		dispatch({type: 'notice', notice: fullTextNote(on)});
-	}, [fullTexts, dispatch]);
+	}, [fullTexts, dispatch, data, clock, repliesPort]);
 	const setStarred = useCallback((item: RiverItem, star: boolean) => {
 		data.setStarred?.(item.blogUrl, item.id, star);
 		changed();
