@@ -185,7 +185,7 @@ function Home(props: HomeAppProps) {
 	}, [dispatch]);
 
 	// The follow field and the y/n question take the keys while they are up.
-	const {adding, confirmUnfollow} = state;
+	const {adding, confirm} = state;
 	useKeys((input, key) => {
 		if (!adding) return;
 		if (keyMap.matches('cancel', input, key)) return stopAdding();
@@ -194,28 +194,33 @@ function Home(props: HomeAppProps) {
 		else if (adding.phase === 'found') void follow(adding);
 	}, {isActive: adding !== undefined && !state.opened, typedText: true});
 	useKeys((input, key) => {
-		if (!confirmUnfollow) return;
-		dispatch({type: 'answer-unfollow'});
-		if (!key.ctrl && !key.meta && (input === 'y' || input === 'Y')) {
-			data.unfollow(confirmUnfollow.url);
-			dispatch({type: 'notice', notice: `Unfollowed ${confirmUnfollow.title}.`});
-			changed();
+		if (!confirm) return;
+		dispatch({type: 'answer'});
+		// Any key but y is no.
+		if (key.ctrl || key.meta || (input !== 'y' && input !== 'Y')) return;
+		if (confirm.kind === 'unfollow') {
+			data.unfollow(confirm.blog.url);
+			dispatch({type: 'notice', notice: `Unfollowed ${confirm.blog.title}.`});
+		} else {
+			data.markAllRead();
+			dispatch({type: 'notice', notice: 'Every post is marked read.'});
 		}
-	}, {isActive: confirmUnfollow !== undefined && !state.opened});
+		changed();
+	}, {isActive: confirm !== undefined && !state.opened});
 
 	// `/`: a search of every stored post, over the blogs or the river (kept while a post found is read). It is
 	// typed on the search line, in the status line's place, the list (or the last results) staying above it.
 	const [storedSearch, setStoredSearch] = useState<StoredSearch | undefined>(undefined);
 	const [searchTyped, setSearchTyped] = useState<string | undefined>(undefined);
 	const typingSearch = searchTyped !== undefined;
-	const listActive = !state.opened && !adding && !confirmUnfollow && !showHelp && !storedSearch && !showReplies && !typingSearch;
+	const listActive = !state.opened && !adding && !confirm && !showHelp && !storedSearch && !showReplies && !typingSearch;
 	useKeys((input, key) => {
 		if (keyMap.matches('help', input, key)) setShowHelp(shown => !shown);
 		else if (state.view === 'blogs' && data.setStarred && keyMap.matches('home-starred', input, key)) {
 			setShowStarred(true);
 			dispatch({type: 'switch-view', view: 'river'});
 		}
-	}, {isActive: !state.opened && !adding && !confirmUnfollow && !showHelp && !typingSearch});
+	}, {isActive: !state.opened && !adding && !confirm && !showHelp && !typingSearch});
 	useKeys((input, key) => {
 		if (data.search && (keyMap.matches('search-followed', input, key) || keyMap.matches('search-river', input, key))) setSearchTyped('');
 		else if (keyMap.matches('open-replies', input, key) && repliesPort) setShowReplies(true);
@@ -241,11 +246,12 @@ function Home(props: HomeAppProps) {
 		}
 		changed();
 	}, [data, dispatch, changed]);
-	const markAllRead = useCallback(() => {
-		data.markAllRead();
-		dispatch({type: 'notice', notice: 'Every post is marked read.'});
-		changed();
-	}, [data, dispatch, changed]);
+	// C: every post of every blog, asked once (y/n) as d is, with how many that is (as stored now).
+	const askMarkAllRead = useCallback(() => {
+		const unread = data.blogs().reduce((sum, blog) => sum + blog.unread, 0);
+		if (unread === 0) dispatch({type: 'notice', notice: 'No unread posts.'});
+		else dispatch({type: 'ask', confirm: {kind: 'mark-all-read', unread}});
+	}, [data, dispatch]);
 	const setRead = useCallback((item: RiverItem, read: boolean) => {
 		data.setRead(item.blogUrl, item.id, read);
 		changed();
@@ -365,9 +371,9 @@ function Home(props: HomeAppProps) {
 					onSelect={url => dispatch({type: 'select-blog', url})}
 					onOpen={(blog: FollowedBlog) => dispatch({type: 'open', opened: {kind: 'blog', url: blog.url}})}
 					onFollow={() => dispatch({type: 'start-adding'})}
-					onUnfollow={blog => dispatch({type: 'ask-unfollow', blog})}
+					onUnfollow={blog => dispatch({type: 'ask', confirm: {kind: 'unfollow', blog}})}
 					onMarkBlogRead={blog => markBlogRead(blog.url)}
-					onMarkAllRead={markAllRead}
+					onMarkAllRead={askMarkAllRead}
 					onSwitchView={() => dispatch({type: 'switch-view', view: 'river'})}
 					onRefresh={refresh}
 					onQuit={quit}
@@ -391,7 +397,7 @@ function Home(props: HomeAppProps) {
 						dispatch({type: 'select-river', index: 0});
 					} : undefined}
 					onMarkBlogRead={markBlogRead}
-					onMarkAllRead={markAllRead}
+					onMarkAllRead={askMarkAllRead}
 					onBack={() => {
 						setShowStarred(false);
 						dispatch({type: 'switch-view', view: 'blogs'});
@@ -420,7 +426,7 @@ function Home(props: HomeAppProps) {
 /** The last line: following a blog (the field, then what was found), the y/n question, or the progress line and hints. */
 function StatusLine({state, width, fullText, onUrl}: {readonly state: HomeState; readonly width: number; readonly fullText: boolean; readonly onUrl: (url: string) => void}) {
 	const keyMap = useKeyMap();
-	const {adding, confirmUnfollow} = state;
+	const {adding, confirm} = state;
 	const cancel = keyMap.hint('cancel', 'cancel');
 	if (adding?.phase === 'typing') {
 		return (
@@ -447,8 +453,9 @@ function StatusLine({state, width, fullText, onUrl}: {readonly state: HomeState;
 			</Box>
 		);
 	}
-	if (confirmUnfollow) {
-		return <Text wrap="truncate-end"><Text bold color={theme.error}>{fitToWidth(`Unfollow ${confirmUnfollow.title}?`, Math.max(10, width - 8))}</Text> (y/n)</Text>;
+	if (confirm) {
+		const question = confirm.kind === 'unfollow' ? `Unfollow ${confirm.blog.title}?` : confirm.unread === 1 ? 'Mark 1 post read?' : `Mark all ${confirm.unread} posts read?`;
+		return <Text wrap="truncate-end"><Text bold color={theme.error}>{fitToWidth(question, Math.max(10, width - 8))}</Text> (y/n)</Text>;
 	}
 	const progress = progressLine(state.refresh.progress, state.refresh.running);
 	const info = [state.notice, progress].filter(Boolean).join(' · ');

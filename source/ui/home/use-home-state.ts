@@ -28,6 +28,12 @@ export type RiverSelection = {
 	readonly index: number;
 };
 
+/** A question asked once (y/n) before something a key alone should not do: it cannot be undone. */
+export type Confirm =
+	| {readonly kind: 'unfollow'; readonly blog: FollowedBlog}
+	/** `C`: every post of every blog marked read; `unread` is how many that is. */
+	| {readonly kind: 'mark-all-read'; readonly unread: number};
+
 export type RefreshState = {
 	/** A refresh of every blog is under way. */
 	readonly running: boolean;
@@ -41,8 +47,8 @@ export type HomeState = {
 	/** The highlighted post of the river (and of the Starred folder). */
 	readonly river: RiverSelection;
 	readonly adding: Adding | undefined;
-	/** A blog to unfollow, asked once (y/n). */
-	readonly confirmUnfollow: FollowedBlog | undefined;
+	/** What is asked once before it is done (y/n): unfollowing a blog, marking every post read. */
+	readonly confirm: Confirm | undefined;
 	readonly opened: Opened | undefined;
 	readonly refresh: RefreshState;
 	/** A line about what just happened ("Followed Demo Blog."), shown until the next key. */
@@ -63,8 +69,8 @@ export type HomeAction =
 	| {readonly type: 'following'}
 	| {readonly type: 'followed'; readonly found: FoundBlog}
 	| {readonly type: 'stop-adding'}
-	| {readonly type: 'ask-unfollow'; readonly blog: FollowedBlog}
-	| {readonly type: 'answer-unfollow'}
+	| {readonly type: 'ask'; readonly confirm: Confirm}
+	| {readonly type: 'answer'}
 	| {readonly type: 'open'; readonly opened: Opened}
 	| {readonly type: 'close'}
 	| {readonly type: 'refresh-started'}
@@ -99,10 +105,10 @@ export function homeReducer(state: HomeState, action: HomeAction): HomeState {
 			return {...state, adding: undefined, view: 'blogs', blogUrl: action.found.url, notice: `Followed ${action.found.title}.`};
 		case 'stop-adding':
 			return {...state, adding: undefined};
-		case 'ask-unfollow':
-			return {...state, notice: undefined, confirmUnfollow: action.blog};
-		case 'answer-unfollow':
-			return {...state, confirmUnfollow: undefined};
+		case 'ask':
+			return {...state, notice: undefined, confirm: action.confirm};
+		case 'answer':
+			return {...state, confirm: undefined};
 		case 'open':
 			return {...state, notice: undefined, opened: action.opened};
 		case 'close':
@@ -124,7 +130,7 @@ export function initialHomeState(view: HomeView = 'blogs'): HomeState {
 		blogUrl: undefined,
 		river: {key: undefined, index: 0},
 		adding: undefined,
-		confirmUnfollow: undefined,
+		confirm: undefined,
 		opened: undefined,
 		refresh: {running: false, progress: undefined},
 		notice: undefined,

@@ -174,7 +174,7 @@ describe('the home screen', () => {
 		app.unmount();
 	});
 
-	it('n jumps to the next unread post across blogs; N marks read and unread; A marks the blog read, C everything', async () => {
+	it('n jumps to the next unread post across blogs; N marks read and unread; A marks the blog read, C everything after asking (y/n)', async () => {
 		const store = fixture();
 		store.data.setRead(feed.url, feedPosts[0]!.id, true);
 		store.data.setRead(wordpress.url, wordpressPosts[1]!.id, true);
@@ -192,11 +192,26 @@ describe('the home screen', () => {
 		await press(app, 'A');
 		await waitForFrame(app, frame => !/● Feed/.test(frame));
 		assert.match(frameText(app), /● WP 0/, 'the other blog keeps its unread posts');
+		// C asks first, with how many posts, as d does: any key but y keeps them.
 		await press(app, 'C');
+		await waitForText(app, 'Mark all 2 posts read? (y/n)');
+		await press(app, 'n');
+		const kept = await waitForFrame(app, frame => !frame.includes('Mark all'));
+		assert.match(kept, /● WP 0/, 'n marks nothing');
+		assert.ok(!store.isRead(wordpress.url, wordpressPosts[0]!.id));
+		await press(app, 'C');
+		await waitForText(app, 'Mark all 2 posts read? (y/n)');
+		await press(app, 'y');
 		const allRead = await waitForText(app, 'Every post is marked read.');
 		assert.ok(!allRead.includes('●'));
 		await press(app, 'n');
 		await waitForText(app, 'No unread posts.');
+		// Nothing left to mark: nothing is asked.
+		await press(app, 'j');
+		await waitForFrame(app, frame => !frame.includes('No unread posts.'));
+		await press(app, 'C');
+		const none = await waitForText(app, 'No unread posts.');
+		assert.doesNotMatch(none, /Mark all/);
 		app.unmount();
 	});
 
