@@ -87,7 +87,7 @@ async function readImport(file: string, io: ScriptIo): Promise<string> {
 		return await readFile(file, 'utf8');
 	} catch (error) {
 		const code = (error as {code?: string}).code;
-		throw new UsageError(`cannot read ${cleanLine(file)}${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}.`);
+		throw new UsageError(`cannot read ${cleanLine(file)}${code === 'ENOENT' ? ': no such file' : code === 'EISDIR' ? ': it is a folder' : code ? ` (${code})` : ''}.`);
 	}
 }
 

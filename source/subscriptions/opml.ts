@@ -1,4 +1,4 @@
-import {generateOpml, parseOpml, type Opml} from 'feedsmith';
+import {generateOpml, ParseError, parseOpml, type Opml} from 'feedsmith';
 import {BlogError} from '../errors.js';
 import {cleanLine} from '../render/sanitize.js';
 import {networkUrl} from '../sources/clean.js';
@@ -37,18 +37,41 @@ function folderSegment(outline: Outline): string {
 	return nameOf(outline).replaceAll('/', '∕').trim() || 'Untitled';
 }
 
+/** What may come before the first element: spaces, an XML declaration or other processing instruction, comments, a doctype. */
+const prolog = String.raw`(?:\s|<\?[^]*?\?>|<!--[^]*?-->|<!DOCTYPE[^>[]*(?:\[[^]*?\])?\s*>)*`;
+/** The first element is <opml>. */
+const startsAsOpml = new RegExp(`^${prolog}<opml[\\s/>]`, 'i');
+/** The whole file is one empty <opml/>. */
+const emptyOpml = new RegExp(`^${prolog}<opml[^>]*/>$`, 'i');
+
+/** Whether the file goes on to its end: </opml> last (spaces and comments aside), or it is an empty <opml/>. */
+function endsWithOpml(text: string): boolean {
+	let end = text.trimEnd();
+	while (end.endsWith('-->') && end.includes('<!--')) end = end.slice(0, end.lastIndexOf('<!--')).trimEnd();
+	return /<\/opml\s*>$/i.test(end.slice(-64)) || emptyOpml.test(end);
+}
+
 /**
  * Reads OPML 1.0 or 2.0 (feedsmith): every outline with an `xmlUrl` or `htmlUrl` is a blog, every other
  * outline with outlines inside is a folder (nested folders are kept as "Outer/Inner"). An outline that
- * is neither, or whose addresses are not http(s), is skipped with a line saying so. A file that is not
- * OPML at all rejects with an 'unreadable' BlogError.
+ * is neither, or whose addresses are not http(s), is skipped with a line saying so; an <opml> with no
+ * outlines is a list of none. A file that is not OPML at all, or is cut short (it does not end with
+ * </opml>: a download or a copy that stopped), rejects with an 'unreadable' BlogError, so that nothing
+ * of it is imported.
  */
 export function readOpml(text: string): ReadOpml {
+	const source = text.replace(/^\uFEFF/, '');
+	const notOpml = (cause?: unknown) => new BlogError('unreadable', 'The file is not OPML: blogterm reads OPML 1.0 and 2.0 subscription lists (<opml><body><outline xmlUrl="…"/>).', {cause});
+	if (!startsAsOpml.test(source)) throw notOpml();
+	// feedsmith reads what is there of a file that stops short, and the rest would be silently missing.
+	if (!endsWithOpml(source)) throw new BlogError('unreadable', 'The file is not well-formed OPML: it stops before its end (</opml>), as a file cut short does. Nothing was imported.');
 	let document: Opml.Document<string>;
 	try {
-		document = parseOpml(text.replace(/^\uFEFF/, ''));
+		document = parseOpml(source);
 	} catch (error) {
-		throw new BlogError('unreadable', 'The file is not OPML: blogterm reads OPML 1.0 and 2.0 subscription lists (<opml><body><outline xmlUrl="…"/>).', {cause: error});
+		// feedsmith refuses an <opml> with nothing it reads in it (no head, an empty body): a list of no blogs.
+		if (error instanceof ParseError) return {entries: [], skipped: []};
+		throw notOpml(error);
 	}
 	const entries: OpmlEntry[] = [];
 	const skipped: string[] = [];

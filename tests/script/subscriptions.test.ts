@@ -81,6 +81,15 @@ describe('print mode for many blogs', () => {
 		assert.match(notOpml.errorLines[0]!, /^blogterm: The file is not OPML/);
 		const missing = await run(['--import', join(home, 'missing.opml')]);
 		assert.deepEqual([missing.code, missing.errorLines], [2, [`blogterm: cannot read ${join(home, 'missing.opml')}: no such file.`]]);
+		const folder = await run(['--import', home]);
+		assert.deepEqual([folder.code, folder.errorLines], [2, [`blogterm: cannot read ${home}: it is a folder.`]]);
+		// Cut short: refused, nothing of it followed.
+		const cut = await run(['--import', '-'], `<opml version="2.0"><body><outline text="Cut" xmlUrl="${feed.feedUrl}"/><outline text="B" xmlUrl="https://b.exa`);
+		assert.deepEqual([cut.code, cut.stdout], [2, '']);
+		assert.match(cut.errorLines[0]!, /^blogterm: The file is not well-formed OPML: it stops before its end/);
+		// Valid with an empty body: nothing to import, and that is not an error.
+		const empty = await run(['--import', '-'], '<?xml version="1.0"?><opml version="1.0"><head/><body></body></opml>');
+		assert.deepEqual([empty.code, empty.stdout, empty.errorLines], [0, 'Imported 0 blogs; 0 skipped. blogterm --refresh reads them.\n', []]);
 	});
 
 	it('--refresh says each failure on its own line and exits 1; 0 once all are read', async () => {

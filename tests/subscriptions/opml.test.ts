@@ -69,6 +69,31 @@ describe('OPML', () => {
 		assert.equal(subscriptions.hasFollowedBlogs(), false);
 	});
 
+	it('refuses a file cut short (it stops before </opml>), importing nothing of it, rather than the part before the cut', () => {
+		const subscriptions = store.open();
+		const whole = `<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body><outline text="A" xmlUrl="https://a.example/feed"/><outline text="B" xmlUrl="https://b.example/feed"/></body></opml>`;
+		for (const cut of [whole.indexOf('b.example'), whole.indexOf('<outline text="B"'), whole.indexOf('</body>'), whole.length - 3]) {
+			assert.throws(() => subscriptions.importOpml(whole.slice(0, cut)), /^BlogError: The file is not well-formed OPML: it stops before its end \(<\/opml>\), as a file cut short does\. Nothing was imported\.$/, `cut at ${cut}`);
+		}
+		// As QA had it: an outline left open, the file ending after </body>.
+		assert.throws(() => subscriptions.importOpml('<?xml version="1.0"?><opml version="2.0"><body><outline text="x" xmlUrl="http://127.0.0.1:8810/f"></body>\n'), /not well-formed OPML/);
+		assert.equal(subscriptions.hasFollowedBlogs(), false);
+		// Whole, with spaces and a comment after it, it is read.
+		assert.equal(subscriptions.importOpml(`${whole}\n<!-- exported by hand -->\n`).added, 2);
+	});
+
+	it('reads a valid OPML file with no outlines as a list of no blogs, not as “not OPML”', () => {
+		const subscriptions = store.open();
+		for (const empty of ['<?xml version="1.0"?><opml version="1.0"><head/><body></body></opml>', '<opml version="2.0"><body/></opml>', '\uFEFF<!-- none yet --><opml version="2.0"/>\n', '<OPML version="2.0"><HEAD></HEAD><BODY>\n</BODY></OPML>']) {
+			assert.deepEqual(subscriptions.importOpml(empty), {added: 0, merged: 0, skipped: []}, empty);
+		}
+		assert.equal(subscriptions.hasFollowedBlogs(), false);
+		// What is not OPML is still refused, however it starts.
+		for (const other of ['<rss version="2.0"><channel><title>x</title></channel></rss>', 'hello', '<opmlx></opmlx>', '\u0000\u0001<opml/>']) {
+			assert.throws(() => subscriptions.importOpml(other), /not OPML/, other);
+		}
+	});
+
 	it('exports OPML 2.0 that imports back to the same blogs and folders', () => {
 		const subscriptions = store.open();
 		subscriptions.importOpml(fromNewsreader);

@@ -14,7 +14,8 @@ import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {defaultKeyMap, type KeyMap} from '../keys/key-map.js';
 import {KeyMapContext, useKeyMap} from '../keys/use-key-map.js';
 import {RiverView} from '../river/river-view.js';
-import {StoredSearchView, type StoredSearch} from '../search/stored-search-view.js';
+import {SearchLine, typeIntoSearchLine} from '../search/search-line.js';
+import {StoredSearchView, storedSearchHints, type StoredSearch} from '../search/stored-search-view.js';
 import {theme} from '../theme.js';
 import {RepliesView} from './replies-view.js';
 import {BlogsView} from './blogs-view.js';
@@ -22,7 +23,7 @@ import {fullTextIsOn, readStoredHome, riverLength, type FollowedBlog, type HomeD
 import {headerLine, homeHeights, statusLine} from './home-lines.js';
 import {Spans} from '../components/spans.js';
 import {useRefresh} from './use-refresh.js';
-import {progressLine, useHomeState, type HomeState} from './use-home-state.js';
+import {progressLine, riverKey, selectedRiverRow, useHomeState, type HomeState} from './use-home-state.js';
 
 /**
  * The reader's screens (app.tsx: a blog's list, a post, the comment form), loaded once the home screen's
@@ -124,6 +125,15 @@ function Home(props: HomeAppProps) {
 	// `stored` is read anew whenever something changed the store: the posts are read again with it.
 	// eslint-disable-next-line react-hooks/exhaustive-deps
 	const river = useMemo(() => (riverShown ? data.river(riverLength) : []), [data, riverShown, stored]);
+	const inStarred = state.view === 'river' && showStarred;
+	const riverItems = inStarred ? starred : river;
+	// The highlight is on a post, not a row: read again (a refresh, another blogterm's change), the list keeps it
+	// on that post wherever it moved; the post gone, on the one now in its row. Not while the list is not read.
+	const riverRow = useMemo(() => selectedRiverRow(riverItems, state.river), [riverItems, state.river]);
+	const riverRowKey = riverItems[riverRow] ? riverKey(riverItems[riverRow]) : undefined;
+	useEffect(() => {
+		if (riverRowKey !== undefined) dispatch({type: 'river-moved', index: riverRow, key: riverRowKey});
+	}, [dispatch, riverRow, riverRowKey]);
 	const keyMap = useKeyMap();
 	const [showReplies, setShowReplies] = useState(false);
 
@@ -175,7 +185,7 @@ function Home(props: HomeAppProps) {
 	}, [dispatch]);
 
 	// The follow field and the y/n question take the keys while they are up.
-	const {adding, confirmUnfollow} = state;
+	const {adding, confirm} = state;
 	useKeys((input, key) => {
 		if (!adding) return;
 		if (keyMap.matches('cancel', input, key)) return stopAdding();
@@ -184,29 +194,43 @@ function Home(props: HomeAppProps) {
 		else if (adding.phase === 'found') void follow(adding);
 	}, {isActive: adding !== undefined && !state.opened, typedText: true});
 	useKeys((input, key) => {
-		if (!confirmUnfollow) return;
-		dispatch({type: 'answer-unfollow'});
-		if (!key.ctrl && !key.meta && (input === 'y' || input === 'Y')) {
-			data.unfollow(confirmUnfollow.url);
-			dispatch({type: 'notice', notice: `Unfollowed ${confirmUnfollow.title}.`});
-			changed();
+		if (!confirm) return;
+		dispatch({type: 'answer'});
+		// Any key but y is no.
+		if (key.ctrl || key.meta || (input !== 'y' && input !== 'Y')) return;
+		if (confirm.kind === 'unfollow') {
+			data.unfollow(confirm.blog.url);
+			dispatch({type: 'notice', notice: `Unfollowed ${confirm.blog.title}.`});
+		} else {
+			data.markAllRead();
+			dispatch({type: 'notice', notice: 'Every post is marked read.'});
 		}
-	}, {isActive: confirmUnfollow !== undefined && !state.opened});
+		changed();
+	}, {isActive: confirm !== undefined && !state.opened});
 
-	// `/`: a search of every stored post, over the blogs or the river (kept while a post found is read).
+	// `/`: a search of every stored post, over the blogs or the river (kept while a post found is read). It is
+	// typed on the search line, in the status line's place, the list (or the last results) staying above it.
 	const [storedSearch, setStoredSearch] = useState<StoredSearch | undefined>(undefined);
-	const listActive = !state.opened && !adding && !confirmUnfollow && !showHelp && !storedSearch && !showReplies;
+	const [searchTyped, setSearchTyped] = useState<string | undefined>(undefined);
+	const typingSearch = searchTyped !== undefined;
+	const listActive = !state.opened && !adding && !confirm && !showHelp && !storedSearch && !showReplies && !typingSearch;
 	useKeys((input, key) => {
 		if (keyMap.matches('help', input, key)) setShowHelp(shown => !shown);
 		else if (state.view === 'blogs' && data.setStarred && keyMap.matches('home-starred', input, key)) {
 			setShowStarred(true);
 			dispatch({type: 'switch-view', view: 'river'});
 		}
-	}, {isActive: !state.opened && !adding && !confirmUnfollow && !showHelp && storedSearch?.phase !== 'typing'});
+	}, {isActive: !state.opened && !adding && !confirm && !showHelp && !typingSearch});
 	useKeys((input, key) => {
-		if (data.search && (keyMap.matches('search-followed', input, key) || keyMap.matches('search-river', input, key))) setStoredSearch({phase: 'typing', typed: ''});
+		if (data.search && (keyMap.matches('search-followed', input, key) || keyMap.matches('search-river', input, key))) setSearchTyped('');
 		else if (keyMap.matches('open-replies', input, key) && repliesPort) setShowReplies(true);
 	}, {isActive: listActive});
+	useKeys((input, key) => {
+		if (searchTyped === undefined) return;
+		const typing = typeIntoSearchLine(searchTyped, input, key);
+		setSearchTyped(typing.kind === 'typed' ? typing.typed : undefined);
+		if (typing.kind === 'search') setStoredSearch({query: typing.text, ...(data.search?.(typing.text) ?? {items: [], total: 0}), selected: 0});
+	}, {isActive: typingSearch && !state.opened && !showHelp, typedText: true});
 	const close = useCallback(() => {
 		dispatch({type: 'close'});
 		changed();
@@ -222,11 +246,12 @@ function Home(props: HomeAppProps) {
 		}
 		changed();
 	}, [data, dispatch, changed]);
-	const markAllRead = useCallback(() => {
-		data.markAllRead();
-		dispatch({type: 'notice', notice: 'Every post is marked read.'});
-		changed();
-	}, [data, dispatch, changed]);
+	// C: every post of every blog, asked once (y/n) as d is, with how many that is (as stored now).
+	const askMarkAllRead = useCallback(() => {
+		const unread = data.blogs().reduce((sum, blog) => sum + blog.unread, 0);
+		if (unread === 0) dispatch({type: 'notice', notice: 'No unread posts.'});
+		else dispatch({type: 'ask', confirm: {kind: 'mark-all-read', unread}});
+	}, [data, dispatch]);
 	const setRead = useCallback((item: RiverItem, read: boolean) => {
 		data.setRead(item.blogUrl, item.id, read);
 		changed();
@@ -237,11 +262,18 @@ function Home(props: HomeAppProps) {
 	const fullTextOn = useCallback((blog: FollowedBlog) => fullTextIsOn(fullTexts, blog), [fullTexts]);
 	const toggleFullText = useCallback((blog: FollowedBlog) => {
 		if (!fullTexts || blog.siteKey === undefined) return;
+		// Unfollowed meanwhile by another blogterm: said as A says it, and the lists read again (its row goes).
+		const fresh = readStoredHome(data, clock, repliesPort);
+		setStored(fresh);
+		if (!fresh.blogs.some(each => each.url === blog.url)) {
+			dispatch({type: 'notice', notice: `${blog.url} is not followed.`});
+			return;
+		}
 		const on = !fullTexts.isAutomatic(blog.siteKey);
 		fullTexts.setAutomatic(blog.siteKey, on);
 		setFullTextChanges(count => count + 1);
 		dispatch({type: 'notice', notice: fullTextNote(on)});
-	}, [fullTexts, dispatch]);
+	}, [fullTexts, dispatch, data, clock, repliesPort]);
 	const setStarred = useCallback((item: RiverItem, star: boolean) => {
 		data.setStarred?.(item.blogUrl, item.id, star);
 		changed();
@@ -309,7 +341,6 @@ function Home(props: HomeAppProps) {
 			/>
 		);
 	}
-	const inStarred = state.view === 'river' && showStarred;
 	// Header (1), a blank line (1), the list, the status line (two while following a blog with an error, or what was found).
 	const statusHeight = (adding?.phase === 'typing' && adding.error) || adding?.phase === 'found' || adding?.phase === 'following' ? 2 : 1;
 	const {listHeight} = homeHeights(rows, statusHeight);
@@ -323,10 +354,10 @@ function Home(props: HomeAppProps) {
 				<StoredSearchView
 					search={storedSearch}
 					width={width}
-					height={listHeight + statusHeight}
-					isActive={!state.opened && !showHelp}
+					height={listHeight}
+					isActive={!state.opened && !showHelp && !typingSearch}
 					onChange={setStoredSearch}
-					onSearch={text => setStoredSearch({phase: 'results', query: text, ...(data.search?.(text) ?? {items: [], total: 0}), selected: 0})}
+					onSearchAgain={() => setSearchTyped('')}
 					onOpen={item => openRiverItem(item)}
 				/>
 			) : state.view === 'blogs' ? (
@@ -340,9 +371,9 @@ function Home(props: HomeAppProps) {
 					onSelect={url => dispatch({type: 'select-blog', url})}
 					onOpen={(blog: FollowedBlog) => dispatch({type: 'open', opened: {kind: 'blog', url: blog.url}})}
 					onFollow={() => dispatch({type: 'start-adding'})}
-					onUnfollow={blog => dispatch({type: 'ask-unfollow', blog})}
+					onUnfollow={blog => dispatch({type: 'ask', confirm: {kind: 'unfollow', blog}})}
 					onMarkBlogRead={blog => markBlogRead(blog.url)}
-					onMarkAllRead={markAllRead}
+					onMarkAllRead={askMarkAllRead}
 					onSwitchView={() => dispatch({type: 'switch-view', view: 'river'})}
 					onRefresh={refresh}
 					onQuit={quit}
@@ -351,13 +382,13 @@ function Home(props: HomeAppProps) {
 				/>
 			) : (
 				<RiverView
-					items={inStarred ? starred : river}
+					items={riverItems}
 					emptyText={inStarred ? 'No starred posts: s stars the post under the cursor in What is new.' : undefined}
-					selected={state.riverIndex}
+					selected={riverRow}
 					width={width}
 					height={listHeight}
 					isActive={listActive}
-					onSelect={index => dispatch({type: 'select-river', index})}
+					onSelect={index => dispatch({type: 'select-river', index, key: riverItems[index] ? riverKey(riverItems[index]) : undefined})}
 					onOpen={item => openRiverItem(item)}
 					onSetRead={setRead}
 					onSetStarred={data.setStarred ? setStarred : undefined}
@@ -366,7 +397,7 @@ function Home(props: HomeAppProps) {
 						dispatch({type: 'select-river', index: 0});
 					} : undefined}
 					onMarkBlogRead={markBlogRead}
-					onMarkAllRead={markAllRead}
+					onMarkAllRead={askMarkAllRead}
 					onBack={() => {
 						setShowStarred(false);
 						dispatch({type: 'switch-view', view: 'blogs'});
@@ -377,7 +408,11 @@ function Home(props: HomeAppProps) {
 				/>
 			)}
 			</MouseArea>
-			{storedSearch ? null : <StatusLine state={state} width={width} fullText={Boolean(props.readFullText && fullTexts)} onUrl={url => dispatch({type: 'type-url', url})} />}
+			{typingSearch
+				? <SearchLine label="Search every blog" typed={searchTyped} width={width} />
+				: storedSearch
+					? <Text color={theme.muted} wrap="truncate-end">{fitToWidth(storedSearchHints(keyMap), width)}</Text>
+					: <StatusLine state={state} width={width} fullText={Boolean(props.readFullText && fullTexts)} onUrl={url => dispatch({type: 'type-url', url})} />}
 		</Box>
 	);
 
@@ -391,7 +426,7 @@ function Home(props: HomeAppProps) {
 /** The last line: following a blog (the field, then what was found), the y/n question, or the progress line and hints. */
 function StatusLine({state, width, fullText, onUrl}: {readonly state: HomeState; readonly width: number; readonly fullText: boolean; readonly onUrl: (url: string) => void}) {
 	const keyMap = useKeyMap();
-	const {adding, confirmUnfollow} = state;
+	const {adding, confirm} = state;
 	const cancel = keyMap.hint('cancel', 'cancel');
 	if (adding?.phase === 'typing') {
 		return (
@@ -418,8 +453,9 @@ function StatusLine({state, width, fullText, onUrl}: {readonly state: HomeState;
 			</Box>
 		);
 	}
-	if (confirmUnfollow) {
-		return <Text wrap="truncate-end"><Text bold color={theme.error}>{fitToWidth(`Unfollow ${confirmUnfollow.title}?`, Math.max(10, width - 8))}</Text> (y/n)</Text>;
+	if (confirm) {
+		const question = confirm.kind === 'unfollow' ? `Unfollow ${confirm.blog.title}?` : confirm.unread === 1 ? 'Mark 1 post read?' : `Mark all ${confirm.unread} posts read?`;
+		return <Text wrap="truncate-end"><Text bold color={theme.error}>{fitToWidth(question, Math.max(10, width - 8))}</Text> (y/n)</Text>;
 	}
 	const progress = progressLine(state.refresh.progress, state.refresh.running);
 	const info = [state.notice, progress].filter(Boolean).join(' · ');

@@ -46,21 +46,39 @@ function fitSpans(line: SpanLine, width: number): SpanLine {
 	return width > 0 ? fitted : [];
 }
 
-/** The home screen's header: the three lists, the one shown underlined (Starred only with stars), and replies to you when there are some. */
+/** A line's width in columns. */
+function spansWidth(line: SpanLine): number {
+	return line.reduce((sum, span) => sum + textWidth(span.text), 0);
+}
+
+/**
+ * The home screen's header: the three lists, the one shown underlined (Starred only with stars), and replies
+ * to you when there are some. The replies notice is never cut: where the line is too narrow (80 columns
+ * with large counts) it says less ("1 reply (R)"), then the name goes, then the lists are cut, not it.
+ */
 export function headerLine(stored: Pick<StoredHome, 'blogs' | 'starred' | 'replies'>, context: {readonly view: 'blogs' | 'river' | 'starred'; readonly hasStars: boolean; readonly keyMap: KeyMap}, width: number): SpanLine {
 	const list = (text: string, shown: boolean): Span => ({text, bold: shown, underline: shown, colour: shown ? undefined : theme.muted});
 	const unread = stored.blogs.reduce((sum, blog) => sum + blog.unread, 0);
-	const unreadReplies = stored.replies.filter(reply => !reply.read).length;
-	const repliesKey = context.keyMap.labels('open-replies')[0] ?? '';
-	return fitSpans([
-		{text: 'blogterm', bold: true, colour: theme.accent},
-		{text: '  '},
+	const lists: SpanLine = [
 		list(`Followed blogs (${stored.blogs.length})`, context.view === 'blogs'),
 		{text: '  '},
 		list(`What is new (${unread} unread)`, context.view === 'river'),
 		...(context.hasStars ? [{text: '  '}, list(`Starred (${stored.starred.length})`, context.view === 'starred')] : []),
-		...(unreadReplies > 0 ? [{text: `  ${unreadReplies === 1 ? '1 reply' : `${unreadReplies} replies`} to you (${repliesKey})`, bold: true, colour: theme.accent}] : []),
-	], width);
+	];
+	const brand: SpanLine = [{text: 'blogterm', bold: true, colour: theme.accent}, {text: '  '}];
+	const unreadReplies = stored.replies.filter(reply => !reply.read).length;
+	if (unreadReplies === 0) return fitSpans([...brand, ...lists], width);
+	const repliesKey = context.keyMap.labels('open-replies')[0] ?? '';
+	const count = unreadReplies === 1 ? '1 reply' : `${unreadReplies} replies`;
+	const replies = (text: string): Span => ({text, bold: true, colour: theme.accent});
+	const long = replies(`  ${count} to you (${repliesKey})`);
+	const short = replies(`  ${count} (${repliesKey})`);
+	for (const line of [[...brand, ...lists, long], [...brand, ...lists, short], [...lists, short]]) {
+		if (spansWidth(line) <= width) return line;
+	}
+	// Still too wide: the lists are cut to leave the notice whole (all of it cut only where it alone is too wide).
+	const room = width - textWidth(short.text);
+	return room < 1 ? fitSpans([{...short, text: short.text.trimStart()}], width) : [...fitSpans(lists, room), short];
 }
 
 /** The blogs list's window: the blog selected (its place among the blogs and among the rows), and the rows in view. */
@@ -104,19 +122,24 @@ export function blogLine(row: BlogRow, context: {readonly selected: FollowedBlog
 	const failed = blog.lastError !== undefined;
 	// The blog's summary-only posts are read whole from their pages (F): said in words on its row.
 	const counts = `${blog.unread} unread · ${updatedAgo(blog.lastUpdated, context.now)}${context.fullText ? ' · full text' : ''}`;
-	// A sign as well as the colour: ✗ and the reason, in words.
-	const meta = failed ? `✗ ${blog.lastError}` : counts;
+	// Failed: the unread count still, then a sign as well as the colour, ✗ and the reason in words, cut to
+	// what the row leaves (the whole of it is on the line under the list when the blog is selected).
+	const unread = `${blog.unread} unread`;
+	const meta = failed ? `${unread} · ✗ ${blog.lastError}` : counts;
 	const line = splitRow(`${indent}${blog.title}`, meta, width - 2);
+	const metaSpans: Span[] = failed && line.meta.startsWith(unread)
+		? [{text: unread, colour: theme.muted}, {text: line.meta.slice(unread.length), colour: theme.error}]
+		: [{text: line.meta, colour: failed ? theme.error : theme.muted}];
 	return {
 		key: `blog:${blog.url}`,
 		spans: fitSpans([
 			{text: isSelected ? '▸ ' : '  ', colour: theme.selection},
 			{text: line.text, bold: isSelected || blog.unread > 0, colour: isSelected ? theme.selection : undefined},
 			{text: line.gap},
-			{text: line.meta, colour: failed ? theme.error : theme.muted},
+			...metaSpans,
 		], width),
 		// Read out: the title first, then the rest in words, in one row.
-		label: fitToWidth([blog.title, isSelected ? 'selected' : '', failed ? `error: ${blog.lastError}` : counts].filter(Boolean).join(' · '), width),
+		label: fitToWidth([blog.title, isSelected ? 'selected' : '', failed ? `${unread} · error: ${blog.lastError}` : counts].filter(Boolean).join(' · '), width),
 	};
 }
 

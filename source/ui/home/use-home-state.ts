@@ -18,6 +18,22 @@ export type Opened =
 	| {readonly kind: 'blog'; readonly url: string}
 	| {readonly kind: 'post'; readonly blogUrl: string; readonly id: PostId; readonly threadAt?: string};
 
+/**
+ * The river's highlighted post: which post (so that it stays on it as the list is read again, posts
+ * coming in above it) and the row it was last seen on (where the highlight goes when the post is gone).
+ */
+export type RiverSelection = {
+	/** The post's key (riverKey); undefined: the post on row `index`, whichever it is. */
+	readonly key: string | undefined;
+	readonly index: number;
+};
+
+/** A question asked once (y/n) before something a key alone should not do: it cannot be undone. */
+export type Confirm =
+	| {readonly kind: 'unfollow'; readonly blog: FollowedBlog}
+	/** `C`: every post of every blog marked read; `unread` is how many that is. */
+	| {readonly kind: 'mark-all-read'; readonly unread: number};
+
 export type RefreshState = {
 	/** A refresh of every blog is under way. */
 	readonly running: boolean;
@@ -28,11 +44,11 @@ export type HomeState = {
 	readonly view: HomeView;
 	/** The highlighted blog, by its address (stays on it when the list changes around it). */
 	readonly blogUrl: string | undefined;
-	/** The highlighted line of the river. */
-	readonly riverIndex: number;
+	/** The highlighted post of the river (and of the Starred folder). */
+	readonly river: RiverSelection;
 	readonly adding: Adding | undefined;
-	/** A blog to unfollow, asked once (y/n). */
-	readonly confirmUnfollow: FollowedBlog | undefined;
+	/** What is asked once before it is done (y/n): unfollowing a blog, marking every post read. */
+	readonly confirm: Confirm | undefined;
 	readonly opened: Opened | undefined;
 	readonly refresh: RefreshState;
 	/** A line about what just happened ("Followed Demo Blog."), shown until the next key. */
@@ -42,7 +58,9 @@ export type HomeState = {
 export type HomeAction =
 	| {readonly type: 'switch-view'; readonly view?: HomeView}
 	| {readonly type: 'select-blog'; readonly url: string | undefined}
-	| {readonly type: 'select-river'; readonly index: number}
+	| {readonly type: 'select-river'; readonly index: number; readonly key?: string}
+	/** The list was read again: the highlighted post is now on row `index` (or, gone, another post took its place). */
+	| {readonly type: 'river-moved'; readonly index: number; readonly key: string | undefined}
 	| {readonly type: 'start-adding'}
 	| {readonly type: 'type-url'; readonly url: string}
 	| {readonly type: 'finding'}
@@ -51,8 +69,8 @@ export type HomeAction =
 	| {readonly type: 'following'}
 	| {readonly type: 'followed'; readonly found: FoundBlog}
 	| {readonly type: 'stop-adding'}
-	| {readonly type: 'ask-unfollow'; readonly blog: FollowedBlog}
-	| {readonly type: 'answer-unfollow'}
+	| {readonly type: 'ask'; readonly confirm: Confirm}
+	| {readonly type: 'answer'}
 	| {readonly type: 'open'; readonly opened: Opened}
 	| {readonly type: 'close'}
 	| {readonly type: 'refresh-started'}
@@ -67,7 +85,9 @@ export function homeReducer(state: HomeState, action: HomeAction): HomeState {
 		case 'select-blog':
 			return {...state, notice: undefined, blogUrl: action.url};
 		case 'select-river':
-			return {...state, notice: undefined, riverIndex: Math.max(0, action.index)};
+			return {...state, notice: undefined, river: {key: action.key, index: Math.max(0, action.index)}};
+		case 'river-moved':
+			return state.river.key === action.key && state.river.index === action.index ? state : {...state, river: {key: action.key, index: action.index}};
 		case 'start-adding':
 			return {...state, notice: undefined, adding: {phase: 'typing', url: ''}};
 		case 'type-url':
@@ -85,10 +105,10 @@ export function homeReducer(state: HomeState, action: HomeAction): HomeState {
 			return {...state, adding: undefined, view: 'blogs', blogUrl: action.found.url, notice: `Followed ${action.found.title}.`};
 		case 'stop-adding':
 			return {...state, adding: undefined};
-		case 'ask-unfollow':
-			return {...state, notice: undefined, confirmUnfollow: action.blog};
-		case 'answer-unfollow':
-			return {...state, confirmUnfollow: undefined};
+		case 'ask':
+			return {...state, notice: undefined, confirm: action.confirm};
+		case 'answer':
+			return {...state, confirm: undefined};
 		case 'open':
 			return {...state, notice: undefined, opened: action.opened};
 		case 'close':
@@ -108,9 +128,9 @@ export function initialHomeState(view: HomeView = 'blogs'): HomeState {
 	return {
 		view,
 		blogUrl: undefined,
-		riverIndex: 0,
+		river: {key: undefined, index: 0},
 		adding: undefined,
-		confirmUnfollow: undefined,
+		confirm: undefined,
 		opened: undefined,
 		refresh: {running: false, progress: undefined},
 		notice: undefined,
@@ -119,6 +139,20 @@ export function initialHomeState(view: HomeView = 'blogs'): HomeState {
 
 export function useHomeState(view?: HomeView) {
 	return useReducer(homeReducer, view, initialHomeState);
+}
+
+/** A post's identity in the river: its blog and its ID. */
+export function riverKey(item: Pick<RiverItem, 'blogUrl' | 'id'>): string {
+	return `${item.blogUrl} ${String(item.id)}`;
+}
+
+/** The row of the highlighted post: where the post is now; gone, the row it was on (the last row, past the end). */
+export function selectedRiverRow(items: readonly RiverItem[], selection: RiverSelection): number {
+	if (selection.key !== undefined) {
+		const row = items.findIndex(item => riverKey(item) === selection.key);
+		if (row !== -1) return row;
+	}
+	return Math.min(selection.index, Math.max(0, items.length - 1));
 }
 
 /** The next unread post after `from` (wrapping round to the top), or undefined when every post is read. */

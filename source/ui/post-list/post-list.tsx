@@ -21,6 +21,7 @@ import {listedTitle} from '../../model/post.js';
 import type {Action} from '../keys/key-map.js';
 import {filterHeading, noPostsMessage, type PostFilter} from '../../sources/post-filter.js';
 import {cleanLine} from '../../render/sanitize.js';
+import {SearchLine, typeIntoSearchLine} from '../search/search-line.js';
 
 export type PostListProps = {
 	/** Where the posts come from. */
@@ -99,18 +100,9 @@ export function PostList(props: PostListProps) {
 	useKeys((input, key) => {
 		const is = (action: Action) => keyMap.matches(action, input, key);
 		if (typed !== undefined) {
-			if (key.escape) return setTyped(undefined);
-			if (key.return) {
-				const text = typed.trim();
-				setTyped(undefined);
-				if (text !== '') props.onSearch?.(text);
-				return;
-			}
-			if (key.backspace || key.delete) return setTyped([...typed].slice(0, -1).join(''));
-			if (key.ctrl && input === 'u') return setTyped('');
-			// Pasted text keeps its words; a line's end in it is a space.
-			const text = cleanLine(input.replace(/[\r\n\t]+/g, ' '));
-			if (!key.ctrl && !key.meta && text !== '') setTyped(typed + text);
+			const typing = typeIntoSearchLine(typed, input, key);
+			setTyped(typing.kind === 'typed' ? typing.typed : undefined);
+			if (typing.kind === 'search') props.onSearch?.(typing.text);
 			return;
 		}
 		setNote(undefined);
@@ -190,12 +182,7 @@ export function PostList(props: PostListProps) {
 		</Box>
 	);
 	// The search line, while `/` is being answered.
-	const searchLine = typed === undefined ? undefined : (
-		<Text wrap="truncate-end">
-			<Text bold>{fitToWidth(`Search ${hostOf(source.site.url)}: ${typed}▏`, Math.max(0, width - 28))}</Text>
-			<Text color={theme.muted}>{'  Enter search · Esc cancel'}</Text>
-		</Text>
-	);
+	const searchLine = typed === undefined ? undefined : <SearchLine label={`Search ${hostOf(source.site.url)}`} typed={typed} width={width} />;
 
 	const what = filter ? (filter.kind === 'search' ? `Searching ${hostOf(source.site.url)} for “${cleanLine(filter.text)}”` : `Loading page ${page} of ${filterHeading(filter)} from ${hostOf(source.site.url)}`) : `Loading page ${page} of posts from ${hostOf(source.site.url)}`;
 	const rowsBox = useRef<DOMElement>(null);

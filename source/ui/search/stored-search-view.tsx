@@ -3,71 +3,57 @@ import {formatShortDate} from '../../render/format-date.js';
 import {fitToWidth} from '../../render/fit-width.js';
 import {cleanLine} from '../../render/sanitize.js';
 import {useKeys} from '../hooks/use-keys.js';
-import type {Action} from '../keys/key-map.js';
+import type {Action, KeyMap} from '../keys/key-map.js';
 import {useKeyMap} from '../keys/use-key-map.js';
 import {theme} from '../theme.js';
 import type {SearchItem} from '../home/home-data.js';
 import {firstInView, splitRow} from '../home/rows.js';
 import {unreadSign} from '../river/river-view.js';
 
-/** A search of every stored post: what is typed, then (after Enter) what was found. */
-export type StoredSearch =
-	| {readonly phase: 'typing'; readonly typed: string}
-	| {readonly phase: 'results'; readonly query: string; readonly items: readonly SearchItem[]; readonly total: number; readonly selected: number};
+/** A search of every stored post: what was searched for, and what was found. */
+export type StoredSearch = {readonly query: string; readonly items: readonly SearchItem[]; readonly total: number; readonly selected: number};
 
 export type StoredSearchViewProps = {
 	readonly search: StoredSearch;
 	readonly width: number;
+	/** Lines for the heading and the posts (the caller draws the status line under them). */
 	readonly height: number;
 	readonly isActive: boolean;
+	/** Another post highlighted, or (undefined) Esc: back to the list the search was made from. */
 	readonly onChange: (search: StoredSearch | undefined) => void;
-	/** Enter on the search line: search for `text`. */
-	readonly onSearch: (text: string) => void;
+	/** `/` again: a new search (the search line opens, empty). */
+	readonly onSearchAgain: () => void;
 	readonly onOpen: (item: SearchItem) => void;
 };
 
+/** The status line under the results: their keys. */
+export function storedSearchHints(keyMap: KeyMap): string {
+	return `${keyMap.hint('open-river-post', 'read')} · ${keyMap.hint('search-river', 'search again')} · Esc back`;
+}
+
 /**
- * `/` on the home screen and the river: a search line, then every stored post with the words,
- * two lines each (the title with its blog and date; the matched words in a few words of the text).
+ * What `/` on the home screen and the river found (typed on the search line, search-line.tsx): every
+ * stored post with the words, two lines each (the title with its blog and date; the matched words in a
+ * few words of the text).
  */
 export function StoredSearchView(props: StoredSearchViewProps) {
 	const {search, width, height, onChange} = props;
 	const keyMap = useKeyMap();
-	// Two lines a post; the heading (1) and the status line (1) take the rest.
-	const rows = Math.max(1, Math.floor((height - 2) / 2));
+	// Two lines a post; the heading takes one.
+	const rows = Math.max(1, Math.floor((height - 1) / 2));
 	useKeys((input, key) => {
 		const is = (action: Action) => keyMap.matches(action, input, key);
-		if (search.phase === 'typing') {
-			if (key.escape) return onChange(undefined);
-			if (key.return) return search.typed.trim() === '' ? onChange(undefined) : props.onSearch(search.typed.trim());
-			if (key.backspace || key.delete) return onChange({phase: 'typing', typed: [...search.typed].slice(0, -1).join('')});
-			if (key.ctrl && input === 'u') return onChange({phase: 'typing', typed: ''});
-			const text = cleanLine(input.replace(/[\r\n\t]+/g, ' '));
-			if (!key.ctrl && !key.meta && text !== '') onChange({phase: 'typing', typed: search.typed + text});
-			return;
-		}
 		const {items, selected} = search;
 		const move = (to: number) => onChange({...search, selected: Math.max(0, Math.min(items.length - 1, to))});
 		if (key.escape) onChange(undefined);
-		else if (is('search-river') || is('search-followed')) onChange({phase: 'typing', typed: search.query});
+		else if (is('search-river') || is('search-followed')) props.onSearchAgain();
 		else if (is('river-down')) move(selected + 1);
 		else if (is('river-up')) move(selected - 1);
 		else if (is('river-page-down')) move(selected + rows);
 		else if (is('river-page-up')) move(selected - rows);
 		else if (is('open-river-post') && items[selected]) props.onOpen(items[selected]);
-	}, {isActive: props.isActive, typedText: search.phase === 'typing'});
+	}, {isActive: props.isActive});
 
-	if (search.phase === 'typing') {
-		return (
-			<Box flexDirection="column" height={height}>
-				<Box flexGrow={1} />
-				<Text wrap="truncate-end">
-					<Text bold>{fitToWidth(`Search every blog: ${search.typed}▏`, Math.max(0, width - 28))}</Text>
-					<Text color={theme.muted}>{'  Enter search · Esc cancel'}</Text>
-				</Text>
-			</Box>
-		);
-	}
 	const {items, query, total} = search;
 	const selected = Math.min(search.selected, Math.max(0, items.length - 1));
 	// The best of them are listed: a note says when there are more.
@@ -97,8 +83,6 @@ export function StoredSearchView(props: StoredSearchViewProps) {
 					</Box>
 				);
 			})}
-			<Box flexGrow={1} />
-			<Text color={theme.muted} wrap="truncate-end">{fitToWidth(`${keyMap.hint('open-river-post', 'read')} · ${keyMap.hint('search-river', 'search again')} · Esc back`, width)}</Text>
 		</Box>
 	);
 }

@@ -174,7 +174,7 @@ describe('the home screen', () => {
 		app.unmount();
 	});
 
-	it('n jumps to the next unread post across blogs; N marks read and unread; A marks the blog read, C everything', async () => {
+	it('n jumps to the next unread post across blogs; N marks read and unread; A marks the blog read, C everything after asking (y/n)', async () => {
 		const store = fixture();
 		store.data.setRead(feed.url, feedPosts[0]!.id, true);
 		store.data.setRead(wordpress.url, wordpressPosts[1]!.id, true);
@@ -192,11 +192,59 @@ describe('the home screen', () => {
 		await press(app, 'A');
 		await waitForFrame(app, frame => !/● Feed/.test(frame));
 		assert.match(frameText(app), /● WP 0/, 'the other blog keeps its unread posts');
+		// C asks first, with how many posts, as d does: any key but y keeps them.
 		await press(app, 'C');
+		await waitForText(app, 'Mark all 2 posts read? (y/n)');
+		await press(app, 'n');
+		const kept = await waitForFrame(app, frame => !frame.includes('Mark all'));
+		assert.match(kept, /● WP 0/, 'n marks nothing');
+		assert.ok(!store.isRead(wordpress.url, wordpressPosts[0]!.id));
+		await press(app, 'C');
+		await waitForText(app, 'Mark all 2 posts read? (y/n)');
+		await press(app, 'y');
 		const allRead = await waitForText(app, 'Every post is marked read.');
 		assert.ok(!allRead.includes('●'));
 		await press(app, 'n');
 		await waitForText(app, 'No unread posts.');
+		// Nothing left to mark: nothing is asked.
+		await press(app, 'j');
+		await waitForFrame(app, frame => !frame.includes('No unread posts.'));
+		await press(app, 'C');
+		const none = await waitForText(app, 'No unread posts.');
+		assert.doesNotMatch(none, /Mark all/);
+		app.unmount();
+	});
+
+	it('What is new keeps the highlight on its post when a refresh brings newer posts above it (Enter opens that post); the post gone, on its row', async () => {
+		const store = fixture();
+		const app = renderHome(store, {startView: 'river'});
+		await waitForText(app, 'Feed 0');
+		await press(app, 'j', 'j', 'j');
+		await waitForFrame(app, frame => lineWith(frame, 'Feed 1').startsWith('▸'));
+		// Stored meanwhile (by this refresh, or by another blogterm): a newer post on the other blog.
+		store.posts.push({blogUrl: wordpress.url, id: 9001, title: 'WP newest', link: `${wordpress.url}?p=9001`, date: minutesAgo(1)});
+		await waitFor(() => store.refreshes.length === 1, 'the refresh on start');
+		store.refreshes[0]!.finish({done: 3, total: 3, failed: 0});
+		const refreshed = await waitForText(app, 'WP newest');
+		assert.match(lineWith(refreshed, 'Feed 1'), /^▸ ● Feed 1/, `the highlight stayed on its post:\n${refreshed}`);
+		assert.ok(!lineWith(refreshed, 'WP 1').startsWith('▸'), 'not on the post now in its row');
+		// Gone (read in again without it): the highlight is on the row it had, the post after it.
+		store.posts.splice(store.posts.findIndex(post => post.title.startsWith('Feed 1')), 1);
+		await press(app, 'r');
+		await waitFor(() => store.refreshes.length === 2, 'r refreshed');
+		store.refreshes[1]!.finish({done: 3, total: 3, failed: 0});
+		const gone = await waitForFrame(app, frame => !frame.includes('Feed 1'));
+		assert.match(lineWith(gone, 'WP 2'), /^▸ ● WP 2/, `on the row it had:\n${gone}`);
+		// And stays on that post from then on: a newer post again, Enter opens WP 2.
+		store.posts.push({blogUrl: feed.url, id: 9002, title: 'Feed newest', link: `${feed.url}?p=9002`, date: minutesAgo(0)});
+		await press(app, 'r');
+		await waitFor(() => store.refreshes.length === 3, 'r refreshed again');
+		store.refreshes[2]!.finish({done: 3, total: 3, failed: 0});
+		const again = await waitForText(app, 'Feed newest');
+		assert.match(lineWith(again, 'WP 2'), /^▸ ● WP 2/, `still on WP 2:\n${again}`);
+		await press(app, keys.enter);
+		await waitForText(app, /lines 1–\d+ of/);
+		assert.ok(frameText(app).includes(wordpressPosts[2]!.title.slice(0, 20)), 'the post highlighted is the one opened');
 		app.unmount();
 	});
 

@@ -12,7 +12,7 @@ import {HomeApp} from '../../../source/ui/home/home-app.js';
 import {storeHomeData} from '../../../source/ui/home/store-home-data.js';
 import {startTestDemo, type TestDemo} from '../../helpers/demo.js';
 import {makeTestStore, type TestStore} from '../../subscriptions/store-helper.js';
-import {keys, press, resize, waitForFrame, waitForText} from '../helpers.js';
+import {frameText, keys, press, resize, waitForFrame, waitForText} from '../helpers.js';
 
 const http = createHttpClient();
 type RestPost = {id: number; date_gmt: string; title: {rendered: string}; content: {rendered: string}};
@@ -70,6 +70,38 @@ describe('searching every followed blog from the home screen', () => {
 			await waitForText(app, 'Search: “compost” · ');
 			await press(app, keys.escape);
 			await waitForFrame(app, shown => !shown.includes('Search:') && shown.includes('What is new'));
+		} finally {
+			app.unmount();
+		}
+	});
+
+	it('/ opens an empty search line in the status line’s place, the list staying above it, as on a blog’s list; / on the results starts empty again, Esc keeps them', async () => {
+		const app = render(<HomeApp data={storeHomeData(subscriptions)} openSource={(url, signal, options) => openBlog(http, url, {...options, signal})} perPage={10} refreshMinutes={0} refreshOnStart={false} startView="river" />);
+		resize(app.stdout, 80, 24);
+		try {
+			const river = await waitForFrame(app, shown => shown.split('\n').some(line => line.startsWith('▸')));
+			// The highlighted post's title (the first frame may be at the test terminal's own width, before the resize).
+			const highlighted = /^▸ [● ] (.+?) {2}/.exec(river.split('\n').find(line => line.startsWith('▸'))!)![1]!;
+			await press(app, '/');
+			let frame = await waitForText(app, 'Search every blog: ▏');
+			assert.ok(frame.includes(highlighted), `the list stays while typing:\n${frame}`);
+			assert.equal(frame.split('\n').at(-1)!.trimEnd(), 'Search every blog: ▏  Enter search · Esc cancel', 'on the last line');
+			await press(app, ...'compost');
+			frame = await waitForText(app, 'Search every blog: compost▏');
+			assert.ok(frame.includes(highlighted), 'still there as the words are typed');
+			// j and k are typed, not moves.
+			await press(app, keys.enter);
+			await waitForText(app, 'Search: “compost” · ');
+			await press(app, '/');
+			frame = await waitForText(app, 'Search every blog: ▏');
+			assert.match(frame, /Search: “compost” · /, 'the results stay while a new search is typed');
+			await press(app, ...'xylophone', keys.enter);
+			await waitForText(app, 'No posts match “xylophone”.');
+			assert.doesNotMatch(frameText(app), /compostxylophone/, 'the new words replaced the old');
+			// Esc on the search line closes it, the results kept.
+			await press(app, '/', ...'kiwi', keys.escape);
+			frame = await waitForFrame(app, shown => !shown.includes('Search every blog:'));
+			assert.match(frame, /Search: “xylophone” · 0 posts/);
 		} finally {
 			app.unmount();
 		}

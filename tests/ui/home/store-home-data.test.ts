@@ -3,6 +3,7 @@ import {describe, it} from 'node:test';
 import {render} from 'ink-testing-library';
 import {createElement} from 'react';
 import {createHttpClient} from '../../../source/http/client.js';
+import {fullTextsInMemory} from '../../../source/full-text/full-text-store.js';
 import {HomeApp} from '../../../source/ui/home/home-app.js';
 import {resize, waitForText} from '../helpers.js';
 import {openBlog} from '../../../source/sources/open-blog.js';
@@ -83,6 +84,29 @@ describe('the home screen’s data from the store', () => {
 			app.stdin.write('A');
 			const frame = await waitForText(app, `${blog!.url} is not followed.`);
 			assert.ok(!frame.includes(blog!.title), 'its row is gone');
+		} finally {
+			app.unmount();
+		}
+	});
+
+	it('F on a blog that another blogterm unfollowed meanwhile says so (not “Full text on”), sets nothing, and the blog leaves the list', async () => {
+		const subscriptions = suite.store.open();
+		const data = storeHomeData(subscriptions);
+		await data.follow(await data.discover(suite.feed.url, new AbortController().signal));
+		const [blog] = data.blogs();
+		const fullTexts = fullTextsInMemory();
+		const app = render(createElement(HomeApp, {data, openSource: async (url: string, signal: AbortSignal) => openBlog(http, url, {signal}), perPage: 10, refreshOnStart: false, refreshMinutes: 0, startView: 'blogs', fullTexts, readFullText: () => Promise.reject(new Error('not asked in this test'))}));
+		try {
+			resize(app.stdout, 100, 30);
+			await waitForText(app, blog!.title);
+			const other = suite.store.open();
+			other.unfollow(blog!.url);
+			other.close();
+			app.stdin.write('F');
+			const frame = await waitForText(app, `${blog!.url} is not followed.`);
+			assert.ok(!frame.includes('Full text on'), 'not said to be on');
+			assert.ok(!frame.includes(blog!.title), 'its row is gone');
+			assert.equal(fullTexts.isAutomatic(blog!.siteKey!), false, 'nothing set');
 		} finally {
 			app.unmount();
 		}

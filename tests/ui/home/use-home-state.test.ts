@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import type {FollowedBlog, RiverItem} from '../../../source/ui/home/home-data.js';
 import {blogRows, updatedAgo} from '../../../source/ui/home/rows.js';
-import {homeReducer, initialHomeState, nextUnread, progressLine} from '../../../source/ui/home/use-home-state.js';
+import {homeReducer, initialHomeState, nextUnread, progressLine, riverKey, selectedRiverRow} from '../../../source/ui/home/use-home-state.js';
 
 const blog = (title: string, folder?: string, unread = 1): FollowedBlog => ({url: `https://${title}.example/`, title, folder, unread, total: 5, lastUpdated: undefined, lastError: undefined});
 const item = (id: number, read: boolean): RiverItem => ({blogUrl: 'https://a.example/', blogTitle: 'A', id, title: `Post ${id}`, link: `https://a.example/${id}`, date: undefined, read});
@@ -18,6 +18,15 @@ describe('the home screen’s state', () => {
 		assert.equal(nextUnread(items, 0), 2);
 		assert.equal(nextUnread(items, 2), 0);
 		assert.equal(nextUnread(items.map(each => ({...each, read: true})), 0), undefined);
+	});
+
+	it('finds the highlighted post where it moved; gone, its row (the last, past the end); with no post chosen, the row', () => {
+		const items = [item(1, false), item(2, true), item(3, false)];
+		assert.equal(selectedRiverRow([item(9, false), ...items], {key: riverKey(item(2, true)), index: 1}), 2);
+		assert.equal(selectedRiverRow([item(1, false), item(3, false)], {key: riverKey(item(2, true)), index: 1}), 1);
+		assert.equal(selectedRiverRow([item(1, false)], {key: riverKey(item(2, true)), index: 1}), 0);
+		assert.equal(selectedRiverRow(items, {key: undefined, index: 2}), 2);
+		assert.equal(selectedRiverRow([], {key: undefined, index: 2}), 0);
 	});
 
 	it('says how far a refresh has got, with the failures only when there are some', () => {

@@ -177,12 +177,12 @@ describe('in screen-reader mode, each screen reads in order as plain text, the c
 		const {app, cursorLine} = renderReading(<HomeApp data={store.data} openSource={(url, signal, options) => openBlog(http, url, {...options, signal})} perPage={10} refreshMinutes={0} />);
 		try {
 			const blogs = await waitForText(app, 'Gone Blog');
-			assertReadInOrder(blogs, ['list: Followed blogs', /^Demo WordPress · selected · 3 unread/, /^Feeds \(folder\)/, /^Gone Blog · error: The blog took longer than 15 s to answer\./]);
+			assertReadInOrder(blogs, ['list: Followed blogs', /^Demo WordPress · selected · 3 unread/, /^Feeds \(folder\)/, /^Gone Blog · 0 unread · error: The blog took longer than 15 s to answer\./]);
 			assert.doesNotMatch(blogs, drawing);
 			assert.match(cursorLine() ?? '', /^Demo WordPress · selected/);
 			await press(app, 'j');
 			await waitForText(app, 'Gone Blog · selected');
-			assert.match(cursorLine() ?? '', /^Gone Blog · selected · error:/);
+			assert.match(cursorLine() ?? '', /^Gone Blog · selected · 0 unread · error:/);
 			await press(app, keys.tab);
 			const river = await waitForText(app, 'list: Posts from the blogs you follow');
 			assertReadInOrder(river, ['list: Posts from the blogs you follow', new RegExp(`^${posts[0]!.title} · selected · unread · Demo WordPress`), new RegExp(`^${posts[1]!.title} · unread`)]);
