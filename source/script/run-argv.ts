@@ -302,7 +302,7 @@ export async function runCommandLine(argv: readonly string[], io: ScriptIo): Pro
 		return await parseAndRun(argv, io);
 	} catch (error) {
 		if (!(error instanceof UsageError)) throw error;
-		const [{reportFailure}, {wantsJsonErrors}] = await Promise.all([import('./script-errors.js'), import('./run-script.js')]);
+		const {reportFailure, wantsJsonErrors} = await import('./script-errors.js');
 		return {kind: 'done', exitCode: await reportFailure(new ScriptUsageError(error.message), wantsJsonErrors(formatIn(argv)), io)};
 	}
 }

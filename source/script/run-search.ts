@@ -16,7 +16,7 @@ import {exitCodes} from './exit-codes.js';
 import {lineOrNull, postPageToJson, stringifyJson, textOrNull, titleOf} from './format-json.js';
 import {formatListText} from './format-list-text.js';
 import type {ScriptIo} from './run-script.js';
-import {reportFailure, ScriptFailure} from './script-errors.js';
+import {reportFailure, ScriptFailure, wantsJsonErrors} from './script-errors.js';
 import {parseScriptRequest, type ScriptFlags} from './script-request.js';
 import {UsageError} from './usage-error.js';
 import {shouldColour, tolerateClosedReader, writeAll} from './terminal-output.js';
@@ -39,7 +39,7 @@ function filterFlag(flags: SearchFlags): {readonly kind: 'search' | 'category' |
 	return {kind, value};
 }
 
-/** Runs a search or a term's list and resolves with the exit code. Never throws: failures are one line on stderr. */
+/** Runs a search or a term's list and resolves with the exit code. Never throws: a failure is one line on stderr (with JSON asked for, one JSON object). */
 export async function runSearchCommand(site: string | undefined, flags: SearchFlags, io: ScriptIo): Promise<number> {
 	const stopTolerating = tolerateClosedReader(io.stdout);
 	let resolved: ResolvedSite | undefined;
@@ -73,7 +73,7 @@ export async function runSearchCommand(site: string | undefined, flags: SearchFl
 		await writeAll(io.stdout, page.total === 0 ? `${cleanLine(noPostsMessage(filter))}\n` : `${heading}${formatListText(page, {width: request.width, colour})}`);
 		return exitCodes.ok;
 	} catch (error) {
-		return await reportFailure(error, false, io);
+		return await reportFailure(error, wantsJsonErrors(flags.format), io);
 	} finally {
 		stopTolerating();
 		closeStore?.();

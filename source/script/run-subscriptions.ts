@@ -7,7 +7,7 @@ import {exitCodes} from './exit-codes.js';
 import {lineOrNull, stringifyJson, textOrNull, titleOf} from './format-json.js';
 import {readAllStdin} from './read-stdin.js';
 import type {ScriptIo} from './run-script.js';
-import {reportFailure} from './script-errors.js';
+import {reportFailure, ScriptFailure, wantsJsonErrors} from './script-errors.js';
 import {UsageError} from './usage-error.js';
 import {tolerateClosedReader, writeAll} from './terminal-output.js';
 
@@ -53,28 +53,30 @@ export function subscriptionCommandOf(flags: SubscriptionFlags, site: string | u
 
 function formatOf(flags: SubscriptionFlags, command: SubscriptionCommand): 'text' | 'json' {
 	const format = flags.format?.trim().toLowerCase();
+	// Refused, not ignored: `--export --format json` would otherwise print OPML to a script that asked for JSON.
+	if (command === 'export' && format !== undefined) throw new UsageError('--export writes OPML; it takes no --format.');
 	if (format === undefined || format === 'text') return 'text';
 	if (format === 'json') return 'json';
-	if (command === 'export') throw new UsageError('--export writes OPML; it takes no --format.');
 	throw new UsageError(`--format is text or json for --${command}, not “${cleanLine(flags.format ?? '')}”.`);
 }
 
 /**
  * Runs one many-blogs command against the store (the database under the data folder) and resolves
- * with the exit code. Never throws: failures are one line each on stderr, `blogterm: …`.
+ * with the exit code. Never throws: a failure is one line on stderr, `blogterm: …`, or with `--format
+ * json` (or ndjson) one JSON object, `{"error": {"code", "exit", "message"}}`, as print mode says them.
  */
 export async function runSubscriptionCommand(command: SubscriptionCommand, flags: SubscriptionFlags, io: ScriptIo): Promise<number> {
 	const stopTolerating = tolerateClosedReader(io.stdout);
 	let subscriptions: Subscriptions | undefined;
 	try {
-		const format = command === 'export' && flags.format === undefined ? 'text' : formatOf(flags, command);
+		const format = formatOf(flags, command);
 		// Read before the store opens: a file that is not there changes nothing.
 		const opml = command === 'import' ? await readImport(flags.import!, io) : undefined;
 		const {openSubscriptions} = await import('../subscriptions/subscriptions.js');
 		subscriptions = openSubscriptions(blogtermPaths(io.environment), {environment: io.environment});
 		return await run(subscriptions, command, flags, format, opml, io);
 	} catch (error) {
-		return await reportFailure(error, false, io);
+		return await reportFailure(error, wantsJsonErrors(flags.format), io);
 	} finally {
 		subscriptions?.close();
 		stopTolerating();
@@ -101,10 +103,7 @@ async function run(subscriptions: Subscriptions, command: SubscriptionCommand, f
 			return exitCodes.ok;
 		}
 		case 'unfollow': {
-			if (!subscriptions.unfollow(flags.unfollow!)) {
-				await writeAll(io.stderr, `blogterm: ${cleanLine(flags.unfollow!)} is not followed (blogterm --blogs lists the blogs you follow).\n`);
-				return exitCodes.notFound;
-			}
+			if (!subscriptions.unfollow(flags.unfollow!)) throw new ScriptFailure(exitCodes.notFound, `${cleanLine(flags.unfollow!)} is not followed (blogterm --blogs lists the blogs you follow).`);
 			if (format === 'json') await out(stringifyJson({unfollowed: cleanLine(flags.unfollow!)}));
 			else await out(`No longer following ${cleanLine(flags.unfollow!)}.\n`);
 			return exitCodes.ok;

@@ -4,6 +4,7 @@ import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {startBrokenBlog, dailyPosts, startFeedBlog, startWordPressBlog, type FeedBlog, type WordPressBlog} from '../subscriptions/blog-servers.js';
 import type {TestServer} from '../helpers/http-server.js';
+import {refusedUrl} from '../reliability/fault-server.js';
 import {controlCharacters, ensureBuilt, runCli, runInProcess, temporaryHome} from './run-cli.js';
 
 describe('print mode for many blogs', () => {
@@ -109,6 +110,33 @@ describe('print mode for many blogs', () => {
 		] as const) {
 			const result = await run(args);
 			assert.deepEqual([result.code, result.errorLines], [2, [message]], args.join(' '));
+		}
+	});
+
+	it('with --format json (or ndjson) a failure is one JSON object on stderr, as --post says it', async () => {
+		const nowhere = await refusedUrl();
+		const elsewhere = temporaryHome();
+		try {
+			for (const [args, code, exit] of [
+				[['--follow', nowhere, '--format', 'json'], 'refused', 1],
+				[['--unfollow', 'https://never.example/', '--format', 'json'], 'not_found', 3],
+				[['--import', join(home, 'missing.opml'), '--format', 'json'], 'usage', 2],
+				[['--export', '--format', 'json'], 'usage', 2],
+				[['--blogs', '--format', 'ndjson'], 'usage', 2],
+				[['--river', '--search', 'post', '--format', 'ndjson'], 'usage', 2],
+				[['--replies', '--format', 'ndjson'], 'usage', 2],
+				[['--sync-status', '--format', 'ndjson'], 'usage', 2],
+				[['--sync', 'tt-rss', nowhere, '--user', 'ada', '--format', 'json'], 'sync_unreachable', 1],
+			] as const) {
+				// The sync server's password from the environment (never asked: stdin is no terminal), in a home of its own.
+				const result = await runInProcess(args, {home: args[0] === '--sync' ? elsewhere : home, env: {BLOGTERM_TTRSS_PASSWORD: 'secret'}});
+				const said = args.join(' ');
+				assert.deepEqual([result.code, result.stdout, result.errorLines.length], [exit, '', 1], `${said}: ${result.stderr}`);
+				const {error} = JSON.parse(result.errorLines[0]!) as {error: Record<string, unknown>};
+				assert.deepEqual([Object.keys(error), error['code'], error['exit']], [['code', 'exit', 'message'], code, exit], said);
+			}
+		} finally {
+			rmSync(elsewhere, {recursive: true, force: true});
 		}
 	});
 
