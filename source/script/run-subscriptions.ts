@@ -98,7 +98,8 @@ async function run(subscriptions: Subscriptions, command: SubscriptionCommand, f
 	switch (command) {
 		case 'follow': {
 			const blog = await subscriptions.follow(flags.follow!, flags.folder === undefined ? {} : {folder: flags.folder});
-			if (blog.lastError) await writeAll(io.stderr, `blogterm: ${cleanLine(blog.lastError)}\n`);
+			// With JSON, what the document holds (lastError, skipped, failures) is not said again on stderr.
+			if (blog.lastError && format === 'text') await writeAll(io.stderr, `blogterm: ${cleanLine(blog.lastError)}\n`);
 			await out(format === 'json' ? stringifyJson(blogToJson(blog)) : `Following ${cleanLine(blog.title)} (${cleanLine(blog.url)}): ${postCount(blog.total)}, ${blog.unread} unread.\n`);
 			return exitCodes.ok;
 		}
@@ -116,7 +117,7 @@ async function run(subscriptions: Subscriptions, command: SubscriptionCommand, f
 				// Not OPML: the input is what is wrong.
 				throw new UsageError(error instanceof Error ? error.message : String(error));
 			}
-			for (const line of report.skipped) await writeAll(io.stderr, `blogterm: ${cleanLine(line)}\n`);
+			if (format === 'text') for (const line of report.skipped) await writeAll(io.stderr, `blogterm: ${cleanLine(line)}\n`);
 			if (format === 'json') await out(stringifyJson({added: report.added, merged: report.merged, skipped: report.skipped.map(line => cleanLine(line))}));
 			else {
 				const merged = report.merged > 0 ? ` (${report.merged} already followed)` : '';
@@ -130,7 +131,7 @@ async function run(subscriptions: Subscriptions, command: SubscriptionCommand, f
 		}
 		case 'refresh': {
 			const result = await subscriptions.refresh();
-			for (const failure of result.failures) await writeAll(io.stderr, `blogterm: ${cleanLine(failure.title)} (${cleanLine(failure.url)}): ${cleanLine(failure.message)}\n`);
+			if (format === 'text') for (const failure of result.failures) await writeAll(io.stderr, `blogterm: ${cleanLine(failure.title)} (${cleanLine(failure.url)}): ${cleanLine(failure.message)}\n`);
 			await out(format === 'json' ? stringifyJson(refreshToJson(result)) : refreshLine(result));
 			return result.failures.length > 0 ? exitCodes.unreadable : exitCodes.ok;
 		}

@@ -74,6 +74,16 @@ describe('print mode for many blogs', () => {
 		assert.deepEqual(errorLines, ['blogterm: entry 3 “Nothing”: an empty folder or a note, not a blog: skipped.']);
 	});
 
+	it('--import --format json says each entry skipped in the document only, not on stderr too', async () => {
+		const opml = `<opml version="1.0"><body><outline text="Again" xmlUrl="${feed.feedUrl}"/><outline text="Nothing"/></body></opml>`;
+		const {code, stdout, errorLines} = await run(['--import', '-', '--format', 'json'], opml);
+		assert.deepEqual([code, errorLines], [0, []]);
+		const report = JSON.parse(stdout) as {added: number; merged: number; skipped: string[]};
+		assert.deepEqual([report.added, report.merged, report.skipped.length], [0, 1, 1]);
+		// Its words are OPML reading's (source/subscriptions/opml.ts); here only that it is the entry skipped.
+		assert.match(report.skipped[0]!, /“Nothing”/);
+	});
+
 	it('--import refuses a file that is not OPML or is not there (exit 2)', async () => {
 		const file = join(home, 'not.opml');
 		writeFileSync(file, 'hello');
@@ -89,6 +99,10 @@ describe('print mode for many blogs', () => {
 		assert.equal(failed.code, 1);
 		assert.deepEqual(failed.errorLines, [`blogterm: Broken (${broken.url}feed): 127.0.0.1:${new URL(broken.url).port} answered 500.`]);
 		assert.equal(failed.stdout, 'Refreshed 3 blogs · 0 new posts · 1 failed\n');
+		// With JSON the failure is in the document's failures, not on stderr too.
+		const failedJson = await run(['--refresh', '--format', 'json']);
+		assert.deepEqual([failedJson.code, failedJson.errorLines], [1, []]);
+		assert.deepEqual((JSON.parse(failedJson.stdout) as {failures: Array<{url: string}>}).failures.map(failure => failure.url), [`${broken.url}feed`]);
 		assert.equal((await run(['--unfollow', `${broken.url}feed`])).code, 0);
 		const ok = await run(['--refresh', '--format', 'json']);
 		assert.equal(ok.code, 0);
