@@ -93,7 +93,8 @@ const helpText = `
 	  --blogs             The blogs you follow: {url, title, feedUrl, folder, unread,
 	                      total, lastUpdated, lastError} with --format json
 	  --river             Posts across the blogs you follow, newest first (--unread,
-	                      --page N, --per-page N, --folder NAME, --format text|json)
+	                      --page N, --per-page N, --folder NAME, --format text|json);
+	                      a --folder no blog is in: exit 3
 
 	Sync (a Tiny Tiny RSS server fills the followed blogs; --refresh syncs)
 	  --sync tt-rss URL   Keep in step with TT-RSS at URL as --user NAME (asks the password,
@@ -138,7 +139,8 @@ const helpText = `
 	  0  done (a comment held for moderation too)
 	  1  the blog could not be read (network, server, timeout, unreadable answer)
 	  2  usage: unknown or conflicting flags, a bad value, a comment field that fails validation
-	  3  no such post (or category, tag, author), or a protected post without --password
+	  3  no such post (or category, tag, author, folder, followed blog), or a protected post
+	     without --password
 	  4  the blog refused the comment (it was not kept)
 	  5  it is not known whether the comment arrived: never retry it blindly
 	  6  the site is not a blog blogterm can read (no REST API, no feed)

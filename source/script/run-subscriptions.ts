@@ -136,13 +136,16 @@ async function run(subscriptions: Subscriptions, command: SubscriptionCommand, f
 			return result.failures.length > 0 ? exitCodes.unreadable : exitCodes.ok;
 		}
 		case 'blogs': {
-			const blogs = subscriptions.listBlogs().filter(blog => flags.folder === undefined || inFolder(blog.folder, flags.folder));
+			const all = subscriptions.listBlogs();
+			const folder = flags.folder === undefined ? undefined : knownFolder(all, flags.folder);
+			const blogs = folder === undefined ? all : all.filter(blog => inFolder(blog.folder, folder));
 			await out(format === 'json' ? stringifyJson(blogs.map(blog => blogToJson(blog))) : blogsText(blogs));
 			return exitCodes.ok;
 		}
 		case 'river': {
-			const page = subscriptions.river({unread: Boolean(flags.unread), page: flags.page, perPage: flags.perPage ?? 20, ...(flags.folder === undefined ? {} : {folder: flags.folder})});
-			await out(format === 'json' ? stringifyJson(riverToJson(page)) : riverText(page));
+			const folder = flags.folder === undefined ? undefined : knownFolder(subscriptions.listBlogs(), flags.folder);
+			const page = subscriptions.river({unread: Boolean(flags.unread), page: flags.page, perPage: flags.perPage ?? 20, ...(folder === undefined ? {} : {folder})});
+			await out(format === 'json' ? stringifyJson(riverToJson(page)) : riverText(page, {unread: Boolean(flags.unread), folder}));
 			return exitCodes.ok;
 		}
 	}
@@ -150,6 +153,23 @@ async function run(subscriptions: Subscriptions, command: SubscriptionCommand, f
 
 function inFolder(folder: string, wanted: string): boolean {
 	return folder === wanted || folder.startsWith(`${wanted}/`);
+}
+
+/** The folders named in the message for one that is not there: a few, the rest counted. */
+const foldersNamed = 10;
+
+/**
+ * `--folder NAME` as the store writes folders (`Tech/ JavaScript/` is `Tech/JavaScript`), checked against
+ * the blogs followed: a folder no blog is in (or under) is not there, exit 3 as an unknown category is,
+ * saying which folders there are. `--folder ""` is the blogs in no folder.
+ */
+function knownFolder(blogs: readonly FollowedBlog[], given: string): string {
+	const wanted = given.split('/').map(segment => segment.trim()).filter(Boolean).join('/');
+	if (wanted === '' || blogs.some(blog => inFolder(blog.folder, wanted))) return wanted;
+	const folders = [...new Set(blogs.map(blog => blog.folder).filter(Boolean))];
+	const named = folders.slice(0, foldersNamed).map(folder => cleanLine(folder)).join(', ') + (folders.length > foldersNamed ? ` and ${folders.length - foldersNamed} more` : '');
+	const which = blogs.length === 0 ? ': you follow no blogs.' : folders.length === 0 ? ': none of the blogs you follow is in a folder.' : `. The folders: ${named}.`;
+	throw new ScriptFailure(exitCodes.notFound, `No blogs in folder “${cleanLine(given.trim())}”${which}`);
 }
 
 function postCount(count: number): string {
@@ -223,8 +243,8 @@ export function riverToJson(page: RiverPage) {
 	};
 }
 
-function riverText(page: RiverPage): string {
-	if (page.total === 0) return 'No posts.\n';
+function riverText(page: RiverPage, asked: {readonly unread: boolean; readonly folder: string | undefined}): string {
+	if (page.total === 0) return `No ${asked.unread ? 'unread ' : ''}posts${asked.folder ? ` in folder “${cleanLine(asked.folder)}”` : ''}.\n`;
 	const lines = [`Page ${page.page} of ${page.totalPages} · ${postCount(page.total)}`];
 	if (page.posts.length === 0) lines.push('', `There is no page ${page.page}: the last page is ${page.totalPages}.`);
 	for (const post of page.posts) {

@@ -66,6 +66,29 @@ describe('print mode for many blogs', () => {
 		assert.match(text.stdout, /^Page 1 of 5 · 5 posts\n\n● Feed post 1\n {4}Feed Blog · May 10, 2024/);
 	});
 
+	it('--blogs and --river with a folder no blog is in exit 3 and name the folders there are', async () => {
+		const blogs = await run(['--blogs', '--folder', 'Nope']);
+		assert.deepEqual([blogs.code, blogs.stdout, blogs.errorLines], [3, '', ['blogterm: No blogs in folder “Nope”. The folders: Work.']]);
+		const river = await run(['--river', '--folder', 'Nope', '--format', 'json']);
+		assert.deepEqual([river.code, river.stdout], [3, '']);
+		assert.deepEqual(JSON.parse(river.errorLines[0]!), {error: {code: 'not_found', exit: 3, message: 'No blogs in folder “Nope”. The folders: Work.'}});
+		// A folder as the store writes it: `Work/` is Work.
+		const work = await run(['--river', '--folder', 'Work/', '--format', 'json']);
+		assert.equal(work.code, 0);
+		assert.deepEqual((JSON.parse(work.stdout) as {posts: Array<{blog: {title: string}}>}).posts.map(post => post.blog.title), ['Word Blog', 'Word Blog']);
+		const fresh = temporaryHome();
+		try {
+			assert.deepEqual((await runInProcess(['--river', '--folder', 'Nope'], {home: fresh})).errorLines, ['blogterm: No blogs in folder “Nope”: you follow no blogs.']);
+			// A folder whose blogs were never read (imported) is there: it has no posts yet, exit 0.
+			const opml = '<opml version="2.0"><body><outline text="Later"><outline text="Unread" xmlUrl="https://later.example/feed"/></outline></body></opml>';
+			assert.equal((await runInProcess(['--import', '-'], {home: fresh, input: opml})).code, 0);
+			const later = await runInProcess(['--river', '--folder', 'Later'], {home: fresh});
+			assert.deepEqual([later.code, later.stdout, later.errorLines], [0, 'No posts in folder “Later”.\n', []]);
+		} finally {
+			rmSync(fresh, {recursive: true, force: true});
+		}
+	});
+
 	it('--import reads OPML from stdin, one line on stderr per entry skipped', async () => {
 		const opml = `<opml version="1.0"><body><outline text="Again" xmlUrl="${feed.feedUrl}"/><outline text="Broken" xmlUrl="${broken.url}feed"/><outline text="Nothing"/></body></opml>`;
 		const {code, stdout, errorLines} = await run(['--import', '-'], opml);
