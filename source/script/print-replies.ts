@@ -6,7 +6,7 @@ import {openBlog} from '../sources/open-blog.js';
 import {MyComments} from '../store/my-comments.js';
 import {Replies, type StoredReply} from '../store/replies.js';
 import {exitCodes} from './exit-codes.js';
-import {lineOrNull, stringifyJson, textOrNull} from './format-json.js';
+import {lineOrNull, schemaVersion, stringifyJson, textOrNull} from './format-json.js';
 import type {ScriptIo} from './run-script.js';
 import {reportFailure, wantsJsonErrors, warningToJsonLine} from './script-errors.js';
 import {UsageError} from './usage-error.js';
@@ -15,8 +15,8 @@ import {tolerateClosedReader, writeAll} from './terminal-output.js';
 /*
 Print mode: `--replies [--format text|json]`. Checks every blog you commented on from blogterm for
 replies to your comments, then prints every reply known, newest first: in JSON
-`[{blog, post, yourComment, reply: {id, author, date, text, link}}]` (an empty list when there are
-none, exit 0). A blog that could not be checked is said on stderr (with JSON, as a `{"warning"}`
+`{schemaVersion, replies: [{blog, post, yourComment, reply: {id, author, date, text, link}}]}` (`replies`
+empty when there are none, exit 0). A blog that could not be checked is said on stderr (with JSON, as a `{"warning"}`
 object), and the exit code is 1; with JSON an error is one `{"error"}` object on stderr.
 */
 
@@ -59,7 +59,7 @@ export async function runReplies(format: string | undefined, io: ScriptIo): Prom
 		const http = createHttpClient({environment: io.environment});
 		const {failures} = await checkReplies({myComments: new MyComments(), replies, openSource: async (url, signal) => openBlog(http, url, {signal})});
 		const all = replies.all();
-		await writeAll(io.stdout, chosen === 'json' ? stringifyJson(all.map(replyJson)) : repliesText(all));
+		await writeAll(io.stdout, chosen === 'json' ? stringifyJson({schemaVersion, replies: all.map(replyJson)}) : repliesText(all));
 		if (failures.length === 0) return exitCodes.ok;
 		// With JSON, nothing on stderr is a plain line: each blog not checked is a warning object.
 		await writeAll(io.stderr, failures.map(failure => (chosen === 'json'

@@ -90,8 +90,9 @@ const helpText = `
 	  --export            Print the blogs you follow as OPML 2.0
 	  --refresh           Fetch every followed blog; one line per failure on stderr
 	                      (exit 0 when all were read, 1 when any failed)
-	  --blogs             The blogs you follow: {url, title, feedUrl, folder, unread,
-	                      total, lastUpdated, lastError} with --format json
+	  --blogs             The blogs you follow: {schemaVersion, blogs: [{url, title,
+	                      feedUrl, folder, unread, total, lastUpdated, lastError}]}
+	                      with --format json
 	  --river             Posts across the blogs you follow, newest first (--unread,
 	                      --page N, --per-page N, --folder NAME, --format text|json);
 	                      a --folder no blog is in: exit 3
@@ -128,8 +129,9 @@ const helpText = `
 	                      date, modified, author, categories, tags, excerpt, text, html,
 	                      protected, summaryOnly, commentsOpen, commentCount, previous,
 	                      next, related, offline[, comments]}, a list {page, totalPages,
-	                      total, totalIsExact, offline, posts}, or a sent comment
-	                      {status: "approved" | "held", id, link}; missing is null
+	                      total, totalIsExact, offline, posts}, a sent comment
+	                      {status: "approved" | "held", id, link}, and so each many-blogs,
+	                      search, --replies and sync document; missing is null
 	  ndjson              A list, one JSON object per post per line, as each page arrives
 	  Errors are one line on stderr, "blogterm: …". No colour when stdout is not a
 	  terminal; FORCE_COLOR=1 turns it on, NO_COLOR turns it off; --color always

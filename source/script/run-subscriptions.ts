@@ -4,7 +4,7 @@ import {cleanLine} from '../render/sanitize.js';
 import {blogtermPaths} from '../store/paths.js';
 import type {FollowedBlog, RefreshResult, RiverPage, Subscriptions} from '../subscriptions/subscriptions.js';
 import {exitCodes} from './exit-codes.js';
-import {lineOrNull, stringifyJson, textOrNull, titleOf} from './format-json.js';
+import {lineOrNull, schemaVersion, stringifyJson, textOrNull, titleOf} from './format-json.js';
 import {readAllStdin} from './read-stdin.js';
 import type {ScriptIo} from './run-script.js';
 import {reportFailure, ScriptFailure, wantsJsonErrors} from './script-errors.js';
@@ -100,12 +100,12 @@ async function run(subscriptions: Subscriptions, command: SubscriptionCommand, f
 			const blog = await subscriptions.follow(flags.follow!, flags.folder === undefined ? {} : {folder: flags.folder});
 			// With JSON, what the document holds (lastError, skipped, failures) is not said again on stderr.
 			if (blog.lastError && format === 'text') await writeAll(io.stderr, `blogterm: ${cleanLine(blog.lastError)}\n`);
-			await out(format === 'json' ? stringifyJson(blogToJson(blog)) : `Following ${cleanLine(blog.title)} (${cleanLine(blog.url)}): ${postCount(blog.total)}, ${blog.unread} unread.\n`);
+			await out(format === 'json' ? stringifyJson({schemaVersion, ...blogToJson(blog)}) : `Following ${cleanLine(blog.title)} (${cleanLine(blog.url)}): ${postCount(blog.total)}, ${blog.unread} unread.\n`);
 			return exitCodes.ok;
 		}
 		case 'unfollow': {
 			if (!subscriptions.unfollow(flags.unfollow!)) throw new ScriptFailure(exitCodes.notFound, `${cleanLine(flags.unfollow!)} is not followed (blogterm --blogs lists the blogs you follow).`);
-			if (format === 'json') await out(stringifyJson({unfollowed: cleanLine(flags.unfollow!)}));
+			if (format === 'json') await out(stringifyJson({schemaVersion, unfollowed: cleanLine(flags.unfollow!)}));
 			else await out(`No longer following ${cleanLine(flags.unfollow!)}.\n`);
 			return exitCodes.ok;
 		}
@@ -118,7 +118,7 @@ async function run(subscriptions: Subscriptions, command: SubscriptionCommand, f
 				throw new UsageError(error instanceof Error ? error.message : String(error));
 			}
 			if (format === 'text') for (const line of report.skipped) await writeAll(io.stderr, `blogterm: ${cleanLine(line)}\n`);
-			if (format === 'json') await out(stringifyJson({added: report.added, merged: report.merged, skipped: report.skipped.map(line => cleanLine(line))}));
+			if (format === 'json') await out(stringifyJson({schemaVersion, added: report.added, merged: report.merged, skipped: report.skipped.map(line => cleanLine(line))}));
 			else {
 				const merged = report.merged > 0 ? ` (${report.merged} already followed)` : '';
 				await out(`Imported ${report.added === 1 ? '1 blog' : `${report.added} blogs`}${merged}; ${report.skipped.length} skipped. blogterm --refresh reads them.\n`);
@@ -139,7 +139,7 @@ async function run(subscriptions: Subscriptions, command: SubscriptionCommand, f
 			const all = subscriptions.listBlogs();
 			const folder = flags.folder === undefined ? undefined : knownFolder(all, flags.folder);
 			const blogs = folder === undefined ? all : all.filter(blog => inFolder(blog.folder, folder));
-			await out(format === 'json' ? stringifyJson(blogs.map(blog => blogToJson(blog))) : blogsText(blogs));
+			await out(format === 'json' ? stringifyJson({schemaVersion, blogs: blogs.map(blog => blogToJson(blog))}) : blogsText(blogs));
 			return exitCodes.ok;
 		}
 		case 'river': {
@@ -176,7 +176,7 @@ function postCount(count: number): string {
 	return count === 1 ? '1 post' : `${count} posts`;
 }
 
-/** `--blogs --format json`: one object per blog, missing values null. */
+/** A blog in `--blogs --format json` (and `--follow`'s document): missing values null. */
 export function blogToJson(blog: FollowedBlog) {
 	return {
 		url: cleanLine(blog.url),
@@ -209,6 +209,7 @@ function blogsText(blogs: readonly FollowedBlog[]): string {
 
 function refreshToJson(result: RefreshResult) {
 	return {
+		schemaVersion,
 		total: result.total,
 		changed: result.changed,
 		unchanged: result.unchanged,
@@ -225,6 +226,7 @@ function refreshLine(result: RefreshResult): string {
 /** `--river --format json`: the list's page fields and its posts, each with the fields of today's list plus `blog` and `read`. */
 export function riverToJson(page: RiverPage) {
 	return {
+		schemaVersion,
 		page: page.page,
 		totalPages: page.totalPages,
 		total: page.total,

@@ -8,7 +8,7 @@ import {cleanLine} from '../render/sanitize.js';
 import {formatDate} from '../render/format-date.js';
 import {blogtermPaths} from '../store/paths.js';
 import {exitCodes} from './exit-codes.js';
-import {stringifyJson} from './format-json.js';
+import {schemaVersion, stringifyJson} from './format-json.js';
 import type {ScriptIo} from './run-script.js';
 import {failureToJsonLine, wantsJsonErrors, warningToJsonLine} from './script-errors.js';
 import {UsageError} from './usage-error.js';
@@ -70,7 +70,7 @@ async function syncCommand(flags: SyncFlags, site: string | undefined, io: Scrip
 	if (flags.syncStatus) {
 		const settings = readSyncSettings(paths);
 		if (!settings) {
-			await out(json ? stringifyJson({server: null}) : 'No sync server: blogterm refreshes each blog itself. blogterm --sync tt-rss URL --user NAME sets one.\n');
+			await out(json ? stringifyJson({schemaVersion, server: null}) : 'No sync server: blogterm refreshes each blog itself. blogterm --sync tt-rss URL --user NAME sets one.\n');
 			return exitCodes.ok;
 		}
 		const db = openDatabase(paths);
@@ -80,7 +80,7 @@ async function syncCommand(flags: SyncFlags, site: string | undefined, io: Scrip
 			const lastSync = syncStateValue(db, 'last_sync');
 			const lastError = syncStateValue(db, 'last_error');
 			if (json) {
-				await out(stringifyJson({server: cleanLine(settings.url), service: settings.service, user: cleanLine(settings.user), lastSync: lastSync ?? null, lastError: lastError === undefined ? null : cleanLine(lastError), waiting: {read: waiting.read, starred: waiting.starred, unfollow: unfollows}}));
+				await out(stringifyJson({schemaVersion, server: cleanLine(settings.url), service: settings.service, user: cleanLine(settings.user), lastSync: lastSync ?? null, lastError: lastError === undefined ? null : cleanLine(lastError), waiting: {read: waiting.read, starred: waiting.starred, unfollow: unfollows}}));
 			} else {
 				const lines = [
 					`Server: TT-RSS at ${cleanLine(settings.url)}`,
@@ -105,7 +105,8 @@ async function syncCommand(flags: SyncFlags, site: string | undefined, io: Scrip
 		} finally {
 			db.close();
 		}
-		await out(had ? 'Sync is off: blogterm refreshes the blogs you follow itself again; everything stored is kept.\n' : 'Sync was not on.\n');
+		if (json) await out(stringifyJson({schemaVersion, server: null, wasOn: had}));
+		else await out(had ? 'Sync is off: blogterm refreshes the blogs you follow itself again; everything stored is kept.\n' : 'Sync was not on.\n');
 		return exitCodes.ok;
 	}
 
@@ -146,7 +147,7 @@ async function syncCommand(flags: SyncFlags, site: string | undefined, io: Scrip
 		}
 		const blogs = subscriptions.listBlogs();
 		const unread = blogs.reduce((sum, blog) => sum + blog.unread, 0);
-		if (json) await out(stringifyJson({server: cleanLine(url), user: cleanLine(user), blogs: blogs.length, newPosts: result.newPosts, unread, failures: result.failures.length}));
+		if (json) await out(stringifyJson({schemaVersion, server: cleanLine(url), user: cleanLine(user), blogs: blogs.length, newPosts: result.newPosts, unread, failures: result.failures.length}));
 		else await out(`Syncing with TT-RSS at ${cleanLine(url)} as ${cleanLine(user)}: ${blogs.length === 1 ? '1 blog' : `${blogs.length} blogs`}, ${result.newPosts === 1 ? '1 new post' : `${result.newPosts} new posts`}, ${unread} unread.\n`);
 		return result.failures.length > 0 ? exitCodes.unreadable : exitCodes.ok;
 	} finally {

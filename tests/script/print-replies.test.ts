@@ -25,7 +25,7 @@ describe('blogterm --replies', () => {
 	test('none yet: an empty list, exit 0 (json and text)', async () => {
 		const json = await runInProcess(['--replies', '--format', 'json'], {home});
 		assert.equal(json.code, 0, json.stderr);
-		assert.deepEqual(JSON.parse(json.stdout), []);
+		assert.deepEqual(JSON.parse(json.stdout), {schemaVersion: 1, replies: []});
 		const text = await runInProcess(['--replies'], {home});
 		assert.equal(text.code, 0);
 		assert.equal(text.stdout, 'No replies to your comments.\n');
@@ -41,7 +41,7 @@ describe('blogterm --replies', () => {
 
 		const json = await runInProcess(['--replies', '--format', 'json'], {home});
 		assert.equal(json.code, 0, json.stderr);
-		const replies = JSON.parse(json.stdout) as ReplyJson[];
+		const {replies} = JSON.parse(json.stdout) as {replies: ReplyJson[]};
 		assert.equal(replies.length, 1);
 		assert.deepEqual(Object.keys(replies[0]!), ['blog', 'post', 'yourComment', 'reply']);
 		assert.deepEqual(Object.keys(replies[0]!.reply), ['id', 'author', 'date', 'text', 'link']);

@@ -32,7 +32,7 @@ describe('print mode for many blogs', () => {
 		const json = await run(['--follow', wordpress.url, '--folder', 'Work', '--format', 'json']);
 		assert.equal(json.code, 0);
 		assert.deepEqual(JSON.parse(json.stdout), {
-			url: wordpress.url, title: 'Word Blog', feedUrl: `${wordpress.url}feed/`, folder: 'Work', unread: 2, total: 2,
+			schemaVersion: 1, url: wordpress.url, title: 'Word Blog', feedUrl: `${wordpress.url}feed/`, folder: 'Work', unread: 2, total: 2,
 			lastUpdated: '2024-05-09T12:00:00.000Z', lastError: null,
 		});
 	});
@@ -40,7 +40,7 @@ describe('print mode for many blogs', () => {
 	it('--blogs lists them, as JSON with every field', async () => {
 		const {code, stdout} = await run(['--blogs', '--format', 'json']);
 		assert.equal(code, 0);
-		const blogs = JSON.parse(stdout) as Array<Record<string, unknown>>;
+		const {blogs} = JSON.parse(stdout) as {blogs: Array<Record<string, unknown>>};
 		assert.deepEqual(blogs.map(blog => Object.keys(blog)), Array.from({length: 2}, () => ['url', 'title', 'feedUrl', 'folder', 'unread', 'total', 'lastUpdated', 'lastError']));
 		assert.deepEqual(blogs.map(blog => [blog['title'], blog['folder'], blog['unread']]), [['Feed Blog', null, 3], ['Word Blog', 'Work', 2]]);
 		const text = await run(['--blogs']);
@@ -129,7 +129,7 @@ describe('print mode for many blogs', () => {
 		assert.equal((await run(['--unfollow', `${broken.url}feed`])).code, 0);
 		const ok = await run(['--refresh', '--format', 'json']);
 		assert.equal(ok.code, 0);
-		assert.deepEqual(JSON.parse(ok.stdout), {total: 2, changed: 0, unchanged: 2, newPosts: 0, failures: []});
+		assert.deepEqual(JSON.parse(ok.stdout), {schemaVersion: 1, total: 2, changed: 0, unchanged: 2, newPosts: 0, failures: []});
 	});
 
 	it('--unfollow of a blog not followed exits 3 and says so', async () => {
@@ -186,7 +186,7 @@ describe('print mode for many blogs', () => {
 		try {
 			const imported = await runInProcess(['--import', '-'], {home: fresh, input: exported.stdout});
 			assert.deepEqual([imported.code, imported.stdout], [0, 'Imported 2 blogs; 0 skipped. blogterm --refresh reads them.\n']);
-			const blogs = JSON.parse((await runInProcess(['--blogs', '--format', 'json'], {home: fresh})).stdout) as Array<{title: string; folder: string | null}>;
+			const {blogs} = JSON.parse((await runInProcess(['--blogs', '--format', 'json'], {home: fresh})).stdout) as {blogs: Array<{title: string; folder: string | null}>};
 			assert.deepEqual(blogs.map(blog => [blog.title, blog.folder]), [['Feed Blog', null], ['Word Blog', 'Work']]);
 		} finally {
 			rmSync(fresh, {recursive: true, force: true});

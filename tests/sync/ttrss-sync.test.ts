@@ -93,14 +93,14 @@ describe('sync with TT-RSS through the command line (recorded answers)', () => {
 	it('unfollowing a blog unfollows it on the server', async () => {
 		const run = await blogterm('--unfollow', 'Blog Two');
 		if (run.code !== 0) {
-			const blogs = JSON.parse((await blogterm('--blogs', '--format', 'json')).stdout) as Array<{url: string; title: string}>;
+			const {blogs} = JSON.parse((await blogterm('--blogs', '--format', 'json')).stdout) as {blogs: Array<{url: string; title: string}>};
 			const two = blogs.find(blog => blog.title === 'Blog Two & Co')!;
 			assert.equal((await blogterm('--unfollow', two.url)).code, 0);
 		}
 		assert.match((await blogterm('--sync-status')).stdout, /^Waiting to be sent: 1 unfollow$/m);
 		await blogterm('--refresh');
 		assert.equal(server.calls.filter(call => call['op'] === 'unsubscribeFeed').length, 1);
-		assert.deepEqual((JSON.parse((await blogterm('--blogs', '--format', 'json')).stdout) as Array<{title: string}>).map(blog => blog.title), ['Blog One']);
+		assert.deepEqual((JSON.parse((await blogterm('--blogs', '--format', 'json')).stdout) as {blogs: Array<{title: string}>}).blogs.map(blog => blog.title), ['Blog One']);
 	});
 
 	it('an OPML import goes to the server at the next sync; a feed it cannot reach shows the server\'s error', async () => {

@@ -40,7 +40,7 @@ describe('replies to a comment sent by blogterm, on a real WordPress', () => {
 
 		const run = await runBlogterm(['--replies', '--format', 'json']);
 		assert.equal(run.code, 0, describeRun(run));
-		const replies = jsonOf<ReplyJson[]>(run).filter(reply => reply.yourComment.id === String(mine.id));
+		const replies = jsonOf<{replies: ReplyJson[]}>(run).replies.filter(reply => reply.yourComment.id === String(mine.id));
 		assert.equal(replies.length, 1, describeRun(run));
 		assert.equal(replies[0]!.reply.id, replyId);
 		assert.equal(replies[0]!.reply.author, someone.author);

@@ -57,7 +57,7 @@ describe('following a real WordPress and a feed, and reading them together', () 
 		const feed = await runBlogterm(['--follow', plainFeed, '--folder', 'Feeds']);
 		assert.equal(feed.code, 0, describeRun(feed));
 		const again = await runBlogterm(['--follow', pretty.siteUrl]);
-		const blogs = jsonOf<BlogJson[]>(await runBlogterm(['--blogs', '--format', 'json']));
+		const blogs = jsonOf<{blogs: BlogJson[]}>(await runBlogterm(['--blogs', '--format', 'json'])).blogs;
 		assert.equal(blogs.length, 2, `following twice keeps one: ${describeRun(again)}`);
 	});
 
@@ -65,7 +65,7 @@ describe('following a real WordPress and a feed, and reading them together', () 
 		const refresh = await runBlogterm(['--refresh']);
 		assert.equal(refresh.code, 0, describeRun(refresh));
 		assert.equal(refresh.stderr, '');
-		const blogs = jsonOf<BlogJson[]>(await runBlogterm(['--blogs', '--format', 'json']));
+		const blogs = jsonOf<{blogs: BlogJson[]}>(await runBlogterm(['--blogs', '--format', 'json'])).blogs;
 		const wordpress = blogs.find(blog => blog.folder === null)!;
 		const feed = blogs.find(blog => blog.folder === 'Feeds')!;
 		assert.equal(wordpress.title, pretty.seeded.name);
@@ -80,7 +80,7 @@ describe('following a real WordPress and a feed, and reading them together', () 
 		const second = await runBlogterm(['--refresh']);
 		assert.equal(second.code, 0, describeRun(second));
 		assert.equal(staticFeed.requests.length, feedRequests + 1);
-		const after = jsonOf<BlogJson[]>(await runBlogterm(['--blogs', '--format', 'json']));
+		const after = jsonOf<{blogs: BlogJson[]}>(await runBlogterm(['--blogs', '--format', 'json'])).blogs;
 		assert.deepEqual(after.map(blog => blog.total), blogs.map(blog => blog.total));
 	});
 
