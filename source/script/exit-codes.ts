@@ -6,7 +6,7 @@ export const exitCodes = {
 	unreadable: 1,
 	/** Usage: an unknown or conflicting flag, a bad value, a comment field that fails validation. */
 	usage: 2,
-	/** No such post (or category, tag, author). */
+	/** No such post (or category, tag, author, folder; a blog not followed, for --unfollow). */
 	notFound: 3,
 	/** The blog refused the comment (it was not kept). */
 	refused: 4,

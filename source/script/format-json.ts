@@ -90,7 +90,7 @@ export const listJsonFields = ['id', 'title', 'link', 'date', 'author', 'comment
 
 export type ListJsonField = (typeof listJsonFields)[number];
 
-export type CommentSentJson = {status: 'approved' | 'held'; id: Id | null; link: string | null};
+export type CommentSentJson = {schemaVersion: number; status: 'approved' | 'held'; id: Id | null; link: string | null};
 
 /** A post's JSON document; with `fields` (--fields), only those keys, after `schemaVersion`. */
 export function postToJson(view: PostView, fields?: readonly PostJsonField[]): Partial<PostJson> {
@@ -180,7 +180,7 @@ export function postPageToJson(page: PostPage, fields?: readonly ListJsonField[]
 }
 
 export function commentSentToJson(outcome: Extract<CommentOutcome, {kind: 'approved' | 'held'}>): CommentSentJson {
-	return {status: outcome.kind, id: outcome.id === undefined ? null : idOf(outcome.id), link: lineOrNull(outcome.link)};
+	return {schemaVersion, status: outcome.kind, id: outcome.id === undefined ? null : idOf(outcome.id), link: lineOrNull(outcome.link)};
 }
 
 function offlineToJson(savedAt: string | undefined): OfflineJson | null {

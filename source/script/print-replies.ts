@@ -8,14 +8,16 @@ import {Replies, type StoredReply} from '../store/replies.js';
 import {exitCodes} from './exit-codes.js';
 import {lineOrNull, stringifyJson, textOrNull} from './format-json.js';
 import type {ScriptIo} from './run-script.js';
-import {reportFailure} from './script-errors.js';
+import {reportFailure, wantsJsonErrors, warningToJsonLine} from './script-errors.js';
+import {UsageError} from './usage-error.js';
 import {tolerateClosedReader, writeAll} from './terminal-output.js';
 
 /*
 Print mode: `--replies [--format text|json]`. Checks every blog you commented on from blogterm for
 replies to your comments, then prints every reply known, newest first: in JSON
-`[{blog, post, yourComment, reply: {id, author, date, text, link}}]` (an empty list when there are
-none, exit 0). A blog that could not be checked is said on stderr, and the exit code is 1.
+an array, `[{blog, post, yourComment, reply: {id, author, date, text, link}}]` (as from the start, so no
+schemaVersion; empty when there are none, exit 0). A blog that could not be checked is said on stderr (with JSON, as a `{"warning"}`
+object), and the exit code is 1; with JSON an error is one `{"error"}` object on stderr.
 */
 
 /** One reply as print mode's JSON has it. */
@@ -51,21 +53,21 @@ export function repliesText(replies: readonly StoredReply[]): string {
 export async function runReplies(format: string | undefined, io: ScriptIo): Promise<number> {
 	const stopTolerating = tolerateClosedReader(io.stdout);
 	try {
-		const chosen = format ?? 'text';
-		if (chosen !== 'text' && chosen !== 'json') {
-			await writeAll(io.stderr, `blogterm: --replies prints text or json, not “${cleanLine(chosen)}”\n`);
-			return exitCodes.usage;
-		}
+		const chosen = format?.trim().toLowerCase() ?? 'text';
+		if (chosen !== 'text' && chosen !== 'json') throw new UsageError(`--replies prints text or json, not “${cleanLine(format ?? '')}”`);
 		const replies = new Replies();
 		const http = createHttpClient({environment: io.environment});
 		const {failures} = await checkReplies({myComments: new MyComments(), replies, openSource: async (url, signal) => openBlog(http, url, {signal})});
 		const all = replies.all();
 		await writeAll(io.stdout, chosen === 'json' ? stringifyJson(all.map(replyJson)) : repliesText(all));
 		if (failures.length === 0) return exitCodes.ok;
-		await writeAll(io.stderr, failures.map(failure => `blogterm: could not check for replies on ${failure}\n`).join(''));
+		// With JSON, nothing on stderr is a plain line: each blog not checked is a warning object.
+		await writeAll(io.stderr, failures.map(failure => (chosen === 'json'
+			? warningToJsonLine('unreadable', `could not check for replies on ${failure}`)
+			: `blogterm: could not check for replies on ${failure}\n`)).join(''));
 		return exitCodes.unreadable;
 	} catch (error) {
-		return await reportFailure(error, false, io);
+		return await reportFailure(error, wantsJsonErrors(format), io);
 	} finally {
 		stopTolerating();
 	}

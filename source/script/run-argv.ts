@@ -90,10 +90,11 @@ const helpText = `
 	  --export            Print the blogs you follow as OPML 2.0
 	  --refresh           Fetch every followed blog; one line per failure on stderr
 	                      (exit 0 when all were read, 1 when any failed)
-	  --blogs             The blogs you follow: {url, title, feedUrl, folder, unread,
-	                      total, lastUpdated, lastError} with --format json
+	  --blogs             The blogs you follow: [{url, title, feedUrl, folder, unread,
+	                      total, lastUpdated, lastError}] with --format json
 	  --river             Posts across the blogs you follow, newest first (--unread,
-	                      --page N, --per-page N, --folder NAME, --format text|json)
+	                      --page N, --per-page N, --folder NAME, --format text|json);
+	                      a --folder no blog is in: exit 3
 
 	Sync (a Tiny Tiny RSS server fills the followed blogs; --refresh syncs)
 	  --sync tt-rss URL   Keep in step with TT-RSS at URL as --user NAME (asks the password,
@@ -127,8 +128,9 @@ const helpText = `
 	                      date, modified, author, categories, tags, excerpt, text, html,
 	                      protected, summaryOnly, commentsOpen, commentCount, previous,
 	                      next, related, offline[, comments]}, a list {page, totalPages,
-	                      total, totalIsExact, offline, posts}, or a sent comment
-	                      {status: "approved" | "held", id, link}; missing is null
+	                      total, totalIsExact, offline, posts}, a sent comment
+	                      {status: "approved" | "held", id, link}, and so each many-blogs,
+	                      search, --replies and sync document; missing is null
 	  ndjson              A list, one JSON object per post per line, as each page arrives
 	  Errors are one line on stderr, "blogterm: …". No colour when stdout is not a
 	  terminal; FORCE_COLOR=1 turns it on, NO_COLOR turns it off; --color always
@@ -138,7 +140,8 @@ const helpText = `
 	  0  done (a comment held for moderation too)
 	  1  the blog could not be read (network, server, timeout, unreadable answer)
 	  2  usage: unknown or conflicting flags, a bad value, a comment field that fails validation
-	  3  no such post (or category, tag, author), or a protected post without --password
+	  3  no such post (or category, tag, author, folder, followed blog), or a protected post
+	     without --password
 	  4  the blog refused the comment (it was not kept)
 	  5  it is not known whether the comment arrived: never retry it blindly
 	  6  the site is not a blog blogterm can read (no REST API, no feed)
@@ -302,7 +305,7 @@ export async function runCommandLine(argv: readonly string[], io: ScriptIo): Pro
 		return await parseAndRun(argv, io);
 	} catch (error) {
 		if (!(error instanceof UsageError)) throw error;
-		const [{reportFailure}, {wantsJsonErrors}] = await Promise.all([import('./script-errors.js'), import('./run-script.js')]);
+		const {reportFailure, wantsJsonErrors} = await import('./script-errors.js');
 		return {kind: 'done', exitCode: await reportFailure(new ScriptUsageError(error.message), wantsJsonErrors(formatIn(argv)), io)};
 	}
 }

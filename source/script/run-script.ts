@@ -12,7 +12,7 @@ import {formatPostMarkdown} from './format-post-markdown.js';
 import {formatPostText} from './format-post-text.js';
 import {formatSentText} from './format-sent-text.js';
 import {readAllStdin} from './read-stdin.js';
-import {describeFailure, reportFailure, ScriptFailure} from './script-errors.js';
+import {describeFailure, reportFailure, ScriptFailure, wantsJsonErrors, warningToJsonLine} from './script-errors.js';
 import {BlogError, isBlogError} from '../errors.js';
 import {cleanLine} from '../render/sanitize.js';
 import {parseColorMode, parseHttpOptions, parseScriptRequest, type ColorMode, type ScriptFlags, type ScriptRequest} from './script-request.js';
@@ -118,12 +118,6 @@ async function produce(source: BlogSource, request: ScriptRequest, draft: Return
 	}
 }
 
-/** Whether errors are said as JSON: the output asked for is JSON (an unknown format is said in words). */
-export function wantsJsonErrors(format: string | undefined): boolean {
-	const wanted = format?.trim().toLowerCase();
-	return wanted === 'json' || wanted === 'ndjson';
-}
-
 /**
  * `blog.example:8080` means https; a server there that speaks plain http breaks the TLS handshake (a
  * wrong version, a reset). Say what to try instead of "the connection was reset".
@@ -181,7 +175,7 @@ async function reportUnavailable(unavailable: readonly UnavailablePart[], reques
 	}
 	for (const failure of described) {
 		await writeAll(io.stderr, request.format === 'json'
-			? `${JSON.stringify({warning: {code: failure.code, message: failure.lines[0]}})}\n`
+			? warningToJsonLine(failure.code, failure.lines[0]!)
 			: `blogterm: ${failure.lines[0]}\n`);
 	}
 }

@@ -13,10 +13,10 @@ import {filterHeading, findTerm, noPostsMessage, unknownTermMessage, type PostFi
 import {blogtermPaths} from '../store/paths.js';
 import type {SearchHit} from '../subscriptions/search.js';
 import {exitCodes} from './exit-codes.js';
-import {lineOrNull, postPageToJson, stringifyJson, textOrNull, titleOf} from './format-json.js';
+import {lineOrNull, postPageToJson, schemaVersion, stringifyJson, textOrNull, titleOf} from './format-json.js';
 import {formatListText} from './format-list-text.js';
 import type {ScriptIo} from './run-script.js';
-import {reportFailure, ScriptFailure} from './script-errors.js';
+import {reportFailure, ScriptFailure, wantsJsonErrors} from './script-errors.js';
 import {parseScriptRequest, type ScriptFlags} from './script-request.js';
 import {UsageError} from './usage-error.js';
 import {shouldColour, tolerateClosedReader, writeAll} from './terminal-output.js';
@@ -39,7 +39,7 @@ function filterFlag(flags: SearchFlags): {readonly kind: 'search' | 'category' |
 	return {kind, value};
 }
 
-/** Runs a search or a term's list and resolves with the exit code. Never throws: failures are one line on stderr. */
+/** Runs a search or a term's list and resolves with the exit code. Never throws: a failure is one line on stderr (with JSON asked for, one JSON object). */
 export async function runSearchCommand(site: string | undefined, flags: SearchFlags, io: ScriptIo): Promise<number> {
 	const stopTolerating = tolerateClosedReader(io.stdout);
 	let resolved: ResolvedSite | undefined;
@@ -65,7 +65,9 @@ export async function runSearchCommand(site: string | undefined, flags: SearchFl
 		const page = await source.fetchPostPage(request.page, request.perPage, {filter});
 		for (const note of page.notes ?? []) await writeAll(io.stderr, `blogterm: ${note}\n`);
 		if (request.format === 'json') {
-			await writeAll(io.stdout, stringifyJson({...filterJson(filter), ...postPageToJson(page)}));
+			// schemaVersion first, then what was asked for (search, category…), then the list's keys.
+			const {schemaVersion: version, ...list} = postPageToJson(page);
+			await writeAll(io.stdout, stringifyJson({schemaVersion: version, ...filterJson(filter), ...list}));
 			return exitCodes.ok;
 		}
 		const colour = shouldColour(io.stdout, io.environment);
@@ -73,7 +75,7 @@ export async function runSearchCommand(site: string | undefined, flags: SearchFl
 		await writeAll(io.stdout, page.total === 0 ? `${cleanLine(noPostsMessage(filter))}\n` : `${heading}${formatListText(page, {width: request.width, colour})}`);
 		return exitCodes.ok;
 	} catch (error) {
-		return await reportFailure(error, false, io);
+		return await reportFailure(error, wantsJsonErrors(flags.format), io);
 	} finally {
 		stopTolerating();
 		closeStore?.();
@@ -139,6 +141,7 @@ function renderStoreSearch(text: string, request: {readonly page: number; readon
 	const hits = all.slice((request.page - 1) * request.perPage, request.page * request.perPage);
 	if (request.format === 'json') {
 		return stringifyJson({
+			schemaVersion,
 			search: cleanLine(text),
 			page: request.page,
 			totalPages: Math.ceil(total / request.perPage),

@@ -4,10 +4,10 @@ import {cleanLine} from '../render/sanitize.js';
 import {blogtermPaths} from '../store/paths.js';
 import type {FollowedBlog, RefreshResult, RiverPage, Subscriptions} from '../subscriptions/subscriptions.js';
 import {exitCodes} from './exit-codes.js';
-import {lineOrNull, stringifyJson, textOrNull, titleOf} from './format-json.js';
+import {lineOrNull, schemaVersion, stringifyJson, textOrNull, titleOf} from './format-json.js';
 import {readAllStdin} from './read-stdin.js';
 import type {ScriptIo} from './run-script.js';
-import {reportFailure} from './script-errors.js';
+import {reportFailure, ScriptFailure, wantsJsonErrors} from './script-errors.js';
 import {UsageError} from './usage-error.js';
 import {tolerateClosedReader, writeAll} from './terminal-output.js';
 
@@ -53,28 +53,30 @@ export function subscriptionCommandOf(flags: SubscriptionFlags, site: string | u
 
 function formatOf(flags: SubscriptionFlags, command: SubscriptionCommand): 'text' | 'json' {
 	const format = flags.format?.trim().toLowerCase();
+	// Refused, not ignored: `--export --format json` would otherwise print OPML to a script that asked for JSON.
+	if (command === 'export' && format !== undefined) throw new UsageError('--export writes OPML; it takes no --format.');
 	if (format === undefined || format === 'text') return 'text';
 	if (format === 'json') return 'json';
-	if (command === 'export') throw new UsageError('--export writes OPML; it takes no --format.');
 	throw new UsageError(`--format is text or json for --${command}, not “${cleanLine(flags.format ?? '')}”.`);
 }
 
 /**
  * Runs one many-blogs command against the store (the database under the data folder) and resolves
- * with the exit code. Never throws: failures are one line each on stderr, `blogterm: …`.
+ * with the exit code. Never throws: a failure is one line on stderr, `blogterm: …`, or with `--format
+ * json` (or ndjson) one JSON object, `{"error": {"code", "exit", "message"}}`, as print mode says them.
  */
 export async function runSubscriptionCommand(command: SubscriptionCommand, flags: SubscriptionFlags, io: ScriptIo): Promise<number> {
 	const stopTolerating = tolerateClosedReader(io.stdout);
 	let subscriptions: Subscriptions | undefined;
 	try {
-		const format = command === 'export' && flags.format === undefined ? 'text' : formatOf(flags, command);
+		const format = formatOf(flags, command);
 		// Read before the store opens: a file that is not there changes nothing.
 		const opml = command === 'import' ? await readImport(flags.import!, io) : undefined;
 		const {openSubscriptions} = await import('../subscriptions/subscriptions.js');
 		subscriptions = openSubscriptions(blogtermPaths(io.environment), {environment: io.environment});
 		return await run(subscriptions, command, flags, format, opml, io);
 	} catch (error) {
-		return await reportFailure(error, false, io);
+		return await reportFailure(error, wantsJsonErrors(flags.format), io);
 	} finally {
 		subscriptions?.close();
 		stopTolerating();
@@ -96,16 +98,14 @@ async function run(subscriptions: Subscriptions, command: SubscriptionCommand, f
 	switch (command) {
 		case 'follow': {
 			const blog = await subscriptions.follow(flags.follow!, flags.folder === undefined ? {} : {folder: flags.folder});
-			if (blog.lastError) await writeAll(io.stderr, `blogterm: ${cleanLine(blog.lastError)}\n`);
-			await out(format === 'json' ? stringifyJson(blogToJson(blog)) : `Following ${cleanLine(blog.title)} (${cleanLine(blog.url)}): ${postCount(blog.total)}, ${blog.unread} unread.\n`);
+			// With JSON, what the document holds (lastError, skipped, failures) is not said again on stderr.
+			if (blog.lastError && format === 'text') await writeAll(io.stderr, `blogterm: ${cleanLine(blog.lastError)}\n`);
+			await out(format === 'json' ? stringifyJson({schemaVersion, ...blogToJson(blog)}) : `Following ${cleanLine(blog.title)} (${cleanLine(blog.url)}): ${postCount(blog.total)}, ${blog.unread} unread.\n`);
 			return exitCodes.ok;
 		}
 		case 'unfollow': {
-			if (!subscriptions.unfollow(flags.unfollow!)) {
-				await writeAll(io.stderr, `blogterm: ${cleanLine(flags.unfollow!)} is not followed (blogterm --blogs lists the blogs you follow).\n`);
-				return exitCodes.notFound;
-			}
-			if (format === 'json') await out(stringifyJson({unfollowed: cleanLine(flags.unfollow!)}));
+			if (!subscriptions.unfollow(flags.unfollow!)) throw new ScriptFailure(exitCodes.notFound, `${cleanLine(flags.unfollow!)} is not followed (blogterm --blogs lists the blogs you follow).`);
+			if (format === 'json') await out(stringifyJson({schemaVersion, unfollowed: cleanLine(flags.unfollow!)}));
 			else await out(`No longer following ${cleanLine(flags.unfollow!)}.\n`);
 			return exitCodes.ok;
 		}
@@ -117,8 +117,8 @@ async function run(subscriptions: Subscriptions, command: SubscriptionCommand, f
 				// Not OPML: the input is what is wrong.
 				throw new UsageError(error instanceof Error ? error.message : String(error));
 			}
-			for (const line of report.skipped) await writeAll(io.stderr, `blogterm: ${cleanLine(line)}\n`);
-			if (format === 'json') await out(stringifyJson({added: report.added, merged: report.merged, skipped: report.skipped.map(line => cleanLine(line))}));
+			if (format === 'text') for (const line of report.skipped) await writeAll(io.stderr, `blogterm: ${cleanLine(line)}\n`);
+			if (format === 'json') await out(stringifyJson({schemaVersion, added: report.added, merged: report.merged, skipped: report.skipped.map(line => cleanLine(line))}));
 			else {
 				const merged = report.merged > 0 ? ` (${report.merged} already followed)` : '';
 				await out(`Imported ${report.added === 1 ? '1 blog' : `${report.added} blogs`}${merged}; ${report.skipped.length} skipped. blogterm --refresh reads them.\n`);
@@ -131,18 +131,21 @@ async function run(subscriptions: Subscriptions, command: SubscriptionCommand, f
 		}
 		case 'refresh': {
 			const result = await subscriptions.refresh();
-			for (const failure of result.failures) await writeAll(io.stderr, `blogterm: ${cleanLine(failure.title)} (${cleanLine(failure.url)}): ${cleanLine(failure.message)}\n`);
+			if (format === 'text') for (const failure of result.failures) await writeAll(io.stderr, `blogterm: ${cleanLine(failure.title)} (${cleanLine(failure.url)}): ${cleanLine(failure.message)}\n`);
 			await out(format === 'json' ? stringifyJson(refreshToJson(result)) : refreshLine(result));
 			return result.failures.length > 0 ? exitCodes.unreadable : exitCodes.ok;
 		}
 		case 'blogs': {
-			const blogs = subscriptions.listBlogs().filter(blog => flags.folder === undefined || inFolder(blog.folder, flags.folder));
+			const all = subscriptions.listBlogs();
+			const folder = flags.folder === undefined ? undefined : knownFolder(all, flags.folder);
+			const blogs = folder === undefined ? all : all.filter(blog => inFolder(blog.folder, folder));
 			await out(format === 'json' ? stringifyJson(blogs.map(blog => blogToJson(blog))) : blogsText(blogs));
 			return exitCodes.ok;
 		}
 		case 'river': {
-			const page = subscriptions.river({unread: Boolean(flags.unread), page: flags.page, perPage: flags.perPage ?? 20, ...(flags.folder === undefined ? {} : {folder: flags.folder})});
-			await out(format === 'json' ? stringifyJson(riverToJson(page)) : riverText(page));
+			const folder = flags.folder === undefined ? undefined : knownFolder(subscriptions.listBlogs(), flags.folder);
+			const page = subscriptions.river({unread: Boolean(flags.unread), page: flags.page, perPage: flags.perPage ?? 20, ...(folder === undefined ? {} : {folder})});
+			await out(format === 'json' ? stringifyJson(riverToJson(page)) : riverText(page, {unread: Boolean(flags.unread), folder}));
 			return exitCodes.ok;
 		}
 	}
@@ -152,11 +155,28 @@ function inFolder(folder: string, wanted: string): boolean {
 	return folder === wanted || folder.startsWith(`${wanted}/`);
 }
 
+/** The folders named in the message for one that is not there: a few, the rest counted. */
+const foldersNamed = 10;
+
+/**
+ * `--folder NAME` as the store writes folders (`Tech/ JavaScript/` is `Tech/JavaScript`), checked against
+ * the blogs followed: a folder no blog is in (or under) is not there, exit 3 as an unknown category is,
+ * saying which folders there are. `--folder ""` is the blogs in no folder.
+ */
+function knownFolder(blogs: readonly FollowedBlog[], given: string): string {
+	const wanted = given.split('/').map(segment => segment.trim()).filter(Boolean).join('/');
+	if (wanted === '' || blogs.some(blog => inFolder(blog.folder, wanted))) return wanted;
+	const folders = [...new Set(blogs.map(blog => blog.folder).filter(Boolean))];
+	const named = folders.slice(0, foldersNamed).map(folder => cleanLine(folder)).join(', ') + (folders.length > foldersNamed ? ` and ${folders.length - foldersNamed} more` : '');
+	const which = blogs.length === 0 ? ': you follow no blogs.' : folders.length === 0 ? ': none of the blogs you follow is in a folder.' : `. The folders: ${named}.`;
+	throw new ScriptFailure(exitCodes.notFound, `No blogs in folder “${cleanLine(given.trim())}”${which}`);
+}
+
 function postCount(count: number): string {
 	return count === 1 ? '1 post' : `${count} posts`;
 }
 
-/** `--blogs --format json`: one object per blog, missing values null. */
+/** A blog in `--blogs --format json` (and `--follow`'s document): missing values null. */
 export function blogToJson(blog: FollowedBlog) {
 	return {
 		url: cleanLine(blog.url),
@@ -189,6 +209,7 @@ function blogsText(blogs: readonly FollowedBlog[]): string {
 
 function refreshToJson(result: RefreshResult) {
 	return {
+		schemaVersion,
 		total: result.total,
 		changed: result.changed,
 		unchanged: result.unchanged,
@@ -205,6 +226,7 @@ function refreshLine(result: RefreshResult): string {
 /** `--river --format json`: the list's page fields and its posts, each with the fields of today's list plus `blog` and `read`. */
 export function riverToJson(page: RiverPage) {
 	return {
+		schemaVersion,
 		page: page.page,
 		totalPages: page.totalPages,
 		total: page.total,
@@ -223,8 +245,8 @@ export function riverToJson(page: RiverPage) {
 	};
 }
 
-function riverText(page: RiverPage): string {
-	if (page.total === 0) return 'No posts.\n';
+function riverText(page: RiverPage, asked: {readonly unread: boolean; readonly folder: string | undefined}): string {
+	if (page.total === 0) return `No ${asked.unread ? 'unread ' : ''}posts${asked.folder ? ` in folder “${cleanLine(asked.folder)}”` : ''}.\n`;
 	const lines = [`Page ${page.page} of ${page.totalPages} · ${postCount(page.total)}`];
 	if (page.posts.length === 0) lines.push('', `There is no page ${page.page}: the last page is ${page.totalPages}.`);
 	for (const post of page.posts) {

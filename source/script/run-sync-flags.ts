@@ -8,8 +8,9 @@ import {cleanLine} from '../render/sanitize.js';
 import {formatDate} from '../render/format-date.js';
 import {blogtermPaths} from '../store/paths.js';
 import {exitCodes} from './exit-codes.js';
-import {stringifyJson} from './format-json.js';
+import {schemaVersion, stringifyJson} from './format-json.js';
 import type {ScriptIo} from './run-script.js';
+import {failureToJsonLine, wantsJsonErrors, warningToJsonLine} from './script-errors.js';
 import {UsageError} from './usage-error.js';
 import {writeAll} from './terminal-output.js';
 
@@ -42,12 +43,26 @@ export function wantsSyncCommand(flags: SyncFlags, site: string | undefined): bo
 	return true;
 }
 
+/**
+ * Runs a sync command and resolves with the exit code. Never throws: a failure is one line on stderr,
+ * `blogterm: …`, or with `--format json` (or ndjson) one JSON object, `{"error": {"code", "exit", "message"}}`.
+ */
 export async function runSyncCommand(flags: SyncFlags, site: string | undefined, io: ScriptIo): Promise<number> {
+	try {
+		return await syncCommand(flags, site, io);
+	} catch (error) {
+		const {describeSync} = await import('./sync-failure.js');
+		const {exitCode, line, code} = describeSync(error);
+		await writeAll(io.stderr, wantsJsonErrors(flags.format) ? failureToJsonLine({exitCode, lines: [line], code}) : `blogterm: ${line}\n`);
+		return exitCode;
+	}
+}
+
+async function syncCommand(flags: SyncFlags, site: string | undefined, io: ScriptIo): Promise<number> {
 	const paths = blogtermPaths(io.environment);
 	const {readSyncSettings, removeSyncSettings, writeSyncSettings, passwordVariable} = await import('../sync/sync-settings.js');
 	const {openDatabase, writeTransaction} = await import('../store/db.js');
 	const {forgetSync, queuedCount, syncStateKeys, syncStateValue} = await import('../store/sync-table.js');
-	const {describeSync} = await import('./sync-failure.js');
 	const json = flags.format?.trim().toLowerCase() === 'json';
 	if (flags.format !== undefined && !json && flags.format.trim().toLowerCase() !== 'text') throw new UsageError(`--format is text or json with --sync, not “${cleanLine(flags.format)}”.`);
 	const out = async (text: string) => writeAll(io.stdout, text);
@@ -55,7 +70,7 @@ export async function runSyncCommand(flags: SyncFlags, site: string | undefined,
 	if (flags.syncStatus) {
 		const settings = readSyncSettings(paths);
 		if (!settings) {
-			await out(json ? stringifyJson({server: null}) : 'No sync server: blogterm refreshes each blog itself. blogterm --sync tt-rss URL --user NAME sets one.\n');
+			await out(json ? stringifyJson({schemaVersion, server: null}) : 'No sync server: blogterm refreshes each blog itself. blogterm --sync tt-rss URL --user NAME sets one.\n');
 			return exitCodes.ok;
 		}
 		const db = openDatabase(paths);
@@ -65,7 +80,7 @@ export async function runSyncCommand(flags: SyncFlags, site: string | undefined,
 			const lastSync = syncStateValue(db, 'last_sync');
 			const lastError = syncStateValue(db, 'last_error');
 			if (json) {
-				await out(stringifyJson({server: cleanLine(settings.url), service: settings.service, user: cleanLine(settings.user), lastSync: lastSync ?? null, lastError: lastError === undefined ? null : cleanLine(lastError), waiting: {read: waiting.read, starred: waiting.starred, unfollow: unfollows}}));
+				await out(stringifyJson({schemaVersion, server: cleanLine(settings.url), service: settings.service, user: cleanLine(settings.user), lastSync: lastSync ?? null, lastError: lastError === undefined ? null : cleanLine(lastError), waiting: {read: waiting.read, starred: waiting.starred, unfollow: unfollows}}));
 			} else {
 				const lines = [
 					`Server: TT-RSS at ${cleanLine(settings.url)}`,
@@ -90,54 +105,53 @@ export async function runSyncCommand(flags: SyncFlags, site: string | undefined,
 		} finally {
 			db.close();
 		}
-		await out(had ? 'Sync is off: blogterm refreshes the blogs you follow itself again; everything stored is kept.\n' : 'Sync was not on.\n');
+		if (json) await out(stringifyJson({schemaVersion, server: null, wasOn: had}));
+		else await out(had ? 'Sync is off: blogterm refreshes the blogs you follow itself again; everything stored is kept.\n' : 'Sync was not on.\n');
 		return exitCodes.ok;
 	}
 
 	const {serverAddress, createTtrssClient} = await import('../sync/ttrss/ttrss-client.js');
 	const {createHttpClient} = await import('../http/client.js');
+	const url = serverAddress(site!);
+	const user = flags.user!.trim();
+	const fromEnvironment = io.environment[passwordVariable];
+	const password = fromEnvironment || await askPassword(io, `TT-RSS password for ${cleanLine(user)} at ${cleanLine(new URL(url).host)}: `);
+	if (password === undefined) {
+		throw new UsageError(`no password: set ${passwordVariable}, or run blogterm --sync in a terminal to be asked.`);
+	}
+	const http = createHttpClient({environment: io.environment});
+	let sessionId: string | undefined;
+	const client = createTtrssClient({http, account: {url, user, password}, onSession(id) {
+		sessionId = id;
+	}});
+	await client.logIn();
+	const previous = readSyncSettings(paths);
+	writeSyncSettings(paths, {service: 'tt-rss', url, user, ...(fromEnvironment ? {} : {password}), ...(sessionId ? {sessionId} : {})});
+	const {openSubscriptions} = await import('../subscriptions/subscriptions.js');
+	const subscriptions = openSubscriptions(paths, {environment: io.environment, http});
 	try {
-		const url = serverAddress(site!);
-		const user = flags.user!.trim();
-		const fromEnvironment = io.environment[passwordVariable];
-		const password = fromEnvironment || await askPassword(io, `TT-RSS password for ${cleanLine(user)} at ${cleanLine(new URL(url).host)}: `);
-		if (password === undefined) {
-			throw new UsageError(`no password: set ${passwordVariable}, or run blogterm --sync in a terminal to be asked.`);
-		}
-		const http = createHttpClient({environment: io.environment});
-		let sessionId: string | undefined;
-		const client = createTtrssClient({http, account: {url, user, password}, onSession(id) {
-			sessionId = id;
-		}});
-		await client.logIn();
-		const previous = readSyncSettings(paths);
-		writeSyncSettings(paths, {service: 'tt-rss', url, user, ...(fromEnvironment ? {} : {password}), ...(sessionId ? {sessionId} : {})});
-		const {openSubscriptions} = await import('../subscriptions/subscriptions.js');
-		const subscriptions = openSubscriptions(paths, {environment: io.environment, http});
-		try {
-			if (previous && (previous.url !== url || previous.user !== user)) {
-				// Another server or user: its IDs are not this one's.
-				const db = openDatabase(paths);
-				try {
-					writeTransaction(db, () => forgetSync(db));
-				} finally {
-					db.close();
-				}
+		if (previous && (previous.url !== url || previous.user !== user)) {
+			// Another server or user: its IDs are not this one's.
+			const db = openDatabase(paths);
+			try {
+				writeTransaction(db, () => forgetSync(db));
+			} finally {
+				db.close();
 			}
-			const result = await subscriptions.refresh();
-			for (const failure of result.failures) await writeAll(io.stderr, `blogterm: ${cleanLine(failure.title)} (${cleanLine(failure.url)}): ${cleanLine(failure.message)}\n`);
-			const blogs = subscriptions.listBlogs();
-			const unread = blogs.reduce((sum, blog) => sum + blog.unread, 0);
-			if (json) await out(stringifyJson({server: cleanLine(url), user: cleanLine(user), blogs: blogs.length, newPosts: result.newPosts, unread, failures: result.failures.length}));
-			else await out(`Syncing with TT-RSS at ${cleanLine(url)} as ${cleanLine(user)}: ${blogs.length === 1 ? '1 blog' : `${blogs.length} blogs`}, ${result.newPosts === 1 ? '1 new post' : `${result.newPosts} new posts`}, ${unread} unread.\n`);
-			return result.failures.length > 0 ? exitCodes.unreadable : exitCodes.ok;
-		} finally {
-			subscriptions.close();
 		}
-	} catch (error) {
-		const {exitCode, line} = describeSync(error);
-		await writeAll(io.stderr, `blogterm: ${line}\n`);
-		return exitCode;
+		const result = await subscriptions.refresh();
+		for (const failure of result.failures) {
+			// With JSON, nothing on stderr is a plain line: the document counts the failures, each is a warning object.
+			const said = `${cleanLine(failure.title)} (${cleanLine(failure.url)}): ${cleanLine(failure.message)}`;
+			await writeAll(io.stderr, json ? warningToJsonLine('unreadable', said) : `blogterm: ${said}\n`);
+		}
+		const blogs = subscriptions.listBlogs();
+		const unread = blogs.reduce((sum, blog) => sum + blog.unread, 0);
+		if (json) await out(stringifyJson({schemaVersion, server: cleanLine(url), user: cleanLine(user), blogs: blogs.length, newPosts: result.newPosts, unread, failures: result.failures.length}));
+		else await out(`Syncing with TT-RSS at ${cleanLine(url)} as ${cleanLine(user)}: ${blogs.length === 1 ? '1 blog' : `${blogs.length} blogs`}, ${result.newPosts === 1 ? '1 new post' : `${result.newPosts} new posts`}, ${unread} unread.\n`);
+		return result.failures.length > 0 ? exitCodes.unreadable : exitCodes.ok;
+	} finally {
+		subscriptions.close();
 	}
 }
 

@@ -119,6 +119,17 @@ function asOneMessage(lines: readonly string[]): string {
 	return lines.map((line, index) => (index < lines.length - 1 && !/[.!?…:;]$/.test(line.trimEnd()) ? `${line.trimEnd()}.` : line)).join(' ');
 }
 
+/** Whether errors are said as JSON: the output asked for is JSON (an unknown format is said in words). */
+export function wantsJsonErrors(format: string | undefined): boolean {
+	const wanted = format?.trim().toLowerCase();
+	return wanted === 'json' || wanted === 'ndjson';
+}
+
+/** A problem that did not stop the run (a part of a post, a blog that could not be read), as JSON on stderr: `{"warning": {"code", "message"}}`, one line. */
+export function warningToJsonLine(code: string, message: string): string {
+	return `${JSON.stringify({warning: {code, message: oneLine(message)}})}\n`;
+}
+
 /** The JSON error object scripts read from stderr with `--format json` (or ndjson): one line. */
 export function failureToJsonLine(failure: DescribedFailure): string {
 	return `${JSON.stringify({error: {code: failure.code, exit: failure.exitCode, message: asOneMessage(failure.lines)}})}\n`;

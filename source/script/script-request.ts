@@ -277,8 +277,8 @@ function postRequestOf(flags: ScriptFlags & {readonly post: string}, format: Out
 		neighbours: fields ? wants('previous', flags.neighbours, 'neighbours') || wants('next', flags.neighbours, 'neighbours') : wants('previous', flags.neighbours, 'neighbours'),
 		related: wants('related', flags.related, 'related'),
 		comments: Boolean(flags.comments) || (fields?.includes('comments') ?? false),
-		// JSON's commentCount; text and Markdown show it in the byline.
-		commentCount: !fields || fields.includes('commentCount'),
+		// JSON's commentCount; text and Markdown show it in the byline, which --body-only leaves out (front matter has no count).
+		commentCount: fields ? fields.includes('commentCount') : !bodyOnly,
 	};
 	return {kind: 'post', ref: parseRef(flags.post), format, parts, width, hyperlinks, password: flags.password, strict: Boolean(flags.strict), fields, bodyOnly, frontMatter, ...(flags.fullText ? {fullText: true} : {})};
 }

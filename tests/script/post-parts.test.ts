@@ -239,6 +239,21 @@ describe('--body-only and --front-matter', () => {
 		}
 	});
 
+	test('--body-only makes only the requests it needs: no comment count (it prints no byline), as --fields text', async () => {
+		const server = await startBlog();
+		try {
+			const bodyOnly = await runInProcess([server.url, '--post', '7', '--body-only']);
+			assert.equal(bodyOnly.code, 0, bodyOnly.stderr);
+			const asked = requestUrls(server).map(url => `${url.pathname}${url.search}`);
+			assert.ok(!asked.some(url => url.includes('/wp/v2/comments') || url.includes('feed=')), `no comment count: ${asked.join(' ')}`);
+			server.requests.length = 0;
+			assert.equal((await runInProcess([server.url, '--post', '7', '--format', 'json', '--fields', 'text'])).code, 0);
+			assert.deepEqual(asked, requestUrls(server).map(url => `${url.pathname}${url.search}`));
+		} finally {
+			await server.close();
+		}
+	});
+
 	test('--front-matter: a YAML header, every string quoted, what is missing null', async () => {
 		const server = await startBlog();
 		try {

@@ -5,7 +5,7 @@ import {startTestDemo, type TestDemo} from '../helpers/demo.js';
 import {startFakeWordPress} from '../helpers/fake-wordpress.js';
 import {ensureBuilt, runCli, runInProcess, temporaryHome, type CliRun} from './run-cli.js';
 
-type SentJson = {status: 'approved' | 'held'; id: number; link: string};
+type SentJson = {schemaVersion: number; status: 'approved' | 'held'; id: number; link: string};
 
 const robin = ['--name', 'Robin Reader', '--email', 'reader@example.com'];
 const newcomer = ['--name', 'Nell Newcomer', '--email', 'nell@example.org'];
@@ -47,7 +47,7 @@ describe('sending a comment from the command line', () => {
 			assert.equal(run.code, 0, run.stderr);
 			assert.equal(run.stderr, '');
 			const sent = JSON.parse(run.stdout) as SentJson;
-			assert.deepEqual(Object.keys(sent), ['status', 'id', 'link']);
+			assert.deepEqual(Object.keys(sent), ['schemaVersion', 'status', 'id', 'link']);
 			assert.equal(sent.status, 'approved');
 			assert.equal(typeof sent.id, 'number');
 			assert.match(sent.link, new RegExp(`#comment-${sent.id}$`));

@@ -4,6 +4,7 @@ import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {startBrokenBlog, dailyPosts, startFeedBlog, startWordPressBlog, type FeedBlog, type WordPressBlog} from '../subscriptions/blog-servers.js';
 import type {TestServer} from '../helpers/http-server.js';
+import {refusedUrl} from '../reliability/fault-server.js';
 import {controlCharacters, ensureBuilt, runCli, runInProcess, temporaryHome} from './run-cli.js';
 
 describe('print mode for many blogs', () => {
@@ -31,7 +32,7 @@ describe('print mode for many blogs', () => {
 		const json = await run(['--follow', wordpress.url, '--folder', 'Work', '--format', 'json']);
 		assert.equal(json.code, 0);
 		assert.deepEqual(JSON.parse(json.stdout), {
-			url: wordpress.url, title: 'Word Blog', feedUrl: `${wordpress.url}feed/`, folder: 'Work', unread: 2, total: 2,
+			schemaVersion: 1, url: wordpress.url, title: 'Word Blog', feedUrl: `${wordpress.url}feed/`, folder: 'Work', unread: 2, total: 2,
 			lastUpdated: '2024-05-09T12:00:00.000Z', lastError: null,
 		});
 	});
@@ -65,12 +66,45 @@ describe('print mode for many blogs', () => {
 		assert.match(text.stdout, /^Page 1 of 5 · 5 posts\n\n● Feed post 1\n {4}Feed Blog · May 10, 2024/);
 	});
 
+	it('--blogs and --river with a folder no blog is in exit 3 and name the folders there are', async () => {
+		const blogs = await run(['--blogs', '--folder', 'Nope']);
+		assert.deepEqual([blogs.code, blogs.stdout, blogs.errorLines], [3, '', ['blogterm: No blogs in folder “Nope”. The folders: Work.']]);
+		const river = await run(['--river', '--folder', 'Nope', '--format', 'json']);
+		assert.deepEqual([river.code, river.stdout], [3, '']);
+		assert.deepEqual(JSON.parse(river.errorLines[0]!), {error: {code: 'not_found', exit: 3, message: 'No blogs in folder “Nope”. The folders: Work.'}});
+		// A folder as the store writes it: `Work/` is Work.
+		const work = await run(['--river', '--folder', 'Work/', '--format', 'json']);
+		assert.equal(work.code, 0);
+		assert.deepEqual((JSON.parse(work.stdout) as {posts: Array<{blog: {title: string}}>}).posts.map(post => post.blog.title), ['Word Blog', 'Word Blog']);
+		const fresh = temporaryHome();
+		try {
+			assert.deepEqual((await runInProcess(['--river', '--folder', 'Nope'], {home: fresh})).errorLines, ['blogterm: No blogs in folder “Nope”: you follow no blogs.']);
+			// A folder whose blogs were never read (imported) is there: it has no posts yet, exit 0.
+			const opml = '<opml version="2.0"><body><outline text="Later"><outline text="Unread" xmlUrl="https://later.example/feed"/></outline></body></opml>';
+			assert.equal((await runInProcess(['--import', '-'], {home: fresh, input: opml})).code, 0);
+			const later = await runInProcess(['--river', '--folder', 'Later'], {home: fresh});
+			assert.deepEqual([later.code, later.stdout, later.errorLines], [0, 'No posts in folder “Later”.\n', []]);
+		} finally {
+			rmSync(fresh, {recursive: true, force: true});
+		}
+	});
+
 	it('--import reads OPML from stdin, one line on stderr per entry skipped', async () => {
 		const opml = `<opml version="1.0"><body><outline text="Again" xmlUrl="${feed.feedUrl}"/><outline text="Broken" xmlUrl="${broken.url}feed"/><outline text="Nothing"/></body></opml>`;
 		const {code, stdout, errorLines} = await run(['--import', '-'], opml);
 		assert.equal(code, 0);
 		assert.equal(stdout, 'Imported 1 blog (1 already followed); 1 skipped. blogterm --refresh reads them.\n');
 		assert.deepEqual(errorLines, ['blogterm: entry 3 “Nothing”: an empty folder or a note, not a blog: skipped.']);
+	});
+
+	it('--import --format json says each entry skipped in the document only, not on stderr too', async () => {
+		const opml = `<opml version="1.0"><body><outline text="Again" xmlUrl="${feed.feedUrl}"/><outline text="Nothing"/></body></opml>`;
+		const {code, stdout, errorLines} = await run(['--import', '-', '--format', 'json'], opml);
+		assert.deepEqual([code, errorLines], [0, []]);
+		const report = JSON.parse(stdout) as {added: number; merged: number; skipped: string[]};
+		assert.deepEqual([report.added, report.merged, report.skipped.length], [0, 1, 1]);
+		// Its words are OPML reading's (source/subscriptions/opml.ts); here only that it is the entry skipped.
+		assert.match(report.skipped[0]!, /“Nothing”/);
 	});
 
 	it('--import refuses a file that is not OPML or is not there (exit 2)', async () => {
@@ -97,10 +131,14 @@ describe('print mode for many blogs', () => {
 		assert.equal(failed.code, 1);
 		assert.deepEqual(failed.errorLines, [`blogterm: Broken (${broken.url}feed): 127.0.0.1:${new URL(broken.url).port} answered 500.`]);
 		assert.equal(failed.stdout, 'Refreshed 3 blogs · 0 new posts · 1 failed\n');
+		// With JSON the failure is in the document's failures, not on stderr too.
+		const failedJson = await run(['--refresh', '--format', 'json']);
+		assert.deepEqual([failedJson.code, failedJson.errorLines], [1, []]);
+		assert.deepEqual((JSON.parse(failedJson.stdout) as {failures: Array<{url: string}>}).failures.map(failure => failure.url), [`${broken.url}feed`]);
 		assert.equal((await run(['--unfollow', `${broken.url}feed`])).code, 0);
 		const ok = await run(['--refresh', '--format', 'json']);
 		assert.equal(ok.code, 0);
-		assert.deepEqual(JSON.parse(ok.stdout), {total: 2, changed: 0, unchanged: 2, newPosts: 0, failures: []});
+		assert.deepEqual(JSON.parse(ok.stdout), {schemaVersion: 1, total: 2, changed: 0, unchanged: 2, newPosts: 0, failures: []});
 	});
 
 	it('--unfollow of a blog not followed exits 3 and says so', async () => {
@@ -118,6 +156,33 @@ describe('print mode for many blogs', () => {
 		] as const) {
 			const result = await run(args);
 			assert.deepEqual([result.code, result.errorLines], [2, [message]], args.join(' '));
+		}
+	});
+
+	it('with --format json (or ndjson) a failure is one JSON object on stderr, as --post says it', async () => {
+		const nowhere = await refusedUrl();
+		const elsewhere = temporaryHome();
+		try {
+			for (const [args, code, exit] of [
+				[['--follow', nowhere, '--format', 'json'], 'refused', 1],
+				[['--unfollow', 'https://never.example/', '--format', 'json'], 'not_found', 3],
+				[['--import', join(home, 'missing.opml'), '--format', 'json'], 'usage', 2],
+				[['--export', '--format', 'json'], 'usage', 2],
+				[['--blogs', '--format', 'ndjson'], 'usage', 2],
+				[['--river', '--search', 'post', '--format', 'ndjson'], 'usage', 2],
+				[['--replies', '--format', 'ndjson'], 'usage', 2],
+				[['--sync-status', '--format', 'ndjson'], 'usage', 2],
+				[['--sync', 'tt-rss', nowhere, '--user', 'ada', '--format', 'json'], 'sync_unreachable', 1],
+			] as const) {
+				// The sync server's password from the environment (never asked: stdin is no terminal), in a home of its own.
+				const result = await runInProcess(args, {home: args[0] === '--sync' ? elsewhere : home, env: {BLOGTERM_TTRSS_PASSWORD: 'secret'}});
+				const said = args.join(' ');
+				assert.deepEqual([result.code, result.stdout, result.errorLines.length], [exit, '', 1], `${said}: ${result.stderr}`);
+				const {error} = JSON.parse(result.errorLines[0]!) as {error: Record<string, unknown>};
+				assert.deepEqual([Object.keys(error), error['code'], error['exit']], [['code', 'exit', 'message'], code, exit], said);
+			}
+		} finally {
+			rmSync(elsewhere, {recursive: true, force: true});
 		}
 	});
 

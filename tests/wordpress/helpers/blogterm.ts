@@ -116,4 +116,4 @@ export type PostListJson = {
 	total: number;
 	posts: Array<{id: number | string; title: string; link: string; date: string | null; author: string; commentCount: number | null; excerpt: string}>;
 };
-export type CommentSentJson = {status: 'approved' | 'held'; id: number | string | null; link: string | null};
+export type CommentSentJson = {schemaVersion: number; status: 'approved' | 'held'; id: number | string | null; link: string | null};
