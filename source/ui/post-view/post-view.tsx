@@ -1,4 +1,4 @@
-import {useKeys, useMouse} from '../hooks/use-keys.js';
+import {useKeys, useMouse, type KeyResult} from '../hooks/use-keys.js';
 import {postClickAt} from './post-click.js';
 import {Box, Text, useIsScreenReaderEnabled, useStdout, type DOMElement} from 'ink';
 import {useScreenReaderCursor} from '../screen-reader/cursor-target.js';
@@ -268,7 +268,9 @@ export function PostView(props: PostViewProps) {
 	const scroll = (move: {by: number} | {to: number | 'end'}) => (articleFrom !== undefined ? linkArticle.scroll(move, maxTop) : dispatch({type: 'scroll', ...move, maxTop, width: bodyWidth, total: lines.length}));
 
 	const relatedPosts = related.status === 'done' ? related.value : [];
-	const openNeighbour = (which: 'previous' | 'next') => {
+	const openNeighbour = (which: 'previous' | 'next'): KeyResult => {
+		// n/p before the newer and older posts are known (`nn`, `ppp`): taken once they are.
+		if (neighbours.status === 'loading') return 'hold';
 		if (neighbours.status !== 'done') return;
 		const target = neighbours.value[which];
 		if (target) props.onOpenNeighbour({kind: 'id', id: target.id}, which);
@@ -332,14 +334,16 @@ export function PostView(props: PostViewProps) {
 		const is = (action: Action) => keyMap.matches(action, input, key);
 		if (layingOut || (isLong && longBody.status === 'error')) {
 			// Leaving stops the layout: the screen goes, and with it the slices still to do.
-			if (is('back') || is('back-from-post')) props.onBack();
-			return;
+			if (is('back') || is('back-from-post')) return props.onBack();
+			// Typed ahead of the text: taken in turn once it is laid out.
+			return layingOut ? 'hold' : undefined;
 		}
 		if (postState.status !== 'done') {
 			if (is('cancel') && postState.status === 'loading') return postState.cancel();
 			if (is('retry') && postState.status === 'error') return postState.retry();
-			if (is('back') || is('back-from-post')) props.onBack();
-			return;
+			if (is('back') || is('back-from-post')) return props.onBack();
+			// Typed ahead of the post (`p j j`, `Enter j`): taken in turn once it is here.
+			return postState.status === 'loading' ? 'hold' : undefined;
 		}
 		if (unlock.asking) {
 			if (key.escape) return props.onBack();
@@ -406,8 +410,8 @@ export function PostView(props: PostViewProps) {
 		else if (is('page-up')) scroll({by: -page});
 		else if (is('top')) scroll({to: 0});
 		else if (is('bottom')) scroll({to: 'end'});
-		else if (is('next-post')) openNeighbour('next');
-		else if (is('previous-post')) openNeighbour('previous');
+		else if (is('next-post')) return openNeighbour('next');
+		else if (is('previous-post')) return openNeighbour('previous');
 		else if (is('back') && placeBeforeMove.current !== undefined && placeBeforeMove.current.postKey === postKey) {
 			scroll({to: placeBeforeMove.current.top});
 			placeBeforeMove.current = undefined;

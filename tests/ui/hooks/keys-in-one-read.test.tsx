@@ -79,6 +79,25 @@ describe('keys in one read, on every screen of the reader', () => {
 		app.unmount();
 	});
 
+	/** The post shown: its title on the first row, its tail loaded (neighbours, related posts, comments line). */
+	const waitForPost = async (app: ReturnType<typeof renderApp>, post: RestPost) => waitForFrame(app, frame => frame.split('\n')[0]!.startsWith(titleStart(post)) && Number(/lines 1–\d+ of (\d+)/.exec(frame)?.[1] ?? 0) >= 30);
+
+	it('post: ppp in one read opens the third post older, each p once the newer and older posts of the one before are known', async () => {
+		const app = renderApp(pages[0]![0]!.id);
+		await waitForPost(app, pages[0]![0]!);
+		pressTogether(app, 'ppp');
+		await waitForPost(app, pages[0]![3]!);
+		app.unmount();
+	});
+
+	it('post: nn in one read opens the second post newer', async () => {
+		const app = renderApp(pages[0]![5]!.id);
+		await waitForPost(app, pages[0]![5]!);
+		pressTogether(app, 'nn');
+		await waitForPost(app, pages[0]![3]!);
+		app.unmount();
+	});
+
 	it('thread: jj in one read moves two comments; r then text and Ctrl-S in one read sends it', async () => {
 		const {body: posts} = await demo.rest<RestPost[]>('wp/v2/posts?per_page=100&_fields=id,slug,title');
 		const counts = await Promise.all(posts.map(async post => ({post, count: (await demo.rest<unknown[]>(`wp/v2/comments?post=${post.id}&per_page=100`)).body.length})));
