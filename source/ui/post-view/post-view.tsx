@@ -265,7 +265,9 @@ export function PostView(props: PostViewProps) {
 
 	// A resize re-wraps the text; the reader stays at the same place in it (derived, so the first frame is right).
 	const top = articleFrom !== undefined ? Math.min(linkArticle.top, maxTop) : Math.min(topFor(state, bodyWidth, lines.length, maxTop), maxTop);
-	const scroll = (move: {by: number} | {to: number | 'end'}) => (articleFrom !== undefined ? linkArticle.scroll(move, maxTop) : dispatch({type: 'scroll', ...move, maxTop, width: bodyWidth, total: lines.length}));
+	// Lines still to come below the text (the tail's loads): a move down past the end shown now is kept for them.
+	const growing = neighbours.status === 'loading' || commentable.status === 'loading' || (showRelated && !isWide && related.status === 'loading');
+	const scroll = (move: {by: number} | {to: number | 'end'}) => (articleFrom !== undefined ? linkArticle.scroll(move, maxTop) : dispatch({type: 'scroll', ...move, maxTop, width: bodyWidth, total: lines.length, growing}));
 
 	const relatedPosts = related.status === 'done' ? related.value : [];
 	const openNeighbour = (which: 'previous' | 'next'): KeyResult => {

@@ -81,6 +81,8 @@ describe('keys in one read, on every screen of the reader', () => {
 
 	/** The post shown: its title on the first row, its tail loaded (neighbours, related posts, comments line). */
 	const waitForPost = async (app: ReturnType<typeof renderApp>, post: RestPost) => waitForFrame(app, frame => frame.split('\n')[0]!.startsWith(titleStart(post)) && Number(/lines 1–\d+ of (\d+)/.exec(frame)?.[1] ?? 0) >= 30);
+	/** Whether the post is at `line`, with all its lines in (its tail too): what is left once every key typed is taken. */
+	const atLineOnceLoaded = (frame: string, line: number) => Number(new RegExp(`lines ${line}–\\d+ of (\\d+)`).exec(frame)?.[1] ?? 0) >= 30;
 
 	it('post: ppp in one read opens the third post older, each p once the newer and older posts of the one before are known', async () => {
 		const app = renderApp(pages[0]![0]!.id);
@@ -95,6 +97,38 @@ describe('keys in one read, on every screen of the reader', () => {
 		await waitForPost(app, pages[0]![5]!);
 		pressTogether(app, 'nn');
 		await waitForPost(app, pages[0]![3]!);
+		app.unmount();
+	});
+
+	it('post: p then j in one read scrolls the older post a line, once it is here', async () => {
+		const app = renderApp(pages[0]![5]!.id);
+		await waitForPost(app, pages[0]![5]!);
+		pressTogether(app, 'pj');
+		const frame = await waitForFrame(app, current => atLineOnceLoaded(current, 2));
+		assert.match(frame.split('\n')[0]!, /^December 16, 2024/u, `the older post, its byline at the top:\n${frame}`);
+		app.unmount();
+	});
+
+	it('post: p j j in one read is line 3 of the older post once its last lines come, not its end', async () => {
+		const app = renderApp(pages[0]![1]!.id);
+		await waitForPost(app, pages[0]![1]!);
+		pressTogether(app, 'p', 'j', 'j');
+		// Its first lines come before its tail (the newer and older posts, Related Posts): two lines down is kept for them.
+		const frame = await waitForFrame(app, current => atLineOnceLoaded(current, 3));
+		assert.match(frame, /Chillies need a long season/u, `the older post:\n${frame}`);
+		app.unmount();
+	});
+
+	it('list: Enter then jjj in one read opens a post read before and scrolls it three lines', async () => {
+		const app = renderApp();
+		await waitForText(app, 'Page 1 of');
+		pressTogether(app, keys.enter);
+		await waitForPost(app, pages[0]![0]!);
+		pressTogether(app, keys.escape);
+		await waitForText(app, 'Page 1 of');
+		pressTogether(app, keys.enter, 'jjj');
+		const frame = await waitForFrame(app, current => atLineOnceLoaded(current, 4));
+		assert.match(frame, /Five months of this blog/u, `the first post:\n${frame}`);
 		app.unmount();
 	});
 
