@@ -137,6 +137,8 @@ export function Connection(props: AppProps) {
 		if (connection.status === 'loading' && keyMap.matches('cancel', input, key)) connection.cancel();
 		else if (connection.status === 'error' && keyMap.matches('retry', input, key)) connection.retry();
 		else if (keyMap.matches('back', input, key)) quit();
+		// Typed before the blog answered (`j Enter`): the list takes them once it is here.
+		else if (connection.status === 'loading') return 'hold';
 	}, {isActive: connection.status !== 'done'});
 
 	if (connection.status === 'loading') {

@@ -37,12 +37,13 @@ type RouterOptions = {
 	readonly atOnce: (input: string, key: Key) => boolean;
 };
 
-/** A key a screen cannot take yet, and the screens still to take it. */
+/** A key a screen cannot take yet. */
 type Held = {
 	readonly piece: KeyPiece;
-	readonly waiting: Set<Listener>;
-	/** Some screen took it already: when those waiting go, it goes with them (else the screens that come get it). */
-	readonly taken: boolean;
+	/** The screens that cannot take it yet. */
+	readonly holding: ReadonlySet<Listener>;
+	/** The screens that have taken it: each screen gets a key once. */
+	readonly took: Set<Listener>;
 };
 
 /**
@@ -124,19 +125,29 @@ class KeyRouter {
 		return true;
 	}
 
-	/** Gives a key to `listeners` (and to Ink's own input hooks, with `emitToInk`): gives those that hold it (cannot take it yet). */
-	#offer(piece: KeyPiece, listeners: Iterable<Listener>, emitToInk: ((input: string) => void) | undefined): Set<Listener> {
+	/** Gives a key to Ink's own input hooks (once, as it first comes to the screens). */
+	#toInk(piece: KeyPiece, emitToInk: (input: string) => void): void {
+		const {key} = keyOf(piece);
+		if (piece.kind === 'text') emitToInk(piece.text);
+		else if (key.backspace) emitToInk('\u007F');
+		else if ((key.leftArrow || key.rightArrow) && !key.ctrl && !key.meta) emitToInk(piece.sequence);
+	}
+
+	/**
+	 * Offers a key to every screen that has not taken it (`took`): whether it is through. Otherwise it is
+	 * held, by the screens that cannot take it yet, and offered again when something changes.
+	 */
+	#offer(piece: KeyPiece, took: Set<Listener>): boolean {
 		const {input, key} = keyOf(piece);
-		if (emitToInk) {
-			if (piece.kind === 'text') emitToInk(piece.text);
-			else if (key.backspace) emitToInk('\u007F');
-			else if ((key.leftArrow || key.rightArrow) && !key.ctrl && !key.meta) emitToInk(piece.sequence);
-		}
 		const holding = new Set<Listener>();
-		for (const listener of [...listeners]) {
-			if (listener.handle !== noKeys && listener.handle.current(input, key) === 'hold') holding.add(listener);
+		for (const listener of [...this.#listeners]) {
+			if (listener.handle === noKeys || took.has(listener)) continue;
+			if (listener.handle.current(input, key) === 'hold') holding.add(listener);
+			else took.add(listener);
 		}
-		return holding;
+		if (holding.size === 0) return true;
+		this.#held = {piece, holding, took};
+		return false;
 	}
 
 	/** Whether a key typed after one held goes ahead of it: Esc (as the options say), or Ctrl-C among other keys. */
@@ -147,8 +158,8 @@ class KeyRouter {
 		return options.atOnce(input, key);
 	}
 
-	/** The key held, offered again to the screens still to take it: whether it is through (taken, or dropped). */
-	#offerHeld(held: Held, emitToInk: (input: string) => void, options: RouterOptions): boolean {
+	/** The key held, offered again: whether it is through (taken, or dropped). */
+	#offerHeld(held: Held, options: RouterOptions): boolean {
 		// Esc typed since: taken at once; the keys held before it were typed for what it stops. (Not q: it may be
 		// typed ahead into a search.)
 		this.#splitTyping();
@@ -157,23 +168,11 @@ class KeyRouter {
 			this.#queue.splice(0, jump);
 			return true;
 		}
-		for (const listener of held.waiting) if (!this.#listeners.has(listener)) held.waiting.delete(listener);
-		// The screens that held it have gone without a key (connected: the reader came): the screens now there get it.
-		if (held.waiting.size === 0 && !held.taken) return this.#give(held.piece, emitToInk);
-		if (held.waiting.size === 0) return true;
-		const holding = this.#offer(held.piece, held.waiting, undefined);
-		if (holding.size === 0) return true;
-		this.#held = {...held, waiting: holding};
-		return false;
-	}
-
-	/** Gives a key to every screen: whether it is through (false: held, by the screens that cannot take it yet). */
-	#give(piece: KeyPiece, emitToInk: (input: string) => void): boolean {
-		const listeners = [...this.#listeners].filter(listener => listener.handle !== noKeys);
-		const holding = this.#offer(piece, listeners, emitToInk);
-		if (holding.size === 0) return true;
-		this.#held = {piece, waiting: holding, taken: holding.size < listeners.length};
-		return false;
+		// The screens that held it have gone (the help opened over them): it goes with them, unless no screen
+		// has taken it (connected: the reader comes, and gets it). While one is there, a screen that comes
+		// with what it loaded (the thread's comments) gets it too.
+		if (![...held.holding].some(listener => this.#listeners.has(listener)) && held.took.size > 0) return true;
+		return this.#offer(held.piece, held.took);
 	}
 
 	async #drain(emitToInk: (input: string) => void, options: RouterOptions, attached: () => boolean): Promise<void> {
@@ -184,7 +183,7 @@ class KeyRouter {
 				if (this.#held) {
 					const held = this.#held;
 					this.#held = undefined;
-					if (!this.#offerHeld(held, emitToInk, options)) {
+					if (!this.#offerHeld(held, options)) {
 						// Offered again when something changes: a screen draws, comes or goes, or more keys come.
 						await new Promise<void>(resolve => {
 							this.#wake = resolve;
@@ -210,7 +209,8 @@ class KeyRouter {
 					return;
 				}
 				if (piece.kind === 'text' && this.#splitTyping(piece)) continue;
-				this.#give(piece, emitToInk);
+				this.#toInk(piece, emitToInk);
+				this.#offer(piece, new Set());
 				await options.committed();
 			}
 		} finally {

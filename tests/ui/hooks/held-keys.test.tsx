@@ -94,6 +94,42 @@ describe('keys a screen holds while it loads', () => {
 		app.unmount();
 	});
 
+	it('gives a held key to a screen that comes with what was loaded (a thread\'s comments), while the one that held it is there', async () => {
+		const load = loadable();
+		function Thread() {
+			const loaded = load.useLoaded();
+			useKeys(() => (loaded ? undefined : load.hold()));
+			return loaded ? <LoadingScreen load={load} /> : <Text>loading the comments</Text>;
+		}
+		const app = renderWithKeys(<Thread />);
+		await waitForText(app, 'loading the comments');
+		pressTogether(app, 'jj');
+		await waitFor(() => load.held() > 0, 'a key is held');
+		load.finish();
+		await waitForText(app, 'loaded · taken: jj.');
+		app.unmount();
+	});
+
+	it('drops a held key when the screen that held it goes and another screen took it (the help opened over it)', async () => {
+		const load = loadable();
+		function Reader() {
+			const [help, setHelp] = useState(false);
+			useKeys(input => {
+				if (input === '?') setHelp(shown => !shown);
+			});
+			return help ? <><Text>help</Text><Watcher /></> : <LoadingScreen load={load} />;
+		}
+		const app = renderWithKeys(<Reader />);
+		await waitForText(app, 'loading');
+		// `?` opens the help at once; the screen under it, loading, held it, and goes.
+		pressTogether(app, '?');
+		await waitForText(app, 'help');
+		await press(app, 'z');
+		// The help's keys: z only (the ? that opened it is not given to it again).
+		await waitForText(app, 'seen: z.');
+		app.unmount();
+	});
+
 	it('gives the keys a screen held to the screen that comes after it, when it goes without taking them (connected: the list)', async () => {
 		const connection = loadable();
 		const list = loadable();

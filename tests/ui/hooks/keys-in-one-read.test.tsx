@@ -52,6 +52,30 @@ describe('keys in one read, on every screen of the reader', () => {
 		app.unmount();
 	});
 
+	it('list: ] and Enter in one read open the first post of page 2, once the page is here', async () => {
+		const app = renderApp();
+		await waitForText(app, 'Page 1 of');
+		pressTogether(app, ']', keys.enter);
+		const frame = await waitForText(app, /lines 1–/);
+		assert.ok(frame.split('\n')[0]!.includes(titleStart(pages[1]![0]!)), `the first post of page 2 is open:\n${frame}`);
+		app.unmount();
+	});
+
+	it('connecting: j and Enter typed before the blog answers open the second post, once the list is here', async () => {
+		let answer: () => void = () => {};
+		const answered = new Promise<void>(resolve => {
+			answer = resolve;
+		});
+		const app = render(<App site={demo.url} openSource={async (url, signal) => answered.then(async () => openBlog(http, url, {signal}))} perPage={10} readMarks={noMarks} />);
+		resize(app.stdout, 80, 24);
+		await waitForText(app, 'Connecting');
+		pressTogether(app, 'j', keys.enter);
+		answer();
+		const frame = await waitForText(app, /lines 1–/);
+		assert.ok(frame.split('\n')[0]!.includes(titleStart(pages[0]![1]!)), `the second post is open:\n${frame}`);
+		app.unmount();
+	});
+
 	it('list: kk at the top of page 2 goes back to page 1 and up one more; Gk lands one above the last', async () => {
 		const app = renderApp();
 		await waitForText(app, 'Page 1 of');
@@ -154,6 +178,17 @@ describe('keys in one read, on every screen of the reader', () => {
 		assert.equal(sent.length, 1, 'sent once');
 		assert.match(sent[0]!.content.rendered, new RegExp(`${text}</p>`), 'the three Backspaces took xyz off');
 		assert.equal(sent[0]!.author_name, 'Robin Reader');
+		app.unmount();
+	});
+
+	it('post: C and jj in one read open the thread at its third comment, once the comments are here', async () => {
+		const {body: posts} = await demo.rest<RestPost[]>('wp/v2/posts?per_page=100&_fields=id,slug,title');
+		const counts = await Promise.all(posts.map(async post => ({post, count: (await demo.rest<unknown[]>(`wp/v2/comments?post=${post.id}&per_page=100`)).body.length})));
+		const {post} = counts.find(entry => entry.count >= 3)!;
+		const app = renderApp(post.id);
+		await waitForText(app, /lines 1–/);
+		pressTogether(app, 'C', 'jj');
+		await waitForText(app, /comment 3 of/);
 		app.unmount();
 	});
 
