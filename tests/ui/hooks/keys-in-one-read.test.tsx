@@ -198,9 +198,23 @@ describe('keys in one read, on every screen of the reader', () => {
 		await waitForPostLoaded(app);
 		pressTogether(app, 'jj?');
 		await waitForText(app, 'blogterm keys');
-		// (Esc then j in one read is Alt-j, as a terminal sends it: ? closes the help too.)
 		pressTogether(app, '?j');
 		await waitForText(app, /lines 4–/);
+		// Esc then j in one read (as a terminal sends Alt-j): Esc closes the help, j scrolls on.
+		pressTogether(app, '?');
+		await waitForText(app, 'blogterm keys');
+		pressTogether(app, keys.escape, 'j');
+		await waitForText(app, /lines 5–/);
+		app.unmount();
+	});
+
+	it('post: Esc then j in one read goes back to the list and moves down it', async () => {
+		const app = renderApp();
+		await waitForText(app, 'Page 1 of');
+		pressTogether(app, keys.enter);
+		await waitForText(app, /lines 1–/);
+		pressTogether(app, keys.escape, 'j');
+		await waitForFrame(app, current => current.includes('Page 1 of') && highlighted(current).includes(titleStart(pages[0]![1]!)));
 		app.unmount();
 	});
 });
