@@ -84,9 +84,20 @@ function shiftAnchors(anchors: ReadonlyMap<string, Anchor>, by: number): Readonl
 	return new Map([...anchors].map(([id, anchor]) => [id, {...anchor, line: anchor.line + by}]));
 }
 
-/** "« previous post title" on the left, "next post title »" on the right, each on its own line. */
-export function layoutNeighbours(neighbours: PostNeighbours, width: number): StyledLine[] {
+/** Lines laid out to be read out (the reader's screen-reader mode): signs and markers said in words, nothing aligned with spaces. */
+export type ReadOutOption = {readonly screenReader?: boolean};
+
+/**
+ * "« previous post title" on the left, "next post title »" on the right, each on its own line; read out,
+ * "Previous post: title" and "Next post: title".
+ */
+export function layoutNeighbours(neighbours: PostNeighbours, width: number, options: ReadOutOption = {}): StyledLine[] {
 	const lines: StyledLine[] = [];
+	if (options.screenReader) {
+		if (neighbours.previous) appendAll(lines, wrapPlainText(`Previous post: ${neighbours.previous.title}`, width, {role: 'link'}));
+		if (neighbours.next) appendAll(lines, wrapPlainText(`Next post: ${neighbours.next.title}`, width, {role: 'link'}));
+		return lines;
+	}
 	if (neighbours.previous) appendAll(lines, wrapPlainText(`« ${neighbours.previous.title}`, width, {role: 'link'}));
 	if (neighbours.next) {
 		for (const line of wrapPlainText(`${neighbours.next.title} »`, width, {role: 'link'})) {
@@ -98,16 +109,26 @@ export function layoutNeighbours(neighbours: PostNeighbours, width: number): Sty
 }
 
 /** The "Related Posts" box: up to five posts with their date and why they are related, or "No results found." */
-export function layoutRelated(related: readonly RelatedPost[], width: number, selected?: number): StyledLine[] {
-	return layoutRelatedPosts(related, width, selected).lines;
+export function layoutRelated(related: readonly RelatedPost[], width: number, selected?: number, options: ReadOutOption = {}): StyledLine[] {
+	return layoutRelatedPosts(related, width, selected, options).lines;
 }
 
-/** The "Related Posts" box's lines, and the post each line is part of (an index into `related`; undefined for the heading). */
-export function layoutRelatedPosts(related: readonly RelatedPost[], width: number, selected?: number): {lines: StyledLine[]; owners: Array<number | undefined>} {
+/**
+ * The "Related Posts" box's lines, and the post each line is part of (an index into `related`; undefined for
+ * the heading). Read out, a post is one row (wrapped if need be) that starts with its title and says
+ * "selected" in words, as the posts list's rows do: `Ten Minutes a Day · selected · February 3, 2025 · Shares 1 tag`.
+ */
+export function layoutRelatedPosts(related: readonly RelatedPost[], width: number, selected?: number, options: ReadOutOption = {}): {lines: StyledLine[]; owners: Array<number | undefined>} {
 	const lines: StyledLine[] = [[{text: 'Related Posts', bold: true, role: 'heading'}]];
 	const owners: Array<number | undefined> = [undefined];
 	if (related.length === 0) return {lines: [...lines, [{text: 'No results found.', role: 'muted'}]], owners: [undefined, undefined]};
 	related.forEach((post, index) => {
+		if (options.screenReader) {
+			const row = [post.title, index === selected ? 'selected' : '', formatDate(post.date), post.context].filter(Boolean).join(' · ');
+			appendAll(lines, wrapPlainText(row, width, index === selected ? {bold: true, role: 'link'} : {role: 'link'}));
+			while (owners.length < lines.length) owners.push(index);
+			return;
+		}
 		const marker = index === selected ? '▸ ' : '  ';
 		const titleLines = wrapPlainText(post.title, Math.max(1, width - 2), index === selected ? {bold: true, role: 'link'} : {role: 'link'});
 		titleLines.forEach((line, lineIndex) => lines.push([{text: lineIndex === 0 ? marker : '  '}, ...line]));

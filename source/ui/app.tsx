@@ -25,6 +25,7 @@ import {usePostPrefetch} from './hooks/use-post-prefetch.js';
 import {defaultKeyMap, type KeyMap} from './keys/key-map.js';
 import {KeyMapContext, useKeyMap} from './keys/use-key-map.js';
 import {findListPosition} from './post-list/find-list-position.js';
+import {postsPerScreen} from './post-list/post-list-lines.js';
 import type {PostPage} from '../model/page.js';
 import type {ClipboardWriter} from '../platform/clipboard.js';
 import {postPasswordsInMemory, type PostPasswordStore} from '../store/post-passwords.js';
@@ -64,7 +65,8 @@ export type AppProps = {
 	 * with `cacheFirst` (what was kept on disk, at once), then without it, in the background, to refresh.
 	 */
 	readonly openSource: (site: string, signal: AbortSignal, options: RefreshingLoadOptions) => Promise<BlogSource>;
-	readonly perPage: number;
+	/** Posts on a list page (`--per-page`, the setting); none: as many as the list shows, following the terminal's size. */
+	readonly perPage?: number;
 	/** Open straight at this post (`--post` in a terminal). */
 	readonly initialPost?: PostRef;
 	/** With initialPost: open its thread at this comment (a reply to you, from Replies to you). */
@@ -136,6 +138,8 @@ export function Connection(props: AppProps) {
 		if (connection.status === 'loading' && keyMap.matches('cancel', input, key)) connection.cancel();
 		else if (connection.status === 'error' && keyMap.matches('retry', input, key)) connection.retry();
 		else if (keyMap.matches('back', input, key)) quit();
+		// Typed before the blog answered (`j Enter`): the list takes them once it is here.
+		else if (connection.status === 'loading') return 'hold';
 	}, {isActive: connection.status !== 'done'});
 
 	if (connection.status === 'loading') {
@@ -164,8 +168,12 @@ type ReaderProps = AppProps & {
 	readonly onQuit: () => void;
 };
 
-function Reader({source, sourceRefreshing, width, height, perPage, initialPost, readMarks, onQuit, ...props}: ReaderProps) {
-	const [state, dispatch] = useAppState(initialPost);
+function Reader({source, sourceRefreshing, width, height, perPage: fixedPerPage, initialPost, readMarks, onQuit, ...props}: ReaderProps) {
+	// As many posts a page as the list shows, unless --per-page or the setting says: a resize changes it.
+	const perPage = fixedPerPage ?? postsPerScreen(height);
+	const [state, dispatch] = useAppState(initialPost, perPage);
+	// Resized: the lists keep their post highlighted, on the page of the new size that holds it (before a frame is drawn).
+	if (state.perPage !== perPage) dispatch({type: 'per-page', perPage});
 	const siteKey = source.site.key;
 	const [readIds, setReadIds] = useState(() => readMarks.readIds(siteKey));
 	// Comments this user sent, per post (kept between runs): marked "(yours)", held ones shown to them only.
@@ -226,7 +234,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 		setReadIds(previous => (previous.has(String(post.id)) ? previous : new Set([...previous, String(post.id)])));
 	}, [readMarks, siteKey]);
 	const openPost = useCallback((ref: PostRef, post?: Post) => dispatch({type: 'open-elsewhere', ref, post}), [dispatch]);
-	const openNeighbour = useCallback((ref: PostRef, direction: 'next' | 'previous') => dispatch({type: 'open-neighbour', ref, direction, perPage}), [dispatch, perPage]);
+	const openNeighbour = useCallback((ref: PostRef, direction: 'next' | 'previous') => dispatch({type: 'open-neighbour', ref, direction}), [dispatch]);
 	const toggleRelated = useCallback(() => dispatch({type: 'toggle-related'}), [dispatch]);
 	// `/` on a list: the blog's posts with those words, a list of their own (Esc comes back).
 	const search = useCallback((text: string) => dispatch({type: 'push', screen: {kind: 'results', filter: {kind: 'search', text}, page: 1, selected: 0}}), [dispatch]);
@@ -302,7 +310,7 @@ function Reader({source, sourceRefreshing, width, height, perPage, initialPost, 
 		locating.current = abort;
 		findListPosition(source, post, perPage, abort.signal).then(
 			position => {
-				if (position && !abort.signal.aborted) dispatch({type: 'located', entryId, ...position});
+				if (position && !abort.signal.aborted) dispatch({type: 'located', entryId, ...position, perPage});
 			},
 			() => {
 				// Not found (offline, or the blog said no): the list opens at its first page, as before.

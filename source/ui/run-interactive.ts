@@ -2,7 +2,6 @@ import {setStoreNoticeSink} from '../store/settings-files.js';
 import {blogtermPaths, type BlogtermPaths} from '../store/paths.js';
 import {setting} from '../store/settings.js';
 import {settingDefinitions} from '../store/settings-schema.js';
-import {postsPerScreen} from './post-list/post-list-lines.js';
 import {hyperlinkModeFromSettings, hyperlinksOn, parseHyperlinkMode} from '../platform/hyperlinks.js';
 import type {FullTextStore} from '../full-text/full-text-store.js';
 import type {SiteFlags} from '../resolve-site.js';
@@ -20,7 +19,7 @@ const leaveAlternateScreen = '\u001B[?2004l\u001B[?1049l';
 export type ReaderFlags = SiteFlags & {
 	/** Open at this post (`--post`): its ID, slug or URL. */
 	readonly post?: string;
-	/** Posts per list page (`--per-page`; by default as many as the terminal shows, 10 to 100). */
+	/** Posts per list page (`--per-page`; by default as many as the terminal shows, 10 to 100, following its size). */
 	readonly perPage?: number;
 	/** `--hyperlinks auto|always|never` (checked by the command line); the setting when not given. */
 	readonly hyperlinks?: string;
@@ -50,9 +49,9 @@ export function refreshMinutes(environment: NodeJS.ProcessEnv = process.env): nu
 	return setting('refreshInterval', environment) ?? settingDefinitions.refreshInterval.schema.default;
 }
 
-/** Posts on a list page: --per-page, else `"listRows"` in config.json, else as many as the terminal shows. */
-export function listPageSize(flags: ReaderFlags): number {
-	return flags.perPage ?? setting('listRows') ?? postsPerScreen(process.stdout.rows);
+/** Posts on a list page: --per-page, else `"listRows"` in config.json; undefined: as many as the terminal shows, as it is resized. */
+export function listPageSize(flags: ReaderFlags): number | undefined {
+	return flags.perPage ?? setting('listRows');
 }
 
 /**

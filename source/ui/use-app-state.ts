@@ -49,6 +49,8 @@ export type SentNotice = {readonly commentId: number | string; readonly message:
 export const historyLimit = 100;
 
 export type AppState = {
+	/** Posts on a list page: `page` and `selected` (and a results list's) count in pages of this many. */
+	readonly perPage: number;
 	readonly page: number;
 	/** Highlighted post on the list page. */
 	readonly selected: number;
@@ -73,13 +75,15 @@ export type AppAction =
 	/** Opened from the list (Enter): the list follows what n/p do next. */
 	| {readonly type: 'open-from-list'; readonly ref: PostRef; readonly index: number}
 	/** n/p: the newer or older post, replacing this one (they do not pile up); the list's highlight moves with it. */
-	| {readonly type: 'open-neighbour'; readonly ref: PostRef; readonly direction: 'next' | 'previous'; readonly perPage: number}
+	| {readonly type: 'open-neighbour'; readonly ref: PostRef; readonly direction: 'next' | 'previous'}
 	/** Any other way to another post (a related post): a new place in the history, Esc comes back. */
 	| {readonly type: 'open-elsewhere'; readonly ref: PostRef; readonly post?: Post}
 	/** A screen is left (covered or closed): where it was is kept in its history entry. */
 	| {readonly type: 'leave'; readonly id: number; readonly place: PostPlace | ThreadPlace; readonly shown?: PostShown}
-	/** Where a post opened by itself (`--post`) sits on the list: Esc shows that page with it highlighted. */
-	| {readonly type: 'located'; readonly entryId: number; readonly page: number; readonly index: number}
+	/** Where a post opened by itself (`--post`) sits on the list (in pages of `perPage`): Esc shows that page with it highlighted. */
+	| {readonly type: 'located'; readonly entryId: number; readonly page: number; readonly index: number; readonly perPage: number}
+	/** Another page size (the terminal was resized): the lists keep the same post highlighted, on the page that now holds it. */
+	| {readonly type: 'per-page'; readonly perPage: number}
 	/** The blog took a comment: show the thread reloaded at it, the one the form was opened from if any. */
 	| {readonly type: 'comment-sent'; readonly post: Post; readonly notice: SentNotice; readonly published: boolean}
 	| {readonly type: 'toggle-help'}
@@ -111,6 +115,13 @@ function pushed(state: AppState, screen: NewScreen): AppState {
 	return {...state, stack, nextId: state.nextId + 1};
 }
 
+/** A list's page and highlight, counted in pages of `to` posts instead of `from`: the same post. */
+function rebased(place: {readonly page: number; readonly selected: number}, from: number, to: number): {page: number; selected: number} {
+	// (Past the page's last post, as after moving up from the top of the page after it: its last post.)
+	const position = (Math.max(1, place.page) - 1) * from + Math.max(0, Math.min(place.selected, from - 1));
+	return {page: Math.floor(position / to) + 1, selected: position % to};
+}
+
 function replaced(state: AppState, screen: NewScreen): AppState {
 	return {...state, stack: [...state.stack.slice(0, -1), {...screen, id: state.nextId}], nextId: state.nextId + 1};
 }
@@ -134,9 +145,9 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 			const next = replaced(state, {kind: 'post', ref: action.ref, followsList});
 			if (!followsList) return next;
 			// The list is newest first: the older post is the next row, the newer one the row before.
-			const position = (state.page - 1) * action.perPage + state.selected + (action.direction === 'previous' ? 1 : -1);
+			const position = (state.page - 1) * state.perPage + state.selected + (action.direction === 'previous' ? 1 : -1);
 			if (position < 0) return next;
-			return {...next, page: Math.floor(position / action.perPage) + 1, selected: position % action.perPage};
+			return {...next, page: Math.floor(position / state.perPage) + 1, selected: position % state.perPage};
 		}
 		case 'open-elsewhere':
 			// A post already fetched (a link followed to it) shows at once, at its top.
@@ -160,8 +171,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 			if (state.listMoved) return state;
 			return {
 				...state,
-				page: Math.max(1, action.page),
-				selected: Math.max(0, action.index),
+				...rebased({page: action.page, selected: action.index}, action.perPage, state.perPage),
 				stack: state.stack.map(screen => (screen.id === action.entryId && screen.kind === 'post' ? {...screen, followsList: true} : screen)),
 			};
 		}
@@ -182,6 +192,11 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 		}
 		case 'back':
 			return state.stack.length > 1 ? {...state, stack: state.stack.slice(0, -1)} : state;
+		case 'per-page': {
+			if (action.perPage === state.perPage) return state;
+			const stack = state.stack.map(screen => (screen.kind === 'results' ? {...screen, ...rebased(screen, state.perPage, action.perPage)} : screen));
+			return {...state, ...rebased(state, state.perPage, action.perPage), perPage: action.perPage, stack};
+		}
 		case 'toggle-help':
 			return {...state, showHelp: !state.showHelp};
 		case 'toggle-related':
@@ -201,8 +216,9 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 	}
 }
 
-export function initialAppState(initialPost: PostRef | undefined): AppState {
+export function initialAppState(initialPost: PostRef | undefined, perPage: number): AppState {
 	return {
+		perPage,
 		page: 1,
 		selected: 0,
 		stack: initialPost ? [{id: 0, kind: 'list'}, {id: 1, kind: 'post', ref: initialPost, followsList: false}] : [{id: 0, kind: 'list'}],
@@ -213,6 +229,6 @@ export function initialAppState(initialPost: PostRef | undefined): AppState {
 	};
 }
 
-export function useAppState(initialPost: PostRef | undefined) {
-	return useReducer(appReducer, initialPost, initialAppState);
+export function useAppState(initialPost: PostRef | undefined, perPage: number) {
+	return useReducer(appReducer, undefined, () => initialAppState(initialPost, perPage));
 }

@@ -137,7 +137,9 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 		if (comments.status === 'loading' && is('cancel')) return comments.cancel();
 		if (comments.status === 'error' && is('retry')) return comments.retry();
 		if (is('back')) return onBack();
-		if (is('comment-on-post') && canComment) onReply(post, undefined);
+		if (is('comment-on-post') && canComment) return onReply(post, undefined);
+		// Typed ahead of the comments (`C j j`): the thread takes them in turn once they are here.
+		if (comments.status === 'loading') return 'hold';
 	}, {isActive: props.isActive});
 
 	const title = `Comments on “${cleanLine(post.title)}”`;

@@ -40,7 +40,8 @@ export type HomeAppProps = {
 	readonly data: HomeData;
 	/** Opens a blog, as the reader does for `blogterm SITE`. */
 	readonly openSource: AppProps['openSource'];
-	readonly perPage: number;
+	/** Posts on a blog's list page (`--per-page`, the setting); none: as many as the terminal shows. */
+	readonly perPage?: number;
 	readonly myComments?: MyCommentsStore;
 	/** As the reader's: which comments of each thread were seen. */
 	readonly commentMarks?: AppProps['commentMarks'];

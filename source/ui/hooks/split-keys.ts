@@ -8,7 +8,10 @@ run without one over whole: "j\r", "abc\u007F\u007F\u007F", "text\u0013", "Ada\t
 becomes its printable text and each control character as a key of its own, in order; what a
 bracketed paste puts between ESC[200~ and ESC[201~ is one piece of text, newlines included; and a
 mouse report (ESC[<b;x;yM) is one mouse event, never text, whether the mouse is on or not (the old
-ESC[M form, three bytes after it, is swallowed whole).
+ESC[M form, three bytes after it, is swallowed whole). ESC and one more key in one event is how a
+terminal sends Alt with that key, and also what Esc then another key typed fast (`Esc j` in one go)
+arrives as: it is Alt only where blogterm has an Alt binding for the key (Alt-Backspace), Esc then the
+key otherwise, so that the Esc is not lost.
 */
 
 /** One key, or a piece of text: typed (a run of printable characters) or pasted (whole, newlines kept). */
@@ -84,7 +87,7 @@ export class KeySplitter {
 			return pieces;
 		}
 		if (event.startsWith('\u001B')) {
-			pieces.push({kind: 'key', sequence: event});
+			pieces.push(...escapeThenKey(event));
 			return pieces;
 		}
 		for (const [piece] of event.matchAll(piecesOfRun)) {
@@ -99,6 +102,18 @@ export class KeySplitter {
 		this.#pasteLength = 0;
 		return {kind: 'text', text, pasted: true};
 	}
+}
+
+/** What follows ESC where blogterm reads it as Alt: Backspace (DEL or ^H), key-map.ts's `meta+backspace`, the one Alt key a binding can name. */
+const altBound = new Set(['\u007F', '\b']);
+
+/** An event that starts with ESC: a key (ESC alone, an escape sequence, Alt-Backspace), or Esc then the one key after it. */
+function escapeThenKey(event: string): KeyPiece[] {
+	const after = event.slice(1);
+	// ESC[… and ESC O… are whole sequences (Ink cuts them); ESC ESC[A is Alt-↑.
+	if ([...after].length !== 1 || altBound.has(after)) return [{kind: 'key', sequence: event}];
+	const escape: KeyPiece = {kind: 'key', sequence: '\u001B'};
+	return [escape, controlCharacter.test(after) ? {kind: 'key', sequence: after} : {kind: 'text', text: after, pasted: false}];
 }
 
 const noKey: Key = {

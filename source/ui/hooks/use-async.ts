@@ -76,6 +76,8 @@ export function useAsync<T>(key: string | undefined, load: (signal: AbortSignal)
 	return useMemo(() => ({...state, retry, cancel}), [state, retry, cancel]);
 }
 
+const loading: AsyncState<never> = {status: 'loading'};
+
 /** What a refreshing load is asked for: first the copy kept on disk, then (without it) the blog's answer. */
 export type RefreshingLoadOptions = {readonly cacheFirst?: boolean};
 
@@ -110,7 +112,10 @@ type Shown<T> = {readonly key: string; readonly attempt: number; readonly value:
  * answers `offlineSavedAt` then) leaves the first value on screen. `retry` on a value shown refreshes it.
  */
 export function useRefreshingAsync<T extends MaybeFromCache>(key: string | undefined, load: (signal: AbortSignal, options: RefreshingLoadOptions) => Promise<T>, options: RefreshingOptions<T> = {}): RefreshingResult<T> {
-	const [state, setState] = useState<AsyncState<T>>(() => (options.initial === undefined ? {status: 'loading'} : {status: 'done', value: options.initial}));
+	// With the key it is for: the render in which the key changes (the list's next page) is loading, not the last key's
+	// value (a key typed right after `]` would act on the page before).
+	const [keyedState, setKeyedState] = useState<{readonly key: string | undefined; readonly state: AsyncState<T>}>(() => ({key, state: options.initial === undefined ? {status: 'loading'} : {status: 'done', value: options.initial}}));
+	const state: AsyncState<T> = keyedState.key === key ? keyedState.state : loading;
 	const [refreshing, setRefreshing] = useState(false);
 	const [attempt, setAttempt] = useState(0);
 	const [refreshes, setRefreshes] = useState(0);
@@ -134,6 +139,7 @@ export function useRefreshingAsync<T extends MaybeFromCache>(key: string | undef
 		}
 		const abort = new AbortController();
 		controller.current = abort;
+		const setState = (next: AsyncState<T>) => setKeyedState({key, state: next});
 		const show = (value: T) => {
 			shown.current = {key, attempt, value};
 			setState({status: 'done', value});
@@ -194,7 +200,7 @@ export function useRefreshingAsync<T extends MaybeFromCache>(key: string | undef
 		controller.current = undefined;
 		current.abort();
 		if (stateRef.current.status === 'done') setRefreshing(false);
-		else setState({status: 'error', error: new BlogError('cancelled', 'Cancelled. Press r to try again.')});
+		else setKeyedState(before => ({...before, state: {status: 'error', error: new BlogError('cancelled', 'Cancelled. Press r to try again.')}}));
 	}, []);
 	return useMemo(() => ({...state, refreshing, retry, cancel}), [state, refreshing, retry, cancel]);
 }

@@ -1,13 +1,22 @@
 import type {EventEmitter} from 'node:events';
 import {useApp, useInput, useStdin, type Key} from 'ink';
 import {createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode} from 'react';
-import {keyOf, KeySplitter, type InputPiece} from './split-keys.js';
+import {keyOf, KeySplitter, type InputPiece, type KeyPiece} from './split-keys.js';
 import {fromRow, type ScreenMouseEvent} from './mouse.js';
+import {useKeyMap} from '../keys/use-key-map.js';
 
-type KeyHandler = (input: string, key: Key) => void;
+/**
+ * What a handler gives back: nothing when it has taken the key, or 'hold' when the screen cannot take it
+ * yet (what the key acts on is still loading): the key waits, and every key after it, until it can.
+ */
+export type KeyResult = 'hold' | undefined | void;
+type KeyHandler = (input: string, key: Key) => KeyResult;
 type MouseHandler = (event: ScreenMouseEvent) => void;
 
 const control = /[\u0000-\u001F\u007F-\u009F]/u;
+
+/** The keys of a listener that takes only the mouse. */
+const noKeys: {readonly current: KeyHandler} = {current: () => undefined};
 
 type Listener = {
 	readonly handle: {readonly current: KeyHandler};
@@ -24,23 +33,49 @@ type RouterOptions = {
 	readonly committed: () => Promise<void>;
 	/** The mouse is on: its events reach the screens (off, they are dropped, never typed). */
 	readonly mouse: boolean;
+	/** Keys taken at once while others are held (Esc: stop loading): the keys held are dropped. */
+	readonly atOnce: (input: string, key: Key) => boolean;
+};
+
+/** A key a screen cannot take yet. */
+type Held = {
+	readonly piece: KeyPiece;
+	/** The screens that cannot take it yet. */
+	readonly holding: ReadonlySet<Listener>;
+	/** The screens that have taken it: each screen gets a key once. */
+	readonly took: Set<Listener>;
 };
 
 /**
  * The screens' key handlers, all fed from Ink's input events, split into keys (split-keys.ts) and
  * handed over one at a time, in order, each once the screen has answered the one before: a handler
- * always sees the screen the user saw when typing the next key.
+ * always sees the screen the user saw when typing the next key. A screen that is still loading what a
+ * key acts on holds it (its handler says 'hold'): that key, and every key after it, waits until the
+ * screen can take it, and is then taken in turn. Esc (stop loading) typed meanwhile is taken at once,
+ * and the keys held for what it stops are dropped.
  */
 class KeyRouter {
 	readonly #listeners = new Set<Listener>();
 	readonly #queue: InputPiece[] = [];
 	#draining = false;
+	#held: Held | undefined;
+	/** Wakes the queue while a key is held: something changed that may let it through. */
+	#wake: (() => void) | undefined;
 
 	listen(listener: Listener): () => void {
 		this.#listeners.add(listener);
+		this.changed();
 		return () => {
 			this.#listeners.delete(listener);
+			this.changed();
 		};
+	}
+
+	/** A screen drew a new state, came or went, or keys came in: a key held is offered again. */
+	changed(): void {
+		const wake = this.#wake;
+		this.#wake = undefined;
+		wake?.();
 	}
 
 	/**
@@ -59,21 +94,106 @@ class KeyRouter {
 			if (event !== 'input' || typeof data !== 'string') return originalEmit.call(emitter, event, ...args);
 			const inkQuits = data === '\u0003' && options.onCtrlC !== undefined;
 			this.#queue.push(...splitter.push(data).filter(piece => !(inkQuits && piece.kind === 'key')));
+			this.changed();
 			void this.#drain(emitToInk, options, () => attached);
 			return true;
 		};
 		return () => {
 			attached = false;
 			this.#queue.length = 0;
+			this.#held = undefined;
+			this.changed();
 			emitter.emit = originalEmit;
 		};
+	}
+
+	/**
+	 * Typed fast on a screen of single-key commands ("kk", "gk"): each character is a key, answered in
+	 * turn. Splits `piece` (just taken off the queue: put back as its characters) or, without it, every
+	 * piece of text waiting. Whether a screen takes text whole is asked when the text comes to it.
+	 */
+	#splitTyping(piece?: KeyPiece & {readonly kind: 'text'}): boolean {
+		if ([...this.#listeners].some(listener => listener.typedText.current)) return false;
+		const characters = (text: KeyPiece & {readonly kind: 'text'}) => [...text.text].filter(character => !control.test(character)).map(character => ({kind: 'text' as const, text: character, pasted: text.pasted}));
+		if (piece) {
+			if ([...piece.text].length < 2) return false;
+			this.#queue.unshift(...characters(piece));
+			return true;
+		}
+		const split = this.#queue.flatMap(waiting => (waiting.kind === 'text' && [...waiting.text].length > 1 ? characters(waiting) : [waiting]));
+		this.#queue.splice(0, this.#queue.length, ...split);
+		return true;
+	}
+
+	/** Gives a key to Ink's own input hooks (once, as it first comes to the screens). */
+	#toInk(piece: KeyPiece, emitToInk: (input: string) => void): void {
+		const {key} = keyOf(piece);
+		if (piece.kind === 'text') emitToInk(piece.text);
+		else if (key.backspace) emitToInk('\u007F');
+		else if ((key.leftArrow || key.rightArrow) && !key.ctrl && !key.meta) emitToInk(piece.sequence);
+	}
+
+	/**
+	 * Offers a key to every screen that has not taken it (`took`): whether it is through. Otherwise it is
+	 * held, by the screens that cannot take it yet, and offered again when something changes.
+	 */
+	#offer(piece: KeyPiece, took: Set<Listener>): boolean {
+		const {input, key} = keyOf(piece);
+		const holding = new Set<Listener>();
+		for (const listener of [...this.#listeners]) {
+			if (listener.handle === noKeys || took.has(listener)) continue;
+			if (listener.handle.current(input, key) === 'hold') holding.add(listener);
+			else took.add(listener);
+		}
+		if (holding.size === 0) return true;
+		this.#held = {piece, holding, took};
+		return false;
+	}
+
+	/** Whether a key typed after one held goes ahead of it: Esc (as the options say), or Ctrl-C among other keys. */
+	#goesAhead(piece: InputPiece, options: RouterOptions): boolean {
+		if (piece.kind === 'mouse' || (piece.kind === 'text' && piece.pasted)) return false;
+		if (piece.kind === 'key' && piece.sequence === '\u0003' && options.onCtrlC) return true;
+		const {input, key} = keyOf(piece);
+		return options.atOnce(input, key);
+	}
+
+	/** The key held, offered again: whether it is through (taken, or dropped). */
+	#offerHeld(held: Held, options: RouterOptions): boolean {
+		// Esc typed since: taken at once; the keys held before it were typed for what it stops. (Not q: it may be
+		// typed ahead into a search.)
+		this.#splitTyping();
+		const jump = this.#queue.findIndex(piece => this.#goesAhead(piece, options));
+		if (jump !== -1) {
+			this.#queue.splice(0, jump);
+			return true;
+		}
+		// The screens that held it have gone (the help opened over them): it goes with them, unless no screen
+		// has taken it (connected: the reader comes, and gets it). While one is there, a screen that comes
+		// with what it loaded (the thread's comments) gets it too.
+		if (![...held.holding].some(listener => this.#listeners.has(listener)) && held.took.size > 0) return true;
+		return this.#offer(held.piece, held.took);
 	}
 
 	async #drain(emitToInk: (input: string) => void, options: RouterOptions, attached: () => boolean): Promise<void> {
 		if (this.#draining) return;
 		this.#draining = true;
 		try {
-			while (this.#queue.length > 0 && attached()) {
+			while (attached()) {
+				if (this.#held) {
+					const held = this.#held;
+					this.#held = undefined;
+					if (!this.#offerHeld(held, options)) {
+						// Offered again when something changes: a screen draws, comes or goes, or more keys come.
+						await new Promise<void>(resolve => {
+							this.#wake = resolve;
+						});
+						continue;
+					}
+					await options.committed();
+					continue;
+				}
+				if (this.#queue.length === 0) break;
 				const piece = this.#queue.shift()!;
 				if (piece.kind === 'mouse') {
 					// Off, a report is dropped here: it is never a key, nor text for a field.
@@ -88,17 +208,9 @@ class KeyRouter {
 					options.onCtrlC();
 					return;
 				}
-				// Typed fast on a screen of single-key commands ("kk", "gk"): each character is a key, answered in turn.
-				if (piece.kind === 'text' && [...piece.text].length > 1 && ![...this.#listeners].some(listener => listener.typedText.current)) {
-					const characters = [...piece.text].filter(character => !control.test(character));
-					this.#queue.unshift(...characters.map(character => ({kind: 'text' as const, text: character, pasted: piece.pasted})));
-					continue;
-				}
-				const {input, key} = keyOf(piece);
-				if (piece.kind === 'text') emitToInk(piece.text);
-				else if (key.backspace) emitToInk('\u007F');
-				else if ((key.leftArrow || key.rightArrow) && !key.ctrl && !key.meta) emitToInk(piece.sequence);
-				for (const listener of [...this.#listeners]) listener.handle.current(input, key);
+				if (piece.kind === 'text' && this.#splitTyping(piece)) continue;
+				this.#toInk(piece, emitToInk);
+				this.#offer(piece, new Set());
 				await options.committed();
 			}
 		} finally {
@@ -162,7 +274,14 @@ export function KeyRouterProvider({children, mouse = false}: {readonly children:
 		setKeysHandled(count);
 	}), []);
 
-	useLayoutEffect(() => router.attach(emitter, {onCtrlC: exitOnCtrlC ? () => quit.current() : undefined, committed, mouse}), [router, emitter, exitOnCtrlC, committed, mouse]);
+	// Esc (stop loading) while keys are held: at once, as the key map says now.
+	const keyMap = useKeyMap();
+	const keyMapNow = useRef(keyMap);
+	useLayoutEffect(() => {
+		keyMapNow.current = keyMap;
+	}, [keyMap]);
+	const atOnce = useCallback((input: string, key: Key) => keyMapNow.current.matches('cancel', input, key), []);
+	useLayoutEffect(() => router.attach(emitter, {onCtrlC: exitOnCtrlC ? () => quit.current() : undefined, committed, mouse, atOnce}), [router, emitter, exitOnCtrlC, committed, mouse, atOnce]);
 	// Ink reads the terminal only while something asks for raw mode (useInput does; this does instead).
 	useLayoutEffect(() => {
 		if (!isRawModeSupported) return;
@@ -195,7 +314,7 @@ export function useMouse(handler: MouseHandler, options: {readonly isActive?: bo
 		latest.current = event => handler(fromRow(event, top));
 	});
 	const isActive = options.isActive !== false;
-	useLayoutEffect(() => (router && isActive ? router.listen({handle: {current: () => {}}, typedText: {current: false}, mouse: latest}) : undefined), [router, isActive]);
+	useLayoutEffect(() => (router && isActive ? router.listen({handle: noKeys, typedText: {current: false}, mouse: latest}) : undefined), [router, isActive]);
 }
 
 /** A screen of single-key commands takes a piece of text as its characters, one by one. */
@@ -203,6 +322,7 @@ function oneKeyAtATime(handler: KeyHandler): KeyHandler {
 	return (input, key) => {
 		const characters = [...input];
 		if (characters.length < 2) return handler(input, key);
+		// (Only a text field takes text whole: a screen of commands beside it never holds a key.)
 		for (const character of characters) {
 			if (!control.test(character)) handler(character, {...key, shift: character !== character.toLowerCase()});
 		}
@@ -212,7 +332,9 @@ function oneKeyAtATime(handler: KeyHandler): KeyHandler {
 /**
  * Handles keys while `isActive`; the handler always sees the state that is on screen. With
  * `typedText`, a piece of text (typed in one read, or pasted) stays one piece; without it, each
- * character is a key of its own.
+ * character is a key of its own. A handler that gives back 'hold' cannot take the key yet (what it acts
+ * on is loading): it gets it again, and the keys after it in turn, once the screen has drawn a change
+ * that lets it take it.
  */
 export function useKeys(handler: KeyHandler, options: {readonly isActive?: boolean; readonly typedText?: boolean} = {}): void {
 	const router = useContext(KeyRouterContext);
@@ -221,6 +343,8 @@ export function useKeys(handler: KeyHandler, options: {readonly isActive?: boole
 	useLayoutEffect(() => {
 		latest.current = options.typedText ? handler : oneKeyAtATime(handler);
 		typedText.current = options.typedText === true;
+		// A new state on screen: a key held for it may be taken now.
+		router?.changed();
 	});
 	const isActive = options.isActive !== false;
 	useLayoutEffect(() => (router && isActive ? router.listen({handle: latest, typedText}) : undefined), [router, isActive]);

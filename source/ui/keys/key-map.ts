@@ -358,7 +358,7 @@ function keyMatches(name: string, input: string, key: KeyPress): boolean {
 	if (named) return named.test(input, key);
 	const control = controlKey.exec(name);
 	if (control) return key.ctrl && input === control[1];
-	// A typed character (Alt with it too: Esc then `?` in one read is Alt-?, and still `?`).
+	// A typed character (Alt with it too: blogterm binds no Alt-character, and Esc then `?` in one read is Esc, then `?`).
 	return input === name && !key.ctrl;
 }
 

@@ -25,16 +25,20 @@ export function listRow(post: PostSummary, width: number, options: {readonly fir
 	return {title, gap, meta};
 }
 
-/** The rows of the screen that are not list rows: the header (2), a blank, the note, the excerpt (2) and the status line. */
-const rowsAroundTheList = 7;
+/**
+ * The rows of the list screen that are not list rows: the header (2), a blank, the excerpt and the status
+ * line. (Read out, the blank is not, and the line that says which list it is takes its row.)
+ */
+const rowsAroundTheList = 5;
 
 /**
- * Posts per list page when `--per-page` does not say: as many as the terminal shows at once (a 48-row
- * terminal shows 40, not 10 and 30 empty rows), never fewer than 10 (a short terminal scrolls within the
- * page) nor more than WordPress gives in one answer (100).
+ * Posts per list page when `--per-page` does not say: as many as the list screen, `height` rows tall (the
+ * terminal's, less a line under the reader), shows at once (a 48-row terminal shows 43, not 10 and 33
+ * empty rows), never fewer than 10 (a short terminal scrolls within the page) nor more than WordPress
+ * gives in one answer (100).
  */
-export function postsPerScreen(rows: number | undefined): number {
-	return Math.min(100, Math.max(10, (rows ?? 24) - rowsAroundTheList));
+export function postsPerScreen(height: number): number {
+	return Math.min(100, Math.max(10, height - rowsAroundTheList));
 }
 
 /** Rows above the first post on the list screen: the blog's name, its description (or the filter), a blank line. */

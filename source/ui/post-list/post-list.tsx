@@ -109,12 +109,10 @@ export function PostList(props: PostListProps) {
 		if (is('full-text-blog') && props.onToggleFullText) return setNote(props.onToggleFullText());
 		if (props.onBack && is('back-to-list')) return props.onBack();
 		if (result.status === 'loading') {
-			if (is('cancel')) result.cancel();
-			if (is('quit-list')) props.onQuit();
-			// Typed ahead (kk at the top of a page: the page before, then up one more): moves within the page to come; it clamps when it comes.
-			if (is('list-down')) props.onMove(1, props.perPage);
-			if (is('list-up')) props.onMove(-1, props.perPage);
-			return;
+			if (is('cancel')) return result.cancel();
+			if (is('quit-list')) return props.onQuit();
+			// Typed ahead (kk at the top of a page: the page before, then up one more; ] Enter): taken in turn once the page is here.
+			return 'hold';
 		}
 		if (is('quit-list')) return props.onQuit();
 		if (result.status === 'error') {

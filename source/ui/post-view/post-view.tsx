@@ -1,4 +1,4 @@
-import {useKeys, useMouse} from '../hooks/use-keys.js';
+import {useKeys, useMouse, type KeyResult} from '../hooks/use-keys.js';
 import {postClickAt} from './post-click.js';
 import {Box, Text, useIsScreenReaderEnabled, useStdout, type DOMElement} from 'ink';
 import {useScreenReaderCursor} from '../screen-reader/cursor-target.js';
@@ -208,6 +208,8 @@ export function PostView(props: PostViewProps) {
 	}, [post]);
 
 	const isWide = width >= wideLayoutColumns && showRelated;
+	// Read out (a screen reader): the newer and older posts and Related Posts in words, without signs or markers.
+	const screenReader = useIsScreenReaderEnabled();
 	// The text wraps at the reading width (100 columns by default); Related Posts beside it keeps the rest.
 	const reading = useReading();
 	const columns = postColumns(width, reading, isWide ? relatedPanelWidth : undefined);
@@ -235,21 +237,21 @@ export function PostView(props: PostViewProps) {
 		// Where "« previous" and "next »" are (from the tail's start), for a click on them.
 		let neighboursAt: {start: number; previousRows: number; nextRows: number} | undefined;
 		if (neighbours.status === 'done') {
-			const previous = layoutNeighbours({previous: neighbours.value.previous, next: undefined}, bodyWidth);
-			const next = layoutNeighbours({previous: undefined, next: neighbours.value.next}, bodyWidth);
+			const previous = layoutNeighbours({previous: neighbours.value.previous, next: undefined}, bodyWidth, {screenReader});
+			const next = layoutNeighbours({previous: undefined, next: neighbours.value.next}, bodyWidth, {screenReader});
 			if (previous.length + next.length > 0) {
 				neighboursAt = {start: lines.length + 1, previousRows: previous.length, nextRows: next.length};
 				lines.push([], ...previous, ...next);
 			}
 		}
 		if (showRelated && !isWide) {
-			const panel = relatedPanelLines(related, bodyWidth, state.relatedFocused ? state.relatedIndex : undefined);
+			const panel = relatedPanelLines(related, bodyWidth, {selected: state.relatedFocused ? state.relatedIndex : undefined, screenReader});
 			relatedAt = {start: lines.length + 1, end: lines.length + panel.length};
 			lines.push([], ...panel);
 		}
 		lines.push([], ...commentLines(post, commentable.status === 'loading' ? undefined : canComment, bodyWidth, keyMap));
 		return {tail: lines, relatedAt, neighboursAt};
-	}, [post, neighbours, related, commentable, canComment, showRelated, isWide, bodyWidth, state.relatedFocused, state.relatedIndex, keyMap, articleFrom]);
+	}, [post, neighbours, related, commentable, canComment, showRelated, isWide, bodyWidth, state.relatedFocused, state.relatedIndex, keyMap, articleFrom, screenReader]);
 	const unlockState = unlock.asking ? unlock.state : undefined;
 	// Why F found no article on the post's page: said above the summary, which stays.
 	const fullTextFailure = articleFrom === undefined ? fullText.failure : undefined;
@@ -265,10 +267,17 @@ export function PostView(props: PostViewProps) {
 
 	// A resize re-wraps the text; the reader stays at the same place in it (derived, so the first frame is right).
 	const top = articleFrom !== undefined ? Math.min(linkArticle.top, maxTop) : Math.min(topFor(state, bodyWidth, lines.length, maxTop), maxTop);
-	const scroll = (move: {by: number} | {to: number | 'end'}) => (articleFrom !== undefined ? linkArticle.scroll(move, maxTop) : dispatch({type: 'scroll', ...move, maxTop, width: bodyWidth, total: lines.length}));
+	// Lines still to come below the text (the tail's loads): a move down past the end shown now is kept for them.
+	const growing = neighbours.status === 'loading' || commentable.status === 'loading' || (showRelated && !isWide && related.status === 'loading');
+	const scroll = (move: {by: number} | {to: number | 'end'}) => (articleFrom !== undefined ? linkArticle.scroll(move, maxTop) : dispatch({type: 'scroll', ...move, maxTop, width: bodyWidth, total: lines.length, growing}));
 
 	const relatedPosts = related.status === 'done' ? related.value : [];
-	const openNeighbour = (which: 'previous' | 'next') => {
+	// Where the tail starts in the document, and the lines of Related Posts under the post.
+	const tailStart = head.length + 1 + failureLines.length + body.length;
+	const relatedLines = !isWide && relatedAt ? {start: tailStart + relatedAt.start, end: tailStart + relatedAt.end} : undefined;
+	const openNeighbour = (which: 'previous' | 'next'): KeyResult => {
+		// n/p before the newer and older posts are known (`nn`, `ppp`): taken once they are.
+		if (neighbours.status === 'loading') return 'hold';
 		if (neighbours.status !== 'done') return;
 		const target = neighbours.value[which];
 		if (target) props.onOpenNeighbour({kind: 'id', id: target.id}, which);
@@ -332,14 +341,16 @@ export function PostView(props: PostViewProps) {
 		const is = (action: Action) => keyMap.matches(action, input, key);
 		if (layingOut || (isLong && longBody.status === 'error')) {
 			// Leaving stops the layout: the screen goes, and with it the slices still to do.
-			if (is('back') || is('back-from-post')) props.onBack();
-			return;
+			if (is('back') || is('back-from-post')) return props.onBack();
+			// Typed ahead of the text: taken in turn once it is laid out.
+			return layingOut ? 'hold' : undefined;
 		}
 		if (postState.status !== 'done') {
 			if (is('cancel') && postState.status === 'loading') return postState.cancel();
 			if (is('retry') && postState.status === 'error') return postState.retry();
-			if (is('back') || is('back-from-post')) props.onBack();
-			return;
+			if (is('back') || is('back-from-post')) return props.onBack();
+			// Typed ahead of the post (`p j j`, `Enter j`): taken in turn once it is here.
+			return postState.status === 'loading' ? 'hold' : undefined;
 		}
 		if (unlock.asking) {
 			if (key.escape) return props.onBack();
@@ -406,8 +417,8 @@ export function PostView(props: PostViewProps) {
 		else if (is('page-up')) scroll({by: -page});
 		else if (is('top')) scroll({to: 0});
 		else if (is('bottom')) scroll({to: 'end'});
-		else if (is('next-post')) openNeighbour('next');
-		else if (is('previous-post')) openNeighbour('previous');
+		else if (is('next-post')) return openNeighbour('next');
+		else if (is('previous-post')) return openNeighbour('previous');
 		else if (is('back') && placeBeforeMove.current !== undefined && placeBeforeMove.current.postKey === postKey) {
 			scroll({to: placeBeforeMove.current.top});
 			placeBeforeMove.current = undefined;
@@ -426,8 +437,7 @@ export function PostView(props: PostViewProps) {
 			if (!showRelated) props.onToggleRelated();
 			if (relatedPosts.length > 0) {
 				// Under the post (narrow terminals), the panel is scrolled into view, no further: Tab back returns to the line left.
-				const offset = head.length + 1 + body.length;
-				const at = !isWide && relatedAt ? {start: offset + relatedAt.start, end: offset + relatedAt.end} : {start: top, end: top};
+				const at = relatedLines ?? {start: top, end: top};
 				dispatch({type: 'focus-related', focused: true, ...at, viewport: viewportHeight, maxTop, width: bodyWidth, total: lines.length});
 			} else dispatch({type: 'message', message: related.status === 'done' ? 'No related posts.' : 'Related posts are still loading.'});
 		} else if (is('toggle-related')) props.onToggleRelated();
@@ -452,21 +462,36 @@ export function PostView(props: PostViewProps) {
 		}
 	}, {isActive: props.isActive});
 
-	// A screen reader's cursor on the first line shown of the post.
+	// A screen reader's cursor on the related post chosen (after Tab), else on the first line shown of the post.
 	const bodyBox = useRef<DOMElement>(null);
-	const screenReader = useIsScreenReaderEnabled();
-	useScreenReaderCursor(bodyBox, postState.status === 'done' ? 0 : undefined);
+	const relatedBox = useRef<DOMElement>(null);
+	const relatedRow = chosenRelatedRow();
+	useScreenReaderCursor(relatedRow === undefined ? bodyBox : relatedBox, postState.status === 'done' ? relatedRow ?? 0 : undefined);
+	/** The chosen related post's first line among the panel's Box's lines, when a screen reader reads it and it is on screen. */
+	function chosenRelatedRow(): number | undefined {
+		if (!screenReader || !state.relatedFocused || relatedPosts.length === 0) return undefined;
+		const selected = {selected: state.relatedIndex, screenReader};
+		if (isWide) {
+			const first = relatedPanelOwners(related, relatedPanelInner(columns.related), selected).indexOf(state.relatedIndex);
+			return first >= 0 && first < Math.max(1, viewportHeight - 2) ? first : undefined;
+		}
+		const first = relatedPanelOwners(related, bodyWidth, selected).indexOf(state.relatedIndex);
+		if (!relatedLines || first < 0) return undefined;
+		// The panel's Box holds its lines on screen, from the first shown.
+		const line = relatedLines.start + first;
+		const from = Math.max(relatedLines.start, top);
+		return line >= from && line < top + viewportHeight ? line - from : undefined;
+	}
 	// The wheel scrolls; a click on a numbered link follows it (as f N Enter), on a related post or on « previous / next » opens it.
 	useMouse(event => {
 		if (postState.status !== 'done' || layingOut || unlock.asking || (isLong && longBody.status === 'error')) return;
 		if (event.kind === 'wheel') return scroll({by: event.direction === 'down' ? wheelLines : -wheelLines});
 		if (event.button !== 'left') return;
-		const offset = head.length + 1 + failureLines.length + body.length;
 		const click = postClickAt({
 			lines, top, viewport: viewportHeight, margin: columns.margin,
-			relatedBeside: isWide ? {left: columns.margin + bodyWidth + 1 + relatedPanelInset.columns, owners: relatedPanelOwners(related, relatedPanelInner(columns.related)).slice(0, Math.max(1, viewportHeight - 2))} : undefined,
-			relatedUnder: !isWide && relatedAt ? {start: offset + relatedAt.start, owners: relatedPanelOwners(related, bodyWidth)} : undefined,
-			neighbours: neighboursAt ? {...neighboursAt, start: offset + neighboursAt.start} : undefined,
+			relatedBeside: isWide ? {left: columns.margin + bodyWidth + 1 + relatedPanelInset.columns, owners: relatedPanelOwners(related, relatedPanelInner(columns.related), {selected: state.relatedFocused ? state.relatedIndex : undefined, screenReader}).slice(0, Math.max(1, viewportHeight - 2))} : undefined,
+			relatedUnder: !isWide && relatedAt ? {start: tailStart + relatedAt.start, owners: relatedPanelOwners(related, bodyWidth, {selected: state.relatedFocused ? state.relatedIndex : undefined, screenReader})} : undefined,
+			neighbours: neighboursAt ? {...neighboursAt, start: tailStart + neighboursAt.start} : undefined,
 		}, event.row, event.column);
 		if (click?.kind === 'link') follow(click.number);
 		else if (click?.kind === 'neighbour') openNeighbour(click.which);
@@ -480,6 +505,9 @@ export function PostView(props: PostViewProps) {
 
 	const shownLines = markedHead === head ? lines.slice(top, top + viewportHeight) : lines.slice(top, top + viewportHeight).map((line, index) => (top + index < markedHead.length ? markedHead[top + index]! : line));
 	const visible = search.highlight(shownLines, top);
+	// The lines of Related Posts under the post that are on screen (from, to: in `visible`), when read out.
+	const relatedShown = relatedLines ? {from: Math.max(0, relatedLines.start - top), to: Math.min(visible.length, relatedLines.end + 1 - top)} : undefined;
+	const readOutRelated = screenReader && relatedShown && relatedShown.from < relatedShown.to ? relatedShown : undefined;
 	const bottom = Math.min(lines.length, top + viewportHeight);
 	const percent = lines.length === 0 ? 100 : Math.floor((bottom / lines.length) * 100);
 	// The blog could not be reached: this post is the copy kept on disk.
@@ -506,11 +534,18 @@ export function PostView(props: PostViewProps) {
 			{/* Read out, Related Posts come after the post's lines, not after its last one on the same line. */}
 			<Box flexDirection={screenReader ? 'column' : 'row'} height={viewportHeight}>
 				<Box ref={bodyBox} flexDirection="column" width={bodyWidth} height={viewportHeight} marginLeft={columns.margin} overflow="hidden">
-					<StyledLines lines={visible} linkUrl={linkUrl} />
+					{readOutRelated ? (
+						<>
+							{/* Read out, Related Posts under the post are a list of their own, as beside it: `list: Related Posts`. */}
+							<StyledLines lines={visible.slice(0, readOutRelated.from)} linkUrl={linkUrl} />
+							<Box ref={relatedBox} flexDirection="column" aria-role="list"><StyledLines lines={visible.slice(readOutRelated.from, readOutRelated.to)} /></Box>
+							<StyledLines lines={visible.slice(readOutRelated.to)} linkUrl={linkUrl} />
+						</>
+					) : <StyledLines lines={visible} linkUrl={linkUrl} />}
 				</Box>
 				{isWide ? (
 					<Box marginLeft={1}>
-						<RelatedPanel state={related} width={columns.related} height={viewportHeight} selected={state.relatedFocused ? state.relatedIndex : undefined} isFocused={state.relatedFocused} />
+						<RelatedPanel state={related} width={columns.related} height={viewportHeight} selected={state.relatedFocused ? state.relatedIndex : undefined} isFocused={state.relatedFocused} box={relatedBox} />
 					</Box>
 				) : null}
 			</Box>

@@ -8,7 +8,7 @@ export type PostViewState = {
 	readonly topWidth: number;
 	/** The document's length in lines when `top` was set. */
 	readonly topTotal: number;
-	/** The reader went to the end: stay there when related posts or links arrive below. */
+	/** The reader went to the end (G): stay there when related posts or links arrive below. */
 	readonly atEnd: boolean;
 	/** Whether the keys go to the Related Posts panel. */
 	readonly relatedFocused: boolean;
@@ -31,8 +31,10 @@ export type PostViewAction =
 	/**
 	 * Move by some lines, or to a line (0 top, 'end' bottom). Relative moves are applied to the state
 	 * itself, so keys typed faster than frames are drawn each count (g then Space is line 20, not the end).
+	 * `growing`: lines are still to come below (the newer and older posts, Related Posts, the comments
+	 * line), so the end shown is not the post's: a move down past it is kept for them, and is no G.
 	 */
-	| {readonly type: 'scroll'; readonly by?: number; readonly to?: number | 'end'; readonly maxTop: number; readonly width: number; readonly total: number}
+	| {readonly type: 'scroll'; readonly by?: number; readonly to?: number | 'end'; readonly maxTop: number; readonly width: number; readonly total: number; readonly growing?: boolean}
 	/**
 	 * Into Related Posts: scrolls as little as needed to show its lines (`start`–`end`), remembering the
 	 * place it left. Out of it: back to that place.
@@ -53,9 +55,15 @@ const clamp = (value: number, max: number) => Math.max(0, Math.min(value, Math.m
 export function postViewReducer(state: PostViewState, action: PostViewAction): PostViewState {
 	switch (action.type) {
 		case 'scroll': {
-			const current = Math.min(topFor(state, action.width, action.total, action.maxTop), action.maxTop);
+			// `p j j` in one go, the post shown before its last lines came: lines 3–24 once they come, not the end.
+			const keep = action.growing === true && action.to !== 'end';
+			const place = topFor(state, action.width, action.total, action.maxTop);
+			const current = keep ? place : Math.min(place, action.maxTop);
 			const target = action.to === 'end' ? action.maxTop : action.to ?? current + (action.by ?? 0);
-			return {...state, top: clamp(target, action.maxTop), topWidth: action.width, topTotal: action.total, atEnd: target >= action.maxTop && action.maxTop > 0, message: undefined};
+			const top = keep ? Math.max(0, target) : clamp(target, action.maxTop);
+			// G is the end, wherever the lines still to come take it; a move down is, only with every line in.
+			const atEnd = action.to === 'end' ? action.maxTop > 0 || action.growing === true : !action.growing && action.maxTop > 0 && target >= action.maxTop;
+			return {...state, top, topWidth: action.width, topTotal: action.total, atEnd, message: undefined};
 		}
 		case 'focus-related': {
 			if (!action.focused) {

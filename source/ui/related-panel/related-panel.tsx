@@ -1,5 +1,5 @@
-import {Box} from 'ink';
-import {useMemo} from 'react';
+import {Box, useIsScreenReaderEnabled, type DOMElement} from 'ink';
+import {useMemo, type RefObject} from 'react';
 import type {RelatedPost} from '../../model/related.js';
 import {layoutRelated, layoutRelatedPosts} from '../../render/post-layout.js';
 import type {StyledLine} from '../../render/styled-line.js';
@@ -8,17 +8,20 @@ import {StyledLines} from '../components/styled-lines.js';
 import type {AsyncState} from '../hooks/use-async.js';
 import {theme} from '../theme.js';
 
+/** How the panel's lines are laid out: the post chosen (when the panel has the keys), and whether they are read out (a screen reader). */
+export type RelatedPanelLayout = {readonly selected?: number; readonly screenReader?: boolean};
+
 /** The panel's lines for a state of its load: "Loading…", the failure (in the panel only), or the posts. */
-export function relatedPanelLines(state: AsyncState<RelatedPost[]>, width: number, selected: number | undefined): StyledLine[] {
+export function relatedPanelLines(state: AsyncState<RelatedPost[]>, width: number, {selected, screenReader}: RelatedPanelLayout = {}): StyledLine[] {
 	const title: StyledLine = [{text: 'Related Posts', bold: true, role: 'heading'}];
 	if (state.status === 'loading') return [title, [{text: 'Loading…', role: 'muted'}]];
 	if (state.status === 'error') return [title, ...wrapPlainText(state.error.message, width, {role: 'error'})];
-	return layoutRelated(state.value, width, selected);
+	return layoutRelated(state.value, width, selected, {screenReader});
 }
 
 /** For each of the panel's lines (as relatedPanelLines lays them out for `width`), the related post it is part of (an index; undefined: none). */
-export function relatedPanelOwners(state: AsyncState<RelatedPost[]>, width: number): ReadonlyArray<number | undefined> {
-	return state.status === 'done' ? layoutRelatedPosts(state.value, width).owners : [];
+export function relatedPanelOwners(state: AsyncState<RelatedPost[]>, width: number, {selected, screenReader}: RelatedPanelLayout = {}): ReadonlyArray<number | undefined> {
+	return state.status === 'done' ? layoutRelatedPosts(state.value, width, selected, {screenReader}).owners : [];
 }
 
 /** Where the panel beside the post puts its first line: inside its border (one row, one column) and its padding (one column). */
@@ -34,15 +37,18 @@ export type RelatedPanelProps = {
 	/** The highlighted post when the panel has the keys. */
 	readonly selected: number | undefined;
 	readonly isFocused: boolean;
+	/** The panel's Box, whose lines are its children (where a screen reader's cursor goes). */
+	readonly box?: RefObject<DOMElement | null>;
 };
 
 /** "Related Posts" beside the post, on wide terminals: as tall as what it holds, at most `height`. */
-export function RelatedPanel({state, width, height, selected, isFocused}: RelatedPanelProps) {
+export function RelatedPanel({state, width, height, selected, isFocused, box}: RelatedPanelProps) {
 	const inner = relatedPanelInner(width);
-	const lines = useMemo(() => relatedPanelLines(state, inner, selected), [state, inner, selected]);
+	const screenReader = useIsScreenReaderEnabled();
+	const lines = useMemo(() => relatedPanelLines(state, inner, {selected, screenReader}), [state, inner, selected, screenReader]);
 	const shown = lines.slice(0, Math.max(1, height - 2));
 	return (
-		<Box aria-role="list" flexDirection="column" width={width} height={Math.min(height, shown.length + 2)} flexShrink={0} borderStyle="round" borderColor={isFocused ? theme.accent : theme.muted} paddingX={1} overflow="hidden">
+		<Box ref={box} aria-role="list" flexDirection="column" width={width} height={Math.min(height, shown.length + 2)} flexShrink={0} borderStyle="round" borderColor={isFocused ? theme.accent : theme.muted} paddingX={1} overflow="hidden">
 			<StyledLines lines={shown} />
 		</Box>
 	);

@@ -24,6 +24,14 @@ describe('splitting input into keys', () => {
 		assert.deepEqual(split('\u001B[A', 'x', '\u001B[3~'), [key('\u001B[A'), text('x'), key('\u001B[3~')]);
 	});
 
+	test('ESC and one more key in one event (Esc typed fast, then a key) is Esc then that key, but Alt-Backspace and Alt-↑ are one key', () => {
+		assert.deepEqual(split('\u001Bj'), [key('\u001B'), text('j')]);
+		assert.deepEqual(split('\u001BC'), [key('\u001B'), text('C')]);
+		assert.deepEqual(split('\u001B\r', '\u001B\u001B'), [key('\u001B'), key('\r'), key('\u001B'), key('\u001B')]);
+		assert.deepEqual(split('\u001B\u007F', '\u001B\b', '\u001B\u001B[A', '\u001B'), [key('\u001B\u007F'), key('\u001B\b'), key('\u001B\u001B[A'), key('\u001B')]);
+		assert.equal(keyOf(key('\u001B\u007F')).key.meta, true, 'Alt-Backspace');
+	});
+
 	test('an 8-bit CSI is one key with its parameters, and an 8-bit OSC or DCS string one key up to its end', () => {
 		assert.deepEqual(split('Ol\u0007iv\u0000e\u009B2J'), [text('Ol'), key('\u0007'), text('iv'), key('\u0000'), text('e'), key('\u009B2J')]);
 		assert.deepEqual(split('a\u009B1;31mb'), [text('a'), key('\u009B1;31m'), text('b')]);

@@ -24,7 +24,7 @@ import {withEnvironment} from '../../helpers/environment.js';
 const http = createHttpClient();
 
 /** What is drawn only for the eye: box drawing, markers, signs, a spinner. None of it is read out. */
-const drawing = /[│╭╮╰╯─▸▌›●★▾✗⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/u;
+const drawing = /[│╭╮╰╯─▸▌›●★▾✗«»⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/u;
 
 /**
  * A screen in screen-reader mode as the reader renders it (run-interactive's cursor context), with the
@@ -117,12 +117,36 @@ describe('in screen-reader mode, each screen reads in order as plain text, the c
 		}
 	});
 
-	it('the post on a wide terminal: Related Posts after the post\'s lines, a list of its own', async () => {
-		const {app} = renderReading(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={{readIds: () => new Set(), markRead() {}}} initialPost={{kind: 'id', id: posts[1]!.id}} />, 160, 48);
+	it('the post on a wide terminal: Related Posts after the post\'s lines, a list of its own; after Tab the one chosen says so, with the cursor on it', async () => {
+		const {app, cursorLine} = renderReading(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={{readIds: () => new Set(), markRead() {}}} initialPost={{kind: 'id', id: posts[1]!.id}} />, 160, 48);
 		try {
-			const frame = await waitForText(app, 'list: Related Posts');
-			assertReadInOrder(frame, [/^Shell History as a Garden Diary$/, /^With timestamps turned on/, /^list: Related Posts$/, /^ lines 1 to \d+ of \d+/]);
+			const frame = await waitForFrame(app, current => current.includes('list: Related Posts') && !current.includes('Loading…') && current.includes('Previous post: '));
+			assertReadInOrder(frame, [/^Shell History as a Garden Diary$/, /^With timestamps turned on/, /^Previous post: Sowing Chillies Under a Lamp$/, /^Next post: Ten Minutes a Day$/, /^list: Related Posts$/, /^ lines 1 to \d+ of \d+/]);
 			assert.doesNotMatch(frame, drawing);
+			await press(app, keys.tab);
+			const chosen = await waitForText(app, /^\S.* · selected · /mu);
+			assert.doesNotMatch(chosen, drawing);
+			const row = chosen.split('\n').find(line => line.includes(' · selected · '))!;
+			assert.equal(cursorLine(), row);
+		} finally {
+			app.unmount();
+		}
+	});
+
+	it('the post at 80×24: the newer and older posts in words; Related Posts a list of their own; after Tab the one chosen says so, with the cursor on it', async () => {
+		const {app, cursorLine} = renderReading(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={{readIds: () => new Set(), markRead() {}}} initialPost={{kind: 'id', id: posts[2]!.id}} />);
+		try {
+			await waitForFrame(app, current => Number(/lines 1 to \d+ of (\d+)/.exec(current)?.[1] ?? 0) >= 28);
+			await press(app, 'G', keys.tab);
+			const frame = await waitForText(app, ' · selected · ');
+			assertReadInOrder(frame, [/^Previous post: Chitting Potatoes$/, /^Next post: Shell History as a Garden Diary$/, /^list: Related Posts$/, /^\S.* · selected · \w+ \d+, \d{4}/u, /^ lines \d+ to \d+ of \d+/]);
+			assert.doesNotMatch(frame, drawing);
+			const rows = frame.split('\n');
+			const first = rows.findIndex(line => line.includes(' · selected · '));
+			assert.equal(cursorLine(), rows[first]);
+			await press(app, 'j');
+			const moved = await waitForFrame(app, current => current.split('\n')[first + 1]!.includes(' · selected · '));
+			assert.equal(cursorLine(), moved.split('\n')[first + 1], 'the cursor follows the choice');
 		} finally {
 			app.unmount();
 		}
