@@ -146,7 +146,7 @@ export function Connection(props: AppProps) {
 		return <Box height={height}><LoadingLine what={`Connecting to ${hostOf(props.site)}`} /></Box>;
 	}
 	if (connection.status === 'error') {
-		return <Box height={height}><ErrorBox error={connection.error} hint={`${keyMap.hint('retry', 'retry')} · ${keyMap.hint('back', 'quit')}`} /></Box>;
+		return <Box height={height}><ErrorBox error={connection.error} hint={`${keyMap.hint('retry', 'retry')} · ${keyMap.hint('back', onExit ? 'back' : 'quit')}`} /></Box>;
 	}
 	if (props.note) {
 		return (

@@ -285,6 +285,21 @@ describe('the home screen', () => {
 		app.unmount();
 	});
 
+	it('a blog that cannot be reached, opened from the home screen, says Esc goes back (not quit), and it does', async () => {
+		const store = fixture();
+		const app = renderHome(store);
+		await waitForText(app, 'Gone Blog');
+		await press(app, 'j');
+		await press(app, 'j');
+		await waitForFrame(app, frame => lineWith(frame, 'Gone Blog').startsWith('▸'));
+		await press(app, keys.enter);
+		const failed = await waitForText(app, 'r retry');
+		assert.match(failed, /r retry · Esc back/);
+		await press(app, keys.escape);
+		await waitForText(app, 'Followed blogs (3)');
+		app.unmount();
+	});
+
 	it('? shows the home screen’s keys, from the key map', async () => {
 		const store = fixture();
 		const app = renderHome(store);
