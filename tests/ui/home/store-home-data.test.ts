@@ -68,48 +68,39 @@ describe('the home screen’s data from the store', () => {
 		}
 	});
 
-	it('A on a blog that another blogterm unfollowed meanwhile says so, and the blog leaves the list', async () => {
-		const subscriptions = suite.store.open();
-		const data = storeHomeData(subscriptions);
+	/**
+	 * The home screen on the followed feed blog, which another blogterm (a script's --unfollow, on its own
+	 * connection to the store) then unfollows; `key` is pressed on its row. The frame that says so.
+	 */
+	async function pressOnBlogUnfollowedElsewhere(key: string, props: Partial<Parameters<typeof HomeApp>[0]> = {}) {
+		const data = storeHomeData(suite.store.open());
 		await data.follow(await data.discover(suite.feed.url, new AbortController().signal));
 		const [blog] = data.blogs();
-		const app = render(createElement(HomeApp, {data, openSource: async (url: string, signal: AbortSignal) => openBlog(http, url, {signal}), perPage: 10, refreshOnStart: false, refreshMinutes: 0, startView: 'blogs'}));
+		const app = render(createElement(HomeApp, {data, openSource: async (url: string, signal: AbortSignal) => openBlog(http, url, {signal}), perPage: 10, refreshOnStart: false, refreshMinutes: 0, startView: 'blogs', ...props}));
 		try {
 			resize(app.stdout, 100, 30);
 			await waitForText(app, blog!.title);
-			// Another process (a script's --unfollow) on its own connection to the store.
 			const other = suite.store.open();
 			other.unfollow(blog!.url);
 			other.close();
-			app.stdin.write('A');
-			const frame = await waitForText(app, `${blog!.url} is not followed.`);
-			assert.ok(!frame.includes(blog!.title), 'its row is gone');
+			app.stdin.write(key);
+			return {blog: blog!, frame: await waitForText(app, `${blog!.url} is not followed.`)};
 		} finally {
 			app.unmount();
 		}
+	}
+
+	it('A on a blog that another blogterm unfollowed meanwhile says so, and the blog leaves the list', async () => {
+		const {blog, frame} = await pressOnBlogUnfollowedElsewhere('A');
+		assert.ok(!frame.includes(blog.title), 'its row is gone');
 	});
 
 	it('F on a blog that another blogterm unfollowed meanwhile says so (not “Full text on”), sets nothing, and the blog leaves the list', async () => {
-		const subscriptions = suite.store.open();
-		const data = storeHomeData(subscriptions);
-		await data.follow(await data.discover(suite.feed.url, new AbortController().signal));
-		const [blog] = data.blogs();
 		const fullTexts = fullTextsInMemory();
-		const app = render(createElement(HomeApp, {data, openSource: async (url: string, signal: AbortSignal) => openBlog(http, url, {signal}), perPage: 10, refreshOnStart: false, refreshMinutes: 0, startView: 'blogs', fullTexts, readFullText: () => Promise.reject(new Error('not asked in this test'))}));
-		try {
-			resize(app.stdout, 100, 30);
-			await waitForText(app, blog!.title);
-			const other = suite.store.open();
-			other.unfollow(blog!.url);
-			other.close();
-			app.stdin.write('F');
-			const frame = await waitForText(app, `${blog!.url} is not followed.`);
-			assert.ok(!frame.includes('Full text on'), 'not said to be on');
-			assert.ok(!frame.includes(blog!.title), 'its row is gone');
-			assert.equal(fullTexts.isAutomatic(blog!.siteKey!), false, 'nothing set');
-		} finally {
-			app.unmount();
-		}
+		const {blog, frame} = await pressOnBlogUnfollowedElsewhere('F', {fullTexts, readFullText: async () => Promise.reject(new Error('not asked in this test'))});
+		assert.ok(!frame.includes('Full text on'), 'not said to be on');
+		assert.ok(!frame.includes(blog.title), 'its row is gone');
+		assert.equal(fullTexts.isAutomatic(blog.siteKey!), false, 'nothing set');
 	});
 
 	it('the reader’s read marks go to the store by site key, keeping the text of a followed blog’s post', async () => {
