@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import {after, before, describe, it} from 'node:test';
+import {startFakeWordPressBlog} from '../helpers/fake-wordpress.js';
+import type {TestServer} from '../helpers/http-server.js';
+import {makeTestStore, type TestStore} from './store-helper.js';
+
+/*
+A WordPress whose REST index answers while its posts route refuses visitors (a security plugin): the
+reader and print mode read it through its feed (tests/sources/wordpress/rest-closed.test.ts); followed,
+it is refreshed from that feed too, where it was followed as WordPress and every refresh failed with the 401.
+*/
+
+describe('following a WordPress blog whose posts route refuses visitors', () => {
+	let server: TestServer;
+	let store: TestStore;
+	before(async () => {
+		server = await startFakeWordPressBlog({
+			name: 'Closed Blog',
+			posts: [
+				{id: 5, slug: 'five', title: 'Five in the feed', html: '<p>Five.</p>', date: '2026-11-05T10:00:00'},
+				{id: 4, slug: 'four', title: 'Four in the feed', html: '<p>Four.</p>', date: '2026-11-04T10:00:00'},
+			],
+		}, (url, response) => {
+			if (!url.pathname.startsWith('/wp-json/wp/v2/posts')) return undefined;
+			response.writeHead(401, {'content-type': 'application/json; charset=UTF-8'});
+			response.end(JSON.stringify({code: 'rest_login_required', message: 'REST API restricted to authenticated users.', data: {status: 401}}));
+			return 'answered';
+		});
+		store = makeTestStore();
+	});
+	after(async () => {
+		store.remove();
+		await server.close();
+	});
+
+	it('follows it by its feed, and a refresh stores the feed’s posts without a failure', async () => {
+		const subscriptions = store.open();
+		await subscriptions.follow(server.url);
+		const [blog] = subscriptions.listBlogs();
+		assert.equal(blog?.kind, 'feed', 'followed by its feed, not its REST API');
+		const result = await subscriptions.refresh();
+		assert.deepEqual(result.failures, []);
+		assert.deepEqual(subscriptions.river({blogUrl: blog.url}).posts.map(post => post.title).sort(), ['Five in the feed', 'Four in the feed']);
+	});
+});
