@@ -387,9 +387,11 @@ export class NotKeptOffline extends BlogError {
 	}
 }
 
+/** The page or feed not kept, said after the host; not a REST API route, which is blogterm's business, not the reader's. */
 function pathOf(url: string): string {
 	try {
 		const {pathname, search} = new URL(url);
+		if (pathname.includes('/wp-json/') || new URLSearchParams(search).has('rest_route')) return '';
 		return pathname === '/' && search === '' ? '' : ` (${cleanLine(`${pathname}${search}`)})`;
 	} catch {
 		return '';

@@ -29,7 +29,7 @@ describe('a JSON Feed with items of the wrong types', () => {
 	test('--list -f json: a number url is no link and an array title no title; null and "str" are said on stderr', async () => {
 		const run = await runInProcess([`${server.origin}/evil.json`, '--list', '--format', 'json']);
 		assert.equal(run.code, 0, run.stderr);
-		const list = JSON.parse(run.stdout) as {total: number; posts: Array<{id: string; title: string | null; link: string}>};
+		const list = JSON.parse(run.stdout) as {total: number; posts: Array<{id: string; title: string | null; link: string | null}>};
 		assert.deepEqual(list.posts.map(({id, title, link}) => ({id, title, link})), [
 			{id: 'a', title: 'Post a', link: 'http://evil.example/a'},
 			{id: '5', title: null, link: null},

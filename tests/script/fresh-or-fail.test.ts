@@ -123,6 +123,19 @@ describe('--offline (--cache only)', () => {
 		}
 	});
 
+	test('a post read by its slug, asked for by its ID offline: the message names no REST API route', async () => {
+		const server = await startFakeWordPressBlog(blog);
+		try {
+			const home = newHome();
+			assert.equal((await runInProcess([server.url, '--post', 'seven'], {home})).code, 0);
+			const run = await runInProcess([server.url, '--post', '7', '--offline'], {home});
+			assert.equal(run.code, 1);
+			assert.match(run.stderr, /^blogterm: Nothing of 127\.0\.0\.1:\d+ is kept for offline reading; read it once without --offline\.\n$/);
+		} finally {
+			await server.close();
+		}
+	});
+
 	test('nothing kept: exit 1, code "offline", and no request', async () => {
 		const server = await startFakeWordPressBlog(blog);
 		try {
