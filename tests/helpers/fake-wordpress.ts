@@ -219,6 +219,38 @@ export async function startFakeWordPressBlog(blog: FakeBlog, answer?: Override):
 	return {...server, hung: () => ({asked, closed})};
 }
 
+/*
+What security plugins answer a visitor on WordPress's posts route while its REST index still answers (each
+through the `rest_authentication_errors` filter, with rest_authorization_required_code()).
+*/
+export const restRefusals = [
+	{status: 401, code: 'rest_login_required', message: 'REST API restricted to authenticated users.'}, // Disable WP REST API
+	{status: 401, code: 'rest_cannot_access', message: 'Only authenticated users can access the REST API.'}, // Disable REST API (DRA)
+	{status: 401, code: 'rest_not_logged_in', message: 'You are not currently logged in.'}, // the REST API handbook's snippet
+	{status: 403, code: 'rest_forbidden', message: 'Sorry, you are not allowed to do that.'},
+] as const;
+
+export type RestRefusal = {readonly status: number; readonly code: string; readonly message: string};
+
+/** Answers as WordPress refuses a REST request: `refusal`'s status, and its code and message as JSON. */
+export function refuseAsWordPress(response: ServerResponse, refusal: RestRefusal): 'answered' {
+	response.writeHead(refusal.status, {'content-type': 'application/json; charset=UTF-8'});
+	response.end(JSON.stringify({code: refusal.code, message: refusal.message, data: {status: refusal.status}}));
+	return 'answered';
+}
+
+/** For `startFakeWordPressBlog`: the posts route (the list, a slug, one post) refused as `refusal` says; the rest as WordPress answers. */
+export const postsRouteRefused = (refusal: RestRefusal): Override => (url, response) => (url.pathname.startsWith('/wp-json/wp/v2/posts') ? refuseAsWordPress(response, refusal) : undefined);
+
+/** A blog of two posts, Five and Four, for the tests of a posts route closed to visitors (titles say where they were read). */
+export const closedBlog = (titleSuffix = ''): FakeBlog => ({
+	name: 'Closed Blog',
+	posts: [
+		{id: 5, slug: 'five', title: `Five${titleSuffix}`, html: '<p>Five.</p>', date: '2026-11-05T10:00:00'},
+		{id: 4, slug: 'four', title: `Four${titleSuffix}`, html: '<p>Four.</p>', date: '2026-11-04T10:00:00'},
+	],
+});
+
 /** A fake WordPress blog of one post on 127.0.0.1; the options break it in the ways tests need. */
 export async function startFakeWordPress(post: FakePost, options: {
 	/** The status the post's own route answers with (500: a broken blog). */

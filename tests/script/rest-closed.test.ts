@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
-import {startFakeWordPressBlog} from '../helpers/fake-wordpress.js';
+import {closedBlog, postsRouteRefused, restRefusals, startFakeWordPressBlog} from '../helpers/fake-wordpress.js';
 import type {TestServer} from '../helpers/http-server.js';
 import {runInProcess} from './run-cli.js';
 
@@ -14,18 +14,7 @@ ever asked. Both now read the feed; a post is "no such post" (exit 3) only once 
 let server: TestServer;
 
 before(async () => {
-	server = await startFakeWordPressBlog({
-		name: 'Closed Blog',
-		posts: [
-			{id: 5, slug: 'five', title: 'Five', html: '<p>Five.</p>', date: '2026-11-05T10:00:00'},
-			{id: 4, slug: 'four', title: 'Four', html: '<p>Four.</p>', date: '2026-11-04T10:00:00'},
-		],
-	}, (url, response) => {
-		if (!url.pathname.startsWith('/wp-json/wp/v2/posts')) return undefined;
-		response.writeHead(401, {'content-type': 'application/json; charset=UTF-8'});
-		response.end(JSON.stringify({code: 'rest_login_required', message: 'REST API restricted to authenticated users.', data: {status: 401}}));
-		return 'answered';
-	});
+	server = await startFakeWordPressBlog(closedBlog(), postsRouteRefused(restRefusals[0]));
 });
 
 after(async () => server.close());

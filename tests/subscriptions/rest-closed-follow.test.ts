@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
-import {startFakeWordPressBlog} from '../helpers/fake-wordpress.js';
+import {closedBlog, postsRouteRefused, restRefusals, startFakeWordPressBlog} from '../helpers/fake-wordpress.js';
 import type {TestServer} from '../helpers/http-server.js';
 import {makeTestStore, type TestStore} from './store-helper.js';
 
@@ -14,18 +14,7 @@ describe('following a WordPress blog whose posts route refuses visitors', () => 
 	let server: TestServer;
 	let store: TestStore;
 	before(async () => {
-		server = await startFakeWordPressBlog({
-			name: 'Closed Blog',
-			posts: [
-				{id: 5, slug: 'five', title: 'Five in the feed', html: '<p>Five.</p>', date: '2026-11-05T10:00:00'},
-				{id: 4, slug: 'four', title: 'Four in the feed', html: '<p>Four.</p>', date: '2026-11-04T10:00:00'},
-			],
-		}, (url, response) => {
-			if (!url.pathname.startsWith('/wp-json/wp/v2/posts')) return undefined;
-			response.writeHead(401, {'content-type': 'application/json; charset=UTF-8'});
-			response.end(JSON.stringify({code: 'rest_login_required', message: 'REST API restricted to authenticated users.', data: {status: 401}}));
-			return 'answered';
-		});
+		server = await startFakeWordPressBlog(closedBlog(' in the feed'), postsRouteRefused(restRefusals[0]));
 		store = makeTestStore();
 	});
 	after(async () => {

@@ -1,50 +1,23 @@
 import assert from 'node:assert/strict';
-import type {ServerResponse} from 'node:http';
 import {describe, test} from 'node:test';
 import {BlogError} from '../../../source/errors.js';
 import {createHttpClient} from '../../../source/http/client.js';
 import {openBlog} from '../../../source/sources/open-blog.js';
-import {startFakeWordPressBlog, type FakeBlog, type Override} from '../../helpers/fake-wordpress.js';
+import {closedBlog, postsRouteRefused, refuseAsWordPress, restRefusals, startFakeWordPressBlog} from '../../helpers/fake-wordpress.js';
 
 /*
 A WordPress blog whose REST index answers but whose posts route will not list posts to a visitor (401 or
 403), as security plugins answer: it is read through its feed (`?feed=rss2`), as one whose REST index is
-closed, from the first read that finds it so. What real plugins send (each through the
-`rest_authentication_errors` filter, with rest_authorization_required_code()):
+closed, from the first read that finds it so; each refusal real plugins send (restRefusals).
 */
-const refusals = [
-	{status: 401, code: 'rest_login_required', message: 'REST API restricted to authenticated users.'}, // Disable WP REST API
-	{status: 401, code: 'rest_cannot_access', message: 'Only authenticated users can access the REST API.'}, // Disable REST API (DRA)
-	{status: 401, code: 'rest_not_logged_in', message: 'You are not currently logged in.'}, // the REST API handbook's snippet
-	{status: 403, code: 'rest_forbidden', message: 'Sorry, you are not allowed to do that.'},
-] as const;
-
-type Refusal = {readonly status: number; readonly code: string; readonly message: string};
-
 // Keeps nothing on disk.
 const http = createHttpClient();
-
-const blog: FakeBlog = {
-	name: 'Closed Blog',
-	posts: [
-		{id: 5, slug: 'five', title: 'Five', html: '<p>Five.</p>', date: '2026-11-05T10:00:00'},
-		{id: 4, slug: 'four', title: 'Four', html: '<p>Four.</p>', date: '2026-11-04T10:00:00'},
-	],
-};
-
-function refuse(response: ServerResponse, refusal: Refusal): 'answered' {
-	response.writeHead(refusal.status, {'content-type': 'application/json; charset=UTF-8'});
-	response.end(JSON.stringify({code: refusal.code, message: refusal.message, data: {status: refusal.status}}));
-	return 'answered';
-}
-
-/** The posts route (the list, a slug, one post) refused as `refusal` says; the rest as WordPress answers. */
-const postsRefused = (refusal: Refusal): Override => (url, response) => (url.pathname.startsWith('/wp-json/wp/v2/posts') ? refuse(response, refusal) : undefined);
+const blog = closedBlog();
 
 describe('WordPress with its posts closed to visitors, its REST index open', () => {
-	for (const refusal of refusals) {
+	for (const refusal of restRefusals) {
 		test(`${refusal.status} ${refusal.code}: the list is the feed's, from the first page`, async () => {
-			const server = await startFakeWordPressBlog(blog, postsRefused(refusal));
+			const server = await startFakeWordPressBlog(blog, postsRouteRefused(refusal));
 			try {
 				const source = await openBlog(http, server.url);
 				const page = await source.fetchPostPage(1, 10);
@@ -59,7 +32,7 @@ describe('WordPress with its posts closed to visitors, its REST index open', () 
 	}
 
 	test('a post asked for first, by ?p= URL, ID or slug, is read from the feed; one the feed does not hold is no such post there', async () => {
-		const server = await startFakeWordPressBlog(blog, postsRefused(refusals[0]));
+		const server = await startFakeWordPressBlog(blog, postsRouteRefused(restRefusals[0]));
 		try {
 			for (const ref of [{kind: 'url', url: `${server.url}?p=5`}, {kind: 'id', id: 5}, {kind: 'slug', slug: 'five'}] as const) {
 				const source = await openBlog(http, server.url);
@@ -79,7 +52,7 @@ describe('WordPress with its posts closed to visitors, its REST index open', () 
 	});
 
 	test('a post a visitor may not read on an open blog (core\'s 401 rest_forbidden for a draft) is no such post, and the blog stays WordPress', async () => {
-		const server = await startFakeWordPressBlog(blog, (url, response) => (url.pathname === '/wp-json/wp/v2/posts/9' ? refuse(response, {status: 401, code: 'rest_forbidden', message: 'Sorry, you are not allowed to do that.'}) : undefined));
+		const server = await startFakeWordPressBlog(blog, (url, response) => (url.pathname === '/wp-json/wp/v2/posts/9' ? refuseAsWordPress(response, {status: 401, code: 'rest_forbidden', message: 'Sorry, you are not allowed to do that.'}) : undefined));
 		try {
 			const source = await openBlog(http, server.url);
 			await assert.rejects(source.fetchPost({kind: 'id', id: 9}), (error: unknown) => {
@@ -101,7 +74,7 @@ describe('WordPress with its posts closed to visitors, its REST index open', () 
 				response.writeHead(404, {'content-type': 'text/html'}).end('<!doctype html><title>Not found</title>');
 				return 'answered';
 			}
-			return postsRefused(refusals[1])(url, response);
+			return postsRouteRefused(restRefusals[1])(url, response);
 		});
 		try {
 			const source = await openBlog(http, server.url);
