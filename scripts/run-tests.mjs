@@ -17,8 +17,8 @@
 // another file's tests: it assigns no environment variable itself (process.env), adds no
 // beforeEach/afterEach at its top level (those would run around every test of the process), mocks
 // nothing, touches no process-wide setting (process.on, umask, chdir, exitCode, globalThis,
-// chalk.level). A file that needs variables sets them through tests/helpers/environment.ts's
-// `withEnvironment` inside a `describe`: set in that suite's `before`, put back exactly in its `after`
+// chalk.level, the theme a bare runCommandLine chooses). A file that needs variables sets them through
+// tests/helpers/environment.ts's `withEnvironment` inside a `describe`: set in that suite's `before`, put back exactly in its `after`
 // (blogterm reads them when it needs them, not once at load), so only that file's tests see them; the
 // helper called at a file's top level would set them for every file's tests, and such a file runs alone
 // (`withUmask`, tests/helpers/colour.ts's `withColour` and tests/ui/helpers.ts's `fakeBrowser`,
@@ -69,6 +69,9 @@ const ownProcess = [
 	// Colour as Ink writes it: read once as chalk loads, so set only through withColour, in a describe.
 	/\bchalk\.level\s*=(?!=)/,
 	/defineProperty\(process\b/,
+	// A command line run here chooses the theme for the whole process, as the CLI does at start-up;
+	// tests/script/run-cli.ts's runInProcess and runCommandLineHere put it back, a bare runCommandLine does not.
+	/\brunCommandLine\(/,
 	/test-runner: own process/,
 ];
 const shares = file => !ownProcess.some(pattern => pattern.test(readFileSync(file, 'utf8')));

@@ -3,7 +3,9 @@ import {existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {PassThrough} from 'node:stream';
+import {theme, setTheme} from '../../source/render/theme.js';
 import {runCommandLine} from '../../source/script/run-argv.js';
+import type {ScriptIo} from '../../source/script/run-script.js';
 import {checkoutCacheDir} from '../../scripts/lib/checkout-cache.mjs';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
@@ -72,6 +74,20 @@ function toRun(code: number | null, stdout: Buffer[], stderr: Buffer[]): CliRun 
 }
 
 /**
+ * `runCommandLine` in this process, which then is as it found it: a run chooses the theme for the rest of
+ * its process (--theme, --color, NO_COLOR), as the CLI does once at start-up, and a test file shares its
+ * process with others (scripts/run-tests.mjs), whose screens would be drawn in it.
+ */
+export async function runCommandLineHere(args: readonly string[], io: ScriptIo): ReturnType<typeof runCommandLine> {
+	const themeBefore = theme;
+	try {
+		return await runCommandLine(args, io);
+	} finally {
+		setTheme(themeBefore);
+	}
+}
+
+/**
  * Runs the command line in this process, through the same `runCommandLine` the built CLI calls, as
  * a script would: stdout and stderr are pipes (no terminal), stdin is `input` or empty. For what the
  * CLI decides (flags, formats, messages, exit codes); what only a process shows (its real exit
@@ -100,7 +116,7 @@ async function runAlone(args: readonly string[], options: CliOptions): Promise<C
 	const testEnvironment = process.env;
 	process.env = environment;
 	try {
-		const commandLine = await runCommandLine(args, io);
+		const commandLine = await runCommandLineHere(args, io);
 		if (commandLine.kind !== 'done') throw new Error(`blogterm ${args.join(' ')} would open the reader`);
 		return toRun(commandLine.exitCode, stdout, stderr);
 	} finally {

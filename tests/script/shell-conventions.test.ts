@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
 import {startTestDemo, type TestDemo} from '../helpers/demo.js';
 import {PassThrough} from 'node:stream';
-import {runCommandLine} from '../../source/script/run-argv.js';
-import {runInProcess, temporaryHome} from './run-cli.js';
+import {runCommandLineHere, runInProcess, temporaryHome} from './run-cli.js';
 import {startFeedServer, type FeedServer} from '../sources/feed/feed-server.js';
 import {rmSync} from 'node:fs';
 
@@ -108,13 +107,13 @@ describe('in a terminal', () => {
 
 	test('SITE alone opens the reader; print-mode flags without print mode are refused (exit 2)', async () => {
 		const plain = terminalIo();
-		const reader = await runCommandLine([demo.url], plain.io);
+		const reader = await runCommandLineHere([demo.url], plain.io);
 		assert.equal(reader.kind, 'reader', plain.errors());
 		const offline = terminalIo();
-		assert.deepEqual(await runCommandLine([demo.url, '--offline'], offline.io), {kind: 'done', exitCode: 2});
+		assert.deepEqual(await runCommandLineHere([demo.url, '--offline'], offline.io), {kind: 'done', exitCode: 2});
 		assert.match(offline.errors(), /^blogterm: --offline is for print mode/);
 		const printed = terminalIo();
-		assert.deepEqual(await runCommandLine([demo.url, '--list', '--offline', '--ids'], printed.io), {kind: 'done', exitCode: 1}, 'print mode takes it (nothing kept: offline)');
+		assert.deepEqual(await runCommandLineHere([demo.url, '--list', '--offline', '--ids'], printed.io), {kind: 'done', exitCode: 1}, 'print mode takes it (nothing kept: offline)');
 	});
 });
 

@@ -8,8 +8,7 @@ import {startTestDemo, type TestDemo} from '../helpers/demo.js';
 import {wordPressPost, answerAsWordPress, type FakeBlog, type FakePost} from '../helpers/fake-wordpress.js';
 import {startTestServer, type TestServer} from '../helpers/http-server.js';
 import {waitUntil} from '../helpers/poll.js';
-import {runCommandLine} from '../../source/script/run-argv.js';
-import {runInProcess, temporaryHome} from './run-cli.js';
+import {runCommandLineHere, runInProcess, temporaryHome} from './run-cli.js';
 
 /*
 Whole blogs in one call (issue 18): --all, --limit, ndjson as each page arrives, --with-content,
@@ -140,7 +139,7 @@ describe('--format ndjson', () => {
 		const stdin = new PassThrough();
 		stdin.end();
 		try {
-			const running = runCommandLine([blog.url, '--all', '--per-page', '10', '--format', 'ndjson'], {stdout, stderr: new PassThrough(), stdin, environment: {...process.env, BLOGTERM_HOME: home}});
+			const running = runCommandLineHere([blog.url, '--all', '--per-page', '10', '--format', 'ndjson'], {stdout, stderr: new PassThrough(), stdin, environment: {...process.env, BLOGTERM_HOME: home}});
 			// Page 2 is held back by the blog: page 1's ten lines must already be out.
 			await waitUntil(() => written, text => text.split('\n').length > 10, 'the first page\'s ten lines are written');
 			assert.equal(written.trimEnd().split('\n').length, 10);
