@@ -2,65 +2,16 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {tokenize} from '@alcalzone/ansi-tokenize';
 import {graphemes, simpleWidth} from '../../source/render/text-width.js';
+import {codes, graphemeTexts, unicodeOracle} from './unicode-oracle.js';
 
 // Two splitters are checked against ICU's grapheme segmenter for every character up to U+FFFF beside
 // others: text-width.ts's `graphemes` (the reader's layout cuts lines with it), and Ink's, ansi-tokenize,
 // which the build (and the tests' bundle) patches to split a line of simple characters without the
 // segmenter (ink-simple-graphemes in scripts/build-plugins.mjs). Its characters must be the segmenter's
-// graphemes all the same. Both are checked against the same texts, so ICU segments each text once, for
-// both tests (most of what they cost): where each grapheme ends, a bit per offset, is kept for each.
+// graphemes all the same. Where ICU ends each grapheme is recorded (unicode-oracle.ts), or asked now
+// where Node's ICU differs from the recording's.
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 const characters = (line: string) => tokenize(line).flatMap(token => (token.type === 'char' ? [token.value] : []));
-
-/** The texts each character is checked in; Ink's test uses the first four. */
-const contexts = [
-	(character: string) => `a${character}`,
-	(character: string) => `${character}a`,
-	(character: string) => `${character}${character}`,
-	(character: string) => `\uAC00${character}`,
-	(character: string) => `✗ ${character}…`,
-];
-
-/** Each character up to U+FFFF but the surrogates. */
-const codes = Array.from({length: 0x10000}, (_, code) => code).filter(code => code < 0xD800 || code > 0xDFFF);
-
-let ends: Uint8Array | undefined;
-/**
-For each code and context, the offsets where ICU ends a grapheme of the text (bit n: after n + 1 code units).
-ICU is asked about the texts of a context some dozens at a time, each after a NUL: a grapheme always ends
-before and after a control character, whatever is beside it (Unicode's rules GB4 and GB5), so each text
-is cut as it would be alone, and a grapheme that took in a NUL fails the test. (With each text asked
-alone the file took 3.7–3.9 s of CPU, now 2.8–2.9 s; ICU costs more for each grapheme of a longer text,
-so the texts are not all asked at once.)
-*/
-function icuEnds(): Uint8Array {
-	if (ends) return ends;
-	ends = new Uint8Array(codes.length * contexts.length);
-	const batch = 64;
-	const tookNul = (text: string) => `ICU took the NUL after ${JSON.stringify(text)} into a grapheme`;
-	for (const [context, make] of contexts.entries()) {
-		for (let first = 0; first < codes.length; first += batch) {
-			const texts = codes.slice(first, first + batch).map(code => make(String.fromCharCode(code)));
-			// The text the graphemes are in, and where it starts in the texts joined.
-			let index = 0;
-			let textStart = 0;
-			for (const {index: start, segment} of segmenter.segment(texts.join('\0'))) {
-				const text = texts[index]!;
-				if (start === textStart + text.length) {
-					// The NUL after the text: the next text starts after it.
-					if (segment !== '\0') assert.fail(tookNul(text));
-					index++;
-					textStart = start + 1;
-					continue;
-				}
-				const end = start + segment.length - textStart;
-				if (end > text.length) assert.fail(tookNul(text));
-				ends[(first + index) * contexts.length + context]! |= 1 << (end - 1);
-			}
-		}
-	}
-	return ends;
-}
 
 /** ICU's graphemes of a text, from where they end. */
 function icuGraphemes(text: string, bits: number): string[] {
@@ -78,16 +29,17 @@ function icuGraphemes(text: string, bits: number): string[] {
 
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((part, index) => part === b[index]);
 
-/** Checks `split` against ICU for every character in the first `contextCount` contexts. */
-function checkEveryCharacter(split: (text: string) => string[], contextCount: number): number {
-	const known = icuEnds();
+/** Checks `split` against ICU for every character in the first `textCount` of the texts. */
+function checkEveryCharacter(split: (text: string) => string[], textCount: number): number {
+	const oracle = unicodeOracle();
+	const ends = graphemeTexts.slice(0, textCount).map((_, which) => oracle.graphemeEnds(which));
 	let simple = 0;
 	for (const [index, code] of codes.entries()) {
 		if (simpleWidth(code) >= 0) simple++;
 		const character = String.fromCharCode(code);
-		for (let context = 0; context < contextCount; context++) {
-			const text = contexts[context]!(character);
-			const expected = icuGraphemes(text, known[index * contexts.length + context]!);
+		for (let which = 0; which < textCount; which++) {
+			const text = graphemeTexts[which]!(character);
+			const expected = icuGraphemes(text, ends[which]![index]!);
 			const actual = split(text);
 			// assert.deepEqual for every text costs more than the split itself; it says what differs when they do.
 			if (!same(actual, expected)) assert.deepEqual(actual, expected, `U+${code.toString(16).toUpperCase()} in ${JSON.stringify(text)}`);
@@ -97,7 +49,7 @@ function checkEveryCharacter(split: (text: string) => string[], contextCount: nu
 }
 
 test('splits text into the graphemes ICU\'s segmenter finds, for every character up to U+FFFF beside others', () => {
-	checkEveryCharacter(graphemes, contexts.length);
+	checkEveryCharacter(graphemes, graphemeTexts.length);
 });
 
 test('Ink splits a line into the same characters as ICU\'s grapheme segmenter, for every character up to U+FFFF beside others', () => {

@@ -3,39 +3,34 @@ import {test} from 'node:test';
 import stringWidth from 'string-width';
 import fastStringWidth from '../../source/render/string-width-fast.js';
 import {textWidth} from '../../source/render/text-width.js';
+import {codes, unicodeOracle, widthTexts} from './unicode-oracle.js';
 
 // Both measures are checked against string-width for every character up to U+FFFF: textWidth here, and
 // the string-width the build gives Ink (string-width-fast.ts, whose samples are in string-width-fast.test.ts).
-// Both check each character alone, so string-width measures each alone once, for both tests.
-let aloneWidths: Int8Array | undefined;
-/** string-width's columns for each code unit alone (the surrogates are never asked). */
-function widthAlone(code: number): number {
-	if (!aloneWidths) {
-		aloneWidths = new Int8Array(0x10000);
-		for (let each = 0; each <= 0xFFFF; each++) if (each < 0xD800 || each > 0xDFFF) aloneWidths[each] = stringWidth(String.fromCharCode(each));
-	}
-	return aloneWidths[code]!;
-}
+// string-width's answers are recorded (unicode-oracle.ts), or asked now where its version differs.
 
 test('measures every character up to U+FFFF as string-width does, alone, in a word and before U+FE0F', () => {
-	for (let code = 0; code <= 0xFFFF; code++) {
-		if (code >= 0xD800 && code <= 0xDFFF) continue;
+	const oracle = unicodeOracle();
+	const [alone, inWord, beforeEmojiPresentation] = [oracle.widths('alone'), oracle.widths('inWord'), oracle.widths('beforeEmojiPresentation')];
+	for (const [index, code] of codes.entries()) {
 		const character = String.fromCharCode(code);
 		const name = `U+${code.toString(16).toUpperCase()}`;
-		assert.equal(textWidth(character), widthAlone(code), name);
-		assert.equal(textWidth(`▾ a${character}b`), stringWidth(`▾ a${character}b`), `in a word: ${name}`);
+		assert.equal(textWidth(character), alone[index], name);
+		assert.equal(textWidth(widthTexts.inWord(character)), inWord[index], `in a word: ${name}`);
 		// An emoji's presentation selector makes a one-column symbol two.
-		assert.equal(textWidth(`${character}\uFE0F`), stringWidth(`${character}\uFE0F`), `${name} + U+FE0F`);
+		assert.equal(textWidth(widthTexts.beforeEmojiPresentation(character)), beforeEmojiPresentation[index], `${name} + U+FE0F`);
 	}
 });
 
 test('measures every character up to U+FFFF as string-width does, alone, after a letter and before one', () => {
-	for (let code = 0; code <= 0xFFFF; code++) {
-		if (code >= 0xD800 && code <= 0xDFFF) continue;
+	const oracle = unicodeOracle();
+	const [alone, afterLetter, beforeLetter] = [oracle.widths('alone'), oracle.widths('afterLetter'), oracle.widths('beforeLetter')];
+	for (const [index, code] of codes.entries()) {
 		const character = String.fromCharCode(code);
-		assert.equal(fastStringWidth(character), widthAlone(code), `U+${code.toString(16).toUpperCase()}`);
-		assert.equal(fastStringWidth(`a${character}`), stringWidth(`a${character}`), `a + U+${code.toString(16).toUpperCase()}`);
-		assert.equal(fastStringWidth(`${character}a`), stringWidth(`${character}a`), `U+${code.toString(16).toUpperCase()} + a`);
+		const name = `U+${code.toString(16).toUpperCase()}`;
+		assert.equal(fastStringWidth(character), alone[index], name);
+		assert.equal(fastStringWidth(widthTexts.afterLetter(character)), afterLetter[index], `a + ${name}`);
+		assert.equal(fastStringWidth(widthTexts.beforeLetter(character)), beforeLetter[index], `${name} + a`);
 	}
 });
 
