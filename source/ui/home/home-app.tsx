@@ -5,6 +5,7 @@ import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {BlogError} from '../../errors.js';
 import type {Post} from '../../model/post.js';
 import {fitToWidth} from '../../render/fit-width.js';
+import {keptPostsFirst} from '../../sources/kept-posts-first.js';
 import type {MyCommentsStore} from '../../store/my-comments.js';
 import type {AppProps, Connection, ReadMarks, StarMarks} from '../app.js';
 import {fullTextNote} from '../full-text-note.js';
@@ -300,12 +301,19 @@ function Home(props: HomeAppProps) {
 	const openedUrl = opened?.kind === 'blog' ? opened.url : opened?.blogUrl;
 	const readMarks = useMemo(() => (openedUrl ? readMarksFor(data, openedUrl, changed) : undefined), [data, openedUrl, changed]);
 	const starMarks = useMemo(() => (openedUrl ? starMarksFor(data, openedUrl, changed) : undefined), [data, openedUrl, changed]);
+	// A post whose text the store holds shows at once from there (offline too), and then as the blog gives it.
+	const {openSource} = props;
+	const openOpened = useMemo(() => {
+		if (opened?.kind !== 'post') return openSource;
+		const kept = data.keptBlog?.(opened.blogUrl);
+		return kept?.post(opened.id) ? keptPostsFirst(openSource, kept) : openSource;
+	}, [data, opened, openSource]);
 	if (opened && readMarks && Reader) {
 		return (
 			<Reader
 				key={opened.kind === 'blog' ? `blog:${opened.url}` : `post:${opened.blogUrl}:${String(opened.id)}`}
 				site={opened.kind === 'blog' ? opened.url : opened.blogUrl}
-				openSource={props.openSource}
+				openSource={openOpened}
 				perPage={props.perPage}
 				initialPost={opened.kind === 'post' ? {kind: 'id', id: opened.id} : undefined}
 				initialThreadAt={opened.kind === 'post' ? opened.threadAt : undefined}

@@ -5,6 +5,7 @@
 import type {Post, PostId, PostSummary} from '../../model/post.js';
 import type {RepliesStore, StoredReply} from '../../store/replies.js';
 import type {FullTextStore} from '../../full-text/full-text-store.js';
+import type {KeptBlog} from '../../sources/kept-posts-first.js';
 
 /** A followed blog, as the home screen lists it. */
 export type FollowedBlog = {
@@ -78,6 +79,12 @@ export type HomeData = {
 	readonly search?: (text: string) => {readonly items: readonly SearchItem[]; readonly total: number};
 	/** Marks one post read or unread; `post`, when given, is the post as read (kept, so that it opens offline). */
 	readonly setRead: (blogUrl: string, postId: PostId, read: boolean, post?: Post) => void;
+	/**
+	 * What is kept of a followed blog (what it says of itself, the posts whose text is stored): a post of it
+	 * opened from What is new or a search shows at once from there, then as the blog gives it. Absent or
+	 * undefined: asked of the blog.
+	 */
+	readonly keptBlog?: (blogUrl: string) => KeptBlog | undefined;
 	/** The IDs of one blog's posts that are read (its list shows them dimmed). */
 	readonly readIds: (blogUrl: string) => Set<string>;
 	/** Marks every post of one blog read. */

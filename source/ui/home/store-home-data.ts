@@ -54,6 +54,14 @@ export function storeHomeData(subscriptions: Store): HomeData {
 			subscriptions.markRead(blogUrl, postId);
 			if (post) subscriptions.savePostText(blogUrl, post);
 		},
+		keptBlog(blogUrl) {
+			const blog = subscriptions.getBlog(blogUrl);
+			if (!blog) return undefined;
+			return {
+				site: {name: blog.title || blog.url, description: '', url: blog.htmlUrl || blog.url, key: blog.siteKey},
+				post: id => subscriptions.storedPost(blog.url, id),
+			};
+		},
 		readIds(blogUrl) {
 			const siteKey = siteKeyOf(blogUrl);
 			return siteKey ? subscriptions.readIds(siteKey) : new Set();

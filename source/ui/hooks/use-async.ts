@@ -92,6 +92,8 @@ export function isSameAnswer<T extends MaybeFromCache>(shown: T, refreshed: T): 
 export type RefreshingResult<T> = AsyncResult<T> & {
 	/** A value is shown and a fresher one is being asked for ("updating…"). */
 	readonly refreshing: boolean;
+	/** The last ask for a fresher value failed: the value shown is what was kept ("not updated"). */
+	readonly refreshFailed: boolean;
 };
 
 export type RefreshingOptions<T> = {
@@ -117,6 +119,7 @@ export function useRefreshingAsync<T extends MaybeFromCache>(key: string | undef
 	const [keyedState, setKeyedState] = useState<{readonly key: string | undefined; readonly state: AsyncState<T>}>(() => ({key, state: options.initial === undefined ? {status: 'loading'} : {status: 'done', value: options.initial}}));
 	const state: AsyncState<T> = keyedState.key === key ? keyedState.state : loading;
 	const [refreshing, setRefreshing] = useState(false);
+	const [refreshFailed, setRefreshFailed] = useState(false);
 	const [attempt, setAttempt] = useState(0);
 	const [refreshes, setRefreshes] = useState(0);
 	const controller = useRef<AbortController | undefined>(undefined);
@@ -152,10 +155,13 @@ export function useRefreshingAsync<T extends MaybeFromCache>(key: string | undef
 					const before = shown.current;
 					if (!before || !isSameRef.current?.(before.value, value)) show(value);
 					setRefreshing(false);
+					setRefreshFailed(false);
 				},
 				() => {
 					// What was shown stays: offline, the sources have said so on what they gave.
-					if (!abort.signal.aborted) setRefreshing(false);
+					if (abort.signal.aborted) return;
+					setRefreshing(false);
+					setRefreshFailed(true);
 				},
 			);
 		};
@@ -166,6 +172,7 @@ export function useRefreshingAsync<T extends MaybeFromCache>(key: string | undef
 			shown.current = undefined;
 			setState({status: 'loading'});
 			setRefreshing(false);
+			setRefreshFailed(false);
 			loadRef.current(abort.signal, {cacheFirst: true}).then(
 				value => {
 					if (abort.signal.aborted) return;
@@ -202,5 +209,5 @@ export function useRefreshingAsync<T extends MaybeFromCache>(key: string | undef
 		if (stateRef.current.status === 'done') setRefreshing(false);
 		else setKeyedState(before => ({...before, state: {status: 'error', error: new BlogError('cancelled', 'Cancelled. Press r to try again.')}}));
 	}, []);
-	return useMemo(() => ({...state, refreshing, retry, cancel}), [state, refreshing, retry, cancel]);
+	return useMemo(() => ({...state, refreshing, refreshFailed, retry, cancel}), [state, refreshing, refreshFailed, retry, cancel]);
 }

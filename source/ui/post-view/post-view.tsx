@@ -513,11 +513,13 @@ export function PostView(props: PostViewProps) {
 	// The blog could not be reached: this post is the copy kept on disk.
 	const saved = post!.offlineSavedAt ? ` · ${offlineNote(post!.offlineSavedAt)}` : '';
 	const updating = postState.refreshing || props.sourceRefreshing ? ' · updating…' : '';
+	// The blog was asked again and gave nothing (the post kept in the store, offline): what is shown stays, said quietly.
+	const notUpdated = !saved && !updating && postState.refreshFailed ? ' · not updated' : '';
 	const found = search.status ? ` · ${search.status}` : '';
 	const starred = props.starredIds?.has(String(post!.id)) ? `${starSign} ` : '';
-	const shownPosition = `${starred}lines ${top + 1}–${bottom} of ${lines.length} · ${percent}%${found}${saved}${updating}`;
+	const shownPosition = `${starred}lines ${top + 1}–${bottom} of ${lines.length} · ${percent}%${found}${saved}${updating}${notUpdated}`;
 	// Read out in words ("starred", "1 to 23"); the hints after it keep to the line either way.
-	const position = screenReader ? `${starred ? 'starred · ' : ''}lines ${top + 1} to ${bottom} of ${lines.length} · ${percent}%${found}${saved}${updating}` : shownPosition;
+	const position = screenReader ? `${starred ? 'starred · ' : ''}lines ${top + 1} to ${bottom} of ${lines.length} · ${percent}%${found}${saved}${updating}${notUpdated}` : shownPosition;
 	const hintWidth = Math.max(0, width - position.length - 3);
 	const hints = unlockState
 		? `Enter open · Tab remember · ${keyMap.hint('back', 'back')}`
