@@ -109,6 +109,25 @@ function graphemesOf(str) {
 };
 
 /**
+ink-text-input 6 keeps its cursor within the text by checking where the cursor was before the key, not
+where the key puts it (vadimdemedes/ink-text-input#81, open): ← at a field's start put it at -1, hidden,
+and the next letter went in before the last one; → at its end, past it. Here the cursor the key puts is
+what is kept within the text (the text after the key: Backspace shortens it).
+*/
+const inkTextInputCursor = {
+	name: 'ink-text-input-cursor',
+	setup(esbuild) {
+		esbuild.onLoad({filter: /ink-text-input[\\/]build[\\/]index\.js$/}, async ({path}) => {
+			const source = await readFile(path, 'utf8');
+			const clamp = '        if (cursorOffset < 0) {\n            nextCursorOffset = 0;\n        }\n        if (cursorOffset > originalValue.length) {\n            nextCursorOffset = originalValue.length;\n        }';
+			if (!source.includes(clamp)) return {errors: [{text: 'ink-text-input changed: its cursor is not kept within the text where the ink-text-input-cursor patch expects (see scripts/build-plugins.mjs)'}]};
+			const kept = '        nextCursorOffset = Math.max(0, Math.min(nextCursorOffset, nextValue.length));';
+			return {contents: source.replace(clamp, kept), loader: 'js', resolveDir: dirname(path)};
+		});
+	},
+};
+
+/**
 meow's bundled dependencies run normalize-package-data as they load (the SPDX licence lists, sorted
 with localeCompare: some 13 ms a run), though meow only calls it when cli.pkg is read, which blogterm
 never does. Here it is loaded on that first call instead.
@@ -342,4 +361,4 @@ const inkRowStrings = {
 export const fastStringWidthUses = () => stringWidthReplaced;
 
 /** Every patch, in the order the CLI's bundle applies them. */
-export const dependencyPatches = [fastStringWidth, lazyModuleValues, inkSimpleGraphemes, yogaSync, inkWithoutDevtools, inkFrames, inkOutputCaches, inkRowStrings, gotLazyHttp2, meowLazyNormalize];
+export const dependencyPatches = [fastStringWidth, lazyModuleValues, inkSimpleGraphemes, yogaSync, inkWithoutDevtools, inkFrames, inkOutputCaches, inkRowStrings, inkTextInputCursor, gotLazyHttp2, meowLazyNormalize];

@@ -404,6 +404,21 @@ describe('the comment form, each test with a BLOGTERM_HOME of its own', () => {
 			const left = await waitForFrame(app, current => !fieldLine(current, 'Website').startsWith('›') && fieldLine(current, 'Website').includes('…'));
 			assert.match(fieldLine(left, 'Website'), /│ https:\/\/example\.org\/a\/very\/long\/path\/.*x…$/);
 		});
+
+		test('← past a field\'s start keeps the cursor on its first character, and → past its end after the last: what is typed goes there', async () => {
+			const {app} = renderForm();
+			await waitForText(app, 'Leave a Reply');
+			// One ← more than there are letters: the cursor stays on the first.
+			await press(app, keys.tab, 'live', left(5));
+			const nameLine = () => (app.lastFrame() ?? '').split('\n').find(line => stripAnsi(line).slice(2).startsWith('Name *')) ?? '';
+			await waitForFrame(app, () => underCursor(nameLine()) === 'l');
+			await press(app, 'O');
+			let frame = await waitForFrame(app, current => valueOf(current, 'Name *') !== 'live');
+			assert.equal(valueOf(frame, 'Name *'), 'Olive');
+			await press(app, keys.right.repeat(9), '!');
+			frame = await waitForFrame(app, current => valueOf(current, 'Name *') !== 'Olive');
+			assert.equal(valueOf(frame, 'Name *'), 'Olive!');
+		});
 	});
 
 	describe('keys in one read, in every field of the form', () => {
