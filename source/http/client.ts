@@ -74,6 +74,25 @@ const tlsReasons: Record<string, string> = {
 	ERR_SSL_WRONG_VERSION_NUMBER: 'it did not answer in TLS (is it http only?)',
 };
 
+/**
+ * What is wrong with an answer Node's HTTP parser (llhttp) refuses, by its code: it says "Parse Error".
+ * One whose length is given twice, or in two ways, is refused because its end cannot be told (a proxy
+ * and blogterm could read two different answers from it).
+ */
+const malformedHttpReasons: Record<string, string> = {
+	HPE_INVALID_CONSTANT: 'the answer is not HTTP',
+	HPE_INVALID_HEADER_TOKEN: 'the answer has a malformed header',
+	HPE_HEADER_OVERFLOW: 'the answer\'s headers are too large',
+	HPE_UNEXPECTED_CONTENT_LENGTH: 'the answer is not valid HTTP: it gives its length twice (two Content-Length headers, or one beside Transfer-Encoding), so where it ends cannot be told',
+	HPE_INVALID_TRANSFER_ENCODING: 'the answer is not valid HTTP: its Transfer-Encoding header is wrong, or beside a Content-Length, so where it ends cannot be told',
+	HPE_INVALID_CONTENT_LENGTH: 'the answer is not valid HTTP: its Content-Length header is not a number',
+	HPE_INVALID_CHUNK_SIZE: 'the answer is not valid HTTP: a part of its body (a chunk) has no readable length',
+	HPE_INVALID_STATUS: 'the answer is not valid HTTP: its status code is not a number',
+	HPE_INVALID_VERSION: 'the answer is not valid HTTP: its HTTP version is unknown',
+	HPE_CR_EXPECTED: 'the answer is not valid HTTP: its lines do not end in CR LF',
+	HPE_LF_EXPECTED: 'the answer is not valid HTTP: its lines do not end in CR LF',
+};
+
 /** Turns got's errors into BlogErrors that say in words what happened. */
 export function toBlogError(error: unknown, url: string, limits: HttpLimits = currentHttpLimits()): BlogError {
 	if (error instanceof BlogError) return error;
@@ -116,13 +135,17 @@ export function toBlogError(error: unknown, url: string, limits: HttpLimits = cu
 		ERR_BODY_TOO_LARGE: `the answer is larger than ${formatMegabytes(limits.maxBodyBytes)}, blogterm's limit`,
 		Z_DATA_ERROR: 'the compressed answer is corrupt',
 		ERR_INVALID_URL: 'it redirected to an address that cannot be read',
-		HPE_INVALID_CONSTANT: 'the answer is not HTTP',
-		HPE_INVALID_HEADER_TOKEN: 'the answer has a malformed header',
-		HPE_HEADER_OVERFLOW: 'the answer\'s headers are too large',
+		...malformedHttpReasons,
 	};
 	if (code in reasons) {
 		const kind = code === 'ERR_BODY_TOO_LARGE' || code === 'Z_DATA_ERROR' || code.startsWith('HPE_') ? 'unreadable' : 'network';
 		return new BlogError(kind, `Could not read ${host}: ${reasons[code]}.`, {cause: error});
+	}
+	// Any other answer Node's HTTP parser refuses: said as that, never as "Parse Error".
+	if (code.startsWith('HPE_')) {
+		const reason = (error as {reason?: unknown}).reason;
+		const detail = cleanLine(typeof reason === 'string' ? reason : message.replace(/^Parse Error:?\s*/i, '')).replace(/\.$/, '');
+		return new BlogError('unreadable', `Could not read ${host}: the answer is not valid HTTP${detail === '' ? '' : ` (${detail})`}.`, {cause: error});
 	}
 	if (code in tlsReasons || /CERT|SSL|TLS|self[- ]signed/i.test(`${code} ${message}`)) {
 		const reason = tlsReasons[code] ?? `the TLS certificate was not accepted (${cleanLine(code || 'TLS error')})`;

@@ -16,6 +16,11 @@ export type PostPage = {
 	 * whole numbers (-5, 1e309, abc) or are missing tells none.
 	 */
 	readonly totalIsExact?: boolean;
+	/**
+	 * Set when the list ends here only because blogterm read no further (a limit of its own, such as a
+	 * feed's 100 pages), not because the blog's posts end: what stopped it, a sentence.
+	 */
+	readonly endsEarly?: string;
 	/** What the source left out of this page and why ("blog.example sent 2 posts blogterm cannot read (it has no ID): left out."). */
 	readonly notes?: readonly string[];
 	/** Set when the blog could not be reached and this page comes from the on-disk cache (ISO 8601 time it was saved). */

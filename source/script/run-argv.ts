@@ -138,7 +138,8 @@ const helpText = `
 
 	Exit codes
 	  0  done (a comment held for moderation too)
-	  1  the blog could not be read (network, server, timeout, unreadable answer)
+	  1  the blog could not be read (network, server, timeout, unreadable answer), or
+	     only in part: --all cut short (what was read is printed)
 	  2  usage: unknown or conflicting flags, a bad value, a comment field that fails validation
 	  3  no such post (or category, tag, author, folder, followed blog), or a protected post
 	     without --password

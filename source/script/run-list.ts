@@ -35,6 +35,8 @@ export type ListJob = {
 	readonly until?: string;
 	/** -o: one file per post, named from this template. */
 	readonly output?: OutputFiles;
+	/** The blog's host, for a message that names it (`blog.example sent page 3 again`). */
+	readonly blogName?: string;
 };
 
 export type OutputFiles = {
@@ -47,8 +49,12 @@ export type OutputFiles = {
 
 type Io = {readonly stdout: OutputStream; readonly stderr: NodeJS.WritableStream};
 
-/** A server that sends the same page again and again (it ignores `page`) is not read for ever. */
-const maxPagesWithoutNews = 1;
+/**
+ * A whole-blog read (--all, --limit, -o) reads at most this many posts, unless --limit asks for more: a
+ * blog that claims endless pages (a huge `X-WP-TotalPages`) is not read for ever, nor held whole in
+ * memory (-f json, -o). 100 requests of 100 posts.
+ */
+export const maxWholeBlogPosts = 10_000;
 
 /**
  * Prints the list: a page as the text list or one JSON document; or, with --all, --limit or -o, page
@@ -75,8 +81,11 @@ export async function printList(fetchPage: BlogSource['fetchPostPage'], job: Lis
 	let last: PostPage | undefined;
 	let printed = 0;
 	let saidOffline = false;
-	let previousIds = '';
-	let repeats = 0;
+	/** Every post read so far (by ID): each is listed once, and a page that brings none new ends the read. */
+	const seen = new Set<string>();
+	const readCap = Math.max(maxWholeBlogPosts, job.limit ?? 0);
+	/** Why a whole-blog read stopped before the blog's posts ended, when it did. */
+	let cutShort: string | undefined;
 	for (let number = job.page; ; number++) {
 		const found = await fetchPage(number, job.perPage, options);
 		first ??= found;
@@ -88,7 +97,10 @@ export async function printList(fetchPage: BlogSource['fetchPostPage'], job: Lis
 			saidOffline = true;
 			await writeAll(io.stdout, offlineLine(found.offlineSavedAt));
 		}
-		let posts = found.posts.filter(post => inRange(post));
+		// Page after page, a post already listed (a post published meanwhile moves the rest down a place) is not listed again.
+		const fresh = paging ? found.posts.filter(post => !seen.has(String(post.id))) : found.posts;
+		if (paging) for (const post of fresh) seen.add(String(post.id));
+		let posts = fresh.filter(post => inRange(post));
 		if (job.limit !== undefined) posts = posts.slice(0, Math.max(0, job.limit - printed));
 		printed += posts.length;
 		// -o: every file's name is known, and checked against the others, before any file is written.
@@ -97,17 +109,28 @@ export async function printList(fetchPage: BlogSource['fetchPostPage'], job: Lis
 		else for (const post of posts) collected.push(post);
 		if (!paging) break;
 		if (job.limit !== undefined && printed >= job.limit) break;
-		if (found.posts.length === 0) break;
+		if (found.posts.length === 0) {
+			// The source stopped reading though the blog had more (a feed's pages past blogterm's limit).
+			cutShort = found.endsEarly;
+			break;
+		}
 		if (found.totalIsExact !== false && number >= found.totalPages) break;
 		// Newest first: past --since, every later page is older still.
 		if (sinceTime !== undefined && found.posts.some(post => post.date !== undefined && Date.parse(post.date) < sinceTime)) break;
-		const ids = found.posts.map(post => String(post.id)).join('\n');
-		repeats = ids === previousIds ? repeats + 1 : 0;
-		if (repeats >= maxPagesWithoutNews) break;
-		previousIds = ids;
+		// A server that ignores `page` sends the same posts again and again: never read for ever.
+		if (fresh.length === 0) {
+			cutShort = `${job.blogName ?? 'The blog'} sent page ${number} with no post that earlier pages had not (does it ignore the page asked for?): stopped there, after ${count(seen.size)} posts.`;
+			break;
+		}
+		if (seen.size >= readCap) {
+			const pages = `${count(found.totalPages)}${found.totalIsExact === false ? '+' : ''}`;
+			cutShort = `Stopped after ${count(seen.size)} posts (page ${count(number)} of ${pages}): ${job.limit === undefined ? `--all reads at most ${count(maxWholeBlogPosts)} posts; --limit N reads up to N.` : `--limit ${count(job.limit)} reads no further.`}`;
+			break;
+		}
 	}
 	if (job.output) {
 		await writePostFiles(collected, job.output, io);
+		failIfCutShort(cutShort, printed, 'written');
 		return;
 	}
 	// A page past the end prints no line: said on stderr, so that a script's empty output is not taken for an empty blog (the wrapped text says it in the list, JSON in page and totalPages).
@@ -120,12 +143,28 @@ export async function printList(fetchPage: BlogSource['fetchPostPage'], job: Lis
 			// --all as one document: the list's keys, every post in `posts`.
 			await writeAll(io.stdout, stringifyJson(listDocument(first, last, entries, job)));
 		}
+		failIfCutShort(cutShort, printed, 'printed');
 		return;
 	}
 	const page = {...first, posts: collected};
 	await writeAll(io.stdout, job.format === 'json'
 		? stringifyJson(withContentJson(postPageToJson(page, job.fields), page.posts, job))
 		: offlineLine(page.offlineSavedAt) + formatListText(page, {width: job.width, colour: job.colour, hyperlinks: job.hyperlinks, stickyMarked: true}));
+}
+
+/**
+ * A whole-blog read that stopped before the blog's posts ended fails (exit 1) once what was read is
+ * printed, so that a script does not take part of a blog for all of it.
+ */
+function failIfCutShort(cutShort: string | undefined, printed: number, done: 'printed' | 'written'): void {
+	if (cutShort === undefined) return;
+	const what = printed === 1 ? `The 1 post found is ${done}` : `The ${count(printed)} posts found are ${done}`;
+	throw new ScriptFailure(exitCodes.unreadable, `${cutShort} ${what}.`, 'cut_short');
+}
+
+/** `10000` → `10,000`. */
+function count(value: number): string {
+	return value.toLocaleString('en-US');
 }
 
 /**

@@ -1,5 +1,5 @@
 import {httpClientFor, resolveSite, type ResolvedSite} from '../resolve-site.js';
-import type {HttpClient} from '../http/client.js';
+import {hostOf, type HttpClient} from '../http/client.js';
 import {openBlog, postUrlOfSite} from '../sources/open-blog.js';
 import {normaliseSiteUrl} from '../sources/site-url.js';
 import type {PostPage} from '../model/page.js';
@@ -88,7 +88,7 @@ async function produce(source: BlogSource, request: ScriptRequest, draft: Return
 	switch (request.kind) {
 		case 'list': {
 			// Written as it arrives: a whole blog (--all) is never held whole in memory as text.
-			await printList(async (page, perPage, options) => fetchListPage(source, page, perPage, options), {...request, colour, hyperlinks}, io);
+			await printList(async (page, perPage, options) => fetchListPage(source, page, perPage, options), {...request, colour, hyperlinks, blogName: cleanLine(hostOf(source.site.url))}, io);
 			return '';
 		}
 		case 'post': {

@@ -113,10 +113,16 @@ function oneLine(message: string): string {
 
 /**
  * Lines (each a sentence) as one message: a line that does not end as a sentence does (a server's status
- * "…answered 500 for the comments") gets a full stop before the next, so two never run together.
+ * "…answered 500 for the comments") gets a full stop before the next, so two never run together, and a
+ * line after it that starts with a word in lower case ("comments unavailable: …", as `blogterm: …` says
+ * it on its own line) starts with a capital, as a sentence after a full stop does. A host name
+ * ("blog.example answered…") is left as it is.
  */
 function asOneMessage(lines: readonly string[]): string {
-	return lines.map((line, index) => (index < lines.length - 1 && !/[.!?…:;]$/.test(line.trimEnd()) ? `${line.trimEnd()}.` : line)).join(' ');
+	return lines.map((line, index) => {
+		const sentence = index > 0 ? line.replace(/^[a-z](?=[a-z]*[\s,:])/, letter => letter.toUpperCase()) : line;
+		return index < lines.length - 1 && !/[.!?…:;]$/.test(sentence.trimEnd()) ? `${sentence.trimEnd()}.` : sentence;
+	}).join(' ');
 }
 
 /** Whether errors are said as JSON: the output asked for is JSON (an unknown format is said in words). */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {getEventListeners} from 'node:events';
+import {createServer as createNetServer, type AddressInfo} from 'node:net';
 import {after, before, describe, test} from 'node:test';
 import {gzipSync} from 'node:zlib';
 import {createHttpClient, httpLimits, type HttpClient} from '../../source/http/client.js';
@@ -245,6 +246,29 @@ describe('the HTTP client', () => {
 				assert.equal(secure.requests.length, 0, 'nothing was sent over the connection');
 			} finally {
 				await secure.close();
+			}
+		});
+
+		test('an answer Node\'s parser refuses says what is wrong with it, never "Parse Error": two Content-Length headers, a length given two ways', async () => {
+			const answers = {
+				'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n[] ': /^Could not read 127\.0\.0\.1:\d+: the answer is not valid HTTP: it gives its length twice \(two Content-Length headers, or one beside Transfer-Encoding\), so where it ends cannot be told\.$/,
+				'HTTP/1.1 200 OK\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n[]\r\n0\r\n\r\n': /^Could not read 127\.0\.0\.1:\d+: the answer is not valid HTTP: its Transfer-Encoding header is wrong, or beside a Content-Length, so where it ends cannot be told\.$/,
+				'HTTP/1.1 200 OK\r\nContent-Length: two\r\n\r\n[]': /^Could not read 127\.0\.0\.1:\d+: the answer is not valid HTTP: its Content-Length header is not a number\.$/,
+			};
+			for (const [raw, expected] of Object.entries(answers)) {
+				const rawServer = createNetServer(socket => {
+					socket.on('error', () => undefined);
+					socket.once('data', () => socket.end(raw));
+				});
+				await new Promise<void>(resolve => rawServer.listen(0, '127.0.0.1', resolve));
+				try {
+					const error = await failure(http.getText(`http://127.0.0.1:${(rawServer.address() as AddressInfo).port}/wp-json/`));
+					assert.equal(error.kind, 'unreadable');
+					assert.match(error.message, expected);
+					assert.doesNotMatch(error.message, /Parse Error/);
+				} finally {
+					await new Promise(resolve => rawServer.close(resolve));
+				}
 			}
 		});
 

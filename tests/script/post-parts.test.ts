@@ -122,7 +122,7 @@ describe('parts of a post that fail', () => {
 		}
 	});
 
-	test('--strict with JSON: two parts that failed are two sentences in the one message, as text says them on two lines', async () => {
+	test('--strict with JSON: two parts that failed are two sentences in the one message, the second with a capital, as text says them on two lines', async () => {
 		const server = await startBlog({neighbours: true, comments: true, htmlErrors: true});
 		try {
 			const text = await runInProcess([server.url, '--post', '7', '--strict', '--no-related', '--comments']);
@@ -134,8 +134,10 @@ describe('parts of a post that fail', () => {
 			const {message} = (JSON.parse(json.errorLines[0]!) as {error: {message: string}}).error;
 			const [first, second] = text.errorLines.map(line => line.replace(/^blogterm: /, '')) as [string, string];
 			assert.doesNotMatch(first, /[.!?]$/, 'WordPress gave no words: the line ends with what was asked for');
-			assert.equal(message, `${first}. ${second}`);
-			assert.match(message, /^previous and next posts unavailable: .*answered 500 for [^.]+\. comments unavailable: .*answered 500/);
+			// Each sentence after a full stop starts with a capital, as the second line does not on its own ("blogterm: comments…").
+			assert.equal(message, `${first}. ${second.replace(/^c/, 'C')}`);
+			assert.match(message, /^previous and next posts unavailable: .*answered 500 for [^.]+\. Comments unavailable: .*answered 500/);
+			assert.doesNotMatch(message, /\. [a-z]/, 'no sentence starts in lower case');
 		} finally {
 			await server.close();
 		}

@@ -78,6 +78,8 @@ export class FeedSource implements BlogSource {
 	/** Posts found on their own (WordPress's single-post feed) before the list reached them. */
 	readonly #foundAlone = new Map<string, FeedItem>();
 	#ended: boolean;
+	/** The feed went on past `maxFeedPages`: its list ends there only because blogterm read no further. */
+	#cutShort = false;
 	#feedPagesRead = 1;
 	/** The items of the last feed page read: a page that brings them back is the end. */
 	#lastPage: readonly FeedItem[];
@@ -146,15 +148,18 @@ export class FeedSource implements BlogSource {
 		await this.#loadUntil(number * size + 1, options);
 		const total = this.#items.length;
 		const notes = this.#notesBetween((number - 1) * size, number * size);
+		// The list's end, where blogterm stopped reading a feed that went on.
+		const cutHere = this.#cutShort && number * size >= total;
 		return {
 			page: number,
 			perPage: size,
 			total,
 			totalPages: Math.ceil(total / size),
 			// A feed paged with ?paged=N tells no total: until its end is reached, it is "at least".
-			totalIsExact: this.#ended,
+			totalIsExact: this.#ended && !this.#cutShort,
 			posts: this.#items.slice((number - 1) * size, number * size).map(item => (options.withContent ? this.#withContent(item) : toSummary(item))),
 			...(notes.length > 0 ? {notes} : {}),
+			...(cutHere ? {endsEarly: `blogterm reads ${maxFeedPages} pages of ${cleanLine(hostOf(this.#feedUrl))}'s feed and no more (it may go on): stopped there.`} : {}),
 			...this.#offline(),
 		};
 	}
@@ -404,6 +409,7 @@ export class FeedSource implements BlogSource {
 	async #loadNextFeedPage(options: FetchOptions): Promise<void> {
 		if (this.#feedPagesRead >= maxFeedPages) {
 			this.#ended = true;
+			this.#cutShort = true;
 			return;
 		}
 		const page = await fetchFeedPage(this.#http, this.#feedUrl, this.#feedPagesRead + 1, options);

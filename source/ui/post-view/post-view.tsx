@@ -435,11 +435,13 @@ export function PostView(props: PostViewProps) {
 			else dispatch({type: 'message', message: 'Comments are closed on this post.'});
 		} else if (is('focus-related')) {
 			if (!showRelated) props.onToggleRelated();
+			// Tab before the related posts are here: taken once they are, as `n` waits for the neighbours (Esc still leaves at once).
+			if (related.status === 'loading') return 'hold';
 			if (relatedPosts.length > 0) {
 				// Under the post (narrow terminals), the panel is scrolled into view, no further: Tab back returns to the line left.
 				const at = relatedLines ?? {start: top, end: top};
 				dispatch({type: 'focus-related', focused: true, ...at, viewport: viewportHeight, maxTop, width: bodyWidth, total: lines.length});
-			} else dispatch({type: 'message', message: related.status === 'done' ? 'No related posts.' : 'Related posts are still loading.'});
+			} else dispatch({type: 'message', message: related.status === 'done' ? 'No related posts.' : 'The related posts could not be loaded.'});
 		} else if (is('toggle-related')) props.onToggleRelated();
 		else if (is('follow-link')) {
 			if (postLinks.length === 1) follow(1);

@@ -3,6 +3,7 @@ import {after, before, describe, it} from 'node:test';
 import {render} from 'ink-testing-library';
 import {specialPosts} from '../../../source/demo/content/index.js';
 import {openBlog} from '../../../source/sources/open-blog.js';
+import type {BlogSource} from '../../../source/sources/blog-source.js';
 import {App} from '../../../source/ui/app.js';
 import {startTestDemo, type TestDemo} from '../../helpers/demo.js';
 import {keys, press, waitForFrame, waitForText} from '../helpers.js';
@@ -15,6 +16,22 @@ function renderAt(demo: TestDemo, slug: string, columns: number, rows: number) {
 	const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={{readIds: () => new Set(), markRead() {}}} initialPost={{kind: 'slug', slug}} />);
 	Object.defineProperty(app.stdout, 'columns', {value: columns, configurable: true});
 	Object.defineProperty(app.stdout, 'rows', {value: rows, configurable: true});
+	app.stdout.emit('resize');
+	return app;
+}
+
+/** The post with related posts at 160×48, its blog's related posts held until `gate` resolves. */
+function renderWithRelatedAfter(demo: TestDemo, gate: Promise<void>) {
+	const held = (source: BlogSource): BlogSource => new Proxy(source, {
+		get(target, name) {
+			if (name === 'fetchRelated') return async (...args: Parameters<BlogSource['fetchRelated']>) => gate.then(async () => target.fetchRelated(...args));
+			const value: unknown = Reflect.get(target, name, target);
+			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+		},
+	});
+	const app = render(<App site={demo.url} openSource={async (url, signal) => held(await openBlog(http, url, {signal}))} perPage={10} readMarks={{readIds: () => new Set(), markRead() {}}} initialPost={{kind: 'slug', slug: specialPosts.withoutJetpack}} />);
+	Object.defineProperty(app.stdout, 'columns', {value: 160, configurable: true});
+	Object.defineProperty(app.stdout, 'rows', {value: 48, configurable: true});
 	app.stdout.emit('resize');
 	return app;
 }
@@ -75,6 +92,37 @@ describe('the Related Posts panel', () => {
 		await press(app, keys.enter);
 		await waitForFrame(app, frame => frame.split('\n')[0]!.startsWith(firstRelatedTitle.slice(0, 20)));
 		app.unmount();
+	});
+
+	it('Tab while the related posts load waits for them, then takes the keys (never "still loading")', async () => {
+		let release = () => {};
+		const gate = new Promise<void>(resolve => {
+			release = resolve;
+		});
+		const app = renderWithRelatedAfter(demo, gate);
+		try {
+			await waitForText(app, /lines 1–/);
+			await press(app, keys.tab);
+			release();
+			const frame = await waitForText(app, 'Enter open');
+			assert.doesNotMatch(frame, /still loading/);
+			await press(app, keys.enter);
+			await waitForFrame(app, shown => shown.split('\n')[0]!.startsWith(firstRelatedTitle.slice(0, 20)));
+		} finally {
+			app.unmount();
+		}
+	});
+
+	it('Esc after a Tab held for the related posts goes back to the list at once', async () => {
+		const app = renderWithRelatedAfter(demo, new Promise<void>(() => {}));
+		try {
+			await waitForText(app, /lines 1–/);
+			await press(app, keys.tab);
+			await press(app, keys.escape);
+			await waitForText(app, /Page \d+ of \d+ · \d+ posts/);
+		} finally {
+			app.unmount();
+		}
 	});
 
 	it('hides and shows with h', async () => {
