@@ -222,7 +222,8 @@ function Home(props: HomeAppProps) {
 			setShowStarred(true);
 			dispatch({type: 'switch-view', view: 'river'});
 		}
-	}, {isActive: !state.opened && !adding && !confirm && !showHelp && !typingSearch});
+		// (Not while a line is typed into, the search's or the follow field: it takes every key, `?` too.)
+	}, {isActive: !state.opened && !adding && !confirm && !showHelp});
 	useKeys((input, key) => {
 		if (data.search && (keyMap.matches('search-followed', input, key) || keyMap.matches('search-river', input, key))) setSearchTyped('');
 		else if (keyMap.matches('open-replies', input, key) && repliesPort) setShowReplies(true);
