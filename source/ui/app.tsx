@@ -33,7 +33,7 @@ import {fullTextsInMemory, type FullTextReader, type FullTextStore} from '../ful
 import type {FullTextContext} from './post-view/use-full-text.js';
 import {commentMarksInMemory, type CommentMarksStore} from '../store/comment-marks.js';
 import type {RepliesStore} from '../store/replies.js';
-import {RepliesView} from './home/replies-view.js';
+import {RepliesView, replyKey} from './home/replies-view.js';
 import {checkReplies} from '../replies/check-replies.js';
 import {fullTextNote} from './full-text-note.js';
 
@@ -188,24 +188,23 @@ function Reader({source, sourceRefreshing, width, height, perPage: fixedPerPage,
 	const keyMap = useKeyMap();
 
 	const {onExit} = props;
-	// Replies to you on this blog (`R` on the list), over the list.
-	const [showReplies, setShowReplies] = useState(false);
+	// Replies to you on this blog (`R` on the list): a screen in the history, so that Esc from a thread opened from it comes back to it.
 	// Shown at once from what is kept; looked for on this blog meanwhile, and shown again when found.
-	const [, setRepliesChecked] = useState(0);
+	const [repliesChecked, setRepliesChecked] = useState(0);
 	const {replies: repliesStore, openSource} = props;
 	const showAndCheckReplies = useCallback(() => {
-		setShowReplies(true);
+		dispatch({type: 'push', screen: {kind: 'replies'}});
 		if (!repliesStore) return;
 		void checkReplies({myComments: myCommentsStore, replies: repliesStore, siteKey, openSource: async (url, signal) => openSource(url, signal ?? new AbortController().signal, {})})
 			.catch(() => undefined)
 			.then(() => setRepliesChecked(count => count + 1));
-	}, [repliesStore, myCommentsStore, siteKey, openSource]);
+	}, [dispatch, repliesStore, myCommentsStore, siteKey, openSource]);
 	useKeys((input, key) => {
 		if (keyMap.matches('help', input, key)) dispatch({type: 'toggle-help'});
 		else if (props.replies && screen.kind === 'list' && keyMap.matches('list-replies', input, key)) showAndCheckReplies();
 		// Opened from the home screen: Esc on the list goes back to it.
 		else if (onExit && screen.kind === 'list' && keyMap.matches('back', input, key)) onExit();
-	}, {isActive: !state.showHelp && !showReplies && screen.kind !== 'form'});
+	}, {isActive: !state.showHelp && screen.kind !== 'form' && screen.kind !== 'replies'});
 	// Opened at a post from What is new: Esc from it (or from the newer and older posts n/p move to) goes back there.
 	const back = useCallback(() => {
 		if (onExit && initialPost && state.stack.length === 2 && screen.kind === 'post') onExit();
@@ -318,7 +317,7 @@ function Reader({source, sourceRefreshing, width, height, perPage: fixedPerPage,
 		);
 	}, [dispatch, markRead, initialPost, initialThreadAt, onExit, source, perPage]);
 
-	const isActive = !state.showHelp && !showReplies;
+	const isActive = !state.showHelp;
 	const content = useMemo(() => {
 		// What the blog's list and a list of search or term results have alike.
 		const listProps = {
@@ -413,6 +412,31 @@ function Reader({source, sourceRefreshing, width, height, perPage: fixedPerPage,
 						onCommentsSeen={commentsSeen}
 					/>
 				);
+			case 'replies': {
+				const store = props.replies;
+				if (!store) return null;
+				return (
+					<RepliesView
+						key={screen.id}
+						replies={store.all().filter(stored => stored.siteKey === siteKey)}
+						chosen={screen.chosen}
+						width={width}
+						height={height}
+						isActive={isActive}
+						onBack={back}
+						onOpen={stored => {
+							store.markRead(stored.siteKey, stored.reply.id);
+							dispatch({type: 'reply-chosen', reply: replyKey(stored)});
+							// The thread, at the reply, over Replies to you (Esc comes back to them, at this reply); not once they are left.
+							const onTopOf = screen.id;
+							source.fetchPost({kind: 'id', id: /^\d+$/u.test(stored.postId) ? Number(stored.postId) : stored.postId}).then(
+								post => dispatch({type: 'push', onTopOf, screen: {kind: 'thread', post, sent: {commentId: stored.reply.id, message: 'A reply to you: r answers it.'}}}),
+								() => dispatch({type: 'push', onTopOf, screen: {kind: 'post', ref: {kind: 'id', id: stored.postId}, followsList: false}}),
+							);
+						}}
+					/>
+				);
+			}
 			case 'form':
 				return (
 					<CommentForm
@@ -429,29 +453,8 @@ function Reader({source, sourceRefreshing, width, height, perPage: fixedPerPage,
 				);
 		}
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- the comments store changes inside the same object: `myCommentsChanged` counts its changes, so that a thread shown again reads it again.
-	}, [screen, state.page, state.selected, state.showRelated, readIds, starredIds, toggleStar, seenComments, commentMarks, commentsSeen, myCommentsChanged, width, height, isActive, source, sourceRefreshing, perPage, siteKey, prefetch, listPages, myCommentsStore, dispatch, back, openPost, openNeighbour, toggleRelated, rememberPage, onQuit, search, openFilter, browseTerms, postLoaded, closeForm, myCommentsSeen, props.hyperlinks, props.clipboard, passwordFor, onUnlocked, fullText, toggleFullText, props.initialFullText, initialPost]);
+	}, [screen, repliesChecked, props.replies, state.page, state.selected, state.showRelated, readIds, starredIds, toggleStar, seenComments, commentMarks, commentsSeen, myCommentsChanged, width, height, isActive, source, sourceRefreshing, perPage, siteKey, prefetch, listPages, myCommentsStore, dispatch, back, openPost, openNeighbour, toggleRelated, rememberPage, onQuit, search, openFilter, browseTerms, postLoaded, closeForm, myCommentsSeen, props.hyperlinks, props.clipboard, passwordFor, onUnlocked, fullText, toggleFullText, props.initialFullText, initialPost]);
 
-	if (showReplies && props.replies) {
-		const store = props.replies;
-		return (
-			<RepliesView
-				replies={store.all().filter(stored => stored.siteKey === siteKey)}
-				width={width}
-				height={height}
-				isActive={!state.showHelp}
-				onBack={() => setShowReplies(false)}
-				onOpen={stored => {
-					store.markRead(stored.siteKey, stored.reply.id);
-					setShowReplies(false);
-					// The thread, at the reply, over the list (Esc comes back to it).
-					source.fetchPost({kind: 'id', id: /^\d+$/u.test(stored.postId) ? Number(stored.postId) : stored.postId}).then(
-						post => dispatch({type: 'push', screen: {kind: 'thread', post, sent: {commentId: stored.reply.id, message: 'A reply to you: r answers it.'}}}),
-						() => dispatch({type: 'open-elsewhere', ref: {kind: 'id', id: stored.postId}}),
-					);
-				}}
-			/>
-		);
-	}
 	// The screen stays mounted under the help, hidden, so closing the help finds the reader where it was.
 	return (
 		<Box flexDirection="column" height={height}>

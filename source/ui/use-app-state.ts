@@ -37,7 +37,9 @@ export type Screen =
 	/** A list of the posts a search (or a category, a tag, an author) picks: its own page and highlight. */
 	| {readonly id: number; readonly kind: 'results'; readonly filter: PostFilter; readonly page: number; readonly selected: number}
 	/** The blog's categories and tags, to choose one (`t` on a list). */
-	| {readonly id: number; readonly kind: 'terms'};
+	| {readonly id: number; readonly kind: 'terms'}
+	/** Replies to you on this blog (`R` on the list); `chosen` is the reply whose thread was opened (its replyKey): chosen again on coming back. */
+	| {readonly id: number; readonly kind: 'replies'; readonly chosen?: string};
 
 /** A screen to show, before the history numbers it. */
 export type NewScreen = Screen extends infer S ? (S extends Screen ? Omit<S, 'id'> : never) : never;
@@ -68,7 +70,10 @@ export type AppAction =
 	/** Move the highlight by some posts within a page of `count`: relative, so fast key repeats each count. */
 	| {readonly type: 'move'; readonly by: number; readonly count: number}
 	| {readonly type: 'page'; readonly page: number; readonly selectLast?: boolean}
-	| {readonly type: 'push'; readonly screen: NewScreen}
+	/** With `onTopOf`, only while the screen with that id is on top (a thread loaded after its Replies were left is not shown). */
+	| {readonly type: 'push'; readonly screen: NewScreen; readonly onTopOf?: number}
+	/** On Replies to you (the top screen): the reply whose thread is opened. */
+	| {readonly type: 'reply-chosen'; readonly reply: string}
 	/** Replaces the top screen (Ctrl-X turns a reply form into a comment form). */
 	| {readonly type: 'replace'; readonly screen: NewScreen}
 	| {readonly type: 'back'}
@@ -153,7 +158,13 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 			// A post already fetched (a link followed to it) shows at once, at its top.
 			return pushed(state, {kind: 'post', ref: action.ref, followsList: false, ...(action.post ? {shown: {post: action.post}} : {})});
 		case 'push':
+			if (action.onTopOf !== undefined && state.stack.at(-1)?.id !== action.onTopOf) return state;
 			return pushed(state, action.screen);
+		case 'reply-chosen': {
+			const top = state.stack.at(-1);
+			if (top?.kind !== 'replies') return state;
+			return {...state, stack: [...state.stack.slice(0, -1), {...top, chosen: action.reply}]};
+		}
 		case 'replace':
 			return replaced(state, action.screen);
 		case 'leave':

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
+import type {Post} from '../../source/model/post.js';
 import {appReducer, initialAppState, type AppState} from '../../source/ui/use-app-state.js';
 
 const topPost = (state: AppState) => {
@@ -69,5 +70,20 @@ describe('the list\'s place when the page size changes', () => {
 		let state = initialAppState({kind: 'id', id: 7}, 18);
 		state = appReducer(state, {type: 'located', entryId: 1, page: 3, index: 2, perPage: 17});
 		assert.deepEqual([state.page, state.selected], [3, 0], 'the 37th post: page 3 of 18, its first row');
+	});
+
+	it('Replies to you are a place in the history: the thread opened from one comes back to them with that reply chosen; a thread loaded after they were left is not shown', () => {
+		let state = initialAppState(undefined, 10);
+		state = appReducer(state, {type: 'push', screen: {kind: 'replies'}});
+		const replies = state.stack.at(-1)!;
+		state = appReducer(state, {type: 'reply-chosen', reply: '42'});
+		const post = {id: 5, title: 'A post', html: '', date: '2024-01-01T00:00:00', author: 'Maren', link: 'https://blog.example/?p=5'} as unknown as Post;
+		state = appReducer(state, {type: 'push', onTopOf: replies.id, screen: {kind: 'thread', post}});
+		assert.equal(topPost(state), 'thread');
+		state = appReducer(state, {type: 'back'});
+		assert.deepEqual(state.stack.at(-1), {...replies, chosen: '42'});
+		state = appReducer(state, {type: 'back'});
+		state = appReducer(state, {type: 'push', onTopOf: replies.id, screen: {kind: 'thread', post}});
+		assert.equal(topPost(state), 'list', 'left before the thread came: the list stays');
 	});
 });

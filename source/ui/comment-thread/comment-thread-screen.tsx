@@ -126,14 +126,14 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 	const notes = [...(props.sent ? [props.sent.message] : []), ...new Set([...goneSaid, ...goneNow])];
 
 	const keyMap = useKeyMap();
-	// A search in the thread: its line takes every key, and Esc clears it before it goes back.
+	// A search in the thread: Esc clears it before it goes back. (Its line, while typed into, takes every key.)
 	const search = useRef({typing: false, active: false});
 	const searchChanged = useCallback((now: {readonly typing: boolean; readonly active: boolean}) => {
 		search.current = now;
 	}, []);
 	useKeys((input, inputKey) => {
 		const is = (action: Action) => keyMap.matches(action, input, inputKey);
-		if (search.current.typing || (search.current.active && is('clear-search'))) return;
+		if (search.current.active && is('clear-search')) return;
 		if (comments.status === 'loading' && is('cancel')) return comments.cancel();
 		if (comments.status === 'error' && is('retry')) return comments.retry();
 		if (is('back')) return onBack();

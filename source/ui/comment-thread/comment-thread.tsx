@@ -121,7 +121,8 @@ export function CommentThread(props: CommentThreadProps) {
 		else if (is('previous-sibling')) dispatch({type: 'previous-sibling', layout, moves});
 		else if (is('next-top-level')) dispatch({type: 'next-top-level', layout, moves});
 		else if (is('next-new-comment')) dispatch({type: 'next-new', layout, moves});
-	}, {isActive: props.isActive ?? true});
+		// The search line takes every key typed: `?` or `q` in it is typed, never the help or back.
+	}, {isActive: props.isActive ?? true, typedText: search.state.typing});
 	// The wheel scrolls three lines; a click selects the comment under it, a second click on it replies (as r).
 	useMouse(event => {
 		if (search.state.typing) return;

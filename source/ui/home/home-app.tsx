@@ -18,7 +18,7 @@ import {RiverView} from '../river/river-view.js';
 import {SearchLine, typeIntoSearchLine} from '../search/search-line.js';
 import {StoredSearchView, storedSearchHints, type StoredSearch} from '../search/stored-search-view.js';
 import {theme} from '../theme.js';
-import {RepliesView} from './replies-view.js';
+import {RepliesView, replyKey} from './replies-view.js';
 import {BlogsView} from './blogs-view.js';
 import {fullTextIsOn, readStoredHome, riverLength, type FollowedBlog, type HomeData, type RepliesPort, type RiverItem, type StoredHome} from './home-data.js';
 import {headerLine, homeHeights, statusLine} from './home-lines.js';
@@ -138,6 +138,8 @@ function Home(props: HomeAppProps) {
 	}, [dispatch, riverRow, riverRowKey]);
 	const keyMap = useKeyMap();
 	const [showReplies, setShowReplies] = useState(false);
+	// The reply whose thread was opened: chosen again when the reader comes back to Replies to you.
+	const [chosenReply, setChosenReply] = useState<string | undefined>(undefined);
 
 	// Replies to your comments are looked for with every refresh of the blogs.
 	const refreshAll = useCallback<HomeData['refresh']>(async (onProgress, signal) => {
@@ -222,7 +224,8 @@ function Home(props: HomeAppProps) {
 			setShowStarred(true);
 			dispatch({type: 'switch-view', view: 'river'});
 		}
-	}, {isActive: !state.opened && !adding && !confirm && !showHelp && !typingSearch});
+		// (Not while a line is typed into, the search's or the follow field: it takes every key, `?` too.)
+	}, {isActive: !state.opened && !adding && !confirm && !showHelp});
 	useKeys((input, key) => {
 		if (data.search && (keyMap.matches('search-followed', input, key) || keyMap.matches('search-river', input, key))) setSearchTyped('');
 		else if (keyMap.matches('open-replies', input, key) && repliesPort) setShowReplies(true);
@@ -341,12 +344,17 @@ function Home(props: HomeAppProps) {
 				width={width}
 				height={height}
 				isActive={!state.opened}
+				chosen={chosenReply}
 				onOpen={stored => {
+					setChosenReply(replyKey(stored));
 					repliesPort?.store.markRead(stored.siteKey, stored.reply.id);
 					changed();
 					dispatch({type: 'open', opened: {kind: 'post', blogUrl: stored.siteUrl, id: /^\d+$/u.test(stored.postId) ? Number(stored.postId) : stored.postId, threadAt: stored.reply.id}});
 				}}
-				onBack={() => setShowReplies(false)}
+				onBack={() => {
+					setShowReplies(false);
+					setChosenReply(undefined);
+				}}
 			/>
 		);
 	}

@@ -19,15 +19,20 @@ export type RepliesViewProps = {
 	/** Enter: the thread, at the reply. */
 	readonly onOpen: (reply: StoredReply) => void;
 	readonly onBack: () => void;
+	/** The reply chosen at first (its `replyKey`): the one whose thread was opened, on coming back from it. */
+	readonly chosen?: string;
 };
+
+/** What tells a reply from every other, on any blog: what `chosen` is. */
+export const replyKey = (stored: StoredReply): string => JSON.stringify([stored.siteKey, stored.reply.id]);
 
 const linesPerReply = 5;
 
 const firstLine = (text: string) => cleanLine(text.split('\n').find(line => line.trim() !== '') ?? '');
 
 /** "Replies to you": each reply under the comment of yours it answers, newest first, the unread marked new. */
-export function RepliesView({replies, width, height, isActive, onOpen, onBack}: RepliesViewProps) {
-	const [selected, setSelected] = useState(0);
+export function RepliesView({replies, width, height, isActive, onOpen, onBack, chosen}: RepliesViewProps) {
+	const [selected, setSelected] = useState(() => Math.max(0, replies.findIndex(stored => replyKey(stored) === chosen)));
 	const keyMap = useKeyMap();
 	const current = Math.min(selected, Math.max(0, replies.length - 1));
 	useKeys((input, key) => {

@@ -20,7 +20,11 @@ const noKeys: {readonly current: KeyHandler} = {current: () => undefined};
 
 type Listener = {
 	readonly handle: {readonly current: KeyHandler};
-	/** Takes a piece of text whole (a text field); otherwise each character is a key of its own. */
+	/**
+	 * A line or field typed into is open (a search line, a password, a link's number, the comment form): it
+	 * takes a piece of text whole, and every key, the screens beside it none. Otherwise each character is a
+	 * key of its own, offered to every screen listening.
+	 */
 	readonly typedText: {readonly current: boolean};
 	/** Takes the mouse's events (a screen that answers the wheel and clicks). */
 	readonly mouse?: {readonly current: MouseHandler};
@@ -140,8 +144,11 @@ class KeyRouter {
 	#offer(piece: KeyPiece, took: Set<Listener>): boolean {
 		const {input, key} = keyOf(piece);
 		const holding = new Set<Listener>();
-		for (const listener of [...this.#listeners]) {
-			if (listener.handle === noKeys || took.has(listener)) continue;
+		const listening = [...this.#listeners].filter(listener => listener.handle !== noKeys);
+		// A line typed into takes every key: `R` or `?` typed in a search is a letter of it, never a screen's command.
+		const typing = listening.filter(listener => listener.typedText.current);
+		for (const listener of typing.length > 0 ? typing : listening) {
+			if (took.has(listener)) continue;
 			if (listener.handle.current(input, key) === 'hold') holding.add(listener);
 			else took.add(listener);
 		}
@@ -331,8 +338,9 @@ function oneKeyAtATime(handler: KeyHandler): KeyHandler {
 
 /**
  * Handles keys while `isActive`; the handler always sees the state that is on screen. With
- * `typedText`, a piece of text (typed in one read, or pasted) stays one piece; without it, each
- * character is a key of its own. A handler that gives back 'hold' cannot take the key yet (what it acts
+ * `typedText` (a line or field being typed into), a piece of text (typed in one read, or pasted) stays
+ * one piece, and the handler gets every key: the other screens' handlers get none meanwhile, so that a
+ * letter typed is never one of their commands. Without it, each character is a key of its own. A handler that gives back 'hold' cannot take the key yet (what it acts
  * on is loading): it gets it again, and the keys after it in turn, once the screen has drawn a change
  * that lets it take it.
  */

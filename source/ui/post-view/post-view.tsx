@@ -323,7 +323,11 @@ export function PostView(props: PostViewProps) {
 	const answerLinkPrompt = (input: string, key: KeyPress, prompt: LinkPrompt) => {
 		if (key.escape) return dispatch({type: 'prompt-done'});
 		if (key.backspace || key.delete) return dispatch({type: 'prompt-digit', digit: undefined});
-		if (/^\d$/.test(input)) return dispatch({type: 'prompt-digit', digit: input});
+		// Typed in one read, or pasted: each digit in turn (the rest is no part of a number).
+		if (!key.ctrl && !key.meta && /\d/.test(input)) {
+			for (const digit of input.match(/\d/g)!) dispatch({type: 'prompt-digit', digit});
+			return;
+		}
 		if (!key.return) return;
 		const number = prompt.digits === '' ? undefined : Number(prompt.digits);
 		if (prompt.purpose === 'copy' && number === undefined) return copy(undefined);
@@ -462,7 +466,8 @@ export function PostView(props: PostViewProps) {
 			// The link is cleaned where it entered the model; cleaned again here, as every text on screen is.
 			void openUrl(post!.link).then(error => dispatch({type: 'message', message: cleanLine(error ?? `Opened ${post!.link} in the browser.`)}));
 		}
-	}, {isActive: props.isActive});
+		// The password, a link's number and the search line take every key typed: `?` in one is typed, never the help.
+	}, {isActive: props.isActive, typedText: unlock.asking || state.linkPrompt !== undefined || search.state.typing});
 
 	// A screen reader's cursor on the related post chosen (after Tab), else on the first line shown of the post.
 	const bodyBox = useRef<DOMElement>(null);

@@ -10,17 +10,16 @@ import {App} from '../../../source/ui/app.js';
 import {HomeApp} from '../../../source/ui/home/home-app.js';
 import {startTestDemo, type TestDemo} from '../../helpers/demo.js';
 import {maren, postDemoComment} from '../../helpers/demo-comment.js';
-import {keys, press, resize, waitFor, waitForText} from '../helpers.js';
+import {keys, press, resize, waitFor, waitForFrame, waitForText} from '../helpers.js';
 import {memoryHomeData} from './memory-home-data.js';
 
 const http = createHttpClient();
 
 /** A comment sent from blogterm (remembered with the blog's address) on the demo's cron post, then answered there by Maren: what blogterm remembers. */
-async function myCommentAnswered(demo: TestDemo, question: string, answer: string) {
+async function myCommentAnswered(demo: TestDemo, question: string, answer: string, myComments = myCommentsInMemory()) {
 	const {body: posts} = await demo.rest<Array<{id: number; title: {rendered: string}}>>('wp/v2/posts?slug=watering-schedules-with-cron');
 	const post = posts[0]!;
 	const mine = await postDemoComment(demo, {author: 'Robin Reader', email: 'reader@example.com', postId: post.id, comment: question});
-	const myComments = myCommentsInMemory();
 	const source = await openBlog(http, demo.url);
 	myComments.remember(source.site.key, post.id, {id: mine, parent: 0, author: 'Robin Reader', text: question, date: new Date().toISOString(), status: 'approved', siteUrl: demo.url, postTitle: post.title.rendered});
 	await postDemoComment(demo, {...maren, postId: post.id, parent: mine, comment: answer});
@@ -65,6 +64,42 @@ describe('Replies to you, on the home screen', () => {
 	});
 });
 
+describe('Replies to you, on the home screen, coming back', () => {
+	let demo: TestDemo;
+	before(async () => {
+		demo = await startTestDemo({floodIntervalMs: 0});
+	});
+	after(async () => demo.stop());
+
+	test('back from the thread of the second reply (Esc to the post, Esc again), Replies to you show that reply chosen', async () => {
+		const myComments = await myCommentAnswered(demo, 'Nettles in the heap?', 'Nettles, yes.');
+		await myCommentAnswered(demo, 'Leaves too?', 'Leaves in their own bin.', myComments);
+		const replies = repliesInMemory();
+		await checkReplies({myComments, replies, openSource: async url => openBlog(http, url)});
+		const store = memoryHomeData(http, [{url: demo.url, title: 'The Terminal Gardener', folder: undefined, lastUpdated: undefined, lastError: undefined}], []);
+		const app = render(<HomeApp data={store.data} openSource={(url, signal, options) => openBlog(http, url, {...options, signal})} perPage={10} refreshMinutes={0} refreshOnStart={false} myComments={myComments} replies={{store: replies, check: () => Promise.resolve()}} />);
+		resize(app.stdout, 100, 30);
+		const chosenReply = (frame: string) => frame.split('\n').filter(line => line.startsWith('▌')).join('\n').match(/Nettles, yes\.|Leaves in their own bin\./)?.[0];
+		await waitForText(app, '2 replies to you');
+		await press(app, 'R');
+		let frame = await waitForText(app, 'Replies to you (2, 2 new)');
+		const first = chosenReply(frame);
+		assert.ok(first, frame);
+		await press(app, 'j');
+		frame = await waitForFrame(app, shown => chosenReply(shown) !== undefined && chosenReply(shown) !== first);
+		const second = chosenReply(frame)!;
+		await press(app, keys.enter);
+		frame = await waitForText(app, 'A reply to you: r answers it.');
+		assert.equal(chosenReply(frame), second, 'the thread opens at the second reply');
+		await press(app, keys.escape);
+		await waitForFrame(app, shown => shown.startsWith('Watering Schedules with cron') && !shown.includes('A reply to you'));
+		await press(app, keys.escape);
+		frame = await waitForText(app, 'Replies to you (2, 1 new)');
+		assert.equal(chosenReply(frame), second, 'back on Replies to you, the same reply chosen');
+		app.unmount();
+	});
+});
+
 describe('Replies to you, from a blog\'s list', () => {
 	let demo: TestDemo;
 	before(async () => {
@@ -72,7 +107,7 @@ describe('Replies to you, from a blog\'s list', () => {
 	});
 	after(async () => demo.stop());
 
-	test('R on the list shows the replies on this blog; Enter opens the thread at the reply; Esc comes back to the list', async () => {
+	test('R on the list shows the replies on this blog; Enter opens the thread at the reply; Esc comes back to them, Esc again to the list', async () => {
 		const myComments = await myCommentAnswered(demo, 'Cron or a timer, then?', 'A timer, now.');
 		const replies = repliesInMemory();
 		await checkReplies({myComments, replies, openSource: async url => openBlog(http, url)});
@@ -89,6 +124,36 @@ describe('Replies to you, from a blog\'s list', () => {
 		await press(app, keys.enter);
 		frame = await waitForText(app, 'A reply to you: r answers it.');
 		assert.match(frame.split('\n').find(line => line.startsWith('▌'))!, /Maren Holt/);
+		await press(app, keys.escape);
+		frame = await waitForText(app, 'Replies to you (1)');
+		assert.match(frame, /A timer, now\./);
+		await press(app, keys.escape);
+		await waitForText(app, /Page 1 of/);
+		app.unmount();
+	});
+
+	test('Esc from the thread of the second reply comes back to Replies to you with that reply chosen', async () => {
+		const myComments = await myCommentAnswered(demo, 'Mulch first?', 'Mulch last.');
+		await myCommentAnswered(demo, 'Water at dawn?', 'At dusk, here.', myComments);
+		const replies = repliesInMemory();
+		await checkReplies({myComments, replies, openSource: async url => openBlog(http, url)});
+		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={{readIds: () => new Set(), markRead: () => {}}} myComments={myComments} replies={replies} />);
+		resize(app.stdout, 100, 30);
+		const chosenReply = (frame: string) => frame.split('\n').filter(line => line.startsWith('▌')).join('\n').match(/Mulch last\.|At dusk, here\./)?.[0];
+		await waitForText(app, /Page 1 of/);
+		await press(app, 'R');
+		let frame = await waitForText(app, /Replies to you \(\d+, \d+ new\)/);
+		const first = chosenReply(frame);
+		assert.ok(first, frame);
+		await press(app, 'j');
+		frame = await waitForFrame(app, shown => chosenReply(shown) !== undefined && chosenReply(shown) !== first);
+		const second = chosenReply(frame)!;
+		await press(app, keys.enter);
+		frame = await waitForText(app, 'A reply to you: r answers it.');
+		assert.equal(chosenReply(frame), second, 'the thread opens at the second reply');
+		await press(app, keys.escape);
+		frame = await waitForText(app, 'Replies to you (2, 1 new)');
+		assert.equal(chosenReply(frame), second, 'back on Replies to you, the same reply chosen');
 		await press(app, keys.escape);
 		await waitForText(app, /Page 1 of/);
 		app.unmount();

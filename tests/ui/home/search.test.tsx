@@ -118,4 +118,20 @@ describe('searching every followed blog from the home screen', () => {
 			app.unmount();
 		}
 	});
+
+	it('the search line takes `?` and every command letter of the home screen (R, S, q…): typed, never the help, Replies to you or quitting', async () => {
+		const app = render(<HomeApp data={storeHomeData(subscriptions)} openSource={(url, signal, options) => openBlog(http, url, {...options, signal})} perPage={10} refreshMinutes={0} refreshOnStart={false} />);
+		resize(app.stdout, 80, 24);
+		try {
+			await waitForText(app, 'Followed blogs');
+			const typed = 'RSaAdCwFjkq?/';
+			await press(app, '/', ...typed);
+			const frame = await waitForText(app, `Search every blog: ${typed}▏`);
+			assert.doesNotMatch(frame, /blogterm keys|Replies to you/);
+			await press(app, keys.enter);
+			await waitForText(app, `No posts match “${typed}”.`);
+		} finally {
+			app.unmount();
+		}
+	});
 });
