@@ -50,7 +50,10 @@ export async function runSearchCommand(site: string | undefined, flags: SearchFl
 		if (flags.comment !== undefined) throw new UsageError(`--${wanted.kind} does not go with --comment.`);
 		const request = parseScriptRequest({...flags, list: true}, io.stdout);
 		if (request.kind !== 'list' || request.format === 'ndjson') throw new UsageError('--format is text or json for a search or a list of a term\'s posts.');
+		refuseWholeBlogFlags(wanted.kind, flags, request);
 		if (flags.river) {
+			// The river's entries have keys of their own (blog, read, inTitle): --fields does not choose among them.
+			if (flags.fields !== undefined) throw new UsageError('--fields does not apply to --river --search: its JSON is printed whole.');
 			if (wanted.kind !== 'search') throw new UsageError(`--river takes --search; --${wanted.kind} goes with a SITE's --list.`);
 			await writeAll(io.stdout, await searchStore(wanted.value, {...request, format: request.format}, io));
 			return exitCodes.ok;
@@ -66,7 +69,7 @@ export async function runSearchCommand(site: string | undefined, flags: SearchFl
 		for (const note of page.notes ?? []) await writeAll(io.stderr, `blogterm: ${note}\n`);
 		if (request.format === 'json') {
 			// schemaVersion first, then what was asked for (search, category…), then the list's keys.
-			const {schemaVersion: version, ...list} = postPageToJson(page);
+			const {schemaVersion: version, ...list} = postPageToJson(page, request.fields);
 			await writeAll(io.stdout, stringifyJson({schemaVersion: version, ...filterJson(filter), ...list}));
 			return exitCodes.ok;
 		}
@@ -81,6 +84,23 @@ export async function runSearchCommand(site: string | undefined, flags: SearchFl
 		closeStore?.();
 		await resolved?.close().catch(() => undefined);
 	}
+}
+
+/**
+ * A search or a term's list is one page: the flags of a whole-blog read, and the content of each entry
+ * (--with-content, or `text` and `html` in --fields), are refused rather than ignored.
+ */
+function refuseWholeBlogFlags(kind: string, flags: SearchFlags, request: {readonly withContent: boolean}): void {
+	const given = [
+		flags.all ? '--all' : '',
+		flags.limit === undefined ? '' : '--limit',
+		flags.ids ? '--ids' : '',
+		flags.since === undefined ? '' : '--since',
+		flags.until === undefined ? '' : '--until',
+		flags.output === undefined ? '' : '-o',
+		flags.withContent ? '--with-content' : request.withContent ? '--fields text or html' : '',
+	].filter(Boolean);
+	if (given.length > 0) throw new UsageError(`${given.join(' and ')} ${given.length > 1 ? 'do' : 'does'} not apply to --${kind}: it prints one page of posts (--page, --per-page).`);
 }
 
 /** The store's posts of a site, when there is a store (none is made for a search): SQLite is loaded only then. */

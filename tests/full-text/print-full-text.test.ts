@@ -49,6 +49,31 @@ describe('--post REF --full-text', () => {
 		assert.match(String(json['excerpt']), /^Every autumn the allotment/);
 	});
 
+	test('json with --fields: only the keys asked for (fullText among them when named); the page is read only for what it changes', async () => {
+		const run = await runInProcess([feed, '--post', postUrl(0), '--full-text', '--format', 'json', '--fields', 'summaryOnly,title,text,fullText']);
+		assert.equal(run.code, 0, run.stderr);
+		const json = JSON.parse(run.stdout) as Record<string, unknown>;
+		// In the document's order: fullText after text and html, as without --fields.
+		assert.deepEqual(Object.keys(json), ['schemaVersion', 'title', 'text', 'fullText', 'summaryOnly']);
+		assert.equal(json['fullText'], true);
+		assert.equal(json['summaryOnly'], false);
+		assert.match(String(json['text']), /Roots that stay put/);
+		// The consent page would be said on stderr if it were read: --fields id,title needs nothing from it.
+		const idTitle = await runInProcess([feed, '--post', postUrl(2), '--full-text', '--format', 'json', '--fields', 'id,title']);
+		assert.equal(idTitle.code, 0, idTitle.stderr);
+		assert.equal(idTitle.stderr, '');
+		assert.deepEqual(Object.keys(JSON.parse(idTitle.stdout) as object), ['schemaVersion', 'id', 'title']);
+		const read = await runInProcess([feed, '--post', postUrl(2), '--full-text', '--format', 'json', '--fields', 'id,html']);
+		assert.deepEqual(read.errorLines, ['blogterm: The post\'s page asks to accept cookies first (a consent page): it holds no article. The summary is shown.']);
+		assert.deepEqual(Object.keys(JSON.parse(read.stdout) as object), ['schemaVersion', 'id', 'html']);
+	});
+
+	test('--fields fullText without --full-text is a usage error', async () => {
+		const run = await runInProcess([feed, '--post', postUrl(0), '--format', 'json', '--fields', 'id,fullText']);
+		assert.equal(run.code, 2);
+		assert.deepEqual(run.errorLines, ['{"error":{"code":"usage","exit":2,"message":"--fields fullText goes with --full-text."}}']);
+	});
+
 	test('markdown: the line in italics, then the article', async () => {
 		const run = await runInProcess([feed, '--post', postUrl(1), '--full-text', '--format', 'markdown']);
 		assert.equal(run.code, 0, run.stderr);
