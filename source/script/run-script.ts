@@ -110,7 +110,7 @@ async function produce(source: BlogSource, request: ScriptRequest, draft: Return
 			// Front matter comes first (a static site generator reads it there), then the offline line.
 			if (markdown && request.frontMatter) return formatPostMarkdown(view, {bodyOnly: request.bodyOnly, frontMatter: true}).replace(/^(---\n[\s\S]*?\n---\n\n)/, `$1${offlineLine(view.post.offlineSavedAt, '\n')}`);
 			if (markdown) return offlineLine(view.post.offlineSavedAt, '\n') + formatPostMarkdown(view, {bodyOnly: request.bodyOnly});
-			return offlineLine(view.post.offlineSavedAt) + formatPostText(view, {width: request.width, colour, hyperlinks, bodyOnly: request.bodyOnly});
+			return offlineLine(view.post.offlineSavedAt) + formatPostText(view, {width: request.width, colour, hyperlinks, bodyOnly: request.bodyOnly, fullTextTried: request.fullText});
 		}
 		case 'comment': {
 			const post = await fetchReadablePost(source, request.ref, await passwordOf(request, io));

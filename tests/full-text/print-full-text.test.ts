@@ -91,13 +91,22 @@ describe('--post REF --full-text', () => {
 		const pdf = await runInProcess([feed, '--post', postUrl(3), '--full-text']);
 		assert.deepEqual(pdf.errorLines, ['blogterm: The post\'s page is a PDF, not an article. The summary is shown.']);
 		assert.match(pdf.stdout, /Our annual report is out/);
-		assert.match(pdf.stdout, /The feed gives only a summary of this post/);
+		// --full-text was given: the address is what is left to a script; no key to press in print mode.
+		assert.match(pdf.stdout, /The feed gives only a summary of this post: read it whole at its address below\./);
+		assert.doesNotMatch(pdf.stdout, /press/);
 	});
 
 	test('a page that redirects to a file: address fails in words, exit 1', async () => {
 		const run = await runInProcess([feed, '--post', postUrl(5), '--full-text']);
 		assert.equal(run.code, 1);
 		assert.match(run.errorLines[0] ?? '', /^blogterm: Could not read 127\.0\.0\.1:\d+: it redirected to an address that is not http or https\.$/);
+	});
+
+	test('text without --full-text: the note under the summary says what a script can do, not a key to press', async () => {
+		const run = await runInProcess([feed, '--post', postUrl(0), '--width', '200']);
+		assert.equal(run.code, 0, run.stderr);
+		assert.ok(run.stdout.includes('The feed gives only a summary of this post: --full-text prints it whole, read from its page; or read it at its address below.'), run.stdout);
+		assert.doesNotMatch(run.stdout, /press/);
 	});
 
 	test('without --full-text: the summary, as before', async () => {
