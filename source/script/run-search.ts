@@ -15,6 +15,9 @@ import type {SearchHit} from '../subscriptions/search.js';
 import {exitCodes} from './exit-codes.js';
 import {lineOrNull, postPageToJson, schemaVersion, stringifyJson, textOrNull, titleOf} from './format-json.js';
 import {formatListText} from './format-list-text.js';
+import {linesToText} from './styled-text.js';
+import {wrapPlainText} from '../render/wrap.js';
+import {noWrap} from '../render/no-wrap.js';
 import type {ScriptIo} from './run-script.js';
 import {reportFailure, ScriptFailure, wantsJsonErrors} from './script-errors.js';
 import {parseScriptRequest, type ScriptFlags} from './script-request.js';
@@ -146,7 +149,7 @@ function filterJson(filter: PostFilter) {
 }
 
 /** `--river --search TEXT`: every stored post with the words, best first (see subscriptions/search.ts). */
-async function searchStore(text: string, request: {readonly page: number; readonly perPage: number; readonly format: 'text' | 'json'}, io: ScriptIo): Promise<string> {
+async function searchStore(text: string, request: {readonly page: number; readonly perPage: number; readonly width: number; readonly format: 'text' | 'json'}, io: ScriptIo): Promise<string> {
 	// Loaded only now, as for the other many-blogs commands: the native addon.
 	const {openSubscriptions} = await import('../subscriptions/subscriptions.js');
 	const subscriptions = openSubscriptions(blogtermPaths(io.environment), {environment: io.environment});
@@ -157,7 +160,7 @@ async function searchStore(text: string, request: {readonly page: number; readon
 	}
 }
 
-function renderStoreSearch(text: string, request: {readonly page: number; readonly perPage: number; readonly format: 'text' | 'json'}, all: readonly SearchHit[], total: number): string {
+function renderStoreSearch(text: string, request: {readonly page: number; readonly perPage: number; readonly width: number; readonly format: 'text' | 'json'}, all: readonly SearchHit[], total: number): string {
 	const hits = all.slice((request.page - 1) * request.perPage, request.page * request.perPage);
 	if (request.format === 'json') {
 		return stringifyJson({
@@ -179,15 +182,22 @@ function renderStoreSearch(text: string, request: {readonly page: number; readon
 			})),
 		});
 	}
-	if (total === 0) return `No posts match “${cleanLine(text)}”.\n`;
+	// Wrapped to --width (80 when piped), as the other text outputs are; a link is written whole, on its own line.
+	const wrap = (line: string, indent: string): string[] => {
+		const lines = linesToText(wrapPlainText(line, request.width === noWrap ? noWrap : Math.max(1, request.width - indent.length)), false).split('\n').slice(0, -1);
+		return lines.map(wrapped => `${indent}${wrapped}`);
+	};
+	if (total === 0) return `${wrap(`No posts match “${cleanLine(text)}”.`, '').join('\n')}\n`;
 	if (hits.length === 0) return `There is no page ${request.page} of this search: the last is ${Math.ceil(total / request.perPage)}.\n`;
-	const lines = [`Search: “${cleanLine(text)}” · ${total === 1 ? '1 post' : `${total} posts`}`];
+	const lines = wrap(`Search: “${cleanLine(text)}” · ${total === 1 ? '1 post' : `${total} posts`}`, '');
 	if (total > request.perPage) lines.push(`Page ${request.page} of ${Math.ceil(total / request.perPage)}`);
 	for (const hit of hits) {
-		lines.push('', `${hit.read ? ' ' : '●'} ${cleanLine(hit.title)}`);
-		lines.push(`    ${[cleanLine(hit.blog.title), formatDate(hit.date), cleanLine(hit.author), `ID ${cleanLine(String(hit.id))}`].filter(Boolean).join(' · ')}`);
+		lines.push('');
+		const [first = '', ...rest] = wrap(cleanLine(hit.title), '  ');
+		lines.push(`${hit.read ? ' ' : '●'} ${first.slice(2)}`, ...rest);
+		lines.push(...wrap([cleanLine(hit.blog.title), formatDate(hit.date), cleanLine(hit.author), `ID ${cleanLine(String(hit.id))}`].filter(Boolean).join(' · '), '    '));
 		if (hit.link) lines.push(`    ${cleanLine(hit.link)}`);
-		if (hit.excerptMatch.text) lines.push(`    ${cleanLine(hit.excerptMatch.text)}`);
+		if (hit.excerptMatch.text) lines.push(...wrap(cleanLine(hit.excerptMatch.text), '    '));
 	}
 	return `${lines.join('\n')}\n`;
 }
