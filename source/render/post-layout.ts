@@ -49,9 +49,24 @@ export function layoutPostBody(post: Post, width: number, options: LinkListOptio
 	return layoutPostBodyWithLinks(post, width, options).lines;
 }
 
+/**
+ * Who reads the note under a summary: the reader, where `o` opens the post; or print mode, where a script
+ * can give --full-text (`tried`: it was given, and the page held no article).
+ */
+export type SummaryNoteFor = 'reader' | 'script' | 'script-full-text-tried';
+
 /** `layoutPostBody`, with the post's numbered links. */
-export function layoutPostBodyWithLinks(post: Post, width: number, options: LinkListOptions & {readonly inPage?: boolean} = {}): PostBody {
+export function layoutPostBodyWithLinks(post: Post, width: number, options: LinkListOptions & {readonly inPage?: boolean; readonly summaryNoteFor?: SummaryNoteFor} = {}): PostBody {
 	return finishPostBody(post, width, renderHtml(post.html, {width, baseUrl: post.link || undefined, inPage: options.inPage}), options);
+}
+
+/** The line under a summary-only post: what its reader can do to read it whole. */
+function summaryNote(post: Post, noteFor: SummaryNoteFor): string {
+	const summary = 'The feed gives only a summary of this post';
+	if (noteFor === 'reader') return `${summary}: press o to read it all in the browser.`;
+	const address = post.link ? 'its address below' : '';
+	if (noteFor === 'script-full-text-tried') return address ? `${summary}: read it whole at ${address}.` : `${summary}.`;
+	return `${summary}: --full-text prints it whole, read from its page${address ? `; or read it at ${address}` : ''}.`;
 }
 
 /**
@@ -64,7 +79,7 @@ export async function layoutPostBodyInSlices(post: Post, width: number, options:
 	return finishPostBody(post, width, rendered, {});
 }
 
-function finishPostBody(post: Post, width: number, rendered: RenderedText, options: LinkListOptions): PostBody {
+function finishPostBody(post: Post, width: number, rendered: RenderedText, options: LinkListOptions & {readonly summaryNoteFor?: SummaryNoteFor}): PostBody {
 	// The article read from the post's page (issue 23): said first, so that no one takes it for the feed's.
 	const before: StyledLine[] = post.fullTextFrom === undefined ? [] : [...wrapPlainText(fullTextLine, width, {role: 'muted', italic: true}), blank];
 	const lines: StyledLine[] = [...before, ...rendered.lines];
@@ -72,7 +87,7 @@ function finishPostBody(post: Post, width: number, rendered: RenderedText, optio
 		appendAll(lines, wrapPlainText('This post is password protected: its text shows once its password is given.', width, {role: 'muted', italic: true}));
 	} else if (post.isSummaryOnly) {
 		lines.push(blank);
-		appendAll(lines, wrapPlainText('The feed gives only a summary of this post: press o to read it all in the browser.', width, {role: 'muted', italic: true}));
+		appendAll(lines, wrapPlainText(summaryNote(post, options.summaryNoteFor ?? 'reader'), width, {role: 'muted', italic: true}));
 	}
 	if (rendered.links.length > 0) appendAll(lines, [blank, ...renderLinkList(rendered.links, width, options)]);
 	if (post.link) appendAll(lines, [blank, ...wrapPlainText(`Originally posted at ${displayUrl(post.link)}`, width, {role: 'muted'})]);

@@ -5,6 +5,7 @@ import {cleanLine, cleanText} from '../render/sanitize.js';
 import type {BlogSource} from '../sources/blog-source.js';
 import type {MyCommentsStore, SentCommentOn} from '../store/my-comments.js';
 import type {FoundReply, RepliesStore} from '../store/replies.js';
+import {demoPostNumber, isDemoSite, ownDemo, type DemoForReplies} from './demo-replies.js';
 
 /*
 Replies to the comments you sent: each blog you commented on is opened again from the address kept
@@ -12,7 +13,8 @@ with the comment. A blog that can be asked for replies (WordPress: `parent=` you
 `after=` the last check) is asked once; another has each post's thread read through the one source
 interface (a feed blog's comment feed). A comment whose parent is one of yours, and is not yours, is a
 reply. What was found is kept with whether it was read (store/replies.ts). A blog that cannot be read
-is said in words and the others are still checked.
+is said in words and the others are still checked. Comments left on the built-in demo blog, served only
+while blogterm runs it, are checked on the demo, started for the check (demo-replies.ts).
 */
 
 export type CheckRepliesOptions = {
@@ -24,6 +26,8 @@ export type CheckRepliesOptions = {
 	readonly now?: Date;
 	/** Only this blog (its site key): `R` on a blog's list looks there alone. Every blog when not given. */
 	readonly siteKey?: string;
+	/** The built-in demo blog, started for its comments; blogterm's own when not given, none when null. */
+	readonly demo?: DemoForReplies | null;
 };
 
 export type CheckRepliesResult = {
@@ -83,7 +87,6 @@ async function repliesByPost(source: BlogSource, posts: ReadonlyMap<string, Sent
 
 /** Checks every blog you commented on for replies to your comments, and keeps what it finds. */
 export async function checkReplies(options: CheckRepliesOptions): Promise<CheckRepliesResult> {
-	const now = (options.now ?? new Date()).toISOString();
 	// Per blog (its address kept with each comment), per post.
 	const blogs = new Map<string, {siteUrl: string; posts: Map<string, SentCommentOn[]>}>();
 	for (const on of options.myComments.all()) {
@@ -95,44 +98,66 @@ export async function checkReplies(options: CheckRepliesOptions): Promise<CheckR
 	}
 	let found = 0;
 	const failures: string[] = [];
-	for (const [siteKey, {siteUrl, posts}] of blogs) {
-		options.signal?.throwIfAborted();
-		let source: BlogSource;
-		try {
-			source = await options.openSource(siteUrl, options.signal);
-		} catch (error) {
-			failures.push(`${cleanLine(siteUrl)}: ${messageOf(error)}`);
-			continue;
-		}
-		let allRead = true;
-		const fail = (error: unknown) => {
+	const demo = options.demo === undefined ? ownDemo() : options.demo;
+	let left: ReturnType<DemoForReplies['leftComments']> | undefined;
+	let demoRun: Promise<{readonly url: string; close(): Promise<void>}> | undefined;
+	try {
+		for (const [siteKey, {siteUrl, posts}] of blogs) {
 			options.signal?.throwIfAborted();
-			allRead = false;
-			failures.push(`${cleanLine(siteUrl)}: ${messageOf(error)}`);
-		};
-		// WordPress: one request for the replies to all your comments there since the last check (`parent=`, `after=`).
-		let asked: Map<string, Comment[]> | undefined;
-		if (source.fetchReplies) {
+			left ??= demo && /^http:\/\/127\.0\.0\.1:/u.test(siteUrl) ? demo.leftComments() : undefined;
+			const onDemo = demo !== null && left !== undefined && isDemoSite(siteUrl, [...posts.values()].flat(), left);
+			let source: BlogSource;
 			try {
-				asked = await repliesByPost(source, posts, options.replies.lastChecked(siteKey), options.signal);
+				// The demo's address of the run the comment was left in is gone: the demo is started now, for every demo site at once.
+				demoRun ??= onDemo ? demo.start() : undefined;
+				source = await options.openSource(onDemo ? (await demoRun!).url : siteUrl, options.signal);
 			} catch (error) {
-				fail(error);
+				failures.push(`${onDemo ? 'the demo blog' : cleanLine(siteUrl)}: ${messageOf(error)}`);
 				continue;
 			}
+			found += await checkBlog(source, {siteKey, siteUrl, posts, onDemo}, options, failures);
 		}
-		for (const [postId, mine] of posts) {
-			// Asked for the replies: a post with none needs nothing more.
-			if (asked && !asked.has(postId)) continue;
-			try {
-				const post = await source.fetchPost({kind: 'id', id: /^\d+$/u.test(postId) ? Number(postId) : postId}, {signal: options.signal});
-				const comments = asked?.get(postId) ?? await source.fetchComments(post, {signal: options.signal});
-				const where = {siteKey, siteUrl: cleanLine(siteUrl), postId, postTitle: cleanLine(post.title), postLink: cleanLine(post.link)};
-				found += options.replies.add(repliesIn(comments, mine, where));
-			} catch (error) {
-				fail(error);
-			}
-		}
-		if (allRead) options.replies.setLastChecked(siteKey, now);
+	} finally {
+		await demoRun?.then(async running => running.close(), () => undefined);
 	}
 	return {found, failures};
+}
+
+/** Checks one blog for replies to your comments there, keeps them, and says how many were new; what failed goes to `failures`. */
+async function checkBlog(source: BlogSource, blog: {readonly siteKey: string; readonly siteUrl: string; readonly posts: ReadonlyMap<string, SentCommentOn[]>; readonly onDemo: boolean}, options: CheckRepliesOptions, failures: string[]): Promise<number> {
+	const {siteKey, siteUrl, posts, onDemo} = blog;
+	const now = (options.now ?? new Date()).toISOString();
+	let found = 0;
+	let allRead = true;
+	const fail = (error: unknown) => {
+		options.signal?.throwIfAborted();
+		allRead = false;
+		failures.push(`${cleanLine(siteUrl)}: ${messageOf(error)}`);
+	};
+	// WordPress: one request for the replies to all your comments there since the last check (`parent=`, `after=`).
+	let asked: Map<string, Comment[]> | undefined;
+	if (source.fetchReplies) {
+		try {
+			asked = await repliesByPost(source, posts, options.replies.lastChecked(siteKey), options.signal);
+		} catch (error) {
+			fail(error);
+			return found;
+		}
+	}
+	for (const [postId, mine] of posts) {
+		// Asked for the replies: a post with none needs nothing more.
+		if (asked && !asked.has(postId)) continue;
+		try {
+			// On the demo, its post's number (kept as a feed's link when the comment was left on the demo as a feed).
+			const number = onDemo ? demoPostNumber(postId) : /^\d+$/u.test(postId) ? Number(postId) : undefined;
+			const post = await source.fetchPost({kind: 'id', id: number ?? postId}, {signal: options.signal});
+			const comments = asked?.get(postId) ?? await source.fetchComments(post, {signal: options.signal});
+			const where = {siteKey, siteUrl: cleanLine(siteUrl), postId, postTitle: cleanLine(post.title), postLink: cleanLine(post.link)};
+			found += options.replies.add(repliesIn(comments, mine, where));
+		} catch (error) {
+			fail(error);
+		}
+	}
+	if (allRead) options.replies.setLastChecked(siteKey, now);
+	return found;
 }

@@ -67,6 +67,9 @@ export const postJsonFields = ['id', 'title', 'slug', 'link', 'date', 'modified'
 
 export type PostJsonField = (typeof postJsonFields)[number];
 
+/** What `--fields` may name for a post: its keys, and with `--full-text` the `fullText` key (print-full-text.ts). */
+export type PostFieldChoice = PostJsonField | 'fullText';
+
 /** When the copy printed was saved: ISO 8601 in UTC, to the second. */
 export type OfflineJson = {savedAt: string};
 
@@ -90,10 +93,15 @@ export const listJsonFields = ['id', 'title', 'link', 'date', 'author', 'comment
 
 export type ListJsonField = (typeof listJsonFields)[number];
 
+/** What `--fields` may name for a list: an entry's keys, and `text` and `html` (--with-content's, after them). */
+export const listEntryFields = [...listJsonFields, 'text', 'html'] as const;
+
+export type ListEntryField = (typeof listEntryFields)[number];
+
 export type CommentSentJson = {schemaVersion: number; status: 'approved' | 'held'; id: Id | null; link: string | null};
 
 /** A post's JSON document; with `fields` (--fields), only those keys, after `schemaVersion`. */
-export function postToJson(view: PostView, fields?: readonly PostJsonField[]): Partial<PostJson> {
+export function postToJson(view: PostView, fields?: readonly PostFieldChoice[]): Partial<PostJson> {
 	const {post} = view;
 	const json: PostJson = {
 		schemaVersion,
@@ -155,7 +163,7 @@ export function commentToJson(comment: Comment, baseUrl?: string): CommentJson {
 	};
 }
 
-export function postPageToJson(page: PostPage, fields?: readonly ListJsonField[]): PostListJson {
+export function postPageToJson(page: PostPage, fields?: readonly ListEntryField[]): PostListJson {
 	return {
 		schemaVersion,
 		page: page.page,

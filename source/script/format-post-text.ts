@@ -13,10 +13,11 @@ const blank: StyledLine = [];
  * numbered links, "Related Posts", `« previous` / `next »`, and the thread when comments were fetched.
  * ANSI styles only when `colour`.
  */
-export function formatPostText(view: PostView, options: {readonly width: number; readonly colour: boolean; readonly hyperlinks?: boolean; readonly bodyOnly?: boolean}): string {
+export function formatPostText(view: PostView, options: {readonly width: number; readonly colour: boolean; readonly hyperlinks?: boolean; readonly bodyOnly?: boolean; readonly fullTextTried?: boolean}): string {
 	const {width, colour} = options;
 	// URLs in the links list are written whole, each on its own line, so a mouse selection copies them whole.
-	const body = layoutPostBodyWithLinks(view.post, width, {wholeUrls: true});
+	// Under a summary, what a script can do (--full-text, the post's address): there are no keys here.
+	const body = layoutPostBodyWithLinks(view.post, width, {wholeUrls: true, summaryNoteFor: options.fullTextTried ? 'script-full-text-tried' : 'script'});
 	// Only the body's lines are hyperlinked: a comment's links are numbered in the comment.
 	const linkUrl = options.hyperlinks ? linkUrlsOf(body.links) : undefined;
 	// --body-only: the body and its links, for a pipe to a summariser.

@@ -1,7 +1,7 @@
 import type {HttpClient} from '../http/client.js';
 import {postWithArticle} from '../full-text/article.js';
 import type {PostView} from './fetch-post-view.js';
-import {postToJson, type PostJson} from './format-json.js';
+import {postToJson, schemaVersion, type PostFieldChoice, type PostJson} from './format-json.js';
 
 /*
 `--post REF --full-text` (issue 23): a post whose source holds only a summary is printed with the article
@@ -23,11 +23,25 @@ export async function withFullText(view: PostView, http: HttpClient): Promise<Fu
 	return {view: {...view, post: postWithArticle(post, result.article)}, note: undefined};
 }
 
-/** The post's JSON document with `fullText` after `html`: whether `text` and `html` are the article read from its page. */
-export function postToJsonWithFullText(view: PostView): PostJson & {fullText: boolean} {
+/**
+ * Whether `--full-text` needs the post's page for these `--fields`: only when the document holds what the
+ * article changes (`text`, `html`, `summaryOnly`, `fullText`); `--fields id,title` reads no page.
+ */
+export function fieldsNeedArticle(fields: readonly PostFieldChoice[] | undefined): boolean {
+	return !fields || fields.some(field => field === 'text' || field === 'html' || field === 'summaryOnly' || field === 'fullText');
+}
+
+/**
+ * The post's JSON document with `fullText` after `html`: whether `text` and `html` are the article read from
+ * its page. With `fields` (--fields), only those keys, after `schemaVersion`, as for any post.
+ */
+export function postToJsonWithFullText(view: PostView, fields?: readonly PostFieldChoice[]): Partial<PostJson> & {fullText?: boolean} {
 	const json = postToJson(view);
 	const entries = Object.entries(json);
 	const at = entries.findIndex(([key]) => key === 'html') + 1;
 	entries.splice(at, 0, ['fullText', view.post.fullTextFrom !== undefined]);
-	return Object.fromEntries(entries) as PostJson & {fullText: boolean};
+	const kept = fields ? entries.filter(([key]) => key === 'schemaVersion' || fields.includes(key as PostFieldChoice)) : entries;
+	// A field the document lacks (`comments` not fetched) is null, as postToJson makes it.
+	if (fields) for (const field of fields) if (!kept.some(([key]) => key === field)) kept.push([field, null]);
+	return Object.fromEntries(fields ? [['schemaVersion', schemaVersion], ...kept.filter(([key]) => key !== 'schemaVersion')] : kept);
 }

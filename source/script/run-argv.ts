@@ -374,6 +374,7 @@ async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<Comma
 		} catch (error) {
 			throw new UsageError((error as Error).message);
 		}
+		if (wanted && flags.fields !== undefined) throw new UsageError(`--fields does not apply to ${flags.syncStatus ? '--sync-status' : '--sync'}: its JSON is printed whole.`);
 		if (wanted) return {kind: 'done', exitCode: await runSyncCommand(flags, input[0], io)};
 	}
 	// Search and browse (--search, --category, --tag, --author; with --list or --river): loaded only when asked for.
@@ -391,10 +392,13 @@ async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<Comma
 		} catch (error) {
 			throw new UsageError((error as Error).message);
 		}
+		// --fields chooses the keys of a post's or a list's JSON; these documents are printed whole (refused, not ignored).
+		if (command && flags.fields !== undefined) throw new UsageError(`--fields does not apply to --${command}: its JSON is printed whole.`);
 		if (command) return {kind: 'done', exitCode: await runSubscriptionCommand(command, flags, io)};
 	}
 	// Replies to your comments (--replies): print mode of its own (issue #20).
 	if (flags.replies) {
+		if (flags.fields !== undefined) throw new UsageError('--fields does not apply to --replies: its JSON is printed whole.');
 		const {runReplies} = await import('./print-replies.js');
 		return {kind: 'done', exitCode: await runReplies(flags.format, io)};
 	}

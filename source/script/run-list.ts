@@ -5,7 +5,7 @@ import type {Post, PostSummary} from '../model/post.js';
 import {cleanLine} from '../render/sanitize.js';
 import type {BlogSource} from '../sources/blog-source.js';
 import {exitCodes} from './exit-codes.js';
-import {isoSeconds, plainTextOf, postPageToJson, postToJson, stringifyJson, stringifyJsonLine, textOrNull, type ListJsonField} from './format-json.js';
+import {isoSeconds, plainTextOf, postPageToJson, postToJson, stringifyJson, stringifyJsonLine, textOrNull, type ListEntryField, type PostJsonField} from './format-json.js';
 import {formatListText} from './format-list-text.js';
 import {formatPostMarkdown} from './format-post-markdown.js';
 import {formatPostText} from './format-post-text.js';
@@ -24,7 +24,8 @@ export type ListJob = {
 	readonly width: number;
 	readonly hyperlinks?: boolean;
 	readonly colour: boolean;
-	readonly fields?: readonly ListJsonField[];
+	/** --fields: an entry's keys (`text` and `html` among them with --with-content). */
+	readonly fields?: readonly ListEntryField[];
 	/** --all: every page from `page` on. */
 	readonly all: boolean;
 	/** --limit: at most this many posts, across pages. */
@@ -45,6 +46,8 @@ export type OutputFiles = {
 	readonly force: boolean;
 	readonly frontMatter: boolean;
 	readonly bodyOnly: boolean;
+	/** --fields: the keys of each JSON file. */
+	readonly fields?: readonly PostJsonField[];
 };
 
 type Io = {readonly stdout: OutputStream; readonly stderr: NodeJS.WritableStream};
@@ -212,13 +215,14 @@ function entriesOf(posts: ReadonlyArray<PostSummary | Post>, page: PostPage, job
 	return job.format === 'ndjson' && !job.fields ? json.posts.map(entry => ({...entry, offline})) : json.posts;
 }
 
-/** --with-content: each entry gets its `text` and `html`. */
+/** --with-content: each entry gets its `text` and `html` (with --fields, those it names). */
 function withContentJson<Json extends {posts: Array<Record<string, unknown>>}>(json: Json, posts: ReadonlyArray<PostSummary | Post>, job: ListJob): Json {
 	if (!job.withContent) return json;
+	const wants = (field: 'text' | 'html') => !job.fields || job.fields.includes(field);
 	json.posts = json.posts.map((entry, index) => {
 		const post = posts[index]!;
 		const html = 'html' in post ? post.html : undefined;
-		return {...entry, text: plainTextOf(html, post.link), html: textOrNull(html)};
+		return {...entry, ...(wants('text') ? {text: plainTextOf(html, post.link)} : {}), ...(wants('html') ? {html: textOrNull(html)} : {})};
 	});
 	return json;
 }
@@ -301,7 +305,7 @@ async function writePostFile(post: PostSummary | Post, path: string, output: Out
 	const full: Post = 'html' in post ? post : {...post, html: '', isSummaryOnly: true, commentsOpen: false};
 	const view = {post: full, neighbours: undefined, related: undefined, comments: undefined};
 	const text = output.format === 'json'
-		? stringifyJson(postToJson(view))
+		? stringifyJson(postToJson(view, output.fields))
 		: output.format === 'markdown'
 			? formatPostMarkdown(view, {frontMatter: output.frontMatter, bodyOnly: output.bodyOnly})
 			: formatPostText(view, {width: 80, colour: false, bodyOnly: output.bodyOnly});

@@ -96,18 +96,21 @@ async function produce(source: BlogSource, request: ScriptRequest, draft: Return
 			await reportUnavailable(view.unavailable ?? [], request, io);
 			if (request.fullText) {
 				// --full-text (issue 23): print-full-text.ts, loaded only when asked for.
-				const {postToJsonWithFullText, withFullText} = await import('./print-full-text.js');
-				const full = await withFullText(view, http);
-				view = full.view;
-				if (full.note) await writeAll(io.stderr, `blogterm: ${full.note}\n`);
-				if (request.format === 'json') return stringifyJson(postToJsonWithFullText(view));
+				const {fieldsNeedArticle, postToJsonWithFullText, withFullText} = await import('./print-full-text.js');
+				// `--fields id,title` needs nothing the article changes: its page is not read.
+				if (request.format !== 'json' || fieldsNeedArticle(request.fields)) {
+					const full = await withFullText(view, http);
+					view = full.view;
+					if (full.note) await writeAll(io.stderr, `blogterm: ${full.note}\n`);
+				}
+				if (request.format === 'json') return stringifyJson(postToJsonWithFullText(view, request.fields));
 			}
 			if (request.format === 'json') return stringifyJson(postToJson(view, request.fields));
 			const markdown = request.format === 'markdown';
 			// Front matter comes first (a static site generator reads it there), then the offline line.
 			if (markdown && request.frontMatter) return formatPostMarkdown(view, {bodyOnly: request.bodyOnly, frontMatter: true}).replace(/^(---\n[\s\S]*?\n---\n\n)/, `$1${offlineLine(view.post.offlineSavedAt, '\n')}`);
 			if (markdown) return offlineLine(view.post.offlineSavedAt, '\n') + formatPostMarkdown(view, {bodyOnly: request.bodyOnly});
-			return offlineLine(view.post.offlineSavedAt) + formatPostText(view, {width: request.width, colour, hyperlinks, bodyOnly: request.bodyOnly});
+			return offlineLine(view.post.offlineSavedAt) + formatPostText(view, {width: request.width, colour, hyperlinks, bodyOnly: request.bodyOnly, fullTextTried: request.fullText});
 		}
 		case 'comment': {
 			const post = await fetchReadablePost(source, request.ref, await passwordOf(request, io));

@@ -15,6 +15,9 @@ import type {SearchHit} from '../subscriptions/search.js';
 import {exitCodes} from './exit-codes.js';
 import {lineOrNull, postPageToJson, schemaVersion, stringifyJson, textOrNull, titleOf} from './format-json.js';
 import {formatListText} from './format-list-text.js';
+import {linesToText} from './styled-text.js';
+import {wrapPlainText} from '../render/wrap.js';
+import {noWrap} from '../render/no-wrap.js';
 import type {ScriptIo} from './run-script.js';
 import {reportFailure, ScriptFailure, wantsJsonErrors} from './script-errors.js';
 import {parseScriptRequest, type ScriptFlags} from './script-request.js';
@@ -50,7 +53,10 @@ export async function runSearchCommand(site: string | undefined, flags: SearchFl
 		if (flags.comment !== undefined) throw new UsageError(`--${wanted.kind} does not go with --comment.`);
 		const request = parseScriptRequest({...flags, list: true}, io.stdout);
 		if (request.kind !== 'list' || request.format === 'ndjson') throw new UsageError('--format is text or json for a search or a list of a term\'s posts.');
+		refuseWholeBlogFlags(wanted.kind, flags, request);
 		if (flags.river) {
+			// The river's entries have keys of their own (blog, read, inTitle): --fields does not choose among them.
+			if (flags.fields !== undefined) throw new UsageError('--fields does not apply to --river --search: its JSON is printed whole.');
 			if (wanted.kind !== 'search') throw new UsageError(`--river takes --search; --${wanted.kind} goes with a SITE's --list.`);
 			await writeAll(io.stdout, await searchStore(wanted.value, {...request, format: request.format}, io));
 			return exitCodes.ok;
@@ -66,7 +72,7 @@ export async function runSearchCommand(site: string | undefined, flags: SearchFl
 		for (const note of page.notes ?? []) await writeAll(io.stderr, `blogterm: ${note}\n`);
 		if (request.format === 'json') {
 			// schemaVersion first, then what was asked for (search, category…), then the list's keys.
-			const {schemaVersion: version, ...list} = postPageToJson(page);
+			const {schemaVersion: version, ...list} = postPageToJson(page, request.fields);
 			await writeAll(io.stdout, stringifyJson({schemaVersion: version, ...filterJson(filter), ...list}));
 			return exitCodes.ok;
 		}
@@ -81,6 +87,23 @@ export async function runSearchCommand(site: string | undefined, flags: SearchFl
 		closeStore?.();
 		await resolved?.close().catch(() => undefined);
 	}
+}
+
+/**
+ * A search or a term's list is one page: the flags of a whole-blog read, and the content of each entry
+ * (--with-content, or `text` and `html` in --fields), are refused rather than ignored.
+ */
+function refuseWholeBlogFlags(kind: string, flags: SearchFlags, request: {readonly withContent: boolean}): void {
+	const given = [
+		flags.all ? '--all' : '',
+		flags.limit === undefined ? '' : '--limit',
+		flags.ids ? '--ids' : '',
+		flags.since === undefined ? '' : '--since',
+		flags.until === undefined ? '' : '--until',
+		flags.output === undefined ? '' : '-o',
+		flags.withContent ? '--with-content' : request.withContent ? '--fields text or html' : '',
+	].filter(Boolean);
+	if (given.length > 0) throw new UsageError(`${given.join(' and ')} ${given.length > 1 ? 'do' : 'does'} not apply to --${kind}: it prints one page of posts (--page, --per-page).`);
 }
 
 /** The store's posts of a site, when there is a store (none is made for a search): SQLite is loaded only then. */
@@ -126,7 +149,7 @@ function filterJson(filter: PostFilter) {
 }
 
 /** `--river --search TEXT`: every stored post with the words, best first (see subscriptions/search.ts). */
-async function searchStore(text: string, request: {readonly page: number; readonly perPage: number; readonly format: 'text' | 'json'}, io: ScriptIo): Promise<string> {
+async function searchStore(text: string, request: {readonly page: number; readonly perPage: number; readonly width: number; readonly format: 'text' | 'json'}, io: ScriptIo): Promise<string> {
 	// Loaded only now, as for the other many-blogs commands: the native addon.
 	const {openSubscriptions} = await import('../subscriptions/subscriptions.js');
 	const subscriptions = openSubscriptions(blogtermPaths(io.environment), {environment: io.environment});
@@ -137,7 +160,7 @@ async function searchStore(text: string, request: {readonly page: number; readon
 	}
 }
 
-function renderStoreSearch(text: string, request: {readonly page: number; readonly perPage: number; readonly format: 'text' | 'json'}, all: readonly SearchHit[], total: number): string {
+function renderStoreSearch(text: string, request: {readonly page: number; readonly perPage: number; readonly width: number; readonly format: 'text' | 'json'}, all: readonly SearchHit[], total: number): string {
 	const hits = all.slice((request.page - 1) * request.perPage, request.page * request.perPage);
 	if (request.format === 'json') {
 		return stringifyJson({
@@ -159,15 +182,22 @@ function renderStoreSearch(text: string, request: {readonly page: number; readon
 			})),
 		});
 	}
-	if (total === 0) return `No posts match “${cleanLine(text)}”.\n`;
+	// Wrapped to --width (80 when piped), as the other text outputs are; a link is written whole, on its own line.
+	const wrap = (line: string, indent: string): string[] => {
+		const lines = linesToText(wrapPlainText(line, request.width === noWrap ? noWrap : Math.max(1, request.width - indent.length)), false).split('\n').slice(0, -1);
+		return lines.map(wrapped => `${indent}${wrapped}`);
+	};
+	if (total === 0) return `${wrap(`No posts match “${cleanLine(text)}”.`, '').join('\n')}\n`;
 	if (hits.length === 0) return `There is no page ${request.page} of this search: the last is ${Math.ceil(total / request.perPage)}.\n`;
-	const lines = [`Search: “${cleanLine(text)}” · ${total === 1 ? '1 post' : `${total} posts`}`];
+	const lines = wrap(`Search: “${cleanLine(text)}” · ${total === 1 ? '1 post' : `${total} posts`}`, '');
 	if (total > request.perPage) lines.push(`Page ${request.page} of ${Math.ceil(total / request.perPage)}`);
 	for (const hit of hits) {
-		lines.push('', `${hit.read ? ' ' : '●'} ${cleanLine(hit.title)}`);
-		lines.push(`    ${[cleanLine(hit.blog.title), formatDate(hit.date), cleanLine(hit.author), `ID ${cleanLine(String(hit.id))}`].filter(Boolean).join(' · ')}`);
+		lines.push('');
+		const [first = '', ...rest] = wrap(cleanLine(hit.title), '  ');
+		lines.push(`${hit.read ? ' ' : '●'} ${first.slice(2)}`, ...rest);
+		lines.push(...wrap([cleanLine(hit.blog.title), formatDate(hit.date), cleanLine(hit.author), `ID ${cleanLine(String(hit.id))}`].filter(Boolean).join(' · '), '    '));
 		if (hit.link) lines.push(`    ${cleanLine(hit.link)}`);
-		if (hit.excerptMatch.text) lines.push(`    ${cleanLine(hit.excerptMatch.text)}`);
+		if (hit.excerptMatch.text) lines.push(...wrap(cleanLine(hit.excerptMatch.text), '    '));
 	}
 	return `${lines.join('\n')}\n`;
 }

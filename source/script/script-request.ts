@@ -3,7 +3,7 @@ import {cleanLine} from '../render/sanitize.js';
 import {noWrap} from '../render/no-wrap.js';
 import {parseHyperlinkMode, type HyperlinkMode} from '../platform/hyperlinks.js';
 import type {PostParts} from './fetch-post-view.js';
-import {listJsonFields, postJsonFields, type PostJsonField} from './format-json.js';
+import {listEntryFields, postJsonFields, type ListEntryField, type PostFieldChoice, type PostJsonField} from './format-json.js';
 import {checkTemplate, type ListJob, type OutputFiles} from './run-list.js';
 import {parseProxyUrl} from '../http/proxy.js';
 import type {HttpRunOptions} from '../resolve-site.js';
@@ -78,8 +78,8 @@ export type ScriptRequest =
 		readonly password?: string;
 		/** --strict: a part that did not arrive fails the run (exit 1) instead of being named on stderr. */
 		readonly strict: boolean;
-		/** --fields: the JSON keys wanted. */
-		readonly fields?: readonly PostJsonField[];
+		/** --fields: the JSON keys wanted (`fullText` only with --full-text). */
+		readonly fields?: readonly PostFieldChoice[];
 		readonly bodyOnly: boolean;
 		readonly frontMatter: boolean;
 		/** --full-text: the article from the post's page in place of a summary. */
@@ -187,7 +187,9 @@ function listRequestOf(flags: ScriptFlags, format: OutputFormat, width: number, 
 	if (format === 'markdown' && !output) throw new UsageError('--format markdown is for posts only (and -o files); a list is printed as text, json or ndjson.');
 	if (flags.ids && (flags.format !== undefined || output || flags.fields !== undefined || flags.withContent)) throw new UsageError('--ids prints one ID a line: it takes no --format, --fields, --with-content or -o.');
 	const listFormat = output || format === 'markdown' ? 'text' : format;
-	const fields = flags.fields === undefined ? undefined : parseFields(flags.fields, format === 'ndjson' ? 'json' : format, listJsonFields);
+	// A list entry's keys, and `text` and `html` (--with-content's): naming either reads them; --with-content with --fields adds both, as `--fields …,text,html` does.
+	const chosen = flags.fields === undefined || output ? undefined : parseFields<ListEntryField>(flags.fields, format === 'ndjson' ? 'json' : format, listEntryFields);
+	const fields = chosen && flags.withContent ? [...chosen, ...(['text', 'html'] as const).filter(field => !chosen.includes(field))] : chosen;
 	if (flags.all && flags.page !== undefined) throw new UsageError('--all and --page cannot be used together: --all reads every page.');
 	const since = flags.since === undefined ? undefined : parseTime('--since', flags.since, 'start');
 	const until = flags.until === undefined ? undefined : parseTime('--until', flags.until, 'end');
@@ -207,7 +209,7 @@ function listRequestOf(flags: ScriptFlags, format: OutputFormat, width: number, 
 		fields,
 		all,
 		limit: flags.limit,
-		withContent: Boolean(flags.withContent),
+		withContent: Boolean(flags.withContent) || (fields?.some(field => field === 'text' || field === 'html') ?? false),
 		since,
 		until,
 		output,
@@ -234,7 +236,9 @@ function outputOf(flags: ScriptFlags, format: OutputFormat): OutputFiles {
 	const fileFormat = flags.format !== undefined ? format : byExtension ?? (flags.frontMatter ? 'markdown' : 'text');
 	if (flags.frontMatter && fileFormat !== 'markdown') throw new UsageError('--front-matter goes with --format markdown.');
 	if (flags.bodyOnly && fileFormat === 'json') throw new UsageError('--body-only is for text and Markdown files.');
-	return {template, format: fileFormat, force: Boolean(flags.force), frontMatter: Boolean(flags.frontMatter), bodyOnly: Boolean(flags.bodyOnly)};
+	// Each file is a post's document: --fields chooses its keys, as for --post.
+	const fields = flags.fields === undefined ? undefined : parseFields(flags.fields, fileFormat, postJsonFields);
+	return {template, format: fileFormat, force: Boolean(flags.force), frontMatter: Boolean(flags.frontMatter), bodyOnly: Boolean(flags.bodyOnly), fields};
 }
 
 const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -264,7 +268,8 @@ function postRequestOf(flags: ScriptFlags & {readonly post: string}, format: Out
 	if (frontMatter && format !== 'markdown') throw new UsageError('--front-matter goes with --format markdown.');
 	if (format === 'ndjson') throw new UsageError('--format ndjson is for lists (one post a line); a post is printed as text, markdown or json.');
 	refuseWith('--post', flags, ['all', 'limit', 'ids', 'withContent', 'since', 'until', 'output', 'force']);
-	const chosen = flags.fields === undefined ? undefined : parseFields(flags.fields, format, postJsonFields);
+	// `fullText` is a key of the document only with --full-text.
+	const chosen = flags.fields === undefined ? undefined : parseFields<PostFieldChoice>(flags.fields, format, flags.fullText ? [...postJsonFields, 'fullText'] : postJsonFields, {fullText: '--fields fullText goes with --full-text.'});
 	// --comments asks for the thread, and JSON has a key for it: with --fields it is one more key, not fetched and left out.
 	const fields = chosen && flags.comments && !chosen.includes('comments') ? [...chosen, 'comments' as const] : chosen;
 	if (bodyOnly) refuseWith('--body-only', flags, ['related', 'neighbours']);
@@ -283,11 +288,16 @@ function postRequestOf(flags: ScriptFlags & {readonly post: string}, format: Out
 	return {kind: 'post', ref: parseRef(flags.post), format, parts, width, hyperlinks, password: flags.password, strict: Boolean(flags.strict), fields, bodyOnly, frontMatter, ...(flags.fullText ? {fullText: true} : {})};
 }
 
-/** `--fields id,title,text`: a comma list of JSON keys, as `gh --json` takes them; each one known. */
-function parseFields<Field extends string>(text: string, format: OutputFormat, known: readonly Field[]): Field[] {
+/**
+ * `--fields id,title,text`: a comma list of JSON keys, as `gh --json` takes them; each one known. `needs`
+ * says what a key known only with another flag asks for (`fullText`: --full-text).
+ */
+function parseFields<Field extends string>(text: string, format: OutputFormat, known: readonly Field[], needs: Readonly<Record<string, string>> = {}): Field[] {
 	if (format !== 'json') throw new UsageError('--fields goes with --format json.');
 	const wanted = text.split(',').map(field => field.trim()).filter(field => field !== '');
 	if (wanted.length === 0) throw new UsageError(`--fields needs a comma list of fields: ${known.join(', ')}.`);
+	const needing = wanted.find(field => !known.includes(field as Field) && Object.hasOwn(needs, field));
+	if (needing !== undefined) throw new UsageError(needs[needing]);
 	const unknown = wanted.filter(field => !known.includes(field as Field));
 	if (unknown.length > 0) throw new UsageError(`--fields: unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map(field => `“${cleanLine(field)}”`).join(', ')}; the fields are ${known.join(', ')}.`);
 	return wanted as Field[];

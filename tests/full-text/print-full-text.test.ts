@@ -49,6 +49,31 @@ describe('--post REF --full-text', () => {
 		assert.match(String(json['excerpt']), /^Every autumn the allotment/);
 	});
 
+	test('json with --fields: only the keys asked for (fullText among them when named); the page is read only for what it changes', async () => {
+		const run = await runInProcess([feed, '--post', postUrl(0), '--full-text', '--format', 'json', '--fields', 'summaryOnly,title,text,fullText']);
+		assert.equal(run.code, 0, run.stderr);
+		const json = JSON.parse(run.stdout) as Record<string, unknown>;
+		// In the document's order: fullText after text and html, as without --fields.
+		assert.deepEqual(Object.keys(json), ['schemaVersion', 'title', 'text', 'fullText', 'summaryOnly']);
+		assert.equal(json['fullText'], true);
+		assert.equal(json['summaryOnly'], false);
+		assert.match(String(json['text']), /Roots that stay put/);
+		// The consent page would be said on stderr if it were read: --fields id,title needs nothing from it.
+		const idTitle = await runInProcess([feed, '--post', postUrl(2), '--full-text', '--format', 'json', '--fields', 'id,title']);
+		assert.equal(idTitle.code, 0, idTitle.stderr);
+		assert.equal(idTitle.stderr, '');
+		assert.deepEqual(Object.keys(JSON.parse(idTitle.stdout) as object), ['schemaVersion', 'id', 'title']);
+		const read = await runInProcess([feed, '--post', postUrl(2), '--full-text', '--format', 'json', '--fields', 'id,html']);
+		assert.deepEqual(read.errorLines, ['blogterm: The post\'s page asks to accept cookies first (a consent page): it holds no article. The summary is shown.']);
+		assert.deepEqual(Object.keys(JSON.parse(read.stdout) as object), ['schemaVersion', 'id', 'html']);
+	});
+
+	test('--fields fullText without --full-text is a usage error', async () => {
+		const run = await runInProcess([feed, '--post', postUrl(0), '--format', 'json', '--fields', 'id,fullText']);
+		assert.equal(run.code, 2);
+		assert.deepEqual(run.errorLines, ['{"error":{"code":"usage","exit":2,"message":"--fields fullText goes with --full-text."}}']);
+	});
+
 	test('markdown: the line in italics, then the article', async () => {
 		const run = await runInProcess([feed, '--post', postUrl(1), '--full-text', '--format', 'markdown']);
 		assert.equal(run.code, 0, run.stderr);
@@ -66,13 +91,22 @@ describe('--post REF --full-text', () => {
 		const pdf = await runInProcess([feed, '--post', postUrl(3), '--full-text']);
 		assert.deepEqual(pdf.errorLines, ['blogterm: The post\'s page is a PDF, not an article. The summary is shown.']);
 		assert.match(pdf.stdout, /Our annual report is out/);
-		assert.match(pdf.stdout, /The feed gives only a summary of this post/);
+		// --full-text was given: the address is what is left to a script; no key to press in print mode.
+		assert.match(pdf.stdout, /The feed gives only a summary of this post: read it whole at its address below\./);
+		assert.doesNotMatch(pdf.stdout, /press/);
 	});
 
 	test('a page that redirects to a file: address fails in words, exit 1', async () => {
 		const run = await runInProcess([feed, '--post', postUrl(5), '--full-text']);
 		assert.equal(run.code, 1);
 		assert.match(run.errorLines[0] ?? '', /^blogterm: Could not read 127\.0\.0\.1:\d+: it redirected to an address that is not http or https\.$/);
+	});
+
+	test('text without --full-text: the note under the summary says what a script can do, not a key to press', async () => {
+		const run = await runInProcess([feed, '--post', postUrl(0), '--width', '200']);
+		assert.equal(run.code, 0, run.stderr);
+		assert.ok(run.stdout.includes('The feed gives only a summary of this post: --full-text prints it whole, read from its page; or read it at its address below.'), run.stdout);
+		assert.doesNotMatch(run.stdout, /press/);
 	});
 
 	test('without --full-text: the summary, as before', async () => {

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import {rmSync} from 'node:fs';
+import {createServer} from 'node:net';
+import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {startTestDemo, type TestDemo} from '../helpers/demo.js';
 import {maren, postDemoComment} from '../helpers/demo-comment.js';
@@ -58,5 +60,43 @@ describe('blogterm --replies', () => {
 		assert.ok(lines.includes('  You: Does the timer survive a reboot?'), text.stdout);
 		assert.ok(lines.some(line => /^ {2}↳ Maren Holt · .* · new$/.test(line)), text.stdout);
 		assert.ok(lines.includes('    It does: Persistent=true.'));
+	});
+});
+
+describe('blogterm --replies after commenting on the built-in demo blog', () => {
+	test('the demo, served only while blogterm runs it, is started for the check: its replies are found, exit 0', async () => {
+		const home = temporaryHome();
+		// The demo's own port taken (another blogterm running it): the comment is left on the demo at any other port.
+		const taken = createServer();
+		await new Promise<void>(resolve => {
+			taken.once('error', () => resolve()).listen(47_470, '127.0.0.1', () => resolve());
+		});
+		try {
+			const sent = await runInProcess(['--demo', '--post', 'hello-from-the-potting-bench', '--comment', 'Which bench is it?', '--name', maren.author, '--email', maren.email, '--format', 'json'], {home});
+			assert.equal(sent.code, 0, sent.stderr);
+			const mine = (JSON.parse(sent.stdout) as {id: number}).id;
+			// Someone answers it on the demo blog (its comments kept in blogterm's data folder).
+			const demo = await startTestDemo({dataDir: join(home, 'data', 'demo'), floodIntervalMs: 0});
+			let replyId: number;
+			try {
+				const {body} = await demo.rest<Array<{id: number}>>('wp/v2/posts?slug=hello-from-the-potting-bench');
+				replyId = await postDemoComment(demo, {author: 'Robin Reader', email: 'reader@example.com', postId: body[0]!.id, parent: mine, comment: 'The one by the shed.'});
+			} finally {
+				await demo.close();
+			}
+
+			const json = await runInProcess(['--replies', '--format', 'json'], {home});
+			assert.equal(json.stderr, '');
+			assert.equal(json.code, 0);
+			const replies = JSON.parse(json.stdout) as ReplyJson[];
+			assert.equal(replies.length, 1);
+			assert.equal(replies[0]!.yourComment.id, String(mine));
+			assert.equal(replies[0]!.reply.id, String(replyId));
+			assert.equal(replies[0]!.reply.text, 'The one by the shed.');
+			assert.equal(replies[0]!.post.title, 'Hello from the Potting Bench');
+		} finally {
+			taken.close();
+			rmSync(home, {recursive: true, force: true});
+		}
 	});
 });

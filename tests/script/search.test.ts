@@ -122,6 +122,25 @@ describe('print mode: --river --search', () => {
 		assert.deepEqual([none.code, none.stdout], [0, 'No posts match “xylophone”.\n']);
 	});
 
+	it('text wraps at 80 columns when piped, and at --width: a long title or byline is not one line', async () => {
+		const longFeed = await startFeedBlog('A blog whose name goes on and on '.repeat(20), [{...dailyPosts('Long', 1, '2024-05-11T10:00:00Z')[0]!, title: `Longtitle ${'very long words in a title '.repeat(200)}`}]);
+		try {
+			assert.equal((await runInProcess(['--follow', longFeed.url], {home})).code, 0);
+			const piped = await runInProcess(['--river', '--search', 'longtitle'], {home});
+			assert.equal(piped.code, 0, piped.stderr);
+			const lines = piped.stdout.split('\n');
+			assert.ok(lines.length > 60, piped.stdout);
+			for (const line of lines) assert.ok(line.length <= 80, `longer than 80: ${line.slice(0, 100)}…`);
+			assert.match(piped.stdout, /^● Longtitle very long words/m);
+			assert.match(piped.stdout, /^ {4}A blog whose name goes on/m);
+			const narrow = await runInProcess(['--river', '--search', 'longtitle', '--width', '40'], {home});
+			for (const line of narrow.stdout.split('\n')) assert.ok(line.length <= 40, line);
+		} finally {
+			await runInProcess(['--unfollow', longFeed.url], {home});
+			await longFeed.close();
+		}
+	});
+
 	it('--river takes --search only', async () => {
 		const run = await runInProcess(['--river', '--category', 'x'], {home});
 		assert.deepEqual([run.code, run.errorLines], [2, ['blogterm: --river takes --search; --category goes with a SITE\'s --list.']]);
