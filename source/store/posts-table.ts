@@ -1,5 +1,5 @@
 import type {Database, Statement} from 'better-sqlite3';
-import type {Post, PostId, PostSummary, Term} from '../model/post.js';
+import {untitledStandIn, type Post, type PostId, type PostSummary, type Term} from '../model/post.js';
 
 /** A post as a refresh brings it: what the list shows, and its text when the source gave it. */
 export type IncomingPost = PostSummary & {
@@ -61,7 +61,8 @@ function parseTerms(json: string): Term[] {
 function toSummary(row: PostRow): StoredSummary {
 	return {
 		id: row.idIsNumber ? Number(row.postId) : row.postId,
-		title: row.title,
+		// A post its blog gave no title is stored without one: lists show a stand-in, JSON says null.
+		...(row.title === '' ? {title: untitledStandIn(row.excerpt), untitled: true as const} : {title: row.title}),
 		link: row.link,
 		date: row.date ?? undefined,
 		author: row.author,
@@ -152,7 +153,8 @@ export function upsertPosts(db: Database, blog: {readonly id: number; readonly s
 			siteKey: blog.siteKey,
 			postId,
 			idIsNumber: typeof post.id === 'number' ? 1 : 0,
-			title: post.title,
+			// Untitled: no title kept (not the stand-in, which would then pass for one).
+			title: post.untitled ? '' : post.title,
 			link: post.link,
 			date,
 			utcDate,
@@ -170,18 +172,18 @@ export function upsertPosts(db: Database, blog: {readonly id: number; readonly s
 		const found = existing.get(blog.id, postId) as {id: number; title: string; date: string | null; excerpt: string; htmlLength: number} | undefined;
 		if (found) {
 			// Unchanged (a feed sends all its items each time): nothing to write.
-			const same = found.title === post.title && found.date === date && found.excerpt === post.excerpt
+			const same = found.title === values.title && found.date === date && found.excerpt === post.excerpt
 				&& (post.html === undefined || found.htmlLength === post.html.length);
 			if (same) continue;
 			update.run({...values, rowId: found.id});
 			if (post.html !== undefined) keepText.run(found.id, post.html, post.isSummaryOnly ? 1 : 0);
 			deleteText.run(found.id);
-			insertText.run(found.id, post.title, post.plainText ?? post.excerpt);
+			insertText.run(found.id, values.title, post.plainText ?? post.excerpt);
 			changed++;
 		} else {
 			const inserted = insert.get(values) as {id: number; read: number};
 			if (post.html !== undefined) keepText.run(inserted.id, post.html, post.isSummaryOnly ? 1 : 0);
-			insertText.run(inserted.id, post.title, post.plainText ?? post.excerpt);
+			insertText.run(inserted.id, values.title, post.plainText ?? post.excerpt);
 			added++;
 			if (inserted.read === 0) addedUnread++;
 		}
