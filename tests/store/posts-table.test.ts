@@ -71,3 +71,35 @@ describe('a post its blog gave no title', () => {
 		assert.match(text, /^● Only its text$/m, 'the stand-in in the text');
 	});
 });
+
+describe('searching stored posts in Chinese, Japanese and Korean', () => {
+	let home: string;
+	let server: FeedServer;
+	beforeEach(async () => {
+		home = temporaryHome();
+		server = await startFeedServer();
+	});
+	afterEach(async () => {
+		rmSync(home, {recursive: true, force: true});
+		await server.close();
+	});
+
+	it('--river --search finds a word inside a run of CJK (日本語 in 日本語のタイトル), and a refresh keeps the index in step', async () => {
+		const feed = (title: string) => JSON.stringify({version: 'https://jsonfeed.org/version/1.1', title: 'Wide', items: [
+			{id: '1', url: `${server.origin}/1`, title, content_text: '中文的文章', date_published: '2025-09-04T10:00:00Z'},
+			{id: '2', url: `${server.origin}/2`, title: 'Latin only', content_text: 'Compost', date_published: '2025-09-03T10:00:00Z'},
+		]});
+		server.route('/feed.json', {type: 'application/feed+json', body: feed('Wide 日本語のタイトル')});
+		const run = async (args: readonly string[]) => runInProcess(args, {home});
+		const titles = async (text: string) => (JSON.parse((await run(['--river', '--search', text, '--format', 'json'])).stdout) as {posts: Array<{title: string}>}).posts.map(post => post.title);
+		assert.equal((await run(['--follow', `${server.origin}/feed.json`])).code, 0);
+		assert.deepEqual(await titles('日本語'), ['Wide 日本語のタイトル']);
+		assert.deepEqual(await titles('タイトル'), ['Wide 日本語のタイトル']);
+		assert.deepEqual(await titles('文章'), ['Wide 日本語のタイトル']);
+		assert.match((await run(['--river', '--search', '日本語'])).stdout, /^Search: “日本語” · 1 post$/m);
+		server.route('/feed.json', {type: 'application/feed+json', body: feed('Wide 한국어 제목')});
+		assert.equal((await run(['--refresh'])).code, 0);
+		assert.deepEqual(await titles('日本語'), [], 'the old title is no longer found');
+		assert.deepEqual(await titles('제목'), ['Wide 한국어 제목']);
+	});
+});
