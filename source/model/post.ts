@@ -80,6 +80,12 @@ export type Post = PostSummary & {
 	readonly fromCache?: true;
 };
 
+/** What lists show as the title of a post its blog gave none (`untitled`): the start of its text, else "(no title)". */
+export function untitledStandIn(excerpt: string): string {
+	if (!excerpt) return '(no title)';
+	return excerpt.length > 60 ? `${excerpt.slice(0, 60).trimEnd()}…` : excerpt;
+}
+
 /** A neighbouring post, as "« previous" / "next »" links show it. */
 export type PostLink = {
 	readonly id: PostId;

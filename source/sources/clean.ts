@@ -1,4 +1,5 @@
 import type {PostId} from '../model/post.js';
+import {htmlToPlainText, htmlWords} from '../render/plain-text.js';
 import {cleanLine} from '../render/sanitize.js';
 
 /*
@@ -72,6 +73,56 @@ export function wordPressId(value: unknown, options: {readonly allowZero?: boole
 export function networkCount(value: unknown): number | undefined {
 	const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
 	return Number.isSafeInteger(number) && number >= 0 ? number : undefined;
+}
+
+/**
+ * How a one-line field tells its markup: `html` it is (WordPress's `rendered`, Atom's `type="html"`),
+ * `text` it is (Atom's `type="text"`), or `guess` (RSS, JSON Feed, names): HTML only when every tag in it
+ * is one a title may hold (`<em>Rust</em> tips`), else text (`Vec<T>`, `x<y`).
+ */
+export type LineMarkup = 'html' | 'text' | 'guess';
+
+/**
+ * A one-line text field from the network (a title, an author, a category or tag, a blog's name or
+ * description) as the model keeps it: its markup read as `markup` says, its character references decoded
+ * once, every escape sequence and control character removed whole, on one line. '' when it is not a
+ * string. Every source reads such fields through this, so a name is cleaned as a title is.
+ */
+export function networkLine(value: unknown, markup: LineMarkup = 'guess'): string {
+	if (typeof value !== 'string' || value === '') return '';
+	const isHtml = markup === 'html' || (markup === 'guess' && holdsTitleMarkup(value));
+	// Cleaned first, then the whitespace joined: an escape sequence goes whole before anything is moved.
+	return cleanLine(isHtml ? plainTextOf(value) : value);
+}
+
+/** Inline elements a title may hold as markup, and the script and style a title's text leaves out. */
+const hiddenInTitles = ['script', 'style', 'noscript'];
+const titleElements = new Set([...hiddenInTitles, 'a', 'abbr', 'b', 'bdi', 'big', 'br', 'cite', 'code', 'del', 'dfn', 'em', 'font', 'i', 'img', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr']);
+
+/**
+ * Whether a title (RSS, JSON Feed, Dublin Core) is HTML: every `<` in it opens or closes an element a
+ * title may hold (`<em>Rust</em> tips`), and a script or style is closed. `Vec<T>` and `x<y` are text.
+ */
+function holdsTitleMarkup(text: string): boolean {
+	if (!text.includes('<')) return false;
+	const tag = /<\/?([a-zA-Z][a-zA-Z\d]*)(?:\s[^<>]*)?\/?>/y;
+	for (let index = text.indexOf('<'); index !== -1; index = text.indexOf('<', index + 1)) {
+		tag.lastIndex = index;
+		const match = tag.exec(text);
+		if (!match || !titleElements.has(match[1]!.toLowerCase())) return false;
+	}
+	// An unclosed script or style would hide the rest of the title.
+	return hiddenInTitles.every(name => !new RegExp(`<${name}\\b`, 'i').test(text) || new RegExp(`</${name}\\s*>`, 'i').test(text));
+}
+
+/**
+ * The text of a one-line HTML field. Most titles and names hold no markup at all: those skip the
+ * layout, which a feed of 10,000 items would otherwise run tens of thousands of times.
+ */
+export function plainTextOf(html: string): string {
+	if (html.includes('<')) return htmlToPlainText(html);
+	// No markup: at most character references to decode, which the parser's text does.
+	return (html.includes('&') ? htmlWords(html, html.length) : html).replaceAll(/\s+/g, ' ').trim();
 }
 
 /** A string field from the network, or undefined when it is not a string. */

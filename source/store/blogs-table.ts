@@ -82,6 +82,7 @@ export function anyBlog(db: Database): boolean {
 /** Forgets a blog and its posts (and their full-text rows). */
 export function deleteBlog(db: Database, id: number): void {
 	db.prepare('DELETE FROM posts_text WHERE rowid IN (SELECT id FROM posts WHERE blog_id = ?)').run(id);
+	db.prepare('DELETE FROM posts_cjk WHERE rowid IN (SELECT id FROM posts WHERE blog_id = ?)').run(id);
 	db.prepare('DELETE FROM blogs WHERE id = ?').run(id);
 }
 

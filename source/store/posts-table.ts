@@ -1,5 +1,6 @@
 import type {Database, Statement} from 'better-sqlite3';
-import type {Post, PostId, PostSummary, Term} from '../model/post.js';
+import {cjkPhrase, cjkWords} from './cjk-runs.js';
+import {untitledStandIn, type Post, type PostId, type PostSummary, type Term} from '../model/post.js';
 
 /** A post as a refresh brings it: what the list shows, and its text when the source gave it. */
 export type IncomingPost = PostSummary & {
@@ -61,7 +62,8 @@ function parseTerms(json: string): Term[] {
 function toSummary(row: PostRow): StoredSummary {
 	return {
 		id: row.idIsNumber ? Number(row.postId) : row.postId,
-		title: row.title,
+		// A post its blog gave no title is stored without one: lists show a stand-in, JSON says null.
+		...(row.title === '' ? {title: untitledStandIn(row.excerpt), untitled: true as const} : {title: row.title}),
 		link: row.link,
 		date: row.date ?? undefined,
 		author: row.author,
@@ -139,7 +141,14 @@ export function upsertPosts(db: Database, blog: {readonly id: number; readonly s
 		WHERE id = @rowId`);
 	const keepText = prepare('INSERT OR REPLACE INTO post_texts (post, html, is_summary_only) VALUES (?, ?, ?)');
 	const deleteText = prepare('DELETE FROM posts_text WHERE rowid = ?');
-	const insertText = prepare('INSERT INTO posts_text (rowid, title, text) VALUES (?, ?, ?)');
+	const insertIndexed = prepare('INSERT INTO posts_text (rowid, title, text) VALUES (?, ?, ?)');
+	const deleteCjk = prepare('DELETE FROM posts_cjk WHERE rowid = ?');
+	const insertCjk = prepare('INSERT INTO posts_cjk (rowid, title, text) VALUES (?, ?, ?)');
+	const insertText = (rowId: number, title: string, text: string) => {
+		insertIndexed.run(rowId, title, text);
+		const [cjkTitle, cjkText] = [cjkWords(title), cjkWords(text)];
+		if (cjkTitle !== '' || cjkText !== '') insertCjk.run(rowId, cjkTitle, cjkText);
+	};
 	let added = 0;
 	let addedUnread = 0;
 	let changed = 0;
@@ -152,7 +161,8 @@ export function upsertPosts(db: Database, blog: {readonly id: number; readonly s
 			siteKey: blog.siteKey,
 			postId,
 			idIsNumber: typeof post.id === 'number' ? 1 : 0,
-			title: post.title,
+			// Untitled: no title kept (not the stand-in, which would then pass for one).
+			title: post.untitled ? '' : post.title,
 			link: post.link,
 			date,
 			utcDate,
@@ -170,18 +180,19 @@ export function upsertPosts(db: Database, blog: {readonly id: number; readonly s
 		const found = existing.get(blog.id, postId) as {id: number; title: string; date: string | null; excerpt: string; htmlLength: number} | undefined;
 		if (found) {
 			// Unchanged (a feed sends all its items each time): nothing to write.
-			const same = found.title === post.title && found.date === date && found.excerpt === post.excerpt
+			const same = found.title === values.title && found.date === date && found.excerpt === post.excerpt
 				&& (post.html === undefined || found.htmlLength === post.html.length);
 			if (same) continue;
 			update.run({...values, rowId: found.id});
 			if (post.html !== undefined) keepText.run(found.id, post.html, post.isSummaryOnly ? 1 : 0);
 			deleteText.run(found.id);
-			insertText.run(found.id, post.title, post.plainText ?? post.excerpt);
+			deleteCjk.run(found.id);
+			insertText(found.id, values.title, post.plainText ?? post.excerpt);
 			changed++;
 		} else {
 			const inserted = insert.get(values) as {id: number; read: number};
 			if (post.html !== undefined) keepText.run(inserted.id, post.html, post.isSummaryOnly ? 1 : 0);
-			insertText.run(inserted.id, post.title, post.plainText ?? post.excerpt);
+			insertText(inserted.id, values.title, post.plainText ?? post.excerpt);
 			added++;
 			if (inserted.read === 0) addedUnread++;
 		}
@@ -306,9 +317,41 @@ export function storedPostText(db: Database, blogId: number, postId: PostId): Po
 	return {...postSummary, html: row.html, isSummaryOnly: row.isSummaryOnly === 1, commentsOpen: row.commentsOpen === 1};
 }
 
-/** How many stored posts match an FTS5 query. */
-export function countSearch(db: Database, match: string): number {
-	return db.prepare('SELECT count(*) FROM posts_text WHERE posts_text MATCH ?').pluck().get(match) as number;
+/**
+ * What a search asks of the index: `match`, an FTS5 query of the words that are not CJK, and `titleMatch`,
+ * the same in the title (undefined when every word is CJK); `cjk`, the runs of CJK characters typed, each
+ * found anywhere in a post's CJK (see cjk-runs.ts). Every word and run must be found.
+ */
+export type StoreSearch = {
+	readonly match: string | undefined;
+	readonly titleMatch: string | undefined;
+	readonly cjk: readonly string[];
+};
+
+/** The SQL condition on `p.id` of posts that match `search` (in the title only with `inTitle`), and its parameters. */
+function searchCondition(search: StoreSearch, inTitle: boolean): {readonly sql: string; readonly parameters: Record<string, string>} {
+	const parts: string[] = [];
+	const parameters: Record<string, string> = {};
+	const match = inTitle ? search.titleMatch : search.match;
+	if (match !== undefined) {
+		parts.push('p.id IN (SELECT rowid FROM posts_text WHERE posts_text MATCH @match)');
+		parameters['match'] = match;
+	}
+	for (const [index, run] of search.cjk.entries()) {
+		const name = `cjk${index}`;
+		parts.push(`p.id IN (SELECT rowid FROM posts_cjk WHERE posts_cjk MATCH @${name})`);
+		parameters[name] = `${inTitle ? 'title : ' : ''}${cjkPhrase(run)}`;
+	}
+	return {sql: parts.length > 0 ? parts.join(' AND ') : '0', parameters};
+}
+
+/** How many stored posts match a search. */
+export function countSearch(db: Database, search: StoreSearch): number {
+	if (search.cjk.length === 0 && search.match !== undefined) {
+		return db.prepare('SELECT count(*) FROM posts_text WHERE posts_text MATCH ?').pluck().get(search.match) as number;
+	}
+	const any = searchCondition(search, false);
+	return db.prepare(`SELECT count(*) FROM posts p WHERE ${any.sql}`).pluck().get(any.parameters) as number;
 }
 
 /** A stored post a search found, with the words it matched shown in a short excerpt. */
@@ -323,32 +366,37 @@ export type StoredSearchHit = StoredSummary & {
 export const snippetMarks = {open: '\u0002', close: '\u0003'} as const;
 
 /**
- * Posts whose title or text match an FTS5 query `match` (`titleMatch`: the same words, in the title),
- * best first: those with every word in the title, then the others; newest first within each. The
- * hits are ranked from the index and the posts' dates alone; only the `limit` shown are read whole.
+ * Posts whose title or text match a search (see StoreSearch), best first: those with every word in the
+ * title, then the others; newest first within each. The hits are ranked from the indexes and the posts'
+ * dates alone; only the `limit` shown are read whole.
  */
-export function searchPosts(db: Database, match: string, titleMatch: string, limit: number): StoredSearchHit[] {
+export function searchPosts(db: Database, search: StoreSearch, limit: number): StoredSearchHit[] {
+	const any = searchCondition(search, false);
+	const title = searchCondition(search, true);
+	// The title's parameters under names of their own, beside the others'.
+	const titleSql = title.sql.replaceAll(/@(\w+)/g, '@title_$1');
+	const titleParameters = Object.fromEntries(Object.entries(title.parameters).map(([name, value]) => [`title_${name}`, value]));
 	// Newest first along the river's index, each post looked up in the hits (made once): the first
 	// `limit` come at once however many posts match.
 	const titled = db.prepare(`SELECT p.id FROM posts p INDEXED BY posts_river
-		WHERE p.id IN (SELECT rowid FROM posts_text WHERE posts_text MATCH @titleMatch)
-		ORDER BY p.sort_date DESC, p.id DESC LIMIT @limit`).pluck().all({titleMatch, limit}) as number[];
+		WHERE ${titleSql}
+		ORDER BY p.sort_date DESC, p.id DESC LIMIT @limit`).pluck().all({...titleParameters, limit}) as number[];
 	const others = titled.length >= limit ? [] : db.prepare(`SELECT p.id FROM posts p INDEXED BY posts_river
-		WHERE p.id IN (SELECT rowid FROM posts_text WHERE posts_text MATCH @match)
-		AND p.id NOT IN (SELECT rowid FROM posts_text WHERE posts_text MATCH @titleMatch)
-		ORDER BY p.sort_date DESC, p.id DESC LIMIT @limit`).pluck().all({match, titleMatch, limit: limit - titled.length}) as number[];
+		WHERE ${any.sql}
+		AND NOT (${titleSql})
+		ORDER BY p.sort_date DESC, p.id DESC LIMIT @limit`).pluck().all({...any.parameters, ...titleParameters, limit: limit - titled.length}) as number[];
 	const ranked = [...titled.map(rowId => ({rowId, inTitle: 1})), ...others.map(rowId => ({rowId, inTitle: 0}))];
 	if (ranked.length === 0) return [];
 	const ids = ranked.map(row => row.rowId);
 	const placeholders = ids.map(() => '?').join(',');
 	const rows = db.prepare(`SELECT ${summaryColumns} FROM posts p JOIN blogs b ON b.id = p.blog_id WHERE p.id IN (${placeholders})`).all(...ids) as PostRow[];
-	const snippets = db.prepare(`SELECT rowid AS rowId, snippet(posts_text, 1, char(2), char(3), '…', 12) AS snippet FROM posts_text
-		WHERE posts_text MATCH ? AND rowid IN (${placeholders})`).all(match, ...ids) as Array<{rowId: number; snippet: string}>;
+	const snippets = search.match === undefined ? [] : db.prepare(`SELECT rowid AS rowId, snippet(posts_text, 1, char(2), char(3), '…', 12) AS snippet FROM posts_text
+		WHERE posts_text MATCH ? AND rowid IN (${placeholders})`).all(search.match, ...ids) as Array<{rowId: number; snippet: string}>;
 	const byId = new Map(rows.map(row => [row.rowId, row]));
 	const snippetOf = new Map(snippets.map(row => [row.rowId, row.snippet]));
 	return ranked.flatMap(hit => {
 		const row = byId.get(hit.rowId);
-		return row ? [{...toSummary(row), inTitle: hit.inTitle === 1, snippet: snippetOf.get(hit.rowId) ?? ''}] : [];
+		return row ? [{...toSummary(row), inTitle: hit.inTitle === 1, snippet: marked(snippetOf.get(hit.rowId) ?? row.excerpt, search.cjk)}] : [];
 	});
 }
 
@@ -364,4 +412,16 @@ export function postsOfSite(db: Database, siteKey: string, limit: number): Array
 		const {rowId: _rowId, read: _read, starred: _starred, blogId: _blogId, blogUrl: _blogUrl, blogTitle: _blogTitle, siteKey: _siteKey, ...post} = toSummary(row);
 		return {...post, text: row.text};
 	});
+}
+
+/**
+ * A snippet with each CJK run searched for marked, as FTS5 marks the words it matched; what holds only
+ * CJK runs has no snippet of FTS5's: its excerpt is marked, from a little before the first run found.
+ */
+function marked(snippet: string, runs: readonly string[]): string {
+	if (runs.length === 0) return snippet;
+	const first = Math.min(...runs.map(run => snippet.indexOf(run)).filter(at => at >= 0));
+	let text = Number.isFinite(first) && first > 40 ? `…${snippet.slice(first - 20)}` : snippet;
+	for (const run of runs) text = text.replaceAll(run, `${snippetMarks.open}${run}${snippetMarks.close}`);
+	return text;
 }

@@ -1,5 +1,6 @@
 import {cleanText} from '../render/sanitize.js';
-import {snippetMarks} from '../store/posts-table.js';
+import {snippetMarks, type StoreSearch} from '../store/posts-table.js';
+import {splitCjk} from '../store/cjk-runs.js';
 import type {RiverPost} from './types.js';
 
 // Searching every stored post (issue 19): what the home screen's and the river's `/` and
@@ -22,12 +23,16 @@ export function searchWords(text: string): string[] {
 	return text.match(/[\p{L}\p{N}_]+/gu) ?? [];
 }
 
-/** The FTS5 queries for the words: in any column, and in the title. Undefined when there are no words. */
-export function ftsQueries(text: string): {readonly match: string; readonly titleMatch: string} | undefined {
-	const words = searchWords(text);
-	if (words.length === 0) return undefined;
-	const match = words.map(word => `"${word}"`).join(' ');
-	return {match, titleMatch: `title : (${match})`};
+/**
+ * What the store is asked for the words: the FTS5 queries of those that are not CJK (in any column, and
+ * in the title), and the runs of CJK characters, which the store finds by trigrams. Undefined when there
+ * are no words.
+ */
+export function ftsQueries(text: string): StoreSearch | undefined {
+	const {words, cjk} = splitCjk(searchWords(text));
+	if (words.length === 0 && cjk.length === 0) return undefined;
+	const match = words.length === 0 ? undefined : words.map(word => `"${word}"`).join(' ');
+	return {match, titleMatch: match === undefined ? undefined : `title : (${match})`, cjk};
 }
 
 /** FTS5's snippet (the matched words between `snippetMarks`) as clean text and the runs to mark. */

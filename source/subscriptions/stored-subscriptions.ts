@@ -212,12 +212,12 @@ export function openStoredSubscriptions(paths: Pick<BlogtermPaths, 'data' | 'con
 			// Each word as a quoted FTS5 string: what a user types is never FTS5 syntax.
 			const queries = ftsQueries(text);
 			if (!queries) return [];
-			return searchPosts(db, queries.match, queries.titleMatch, Math.max(1, Math.min(1000, searchOptions.limit ?? 50)))
+			return searchPosts(db, queries, Math.max(1, Math.min(1000, searchOptions.limit ?? 50)))
 				.map(({inTitle, snippet, ...post}) => ({...toRiverPost(post), inTitle, excerptMatch: readSnippet(snippet)}));
 		},
 		searchCount(text) {
 			const queries = ftsQueries(text);
-			return queries ? countSearch(db, queries.match) : 0;
+			return queries ? countSearch(db, queries) : 0;
 		},
 		storedPostsOf(siteKey) {
 			return postsOfSite(db, siteKey, 2000);

@@ -1,7 +1,6 @@
 import type {Attachment} from '../../model/post.js';
 import {attachmentDetails} from '../../render/media.js';
-import {cleanLine} from '../../render/sanitize.js';
-import {networkCount, networkUrl} from '../clean.js';
+import {networkCount, networkLine, networkUrl} from '../clean.js';
 
 /*
 The files a feed item carries — RSS `<enclosure url length type>`, Atom `<link rel="enclosure" href
@@ -59,7 +58,7 @@ export function cleanAttachments(raw: readonly RawAttachment[], base: string, it
 		seen.add(url);
 		const type = typeof candidate.type === 'string' ? candidate.type.trim().toLowerCase() : '';
 		const mimeType = /^[a-z]+\/[a-z\d.+-]{1,100}$/.test(type) ? type : undefined;
-		const ownTitle = typeof candidate.title === 'string' ? cleanLine(candidate.title) : '';
+		const ownTitle = networkLine(candidate.title, 'text');
 		const title = (ownTitle || itemTitle).slice(0, maxTitleLength);
 		const sizeBytes = positive(candidate.length, maxSizeBytes);
 		const durationSeconds = positive(candidate.duration, maxDurationSeconds);

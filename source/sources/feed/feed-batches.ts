@@ -24,6 +24,10 @@ export type FeedBatches = {
 	/** The element the feed was cut at, and how many of them it holds (see countItemElements). */
 	readonly element: 'item' | 'entry';
 	readonly count: number;
+	/** Items per part: each part but the last holds this many. */
+	readonly perBatch: number;
+	/** What each item's RSS `<author>` holds, as itemAuthors tells it: for `<item>` elements only. */
+	readonly authors?: ReadonlyArray<string | undefined>;
 };
 
 /**
@@ -48,6 +52,8 @@ export function feedBatches(text: string, element: 'item' | 'entry', options: {m
 	return {
 		element,
 		count: spans.length,
+		perBatch,
+		...(element === 'item' ? {authors: authorsOf(text, spans)} : {}),
 		head: before + between + after,
 		* parts() {
 			for (let first = 0; first < spans.length; first += perBatch) {
@@ -65,6 +71,46 @@ export function feedBatches(text: string, element: 'item' | 'entry', options: {m
  */
 export function countItemElements(text: string, element: 'item' | 'entry'): number | undefined {
 	return itemSpans(text, element)?.length;
+}
+
+/**
+ * The `<item>` elements of an RSS feed, as countItemElements counts them, with what each one's `<author>`
+ * holds, as it is written in the XML (entities not decoded, CDATA sections kept): the parser reads an
+ * author as `email (Name)` and rebuilds the name from the parts around `<`, `(` and `[`, which breaks an
+ * escape sequence in two and makes `b Bold` of `&lt;b&gt;Bold`. Undefined for an item with no author, or
+ * one whose author holds elements. Undefined as a whole when the items cannot be told surely.
+ */
+export function itemAuthors(text: string): {readonly count: number; readonly authors: ReadonlyArray<string | undefined>} | undefined {
+	const spans = itemSpans(text, 'item');
+	return spans && {count: spans.length, authors: authorsOf(text, spans)};
+}
+
+const authorOpen = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<author(?:\s[^>]*)?>/g;
+const authorClose = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\/author\s*>|</g;
+
+function authorsOf(text: string, spans: readonly Span[]): Array<string | undefined> {
+	// Most feeds (WordPress's among them) name authors with dc:creator: nothing to look for.
+	if (!text.includes('<author')) return spans.map(() => undefined);
+	return spans.map(span => authorIn(text, span));
+}
+
+/** The text of the item's first `<author>` outside comments and CDATA, as written; undefined when it has none or it holds an element. */
+function authorIn(text: string, span: Span): string | undefined {
+	const next = text.indexOf('<author', span.start);
+	if (next === -1 || next >= span.end) return undefined;
+	authorOpen.lastIndex = span.start;
+	for (let open = authorOpen.exec(text); open && open.index < span.end; open = authorOpen.exec(text)) {
+		if (!open[0].startsWith('<author')) continue;
+		if (open[0].endsWith('/>')) return undefined;
+		const start = open.index + open[0].length;
+		authorClose.lastIndex = start;
+		for (let close = authorClose.exec(text); close && close.index < span.end; close = authorClose.exec(text)) {
+			if (close[0].startsWith('</author')) return text.slice(start, close.index);
+			if (close[0] === '<') return undefined;
+		}
+		return undefined;
+	}
+	return undefined;
 }
 
 type Span = {readonly start: number; readonly end: number};

@@ -1,4 +1,4 @@
-import type {PostLink, PostSummary, Term} from '../../model/post.js';
+import {untitledStandIn, type PostLink, type PostSummary, type Term} from '../../model/post.js';
 import type {FeedItem} from './parse-feed.js';
 
 /* A feed's items as the model's posts: summaries, links, terms and slugs. */
@@ -34,8 +34,7 @@ export function toSummary(item: FeedItem): PostSummary {
 
 /** Microblog items have no title: the start of the text stands in. */
 export function untitled(item: FeedItem): string {
-	if (!item.excerpt) return '(no title)';
-	return item.excerpt.length > 60 ? `${item.excerpt.slice(0, 60).trimEnd()}…` : item.excerpt;
+	return untitledStandIn(item.excerpt);
 }
 
 function toTerm(name: string, taxonomy: Term['taxonomy']): Term {

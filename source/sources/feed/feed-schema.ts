@@ -16,6 +16,8 @@ const texts = v.fallback(v.optional(v.array(v.string())), undefined);
 const id = v.fallback(v.optional(v.union([v.string(), v.number()])), undefined);
 /** A JSON Feed string: a blank one is none, as feedsmith read it. */
 const jsonText = v.fallback(v.optional(v.pipe(v.string(), v.transform(value => value.trim() || undefined))), undefined);
+/** JSON Feed's tags: what is not a string in the list is dropped, the rest kept (`[1, null, "ok"]` is `["ok"]`). */
+const jsonTexts = v.fallback(v.optional(v.pipe(v.array(v.unknown()), v.transform(values => values.filter((value): value is string => typeof value === 'string')))), undefined);
 /** A JSON Feed author: an object (`author` in 1.0, each of `authors` in 1.1). */
 const jsonAuthor = {name: jsonText, url: jsonText};
 
@@ -101,7 +103,7 @@ export const jsonItemSchema = v.looseObject({
 	author: part(jsonAuthor),
 	date_published: jsonText,
 	date_modified: jsonText,
-	tags: texts,
+	tags: jsonTexts,
 	attachments: parts({url: jsonText, mime_type: jsonText, title: jsonText, size_in_bytes: count, duration_in_seconds: count}),
 });
 

@@ -2,16 +2,16 @@ import * as v from 'valibot';
 import {detectJsonFeed, parseFeed, type AtomFeed, type RdfFeed, type RssFeed} from 'feedsmith';
 import {header, hostOf, type HttpResponse} from '../../http/client.js';
 import {cleanLine} from '../../render/sanitize.js';
-import {boundedItems, leftOutNote, maxFeedItemsPerAnswer, networkCount, networkUrl} from '../clean.js';
+import {boundedItems, leftOutNote, maxFeedItemsPerAnswer, networkCount, networkLine, networkUrl} from '../clean.js';
 import {BlogError} from '../../errors.js';
 import {atomEntrySchema, checkedItem, jsonFeedSchema, jsonItemSchema, rssItemSchema, type JsonFeedFields, type JsonFeedItem} from './feed-schema.js';
-import {htmlToPlainText, htmlWords} from '../../render/plain-text.js';
+import {htmlWords} from '../../render/plain-text.js';
 import {textToHtml} from './html-text.js';
 import {networkHtml} from '../clean-html.js';
 import {parseFeedDate} from './feed-date.js';
 import {settleIds, type UnsettledItem} from './feed-ids.js';
 import {attachmentsHtml, cleanAttachments, type RawAttachment} from './attachments.js';
-import {countItemElements, feedBatches} from './feed-batches.js';
+import {countItemElements, feedBatches, itemAuthors} from './feed-batches.js';
 import type {Attachment} from '../../model/post.js';
 
 /** RSS 0.9x and 2.0 are 'rss', RSS 1.0 is 'rdf'. */
@@ -127,8 +127,9 @@ function readFeedText(text: string, feedUrl: string): ParsedFeed {
 		// A part the parser read otherwise than the whole: the whole feed is read at once instead.
 	}
 	const parsed = parseWhole(source, feedUrl);
-	const elements = parsed.format === 'json' ? undefined : countItemElements(source, parsed.format === 'atom' ? 'entry' : 'item');
-	return readParsed(parsed, feedUrl, base64Declared, {elements});
+	if (parsed.format === 'atom') return readParsed(parsed, feedUrl, base64Declared, {elements: countItemElements(source, 'entry')});
+	const items = itemAuthors(source);
+	return readParsed(parsed, feedUrl, base64Declared, {elements: items?.count, ...(items ? {authors: items.authors} : {})});
 }
 
 type ParsedText = ReturnType<typeof parseFeed<string>>;
@@ -150,19 +151,26 @@ function notAFeed(feedUrl: string, cause?: unknown): BlogError {
  * feed-batches.ts), else the parsed feed's own; `elements`, how many item elements its text holds,
  * when that is known (the parser leaves out those with nothing in them).
  */
-type XmlItems = {readonly batches?: Iterable<readonly unknown[]>; readonly elements: number | undefined};
+type XmlItems = {
+	readonly batches?: Iterable<readonly unknown[]>;
+	readonly elements: number | undefined;
+	/** How many items each batch but the last holds; all of them when there is one batch. */
+	readonly perBatch?: number;
+	/** Each item element's RSS `<author>` as the XML has it (see itemAuthors), in the order of `elements`. */
+	readonly authors?: ReadonlyArray<string | undefined>;
+};
 
 /** A feed read as it was parsed. */
-function readParsed(parsed: ParsedText, feedUrl: string, base64Declared: boolean, {batches, elements}: XmlItems): ParsedFeed {
+function readParsed(parsed: ParsedText, feedUrl: string, base64Declared: boolean, {batches, ...items}: XmlItems): ParsedFeed {
 	switch (parsed.format) {
 		case 'rss': {
-			return readRss(parsed.feed, feedUrl, 'rss', {batches: batches ?? [parsed.feed.items ?? []], elements});
+			return readRss(parsed.feed, feedUrl, 'rss', {batches: batches ?? [parsed.feed.items ?? []], ...items});
 		}
 		case 'rdf': {
-			return readRss(parsed.feed, feedUrl, 'rdf', {batches: batches ?? [parsed.feed.items ?? []], elements});
+			return readRss(parsed.feed, feedUrl, 'rdf', {batches: batches ?? [parsed.feed.items ?? []], ...items});
 		}
 		case 'atom': {
-			return readAtom(parsed.feed, feedUrl, base64Declared, {batches: batches ?? [parsed.feed.entries ?? []], elements});
+			return readAtom(parsed.feed, feedUrl, base64Declared, {batches: batches ?? [parsed.feed.entries ?? []], ...items});
 		}
 		case 'json': {
 			// Never here: a JSON Feed is read before the parser (jsonFeedDocument tells one as the parser does).
@@ -208,7 +216,8 @@ export function readInBatches(source: string, feedUrl: string, base64Declared: b
 		}
 	}
 	const elements = (batches.element === 'entry') === (head.format === 'atom') ? batches.count : undefined;
-	return readParsed(head, feedUrl, base64Declared, {batches: items(), elements});
+	const authors = elements === undefined ? undefined : batches.authors;
+	return readParsed(head, feedUrl, base64Declared, {batches: items(), elements, perBatch: batches.perBatch, ...(authors ? {authors} : {})});
 }
 
 /**
@@ -375,23 +384,26 @@ type RssLikeItem = RssFeed.Item<string> | RdfFeed.Item<string>;
 function readRss(feed: RssFeed.Feed<string> | RdfFeed.Feed<string>, feedUrl: string, format: 'rss' | 'rdf', parts: XmlItems): ParsedFeed {
 	const feedBase = networkUrl(feed.xml?.base, feedUrl) ?? feedUrl;
 	const declaredBase = feed.xml?.base ? feedBase : undefined;
-	const {items, notes} = readBatches(parts, feedUrl, rssItemSchema, (item: RssLikeItem) => readRssItem(item, feedBase, declaredBase));
+	const {items, notes} = readBatches(parts, feedUrl, rssItemSchema, (item: RssLikeItem, author) => readRssItem(item, feedBase, declaredBase, author));
 	const generator = 'generator' in feed ? feed.generator ?? '' : feed.admin?.generatorAgent ?? '';
 	return {
 		format,
 		feedUrl,
 		title: titleText(feed.title),
 		// RSS descriptions may hold entity-encoded HTML, as the items' do.
-		description: cleanLine(plainTextOf(feed.description ?? '')),
+		description: networkLine(feed.description, 'html'),
 		link: networkUrl(feed.link, feedBase) ?? feedBase,
-		generator: cleanLine(generator),
+		generator: networkLine(generator, 'text'),
 		items: settleIds(items),
 		...(notes.length > 0 ? {notes} : {}),
 	};
 }
 
-/** `declaredBase` is the feed's xml:base, when it has one: in scope for every item. */
-function readRssItem(item: RssLikeItem, feedBase: string, declaredBase: string | undefined): UnsettledItem {
+/**
+ * `declaredBase` is the feed's xml:base, when it has one: in scope for every item. `author` is what its
+ * `<author>` holds as the XML has it, when that is known (see itemAuthors).
+ */
+function readRssItem(item: RssLikeItem, feedBase: string, declaredBase: string | undefined, author: string | undefined): UnsettledItem {
 	const itemBase = networkUrl(item.xml?.base, feedBase) ?? feedBase;
 	const rss = item as RssFeed.Item<string>;
 	const guid = feedId(rss.guid?.value);
@@ -418,7 +430,7 @@ function readRssItem(item: RssLikeItem, feedBase: string, declaredBase: string |
 		link,
 		date: parseFeedDate(rss.pubDate ?? item.dc?.dates?.[0] ?? item.dcterms?.created?.[0] ?? item.dcterms?.modified?.[0] ?? item.atom?.published ?? item.atom?.updated),
 		// A name is text, as a title is: `Jo &amp;amp; Al` is decoded once.
-		author: titleText(item.dc?.creators?.[0] ?? person?.name ?? extra.itunes?.author ?? person?.email),
+		author: networkLine(item.dc?.creators?.[0]) || (author === undefined ? networkLine(person?.name) : rssAuthorName(author)) || networkLine(extra.itunes?.author) || networkLine(person?.email),
 		authorUrl: undefined,
 		html,
 		isSummaryOnly: full === undefined,
@@ -429,6 +441,24 @@ function readRssItem(item: RssLikeItem, feedBase: string, declaredBase: string |
 		inReplyTo: feedId(rss.thr?.inReplyTos?.[0]?.ref) || undefined,
 		attachments,
 	};
+}
+
+/**
+ * The name an RSS `<author>` gives, from its text as the XML has it: `jo@example.com (Jo Smith)` and
+ * `Jo Smith <jo@example.com>` name Jo Smith; anything else is the name (or the address) itself, read as a
+ * title is (networkLine).
+ */
+function rssAuthorName(xml: string): string {
+	const text = xmlText(xml);
+	const name = /^\s*(?:mailto:)?[^\s@()<>]+@[^\s@()<>]+\s*\((.*)\)\s*$/s.exec(text)?.[1]
+		?? /^(.*?)\s*<(?:mailto:)?[^\s@<>]+@[^\s@<>]+>\s*$/s.exec(text)?.[1]
+		?? text;
+	return networkLine(name) || networkLine(text);
+}
+
+/** An element's text as the XML has it, read as the parser reads text: comments left out, CDATA sections as they are, entities decoded once. */
+function xmlText(xml: string): string {
+	return xml.replaceAll(/<!--[\s\S]*?-->/g, '').split(/<!\[CDATA\[([\s\S]*?)\]\]>/).map((part, index) => (index % 2 === 1 || !part.includes('&') ? part : htmlWords(part, part.length))).join('');
 }
 
 // ---- Atom 1.0 ----
@@ -446,7 +476,7 @@ function readAtom(feed: AtomFeed.Feed<string>, feedUrl: string, base64Declared: 
 		title: atomText(feed.title),
 		description: atomText(feed.subtitle),
 		link: alternateLink(feed.links, feedBase) || feedBase,
-		generator: cleanLine(generator),
+		generator: networkLine(generator, 'text'),
 		items: settleIds(items),
 		...(notes.length > 0 ? {notes} : {}),
 	};
@@ -478,7 +508,8 @@ function readAtomEntry(entry: AtomFeed.Entry<string>, feedBase: string, declared
 		title,
 		link,
 		date: parseFeedDate(entry.published ?? entry.updated ?? entry.dc?.dates?.[0]),
-		author: cleanLine(author?.name ?? entry.dc?.creators?.[0] ?? extra.itunes?.author ?? ''),
+		// An Atom person's name is text, as a title with no type is.
+		author: author?.name === undefined ? networkLine(entry.dc?.creators?.[0] ?? extra.itunes?.author) : networkLine(author.name, 'text'),
 		authorUrl: networkUrl(author?.uri, entryBase, {allowMailto: true}),
 		html,
 		isSummaryOnly: content === undefined,
@@ -495,7 +526,7 @@ function readAtomEntry(entry: AtomFeed.Entry<string>, feedBase: string, declared
 function atomText(text: AtomFeed.Text | undefined): string {
 	if (!text) return '';
 	// A text construct is text: its entities were decoded once, by the XML parser.
-	return cleanLine(isMarkup(text.type) ? plainTextOf(text.value ?? '') : oneLine(text.value ?? ''));
+	return networkLine(text.value, isMarkup(text.type) ? 'html' : 'text');
 }
 
 /** An Atom text or content construct as HTML. */
@@ -563,7 +594,7 @@ function readJsonItem(item: JsonFeedItem, feedUrl: string, feedAuthor: JsonAutho
 		title,
 		link,
 		date: parseFeedDate(item.date_published ?? item.date_modified),
-		author: cleanLine(author?.name ?? ''),
+		author: networkLine(author?.name),
 		authorUrl: networkUrl(author?.url, feedUrl, {allowMailto: true}),
 		html,
 		isSummaryOnly: full === undefined,
@@ -585,19 +616,25 @@ function readJsonItem(item: JsonFeedItem, feedUrl: string, feedAuthor: JsonAutho
  * parsed, so the parser's tree of one batch only is held at a time. Items with nothing to show are left
  * out with a note, and so are the item elements the parser left out (fewer items than `elements`).
  */
-function readBatches<Raw>({batches = [], elements}: XmlItems, feedUrl: string, schema: v.GenericSchema, read: (item: Raw) => UnsettledItem): {items: UnsettledItem[]; notes: string[]} {
+function readBatches<Raw>({batches = [], elements, perBatch, authors}: XmlItems, feedUrl: string, schema: v.GenericSchema, read: (item: Raw, author: string | undefined) => UnsettledItem): {items: UnsettledItem[]; notes: string[]} {
 	const items: UnsettledItem[] = [];
 	const leftOut = new LeftOut();
 	let parsed = 0;
 	let room = maxFeedItemsPerAnswer;
+	// An item's author is taken from the XML where the parser's items of a batch are its elements one for
+	// one; in a batch with fewer (the parser left out an empty item) the parser's reading is kept.
+	const known = authors !== undefined && elements === authors.length ? authors : undefined;
+	let batchNumber = 0;
 	for (const batch of batches) {
+		const first = batchNumber++ * (perBatch ?? 0);
+		const aligned = known !== undefined && batch.length === Math.min(perBatch ?? Number.POSITIVE_INFINITY, known.length - first);
 		parsed += batch.length;
 		const bounded = boundedItems(batch, room).items;
 		room -= bounded.length;
-		for (const raw of bounded) {
+		for (const [index, raw] of bounded.entries()) {
 			const item = checkedItem<Raw>(schema, raw);
 			if (item === undefined) leftOut.add('it is not an item');
-			else leftOut.keep(read(item), items);
+			else leftOut.keep(read(item, aligned ? known[first + index] : undefined), items);
 		}
 		if (room === 0) break;
 	}
@@ -640,35 +677,9 @@ function feedId(value: unknown): string {
 	return cleanLine(String(value)).slice(0, 2048);
 }
 
-/** Text on one line, as it is: no markup read, no entity decoded. */
-function oneLine(text: string): string {
-	return text.replaceAll(/\s+/g, ' ').trim();
-}
-
-/** Inline elements a title may hold as markup, and the script and style a title's text leaves out. */
-const hiddenInTitles = ['script', 'style', 'noscript'];
-const titleElements = new Set([...hiddenInTitles, 'a', 'abbr', 'b', 'bdi', 'big', 'br', 'cite', 'code', 'del', 'dfn', 'em', 'font', 'i', 'img', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr']);
-
-/**
- * Whether a title (RSS, JSON Feed, Dublin Core) is HTML: every `<` in it opens or closes an element a
- * title may hold (`<em>Rust</em> tips`), and a script or style is closed. `Vec<T>` and `x<y` are text.
- */
-function holdsMarkup(text: string): boolean {
-	if (!text.includes('<')) return false;
-	const tag = /<\/?([a-zA-Z][a-zA-Z\d]*)(?:\s[^<>]*)?\/?>/y;
-	for (let index = text.indexOf('<'); index !== -1; index = text.indexOf('<', index + 1)) {
-		tag.lastIndex = index;
-		const match = tag.exec(text);
-		if (!match || !titleElements.has(match[1]!.toLowerCase())) return false;
-	}
-	// An unclosed script or style would hide the rest of the title.
-	return hiddenInTitles.every(name => !new RegExp(`<${name}\\b`, 'i').test(text) || new RegExp(`</${name}\\s*>`, 'i').test(text));
-}
-
-/** A title or one-line field that formats do not mark as HTML: text, unless it holds title markup only (see holdsMarkup). */
+/** A title or one-line field that formats do not mark as HTML: see networkLine. */
 function titleText(value: string | undefined): string {
-	if (!value) return '';
-	return cleanLine(holdsMarkup(value) ? plainTextOf(value) : oneLine(value));
+	return networkLine(value);
 }
 
 type MediaText = {readonly value?: string; readonly type?: string};
@@ -697,7 +708,7 @@ function mediaTexts(media: MediaFields | undefined, field: 'title' | 'descriptio
 function mediaTitle(media: MediaFields | undefined): string {
 	const text = mediaTexts(media, 'title');
 	if (!text?.value) return '';
-	return text.type === 'html' ? cleanLine(plainTextOf(text.value)) : titleText(text.value);
+	return networkLine(text.value, text.type === 'html' ? 'html' : 'guess');
 }
 
 /** Media RSS's description as HTML, or undefined when there is none. */
@@ -733,16 +744,6 @@ function decodedContent(content: AtomFeed.Content, base64Declared: boolean): Ato
 	return {...content, value: decoded, type: /html|xml/.test(type) ? 'html' : 'text'};
 }
 
-/**
- * The text of a feed's HTML field. Most titles and names hold no markup at all: those skip the
- * layout, which a feed of 10,000 items would otherwise run tens of thousands of times.
- */
-function plainTextOf(html: string): string {
-	if (html.includes('<')) return htmlToPlainText(html);
-	// No markup: at most character references to decode, which the parser's text does.
-	return (html.includes('&') ? htmlWords(html, html.length) : html).replaceAll(/\s+/g, ' ').trim();
-}
-
 /** The most of an item's text kept as its excerpt: a summary whole; a post's text (no summary) up to here. */
 const maxExcerptChars = 4480;
 
@@ -772,7 +773,8 @@ function uniqueTerms(names: readonly string[]): string[] {
 	const seen = new Set<string>();
 	const unique: string[] = [];
 	for (const name of names) {
-		const clean = cleanLine(plainTextOf(String(name)));
+		// A term is read as a title is: `Vec<T>` stays, `<em>Rust</em>` is Rust.
+		const clean = networkLine(name);
 		const key = clean.toLowerCase();
 		if (!clean || seen.has(key)) continue;
 		seen.add(key);

@@ -1,7 +1,5 @@
 import type {RelatedPost} from '../../model/related.js';
-import {cleanLine} from '../../render/sanitize.js';
-import {htmlToPlainText} from '../../render/plain-text.js';
-import {boundedItems, isoFromTime, networkString, networkUrl, wordPressId} from '../clean.js';
+import {boundedItems, isoFromTime, networkLine, networkString, networkUrl, wordPressId} from '../clean.js';
 
 /**
  * Jetpack's related posts, from the REST field `jetpack-related-posts` or the `?relatedposts=1` endpoint's `items`.
@@ -21,13 +19,13 @@ export function readJetpackRelated(value: unknown, siteUrl: string): RelatedPost
 		const key = String(id);
 		if (seen.has(key)) continue;
 		seen.add(key);
-		const title = cleanLine(htmlToPlainText(networkString(fields['title']) ?? ''));
+		const title = networkLine(fields['title'], 'html');
 		related.push({
 			id,
 			...(title ? {title} : {title: '(no title)', untitled: true as const}),
 			link,
 			date: parseJetpackDate(networkString(fields['date'])),
-			context: cleanLine(htmlToPlainText(networkString(fields['context']) ?? '')),
+			context: networkLine(fields['context'], 'html'),
 		});
 	}
 	return related;

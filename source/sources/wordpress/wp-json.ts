@@ -3,7 +3,7 @@ import type {Comment} from '../../model/comment.js';
 import type {Post, PostId, PostLink, PostSummary, Term} from '../../model/post.js';
 import {cleanLine} from '../../render/sanitize.js';
 import {htmlToPlainText} from '../../render/plain-text.js';
-import {isoFromTime, networkCount, networkUrl, wordPressId} from '../clean.js';
+import {isoFromTime, networkCount, networkLine, networkUrl, wordPressId} from '../clean.js';
 import {networkHtml} from '../clean-html.js';
 
 /*
@@ -123,7 +123,7 @@ export function readIndex(value: unknown): WpIndex | undefined {
 
 /** One line of plain text from a WordPress "rendered" HTML string (titles have entities: `&#8217;`). */
 export function renderedToLine(html: string | undefined): string {
-	return cleanLine(htmlToPlainText(html ?? ''));
+	return networkLine(html, 'html');
 }
 
 /** WordPress's `2026-03-01T10:00:00` without a zone. */
@@ -175,7 +175,8 @@ function termsOf(post: WpPost, taxonomy: 'category' | 'tag'): Term[] {
 
 function authorOf(post: WpPost): string {
 	const author = v.safeParse(authorSchema, post._embedded?.author?.[0]);
-	return author.success ? cleanLine(author.output.name ?? '') : '';
+	// A name is text as a feed's title is (see networkLine), so it reads the same from every kind of blog.
+	return author.success ? networkLine(author.output.name) : '';
 }
 
 /** A slug, as one clean line; undefined when there is none. */
@@ -239,7 +240,7 @@ export function toComment(comment: WpComment): Comment {
 		id: comment.id,
 		parent: comment.parent ?? 0,
 		// A pingback's name is the linking page's title as WordPress keeps it, with its entities (`&raquo;`).
-		author: (isPing(comment) ? renderedToLine(comment.author_name) : cleanLine(comment.author_name ?? '')) || 'Anonymous',
+		author: (isPing(comment) ? renderedToLine(comment.author_name) : networkLine(comment.author_name)) || 'Anonymous',
 		authorUrl: networkUrl(comment.author_url),
 		date: isoDate(comment),
 		html: comment.content?.rendered ?? '',

@@ -4,6 +4,7 @@ import {initialSchema} from './001-initial.js';
 import {fullTextsSchema} from './005-full-texts.js';
 import {syncSchema} from './006-sync.js';
 import {starredIndexSchema} from './007-starred-index.js';
+import {cjkWordsSchema, fillCjkWords} from './008-cjk-words.js';
 
 /** What a migration may need besides the database: where today's files are (the read state to carry over). */
 export type MigrationContext = {
@@ -47,6 +48,14 @@ export const migrations: readonly Migration[] = [
 		name: 'an index of the starred posts',
 		up(db) {
 			db.exec(starredIndexSchema);
+		},
+	},
+	{
+		version: 8,
+		name: 'Chinese, Japanese and Korean text indexed by pairs of characters, so a search finds a word inside a run',
+		up(db) {
+			db.exec(cjkWordsSchema);
+			fillCjkWords(db);
 		},
 	},
 ];

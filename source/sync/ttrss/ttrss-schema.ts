@@ -1,7 +1,6 @@
 import * as v from 'valibot';
-import {cleanLine} from '../../render/sanitize.js';
 import {htmlToPlainText} from '../../render/plain-text.js';
-import {boundedItems, isoFromTime, networkCount, networkUrl} from '../../sources/clean.js';
+import {boundedItems, isoFromTime, networkCount, networkLine, networkUrl, type LineMarkup} from '../../sources/clean.js';
 import {networkHtml} from '../../sources/clean-html.js';
 
 /*
@@ -108,8 +107,9 @@ function items<T>(content: unknown, schema: v.GenericSchema<unknown, T>): T[] {
 	return read;
 }
 
-function line(text: string | undefined, fallback = ''): string {
-	const cleaned = text === undefined ? '' : cleanLine(text).trim();
+/** A one-line field as every source reads one (networkLine); `markup` 'text' for what is plain text already. */
+function line(text: string | undefined, fallback = '', markup: LineMarkup = 'guess'): string {
+	const cleaned = networkLine(text, markup);
 	return cleaned === '' ? fallback : cleaned;
 }
 
@@ -138,7 +138,7 @@ export function readArticles(content: unknown): ServerArticle[] {
 	for (const article of items(content, articleSchema)) {
 		const link = networkUrl(article.link) ?? '';
 		const html = networkHtml(article.content ?? '', link || undefined);
-		const excerpt = line(htmlToPlainText(article.excerpt ?? '')) || line(htmlToPlainText(html)).slice(0, 300);
+		const excerpt = line(htmlToPlainText(article.excerpt ?? ''), '', 'text') || line(htmlToPlainText(html), '', 'text').slice(0, 300);
 		const title = line(article.title);
 		articles.push({
 			id: article.id,

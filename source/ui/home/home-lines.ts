@@ -8,7 +8,7 @@ import {graphemes, textWidth} from '../../render/text-width.js';
 import {theme, type ThemeColour} from '../../render/theme.js';
 import type {KeyMap, Screen} from '../keys/key-map.js';
 import type {FollowedBlog, StoredHome} from './home-data.js';
-import {blogRows, blogsInOrder, firstInView, splitRow, updatedAgo, type BlogRow} from './rows.js';
+import {blogRows, blogsInOrder, firstInView, readOutRow, splitRow, updatedAgo, type BlogRow} from './rows.js';
 
 /** A run of text in one style. The text is clean (it came from the store, cleaned as it entered) and has no newline. */
 export type Span = {
@@ -139,7 +139,7 @@ export function blogLine(row: BlogRow, context: {readonly selected: FollowedBlog
 			...metaSpans,
 		], width),
 		// Read out: the title first, then the rest in words, in one row.
-		label: fitToWidth([blog.title, isSelected ? 'selected' : '', failed ? `${unread} · error: ${blog.lastError}` : counts].filter(Boolean).join(' · '), width),
+		label: readOutRow(blog.title, [isSelected ? 'selected' : '', failed ? `${unread} · error: ${blog.lastError}` : counts], width),
 	};
 }
 

@@ -10,6 +10,19 @@ export function splitRow(text: string, meta: string, width: number): {text: stri
 	return {text: left, gap, meta: right};
 }
 
+/**
+ * A row as a screen reader reads it, in `width` columns: its title, then the words that say what signs and
+ * colours show (`selected · unread · Blog · Sep 9, 2025`), joined by ` · `. A title too long for the row is
+ * shortened, to a quarter of the row at the least, so that the words after it stay; only what the row
+ * still cannot hold is cut at its end (a long error message).
+ */
+export function readOutRow(title: string, words: readonly string[], width: number): string {
+	const rest = words.filter(Boolean).join(' · ');
+	if (rest === '') return fitToWidth(title, width);
+	const titleRoom = Math.max(Math.max(8, Math.floor(width / 4)), width - textWidth(rest) - 3);
+	return fitToWidth(`${fitToWidth(title, titleRoom)} · ${rest}`, width);
+}
+
 /** The first line in view so that `selected` shows in `room` lines. */
 export function firstInView(selected: number, count: number, room: number): number {
 	return Math.max(0, Math.min(selected - Math.floor(room / 2), count - room));

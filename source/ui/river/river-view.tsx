@@ -1,7 +1,6 @@
 import {Box, Text, useIsScreenReaderEnabled, type DOMElement} from 'ink';
 import {useRef} from 'react';
 import {useScreenReaderCursor} from '../screen-reader/cursor-target.js';
-import {fitToWidth} from '../../render/fit-width.js';
 import {formatShortDate} from '../../render/format-date.js';
 import {useKeys, useMouse} from '../hooks/use-keys.js';
 import {clickOnList, listItemAt} from '../hooks/mouse.js';
@@ -9,7 +8,7 @@ import type {Action} from '../keys/key-map.js';
 import {useKeyMap} from '../keys/use-key-map.js';
 import {theme} from '../theme.js';
 import type {RiverItem} from '../home/home-data.js';
-import {firstInView, splitRow} from '../home/rows.js';
+import {firstInView, readOutRow, splitRow} from '../home/rows.js';
 import {nextUnread} from '../home/use-home-state.js';
 
 export type RiverViewProps = {
@@ -114,9 +113,9 @@ export function RiverView(props: RiverViewProps) {
 				const title = item.isProtected ? `Protected: ${item.title}` : item.title;
 				const line = splitRow(item.starred ? `${starSign} ${title}` : title, meta, width - 4);
 				// Read out: the title first, then the rest in words, in one row.
-				const words = [title, isSelected ? 'selected' : '', item.read ? '' : 'unread', item.starred ? 'starred' : '', meta];
+				const words = [isSelected ? 'selected' : '', item.read ? '' : 'unread', item.starred ? 'starred' : '', meta];
 				return (
-					<Text key={`${item.blogUrl} ${String(item.id)}`} wrap="truncate-end" aria-label={fitToWidth(words.filter(Boolean).join(' · '), width)}>
+					<Text key={`${item.blogUrl} ${String(item.id)}`} wrap="truncate-end" aria-label={readOutRow(title, words, width)}>
 						<Text color={theme.selection}>{isSelected ? '▸ ' : '  '}</Text>
 						<Text color={theme.accent}>{item.read ? '  ' : `${unreadSign} `}</Text>
 						<Text bold={!item.read || isSelected} dimColor={item.read && !isSelected} color={isSelected ? theme.selection : undefined}>{line.text}</Text>

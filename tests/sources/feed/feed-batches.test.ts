@@ -129,4 +129,17 @@ describe('a big feed read in parts', () => {
 		assert.equal(feed.title, 'Atom blog');
 		assert.deepEqual(feed.items.map(found => found.id), Array.from({length: count}, (_, index) => `urn:post:${count - index}`));
 	});
+
+	test('a big feed\'s <author>s read whole as the XML has them, in every part, an empty item in a part or not', () => {
+		const count = itemsPerBatch * 3;
+		const author = 'Esc &#27;[31mRED&#27;[0m &lt;b&gt;Bold&lt;/b&gt;';
+		// An empty item in the first part: the parser leaves it out, and that part's authors are the parser's reading.
+		const text = bigFeed(count).replaceAll('</guid>', `</guid><author>${author}</author>`).replace('<item>', '<item></item>\n<item>');
+		const feed = parseFeedText(text, 'https://blog.test/authors.xml');
+		assert.ok(feedBatches(text, 'item'), 'the feed is read in parts');
+		const authors = feed.items.map(found => found.author);
+		assert.equal(authors.length, count);
+		assert.deepEqual(new Set(authors.slice(itemsPerBatch)), new Set(['Esc RED Bold']), 'every item past the first part');
+		assert.ok(authors.every(name => !name.includes('\u001B')), 'no escape in any author');
+	});
 });

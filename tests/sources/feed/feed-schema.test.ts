@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {atomEntrySchema, checkedItem, jsonItemSchema, rssItemSchema} from '../../../source/sources/feed/feed-schema.js';
+import {parseFeedText} from '../../../source/sources/feed/parse-feed.js';
 
 /*
 feedsmith hands over strings for nearly everything in RSS and Atom; these schemas make sure of it before
@@ -44,5 +45,13 @@ describe('feed items are checked field by field before they are read', () => {
 		assert.equal(item!['title'], undefined);
 		assert.equal(item!['content_html'], undefined, 'a blank text is none');
 		assert.equal(item!['author'], undefined, 'an author is an object');
+	});
+
+	test('JSON Feed: a title true, a summary that is a list, an author\'s name that is an object are dropped; of tags [1, null, "ok"] "ok" is kept', () => {
+		const feed = parseFeedText(JSON.stringify({version: 'https://jsonfeed.org/version/1.1', title: ['not', 'a', 'string'], items: [
+			{id: '4', title: true, summary: [1, 2], authors: [{name: {x: 1}}], tags: [1, null, 'ok'], content_html: '<p>Its text</p>'},
+		]}), 'http://127.0.0.1/typed.json');
+		const item = feed.items[0]!;
+		assert.deepEqual([feed.title, item.title, item.author, item.tags, item.excerpt], ['', '', '', ['ok'], 'Its text']);
 	});
 });

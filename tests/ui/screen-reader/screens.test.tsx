@@ -193,6 +193,26 @@ describe('in screen-reader mode, each screen reads in order as plain text, the c
 		}
 	});
 
+	it('the home screen: a title too long for the row is shortened, so its row still says selected, unread and the blog', async () => {
+		const long = 'x'.repeat(5000);
+		const store = memoryHomeData(http, [
+			{url: 'http://127.0.0.1:9/long/', title: `Long ${long}`, folder: undefined, lastUpdated: new Date().toISOString(), lastError: undefined},
+		], [{blogUrl: 'http://127.0.0.1:9/long/', id: 1, title: `Post ${long}`, link: 'http://127.0.0.1:9/long/1/', date: new Date().toISOString()}]);
+		for (const [columns, rows] of [[80, 24], [160, 48]] as const) {
+			const {app, cursorLine} = renderReading(<HomeApp data={store.data} openSource={(url, signal, options) => openBlog(http, url, {...options, signal})} perPage={10} refreshMinutes={0} />, columns, rows);
+			try {
+				const blogs = await waitForText(app, 'list: Followed blogs');
+				assert.match(cursorLine() ?? '', /^Long x+… · selected · 1 unread · just now$/, `at ${columns}×${rows}:\n${blogs}`);
+				await press(app, keys.tab);
+				const river = await waitForText(app, 'list: Posts from the blogs you follow');
+				assert.match(cursorLine() ?? '', /^Post x+… · selected · unread · Long x+… · [A-Z][a-z]{2} \d{1,2}, \d{4}$/, `at ${columns}×${rows}:\n${river}`);
+				assert.ok(river.split('\n').every(line => line.length <= columns), 'every line fits the row');
+			} finally {
+				app.unmount();
+			}
+		}
+	});
+
 	it('the home screen: the followed blogs and What is new, titles first, the cursor on the selection', async () => {
 		const store = memoryHomeData(http, [
 			{url: demo.url, title: 'Demo WordPress', folder: undefined, lastUpdated: new Date().toISOString(), lastError: undefined},
