@@ -196,8 +196,19 @@ async function lintTypeRulesOnly(dependents) {
 }
 const results = files.map(path => fresh.get(path) ?? previous[relative(repoRoot, path)].result);
 
+// A file saved while the check ran (an editor's save, a checkout): TypeScript and ESLint may have read it
+// before or after, so nothing found in it is kept (it is linted again next time), and neither is this
+// report for the tree as it was when the check began.
+const editedMeanwhile = new Set([...texts].filter(([path, text]) => {
+	try {
+		return hash(readFileSync(path)) !== text;
+	} catch {
+		return true;
+	}
+}).map(([path]) => path));
 const saved = {key: configKey, typesChecked, files: {}};
 for (const [index, path] of files.entries()) {
+	if (editedMeanwhile.has(path)) continue;
 	const {source: _source, stats: _stats, ...result} = results[index];
 	saved.files[relative(repoRoot, path)] = {hash: textOf(path), result};
 }
@@ -209,7 +220,7 @@ if (output) print(`${output}\n`);
 const lintErrors = results.reduce((sum, result) => sum + result.errorCount + result.fatalErrorCount, 0);
 const typeErrors = diagnostics.filter(diagnostic => diagnostic.category === ts.DiagnosticCategory.Error).length;
 const exitCode = typeErrors > 0 || lintErrors > 0 ? 1 : 0;
-if (!cold) writeFileSync(lintCacheFile, JSON.stringify({...saved, stamp, report: printed, exitCode}));
+if (!cold) writeFileSync(lintCacheFile, JSON.stringify({...saved, stamp: editedMeanwhile.size === 0 ? stamp : undefined, report: printed, exitCode}));
 
 // TypeScript's build info last: were the lint results lost before it, every file would be linted again.
 builder.emit();
