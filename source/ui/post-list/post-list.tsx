@@ -15,6 +15,7 @@ import {isSameAnswer, useRefreshingAsync, type RefreshingLoadOptions} from '../h
 import {useKeyMap} from '../keys/use-key-map.js';
 import {theme} from '../theme.js';
 import {starSign, unreadSign} from '../river/river-view.js';
+import {readOutRow} from '../home/rows.js';
 import {firstPostShown, listRow, postMeta, postRows, rowsAbovePosts} from './post-list-lines.js';
 import {useScreenReaderCursor} from '../screen-reader/cursor-target.js';
 import {ReaderBox} from '../screen-reader/reader-box.js';
@@ -243,9 +244,13 @@ export function PostList(props: PostListProps) {
 				const isStarred = props.starredIds?.has(String(post.id)) === true;
 				const row = listRow(isStarred ? {...post, title: `${starSign} ${post.title}`} : post, width - 4, {firstPage: page === 1 && !filter, seenComments: props.seenComments?.get(String(post.id))});
 				// Read out: the title first, then the rest in words (no marker or sign to be read as a symbol), in one row.
-				const words = [cleanLine(listedTitle(post, {firstPage: page === 1 && !filter})), isSelected ? 'selected' : '', isRead ? '' : 'unread', isStarred ? 'starred' : '', postMeta(post, props.seenComments?.get(String(post.id)))];
+				// A title too long for the row is shortened so that whether it is selected, unread or starred is
+				// still read; the date, author and comments follow where the row has room.
+				const state = readOutRow(cleanLine(listedTitle(post, {firstPage: page === 1 && !filter})), [isSelected ? 'selected' : '', isRead ? '' : 'unread', isStarred ? 'starred' : ''], width);
+				const meta = postMeta(post, props.seenComments?.get(String(post.id)));
+				const label = meta === '' || textWidth(state) + 4 > width ? state : fitToWidth(`${state} · ${meta}`, width);
 				return (
-					<Text key={String(post.id)} wrap="truncate-end" aria-label={fitToWidth(words.filter(Boolean).join(' · '), width)}>
+					<Text key={String(post.id)} wrap="truncate-end" aria-label={label}>
 						<Text color={theme.selection}>{isSelected ? '▸ ' : '  '}</Text>
 						{/* Unread has a sign, not only a brighter title (as in What is new). */}
 						<Text color={theme.accent}>{isRead ? '  ' : `${unreadSign} `}</Text>

@@ -33,7 +33,7 @@ test('with --screen-reader in a 40×12 terminal, no frame is taller than the ter
 	const terminal = runInTerminal(['--demo', '--screen-reader'], {columns: 40, rows: 12});
 	try {
 		await terminal.waitFor('Page 1 of');
-		await terminal.typeAndWait('j', 'Shell History as a Garden Diary · selec');
+		await terminal.typeAndWait('j', 'Shell History as a … · selected · unread');
 		await terminal.typeAndWait('\r', / lines 1 to/);
 		// The thread: its heading and the selected comment's first line are the longest rows.
 		await terminal.typeAndWait('C', 'selected');

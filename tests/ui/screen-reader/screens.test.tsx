@@ -15,6 +15,7 @@ import {openBlog} from '../../../source/sources/open-blog.js';
 import {createHttpClient} from '../../../source/http/client.js';
 import type {PostSummary} from '../../../source/model/post.js';
 import {startTestDemo, type TestDemo} from '../../helpers/demo.js';
+import {startFakeWordPress} from '../../helpers/fake-wordpress.js';
 import {dana, fakeSource, post} from '../comment-form/fixtures.js';
 import {memoryHomeData} from '../home/memory-home-data.js';
 import {frameText, keys, press, resize, waitForFrame, waitForText} from '../helpers.js';
@@ -190,6 +191,24 @@ describe('in screen-reader mode, each screen reads in order as plain text, the c
 			assert.deepEqual(failed.split('\n').filter(line => /did not take|duplicate/.test(line)), [refusal], 'the whole message on one line');
 		} finally {
 			app.unmount();
+		}
+	});
+
+	it('the list: a title too long for the row is shortened, so its row still says selected and unread', async () => {
+		const blog = await startFakeWordPress({id: 7, slug: 'long', title: `Long ${'x'.repeat(5000)}`, html: '<p>Text.</p>', date: '2026-01-02T03:04:05'});
+		try {
+			for (const [columns, rows] of [[80, 24], [160, 48]] as const) {
+				const {app, cursorLine} = renderReading(<App site={blog.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={{readIds: () => new Set(), markRead() {}}} />, columns, rows);
+				try {
+					const list = await waitForText(app, 'Page 1 of');
+					assert.match(cursorLine() ?? '', /^Long x+… · selected · unread/, `at ${columns}×${rows}:\n${list}`);
+					assert.ok((cursorLine() ?? '').length <= columns, 'within the row');
+				} finally {
+					app.unmount();
+				}
+			}
+		} finally {
+			await blog.close();
 		}
 	});
 
