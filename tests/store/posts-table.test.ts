@@ -44,7 +44,7 @@ describe('the posts table keeps a post\'s date as the blog gave it', () => {
 	});
 });
 
-describe('a post its blog gave no title', () => {
+describe('posts stored from a feed, read back', () => {
 	let home: string;
 	let server: FeedServer;
 	beforeEach(async () => {
@@ -56,7 +56,7 @@ describe('a post its blog gave no title', () => {
 		await server.close();
 	});
 
-	it('is kept untitled: --river says "title": null and shows the start of its text, as the blog\'s own list does (a JSON Feed "title": true is no title)', async () => {
+	it('a post its blog gave no title is kept untitled: --river says "title": null and shows the start of its text, as the blog\'s own list does (a JSON Feed "title": true is no title)', async () => {
 		server.route('/feed.json', {type: 'application/feed+json', body: JSON.stringify({version: 'https://jsonfeed.org/version/1.1', title: 'Typed', items: [
 			{id: '4', url: `${server.origin}/4`, title: true, content_html: '<p>Only its text</p>', date_published: '2025-09-04T10:00:00Z'},
 			{id: '5', url: `${server.origin}/5`, title: 'A title', content_html: '<p>Text</p>', date_published: '2025-09-03T10:00:00Z'},
@@ -70,21 +70,8 @@ describe('a post its blog gave no title', () => {
 		const text = (await run(['--river', '--width', '80'])).stdout;
 		assert.match(text, /^● Only its text$/m, 'the stand-in in the text');
 	});
-});
 
-describe('searching stored posts in Chinese, Japanese and Korean', () => {
-	let home: string;
-	let server: FeedServer;
-	beforeEach(async () => {
-		home = temporaryHome();
-		server = await startFeedServer();
-	});
-	afterEach(async () => {
-		rmSync(home, {recursive: true, force: true});
-		await server.close();
-	});
-
-	it('--river --search finds a word inside a run of CJK (日本語 in 日本語のタイトル), and a refresh keeps the index in step', async () => {
+	it('searching stored posts in Chinese, Japanese and Korean: --river --search finds a word inside a run of CJK (日本語 in 日本語のタイトル), and a refresh keeps the index in step', async () => {
 		const feed = (title: string) => JSON.stringify({version: 'https://jsonfeed.org/version/1.1', title: 'Wide', items: [
 			{id: '1', url: `${server.origin}/1`, title, content_text: '中文的文章', date_published: '2025-09-04T10:00:00Z'},
 			{id: '2', url: `${server.origin}/2`, title: 'Latin only', content_text: 'Compost', date_published: '2025-09-03T10:00:00Z'},

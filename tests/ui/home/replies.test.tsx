@@ -62,14 +62,6 @@ describe('Replies to you, on the home screen', () => {
 		assert.equal(replies.unreadCount(), 0, 'read once opened');
 		app.unmount();
 	});
-});
-
-describe('Replies to you, on the home screen, coming back', () => {
-	let demo: TestDemo;
-	before(async () => {
-		demo = await startTestDemo({floodIntervalMs: 0});
-	});
-	after(async () => demo.stop());
 
 	test('back from the thread of the second reply (Esc to the post, Esc again), Replies to you show that reply chosen', async () => {
 		const myComments = await myCommentAnswered(demo, 'Nettles in the heap?', 'Nettles, yes.');
