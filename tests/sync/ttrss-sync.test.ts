@@ -168,4 +168,24 @@ describe('sync in pages', () => {
 			rmSync(home, {recursive: true, force: true});
 		}
 	});
+
+	// Read for ever, the sync would never end: the timeout makes that a failure.
+	it('a server that ignores skip (the same page again and again) fails the sync in words, not read for ever, and no read mark is set from it', {timeout: 30_000}, async () => {
+		const server = await startReplayServer();
+		const home = temporaryHome();
+		const db = openDatabase({config: join(home, 'config'), data: join(home, 'data')});
+		try {
+			const client = createTtrssClient({http: createHttpClient(), account: {url: server.url, user: replayUser.login, password: replayUser.password}});
+			const ignoringSkip = {...client, headlines: async (request: Parameters<typeof client.headlines>[0]) => client.headlines({...request, skip: 0})};
+			await assert.rejects(syncTtrss(db, ignoringSkip, {now: () => '2026-12-02T12:00:00.000Z', pageSize: 4}), (error: Error) => {
+				assert.equal(error.message, `The TT-RSS server at ${new URL(server.url).host} sent the same headlines again for the next page (it ignores skip): blogterm stopped reading, and set no read marks or stars from it.`);
+				return true;
+			});
+			assert.equal(server.calls.filter(call => call['op'] === 'getHeadlines').length, 2, 'the second page, the same as the first, ends it');
+		} finally {
+			db.close();
+			await server.close();
+			rmSync(home, {recursive: true, force: true});
+		}
+	});
 });

@@ -7,7 +7,7 @@
 import type {Database} from 'better-sqlite3';
 import {writeTransaction} from '../../store/db.js';
 import {blogsWithCounts, deleteBlog, findBlog, insertBlog} from '../../store/blogs-table.js';
-import {isSyncError} from '../sync-error.js';
+import {isSyncError, SyncError} from '../sync-error.js';
 import {dropQueued, syncStateKeys, linkFeed, queuedChanges, setReadByServerIds, setStarredServerIds, setSyncStateValue, syncedFeeds, syncStateValue, unreadServerIds, upsertServerPosts, type ServerPost} from '../../store/sync-table.js';
 import {siteKey as siteKeyOf} from '../../sources/site-url.js';
 import type {RefreshProgress} from '../../subscriptions/types.js';
@@ -86,13 +86,26 @@ async function sendFollows(db: Database, client: TtrssClient, categoryIds: Reado
 	}
 }
 
-/** Every page of a headlines request. */
+/** The most pages of headlines one request is read to (200 headlines a page: 1,000,000 articles). */
+export const maxHeadlinePages = 5000;
+
+/**
+ * Every page of a headlines request. A server is never read for ever: one that sends no article the
+ * pages before it had not (it ignores `skip`), or more pages than `maxHeadlinePages`, fails the sync,
+ * before the read marks and stars are set from a list that would be wrong.
+ */
 async function allHeadlines(client: TtrssClient, request: Omit<HeadlinesRequest, 'skip'>, pageSize: number, onPage?: (articles: ServerArticle[]) => void): Promise<ServerArticle[]> {
 	const all: ServerArticle[] = [];
-	for (let skip = 0; ; skip += pageSize) {
+	const seen = new Set<number>();
+	const host = new URL(client.url).host;
+	for (let skip = 0, pages = 0; ; skip += pageSize, pages++) {
+		if (pages >= maxHeadlinePages) throw new SyncError('unreachable', `The TT-RSS server at ${host} sent more than ${maxHeadlinePages.toLocaleString('en-US')} pages of headlines for one request: blogterm stopped reading, and set no read marks or stars from it.`);
 		const page = await client.headlines({...request, skip, limit: pageSize});
-		onPage?.(page);
-		all.push(...page);
+		const fresh = page.filter(article => !seen.has(article.id));
+		if (page.length > 0 && fresh.length === 0) throw new SyncError('unreachable', `The TT-RSS server at ${host} sent the same headlines again for the next page (it ignores skip): blogterm stopped reading, and set no read marks or stars from it.`);
+		for (const article of fresh) seen.add(article.id);
+		onPage?.(fresh);
+		all.push(...fresh);
 		if (page.length < pageSize) return all;
 	}
 }
