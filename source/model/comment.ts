@@ -22,6 +22,14 @@ export type Comment = {
 	readonly type?: 'pingback' | 'trackback';
 };
 
+/**
+ * A post's comments as a source read them. `endsEarly` is set when the thread ends there only because
+ * blogterm read no further (its own limit of pages), not because the blog's comments end: a sentence
+ * ("blog.example has 7,412 comments; blogterm read the first 5,000."), shown by the thread as a dim line
+ * and by print mode on stderr, as a list page's `endsEarly` is.
+ */
+export type CommentList = Comment[] & {readonly endsEarly?: string};
+
 /** The name a thread shows above a comment: a pingback or trackback says so ("Pingback from SITE"), as WordPress's themes do. */
 export function commentByline(comment: Pick<Comment, 'author' | 'type'>, author = comment.author): string {
 	if (comment.type === 'pingback') return `Pingback from ${author}`;

@@ -23,8 +23,8 @@ export type PostView = {
 	readonly neighbours: PostNeighbours | undefined;
 	/** Undefined when not asked for (--no-related, --body-only, --fields) or when they could not be read. */
 	readonly related: readonly RelatedPost[] | undefined;
-	/** Only when asked for (--comments), and when they could be read. */
-	readonly comments: readonly Comment[] | undefined;
+	/** Only when asked for (--comments), and when they could be read; `endsEarly` when blogterm read only the first of them. */
+	readonly comments: (readonly Comment[] & {readonly endsEarly?: string}) | undefined;
 	/** The parts asked for that did not arrive, in the order above. */
 	readonly unavailable?: readonly UnavailablePart[];
 };

@@ -6,7 +6,7 @@ import type {PostPage} from '../model/page.js';
 import type {BlogSource, ListOptions} from '../sources/blog-source.js';
 import {offlineLine, printList} from './run-list.js';
 import {exitCodes} from './exit-codes.js';
-import {fetchPostView, fetchReadablePost, partNames, type UnavailablePart} from './fetch-post-view.js';
+import {fetchPostView, fetchReadablePost, partNames, type PostView, type UnavailablePart} from './fetch-post-view.js';
 import {commentSentToJson, postToJson, stringifyJson} from './format-json.js';
 import {formatPostMarkdown} from './format-post-markdown.js';
 import {formatPostText} from './format-post-text.js';
@@ -94,6 +94,7 @@ async function produce(source: BlogSource, request: ScriptRequest, draft: Return
 		case 'post': {
 			let view = await fetchPostView(source, request.ref, {parts: request.parts, password: await passwordOf(request, io)});
 			await reportUnavailable(view.unavailable ?? [], request, io);
+			await reportCommentsCut(view.comments, request, io);
 			if (request.fullText) {
 				// --full-text (issue 23): print-full-text.ts, loaded only when asked for.
 				const {fieldsNeedArticle, postToJsonWithFullText, withFullText} = await import('./print-full-text.js');
@@ -181,6 +182,17 @@ async function reportUnavailable(unavailable: readonly UnavailablePart[], reques
 			? warningToJsonLine(failure.code, failure.lines[0]!)
 			: `blogterm: ${failure.lines[0]}\n`);
 	}
+}
+
+/**
+ * A thread blogterm stopped reading before its end ("blog.example has 7,412 comments; blogterm read the first
+ * 5,000."): one line on stderr, `blogterm: …` as a list's cut is, or with JSON one `{"warning": {"code":
+ * "cut_short", "message"}}` object. The comments read are printed (exit 0); the document's keys keep their meaning.
+ */
+async function reportCommentsCut(comments: PostView['comments'], request: {readonly format: string}, io: ScriptIo): Promise<void> {
+	const cut = comments?.endsEarly;
+	if (cut === undefined) return;
+	await writeAll(io.stderr, request.format === 'json' ? warningToJsonLine('cut_short', cut) : `blogterm: ${cut}\n`);
 }
 
 /** `--password TEXT`, or `--password -`: the first line of stdin. */

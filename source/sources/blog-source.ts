@@ -1,6 +1,6 @@
 import type {NotifyCheckbox} from '../comments/notify-checkbox.js';
 import type {HeldCommentState} from '../comments/held-comments.js';
-import type {Comment} from '../model/comment.js';
+import type {Comment, CommentList} from '../model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
 import type {PostPage} from '../model/page.js';
 import type {Post, PostNeighbours, PostRef} from '../model/post.js';
@@ -83,8 +83,11 @@ export interface BlogSource {
 	/** The chronological neighbours of a post (previous = older, next = newer), across list pages. */
 	fetchNeighbours(post: Post, options?: FetchOptions): Promise<PostNeighbours>;
 
-	/** The approved comments of a post, oldest first, every page of them (a protected post's with its `password`). */
-	fetchComments(post: Post, options?: FetchOptions): Promise<Comment[]>;
+	/**
+	 * The approved comments of a post, oldest first, every page of them (a protected post's with its `password`),
+	 * up to a limit of blogterm's own: past it, `endsEarly` says so.
+	 */
+	fetchComments(post: Post, options?: FetchOptions): Promise<CommentList>;
 
 	/** Up to `limit` related posts, best first, never the post itself. */
 	fetchRelated(post: Post, limit: number, options?: FetchOptions): Promise<RelatedPost[]>;

@@ -1,4 +1,4 @@
-import type {Comment} from '../../model/comment.js';
+import type {Comment, CommentList} from '../../model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../../model/comment-draft.js';
 import type {PostPage} from '../../model/page.js';
 import {isLocked, type Post, type PostId, type PostLink, type PostNeighbours, type PostRef, type PostSummary} from '../../model/post.js';
@@ -27,6 +27,8 @@ const embed = 'author,wp:term';
 const summaryFields = 'id,date,date_gmt,slug,link,title,excerpt,author,categories,tags,comment_status,sticky,_links,_embedded';
 const postFields = `${summaryFields},modified,modified_gmt,content,status`;
 const linkFields = 'id,title,link';
+/** A post's comments are read this many pages at most (`maxPerPage` each: 5,000 comments); past them the thread says it ends early. */
+export const maxCommentPages = 50;
 /** Past this many pages of a list page's comments, each post is asked for its count instead. */
 const maxCountPages = 10;
 /** How many per-post count requests run at once. */
@@ -266,25 +268,32 @@ export class WordPressSource implements BlogSource {
 		return {previous, next};
 	}
 
-	async fetchComments(post: Post, options: FetchOptions = {}): Promise<Comment[]> {
+	async fetchComments(post: Post, options: FetchOptions = {}): Promise<CommentList> {
 		// WordPress answers 401 for the comments of a protected post asked without its password.
 		if (isLocked(post)) throw new BlogError('http', 'This post is password protected: its comments show once its password is given.', {statusCode: 401});
 		const comments: Comment[] = [];
-		for (let page = 1; page <= 50; page++) {
+		/** How many comments the blog sent (those that could not be read included), and what its last page claimed. */
+		let sent = 0;
+		let last: {readonly response: HttpResponse; readonly totalPages: number} | undefined;
+		for (let page = 1; page <= maxCommentPages; page++) {
 			const response = await this.#get('wp/v2/comments', {post: post.id, order: 'asc', orderby: 'date_gmt', per_page: maxPerPage, page, password: post.password}, options);
 			if (isPastTheEnd(response)) break;
 			this.#ensureOk(response, 'the comments');
 			const batch = this.#boundedList(response, 'the comments');
 			if (batch.values.length === 0) break;
+			sent += batch.values.length;
 			// One comment that cannot be read is left out; the thread shows the rest. No spread: the batch's length is the server's.
 			for (const comment of this.#checkedList(response, 'comments', checkComment, batch).items) comments.push(toComment(comment));
 			const totalPages = networkCount(header(response, 'x-wp-totalpages')) ?? 1;
+			last = {response, totalPages};
 			if (page >= totalPages) break;
 		}
+		// The blog claims more pages than blogterm reads: the thread is its first comments, and says so.
+		const endsEarly = last !== undefined && last.totalPages > maxCommentPages ? commentsCutNote(last.response, sent) : undefined;
 		const pings = await this.#pings(post, comments, options);
-		if (pings.length === 0) return comments;
 		const time = (comment: Comment) => (comment.date === undefined ? 0 : Date.parse(comment.date) || 0);
-		return [...comments, ...pings].sort((a, b) => time(a) - time(b));
+		const thread: CommentList = pings.length === 0 ? comments : [...comments, ...pings].sort((a, b) => time(a) - time(b));
+		return endsEarly === undefined ? thread : Object.assign(thread, {endsEarly});
 	}
 
 	/**
@@ -751,3 +760,14 @@ function withTrailingSlash(url: string): string {
 }
 
 export type {PostSummary};
+
+/**
+ * What a thread cut at `maxCommentPages` says: "blog.example has 7,412 comments; blogterm read the first
+ * 5,000." with the blog's X-WP-Total, or without it that blogterm stopped there.
+ */
+function commentsCutNote(response: HttpResponse, read: number): string {
+	const host = cleanLine(hostOf(response.url));
+	const total = networkCount(header(response, 'x-wp-total'));
+	if (total !== undefined && total > read) return `${host} has ${total.toLocaleString('en-US')} comments; blogterm read the first ${read.toLocaleString('en-US')}.`;
+	return `${host} has more comments than blogterm reads (${maxCommentPages} pages); blogterm read the first ${read.toLocaleString('en-US')}.`;
+}

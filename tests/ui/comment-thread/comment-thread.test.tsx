@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
 import {buildThread} from '../../../source/comments/thread.js';
-import type {Comment} from '../../../source/model/comment.js';
+import type {Comment, CommentList} from '../../../source/model/comment.js';
 import type {Post} from '../../../source/model/post.js';
 import type {SentComment} from '../../../source/store/my-comments.js';
 import {BlogError} from '../../../source/errors.js';
@@ -127,7 +127,7 @@ describe('the comment thread, its reducer and screen', () => {
 	});
 
 	describe('the comment thread screen', () => {
-		function screen(options: {comments?: () => Promise<Comment[]>; canComment?: boolean; post?: Post; myComments?: SentComment[]} = {}) {
+		function screen(options: {comments?: () => Promise<CommentList>; canComment?: boolean; post?: Post; myComments?: SentComment[]} = {}) {
 			const source = fakeSource(() => Promise.resolve({kind: 'approved', id: 1, link: undefined}));
 			source.fetchComments = options.comments ?? (() => Promise.resolve([comment(1), comment(2, 1, 'Eli')]));
 			source.canComment = () => options.canComment ?? true;
@@ -163,6 +163,17 @@ describe('the comment thread, its reducer and screen', () => {
 			await press(app, 'c');
 			await waitForFrame(app, () => replies.length === 2);
 			assert.deepEqual(replies[1], [post, undefined]);
+		});
+
+		test('a thread blogterm stopped reading says so in a dim line above it, and keeps the screen\'s height', async () => {
+			const cut = 'blog.example has 7,412 comments; blogterm read the first 5,000.';
+			const {app} = screen({comments: () => Promise.resolve(Object.assign(twelve.slice(), {endsEarly: cut}))});
+			const frame = await waitForText(app, 'comment 1 of 12');
+			const lines = frame.split('\n');
+			assert.equal(lines[1], cut, 'under the heading, before the first comment');
+			assert.match(lines[2]!, /Reader 1/);
+			assert.ok(lines.length <= 16, `${lines.length} rows`);
+			assert.match(lines.at(-1)!, /c comment · Esc back/, 'the hints line stays on screen');
 		});
 
 		test('comments closed: the thread stays readable, with no way to reply', async () => {
