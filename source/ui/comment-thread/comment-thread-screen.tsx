@@ -6,11 +6,11 @@ import type {Post} from '../../model/post.js';
 import {hostOf} from '../../http/client.js';
 import {fitToWidth} from '../../render/fit-width.js';
 import {formatDate} from '../../render/format-date.js';
-import {textWidth} from '../../render/text-width.js';
 import type {SentComment} from '../../store/my-comments.js';
 import {newCommentIds, type CommentMarksStore} from '../../store/comment-marks.js';
 import {cleanLine} from '../../render/sanitize.js';
 import type {BlogSource} from '../../sources/blog-source.js';
+import {DimNote, dimNoteLines} from '../components/dim-note.js';
 import {ErrorBox} from '../components/error-box.js';
 import {LoadingLine} from '../components/loading-line.js';
 import {useAsync} from '../hooks/use-async.js';
@@ -160,12 +160,11 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 	const noteLines = notes.map((note, index) => (
 		<Text key={index} color={index === 0 && props.sent ? theme.success : theme.warning} wrap="truncate-end" aria-label={note}>{fitToWidth(note, width)}</Text>
 	));
-	// Where blogterm stopped reading a thread that goes on: a dim line above it, as a list's is under the list
-	// and print mode's on stderr. Wrapped, not cut (its end says how many were read): two rows at most.
-	const endsEarly = loaded?.endsEarly ?? '';
-	const endsEarlyRows = endsEarly === '' ? 0 : Math.min(2, Math.ceil(textWidth(endsEarly) / Math.max(1, width)));
-	const endsEarlyLine = endsEarlyRows === 0 ? null : <Box height={endsEarlyRows} overflow="hidden"><Text dimColor wrap="wrap">{endsEarly}</Text></Box>;
-	const rowsAbove = 1 + noteLines.length + endsEarlyRows;
+	// Where blogterm stopped reading a thread that goes on: a dim note above it, as a list's is under the list
+	// and print mode's on stderr.
+	const endsEarly = dimNoteLines(loaded?.endsEarly ?? '', width);
+	const endsEarlyLine = <DimNote lines={endsEarly} />;
+	const rowsAbove = 1 + noteLines.length + endsEarly.length;
 	if (entries.length === 0) {
 		const hint = [canComment ? keyMap.hint('comment-on-post', 'leave a reply') : closedNote, keyMap.hint('back', 'back'), keyMap.hint('help', 'help')].filter(Boolean).join(' · ');
 		return (

@@ -1,7 +1,7 @@
 import {useKeys, useMouse} from '../hooks/use-keys.js';
 import {clickOnList, listItemAt} from '../hooks/mouse.js';
 import {Box, Text, useIsScreenReaderEnabled, type DOMElement} from 'ink';
-import {useCallback, useEffect, useRef, useState} from 'react';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {PostPage} from '../../model/page.js';
 import type {PostSummary} from '../../model/post.js';
 import type {BlogSource} from '../../sources/blog-source.js';
@@ -9,6 +9,7 @@ import {fitToWidth} from '../../render/fit-width.js';
 import {textWidth} from '../../render/text-width.js';
 import {hostOf} from '../../http/client.js';
 import {offlineNote} from '../../store/cache.js';
+import {DimNote, dimNoteLines} from '../components/dim-note.js';
 import {ErrorBox} from '../components/error-box.js';
 import {LoadingLine} from '../components/loading-line.js';
 import {isSameAnswer, useRefreshingAsync, type RefreshingLoadOptions} from '../hooks/use-async.js';
@@ -159,9 +160,8 @@ export function PostList(props: PostListProps) {
 	// What the blog sent that could not be read (left out), and where blogterm stopped reading a list that went on: a dim line under the list, as print mode says it on stderr.
 	const leftOut = postPage ? [...(postPage.notes ?? []), ...(postPage.endsEarly ? [postPage.endsEarly] : [])].join(' ') : '';
 	// Rows that fit: header (2) + info (1) + blank (1) + footer (1) + excerpt (2), less the note's.
-	// Wrapped, not cut: its end says what became of them ("left out."). Two rows at most.
-	const noteRows = leftOut === '' ? 0 : Math.min(2, Math.ceil(textWidth(leftOut) / Math.max(1, width)));
-	const room = Math.max(1, postRows(height) - noteRows);
+	const leftOutNote = useMemo(() => dimNoteLines(leftOut, width), [leftOut, width]);
+	const room = Math.max(1, postRows(height) - leftOutNote.length);
 	// The first post shown: what the screen draws and where a click lands.
 	const first = firstPostShown(selected, posts.length, room);
 	// The wheel moves the highlight as j and k do; a click on a post selects it, on the selected one opens it.
@@ -261,7 +261,7 @@ export function PostList(props: PostListProps) {
 				);
 			})}
 			</ReaderBox>
-			{noteRows === 0 ? null : <Box height={noteRows} overflow="hidden"><Text dimColor wrap="wrap">{leftOut}</Text></Box>}
+			<DimNote lines={leftOutNote} />
 			<Box flexGrow={1} />
 			{current?.excerpt ? <Text color={theme.muted} wrap="truncate-end">{fitToWidth(current.excerpt, width)}</Text> : null}
 			{searchLine ?? (
