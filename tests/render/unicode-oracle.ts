@@ -97,12 +97,12 @@ function decodeRuns<T extends Int8Array | Uint8Array>(text: string, into: T): T 
 
 const sameVersions = (a: Record<string, string>, b: Record<string, string>) => JSON.stringify(a) === JSON.stringify(b);
 
-function readRecording(): UnicodeOracle | undefined {
+/** The recording as written, whatever versions it was made with, and whether they are this machine's. */
+export function readRecording(): {readonly oracle: UnicodeOracle; readonly versionsHere: boolean} {
 	const recording = JSON.parse(readFileSync(recordingFile, 'utf8')) as Recording;
-	if (!sameVersions(recording.versions, oracleVersions())) return undefined;
 	const widths = new Map(widthTextNames.map(name => [name, decodeRuns(recording.widths[name], new Int8Array(codes.length))]));
 	const graphemeEnds = graphemeTexts.map((_, text) => decodeRuns(recording.graphemeEnds[text] ?? '', new Uint8Array(codes.length)));
-	return {widths: name => widths.get(name)!, graphemeEnds: text => graphemeEnds[text]!, source: 'recorded'};
+	return {oracle: {widths: name => widths.get(name)!, graphemeEnds: text => graphemeEnds[text]!, source: 'recorded'}, versionsHere: sameVersions(recording.versions, oracleVersions())};
 }
 
 /** string-width's columns for the `index`th code in the text `name` makes of it. */
@@ -178,6 +178,9 @@ export function recordingOf(oracle: UnicodeOracle): string {
 let oracle: UnicodeOracle | undefined;
 /** The oracles' answers: recorded where the versions here are the recording's, else asked now (once per process). */
 export function unicodeOracle(): UnicodeOracle {
-	oracle ??= readRecording() ?? askOracles();
+	if (!oracle) {
+		const recording = readRecording();
+		oracle = recording.versionsHere ? recording.oracle : askOracles();
+	}
 	return oracle;
 }

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
-import {answerAsWordPress, wordPressPost, type FakeBlog} from '../helpers/fake-wordpress.js';
-import {startTestServer, type TestServer} from '../helpers/http-server.js';
-const maxWholeBlogPosts = 10_000;
+import {startFakeWordPressBlog, wordPressPost, type FakeBlog} from '../helpers/fake-wordpress.js';
+import type {TestServer} from '../helpers/http-server.js';
 import {maxFeedPages} from '../../source/sources/feed/feed-paging.js';
+import {maxWholeBlogPosts} from '../../source/script/run-list.js';
 import {runInProcess} from './run-cli.js';
 
 /*
@@ -37,24 +37,22 @@ const stuckPerPage = 7;
 let server: TestServer;
 /** A WordPress whose every list page holds new posts (but pages of `stuckPerPage`), and an endless feed at /feed/. */
 before(async () => {
-	server = await startTestServer((request, response) => {
-		const url = new URL(request.url ?? '/', server.url);
-		const send = (status: number, type: string, body: string, headers: Record<string, string> = {}) => {
-			response.writeHead(status, {'content-type': type, ...headers});
-			response.end(body);
-		};
+	server = await startFakeWordPressBlog(blog, (url, response) => {
+		const base = `${url.origin}/`;
 		if (url.pathname === '/feed/') {
-			send(200, 'application/rss+xml; charset=UTF-8', endlessFeedPage(Number(url.searchParams.get('paged') ?? 1), server.url));
-			return;
+			response.writeHead(200, {'content-type': 'application/rss+xml; charset=UTF-8'});
+			response.end(endlessFeedPage(Number(url.searchParams.get('paged') ?? 1), base));
+			return 'answered';
 		}
 		if (url.pathname === '/wp-json/wp/v2/posts' && url.searchParams.has('page') && !url.searchParams.has('slug')) {
 			const perPage = Number(url.searchParams.get('per_page') ?? 10);
 			const page = perPage === stuckPerPage ? 1 : Number(url.searchParams.get('page'));
-			const posts = Array.from({length: perPage}, (_, index) => endlessPost(((page - 1) * perPage) + index, server.url));
-			send(200, 'application/json', JSON.stringify(posts), {'x-wp-total': '100000000000', 'x-wp-totalpages': '1000000000'});
-			return;
+			const posts = Array.from({length: perPage}, (_, index) => endlessPost(((page - 1) * perPage) + index, base));
+			response.writeHead(200, {'content-type': 'application/json', 'x-wp-total': '100000000000', 'x-wp-totalpages': '1000000000'});
+			response.end(JSON.stringify(posts));
+			return 'answered';
 		}
-		answerAsWordPress(url, blog, server.url, send);
+		return undefined;
 	});
 });
 

@@ -31,6 +31,7 @@ describe('--fields on lists', () => {
 		assert.equal(html.code, 0, html.stderr);
 		assert.deepEqual(keysOfPosts(html.stdout), [['title', 'html'], ['title', 'html']]);
 		const both = await runInProcess([demo.url, '--all', '--limit', '1', '-f', 'json', '--with-content', '--fields', 'id']);
+		assert.equal(both.code, 0, both.stderr);
 		assert.deepEqual(keysOfPosts(both.stdout), [['id', 'text', 'html']]);
 	});
 
@@ -42,7 +43,9 @@ describe('--fields on lists', () => {
 		for (const keys of posts) assert.deepEqual(keys, ['id', 'title']);
 		const category = await runInProcess([demo.url, '--list', '--category', 'tools', '-f', 'json', '--fields', 'link']);
 		assert.equal(category.code, 0, category.stderr);
-		for (const keys of keysOfPosts(category.stdout)) assert.deepEqual(keys, ['link']);
+		const inCategory = keysOfPosts(category.stdout);
+		assert.ok(inCategory.length > 0, 'the category has posts');
+		for (const keys of inCategory) assert.deepEqual(keys, ['link']);
 	});
 
 	test('a search refuses what it does not do (--with-content, --all), exit 2', async () => {
@@ -69,6 +72,6 @@ test('--fields is refused where the JSON is printed whole: --river, --blogs, --r
 	for (const args of [['--river'], ['--blogs'], ['--replies'], ['--river', '--search', 'garden']]) {
 		const run = await runInProcess([...args, '-f', 'json', '--fields', 'id']);
 		assert.equal(run.code, 2, args.join(' '));
-		assert.match(run.stderr, /"--fields does not apply to --(river|blogs|replies|river --search)/, args.join(' '));
+		assert.ok(run.stderr.includes(`"--fields does not apply to ${args.slice(0, 2).filter(arg => arg.startsWith('--')).join(' ')}`), `${args.join(' ')}: ${run.stderr}`);
 	}
 });

@@ -18,6 +18,9 @@ export type FeedBlog = TestServer & {
 	posts: TestPost[];
 	/** GETs of the feed, and how many were answered 304. */
 	readonly feedHits: {total: number; notModified: number};
+	/** From now on every request waits until `letGo` (a slow blog). */
+	hold(): void;
+	letGo(): void;
 };
 
 function escapeXml(text: string): string {
@@ -39,7 +42,10 @@ export function rssOf(title: string, base: string, posts: readonly TestPost[]): 
 export async function startFeedBlog(title: string, posts: TestPost[]): Promise<FeedBlog> {
 	const feedHits = {total: 0, notModified: 0};
 	const state = {posts};
-	const server = await startTestServer((request, response) => {
+	let held: Promise<void> | undefined;
+	let release = () => undefined as void;
+	const server = await startTestServer(async (request, response) => {
+		await held;
 		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
 		if (url.pathname === '/') {
 			response.writeHead(200, {'content-type': 'text/html; charset=utf-8'});
@@ -63,7 +69,16 @@ export async function startFeedBlog(title: string, posts: TestPost[]): Promise<F
 		response.writeHead(404, {'content-type': 'text/plain'});
 		response.end('not found');
 	});
-	return withPosts(Object.assign(server, {feedUrl: `${server.url}feed.xml`, feedHits}), state);
+	const hold = () => {
+		held = new Promise<void>(resolve => {
+			release = resolve;
+		});
+	};
+	const letGo = () => {
+		release();
+		held = undefined;
+	};
+	return withPosts(Object.assign(server, {feedUrl: `${server.url}feed.xml`, feedHits, hold, letGo}), state);
 }
 
 export type WordPressBlog = TestServer & {

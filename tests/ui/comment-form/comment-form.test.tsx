@@ -8,7 +8,7 @@ import type {CommentDraft, CommentOutcome} from '../../../source/model/comment-d
 import {draftKey, loadDraft} from '../../../source/store/drafts.js';
 import {loadIdentity, saveIdentity} from '../../../source/store/identity.js';
 import {CommentForm} from '../../../source/ui/comment-form/comment-form.js';
-import {frameText, keys, press, pressTogether, renderWithKeys, waitForFrame, waitForText} from '../helpers.js';
+import {frameText, keys, press, pressTogether, renderWithKeys, waitFor, waitForFrame, waitForText} from '../helpers.js';
 import {dana, fakeSource, post} from './fixtures.js';
 import {withEnvironment} from '../../helpers/environment.js';
 import {withColour} from '../../helpers/colour.js';
@@ -112,7 +112,7 @@ describe('the comment form, each test with a BLOGTERM_HOME of its own', () => {
 			const frame = await waitForText(form.app, 'Leave a Reply to Dana');
 			assert.match(frame.split('\n')[0]!, /Leave a Reply to Dana · Ctrl-X comment on the post instead/);
 			await press(form.app, ctrlX);
-			await waitForFrame(form.app, () => form.cancelledReplies() === 1);
+			await waitFor(() => form.cancelledReplies() === 1, 'form.cancelledReplies() === 1');
 		});
 
 		test('Tab, Shift-Tab and Enter move between fields; Enter in Comment makes a new line', async () => {
@@ -225,12 +225,12 @@ describe('the comment form, each test with a BLOGTERM_HOME of its own', () => {
 			// Pressed twice in a hurry: the comment still goes once.
 			await press(form.app, ctrlS, ctrlS, keys.enter);
 			await waitForText(form.app, 'Sending your comment…');
-			await waitForFrame(form.app, () => form.source.sent.length > 0);
+			await waitFor(() => form.source.sent.length > 0, 'form.source.sent.length > 0');
 			assert.deepEqual(form.source.sent, [{comment: 'Nice post.', name: 'Olive', email: 'olive@example.org', website: 'https://olive.example/', saveIdentity: false, parent: 0}]);
 			assert.equal(form.source.sent.length, 1);
 			const outcome: CommentOutcome = {kind: 'held', id: 116, link: undefined, message: 'Your comment is awaiting moderation.'};
 			answer(outcome);
-			await waitForFrame(form.app, () => form.closed.length === 1);
+			await waitFor(() => form.closed.length === 1, 'form.closed.length === 1');
 			assert.deepEqual(form.closed, [outcome]);
 			assert.equal(form.sentDrafts[0]?.comment, 'Nice post.', 'the screen gets what was sent, to show it as the user\'s');
 			assert.equal(loadDraft(form.key), undefined);
@@ -240,7 +240,7 @@ describe('the comment form, each test with a BLOGTERM_HOME of its own', () => {
 			const form = renderForm({replyTo: dana});
 			await fillValid(form.app);
 			await press(form.app, ctrlS);
-			await waitForFrame(form.app, () => form.closed.length === 1);
+			await waitFor(() => form.closed.length === 1, 'form.closed.length === 1');
 			assert.equal(form.source.sent[0]!.parent, 2);
 		});
 
@@ -267,7 +267,7 @@ describe('the comment form, each test with a BLOGTERM_HOME of its own', () => {
 			await press(first.app, 'Half a thought', keys.enter, 'and more', keys.tab, 'Olive');
 			await waitForText(first.app, 'Olive');
 			await press(first.app, keys.escape);
-			await waitForFrame(first.app, () => first.closed.length === 1);
+			await waitFor(() => first.closed.length === 1, 'first.closed.length === 1');
 			assert.deepEqual(first.closed, [undefined]);
 			first.app.unmount();
 
@@ -283,7 +283,7 @@ describe('the comment form, each test with a BLOGTERM_HOME of its own', () => {
 			await press(first.app, keys.tab, ' ');
 			await waitForText(first.app, '[x] Save my name');
 			await press(first.app, ctrlS);
-			await waitForFrame(first.app, () => first.closed.length === 1);
+			await waitFor(() => first.closed.length === 1, 'first.closed.length === 1');
 			assert.deepEqual(loadIdentity(), {name: 'Olive', email: 'olive@example.org', website: 'https://olive.example/'});
 			first.app.unmount();
 
@@ -295,7 +295,7 @@ describe('the comment form, each test with a BLOGTERM_HOME of its own', () => {
 			await press(second.app, 'Another one.', keys.tab, keys.tab, keys.tab, keys.tab, ' ');
 			await waitForText(second.app, '[ ] Save my name');
 			await press(second.app, ctrlS);
-			await waitForFrame(second.app, () => second.closed.length === 1);
+			await waitFor(() => second.closed.length === 1, 'second.closed.length === 1');
 			assert.equal(loadIdentity(), undefined);
 		});
 
@@ -314,13 +314,13 @@ describe('the comment form, each test with a BLOGTERM_HOME of its own', () => {
 			await press(form.app, keys.shiftTab, keys.shiftTab, keys.shiftTab, backspace.repeat('Olive Before'.length), 'Alice', keys.tab, keys.tab, keys.tab, ' ');
 			await waitForText(form.app, '[x] Save my name');
 			await press(form.app, ctrlS);
-			await waitForFrame(form.app, () => form.source.sent.length === 2);
+			await waitFor(() => form.source.sent.length === 2, 'form.source.sent.length === 2');
 			await waitForText(form.app, 'Duplicate comment detected');
 			assert.deepEqual(loadIdentity({site: 'blog.example'}), {name: 'Olive Before', email: 'before@example.org', website: ''});
 			// Taken: saved.
 			answer = {kind: 'held', id: 117, link: undefined, message: 'Your comment is awaiting moderation.'};
 			await press(form.app, ctrlS);
-			await waitForFrame(form.app, () => form.closed.length === 1);
+			await waitFor(() => form.closed.length === 1, 'form.closed.length === 1');
 			assert.deepEqual(loadIdentity({site: 'blog.example'}), {name: 'Alice', email: 'before@example.org', website: ''});
 		});
 
@@ -446,7 +446,7 @@ describe('the comment form, each test with a BLOGTERM_HOME of its own', () => {
 			const form = renderForm();
 			await waitForText(form.app, 'Leave a Reply');
 			pressTogether(form.app, 'Sent at once', ctrlS);
-			await waitForFrame(form.app, () => form.closed.length === 1);
+			await waitFor(() => form.closed.length === 1, 'form.closed.length === 1');
 			assert.equal(form.source.sent.length, 1);
 			assert.equal(form.source.sent[0]!.comment, 'Sent at once');
 		});
@@ -543,7 +543,7 @@ describe('the comment form, each test with a BLOGTERM_HOME of its own', () => {
 			const reply = renderForm({replyTo: dana});
 			await waitForText(reply.app, 'Leave a Reply to Dana');
 			pressTogether(reply.app, 'Carried over', keys.tab, 'Olive', keys.tab, 'olive@example.org', ctrlX);
-			await waitForFrame(reply.app, () => reply.cancelledReplies() === 1);
+			await waitFor(() => reply.cancelledReplies() === 1, 'reply.cancelledReplies() === 1');
 			reply.app.unmount();
 			assert.equal(loadDraft(reply.key), undefined, 'the reply\'s draft has moved');
 			const onPost = renderForm();
@@ -557,13 +557,13 @@ describe('the comment form, each test with a BLOGTERM_HOME of its own', () => {
 			const onPostFirst = renderForm();
 			await waitForText(onPostFirst.app, 'Leave a Reply');
 			pressTogether(onPostFirst.app, 'Written first', keys.tab, 'Test Person', keys.tab, 'test@example.org', keys.tab, 'https://test.example/');
-			await waitForFrame(onPostFirst.app, () => loadDraft(onPostFirst.key)?.website === 'https://test.example/');
+			await waitFor(() => loadDraft(onPostFirst.key)?.website === 'https://test.example/', "loadDraft(onPostFirst.key)?.website === 'https://test.example/'");
 			onPostFirst.app.unmount();
 
 			const reply = renderForm({replyTo: dana});
 			await waitForText(reply.app, 'Leave a Reply to Dana');
 			pressTogether(reply.app, 'Carried over', keys.tab, 'Alice', keys.tab, 'alice@example.org', ctrlX);
-			await waitForFrame(reply.app, () => reply.cancelledReplies() === 1);
+			await waitFor(() => reply.cancelledReplies() === 1, 'reply.cancelledReplies() === 1');
 			reply.app.unmount();
 			const onPost = renderForm();
 			const frame = await waitForText(onPost.app, 'Carried over');
@@ -583,7 +583,7 @@ describe('the comment form, each test with a BLOGTERM_HOME of its own', () => {
 			assert.equal(commentText(frame), 'Second thoughts', 'n is an answer, not text');
 			assert.equal(loadDraft(form.key)?.comment, 'Second thoughts');
 			pressTogether(form.app, ctrl('q'), 'y');
-			await waitForFrame(form.app, () => form.closed.length === 1);
+			await waitFor(() => form.closed.length === 1, 'form.closed.length === 1');
 			assert.deepEqual(form.closed, [undefined]);
 			assert.equal(loadDraft(form.key), undefined);
 			frame = frameText(form.app);

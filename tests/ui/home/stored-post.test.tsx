@@ -8,8 +8,7 @@ import {openBlog} from '../../../source/sources/open-blog.js';
 import type {Subscriptions} from '../../../source/subscriptions/subscriptions.js';
 import {HomeApp} from '../../../source/ui/home/home-app.js';
 import {storeHomeData} from '../../../source/ui/home/store-home-data.js';
-import {startTestServer, type TestServer} from '../../helpers/http-server.js';
-import {rssOf, type TestPost} from '../../subscriptions/blog-servers.js';
+import {startFeedBlog, type FeedBlog, type TestPost} from '../../subscriptions/blog-servers.js';
 import {makeTestStore, type TestStore} from '../../subscriptions/store-helper.js';
 import {keys, press, resize, waitFor, waitForFrame, waitForText} from '../helpers.js';
 
@@ -20,46 +19,6 @@ the blog cannot be read, the text stays, read as any post.
 */
 
 const paragraphs = (word: string, count: number) => Array.from({length: count}, (_, index) => `<p>${word} paragraph ${index + 1}.</p>`).join('');
-
-/** A blog read through its RSS feed on 127.0.0.1, whose answers can be held back (a slow blog) until let go. */
-type FeedBlog = TestServer & {
-	posts: TestPost[];
-	/** From now on every request waits until `letGo`. */
-	hold(): void;
-	letGo(): void;
-};
-
-async function startFeedBlog(title: string, posts: TestPost[]): Promise<FeedBlog> {
-	let held: Promise<void> | undefined;
-	let release = () => undefined as void;
-	const server = await startTestServer(async (request, response) => {
-		await held;
-		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-		if (url.pathname === '/') {
-			response.writeHead(200, {'content-type': 'text/html; charset=utf-8'});
-			response.end(`<!doctype html><html><head><title>${title}</title><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body></body></html>`);
-		} else if (url.pathname === '/feed.xml') {
-			response.writeHead(200, {'content-type': 'application/rss+xml; charset=utf-8'});
-			response.end(rssOf(title, server.url, blog.posts));
-		} else {
-			response.writeHead(404, {'content-type': 'text/plain'});
-			response.end('not found');
-		}
-	});
-	const blog: FeedBlog = Object.assign(server, {
-		posts,
-		hold() {
-			held = new Promise<void>(resolve => {
-				release = resolve;
-			});
-		},
-		letGo() {
-			release();
-			held = undefined;
-		},
-	});
-	return blog;
-}
 
 for (const kept of ['pages kept on disk', 'nothing kept on disk'] as const) describe(`a followed blog’s post opened from the home screen, its text kept in the store (${kept})`, () => {
 	let store: TestStore;
@@ -87,8 +46,8 @@ for (const kept of ['pages kept on disk', 'nothing kept on disk'] as const) desc
 		assert.match(subscriptions.storedPost(blog.url, stored!.id)?.html ?? '', /Stored paragraph 40/, 'the refresh kept its text');
 	});
 	afterEach(async () => {
-		// The reader writes its read mark (with the post's text) in the turn after a post shows: let it, before the store closes.
-		await new Promise(resolve => setImmediate(resolve));
+		// The reader writes its read mark (with the post's text) once a post shows: written before the store closes.
+		await waitFor(() => subscriptions.river().posts.find(post => post.title === later.title)?.read === true, 'the post opened is marked read');
 		blog.letGo();
 		await blog.close();
 		store.remove();

@@ -6,7 +6,7 @@ import {openBlog} from '../../../source/sources/open-blog.js';
 import type {BlogSource} from '../../../source/sources/blog-source.js';
 import {App} from '../../../source/ui/app.js';
 import {startTestDemo, type TestDemo} from '../../helpers/demo.js';
-import {keys, press, waitForFrame, waitForText} from '../helpers.js';
+import {keys, press, resize, waitForFrame, waitForText} from '../helpers.js';
 import {createHttpClient} from '../../../source/http/client.js';
 
 // Keeps nothing on disk.
@@ -14,9 +14,7 @@ const http = createHttpClient();
 
 function renderAt(demo: TestDemo, slug: string, columns: number, rows: number) {
 	const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={{readIds: () => new Set(), markRead() {}}} initialPost={{kind: 'slug', slug}} />);
-	Object.defineProperty(app.stdout, 'columns', {value: columns, configurable: true});
-	Object.defineProperty(app.stdout, 'rows', {value: rows, configurable: true});
-	app.stdout.emit('resize');
+	resize(app.stdout, columns, rows);
 	return app;
 }
 
@@ -30,9 +28,7 @@ function renderWithRelatedAfter(demo: TestDemo, gate: Promise<void>) {
 		},
 	});
 	const app = render(<App site={demo.url} openSource={async (url, signal) => held(await openBlog(http, url, {signal}))} perPage={10} readMarks={{readIds: () => new Set(), markRead() {}}} initialPost={{kind: 'slug', slug: specialPosts.withoutJetpack}} />);
-	Object.defineProperty(app.stdout, 'columns', {value: 160, configurable: true});
-	Object.defineProperty(app.stdout, 'rows', {value: 48, configurable: true});
-	app.stdout.emit('resize');
+	resize(app.stdout, 160, 48);
 	return app;
 }
 
@@ -68,8 +64,7 @@ describe('the Related Posts panel', () => {
 		assert.ok(panelColumn(narrow) >= 0 && panelColumn(narrow) < 4, 'under the body, at the left');
 		const lines = narrow.split('\n');
 		assert.ok(lines.findIndex(line => line.includes('Related Posts')) < lines.findIndex(line => /comments? · C to read|Comments · C to read/.test(line)), 'before the comments');
-		Object.defineProperty(app.stdout, 'columns', {value: 160, configurable: true});
-		app.stdout.emit('resize');
+		resize(app.stdout, 160, 24);
 		await waitForFrame(app, frame => panelColumn(frame) > 100);
 		app.unmount();
 	});
