@@ -48,6 +48,8 @@ type Held = {
 	readonly holding: ReadonlySet<Listener>;
 	/** The screens that have taken it: each screen gets a key once. */
 	readonly took: Set<Listener>;
+	/** A line was being typed into when it was held. */
+	readonly typing: boolean;
 };
 
 /**
@@ -144,17 +146,25 @@ class KeyRouter {
 	#offer(piece: KeyPiece, took: Set<Listener>): boolean {
 		const {input, key} = keyOf(piece);
 		const holding = new Set<Listener>();
-		const listening = [...this.#listeners].filter(listener => listener.handle !== noKeys);
 		// A line typed into takes every key: `R` or `?` typed in a search is a letter of it, never a screen's command.
-		const typing = listening.filter(listener => listener.typedText.current);
-		for (const listener of typing.length > 0 ? typing : listening) {
+		const typing = this.#typingListeners();
+		for (const listener of typing.length > 0 ? typing : this.#listening()) {
 			if (took.has(listener)) continue;
 			if (listener.handle.current(input, key) === 'hold') holding.add(listener);
 			else took.add(listener);
 		}
 		if (holding.size === 0) return true;
-		this.#held = {piece, holding, took};
+		this.#held = {piece, holding, took, typing: typing.length > 0};
 		return false;
+	}
+
+	#listening(): Listener[] {
+		return [...this.#listeners].filter(listener => listener.handle !== noKeys);
+	}
+
+	/** The lines or fields being typed into now. */
+	#typingListeners(): Listener[] {
+		return this.#listening().filter(listener => listener.typedText.current);
 	}
 
 	/** Whether a key typed after one held goes ahead of it: Esc (as the options say), or Ctrl-C among other keys. */
@@ -179,6 +189,12 @@ class KeyRouter {
 		// has taken it (connected: the reader comes, and gets it). While one is there, a screen that comes
 		// with what it loaded (the thread's comments) gets it too.
 		if (![...held.holding].some(listener => this.#listeners.has(listener)) && held.took.size > 0) return true;
+		// A line opened of itself meanwhile (what loaded asks for a password): the keys typed ahead were commands
+		// for the screen, never text for the line; they go, and nothing is typed or sent with them.
+		if (!held.typing && this.#typingListeners().length > 0) {
+			this.#queue.splice(0, this.#queue.length);
+			return true;
+		}
 		return this.#offer(held.piece, held.took);
 	}
 

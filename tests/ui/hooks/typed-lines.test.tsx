@@ -118,6 +118,19 @@ describe('keys typed into a line go into it, never to a screen', () => {
 		}
 	});
 
+	test('keys typed ahead of a post that turns out protected are not typed into its password (nor sent)', async () => {
+		const {app} = open({initialPost: {kind: 'slug', slug: specialPosts.passwordProtected}});
+		try {
+			// Typed while the post loads, for the post: moving down. In the password, they would make it 'jjsesame'.
+			pressTogether(app, 'jj');
+			await waitForText(app, 'Password: ');
+			await press(app, ...'sesame', keys.enter);
+			await waitForText(app, 'Comfrey leaves for potash');
+		} finally {
+			app.unmount();
+		}
+	});
+
 	test('a link\'s number takes the digits and nothing else: letters and `?` typed there are no commands', async () => {
 		const {app} = open({initialPost: {kind: 'slug', slug: specialPosts.long}});
 		try {
