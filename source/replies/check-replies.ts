@@ -5,7 +5,7 @@ import {cleanLine, cleanText} from '../render/sanitize.js';
 import type {BlogSource} from '../sources/blog-source.js';
 import type {MyCommentsStore, SentCommentOn} from '../store/my-comments.js';
 import type {FoundReply, RepliesStore} from '../store/replies.js';
-import {demoPostNumber, isDemoSite, ownDemo, type DemoForReplies} from './demo-replies.js';
+import {demoPostNumber, isDemoSite, type DemoForReplies} from './demo-replies.js';
 
 /*
 Replies to the comments you sent: each blog you commented on is opened again from the address kept
@@ -26,8 +26,8 @@ export type CheckRepliesOptions = {
 	readonly now?: Date;
 	/** Only this blog (its site key): `R` on a blog's list looks there alone. Every blog when not given. */
 	readonly siteKey?: string;
-	/** The built-in demo blog, started for its comments; blogterm's own when not given, none when null. */
-	readonly demo?: DemoForReplies | null;
+	/** The built-in demo blog, started for its comments (`ownDemo()`, as the command line and the reader pass); none when not given. */
+	readonly demo?: DemoForReplies;
 };
 
 export type CheckRepliesResult = {
@@ -98,14 +98,14 @@ export async function checkReplies(options: CheckRepliesOptions): Promise<CheckR
 	}
 	let found = 0;
 	const failures: string[] = [];
-	const demo = options.demo === undefined ? ownDemo() : options.demo;
+	const {demo} = options;
 	let left: ReturnType<DemoForReplies['leftComments']> | undefined;
 	let demoRun: Promise<{readonly url: string; close(): Promise<void>}> | undefined;
 	try {
 		for (const [siteKey, {siteUrl, posts}] of blogs) {
 			options.signal?.throwIfAborted();
 			left ??= demo && /^http:\/\/127\.0\.0\.1:/u.test(siteUrl) ? demo.leftComments() : undefined;
-			const onDemo = demo !== null && left !== undefined && isDemoSite(siteUrl, [...posts.values()].flat(), left);
+			const onDemo = demo !== undefined && left !== undefined && isDemoSite(siteUrl, [...posts.values()].flat(), left);
 			let source: BlogSource;
 			try {
 				// The demo's address of the run the comment was left in is gone: the demo is started now, for every demo site at once.

@@ -2,6 +2,7 @@ import {createHttpClient} from '../http/client.js';
 import {formatDateTime} from '../render/format-date.js';
 import {cleanLine} from '../render/sanitize.js';
 import {checkReplies} from '../replies/check-replies.js';
+import {ownDemo} from '../replies/demo-replies.js';
 import {openBlog} from '../sources/open-blog.js';
 import {MyComments} from '../store/my-comments.js';
 import {Replies, type StoredReply} from '../store/replies.js';
@@ -57,7 +58,7 @@ export async function runReplies(format: string | undefined, io: ScriptIo): Prom
 		if (chosen !== 'text' && chosen !== 'json') throw new UsageError(`--replies prints text or json, not “${cleanLine(format ?? '')}”`);
 		const replies = new Replies();
 		const http = createHttpClient({environment: io.environment});
-		const {failures} = await checkReplies({myComments: new MyComments(), replies, openSource: async (url, signal) => openBlog(http, url, {signal})});
+		const {failures} = await checkReplies({myComments: new MyComments(), replies, openSource: async (url, signal) => openBlog(http, url, {signal}), demo: ownDemo()});
 		const all = replies.all();
 		await writeAll(io.stdout, chosen === 'json' ? stringifyJson(all.map(replyJson)) : repliesText(all));
 		if (failures.length === 0) return exitCodes.ok;

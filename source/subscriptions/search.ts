@@ -25,8 +25,8 @@ export function searchWords(text: string): string[] {
 
 /**
  * What the store is asked for the words: the FTS5 queries of those that are not CJK (in any column, and
- * in the title), and the runs of CJK characters, which the store finds by trigrams. Undefined when there
- * are no words.
+ * in the title), and the runs of CJK characters, which the store finds by their one- and two-character
+ * words (store/cjk-runs.ts). Undefined when there are no words.
  */
 export function ftsQueries(text: string): StoreSearch | undefined {
 	const {words, cjk} = splitCjk(searchWords(text));

@@ -35,6 +35,7 @@ import {commentMarksInMemory, type CommentMarksStore} from '../store/comment-mar
 import type {RepliesStore} from '../store/replies.js';
 import {RepliesView, replyKey} from './home/replies-view.js';
 import {checkReplies} from '../replies/check-replies.js';
+import {ownDemo} from '../replies/demo-replies.js';
 import {fullTextNote} from './full-text-note.js';
 
 /** What the app remembers of posts already opened, per site (conf in real use, memory in tests). */
@@ -195,7 +196,7 @@ function Reader({source, sourceRefreshing, width, height, perPage: fixedPerPage,
 	const showAndCheckReplies = useCallback(() => {
 		dispatch({type: 'push', screen: {kind: 'replies'}});
 		if (!repliesStore) return;
-		void checkReplies({myComments: myCommentsStore, replies: repliesStore, siteKey, openSource: async (url, signal) => openSource(url, signal ?? new AbortController().signal, {})})
+		void checkReplies({myComments: myCommentsStore, replies: repliesStore, siteKey, openSource: async (url, signal) => openSource(url, signal ?? new AbortController().signal, {}), demo: ownDemo()})
 			.catch(() => undefined)
 			.then(() => setRepliesChecked(count => count + 1));
 	}, [dispatch, repliesStore, myCommentsStore, siteKey, openSource]);

@@ -7,6 +7,7 @@
 import type {Database} from 'better-sqlite3';
 import {writeTransaction} from '../../store/db.js';
 import {blogsWithCounts, deleteBlog, findBlog, insertBlog} from '../../store/blogs-table.js';
+import {hostOf} from '../../http/client.js';
 import {isSyncError, SyncError} from '../sync-error.js';
 import {dropQueued, syncStateKeys, linkFeed, queuedChanges, setReadByServerIds, setStarredServerIds, setSyncStateValue, syncedFeeds, syncStateValue, unreadServerIds, upsertServerPosts, type ServerPost} from '../../store/sync-table.js';
 import {siteKey as siteKeyOf} from '../../sources/site-url.js';
@@ -87,7 +88,7 @@ async function sendFollows(db: Database, client: TtrssClient, categoryIds: Reado
 }
 
 /** The most pages of headlines one request is read to (200 headlines a page: 1,000,000 articles). */
-export const maxHeadlinePages = 5000;
+const maxHeadlinePages = 5000;
 
 /**
  * Every page of a headlines request. A server is never read for ever: one that sends no article the
@@ -97,7 +98,7 @@ export const maxHeadlinePages = 5000;
 async function allHeadlines(client: TtrssClient, request: Omit<HeadlinesRequest, 'skip'>, pageSize: number, onPage?: (articles: ServerArticle[]) => void): Promise<ServerArticle[]> {
 	const all: ServerArticle[] = [];
 	const seen = new Set<number>();
-	const host = new URL(client.url).host;
+	const host = hostOf(client.url);
 	for (let skip = 0, pages = 0; ; skip += pageSize, pages++) {
 		if (pages >= maxHeadlinePages) throw new SyncError('unreachable', `The TT-RSS server at ${host} sent more than ${maxHeadlinePages.toLocaleString('en-US')} pages of headlines for one request: blogterm stopped reading, and set no read marks or stars from it.`);
 		const page = await client.headlines({...request, skip, limit: pageSize});

@@ -52,8 +52,8 @@ export async function runHome(flags: ReaderFlags, paths: BlogtermPaths, subscrip
 	const myComments = new MyComments();
 	const replies = new Replies();
 	const checkForReplies = async (signal: AbortSignal) => {
-		const {checkReplies} = await import('../../replies/check-replies.js');
-		return checkReplies({myComments, replies, openSource: async (url, openSignal) => openBlog(url, {signal: openSignal}), signal});
+		const [{checkReplies}, {ownDemo}] = await Promise.all([import('../../replies/check-replies.js'), import('../../replies/demo-replies.js')]);
+		return checkReplies({myComments, replies, openSource: async (url, openSignal) => openBlog(url, {signal: openSignal}), signal, demo: ownDemo()});
 	};
 	const screenReader = screenReaderOn(flags.screenReader);
 	const data = storeHomeData(subscriptions);

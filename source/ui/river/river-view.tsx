@@ -9,7 +9,7 @@ import {useKeyMap} from '../keys/use-key-map.js';
 import {theme} from '../theme.js';
 import type {RiverItem} from '../home/home-data.js';
 import {firstInView, readOutRow, splitRow} from '../home/rows.js';
-import {nextUnread} from '../home/use-home-state.js';
+import {nextUnread, riverKey} from '../home/use-home-state.js';
 
 export type RiverViewProps = {
 	/** The newest posts across the followed blogs, newest first. */
@@ -115,7 +115,7 @@ export function RiverView(props: RiverViewProps) {
 				// Read out: the title first, then the rest in words, in one row.
 				const words = [isSelected ? 'selected' : '', item.read ? '' : 'unread', item.starred ? 'starred' : '', meta];
 				return (
-					<Text key={`${item.blogUrl} ${String(item.id)}`} wrap="truncate-end" aria-label={readOutRow(title, words, width)}>
+					<Text key={riverKey(item)} wrap="truncate-end" aria-label={readOutRow(title, words, width)}>
 						<Text color={theme.selection}>{isSelected ? '▸ ' : '  '}</Text>
 						<Text color={theme.accent}>{item.read ? '  ' : `${unreadSign} `}</Text>
 						<Text bold={!item.read || isSelected} dimColor={item.read && !isSelected} color={isSelected ? theme.selection : undefined}>{line.text}</Text>
