@@ -26,6 +26,7 @@ import {defaultKeyMap, type KeyMap} from './keys/key-map.js';
 import {KeyMapContext, useKeyMap} from './keys/use-key-map.js';
 import {findListPosition} from './post-list/find-list-position.js';
 import {postsPerScreen} from './post-list/post-list-lines.js';
+import {useSettled} from './hooks/use-settled.js';
 import type {PostPage} from '../model/page.js';
 import type {ClipboardWriter} from '../platform/clipboard.js';
 import {postPasswordsInMemory, type PostPasswordStore} from '../store/post-passwords.js';
@@ -169,9 +170,14 @@ type ReaderProps = AppProps & {
 	readonly onQuit: () => void;
 };
 
+/** How long the terminal's size stays the same before the list's page follows it. */
+const resizeSettleMs = 150;
+
 function Reader({source, sourceRefreshing, width, height, perPage: fixedPerPage, initialPost, readMarks, onQuit, ...props}: ReaderProps) {
-	// As many posts a page as the list shows, unless --per-page or the setting says: a resize changes it.
-	const perPage = fixedPerPage ?? postsPerScreen(height);
+	// As many posts a page as the list shows, unless --per-page or the setting says: a resize changes it, once
+	// the terminal's size has settled (each page size is a request to the blog; a dragged window is many sizes).
+	const listHeight = useSettled(height, resizeSettleMs);
+	const perPage = fixedPerPage ?? postsPerScreen(listHeight);
 	const [state, dispatch] = useAppState(initialPost, perPage);
 	// Resized: the lists keep their post highlighted, on the page of the new size that holds it (before a frame is drawn).
 	if (state.perPage !== perPage) dispatch({type: 'per-page', perPage});

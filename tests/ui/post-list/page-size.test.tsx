@@ -41,6 +41,33 @@ describe('the posts list\'s page size, without --per-page', () => {
 		}
 	});
 
+	test('a resize in steps, as a window is dragged, asks the blog for one page, of the size it ends at', async () => {
+		const asked: number[] = [];
+		const app = render(<App site={demo.url} openSource={async (url, signal) => {
+			const source = await openBlog(http, url, {signal});
+			const fetchPostPage = source.fetchPostPage.bind(source);
+			source.fetchPostPage = async (page, perPage, options) => {
+				asked.push(perPage);
+				return fetchPostPage(page, perPage, options);
+			};
+			return source;
+		}} readMarks={{readIds: () => new Set(), markRead() {}}} />);
+		try {
+			resize(app.stdout, 80, 24);
+			await waitForText(app, 'Page 1 of 2 · 38 posts');
+			const before = asked.length;
+			// One size after the other, each drawn: the terminal's resize events as a window is dragged.
+			for (const rows of [28, 32, 36, 40, 44, 48]) {
+				resize(app.stdout, 80, rows);
+				await new Promise(resolve => setImmediate(resolve));
+			}
+			await waitForText(app, 'Page 1 of 1 · 38 posts');
+			assert.deepEqual(asked.slice(before), [43], 'one page of 43, for 48 rows');
+		} finally {
+			app.unmount();
+		}
+	});
+
 	test('follows the terminal\'s size, with the post highlighted kept', async () => {
 		const app = renderList(160, 48);
 		try {
