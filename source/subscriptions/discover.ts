@@ -27,8 +27,10 @@ export async function discoverBlog(http: HttpClient, url: string, options: {read
 		// A REST index that answers while its posts route refuses visitors (a security plugin's 401 or 403)
 		// is found so by a first read of the list, which openBlog then makes through the blog's feed: the
 		// blog is followed by that feed, as one whose REST index is closed, not refreshed into the refusal.
-		// Any other failure here leaves the blog as WordPress: the refresh says what is wrong.
-		await source.fetchPostPage(1, 1, {signal: options.signal}).catch(() => undefined);
+		// Any other failure here leaves the blog as WordPress: the refresh says what is wrong. Cancelled is cancelled.
+		await source.fetchPostPage(1, 1, {signal: options.signal}).catch((error: unknown) => {
+			if (options.signal?.aborted) throw error;
+		});
 		if (typeof source.apiRootUrl === 'string') return {...common, kind: 'wordpress', apiUrl: source.apiRootUrl, feedUrl: await wordPressFeedUrl(http, normalised, source.site.url)};
 	}
 	return {...common, kind: 'feed', apiUrl: '', feedUrl: source.feedUrl ?? normalised};

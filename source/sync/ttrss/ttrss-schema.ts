@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import {htmlToPlainText} from '../../render/plain-text.js';
 import {boundedItems, isoFromTime, networkCount, networkLine, networkUrl, type LineMarkup} from '../../sources/clean.js';
 import {networkHtml} from '../../sources/clean-html.js';
+import {untitledStandIn} from '../../model/post.js';
 
 /*
 TT-RSS's API answers, checked where they enter blogterm, read as the server really sends them (recorded
@@ -143,7 +144,7 @@ export function readArticles(content: unknown): ServerArticle[] {
 		articles.push({
 			id: article.id,
 			feedId: article.feed_id ?? 0,
-			title: title || excerpt.slice(0, 60) || '(no title)',
+			title: title || untitledStandIn(excerpt),
 			untitled: title === '',
 			link,
 			date: article.updated === undefined ? undefined : isoFromTime(article.updated * 1000),
