@@ -244,6 +244,42 @@ describe('posts', () => {
 	});
 });
 
+describe('search, as WordPress’s WP_Query reads it (parse_search, parse_search_terms)', () => {
+	type Found = {id: number; title: {rendered: string}; excerpt: {rendered: string}; content: {rendered: string; protected: boolean}};
+	let all: Found[];
+	before(async () => {
+		all = (await blog.json<Found[]>('/wp-json/wp/v2/posts?per_page=100&_fields=id,title,excerpt,content')).body;
+	});
+	const found = async (search: string) => (await blog.json<Found[]>(`/wp-json/wp/v2/posts?search=${encodeURIComponent(search)}&per_page=100&_fields=id`)).body.map(post => post.id);
+	const has = (post: Found, words: string) => [post.title.rendered, post.excerpt.rendered, post.content.rendered].some(field => field.toLowerCase().includes(words));
+	/** The posts a visitor's search can find, newest first: WordPress never finds a password-protected one. */
+	const findable = (wanted: (post: Found) => boolean) => all.filter(post => !post.content.protected && wanted(post)).map(post => post.id);
+
+	test('a quote left open runs to the end of the search and is dropped: "garden finds what garden finds, "terminal garden the words together', async () => {
+		const garden = await found('garden');
+		assert.ok(garden.length >= 3 && garden.length < all.length, `some posts, not all, have “garden” (${garden.length})`);
+		assert.deepEqual(await found('"garden'), garden);
+		const phrase = await found('"terminal garden');
+		assert.deepEqual(phrase, findable(post => has(post, 'terminal garden')));
+		assert.ok(phrase.length > 0 && phrase.length < (await found('terminal garden')).length, 'the open phrase is one term, not two words anywhere');
+	});
+
+	test('a term that starts with - is left out: -garden finds every post without the word, compost -garden those with one and not the other', async () => {
+		const without = await found('-garden');
+		assert.deepEqual(without, findable(post => !has(post, 'garden')));
+		assert.ok(without.length > 0);
+		assert.deepEqual(await found('compost -garden'), findable(post => has(post, 'compost') && !has(post, 'garden')));
+		// A lone dash is no term; a stopword is none either, unless nothing else is left.
+		assert.deepEqual(await found('garden - www'), await found('garden'));
+	});
+
+	test('a password-protected post is not found by a visitor’s search, even by its title', async () => {
+		const post = await postBySlug(specialPosts.passwordProtected);
+		const word = post.title.rendered.split(/\W+/).find(candidate => candidate.length > 5)!;
+		assert.ok(!(await found(word)).includes(post.id), `a search for “${word}” does not list “${post.title.rendered}”`);
+	});
+});
+
 describe('comments', () => {
 	test('a post\'s approved comments carry the parent ids that make the thread', async () => {
 		const post = await postBySlug(specialPosts.long);

@@ -7,11 +7,12 @@ import {invalidParam, RestError} from './errors.js';
 import {curies, shape, type Shaped} from './fields.js';
 import {pageOf, pageParams, type Paging} from './paging.js';
 import {booleanParam, dateParam, enumParam, integerListParam, listParam} from './params.js';
+import {matchesSearch, parseSearch, relevanceOf} from './search.js';
 
 /*
 /wp/v2/posts and /wp/v2/posts/ID: what blogterm and its tests ask of them. The list pages, finds a
 post by slug, excludes one, filters by categories and tags (AND, or OR), by author, by a search (as
-WordPress searches), limits by date either side, and sorts by date (or ID, or relevance with a search);
+WordPress searches: search.ts), limits by date either side, and sorts by date (or ID, or relevance with a search);
 other WordPress parameters are not implemented.
 */
 
@@ -92,39 +93,6 @@ function postJson(post: BlogPost, context: RestContext, query: URLSearchParams):
 // The demo's posts are never edited: `modified` is their date, so ordering and filtering by it is by date.
 const postOrderby = ['date', 'id', 'modified', 'relevance'] as const;
 
-/** Lowercased, for WordPress's `LIKE '%term%'` (its collation ignores case). */
-const lower = (text: string) => text.toLowerCase();
-
-/**
- * WordPress's search (WP_Query's parse_search): the text split into terms at spaces, a "quoted phrase"
- * one term; a post matches when every term is in its title, its excerpt or its content (the HTML, as
- * WordPress's LIKE reads it).
- */
-function searchTermsOf(search: string): string[] {
-	return [...search.matchAll(/"([^"]*)"|(\S+)/g)].map(match => lower((match[1] ?? match[2] ?? '').trim())).filter(Boolean);
-}
-
-function matchesSearch(post: BlogPost, terms: readonly string[]): boolean {
-	const fields = [post.title, post.excerptText, post.content].map(lower);
-	return terms.every(term => fields.some(field => field.includes(term)));
-}
-
-/**
- * WordPress's order for `orderby=relevance` (parse_search_order): the whole text in the title first,
- * then every term in the title, then any, then the whole text in the excerpt, then in the content;
- * newest first among equals.
- */
-function relevanceOf(post: BlogPost, search: string, terms: readonly string[]): number {
-	const title = lower(post.title);
-	const whole = lower(search.trim());
-	if (title.includes(whole)) return 1;
-	if (terms.length > 1 && terms.every(term => title.includes(term))) return 2;
-	if (terms.length > 1 && terms.some(term => title.includes(term))) return 3;
-	if (lower(post.excerptText).includes(whole)) return 4;
-	if (lower(post.content).includes(whole)) return 5;
-	return 6;
-}
-
 export function listPosts(query: URLSearchParams, context: RestContext): {body: Json[]; total: Paging} {
 	const {page, perPage} = pageParams(query);
 	const order = enumParam(query, 'order', ['asc', 'desc'], 'desc');
@@ -144,16 +112,15 @@ export function listPosts(query: URLSearchParams, context: RestContext): {body: 
 	// WordPress's `sticky`: true, only the sticky posts (none when there are none); false, all but them.
 	const sticky = booleanParam(query, 'sticky');
 	const stickyIds = context.stickyIds ?? new Set<number>();
-	const search = query.get('search') ?? '';
-	const terms = searchTermsOf(search);
-	if (orderby === 'relevance' && terms.length === 0) throw new RestError(400, 'rest_no_search_term_defined', 'You need to define a search term to order by relevance.');
+	const search = parseSearch(query.get('search') ?? '');
+	if (orderby === 'relevance' && !search) throw new RestError(400, 'rest_no_search_term_defined', 'You need to define a search term to order by relevance.');
 
 	const hasAny = (ids: readonly number[], wanted: readonly number[]) => wanted.some(id => ids.includes(id));
 	const chosen = context.blog.posts.filter(post => {
 		if (exclude.includes(post.id)) return false;
 		if (sticky !== undefined && stickyIds.has(post.id) !== sticky) return false;
 		if (authors && !authors.includes(post.author.id)) return false;
-		if (terms.length > 0 && !matchesSearch(post, terms)) return false;
+		if (search && !matchesSearch(post, search)) return false;
 		if (slugs && !slugs.includes(post.slug)) return false;
 		if (before !== undefined && post.date.getTime() >= before) return false;
 		if (after !== undefined && post.date.getTime() <= after) return false;
@@ -169,8 +136,8 @@ export function listPosts(query: URLSearchParams, context: RestContext): {body: 
 
 	const sign = order === 'asc' ? 1 : -1;
 	const byDate = (a: BlogPost, b: BlogPost) => a.date.getTime() - b.date.getTime();
-	const sorted = orderby === 'relevance'
-		? [...chosen].sort((a, b) => relevanceOf(a, search, terms) - relevanceOf(b, search, terms) || sign * byDate(a, b))
+	const sorted = orderby === 'relevance' && search
+		? [...chosen].sort((a, b) => relevanceOf(a, search) - relevanceOf(b, search) || sign * byDate(a, b))
 		: [...chosen].sort((a, b) => sign * (orderby === 'id' ? a.id - b.id : byDate(a, b)) || sign * byDate(a, b));
 	const {items, paging} = pageOf(sorted, page, perPage);
 	if (page > paging.pages && paging.total > 0) {
