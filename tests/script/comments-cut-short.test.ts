@@ -3,8 +3,11 @@ import {after, before, describe, test} from 'node:test';
 import {createHttpClient} from '../../source/http/client.js';
 import {openBlog} from '../../source/sources/open-blog.js';
 import {maxCommentPages, maxPerPage} from '../../source/sources/wordpress/wordpress-source.js';
+import {maxFeedItemsPerAnswer} from '../../source/sources/clean.js';
+import {openFeedBlog} from '../../source/sources/feed/discover-feed.js';
 import {startFakeWordPressBlog, type FakePost} from '../helpers/fake-wordpress.js';
 import type {TestServer} from '../helpers/http-server.js';
+import {startFeedServer, type FeedServer} from '../sources/feed/feed-server.js';
 import {runInProcess} from './run-cli.js';
 
 /*
@@ -51,6 +54,72 @@ describe('a WordPress post with more comments than blogterm reads', () => {
 		assert.equal(document.commentCount, 7412, '`commentCount` stays the blog\'s own');
 
 		const whole = await runInProcess([server.url, '--post', String(quiet.id), '--comments', '--no-related', '--no-neighbours']);
+		assert.equal(whole.stderr, '', 'a thread read to its end says nothing');
+	});
+});
+
+/*
+A feed blog's post whose comment feed holds more comments than blogterm reads from one feed (20,000):
+the thread is those it lists first, and says how many the feed holds, as a WordPress thread cut short does.
+*/
+
+/** An RSS comment feed of `count` comments, newest first (as WordPress lists them): comment N is a minute after N-1. */
+function commentFeed(origin: string, slug: string, count: number): string {
+	const items: string[] = [];
+	for (let number = count; number >= 1; number--) {
+		const date = new Date(Date.UTC(2025, 0, 1) + number * 60_000).toUTCString();
+		items.push(`<item><title>By: Reader ${number}</title><link>${origin}/${slug}/#comment-${number}</link><dc:creator>Reader ${number}</dc:creator><pubDate>${date}</pubDate><guid>${origin}/?comment=${number}</guid><description>Comment ${number} on ${slug}.</description></item>`);
+	}
+	return `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Comments on ${slug}</title><link>${origin}/${slug}/</link><description>Comments</description>\n${items.join('\n')}\n</channel></rss>\n`;
+}
+
+function postFeed(origin: string, posts: ReadonlyArray<{slug: string; comments: number}>): string {
+	const items = posts.map(({slug, comments}, index) => `<item><title>${slug}</title><link>${origin}/${slug}/</link><guid>${origin}/${slug}/</guid><pubDate>${new Date(Date.UTC(2025, 0, 10 - index)).toUTCString()}</pubDate><description>About ${slug}.</description><wfw:commentRss>${origin}/${slug}/feed/</wfw:commentRss><slash:comments>${comments}</slash:comments></item>`);
+	return `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:wfw="http://wellformedweb.org/CommentAPI/" xmlns:slash="http://purl.org/rss/1.0/modules/slash/"><channel><title>Feed Only</title><link>${origin}/</link><description>A blog with a feed</description>\n${items.join('\n')}\n</channel></rss>\n`;
+}
+
+describe('a feed post whose comment feed holds more comments than blogterm reads', () => {
+	const many = maxFeedItemsPerAnswer + 7;
+	let feeds: FeedServer;
+	let feedHost: string;
+	let note: string;
+	before(async () => {
+		feeds = await startFeedServer();
+		feedHost = new URL(feeds.url).host;
+		note = `${feedHost}'s comment feed has 20,007 comments; blogterm read the first 20,000 it lists.`;
+		feeds.route('/feed/', {type: 'application/rss+xml', body: postFeed(feeds.origin, [{slug: 'crowded', comments: many}, {slug: 'calm', comments: 3}])});
+		feeds.route('/crowded/feed/', {type: 'application/rss+xml', body: commentFeed(feeds.origin, 'crowded', many)});
+		feeds.route('/calm/feed/', {type: 'application/rss+xml', body: commentFeed(feeds.origin, 'calm', 3)});
+	});
+	after(async () => feeds.close());
+
+	test('its thread is the 20,000 the feed lists first (its newest), and says the feed has 20,007', async () => {
+		assert.equal(maxFeedItemsPerAnswer, 20_000);
+		const source = await openFeedBlog(createHttpClient(), `${feeds.origin}/feed/`);
+		const comments = await source.fetchComments(await source.fetchPost({kind: 'slug', slug: 'crowded'}));
+		assert.equal(comments.length, maxFeedItemsPerAnswer);
+		assert.equal(comments[0]?.author, 'Reader 8', 'the oldest read is the 20,000th listed');
+		assert.equal(comments.at(-1)?.author, `Reader ${many}`);
+		assert.equal(comments.endsEarly, note);
+		const whole = await source.fetchComments(await source.fetchPost({kind: 'slug', slug: 'calm'}));
+		assert.equal(whole.length, 3);
+		assert.equal(whole.endsEarly, undefined, 'a thread read to its end says nothing');
+	});
+
+	test('print mode prints the comments read and says the rest on stderr (text, then JSON)', async () => {
+		const post = `${feeds.origin}/crowded/`;
+		const text = await runInProcess([`${feeds.origin}/feed/`, '--post', post, '--comments', '--no-related', '--no-neighbours']);
+		assert.equal(text.code, 0);
+		assert.equal(text.stderr, `blogterm: ${note}\n`);
+		assert.match(text.stdout, /Comment 8 on crowded\./);
+		assert.doesNotMatch(text.stdout, /Comment 7 on crowded\./);
+
+		const json = await runInProcess([`${feeds.origin}/feed/`, '--post', post, '--comments', '--no-related', '--no-neighbours', '--format', 'json']);
+		assert.equal(json.code, 0);
+		assert.deepEqual(JSON.parse(json.stderr), {warning: {code: 'cut_short', message: note}});
+		assert.equal((JSON.parse(json.stdout) as {comments: unknown[]}).comments.length, maxFeedItemsPerAnswer);
+
+		const whole = await runInProcess([`${feeds.origin}/feed/`, '--post', `${feeds.origin}/calm/`, '--comments', '--no-related', '--no-neighbours']);
 		assert.equal(whole.stderr, '', 'a thread read to its end says nothing');
 	});
 });

@@ -1,4 +1,4 @@
-import type {Comment} from '../../model/comment.js';
+import type {CommentList} from '../../model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../../model/comment-draft.js';
 import type {PostPage} from '../../model/page.js';
 import type {Post, PostNeighbours, PostRef, PostSummary} from '../../model/post.js';
@@ -17,7 +17,7 @@ import {rankRelatedPosts, type RankablePost} from '../related/rank.js';
 import {siteKey} from '../site-url.js';
 import {readPostPage, type PostPageFacts, type WordPressCommentForm} from './post-page.js';
 import {readFeedResponse, type FeedFormat, type FeedItem, type ParsedFeed} from './parse-feed.js';
-import {toComments} from './feed-comments.js';
+import {commentFeedCutNote, toComments} from './feed-comments.js';
 import {newestFirst, toLink, toSummary} from './feed-items.js';
 import {fetchFeedPage, maxFeedPages, maxNeighbourSearchPages, type FeedPaging} from './feed-paging.js';
 import {describeRef, itemMatcher, singlePostFeedUrl} from './find-feed-post.js';
@@ -308,7 +308,7 @@ export class FeedSource implements BlogSource {
 		return {previous: toLink(this.#items[index + 1]), next: toLink(this.#items[index - 1])};
 	}
 
-	async fetchComments(post: Post, options: FetchOptions = {}): Promise<Comment[]> {
+	async fetchComments(post: Post, options: FetchOptions = {}): Promise<CommentList> {
 		const item = this.#items[this.#indexOf(post.id)] ?? this.#foundAlone.get(String(post.id));
 		if (!item?.commentFeedUrl) return [];
 		const response = await this.#http.getBytes(item.commentFeedUrl, {signal: options.signal, cache: true, cacheFirst: options.cacheFirst});
@@ -318,7 +318,9 @@ export class FeedSource implements BlogSource {
 			throw new BlogError('http', `${cleanLine(hostOf(response.url))} answered ${response.statusCode} for the comments of “${post.title}”.`, {statusCode: response.statusCode});
 		}
 		const page = await this.#postPage(post.link, options);
-		return toComments(readFeedResponse(response).items, page?.facts?.commentParents ?? new Map());
+		const feed = readFeedResponse(response);
+		const comments = toComments(feed.items, page?.facts?.commentParents ?? new Map());
+		return feed.cut ? Object.assign(comments, {endsEarly: commentFeedCutNote(hostOf(response.url), feed.cut)}) : comments;
 	}
 
 	fetchRelated(post: Post, limit: number, _options: FetchOptions = {}): Promise<RelatedPost[]> {

@@ -59,12 +59,16 @@ export type ParsedFeed = {
 	readonly items: readonly FeedItem[];
 	/** What was left out of the feed and why, a sentence each ("blog.example sent 2 posts blogterm cannot read (…): left out."). */
 	readonly notes?: readonly string[];
+	/** Set when the feed held more items than blogterm reads: the first `read` were read, of `total` (when known). */
+	readonly cut?: FeedCut;
 	/** Set when the feed could not be fetched and this is the copy kept on disk (ISO 8601 time it was saved). */
 	readonly offlineSavedAt?: string;
 	/** Set when `cacheFirst` gave the copy kept on disk without asking the server. */
 	readonly fromCache?: true;
 };
 
+/** A feed's items past `maxFeedItemsPerAnswer`, left unread. */
+export type FeedCut = {readonly read: number; readonly total: number | undefined};
 
 /**
  * Reads a feed's text (RSS 0.9x/1.0/2.0, Atom 1.0, JSON Feed 1.0/1.1) through feedsmith.
@@ -384,7 +388,7 @@ type RssLikeItem = RssFeed.Item<string> | RdfFeed.Item<string>;
 function readRss(feed: RssFeed.Feed<string> | RdfFeed.Feed<string>, feedUrl: string, format: 'rss' | 'rdf', parts: XmlItems): ParsedFeed {
 	const feedBase = networkUrl(feed.xml?.base, feedUrl) ?? feedUrl;
 	const declaredBase = feed.xml?.base ? feedBase : undefined;
-	const {items, notes} = readBatches(parts, feedUrl, rssItemSchema, (item: RssLikeItem, author) => readRssItem(item, feedBase, declaredBase, author));
+	const {items, notes, cut} = readBatches(parts, feedUrl, rssItemSchema, (item: RssLikeItem, author) => readRssItem(item, feedBase, declaredBase, author));
 	const generator = 'generator' in feed ? feed.generator ?? '' : feed.admin?.generatorAgent ?? '';
 	return {
 		format,
@@ -396,6 +400,7 @@ function readRss(feed: RssFeed.Feed<string> | RdfFeed.Feed<string>, feedUrl: str
 		generator: networkLine(generator, 'text'),
 		items: settleIds(items),
 		...(notes.length > 0 ? {notes} : {}),
+		...(cut ? {cut} : {}),
 	};
 }
 
@@ -468,7 +473,7 @@ function readAtom(feed: AtomFeed.Feed<string>, feedUrl: string, base64Declared: 
 	const feedBase = networkUrl(feed.xml?.base, feedUrl) ?? feedUrl;
 	const declaredBase = feed.xml?.base ? feedBase : undefined;
 	const feedAuthor = feed.authors?.[0];
-	const {items, notes} = readBatches(parts, feedUrl, atomEntrySchema, (entry: AtomFeed.Entry<string>) => readAtomEntry(entry, feedBase, declaredBase, feedAuthor, base64Declared));
+	const {items, notes, cut} = readBatches(parts, feedUrl, atomEntrySchema, (entry: AtomFeed.Entry<string>) => readAtomEntry(entry, feedBase, declaredBase, feedAuthor, base64Declared));
 	const generator = feed.generator ? `${feed.generator.text ?? ''} ${feed.generator.uri ?? ''}` : '';
 	return {
 		format: 'atom',
@@ -479,6 +484,7 @@ function readAtom(feed: AtomFeed.Feed<string>, feedUrl: string, base64Declared: 
 		generator: networkLine(generator, 'text'),
 		items: settleIds(items),
 		...(notes.length > 0 ? {notes} : {}),
+		...(cut ? {cut} : {}),
 	};
 }
 
@@ -563,7 +569,8 @@ function readJson(document: Record<string, unknown>, feedUrl: string): ParsedFee
 	const home = networkUrl(feed.home_page_url, feedUrl) ?? '';
 	const leftOut = new LeftOut();
 	const items: UnsettledItem[] = [];
-	for (const raw of boundedItems(feed.items ?? [], maxFeedItemsPerAnswer).items) {
+	const bounded = boundedItems(feed.items ?? [], maxFeedItemsPerAnswer);
+	for (const raw of bounded.items) {
 		const item = checkedItem<JsonFeedItem>(jsonItemSchema, raw);
 		if (item === undefined) leftOut.add('it is not a JSON object');
 		else leftOut.keep(readJsonItem(item, feedUrl, feedAuthor), items);
@@ -578,6 +585,7 @@ function readJson(document: Record<string, unknown>, feedUrl: string): ParsedFee
 		generator: '',
 		items: settleIds(items),
 		...(notes.length > 0 ? {notes} : {}),
+		...(bounded.ignored > 0 ? {cut: {read: bounded.items.length, total: bounded.items.length + bounded.ignored}} : {}),
 	};
 }
 
@@ -616,11 +624,13 @@ function readJsonItem(item: JsonFeedItem, feedUrl: string, feedAuthor: JsonAutho
  * parsed, so the parser's tree of one batch only is held at a time. Items with nothing to show are left
  * out with a note, and so are the item elements the parser left out (fewer items than `elements`).
  */
-function readBatches<Raw>({batches = [], elements, perBatch, authors}: XmlItems, feedUrl: string, schema: v.GenericSchema, read: (item: Raw, author: string | undefined) => UnsettledItem): {items: UnsettledItem[]; notes: string[]} {
+function readBatches<Raw>({batches = [], elements, perBatch, authors}: XmlItems, feedUrl: string, schema: v.GenericSchema, read: (item: Raw, author: string | undefined) => UnsettledItem): {items: UnsettledItem[]; notes: string[]; cut?: FeedCut} {
 	const items: UnsettledItem[] = [];
 	const leftOut = new LeftOut();
 	let parsed = 0;
 	let room = maxFeedItemsPerAnswer;
+	/** Items of the batches parsed that were past the limit. */
+	let over = 0;
 	// An item's author is taken from the XML where the parser's items of a batch are its elements one for
 	// one; in a batch with fewer (the parser left out an empty item) the parser's reading is kept.
 	const known = authors !== undefined && elements === authors.length ? authors : undefined;
@@ -629,8 +639,9 @@ function readBatches<Raw>({batches = [], elements, perBatch, authors}: XmlItems,
 		const first = batchNumber++ * (perBatch ?? 0);
 		const aligned = known !== undefined && batch.length === Math.min(perBatch ?? Number.POSITIVE_INFINITY, known.length - first);
 		parsed += batch.length;
-		const bounded = boundedItems(batch, room).items;
+		const {items: bounded, ignored} = boundedItems(batch, room);
 		room -= bounded.length;
+		over += ignored;
 		for (const [index, raw] of bounded.entries()) {
 			const item = checkedItem<Raw>(schema, raw);
 			if (item === undefined) leftOut.add('it is not an item');
@@ -640,7 +651,11 @@ function readBatches<Raw>({batches = [], elements, perBatch, authors}: XmlItems,
 	}
 	// Past the limit, how many the parser gave is not known: nothing is said of empty elements then.
 	if (room > 0 && elements !== undefined) leftOut.addMany(elements - parsed, nothingToShow);
-	return {items, notes: leftOut.notes(feedUrl)};
+	// Full, with items left in the batch that filled it or in batches not parsed: how many in all is the count of
+	// the feed's item elements, or else (one batch, as a small feed is) what the parser gave.
+	const unread = room === 0 && (over > 0 || (elements ?? parsed) > parsed);
+	const cut: FeedCut | undefined = unread ? {read: maxFeedItemsPerAnswer, total: elements ?? (perBatch === undefined ? parsed : undefined)} : undefined;
+	return {items, notes: leftOut.notes(feedUrl), ...(cut ? {cut} : {})};
 }
 
 const nothingToShow = 'it has no title, link or text';

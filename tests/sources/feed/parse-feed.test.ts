@@ -3,6 +3,7 @@ import {describe, test} from 'node:test';
 import {BlogError} from '../../../source/errors.js';
 import {decodeFeedBytes, parseFeedDate, parseFeedText, readFeedResponse} from '../../../source/sources/feed/parse-feed.js';
 import {fixture} from './feed-server.js';
+import {maxFeedItemsPerAnswer} from '../../../source/sources/clean.js';
 
 const origin = 'http://blog.test';
 
@@ -129,5 +130,21 @@ describe('text from feed HTML', () => {
 		const [item] = feed.items;
 		assert.equal(item?.title, 'Seeds sown');
 		assert.equal(item?.excerpt, 'Sown today. [image: a tray]');
+	});
+});
+
+describe('a feed with more items than blogterm reads (maxFeedItemsPerAnswer)', () => {
+	const rss = (count: number) => `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://b.example/</link>${Array.from({length: count}, (_, index) => `<item><title>${index}</title></item>`).join('')}</channel></rss>`;
+	const json = (count: number) => JSON.stringify({version: 'https://jsonfeed.org/version/1.1', title: 'T', items: Array.from({length: count}, (_, index) => ({id: String(index), title: String(index)}))});
+
+	test('says it read the first 20,000 and how many the feed has; a feed of exactly 20,000 says nothing', () => {
+		for (const [what, text] of [['RSS', rss], ['JSON Feed', json]] as const) {
+			const over = parseFeedText(text(maxFeedItemsPerAnswer + 3), `https://b.example/${what}-over`);
+			assert.equal(over.items.length, maxFeedItemsPerAnswer, what);
+			assert.deepEqual(over.cut, {read: maxFeedItemsPerAnswer, total: maxFeedItemsPerAnswer + 3}, what);
+			const exact = parseFeedText(text(maxFeedItemsPerAnswer), `https://b.example/${what}-exact`);
+			assert.equal(exact.items.length, maxFeedItemsPerAnswer, what);
+			assert.equal(exact.cut, undefined, `${what}: read to its end`);
+		}
 	});
 });
