@@ -61,6 +61,7 @@ describe('a WordPress post with more comments than blogterm reads', () => {
 /*
 A feed blog's post whose comment feed holds more comments than blogterm reads from one feed (20,000):
 the thread is those it lists first, and says how many the feed holds, as a WordPress thread cut short does.
+(The note reaches the reader and print mode as any thread's does: above, and tests/ui/comment-thread/.)
 */
 
 /** An RSS comment feed of `count` comments, newest first (as WordPress lists them): comment N is a minute after N-1. */
@@ -104,22 +105,5 @@ describe('a feed post whose comment feed holds more comments than blogterm reads
 		const whole = await source.fetchComments(await source.fetchPost({kind: 'slug', slug: 'calm'}));
 		assert.equal(whole.length, 3);
 		assert.equal(whole.endsEarly, undefined, 'a thread read to its end says nothing');
-	});
-
-	test('print mode prints the comments read and says the rest on stderr (text, then JSON)', async () => {
-		const post = `${feeds.origin}/crowded/`;
-		const text = await runInProcess([`${feeds.origin}/feed/`, '--post', post, '--comments', '--no-related', '--no-neighbours']);
-		assert.equal(text.code, 0);
-		assert.equal(text.stderr, `blogterm: ${note}\n`);
-		assert.match(text.stdout, /Comment 8 on crowded\./);
-		assert.doesNotMatch(text.stdout, /Comment 7 on crowded\./);
-
-		const json = await runInProcess([`${feeds.origin}/feed/`, '--post', post, '--comments', '--no-related', '--no-neighbours', '--format', 'json']);
-		assert.equal(json.code, 0);
-		assert.deepEqual(JSON.parse(json.stderr), {warning: {code: 'cut_short', message: note}});
-		assert.equal((JSON.parse(json.stdout) as {comments: unknown[]}).comments.length, maxFeedItemsPerAnswer);
-
-		const whole = await runInProcess([`${feeds.origin}/feed/`, '--post', `${feeds.origin}/calm/`, '--comments', '--no-related', '--no-neighbours']);
-		assert.equal(whole.stderr, '', 'a thread read to its end says nothing');
 	});
 });
