@@ -322,6 +322,22 @@ function formatIn(argv: readonly string[]): string | undefined {
 	return format;
 }
 
+/**
+A flag that takes text followed by a word that starts with - (`--search -garden`, `--comment '-1 from me'`):
+meow reads the word as flags of its own and the flag as empty. The flag and the word, for saying so.
+*/
+function valueTakenForFlags(argv: readonly string[], known: ReadonlySet<string>): {flag: string; value: string} | undefined {
+	const takesText = new Set(Object.entries(flagDefinitions).flatMap(([name, flag]) => (flag.type === 'string' ? [`--${name.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`, ...('shortFlag' in flag ? [`-${flag.shortFlag}`] : [])] : [])));
+	for (const [index, argument] of argv.entries()) {
+		if (argument === '--') return undefined;
+		const next = argv[index + 1];
+		if (!takesText.has(argument) || next === undefined || !next.startsWith('-') || next === '-' || next === '--') continue;
+		const named = next.startsWith('--') ? next.slice(2).split('=')[0]!.replaceAll(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()) : next.slice(1, 2);
+		if (!known.has(named)) return {flag: argument, value: next};
+	}
+	return undefined;
+}
+
 async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<CommandLine> {
 	let cli: ParsedArguments;
 	try {
@@ -336,6 +352,10 @@ async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<Comma
 	if (flags.version === true) return done(io, `${cli.pkg.version ?? 'No version found'}\n`);
 	const known = new Set<string>([...Object.keys(flagDefinitions), ...Object.values(flagDefinitions).flatMap(flag => ('shortFlag' in flag ? [flag.shortFlag] : []))]);
 	const unknown = Object.keys(cli.unnormalizedFlags).filter(key => !known.has(key));
+	const dashedValue = valueTakenForFlags(argv, known);
+	if (unknown.length > 0 && dashedValue) {
+		throw new UsageError(`${dashedValue.flag} needs a value, and “${dashedValue.value}” was read as flags: write ${dashedValue.flag}=${dashedValue.value} for a value that starts with -`);
+	}
 	if (unknown.length > 0) {
 		const spelled = unknown.map(key => (key.length === 1 ? `-${key}` : `--${key.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`));
 		throw new UsageError(`unknown flag${spelled.length > 1 ? 's' : ''} ${spelled.join(', ')} (blogterm --help lists them)`);

@@ -66,6 +66,13 @@ describe('exit code 2: usage or invalid input', () => {
 		assertFailure(await runInProcess([demo.url, '--list', '--colour']), 2, /^blogterm: unknown flag --colour /);
 	});
 
+	test('a value that starts with - after a flag that takes text says how to write it', async () => {
+		assertFailure(await runInProcess([demo.url, '--search', '-garden']), 2, /^blogterm: --search needs a value, and “-garden” was read as flags: write --search=-garden for a value that starts with -$/m);
+		assertFailure(await runInProcess([demo.url, '--post', '1', '--comment', '-1 from me']), 2, /--comment=-1 from me/);
+		// A flag after it is a flag: the text is missing, not misread.
+		assertFailure(await runInProcess([demo.url, '--search', '--list', '--bogus']), 2, /^blogterm: unknown flag --bogus /);
+	});
+
 	test('a flag given twice', async () => {
 		assertFailure(await runInProcess([demo.url, '--post', '1', '--post', '2']), 2, /--post can only be set once/);
 	});
