@@ -23,12 +23,21 @@ export type PostFilter =
 	/** An author by name; `id` (WordPress's user ID) when known: without it, WordPress is asked which user has the name. */
 	| {readonly kind: 'author'; readonly id?: number | string; readonly name: string};
 
-/** The words of a search as WordPress splits them: at spaces, a "quoted phrase" kept whole. */
-export function searchTerms(text: string): string[] {
-	const terms: string[] = [];
-	for (const match of text.matchAll(/"([^"]*)"|(\S+)/g)) {
-		const term = (match[1] ?? match[2] ?? '').trim();
-		if (term !== '') terms.push(term.toLowerCase());
+/** A word (or "phrase") of a search: a post must have it, or, written `-word`, must not. */
+export type SearchTerm = {readonly text: string; readonly exclude: boolean};
+
+/**
+The words of a search as WordPress splits them: at spaces, a "quoted phrase" kept whole (a quote left
+open runs to the end), `-word` a word the posts must not have. A feed blog is searched by blogterm with
+them, so a search finds on it what it would on a WordPress blog.
+*/
+export function searchTerms(text: string): SearchTerm[] {
+	const terms: SearchTerm[] = [];
+	for (const match of text.matchAll(/"([^"]*)(?:"|$)|(\S+)/g)) {
+		const word = (match[1] ?? match[2] ?? '').trim().toLowerCase();
+		const exclude = match[2] !== undefined && word.length > 1 && word.startsWith('-');
+		const term = exclude ? word.slice(1) : word;
+		if (term !== '') terms.push({text: term, exclude});
 	}
 	return terms;
 }
@@ -39,7 +48,7 @@ export function filterMatches(filter: PostFilter, post: PostSummary, text: strin
 		case 'search': {
 			const haystack = `${post.title}\n${post.excerpt}\n${text}`.toLowerCase();
 			const terms = searchTerms(filter.text);
-			return terms.length > 0 && terms.every(term => haystack.includes(term));
+			return terms.length > 0 && terms.every(term => haystack.includes(term.text) !== term.exclude);
 		}
 		case 'category':
 		case 'tag': {

@@ -21,7 +21,7 @@ describe('a search over a WordPress blog (the demo, which answers search= as Wor
 	after(async () => demo.stop());
 
 	/** The posts every word of `text` is in (title, excerpt or content, case ignored), newest first, none password-protected: what WordPress gives a visitor. */
-	const expected = (text: string) => all.filter(post => !post.content.protected && searchTerms(text).every(term => [post.title.rendered, post.excerpt.rendered, post.content.rendered].some(field => field.toLowerCase().includes(term)))).map(post => post.id);
+	const expected = (text: string) => all.filter(post => !post.content.protected && searchTerms(text).every(term => [post.title.rendered, post.excerpt.rendered, post.content.rendered].some(field => field.toLowerCase().includes(term.text)) !== term.exclude)).map(post => post.id);
 
 	test('finds the posts with every word, case ignored, newest first, paged with the totals', async () => {
 		const source = await openBlog(http, demo.url);
@@ -85,6 +85,17 @@ describe('a search over a feed blog: over the items it holds, every page of them
 		const none = await source.fetchPostPage(1, 10, {filter: {kind: 'search', text: 'tulips'}});
 		assert.equal(none.total, 0);
 		assert.deepEqual(none.posts, []);
+	});
+
+	test('-word leaves out the posts with the word, and a quote left open runs to the end, as on a WordPress blog', async () => {
+		const source = await openFeedBlog(http, `${server.origin}/wp/feed/`);
+		const titles = async (text: string) => (await source.fetchPostPage(1, 10, {filter: {kind: 'search', text}})).posts.map(post => post.title);
+		assert.deepEqual(await titles('roses -pruning'), ['Roses that bloom in winter']);
+		assert.deepEqual(await titles('"roses that'), ['Roses that bloom in winter'], 'an open quote is a phrase to the end');
+		assert.deepEqual(await titles('"roses that"'), ['Roses that bloom in winter']);
+		const withoutRoses = await titles('-roses');
+		assert.ok(withoutRoses.length > 0 && withoutRoses.every(title => !/roses/i.test(title)), withoutRoses.join(', '));
+		assert.equal(withoutRoses.length + 2, (await source.fetchPostPage(1, 10)).total, 'every post but the two with roses');
 	});
 
 	test('a category, a tag or an author picks the items the feed gives them', async () => {
