@@ -34,7 +34,7 @@ import {fullTextsInMemory, type FullTextReader, type FullTextStore} from '../ful
 import type {FullTextContext} from './post-view/use-full-text.js';
 import {commentMarksInMemory, type CommentMarksStore} from '../store/comment-marks.js';
 import type {RepliesStore} from '../store/replies.js';
-import {RepliesView, replyKey} from './home/replies-view.js';
+import {RepliesToYou, replyThreadNotice} from './home/replies-to-you.js';
 import {checkReplies} from '../replies/check-replies.js';
 import {ownDemo} from '../replies/demo-replies.js';
 import {fullTextNote} from './full-text-note.js';
@@ -308,7 +308,7 @@ function Reader({source, sourceRefreshing, width, height, perPage: fixedPerPage,
 		// From Replies to you: the thread, at the reply (once; Esc from it shows the post).
 		if (initialThreadAt !== undefined && entryId === 1 && !threadOpened.current) {
 			threadOpened.current = true;
-			dispatch({type: 'push', screen: {kind: 'thread', post, sent: {commentId: initialThreadAt, message: 'A reply to you: r answers it.'}}});
+			dispatch({type: 'push', screen: {kind: 'thread', post, sent: {commentId: initialThreadAt, message: replyThreadNotice}}});
 		}
 		// From What is new, Esc goes back there: no list to find the post on.
 		if (!initialPost || onExit || entryId !== 1 || locating.current) return;
@@ -422,23 +422,23 @@ function Reader({source, sourceRefreshing, width, height, perPage: fixedPerPage,
 			case 'replies': {
 				const store = props.replies;
 				if (!store) return null;
+				// The thread, at the reply, over Replies to you (Esc comes back to them, at this reply); not once they are left.
+				const onTopOf = screen.id;
 				return (
-					<RepliesView
+					<RepliesToYou
 						key={screen.id}
+						store={store}
 						replies={store.all().filter(stored => stored.siteKey === siteKey)}
 						chosen={screen.chosen}
 						width={width}
 						height={height}
 						isActive={isActive}
 						onBack={back}
-						onOpen={stored => {
-							store.markRead(stored.siteKey, stored.reply.id);
-							dispatch({type: 'reply-chosen', reply: replyKey(stored)});
-							// The thread, at the reply, over Replies to you (Esc comes back to them, at this reply); not once they are left.
-							const onTopOf = screen.id;
-							source.fetchPost({kind: 'id', id: /^\d+$/u.test(stored.postId) ? Number(stored.postId) : stored.postId}).then(
-								post => dispatch({type: 'push', onTopOf, screen: {kind: 'thread', post, sent: {commentId: stored.reply.id, message: 'A reply to you: r answers it.'}}}),
-								() => dispatch({type: 'push', onTopOf, screen: {kind: 'post', ref: {kind: 'id', id: stored.postId}, followsList: false}}),
+						onOpenThread={(thread, chosen) => {
+							dispatch({type: 'reply-chosen', reply: chosen});
+							source.fetchPost({kind: 'id', id: thread.postId}).then(
+								post => dispatch({type: 'push', onTopOf, screen: {kind: 'thread', post, sent: {commentId: thread.replyId, message: replyThreadNotice}}}),
+								() => dispatch({type: 'push', onTopOf, screen: {kind: 'post', ref: {kind: 'id', id: thread.postId}, followsList: false}}),
 							);
 						}}
 					/>
