@@ -82,6 +82,11 @@ export type AppProps = {
 	readonly commentMarks?: CommentMarksStore;
 	/** Replies to the comments you sent, as last checked: `R` on the list shows this blog's. */
 	readonly replies?: RepliesStore;
+	/**
+	 * The address of the built-in demo blog this run serves, when it is the blog read (`blogterm`, `--demo`): `R` looks
+	 * for replies to comments left on the demo there. Not given: the demo is started for the check, and closed after it.
+	 */
+	readonly runningDemo?: string;
 	/** The keys (the default map unless the settings change it). */
 	readonly keyMap?: KeyMap;
 	/**
@@ -198,14 +203,16 @@ function Reader({source, sourceRefreshing, width, height, perPage: fixedPerPage,
 	// Replies to you on this blog (`R` on the list): a screen in the history, so that Esc from a thread opened from it comes back to it.
 	// Shown at once from what is kept; looked for on this blog meanwhile, and shown again when found.
 	const [repliesChecked, setRepliesChecked] = useState(0);
-	const {replies: repliesStore, openSource} = props;
+	const {replies: repliesStore, openSource, runningDemo} = props;
 	const showAndCheckReplies = useCallback(() => {
 		dispatch({type: 'push', screen: {kind: 'replies'}});
 		if (!repliesStore) return;
-		void checkReplies({myComments: myCommentsStore, replies: repliesStore, siteKey, openSource: async (url, signal) => openSource(url, signal ?? new AbortController().signal, {}), demo: ownDemo()})
+		// Reading the demo: it is asked, as it runs (another started for the check would be a second demo blog, on another port).
+		const demo = runningDemo === undefined ? ownDemo() : {...ownDemo(), start: async () => Promise.resolve({url: runningDemo, close: async () => {}})};
+		void checkReplies({myComments: myCommentsStore, replies: repliesStore, siteKey, openSource: async (url, signal) => openSource(url, signal ?? new AbortController().signal, {}), demo})
 			.catch(() => undefined)
 			.then(() => setRepliesChecked(count => count + 1));
-	}, [dispatch, repliesStore, myCommentsStore, siteKey, openSource]);
+	}, [dispatch, repliesStore, myCommentsStore, siteKey, openSource, runningDemo]);
 	useKeys((input, key) => {
 		if (keyMap.matches('help', input, key)) dispatch({type: 'toggle-help'});
 		else if (props.replies && screen.kind === 'list' && keyMap.matches('list-replies', input, key)) showAndCheckReplies();
