@@ -268,17 +268,17 @@ function Home(props: HomeAppProps) {
 	const toggleFullText = useCallback((blog: FollowedBlog) => {
 		if (!fullTexts || blog.siteKey === undefined) return;
 		// Unfollowed meanwhile by another blogterm: said as A says it, and the lists read again (its row goes).
-		const fresh = readStoredHome(data, clock, repliesPort);
-		setStored(fresh);
-		if (!fresh.blogs.some(each => each.url === blog.url)) {
+		if (!data.isFollowed(blog.url)) {
+			changed();
 			dispatch({type: 'notice', notice: `${blog.url} is not followed.`});
 			return;
 		}
+		// Only the blog's setting changes: its row says so, nothing else is read again.
 		const on = !fullTexts.isAutomatic(blog.siteKey);
 		fullTexts.setAutomatic(blog.siteKey, on);
 		setFullTextChanges(count => count + 1);
 		dispatch({type: 'notice', notice: fullTextNote(on)});
-	}, [fullTexts, dispatch, data, clock, repliesPort]);
+	}, [fullTexts, dispatch, data, changed]);
 	const setStarred = useCallback((item: RiverItem, star: boolean) => {
 		data.setStarred?.(item.blogUrl, item.id, star);
 		changed();
