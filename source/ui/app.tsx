@@ -34,7 +34,7 @@ import {fullTextsInMemory, type FullTextReader, type FullTextStore} from '../ful
 import type {FullTextContext} from './post-view/use-full-text.js';
 import {commentMarksInMemory, type CommentMarksStore} from '../store/comment-marks.js';
 import type {RepliesStore} from '../store/replies.js';
-import {RepliesView, replyKey} from './home/replies-view.js';
+import {RepliesToYou, replyThreadNotice} from './home/replies-to-you.js';
 import {checkReplies} from '../replies/check-replies.js';
 import {ownDemo} from '../replies/demo-replies.js';
 import {fullTextNote} from './full-text-note.js';
@@ -82,6 +82,11 @@ export type AppProps = {
 	readonly commentMarks?: CommentMarksStore;
 	/** Replies to the comments you sent, as last checked: `R` on the list shows this blog's. */
 	readonly replies?: RepliesStore;
+	/**
+	 * The address of the built-in demo blog this run serves, when it is the blog read (`blogterm`, `--demo`): `R` looks
+	 * for replies to comments left on the demo there. Not given: the demo is started for the check, and closed after it.
+	 */
+	readonly runningDemo?: string;
 	/** The keys (the default map unless the settings change it). */
 	readonly keyMap?: KeyMap;
 	/**
@@ -198,14 +203,16 @@ function Reader({source, sourceRefreshing, width, height, perPage: fixedPerPage,
 	// Replies to you on this blog (`R` on the list): a screen in the history, so that Esc from a thread opened from it comes back to it.
 	// Shown at once from what is kept; looked for on this blog meanwhile, and shown again when found.
 	const [repliesChecked, setRepliesChecked] = useState(0);
-	const {replies: repliesStore, openSource} = props;
+	const {replies: repliesStore, openSource, runningDemo} = props;
 	const showAndCheckReplies = useCallback(() => {
 		dispatch({type: 'push', screen: {kind: 'replies'}});
 		if (!repliesStore) return;
-		void checkReplies({myComments: myCommentsStore, replies: repliesStore, siteKey, openSource: async (url, signal) => openSource(url, signal ?? new AbortController().signal, {}), demo: ownDemo()})
+		// Reading the demo: it is asked, as it runs (another started for the check would be a second demo blog, on another port).
+		const demo = runningDemo === undefined ? ownDemo() : {...ownDemo(), start: async () => Promise.resolve({url: runningDemo, close: async () => {}})};
+		void checkReplies({myComments: myCommentsStore, replies: repliesStore, siteKey, openSource: async (url, signal) => openSource(url, signal ?? new AbortController().signal, {}), demo})
 			.catch(() => undefined)
 			.then(() => setRepliesChecked(count => count + 1));
-	}, [dispatch, repliesStore, myCommentsStore, siteKey, openSource]);
+	}, [dispatch, repliesStore, myCommentsStore, siteKey, openSource, runningDemo]);
 	useKeys((input, key) => {
 		if (keyMap.matches('help', input, key)) dispatch({type: 'toggle-help'});
 		else if (props.replies && screen.kind === 'list' && keyMap.matches('list-replies', input, key)) showAndCheckReplies();
@@ -308,7 +315,7 @@ function Reader({source, sourceRefreshing, width, height, perPage: fixedPerPage,
 		// From Replies to you: the thread, at the reply (once; Esc from it shows the post).
 		if (initialThreadAt !== undefined && entryId === 1 && !threadOpened.current) {
 			threadOpened.current = true;
-			dispatch({type: 'push', screen: {kind: 'thread', post, sent: {commentId: initialThreadAt, message: 'A reply to you: r answers it.'}}});
+			dispatch({type: 'push', screen: {kind: 'thread', post, sent: {commentId: initialThreadAt, message: replyThreadNotice}}});
 		}
 		// From What is new, Esc goes back there: no list to find the post on.
 		if (!initialPost || onExit || entryId !== 1 || locating.current) return;
@@ -422,23 +429,23 @@ function Reader({source, sourceRefreshing, width, height, perPage: fixedPerPage,
 			case 'replies': {
 				const store = props.replies;
 				if (!store) return null;
+				// The thread, at the reply, over Replies to you (Esc comes back to them, at this reply); not once they are left.
+				const onTopOf = screen.id;
 				return (
-					<RepliesView
+					<RepliesToYou
 						key={screen.id}
+						store={store}
 						replies={store.all().filter(stored => stored.siteKey === siteKey)}
 						chosen={screen.chosen}
 						width={width}
 						height={height}
 						isActive={isActive}
 						onBack={back}
-						onOpen={stored => {
-							store.markRead(stored.siteKey, stored.reply.id);
-							dispatch({type: 'reply-chosen', reply: replyKey(stored)});
-							// The thread, at the reply, over Replies to you (Esc comes back to them, at this reply); not once they are left.
-							const onTopOf = screen.id;
-							source.fetchPost({kind: 'id', id: /^\d+$/u.test(stored.postId) ? Number(stored.postId) : stored.postId}).then(
-								post => dispatch({type: 'push', onTopOf, screen: {kind: 'thread', post, sent: {commentId: stored.reply.id, message: 'A reply to you: r answers it.'}}}),
-								() => dispatch({type: 'push', onTopOf, screen: {kind: 'post', ref: {kind: 'id', id: stored.postId}, followsList: false}}),
+						onOpenThread={(thread, chosen) => {
+							dispatch({type: 'reply-chosen', reply: chosen});
+							source.fetchPost({kind: 'id', id: thread.postId}).then(
+								post => dispatch({type: 'push', onTopOf, screen: {kind: 'thread', post, sent: {commentId: thread.replyId, message: replyThreadNotice}}}),
+								() => dispatch({type: 'push', onTopOf, screen: {kind: 'post', ref: {kind: 'id', id: thread.postId}, followsList: false}}),
 							);
 						}}
 					/>

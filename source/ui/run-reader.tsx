@@ -49,6 +49,8 @@ export async function runReader({site, flags, note}: {site: string | undefined; 
 				myComments={new MyComments()}
 				commentMarks={new CommentMarks()}
 				replies={new Replies()}
+				// Not the demo as a feed (--demo-feed): the check reads the demo as WordPress, and starts one so for it.
+				runningDemo={resolved.isDemo && !flags.demoFeed ? resolved.url : undefined}
 				postPasswords={new PostPasswords()}
 				hyperlinks={hyperlinksFor(flags)}
 				note={note}

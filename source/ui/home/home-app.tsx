@@ -18,7 +18,7 @@ import {RiverView} from '../river/river-view.js';
 import {SearchLine, typeIntoSearchLine} from '../search/search-line.js';
 import {StoredSearchView, storedSearchHints, type StoredSearch} from '../search/stored-search-view.js';
 import {theme} from '../theme.js';
-import {RepliesView, replyKey} from './replies-view.js';
+import {RepliesToYou, type ReplyThread} from './replies-to-you.js';
 import {BlogsView} from './blogs-view.js';
 import {fullTextIsOn, readStoredHome, riverLength, type FollowedBlog, type HomeData, type RepliesPort, type RiverItem, type StoredHome} from './home-data.js';
 import {headerLine, homeHeights, statusLine} from './home-lines.js';
@@ -268,21 +268,31 @@ function Home(props: HomeAppProps) {
 	const toggleFullText = useCallback((blog: FollowedBlog) => {
 		if (!fullTexts || blog.siteKey === undefined) return;
 		// Unfollowed meanwhile by another blogterm: said as A says it, and the lists read again (its row goes).
-		const fresh = readStoredHome(data, clock, repliesPort);
-		setStored(fresh);
-		if (!fresh.blogs.some(each => each.url === blog.url)) {
+		if (!data.isFollowed(blog.url)) {
+			changed();
 			dispatch({type: 'notice', notice: `${blog.url} is not followed.`});
 			return;
 		}
+		// Only the blog's setting changes: its row says so, nothing else is read again.
 		const on = !fullTexts.isAutomatic(blog.siteKey);
 		fullTexts.setAutomatic(blog.siteKey, on);
 		setFullTextChanges(count => count + 1);
 		dispatch({type: 'notice', notice: fullTextNote(on)});
-	}, [fullTexts, dispatch, data, clock, repliesPort]);
+	}, [fullTexts, dispatch, data, changed]);
 	const setStarred = useCallback((item: RiverItem, star: boolean) => {
 		data.setStarred?.(item.blogUrl, item.id, star);
 		changed();
 	}, [data, changed]);
+
+	// Enter on a reply: the reader at its post, the thread at the reply; Esc comes back to the replies, that one chosen.
+	const openReplyThread = useCallback((thread: ReplyThread, chosen: string) => {
+		setChosenReply(chosen);
+		dispatch({type: 'open', opened: {kind: 'post', blogUrl: thread.siteUrl, id: thread.postId, threadAt: thread.replyId}});
+	}, [dispatch]);
+	const closeReplies = useCallback(() => {
+		setShowReplies(false);
+		setChosenReply(undefined);
+	}, []);
 
 	// The reader's screens, loaded after the first frame (or at once, when a blog is opened before they are).
 	const [Reader, setReader] = useState(() => loadedReader);
@@ -337,24 +347,18 @@ function Home(props: HomeAppProps) {
 	}
 	if (showHelp) return <HelpOverlay width={width} height={height} screens={['everywhere', 'home', 'river']} onClose={() => setShowHelp(false)} />;
 
-	if (showReplies) {
+	if (showReplies && repliesPort) {
 		return (
-			<RepliesView
+			<RepliesToYou
+				store={repliesPort.store}
 				replies={replies}
 				width={width}
 				height={height}
 				isActive={!state.opened}
 				chosen={chosenReply}
-				onOpen={stored => {
-					setChosenReply(replyKey(stored));
-					repliesPort?.store.markRead(stored.siteKey, stored.reply.id);
-					changed();
-					dispatch({type: 'open', opened: {kind: 'post', blogUrl: stored.siteUrl, id: /^\d+$/u.test(stored.postId) ? Number(stored.postId) : stored.postId, threadAt: stored.reply.id}});
-				}}
-				onBack={() => {
-					setShowReplies(false);
-					setChosenReply(undefined);
-				}}
+				onChanged={changed}
+				onOpenThread={openReplyThread}
+				onBack={closeReplies}
 			/>
 		);
 	}

@@ -67,6 +67,8 @@ export type RefreshProgress = {
 export type HomeData = {
 	/** The followed blogs, with their counts (read at once, from what is stored). */
 	readonly blogs: () => readonly FollowedBlog[];
+	/** Whether the blog at this address is followed now (another blogterm may have unfollowed it): that blog alone is read. */
+	readonly isFollowed: (blogUrl: string) => boolean;
 	/** The newest posts across every followed blog, newest first, at most `limit`. */
 	readonly river: (limit: number, options?: {readonly starred?: boolean}) => readonly RiverItem[];
 	/** Stars or unstars a post (with a sync server, on the server at the next sync). Absent: no stars. */

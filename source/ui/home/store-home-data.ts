@@ -22,6 +22,7 @@ export function storeHomeData(subscriptions: Store): HomeData {
 			lastError: blog.lastError,
 			siteKey: blog.siteKey,
 		})),
+		isFollowed: blogUrl => subscriptions.getBlog(blogUrl) !== undefined,
 		river: (limit, options = {}) => subscriptions.river({perPage: Math.min(1000, limit), ...(options.starred ? {starred: true} : {})}).posts.map(post => ({
 			blogUrl: post.blog.url,
 			blogTitle: post.blog.title || post.blog.url,

@@ -23,7 +23,7 @@ import {ErrorBox} from '../components/error-box.js';
 import {LoadingLine} from '../components/loading-line.js';
 import {StyledLines} from '../components/styled-lines.js';
 import {isSameAnswer, useAsync, useRefreshingAsync, type RefreshingLoadOptions} from '../hooks/use-async.js';
-import {RelatedPanel, relatedPanelInner, relatedPanelInset, relatedPanelLines, relatedPanelOwners} from '../related-panel/related-panel.js';
+import {RelatedPanel, relatedPanelInner, relatedPanelInset, relatedPanelLines, type RelatedPanelLines} from '../related-panel/related-panel.js';
 import {theme} from '../theme.js';
 import {starSign} from '../river/river-view.js';
 import type {Action, KeyMap, KeyPress} from '../keys/key-map.js';
@@ -109,6 +109,7 @@ const longPostChars = 512 * 1024;
 
 const noBody: PostBody = {lines: [], links: [], anchors: new Map()};
 const noLines: readonly StyledLine[] = [];
+const noRelated: RelatedPanelLines = {lines: [], owners: []};
 
 const formatMegabytes = (characters: number) => `${(characters / 1_000_000).toFixed(1)} MB`;
 
@@ -215,6 +216,11 @@ export function PostView(props: PostViewProps) {
 	const columns = postColumns(width, reading, isWide ? relatedPanelWidth : undefined);
 	const bodyWidth = columns.body;
 	const viewportHeight = Math.max(1, height - 1);
+	// Related Posts, beside the post or under it, laid out once per (load, width, choice): the panel, the screen
+	// reader's cursor and a click all read these lines (laid out for each of them, read out, it was 2 to 3 times a key).
+	const relatedSelected = state.relatedFocused ? state.relatedIndex : undefined;
+	const relatedWidth = isWide ? relatedPanelInner(columns.related) : bodyWidth;
+	const relatedPanel = useMemo(() => (showRelated ? relatedPanelLines(related, relatedWidth, {selected: relatedSelected, screenReader}) : noRelated), [showRelated, related, relatedWidth, relatedSelected, screenReader]);
 
 	// Wrapping happens once per (post, width), never on a keypress.
 	const head = useMemo(() => (shownPost ? layoutPostHead(shownPost, bodyWidth) : []), [shownPost, bodyWidth]);
@@ -245,13 +251,12 @@ export function PostView(props: PostViewProps) {
 			}
 		}
 		if (showRelated && !isWide) {
-			const panel = relatedPanelLines(related, bodyWidth, {selected: state.relatedFocused ? state.relatedIndex : undefined, screenReader});
-			relatedAt = {start: lines.length + 1, end: lines.length + panel.length};
-			lines.push([], ...panel);
+			relatedAt = {start: lines.length + 1, end: lines.length + relatedPanel.lines.length};
+			lines.push([], ...relatedPanel.lines);
 		}
 		lines.push([], ...commentLines(post, commentable.status === 'loading' ? undefined : canComment, bodyWidth, keyMap));
 		return {tail: lines, relatedAt, neighboursAt};
-	}, [post, neighbours, related, commentable, canComment, showRelated, isWide, bodyWidth, state.relatedFocused, state.relatedIndex, keyMap, articleFrom, screenReader]);
+	}, [post, neighbours, relatedPanel, commentable, canComment, showRelated, isWide, bodyWidth, keyMap, articleFrom, screenReader]);
 	const unlockState = unlock.asking ? unlock.state : undefined;
 	// Why F found no article on the post's page: said above the summary, which stays.
 	const fullTextFailure = articleFrom === undefined ? fullText.failure : undefined;
@@ -477,12 +482,8 @@ export function PostView(props: PostViewProps) {
 	/** The chosen related post's first line among the panel's Box's lines, when a screen reader reads it and it is on screen. */
 	function chosenRelatedRow(): number | undefined {
 		if (!screenReader || !state.relatedFocused || relatedPosts.length === 0) return undefined;
-		const selected = {selected: state.relatedIndex, screenReader};
-		if (isWide) {
-			const first = relatedPanelOwners(related, relatedPanelInner(columns.related), selected).indexOf(state.relatedIndex);
-			return first >= 0 && first < Math.max(1, viewportHeight - 2) ? first : undefined;
-		}
-		const first = relatedPanelOwners(related, bodyWidth, selected).indexOf(state.relatedIndex);
+		const first = relatedPanel.owners.indexOf(state.relatedIndex);
+		if (isWide) return first >= 0 && first < Math.max(1, viewportHeight - 2) ? first : undefined;
 		if (!relatedLines || first < 0) return undefined;
 		// The panel's Box holds its lines on screen, from the first shown.
 		const line = relatedLines.start + first;
@@ -496,8 +497,8 @@ export function PostView(props: PostViewProps) {
 		if (event.button !== 'left') return;
 		const click = postClickAt({
 			lines, top, viewport: viewportHeight, margin: columns.margin,
-			relatedBeside: isWide ? {left: columns.margin + bodyWidth + 1 + relatedPanelInset.columns, owners: relatedPanelOwners(related, relatedPanelInner(columns.related), {selected: state.relatedFocused ? state.relatedIndex : undefined, screenReader}).slice(0, Math.max(1, viewportHeight - 2))} : undefined,
-			relatedUnder: !isWide && relatedAt ? {start: tailStart + relatedAt.start, owners: relatedPanelOwners(related, bodyWidth, {selected: state.relatedFocused ? state.relatedIndex : undefined, screenReader})} : undefined,
+			relatedBeside: isWide ? {left: columns.margin + bodyWidth + 1 + relatedPanelInset.columns, owners: relatedPanel.owners.slice(0, Math.max(1, viewportHeight - 2))} : undefined,
+			relatedUnder: !isWide && relatedAt ? {start: tailStart + relatedAt.start, owners: relatedPanel.owners} : undefined,
 			neighbours: neighboursAt ? {...neighboursAt, start: tailStart + neighboursAt.start} : undefined,
 		}, event.row, event.column);
 		if (click?.kind === 'link') follow(click.number);
@@ -554,7 +555,7 @@ export function PostView(props: PostViewProps) {
 				</Box>
 				{isWide ? (
 					<Box marginLeft={1}>
-						<RelatedPanel state={related} width={columns.related} height={viewportHeight} selected={state.relatedFocused ? state.relatedIndex : undefined} isFocused={state.relatedFocused} box={relatedBox} />
+						<RelatedPanel lines={relatedPanel.lines} width={columns.related} height={viewportHeight} isFocused={state.relatedFocused} box={relatedBox} />
 					</Box>
 				) : null}
 			</Box>

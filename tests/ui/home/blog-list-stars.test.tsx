@@ -101,6 +101,41 @@ describe('stars in a followed blog’s own list and post (#24)', () => {
 		}
 	});
 
+	it('F on a row reads that blog alone, not every blog and post again, and the row says “full text” at once', async () => {
+		const subscriptions = store.open();
+		const stored = storeHomeData(subscriptions);
+		// What the home screen reads of the store: every blog with its counts, and posts (the starred ones, What is new).
+		const reads: string[] = [];
+		const data = {
+			...stored,
+			blogs: () => {
+				reads.push('blogs');
+				return stored.blogs();
+			},
+			river: (...args: Parameters<typeof stored.river>) => {
+				reads.push('river');
+				return stored.river(...args);
+			},
+		};
+		const blog = stored.blogs()[0]!;
+		const fullTexts = fullTextsInMemory();
+		const app = render(createElement(HomeApp, {data, openSource, perPage: 10, refreshOnStart: false, refreshMinutes: 0, fullTexts, readFullText: () => Promise.reject(new Error('not asked in this test'))}));
+		try {
+			resize(app.stdout, 100, 30);
+			await waitForText(app, blog.title);
+			reads.length = 0;
+			await press(app, 'F');
+			const on = await waitForText(app, 'Full text on: summary-only posts read whole (F: off)');
+			assert.match(lineWith(on, blog.title), /· full text$/);
+			await press(app, 'F');
+			const off = await waitForText(app, 'Full text off: summaries as the feed gives them');
+			assert.doesNotMatch(lineWith(off, blog.title), /full text/);
+			assert.deepEqual(reads, [], 'nothing read again but the blog');
+		} finally {
+			app.unmount();
+		}
+	});
+
 	it('F on a followed blog’s row sets its full text, with the words the list uses, and the row says “full text”', async () => {
 		const subscriptions = store.open();
 		const data = storeHomeData(subscriptions);

@@ -31,6 +31,7 @@ export function memoryHomeData(http: HttpClient, blogs: MemoryBlog[], posts: Mem
 			const own = items().filter(item => item.blogUrl === blog.url);
 			return {...blog, unread: own.filter(item => !item.read).length, total: own.length};
 		}),
+		isFollowed: blogUrl => blogs.some(blog => blog.url === blogUrl),
 		river: limit => items().slice(0, limit),
 		setRead(blogUrl, postId, isRead, post) {
 			read.set(keyOf(blogUrl, postId), isRead);

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {render} from 'ink-testing-library';
 import {createHttpClient} from '../../../source/http/client.js';
@@ -6,10 +9,12 @@ import {checkReplies} from '../../../source/replies/check-replies.js';
 import {openBlog} from '../../../source/sources/open-blog.js';
 import {myCommentsInMemory} from '../../../source/store/my-comments.js';
 import {repliesInMemory} from '../../../source/store/replies.js';
+import {blogtermPaths} from '../../../source/store/paths.js';
 import {App} from '../../../source/ui/app.js';
 import {HomeApp} from '../../../source/ui/home/home-app.js';
 import {startTestDemo, type TestDemo} from '../../helpers/demo.js';
 import {maren, postDemoComment} from '../../helpers/demo-comment.js';
+import {withEnvironment} from '../../helpers/environment.js';
 import {keys, press, resize, waitFor, waitForFrame, waitForText} from '../helpers.js';
 import {memoryHomeData} from './memory-home-data.js';
 
@@ -165,3 +170,37 @@ describe('Replies to you, from a blog\'s list', () => {
 	});
 });
 
+
+describe('Replies to you, on the demo blog this run serves', () => {
+	let home: string;
+	let demo: TestDemo;
+	before(async () => {
+		home = await mkdtemp(join(tmpdir(), 'blogterm-demo-replies-'));
+	});
+	// blogterm's own demo keeps its comments in its data folder: the test's demo is that one.
+	withEnvironment(() => ({BLOGTERM_HOME: home}));
+	before(async () => {
+		demo = await startTestDemo({floodIntervalMs: 0, dataDir: join(blogtermPaths().data, 'demo')});
+	});
+	after(async () => {
+		await demo.stop();
+		await rm(home, {recursive: true, force: true});
+	});
+
+	test('R on the demo\'s list looks for replies on that demo, without starting another', async () => {
+		const myComments = await myCommentAnswered(demo, 'Timer or cron on the Pi?', 'A timer: it catches up after a power cut.');
+		const opened: string[] = [];
+		const openSource = async (url: string, signal: AbortSignal) => {
+			opened.push(url);
+			return openBlog(http, url, {signal});
+		};
+		const app = render(<App site={demo.url} runningDemo={demo.url} openSource={openSource} perPage={10} readMarks={{readIds: () => new Set(), markRead: () => {}}} myComments={myComments} replies={repliesInMemory()} />);
+		resize(app.stdout, 100, 30);
+		await waitForText(app, /Page 1 of/);
+		await press(app, 'R');
+		const frame = await waitForText(app, 'A timer: it catches up after a power cut.');
+		assert.match(frame, /Replies to you \(1, 1 new\)/);
+		assert.deepEqual(new Set(opened), new Set([demo.url]), 'every blog opened is the demo already running');
+		app.unmount();
+	});
+});
