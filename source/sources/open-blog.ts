@@ -109,22 +109,34 @@ function readThroughFeedWhenClosed(wordpress: BlogSource, openFeed: (options: Fe
 			throw new BlogError(error.kind, `${said} ${error.message}`, {statusCode: error.statusCode, cause: error});
 		}
 	};
-	return new Proxy(wordpress, {
+	return withFailedReadsMadeAgain(wordpress, async (error, parameters) => {
+		if (!(error instanceof RestClosedError)) throw error;
+		return throughFeed(error, fetchOptionsOf(parameters));
+	}, () => feed ?? wordpress);
+}
+
+/**
+ * `first`, whose reads (its fetch… methods: nothing that sends) that fail are made again, with the same
+ * parameters, through the source `otherFor` resolves to for that failure; when `otherFor` throws, that
+ * is the read's error. Every property is asked of the source `current()` names (`first` unless the caller
+ * moved for good, as to a WordPress blog's feed); once that is another, its reads are its own.
+ */
+function withFailedReadsMadeAgain(first: BlogSource, otherFor: (error: unknown, parameters: readonly unknown[]) => Promise<BlogSource>, current: () => BlogSource = () => first): BlogSource {
+	return new Proxy(first, {
 		// What a caller asks of the source (`'apiRootUrl' in source`) is asked of the one it is read through.
-		has: (_target, key) => Reflect.has(feed ?? wordpress, key),
+		has: (_target, key) => Reflect.has(current(), key),
 		get(_target, key) {
-			const target = feed ?? wordpress;
+			const target = current();
 			const value: unknown = Reflect.get(target, key, target);
 			if (typeof value !== 'function') return value;
 			const method = value as (...values: unknown[]) => unknown;
-			if (feed || typeof key !== 'string' || !key.startsWith('fetch')) return method.bind(target);
+			if (target !== first || typeof key !== 'string' || !key.startsWith('fetch')) return method.bind(target);
 			return async (...parameters: unknown[]) => {
 				try {
 					return await method.apply(target, parameters);
 				} catch (error) {
-					if (!(error instanceof RestClosedError)) throw error;
-					const opened = await throughFeed(error, fetchOptionsOf(parameters));
-					return (Reflect.get(opened, key, opened) as (...values: unknown[]) => Promise<unknown>).apply(opened, parameters);
+					const other = await otherFor(error, parameters);
+					return (Reflect.get(other, key, other) as (...values: unknown[]) => Promise<unknown>).apply(other, parameters);
 				}
 			};
 		},
@@ -166,23 +178,11 @@ function discoveredAs(source: BlogSource): string {
  * what `fresh` discovers when that differs. A cancel is never retried; sending a comment never is.
  */
 function retriedThrough(kept: BlogSource, fresh: () => Promise<BlogSource | undefined>): BlogSource {
-	return new Proxy(kept, {
-		get(target, key) {
-			const value: unknown = Reflect.get(target, key, target);
-			if (typeof value !== 'function') return value;
-			const method = value as (...values: unknown[]) => unknown;
-			if (typeof key !== 'string' || !key.startsWith('fetch')) return method.bind(target);
-			return async (...parameters: unknown[]) => {
-				try {
-					return await method.apply(target, parameters);
-				} catch (error) {
-					if (isBlogError(error) && error.kind === 'cancelled') throw error;
-					const now = await fresh();
-					if (!now || discoveredAs(now) === discoveredAs(target)) throw error;
-					return (Reflect.get(now, key, now) as (...values: unknown[]) => Promise<unknown>).apply(now, parameters);
-				}
-			};
-		},
+	return withFailedReadsMadeAgain(kept, async error => {
+		if (isBlogError(error) && error.kind === 'cancelled') throw error;
+		const now = await fresh();
+		if (!now || discoveredAs(now) === discoveredAs(kept)) throw error;
+		return now;
 	});
 }
 
