@@ -1,8 +1,9 @@
-import {header, hostOf, type HttpClient, type HttpResponse} from '../http/client.js';
+import {hostOf, type HttpClient, type HttpResponse} from '../http/client.js';
 import {cleanLine} from '../render/sanitize.js';
 import type {BlogSource, FetchOptions} from './blog-source.js';
 import {BlogError, isBlogError, RestClosedError} from '../errors.js';
 import {openWordPressBlog} from './wordpress/discover-wordpress.js';
+import {wordPressRss2Url} from './wordpress/api-root.js';
 import type {StoredPostsOfSite} from './post-filter.js';
 import {normaliseSiteUrl} from './site-url.js';
 
@@ -157,14 +158,10 @@ function fetchOptionsOf(parameters: readonly unknown[]): FetchOptions {
  * its permalinks. Loaded, as for any feed blog, only when needed.
  */
 async function openWordPressFeed(http: HttpClient, home: HttpResponse, apiRootUrl: string, options: FetchOptions & {readonly storedPosts?: StoredPostsOfSite}): Promise<BlogSource> {
-	const {findFeedLinks, openFeedBlog} = await import('./feed/discover-feed.js');
+	const {feedsNamedBy, openFeedBlog} = await import('./feed/discover-feed.js');
 	const feedOptions = {signal: options.signal, cacheFirst: options.cacheFirst, storedPosts: options.storedPosts};
-	if (/html/i.test(header(home, 'content-type') ?? '') && findFeedLinks(home.body, home.url).length > 0) return openFeedBlog(http, home.url, {...feedOptions, home});
-	const feedUrl = new URL(apiRootUrl);
-	feedUrl.pathname = feedUrl.pathname.replace(/\/wp-json(?:\/.*)?$/, '/');
-	feedUrl.search = '?feed=rss2';
-	feedUrl.hash = '';
-	return openFeedBlog(http, feedUrl.toString(), feedOptions);
+	if (feedsNamedBy(home).length > 0) return openFeedBlog(http, home.url, {...feedOptions, home});
+	return openFeedBlog(http, wordPressRss2Url(apiRootUrl), feedOptions);
 }
 
 /** What tells two discoveries of a site apart: how it is read, and from where. */
