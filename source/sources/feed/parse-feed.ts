@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import {detectJsonFeed, parseFeed, type AtomFeed, type RdfFeed, type RssFeed} from 'feedsmith';
 import {header, hostOf, type HttpResponse} from '../../http/client.js';
 import {cleanLine} from '../../render/sanitize.js';
-import {boundedItems, leftOutNote, maxFeedItemsPerAnswer, networkCount, networkLine, networkUrl} from '../clean.js';
+import {boundedItems, LeftOutItems, maxFeedItemsPerAnswer, networkCount, networkLine, networkUrl} from '../clean.js';
 import {BlogError} from '../../errors.js';
 import {atomEntrySchema, checkedItem, jsonFeedSchema, jsonItemSchema, rssItemSchema, type JsonFeedFields, type JsonFeedItem} from './feed-schema.js';
 import {htmlWords} from '../../render/plain-text.js';
@@ -561,14 +561,14 @@ function readJson(document: Record<string, unknown>, feedUrl: string): ParsedFee
 	}
 	const feedAuthor = feed.authors?.[0] ?? feed.author;
 	const home = networkUrl(feed.home_page_url, feedUrl) ?? '';
-	const leftOut = new LeftOut();
+	const leftOut = new LeftOutItems();
 	const items: UnsettledItem[] = [];
 	for (const raw of boundedItems(feed.items ?? [], maxFeedItemsPerAnswer).items) {
 		const item = checkedItem<JsonFeedItem>(jsonItemSchema, raw);
 		if (item === undefined) leftOut.add('it is not a JSON object');
-		else leftOut.keep(readJsonItem(item, feedUrl, feedAuthor), items);
+		else keepShown(readJsonItem(item, feedUrl, feedAuthor), items, leftOut);
 	}
-	const notes = leftOut.notes(feedUrl);
+	const notes = leftOut.notes(hostOf(feedUrl), 'posts');
 	return {
 		format: 'json',
 		feedUrl,
@@ -618,7 +618,7 @@ function readJsonItem(item: JsonFeedItem, feedUrl: string, feedAuthor: JsonAutho
  */
 function readBatches<Raw>({batches = [], elements, perBatch, authors}: XmlItems, feedUrl: string, schema: v.GenericSchema, read: (item: Raw, author: string | undefined) => UnsettledItem): {items: UnsettledItem[]; notes: string[]} {
 	const items: UnsettledItem[] = [];
-	const leftOut = new LeftOut();
+	const leftOut = new LeftOutItems();
 	let parsed = 0;
 	let room = maxFeedItemsPerAnswer;
 	// An item's author is taken from the XML where the parser's items of a batch are its elements one for
@@ -634,41 +634,21 @@ function readBatches<Raw>({batches = [], elements, perBatch, authors}: XmlItems,
 		for (const [index, raw] of bounded.entries()) {
 			const item = checkedItem<Raw>(schema, raw);
 			if (item === undefined) leftOut.add('it is not an item');
-			else leftOut.keep(read(item, aligned ? known[first + index] : undefined), items);
+			else keepShown(read(item, aligned ? known[first + index] : undefined), items, leftOut);
 		}
 		if (room === 0) break;
 	}
 	// Past the limit, how many the parser gave is not known: nothing is said of empty elements then.
-	if (room > 0 && elements !== undefined) leftOut.addMany(elements - parsed, nothingToShow);
-	return {items, notes: leftOut.notes(feedUrl)};
+	if (room > 0 && elements !== undefined) leftOut.add(nothingToShow, elements - parsed);
+	return {items, notes: leftOut.notes(hostOf(feedUrl), 'posts')};
 }
 
 const nothingToShow = 'it has no title, link or text';
 
-/** The items of a feed left out as they are read: how many, and why the first was. */
-class LeftOut {
-	#count = 0;
-	#firstReason = '';
-
-	add(reason: string): void {
-		this.addMany(1, reason);
-	}
-
-	addMany(count: number, reason: string): void {
-		if (count <= 0) return;
-		this.#count += count;
-		this.#firstReason ||= reason;
-	}
-
-	/** Puts `item` in `items`, unless it has nothing to show: no title, no link, no text (nor attachment). */
-	keep(item: UnsettledItem, items: UnsettledItem[]): void {
-		if (!item.title && !item.link && !item.html) this.add(nothingToShow);
-		else items.push(item);
-	}
-
-	notes(feedUrl: string): string[] {
-		return this.#count === 0 ? [] : [leftOutNote(hostOf(feedUrl), this.#count, 'posts', this.#firstReason)];
-	}
+/** Puts `item` in `items`, unless it has nothing to show: no title, no link, no text (nor attachment). */
+function keepShown(item: UnsettledItem, items: UnsettledItem[], leftOut: LeftOutItems): void {
+	if (!item.title && !item.link && !item.html) leftOut.add(nothingToShow);
+	else items.push(item);
 }
 
 /** A feed's id for an item (guid, Atom id, JSON Feed id) as one clean line; '' when there is none. */
