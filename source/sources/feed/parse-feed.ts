@@ -13,6 +13,7 @@ import {settleIds, type UnsettledItem} from './feed-ids.js';
 import {attachmentsHtml, cleanAttachments, type RawAttachment} from './attachments.js';
 import {countItemElements, feedBatches, itemAuthors} from './feed-batches.js';
 import type {Attachment} from '../../model/post.js';
+import {formatCount} from '../../render/format-count.js';
 
 /** RSS 0.9x and 2.0 are 'rss', RSS 1.0 is 'rdf'. */
 export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json';
@@ -112,7 +113,7 @@ function hasTooManyAttributes(text: string): boolean {
 
 function readFeedText(text: string, feedUrl: string): ParsedFeed {
 	if (hasTooManyAttributes(text)) {
-		throw new BlogError('unreadable', `${cleanLine(hostOf(feedUrl))} sent a feed blogterm cannot read: an element in it has more than ${maxAttributesPerElement.toLocaleString('en')} attributes.`);
+		throw new BlogError('unreadable', `${cleanLine(hostOf(feedUrl))} sent a feed blogterm cannot read: an element in it has more than ${formatCount(maxAttributesPerElement)} attributes.`);
 	}
 	const source = text.replace(/^\uFEFF/, '');
 	// A JSON Feed is read as it came, not as feedsmith converts it (see feed-schema.ts).

@@ -19,6 +19,7 @@ import {routeUrl, type ApiRoot, type QueryValue} from './api-root.js';
 import {readJetpackRelated} from './jetpack-related.js';
 import {commentFeedUrl, commentIdOf, countOf, feedPageSizeFrom, listFeedUrls, postFeedUrl, postsPerFeedPage, readBlogCounts, readFeed, type BlogCounts} from './blog-counts.js';
 import {checkComment, checkPost, commentPostId, readError, readListed, renderedToLine, toComment, toPost, toPostLink, toPostSummary, type Checked, type WpPost} from './wp-json.js';
+import {formatCount} from '../../render/format-count.js';
 
 /** WordPress's own maximum for per_page. */
 export const maxPerPage = 100;
@@ -762,6 +763,6 @@ export type {PostSummary};
 function commentsCutNote(response: HttpResponse, read: number): string {
 	const host = cleanLine(hostOf(response.url));
 	const total = networkCount(header(response, 'x-wp-total'));
-	if (total !== undefined && total > read) return `${host} has ${total.toLocaleString('en-US')} comments; blogterm read the first ${read.toLocaleString('en-US')}.`;
-	return `${host} has more comments than blogterm reads (${maxCommentPages} pages); blogterm read the first ${read.toLocaleString('en-US')}.`;
+	if (total !== undefined && total > read) return `${host} has ${formatCount(total)} comments; blogterm read the first ${formatCount(read)}.`;
+	return `${host} has more comments than blogterm reads (${maxCommentPages} pages); blogterm read the first ${formatCount(read)}.`;
 }
