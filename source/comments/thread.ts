@@ -10,6 +10,7 @@ import type {Segment, StyledLine} from '../render/styled-line.js';
 import {textWidth} from '../render/text-width.js';
 import type {SentComment} from '../store/my-comments.js';
 import {heldMessage, unconfirmedMessage} from './outcome.js';
+import {escapeHtml} from '../render/escape-html.js';
 
 /*
 A post's comments as a thread: oldest first, each reply under its parent (depth first), as WordPress
@@ -237,10 +238,6 @@ export function renderThread(entries: readonly ThreadEntry[], width: number, opt
 		for (const line of renderComment(entries, index, width, options)) lines.push(line);
 	}
 	return {lines, starts};
-}
-
-function escapeHtml(text: string): string {
-	return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
 /** What is kept of a comment the blog took: what was sent, and the id and link the blog answered with. */

@@ -186,6 +186,13 @@ describe('the user\'s own comments', () => {
 		});
 	});
 
+	test('a sent comment with quotes, ampersands and angle brackets reads in the thread as it was written', () => {
+		const written = 'Use "<b>x</b>" &amp; a < b';
+		const sent = commentFromDraft({...draft, comment: written}, {kind: 'approved', id: 13, link: undefined}, new Date('2024-02-08T13:00:00Z'));
+		const text = renderThread(buildThread([sent]), 80).lines.map(lineText);
+		assert.ok(text.includes(written), text.join('\n'));
+	});
+
 	test('held comments the blog does not list are added; listed ones are marked as mine', () => {
 		const listed = [comment(2, 0, undefined), comment(12, 2, undefined)];
 		const mine = [{...comment(12, 2, undefined), isMine: true}, {...comment(13, 2, undefined), status: 'held' as const, isMine: true}];

@@ -1,7 +1,4 @@
-/** Escapes plain text so that it reads the same as HTML. */
-export function escapeHtml(text: string): string {
-	return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
-}
+import {escapeHtml} from '../../render/escape-html.js';
 
 /** Plain text as HTML paragraphs: blank lines part paragraphs, single newlines become `<br>`. */
 export function textToHtml(text: string): string {
