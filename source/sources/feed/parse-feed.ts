@@ -6,7 +6,7 @@ import {boundedItems, LeftOutItems, maxFeedItemsPerAnswer, networkCount, network
 import {BlogError} from '../../errors.js';
 import {atomEntrySchema, checkedItem, jsonFeedSchema, jsonItemSchema, rssItemSchema, type JsonFeedFields, type JsonFeedItem} from './feed-schema.js';
 import {htmlWords} from '../../render/plain-text.js';
-import {textToHtml} from './html-text.js';
+import {textToHtml} from '../../render/escape-html.js';
 import {networkHtml} from '../clean-html.js';
 import {parseFeedDate} from './feed-date.js';
 import {settleIds, type UnsettledItem} from './feed-ids.js';
