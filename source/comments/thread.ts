@@ -10,6 +10,7 @@ import type {Segment, StyledLine} from '../render/styled-line.js';
 import {textWidth} from '../render/text-width.js';
 import type {SentComment} from '../store/my-comments.js';
 import {heldMessage, unconfirmedMessage} from './outcome.js';
+import {textToHtml} from '../render/escape-html.js';
 
 /*
 A post's comments as a thread: oldest first, each reply under its parent (depth first), as WordPress
@@ -239,10 +240,6 @@ export function renderThread(entries: readonly ThreadEntry[], width: number, opt
 	return {lines, starts};
 }
 
-function escapeHtml(text: string): string {
-	return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-}
-
 /** What is kept of a comment the blog took: what was sent, and the id and link the blog answered with. */
 export function sentComment(
 	draft: CommentDraft,
@@ -265,14 +262,13 @@ export function sentComment(
 
 /** A kept comment as the thread shows it to its writer. */
 export function commentFromSent(sent: SentComment): Comment {
-	const paragraphs = sent.text.split(/\n\s*\n/).map(paragraph => `<p>${escapeHtml(paragraph).replaceAll('\n', '<br>\n')}</p>`);
 	return {
 		id: sent.id,
 		parent: sent.parent,
 		author: sent.author,
 		authorUrl: sent.website,
 		date: sent.date,
-		html: paragraphs.join('\n'),
+		html: textToHtml(sent.text),
 		status: sent.status,
 		...(sent.unconfirmed && sent.status === 'held' ? {unconfirmed: true} : {}),
 		isMine: true,

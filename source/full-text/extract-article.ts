@@ -5,6 +5,7 @@ import {networkUrl} from '../sources/clean.js';
 import {cleanLine, cleanText} from '../render/sanitize.js';
 import type {FullTextResult} from './article.js';
 import {cleanArticleTree, type DomNode} from './clean-article.js';
+import {formatCount} from '../render/format-count.js';
 
 /*
 Mozilla's Readability (Firefox's Reader View) on linkedom, a light DOM: the article's main text, without
@@ -60,7 +61,7 @@ export function extractArticle(html: string, pageUrl: string, options: ExtractOp
 	}
 	const shape = pageShape(html);
 	if (shape.depth > maxPageDepth) return notAnArticle(`${what} is nested too deeply to read as an article (more than ${maxPageDepth} levels).`);
-	if (shape.elements > maxPageElements) return notAnArticle(`${what} has too many elements to read as an article (more than ${maxPageElements.toLocaleString('en')}).`);
+	if (shape.elements > maxPageElements) return notAnArticle(`${what} has too many elements to read as an article (more than ${formatCount(maxPageElements)}).`);
 	const {document} = parseHTML(html) as unknown as {document: ParsedDocument};
 	const baseHref = document.querySelector('base[href]')?.getAttribute('href');
 	const baseUrl = (baseHref ? networkUrl(baseHref, pageUrl) : undefined) ?? pageUrl;

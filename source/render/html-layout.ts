@@ -10,6 +10,7 @@ import {InlineBuffer} from './wrap.js';
 import {displayUrl} from './link-url.js';
 import {subscriptText, superscriptText} from './script-text.js';
 import {type MediaKind, EmbedBlocks, fileName, frameKind, isEmojiImage, mediaLabel, webUrl} from './media.js';
+import {formatCount} from './format-count.js';
 
 /** How the same HTML is laid out for the terminal or as plain text. */
 export type Flavor = {
@@ -659,5 +660,5 @@ function htmlLayoutVisitor(flavor: Flavor, reversedItems: readonly number[]): {v
 
 /** What stands for the lines past `maxLayoutLines`. */
 export function omittedNote(omitted: number): string {
-	return `[${omitted.toLocaleString('en-US')} more lines are not shown: the post is too long.]`;
+	return `[${formatCount(omitted)} more lines are not shown: the post is too long.]`;
 }

@@ -11,6 +11,7 @@ import {formatPostMarkdown} from './format-post-markdown.js';
 import {formatPostText} from './format-post-text.js';
 import {ScriptFailure} from './script-errors.js';
 import {writeAll, type OutputStream} from './terminal-output.js';
+import {formatCount} from '../render/format-count.js';
 
 /** What --list prints and how: one page, or (--all, --limit, -o) page after page. */
 export type ListJob = {
@@ -122,12 +123,12 @@ export async function printList(fetchPage: BlogSource['fetchPostPage'], job: Lis
 		if (sinceTime !== undefined && found.posts.some(post => post.date !== undefined && Date.parse(post.date) < sinceTime)) break;
 		// A server that ignores `page` sends the same posts again and again: never read for ever.
 		if (fresh.length === 0) {
-			cutShort = `${job.blogName ?? 'The blog'} sent page ${number} with no post that earlier pages had not (does it ignore the page asked for?): stopped there, after ${count(seen.size)} posts.`;
+			cutShort = `${job.blogName ?? 'The blog'} sent page ${number} with no post that earlier pages had not (does it ignore the page asked for?): stopped there, after ${formatCount(seen.size)} posts.`;
 			break;
 		}
 		if (seen.size >= readCap) {
-			const pages = `${count(found.totalPages)}${found.totalIsExact === false ? '+' : ''}`;
-			cutShort = `Stopped after ${count(seen.size)} posts (page ${count(number)} of ${pages}): ${job.limit === undefined ? `--all reads at most ${count(maxWholeBlogPosts)} posts; --limit N reads up to N.` : `--limit ${count(job.limit)} reads no further.`}`;
+			const pages = `${formatCount(found.totalPages)}${found.totalIsExact === false ? '+' : ''}`;
+			cutShort = `Stopped after ${formatCount(seen.size)} posts (page ${formatCount(number)} of ${pages}): ${job.limit === undefined ? `--all reads at most ${formatCount(maxWholeBlogPosts)} posts; --limit N reads up to N.` : `--limit ${formatCount(job.limit)} reads no further.`}`;
 			break;
 		}
 	}
@@ -161,13 +162,8 @@ export async function printList(fetchPage: BlogSource['fetchPostPage'], job: Lis
  */
 function failIfCutShort(cutShort: string | undefined, printed: number, done: 'printed' | 'written'): void {
 	if (cutShort === undefined) return;
-	const what = printed === 1 ? `The 1 post found is ${done}` : `The ${count(printed)} posts found are ${done}`;
+	const what = printed === 1 ? `The 1 post found is ${done}` : `The ${formatCount(printed)} posts found are ${done}`;
 	throw new ScriptFailure(exitCodes.unreadable, `${cutShort} ${what}.`, 'cut_short');
-}
-
-/** `10000` → `10,000`. */
-function count(value: number): string {
-	return value.toLocaleString('en-US');
 }
 
 /**

@@ -5,7 +5,6 @@ import {existsSync} from 'node:fs';
 import {hostOf} from '../http/client.js';
 import {httpClientFor, resolveSite, type ResolvedSite} from '../resolve-site.js';
 import {cleanLine} from '../render/sanitize.js';
-import {formatDate} from '../render/format-date.js';
 import type {BlogSource} from '../sources/blog-source.js';
 import {openBlog} from '../sources/open-blog.js';
 import {normaliseSiteUrl} from '../sources/site-url.js';
@@ -15,6 +14,7 @@ import type {SearchHit} from '../subscriptions/search.js';
 import {exitCodes} from './exit-codes.js';
 import {lineOrNull, postPageToJson, schemaVersion, stringifyJson, textOrNull, titleOf} from './format-json.js';
 import {formatListText} from './format-list-text.js';
+import {postCount, riverPostLines, type WrapLine} from './format-river-text.js';
 import {linesToText} from './styled-text.js';
 import {wrapPlainText} from '../render/wrap.js';
 import {noWrap} from '../render/no-wrap.js';
@@ -183,21 +183,14 @@ function renderStoreSearch(text: string, request: {readonly page: number; readon
 		});
 	}
 	// Wrapped to --width (80 when piped), as the other text outputs are; a link is written whole, on its own line.
-	const wrap = (line: string, indent: string): string[] => {
+	const wrap: WrapLine = (line, indent) => {
 		const lines = linesToText(wrapPlainText(line, request.width === noWrap ? noWrap : Math.max(1, request.width - indent.length)), false).split('\n').slice(0, -1);
 		return lines.map(wrapped => `${indent}${wrapped}`);
 	};
 	if (total === 0) return `${wrap(`No posts match “${cleanLine(text)}”.`, '').join('\n')}\n`;
 	if (hits.length === 0) return `There is no page ${request.page} of this search: the last is ${Math.ceil(total / request.perPage)}.\n`;
-	const lines = wrap(`Search: “${cleanLine(text)}” · ${total === 1 ? '1 post' : `${total} posts`}`, '');
+	const lines = wrap(`Search: “${cleanLine(text)}” · ${postCount(total)}`, '');
 	if (total > request.perPage) lines.push(`Page ${request.page} of ${Math.ceil(total / request.perPage)}`);
-	for (const hit of hits) {
-		lines.push('');
-		const [first = '', ...rest] = wrap(cleanLine(hit.title), '  ');
-		lines.push(`${hit.read ? ' ' : '●'} ${first.slice(2)}`, ...rest);
-		lines.push(...wrap([cleanLine(hit.blog.title), formatDate(hit.date), cleanLine(hit.author), `ID ${cleanLine(String(hit.id))}`].filter(Boolean).join(' · '), '    '));
-		if (hit.link) lines.push(`    ${cleanLine(hit.link)}`);
-		if (hit.excerptMatch.text) lines.push(...wrap(cleanLine(hit.excerptMatch.text), '    '));
-	}
+	for (const hit of hits) lines.push('', ...riverPostLines(hit, wrap, hit.excerptMatch.text));
 	return `${lines.join('\n')}\n`;
 }

@@ -4,6 +4,7 @@ import {cleanLine} from '../render/sanitize.js';
 import {blogtermPaths} from '../store/paths.js';
 import type {FollowedBlog, RefreshResult, RiverPage, Subscriptions} from '../subscriptions/subscriptions.js';
 import {exitCodes} from './exit-codes.js';
+import {postCount, riverPostLines, unwrapped} from './format-river-text.js';
 import {lineOrNull, schemaVersion, stringifyJson, textOrNull, titleOf} from './format-json.js';
 import {readAllStdin} from './read-stdin.js';
 import type {ScriptIo} from './run-script.js';
@@ -172,10 +173,6 @@ function knownFolder(blogs: readonly FollowedBlog[], given: string): string {
 	throw new ScriptFailure(exitCodes.notFound, `No blogs in folder “${cleanLine(given.trim())}”${which}`);
 }
 
-function postCount(count: number): string {
-	return count === 1 ? '1 post' : `${count} posts`;
-}
-
 /** A blog in `--blogs --format json` (and `--follow`'s document): missing values null. */
 export function blogToJson(blog: FollowedBlog) {
 	return {
@@ -249,10 +246,6 @@ function riverText(page: RiverPage, asked: {readonly unread: boolean; readonly f
 	if (page.total === 0) return `No ${asked.unread ? 'unread ' : ''}posts${asked.folder ? ` in folder “${cleanLine(asked.folder)}”` : ''}.\n`;
 	const lines = [`Page ${page.page} of ${page.totalPages} · ${postCount(page.total)}`];
 	if (page.posts.length === 0) lines.push('', `There is no page ${page.page}: the last page is ${page.totalPages}.`);
-	for (const post of page.posts) {
-		lines.push('', `${post.read ? ' ' : '●'} ${cleanLine(post.title)}`);
-		lines.push(`    ${[cleanLine(post.blog.title), formatDate(post.date), cleanLine(post.author), `ID ${cleanLine(String(post.id))}`].filter(Boolean).join(' · ')}`);
-		if (post.link) lines.push(`    ${cleanLine(post.link)}`);
-	}
+	for (const post of page.posts) lines.push('', ...riverPostLines(post, unwrapped));
 	return `${lines.join('\n')}\n`;
 }

@@ -140,8 +140,25 @@ export function isoFromTime(time: number): string | undefined {
  * 2 posts blogterm cannot read (it has no ID): left out.” (a list page's `notes`; stderr in print mode).
  * `host` is cleaned here.
  */
-export function leftOutNote(host: string, count: number, what: 'posts' | 'comments', reason: string): string {
+function leftOutNote(host: string, count: number, what: 'posts' | 'comments', reason: string): string {
 	return `${cleanLine(host)} sent ${count === 1 ? `1 of its ${what}` : `${count} ${what}`} blogterm cannot read (${reason}): left out.`;
+}
+
+/** The items of an answer a source leaves out as it reads them: how many, and why the first was. */
+export class LeftOutItems {
+	#count = 0;
+	#firstReason = '';
+
+	add(reason: string, count = 1): void {
+		if (count <= 0) return;
+		this.#count += count;
+		this.#firstReason ||= reason;
+	}
+
+	/** What is said of them (leftOutNote): nothing when none was left out. */
+	notes(host: string, what: 'posts' | 'comments'): string[] {
+		return this.#count === 0 ? [] : [leftOutNote(host, this.#count, what, this.#firstReason)];
+	}
 }
 
 /** At most `limit` of `items`, and how many were left out. */

@@ -1,8 +1,9 @@
-import {header, hostOf, type HttpClient, type HttpResponse} from '../http/client.js';
+import {hostOf, type HttpClient, type HttpResponse} from '../http/client.js';
 import {cleanLine} from '../render/sanitize.js';
 import type {BlogSource, FetchOptions} from './blog-source.js';
 import {BlogError, isBlogError, RestClosedError} from '../errors.js';
 import {openWordPressBlog} from './wordpress/discover-wordpress.js';
+import {wordPressRss2Url} from './wordpress/api-root.js';
 import type {StoredPostsOfSite} from './post-filter.js';
 import {normaliseSiteUrl} from './site-url.js';
 
@@ -109,22 +110,34 @@ function readThroughFeedWhenClosed(wordpress: BlogSource, openFeed: (options: Fe
 			throw new BlogError(error.kind, `${said} ${error.message}`, {statusCode: error.statusCode, cause: error});
 		}
 	};
-	return new Proxy(wordpress, {
+	return withFailedReadsMadeAgain(wordpress, async (error, parameters) => {
+		if (!(error instanceof RestClosedError)) throw error;
+		return throughFeed(error, fetchOptionsOf(parameters));
+	}, () => feed ?? wordpress);
+}
+
+/**
+ * `first`, whose reads (its fetch… methods: nothing that sends) that fail are made again, with the same
+ * parameters, through the source `otherFor` resolves to for that failure; when `otherFor` throws, that
+ * is the read's error. Every property is asked of the source `current()` names (`first` unless the caller
+ * moved for good, as to a WordPress blog's feed); once that is another, its reads are its own.
+ */
+function withFailedReadsMadeAgain(first: BlogSource, otherFor: (error: unknown, parameters: readonly unknown[]) => Promise<BlogSource>, current: () => BlogSource = () => first): BlogSource {
+	return new Proxy(first, {
 		// What a caller asks of the source (`'apiRootUrl' in source`) is asked of the one it is read through.
-		has: (_target, key) => Reflect.has(feed ?? wordpress, key),
+		has: (_target, key) => Reflect.has(current(), key),
 		get(_target, key) {
-			const target = feed ?? wordpress;
+			const target = current();
 			const value: unknown = Reflect.get(target, key, target);
 			if (typeof value !== 'function') return value;
 			const method = value as (...values: unknown[]) => unknown;
-			if (feed || typeof key !== 'string' || !key.startsWith('fetch')) return method.bind(target);
+			if (target !== first || typeof key !== 'string' || !key.startsWith('fetch')) return method.bind(target);
 			return async (...parameters: unknown[]) => {
 				try {
 					return await method.apply(target, parameters);
 				} catch (error) {
-					if (!(error instanceof RestClosedError)) throw error;
-					const opened = await throughFeed(error, fetchOptionsOf(parameters));
-					return (Reflect.get(opened, key, opened) as (...values: unknown[]) => Promise<unknown>).apply(opened, parameters);
+					const other = await otherFor(error, parameters);
+					return (Reflect.get(other, key, other) as (...values: unknown[]) => Promise<unknown>).apply(other, parameters);
 				}
 			};
 		},
@@ -145,14 +158,10 @@ function fetchOptionsOf(parameters: readonly unknown[]): FetchOptions {
  * its permalinks. Loaded, as for any feed blog, only when needed.
  */
 async function openWordPressFeed(http: HttpClient, home: HttpResponse, apiRootUrl: string, options: FetchOptions & {readonly storedPosts?: StoredPostsOfSite}): Promise<BlogSource> {
-	const {findFeedLinks, openFeedBlog} = await import('./feed/discover-feed.js');
+	const {feedsNamedBy, openFeedBlog} = await import('./feed/discover-feed.js');
 	const feedOptions = {signal: options.signal, cacheFirst: options.cacheFirst, storedPosts: options.storedPosts};
-	if (/html/i.test(header(home, 'content-type') ?? '') && findFeedLinks(home.body, home.url).length > 0) return openFeedBlog(http, home.url, {...feedOptions, home});
-	const feedUrl = new URL(apiRootUrl);
-	feedUrl.pathname = feedUrl.pathname.replace(/\/wp-json(?:\/.*)?$/, '/');
-	feedUrl.search = '?feed=rss2';
-	feedUrl.hash = '';
-	return openFeedBlog(http, feedUrl.toString(), feedOptions);
+	if (feedsNamedBy(home).length > 0) return openFeedBlog(http, home.url, {...feedOptions, home});
+	return openFeedBlog(http, wordPressRss2Url(apiRootUrl), feedOptions);
 }
 
 /** What tells two discoveries of a site apart: how it is read, and from where. */
@@ -166,23 +175,11 @@ function discoveredAs(source: BlogSource): string {
  * what `fresh` discovers when that differs. A cancel is never retried; sending a comment never is.
  */
 function retriedThrough(kept: BlogSource, fresh: () => Promise<BlogSource | undefined>): BlogSource {
-	return new Proxy(kept, {
-		get(target, key) {
-			const value: unknown = Reflect.get(target, key, target);
-			if (typeof value !== 'function') return value;
-			const method = value as (...values: unknown[]) => unknown;
-			if (typeof key !== 'string' || !key.startsWith('fetch')) return method.bind(target);
-			return async (...parameters: unknown[]) => {
-				try {
-					return await method.apply(target, parameters);
-				} catch (error) {
-					if (isBlogError(error) && error.kind === 'cancelled') throw error;
-					const now = await fresh();
-					if (!now || discoveredAs(now) === discoveredAs(target)) throw error;
-					return (Reflect.get(now, key, now) as (...values: unknown[]) => Promise<unknown>).apply(now, parameters);
-				}
-			};
-		},
+	return withFailedReadsMadeAgain(kept, async error => {
+		if (isBlogError(error) && error.kind === 'cancelled') throw error;
+		const now = await fresh();
+		if (!now || discoveredAs(now) === discoveredAs(kept)) throw error;
+		return now;
 	});
 }
 

@@ -1,6 +1,7 @@
 import type {HttpClient} from '../http/client.js';
 import {openBlog} from '../sources/open-blog.js';
 import {normaliseSiteUrl} from '../sources/site-url.js';
+import {wordPressRss2Url} from '../sources/wordpress/api-root.js';
 import type {BlogSource} from '../sources/blog-source.js';
 import type {FoundBlog} from './types.js';
 
@@ -44,16 +45,11 @@ export async function discoverBlog(http: HttpClient, url: string, options: {read
 async function wordPressFeedUrl(http: HttpClient, url: string, home: string): Promise<string> {
 	try {
 		const page = await http.getText(url, {cache: true, cacheFirst: true});
-		if (/html/i.test(String(page.headers['content-type'] ?? ''))) {
-			const {findFeedLinks} = await import('../sources/feed/discover-feed.js');
-			const named = findFeedLinks(page.body, page.url)[0];
-			if (named) return named;
-		}
+		const {feedsNamedBy} = await import('../sources/feed/discover-feed.js');
+		const named = feedsNamedBy(page)[0];
+		if (named) return named;
 	} catch {
 		// Only a nicety: the usual address does.
 	}
-	const feed = new URL(home);
-	feed.search = '?feed=rss2';
-	feed.hash = '';
-	return feed.toString();
+	return wordPressRss2Url(home);
 }

@@ -2,6 +2,7 @@ import {generateOpml, ParseError, parseOpml, type Opml} from 'feedsmith';
 import {BlogError} from '../errors.js';
 import {cleanLine} from '../render/sanitize.js';
 import {networkUrl} from '../sources/clean.js';
+import {formatCount} from '../render/format-count.js';
 
 /** One blog an OPML file lists, checked: its feed and/or home page, its name, its folder. */
 export type OpmlEntry = {
@@ -79,7 +80,7 @@ export function readOpml(text: string): ReadOpml {
 	const visit = (outlines: readonly Outline[] | undefined, folders: readonly string[]): void => {
 		for (const outline of outlines ?? []) {
 			if (++seen > maxOpmlOutlines) {
-				if (seen === maxOpmlOutlines + 1) skipped.push(`the file lists more than ${maxOpmlOutlines.toLocaleString('en')} entries: the rest are skipped.`);
+				if (seen === maxOpmlOutlines + 1) skipped.push(`the file lists more than ${formatCount(maxOpmlOutlines)} entries: the rest are skipped.`);
 				return;
 			}
 			const name = nameOf(outline);

@@ -180,10 +180,18 @@ describe('the user\'s own comments', () => {
 			author: 'Olive',
 			authorUrl: undefined,
 			date: '2024-02-08T13:00:00.000Z',
-			html: '<p>Line one<br>\nline two</p>\n<p>A &lt;b&gt;second&lt;/b&gt; paragraph</p>',
+			html: '<p>Line one<br>line two</p>\n<p>A &lt;b&gt;second&lt;/b&gt; paragraph</p>',
 			status: 'held',
 			isMine: true,
 		});
+	});
+
+	test('a sent comment with quotes, ampersands and angle brackets reads in the thread as it was written, its lines and paragraphs kept', () => {
+		const written = 'Use "<b>x</b>" &amp; a < b';
+		const sent = commentFromDraft({...draft, comment: `${written}\nits next line\n\nA second paragraph`}, {kind: 'approved', id: 13, link: undefined}, new Date('2024-02-08T13:00:00Z'));
+		const text = renderThread(buildThread([sent]), 80).lines.map(lineText).map(line => line.trim());
+		const at = text.indexOf(written);
+		assert.deepEqual(text.slice(at, at + 4), [written, 'its next line', '', 'A second paragraph'], text.join('\n'));
 	});
 
 	test('held comments the blog does not list are added; listed ones are marked as mine', () => {

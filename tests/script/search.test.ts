@@ -130,6 +130,21 @@ describe('print mode: --river --search', () => {
 		assert.equal(found.total, 2);
 		const second = await runInProcess(['--river', '--search', 'post', '--per-page', '2', '--page', '2'], {home});
 		assert.match(second.stdout, /^Search: “post” · 5 posts\nPage 2 of 3\n/);
+		assert.equal(second.stdout, [
+			'Search: “post” · 5 posts',
+			'Page 2 of 3',
+			'',
+			'● Feed post 2',
+			`    Feed Blog · May 9, 2024 · ID ${feed.url}?p=2`,
+			`    ${feed.url}posts/2/`,
+			'    Feed post 2 text.',
+			'',
+			'● Word post 2',
+			'    Word Blog · May 8, 2024 · Ada · ID 2',
+			`    ${wordpress.url}post-2/`,
+			'    Word post 2 excerpt.',
+			'',
+		].join('\n'), 'each post as the river shows it, with the words around what matched');
 		assert.deepEqual([...second.stdout.matchAll(/^● (.+)$/gm)].map(match => match[1]), ['Feed post 2', 'Word post 2']);
 		const none = await runInProcess(['--river', '--search', 'xylophone'], {home});
 		assert.deepEqual([none.code, none.stdout], [0, 'No posts match “xylophone”.\n']);

@@ -64,6 +64,7 @@ describe('print mode for many blogs', () => {
 		assert.deepEqual(page2.posts.map(post => post['title']), ['Word post 2', 'Feed post 3']);
 		const text = await run(['--river', '--unread', '--per-page', '1']);
 		assert.match(text.stdout, /^Page 1 of 5 · 5 posts\n\n● Feed post 1\n {4}Feed Blog · May 10, 2024/);
+		assert.equal(text.stdout, `Page 1 of 5 · 5 posts\n\n● Feed post 1\n    Feed Blog · May 10, 2024 · ID ${feed.url}?p=1\n    ${feed.url}posts/1/\n`, 'each post: unread sign and title, then its blog, date, author and ID, then its link');
 	});
 
 	it('--blogs and --river with a folder no blog is in exit 3 and name the folders there are', async () => {

@@ -1,6 +1,7 @@
 import type {Attachment} from '../../model/post.js';
 import {attachmentDetails} from '../../render/media.js';
 import {networkCount, networkLine, networkUrl} from '../clean.js';
+import {escapeHtml} from '../../render/escape-html.js';
 
 /*
 The files a feed item carries — RSS `<enclosure url length type>`, Atom `<link rel="enclosure" href
@@ -74,10 +75,6 @@ export function cleanAttachments(raw: readonly RawAttachment[], base: string, it
 	return attachments;
 }
 
-function escapeAttribute(text: string): string {
-	return text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-}
-
 /**
  * The attachments as HTML for the end of the item's body, so that every output (the reader, text,
  * Markdown, the store) shows them as media: `<audio src title>` reads `[audio: TITLE (1:02:03, 48 MB) URL]`,
@@ -86,15 +83,15 @@ function escapeAttribute(text: string): string {
 export function attachmentsHtml(attachments: readonly Attachment[], html: string): string {
 	const parts: string[] = [];
 	for (const attachment of attachments) {
-		if (html.includes(attachment.url) || html.includes(escapeAttribute(attachment.url))) continue;
+		if (html.includes(attachment.url) || html.includes(escapeHtml(attachment.url))) continue;
 		const label = [attachment.title, attachmentDetails(attachment)].filter(Boolean).join(' ');
-		const src = escapeAttribute(attachment.url);
+		const src = escapeHtml(attachment.url);
 		if (attachment.kind === 'audio' || attachment.kind === 'video') {
-			parts.push(`<p><${attachment.kind} src="${src}" title="${escapeAttribute(label)}" controls></${attachment.kind}></p>`);
+			parts.push(`<p><${attachment.kind} src="${src}" title="${escapeHtml(label)}" controls></${attachment.kind}></p>`);
 		} else if (attachment.kind === 'image') {
-			parts.push(`<p><img src="${src}" alt="${escapeAttribute(label)}"></p>`);
+			parts.push(`<p><img src="${src}" alt="${escapeHtml(label)}"></p>`);
 		} else {
-			parts.push(`<p><a href="${src}">${escapeAttribute(`[file: ${label || 'attachment'}]`)}</a></p>`);
+			parts.push(`<p><a href="${src}">${escapeHtml(`[file: ${label || 'attachment'}]`)}</a></p>`);
 		}
 	}
 	return parts.length === 0 ? '' : `\n${parts.join('\n')}`;

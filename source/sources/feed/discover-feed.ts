@@ -108,6 +108,11 @@ async function readHomePage(http: HttpClient, root: string, pageUrl: string, sig
 	}
 }
 
+/** The feeds a page names (findFeedLinks) when it says it is HTML (its Content-Type); none otherwise. */
+export function feedsNamedBy(page: HttpResponse): string[] {
+	return /html/i.test(header(page, 'content-type') ?? '') ? findFeedLinks(page.body, page.url) : [];
+}
+
 /**
  * The feeds a page names in `<link rel="alternate" type="…">`, absolute, best first: RSS, Atom and
  * JSON Feed types in page order, then plain `application/json`. Comment feeds and WordPress REST

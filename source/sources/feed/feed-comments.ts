@@ -1,4 +1,5 @@
 import type {Comment} from '../../model/comment.js';
+import {formatCount} from '../../render/format-count.js';
 import {cleanLine} from '../../render/sanitize.js';
 import type {FeedCut, FeedItem} from './parse-feed.js';
 
@@ -40,7 +41,7 @@ function wordpressCommentNumber(item: FeedItem): number | undefined {
  * short does: "blog.example's comment feed has 25,000 comments; blogterm read the first 20,000 it lists."
  */
 export function commentFeedCutNote(host: string, cut: FeedCut): string {
-	const read = cut.read.toLocaleString('en-US');
-	const total = cut.total === undefined ? `more than ${read}` : cut.total.toLocaleString('en-US');
+	const read = formatCount(cut.read);
+	const total = cut.total === undefined ? `more than ${read}` : formatCount(cut.total);
 	return `${cleanLine(host)}'s comment feed has ${total} comments; blogterm read the first ${read} it lists.`;
 }

@@ -2,17 +2,18 @@ import * as v from 'valibot';
 import {detectJsonFeed, parseFeed, type AtomFeed, type RdfFeed, type RssFeed} from 'feedsmith';
 import {header, hostOf, type HttpResponse} from '../../http/client.js';
 import {cleanLine} from '../../render/sanitize.js';
-import {boundedItems, leftOutNote, maxFeedItemsPerAnswer, networkCount, networkLine, networkUrl} from '../clean.js';
+import {boundedItems, LeftOutItems, maxFeedItemsPerAnswer, networkCount, networkLine, networkUrl} from '../clean.js';
 import {BlogError} from '../../errors.js';
 import {atomEntrySchema, checkedItem, jsonFeedSchema, jsonItemSchema, rssItemSchema, type JsonFeedFields, type JsonFeedItem} from './feed-schema.js';
 import {htmlWords} from '../../render/plain-text.js';
-import {textToHtml} from './html-text.js';
+import {textToHtml} from '../../render/escape-html.js';
 import {networkHtml} from '../clean-html.js';
 import {parseFeedDate} from './feed-date.js';
 import {settleIds, type UnsettledItem} from './feed-ids.js';
 import {attachmentsHtml, cleanAttachments, type RawAttachment} from './attachments.js';
 import {countItemElements, feedBatches, itemAuthors} from './feed-batches.js';
 import type {Attachment} from '../../model/post.js';
+import {formatCount} from '../../render/format-count.js';
 
 /** RSS 0.9x and 2.0 are 'rss', RSS 1.0 is 'rdf'. */
 export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json';
@@ -116,7 +117,7 @@ function hasTooManyAttributes(text: string): boolean {
 
 function readFeedText(text: string, feedUrl: string): ParsedFeed {
 	if (hasTooManyAttributes(text)) {
-		throw new BlogError('unreadable', `${cleanLine(hostOf(feedUrl))} sent a feed blogterm cannot read: an element in it has more than ${maxAttributesPerElement.toLocaleString('en')} attributes.`);
+		throw new BlogError('unreadable', `${cleanLine(hostOf(feedUrl))} sent a feed blogterm cannot read: an element in it has more than ${formatCount(maxAttributesPerElement)} attributes.`);
 	}
 	const source = text.replace(/^\uFEFF/, '');
 	// A JSON Feed is read as it came, not as feedsmith converts it (see feed-schema.ts).
@@ -567,15 +568,15 @@ function readJson(document: Record<string, unknown>, feedUrl: string): ParsedFee
 	}
 	const feedAuthor = feed.authors?.[0] ?? feed.author;
 	const home = networkUrl(feed.home_page_url, feedUrl) ?? '';
-	const leftOut = new LeftOut();
+	const leftOut = new LeftOutItems();
 	const items: UnsettledItem[] = [];
 	const bounded = boundedItems(feed.items ?? [], maxFeedItemsPerAnswer);
 	for (const raw of bounded.items) {
 		const item = checkedItem<JsonFeedItem>(jsonItemSchema, raw);
 		if (item === undefined) leftOut.add('it is not a JSON object');
-		else leftOut.keep(readJsonItem(item, feedUrl, feedAuthor), items);
+		else keepShown(readJsonItem(item, feedUrl, feedAuthor), items, leftOut);
 	}
-	const notes = leftOut.notes(feedUrl);
+	const notes = leftOut.notes(hostOf(feedUrl), 'posts');
 	return {
 		format: 'json',
 		feedUrl,
@@ -626,7 +627,7 @@ function readJsonItem(item: JsonFeedItem, feedUrl: string, feedAuthor: JsonAutho
  */
 function readBatches<Raw>({batches = [], elements, perBatch, authors}: XmlItems, feedUrl: string, schema: v.GenericSchema, read: (item: Raw, author: string | undefined) => UnsettledItem): {items: UnsettledItem[]; notes: string[]; cut?: FeedCut} {
 	const items: UnsettledItem[] = [];
-	const leftOut = new LeftOut();
+	const leftOut = new LeftOutItems();
 	let parsed = 0;
 	let room = maxFeedItemsPerAnswer;
 	/** Items of the batches parsed that were past the limit. */
@@ -645,45 +646,25 @@ function readBatches<Raw>({batches = [], elements, perBatch, authors}: XmlItems,
 		for (const [index, raw] of bounded.entries()) {
 			const item = checkedItem<Raw>(schema, raw);
 			if (item === undefined) leftOut.add('it is not an item');
-			else leftOut.keep(read(item, aligned ? known[first + index] : undefined), items);
+			else keepShown(read(item, aligned ? known[first + index] : undefined), items, leftOut);
 		}
 		if (room === 0) break;
 	}
 	// Past the limit, how many the parser gave is not known: nothing is said of empty elements then.
-	if (room > 0 && elements !== undefined) leftOut.addMany(elements - parsed, nothingToShow);
+	if (room > 0 && elements !== undefined) leftOut.add(nothingToShow, elements - parsed);
 	// Full, with items left in the batch that filled it or in batches not parsed: how many in all is the count of
 	// the feed's item elements, or else (one batch, as a small feed is) what the parser gave.
 	const unread = room === 0 && (over > 0 || (elements ?? parsed) > parsed);
 	const cut: FeedCut | undefined = unread ? {read: maxFeedItemsPerAnswer, total: elements ?? (perBatch === undefined ? parsed : undefined)} : undefined;
-	return {items, notes: leftOut.notes(feedUrl), ...(cut ? {cut} : {})};
+	return {items, notes: leftOut.notes(hostOf(feedUrl), 'posts'), ...(cut ? {cut} : {})};
 }
 
 const nothingToShow = 'it has no title, link or text';
 
-/** The items of a feed left out as they are read: how many, and why the first was. */
-class LeftOut {
-	#count = 0;
-	#firstReason = '';
-
-	add(reason: string): void {
-		this.addMany(1, reason);
-	}
-
-	addMany(count: number, reason: string): void {
-		if (count <= 0) return;
-		this.#count += count;
-		this.#firstReason ||= reason;
-	}
-
-	/** Puts `item` in `items`, unless it has nothing to show: no title, no link, no text (nor attachment). */
-	keep(item: UnsettledItem, items: UnsettledItem[]): void {
-		if (!item.title && !item.link && !item.html) this.add(nothingToShow);
-		else items.push(item);
-	}
-
-	notes(feedUrl: string): string[] {
-		return this.#count === 0 ? [] : [leftOutNote(hostOf(feedUrl), this.#count, 'posts', this.#firstReason)];
-	}
+/** Puts `item` in `items`, unless it has nothing to show: no title, no link, no text (nor attachment). */
+function keepShown(item: UnsettledItem, items: UnsettledItem[], leftOut: LeftOutItems): void {
+	if (!item.title && !item.link && !item.html) leftOut.add(nothingToShow);
+	else items.push(item);
 }
 
 /** A feed's id for an item (guid, Atom id, JSON Feed id) as one clean line; '' when there is none. */

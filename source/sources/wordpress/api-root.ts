@@ -38,3 +38,15 @@ export function plainPermalinkRoot(root: ApiRoot): ApiRoot {
 export function looksLikeApiRoot(url: URL): boolean {
 	return /\/wp-json\/?$/.test(url.pathname) || url.searchParams.get('rest_route') === '/';
 }
+
+/**
+ * `?feed=rss2` at a WordPress blog's address (its REST root `…/wp-json/…` → `…/`, or its home as it
+ * is): the feed every WordPress serves whatever its permalinks.
+ */
+export function wordPressRss2Url(blogUrl: string): string {
+	const feedUrl = new URL(blogUrl);
+	feedUrl.pathname = feedUrl.pathname.replace(/\/wp-json(?:\/.*)?$/, '/');
+	feedUrl.search = '?feed=rss2';
+	feedUrl.hash = '';
+	return feedUrl.toString();
+}

@@ -13,12 +13,13 @@ import {credentialSitesFromSettings, credentialsForSite, sendComment} from '../.
 import {rankRelatedPosts} from '../related/rank.js';
 import {wrongPasswordMessage, type BlogSource, type FetchOptions, type FetchPostOptions, type ListOptions} from '../blog-source.js';
 import type {AuthorFilter, PostFilter, TermCount} from '../post-filter.js';
-import {boundedItems, firstItemsOfJsonArray, leftOutNote, maxItemsPerAnswer, networkCount} from '../clean.js';
+import {boundedItems, firstItemsOfJsonArray, LeftOutItems, maxItemsPerAnswer, networkCount} from '../clean.js';
 import {BlogError, isBlogError, RestClosedError} from '../../errors.js';
 import {routeUrl, type ApiRoot, type QueryValue} from './api-root.js';
 import {readJetpackRelated} from './jetpack-related.js';
 import {commentFeedUrl, commentIdOf, countOf, feedPageSizeFrom, listFeedUrls, postFeedUrl, postsPerFeedPage, readBlogCounts, readFeed, type BlogCounts} from './blog-counts.js';
 import {checkComment, checkPost, commentPostId, readError, readListed, renderedToLine, toComment, toPost, toPostLink, toPostSummary, type Checked, type WpPost} from './wp-json.js';
+import {formatCount} from '../../render/format-count.js';
 
 /** WordPress's own maximum for per_page. */
 export const maxPerPage = 100;
@@ -633,20 +634,14 @@ export class WordPressSource implements BlogSource {
 	#checkedList<T>(response: HttpResponse, what: 'posts' | 'comments', checkItem: (value: unknown) => Checked<T>, given?: {values: readonly unknown[]; cut: boolean}): {items: T[]; notes: string[]} {
 		const {values, cut} = given ?? this.#boundedList(response, `the list of ${what}`);
 		const items: T[] = [];
-		let skipped = 0;
-		let firstReason = '';
+		const leftOut = new LeftOutItems();
 		for (const raw of values) {
 			const checked = checkItem(raw);
-			if (checked.ok) {
-				items.push(checked.value);
-			} else {
-				skipped++;
-				firstReason ||= checked.reason;
-			}
+			if (checked.ok) items.push(checked.value);
+			else leftOut.add(checked.reason);
 		}
 		const host = cleanLine(hostOf(response.url));
-		const notes: string[] = [];
-		if (skipped > 0) notes.push(leftOutNote(host, skipped, what, firstReason));
+		const notes = leftOut.notes(host, what);
 		if (cut) notes.push(`${host} sent more ${what} in one answer than blogterm reads (${maxItemsPerAnswer}): the rest are left out.`);
 		return {items, notes};
 	}
@@ -768,6 +763,6 @@ export type {PostSummary};
 function commentsCutNote(response: HttpResponse, read: number): string {
 	const host = cleanLine(hostOf(response.url));
 	const total = networkCount(header(response, 'x-wp-total'));
-	if (total !== undefined && total > read) return `${host} has ${total.toLocaleString('en-US')} comments; blogterm read the first ${read.toLocaleString('en-US')}.`;
-	return `${host} has more comments than blogterm reads (${maxCommentPages} pages); blogterm read the first ${read.toLocaleString('en-US')}.`;
+	if (total !== undefined && total > read) return `${host} has ${formatCount(total)} comments; blogterm read the first ${formatCount(read)}.`;
+	return `${host} has more comments than blogterm reads (${maxCommentPages} pages); blogterm read the first ${formatCount(read)}.`;
 }

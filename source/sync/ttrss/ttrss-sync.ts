@@ -14,6 +14,7 @@ import {siteKey as siteKeyOf} from '../../sources/site-url.js';
 import type {RefreshProgress} from '../../subscriptions/types.js';
 import type {ServerArticle} from './ttrss-schema.js';
 import {headlinesPageSize, type HeadlinesRequest, type TtrssClient} from './ttrss-client.js';
+import {formatCount} from '../../render/format-count.js';
 
 export type SyncOptions = {
 	/** ISO 8601 now. */
@@ -100,7 +101,7 @@ async function allHeadlines(client: TtrssClient, request: Omit<HeadlinesRequest,
 	const seen = new Set<number>();
 	const host = hostOf(client.url);
 	for (let skip = 0, pages = 0; ; skip += pageSize, pages++) {
-		if (pages >= maxHeadlinePages) throw new SyncError('unreachable', `The TT-RSS server at ${host} sent more than ${maxHeadlinePages.toLocaleString('en-US')} pages of headlines for one request: blogterm stopped reading, and set no read marks or stars from it.`);
+		if (pages >= maxHeadlinePages) throw new SyncError('unreachable', `The TT-RSS server at ${host} sent more than ${formatCount(maxHeadlinePages)} pages of headlines for one request: blogterm stopped reading, and set no read marks or stars from it.`);
 		const page = await client.headlines({...request, skip, limit: pageSize});
 		const fresh = page.filter(article => !seen.has(article.id));
 		if (page.length > 0 && fresh.length === 0) throw new SyncError('unreachable', `The TT-RSS server at ${host} sent the same headlines again for the next page (it ignores skip): blogterm stopped reading, and set no read marks or stars from it.`);

@@ -1,4 +1,6 @@
-/** Escapes plain text so that it reads the same as HTML. */
+// Plain text as HTML, for the HTML blogterm writes itself (a feed's plain text, attachments, a sent comment).
+
+/** Plain text as HTML that reads the same, in an element's text or a quoted attribute: `&`, `<`, `>` and `"` escaped. */
 export function escapeHtml(text: string): string {
 	return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 }
