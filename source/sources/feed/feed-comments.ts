@@ -1,7 +1,6 @@
 import type {Comment} from '../../model/comment.js';
-import {formatCount} from '../../render/format-count.js';
 import {cleanLine} from '../../render/sanitize.js';
-import type {FeedCut, FeedItem} from './parse-feed.js';
+import type {FeedItem} from './parse-feed.js';
 
 /**
  * A comment feed's items as comments, oldest first. A reply's parent is the comment its
@@ -36,12 +35,3 @@ function wordpressCommentNumber(item: FeedItem): number | undefined {
 	return match ? Number(match[1]) : undefined;
 }
 
-/**
- * What a thread read from a comment feed longer than blogterm reads says, as a WordPress thread cut
- * short does: "blog.example's comment feed has 25,000 comments; blogterm read the first 20,000 it lists."
- */
-export function commentFeedCutNote(host: string, cut: FeedCut): string {
-	const read = formatCount(cut.read);
-	const total = cut.total === undefined ? `more than ${read}` : formatCount(cut.total);
-	return `${cleanLine(host)}'s comment feed has ${total} comments; blogterm read the first ${read} it lists.`;
-}

@@ -16,8 +16,8 @@ import {BlogError, isBlogError} from '../../errors.js';
 import {rankRelatedPosts, type RankablePost} from '../related/rank.js';
 import {siteKey} from '../site-url.js';
 import {readPostPage, type PostPageFacts, type WordPressCommentForm} from './post-page.js';
-import {readFeedResponse, type FeedFormat, type FeedItem, type ParsedFeed} from './parse-feed.js';
-import {commentFeedCutNote, toComments} from './feed-comments.js';
+import {feedCutNote, readFeedResponse, type FeedFormat, type FeedItem, type ParsedFeed} from './parse-feed.js';
+import {toComments} from './feed-comments.js';
 import {newestFirst, toLink, toSummary} from './feed-items.js';
 import {fetchFeedPage, maxFeedPages, maxNeighbourSearchPages, type FeedPaging} from './feed-paging.js';
 import {describeRef, itemMatcher, singlePostFeedUrl} from './find-feed-post.js';
@@ -320,7 +320,7 @@ export class FeedSource implements BlogSource {
 		const page = await this.#postPage(post.link, options);
 		const feed = readFeedResponse(response);
 		const comments = toComments(feed.items, page?.facts?.commentParents ?? new Map());
-		return feed.cut ? Object.assign(comments, {endsEarly: commentFeedCutNote(hostOf(response.url), feed.cut)}) : comments;
+		return feed.cut ? Object.assign(comments, {endsEarly: feedCutNote(hostOf(response.url), feed.cut, 'comments')}) : comments;
 	}
 
 	fetchRelated(post: Post, limit: number, _options: FetchOptions = {}): Promise<RelatedPost[]> {
@@ -357,7 +357,10 @@ export class FeedSource implements BlogSource {
 	#addPage(page: ParsedFeed, items: readonly FeedItem[] = page.items): number {
 		const at = this.#items.length;
 		for (const note of page.notes ?? []) this.#notes.push({at, note});
-		return this.#add(items);
+		const added = this.#add(items);
+		// A feed (page) longer than blogterm reads: said under the list where its items end, as a note of what was left out.
+		if (page.cut) this.#notes.push({at: this.#items.length, note: feedCutNote(hostOf(page.feedUrl), page.cut, 'posts')});
+		return added;
 	}
 
 	/** Adds items not seen yet; returns how many were new. */

@@ -72,6 +72,16 @@ export type ParsedFeed = {
 export type FeedCut = {readonly read: number; readonly total: number | undefined};
 
 /**
+ * What a list or thread read from a feed longer than blogterm reads says, as a WordPress thread cut short
+ * does: "blog.example's comment feed has 25,000 comments; blogterm read the first 20,000 it lists."
+ */
+export function feedCutNote(host: string, cut: FeedCut, what: 'posts' | 'comments'): string {
+	const read = formatCount(cut.read);
+	const total = cut.total === undefined ? `more than ${read}` : formatCount(cut.total);
+	return `${cleanLine(host)}'s ${what === 'comments' ? 'comment feed' : 'feed'} has ${total} ${what}; blogterm read the first ${read} it lists.`;
+}
+
+/**
  * Reads a feed's text (RSS 0.9x/1.0/2.0, Atom 1.0, JSON Feed 1.0/1.1) through feedsmith.
  * Rejects with an 'unreadable' BlogError when the text is no feed.
  */

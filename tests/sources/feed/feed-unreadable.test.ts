@@ -3,6 +3,7 @@ import {after, before, describe, test} from 'node:test';
 import {createHttpClient} from '../../../source/http/client.js';
 import {BlogError} from '../../../source/errors.js';
 import {openFeedBlog} from '../../../source/sources/feed/discover-feed.js';
+import {maxFeedItemsPerAnswer} from '../../../source/sources/clean.js';
 import {startFeedServer, type FeedServer} from './feed-server.js';
 
 /*
@@ -124,5 +125,19 @@ describe('a feed paged with ?paged=N', () => {
 		for (let number = 1; number <= 3; number++) pages.push(await source.fetchPostPage(number, 2));
 		assert.deepEqual(pages.map(page => page.posts.map(post => post.title)), [['Post 1', 'Post 2'], ['Post 3', 'Post 4'], ['Post 5', 'Post 6']]);
 		assert.deepEqual(pages.map(page => page.notes), [undefined, [`${host} sent 1 of its posts blogterm cannot read (it has no title, link or text): left out.`], undefined], 'feed page 2 begins with the 4th post: list page 2');
+	});
+});
+
+describe('a feed with more posts than blogterm reads (20,000)', () => {
+	test('the list ends at the first 20,000 it lists, and its last page says how many the feed has', async () => {
+		const items = Array.from({length: maxFeedItemsPerAnswer + 3}, (_, index) => ({id: String(index), url: `http://typed.example/${index}`, title: `Post ${index}`}));
+		server.route('/long.json', {type: 'application/feed+json', body: jsonFeed(items)});
+		const source = await openFeedBlog(http, `${server.origin}/long.json`);
+		const first = await source.fetchPostPage(1, 100);
+		assert.equal(first.total, maxFeedItemsPerAnswer);
+		assert.equal(first.notes, undefined, 'said where the list ends, not on every page');
+		const last = await source.fetchPostPage(first.totalPages, 100);
+		assert.equal(last.posts.at(-1)?.title, `Post ${maxFeedItemsPerAnswer - 1}`);
+		assert.deepEqual(last.notes, [`${host}'s feed has 20,003 posts; blogterm read the first 20,000 it lists.`]);
 	});
 });
