@@ -96,6 +96,8 @@ export async function printList(fetchPage: BlogSource['fetchPostPage'], job: Lis
 		last = found;
 		// What the blog sent that could not be read (posts without an ID…): said on stderr, the list stays as it is.
 		for (const note of found.notes ?? []) await writeAll(io.stderr, `blogterm: ${note}\n`);
+		// One page that ends where blogterm stopped reading (a feed cut at its limit) says so, as a whole-blog read fails with it (below).
+		if (!paging && found.endsEarly !== undefined) await writeAll(io.stderr, `blogterm: ${found.endsEarly}\n`);
 		// Text printed from a kept copy says so first (JSON says it in `offline`).
 		if (!saidOffline && found.offlineSavedAt !== undefined && job.format === 'text' && !job.output && (paging || job.lines || job.ids)) {
 			saidOffline = true;

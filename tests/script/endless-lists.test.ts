@@ -4,6 +4,8 @@ import {startFakeWordPressBlog, wordPressPost, type FakeBlog} from '../helpers/f
 import type {TestServer} from '../helpers/http-server.js';
 import {maxFeedPages} from '../../source/sources/feed/feed-paging.js';
 import {maxWholeBlogPosts} from '../../source/script/run-list.js';
+import {maxFeedItemsPerAnswer} from '../../source/sources/clean.js';
+import {startFeedServer, type FeedServer} from '../sources/feed/feed-server.js';
 import {runInProcess} from './run-cli.js';
 
 /*
@@ -92,5 +94,28 @@ describe('a whole-blog read of a blog that never ends', {timeout: 30_000}, () =>
 		assert.equal(run.code, 1, run.stderr);
 		assert.equal(run.stdout.trimEnd().split('\n').length, maxFeedPages * 10);
 		assert.deepEqual(run.errorLines, [`blogterm: blogterm reads 100 pages of ${new URL(server.url).host}'s feed and no more (it may go on): stopped there. The 1,000 posts found are printed.`]);
+	});
+});
+
+describe('a feed with more posts than blogterm reads of one (20,000)', () => {
+	let feeds: FeedServer;
+	let note: string;
+	before(async () => {
+		feeds = await startFeedServer();
+		note = `${new URL(feeds.url).host}'s feed has 20,003 posts; blogterm read the first 20,000 it lists.`;
+		const items = Array.from({length: maxFeedItemsPerAnswer + 3}, (_, index) => ({id: String(index), url: `http://long.example/${index}`, title: `Post ${index}`}));
+		feeds.route('/feed.json', {type: 'application/feed+json', body: JSON.stringify({version: 'https://jsonfeed.org/version/1.1', title: 'Long', items})});
+	});
+	after(async () => feeds.close());
+
+	test('its last page says on stderr why the list ends there (exit 0); read whole, it is cut short (exit 1)', async () => {
+		const page = await runInProcess([`${feeds.origin}/feed.json`, '--list', '--page', '200', '--per-page', '100', '--ids', '--cache', 'never']);
+		assert.equal(page.code, 0, page.stderr);
+		assert.equal(page.stdout.trimEnd().split('\n').at(-1), String(maxFeedItemsPerAnswer - 1));
+		assert.deepEqual(page.errorLines, [`blogterm: ${note}`]);
+		const whole = await runInProcess([`${feeds.origin}/feed.json`, '--all', '--limit', '30000', '--ids', '--cache', 'never']);
+		assert.equal(whole.code, 1, whole.stderr);
+		assert.equal(whole.stdout.trimEnd().split('\n').length, maxFeedItemsPerAnswer);
+		assert.deepEqual(whole.errorLines, [`blogterm: ${note} The 20,000 posts found are printed.`]);
 	});
 });

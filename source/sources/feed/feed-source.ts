@@ -78,8 +78,11 @@ export class FeedSource implements BlogSource {
 	/** Posts found on their own (WordPress's single-post feed) before the list reached them. */
 	readonly #foundAlone = new Map<string, FeedItem>();
 	#ended: boolean;
-	/** The feed went on past `maxFeedPages`: its list ends there only because blogterm read no further. */
-	#cutShort = false;
+	/**
+	 * Why the list ends where it does only because blogterm read no further: the feed went on past
+	 * `maxFeedPages`, or a feed page held more items than blogterm reads of one (said under the list's end).
+	 */
+	#cutShort: string | undefined;
 	#feedPagesRead = 1;
 	/** The items of the last feed page read: a page that brings them back is the end. */
 	#lastPage: readonly FeedItem[];
@@ -149,17 +152,17 @@ export class FeedSource implements BlogSource {
 		const total = this.#items.length;
 		const notes = this.#notesBetween((number - 1) * size, number * size);
 		// The list's end, where blogterm stopped reading a feed that went on.
-		const cutHere = this.#cutShort && number * size >= total;
+		const cutHere = this.#cutShort !== undefined && number * size >= total;
 		return {
 			page: number,
 			perPage: size,
 			total,
 			totalPages: Math.ceil(total / size),
 			// A feed paged with ?paged=N tells no total: until its end is reached, it is "at least".
-			totalIsExact: this.#ended && !this.#cutShort,
+			totalIsExact: this.#ended && this.#cutShort === undefined,
 			posts: this.#items.slice((number - 1) * size, number * size).map(item => (options.withContent ? this.#withContent(item) : toSummary(item))),
 			...(notes.length > 0 ? {notes} : {}),
-			...(cutHere ? {endsEarly: `blogterm reads ${maxFeedPages} pages of ${cleanLine(hostOf(this.#feedUrl))}'s feed and no more (it may go on): stopped there.`} : {}),
+			...(cutHere ? {endsEarly: this.#cutShort} : {}),
 			...this.#offline(),
 		};
 	}
@@ -358,8 +361,12 @@ export class FeedSource implements BlogSource {
 		const at = this.#items.length;
 		for (const note of page.notes ?? []) this.#notes.push({at, note});
 		const added = this.#add(items);
-		// A feed (page) longer than blogterm reads: said under the list where its items end, as a note of what was left out.
-		if (page.cut) this.#notes.push({at: this.#items.length, note: feedCutNote(hostOf(page.feedUrl), page.cut, 'posts')});
+		// A feed page longer than blogterm reads of one: the list ends with it (what comes after would leave a
+		// gap), and says why where it ends.
+		if (page.cut) {
+			this.#cutShort ??= feedCutNote(hostOf(page.feedUrl), page.cut, 'posts');
+			this.#ended = true;
+		}
 		return added;
 	}
 
@@ -399,7 +406,7 @@ export class FeedSource implements BlogSource {
 				this.#feedPagesRead = 2;
 				this.#offlineSavedAt ??= second.offlineSavedAt;
 				this.#addPage(second);
-				this.#ended = false;
+				this.#ended = this.#cutShort !== undefined;
 			},
 			(error: unknown) => {
 				if (isBlogError(error) && error.kind === 'cancelled') throw error;
@@ -414,7 +421,7 @@ export class FeedSource implements BlogSource {
 	async #loadNextFeedPage(options: FetchOptions): Promise<void> {
 		if (this.#feedPagesRead >= maxFeedPages) {
 			this.#ended = true;
-			this.#cutShort = true;
+			this.#cutShort = `blogterm reads ${maxFeedPages} pages of ${cleanLine(hostOf(this.#feedUrl))}'s feed and no more (it may go on): stopped there.`;
 			return;
 		}
 		const page = await fetchFeedPage(this.#http, this.#feedUrl, this.#feedPagesRead + 1, options);
