@@ -7,6 +7,7 @@ import {wrapPlainText} from '../render/wrap.js';
 import {linesToText} from './styled-text.js';
 import {linkUrlsOf} from '../render/ansi.js';
 import {displayUrl} from '../render/link-url.js';
+import {formatCount} from '../render/format-count.js';
 
 const indent = '    ';
 
@@ -14,8 +15,8 @@ const indent = '    ';
 export function pageLine(page: PostPage): string {
 	if (page.total === 0) return 'No posts.';
 	const more = page.totalIsExact === false ? '+' : '';
-	const posts = page.total === 1 && !more ? '1 post' : `${page.total}${more} posts`;
-	return `Page ${page.page} of ${page.totalPages}${more} · ${posts}`;
+	const posts = page.total === 1 && !more ? '1 post' : `${formatCount(page.total)}${more} posts`;
+	return `Page ${formatCount(page.page)} of ${formatCount(page.totalPages)}${more} · ${posts}`;
 }
 
 /** "November 3, 2026 · Dana · 12 comments · ID 42" */

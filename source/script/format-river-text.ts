@@ -1,6 +1,7 @@
 import {formatDate} from '../render/format-date.js';
 import {cleanLine} from '../render/sanitize.js';
 import type {RiverPost} from '../subscriptions/types.js';
+import {formatCount} from '../render/format-count.js';
 
 /** Fits `line` to the width left after `indent`: the lines it makes, each starting with `indent`. */
 export type WrapLine = (line: string, indent: string) => string[];
@@ -10,7 +11,7 @@ export const unwrapped: WrapLine = (line, indent) => [`${indent}${line}`];
 
 /** "1 post", "12 posts". */
 export function postCount(count: number): string {
-	return count === 1 ? '1 post' : `${count} posts`;
+	return count === 1 ? '1 post' : `${formatCount(count)} posts`;
 }
 
 /**

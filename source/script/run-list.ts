@@ -142,7 +142,7 @@ export async function printList(fetchPage: BlogSource['fetchPostPage'], job: Lis
 	// A page past the end prints no line: said on stderr, so that a script's empty output is not taken for an empty blog (the wrapped text says it in the list, JSON in page and totalPages).
 	const printedAsLines = job.ids || (job.format === 'text' && (paging || job.lines));
 	if (printedAsLines && first.posts.length === 0 && first.total > 0) {
-		await writeAll(io.stderr, `blogterm: Page ${first.page} of ${first.totalPages}${first.totalIsExact === false ? '+' : ''}: no posts.\n`);
+		await writeAll(io.stderr, `blogterm: Page ${formatCount(first.page)} of ${formatCount(first.totalPages)}${first.totalIsExact === false ? '+' : ''}: no posts.\n`);
 	}
 	if (paging || job.format === 'ndjson' || job.ids || job.lines) {
 		if (job.format === 'json' && !job.ids) {

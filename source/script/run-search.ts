@@ -23,6 +23,7 @@ import {reportFailure, ScriptFailure, wantsJsonErrors} from './script-errors.js'
 import {parseScriptRequest, type ScriptFlags} from './script-request.js';
 import {UsageError} from './usage-error.js';
 import {shouldColour, tolerateClosedReader, writeAll} from './terminal-output.js';
+import {formatCount} from '../render/format-count.js';
 
 export type SearchFlags = ScriptFlags & {
 	readonly search?: string;
@@ -190,7 +191,7 @@ function renderStoreSearch(text: string, request: {readonly page: number; readon
 	if (total === 0) return `${wrap(`No posts match “${cleanLine(text)}”.`, '').join('\n')}\n`;
 	if (hits.length === 0) return `There is no page ${request.page} of this search: the last is ${Math.ceil(total / request.perPage)}.\n`;
 	const lines = wrap(`Search: “${cleanLine(text)}” · ${postCount(total)}`, '');
-	if (total > request.perPage) lines.push(`Page ${request.page} of ${Math.ceil(total / request.perPage)}`);
+	if (total > request.perPage) lines.push(`Page ${formatCount(request.page)} of ${formatCount(Math.ceil(total / request.perPage))}`);
 	for (const hit of hits) lines.push('', ...riverPostLines(hit, wrap, hit.excerptMatch.text));
 	return `${lines.join('\n')}\n`;
 }

@@ -11,6 +11,7 @@ import type {ScriptIo} from './run-script.js';
 import {reportFailure, ScriptFailure, wantsJsonErrors} from './script-errors.js';
 import {UsageError} from './usage-error.js';
 import {tolerateClosedReader, writeAll} from './terminal-output.js';
+import {formatCount} from '../render/format-count.js';
 
 /** The flags of the many-blogs commands (a subset of the CLI's). */
 export type SubscriptionFlags = {
@@ -244,7 +245,7 @@ export function riverToJson(page: RiverPage) {
 
 function riverText(page: RiverPage, asked: {readonly unread: boolean; readonly folder: string | undefined}): string {
 	if (page.total === 0) return `No ${asked.unread ? 'unread ' : ''}posts${asked.folder ? ` in folder “${cleanLine(asked.folder)}”` : ''}.\n`;
-	const lines = [`Page ${page.page} of ${page.totalPages} · ${postCount(page.total)}`];
+	const lines = [`Page ${formatCount(page.page)} of ${formatCount(page.totalPages)} · ${postCount(page.total)}`];
 	if (page.posts.length === 0) lines.push('', `There is no page ${page.page}: the last page is ${page.totalPages}.`);
 	for (const post of page.posts) lines.push('', ...riverPostLines(post, unwrapped));
 	return `${lines.join('\n')}\n`;

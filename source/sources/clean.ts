@@ -1,6 +1,7 @@
 import type {PostId} from '../model/post.js';
 import {htmlToPlainText, htmlWords} from '../render/plain-text.js';
 import {cleanLine} from '../render/sanitize.js';
+import {formatCount} from '../render/format-count.js';
 
 /*
 What every source does with a value from the network before it enters the model: URLs become absolute
@@ -141,7 +142,7 @@ export function isoFromTime(time: number): string | undefined {
  * `host` is cleaned here.
  */
 function leftOutNote(host: string, count: number, what: 'posts' | 'comments', reason: string): string {
-	return `${cleanLine(host)} sent ${count === 1 ? `1 of its ${what}` : `${count} ${what}`} blogterm cannot read (${reason}): left out.`;
+	return `${cleanLine(host)} sent ${count === 1 ? `1 of its ${what}` : `${formatCount(count)} ${what}`} blogterm cannot read (${reason}): left out.`;
 }
 
 /** The items of an answer a source leaves out as it reads them: how many, and why the first was. */

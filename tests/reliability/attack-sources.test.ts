@@ -311,7 +311,7 @@ describe('attacks on the source boundary', () => {
 			const source = await openBlog(http, blogUrl('no-ids'));
 			const page = await source.fetchPostPage(1, 10);
 			assert.deepEqual(page.posts, []);
-			assert.match(page.notes?.join(' ') ?? '', /1000 posts blogterm cannot read \(it has no ID\)/);
+			assert.match(page.notes?.join(' ') ?? '', /1,000 posts blogterm cannot read \(it has no ID\)/);
 		});
 
 		test('200,000 comments in one answer: read without spreading them (no stack overflow), the first 1,000 kept', async () => {

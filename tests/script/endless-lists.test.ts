@@ -109,9 +109,11 @@ describe('a feed with more posts than blogterm reads of one (20,000)', () => {
 	after(async () => feeds.close());
 
 	test('its last page says on stderr why the list ends there (exit 0); read whole, it is cut short (exit 1)', async () => {
-		const page = await runInProcess([`${feeds.origin}/feed.json`, '--list', '--page', '200', '--per-page', '100', '--ids', '--cache', 'never']);
+		const page = await runInProcess([`${feeds.origin}/feed.json`, '--list', '--page', '200', '--per-page', '100', '--width', '80', '--cache', 'never']);
 		assert.equal(page.code, 0, page.stderr);
-		assert.equal(page.stdout.trimEnd().split('\n').at(-1), String(maxFeedItemsPerAnswer - 1));
+		const lines = page.stdout.trimEnd().split('\n');
+		assert.equal(lines[0], 'Page 200 of 200+ · 20,000+ posts', 'counts past a thousand are written with commas, as everywhere else');
+		assert.equal(lines.at(-1), `http://long.example/${maxFeedItemsPerAnswer - 1}`);
 		assert.deepEqual(page.errorLines, [`blogterm: ${note}`]);
 		const whole = await runInProcess([`${feeds.origin}/feed.json`, '--all', '--limit', '30000', '--ids', '--cache', 'never']);
 		assert.equal(whole.code, 1, whole.stderr);

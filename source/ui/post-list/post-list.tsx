@@ -25,6 +25,7 @@ import type {Action} from '../keys/key-map.js';
 import {filterHeading, noPostsMessage, type PostFilter} from '../../sources/post-filter.js';
 import {cleanLine} from '../../render/sanitize.js';
 import {SearchLine, typeIntoSearchLine} from '../search/search-line.js';
+import {formatCount} from '../../render/format-count.js';
 
 export type PostListProps = {
 	/** Where the posts come from. */
@@ -176,7 +177,7 @@ export function PostList(props: PostListProps) {
 	}, {isActive: props.isActive});
 
 	const loadedTotal = result.status === 'done' ? result.value.total : undefined;
-	const counted = loadedTotal === undefined ? '' : ` · ${loadedTotal} ${loadedTotal === 1 ? 'post' : 'posts'}`;
+	const counted = loadedTotal === undefined ? '' : ` · ${formatCount(loadedTotal)} ${loadedTotal === 1 ? 'post' : 'posts'}`;
 	const header = (
 		<Box flexDirection="column">
 			<Text bold color={theme.accent} wrap="truncate-end">{fitToWidth(source.site.name, width)}</Text>
@@ -223,7 +224,7 @@ export function PostList(props: PostListProps) {
 	const more = postPage!.totalIsExact === false ? '+' : '';
 	const counts = postPage!.total === 0
 		? filter ? cleanLine(noPostsMessage(filter)) : 'No posts yet.'
-		: `Page ${postPage!.page} of ${postPage!.totalPages}${more} · ${postPage!.total}${more} ${postPage!.total === 1 ? 'post' : 'posts'}`;
+		: `Page ${formatCount(postPage!.page)} of ${formatCount(postPage!.totalPages)}${more} · ${formatCount(postPage!.total)}${more} ${postPage!.total === 1 ? 'post' : 'posts'}`;
 	// The blog could not be reached: this page is the copy kept on disk.
 	const saved = postPage!.offlineSavedAt ? `${counts} · ${offlineNote(postPage!.offlineSavedAt)}` : counts;
 	// Shown from the copy on disk while the blog is asked again.

@@ -13,6 +13,7 @@ import type {Action} from '../keys/key-map.js';
 import {useKeyMap} from '../keys/use-key-map.js';
 import {theme} from '../theme.js';
 import {firstInView} from '../home/rows.js';
+import {formatCount} from '../../render/format-count.js';
 
 export type TermsListProps = {
 	readonly source: BlogSource;
@@ -86,7 +87,7 @@ export function TermsList(props: TermsListProps) {
 			{rows.slice(first, first + room).map((row, offset) => {
 				if ('heading' in row) return <Text key={`h:${row.heading}`} bold>{row.heading}</Text>;
 				const isSelected = first + offset === selectedRow;
-				const count = `${row.term.count} ${row.term.count === 1 ? 'post' : 'posts'}`;
+				const count = `${formatCount(row.term.count)} ${row.term.count === 1 ? 'post' : 'posts'}`;
 				const name = fitToWidth(cleanLine(row.term.name), Math.max(1, width - count.length - 5));
 				return (
 					<Text key={`${row.term.taxonomy}:${String(row.term.id)}`} wrap="truncate-end">
