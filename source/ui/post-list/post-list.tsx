@@ -132,6 +132,10 @@ export function PostList(props: PostListProps) {
 			if (page < totalPages) props.onPage(page + 1);
 		} else if (is('previous-page')) {
 			if (page > 1) props.onPage(page - 1);
+		} else if (is('first-page')) {
+			if (page > 1) props.onPage(1);
+		} else if (is('last-page')) {
+			if (page < totalPages) props.onPage(totalPages);
 		} else if (is('first-post')) {
 			props.onSelect(0);
 		} else if (is('last-post')) {
