@@ -385,7 +385,8 @@ export class FeedSource implements BlogSource {
 	/** Reads feed pages until `count` items are held or the feed ends. */
 	async #loadUntil(count: number, options: FetchOptions): Promise<void> {
 		// Showing what is at hand first (cacheFirst): the look at ?paged=2 waits for the refresh.
-		if (this.#mayPage && this.#items.length < count && !options.cacheFirst) await this.#probePaging(options);
+		// (Not past a cut: what ?paged=2 holds would follow a gap.)
+		if (this.#mayPage && this.#cutShort === undefined && this.#items.length < count && !options.cacheFirst) await this.#probePaging(options);
 		while (!this.#ended && this.#items.length < count) {
 			if (!this.#loading) {
 				this.#loading = this.#loadNextFeedPage(options).finally(() => {
