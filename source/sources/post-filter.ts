@@ -42,21 +42,28 @@ export function searchTerms(text: string): SearchTerm[] {
 	return terms;
 }
 
-/** Whether a post is one the filter picks; `text` is its body as plain text (for a search). */
-export function filterMatches(filter: PostFilter, post: PostSummary, text: string): boolean {
+/**
+ * Whether a post is one the filter picks (`text`: its body as plain text, for a search). The search's
+ * words are read once, for every post it is asked of.
+ */
+export function postMatcher(filter: PostFilter): (post: PostSummary, text: string) => boolean {
 	switch (filter.kind) {
 		case 'search': {
-			const haystack = `${post.title}\n${post.excerpt}\n${text}`.toLowerCase();
 			const terms = searchTerms(filter.text);
-			return terms.length > 0 && terms.every(term => haystack.includes(term.text) !== term.exclude);
+			return (post, text) => {
+				const haystack = `${post.title}\n${post.excerpt}\n${text}`.toLowerCase();
+				return terms.length > 0 && terms.every(term => haystack.includes(term.text) !== term.exclude);
+			};
 		}
 		case 'category':
 		case 'tag': {
-			const terms = filter.kind === 'category' ? post.categories : post.tags;
-			return terms.some(term => String(term.id) === String(filter.term.id) || term.name.toLowerCase() === filter.term.name.toLowerCase());
+			const wanted = filter.term;
+			return post => (filter.kind === 'category' ? post.categories : post.tags).some(term => String(term.id) === String(wanted.id) || term.name.toLowerCase() === wanted.name.toLowerCase());
 		}
-		case 'author':
-			return post.author.toLowerCase() === filter.name.toLowerCase();
+		case 'author': {
+			const name = filter.name.toLowerCase();
+			return post => post.author.toLowerCase() === name;
+		}
 	}
 }
 

@@ -10,7 +10,7 @@ import {cleanLine} from '../../render/sanitize.js';
 import {checkHeldComment, type HeldCommentState} from '../../comments/held-comments.js';
 import {sendComment} from '../../comments/send-comment.js';
 import type {BlogSource, FetchOptions, ListOptions} from '../blog-source.js';
-import {countTerms, filterMatches, slugOf, type AuthorFilter, type PostFilter, type StoredPostsOfSite, type TermCount} from '../post-filter.js';
+import {countTerms, postMatcher, slugOf, type AuthorFilter, type PostFilter, type StoredPostsOfSite, type TermCount} from '../post-filter.js';
 import {htmlToPlainText} from '../../render/plain-text.js';
 import {BlogError, isBlogError} from '../../errors.js';
 import {rankRelatedPosts, type RankablePost} from '../related/rank.js';
@@ -228,8 +228,11 @@ export class FeedSource implements BlogSource {
 	/** A search, a category, a tag or an author over the items the feed holds (up to `maxFilteredItems` of them), WordPress's way. */
 	async #filteredPage(filter: PostFilter, number: number, size: number, options: FetchOptions): Promise<PostPage> {
 		await this.#loadUntil(maxFilteredItems, options);
-		const picked = this.#items.slice(0, maxFilteredItems).filter(item => filterMatches(filter, toSummary(item), filter.kind === 'search' ? this.#plainText(item) : '')).map(item => toSummary(item));
-		const found = filter.kind === 'search' ? this.#withStoredMatches(picked, filter) : picked;
+		const matches = postMatcher(filter);
+		const picked = this.#items.slice(0, maxFilteredItems).map(item => ({item, summary: toSummary(item)}))
+			.filter(({item, summary}) => matches(summary, filter.kind === 'search' ? this.#plainText(item) : ''))
+			.map(({summary}) => summary);
+		const found = filter.kind === 'search' ? this.#withStoredMatches(picked, matches) : picked;
 		// What the feed left out could have matched: said with the first page.
 		const notes = number === 1 ? this.#notes.map(({note}) => note) : [];
 		return {
@@ -244,12 +247,12 @@ export class FeedSource implements BlogSource {
 	}
 
 	/** A search's finds in the feed, and the stored posts it finds that the feed no longer holds, newest first. */
-	#withStoredMatches(picked: PostSummary[], filter: PostFilter): PostSummary[] {
+	#withStoredMatches(picked: PostSummary[], matches: (post: PostSummary, text: string) => boolean): PostSummary[] {
 		const stored = this.#storedPosts?.(this.site.key) ?? [];
 		const inFeed = new Set(this.#items.map(item => String(item.id)));
 		const more: PostSummary[] = [];
 		for (const {text, ...post} of stored) {
-			if (!inFeed.has(String(post.id)) && filterMatches(filter, post, text)) more.push(post);
+			if (!inFeed.has(String(post.id)) && matches(post, text)) more.push(post);
 		}
 		if (more.length === 0) return picked;
 		const time = (post: PostSummary) => (post.date === undefined ? Number.NEGATIVE_INFINITY : Date.parse(post.date) || Number.NEGATIVE_INFINITY);
