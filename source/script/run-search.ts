@@ -189,7 +189,7 @@ function renderStoreSearch(text: string, request: {readonly page: number; readon
 		return lines.map(wrapped => `${indent}${wrapped}`);
 	};
 	if (total === 0) return `${wrap(`No posts match “${cleanLine(text)}”.`, '').join('\n')}\n`;
-	if (hits.length === 0) return `There is no page ${request.page} of this search: the last is ${Math.ceil(total / request.perPage)}.\n`;
+	if (hits.length === 0) return `There is no page ${formatCount(request.page)} of this search: the last is ${formatCount(Math.ceil(total / request.perPage))}.\n`;
 	const lines = wrap(`Search: “${cleanLine(text)}” · ${postCount(total)}`, '');
 	if (total > request.perPage) lines.push(`Page ${formatCount(request.page)} of ${formatCount(Math.ceil(total / request.perPage))}`);
 	for (const hit of hits) lines.push('', ...riverPostLines(hit, wrap, hit.excerptMatch.text));

@@ -246,7 +246,7 @@ export function riverToJson(page: RiverPage) {
 function riverText(page: RiverPage, asked: {readonly unread: boolean; readonly folder: string | undefined}): string {
 	if (page.total === 0) return `No ${asked.unread ? 'unread ' : ''}posts${asked.folder ? ` in folder “${cleanLine(asked.folder)}”` : ''}.\n`;
 	const lines = [`Page ${formatCount(page.page)} of ${formatCount(page.totalPages)} · ${postCount(page.total)}`];
-	if (page.posts.length === 0) lines.push('', `There is no page ${page.page}: the last page is ${page.totalPages}.`);
+	if (page.posts.length === 0) lines.push('', `There is no page ${formatCount(page.page)}: the last page is ${formatCount(page.totalPages)}.`);
 	for (const post of page.posts) lines.push('', ...riverPostLines(post, unwrapped));
 	return `${lines.join('\n')}\n`;
 }

@@ -304,7 +304,7 @@ describe('attacks on the source boundary', () => {
 			const source = await openBlog(http, blogUrl('too-many'));
 			const page = await source.fetchPostPage(1, 10);
 			assert.equal(page.posts.length, 1000);
-			assert.match(page.notes?.join(' ') ?? '', /sent more posts in one answer than blogterm reads \(1000\)/);
+			assert.match(page.notes?.join(' ') ?? '', /sent more posts in one answer than blogterm reads \(1,000\)/);
 		});
 
 		test('1,000 empty objects are no posts: an empty page with a note, no “ID undefined”', async () => {

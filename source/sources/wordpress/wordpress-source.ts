@@ -642,7 +642,7 @@ export class WordPressSource implements BlogSource {
 		}
 		const host = cleanLine(hostOf(response.url));
 		const notes = leftOut.notes(host, what);
-		if (cut) notes.push(`${host} sent more ${what} in one answer than blogterm reads (${maxItemsPerAnswer}): the rest are left out.`);
+		if (cut) notes.push(`${host} sent more ${what} in one answer than blogterm reads (${formatCount(maxItemsPerAnswer)}): the rest are left out.`);
 		return {items, notes};
 	}
 

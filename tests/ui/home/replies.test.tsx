@@ -170,7 +170,6 @@ describe('Replies to you, from a blog\'s list', () => {
 	});
 });
 
-
 describe('Replies to you, on the demo blog this run serves', () => {
 	let home: string;
 	let demo: TestDemo;
