@@ -230,18 +230,42 @@ const flagDefinitions = {
 	version: {type: 'boolean', shortFlag: 'V'},
 } as const;
 
+/** Each flag that takes text, as typed (`--reply-to`, `-p`), and its long name as meow knows it (`--reply-to`, `--post`). */
+const textFlags = new Map(Object.entries(flagDefinitions).flatMap(([name, flag]) => {
+	if (flag.type !== 'string') return [];
+	const long = `--${name.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`;
+	return [[long, long] as const, ...('shortFlag' in flag ? [[`-${flag.shortFlag}`, long] as const] : [])];
+}));
+/** The one-letter flags (-p, -l, -h…): a word made of them alone (`-lp`) is flags, not text. */
+const shortFlagLetters = new Set<string>(Object.values(flagDefinitions).flatMap(flag => ('shortFlag' in flag ? [flag.shortFlag] : [])));
+
 /**
- * `--comment -` means "read the comment from stdin", but the parser takes a lone `-` for an argument
- * (a second SITE); `--comment=-` is what it understands.
+ * The command line as meow should read it: the word after a flag that takes text, joined to it
+ * (`--search=-garden`) when meow would read it as something else.
+ * - `--comment -` (and --import, --password) means "read it from stdin", but meow takes a lone `-` for
+ *   an argument (a second SITE).
+ * - A word that starts with one - after a flag that takes text (`--search -garden`, `--comment '-1 from
+ *   me'`, `--post -5`) is its value, as getopt reads a required value, unless it is blogterm's own
+ *   one-letter flags (`-l`, `-lp`): meow would read it as unknown flags, and the text as missing.
+ * A word that starts with -- is a flag (`--search --list`: the text is missing, and says so).
  */
-function withStdinMarkers(argv: readonly string[]): string[] {
+function withTextValuesJoined(argv: readonly string[]): string[] {
 	const result: string[] = [];
 	for (let index = 0; index < argv.length; index++) {
-		if ((argv[index] === '--comment' || argv[index] === '--import' || argv[index] === '--password') && argv[index + 1] === '-') {
-			result.push(`${argv[index]}=-`);
+		const argument = argv[index]!;
+		if (argument === '--') {
+			result.push(...argv.slice(index));
+			break;
+		}
+		const long = textFlags.get(argument);
+		const next = argv[index + 1];
+		const stdinMarker = next === '-' && ['--comment', '--import', '--password'].includes(argument);
+		const dashedText = next !== undefined && /^-[^-]/.test(next) && ![...next.slice(1)].every(letter => shortFlagLetters.has(letter));
+		if (long !== undefined && (stdinMarker || dashedText)) {
+			result.push(`${long}=${next}`);
 			index++;
 		} else {
-			result.push(argv[index]!);
+			result.push(argument);
 		}
 	}
 	return result;
@@ -285,7 +309,7 @@ export function withoutArguments(): ParsedArguments {
 export async function parsedByMeow(argv: readonly string[]): Promise<ParsedArguments> {
 	const {default: meow} = await import('meow');
 	// Unknown flags are allowed through meow and reported below: meow's own report is two lines.
-	return meow(helpText, {importMeta: import.meta, argv: withStdinMarkers(argv), allowUnknownFlags: true, autoHelp: false, autoVersion: false, flags: flagDefinitions});
+	return meow(helpText, {importMeta: import.meta, argv: withTextValuesJoined(argv), allowUnknownFlags: true, autoHelp: false, autoVersion: false, flags: flagDefinitions});
 }
 
 export type CliFlags = ParsedArguments['flags'];
@@ -323,17 +347,19 @@ function formatIn(argv: readonly string[]): string | undefined {
 }
 
 /**
-A flag that takes text followed by a word that starts with - (`--search -garden`, `--comment '-1 from me'`):
-meow reads the word as flags of its own and the flag as empty. The flag and the word, for saying so.
+A flag that takes text followed by a word that starts with -- and is no flag of blogterm's (`--search
+--garden`): meow reads the word as a flag of its own and the text as missing. The flag and the word, for
+saying so. (A word with one -, `--search -garden`, is the value: withTextValuesJoined.)
 */
 function valueTakenForFlags(argv: readonly string[], known: ReadonlySet<string>): {flag: string; value: string} | undefined {
-	const takesText = new Set(Object.entries(flagDefinitions).flatMap(([name, flag]) => (flag.type === 'string' ? [`--${name.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`, ...('shortFlag' in flag ? [`-${flag.shortFlag}`] : [])] : [])));
 	for (const [index, argument] of argv.entries()) {
 		if (argument === '--') return undefined;
 		const next = argv[index + 1];
-		if (!takesText.has(argument) || next === undefined || !next.startsWith('-') || next === '-' || next === '--') continue;
-		const named = next.startsWith('--') ? next.slice(2).split('=')[0]!.replaceAll(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()) : next.slice(1, 2);
-		if (!known.has(named)) return {flag: argument, value: next};
+		if (!textFlags.has(argument) || next === undefined || !next.startsWith('--') || next === '--') continue;
+		const named = next.slice(2).split('=')[0]!.replaceAll(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+		// --no-related is --related turned off.
+		const negated = /^no[A-Z]/.test(named) ? named[2]!.toLowerCase() + named.slice(3) : undefined;
+		if (!known.has(named) && !(negated !== undefined && known.has(negated))) return {flag: argument, value: next};
 	}
 	return undefined;
 }
@@ -354,7 +380,7 @@ async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<Comma
 	const unknown = Object.keys(cli.unnormalizedFlags).filter(key => !known.has(key));
 	const dashedValue = valueTakenForFlags(argv, known);
 	if (unknown.length > 0 && dashedValue) {
-		throw new UsageError(`${dashedValue.flag} needs a value, and “${dashedValue.value}” was read as flags: write ${dashedValue.flag}=${dashedValue.value} for a value that starts with -`);
+		throw new UsageError(`${dashedValue.flag} needs a value, and “${dashedValue.value}” was read as a flag: write ${dashedValue.flag}=${dashedValue.value} for a value that starts with --`);
 	}
 	if (unknown.length > 0) {
 		const spelled = unknown.map(key => (key.length === 1 ? `-${key}` : `--${key.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`));

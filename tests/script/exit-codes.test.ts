@@ -66,11 +66,17 @@ describe('exit code 2: usage or invalid input', () => {
 		assertFailure(await runInProcess([demo.url, '--list', '--colour']), 2, /^blogterm: unknown flag --colour /);
 	});
 
-	test('a value that starts with - after a flag that takes text says how to write it', async () => {
-		assertFailure(await runInProcess([demo.url, '--search', '-garden']), 2, /^blogterm: --search needs a value, and “-garden” was read as flags: write --search=-garden for a value that starts with -$/m);
-		assertFailure(await runInProcess([demo.url, '--post', '1', '--comment', '-1 from me']), 2, /--comment=-1 from me/);
-		// A flag after it is a flag: the text is missing, not misread.
+	test('a value that starts with -- after a flag that takes text says how to write it; one with a single - is the value', async () => {
+		assertFailure(await runInProcess([demo.url, '--list', '--search', '--garden']), 2, /^blogterm: --search needs a value, and “--garden” was read as a flag: write --search=--garden for a value that starts with --$/m);
+		// A flag after it is a flag: the text is missing, not misread (--no-related is a flag too).
 		assertFailure(await runInProcess([demo.url, '--search', '--list', '--bogus']), 2, /^blogterm: unknown flag --bogus /);
+		assertFailure(await runInProcess([demo.url, '--list', '--search', '--no-related']), 2, /^blogterm: --search needs words to search for\.$/m);
+		// '-1 from me' is the comment: what is missing is the name and email, not the text.
+		const comment = await runInProcess([demo.url, '--post', '1', '--comment', '-1 from me']);
+		assert.deepEqual([comment.code, comment.errorLines], [2, ['blogterm: Name: Fill out this field', 'blogterm: Email: Fill out this field']]);
+		assertFailure(await runInProcess([demo.url, '-p', '-5']), 3, /^blogterm: There is no post called “-5” on /);
+		// blogterm's own one-letter flags stay flags.
+		assertFailure(await runInProcess([demo.url, '--search', '-l']), 2, /^blogterm: --search needs words to search for\.$/m);
 	});
 
 	test('a flag given twice', async () => {
