@@ -2,9 +2,13 @@ import {fitToWidth} from '../../render/fit-width.js';
 import {textWidth} from '../../render/text-width.js';
 import type {FollowedBlog} from './home-data.js';
 
-/** A row in exactly `width` columns: the text on the left (cut to fit), the meta on the right (at most half). */
+/**
+ * A row in exactly `width` columns: the text on the left, the meta on the right. Both are whole when they
+ * fit side by side; otherwise the meta takes at most half the row, and the text is cut to the rest.
+ */
 export function splitRow(text: string, meta: string, width: number): {text: string; gap: string; meta: string} {
-	const right = textWidth(meta) > width / 2 ? fitToWidth(meta, Math.floor(width / 2)) : meta;
+	const sideBySide = textWidth(text) + 2 + textWidth(meta) <= width;
+	const right = sideBySide || textWidth(meta) <= width / 2 ? meta : fitToWidth(meta, Math.floor(width / 2));
 	const left = fitToWidth(text, Math.max(1, width - textWidth(right) - 2));
 	const gap = ' '.repeat(Math.max(1, width - textWidth(left) - textWidth(right)));
 	return {text: left, gap, meta: right};
