@@ -26,9 +26,14 @@ export type Comment = {
  * A post's comments as a source read them. `endsEarly` is set when the thread ends there only because
  * blogterm read no further (its own limit of pages), not because the blog's comments end: a sentence
  * ("blog.example has 7,412 comments; blogterm read the first 5,000."), shown by the thread as a dim line
- * and by print mode on stderr, as a list page's `endsEarly` is.
+ * and by print mode on stderr, as a list page's `endsEarly` is. An object beside the comments, not a
+ * property of their array, so that no copy of the comments (a map, a filter, a spread) loses it.
  */
-export type CommentList = Comment[] & {readonly endsEarly?: string};
+export type CommentsRead = {
+	/** Oldest first. */
+	readonly comments: readonly Comment[];
+	readonly endsEarly?: string;
+};
 
 /** The name a thread shows above a comment: a pingback or trackback says so ("Pingback from SITE"), as WordPress's themes do. */
 export function commentByline(comment: Pick<Comment, 'author' | 'type'>, author = comment.author): string {

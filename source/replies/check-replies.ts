@@ -151,7 +151,7 @@ async function checkBlog(source: BlogSource, blog: {readonly siteKey: string; re
 			// On the demo, its post's number (kept as a feed's link when the comment was left on the demo as a feed).
 			const number = onDemo ? demoPostNumber(postId) : /^\d+$/u.test(postId) ? Number(postId) : undefined;
 			const post = await source.fetchPost({kind: 'id', id: number ?? postId}, {signal: options.signal});
-			const comments = asked?.get(postId) ?? await source.fetchComments(post, {signal: options.signal});
+			const comments = asked?.get(postId) ?? (await source.fetchComments(post, {signal: options.signal})).comments;
 			const where = {siteKey, siteUrl: cleanLine(siteUrl), postId, postTitle: cleanLine(post.title), postLink: cleanLine(post.link)};
 			found += options.replies.add(repliesIn(comments, mine, where));
 		} catch (error) {

@@ -1,5 +1,5 @@
 import {isDeepStrictEqual} from 'node:util';
-import type {CommentList} from '../model/comment.js';
+import type {CommentsRead} from '../model/comment.js';
 import {isLocked, type Post, type PostNeighbours, type PostRef} from '../model/post.js';
 import {exitCodes} from './exit-codes.js';
 import {ScriptFailure} from './script-errors.js';
@@ -23,8 +23,8 @@ export type PostView = {
 	readonly neighbours: PostNeighbours | undefined;
 	/** Undefined when not asked for (--no-related, --body-only, --fields) or when they could not be read. */
 	readonly related: readonly RelatedPost[] | undefined;
-	/** Only when asked for (--comments), and when they could be read; `endsEarly` when blogterm read only the first of them. */
-	readonly comments: CommentList | undefined;
+	/** Only when asked for (--comments), and when they could be read: the comments, with `endsEarly` when blogterm read only the first of them. */
+	readonly comments: CommentsRead | undefined;
 	/** The parts asked for that did not arrive, in the order above. */
 	readonly unavailable?: readonly UnavailablePart[];
 };

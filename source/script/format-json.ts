@@ -142,7 +142,7 @@ export function postToJson(view: PostView, fields?: readonly PostFieldChoice[]):
 		})) ?? null,
 		offline: offlineToJson(post.offlineSavedAt),
 	};
-	if (view.comments) json.comments = view.comments.map(comment => commentToJson(comment, post.link));
+	if (view.comments) json.comments = view.comments.comments.map(comment => commentToJson(comment, post.link));
 	if (!fields) return json;
 	const chosen: Partial<PostJson> = {schemaVersion};
 	for (const field of postJsonFields) if (fields.includes(field)) Object.assign(chosen, {[field]: json[field] ?? null});

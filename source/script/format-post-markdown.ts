@@ -64,7 +64,7 @@ export function formatPostMarkdown(view: PostView, options: {readonly bodyOnly?:
 	const neighbours = [neighbourLink('previous', view.neighbours?.previous, post.link), neighbourLink('next', view.neighbours?.next, post.link)].filter(Boolean);
 	if (neighbours.length > 0) blocks.push(neighbours.join('  \n'));
 
-	if (view.comments) appendAll(blocks, commentBlocks(view.comments, post.link));
+	if (view.comments) appendAll(blocks, commentBlocks(view.comments.comments, post.link));
 	return `${header}${blocks.join('\n\n')}\n`;
 }
 

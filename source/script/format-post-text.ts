@@ -32,7 +32,7 @@ export function formatPostText(view: PostView, options: {readonly width: number;
 	if (neighbours.length > 0) appendAll(lines, [blank, ...neighbours]);
 	if (view.comments) {
 		lines.push(blank);
-		appendAll(lines, layoutCommentThread(view.comments, view.post, width));
+		appendAll(lines, layoutCommentThread(view.comments.comments, view.post, width));
 	}
 	return linesToText(head, colour) + linesToText(body.lines, colour, linkUrl) + linesToText(lines, colour);
 }

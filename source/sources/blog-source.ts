@@ -1,6 +1,6 @@
 import type {NotifyCheckbox} from '../comments/notify-checkbox.js';
 import type {HeldCommentState} from '../comments/held-comments.js';
-import type {Comment, CommentList} from '../model/comment.js';
+import type {Comment, CommentsRead} from '../model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
 import type {PostPage} from '../model/page.js';
 import type {Post, PostNeighbours, PostRef} from '../model/post.js';
@@ -87,7 +87,7 @@ export interface BlogSource {
 	 * The approved comments of a post, oldest first, every page of them (a protected post's with its `password`),
 	 * up to a limit of blogterm's own: past it, `endsEarly` says so.
 	 */
-	fetchComments(post: Post, options?: FetchOptions): Promise<CommentList>;
+	fetchComments(post: Post, options?: FetchOptions): Promise<CommentsRead>;
 
 	/** Up to `limit` related posts, best first, never the post itself. */
 	fetchRelated(post: Post, limit: number, options?: FetchOptions): Promise<RelatedPost[]>;

@@ -128,7 +128,7 @@ test('80,000 comments print with the post as text and Markdown', t => {
 		html: `<p>Comment ${index + 1}</p>`,
 		status: 'approved',
 	}));
-	const view = viewOf(postOf(), {comments});
+	const view = viewOf(postOf(), {comments: {comments}});
 	for (const name of ['text', 'markdown'] as const) {
 		let output: string;
 		try {
@@ -248,7 +248,7 @@ test('JSON: every string of a post, a list and a sent comment is cleaned, IDs an
 			next: {id: hostile('next-id'), title: hostile('next'), link: hostile('next-link')},
 		},
 		related: [{id: hostile('related-id'), title: hostile('related'), link: hostile('related-link'), date: hostile('related-date'), context: hostile('context')}],
-		comments: [comment],
+		comments: {comments: [comment]},
 	});
 	const postJson = stringifyJson(postToJson(view));
 	assertJsonClean(t, postJson, 'a post with the corpus in every field (--format json --comments)');
@@ -330,7 +330,7 @@ test('Markdown: only http, https and mailto become links (related, « previous /
 			next: {id: 3, title: 'Newer', link: breakouts[0]!},
 		},
 		related: [...scripts, ...breakouts].map((link, index) => ({id: 10 + index, title: `Related ${index}`, link, date: undefined, context: ''})),
-		comments: [{id: 1, parent: 0, author: 'A', authorUrl: undefined, date: undefined, html: body, status: 'approved'}],
+		comments: {comments: [{id: 1, parent: 0, author: 'A', authorUrl: undefined, date: undefined, html: body, status: 'approved'}]},
 	});
 	const markdown = formatPostMarkdown(view);
 	const targets = markdownTargets(markdown);
@@ -364,7 +364,7 @@ test('characters with no agreed width (Hangul fillers, soft hyphens, line separa
 	const html = `<p>${title}</p><pre><code>first line\u2028second line\u2029third line</code></pre><p>Emoji keep their joiners: 👩‍💻 🏳️‍🌈</p>`;
 	const view = viewOf(postOf({title, html, author: 'Dana\u3164\u3164\u3164\u3164', excerpt: title}), {
 		related: [{id: 2, title, link: 'https://blog.example/two/', date: undefined, context: 'Shares\u00AD2 tags'}],
-		comments: [{id: 5, parent: 0, author: `Ro\u3164bin`, authorUrl: undefined, date: undefined, html, status: 'approved'}],
+		comments: {comments: [{id: 5, parent: 0, author: `Ro\u3164bin`, authorUrl: undefined, date: undefined, html, status: 'approved'}]},
 	});
 	const width = 20;
 	const text = formatPostText(view, {width, colour: false});

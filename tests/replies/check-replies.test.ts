@@ -39,7 +39,7 @@ describe('checking for replies', () => {
 	test('a blog that cannot be asked: each post\'s thread is read; one that fails is said in words, the others still checked', async () => {
 		const source = fakeSource(() => Promise.reject(new Error('not sending')));
 		source.fetchPost = async () => Promise.resolve(post);
-		source.fetchComments = async () => Promise.resolve([reply(30, 12, 'Eli'), {...reply(31, 12), status: 'held' as const}]);
+		source.fetchComments = async () => Promise.resolve({comments: [reply(30, 12, 'Eli'), {...reply(31, 12), status: 'held' as const}]});
 		const myComments = remembered();
 		myComments.remember('down.example', 5, {id: 7, parent: 0, author: 'Ada', text: 'Elsewhere', date: '2026-11-30T10:00:00Z', status: 'approved', siteUrl: 'https://down.example/'});
 		const replies = repliesInMemory();

@@ -30,12 +30,12 @@ after(async () => server.close());
 describe('a WordPress post with more comments than blogterm reads', () => {
 	test('its thread is the first 5,000, and says the blog has 7,412', async () => {
 		const source = await openBlog(createHttpClient(), server.url);
-		const comments = await source.fetchComments(await source.fetchPost({kind: 'id', id: busy.id}));
+		const thread = await source.fetchComments(await source.fetchPost({kind: 'id', id: busy.id}));
 		assert.equal(read, 5000);
-		assert.equal(comments.length, read);
-		assert.equal(comments.endsEarly, `${host} has 7,412 comments; blogterm read the first 5,000.`);
+		assert.equal(thread.comments.length, read);
+		assert.equal(thread.endsEarly, `${host} has 7,412 comments; blogterm read the first 5,000.`);
 		const whole = await source.fetchComments(await source.fetchPost({kind: 'id', id: quiet.id}));
-		assert.equal(whole.length, 250);
+		assert.equal(whole.comments.length, 250);
 		assert.equal(whole.endsEarly, undefined, 'a thread read to its end says nothing');
 	});
 
@@ -97,13 +97,13 @@ describe('a feed post whose comment feed holds more comments than blogterm reads
 	test('its thread is the 20,000 the feed lists first (its newest), and says the feed has 20,007', async () => {
 		assert.equal(maxFeedItemsPerAnswer, 20_000);
 		const source = await openFeedBlog(createHttpClient(), `${feeds.origin}/feed/`);
-		const comments = await source.fetchComments(await source.fetchPost({kind: 'slug', slug: 'crowded'}));
-		assert.equal(comments.length, maxFeedItemsPerAnswer);
-		assert.equal(comments[0]?.author, 'Reader 8', 'the oldest read is the 20,000th listed');
-		assert.equal(comments.at(-1)?.author, `Reader ${many}`);
-		assert.equal(comments.endsEarly, note);
+		const thread = await source.fetchComments(await source.fetchPost({kind: 'slug', slug: 'crowded'}));
+		assert.equal(thread.comments.length, maxFeedItemsPerAnswer);
+		assert.equal(thread.comments[0]?.author, 'Reader 8', 'the oldest read is the 20,000th listed');
+		assert.equal(thread.comments.at(-1)?.author, `Reader ${many}`);
+		assert.equal(thread.endsEarly, note);
 		const whole = await source.fetchComments(await source.fetchPost({kind: 'slug', slug: 'calm'}));
-		assert.equal(whole.length, 3);
+		assert.equal(whole.comments.length, 3);
 		assert.equal(whole.endsEarly, undefined, 'a thread read to its end says nothing');
 	});
 });

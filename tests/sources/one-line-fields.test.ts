@@ -93,7 +93,7 @@ describe('one-line fields are cleaned alike, whatever the blog', () => {
 			assert.equal(source.site.name, markupShown);
 			assert.deepEqual([summary!.title, summary!.author, summary!.categories.map(term => term.name)], [markupShown, markupShown, [markupShown]]);
 			const post = await source.fetchPost({kind: 'id', id: 1});
-			const comments = await source.fetchComments(post);
+			const {comments} = await source.fetchComments(post);
 			assert.deepEqual(comments.map(comment => comment.author), [markupShown]);
 		} finally {
 			await wordpress.close();

@@ -147,7 +147,7 @@ describe('the WordPress source against recorded WordPress answers', () => {
 	it('reads a thread as seeded: every approved comment, its parent, author, date and text; 105 comments over two pages', async () => {
 		for (const id of [seed.threadedPostId, seed.busyPostId, seed.closedPostId]) {
 			const held = seeded(id);
-			const comments = await source.fetchComments(await source.fetchPost({kind: 'id', id}));
+			const {comments} = await source.fetchComments(await source.fetchPost({kind: 'id', id}));
 			assert.deepEqual(comments.map(comment => ({id: comment.id, parent: comment.parent, author: comment.author, text: collapse(htmlText(comment.html))})),
 				held.comments.map(comment => ({id: comment.id, parent: comment.parent, author: comment.author, text: comment.text})), `comments of post ${id}`);
 			for (const [index, comment] of comments.entries()) assertSameInstant(comment.date, held.comments[index]!.date, `date of comment ${comment.id}`);
@@ -160,7 +160,7 @@ describe('the WordPress source against recorded WordPress answers', () => {
 		assert.equal(held.blogCommentCount, held.commentCount + 1, 'the seed has one pingback beside the comments');
 		const post = await source.fetchPost({kind: 'id', id: held.id});
 		assert.equal(post.commentCount, held.blogCommentCount);
-		const comments = await source.fetchComments(post);
+		const {comments} = await source.fetchComments(post);
 		assert.deepEqual(comments.filter(comment => comment.type === undefined).map(comment => [comment.id, comment.author]), held.comments.map(comment => [comment.id, comment.author]));
 		const pings = comments.filter(comment => comment.type !== undefined);
 		assert.deepEqual(pings.map(comment => [comment.id, comment.type, comment.author, comment.authorUrl]), [[seed.pingbackId, 'pingback', 'Another Walker » Hills we walked', 'https://walker.example/2024/02/hills/']]);
@@ -219,7 +219,7 @@ describe('the WordPress source against a recorded WordPress with plain permalink
 		const post = await source.fetchPost({kind: 'url', url: `${replay().origin}/?p=${held.id}`});
 		assert.equal(post.title, held.title);
 		assertTextsInOrder(post.html, held.texts, held.title);
-		const comments = await source.fetchComments(post);
+		const {comments} = await source.fetchComments(post);
 		assert.deepEqual(comments.map(comment => [comment.id, comment.parent, comment.author]), held.comments.map(comment => [comment.id, comment.parent, comment.author]));
 	});
 });
@@ -248,7 +248,7 @@ describe('the feed source against recorded WordPress feeds', () => {
 		const post = await source.fetchPost({kind: 'url', url: onReplay(held.link, replay())});
 		assert.equal(post.title, held.title);
 		assertTextsInOrder(post.html, held.texts, held.title);
-		const comments = await source.fetchComments(post);
+		const {comments} = await source.fetchComments(post);
 		assert.deepEqual(comments.map(comment => comment.author), held.comments.map(comment => comment.author));
 		// WordPress's comment feed starts a reply with "In reply to NAME." (it has no other way to say so).
 		const inReplyTo = (parent: number) => (parent === 0 ? '' : `In reply to ${held.comments.find(comment => comment.id === parent)!.author}. `);

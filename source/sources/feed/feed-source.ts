@@ -1,4 +1,4 @@
-import type {CommentList} from '../../model/comment.js';
+import type {CommentsRead} from '../../model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../../model/comment-draft.js';
 import type {PostPage} from '../../model/page.js';
 import type {Post, PostNeighbours, PostRef, PostSummary} from '../../model/post.js';
@@ -314,19 +314,19 @@ export class FeedSource implements BlogSource {
 		return {previous: toLink(this.#items[index + 1]), next: toLink(this.#items[index - 1])};
 	}
 
-	async fetchComments(post: Post, options: FetchOptions = {}): Promise<CommentList> {
+	async fetchComments(post: Post, options: FetchOptions = {}): Promise<CommentsRead> {
 		const item = this.#items[this.#indexOf(post.id)] ?? this.#foundAlone.get(String(post.id));
-		if (!item?.commentFeedUrl) return [];
+		if (!item?.commentFeedUrl) return {comments: []};
 		const response = await this.#http.getBytes(item.commentFeedUrl, {signal: options.signal, cache: true, cacheFirst: options.cacheFirst});
 		// A post without comments may have no comment feed at all.
-		if (response.statusCode === 404 || response.statusCode === 410) return [];
+		if (response.statusCode === 404 || response.statusCode === 410) return {comments: []};
 		if (response.statusCode >= 400) {
 			throw new BlogError('http', `${cleanLine(hostOf(response.url))} answered ${response.statusCode} for the comments of “${post.title}”.`, {statusCode: response.statusCode});
 		}
 		const page = await this.#postPage(post.link, options);
 		const feed = readFeedResponse(response);
 		const comments = toComments(feed.items, page?.facts?.commentParents ?? new Map());
-		return feed.cut ? Object.assign(comments, {endsEarly: feedCutNote(hostOf(response.url), feed.cut, 'comments')}) : comments;
+		return feed.cut ? {comments, endsEarly: feedCutNote(hostOf(response.url), feed.cut, 'comments')} : {comments};
 	}
 
 	fetchRelated(post: Post, limit: number, _options: FetchOptions = {}): Promise<RelatedPost[]> {

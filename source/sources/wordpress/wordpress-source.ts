@@ -1,4 +1,4 @@
-import type {Comment, CommentList} from '../../model/comment.js';
+import type {Comment, CommentsRead} from '../../model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../../model/comment-draft.js';
 import type {PostPage} from '../../model/page.js';
 import {isLocked, type Post, type PostId, type PostLink, type PostNeighbours, type PostRef, type PostSummary} from '../../model/post.js';
@@ -269,7 +269,7 @@ export class WordPressSource implements BlogSource {
 		return {previous, next};
 	}
 
-	async fetchComments(post: Post, options: FetchOptions = {}): Promise<CommentList> {
+	async fetchComments(post: Post, options: FetchOptions = {}): Promise<CommentsRead> {
 		// WordPress answers 401 for the comments of a protected post asked without its password.
 		if (isLocked(post)) throw new BlogError('http', 'This post is password protected: its comments show once its password is given.', {statusCode: 401});
 		const comments: Comment[] = [];
@@ -293,8 +293,8 @@ export class WordPressSource implements BlogSource {
 		const endsEarly = last !== undefined && last.totalPages > maxCommentPages ? commentsCutNote(last.response, sent) : undefined;
 		const pings = await this.#pings(post, comments, options);
 		const time = (comment: Comment) => (comment.date === undefined ? 0 : Date.parse(comment.date) || 0);
-		const thread: CommentList = pings.length === 0 ? comments : [...comments, ...pings].sort((a, b) => time(a) - time(b));
-		return endsEarly === undefined ? thread : Object.assign(thread, {endsEarly});
+		const thread = pings.length === 0 ? comments : [...comments, ...pings].sort((a, b) => time(a) - time(b));
+		return endsEarly === undefined ? {comments: thread} : {comments: thread, endsEarly};
 	}
 
 	/**

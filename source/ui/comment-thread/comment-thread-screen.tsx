@@ -65,7 +65,8 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 	const canComment = commentable.status === 'done' && commentable.value;
 
 	const myComments = props.myComments ?? noComments;
-	const loaded = comments.status === 'done' ? comments.value : undefined;
+	const commentsRead = comments.status === 'done' ? comments.value : undefined;
+	const loaded = commentsRead?.comments;
 	// Threaded once per load, never on a keypress.
 	const placed = useMemo(() => (loaded ? placeMyComments(loaded, myComments) : undefined), [loaded, myComments]);
 	const entries = useMemo(() => (placed ? buildThread(placed.comments) : []), [placed]);
@@ -162,7 +163,7 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 	));
 	// Where blogterm stopped reading a thread that goes on: a dim note above it, as a list's is under the list
 	// and print mode's on stderr.
-	const endsEarly = dimNoteLines(loaded?.endsEarly ?? '', width);
+	const endsEarly = dimNoteLines(commentsRead?.endsEarly ?? '', width);
 	const endsEarlyLine = <DimNote lines={endsEarly} />;
 	const rowsAbove = 1 + noteLines.length + endsEarly.length;
 	if (entries.length === 0) {

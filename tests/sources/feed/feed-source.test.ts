@@ -176,7 +176,7 @@ describe('a blog read through its feed', () => {
 			serveWordPress();
 			const source = await openWordPress();
 			const post = await source.fetchPost({kind: 'id', id: 106});
-			const comments = await source.fetchComments(post);
+			const {comments} = await source.fetchComments(post);
 			assert.deepEqual(comments.map(comment => [comment.id, comment.author, comment.parent, comment.date, comment.status]), [
 				[11, 'Carol', 0, '2024-01-17T08:30:00.000Z', 'approved'],
 				[12, 'Bob Digger', 11, '2024-01-18T20:00:00.000Z', 'approved'],
@@ -190,7 +190,7 @@ describe('a blog read through its feed', () => {
 			const source = await openFeedBlog(http, `${server.origin}/atom/atom.xml`);
 			const post = await source.fetchPost({kind: 'slug', slug: 'make'});
 			assert.equal(post.commentCount, 3);
-			const comments = await source.fetchComments(post);
+			const {comments} = await source.fetchComments(post);
 			assert.deepEqual(comments.map(comment => [comment.author, comment.parent]), [
 				['Frank', 0],
 				['Eve', 0],
@@ -204,7 +204,7 @@ describe('a blog read through its feed', () => {
 			serveWordPress();
 			const source = await openWordPress();
 			const post = await source.fetchPost({kind: 'id', id: 105});
-			assert.deepEqual(await source.fetchComments(post), []);
+			assert.deepEqual(await source.fetchComments(post), {comments: []});
 			assert.ok(server.gets().includes('/wp/seed-catalogues/feed/'));
 		});
 	});

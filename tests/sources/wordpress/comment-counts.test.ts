@@ -51,6 +51,6 @@ describe('a WordPress post with more than 100 comments', () => {
 		const source = await openBlog(http, server.url);
 		const one = await source.fetchPost({kind: 'id', id: 1});
 		assert.equal(one.commentCount, 250);
-		assert.equal((await source.fetchComments(one)).length, 250);
+		assert.equal((await source.fetchComments(one)).comments.length, 250);
 	});
 });

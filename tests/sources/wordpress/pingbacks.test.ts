@@ -42,7 +42,7 @@ describe('a WordPress post with a pingback beside its comments', () => {
 	});
 
 	it('the thread shows the pingback marked as such, with its link, in date order', async () => {
-		const comments = await source.fetchComments(await source.fetchPost({kind: 'id', id: 3}));
+		const {comments} = await source.fetchComments(await source.fetchPost({kind: 'id', id: 3}));
 		assert.deepEqual(comments.map(comment => [comment.author, comment.type, comment.authorUrl]), [
 			['Reader 1', undefined, undefined],
 			['Reader 2', undefined, undefined],
@@ -53,7 +53,7 @@ describe('a WordPress post with a pingback beside its comments', () => {
 	it('a post with no pingback costs no request for them', async () => {
 		const post = await source.fetchPost({kind: 'id', id: 2});
 		server.requests.length = 0;
-		assert.deepEqual((await source.fetchComments(post)).map(comment => comment.author), ['Reader 1']);
+		assert.deepEqual((await source.fetchComments(post)).comments.map(comment => comment.author), ['Reader 1']);
 		assert.deepEqual(server.requests.map(request => new URL(request.url, server.url).pathname), ['/wp-json/wp/v2/comments']);
 	});
 

@@ -38,7 +38,7 @@ describe('WordPress dates: the date the blog shows on its own page', () => {
 		assert.equal(formatDate(post.date), 'January 1, 2026');
 		const [summary] = (await source.fetchPostPage(1, 10)).posts;
 		assert.equal(formatShortDate(summary!.date), 'Jan 1, 2026');
-		const [comment] = await source.fetchComments(post);
+		const [comment] = (await source.fetchComments(post)).comments;
 		assert.equal(formatDate(comment!.date), 'January 1, 2026');
 	});
 

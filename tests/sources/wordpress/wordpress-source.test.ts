@@ -81,7 +81,7 @@ describe('a WordPress blog through its REST API (the demo blog)', () => {
 		const page = await source.fetchPostPage(1, 100);
 		const busiest = [...page.posts].sort((a, b) => (b.commentCount ?? 0) - (a.commentCount ?? 0))[0]!;
 		const post = await source.fetchPost({kind: 'id', id: busiest.id});
-		const comments = await source.fetchComments(post);
+		const {comments} = await source.fetchComments(post);
 		assert.equal(comments.length, busiest.commentCount);
 		assert.ok(comments.some(comment => comment.parent !== 0), 'some comments are replies');
 		const dates = comments.map(comment => comment.date ?? '');
@@ -91,7 +91,7 @@ describe('a WordPress blog through its REST API (the demo blog)', () => {
 	it('knows a post with comments closed', async () => {
 		const closed = await source.fetchPost({kind: 'slug', slug: specialPosts.commentsClosed});
 		assert.equal(await source.canComment(closed), false);
-		assert.ok((await source.fetchComments(closed)).length > 0, 'its thread stays readable');
+		assert.ok((await source.fetchComments(closed)).comments.length > 0, 'its thread stays readable');
 	});
 
 	it('offers no comment form on a password-protected post, whose body it does not have', async () => {
@@ -112,7 +112,7 @@ describe('a WordPress blog through its REST API (the demo blog)', () => {
 			assert.equal(post.password, 'sesame');
 			assert.match(post.html, /compost/i);
 			assert.equal(post.commentCount, 1);
-			const comments = await source.fetchComments(post);
+			const {comments} = await source.fetchComments(post);
 			assert.equal(comments.length, 1);
 		}
 	});
@@ -178,7 +178,7 @@ describe('commenting on a password-protected post of a WordPress blog (the demo 
 		const text = `Unlocked and answered ${Date.now()}`;
 		const outcome = await source.submitComment(post, {comment: text, name: 'Robin Reader', email: 'reader@example.com', website: '', saveIdentity: false, parent: 0});
 		assert.equal(outcome.kind, 'approved', JSON.stringify(outcome));
-		const thread = await source.fetchComments(post);
+		const {comments: thread} = await source.fetchComments(post);
 		assert.equal(thread.filter(comment => comment.html.includes(text)).length, 1, 'in the thread once');
 	});
 });

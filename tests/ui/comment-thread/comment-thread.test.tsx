@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
 import {buildThread} from '../../../source/comments/thread.js';
-import type {Comment, CommentList} from '../../../source/model/comment.js';
+import type {Comment, CommentsRead} from '../../../source/model/comment.js';
 import type {Post} from '../../../source/model/post.js';
 import type {SentComment} from '../../../source/store/my-comments.js';
 import {BlogError} from '../../../source/errors.js';
@@ -127,9 +127,9 @@ describe('the comment thread, its reducer and screen', () => {
 	});
 
 	describe('the comment thread screen', () => {
-		function screen(options: {comments?: () => Promise<CommentList>; canComment?: boolean; post?: Post; myComments?: SentComment[]} = {}) {
+		function screen(options: {comments?: () => Promise<CommentsRead>; canComment?: boolean; post?: Post; myComments?: SentComment[]} = {}) {
 			const source = fakeSource(() => Promise.resolve({kind: 'approved', id: 1, link: undefined}));
-			source.fetchComments = options.comments ?? (() => Promise.resolve([comment(1), comment(2, 1, 'Eli')]));
+			source.fetchComments = options.comments ?? (() => Promise.resolve({comments: [comment(1), comment(2, 1, 'Eli')]}));
 			source.canComment = () => options.canComment ?? true;
 			const replies: Array<[Post, Comment | undefined]> = [];
 			let backs = 0;
@@ -167,7 +167,7 @@ describe('the comment thread, its reducer and screen', () => {
 
 		test('a thread blogterm stopped reading says so in a dim line above it, and keeps the screen\'s height', async () => {
 			const cut = 'blog.example has 7,412 comments; blogterm read the first 5,000.';
-			const {app} = screen({comments: () => Promise.resolve(Object.assign(twelve.slice(), {endsEarly: cut}))});
+			const {app} = screen({comments: () => Promise.resolve({comments: twelve, endsEarly: cut})});
 			const frame = await waitForText(app, 'comment 1 of 12');
 			const lines = frame.split('\n');
 			assert.equal(lines[1], cut, 'under the heading, before the first comment');
@@ -185,7 +185,7 @@ describe('the comment thread, its reducer and screen', () => {
 		});
 
 		test('no comments yet', async () => {
-			const {app} = screen({comments: () => Promise.resolve([])});
+			const {app} = screen({comments: () => Promise.resolve({comments: []})});
 			const frame = await waitForText(app, 'No comments yet.');
 			assert.match(frame, /c leave a reply · Esc back/);
 		});
@@ -202,7 +202,7 @@ describe('the comment thread, its reducer and screen', () => {
 			const {app, backs} = screen({comments: () => {
 				calls++;
 				if (calls === 1) return Promise.reject(new BlogError('timeout', 'blog.example took longer than 15 s to answer.'));
-				return Promise.resolve([comment(1)]);
+				return Promise.resolve({comments: [comment(1)]});
 			}});
 			await waitForText(app, 'blog.example took longer than 15 s to answer.');
 			await press(app, 'r');

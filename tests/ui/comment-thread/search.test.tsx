@@ -24,7 +24,7 @@ describe('search in a comment thread', () => {
 
 	function screen() {
 		const source = fakeSource(() => Promise.resolve({kind: 'approved', id: 1, link: undefined}));
-		source.fetchComments = () => Promise.resolve(comments);
+		source.fetchComments = () => Promise.resolve({comments});
 		const replies: Array<Comment | undefined> = [];
 		let backs = 0;
 		const app = renderWithKeys(<CommentThreadScreen source={source} post={post} width={80} height={16} isActive onBack={() => backs++} onReply={(_post, replyTo) => replies.push(replyTo)} />);
