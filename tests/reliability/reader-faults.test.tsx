@@ -92,7 +92,7 @@ describe('the reader when the network misbehaves', () => {
 			await waitForText(reader, 'Post number 2');
 		});
 
-		test('while the list loads, and while a post loads', async () => {
+		test('while the list loads: “Cancelled”, r tries again; while a post or its comments load, Esc goes back where you were', async () => {
 			const list = hangingUp();
 			server.route('/wp-json/wp/v2/posts', list);
 			const listsBefore = server.requestsTo('/wp-json/wp/v2/posts').length;
@@ -111,10 +111,30 @@ describe('the reader when the network misbehaves', () => {
 			await waitForText(reader, 'Post number 2');
 			await press(reader, keys.enter);
 			await waitForText(reader, 'Loading the post');
+			assert.match(reader.lastFrame() ?? '', /Esc goes back/);
 			// The request is on its way (the screen shows "Loading" a moment before it leaves).
 			await newRequestTo('/wp-json/wp/v2/posts/2', 0);
-			await pressAndWaitFor(reader, keys.escape, 'Cancelled');
+			// Answered from now on (the list fetches the highlighted post ahead again).
+			healthyBlog();
+			await press(reader, keys.escape);
+			const listAgain = await waitForText(reader, 'Page 1 of 1');
+			assert.match(listAgain, /▸ ● Post number 2/, 'back on the list, at the post, which was never shown: still unread');
+			assert.doesNotMatch(listAgain, /Cancelled|Error/);
 			assert.equal(await waitUntil(() => post.abandoned(), count => count > 0, 'the post request is given up', 2000), 1);
+
+			await press(reader, keys.enter);
+			await waitForText(reader, /lines 1–/);
+			// The post asks for its comments' count as it opens; its thread's own request hangs.
+			const comments = hangingUp();
+			server.route('/wp-json/wp/v2/comments', comments);
+			const commentsBefore = server.requestsTo('/wp-json/wp/v2/comments').length;
+			await press(reader, 'C');
+			await waitForText(reader, 'Loading the comments');
+			await newRequestTo('/wp-json/wp/v2/comments', commentsBefore);
+			await press(reader, keys.escape);
+			const postFrame = await waitForText(reader, /lines 1–/);
+			assert.doesNotMatch(postFrame, /Cancelled|Error|Loading the comments/);
+			assert.equal(await waitUntil(() => comments.abandoned(), count => count > 0, 'the comments request is given up', 2000), 1);
 		});
 	});
 

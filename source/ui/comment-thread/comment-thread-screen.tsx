@@ -136,7 +136,7 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 	useKeys((input, inputKey) => {
 		const is = (action: Action) => keyMap.matches(action, input, inputKey);
 		if (search.current.active && is('clear-search')) return;
-		if (comments.status === 'loading' && is('cancel')) return comments.cancel();
+		// Esc while the comments load goes back to the post: leaving stops the load.
 		if (comments.status === 'error' && is('retry')) return comments.retry();
 		if (is('back')) return onBack();
 		if (is('comment-on-post') && canComment) return onReply(post, undefined);
@@ -151,7 +151,7 @@ export function CommentThreadScreen(props: CommentThreadScreenProps) {
 		<Text bold wrap="truncate-end">{fitToWidth(title, headingWidth)}</Text>
 	);
 	if (comments.status === 'loading') {
-		return <Box flexDirection="column" height={height}>{heading}<LoadingLine what={`Loading the comments from ${hostOf(source.site.url)}`} /></Box>;
+		return <Box flexDirection="column" height={height}>{heading}<LoadingLine what={`Loading the comments from ${hostOf(source.site.url)}`} escGoesBack /></Box>;
 	}
 	if (comments.status === 'error') {
 		return <Box flexDirection="column" height={height}>{heading}<ErrorBox error={comments.error} hint={`${keyMap.hint('retry', 'retry')} · ${keyMap.hint('back', 'back')}`} /></Box>;

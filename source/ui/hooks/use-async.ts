@@ -70,7 +70,7 @@ export function useAsync<T>(key: string | undefined, load: (signal: AbortSignal)
 		if (!current) return;
 		controller.current = undefined;
 		current.abort();
-		setState({status: 'error', error: new BlogError('cancelled', 'Cancelled. Press r to try again.')});
+		setState({status: 'error', error: new BlogError('cancelled', 'Cancelled.')});
 	}, []);
 	// The same object until the load changes, so what screens derive from it is not derived again on every key.
 	return useMemo(() => ({...state, retry, cancel}), [state, retry, cancel]);
@@ -207,7 +207,7 @@ export function useRefreshingAsync<T extends MaybeFromCache>(key: string | undef
 		controller.current = undefined;
 		current.abort();
 		if (stateRef.current.status === 'done') setRefreshing(false);
-		else setKeyedState(before => ({...before, state: {status: 'error', error: new BlogError('cancelled', 'Cancelled. Press r to try again.')}}));
+		else setKeyedState(before => ({...before, state: {status: 'error', error: new BlogError('cancelled', 'Cancelled.')}}));
 	}, []);
 	return useMemo(() => ({...state, refreshing, refreshFailed, retry, cancel}), [state, refreshing, refreshFailed, retry, cancel]);
 }

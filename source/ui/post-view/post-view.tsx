@@ -355,8 +355,8 @@ export function PostView(props: PostViewProps) {
 			return layingOut ? 'hold' : undefined;
 		}
 		if (postState.status !== 'done') {
-			if (is('cancel') && postState.status === 'loading') return postState.cancel();
 			if (is('retry') && postState.status === 'error') return postState.retry();
+			// Esc while the post loads goes back where you were: leaving stops the load (and drops the keys typed ahead).
 			if (is('back') || is('back-from-post')) return props.onBack();
 			// Typed ahead of the post (`p j j`, `Enter j`): taken in turn once it is here.
 			return postState.status === 'loading' ? 'hold' : undefined;
@@ -506,9 +506,9 @@ export function PostView(props: PostViewProps) {
 		else if (click?.kind === 'related' && relatedPosts[click.index]) props.onOpenPost({kind: 'id', id: relatedPosts[click.index]!.id});
 	}, {isActive: props.isActive});
 
-	if (postState.status === 'loading') return <Box height={height}><LoadingLine what={`Loading the post from ${hostOf(source.site.url)}`} /></Box>;
+	if (postState.status === 'loading') return <Box height={height}><LoadingLine what={`Loading the post from ${hostOf(source.site.url)}`} escGoesBack /></Box>;
 	if (postState.status === 'error') return <Box height={height}><ErrorBox error={postState.error} hint={`${keyMap.hint('retry', 'retry')} · ${keyMap.hint('back', 'back')}`} /></Box>;
-	if (layingOut) return <Box height={height}><LoadingLine what={`Laying out a long post (${formatMegabytes(shownPost.html.length)})`} /></Box>;
+	if (layingOut) return <Box height={height}><LoadingLine what={`Laying out a long post (${formatMegabytes(shownPost.html.length)})`} escGoesBack /></Box>;
 	if (isLong && longBody.status === 'error') return <Box height={height}><ErrorBox error={longBody.error} hint={keyMap.hint('back', 'back')} /></Box>;
 
 	const shownLines = markedHead === head ? lines.slice(top, top + viewportHeight) : lines.slice(top, top + viewportHeight).map((line, index) => (top + index < markedHead.length ? markedHead[top + index]! : line));
