@@ -2,7 +2,7 @@ import {KeyRouterProvider, useKeys} from './hooks/use-keys.js';
 import {Box, Text, useApp} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
-import type {Post, PostId, PostRef, PostSummary} from '../model/post.js';
+import {isLocked, type Post, type PostId, type PostRef, type PostSummary} from '../model/post.js';
 import {sentComment, type MyCommentsInThread} from '../comments/thread.js';
 import {draftKey} from '../store/drafts.js';
 import {myCommentsInMemory, type MyCommentsStore} from '../store/my-comments.js';
@@ -311,7 +311,8 @@ function Reader({source, sourceRefreshing, width, height, perPage: fixedPerPage,
 	const threadOpened = useRef(false);
 	const {initialThreadAt} = props;
 	const postLoaded = useCallback((post: Post, entryId: number) => {
-		markRead(post);
+		// Read once its text is shown: a protected post is not, until its password is given.
+		if (!isLocked(post)) markRead(post);
 		// From Replies to you: the thread, at the reply (once; Esc from it shows the post).
 		if (initialThreadAt !== undefined && entryId === 1 && !threadOpened.current) {
 			threadOpened.current = true;

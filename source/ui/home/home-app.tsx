@@ -438,8 +438,8 @@ function Home(props: HomeAppProps) {
 	);
 
 	function openRiverItem(item: RiverItem) {
-		// Marked read when it opens (the reader marks it too, with its text, once it has loaded).
-		if (!item.read) setRead(item, true);
+		// Marked read by the reader once its text shows (with the text, kept for reading offline): not when
+		// the blog cannot be reached, nor while a protected post waits for its password.
 		dispatch({type: 'open', opened: {kind: 'post', blogUrl: item.blogUrl, id: item.id}});
 	}
 }

@@ -268,6 +268,20 @@ describe('the home screen', () => {
 		app.unmount();
 	});
 
+	it('a post of What is new whose blog cannot be read, and whose text was not kept, stays unread: Esc comes back to it', async () => {
+		const store = fixture();
+		store.posts.push({blogUrl: 'http://127.0.0.1:9/', id: 77, title: 'Gone 0 A post never shown', link: 'http://127.0.0.1:9/?p=77', date: minutesAgo(-1)});
+		const app = renderHome(store, {startView: 'river'});
+		await waitForText(app, 'What is new (7 unread)');
+		await press(app, keys.enter);
+		await waitForText(app, /Could not read 127\.0\.0\.1:9/);
+		await press(app, keys.escape);
+		const back = await waitForText(app, 'What is new (7 unread)');
+		assert.match(lineWith(back, 'Gone 0'), /^▸ ● Gone 0/, `still unread:\n${back}`);
+		assert.equal(store.isRead('http://127.0.0.1:9/', 77), false);
+		app.unmount();
+	});
+
 	it('Enter on a blog opens its list as blogterm SITE does; Esc comes back to the home screen', async () => {
 		const store = fixture();
 		const app = renderHome(store);

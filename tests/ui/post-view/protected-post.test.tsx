@@ -7,7 +7,7 @@ import {openBlog} from '../../../source/sources/open-blog.js';
 import {App, type ReadMarks} from '../../../source/ui/app.js';
 import {startTestDemo, type TestDemo} from '../../helpers/demo.js';
 import {postPasswordsInMemory, type PostPasswordStore} from '../../../source/store/post-passwords.js';
-import {frameText, keys, press, waitForText} from '../helpers.js';
+import {frameText, keys, press, waitFor, waitForText} from '../helpers.js';
 
 const http = createHttpClient();
 const noMarks: ReadMarks = {readIds: () => new Set(), markRead: () => undefined};
@@ -123,12 +123,23 @@ describe('a password-protected post in the reader', () => {
 		}
 	});
 
-	test('Esc leaves the field and the post; the list marks the post Protected:', async () => {
-		const app = renderAtProtectedPost();
+	test('Esc leaves the field and the post; the list marks the post Protected:, still unread; the right password marks it read', async () => {
+		const marked: string[] = [];
+		const marks: ReadMarks = {readIds: () => new Set(marked), markRead: (_site, id) => void marked.push(String(id))};
+		const app = render(<App site={demo.url} openSource={(url, signal) => openBlog(http, url, {signal})} perPage={10} readMarks={marks} initialPost={{kind: 'slug', slug: specialPosts.passwordProtected}} />);
 		try {
 			await waitForText(app, 'Password: ▏');
 			await press(app, keys.escape);
-			await waitForText(app, 'Protected: The Committee’s Compost Recipe');
+			// Its text was never shown: the unread sign stays.
+			const list = await waitForText(app, /▸ ● Protected: The Committee’s Compost Re/);
+			assert.doesNotMatch(list, /Password:/);
+			assert.deepEqual(marked, []);
+			await press(app, keys.enter);
+			await waitForText(app, 'Password: ▏');
+			await press(app, ...'sesame', keys.enter);
+			await waitForText(app, 'Comfrey leaves for potash');
+			// Written after the frame.
+			await waitFor(() => marked.length === 1, 'read once its text shows');
 		} finally {
 			app.unmount();
 		}
