@@ -56,6 +56,17 @@ describe('opening a link in the browser', () => {
 		assert.equal(existsSync(received), false, 'no browser was started');
 	});
 
+	test('a browser command that is not there is named, with where it was set', async () => {
+		const missing = join(folder, 'no-such-browser');
+		assert.equal(await openUrl('https://blog.example/post/', 'linux', {BROWSER: missing, BLOGTERM_HOME: folder}), `$BROWSER (${missing}) was not found.`);
+		const home = join(folder, 'home-with-missing-browser');
+		mkdirSync(join(home, 'config'), {recursive: true});
+		writeFileSync(join(home, 'config', 'config.json'), JSON.stringify({browser: `${missing} --new-window`}));
+		const environment = {BLOGTERM_HOME: home};
+		await loadSettings(environment);
+		assert.equal(await openUrl('https://blog.example/post/', 'linux', environment), `config.json's browser (${missing}) was not found.`);
+	});
+
 	test('"browser" in config.json wins over $BROWSER: split at spaces, the address its last argument, no shell', async () => {
 		const home = join(folder, 'home-with-browser');
 		mkdirSync(join(home, 'config'), {recursive: true});

@@ -469,7 +469,8 @@ export function PostView(props: PostViewProps) {
 			if (said) dispatch({type: 'message', message: said});
 		} else if (is('open-in-browser')) {
 			// The link is cleaned where it entered the model; cleaned again here, as every text on screen is.
-			void openUrl(post!.link).then(error => dispatch({type: 'message', message: cleanLine(error ?? `Opened ${post!.link} in the browser.`)}));
+			// No browser: Y copies the address instead.
+			void openUrl(post!.link).then(error => dispatch({type: 'message', message: cleanLine(error ? `${error} ${keyMap.hint('copy-post-link', 'copies the link.')}` : `Opened ${post!.link} in the browser.`)}));
 		}
 		// The password, a link's number and the search line take every key typed: `?` in one is typed, never the help.
 	}, {isActive: props.isActive, typedText: unlock.asking || state.linkPrompt !== undefined || search.state.typing});
