@@ -14,19 +14,30 @@ export function toComments(items: readonly FeedItem[], pageParents: ReadonlyMap<
 		const id = idOf(item);
 		const replyTo = item.inReplyTo === undefined ? undefined : idsByFeedId.get(item.inReplyTo);
 		const nestedUnder = typeof id === 'number' ? pageParents.get(id) : undefined;
+		const parent = replyTo !== undefined && replyTo !== id ? replyTo : nestedUnder ?? 0;
 		return {
 			id,
-			parent: replyTo !== undefined && replyTo !== id ? replyTo : nestedUnder ?? 0,
+			parent,
 			author: item.author || cleanLine(item.title.replace(/^(?:By|Von|Par|Por):\s*/i, '')) || 'Anonymous',
 			authorUrl: item.authorUrl,
 			date: item.date,
-			html: item.html,
+			html: parent === 0 ? item.html : withoutReplyLine(item.html, parent),
 			status: 'approved',
 		};
 	});
 	// Comment feeds list the newest first.
 	if (comments.every(comment => comment.date !== undefined)) return comments.toSorted((a, b) => Date.parse(a.date!) - Date.parse(b.date!));
 	return comments.toReversed();
+}
+
+/**
+ * A reply's text without the line WordPress's comment feeds begin it with, "In reply to <a
+ * href="…#comment-5">Fay Wray</a>." (in the site's language: "Als Antwort auf …"), when it links the
+ * comment the reply is nested under: the thread says that already. Any other first paragraph stays.
+ */
+function withoutReplyLine(html: string, parent: number | string): string {
+	const line = /^\s*<p>[^<]{0,40}<a href="[^"]*#comment-([^"#]+)"[^>]*>[^<]{0,200}<\/a>[^<]{0,3}<\/p>\s*/.exec(html);
+	return line && line[1] === String(parent) ? html.slice(line[0].length) : html;
 }
 
 /** `…#comment-12` (a WordPress comment's link or guid) → 12. */
