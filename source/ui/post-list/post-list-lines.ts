@@ -1,7 +1,6 @@
 import {listedTitle, type PostSummary} from '../../model/post.js';
 import {formatShortDate} from '../../render/format-date.js';
 import {fitToWidth} from '../../render/fit-width.js';
-import {splitRow} from '../home/rows.js';
 import {textWidth} from '../../render/text-width.js';
 import {newCommentCount, newCommentsText} from '../../store/comment-marks.js';
 
@@ -12,43 +11,72 @@ function metaParts(post: PostSummary, seenComments?: number): {date: string; aut
 	return {date: formatShortDate(post.date), author: post.author, comments};
 }
 
-const joinedMeta = (parts: readonly string[]) => parts.filter(Boolean).join(' · ');
-
 /**
  * "Nov 3, 2026 · Dana · 12 comments": what a list row shows after the title; "3 new comments" instead of
  * the count when the thread has comments since it was last opened (`seenComments`: how many it had then).
  */
 export function postMeta(post: PostSummary, seenComments?: number): string {
 	const {date, author, comments} = metaParts(post, seenComments);
-	return joinedMeta([date, author, comments]);
+	return [date, author, comments].filter(Boolean).join(' · ');
 }
 
+/** How wide each column after the titles is on a list page, so that each starts in the same place on every row (0: not shown). */
+export type MetaColumns = {readonly date: number; readonly author: number; readonly comments: number};
+
+/** The most of a row the columns after the title take: the title keeps the rest. */
+const metaShare = 0.55;
+
 /**
- * A list row split into the title and the meta, with the gap between: exactly `width` columns. Both are
- * whole when they fit side by side; otherwise the meta takes at most half the row, giving up the author's
- * name first (the date and the comments stay whole while they fit), and the title is cut to the rest.
+ * The columns of a list page `width` columns wide (its rows less the marker and the sign): as wide as
+ * their widest entry on the page. Too wide together, the author's column gives way first (cut names),
+ * then goes (fewer than 4 columns is no name); then the comments' column; the date stays.
  */
-export function listRow(post: PostSummary, width: number, options: {readonly firstPage?: boolean; readonly seenComments?: number} = {}): {title: string; gap: string; meta: string} {
+export function metaColumns(posts: readonly PostSummary[], width: number, seenComments?: (post: PostSummary) => number | undefined): MetaColumns {
+	let date = 0;
+	let author = 0;
+	let comments = 0;
+	for (const post of posts) {
+		const parts = metaParts(post, seenComments?.(post));
+		date = Math.max(date, textWidth(parts.date));
+		author = Math.max(author, textWidth(parts.author));
+		comments = Math.max(comments, textWidth(parts.comments));
+	}
+	const room = Math.floor(width * metaShare);
+	const others = [date, comments].filter(Boolean);
+	const othersWidth = others.reduce((sum, column) => sum + column, 0) + ' · '.length * Math.max(0, others.length - 1);
+	const separator = others.length > 0 ? ' · '.length : 0;
+	if (author > 0 && othersWidth + separator + author > room) author = room - othersWidth - separator >= 4 ? room - othersWidth - separator : 0;
+	// Narrower still, the comments go too: the date alone.
+	if (author === 0 && othersWidth > room) comments = 0;
+	return {date, author, comments};
+}
+
+/** `text` filled with spaces to `columns` (as the terminal counts them), on the left or the right. */
+const padded = (text: string, columns: number, side: 'start' | 'end') => {
+	const fill = ' '.repeat(Math.max(0, columns - textWidth(text)));
+	return side === 'start' ? fill + text : text + fill;
+};
+
+/**
+ * A list row split into the title and the meta, with the gap between: exactly `width` columns. The meta is
+ * the page's `columns` (the date on the right of its column, so that the years line up; the author cut to
+ * its column; a cell a post has nothing for left blank, without its ` · `); the title is cut to the rest.
+ */
+export function listRow(post: PostSummary, width: number, options: {readonly columns?: MetaColumns; readonly firstPage?: boolean; readonly seenComments?: number} = {}): {title: string; gap: string; meta: string} {
 	// As WordPress marks a password-protected post, and a sticky one at the top of its home page.
 	const wholeTitle = listedTitle(post, {firstPage: options.firstPage === true});
 	const parts = metaParts(post, options.seenComments);
-	const wholeMeta = joinedMeta([parts.date, parts.author, parts.comments]);
-	const sideBySide = textWidth(wholeTitle) + 2 + textWidth(wholeMeta) <= width;
-	const {text: title, gap, meta} = splitRow(wholeTitle, sideBySide ? wholeMeta : metaWithin(parts, wholeMeta, Math.floor(width / 2)), width);
-	return {title, gap, meta};
-}
-
-/**
- * The meta in `room` columns: whole; or with the author's name cut ("Ilya Bra…"); or without it, the date
- * and the comments whole; or, where even those are too wide, cut at its end.
- */
-function metaWithin(parts: {date: string; author: string; comments: string}, wholeMeta: string, room: number): string {
-	if (textWidth(wholeMeta) <= room) return wholeMeta;
-	const withoutAuthor = joinedMeta([parts.date, parts.comments]);
-	// The author's name keeps at least a few columns, or it is no name at all.
-	const authorRoom = room - textWidth(withoutAuthor) - ' · '.length;
-	if (parts.author !== '' && authorRoom >= 4) return joinedMeta([parts.date, fitToWidth(parts.author, authorRoom), parts.comments]);
-	return fitToWidth(withoutAuthor, room);
+	const columns = options.columns ?? metaColumns([post], width, () => options.seenComments);
+	const cells = [
+		{text: parts.date, columns: columns.date, side: 'start' as const},
+		{text: fitToWidth(parts.author, columns.author), columns: columns.author, side: 'end' as const},
+		{text: parts.comments, columns: columns.comments, side: 'end' as const},
+	].filter(cell => cell.columns > 0);
+	const meta = cells.map((cell, index) => `${index === 0 ? '' : cell.text === '' || cells[index - 1]!.text === '' ? '   ' : ' · '}${padded(cell.text, cell.columns, cell.side)}`).join('');
+	// Where even the date and the comments do not fit (a very narrow terminal), the meta is cut at its end.
+	const shown = fitToWidth(meta, Math.floor(width * metaShare));
+	const title = fitToWidth(wholeTitle, Math.max(1, width - textWidth(shown) - 2));
+	return {title, gap: ' '.repeat(Math.max(1, width - textWidth(title) - textWidth(shown))), meta: shown};
 }
 
 /**

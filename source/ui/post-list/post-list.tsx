@@ -17,7 +17,7 @@ import {useKeyMap} from '../keys/use-key-map.js';
 import {theme} from '../theme.js';
 import {starSign, unreadSign} from '../river/river-view.js';
 import {readOutRow} from '../home/rows.js';
-import {firstPostShown, listRow, postMeta, postRows, rowsAbovePosts} from './post-list-lines.js';
+import {firstPostShown, listRow, metaColumns, postMeta, postRows, rowsAbovePosts} from './post-list-lines.js';
 import {useScreenReaderCursor} from '../screen-reader/cursor-target.js';
 import {ReaderBox} from '../screen-reader/reader-box.js';
 import {listedTitle} from '../../model/post.js';
@@ -202,12 +202,13 @@ export function PostList(props: PostListProps) {
 		const stale = lastShown && lastShown.source === source && lastShown.perPage === perPage && lastShown.filter === filter ? lastShown.page.posts.slice(0, room) : undefined;
 		if (!stale) return <Box flexDirection="column" height={height}>{header}<LoadingLine what={what} /></Box>;
 		// Another page on its way: the one before stays, dimmed and with no post chosen, the spinner where the count was.
+		const staleColumns = metaColumns(stale, width - 4);
 		return (
 			<Box flexDirection="column" height={height}>
 				{header}
 				<Text> </Text>
 				{stale.map(post => {
-					const row = listRow(post, width - 4);
+					const row = listRow(post, width - 4, {columns: staleColumns});
 					return (
 						<Text key={String(post.id)} wrap="truncate-end" dimColor>
 							{`  ${props.readIds.has(String(post.id)) ? '  ' : `${unreadSign} `}${row.title}${row.gap}${row.meta}`}
@@ -234,6 +235,8 @@ export function PostList(props: PostListProps) {
 	// Shown from the copy on disk while the blog is asked again.
 	const info = result.refreshing || props.sourceRefreshing ? `${saved} · updating…` : saved;
 	const visible = posts.slice(first, first + room);
+	// The columns after the titles line up across the page (as wide as the page's widest date, author and comments).
+	const columns = metaColumns(posts, width - 4, post => props.seenComments?.get(String(post.id)));
 	const current = posts[selected];
 	return (
 		<Box flexDirection="column" height={height}>
@@ -247,7 +250,7 @@ export function PostList(props: PostListProps) {
 				const isRead = props.readIds.has(String(post.id));
 				// Starred: a sign before the title, as in What is new.
 				const isStarred = props.starredIds?.has(String(post.id)) === true;
-				const row = listRow(isStarred ? {...post, title: `${starSign} ${post.title}`} : post, width - 4, {firstPage: page === 1 && !filter, seenComments: props.seenComments?.get(String(post.id))});
+				const row = listRow(isStarred ? {...post, title: `${starSign} ${post.title}`} : post, width - 4, {columns, firstPage: page === 1 && !filter, seenComments: props.seenComments?.get(String(post.id))});
 				// Read out: the title first, then the rest in words (no marker or sign to be read as a symbol), in one row.
 				// A title too long for the row is shortened so that whether it is selected, unread or starred is
 				// still read; the date, author and comments follow where the row has room.
