@@ -59,6 +59,8 @@ export async function runSearchCommand(site: string | undefined, flags: SearchFl
 			// The river's entries have keys of their own (blog, read, inTitle): --fields does not choose among them.
 			if (flags.fields !== undefined) throw new UsageError('--fields does not apply to --river --search: its JSON is printed whole.');
 			if (wanted.kind !== 'search') throw new UsageError(`--river takes --search; --${wanted.kind} goes with a SITE's --list.`);
+			// An ID is a blog's own: alone on a line it names no post across blogs.
+			if (flags.ids) throw new UsageError('--ids does not apply to --river --search: a post\'s ID is its blog\'s (--format json gives each post\'s blog and link).');
 			await writeAll(io.stdout, await searchStore(wanted.value, {...request, format: request.format}, io));
 			return exitCodes.ok;
 		}
@@ -71,6 +73,11 @@ export async function runSearchCommand(site: string | undefined, flags: SearchFl
 		const filter = await filterFor(source, wanted);
 		const page = await source.fetchPostPage(request.page, request.perPage, {filter});
 		for (const note of page.notes ?? []) await writeAll(io.stderr, `blogterm: ${note}\n`);
+		// --ids: one ID a line (parseScriptRequest refused --format and --fields beside it).
+		if (flags.ids) {
+			await writeAll(io.stdout, page.posts.map(post => `${cleanLine(String(post.id))}\n`).join(''));
+			return exitCodes.ok;
+		}
 		if (request.format === 'json') {
 			// schemaVersion first, then what was asked for (search, category…), then the list's keys.
 			const {schemaVersion: version, ...list} = postPageToJson(page, request.fields);
@@ -78,7 +85,7 @@ export async function runSearchCommand(site: string | undefined, flags: SearchFl
 			return exitCodes.ok;
 		}
 		const colour = shouldColour(io.stdout, io.environment);
-		const heading = `${cleanLine(filterHeading(filter))} · ${page.total === 1 ? '1 post' : `${page.total} posts`}\n`;
+		const heading = `${cleanLine(filterHeading(filter))} · ${page.total === 1 ? '1 post' : `${formatCount(page.total)} posts`}\n`;
 		await writeAll(io.stdout, page.total === 0 ? `${cleanLine(noPostsMessage(filter))}\n` : `${heading}${formatListText(page, {width: request.width, colour})}`);
 		return exitCodes.ok;
 	} catch (error) {
@@ -92,13 +99,13 @@ export async function runSearchCommand(site: string | undefined, flags: SearchFl
 
 /**
  * A search or a term's list is one page: the flags of a whole-blog read, and the content of each entry
- * (--with-content, or `text` and `html` in --fields), are refused rather than ignored.
+ * (--with-content, or `text` and `html` in --fields), are refused rather than ignored. (--ids prints the
+ * page's IDs, as --list --ids does.)
  */
 function refuseWholeBlogFlags(kind: string, flags: SearchFlags, request: {readonly withContent: boolean}): void {
 	const given = [
 		flags.all ? '--all' : '',
 		flags.limit === undefined ? '' : '--limit',
-		flags.ids ? '--ids' : '',
 		flags.since === undefined ? '' : '--since',
 		flags.until === undefined ? '' : '--until',
 		flags.output === undefined ? '' : '-o',

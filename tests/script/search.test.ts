@@ -43,6 +43,18 @@ describe('print mode: --list --search, --category, --tag, --author', () => {
 		assert.deepEqual(list.posts.map(post => post.id), all.filter(post => !withGarden.has(post.id) && !post.content.protected).map(post => post.id));
 	});
 
+	it('--ids prints a search’s or a tag’s page as one ID a line, as --list --ids does; --river --search refuses it', async () => {
+		const {body: found} = await demo.rest<Array<{id: number}>>('wp/v2/posts?search=compost&per_page=3&page=2&_fields=id');
+		const search = await runInProcess([demo.url, '--list', '--search', 'compost', '--ids', '--per-page', '3', '--page', '2']);
+		assert.deepEqual([search.code, search.stdout, search.stderr], [0, found.map(post => `${post.id}\n`).join(''), '']);
+		const tag = await runInProcess([demo.url, '--list', '--tag', 'tmux', '--ids']);
+		const tagged = JSON.parse((await runInProcess([demo.url, '--list', '--tag', 'tmux', '--format', 'json'])).stdout) as ListJson;
+		assert.ok(tagged.posts.length > 0);
+		assert.equal(tag.stdout, tagged.posts.map(post => `${post.id}\n`).join(''));
+		const river = await runInProcess(['--river', '--search', 'compost', '--ids']);
+		assert.deepEqual([river.code, river.errorLines], [2, ['blogterm: --ids does not apply to --river --search: a post\'s ID is its blog\'s (--format json gives each post\'s blog and link).']]);
+	});
+
 	it('a search with no posts says “No posts match” and exits 0', async () => {
 		const run = await runInProcess([demo.url, '--list', '--search', 'xylophone']);
 		assert.deepEqual([run.code, run.stdout, run.errorLines], [0, 'No posts match “xylophone”.\n', []]);
