@@ -112,7 +112,9 @@ function graphemesOf(str) {
 ink-text-input 6 keeps its cursor within the text by checking where the cursor was before the key, not
 where the key puts it (vadimdemedes/ink-text-input#81, open): ← at a field's start put it at -1, hidden,
 and the next letter went in before the last one; → at its end, past it. Here the cursor the key puts is
-what is kept within the text (the text after the key: Backspace shortens it).
+what is kept within the text (the text after the key: Backspace shortens it). It also has no Home or End:
+they are added (with Ctrl-A, Ctrl-E, Ctrl-U and Ctrl-K), so that Name, Email, Website and the address of a
+blog to follow are edited as the Comment field is.
 */
 const inkTextInputCursor = {
 	name: 'ink-text-input-cursor',
@@ -122,7 +124,17 @@ const inkTextInputCursor = {
 			const clamp = '        if (cursorOffset < 0) {\n            nextCursorOffset = 0;\n        }\n        if (cursorOffset > originalValue.length) {\n            nextCursorOffset = originalValue.length;\n        }';
 			if (!source.includes(clamp)) return {errors: [{text: 'ink-text-input changed: its cursor is not kept within the text where the ink-text-input-cursor patch expects (see scripts/build-plugins.mjs)'}]};
 			const kept = '        nextCursorOffset = Math.max(0, Math.min(nextCursorOffset, nextValue.length));';
-			return {contents: source.replace(clamp, kept), loader: 'js', resolveDir: dirname(path)};
+			// The keys of a line editor that ink-text-input lacks, as the Comment field and a shell have them:
+			// Home/Ctrl-A to the start, End/Ctrl-E to the end, Ctrl-U erases before the cursor, Ctrl-K after it.
+			const erase = '        else if (key.backspace || key.delete) {';
+			if (!source.includes(erase)) return {errors: [{text: 'ink-text-input changed: its Backspace is not where the ink-text-input-cursor patch adds Home, End, Ctrl-A, Ctrl-E, Ctrl-U and Ctrl-K (see scripts/build-plugins.mjs)'}]};
+			const lineKeys = [
+				'        else if (key.home || (key.ctrl && input === \'a\')) {\n            nextCursorOffset = 0;\n        }',
+				'        else if (key.end || (key.ctrl && input === \'e\')) {\n            nextCursorOffset = originalValue.length;\n        }',
+				'        else if (key.ctrl && input === \'u\') {\n            nextValue = originalValue.slice(cursorOffset);\n            nextCursorOffset = 0;\n        }',
+				'        else if (key.ctrl && input === \'k\') {\n            nextValue = originalValue.slice(0, cursorOffset);\n        }',
+			].join('\n');
+			return {contents: source.replace(clamp, kept).replace(erase, `${lineKeys}\n${erase}`), loader: 'js', resolveDir: dirname(path)};
 		});
 	},
 };

@@ -131,12 +131,17 @@ class KeyRouter {
 		return true;
 	}
 
-	/** Gives a key to Ink's own input hooks (once, as it first comes to the screens). */
+	/**
+	 * Gives a key to Ink's own input hooks (once, as it first comes to the screens): text, Backspace, the
+	 * cursor's keys (←/→, Home/End, Ctrl-A/Ctrl-E) and Ctrl-U/Ctrl-K, which the one-line fields edit with
+	 * (scripts/build-plugins.mjs teaches ink-text-input the last ones, as the Comment field has them).
+	 */
 	#toInk(piece: KeyPiece, emitToInk: (input: string) => void): void {
-		const {key} = keyOf(piece);
+		const {input, key} = keyOf(piece);
 		if (piece.kind === 'text') emitToInk(piece.text);
 		else if (key.backspace) emitToInk('\u007F');
-		else if ((key.leftArrow || key.rightArrow) && !key.ctrl && !key.meta) emitToInk(piece.sequence);
+		else if ((key.leftArrow || key.rightArrow || key.home || key.end) && !key.ctrl && !key.meta) emitToInk(piece.sequence);
+		else if (key.ctrl && !key.meta && ['a', 'e', 'u', 'k'].includes(input)) emitToInk(piece.sequence);
 	}
 
 	/**

@@ -167,6 +167,17 @@ describe('the comment form, each test with a BLOGTERM_HOME of its own', () => {
 				assert.match(fieldLine(frame, 'Email *'), /olive@example\.org/);
 			});
 
+			test('Name, Email and Website edit as a line: Home/Ctrl-A and End/Ctrl-E go to its ends, Ctrl-U erases before the cursor, Ctrl-K after it', async () => {
+				const {app} = renderForm();
+				await press(app, keys.tab, keys.tab, 'not-an-emailqa');
+				await waitForText(app, 'not-an-emailqa');
+				await press(app, keys.left, home, 'X', end, 'Y');
+				await waitForFrame(app, frame => /│ Xnot-an-emailqaY\s*$/.test(fieldLine(frame, 'Email *')));
+				await press(app, '\u0001', '\u000B', 'ada@example.com', '\u0001', keys.right, keys.right, keys.right, '\u0015', '\u0005', '.uk');
+				const frame = await waitForFrame(app, current => /│ @example\.com\.uk\s*$/.test(fieldLine(current, 'Email *')));
+				assert.match(fieldLine(frame, 'Name *'), /│\s*$/, 'the keys edited the Email field only');
+			});
+
 			test("'Fill out this field' under an empty Email", async () => {
 				const {app} = renderForm();
 				await press(app, keys.tab, keys.tab, keys.tab);
