@@ -5,6 +5,8 @@ import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {BlogError} from '../../errors.js';
 import type {Post} from '../../model/post.js';
 import {fitToWidth} from '../../render/fit-width.js';
+import {formatCount} from '../../render/format-count.js';
+import {cleanLine} from '../../render/sanitize.js';
 import {keptPostsFirst} from '../../sources/kept-posts-first.js';
 import type {MyCommentsStore} from '../../store/my-comments.js';
 import type {AppProps, Connection, ReadMarks, StarMarks} from '../app.js';
@@ -176,8 +178,9 @@ function Home(props: HomeAppProps) {
 		if (adding.phase !== 'found') return;
 		dispatch({type: 'following'});
 		try {
+			const already = data.isFollowed(adding.found.url);
 			await data.follow(adding.found);
-			dispatch({type: 'followed', found: adding.found});
+			dispatch({type: 'followed', found: adding.found, already});
 			changed();
 		} catch (error) {
 			dispatch({type: 'not-found', error: error instanceof Error ? error.message : 'The blog could not be followed.'});
@@ -243,7 +246,11 @@ function Home(props: HomeAppProps) {
 	const quit = useCallback(() => exit(), [exit]);
 	const markBlogRead = useCallback((url: string) => {
 		try {
+			const blog = data.blogs().find(followed => followed.url === url);
 			data.markBlogRead(url);
+			// Said, as C's answer is: the count the header showed goes down at once, with nothing else moving.
+			const title = cleanLine(blog?.title || url);
+			dispatch({type: 'notice', notice: !blog || blog.unread === 0 ? `No unread posts in ${title}.` : `Marked ${blog.unread === 1 ? '1 post' : `${formatCount(blog.unread)} posts`} of ${title} read.`});
 		} catch (error) {
 			// Unfollowed meanwhile by another blogterm (a script's --unfollow): said, and the lists read again.
 			if (!(error instanceof BlogError)) throw error;

@@ -67,7 +67,8 @@ export type HomeAction =
 	| {readonly type: 'found'; readonly found: FoundBlog}
 	| {readonly type: 'not-found'; readonly error: string}
 	| {readonly type: 'following'}
-	| {readonly type: 'followed'; readonly found: FoundBlog}
+	/** `already`: the blog was followed before (a second follow changes nothing, and says so). */
+	| {readonly type: 'followed'; readonly found: FoundBlog; readonly already?: boolean}
 	| {readonly type: 'stop-adding'}
 	| {readonly type: 'ask'; readonly confirm: Confirm}
 	| {readonly type: 'answer'}
@@ -102,7 +103,7 @@ export function homeReducer(state: HomeState, action: HomeAction): HomeState {
 		case 'following':
 			return state.adding?.phase === 'found' ? {...state, adding: {...state.adding, phase: 'following'}} : state;
 		case 'followed':
-			return {...state, adding: undefined, view: 'blogs', blogUrl: action.found.url, notice: `Followed ${action.found.title}.`};
+			return {...state, adding: undefined, view: 'blogs', blogUrl: action.found.url, notice: `${action.already ? 'Already following' : 'Followed'} ${action.found.title}.`};
 		case 'stop-adding':
 			return {...state, adding: undefined};
 		case 'ask':

@@ -137,6 +137,13 @@ describe('the home screen', () => {
 		const followed = await waitForText(app, /Followed .*\./);
 		assert.equal(store.data.blogs().length, 3);
 		assert.match(followed, /Followed blogs \(3\)/);
+		// The same blog again: said so, not "Followed" as if it were new.
+		await press(app, 'a');
+		await waitForText(app, 'Follow a blog:');
+		await press(app, wordpress.url, keys.enter);
+		await waitForText(app, 'Found:');
+		await press(app, keys.enter);
+		await waitForText(app, /Already following .*\./);
 		app.unmount();
 	});
 
@@ -192,6 +199,8 @@ describe('the home screen', () => {
 		await press(app, 'A');
 		await waitForFrame(app, frame => !/● Feed/.test(frame));
 		assert.match(frameText(app), /● WP 0/, 'the other blog keeps its unread posts');
+		// Said, with how many: nothing else on the screen moves.
+		await waitForText(app, 'Marked 2 posts of Demo Feed read.');
 		// C asks first, with how many posts, as d does: any key but y keeps them.
 		await press(app, 'C');
 		await waitForText(app, 'Mark all 2 posts read? (y/n)');
