@@ -83,7 +83,16 @@ export function filterHeading(filter: PostFilter): string {
 
 /** `No posts match “x”.` (a search), or that the term has no posts. */
 export function noPostsMessage(filter: PostFilter): string {
-	return filter.kind === 'search' ? `No posts match “${filter.text}”.` : `No posts in ${filterHeading(filter).replace(': ', ' ')}.`;
+	switch (filter.kind) {
+		case 'search':
+			return `No posts match “${filter.text}”.`;
+		case 'category':
+			return `No posts in the category “${filter.term.name}”.`;
+		case 'tag':
+			return `No posts tagged “${filter.term.name}”.`;
+		case 'author':
+			return `No posts by ${filter.name}.`;
+	}
 }
 
 /** The term a user named (`--category SLUG|NAME`): by slug, else by name, case ignored. */

@@ -45,6 +45,10 @@ describe('a search over a WordPress blog (the demo, which answers search= as Wor
 		assert.equal(page.total, 0);
 		assert.deepEqual(page.posts, []);
 		assert.equal(noPostsMessage({kind: 'search', text: 'xylophone'}), 'No posts match “xylophone”.');
+		// Each filter in a sentence of its own (it read "No posts in Category Uncategorized.").
+		assert.equal(noPostsMessage({kind: 'category', term: {id: 1, name: 'Uncategorized', taxonomy: 'category'}}), 'No posts in the category “Uncategorized”.');
+		assert.equal(noPostsMessage({kind: 'tag', term: {id: 2, name: 'tmux', taxonomy: 'tag'}}), 'No posts tagged “tmux”.');
+		assert.equal(noPostsMessage({kind: 'author', id: 3, name: 'Dana'}), 'No posts by Dana.');
 		assert.equal(filterHeading({kind: 'search', text: 'protest'}), 'Search: “protest”');
 	});
 
