@@ -60,10 +60,12 @@ export function useUnlock(source: BlogSource, post: Post | undefined, known: str
 	}, [locked, known, tryPassword, unlocked]);
 
 	// What is typed, as of the last key: keys read together (a paste, then Enter) come before a render.
+	// "That password is not right." (or why the blog could not be asked) stays until a new one is typed into
+	// the field, as the reply form's messages go once a letter is typed.
 	const typed = useRef('');
 	const setTyped = (next: string) => {
 		typed.current = next;
-		setState(current => ({...current, typed: next, status: current.status === 'wrong' || current.status === 'failed' ? current.status : 'asking'}));
+		setState(current => ({...current, typed: next, status: next === '' && current.status !== 'checking' ? current.status : 'asking'}));
 	};
 	return {
 		/** The post with its body, once the right password was given. */

@@ -7,7 +7,7 @@ import {openBlog} from '../../../source/sources/open-blog.js';
 import {App, type ReadMarks} from '../../../source/ui/app.js';
 import {startTestDemo, type TestDemo} from '../../helpers/demo.js';
 import {postPasswordsInMemory, type PostPasswordStore} from '../../../source/store/post-passwords.js';
-import {frameText, keys, press, waitFor, waitForText} from '../helpers.js';
+import {frameText, keys, press, waitFor, waitForFrame, waitForText} from '../helpers.js';
 
 const http = createHttpClient();
 const noMarks: ReadMarks = {readIds: () => new Set(), markRead: () => undefined};
@@ -34,6 +34,8 @@ describe('a password-protected post in the reader', () => {
 			await waitForText(app, 'That password is not right.');
 			assert.match(frameText(app), /Password: ▏/, 'asked again, the field empty');
 			await press(app, 's', 'e', 's', 'a', 'm', 'e');
+			// The message goes once a new password is typed.
+			await waitForFrame(app, frame => frame.includes('Password: ••••••▏') && !frame.includes('That password is not right.'));
 			assert.doesNotMatch(frameText(app), /sesame/);
 			await press(app, keys.enter);
 			await waitForText(app, 'Comfrey leaves for potash');
