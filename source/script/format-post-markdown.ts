@@ -102,7 +102,9 @@ function commentBlocks(comments: readonly Comment[], baseUrl: string): string[] 
 	const blocks = [`## ${count === 0 ? 'No comments' : count === 1 ? '1 comment' : `${count} comments`}`];
 	for (const {comment, depth} of buildThread(comments)) {
 		const quote = '>'.repeat(depth + 1);
-		const head = [`**${escapeMarkdown(commentByline(comment))}**`, escapeMarkdown(formatDate(comment.date))].filter(Boolean).join(' · ');
+		// The commenter's website, as the text's Dana[1] and JSON's authorUrl give it: the name is its link.
+		const byline = comment.authorUrl ? markdownLink(commentByline(comment), comment.authorUrl, baseUrl) : escapeMarkdown(commentByline(comment));
+		const head = [`**${byline}**`, escapeMarkdown(formatDate(comment.date))].filter(Boolean).join(' · ');
 		const text = htmlToMarkdown(comment.html, baseUrl || undefined).trim();
 		const lines = [head, '', ...text.split('\n')];
 		blocks.push(lines.map(line => (line === '' ? quote : `${quote} ${line}`)).join('\n'));

@@ -167,7 +167,9 @@ describe('blogterm SITE --post REF', () => {
 		assert.ok(related > 0);
 		assert.match(lines[related + 2]!, /^- \[.+\]\(http.+\)/);
 		assert.ok(lines.includes('## 5 comments'));
-		assert.ok(lines.some(line => line.startsWith('> **Priya N.**')));
+		// A commenter with a website: the name is its link, as text mode's Priya N.[1] and JSON's authorUrl give it.
+		assert.ok(lines.includes('> **[Priya N.](https://priya.example.org/)** · September 5, 2024'));
+		assert.ok(lines.some(line => line.startsWith('> **Robin Reader** · ')), 'one without, its name alone');
 		assert.ok(lines.some(line => line.startsWith('>> **Maren Holt**')), 'a reply is quoted one level deeper');
 	});
 

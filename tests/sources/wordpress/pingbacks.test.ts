@@ -65,7 +65,8 @@ describe('a WordPress post with a pingback beside its comments', () => {
 		assert.match(text.stdout, /\[…\] linked to pinged \[…\]/);
 		assert.match(text.stdout, /^\[1\] https:\/\/linking1\.example\/about-pinged\/$/m);
 		const markdown = await runInProcess([server.url, '--post', '3', '--comments', '--format', 'markdown']);
-		assert.match(markdown.stdout, /\*\*Pingback from Linking Blog 1 » About pinged\*\*/, markdown.stdout);
+		// Linked to the page that links here, as text mode's [1] is.
+		assert.match(markdown.stdout, /\*\*\[Pingback from Linking Blog 1 » About pinged\]\(https:\/\/linking1\.example\/about-pinged\/\)\*\*/, markdown.stdout);
 		const json = JSON.parse((await runInProcess([server.url, '--post', '3', '--comments', '--format', 'json'])).stdout) as {commentCount: number; comments: Array<{type: string; author: string; authorUrl: string | null}>};
 		assert.equal(json.commentCount, 3);
 		assert.deepEqual(json.comments.map(comment => [comment.type, comment.author, comment.authorUrl]), [
