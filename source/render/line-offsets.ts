@@ -130,12 +130,15 @@ export function shownText(starts: readonly number[], top: number, viewport: numb
 
 /**
  * The first line to show once the text is laid out again (a resize, Related Posts beside or not, the whole
- * article): the line holding the first character that was on screen, so that the reader's place stays put.
+ * article): the line holding the first character that was on screen, so that the reader's place stays put
+ * (`top`: the line it is at otherwise known, as in the same layout, where it is the line it was set at).
  * `keep` (the line of the current search match) stays on screen when it was on it: the view moves as little
- * as it must to show it. Not clamped: the caller keeps it within the document.
+ * as it must to show it (a screen now shorter, or the text above it now taller). Not clamped: the caller
+ * keeps it within the document.
  */
-export function topAfterRelayout(starts: readonly number[], shown: ShownText, viewport: number, keep?: number): number {
-	const top = lineOfPlace(starts, shown.top);
+export function topAfterRelayout(starts: readonly number[], shown: ShownText, viewport: number, options: {readonly keep?: number; readonly top?: number} = {}): number {
+	const top = options.top ?? lineOfPlace(starts, shown.top);
+	const {keep} = options;
 	if (keep === undefined || (keep >= top && keep < top + viewport)) return top;
 	if (!wasShown(starts, shown, keep)) return top;
 	return keep < top ? keep : keep - viewport + 1;

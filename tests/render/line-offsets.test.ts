@@ -123,11 +123,14 @@ describe('the first line after a new layout', () => {
 		const last = wide.lines[9]!.split(' ').findLast(word => /^Line\d+$/.test(word))!;
 		const keep = lineWith(last);
 		assert.ok(keep >= top + 6);
-		assert.equal(topAfterRelayout(narrow.starts, shown, 6, keep), keep - 5);
+		assert.equal(topAfterRelayout(narrow.starts, shown, 6, {keep}), keep - 5);
 		// Text that was under the screen does not move the view.
 		const under = lineWith(wide.lines[11]!.split(' ').find(word => /^Line\d+$/.test(word))!);
-		assert.equal(topAfterRelayout(narrow.starts, shown, 6, under), top);
+		assert.equal(topAfterRelayout(narrow.starts, shown, 6, {keep: under}), top);
 		// Nor does a line above the text that was on screen.
-		assert.equal(topAfterRelayout(narrow.starts, shown, 6, 0), top);
+		assert.equal(topAfterRelayout(narrow.starts, shown, 6, {keep: 0}), top);
+		// The same layout on a shorter screen: the top stays, unless the line kept would leave it.
+		assert.equal(topAfterRelayout(wide.starts, shown, 3, {top: 4, keep: 5}), 4);
+		assert.equal(topAfterRelayout(wide.starts, shown, 3, {top: 4, keep: 9}), 7);
 	});
 });

@@ -93,8 +93,8 @@ export function CommentThread(props: CommentThreadProps) {
 	}, [blocks, shape, entries, columns]);
 	const layoutFor = useCallback((folded: ReadonlySet<number>): ThreadLayout => {
 		const {starts, lines, visible, offsets} = compose(folded);
-		return {starts, lineCount: lines.length, viewport, visible, offsets};
-	}, [compose, viewport]);
+		return {starts, lineCount: lines.length, viewport, visible, offsets, width: columns};
+	}, [compose, viewport, columns]);
 	const unfolded = useMemo(() => layoutFor(new Set()), [layoutFor]);
 	const marked = useMemo(() => (props.newIds ? [...entries.keys()].filter(index => props.newIds!.has(String(entries[index]!.comment.id))) : []), [entries, props.newIds]);
 	const focusIndex = props.focusId === undefined ? undefined : entries.findIndex(entry => String(entry.comment.id) === String(props.focusId));
@@ -105,8 +105,8 @@ export function CommentThread(props: CommentThreadProps) {
 	const search = useTextSearch(rendered.lines, keyMap);
 	// A resize re-wraps the comments: the same words stay at the top, the current match (or the selected comment) on screen.
 	const layout: ThreadLayout = useMemo(
-		() => ({starts: rendered.starts, lineCount: rendered.lines.length, viewport, visible: rendered.visible, offsets: rendered.offsets, keep: search.currentLine}),
-		[rendered, viewport, search.currentLine],
+		() => ({starts: rendered.starts, lineCount: rendered.lines.length, viewport, visible: rendered.visible, offsets: rendered.offsets, keep: search.currentLine, width: columns}),
+		[rendered, viewport, search.currentLine, columns],
 	);
 	const top = topIn(state, layout);
 	const moves: ThreadMoves = useMemo(() => ({shape, layoutFor, marked}), [shape, layoutFor, marked]);
@@ -116,7 +116,7 @@ export function CommentThread(props: CommentThreadProps) {
 	});
 	useEffect(() => () => {
 		const {state: last, onLeave} = leaving.current;
-		onLeave?.({top: last.top, selected: last.selected, ...(last.folded && last.folded.size > 0 ? {folded: [...last.folded]} : {}), ...(last.shown ? {shown: last.shown} : {})});
+		onLeave?.({top: last.top, selected: last.selected, ...(last.folded && last.folded.size > 0 ? {folded: [...last.folded]} : {}), ...(last.shown ? {shown: last.shown, width: last.width} : {})});
 	}, []);
 
 	const {onSearch} = props;

@@ -11,6 +11,8 @@ export type CommentThreadState = {
 	readonly top: number;
 	/** The text on screen when `top` was set: shown again once the thread is laid out anew (a resize). */
 	readonly shown?: ShownText;
+	/** The width the comments were laid out to when `top` was set: laid out so again, `top` stands. */
+	readonly width?: number;
 	/** The selected comment (the one `r` replies to), an index into the thread's entries. */
 	readonly selected: number;
 	/** The comments whose replies are folded away (indexes into the entries). */
@@ -34,6 +36,8 @@ export type ThreadLayout = {
 	readonly offsets?: readonly number[];
 	/** The line of the current search match: kept on screen through a new layout, when it was on it. */
 	readonly keep?: number;
+	/** The width the comments are laid out to. */
+	readonly width?: number;
 };
 
 /** What the folds and jumps need besides the layout: the thread's shape, and the layout with other folds. */
@@ -133,7 +137,9 @@ function refold(state: CommentThreadState, moves: ThreadMoves, folded: ReadonlyS
 export function topIn(state: CommentThreadState, layout: ThreadLayout): number {
 	if (!state.shown || !layout.offsets) return clamp(state.top, 0, maxTop(layout));
 	const selectedStart = layout.starts[Math.max(0, positionOf(layout, state.selected))];
-	return clamp(topAfterRelayout(layout.offsets, state.shown, layout.viewport, layout.keep ?? selectedStart), 0, maxTop(layout));
+	// The same width: the same line (a thread read again, a comment added, keeps its line number, as before).
+	const same = state.width === layout.width;
+	return clamp(topAfterRelayout(layout.offsets, state.shown, layout.viewport, {keep: layout.keep ?? selectedStart, ...(same ? {top: state.top} : {})}), 0, maxTop(layout));
 }
 
 export function commentThreadReducer(state: CommentThreadState, action: CommentThreadAction): CommentThreadState {
@@ -149,8 +155,8 @@ export function commentThreadReducer(state: CommentThreadState, action: CommentT
 
 /** `state` with the text its top shows in `layout` (kept to find it again after a resize). */
 function withShown(state: CommentThreadState, layout: ThreadLayout): CommentThreadState {
-	const {shown: _shown, ...rest} = state;
-	return layout.offsets && layout.offsets.length > 0 ? {...rest, shown: shownText(layout.offsets, state.top, layout.viewport)} : rest;
+	const {shown: _shown, width: _width, ...rest} = state;
+	return layout.offsets && layout.offsets.length > 0 ? {...rest, shown: shownText(layout.offsets, state.top, layout.viewport), width: layout.width} : rest;
 }
 
 function moveInThread(state: CommentThreadState, action: CommentThreadAction): CommentThreadState {
@@ -231,7 +237,7 @@ export function commentAtLine(layout: ThreadLayout, line: number): number | unde
 export const initialCommentThreadState: CommentThreadState = {top: 0, selected: 0};
 
 /** Where the reader was in a thread, kept in the history when they leave it. */
-export type ThreadPlace = {readonly top: number; readonly selected: number; readonly folded?: readonly number[]; readonly shown?: ShownText};
+export type ThreadPlace = {readonly top: number; readonly selected: number; readonly folded?: readonly number[]; readonly shown?: ShownText; readonly width?: number};
 
 /** Comment `index` selected, at the top of the screen as far as the thread allows (WordPress's `#comment-N`). */
 export function focusedOn(layout: ThreadLayout, index: number): CommentThreadState {
@@ -242,7 +248,7 @@ export function focusedOn(layout: ThreadLayout, index: number): CommentThreadSta
 /** The thread's state: back at `place`, or at the comment `focusIndex` (the one just sent, the first new one), or at the top. */
 export function useCommentThreadState(layout: ThreadLayout, place?: ThreadPlace, focusIndex?: number) {
 	return useReducer(commentThreadReducer, undefined, (): CommentThreadState => {
-		if (place) return {top: place.top, selected: place.selected, ...(place.folded && place.folded.length > 0 ? {folded: new Set(place.folded)} : {}), ...(place.shown ? {shown: place.shown} : {})};
+		if (place) return {top: place.top, selected: place.selected, ...(place.folded && place.folded.length > 0 ? {folded: new Set(place.folded)} : {}), ...(place.shown ? {shown: place.shown, width: place.width} : {})};
 		if (focusIndex !== undefined && focusIndex >= 0) return focusedOn(layout, focusIndex);
 		return initialCommentThreadState;
 	});

@@ -279,7 +279,8 @@ export function PostView(props: PostViewProps) {
 
 	// A resize re-wraps the text; the reader stays at the same words in it, the current search match on screen
 	// (derived, so the first frame is right).
-	const layout = useMemo(() => ({starts, viewport: viewportHeight, keep: search.currentLine}), [starts, viewportHeight, search.currentLine]);
+	const laidOutAs = `${bodyWidth}${shownPost?.fullTextFrom === undefined ? '' : ' whole'}`;
+	const layout = useMemo(() => ({laidOutAs, starts, viewport: viewportHeight, keep: search.currentLine}), [laidOutAs, starts, viewportHeight, search.currentLine]);
 	const top = Math.min(articleFrom !== undefined ? linkArticle.topIn(layout) : topFor(state, layout), maxTop);
 	// Lines still to come below the text (the tail's loads): a move down past the end shown now is kept for them.
 	const growing = neighbours.status === 'loading' || commentable.status === 'loading' || (showRelated && !isWide && related.status === 'loading');

@@ -10,13 +10,15 @@ export type PostViewState = {
 	 * Related Posts beside the post or not, the whole article). None: `top` was past the lines then.
 	 */
 	readonly shown?: ShownText;
+	/** What the document was laid out as when `top` was set (see PostViewLayout): laid out so again, `top` stands. */
+	readonly laidOutAs?: string;
 	/** The reader went to the end (G): stay there when related posts or links arrive below. */
 	readonly atEnd: boolean;
 	/** Whether the keys go to the Related Posts panel. */
 	readonly relatedFocused: boolean;
 	readonly relatedIndex: number;
 	/** Where the reader was before Tab moved into Related Posts: Tab or Esc goes back there. */
-	readonly beforeRelated?: Pick<PostViewState, 'top' | 'shown' | 'atEnd'>;
+	readonly beforeRelated?: Pick<PostViewState, 'top' | 'shown' | 'laidOutAs' | 'atEnd'>;
 	/** A one-line note in the status bar ("Opened in the browser."). */
 	readonly message: string | undefined;
 	/** A link number being typed after `f` (follow) or `y` (copy), shown in the status bar; Enter acts on it. */
@@ -31,6 +33,12 @@ export type LinkPrompt = {
 
 /** The document as it is laid out now: what a key's move is measured against. */
 export type PostViewLayout = {
+	/**
+	 * What the text is laid out as: its width, and whether it is the whole article. Another (a resize, the
+	 * whole article read) finds the top again by its text; the same keeps its line, as when the post comes
+	 * back from the blog with its text a little changed, or lines come below it.
+	 */
+	readonly laidOutAs: string;
 	/** Where each line of the document starts in its text (see line-offsets.ts): one per line. */
 	readonly starts: readonly number[];
 	/** Lines on screen. */
@@ -70,8 +78,8 @@ export function maxTopOf(layout: PostViewLayout): number {
 }
 
 /** The view at line `top` of `layout`, with the text that shows (none past the lines: still to come). */
-function placed(top: number, layout: PostViewLayout): Pick<PostViewState, 'top' | 'shown'> {
-	return {top, shown: top < layout.starts.length ? shownText(layout.starts, top, layout.viewport) : undefined};
+function placed(top: number, layout: PostViewLayout): Pick<PostViewState, 'top' | 'shown' | 'laidOutAs'> {
+	return {top, shown: top < layout.starts.length ? shownText(layout.starts, top, layout.viewport) : undefined, laidOutAs: layout.laidOutAs};
 }
 
 export function postViewReducer(state: PostViewState, action: PostViewAction): PostViewState {
@@ -98,7 +106,7 @@ export function postViewReducer(state: PostViewState, action: PostViewAction): P
 			const {layout} = action;
 			const maxTop = maxTopOf(layout);
 			const current = Math.min(topFor(state, layout), maxTop);
-			const beforeRelated = {top: state.top, shown: state.shown, atEnd: state.atEnd};
+			const beforeRelated = {top: state.top, shown: state.shown, laidOutAs: state.laidOutAs, atEnd: state.atEnd};
 			let top = current;
 			if (action.start < current) top = action.start;
 			else if (action.end >= current + layout.viewport) top = Math.min(action.start, action.end - layout.viewport + 1);
@@ -127,13 +135,14 @@ export const initialPostViewState: PostViewState = {top: 0, atEnd: false, relate
 /**
  * The first line shown of the document as `layout` lays it out, not clamped (past the end while lines are
  * still to come). After a resize, or anything else that lays the text out anew, it is the line that holds
- * the first character that was on screen, so the reader stays at the same words (and the current search
- * match on screen); at the end (G), the end.
+ * the first character that was on screen, so the reader stays at the same words; the current search match
+ * stays on screen (a shorter screen too); at the end (G), the end.
  */
 export function topFor(state: PostViewState, layout: PostViewLayout): number {
 	if (state.atEnd) return maxTopOf(layout);
 	if (!state.shown) return state.top;
-	return topAfterRelayout(layout.starts, state.shown, layout.viewport, layout.keep);
+	const same = state.laidOutAs === layout.laidOutAs;
+	return topAfterRelayout(layout.starts, state.shown, layout.viewport, {keep: layout.keep, ...(same ? {top: state.top} : {})});
 }
 
 /** Where the reader was in a post, kept in the history when they leave it (everything but the passing note). */

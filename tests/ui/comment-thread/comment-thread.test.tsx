@@ -131,8 +131,8 @@ describe('the comment thread, its reducer and screen', () => {
 			const body = (step: number, count: number) => Array.from({length: count}, (_, line) => 1 + line * step);
 			const wideOffsets = [...[0, ...body(40, 3)], second, ...[0, ...body(40, 3)].map(offset => second + offset)];
 			const narrowOffsets = [...[0, ...body(20, 6)], second, ...[0, ...body(20, 6)].map(offset => second + offset)];
-			const wide: ThreadLayout = {starts: [0, 4], lineCount: wideOffsets.length, viewport: 3, offsets: wideOffsets};
-			const narrow: ThreadLayout = {starts: [0, 8], lineCount: narrowOffsets.length, viewport: 3, offsets: narrowOffsets};
+			const wide: ThreadLayout = {starts: [0, 4], lineCount: wideOffsets.length, viewport: 3, offsets: wideOffsets, width: 80};
+			const narrow: ThreadLayout = {starts: [0, 8], lineCount: narrowOffsets.length, viewport: 3, offsets: narrowOffsets, width: 40};
 			// The second comment's first body line at the top (its head above the screen).
 			const state = commentThreadReducer({top: 0, selected: 0}, {type: 'scroll', by: 6, layout: wide});
 			assert.equal(state.top, 6);

@@ -6,7 +6,7 @@ import {wrapPlainText} from '../../../source/render/wrap.js';
 import {initialPostViewState, postViewReducer, topFor, type PostViewAction, type PostViewLayout} from '../../../source/ui/post-view/use-post-view-state.js';
 
 /** A document of `total` lines of ten characters each, `viewport` of them on screen. */
-const linesOf = (total: number, viewport = 22): PostViewLayout => ({starts: Array.from({length: total}, (_, index) => index * 10), viewport});
+const linesOf = (total: number, viewport = 22): PostViewLayout => ({laidOutAs: '80', starts: Array.from({length: total}, (_, index) => index * 10), viewport});
 const at = linesOf(200);
 const keys = (...moves: Array<{by: number} | {to: number | 'end'}>): PostViewAction[] => moves.map(move => ({type: 'scroll', ...move, layout: at}));
 
@@ -14,7 +14,7 @@ const keys = (...moves: Array<{by: number} | {to: number | 'end'}>): PostViewAct
 const text = Array.from({length: 40}, (_, index) => `Sentence${index + 1} tells of the garden and its beds.`).join(' ');
 function wrapped(width: number, viewport = 10) {
 	const lines = wrapPlainText(text, width);
-	return {lines: lines.map(line => lineText(line)), layout: {starts: plainLineOffsets(lines).starts, viewport} satisfies PostViewLayout};
+	return {lines: lines.map(line => lineText(line)), layout: {laidOutAs: String(width), starts: plainLineOffsets(lines).starts, viewport} satisfies PostViewLayout};
 }
 
 describe('where the post view is', () => {
@@ -55,6 +55,12 @@ describe('where the post view is', () => {
 		// A key after the resize moves from the line shown, not from the line number kept for the other width.
 		const moved = postViewReducer(state, {type: 'scroll', by: 1, layout: narrow.layout});
 		assert.equal(moved.top, narrowTop + 1);
+	});
+
+	it('laid out as before, keeps its line, whatever the text says now (the post come back from the blog, a word changed)', () => {
+		const state = keys({by: 50}).reduce(postViewReducer, initialPostViewState);
+		const changed = {...at, starts: at.starts.map((start, line) => start + Math.floor(line / 3))};
+		assert.equal(topFor(state, changed), 50);
 	});
 
 	it('keeps the current search match on screen through a resize, when it was on screen', () => {
