@@ -11,6 +11,7 @@ import {textWidth} from '../render/text-width.js';
 import type {SentComment} from '../store/my-comments.js';
 import {heldMessage, unconfirmedMessage} from './outcome.js';
 import {textToHtml} from '../render/escape-html.js';
+import {plainLineOffsets, type LineOffsets} from '../render/line-offsets.js';
 
 /*
 A post's comments as a thread: oldest first, each reply under its parent (depth first), as WordPress
@@ -159,6 +160,14 @@ its body rendered like post text, indented by its depth. A URL the blog made a l
 once, where it is.
 */
 export function renderComment(entries: readonly ThreadEntry[], index: number, width: number, options: RenderThreadOptions = {}): StyledLine[] {
+	return layoutComment(entries, index, width, options).lines;
+}
+
+/**
+ * `renderComment`, with where each line starts in the comment's text (see line-offsets.ts), the same at
+ * any width: the head line (cut to the width) and the held note count one character each.
+ */
+export function layoutComment(entries: readonly ThreadEntry[], index: number, width: number, options: RenderThreadOptions = {}): {lines: StyledLine[]; offsets: LineOffsets} {
 	const columns = Math.max(1, Math.floor(width));
 	const entry = entries[index]!;
 	const {comment, depth} = entry;
@@ -190,19 +199,34 @@ export function renderComment(entries: readonly ThreadEntry[], index: number, wi
 	}
 	if (tail) header.push({text: fitToWidth(tail, room - used), role: 'muted'});
 	lines.push(indented(indent, header.filter(segment => segment.text !== '')));
+	const starts = [0];
+	let counted = 1;
 
-	if (comment.status === 'held') lines.push(indented(indent, [{text: fitToWidth(comment.unconfirmed ? unconfirmedMessage : heldMessage, room), italic: true, role: 'muted'}]));
+	if (comment.status === 'held') {
+		lines.push(indented(indent, [{text: fitToWidth(comment.unconfirmed ? unconfirmedMessage : heldMessage, room), italic: true, role: 'muted'}]));
+		starts.push(counted++);
+	}
 
 	let body = renderHtml(comment.html, {width: room, baseUrl: options.baseUrl});
 	// Link 9 becomes [10]: a column wider, so the body is laid out a column narrower.
 	if (website && body.links.length >= 9) body = renderHtml(comment.html, {width: Math.max(1, room - 1), baseUrl: options.baseUrl});
 	const bodyLines = website ? body.lines.map(shiftLinks) : [...body.lines];
 	while (bodyLines.length > 0 && bodyLines.at(-1)!.length === 0) bodyLines.pop();
-	for (const line of bodyLines) lines.push(indented(indent, line));
+	const bodyOffsets = body.offsets ?? plainLineOffsets(body.lines);
+	for (const [line, text] of bodyLines.entries()) {
+		lines.push(indented(indent, text));
+		starts.push(counted + bodyOffsets.starts[line]!);
+	}
+	counted += bodyOffsets.end;
 	const links = website ? [website, ...body.links] : [...body.links];
 	const whole = linksShownWhole(bodyLines, links);
-	for (const line of linkList(links, number => !whole.has(number), room)) lines.push(indented(indent, line));
-	return lines;
+	const listed = linkList(links, number => !whole.has(number), room);
+	const listOffsets = plainLineOffsets(listed, counted);
+	for (const [line, text] of listed.entries()) {
+		lines.push(indented(indent, text));
+		starts.push(listOffsets.starts[line]!);
+	}
+	return {lines, offsets: {starts, end: listOffsets.end}};
 }
 
 /**

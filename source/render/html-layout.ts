@@ -11,6 +11,7 @@ import {displayUrl} from './link-url.js';
 import {subscriptText, superscriptText} from './script-text.js';
 import {type MediaKind, EmbedBlocks, fileName, frameKind, isEmojiImage, mediaLabel, webUrl} from './media.js';
 import {formatCount} from './format-count.js';
+import {countText, type LineOffsets} from './line-offsets.js';
 
 /** How the same HTML is laid out for the terminal or as plain text. */
 export type Flavor = {
@@ -30,6 +31,8 @@ export type LaidOutHtml = {
 	readonly links: string[];
 	/** Element `id`s (and `<a name>`s) → where they land; the first of a duplicated id wins. */
 	readonly anchors: Map<string, Anchor>;
+	/** Where each line starts in the text, the same at any width (see line-offsets.ts). */
+	readonly offsets: LineOffsets;
 };
 
 // Ids come from the network: only kept as keys, and never longer than this.
@@ -417,8 +420,18 @@ function htmlLayoutVisitor(flavor: Flavor, reversedItems: readonly number[]): {v
 		}
 		const headerRow = rows.length > 1 && rows[0]!.every(candidate => candidate.header) ? rows[0] : undefined;
 		layout.endBlock();
+		// The two layouts hold different text (separators, the headers before each cell): a row's lines start
+		// where its cells' text does, whichever is shown, so that a resize between them keeps the place.
+		const rowStarts: number[] = [];
+		let counted = layout.textOffset;
+		for (const row of rows) {
+			rowStarts.push(counted);
+			for (const tableCell of row) for (const run of tableCell.runs) counted += countText(run.text);
+		}
+		const done = () => layout.countFrom(counted);
 		if (widths.reduce((sum, width) => sum + width, 0) + 3 * (columns - 1) <= layout.available) {
-			for (const row of rows) {
+			for (const [rowIndex, row] of rows.entries()) {
+				layout.holdOffset(rowStarts[rowIndex]!);
 				const runs: Run[] = [];
 				for (const [column, tableCell] of row.entries()) {
 					if (column > 0) pushRun(runs, plain ? ' | ' : ' │ ', separatorStyle);
@@ -428,10 +441,13 @@ function htmlLayoutVisitor(flavor: Flavor, reversedItems: readonly number[]): {v
 				layout.runsLine(runs);
 				if (row === headerRow) layout.runsLine([{text: widths.map(width => (plain ? '-' : '─').repeat(width)).join(plain ? '-+-' : '─┼─'), style: separatorStyle}]);
 			}
-			return;
+			return done();
 		}
 		const labelStyle = internStyle({bold: true});
-		for (const row of headerRow ? rows.slice(1) : rows) {
+		for (const [rowIndex, row] of rows.entries()) {
+			if (row === headerRow) continue;
+			// The first row starts where the table does: its headers are said in it.
+			layout.holdOffset(rowStarts[row === rows[1] && headerRow ? 0 : rowIndex]!);
 			let first = true;
 			for (const [column, tableCell] of row.entries()) {
 				if (tableCell.runs.length === 0) continue;
@@ -447,6 +463,7 @@ function htmlLayoutVisitor(flavor: Flavor, reversedItems: readonly number[]): {v
 			layout.endBlock();
 			layout.blankLine();
 		}
+		done();
 	};
 
 	const enterElement = (element: Tag): Exit | boolean => {
@@ -652,8 +669,14 @@ function htmlLayoutVisitor(flavor: Flavor, reversedItems: readonly number[]): {v
 
 	const finish = (): LaidOutHtml => {
 		const lines = layout.finish();
-		if (layout.omittedLines > 0) lines.push([], [{text: omittedNote(layout.omittedLines), italic: true, role: 'muted'}]);
-		return {lines, links: links.urls, anchors};
+		const starts = layout.starts;
+		let end = layout.textOffset;
+		if (layout.omittedLines > 0) {
+			lines.push([], [{text: omittedNote(layout.omittedLines), italic: true, role: 'muted'}]);
+			starts.push(end, end);
+			end++;
+		}
+		return {lines, links: links.urls, anchors, offsets: {starts, end}};
 	};
 	return {visitor, finish};
 }

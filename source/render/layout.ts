@@ -1,6 +1,7 @@
 import type {Segment, SegmentStyle, StyledLine} from './styled-line.js';
 import {type Run, breakRuns, plainStyle, pushRun, runsWidth, textWidth, toSegments} from './text-width.js';
 import {InlineBuffer} from './wrap.js';
+import {countText} from './line-offsets.js';
 
 /** What goes before each line of a block: quote bars, list indentation. */
 type Prefix = {
@@ -44,6 +45,14 @@ blank line first or last, never two in a row.
 */
 export class Layout {
 	readonly lines: StyledLine[] = [];
+	/**
+	 * Where each line starts in the text (see line-offsets.ts): the characters laid out before its first,
+	 * white space and prefixes not counted, so the same at any width.
+	 */
+	readonly starts: number[] = [];
+	private counted = 0;
+	/** Lines laid out meanwhile start here and count nothing (see holdOffset). */
+	private held: number | undefined;
 	private readonly contexts: Context[] = [{prefix: emptyPrefix, firstPrefix: emptyPrefix, marker: undefined, blankPrefix: []}];
 	private readonly paragraph = new InlineBuffer();
 	private blankPending = false;
@@ -105,15 +114,35 @@ export class Layout {
 		return this.lines.length + (this.blankPending && this.lines.length > 0 ? 1 : 0);
 	}
 
+	/** The characters laid out so far (white space not counted): where the next line's text starts. */
+	get textOffset(): number {
+		return this.held ?? this.counted;
+	}
+
+	/**
+	 * Lines laid out from now on start at `offset` and count nothing, until `countFrom`: for text laid out
+	 * differently at different widths (a table: aligned columns, or one block per row with its headers).
+	 */
+	holdOffset(offset: number): void {
+		this.held = offset;
+	}
+
+	/** Counts again, from `offset`. */
+	countFrom(offset: number): void {
+		this.held = undefined;
+		this.counted = offset;
+	}
+
 	/** Lines left out past `maxLayoutLines`. */
 	get omittedLines(): number {
 		return this.omitted;
 	}
 
 	private layOutParagraph(): void {
-		const lines = this.paragraph.wrap(this.available);
+		const counts: number[] = [];
+		const lines = this.paragraph.wrap(this.available, counts);
 		this.paragraph.clear();
-		for (const line of lines) this.emit(line);
+		for (let index = 0; index < lines.length; index++) this.emit(lines[index]!, counts[index]);
 	}
 
 	/** Asks for one blank line before whatever comes next (if anything does). */
@@ -162,10 +191,10 @@ export class Layout {
 		if (this.blankPending) this.blankDepth = Math.min(this.blankDepth, this.contexts.length - 1);
 	}
 
-	/** A line of its own, already laid out to at most `available` columns (a rule). */
+	/** A line of its own, already laid out to at most `available` columns (a rule): one character of text, however long. */
 	line(text: string, style: SegmentStyle): void {
 		this.endBlock();
-		this.emit([{text, style}]);
+		this.emit([{text, style}], 1);
 	}
 
 	/** A line of its own made of styled runs, already laid out to at most `available` columns (a table row). */
@@ -224,7 +253,8 @@ export class Layout {
 		return this.contexts.at(-1)!;
 	}
 
-	private emit(runs: readonly Run[]): void {
+	/** Lays out a line of `runs` after the prefix; `count`: its characters of text, when not those of its runs. */
+	private emit(runs: readonly Run[], count?: number): void {
 		// (A line may bring the blank line before it: both must fit.)
 		if (this.lines.length + (this.blankPending ? 1 : 0) >= maxLayoutLines) {
 			this.omitted++;
@@ -239,7 +269,13 @@ export class Layout {
 			if (this.lines.length > 0) {
 				const context = this.contexts[Math.min(this.blankDepth, this.contexts.length - 1)]!;
 				this.lines.push(context.blankPrefix);
+				this.starts.push(this.textOffset);
 			}
+		}
+		this.starts.push(this.textOffset);
+		if (this.held === undefined) {
+			if (count === undefined) for (const run of runs) this.counted += countText(run.text);
+			else this.counted += count;
 		}
 		const context = this.top;
 		let prefix = context.prefix;

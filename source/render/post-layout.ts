@@ -11,6 +11,7 @@ import type {Anchor, RenderedText} from './styled-line.js';
 import type {StyledLine} from './styled-line.js';
 import {textWidth} from './text-width.js';
 import {wrapPlainText} from './wrap.js';
+import {joinLineOffsets, plainLineOffsets, uncountedLineOffsets, type LineOffsets} from './line-offsets.js';
 import type {Reading} from './reading.js';
 
 const blank: StyledLine = [];
@@ -37,6 +38,8 @@ export type PostBody = {
 	readonly links: readonly string[];
 	/** Element ids of the body → their line in `lines`: where an in-page link (`#fn1`) moves to. */
 	readonly anchors: ReadonlyMap<string, Anchor>;
+	/** Where each line starts in the text, the same at any width: what keeps the reader's place through a resize. */
+	readonly offsets: LineOffsets;
 };
 
 const noAnchors: ReadonlyMap<string, Anchor> = new Map();
@@ -81,17 +84,21 @@ export async function layoutPostBodyInSlices(post: Post, width: number, options:
 
 function finishPostBody(post: Post, width: number, rendered: RenderedText, options: LinkListOptions & {readonly summaryNoteFor?: SummaryNoteFor}): PostBody {
 	// The article read from the post's page (issue 23): said first, so that no one takes it for the feed's.
+	// A note above the text counts none of it: the article's words are where the summary's were.
 	const before: StyledLine[] = post.fullTextFrom === undefined ? [] : [...wrapPlainText(fullTextLine, width, {role: 'muted', italic: true}), blank];
 	const lines: StyledLine[] = [...before, ...rendered.lines];
+	const after: StyledLine[] = [];
 	if (isLocked(post)) {
-		appendAll(lines, wrapPlainText('This post is password protected: its text shows once its password is given.', width, {role: 'muted', italic: true}));
+		appendAll(after, wrapPlainText('This post is password protected: its text shows once its password is given.', width, {role: 'muted', italic: true}));
 	} else if (post.isSummaryOnly) {
-		lines.push(blank);
-		appendAll(lines, wrapPlainText(summaryNote(post, options.summaryNoteFor ?? 'reader'), width, {role: 'muted', italic: true}));
+		after.push(blank);
+		appendAll(after, wrapPlainText(summaryNote(post, options.summaryNoteFor ?? 'reader'), width, {role: 'muted', italic: true}));
 	}
-	if (rendered.links.length > 0) appendAll(lines, [blank, ...renderLinkList(rendered.links, width, options)]);
-	if (post.link) appendAll(lines, [blank, ...wrapPlainText(`Originally posted at ${displayUrl(post.link)}`, width, {role: 'muted'})]);
-	return {lines, links: rendered.links, anchors: shiftAnchors(rendered.anchors ?? noAnchors, before.length)};
+	if (rendered.links.length > 0) appendAll(after, [blank, ...renderLinkList(rendered.links, width, options)]);
+	if (post.link) appendAll(after, [blank, ...wrapPlainText(`Originally posted at ${displayUrl(post.link)}`, width, {role: 'muted'})]);
+	appendAll(lines, after);
+	const offsets = joinLineOffsets([uncountedLineOffsets(before.length), rendered.offsets ?? plainLineOffsets(rendered.lines), plainLineOffsets(after)]);
+	return {lines, links: rendered.links, anchors: shiftAnchors(rendered.anchors ?? noAnchors, before.length), offsets};
 }
 
 function shiftAnchors(anchors: ReadonlyMap<string, Anchor>, by: number): ReadonlyMap<string, Anchor> {

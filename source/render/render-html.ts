@@ -28,8 +28,8 @@ Lays out a post or comment body (HTML from the network) for a terminal `width` c
 string is cleaned of control characters; links are numbered `[1]`, `[2]`… and listed in `links`.
 */
 export function renderHtml(html: string, options: RenderOptions): RenderedText {
-	const {lines, links, anchors} = layOutHtml(html, terminalFlavor(options));
-	return {lines, links, anchors};
+	const {lines, links, anchors, offsets} = layOutHtml(html, terminalFlavor(options));
+	return {lines, links, anchors, offsets};
 }
 
 /**
@@ -38,8 +38,8 @@ leaves the screen drawing and Esc working (abort `signal` to stop; the promise t
 signal's reason). The lines are the same as renderHtml's.
 */
 export async function renderHtmlInSlices(html: string, options: RenderOptions & SliceOptions): Promise<RenderedText> {
-	const {lines, links, anchors} = await layOutHtmlInSlices(html, terminalFlavor(options), options);
-	return {lines, links, anchors};
+	const {lines, links, anchors, offsets} = await layOutHtmlInSlices(html, terminalFlavor(options), options);
+	return {lines, links, anchors, offsets};
 }
 
 function terminalFlavor(options: RenderOptions): Flavor {

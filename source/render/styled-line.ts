@@ -1,3 +1,5 @@
+import type {LineOffsets} from './line-offsets.js';
+
 /** How a piece of text is emphasised. The UI maps these to Ink <Text> props, print mode to ANSI or nothing. */
 export type SegmentStyle = {
 	readonly bold?: boolean;
@@ -27,6 +29,8 @@ export type RenderedText = {
 	readonly links: readonly string[];
 	/** Where each element `id` (or `<a name>`) of the body lands: what an in-page link (`#fn1`) moves to. */
 	readonly anchors?: ReadonlyMap<string, Anchor>;
+	/** Where each line starts in the text, the same at any width: how a re-wrapped line is found again (see line-offsets.ts). */
+	readonly offsets?: LineOffsets;
 };
 
 /** A place in a laid-out body: its line, and whether it is a footnote or a footnote's reference. */

@@ -106,21 +106,25 @@ export class InlineBuffer {
 	/**
 	Greedy word wrap: words separated by one space, each line at most `width` columns. A word wider
 	than the width starts a new line and is cut hard. A break on an empty line gives an empty line,
-	so `a<br><br>b` keeps its gap; a trailing break gives nothing.
+	so `a<br><br>b` keeps its gap; a trailing break gives nothing. `counts`, when given, gets each
+	line's characters of text (the spaces put between words not counted): the same in all at any width.
 	*/
-	wrap(width: number): Run[][] {
+	wrap(width: number, counts?: number[]): Run[][] {
 		const {texts, styles, widths, kinds} = this;
 		const lines: Run[][] = [];
 		let line: Run[] = [];
 		let lineWidth = 0;
+		let lineCount = 0;
 		// The style the last word ended in: the space after it takes it when the next word begins the same way.
 		let lastStyle: SegmentStyle | undefined;
 		let index = 0;
 		while (index < texts.length) {
 			if (kinds[index] === breaksLine) {
 				lines.push(line);
+				counts?.push(lineCount);
 				line = [];
 				lineWidth = 0;
+				lineCount = 0;
 				index++;
 				continue;
 			}
@@ -133,26 +137,45 @@ export class InlineBuffer {
 				lineWidth += 1;
 			} else if (lineWidth > 0) {
 				lines.push(line);
+				counts?.push(lineCount);
 				line = [];
 				lineWidth = 0;
+				lineCount = 0;
 			}
 			if (wordWidth <= width) {
-				for (let piece = index; piece < end; piece++) pushRun(line, texts[piece]!, styles[piece]!);
+				for (let piece = index; piece < end; piece++) {
+					pushRun(line, texts[piece]!, styles[piece]!);
+					lineCount += texts[piece]!.length;
+				}
 				lineWidth += wordWidth;
 			} else {
 				const runs: Run[] = [];
 				for (let piece = index; piece < end; piece++) runs.push({text: texts[piece]!, style: styles[piece]!});
 				const pieces = breakRuns(runs, width);
 				line = pieces.pop() ?? [];
+				if (counts) {
+					for (const [at, piece] of pieces.entries()) counts.push((at === 0 ? lineCount : 0) + runsLength(piece));
+					lineCount = (pieces.length === 0 ? lineCount : 0) + runsLength(line);
+				}
 				appendAll(lines, pieces);
 				lineWidth = runsWidth(line);
 			}
 			lastStyle = styles[end - 1];
 			index = end;
 		}
-		if (lineWidth > 0) lines.push(line);
+		if (lineWidth > 0) {
+			lines.push(line);
+			counts?.push(lineCount);
+		}
 		return lines;
 	}
+}
+
+/** The characters (UTF-16 code units) of some runs. */
+function runsLength(runs: readonly Run[]): number {
+	let length = 0;
+	for (const run of runs) length += run.text.length;
+	return length;
 }
 
 /**

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {longThread} from './long-thread.js';
-import {buildThread, commentFromDraft, placeMyComments, renderThread, withMyComments} from '../../source/comments/thread.js';
+import {buildThread, commentFromDraft, layoutComment, placeMyComments, renderThread, withMyComments} from '../../source/comments/thread.js';
+import {lineOfPlace, placeOfLine} from '../../source/render/line-offsets.js';
 import type {SentComment} from '../../source/store/my-comments.js';
 import type {Comment} from '../../source/model/comment.js';
 import {lineText} from '../../source/render/styled-line.js';
@@ -104,6 +105,20 @@ describe('rendering a thread', () => {
 		const text = lines.map(lineText);
 		assert.ok(text.some(line => line.includes('my notes[1]')));
 		assert.ok(text.some(line => line.includes('[1] https://blog.example/notes')));
+	});
+
+	test('each line of a comment knows where it starts in its text: a body line is found again at another width', () => {
+		const words = Array.from({length: 60}, (_, index) => `word${index + 1}`).join(' ');
+		const thread = buildThread([comment(1, 0, '2024-02-08T10:00:00', 'Dana Scully', `<p>${words}</p><blockquote><p>${words}</p></blockquote>`)]);
+		const wide = layoutComment(thread, 0, 80);
+		const narrow = layoutComment(thread, 0, 30);
+		assert.equal(wide.offsets.starts.length, wide.lines.length);
+		assert.equal(narrow.offsets.end, wide.offsets.end);
+		for (const [index, line] of wide.lines.entries()) {
+			const first = lineText(line).replace(/^[\s│]+/u, '').split(' ')[0]!;
+			const found = lineText(narrow.lines[lineOfPlace(narrow.offsets.starts, placeOfLine(wide.offsets.starts, index))]!);
+			assert.ok(found.replace(/^[\s│]+/u, '').split(' ').includes(first), `“${first}” is on “${found}”`);
+		}
 	});
 
 	test('an author name cannot carry escape sequences to the terminal', () => {

@@ -23,7 +23,7 @@ describe('the history of places', () => {
 		let state = initialAppState({kind: 'id', id: 1}, 10);
 		const post = state.stack.at(-1)!;
 		state = appReducer(state, {type: 'open-elsewhere', ref: {kind: 'id', id: 2}});
-		const place = {top: 40, topWidth: 80, topTotal: 200, atEnd: false, relatedFocused: true, relatedIndex: 2};
+		const place = {top: 40, shown: {top: {offset: 2400, rank: 0}}, atEnd: false, relatedFocused: true, relatedIndex: 2};
 		state = appReducer(state, {type: 'leave', id: post.id, place});
 		state = appReducer(state, {type: 'back'});
 		const back = state.stack.at(-1)!;
@@ -32,7 +32,7 @@ describe('the history of places', () => {
 
 	it('keeps the text of the last posts only, and the place of every one', () => {
 		let state = initialAppState({kind: 'id', id: 0}, 10);
-		const place = {top: 7, topWidth: 80, topTotal: 100, atEnd: false, relatedFocused: false, relatedIndex: 0};
+		const place = {top: 7, shown: {top: {offset: 420, rank: 1}}, atEnd: false, relatedFocused: false, relatedIndex: 0};
 		const post = {id: 0, title: 'A post', link: 'https://blog.example/a/', date: undefined, author: '', commentCount: 0, excerpt: '', categories: [], tags: [], html: '<p>Long.</p>', isSummaryOnly: false, commentsOpen: true};
 		for (let id = 1; id <= 30; id++) {
 			const top = state.stack.at(-1)!;

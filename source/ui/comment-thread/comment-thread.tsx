@@ -1,14 +1,14 @@
 import {Box, Text, useIsScreenReaderEnabled, type DOMElement} from 'ink';
 import {useScreenReaderCursor} from '../screen-reader/cursor-target.js';
 import {useCallback, useEffect, useLayoutEffect, useMemo, useRef} from 'react';
-import {foldedLine, renderComment} from '../../comments/thread.js';
+import {foldedLine, layoutComment} from '../../comments/thread.js';
 import {replyCount, threadShape, visibleEntries} from '../../comments/thread-moves.js';
 import type {Comment, ThreadEntry} from '../../model/comment.js';
 import {fitToWidth} from '../../render/fit-width.js';
 import type {StyledLine} from '../../render/styled-line.js';
 import {StyledLineView} from '../components/styled-lines.js';
 import {theme} from '../theme.js';
-import {commentAtLine, useCommentThreadState, type ThreadLayout, type ThreadMoves, type ThreadPlace} from './use-comment-thread-state.js';
+import {commentAtLine, topIn, useCommentThreadState, type ThreadLayout, type ThreadMoves, type ThreadPlace} from './use-comment-thread-state.js';
 import {useKeys, useMouse} from '../hooks/use-keys.js';
 import type {Action} from '../keys/key-map.js';
 import {useKeyMap} from '../keys/use-key-map.js';
@@ -45,6 +45,8 @@ export type CommentThreadProps = {
 	readonly onSearch?: (search: {readonly typing: boolean; readonly active: boolean}) => void;
 };
 
+/** Room for one comment's text in the thread's offsets: each comment's count from its index times this (far more than a comment holds). */
+const commentTextSpan = 2 ** 32;
 // Two columns on the left mark the selected comment.
 const noFolds: ReadonlySet<number> = new Set();
 const gutter = 2;
@@ -59,33 +61,54 @@ export function CommentThread(props: CommentThreadProps) {
 	const shape = useMemo(() => threadShape(entries), [entries]);
 	// Each comment laid out once per (thread, width); folding only chooses which are shown.
 	const blocks = useMemo(
-		() => entries.map((_, index) => renderComment(entries, index, columns, {mineIds: props.mineIds, newIds: props.newIds, baseUrl: props.baseUrl})),
+		() => entries.map((_, index) => layoutComment(entries, index, columns, {mineIds: props.mineIds, newIds: props.newIds, baseUrl: props.baseUrl})),
 		[entries, columns, props.mineIds, props.newIds, props.baseUrl],
 	);
 	const compose = useCallback((folded: ReadonlySet<number>) => {
 		const visible = visibleEntries(shape, folded);
 		const lines: StyledLine[] = [];
 		const starts: number[] = [];
+		// Where each line starts in the thread's text: each comment's own offsets, after those of every comment
+		// before it in the thread (folded or not), so that neither a resize nor a fold moves them.
+		const offsets: number[] = [];
 		for (const [position, index] of visible.entries()) {
-			if (position > 0) lines.push([]);
+			const base = index * commentTextSpan;
+			if (position > 0) {
+				lines.push([]);
+				offsets.push(base);
+			}
 			starts.push(lines.length);
-			for (const line of blocks[index]!) lines.push(line);
+			const block = blocks[index]!;
+			for (const [line, text] of block.lines.entries()) {
+				lines.push(text);
+				offsets.push(base + block.offsets.starts[line]!);
+			}
 			const hidden = folded.has(index) ? replyCount(shape, index) : 0;
-			if (hidden > 0) lines.push(foldedLine(entries[index]!, hidden, columns));
+			if (hidden > 0) {
+				lines.push(foldedLine(entries[index]!, hidden, columns));
+				offsets.push(base + block.offsets.end);
+			}
 		}
-		return {lines, starts, visible};
+		return {lines, starts, visible, offsets};
 	}, [blocks, shape, entries, columns]);
 	const layoutFor = useCallback((folded: ReadonlySet<number>): ThreadLayout => {
-		const {starts, lines, visible} = compose(folded);
-		return {starts, lineCount: lines.length, viewport, visible};
-	}, [compose, viewport]);
+		const {starts, lines, visible, offsets} = compose(folded);
+		return {starts, lineCount: lines.length, viewport, visible, offsets, width: columns};
+	}, [compose, viewport, columns]);
 	const unfolded = useMemo(() => layoutFor(new Set()), [layoutFor]);
 	const marked = useMemo(() => (props.newIds ? [...entries.keys()].filter(index => props.newIds!.has(String(entries[index]!.comment.id))) : []), [entries, props.newIds]);
 	const focusIndex = props.focusId === undefined ? undefined : entries.findIndex(entry => String(entry.comment.id) === String(props.focusId));
 	const [state, dispatch] = useCommentThreadState(unfolded, props.place, focusIndex);
 	const folded = state.folded ?? noFolds;
 	const rendered = useMemo(() => compose(folded), [compose, folded]);
-	const layout: ThreadLayout = useMemo(() => ({starts: rendered.starts, lineCount: rendered.lines.length, viewport, visible: rendered.visible}), [rendered, viewport]);
+	const keyMap = useKeyMap();
+	const search = useTextSearch(rendered.lines, keyMap);
+	// A resize re-wraps the comments: the same words stay at the top, the current match (or the selected comment) on screen.
+	const layout: ThreadLayout = useMemo(
+		() => ({starts: rendered.starts, lineCount: rendered.lines.length, viewport, visible: rendered.visible, offsets: rendered.offsets, keep: search.currentLine, width: columns}),
+		[rendered, viewport, search.currentLine, columns],
+	);
+	const top = topIn(state, layout);
 	const moves: ThreadMoves = useMemo(() => ({shape, layoutFor, marked}), [shape, layoutFor, marked]);
 	const leaving = useRef({state, onLeave: props.onLeave});
 	useLayoutEffect(() => {
@@ -93,16 +116,14 @@ export function CommentThread(props: CommentThreadProps) {
 	});
 	useEffect(() => () => {
 		const {state: last, onLeave} = leaving.current;
-		onLeave?.({top: last.top, selected: last.selected, ...(last.folded && last.folded.size > 0 ? {folded: [...last.folded]} : {})});
+		onLeave?.({top: last.top, selected: last.selected, ...(last.folded && last.folded.size > 0 ? {folded: [...last.folded]} : {}), ...(last.shown ? {shown: last.shown, width: last.width} : {})});
 	}, []);
 
-	const keyMap = useKeyMap();
-	const search = useTextSearch(rendered.lines, keyMap);
 	const {onSearch} = props;
 	useLayoutEffect(() => onSearch?.({typing: search.state.typing, active: search.active}), [onSearch, search.state.typing, search.active]);
 	useKeys((input, key) => {
 		const is = (action: Action) => keyMap.matches(action, input, key);
-		const searched = search.handleKey(input, key, {top: Math.min(state.top, Math.max(0, rendered.lines.length - viewport))});
+		const searched = search.handleKey(input, key, {top});
 		if (searched.handled) {
 			if (searched.showLine !== undefined) dispatch({type: 'show-line', line: searched.showLine, layout});
 			return;
@@ -128,7 +149,7 @@ export function CommentThread(props: CommentThreadProps) {
 		if (search.state.typing) return;
 		if (event.kind === 'wheel') return dispatch({type: 'scroll', by: event.direction === 'down' ? 3 : -3, layout});
 		if (event.button !== 'left' || event.row >= viewport) return;
-		const position = commentAtLine(layout, Math.min(state.top, Math.max(0, rendered.lines.length - viewport)) + event.row);
+		const position = commentAtLine(layout, top + event.row);
 		if (position === undefined) return;
 		if (rendered.visible[position] === state.selected) {
 			if (onReply) dispatch({type: 'reply', layout});
@@ -146,7 +167,6 @@ export function CommentThread(props: CommentThreadProps) {
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- with `entries` as a dependency, a reload of the thread would reply again.
 	}, [state.reply]);
 
-	const top = Math.min(state.top, Math.max(0, rendered.lines.length - viewport));
 	const selected = Math.min(state.selected, Math.max(0, entries.length - 1));
 	const shownAt = Math.max(0, rendered.visible.indexOf(selected));
 	const selectedStart = rendered.starts[shownAt] ?? 0;

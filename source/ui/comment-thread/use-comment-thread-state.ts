@@ -3,11 +3,16 @@ import {
 	ancestors, allWithReplies, nextMarked, nextSibling, nextTopLevel, parentOf, previousSibling, replyCount, unfoldedTo,
 	type ThreadShape,
 } from '../../comments/thread-moves.js';
+import {shownText, topAfterRelayout, type ShownText} from '../../render/line-offsets.js';
 
 /** What the thread screen remembers between keys. */
 export type CommentThreadState = {
-	/** First visible line. */
+	/** First visible line, as the thread was laid out when it was set. */
 	readonly top: number;
+	/** The text on screen when `top` was set: shown again once the thread is laid out anew (a resize). */
+	readonly shown?: ShownText;
+	/** The width the comments were laid out to when `top` was set: laid out so again, `top` stands. */
+	readonly width?: number;
 	/** The selected comment (the one `r` replies to), an index into the thread's entries. */
 	readonly selected: number;
 	/** The comments whose replies are folded away (indexes into the entries). */
@@ -24,6 +29,15 @@ export type ThreadLayout = {
 	readonly viewport: number;
 	/** visible[k] is the entry index of the k-th comment shown (all of them, in order, when not given). */
 	readonly visible?: readonly number[];
+	/**
+	 * Where each line starts in the thread's text, the same at any width (see line-offsets.ts): how the top
+	 * line is found again after a resize. Not given: the top is kept as a line number.
+	 */
+	readonly offsets?: readonly number[];
+	/** The line of the current search match: kept on screen through a new layout, when it was on it. */
+	readonly keep?: number;
+	/** The width the comments are laid out to. */
+	readonly width?: number;
 };
 
 /** What the folds and jumps need besides the layout: the thread's shape, and the layout with other folds. */
@@ -115,7 +129,37 @@ function refold(state: CommentThreadState, moves: ThreadMoves, folded: ReadonlyS
 	return {top: reveal(Math.min(state.top, maxTop(layout)), layout, Math.max(0, positionOf(layout, selected))), selected, folded};
 }
 
+/**
+ * The first line shown of the thread as `layout` lays it out. After a resize re-wraps the comments, the line
+ * holding the first character that was on screen, so the reader stays at the same words; the current
+ * search match, or else the selected comment's first line, stays on screen when it was on it.
+ */
+export function topIn(state: CommentThreadState, layout: ThreadLayout): number {
+	if (!state.shown || !layout.offsets) return clamp(state.top, 0, maxTop(layout));
+	const selectedStart = layout.starts[Math.max(0, positionOf(layout, state.selected))];
+	// The same width: the same line (a thread read again, a comment added, keeps its line number, as before).
+	const same = state.width === layout.width;
+	return clamp(topAfterRelayout(layout.offsets, state.shown, layout.viewport, {keep: layout.keep ?? selectedStart, ...(same ? {top: state.top} : {})}), 0, maxTop(layout));
+}
+
 export function commentThreadReducer(state: CommentThreadState, action: CommentThreadAction): CommentThreadState {
+	const {layout} = action;
+	// Keys are read against the thread as it is shown: after a resize, from the line now at the top.
+	const now = state.shown && layout.offsets ? {...state, top: topIn(state, layout)} : state;
+	const next = moveInThread(now, action);
+	if (next === now) return state;
+	// What is shown from the new top: in the layout the folds now make.
+	const laidOut = next.folded === now.folded || !('moves' in action) ? layout : action.moves.layoutFor(next.folded ?? noFolds);
+	return withShown(next, laidOut);
+}
+
+/** `state` with the text its top shows in `layout` (kept to find it again after a resize). */
+function withShown(state: CommentThreadState, layout: ThreadLayout): CommentThreadState {
+	const {shown: _shown, width: _width, ...rest} = state;
+	return layout.offsets && layout.offsets.length > 0 ? {...rest, shown: shownText(layout.offsets, state.top, layout.viewport), width: layout.width} : rest;
+}
+
+function moveInThread(state: CommentThreadState, action: CommentThreadAction): CommentThreadState {
 	const {layout} = action;
 	const count = layout.starts.length;
 	if (count === 0) return {top: 0, selected: 0};
@@ -193,18 +237,18 @@ export function commentAtLine(layout: ThreadLayout, line: number): number | unde
 export const initialCommentThreadState: CommentThreadState = {top: 0, selected: 0};
 
 /** Where the reader was in a thread, kept in the history when they leave it. */
-export type ThreadPlace = {readonly top: number; readonly selected: number; readonly folded?: readonly number[]};
+export type ThreadPlace = {readonly top: number; readonly selected: number; readonly folded?: readonly number[]; readonly shown?: ShownText; readonly width?: number};
 
 /** Comment `index` selected, at the top of the screen as far as the thread allows (WordPress's `#comment-N`). */
 export function focusedOn(layout: ThreadLayout, index: number): CommentThreadState {
 	const position = clamp(positionOf(layout, index), 0, Math.max(0, layout.starts.length - 1));
-	return {selected: entryAt(layout, position), top: clamp(layout.starts[position] ?? 0, 0, maxTop(layout))};
+	return withShown({selected: entryAt(layout, position), top: clamp(layout.starts[position] ?? 0, 0, maxTop(layout))}, layout);
 }
 
 /** The thread's state: back at `place`, or at the comment `focusIndex` (the one just sent, the first new one), or at the top. */
 export function useCommentThreadState(layout: ThreadLayout, place?: ThreadPlace, focusIndex?: number) {
 	return useReducer(commentThreadReducer, undefined, (): CommentThreadState => {
-		if (place) return {top: place.top, selected: place.selected, ...(place.folded && place.folded.length > 0 ? {folded: new Set(place.folded)} : {})};
+		if (place) return {top: place.top, selected: place.selected, ...(place.folded && place.folded.length > 0 ? {folded: new Set(place.folded)} : {}), ...(place.shown ? {shown: place.shown, width: place.width} : {})};
 		if (focusIndex !== undefined && focusIndex >= 0) return focusedOn(layout, focusIndex);
 		return initialCommentThreadState;
 	});

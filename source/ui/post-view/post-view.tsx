@@ -17,6 +17,7 @@ import {copyLink, type ClipboardWriter} from '../../platform/clipboard.js';
 import {displayUrl} from '../../render/link-url.js';
 import {followLink, inPageFragment, movedToFragment} from './follow-link.js';
 import type {StyledLine} from '../../render/styled-line.js';
+import {joinLineOffsets, lineOfPlace, noLineOffsets, placeOfLine, plainLineOffsets, uncountedLineOffsets, type LineOffsets, type TextPlace} from '../../render/line-offsets.js';
 import {wrapPlainText} from '../../render/wrap.js';
 import {openUrl} from '../../platform/open-url.js';
 import {ErrorBox} from '../components/error-box.js';
@@ -107,7 +108,7 @@ export type PostViewProps = {
 /** Posts with more HTML than this are laid out in slices (a usual post is a few dozen kB). */
 const longPostChars = 512 * 1024;
 
-const noBody: PostBody = {lines: [], links: [], anchors: new Map()};
+const noBody: PostBody = {lines: [], links: [], anchors: new Map(), offsets: noLineOffsets};
 const noLines: readonly StyledLine[] = [];
 const noRelated: RelatedPanelLines = {lines: [], owners: []};
 
@@ -173,7 +174,7 @@ export function PostView(props: PostViewProps) {
 	// A link being followed (the blog asked whether it is one of its posts): stopped when the screen goes.
 	const following = useRef<AbortController | undefined>(undefined);
 	// Where the reader was before `f` moved within the post (a footnote, `#section`): Esc goes back there, once.
-	const placeBeforeMove = useRef<{readonly postKey: string | undefined; readonly top: number} | undefined>(undefined);
+	const placeBeforeMove = useRef<{readonly postKey: string | undefined; readonly place: TextPlace} | undefined>(undefined);
 	useEffect(() => () => following.current?.abort(), []);
 	const keyMap = useKeyMap();
 	// `c` pressed while the check was on its way: answered when the check is (once: the wish is then forgotten).
@@ -261,7 +262,13 @@ export function PostView(props: PostViewProps) {
 	// Why F found no article on the post's page: said above the summary, which stays.
 	const fullTextFailure = articleFrom === undefined ? fullText.failure : undefined;
 	const failureLines = useMemo(() => (fullTextFailure ? [...wrapPlainText(fullTextFailure, bodyWidth, {role: 'error', italic: true}), []] : []), [fullTextFailure, bodyWidth]);
-	const lines = useMemo(() => (unlockState ? [...head, [], ...passwordLines(unlockState, bodyWidth)] : [...head, [], ...failureLines, ...body, ...tail]), [head, body, tail, unlockState, bodyWidth, failureLines]);
+	// The document, and where each of its lines starts in its text (the same at any width: see line-offsets.ts).
+	const {lines, starts} = useMemo(() => {
+		const parts: Array<{lines: readonly StyledLine[]; offsets: LineOffsets}> = unlockState
+			? [{lines: head, offsets: plainLineOffsets(head)}, {lines: [[]], offsets: uncountedLineOffsets(1)}, plainPart(passwordLines(unlockState, bodyWidth))]
+			: [{lines: head, offsets: plainLineOffsets(head)}, {lines: [[]], offsets: uncountedLineOffsets(1)}, plainPart(failureLines), {lines: body, offsets: laidOut.offsets}, plainPart(tail)];
+		return {lines: parts.flatMap(part => part.lines), starts: joinLineOffsets(parts.map(part => part.offsets)).starts};
+	}, [head, body, laidOut.offsets, tail, unlockState, bodyWidth, failureLines]);
 	const maxTop = Math.max(0, lines.length - viewportHeight);
 	const search = useTextSearch(unlockState ? noLines : lines, keyMap);
 	// The byline's author, category or tag chosen with `t` (Enter opens its list), if any.
@@ -270,11 +277,14 @@ export function PostView(props: PostViewProps) {
 	const chosenTerm = termIndex === undefined ? undefined : terms[termIndex];
 	const markedHead = useMemo(() => (post && termIndex !== undefined ? markBylineTerm(head, post, bodyWidth, termIndex) : head), [head, post, bodyWidth, termIndex]);
 
-	// A resize re-wraps the text; the reader stays at the same place in it (derived, so the first frame is right).
-	const top = articleFrom !== undefined ? Math.min(linkArticle.top, maxTop) : Math.min(topFor(state, bodyWidth, lines.length, maxTop), maxTop);
+	// A resize re-wraps the text; the reader stays at the same words in it, the current search match on screen
+	// (derived, so the first frame is right).
+	const laidOutAs = `${bodyWidth}${shownPost?.fullTextFrom === undefined ? '' : ' whole'}`;
+	const layout = useMemo(() => ({laidOutAs, starts, viewport: viewportHeight, keep: search.currentLine}), [laidOutAs, starts, viewportHeight, search.currentLine]);
+	const top = Math.min(articleFrom !== undefined ? linkArticle.topIn(layout) : topFor(state, layout), maxTop);
 	// Lines still to come below the text (the tail's loads): a move down past the end shown now is kept for them.
 	const growing = neighbours.status === 'loading' || commentable.status === 'loading' || (showRelated && !isWide && related.status === 'loading');
-	const scroll = (move: {by: number} | {to: number | 'end'}) => (articleFrom !== undefined ? linkArticle.scroll(move, maxTop) : dispatch({type: 'scroll', ...move, maxTop, width: bodyWidth, total: lines.length, growing}));
+	const scroll = (move: {by: number} | {to: number | 'end'}) => (articleFrom !== undefined ? linkArticle.scroll(move, layout) : dispatch({type: 'scroll', ...move, layout, growing}));
 
 	const relatedPosts = related.status === 'done' ? related.value : [];
 	// Where the tail starts in the document, and the lines of Related Posts under the post.
@@ -305,7 +315,7 @@ export function PostView(props: PostViewProps) {
 		if (fragment !== undefined) {
 			const anchor = laidOut.anchors.get(fragment);
 			if (anchor) {
-				placeBeforeMove.current = {postKey, top};
+				placeBeforeMove.current = {postKey, place: placeOfLine(starts, top)};
 				scroll({to: Math.min(head.length + 1 + failureLines.length + anchor.line, maxTop)});
 			}
 			return dispatch({type: 'prompt-done', message: movedToFragment(anchor, fragment)});
@@ -429,7 +439,7 @@ export function PostView(props: PostViewProps) {
 		else if (is('next-post')) return openNeighbour('next');
 		else if (is('previous-post')) return openNeighbour('previous');
 		else if (is('back') && placeBeforeMove.current !== undefined && placeBeforeMove.current.postKey === postKey) {
-			scroll({to: placeBeforeMove.current.top});
+			scroll({to: lineOfPlace(starts, placeBeforeMove.current.place)});
 			placeBeforeMove.current = undefined;
 			dispatch({type: 'message', message: 'Back where you were'});
 		} else if (is('back') || is('back-from-post')) props.onBack();
@@ -449,7 +459,7 @@ export function PostView(props: PostViewProps) {
 			if (relatedPosts.length > 0) {
 				// Under the post (narrow terminals), the panel is scrolled into view, no further: Tab back returns to the line left.
 				const at = relatedLines ?? {start: top, end: top};
-				dispatch({type: 'focus-related', focused: true, ...at, viewport: viewportHeight, maxTop, width: bodyWidth, total: lines.length});
+				dispatch({type: 'focus-related', focused: true, ...at, layout});
 			} else dispatch({type: 'message', message: related.status === 'done' ? 'No related posts.' : 'The related posts could not be loaded.'});
 		} else if (is('toggle-related')) props.onToggleRelated();
 		else if (is('follow-link')) {
@@ -566,6 +576,11 @@ export function PostView(props: PostViewProps) {
 			</Text>
 		</Box>
 	);
+}
+
+/** Lines of plain text (no prefixes), with their offsets. */
+function plainPart(lines: readonly StyledLine[]): {lines: readonly StyledLine[]; offsets: LineOffsets} {
+	return {lines, offsets: plainLineOffsets(lines)};
 }
 
 /** What a protected post's open comments need when the blog cannot take them from blogterm (a feed's post, or still locked). */

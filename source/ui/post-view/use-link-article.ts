@@ -4,19 +4,20 @@ import type {FullTextReader} from '../../full-text/full-text-store.js';
 import type {Post} from '../../model/post.js';
 import {displayUrl} from '../../render/link-url.js';
 import {cleanLine} from '../../render/sanitize.js';
+import {initialPostViewState, postViewReducer, topFor, type PostViewLayout, type PostViewState} from './use-post-view-state.js';
 
 /** A page a link of the post leads to, read as an article: shown in the post's place until Esc. */
 export type LinkArticle = {
 	/** The article as a post to lay out (no comments, no neighbours), or undefined when none is shown. */
 	readonly post: Post | undefined;
-	/** The article's first line on screen (its own: the post keeps its place for Esc). */
-	readonly top: number;
+	/** The article's first line on screen as `layout` lays it out, not clamped (its own: the post keeps its place for Esc). */
+	readonly topIn: (layout: PostViewLayout) => number;
 	readonly loading: boolean;
 	/** Reads the page at `url`. */
 	readonly open: (url: string) => void;
 	readonly close: () => void;
-	/** Moves the article by some lines, or to a line (0 top, 'end' bottom), within `maxTop`. */
-	readonly scroll: (move: {readonly by: number} | {readonly to: number | 'end'}, maxTop: number) => void;
+	/** Moves the article by some lines, or to a line (0 top, 'end' bottom), within the lines `layout` has. */
+	readonly scroll: (move: {readonly by: number} | {readonly to: number | 'end'}, layout: PostViewLayout) => void;
 };
 
 /** The line said while a linked page is read. */
@@ -28,7 +29,8 @@ export const readingLinkMessage = 'Reading the page…';
  */
 export function useLinkArticle(read: FullTextReader | undefined, onMessage: (message: string | undefined) => void): LinkArticle {
 	const [state, setState] = useState<{readonly post?: Post; readonly loading: boolean}>({loading: false});
-	const [top, setTop] = useState(0);
+	// Where the article is read, kept as the post's place is: by its text, through a resize.
+	const [view, setView] = useState<PostViewState>(initialPostViewState);
 	const running = useRef<AbortController | undefined>(undefined);
 	useEffect(() => () => running.current?.abort(), []);
 	const onMessageRef = useRef(onMessage);
@@ -46,7 +48,7 @@ export function useLinkArticle(read: FullTextReader | undefined, onMessage: (mes
 			if (abort.signal.aborted) return;
 			if (result.kind === 'article') {
 				const {article} = result;
-				setTop(0);
+				setView(initialPostViewState);
 				setState({loading: false, post: articlePost(article.url, article.title, article.html)});
 				onMessageRef.current(undefined);
 			} else {
@@ -64,13 +66,11 @@ export function useLinkArticle(read: FullTextReader | undefined, onMessage: (mes
 		setState({loading: false});
 		onMessageRef.current(undefined);
 	}, []);
-	const scroll = useCallback((move: {readonly by: number} | {readonly to: number | 'end'}, maxTop: number) => {
-		setTop(current => {
-			const target = 'by' in move ? Math.min(current, maxTop) + move.by : move.to === 'end' ? maxTop : move.to;
-			return Math.max(0, Math.min(target, maxTop));
-		});
+	const scroll = useCallback((move: {readonly by: number} | {readonly to: number | 'end'}, layout: PostViewLayout) => {
+		setView(current => postViewReducer(current, {type: 'scroll', ...move, layout}));
 	}, []);
-	return {post: state.post, top, loading: state.loading, open, close, scroll};
+	const topIn = useCallback((layout: PostViewLayout) => topFor(view, layout), [view]);
+	return {post: state.post, topIn, loading: state.loading, open, close, scroll};
 }
 
 /** A page's article as a post to lay out: its title (or its address), no byline, no comments. */

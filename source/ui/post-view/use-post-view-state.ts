@@ -1,20 +1,24 @@
 import {useReducer} from 'react';
+import {shownText, topAfterRelayout, type ShownText} from '../../render/line-offsets.js';
 
 /** What the post screen remembers between keys. */
 export type PostViewState = {
-	/** First visible line of the document, at the width and length it was set for. */
+	/** First visible line of the document, as it was laid out when set. */
 	readonly top: number;
-	/** The width the document was wrapped to when `top` was set (0: not yet). */
-	readonly topWidth: number;
-	/** The document's length in lines when `top` was set. */
-	readonly topTotal: number;
+	/**
+	 * The text on screen when `top` was set: the same text is shown again once it is laid out anew (a resize,
+	 * Related Posts beside the post or not, the whole article). None: `top` was past the lines then.
+	 */
+	readonly shown?: ShownText;
+	/** What the document was laid out as when `top` was set (see PostViewLayout): laid out so again, `top` stands. */
+	readonly laidOutAs?: string;
 	/** The reader went to the end (G): stay there when related posts or links arrive below. */
 	readonly atEnd: boolean;
 	/** Whether the keys go to the Related Posts panel. */
 	readonly relatedFocused: boolean;
 	readonly relatedIndex: number;
 	/** Where the reader was before Tab moved into Related Posts: Tab or Esc goes back there. */
-	readonly beforeRelated?: Pick<PostViewState, 'top' | 'topWidth' | 'topTotal' | 'atEnd'>;
+	readonly beforeRelated?: Pick<PostViewState, 'top' | 'shown' | 'laidOutAs' | 'atEnd'>;
 	/** A one-line note in the status bar ("Opened in the browser."). */
 	readonly message: string | undefined;
 	/** A link number being typed after `f` (follow) or `y` (copy), shown in the status bar; Enter acts on it. */
@@ -27,6 +31,22 @@ export type LinkPrompt = {
 	readonly digits: string;
 };
 
+/** The document as it is laid out now: what a key's move is measured against. */
+export type PostViewLayout = {
+	/**
+	 * What the text is laid out as: its width, and whether it is the whole article. Another (a resize, the
+	 * whole article read) finds the top again by its text; the same keeps its line, as when the post comes
+	 * back from the blog with its text a little changed, or lines come below it.
+	 */
+	readonly laidOutAs: string;
+	/** Where each line of the document starts in its text (see line-offsets.ts): one per line. */
+	readonly starts: readonly number[];
+	/** Lines on screen. */
+	readonly viewport: number;
+	/** The line of the current search match: kept on screen through a new layout, when it was on it. */
+	readonly keep?: number;
+};
+
 export type PostViewAction =
 	/**
 	 * Move by some lines, or to a line (0 top, 'end' bottom). Relative moves are applied to the state
@@ -34,12 +54,12 @@ export type PostViewAction =
 	 * `growing`: lines are still to come below (the newer and older posts, Related Posts, the comments
 	 * line), so the end shown is not the post's: a move down past it is kept for them, and is no G.
 	 */
-	| {readonly type: 'scroll'; readonly by?: number; readonly to?: number | 'end'; readonly maxTop: number; readonly width: number; readonly total: number; readonly growing?: boolean}
+	| {readonly type: 'scroll'; readonly by?: number; readonly to?: number | 'end'; readonly layout: PostViewLayout; readonly growing?: boolean}
 	/**
 	 * Into Related Posts: scrolls as little as needed to show its lines (`start`–`end`), remembering the
 	 * place it left. Out of it: back to that place.
 	 */
-	| {readonly type: 'focus-related'; readonly focused: true; readonly start: number; readonly end: number; readonly viewport: number; readonly maxTop: number; readonly width: number; readonly total: number}
+	| {readonly type: 'focus-related'; readonly focused: true; readonly start: number; readonly end: number; readonly layout: PostViewLayout}
 	| {readonly type: 'focus-related'; readonly focused: false}
 	| {readonly type: 'select-related'; readonly by: number; readonly count: number}
 	| {readonly type: 'message'; readonly message: string | undefined}
@@ -52,18 +72,30 @@ export type PostViewAction =
 
 const clamp = (value: number, max: number) => Math.max(0, Math.min(value, Math.max(0, max)));
 
+/** The last line the view can start at. */
+export function maxTopOf(layout: PostViewLayout): number {
+	return Math.max(0, layout.starts.length - layout.viewport);
+}
+
+/** The view at line `top` of `layout`, with the text that shows (none past the lines: still to come). */
+function placed(top: number, layout: PostViewLayout): Pick<PostViewState, 'top' | 'shown' | 'laidOutAs'> {
+	return {top, shown: top < layout.starts.length ? shownText(layout.starts, top, layout.viewport) : undefined, laidOutAs: layout.laidOutAs};
+}
+
 export function postViewReducer(state: PostViewState, action: PostViewAction): PostViewState {
 	switch (action.type) {
 		case 'scroll': {
+			const {layout} = action;
+			const maxTop = maxTopOf(layout);
 			// `p j j` in one go, the post shown before its last lines came: lines 3–24 once they come, not the end.
 			const keep = action.growing === true && action.to !== 'end';
-			const place = topFor(state, action.width, action.total, action.maxTop);
-			const current = keep ? place : Math.min(place, action.maxTop);
-			const target = action.to === 'end' ? action.maxTop : action.to ?? current + (action.by ?? 0);
-			const top = keep ? Math.max(0, target) : clamp(target, action.maxTop);
+			const place = topFor(state, layout);
+			const current = keep ? place : Math.min(place, maxTop);
+			const target = action.to === 'end' ? maxTop : action.to ?? current + (action.by ?? 0);
+			const top = keep ? Math.max(0, target) : clamp(target, maxTop);
 			// G is the end, wherever the lines still to come take it; a move down is, only with every line in.
-			const atEnd = action.to === 'end' ? action.maxTop > 0 || action.growing === true : !action.growing && action.maxTop > 0 && target >= action.maxTop;
-			return {...state, top, topWidth: action.width, topTotal: action.total, atEnd, message: undefined};
+			const atEnd = action.to === 'end' ? maxTop > 0 || action.growing === true : !action.growing && maxTop > 0 && target >= maxTop;
+			return {...state, ...placed(top, layout), atEnd, message: undefined};
 		}
 		case 'focus-related': {
 			if (!action.focused) {
@@ -71,13 +103,15 @@ export function postViewReducer(state: PostViewState, action: PostViewAction): P
 				return {...state, ...back, relatedFocused: false, beforeRelated: undefined, message: undefined};
 			}
 			if (state.relatedFocused) return state;
-			const current = Math.min(topFor(state, action.width, action.total, action.maxTop), action.maxTop);
-			const beforeRelated = {top: state.top, topWidth: state.topWidth, topTotal: state.topTotal, atEnd: state.atEnd};
+			const {layout} = action;
+			const maxTop = maxTopOf(layout);
+			const current = Math.min(topFor(state, layout), maxTop);
+			const beforeRelated = {top: state.top, shown: state.shown, laidOutAs: state.laidOutAs, atEnd: state.atEnd};
 			let top = current;
 			if (action.start < current) top = action.start;
-			else if (action.end >= current + action.viewport) top = Math.min(action.start, action.end - action.viewport + 1);
-			top = clamp(top, action.maxTop);
-			return {...state, relatedFocused: true, beforeRelated, top, topWidth: action.width, topTotal: action.total, atEnd: false, message: undefined};
+			else if (action.end >= current + layout.viewport) top = Math.min(action.start, action.end - layout.viewport + 1);
+			top = clamp(top, maxTop);
+			return {...state, relatedFocused: true, beforeRelated, ...placed(top, layout), atEnd: false, message: undefined};
 		}
 		case 'select-related':
 			return {...state, relatedIndex: clamp(state.relatedIndex + action.by, action.count - 1)};
@@ -96,16 +130,19 @@ export function postViewReducer(state: PostViewState, action: PostViewAction): P
 	}
 }
 
-export const initialPostViewState: PostViewState = {top: 0, topWidth: 0, topTotal: 0, atEnd: false, relatedFocused: false, relatedIndex: 0, message: undefined};
+export const initialPostViewState: PostViewState = {top: 0, atEnd: false, relatedFocused: false, relatedIndex: 0, message: undefined};
 
 /**
- * Where the reader is in a document of `total` lines wrapped to `width`. After a resize re-wraps the text,
- * the same place is the same fraction of the way through it.
+ * The first line shown of the document as `layout` lays it out, not clamped (past the end while lines are
+ * still to come). After a resize, or anything else that lays the text out anew, it is the line that holds
+ * the first character that was on screen, so the reader stays at the same words; the current search match
+ * stays on screen (a shorter screen too); at the end (G), the end.
  */
-export function topFor(state: PostViewState, width: number, total: number, maxTop: number): number {
-	if (state.atEnd) return maxTop;
-	if (state.topWidth === 0 || state.topWidth === width || state.topTotal === 0) return state.top;
-	return Math.round((state.top / state.topTotal) * total);
+export function topFor(state: PostViewState, layout: PostViewLayout): number {
+	if (state.atEnd) return maxTopOf(layout);
+	if (!state.shown) return state.top;
+	const same = state.laidOutAs === layout.laidOutAs;
+	return topAfterRelayout(layout.starts, state.shown, layout.viewport, {keep: layout.keep, ...(same ? {top: state.top} : {})});
 }
 
 /** Where the reader was in a post, kept in the history when they leave it (everything but the passing note). */

@@ -63,6 +63,8 @@ export type TextSearch = {
 	readonly status: string | undefined;
 	/** `/query▏` while typing. */
 	readonly prompt: string | undefined;
+	/** The line of the match n/N is on, while there is one: a new layout of the text keeps it on screen. */
+	readonly currentLine: number | undefined;
 };
 
 /**
@@ -155,6 +157,7 @@ export function useTextSearch(lines: readonly StyledLine[], keyMap: KeyMap): Tex
 	const {current} = state;
 	const highlight = useCallback((visible: readonly StyledLine[], top: number) => (!searchable || matches.count === 0 ? [...visible] : highlightLines(visible, top, searchable, matches, current)), [matches, searchable, current]);
 
+	const currentLine = searchable && current >= 0 && current < matches.count ? matchLine(searchable, matches, current) : undefined;
 	return useMemo(() => ({
 		state,
 		matches,
@@ -163,5 +166,6 @@ export function useTextSearch(lines: readonly StyledLine[], keyMap: KeyMap): Tex
 		highlight,
 		status: matchStatus(state, matches),
 		prompt: searchPrompt(state),
-	}), [state, matches, active, handleKey, highlight]);
+		currentLine,
+	}), [state, matches, active, handleKey, highlight, currentLine]);
 }

@@ -7,7 +7,7 @@ import type {SentComment} from '../../../source/store/my-comments.js';
 import {BlogError} from '../../../source/errors.js';
 import {CommentThread} from '../../../source/ui/comment-thread/comment-thread.js';
 import {CommentThreadScreen} from '../../../source/ui/comment-thread/comment-thread-screen.js';
-import {commentThreadReducer, type ThreadLayout} from '../../../source/ui/comment-thread/use-comment-thread-state.js';
+import {commentThreadReducer, topIn, type ThreadLayout} from '../../../source/ui/comment-thread/use-comment-thread-state.js';
 import {fakeSource, post} from '../comment-form/fixtures.js';
 import {keys, press, renderWithKeys, waitForFrame, waitForText} from '../helpers.js';
 
@@ -123,6 +123,23 @@ describe('the comment thread, its reducer and screen', () => {
 			assert.deepEqual(state, {top: 12, selected: 2});
 			state = commentThreadReducer(state, {type: 'first', layout});
 			assert.deepEqual(state, {top: 0, selected: 0});
+		});
+
+		test('after a resize, the top is the line holding the words that were at the top, and keys move from there', () => {
+			// Two comments (a head line, then body lines of 40 characters at 80 columns, 20 at 40), a blank line between.
+			const second = 2 ** 32;
+			const body = (step: number, count: number) => Array.from({length: count}, (_, line) => 1 + line * step);
+			const wideOffsets = [...[0, ...body(40, 3)], second, ...[0, ...body(40, 3)].map(offset => second + offset)];
+			const narrowOffsets = [...[0, ...body(20, 6)], second, ...[0, ...body(20, 6)].map(offset => second + offset)];
+			const wide: ThreadLayout = {starts: [0, 4], lineCount: wideOffsets.length, viewport: 3, offsets: wideOffsets, width: 80};
+			const narrow: ThreadLayout = {starts: [0, 8], lineCount: narrowOffsets.length, viewport: 3, offsets: narrowOffsets, width: 40};
+			// The second comment's first body line at the top (its head above the screen).
+			const state = commentThreadReducer({top: 0, selected: 0}, {type: 'scroll', by: 6, layout: wide});
+			assert.equal(state.top, 6);
+			assert.equal(state.selected, 1);
+			assert.equal(topIn(state, narrow), 9, 'the same line of text, not line 6');
+			assert.equal(topIn(state, wide), 6, 'and back');
+			assert.equal(commentThreadReducer(state, {type: 'scroll', by: 1, layout: narrow}).top, 10);
 		});
 	});
 
