@@ -1,5 +1,5 @@
 import type {Segment, SegmentStyle, StyledLine} from './styled-line.js';
-import {type Run, breakRuns, plainStyle, pushRun, runsWidth, textWidth, toSegments} from './text-width.js';
+import {type Run, breakRuns, internStyle, plainStyle, pushRun, runsWidth, textWidth, toSegments} from './text-width.js';
 import {InlineBuffer} from './wrap.js';
 import {countText} from './line-offsets.js';
 
@@ -236,8 +236,12 @@ export class Layout {
 			const expanded = expandTabs(line);
 			if (runsWidth(expanded) <= width) {
 				this.emit(expanded);
-			} else {
-				for (const piece of breakRuns(expanded, width)) this.emit(piece);
+				continue;
+			}
+			// Too wide: wrapped, each line after the first marked as going on (the mark is no text of it).
+			for (const [index, piece] of codePieces(expanded, width).entries()) {
+				if (index === 0 || width < markedCodeWidth) this.emit(piece);
+				else this.emit([{text: continuationMark, style: continuationStyle}, ...piece], piece.reduce((sum, run) => sum + countText(run.text), 0));
 			}
 		}
 	}
@@ -365,4 +369,48 @@ function expandTabs(line: readonly Run[]): Run[] {
 		pushRun(expanded, text, run.style);
 	}
 	return expanded;
+}
+
+/** Before each line a code line too wide for the screen goes on to: a sign that it is one line, not two. */
+const continuationMark = '↪ ';
+const continuationStyle = internStyle({role: 'muted'});
+/** Narrower than this, a code line is cut at the width with no mark: the mark would take too much of it. */
+const markedCodeWidth = 8;
+
+/**
+ * A line of code in pieces that fit: the first `width` columns wide, each after it two less (the mark).
+ * Each breaks after the last space in its second half, where there is one (`grams[v] / 1000` stays whole),
+ * else at the width. Too narrow for a mark, the line is cut at the width, as before.
+ */
+function codePieces(runs: readonly Run[], width: number): Run[][] {
+	if (width < markedCodeWidth) return breakRuns(runs, width);
+	const pieces: Run[][] = [];
+	let rest: readonly Run[] = runs;
+	let room = width;
+	while (runsWidth(rest) > room) {
+		const head = breakRuns(rest, room)[0] ?? [];
+		const text = head.map(run => run.text).join('');
+		const space = text.lastIndexOf(' ');
+		// breakRuns cuts at grapheme boundaries, and a space is one: the cut falls between characters.
+		const atSpace = space >= text.length / 2 && text.slice(0, space).trim() !== '';
+		// At a space, the space goes: no line ends with one, and the mark stands where it was.
+		pieces.push(sliceRuns(rest, 0, atSpace ? space : text.length));
+		rest = sliceRuns(rest, atSpace ? space + 1 : text.length, Infinity);
+		room = width - textWidth(continuationMark);
+	}
+	pieces.push([...rest]);
+	return pieces;
+}
+
+/** The runs' text from `start` to `end` (UTF-16 code units), styles kept. */
+function sliceRuns(runs: readonly Run[], start: number, end: number): Run[] {
+	const sliced: Run[] = [];
+	let offset = 0;
+	for (const run of runs) {
+		const from = Math.max(start - offset, 0);
+		const to = Math.min(end - offset, run.text.length);
+		if (from < to) sliced.push({text: run.text.slice(from, to), style: run.style});
+		offset += run.text.length;
+	}
+	return sliced;
 }

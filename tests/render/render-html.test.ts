@@ -211,12 +211,26 @@ describe('preformatted text', () => {
 	});
 
 	for (const width of widths) {
-		test(`cuts a line wider than ${width} columns at the width`, () => {
+		test(`wraps a line wider than ${width} columns, each line it goes on to marked ↪ (at 8 columns and more)`, () => {
 			const long = 'a'.repeat(width * 2 + 5);
 			const lines = render(`<pre>${long}\nshort</pre>`, width);
-			assert.deepEqual(lines, ['a'.repeat(width), 'a'.repeat(width), 'a'.repeat(5), 'short']);
+			if (width < 8) assert.deepEqual(lines, ['a'.repeat(width), 'a'.repeat(width), 'a'.repeat(5), 'short']);
+			else assert.deepEqual(lines, ['a'.repeat(width), `↪ ${'a'.repeat(width - 2)}`, `↪ ${'a'.repeat(7)}`, 'short']);
+			for (const line of lines) assert.ok(stringWidth(line) <= width, line);
 		});
 	}
+
+	test('a code line too wide breaks after its last space in the second half of the width, so words stay whole', () => {
+		const awk = '     END { for (v in grams) printf "%-12s %3d fruit %6.1f kg\\n", v, n[v], grams[v] / 1000 }\' harvest.txt | sort -k4 -rn';
+		assert.deepEqual(render(`<pre>${awk}</pre>`, 76), [
+			'     END { for (v in grams) printf "%-12s %3d fruit %6.1f kg\\n", v, n[v],',
+			'↪ grams[v] / 1000 }\' harvest.txt | sort -k4 -rn',
+		]);
+		// The mark is the reader's, not the code's: the text and its styles are the code's alone.
+		const {lines} = renderHtml(`<pre>${awk}</pre>`, {width: 76});
+		assert.equal(segmentWith(lines, '↪').role, 'muted');
+		assert.equal(segmentWith(lines, 'grams[v]').role, 'code');
+	});
 
 	test('is separated from paragraphs by blank lines', () => {
 		assert.deepEqual(render('<p>a</p><pre>code</pre><p>b</p>', 40), ['a', '', 'code', '', 'b']);
