@@ -1,7 +1,7 @@
 import {commentByline, type Comment, type ThreadEntry} from '../model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../model/comment-draft.js';
 import {fitToWidth} from '../render/fit-width.js';
-import {formatDateTime} from '../render/format-date.js';
+import {formatDateTime, formatShortDate} from '../render/format-date.js';
 import {displayUrl} from '../render/link-url.js';
 import {networkUrl} from '../sources/clean.js';
 import {renderHtml, renderLinkList} from '../render/render-html.js';
@@ -178,8 +178,11 @@ export function layoutComment(entries: readonly ThreadEntry[], index: number, wi
 
 	const isMine = comment.isMine === true || holdsId(options.mineIds, comment.id);
 	const isNew = holdsId(options.newIds, comment.id);
-	const marks = [formatDateTime(comment.date), isMine ? '(yours)' : '', isNew ? 'new' : ''].filter(Boolean);
-	const tail = marks.length > 0 ? ` · ${marks.join(' · ')}` : '';
+	const tailWith = (date: string) => {
+		const marks = [date, isMine ? '(yours)' : '', isNew ? 'new' : ''].filter(Boolean);
+		return marks.length > 0 ? ` · ${marks.join(' · ')}` : '';
+	};
+	const tail = tailWith(formatDateTime(comment.date));
 	// Past the deepest indent, a reply says whom it answers.
 	const level = entry.level ?? depth;
 	const parent = entry.parentIndex === undefined ? undefined : entries[entry.parentIndex]?.comment;
@@ -197,7 +200,11 @@ export function layoutComment(entries: readonly ThreadEntry[], index: number, wi
 		header.push({text: shown, role: 'muted'});
 		used += textWidth(shown);
 	}
-	if (tail) header.push({text: fitToWidth(tail, room - used), role: 'muted'});
+	if (tail) {
+		// Too narrow for the whole date: the short date, then none, so that "(yours)" and "new" stay.
+		const fitting = [tail, tailWith(formatShortDate(comment.date)), tailWith('')].find(candidate => textWidth(candidate) <= room - used) ?? tailWith('');
+		header.push({text: fitToWidth(fitting, room - used), role: 'muted'});
+	}
 	lines.push(indented(indent, header.filter(segment => segment.text !== '')));
 	const starts = [0];
 	let counted = 1;

@@ -98,6 +98,10 @@ describe('rendering a thread', () => {
 		assert.ok(text.includes('   Eli Wallach · February 8, 2024 at 11:00 am · (yours)'));
 		assert.ok(text.includes('   Olive · February 8, 2024 at 1:00 pm · (yours)'));
 		assert.ok(text.includes('   Your comment is awaiting moderation.'));
+		// On a narrow terminal the date gives way, not the mark.
+		const narrow = renderThread(buildThread([...thread.map(entry => entry.comment), held]), 32, {mineIds: [3]}).lines.map(lineText);
+		assert.ok(narrow.some(line => line.trim() === 'Eli Wallach · (yours)'), narrow.join('\n'));
+		for (const line of narrow) assert.ok(textWidth(line) <= 32, line);
 	});
 
 	test('links in a comment are numbered and listed under it', () => {
@@ -138,7 +142,9 @@ describe('a long thread, read on a terminal', () => {
 		assert.ok(!text.some(line => line.includes('Reader 4 ↳')));
 		// On a narrow terminal fewer levels are indented, so more replies say whom they answer.
 		const narrow = renderThread(deep, 30).lines.map(lineText);
-		assert.ok(narrow.some(line => line.startsWith('      Reader 5 ↳ Reader 4 · M')), narrow.join('\n'));
+		assert.ok(narrow.some(line => line.trimEnd() === '      Reader 5 ↳ Reader 4'), narrow.join('\n'));
+		// The date, when the whole one does not fit, is the short one; with no room for that, left out (not cut).
+		assert.ok(narrow.includes('Reader 1 · Mar 1, 2024'), narrow.join('\n'));
 		for (const line of narrow) assert.ok(textWidth(line) <= 30, line);
 	});
 

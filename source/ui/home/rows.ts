@@ -1,4 +1,5 @@
 import {fitToWidth} from '../../render/fit-width.js';
+import {formatShortDate} from '../../render/format-date.js';
 import {textWidth} from '../../render/text-width.js';
 import type {FollowedBlog} from './home-data.js';
 
@@ -75,5 +76,6 @@ export function updatedAgo(iso: string | undefined, now: number): string {
 	if (hours < 24) return `${hours} h ago`;
 	const days = Math.round(hours / 24);
 	if (days < 60) return `${days} ${days === 1 ? 'day' : 'days'} ago`;
-	return new Date(time).toISOString().slice(0, 10);
+	// Longer ago, its date as the lists write dates ("Feb 3, 2025").
+	return formatShortDate(iso);
 }

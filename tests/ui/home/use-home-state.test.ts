@@ -55,5 +55,7 @@ describe('the home screen’s state', () => {
 		assert.equal(updatedAgo('2026-12-02T11:55:00Z', now), '5 min ago');
 		assert.equal(updatedAgo('2026-12-02T09:00:00Z', now), '3 h ago');
 		assert.equal(updatedAgo('2026-11-29T12:00:00Z', now), '3 days ago');
+		// Two months and more: the date, as the lists write it.
+		assert.equal(updatedAgo('2025-02-03T07:30:00Z', now), 'Feb 3, 2025');
 	});
 });
