@@ -76,6 +76,8 @@ const actions = {
 	'river-up': {screen: 'river', keys: ['up', 'k'], description: 'previous post'},
 	'river-page-down': {screen: 'river', keys: ['space', 'pagedown'], description: 'page down'},
 	'river-page-up': {screen: 'river', keys: ['b', 'pageup'], description: 'page up'},
+	'river-first': {screen: 'river', keys: ['g', 'home'], description: 'first post'},
+	'river-last': {screen: 'river', keys: ['G', 'end'], description: 'last post'},
 	'open-river-post': {screen: 'river', keys: ['enter'], description: 'read the post (Esc comes back)'},
 	'next-unread': {screen: 'river', keys: ['n'], description: 'next unread post, across blogs'},
 	'toggle-read': {screen: 'river', keys: ['N'], description: 'mark the post read / unread'},
@@ -228,6 +230,7 @@ const rows: Record<Screen, readonly Row[]> = {
 	river: [
 		{actions: ['river-down', 'river-up'], help: 'move', hint: 'move', rank: 1},
 		{actions: ['river-page-down', 'river-page-up'], help: 'page down / up', hint: 'page', rank: 7},
+		{actions: ['river-first', 'river-last'], help: 'first / last post', hint: 'first/last', rank: 11},
 		{actions: ['open-river-post'], help: 'read the post', hint: 'read', rank: 2},
 		{actions: ['next-unread'], help: 'next unread (any blog)', hint: 'next unread', rank: 3},
 		{actions: ['toggle-read'], help: 'mark read / unread', hint: 'read/unread', rank: 4},

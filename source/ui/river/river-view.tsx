@@ -62,6 +62,8 @@ export function RiverView(props: RiverViewProps) {
 		else if (is('river-up')) props.onSelect(Math.max(0, selected - 1));
 		else if (is('river-page-down')) props.onSelect(Math.min(last, selected + room));
 		else if (is('river-page-up')) props.onSelect(Math.max(0, selected - room));
+		else if (is('river-first')) props.onSelect(0);
+		else if (is('river-last')) props.onSelect(last);
 		else if (is('open-river-post')) props.onOpen(current);
 		else if (is('toggle-read')) props.onSetRead(current, !current.read);
 		else if (is('star-river-post') && props.onSetStarred) props.onSetStarred(current, !current.starred);

@@ -277,6 +277,17 @@ describe('the home screen', () => {
 		app.unmount();
 	});
 
+	it('What is new: G goes to its last post, g back to the first', async () => {
+		const store = fixture();
+		const app = renderHome(store, {startView: 'river'});
+		await waitForText(app, 'Feed 2');
+		await press(app, 'G');
+		await waitForFrame(app, frame => lineWith(frame, 'Feed 2').startsWith('▸'));
+		await press(app, 'g');
+		await waitForFrame(app, frame => lineWith(frame, 'WP 0').startsWith('▸'));
+		app.unmount();
+	});
+
 	it('a post of What is new whose blog cannot be read, and whose text was not kept, stays unread: Esc comes back to it', async () => {
 		const store = fixture();
 		store.posts.push({blogUrl: 'http://127.0.0.1:9/', id: 77, title: 'Gone 0 A post never shown', link: 'http://127.0.0.1:9/?p=77', date: minutesAgo(-1)});
