@@ -4,7 +4,7 @@ import TextInput from 'ink-text-input';
 import {useCallback, useMemo, useRef, type RefObject} from 'react';
 import {useScreenReaderCursor} from '../screen-reader/cursor-target.js';
 import {ReaderBox} from '../screen-reader/reader-box.js';
-import {commentFields, fieldLabels, requiredFieldsNote, saveIdentityLabel, type CommentField} from '../../comments/validation.js';
+import {commentFields, fieldLabels, firstFieldInError, requiredFieldsNote, saveIdentityLabel, validateDraft, type CommentField} from '../../comments/validation.js';
 import type {Comment} from '../../model/comment.js';
 import type {CommentDraft, CommentOutcome} from '../../model/comment-draft.js';
 import type {Post} from '../../model/post.js';
@@ -349,7 +349,12 @@ function CommentPreview({state, width, height, title}: {readonly state: CommentF
 	const room = Math.max(1, height - 4);
 	const shown = lines.slice(0, room);
 	const more = lines.length > room ? ` (${lines.length - room} more lines)` : '';
-	const hint = `${keyMap.hint('send', 'send')} · any other key: back to the form${more}`;
+	// Shown as the blog would show it, but not sent as it is (Ctrl-S goes to the field): said here, not first on sending.
+	const errors = validateDraft(state.draft);
+	const first = firstFieldInError(errors);
+	const message = first ? errors[first]! : '';
+	const problem = first ? `${fieldLabels[first].replace(' *', '')}: ${message}${/[.!?]$/.test(message) ? '' : '.'} ` : '';
+	const hint = `${problem}${keyMap.hint('send', first ? 'goes to it' : 'send')} · any other key: back to the form${more}`;
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text bold wrap="truncate-end">{fitToWidth(`${title}: preview, as the blog will show it`, width)}</Text>
@@ -361,7 +366,7 @@ function CommentPreview({state, width, height, title}: {readonly state: CommentF
 				</Box>
 			))}
 			<Text> </Text>
-			<Text color={theme.muted} wrap="truncate-end">{fitToWidth(hint, width)}</Text>
+			<Text color={first ? theme.warning : theme.muted} wrap="truncate-end">{fitToWidth(hint, width)}</Text>
 		</Box>
 	);
 }

@@ -169,7 +169,9 @@ describe('the comment form and your editor', () => {
 			frame = await waitForText(app, 'Comment *');
 			assert.doesNotMatch(frame, /this<\/a>\.x/, 'the key that leaves the preview is not typed');
 			await press(app, '\u0010');
-			await waitForText(app, 'preview, as the blog will show it');
+			frame = await waitForText(app, 'preview, as the blog will show it');
+			// What the form would refuse is said under the preview, before Ctrl-S.
+			assert.match(frame, /Name: Fill out this field\. Ctrl-S goes to it · any other key: back to the form/);
 			// Ctrl-S sends from the preview: here the form says what is missing first, and sends nothing.
 			await press(app, '\u0013');
 			frame = await waitForText(app, 'Fill out this field');
