@@ -410,7 +410,7 @@ export class WordPressSource implements BlogSource {
 		if (ref.kind === 'slug') return this.#postBySlug(ref.slug, options);
 		const url = new URL(ref.url);
 		// A post's URL names its site: on another host, a slug that happens to match here is not that post.
-		if (!this.#isOwnHost(url)) throw this.#notFound(`at ${cleanLine(ref.url)}: that address is on another site (${cleanLine(url.host)})`);
+		if (!this.#isOwnHost(url)) throw new BlogError('not-found', `${cleanLine(ref.url)} is on another site (${cleanLine(url.host)}), not on ${cleanLine(hostOf(this.site.url))}.`, {statusCode: 404});
 		const idParameter = url.searchParams.get('p') ?? url.searchParams.get('page_id');
 		if (idParameter && /^\d+$/.test(idParameter)) return this.#postById(Number(idParameter), options);
 		const slug = url.pathname.split('/').filter(Boolean).pop();
