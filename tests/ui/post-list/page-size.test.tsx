@@ -56,10 +56,12 @@ describe('the posts list\'s page size, without --per-page', () => {
 			resize(app.stdout, 80, 24);
 			await waitForText(app, 'Page 1 of 2 · 38 posts');
 			const before = asked.length;
-			// One size after the other, each drawn: the terminal's resize events as a window is dragged.
+			// One size after the other, each drawn before the next (the frame as tall as the terminal): the terminal's
+			// resize events as a window is dragged. Not setImmediate: React draws in a task of its scheduler queued
+			// after it, so a size went undrawn (28) or came while the frame before it was still being finished.
 			for (const rows of [28, 32, 36, 40, 44, 48]) {
 				resize(app.stdout, 80, rows);
-				await new Promise(resolve => setImmediate(resolve));
+				await waitForFrame(app, frame => frame.split('\n').length === rows);
 			}
 			await waitForText(app, 'Page 1 of 1 · 38 posts');
 			assert.deepEqual(asked.slice(before), [43], 'one page of 43, for 48 rows');
