@@ -218,7 +218,7 @@ export class Layout {
 		if (this.preformatted) pushRun(this.preformatted, text, style);
 	}
 
-	/** Lays out the preformatted text: tabs to 4-column stops, lines too wide cut at the width. */
+	/** Lays out the preformatted text: tabs to 4-column stops, lines too wide wrapped (codePieces). */
 	endPreformatted(): void {
 		const runs = this.preformatted ?? [];
 		this.preformatted = undefined;
@@ -379,8 +379,8 @@ const markedCodeWidth = 8;
 
 /**
  * A line of code in pieces that fit: the first `width` columns wide, each after it two less (the mark).
- * Each breaks after the last space in its second half, where there is one (`grams[v] / 1000` stays whole),
- * else at the width. Too narrow for a mark, the line is cut at the width, as before.
+ * Each breaks at the last space in its second half, where there is one, the space left out (`grams[v] /
+ * 1000` stays whole); else at the width. Too narrow for a mark, the line is cut at the width, as before.
  */
 function codePieces(runs: readonly Run[], width: number): Run[][] {
 	if (width < markedCodeWidth) return breakRuns(runs, width);

@@ -230,10 +230,13 @@ const flagDefinitions = {
 	version: {type: 'boolean', shortFlag: 'V'},
 } as const;
 
+/** A flag as it is typed: `replyTo` → `--reply-to`, `p` → `-p`. */
+const typedFlag = (name: string) => (name.length === 1 ? `-${name}` : `--${name.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`);
+
 /** Each flag that takes text, as typed (`--reply-to`, `-p`), and its long name as meow knows it (`--reply-to`, `--post`). */
 const textFlags = new Map(Object.entries(flagDefinitions).flatMap(([name, flag]) => {
 	if (flag.type !== 'string') return [];
-	const long = `--${name.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`;
+	const long = typedFlag(name);
 	return [[long, long] as const, ...('shortFlag' in flag ? [[`-${flag.shortFlag}`, long] as const] : [])];
 }));
 /** The one-letter flags (-p, -l, -h…): a word made of them alone (`-lp`) is flags, not text. */
@@ -383,7 +386,7 @@ async function parseAndRun(argv: readonly string[], io: ScriptIo): Promise<Comma
 		throw new UsageError(`${dashedValue.flag} needs a value, and “${dashedValue.value}” was read as a flag: write ${dashedValue.flag}=${dashedValue.value} for a value that starts with --`);
 	}
 	if (unknown.length > 0) {
-		const spelled = unknown.map(key => (key.length === 1 ? `-${key}` : `--${key.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`));
+		const spelled = unknown.map(typedFlag);
 		throw new UsageError(`unknown flag${spelled.length > 1 ? 's' : ''} ${spelled.join(', ')} (blogterm --help lists them)`);
 	}
 	if (input.length > 1) throw new UsageError(`expected one SITE, got ${input.length}: ${input.join(' ')}`);

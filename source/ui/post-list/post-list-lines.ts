@@ -62,11 +62,11 @@ const padded = (text: string, columns: number, side: 'start' | 'end') => {
  * the page's `columns` (the date on the right of its column, so that the years line up; the author cut to
  * its column; a cell a post has nothing for left blank, without its ` · `); the title is cut to the rest.
  */
-export function listRow(post: PostSummary, width: number, options: {readonly columns?: MetaColumns; readonly firstPage?: boolean; readonly seenComments?: number} = {}): {title: string; gap: string; meta: string} {
+export function listRow(post: PostSummary, width: number, options: {readonly columns: MetaColumns; readonly firstPage?: boolean; readonly seenComments?: number}): {title: string; gap: string; meta: string} {
 	// As WordPress marks a password-protected post, and a sticky one at the top of its home page.
 	const wholeTitle = listedTitle(post, {firstPage: options.firstPage === true});
 	const parts = metaParts(post, options.seenComments);
-	const columns = options.columns ?? metaColumns([post], width, () => options.seenComments);
+	const {columns} = options;
 	const cells = [
 		{text: parts.date, columns: columns.date, side: 'start' as const},
 		{text: fitToWidth(parts.author, columns.author), columns: columns.author, side: 'end' as const},

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import type {FollowedBlog, RiverItem} from '../../../source/ui/home/home-data.js';
-import {blogRows, updatedAgo} from '../../../source/ui/home/rows.js';
+import {blogRows, splitRow, updatedAgo} from '../../../source/ui/home/rows.js';
 import {homeReducer, initialHomeState, nextUnread, progressLine, riverKey, selectedRiverRow} from '../../../source/ui/home/use-home-state.js';
 
 const blog = (title: string, folder?: string, unread = 1): FollowedBlog => ({url: `https://${title}.example/`, title, folder, unread, total: 5, lastUpdated: undefined, lastError: undefined});
@@ -47,6 +47,14 @@ describe('the home screen’s state', () => {
 	it('progress from a refresh that was stopped does not come back', () => {
 		const done = homeReducer(initialHomeState(), {type: 'refresh-done', progress: {done: 1, total: 1, failed: 0}});
 		assert.equal(homeReducer(done, {type: 'refresh-progress', progress: {done: 0, total: 1, failed: 0}}).refresh.running, false);
+	});
+
+	it('a row shows its text and its meta whole when they fit side by side; otherwise the meta takes half the row, the text the rest', () => {
+		const meta = '35 unread · ✗ The blog took longer than 15 s to answer.';
+		const whole = splitRow('Gone', meta, 64);
+		assert.deepEqual([whole.text, whole.meta, `${whole.text}${whole.gap}${whole.meta}`.length], ['Gone', meta, 64]);
+		const cut = splitRow('The Terminal Gardener, a blog with a long name', meta, 64);
+		assert.deepEqual([cut.text, cut.meta], ['The Terminal Gardener, a blog…', '35 unread · ✗ The blog took lon…']);
 	});
 
 	it('says when a blog was updated in words', () => {
